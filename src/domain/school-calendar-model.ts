@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { endNotBeforeStart, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+
+/**
+ * Days that change a school calendar. Holidays, breaks and closures are not instructional days;
+ * an early dismissal is still an instructional day (it is recorded so a short session can be explained).
+ */
+export const CALENDAR_DAY_KINDS = ['holiday', 'break', 'closure', 'early_dismissal'] as const;
+export const CalendarDayKind = z.enum(CALENDAR_DAY_KINDS);
+export type CalendarDayKind = z.infer<typeof CalendarDayKind>;
+
+export const CalendarEventFields = z.object({
+  calendarId: IdSchema,
+  kind: CalendarDayKind,
+  startDate: IsoDateSchema,
+  /** Last day of a break; omit for a single day. */
+  endDate: IsoDateSchema.nullable().default(null),
+  label: OptionalText(200),
+});
+export const CalendarEventInput = CalendarEventFields.superRefine(endNotBeforeStart('startDate', 'endDate'));
+export type CalendarEventInput = z.infer<typeof CalendarEventInput>;
+
+export const SchoolCalendarFields = z.object({
+  childId: IdSchema,
+  name: NonEmptyText(200),
+  firstDay: IsoDateSchema,
+  lastDay: IsoDateSchema,
+  /** ISO weekdays on which school meets: 1 = Monday ... 7 = Sunday. */
+  schoolWeekdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1, { message: 'school must meet on at least one weekday' })
+    .refine((days) => new Set(days).size === days.length, { message: 'must not list a weekday twice' })
+    .default([1, 2, 3, 4, 5]),
+  /** Rotation length for cycle-day schedules (a 6-day cycle); null when the school has none. */
+  cycleLength: z.number().int().min(2).max(20).nullable().default(null),
+});
+export const SchoolCalendarInput = SchoolCalendarFields.superRefine(
+  endNotBeforeStart('firstDay', 'lastDay'),
+).superRefine((c, ctx) => {
+  if (c.firstDay && c.lastDay && c.lastDay > c.firstDay && daysApart(c.firstDay, c.lastDay) > 400) {
+    ctx.addIssue({ code: 'custom', path: ['lastDay'], message: 'a school year spans at most 400 days' });
+  }
+});
+export type SchoolCalendarInput = z.infer<typeof SchoolCalendarInput>;
+
+function daysApart(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
+
+/** A calendar as the pure functions need it. */
+export type SchoolCalendar = {
+  id: string;
+  firstDay: string;
+  lastDay: string;
+  schoolWeekdays: number[];
+  cycleLength: number | null;
+  events: { kind: CalendarDayKind; startDate: string; endDate: string | null; label: string | null }[];
+};

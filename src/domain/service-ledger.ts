@@ -1,0 +1,1176 @@
+// The service ledger: for one service over a window, what the IEP required, what was delivered, what is
+// owed, excused, pending or unlogged, and how make-ups cure owed minutes. Pure: no I/O, no clock (the
+// caller passes `asOf`). Every rule is written out, with its sources, in ../../docs/ledger-rules.md.
+//
+// Vocabulary used below:
+// - a *term* is one dated amount of the service (a segment, or an ESY block);
+// - a *bucket* is one of the service's own periods (a Monday-Sunday week, a calendar month, a day, a cycle of
+//   N instructional days, a school year, a block of M weeks for "N of every M weeks", or an ESY block's own
+//   period). Required amounts and unlogged sessions are counted per bucket;
+// - a *row* (LedgerPeriod) is what is shown: a bucket, or several buckets summed for weekly/monthly display.
+//
+// Speed: dates are turned into day numbers once; calendar lookups are array reads (see school-calendar.ts).
+
+import { weekStartDay } from './dates.ts';
+import {
+  type CalendarIndex,
+  civilFromDay,
+  dayOf,
+  isoOfDay,
+  monthIndexOfDay,
+  monthIndexStartDay,
+} from './school-calendar.ts';
+import type { ServiceSegment } from './service.ts';
+import {
+  DEFAULT_REASON_POLICY,
+  type LedgerEntry,
+  type ReasonPolicy,
+  type Responsibility,
+} from './session-entry.ts';
+
+export type LedgerServiceTerms = {
+  serviceId: string;
+  /** The service's amount over time, sorted, non-overlapping, each with startDate/endDate (inclusive). */
+  segments: ServiceSegment[];
+  /** Extended school year blocks; counted over their own weekdays (Mon-Fri) not the school calendar, minus closure events that fall in them. */
+  esyBlocks: ServiceSegment[];
+};
+
+export type LedgerInput = {
+  service: LedgerServiceTerms;
+  calendar: CalendarIndex;
+  entries: LedgerEntry[];
+  policy: ReasonPolicy;
+  window: { from: string; to: string };
+  asOf: string;
+  grouping?: 'auto' | 'week' | 'month';
+};
+
+/**
+ * The ids behind each figure. `short`/`missed` list scheduled entries that delivered less than planned
+ * (some / none). `makeup` lists make-ups dated in the row; `makeupApplied` lists the make-ups whose minutes
+ * were applied to misses dated in the row. The arrays may be shared frozen empty arrays: do not mutate.
+ */
+export type FigureIds = {
+  delivered: string[];
+  short: string[];
+  missed: string[];
+  extra: string[];
+  owed: string[];
+  excused: string[];
+  pending: string[];
+  makeup: string[];
+  makeupApplied: string[];
+};
+
+export type LedgerFigures = {
+  requiredSessions: number | null;
+  requiredMinutes: number;
+  scheduledSessions: number;
+  deliveredMinutes: number;
+  extraMinutes: number;
+  owedMinutes: number;
+  excusedMinutes: number;
+  pendingMinutes: number;
+  unloggedSessions: number | null;
+  unloggedMinutes: number;
+  makeupMinutes: number;
+  makeupAppliedMinutes: number;
+  owedBalanceMinutes: number;
+  percentDelivered: number | null;
+  entryIds: FigureIds;
+};
+
+export type LedgerPeriod = LedgerFigures & {
+  unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'esy';
+  start: string;
+  end: string;
+  label: string;
+  /** School days (ESY days for ESY rows) of the service periods that make up the row: the proration's denominator. */
+  instructionalDays: number;
+  /** Those of them on which the service was active (within its dates and the window): the numerator. */
+  activeDays: number;
+  /** Holidays, breaks and closures in [start, end], as display lines. */
+  closures: string[];
+};
+
+export type ServiceLedger = {
+  serviceId: string;
+  window: { from: string; to: string };
+  totals: LedgerFigures;
+  periods: LedgerPeriod[];
+  unappliedMakeupMinutes: number;
+  notes: string[];
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
+type IdKey = keyof FigureIds;
+
+function emptyIds(): FigureIds {
+  return {
+    delivered: EMPTY,
+    short: EMPTY,
+    missed: EMPTY,
+    extra: EMPTY,
+    owed: EMPTY,
+    excused: EMPTY,
+    pending: EMPTY,
+    makeup: EMPTY,
+    makeupApplied: EMPTY,
+  };
+}
+
+function pushId(ids: FigureIds, key: IdKey, id: string): void {
+  const list = ids[key];
+  if (list === EMPTY) ids[key] = [id];
+  else list.push(id);
+}
+
+// Bucket kinds. Ranks order them from finest to coarsest for weekly/monthly display.
+const K_DAY = 1;
+const K_WEEK = 2;
+const K_MONTH = 3;
+const K_YEAR = 4;
+const K_CYCLE = 5;
+const K_PATTERN = 6;
+const K_ESY_YEAR = 7;
+const K_ESY_CYCLE = 8;
+
+const RANK: Record<number, number> = {
+  [K_DAY]: 0,
+  [K_WEEK]: 1,
+  [K_PATTERN]: 2,
+  [K_CYCLE]: 2,
+  [K_ESY_CYCLE]: 2,
+  [K_MONTH]: 3,
+  [K_YEAR]: 4,
+  [K_ESY_YEAR]: 4,
+};
+
+const UNIT_OF: Record<number, 'day' | 'week' | 'month' | 'year' | 'cycle'> = {
+  [K_DAY]: 'day',
+  [K_WEEK]: 'week',
+  [K_PATTERN]: 'week',
+  [K_MONTH]: 'month',
+  [K_YEAR]: 'year',
+  [K_ESY_YEAR]: 'year',
+  [K_CYCLE]: 'cycle',
+  [K_ESY_CYCLE]: 'cycle',
+};
+
+/** Share units for "N of every M weeks": 420 is divisible by every count of school days in a week (1..7). */
+const SHARE_UNIT = 420;
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function bucketKey(kind: number, esy: boolean, sub: number, value: number): number {
+  return ((kind * 2 + (esy ? 1 : 0)) * 1000 + sub) * 1e9 + (value + 5e8);
+}
+
+type Term = {
+  index: number;
+  esy: boolean;
+  startDay: number;
+  endDay: number;
+  kind: number;
+  sessionsPerPeriod: number | null;
+  minutesPerPeriod: number | null;
+  minutesPerSession: number | null;
+  minutesBased: boolean;
+  /** Cycle length in days (K_CYCLE / K_ESY_CYCLE). */
+  cycleDays: number;
+  patternActive: number;
+  patternEvery: number;
+  /** Monday of the week of the term's start (pattern blocks count from it). */
+  anchor: number;
+  /** Active ranges as flat [from, to, from, to, ...] day numbers: the term's dates within the window (ESY days excluded for school terms). */
+  ranges: number[];
+  /** ESY cycle terms: the ESY days of the whole block. */
+  esyDays: number[] | null;
+};
+
+type Part = {
+  term: Term;
+  active: number;
+  shareUnits: number;
+  sessions: number;
+  minutes: number;
+  entries: number;
+  /** Minutes its entries account for so far (credited + gaps): what the part "still requires" is minutes minus this. */
+  accounted: number;
+};
+
+class Bucket {
+  readonly parts: Part[] = [];
+  activeDays = 0;
+  minutesBased = false;
+  requiredSessions = 0;
+  requiredMinutes = 0;
+  scheduled = 0;
+  delivered = 0;
+  extra = 0;
+  owed = 0;
+  excused = 0;
+  pending = 0;
+  unloggedSessions = 0;
+  unloggedMinutes = 0;
+  makeup = 0;
+  makeupApplied = 0;
+  ids: FigureIds = emptyIds();
+  label = '';
+
+  constructor(
+    readonly key: number,
+    readonly kind: number,
+    readonly esyTerm: Term | null,
+    readonly spanStart: number,
+    readonly spanEnd: number,
+    readonly start: number,
+    readonly end: number,
+    readonly instructionalDays: number,
+    /** Cycle number (1-based) for cycles; unused otherwise. */
+    readonly ordinal: number,
+  ) {}
+}
+
+type Miss = {
+  id: string;
+  day: number;
+  remaining: number;
+  applied: number;
+  bucket: Bucket | null;
+  inWindow: boolean;
+};
+type Makeup = {
+  id: string;
+  day: number;
+  minutes: number;
+  left: number;
+  named: string | null;
+  inWindow: boolean;
+};
+
+function policyOf(policy: ReasonPolicy, entry: LedgerEntry): Responsibility {
+  if (entry.responsibility) return entry.responsibility;
+  const reason = entry.reason ?? 'unknown';
+  return policy[reason] ?? DEFAULT_REASON_POLICY[reason] ?? 'pending';
+}
+
+/** Round half up of numerator / denominator for non-negative integers, exactly. */
+function roundHalfUp(numerator: number, denominator: number): number {
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+function percent(delivered: number, required: number): number | null {
+  return required > 0 ? Math.round((delivered / required) * 1000) / 10 : null;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function listDates(dates: string[]): string {
+  const shown = dates.slice(0, 5).join(', ');
+  return dates.length > 5 ? `${shown} and ${dates.length - 5} more` : shown;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class LedgerBuilder {
+  readonly buckets: Bucket[] = [];
+  readonly byKey = new Map<number, Bucket>();
+  readonly terms: Term[] = [];
+
+  constructor(
+    readonly cal: CalendarIndex,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  count(term: Term, a: number, b: number): number {
+    return term.esy ? this.cal.countEsyDayNumbers(a, b) : this.cal.countInstructionalDayNumbers(a, b);
+  }
+
+  isDay(term: Term, d: number): boolean {
+    return term.esy ? this.cal.isEsyDayNumber(d) : this.cal.isInstructionalDayNumber(d);
+  }
+
+  bucket(
+    key: number,
+    kind: number,
+    term: Term,
+    spanStart: number,
+    spanEnd: number,
+    instructional: number,
+    ordinal: number,
+  ): Bucket {
+    let b = this.byKey.get(key);
+    if (b === undefined) {
+      b = new Bucket(
+        key,
+        kind,
+        term.esy ? term : null,
+        spanStart,
+        spanEnd,
+        Math.max(spanStart, this.from),
+        Math.min(spanEnd, this.to),
+        instructional,
+        ordinal,
+      );
+      this.byKey.set(key, b);
+      this.buckets.push(b);
+    }
+    return b;
+  }
+
+  part(b: Bucket, term: Term): Part {
+    const parts = b.parts;
+    for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.term === term) return parts[i]!;
+    const p: Part = { term, active: 0, shareUnits: 0, sessions: 0, minutes: 0, entries: 0, accounted: 0 };
+    parts.push(p);
+    if (term.minutesBased) b.minutesBased = true;
+    return p;
+  }
+
+  addActive(b: Bucket, term: Term, active: number, shareUnits: number): void {
+    const p = this.part(b, term);
+    p.active += active;
+    p.shareUnits += shareUnits;
+    b.activeDays += active;
+  }
+
+  // ---- enumerate the service's own periods over a term's active ranges
+
+  enumerate(term: Term): void {
+    const r = term.ranges;
+    for (let i = 0; i < r.length; i += 2) {
+      const a = r[i]!;
+      const b = r[i + 1]!;
+      switch (term.kind) {
+        case K_WEEK:
+          this.weeks(term, a, b);
+          break;
+        case K_PATTERN:
+          this.patternWeeks(term, a, b);
+          break;
+        case K_MONTH:
+          this.months(term, a, b);
+          break;
+        case K_DAY:
+          for (let d = a; d <= b; d++) {
+            if (this.isDay(term, d)) this.addActive(this.dayBucket(term, d), term, 1, 0);
+          }
+          break;
+        case K_YEAR:
+          this.schoolYears(term, a, b);
+          break;
+        case K_CYCLE:
+          this.cycles(term, a, b);
+          break;
+        case K_ESY_YEAR:
+          this.esyWhole(term, a, b);
+          break;
+        case K_ESY_CYCLE:
+          this.esyCycles(term, a, b);
+          break;
+      }
+    }
+  }
+
+  weekBucket(term: Term, ws: number): Bucket {
+    const key = bucketKey(K_WEEK, term.esy, 0, ws);
+    return this.byKey.get(key) ?? this.bucket(key, K_WEEK, term, ws, ws + 6, this.count(term, ws, ws + 6), 0);
+  }
+
+  weeks(term: Term, a: number, b: number): void {
+    for (let ws = weekStartDay(a); ws <= b; ws += 7) {
+      const we = ws + 6;
+      this.addActive(this.weekBucket(term, ws), term, this.count(term, Math.max(ws, a), Math.min(we, b)), 0);
+    }
+  }
+
+  patternBucket(term: Term, block: number): Bucket {
+    const key = bucketKey(K_PATTERN, term.esy, term.index, block);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const span = 7 * term.patternEvery;
+    const start = term.anchor + block * span;
+    return this.bucket(
+      key,
+      K_PATTERN,
+      term,
+      start,
+      start + span - 1,
+      this.count(term, start, start + span - 1),
+      block,
+    );
+  }
+
+  patternWeeks(term: Term, a: number, b: number): void {
+    const span = 7 * term.patternEvery;
+    for (let ws = weekStartDay(a); ws <= b; ws += 7) {
+      const we = ws + 6;
+      const block = Math.floor((ws - term.anchor) / span);
+      const inWeek = this.count(term, ws, we);
+      const active = this.count(term, Math.max(ws, a), Math.min(we, b));
+      const units = inWeek > 0 ? (active * SHARE_UNIT) / inWeek : 0;
+      this.addActive(this.patternBucket(term, block), term, active, units);
+    }
+  }
+
+  monthBucket(term: Term, month: number): Bucket {
+    const key = bucketKey(K_MONTH, term.esy, 0, month);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const ms = monthIndexStartDay(month);
+    const me = monthIndexStartDay(month + 1) - 1;
+    return this.bucket(key, K_MONTH, term, ms, me, this.count(term, ms, me), month);
+  }
+
+  months(term: Term, a: number, b: number): void {
+    let month = monthIndexOfDay(a);
+    let ms = monthIndexStartDay(month);
+    while (ms <= b) {
+      const next = monthIndexStartDay(month + 1);
+      const me = next - 1;
+      this.addActive(
+        this.monthBucket(term, month),
+        term,
+        this.count(term, Math.max(ms, a), Math.min(me, b)),
+        0,
+      );
+      month++;
+      ms = next;
+    }
+  }
+
+  dayBucket(term: Term, d: number): Bucket {
+    const key = bucketKey(K_DAY, term.esy, 0, d);
+    return this.byKey.get(key) ?? this.bucket(key, K_DAY, term, d, d, this.isDay(term, d) ? 1 : 0, 0);
+  }
+
+  yearBucket(term: Term, y: number): Bucket {
+    const key = bucketKey(K_YEAR, false, 0, y);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const year = this.cal.years[y]!;
+    return this.bucket(key, K_YEAR, term, year.firstDayNumber, year.lastDayNumber, year.instructionalDays, y);
+  }
+
+  schoolYears(term: Term, a: number, b: number): void {
+    for (const year of this.cal.years) {
+      if (year.lastDayNumber < a || year.firstDayNumber > b) continue;
+      const s = Math.max(year.firstDayNumber, a);
+      const e = Math.min(year.lastDayNumber, b);
+      this.addActive(this.yearBucket(term, year.index), term, this.cal.countInstructionalDayNumbers(s, e), 0);
+    }
+  }
+
+  cycleBucket(term: Term, y: number, g: number): Bucket {
+    const n = term.cycleDays;
+    const key = bucketKey(K_CYCLE, false, n, y * 100_000 + g);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const gs = this.cal.groupStartDayNumber(y, g, n);
+    const next = this.cal.groupStartDayNumber(y, g + 1, n);
+    const ge = next < 0 ? this.cal.years[y]!.lastDayNumber : next - 1;
+    return this.bucket(key, K_CYCLE, term, gs, ge, n, g + 1);
+  }
+
+  cycles(term: Term, a: number, b: number): void {
+    const n = term.cycleDays;
+    for (const year of this.cal.years) {
+      if (year.lastDayNumber < a || year.firstDayNumber > b) continue;
+      const s = Math.max(year.firstDayNumber, a);
+      const e = Math.min(year.lastDayNumber, b);
+      const g0 = this.cal.groupOfDayNumber(s, n);
+      const g1 = this.cal.groupOfDayNumber(e, n);
+      for (let g = g0; g <= g1; g++) {
+        const bucket = this.cycleBucket(term, year.index, g);
+        const cs = Math.max(bucket.spanStart, s);
+        const ce = Math.min(bucket.spanEnd, e);
+        this.addActive(bucket, term, this.cal.countInstructionalDayNumbers(cs, ce), 0);
+      }
+    }
+  }
+
+  esyWholeBucket(term: Term): Bucket {
+    const key = bucketKey(K_ESY_YEAR, true, term.index, 0);
+    return (
+      this.byKey.get(key) ??
+      this.bucket(
+        key,
+        K_ESY_YEAR,
+        term,
+        term.startDay,
+        term.endDay,
+        this.count(term, term.startDay, term.endDay),
+        0,
+      )
+    );
+  }
+
+  esyWhole(term: Term, a: number, b: number): void {
+    this.addActive(this.esyWholeBucket(term), term, this.count(term, a, b), 0);
+  }
+
+  esyDaysOf(term: Term): number[] {
+    if (term.esyDays === null) {
+      const days: number[] = [];
+      for (let d = term.startDay; d <= term.endDay; d++) if (this.cal.isEsyDayNumber(d)) days.push(d);
+      term.esyDays = days;
+    }
+    return term.esyDays;
+  }
+
+  esyGroupOf(term: Term, d: number): number {
+    const through = this.count(term, term.startDay, d);
+    return through <= 0 ? 0 : Math.floor((through - 1) / term.cycleDays);
+  }
+
+  esyCycleBucket(term: Term, g: number): Bucket {
+    const key = bucketKey(K_ESY_CYCLE, true, term.index, g);
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const days = this.esyDaysOf(term);
+    const n = term.cycleDays;
+    const gs = g === 0 ? term.startDay : days[g * n]!;
+    const ge = (g + 1) * n < days.length ? days[(g + 1) * n]! - 1 : term.endDay;
+    return this.bucket(key, K_ESY_CYCLE, term, gs, ge, n, g + 1);
+  }
+
+  esyCycles(term: Term, a: number, b: number): void {
+    const g0 = this.esyGroupOf(term, a);
+    const g1 = this.esyGroupOf(term, b);
+    for (let g = g0; g <= g1; g++) {
+      const bucket = this.esyCycleBucket(term, g);
+      const cs = Math.max(bucket.spanStart, a);
+      const ce = Math.min(bucket.spanEnd, b);
+      this.addActive(bucket, term, this.count(term, cs, ce), 0);
+    }
+  }
+
+  /** The bucket an entry dated `d` (inside the term's dates and the window) belongs to; null outside the calendar (cycle/year). */
+  bucketFor(term: Term, d: number): Bucket | null {
+    switch (term.kind) {
+      case K_WEEK:
+        return this.weekBucket(term, weekStartDay(d));
+      case K_PATTERN:
+        return this.patternBucket(
+          term,
+          Math.floor((weekStartDay(d) - term.anchor) / (7 * term.patternEvery)),
+        );
+      case K_MONTH:
+        return this.monthBucket(term, monthIndexOfDay(d));
+      case K_DAY:
+        return this.dayBucket(term, d);
+      case K_YEAR: {
+        const y = this.cal.yearIndexOfDayNumber(d);
+        return y < 0 ? null : this.yearBucket(term, y);
+      }
+      case K_CYCLE: {
+        const y = this.cal.yearIndexOfDayNumber(d);
+        return y < 0 ? null : this.cycleBucket(term, y, this.cal.groupOfDayNumber(d, term.cycleDays));
+      }
+      case K_ESY_YEAR:
+        return this.esyWholeBucket(term);
+      case K_ESY_CYCLE:
+        return this.esyCycleBucket(term, this.esyGroupOf(term, d));
+    }
+    return null;
+  }
+
+  /** Required sessions and minutes of each part (rule 1), then of each bucket. */
+  finalizeRequired(b: Bucket): void {
+    let sessions = 0;
+    let minutes = 0;
+    const inst = b.instructionalDays;
+    for (const p of b.parts) {
+      const t = p.term;
+      if (t.kind === K_PATTERN) {
+        const cap = t.patternActive * SHARE_UNIT;
+        const units = Math.min(p.shareUnits, cap);
+        if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * units, SHARE_UNIT);
+        else {
+          p.sessions = roundHalfUp(t.sessionsPerPeriod! * units, SHARE_UNIT);
+          p.minutes = p.sessions * t.minutesPerSession!;
+        }
+      } else if (inst > 0 && p.active > 0) {
+        if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * p.active, inst);
+        else {
+          p.sessions = roundHalfUp(t.sessionsPerPeriod! * p.active, inst);
+          p.minutes = p.sessions * t.minutesPerSession!;
+        }
+      }
+      sessions += p.sessions;
+      minutes += p.minutes;
+    }
+    b.requiredSessions = sessions;
+    b.requiredMinutes = minutes;
+  }
+
+  labelOf(b: Bucket): string {
+    if (b.label) return b.label;
+    const esy = b.esyTerm ? 'ESY ' : '';
+    let label: string;
+    switch (b.kind) {
+      case K_DAY:
+        label = esy + isoOfDay(b.spanStart);
+        break;
+      case K_WEEK:
+        label = `${esy ? 'ESY week' : 'Week'} of ${isoOfDay(b.spanStart)}`;
+        break;
+      case K_PATTERN: {
+        const t = b.parts[0]!.term;
+        label = `${esy}Weeks of ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)} (${t.patternActive} of every ${t.patternEvery} weeks)`;
+        break;
+      }
+      case K_MONTH: {
+        const [y, m] = civilFromDay(b.spanStart);
+        label = `${esy}${MONTH_NAMES[m - 1]} ${y}`;
+        break;
+      }
+      case K_YEAR:
+        label = `School year ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)}`;
+        break;
+      case K_ESY_YEAR:
+        label = `ESY ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)}`;
+        break;
+      default:
+        label = `${esy}Cycle ${b.ordinal} (${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)})`;
+    }
+    b.label = label;
+    return label;
+  }
+}
+
+function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
+  const unit = seg.period.unit;
+  const minutesBased = seg.sessionsPerPeriod == null;
+  const pattern = unit === 'week' ? seg.pattern : null;
+  let kind: number;
+  if (unit === 'week') kind = pattern ? K_PATTERN : K_WEEK;
+  else if (unit === 'month') kind = K_MONTH;
+  else if (unit === 'day') kind = K_DAY;
+  else if (unit === 'year') kind = esy ? K_ESY_YEAR : K_YEAR;
+  else kind = esy ? K_ESY_CYCLE : K_CYCLE;
+  const startDay = dayOf(seg.startDate);
+  return {
+    index,
+    esy,
+    startDay,
+    endDay: dayOf(seg.endDate),
+    kind,
+    sessionsPerPeriod: seg.sessionsPerPeriod ?? null,
+    minutesPerPeriod: minutesBased ? (seg.minutesPerPeriod ?? 0) : null,
+    minutesPerSession: seg.minutesPerSession ?? null,
+    minutesBased,
+    cycleDays: Math.max(1, seg.period.cycleDays ?? 1),
+    patternActive: pattern?.activeWeeks ?? 0,
+    patternEvery: pattern?.everyWeeks ?? 1,
+    anchor: weekStartDay(startDay),
+    ranges: [],
+    esyDays: null,
+  };
+}
+
+/** [a, b] minus the given sorted-or-not spans, as flat ranges. */
+function subtractSpans(a: number, b: number, spans: Term[]): number[] {
+  let out = [a, b];
+  for (const s of spans) {
+    if (s.endDay < a || s.startDay > b) continue;
+    const next: number[] = [];
+    for (let i = 0; i < out.length; i += 2) {
+      const x = out[i]!;
+      const y = out[i + 1]!;
+      if (s.endDay < x || s.startDay > y) {
+        next.push(x, y);
+        continue;
+      }
+      if (s.startDay > x) next.push(x, s.startDay - 1);
+      if (s.endDay < y) next.push(s.endDay + 1, y);
+    }
+    out = next;
+  }
+  return out;
+}
+
+type Row = {
+  unit: LedgerPeriod['unit'];
+  start: number;
+  end: number;
+  label: string;
+  buckets: Bucket[];
+};
+
+function sumFigures(buckets: Bucket[], ids: FigureIds | null): LedgerFigures {
+  let reqS: number | null = 0;
+  let unlS: number | null = 0;
+  let reqM = 0;
+  let scheduled = 0;
+  let delivered = 0;
+  let extra = 0;
+  let owed = 0;
+  let excused = 0;
+  let pending = 0;
+  let unlM = 0;
+  let makeup = 0;
+  let applied = 0;
+  for (const b of buckets) {
+    if (b.minutesBased) {
+      reqS = null;
+      unlS = null;
+    } else if (reqS !== null && unlS !== null) {
+      reqS += b.requiredSessions;
+      unlS += b.unloggedSessions;
+    }
+    reqM += b.requiredMinutes;
+    scheduled += b.scheduled;
+    delivered += b.delivered;
+    extra += b.extra;
+    owed += b.owed;
+    excused += b.excused;
+    pending += b.pending;
+    unlM += b.unloggedMinutes;
+    makeup += b.makeup;
+    applied += b.makeupApplied;
+  }
+  let entryIds: FigureIds;
+  if (ids) entryIds = ids;
+  else if (buckets.length === 1) entryIds = buckets[0]!.ids;
+  else {
+    entryIds = emptyIds();
+    for (const b of buckets) {
+      for (const key of Object.keys(b.ids) as IdKey[]) {
+        const list = b.ids[key];
+        if (list.length > 0)
+          entryIds[key] = entryIds[key] === EMPTY ? list.slice() : entryIds[key].concat(list);
+      }
+    }
+  }
+  return {
+    requiredSessions: reqS,
+    requiredMinutes: reqM,
+    scheduledSessions: scheduled,
+    deliveredMinutes: delivered,
+    extraMinutes: extra,
+    owedMinutes: owed,
+    excusedMinutes: excused,
+    pendingMinutes: pending,
+    unloggedSessions: unlS,
+    unloggedMinutes: unlM,
+    makeupMinutes: makeup,
+    makeupAppliedMinutes: applied,
+    owedBalanceMinutes: owed - applied,
+    percentDelivered: percent(delivered, reqM),
+    entryIds,
+  };
+}
+
+/**
+ * Compute one service's ledger over a window. See docs/ledger-rules.md for every rule and its source.
+ */
+export function computeServiceLedger(input: LedgerInput): ServiceLedger {
+  const { service, calendar: cal, entries } = input;
+  const policy = input.policy ?? DEFAULT_REASON_POLICY;
+  const grouping = input.grouping ?? 'auto';
+  const notes: string[] = [];
+
+  const from = dayOf(input.window.from);
+  const asOf = dayOf(input.asOf);
+  const requestedTo = dayOf(input.window.to);
+  const to = Math.min(requestedTo, asOf);
+  const window = { from: input.window.from, to: to === requestedTo ? input.window.to : input.asOf };
+  if (requestedTo > asOf && to >= from) {
+    notes.push(`Counted up to ${input.asOf} (the as-of date); later days owe nothing yet.`);
+  }
+
+  const builder = new LedgerBuilder(cal, from, to);
+
+  // Terms: ESY blocks first (they take precedence on their dates), then the segments.
+  const esyTerms: Term[] = [];
+  for (const seg of service.esyBlocks ?? []) esyTerms.push(makeTerm(seg, esyTerms.length, true));
+  const schoolTerms: Term[] = [];
+  for (const seg of service.segments)
+    schoolTerms.push(makeTerm(seg, esyTerms.length + schoolTerms.length, false));
+  schoolTerms.sort((a, b) => a.startDay - b.startDay);
+  const terms = esyTerms.concat(schoolTerms);
+
+  for (const t of terms) {
+    const a = Math.max(t.startDay, from);
+    const b = Math.min(t.endDay, to);
+    if (a > b) continue;
+    t.ranges = t.esy || esyTerms.length === 0 ? [a, b] : subtractSpans(a, b, esyTerms);
+    builder.enumerate(t);
+  }
+  for (const b of builder.buckets) builder.finalizeRequired(b);
+
+  const locate = (d: number): Term | null => {
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      if (d >= t.startDay && d <= t.endDay) return t;
+    }
+    return null;
+  };
+
+  // ---- entries, in date order (ties by id) so "oldest first" and running remainders are deterministic
+  const n = entries.length;
+  const days = new Int32Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    days[i] = dayOf(entries[i]!.date);
+    if (
+      i > 0 &&
+      (days[i]! < days[i - 1]! || (days[i] === days[i - 1] && entries[i]!.id < entries[i - 1]!.id))
+    ) {
+      sorted = false;
+    }
+  }
+  let order: number[] | null = null;
+  if (!sorted) {
+    order = Array.from({ length: n }, (_, i) => i);
+    order.sort(
+      (x, y) =>
+        days[x]! - days[y]! ||
+        (entries[x]!.id < entries[y]!.id ? -1 : entries[x]!.id > entries[y]!.id ? 1 : 0),
+    );
+  }
+
+  const totalIds = emptyIds();
+  const misses: Miss[] = [];
+  const makeups: Makeup[] = [];
+  let makeupInWindow = 0;
+  let anyNamed = false;
+  const outsideDates: string[] = [];
+  const outsideCalendarDates: string[] = [];
+  const closureDates: string[] = [];
+  let noSchoolCount = 0;
+  let afterAsOf = 0;
+  let unknownLength = 0;
+
+  for (let k = 0; k < n; k++) {
+    const idx = order === null ? k : order[k]!;
+    const e = entries[idx]!;
+    const d = days[idx]!;
+    if (d > to) {
+      if (d > asOf) afterAsOf++;
+      continue;
+    }
+    const inWindow = d >= from;
+    const term = locate(d);
+
+    if (e.kind === 'makeup') {
+      const minutes = Math.max(e.minutesDelivered, 0);
+      makeups.push({ id: e.id, day: d, minutes, left: minutes, named: e.makeupForEntryId, inWindow });
+      if (e.makeupForEntryId) anyNamed = true;
+      if (inWindow) {
+        makeupInWindow += minutes;
+        pushId(totalIds, 'makeup', e.id);
+        const b = term ? builder.bucketFor(term, d) : null;
+        if (b) {
+          b.makeup += minutes;
+          pushId(b.ids, 'makeup', e.id);
+        }
+      }
+      continue;
+    }
+
+    if (term === null) {
+      if (inWindow) outsideDates.push(e.date);
+      continue;
+    }
+    const planned = term.minutesPerSession ?? e.minutesPlanned ?? null;
+    const responsibility = policyOf(policy, e);
+    const deliveredRaw = Math.max(e.minutesDelivered, 0);
+
+    if (!inWindow) {
+      // History before the window: only its owed minutes matter (make-ups are allocated over all of it).
+      if (planned !== null && responsibility === 'owed') {
+        const gap = planned - Math.min(deliveredRaw, planned);
+        if (gap > 0)
+          misses.push({ id: e.id, day: d, remaining: gap, applied: 0, bucket: null, inWindow: false });
+      }
+      continue;
+    }
+
+    const b = builder.bucketFor(term, d);
+    if (b === null) {
+      outsideCalendarDates.push(e.date);
+      continue;
+    }
+    const part = builder.part(b, term);
+    part.entries++;
+    b.scheduled++;
+
+    let credited: number;
+    let gap: number;
+    if (planned !== null) {
+      credited = Math.min(deliveredRaw, planned);
+      gap = planned - credited;
+    } else {
+      const still = part.minutes - part.accounted;
+      credited = deliveredRaw < still ? deliveredRaw : Math.max(still, 0);
+      gap = 0;
+      if (deliveredRaw === 0) unknownLength++;
+    }
+    const extra = deliveredRaw - credited;
+    part.accounted += credited + gap;
+    b.delivered += credited;
+    b.extra += extra;
+    if (credited > 0) {
+      pushId(b.ids, 'delivered', e.id);
+      pushId(totalIds, 'delivered', e.id);
+    }
+    if (extra > 0) {
+      pushId(b.ids, 'extra', e.id);
+      pushId(totalIds, 'extra', e.id);
+    }
+    if (gap > 0) {
+      const statusKey: IdKey = credited > 0 ? 'short' : 'missed';
+      pushId(b.ids, statusKey, e.id);
+      pushId(totalIds, statusKey, e.id);
+      b[responsibility] += gap;
+      pushId(b.ids, responsibility, e.id);
+      pushId(totalIds, responsibility, e.id);
+      if (responsibility === 'owed') {
+        misses.push({ id: e.id, day: d, remaining: gap, applied: 0, bucket: b, inWindow: true });
+      }
+    } else if (planned === null && deliveredRaw === 0) {
+      pushId(b.ids, 'missed', e.id);
+      pushId(totalIds, 'missed', e.id);
+    }
+
+    if (!builder.isDay(term, d)) {
+      noSchoolCount++;
+      const closure = cal.closureOnDayNumber(d);
+      if (closure) closureDates.push(`${e.date} (${closure.label ?? closure.kind})`);
+    }
+  }
+
+  // ---- unlogged (rule 3), per bucket
+  const buckets = builder.buckets;
+  const surplusNotes: string[] = [];
+  for (const b of buckets) {
+    const accounted = b.delivered + b.owed + b.excused + b.pending;
+    b.unloggedMinutes = b.requiredMinutes > accounted ? b.requiredMinutes - accounted : 0;
+    if (!b.minutesBased) {
+      b.unloggedSessions = b.requiredSessions > b.scheduled ? b.requiredSessions - b.scheduled : 0;
+      if (b.scheduled > b.requiredSessions) {
+        surplusNotes.push(
+          `${builder.labelOf(b)}: ${plural(b.scheduled, 'scheduled session', 'scheduled sessions')} logged where ${b.requiredSessions} ${b.requiredSessions === 1 ? 'was' : 'were'} required; all are counted, so this period's figures add up to more than required.`,
+        );
+      } else if (accounted > b.requiredMinutes) {
+        surplusNotes.push(
+          `${builder.labelOf(b)}: the sessions logged were planned for ${accounted} minutes where ${b.requiredMinutes} were required (the service changed amount during this period); all are counted.`,
+        );
+      }
+    } else if (accounted > b.requiredMinutes) {
+      surplusNotes.push(
+        `${builder.labelOf(b)}: sessions logged account for ${accounted} minutes where ${b.requiredMinutes} were required; all are counted.`,
+      );
+    }
+  }
+
+  // ---- make-ups (rule 4): named misses first, then the oldest owed minutes, over all history up to `to`
+  let namedProblems = 0;
+  if (anyNamed) {
+    const byId = new Map<string, Miss>();
+    for (const m of misses) byId.set(m.id, m);
+    for (const mk of makeups) {
+      if (!mk.named) continue;
+      const miss = byId.get(mk.named);
+      if (!miss) {
+        namedProblems++;
+        continue;
+      }
+      const take = Math.min(mk.left, miss.remaining);
+      if (take > 0) applyMakeup(mk, miss, take, totalIds);
+    }
+  }
+  let pointer = 0;
+  for (const mk of makeups) {
+    while (mk.left > 0 && pointer < misses.length) {
+      const miss = misses[pointer]!;
+      if (miss.remaining === 0) {
+        pointer++;
+        continue;
+      }
+      if (miss.day > mk.day) break;
+      applyMakeup(mk, miss, Math.min(mk.left, miss.remaining), totalIds);
+    }
+  }
+  let unapplied = 0;
+  for (const mk of makeups) unapplied += mk.left;
+
+  // ---- rows
+  const rows = buildRows(builder, grouping, notes);
+
+  const periods: LedgerPeriod[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const figures = sumFigures(row.buckets, null);
+    let instructional = 0;
+    let active = 0;
+    for (const b of row.buckets) {
+      instructional += b.instructionalDays;
+      active += b.activeDays;
+    }
+    const period = figures as LedgerPeriod;
+    period.unit = row.unit;
+    period.start = isoOfDay(row.start);
+    period.end = isoOfDay(row.end);
+    period.label = row.label;
+    period.instructionalDays = instructional;
+    period.activeDays = active;
+    period.closures = cal.closureTextsBetweenDayNumbers(row.start, row.end) as string[];
+    periods[i] = period;
+  }
+
+  const totals = sumFigures(buckets, totalIds);
+  if (buckets.length === 0) {
+    const anyMinutes = terms.some((t) => t.minutesBased);
+    totals.requiredSessions = anyMinutes ? null : 0;
+    totals.unloggedSessions = anyMinutes ? null : 0;
+  }
+  totals.makeupMinutes = makeupInWindow;
+  let appliedInWindow = 0;
+  for (const m of misses) if (m.inWindow) appliedInWindow += m.applied;
+  totals.makeupAppliedMinutes = appliedInWindow;
+  totals.owedBalanceMinutes = totals.owedMinutes - appliedInWindow;
+
+  // ---- notes
+  if (outsideDates.length > 0) {
+    notes.push(
+      `${plural(outsideDates.length, 'entry is', 'entries are')} dated outside the service's dates (${listDates(outsideDates)}) and not counted toward what was required.`,
+    );
+  }
+  if (outsideCalendarDates.length > 0) {
+    notes.push(
+      `${plural(outsideCalendarDates.length, 'entry falls', 'entries fall')} outside every school year in the calendar (${listDates(outsideCalendarDates)}), so no cycle or school year holds ${outsideCalendarDates.length === 1 ? 'it' : 'them'}; not counted.`,
+    );
+  }
+  if (noSchoolCount > 0) {
+    notes.push(
+      `${plural(noSchoolCount, 'entry falls', 'entries fall')} on days with no school; ${noSchoolCount === 1 ? 'it still counts' : 'they still count'}.`,
+    );
+  }
+  if (closureDates.length > 0) {
+    notes.push(
+      `${plural(closureDates.length, 'entry is', 'entries are')} dated on a day the calendar marks as a holiday, break or closure: ${listDates(closureDates)}.`,
+    );
+  }
+  for (const s of surplusNotes) notes.push(s);
+  if (unknownLength > 0) {
+    notes.push(
+      `${plural(unknownLength, 'missed session has', 'missed sessions have')} no planned length (the service sets no minutes per session); ${unknownLength === 1 ? 'its' : 'their'} minutes show as unlogged until a planned length is given.`,
+    );
+  }
+  if (namedProblems > 0) {
+    notes.push(
+      `${plural(namedProblems, 'make-up names', 'make-ups name')} a session that has no owed minutes; the minutes went to the oldest owed minutes instead.`,
+    );
+  }
+  if (afterAsOf > 0) {
+    notes.push(
+      `${plural(afterAsOf, 'entry is', 'entries are')} dated after ${input.asOf} (the as-of date) and not counted yet.`,
+    );
+  }
+
+  return {
+    serviceId: service.serviceId,
+    window,
+    totals,
+    periods,
+    unappliedMakeupMinutes: unapplied,
+    notes,
+  };
+}
+
+function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureIds): void {
+  mk.left -= minutes;
+  miss.remaining -= minutes;
+  miss.applied += minutes;
+  if (!miss.inWindow) return;
+  const b = miss.bucket;
+  if (b) {
+    b.makeupApplied += minutes;
+    const list = b.ids.makeupApplied;
+    if (list[list.length - 1] !== mk.id) pushId(b.ids, 'makeupApplied', mk.id);
+  }
+  const list = totalIds.makeupApplied;
+  if (!list.includes(mk.id)) pushId(totalIds, 'makeupApplied', mk.id);
+}
+
+function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', notes: string[]): Row[] {
+  const buckets = builder.buckets;
+  const rows: Row[] = [];
+  if (buckets.length === 0) return rows;
+  const requestedRank = grouping === 'week' ? 1 : grouping === 'month' ? 3 : -1;
+  const grouped = new Map<number, Row>();
+  let fellBack = false;
+
+  for (const b of buckets) {
+    const rank = RANK[b.kind]!;
+    const esy = b.esyTerm;
+    // 'auto' shows each of the service's own periods, except that days are shown by week.
+    const by =
+      grouping === 'auto' ? (b.kind === K_DAY ? 'week' : null) : rank > requestedRank ? null : grouping;
+    if (grouping !== 'auto' && rank > requestedRank) fellBack = true;
+    if (by === null) {
+      rows.push({
+        unit: esy ? 'esy' : UNIT_OF[b.kind]!,
+        start: b.start,
+        end: b.end,
+        label: builder.labelOf(b),
+        buckets: [b],
+      });
+      continue;
+    }
+    // Grouped by week or month: a bucket goes to the week or month in which it starts (within the window).
+    let value: number;
+    let label: string;
+    if (by === 'week') {
+      value = weekStartDay(b.start);
+      label = `${esy ? 'ESY week' : 'Week'} of ${isoOfDay(value)}`;
+    } else {
+      value = monthIndexOfDay(b.start);
+      label = `${esy ? 'ESY ' : ''}${MONTH_NAMES[value % 12]} ${Math.floor(value / 12)}`;
+    }
+    const key = (esy ? 2e9 : 1e9) + value;
+    let row = grouped.get(key);
+    if (!row) {
+      row = { unit: esy ? 'esy' : by, start: b.start, end: b.end, label, buckets: [] };
+      grouped.set(key, row);
+      rows.push(row);
+    }
+    if (b.start < row.start) row.start = b.start;
+    if (b.end > row.end) row.end = b.end;
+    row.buckets.push(b);
+  }
+  if (fellBack) {
+    notes.push(
+      `This service's own period is longer than a ${grouping}, so its rows are shown by its own period (a period's amount cannot be split).`,
+    );
+  }
+  for (const row of rows) {
+    if (row.buckets.length > 1) row.buckets.sort((x, y) => x.start - y.start || x.end - y.end);
+  }
+  rows.sort((x, y) => x.start - y.start || x.end - y.end);
+  return rows;
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, OptionalText } from './common.ts';
+
+export const SESSION_STATUSES = ['delivered', 'short', 'missed'] as const;
+export const SessionStatus = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+/** Why a session was missed or cut short: a fixed list, so patterns can be counted. */
+export const MISS_REASONS = [
+  'provider_absent',
+  'school_event',
+  'testing',
+  'field_trip',
+  'school_closed',
+  'scheduling_conflict',
+  'student_absent',
+  'student_refused',
+  'other',
+  'unknown',
+] as const;
+export const MissReason = z.enum(MISS_REASONS);
+export type MissReason = z.infer<typeof MissReason>;
+
+export const MISS_REASON_LABELS: Record<MissReason, string> = {
+  provider_absent: 'Provider absent',
+  school_event: 'School event or assembly',
+  testing: 'Testing',
+  field_trip: 'Field trip',
+  school_closed: 'School closed',
+  scheduling_conflict: 'Scheduling conflict',
+  student_absent: 'Student absent',
+  student_refused: 'Student refused',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
+/** Who is responsible for the minutes a missed or short session did not deliver. */
+export const RESPONSIBILITIES = ['owed', 'excused', 'pending'] as const;
+export const Responsibility = z.enum(RESPONSIBILITIES);
+export type Responsibility = z.infer<typeof Responsibility>;
+
+export const ENTRY_SOURCES = ['school_log', 'provider', 'provider_link', 'parent', 'child_report'] as const;
+export const EntrySource = z.enum(ENTRY_SOURCES);
+export type EntrySource = z.infer<typeof EntrySource>;
+
+export const ReasonPolicy = z.record(MissReason, Responsibility);
+export type ReasonPolicy = Record<MissReason, Responsibility>;
+
+/**
+ * The default reason policy. Sources (see docs/ledger-rules.md and RULES.md, "Missed services"):
+ * sessions the school cancels (provider absent, assembly, testing, field trip, scheduling) are the
+ * school's to make up; a child's absence when the service was offered generally need not be made up
+ * (Letter to Balkman, 1995). "School closed" is owed by default because a weekly or monthly
+ * obligation survives a closure (the provider is expected to reschedule); the parent may switch it
+ * to excused, following the March 2020 Department of Education Q&A for closures with no education.
+ */
+export const DEFAULT_REASON_POLICY: ReasonPolicy = {
+  provider_absent: 'owed',
+  school_event: 'owed',
+  testing: 'owed',
+  field_trip: 'owed',
+  scheduling_conflict: 'owed',
+  school_closed: 'owed',
+  student_absent: 'excused',
+  student_refused: 'excused',
+  other: 'pending',
+  unknown: 'pending',
+};
+
+export const ENTRY_KINDS = ['scheduled', 'makeup'] as const;
+export const EntryKind = z.enum(ENTRY_KINDS);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+/**
+ * What the API accepts for a session entry. A scheduled entry is a session that the plan required
+ * (delivered, short or missed); a make-up is extra time given to cure owed minutes, either for a named
+ * earlier miss (`makeupForEntryId`) or against the oldest owed minutes.
+ */
+export const SessionEntryFields = z.object({
+  serviceId: IdSchema,
+  date: IsoDateSchema,
+  kind: EntryKind.default('scheduled'),
+  status: SessionStatus.default('delivered'),
+  /** Minutes actually given. Defaults to the session's planned minutes when delivered, 0 when missed. */
+  minutesDelivered: z
+    .number()
+    .int({ message: 'must be a whole number of minutes' })
+    .min(0, { message: 'must not be below zero' })
+    .max(1440)
+    .nullable()
+    .default(null),
+  /** Minutes the session was meant to last, when the service has no fixed session length. */
+  minutesPlanned: z
+    .number()
+    .int()
+    .min(1, { message: 'must be at least 1 minute' })
+    .max(1440)
+    .nullable()
+    .default(null),
+  reason: MissReason.nullable().default(null),
+  reasonText: OptionalText(2000),
+  /** The parent's classification of this miss, overriding the plan's reason policy. */
+  responsibility: Responsibility.nullable().default(null),
+  makeupForEntryId: IdSchema.nullable().default(null),
+  source: EntrySource.default('parent'),
+  note: OptionalText(5000),
+  /** A later entry that corrects an earlier one points at it; the earlier one stays in the trail. */
+  correctsEntryId: IdSchema.nullable().default(null),
+});
+export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
+  if (e.kind === 'scheduled' && e.status !== 'delivered' && e.reason == null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: `is required when a session is ${e.status}`,
+    });
+  }
+  if (
+    e.kind === 'scheduled' &&
+    e.status === 'short' &&
+    (e.minutesDelivered == null || e.minutesDelivered === 0)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minutesDelivered'],
+      message: 'give the minutes that were delivered in a short session',
+    });
+  }
+  if (
+    e.kind === 'scheduled' &&
+    e.status === 'missed' &&
+    e.minutesDelivered != null &&
+    e.minutesDelivered > 0
+  ) {
+    ctx.addIssue({ code: 'custom', path: ['minutesDelivered'], message: 'must be 0 for a missed session' });
+  }
+  if (e.kind === 'makeup') {
+    if (e.status !== 'delivered') {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a make-up records minutes delivered' });
+    }
+    if (e.minutesDelivered == null || e.minutesDelivered < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minutesDelivered'],
+        message: 'give the make-up minutes delivered',
+      });
+    }
+  }
+  if (e.kind !== 'makeup' && e.makeupForEntryId != null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['makeupForEntryId'],
+      message: 'only a make-up can name the miss it makes up',
+    });
+  }
+});
+export type SessionEntryInput = z.infer<typeof SessionEntryInput>;
+
+/** A session entry as the ledger sees it: the stored record, normalised. */
+export type LedgerEntry = {
+  id: string;
+  date: string;
+  kind: EntryKind;
+  status: SessionStatus;
+  /** Minutes actually given (already defaulted). */
+  minutesDelivered: number;
+  /** Minutes the session was meant to last, if known (for session-count services the service's minutes). */
+  minutesPlanned: number | null;
+  reason: MissReason | null;
+  responsibility: Responsibility | null;
+  makeupForEntryId: string | null;
+};

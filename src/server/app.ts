@@ -1,0 +1,148 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Store } from '../store/database.ts';
+import { type Clock, systemClock } from './context.ts';
+import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerHouseholdRoutes } from './routes/households.routes.ts';
+import { registerLedgerRoutes } from './routes/ledger.routes.ts';
+import { registerPlanRoutes } from './routes/plans.routes.ts';
+import { registerRecordRoutes } from './routes/records.routes.ts';
+import { registerSessionRoutes } from './routes/sessions.routes.ts';
+
+export type AppOptions = {
+  store: Store;
+  clock?: Clock;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | object;
+  bodyLimitBytes?: number;
+};
+
+export type AppDeps = { store: Store; clock: Clock };
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: process.env.LOG_LEVEL ?? 'info',
+            // Request logs carry method, route and status only; bodies (names, notes) are never logged.
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'As Written API',
+        version: API_VERSION,
+        description:
+          "Track whether a child's IEP or 504 plan is carried out as written: the plan as data, the school calendar, session entries and the service ledger.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(HTTP_STATUS[error.code]).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as FastifyError).validationContext;
+      const fields = error.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || `(${where ?? 'body'})`,
+        message: v.message ?? 'is not valid',
+      }));
+      const first = fields[0]!;
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed' satisfies ErrorCode,
+          message: `Invalid ${where === 'querystring' ? 'query' : (where ?? 'input')}: ${first.path} ${first.message}${fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''}`,
+          fields,
+        },
+      });
+    }
+    const fe = error as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: 'The request body is too large' } });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({
+        error: { code: 'unsupported_media_type', message: 'Send the request body as application/json' },
+      });
+    }
+    if (
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fe instanceof SyntaxError
+    ) {
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: 'The request body is not valid JSON',
+          fields: [{ path: '(body)', message: 'is not valid JSON' }],
+        },
+      });
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.status(fe.statusCode).send({ error: { code: 'validation_failed', message: fe.message } });
+    }
+    request.log.error(
+      { err: { message: error.message, code: fe.code, stack: error.stack } },
+      'unhandled error',
+    );
+    return reply.status(500).send({
+      error: { code: 'internal', message: 'Something went wrong on the server; nothing was saved' },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+
+  const deps: AppDeps = { store: options.store, clock: options.clock ?? systemClock };
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, deps);
+      registerHouseholdRoutes(api, deps);
+      registerRecordRoutes(api, deps);
+      registerPlanRoutes(api, deps);
+      registerSessionRoutes(api, deps);
+      registerLedgerRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+export type Api = FastifyInstance;

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { pingStore } from '../../store/database.ts';
+import type { AppDeps } from '../app.ts';
+import { ErrorResponse, typed } from './shared.ts';
+
+export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
+  typed(app).get(
+    '/health',
+    {
+      schema: {
+        tags: ['Health'],
+        summary: 'Answers when the server is up and its database is reachable',
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+          503: ErrorResponse,
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await pingStore(deps.store);
+        return { status: 'ok' as const, database: deps.store.kind };
+      } catch {
+        return reply
+          .status(503)
+          .send({ error: { code: 'unavailable', message: 'The database is not reachable' } });
+      }
+    },
+  );
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { listJournal } from '../../store/journal.repository.ts';
+import type { AppDeps } from '../app.ts';
+import { idSource } from '../context.ts';
+import { exportHousehold, importHousehold } from '../services/household-transfer.ts';
+import {
+  createHousehold,
+  getHousehold,
+  Household,
+  HouseholdInput,
+  listHouseholds,
+} from '../services/households.ts';
+import { ErrorResponse, errors, HouseholdParams, typed } from './shared.ts';
+
+const JournalEntry = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  data: z.unknown(),
+});
+
+export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  api.post(
+    '/households',
+    {
+      schema: {
+        tags: ['Households'],
+        summary: 'Create a household',
+        body: HouseholdInput,
+        response: { 201: Household, 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const household = await createHousehold(
+        deps.store,
+        { actor: { kind: 'api', id: 'anonymous' }, clock: deps.clock, newId: idSource(deps.clock) },
+        request.body,
+      );
+      return reply.status(201).send(household);
+    },
+  );
+  api.get(
+    '/households',
+    { schema: { tags: ['Households'], summary: 'List households', response: { 200: z.array(Household) } } },
+    async () => listHouseholds(deps.store),
+  );
+  api.get(
+    '/households/:householdId',
+    {
+      schema: {
+        tags: ['Households'],
+        summary: 'Read a household',
+        params: HouseholdParams,
+        response: { 200: Household, ...errors },
+      },
+    },
+    async (request) => getHousehold(deps.store, request.params.householdId),
+  );
+  api.get(
+    '/households/:householdId/journal',
+    {
+      schema: {
+        tags: ['Households'],
+        summary: "The household's journal: every change, who made it, when, and the data",
+        params: HouseholdParams,
+        querystring: z.object({
+          entity: z.string().optional(),
+          entityId: z.string().optional(),
+          afterSeq: z.coerce.number().int().min(0).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: { 200: z.array(JournalEntry), ...errors },
+      },
+    },
+    async (request) => {
+      await getHousehold(deps.store, request.params.householdId);
+      const rows = await listJournal(deps.store.db, request.params.householdId, request.query);
+      return rows.map((r) => ({
+        id: r.id,
+        seq: Number(r.seq),
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        data: JSON.parse(r.data) as unknown,
+      }));
+    },
+  );
+  api.get(
+    '/households/:householdId/export',
+    {
+      schema: {
+        tags: ['Households'],
+        summary: 'Export the whole household as one JSON document (format as-written/1)',
+        params: HouseholdParams,
+      },
+    },
+    async (request, reply) => {
+      const doc = await exportHousehold(deps.store, request.params.householdId, deps.clock.now());
+      return reply
+        .header('content-disposition', `attachment; filename="as-written-${request.params.householdId}.json"`)
+        .type('application/json')
+        .send(JSON.stringify(doc, null, 2));
+    },
+  );
+  api.post(
+    '/import',
+    {
+      schema: {
+        tags: ['Households'],
+        summary: 'Import a household export into this (empty of that household) database',
+        response: {
+          201: z.object({ householdId: z.string(), counts: z.record(z.string(), z.number()) }),
+          400: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+      bodyLimit: 100 * 1_048_576,
+    },
+    async (request, reply) => reply.status(201).send(await importHousehold(deps.store, request.body)),
+  );
+}

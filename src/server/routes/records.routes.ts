@@ -1,0 +1,157 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
+import type { AppDeps } from '../app.ts';
+import { AppError } from '../errors.ts';
+import { getHousehold } from '../services/households.ts';
+import { alignFirstVersion, createFirstVersion } from '../services/plan-versions.ts';
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../services/records.ts';
+import { outputSchema, RESOURCES, type ResourceDef } from '../services/resources.ts';
+import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+
+/** The body of a PATCH: any subset of the fields, without defaults, and never the parent. */
+function patchSchema(def: ResourceDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(def.fields.shape as Record<string, z.ZodType>)) {
+    if (def.parent?.key === key) continue;
+    const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+    shape[key] = inner.optional();
+  }
+  return z.object(shape).strict();
+}
+
+export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  for (const def of Object.values(RESOURCES) as ResourceDef[]) {
+    const base = `/households/:householdId/${def.path}`;
+    const Output = outputSchema(def);
+    const hooks = {
+      afterCreate: def.entity === 'plan' ? createFirstVersion : undefined,
+      afterUpdate: def.entity === 'plan' ? alignFirstVersion : undefined,
+    };
+    const lower = def.label.toLowerCase();
+
+    api.post(
+      base,
+      {
+        schema: {
+          tags: [def.tag],
+          summary: `Create a ${lower}`,
+          params: HouseholdParams,
+          body: def.fields,
+          response: { 201: Output, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextFor(deps, request.params.householdId);
+        // The service validates the raw body again with the full (cross-field) rules.
+        const created = await createRecord(
+          deps.store,
+          ctx,
+          def,
+          request.body,
+          hooks.afterCreate ? (trx, rec) => hooks.afterCreate!(trx, ctx, rec) : undefined,
+        );
+        return reply.status(201).send(created as never);
+      },
+    );
+
+    const filterShape = Object.fromEntries(def.filters.map((f) => [f, IdSchema.optional()]));
+    api.get(
+      base,
+      {
+        schema: {
+          tags: [def.tag],
+          summary: `List ${lower} records`,
+          params: HouseholdParams,
+          querystring: z.object(filterShape),
+          response: { 200: z.array(Output), ...errors },
+        },
+      },
+      async (request) => {
+        const ctx = contextFor(deps, request.params.householdId);
+        await ensureHousehold(deps, ctx.householdId);
+        return (await listRecords(
+          deps.store,
+          ctx.householdId,
+          def,
+          request.query as Record<string, string>,
+        )) as never;
+      },
+    );
+
+    api.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: [def.tag],
+          summary: `Read a ${lower}`,
+          params: RecordParams,
+          response: { 200: Output, ...errors },
+        },
+      },
+      async (request) =>
+        (await getRecord(deps.store, request.params.householdId, def, request.params.id)) as never,
+    );
+
+    api.patch(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: [def.tag],
+          summary: `Change some fields of a ${lower}`,
+          params: RecordParams,
+          body: patchSchema(def),
+          response: { 200: Output, ...errors },
+        },
+      },
+      async (request) => {
+        const ctx = contextFor(deps, request.params.householdId);
+        return (await updateRecord(
+          deps.store,
+          ctx,
+          def,
+          request.params.id,
+          request.body,
+          hooks.afterUpdate ? (trx, before, after) => hooks.afterUpdate!(trx, ctx, before, after) : undefined,
+        )) as never;
+      },
+    );
+
+    if (def.deletable) {
+      api.delete(
+        `${base}/:id`,
+        {
+          schema: {
+            tags: [def.tag],
+            summary: `Delete a ${lower} (the journal keeps what it was)`,
+            params: RecordParams,
+            response: { 204: z.null(), 404: ErrorResponse, 409: ErrorResponse },
+          },
+        },
+        async (request, reply) => {
+          const ctx = contextFor(deps, request.params.householdId);
+          await deleteRecord(deps.store, ctx, def, request.params.id, async (trx, record) => {
+            if (def.entity !== 'service') return;
+            const used = await trx
+              .selectFrom('session_entry')
+              .select('id')
+              .where('service_id', '=', record.id)
+              .executeTakeFirst();
+            if (used) {
+              throw new AppError(
+                'conflict',
+                'This service has session entries, so it stays in the record; change its end date, or amend the plan, instead',
+              );
+            }
+          });
+          return reply.status(204).send(null);
+        },
+      );
+    }
+  }
+}
+
+async function ensureHousehold(deps: AppDeps, householdId: string) {
+  await getHousehold(deps.store, householdId);
+}

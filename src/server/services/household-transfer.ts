@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
+import type { Store } from '../../store/database.ts';
+import type { Database } from '../../store/schema.ts';
+import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
+import { recordToRow, rowToRecord } from './record-mapping.ts';
+import { toApiRecord } from './records.ts';
+import { outputSchema, RESOURCES, type ResourceDef } from './resources.ts';
+
+// The household export format, "as-written/1": one JSON document with every record of a
+// household, its plan versions, its session entries and its journal, in a fixed order, so that
+// export -> import into an empty database -> export gives the same document (apart from
+// `exportedAt`). docs/export-format.schema.json is generated from ExportDocument below.
+
+export const EXPORT_FORMAT = 'as-written/1';
+
+type Section = {
+  key: string;
+  table: keyof Database & string;
+  /** For plan records: the API shape (reshaped); others are the row with camelCase names. */
+  resource?: ResourceDef;
+  jsonFields: string[];
+  order: string[];
+  schema: z.ZodType;
+};
+
+const Instant = z.string().meta({ format: 'date-time' });
+
+const PlanVersionRecord = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  planId: IdSchema,
+  versionNumber: z.number().int().min(1),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  summary: z.string(),
+  snapshot: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('The plan content frozen when this version was superseded'),
+  createdAt: Instant,
+});
+
+const SessionEntryRecord = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  childId: IdSchema,
+  serviceId: IdSchema,
+  planVersionId: IdSchema.nullable(),
+  date: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  minutesDelivered: z.number().int().min(0),
+  minutesPlanned: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  reasonText: z.string().nullable(),
+  responsibility: z.string().nullable(),
+  makeupForEntryId: IdSchema.nullable(),
+  source: z.string(),
+  note: z.string().nullable(),
+  correctsEntryId: IdSchema.nullable(),
+  recordedBy: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+const JournalRecord = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  seq: z.number().int().min(1),
+  at: Instant,
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  data: z.unknown(),
+});
+
+const resourceSection = (key: string, def: ResourceDef): Section => ({
+  key,
+  table: def.table,
+  resource: def,
+  jsonFields: def.jsonFields,
+  order: ['id'],
+  schema: outputSchema(def),
+});
+
+// Dependency order: a record comes after everything it references.
+const SECTIONS: Section[] = [
+  resourceSection('children', RESOURCES.child),
+  resourceSection('plans', RESOURCES.plan),
+  {
+    key: 'planVersions',
+    table: 'plan_version',
+    jsonFields: ['snapshot'],
+    order: ['plan_id', 'version_number'],
+    schema: PlanVersionRecord,
+  },
+  resourceSection('services', RESOURCES.service),
+  resourceSection('accommodations', RESOURCES.accommodation),
+  resourceSection('goals', RESOURCES.goal),
+  resourceSection('behaviorSteps', RESOURCES.behaviorStep),
+  resourceSection('keyDates', RESOURCES.keyDate),
+  resourceSection('teamContacts', RESOURCES.teamContact),
+  resourceSection('calendars', RESOURCES.calendar),
+  resourceSection('calendarEvents', RESOURCES.calendarEvent),
+  {
+    key: 'sessionEntries',
+    table: 'session_entry',
+    jsonFields: [],
+    order: ['id'],
+    schema: SessionEntryRecord,
+  },
+  { key: 'journal', table: 'journal', jsonFields: ['data'], order: ['seq'], schema: JournalRecord },
+];
+
+export const ExportDocument = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    exportedAt: Instant.describe(
+      'When the export was made; the only field that differs between two exports of the same data',
+    ),
+    household: z.object({ id: IdSchema, name: z.string(), createdAt: Instant }),
+    ...Object.fromEntries(SECTIONS.map((s) => [s.key, z.array(s.schema)])),
+  })
+  .meta({
+    title: 'As Written household export',
+    description: 'Every record of one household. Dates are YYYY-MM-DD.',
+  });
+export type ExportDocument = {
+  format: string;
+  exportedAt: string;
+  household: { id: string; name: string; createdAt: string };
+} & Record<string, unknown>;
+
+export async function exportHousehold(
+  store: Store,
+  householdId: string,
+  exportedAt: string,
+): Promise<ExportDocument> {
+  const household = await store.db
+    .selectFrom('household')
+    .selectAll()
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+  if (!household) throw notFound('Household', householdId);
+  const doc: ExportDocument = {
+    format: EXPORT_FORMAT,
+    exportedAt,
+    household: { id: household.id, name: household.name, createdAt: household.created_at },
+  };
+  for (const section of SECTIONS) {
+    // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
+    let q = (store.db as any).selectFrom(section.table).selectAll().where('household_id', '=', householdId);
+    for (const column of section.order) q = q.orderBy(column);
+    const rows = (await q.execute()) as Record<string, unknown>[];
+    doc[section.key] = rows.map((row) =>
+      section.resource
+        ? toApiRecord(section.resource, row)
+        : rowToRecord(normaliseNumbers(row), section.jsonFields),
+    );
+  }
+  return doc;
+}
+
+// pg returns bigint aggregates as strings, never plain integer columns; still, keep numbers numbers.
+function normaliseNumbers(row: Record<string, unknown>): Record<string, unknown> {
+  return row;
+}
+
+/**
+ * Import a household export into this database. Everything is validated first and written in one
+ * transaction; a household that already exists here is refused (import never merges).
+ */
+export async function importHousehold(
+  store: Store,
+  document: unknown,
+): Promise<{ householdId: string; counts: Record<string, number> }> {
+  if (typeof document !== 'object' || document === null) {
+    throw validationError([{ path: '(document)', message: 'must be a JSON object' }]);
+  }
+  const format = (document as { format?: unknown }).format;
+  if (format !== EXPORT_FORMAT) {
+    throw validationError([
+      { path: 'format', message: `must be "${EXPORT_FORMAT}" (found ${JSON.stringify(format)})` },
+    ]);
+  }
+  const parsed = ExportDocument.safeParse(document);
+  if (!parsed.success) throw validationError(issuesToFields(parsed.error.issues));
+  const doc = parsed.data as unknown as ExportDocument;
+  const householdId = doc.household.id;
+  for (const section of SECTIONS) {
+    const rows = doc[section.key] as { householdId: string }[];
+    rows.forEach((r, i) => {
+      if (r.householdId !== householdId) {
+        throw validationError([
+          {
+            path: `${section.key}.${i}.householdId`,
+            message: `must be the exported household (${householdId})`,
+          },
+        ]);
+      }
+    });
+  }
+  const existing = await store.db
+    .selectFrom('household')
+    .select('id')
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+  if (existing) {
+    throw new AppError(
+      'conflict',
+      `Household ${householdId} already exists in this database; import into an empty database`,
+    );
+  }
+  const counts: Record<string, number> = {};
+  try {
+    await store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('household')
+        .values({ id: householdId, name: doc.household.name, created_at: doc.household.createdAt })
+        .execute();
+      for (const section of SECTIONS) {
+        const records = doc[section.key] as Record<string, unknown>[];
+        counts[section.key] = records.length;
+        const rows = records.map((r) =>
+          recordToRow(section.resource?.fromApi ? section.resource.fromApi(r) : r, section.jsonFields),
+        );
+        for (let i = 0; i < rows.length; i += 200) {
+          // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
+          await (trx as any)
+            .insertInto(section.table)
+            .values(rows.slice(i, i + 200))
+            .execute();
+        }
+      }
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/foreign key|violates|constraint|UNIQUE/i.test(message)) {
+      throw new AppError('validation_failed', `The export is inconsistent and was not imported: ${message}`);
+    }
+    throw error;
+  }
+  return { householdId, counts };
+}

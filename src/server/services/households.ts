@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { IdSchema, NonEmptyText } from '../../domain/common.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import type { HouseholdRow } from '../../store/schema.ts';
+import { type Actor, actorLabel, type Clock } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { parseOrThrow } from './records.ts';
+
+export const HouseholdInput = z.object({ name: NonEmptyText(200) });
+export const Household = z.object({
+  id: IdSchema,
+  name: z.string(),
+  createdAt: z.string().meta({ format: 'date-time' }),
+});
+export type Household = z.infer<typeof Household>;
+
+const toHousehold = (r: HouseholdRow): Household => ({ id: r.id, name: r.name, createdAt: r.created_at });
+
+export async function createHousehold(
+  store: Store,
+  env: { actor: Actor; clock: Clock; newId: () => string },
+  body: unknown,
+): Promise<Household> {
+  const input = parseOrThrow(HouseholdInput, body);
+  return store.db.transaction().execute(async (trx) => {
+    const row: HouseholdRow = { id: env.newId(), name: input.name, created_at: env.clock.now() };
+    await trx.insertInto('household').values(row).execute();
+    await appendJournal(trx, {
+      id: env.newId(),
+      householdId: row.id,
+      actor: actorLabel(env.actor),
+      action: 'create',
+      entity: 'household',
+      entityId: row.id,
+      data: toHousehold(row),
+      at: row.created_at,
+    });
+    return toHousehold(row);
+  });
+}
+
+export async function listHouseholds(store: Store): Promise<Household[]> {
+  const rows = await store.db
+    .selectFrom('household')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toHousehold);
+}
+
+export async function getHousehold(store: Store, id: string): Promise<Household> {
+  const row = await store.db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Household', id);
+  return toHousehold(row);
+}

@@ -1,0 +1,231 @@
+import type { Kysely, Transaction } from 'kysely';
+import { PlanAmendmentInput } from '../../domain/plan.ts';
+import {
+  diffPlanContent,
+  type PlanContent,
+  type PlanVersionSpan,
+  supersededVersionEnd,
+} from '../../domain/plan-versions.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import type { Database, PlanVersionRow } from '../../store/schema.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
+import { invalid, notFound } from '../errors.ts';
+import { type ApiRecord, parseOrThrow, toApiRecord } from './records.ts';
+import { RESOURCES } from './resources.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type PlanVersion = PlanVersionSpan & {
+  planId: string;
+  summary: string;
+  createdAt: string;
+  isCurrent: boolean;
+};
+
+export function toPlanVersion(row: PlanVersionRow): PlanVersion {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    versionNumber: row.version_number,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    summary: row.summary,
+    createdAt: row.created_at,
+    isCurrent: row.snapshot == null,
+  };
+}
+
+export async function versionRows(db: Db, householdId: string, planId: string): Promise<PlanVersionRow[]> {
+  return db
+    .selectFrom('plan_version')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('version_number')
+    .execute();
+}
+
+/** The plan's live content: what the current version says. */
+export async function loadLiveContent(db: Db, householdId: string, planId: string): Promise<PlanContent> {
+  const plan = await db
+    .selectFrom('plan')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('Plan', planId);
+  const items = async (key: 'service' | 'accommodation' | 'goal' | 'behaviorStep' | 'keyDate') => {
+    const def = RESOURCES[key];
+    // biome-ignore lint/suspicious/noExplicitAny: generic over the content tables
+    let q = (db as any)
+      .selectFrom(def.table)
+      .selectAll()
+      .where('household_id', '=', householdId)
+      .where('plan_id', '=', planId);
+    for (const column of def.orderBy) q = q.orderBy(column);
+    const rows = (await q.execute()) as Record<string, unknown>[];
+    return rows.map((r) => toApiRecord(def, r));
+  };
+  return {
+    plan: toApiRecord(RESOURCES.plan, plan as unknown as Record<string, unknown>),
+    services: await items('service'),
+    accommodations: await items('accommodation'),
+    goals: await items('goal'),
+    behaviorSteps: await items('behaviorStep'),
+    keyDates: await items('keyDate'),
+  };
+}
+
+/** Version 1 is made with the plan: the plan as signed. */
+export async function createFirstVersion(trx: Transaction<Database>, ctx: ServiceContext, plan: ApiRecord) {
+  const row: PlanVersionRow = {
+    id: ctx.newId(),
+    household_id: ctx.householdId,
+    plan_id: plan.id,
+    version_number: 1,
+    effective_from: plan.effectiveFrom as string,
+    effective_to: null,
+    summary: 'The plan as signed',
+    snapshot: null,
+    created_at: ctx.clock.now(),
+  };
+  await trx.insertInto('plan_version').values(row).execute();
+  await appendJournal(trx, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: actorLabel(ctx.actor),
+    action: 'create',
+    entity: 'plan_version',
+    entityId: row.id,
+    data: toPlanVersion(row),
+    at: row.created_at,
+  });
+}
+
+/** Keep version 1 starting with the plan when the plan's start date changes. */
+export async function alignFirstVersion(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  before: ApiRecord,
+  after: ApiRecord,
+) {
+  if (before.effectiveFrom === after.effectiveFrom) return;
+  const rows = await versionRows(trx, ctx.householdId, after.id);
+  const second = rows[1];
+  if (second && (after.effectiveFrom as string) >= second.effective_from) {
+    throw invalid(
+      'effectiveFrom',
+      `must be before amendment ${second.version_number} takes effect (${second.effective_from})`,
+    );
+  }
+  await trx
+    .updateTable('plan_version')
+    .set({ effective_from: after.effectiveFrom as string })
+    .where('plan_id', '=', after.id)
+    .where('version_number', '=', 1)
+    .execute();
+}
+
+/**
+ * Amend a plan: the current version's content is frozen into it and it ends the day before the
+ * amendment; a new current version starts on the amendment's date. Edits made afterwards change
+ * the new version only.
+ */
+export async function amendPlan(
+  store: Store,
+  ctx: ServiceContext,
+  planId: string,
+  body: unknown,
+): Promise<PlanVersion> {
+  const input = parseOrThrow(PlanAmendmentInput, body);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const content = await loadLiveContent(trx, ctx.householdId, planId);
+    const rows = await versionRows(trx, ctx.householdId, planId);
+    const current = rows.find((r) => r.snapshot == null);
+    if (!current) throw notFound('Current version of plan', planId);
+    const planEnd = content.plan.effectiveTo as string;
+    if (input.effectiveFrom <= current.effective_from) {
+      throw invalid(
+        'effectiveFrom',
+        `must be after the current version took effect (${current.effective_from})`,
+      );
+    }
+    if (input.effectiveFrom > planEnd)
+      throw invalid('effectiveFrom', `must not be after the plan ends (${planEnd})`);
+    const at = ctx.clock.now();
+    await trx
+      .updateTable('plan_version')
+      .set({ snapshot: JSON.stringify(content), effective_to: supersededVersionEnd(input.effectiveFrom) })
+      .where('id', '=', current.id)
+      .execute();
+    const row: PlanVersionRow = {
+      id: ctx.newId(),
+      household_id: ctx.householdId,
+      plan_id: planId,
+      version_number: current.version_number + 1,
+      effective_from: input.effectiveFrom,
+      effective_to: null,
+      summary: input.summary,
+      snapshot: null,
+      created_at: at,
+    };
+    await trx.insertInto('plan_version').values(row).execute();
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'amend',
+      entity: 'plan',
+      entityId: planId,
+      data: { supersededVersionId: current.id, newVersion: toPlanVersion(row) },
+      at,
+    });
+    return toPlanVersion(row);
+  });
+}
+
+export type PlanVersionWithContent = PlanVersion & { content: PlanContent };
+
+export async function listPlanVersions(
+  store: Store,
+  householdId: string,
+  planId: string,
+): Promise<PlanVersion[]> {
+  const rows = await versionRows(store.db, householdId, planId);
+  if (rows.length === 0) throw notFound('Plan', planId);
+  return rows.map(toPlanVersion);
+}
+
+/** All versions with their content (frozen, or live for the current one). */
+export async function loadVersionsWithContent(
+  db: Db,
+  householdId: string,
+  planId: string,
+): Promise<PlanVersionWithContent[]> {
+  const rows = await versionRows(db, householdId, planId);
+  if (rows.length === 0) throw notFound('Plan', planId);
+  const live = rows.some((r) => r.snapshot == null) ? await loadLiveContent(db, householdId, planId) : null;
+  return rows.map((r) => ({
+    ...toPlanVersion(r),
+    content: r.snapshot == null ? (live as PlanContent) : (JSON.parse(r.snapshot) as PlanContent),
+  }));
+}
+
+export async function getPlanVersion(
+  store: Store,
+  householdId: string,
+  planId: string,
+  versionNumber: number,
+) {
+  const versions = await loadVersionsWithContent(store.db, householdId, planId);
+  const index = versions.findIndex((v) => v.versionNumber === versionNumber);
+  const version = versions[index];
+  if (!version) throw notFound(`Version ${versionNumber} of plan`, planId);
+  const previous = index > 0 ? versions[index - 1] : undefined;
+  return {
+    ...version,
+    changesFromPrevious: previous ? diffPlanContent(previous.content, version.content) : [],
+  };
+}

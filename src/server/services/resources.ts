@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
+import {
+  AccommodationFields,
+  AccommodationInput,
+  BehaviorStepInput,
+  ChildInput,
+  GoalInput,
+  KeyDateInput,
+  PlanFields,
+  PlanInput,
+  TeamContactInput,
+} from '../../domain/plan.ts';
+import {
+  CalendarEventFields,
+  CalendarEventInput,
+  SchoolCalendarFields,
+  SchoolCalendarInput,
+} from '../../domain/school-calendar-model.ts';
+import { ServiceFields, ServiceInput } from '../../domain/service.ts';
+import type { Database } from '../../store/schema.ts';
+
+export type ParentTable = 'child' | 'plan' | 'school_calendar';
+
+/**
+ * A plain record of a household: created, read, listed, changed and (for some) deleted through
+ * the generic record service, with a journal entry for every change.
+ */
+export type ResourceDef = {
+  /** Journal entity name and the word used in messages. */
+  entity: string;
+  label: string;
+  table: keyof Database & string;
+  /** URL segment under /api/households/:householdId/. */
+  path: string;
+  tag: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds schemas of different shapes
+  fields: z.ZodObject<any>;
+  input: z.ZodType<Record<string, unknown>>;
+  /** The record that owns this one; it must exist in the same household. It cannot change later. */
+  parent: { key: string; table: ParentTable; label: string } | null;
+  /** Query filters for listing (API field names). */
+  filters: string[];
+  /** API fields stored as JSON text. */
+  jsonFields: string[];
+  /** Reshape between the API object and the flat row object (before camel/snake mapping). */
+  toApi?: (record: Record<string, unknown>) => Record<string, unknown>;
+  fromApi?: (record: Record<string, unknown>) => Record<string, unknown>;
+  orderBy: string[];
+  deletable: boolean;
+  /** Part of a plan's content, frozen into a version snapshot at an amendment. */
+  planContent?: 'services' | 'accommodations' | 'goals' | 'behaviorSteps' | 'keyDates';
+};
+
+const recordMeta = {
+  id: IdSchema,
+  householdId: IdSchema,
+  createdAt: z.string().meta({ format: 'date-time' }),
+  updatedAt: z.string().meta({ format: 'date-time' }),
+};
+
+export function outputSchema(def: ResourceDef) {
+  return def.fields.extend(recordMeta);
+}
+
+export const RESOURCES = {
+  child: {
+    entity: 'child',
+    label: 'Child',
+    table: 'child',
+    path: 'children',
+    tag: 'Children',
+    fields: ChildInput,
+    input: ChildInput,
+    parent: null,
+    filters: [],
+    jsonFields: [],
+    orderBy: ['created_at', 'id'],
+    deletable: false,
+  },
+  plan: {
+    entity: 'plan',
+    label: 'Plan',
+    table: 'plan',
+    path: 'plans',
+    tag: 'Plans',
+    fields: PlanFields,
+    input: PlanInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: ['reasonPolicy'],
+    toApi: ({ country, region, ...rest }) => ({ ...rest, jurisdiction: { country, region } }),
+    fromApi: ({ jurisdiction, ...rest }) => {
+      const j = jurisdiction as { country: string; region: string | null } | undefined;
+      return j ? { ...rest, country: j.country, region: j.region } : rest;
+    },
+    orderBy: ['effective_from', 'id'],
+    deletable: false,
+  },
+  service: {
+    entity: 'service',
+    label: 'Service',
+    table: 'service',
+    path: 'services',
+    tag: 'Plan content',
+    fields: ServiceFields,
+    input: ServiceInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: ['segments', 'esyBlocks'],
+    orderBy: ['created_at', 'id'],
+    deletable: true,
+    planContent: 'services',
+  },
+  accommodation: {
+    entity: 'accommodation',
+    label: 'Accommodation',
+    table: 'accommodation',
+    path: 'accommodations',
+    tag: 'Plan content',
+    fields: AccommodationFields,
+    input: AccommodationInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: [],
+    orderBy: ['created_at', 'id'],
+    deletable: true,
+    planContent: 'accommodations',
+  },
+  goal: {
+    entity: 'goal',
+    label: 'Goal',
+    table: 'goal',
+    path: 'goals',
+    tag: 'Plan content',
+    fields: GoalInput,
+    input: GoalInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: [],
+    orderBy: ['created_at', 'id'],
+    deletable: true,
+    planContent: 'goals',
+  },
+  behaviorStep: {
+    entity: 'behavior_step',
+    label: 'Behavior-plan step',
+    table: 'behavior_step',
+    path: 'behavior-steps',
+    tag: 'Plan content',
+    fields: BehaviorStepInput,
+    input: BehaviorStepInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: [],
+    orderBy: ['position', 'created_at', 'id'],
+    deletable: true,
+    planContent: 'behaviorSteps',
+  },
+  keyDate: {
+    entity: 'key_date',
+    label: 'Key date',
+    table: 'key_date',
+    path: 'key-dates',
+    tag: 'Plan content',
+    fields: KeyDateInput,
+    input: KeyDateInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: [],
+    orderBy: ['date', 'id'],
+    deletable: true,
+    planContent: 'keyDates',
+  },
+  teamContact: {
+    entity: 'team_contact',
+    label: 'Team contact',
+    table: 'team_contact',
+    path: 'team-contacts',
+    tag: 'Team',
+    fields: TeamContactInput,
+    input: TeamContactInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: [],
+    orderBy: ['created_at', 'id'],
+    deletable: true,
+  },
+  calendar: {
+    entity: 'school_calendar',
+    label: 'School calendar',
+    table: 'school_calendar',
+    path: 'calendars',
+    tag: 'School calendar',
+    fields: SchoolCalendarFields,
+    input: SchoolCalendarInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: ['schoolWeekdays'],
+    orderBy: ['first_day', 'id'],
+    deletable: false,
+  },
+  calendarEvent: {
+    entity: 'calendar_event',
+    label: 'Calendar day',
+    table: 'calendar_event',
+    path: 'calendar-events',
+    tag: 'School calendar',
+    fields: CalendarEventFields,
+    input: CalendarEventInput,
+    parent: { key: 'calendarId', table: 'school_calendar', label: 'School calendar' },
+    filters: ['calendarId'],
+    jsonFields: [],
+    orderBy: ['start_date', 'id'],
+    deletable: true,
+  },
+} satisfies Record<string, ResourceDef>;
+
+export type ResourceName = keyof typeof RESOURCES;

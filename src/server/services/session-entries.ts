@@ -1,0 +1,348 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { versionInForce } from '../../domain/plan-versions.ts';
+import type { ServiceSegment } from '../../domain/service.ts';
+import {
+  EntryKind,
+  EntrySource,
+  MissReason,
+  Responsibility,
+  SessionEntryInput,
+  SessionStatus,
+} from '../../domain/session-entry.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { versionRows } from './plan-versions.ts';
+import { parseOrThrow } from './records.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const SessionEntry = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  childId: IdSchema,
+  serviceId: IdSchema,
+  planVersionId: IdSchema.nullable(),
+  date: IsoDateSchema,
+  kind: EntryKind,
+  status: SessionStatus,
+  minutesDelivered: z.number().int(),
+  minutesPlanned: z.number().int().nullable(),
+  reason: MissReason.nullable(),
+  reasonText: z.string().nullable(),
+  responsibility: Responsibility.nullable(),
+  makeupForEntryId: IdSchema.nullable(),
+  source: EntrySource,
+  note: z.string().nullable(),
+  correctsEntryId: IdSchema.nullable(),
+  /** Set when a later entry corrects this one; the ledger then uses the later entry. */
+  correctedByEntryId: IdSchema.nullable(),
+  recordedAt: z.string().meta({ format: 'date-time' }),
+  recordedBy: z.string(),
+  updatedAt: z.string().meta({ format: 'date-time' }),
+});
+export type SessionEntry = z.infer<typeof SessionEntry>;
+
+export const SessionEntryPatch = z
+  .object({
+    responsibility: Responsibility.nullable(),
+  })
+  .strict();
+
+export function toSessionEntry(row: SessionEntryRow, correctedBy: string | null): SessionEntry {
+  return {
+    id: row.id,
+    householdId: row.household_id,
+    childId: row.child_id,
+    serviceId: row.service_id,
+    planVersionId: row.plan_version_id,
+    date: row.date,
+    kind: row.kind as SessionEntry['kind'],
+    status: row.status as SessionEntry['status'],
+    minutesDelivered: Number(row.minutes_delivered),
+    minutesPlanned: row.minutes_planned == null ? null : Number(row.minutes_planned),
+    reason: row.reason as SessionEntry['reason'],
+    reasonText: row.reason_text,
+    responsibility: row.responsibility as SessionEntry['responsibility'],
+    makeupForEntryId: row.makeup_for_entry_id,
+    source: row.source as SessionEntry['source'],
+    note: row.note,
+    correctsEntryId: row.corrects_entry_id,
+    correctedByEntryId: correctedBy,
+    recordedAt: row.created_at,
+    recordedBy: row.recorded_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The amount segment of a service in force on a date (ESY blocks included). */
+export function segmentOn(
+  service: { segments: ServiceSegment[]; esyBlocks: ServiceSegment[] },
+  date: string,
+) {
+  return (
+    service.segments.find((s) => date >= s.startDate && date <= s.endDate) ??
+    service.esyBlocks.find((s) => date >= s.startDate && date <= s.endDate) ??
+    null
+  );
+}
+
+async function loadService(db: Db, householdId: string, serviceId: string) {
+  const row = await db
+    .selectFrom('service')
+    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .select([
+      'service.id',
+      'service.plan_id',
+      'service.start_date',
+      'service.end_date',
+      'service.segments',
+      'service.esy_blocks',
+      'plan.child_id',
+      'plan.effective_to as plan_end',
+    ])
+    .where('service.household_id', '=', householdId)
+    .where('service.id', '=', serviceId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Service', serviceId, 'serviceId');
+  return {
+    ...row,
+    segments: JSON.parse(row.segments) as ServiceSegment[],
+    esyBlocks: JSON.parse(row.esy_blocks) as ServiceSegment[],
+  };
+}
+
+/**
+ * Record a session. Scheduled sessions must fall within the service's dates (or an ESY block);
+ * a make-up may be dated anywhere up to today, since make-ups often happen after the service
+ * period. Minutes default from the plan: a delivered session gets the planned minutes.
+ */
+export async function createSessionEntry(
+  store: Store,
+  ctx: ServiceContext,
+  body: unknown,
+): Promise<SessionEntry> {
+  const input = parseOrThrow(SessionEntryInput, body);
+  const today = ctx.clock.today();
+  if (input.date > today)
+    throw invalid('date', `is in the future (today is ${today}); log a session once it has happened`);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const service = await loadService(trx, ctx.householdId, input.serviceId);
+    const segment = segmentOn(service, input.date);
+    if (input.kind === 'scheduled' && !segment) {
+      throw invalid(
+        'date',
+        `is outside the service's dates (${service.start_date} to ${service.end_date}); only a make-up can be dated outside them`,
+      );
+    }
+    const planned = segment?.minutesPerSession ?? input.minutesPlanned ?? null;
+    let delivered = input.minutesDelivered;
+    if (input.kind === 'scheduled') {
+      if (input.status === 'missed') delivered = 0;
+      if (input.status === 'delivered' && delivered == null) {
+        if (planned == null) {
+          throw invalid(
+            'minutesDelivered',
+            'give the minutes delivered (this service has no fixed session length)',
+          );
+        }
+        delivered = planned;
+      }
+      if (planned != null && input.status === 'delivered' && (delivered ?? 0) < planned) {
+        throw invalid(
+          'status',
+          `is "delivered" but only ${delivered} of ${planned} minutes were given; use "short" with a reason`,
+        );
+      }
+      if (planned != null && input.status === 'short' && (delivered ?? 0) >= planned) {
+        throw invalid(
+          'minutesDelivered',
+          `must be less than the planned ${planned} minutes for a short session`,
+        );
+      }
+      if (planned == null && input.status !== 'delivered' && input.minutesPlanned == null) {
+        throw invalid(
+          'minutesPlanned',
+          'give the minutes the session was meant to last (this service has no fixed session length)',
+        );
+      }
+    }
+    if (input.makeupForEntryId) {
+      const target = await trx
+        .selectFrom('session_entry')
+        .selectAll()
+        .where('household_id', '=', ctx.householdId)
+        .where('id', '=', input.makeupForEntryId)
+        .executeTakeFirst();
+      if (!target) throw notFound('Session entry', input.makeupForEntryId, 'makeupForEntryId');
+      if (target.service_id !== input.serviceId) {
+        throw invalid('makeupForEntryId', 'must name a missed session of the same service');
+      }
+      if (target.kind !== 'scheduled' || target.status === 'delivered') {
+        throw invalid('makeupForEntryId', 'must name a missed or short session');
+      }
+      if (target.date > input.date)
+        throw invalid('date', `must not be before the session it makes up (${target.date})`);
+    }
+    if (input.correctsEntryId) {
+      const target = await trx
+        .selectFrom('session_entry')
+        .select(['id', 'service_id'])
+        .where('household_id', '=', ctx.householdId)
+        .where('id', '=', input.correctsEntryId)
+        .executeTakeFirst();
+      if (!target) throw notFound('Session entry', input.correctsEntryId, 'correctsEntryId');
+      if (target.service_id !== input.serviceId)
+        throw invalid('correctsEntryId', 'must name an entry of the same service');
+      const already = await trx
+        .selectFrom('session_entry')
+        .select('id')
+        .where('corrects_entry_id', '=', input.correctsEntryId)
+        .executeTakeFirst();
+      if (already)
+        throw new AppError(
+          'conflict',
+          `That entry was already corrected by entry ${already.id}; correct that one instead`,
+        );
+    }
+    const versions = await versionRows(trx, ctx.householdId, service.plan_id);
+    const version = versionInForce(
+      versions.map((v) => ({
+        id: v.id,
+        versionNumber: v.version_number,
+        effectiveFrom: v.effective_from,
+        effectiveTo: v.effective_to,
+      })),
+      input.date,
+      service.plan_end,
+    );
+    const at = ctx.clock.now();
+    const row: SessionEntryRow = {
+      id: ctx.newId(),
+      household_id: ctx.householdId,
+      child_id: service.child_id,
+      service_id: service.id,
+      plan_version_id: version?.id ?? null,
+      date: input.date,
+      kind: input.kind,
+      status: input.status,
+      minutes_delivered: delivered ?? 0,
+      minutes_planned: planned,
+      reason: input.status === 'delivered' ? null : input.reason,
+      reason_text: input.reasonText,
+      responsibility: input.responsibility,
+      makeup_for_entry_id: input.makeupForEntryId,
+      source: input.source,
+      note: input.note,
+      corrects_entry_id: input.correctsEntryId,
+      recorded_by: actorLabel(ctx.actor),
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('session_entry').values(row).execute();
+    const entry = toSessionEntry(row, null);
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'create',
+      entity: 'session_entry',
+      entityId: row.id,
+      data: entry,
+      at,
+    });
+    return entry;
+  });
+}
+
+export const SessionEntryFilters = z.object({
+  serviceId: IdSchema.optional(),
+  childId: IdSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  kind: EntryKind.optional(),
+  source: EntrySource.optional(),
+});
+
+export async function listSessionEntries(
+  db: Db,
+  householdId: string,
+  filters: z.infer<typeof SessionEntryFilters>,
+): Promise<SessionEntry[]> {
+  let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
+  if (filters.serviceId) q = q.where('service_id', '=', filters.serviceId);
+  if (filters.childId) q = q.where('child_id', '=', filters.childId);
+  if (filters.from) q = q.where('date', '>=', filters.from);
+  if (filters.to) q = q.where('date', '<=', filters.to);
+  if (filters.kind) q = q.where('kind', '=', filters.kind);
+  if (filters.source) q = q.where('source', '=', filters.source);
+  const rows = await q.orderBy('date').orderBy('id').execute();
+  const corrections = await correctionsOf(db, householdId, filters.serviceId);
+  return rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null));
+}
+
+/** Map from a corrected entry's id to the entry that corrects it. */
+async function correctionsOf(db: Db, householdId: string, serviceId?: string): Promise<Map<string, string>> {
+  let q = db
+    .selectFrom('session_entry')
+    .select(['id', 'corrects_entry_id'])
+    .where('household_id', '=', householdId)
+    .where('corrects_entry_id', 'is not', null);
+  if (serviceId) q = q.where('service_id', '=', serviceId);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.corrects_entry_id as string, r.id]));
+}
+
+export async function getSessionEntry(db: Db, householdId: string, id: string): Promise<SessionEntry> {
+  const row = await db
+    .selectFrom('session_entry')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Session entry', id);
+  const correction = await db
+    .selectFrom('session_entry')
+    .select('id')
+    .where('corrects_entry_id', '=', id)
+    .executeTakeFirst();
+  return toSessionEntry(row, correction?.id ?? null);
+}
+
+/**
+ * The only change made to an entry in place: the parent classifies who is responsible for a
+ * miss (a pending "other" or "unknown" reason becomes owed or excused). Anything else is
+ * corrected by a new entry that points at this one.
+ */
+export async function classifySessionEntry(store: Store, ctx: ServiceContext, id: string, body: unknown) {
+  const patch = parseOrThrow(SessionEntryPatch, body);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const before = await getSessionEntry(trx, ctx.householdId, id);
+    if (before.kind !== 'scheduled' || before.status === 'delivered') {
+      throw invalid('responsibility', 'only applies to a missed or short session');
+    }
+    const at = ctx.clock.now();
+    await trx
+      .updateTable('session_entry')
+      .set({ responsibility: patch.responsibility, updated_at: at })
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', id)
+      .execute();
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'update',
+      entity: 'session_entry',
+      entityId: id,
+      data: { changed: { responsibility: { from: before.responsibility, to: patch.responsibility } } },
+      at,
+    });
+    return getSessionEntry(trx, ctx.householdId, id);
+  });
+}

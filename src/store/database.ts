@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
+import pg from 'pg';
+import * as foundation from './migrations/0001-foundation.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** A schema to create and use (tests use one per file so they can run side by side). */
+      schema?: string;
+    };
+
+export type Store = {
+  db: Kysely<Database>;
+  kind: DatabaseConfig['kind'];
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string;
+  close(): Promise<void>;
+};
+
+// Listed here rather than read from the folder so that the set of migrations is part of the code
+// (no runtime directory scan, works the same from any working directory).
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+/** Read the backend choice from the environment: DATABASE_URL selects PostgreSQL, else an SQLite file. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(
+        'DATABASE_URL must start with postgres:// (leave it unset to use the embedded SQLite file)',
+      );
+    }
+    return { kind: 'postgres', url };
+  }
+  return { kind: 'sqlite', file: env.AS_WRITTEN_DB?.trim() || './data/as-written.db' };
+}
+
+export async function openStore(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Store> {
+  let db: Kysely<Database>;
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    // WAL lets readers run while a write commits; synchronous=NORMAL is durable in WAL mode
+    // across application crashes (an OS crash may lose the last commits, never corrupt).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    if (config.schema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(config.schema)) throw new Error(`invalid schema name: ${config.schema}`);
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);
+      } finally {
+        client.release();
+      }
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const store: Store = {
+    db,
+    kind: config.kind,
+    ...(config.kind === 'postgres' && config.schema ? { schema: config.schema } : {}),
+    close: () => db.destroy(),
+  };
+  if (options.migrate !== false) await migrateToLatest(store);
+  return store;
+}
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    // Kysely looks for its bookkeeping tables across schemas; name ours so that databases
+    // sharing a server (tests run one schema each) never see each other's.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    throw new Error(`database migration failed: ${reason}`);
+  }
+}
+
+/** A cheap round trip used by the health check. */
+export async function pingStore(store: Store): Promise<void> {
+  await store.db.selectFrom('household').select('id').limit(1).execute();
+}

@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, JournalRow } from './schema.ts';
+
+export type JournalAction = 'create' | 'update' | 'delete' | 'amend' | 'import';
+
+export type JournalAppend = {
+  householdId: string;
+  actor: string;
+  action: JournalAction;
+  entity: string;
+  entityId: string;
+  data: unknown;
+  at: string;
+  id: string;
+};
+
+/**
+ * Append one entry to a household's journal. Must be called inside the transaction that makes
+ * the change, so the record and its journal entry commit (or roll back) together. `seq` numbers a
+ * household's entries without gaps; callers lock the household row first (see lockHousehold), so
+ * two writers cannot take the same number.
+ */
+export async function appendJournal(trx: Transaction<Database>, entry: JournalAppend): Promise<JournalRow> {
+  const last = await trx
+    .selectFrom('journal')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('household_id', '=', entry.householdId)
+    .executeTakeFirst();
+  const row: JournalRow = {
+    id: entry.id,
+    household_id: entry.householdId,
+    seq: Number(last?.seq ?? 0) + 1,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    data: JSON.stringify(entry.data),
+  };
+  await trx.insertInto('journal').values(row).execute();
+  return row;
+}
+
+export async function listJournal(
+  db: Kysely<Database>,
+  householdId: string,
+  options: { entity?: string; entityId?: string; afterSeq?: number; limit: number },
+): Promise<JournalRow[]> {
+  let q = db.selectFrom('journal').selectAll().where('household_id', '=', householdId);
+  if (options.entity) q = q.where('entity', '=', options.entity);
+  if (options.entityId) q = q.where('entity_id', '=', options.entityId);
+  if (options.afterSeq != null) q = q.where('seq', '>', options.afterSeq);
+  return q.orderBy('seq').limit(options.limit).execute();
+}

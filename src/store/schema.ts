@@ -1,0 +1,150 @@
+// Row types for Kysely. Dates are `YYYY-MM-DD` text and instants ISO-8601 UTC text on both
+// SQLite and PostgreSQL, so rows read back identically from either backend; JSON is stored as text.
+
+export type HouseholdRow = { id: string; name: string; created_at: string };
+
+type Owned = { id: string; household_id: string; created_at: string; updated_at: string };
+
+export type ChildRow = Owned & {
+  first_name: string;
+  last_name: string | null;
+  date_of_birth: string | null;
+  school: string | null;
+  grade: string | null;
+  notes: string | null;
+};
+
+export type PlanRow = Owned & {
+  child_id: string;
+  kind: string;
+  country: string;
+  region: string | null;
+  title: string | null;
+  effective_from: string;
+  effective_to: string;
+  status: string;
+  reason_policy: string | null;
+};
+
+export type PlanVersionRow = {
+  id: string;
+  household_id: string;
+  plan_id: string;
+  version_number: number;
+  effective_from: string;
+  effective_to: string | null;
+  summary: string;
+  /** JSON of the plan's content when this version was superseded; null while it is the current version. */
+  snapshot: string | null;
+  created_at: string;
+};
+
+export type ServiceRow = Owned & {
+  plan_id: string;
+  name: string;
+  area: string;
+  provider_role: string | null;
+  setting: string;
+  delivery: string;
+  group_size_limit: number | null;
+  location: string | null;
+  source_text: string | null;
+  start_date: string;
+  end_date: string;
+  segments: string;
+  esy_blocks: string;
+};
+
+export type AccommodationRow = Owned & {
+  plan_id: string;
+  text: string;
+  category: string;
+  applies_to: string;
+  class_name: string | null;
+};
+
+export type GoalRow = Owned & {
+  plan_id: string;
+  area: string;
+  text: string;
+  baseline: string | null;
+  target: string | null;
+  measurement: string | null;
+};
+
+export type BehaviorStepRow = Owned & { plan_id: string; kind: string; text: string; position: number };
+
+export type TeamContactRow = Owned & {
+  child_id: string;
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+};
+
+export type KeyDateRow = Owned & { plan_id: string; kind: string; date: string; label: string | null };
+
+export type SchoolCalendarRow = Owned & {
+  child_id: string;
+  name: string;
+  first_day: string;
+  last_day: string;
+  school_weekdays: string;
+  cycle_length: number | null;
+};
+
+export type CalendarEventRow = Owned & {
+  calendar_id: string;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  label: string | null;
+};
+
+export type SessionEntryRow = Owned & {
+  child_id: string;
+  service_id: string;
+  plan_version_id: string | null;
+  date: string;
+  kind: string;
+  status: string;
+  minutes_delivered: number;
+  minutes_planned: number | null;
+  reason: string | null;
+  reason_text: string | null;
+  responsibility: string | null;
+  makeup_for_entry_id: string | null;
+  source: string;
+  note: string | null;
+  corrects_entry_id: string | null;
+  recorded_by: string;
+};
+
+export type JournalRow = {
+  id: string;
+  household_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  data: string;
+};
+
+export type Database = {
+  household: HouseholdRow;
+  child: ChildRow;
+  plan: PlanRow;
+  plan_version: PlanVersionRow;
+  service: ServiceRow;
+  accommodation: AccommodationRow;
+  goal: GoalRow;
+  behavior_step: BehaviorStepRow;
+  team_contact: TeamContactRow;
+  key_date: KeyDateRow;
+  school_calendar: SchoolCalendarRow;
+  calendar_event: CalendarEventRow;
+  session_entry: SessionEntryRow;
+  journal: JournalRow;
+};

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
+import { fixedClock } from '../../src/server/context.ts';
+import { BACKENDS, call, openTestEnv, TEST_NOW, type TestEnv } from './harness.ts';
+
+// The article's story, worked out by hand. Speech: 30 minutes, twice a week (Tue/Thu), from
+// Tuesday 8 September 2026. Calendar: school starts 8 Sept; 12 Oct is a holiday; 27 Oct is a snow day.
+//
+// week of     instr. days  required  entries                                   delivered owed excused unlogged
+// 7 Sep       4 (Tue-Fri)  60        Tue 30 delivered, Thu 30 delivered         60        0    0       0
+// 14 Sep      5            60        Tue missed (therapist away), Thu 30        30        30   0       0
+// 21 Sep      5            60        Tue missed (assembly), Thu 30              30        30   0       0
+// 28 Sep      5            60        Tue 30, Thu short 20 of 30 (fire drill)    50        10   0       0
+// 5 Oct       5            60        (no entries at all)                        0         0    0       60
+// 12 Oct      4 (holiday)  60        Tue missed (student sick), Thu 30          30        0    30      0
+// 19 Oct      5            60        Tue missed (therapist out), Thu 30         30        30   0       0
+// 26 Oct      4 (snow day) 60        Tue missed (school closed), Thu 30         30        30   0       0
+//                                    + Fri 30 make-up for the assembly miss
+// total                    480                                                  260       130  30      60
+// 260 + 130 + 30 + 0 + 60 = 480. Make-up applied: 30 (cures the assembly miss). Owed balance: 100.
+// Delivered: 260 / 480 = 54.2%. The week of 31 Aug has no school day and owes nothing.
+
+describe.each(BACKENDS)('the demo household on %s', (backend) => {
+  let env: TestEnv;
+  let demo: Awaited<ReturnType<typeof seedDemoHousehold>>;
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+    demo = await seedDemoHousehold(env.store, fixedClock(TEST_NOW));
+  });
+  afterAll(async () => env.close());
+
+  it("gives the article's speech numbers, worked out by hand", async () => {
+    const res = await call(
+      env.app,
+      'GET',
+      `/api/households/${demo.householdId}/services/${demo.services.speech}/ledger?from=2026-09-01&to=2026-10-31`,
+    );
+    expect(res.status).toBe(200);
+    const t = res.body.totals;
+    expect(t.requiredSessions).toBe(16);
+    expect(t.requiredMinutes).toBe(480);
+    expect(t.deliveredMinutes).toBe(260);
+    expect(t.owedMinutes).toBe(130);
+    expect(t.excusedMinutes).toBe(30);
+    expect(t.pendingMinutes).toBe(0);
+    expect(t.unloggedMinutes).toBe(60);
+    expect(t.unloggedSessions).toBe(2);
+    expect(t.makeupMinutes).toBe(30);
+    expect(t.makeupAppliedMinutes).toBe(30);
+    expect(t.owedBalanceMinutes).toBe(100);
+    expect(t.percentDelivered).toBe(54.2);
+    expect(t.entryIds.owed).toHaveLength(5);
+    expect(t.entryIds.excused).toHaveLength(1);
+  });
+
+  it('shows the week with no entries as unlogged, and the snow-day week as owed', async () => {
+    const res = await call(
+      env.app,
+      'GET',
+      `/api/households/${demo.householdId}/services/${demo.services.speech}/ledger?from=2026-09-01&to=2026-10-31`,
+    );
+    const weeks = res.body.periods.filter((p: { requiredMinutes: number }) => p.requiredMinutes > 0);
+    expect(weeks).toHaveLength(8);
+    const byStart = Object.fromEntries(weeks.map((w: { start: string }) => [w.start, w]));
+    expect(byStart['2026-10-05']).toMatchObject({
+      requiredMinutes: 60,
+      deliveredMinutes: 0,
+      unloggedMinutes: 60,
+    });
+    expect(byStart['2026-10-26']).toMatchObject({
+      requiredMinutes: 60,
+      deliveredMinutes: 30,
+      owedMinutes: 30,
+    });
+    expect(byStart['2026-10-26'].closures.length).toBeGreaterThan(0);
+    expect(byStart['2026-10-12']).toMatchObject({ excusedMinutes: 30, instructionalDays: 4 });
+    expect(byStart['2026-09-21']).toMatchObject({
+      owedMinutes: 30,
+      makeupAppliedMinutes: 30,
+      owedBalanceMinutes: 0,
+    });
+    for (const w of weeks) {
+      expect(
+        w.deliveredMinutes + w.owedMinutes + w.excusedMinutes + w.pendingMinutes + w.unloggedMinutes,
+      ).toBe(w.requiredMinutes);
+    }
+  });
+
+  it("lists every service of the child in the child's ledger", async () => {
+    const res = await call(
+      env.app,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/ledger?from=2026-09-01&to=2026-10-31`,
+    );
+    expect(res.status).toBe(200);
+    const names = res.body.services.map((s: { service: { name: string } }) => s.service.name);
+    expect(names).toEqual([
+      'Speech-language therapy',
+      'Occupational therapy',
+      'Specialized reading instruction',
+    ]);
+    const ot = res.body.services[1].totals;
+    // OT weekly 30 min, 8 weeks: 4 delivered, 3 missed (therapist at another school), 1 unknown reason.
+    expect(ot).toMatchObject({
+      requiredMinutes: 240,
+      deliveredMinutes: 120,
+      owedMinutes: 90,
+      pendingMinutes: 30,
+      unloggedMinutes: 0,
+    });
+  });
+});
