@@ -187,7 +187,7 @@ function normalize(text: string): string {
 
 /** Something found at a position, assigned later to the part of the line that contains it. */
 type Placed<T> = T & { at: number };
-type FoundDate = { iso: string | null; raw: string; end: number };
+type FoundDate = { iso: string | null; raw: string };
 type FoundLabel = { label: string };
 
 const ESY_RE = rx('\\(?(?<![a-z])(?:e\\.?s\\.?y\\.?|extended\\s+school\\s+year)(?![a-z])\\)?');
@@ -232,10 +232,10 @@ function readDates(r: Reader): Placed<FoundDate>[] {
   const dates: Placed<FoundDate>[] = [];
   const add = (x: Match, iso: string) => {
     const raw = r.orig(x.start, x.end);
-    if (isIsoDate(iso)) dates.push({ iso, raw, at: x.start, end: x.end });
+    if (isIsoDate(iso)) dates.push({ iso, raw, at: x.start });
     else {
       r.note(`the date "${raw}" is not a real date`, true);
-      dates.push({ iso: null, raw, at: x.start, end: x.end });
+      dates.push({ iso: null, raw, at: x.start });
     }
   };
   r.read(
@@ -272,8 +272,7 @@ function readDates(r: Reader): Placed<FoundDate>[] {
     const b = Number(x.m[3]);
     const yRaw = x.m[4]!;
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
-    if (dayFirst && monthFirst)
-      dates.push({ iso: null, raw: r.orig(x.start, x.end), at: x.start, end: x.end });
+    if (dayFirst && monthFirst) dates.push({ iso: null, raw: r.orig(x.start, x.end), at: x.start });
     else if (dayFirst) add(x, isoOf(y, b, a));
     else add(x, isoOf(y, a, b));
     r.mask(x.start, x.end);
@@ -282,7 +281,7 @@ function readDates(r: Reader): Placed<FoundDate>[] {
   r.read(rx(`(?<![a-z])(?:${FULL_MONTH_SRC})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?![\\d:])`), (x) => {
     const raw = r.orig(x.start, x.end);
     r.note(`the date "${raw}" has no year; enter it`, true);
-    dates.push({ iso: null, raw, at: x.start, end: x.end });
+    dates.push({ iso: null, raw, at: x.start });
     return true;
   });
   return dates.sort((a, b) => a.at - b.at);
@@ -1217,13 +1216,25 @@ function readAmount(r: Reader, part: Part): void {
       if (minutesPerSession == null) r.note(`minutes per session not given (${quoted}); enter them`, true);
     }
   } else if (t) {
-    if (period.unit === 'day' && t.unit === 'min' && t.tag == null && !s) {
+    // With no count, an untagged length beside a stated total is the session length.
+    const perSession = s ?? (total[0] && plain[0] ? plain[0] : undefined);
+    if (s && total[0] && plain[0]) {
+      r.note(`more than one number of minutes in ${quoted}; enter the one that applies`, true);
+      return;
+    }
+    if (period.unit === 'day' && t.unit === 'min' && t.tag == null && !perSession) {
       // "daily 20 minutes": one 20-minute session each day.
       sessionsPerPeriod = 1;
       minutesPerSession = t.minutes;
     } else {
       minutesPerPeriod = t.minutes;
-      minutesPerSession = s?.minutes ?? null;
+      minutesPerSession = perSession?.minutes ?? null;
+      if (perSession && perSession.minutes > t.minutes) {
+        r.note(
+          `${quoted} gives sessions of ${perSession.minutes} minutes but "${t.raw}" in all; check it`,
+          true,
+        );
+      }
     }
   } else if (s) {
     minutesPerSession = s.minutes;
@@ -1350,7 +1361,6 @@ const LEFTOVER_STOP = new Set([
   'therapy',
   'minimum',
   'as',
-  'of',
   'time',
   'block',
   'blocks',

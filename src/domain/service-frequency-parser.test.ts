@@ -1,0 +1,842 @@
+import { describe, expect, it } from 'vitest';
+import { ServiceAmount } from './service.ts';
+import { type ParsedAmount, type ParsedServiceLine, parseServiceLine } from './service-frequency-parser.ts';
+
+/** A full amount: everything not given is null. */
+function amount(a: Partial<ParsedAmount> & Pick<ParsedAmount, 'period'>): ParsedAmount {
+  return {
+    minutesPerSession: null,
+    sessionsPerPeriod: null,
+    minutesPerPeriod: null,
+    pattern: null,
+    label: null,
+    startDate: null,
+    endDate: null,
+    ...a,
+    period: { unit: a.period.unit, cycleDays: a.period.cycleDays ?? null },
+  };
+}
+const week = { unit: 'week', cycleDays: null } as const;
+const day = { unit: 'day', cycleDays: null } as const;
+const month = { unit: 'month', cycleDays: null } as const;
+const year = { unit: 'year', cycleDays: null } as const;
+const cycle = (cycleDays: number | null) => ({ unit: 'cycle', cycleDays }) as const;
+
+type Case = {
+  rule: string;
+  text: string;
+  amounts: ParsedAmount[];
+  complete: boolean;
+  /** Line-level fields to check (any not listed are checked to be null/false below when `bare`). */
+  line?: Partial<Omit<ParsedServiceLine, 'amounts' | 'unread' | 'complete' | 'text'>>;
+  /** Each string must appear in one unread message; with `[]` nothing may be unread. */
+  unread?: string[];
+};
+
+const BARE = {
+  name: null,
+  area: null,
+  setting: null,
+  delivery: null,
+  groupSizeLimit: null,
+  providerRole: null,
+  location: null,
+  esy: false,
+};
+
+const CASES: Case[] = [
+  // Minutes per session times a count per period
+  {
+    rule: "'30 minutes 2 times per week' reads as two 30-minute sessions a week",
+    text: '30 minutes 2 times per week',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'2x30' reads as two 30-minute sessions",
+    text: '2x30 minutes weekly',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'1X20' with a period reads as one 20-minute session (upper-case X)",
+    text: 'Speech 1X20 weekly',
+    amounts: [amount({ minutesPerSession: 20, sessionsPerPeriod: 1, period: week })],
+    complete: true,
+    line: { name: 'Speech', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: "'2 x 30 min/wk' reads the x-notation and the slash period",
+    text: '2 x 30 min/wk',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'30 min x 2' puts the minutes first when the unit says so",
+    text: 'OT 30 min x 2 per month',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: month })],
+    complete: true,
+    line: { name: 'OT', area: 'ot' },
+    unread: [],
+  },
+  {
+    rule: "'twice weekly for 30 minutes' reads 'twice' as 2",
+    text: 'twice weekly for 30 minutes',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'45 min. 2x/week' reads the abbreviation with a full stop",
+    text: '45 min. 2x/week',
+    amounts: [amount({ minutesPerSession: 45, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'daily 20 minutes' is one 20-minute session each day",
+    text: 'daily 20 minutes',
+    amounts: [amount({ minutesPerSession: 20, sessionsPerPeriod: 1, period: day })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: 'numbers as words: "thirty minutes three times a week"',
+    text: 'Thirty minutes three times a week',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 3, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: '"N days per week" counts sessions',
+    text: 'Reading intervention, 45 minutes, 4 days per week',
+    amounts: [amount({ minutesPerSession: 45, sessionsPerPeriod: 4, period: week })],
+    complete: true,
+    line: { name: 'Reading intervention', area: 'specialized_instruction' },
+    unread: [],
+  },
+  {
+    rule: "'semi-annually' is twice a year",
+    text: 'Assistive technology consultation 30 minutes semi-annually',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: year })],
+    complete: true,
+    line: {
+      name: 'Assistive technology consultation',
+      area: 'other',
+      setting: 'consultation',
+      delivery: 'consult',
+    },
+    unread: [],
+  },
+  // Totals per period
+  {
+    rule: "'90 minutes weekly' is a weekly total, not a session length",
+    text: '90 minutes weekly',
+    amounts: [amount({ minutesPerPeriod: 90, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'4 hours per week' is 240 minutes a week",
+    text: 'Specialized academic instruction 4 hours per week',
+    amounts: [amount({ minutesPerPeriod: 240, period: week })],
+    complete: true,
+    line: { name: 'Specialized academic instruction', area: 'specialized_instruction' },
+    unread: [],
+  },
+  {
+    rule: "'120 min per month' is a monthly total",
+    text: '120 min per month',
+    amounts: [amount({ minutesPerPeriod: 120, period: month })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'1.5 hours per week' is 90 minutes a week",
+    text: '1.5 hours per week',
+    amounts: [amount({ minutesPerPeriod: 90, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'1 hr 15 min' adds hours and minutes",
+    text: 'Physical therapy 1 hr 15 min monthly',
+    amounts: [amount({ minutesPerPeriod: 75, period: month })],
+    complete: true,
+    line: { name: 'Physical therapy', area: 'pt' },
+    unread: [],
+  },
+  {
+    rule: "'half an hour' is 30 minutes",
+    text: 'OT half an hour weekly',
+    amounts: [amount({ minutesPerPeriod: 30, period: week })],
+    complete: true,
+    line: { name: 'OT', area: 'ot' },
+    unread: [],
+  },
+  {
+    rule: "'90 minutes weekly in 30 minute sessions' keeps the total and the session length",
+    text: 'Counseling 90 minutes weekly in 30 minute sessions',
+    amounts: [amount({ minutesPerPeriod: 90, minutesPerSession: 30, period: week })],
+    complete: true,
+    line: { name: 'Counseling', area: 'counseling' },
+    unread: [],
+  },
+  {
+    rule: 'a session length that matches the stated total reads as sessions',
+    text: 'Speech therapy 20 minutes, 3 times a week, 60 minutes total',
+    amounts: [amount({ minutesPerSession: 20, sessionsPerPeriod: 3, period: week })],
+    complete: true,
+    line: { name: 'Speech therapy', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: "'30 min/session, 1 session/week' reads the per-session length and the count",
+    text: 'Occupational therapy 30 min/session, 1 session/week, OTR',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 1, period: week })],
+    complete: true,
+    line: { name: 'Occupational therapy', area: 'ot', providerRole: 'occupational therapist' },
+    unread: [],
+  },
+  {
+    rule: 'an untagged length beside a stated total is the session length',
+    text: '30 minutes, 60 minutes total per week',
+    amounts: [amount({ minutesPerSession: 30, minutesPerPeriod: 60, period: week })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: 'sessions that do not add up to the stated weekly minutes are not merged',
+    text: 'Speech 3 times a week, 20 minute sessions, 90 minutes weekly',
+    amounts: [],
+    complete: false,
+    unread: ['gives 3 sessions of 20 minutes but "90 minutes"'],
+  },
+  {
+    rule: "a '1:4' ratio is a group of at most 4",
+    text: 'Resource support in reading, 5 x 45 minutes per week, 1:4',
+    amounts: [amount({ minutesPerSession: 45, sessionsPerPeriod: 5, period: week })],
+    complete: true,
+    line: { name: 'Resource support in reading', area: 'specialized_instruction', groupSizeLimit: 4 },
+    unread: [],
+  },
+  {
+    rule: 'a named stretch with its dates is complete',
+    text: 'Speech 3 times weekly, 20 minutes, for the first semester from 2026-09-01 to 2027-01-22',
+    amounts: [
+      amount({
+        minutesPerSession: 20,
+        sessionsPerPeriod: 3,
+        period: week,
+        label: 'first semester',
+        startDate: '2026-09-01',
+        endDate: '2027-01-22',
+      }),
+    ],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "a single date after 'through' is an end date",
+    text: 'Speech therapy 30 min weekly through 2027-06-10',
+    amounts: [amount({ minutesPerPeriod: 30, period: week, endDate: '2027-06-10' })],
+    complete: true,
+    unread: [],
+  },
+  // Cycles
+  {
+    rule: "'30 minutes per 6-day cycle' is a total per cycle of 6 school days",
+    text: '30 minutes per 6-day cycle',
+    amounts: [amount({ minutesPerPeriod: 30, period: cycle(6) })],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'3 x 30 min per six-day cycle' reads a worded cycle length",
+    text: 'Language therapy 3 x 30 min per six-day cycle',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 3, period: cycle(6) })],
+    complete: true,
+    line: { name: 'Language therapy', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: "'per cycle (6 days)' reads the length given after the cycle",
+    text: '2 sessions per cycle (6 days), 30 minutes',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: cycle(6) })],
+    complete: true,
+    unread: [],
+  },
+  // RULES.md examples
+  {
+    rule: "'Two 30 minute sessions, weekly' reads the count before the session length",
+    text: 'Two 30 minute sessions, weekly',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    line: BARE,
+    unread: [],
+  },
+  {
+    rule: 'a line with count, session length, room and group size reads all of them',
+    text: '3 times per week, 30 minute sessions, speech therapy room, group of no more than 3',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 3, period: week })],
+    complete: true,
+    line: {
+      ...BARE,
+      setting: 'pull_out',
+      delivery: 'direct',
+      groupSizeLimit: 3,
+      location: 'speech therapy room',
+    },
+    unread: [],
+  },
+  {
+    rule: 'consultation wins over the general education setting it happens in',
+    text: '20 minutes one time per month, consultation, general education',
+    amounts: [amount({ minutesPerSession: 20, sessionsPerPeriod: 1, period: month })],
+    complete: true,
+    line: { ...BARE, setting: 'consultation', delivery: 'consult' },
+    unread: [],
+  },
+  {
+    rule: 'a fall amount then a spring amount gives two labelled amounts whose dates must be entered',
+    text: '10 hours a week in the fall semester, then 5 hours a week in the spring semester',
+    amounts: [
+      amount({ minutesPerPeriod: 600, period: week, label: 'fall semester' }),
+      amount({ minutesPerPeriod: 300, period: week, label: 'spring semester' }),
+    ],
+    complete: false,
+    line: BARE,
+    unread: [
+      'the dates of "fall semester" are not given; enter them',
+      'the dates of "spring semester" are not given; enter them',
+    ],
+  },
+  // Dated segments
+  {
+    rule: 'explicit ISO dates split the service into two dated segments',
+    text: '30 minutes 2x weekly from 2026-09-01 to 2027-01-22, then 30 minutes 1x weekly from 2027-01-25 to 2027-06-10',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: week,
+        startDate: '2026-09-01',
+        endDate: '2027-01-22',
+      }),
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 1,
+        period: week,
+        startDate: '2027-01-25',
+        endDate: '2027-06-10',
+      }),
+    ],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: 'US dates (9/1/2026) read as month/day/year',
+    text: '30 minutes 2x weekly from 9/1/2026 to 1/22/2027, then 30 minutes 1x weekly from 1/25/2027 to 6/10/2027',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: week,
+        startDate: '2026-09-01',
+        endDate: '2027-01-22',
+      }),
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 1,
+        period: week,
+        startDate: '2027-01-25',
+        endDate: '2027-06-10',
+      }),
+    ],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: 'a day over 12 shows the line writes day/month, and all its slash dates are read that way',
+    text: 'Speech 30 min weekly from 1/9/2026 to 22/01/2027',
+    amounts: [amount({ minutesPerPeriod: 30, period: week, startDate: '2026-09-01', endDate: '2027-01-22' })],
+    complete: true,
+    line: { name: 'Speech', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: 'written-out dates ("September 1, 2026") are read',
+    text: 'Speech 2 x 30 min per week, September 1, 2026 to June 10, 2027',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: week,
+        startDate: '2026-09-01',
+        endDate: '2027-06-10',
+      }),
+    ],
+    complete: true,
+    line: { name: 'Speech', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: "a single date after 'starting' is a start date",
+    text: 'Counseling 30 minutes weekly starting 1/25/2027',
+    amounts: [amount({ minutesPerPeriod: 30, period: week, startDate: '2027-01-25' })],
+    complete: true,
+    line: { name: 'Counseling', area: 'counseling' },
+    unread: [],
+  },
+  // Patterns
+  {
+    rule: "'for 3 out of 4 weeks' is a weekly pattern",
+    text: '30 minutes 3 times per week for 3 out of 4 weeks',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 3,
+        period: week,
+        pattern: { activeWeeks: 3, everyWeeks: 4 },
+      }),
+    ],
+    complete: true,
+    unread: [],
+  },
+  {
+    rule: "'3 of every 4 weeks' is a weekly pattern",
+    text: 'Speech therapy 2x30 weekly, 3 of every 4 weeks',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: week,
+        pattern: { activeWeeks: 3, everyWeeks: 4 },
+      }),
+    ],
+    complete: true,
+    line: { name: 'Speech therapy', area: 'speech' },
+    unread: [],
+  },
+  {
+    rule: "'every other week' is one week in two",
+    text: 'Social work 30 minutes every other week',
+    amounts: [amount({ minutesPerPeriod: 30, period: week, pattern: { activeWeeks: 1, everyWeeks: 2 } })],
+    complete: true,
+    line: { name: 'Social work', area: 'counseling' },
+    unread: [],
+  },
+  // Names, areas, settings, providers
+  {
+    rule: 'the name is the leading words before the first comma',
+    text: 'Speech-language therapy, 30 minutes 2 times per week, pull-out',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Speech-language therapy',
+      area: 'speech',
+      setting: 'pull_out',
+      delivery: 'direct',
+    },
+    unread: [],
+  },
+  {
+    rule: 'Ontario "Regular Class with Withdrawal Assistance" is pull-out and is not the service name',
+    text: 'Regular Class with Withdrawal Assistance, 40 minutes daily',
+    amounts: [amount({ minutesPerSession: 40, sessionsPerPeriod: 1, period: day })],
+    complete: true,
+    line: { ...BARE, setting: 'pull_out', delivery: 'direct' },
+    unread: [],
+  },
+  {
+    rule: 'a slashed name, push-in and the SLP as provider',
+    text: 'Speech/Language Therapy: 2x30 min weekly, push-in, provided by SLP',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Speech/Language Therapy',
+      area: 'speech',
+      setting: 'push_in',
+      delivery: 'direct',
+      providerRole: 'speech-language pathologist',
+    },
+    unread: [],
+  },
+  {
+    rule: "'outside general education', 'resource room' and 'group of up to 5' are read",
+    text: 'Specialized academic instruction, 45 minutes 5x/week, outside general education, resource room, group of up to 5, special education teacher',
+    amounts: [amount({ minutesPerSession: 45, sessionsPerPeriod: 5, period: week })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Specialized academic instruction',
+      area: 'specialized_instruction',
+      setting: 'pull_out',
+      delivery: 'direct',
+      groupSizeLimit: 5,
+      location: 'resource room',
+      providerRole: 'special education teacher',
+    },
+    unread: [],
+  },
+  {
+    rule: "'individual' is a group of 1; the counselor and the office are read",
+    text: "Individual counseling, 30 min weekly, provided by the school counselor in the counselor's office",
+    amounts: [amount({ minutesPerPeriod: 30, period: week })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Individual counseling',
+      area: 'counseling',
+      groupSizeLimit: 1,
+      providerRole: 'school counselor',
+      location: "counselor's office",
+    },
+    unread: [],
+  },
+  {
+    rule: "'in the general education classroom' is push-in",
+    text: 'Math support 30 minutes daily in the general education classroom, paraprofessional',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 1, period: day })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Math support',
+      area: 'specialized_instruction',
+      setting: 'push_in',
+      delivery: 'direct',
+      providerRole: 'paraprofessional',
+    },
+    unread: [],
+  },
+  {
+    rule: "'indirect' is consultation; BCBA names the behavior analyst",
+    text: 'Behavior support, indirect, 60 minutes per month, BCBA',
+    amounts: [amount({ minutesPerPeriod: 60, period: month })],
+    complete: true,
+    line: {
+      ...BARE,
+      name: 'Behavior support',
+      area: 'behavior',
+      setting: 'consultation',
+      delivery: 'consult',
+      providerRole: 'behavior analyst',
+    },
+    unread: [],
+  },
+  {
+    rule: "'small group (max 4)' sets the group limit",
+    text: 'Speech 30 minutes 2 times per week in a small group (max 4)',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })],
+    complete: true,
+    line: { name: 'Speech', area: 'speech', groupSizeLimit: 4 },
+    unread: [],
+  },
+  {
+    rule: 'an unrecognised service name has area "other"',
+    text: 'Assistive technology, 30 minutes per month',
+    amounts: [amount({ minutesPerPeriod: 30, period: month })],
+    complete: true,
+    line: { name: 'Assistive technology', area: 'other' },
+    unread: [],
+  },
+  // ESY
+  {
+    rule: 'ESY is flagged and is not part of the name; its dates are read',
+    text: 'ESY: Speech therapy, 2 x 20 min per week, 7/6/2027 - 7/30/2027',
+    amounts: [
+      amount({
+        minutesPerSession: 20,
+        sessionsPerPeriod: 2,
+        period: week,
+        startDate: '2027-07-06',
+        endDate: '2027-07-30',
+      }),
+    ],
+    complete: true,
+    line: { ...BARE, name: 'Speech therapy', area: 'speech', esy: true },
+    unread: [],
+  },
+  {
+    rule: "'extended school year' is ESY; 'for 6 weeks' without dates is unread",
+    text: 'Extended school year occupational therapy 30 minutes weekly for 6 weeks',
+    amounts: [amount({ minutesPerPeriod: 30, period: week })],
+    complete: false,
+    line: { name: 'occupational therapy', area: 'ot', esy: true },
+    unread: ['"for 6 weeks" but its dates are not given'],
+  },
+  // What cannot be read
+  {
+    rule: "'as needed' has no frequency",
+    text: 'Occupational therapy as needed',
+    amounts: [],
+    complete: false,
+    line: { ...BARE, name: 'Occupational therapy', area: 'ot' },
+    unread: ['no frequency found ("as needed")'],
+  },
+  {
+    rule: "'ongoing' has no frequency",
+    text: 'Counseling, ongoing',
+    amounts: [],
+    complete: false,
+    line: { name: 'Counseling', area: 'counseling' },
+    unread: ['no frequency found ("ongoing")'],
+  },
+  {
+    rule: "'1X20' with no period gives no amount and asks for the period",
+    text: '1X20',
+    amounts: [],
+    complete: false,
+    unread: ['no period found in "1X20"'],
+  },
+  {
+    rule: "'2 sessions per cycle' asks for the cycle length and the minutes",
+    text: '2 sessions per cycle',
+    amounts: [amount({ sessionsPerPeriod: 2, period: cycle(null) })],
+    complete: false,
+    unread: ['the length of the cycle is not given', 'minutes per session not given'],
+  },
+  {
+    rule: "'3 times/year' without minutes asks for the minutes",
+    text: '3 times/year',
+    amounts: [amount({ sessionsPerPeriod: 3, period: year })],
+    complete: false,
+    unread: ['minutes per session not given'],
+  },
+  {
+    rule: "'one time per month' without minutes asks for the minutes",
+    text: 'one time per month',
+    amounts: [amount({ sessionsPerPeriod: 1, period: month })],
+    complete: false,
+    unread: ['minutes per session not given'],
+  },
+  {
+    rule: "'once a week' without minutes asks for the minutes",
+    text: 'once a week',
+    amounts: [amount({ sessionsPerPeriod: 1, period: week })],
+    complete: false,
+    unread: ['minutes per session not given'],
+  },
+  {
+    rule: "'30x2' does not say which number is the minutes",
+    text: 'Speech therapy 30x2 weekly',
+    amounts: [],
+    complete: false,
+    line: { name: 'Speech therapy', area: 'speech' },
+    unread: ['"30x2" does not say which number is the minutes'],
+  },
+  {
+    rule: "'biweekly' is ambiguous",
+    text: 'Speech biweekly 30 minutes',
+    amounts: [],
+    complete: false,
+    unread: ['"biweekly" can mean twice a week or every two weeks'],
+  },
+  {
+    rule: 'a range of sessions is not counted',
+    text: 'OT 2-3 times per week, 30 minutes',
+    amounts: [],
+    complete: false,
+    unread: ['the amount is a range ("2-3 times")'],
+  },
+  {
+    rule: "'up to' is a maximum, not a promise",
+    text: 'Reading support up to 3 times per week, 30 minutes',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 3, period: week })],
+    complete: false,
+    line: { name: 'Reading support', area: 'specialized_instruction' },
+    unread: ['the amount is a maximum ("up to")'],
+  },
+  {
+    rule: "'per quarter' is a period the ledger cannot count",
+    text: 'Social work 30 minutes per quarter',
+    amounts: [],
+    complete: false,
+    unread: ['the period "per quarter" cannot be counted'],
+  },
+  {
+    rule: 'two periods on one line are not merged',
+    text: '30 minutes weekly and 15 minutes monthly',
+    amounts: [],
+    complete: false,
+    unread: ['more than one period ("weekly", "monthly")'],
+  },
+  {
+    rule: 'a pattern of weeks needs a weekly period',
+    text: '3 times per month for 3 out of 4 weeks, 30 minutes',
+    amounts: [
+      amount({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 3,
+        period: month,
+        pattern: { activeWeeks: 3, everyWeeks: 4 },
+      }),
+    ],
+    complete: false,
+    unread: ['needs a weekly amount'],
+  },
+  {
+    rule: 'a step-down on a condition asks for the date it took effect',
+    text: 'Speech 30 minutes weekly, then 15 minutes weekly after the goal is met',
+    amounts: [
+      amount({ minutesPerPeriod: 30, period: week }),
+      amount({ minutesPerPeriod: 15, period: week, label: 'after the goal is met' }),
+    ],
+    complete: false,
+    unread: ['the dates of "after the goal is met" are not given; enter them'],
+  },
+  {
+    rule: 'a change with no date between the two amounts asks for it',
+    text: 'Counseling 30 minutes weekly from 9/1/2026, then 30 minutes every other week',
+    amounts: [
+      amount({ minutesPerPeriod: 30, period: week, startDate: '2026-09-01' }),
+      amount({ minutesPerPeriod: 30, period: week, pattern: { activeWeeks: 1, everyWeeks: 2 } }),
+    ],
+    complete: false,
+    unread: ['the date the amount changes from'],
+  },
+  {
+    rule: 'words that may change the amount are unread and block completeness',
+    text: 'Reading 60 minutes daily except during state testing',
+    amounts: [amount({ minutesPerSession: 60, sessionsPerPeriod: 1, period: day })],
+    complete: false,
+    unread: ['could not read "except during state testing"'],
+  },
+  {
+    rule: 'other words are unread but do not block completeness',
+    text: 'Specialized academic instruction (math), 45 minutes 5x/week',
+    amounts: [amount({ minutesPerSession: 45, sessionsPerPeriod: 5, period: week })],
+    complete: true,
+    unread: ['did not understand "math"'],
+  },
+  {
+    rule: 'a date with no year is unread',
+    text: 'Speech therapy 30 minutes weekly until June 10',
+    amounts: [amount({ minutesPerPeriod: 30, period: week })],
+    complete: false,
+    unread: ['the date "June 10" has no year'],
+  },
+  {
+    rule: 'an impossible date is unread',
+    text: 'Speech therapy 30 minutes weekly from 2/30/2027 to 6/10/2027',
+    amounts: [amount({ minutesPerPeriod: 30, period: week, endDate: '2027-06-10' })],
+    complete: false,
+    unread: ['the date "2/30/2027" is not a real date'],
+  },
+  {
+    rule: 'direct and consult minutes on one line must be split',
+    text: 'OT: 30 min/month consult, 30 min 2x/month direct',
+    amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: month })],
+    complete: false,
+    line: { name: 'OT', area: 'ot', setting: null, delivery: null },
+    unread: ['names both direct service and consultation'],
+  },
+];
+
+describe('parseServiceLine', () => {
+  it('has at least 30 real-shaped cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CASES)('$rule', ({ text, amounts, complete, line, unread }) => {
+    const parsed = parseServiceLine(text);
+    expect(parsed.text).toBe(text.trim());
+    expect(parsed.amounts).toEqual(amounts);
+    if (line) expect(parsed).toMatchObject(line);
+    if (unread) {
+      if (unread.length === 0) expect(parsed.unread).toEqual([]);
+      for (const part of unread) {
+        expect(
+          parsed.unread.some((u) => u.includes(part)),
+          `unread ${JSON.stringify(parsed.unread)}`,
+        ).toBe(true);
+      }
+    }
+    expect(parsed.complete).toBe(complete);
+  });
+
+  it('every amount of a complete line is a valid ServiceAmount', () => {
+    for (const { text } of CASES) {
+      const parsed = parseServiceLine(text);
+      if (!parsed.complete) continue;
+      expect(parsed.amounts.length).toBeGreaterThan(0);
+      for (const a of parsed.amounts) {
+        const { label: _l, startDate: _s, endDate: _e, ...shape } = a;
+        expect(ServiceAmount.safeParse(shape).success, text).toBe(true);
+        expect(ServiceAmount.safeParse(a).success, text).toBe(true);
+      }
+    }
+  });
+
+  it('an incomplete line always says why', () => {
+    for (const { text } of CASES) {
+      const parsed = parseServiceLine(text);
+      if (!parsed.complete) expect(parsed.unread.length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('is case-insensitive and keeps the original casing of the name', () => {
+    const upper = parseServiceLine('SPEECH THERAPY 30 MINUTES 2 TIMES PER WEEK, PULL-OUT');
+    expect(upper.name).toBe('SPEECH THERAPY');
+    expect(upper.area).toBe('speech');
+    expect(upper.setting).toBe('pull_out');
+    expect(upper.amounts).toEqual([amount({ minutesPerSession: 30, sessionsPerPeriod: 2, period: week })]);
+    expect(upper.complete).toBe(true);
+  });
+
+  it('trims the text and reports an empty line', () => {
+    expect(parseServiceLine('  30 minutes weekly  ').text).toBe('30 minutes weekly');
+    const empty = parseServiceLine('   ');
+    expect(empty).toMatchObject({ text: '', amounts: [], complete: false });
+    expect(empty.unread).toEqual(['the line is empty']);
+  });
+
+  it('reads period spellings the same way', () => {
+    const periods: [string, string][] = [
+      ['30 minutes per week', 'week'],
+      ['30 minutes each week', 'week'],
+      ['30 minutes a week', 'week'],
+      ['30 min/wk', 'week'],
+      ['30 minutes per month', 'month'],
+      ['30 minutes monthly', 'month'],
+      ['30 min/mo', 'month'],
+      ['30 minutes per year', 'year'],
+      ['30 minutes annually', 'year'],
+      ['30 minutes yearly', 'year'],
+      ['30 min/yr', 'year'],
+      ['30 minutes per day', 'day'],
+      ['30 minutes each day', 'day'],
+    ];
+    for (const [text, unit] of periods) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.amounts[0]?.period.unit, text).toBe(unit);
+      expect(parsed.complete, text).toBe(true);
+    }
+  });
+
+  it('reads setting phrases', () => {
+    const settings: [string, string | null][] = [
+      ['Speech 30 min weekly, pull out', 'pull_out'],
+      ['Speech 30 min weekly, outside the general education classroom', 'pull_out'],
+      ['Speech 30 min weekly in the therapy room', 'pull_out'],
+      ['Speech 30 min weekly, push in', 'push_in'],
+      ['Speech 30 min weekly, inside general education', 'push_in'],
+      ['Speech 30 min weekly, regular class', 'push_in'],
+      ['Speech 30 min weekly, consult', 'consultation'],
+      ['Speech 30 min weekly', null],
+    ];
+    for (const [text, setting] of settings) expect(parseServiceLine(text).setting, text).toBe(setting);
+  });
+
+  it('never guesses a setting when both push-in and pull-out are named', () => {
+    const parsed = parseServiceLine('Speech 30 min weekly, push-in and pull-out');
+    expect(parsed.setting).toBeNull();
+    expect(parsed.unread.some((u) => u.includes('push-in') && u.includes('pull-out'))).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, TEST_DATABASE_URL } from './harness.ts';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../../bin/as-written.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe.each(BACKENDS)('the as-written command on %s', (backend) => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let database: string | null = null;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'as-written-cli-'));
+    env = { ...process.env, LOG_LEVEL: 'warn', AS_WRITTEN_DB: join(dir, 'cli.db') };
+    delete env.DATABASE_URL;
+    if (backend === 'postgres') {
+      database = `aw_cli_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${database}`);
+      await admin.end();
+      const url = new URL(TEST_DATABASE_URL);
+      url.pathname = `/${database}`;
+      env.DATABASE_URL = url.toString();
+    }
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (database) {
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { env, cwd: dir });
+
+  it('fills the demo, prints the ledger as a table and as JSON, and moves the household by export and import', async () => {
+    const demo = await cli('demo');
+    const childId = /child:\s+(\S+)/.exec(demo.stdout)?.[1];
+    expect(childId).toBeTruthy();
+
+    const table = await cli('ledger', '--child', childId!, '--from', '2026-09-01', '--to', '2026-10-31');
+    expect(table.stdout).toContain('Speech-language therapy');
+    expect(table.stdout).toMatch(/Total\s+480\s+260\s+130\s+30\s+0\s+60\s+30\s+100\s+54\.2%/);
+
+    const json = await cli(
+      'ledger',
+      '--child',
+      childId!,
+      '--from',
+      '2026-09-01',
+      '--to',
+      '2026-10-31',
+      '--json',
+    );
+    const ledgers = JSON.parse(json.stdout);
+    expect(ledgers[0].totals).toMatchObject({ requiredMinutes: 480, owedBalanceMinutes: 100 });
+
+    const exported = await cli('export');
+    const doc = JSON.parse(exported.stdout);
+    expect(doc.format).toBe('as-written/1');
+    const file = join(dir, 'household.json');
+    writeFileSync(file, exported.stdout);
+
+    // Import into an empty SQLite file and export again.
+    const otherEnv: NodeJS.ProcessEnv = { ...env, AS_WRITTEN_DB: join(dir, 'other.db') };
+    delete otherEnv.DATABASE_URL;
+    const imported = await run(process.execPath, [BIN, 'import', file], { env: otherEnv, cwd: dir });
+    expect(imported.stdout).toContain(`Imported household ${doc.household.id}`);
+    const again = await run(process.execPath, [BIN, 'export'], {
+      env: otherEnv,
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect({ ...JSON.parse(again.stdout), exportedAt: '' }).toEqual({ ...doc, exportedAt: '' });
+  });
+
+  it('explains bad arguments clearly and exits non-zero', async () => {
+    await expect(
+      cli('ledger', '--child', 'nope', '--from', '2026-13-01', '--to', '2026-10-31'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('must be a date written as YYYY-MM-DD'),
+    });
+    await expect(
+      cli(
+        'ledger',
+        '--child',
+        '01900000-0000-7000-8000-000000000000',
+        '--from',
+        '2026-09-01',
+        '--to',
+        '2026-10-31',
+      ),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('was not found'),
+    });
+    await expect(cli('import', join(dir, 'missing.json'))).rejects.toMatchObject({
+      stderr: expect.stringContaining('Could not read'),
+    });
+  });
+
+  it('serves /api/health from npm start', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...env, PORT: String(port) },
+      cwd: dir,
+      stdio: 'pipe',
+    });
+    try {
+      let health: { status: number; body: unknown } | null = null;
+      for (let i = 0; i < 100 && !health; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+          health = { status: res.status, body: await res.json() };
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(health).toEqual({ status: 200, body: { status: 'ok', database: backend } });
+      const openapi = await (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).json();
+      expect(openapi.info.title).toBe('As Written API');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});
