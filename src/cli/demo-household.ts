@@ -154,7 +154,12 @@ function readingEntries(): Entry[] {
   return out;
 }
 
-export async function seedDemoHousehold(store: Store, clock: Clock): Promise<DemoHousehold> {
+/** Fill a new demo household; `ownerUserId`, when given, becomes its owner. */
+export async function seedDemoHousehold(
+  store: Store,
+  clock: Clock,
+  ownerUserId?: string,
+): Promise<DemoHousehold> {
   const newId = idSource(clock);
   const actor = { kind: 'cli' as const, id: 'demo' };
   const household = await createHousehold(
@@ -162,6 +167,20 @@ export async function seedDemoHousehold(store: Store, clock: Clock): Promise<Dem
     { actor, clock, newId },
     { name: 'Demo household (the article’s story)' },
   );
+  if (ownerUserId) {
+    const at = clock.now();
+    await store.db
+      .insertInto('membership')
+      .values({
+        id: newId(),
+        household_id: household.id,
+        user_id: ownerUserId,
+        role: 'owner',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
   const ctx: ServiceContext = { householdId: household.id, actor, clock, newId };
   const create = (def: keyof typeof RESOURCES, body: Record<string, unknown>) =>
     createRecord(store, ctx, RESOURCES[def], body);

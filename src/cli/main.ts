@@ -1,15 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../server/app.ts';
-import { systemClock } from '../server/context.ts';
+import { mailerFromEnv } from '../server/auth/mailer.ts';
+import { hashPassword } from '../server/auth/passwords.ts';
+import { idSource, systemClock } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
+import {
+  createResetToken,
+  createUser,
+  findUserByEmail,
+  SetupInput,
+  userCount,
+} from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers, LedgerQuery } from '../server/services/ledgers.ts';
+import { parseOrThrow } from '../server/services/records.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
 import { seedDemoHousehold } from './demo-household.ts';
 import { renderLedgers } from './ledger-table.ts';
+
+const DEMO_EMAIL = 'demo@example.com';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (at least 10 characters), then Enter: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const program = new Command();
 program
@@ -50,7 +73,13 @@ program
   .action(async () => {
     const config = databaseConfigFromEnv();
     const store = await openStore(config);
-    const app = await buildApp({ store });
+    const trustProxy = process.env.TRUST_PROXY?.trim();
+    const app = await buildApp({
+      store,
+      mailer: mailerFromEnv(),
+      publicUrl: process.env.PUBLIC_URL?.trim() || undefined,
+      trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
+    });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
     const shutdown = async (signal: string) => {
@@ -75,7 +104,28 @@ program
   )
   .action(async () => {
     await withStore(async (store) => {
-      const demo = await seedDemoHousehold(store, systemClock);
+      const env = { clock: systemClock, newId: idSource(systemClock) };
+      const password = `demo-${randomBytes(9).toString('base64url')}`;
+      const existing = await findUserByEmail(store, DEMO_EMAIL);
+      let userId: string;
+      if (existing) {
+        // Each run prints a fresh password for the demo account, so the login shown always works.
+        await store.db
+          .updateTable('user_account')
+          .set({ password_hash: await hashPassword(password), password_changed_at: systemClock.now() })
+          .where('id', '=', existing.id)
+          .execute();
+        userId = existing.id;
+      } else {
+        userId = (
+          await createUser(store, env, {
+            email: DEMO_EMAIL,
+            displayName: 'Demo parent',
+            password,
+          })
+        ).user.id;
+      }
+      const demo = await seedDemoHousehold(store, systemClock, userId);
       process.stdout.write(
         [
           'Demo household created.',
@@ -84,6 +134,8 @@ program
           `  speech:    ${demo.services.speech}`,
           `  OT:        ${demo.services.ot}`,
           `  reading:   ${demo.services.reading}`,
+          '',
+          `Sign in as ${DEMO_EMAIL} with the password: ${password}`,
           '',
           'Try:',
           `  npx as-written ledger --child ${demo.childId} --from 2026-09-01 --to 2026-10-31`,
@@ -163,7 +215,8 @@ program
 program
   .command('import <file>')
   .description('import a household export into this database')
-  .action(async (file: string) => {
+  .option('--owner <email>', 'make this account the owner of the imported household')
+  .action(async (file: string, opts: { owner?: string }) => {
     await withStore(async (store) => {
       let doc: unknown;
       try {
@@ -174,12 +227,69 @@ program
           `Could not read ${file} as JSON: ${(error as Error).message}`,
         );
       }
-      const result = await importHousehold(store, doc);
+      let owner: Parameters<typeof importHousehold>[2];
+      if (opts.owner) {
+        const account = await findUserByEmail(store, opts.owner);
+        if (!account) throw new AppError('not_found', `No account uses ${opts.owner}`);
+        owner = { ownerUserId: account.id, clock: systemClock, newId: idSource(systemClock) };
+      }
+      const result = await importHousehold(store, doc, owner);
       const counts = Object.entries(result.counts)
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${n} ${k}`)
         .join(', ');
       process.stdout.write(`Imported household ${result.householdId}: ${counts}\n`);
+    });
+  });
+
+const user = program.command('user').description('accounts on this server');
+
+user
+  .command('create')
+  .description(
+    'create an account (the first one becomes the owner of a new household); the password is read from standard input',
+  )
+  .requiredOption('--email <email>', 'their email')
+  .requiredOption('--name <name>', 'their name, as shown to the household')
+  .option(
+    '--household <name>',
+    'also create a household they own (default for the first account: "My family")',
+  )
+  .action(async (opts: { email: string; name: string; household?: string }) => {
+    const password = (await readStdin()).replace(/\r?\n$/, '');
+    await withStore(async (store) => {
+      const first = (await userCount(store)) === 0;
+      const input = parseOrThrow(SetupInput, {
+        email: opts.email,
+        displayName: opts.name,
+        password,
+        householdName: opts.household ?? (first ? 'My family' : 'unused'),
+      });
+      const created = await createUser(
+        store,
+        { clock: systemClock, newId: idSource(systemClock) },
+        { ...input, householdName: opts.household ?? (first ? input.householdName : null) },
+      );
+      process.stdout.write(
+        `Created ${created.user.email}${created.householdId ? ` (owner of household ${created.householdId})` : ''}\n`,
+      );
+    });
+  });
+
+user
+  .command('reset-link <email>')
+  .description('print a one-time password reset link (valid for one hour) for the person who runs the server')
+  .action(async (email: string) => {
+    await withStore(async (store) => {
+      const created = await createResetToken(
+        store,
+        { clock: systemClock, newId: idSource(systemClock) },
+        email,
+      );
+      if (!created) throw new AppError('not_found', `No account uses ${email}`);
+      const base = process.env.PUBLIC_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`;
+      process.stdout.write(`${base.replace(/\/$/, '')}/reset-password#token=${created.token}\n`);
+      process.stdout.write('It works once, within one hour. Send it to them privately.\n');
     });
   });
 

@@ -179,10 +179,6 @@ const MONTH_NAMES = [
   'December',
 ];
 
-function bucketKey(kind: number, esy: boolean, sub: number, value: number): number {
-  return ((kind * 2 + (esy ? 1 : 0)) * 1000 + sub) * 1e9 + (value + 5e8);
-}
-
 type Term = {
   index: number;
   esy: boolean;
@@ -203,6 +199,10 @@ type Term = {
   ranges: number[];
   /** ESY cycle terms: the ESY days of the whole block. */
   esyDays: number[] | null;
+  /** The bucket of the last entry looked up (entries come in date order, so most lookups hit it). */
+  lastBucket: Bucket | null;
+  /** The builder's map for this term's kind of period. */
+  space: Map<number, Bucket>;
 };
 
 type Part = {
@@ -294,8 +294,19 @@ function listDates(dates: string[]): string {
 
 class LedgerBuilder {
   readonly buckets: Bucket[] = [];
-  readonly byKey = new Map<number, Bucket>();
-  readonly terms: Term[] = [];
+  /** One map of buckets per kind of period (and cycle length, or term for patterns and ESY), keyed by a small integer. */
+  readonly spaces = new Map<number, Map<number, Bucket>>();
+
+  spaceFor(term: Term): Map<number, Bucket> {
+    const sub = term.kind === K_CYCLE ? term.cycleDays : term.kind === K_PATTERN || term.esy ? term.index : 0;
+    const key = (term.kind * 2 + (term.esy ? 1 : 0)) * 1000 + sub;
+    let space = this.spaces.get(key);
+    if (space === undefined) {
+      space = new Map();
+      this.spaces.set(key, space);
+    }
+    return space;
+  }
 
   constructor(
     readonly cal: CalendarIndex,
@@ -320,7 +331,7 @@ class LedgerBuilder {
     instructional: number,
     ordinal: number,
   ): Bucket {
-    let b = this.byKey.get(key);
+    let b = term.space.get(key);
     if (b === undefined) {
       b = new Bucket(
         key,
@@ -333,7 +344,7 @@ class LedgerBuilder {
         instructional,
         ordinal,
       );
-      this.byKey.set(key, b);
+      term.space.set(key, b);
       this.buckets.push(b);
     }
     return b;
@@ -394,8 +405,8 @@ class LedgerBuilder {
   }
 
   weekBucket(term: Term, ws: number): Bucket {
-    const key = bucketKey(K_WEEK, term.esy, 0, ws);
-    return this.byKey.get(key) ?? this.bucket(key, K_WEEK, term, ws, ws + 6, this.count(term, ws, ws + 6), 0);
+    const key = ws;
+    return term.space.get(key) ?? this.bucket(key, K_WEEK, term, ws, ws + 6, this.count(term, ws, ws + 6), 0);
   }
 
   weeks(term: Term, a: number, b: number): void {
@@ -406,8 +417,8 @@ class LedgerBuilder {
   }
 
   patternBucket(term: Term, block: number): Bucket {
-    const key = bucketKey(K_PATTERN, term.esy, term.index, block);
-    const existing = this.byKey.get(key);
+    const key = block;
+    const existing = term.space.get(key);
     if (existing) return existing;
     const span = 7 * term.patternEvery;
     const start = term.anchor + block * span;
@@ -435,8 +446,8 @@ class LedgerBuilder {
   }
 
   monthBucket(term: Term, month: number): Bucket {
-    const key = bucketKey(K_MONTH, term.esy, 0, month);
-    const existing = this.byKey.get(key);
+    const key = month;
+    const existing = term.space.get(key);
     if (existing) return existing;
     const ms = monthIndexStartDay(month);
     const me = monthIndexStartDay(month + 1) - 1;
@@ -461,13 +472,13 @@ class LedgerBuilder {
   }
 
   dayBucket(term: Term, d: number): Bucket {
-    const key = bucketKey(K_DAY, term.esy, 0, d);
-    return this.byKey.get(key) ?? this.bucket(key, K_DAY, term, d, d, this.isDay(term, d) ? 1 : 0, 0);
+    const key = d;
+    return term.space.get(key) ?? this.bucket(key, K_DAY, term, d, d, this.isDay(term, d) ? 1 : 0, 0);
   }
 
   yearBucket(term: Term, y: number): Bucket {
-    const key = bucketKey(K_YEAR, false, 0, y);
-    const existing = this.byKey.get(key);
+    const key = y;
+    const existing = term.space.get(key);
     if (existing) return existing;
     const year = this.cal.years[y]!;
     return this.bucket(key, K_YEAR, term, year.firstDayNumber, year.lastDayNumber, year.instructionalDays, y);
@@ -484,8 +495,8 @@ class LedgerBuilder {
 
   cycleBucket(term: Term, y: number, g: number): Bucket {
     const n = term.cycleDays;
-    const key = bucketKey(K_CYCLE, false, n, y * 100_000 + g);
-    const existing = this.byKey.get(key);
+    const key = y * 100_000 + g;
+    const existing = term.space.get(key);
     if (existing) return existing;
     const gs = this.cal.groupStartDayNumber(y, g, n);
     const next = this.cal.groupStartDayNumber(y, g + 1, n);
@@ -511,9 +522,9 @@ class LedgerBuilder {
   }
 
   esyWholeBucket(term: Term): Bucket {
-    const key = bucketKey(K_ESY_YEAR, true, term.index, 0);
+    const key = 0;
     return (
-      this.byKey.get(key) ??
+      term.space.get(key) ??
       this.bucket(
         key,
         K_ESY_YEAR,
@@ -545,8 +556,8 @@ class LedgerBuilder {
   }
 
   esyCycleBucket(term: Term, g: number): Bucket {
-    const key = bucketKey(K_ESY_CYCLE, true, term.index, g);
-    const existing = this.byKey.get(key);
+    const key = g;
+    const existing = term.space.get(key);
     if (existing) return existing;
     const days = this.esyDaysOf(term);
     const n = term.cycleDays;
@@ -568,6 +579,14 @@ class LedgerBuilder {
 
   /** The bucket an entry dated `d` (inside the term's dates and the window) belongs to; null outside the calendar (cycle/year). */
   bucketFor(term: Term, d: number): Bucket | null {
+    const last = term.lastBucket;
+    if (last !== null && d >= last.spanStart && d <= last.spanEnd) return last;
+    const b = this.findBucket(term, d);
+    if (b !== null) term.lastBucket = b;
+    return b;
+  }
+
+  findBucket(term: Term, d: number): Bucket | null {
     switch (term.kind) {
       case K_WEEK:
         return this.weekBucket(term, weekStartDay(d));
@@ -660,6 +679,8 @@ class LedgerBuilder {
   }
 }
 
+const NO_SPACE = new Map<number, Bucket>();
+
 function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
   const unit = seg.period.unit;
   const minutesBased = seg.sessionsPerPeriod == null;
@@ -687,6 +708,8 @@ function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
     anchor: weekStartDay(startDay),
     ranges: [],
     esyDays: null,
+    lastBucket: null,
+    space: NO_SPACE,
   };
 }
 
@@ -719,67 +742,104 @@ type Row = {
   buckets: Bucket[];
 };
 
-function sumFigures(buckets: Bucket[], ids: FigureIds | null): LedgerFigures {
-  let reqS: number | null = 0;
-  let unlS: number | null = 0;
-  let reqM = 0;
-  let scheduled = 0;
-  let delivered = 0;
-  let extra = 0;
-  let owed = 0;
-  let excused = 0;
-  let pending = 0;
-  let unlM = 0;
-  let makeup = 0;
-  let applied = 0;
-  for (const b of buckets) {
+/** Running sums of buckets' figures. */
+class Sums {
+  requiredSessions: number | null = 0;
+  unloggedSessions: number | null = 0;
+  required = 0;
+  scheduled = 0;
+  delivered = 0;
+  extra = 0;
+  owed = 0;
+  excused = 0;
+  pending = 0;
+  unlogged = 0;
+  makeup = 0;
+  applied = 0;
+  instructional = 0;
+  active = 0;
+
+  add(b: Bucket): void {
     if (b.minutesBased) {
-      reqS = null;
-      unlS = null;
-    } else if (reqS !== null && unlS !== null) {
-      reqS += b.requiredSessions;
-      unlS += b.unloggedSessions;
+      this.requiredSessions = null;
+      this.unloggedSessions = null;
+    } else if (this.requiredSessions !== null && this.unloggedSessions !== null) {
+      this.requiredSessions += b.requiredSessions;
+      this.unloggedSessions += b.unloggedSessions;
     }
-    reqM += b.requiredMinutes;
-    scheduled += b.scheduled;
-    delivered += b.delivered;
-    extra += b.extra;
-    owed += b.owed;
-    excused += b.excused;
-    pending += b.pending;
-    unlM += b.unloggedMinutes;
-    makeup += b.makeup;
-    applied += b.makeupApplied;
+    this.required += b.requiredMinutes;
+    this.scheduled += b.scheduled;
+    this.delivered += b.delivered;
+    this.extra += b.extra;
+    this.owed += b.owed;
+    this.excused += b.excused;
+    this.pending += b.pending;
+    this.unlogged += b.unloggedMinutes;
+    this.makeup += b.makeup;
+    this.applied += b.makeupApplied;
+    this.instructional += b.instructionalDays;
+    this.active += b.activeDays;
   }
-  let entryIds: FigureIds;
-  if (ids) entryIds = ids;
-  else if (buckets.length === 1) entryIds = buckets[0]!.ids;
-  else {
-    entryIds = emptyIds();
-    for (const b of buckets) {
-      for (const key of Object.keys(b.ids) as IdKey[]) {
-        const list = b.ids[key];
-        if (list.length > 0)
-          entryIds[key] = entryIds[key] === EMPTY ? list.slice() : entryIds[key].concat(list);
-      }
+}
+
+function idsOf(buckets: Bucket[]): FigureIds {
+  if (buckets.length === 1) return buckets[0]!.ids;
+  const out = emptyIds();
+  for (const b of buckets) {
+    for (const key of Object.keys(b.ids) as IdKey[]) {
+      const list = b.ids[key];
+      if (list.length > 0) out[key] = out[key] === EMPTY ? list.slice() : out[key].concat(list);
     }
   }
+  return out;
+}
+
+function totalsOf(s: Sums, entryIds: FigureIds): LedgerFigures {
   return {
-    requiredSessions: reqS,
-    requiredMinutes: reqM,
-    scheduledSessions: scheduled,
-    deliveredMinutes: delivered,
-    extraMinutes: extra,
-    owedMinutes: owed,
-    excusedMinutes: excused,
-    pendingMinutes: pending,
-    unloggedSessions: unlS,
-    unloggedMinutes: unlM,
-    makeupMinutes: makeup,
-    makeupAppliedMinutes: applied,
-    owedBalanceMinutes: owed - applied,
-    percentDelivered: percent(delivered, reqM),
+    requiredSessions: s.requiredSessions,
+    requiredMinutes: s.required,
+    scheduledSessions: s.scheduled,
+    deliveredMinutes: s.delivered,
+    extraMinutes: s.extra,
+    owedMinutes: s.owed,
+    excusedMinutes: s.excused,
+    pendingMinutes: s.pending,
+    unloggedSessions: s.unloggedSessions,
+    unloggedMinutes: s.unlogged,
+    makeupMinutes: s.makeup,
+    makeupAppliedMinutes: s.applied,
+    owedBalanceMinutes: s.owed - s.applied,
+    percentDelivered: percent(s.delivered, s.required),
     entryIds,
+  };
+}
+
+function periodOf(row: Row, cal: CalendarIndex): LedgerPeriod {
+  const s = new Sums();
+  for (const b of row.buckets) s.add(b);
+  return {
+    requiredSessions: s.requiredSessions,
+    requiredMinutes: s.required,
+    scheduledSessions: s.scheduled,
+    deliveredMinutes: s.delivered,
+    extraMinutes: s.extra,
+    owedMinutes: s.owed,
+    excusedMinutes: s.excused,
+    pendingMinutes: s.pending,
+    unloggedSessions: s.unloggedSessions,
+    unloggedMinutes: s.unlogged,
+    makeupMinutes: s.makeup,
+    makeupAppliedMinutes: s.applied,
+    owedBalanceMinutes: s.owed - s.applied,
+    percentDelivered: percent(s.delivered, s.required),
+    entryIds: idsOf(row.buckets),
+    unit: row.unit,
+    start: isoOfDay(row.start),
+    end: isoOfDay(row.end),
+    label: row.label,
+    instructionalDays: s.instructional,
+    activeDays: s.active,
+    closures: cal.closureTextsBetweenDayNumbers(row.start, row.end) as string[],
   };
 }
 
@@ -811,6 +871,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     schoolTerms.push(makeTerm(seg, esyTerms.length + schoolTerms.length, false));
   schoolTerms.sort((a, b) => a.startDay - b.startDay);
   const terms = esyTerms.concat(schoolTerms);
+  for (const t of terms) t.space = builder.spaceFor(t);
 
   for (const t of terms) {
     const a = Math.max(t.startDay, from);
@@ -842,15 +903,8 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       sorted = false;
     }
   }
-  let order: number[] | null = null;
-  if (!sorted) {
-    order = Array.from({ length: n }, (_, i) => i);
-    order.sort(
-      (x, y) =>
-        days[x]! - days[y]! ||
-        (entries[x]!.id < entries[y]!.id ? -1 : entries[x]!.id > entries[y]!.id ? 1 : 0),
-    );
-  }
+  let order: Int32Array | null = null;
+  if (!sorted) order = dateOrder(entries, days);
 
   const totalIds = emptyIds();
   const misses: Miss[] = [];
@@ -883,7 +937,8 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
         makeupInWindow += minutes;
         pushId(totalIds, 'makeup', e.id);
         const b = term ? builder.bucketFor(term, d) : null;
-        if (b) {
+        if (b && term) {
+          builder.part(b, term);
           b.makeup += minutes;
           pushId(b.ids, 'makeup', e.id);
         }
@@ -1022,27 +1077,11 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   const rows = buildRows(builder, grouping, notes);
 
   const periods: LedgerPeriod[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const figures = sumFigures(row.buckets, null);
-    let instructional = 0;
-    let active = 0;
-    for (const b of row.buckets) {
-      instructional += b.instructionalDays;
-      active += b.activeDays;
-    }
-    const period = figures as LedgerPeriod;
-    period.unit = row.unit;
-    period.start = isoOfDay(row.start);
-    period.end = isoOfDay(row.end);
-    period.label = row.label;
-    period.instructionalDays = instructional;
-    period.activeDays = active;
-    period.closures = cal.closureTextsBetweenDayNumbers(row.start, row.end) as string[];
-    periods[i] = period;
-  }
+  for (let i = 0; i < rows.length; i++) periods[i] = periodOf(rows[i]!, cal);
 
-  const totals = sumFigures(buckets, totalIds);
+  const sums = new Sums();
+  for (const b of buckets) sums.add(b);
+  const totals = totalsOf(sums, totalIds);
   if (buckets.length === 0) {
     const anyMinutes = terms.some((t) => t.minutesBased);
     totals.requiredSessions = anyMinutes ? null : 0;
@@ -1102,6 +1141,35 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   };
 }
 
+const INDEX_SPAN = 4_194_304; // 2^22 entries per service at most
+
+/** Entry indexes in (date, id) order: a native numeric sort on date * 2^22 + index, then ids within a day. */
+function dateOrder(entries: LedgerEntry[], days: Int32Array): Int32Array {
+  const n = entries.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = days[i]! * INDEX_SPAN + i;
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    order[k] = key - Math.floor(key / INDEX_SPAN) * INDEX_SPAN;
+  }
+  // Same-day entries: order by id, so the result does not depend on the input order.
+  let runStart = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && days[order[k]!] === days[order[runStart]!]) continue;
+    if (k - runStart > 1) {
+      const run = Array.from(order.subarray(runStart, k));
+      run.sort((x, y) =>
+        entries[x]!.id < entries[y]!.id ? -1 : entries[x]!.id > entries[y]!.id ? 1 : x - y,
+      );
+      order.set(run, runStart);
+    }
+    runStart = k;
+  }
+  return order;
+}
+
 function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureIds): void {
   mk.left -= minutes;
   miss.remaining -= minutes;
@@ -1152,7 +1220,7 @@ function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', 
       value = monthIndexOfDay(b.start);
       label = `${esy ? 'ESY ' : ''}${MONTH_NAMES[value % 12]} ${Math.floor(value / 12)}`;
     }
-    const key = (esy ? 2e9 : 1e9) + value;
+    const key = value * 2 + (esy ? 1 : 0);
     let row = grouped.get(key);
     if (!row) {
       row = { unit: esy ? 'esy' : by, start: b.start, end: b.end, label, buckets: [] };

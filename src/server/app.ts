@@ -8,24 +8,77 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Store } from '../store/database.ts';
+import { access, type RouteAccess, registerAccessControl } from './auth/access.ts';
+import { type Mailer, noMailer } from './auth/mailer.ts';
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  type AttemptLimiter,
+  createAttemptLimiter,
+  RESET_ACCOUNT_LIMIT,
+  RESET_LIMIT,
+} from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
+import { registerMemberRoutes } from './routes/members.routes.ts';
 import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
+import { registerStaffRoutes } from './routes/staff.routes.ts';
+
+/**
+ * Sent with every response. The Content-Security-Policy allows only this origin's scripts and
+ * connections, no framing, no plugins; inline styles are allowed for the component library's
+ * style attributes.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
 
 export type AppOptions = {
   store: Store;
   clock?: Clock;
+  mailer?: Mailer;
+  /** The address people use to reach the app, for links in emails (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY). */
+  trustProxy?: boolean | string;
   /** pino options, or false for silence (tests). */
   logger?: boolean | object;
   bodyLimitBytes?: number;
 };
 
-export type AppDeps = { store: Store; clock: Clock };
+export type AppDeps = {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  publicUrl: string | null;
+  limits: {
+    account: AttemptLimiter;
+    address: AttemptLimiter;
+    reset: AttemptLimiter;
+    resetAccount: AttemptLimiter;
+  };
+  /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
+  routes: RouteAccess[];
+};
 
 export const API_VERSION = '0.1.0';
 
@@ -37,11 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             level: process.env.LOG_LEVEL ?? 'info',
             // Request logs carry method, route and status only; bodies (names, notes) are never logged.
-            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
-    ajv: undefined,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -127,9 +180,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  const deps: AppDeps = { store: options.store, clock: options.clock ?? systemClock };
+  const clock = options.clock ?? systemClock;
+  const nowMs = () => Date.parse(clock.now());
+  const deps: AppDeps = {
+    store: options.store,
+    clock,
+    mailer: options.mailer ?? noMailer,
+    publicUrl: options.publicUrl ?? null,
+    limits: {
+      account: createAttemptLimiter(ACCOUNT_LIMIT, nowMs),
+      address: createAttemptLimiter(ADDRESS_LIMIT, nowMs),
+      reset: createAttemptLimiter(RESET_LIMIT, nowMs),
+      resetAccount: createAttemptLimiter(RESET_ACCOUNT_LIMIT, nowMs),
+    },
+    routes: [],
+  };
+  app.decorate('deps', deps);
+  registerAccessControl(app, deps);
+  app.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
+
   await app.register(
     async (api) => {
+      registerAuthRoutes(api, deps);
+      registerMemberRoutes(api, deps);
+      registerStaffRoutes(api, deps);
       registerHealthRoutes(api, deps);
       registerHouseholdRoutes(api, deps);
       registerRecordRoutes(api, deps);
@@ -140,7 +216,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: access.public } }, async () =>
+    app.swagger(),
+  );
 
   return app;
 }

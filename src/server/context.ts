@@ -24,7 +24,7 @@ export function fixedClock(instant: string): Clock {
   return { now: () => instant, today: () => instant.slice(0, 10) };
 }
 
-export type Actor = { kind: 'api' | 'cli' | 'user' | 'system'; id: string };
+export type Actor = { kind: 'cli' | 'user' | 'staff_link' | 'system'; id: string };
 
 export type ServiceContext = {
   householdId: string;

@@ -3,6 +3,9 @@
 
 export type ErrorCode =
   | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -25,6 +28,9 @@ export class AppError extends Error {
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as accounts from './migrations/0002-accounts.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -34,6 +35,7 @@ export type Store = {
 // (no runtime directory scan, works the same from any working directory).
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-accounts': accounts,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -132,7 +132,66 @@ export type JournalRow = {
   data: string;
 };
 
+export type UserAccountRow = {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type MembershipRow = {
+  id: string;
+  household_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AuthSessionRow = {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+};
+
+export type AccessTokenRow = {
+  id: string;
+  token_hash: string;
+  purpose: string;
+  household_id: string | null;
+  user_id: string | null;
+  email: string | null;
+  role: string | null;
+  scope: string | null;
+  label: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type AuditEventRow = {
+  id: string;
+  household_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  data: string;
+};
+
 export type Database = {
+  user_account: UserAccountRow;
+  membership: MembershipRow;
+  auth_session: AuthSessionRow;
+  access_token: AccessTokenRow;
+  audit_event: AuditEventRow;
   household: HouseholdRow;
   child: ChildRow;
   plan: PlanRow;

@@ -20,13 +20,13 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
 
   beforeAll(async () => {
     env = await openTestEnv(backend);
-    const h = await call(env.app, 'POST', '/api/households', { name: 'Test family' });
+    const h = await call(env, 'POST', '/api/households', { name: 'Test family' });
     expect(h.status).toBe(201);
     hid = h.body.id;
-    const c = await call(env.app, 'POST', url('/children'), { firstName: 'Sam' });
+    const c = await call(env, 'POST', url('/children'), { firstName: 'Sam' });
     expect(c.status).toBe(201);
     childId = c.body.id;
-    const p = await call(env.app, 'POST', url('/plans'), {
+    const p = await call(env, 'POST', url('/plans'), {
       childId,
       kind: 'iep',
       jurisdiction: { country: 'US', region: 'IL' },
@@ -35,7 +35,7 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
     });
     expect(p.status).toBe(201);
     planId = p.body.id;
-    const s = await call(env.app, 'POST', url('/services'), {
+    const s = await call(env, 'POST', url('/services'), {
       planId,
       name: 'Speech-language therapy',
       area: 'speech',
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
     });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
     serviceId = s.body.id;
-    const cal = await call(env.app, 'POST', url('/calendars'), {
+    const cal = await call(env, 'POST', url('/calendars'), {
       childId,
       name: '2026-2027',
       firstDay: '2026-09-08',
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
   afterAll(async () => env.close());
 
   it('answers the health check when the database is reachable', async () => {
-    const res = await call(env.app, 'GET', '/api/health');
+    const res = await call(env, 'GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', database: backend });
   });
@@ -89,77 +89,81 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
       ],
     ];
     for (const [path, body, patch] of cases) {
-      const created = await call(env.app, 'POST', url(path), body);
+      const created = await call(env, 'POST', url(path), body);
       expect(created.status, `${path} ${JSON.stringify(created.body)}`).toBe(201);
       const id = created.body.id;
-      const read = await call(env.app, 'GET', url(`${path}/${id}`));
+      const read = await call(env, 'GET', url(`${path}/${id}`));
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject(body);
-      const changed = await call(env.app, 'PATCH', url(`${path}/${id}`), patch);
+      const changed = await call(env, 'PATCH', url(`${path}/${id}`), patch);
       expect(changed.status, `${path} ${JSON.stringify(changed.body)}`).toBe(200);
       expect(changed.body).toMatchObject({ ...body, ...patch });
-      const list = await call(env.app, 'GET', url(path));
+      const list = await call(env, 'GET', url(path));
       expect(list.body.map((r: { id: string }) => r.id)).toContain(id);
     }
   });
 
   it('journals every change with who, what, when and the data', async () => {
-    const before = await call(env.app, 'GET', url('/journal?limit=1000'));
-    const created = await call(env.app, 'POST', url('/goals'), {
+    const before = await call(env, 'GET', url('/journal?limit=1000'));
+    const created = await call(env, 'POST', url('/goals'), {
       planId,
       area: 'Reading',
       text: 'Read 90 wcpm',
     });
-    await call(env.app, 'PATCH', url(`/goals/${created.body.id}`), { baseline: '58 wcpm' });
-    const after = await call(env.app, 'GET', url(`/journal?entityId=${created.body.id}`));
+    await call(env, 'PATCH', url(`/goals/${created.body.id}`), { baseline: '58 wcpm' });
+    const after = await call(env, 'GET', url(`/journal?entityId=${created.body.id}`));
     expect(after.body.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
-    expect(after.body[0]).toMatchObject({ entity: 'goal', actor: 'api:anonymous', at: env.clock.now() });
+    expect(after.body[0]).toMatchObject({
+      entity: 'goal',
+      actor: `user:${env.owner.userId}`,
+      at: env.clock.now(),
+    });
     expect(after.body[1].data.changed.baseline).toEqual({ from: null, to: '58 wcpm' });
-    const all = await call(env.app, 'GET', url('/journal?limit=1000'));
+    const all = await call(env, 'GET', url('/journal?limit=1000'));
     expect(all.body.length).toBe(before.body.length + 2);
     const seqs = all.body.map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   });
 
   it('amends a plan into a new version and keeps the earlier one readable', async () => {
-    const p = await call(env.app, 'POST', url('/plans'), {
+    const p = await call(env, 'POST', url('/plans'), {
       childId,
       kind: '504',
       jurisdiction: { country: 'US', region: 'CA' },
       effectiveFrom: '2026-09-01',
       effectiveTo: '2027-08-31',
     });
-    const acc = await call(env.app, 'POST', url('/accommodations'), {
+    const acc = await call(env, 'POST', url('/accommodations'), {
       planId: p.body.id,
       text: 'Preferential seating',
     });
-    const amended = await call(env.app, 'POST', url(`/plans/${p.body.id}/amendments`), {
+    const amended = await call(env, 'POST', url(`/plans/${p.body.id}/amendments`), {
       effectiveFrom: '2027-01-04',
       summary: 'Added headphones after the team meeting',
     });
     expect(amended.status, JSON.stringify(amended.body)).toBe(201);
     expect(amended.body).toMatchObject({ versionNumber: 2, effectiveFrom: '2027-01-04', isCurrent: true });
-    await call(env.app, 'POST', url('/accommodations'), {
+    await call(env, 'POST', url('/accommodations'), {
       planId: p.body.id,
       text: 'Noise-canceling headphones',
     });
-    await call(env.app, 'PATCH', url(`/accommodations/${acc.body.id}`), {
+    await call(env, 'PATCH', url(`/accommodations/${acc.body.id}`), {
       text: 'Preferential seating near the teacher',
     });
-    const versions = await call(env.app, 'GET', url(`/plans/${p.body.id}/versions`));
+    const versions = await call(env, 'GET', url(`/plans/${p.body.id}/versions`));
     expect(versions.body.map((v: { effectiveTo: string | null }) => v.effectiveTo)).toEqual([
       '2027-01-03',
       null,
     ]);
-    const v1 = await call(env.app, 'GET', url(`/plans/${p.body.id}/versions/1`));
+    const v1 = await call(env, 'GET', url(`/plans/${p.body.id}/versions/1`));
     expect(v1.body.content.accommodations.map((a: { text: string }) => a.text)).toEqual([
       'Preferential seating',
     ]);
-    const v2 = await call(env.app, 'GET', url(`/plans/${p.body.id}/versions/2`));
+    const v2 = await call(env, 'GET', url(`/plans/${p.body.id}/versions/2`));
     expect(v2.body.content.accommodations).toHaveLength(2);
     const kinds = v2.body.changesFromPrevious.map((c: { kind: string }) => c.kind).sort();
     expect(kinds).toEqual(['added', 'changed']);
-    const early = await call(env.app, 'POST', url(`/plans/${p.body.id}/amendments`), {
+    const early = await call(env, 'POST', url(`/plans/${p.body.id}/amendments`), {
       effectiveFrom: '2026-12-01',
       summary: 'x',
     });
@@ -168,14 +172,14 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
   });
 
   it('uses the version in force for the ledger: an amendment that steps a service down changes later weeks only', async () => {
-    const p = await call(env.app, 'POST', url('/plans'), {
+    const p = await call(env, 'POST', url('/plans'), {
       childId,
       kind: 'iep',
       jurisdiction: { country: 'US', region: null },
       effectiveFrom: '2026-09-08',
       effectiveTo: '2027-06-11',
     });
-    const s = await call(env.app, 'POST', url('/services'), {
+    const s = await call(env, 'POST', url('/services'), {
       planId: p.body.id,
       name: 'OT',
       area: 'ot',
@@ -184,35 +188,31 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
       endDate: '2027-06-11',
       segments: [{ ...speechSegment }],
     });
-    const sessionOnV1 = await call(env.app, 'POST', url('/sessions'), {
+    const sessionOnV1 = await call(env, 'POST', url('/sessions'), {
       serviceId: s.body.id,
       date: '2026-09-14',
     });
     expect(sessionOnV1.status, JSON.stringify(sessionOnV1.body)).toBe(201);
-    await call(env.app, 'POST', url(`/plans/${p.body.id}/amendments`), {
+    await call(env, 'POST', url(`/plans/${p.body.id}/amendments`), {
       effectiveFrom: '2026-09-21',
       summary: 'Step down',
     });
-    const stepped = await call(env.app, 'PATCH', url(`/services/${s.body.id}`), {
+    const stepped = await call(env, 'PATCH', url(`/services/${s.body.id}`), {
       segments: [{ ...speechSegment, sessionsPerPeriod: 1 }],
     });
     expect(stepped.status, JSON.stringify(stepped.body)).toBe(200);
-    const sessionOnV2 = await call(env.app, 'POST', url('/sessions'), {
+    const sessionOnV2 = await call(env, 'POST', url('/sessions'), {
       serviceId: s.body.id,
       date: '2026-09-22',
     });
     expect(sessionOnV2.body.planVersionId).not.toBe(sessionOnV1.body.planVersionId);
-    const ledger = await call(
-      env.app,
-      'GET',
-      url(`/services/${s.body.id}/ledger?from=2026-09-14&to=2026-09-27`),
-    );
+    const ledger = await call(env, 'GET', url(`/services/${s.body.id}/ledger?from=2026-09-14&to=2026-09-27`));
     expect(ledger.status, JSON.stringify(ledger.body)).toBe(200);
     expect(ledger.body.periods.map((w: { requiredSessions: number }) => w.requiredSessions)).toEqual([2, 1]);
   });
 
   it('logs sessions and computes owed minutes, make-ups and the balance', async () => {
-    const miss = await call(env.app, 'POST', url('/sessions'), {
+    const miss = await call(env, 'POST', url('/sessions'), {
       serviceId,
       date: '2026-09-15',
       status: 'missed',
@@ -221,20 +221,16 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
     });
     expect(miss.status, JSON.stringify(miss.body)).toBe(201);
     expect(miss.body).toMatchObject({ minutesDelivered: 0, minutesPlanned: 30, source: 'parent' });
-    const ok = await call(env.app, 'POST', url('/sessions'), { serviceId, date: '2026-09-17' });
+    const ok = await call(env, 'POST', url('/sessions'), { serviceId, date: '2026-09-17' });
     expect(ok.body.minutesDelivered).toBe(30);
-    let ledger = await call(
-      env.app,
-      'GET',
-      url(`/services/${serviceId}/ledger?from=2026-09-14&to=2026-09-20`),
-    );
+    let ledger = await call(env, 'GET', url(`/services/${serviceId}/ledger?from=2026-09-14&to=2026-09-20`));
     expect(ledger.body.totals).toMatchObject({
       requiredMinutes: 60,
       deliveredMinutes: 30,
       owedMinutes: 30,
       owedBalanceMinutes: 30,
     });
-    const makeup = await call(env.app, 'POST', url('/sessions'), {
+    const makeup = await call(env, 'POST', url('/sessions'), {
       serviceId,
       date: '2026-09-24',
       kind: 'makeup',
@@ -242,31 +238,27 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
       makeupForEntryId: miss.body.id,
     });
     expect(makeup.status, JSON.stringify(makeup.body)).toBe(201);
-    ledger = await call(env.app, 'GET', url(`/services/${serviceId}/ledger?from=2026-09-14&to=2026-09-30`));
+    ledger = await call(env, 'GET', url(`/services/${serviceId}/ledger?from=2026-09-14&to=2026-09-30`));
     expect(ledger.body.totals.owedBalanceMinutes).toBe(0);
     expect(ledger.body.totals.makeupAppliedMinutes).toBe(30);
   });
 
   it('lets a parent classify a pending miss, and corrects an entry with a new entry', async () => {
-    const miss = await call(env.app, 'POST', url('/sessions'), {
+    const miss = await call(env, 'POST', url('/sessions'), {
       serviceId,
       date: '2026-10-06',
       status: 'missed',
       reason: 'unknown',
     });
-    let ledger = await call(
-      env.app,
-      'GET',
-      url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`),
-    );
+    let ledger = await call(env, 'GET', url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`));
     expect(ledger.body.totals.pendingMinutes).toBe(30);
-    const classified = await call(env.app, 'PATCH', url(`/sessions/${miss.body.id}`), {
+    const classified = await call(env, 'PATCH', url(`/sessions/${miss.body.id}`), {
       responsibility: 'owed',
     });
     expect(classified.status).toBe(200);
-    ledger = await call(env.app, 'GET', url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`));
+    ledger = await call(env, 'GET', url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`));
     expect(ledger.body.totals).toMatchObject({ pendingMinutes: 0, owedMinutes: 30 });
-    const correction = await call(env.app, 'POST', url('/sessions'), {
+    const correction = await call(env, 'POST', url('/sessions'), {
       serviceId,
       date: '2026-10-06',
       status: 'delivered',
@@ -274,9 +266,9 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
       note: 'The school log shows it happened',
     });
     expect(correction.status).toBe(201);
-    ledger = await call(env.app, 'GET', url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`));
+    ledger = await call(env, 'GET', url(`/services/${serviceId}/ledger?from=2026-10-05&to=2026-10-11`));
     expect(ledger.body.totals).toMatchObject({ owedMinutes: 0, deliveredMinutes: 30 });
-    const original = await call(env.app, 'GET', url(`/sessions/${miss.body.id}`));
+    const original = await call(env, 'GET', url(`/sessions/${miss.body.id}`));
     expect(original.body.correctedByEntryId).toBe(correction.body.id);
   });
 
@@ -402,7 +394,7 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
       ['a malformed id', 'GET', '/services/not-an-id', () => undefined, 400, 'id'],
     ];
     it.each(cases)('%s', async (_name, method, path, body, status, field) => {
-      const res = await call(env.app, method, url(path.replace('{service}', serviceId)), body());
+      const res = await call(env, method, url(path.replace('{service}', serviceId)), body());
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.error.code).toBe(status === 404 ? 'not_found' : 'validation_failed');
       expect(res.body.error.message).toBeTruthy();
@@ -411,14 +403,14 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
     });
 
     it('answers 404 for an unknown record and for a record of another household', async () => {
-      const other = await call(env.app, 'POST', '/api/households', { name: 'Other family' });
+      const other = await call(env, 'POST', '/api/households', { name: 'Other family' });
       counts = await rowCounts(env.store);
-      const missing = await call(env.app, 'GET', url('/services/01900000-0000-7000-8000-000000000000'));
+      const missing = await call(env, 'GET', url('/services/01900000-0000-7000-8000-000000000000'));
       expect(missing.status).toBe(404);
-      const crossed = await call(env.app, 'GET', `/api/households/${other.body.id}/services/${serviceId}`);
+      const crossed = await call(env, 'GET', `/api/households/${other.body.id}/services/${serviceId}`);
       expect(crossed.status).toBe(404);
       const crossedWrite = await call(
-        env.app,
+        env,
         'PATCH',
         `/api/households/${other.body.id}/services/${serviceId}`,
         { name: 'x' },
@@ -441,7 +433,7 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
   });
 
   it('describes every route in the OpenAPI document', async () => {
-    const res = await call(env.app, 'GET', '/api/openapi.json');
+    const res = await call(env, 'GET', '/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     const routes = env.app.printRoutes({ commonPrefix: false });

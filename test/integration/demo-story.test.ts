@@ -26,13 +26,13 @@ describe.each(BACKENDS)('the demo household on %s', (backend) => {
 
   beforeAll(async () => {
     env = await openTestEnv(backend);
-    demo = await seedDemoHousehold(env.store, fixedClock(TEST_NOW));
+    demo = await seedDemoHousehold(env.store, fixedClock(TEST_NOW), env.owner.userId);
   });
   afterAll(async () => env.close());
 
   it("gives the article's speech numbers, worked out by hand", async () => {
     const res = await call(
-      env.app,
+      env,
       'GET',
       `/api/households/${demo.householdId}/services/${demo.services.speech}/ledger?from=2026-09-01&to=2026-10-31`,
     );
@@ -56,7 +56,7 @@ describe.each(BACKENDS)('the demo household on %s', (backend) => {
 
   it('shows the week with no entries as unlogged, and the snow-day week as owed', async () => {
     const res = await call(
-      env.app,
+      env,
       'GET',
       `/api/households/${demo.householdId}/services/${demo.services.speech}/ledger?from=2026-09-01&to=2026-10-31`,
     );
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('the demo household on %s', (backend) => {
 
   it("lists every service of the child in the child's ledger", async () => {
     const res = await call(
-      env.app,
+      env,
       'GET',
       `/api/households/${demo.householdId}/children/${demo.childId}/ledger?from=2026-09-01&to=2026-10-31`,
     );

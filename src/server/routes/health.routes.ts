@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pingStore } from '../../store/database.ts';
 import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
 import { ErrorResponse, typed } from './shared.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
   typed(app).get(
     '/health',
     {
+      config: { access: access.public },
       schema: {
         tags: ['Health'],
         summary: 'Answers when the server is up and its database is reachable',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listJournal } from '../../store/journal.repository.ts';
 import type { AppDeps } from '../app.ts';
-import { idSource } from '../context.ts';
+import { access, requireUser } from '../auth/access.ts';
 import { exportHousehold, importHousehold } from '../services/household-transfer.ts';
 import {
   createHousehold,
@@ -11,7 +11,7 @@ import {
   HouseholdInput,
   listHouseholds,
 } from '../services/households.ts';
-import { ErrorResponse, errors, HouseholdParams, typed } from './shared.ts';
+import { ErrorResponse, envFor, errors, HouseholdParams, typed } from './shared.ts';
 
 const JournalEntry = z.object({
   id: z.string(),
@@ -29,6 +29,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post(
     '/households',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['Households'],
         summary: 'Create a household',
@@ -37,9 +38,10 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
+      const user = requireUser(request);
       const household = await createHousehold(
         deps.store,
-        { actor: { kind: 'api', id: 'anonymous' }, clock: deps.clock, newId: idSource(deps.clock) },
+        { actor: { kind: 'user', id: user.id }, ...envFor(deps) },
         request.body,
       );
       return reply.status(201).send(household);
@@ -47,12 +49,20 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   api.get(
     '/households',
-    { schema: { tags: ['Households'], summary: 'List households', response: { 200: z.array(Household) } } },
-    async () => listHouseholds(deps.store),
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Households'],
+        summary: 'List households',
+        response: { 200: z.array(Household.extend({ role: z.string() })), 401: ErrorResponse },
+      },
+    },
+    async (request) => listHouseholds(deps.store, requireUser(request).id),
   );
   api.get(
     '/households/:householdId',
     {
+      config: { access: access.household('household.read') },
       schema: {
         tags: ['Households'],
         summary: 'Read a household',
@@ -65,6 +75,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/journal',
     {
+      config: { access: access.household('journal.read') },
       schema: {
         tags: ['Households'],
         summary: "The household's journal: every change, who made it, when, and the data",
@@ -79,7 +90,6 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      await getHousehold(deps.store, request.params.householdId);
       const rows = await listJournal(deps.store.db, request.params.householdId, request.query);
       return rows.map((r) => ({
         id: r.id,
@@ -96,6 +106,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/export',
     {
+      config: { access: access.household('export') },
       schema: {
         tags: ['Households'],
         summary: 'Export the whole household as one JSON document (format as-written/1)',
@@ -113,6 +124,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post(
     '/import',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['Households'],
         summary: 'Import a household export into this (empty of that household) database',
@@ -124,6 +136,11 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       bodyLimit: 100 * 1_048_576,
     },
-    async (request, reply) => reply.status(201).send(await importHousehold(deps.store, request.body)),
+    async (request, reply) => {
+      const user = requireUser(request);
+      return reply
+        .status(201)
+        .send(await importHousehold(deps.store, request.body, { ownerUserId: user.id, ...envFor(deps) }));
+    },
   );
 }

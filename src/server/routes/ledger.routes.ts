@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import { parseServiceLine } from '../../domain/service-frequency-parser.ts';
 import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
 import { computeLedgers, LedgerQuery, serviceLedger } from '../services/ledgers.ts';
 import { errors, RecordParams, typed } from './shared.ts';
 
@@ -73,6 +74,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/services/:id/ledger',
     {
+      config: { access: access.household('session.read') },
       schema: {
         tags: ['Ledger'],
         summary:
@@ -94,6 +96,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/children/:id/ledger',
     {
+      config: { access: access.household('session.read') },
       schema: {
         tags: ['Ledger'],
         summary: "The ledger of every service in a child's plans",
@@ -119,6 +122,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post(
     '/service-lines/parse',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['Plan content'],
         summary:

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
 import { amendPlan, getPlanVersion, listPlanVersions } from '../services/plan-versions.ts';
 import { contextFor, ErrorResponse, errors, RecordParams, typed } from './shared.ts';
 
@@ -39,6 +40,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/plans/:id/versions',
     {
+      config: { access: access.household('plan.read') },
       schema: {
         tags: ['Plans'],
         summary: "A plan's versions, oldest first",
@@ -51,6 +53,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
   api.get(
     '/households/:householdId/plans/:id/versions/:versionNumber',
     {
+      config: { access: access.household('plan.read') },
       schema: {
         tags: ['Plans'],
         summary: 'One version of a plan: its content and what changed from the version before',
@@ -72,6 +75,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post(
     '/households/:householdId/plans/:id/amendments',
     {
+      config: { access: access.household('plan.write') },
       schema: {
         tags: ['Plans'],
         summary: 'Amend a plan: freeze the current version and start a new one on the given date',
@@ -81,12 +85,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const version = await amendPlan(
-        deps.store,
-        contextFor(deps, request.params.householdId),
-        request.params.id,
-        request.body,
-      );
+      const version = await amendPlan(deps.store, contextFor(deps, request), request.params.id, request.body);
       return reply.status(201).send(version);
     },
   );

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
-import { getHousehold } from '../services/households.ts';
 import { alignFirstVersion, createFirstVersion } from '../services/plan-versions.ts';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../services/records.ts';
 import { outputSchema, RESOURCES, type ResourceDef } from '../services/resources.ts';
@@ -34,6 +34,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     api.post(
       base,
       {
+        config: { access: access.household('plan.write') },
         schema: {
           tags: [def.tag],
           summary: `Create a ${lower}`,
@@ -43,7 +44,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const ctx = contextFor(deps, request.params.householdId);
+        const ctx = contextFor(deps, request);
         // The service validates the raw body again with the full (cross-field) rules.
         const created = await createRecord(
           deps.store,
@@ -60,6 +61,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     api.get(
       base,
       {
+        config: { access: access.household('plan.read') },
         schema: {
           tags: [def.tag],
           summary: `List ${lower} records`,
@@ -69,11 +71,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
       async (request) => {
-        const ctx = contextFor(deps, request.params.householdId);
-        await ensureHousehold(deps, ctx.householdId);
         return (await listRecords(
           deps.store,
-          ctx.householdId,
+          request.params.householdId,
           def,
           request.query as Record<string, string>,
         )) as never;
@@ -83,6 +83,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     api.get(
       `${base}/:id`,
       {
+        config: { access: access.household('plan.read') },
         schema: {
           tags: [def.tag],
           summary: `Read a ${lower}`,
@@ -97,6 +98,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     api.patch(
       `${base}/:id`,
       {
+        config: { access: access.household('plan.write') },
         schema: {
           tags: [def.tag],
           summary: `Change some fields of a ${lower}`,
@@ -106,7 +108,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
       async (request) => {
-        const ctx = contextFor(deps, request.params.householdId);
+        const ctx = contextFor(deps, request);
         return (await updateRecord(
           deps.store,
           ctx,
@@ -122,6 +124,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
       api.delete(
         `${base}/:id`,
         {
+          config: { access: access.household('record.delete') },
           schema: {
             tags: [def.tag],
             summary: `Delete a ${lower} (the journal keeps what it was)`,
@@ -130,7 +133,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           },
         },
         async (request, reply) => {
-          const ctx = contextFor(deps, request.params.householdId);
+          const ctx = contextFor(deps, request);
           await deleteRecord(deps.store, ctx, def, request.params.id, async (trx, record) => {
             if (def.entity !== 'service') return;
             const used = await trx
@@ -150,8 +153,4 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
       );
     }
   }
-}
-
-async function ensureHousehold(deps: AppDeps, householdId: string) {
-  await getHousehold(deps.store, householdId);
 }

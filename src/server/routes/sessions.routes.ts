@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SessionEntryFields } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
-import { getHousehold } from '../services/households.ts';
+import { access } from '../auth/access.ts';
 import {
   classifySessionEntry,
   createSessionEntry,
@@ -20,6 +20,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
   api.post(
     base,
     {
+      config: { access: access.household('session.write') },
       schema: {
         tags: ['Sessions'],
         summary: 'Log a session: delivered, short, missed (with a reason), or a make-up',
@@ -29,17 +30,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const entry = await createSessionEntry(
-        deps.store,
-        contextFor(deps, request.params.householdId),
-        request.body,
-      );
+      const entry = await createSessionEntry(deps.store, contextFor(deps, request), request.body);
       return reply.status(201).send(entry);
     },
   );
   api.get(
     base,
     {
+      config: { access: access.household('session.read') },
       schema: {
         tags: ['Sessions'],
         summary: 'List session entries in date order',
@@ -48,14 +46,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: z.array(SessionEntry), ...errors },
       },
     },
-    async (request) => {
-      await getHousehold(deps.store, request.params.householdId);
-      return listSessionEntries(deps.store.db, request.params.householdId, request.query);
-    },
+    async (request) => listSessionEntries(deps.store.db, request.params.householdId, request.query),
   );
   api.get(
     `${base}/:id`,
     {
+      config: { access: access.household('session.read') },
       schema: {
         tags: ['Sessions'],
         summary: 'Read a session entry',
@@ -68,6 +64,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
   api.patch(
     `${base}/:id`,
     {
+      config: { access: access.household('session.write') },
       schema: {
         tags: ['Sessions'],
         summary:
@@ -78,11 +75,6 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      classifySessionEntry(
-        deps.store,
-        contextFor(deps, request.params.householdId),
-        request.params.id,
-        request.body,
-      ),
+      classifySessionEntry(deps.store, contextFor(deps, request), request.params.id, request.body),
   );
 }

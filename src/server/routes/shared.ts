@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import type { AppDeps } from '../app.ts';
-import { idSource, type ServiceContext } from '../context.ts';
-
-export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+import { type Actor, idSource, type ServiceContext } from '../context.ts';
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
@@ -24,6 +22,8 @@ export const ErrorResponse = z
 /** Standard error responses for documentation. */
 export const errors = {
   400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
   404: ErrorResponse,
 } as const;
 
@@ -31,14 +31,18 @@ export const HouseholdParams = z.object({ householdId: IdSchema });
 export const RecordParams = z.object({ householdId: IdSchema, id: IdSchema });
 
 /**
- * The seam for accounts: today every request acts as the API on the household named in the URL;
- * the accounts work resolves the signed-in user and checks their role here.
+ * The service context of a request: the household the access check resolved, and who is acting
+ * (the signed-in user, or a staff link).
  */
-export function contextFor(deps: AppDeps, householdId: string): ServiceContext {
-  return {
-    householdId,
-    actor: { kind: 'api', id: 'anonymous' },
-    clock: deps.clock,
-    newId: idSource(deps.clock),
-  };
+export function contextFor(deps: AppDeps, request: FastifyRequest): ServiceContext {
+  const { session, staff, householdId } = request.auth;
+  if (!householdId) throw new Error('contextFor is only for household routes');
+  const actor: Actor = staff
+    ? { kind: 'staff_link', id: staff.linkId }
+    : { kind: 'user', id: session?.user.id ?? 'unknown' };
+  return { householdId, actor, clock: deps.clock, newId: idSource(deps.clock) };
+}
+
+export function envFor(deps: AppDeps) {
+  return { clock: deps.clock, newId: idSource(deps.clock) };
 }

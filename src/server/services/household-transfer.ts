@@ -155,17 +155,10 @@ export async function exportHousehold(
     for (const column of section.order) q = q.orderBy(column);
     const rows = (await q.execute()) as Record<string, unknown>[];
     doc[section.key] = rows.map((row) =>
-      section.resource
-        ? toApiRecord(section.resource, row)
-        : rowToRecord(normaliseNumbers(row), section.jsonFields),
+      section.resource ? toApiRecord(section.resource, row) : rowToRecord(row, section.jsonFields),
     );
   }
   return doc;
-}
-
-// pg returns bigint aggregates as strings, never plain integer columns; still, keep numbers numbers.
-function normaliseNumbers(row: Record<string, unknown>): Record<string, unknown> {
-  return row;
 }
 
 /**
@@ -175,6 +168,7 @@ function normaliseNumbers(row: Record<string, unknown>): Record<string, unknown>
 export async function importHousehold(
   store: Store,
   document: unknown,
+  owner?: { ownerUserId: string; clock: { now(): string }; newId: () => string },
 ): Promise<{ householdId: string; counts: Record<string, number> }> {
   if (typeof document !== 'object' || document === null) {
     throw validationError([{ path: '(document)', message: 'must be a JSON object' }]);
@@ -220,6 +214,22 @@ export async function importHousehold(
         .insertInto('household')
         .values({ id: householdId, name: doc.household.name, created_at: doc.household.createdAt })
         .execute();
+      if (owner) {
+        // Memberships are not part of the export (they belong to this server's accounts):
+        // whoever imports becomes the owner.
+        const at = owner.clock.now();
+        await trx
+          .insertInto('membership')
+          .values({
+            id: owner.newId(),
+            household_id: householdId,
+            user_id: owner.ownerUserId,
+            role: 'owner',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
       for (const section of SECTIONS) {
         const records = doc[section.key] as Record<string, unknown>[];
         counts[section.key] = records.length;

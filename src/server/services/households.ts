@@ -15,7 +15,11 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-const toHousehold = (r: HouseholdRow): Household => ({ id: r.id, name: r.name, createdAt: r.created_at });
+const toHousehold = (r: Pick<HouseholdRow, 'id' | 'name' | 'created_at'>): Household => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+});
 
 export async function createHousehold(
   store: Store,
@@ -26,6 +30,19 @@ export async function createHousehold(
   return store.db.transaction().execute(async (trx) => {
     const row: HouseholdRow = { id: env.newId(), name: input.name, created_at: env.clock.now() };
     await trx.insertInto('household').values(row).execute();
+    if (env.actor.kind === 'user') {
+      await trx
+        .insertInto('membership')
+        .values({
+          id: env.newId(),
+          household_id: row.id,
+          user_id: env.actor.id,
+          role: 'owner',
+          created_at: row.created_at,
+          updated_at: row.created_at,
+        })
+        .execute();
+    }
     await appendJournal(trx, {
       id: env.newId(),
       householdId: row.id,
@@ -40,14 +57,29 @@ export async function createHousehold(
   });
 }
 
-export async function listHouseholds(store: Store): Promise<Household[]> {
+/** The households a user belongs to, with their role; without a user, every household (the CLI). */
+export async function listHouseholds(
+  store: Store,
+  userId?: string,
+): Promise<(Household & { role: string })[]> {
+  if (userId) {
+    const rows = await store.db
+      .selectFrom('membership')
+      .innerJoin('household', 'household.id', 'membership.household_id')
+      .select(['household.id', 'household.name', 'household.created_at', 'membership.role'])
+      .where('membership.user_id', '=', userId)
+      .orderBy('household.created_at')
+      .orderBy('household.id')
+      .execute();
+    return rows.map((r) => ({ ...toHousehold(r), role: r.role }));
+  }
   const rows = await store.db
     .selectFrom('household')
     .selectAll()
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toHousehold);
+  return rows.map((r) => ({ ...toHousehold(r), role: 'none' }));
 }
 
 export async function getHousehold(store: Store, id: string): Promise<Household> {

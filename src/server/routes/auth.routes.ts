@@ -1,0 +1,345 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { access, requireUser } from '../auth/access.ts';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
+import { AppError } from '../errors.ts';
+import {
+  changePassword,
+  checkCredentials,
+  completeReset,
+  createResetToken,
+  endAllSessions,
+  endSession,
+  householdsOf,
+  LoginInput,
+  ResetRequestInput,
+  SESSION_MAX_MS,
+  SetupInput,
+  setupOwner,
+  startSession,
+  type User,
+  UserSchema,
+  userCount,
+} from '../services/accounts.ts';
+import { appendAuditForUser } from '../services/audit.ts';
+import { AcceptInvitationInput, acceptInvitation, previewInvitation } from '../services/members.ts';
+import { parseOrThrow } from '../services/records.ts';
+import { ErrorResponse, envFor, typed } from './shared.ts';
+
+const SessionResponse = z.object({
+  signedIn: z.boolean(),
+  needsSetup: z.boolean(),
+  user: UserSchema.nullable(),
+  csrfToken: z.string().nullable(),
+  households: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+});
+
+const Done = z.object({ ok: z.literal(true), message: z.string() });
+
+/** The link a person opens: the token travels in the fragment, which browsers never send to servers or logs. */
+export function appLink(deps: AppDeps, request: FastifyRequest | null, path: string, token: string): string {
+  const base =
+    deps.publicUrl ?? (request ? `${request.protocol}://${request.host}` : 'http://localhost:3000');
+  return `${base.replace(/\/$/, '')}${path}#token=${token}`;
+}
+
+const isSecure = (request: FastifyRequest) => request.protocol === 'https';
+
+async function signIn(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, user: User) {
+  const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
+  const { token, csrfToken } = await startSession(deps.store, envFor(deps), user.id, previous);
+  reply.header(
+    'set-cookie',
+    sessionCookie(token, { secure: isSecure(request), maxAgeSeconds: Math.floor(SESSION_MAX_MS / 1000) }),
+  );
+  return {
+    signedIn: true,
+    needsSetup: false,
+    user,
+    csrfToken,
+    households: await householdsOf(deps.store, user.id),
+  };
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+
+  api.get(
+    '/auth/session',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Who is signed in, their households, and the CSRF token for writes',
+        response: { 200: SessionResponse },
+      },
+    },
+    async (request) => {
+      const session = request.auth.session;
+      if (!session) {
+        return {
+          signedIn: false,
+          needsSetup: (await userCount(deps.store)) === 0,
+          user: null,
+          csrfToken: null,
+          households: [],
+        };
+      }
+      return {
+        signedIn: true,
+        needsSetup: false,
+        user: session.user,
+        csrfToken: session.csrfToken,
+        households: await householdsOf(deps.store, session.user.id),
+      };
+    },
+  );
+
+  api.post(
+    '/auth/setup',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'First run only: create the owner account and their household, and sign in',
+        body: SetupInput,
+        response: { 201: SessionResponse, 400: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = await setupOwner(deps.store, envFor(deps), request.body);
+      return reply.status(201).send(await signIn(deps, request, reply, user));
+    },
+  );
+
+  api.post(
+    '/auth/login',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Sign in with email and password',
+        body: LoginInput,
+        response: { 200: SessionResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const wait = Math.max(
+        deps.limits.account.retryAfterMs(email),
+        deps.limits.address.retryAfterMs(request.ip),
+      );
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new AppError(
+          'rate_limited',
+          `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
+        );
+      }
+      const row = await checkCredentials(deps.store, email, password);
+      const env = envFor(deps);
+      if (!row) {
+        deps.limits.account.fail(email);
+        deps.limits.address.fail(request.ip);
+        const known = await deps.store.db
+          .selectFrom('user_account')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirst();
+        if (known) {
+          await appendAuditForUser(deps.store.db, known.id, {
+            newId: env.newId,
+            at: env.clock.now(),
+            actor: `user:${known.id}`,
+            action: 'sign_in_failed',
+            data: { address: request.ip },
+          });
+        }
+        // The same words whether the email is unknown or the password is wrong.
+        throw new AppError('unauthorized', 'That email and password do not match an account');
+      }
+      deps.limits.account.reset(email);
+      await appendAuditForUser(deps.store.db, row.id, {
+        newId: env.newId,
+        at: env.clock.now(),
+        actor: `user:${row.id}`,
+        action: 'sign_in',
+        data: { address: request.ip },
+      });
+      return signIn(deps, request, reply, { id: row.id, email: row.email, displayName: row.display_name });
+    },
+  );
+
+  api.post(
+    '/auth/logout',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Sign out of this browser',
+        response: { 200: Done, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await endSession(deps.store, request.auth.session!.idHash);
+      reply.header('set-cookie', clearedSessionCookie(isSecure(request)));
+      return { ok: true as const, message: 'Signed out' };
+    },
+  );
+
+  api.post(
+    '/auth/logout-everywhere',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Sign out of every browser and device',
+        response: { 200: Done, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await endAllSessions(deps.store, user.id);
+      const env = envFor(deps);
+      await appendAuditForUser(deps.store.db, user.id, {
+        newId: env.newId,
+        at: env.clock.now(),
+        actor: `user:${user.id}`,
+        action: 'sign_out_everywhere',
+        data: {},
+      });
+      reply.header('set-cookie', clearedSessionCookie(isSecure(request)));
+      return { ok: true as const, message: 'Signed out everywhere' };
+    },
+  );
+
+  api.post(
+    '/auth/password',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Change your password (other browsers are signed out)',
+        body: z.object({ currentPassword: z.string(), newPassword: z.string() }),
+        response: { 200: Done, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await changePassword(
+        deps.store,
+        envFor(deps),
+        requireUser(request),
+        request.auth.session!.idHash,
+        request.body,
+      );
+      return { ok: true as const, message: 'Your password was changed' };
+    },
+  );
+
+  const RESET_REPLY =
+    'If that email belongs to an account, a reset link is on its way. It works once, for one hour.';
+  api.post(
+    '/auth/password-reset',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Ask for a password reset link (the answer is the same whether or not the account exists)',
+        body: ResetRequestInput,
+        response: { 202: Done, 400: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { email } = parseOrThrow(ResetRequestInput, request.body);
+      if (deps.limits.reset.retryAfterMs(request.ip) > 0) {
+        throw new AppError(
+          'rate_limited',
+          'Too many reset requests from this address; please try again in an hour.',
+        );
+      }
+      deps.limits.reset.fail(request.ip);
+      if (deps.limits.resetAccount.retryAfterMs(email) > 0)
+        return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
+      deps.limits.resetAccount.fail(email);
+      const created = await createResetToken(deps.store, envFor(deps), email);
+      if (created && deps.mailer.enabled) {
+        await deps.mailer.send({
+          to: created.user.email,
+          subject: 'Reset your As Written password',
+          text: `Open this link to choose a new password. It works once, for one hour:\n\n${appLink(deps, request, '/reset-password', created.token)}\n\nIf you did not ask for this, you can ignore this email.`,
+        });
+      }
+      return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
+    },
+  );
+
+  api.post(
+    '/auth/password-reset/complete',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Choose a new password with a reset token (works once; signs out every browser)',
+        body: z.object({ token: z.string(), newPassword: z.string() }),
+        response: { 200: Done, 400: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await completeReset(deps.store, envFor(deps), request.body);
+      return { ok: true as const, message: 'Your password was changed; sign in with it now' };
+    },
+  );
+
+  api.post(
+    '/invitations/preview',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'What an invitation offers (does not use it up)',
+        body: z.object({ token: z.string().max(100) }),
+        response: {
+          200: z.object({
+            householdName: z.string(),
+            role: z.string(),
+            email: z.string(),
+            accountExists: z.boolean(),
+          }),
+          400: ErrorResponse,
+        },
+      },
+    },
+    async (request) => previewInvitation(deps.store, envFor(deps), request.body.token),
+  );
+
+  api.post(
+    '/invitations/accept',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Accounts'],
+        summary:
+          'Accept an invitation: join as the signed-in user, or create an account for the invited email',
+        body: AcceptInvitationInput,
+        response: { 200: SessionResponse, 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = request.auth.session?.user ?? null;
+      const result = await acceptInvitation(deps.store, envFor(deps), signedIn, request.body);
+      if (signedIn) {
+        const session = request.auth.session!;
+        return {
+          signedIn: true,
+          needsSetup: false,
+          user: signedIn,
+          csrfToken: session.csrfToken,
+          households: await householdsOf(deps.store, signedIn.id),
+        };
+      }
+      return signIn(deps, request, reply, result.user);
+    },
+  );
+}

@@ -1,0 +1,244 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
+import type { AppDeps } from '../app.ts';
+import { access, requireUser } from '../auth/access.ts';
+import { listAudit } from '../services/audit.ts';
+import {
+  changeRole,
+  createInvitation,
+  Invitation,
+  InvitationInput,
+  listInvitations,
+  listMembers,
+  Member,
+  RoleSchema,
+  removeMember,
+  revokeInvitation,
+} from '../services/members.ts';
+import {
+  createStaffLink,
+  listStaffLinks,
+  revokeStaffLink,
+  StaffLink,
+  StaffLinkInput,
+} from '../services/staff-links.ts';
+import { appLink } from './auth.routes.ts';
+import { ErrorResponse, envFor, errors, HouseholdParams, typed } from './shared.ts';
+
+const MemberParams = z.object({ householdId: IdSchema, userId: IdSchema });
+const ItemParams = z.object({ householdId: IdSchema, id: IdSchema });
+
+export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  const base = '/households/:householdId';
+
+  api.get(
+    `${base}/members`,
+    {
+      config: { access: access.household('member.read') },
+      schema: {
+        tags: ['Members'],
+        summary: 'The members of a household and their roles',
+        params: HouseholdParams,
+        response: { 200: z.array(Member), ...errors },
+      },
+    },
+    async (request) => listMembers(deps.store, request.params.householdId),
+  );
+  api.patch(
+    `${base}/members/:userId`,
+    {
+      config: { access: access.household('member.manage') },
+      schema: {
+        tags: ['Members'],
+        summary: "Change a member's role",
+        params: MemberParams,
+        body: z.object({ role: RoleSchema }),
+        response: { 200: Member, ...errors },
+      },
+    },
+    async (request) =>
+      changeRole(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.params.userId,
+        request.body,
+      ),
+  );
+  api.delete(
+    `${base}/members/:userId`,
+    {
+      config: { access: access.household('member.manage') },
+      schema: {
+        tags: ['Members'],
+        summary: 'Remove a member from the household',
+        params: MemberParams,
+        response: { 204: z.null(), ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.params.userId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    `${base}/invitations`,
+    {
+      config: { access: access.household('member.manage') },
+      schema: {
+        tags: ['Members'],
+        summary: 'Invite someone by a one-time link (emailed when mail is set up)',
+        params: HouseholdParams,
+        body: InvitationInput,
+        response: { 201: Invitation.extend({ link: z.string(), emailed: z.boolean() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { invitation, token } = await createInvitation(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.body,
+      );
+      const link = appLink(deps, request, '/invite', token);
+      if (deps.mailer.enabled) {
+        await deps.mailer.send({
+          to: invitation.email,
+          subject: 'You are invited to a household on As Written',
+          text: `${requireUser(request).displayName} invited you to help keep a child's IEP on track.\n\nOpen this link to join (it works once, until ${invitation.expiresAt.slice(0, 10)}):\n\n${link}\n`,
+        });
+      }
+      return reply.status(201).send({ ...invitation, link, emailed: deps.mailer.enabled });
+    },
+  );
+  api.get(
+    `${base}/invitations`,
+    {
+      config: { access: access.household('member.manage') },
+      schema: {
+        tags: ['Members'],
+        summary: 'Invitations not yet accepted',
+        params: HouseholdParams,
+        response: { 200: z.array(Invitation), ...errors },
+      },
+    },
+    async (request) => listInvitations(deps.store, envFor(deps), request.params.householdId),
+  );
+  api.delete(
+    `${base}/invitations/:id`,
+    {
+      config: { access: access.household('member.manage') },
+      schema: {
+        tags: ['Members'],
+        summary: 'Revoke an invitation',
+        params: ItemParams,
+        response: { 204: z.null(), ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await revokeInvitation(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.params.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    `${base}/staff-links`,
+    {
+      config: { access: access.household('staff_link.manage') },
+      schema: {
+        tags: ['Staff links'],
+        summary: 'Create a link a therapist or case manager uses to confirm sessions, without an account',
+        params: HouseholdParams,
+        body: StaffLinkInput,
+        response: { 201: StaffLink.extend({ link: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { link, token } = await createStaffLink(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.body,
+      );
+      return reply.status(201).send({ ...link, link: appLink(deps, request, '/staff', token) });
+    },
+  );
+  api.get(
+    `${base}/staff-links`,
+    {
+      config: { access: access.household('staff_link.manage') },
+      schema: {
+        tags: ['Staff links'],
+        summary: 'Staff links, active and revoked',
+        params: HouseholdParams,
+        response: { 200: z.array(StaffLink), ...errors },
+      },
+    },
+    async (request) => listStaffLinks(deps.store, envFor(deps), request.params.householdId),
+  );
+  api.post(
+    `${base}/staff-links/:id/revoke`,
+    {
+      config: { access: access.household('staff_link.manage') },
+      schema: {
+        tags: ['Staff links'],
+        summary: 'Revoke a staff link; it stops working at once',
+        params: ItemParams,
+        response: { 200: StaffLink, ...errors },
+      },
+    },
+    async (request) =>
+      revokeStaffLink(
+        deps.store,
+        envFor(deps),
+        request.params.householdId,
+        requireUser(request),
+        request.params.id,
+      ),
+  );
+
+  api.get(
+    `${base}/audit`,
+    {
+      config: { access: access.household('audit.read') },
+      schema: {
+        tags: ['Members'],
+        summary:
+          "The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links",
+        params: HouseholdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              actor: z.string(),
+              action: z.string(),
+              data: z.record(z.string(), z.unknown()),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => listAudit(deps.store.db, request.params.householdId, request.query.limit),
+  );
+}

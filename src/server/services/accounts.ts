@@ -1,0 +1,402 @@
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { NonEmptyText } from '../../domain/common.ts';
+import { isRole, type Role } from '../../domain/permissions.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import type { Database, UserAccountRow } from '../../store/schema.ts';
+import { hashPassword, NewPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Clock } from '../context.ts';
+import { AppError, invalid } from '../errors.ts';
+import { appendAuditForUser } from './audit.ts';
+import { parseOrThrow } from './records.ts';
+
+export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
+export const SESSION_MAX_MS = 90 * 24 * 3600_000;
+export const RESET_TOKEN_MS = 3600_000;
+
+export type Env = { clock: Clock; newId: () => string };
+
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email({ message: 'must be an email address' })
+  .max(254, { message: 'must be at most 254 characters' });
+
+export const SetupInput = z.object({
+  email: Email,
+  displayName: NonEmptyText(100),
+  password: NewPassword,
+  householdName: NonEmptyText(200).default('My family'),
+});
+export const LoginInput = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1000),
+});
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().max(1000),
+  newPassword: NewPassword,
+});
+export const ResetRequestInput = z.object({ email: z.string().trim().toLowerCase().max(254) });
+export const ResetCompleteInput = z.object({ token: z.string().max(100), newPassword: NewPassword });
+
+export type User = { id: string; email: string; displayName: string };
+export const UserSchema = z.object({ id: z.string(), email: z.string(), displayName: z.string() });
+export const toUser = (r: Pick<UserAccountRow, 'id' | 'email' | 'display_name'>): User => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+});
+
+const later = (clock: Clock, ms: number) => new Date(Date.parse(clock.now()) + ms).toISOString();
+
+export async function userCount(store: Store): Promise<number> {
+  const r = await store.db
+    .selectFrom('user_account')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Create a user (and, when asked, a household they own). Refuses an email already in use. */
+export async function createUser(
+  store: Store,
+  env: Env,
+  input: { email: string; displayName: string; password: string; householdName?: string | null },
+): Promise<{ user: User; householdId: string | null }> {
+  const passwordHash = await hashPassword(input.password);
+  return store.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', input.email)
+      .executeTakeFirst();
+    if (existing)
+      throw new AppError('conflict', 'An account with this email already exists', [
+        { path: 'email', message: 'is already in use' },
+      ]);
+    const at = env.clock.now();
+    const row: UserAccountRow = {
+      id: env.newId(),
+      email: input.email,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      password_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('user_account').values(row).execute();
+    let householdId: string | null = null;
+    if (input.householdName) {
+      householdId = env.newId();
+      await trx
+        .insertInto('household')
+        .values({ id: householdId, name: input.householdName, created_at: at })
+        .execute();
+      await trx
+        .insertInto('membership')
+        .values({
+          id: env.newId(),
+          household_id: householdId,
+          user_id: row.id,
+          role: 'owner',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await appendJournal(trx, {
+        id: env.newId(),
+        householdId,
+        actor: `user:${row.id}`,
+        action: 'create',
+        entity: 'household',
+        entityId: householdId,
+        data: { id: householdId, name: input.householdName, createdAt: at },
+        at,
+      });
+    }
+    return { user: toUser(row), householdId };
+  });
+}
+
+/** First run: the owner account and their household, only while no account exists. */
+export async function setupOwner(store: Store, env: Env, body: unknown) {
+  const input = parseOrThrow(SetupInput, body);
+  if ((await userCount(store)) > 0) {
+    throw new AppError('conflict', 'This server already has an owner; sign in instead');
+  }
+  return createUser(store, env, input);
+}
+
+/** Check an email and password. Unknown emails and wrong passwords look the same from outside. */
+export async function checkCredentials(
+  store: Store,
+  email: string,
+  password: string,
+): Promise<UserAccountRow | null> {
+  const row = await store.db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (!row) return verifyAgainstDecoy(password).then(() => null);
+  return (await verifyPassword(row.password_hash, password)) ? row : null;
+}
+
+export async function findUserByEmail(store: Store, email: string) {
+  return store.db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+/** Start a browser session: a new random id (so signing in rotates it), stored as a hash. */
+export async function startSession(store: Store, env: Env, userId: string, replacedToken: string | null) {
+  const token = newToken();
+  const csrfToken = newToken();
+  const at = env.clock.now();
+  await store.db.transaction().execute(async (trx) => {
+    if (replacedToken)
+      await trx.deleteFrom('auth_session').where('id_hash', '=', hashToken(replacedToken)).execute();
+    await trx
+      .insertInto('auth_session')
+      .values({
+        id_hash: hashToken(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: later(env.clock, SESSION_MAX_MS),
+      })
+      .execute();
+  });
+  return { token, csrfToken };
+}
+
+export type SessionInfo = { user: User; csrfToken: string; idHash: string };
+
+/** Find a live session, sliding its idle timeout; expired sessions are removed. */
+export async function resumeSession(store: Store, clock: Clock, token: string): Promise<SessionInfo | null> {
+  const idHash = hashToken(token);
+  const row = await store.db
+    .selectFrom('auth_session')
+    .innerJoin('user_account', 'user_account.id', 'auth_session.user_id')
+    .select([
+      'auth_session.id_hash',
+      'auth_session.csrf_token',
+      'auth_session.last_seen_at',
+      'auth_session.expires_at',
+      'user_account.id',
+      'user_account.email',
+      'user_account.display_name',
+    ])
+    .where('auth_session.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = Date.parse(clock.now());
+  if (now > Date.parse(row.expires_at) || now - Date.parse(row.last_seen_at) > SESSION_IDLE_MS) {
+    await store.db.deleteFrom('auth_session').where('id_hash', '=', idHash).execute();
+    return null;
+  }
+  // Touch at most once a minute, so reads do not turn into a write each.
+  if (now - Date.parse(row.last_seen_at) > 60_000) {
+    await store.db
+      .updateTable('auth_session')
+      .set({ last_seen_at: clock.now() })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+  return { user: toUser(row), csrfToken: row.csrf_token, idHash };
+}
+
+export async function endSession(store: Store, idHash: string) {
+  await store.db.deleteFrom('auth_session').where('id_hash', '=', idHash).execute();
+}
+
+export async function endAllSessions(store: Store, userId: string) {
+  await store.db.deleteFrom('auth_session').where('user_id', '=', userId).execute();
+}
+
+export async function changePassword(
+  store: Store,
+  env: Env,
+  user: User,
+  keepSessionHash: string,
+  body: unknown,
+) {
+  const input = parseOrThrow(ChangePasswordInput, body);
+  const row = await store.db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    throw invalid('currentPassword', 'is not your current password');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const at = env.clock.now();
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('user_account')
+      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+      .where('id', '=', user.id)
+      .execute();
+    // Other browsers signed in as this user are signed out.
+    await trx
+      .deleteFrom('auth_session')
+      .where('user_id', '=', user.id)
+      .where('id_hash', '!=', keepSessionHash)
+      .execute();
+    await appendAuditForUser(trx, user.id, {
+      newId: env.newId,
+      at,
+      actor: `user:${user.id}`,
+      action: 'password_changed',
+      data: {},
+    });
+  });
+}
+
+/** A one-time reset link token for an account, or null for an unknown email (callers say nothing). */
+export async function createResetToken(
+  store: Store,
+  env: Env,
+  email: string,
+): Promise<{ token: string; user: User } | null> {
+  const row = await findUserByEmail(store, email);
+  if (!row) return null;
+  const token = newToken();
+  const at = env.clock.now();
+  await store.db.transaction().execute(async (trx) => {
+    // A new link replaces any earlier unused one.
+    await trx
+      .updateTable('access_token')
+      .set({ revoked_at: at })
+      .where('purpose', '=', 'reset')
+      .where('user_id', '=', row.id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('access_token')
+      .values({
+        id: env.newId(),
+        token_hash: hashToken(token),
+        purpose: 'reset',
+        household_id: null,
+        user_id: row.id,
+        email: row.email,
+        role: null,
+        scope: null,
+        label: null,
+        created_by: null,
+        created_at: at,
+        expires_at: later(env.clock, RESET_TOKEN_MS),
+        used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    await appendAuditForUser(trx, row.id, {
+      newId: env.newId,
+      at,
+      actor: `user:${row.id}`,
+      action: 'password_reset_requested',
+      data: {},
+    });
+  });
+  return { token, user: toUser(row) };
+}
+
+/** Use a one-time token of a purpose: it must exist, be unused, unrevoked and unexpired. */
+export async function claimToken(
+  trx: Transaction<Database>,
+  clock: Clock,
+  purpose: string,
+  token: string,
+  expiredMessage: string,
+) {
+  const row = await trx
+    .selectFrom('access_token')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+  if (!row || row.used_at || row.revoked_at || Date.parse(row.expires_at) < Date.parse(clock.now())) {
+    throw new AppError('validation_failed', expiredMessage, [
+      { path: 'token', message: 'is not valid any more' },
+    ]);
+  }
+  const claimed = await trx
+    .updateTable('access_token')
+    .set({ used_at: clock.now() })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) {
+    throw new AppError('validation_failed', expiredMessage, [
+      { path: 'token', message: 'is not valid any more' },
+    ]);
+  }
+  return row;
+}
+
+export async function completeReset(store: Store, env: Env, body: unknown): Promise<User> {
+  const input = parseOrThrow(ResetCompleteInput, body);
+  const passwordHash = await hashPassword(input.newPassword);
+  return store.db.transaction().execute(async (trx) => {
+    const token = await claimToken(
+      trx,
+      env.clock,
+      'reset',
+      input.token,
+      'This reset link has expired or was already used; ask for a new one',
+    );
+    const at = env.clock.now();
+    await trx
+      .updateTable('user_account')
+      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+      .where('id', '=', token.user_id!)
+      .execute();
+    await trx.deleteFrom('auth_session').where('user_id', '=', token.user_id!).execute();
+    await appendAuditForUser(trx, token.user_id!, {
+      newId: env.newId,
+      at,
+      actor: `user:${token.user_id}`,
+      action: 'password_reset',
+      data: {},
+    });
+    const user = await trx
+      .selectFrom('user_account')
+      .selectAll()
+      .where('id', '=', token.user_id!)
+      .executeTakeFirstOrThrow();
+    return toUser(user);
+  });
+}
+
+export type HouseholdMembership = { id: string; name: string; role: Role };
+
+export async function householdsOf(store: Store, userId: string): Promise<HouseholdMembership[]> {
+  const rows = await store.db
+    .selectFrom('membership')
+    .innerJoin('household', 'household.id', 'membership.household_id')
+    .select(['household.id', 'household.name', 'membership.role'])
+    .where('membership.user_id', '=', userId)
+    .orderBy('household.created_at')
+    .orderBy('household.id')
+    .execute();
+  return rows.filter((r) => isRole(r.role)).map((r) => ({ id: r.id, name: r.name, role: r.role as Role }));
+}
+
+export async function roleIn(store: Store, userId: string, householdId: string): Promise<Role | null> {
+  const row = await store.db
+    .selectFrom('membership')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  return row && isRole(row.role) ? row.role : null;
+}

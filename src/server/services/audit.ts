@@ -1,0 +1,96 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+// The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links.
+// Separate from the journal (which records changes to the child's records) and never holds a
+// password, a token or the text of a record.
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'sign_out_everywhere'
+  | 'password_changed'
+  | 'password_reset_requested'
+  | 'password_reset'
+  | 'member_invited'
+  | 'invitation_revoked'
+  | 'member_joined'
+  | 'role_changed'
+  | 'member_removed'
+  | 'staff_link_created'
+  | 'staff_link_revoked'
+  | 'staff_link_used';
+
+export async function appendAudit(
+  db: Db,
+  entry: {
+    id: string;
+    householdId: string;
+    at: string;
+    actor: string;
+    action: AuditAction;
+    data: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      id: entry.id,
+      household_id: entry.householdId,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      data: JSON.stringify(entry.data),
+    })
+    .execute();
+}
+
+/** The same event in every household a user belongs to (a sign-in concerns all of them). */
+export async function appendAuditForUser(
+  db: Db,
+  userId: string,
+  entry: {
+    newId: () => string;
+    at: string;
+    actor: string;
+    action: AuditAction;
+    data: Record<string, unknown>;
+  },
+): Promise<void> {
+  const memberships = await db
+    .selectFrom('membership')
+    .select('household_id')
+    .where('user_id', '=', userId)
+    .execute();
+  for (const m of memberships) {
+    await appendAudit(db, {
+      id: entry.newId(),
+      householdId: m.household_id,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      data: entry.data,
+    });
+  }
+}
+
+export async function listAudit(db: Db, householdId: string, limit: number) {
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,355 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, OptionalText } from '../../domain/common.ts';
+import { addDays, weekStart } from '../../domain/dates.ts';
+import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
+import type { Store } from '../../store/database.ts';
+import type { AccessTokenRow } from '../../store/schema.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import type { Env, User } from './accounts.ts';
+import { appendAudit } from './audit.ts';
+import { computeLedgers } from './ledgers.ts';
+import { parseOrThrow } from './records.ts';
+import { createSessionEntry } from './session-entries.ts';
+
+// A staff confirmation link lets a therapist or case manager confirm sessions without an account.
+// It is a bearer secret scoped to one service or to one child's services. It shows the child's first
+// name, the services and the expected sessions, and accepts delivered, short or missed sessions,
+// nothing else. What a holder of a stolen link can do is exactly that, until it is revoked or expires.
+
+export const DEFAULT_STAFF_LINK_DAYS = 120;
+
+export const StaffLinkInput = z
+  .object({
+    serviceId: IdSchema.nullable().default(null),
+    childId: IdSchema.nullable().default(null),
+    label: OptionalText(200),
+    expiresInDays: z.number().int().min(1).max(366).default(DEFAULT_STAFF_LINK_DAYS),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.serviceId == null) === (v.childId == null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceId'],
+        message: 'give either serviceId (one service) or childId (all of a child’s services)',
+      });
+    }
+  });
+
+type Scope = { kind: 'service'; serviceId: string; childId: string } | { kind: 'child'; childId: string };
+
+export const StaffLink = z.object({
+  id: IdSchema,
+  label: z.string().nullable(),
+  scope: z.object({ kind: z.enum(['service', 'child']), childId: IdSchema, serviceId: IdSchema.optional() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+
+const toStaffLink = (r: AccessTokenRow, now: string) => ({
+  id: r.id,
+  label: r.label,
+  scope: JSON.parse(r.scope ?? '{}') as Scope,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  lastUsedAt: r.used_at,
+  active: !r.revoked_at && r.expires_at > now,
+});
+
+export async function createStaffLink(
+  store: Store,
+  env: Env,
+  householdId: string,
+  actor: User,
+  body: unknown,
+) {
+  const input = parseOrThrow(StaffLinkInput, body);
+  let scope: Scope;
+  if (input.serviceId) {
+    const service = await store.db
+      .selectFrom('service')
+      .innerJoin('plan', 'plan.id', 'service.plan_id')
+      .select(['service.id', 'plan.child_id'])
+      .where('service.household_id', '=', householdId)
+      .where('service.id', '=', input.serviceId)
+      .executeTakeFirst();
+    if (!service) throw notFound('Service', input.serviceId, 'serviceId');
+    scope = { kind: 'service', serviceId: service.id, childId: service.child_id };
+  } else {
+    const child = await store.db
+      .selectFrom('child')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('id', '=', input.childId!)
+      .executeTakeFirst();
+    if (!child) throw notFound('Child', input.childId!, 'childId');
+    scope = { kind: 'child', childId: child.id };
+  }
+  const token = newToken();
+  const at = env.clock.now();
+  const row: AccessTokenRow = {
+    id: env.newId(),
+    token_hash: hashToken(token),
+    purpose: 'staff_link',
+    household_id: householdId,
+    user_id: null,
+    email: null,
+    role: null,
+    scope: JSON.stringify(scope),
+    label: input.label,
+    created_by: actor.id,
+    created_at: at,
+    expires_at: new Date(Date.parse(at) + input.expiresInDays * 86_400_000).toISOString(),
+    used_at: null,
+    revoked_at: null,
+  };
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('access_token').values(row).execute();
+    await appendAudit(trx, {
+      id: env.newId(),
+      householdId,
+      at,
+      actor: `user:${actor.id}`,
+      action: 'staff_link_created',
+      data: { staffLinkId: row.id, scope, expiresAt: row.expires_at },
+    });
+  });
+  return { link: toStaffLink(row, at), token };
+}
+
+export async function listStaffLinks(store: Store, env: Env, householdId: string) {
+  const rows = await store.db
+    .selectFrom('access_token')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('purpose', '=', 'staff_link')
+    .orderBy('created_at')
+    .execute();
+  const now = env.clock.now();
+  return rows.map((r) => toStaffLink(r, now));
+}
+
+export async function revokeStaffLink(store: Store, env: Env, householdId: string, actor: User, id: string) {
+  return store.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('access_token')
+      .selectAll()
+      .where('id', '=', id)
+      .where('household_id', '=', householdId)
+      .where('purpose', '=', 'staff_link')
+      .executeTakeFirst();
+    if (!row) throw notFound('Staff link', id);
+    const at = env.clock.now();
+    if (!row.revoked_at) {
+      await trx.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
+      await appendAudit(trx, {
+        id: env.newId(),
+        householdId,
+        at,
+        actor: `user:${actor.id}`,
+        action: 'staff_link_revoked',
+        data: { staffLinkId: id },
+      });
+    }
+    return toStaffLink({ ...row, revoked_at: row.revoked_at ?? at }, at);
+  });
+}
+
+export type StaffPrincipal = { linkId: string; householdId: string; scope: Scope };
+
+/** The link behind a token, if it is live. Revocation and expiry take effect on the next request. */
+export async function resolveStaffLink(
+  store: Store,
+  now: string,
+  token: string,
+): Promise<StaffPrincipal | null> {
+  const row = await store.db
+    .selectFrom('access_token')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', 'staff_link')
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.expires_at <= now || !row.household_id) return null;
+  return { linkId: row.id, householdId: row.household_id, scope: JSON.parse(row.scope ?? '{}') as Scope };
+}
+
+async function servicesInScope(store: Store, principal: StaffPrincipal) {
+  let q = store.db
+    .selectFrom('service')
+    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .select([
+      'service.id',
+      'service.name',
+      'service.provider_role',
+      'service.segments',
+      'service.start_date',
+      'service.end_date',
+    ])
+    .where('service.household_id', '=', principal.householdId)
+    .where('plan.child_id', '=', principal.scope.childId);
+  if (principal.scope.kind === 'service') q = q.where('service.id', '=', principal.scope.serviceId);
+  return q.orderBy('service.created_at').execute();
+}
+
+export const StaffView = z.object({
+  childFirstName: z.string(),
+  label: z.string().nullable(),
+  expiresAt: z.string(),
+  services: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      providerRole: z.string().nullable(),
+      amount: z.string(),
+      weeks: z.array(
+        z.object({
+          start: z.string(),
+          end: z.string(),
+          expectedSessions: z.number().nullable(),
+          loggedSessions: z.number(),
+          confirmedByThisLink: z.array(
+            z.object({
+              id: IdSchema,
+              date: z.string(),
+              status: SessionStatus,
+              minutesDelivered: z.number(),
+              reason: MissReason.nullable(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** What the link shows: the child's first name, the services, and the expected sessions of recent weeks. */
+export async function staffView(store: Store, principal: StaffPrincipal, today: string) {
+  const child = await store.db
+    .selectFrom('child')
+    .select('first_name')
+    .where('id', '=', principal.scope.childId)
+    .executeTakeFirstOrThrow();
+  const link = await store.db
+    .selectFrom('access_token')
+    .select(['label', 'expires_at'])
+    .where('id', '=', principal.linkId)
+    .executeTakeFirstOrThrow();
+  const services = await servicesInScope(store, principal);
+  const from = addDays(weekStart(today), -28);
+  const own = await store.db
+    .selectFrom('session_entry')
+    .select(['id', 'service_id', 'date', 'status', 'minutes_delivered', 'reason'])
+    .where('household_id', '=', principal.householdId)
+    .where('recorded_by', '=', `staff_link:${principal.linkId}`)
+    .where('date', '>=', from)
+    .orderBy('date')
+    .execute();
+  const out = [];
+  for (const s of services) {
+    let weeks: z.infer<typeof StaffView>['services'][number]['weeks'] = [];
+    try {
+      const [ledger] = await computeLedgers(
+        store.db,
+        principal.householdId,
+        { serviceId: s.id },
+        { from, to: today, grouping: 'week' },
+        today,
+      );
+      weeks = (ledger?.periods ?? []).map((p) => ({
+        start: p.start,
+        end: p.end,
+        expectedSessions: p.requiredSessions,
+        loggedSessions: p.scheduledSessions,
+        confirmedByThisLink: own
+          .filter((e) => e.service_id === s.id && e.date >= p.start && e.date <= p.end)
+          .map((e) => ({
+            id: e.id,
+            date: e.date,
+            status: e.status as 'delivered',
+            minutesDelivered: Number(e.minutes_delivered),
+            reason: e.reason as null,
+          })),
+      }));
+    } catch (error) {
+      // No school calendar yet: show the service without weeks rather than failing the page.
+      if (!(error instanceof AppError)) throw error;
+    }
+    const segments = JSON.parse(s.segments) as {
+      startDate: string;
+      endDate: string;
+      minutesPerSession: number | null;
+      sessionsPerPeriod: number | null;
+      minutesPerPeriod: number | null;
+      period: { unit: string; cycleDays: number | null };
+    }[];
+    const current = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? segments[0];
+    out.push({
+      id: s.id,
+      name: s.name,
+      providerRole: s.provider_role,
+      amount: current ? describeAmount(current) : '',
+      weeks,
+    });
+  }
+  return { childFirstName: child.first_name, label: link.label, expiresAt: link.expires_at, services: out };
+}
+
+function describeAmount(a: {
+  minutesPerSession: number | null;
+  sessionsPerPeriod: number | null;
+  minutesPerPeriod: number | null;
+  period: { unit: string; cycleDays: number | null };
+}) {
+  const per = a.period.unit === 'cycle' ? `per ${a.period.cycleDays}-day cycle` : `per ${a.period.unit}`;
+  if (a.sessionsPerPeriod != null) return `${a.sessionsPerPeriod} × ${a.minutesPerSession} minutes ${per}`;
+  return `${a.minutesPerPeriod} minutes ${per}`;
+}
+
+export const StaffSessionInput = z.object({
+  serviceId: IdSchema,
+  date: IsoDateSchema,
+  status: SessionStatus,
+  minutesDelivered: z
+    .number()
+    .int()
+    .min(0, { message: 'must not be below zero' })
+    .max(1440)
+    .nullable()
+    .default(null),
+  reason: MissReason.nullable().default(null),
+  reasonText: OptionalText(2000),
+  note: OptionalText(2000),
+});
+
+/** A session confirmed through a staff link: marked "provider, via link"; it can only be corrected by a new entry. */
+export async function confirmStaffSession(
+  store: Store,
+  ctx: ServiceContext,
+  principal: StaffPrincipal,
+  body: unknown,
+) {
+  const input = parseOrThrow(StaffSessionInput, body);
+  const allowed = await servicesInScope(store, principal);
+  if (!allowed.some((s) => s.id === input.serviceId)) {
+    // The same answer as for an id that does not exist: the link reveals nothing beyond its scope.
+    throw notFound('Service', input.serviceId, 'serviceId');
+  }
+  if (input.status !== 'delivered' && !input.reason)
+    throw invalid('reason', `is required when a session is ${input.status}`);
+  const entry = await createSessionEntry(store, ctx, {
+    ...input,
+    kind: 'scheduled',
+    source: 'provider_link',
+  });
+  await store.db
+    .updateTable('access_token')
+    .set({ used_at: ctx.clock.now() })
+    .where('id', '=', principal.linkId)
+    .execute();
+  return entry;
+}

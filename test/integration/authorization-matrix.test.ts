@@ -1,0 +1,617 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/server/auth/tokens.ts';
+import { idSource } from '../../src/server/context.ts';
+import { createResetToken } from '../../src/server/services/accounts.ts';
+import {
+  BACKENDS,
+  call,
+  createAccount,
+  openTestEnv,
+  type Principal,
+  TEST_PASSWORD,
+  type TestEnv,
+} from './harness.ts';
+
+// Every API route, and for each kind of caller the answer it must get. A route that is not in
+// ROWS fails the test, so a new route cannot skip its authorization decision.
+
+const CALLERS = [
+  'anonymous',
+  'outsider',
+  'owner',
+  'co_parent',
+  'advocate',
+  'viewer',
+  'staff_own',
+  'staff_other',
+] as const;
+type Caller = (typeof CALLERS)[number];
+/** 'ok' is any 2xx; numbers are exact statuses. */
+type Expect = 'ok' | 401 | 403 | 404 | 409;
+type Expected = Record<Caller, Expect>;
+
+// The profiles, written out in full so each row's expectation can be read at a glance.
+const PUBLIC: Expected = {
+  anonymous: 'ok',
+  outsider: 'ok',
+  owner: 'ok',
+  co_parent: 'ok',
+  advocate: 'ok',
+  viewer: 'ok',
+  staff_own: 'ok',
+  staff_other: 'ok',
+};
+const SIGNED_IN: Expected = {
+  anonymous: 401,
+  outsider: 'ok',
+  owner: 'ok',
+  co_parent: 'ok',
+  advocate: 'ok',
+  viewer: 'ok',
+  staff_own: 401,
+  staff_other: 401,
+};
+const MEMBERS_READ: Expected = {
+  anonymous: 401,
+  outsider: 404,
+  owner: 'ok',
+  co_parent: 'ok',
+  advocate: 'ok',
+  viewer: 'ok',
+  staff_own: 401,
+  staff_other: 401,
+};
+const PARENTS_WRITE: Expected = {
+  anonymous: 401,
+  outsider: 404,
+  owner: 'ok',
+  co_parent: 'ok',
+  advocate: 403,
+  viewer: 403,
+  staff_own: 401,
+  staff_other: 401,
+};
+const OWNER_ONLY: Expected = {
+  anonymous: 401,
+  outsider: 404,
+  owner: 'ok',
+  co_parent: 403,
+  advocate: 403,
+  viewer: 403,
+  staff_own: 401,
+  staff_other: 401,
+};
+const NOT_VIEWER: Expected = {
+  anonymous: 401,
+  outsider: 404,
+  owner: 'ok',
+  co_parent: 'ok',
+  advocate: 'ok',
+  viewer: 403,
+  staff_own: 401,
+  staff_other: 401,
+};
+const STAFF_VIEW: Expected = {
+  anonymous: 401,
+  outsider: 401,
+  owner: 401,
+  co_parent: 401,
+  advocate: 401,
+  viewer: 401,
+  staff_own: 'ok',
+  staff_other: 'ok',
+};
+const STAFF_OWN_SERVICE: Expected = {
+  anonymous: 401,
+  outsider: 401,
+  owner: 401,
+  co_parent: 401,
+  advocate: 401,
+  viewer: 401,
+  staff_own: 'ok',
+  staff_other: 404,
+};
+const ALWAYS_CONFLICT: Expected = {
+  anonymous: 409,
+  outsider: 409,
+  owner: 409,
+  co_parent: 409,
+  advocate: 409,
+  viewer: 409,
+  staff_own: 409,
+  staff_other: 409,
+};
+const WRONG_PASSWORD: Expected = {
+  anonymous: 401,
+  outsider: 401,
+  owner: 401,
+  co_parent: 401,
+  advocate: 401,
+  viewer: 401,
+  staff_own: 401,
+  staff_other: 401,
+};
+
+type Fixture = {
+  env: TestEnv;
+  hid: string;
+  childId: string;
+  planId: string;
+  serviceA: string;
+  serviceB: string;
+  calendarId: string;
+  callers: Record<Exclude<Caller, 'anonymous' | 'staff_own' | 'staff_other'>, Principal>;
+  staffTokens: { own: string; other: string };
+  roles: Record<string, string>;
+};
+
+type Request = { url: string; body?: unknown; as?: Principal | null };
+type Row = { expect: Expected; make: (f: Fixture, caller: Caller) => Promise<Request> };
+
+const h = (f: Fixture, path: string) => `/api/households/${f.hid}${path}`;
+const newId = () => idSource({ now: () => new Date().toISOString(), today: () => '' })();
+
+async function owner(f: Fixture, method: string, path: string, body?: unknown) {
+  const res = await call(f.env, method, h(f, path), body);
+  if (res.status >= 300)
+    throw new Error(`fixture ${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const segment = {
+  startDate: '2026-09-08',
+  endDate: '2027-06-11',
+  minutesPerSession: 30,
+  sessionsPerPeriod: 2,
+  period: { unit: 'week' },
+};
+const serviceBody = (f: Fixture) => ({
+  planId: f.planId,
+  name: 'PT',
+  area: 'pt',
+  setting: 'push_in',
+  startDate: '2026-09-08',
+  endDate: '2027-06-11',
+  segments: [segment],
+});
+
+const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> = {
+  children: () => ({ firstName: 'Alex' }),
+  plans: (f) => ({
+    childId: f.childId,
+    kind: '504',
+    jurisdiction: { country: 'US', region: 'CA' },
+    effectiveFrom: '2026-09-01',
+    effectiveTo: '2027-08-31',
+  }),
+  services: serviceBody,
+  accommodations: (f) => ({ planId: f.planId, text: 'Extended time' }),
+  goals: (f) => ({ planId: f.planId, area: 'Math', text: 'Add within 20' }),
+  'behavior-steps': (f) => ({ planId: f.planId, kind: 'reward', text: 'Token chart' }),
+  'key-dates': (f) => ({ planId: f.planId, kind: 'annual_review', date: '2027-09-01' }),
+  'team-contacts': (f) => ({ childId: f.childId, name: 'Ms. Alvarez', role: 'Case manager' }),
+  calendars: (f) => ({
+    childId: f.childId,
+    name: 'Next year',
+    firstDay: '2027-09-07',
+    lastDay: '2028-06-09',
+  }),
+  'calendar-events': (f) => ({
+    calendarId: f.calendarId,
+    kind: 'closure',
+    startDate: '2026-12-09',
+    label: 'Snow day',
+  }),
+};
+const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
+  children: { grade: '4' },
+  plans: { title: 'Amended title' },
+  services: { name: 'Physical therapy' },
+  accommodations: { text: 'Extended time (1.5x)' },
+  goals: { target: '90%' },
+  'behavior-steps': { position: 3 },
+  'key-dates': { label: 'Annual review' },
+  'team-contacts': { phone: '555-0100' },
+  calendars: { name: 'Next school year' },
+  'calendar-events': { label: 'Snow day (storm)' },
+};
+
+function resourceRows(): Record<string, Row> {
+  const rows: Record<string, Row> = {};
+  for (const [path, body] of Object.entries(RESOURCE_BODIES)) {
+    const fresh = async (f: Fixture) => (await owner(f, 'POST', `/${path}`, body(f))).id as string;
+    rows[`POST /api/households/:householdId/${path}`] = {
+      expect: PARENTS_WRITE,
+      make: async (f) => ({ url: h(f, `/${path}`), body: body(f) }),
+    };
+    rows[`GET /api/households/:householdId/${path}`] = {
+      expect: MEMBERS_READ,
+      make: async (f) => ({ url: h(f, `/${path}`) }),
+    };
+    rows[`GET /api/households/:householdId/${path}/:id`] = {
+      expect: MEMBERS_READ,
+      make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`) }),
+    };
+    rows[`PATCH /api/households/:householdId/${path}/:id`] = {
+      expect: PARENTS_WRITE,
+      make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`), body: RESOURCE_PATCHES[path] }),
+    };
+    if (!['children', 'plans', 'calendars'].includes(path)) {
+      rows[`DELETE /api/households/:householdId/${path}/:id`] = {
+        expect: OWNER_ONLY,
+        make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`) }),
+      };
+    }
+  }
+  return rows;
+}
+
+async function freshMember(f: Fixture, role: string): Promise<string> {
+  const p = await createAccount(f.env, `member-${newId()}@example.org`, { householdId: f.hid, role });
+  return p.userId;
+}
+
+/** A throwaway account with the same standing as the caller, for routes that change the caller's own account. */
+async function standIn(f: Fixture, caller: Caller): Promise<Principal | null | undefined> {
+  if (caller === 'anonymous' || caller === 'staff_own' || caller === 'staff_other') return undefined;
+  const role = f.roles[caller];
+  return createAccount(
+    f.env,
+    `standin-${newId()}@example.org`,
+    role ? { householdId: f.hid, role } : undefined,
+  );
+}
+
+const ROWS: Record<string, Row> = {
+  'GET /api/health': { expect: PUBLIC, make: async () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { expect: PUBLIC, make: async () => ({ url: '/api/openapi.json' }) },
+  'GET /api/auth/session': { expect: PUBLIC, make: async () => ({ url: '/api/auth/session' }) },
+  'POST /api/auth/setup': {
+    expect: ALWAYS_CONFLICT,
+    make: async () => ({
+      url: '/api/auth/setup',
+      body: { email: 'late@example.org', displayName: 'Late', password: TEST_PASSWORD },
+    }),
+  },
+  'POST /api/auth/login': {
+    expect: WRONG_PASSWORD,
+    make: async () => ({
+      url: '/api/auth/login',
+      body: { email: `nobody-${newId()}@example.org`, password: 'wrong password' },
+    }),
+  },
+  'POST /api/auth/logout': {
+    expect: SIGNED_IN,
+    make: async (f, caller) => ({ url: '/api/auth/logout', as: await standIn(f, caller) }),
+  },
+  'POST /api/auth/logout-everywhere': {
+    expect: SIGNED_IN,
+    make: async (f, caller) => ({ url: '/api/auth/logout-everywhere', as: await standIn(f, caller) }),
+  },
+  'POST /api/auth/password': {
+    expect: SIGNED_IN,
+    make: async (f, caller) => ({
+      url: '/api/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}!` },
+      as: await standIn(f, caller),
+    }),
+  },
+  'POST /api/auth/password-reset': {
+    expect: PUBLIC,
+    make: async () => ({
+      url: '/api/auth/password-reset',
+      body: { email: `someone-${newId()}@example.org` },
+    }),
+  },
+  'POST /api/auth/password-reset/complete': {
+    expect: PUBLIC,
+    make: async (f) => {
+      const p = await createAccount(f.env, `reset-${newId()}@example.org`);
+      const t = await createResetToken(f.env.store, { clock: f.env.clock, newId }, p.email);
+      return {
+        url: '/api/auth/password-reset/complete',
+        body: { token: t!.token, newPassword: `${TEST_PASSWORD}?` },
+      };
+    },
+  },
+  'POST /api/invitations/preview': {
+    expect: PUBLIC,
+    make: async (f) => {
+      const inv = await owner(f, 'POST', '/invitations', {
+        email: `invited-${newId()}@example.org`,
+        role: 'viewer',
+      });
+      return { url: '/api/invitations/preview', body: { token: (inv.link as string).split('#token=')[1] } };
+    },
+  },
+  'POST /api/invitations/accept': {
+    expect: PUBLIC,
+    make: async (f) => {
+      // Invitations to a household none of the callers belongs to, so every caller can join it.
+      const host = await createAccount(f.env, `host-${newId()}@example.org`);
+      const household = await call(f.env, 'POST', '/api/households', { name: 'Host family' }, host);
+      const inv = await call(
+        f.env,
+        'POST',
+        `/api/households/${household.body.id}/invitations`,
+        { email: `joiner-${newId()}@example.org`, role: 'viewer' },
+        host,
+      );
+      return {
+        url: '/api/invitations/accept',
+        body: {
+          token: (inv.body.link as string).split('#token=')[1],
+          displayName: 'Joiner',
+          password: TEST_PASSWORD,
+        },
+      };
+    },
+  },
+  'POST /api/households': {
+    expect: SIGNED_IN,
+    make: async () => ({ url: '/api/households', body: { name: 'Another family' } }),
+  },
+  'GET /api/households': { expect: SIGNED_IN, make: async () => ({ url: '/api/households' }) },
+  'GET /api/households/:householdId': { expect: MEMBERS_READ, make: async (f) => ({ url: h(f, '') }) },
+  'GET /api/households/:householdId/journal': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/journal') }),
+  },
+  'GET /api/households/:householdId/export': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, '/export') }),
+  },
+  'POST /api/import': {
+    expect: SIGNED_IN,
+    make: async () => {
+      const id = newId();
+      const empty = [
+        'children',
+        'plans',
+        'planVersions',
+        'services',
+        'accommodations',
+        'goals',
+        'behaviorSteps',
+        'keyDates',
+        'teamContacts',
+        'calendars',
+        'calendarEvents',
+        'sessionEntries',
+        'journal',
+      ];
+      return {
+        url: '/api/import',
+        body: {
+          format: 'as-written/1',
+          exportedAt: '2026-11-29T00:00:00.000Z',
+          household: { id, name: 'Imported', createdAt: '2026-11-29T00:00:00.000Z' },
+          ...Object.fromEntries(empty.map((k) => [k, []])),
+        },
+      };
+    },
+  },
+  ...resourceRows(),
+  'GET /api/households/:householdId/plans/:id/versions': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/plans/${f.planId}/versions`) }),
+  },
+  'GET /api/households/:householdId/plans/:id/versions/:versionNumber': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/plans/${f.planId}/versions/1`) }),
+  },
+  'POST /api/households/:householdId/plans/:id/amendments': {
+    expect: PARENTS_WRITE,
+    make: async (f) => {
+      const plan = await owner(f, 'POST', '/plans', RESOURCE_BODIES.plans!(f));
+      return {
+        url: h(f, `/plans/${plan.id}/amendments`),
+        body: { effectiveFrom: '2027-01-04', summary: 'Amended at the meeting' },
+      };
+    },
+  },
+  'POST /api/households/:householdId/sessions': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/sessions'), body: { serviceId: f.serviceA, date: '2026-09-15' } }),
+  },
+  'GET /api/households/:householdId/sessions': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/sessions') }),
+  },
+  'GET /api/households/:householdId/sessions/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({
+      url: h(
+        f,
+        `/sessions/${(await owner(f, 'POST', '/sessions', { serviceId: f.serviceA, date: '2026-09-16' })).id}`,
+      ),
+    }),
+  },
+  'PATCH /api/households/:householdId/sessions/:id': {
+    expect: PARENTS_WRITE,
+    make: async (f) => {
+      const miss = await owner(f, 'POST', '/sessions', {
+        serviceId: f.serviceA,
+        date: '2026-09-17',
+        status: 'missed',
+        reason: 'unknown',
+      });
+      return { url: h(f, `/sessions/${miss.id}`), body: { responsibility: 'owed' } };
+    },
+  },
+  'GET /api/households/:householdId/services/:id/ledger': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/services/${f.serviceA}/ledger?from=2026-09-01&to=2026-10-31`) }),
+  },
+  'GET /api/households/:householdId/children/:id/ledger': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/ledger?from=2026-09-01&to=2026-10-31`) }),
+  },
+  'POST /api/service-lines/parse': {
+    expect: SIGNED_IN,
+    make: async () => ({
+      url: '/api/service-lines/parse',
+      body: { text: 'Speech-language therapy, 30 minutes 2 times per week, pull-out' },
+    }),
+  },
+  'GET /api/households/:householdId/members': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/members') }),
+  },
+  'PATCH /api/households/:householdId/members/:userId': {
+    expect: OWNER_ONLY,
+    make: async (f) => ({
+      url: h(f, `/members/${await freshMember(f, 'viewer')}`),
+      body: { role: 'advocate' },
+    }),
+  },
+  'DELETE /api/households/:householdId/members/:userId': {
+    expect: OWNER_ONLY,
+    make: async (f) => ({ url: h(f, `/members/${await freshMember(f, 'viewer')}`) }),
+  },
+  'POST /api/households/:householdId/invitations': {
+    expect: OWNER_ONLY,
+    make: async (f) => ({
+      url: h(f, '/invitations'),
+      body: { email: `new-${newId()}@example.org`, role: 'co_parent' },
+    }),
+  },
+  'GET /api/households/:householdId/invitations': {
+    expect: OWNER_ONLY,
+    make: async (f) => ({ url: h(f, '/invitations') }),
+  },
+  'DELETE /api/households/:householdId/invitations/:id': {
+    expect: OWNER_ONLY,
+    make: async (f) => ({
+      url: h(
+        f,
+        `/invitations/${(await owner(f, 'POST', '/invitations', { email: `x-${newId()}@example.org`, role: 'viewer' })).id}`,
+      ),
+    }),
+  },
+  'POST /api/households/:householdId/staff-links': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/staff-links'), body: { serviceId: f.serviceA, label: 'Mr. Chen' } }),
+  },
+  'GET /api/households/:householdId/staff-links': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/staff-links') }),
+  },
+  'POST /api/households/:householdId/staff-links/:id/revoke': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(
+        f,
+        `/staff-links/${(await owner(f, 'POST', '/staff-links', { serviceId: f.serviceB })).id}/revoke`,
+      ),
+    }),
+  },
+  'GET /api/households/:householdId/audit': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/audit') }),
+  },
+  'GET /api/staff-link': { expect: STAFF_VIEW, make: async () => ({ url: '/api/staff-link' }) },
+  'POST /api/staff-link/sessions': {
+    expect: STAFF_OWN_SERVICE,
+    make: async (f) => ({
+      url: '/api/staff-link/sessions',
+      body: { serviceId: f.serviceA, date: '2026-09-22', status: 'delivered' },
+    }),
+  },
+};
+
+async function request(f: Fixture, method: string, caller: Caller, req: Request) {
+  const staffToken =
+    caller === 'staff_own' ? f.staffTokens.own : caller === 'staff_other' ? f.staffTokens.other : null;
+  if (staffToken) {
+    const res = await f.env.app.inject({
+      method: method as 'GET',
+      url: req.url,
+      headers: { authorization: `Bearer ${staffToken}` },
+      ...(req.body === undefined ? {} : { payload: req.body as object }),
+    });
+    return res.statusCode;
+  }
+  const principal =
+    req.as !== undefined
+      ? req.as
+      : caller === 'anonymous'
+        ? null
+        : f.callers[caller as keyof Fixture['callers']];
+  return (await call(f.env, method, req.url, req.body, principal)).status;
+}
+
+describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
+  let f: Fixture;
+
+  beforeAll(async () => {
+    const env = await openTestEnv(backend);
+    const hid = env.householdId;
+    const base = { env, hid } as Fixture;
+    const child = await owner(base, 'POST', '/children', { firstName: 'Emma' });
+    const plan = await owner(base, 'POST', '/plans', {
+      childId: child.id,
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'IL' },
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-09-07',
+    });
+    base.childId = child.id;
+    base.planId = plan.id;
+    const calendar = await owner(base, 'POST', '/calendars', {
+      childId: child.id,
+      name: '2026-2027',
+      firstDay: '2026-09-08',
+      lastDay: '2027-06-11',
+    });
+    base.calendarId = calendar.id;
+    base.serviceA = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'Speech' })).id;
+    base.serviceB = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'OT' })).id;
+    const own = await owner(base, 'POST', '/staff-links', { serviceId: base.serviceA });
+    const other = await owner(base, 'POST', '/staff-links', { serviceId: base.serviceB });
+    base.staffTokens = { own: own.link.split('#token=')[1], other: other.link.split('#token=')[1] };
+    base.roles = { owner: 'owner', co_parent: 'co_parent', advocate: 'advocate', viewer: 'viewer' };
+    const outsider = await createAccount(env, 'outsider@example.org');
+    await call(env, 'POST', '/api/households', { name: 'Outsider family' }, outsider);
+    base.callers = {
+      owner: env.owner,
+      outsider,
+      co_parent: await createAccount(env, 'co@example.org', { householdId: hid, role: 'co_parent' }),
+      advocate: await createAccount(env, 'advocate@example.org', { householdId: hid, role: 'advocate' }),
+      viewer: await createAccount(env, 'viewer@example.org', { householdId: hid, role: 'viewer' }),
+    };
+    f = base;
+  });
+  afterAll(async () => f?.env.close());
+
+  it('has a row for every route the server serves', () => {
+    const served = f.env.app.deps.routes.map((r) => `${r.method} ${r.url}`);
+    const missing = served.filter((key) => !(key in ROWS));
+    expect(missing, 'routes without an authorization row').toEqual([]);
+    const stale = Object.keys(ROWS).filter((key) => !served.includes(key));
+    expect(stale, 'rows for routes that no longer exist').toEqual([]);
+  });
+
+  it('answers every caller of every route as the matrix says', async () => {
+    const failures: string[] = [];
+    for (const [key, row] of Object.entries(ROWS)) {
+      const method = key.split(' ')[0]!;
+      for (const caller of CALLERS) {
+        const req = await row.make(f, caller);
+        const status = await request(f, method, caller, req);
+        const want = row.expect[caller];
+        const ok = want === 'ok' ? status >= 200 && status < 300 : status === want;
+        if (!ok) failures.push(`${key} as ${caller}: got ${status}, want ${want}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('stores tokens only as hashes', async () => {
+    const rows = await f.env.store.db.selectFrom('access_token').select(['token_hash']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    const plain = f.staffTokens.own;
+    expect(rows.some((r) => r.token_hash === hashToken(plain))).toBe(true);
+    expect(rows.some((r) => r.token_hash === plain)).toBe(false);
+  });
+});
