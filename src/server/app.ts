@@ -20,6 +20,7 @@ import {
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
+import { registerWebApp, WEB_DIST } from './web.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
@@ -58,6 +59,8 @@ export type AppOptions = {
   mailer?: Mailer;
   /** The address people use to reach the app, for links in emails (PUBLIC_URL). */
   publicUrl?: string;
+  /** The built web app to serve (default dist/web). */
+  webDir?: string;
   /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** pino options, or false for silence (tests). */
@@ -215,6 +218,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+
+  await registerWebApp(app, options.webDir ?? WEB_DIST);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: access.public } }, async () =>
     app.swagger(),

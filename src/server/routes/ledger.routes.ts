@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { parseServiceLine } from '../../domain/service-frequency-parser.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { computeLedgers, LedgerQuery, serviceLedger } from '../services/ledgers.ts';
+import { WeekSummary, weekSummary } from '../services/week-summary.ts';
 import { errors, RecordParams, typed } from './shared.ts';
 
 const Ids = z.array(z.string());
@@ -118,6 +119,21 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         deps.clock.today(),
       ),
     }),
+  );
+  api.get(
+    '/households/:householdId/children/:id/week',
+    {
+      config: { access: access.household('session.read') },
+      schema: {
+        tags: ['Ledger'],
+        summary: "This week at a glance: each service's sessions promised, delivered, missed and not yet confirmed, make-up minutes owed, and what needs attention",
+        params: RecordParams,
+        querystring: z.object({ date: IsoDateSchema.optional() }),
+        response: { 200: WeekSummary, ...errors },
+      },
+    },
+    async (request) =>
+      weekSummary(deps.store.db, request.params.householdId, request.params.id, request.query.date ?? deps.clock.today()),
   );
   api.post(
     '/service-lines/parse',

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { addDays, weekStart } from '../../domain/dates.ts';
+import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
+import type { Database } from '../../store/schema.ts';
+import { notFound } from '../errors.ts';
+import { computeLedgers } from './ledgers.ts';
+
+// The home screen in one call: for each of a child's services, this week's promised, delivered,
+// missed and not-yet-confirmed sessions, the make-up minutes owed so far, and what needs attention.
+
+export const WeekSummary = z.object({
+  childId: IdSchema,
+  today: IsoDateSchema,
+  weekStart: IsoDateSchema,
+  weekEnd: IsoDateSchema,
+  hasCalendar: z.boolean(),
+  closures: z.array(z.string()),
+  services: z.array(
+    z.object({
+      serviceId: IdSchema,
+      name: z.string(),
+      area: z.string(),
+      minutesPerSession: z.number().nullable(),
+      promisedSessions: z.number().nullable(),
+      promisedMinutes: z.number(),
+      deliveredSessions: z.number(),
+      deliveredMinutes: z.number(),
+      missedSessions: z.number(),
+      notYetConfirmed: z.number().nullable(),
+      owedBalanceMinutes: z.number(),
+      pendingMinutes: z.number(),
+      percentDeliveredThisYear: z.number().nullable(),
+      entries: z.array(
+        z.object({
+          id: IdSchema,
+          date: z.string(),
+          kind: z.string(),
+          status: SessionStatus,
+          minutesDelivered: z.number(),
+          reason: MissReason.nullable(),
+          source: z.string(),
+        }),
+      ),
+    }),
+  ),
+  attention: z.array(
+    z.object({
+      kind: z.enum(['owed', 'no_entries', 'pending', 'behind']),
+      serviceId: IdSchema,
+      message: z.string(),
+    }),
+  ),
+});
+export type WeekSummary = z.infer<typeof WeekSummary>;
+
+export async function weekSummary(db: Kysely<Database>, householdId: string, childId: string, today: string): Promise<WeekSummary> {
+  const child = await db.selectFrom('child').select('id').where('household_id', '=', householdId).where('id', '=', childId).executeTakeFirst();
+  if (!child) throw notFound('Child', childId);
+  const start = weekStart(today);
+  const end = addDays(start, 6);
+  const services = await db
+    .selectFrom('service')
+    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .select(['service.id', 'service.name', 'service.area', 'service.segments', 'service.start_date'])
+    .where('service.household_id', '=', householdId)
+    .where('plan.child_id', '=', childId)
+    .where('plan.status', '!=', 'ended')
+    .orderBy('service.created_at')
+    .orderBy('service.id')
+    .execute();
+  const calendar = await db.selectFrom('school_calendar').select('id').where('household_id', '=', householdId).where('child_id', '=', childId).executeTakeFirst();
+  const base = { childId, today, weekStart: start, weekEnd: end, hasCalendar: Boolean(calendar) };
+  if (services.length === 0 || !calendar) return { ...base, closures: [], services: [], attention: [] };
+
+  const earliest = services.reduce((min, s) => (s.start_date < min ? s.start_date : min), services[0]!.start_date);
+  const from = earliest < start ? earliest : start;
+  const ledgers = await computeLedgers(db, householdId, { childId }, { from, to: end, asOf: end, grouping: 'week' }, today);
+  const upToToday = await computeLedgers(db, householdId, { childId }, { from, to: today, asOf: today, grouping: 'week' }, today);
+  const entries = await db
+    .selectFrom('session_entry')
+    .select(['id', 'service_id', 'date', 'kind', 'status', 'minutes_delivered', 'reason', 'source'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '>=', start)
+    .where('date', '<=', end)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const lastWeekStart = addDays(start, -7);
+  const attention: WeekSummary['attention'] = [];
+  const out: WeekSummary['services'] = [];
+  let closures: string[] = [];
+  for (const s of services) {
+    const ledger = ledgers.find((l) => l.serviceId === s.id);
+    const sofar = upToToday.find((l) => l.serviceId === s.id);
+    const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
+    if (week && closures.length === 0) closures = week.closures;
+    const mine = entries.filter((e) => e.service_id === s.id);
+    const scheduled = mine.filter((e) => e.kind === 'scheduled');
+    const delivered = scheduled.filter((e) => e.status !== 'missed');
+    const missed = scheduled.filter((e) => e.status === 'missed');
+    const segments = JSON.parse(s.segments) as { startDate: string; endDate: string; minutesPerSession: number | null }[];
+    const segment = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? null;
+    const promised = week?.requiredSessions ?? null;
+    const owed = sofar?.totals.owedBalanceMinutes ?? 0;
+    const pending = sofar?.totals.pendingMinutes ?? 0;
+    out.push({
+      serviceId: s.id,
+      name: s.name,
+      area: s.area,
+      minutesPerSession: segment?.minutesPerSession ?? null,
+      promisedSessions: promised,
+      promisedMinutes: week?.requiredMinutes ?? 0,
+      deliveredSessions: delivered.length,
+      deliveredMinutes: delivered.reduce((sum, e) => sum + Number(e.minutes_delivered), 0),
+      missedSessions: missed.length,
+      notYetConfirmed: promised == null ? null : Math.max(0, promised - scheduled.length),
+      owedBalanceMinutes: owed,
+      pendingMinutes: pending,
+      percentDeliveredThisYear: sofar?.totals.percentDelivered ?? null,
+      entries: mine.map((e) => ({
+        id: e.id,
+        date: e.date,
+        kind: e.kind,
+        status: e.status as 'delivered',
+        minutesDelivered: Number(e.minutes_delivered),
+        reason: e.reason as null,
+        source: e.source,
+      })),
+    });
+    if (owed > 0) attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
+    const lastWeek = sofar?.periods.find((p) => p.start === lastWeekStart);
+    if (lastWeek && lastWeek.requiredMinutes > 0 && lastWeek.scheduledSessions === 0) {
+      attention.push({ kind: 'no_entries', serviceId: s.id, message: `${s.name}: nothing was logged for the week of ${lastWeekStart}` });
+    }
+    if (pending > 0) {
+      attention.push({ kind: 'pending', serviceId: s.id, message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)` });
+    }
+    const pct = sofar?.totals.percentDelivered;
+    if (pct != null && pct < 80 && (sofar?.totals.requiredMinutes ?? 0) >= 60) {
+      attention.push({ kind: 'behind', serviceId: s.id, message: `${s.name}: ${pct}% of the required minutes delivered so far` });
+    }
+  }
+  return { ...base, closures, services: out, attention };
+}

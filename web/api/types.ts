@@ -1,0 +1,42 @@
+// Types of the API, taken from the server's own zod schemas: there is no second copy.
+import type { z } from 'zod';
+import type { ChildInput, PlanFields } from '../../src/domain/plan.ts';
+import type { SchoolCalendarFields } from '../../src/domain/school-calendar-model.ts';
+import type { ServiceFields } from '../../src/domain/service.ts';
+import type { ParsedServiceLine } from '../../src/domain/service-frequency-parser.ts';
+import type { ServiceLedgerResponse } from '../../src/server/routes/ledger.routes.ts';
+import type { Household } from '../../src/server/services/households.ts';
+import type { Invitation, Member } from '../../src/server/services/members.ts';
+import type { SessionEntry } from '../../src/server/services/session-entries.ts';
+import type { StaffLink, StaffView } from '../../src/server/services/staff-links.ts';
+import type { WeekSummary } from '../../src/server/services/week-summary.ts';
+
+type Meta = { id: string; householdId: string; createdAt: string; updatedAt: string };
+
+export type { ParsedServiceLine, SessionEntry, WeekSummary };
+export type Child = z.infer<typeof ChildInput> & Meta;
+export type Plan = z.infer<typeof PlanFields> & Meta;
+export type Service = z.infer<typeof ServiceFields> & Meta;
+export type SchoolCalendar = z.infer<typeof SchoolCalendarFields> & Meta;
+export type ServiceLedger = z.infer<typeof ServiceLedgerResponse>;
+export type HouseholdSummary = z.infer<typeof Household> & { role: string };
+export type MemberRecord = z.infer<typeof Member>;
+export type InvitationRecord = z.infer<typeof Invitation> & { link?: string };
+export type StaffLinkRecord = z.infer<typeof StaffLink> & { link?: string };
+export type StaffLinkView = z.infer<typeof StaffView>;
+
+export type CalendarEvent = Meta & {
+  calendarId: string;
+  kind: 'holiday' | 'break' | 'closure' | 'early_dismissal';
+  startDate: string;
+  endDate: string | null;
+  label: string | null;
+};
+
+export type SessionInfo = {
+  signedIn: boolean;
+  needsSetup: boolean;
+  user: { id: string; email: string; displayName: string } | null;
+  csrfToken: string | null;
+  households: { id: string; name: string; role: string }[];
+};

@@ -1,0 +1,85 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { CurrentProvider, useCurrent, useSessionInfo } from '../api/session.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordReset.tsx';
+import { AcceptInvitePage } from '../features/auth/AcceptInvite.tsx';
+import { SetupPage } from '../features/auth/Setup.tsx';
+import { SignInPage } from '../features/auth/SignIn.tsx';
+import { WeekPage } from '../features/week/WeekPage.tsx';
+import { Shell } from './Shell.tsx';
+
+// Pages not needed for the first screen are loaded on demand, to keep the first load small on a phone.
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
+const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
+const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx'));
+const OnboardingPage = lazy(() => import('../features/onboarding/OnboardingPage.tsx'));
+const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
+const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
+
+export function Loading() {
+  return (
+    <Center h="50vh" role="status" aria-label="Loading">
+      <Loader />
+    </Center>
+  );
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/staff" component={StaffPage} />
+        <Route path="/invite" component={AcceptInvitePage} />
+        <Route path="/reset-password" component={ResetPasswordPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route>
+          <SignedInApp />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+function SignedInApp() {
+  const session = useSessionInfo();
+  const [location] = useLocation();
+  if (session.isPending) return <Loading />;
+  if (session.isError || !session.data) return <SignInPage />;
+  if (session.data.needsSetup) return location === '/setup' ? <SetupPage /> : <Redirect to="/setup" />;
+  if (!session.data.signedIn) return location === '/sign-in' ? <SignInPage /> : <Redirect to="/sign-in" />;
+  if (location === '/sign-in' || location === '/setup') return <Redirect to="/" />;
+  return (
+    <CurrentProvider session={session.data}>
+      <Routes />
+    </CurrentProvider>
+  );
+}
+
+function Routes() {
+  const current = useCurrent();
+  const [location] = useLocation();
+  if (!current.householdId) return <OnboardingPage />;
+  if (current.childrenLoaded && !current.child && location !== '/welcome') return <Redirect to="/welcome" />;
+  if (location === '/welcome') return <OnboardingPage />;
+  if (!current.child) return <Loading />;
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={WeekPage} />
+          <Route path="/ledger" component={LedgerPage} />
+          <Route path="/ledger/:serviceId" component={LedgerPage} />
+          <Route path="/plan" component={PlanPage} />
+          <Route path="/timeline" component={TimelinePage} />
+          <Route path="/household" component={HouseholdPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route>
+            <Redirect to="/" />
+          </Route>
+        </Switch>
+      </Suspense>
+    </Shell>
+  );
+}

@@ -1,0 +1,78 @@
+import { AppShell, Burger, Group, NativeSelect, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useCurrent } from '../api/session.tsx';
+
+const NAV = [
+  { href: '/', label: 'This week' },
+  { href: '/ledger', label: 'Ledger' },
+  { href: '/plan', label: 'Plan' },
+  { href: '/timeline', label: 'Timeline' },
+  { href: '/household', label: 'Household' },
+  { href: '/account', label: 'Account' },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const [location] = useLocation();
+  const current = useCurrent();
+  const isActive = (href: string) => (href === '/' ? location === '/' : location.startsWith(href));
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close menu' : 'Open menu'} />
+            <UnstyledButton component={Link} href="/" onClick={close} aria-label="As Written, this week">
+              <Title order={1} size="h4">
+                As Written
+              </Title>
+            </UnstyledButton>
+          </Group>
+          {current.children.length > 1 ? (
+            <NativeSelect
+              aria-label="Child"
+              size="xs"
+              value={current.child?.id}
+              onChange={(e) => current.setChildId(e.currentTarget.value)}
+              data={current.children.map((c) => ({ value: c.id, label: c.firstName }))}
+            />
+          ) : (
+            <Text size="sm" fw={500}>
+              {current.child?.firstName}
+            </Text>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <Stack gap={4} component="nav" aria-label="Pages">
+          {NAV.map((item) => (
+            <NavLink
+              key={item.href}
+              component={Link}
+              href={item.href}
+              label={item.label}
+              active={isActive(item.href)}
+              aria-current={isActive(item.href) ? 'page' : undefined}
+              onClick={close}
+            />
+          ))}
+        </Stack>
+        {current.session.households.length > 1 && (
+          <NativeSelect
+            mt="md"
+            label="Household"
+            value={current.householdId ?? undefined}
+            onChange={(e) => current.setHouseholdId(e.currentTarget.value)}
+            data={current.session.households.map((h) => ({ value: h.id, label: h.name }))}
+          />
+        )}
+        <VisuallyHidden>Signed in as {current.session.user?.displayName}</VisuallyHidden>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { Alert } from '@mantine/core';
+import { ApiError } from '../api/client.ts';
+
+/**
+ * Put the server's field messages next to the fields they concern; return the message for
+ * anything that is not a field on this form, to show above it. Never clears what was typed.
+ */
+export function applyApiError(
+  form: { setErrors(errors: Record<string, string>): void; values: object },
+  error: unknown,
+  fieldMap: Record<string, string> = {},
+): string | null {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Nothing was lost: try again.';
+  const errors: Record<string, string> = {};
+  const leftovers: string[] = [];
+  for (const f of error.fields) {
+    const path = fieldMap[f.path] ?? f.path;
+    if (hasPath(form.values, path)) errors[path] = capitalise(f.message);
+    else leftovers.push(`${f.path}: ${f.message}`);
+  }
+  form.setErrors(errors);
+  if (Object.keys(errors).length > 0 && leftovers.length === 0) return null;
+  return leftovers.length > 0 && error.fields.length > 0 ? `${error.message}` : error.message;
+}
+
+function hasPath(values: object, path: string): boolean {
+  let cursor: unknown = values;
+  for (const part of path.split('.')) {
+    if (cursor == null || typeof cursor !== 'object' || !(part in (cursor as object))) return false;
+    cursor = (cursor as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" role="alert" title="Not saved yet">
+      {message}
+    </Alert>
+  );
+}

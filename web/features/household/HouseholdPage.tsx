@@ -1,0 +1,1 @@
+export default function HouseholdPage() { return <p>HouseholdPage</p>; }

@@ -1,0 +1,1 @@
+export default function OnboardingPage() { return <p>OnboardingPage</p>; }

@@ -1,0 +1,1 @@
+export default function PlanPage() { return <p>PlanPage</p>; }

@@ -1,0 +1,1 @@
+export default function TimelinePage() { return <p>TimelinePage</p>; }

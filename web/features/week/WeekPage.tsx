@@ -1,0 +1,1 @@
+export function WeekPage() { return <p>week</p>; }
