@@ -64,7 +64,37 @@ export async function loadCalendars(db: Db, householdId: string, childId: string
 }
 
 /** Entries the ledger counts: those not replaced by a later correction. */
-export function toLedgerEntries(rows: SessionEntryRow[]): LedgerEntry[] {
+export type LedgerEntryRow = Pick<
+  SessionEntryRow,
+  | 'id'
+  | 'service_id'
+  | 'date'
+  | 'kind'
+  | 'status'
+  | 'minutes_delivered'
+  | 'minutes_planned'
+  | 'reason'
+  | 'responsibility'
+  | 'makeup_for_entry_id'
+  | 'corrects_entry_id'
+>;
+
+/** Only the columns the ledger reads (reading whole rows costs as much as the ledger itself at scale). */
+export const LEDGER_ENTRY_COLUMNS = [
+  'id',
+  'service_id',
+  'date',
+  'kind',
+  'status',
+  'minutes_delivered',
+  'minutes_planned',
+  'reason',
+  'responsibility',
+  'makeup_for_entry_id',
+  'corrects_entry_id',
+] as const;
+
+export function toLedgerEntries(rows: LedgerEntryRow[]): LedgerEntry[] {
   const corrected = new Set(rows.map((r) => r.corrects_entry_id).filter((id): id is string => id != null));
   return rows
     .filter((r) => !corrected.has(r.id))
@@ -139,7 +169,7 @@ export async function computeLedgers(
   const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
   const entryRows = await db
     .selectFrom('session_entry')
-    .selectAll()
+    .select(LEDGER_ENTRY_COLUMNS)
     .where('household_id', '=', householdId)
     .where(
       'service_id',
@@ -148,7 +178,7 @@ export async function computeLedgers(
     )
     .where('date', '<=', query.to)
     .execute();
-  const byService = new Map<string, SessionEntryRow[]>();
+  const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {
     const list = byService.get(row.service_id) ?? [];
     list.push(row);

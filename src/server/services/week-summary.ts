@@ -76,8 +76,10 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
 
   const earliest = services.reduce((min, s) => (s.start_date < min ? s.start_date : min), services[0]!.start_date);
   const from = earliest < start ? earliest : start;
+  // One ledger per service up to the end of this week: this week's row gives what is promised;
+  // owed and pending minutes come from entries, which are never dated after today; "so far"
+  // percentages use the weeks before this one.
   const ledgers = await computeLedgers(db, householdId, { childId }, { from, to: end, asOf: end, grouping: 'week' }, today);
-  const upToToday = await computeLedgers(db, householdId, { childId }, { from, to: today, asOf: today, grouping: 'week' }, today);
   const entries = await db
     .selectFrom('session_entry')
     .select(['id', 'service_id', 'date', 'kind', 'status', 'minutes_delivered', 'reason', 'source'])
@@ -94,7 +96,10 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
   let closures: string[] = [];
   for (const s of services) {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
-    const sofar = upToToday.find((l) => l.serviceId === s.id);
+    const before = ledger?.periods.filter((p) => p.end < start) ?? [];
+    const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
+    const deliveredBefore = before.reduce((sum, p) => sum + p.deliveredMinutes, 0);
+    const percentSoFar = requiredBefore > 0 ? Math.round((deliveredBefore / requiredBefore) * 1000) / 10 : null;
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
     if (week && closures.length === 0) closures = week.closures;
     const mine = entries.filter((e) => e.service_id === s.id);
@@ -104,8 +109,8 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
     const segments = JSON.parse(s.segments) as { startDate: string; endDate: string; minutesPerSession: number | null }[];
     const segment = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? null;
     const promised = week?.requiredSessions ?? null;
-    const owed = sofar?.totals.owedBalanceMinutes ?? 0;
-    const pending = sofar?.totals.pendingMinutes ?? 0;
+    const owed = ledger?.totals.owedBalanceMinutes ?? 0;
+    const pending = ledger?.totals.pendingMinutes ?? 0;
     out.push({
       serviceId: s.id,
       name: s.name,
@@ -119,7 +124,7 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
       notYetConfirmed: promised == null ? null : Math.max(0, promised - scheduled.length),
       owedBalanceMinutes: owed,
       pendingMinutes: pending,
-      percentDeliveredThisYear: sofar?.totals.percentDelivered ?? null,
+      percentDeliveredThisYear: percentSoFar,
       entries: mine.map((e) => ({
         id: e.id,
         date: e.date,
@@ -131,16 +136,19 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
       })),
     });
     if (owed > 0) attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
-    const lastWeek = sofar?.periods.find((p) => p.start === lastWeekStart);
+    const lastWeek = ledger?.periods.find((p) => p.start === lastWeekStart);
     if (lastWeek && lastWeek.requiredMinutes > 0 && lastWeek.scheduledSessions === 0) {
       attention.push({ kind: 'no_entries', serviceId: s.id, message: `${s.name}: nothing was logged for the week of ${lastWeekStart}` });
     }
     if (pending > 0) {
       attention.push({ kind: 'pending', serviceId: s.id, message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)` });
     }
-    const pct = sofar?.totals.percentDelivered;
-    if (pct != null && pct < 80 && (sofar?.totals.requiredMinutes ?? 0) >= 60) {
-      attention.push({ kind: 'behind', serviceId: s.id, message: `${s.name}: ${pct}% of the required minutes delivered so far` });
+    if (percentSoFar != null && percentSoFar < 80 && requiredBefore >= 60) {
+      attention.push({
+        kind: 'behind',
+        serviceId: s.id,
+        message: `${s.name}: ${percentSoFar}% of the required minutes delivered before this week`,
+      });
     }
   }
   return { ...base, closures, services: out, attention };

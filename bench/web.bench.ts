@@ -1,0 +1,140 @@
+// Web benchmarks, printed as figures and ratios against a baseline measured in the same run:
+//  1. the gzipped size of the JavaScript needed for the first screen (goal: at most 150 KB);
+//  2. the median latency of the home screen's API call (this week's summary) under 50 concurrent
+//     clients, next to a bare Fastify route serving a small JSON in the same process.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Fastify from 'fastify';
+import { seedDemoHousehold } from '../src/cli/demo-household.ts';
+import { buildApp } from '../src/server/app.ts';
+import { fixedClock, idSource } from '../src/server/context.ts';
+import { createUser } from '../src/server/services/accounts.ts';
+import { WEB_DIST, webBuildExists } from '../src/server/web.ts';
+import { openStore } from '../src/store/database.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const REQUESTS_PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 40);
+
+function firstScreenJs(): { files: { file: string; gzipBytes: number }[]; totalGzipBytes: number } {
+  const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) refs.add(m[1]!);
+  const files = [...refs].map((ref) => {
+    const bytes = readFileSync(join(WEB_DIST, ref.replace(/^\//, '')));
+    return { file: ref, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { files, totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const client = async () => {
+    for (let i = 0; i < REQUESTS_PER_CLIENT; i++) {
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      if (res.status !== 200) failures++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return {
+    requests: latencies.length,
+    failures,
+    medianMs: pct(0.5),
+    p95Ms: pct(0.95),
+    requestsPerSecond: latencies.length / seconds,
+  };
+}
+
+async function main() {
+  if (!webBuildExists()) throw new Error('Build the web app first: npm run build:web');
+  const js = firstScreenJs();
+
+  const dir = mkdtempSync(join(tmpdir(), 'as-written-bench-'));
+  const store = await openStore({ kind: 'sqlite', file: join(dir, 'bench.db') });
+  const clock = fixedClock('2026-10-30T20:00:00.000Z');
+  const { user } = await createUser(
+    store,
+    { clock, newId: idSource(clock) },
+    { email: 'bench@example.org', displayName: 'Bench', password: 'bench password 123' },
+  );
+  const demo = await seedDemoHousehold(store, clock, user.id);
+  const app = await buildApp({ store, clock, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ ok: true, at: '2026-10-29' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const barePort = (bare.server.address() as { port: number }).port;
+
+  const homeUrl = `http://127.0.0.1:${port}/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-29`;
+  // Warm both up, then alternate so neither gets a cold or a hot machine.
+  await load(homeUrl, { cookie });
+  await load(`http://127.0.0.1:${barePort}/bare`, {});
+  const baseline1 = await load(`http://127.0.0.1:${barePort}/bare`, {});
+  const home1 = await load(homeUrl, { cookie });
+  const home2 = await load(homeUrl, { cookie });
+  const baseline2 = await load(`http://127.0.0.1:${barePort}/bare`, {});
+  const median = (a: number, b: number) => (a + b) / 2;
+  const homeMedian = median(home1.medianMs, home2.medianMs);
+  const bareMedian = median(baseline1.medianMs, baseline2.medianMs);
+
+  await app.close();
+  await bare.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    firstScreenJs: {
+      ...js,
+      totalGzipKB: +(js.totalGzipBytes / 1024).toFixed(1),
+      goalKB: 150,
+      met: js.totalGzipBytes <= 150 * 1024,
+    },
+    homeScreenApi: {
+      clients: CLIENTS,
+      requestsPerClient: REQUESTS_PER_CLIENT,
+      homeMedianMs: +homeMedian.toFixed(2),
+      bareMedianMs: +bareMedian.toFixed(2),
+      ratio: +(homeMedian / bareMedian).toFixed(2),
+      home: [home1, home2],
+      bare: [baseline1, baseline2],
+    },
+  };
+  mkdirSync(resolve(import.meta.dirname, 'out'), { recursive: true });
+  writeFileSync(resolve(import.meta.dirname, 'out/web-bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const line = (s: string) => process.stdout.write(`${s}\n`);
+  line('== Web benchmark');
+  line(
+    `First-screen JavaScript (gzip): ${report.firstScreenJs.totalGzipKB} KB in ${js.files.length} file(s); goal <= 150 KB: ${report.firstScreenJs.met ? 'met' : 'NOT met'}`,
+  );
+  line(
+    `Home screen API under ${CLIENTS} concurrent clients: median ${homeMedian.toFixed(2)} ms (p95 ${Math.max(home1.p95Ms, home2.p95Ms).toFixed(2)} ms, ${Math.round(home1.requestsPerSecond)} req/s)`,
+  );
+  line(
+    `Bare Fastify route, same run:                 median ${bareMedian.toFixed(2)} ms (${Math.round(baseline1.requestsPerSecond)} req/s)`,
+  );
+  line(`Ratio home / bare: ${report.homeScreenApi.ratio}x`);
+  if (home1.failures + home2.failures > 0)
+    line(`WARNING: ${home1.failures + home2.failures} home requests did not answer 200`);
+}
+
+await main();
