@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../server/app.ts';
@@ -18,6 +19,7 @@ import { exportHousehold, importHousehold } from '../server/services/household-t
 import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers, LedgerQuery } from '../server/services/ledgers.ts';
 import { parseOrThrow } from '../server/services/records.ts';
+import { webBuildExists } from '../server/web.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
 import { seedDemoHousehold } from './demo-household.ts';
 import { renderLedgers } from './ledger-table.ts';
@@ -71,6 +73,15 @@ program
   .command('serve', { isDefault: true })
   .description('start the web server (PORT, default 3000; HOST, default 127.0.0.1)')
   .action(async () => {
+    if (!webBuildExists()) {
+      // A fresh clone has no built web app: build it once (a few seconds), then serve it.
+      process.stderr.write('Building the web app (first start only)...\n');
+      const { build } = await import('vite');
+      await build({
+        configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
+        logLevel: 'warn',
+      });
+    }
     const config = databaseConfigFromEnv();
     const store = await openStore(config);
     const trustProxy = process.env.TRUST_PROXY?.trim();

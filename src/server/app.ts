@@ -20,7 +20,6 @@ import {
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
-import { registerWebApp, WEB_DIST } from './web.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
@@ -30,6 +29,7 @@ import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
+import { registerWebApp, WEB_DIST } from './web.ts';
 
 /**
  * Sent with every response. The Content-Security-Policy allows only this origin's scripts and

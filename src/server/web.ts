@@ -21,12 +21,17 @@ export async function registerWebApp(app: FastifyInstance, dir = WEB_DIST) {
   app.get('/*', { config: { access: access.public }, schema: { hide: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'] ?? '';
     if (path.startsWith('api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET /${path.split('?')[0]}` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route GET /${path.split('?')[0]}` } });
     }
     if (!webBuildExists(dir)) {
-      return reply
-        .status(503)
-        .send({ error: { code: 'unavailable', message: 'The web app is not built yet; run npm run build:web (npm start does it for you)' } });
+      return reply.status(503).send({
+        error: {
+          code: 'unavailable',
+          message: 'The web app is not built yet; run npm run build:web (npm start does it for you)',
+        },
+      });
     }
     const file = path.split('?')[0]!;
     if (file && !file.includes('..') && existsSync(join(dir, file)) && !file.endsWith('/')) {

@@ -265,7 +265,19 @@ async function standIn(f: Fixture, caller: Caller): Promise<Principal | null | u
 const ROWS: Record<string, Row> = {
   'GET /api/health': { expect: PUBLIC, make: async () => ({ url: '/api/health' }) },
   // The web app's files (or, before a build, a 503 that says how to build it): public, no data.
-  'GET /*': { expect: { anonymous: 'ok', outsider: 'ok', owner: 'ok', co_parent: 'ok', advocate: 'ok', viewer: 'ok', staff_own: 'ok', staff_other: 'ok' }, make: async () => ({ url: '/manifest.webmanifest' }) },
+  'GET /*': {
+    expect: {
+      anonymous: 'ok',
+      outsider: 'ok',
+      owner: 'ok',
+      co_parent: 'ok',
+      advocate: 'ok',
+      viewer: 'ok',
+      staff_own: 'ok',
+      staff_other: 'ok',
+    },
+    make: async () => ({ url: '/manifest.webmanifest' }),
+  },
   'GET /api/households/:householdId/children/:id/week': {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/week?date=2026-09-16`) }),

@@ -123,7 +123,11 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
   afterAll(async () => env.close());
 
   it("counts the snow-day week's sessions and the make-up minutes owed", async () => {
-    const res = await call(env, 'GET', `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-29`);
+    const res = await call(
+      env,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-29`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ weekStart: '2026-10-26', weekEnd: '2026-11-01', hasCalendar: true });
     expect(res.body.closures.join(' ')).toContain('Snow day');
@@ -136,13 +140,19 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
       owedBalanceMinutes: 100,
       minutesPerSession: 30,
     });
-    const kinds = res.body.attention.map((a: { kind: string; serviceId: string }) => `${a.kind}:${a.serviceId}`);
+    const kinds = res.body.attention.map(
+      (a: { kind: string; serviceId: string }) => `${a.kind}:${a.serviceId}`,
+    );
     expect(kinds).toContain(`owed:${demo.services.speech}`);
     expect(kinds).toContain(`pending:${demo.services.ot}`);
   });
 
   it('flags a week with no entries', async () => {
-    const res = await call(env, 'GET', `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-14`);
+    const res = await call(
+      env,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-14`,
+    );
     const messages = res.body.attention.map((a: { message: string }) => a.message);
     expect(messages).toContain('Speech-language therapy: nothing was logged for the week of 2026-10-05');
   });

@@ -28,7 +28,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -41,14 +45,24 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(0, 'offline', 'Could not reach the server. Check your connection and try again; nothing was lost.');
+    throw new ApiError(
+      0,
+      'offline',
+      'Could not reach the server. Check your connection and try again; nothing was lost.',
+    );
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}`, error?.fields ?? []);
+    const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'error',
+      error?.message ?? `The server answered ${response.status}`,
+      error?.fields ?? [],
+    );
   }
   return data as T;
 }

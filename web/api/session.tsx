@@ -10,7 +10,11 @@ const HOUSEHOLD_KEY = 'as-written.household';
 const CHILD_KEY = 'as-written.child';
 
 export function useSessionInfo() {
-  const query = useQuery({ queryKey: ['session'], queryFn: () => get<SessionInfo>('/auth/session'), staleTime: 60_000 });
+  const query = useQuery({
+    queryKey: ['session'],
+    queryFn: () => get<SessionInfo>('/auth/session'),
+    staleTime: 60_000,
+  });
   useEffect(() => {
     if (query.data) setCsrfToken(query.data.csrfToken);
   }, [query.data]);
@@ -31,9 +35,17 @@ type Current = {
 
 const CurrentContext = createContext<Current | null>(null);
 
-export function CurrentProvider({ session, children: content }: { session: SessionInfo; children: ReactNode }) {
+export function CurrentProvider({
+  session,
+  children: content,
+}: {
+  session: SessionInfo;
+  children: ReactNode;
+}) {
   const client = useQueryClient();
-  const [householdChoice, setHouseholdChoice] = useState<string | null>(() => localStorage.getItem(HOUSEHOLD_KEY));
+  const [householdChoice, setHouseholdChoice] = useState<string | null>(() =>
+    localStorage.getItem(HOUSEHOLD_KEY),
+  );
   const [childChoice, setChildChoice] = useState<string | null>(() => localStorage.getItem(CHILD_KEY));
   const household = session.households.find((h) => h.id === householdChoice) ?? session.households[0] ?? null;
   const householdId = household?.id ?? null;
@@ -69,7 +81,17 @@ export function CurrentProvider({ session, children: content }: { session: Sessi
       setChildId,
       refreshSession,
     }),
-    [session, householdId, household?.role, setHouseholdId, kids, childrenQuery.isSuccess, child, setChildId, refreshSession],
+    [
+      session,
+      householdId,
+      household?.role,
+      setHouseholdId,
+      kids,
+      childrenQuery.isSuccess,
+      child,
+      setChildId,
+      refreshSession,
+    ],
   );
   return <CurrentContext.Provider value={value}>{content}</CurrentContext.Provider>;
 }

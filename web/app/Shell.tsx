@@ -1,4 +1,15 @@
-import { AppShell, Burger, Group, NativeSelect, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Group,
+  NativeSelect,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -19,11 +30,21 @@ export function Shell({ children }: { children: ReactNode }) {
   const current = useCurrent();
   const isActive = (href: string) => (href === '/' ? location === '/' : location.startsWith(href));
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close menu' : 'Open menu'} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close menu' : 'Open menu'}
+            />
             <UnstyledButton component={Link} href="/" onClick={close} aria-label="As Written, this week">
               <Title order={1} size="h4">
                 As Written
@@ -70,9 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
         )}
         <VisuallyHidden>Signed in as {current.session.user?.displayName}</VisuallyHidden>
       </AppShell.Navbar>
-      <AppShell.Main>
-        {children}
-      </AppShell.Main>
+      <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
   );
 }

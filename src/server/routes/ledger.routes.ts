@@ -126,14 +126,20 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('session.read') },
       schema: {
         tags: ['Ledger'],
-        summary: "This week at a glance: each service's sessions promised, delivered, missed and not yet confirmed, make-up minutes owed, and what needs attention",
+        summary:
+          "This week at a glance: each service's sessions promised, delivered, missed and not yet confirmed, make-up minutes owed, and what needs attention",
         params: RecordParams,
         querystring: z.object({ date: IsoDateSchema.optional() }),
         response: { 200: WeekSummary, ...errors },
       },
     },
     async (request) =>
-      weekSummary(deps.store.db, request.params.householdId, request.params.id, request.query.date ?? deps.clock.today()),
+      weekSummary(
+        deps.store.db,
+        request.params.householdId,
+        request.params.id,
+        request.query.date ?? deps.clock.today(),
+      ),
   );
   api.post(
     '/service-lines/parse',

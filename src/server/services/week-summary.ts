@@ -55,8 +55,18 @@ export const WeekSummary = z.object({
 });
 export type WeekSummary = z.infer<typeof WeekSummary>;
 
-export async function weekSummary(db: Kysely<Database>, householdId: string, childId: string, today: string): Promise<WeekSummary> {
-  const child = await db.selectFrom('child').select('id').where('household_id', '=', householdId).where('id', '=', childId).executeTakeFirst();
+export async function weekSummary(
+  db: Kysely<Database>,
+  householdId: string,
+  childId: string,
+  today: string,
+): Promise<WeekSummary> {
+  const child = await db
+    .selectFrom('child')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('id', '=', childId)
+    .executeTakeFirst();
   if (!child) throw notFound('Child', childId);
   const start = weekStart(today);
   const end = addDays(start, 6);
@@ -70,16 +80,30 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
     .orderBy('service.created_at')
     .orderBy('service.id')
     .execute();
-  const calendar = await db.selectFrom('school_calendar').select('id').where('household_id', '=', householdId).where('child_id', '=', childId).executeTakeFirst();
+  const calendar = await db
+    .selectFrom('school_calendar')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
   const base = { childId, today, weekStart: start, weekEnd: end, hasCalendar: Boolean(calendar) };
   if (services.length === 0 || !calendar) return { ...base, closures: [], services: [], attention: [] };
 
-  const earliest = services.reduce((min, s) => (s.start_date < min ? s.start_date : min), services[0]!.start_date);
+  const earliest = services.reduce(
+    (min, s) => (s.start_date < min ? s.start_date : min),
+    services[0]!.start_date,
+  );
   const from = earliest < start ? earliest : start;
   // One ledger per service up to the end of this week: this week's row gives what is promised;
   // owed and pending minutes come from entries, which are never dated after today; "so far"
   // percentages use the weeks before this one.
-  const ledgers = await computeLedgers(db, householdId, { childId }, { from, to: end, asOf: end, grouping: 'week' }, today);
+  const ledgers = await computeLedgers(
+    db,
+    householdId,
+    { childId },
+    { from, to: end, asOf: end, grouping: 'week' },
+    today,
+  );
   const entries = await db
     .selectFrom('session_entry')
     .select(['id', 'service_id', 'date', 'kind', 'status', 'minutes_delivered', 'reason', 'source'])
@@ -99,14 +123,19 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
     const before = ledger?.periods.filter((p) => p.end < start) ?? [];
     const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
     const deliveredBefore = before.reduce((sum, p) => sum + p.deliveredMinutes, 0);
-    const percentSoFar = requiredBefore > 0 ? Math.round((deliveredBefore / requiredBefore) * 1000) / 10 : null;
+    const percentSoFar =
+      requiredBefore > 0 ? Math.round((deliveredBefore / requiredBefore) * 1000) / 10 : null;
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
     if (week && closures.length === 0) closures = week.closures;
     const mine = entries.filter((e) => e.service_id === s.id);
     const scheduled = mine.filter((e) => e.kind === 'scheduled');
     const delivered = scheduled.filter((e) => e.status !== 'missed');
     const missed = scheduled.filter((e) => e.status === 'missed');
-    const segments = JSON.parse(s.segments) as { startDate: string; endDate: string; minutesPerSession: number | null }[];
+    const segments = JSON.parse(s.segments) as {
+      startDate: string;
+      endDate: string;
+      minutesPerSession: number | null;
+    }[];
     const segment = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? null;
     const promised = week?.requiredSessions ?? null;
     const owed = ledger?.totals.owedBalanceMinutes ?? 0;
@@ -135,13 +164,22 @@ export async function weekSummary(db: Kysely<Database>, householdId: string, chi
         source: e.source,
       })),
     });
-    if (owed > 0) attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
+    if (owed > 0)
+      attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
     const lastWeek = ledger?.periods.find((p) => p.start === lastWeekStart);
     if (lastWeek && lastWeek.requiredMinutes > 0 && lastWeek.scheduledSessions === 0) {
-      attention.push({ kind: 'no_entries', serviceId: s.id, message: `${s.name}: nothing was logged for the week of ${lastWeekStart}` });
+      attention.push({
+        kind: 'no_entries',
+        serviceId: s.id,
+        message: `${s.name}: nothing was logged for the week of ${lastWeekStart}`,
+      });
     }
     if (pending > 0) {
-      attention.push({ kind: 'pending', serviceId: s.id, message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)` });
+      attention.push({
+        kind: 'pending',
+        serviceId: s.id,
+        message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)`,
+      });
     }
     if (percentSoFar != null && percentSoFar < 80 && requiredBefore >= 60) {
       attention.push({

@@ -25,7 +25,11 @@ export function AcceptInvitePage() {
   const session = useQuery({ queryKey: ['session'], queryFn: () => get<SessionInfo>('/auth/session') });
   const preview = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => post<{ householdName: string; role: string; email: string; accountExists: boolean }>('/invitations/preview', { token }),
+    queryFn: () =>
+      post<{ householdName: string; role: string; email: string; accountExists: boolean }>(
+        '/invitations/preview',
+        { token },
+      ),
     retry: false,
   });
   const form = useForm({ initialValues: { displayName: '', password: '' } });
@@ -33,7 +37,10 @@ export function AcceptInvitePage() {
     setError(null);
     try {
       const signedIn = session.data?.signedIn;
-      const result = await post<SessionInfo>('/invitations/accept', signedIn ? { token } : { token, ...values });
+      const result = await post<SessionInfo>(
+        '/invitations/accept',
+        signedIn ? { token } : { token, ...values },
+      );
       client.setQueryData(['session'], result);
       navigate('/');
     } catch (e) {
@@ -53,19 +60,35 @@ export function AcceptInvitePage() {
   const invite = preview.data;
   const signedIn = session.data?.signedIn ?? false;
   return (
-    <AuthLayout title={`Join ${invite.householdName}`} intro={`You are invited as ${ROLE_WORDS[invite.role] ?? invite.role}.`}>
+    <AuthLayout
+      title={`Join ${invite.householdName}`}
+      intro={`You are invited as ${ROLE_WORDS[invite.role] ?? invite.role}.`}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={error} />
           {signedIn ? (
             <Text>You are signed in as {session.data?.user?.email}. Join with this account?</Text>
           ) : invite.accountExists ? (
-            <Alert color="blue">An account already uses {invite.email}. Sign in first, then open the invitation link again.</Alert>
+            <Alert color="blue">
+              An account already uses {invite.email}. Sign in first, then open the invitation link again.
+            </Alert>
           ) : (
             <>
               <Text size="sm">Create your account for {invite.email}.</Text>
-              <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('displayName')} />
-              <PasswordInput label="Password" description="At least 10 characters." autoComplete="new-password" required {...form.getInputProps('password')} />
+              <TextInput
+                label="Your name"
+                autoComplete="name"
+                required
+                {...form.getInputProps('displayName')}
+              />
+              <PasswordInput
+                label="Password"
+                description="At least 10 characters."
+                autoComplete="new-password"
+                required
+                {...form.getInputProps('password')}
+              />
             </>
           )}
           {(signedIn || !invite.accountExists) && (

@@ -17,7 +17,10 @@ export default function AccountPage() {
     try {
       await post('/auth/password', values);
       form.reset();
-      notifications.show({ color: 'green', message: 'Your password was changed. Other browsers were signed out.' });
+      notifications.show({
+        color: 'green',
+        message: 'Your password was changed. Other browsers were signed out.',
+      });
     } catch (e) {
       setError(applyApiError(form, e));
     }
@@ -39,8 +42,17 @@ export default function AccountPage() {
             Change your password
           </Title>
           <FormError message={error} />
-          <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-          <PasswordInput label="New password" description="At least 10 characters." autoComplete="new-password" {...form.getInputProps('newPassword')} />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label="New password"
+            description="At least 10 characters."
+            autoComplete="new-password"
+            {...form.getInputProps('newPassword')}
+          />
           <Button type="submit" loading={form.submitting} w="fit-content">
             Change password
           </Button>

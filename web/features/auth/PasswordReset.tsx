@@ -34,7 +34,13 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError message={error} />
-            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
             <Button type="submit" loading={form.submitting}>
               Send the link
             </Button>
@@ -55,7 +61,10 @@ export function ResetPasswordPage() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await post('/auth/password-reset/complete', { token: tokenFromHash(), newPassword: values.newPassword });
+      await post('/auth/password-reset/complete', {
+        token: tokenFromHash(),
+        newPassword: values.newPassword,
+      });
       setDone(true);
     } catch (e) {
       setError(applyApiError(form, e));

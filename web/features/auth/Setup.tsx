@@ -10,7 +10,9 @@ import { AuthLayout } from './AuthLayout.tsx';
 export function SetupPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm({ initialValues: { displayName: '', email: '', password: '', householdName: 'My family' } });
+  const form = useForm({
+    initialValues: { displayName: '', email: '', password: '', householdName: 'My family' },
+  });
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
@@ -29,7 +31,13 @@ export function SetupPage() {
         <Stack>
           <FormError message={error} />
           <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('displayName')} />
-          <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
           <PasswordInput
             label="Password"
             description="At least 10 characters. A short sentence is easy to remember."

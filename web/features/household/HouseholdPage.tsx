@@ -1,1 +1,75 @@
-export default function HouseholdPage() { return <p>HouseholdPage</p>; }
+import { Divider, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { canWrite, useCurrent } from '../../api/session.tsx';
+import contrast from '../../components/contrast.module.css';
+import { useChildServices, useMembers } from '../../components/queries.ts';
+import { AuditSection } from './AuditSection.tsx';
+import aa from './aa.module.css';
+import { InvitationsSection } from './InvitationsSection.tsx';
+import { MembersSection } from './MembersSection.tsx';
+import { ROLE_HELP, ROLE_LABELS, ROLES, roleWords } from './roles.ts';
+import { StaffLinksSection, useStaffLinks } from './StaffLinksSection.tsx';
+
+export default function HouseholdPage() {
+  const current = useCurrent();
+  const householdId = current.householdId as string;
+  const role = current.role;
+  const isOwner = role === 'owner';
+  const writer = canWrite(role);
+  const members = useMembers(householdId);
+  const links = useStaffLinks(householdId, writer);
+  const childServices = useChildServices(householdId, current.child?.id ?? '');
+  const householdName = current.session.households.find((h) => h.id === householdId)?.name;
+
+  return (
+    <Stack maw={880} gap="xl" className={`${contrast.scope} ${aa.page}`}>
+      <Stack gap={4}>
+        <Title order={2}>Household</Title>
+        <Text c="dimmed">
+          {householdName ? `${householdName}. ` : ''}You are {roleWords(role ?? '')} here.{' '}
+          {isOwner
+            ? 'You can invite people and change what they can do.'
+            : 'Only an owner can invite people or change roles.'}
+        </Text>
+      </Stack>
+
+      <MembersSection householdId={householdId} isOwner={isOwner} />
+
+      <Stack component="section" aria-labelledby="roles-title" gap="sm">
+        <Title order={3} id="roles-title">
+          What each role can do
+        </Title>
+        <Paper withBorder p="md">
+          <List spacing="xs" size="sm" listStyleType="none" p={0}>
+            {ROLES.map((r) => (
+              <List.Item key={r}>
+                <Text span fw={700}>
+                  {ROLE_LABELS[r]}:
+                </Text>{' '}
+                {ROLE_HELP[r]}
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      </Stack>
+
+      {isOwner && <InvitationsSection householdId={householdId} />}
+
+      {writer && current.child && (
+        <>
+          <Divider />
+          <StaffLinksSection householdId={householdId} child={current.child} kids={current.children} />
+        </>
+      )}
+
+      <Divider />
+      <AuditSection
+        householdId={householdId}
+        me={current.session.user?.id}
+        members={members.data ?? []}
+        links={links.data ?? []}
+        kids={current.children}
+        services={childServices.services}
+      />
+    </Stack>
+  );
+}

@@ -1,1 +1,333 @@
-export default function OnboardingPage() { return <p>OnboardingPage</p>; }
+import {
+  Button,
+  Center,
+  Container,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useLocation } from 'wouter';
+import { get, post } from '../../api/client.ts';
+import { canWrite, useCurrent } from '../../api/session.tsx';
+import type { Child, Plan, SchoolCalendar, Service } from '../../api/types.ts';
+import contrast from '../../components/contrast.module.css';
+import { todayIso } from '../../components/dates.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { CalendarStep } from './CalendarStep.tsx';
+import { ChildStep } from './ChildStep.tsx';
+import { DoneStep } from './DoneStep.tsx';
+import classes from './onboarding.module.css';
+import { PlanStep } from './PlanStep.tsx';
+import { ServicesStep } from './ServicesStep.tsx';
+
+// The first-visit walkthrough at /welcome: the child, the school calendar, the plan, its services,
+// done. Each step saves as it goes, so leaving half-way loses nothing: coming back to /welcome
+// offers to finish setting up the current child, or to add another child.
+
+const STEPS = ['Child', 'School calendar', 'Plan', 'Services', 'Done'] as const;
+
+export default function OnboardingPage() {
+  const current = useCurrent();
+  if (!current.householdId) {
+    return (
+      <Layout title="Welcome to As Written">
+        <CreateHousehold />
+      </Layout>
+    );
+  }
+  if (!current.childrenLoaded) {
+    return (
+      <Center h="50vh" role="status" aria-label="Loading">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!canWrite(current.role)) {
+    return (
+      <Layout title="Setting up" back={current.child != null}>
+        <Text>
+          Only the household’s owner or a co-parent can add a child, a calendar or a plan. Ask them to finish
+          setting up; you will see everything here as soon as they do.
+        </Text>
+      </Layout>
+    );
+  }
+  return <Setup key={current.householdId} householdId={current.householdId} />;
+}
+
+type Saved = { child: Child | null; calendar: SchoolCalendar | null; plan: Plan | null };
+
+function Setup({ householdId }: { householdId: string }) {
+  const current = useCurrent();
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  const [mode, setMode] = useState<'choose' | 'steps'>(() =>
+    current.children.length > 0 ? 'choose' : 'steps',
+  );
+  const [saved, setSaved] = useState<Saved>({ child: null, calendar: null, plan: null });
+  const [active, setActive] = useState(0);
+  const [reached, setReached] = useState(0);
+  const [moved, setMoved] = useState(false);
+  const [resuming, setResuming] = useState(false);
+  const [resumeError, setResumeError] = useState<string | null>(null);
+  const [finishing, setFinishing] = useState(false);
+
+  const go = (step: number) => {
+    setActive(step);
+    setReached((r) => Math.max(r, step));
+    setMoved(true);
+  };
+
+  const startNew = () => {
+    setSaved({ child: null, calendar: null, plan: null });
+    setActive(0);
+    setReached(0);
+    setMoved(true);
+    setMode('steps');
+  };
+
+  /** Picks up where setup stopped for the current child: the first step not yet done. */
+  const resume = async (child: Child) => {
+    setResuming(true);
+    setResumeError(null);
+    try {
+      const today = todayIso();
+      const [calendars, plans] = await Promise.all([
+        get<SchoolCalendar[]>(`/households/${householdId}/calendars?childId=${child.id}`),
+        get<Plan[]>(`/households/${householdId}/plans?childId=${child.id}`),
+      ]);
+      const calendar =
+        calendars.find((c) => c.firstDay <= today && today <= c.lastDay) ?? calendars.at(-1) ?? null;
+      const plan = plans.filter((p) => p.status !== 'ended').at(-1) ?? null;
+      const services = plan
+        ? await get<Service[]>(`/households/${householdId}/services?planId=${plan.id}`)
+        : [];
+      setSaved({ child, calendar, plan });
+      const step = !calendar ? 1 : !plan ? 2 : 3;
+      setActive(step);
+      setReached(services.length > 0 ? 4 : step);
+      setMoved(true);
+      setMode('steps');
+    } catch (e) {
+      setResumeError(e instanceof Error ? e.message : 'Something went wrong. Try again.');
+    } finally {
+      setResuming(false);
+    }
+  };
+
+  const childSaved = async (child: Child) => {
+    const isNew = saved.child == null;
+    setSaved((s) => ({ ...s, child }));
+    current.setChildId(child.id);
+    await Promise.all([
+      client.invalidateQueries({ queryKey: ['children', householdId] }),
+      isNew ? client.invalidateQueries({ queryKey: ['session'] }) : Promise.resolve(),
+    ]);
+    go(1);
+  };
+
+  const finish = async () => {
+    setFinishing(true);
+    try {
+      if (saved.child) current.setChildId(saved.child.id);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['children', householdId] }),
+        client.invalidateQueries({ queryKey: ['session'] }),
+        client.invalidateQueries({ queryKey: ['week'] }),
+      ]);
+      navigate('/');
+    } finally {
+      setFinishing(false);
+    }
+  };
+
+  if (mode === 'choose') {
+    const child = current.child;
+    return (
+      <Layout title="Set up As Written" back>
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="md" align="flex-start">
+            <Text>What would you like to do?</Text>
+            <FormError message={resumeError} />
+            {child && (
+              <Button size="md" color="blue.8" loading={resuming} onClick={() => void resume(child)}>
+                Finish setting up {child.firstName}
+              </Button>
+            )}
+            <Button size="md" variant="default" onClick={startNew}>
+              Add another child
+            </Button>
+          </Stack>
+        </Paper>
+      </Layout>
+    );
+  }
+
+  const { child, calendar, plan } = saved;
+  return (
+    <Layout
+      title={current.children.length > 0 && active === 0 && !child ? 'Add a child' : 'Set up As Written'}
+      intro="Five short steps. Each one is saved as you go, and everything can be changed later."
+      back={current.children.length > 0}
+    >
+      <Stepper
+        active={active}
+        onStepClick={(step) => step <= reached && go(step)}
+        allowNextStepsSelect={false}
+        size="sm"
+        color="blue.8"
+        classNames={{ stepBody: classes.stepBody, steps: classes.steps }}
+      >
+        {STEPS.map((label, i) => (
+          <Stepper.Step
+            key={label}
+            label={
+              <>
+                {label}
+                {i < active && <VisuallyHidden>, done</VisuallyHidden>}
+              </>
+            }
+            aria-current={i === active ? 'step' : undefined}
+            allowStepSelect={i <= reached && i !== active}
+          >
+            <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" mt="md">
+              {i === 0 && (
+                <ChildStep
+                  householdId={householdId}
+                  child={child}
+                  focusHeading={moved}
+                  onSaved={childSaved}
+                />
+              )}
+              {i === 1 && child && (
+                <CalendarStep
+                  householdId={householdId}
+                  child={child}
+                  calendar={calendar}
+                  focusHeading={moved}
+                  onChange={(c) => setSaved((s) => ({ ...s, calendar: c }))}
+                  onNext={() => go(2)}
+                  onBack={() => go(0)}
+                />
+              )}
+              {i === 2 && child && (
+                <PlanStep
+                  householdId={householdId}
+                  child={child}
+                  calendar={calendar}
+                  plan={plan}
+                  focusHeading={moved}
+                  onSaved={(p) => {
+                    setSaved((s) => ({ ...s, plan: p }));
+                    go(3);
+                  }}
+                  onBack={() => go(1)}
+                />
+              )}
+              {i === 3 && plan && (
+                <ServicesStep
+                  householdId={householdId}
+                  plan={plan}
+                  focusHeading={moved}
+                  onNext={() => go(4)}
+                  onBack={() => go(2)}
+                />
+              )}
+              {i === 4 && child && (
+                <DoneStep
+                  householdId={householdId}
+                  child={child}
+                  calendar={calendar}
+                  plan={plan}
+                  focusHeading={moved}
+                  finishing={finishing}
+                  onFinish={() => void finish()}
+                  onAddAnother={startNew}
+                  onBack={() => go(3)}
+                />
+              )}
+            </Paper>
+          </Stepper.Step>
+        ))}
+      </Stepper>
+    </Layout>
+  );
+}
+
+function Layout({
+  title,
+  intro,
+  back,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  back?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Container size="md" px="md" py="lg" component="main" className={contrast.scope}>
+      <Stack gap="md">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={700} size="lg">
+            As Written
+          </Text>
+          {back && <TextLink href="/">Back to this week</TextLink>}
+        </Group>
+        <div>
+          <Title order={1} size="h2">
+            {title}
+          </Title>
+          {intro && <Text mt={4}>{intro}</Text>}
+        </div>
+        {children}
+      </Stack>
+    </Container>
+  );
+}
+
+function CreateHousehold() {
+  const current = useCurrent();
+  const [, navigate] = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: 'My family' },
+    validate: { name: (v) => (v.trim() ? null : 'Give the household a name') },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      await post('/households', { name: values.name.trim() });
+      await current.refreshSession();
+      navigate('/welcome');
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  });
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text>
+            A household holds your child’s records. You can invite a co-parent or an advocate to it later.
+          </Text>
+          <FormError message={error} />
+          <TextInput label="Household name" required {...form.getInputProps('name')} />
+          <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
+            Create household
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,1 +1,390 @@
-export default function StaffPage() { return <p>StaffPage</p>; }
+import {
+  Alert,
+  Badge,
+  Button,
+  Container,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { MissReason, SessionStatus } from '../../../src/domain/session-entry.ts';
+import { ApiError } from '../../api/client.ts';
+import type { SessionEntry, StaffLinkView } from '../../api/types.ts';
+import { Loading } from '../../app/App.tsx';
+import contrast from '../../components/contrast.module.css';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { formatDay, MISS_REASON_LABELS, todayIso } from '../../components/plain-words.ts';
+import { tokenFromHash } from '../auth/PasswordReset.tsx';
+import aa from '../household/aa.module.css';
+import { formatInstantDay, LINK_NOT_VALID, staffRequest } from './staff-api.ts';
+
+// The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
+// only what the API returns for the link and lets the holder confirm sessions.
+
+type Status = SessionStatus;
+type Confirmed = StaffLinkView['services'][number]['weeks'][number]['confirmedByThisLink'][number];
+
+const STATUS_LABELS: Record<Status, string> = {
+  delivered: 'Delivered',
+  short: 'Shorter than planned',
+  missed: 'Did not happen',
+};
+
+const REASON_OPTIONS = [
+  { value: '', label: 'Select…' },
+  ...(Object.keys(MISS_REASON_LABELS) as MissReason[]).map((r) => ({
+    value: r,
+    label: MISS_REASON_LABELS[r],
+  })),
+];
+
+function describeEntry(e: { status: Status; minutesDelivered: number; reason: MissReason | null }) {
+  const minutes = e.status === 'missed' ? '' : `, ${e.minutesDelivered} minutes`;
+  const reason = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
+  return `${STATUS_LABELS[e.status]}${minutes}${reason}`;
+}
+
+function StaffLayout({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Container size={760} px="md" py="lg" component="main" className={`${contrast.scope} ${aa.page}`}>
+      <Stack gap="md">
+        <Text fw={700} c="blue" size="lg">
+          As Written
+        </Text>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Container>
+  );
+}
+
+function NotValid() {
+  return (
+    <StaffLayout title="This link cannot be used">
+      <Alert color="red" role="alert" title="Link not valid">
+        {LINK_NOT_VALID}
+      </Alert>
+      <Text size="sm" c="dimmed">
+        Links stop working when the family revokes them or when they expire. Nothing you confirmed before is
+        lost.
+      </Text>
+    </StaffLayout>
+  );
+}
+
+export default function StaffPage() {
+  const [token] = useState(tokenFromHash);
+  useEffect(() => {
+    document.title = 'Confirm sessions · As Written';
+  }, []);
+  const view = useQuery({
+    queryKey: ['staff-link-view', token],
+    queryFn: () => staffRequest<StaffLinkView>(token, 'GET', '/staff-link'),
+    enabled: token !== '',
+    retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1,
+    refetchOnWindowFocus: false,
+  });
+  if (!token) return <NotValid />;
+  if (view.isPending) return <Loading />;
+  if (view.isError) {
+    if (view.error instanceof ApiError && view.error.status === 401) return <NotValid />;
+    return (
+      <StaffLayout title="Confirm sessions">
+        <Alert color="red" role="alert" title="Could not load this page">
+          {view.error instanceof ApiError ? view.error.message : 'Something went wrong.'}{' '}
+          <Button variant="subtle" size="compact-sm" onClick={() => void view.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      </StaffLayout>
+    );
+  }
+  return <StaffView token={token} view={view.data} />;
+}
+
+function StaffView({ token, view }: { token: string; view: StaffLinkView }) {
+  const name = view.childFirstName;
+  return (
+    <StaffLayout title={`Sessions for ${name}`}>
+      <Text>
+        {name}’s family gave you this link to confirm {name}’s sessions
+        {view.label ? ` (link for ${view.label})` : ''}. No account is needed. It works until{' '}
+        {formatInstantDay(view.expiresAt)}.
+      </Text>
+      {view.services.length === 0 ? (
+        <Alert color="yellow" title="No services yet">
+          This link covers no services at the moment. Ask the family to check the plan.
+        </Alert>
+      ) : (
+        <>
+          <ConfirmForm token={token} view={view} />
+          {view.services.map((s) => (
+            <ServiceWeeks key={s.id} service={s} />
+          ))}
+        </>
+      )}
+    </StaffLayout>
+  );
+}
+
+function ServiceWeeks({ service }: { service: StaffLinkView['services'][number] }) {
+  const headingId = `service-${service.id}`;
+  const weeks = [...service.weeks].reverse();
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Title order={2} size="h4" id={headingId}>
+          {service.name}
+        </Title>
+        <Text size="sm">
+          {service.amount}
+          {service.providerRole ? ` · ${service.providerRole}` : ''}
+        </Text>
+        {weeks.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No school weeks to show yet.
+          </Text>
+        ) : (
+          <Stack
+            component="ul"
+            gap={0}
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={`Recent weeks of ${service.name}`}
+          >
+            {weeks.map((w, i) => (
+              <WeekRow key={w.start} week={w} first={i === 0} />
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function WeekRow({
+  week,
+  first,
+}: {
+  week: StaffLinkView['services'][number]['weeks'][number];
+  first: boolean;
+}) {
+  const missing =
+    week.expectedSessions != null ? Math.max(0, week.expectedSessions - week.loggedSessions) : 0;
+  return (
+    <Stack
+      component="li"
+      gap={2}
+      py="xs"
+      style={first ? undefined : { borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group gap="xs" justify="space-between">
+        <Text fw={600} size="sm">
+          Week of {formatDay(week.start)}
+        </Text>
+        {missing > 0 ? (
+          <Badge color="orange" variant="light" tt="none">
+            {missing} not logged
+          </Badge>
+        ) : week.expectedSessions != null ? (
+          <Badge color="green" variant="light" tt="none">
+            All logged
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="sm">
+        {week.expectedSessions == null
+          ? 'No set number of sessions'
+          : `${week.expectedSessions} session${week.expectedSessions === 1 ? '' : 's'} expected`}
+        {' · '}
+        {week.loggedSessions} logged
+      </Text>
+      {week.confirmedByThisLink.length > 0 && (
+        <List size="sm" spacing={2} withPadding>
+          {week.confirmedByThisLink.map((e: Confirmed) => (
+            <List.Item key={e.id}>
+              You confirmed {formatDay(e.date)}: {describeEntry(e)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+type FormValues = {
+  serviceId: string;
+  date: string;
+  status: Status;
+  minutesDelivered: number | string;
+  reason: MissReason | '';
+  reasonText: string;
+  note: string;
+};
+
+function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const today = todayIso();
+  const form = useForm<FormValues>({
+    initialValues: {
+      serviceId: view.services[0]?.id ?? '',
+      date: today,
+      status: 'delivered',
+      minutesDelivered: '',
+      reason: '',
+      reasonText: '',
+      note: '',
+    },
+    validate: {
+      serviceId: (v) => (v ? null : 'Choose the service'),
+      date: (v) =>
+        !/^\d{4}-\d{2}-\d{2}$/.test(v)
+          ? 'Give the date of the session'
+          : v > todayIso()
+            ? 'Is in the future; confirm a session once it has happened'
+            : null,
+      minutesDelivered: (v, values) => {
+        if (values.status === 'missed') return null;
+        if (v === '' && values.status === 'delivered') return null;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 1440)
+          return values.status === 'short'
+            ? 'Give the minutes that were delivered'
+            : 'Give a whole number of minutes, or leave it empty';
+        return null;
+      },
+      reason: (v, values) => (values.status !== 'delivered' && !v ? 'Choose a reason' : null),
+    },
+  });
+  const status = form.values.status;
+  const serviceName = (id: string) => view.services.find((s) => s.id === id)?.name ?? 'the service';
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    setSaved(null);
+    try {
+      const entry = await staffRequest<SessionEntry>(token, 'POST', '/staff-link/sessions', {
+        serviceId: values.serviceId,
+        date: values.date,
+        status: values.status,
+        minutesDelivered:
+          values.status !== 'missed' && typeof values.minutesDelivered === 'number'
+            ? values.minutesDelivered
+            : null,
+        reason: values.status === 'delivered' || values.reason === '' ? null : values.reason,
+        reasonText:
+          values.status !== 'delivered' && values.reason === 'other'
+            ? values.reasonText.trim() || null
+            : null,
+        note: values.note.trim() || null,
+      });
+      setSaved(`Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date)}: ${describeEntry(entry)}.`);
+      form.setValues({ status: 'delivered', minutesDelivered: '', reason: '', reasonText: '', note: '' });
+      form.resetDirty();
+      await client.invalidateQueries({ queryKey: ['staff-link-view', token] });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setError(LINK_NOT_VALID);
+      else setError(applyApiError(form, e));
+    }
+  });
+
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby="confirm-title">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="confirm-title">
+            Confirm a session
+          </Title>
+          <FormError message={error} />
+          <NativeSelect
+            label="Service"
+            data={view.services.map((s) => ({ value: s.id, label: s.name }))}
+            required
+            {...form.getInputProps('serviceId')}
+          />
+          <TextInput
+            label="Date of the session"
+            type="date"
+            max={today}
+            required
+            w={{ base: '100%', xs: 240 }}
+            {...form.getInputProps('date')}
+          />
+          <Radio.Group label="What happened?" required {...form.getInputProps('status')}>
+            <Stack gap="xs" mt={6}>
+              {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
+                <Radio key={s} value={s} label={STATUS_LABELS[s]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {status !== 'missed' && (
+            <NumberInput
+              label="Minutes delivered"
+              description={
+                status === 'delivered'
+                  ? 'Leave empty if the session lasted as long as planned.'
+                  : 'How long it lasted.'
+              }
+              required={status === 'short'}
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              allowNegative={false}
+              w={{ base: '100%', xs: 240 }}
+              {...form.getInputProps('minutesDelivered')}
+            />
+          )}
+          {status !== 'delivered' && (
+            <NativeSelect
+              label="Reason"
+              description={status === 'missed' ? 'Why it did not happen.' : 'Why it was shorter.'}
+              data={REASON_OPTIONS}
+              required
+              {...form.getInputProps('reason')}
+            />
+          )}
+          {status !== 'delivered' && form.values.reason === 'other' && (
+            <TextInput label="Describe the reason" maxLength={2000} {...form.getInputProps('reasonText')} />
+          )}
+          <Textarea
+            label="Note"
+            description="Optional. The family sees it."
+            autosize
+            minRows={2}
+            maxLength={2000}
+            {...form.getInputProps('note')}
+          />
+          <Alert color="blue" variant="light" title="Entries cannot be edited">
+            Once saved, an entry cannot be edited afterwards; it can only be corrected by a new entry. If
+            something is wrong, tell the family.
+          </Alert>
+          <Button type="submit" loading={form.submitting} w={{ base: '100%', xs: 'fit-content' }}>
+            Confirm the session
+          </Button>
+          <div role="status">
+            {saved && (
+              <Alert color="green" title="Confirmed">
+                {saved}
+              </Alert>
+            )}
+          </div>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

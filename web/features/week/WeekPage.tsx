@@ -1,1 +1,194 @@
-export function WeekPage() { return <p>week</p>; }
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { WeekSummary } from '../../api/types.ts';
+import contrast from '../../components/contrast.module.css';
+import { formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
+import { TextLink } from '../../components/TextLink.tsx';
+import { SchoolClosedToday } from './SchoolClosedToday.tsx';
+import { ServiceCard } from './ServiceCard.tsx';
+import { useWeek } from './week-api.ts';
+
+// The home screen: this week for the current child, one card per service, what needs attention,
+// days without school, and the one-tap "School closed today".
+
+const possessive = (name: string) => `${name}’${name.endsWith('s') ? '' : 's'}`;
+
+export function WeekPage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const [today] = useState(todayIso);
+  const week = useWeek(householdId, child.id, today);
+  const writable = canWrite(role);
+  const data = week.data;
+  const needsSetup = data != null && (!data.hasCalendar || data.services.length === 0);
+  const closures = data ? data.closures.map(parseClosure) : [];
+  const closedToday = closures.some(
+    (c) => c.start != null && c.start <= today && today <= (c.end ?? c.start),
+  );
+
+  return (
+    <Stack gap="lg" maw={1100} className={contrast.scope}>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          <Title order={2}>{possessive(child.firstName)} week</Title>
+          <Text>{data ? formatRange(data.weekStart, data.weekEnd) : 'This week'}</Text>
+        </div>
+        {data?.hasCalendar && writable && !closedToday && (
+          <SchoolClosedToday householdId={householdId} childId={child.id} today={today} />
+        )}
+      </Group>
+
+      {week.isPending && <WeekSkeleton />}
+      {week.isError && (
+        <Alert color="red" title="This week could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{week.error.message}</Text>
+            <Button size="xs" variant="default" onClick={() => void week.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {data && needsSetup && <FinishSetup data={data} writable={writable} firstName={child.firstName} />}
+
+      {data && closures.length > 0 && (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-no-school">
+          <Title order={3} size="h5" id="week-no-school">
+            {closedToday ? 'No school today' : 'No school this week'}
+          </Title>
+          <List size="sm" mt={4}>
+            {closures.map((c) => (
+              <List.Item key={c.text}>{c.words}</List.Item>
+            ))}
+          </List>
+        </Paper>
+      )}
+
+      {data && data.attention.length > 0 && <NeedsAttention items={data.attention} />}
+
+      {data && data.services.length > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {data.services.map((s) => (
+            <ServiceCard
+              key={s.serviceId}
+              householdId={householdId}
+              service={s}
+              today={today}
+              writable={writable}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, 4);
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-attention">
+      <Title order={3} size="h5" id="week-attention">
+        Needs attention
+      </Title>
+      <List size="sm" mt={4} spacing={4}>
+        {shown.map((a) => (
+          <List.Item key={`${a.kind}-${a.serviceId}`}>
+            <TextLink href={`/ledger/${a.serviceId}`}>{humanizeDates(a.message)}</TextLink>
+          </List.Item>
+        ))}
+      </List>
+      {items.length > shown.length && (
+        <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </Button>
+      )}
+    </Paper>
+  );
+}
+
+function FinishSetup({
+  data,
+  writable,
+  firstName,
+}: {
+  data: WeekSummary;
+  writable: boolean;
+  firstName: string;
+}) {
+  const missing: string[] = [];
+  if (!data.hasCalendar) missing.push('the school calendar (first and last day, holidays)');
+  if (data.services.length === 0)
+    missing.push(
+      `the services in ${possessive(firstName)} plan (for example speech, 30 minutes twice a week)`,
+    );
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="week-setup">
+      <Stack gap="sm" align="flex-start">
+        <Title order={3} size="h4" id="week-setup">
+          Finish setting up
+        </Title>
+        <Text>To count the sessions promised each week, As Written still needs:</Text>
+        <List>
+          {missing.map((m) => (
+            <List.Item key={m}>{m}</List.Item>
+          ))}
+        </List>
+        {writable ? (
+          <Button component={Link} href="/welcome" size="md" color="blue.8">
+            Finish setup
+          </Button>
+        ) : (
+          <Text>Ask the household’s owner or a co-parent to finish setting up.</Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function WeekSkeleton() {
+  return (
+    <div role="status">
+      <VisuallyHidden>Loading this week</VisuallyHidden>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" aria-hidden>
+        <Skeleton h={220} radius="md" />
+        <Skeleton h={220} radius="md" />
+      </SimpleGrid>
+    </div>
+  );
+}
+
+/** The server lists days off as "2026-11-25 to 2026-11-27: Thanksgiving break (break)". */
+function parseClosure(text: string): {
+  text: string;
+  start: string | null;
+  end: string | null;
+  words: string;
+} {
+  const m = /^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?: (.*)$/.exec(text);
+  if (!m) return { text, start: null, end: null, words: humanizeDates(text) };
+  const start = m[1] as string;
+  const end = m[2] ?? null;
+  const what = (m[3] ?? '').replace(/ \((holiday|break|closure)\)$/, '');
+  return {
+    text,
+    start,
+    end,
+    words: `${formatRange(start, end)}: ${what.charAt(0).toUpperCase()}${what.slice(1)}`,
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import type { Clock } from '../../src/server/context.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
+
+// Browser tests drive Debian's Chromium through playwright-core against the real server (its
+// built web app and a fresh SQLite file). Time is set on both sides: the server's clock and the
+// page's clock move together, so "today" is the same day for the app and the test.
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+
+export type MovableClock = Clock & { set(instant: string): void };
+
+export function movableClock(start: string): MovableClock {
+  let now = Date.parse(start);
+  return {
+    now: () => new Date(now).toISOString(),
+    today: () => new Date(now).toISOString().slice(0, 10),
+    set: (instant) => {
+      now = Date.parse(instant);
+    },
+  };
+}
+
+export type TestServer = {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  clock: MovableClock;
+  close(): Promise<void>;
+};
+
+export async function startServer(start: string): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'as-written-e2e-'));
+  const store = await openStore({ kind: 'sqlite', file: join(dir, 'e2e.db') });
+  const clock = movableClock(start);
+  const app = await buildApp({ store, clock, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    clock,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export async function newPage(
+  browser: Browser,
+  server: TestServer,
+  viewport = PHONE,
+): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP only lets the test inject axe-core; the app itself runs under its real policy.
+  const context = await browser.newContext({
+    viewport,
+    baseURL: server.url,
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(server.clock.now()));
+  return { context, page };
+}
+
+/** Move "today" for the server and the page together. */
+export async function setToday(server: TestServer, pages: Page[], instant: string) {
+  server.clock.set(instant);
+  for (const page of pages) await page.clock.setFixedTime(new Date(instant));
+}
+
+/** Run axe-core on the page as it is now; every violation fails the test, with its details. */
+export async function expectNoAxeViolations(page: Page, where: string) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      }),
+    );
+  });
+  expect(violations, `axe violations on ${where}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

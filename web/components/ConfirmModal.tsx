@@ -1,0 +1,67 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { PlainModal } from './Dialogs.tsx';
+
+/**
+ * Ask before something that cannot be undone. The action runs when confirmed; if it fails, the
+ * message stays in the dialog and nothing else changes.
+ */
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+}: {
+  opened: boolean;
+  onClose(): void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm(): Promise<unknown>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    if (busy) return;
+    setError(null);
+    onClose();
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      setBusy(false);
+      onClose();
+    } catch (e) {
+      setBusy(false);
+      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
+    }
+  };
+  return (
+    <PlainModal opened={opened} onClose={close} title={title}>
+      <Stack>
+        {error && (
+          <Alert color="red" role="alert" title="Not done">
+            {error}
+          </Alert>
+        )}
+        <Text size="sm" component="div">
+          {children}
+        </Text>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+          {/* red.9: white on Mantine's default red is below 4.5:1 */}
+          <Button color="red.9" onClick={() => void confirm()} loading={busy}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </PlainModal>
+  );
+}

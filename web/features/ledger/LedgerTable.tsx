@@ -1,0 +1,137 @@
+import { Table } from '@mantine/core';
+import type { ServiceLedger } from '../../api/types.ts';
+import ui from '../../components/ui.module.css';
+import {
+  buttonName,
+  closuresWords,
+  FIGURES,
+  type FigureDef,
+  type Figures,
+  type LedgerPeriod,
+  periodTitle,
+  scopeWords,
+  valueText,
+} from './figures.ts';
+import classes from './ledger.module.css';
+
+export type Open = (def: FigureDef, period: LedgerPeriod | null, scope: string) => void;
+
+/** A number that opens the entries behind it. */
+export function FigureButton({
+  def,
+  figures,
+  period,
+  scope,
+  onOpen,
+}: {
+  def: FigureDef;
+  figures: Figures;
+  period: LedgerPeriod | null;
+  scope: string;
+  onOpen: Open;
+}) {
+  return (
+    <button
+      type="button"
+      className={ui.numberButton}
+      aria-label={buttonName(def, figures, scope)}
+      onClick={() => onOpen(def, period, scope)}
+    >
+      {valueText(def, figures)}
+    </button>
+  );
+}
+
+function Cell({
+  def,
+  figures,
+  period,
+  scope,
+  onOpen,
+}: {
+  def: FigureDef;
+  figures: Figures;
+  period: LedgerPeriod | null;
+  scope: string;
+  onOpen: Open;
+}) {
+  const v = def.value(figures);
+  // A zero with nothing behind it has no entries to show; it stays plain text to keep the tab order short.
+  const hasEntries = def.key === 'unlogged' ? false : def.ids(figures).length > 0;
+  if (v == null || (v === 0 && !hasEntries)) return <Table.Td>{valueText(def, figures)}</Table.Td>;
+  return (
+    <Table.Td>
+      <FigureButton def={def} figures={figures} period={period} scope={scope} onOpen={onOpen} />
+    </Table.Td>
+  );
+}
+
+export function LedgerTable({
+  ledger,
+  grouping,
+  caption,
+  captionId,
+  onOpen,
+}: {
+  ledger: ServiceLedger;
+  grouping: 'week' | 'month';
+  caption: string;
+  captionId: string;
+  onOpen: Open;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
+    <section className={classes.scroll} tabIndex={0} aria-labelledby={captionId}>
+      <Table className={classes.table} verticalSpacing="xs" horizontalSpacing="sm" striped highlightOnHover>
+        <caption id={captionId} className={classes.caption}>
+          {caption}
+        </caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" className={`${classes.sticky} ${classes.head}`}>
+              {grouping === 'week' ? 'Week' : 'Month'}
+            </Table.Th>
+            {FIGURES.map((def) => (
+              <Table.Th scope="col" key={def.key} className={classes.head}>
+                {def.column}
+                {def.key !== 'percent' && <span className={classes.closures}>minutes</span>}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ledger.periods.map((p) => (
+            <Table.Tr key={`${p.unit}-${p.start}`}>
+              <Table.Th scope="row" className={classes.sticky}>
+                {periodTitle(p)}
+                {p.closures.length > 0 && (
+                  <span className={classes.closures}>{closuresWords(p.closures)}</span>
+                )}
+              </Table.Th>
+              {FIGURES.map((def) => (
+                <Cell key={def.key} def={def} figures={p} period={p} scope={scopeWords(p)} onOpen={onOpen} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr className={classes.totalRow}>
+            <Table.Th scope="row" className={classes.sticky}>
+              Total
+            </Table.Th>
+            {FIGURES.map((def) => (
+              <Cell
+                key={def.key}
+                def={def}
+                figures={ledger.totals}
+                period={null}
+                scope={grouping === 'week' ? 'in all weeks' : 'in all months'}
+                onOpen={onOpen}
+              />
+            ))}
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { Button, Group, List, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../api/client.ts';
+import type { CalendarEvent, Child, Plan, SchoolCalendar, Service } from '../../api/types.ts';
+import { formatDay } from '../../components/dates.ts';
+import { StepHeading } from './StepHeading.tsx';
+
+/** Step 5: what was set up, and the way to the home screen. */
+export function DoneStep({
+  householdId,
+  child,
+  calendar,
+  plan,
+  focusHeading,
+  finishing,
+  onFinish,
+  onAddAnother,
+  onBack,
+}: {
+  householdId: string;
+  child: Child;
+  calendar: SchoolCalendar | null;
+  plan: Plan | null;
+  focusHeading: boolean;
+  finishing: boolean;
+  onFinish(): void;
+  onAddAnother(): void;
+  onBack(): void;
+}) {
+  const events = useQuery({
+    queryKey: ['calendar-events', householdId, calendar?.id],
+    queryFn: () =>
+      get<CalendarEvent[]>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
+    enabled: calendar != null,
+  });
+  const services = useQuery({
+    queryKey: ['services', householdId, plan?.id],
+    queryFn: () => get<Service[]>(`/households/${householdId}/services?planId=${plan?.id}`),
+    enabled: plan != null,
+  });
+  const daysOff = events.data?.length ?? 0;
+  const serviceList = services.data ?? [];
+  return (
+    <Stack gap="md">
+      <StepHeading
+        title="All set"
+        intro={`Here is what As Written knows about ${child.firstName}.`}
+        focus={focusHeading}
+      />
+      <List spacing="xs">
+        <List.Item>
+          <Text span fw={600}>
+            Child:
+          </Text>{' '}
+          {[child.firstName, child.lastName].filter(Boolean).join(' ')}
+          {child.school ? `, ${child.school}` : ''}
+          {child.grade ? `, grade ${child.grade}` : ''}
+        </List.Item>
+        {calendar && (
+          <List.Item>
+            <Text span fw={600}>
+              School year:
+            </Text>{' '}
+            {calendar.name}, {formatDay(calendar.firstDay)} to {formatDay(calendar.lastDay)}, {daysOff}{' '}
+            {daysOff === 1 ? 'holiday or break' : 'holidays and breaks'}
+          </List.Item>
+        )}
+        {plan && (
+          <List.Item>
+            <Text span fw={600}>
+              Plan:
+            </Text>{' '}
+            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom)} to{' '}
+            {formatDay(plan.effectiveTo)}
+          </List.Item>
+        )}
+        <List.Item>
+          <Text span fw={600}>
+            Services:
+          </Text>{' '}
+          {serviceList.length === 0
+            ? 'none yet (add them from the Plan page)'
+            : serviceList.map((s) => s.name).join(', ')}
+        </List.Item>
+      </List>
+      <Text>
+        From now on, log each session on the home screen: tap “Log a session”, then “Happened” or “Didn’t
+        happen”. As Written keeps count of the minutes promised, delivered and owed.
+      </Text>
+      <Button
+        size="lg"
+        color="blue.8"
+        onClick={onFinish}
+        loading={finishing}
+        w={{ base: '100%', xs: 'auto' }}
+      >
+        Finish
+      </Button>
+      <Group gap="sm">
+        <Button variant="default" onClick={onBack}>
+          Back
+        </Button>
+        <Button variant="default" onClick={onAddAnother}>
+          Add another child
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,337 @@
+import {
+  Box,
+  Button,
+  Flex,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { del, get, patch, post } from '../../api/client.ts';
+import { PlainModal } from '../../components/Dialogs.tsx';
+import { FormError } from '../../components/form-errors.tsx';
+import ui from '../../components/ui.module.css';
+import { saveError } from './save-error.ts';
+
+// One list of plain records of a plan (accommodations, goals, behavior steps, key dates) or of the
+// child (team contacts), with adding, changing and deleting. Forms are driven by a list of fields; the
+// server checks them, and its messages appear next to the fields they concern. A failed save keeps
+// what was typed.
+
+export type FieldDef = {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'date' | 'number' | 'email' | 'tel';
+  options?: { value: string; label: string }[];
+  /** Must not be empty (the server says so too; this only marks the field). */
+  required?: boolean;
+  description?: string;
+  /** Shown only when this returns true (e.g. the class name when an accommodation applies to a class). */
+  showIf?: (values: Record<string, string>) => boolean;
+  defaultValue?: string;
+};
+
+export type SectionDef<T extends { id: string }> = {
+  /** Query key and API path segment. */
+  path: string;
+  title: string;
+  /** "accommodation" */
+  noun: string;
+  parentKey: 'planId' | 'childId';
+  fields: FieldDef[];
+  /** A short name of one item for button labels: "Extended time (1.5x) on tests…". */
+  itemName(item: T): string;
+  render(item: T): ReactNode;
+  empty: string;
+  intro?: ReactNode;
+  sort?: (a: T, b: T) => number;
+};
+
+type Props<T extends { id: string }> = {
+  def: SectionDef<T>;
+  householdId: string;
+  parentId: string;
+  /** The plan whose versions change when this content changes (none for team contacts). */
+  planId: string | null;
+  canEdit: boolean;
+  canDelete: boolean;
+  headingId: string;
+};
+
+const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+export function RecordSection<T extends { id: string }>({
+  def,
+  householdId,
+  parentId,
+  planId,
+  canEdit,
+  canDelete,
+  headingId,
+}: Props<T>) {
+  const query = useQuery({
+    queryKey: [def.path, householdId, parentId],
+    queryFn: () => get<T[]>(`/households/${householdId}/${def.path}?${def.parentKey}=${parentId}`),
+  });
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
+  const items = def.sort ? [...(query.data ?? [])].sort(def.sort) : (query.data ?? []);
+  return (
+    <Box component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="center" mb="xs" gap="xs">
+        <Title order={3} id={headingId}>
+          {def.title}
+        </Title>
+        {canEdit && (
+          <Button size="xs" variant="default" onClick={() => setEditing('new')}>
+            Add {def.noun}
+          </Button>
+        )}
+      </Group>
+      {def.intro}
+      {query.isPending && <Text size="sm">Loading…</Text>}
+      {query.error && (
+        <Text role="alert" size="sm">
+          Could not load the {def.title.toLowerCase()}: {query.error.message}
+        </Text>
+      )}
+      {query.data && items.length === 0 && <Text size="sm">{def.empty}</Text>}
+      {items.length > 0 && (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.map((item) => (
+            <Paper component="li" key={item.id} withBorder p="sm">
+              <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" gap="xs">
+                <Box style={{ flex: 1, minWidth: 0 }}>{def.render(item)}</Box>
+                {(canEdit || canDelete) && (
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    {canEdit && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Edit ${def.noun}: ${shorten(def.itemName(item))}`}
+                        onClick={() => setEditing(item)}
+                      >
+                        Edit
+                      </Button>
+                    )}
+                    {canDelete && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Delete ${def.noun}: ${shorten(def.itemName(item))}`}
+                        onClick={() => setDeleting(item)}
+                      >
+                        Delete
+                      </Button>
+                    )}
+                  </Group>
+                )}
+              </Flex>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {editing && (
+        <RecordFormModal
+          def={def}
+          item={editing === 'new' ? null : editing}
+          householdId={householdId}
+          parentId={parentId}
+          planId={planId}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <DeleteModal
+          def={def}
+          item={deleting}
+          householdId={householdId}
+          parentId={parentId}
+          planId={planId}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </Box>
+  );
+}
+
+function initialValues(fields: FieldDef[], item: Record<string, unknown> | null): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const f of fields) {
+    const v = item?.[f.name];
+    values[f.name] = v == null ? (item ? '' : (f.defaultValue ?? f.options?.[0]?.value ?? '')) : String(v);
+  }
+  return values;
+}
+
+/** The body to send: empty optional fields become null, numbers become numbers, hidden fields are cleared. */
+function toBody(fields: FieldDef[], values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    const raw = values[f.name] ?? '';
+    const shown = f.showIf ? f.showIf(values) : true;
+    if (!shown) {
+      body[f.name] = null;
+      continue;
+    }
+    if (f.kind === 'number') body[f.name] = raw === '' ? null : Number(raw);
+    else if (f.required || f.kind === 'select') body[f.name] = raw;
+    else body[f.name] = raw.trim() === '' ? null : raw;
+  }
+  return body;
+}
+
+export function useInvalidatePlan(householdId: string) {
+  const client = useQueryClient();
+  return async (path: string, parentId: string, planId: string | null) => {
+    await client.invalidateQueries({ queryKey: [path, householdId, parentId] });
+    if (planId) {
+      await client.invalidateQueries({ queryKey: ['plan-versions', householdId, planId] });
+      await client.invalidateQueries({ queryKey: ['plan-version', householdId, planId] });
+    }
+  };
+}
+
+function RecordFormModal<T extends { id: string }>({
+  def,
+  item,
+  householdId,
+  parentId,
+  planId,
+  onClose,
+}: {
+  def: SectionDef<T>;
+  item: T | null;
+  householdId: string;
+  parentId: string;
+  planId: string | null;
+  onClose(): void;
+}) {
+  const invalidate = useInvalidatePlan(householdId);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Record<string, string>>({
+    initialValues: initialValues(def.fields, item as Record<string, unknown> | null),
+  });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      const body = toBody(def.fields, values);
+      if (item) await patch(`/households/${householdId}/${def.path}/${item.id}`, body);
+      else await post(`/households/${householdId}/${def.path}`, { ...body, [def.parentKey]: parentId });
+      await invalidate(def.path, parentId, planId);
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close the message' },
+        color: 'green',
+        message: item ? `The ${def.noun} was saved.` : `The ${def.noun} was added.`,
+      });
+      onClose();
+    } catch (e) {
+      setError(saveError(form, e));
+    }
+  });
+  const title = item ? `Edit ${def.noun}` : `Add ${def.noun}`;
+  return (
+    <PlainModal opened onClose={onClose} title={title}>
+      <form onSubmit={submit} noValidate className={ui.page}>
+        <Stack gap="sm">
+          <FormError message={error} />
+          {def.fields.map((f) => {
+            if (f.showIf && !f.showIf(form.values)) return null;
+            const common = {
+              label: f.label,
+              description: f.description,
+              withAsterisk: f.required,
+              ...form.getInputProps(f.name),
+            };
+            switch (f.kind) {
+              case 'textarea':
+                return <Textarea key={f.name} {...common} autosize minRows={2} maxRows={8} />;
+              case 'select':
+                return <NativeSelect key={f.name} {...common} data={f.options ?? []} />;
+              case 'number':
+                return <NumberInput key={f.name} {...common} allowDecimal={false} min={0} />;
+              default:
+                return <TextInput key={f.name} {...common} type={f.kind} />;
+            }
+          })}
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="blue.8" loading={form.submitting}>
+              {item ? 'Save' : `Add ${def.noun}`}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </PlainModal>
+  );
+}
+
+function DeleteModal<T extends { id: string }>({
+  def,
+  item,
+  householdId,
+  parentId,
+  planId,
+  onClose,
+}: {
+  def: SectionDef<T>;
+  item: T;
+  householdId: string;
+  parentId: string;
+  planId: string | null;
+  onClose(): void;
+}) {
+  const invalidate = useInvalidatePlan(householdId);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await del(`/households/${householdId}/${def.path}/${item.id}`);
+      await invalidate(def.path, parentId, planId);
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close the message' },
+        color: 'green',
+        message: `The ${def.noun} was deleted.`,
+      });
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Something went wrong.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <PlainModal opened onClose={onClose} title={`Delete this ${def.noun}?`}>
+      <Stack gap="sm" className={ui.page}>
+        <Text>“{shorten(def.itemName(item), 200)}”</Text>
+        <Text size="sm">
+          It disappears from the plan as it stands now. The journal keeps what it was
+          {planId ? ', and earlier versions of the plan still show it' : ''}. If the change was agreed at an
+          IEP meeting, record an amendment first.
+        </Text>
+        <FormError message={error} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button color="red.8" loading={busy} onClick={() => void confirm()}>
+            Delete
+          </Button>
+        </Group>
+      </Stack>
+    </PlainModal>
+  );
+}

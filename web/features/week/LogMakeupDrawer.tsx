@@ -1,0 +1,131 @@
+import { Button, NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { post } from '../../api/client.ts';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { MISS_REASON_LABELS, refreshAfterChange, useMissedSessions, type WeekService } from './week-api.ts';
+
+type Values = { date: string; minutesDelivered: number | string; makeupForEntryId: string; note: string };
+
+/** Extra time given to make up missed minutes, optionally naming the missed session it makes up. */
+export function LogMakeupDrawer({
+  householdId,
+  service,
+  today,
+  opened,
+  onClose,
+}: {
+  householdId: string;
+  service: WeekService;
+  today: string;
+  opened: boolean;
+  onClose(): void;
+}) {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const missed = useMissedSessions(householdId, service.serviceId, opened);
+  const form = useForm<Values>({
+    initialValues: {
+      date: today,
+      minutesDelivered: service.minutesPerSession ?? '',
+      makeupForEntryId: '',
+      note: '',
+    },
+    validate: {
+      date: (value) => (value ? null : 'Choose the date of the make-up'),
+      minutesDelivered: (value) =>
+        value === '' || Number(value) < 1 ? 'Enter the minutes that were made up' : null,
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      await post(`/households/${householdId}/sessions`, {
+        serviceId: service.serviceId,
+        date: values.date,
+        kind: 'makeup',
+        status: 'delivered',
+        minutesDelivered: Math.round(Number(values.minutesDelivered)),
+        makeupForEntryId: values.makeupForEntryId || null,
+        note: values.note.trim() || null,
+        source: 'parent',
+      });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: `Make-up saved: ${service.name}, ${formatDay(values.date)}: ${Math.round(Number(values.minutesDelivered))} minutes made up.`,
+      });
+      await refreshAfterChange(client);
+      form.reset();
+      onClose();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  });
+
+  const options = [
+    { value: '', label: 'The oldest minutes owed (decide for me)' },
+    ...(missed.data ?? []).map((e) => ({
+      value: e.id,
+      label: `${formatDay(e.date)}: ${e.status === 'short' ? 'shorter' : 'missed'}${e.reason ? `, ${MISS_REASON_LABELS[e.reason].toLowerCase()}` : ''}`,
+    })),
+  ];
+
+  return (
+    <ResponsiveDrawer
+      opened={opened}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+      title={`Log a make-up: ${service.name}`}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">A make-up is extra time given to cover minutes that were missed.</Text>
+          <FormError message={error} />
+          <TextInput
+            type="date"
+            label="Date of the make-up"
+            max={today}
+            required
+            {...form.getInputProps('date')}
+          />
+          <NumberInput
+            hideControls
+            label="Minutes made up"
+            min={1}
+            max={1440}
+            allowDecimal={false}
+            inputMode="numeric"
+            required
+            data-autofocus
+            w={200}
+            {...form.getInputProps('minutesDelivered')}
+          />
+          <NativeSelect
+            label="Which missed session does it make up?"
+            data={options}
+            disabled={missed.isPending}
+            {...form.getInputProps('makeupForEntryId')}
+          />
+          <Textarea
+            label="Note (optional)"
+            autosize
+            minRows={1}
+            maxRows={4}
+            {...form.getInputProps('note')}
+          />
+          <Button type="submit" size="lg" color="blue.8" loading={form.submitting}>
+            Save make-up
+          </Button>
+        </Stack>
+      </form>
+    </ResponsiveDrawer>
+  );
+}

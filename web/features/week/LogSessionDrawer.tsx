@@ -1,0 +1,330 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { ApiError, post } from '../../api/client.ts';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import classes from './week.module.css';
+import {
+  MISS_REASON_LABELS,
+  MISS_REASONS,
+  type MissReason,
+  refreshAfterChange,
+  type WeekService,
+} from './week-api.ts';
+
+type Status = 'delivered' | 'short' | 'missed';
+type Values = {
+  date: string;
+  shorter: boolean;
+  minutesDelivered: number | string;
+  minutesPlanned: number | string;
+  note: string;
+  reason: string;
+};
+
+const wholeMinutes = (v: number | string): number | null => {
+  if (v === '' || v == null) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.round(n) : null;
+};
+
+/**
+ * Log one session in at most three taps: "Log a session" on the card, then "Happened" (saved at
+ * once), "Not sure" (saved as missed, reason unknown) or "Didn't happen" followed by the reason.
+ */
+export function LogSessionDrawer({
+  householdId,
+  service,
+  today,
+  opened,
+  onClose,
+}: {
+  householdId: string;
+  service: WeekService;
+  today: string;
+  opened: boolean;
+  onClose(): void;
+}) {
+  const client = useQueryClient();
+  const ids = useId();
+  const fixed = service.minutesPerSession != null;
+  const [step, setStep] = useState<'answer' | 'reason'>('answer');
+  const [intent, setIntent] = useState<'missed' | 'short'>('missed');
+  const [saving, setSaving] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reasonHeading = useRef<HTMLHeadingElement>(null);
+  const fields = useRef<Record<string, HTMLElement | null>>({});
+  const form = useForm<Values>({
+    initialValues: {
+      date: today,
+      shorter: false,
+      minutesDelivered: '',
+      minutesPlanned: '',
+      note: '',
+      reason: '',
+    },
+  });
+  const v = form.values;
+
+  const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
+  const showReasons = (next: 'missed' | 'short') => {
+    setIntent(next);
+    setStep('reason');
+    requestAnimationFrame(() => reasonHeading.current?.focus());
+  };
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+
+  const save = async (status: Status, reason: MissReason | null) => {
+    setError(null);
+    form.clearErrors();
+    if (!v.date) {
+      form.setFieldError('date', 'Choose the date of the session');
+      focusField('date');
+      return;
+    }
+    const delivered = wholeMinutes(v.minutesDelivered);
+    const planned = wholeMinutes(v.minutesPlanned);
+    if (!fixed && status === 'delivered' && delivered == null) {
+      form.setFieldError('minutesDelivered', 'Enter how many minutes it lasted');
+      focusField('minutesDelivered');
+      return;
+    }
+    if (!fixed && status !== 'delivered' && planned == null) {
+      form.setFieldError('minutesPlanned', 'Enter how many minutes it was meant to last');
+      focusField('minutesPlanned');
+      return;
+    }
+    setSaving(reason ?? status);
+    try {
+      await post(`/households/${householdId}/sessions`, {
+        serviceId: service.serviceId,
+        date: v.date,
+        kind: 'scheduled',
+        status,
+        reason,
+        minutesDelivered: status === 'short' || (!fixed && status === 'delivered') ? delivered : null,
+        minutesPlanned: !fixed && status !== 'delivered' ? planned : null,
+        note: v.note.trim() || null,
+        source: 'parent',
+      });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: status === 'delivered' ? 'green' : 'blue',
+        message: `Saved: ${service.name}, ${formatDay(v.date)}: ${outcomeWords(status, reason, delivered)}`,
+      });
+      await refreshAfterChange(client);
+      form.reset();
+      setStep('answer');
+      onClose();
+    } catch (e) {
+      setError(applyApiError(form, e));
+      if (e instanceof ApiError) {
+        const first = ['date', 'minutesDelivered', 'minutesPlanned', 'note'].find((f) =>
+          e.fields.some((x) => x.path === f),
+        );
+        if (first) focusField(first);
+      }
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const happened = () => {
+    if (fixed && v.shorter) {
+      const minutes = wholeMinutes(v.minutesDelivered);
+      if (minutes == null || minutes < 1) {
+        form.setFieldError('minutesDelivered', 'Enter how many minutes it lasted');
+        focusField('minutesDelivered');
+        return;
+      }
+      if (service.minutesPerSession != null && minutes >= service.minutesPerSession) {
+        form.setFieldError(
+          'minutesDelivered',
+          `A shorter session lasts less than ${service.minutesPerSession} minutes`,
+        );
+        focusField('minutesDelivered');
+        return;
+      }
+      showReasons('short');
+      return;
+    }
+    void save('delivered', null);
+  };
+
+  const busy = saving != null;
+  const questionId = `${ids}-question`;
+  const dayWords = v.date ? formatDay(v.date, 'medium') : 'that day';
+
+  return (
+    <ResponsiveDrawer opened={opened} onClose={close} title={`Log a session: ${service.name}`}>
+      <Stack gap="md">
+        <FormError message={error} />
+        <TextInput
+          type="date"
+          label="Date"
+          max={today}
+          ref={(el) => {
+            fields.current.date = el;
+          }}
+          {...form.getInputProps('date')}
+        />
+        {fixed ? (
+          <>
+            <Checkbox
+              label={`It was shorter than ${service.minutesPerSession} minutes`}
+              {...form.getInputProps('shorter', { type: 'checkbox' })}
+            />
+            {v.shorter && (
+              <NumberInput
+                hideControls
+                label="Minutes it lasted"
+                min={1}
+                max={1440}
+                allowDecimal={false}
+                inputMode="numeric"
+                w={200}
+                ref={(el) => {
+                  fields.current.minutesDelivered = el;
+                }}
+                {...form.getInputProps('minutesDelivered')}
+              />
+            )}
+          </>
+        ) : (
+          <Group grow align="flex-start">
+            <NumberInput
+              hideControls
+              label="Minutes it lasted"
+              min={0}
+              max={1440}
+              allowDecimal={false}
+              inputMode="numeric"
+              ref={(el) => {
+                fields.current.minutesDelivered = el;
+              }}
+              {...form.getInputProps('minutesDelivered')}
+            />
+            <NumberInput
+              hideControls
+              label="Minutes it was meant to last"
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              inputMode="numeric"
+              ref={(el) => {
+                fields.current.minutesPlanned = el;
+              }}
+              {...form.getInputProps('minutesPlanned')}
+            />
+          </Group>
+        )}
+        <Textarea
+          label="Note (optional)"
+          autosize
+          minRows={1}
+          maxRows={4}
+          ref={(el) => {
+            fields.current.note = el;
+          }}
+          {...form.getInputProps('note')}
+        />
+
+        {step === 'answer' ? (
+          <Stack gap="sm" role="group" aria-labelledby={questionId}>
+            <Text id={questionId} fw={600}>
+              Did it happen on {dayWords}?
+            </Text>
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <Button
+                size="lg"
+                color="teal.9"
+                data-autofocus
+                loading={saving === 'delivered'}
+                disabled={busy && saving !== 'delivered'}
+                onClick={happened}
+              >
+                Happened
+              </Button>
+              <Button size="lg" color="red.9" disabled={busy} onClick={() => showReasons('missed')}>
+                Didn't happen
+              </Button>
+              <Button
+                size="lg"
+                variant="default"
+                loading={saving === 'unknown'}
+                disabled={busy && saving !== 'unknown'}
+                onClick={() => void save('missed', 'unknown')}
+              >
+                Not sure
+              </Button>
+            </SimpleGrid>
+            <Text size="sm">
+              “Not sure” keeps the session as missed, waiting for a reason, until you find out.
+            </Text>
+          </Stack>
+        ) : (
+          <Stack gap="sm" role="group" aria-labelledby={`${ids}-reasons`}>
+            <Title order={3} size="h4" id={`${ids}-reasons`} ref={reasonHeading} tabIndex={-1}>
+              {intent === 'missed' ? 'Why didn’t it happen?' : 'Why was it shorter?'}
+            </Title>
+            {form.errors.reason && (
+              <Text className={classes.alert} size="sm" role="alert">
+                {form.errors.reason}
+              </Text>
+            )}
+            <SimpleGrid cols={2} spacing="xs">
+              {MISS_REASONS.map((reason) => (
+                <Button
+                  key={reason}
+                  size="md"
+                  variant="default"
+                  loading={saving === reason}
+                  disabled={busy && saving !== reason}
+                  onClick={() => void save(intent === 'short' ? 'short' : 'missed', reason)}
+                  h="auto"
+                  mih={52}
+                  py={6}
+                  px="xs"
+                  styles={{
+                    label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25, height: 'auto' },
+                  }}
+                >
+                  {MISS_REASON_LABELS[reason]}
+                </Button>
+              ))}
+            </SimpleGrid>
+            <Button variant="default" disabled={busy} onClick={() => setStep('answer')} w="fit-content">
+              Back
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </ResponsiveDrawer>
+  );
+}
+
+function outcomeWords(status: Status, reason: MissReason | null, minutes: number | null): string {
+  if (status === 'delivered') return 'happened.';
+  if (status === 'short')
+    return `shorter (${minutes} minutes), ${MISS_REASON_LABELS[reason ?? 'unknown'].toLowerCase()}.`;
+  if (reason === 'unknown') return 'not sure yet. It waits for a reason.';
+  return `didn’t happen (${MISS_REASON_LABELS[reason ?? 'unknown'].toLowerCase()}).`;
+}

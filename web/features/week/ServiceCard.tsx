@@ -1,0 +1,160 @@
+import { Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { formatDay } from '../../components/dates.ts';
+import { TextLink } from '../../components/TextLink.tsx';
+import { LogMakeupDrawer } from './LogMakeupDrawer.tsx';
+import { LogSessionDrawer } from './LogSessionDrawer.tsx';
+import classes from './week.module.css';
+import { MISS_REASON_LABELS, type WeekEntry, type WeekService } from './week-api.ts';
+
+/** One service this week: promised, delivered, missed, not yet confirmed, make-up minutes owed. */
+export function ServiceCard({
+  householdId,
+  service,
+  today,
+  writable,
+}: {
+  householdId: string;
+  service: WeekService;
+  today: string;
+  writable: boolean;
+}) {
+  const headingId = useId();
+  const [open, setOpen] = useState<'session' | 'makeup' | null>(null);
+  const owed = service.owedBalanceMinutes;
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4" id={headingId}>
+            {service.name}
+          </Title>
+          {service.minutesPerSession != null && (
+            <Text size="sm">{service.minutesPerSession}-minute sessions</Text>
+          )}
+        </div>
+
+        <SimpleGrid
+          component="dl"
+          type="container"
+          cols={{ base: 2, '32rem': 4 }}
+          spacing="xs"
+          verticalSpacing="xs"
+          m={0}
+        >
+          <Stat
+            label="Promised this week"
+            value={
+              service.promisedSessions != null
+                ? String(service.promisedSessions)
+                : `${service.promisedMinutes} min`
+            }
+          />
+          <Stat label="Delivered" value={String(service.deliveredSessions)} />
+          <Stat label="Missed" value={String(service.missedSessions)} />
+          {service.notYetConfirmed != null && (
+            <Stat label="Not yet confirmed" value={String(service.notYetConfirmed)} />
+          )}
+        </SimpleGrid>
+
+        <div>
+          {owed > 0 ? (
+            <Text fw={700} className={classes.alert}>
+              {owed} make-up minutes owed
+            </Text>
+          ) : (
+            <Text fw={600}>No make-up minutes owed</Text>
+          )}
+          {service.pendingMinutes > 0 && (
+            <Text size="sm">{service.pendingMinutes} missed minutes are waiting for a reason.</Text>
+          )}
+          {service.percentDeliveredThisYear != null && (
+            <Text size="sm">
+              {service.percentDeliveredThisYear}% of the promised minutes delivered so far this year.
+            </Text>
+          )}
+        </div>
+
+        {service.entries.length > 0 && (
+          <div>
+            <Text size="sm" fw={600} component="h4" m={0}>
+              Logged this week
+            </Text>
+            <List size="sm" spacing={2}>
+              {service.entries.map((e) => (
+                <List.Item key={e.id}>{entryWords(e)}</List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+
+        {writable && (
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Button
+              size="md"
+              color="blue.8"
+              aria-label={`Log a session for ${service.name}`}
+              onClick={() => setOpen('session')}
+            >
+              Log a session
+            </Button>
+            <Button
+              size="md"
+              variant="default"
+              aria-label={`Log a make-up for ${service.name}`}
+              onClick={() => setOpen('makeup')}
+            >
+              Log a make-up
+            </Button>
+          </SimpleGrid>
+        )}
+        <Text size="sm">
+          <TextLink href={`/ledger/${service.serviceId}`}>Every session of {service.name}</TextLink>
+        </Text>
+      </Stack>
+
+      {writable && (
+        <>
+          <LogSessionDrawer
+            householdId={householdId}
+            service={service}
+            today={today}
+            opened={open === 'session'}
+            onClose={() => setOpen(null)}
+          />
+          <LogMakeupDrawer
+            householdId={householdId}
+            service={service}
+            today={today}
+            opened={open === 'makeup'}
+            onClose={() => setOpen(null)}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm">
+        {label}
+      </Text>
+      <Text component="dd" fw={700} fz="xl" m={0} lh={1.2}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function entryWords(e: WeekEntry): string {
+  const day = formatDay(e.date);
+  const by = e.source === 'provider_link' || e.source === 'provider' ? ' (from the provider)' : '';
+  const why = e.reason ? `, ${MISS_REASON_LABELS[e.reason].toLowerCase()}` : '';
+  if (e.kind === 'makeup') return `${day}: make-up, ${e.minutesDelivered} minutes${by}`;
+  if (e.status === 'delivered') return `${day}: happened, ${e.minutesDelivered} minutes${by}`;
+  if (e.status === 'short') return `${day}: shorter, ${e.minutesDelivered} minutes${why}${by}`;
+  if (e.reason === 'unknown') return `${day}: missed, reason not known yet${by}`;
+  return `${day}: missed${why}${by}`;
+}
