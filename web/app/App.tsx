@@ -2,10 +2,6 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { CurrentProvider, useCurrent, useSessionInfo } from '../api/session.tsx';
-import { AcceptInvitePage } from '../features/auth/AcceptInvite.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordReset.tsx';
-import { SetupPage } from '../features/auth/Setup.tsx';
-import { SignInPage } from '../features/auth/SignIn.tsx';
 import { WeekPage } from '../features/week/WeekPage.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -17,6 +13,17 @@ const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx
 const OnboardingPage = lazy(() => import('../features/onboarding/OnboardingPage.tsx'));
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
+const SignInPage = lazy(() => import('../features/auth/SignIn.tsx').then((m) => ({ default: m.SignInPage })));
+const SetupPage = lazy(() => import('../features/auth/Setup.tsx').then((m) => ({ default: m.SetupPage })));
+const AcceptInvitePage = lazy(() =>
+  import('../features/auth/AcceptInvite.tsx').then((m) => ({ default: m.AcceptInvitePage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/PasswordReset.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/PasswordReset.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
 
 export function Loading() {
   return (

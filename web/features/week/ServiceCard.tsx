@@ -1,9 +1,16 @@
 import { Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { formatDay } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
-import { LogMakeupDrawer } from './LogMakeupDrawer.tsx';
-import { LogSessionDrawer } from './LogSessionDrawer.tsx';
+
+// The logging sheets are loaded after the first screen (fetched while the page is idle), which
+// keeps the home screen's first download small on a slow phone connection.
+const loadSessionDrawer = () =>
+  import('./LogSessionDrawer.tsx').then((m) => ({ default: m.LogSessionDrawer }));
+const loadMakeupDrawer = () => import('./LogMakeupDrawer.tsx').then((m) => ({ default: m.LogMakeupDrawer }));
+const LogSessionDrawer = lazy(loadSessionDrawer);
+const LogMakeupDrawer = lazy(loadMakeupDrawer);
+
 import classes from './week.module.css';
 import { MISS_REASON_LABELS, type WeekEntry, type WeekService } from './week-api.ts';
 
@@ -20,7 +27,21 @@ export function ServiceCard({
   writable: boolean;
 }) {
   const headingId = useId();
-  const [open, setOpen] = useState<'session' | 'makeup' | null>(null);
+  const [open, setOpenState] = useState<'session' | 'makeup' | null>(null);
+  // Mounted from the first opening on, so closing animates and focus returns to the button.
+  const [used, setUsed] = useState(false);
+  const setOpen = (value: 'session' | 'makeup' | null) => {
+    if (value) setUsed(true);
+    setOpenState(value);
+  };
+  useEffect(() => {
+    if (!writable) return;
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(() => {
+      void loadSessionDrawer();
+      void loadMakeupDrawer();
+    });
+  }, [writable]);
   const owed = service.owedBalanceMinutes;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -113,8 +134,8 @@ export function ServiceCard({
         </Text>
       </Stack>
 
-      {writable && (
-        <>
+      {writable && used && (
+        <Suspense fallback={null}>
           <LogSessionDrawer
             householdId={householdId}
             service={service}
@@ -129,7 +150,7 @@ export function ServiceCard({
             opened={open === 'makeup'}
             onClose={() => setOpen(null)}
           />
-        </>
+        </Suspense>
       )}
     </Card>
   );
