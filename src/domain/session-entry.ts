@@ -170,3 +170,55 @@ export type LedgerEntry = {
   responsibility: Responsibility | null;
   makeupForEntryId: string | null;
 };
+
+/**
+ * Why each reason defaults as it does, in plain words, with the source (RULES.md, "Missed
+ * services"). Shown beside the plan's reason policy so a parent can decide whether to change it.
+ */
+export const REASON_GUIDANCE: Record<MissReason, { guidance: string; source: string }> = {
+  provider_absent: {
+    guidance: 'A session the school cancels because the provider is away is the school’s to make up.',
+    source:
+      'Parents and advocates treat school-cancelled sessions as owed; 34 CFR 300.323 (implement the IEP as written)',
+  },
+  school_event: {
+    guidance: 'A session cancelled for an assembly or another school event is the school’s to make up.',
+    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+  },
+  testing: {
+    guidance: 'A session skipped for testing is cancelled by the school and is owed.',
+    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+  },
+  field_trip: {
+    guidance: 'A session missed for a school field trip is cancelled by the school and is owed.',
+    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+  },
+  scheduling_conflict: {
+    guidance: 'A scheduling conflict is the school’s to solve; the minutes are owed.',
+    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+  },
+  school_closed: {
+    guidance:
+      'A weekly or monthly amount still applies in a week with a snow day: the provider is expected to reschedule, so a session lost to a closure is owed by default. If the school was closed for everyone and no education was given, you may mark it excused.',
+    source:
+      'US Department of Education Q&A, March 2020 (closures with no education for anyone: no services owed for that period)',
+  },
+  student_absent: {
+    guidance:
+      'If the service was offered at its usual time and your child was absent, the school generally need not make it up.',
+    source: 'OSEP, Letter to Balkman (1995)',
+  },
+  student_refused: {
+    guidance:
+      'A session offered and refused by the child is generally not owed; note what happened, in case it is a pattern to raise.',
+    source: 'OSEP, Letter to Balkman (1995), by analogy',
+  },
+  other: {
+    guidance: 'Waiting for you to decide: mark it owed or excused once you know what happened.',
+    source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
+  },
+  unknown: {
+    guidance: 'Waiting for you to decide: ask the provider or the school log what happened.',
+    source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
+  },
+};

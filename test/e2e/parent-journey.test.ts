@@ -98,6 +98,23 @@ describe('a parent on a phone', () => {
     await button(`Log a session for ${SPEECH}`).waitFor();
   });
 
+  it('shows a refused save next to its field and keeps what was entered', async () => {
+    await button(`Log a session for ${SPEECH}`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Date').fill('2026-12-25');
+    await dialog.getByRole('button', { name: 'Happened', exact: true }).click();
+    const date = dialog.getByLabel('Date');
+    await expect.poll(async () => date.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${describedBy.split(' ').find((id) => id.includes('error')) ?? describedBy.split(' ')[0]}"]`).innerText();
+    expect(message).toMatch(/future/i);
+    expect(await date.inputValue()).toBe('2026-12-25');
+    expect(await dialog.isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'logging drawer with an error');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
   it('logs an assembly, a snow day and delivered sessions, and sees the make-up minutes owed', async () => {
     await expectNoAxeViolations(page, 'this week');
     await logSession('2026-09-08', 'Happened');

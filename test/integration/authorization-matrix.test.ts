@@ -465,6 +465,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/ledger?from=2026-09-01&to=2026-10-31`) }),
   },
+  'GET /api/reference/missed-sessions': {
+    expect: SIGNED_IN,
+    make: async () => ({ url: '/api/reference/missed-sessions' }),
+  },
   'POST /api/service-lines/parse': {
     expect: SIGNED_IN,
     make: async () => ({

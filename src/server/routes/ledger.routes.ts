@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { parseServiceLine } from '../../domain/service-frequency-parser.ts';
+import {
+  DEFAULT_REASON_POLICY,
+  MISS_REASON_LABELS,
+  MISS_REASONS,
+  REASON_GUIDANCE,
+} from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { computeLedgers, LedgerQuery, serviceLedger } from '../services/ledgers.ts';
@@ -140,6 +146,36 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.id,
         request.query.date ?? deps.clock.today(),
       ),
+  );
+  api.get(
+    '/reference/missed-sessions',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Ledger'],
+        summary:
+          'Who owes the minutes of a missed session, by reason: the default policy and the guidance behind it',
+        response: {
+          200: z.array(
+            z.object({
+              reason: z.string(),
+              label: z.string(),
+              defaultResponsibility: z.enum(['owed', 'excused', 'pending']),
+              guidance: z.string(),
+              source: z.string(),
+            }),
+          ),
+          401: errors[401],
+        },
+      },
+    },
+    async () =>
+      MISS_REASONS.map((reason) => ({
+        reason,
+        label: MISS_REASON_LABELS[reason],
+        defaultResponsibility: DEFAULT_REASON_POLICY[reason],
+        ...REASON_GUIDANCE[reason],
+      })),
   );
   api.post(
     '/service-lines/parse',

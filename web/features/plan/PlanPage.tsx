@@ -21,6 +21,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
 import { AmendmentModal } from './AmendmentModal.tsx';
 import { inForceToday, PlanHistory, useVersions, versionDates } from './PlanHistory.tsx';
+import { ReasonPolicySection } from './ReasonPolicySection.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ServiceAmountModal } from './ServiceAmountModal.tsx';
 import { accommodationsDef, behaviorStepsDef, goalsDef, keyDatesDef, teamDef } from './sections.tsx';
@@ -197,6 +198,7 @@ function PlanView({
           headingId="plan-team-heading"
         />
       </SimpleGrid>
+      <ReasonPolicySection plan={plan} householdId={householdId} editable={editable} />
       <PlanHistory householdId={householdId} planId={plan.id} planEnd={plan.effectiveTo} />
     </>
   );
