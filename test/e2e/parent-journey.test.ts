@@ -106,7 +106,11 @@ describe('a parent on a phone', () => {
     const date = dialog.getByLabel('Date');
     await expect.poll(async () => date.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
-    const message = await page.locator(`[id="${describedBy.split(' ').find((id) => id.includes('error')) ?? describedBy.split(' ')[0]}"]`).innerText();
+    const message = await page
+      .locator(
+        `[id="${describedBy.split(' ').find((id) => id.includes('error')) ?? describedBy.split(' ')[0]}"]`,
+      )
+      .textContent();
     expect(message).toMatch(/future/i);
     expect(await date.inputValue()).toBe('2026-12-25');
     expect(await dialog.isVisible()).toBe(true);
