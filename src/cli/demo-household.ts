@@ -312,8 +312,129 @@ export async function seedDemoHousehold(
     ['Use of a calculator for math assignments and tests', 'assistive_technology', 'class', 'Math'],
     ['Directions simplified and repeated; written copy of instructions', 'presentation', 'classwork', null],
   ];
+  const accommodationIds: string[] = [];
   for (const [text, category, appliesTo, className] of accommodations) {
-    await create('accommodation', { planId: plan.id, text, category, appliesTo, className });
+    accommodationIds.push(
+      (await create('accommodation', { planId: plan.id, text, category, appliesTo, className })).id,
+    );
+  }
+  const [seating, extendedTime, headphones, calculator] = accommodationIds;
+  // What the article says goes wrong, as a parent would record it.
+  const observations: [
+    string | undefined,
+    string,
+    string,
+    string | null,
+    string | null,
+    string,
+    string,
+    string | null,
+  ][] = [
+    [
+      seating,
+      '2026-09-14',
+      'not_provided',
+      'Math',
+      'classwork',
+      'regular',
+      'child_report',
+      'Sat in the back row again',
+    ],
+    [seating, '2026-09-21', 'provided', 'Math', 'classwork', 'regular', 'child_report', 'Moved up front'],
+    [
+      extendedTime,
+      '2026-09-18',
+      'not_provided',
+      'Spelling',
+      'test',
+      'substitute',
+      'child_report',
+      'The sub collected the test on time',
+    ],
+    [
+      extendedTime,
+      '2026-10-02',
+      'not_provided',
+      'Math',
+      'quiz',
+      'substitute',
+      'work_sample',
+      'Quiz stopped at question 6',
+    ],
+    [extendedTime, '2026-10-09', 'provided', 'Science', 'test', 'regular', 'child_report', null],
+    [extendedTime, '2026-10-23', 'provided', 'Math', 'quiz', 'regular', 'work_sample', null],
+    [
+      extendedTime,
+      '2026-10-16',
+      'not_provided',
+      'Spelling',
+      'test',
+      'substitute',
+      'child_report',
+      'Substitute again',
+    ],
+    [
+      headphones,
+      '2026-09-23',
+      'not_provided',
+      null,
+      'classwork',
+      'other_staff',
+      'child_report',
+      'In a locked cabinet, nobody had the key',
+    ],
+    [
+      headphones,
+      '2026-09-30',
+      'not_provided',
+      null,
+      'test',
+      'other_staff',
+      'child_report',
+      'Still locked away',
+    ],
+    [
+      calculator,
+      '2026-10-07',
+      'not_provided',
+      'Math',
+      'classwork',
+      'regular',
+      'work_sample',
+      'Long division done by hand',
+    ],
+  ];
+  for (const [
+    accommodationId,
+    date,
+    outcome,
+    className,
+    setting,
+    teacherKind,
+    source,
+    note,
+  ] of observations) {
+    await create('accommodationObservation', {
+      accommodationId,
+      date,
+      outcome,
+      className,
+      setting,
+      teacherKind,
+      source,
+      note,
+    });
+  }
+  const periods: [number, string, string, string][] = [
+    [1, '09:00', '09:45', 'Math'],
+    [1, '10:00', '10:45', 'Science'],
+    [3, '10:00', '10:45', 'Science'],
+    [5, '10:00', '10:45', 'Science'],
+    [2, '10:00', '10:45', 'English'],
+    [4, '10:00', '10:45', 'Social studies'],
+  ];
+  for (const [weekday, startTime, endTime, className] of periods) {
+    await create('classPeriod', { childId: child.id, weekday, startTime, endTime, className });
   }
   await create('goal', {
     planId: plan.id,
@@ -323,7 +444,7 @@ export async function seedDemoHousehold(
     target: '80% accuracy across three consecutive sessions',
     measurement: 'Therapist data sheets',
   });
-  await create('goal', {
+  const readingGoal = await create('goal', {
     planId: plan.id,
     area: 'Reading',
     text: 'Emma will read grade-level passages at 90 words correct per minute.',
@@ -337,8 +458,50 @@ export async function seedDemoHousehold(
     ['reward', 'Token chart: five tokens earn ten minutes of a chosen activity'],
     ['response', 'Calm-down corner with a visual timer; no removal from recess as a consequence'],
   ];
-  for (const [i, [kind, text]] of steps.entries())
-    await create('behaviorStep', { planId: plan.id, kind, text, position: i });
+  const stepIds: string[] = [];
+  for (const [i, [kind, text]] of steps.entries()) {
+    stepIds.push((await create('behaviorStep', { planId: plan.id, kind, text, position: i })).id);
+  }
+  const [, sensoryBreak, tokenChart, calmCorner] = stepIds as [string, string, string, string];
+  // The behavior plan's rewards go unused and a consequence contradicts the plan (the article).
+  const incidents: [string, string, boolean, boolean, string[], string[]][] = [
+    [
+      '2026-09-22',
+      'Overwhelmed at the assembly; sent to the office',
+      false,
+      true,
+      [],
+      [sensoryBreak, calmCorner],
+    ],
+    [
+      '2026-10-01',
+      'Meltdown in the hallway during the fire drill',
+      false,
+      false,
+      [calmCorner],
+      [sensoryBreak, tokenChart],
+    ],
+    [
+      '2026-10-14',
+      'Refused to go to lunch; kept in from recess',
+      false,
+      true,
+      [],
+      [sensoryBreak, tokenChart],
+    ],
+  ];
+  for (const [date, summary, rewardUsed, consequenceContradicted, stepsFollowed, stepsSkipped] of incidents) {
+    await create('behaviorIncident', {
+      planId: plan.id,
+      date,
+      summary,
+      rewardUsed,
+      consequenceContradicted,
+      stepsFollowed,
+      stepsSkipped,
+      source: 'teacher',
+    });
+  }
   const team: [string, string, string][] = [
     ['Ms. Alvarez', 'Case manager', 'alvarez@maple.example.org'],
     ['Mr. Chen', 'Speech-language pathologist', 'chen@maple.example.org'],
@@ -356,6 +519,20 @@ export async function seedDemoHousehold(
     ['reevaluation', '2028-09-05', 'Three-year reevaluation due'],
   ];
   for (const [kind, date, label] of keyDates) await create('keyDate', { planId: plan.id, kind, date, label });
+  await create('goalProgress', {
+    goalId: readingGoal.id,
+    date: '2026-09-25',
+    value: '60 words correct per minute',
+    numericValue: 60,
+    source: 'observation',
+  });
+  await create('goalProgress', {
+    goalId: readingGoal.id,
+    date: '2026-10-23',
+    value: '63 words correct per minute',
+    numericValue: 63,
+    source: 'teacher',
+  });
 
   const serviceIds = { speech: speech.id, ot: ot.id, reading: reading.id };
   const byDate = new Map<string, string>();

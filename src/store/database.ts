@@ -12,6 +12,7 @@ import {
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
+import * as observations from './migrations/0003-observations.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -36,6 +37,7 @@ export type Store = {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
+  '0003-observations': observations,
 };
 
 const migrationProvider: MigrationProvider = {

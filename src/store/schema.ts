@@ -186,7 +186,54 @@ export type AuditEventRow = {
   data: string;
 };
 
+export type AccommodationObservationRow = Owned & {
+  accommodation_id: string;
+  date: string;
+  outcome: string;
+  class_name: string | null;
+  setting: string | null;
+  teacher_kind: string;
+  staff_name: string | null;
+  source: string;
+  note: string | null;
+};
+
+export type BehaviorIncidentRow = Owned & {
+  plan_id: string;
+  date: string;
+  summary: string;
+  steps_followed: string;
+  steps_skipped: string;
+  /** 1, 0 or null: stored as an integer so SQLite and PostgreSQL read back the same. */
+  reward_used: number | null;
+  consequence_contradicted: number | null;
+  source: string;
+  note: string | null;
+};
+
+export type ClassPeriodRow = Owned & {
+  child_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  class_name: string;
+  teacher: string | null;
+};
+
+export type GoalProgressRow = Owned & {
+  goal_id: string;
+  date: string;
+  value: string;
+  numeric_value: number | null;
+  source: string;
+  note: string | null;
+};
+
 export type Database = {
+  accommodation_observation: AccommodationObservationRow;
+  behavior_incident: BehaviorIncidentRow;
+  class_period: ClassPeriodRow;
+  goal_progress: GoalProgressRow;
   user_account: UserAccountRow;
   membership: MembershipRow;
   auth_session: AuthSessionRow;

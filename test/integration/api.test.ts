@@ -88,6 +88,53 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
         { label: 'Snow day (storm)' },
       ],
     ];
+    const acc = await call(env, 'POST', url('/accommodations'), {
+      planId,
+      text: 'Noise-canceling headphones',
+    });
+    const goal = await call(env, 'POST', url('/goals'), { planId, area: 'Reading', text: 'Read 90 wcpm' });
+    cases.push(
+      [
+        '/accommodation-observations',
+        {
+          accommodationId: acc.body.id,
+          date: '2026-09-15',
+          outcome: 'not_provided',
+          teacherKind: 'other_staff',
+          source: 'child_report',
+          note: 'In a locked cabinet',
+        },
+        { outcome: 'partly' },
+      ],
+      [
+        '/behavior-incidents',
+        {
+          planId,
+          date: '2026-09-16',
+          summary: 'Meltdown in the hallway',
+          rewardUsed: false,
+          consequenceContradicted: true,
+          source: 'teacher',
+        },
+        { rewardUsed: true },
+      ],
+      [
+        '/class-periods',
+        { childId, weekday: 2, startTime: '10:00', endTime: '10:45', className: 'Science' },
+        { teacher: 'Mr. Okoye' },
+      ],
+      [
+        '/goal-progress',
+        {
+          goalId: goal.body.id,
+          date: '2026-11-13',
+          value: '68 wcpm',
+          numericValue: 68.5,
+          source: 'progress_report',
+        },
+        { numericValue: 70 },
+      ],
+    );
     for (const [path, body, patch] of cases) {
       const created = await call(env, 'POST', url(path), body);
       expect(created.status, `${path} ${JSON.stringify(created.body)}`).toBe(201);
@@ -391,6 +438,14 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
         'endDate',
       ],
       ['a patch with an unknown field', 'PATCH', '/services/{service}', () => ({ colour: 'red' }), 400, ''],
+      [
+        'a class that ends before it starts',
+        'POST',
+        '/class-periods',
+        () => ({ childId, weekday: 2, startTime: '10:45', endTime: '10:00', className: 'Math' }),
+        400,
+        'endTime',
+      ],
       ['a malformed id', 'GET', '/services/not-an-id', () => undefined, 400, 'id'],
     ];
     it.each(cases)('%s', async (_name, method, path, body, status, field) => {

@@ -140,6 +140,8 @@ type Fixture = {
   serviceA: string;
   serviceB: string;
   calendarId: string;
+  accommodationId: string;
+  goalId: string;
   callers: Record<Exclude<Caller, 'anonymous' | 'staff_own' | 'staff_other'>, Principal>;
   staffTokens: { own: string; other: string };
   roles: Record<string, string>;
@@ -202,6 +204,33 @@ const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> =
     startDate: '2026-12-09',
     label: 'Snow day',
   }),
+  'accommodation-observations': (f) => ({
+    accommodationId: f.accommodationId,
+    date: '2026-09-15',
+    outcome: 'not_provided',
+    teacherKind: 'substitute',
+    source: 'child_report',
+  }),
+  'behavior-incidents': (f) => ({
+    planId: f.planId,
+    date: '2026-09-15',
+    summary: 'Meltdown at the assembly',
+    source: 'teacher',
+  }),
+  'class-periods': (f) => ({
+    childId: f.childId,
+    weekday: 2,
+    startTime: '10:00',
+    endTime: '10:45',
+    className: 'Science',
+  }),
+  'goal-progress': (f) => ({
+    goalId: f.goalId,
+    date: '2026-11-13',
+    value: '68 wcpm',
+    numericValue: 68,
+    source: 'progress_report',
+  }),
 };
 const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   children: { grade: '4' },
@@ -214,6 +243,10 @@ const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   'team-contacts': { phone: '555-0100' },
   calendars: { name: 'Next school year' },
   'calendar-events': { label: 'Snow day (storm)' },
+  'accommodation-observations': { outcome: 'partly' },
+  'behavior-incidents': { rewardUsed: false },
+  'class-periods': { teacher: 'Mr. Okoye' },
+  'goal-progress': { note: 'From the November report' },
 };
 
 function resourceRows(): Record<string, Row> {
@@ -395,6 +428,10 @@ const ROWS: Record<string, Row> = {
         'teamContacts',
         'calendars',
         'calendarEvents',
+        'accommodationObservations',
+        'behaviorIncidents',
+        'classPeriods',
+        'goalProgress',
         'sessionEntries',
         'journal',
       ];
@@ -464,6 +501,10 @@ const ROWS: Record<string, Row> = {
   'GET /api/households/:householdId/children/:id/ledger': {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/ledger?from=2026-09-01&to=2026-10-31`) }),
+  },
+  'GET /api/households/:householdId/children/:id/patterns': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/patterns?from=2026-09-01&to=2026-10-31`) }),
   },
   'GET /api/reference/missed-sessions': {
     expect: SIGNED_IN,
@@ -587,6 +628,12 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
       lastDay: '2027-06-11',
     });
     base.calendarId = calendar.id;
+    base.accommodationId = (
+      await owner(base, 'POST', '/accommodations', { planId: plan.id, text: 'Extended time' })
+    ).id;
+    base.goalId = (
+      await owner(base, 'POST', '/goals', { planId: plan.id, area: 'Reading', text: 'Read 90 wcpm' })
+    ).id;
     base.serviceA = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'Speech' })).id;
     base.serviceB = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'OT' })).id;
     const own = await owner(base, 'POST', '/staff-links', { serviceId: base.serviceA });

@@ -157,3 +157,36 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
     expect(messages).toContain('Speech-language therapy: nothing was logged for the week of 2026-10-05');
   });
 });
+
+describe.each(BACKENDS)("the article's accommodation and behavior examples on %s", (backend) => {
+  let env: TestEnv;
+  let demo: Awaited<ReturnType<typeof seedDemoHousehold>>;
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+    demo = await seedDemoHousehold(env.store, fixedClock(TEST_NOW), env.owner.userId);
+  });
+  afterAll(async () => env.close());
+
+  it('finds the substitute-day lapses of extended time and the unused rewards, as questions to ask', async () => {
+    const res = await call(
+      env,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/patterns?from=2026-09-01&to=2026-10-31`,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const rules = res.body.findings.map((f: { rule: string }) => f.rule);
+    expect(rules.some((r: string) => /substitute/.test(r))).toBe(true);
+    expect(rules.some((r: string) => /reward/.test(r))).toBe(true);
+    for (const f of res.body.findings) {
+      expect(f.question.endsWith('?')).toBe(true);
+      // A goal with no data since the last report is about an absence: no entries behind it.
+      if (f.rule !== 'no_data_since_report') expect(f.entryIds.length).toBeGreaterThan(0);
+      expect(`${f.message} ${f.question}`).not.toContain('Emma');
+    }
+    const headphones = res.body.accommodationRates.filter(
+      (r: { provided: number; notProvided: number }) => r.notProvided > 0,
+    );
+    expect(headphones.length).toBeGreaterThan(0);
+  });
+});

@@ -11,6 +11,7 @@ import {
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { computeLedgers, LedgerQuery, serviceLedger } from '../services/ledgers.ts';
+import { childPatterns, PatternsQuery, PatternsResponse } from '../services/patterns.ts';
 import { WeekSummary, weekSummary } from '../services/week-summary.ts';
 import { errors, RecordParams, typed } from './shared.ts';
 
@@ -145,6 +146,28 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.date ?? deps.clock.today(),
+      ),
+  );
+  api.get(
+    '/households/:householdId/children/:id/patterns',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Observations'],
+        summary:
+          "Patterns in what was recorded about a child: accommodations' rate of provided, lapses on substitute days, in one class or with one staff member, behavior-plan steps skipped, rewards unused, goal flags, and sources that disagree",
+        params: RecordParams,
+        querystring: PatternsQuery,
+        response: { 200: PatternsResponse, ...errors },
+      },
+    },
+    async (request) =>
+      childPatterns(
+        deps.store.db,
+        request.params.householdId,
+        request.params.id,
+        request.query,
+        deps.clock.today(),
       ),
   );
   api.get(

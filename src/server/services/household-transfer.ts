@@ -104,6 +104,10 @@ const SECTIONS: Section[] = [
   resourceSection('teamContacts', RESOURCES.teamContact),
   resourceSection('calendars', RESOURCES.calendar),
   resourceSection('calendarEvents', RESOURCES.calendarEvent),
+  resourceSection('accommodationObservations', RESOURCES.accommodationObservation),
+  resourceSection('behaviorIncidents', RESOURCES.behaviorIncident),
+  resourceSection('classPeriods', RESOURCES.classPeriod),
+  resourceSection('goalProgress', RESOURCES.goalProgress),
   {
     key: 'sessionEntries',
     table: 'session_entry',

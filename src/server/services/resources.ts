@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import {
+  AccommodationObservationInput,
+  BehaviorIncidentInput,
+  ClassPeriodFields,
+  ClassPeriodInput,
+  GoalProgressInput,
+} from '../../domain/observations.ts';
+import {
   AccommodationFields,
   AccommodationInput,
   BehaviorStepInput,
@@ -20,7 +27,7 @@ import {
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import type { Database } from '../../store/schema.ts';
 
-export type ParentTable = 'child' | 'plan' | 'school_calendar';
+export type ParentTable = 'child' | 'plan' | 'school_calendar' | 'accommodation' | 'goal';
 
 /**
  * A plain record of a household: created, read, listed, changed and (for some) deleted through
@@ -214,6 +221,86 @@ export const RESOURCES = {
     orderBy: ['start_date', 'id'],
     deletable: true,
   },
+  accommodationObservation: {
+    entity: 'accommodation_observation',
+    label: 'Accommodation observation',
+    table: 'accommodation_observation',
+    path: 'accommodation-observations',
+    tag: 'Observations',
+    fields: AccommodationObservationInput,
+    input: AccommodationObservationInput,
+    parent: { key: 'accommodationId', table: 'accommodation', label: 'Accommodation' },
+    filters: ['accommodationId'],
+    jsonFields: [],
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
+  behaviorIncident: {
+    entity: 'behavior_incident',
+    label: 'Behavior incident',
+    table: 'behavior_incident',
+    path: 'behavior-incidents',
+    tag: 'Observations',
+    fields: BehaviorIncidentInput,
+    input: BehaviorIncidentInput,
+    parent: { key: 'planId', table: 'plan', label: 'Plan' },
+    filters: ['planId'],
+    jsonFields: ['stepsFollowed', 'stepsSkipped'],
+    toApi: ({ rewardUsed, consequenceContradicted, ...rest }) => ({
+      ...rest,
+      rewardUsed: fromFlag(rewardUsed),
+      consequenceContradicted: fromFlag(consequenceContradicted),
+    }),
+    fromApi: ({ rewardUsed, consequenceContradicted, ...rest }) => ({
+      ...rest,
+      ...(rewardUsed === undefined ? {} : { rewardUsed: toFlag(rewardUsed) }),
+      ...(consequenceContradicted === undefined
+        ? {}
+        : { consequenceContradicted: toFlag(consequenceContradicted) }),
+    }),
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
+  classPeriod: {
+    entity: 'class_period',
+    label: 'Class period',
+    table: 'class_period',
+    path: 'class-periods',
+    tag: 'Observations',
+    fields: ClassPeriodFields,
+    input: ClassPeriodInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: [],
+    orderBy: ['weekday', 'start_time', 'id'],
+    deletable: true,
+  },
+  goalProgress: {
+    entity: 'goal_progress',
+    label: 'Goal progress point',
+    table: 'goal_progress',
+    path: 'goal-progress',
+    tag: 'Observations',
+    fields: GoalProgressInput,
+    input: GoalProgressInput,
+    parent: { key: 'goalId', table: 'goal', label: 'Goal' },
+    filters: ['goalId'],
+    jsonFields: [],
+    toApi: ({ numericValue, ...rest }) => ({
+      ...rest,
+      numericValue: numericValue == null ? null : Number(numericValue),
+    }),
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
 } satisfies Record<string, ResourceDef>;
+
+// Yes/no/unknown answers are stored as 1, 0 or null, which both databases read back identically.
+function toFlag(value: unknown): number | null {
+  return value == null ? null : value ? 1 : 0;
+}
+function fromFlag(value: unknown): boolean | null {
+  return value == null ? null : Number(value) === 1;
+}
 
 export type ResourceName = keyof typeof RESOURCES;

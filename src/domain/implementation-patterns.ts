@@ -1,0 +1,755 @@
+// Implementation patterns: pure detectors over what parents record (accommodation observations, behavior
+// incidents, goal data points, pull-out sessions, session claims from several sources). Each detector
+// returns findings with the ids of the entries behind them, worded as questions to bring to the school,
+// never as verdicts: a parent's notes show where to look, not what happened.
+//
+// Pure: no I/O, no clock (the caller passes `asOf`). No source sets any of the numbers below (RULES.md,
+// "Missed services": "No source sets a percentage"); every threshold is a product choice, exported as a
+// named constant so the app can show it as such.
+//
+// Messages never use the child's name: "your child". Accommodations, services and goals are named by an
+// optional `labels` map (id -> short label, e.g. "extended time"); without one, generic wording is used.
+
+import { daysBetween, fromDayNumber, isoWeekday, monthEnd, toDayNumber, weekStartDay } from './dates.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Input types (the storage layer maps rows to these).
+
+export type AccommodationOutcome = 'provided' | 'not_provided' | 'partly' | 'unknown';
+
+export type AccommodationObservation = {
+  id: string;
+  accommodationId: string;
+  date: string;
+  outcome: AccommodationOutcome;
+  className: string | null;
+  setting: 'test' | 'quiz' | 'classwork' | 'homework' | 'other' | null;
+  teacherKind: 'regular' | 'substitute' | 'other_staff' | 'unknown';
+  staffName: string | null;
+  source: 'child_report' | 'work_sample' | 'teacher' | 'parent_saw' | 'school_record';
+};
+
+export type BehaviorIncident = {
+  id: string;
+  date: string;
+  stepsFollowed: string[];
+  stepsSkipped: string[];
+  rewardUsed: boolean | null;
+  consequenceContradicted: boolean | null;
+};
+
+export type BehaviorStepRef = {
+  id: string;
+  kind: 'trigger' | 'strategy' | 'reward' | 'response';
+  text: string;
+};
+
+export type GoalProgressPoint = {
+  id: string;
+  goalId: string;
+  date: string;
+  numericValue: number | null;
+  isProgressReport: boolean;
+};
+
+export type GoalRef = { id: string; targetValue: number | null; higherIsBetter: boolean };
+
+export type ClassPeriod = {
+  /** ISO weekday, 1 = Monday ... 5 = Friday. */
+  weekday: number;
+  /** HH:MM, 24-hour. */
+  startTime: string;
+  endTime: string;
+  className: string;
+};
+
+export type PullOutSession = {
+  id: string;
+  serviceId: string;
+  date: string;
+  startTime: string | null;
+  status: 'delivered' | 'short' | 'missed';
+};
+
+export type SessionClaim = {
+  id: string;
+  serviceId: string;
+  date: string;
+  status: 'delivered' | 'short' | 'missed';
+  source: 'school_log' | 'provider' | 'provider_link' | 'parent' | 'child_report';
+};
+
+export type Finding = {
+  rule: string;
+  subjectId: string;
+  severity: 'info' | 'concern';
+  message: string;
+  question: string;
+  entryIds: string[];
+};
+
+/** Short labels by id (accommodation, service or goal id -> "extended time", "speech", ...). */
+export type Labels = Readonly<Record<string, string>>;
+
+// ---------------------------------------------------------------------------------------------
+// Rule names.
+
+export const FINDING_RULES = {
+  substituteLapses: 'accommodation_lapses_on_substitute_days',
+  classLapses: 'accommodation_lapses_in_one_class',
+  staffLapses: 'accommodation_lapses_with_one_staff_member',
+  stepSkipped: 'behavior_step_often_skipped',
+  rewardsUnused: 'behavior_rewards_unused',
+  consequenceContradicted: 'behavior_consequence_contradicts_plan',
+  noDataSinceReport: 'no_data_since_report',
+  noProgress: 'no_progress_across_two_reports',
+  targetMetEarly: 'target_met_early',
+  pullOutConflict: 'pull_out_class_conflict',
+  disagreement: 'sources_disagree',
+} as const;
+
+/** Subject id of findings about the behavior plan as a whole (rewards, consequences). */
+export const BEHAVIOR_PLAN_SUBJECT = 'behavior_plan';
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds. All are product choices: no regulation or guidance sets them.
+
+/** Product choice: a "partly" provided accommodation counts as half provided in the provided rate. */
+export const PARTLY_PROVIDED_WEIGHT = 0.5;
+
+/** Product choice: fewer than 3 lapses (not provided or partly) are not called a pattern. */
+export const MIN_LAPSES_FOR_PATTERN = 3;
+
+/**
+ * Product choice: lapses are "concentrated on substitute days" when the lapse rate on substitute days
+ * (lapses / observations with a known outcome, teacherKind 'substitute') is at least 30 percentage points
+ * above the lapse rate on regular-teacher days.
+ */
+export const SUBSTITUTE_LAPSE_RATE_MARGIN = 0.3;
+
+/**
+ * Product choice: the substitute comparison needs at least 2 regular-teacher days with a known outcome;
+ * with fewer there is nothing to compare against, and lapses are not said to be about substitutes.
+ */
+export const MIN_REGULAR_DAYS_FOR_SUBSTITUTE_COMPARISON = 2;
+
+/** Product choice: lapses are concentrated in one class, or with one staff member, at 60% of all lapses. */
+export const LAPSE_CONCENTRATION_SHARE = 0.6;
+
+/** Product choice: a behavior step skipped in 3 or more incidents (and skipped more often than followed). */
+export const MIN_SKIPS_FOR_STEP_PATTERN = 3;
+
+/** Product choice: rewards count as unused after 3 incidents without them. */
+export const MIN_INCIDENTS_FOR_REWARDS_UNUSED = 3;
+
+/** Product choice: a consequence contradicting the plan twice is worth asking about. */
+export const MIN_CONTRADICTIONS_FOR_PATTERN = 2;
+
+/** Product choice: no goal data is flagged 14 days after the last progress report. */
+export const NO_DATA_GRACE_DAYS = 14;
+
+/** Product choice: a pull-out service conflicts with a class at 3 or more timed sessions in it... */
+export const MIN_SESSIONS_FOR_PULL_OUT_CONFLICT = 3;
+
+/** Product choice: ...which are also at least 60% of the service's sessions with a start time. */
+export const PULL_OUT_CONFLICT_SHARE = 0.6;
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers.
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/** "Tue, Sep 15" (no locale, no clock). */
+export function formatShortDate(date: string): string {
+  toDayNumber(date); // validates
+  const month = MONTH_NAMES[Number(date.slice(5, 7)) - 1]!;
+  return `${WEEKDAY_NAMES[isoWeekday(date) - 1]!}, ${month} ${Number(date.slice(8, 10))}`;
+}
+
+function formatMonthDay(date: string): string {
+  return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]!} ${Number(date.slice(8, 10))}`;
+}
+
+/** "Sep 15, Sep 22 and Oct 1"; long lists end with "and N more". */
+function formatDateList(dates: readonly string[], max = 5): string {
+  const unique = [...new Set(dates)].sort();
+  const shown = unique.slice(0, max).map(formatMonthDay);
+  const rest = unique.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`;
+}
+
+function byDateThenId<T extends { date: string; id: string }>(a: T, b: T): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function sortedByDate<T extends { date: string; id: string }>(items: readonly T[]): T[] {
+  return [...items].sort(byDateThenId);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function sortedKeys<T>(map: Map<string, T>): string[] {
+  return [...map.keys()].sort();
+}
+
+/** The largest group, its key and size; ties go to the alphabetically first key. */
+function largestGroup<T>(groups: Map<string, T[]>): { key: string; items: T[] } | null {
+  let best: { key: string; items: T[] } | null = null;
+  for (const key of sortedKeys(groups)) {
+    const items = groups.get(key)!;
+    if (best == null || items.length > best.items.length) best = { key, items };
+  }
+  return best;
+}
+
+function ids(items: readonly { id: string }[]): string[] {
+  return items.map((i) => i.id);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Accommodation provided rates, per week or month.
+
+export type AccommodationRateBucket = {
+  accommodationId: string;
+  /** First and last day of the bucket (a Monday-Sunday week or a calendar month), clipped to the window. */
+  from: string;
+  to: string;
+  provided: number;
+  partly: number;
+  notProvided: number;
+  unknown: number;
+  /**
+   * (provided + PARTLY_PROVIDED_WEIGHT * partly) / (provided + partly + notProvided): "unknown" outcomes
+   * are left out. Null when the bucket has no observation with a known outcome.
+   */
+  providedRate: number | null;
+  /** The observations behind each count, by date. */
+  entryIds: { provided: string[]; partly: string[]; notProvided: string[]; unknown: string[] };
+};
+
+export type RateWindow = { from: string; to: string; bucket: 'week' | 'month' };
+
+/**
+ * Counts and provided rates per accommodation and per bucket over `from..to` (inclusive). Every bucket of
+ * the window is listed for each accommodation observed in it (empty buckets have a null rate), so charts
+ * show gaps. Sorted by accommodation id, then date.
+ */
+export function accommodationRates(
+  observations: readonly AccommodationObservation[],
+  window: RateWindow,
+): AccommodationRateBucket[] {
+  const fromDay = toDayNumber(window.from);
+  const toDay = toDayNumber(window.to);
+  if (toDay < fromDay) throw new RangeError(`window ends before it starts: ${window.from}..${window.to}`);
+
+  const bounds: { from: string; to: string }[] = [];
+  let start = window.from;
+  while (start <= window.to) {
+    const end =
+      window.bucket === 'week' ? fromDayNumber(weekStartDay(toDayNumber(start)) + 6) : monthEnd(start);
+    const clippedEnd = end < window.to ? end : window.to;
+    bounds.push({ from: start, to: clippedEnd });
+    start = fromDayNumber(toDayNumber(clippedEnd) + 1);
+  }
+  const bucketIndex = (date: string): number => {
+    // Bounds are sorted and contiguous: binary search for the last bucket starting on or before `date`.
+    let lo = 0;
+    let hi = bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bounds[mid]!.from <= date) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const inWindow = sortedByDate(observations.filter((o) => o.date >= window.from && o.date <= window.to));
+  for (const o of inWindow) toDayNumber(o.date); // throws on a malformed date
+  const byAccommodation = groupBy(inWindow, (o) => o.accommodationId);
+
+  const rows: AccommodationRateBucket[] = [];
+  for (const accommodationId of sortedKeys(byAccommodation)) {
+    const accRows = bounds.map<AccommodationRateBucket>((b) => ({
+      accommodationId,
+      from: b.from,
+      to: b.to,
+      provided: 0,
+      partly: 0,
+      notProvided: 0,
+      unknown: 0,
+      providedRate: null,
+      entryIds: { provided: [], partly: [], notProvided: [], unknown: [] },
+    }));
+    for (const o of byAccommodation.get(accommodationId)!) {
+      const row = accRows[bucketIndex(o.date)]!;
+      if (o.outcome === 'provided') {
+        row.provided++;
+        row.entryIds.provided.push(o.id);
+      } else if (o.outcome === 'partly') {
+        row.partly++;
+        row.entryIds.partly.push(o.id);
+      } else if (o.outcome === 'not_provided') {
+        row.notProvided++;
+        row.entryIds.notProvided.push(o.id);
+      } else {
+        row.unknown++;
+        row.entryIds.unknown.push(o.id);
+      }
+    }
+    for (const row of accRows) {
+      const known = row.provided + row.partly + row.notProvided;
+      row.providedRate = known === 0 ? null : (row.provided + PARTLY_PROVIDED_WEIGHT * row.partly) / known;
+    }
+    rows.push(...accRows);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Accommodation lapse patterns.
+
+function isLapse(o: AccommodationObservation): boolean {
+  return o.outcome === 'not_provided' || o.outcome === 'partly';
+}
+
+function accommodationTitle(id: string, labels: Labels): string {
+  const label = labels[id];
+  return label ? capitalize(label) : 'This accommodation';
+}
+
+function accommodationPhrase(id: string, labels: Labels): string {
+  const label = labels[id];
+  return label ? `your child's ${label}` : 'this accommodation';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Finds lapses (not provided, or only partly) that cluster: on substitute days, in one class, or with one
+ * staff member. "Unknown" outcomes are left out. One accommodation can match several rules; each gives its
+ * own question. Sorted by accommodation id, then rule.
+ */
+export function findAccommodationLapsePatterns(
+  observations: readonly AccommodationObservation[],
+  labels: Labels = {},
+): Finding[] {
+  const findings: Finding[] = [];
+  const known = sortedByDate(observations.filter((o) => o.outcome !== 'unknown'));
+  const byAccommodation = groupBy(known, (o) => o.accommodationId);
+
+  for (const accommodationId of sortedKeys(byAccommodation)) {
+    const obs = byAccommodation.get(accommodationId)!;
+    const lapses = obs.filter(isLapse);
+    if (lapses.length < MIN_LAPSES_FOR_PATTERN) continue;
+    const title = accommodationTitle(accommodationId, labels);
+    const phrase = accommodationPhrase(accommodationId, labels);
+
+    // On substitute days, compared with regular-teacher days.
+    const subDays = obs.filter((o) => o.teacherKind === 'substitute');
+    const regularDays = obs.filter((o) => o.teacherKind === 'regular');
+    const subLapses = subDays.filter(isLapse);
+    const regularLapses = regularDays.filter(isLapse);
+    if (
+      subLapses.length >= MIN_LAPSES_FOR_PATTERN &&
+      regularDays.length >= MIN_REGULAR_DAYS_FOR_SUBSTITUTE_COMPARISON &&
+      subLapses.length / subDays.length - regularLapses.length / regularDays.length >=
+        SUBSTITUTE_LAPSE_RATE_MARGIN
+    ) {
+      findings.push({
+        rule: FINDING_RULES.substituteLapses,
+        subjectId: accommodationId,
+        severity: 'concern',
+        message:
+          `${title} was noted as not given, or only partly, on ${subLapses.length} of ${plural(subDays.length, 'substitute day')} ` +
+          `(${formatDateList(subLapses.map((o) => o.date))}), against ${regularLapses.length} of ${plural(regularDays.length, 'day')} with the regular teacher.`,
+        question: `Do substitutes get the accommodation list? Could we check how substitutes are told about ${phrase}?`,
+        entryIds: ids(subLapses),
+      });
+    }
+
+    // In one class.
+    const inClass = largestGroup(
+      groupBy(
+        lapses.filter((o) => o.className != null),
+        (o) => o.className!,
+      ),
+    );
+    if (
+      inClass &&
+      inClass.items.length >= MIN_LAPSES_FOR_PATTERN &&
+      inClass.items.length / lapses.length >= LAPSE_CONCENTRATION_SHARE
+    ) {
+      findings.push({
+        rule: FINDING_RULES.classLapses,
+        subjectId: accommodationId,
+        severity: 'concern',
+        message:
+          `${title} was noted as not given, or only partly, ${inClass.items.length} of ${plural(lapses.length, 'time')} in ${inClass.key} ` +
+          `(${formatDateList(inClass.items.map((o) => o.date))}).`,
+        question: `Could we look together at how ${phrase} works in ${inClass.key}? Is something there making it hard to provide?`,
+        entryIds: ids(inClass.items),
+      });
+    }
+
+    // With one staff member.
+    const withStaff = largestGroup(
+      groupBy(
+        lapses.filter((o) => o.staffName != null),
+        (o) => o.staffName!,
+      ),
+    );
+    if (
+      withStaff &&
+      withStaff.items.length >= MIN_LAPSES_FOR_PATTERN &&
+      withStaff.items.length / lapses.length >= LAPSE_CONCENTRATION_SHARE
+    ) {
+      findings.push({
+        rule: FINDING_RULES.staffLapses,
+        subjectId: accommodationId,
+        severity: 'concern',
+        message:
+          `${title} was noted as not given, or only partly, ${withStaff.items.length} of ${plural(lapses.length, 'time')} with ${withStaff.key} ` +
+          `(${formatDateList(withStaff.items.map((o) => o.date))}).`,
+        question: `Does ${withStaff.key} have the accommodation list? Could we check together whether anything makes ${phrase} hard to provide?`,
+        entryIds: ids(withStaff.items),
+      });
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Behavior plan patterns.
+
+/**
+ * Finds behavior-plan steps that are often skipped, rewards in the plan that go unused, and consequences
+ * that contradict the plan. Step ids not in `steps` are still counted (as "a step in the plan").
+ */
+export function findBehaviorPlanPatterns(
+  incidents: readonly BehaviorIncident[],
+  steps: readonly BehaviorStepRef[],
+): Finding[] {
+  const findings: Finding[] = [];
+  const sorted = sortedByDate(incidents);
+  const stepById = new Map(steps.map((s) => [s.id, s]));
+  const rewardIds = new Set(steps.filter((s) => s.kind === 'reward').map((s) => s.id));
+
+  // Rewards unused: rewardUsed false in enough incidents, or no reward step ever followed (and no incident
+  // saying a reward was used) across enough incidents.
+  let rewardFinding: Finding | null = null;
+  const rewardFalse = sorted.filter((i) => i.rewardUsed === false);
+  const anyRewardUsed = sorted.some(
+    (i) => i.rewardUsed === true || i.stepsFollowed.some((s) => rewardIds.has(s)),
+  );
+  if (rewardFalse.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED) {
+    rewardFinding = rewardsUnusedFinding(
+      `No reward was used in ${rewardFalse.length} of ${plural(sorted.length, 'incident')} you noted (${formatDateList(rewardFalse.map((i) => i.date))}).`,
+      ids(rewardFalse),
+    );
+  } else if (rewardIds.size > 0 && sorted.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED && !anyRewardUsed) {
+    rewardFinding = rewardsUnusedFinding(
+      `The plan's ${rewardIds.size === 1 ? 'reward' : 'rewards'} did not appear in any of the ${sorted.length} incidents you noted (${formatDateList(sorted.map((i) => i.date))}).`,
+      ids(sorted),
+    );
+  }
+
+  // Steps often skipped (reward steps are covered by the rewards finding when it is given).
+  const skippedIn = new Map<string, BehaviorIncident[]>();
+  const followedCount = new Map<string, number>();
+  for (const incident of sorted) {
+    for (const stepId of new Set(incident.stepsSkipped)) {
+      const list = skippedIn.get(stepId);
+      if (list) list.push(incident);
+      else skippedIn.set(stepId, [incident]);
+    }
+    for (const stepId of new Set(incident.stepsFollowed)) {
+      followedCount.set(stepId, (followedCount.get(stepId) ?? 0) + 1);
+    }
+  }
+  for (const stepId of sortedKeys(skippedIn)) {
+    if (rewardFinding && rewardIds.has(stepId)) continue;
+    const skipped = skippedIn.get(stepId)!;
+    const followed = followedCount.get(stepId) ?? 0;
+    if (skipped.length < MIN_SKIPS_FOR_STEP_PATTERN || skipped.length <= followed) continue;
+    const text = stepById.get(stepId)?.text;
+    const name = text ? `“${text}”` : 'a step in the plan';
+    findings.push({
+      rule: FINDING_RULES.stepSkipped,
+      subjectId: stepId,
+      severity: 'concern',
+      message:
+        `${capitalize(name)} was skipped in ${skipped.length} incidents and followed in ${followed} ` +
+        `(skipped on ${formatDateList(skipped.map((i) => i.date))}).`,
+      question: `Have the staff who respond to incidents been shown this step? Could we talk about what gets in the way of ${name}?`,
+      entryIds: ids(skipped),
+    });
+  }
+  if (rewardFinding) findings.push(rewardFinding);
+
+  // Consequences contradicting the plan.
+  const contradicted = sorted.filter((i) => i.consequenceContradicted === true);
+  if (contradicted.length >= MIN_CONTRADICTIONS_FOR_PATTERN) {
+    findings.push({
+      rule: FINDING_RULES.consequenceContradicted,
+      subjectId: BEHAVIOR_PLAN_SUBJECT,
+      severity: 'concern',
+      message: `In ${contradicted.length} incidents the consequence seemed to go against the behavior plan (${formatDateList(contradicted.map((i) => i.date))}).`,
+      question:
+        'Could we go over what the plan says to do after an incident, so everyone responds the same way?',
+      entryIds: ids(contradicted),
+    });
+  }
+  return findings;
+}
+
+function rewardsUnusedFinding(message: string, entryIds: string[]): Finding {
+  return {
+    rule: FINDING_RULES.rewardsUnused,
+    subjectId: BEHAVIOR_PLAN_SUBJECT,
+    severity: 'concern',
+    message,
+    question:
+      'Is the reward system in the plan being used? Could we check how it works day to day and who gives the rewards?',
+    entryIds,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Goal flags.
+
+function reachesTarget(value: number, goal: GoalRef): boolean {
+  if (goal.targetValue == null) return false;
+  return goal.higherIsBetter ? value >= goal.targetValue : value <= goal.targetValue;
+}
+
+/**
+ * Flags per goal, looking only at points dated on or before `asOf`:
+ * - no_data_since_report: `asOf` is at least NO_DATA_GRACE_DAYS after `lastReportDate` and the goal has no
+ *   point dated after it;
+ * - no_progress_across_two_reports: the last two progress-report values do not move toward the target
+ *   (not higher when higher is better, not lower otherwise), and the last one has not reached the target;
+ * - target_met_early: a value reaches the target before the year's last report (`yearEndReportDate`, when
+ *   known) or by `asOf`.
+ */
+export function findGoalFlags(
+  goals: readonly GoalRef[],
+  points: readonly GoalProgressPoint[],
+  asOf: string,
+  lastReportDate: string | null,
+  labels: Labels = {},
+  yearEndReportDate: string | null = null,
+): Finding[] {
+  toDayNumber(asOf);
+  const findings: Finding[] = [];
+  const byGoal = groupBy(sortedByDate(points.filter((p) => p.date <= asOf)), (p) => p.goalId);
+  for (const goal of [...goals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const goalPoints = byGoal.get(goal.id) ?? [];
+    const label = labels[goal.id];
+    const title = label ? `The goal “${label}”` : 'This goal';
+
+    if (lastReportDate != null && daysBetween(lastReportDate, asOf) >= NO_DATA_GRACE_DAYS) {
+      const after = goalPoints.filter((p) => p.date > lastReportDate);
+      if (after.length === 0) {
+        const before = goalPoints[goalPoints.length - 1];
+        findings.push({
+          rule: FINDING_RULES.noDataSinceReport,
+          subjectId: goal.id,
+          severity: 'info',
+          message: `${title} has no data noted since the progress report of ${formatShortDate(lastReportDate)} (${plural(daysBetween(lastReportDate, asOf), 'day')} ago).`,
+          question:
+            'Is data still being collected on this goal? Could we see the latest work samples or data sheets?',
+          entryIds: before ? [before.id] : [],
+        });
+      }
+    }
+
+    const reports = goalPoints.filter((p) => p.isProgressReport && p.numericValue != null);
+    const last = reports[reports.length - 1];
+    const previous = reports[reports.length - 2];
+    if (last && previous && !reachesTarget(last.numericValue!, goal)) {
+      const moved = goal.higherIsBetter
+        ? last.numericValue! > previous.numericValue!
+        : last.numericValue! < previous.numericValue!;
+      if (!moved) {
+        findings.push({
+          rule: FINDING_RULES.noProgress,
+          subjectId: goal.id,
+          severity: 'concern',
+          message:
+            `${title} went from ${previous.numericValue} (${formatShortDate(previous.date)}) to ${last.numericValue} (${formatShortDate(last.date)}) ` +
+            `on the last two progress reports${goal.targetValue == null ? '' : `; the target is ${goal.targetValue}`}.`,
+          question:
+            'What could change so this goal moves forward: the service, the approach, or the goal itself? Should we meet to revise it?',
+          entryIds: [previous.id, last.id],
+        });
+      }
+    }
+
+    const met = goalPoints.filter(
+      (p) =>
+        p.numericValue != null &&
+        reachesTarget(p.numericValue, goal) &&
+        (yearEndReportDate == null || p.date < yearEndReportDate),
+    );
+    if (met.length > 0) {
+      const first = met[0]!;
+      findings.push({
+        rule: FINDING_RULES.targetMetEarly,
+        subjectId: goal.id,
+        severity: 'info',
+        message: `${title} reached its target of ${goal.targetValue} on ${formatShortDate(first.date)} (${first.numericValue}), before the end of the year.`,
+        question: 'Is this goal too easy, or ready for a new target?',
+        entryIds: ids(met),
+      });
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Pull-out sessions that keep landing in the same class.
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function minutesOfDay(time: string): number {
+  const m = HH_MM.exec(time);
+  if (!m) throw new RangeError(`not a time (HH:MM): ${time}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+function serviceTitle(id: string, labels: Labels): string {
+  const label = labels[id];
+  return label ? capitalize(label) : 'This service';
+}
+
+/**
+ * A pull-out service whose timed sessions start, again and again, inside the same class (by class name,
+ * across weekdays). A session belongs to the period whose start <= session start < end on the session's
+ * weekday. Missed sessions count too: the time they were set for still clashes with the class.
+ */
+export function findPullOutConflicts(
+  sessions: readonly PullOutSession[],
+  timetable: readonly ClassPeriod[],
+  labels: Labels = {},
+): Finding[] {
+  const periods = timetable.map((p) => ({
+    weekday: p.weekday,
+    start: minutesOfDay(p.startTime),
+    end: minutesOfDay(p.endTime),
+    className: p.className,
+  }));
+  const findings: Finding[] = [];
+  const timed = sortedByDate(sessions.filter((s) => s.startTime != null));
+  const byService = groupBy(timed, (s) => s.serviceId);
+  for (const serviceId of sortedKeys(byService)) {
+    const serviceSessions = byService.get(serviceId)!;
+    const inClass = new Map<string, PullOutSession[]>();
+    for (const s of serviceSessions) {
+      const weekday = isoWeekday(s.date);
+      const start = minutesOfDay(s.startTime!);
+      const period = periods.find((p) => p.weekday === weekday && p.start <= start && start < p.end);
+      if (!period) continue;
+      const list = inClass.get(period.className);
+      if (list) list.push(s);
+      else inClass.set(period.className, [s]);
+    }
+    const top = largestGroup(inClass);
+    if (
+      !top ||
+      top.items.length < MIN_SESSIONS_FOR_PULL_OUT_CONFLICT ||
+      top.items.length / serviceSessions.length < PULL_OUT_CONFLICT_SHARE
+    ) {
+      continue;
+    }
+    const title = serviceTitle(serviceId, labels);
+    findings.push({
+      rule: FINDING_RULES.pullOutConflict,
+      subjectId: serviceId,
+      severity: 'concern',
+      message: `${title}: ${top.items.length} of the ${serviceSessions.length} sessions with a start time fell during ${top.key} (${formatDateList(top.items.map((s) => s.date))}).`,
+      question: `${title} takes your child out of ${top.key} most times; is there another time?`,
+      entryIds: ids(top.items),
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Sources that disagree about a session.
+
+const SCHOOL_SOURCES = ['school_log', 'provider', 'provider_link'] as const;
+const SCHOOL_SOURCE_WORDS: Record<(typeof SCHOOL_SOURCES)[number], { says: string; record: string }> = {
+  school_log: { says: 'The school log says', record: 'the log' },
+  provider: { says: 'The provider says', record: 'the session notes' },
+  provider_link: { says: "The provider's log says", record: 'the session notes' },
+};
+
+/**
+ * Same service, same date: a school-side source (school log, provider) says the session was delivered or
+ * short, and your child or you noted it was missed. One finding per service and date, with every claim
+ * behind it; worded as a question, since either record may be the mistaken one.
+ */
+export function findDisagreements(claims: readonly SessionClaim[], labels: Labels = {}): Finding[] {
+  const findings: Finding[] = [];
+  const groups = groupBy(sortedByDate(claims), (c) => `${c.serviceId}\u0000${c.date}`);
+  for (const key of sortedKeys(groups)) {
+    const group = groups.get(key)!;
+    const school = group.filter(
+      (c) => (SCHOOL_SOURCES as readonly string[]).includes(c.source) && c.status !== 'missed',
+    );
+    const home = group.filter(
+      (c) => (c.source === 'child_report' || c.source === 'parent') && c.status === 'missed',
+    );
+    if (school.length === 0 || home.length === 0) continue;
+    const { serviceId, date } = group[0]!;
+    // The school-side wording comes from the first source in SCHOOL_SOURCES order that made a claim.
+    const schoolSource = SCHOOL_SOURCES.find((s) => school.some((c) => c.source === s))!;
+    const words = SCHOOL_SOURCE_WORDS[schoolSource];
+    const schoolClaim = school.find((c) => c.source === schoolSource)!;
+    const label = labels[serviceId] ?? 'the session';
+    const happened = schoolClaim.status === 'short' ? 'happened (shortened)' : 'happened';
+    const homeSays = home.some((c) => c.source === 'child_report')
+      ? 'your child remembers it did not'
+      : 'you noted it did not';
+    findings.push({
+      rule: FINDING_RULES.disagreement,
+      subjectId: serviceId,
+      severity: 'info',
+      message: `${words.says} ${label} ${happened} on ${formatShortDate(date)}; ${homeSays}.`,
+      question: `Could we look at ${words.record} together?`,
+      entryIds: ids([...school, ...home]),
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { IsoDateSchema } from '../../domain/common.ts';
+import {
+  type AccommodationObservation,
+  accommodationRates,
+  type BehaviorStepRef,
+  type Finding,
+  findAccommodationLapsePatterns,
+  findBehaviorPlanPatterns,
+  findDisagreements,
+  findGoalFlags,
+  type GoalRef,
+  type SessionClaim,
+} from '../../domain/implementation-patterns.ts';
+import type { Database } from '../../store/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+
+// Patterns across what the family recorded, for one child: accommodations' rate of "provided",
+// lapses concentrated on substitute days, in one class or with one staff member; behavior-plan
+// steps skipped and rewards unused; goals without data, without progress, or met early; and
+// sources that disagree. Each finding is a question to ask, with the entries behind it.
+
+export const PatternsQuery = z
+  .object({
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    asOf: IsoDateSchema.optional(),
+    bucket: z.enum(['week', 'month']).default('week'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.to < q.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${q.from})` });
+  });
+
+export const FindingSchema = z.object({
+  rule: z.string(),
+  subjectId: z.string(),
+  severity: z.enum(['info', 'concern']),
+  message: z.string(),
+  question: z.string(),
+  entryIds: z.array(z.string()),
+});
+
+export const PatternsResponse = z.object({
+  childId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  accommodationRates: z.array(
+    z.object({
+      accommodationId: z.string(),
+      from: z.string(),
+      to: z.string(),
+      provided: z.number(),
+      partly: z.number(),
+      notProvided: z.number(),
+      unknown: z.number(),
+      providedRate: z.number().nullable(),
+      entryIds: z.object({
+        provided: z.array(z.string()),
+        partly: z.array(z.string()),
+        notProvided: z.array(z.string()),
+        unknown: z.array(z.string()),
+      }),
+    }),
+  ),
+  findings: z.array(FindingSchema),
+});
+
+const short = (text: string) =>
+  (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text).replace(/\.$/, '');
+const firstNumber = (text: string | null) => {
+  const m = text ? /-?\d+(\.\d+)?/.exec(text) : null;
+  return m ? Number(m[0]) : null;
+};
+
+export async function childPatterns(
+  db: Kysely<Database>,
+  householdId: string,
+  childId: string,
+  query: z.infer<typeof PatternsQuery>,
+  today: string,
+) {
+  const asOf = query.asOf ?? today;
+  const child = await db
+    .selectFrom('child')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  if (!child) throw notFound('Child', childId);
+  if (query.to < query.from) throw invalid('to', `must not be before from (${query.from})`);
+  const plans = await db
+    .selectFrom('plan')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .execute();
+  const planIds = plans.map((p) => p.id);
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  const ids = planIds.length > 0 ? planIds : none;
+
+  const accommodations = await db
+    .selectFrom('accommodation')
+    .select(['id', 'text'])
+    .where('plan_id', 'in', ids)
+    .execute();
+  const accIds = accommodations.map((a) => a.id);
+  const observationRows = await db
+    .selectFrom('accommodation_observation')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('accommodation_id', 'in', accIds.length > 0 ? accIds : none)
+    .where('date', '>=', query.from)
+    .where('date', '<=', query.to)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const observations: AccommodationObservation[] = observationRows.map((r) => ({
+    id: r.id,
+    accommodationId: r.accommodation_id,
+    date: r.date,
+    outcome: r.outcome as AccommodationObservation['outcome'],
+    className: r.class_name,
+    setting: r.setting as AccommodationObservation['setting'],
+    teacherKind: r.teacher_kind as AccommodationObservation['teacherKind'],
+    staffName: r.staff_name,
+    source: r.source as AccommodationObservation['source'],
+  }));
+  const labels: Record<string, string> = Object.fromEntries(accommodations.map((a) => [a.id, short(a.text)]));
+
+  const steps = await db
+    .selectFrom('behavior_step')
+    .select(['id', 'kind', 'text'])
+    .where('plan_id', 'in', ids)
+    .execute();
+  const incidents = await db
+    .selectFrom('behavior_incident')
+    .selectAll()
+    .where('plan_id', 'in', ids)
+    .where('date', '>=', query.from)
+    .where('date', '<=', query.to)
+    .orderBy('date')
+    .execute();
+
+  const goals = await db
+    .selectFrom('goal')
+    .select(['id', 'text', 'target', 'area'])
+    .where('plan_id', 'in', ids)
+    .execute();
+  const goalIds = goals.map((g) => g.id);
+  const points = await db
+    .selectFrom('goal_progress')
+    .selectAll()
+    .where('goal_id', 'in', goalIds.length > 0 ? goalIds : none)
+    .orderBy('date')
+    .execute();
+  const reportDates = (
+    await db
+      .selectFrom('key_date')
+      .select('date')
+      .where('plan_id', 'in', ids)
+      .where('kind', '=', 'progress_report')
+      .orderBy('date')
+      .execute()
+  ).map((k) => k.date);
+  const lastReport = [...reportDates].reverse().find((d) => d <= asOf) ?? null;
+  const yearEnd = reportDates.at(-1) ?? null;
+  for (const g of goals) labels[g.id] = `the ${g.area.toLowerCase()} goal`;
+
+  const services = await db
+    .selectFrom('service')
+    .select(['id', 'name'])
+    .where('plan_id', 'in', ids)
+    .execute();
+  for (const s of services) labels[s.id] = s.name;
+  const claims = await db
+    .selectFrom('session_entry')
+    .select(['id', 'service_id', 'date', 'status', 'source'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('kind', '=', 'scheduled')
+    .where('date', '>=', query.from)
+    .where('date', '<=', query.to)
+    .execute();
+
+  const findings: Finding[] = [
+    ...findAccommodationLapsePatterns(observations, labels),
+    ...findBehaviorPlanPatterns(
+      incidents.map((i) => ({
+        id: i.id,
+        date: i.date,
+        stepsFollowed: JSON.parse(i.steps_followed) as string[],
+        stepsSkipped: JSON.parse(i.steps_skipped) as string[],
+        rewardUsed: i.reward_used == null ? null : Number(i.reward_used) === 1,
+        consequenceContradicted:
+          i.consequence_contradicted == null ? null : Number(i.consequence_contradicted) === 1,
+      })),
+      steps.map((s) => ({ id: s.id, kind: s.kind as BehaviorStepRef['kind'], text: s.text })),
+    ),
+    ...findGoalFlags(
+      goals.map((g): GoalRef => ({ id: g.id, targetValue: firstNumber(g.target), higherIsBetter: true })),
+      points.map((p) => ({
+        id: p.id,
+        goalId: p.goal_id,
+        date: p.date,
+        numericValue: p.numeric_value == null ? null : Number(p.numeric_value),
+        isProgressReport: p.source === 'progress_report',
+      })),
+      asOf,
+      lastReport,
+      labels,
+      yearEnd,
+    ),
+    ...findDisagreements(
+      claims.map((c) => ({
+        id: c.id,
+        serviceId: c.service_id,
+        date: c.date,
+        status: c.status as SessionClaim['status'],
+        source: c.source as SessionClaim['source'],
+      })),
+      labels,
+    ),
+  ];
+  return {
+    childId,
+    from: query.from,
+    to: query.to,
+    asOf,
+    accommodationRates: accommodationRates(observations, {
+      from: query.from,
+      to: query.to,
+      bucket: query.bucket,
+    }),
+    findings,
+  };
+}
