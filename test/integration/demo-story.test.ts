@@ -147,6 +147,16 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
     expect(kinds).toContain(`pending:${demo.services.ot}`);
   });
 
+  it('shows the accommodations that slipped this week next to the services', async () => {
+    const res = await call(env, 'GET', `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-09-16`);
+    const slipped = res.body.accommodations.filter((a: { slipped: boolean }) => a.slipped);
+    expect(slipped.map((a: { text: string }) => a.text)).toEqual([
+      'Preferential seating near the teacher and away from distractions',
+      'Extended time (1.5x) on tests and quizzes',
+    ]);
+    expect(res.body.attention.filter((a: { kind: string }) => a.kind === 'accommodation')).toHaveLength(2);
+  });
+
   it('flags a week with no entries', async () => {
     const res = await call(
       env,

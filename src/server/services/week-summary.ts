@@ -45,9 +45,32 @@ export const WeekSummary = z.object({
       ),
     }),
   ),
+  /** Accommodations observed this week, those that slipped (not provided or partly) first. */
+  accommodations: z.array(
+    z.object({
+      accommodationId: IdSchema,
+      text: z.string(),
+      provided: z.number(),
+      partly: z.number(),
+      notProvided: z.number(),
+      unknown: z.number(),
+      slipped: z.boolean(),
+      observations: z.array(
+        z.object({
+          id: IdSchema,
+          date: z.string(),
+          outcome: z.string(),
+          className: z.string().nullable(),
+          teacherKind: z.string(),
+          source: z.string(),
+        }),
+      ),
+    }),
+  ),
   attention: z.array(
     z.object({
-      kind: z.enum(['owed', 'no_entries', 'pending', 'behind']),
+      kind: z.enum(['owed', 'no_entries', 'pending', 'behind', 'accommodation']),
+      /** The service (or, for kind "accommodation", the accommodation) it is about. */
       serviceId: IdSchema,
       message: z.string(),
     }),
@@ -87,7 +110,9 @@ export async function weekSummary(
     .where('child_id', '=', childId)
     .executeTakeFirst();
   const base = { childId, today, weekStart: start, weekEnd: end, hasCalendar: Boolean(calendar) };
-  if (services.length === 0 || !calendar) return { ...base, closures: [], services: [], attention: [] };
+  const accommodations = await accommodationsThisWeek(db, householdId, childId, start, end);
+  if (services.length === 0 || !calendar)
+    return { ...base, closures: [], services: [], accommodations, attention: [] };
 
   const earliest = services.reduce(
     (min, s) => (s.start_date < min ? s.start_date : min),
@@ -189,5 +214,75 @@ export async function weekSummary(
       });
     }
   }
-  return { ...base, closures, services: out, attention };
+  for (const a of accommodations) {
+    if (a.slipped) {
+      attention.push({
+        kind: 'accommodation',
+        serviceId: a.accommodationId,
+        message: `${a.text}: not provided ${a.notProvided + a.partly === 1 ? 'once' : `${a.notProvided + a.partly} times`} this week`,
+      });
+    }
+  }
+  return { ...base, closures, services: out, accommodations, attention };
+}
+
+async function accommodationsThisWeek(
+  db: Kysely<Database>,
+  householdId: string,
+  childId: string,
+  start: string,
+  end: string,
+) {
+  const rows = await db
+    .selectFrom('accommodation_observation')
+    .innerJoin('accommodation', 'accommodation.id', 'accommodation_observation.accommodation_id')
+    .innerJoin('plan', 'plan.id', 'accommodation.plan_id')
+    .select([
+      'accommodation_observation.id',
+      'accommodation_observation.accommodation_id',
+      'accommodation_observation.date',
+      'accommodation_observation.outcome',
+      'accommodation_observation.class_name',
+      'accommodation_observation.teacher_kind',
+      'accommodation_observation.source',
+      'accommodation.text',
+    ])
+    .where('accommodation_observation.household_id', '=', householdId)
+    .where('plan.child_id', '=', childId)
+    .where('accommodation_observation.date', '>=', start)
+    .where('accommodation_observation.date', '<=', end)
+    .orderBy('accommodation_observation.date')
+    .orderBy('accommodation_observation.id')
+    .execute();
+  const byAccommodation = new Map<string, WeekSummary['accommodations'][number]>();
+  for (const r of rows) {
+    let a = byAccommodation.get(r.accommodation_id);
+    if (!a) {
+      a = {
+        accommodationId: r.accommodation_id,
+        text: r.text,
+        provided: 0,
+        partly: 0,
+        notProvided: 0,
+        unknown: 0,
+        slipped: false,
+        observations: [],
+      };
+      byAccommodation.set(r.accommodation_id, a);
+    }
+    if (r.outcome === 'provided') a.provided++;
+    else if (r.outcome === 'partly') a.partly++;
+    else if (r.outcome === 'not_provided') a.notProvided++;
+    else a.unknown++;
+    a.slipped = a.notProvided + a.partly > 0;
+    a.observations.push({
+      id: r.id,
+      date: r.date,
+      outcome: r.outcome,
+      className: r.class_name,
+      teacherKind: r.teacher_kind,
+      source: r.source,
+    });
+  }
+  return [...byAccommodation.values()].sort((x, y) => Number(y.slipped) - Number(x.slipped));
 }
