@@ -148,7 +148,11 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
   });
 
   it('shows the accommodations that slipped this week next to the services', async () => {
-    const res = await call(env, 'GET', `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-09-16`);
+    const res = await call(
+      env,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-09-16`,
+    );
     const slipped = res.body.accommodations.filter((a: { slipped: boolean }) => a.slipped);
     expect(slipped.map((a: { text: string }) => a.text)).toEqual([
       'Preferential seating near the teacher and away from distractions',
