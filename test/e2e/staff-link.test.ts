@@ -81,4 +81,35 @@ describe('the staff confirmation link, in the browser', () => {
     await expectNoAxeViolations(staff.page, 'staff page, revoked');
     await staff.context.close();
   });
+
+  it('logs an accommodation that was not provided, and sees the patterns with what to ask', async () => {
+    const { page, context } = await newPage(browser, server, PHONE);
+    await page.goto('/');
+    await page.getByLabel('Email').fill('parent@example.org');
+    await page.locator('input[type="password"]').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();
+    await page.getByRole('button', { name: 'Log an accommodation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an accommodation' });
+    await dialog
+      .getByLabel('Accommodation')
+      .selectOption({ label: 'Extended time (1.5x) on tests and quizzes' });
+    await dialog.getByLabel('Class or subject (optional)').fill('Spelling');
+    await expectNoAxeViolations(page, 'accommodation sheet');
+    await dialog.getByRole('button', { name: 'Not provided', exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByText('Not provided once this week').first().waitFor();
+    const saved = await server.store.db
+      .selectFrom('accommodation_observation')
+      .select(['outcome', 'class_name'])
+      .where('date', '=', '2026-11-04')
+      .execute();
+    expect(saved).toEqual([{ outcome: 'not_provided', class_name: 'Spelling' }]);
+
+    await page.goto('/accommodations');
+    await page.getByRole('heading', { name: 'Accommodations' }).first().waitFor();
+    await page.getByText('What to ask').first().waitFor();
+    await expectNoAxeViolations(page, 'accommodations');
+    await context.close();
+  });
 });

@@ -1,12 +1,14 @@
 // Types of the API, taken from the server's own zod schemas: there is no second copy.
 import type { z } from 'zod';
-import type { ChildInput, PlanFields } from '../../src/domain/plan.ts';
+import type { AccommodationObservationInput } from '../../src/domain/observations.ts';
+import type { AccommodationFields, ChildInput, PlanFields } from '../../src/domain/plan.ts';
 import type { SchoolCalendarFields } from '../../src/domain/school-calendar-model.ts';
 import type { ServiceFields } from '../../src/domain/service.ts';
 import type { ParsedServiceLine } from '../../src/domain/service-frequency-parser.ts';
 import type { ServiceLedgerResponse } from '../../src/server/routes/ledger.routes.ts';
 import type { Household } from '../../src/server/services/households.ts';
 import type { Invitation, Member } from '../../src/server/services/members.ts';
+import type { PatternsResponse } from '../../src/server/services/patterns.ts';
 import type { SessionEntry } from '../../src/server/services/session-entries.ts';
 import type { StaffLink, StaffView } from '../../src/server/services/staff-links.ts';
 import type { WeekSummary } from '../../src/server/services/week-summary.ts';
@@ -40,3 +42,7 @@ export type SessionInfo = {
   csrfToken: string | null;
   households: { id: string; name: string; role: string }[];
 };
+
+export type Accommodation = z.infer<typeof AccommodationFields> & Meta;
+export type AccommodationObservation = z.infer<typeof AccommodationObservationInput> & Meta;
+export type Patterns = z.infer<typeof PatternsResponse>;

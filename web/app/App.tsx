@@ -7,6 +7,7 @@ import { Shell } from './Shell.tsx';
 
 // Pages not needed for the first screen are loaded on demand, to keep the first load small on a phone.
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
+const AccommodationsPage = lazy(() => import('../features/accommodations/AccommodationsPage.tsx'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx'));
@@ -78,6 +79,7 @@ function Routes() {
           <Route path="/" component={WeekPage} />
           <Route path="/ledger" component={LedgerPage} />
           <Route path="/ledger/:serviceId" component={LedgerPage} />
+          <Route path="/accommodations" component={AccommodationsPage} />
           <Route path="/plan" component={PlanPage} />
           <Route path="/timeline" component={TimelinePage} />
           <Route path="/household" component={HouseholdPage} />

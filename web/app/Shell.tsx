@@ -18,6 +18,7 @@ import { useCurrent } from '../api/session.tsx';
 const NAV = [
   { href: '/', label: 'This week' },
   { href: '/ledger', label: 'Ledger' },
+  { href: '/accommodations', label: 'Accommodations' },
   { href: '/plan', label: 'Plan' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/household', label: 'Household' },

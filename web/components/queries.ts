@@ -2,7 +2,7 @@
 // household, so a write elsewhere can refresh them with invalidateQueries({ queryKey: ['sessions'] }) etc.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { get } from '../api/client.ts';
-import type { MemberRecord, Plan, Service, SessionEntry } from '../api/types.ts';
+import type { Accommodation, MemberRecord, Plan, Service, SessionEntry } from '../api/types.ts';
 import { todayIso } from './plain-words.ts';
 
 export function usePlans(householdId: string, childId: string) {
@@ -62,4 +62,13 @@ export function currentPlan<P extends Pick<Plan, 'effectiveFrom' | 'effectiveTo'
   const pick = inForce.find((p) => p.status === 'active') ?? inForce[0];
   if (pick) return pick;
   return [...plans].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
+}
+
+/** The accommodations of one plan. */
+export function useAccommodationsOfPlan(householdId: string, planId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['accommodations', householdId, planId],
+    queryFn: () => get<Accommodation[]>(`/households/${householdId}/accommodations?planId=${planId}`),
+    enabled: planId != null,
+  });
 }

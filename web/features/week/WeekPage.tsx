@@ -19,6 +19,7 @@ import type { WeekSummary } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
+import { AccommodationsThisWeek } from './AccommodationsThisWeek.tsx';
 import { SchoolClosedToday } from './SchoolClosedToday.tsx';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useWeek } from './week-api.ts';
@@ -94,6 +95,16 @@ export function WeekPage() {
           ))}
         </SimpleGrid>
       )}
+
+      {data && !needsSetup && (
+        <AccommodationsThisWeek
+          householdId={householdId}
+          childId={child.id}
+          accommodations={data.accommodations}
+          today={today}
+          writable={writable}
+        />
+      )}
     </Stack>
   );
 }
@@ -109,7 +120,9 @@ function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
       <List size="sm" mt={4} spacing={4}>
         {shown.map((a) => (
           <List.Item key={`${a.kind}-${a.serviceId}`}>
-            <TextLink href={`/ledger/${a.serviceId}`}>{humanizeDates(a.message)}</TextLink>
+            <TextLink href={a.kind === 'accommodation' ? '/accommodations' : `/ledger/${a.serviceId}`}>
+              {humanizeDates(a.message)}
+            </TextLink>
           </List.Item>
         ))}
       </List>
