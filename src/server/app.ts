@@ -227,5 +227,3 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   return app;
 }
-
-export type Api = FastifyInstance;

@@ -5,7 +5,7 @@ import type { Store } from '../../store/database.ts';
 import { hashPassword, NewPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import { claimToken, type Env, toUser, type User } from './accounts.ts';
+import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
 import { appendAudit } from './audit.ts';
 import { parseOrThrow } from './records.ts';
 
@@ -297,14 +297,9 @@ export async function changeRole(
   body: unknown,
 ) {
   const { role } = parseOrThrow(z.object({ role: RoleSchema }), body);
-  const current = await store.db
-    .selectFrom('membership')
-    .select('role')
-    .where('household_id', '=', householdId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const current = await roleIn(store, userId, householdId);
   if (!current) throw notFound('Member', userId);
-  if (current.role === 'owner' && role !== 'owner' && (await ownerCount(store, householdId)) <= 1) {
+  if (current === 'owner' && role !== 'owner' && (await ownerCount(store, householdId)) <= 1) {
     throw invalid('role', 'cannot change: a household needs at least one owner');
   }
   const at = env.clock.now();
@@ -321,21 +316,16 @@ export async function changeRole(
       at,
       actor: `user:${actor.id}`,
       action: 'role_changed',
-      data: { userId, from: current.role, to: role },
+      data: { userId, from: current, to: role },
     });
   });
   return (await listMembers(store, householdId)).find((m) => m.userId === userId)!;
 }
 
 export async function removeMember(store: Store, env: Env, householdId: string, actor: User, userId: string) {
-  const current = await store.db
-    .selectFrom('membership')
-    .select('role')
-    .where('household_id', '=', householdId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const current = await roleIn(store, userId, householdId);
   if (!current) throw notFound('Member', userId);
-  if (current.role === 'owner' && (await ownerCount(store, householdId)) <= 1) {
+  if (current === 'owner' && (await ownerCount(store, householdId)) <= 1) {
     throw new AppError('conflict', 'A household needs at least one owner; make someone else owner first');
   }
   const at = env.clock.now();
@@ -351,7 +341,7 @@ export async function removeMember(store: Store, env: Env, householdId: string, 
       at,
       actor: `user:${actor.id}`,
       action: 'member_removed',
-      data: { userId, role: current.role },
+      data: { userId, role: current },
     });
   });
 }
