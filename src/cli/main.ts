@@ -90,6 +90,7 @@ program
       mailer: mailerFromEnv(),
       publicUrl: process.env.PUBLIC_URL?.trim() || undefined,
       trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
+      uploadLimitBytes: uploadLimitFromEnv(),
     });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
@@ -323,4 +324,18 @@ try {
     process.stderr.write(`as-written: ${(error as Error).message}\n`);
   }
   process.exitCode = 1;
+}
+
+/** AS_WRITTEN_UPLOAD_LIMIT_MB: the largest attachment accepted, in megabytes (default 25). */
+function uploadLimitFromEnv(): number | undefined {
+  const raw = process.env.AS_WRITTEN_UPLOAD_LIMIT_MB?.trim();
+  if (!raw) return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) {
+    throw new AppError(
+      'validation_failed',
+      `AS_WRITTEN_UPLOAD_LIMIT_MB must be a number of megabytes between 0 and 1024 (found "${raw}")`,
+    );
+  }
+  return Math.round(mb * 1024 * 1024);
 }

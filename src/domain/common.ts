@@ -38,3 +38,8 @@ export function endNotBeforeStart<T extends Record<string, unknown>>(
     }
   };
 }
+
+/** A time of day on the school's clock, "HH:MM" (24-hour). */
+export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+  message: 'must be a time written as HH:MM (24-hour, for example 09:30)',
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
 
 // What parents record about how the plan is carried out beyond therapy sessions: whether an
 // accommodation was provided on a day, how a behavior incident was handled, the class timetable
@@ -16,6 +16,13 @@ export const OBSERVATION_SOURCES = [
   'school_record',
 ] as const;
 
+/** Files kept as evidence for a record (ids of the household's attachments). */
+const AttachmentIds = z
+  .array(IdSchema)
+  .max(20, { message: 'at most 20 files per record' })
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'lists the same file twice' })
+  .default([]);
+
 export const AccommodationObservationInput = z.object({
   accommodationId: IdSchema,
   date: IsoDateSchema,
@@ -26,6 +33,7 @@ export const AccommodationObservationInput = z.object({
   staffName: OptionalText(200),
   source: z.enum(OBSERVATION_SOURCES),
   note: OptionalText(5000),
+  attachmentIds: AttachmentIds,
 });
 export type AccommodationObservationInput = z.infer<typeof AccommodationObservationInput>;
 
@@ -40,10 +48,11 @@ export const BehaviorIncidentInput = z.object({
   consequenceContradicted: z.boolean().nullable().default(null),
   source: z.enum(OBSERVATION_SOURCES),
   note: OptionalText(5000),
+  attachmentIds: AttachmentIds,
 });
 export type BehaviorIncidentInput = z.infer<typeof BehaviorIncidentInput>;
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time written as HH:MM' });
+const Time = ClockTimeSchema;
 
 export const ClassPeriodFields = z.object({
   childId: IdSchema,
@@ -76,5 +85,47 @@ export const GoalProgressInput = z.object({
   numericValue: z.number().finite().nullable().default(null),
   source: z.enum(GOAL_PROGRESS_SOURCES),
   note: OptionalText(5000),
+  attachmentIds: AttachmentIds,
 });
 export type GoalProgressInput = z.infer<typeof GoalProgressInput>;
+
+/** What a work sample shows about one accommodation the plan expects. */
+export const WORK_SAMPLE_CHECK_OUTCOMES = ['provided', 'partly', 'not_provided'] as const;
+
+export const WorkSampleFields = z.object({
+  childId: IdSchema,
+  date: IsoDateSchema,
+  title: NonEmptyText(200),
+  className: OptionalText(100),
+  setting: z.enum(OBSERVATION_SETTINGS).nullable().default(null),
+  teacherKind: z.enum(TEACHER_KINDS).default('unknown'),
+  attachmentIds: z
+    .array(IdSchema)
+    .min(1, { message: 'attach at least one photo or PDF of the work' })
+    .max(20, { message: 'at most 20 files per work sample' }),
+  /** For each expected accommodation the parent looked for: does the work show it? */
+  accommodationChecks: z
+    .array(z.object({ accommodationId: IdSchema, outcome: z.enum(WORK_SAMPLE_CHECK_OUTCOMES) }))
+    .max(50)
+    .default([]),
+  /** Goals this work is evidence of progress toward. */
+  goalIds: z.array(IdSchema).max(20).default([]),
+  note: OptionalText(5000),
+});
+export const WorkSampleInput = WorkSampleFields.superRefine((w, ctx) => {
+  const seen = new Set<string>();
+  w.accommodationChecks.forEach((c, i) => {
+    if (seen.has(c.accommodationId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accommodationChecks', i, 'accommodationId'],
+        message: 'is listed twice',
+      });
+    seen.add(c.accommodationId);
+  });
+  if (new Set(w.attachmentIds).size !== w.attachmentIds.length)
+    ctx.addIssue({ code: 'custom', path: ['attachmentIds'], message: 'lists the same file twice' });
+  if (new Set(w.goalIds).size !== w.goalIds.length)
+    ctx.addIssue({ code: 'custom', path: ['goalIds'], message: 'lists the same goal twice' });
+});
+export type WorkSampleInput = z.infer<typeof WorkSampleInput>;

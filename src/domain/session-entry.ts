@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText } from './common.ts';
+import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
 
 export const SESSION_STATUSES = ['delivered', 'short', 'missed'] as const;
 export const SessionStatus = z.enum(SESSION_STATUSES);
@@ -106,6 +106,8 @@ export const SessionEntryFields = z.object({
   note: OptionalText(5000),
   /** A later entry that corrects an earlier one points at it; the earlier one stays in the trail. */
   correctsEntryId: IdSchema.nullable().default(null),
+  /** When the session began, if known: places pull-out sessions against the class timetable. */
+  startTime: ClockTimeSchema.nullable().default(null),
 });
 export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
   if (e.kind === 'scheduled' && e.status !== 'delivered' && e.reason == null) {
@@ -222,3 +224,28 @@ export const REASON_GUIDANCE: Record<MissReason, { guidance: string; source: str
     source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
   },
 };
+
+/** Sources that keep the record of a session: the school's and the provider's logs, and the parent. */
+const LOGGING_SOURCES: ReadonlySet<string> = new Set(['school_log', 'provider', 'provider_link', 'parent']);
+
+/**
+ * The child's reports that the ledger leaves out (product choice, docs/ledger-rules.md, "A child's
+ * report"). What a child says about a session is evidence, not a log: when anyone else recorded the
+ * same service on the same date, the ledger counts that record and the child's report stays as a
+ * claim beside it (a disagreement is shown as a question to ask). A child's report alone on its
+ * date counts, marked as such, because it is then the only account of that session.
+ */
+export function childReportsSetAside(
+  entries: readonly { id: string; serviceId: string; date: string; kind: string; source: string }[],
+): Set<string> {
+  const logged = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'scheduled' && LOGGING_SOURCES.has(e.source)) logged.add(`${e.serviceId}\u0000${e.date}`);
+  }
+  const aside = new Set<string>();
+  for (const e of entries) {
+    if (e.source === 'child_report' && e.kind === 'scheduled' && logged.has(`${e.serviceId}\u0000${e.date}`))
+      aside.add(e.id);
+  }
+  return aside;
+}

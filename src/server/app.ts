@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { formatBytes } from '../domain/attachment-types.ts';
 import type { Store } from '../store/database.ts';
 import { access, type RouteAccess, registerAccessControl } from './auth/access.ts';
 import { type Mailer, noMailer } from './auth/mailer.ts';
@@ -20,7 +21,9 @@ import {
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
+import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
@@ -29,6 +32,7 @@ import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from './services/attachments.ts';
 import { registerWebApp, WEB_DIST } from './web.ts';
 
 /**
@@ -66,6 +70,8 @@ export type AppOptions = {
   /** pino options, or false for silence (tests). */
   logger?: boolean | object;
   bodyLimitBytes?: number;
+  /** The largest file accepted as an attachment (AS_WRITTEN_UPLOAD_LIMIT_MB; default 25 MB). */
+  uploadLimitBytes?: number;
 };
 
 export type AppDeps = {
@@ -79,6 +85,7 @@ export type AppDeps = {
     reset: AttemptLimiter;
     resetAccount: AttemptLimiter;
   };
+  uploadLimitBytes: number;
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
   routes: RouteAccess[];
 };
@@ -142,14 +149,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
     }
     const fe = error as FastifyError;
+    const isUpload = request.routeOptions.config?.upload === true;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send({ error: { code: 'payload_too_large', message: 'The request body is too large' } });
+      const message = isUpload
+        ? `The file is over the ${formatBytes(deps.uploadLimitBytes)} limit; nothing was saved`
+        : 'The request body is too large';
+      return reply.status(413).send({
+        error: {
+          code: 'payload_too_large',
+          message,
+          ...(isUpload ? { fields: [{ path: 'file', message }] } : {}),
+        },
+      });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.status(415).send({
-        error: { code: 'unsupported_media_type', message: 'Send the request body as application/json' },
+        error: {
+          code: 'unsupported_media_type',
+          message: isUpload
+            ? 'Send the file itself as the request body, with Content-Type application/octet-stream'
+            : 'Send the request body as application/json',
+        },
       });
     }
     if (
@@ -190,6 +210,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     mailer: options.mailer ?? noMailer,
     publicUrl: options.publicUrl ?? null,
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     limits: {
       account: createAttemptLimiter(ACCOUNT_LIMIT, nowMs),
       address: createAttemptLimiter(ADDRESS_LIMIT, nowMs),
@@ -201,7 +222,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', deps);
   registerAccessControl(app, deps);
   app.addHook('onSend', async (_request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // A route may set a stricter header of its own (files are served with a sandboxing CSP).
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!reply.hasHeader(name)) reply.header(name, value);
   });
 
   await app.register(
@@ -215,6 +238,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerPlanRoutes(api, deps);
       registerSessionRoutes(api, deps);
       registerLedgerRoutes(api, deps);
+      registerAttachmentRoutes(api, deps);
+      registerCheckInRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,7 @@ import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as observations from './migrations/0003-observations.ts';
+import * as evidence from './migrations/0004-evidence.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
   '0003-observations': observations,
+  '0004-evidence': evidence,
 };
 
 const migrationProvider: MigrationProvider = {

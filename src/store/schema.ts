@@ -118,6 +118,8 @@ export type SessionEntryRow = Owned & {
   note: string | null;
   corrects_entry_id: string | null;
   recorded_by: string;
+  /** When the session began ("HH:MM"), to place pull-out sessions against the timetable. */
+  start_time: string | null;
 };
 
 export type JournalRow = {
@@ -196,6 +198,7 @@ export type AccommodationObservationRow = Owned & {
   staff_name: string | null;
   source: string;
   note: string | null;
+  attachment_ids: string;
 };
 
 export type BehaviorIncidentRow = Owned & {
@@ -209,6 +212,7 @@ export type BehaviorIncidentRow = Owned & {
   consequence_contradicted: number | null;
   source: string;
   note: string | null;
+  attachment_ids: string;
 };
 
 export type ClassPeriodRow = Owned & {
@@ -227,9 +231,46 @@ export type GoalProgressRow = Owned & {
   numeric_value: number | null;
   source: string;
   note: string | null;
+  attachment_ids: string;
 };
 
+export type AttachmentRow = Owned & {
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  has_thumbnail: number;
+};
+
+export type AttachmentBlobRow = {
+  household_id: string;
+  sha256: string;
+  content: Buffer;
+  thumbnail: Buffer | null;
+};
+
+export type WorkSampleRow = Owned & {
+  child_id: string;
+  date: string;
+  title: string;
+  class_name: string | null;
+  setting: string | null;
+  teacher_kind: string;
+  attachment_ids: string;
+  accommodation_checks: string;
+  goal_ids: string;
+  note: string | null;
+};
+
+export type CheckInRow = Owned & { child_id: string; date: string; answers: string };
+
 export type Database = {
+  attachment: AttachmentRow;
+  attachment_blob: AttachmentBlobRow;
+  work_sample: WorkSampleRow;
+  check_in: CheckInRow;
   accommodation_observation: AccommodationObservationRow;
   behavior_incident: BehaviorIncidentRow;
   class_period: ClassPeriodRow;

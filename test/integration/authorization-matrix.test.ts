@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/tokens.ts';
 import { idSource } from '../../src/server/context.ts';
@@ -142,6 +143,8 @@ type Fixture = {
   calendarId: string;
   accommodationId: string;
   goalId: string;
+  /** An uploaded PNG (with a thumbnail) that the work-sample fixtures use. */
+  attachmentId: string;
   callers: Record<Exclude<Caller, 'anonymous' | 'staff_own' | 'staff_other'>, Principal>;
   staffTokens: { own: string; other: string };
   roles: Record<string, string>;
@@ -231,6 +234,16 @@ const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> =
     numericValue: 68,
     source: 'progress_report',
   }),
+  'work-samples': (f) => ({
+    childId: f.childId,
+    date: '2026-10-02',
+    title: 'Spelling test',
+    className: 'English',
+    setting: 'test',
+    attachmentIds: [f.attachmentId],
+    accommodationChecks: [{ accommodationId: f.accommodationId, outcome: 'provided' }],
+    goalIds: [f.goalId],
+  }),
 };
 const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   children: { grade: '4' },
@@ -247,6 +260,7 @@ const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   'behavior-incidents': { rewardUsed: false },
   'class-periods': { teacher: 'Mr. Okoye' },
   'goal-progress': { note: 'From the November report' },
+  'work-samples': { title: 'Spelling test (retake)' },
 };
 
 function resourceRows(): Record<string, Row> {
@@ -573,6 +587,59 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, '/audit') }),
   },
+  'POST /api/households/:householdId/attachments': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, '/attachments?filename=note.txt'),
+      body: Buffer.from(`What Emma said on the way home, ${newId()}\n`),
+    }),
+  },
+  'GET /api/households/:householdId/attachments': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/attachments') }),
+  },
+  'GET /api/households/:householdId/attachments/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/attachments/${f.attachmentId}`) }),
+  },
+  'GET /api/households/:householdId/attachments/:id/content': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/attachments/${f.attachmentId}/content`) }),
+  },
+  'GET /api/households/:householdId/attachments/:id/thumbnail': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/attachments/${f.attachmentId}/thumbnail`) }),
+  },
+  'DELETE /api/households/:householdId/attachments/:id': {
+    expect: OWNER_ONLY,
+    make: async (f) => {
+      const res = await call(
+        f.env,
+        'POST',
+        h(f, '/attachments?filename=draft.txt'),
+        Buffer.from(`A draft ${newId()}\n`),
+      );
+      return { url: h(f, `/attachments/${(res.body as { attachment: { id: string } }).attachment.id}`) };
+    },
+  },
+  'GET /api/households/:householdId/children/:id/check-in-questions': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/check-in-questions?date=2026-09-17`) }),
+  },
+  'POST /api/households/:householdId/check-ins': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/check-ins'), body: checkInBody(f) }),
+  },
+  'GET /api/households/:householdId/check-ins': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/check-ins?childId=${f.childId}`) }),
+  },
+  'GET /api/households/:householdId/check-ins/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({
+      url: h(f, `/check-ins/${(await owner(f, 'POST', '/check-ins', checkInBody(f))).id}`),
+    }),
+  },
   'GET /api/staff-link': { expect: STAFF_VIEW, make: async () => ({ url: '/api/staff-link' }) },
   'POST /api/staff-link/sessions': {
     expect: STAFF_OWN_SERVICE,
@@ -583,6 +650,24 @@ const ROWS: Record<string, Row> = {
   },
 };
 
+function checkInBody(f: Fixture) {
+  return {
+    childId: f.childId,
+    date: '2026-09-17',
+    answers: [
+      {
+        kind: 'accommodation',
+        questionKey: `accommodation:${f.accommodationId}`,
+        ask: 'Did you have a test or a quiz this week? Did you get extra time to finish it?',
+        accommodationId: f.accommodationId,
+        outcome: 'not_provided',
+        setting: 'test',
+        childWords: 'We had a sub and everyone had to stop at the bell',
+      },
+    ],
+  };
+}
+
 async function request(f: Fixture, method: string, caller: Caller, req: Request) {
   const staffToken =
     caller === 'staff_own' ? f.staffTokens.own : caller === 'staff_other' ? f.staffTokens.other : null;
@@ -590,7 +675,10 @@ async function request(f: Fixture, method: string, caller: Caller, req: Request)
     const res = await f.env.app.inject({
       method: method as 'GET',
       url: req.url,
-      headers: { authorization: `Bearer ${staffToken}` },
+      headers: {
+        authorization: `Bearer ${staffToken}`,
+        ...(Buffer.isBuffer(req.body) ? { 'content-type': 'application/octet-stream' } : {}),
+      },
       ...(req.body === undefined ? {} : { payload: req.body as object }),
     });
     return res.statusCode;
@@ -634,6 +722,16 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     base.goalId = (
       await owner(base, 'POST', '/goals', { planId: plan.id, area: 'Reading', text: 'Read 90 wcpm' })
     ).id;
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 40, b: 40 } },
+    })
+      .png()
+      .toBuffer();
+    base.attachmentId = (
+      (await call(env, 'POST', h(base, '/attachments?filename=spelling-test.png'), png)).body as {
+        attachment: { id: string };
+      }
+    ).attachment.id;
     base.serviceA = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'Speech' })).id;
     base.serviceB = (await owner(base, 'POST', '/services', { ...serviceBody(base), name: 'OT' })).id;
     const own = await owner(base, 'POST', '/staff-links', { serviceId: base.serviceA });

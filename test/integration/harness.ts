@@ -175,6 +175,8 @@ export async function call(
   const app = isEnv ? (target as TestEnv).app : (target as FastifyInstance);
   const principal = as !== undefined ? as : isEnv ? (target as TestEnv).owner : null;
   const headers: Record<string, string> = {};
+  // A Buffer is a file upload: its bytes are the body.
+  if (Buffer.isBuffer(payload)) headers['content-type'] = 'application/octet-stream';
   if (principal) {
     headers.cookie = principal.cookie;
     headers['x-csrf-token'] = principal.csrfToken;
@@ -212,6 +214,14 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     'calendar_event',
     'session_entry',
     'journal',
+    'accommodation_observation',
+    'behavior_incident',
+    'class_period',
+    'goal_progress',
+    'attachment',
+    'attachment_blob',
+    'work_sample',
+    'check_in',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

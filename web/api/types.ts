@@ -46,3 +46,19 @@ export type SessionInfo = {
 export type Accommodation = z.infer<typeof AccommodationFields> & Meta;
 export type AccommodationObservation = z.infer<typeof AccommodationObservationInput> & Meta;
 export type Patterns = z.infer<typeof PatternsResponse>;
+
+// Observations beyond sessions: behavior incidents, the class timetable, goal progress; and the plan
+// content they refer to (behavior-plan steps, goals).
+import type {
+  BehaviorIncidentInput,
+  ClassPeriodFields,
+  GoalProgressInput,
+} from '../../src/domain/observations.ts';
+import type { BehaviorStepInput, GoalInput } from '../../src/domain/plan.ts';
+
+export type BehaviorIncident = z.infer<typeof BehaviorIncidentInput> & Meta;
+export type ClassPeriod = z.infer<typeof ClassPeriodFields> & Meta;
+export type GoalProgress = z.infer<typeof GoalProgressInput> & Meta;
+export type BehaviorStep = z.infer<typeof BehaviorStepInput> & Meta;
+export type Goal = z.infer<typeof GoalInput> & Meta;
+export type Finding = Patterns['findings'][number];

@@ -8,6 +8,9 @@ import { Shell } from './Shell.tsx';
 // Pages not needed for the first screen are loaded on demand, to keep the first load small on a phone.
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
 const AccommodationsPage = lazy(() => import('../features/accommodations/AccommodationsPage.tsx'));
+const BehaviorPage = lazy(() => import('../features/behavior/BehaviorPage.tsx'));
+const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
+const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx'));
@@ -80,6 +83,9 @@ function Routes() {
           <Route path="/ledger" component={LedgerPage} />
           <Route path="/ledger/:serviceId" component={LedgerPage} />
           <Route path="/accommodations" component={AccommodationsPage} />
+          <Route path="/behavior" component={BehaviorPage} />
+          <Route path="/goals" component={GoalsPage} />
+          <Route path="/timetable" component={TimetablePage} />
           <Route path="/plan" component={PlanPage} />
           <Route path="/timeline" component={TimelinePage} />
           <Route path="/household" component={HouseholdPage} />

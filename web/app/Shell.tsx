@@ -19,6 +19,8 @@ const NAV = [
   { href: '/', label: 'This week' },
   { href: '/ledger', label: 'Ledger' },
   { href: '/accommodations', label: 'Accommodations' },
+  { href: '/behavior', label: 'Behavior' },
+  { href: '/goals', label: 'Goals' },
   { href: '/plan', label: 'Plan' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/household', label: 'Household' },

@@ -36,6 +36,8 @@ export type RequestAuth = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route takes a file as its body (for clearer messages about size and type). */
+    upload?: boolean;
   }
   interface FastifyRequest {
     auth: RequestAuth;

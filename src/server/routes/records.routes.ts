@@ -57,7 +57,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     );
 
-    const filterShape = Object.fromEntries(def.filters.map((f) => [f, IdSchema.optional()]));
+    const filterShape = Object.fromEntries(
+      [...def.filters, ...Object.keys(def.containsFilters ?? {})].map((f) => [f, IdSchema.optional()]),
+    );
     api.get(
       base,
       {

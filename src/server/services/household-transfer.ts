@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
+import { AttachmentSchema } from './attachments.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
 import { toApiRecord } from './records.ts';
 import { outputSchema, RESOURCES, type ResourceDef } from './resources.ts';
@@ -22,6 +24,11 @@ type Section = {
   jsonFields: string[];
   order: string[];
   schema: z.ZodType;
+  /** Reshape a row for the document, and back (binary columns travel as base64). */
+  encode?: (record: Record<string, unknown>) => Record<string, unknown>;
+  decode?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** Added to the format later: a document without it still imports (as none). */
+  added?: true;
 };
 
 const Instant = z.string().meta({ format: 'date-time' });
@@ -62,6 +69,24 @@ const SessionEntryRecord = z.object({
   recordedBy: z.string(),
   createdAt: Instant,
   updatedAt: Instant,
+  startTime: z.string().nullable().default(null),
+});
+
+const AttachmentFileRecord = z.object({
+  householdId: IdSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  content: z.string().describe('The file, base64'),
+  thumbnail: z.string().nullable().describe('The preview of an image, base64'),
+});
+
+const CheckInRecord = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  childId: IdSchema,
+  date: z.string(),
+  answers: z.array(z.record(z.string(), z.unknown())),
+  createdAt: Instant,
+  updatedAt: Instant,
 });
 
 const JournalRecord = z.object({
@@ -87,6 +112,48 @@ const resourceSection = (key: string, def: ResourceDef): Section => ({
 
 // Dependency order: a record comes after everything it references.
 const SECTIONS: Section[] = [
+  {
+    key: 'attachmentFiles',
+    table: 'attachment_blob',
+    jsonFields: [],
+    order: ['sha256'],
+    schema: AttachmentFileRecord,
+    added: true,
+    encode: (r) => ({
+      ...r,
+      content: Buffer.from(r.content as Uint8Array).toString('base64'),
+      thumbnail: r.thumbnail == null ? null : Buffer.from(r.thumbnail as Uint8Array).toString('base64'),
+    }),
+    decode: (r) => {
+      const content = Buffer.from(r.content as string, 'base64');
+      if (createHash('sha256').update(content).digest('hex') !== r.sha256) {
+        throw validationError([
+          { path: 'attachmentFiles', message: `the file with hash ${r.sha256} does not match its hash` },
+        ]);
+      }
+      return {
+        ...r,
+        content,
+        thumbnail: r.thumbnail == null ? null : Buffer.from(r.thumbnail as string, 'base64'),
+      };
+    },
+  },
+  {
+    key: 'attachments',
+    table: 'attachment',
+    jsonFields: [],
+    order: ['id'],
+    schema: AttachmentSchema,
+    added: true,
+    encode: ({ hasThumbnail, size, width, height, ...r }) => ({
+      ...r,
+      size: Number(size),
+      width: width == null ? null : Number(width),
+      height: height == null ? null : Number(height),
+      hasThumbnail: Number(hasThumbnail) === 1,
+    }),
+    decode: ({ hasThumbnail, ...r }) => ({ ...r, hasThumbnail: hasThumbnail ? 1 : 0 }),
+  },
   resourceSection('children', RESOURCES.child),
   resourceSection('plans', RESOURCES.plan),
   {
@@ -108,6 +175,15 @@ const SECTIONS: Section[] = [
   resourceSection('behaviorIncidents', RESOURCES.behaviorIncident),
   resourceSection('classPeriods', RESOURCES.classPeriod),
   resourceSection('goalProgress', RESOURCES.goalProgress),
+  { ...resourceSection('workSamples', RESOURCES.workSample), added: true },
+  {
+    key: 'checkIns',
+    table: 'check_in',
+    jsonFields: ['answers'],
+    order: ['id'],
+    schema: CheckInRecord,
+    added: true,
+  },
   {
     key: 'sessionEntries',
     table: 'session_entry',
@@ -125,7 +201,9 @@ export const ExportDocument = z
       'When the export was made; the only field that differs between two exports of the same data',
     ),
     household: z.object({ id: IdSchema, name: z.string(), createdAt: Instant }),
-    ...Object.fromEntries(SECTIONS.map((s) => [s.key, z.array(s.schema)])),
+    ...Object.fromEntries(
+      SECTIONS.map((s) => [s.key, s.added ? z.array(s.schema).default([]) : z.array(s.schema)]),
+    ),
   })
   .meta({
     title: 'As Written household export',
@@ -158,9 +236,11 @@ export async function exportHousehold(
     let q = (store.db as any).selectFrom(section.table).selectAll().where('household_id', '=', householdId);
     for (const column of section.order) q = q.orderBy(column);
     const rows = (await q.execute()) as Record<string, unknown>[];
-    doc[section.key] = rows.map((row) =>
-      section.resource ? toApiRecord(section.resource, row) : rowToRecord(row, section.jsonFields),
-    );
+    doc[section.key] = rows.map((row) => {
+      if (section.resource) return toApiRecord(section.resource, row);
+      const record = rowToRecord(row, section.jsonFields);
+      return section.encode ? section.encode(record) : record;
+    });
   }
   return doc;
 }
@@ -237,9 +317,14 @@ export async function importHousehold(
       for (const section of SECTIONS) {
         const records = doc[section.key] as Record<string, unknown>[];
         counts[section.key] = records.length;
-        const rows = records.map((r) =>
-          recordToRow(section.resource?.fromApi ? section.resource.fromApi(r) : r, section.jsonFields),
-        );
+        const rows = records.map((r) => {
+          const shaped = section.resource?.fromApi
+            ? section.resource.fromApi(r)
+            : section.decode
+              ? section.decode(r)
+              : r;
+          return recordToRow(shaped, section.jsonFields);
+        });
         for (let i = 0; i < rows.length; i += 200) {
           // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
           await (trx as any)

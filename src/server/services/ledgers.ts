@@ -5,7 +5,12 @@ import { resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-v
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import { computeServiceLedger, type ServiceLedger } from '../../domain/service-ledger.ts';
-import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../../domain/session-entry.ts';
+import {
+  childReportsSetAside,
+  DEFAULT_REASON_POLICY,
+  type LedgerEntry,
+  type ReasonPolicy,
+} from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -77,6 +82,7 @@ export type LedgerEntryRow = Pick<
   | 'responsibility'
   | 'makeup_for_entry_id'
   | 'corrects_entry_id'
+  | 'source'
 >;
 
 /** Only the columns the ledger reads (reading whole rows costs as much as the ledger itself at scale). */
@@ -92,12 +98,17 @@ export const LEDGER_ENTRY_COLUMNS = [
   'responsibility',
   'makeup_for_entry_id',
   'corrects_entry_id',
+  'source',
 ] as const;
 
 export function toLedgerEntries(rows: LedgerEntryRow[]): LedgerEntry[] {
   const corrected = new Set(rows.map((r) => r.corrects_entry_id).filter((id): id is string => id != null));
-  return rows
-    .filter((r) => !corrected.has(r.id))
+  const current = rows.filter((r) => !corrected.has(r.id));
+  const setAside = childReportsSetAside(
+    current.map((r) => ({ id: r.id, serviceId: r.service_id, date: r.date, kind: r.kind, source: r.source })),
+  );
+  return current
+    .filter((r) => !setAside.has(r.id))
     .map((r) => ({
       id: r.id,
       date: r.date,

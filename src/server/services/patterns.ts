@@ -10,7 +10,9 @@ import {
   findBehaviorPlanPatterns,
   findDisagreements,
   findGoalFlags,
+  findPullOutConflicts,
   type GoalRef,
+  type PullOutSession,
   type SessionClaim,
 } from '../../domain/implementation-patterns.ts';
 import type { Database } from '../../store/schema.ts';
@@ -128,6 +130,37 @@ export async function childPatterns(
     staffName: r.staff_name,
     source: r.source as AccommodationObservation['source'],
   }));
+  // A work sample where the parent looked for an accommodation counts as an observation of it,
+  // from the work itself (the sample's id is the entry behind it).
+  const samples = await db
+    .selectFrom('work_sample')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '>=', query.from)
+    .where('date', '<=', query.to)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const known = new Set(accIds);
+  for (const sample of samples) {
+    const checks = JSON.parse(sample.accommodation_checks) as { accommodationId: string; outcome: string }[];
+    for (const check of checks) {
+      if (!known.has(check.accommodationId)) continue;
+      observations.push({
+        id: sample.id,
+        accommodationId: check.accommodationId,
+        date: sample.date,
+        outcome: check.outcome as AccommodationObservation['outcome'],
+        className: sample.class_name,
+        setting: sample.setting as AccommodationObservation['setting'],
+        teacherKind: sample.teacher_kind as AccommodationObservation['teacherKind'],
+        staffName: null,
+        source: 'work_sample',
+      });
+    }
+  }
+  observations.sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)));
   const labels: Record<string, string> = Object.fromEntries(accommodations.map((a) => [a.id, short(a.text)]));
 
   const steps = await db
@@ -167,14 +200,34 @@ export async function childPatterns(
   ).map((k) => k.date);
   const lastReport = [...reportDates].reverse().find((d) => d <= asOf) ?? null;
   const yearEnd = reportDates.at(-1) ?? null;
-  for (const g of goals) labels[g.id] = `the ${g.area.toLowerCase()} goal`;
+  // The flags say: The goal “Reading: Read grade-level text at 90 words…”.
+  for (const g of goals) labels[g.id] = `${g.area}: ${short(g.text)}`;
 
   const services = await db
     .selectFrom('service')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'setting'])
     .where('plan_id', 'in', ids)
     .execute();
   for (const s of services) labels[s.id] = s.name;
+  const pullOutIds = services.filter((s) => s.setting === 'pull_out').map((s) => s.id);
+  const timedSessions = await db
+    .selectFrom('session_entry')
+    .select(['id', 'service_id', 'date', 'start_time', 'status'])
+    .where('household_id', '=', householdId)
+    .where('service_id', 'in', pullOutIds.length > 0 ? pullOutIds : none)
+    .where('kind', '=', 'scheduled')
+    .where('start_time', 'is not', null)
+    .where('date', '>=', query.from)
+    .where('date', '<=', query.to)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const timetable = await db
+    .selectFrom('class_period')
+    .select(['weekday', 'start_time', 'end_time', 'class_name'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .execute();
   const claims = await db
     .selectFrom('session_entry')
     .select(['id', 'service_id', 'date', 'status', 'source'])
@@ -212,6 +265,22 @@ export async function childPatterns(
       lastReport,
       labels,
       yearEnd,
+    ),
+    ...findPullOutConflicts(
+      timedSessions.map((t) => ({
+        id: t.id,
+        serviceId: t.service_id,
+        date: t.date,
+        startTime: t.start_time,
+        status: t.status as PullOutSession['status'],
+      })),
+      timetable.map((p) => ({
+        weekday: Number(p.weekday),
+        startTime: p.start_time,
+        endTime: p.end_time,
+        className: p.class_name,
+      })),
+      labels,
     ),
     ...findDisagreements(
       claims.map((c) => ({

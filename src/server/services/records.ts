@@ -86,28 +86,40 @@ export async function createRecord(
 ): Promise<ApiRecord> {
   const input = parseOrThrow(def.input, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const parent = await requireParent(trx, def, ctx.householdId, input);
-    checkAgainstParent(def, input, parent);
-    const at = ctx.clock.now();
-    const record = { ...input, id: ctx.newId(), householdId: ctx.householdId, createdAt: at, updatedAt: at };
-    await (trx as AnyTrx).insertInto(def.table).values(toRow(def, record)).execute();
-    const saved = toApiRecord(
-      def,
-      (await findRow(trx, def.table, ctx.householdId, record.id)) as Record<string, unknown>,
-    );
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
-      action: 'create',
-      entity: def.entity,
-      entityId: record.id,
-      data: saved,
-      at,
-    });
+    const saved = await writeRecord(trx, ctx, def, input);
     if (afterCreate) await afterCreate(trx, saved);
     return saved;
   });
+}
+
+/** Check and insert one parsed record with its journal entry, inside the caller's transaction. */
+export async function writeRecord(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  def: ResourceDef,
+  input: Record<string, unknown>,
+): Promise<ApiRecord> {
+  const parent = await requireParent(trx, def, ctx.householdId, input);
+  checkAgainstParent(def, input, parent);
+  if (def.validate) await def.validate(trx, ctx.householdId, input);
+  const at = ctx.clock.now();
+  const record = { ...input, id: ctx.newId(), householdId: ctx.householdId, createdAt: at, updatedAt: at };
+  await (trx as AnyTrx).insertInto(def.table).values(toRow(def, record)).execute();
+  const saved = toApiRecord(
+    def,
+    (await findRow(trx, def.table, ctx.householdId, record.id)) as Record<string, unknown>,
+  );
+  await appendJournal(trx, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: actorLabel(ctx.actor),
+    action: 'create',
+    entity: def.entity,
+    entityId: record.id,
+    data: saved,
+    at,
+  });
+  return saved;
 }
 
 export async function getRecord(
@@ -137,6 +149,11 @@ export async function listRecords(
         '=',
         value,
       );
+  }
+  for (const [key, column] of Object.entries(def.containsFilters ?? {})) {
+    const value = filters[key];
+    // Values are ids (checked by the route's schema), so they hold no LIKE wildcards.
+    if (value) q = q.where(column, 'like', `%${JSON.stringify(value)}%`);
   }
   for (const column of def.orderBy) q = q.orderBy(column);
   const rows = (await q.execute()) as Record<string, unknown>[];
@@ -176,6 +193,7 @@ export async function updateRecord(
     const merged = parseOrThrow(def.input, { ...current, ...changes });
     const parent = await requireParent(trx, def, ctx.householdId, merged);
     checkAgainstParent(def, merged, parent);
+    if (def.validate) await def.validate(trx, ctx.householdId, merged);
     const at = ctx.clock.now();
     const { [def.parent?.key ?? '']: _p, ...settable } = merged;
     await (trx as AnyTrx)

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import {
@@ -6,6 +7,8 @@ import {
   ClassPeriodFields,
   ClassPeriodInput,
   GoalProgressInput,
+  WorkSampleFields,
+  WorkSampleInput,
 } from '../../domain/observations.ts';
 import {
   AccommodationFields,
@@ -26,6 +29,8 @@ import {
 } from '../../domain/school-calendar-model.ts';
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import type { Database } from '../../store/schema.ts';
+import { requireAttachments } from './attachments.ts';
+import { requireBehaviorSteps, requireChildAccommodations, requireChildGoals } from './record-references.ts';
 
 export type ParentTable = 'child' | 'plan' | 'school_calendar' | 'accommodation' | 'goal';
 
@@ -53,6 +58,17 @@ export type ResourceDef = {
   /** Reshape between the API object and the flat row object (before camel/snake mapping). */
   toApi?: (record: Record<string, unknown>) => Record<string, unknown>;
   fromApi?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** List filters matched against a JSON array column (`goalId` finds records whose goalIds hold it). */
+  containsFilters?: Record<string, string>;
+  /**
+   * Checks against other records, inside the write's transaction: ids listed in the record (files,
+   * behavior steps, goals) must belong to this household and to the right plan or child.
+   */
+  validate?: (
+    trx: Transaction<Database>,
+    householdId: string,
+    record: Record<string, unknown>,
+  ) => Promise<void>;
   orderBy: string[];
   deletable: boolean;
   /** Part of a plan's content, frozen into a version snapshot at an amendment. */
@@ -231,7 +247,8 @@ export const RESOURCES = {
     input: AccommodationObservationInput,
     parent: { key: 'accommodationId', table: 'accommodation', label: 'Accommodation' },
     filters: ['accommodationId'],
-    jsonFields: [],
+    jsonFields: ['attachmentIds'],
+    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds as string[]),
     orderBy: ['date', 'id'],
     deletable: true,
   },
@@ -245,7 +262,11 @@ export const RESOURCES = {
     input: BehaviorIncidentInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
     filters: ['planId'],
-    jsonFields: ['stepsFollowed', 'stepsSkipped'],
+    jsonFields: ['stepsFollowed', 'stepsSkipped', 'attachmentIds'],
+    validate: async (trx, householdId, r) => {
+      await requireBehaviorSteps(trx, householdId, r);
+      await requireAttachments(trx, householdId, r.attachmentIds as string[]);
+    },
     toApi: ({ rewardUsed, consequenceContradicted, ...rest }) => ({
       ...rest,
       rewardUsed: fromFlag(rewardUsed),
@@ -285,11 +306,40 @@ export const RESOURCES = {
     input: GoalProgressInput,
     parent: { key: 'goalId', table: 'goal', label: 'Goal' },
     filters: ['goalId'],
-    jsonFields: [],
+    jsonFields: ['attachmentIds'],
+    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds as string[]),
     toApi: ({ numericValue, ...rest }) => ({
       ...rest,
       numericValue: numericValue == null ? null : Number(numericValue),
     }),
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
+  workSample: {
+    entity: 'work_sample',
+    label: 'Work sample',
+    table: 'work_sample',
+    path: 'work-samples',
+    tag: 'Observations',
+    fields: WorkSampleFields,
+    input: WorkSampleInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    containsFilters: { goalId: 'goal_ids' },
+    jsonFields: ['attachmentIds', 'accommodationChecks', 'goalIds'],
+    validate: async (trx, householdId, r) => {
+      await requireAttachments(trx, householdId, r.attachmentIds as string[]);
+      const checks = r.accommodationChecks as { accommodationId: string }[];
+      await requireChildAccommodations(
+        trx,
+        householdId,
+        r.childId as string,
+        checks.map((c) => c.accommodationId),
+        'accommodationChecks',
+        'accommodationId',
+      );
+      await requireChildGoals(trx, householdId, r.childId as string, r.goalIds as string[]);
+    },
     orderBy: ['date', 'id'],
     deletable: true,
   },

@@ -42,6 +42,7 @@ export const SessionEntry = z.object({
   correctsEntryId: IdSchema.nullable(),
   /** Set when a later entry corrects this one; the ledger then uses the later entry. */
   correctedByEntryId: IdSchema.nullable(),
+  startTime: z.string().nullable(),
   recordedAt: z.string().meta({ format: 'date-time' }),
   recordedBy: z.string(),
   updatedAt: z.string().meta({ format: 'date-time' }),
@@ -74,6 +75,7 @@ export function toSessionEntry(row: SessionEntryRow, correctedBy: string | null)
     note: row.note,
     correctsEntryId: row.corrects_entry_id,
     correctedByEntryId: correctedBy,
+    startTime: row.start_time ?? null,
     recordedAt: row.created_at,
     recordedBy: row.recorded_by,
     updatedAt: row.updated_at,
@@ -131,133 +133,141 @@ export async function createSessionEntry(
   const today = ctx.clock.today();
   if (input.date > today)
     throw invalid('date', `is in the future (today is ${today}); log a session once it has happened`);
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const service = await loadService(trx, ctx.householdId, input.serviceId);
-    const segment = segmentOn(service, input.date);
-    if (input.kind === 'scheduled' && !segment) {
-      throw invalid(
-        'date',
-        `is outside the service's dates (${service.start_date} to ${service.end_date}); only a make-up can be dated outside them`,
-      );
-    }
-    const planned = segment?.minutesPerSession ?? input.minutesPlanned ?? null;
-    let delivered = input.minutesDelivered;
-    if (input.kind === 'scheduled') {
-      if (input.status === 'missed') delivered = 0;
-      if (input.status === 'delivered' && delivered == null) {
-        if (planned == null) {
-          throw invalid(
-            'minutesDelivered',
-            'give the minutes delivered (this service has no fixed session length)',
-          );
-        }
-        delivered = planned;
-      }
-      if (planned != null && input.status === 'delivered' && (delivered ?? 0) < planned) {
-        throw invalid(
-          'status',
-          `is "delivered" but only ${delivered} of ${planned} minutes were given; use "short" with a reason`,
-        );
-      }
-      if (planned != null && input.status === 'short' && (delivered ?? 0) >= planned) {
+  return inHouseholdTransaction(store, ctx.householdId, (trx) => writeSessionEntry(trx, ctx, input));
+}
+
+/** Validate against the service and write one entry with its journal line, inside the caller's transaction. */
+export async function writeSessionEntry(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: SessionEntryInput,
+): Promise<SessionEntry> {
+  const service = await loadService(trx, ctx.householdId, input.serviceId);
+  const segment = segmentOn(service, input.date);
+  if (input.kind === 'scheduled' && !segment) {
+    throw invalid(
+      'date',
+      `is outside the service's dates (${service.start_date} to ${service.end_date}); only a make-up can be dated outside them`,
+    );
+  }
+  const planned = segment?.minutesPerSession ?? input.minutesPlanned ?? null;
+  let delivered = input.minutesDelivered;
+  if (input.kind === 'scheduled') {
+    if (input.status === 'missed') delivered = 0;
+    if (input.status === 'delivered' && delivered == null) {
+      if (planned == null) {
         throw invalid(
           'minutesDelivered',
-          `must be less than the planned ${planned} minutes for a short session`,
+          'give the minutes delivered (this service has no fixed session length)',
         );
       }
-      if (planned == null && input.status !== 'delivered' && input.minutesPlanned == null) {
-        throw invalid(
-          'minutesPlanned',
-          'give the minutes the session was meant to last (this service has no fixed session length)',
-        );
-      }
+      delivered = planned;
     }
-    if (input.makeupForEntryId) {
-      const target = await trx
-        .selectFrom('session_entry')
-        .selectAll()
-        .where('household_id', '=', ctx.householdId)
-        .where('id', '=', input.makeupForEntryId)
-        .executeTakeFirst();
-      if (!target) throw notFound('Session entry', input.makeupForEntryId, 'makeupForEntryId');
-      if (target.service_id !== input.serviceId) {
-        throw invalid('makeupForEntryId', 'must name a missed session of the same service');
-      }
-      if (target.kind !== 'scheduled' || target.status === 'delivered') {
-        throw invalid('makeupForEntryId', 'must name a missed or short session');
-      }
-      if (target.date > input.date)
-        throw invalid('date', `must not be before the session it makes up (${target.date})`);
+    if (planned != null && input.status === 'delivered' && (delivered ?? 0) < planned) {
+      throw invalid(
+        'status',
+        `is "delivered" but only ${delivered} of ${planned} minutes were given; use "short" with a reason`,
+      );
     }
-    if (input.correctsEntryId) {
-      const target = await trx
-        .selectFrom('session_entry')
-        .select(['id', 'service_id'])
-        .where('household_id', '=', ctx.householdId)
-        .where('id', '=', input.correctsEntryId)
-        .executeTakeFirst();
-      if (!target) throw notFound('Session entry', input.correctsEntryId, 'correctsEntryId');
-      if (target.service_id !== input.serviceId)
-        throw invalid('correctsEntryId', 'must name an entry of the same service');
-      const already = await trx
-        .selectFrom('session_entry')
-        .select('id')
-        .where('corrects_entry_id', '=', input.correctsEntryId)
-        .executeTakeFirst();
-      if (already)
-        throw new AppError(
-          'conflict',
-          `That entry was already corrected by entry ${already.id}; correct that one instead`,
-        );
+    if (planned != null && input.status === 'short' && (delivered ?? 0) >= planned) {
+      throw invalid(
+        'minutesDelivered',
+        `must be less than the planned ${planned} minutes for a short session`,
+      );
     }
-    const versions = await versionRows(trx, ctx.householdId, service.plan_id);
-    const version = versionInForce(
-      versions.map((v) => ({
-        id: v.id,
-        versionNumber: v.version_number,
-        effectiveFrom: v.effective_from,
-        effectiveTo: v.effective_to,
-      })),
-      input.date,
-      service.plan_end,
-    );
-    const at = ctx.clock.now();
-    const row: SessionEntryRow = {
-      id: ctx.newId(),
-      household_id: ctx.householdId,
-      child_id: service.child_id,
-      service_id: service.id,
-      plan_version_id: version?.id ?? null,
-      date: input.date,
-      kind: input.kind,
-      status: input.status,
-      minutes_delivered: delivered ?? 0,
-      minutes_planned: planned,
-      reason: input.status === 'delivered' ? null : input.reason,
-      reason_text: input.reasonText,
-      responsibility: input.responsibility,
-      makeup_for_entry_id: input.makeupForEntryId,
-      source: input.source,
-      note: input.note,
-      corrects_entry_id: input.correctsEntryId,
-      recorded_by: actorLabel(ctx.actor),
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('session_entry').values(row).execute();
-    const entry = toSessionEntry(row, null);
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
-      action: 'create',
-      entity: 'session_entry',
-      entityId: row.id,
-      data: entry,
-      at,
-    });
-    return entry;
+    if (planned == null && input.status !== 'delivered' && input.minutesPlanned == null) {
+      throw invalid(
+        'minutesPlanned',
+        'give the minutes the session was meant to last (this service has no fixed session length)',
+      );
+    }
+  }
+  if (input.makeupForEntryId) {
+    const target = await trx
+      .selectFrom('session_entry')
+      .selectAll()
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', input.makeupForEntryId)
+      .executeTakeFirst();
+    if (!target) throw notFound('Session entry', input.makeupForEntryId, 'makeupForEntryId');
+    if (target.service_id !== input.serviceId) {
+      throw invalid('makeupForEntryId', 'must name a missed session of the same service');
+    }
+    if (target.kind !== 'scheduled' || target.status === 'delivered') {
+      throw invalid('makeupForEntryId', 'must name a missed or short session');
+    }
+    if (target.date > input.date)
+      throw invalid('date', `must not be before the session it makes up (${target.date})`);
+  }
+  if (input.correctsEntryId) {
+    const target = await trx
+      .selectFrom('session_entry')
+      .select(['id', 'service_id'])
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', input.correctsEntryId)
+      .executeTakeFirst();
+    if (!target) throw notFound('Session entry', input.correctsEntryId, 'correctsEntryId');
+    if (target.service_id !== input.serviceId)
+      throw invalid('correctsEntryId', 'must name an entry of the same service');
+    const already = await trx
+      .selectFrom('session_entry')
+      .select('id')
+      .where('corrects_entry_id', '=', input.correctsEntryId)
+      .executeTakeFirst();
+    if (already)
+      throw new AppError(
+        'conflict',
+        `That entry was already corrected by entry ${already.id}; correct that one instead`,
+      );
+  }
+  const versions = await versionRows(trx, ctx.householdId, service.plan_id);
+  const version = versionInForce(
+    versions.map((v) => ({
+      id: v.id,
+      versionNumber: v.version_number,
+      effectiveFrom: v.effective_from,
+      effectiveTo: v.effective_to,
+    })),
+    input.date,
+    service.plan_end,
+  );
+  const at = ctx.clock.now();
+  const row: SessionEntryRow = {
+    id: ctx.newId(),
+    household_id: ctx.householdId,
+    child_id: service.child_id,
+    service_id: service.id,
+    plan_version_id: version?.id ?? null,
+    date: input.date,
+    kind: input.kind,
+    status: input.status,
+    minutes_delivered: delivered ?? 0,
+    minutes_planned: planned,
+    reason: input.status === 'delivered' ? null : input.reason,
+    reason_text: input.reasonText,
+    responsibility: input.responsibility,
+    makeup_for_entry_id: input.makeupForEntryId,
+    source: input.source,
+    note: input.note,
+    corrects_entry_id: input.correctsEntryId,
+    start_time: input.startTime,
+    recorded_by: actorLabel(ctx.actor),
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('session_entry').values(row).execute();
+  const entry = toSessionEntry(row, null);
+  await appendJournal(trx, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: actorLabel(ctx.actor),
+    action: 'create',
+    entity: 'session_entry',
+    entityId: row.id,
+    data: entry,
+    at,
   });
+  return entry;
 }
 
 export const SessionEntryFilters = z.object({

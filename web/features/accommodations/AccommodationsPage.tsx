@@ -23,6 +23,7 @@ import {
   teacherKindLabel,
 } from '../../components/observation-words.ts';
 import { usePlans } from '../../components/queries.ts';
+import { TextLink } from '../../components/TextLink.tsx';
 
 // The accommodations of the school year so far: the patterns found in what was recorded (each a
 // question to ask), then every accommodation with what was recorded and how often it was provided.
@@ -95,6 +96,9 @@ export default function AccommodationsPage() {
       <div>
         <Title order={2}>Accommodations</Title>
         <Text>{from ? `School year so far: ${formatRange(from, to)}` : 'School year so far'}</Text>
+        <Text size="sm" mt={4}>
+          <TextLink href="/timetable">Class timetable</TextLink>
+        </Text>
       </div>
 
       {error && (

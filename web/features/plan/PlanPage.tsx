@@ -54,6 +54,9 @@ export default function PlanPage() {
           {child.firstName}’s plan as written: what the school agreed to provide, and how it has changed.
           {editable ? '' : ' You can read it; only the owner and co-parents can change it.'}
         </Text>
+        <Text size="sm">
+          <TextLink href="/timetable">Class timetable</TextLink>
+        </Text>
       </Stack>
       {plans.error && (
         <Alert color="red" role="alert" title="The plan could not be loaded">

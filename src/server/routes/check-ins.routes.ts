@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CheckInInput } from '../../domain/check-in.ts';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import {
+  CheckInQuestionsResponse,
+  CheckInRecord,
+  getCheckIn,
+  listCheckIns,
+  questionsForWeek,
+  recordCheckIn,
+} from '../services/check-ins.ts';
+import { contextFor, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+
+export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+
+  api.get(
+    '/households/:householdId/children/:id/check-in-questions',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Check-ins'],
+        summary:
+          "This week's questions to ask the child, written from their plan, services, behavior plan and class timetable",
+        params: RecordParams,
+        querystring: z.object({ date: IsoDateSchema.optional() }),
+        response: { 200: CheckInQuestionsResponse, ...errors },
+      },
+    },
+    async (request) =>
+      questionsForWeek(
+        deps.store.db,
+        request.params.householdId,
+        request.params.id,
+        request.query.date ?? deps.clock.today(),
+      ),
+  );
+
+  api.post(
+    '/households/:householdId/check-ins',
+    {
+      config: { access: access.household('plan.write') },
+      schema: {
+        tags: ['Check-ins'],
+        summary:
+          "Record a check-in's answers; each becomes an observation, a session entry or a behavior incident marked as the child's report",
+        params: HouseholdParams,
+        body: CheckInInput,
+        response: { 201: CheckInRecord, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const saved = await recordCheckIn(deps.store, contextFor(deps, request), request.body);
+      return reply.status(201).send(saved);
+    },
+  );
+
+  api.get(
+    '/households/:householdId/check-ins',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Check-ins'],
+        summary: 'Past check-ins, newest first',
+        params: HouseholdParams,
+        querystring: z.object({ childId: IdSchema.optional() }),
+        response: { 200: z.array(CheckInRecord), ...errors },
+      },
+    },
+    async (request) => listCheckIns(deps.store, request.params.householdId, request.query.childId),
+  );
+
+  api.get(
+    '/households/:householdId/check-ins/:id',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Check-ins'],
+        summary: 'One check-in with its answers and the records they became',
+        params: RecordParams,
+        response: { 200: CheckInRecord, ...errors },
+      },
+    },
+    async (request) => getCheckIn(deps.store, request.params.householdId, request.params.id),
+  );
+}

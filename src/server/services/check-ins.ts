@@ -1,0 +1,369 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import {
+  type CheckInAnswer,
+  CheckInInput,
+  checkInQuestions,
+  childReportNote,
+  weekOf,
+} from '../../domain/check-in.ts';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { addDays } from '../../domain/dates.ts';
+import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import { SessionEntryInput } from '../../domain/session-entry.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import type { Database } from '../../store/schema.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { loadCalendars } from './ledgers.ts';
+import { parseOrThrow, writeRecord } from './records.ts';
+import { RESOURCES } from './resources.ts';
+import { writeSessionEntry } from './session-entries.ts';
+
+// A check-in: the week's questions for the child, generated from the plan in force, the services,
+// the accommodations, the behavior plan and the class timetable; and the parent's record of the
+// answers, each turned into an accommodation observation, a session entry or a behavior incident
+// marked "child's report", all in one transaction with the check-in itself.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const CheckInQuestionSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['session', 'accommodation', 'behavior']),
+  subjectId: IdSchema,
+  date: IsoDateSchema.nullable(),
+  ask: z.string(),
+  followUp: z.string(),
+  why: z.string(),
+  className: z.string().nullable(),
+  setting: z.string().nullable(),
+});
+
+export const CheckInQuestionsResponse = z.object({
+  childId: IdSchema,
+  childName: z.string(),
+  date: IsoDateSchema,
+  weekStart: IsoDateSchema,
+  weekEnd: IsoDateSchema,
+  planId: IdSchema.nullable(),
+  /** School days of the week up to the check-in date (for choosing the day of a session). */
+  schoolDays: z.array(IsoDateSchema),
+  questions: z.array(CheckInQuestionSchema),
+});
+export type CheckInQuestionsResponse = z.infer<typeof CheckInQuestionsResponse>;
+
+const RecordedAs = z.object({
+  entity: z.enum(['session_entry', 'accommodation_observation', 'behavior_incident']),
+  id: IdSchema,
+});
+
+export const CheckInRecord = z
+  .object({
+    id: IdSchema,
+    householdId: IdSchema,
+    childId: IdSchema,
+    date: IsoDateSchema,
+    answers: z.array(z.record(z.string(), z.unknown()).and(z.object({ recordedAs: RecordedAs.nullable() }))),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CheckIn' });
+export type CheckInRecord = z.infer<typeof CheckInRecord>;
+
+async function requireChild(db: Db, householdId: string, childId: string) {
+  const child = await db
+    .selectFrom('child')
+    .select(['id', 'first_name'])
+    .where('household_id', '=', householdId)
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  if (!child) throw notFound('Child', childId, 'childId');
+  return child;
+}
+
+export async function questionsForWeek(
+  db: Db,
+  householdId: string,
+  childId: string,
+  date: string,
+): Promise<CheckInQuestionsResponse> {
+  const child = await requireChild(db, householdId, childId);
+  const { from, to } = weekOf(date);
+  const plan = await db
+    .selectFrom('plan')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('effective_from', '<=', date)
+    .where('effective_to', '>=', date)
+    .orderBy('effective_from', 'desc')
+    .executeTakeFirst();
+  const planId = plan?.id ?? null;
+  const none = '00000000-0000-0000-0000-000000000000';
+  const services = await db
+    .selectFrom('service')
+    .select(['id', 'name', 'area', 'setting'])
+    .where('plan_id', '=', planId ?? none)
+    .where('start_date', '<=', date)
+    .where('end_date', '>=', from)
+    .orderBy('created_at')
+    .execute();
+  const accommodations = await db
+    .selectFrom('accommodation')
+    .select(['id', 'text', 'category', 'applies_to', 'class_name'])
+    .where('plan_id', '=', planId ?? none)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const behaviorSteps = await db
+    .selectFrom('behavior_step')
+    .select(['id', 'kind', 'text'])
+    .where('plan_id', '=', planId ?? none)
+    .orderBy('position')
+    .execute();
+  const timetable = await db
+    .selectFrom('class_period')
+    .select(['weekday', 'start_time', 'end_time', 'class_name'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .execute();
+  const sessions = await db
+    .selectFrom('session_entry')
+    .select(['service_id', 'date', 'source', 'status'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('kind', '=', 'scheduled')
+    .where('date', '>=', from)
+    .where('date', '<=', date)
+    .execute();
+  const calendar = buildCalendarIndex(await loadCalendars(db, householdId, childId));
+  const schoolDays: string[] = [];
+  for (let d = from; d <= date && d <= to; d = addDays(d, 1))
+    if (calendar.isInstructionalDay(d)) schoolDays.push(d);
+
+  const questions = checkInQuestions({
+    childName: child.first_name,
+    date,
+    planId,
+    services,
+    accommodations: accommodations.map((a) => ({
+      id: a.id,
+      text: a.text,
+      category: a.category,
+      appliesTo: a.applies_to,
+      className: a.class_name,
+    })),
+    behaviorSteps,
+    timetable: timetable.map((p) => ({
+      weekday: Number(p.weekday),
+      startTime: p.start_time,
+      endTime: p.end_time,
+      className: p.class_name,
+    })),
+    sessions: sessions.map((s) => ({
+      serviceId: s.service_id,
+      date: s.date,
+      source: s.source,
+      status: s.status,
+    })),
+    schoolDays,
+  });
+  return {
+    childId,
+    childName: child.first_name,
+    date,
+    weekStart: from,
+    weekEnd: to,
+    planId,
+    schoolDays,
+    questions,
+  };
+}
+
+/** Errors from the record an answer becomes point at the answer's own fields. */
+async function asAnswer<T>(
+  index: number,
+  rename: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.fields) {
+      const fields = error.fields.map((f) => ({
+        path: `answers.${index}.${rename[f.path] ?? f.path}`,
+        message: f.message,
+      }));
+      throw new AppError(error.code, `Answer ${index + 1}: ${fields[0]!.path} ${fields[0]!.message}`, fields);
+    }
+    throw error;
+  }
+}
+
+async function recordAnswer(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  child: { id: string; first_name: string },
+  checkInDate: string,
+  answer: CheckInAnswer,
+  index: number,
+): Promise<z.infer<typeof RecordedAs> | null> {
+  const note = childReportNote(child.first_name, answer.ask, answer.childWords);
+  if (answer.kind === 'session') {
+    if (answer.outcome === 'not_sure') return null;
+    const service = await trx
+      .selectFrom('service')
+      .innerJoin('plan', 'plan.id', 'service.plan_id')
+      .select('plan.child_id')
+      .where('service.household_id', '=', ctx.householdId)
+      .where('service.id', '=', answer.serviceId)
+      .executeTakeFirst();
+    if (!service || service.child_id !== child.id)
+      throw notFound('Service of this child', answer.serviceId, `answers.${index}.serviceId`);
+    const input = parseOrThrow(SessionEntryInput, {
+      serviceId: answer.serviceId,
+      date: answer.sessionDate,
+      kind: 'scheduled',
+      status: answer.outcome === 'happened' ? 'delivered' : 'missed',
+      minutesDelivered: answer.outcome === 'happened' ? answer.minutes : null,
+      minutesPlanned: answer.outcome === 'did_not_happen' ? answer.minutes : null,
+      reason: answer.outcome === 'did_not_happen' ? 'unknown' : null,
+      source: 'child_report',
+      note,
+      startTime: answer.startTime,
+    });
+    const entry = await asAnswer(
+      index,
+      { date: 'sessionDate', minutesDelivered: 'minutes', minutesPlanned: 'minutes' },
+      () => writeSessionEntry(trx, ctx, input),
+    );
+    return { entity: 'session_entry', id: entry.id };
+  }
+  if (answer.kind === 'accommodation') {
+    const owner = await trx
+      .selectFrom('accommodation')
+      .innerJoin('plan', 'plan.id', 'accommodation.plan_id')
+      .select('plan.child_id')
+      .where('accommodation.household_id', '=', ctx.householdId)
+      .where('accommodation.id', '=', answer.accommodationId)
+      .executeTakeFirst();
+    if (!owner || owner.child_id !== child.id)
+      throw notFound(
+        'Accommodation of this child',
+        answer.accommodationId,
+        `answers.${index}.accommodationId`,
+      );
+    const def = RESOURCES.accommodationObservation;
+    const input = parseOrThrow(def.input, {
+      accommodationId: answer.accommodationId,
+      date: answer.aboutDate ?? checkInDate,
+      outcome: answer.outcome,
+      className: answer.className,
+      setting: answer.setting,
+      teacherKind: answer.teacherKind,
+      source: 'child_report',
+      note,
+    });
+    const saved = await asAnswer(index, { date: 'aboutDate' }, () => writeRecord(trx, ctx, def, input));
+    return { entity: 'accommodation_observation', id: saved.id };
+  }
+  if (!answer.somethingHappened) return null;
+  const plan = await trx
+    .selectFrom('plan')
+    .select('child_id')
+    .where('household_id', '=', ctx.householdId)
+    .where('id', '=', answer.planId)
+    .executeTakeFirst();
+  if (!plan || plan.child_id !== child.id)
+    throw notFound('Plan of this child', answer.planId, `answers.${index}.planId`);
+  const def = RESOURCES.behaviorIncident;
+  const input = parseOrThrow(def.input, {
+    planId: answer.planId,
+    date: answer.aboutDate ?? checkInDate,
+    summary: answer.childWords ?? `${child.first_name} told of a hard moment at a check-in.`,
+    rewardUsed: answer.rewardUsed,
+    source: 'child_report',
+    note,
+  });
+  const saved = await asAnswer(index, { date: 'aboutDate', summary: 'childWords' }, () =>
+    writeRecord(trx, ctx, def, input),
+  );
+  return { entity: 'behavior_incident', id: saved.id };
+}
+
+function toCheckIn(row: Database['check_in']): CheckInRecord {
+  return {
+    id: row.id,
+    householdId: row.household_id,
+    childId: row.child_id,
+    date: row.date,
+    answers: JSON.parse(row.answers) as CheckInRecord['answers'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function recordCheckIn(
+  store: Store,
+  ctx: ServiceContext,
+  body: unknown,
+): Promise<CheckInRecord> {
+  const input = parseOrThrow(CheckInInput, body);
+  const today = ctx.clock.today();
+  if (input.date > today) throw invalid('date', `is in the future (today is ${today})`);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const child = await requireChild(trx, ctx.householdId, input.childId);
+    const answers: CheckInRecord['answers'] = [];
+    for (const [i, answer] of input.answers.entries()) {
+      const recordedAs = await recordAnswer(trx, ctx, child, input.date, answer, i);
+      answers.push({ ...answer, recordedAs });
+    }
+    const at = ctx.clock.now();
+    const row = {
+      id: ctx.newId(),
+      household_id: ctx.householdId,
+      child_id: child.id,
+      date: input.date,
+      answers: JSON.stringify(answers),
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('check_in').values(row).execute();
+    const saved = toCheckIn(row);
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'create',
+      entity: 'check_in',
+      entityId: row.id,
+      data: saved,
+      at,
+    });
+    return saved;
+  });
+}
+
+export async function listCheckIns(
+  store: Store,
+  householdId: string,
+  childId?: string,
+): Promise<CheckInRecord[]> {
+  let q = store.db.selectFrom('check_in').selectAll().where('household_id', '=', householdId);
+  if (childId) q = q.where('child_id', '=', childId);
+  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(toCheckIn);
+}
+
+export async function getCheckIn(store: Store, householdId: string, id: string): Promise<CheckInRecord> {
+  const row = await store.db
+    .selectFrom('check_in')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Check-in', id);
+  return toCheckIn(row);
+}

@@ -1,0 +1,105 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+
+// Checks that ids listed inside a record name the right things: behavior steps of the incident's
+// own plan, accommodations and goals of the work sample's own child. Each failure names the field
+// (with its index) so the form can point at it.
+
+type Trx = Transaction<Database>;
+
+export async function requireBehaviorSteps(trx: Trx, householdId: string, record: Record<string, unknown>) {
+  const followed = (record.stepsFollowed as string[]) ?? [];
+  const skipped = (record.stepsSkipped as string[]) ?? [];
+  const both = followed.filter((id) => skipped.includes(id));
+  if (both.length > 0) {
+    throw invalid(
+      `stepsSkipped.${skipped.indexOf(both[0]!)}`,
+      'is also listed as followed; a step is one or the other',
+    );
+  }
+  const all = [...followed, ...skipped];
+  if (all.length === 0) return;
+  const rows = await trx
+    .selectFrom('behavior_step')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', record.planId as string)
+    .where('id', 'in', all)
+    .execute();
+  const known = new Set(rows.map((r) => r.id));
+  for (const [key, list] of [
+    ['stepsFollowed', followed],
+    ['stepsSkipped', skipped],
+  ] as const) {
+    list.forEach((id, i) => {
+      if (!known.has(id)) throw notFound('Behavior-plan step of this plan', id, `${key}.${i}`);
+    });
+  }
+}
+
+async function planIdsOfChild(trx: Trx, householdId: string, childId: string): Promise<string[]> {
+  const plans = await trx
+    .selectFrom('plan')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .execute();
+  return plans.map((p) => p.id);
+}
+
+export async function requireChildAccommodations(
+  trx: Trx,
+  householdId: string,
+  childId: string,
+  ids: readonly string[],
+  path: string,
+  key?: string,
+) {
+  if (ids.length === 0) return;
+  const plans = await planIdsOfChild(trx, householdId, childId);
+  const rows =
+    plans.length === 0
+      ? []
+      : await trx
+          .selectFrom('accommodation')
+          .select('id')
+          .where('household_id', '=', householdId)
+          .where('plan_id', 'in', plans)
+          .where('id', 'in', [...ids])
+          .execute();
+  const known = new Set(rows.map((r) => r.id));
+  ids.forEach((id, i) => {
+    if (!known.has(id))
+      throw notFound(
+        'Accommodation of this child',
+        id,
+        [path, i, key].filter((p) => p !== undefined).join('.'),
+      );
+  });
+}
+
+export async function requireChildGoals(
+  trx: Trx,
+  householdId: string,
+  childId: string,
+  ids: readonly string[],
+  path = 'goalIds',
+) {
+  if (ids.length === 0) return;
+  const plans = await planIdsOfChild(trx, householdId, childId);
+  const rows =
+    plans.length === 0
+      ? []
+      : await trx
+          .selectFrom('goal')
+          .select('id')
+          .where('household_id', '=', householdId)
+          .where('plan_id', 'in', plans)
+          .where('id', 'in', [...ids])
+          .execute();
+  const known = new Set(rows.map((r) => r.id));
+  ids.forEach((id, i) => {
+    if (!known.has(id)) throw notFound('Goal of this child', id, `${path}.${i}`);
+  });
+}

@@ -1,0 +1,354 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { del, get } from '../../api/client.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { BehaviorIncident, BehaviorStep, Patterns } from '../../api/types.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import contrast from '../../components/contrast.module.css';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
+import { FindingCard } from '../../components/FindingCard.tsx';
+import { observationSourceLabel } from '../../components/observation-words.ts';
+import { currentPlan, usePlans } from '../../components/queries.ts';
+import { Tag } from '../../components/SessionEntryCard.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import {
+  BEHAVIOR_FINDING_HEADINGS,
+  consequenceWords,
+  isBehaviorFinding,
+  rewardWords,
+  STEP_KIND_LABELS,
+  STEP_KIND_ORDER,
+  stepName,
+} from './behavior-words.ts';
+import { IncidentForm } from './IncidentForm.tsx';
+
+// The behavior plan as written (its steps), what happened on hard days checked against it, and the
+// patterns across those days, each a question to ask.
+
+const RECENT = 10;
+
+export default function BehaviorPage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const [today] = useState(todayIso);
+  const writable = canWrite(role);
+  const deletable = role === 'owner';
+  const client = useQueryClient();
+
+  const plans = usePlans(householdId, child.id);
+  const planList = plans.data ?? [];
+  const plan = currentPlan(planList);
+  const from = planList.reduce<string | null>(
+    (min, p) => (min == null || p.effectiveFrom < min ? p.effectiveFrom : min),
+    null,
+  );
+  const to = from != null && from > today ? from : today;
+
+  // Every plan of the child: an incident recorded under an earlier plan is still shown, with its steps.
+  const stepLists = useQueries({
+    queries: planList.map((p) => ({
+      queryKey: ['behavior-steps', householdId, p.id],
+      queryFn: () => get<BehaviorStep[]>(`/households/${householdId}/behavior-steps?planId=${p.id}`),
+    })),
+  });
+  const incidentLists = useQueries({
+    queries: planList.map((p) => ({
+      queryKey: ['behavior-incidents', householdId, p.id],
+      queryFn: () => get<BehaviorIncident[]>(`/households/${householdId}/behavior-incidents?planId=${p.id}`),
+    })),
+  });
+  const patterns = useQuery({
+    queryKey: ['patterns', householdId, child.id, from, to],
+    queryFn: () =>
+      get<Patterns>(`/households/${householdId}/children/${child.id}/patterns?from=${from}&to=${to}`),
+    enabled: from != null,
+  });
+
+  const stepsByPlan = new Map<string, BehaviorStep[]>();
+  planList.forEach((p, i) => {
+    const steps = [...(stepLists[i]?.data ?? [])].sort((a, b) => a.position - b.position);
+    stepsByPlan.set(p.id, steps);
+  });
+  const stepById = new Map([...stepsByPlan.values()].flat().map((s) => [s.id, s]));
+  const planSteps = plan ? (stepsByPlan.get(plan.id) ?? []) : [];
+  const incidents = incidentLists
+    .flatMap((q) => q.data ?? [])
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1));
+  const incidentById = new Map(incidents.map((i) => [i.id, i]));
+  const findings = (patterns.data?.findings ?? []).filter((f) => isBehaviorFinding(f.rule));
+
+  const error =
+    plans.error ??
+    stepLists.find((q) => q.error)?.error ??
+    incidentLists.find((q) => q.error)?.error ??
+    patterns.error ??
+    null;
+  const pending =
+    plans.isPending ||
+    stepLists.some((q) => q.isPending) ||
+    incidentLists.some((q) => q.isPending) ||
+    (from != null && patterns.isPending);
+  const retry = () => {
+    void plans.refetch();
+    void patterns.refetch();
+    for (const q of [...stepLists, ...incidentLists]) void q.refetch();
+  };
+
+  // The sheet stays mounted while it closes; `target` is what it shows.
+  const [opened, setOpened] = useState(false);
+  const [target, setTarget] = useState<BehaviorIncident | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<BehaviorIncident | null>(null);
+  const [all, setAll] = useState(false);
+  // A fresh form each time the sheet opens.
+  const [opening, setOpening] = useState(0);
+  const open = (t: BehaviorIncident | 'new') => {
+    setTarget(t);
+    setOpening((n) => n + 1);
+    setOpened(true);
+  };
+  const targetPlanId = target === 'new' ? plan?.id : target?.planId;
+  const shown = all ? incidents : incidents.slice(0, RECENT);
+
+  const incidentLine = (i: BehaviorIncident) => `${formatDay(i.date)}: ${i.summary}`;
+
+  return (
+    <Stack gap="lg" maw={1000} className={contrast.scope}>
+      <div>
+        <Title order={2}>Behavior</Title>
+        <Text>
+          {child.firstName}’s behavior plan as written, what happened on hard days, and what to ask the
+          school.
+        </Text>
+        {from && <Text size="sm">School year so far: {formatRange(from, to)}</Text>}
+        {!writable && (
+          <Text size="sm" mt={4}>
+            You can read this; only the owner and co-parents can record what happened.
+          </Text>
+        )}
+      </div>
+
+      {error && (
+        <Alert color="red" title="The behavior plan could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            <Button size="xs" variant="default" onClick={retry}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {pending && !error && (
+        <div role="status">
+          <VisuallyHidden>Loading the behavior plan</VisuallyHidden>
+          <Stack aria-hidden>
+            <Skeleton h={120} radius="md" />
+            <Skeleton h={120} radius="md" />
+          </Stack>
+        </div>
+      )}
+
+      {!pending && !error && !plan && (
+        <Text>
+          There is no plan yet. <TextLink href="/plan">Go to the Plan page</TextLink>
+        </Text>
+      )}
+
+      {!pending && !error && plan && (
+        <>
+          <PlanSteps steps={planSteps} firstName={child.firstName} />
+
+          {writable && (
+            <Group>
+              <Button size="md" color="blue.8" onClick={() => open('new')}>
+                Record what happened
+              </Button>
+            </Group>
+          )}
+
+          <section aria-labelledby="behavior-ask">
+            <Title order={3} size="h4" id="behavior-ask" mb="xs">
+              Patterns and what to ask
+            </Title>
+            {findings.length === 0 ? (
+              <Text>
+                No patterns in what was recorded so far. Patterns show up after a few incidents, for example
+                when the same step is skipped three times.
+              </Text>
+            ) : (
+              <Stack gap="sm">
+                {findings.map((f) => (
+                  <FindingCard
+                    key={`${f.rule}-${f.subjectId}`}
+                    finding={f}
+                    heading={BEHAVIOR_FINDING_HEADINGS[f.rule] ?? 'A pattern'}
+                    entries={f.entryIds
+                      .map((id) => incidentById.get(id))
+                      .filter((i): i is BehaviorIncident => i != null)
+                      .sort((a, b) => (a.date < b.date ? -1 : 1))
+                      .map((i) => ({ id: i.id, text: incidentLine(i) }))}
+                  />
+                ))}
+              </Stack>
+            )}
+          </section>
+
+          <section aria-labelledby="behavior-incidents">
+            <Title order={3} size="h4" id="behavior-incidents" mb="xs">
+              What happened, most recent first
+            </Title>
+            {incidents.length === 0 ? (
+              <Text>Nothing recorded yet.</Text>
+            ) : (
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+                {shown.map((i) => (
+                  <IncidentItem
+                    key={i.id}
+                    incident={i}
+                    stepById={stepById}
+                    canEdit={writable}
+                    canDelete={deletable}
+                    onEdit={() => open(i)}
+                    onDelete={() => setDeleting(i)}
+                  />
+                ))}
+              </Stack>
+            )}
+            {incidents.length > shown.length && (
+              <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+                Show all {incidents.length}
+              </Button>
+            )}
+          </section>
+        </>
+      )}
+
+      {writable && (
+        <ResponsiveDrawer
+          opened={opened}
+          onClose={() => setOpened(false)}
+          title={target && target !== 'new' ? `Edit: ${formatDay(target.date)}` : 'Record what happened'}
+        >
+          {target && targetPlanId && (
+            <IncidentForm
+              key={opening}
+              householdId={householdId}
+              planId={targetPlanId}
+              steps={stepsByPlan.get(targetPlanId) ?? []}
+              incident={target === 'new' ? null : target}
+              today={today}
+              onDone={() => setOpened(false)}
+            />
+          )}
+        </ResponsiveDrawer>
+      )}
+
+      {deleting && (
+        <ConfirmModal
+          opened
+          onClose={() => setDeleting(null)}
+          title="Delete this record?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await del(`/households/${householdId}/behavior-incidents/${deleting.id}`);
+            await client.invalidateQueries({ queryKey: ['behavior-incidents', householdId] });
+            await client.invalidateQueries({ queryKey: ['patterns'] });
+          }}
+        >
+          “{incidentLine(deleting)}” will no longer be counted. The journal keeps what it was.
+        </ConfirmModal>
+      )}
+    </Stack>
+  );
+}
+
+function PlanSteps({ steps, firstName }: { steps: BehaviorStep[]; firstName: string }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="behavior-plan">
+      <Title order={3} size="h4" id="behavior-plan" mb="xs">
+        The behavior plan
+      </Title>
+      {steps.length === 0 ? (
+        <Stack gap="xs">
+          <Text>The plan has no behavior-plan steps recorded yet.</Text>
+          <Text size="sm">
+            If {firstName}’s plan includes a behavior plan, add its steps (triggers, strategies, rewards and
+            responses) as written; then each hard day can be checked against them.{' '}
+            <TextLink href="/plan">Add the steps on the Plan page</TextLink>
+          </Text>
+        </Stack>
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          {STEP_KIND_ORDER.flatMap((kind) => steps.filter((s) => s.kind === kind)).map((s) => (
+            <Text component="li" key={s.id}>
+              <Tag tone="gray">{STEP_KIND_LABELS[s.kind]}</Tag> {s.text}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function IncidentItem({
+  incident: i,
+  stepById,
+  canEdit,
+  canDelete,
+  onEdit,
+  onDelete,
+}: {
+  incident: BehaviorIncident;
+  stepById: Map<string, BehaviorStep>;
+  canEdit: boolean;
+  canDelete: boolean;
+  onEdit(): void;
+  onDelete(): void;
+}) {
+  const followed = i.stepsFollowed.map((id) => stepName(stepById.get(id)));
+  const skipped = i.stepsSkipped.map((id) => stepName(stepById.get(id)));
+  const day = formatDay(i.date, 'medium');
+  const what = i.summary.length > 40 ? `${i.summary.slice(0, 39).trimEnd()}…` : i.summary;
+  return (
+    <Paper component="li" withBorder p="md" radius="md">
+      <Stack gap={4}>
+        <Text fw={700}>{day}</Text>
+        <Text>{i.summary}</Text>
+        <List size="sm" spacing={2}>
+          {skipped.length > 0 && <List.Item>Skipped: {skipped.join('; ')}</List.Item>}
+          {followed.length > 0 && <List.Item>Followed: {followed.join('; ')}</List.Item>}
+          <List.Item>{rewardWords(i)}</List.Item>
+          <List.Item>{consequenceWords(i)}</List.Item>
+          <List.Item>How we know: {observationSourceLabel(i.source).toLowerCase()}</List.Item>
+        </List>
+        {i.note && <Text size="sm">Note: {i.note}</Text>}
+        {(canEdit || canDelete) && (
+          <Group gap="xs" mt={4}>
+            {canEdit && (
+              <Button size="xs" variant="default" aria-label={`Edit ${day}: ${what}`} onClick={onEdit}>
+                Edit
+              </Button>
+            )}
+            {canDelete && (
+              <Button size="xs" variant="default" aria-label={`Delete ${day}: ${what}`} onClick={onDelete}>
+                Delete
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,263 @@
+import {
+  Button,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ApiError, patch, post } from '../../api/client.ts';
+import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
+import { formatDay } from '../../components/dates.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { OBSERVATION_SOURCE_LABELS, type ObservationSource } from '../../components/observation-words.ts';
+import {
+  ANSWER_LABELS,
+  type Answer,
+  fromAnswer,
+  isActionStep,
+  STEP_KIND_LABELS,
+  STEP_MARK_LABELS,
+  type StepMark,
+  toAnswer,
+} from './behavior-words.ts';
+
+type Values = {
+  date: string;
+  summary: string;
+  steps: Record<string, StepMark>;
+  rewardUsed: Answer;
+  consequenceContradicted: Answer;
+  source: ObservationSource;
+  note: string;
+};
+
+const options = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+
+function initialValues(incident: BehaviorIncident | null, today: string): Values {
+  const steps: Record<string, StepMark> = {};
+  for (const id of incident?.stepsFollowed ?? []) steps[id] = 'followed';
+  for (const id of incident?.stepsSkipped ?? []) steps[id] = 'skipped';
+  return {
+    date: incident?.date ?? today,
+    summary: incident?.summary ?? '',
+    steps,
+    rewardUsed: toAnswer(incident?.rewardUsed ?? null),
+    consequenceContradicted: toAnswer(incident?.consequenceContradicted ?? null),
+    source: incident?.source ?? 'teacher',
+    note: incident?.note ?? '',
+  };
+}
+
+/**
+ * Record a hard moment or a day against the behavior plan: what happened, which steps were followed or
+ * skipped, whether the plan's reward was used, and whether a consequence went against the plan. Used
+ * inside a ResponsiveDrawer; mounted fresh for each incident (key), so it starts from that incident.
+ */
+export function IncidentForm({
+  householdId,
+  planId,
+  steps,
+  incident,
+  today,
+  onDone,
+}: {
+  householdId: string;
+  planId: string;
+  /** The steps of the incident's plan, in the plan's order. */
+  steps: BehaviorStep[];
+  incident: BehaviorIncident | null;
+  today: string;
+  onDone(): void;
+}) {
+  const client = useQueryClient();
+  const ids = useId();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: initialValues(incident, today),
+    validate: {
+      date: (v) => (v ? null : 'Choose the day it happened'),
+      summary: (v) => (v.trim() ? null : 'Write a few words about what happened'),
+    },
+  });
+  const actionSteps = steps.filter(isActionStep);
+  const hasReward = steps.some((s) => s.kind === 'reward');
+
+  // After a refused save, put the cursor on the first field with a message.
+  const focusFirst = (paths: string[]) =>
+    requestAnimationFrame(() => {
+      for (const path of paths) {
+        const node = form.getInputNode(path);
+        if (node) {
+          node.focus();
+          return;
+        }
+      }
+    });
+
+  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    const marked = Object.entries(v.steps);
+    const body = {
+      date: v.date,
+      summary: v.summary.trim(),
+      stepsFollowed: marked.filter(([, m]) => m === 'followed').map(([id]) => id),
+      stepsSkipped: marked.filter(([, m]) => m === 'skipped').map(([id]) => id),
+      rewardUsed: fromAnswer(v.rewardUsed),
+      consequenceContradicted: fromAnswer(v.consequenceContradicted),
+      source: v.source,
+      note: v.note.trim() || null,
+    };
+    try {
+      if (incident) await patch(`/households/${householdId}/behavior-incidents/${incident.id}`, body);
+      else await post(`/households/${householdId}/behavior-incidents`, { ...body, planId });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: incident
+          ? `Saved the changes to ${formatDay(v.date)}.`
+          : `Saved: what happened on ${formatDay(v.date)}.`,
+      });
+      await client.invalidateQueries({ queryKey: ['behavior-incidents', householdId] });
+      await client.invalidateQueries({ queryKey: ['patterns'] });
+      onDone();
+    } catch (e) {
+      setError(
+        applyApiError(form, e, {
+          stepsFollowed: 'steps',
+          stepsSkipped: 'steps',
+        }),
+      );
+      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
+    }
+  }, onInvalid);
+
+  const stepsError = form.errors.steps;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <TextInput
+          type="date"
+          label="Day"
+          max={today}
+          required
+          data-autofocus
+          {...form.getInputProps('date')}
+        />
+        <Textarea
+          label="What happened"
+          description="In your words, or as the school told you."
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={5000}
+          required
+          {...form.getInputProps('summary')}
+        />
+
+        {actionSteps.length > 0 && (
+          <Stack gap="sm" role="group" aria-labelledby={`${ids}-steps`}>
+            <div>
+              <Text id={`${ids}-steps`} fw={600}>
+                The plan’s steps
+              </Text>
+              <Text size="sm">
+                For each step, was it followed or skipped? Leave “Not applicable” if it did not come up or you
+                do not know.
+              </Text>
+            </div>
+            {actionSteps.map((s) => {
+              const labelId = `${ids}-step-${s.id}`;
+              return (
+                <Stack key={s.id} gap={4}>
+                  <Text id={labelId} size="sm">
+                    <Text span fw={700} size="sm">
+                      {STEP_KIND_LABELS[s.kind]}:
+                    </Text>{' '}
+                    {s.text}
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby={labelId}
+                    fullWidth
+                    size="sm"
+                    value={form.values.steps[s.id] ?? 'na'}
+                    onChange={(value) =>
+                      form.setFieldValue('steps', { ...form.values.steps, [s.id]: value as StepMark })
+                    }
+                    data={options(STEP_MARK_LABELS)}
+                  />
+                </Stack>
+              );
+            })}
+            {stepsError && (
+              <Text size="sm" c="var(--mantine-color-error)" role="alert">
+                {stepsError}
+              </Text>
+            )}
+          </Stack>
+        )}
+
+        <Stack gap={4}>
+          <Text id={`${ids}-reward`} size="sm" fw={600}>
+            {hasReward ? 'Was the reward in the plan used?' : 'Was a reward used, as the plan says?'}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`${ids}-reward`}
+            fullWidth
+            size="sm"
+            data={options(ANSWER_LABELS)}
+            {...form.getInputProps('rewardUsed')}
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Text id={`${ids}-consequence`} size="sm" fw={600}>
+            Did a consequence go against the plan?
+          </Text>
+          <Text id={`${ids}-consequence-help`} size="sm">
+            For example, kept in from recess when the plan says not to.
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`${ids}-consequence`}
+            aria-describedby={`${ids}-consequence-help`}
+            fullWidth
+            size="sm"
+            data={options(ANSWER_LABELS)}
+            {...form.getInputProps('consequenceContradicted')}
+          />
+        </Stack>
+
+        <NativeSelect
+          label="How do you know?"
+          data={options(OBSERVATION_SOURCE_LABELS)}
+          {...form.getInputProps('source')}
+        />
+        <Textarea
+          label="Note (optional)"
+          autosize
+          minRows={1}
+          maxRows={6}
+          maxLength={5000}
+          {...form.getInputProps('note')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone} disabled={form.submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" color="blue.8" loading={form.submitting}>
+            {incident ? 'Save changes' : 'Save'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,216 @@
+import { Alert, Box, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { del, get } from '../../api/client.ts';
+import type { Finding, Goal, GoalProgress } from '../../api/types.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { FindingCard } from '../../components/FindingCard.tsx';
+import { GOAL_FLAG_HEADINGS, goalHeading, goalSourceLabel, targetNumber } from './goal-words.ts';
+import { ProgressForm } from './ProgressForm.tsx';
+import { Trend } from './Trend.tsx';
+
+export const goalProgressKey = (householdId: string, goalId: string) => [
+  'goal-progress',
+  householdId,
+  goalId,
+];
+
+/**
+ * One goal of the plan, as a card with a stable structure:
+ *   h3 (the goal's short name) and the goal as written,
+ *   the goal's flags (questions to ask),
+ *   "Progress noted": the trend and the data points, with adding, changing and deleting,
+ *   then the spot marked below for "Work samples linked to this goal" (not built yet).
+ * The card loads its own data points; it takes no children.
+ */
+export function GoalCard({
+  goal,
+  householdId,
+  flags,
+  canEdit,
+  canDelete,
+  today,
+}: {
+  goal: Goal;
+  householdId: string;
+  /** The patterns endpoint's findings about this goal. */
+  flags: Finding[];
+  canEdit: boolean;
+  canDelete: boolean;
+  today: string;
+}) {
+  const client = useQueryClient();
+  const progress = useQuery({
+    queryKey: goalProgressKey(householdId, goal.id),
+    queryFn: () => get<GoalProgress[]>(`/households/${householdId}/goal-progress?goalId=${goal.id}`),
+  });
+  const points = [...(progress.data ?? [])].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
+  );
+  const pointById = new Map(points.map((p) => [p.id, p]));
+  const [opened, setOpened] = useState(false);
+  const [target, setTarget] = useState<GoalProgress | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<GoalProgress | null>(null);
+  // A fresh form each time the sheet opens.
+  const [opening, setOpening] = useState(0);
+  const open = (t: GoalProgress | 'new') => {
+    setTarget(t);
+    setOpening((n) => n + 1);
+    setOpened(true);
+  };
+  const heading = goalHeading(goal);
+  const headingId = `goal-${goal.id}`;
+  const pointWords = (p: GoalProgress) => `${formatDay(p.date)}: ${p.value}`;
+
+  return (
+    <Card withBorder radius="md" padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4" id={headingId}>
+            {heading}
+          </Title>
+          <Text mt={4}>{goal.text}</Text>
+          <List size="sm" spacing={2} mt={4}>
+            {goal.baseline && <List.Item>Where it started: {goal.baseline}</List.Item>}
+            {goal.target && <List.Item>Target: {goal.target}</List.Item>}
+            {goal.measurement && <List.Item>How it is measured: {goal.measurement}</List.Item>}
+          </List>
+        </div>
+
+        {flags.length > 0 && (
+          <Stack gap="xs">
+            {flags.map((f) => (
+              <FindingCard
+                key={`${f.rule}-${f.subjectId}`}
+                finding={f}
+                heading={GOAL_FLAG_HEADINGS[f.rule] ?? 'A question about this goal'}
+                headingOrder={4}
+                entries={f.entryIds
+                  .map((id) => pointById.get(id))
+                  .filter((p): p is GoalProgress => p != null)
+                  .sort((a, b) => (a.date < b.date ? -1 : 1))
+                  .map((p) => ({ id: p.id, text: pointWords(p) }))}
+              />
+            ))}
+          </Stack>
+        )}
+
+        <Box component="section" aria-labelledby={`${headingId}-progress ${headingId}`}>
+          <Group justify="space-between" align="center" gap="xs" mb="xs">
+            <Title order={4} size="h5" id={`${headingId}-progress`}>
+              Progress noted
+            </Title>
+            {canEdit && (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={`Add a data point: ${heading}`}
+                onClick={() => open('new')}
+              >
+                Add a data point
+              </Button>
+            )}
+          </Group>
+          {progress.isPending && <Text size="sm">Loading…</Text>}
+          {progress.error && (
+            <Alert color="red" role="alert" title="The progress could not be loaded">
+              <Group gap="xs">
+                <Text size="sm">{progress.error.message}</Text>
+                <Button size="compact-sm" variant="default" onClick={() => void progress.refetch()}>
+                  Try again
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {progress.data && points.length === 0 && (
+            <Text size="sm">
+              Nothing noted yet. Add the numbers from progress reports, data sheets or work samples as they
+              come.
+            </Text>
+          )}
+          {points.length > 0 && (
+            <Stack gap="xs">
+              <Trend points={points} target={targetNumber(goal.target)} />
+              <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                {points.map((p) => (
+                  <Paper component="li" key={p.id} withBorder p="sm" radius="md">
+                    <Text fw={700} size="sm">
+                      {formatDay(p.date, 'medium')}
+                    </Text>
+                    <Text>{p.value}</Text>
+                    <Text size="sm">From: {goalSourceLabel(p.source).toLowerCase()}</Text>
+                    {p.note && <Text size="sm">Note: {p.note}</Text>}
+                    {(canEdit || canDelete) && (
+                      <Group gap="xs" mt={4}>
+                        {canEdit && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Edit the data point of ${formatDay(p.date, 'medium')}: ${p.value}`}
+                            onClick={() => open(p)}
+                          >
+                            Edit
+                          </Button>
+                        )}
+                        {canDelete && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Delete the data point of ${formatDay(p.date, 'medium')}: ${p.value}`}
+                            onClick={() => setDeleting(p)}
+                          >
+                            Delete
+                          </Button>
+                        )}
+                      </Group>
+                    )}
+                  </Paper>
+                ))}
+              </Stack>
+            </Stack>
+          )}
+        </Box>
+
+        {/* Work samples linked to this goal: a section added here later, below the progress list. */}
+      </Stack>
+
+      {canEdit && (
+        <ResponsiveDrawer
+          opened={opened}
+          onClose={() => setOpened(false)}
+          title={
+            target && target !== 'new' ? `Edit a data point: ${heading}` : `Add a data point: ${heading}`
+          }
+        >
+          {target && (
+            <ProgressForm
+              key={opening}
+              householdId={householdId}
+              goalId={goal.id}
+              point={target === 'new' ? null : target}
+              today={today}
+              onDone={() => setOpened(false)}
+            />
+          )}
+        </ResponsiveDrawer>
+      )}
+      {deleting && (
+        <ConfirmModal
+          opened
+          onClose={() => setDeleting(null)}
+          title="Delete this data point?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await del(`/households/${householdId}/goal-progress/${deleting.id}`);
+            await client.invalidateQueries({ queryKey: goalProgressKey(householdId, goal.id) });
+            await client.invalidateQueries({ queryKey: ['patterns'] });
+          }}
+        >
+          “{pointWords(deleting)}” will no longer be counted. The journal keeps what it was.
+        </ConfirmModal>
+      )}
+    </Card>
+  );
+}

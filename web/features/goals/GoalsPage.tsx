@@ -1,0 +1,126 @@
+import { Alert, Button, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { get } from '../../api/client.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { Goal, Patterns } from '../../api/types.ts';
+import contrast from '../../components/contrast.module.css';
+import { todayIso } from '../../components/dates.ts';
+import { currentPlan, usePlans } from '../../components/queries.ts';
+import { TextLink } from '../../components/TextLink.tsx';
+import { GoalCard } from './GoalCard.tsx';
+import { isGoalFlag } from './goal-words.ts';
+
+// Each goal of the plan in force, with the progress noted so far, a small trend when there are numbers,
+// and the goal flags (no data since the last report, no progress across two reports, target met early),
+// each a question to ask.
+
+export default function GoalsPage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const [today] = useState(todayIso);
+  const writable = canWrite(role);
+  const deletable = role === 'owner';
+
+  const plans = usePlans(householdId, child.id);
+  const planList = plans.data ?? [];
+  const plan = currentPlan(planList);
+  const from = planList.reduce<string | null>(
+    (min, p) => (min == null || p.effectiveFrom < min ? p.effectiveFrom : min),
+    null,
+  );
+  const to = from != null && from > today ? from : today;
+
+  const goals = useQuery({
+    queryKey: ['goals', householdId, plan?.id],
+    queryFn: () => get<Goal[]>(`/households/${householdId}/goals?planId=${plan?.id}`),
+    enabled: plan != null,
+  });
+  // The same query as the Accommodations page: goal flags are read as of today.
+  const patterns = useQuery({
+    queryKey: ['patterns', householdId, child.id, from, to],
+    queryFn: () =>
+      get<Patterns>(`/households/${householdId}/children/${child.id}/patterns?from=${from}&to=${to}`),
+    enabled: from != null,
+  });
+
+  const error = plans.error ?? goals.error ?? patterns.error ?? null;
+  const pending =
+    plans.isPending || (plan != null && goals.isPending) || (from != null && patterns.isPending);
+  const retry = () => {
+    void plans.refetch();
+    void goals.refetch();
+    void patterns.refetch();
+  };
+  const flags = (patterns.data?.findings ?? []).filter((f) => isGoalFlag(f.rule));
+  const goalList = goals.data ?? [];
+
+  return (
+    <Stack gap="lg" maw={1000} className={contrast.scope}>
+      <div>
+        <Title order={2}>Goals</Title>
+        <Text>
+          The goals in {child.firstName}’s plan, the progress noted so far, and what to ask when a goal stalls
+          or is met early.
+        </Text>
+        {!writable && (
+          <Text size="sm" mt={4}>
+            You can read this; only the owner and co-parents can add progress.
+          </Text>
+        )}
+      </div>
+
+      {error && (
+        <Alert color="red" title="The goals could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            <Button size="xs" variant="default" onClick={retry}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {pending && !error && (
+        <div role="status">
+          <VisuallyHidden>Loading the goals</VisuallyHidden>
+          <Stack aria-hidden>
+            <Skeleton h={160} radius="md" />
+            <Skeleton h={160} radius="md" />
+          </Stack>
+        </div>
+      )}
+
+      {!pending && !error && !plan && (
+        <Text>
+          There is no plan yet. <TextLink href="/plan">Go to the Plan page</TextLink>
+        </Text>
+      )}
+
+      {!pending && !error && plan && goalList.length === 0 && (
+        <Stack gap="xs">
+          <Text>The plan has no goals recorded yet.</Text>
+          <Text size="sm">
+            Add the goals as the plan words them, with the baseline and the target; then progress can be noted
+            against each one. <TextLink href="/plan">Add the goals on the Plan page</TextLink>
+          </Text>
+        </Stack>
+      )}
+
+      {!pending && !error && goalList.length > 0 && (
+        <Stack gap="md">
+          {goalList.map((g) => (
+            <GoalCard
+              key={g.id}
+              goal={g}
+              householdId={householdId}
+              flags={flags.filter((f) => f.subjectId === g.id)}
+              canEdit={writable}
+              canDelete={deletable}
+              today={today}
+            />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,145 @@
+import { Button, Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, patch, post } from '../../api/client.ts';
+import type { GoalProgress } from '../../api/types.ts';
+import { formatDay } from '../../components/dates.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { GOAL_SOURCE_LABELS, type GoalProgressSource } from './goal-words.ts';
+
+type Values = {
+  date: string;
+  value: string;
+  numericValue: number | string;
+  source: GoalProgressSource;
+  note: string;
+};
+
+const SOURCE_OPTIONS = (Object.keys(GOAL_SOURCE_LABELS) as GoalProgressSource[]).map((value) => ({
+  value,
+  label: GOAL_SOURCE_LABELS[value],
+}));
+
+/**
+ * Add or change one data point of a goal: the date, the value as reported, the number when there is one
+ * (for the trend and the flags), where it comes from, and a note. Mounted fresh for each point (key).
+ */
+export function ProgressForm({
+  householdId,
+  goalId,
+  point,
+  today,
+  onDone,
+}: {
+  householdId: string;
+  goalId: string;
+  point: GoalProgress | null;
+  today: string;
+  onDone(): void;
+}) {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      date: point?.date ?? today,
+      value: point?.value ?? '',
+      numericValue: point?.numericValue ?? '',
+      source: point?.source ?? 'progress_report',
+      note: point?.note ?? '',
+    },
+    validate: {
+      date: (v) => (v ? null : 'Choose the date of the measurement'),
+      value: (v) => (v.trim() ? null : 'Write what was measured, as it was reported'),
+    },
+  });
+
+  // After a refused save, put the cursor on the first field with a message.
+  const focusFirst = (paths: string[]) =>
+    requestAnimationFrame(() => {
+      for (const path of paths) {
+        const node = form.getInputNode(path);
+        if (node) {
+          node.focus();
+          return;
+        }
+      }
+    });
+
+  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    const body = {
+      date: v.date,
+      value: v.value.trim(),
+      numericValue: v.numericValue === '' ? null : Number(v.numericValue),
+      source: v.source,
+      note: v.note.trim() || null,
+    };
+    try {
+      if (point) await patch(`/households/${householdId}/goal-progress/${point.id}`, body);
+      else await post(`/households/${householdId}/goal-progress`, { ...body, goalId });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: `Saved: ${body.value}, ${formatDay(v.date)}.`,
+      });
+      await client.invalidateQueries({ queryKey: ['goal-progress', householdId, goalId] });
+      await client.invalidateQueries({ queryKey: ['patterns'] });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e));
+      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
+    }
+  }, onInvalid);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <TextInput
+          type="date"
+          label="Date"
+          max={today}
+          required
+          data-autofocus
+          {...form.getInputProps('date')}
+        />
+        <TextInput
+          label="What was measured"
+          description="As reported, for example “68 words correct per minute” or “4 of 5 trials”."
+          maxLength={500}
+          required
+          {...form.getInputProps('value')}
+        />
+        <NumberInput
+          hideControls
+          label="The number (optional)"
+          description="For the trend, for example 68. Leave it empty if there is no number."
+          decimalScale={2}
+          w={220}
+          {...form.getInputProps('numericValue')}
+        />
+        <NativeSelect label="Where it comes from" data={SOURCE_OPTIONS} {...form.getInputProps('source')} />
+        <Textarea
+          label="Note (optional)"
+          autosize
+          minRows={1}
+          maxRows={6}
+          maxLength={5000}
+          {...form.getInputProps('note')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone} disabled={form.submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" color="blue.8" loading={form.submitting}>
+            {point ? 'Save changes' : 'Save'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

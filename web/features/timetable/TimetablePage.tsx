@@ -1,0 +1,213 @@
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { del, get } from '../../api/client.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { ClassPeriod } from '../../api/types.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import contrast from '../../components/contrast.module.css';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { ClassPeriodForm, classPeriodsKey } from './ClassPeriodForm.tsx';
+import { timeWords, WEEKDAY_NAMES, WEEKDAYS } from './timetable-words.ts';
+
+// The child's weekly class schedule, one weekday after another (a list reads well on a phone). It places
+// pull-out services in time: which class does speech take the child out of?
+
+const span = (p: ClassPeriod) => `${timeWords(p.startTime)} – ${timeWords(p.endTime)}`;
+
+export default function TimetablePage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const writable = canWrite(role);
+  const deletable = role === 'owner';
+  const client = useQueryClient();
+  const periods = useQuery({
+    queryKey: classPeriodsKey(householdId, child.id),
+    queryFn: () => get<ClassPeriod[]>(`/households/${householdId}/class-periods?childId=${child.id}`),
+  });
+
+  const [opened, setOpened] = useState(false);
+  const [target, setTarget] = useState<ClassPeriod | 'new' | null>(null);
+  const [opening, setOpening] = useState(0);
+  const [lastWeekday, setLastWeekday] = useState(1);
+  const [deleting, setDeleting] = useState<ClassPeriod | null>(null);
+  const open = (t: ClassPeriod | 'new') => {
+    setTarget(t);
+    setOpening((n) => n + 1);
+    setOpened(true);
+  };
+
+  const list = periods.data ?? [];
+  const byDay = new Map<number, ClassPeriod[]>();
+  for (const p of [...list].sort((a, b) => (a.startTime < b.startTime ? -1 : 1))) {
+    byDay.set(p.weekday, [...(byDay.get(p.weekday) ?? []), p]);
+  }
+  // School days always; a weekend day only when a class is on it.
+  const days = WEEKDAYS.filter((d) => d <= 5 || byDay.has(d));
+
+  return (
+    <Stack gap="lg" maw={800} className={contrast.scope}>
+      <div>
+        <Title order={2}>Class timetable</Title>
+        <Text>
+          {child.firstName}’s classes each week. With the timetable, you can see which class a pull-out
+          service takes {child.firstName} out of.
+        </Text>
+        <Group gap="md" mt={4}>
+          <TextLink href="/plan">Back to the plan</TextLink>
+          <TextLink href="/accommodations">Accommodations</TextLink>
+        </Group>
+        {!writable && (
+          <Text size="sm" mt={4}>
+            You can read this; only the owner and co-parents can change it.
+          </Text>
+        )}
+      </div>
+
+      {periods.error && (
+        <Alert color="red" title="The timetable could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{periods.error.message}</Text>
+            <Button size="xs" variant="default" onClick={() => void periods.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {periods.isPending && (
+        <div role="status">
+          <VisuallyHidden>Loading the timetable</VisuallyHidden>
+          <Stack aria-hidden>
+            <Skeleton h={90} radius="md" />
+            <Skeleton h={90} radius="md" />
+          </Stack>
+        </div>
+      )}
+
+      {periods.data && (
+        <>
+          {writable && (
+            <Group>
+              <Button size="md" color="blue.8" onClick={() => open('new')}>
+                Add a class
+              </Button>
+            </Group>
+          )}
+          {list.length === 0 && (
+            <Text>
+              No classes yet. Add them from {child.firstName}’s schedule, for example Math on Monday from 9:00
+              to 9:45.
+            </Text>
+          )}
+          <Stack gap="sm">
+            {days.map((d) => {
+              const dayPeriods = byDay.get(d) ?? [];
+              const name = WEEKDAY_NAMES[d] ?? String(d);
+              return (
+                <Paper
+                  key={d}
+                  withBorder
+                  p="md"
+                  radius="md"
+                  component="section"
+                  aria-labelledby={`timetable-day-${d}`}
+                >
+                  <Title order={3} size="h5" id={`timetable-day-${d}`} mb={4}>
+                    {name}
+                  </Title>
+                  {dayPeriods.length === 0 ? (
+                    <Text size="sm">No classes recorded.</Text>
+                  ) : (
+                    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                      {dayPeriods.map((p) => (
+                        <Group
+                          component="li"
+                          key={p.id}
+                          justify="space-between"
+                          align="flex-start"
+                          gap="xs"
+                          wrap="nowrap"
+                        >
+                          <div>
+                            <Text fw={700}>{p.className}</Text>
+                            <Text size="sm">
+                              {span(p)}
+                              {p.teacher ? ` · ${p.teacher}` : ''}
+                            </Text>
+                          </div>
+                          {(writable || deletable) && (
+                            <Group gap={6} wrap="nowrap">
+                              {writable && (
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  aria-label={`Edit ${p.className}, ${name} ${span(p)}`}
+                                  onClick={() => open(p)}
+                                >
+                                  Edit
+                                </Button>
+                              )}
+                              {deletable && (
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  aria-label={`Delete ${p.className}, ${name} ${span(p)}`}
+                                  onClick={() => setDeleting(p)}
+                                >
+                                  Delete
+                                </Button>
+                              )}
+                            </Group>
+                          )}
+                        </Group>
+                      ))}
+                    </Stack>
+                  )}
+                </Paper>
+              );
+            })}
+          </Stack>
+        </>
+      )}
+
+      {writable && (
+        <ResponsiveDrawer
+          opened={opened}
+          onClose={() => setOpened(false)}
+          title={target && target !== 'new' ? `Edit: ${target.className}` : 'Add a class'}
+        >
+          {target && (
+            <ClassPeriodForm
+              key={opening}
+              householdId={householdId}
+              childId={child.id}
+              period={target === 'new' ? null : target}
+              weekday={lastWeekday}
+              onDone={(weekday?: number) => {
+                if (weekday) setLastWeekday(weekday);
+                setOpened(false);
+              }}
+            />
+          )}
+        </ResponsiveDrawer>
+      )}
+
+      {deleting && (
+        <ConfirmModal
+          opened
+          onClose={() => setDeleting(null)}
+          title="Delete this class?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await del(`/households/${householdId}/class-periods/${deleting.id}`);
+            await client.invalidateQueries({ queryKey: classPeriodsKey(householdId, child.id) });
+          }}
+        >
+          {deleting.className}, {WEEKDAY_NAMES[deleting.weekday]} {span(deleting)}, will be taken off the
+          timetable. The journal keeps what it was.
+        </ConfirmModal>
+      )}
+    </Stack>
+  );
+}
