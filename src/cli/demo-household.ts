@@ -30,6 +30,7 @@ type Entry = {
   kind?: 'makeup';
   makeupFor?: string;
   source?: string;
+  startTime?: string;
 };
 
 /** Speech, week by week (Tuesdays and Thursdays). */
@@ -147,8 +148,8 @@ function readingEntries(): Entry[] {
     const miss = misses[d];
     out.push(
       miss
-        ? { service: 'reading', date: d, status: 'missed', ...miss }
-        : { service: 'reading', date: d, source: 'school_log' },
+        ? { service: 'reading', date: d, status: 'missed', startTime: '10:05', ...miss }
+        : { service: 'reading', date: d, source: 'school_log', startTime: '10:05' },
     );
   }
   return out;
@@ -548,6 +549,7 @@ export async function seedDemoHousehold(
       reasonText: e.reasonText,
       makeupForEntryId: makeupFor,
       source: e.source ?? 'parent',
+      startTime: e.startTime,
     });
     byDate.set(`${e.service}:${e.date}`, saved.id);
   }

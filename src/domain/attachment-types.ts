@@ -199,8 +199,8 @@ export function extensionOf(filename: string): string | null {
  */
 export function cleanFilename(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
   let name = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim()
     .replace(/^\.+/, '');

@@ -444,7 +444,7 @@ describe('findGoalFlags', () => {
       severity: 'info',
       entryIds: [before.id],
     });
-    expect(findings[0]!.message).toContain('“reading fluency”');
+    expect(findings[0]!.message).toContain('The reading fluency goal has no data');
     expect(findings[0]!.message).toContain('Fri, Nov 13 (14 days ago)');
     expectQuestionNotVerdict(findings);
   });

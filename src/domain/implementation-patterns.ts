@@ -576,7 +576,8 @@ export function findGoalFlags(
   for (const goal of [...goals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const goalPoints = byGoal.get(goal.id) ?? [];
     const label = labels[goal.id];
-    const title = label ? `The goal “${label}”` : 'This goal';
+    // Labels name the goal's area ("reading"): "The reading goal has no data...".
+    const title = label ? `The ${label} goal` : 'This goal';
 
     if (lastReportDate != null && daysBetween(lastReportDate, asOf) >= NO_DATA_GRACE_DAYS) {
       const after = goalPoints.filter((p) => p.date > lastReportDate);

@@ -203,4 +203,30 @@ describe.each(BACKENDS)("the article's accommodation and behavior examples on %s
     );
     expect(headphones.length).toBeGreaterThan(0);
   });
+
+  it('shows each of the article’s examples: back-row seat, forgotten extended time, headphones locked away, reading during science, unused rewards', async () => {
+    const hid = demo.householdId;
+    const patterns = await call(
+      env,
+      'GET',
+      `/api/households/${hid}/children/${demo.childId}/patterns?from=2026-09-01&to=2026-10-31`,
+    );
+    const findings = patterns.body.findings as { rule: string; subjectId: string; message: string }[];
+    const observations = (await call(env, 'GET', `/api/households/${hid}/accommodation-observations`))
+      .body as {
+      outcome: string;
+      note: string | null;
+    }[];
+    const lapse = (words: RegExp) =>
+      observations.some((o) => o.outcome === 'not_provided' && words.test(o.note ?? ''));
+    expect(lapse(/back row/i), 'the back-row seat').toBe(true);
+    expect(lapse(/locked cabinet/i), 'the headphones in a locked cabinet').toBe(true);
+    expect(findings.find((f) => f.rule === 'accommodation_lapses_on_substitute_days')?.message).toMatch(
+      /extended time/i,
+    );
+    const pullOut = findings.find((f) => f.rule === 'pull_out_class_conflict');
+    expect(pullOut?.subjectId, 'reading pull-out during science').toBe(demo.services.reading);
+    expect(pullOut?.message).toContain('Science');
+    expect(findings.some((f) => f.rule === 'behavior_rewards_unused')).toBe(true);
+  });
 });

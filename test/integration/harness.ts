@@ -121,10 +121,14 @@ export async function openTestStore(backend: Backend): Promise<{ store: Store; c
   };
 }
 
-export async function openTestEnv(backend: Backend, clock: Clock = fixedClock(TEST_NOW)): Promise<TestEnv> {
+export async function openTestEnv(
+  backend: Backend,
+  clock: Clock = fixedClock(TEST_NOW),
+  options: { uploadLimitBytes?: number } = {},
+): Promise<TestEnv> {
   const { store, cleanup } = await openTestStore(backend);
   const mailer = captureMailer();
-  const app = await buildApp({ store, clock, logger: false, mailer });
+  const app = await buildApp({ store, clock, logger: false, mailer, ...options });
   const setup = await app.inject({
     method: 'POST',
     url: '/api/auth/setup',

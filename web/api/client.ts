@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch, same origin, with the session
 // cookie and the CSRF token on writes. Errors come back as ApiError with the server's field issues,
 // so forms can show each message next to its field.
+import type { Attachment } from './types.ts';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -54,20 +55,67 @@ export async function api<T>(
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'error',
-      error?.message ?? `The server answered ${response.status}`,
-      error?.fields ?? [],
-    );
-  }
+  if (!response.ok) throw errorFrom(response.status, data);
   return data as T;
+}
+
+/** The server's error body (`{ error: { code, message, fields } }`) as an ApiError. */
+function errorFrom(status: number, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
+    ?.error;
+  return new ApiError(
+    status,
+    error?.code ?? 'error',
+    error?.message ?? `The server answered ${status}`,
+    error?.fields ?? [],
+  );
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = (path: string) => api<void>('DELETE', path);
+
+export type UploadResult = { attachment: Attachment; alreadyStored: boolean };
+
+/**
+ * Upload one file: the request body is the file itself (not JSON), with its name in the query. The
+ * server decides the type from the bytes; a refused file comes back as an ApiError whose message
+ * says why in plain words (too large, not an accepted type, named like something it is not, empty).
+ * `onProgress` receives the share sent so far, from 0 to 1.
+ */
+export function uploadFile(
+  householdId: string,
+  file: File,
+  onProgress?: (sent: number) => void,
+): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/households/${householdId}/attachments?filename=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as UploadResult);
+      else reject(errorFrom(xhr.status, data));
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(
+          0,
+          'offline',
+          `“${file.name}” did not finish uploading. Check your connection and try again; a very large file may also be refused.`,
+        ),
+      );
+    xhr.send(file);
+  });
+}

@@ -62,3 +62,22 @@ export type GoalProgress = z.infer<typeof GoalProgressInput> & Meta;
 export type BehaviorStep = z.infer<typeof BehaviorStepInput> & Meta;
 export type Goal = z.infer<typeof GoalInput> & Meta;
 export type Finding = Patterns['findings'][number];
+
+// Evidence: the week's check-in (questions for the child and the answers recorded), files kept as
+// evidence, and work samples.
+import type { CheckInAnswer } from '../../src/domain/check-in.ts';
+import type { WorkSampleFields } from '../../src/domain/observations.ts';
+import type { Attachment as AttachmentRecord } from '../../src/server/services/attachments.ts';
+import type { CheckInQuestionsResponse, CheckInRecord } from '../../src/server/services/check-ins.ts';
+
+export type Attachment = AttachmentRecord;
+export type CheckInQuestions = z.infer<typeof CheckInQuestionsResponse>;
+export type CheckInQuestion = CheckInQuestions['questions'][number];
+/** One answer as sent (fields with a default may be left out). */
+export type CheckInAnswerInput = z.input<typeof CheckInAnswer>;
+/** One answer as kept, with the record it became (null: kept only in the check-in). */
+export type CheckInSavedAnswer = z.infer<typeof CheckInAnswer> & {
+  recordedAs: NonNullable<CheckInRecord['answers'][number]['recordedAs']> | null;
+};
+export type CheckIn = Omit<CheckInRecord, 'answers'> & { answers: CheckInSavedAnswer[] };
+export type WorkSample = z.infer<typeof WorkSampleFields> & Meta;

@@ -200,8 +200,7 @@ export async function childPatterns(
   ).map((k) => k.date);
   const lastReport = [...reportDates].reverse().find((d) => d <= asOf) ?? null;
   const yearEnd = reportDates.at(-1) ?? null;
-  // The flags say: The goal “Reading: Read grade-level text at 90 words…”.
-  for (const g of goals) labels[g.id] = `${g.area}: ${short(g.text)}`;
+  for (const g of goals) labels[g.id] = g.area.toLowerCase();
 
   const services = await db
     .selectFrom('service')
