@@ -254,6 +254,44 @@ async function accommodationsThisWeek(
     .orderBy('accommodation_observation.date')
     .orderBy('accommodation_observation.id')
     .execute();
+  // What this week's work samples show counts too: each check is an observation from the work.
+  const samples = await db
+    .selectFrom('work_sample')
+    .select(['id', 'date', 'class_name', 'teacher_kind', 'accommodation_checks'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '>=', start)
+    .where('date', '<=', end)
+    .execute();
+  const checks = samples.flatMap((w) =>
+    (JSON.parse(w.accommodation_checks) as { accommodationId: string; outcome: string }[]).map((c) => ({
+      id: w.id,
+      accommodation_id: c.accommodationId,
+      date: w.date,
+      outcome: c.outcome,
+      class_name: w.class_name,
+      teacher_kind: w.teacher_kind,
+      source: 'work_sample',
+    })),
+  );
+  if (checks.length > 0) {
+    const texts = await db
+      .selectFrom('accommodation')
+      .select(['id', 'text'])
+      .where('household_id', '=', householdId)
+      .where(
+        'id',
+        'in',
+        checks.map((c) => c.accommodation_id),
+      )
+      .execute();
+    const textOf = new Map(texts.map((t) => [t.id, t.text]));
+    for (const c of checks) {
+      const text = textOf.get(c.accommodation_id);
+      if (text !== undefined) rows.push({ ...c, text });
+    }
+    rows.sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)));
+  }
   const byAccommodation = new Map<string, WeekSummary['accommodations'][number]>();
   for (const r of rows) {
     let a = byAccommodation.get(r.accommodation_id);
