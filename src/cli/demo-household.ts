@@ -1,5 +1,6 @@
 import { addDays, isoWeekday } from '../domain/dates.ts';
 import { type Clock, idSource, type ServiceContext } from '../server/context.ts';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, storeAttachment } from '../server/services/attachments.ts';
 import { createHousehold } from '../server/services/households.ts';
 import { createFirstVersion } from '../server/services/plan-versions.ts';
 import { createRecord } from '../server/services/records.ts';
@@ -535,6 +536,26 @@ export async function seedDemoHousehold(
     source: 'teacher',
   });
 
+  // A work sample: the photo of a reading worksheet (drawn here; a parent would take a picture),
+  // showing the simplified directions, kept as evidence for the reading goal.
+  const worksheet = await storeAttachment(store, ctx, {
+    filename: 'reading-response-worksheet.png',
+    bytes: await drawWorksheet(),
+    maxBytes: DEFAULT_UPLOAD_LIMIT_BYTES,
+  });
+  await create('workSample', {
+    childId: child.id,
+    date: '2026-10-21',
+    title: 'Reading response worksheet',
+    className: 'English',
+    setting: 'classwork',
+    teacherKind: 'regular',
+    attachmentIds: [worksheet.attachment.id],
+    accommodationChecks: [{ accommodationId: accommodationIds[4], outcome: 'provided' }],
+    goalIds: [readingGoal.id],
+    note: 'Directions were rewritten as three numbered steps at the top.',
+  });
+
   const serviceIds = { speech: speech.id, ot: ot.id, reading: reading.id };
   const byDate = new Map<string, string>();
   for (const e of [...SPEECH, ...OT, ...readingEntries()].sort((a, b) => (a.date < b.date ? -1 : 1))) {
@@ -560,4 +581,25 @@ export async function seedDemoHousehold(
     calendarId: calendar.id,
     services: serviceIds,
   };
+}
+
+/** A plain drawing of a worksheet (the demo has no real photos). */
+async function drawWorksheet(): Promise<Buffer> {
+  const lines = Array.from(
+    { length: 9 },
+    (_, i) =>
+      `<line x1="60" y1="${330 + i * 44}" x2="540" y2="${330 + i * 44}" stroke="#9aa" stroke-width="2"/>`,
+  ).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="780">
+    <rect width="600" height="780" fill="#fbfaf4"/>
+    <text x="60" y="80" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#223">Reading response</text>
+    <text x="60" y="130" font-family="DejaVu Sans, sans-serif" font-size="20" fill="#445">1. Read the story.</text>
+    <text x="60" y="170" font-family="DejaVu Sans, sans-serif" font-size="20" fill="#445">2. Circle the main character.</text>
+    <text x="60" y="210" font-family="DejaVu Sans, sans-serif" font-size="20" fill="#445">3. Write two sentences about the ending.</text>
+    <rect x="50" y="100" width="500" height="130" fill="none" stroke="#c84" stroke-width="3" rx="10"/>
+    ${lines}
+    <text x="60" y="740" font-family="DejaVu Sans, sans-serif" font-size="16" fill="#889">Demo image</text>
+  </svg>`;
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }

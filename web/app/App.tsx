@@ -10,6 +10,9 @@ const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
 const AccommodationsPage = lazy(() => import('../features/accommodations/AccommodationsPage.tsx'));
 const BehaviorPage = lazy(() => import('../features/behavior/BehaviorPage.tsx'));
 const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
+const CheckInPage = lazy(() => import('../features/checkin/CheckInPage.tsx'));
+const CheckInCard = lazy(() => import('../features/checkin/CheckInCard.tsx'));
+const WorkSamplesPage = lazy(() => import('../features/work-samples/WorkSamplesPage.tsx'));
 const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
@@ -80,11 +83,14 @@ function Routes() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/" component={WeekPage} />
+          <Route path="/check-in" component={CheckInPage} />
+          <Route path="/check-in/print" component={CheckInCard} />
           <Route path="/ledger" component={LedgerPage} />
           <Route path="/ledger/:serviceId" component={LedgerPage} />
           <Route path="/accommodations" component={AccommodationsPage} />
           <Route path="/behavior" component={BehaviorPage} />
           <Route path="/goals" component={GoalsPage} />
+          <Route path="/work-samples" component={WorkSamplesPage} />
           <Route path="/timetable" component={TimetablePage} />
           <Route path="/plan" component={PlanPage} />
           <Route path="/timeline" component={TimelinePage} />

@@ -17,10 +17,12 @@ import { useCurrent } from '../api/session.tsx';
 
 const NAV = [
   { href: '/', label: 'This week' },
+  { href: '/check-in', label: 'Check-in' },
   { href: '/ledger', label: 'Ledger' },
   { href: '/accommodations', label: 'Accommodations' },
   { href: '/behavior', label: 'Behavior' },
   { href: '/goals', label: 'Goals' },
+  { href: '/work-samples', label: 'Work samples' },
   { href: '/plan', label: 'Plan' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/household', label: 'Household' },

@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, uploadFile } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
+import { attachmentUrl, sizeWords } from './Attachments.tsx';
 import classes from './ui.module.css';
 
 // Choose photos or documents; each is uploaded as soon as it is chosen, so a parent sees at once
@@ -21,21 +22,6 @@ import classes from './ui.module.css';
 /** What the server accepts (it checks the bytes; this only narrows the picker). */
 export const FILE_ACCEPT = 'image/*,application/pdf,.txt,.doc,.docx,.xls,.xlsx,.odt,.rtf';
 const MAX_FILES = 20;
-
-export const attachmentUrl = (householdId: string, id: string, part: 'content' | 'thumbnail') =>
-  `/api/households/${householdId}/attachments/${id}/${part}`;
-
-/** Where to open a file: images in the browser, other files as a download. */
-export function attachmentHref(householdId: string, a: Pick<Attachment, 'id' | 'mediaType'>): string {
-  const inline = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'].includes(a.mediaType);
-  return `${attachmentUrl(householdId, a.id, 'content')}${inline ? '' : '?download=1'}`;
-}
-
-export function sizeWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
 
 type Item =
   | { key: string; name: string; state: 'uploading'; sent: number }
@@ -198,6 +184,7 @@ export function FileUpload({
             <Button
               {...props}
               ref={buttonRef}
+              data-file-button
               variant="default"
               aria-describedby={error ? errorId : undefined}
               aria-invalid={error ? true : undefined}

@@ -22,6 +22,8 @@ export const WeekSummary = z.object({
       serviceId: IdSchema,
       name: z.string(),
       area: z.string(),
+      /** push_in, pull_out or consultation: a pull-out session's start time places it against the timetable. */
+      setting: z.string(),
       minutesPerSession: z.number().nullable(),
       promisedSessions: z.number().nullable(),
       promisedMinutes: z.number(),
@@ -96,7 +98,14 @@ export async function weekSummary(
   const services = await db
     .selectFrom('service')
     .innerJoin('plan', 'plan.id', 'service.plan_id')
-    .select(['service.id', 'service.name', 'service.area', 'service.segments', 'service.start_date'])
+    .select([
+      'service.id',
+      'service.name',
+      'service.area',
+      'service.setting',
+      'service.segments',
+      'service.start_date',
+    ])
     .where('service.household_id', '=', householdId)
     .where('plan.child_id', '=', childId)
     .where('plan.status', '!=', 'ended')
@@ -169,6 +178,7 @@ export async function weekSummary(
       serviceId: s.id,
       name: s.name,
       area: s.area,
+      setting: s.setting,
       minutesPerSession: segment?.minutesPerSession ?? null,
       promisedSessions: promised,
       promisedMinutes: week?.requiredMinutes ?? 0,

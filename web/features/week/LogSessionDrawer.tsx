@@ -35,6 +35,7 @@ type Values = {
   minutesPlanned: number | string;
   note: string;
   reason: string;
+  startTime: string;
 };
 
 const wholeMinutes = (v: number | string): number | null => {
@@ -77,6 +78,7 @@ export function LogSessionDrawer({
       minutesPlanned: '',
       note: '',
       reason: '',
+      startTime: '',
     },
   });
   const v = form.values;
@@ -123,6 +125,7 @@ export function LogSessionDrawer({
         minutesDelivered: status === 'short' || (!fixed && status === 'delivered') ? delivered : null,
         minutesPlanned: !fixed && status !== 'delivered' ? planned : null,
         note: v.note.trim() || null,
+        startTime: v.startTime || null,
         source: 'parent',
       });
       notifications.show({
@@ -137,7 +140,7 @@ export function LogSessionDrawer({
     } catch (e) {
       setError(applyApiError(form, e));
       if (e instanceof ApiError) {
-        const first = ['date', 'minutesDelivered', 'minutesPlanned', 'note'].find((f) =>
+        const first = ['date', 'minutesDelivered', 'minutesPlanned', 'startTime', 'note'].find((f) =>
           e.fields.some((x) => x.path === f),
         );
         if (first) focusField(first);
@@ -246,6 +249,17 @@ export function LogSessionDrawer({
           }}
           {...form.getInputProps('note')}
         />
+        {service.setting === 'pull_out' && (
+          <TextInput
+            type="time"
+            label="Time it started (optional)"
+            description="Shows which class it takes your child out of"
+            ref={(el) => {
+              fields.current.startTime = el;
+            }}
+            {...form.getInputProps('startTime')}
+          />
+        )}
 
         {step === 'answer' ? (
           <Stack gap="sm" role="group" aria-labelledby={questionId}>

@@ -1,0 +1,107 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api/client.ts';
+import type { Attachment } from '../api/types.ts';
+import classes from './ui.module.css';
+
+// Files kept as evidence (photos of work, PDFs): the household's list, their addresses, and a row of
+// small previews that open the file.
+
+export const attachmentsKey = (householdId: string) => ['attachments', householdId];
+
+/** Every file of the household, by id. */
+export function useAttachments(householdId: string, enabled = true) {
+  return useQuery({
+    queryKey: attachmentsKey(householdId),
+    queryFn: () => get<Attachment[]>(`/households/${householdId}/attachments`),
+    select: (list) => new Map(list.map((a) => [a.id, a])),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export const attachmentUrl = (householdId: string, id: string, part: 'content' | 'thumbnail') =>
+  `/api/households/${householdId}/attachments/${id}/${part}`;
+
+const INLINE = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/** Where to open a file: images in the browser, other files as a download. */
+export function attachmentHref(householdId: string, a: Pick<Attachment, 'id' | 'mediaType'>): string {
+  return `${attachmentUrl(householdId, a.id, 'content')}${INLINE.has(a.mediaType) ? '' : '?download=1'}`;
+}
+
+export function sizeWords(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'text/plain': 'text',
+  'image/heic': 'photo',
+};
+
+function kindWords(a: Attachment): string {
+  if (KIND_WORDS[a.mediaType]) return KIND_WORDS[a.mediaType] as string;
+  if (a.mediaType.startsWith('image/')) return 'image';
+  return 'document';
+}
+
+/** A preview (or the name) of each file, each a link that opens it. */
+export function AttachmentLinks({
+  householdId,
+  ids,
+  byId,
+  size = 72,
+}: {
+  householdId: string;
+  ids: string[];
+  byId: Map<string, Attachment> | undefined;
+  size?: number;
+}) {
+  if (ids.length === 0) return null;
+  return (
+    <Group component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Files">
+      {ids.map((id) => {
+        const a = byId?.get(id);
+        if (!a) {
+          return (
+            <Text component="li" key={id} size="sm" className={classes.muted}>
+              A file (loading…)
+            </Text>
+          );
+        }
+        const inline = INLINE.has(a.mediaType);
+        return (
+          <li key={id}>
+            <Anchor
+              href={attachmentHref(householdId, a)}
+              target={inline ? '_blank' : undefined}
+              rel={inline ? 'noopener' : undefined}
+              underline="always"
+              className={classes.link}
+              aria-label={`${a.filename} (${kindWords(a)}, ${sizeWords(a.size)}${inline ? ', opens in a new tab' : ', downloads'})`}
+            >
+              <Stack gap={2} align="flex-start" maw={Math.max(size, 120)}>
+                {a.hasThumbnail && (
+                  <img
+                    src={attachmentUrl(householdId, a.id, 'thumbnail')}
+                    alt=""
+                    width={size}
+                    height={size}
+                    loading="lazy"
+                    style={{ objectFit: 'cover', borderRadius: 6, display: 'block' }}
+                  />
+                )}
+                <Text span size="xs" style={{ overflowWrap: 'anywhere' }}>
+                  {a.filename}
+                </Text>
+              </Stack>
+            </Anchor>
+          </li>
+        );
+      })}
+    </Group>
+  );
+}

@@ -1,0 +1,442 @@
+import {
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type UseFormReturnType, useForm } from '@mantine/form';
+import { type ReactNode, useState } from 'react';
+import { ApiError, post } from '../../api/client.ts';
+import type {
+  CheckIn,
+  CheckInAnswerInput,
+  CheckInQuestion,
+  CheckInQuestions,
+  Service,
+} from '../../api/types.ts';
+import { formatDay, humanizeDates } from '../../components/dates.ts';
+import { FormError } from '../../components/form-errors.tsx';
+import classes from '../../components/ui.module.css';
+import {
+  ACCOMMODATION_OUTCOME_LABELS,
+  type AccommodationOutcome,
+  HAPPENED_LABELS,
+  options,
+  REWARD_LABELS,
+  SESSION_OUTCOME_LABELS,
+  type SessionOutcome,
+  TEACHER_LABELS,
+  type TeacherChoice,
+  type YesNoUnsure,
+} from './check-in-words.ts';
+
+/** One question's answer as the parent fills it in; '' means not chosen. */
+type Draft = {
+  childWords: string;
+  outcome: '' | SessionOutcome | AccommodationOutcome;
+  sessionDate: string;
+  startTime: string;
+  minutes: number | string;
+  teacherKind: TeacherChoice;
+  happened: '' | 'yes' | 'no';
+  rewardUsed: YesNoUnsure;
+};
+type Values = { answers: Draft[] };
+
+const SETTINGS = ['test', 'quiz', 'classwork', 'homework', 'other'] as const;
+type Setting = (typeof SETTINGS)[number];
+const isSetting = (s: string | null): s is Setting => s != null && (SETTINGS as readonly string[]).includes(s);
+
+function blank(q: CheckInQuestion): Draft {
+  return {
+    childWords: '',
+    outcome: '',
+    sessionDate: q.date ?? '',
+    startTime: '',
+    minutes: '',
+    teacherKind: 'unknown',
+    happened: '',
+    rewardUsed: 'unknown',
+  };
+}
+
+const same = (a: Draft, b: Draft) => (Object.keys(a) as (keyof Draft)[]).every((k) => a[k] === b[k]);
+
+/** What the server calls a field of an answer, and what this form calls it. */
+const FIELD_NAMES: Record<string, keyof Draft> = {
+  outcome: 'outcome',
+  sessionDate: 'sessionDate',
+  startTime: 'startTime',
+  minutes: 'minutes',
+  teacherKind: 'teacherKind',
+  somethingHappened: 'happened',
+  rewardUsed: 'rewardUsed',
+  childWords: 'childWords',
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function toAnswer(q: CheckInQuestion, d: Draft): CheckInAnswerInput {
+  const childWords = d.childWords.trim() || null;
+  const common = { questionKey: q.key, ask: q.ask, childWords };
+  if (q.kind === 'session') {
+    return {
+      kind: 'session',
+      ...common,
+      serviceId: q.subjectId,
+      outcome: d.outcome as SessionOutcome,
+      sessionDate: d.sessionDate || null,
+      startTime: d.startTime || null,
+      minutes: d.minutes === '' ? null : Number(d.minutes),
+    };
+  }
+  if (q.kind === 'accommodation') {
+    return {
+      kind: 'accommodation',
+      ...common,
+      accommodationId: q.subjectId,
+      outcome: d.outcome as AccommodationOutcome,
+      className: q.className,
+      setting: isSetting(q.setting) ? q.setting : null,
+      teacherKind: d.teacherKind,
+    };
+  }
+  return {
+    kind: 'behavior',
+    ...common,
+    planId: q.subjectId,
+    somethingHappened: d.happened === 'yes',
+    rewardUsed: d.rewardUsed === 'unknown' ? null : d.rewardUsed === 'yes',
+  };
+}
+
+/** Does the service have no fixed session length on that day (so the minutes must be given)? */
+function needsMinutes(service: Service | undefined, day: string): boolean {
+  if (!service) return false;
+  const segment = service.segments.find((s) => s.startDate <= day && day <= s.endDate);
+  return segment != null && segment.minutesPerSession == null;
+}
+
+/**
+ * The answers to this week's questions, all on one screen; one button saves them together. Mounted
+ * fresh (key) for each day and after each save, so it always starts empty.
+ */
+export function CheckInForm({
+  householdId,
+  childId,
+  childName,
+  data,
+  services,
+  onSaved,
+}: {
+  householdId: string;
+  childId: string;
+  childName: string;
+  data: CheckInQuestions;
+  services: Service[];
+  onSaved(checkIn: CheckIn): Promise<void>;
+}) {
+  const [initial] = useState(() => data.questions.map(blank));
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({ initialValues: { answers: initial } });
+  const drafts = form.values.answers;
+  const answered = data.questions.filter((_, i) => !same(drafts[i] as Draft, initial[i] as Draft));
+
+  // Put the cursor on the first field with a message (a radio group: its first radio).
+  const focusFirst = (paths: string[]) =>
+    requestAnimationFrame(() => {
+      for (const path of paths) {
+        const node = form.getInputNode(path);
+        if (!node) continue;
+        const target = node.matches('input, select, textarea')
+          ? node
+          : node.querySelector<HTMLElement>('input, select, textarea');
+        if (target) {
+          target.focus();
+          return;
+        }
+      }
+    });
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    form.clearErrors();
+    const sent: { index: number; answer: CheckInAnswerInput }[] = [];
+    const errors: Record<string, string> = {};
+    data.questions.forEach((q, i) => {
+      const d = v.answers[i] as Draft;
+      if (same(d, initial[i] as Draft)) return;
+      if (q.kind === 'behavior') {
+        if (!d.happened) errors[`answers.${i}.happened`] = 'Choose whether something happened';
+      } else if (!d.outcome) {
+        errors[`answers.${i}.outcome`] = 'Choose what the answer means, or “Not sure”';
+      }
+      if (
+        q.kind === 'session' &&
+        (d.outcome === 'happened' || d.outcome === 'did_not_happen') &&
+        !d.sessionDate
+      ) {
+        errors[`answers.${i}.sessionDate`] = 'Say which day it was, or choose “Not sure”';
+      }
+      sent.push({ index: i, answer: toAnswer(q, d) });
+    });
+    if (Object.keys(errors).length > 0) {
+      form.setErrors(errors);
+      focusFirst(Object.keys(errors));
+      return;
+    }
+    if (sent.length === 0) {
+      setError(`Answer at least one question first. A question you leave alone is skipped.`);
+      return;
+    }
+    try {
+      const saved = await post<CheckIn>(`/households/${householdId}/check-ins`, {
+        childId,
+        date: data.date,
+        answers: sent.map((s) => s.answer),
+      });
+      await onSaved(saved);
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        setError('Something went wrong. Nothing was lost: try again.');
+        return;
+      }
+      // The server names fields by the position among the answers sent; put each message on its question.
+      const fieldErrors: Record<string, string> = {};
+      const leftovers: string[] = [];
+      for (const f of e.fields) {
+        const m = /^answers\.(\d+)\.(\w+)/.exec(f.path);
+        const at = m ? sent[Number(m[1])]?.index : undefined;
+        const field = m ? FIELD_NAMES[m[2] as string] : undefined;
+        const message = capitalise(humanizeDates(f.message));
+        if (at != null && field) fieldErrors[`answers.${at}.${field}`] = message;
+        else if (at != null) leftovers.push(`Question ${at + 1}: ${message}`);
+        else leftovers.push(message);
+      }
+      form.setErrors(fieldErrors);
+      if (leftovers.length > 0) setError(leftovers.join(' '));
+      else if (e.fields.length === 0) setError(humanizeDates(e.message));
+      focusFirst(Object.keys(fieldErrors));
+    }
+  });
+
+  const total = data.questions.length;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" mt="sm">
+        <Text size="sm">A question you leave alone is skipped; nothing is saved for it.</Text>
+        {data.questions.map((q, i) => (
+          <QuestionCard key={q.key} question={q} index={i} total={total}>
+            <AnswerFields
+              question={q}
+              index={i}
+              form={form}
+              draft={drafts[i] as Draft}
+              touched={!same(drafts[i] as Draft, initial[i] as Draft)}
+              onSkip={() => form.setFieldValue(`answers.${i}`, initial[i] as Draft)}
+              childName={childName}
+              schoolDays={data.schoolDays}
+              minutesNeeded={needsMinutes(
+                services.find((s) => s.id === q.subjectId),
+                drafts[i]?.sessionDate || data.date,
+              )}
+            />
+          </QuestionCard>
+        ))}
+        <FormError message={error} />
+        <Group justify="space-between" align="center" gap="sm">
+          <Text size="sm" aria-live="polite">
+            {answered.length === 0
+              ? 'No question answered yet.'
+              : `${answered.length} of ${total} answered; the others will be skipped.`}
+          </Text>
+          <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
+            Save answers
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const KIND_WORDS: Record<CheckInQuestion['kind'], string> = {
+  session: 'About a service',
+  accommodation: 'About an accommodation',
+  behavior: 'About the behavior plan',
+};
+
+/** One question, big enough to read aloud from a phone: what to ask, a follow-up, and why it is asked. */
+export function QuestionCard({
+  question: q,
+  index,
+  total,
+  children,
+}: {
+  question: CheckInQuestion;
+  index: number;
+  total: number;
+  children?: ReactNode;
+}) {
+  const askId = `ask-${index}`;
+  return (
+    <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={askId}>
+      <Stack gap="sm">
+        <Text size="sm" fw={600} className={classes.muted}>
+          Question {index + 1} of {total} · {KIND_WORDS[q.kind]}
+        </Text>
+        <Title order={4} id={askId} fz={{ base: 22, sm: 26 }} lh={1.3}>
+          {q.ask}
+        </Title>
+        <Text size="lg">If the answer is short: {q.followUp}</Text>
+        <Text size="sm" className={classes.muted}>
+          Why this question: {humanizeDates(q.why)}
+        </Text>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+type Form = UseFormReturnType<Values>;
+
+function AnswerFields({
+  question: q,
+  index: i,
+  form,
+  draft: d,
+  touched,
+  onSkip,
+  childName,
+  schoolDays,
+  minutesNeeded,
+}: {
+  question: CheckInQuestion;
+  index: number;
+  form: Form;
+  draft: Draft;
+  touched: boolean;
+  onSkip(): void;
+  childName: string;
+  schoolDays: string[];
+  minutesNeeded: boolean;
+}) {
+  const path = (field: keyof Draft) => `answers.${i}.${field}`;
+  const days = [...new Set([...schoolDays, ...(q.date ? [q.date] : [])])].sort();
+  const sessionHappenedOrNot = d.outcome === 'happened' || d.outcome === 'did_not_happen';
+  const hasMinutesError = form.errors[path('minutes')] != null;
+  return (
+    <Stack gap="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Textarea
+        label={`${childName}’s words`}
+        description={`What ${childName} said, as close to the words as you can.`}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={5000}
+        {...form.getInputProps(path('childWords'))}
+      />
+
+      {q.kind === 'session' && (
+        <>
+          <Radio.Group label="What does it mean?" {...form.getInputProps(path('outcome'))}>
+            <Group gap="md" mt={6}>
+              {options(SESSION_OUTCOME_LABELS).map((o) => (
+                <Radio key={o.value} value={o.value} label={o.label} size="md" />
+              ))}
+            </Group>
+          </Radio.Group>
+          {sessionHappenedOrNot && (
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              {days.length > 0 ? (
+                <NativeSelect
+                  label="Which day?"
+                  data={[
+                    { value: '', label: 'Choose the day' },
+                    ...days.map((day) => ({ value: day, label: formatDay(day, 'medium') })),
+                  ]}
+                  {...form.getInputProps(path('sessionDate'))}
+                />
+              ) : (
+                <TextInput type="date" label="Which day?" {...form.getInputProps(path('sessionDate'))} />
+              )}
+              <TextInput
+                type="time"
+                label="About what time? (optional)"
+                {...form.getInputProps(path('startTime'))}
+              />
+              {(minutesNeeded || hasMinutesError) && (
+                <NumberInput
+                  label="About how many minutes?"
+                  min={0}
+                  max={1440}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  hideControls
+                  {...form.getInputProps(path('minutes'))}
+                />
+              )}
+            </SimpleGrid>
+          )}
+        </>
+      )}
+
+      {q.kind === 'accommodation' && (
+        <>
+          <Radio.Group label="What does it mean?" {...form.getInputProps(path('outcome'))}>
+            <Group gap="md" mt={6}>
+              {options(ACCOMMODATION_OUTCOME_LABELS).map((o) => (
+                <Radio key={o.value} value={o.value} label={o.label} size="md" />
+              ))}
+            </Group>
+          </Radio.Group>
+          {d.outcome && (
+            <Radio.Group label="Was there a substitute? (optional)" {...form.getInputProps(path('teacherKind'))}>
+              <Group gap="md" mt={6}>
+                {options(TEACHER_LABELS).map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+        </>
+      )}
+
+      {q.kind === 'behavior' && (
+        <>
+          <Radio.Group label="Did something hard happen?" {...form.getInputProps(path('happened'))}>
+            <Group gap="md" mt={6}>
+              {options(HAPPENED_LABELS).map((o) => (
+                <Radio key={o.value} value={o.value} label={o.label} size="md" />
+              ))}
+            </Group>
+          </Radio.Group>
+          {d.happened && (
+            <Radio.Group label="Was the plan’s reward used?" {...form.getInputProps(path('rewardUsed'))}>
+              <Group gap="md" mt={6}>
+                {options(REWARD_LABELS).map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+        </>
+      )}
+
+      {touched && (
+        <Group>
+          <Button size="xs" variant="default" onClick={onSkip} aria-label={`Skip question ${i + 1}`}>
+            Skip this question
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

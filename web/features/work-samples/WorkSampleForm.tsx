@@ -1,0 +1,284 @@
+import {
+  Autocomplete,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ApiError, patch, post } from '../../api/client.ts';
+import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/types.ts';
+import { attachmentsKey } from '../../components/Attachments.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { FileUpload } from '../../components/FileUpload.tsx';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { TEACHER_KIND_LABELS, type TeacherKind } from '../../components/observation-words.ts';
+import { goalHeading } from '../goals/goal-words.ts';
+import { CHECK_LABELS, type CheckOutcome, SETTING_LABELS, type Setting } from './work-sample-words.ts';
+
+type Check = 'none' | CheckOutcome;
+
+type Values = {
+  attachmentIds: string[];
+  title: string;
+  date: string;
+  className: string;
+  setting: '' | Setting;
+  teacherKind: TeacherKind;
+  checks: Record<string, Check>;
+  goalIds: string[];
+  note: string;
+};
+
+const options = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+
+function initialValues(sample: WorkSample | null, today: string): Values {
+  const checks: Record<string, Check> = {};
+  for (const c of sample?.accommodationChecks ?? []) checks[c.accommodationId] = c.outcome;
+  return {
+    attachmentIds: sample?.attachmentIds ?? [],
+    title: sample?.title ?? '',
+    date: sample?.date ?? today,
+    className: sample?.className ?? '',
+    setting: sample?.setting ?? '',
+    teacherKind: sample?.teacherKind ?? 'unknown',
+    checks,
+    goalIds: sample?.goalIds ?? [],
+    note: sample?.note ?? '',
+  };
+}
+
+/**
+ * Add or change a work sample: the photos or files (uploaded as they are chosen), what it is, when and
+ * where, what it shows about each accommodation of the plan, and the goals it is evidence for. Used
+ * inside a ResponsiveDrawer; mounted fresh for each sample (key).
+ */
+export function WorkSampleForm({
+  householdId,
+  childId,
+  sample,
+  attachments,
+  accommodations,
+  goals,
+  classNames,
+  today,
+  onDone,
+}: {
+  householdId: string;
+  childId: string;
+  sample: WorkSample | null;
+  /** The files already attached to the sample (when changing it). */
+  attachments: Attachment[];
+  /** The accommodations of the plan in force. */
+  accommodations: Accommodation[];
+  /** The goals of the plan in force. */
+  goals: Goal[];
+  /** The class names of the timetable, as suggestions. */
+  classNames: string[];
+  today: string;
+  onDone(): void;
+}) {
+  const client = useQueryClient();
+  const ids = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const form = useForm<Values>({
+    initialValues: initialValues(sample, today),
+    validate: {
+      attachmentIds: (v) => (v.length > 0 ? null : 'Add at least one photo or file of the work'),
+      title: (v) => (v.trim() ? null : 'Say what it is, for example “Spelling test”'),
+      date: (v) => (v ? null : 'Choose the date of the work'),
+    },
+  });
+
+  // Checks and goals of an earlier plan (not shown here) are kept as they were.
+  const shownAccommodations = new Set(accommodations.map((a) => a.id));
+  const shownGoals = new Set(goals.map((g) => g.id));
+
+  const focusFirst = (paths: string[]) =>
+    requestAnimationFrame(() => {
+      for (const path of paths) {
+        const node =
+          path === 'attachmentIds'
+            ? document.getElementById(`${ids}-files`)?.querySelector<HTMLElement>('[data-file-button]')
+            : form.getInputNode(path);
+        const target = node?.matches('input, select, textarea, button')
+          ? node
+          : node?.querySelector<HTMLElement>('input, select, textarea');
+        if (target) {
+          target.focus();
+          return;
+        }
+      }
+    });
+
+  const submit = form.onSubmit(
+    async (v) => {
+      setError(null);
+      if (uploading) {
+        setError('Wait for the files to finish uploading, then save.');
+        return;
+      }
+      const body = {
+        date: v.date,
+        title: v.title.trim(),
+        className: v.className.trim() || null,
+        setting: v.setting || null,
+        teacherKind: v.teacherKind,
+        attachmentIds: v.attachmentIds,
+        accommodationChecks: Object.entries(v.checks)
+          .filter((e): e is [string, CheckOutcome] => e[1] !== 'none')
+          .map(([accommodationId, outcome]) => ({ accommodationId, outcome })),
+        goalIds: v.goalIds,
+        note: v.note.trim() || null,
+      };
+      try {
+        if (sample) await patch(`/households/${householdId}/work-samples/${sample.id}`, body);
+        else await post(`/households/${householdId}/work-samples`, { ...body, childId });
+        notifications.show({
+          closeButtonProps: { 'aria-label': 'Close' },
+          color: 'green',
+          message: sample
+            ? `Saved the changes to “${body.title}”.`
+            : `Saved: “${body.title}”, ${formatDay(v.date)}.`,
+        });
+        await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
+        await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
+        await client.invalidateQueries({ queryKey: ['patterns'] });
+        onDone();
+      } catch (e) {
+        setError(applyApiError(form, e, { goalIds: 'goalIds', attachmentIds: 'attachmentIds' }));
+        if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
+      }
+    },
+    (errors) => focusFirst(Object.keys(errors)),
+  );
+
+  const accommodationsId = `${ids}-accommodations`;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <div id={`${ids}-files`}>
+          <FileUpload
+            householdId={householdId}
+            label="Photos or files of the work"
+            description="A photo of each page, or a PDF. Each file is uploaded as soon as you choose it."
+            required
+            initial={attachments}
+            onChange={(list) => form.setFieldValue('attachmentIds', list)}
+            onBusyChange={setUploading}
+            error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
+          />
+        </div>
+        <TextInput
+          label="What is it?"
+          description="For example “Spelling test, week 9” or “Long division worksheet”."
+          maxLength={200}
+          required
+          {...form.getInputProps('title')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput type="date" label="Date of the work" max={today} required {...form.getInputProps('date')} />
+          <Autocomplete
+            label="Class (optional)"
+            description="Choose from the timetable or type it."
+            data={classNames}
+            maxLength={100}
+            {...form.getInputProps('className')}
+          />
+          <NativeSelect
+            label="Kind of work (optional)"
+            data={[{ value: '', label: 'Not sure' }, ...options(SETTING_LABELS)]}
+            {...form.getInputProps('setting')}
+          />
+          <NativeSelect
+            label="Who was teaching"
+            data={options(TEACHER_KIND_LABELS)}
+            {...form.getInputProps('teacherKind')}
+          />
+        </SimpleGrid>
+
+        {accommodations.length > 0 && (
+          <Stack gap="sm" role="group" aria-labelledby={accommodationsId}>
+            <div>
+              <Text id={accommodationsId} fw={600}>
+                What does the work show?
+              </Text>
+              <Text size="sm">
+                For each accommodation you can check on this work (a test with extra time, a calculator
+                used), say whether it shows. Leave “Not checked” for the others; only the ones you mark are
+                saved.
+              </Text>
+            </div>
+            {accommodations.map((a) => (
+              <Radio.Group
+                key={a.id}
+                label={a.text}
+                value={form.values.checks[a.id] ?? 'none'}
+                onChange={(value) =>
+                  form.setFieldValue('checks', { ...form.values.checks, [a.id]: value as Check })
+                }
+              >
+                <Group gap="md" mt={6}>
+                  {options(CHECK_LABELS).map((o) => (
+                    <Radio key={o.value} value={o.value} label={o.label} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            ))}
+            {Object.keys(form.values.checks).some((id) => !shownAccommodations.has(id)) && (
+              <Text size="sm">Checks of accommodations from an earlier plan are kept as they were.</Text>
+            )}
+          </Stack>
+        )}
+
+        {goals.length > 0 && (
+          <Checkbox.Group
+            label="Goals this work is evidence for (optional)"
+            value={form.values.goalIds}
+            onChange={(value) => form.setFieldValue('goalIds', value)}
+            error={form.errors.goalIds}
+          >
+            <Stack gap="xs" mt={6}>
+              {goals.map((g) => (
+                <Checkbox key={g.id} value={g.id} label={`${goalHeading(g)}: ${g.text}`} />
+              ))}
+              {form.values.goalIds.some((id) => !shownGoals.has(id)) && (
+                <Text size="sm">Goals from an earlier plan stay linked.</Text>
+              )}
+            </Stack>
+          </Checkbox.Group>
+        )}
+
+        <Textarea
+          label="Note (optional)"
+          description="For example “Quiz stopped at question 6: no extra time”."
+          autosize
+          minRows={1}
+          maxRows={6}
+          maxLength={5000}
+          {...form.getInputProps('note')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone} disabled={form.submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
+            {sample ? 'Save changes' : 'Save'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { del, get } from '../../api/client.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { Accommodation, ClassPeriod, Goal, WorkSample } from '../../api/types.ts';
+import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import contrast from '../../components/contrast.module.css';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay, todayIso } from '../../components/dates.ts';
+import { teacherKindLabel } from '../../components/observation-words.ts';
+import { currentPlan, usePlans } from '../../components/queries.ts';
+import { Tag } from '../../components/SessionEntryCard.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { goalHeading } from '../goals/goal-words.ts';
+import { WorkSampleForm } from './WorkSampleForm.tsx';
+import {
+  accommodationShortName,
+  CHECK_BADGE_WORDS,
+  type CheckOutcome,
+  SETTING_LABELS,
+  workSamplesKey,
+} from './work-sample-words.ts';
+
+// Work samples: photos of tests, worksheets and homework, each checked against the accommodations the
+// plan promises (extra time, a calculator) and linked to the goals it shows progress on.
+
+const TONE: Record<CheckOutcome, 'green' | 'orange' | 'red'> = {
+  provided: 'green',
+  partly: 'orange',
+  not_provided: 'red',
+};
+
+export default function WorkSamplesPage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const [today] = useState(todayIso);
+  const writable = canWrite(role);
+  const deletable = role === 'owner';
+  const client = useQueryClient();
+
+  const plans = usePlans(householdId, child.id);
+  const planList = plans.data ?? [];
+  const plan = currentPlan(planList);
+  const samples = useQuery({
+    queryKey: workSamplesKey(householdId, { childId: child.id }),
+    queryFn: () => get<WorkSample[]>(`/households/${householdId}/work-samples?childId=${child.id}`),
+  });
+  const attachments = useAttachments(householdId);
+  // Every plan's accommodations and goals, to name those a sample refers to; the form offers the
+  // current plan's.
+  const accommodationLists = useQueries({
+    queries: planList.map((p) => ({
+      queryKey: ['accommodations', householdId, p.id],
+      queryFn: () => get<Accommodation[]>(`/households/${householdId}/accommodations?planId=${p.id}`),
+    })),
+  });
+  const goalLists = useQueries({
+    queries: planList.map((p) => ({
+      queryKey: ['goals', householdId, p.id],
+      queryFn: () => get<Goal[]>(`/households/${householdId}/goals?planId=${p.id}`),
+    })),
+  });
+  const periods = useQuery({
+    queryKey: ['class-periods', householdId, child.id],
+    queryFn: () => get<ClassPeriod[]>(`/households/${householdId}/class-periods?childId=${child.id}`),
+  });
+
+  const accommodationById = new Map(accommodationLists.flatMap((q) => q.data ?? []).map((a) => [a.id, a]));
+  const goalById = new Map(goalLists.flatMap((q) => q.data ?? []).map((g) => [g.id, g]));
+  const planIndex = plan ? planList.indexOf(plan) : -1;
+  const planAccommodations = accommodationLists[planIndex]?.data ?? [];
+  const planGoals = goalLists[planIndex]?.data ?? [];
+  const classNames = [...new Set((periods.data ?? []).map((p) => p.className))].sort();
+
+  const list = [...(samples.data ?? [])].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
+  );
+
+  const error =
+    plans.error ??
+    samples.error ??
+    attachments.error ??
+    accommodationLists.find((q) => q.error)?.error ??
+    goalLists.find((q) => q.error)?.error ??
+    null;
+  const pending =
+    plans.isPending ||
+    samples.isPending ||
+    attachments.isPending ||
+    accommodationLists.some((q) => q.isPending) ||
+    goalLists.some((q) => q.isPending);
+  const retry = () => {
+    void plans.refetch();
+    void samples.refetch();
+    void attachments.refetch();
+    for (const q of [...accommodationLists, ...goalLists]) void q.refetch();
+  };
+
+  // The sheet stays mounted while it closes; `target` is what it shows.
+  const [opened, setOpened] = useState(false);
+  const [target, setTarget] = useState<WorkSample | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<WorkSample | null>(null);
+  const [opening, setOpening] = useState(0);
+  const open = (t: WorkSample | 'new') => {
+    setTarget(t);
+    setOpening((n) => n + 1);
+    setOpened(true);
+  };
+
+  return (
+    <Stack gap="lg" maw={1000} className={contrast.scope}>
+      <div>
+        <Title order={2}>Work samples</Title>
+        <Text>
+          Photos of {child.firstName}’s tests, worksheets and homework show what happened in class: whether
+          the extra time or the calculator was there, and how the goals are coming along.
+        </Text>
+        {!writable && (
+          <Text size="sm" mt={4}>
+            You can read this; only the owner and co-parents can add work samples.
+          </Text>
+        )}
+      </div>
+
+      {error && (
+        <Alert color="red" title="The work samples could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            <Button size="xs" variant="default" onClick={retry}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {pending && !error && (
+        <div role="status">
+          <VisuallyHidden>Loading the work samples</VisuallyHidden>
+          <Stack aria-hidden>
+            <Skeleton h={140} radius="md" />
+            <Skeleton h={140} radius="md" />
+          </Stack>
+        </div>
+      )}
+
+      {!pending && !error && (
+        <>
+          {writable && (
+            <Group>
+              <Button size="md" color="blue.8" onClick={() => open('new')}>
+                Add a work sample
+              </Button>
+            </Group>
+          )}
+
+          <section aria-labelledby="samples-list">
+            <Title order={3} size="h4" id="samples-list" mb="xs">
+              Most recent first
+            </Title>
+            {list.length === 0 ? (
+              <Text>
+                None yet. A photo of a test or a worksheet is enough to start; you can say what it shows about
+                each accommodation and link it to a goal.
+              </Text>
+            ) : (
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+                {list.map((s) => (
+                  <SampleItem
+                    key={s.id}
+                    sample={s}
+                    householdId={householdId}
+                    attachments={attachments.data}
+                    accommodationById={accommodationById}
+                    goalById={goalById}
+                    canEdit={writable}
+                    canDelete={deletable}
+                    onEdit={() => open(s)}
+                    onDelete={() => setDeleting(s)}
+                  />
+                ))}
+              </Stack>
+            )}
+            {!plan && (
+              <Text size="sm" mt="xs">
+                There is no plan yet, so there are no accommodations or goals to check the work against.{' '}
+                <TextLink href="/plan">Go to the Plan page</TextLink>
+              </Text>
+            )}
+          </section>
+        </>
+      )}
+
+      {writable && (
+        <ResponsiveDrawer
+          opened={opened}
+          onClose={() => setOpened(false)}
+          title={target && target !== 'new' ? `Edit: ${target.title}` : 'Add a work sample'}
+        >
+          {target && (
+            <WorkSampleForm
+              key={opening}
+              householdId={householdId}
+              childId={child.id}
+              sample={target === 'new' ? null : target}
+              attachments={
+                target === 'new'
+                  ? []
+                  : target.attachmentIds.flatMap((id) => {
+                      const a = attachments.data?.get(id);
+                      return a ? [a] : [];
+                    })
+              }
+              accommodations={planAccommodations}
+              goals={planGoals}
+              classNames={classNames}
+              today={today}
+              onDone={() => setOpened(false)}
+            />
+          )}
+        </ResponsiveDrawer>
+      )}
+
+      {deleting && (
+        <ConfirmModal
+          opened
+          onClose={() => setDeleting(null)}
+          title="Delete this work sample?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await del(`/households/${householdId}/work-samples/${deleting.id}`);
+            await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
+            await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
+            await client.invalidateQueries({ queryKey: ['patterns'] });
+          }}
+        >
+          “{deleting.title}” ({formatDay(deleting.date)}) will no longer be listed or counted. Its files stay
+          in the household’s files, and the journal keeps what it was.
+        </ConfirmModal>
+      )}
+    </Stack>
+  );
+}
+
+function SampleItem({
+  sample: s,
+  householdId,
+  attachments,
+  accommodationById,
+  goalById,
+  canEdit,
+  canDelete,
+  onEdit,
+  onDelete,
+}: {
+  sample: WorkSample;
+  householdId: string;
+  attachments: ReturnType<typeof useAttachments>['data'];
+  accommodationById: Map<string, Accommodation>;
+  goalById: Map<string, Goal>;
+  canEdit: boolean;
+  canDelete: boolean;
+  onEdit(): void;
+  onDelete(): void;
+}) {
+  const day = formatDay(s.date, 'medium');
+  const headingId = `sample-${s.id}`;
+  const facts = [
+    day,
+    s.className,
+    s.setting ? SETTING_LABELS[s.setting] : null,
+    s.teacherKind !== 'unknown' ? `teacher: ${teacherKindLabel(s.teacherKind).toLowerCase()}` : null,
+  ].filter((f): f is string => f != null && f !== '');
+  const goals = s.goalIds.map((id) => goalById.get(id)).filter((g): g is Goal => g != null);
+  return (
+    <Paper component="li" withBorder p="md" radius="md" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <div>
+          <Title order={4} size="h5" id={headingId}>
+            {s.title}
+          </Title>
+          <Text size="sm">{facts.join(' · ')}</Text>
+        </div>
+        <AttachmentLinks householdId={householdId} ids={s.attachmentIds} byId={attachments} />
+        {s.accommodationChecks.length > 0 && (
+          <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="What it shows">
+            {s.accommodationChecks.map((c) => {
+              const a = accommodationById.get(c.accommodationId);
+              return (
+                <li key={c.accommodationId}>
+                  <Tag tone={TONE[c.outcome]}>
+                    {CHECK_BADGE_WORDS[c.outcome]}: {a ? accommodationShortName(a.text) : 'an accommodation'}
+                  </Tag>
+                </li>
+              );
+            })}
+          </Group>
+        )}
+        {goals.length > 0 && (
+          <Text size="sm">Evidence for: {goals.map((g) => goalHeading(g)).join(', ')}</Text>
+        )}
+        {s.note && <Text size="sm">Note: {s.note}</Text>}
+        {(canEdit || canDelete) && (
+          <Group gap="xs">
+            {canEdit && (
+              <Button size="xs" variant="default" aria-label={`Edit ${s.title}, ${day}`} onClick={onEdit}>
+                Edit
+              </Button>
+            )}
+            {canDelete && (
+              <Button size="xs" variant="default" aria-label={`Delete ${s.title}, ${day}`} onClick={onDelete}>
+                Delete
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
