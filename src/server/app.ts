@@ -24,6 +24,7 @@ import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
+import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
@@ -240,6 +241,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerLedgerRoutes(api, deps);
       registerAttachmentRoutes(api, deps);
       registerCheckInRoutes(api, deps);
+      registerCommunicationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as observations from './migrations/0003-observations.ts';
 import * as evidence from './migrations/0004-evidence.ts';
+import * as communications from './migrations/0005-communications.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-accounts': accounts,
   '0003-observations': observations,
   '0004-evidence': evidence,
+  '0005-communications': communications,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -266,7 +266,51 @@ export type WorkSampleRow = Owned & {
 
 export type CheckInRow = Owned & { child_id: string; date: string; answers: string };
 
+export type CommunicationRow = Owned & {
+  child_id: string;
+  kind: string;
+  direction: string;
+  date: string;
+  time: string | null;
+  contact_ids: string;
+  other_parties: string | null;
+  subject: string | null;
+  summary: string;
+  decisions: string | null;
+  next_steps: string | null;
+  in_reply_to_id: string | null;
+  follows_up_id: string | null;
+  reply_expected_by: string | null;
+  closed_without_reply: number;
+  message_id: string | null;
+  attachment_ids: string;
+};
+
+export type ParentNoteRow = Owned & { child_id: string; date: string; kind: string; text: string };
+
+export type LetterRow = Owned & {
+  child_id: string;
+  kind: string;
+  status: string;
+  subject: string;
+  recipients: string;
+  body: string;
+  entry_ids: string;
+  communication_id: string | null;
+};
+
+export type HouseholdSettingsRow = {
+  household_id: string;
+  reply_school_days: number;
+  advisor: string;
+  updated_at: string;
+};
+
 export type Database = {
+  communication: CommunicationRow;
+  parent_note: ParentNoteRow;
+  letter: LetterRow;
+  household_settings: HouseholdSettingsRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

@@ -244,6 +244,20 @@ const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> =
     accommodationChecks: [{ accommodationId: f.accommodationId, outcome: 'provided' }],
     goalIds: [f.goalId],
   }),
+  communications: (f) => ({
+    childId: f.childId,
+    kind: 'email',
+    direction: 'sent',
+    date: '2026-09-21',
+    subject: 'Extended time on the spelling test',
+    summary: 'Could you help me understand what happened with extended time on Friday?',
+  }),
+  'parent-notes': (f) => ({
+    childId: f.childId,
+    date: '2026-09-21',
+    kind: 'new_challenge',
+    text: 'Comes home exhausted after PE',
+  }),
 };
 const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   children: { grade: '4' },
@@ -261,6 +275,8 @@ const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   'class-periods': { teacher: 'Mr. Okoye' },
   'goal-progress': { note: 'From the November report' },
   'work-samples': { title: 'Spelling test (retake)' },
+  communications: { closedWithoutReply: true },
+  'parent-notes': { kind: 'concern' },
 };
 
 function resourceRows(): Record<string, Row> {
@@ -639,6 +655,19 @@ const ROWS: Record<string, Row> = {
     make: async (f) => ({
       url: h(f, `/check-ins/${(await owner(f, 'POST', '/check-ins', checkInBody(f))).id}`),
     }),
+  },
+  'POST /api/households/:householdId/communications/import': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/communications/import?childId=${f.childId}&filename=note.eml`),
+      body: Buffer.from(
+        `From: Ms. Alvarez <alvarez@school.example.org>\r\nTo: owner@example.org\r\nSubject: Re: speech\r\nDate: Tue, 22 Sep 2026 15:04:00 -0500\r\nMessage-ID: <${newId()}@school.example.org>\r\n\r\nThank you, I will check the log.\r\n`,
+      ),
+    }),
+  },
+  'GET /api/households/:householdId/children/:id/communication-status': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/communication-status?asOf=2026-10-01`) }),
   },
   'GET /api/staff-link': { expect: STAFF_VIEW, make: async () => ({ url: '/api/staff-link' }) },
   'POST /api/staff-link/sessions': {

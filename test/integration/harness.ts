@@ -226,6 +226,10 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     'attachment_blob',
     'work_sample',
     'check_in',
+    'communication',
+    'parent_note',
+    'letter',
+    'household_settings',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

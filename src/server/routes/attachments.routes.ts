@@ -42,10 +42,9 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // The upload body is the file itself. Fastify stops reading at the limit (and answers 413 from
   // the Content-Length alone when it says more); the service checks again and names the limit.
-  api.addContentTypeParser(
-    'application/octet-stream',
-    { parseAs: 'buffer', bodyLimit: deps.uploadLimitBytes },
-    (_request, body, done) => done(null, body),
+  // Each upload route sets its own bodyLimit (a mailbox may be larger than one file).
+  api.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
   );
 
   api.post(

@@ -100,11 +100,24 @@ async function imageFacts(bytes: Buffer, type: AcceptedType, filename: string): 
 
 export type StoredAttachment = { attachment: Attachment; alreadyStored: boolean };
 
-export async function storeAttachment(
-  store: Store,
-  ctx: ServiceContext,
-  upload: { filename: string; bytes: Buffer; maxBytes: number },
-): Promise<StoredAttachment> {
+/** A file that passed every check, ready to be written (the slow work is done). */
+export type PreparedAttachment = {
+  filename: string;
+  bytes: Buffer;
+  sha256: string;
+  type: AcceptedType;
+  facts: ImageFacts;
+};
+
+/**
+ * Check a file and do the slow work (hash, decode, thumbnail) outside any transaction. A refusal
+ * throws an AppError naming the problem; nothing has been written.
+ */
+export async function prepareAttachment(upload: {
+  filename: string;
+  bytes: Buffer;
+  maxBytes: number;
+}): Promise<PreparedAttachment> {
   const filename = cleanFilename(upload.filename);
   const check = checkUpload(upload.bytes, filename, upload.maxBytes);
   if (!check.ok) {
@@ -117,52 +130,67 @@ export async function storeAttachment(
     throw new AppError(code, check.message, [{ path: 'file', message: check.message }]);
   }
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  // Decoding happens before the transaction: it is slow, and a refusal must write nothing.
   const facts =
     check.type.kind === 'image'
       ? await imageFacts(upload.bytes, check.type, filename)
       : { width: null, height: null, thumbnail: null };
+  return { filename, bytes: upload.bytes, sha256, type: check.type, facts };
+}
 
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const existing = await trx
-      .selectFrom('attachment')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('sha256', '=', sha256)
-      .executeTakeFirst();
-    if (existing) return { attachment: toAttachment(existing), alreadyStored: true };
-    const at = ctx.clock.now();
-    const row: AttachmentRow = {
-      id: ctx.newId(),
-      household_id: ctx.householdId,
-      sha256,
-      filename,
-      media_type: check.type.mediaType,
-      size: upload.bytes.length,
-      width: facts.width,
-      height: facts.height,
-      has_thumbnail: facts.thumbnail ? 1 : 0,
-      created_at: at,
-      updated_at: at,
-    };
-    await trx
-      .insertInto('attachment_blob')
-      .values({ household_id: ctx.householdId, sha256, content: upload.bytes, thumbnail: facts.thumbnail })
-      .execute();
-    await trx.insertInto('attachment').values(row).execute();
-    const attachment = toAttachment(row);
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
-      action: 'create',
-      entity: 'attachment',
-      entityId: row.id,
-      data: attachment,
-      at,
-    });
-    return { attachment, alreadyStored: false };
+/** Write a prepared file inside the caller's transaction; the same bytes already here are reused. */
+export async function insertAttachment(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  prepared: PreparedAttachment,
+): Promise<StoredAttachment> {
+  const { sha256, facts } = prepared;
+  const existing = await trx
+    .selectFrom('attachment')
+    .selectAll()
+    .where('household_id', '=', ctx.householdId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  if (existing) return { attachment: toAttachment(existing), alreadyStored: true };
+  const at = ctx.clock.now();
+  const row: AttachmentRow = {
+    id: ctx.newId(),
+    household_id: ctx.householdId,
+    sha256,
+    filename: prepared.filename,
+    media_type: prepared.type.mediaType,
+    size: prepared.bytes.length,
+    width: facts.width,
+    height: facts.height,
+    has_thumbnail: facts.thumbnail ? 1 : 0,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx
+    .insertInto('attachment_blob')
+    .values({ household_id: ctx.householdId, sha256, content: prepared.bytes, thumbnail: facts.thumbnail })
+    .execute();
+  await trx.insertInto('attachment').values(row).execute();
+  const attachment = toAttachment(row);
+  await appendJournal(trx, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: actorLabel(ctx.actor),
+    action: 'create',
+    entity: 'attachment',
+    entityId: row.id,
+    data: attachment,
+    at,
   });
+  return { attachment, alreadyStored: false };
+}
+
+export async function storeAttachment(
+  store: Store,
+  ctx: ServiceContext,
+  upload: { filename: string; bytes: Buffer; maxBytes: number },
+): Promise<StoredAttachment> {
+  const prepared = await prepareAttachment(upload);
+  return inHouseholdTransaction(store, ctx.householdId, (trx) => insertAttachment(trx, ctx, prepared));
 }
 
 export async function listAttachments(store: Store, householdId: string): Promise<Attachment[]> {

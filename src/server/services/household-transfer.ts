@@ -176,6 +176,8 @@ const SECTIONS: Section[] = [
   resourceSection('classPeriods', RESOURCES.classPeriod),
   resourceSection('goalProgress', RESOURCES.goalProgress),
   { ...resourceSection('workSamples', RESOURCES.workSample), added: true },
+  { ...resourceSection('communications', RESOURCES.communication), added: true },
+  { ...resourceSection('parentNotes', RESOURCES.parentNote), added: true },
   {
     key: 'checkIns',
     table: 'check_in',

@@ -97,10 +97,11 @@ export async function writeRecord(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   def: ResourceDef,
-  input: Record<string, unknown>,
+  parsed: Record<string, unknown>,
 ): Promise<ApiRecord> {
-  const parent = await requireParent(trx, def, ctx.householdId, input);
-  checkAgainstParent(def, input, parent);
+  const parent = await requireParent(trx, def, ctx.householdId, parsed);
+  checkAgainstParent(def, parsed, parent);
+  const input = def.prepare ? await def.prepare(trx, ctx.householdId, parsed) : parsed;
   if (def.validate) await def.validate(trx, ctx.householdId, input);
   const at = ctx.clock.now();
   const record = { ...input, id: ctx.newId(), householdId: ctx.householdId, createdAt: at, updatedAt: at };

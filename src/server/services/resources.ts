@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
+import { CommunicationFields, ParentNoteInput } from '../../domain/communications.ts';
 import {
   AccommodationObservationInput,
   BehaviorIncidentInput,
@@ -30,6 +31,7 @@ import {
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import type { Database } from '../../store/schema.ts';
 import { requireAttachments } from './attachments.ts';
+import { checkCommunicationLinks, withDefaultReplyDate } from './communications.ts';
 import { requireBehaviorSteps, requireChildAccommodations, requireChildGoals } from './record-references.ts';
 
 export type ParentTable = 'child' | 'plan' | 'school_calendar' | 'accommodation' | 'goal';
@@ -69,6 +71,12 @@ export type ResourceDef = {
     householdId: string,
     record: Record<string, unknown>,
   ) => Promise<void>;
+  /** Fill defaults that depend on other records (a reply date from the school calendar), on create. */
+  prepare?: (
+    trx: Transaction<Database>,
+    householdId: string,
+    record: Record<string, unknown>,
+  ) => Promise<Record<string, unknown>>;
   orderBy: string[];
   deletable: boolean;
   /** Part of a plan's content, frozen into a version snapshot at an amendment. */
@@ -340,6 +348,44 @@ export const RESOURCES = {
       );
       await requireChildGoals(trx, householdId, r.childId as string, r.goalIds as string[]);
     },
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
+  communication: {
+    entity: 'communication',
+    label: 'Communication',
+    table: 'communication',
+    path: 'communications',
+    tag: 'Communications',
+    fields: CommunicationFields,
+    input: CommunicationFields,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: ['contactIds', 'attachmentIds'],
+    toApi: ({ closedWithoutReply, ...rest }) => ({
+      ...rest,
+      closedWithoutReply: Number(closedWithoutReply) === 1,
+    }),
+    fromApi: ({ closedWithoutReply, ...rest }) => ({
+      ...rest,
+      ...(closedWithoutReply === undefined ? {} : { closedWithoutReply: closedWithoutReply ? 1 : 0 }),
+    }),
+    prepare: withDefaultReplyDate,
+    validate: checkCommunicationLinks,
+    orderBy: ['date', 'created_at', 'id'],
+    deletable: true,
+  },
+  parentNote: {
+    entity: 'parent_note',
+    label: 'Note',
+    table: 'parent_note',
+    path: 'parent-notes',
+    tag: 'Communications',
+    fields: ParentNoteInput,
+    input: ParentNoteInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: [],
     orderBy: ['date', 'id'],
     deletable: true,
   },

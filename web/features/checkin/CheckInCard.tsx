@@ -58,7 +58,14 @@ export default function CheckInCard() {
       )}
 
       {data && (
-        <Paper withBorder radius="md" p="lg" className={print.card} component="article" aria-labelledby="card-name">
+        <Paper
+          withBorder
+          radius="md"
+          p="lg"
+          className={print.card}
+          component="article"
+          aria-labelledby="card-name"
+        >
           <Title order={2} id="card-name" className={print.name}>
             Check-in with {data.childName}
           </Title>

@@ -53,7 +53,8 @@ type Values = { answers: Draft[] };
 
 const SETTINGS = ['test', 'quiz', 'classwork', 'homework', 'other'] as const;
 type Setting = (typeof SETTINGS)[number];
-const isSetting = (s: string | null): s is Setting => s != null && (SETTINGS as readonly string[]).includes(s);
+const isSetting = (s: string | null): s is Setting =>
+  s != null && (SETTINGS as readonly string[]).includes(s);
 
 function blank(q: CheckInQuestion): Draft {
   return {
@@ -238,6 +239,7 @@ export function CheckInForm({
             <AnswerFields
               question={q}
               index={i}
+              total={total}
               form={form}
               draft={drafts[i] as Draft}
               touched={!same(drafts[i] as Draft, initial[i] as Draft)}
@@ -310,6 +312,7 @@ type Form = UseFormReturnType<Values>;
 function AnswerFields({
   question: q,
   index: i,
+  total,
   form,
   draft: d,
   touched,
@@ -320,6 +323,7 @@ function AnswerFields({
 }: {
   question: CheckInQuestion;
   index: number;
+  total: number;
   form: Form;
   draft: Draft;
   touched: boolean;
@@ -398,7 +402,10 @@ function AnswerFields({
             </Group>
           </Radio.Group>
           {d.outcome && (
-            <Radio.Group label="Was there a substitute? (optional)" {...form.getInputProps(path('teacherKind'))}>
+            <Radio.Group
+              label="Was there a substitute? (optional)"
+              {...form.getInputProps(path('teacherKind'))}
+            >
               <Group gap="md" mt={6}>
                 {options(TEACHER_LABELS).map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
@@ -432,7 +439,12 @@ function AnswerFields({
 
       {touched && (
         <Group>
-          <Button size="xs" variant="default" onClick={onSkip} aria-label={`Skip question ${i + 1}`}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={onSkip}
+            aria-label={`Skip this question (${i + 1} of ${total})`}
+          >
             Skip this question
           </Button>
         </Group>

@@ -127,7 +127,7 @@ export default function CheckInPage() {
             <Text>
               {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'medium')}).
             </Text>
-            <Group gap="md">
+            <Stack gap={4} align="flex-start">
               {saved.answers.some((a) => a.recordedAs?.entity === 'accommodation_observation') && (
                 <TextLink href="/accommodations">See them on the Accommodations page</TextLink>
               )}
@@ -137,7 +137,7 @@ export default function CheckInPage() {
               {saved.answers.some((a) => a.recordedAs?.entity === 'behavior_incident') && (
                 <TextLink href="/behavior">See the Behavior page</TextLink>
               )}
-            </Group>
+            </Stack>
           </Stack>
         </Alert>
       )}

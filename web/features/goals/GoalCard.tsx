@@ -2,11 +2,14 @@ import { Alert, Box, Button, Card, Group, List, Paper, Stack, Text, Title } from
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
-import type { Finding, Goal, GoalProgress } from '../../api/types.ts';
+import type { Finding, Goal, GoalProgress, WorkSample } from '../../api/types.ts';
+import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { workSamplesKey } from '../work-samples/work-sample-words.ts';
 import { GOAL_FLAG_HEADINGS, goalHeading, goalSourceLabel, targetNumber } from './goal-words.ts';
 import { ProgressForm } from './ProgressForm.tsx';
 import { Trend } from './Trend.tsx';
@@ -22,7 +25,7 @@ export const goalProgressKey = (householdId: string, goalId: string) => [
  *   h3 (the goal's short name) and the goal as written,
  *   the goal's flags (questions to ask),
  *   "Progress noted": the trend and the data points, with adding, changing and deleting,
- *   then the spot marked below for "Work samples linked to this goal" (not built yet).
+ *   then "Work samples linked to this goal": the samples that name this goal, with their files.
  * The card loads its own data points; it takes no children.
  */
 export function GoalCard({
@@ -173,7 +176,7 @@ export function GoalCard({
           )}
         </Box>
 
-        {/* Work samples linked to this goal: a section added here later, below the progress list. */}
+        <LinkedWorkSamples householdId={householdId} goalId={goal.id} headingId={headingId} />
       </Stack>
 
       {canEdit && (
@@ -212,5 +215,70 @@ export function GoalCard({
         </ConfirmModal>
       )}
     </Card>
+  );
+}
+
+/** The work samples that name this goal as evidence, newest first, with their files. */
+function LinkedWorkSamples({
+  householdId,
+  goalId,
+  headingId,
+}: {
+  householdId: string;
+  goalId: string;
+  headingId: string;
+}) {
+  const samples = useQuery({
+    queryKey: workSamplesKey(householdId, { goalId }),
+    queryFn: () => get<WorkSample[]>(`/households/${householdId}/work-samples?goalId=${goalId}`),
+  });
+  const list = [...(samples.data ?? [])].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
+  );
+  const attachments = useAttachments(householdId, list.length > 0);
+  const sectionHeadingId = `${headingId}-samples`;
+  return (
+    <Box component="section" aria-labelledby={`${sectionHeadingId} ${headingId}`}>
+      <Title order={4} size="h5" id={sectionHeadingId} mb="xs">
+        Work samples linked to this goal
+      </Title>
+      {samples.isPending && <Text size="sm">Loading…</Text>}
+      {samples.error && (
+        <Alert color="red" role="alert" title="The work samples could not be loaded">
+          <Group gap="xs">
+            <Text size="sm">{samples.error.message}</Text>
+            <Button size="compact-sm" variant="default" onClick={() => void samples.refetch()}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {samples.data && list.length === 0 && (
+        <Text size="sm">
+          None yet. <TextLink href="/work-samples">Add a work sample</TextLink> and link it to this goal.
+        </Text>
+      )}
+      {list.length > 0 && (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          {list.map((s) => (
+            <Paper component="li" key={s.id} withBorder p="sm" radius="md">
+              <Text fw={700} size="sm">
+                {s.title}
+              </Text>
+              <Text size="sm" mb={4}>
+                {formatDay(s.date, 'medium')}
+                {s.className ? ` · ${s.className}` : ''}
+              </Text>
+              <AttachmentLinks
+                householdId={householdId}
+                ids={s.attachmentIds}
+                byId={attachments.data}
+                size={56}
+              />
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Box>
   );
 }

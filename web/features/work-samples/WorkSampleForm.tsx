@@ -1,5 +1,4 @@
 import {
-  Autocomplete,
   Button,
   Checkbox,
   Group,
@@ -188,12 +187,25 @@ export function WorkSampleForm({
           required
           {...form.getInputProps('title')}
         />
+        {/* Suggestions for the class, with free text allowed: the browser's own list, no script. */}
+        <datalist id={`${ids}-classes`}>
+          {classNames.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label="Date of the work" max={today} required {...form.getInputProps('date')} />
-          <Autocomplete
+          <TextInput
+            type="date"
+            label="Date of the work"
+            max={today}
+            required
+            {...form.getInputProps('date')}
+          />
+          <TextInput
             label="Class (optional)"
             description="Choose from the timetable or type it."
-            data={classNames}
+            list={classNames.length > 0 ? `${ids}-classes` : undefined}
+            autoComplete="off"
             maxLength={100}
             {...form.getInputProps('className')}
           />
@@ -216,9 +228,8 @@ export function WorkSampleForm({
                 What does the work show?
               </Text>
               <Text size="sm">
-                For each accommodation you can check on this work (a test with extra time, a calculator
-                used), say whether it shows. Leave “Not checked” for the others; only the ones you mark are
-                saved.
+                For each accommodation you can check on this work (a test with extra time, a calculator used),
+                say whether it shows. Leave “Not checked” for the others; only the ones you mark are saved.
               </Text>
             </div>
             {accommodations.map((a) => (

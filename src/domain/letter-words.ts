@@ -1,0 +1,238 @@
+// Words the letter writer shares between letters: dates as people write them ("Tuesday, October 6"),
+// minutes, lists, what a missed session's reason or an observation's source means in a sentence, and
+// who on the team holds a role. Pure: no clock, no locale (the same words on every machine).
+
+import type { CaseContact } from './case-record.ts';
+import { isoWeekday, toDayNumber } from './dates.ts';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "Tuesday, October 6", or "Tuesday, October 6, 2026" with the year. */
+export function formatLongDate(date: string, withYear = false): string {
+  toDayNumber(date); // throws on a malformed date
+  const weekday = WEEKDAYS[isoWeekday(date) - 1]!;
+  const month = MONTHS[Number(date.slice(5, 7)) - 1]!;
+  const day = Number(date.slice(8, 10));
+  return `${weekday}, ${month} ${day}${withYear ? `, ${date.slice(0, 4)}` : ''}`;
+}
+
+/** The same day one year earlier (February 29 falls back to February 28). */
+export function oneYearBefore(date: string): string {
+  toDayNumber(date);
+  const year = Number(date.slice(0, 4)) - 1;
+  const monthDay = date.slice(5);
+  if (monthDay === '02-29') return `${year}-02-28`;
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
+}
+
+/** "a", "a and b", "a, b and c". Items that hold commas (long dates) are joined with semicolons. */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
+  return `${items.slice(0, -1).join(separator)} and ${items[items.length - 1]!}`;
+}
+
+/** One "- item" line per item. */
+export function bulletList(items: readonly string[]): string {
+  return items.map((i) => `- ${i}`).join('\n');
+}
+
+/** "1 minute", "45 minutes", "390 minutes (6 hours 30 minutes)". */
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes);
+  const words = countOf(rounded, 'minute');
+  if (rounded < 120) return words;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  return `${words} (${countOf(hours, 'hour')}${rest > 0 ? ` ${countOf(rest, 'minute')}` : ''})`;
+}
+
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Emma's". */
+export function possessive(name: string): string {
+  return `${name}'s`;
+}
+
+/** The plan's own words, in quotation marks, without doubling quotes the plan text already has. */
+export function quotePlan(text: string): string {
+  const trimmed = text.trim().replace(/^["“”]+|["“”]+$/gu, '');
+  return `"${trimmed}"`;
+}
+
+/** "Speech therapy" -> "speech therapy" in mid-sentence, leaving acronyms ("OT consultation") alone. */
+export function lowerFirst(text: string): string {
+  if (/^\p{Lu}{2}/u.test(text)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A gap in the record the parent fills in before sending: "[your address]". */
+export function placeholder(what: string): string {
+  return `[${what}]`;
+}
+
+/** Every "[...]" placeholder in a text, in order of first appearance, without repeats. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set(text.match(/\[[^\]\n]{1,80}\]/gu) ?? [])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What recorded codes mean in a sentence. Reasons are the ledger's codes (src/domain/session-entry.ts);
+// the words here are the letter's own, kinder than a label ("Student refused" becomes "declined").
+
+export function missReasonWords(reason: string | null, childName: string): string {
+  switch (reason) {
+    case 'provider_absent':
+      return 'the provider was out';
+    case 'school_event':
+      return 'a school event or assembly';
+    case 'testing':
+      return 'testing';
+    case 'field_trip':
+      return 'a field trip';
+    case 'school_closed':
+      return 'school was closed';
+    case 'scheduling_conflict':
+      return 'a scheduling conflict';
+    case 'student_absent':
+      return `${childName} was absent`;
+    case 'student_refused':
+      return `${childName} declined the session`;
+    case null:
+    case 'other':
+    case 'unknown':
+      return 'reason not noted';
+    default:
+      return reason;
+  }
+}
+
+export function observationOutcomeWords(outcome: string): string {
+  switch (outcome) {
+    case 'provided':
+      return 'in place';
+    case 'partly':
+      return 'only partly in place';
+    case 'not_provided':
+      return 'not in place';
+    default:
+      return 'not sure';
+  }
+}
+
+export function observationSourceWords(source: string, childName: string): string | null {
+  switch (source) {
+    case 'child_report':
+      return `${childName} told me`;
+    case 'work_sample':
+      return 'seen on a work sample';
+    case 'teacher':
+      return "from the teacher's note";
+    case 'parent_saw':
+      return 'I saw this myself';
+    case 'school_record':
+      return 'from the school record';
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who holds a role on the team. Role text is free text ("Case manager / resource teacher"), so each
+// role is a list of patterns, most specific first: the first pattern any contact matches wins.
+
+export type TeamRole = 'case_manager' | 'teacher' | 'principal' | 'director';
+
+const ROLE_PATTERNS: Readonly<Record<TeamRole, readonly RegExp[]>> = {
+  case_manager: [
+    /case[\s-]*manager/iu,
+    /case\s+(?:coordinator|carrier|worker)/iu,
+    /504\s+coordinator/iu,
+    /special[\s-]*ed(?:ucation)?\s+teacher|resource\s+teacher|learning\s+support\s+teacher/iu,
+  ],
+  teacher: [
+    /classroom\s+teacher|general[\s-]*ed(?:ucation)?\s+teacher|homeroom\s+teacher/iu,
+    /(?<!special[\s-]*ed(?:ucation)?\s+|resource\s+)teacher/iu,
+    /teacher/iu,
+  ],
+  principal: [/^\s*principal\s*$/iu, /(?<!vice[\s-]|assistant\s|deputy\s)principal/iu, /principal/iu],
+  director: [
+    /director\s+of\s+special|special[\s-]*ed(?:ucation)?\s+director|sped\s+director/iu,
+    /director\s+of\s+(?:student|pupil)\s+services|(?:student|pupil)\s+services\s+director/iu,
+    /director/iu,
+  ],
+};
+
+export const ROLE_PLACEHOLDERS: Readonly<Record<TeamRole | 'provider', string>> = {
+  case_manager: placeholder("case manager's name"),
+  teacher: placeholder("teacher's name"),
+  principal: placeholder("principal's name"),
+  director: placeholder("special education director's name"),
+  provider: placeholder("provider's name"),
+};
+
+/** The contacts holding `role`, best match first (all contacts matching the most specific pattern). */
+export function contactsWithRole(team: readonly CaseContact[], role: TeamRole): CaseContact[] {
+  for (const pattern of ROLE_PATTERNS[role]) {
+    const found = team.filter((c) => pattern.test(c.role));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+// Families of provider words: a service "Speech-language therapy" and a contact "SLP" are the same family.
+const PROVIDER_FAMILIES: readonly RegExp[] = [
+  /speech|language|slp|articulation/iu,
+  /occupational|(?<![\p{L}])ot(?![\p{L}])/iu,
+  /physical\s+therap|(?<![\p{L}])pt(?![\p{L}])/iu,
+  /counsel|psycholog|social\s+work/iu,
+  /reading|literacy|dyslexia/iu,
+  /behavio|bcba|aba(?![\p{L}])/iu,
+  /vision|braille|orientation/iu,
+  /hearing|audiolog|deaf/iu,
+];
+
+/**
+ * The contact who provides a service: a role naming the service's provider role ("Speech-language
+ * pathologist"), else a role in the same family of words as the service ("SLP" for speech therapy).
+ */
+export function providerFor(
+  team: readonly CaseContact[],
+  service: { name: string; providerRole: string | null },
+): CaseContact | null {
+  const wanted = service.providerRole?.trim().toLowerCase();
+  if (wanted) {
+    const exact = team.find((c) => {
+      const role = c.role.trim().toLowerCase();
+      return role.length > 0 && (role.includes(wanted) || wanted.includes(role));
+    });
+    if (exact) return exact;
+  }
+  const serviceWords = `${service.name} ${service.providerRole ?? ''}`;
+  for (const family of PROVIDER_FAMILIES) {
+    if (!family.test(serviceWords)) continue;
+    const found = team.find((c) => family.test(c.role));
+    if (found) return found;
+  }
+  return null;
+}

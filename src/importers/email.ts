@@ -1,0 +1,128 @@
+import { type AddressObject, simpleParser } from 'mailparser';
+
+// Reading .eml and .mbox files into plain messages: addresses, the date as the sender's calendar
+// day, the text, the ids that join threads, and the attachments' bytes. mailparser decodes MIME,
+// quoted-printable, base64 and charsets (ISO-8859-1, Windows-1252, Shift_JIS ...). Nothing here
+// touches the store: the import service decides what to keep.
+
+export type ParsedAddress = { name: string | null; address: string };
+
+export type ParsedEmail = {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  from: ParsedAddress[];
+  to: ParsedAddress[];
+  cc: ParsedAddress[];
+  subject: string | null;
+  /** The calendar day in the sender's own time zone (the Date header's offset), YYYY-MM-DD. */
+  date: string;
+  /** HH:MM in the sender's time zone. */
+  time: string;
+  text: string;
+  attachments: { filename: string; bytes: Buffer }[];
+};
+
+export class EmailFileError extends Error {}
+
+/** Split an mbox file into messages ("From " lines start each one; ">From " is unescaped). */
+export function splitMbox(text: string): string[] {
+  const parts: string[] = [];
+  let current: string[] | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^From \S+/.test(line) && (current === null || current.length === 0 || current.at(-1) === '')) {
+      if (current && current.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
+      current = [];
+      continue;
+    }
+    if (current === null) current = [];
+    current.push(line.replace(/^>(>*From )/, '$1'));
+  }
+  if (current && current.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
+  return parts;
+}
+
+export function looksLikeMbox(bytes: Buffer): boolean {
+  return /^From \S+.*\r?\n/.test(bytes.subarray(0, 1000).toString('latin1'));
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): ParsedAddress[] {
+  const list = field ? (Array.isArray(field) ? field : [field]) : [];
+  return list.flatMap((group) =>
+    group.value.flatMap((a) =>
+      a.address ? [{ name: a.name ? a.name : null, address: a.address.toLowerCase() }] : [],
+    ),
+  );
+}
+
+/** The sender's calendar day and time from the Date header, keeping its own UTC offset. */
+export function localDateTime(
+  rawDateHeader: string | null,
+  parsed: Date | undefined,
+): { date: string; time: string } {
+  if (!parsed || Number.isNaN(parsed.getTime())) throw new EmailFileError('has no readable Date header');
+  const offset = rawDateHeader ? /([+-])(\d{2})(\d{2})\s*(\(.*\))?\s*$/.exec(rawDateHeader.trim()) : null;
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  const local = new Date(parsed.getTime() + minutes * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+export async function parseEmail(source: Buffer | string): Promise<ParsedEmail> {
+  const mail = await simpleParser(source, { skipHtmlToText: false, skipTextLinks: true });
+  const from = addresses(mail.from);
+  if (from.length === 0 && !mail.messageId) throw new EmailFileError('has no From header and no Message-ID');
+  const rawDate = mail.headerLines.find((h) => h.key === 'date')?.line.replace(/^date:\s*/i, '') ?? null;
+  const { date, time } = localDateTime(rawDate, mail.date);
+  const references = Array.isArray(mail.references)
+    ? mail.references
+    : mail.references
+      ? [mail.references]
+      : [];
+  const text = (
+    mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ') : '')
+  ).trim();
+  return {
+    messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references,
+    from,
+    to: addresses(mail.to),
+    cc: addresses(mail.cc),
+    subject: mail.subject?.trim() || null,
+    date,
+    time,
+    text,
+    attachments: mail.attachments
+      .filter((a) => a.contentDisposition !== 'inline' || a.filename)
+      .map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, bytes: a.content })),
+  };
+}
+
+/**
+ * Every message in an .eml or .mbox file. A file that is not an email (or an mbox with a message
+ * that cannot be read) is refused as a whole, with the message's number, so nothing is half-imported.
+ */
+export async function parseEmailFile(bytes: Buffer): Promise<ParsedEmail[]> {
+  if (bytes.length === 0) throw new EmailFileError('is empty');
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  if (looksLikeMbox(bytes)) {
+    const messages = splitMbox(bytes.toString('latin1'));
+    if (messages.length === 0) throw new EmailFileError('is an mbox file with no messages');
+    const out: ParsedEmail[] = [];
+    for (const [i, m] of messages.entries()) {
+      try {
+        out.push(await parseEmail(Buffer.from(m, 'latin1')));
+      } catch (error) {
+        throw new EmailFileError(
+          `message ${i + 1} ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    return out;
+  }
+  // An email starts with header lines ("Name: value"); anything else is not one.
+  if (!/^[A-Za-z0-9-]+:[^\r\n]*\r?\n/.test(head.replace(/^\uFEFF/, ''))) {
+    throw new EmailFileError('is not an email (.eml) or a mailbox (.mbox) file');
+  }
+  return [await parseEmail(bytes)];
+}

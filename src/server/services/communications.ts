@@ -1,0 +1,74 @@
+import type { Transaction } from 'kysely';
+import { addSchoolDays, type CommunicationKind, REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
+import type { Database } from '../../store/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import { requireAttachments } from './attachments.ts';
+import { loadSettings, schoolDayTest } from './household-settings.ts';
+
+// Rules of the communication log that read other records: the default "reply expected by" date
+// (the household's reply time in the child's school days), and links that must stay inside the
+// child's own record (team contacts, the message replied to, the call followed up).
+
+type Trx = Transaction<Database>;
+
+export async function defaultReplyDate(
+  trx: Trx,
+  householdId: string,
+  childId: string,
+  date: string,
+): Promise<string> {
+  const settings = await loadSettings(trx, householdId);
+  return addSchoolDays(date, settings.replySchoolDays, await schoolDayTest(trx, householdId, childId));
+}
+
+export async function withDefaultReplyDate(
+  trx: Trx,
+  householdId: string,
+  record: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if (record.replyExpectedBy !== undefined) return record;
+  const expects = record.direction === 'sent' && REPLY_EXPECTED_KINDS.has(record.kind as CommunicationKind);
+  return {
+    ...record,
+    replyExpectedBy: expects
+      ? await defaultReplyDate(trx, householdId, record.childId as string, record.date as string)
+      : null,
+  };
+}
+
+export async function checkCommunicationLinks(
+  trx: Trx,
+  householdId: string,
+  record: Record<string, unknown>,
+) {
+  const childId = record.childId as string;
+  const contactIds = (record.contactIds as string[]) ?? [];
+  if (contactIds.length > 0) {
+    const rows = await trx
+      .selectFrom('team_contact')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('child_id', '=', childId)
+      .where('id', 'in', contactIds)
+      .execute();
+    const known = new Set(rows.map((r) => r.id));
+    contactIds.forEach((id, i) => {
+      if (!known.has(id)) throw notFound('Team contact of this child', id, `contactIds.${i}`);
+    });
+  }
+  for (const key of ['inReplyToId', 'followsUpId'] as const) {
+    const id = record[key] as string | null | undefined;
+    if (!id) continue;
+    if (id === record.id) throw invalid(key, 'cannot point at the same message');
+    const other = await trx
+      .selectFrom('communication')
+      .select(['child_id', 'kind'])
+      .where('household_id', '=', householdId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!other || other.child_id !== childId) throw notFound('Communication of this child', id, key);
+    if (key === 'followsUpId' && other.kind !== 'phone' && other.kind !== 'meeting')
+      throw invalid(key, 'must name a call or a meeting (a written message needs no written follow-up)');
+  }
+  await requireAttachments(trx, householdId, (record.attachmentIds as string[]) ?? []);
+}

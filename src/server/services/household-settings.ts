@@ -1,0 +1,50 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
+import { isoWeekday } from '../../domain/dates.ts';
+import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import type { Database } from '../../store/schema.ts';
+import { loadCalendars } from './ledgers.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+// Per-household settings: how many school days the family waits for a reply before following up,
+// and the advisor's thresholds (product choices the household may adjust; see docs/advisor-rules.md).
+
+export const HouseholdSettings = z.object({
+  replySchoolDays: z.number().int().min(1).max(30),
+  /** The advisor's thresholds by name; a missing one takes the documented default. */
+  advisor: z.record(z.string(), z.number()),
+});
+export type HouseholdSettings = z.infer<typeof HouseholdSettings>;
+
+export const DEFAULT_SETTINGS: HouseholdSettings = {
+  replySchoolDays: DEFAULT_REPLY_SCHOOL_DAYS,
+  advisor: {},
+};
+
+export async function loadSettings(db: Db, householdId: string): Promise<HouseholdSettings> {
+  const row = await db
+    .selectFrom('household_settings')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    replySchoolDays: Number(row.reply_school_days),
+    advisor: JSON.parse(row.advisor) as Record<string, number>,
+  };
+}
+
+/**
+ * Whether a date is a school day for a child: by their school calendars where one covers the date,
+ * Monday to Friday otherwise (a family that has not entered a calendar still gets sensible dates).
+ */
+export async function schoolDayTest(db: Db, householdId: string, childId: string) {
+  const calendars = await loadCalendars(db, householdId, childId);
+  const index = buildCalendarIndex(calendars);
+  return (date: string) =>
+    calendars.some((c) => c.firstDay <= date && date <= c.lastDay)
+      ? index.isInstructionalDay(date)
+      : isoWeekday(date) <= 5;
+}
