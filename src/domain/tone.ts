@@ -420,7 +420,9 @@ function capsFlags(text: string, extraAcronyms: ReadonlySet<string>): RawFlag[] 
   const runs: { start: number; end: number }[] = [];
   for (const w of words) {
     const last = runs[runs.length - 1];
-    if (last && /^[\s,.;:!?'"-]*$/u.test(text.slice(last.end, w.start))) last.end = w.end;
+    // Short words in capitals between them ("THIS IS NOT") belong to the same run.
+    const gap = text.slice(last?.end ?? 0, w.start);
+    if (last && /^(?:[\s,.;:!?'"-]|\p{Lu}{1,2}(?![\p{L}]))*$/u.test(gap)) last.end = w.end;
     else runs.push({ start: w.start, end: w.end });
   }
   return runs.map((run) => {

@@ -665,6 +665,14 @@ const ROWS: Record<string, Row> = {
       ),
     }),
   },
+  'GET /api/households/:householdId/settings': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/settings') }),
+  },
+  'PATCH /api/households/:householdId/settings': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/settings'), body: { replySchoolDays: 5 } }),
+  },
   'GET /api/households/:householdId/children/:id/communication-status': {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/communication-status?asOf=2026-10-01`) }),

@@ -91,6 +91,27 @@ describe.each(BACKENDS)('the communication log on %s', (backend) => {
     expect(explicit.body.replyExpectedBy).toBeNull();
   });
 
+  it('uses the household’s own reply time once it is changed, and keeps the change in the journal', async () => {
+    const changed = await call(env, 'PATCH', api('/settings'), { replySchoolDays: 2 });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.replySchoolDays).toBe(2);
+    const sent = await call(env, 'POST', api('/communications'), {
+      childId,
+      kind: 'letter',
+      direction: 'sent',
+      date: '2026-10-01',
+      summary: 'Request for the speech service logs',
+    });
+    expect(sent.body.replyExpectedBy).toBe('2026-10-05');
+    const bad = await call(env, 'PATCH', api('/settings'), { replySchoolDays: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('replySchoolDays');
+    await call(env, 'PATCH', api('/settings'), { replySchoolDays: 5 });
+    const journal = await call(env, 'GET', api('/journal?entity=household_settings'));
+    expect(journal.status, JSON.stringify(journal.body)).toBe(200);
+    expect(journal.body).toHaveLength(2);
+  });
+
   it('shows a message as waiting, then overdue, then answered when the reply is logged', async () => {
     const sent = (
       await call(env, 'POST', api('/communications'), {

@@ -5,6 +5,12 @@ import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { CommunicationStatus, communicationStatus } from '../services/communication-status.ts';
 import { EmailImportResult, importEmails } from '../services/email-import.ts';
+import {
+  HouseholdSettings,
+  HouseholdSettingsPatch,
+  loadSettings,
+  updateSettings,
+} from '../services/household-settings.ts';
 import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
 
 /** How many times a single file's limit a mailbox may be (an .mbox holds many messages). */
@@ -40,6 +46,34 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
       });
       return reply.status(201).send(result);
     },
+  );
+
+  api.get(
+    '/households/:householdId/settings',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Communications'],
+        summary: "The household's reply time (school days) and the advisor's thresholds",
+        params: HouseholdParams,
+        response: { 200: HouseholdSettings, ...errors },
+      },
+    },
+    async (request) => loadSettings(deps.store.db, request.params.householdId),
+  );
+  api.patch(
+    '/households/:householdId/settings',
+    {
+      config: { access: access.household('plan.write') },
+      schema: {
+        tags: ['Communications'],
+        summary: 'Change the reply time or an advisor threshold (product choices the family may adjust)',
+        params: HouseholdParams,
+        body: HouseholdSettingsPatch,
+        response: { 200: HouseholdSettings, ...errors },
+      },
+    },
+    async (request) => updateSettings(deps.store, contextFor(deps, request), request.body),
   );
 
   api.get(

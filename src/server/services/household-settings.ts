@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database } from '../../store/schema.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
 import { loadCalendars } from './ledgers.ts';
+import { parseOrThrow } from './records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -47,4 +52,48 @@ export async function schoolDayTest(db: Db, householdId: string, childId: string
     calendars.some((c) => c.firstDay <= date && date <= c.lastDay)
       ? index.isInstructionalDay(date)
       : isoWeekday(date) <= 5;
+}
+
+export const HouseholdSettingsPatch = z
+  .object({
+    replySchoolDays: z.number().int().min(1, { message: 'must be at least 1 school day' }).max(30),
+    advisor: z.record(z.string().regex(/^[a-zA-Z]+$/), z.number().finite().min(0).max(1000)),
+  })
+  .partial()
+  .strict();
+
+/** Change the household's settings; the journal keeps what they were. */
+export async function updateSettings(
+  store: Store,
+  ctx: ServiceContext,
+  body: unknown,
+): Promise<HouseholdSettings> {
+  const patch = parseOrThrow(HouseholdSettingsPatch, body);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const before = await loadSettings(trx, ctx.householdId);
+    const after: HouseholdSettings = {
+      replySchoolDays: patch.replySchoolDays ?? before.replySchoolDays,
+      advisor: { ...before.advisor, ...(patch.advisor ?? {}) },
+    };
+    const at = ctx.clock.now();
+    const row = {
+      household_id: ctx.householdId,
+      reply_school_days: after.replySchoolDays,
+      advisor: JSON.stringify(after.advisor),
+      updated_at: at,
+    };
+    await trx.deleteFrom('household_settings').where('household_id', '=', ctx.householdId).execute();
+    await trx.insertInto('household_settings').values(row).execute();
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'update',
+      entity: 'household_settings',
+      entityId: ctx.householdId,
+      data: { changed: { from: before, to: after } },
+      at,
+    });
+    return after;
+  });
 }

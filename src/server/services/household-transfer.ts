@@ -176,6 +176,20 @@ const SECTIONS: Section[] = [
   resourceSection('classPeriods', RESOURCES.classPeriod),
   resourceSection('goalProgress', RESOURCES.goalProgress),
   { ...resourceSection('workSamples', RESOURCES.workSample), added: true },
+  {
+    key: 'settings',
+    table: 'household_settings',
+    jsonFields: ['advisor'],
+    order: ['household_id'],
+    schema: z.object({
+      householdId: IdSchema,
+      replySchoolDays: z.number().int(),
+      advisor: z.record(z.string(), z.number()),
+      updatedAt: Instant,
+    }),
+    encode: (r) => ({ ...r, replySchoolDays: Number(r.replySchoolDays) }),
+    added: true,
+  },
   { ...resourceSection('communications', RESOURCES.communication), added: true },
   { ...resourceSection('parentNotes', RESOURCES.parentNote), added: true },
   {

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  CloseButton,
   Group,
   List,
   Paper,
@@ -113,33 +114,36 @@ export default function CheckInPage() {
       </Group>
 
       {saved && (
-        <Alert
+        <Paper
           ref={savedRef}
           tabIndex={-1}
-          color="green"
-          title="Saved"
           role="status"
-          withCloseButton
-          closeButtonLabel="Close"
-          onClose={() => setSaved(null)}
+          withBorder
+          radius="md"
+          p="md"
+          style={{ borderInlineStart: '6px solid var(--mantine-color-green-8)' }}
         >
-          <Stack gap={4}>
-            <Text>
-              {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'medium')}).
-            </Text>
-            <Stack gap={4} align="flex-start">
-              {saved.answers.some((a) => a.recordedAs?.entity === 'accommodation_observation') && (
-                <TextLink href="/accommodations">See them on the Accommodations page</TextLink>
-              )}
-              {saved.answers.some((a) => a.recordedAs?.entity === 'session_entry') && (
-                <TextLink href="/ledger">See the sessions in the ledger</TextLink>
-              )}
-              {saved.answers.some((a) => a.recordedAs?.entity === 'behavior_incident') && (
-                <TextLink href="/behavior">See the Behavior page</TextLink>
-              )}
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Stack gap={4}>
+              <Text fw={700}>Saved</Text>
+              <Text>
+                {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'medium')}).
+              </Text>
+              <Stack gap={4} align="flex-start">
+                {saved.answers.some((a) => a.recordedAs?.entity === 'accommodation_observation') && (
+                  <TextLink href="/accommodations">See them on the Accommodations page</TextLink>
+                )}
+                {saved.answers.some((a) => a.recordedAs?.entity === 'session_entry') && (
+                  <TextLink href="/ledger">See the sessions in the ledger</TextLink>
+                )}
+                {saved.answers.some((a) => a.recordedAs?.entity === 'behavior_incident') && (
+                  <TextLink href="/behavior">See the Behavior page</TextLink>
+                )}
+              </Stack>
             </Stack>
-          </Stack>
-        </Alert>
+            <CloseButton aria-label="Close" onClick={() => setSaved(null)} />
+          </Group>
+        </Paper>
       )}
 
       {questions.isError && (
