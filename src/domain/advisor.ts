@@ -971,7 +971,7 @@ function accommodationRules(ctx: Context): Recommendation[] {
       title: `Ask for ${withArticle(planName(ctx))} meeting about an accommodation`,
       reason:
         `“${accommodation.text}” was noted as not given, or only partly, ${plural(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days ` +
-        `(${listWords(lapses.map((o) => formatShortDate(o.date)))}). As Written suggests a meeting at ${settings.accommodationLapsesForMeeting}.`,
+        `(${listWords(lapses.map((o) => formatShortDate(o.date)))}). As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days.`,
       entryIds: lapses.map((o) => o.id),
       citation: profile.bases.implementAsWritten,
       thresholds: [
@@ -1375,7 +1375,7 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         date,
         title: 'Weekly check-in',
         detail:
-          'Ask your child open questions about the week (“What happened in speech on Tuesday?”), note what you learn, and send the case manager a short note if something slipped.',
+          'Ask your child open questions about the week (“Where did you sit in class today?”), note what you learn, and send the case manager a short note if something slipped.',
         kind: 'weekly_check_in',
       });
     }
@@ -1436,12 +1436,18 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         kind: 'reply_due',
       });
     }
-    for (const message of thread.unanswered) {
+    // One reminder per thread, about its latest unanswered message (the advisor has the details).
+    const latest = thread.unanswered[thread.unanswered.length - 1];
+    if (latest) {
+      const more =
+        thread.unanswered.length > 1
+          ? ` (${plural(thread.unanswered.length, 'message')} in this thread)`
+          : '';
       list.push({
-        id: `reply_overdue:${message.id}`,
+        id: `reply_overdue:${latest.id}`,
         date: asOf,
-        title: `No reply yet to ${messageName(message)}`,
-        detail: `A reply was expected by ${formatDate(message.replyExpectedBy!)}. A friendly follow-up is ready to draft.`,
+        title: `No reply yet to ${messageName(thread.unanswered[0]!)}${more}`,
+        detail: `A reply was expected by ${formatDate(latest.replyExpectedBy!)}. A friendly follow-up is ready to draft.`,
         kind: 'reply_overdue',
       });
     }

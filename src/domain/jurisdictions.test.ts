@@ -271,6 +271,27 @@ describe('every profile', () => {
   );
 });
 
+describe('whom an escalation letter addresses', () => {
+  it.each([
+    ['us_idea', [null, 'principal', 'director', null, null, null]],
+    ['us_504', [null, 'principal', 'director', null, null]],
+    ['ca_on', [null, 'principal', 'superintendent']],
+    ['ca_bc', [null, 'principal', 'board']],
+    ['ca_ab', [null, 'principal', 'superintendent', 'board']],
+  ] as const)('%s: %j', (id, recipients) => {
+    expect(JURISDICTION_PROFILES[id].ladder.map((s) => s.addressedTo)).toEqual(recipients);
+  });
+
+  it('every step with an escalation letter names its recipient', () => {
+    for (const profile of Object.values(JURISDICTION_PROFILES)) {
+      for (const step of profile.ladder) {
+        if (step.letterKind === 'escalation')
+          expect(step.addressedTo, `${profile.id}/${step.id}`).not.toBeNull();
+      }
+    }
+  });
+});
+
 describe('roles on the ladder', () => {
   const federal = JURISDICTION_PROFILES.us_idea;
 

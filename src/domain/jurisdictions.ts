@@ -103,6 +103,8 @@ export type LadderStepId =
   | 'ocr_complaint'
   | 'impartial_hearing';
 
+export type EscalationRecipient = 'principal' | 'director' | 'superintendent' | 'board';
+
 export type LadderStep = {
   id: LadderStepId;
   /** 1 is the first person to talk to. Alternatives share a rung (an OCR complaint or an impartial hearing). */
@@ -114,6 +116,12 @@ export type LadderStep = {
   basis: Basis;
   /** The letter that reaches this step; null when none is drafted (mediation is asked for in person). */
   letterKind: LadderLetterKind | null;
+  /**
+   * Whom an escalation letter at this step is addressed to, in the letter writer's words
+   * (EscalationOptions.to in src/domain/letters.ts); null for the first rung and for formal processes
+   * that have their own letter or none.
+   */
+  addressedTo: EscalationRecipient | null;
   /**
    * Team contacts whose role matches are taken to be at this step, so the advisor knows who has already
    * been written to. Product choice: roles are free text, so this is a best guess; an unmatched role
@@ -183,6 +191,7 @@ const TEACHER_OR_CASE_MANAGER: LadderStep = {
   note: null,
   basis: FIRST_RUNGS_CHOICE,
   letterKind: null,
+  addressedTo: null,
   rolePattern: null,
 };
 
@@ -194,6 +203,7 @@ const PRINCIPAL: LadderStep = {
   note: null,
   basis: FIRST_RUNGS_CHOICE,
   letterKind: 'escalation',
+  addressedTo: 'principal',
   rolePattern: PRINCIPAL_ROLE,
 };
 
@@ -371,6 +381,7 @@ const IDEA_LADDER: LadderStep[] = [
     note: null,
     basis: FIRST_RUNGS_CHOICE,
     letterKind: 'escalation',
+    addressedTo: 'director',
     rolePattern: /director|special[- ]?ed(ucation)? (administrator|coordinator|supervisor)|superintendent/i,
   },
   {
@@ -381,6 +392,7 @@ const IDEA_LADDER: LadderStep[] = [
     note: 'Voluntary and free to parents; it may not delay a hearing.',
     basis: { text: 'Mediation through the state.', source: '34 CFR 300.506' },
     letterKind: null,
+    addressedTo: null,
     rolePattern: null,
   },
   {
@@ -394,6 +406,7 @@ const IDEA_LADDER: LadderStep[] = [
       source: '34 CFR 300.153; 300.152',
     },
     letterKind: 'state_complaint',
+    addressedTo: null,
     rolePattern: null,
   },
   {
@@ -404,6 +417,7 @@ const IDEA_LADDER: LadderStep[] = [
     note: 'Within 2 years of when you knew or should have known.',
     basis: { text: 'A due process complaint and hearing.', source: '34 CFR 300.507; 300.511' },
     letterKind: null,
+    addressedTo: null,
     rolePattern: null,
   },
 ];
@@ -559,7 +573,7 @@ const SECTION_504_REEVALUATION: Citation = {
 
 // RULES.md gives the 180 days without naming the regulation section, so the citation names the office.
 const OCR_COMPLAINT: Citation = {
-  text: 'A complaint to the U.S. Department of Education’s Office for Civil Rights within 180 days of the last act (or 60 days after a district grievance ends, if one was used). 504 complaints do not go to the IDEA state complaint office.',
+  text: 'A complaint to the U.S. Department of Education’s Office for Civil Rights within 180 days of the last act (or 60 days after a district grievance ends, if one was used). A 504 complaint goes to OCR or the district’s 504 process, not to the state’s special-education complaint office.',
   source: 'Office for Civil Rights complaint process (U.S. Department of Education)',
 };
 
@@ -613,6 +627,7 @@ const US_504: JurisdictionProfile = {
       note: null,
       basis: FIRST_RUNGS_CHOICE,
       letterKind: null,
+      addressedTo: null,
       rolePattern: null,
     },
     PRINCIPAL,
@@ -624,6 +639,7 @@ const US_504: JurisdictionProfile = {
       note: 'A district grievance, if used, changes the OCR window to 60 days after it ends.',
       basis: { text: 'The district’s 504 process.', source: '34 CFR 104.36' },
       letterKind: 'escalation',
+      addressedTo: 'director',
       rolePattern: /district.*504|504.*district|504 compliance|director|superintendent/i,
     },
     {
@@ -634,6 +650,7 @@ const US_504: JurisdictionProfile = {
       note: 'Within 180 days of the last act.',
       basis: OCR_COMPLAINT,
       letterKind: 'ocr_complaint_outline',
+      addressedTo: null,
       rolePattern: null,
     },
     {
@@ -644,6 +661,7 @@ const US_504: JurisdictionProfile = {
       note: null,
       basis: SECTION_504_SAFEGUARDS,
       letterKind: null,
+      addressedTo: null,
       rolePattern: null,
     },
   ],
@@ -736,6 +754,7 @@ const ONTARIO: JurisdictionProfile = {
         source: 'O. Reg. 181/98 s.26',
       },
       letterKind: 'escalation',
+      addressedTo: 'superintendent',
       rolePattern: /superintendent|trustee|board/i,
     },
   ],
@@ -806,6 +825,7 @@ const BRITISH_COLUMBIA: JurisdictionProfile = {
       note: 'The board decides within 45 days.',
       basis: BC_APPEAL,
       letterKind: 'escalation',
+      addressedTo: 'board',
       rolePattern: /superintendent|trustee|board/i,
     },
   ],
@@ -863,6 +883,7 @@ const ALBERTA: JurisdictionProfile = {
       note: null,
       basis: ALBERTA_BASIS,
       letterKind: 'escalation',
+      addressedTo: 'superintendent',
       rolePattern: /superintendent/i,
     },
     {
@@ -873,6 +894,7 @@ const ALBERTA: JurisdictionProfile = {
       note: null,
       basis: ALBERTA_BASIS,
       letterKind: 'escalation',
+      addressedTo: 'board',
       rolePattern: /trustee|board/i,
     },
   ],
@@ -924,6 +946,7 @@ const CANADA_OTHER: JurisdictionProfile = {
       note: null,
       basis: CANADA_OTHER_CHOICE,
       letterKind: 'escalation',
+      addressedTo: 'board',
       rolePattern: /superintendent|trustee|board/i,
     },
   ],

@@ -161,7 +161,7 @@ export function observationSourceWords(source: string, childName: string): strin
 // Who holds a role on the team. Role text is free text ("Case manager / resource teacher"), so each
 // role is a list of patterns, most specific first: the first pattern any contact matches wins.
 
-export type TeamRole = 'case_manager' | 'teacher' | 'principal' | 'director';
+export type TeamRole = 'case_manager' | 'teacher' | 'principal' | 'director' | 'superintendent' | 'board';
 
 const ROLE_PATTERNS: Readonly<Record<TeamRole, readonly RegExp[]>> = {
   case_manager: [
@@ -181,6 +181,8 @@ const ROLE_PATTERNS: Readonly<Record<TeamRole, readonly RegExp[]>> = {
     /director\s+of\s+(?:student|pupil)\s+services|(?:student|pupil)\s+services\s+director/iu,
     /director/iu,
   ],
+  superintendent: [/superintendent/iu],
+  board: [/school\s+board|board\s+of\s+(?:education|trustees)|trustee/iu],
 };
 
 export const ROLE_PLACEHOLDERS: Readonly<Record<TeamRole | 'provider', string>> = {
@@ -188,6 +190,8 @@ export const ROLE_PLACEHOLDERS: Readonly<Record<TeamRole | 'provider', string>> 
   teacher: placeholder("teacher's name"),
   principal: placeholder("principal's name"),
   director: placeholder("special education director's name"),
+  superintendent: placeholder("superintendent's name"),
+  board: placeholder('school board (chair or secretary)'),
   provider: placeholder("provider's name"),
 };
 

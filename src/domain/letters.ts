@@ -98,6 +98,8 @@ export const CANADA_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(
   'request_service_logs',
   'request_records',
   'request_iep_meeting',
+  // Up the ladder a province sets (principal, superintendent, the board): no US citation in it.
+  'escalation',
 ]);
 
 function unavailableReason(record: CaseRecord, kind: LetterKind): string | null {
@@ -1069,7 +1071,8 @@ export function draftPriorWrittenNoticeRequest(
 // 10. An escalation to the principal or the special-education director.
 
 export type EscalationOptions = {
-  to: 'principal' | 'director';
+  /** The principal or director (US); in Canada also the superintendent or the school board. */
+  to: 'principal' | 'director' | 'superintendent' | 'board';
   /** Focus on one service or accommodation; by default every open concern. */
   serviceId?: string;
   accommodationId?: string;

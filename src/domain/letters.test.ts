@@ -1,0 +1,1218 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseContact, CaseObservation, CaseRecord } from './case-record.ts';
+import type { Communication } from './communications.ts';
+import { isoWeekday } from './dates.ts';
+import { FINDING_RULES } from './implementation-patterns.ts';
+import {
+  contactsWithRole,
+  formatLongDate,
+  formatMinutes,
+  listWords,
+  oneYearBefore,
+  providerFor,
+} from './letter-words.ts';
+import {
+  CANADA_LETTER_KINDS,
+  draftCheckIn,
+  draftEscalation,
+  draftFollowUpUnanswered,
+  draftFollowUpVerbal,
+  draftLetter,
+  draftMeetingRequest,
+  draftOcrComplaintOutline,
+  draftPriorWrittenNoticeRequest,
+  draftRecordsRequest,
+  draftServiceLogRequest,
+  draftSpecificConcern,
+  draftStateComplaint,
+  draftThankYou,
+  LETTER_KINDS,
+  type Letter,
+  type LetterKind,
+  type LetterRequest,
+  LetterUnavailableError,
+  lettersAvailable,
+  MAILTO_CUT_NOTE,
+  MAILTO_MAX_LENGTH,
+  mailtoUrl,
+  quotedPrintable,
+  rfc5322Date,
+  toEml,
+} from './letters.ts';
+import { checkTone } from './tone.ts';
+
+// ---------------------------------------------------------------------------------------------
+// A small hand-written record. Today (asOf) is Friday 2026-10-16; 2026-10-06 is a Tuesday.
+
+const SPEECH_WORDS = 'Speech-language therapy, 30 minutes 2 times per week, pull-out';
+const CALCULATOR_WORDS = 'Use of a calculator for math assignments and tests';
+
+function message(
+  fields: Partial<Communication> & Pick<Communication, 'id' | 'kind' | 'direction' | 'date' | 'summary'>,
+): Communication {
+  return {
+    childId: '0192f0a0-0000-7000-8000-000000000001',
+    time: null,
+    contactIds: [],
+    otherParties: null,
+    subject: null,
+    decisions: null,
+    nextSteps: null,
+    inReplyToId: null,
+    followsUpId: null,
+    replyExpectedBy: null,
+    closedWithoutReply: false,
+    messageId: null,
+    attachmentIds: [],
+    ...fields,
+  };
+}
+
+function observation(
+  id: string,
+  date: string,
+  outcome: CaseObservation['outcome'],
+  className: string,
+  setting: string | null,
+  teacherKind: string,
+  source: string,
+): CaseObservation {
+  return { id, date, outcome, className, setting, teacherKind, source, note: null };
+}
+
+const TEAM: CaseContact[] = [
+  { id: 'cm', name: 'Maria Rivera', role: 'Case manager', email: 'maria.rivera@lincoln.example' },
+  { id: 'math', name: 'Tom Becker', role: 'Math teacher', email: 'tom.becker@lincoln.example' },
+  { id: 'slp', name: 'Priya Shah', role: 'Speech-language pathologist', email: 'priya.shah@lincoln.example' },
+  { id: 'ap', name: 'Jo Kim', role: 'Assistant principal', email: 'jo.kim@lincoln.example' },
+  { id: 'principal', name: 'Alan Ortiz', role: 'Principal', email: 'alan.ortiz@lincoln.example' },
+  {
+    id: 'director',
+    name: 'Lena Park',
+    role: 'Director of Special Education',
+    email: 'lena.park@district.example',
+  },
+];
+
+function record(): CaseRecord {
+  return {
+    asOf: '2026-10-16',
+    child: { id: 'child-1', firstName: 'Emma', lastName: 'Lopez', school: 'Lincoln Elementary', grade: '4' },
+    parent: { name: 'Dana Lopez', email: 'dana@example.org' },
+    plan: {
+      id: 'plan-1',
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'CA' },
+      title: null,
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-06-11',
+    },
+    team: TEAM.map((c) => ({ ...c })),
+    services: [
+      {
+        id: 'svc-speech',
+        name: 'Speech-language therapy',
+        sourceText: SPEECH_WORDS,
+        providerRole: 'Speech-language pathologist',
+        startDate: '2026-09-08',
+        endDate: '2027-06-11',
+        firstDeliveredDate: '2026-09-10',
+        ledger: {
+          from: '2026-09-08',
+          to: '2026-10-16',
+          requiredMinutes: 360,
+          deliveredMinutes: 240,
+          owedMinutes: 120,
+          owedBalanceMinutes: 90,
+          makeupMinutes: 30,
+          unloggedMinutes: 0,
+          percentDelivered: 66.7,
+          misses: [
+            { entryId: 'miss-oct6', date: '2026-10-06', reason: 'provider_absent', minutes: 30 },
+            { entryId: 'miss-sep22', date: '2026-09-22', reason: 'school_event', minutes: 30 },
+            { entryId: 'miss-oct8', date: '2026-10-08', reason: 'school_event', minutes: 30 },
+            { entryId: 'miss-oct1', date: '2026-10-01', reason: 'testing', minutes: 30 },
+          ],
+        },
+        weeks: [
+          {
+            start: '2026-10-05',
+            requiredMinutes: 60,
+            deliveredMinutes: 0,
+            owedMinutes: 60,
+            entryIds: ['miss-oct6'],
+          },
+          {
+            start: '2026-10-12',
+            requiredMinutes: 60,
+            deliveredMinutes: 60,
+            owedMinutes: 0,
+            entryIds: ['s-13', 's-15'],
+          },
+        ],
+      },
+      {
+        id: 'svc-ot',
+        name: 'Occupational therapy',
+        sourceText: 'OT consultation, 20 minutes one time per month',
+        providerRole: 'Occupational therapist',
+        startDate: '2026-09-08',
+        endDate: '2027-06-11',
+        firstDeliveredDate: '2026-09-30',
+        ledger: {
+          from: '2026-09-08',
+          to: '2026-10-16',
+          requiredMinutes: 40,
+          deliveredMinutes: 40,
+          owedMinutes: 0,
+          owedBalanceMinutes: 0,
+          makeupMinutes: 0,
+          unloggedMinutes: 0,
+          percentDelivered: 100,
+          misses: [],
+        },
+        weeks: [
+          {
+            start: '2026-10-12',
+            requiredMinutes: 20,
+            deliveredMinutes: 20,
+            owedMinutes: 0,
+            entryIds: ['ot-14'],
+          },
+        ],
+      },
+    ],
+    accommodations: [
+      {
+        id: 'acc-calc',
+        text: CALCULATOR_WORDS,
+        observations: [
+          observation('obs-oct6', '2026-10-06', 'not_provided', 'Math', 'test', 'substitute', 'child_report'),
+          observation(
+            'obs-oct8',
+            '2026-10-08',
+            'not_provided',
+            'Math',
+            'classwork',
+            'regular',
+            'work_sample',
+          ),
+          observation('obs-oct13', '2026-10-13', 'provided', 'Math', 'classwork', 'regular', 'child_report'),
+          observation('obs-oct15', '2026-10-15', 'partly', 'Math', 'quiz', 'regular', 'child_report'),
+          observation('obs-oct14', '2026-10-14', 'unknown', 'Math', null, 'unknown', 'child_report'),
+        ],
+      },
+      {
+        id: 'acc-seat',
+        text: 'Preferential seating near the teacher',
+        observations: [
+          observation(
+            'obs-seat',
+            '2026-10-14',
+            'provided',
+            'Science',
+            'classwork',
+            'regular',
+            'child_report',
+          ),
+        ],
+      },
+    ],
+    goals: [
+      {
+        id: 'goal-read',
+        area: 'Reading',
+        text: 'Emma will read grade-level text at 90 words per minute with 95% accuracy',
+      },
+    ],
+    findings: [
+      {
+        rule: FINDING_RULES.noProgress,
+        subjectId: 'goal-read',
+        severity: 'concern',
+        message:
+          'The reading goal went from 62 (Fri, Jun 12) to 61 (Fri, Oct 9) on the last two progress reports; the target is 90.',
+        question:
+          'What could change so this goal moves forward: the service, the approach, or the goal itself? Should we meet to revise it?',
+        entryIds: ['gp-jun', 'gp-oct'],
+      },
+      {
+        rule: FINDING_RULES.substituteLapses,
+        subjectId: 'acc-calc',
+        severity: 'concern',
+        message: 'Calculator was noted as not given on 1 of 1 substitute day.',
+        question:
+          "Do substitutes get the accommodation list? Could we check how substitutes are told about your child's calculator?",
+        entryIds: ['obs-oct6'],
+      },
+    ],
+    communications: [
+      message({
+        id: 'c-schedule',
+        kind: 'email',
+        direction: 'sent',
+        date: '2026-09-18',
+        contactIds: ['cm'],
+        subject: 'Schedule question',
+        summary: 'When does speech happen this year?',
+        replyExpectedBy: '2026-09-25',
+      }),
+      message({
+        id: 'c-schedule-reply',
+        kind: 'email',
+        direction: 'received',
+        date: '2026-09-21',
+        contactIds: ['cm'],
+        subject: 'Re: Schedule question',
+        summary: 'Tuesdays and Thursdays.',
+        inReplyToId: 'c-schedule',
+      }),
+      message({
+        id: 'c-calculator',
+        kind: 'email',
+        direction: 'sent',
+        date: '2026-10-07',
+        contactIds: ['cm'],
+        subject: 'Calculator in math',
+        summary:
+          "I noticed Emma didn't have her calculator on the math test on Tuesday. Could we touch base to make sure staff are aware of her supports?",
+        replyExpectedBy: '2026-10-14',
+      }),
+      message({
+        id: 'c-call',
+        kind: 'phone',
+        direction: 'sent',
+        date: '2026-10-16',
+        contactIds: ['slp'],
+        subject: 'Missed speech sessions',
+        summary: 'Talked with Ms. Shah about the missed speech sessions.',
+        decisions:
+          'Make-up sessions on Wednesdays at 1:00 until the 90 minutes are made up\n- Priya will send the October session log',
+        nextSteps: '1. I will ask Emma how the Wednesday session went',
+      }),
+    ],
+    keyDates: [
+      { kind: 'progress_report', date: '2026-10-09', label: 'Q1 progress report' },
+      { kind: 'progress_report', date: '2027-01-15', label: 'Q2 progress report' },
+    ],
+    parentNotes: [
+      {
+        id: 'note-win',
+        date: '2026-10-14',
+        kind: 'win',
+        text: 'Emma read a whole chapter book on her own and was proud to tell her class about it.',
+      },
+      {
+        id: 'note-new',
+        date: '2026-10-05',
+        kind: 'new_challenge',
+        text: 'Emma says she feels lost in math when the class moves on quickly.',
+      },
+    ],
+    isSchoolDay: (date) => isoWeekday(date) <= 5,
+    inLongVacation: () => false,
+  };
+}
+
+function with504(r: CaseRecord = record()): CaseRecord {
+  r.plan = { ...r.plan!, kind: '504' };
+  return r;
+}
+
+function inCanada(r: CaseRecord = record(), region = 'ON'): CaseRecord {
+  r.plan = { ...r.plan!, jurisdiction: { country: 'CA', region } };
+  return r;
+}
+
+const FORMAL_KINDS: ReadonlySet<LetterKind> = new Set(['state_complaint', 'ocr_complaint_outline']);
+
+function expectKind(letter: Letter): void {
+  expect(checkTone(letter.body, { formal: FORMAL_KINDS.has(letter.kind) })).toEqual([]);
+  expect(checkTone(letter.subject)).toEqual([]);
+  expect(letter.body.endsWith('\n')).toBe(true);
+}
+
+// US citations and US procedures a Canadian plan must never see.
+const US_WORDS = /CFR|IDEA|U\.S\.C|Ed\. Code|Part B|Section 504|OCR|state complaint/u;
+
+// ---------------------------------------------------------------------------------------------
+
+describe('specific concern', () => {
+  it("quotes the accommodation in the plan's words, with the dates and the count it was not in place", () => {
+    const letter = draftSpecificConcern(record(), { accommodationId: 'acc-calc' });
+    expect(letter.kind).toBe('specific_concern');
+    expect(letter.body).toContain(`Emma's IEP lists "${CALCULATOR_WORDS}" as an accommodation`);
+    expect(letter.body).toContain('not in place (or only partly) on 3 of the 4 days I have notes for');
+    expect(letter.body).toContain(
+      '- Tuesday, October 6 (Math, test, substitute teacher): not in place; Emma told me',
+    );
+    expect(letter.body).toContain(
+      '- Thursday, October 8 (Math, classwork): not in place; seen on a work sample',
+    );
+    expect(letter.body).toContain('- Thursday, October 15 (Math, quiz): only partly in place; Emma told me');
+    expect(letter.body).not.toContain('October 13'); // provided that day
+    expect(letter.body).toContain("Could we touch base to make sure staff are aware of Emma's supports?");
+    expect(letter.body).toContain("Could we check how substitutes are told about Emma's calculator?");
+    expect(letter.body.trimEnd().endsWith('Kind regards,\nDana Lopez')).toBe(true);
+    expect(letter.facts.entryIds).toEqual(['acc-calc', 'obs-oct6', 'obs-oct8', 'obs-oct15']);
+    expectKind(letter);
+  });
+
+  it('goes to the teacher of the class where it lapsed, with the case manager in copy', () => {
+    const letter = draftSpecificConcern(record(), { accommodationId: 'acc-calc' });
+    expect(letter.to).toEqual([{ name: 'Tom Becker', email: 'tom.becker@lincoln.example' }]);
+    expect(letter.cc).toEqual([{ name: 'Maria Rivera', email: 'maria.rivera@lincoln.example' }]);
+  });
+
+  it('writes the article\'s sentence when it lapsed once: "I noticed that ..., though it\'s listed in ..."', () => {
+    const r = record();
+    r.accommodations[0]!.observations = r.accommodations[0]!.observations.filter(
+      (o) => o.id !== 'obs-oct8' && o.id !== 'obs-oct15',
+    );
+    r.findings = [];
+    const letter = draftSpecificConcern(r, { accommodationId: 'acc-calc' });
+    expect(letter.body).toContain(
+      `I noticed that Emma's accommodation "${CALCULATOR_WORDS}" was not in place on Tuesday, October 6 (Math, test, substitute teacher), though it's listed in Emma's IEP. (Emma told me.)`,
+    );
+    expect(letter.facts.entryIds).toEqual(['acc-calc', 'obs-oct6']);
+    expectKind(letter);
+  });
+
+  it('leaves a placeholder for the dates when none are recorded, and says so', () => {
+    const letter = draftSpecificConcern(record(), { accommodationId: 'acc-seat' });
+    expect(letter.body).toContain('[the dates you noticed]');
+    expect(letter.placeholders).toEqual(['[the dates you noticed]']);
+    expect(letter.notes.join(' ')).toContain('fill in [the dates you noticed]');
+    expectKind(letter);
+  });
+
+  it("quotes a service's words and its minutes and missed sessions from the ledger", () => {
+    const letter = draftSpecificConcern(record(), { serviceId: 'svc-speech' });
+    expect(letter.to).toEqual([{ name: 'Priya Shah', email: 'priya.shah@lincoln.example' }]);
+    expect(letter.cc.map((c) => c.name)).toEqual(['Maria Rivera']);
+    expect(letter.body).toContain(`Emma's IEP lists "${SPEECH_WORDS}".`);
+    expect(letter.body).toContain(
+      'From Tuesday, September 8 to Friday, October 16, 240 minutes (4 hours) of the 360 minutes (6 hours) required were delivered (67%).',
+    );
+    expect(letter.body).toContain('90 minutes are still to be made up.');
+    expect(letter.body).toContain('- Tuesday, September 22: a school event or assembly (30 minutes)');
+    expect(letter.body).toContain('- Tuesday, October 6: the provider was out (30 minutes)');
+    // Oldest first.
+    expect(letter.body.indexOf('September 22')).toBeLessThan(letter.body.indexOf('October 1:'));
+    expect(new Set(letter.facts.entryIds)).toEqual(
+      new Set(['svc-speech', 'miss-sep22', 'miss-oct1', 'miss-oct6', 'miss-oct8']),
+    );
+    expectKind(letter);
+  });
+
+  it('finds the provider by the family of words when the role is written differently ("SLP")', () => {
+    const r = record();
+    r.team.find((c) => c.id === 'slp')!.role = 'SLP';
+    expect(draftSpecificConcern(r, { serviceId: 'svc-speech' }).to[0]!.name).toBe('Priya Shah');
+  });
+
+  it('falls back to a placeholder when no one on the team provides the service', () => {
+    const r = record();
+    r.team = r.team.filter((c) => c.id !== 'slp');
+    const letter = draftSpecificConcern(r, { serviceId: 'svc-speech' });
+    expect(letter.to).toEqual([{ name: "[provider's name]", email: null }]);
+    expect(letter.body.startsWith("Dear [provider's name],")).toBe(true);
+    expect(letter.placeholders).toContain("[provider's name]");
+  });
+
+  it('rejects an id that is not in the record', () => {
+    expect(() => draftSpecificConcern(record(), { serviceId: 'nope' })).toThrow(/no service with id nope/);
+  });
+});
+
+describe('check-in', () => {
+  it('weekly: what went well this week, then questions, to the case manager', () => {
+    const letter = draftCheckIn(record());
+    expect(letter.subject).toBe('Weekly check-in: Emma');
+    expect(letter.to).toEqual([{ name: 'Maria Rivera', email: 'maria.rivera@lincoln.example' }]);
+    expect(letter.body).toContain("What's going well:");
+    expect(letter.body).toContain('- Wednesday, October 14: Emma read a whole chapter book');
+    expect(letter.body).toContain(`"${CALCULATOR_WORDS}" was in place on Tuesday, October 13.`);
+    expect(letter.body).toContain('Occupational therapy: every session happened as planned (20 minutes).');
+    expect(letter.body).toContain(
+      'How are the make-ups for speech-language therapy going? By my records, 90 minutes are still to be made up',
+    );
+    expect(letter.body).toContain(`"${CALCULATOR_WORDS}" wasn't in place on Thursday, October 15.`);
+    // October 6 and 8 are before this week.
+    expect(letter.body).not.toContain('October 6');
+    expect(letter.body).toContain('Is there anything we can work on at home to support Emma?');
+    expect(letter.facts.entryIds).toEqual(
+      expect.arrayContaining(['note-win', 'obs-oct13', 'obs-seat', 'ot-14', 'svc-speech', 'obs-oct15']),
+    );
+    expectKind(letter);
+  });
+
+  it('mid-term: since the last progress report, asks about each goal before the next one', () => {
+    const letter = draftCheckIn(record(), { period: 'mid_term' });
+    expect(letter.subject).toBe("Mid-term check-in: how Emma's services and goals are going");
+    expect(letter.body).toContain('since the progress report on Friday, October 9');
+    expect(letter.body).toContain(
+      'How is Emma doing on the reading goal ("Emma will read grade-level text at 90 words per minute with 95% accuracy")? ' +
+        'Is it on track for the progress report on Friday, January 15, 2027?',
+    );
+    expect(letter.facts.entryIds).toContain('goal-read');
+    expectKind(letter);
+  });
+
+  it('thanks the team when nothing went well on record', () => {
+    const r = record();
+    r.parentNotes = [];
+    r.accommodations = [];
+    r.services = [];
+    const letter = draftCheckIn(r);
+    expect(letter.body).toContain("Thank you for everything you're doing for Emma this week.");
+    expect(letter.body).toContain('A question:\n- Is there anything we can work on at home');
+    expectKind(letter);
+  });
+});
+
+describe('follow-up on an unanswered message', () => {
+  it("names the earlier message's date and subject, and quotes it", () => {
+    const letter = draftFollowUpUnanswered(record(), { communicationId: 'c-calculator' });
+    expect(letter.subject).toBe('Following up: Calculator in math');
+    expect(letter.to.map((r) => r.name)).toEqual(['Maria Rivera']);
+    expect(letter.cc).toEqual([]);
+    expect(letter.body).toContain(
+      'I\'m following up on my email of Wednesday, October 7 about "Calculator in math".',
+    );
+    expect(letter.body).toContain("> I noticed Emma didn't have her calculator on the math test on Tuesday.");
+    expect(letter.facts.entryIds).toEqual(['c-calculator']);
+    expectKind(letter);
+  });
+
+  it('a second follow-up copies the principal, not the assistant principal', () => {
+    const letter = draftFollowUpUnanswered(record(), { communicationId: 'c-calculator', copy: 'principal' });
+    expect(letter.cc).toEqual([{ name: 'Alan Ortiz', email: 'alan.ortiz@lincoln.example' }]);
+    expect(letter.body).toContain("I've also copied Alan Ortiz");
+    expectKind(letter);
+  });
+
+  it('names the message by its date when it had no subject', () => {
+    const r = record();
+    r.communications.find((c) => c.id === 'c-calculator')!.subject = null;
+    expect(draftFollowUpUnanswered(r, { communicationId: 'c-calculator' }).subject).toBe(
+      'Following up on my email of Wednesday, October 7',
+    );
+  });
+
+  it('is only for messages the family sent', () => {
+    expect(() => draftFollowUpUnanswered(record(), { communicationId: 'c-schedule-reply' })).toThrow(
+      /the family sent/,
+    );
+  });
+});
+
+describe('follow-up of a call or meeting in writing', () => {
+  it('"Thank you for talking with me today. To make sure I understood:" with the decisions and next steps', () => {
+    const letter = draftFollowUpVerbal(record(), { communicationId: 'c-call' });
+    expect(letter.subject).toBe('Summary of our call on Friday, October 16');
+    expect(letter.to.map((r) => r.name)).toEqual(['Priya Shah']);
+    expect(letter.body).toContain(
+      'Thank you for talking with me today.\n\nTo make sure I understood:\n' +
+        '- Make-up sessions on Wednesdays at 1:00 until the 90 minutes are made up\n' +
+        '- Priya will send the October session log\n\nNext steps:\n- I will ask Emma how the Wednesday session went',
+    );
+    expect(letter.facts.entryIds).toEqual(['c-call']);
+    expectKind(letter);
+  });
+
+  it('names the day when the talk was not today, and falls back to the summary', () => {
+    const r = { ...record(), asOf: '2026-10-19' };
+    const call = r.communications.find((c) => c.id === 'c-call')!;
+    call.kind = 'meeting';
+    call.decisions = null;
+    call.nextSteps = null;
+    const letter = draftFollowUpVerbal(r, { communicationId: 'c-call' });
+    expect(letter.subject).toBe('Summary of our meeting on Friday, October 16');
+    expect(letter.body).toContain('Thank you for talking with me on Friday, October 16.');
+    expect(letter.body).toContain(
+      'To make sure I understood: Talked with Ms. Shah about the missed speech sessions.',
+    );
+    expectKind(letter);
+  });
+
+  it('is only for calls and meetings', () => {
+    expect(() => draftFollowUpVerbal(record(), { communicationId: 'c-calculator' })).toThrow(
+      /phone call or a meeting/,
+    );
+  });
+});
+
+describe('thank-you', () => {
+  it('shares the latest win the parent noted, with its date', () => {
+    const letter = draftThankYou(record());
+    expect(letter.subject).toBe('Thank you, and some good news about Emma');
+    expect(letter.body).toContain(
+      'I wanted to share some good news from Wednesday, October 14: Emma read a whole chapter book on her own',
+    );
+    expect(letter.facts.entryIds).toEqual(['note-win']);
+    expect(letter.to.map((r) => r.name)).toEqual(['Maria Rivera']);
+    expectKind(letter);
+  });
+
+  it('thanks the chosen person, with a placeholder when no win is noted', () => {
+    const r = record();
+    r.parentNotes = [];
+    const letter = draftThankYou(r, { contactId: 'math' });
+    expect(letter.to.map((c) => c.name)).toEqual(['Tom Becker']);
+    expect(letter.placeholders).toEqual(['[what went well]']);
+    expectKind(letter);
+  });
+});
+
+describe('request for service logs', () => {
+  it("asks for the logs of one service over the ledger's dates, with the counts and the missed dates", () => {
+    const letter = draftServiceLogRequest(record(), { serviceId: 'svc-speech' });
+    expect(letter.subject).toBe(
+      "Service logs for Emma's speech-language therapy, Tuesday, September 8 to Friday, October 16",
+    );
+    expect(letter.to.map((r) => r.name)).toEqual(['Priya Shah']);
+    expect(letter.body).toContain(`Emma's IEP lists "${SPEECH_WORDS}".`);
+    expect(letter.body).toContain(
+      '240 minutes (4 hours) of the 360 minutes (6 hours) required were delivered',
+    );
+    expect(letter.body).toContain('- Thursday, October 8: a school event or assembly (30 minutes)');
+    expect(letter.body).toContain('(34 CFR 300.613)');
+    expectKind(letter);
+  });
+
+  it('with its own date range, lists only the misses in it and leaves out totals for other dates', () => {
+    const letter = draftServiceLogRequest(record(), {
+      serviceId: 'svc-speech',
+      from: '2026-10-01',
+      to: '2026-10-07',
+    });
+    expect(letter.body).toContain('from Thursday, October 1 to Wednesday, October 7');
+    expect(letter.body).toContain('Thursday, October 1: testing');
+    expect(letter.body).toContain('Tuesday, October 6: the provider was out');
+    expect(letter.body).not.toContain('September 22');
+    expect(letter.body).not.toContain('October 8');
+    expect(letter.body).not.toContain('required were delivered');
+    expect(new Set(letter.facts.entryIds)).toEqual(new Set(['svc-speech', 'miss-oct1', 'miss-oct6']));
+  });
+
+  it('cites the 504 records safeguard for a 504 plan, and nothing from the US for a Canadian plan', () => {
+    expect(draftServiceLogRequest(with504(), { serviceId: 'svc-speech' }).body).toContain('(34 CFR 104.36)');
+    const canadian = draftServiceLogRequest(inCanada(), { serviceId: 'svc-speech' });
+    expect(canadian.body).not.toMatch(US_WORDS);
+    expectKind(canadian);
+  });
+
+  it('rejects a range that ends before it starts', () => {
+    expect(() =>
+      draftServiceLogRequest(record(), { serviceId: 'svc-speech', from: '2026-10-07', to: '2026-10-01' }),
+    ).toThrow(/ends before it starts/);
+  });
+});
+
+describe('request for an IEP meeting', () => {
+  it('lists the reasons from the record: owed minutes, lapsed accommodations, goal flags, new challenges', () => {
+    const letter = draftMeetingRequest(record());
+    expect(letter.subject).toBe('Request for an IEP meeting for Emma');
+    expect(letter.body).toContain("I'm writing to request an IEP meeting");
+    expect(letter.body).toContain(
+      `- Speech-language therapy: Emma's IEP lists "${SPEECH_WORDS}". By my records, 90 minutes are still to be made up`,
+    );
+    expect(letter.body).toContain(
+      `- "${CALCULATOR_WORDS}" was not in place (or only partly) on 3 of the 4 days I have notes for ` +
+        '(Tuesday, October 6; Thursday, October 8 and Thursday, October 15).',
+    );
+    expect(letter.body).toContain('The reading goal went from 62');
+    expect(letter.body).toContain(
+      "Something new I've noticed (Monday, October 5): Emma says she feels lost in math",
+    );
+    expect(letter.body).not.toContain('within');
+    expect(letter.facts.entryIds).toEqual(
+      expect.arrayContaining(['svc-speech', 'acc-calc', 'obs-oct6', 'goal-read', 'gp-oct', 'note-new']),
+    );
+    expectKind(letter);
+  });
+
+  it("states the jurisdiction's timeline when one is passed in", () => {
+    const letter = draftMeetingRequest(record(), {
+      timeline: { days: 30, unit: 'days', citation: 'Cal. Ed. Code 56343(c)' },
+    });
+    expect(letter.body).toContain(
+      'I understand the meeting is to be held within 30 days of this written request (Cal. Ed. Code 56343(c)).',
+    );
+    expectKind(letter);
+  });
+
+  it("adds the parent's own reasons and asks for a 504 team meeting for a 504 plan", () => {
+    const letter = draftMeetingRequest(with504(), { reasons: ['Emma is starting middle school next year.'] });
+    expect(letter.subject).toBe('Request for a 504 plan meeting for Emma');
+    expect(letter.body).toContain("a meeting of Emma's 504 team");
+    expect(letter.body).toContain('- Emma is starting middle school next year.');
+    expectKind(letter);
+  });
+
+  it('for a Canadian plan: no US citation; an Alberta plan is an IPP', () => {
+    const ontario = draftMeetingRequest(inCanada());
+    expect(ontario.body).not.toMatch(US_WORDS);
+    expectKind(ontario);
+    const alberta = draftMeetingRequest(inCanada(record(), 'AB'));
+    expect(alberta.subject).toBe('Request for an IPP meeting for Emma');
+  });
+});
+
+describe('request for records', () => {
+  it("cites 34 CFR 300.613 and its 45 days, and the state's shorter timeline when passed in", () => {
+    const letter = draftRecordsRequest(record(), {
+      timeline: { days: 5, unit: 'business days', citation: 'Cal. Ed. Code 56504' },
+    });
+    expect(letter.subject).toBe("Request for Emma's education records");
+    expect(letter.to.map((r) => r.name)).toEqual(['Alan Ortiz']);
+    expect(letter.cc.map((r) => r.name)).toEqual(['Maria Rivera']);
+    expect(letter.body).toContain('within 45 days at most (34 CFR 300.613)');
+    expect(letter.body).toContain('within 5 business days of this written request (Cal. Ed. Code 56504)');
+    expect(letter.body).toContain(
+      'service logs and session notes (speech-language therapy and occupational therapy)',
+    );
+    expectKind(letter);
+  });
+
+  it('cites the 504 safeguard for a 504 plan, not IDEA', () => {
+    const letter = draftRecordsRequest(with504());
+    expect(letter.body).toContain('34 CFR 104.36');
+    expect(letter.body).not.toContain('300.613');
+    expectKind(letter);
+  });
+
+  it('asks for the student record without US citations for a Canadian plan', () => {
+    const letter = draftRecordsRequest(inCanada());
+    expect(letter.subject).toBe("Request for Emma's student record");
+    expect(letter.body).not.toMatch(US_WORDS);
+    expectKind(letter);
+  });
+});
+
+describe('request for prior written notice', () => {
+  it('cites 34 CFR 300.503 and lists its seven elements, naming the decision and the call', () => {
+    const letter = draftPriorWrittenNoticeRequest(record(), {
+      decision: 'to reduce speech therapy to one session a week',
+      communicationId: 'c-call',
+    });
+    expect(letter.subject).toBe(
+      'Request for prior written notice: to reduce speech therapy to one session a week',
+    );
+    expect(letter.body).toContain(
+      'the decision to reduce speech therapy to one session a week on Friday, October 16',
+    );
+    expect(letter.body).toContain('prior written notice of it (34 CFR 300.503)');
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(letter.body).toContain(`\n${n}. `);
+    expect(letter.to.map((r) => r.name)).toEqual(['Priya Shah']);
+    expect(letter.facts.entryIds).toEqual(['c-call']);
+    expectKind(letter);
+  });
+
+  it('for a 504 plan asks for written notice under 34 CFR 104.36, without IDEA', () => {
+    const letter = draftPriorWrittenNoticeRequest(with504(), {
+      decision: 'to end extended time',
+      decidedOn: '2026-10-09',
+    });
+    expect(letter.body).toContain('(34 CFR 104.36)');
+    expect(letter.body).not.toContain('300.503');
+    expect(letter.body).toContain('on Friday, October 9');
+    expectKind(letter);
+  });
+});
+
+describe('escalation', () => {
+  it('to the principal: the facts, and each earlier contact with its date and whether it was answered', () => {
+    const letter = draftEscalation(record(), { to: 'principal' });
+    expect(letter.subject).toBe("Asking for your help with Emma's IEP");
+    expect(letter.to).toEqual([{ name: 'Alan Ortiz', email: 'alan.ortiz@lincoln.example' }]);
+    expect(letter.cc.map((r) => r.name)).toEqual(['Maria Rivera']);
+    expect(letter.body).toContain('I have raised this with Maria Rivera and Priya Shah');
+    expect(letter.body).toContain(`Emma's IEP lists "${SPEECH_WORDS}"`);
+    expect(letter.body).toContain('90 minutes are still to be made up');
+    expect(letter.body).toContain(`Emma's IEP lists "${CALCULATOR_WORDS}"`);
+    expect(letter.body).toContain(
+      '- Friday, September 18: email to Maria Rivera, "Schedule question" (answered Monday, September 21)',
+    );
+    expect(letter.body).toContain(
+      '- Wednesday, October 7: email to Maria Rivera, "Calculator in math" (no reply yet)',
+    );
+    expect(letter.body).toContain(
+      '- Friday, October 16: phone call with Priya Shah, "Missed speech sessions"',
+    );
+    expect(letter.facts.entryIds).toEqual(
+      expect.arrayContaining([
+        'c-schedule',
+        'c-schedule-reply',
+        'c-calculator',
+        'c-call',
+        'miss-oct6',
+        'obs-oct8',
+      ]),
+    );
+    expectKind(letter);
+  });
+
+  it('to the special-education director, about one service, with harm the parent noted', () => {
+    const r = record();
+    r.parentNotes.push({
+      id: 'note-harm',
+      date: '2026-10-12',
+      kind: 'harm',
+      text: 'Emma cried before school twice this week.',
+    });
+    const letter = draftEscalation(r, { to: 'director', serviceId: 'svc-speech' });
+    expect(letter.to.map((c) => c.name)).toEqual(['Lena Park']);
+    expect(letter.body).not.toContain(CALCULATOR_WORDS);
+    expect(letter.body).toContain(
+      'How this is affecting Emma:\n- Monday, October 12: Emma cried before school',
+    );
+    expect(letter.facts.entryIds).toContain('note-harm');
+    expectKind(letter);
+  });
+
+  it('falls back to a placeholder when the team has no director', () => {
+    const r = record();
+    r.team = r.team.filter((c) => c.id !== 'director');
+    const letter = draftEscalation(r, { to: 'director' });
+    expect(letter.to).toEqual([{ name: "[special education director's name]", email: null }]);
+  });
+});
+
+describe('state complaint', () => {
+  it('holds every element 34 CFR 300.153 requires', () => {
+    const letter = draftStateComplaint(record());
+    const body = letter.body;
+    // (b)(1) a statement that the district violated a requirement of Part B, and the facts.
+    expect(body).toContain(
+      'violated a requirement of Part B of the Individuals with Disabilities Education Act',
+    );
+    expect(body).toContain('4. The facts');
+    expect(body).toContain(`Emma's IEP lists "${SPEECH_WORDS}"`);
+    expect(body).toContain('Tuesday, October 6, 2026: the provider was out (30 minutes)');
+    expect(body).toContain('Tuesday, October 6, 2026 (Math, test, substitute teacher): not in place');
+    // (b)(3) signature and contact information of the complainant.
+    expect(body).toContain('Signature: ______________________\nDana Lopez');
+    expect(body).toContain('Address: [your address]');
+    expect(body).toContain('Phone: [your phone number]');
+    expect(body).toContain('Email: dana@example.org');
+    // (b)(4)(i)-(ii) the child's name, address and school.
+    expect(body).toContain('Name: Emma Lopez');
+    expect(body).toContain("Address of residence: [child's address]");
+    expect(body).toContain('School: Lincoln Elementary');
+    // (b)(4)(iv) a description of the problem; (v) a proposed resolution.
+    expect(body).toContain('5. Description of the problem');
+    expect(body).toContain('In total, 90 minutes of services have not been delivered or made up.');
+    expect(body).toContain('6. Proposed resolution');
+    expect(body).toContain('Compensatory services for the 90 minutes of speech-language therapy');
+    // (c) the one-year look-back; (d) the copy to the district.
+    expect(body).toContain('on or after Thursday, October 16, 2025, within one year');
+    expect(body).toContain('A copy of this complaint is being sent to Lena Park at the same time');
+    expect(letter.cc).toEqual([{ name: 'Lena Park', email: 'lena.park@district.example' }]);
+    expectKind(letter);
+  });
+
+  it('marks what the record does not hold as placeholders and says so', () => {
+    const r = record();
+    r.child.school = null;
+    r.parent.email = null;
+    r.team = r.team.filter((c) => c.id !== 'director');
+    const letter = draftStateComplaint(r);
+    expect(letter.placeholders).toEqual(
+      expect.arrayContaining([
+        "[child's address]",
+        '[school name]',
+        '[your address]',
+        '[your phone number]',
+        '[your email]',
+        '[district special education office]',
+      ]),
+    );
+    expect(letter.notes[0]).toMatch(/^Your record does not hold everything this letter needs: fill in/);
+    expect(letter.cc).toEqual([{ name: '[district special education office]', email: null }]);
+  });
+
+  it('leaves out facts older than one year, and says how many', () => {
+    const r = record();
+    r.services[0]!.ledger.misses.push({
+      entryId: 'miss-old',
+      date: '2025-10-15',
+      reason: 'school_event',
+      minutes: 30,
+    });
+    const letter = draftStateComplaint(r);
+    expect(letter.body).not.toContain('October 15, 2025');
+    expect(letter.facts.entryIds).not.toContain('miss-old');
+    expect(letter.notes.join(' ')).toContain('1 entry older than Thursday, October 16, 2025 was left out');
+  });
+
+  it('needs the formal tone option: "violated" is a legal word there, not in a letter to a teacher', () => {
+    const letter = draftStateComplaint(record());
+    expect(checkTone(letter.body).map((f) => f.phrase)).toEqual(['violation', 'violated']);
+    expect(checkTone(letter.body, { formal: true })).toEqual([]);
+  });
+});
+
+describe('OCR complaint outline', () => {
+  it('for a 504 plan: Section 504, the facts, and the 180 days from the last act', () => {
+    const letter = draftOcrComplaintOutline(with504());
+    expect(letter.to).toEqual([
+      { name: 'U.S. Department of Education, Office for Civil Rights', email: null },
+    ]);
+    expect(letter.body).toContain('Section 504 of the Rehabilitation Act of 1973 (29 U.S.C. 794)');
+    expect(letter.body).toContain(`Emma's 504 plan lists "${CALCULATOR_WORDS}"`);
+    expect(letter.body).toContain('The most recent event noted is Thursday, October 15, 2026.');
+    expect(letter.body).toContain('within 180 days of the last act: by Tuesday, April 13, 2027');
+    expect(letter.body).toContain('within 60 days after it ends');
+    expect(letter.body).not.toContain('300.');
+    expect(letter.facts.entryIds).toEqual(expect.arrayContaining(['obs-oct15', 'miss-oct8', 'c-calculator']));
+    expectKind(letter);
+  });
+
+  it('notes when the 180 days from the last event have passed', () => {
+    const r = with504();
+    r.asOf = '2027-05-01';
+    const letter = draftOcrComplaintOutline(r);
+    expect(letter.notes.join(' ')).toContain('ended on Tuesday, April 13, 2027');
+  });
+});
+
+describe('letters that do not fit the plan are refused', () => {
+  it('no IDEA state complaint for a 504 plan', () => {
+    expect(() => draftStateComplaint(with504())).toThrow(LetterUnavailableError);
+    expect(() => draftStateComplaint(with504())).toThrow(/for an IEP, not a 504 plan.*OCR/);
+  });
+
+  it('no OCR outline for an IEP', () => {
+    expect(() => draftOcrComplaintOutline(record())).toThrow(LetterUnavailableError);
+    expect(() => draftOcrComplaintOutline(record())).toThrow(/OCR complaint outline is for a 504 plan/);
+  });
+
+  it('no complaint drafts without a plan', () => {
+    const r = { ...record(), plan: null };
+    expect(() => draftStateComplaint(r)).toThrow(/add the IEP first/);
+    expect(() => draftOcrComplaintOutline(r)).toThrow(/add the plan first/);
+  });
+
+  it.each<LetterRequest>([
+    { kind: 'state_complaint' },
+    { kind: 'ocr_complaint_outline' },
+    { kind: 'request_prior_written_notice', decision: 'to change the placement' },
+  ])('no US steps for a Canadian plan: %o', (request) => {
+    expect(() => draftLetter(inCanada(), request)).toThrow(LetterUnavailableError);
+    expect(() => draftLetter(inCanada(), request)).toThrow(/United States procedure.*ON sets its own rules/);
+  });
+
+  it('lists the letters each plan can draft', () => {
+    expect(lettersAvailable(record())).toEqual(LETTER_KINDS.filter((k) => k !== 'ocr_complaint_outline'));
+    expect(lettersAvailable(with504())).toEqual(LETTER_KINDS.filter((k) => k !== 'state_complaint'));
+    expect(lettersAvailable(inCanada())).toEqual(LETTER_KINDS.filter((k) => CANADA_LETTER_KINDS.has(k)));
+    expect(lettersAvailable(inCanada())).toEqual([
+      'specific_concern',
+      'check_in',
+      'follow_up_unanswered',
+      'follow_up_verbal',
+      'thank_you',
+      'request_service_logs',
+      'request_iep_meeting',
+      'request_records',
+      'escalation',
+    ]);
+  });
+
+  it('every letter a Canadian plan can draft is free of US citations and procedures', () => {
+    const r = inCanada();
+    const requests: LetterRequest[] = [
+      { kind: 'specific_concern', accommodationId: 'acc-calc' },
+      { kind: 'specific_concern', serviceId: 'svc-speech' },
+      { kind: 'check_in', period: 'mid_term' },
+      { kind: 'follow_up_unanswered', communicationId: 'c-calculator' },
+      { kind: 'follow_up_verbal', communicationId: 'c-call' },
+      { kind: 'thank_you' },
+      { kind: 'request_service_logs', serviceId: 'svc-speech' },
+      { kind: 'request_iep_meeting' },
+      { kind: 'request_records' },
+      { kind: 'escalation', to: 'superintendent' },
+    ];
+    expect(requests.map((q) => q.kind).sort()).toEqual(
+      [...new Set(lettersAvailable(r))].flatMap((k) => (k === 'specific_concern' ? [k, k] : [k])).sort(),
+    );
+    for (const request of requests) {
+      const letter = draftLetter(r, request);
+      expect(`${letter.subject}\n${letter.body}`, request.kind).not.toMatch(US_WORDS);
+    }
+  });
+});
+
+describe('every letter', () => {
+  const all: [LetterKind, () => Letter][] = [
+    [
+      'specific_concern',
+      () => draftLetter(record(), { kind: 'specific_concern', accommodationId: 'acc-calc' }),
+    ],
+    ['check_in', () => draftLetter(record(), { kind: 'check_in', period: 'mid_term' })],
+    [
+      'follow_up_unanswered',
+      () =>
+        draftLetter(record(), {
+          kind: 'follow_up_unanswered',
+          communicationId: 'c-calculator',
+          copy: 'director',
+        }),
+    ],
+    [
+      'follow_up_verbal',
+      () => draftLetter(record(), { kind: 'follow_up_verbal', communicationId: 'c-call' }),
+    ],
+    ['thank_you', () => draftLetter(record(), { kind: 'thank_you' })],
+    [
+      'request_service_logs',
+      () => draftLetter(record(), { kind: 'request_service_logs', serviceId: 'svc-speech' }),
+    ],
+    [
+      'request_iep_meeting',
+      () =>
+        draftLetter(record(), {
+          kind: 'request_iep_meeting',
+          timeline: { days: 30, unit: 'days', citation: 'Cal. Ed. Code 56343(c)' },
+        }),
+    ],
+    ['request_records', () => draftLetter(record(), { kind: 'request_records' })],
+    [
+      'request_prior_written_notice',
+      () =>
+        draftLetter(record(), {
+          kind: 'request_prior_written_notice',
+          decision: 'to change the reading group',
+        }),
+    ],
+    ['escalation', () => draftLetter(record(), { kind: 'escalation', to: 'director' })],
+    ['state_complaint', () => draftLetter(record(), { kind: 'state_complaint' })],
+    ['ocr_complaint_outline', () => draftLetter(with504(), { kind: 'ocr_complaint_outline' })],
+  ];
+
+  it('covers every kind', () => {
+    expect(all.map(([kind]) => kind)).toEqual([...LETTER_KINDS]);
+  });
+
+  it.each(all)(
+    '%s: checkTone flags nothing (formal for the complaints), and it is signed by the parent',
+    (kind, build) => {
+      const letter = build();
+      expect(letter.kind).toBe(kind);
+      expectKind(letter);
+      expect(letter.body).toContain('Dana Lopez');
+      expect(letter.subject.length).toBeGreaterThan(5);
+      expect(letter.to.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('writes dates as "Tuesday, October 6", with the year only when it is not this year', () => {
+    const r = record();
+    r.asOf = '2027-01-05';
+    const letter = draftSpecificConcern(r, { accommodationId: 'acc-calc' });
+    expect(letter.body).toContain('Tuesday, October 6, 2026');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('letter words', () => {
+  it.each([
+    ['2026-10-06', false, 'Tuesday, October 6'],
+    ['2026-10-06', true, 'Tuesday, October 6, 2026'],
+    ['2028-02-29', false, 'Tuesday, February 29'],
+  ])('formatLongDate(%s, %s) = %s', (date, withYear, words) => {
+    expect(formatLongDate(date, withYear)).toBe(words);
+  });
+
+  it('oneYearBefore falls back to February 28 from a leap day', () => {
+    expect(oneYearBefore('2028-02-29')).toBe('2027-02-28');
+    expect(oneYearBefore('2026-10-16')).toBe('2025-10-16');
+  });
+
+  it('lists with "and", and with semicolons when items hold commas', () => {
+    expect(listWords(['a'])).toBe('a');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['Tuesday, October 6', 'Thursday, October 8'])).toBe(
+      'Tuesday, October 6 and Thursday, October 8',
+    );
+    expect(listWords(['Monday, May 3', 'Tuesday, May 4', 'Friday, May 7'])).toBe(
+      'Monday, May 3; Tuesday, May 4 and Friday, May 7',
+    );
+  });
+
+  it('writes minutes, with hours from two hours on', () => {
+    expect(formatMinutes(1)).toBe('1 minute');
+    expect(formatMinutes(90)).toBe('90 minutes');
+    expect(formatMinutes(390)).toBe('390 minutes (6 hours 30 minutes)');
+  });
+
+  it('matches roles case-insensitively, most specific first', () => {
+    expect(contactsWithRole(TEAM, 'principal').map((c) => c.name)).toEqual(['Alan Ortiz']);
+    expect(contactsWithRole(TEAM, 'director').map((c) => c.name)).toEqual(['Lena Park']);
+    const team = [
+      { id: 'x', name: 'Sam Lee', role: 'SPECIAL EDUCATION TEACHER / case manager', email: null },
+    ];
+    expect(contactsWithRole(team, 'case_manager').map((c) => c.name)).toEqual(['Sam Lee']);
+    expect(
+      contactsWithRole([{ ...team[0]!, role: 'Assistant Principal' }], 'principal').map((c) => c.name),
+    ).toEqual(['Sam Lee']);
+  });
+
+  it('finds the provider of a service by role, then by the family of words', () => {
+    expect(
+      providerFor(TEAM, { name: 'Speech therapy', providerRole: 'speech-language pathologist' })?.name,
+    ).toBe('Priya Shah');
+    expect(
+      providerFor([{ id: 'o', name: 'Ola', role: 'OT', email: null }], {
+        name: 'Occupational therapy',
+        providerRole: null,
+      })?.name,
+    ).toBe('Ola');
+    expect(providerFor(TEAM, { name: 'Occupational therapy', providerRole: null })).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    if (joined[i] === '=') {
+      bytes.push(Number.parseInt(joined.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(joined.charCodeAt(i));
+    }
+  }
+  return new TextDecoder().decode(Uint8Array.from(bytes)).replace(/\r\n/g, '\n');
+}
+
+function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) =>
+      new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))),
+    );
+}
+
+function headersOf(eml: string): Map<string, string> {
+  const head = eml.slice(0, eml.indexOf('\r\n\r\n')).replace(/\r\n /g, ' ');
+  return new Map(
+    head.split('\r\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+  );
+}
+
+describe('toEml', () => {
+  const from = { name: 'Dana Lopez', email: 'dana@example.org' };
+
+  it('writes an RFC 5322 message with CRLF line endings, MIME headers and a quoted-printable body', () => {
+    const letter = draftSpecificConcern(record(), { accommodationId: 'acc-calc' });
+    const eml = toEml(letter, from, '2026-10-16T14:30:00Z');
+    expect(eml).not.toMatch(/[^\r]\n/);
+    const headers = headersOf(eml);
+    expect(headers.get('From')).toBe('Dana Lopez <dana@example.org>');
+    expect(headers.get('To')).toBe('Tom Becker <tom.becker@lincoln.example>');
+    expect(headers.get('Cc')).toBe('Maria Rivera <maria.rivera@lincoln.example>');
+    expect(headers.get('Subject')).toBe(letter.subject);
+    expect(headers.get('Date')).toBe('Fri, 16 Oct 2026 14:30:00 +0000');
+    expect(headers.get('MIME-Version')).toBe('1.0');
+    expect(headers.get('Content-Type')).toBe('text/plain; charset=UTF-8');
+    expect(headers.get('Content-Transfer-Encoding')).toBe('quoted-printable');
+    for (const line of eml.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    const body = eml.slice(eml.indexOf('\r\n\r\n') + 4);
+    for (const line of body.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+    expect(decodeQuotedPrintable(body)).toBe(`${letter.body}\n`);
+  });
+
+  it('encodes non-ASCII subjects and names as RFC 2047 encoded-words, folded under 76 characters each', () => {
+    const letter = draftThankYou(record());
+    letter.subject =
+      'Merci — une bonne nouvelle pour Émilie, et un très long sujet qui doit être plié sur deux lignes';
+    letter.to = [{ name: 'María José Núñez', email: 'maria@lincoln.example' }];
+    const eml = toEml(
+      letter,
+      { name: 'Dana J. Lopez', email: 'dana@example.org' },
+      '2026-10-16T09:00:00-07:00',
+    );
+    const headers = headersOf(eml);
+    expect(headers.get('Subject')).toMatch(/^=\?UTF-8\?B\?/);
+    expect(decodeEncodedWords(headers.get('Subject')!)).toBe(letter.subject);
+    expect(decodeEncodedWords(headers.get('To')!)).toBe('María José Núñez <maria@lincoln.example>');
+    expect(headers.get('From')).toBe('"Dana J. Lopez" <dana@example.org>');
+    expect(headers.get('Date')).toBe('Fri, 16 Oct 2026 16:00:00 +0000');
+    for (const word of eml.match(/=\?UTF-8\?B\?[^?]*\?=/g) ?? []) expect(word.length).toBeLessThanOrEqual(75);
+  });
+
+  it('encodes the body\'s non-ASCII, "=" and trailing spaces', () => {
+    expect(quotedPrintable('café = ok \nFrom here')).toBe('caf=C3=A9 =3D ok=20\r\n=46rom here');
+    const long = `${'é'.repeat(60)}`;
+    const encoded = quotedPrintable(long);
+    for (const line of encoded.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+    expect(decodeQuotedPrintable(encoded)).toBe(long);
+  });
+
+  it('leaves out recipients without an address and keeps header injection out', () => {
+    const letter = draftStateComplaint(record());
+    letter.subject = 'Complaint\r\nBcc: someone@evil.example';
+    const eml = toEml(letter, from, '2026-10-16T14:30:00Z');
+    const headers = headersOf(eml);
+    expect(headers.has('To')).toBe(false); // the state office is a placeholder with no address
+    expect(headers.get('Cc')).toBe('Lena Park <lena.park@district.example>');
+    expect(headers.has('Bcc')).toBe(false);
+    expect(headers.get('Subject')).toBe('Complaint Bcc: someone@evil.example');
+  });
+
+  it('rejects a malformed address or date', () => {
+    const letter = draftThankYou(record());
+    expect(() => toEml(letter, { name: 'Dana', email: 'dana at example' }, '2026-10-16T14:30:00Z')).toThrow(
+      /not an email address/,
+    );
+    expect(() => toEml(letter, from, '2026-10-16')).toThrow(/not an ISO 8601 instant/);
+    expect(rfc5322Date('2028-02-29T23:59:59Z')).toBe('Tue, 29 Feb 2028 23:59:59 +0000');
+  });
+});
+
+describe('mailtoUrl', () => {
+  it('opens the letter with its recipients, copy, subject and body, line breaks as %0D%0A', () => {
+    const letter = draftThankYou(record());
+    const link = mailtoUrl(letter);
+    expect(link.complete).toBe(true);
+    expect(
+      link.url.startsWith('mailto:maria.rivera@lincoln.example?subject=Thank%20you%2C%20and%20some'),
+    ).toBe(true);
+    expect(link.url).toContain('&body=Dear%20Maria%20Rivera%2C%0D%0A%0D%0A');
+    const body = decodeURIComponent(link.url.slice(link.url.indexOf('&body=') + 6)).replace(/\r\n/g, '\n');
+    expect(body).toBe(letter.body);
+    expect(link.url.length).toBeLessThanOrEqual(MAILTO_MAX_LENGTH);
+  });
+
+  it('puts the copy in cc=', () => {
+    const link = mailtoUrl(draftSpecificConcern(record(), { serviceId: 'svc-speech' }));
+    expect(
+      link.url.startsWith('mailto:priya.shah@lincoln.example?cc=maria.rivera@lincoln.example&subject='),
+    ).toBe(true);
+  });
+
+  it('cuts a long body at a line and says so, within the limit', () => {
+    const letter = draftStateComplaint(record());
+    expect(mailtoUrl(letter, 100_000).complete).toBe(true);
+    const link = mailtoUrl(letter, 1500);
+    expect(link.complete).toBe(false);
+    expect(link.url.length).toBeLessThanOrEqual(1500);
+    const body = decodeURIComponent(link.url.slice(link.url.indexOf('&body=') + 6)).replace(/\r\n/g, '\n');
+    expect(body.endsWith(MAILTO_CUT_NOTE)).toBe(true);
+    expect(letter.body.startsWith(body.slice(0, body.indexOf(MAILTO_CUT_NOTE)).trimEnd())).toBe(true);
+  });
+
+  it('falls back to the subject alone when not even the note fits', () => {
+    const link = mailtoUrl(draftThankYou(record()), 120);
+    expect(link).toEqual({
+      url: 'mailto:maria.rivera@lincoln.example?subject=Thank%20you%2C%20and%20some%20good%20news%20about%20Emma',
+      complete: false,
+    });
+  });
+});
