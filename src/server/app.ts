@@ -28,6 +28,7 @@ import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
+import { registerLetterRoutes } from './routes/letters.routes.ts';
 import { registerMemberRoutes } from './routes/members.routes.ts';
 import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
@@ -242,6 +243,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAttachmentRoutes(api, deps);
       registerCheckInRoutes(api, deps);
       registerCommunicationRoutes(api, deps);
+      registerLetterRoutes(api, deps);
     },
     { prefix: '/api' },
   );

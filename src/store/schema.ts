@@ -296,6 +296,8 @@ export type LetterRow = Owned & {
   recipients: string;
   body: string;
   entry_ids: string;
+  /** JSON {placeholders, notes}: the gaps to fill in and the notes for the parent. */
+  guidance: string;
   communication_id: string | null;
 };
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import { AdvisorSettings } from '../../domain/advisor.ts';
 import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
@@ -54,10 +55,23 @@ export async function schoolDayTest(db: Db, householdId: string, childId: string
       : isoWeekday(date) <= 5;
 }
 
+// The thresholds without their defaults, so a change stores only what the family chose (a default
+// changed in a later version then still reaches them). The reply time has its own field.
+const AdvisorThresholdsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(AdvisorSettings.shape)
+        .filter(([name]) => name !== 'replySchoolDays')
+        .map(([name, schema]) => [name, (schema as z.ZodDefault<z.ZodNumber>).unwrap().optional()]),
+    ) as Record<string, z.ZodOptional<z.ZodNumber>>,
+  )
+  .strict();
+
 export const HouseholdSettingsPatch = z
   .object({
     replySchoolDays: z.number().int().min(1, { message: 'must be at least 1 school day' }).max(30),
-    advisor: z.record(z.string().regex(/^[a-zA-Z]+$/), z.number().finite().min(0).max(1000)),
+    /** Any of the advisor's thresholds (docs/advisor-rules.md), checked against its own range. */
+    advisor: AdvisorThresholdsPatch,
   })
   .partial()
   .strict();
@@ -73,7 +87,7 @@ export async function updateSettings(
     const before = await loadSettings(trx, ctx.householdId);
     const after: HouseholdSettings = {
       replySchoolDays: patch.replySchoolDays ?? before.replySchoolDays,
-      advisor: { ...before.advisor, ...(patch.advisor ?? {}) },
+      advisor: { ...before.advisor, ...((patch.advisor ?? {}) as Record<string, number>) },
     };
     const at = ctx.clock.now();
     const row = {

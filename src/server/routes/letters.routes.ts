@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { checkTone } from '../../domain/tone.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import { adviceForChild } from '../services/advice.ts';
+import {
+  DraftLetterInput,
+  deleteLetterDraft,
+  draftLetterForChild,
+  getLetter,
+  LetterPatch,
+  LetterRecord,
+  letterAsEml,
+  listLetters,
+  MarkSentInput,
+  markLetterSent,
+  updateLetter,
+} from '../services/letters.ts';
+import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+
+/** The family member writing: the signed-in user (letters are signed with their name). */
+function writer(request: FastifyRequest) {
+  const user = request.auth.session?.user;
+  return { name: user?.displayName ?? 'Parent', email: user?.email ?? null };
+}
+
+export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  const base = '/households/:householdId/letters';
+
+  api.post(
+    '/households/:householdId/children/:id/letters',
+    {
+      config: { access: access.household('letter.draft') },
+      schema: {
+        tags: ['Letters'],
+        summary:
+          'Draft a letter from the record (a specific concern, a check-in, a follow-up, a request, an escalation, a complaint draft)',
+        params: RecordParams,
+        body: DraftLetterInput,
+        response: { 201: LetterRecord, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextFor(deps, request);
+      const letter = await draftLetterForChild(
+        deps.store,
+        ctx,
+        request.params.id,
+        request.body,
+        writer(request),
+      );
+      return reply.status(201).send(letter);
+    },
+  );
+
+  api.get(
+    base,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Letters'],
+        summary: 'Letters drafted and sent, newest first',
+        params: HouseholdParams,
+        querystring: z.object({ childId: IdSchema.optional() }),
+        response: { 200: z.array(LetterRecord), ...errors },
+      },
+    },
+    async (request) => listLetters(deps.store, request.params.householdId, request.query.childId),
+  );
+
+  api.get(
+    `${base}/:id`,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Letters'],
+        summary: 'One letter, with what the tone check flags in it',
+        params: RecordParams,
+        response: { 200: LetterRecord, ...errors },
+      },
+    },
+    async (request) => getLetter(deps.store, request.params.householdId, request.params.id),
+  );
+
+  api.patch(
+    `${base}/:id`,
+    {
+      config: { access: access.household('letter.draft') },
+      schema: {
+        tags: ['Letters'],
+        summary:
+          'Edit a draft (subject, body, recipients); the answer carries the tone check of the new text',
+        params: RecordParams,
+        body: LetterPatch,
+        response: { 200: LetterRecord, 409: ErrorResponse, ...errors },
+      },
+    },
+    async (request) => updateLetter(deps.store, contextFor(deps, request), request.params.id, request.body),
+  );
+
+  api.post(
+    `${base}/:id/sent`,
+    {
+      config: { access: access.household('plan.write') },
+      schema: {
+        tags: ['Letters'],
+        summary: 'Mark a letter sent: it is logged as a sent message and the reply clock starts',
+        params: RecordParams,
+        body: MarkSentInput,
+        response: {
+          200: z.object({ letter: LetterRecord, communication: z.record(z.string(), z.unknown()) }),
+          409: ErrorResponse,
+          ...errors,
+        },
+      },
+    },
+    async (request) => markLetterSent(deps.store, contextFor(deps, request), request.params.id, request.body),
+  );
+
+  api.delete(
+    `${base}/:id`,
+    {
+      config: { access: access.household('letter.draft') },
+      schema: {
+        tags: ['Letters'],
+        summary: 'Delete a draft (a sent letter stays)',
+        params: RecordParams,
+        response: { 204: z.null(), 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await deleteLetterDraft(deps.store, contextFor(deps, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    `${base}/:id/eml`,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Letters'],
+        summary: 'The letter as an .eml draft to open in a mail program',
+        params: RecordParams,
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const from = writer(request);
+      const eml = await letterAsEml(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        { name: from.name, email: from.email ?? 'parent@example.invalid' },
+        deps.clock.now(),
+      );
+      return reply
+        .header('content-type', 'message/rfc822; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${eml.filename}"`)
+        .send(eml.text);
+    },
+  );
+
+  api.post(
+    '/households/:householdId/tone-check',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Letters'],
+        summary:
+          'Check any text for accusing or absolute phrasing, with gentler ways to say it (nothing is stored)',
+        params: HouseholdParams,
+        body: z.object({ text: z.string().max(50000), formal: z.boolean().default(false) }),
+        response: { 200: z.object({ flags: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+      },
+    },
+    async (request) => ({ flags: checkTone(request.body.text, { formal: request.body.formal }) }),
+  );
+
+  api.get(
+    '/households/:householdId/children/:id/advice',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Advisor'],
+        summary:
+          'What to do next and by when: follow up, write a summary, call an IEP meeting, escalate; each with its reason, entries, citation, deadlines and the letter to send; and upcoming reminders',
+        params: RecordParams,
+        querystring: z.object({ asOf: IsoDateSchema.optional() }),
+        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+      },
+    },
+    async (request) =>
+      adviceForChild(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        request.query.asOf ?? deps.clock.today(),
+        writer(request),
+      ),
+  );
+}
