@@ -23,6 +23,7 @@ import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
@@ -94,6 +95,11 @@ export type AppDeps = {
 
 export const API_VERSION = '0.1.0';
 
+/** Paths that carry a secret (a calendar feed's token) with the secret replaced, for logs. */
+export function maskSecretsInUrl(url: string): string {
+  return url.replace(/(\/api\/calendar\/)[^/?#]+/, '$1[secret]');
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -103,6 +109,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             level: process.env.LOG_LEVEL ?? 'info',
             // Request logs carry method, route and status only; bodies (names, notes) are never logged.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            // A calendar feed's secret is in its URL (calendar apps cannot send headers): never log it.
+            serializers: {
+              req: (req: { method: string; url: string; id?: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: maskSecretsInUrl(req.url),
+              }),
+            },
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
@@ -244,6 +258,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCheckInRoutes(api, deps);
       registerCommunicationRoutes(api, deps);
       registerLetterRoutes(api, deps);
+      registerCalendarRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -677,6 +677,69 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/communication-status?asOf=2026-10-01`) }),
   },
+  'POST /api/households/:householdId/children/:id/letters': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/letters`),
+      body: { request: { kind: 'check_in' } },
+    }),
+  },
+  'GET /api/households/:householdId/letters': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/letters') }),
+  },
+  'GET /api/households/:householdId/letters/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}`) }),
+  },
+  'PATCH /api/households/:householdId/letters/:id': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}`), body: { subject: 'Checking in' } }),
+  },
+  'DELETE /api/households/:householdId/letters/:id': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}`) }),
+  },
+  'POST /api/households/:householdId/letters/:id/sent': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}/sent`), body: { date: '2026-09-21' } }),
+  },
+  'GET /api/households/:householdId/letters/:id/eml': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}/eml`) }),
+  },
+  'POST /api/households/:householdId/tone-check': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/tone-check'), body: { text: 'You never answered!!' } }),
+  },
+  'GET /api/households/:householdId/children/:id/advice': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/advice?asOf=2026-10-01`) }),
+  },
+  'POST /api/households/:householdId/calendar-feeds': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/calendar-feeds'), body: { childId: f.childId } }),
+  },
+  'GET /api/households/:householdId/calendar-feeds': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, '/calendar-feeds') }),
+  },
+  'POST /api/households/:householdId/calendar-feeds/:id/revoke': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(
+        f,
+        `/calendar-feeds/${(await owner(f, 'POST', '/calendar-feeds', { childId: null })).feed.id}/revoke`,
+      ),
+    }),
+  },
+  'GET /api/calendar/:token': {
+    expect: PUBLIC,
+    make: async (f) => ({
+      url: new URL((await owner(f, 'POST', '/calendar-feeds', { childId: f.childId })).url as string)
+        .pathname,
+    }),
+  },
   'GET /api/staff-link': { expect: STAFF_VIEW, make: async () => ({ url: '/api/staff-link' }) },
   'POST /api/staff-link/sessions': {
     expect: STAFF_OWN_SERVICE,
@@ -686,6 +749,11 @@ const ROWS: Record<string, Row> = {
     }),
   },
 };
+
+async function freshLetter(f: Fixture): Promise<string> {
+  return (await owner(f, 'POST', `/children/${f.childId}/letters`, { request: { kind: 'check_in' } }))
+    .id as string;
+}
 
 function checkInBody(f: Fixture) {
   return {

@@ -81,3 +81,45 @@ export type CheckInSavedAnswer = z.infer<typeof CheckInAnswer> & {
 };
 export type CheckIn = Omit<CheckInRecord, 'answers'> & { answers: CheckInSavedAnswer[] };
 export type WorkSample = z.infer<typeof WorkSampleFields> & Meta;
+
+// The communication log, letters drafted from the record, and the advisor (what to do next). The
+// advisor's answer is typed from the pure domain module; its ladder step's role pattern (a RegExp)
+// does not survive JSON, so it is left out.
+import type {
+  AdvisorSettingName,
+  AdvisorSettings,
+  Recommendation as RecommendationRecord,
+  Reminder as ReminderRecord,
+} from '../../src/domain/advisor.ts';
+import type { CommunicationFields, ParentNoteInput } from '../../src/domain/communications.ts';
+import type { LadderStep as LadderStepRecord } from '../../src/domain/jurisdictions.ts';
+import type { TeamContactInput } from '../../src/domain/plan.ts';
+import type { ToneFlag } from '../../src/domain/tone.ts';
+import type { adviceForChild } from '../../src/server/services/advice.ts';
+import type { CommunicationStatus } from '../../src/server/services/communication-status.ts';
+import type { EmailImportResult } from '../../src/server/services/email-import.ts';
+import type { HouseholdSettings } from '../../src/server/services/household-settings.ts';
+import type { LetterRecord, LetterRequestSchema } from '../../src/server/services/letters.ts';
+
+export type { AdvisorSettingName, AdvisorSettings, CommunicationStatus, EmailImportResult, ToneFlag };
+export type TeamContact = z.infer<typeof TeamContactInput> & Meta;
+/** A logged message as the server returns it: the reply date is always filled in (null: none expected). */
+export type Communication = Omit<z.infer<typeof CommunicationFields>, 'replyExpectedBy'> & {
+  replyExpectedBy: string | null;
+} & Meta;
+/** A message as sent to the server (fields with a default may be left out; no reply date: the default). */
+export type CommunicationInput = z.input<typeof CommunicationFields>;
+export type CommunicationReply = CommunicationStatus['messages'][number]['reply'];
+export type ParentNote = z.infer<typeof ParentNoteInput> & Meta;
+export type ParentNoteKind = ParentNote['kind'];
+export type HouseholdSettingsRecord = HouseholdSettings;
+export type Letter = LetterRecord;
+export type LetterKind = z.infer<typeof LetterRequestSchema>['kind'];
+/** What to draft: a kind and the options it needs (LetterRequestSchema). */
+export type LetterRequest = z.input<typeof LetterRequestSchema>;
+export type LadderStep = Omit<LadderStepRecord, 'rolePattern'>;
+export type Recommendation = Omit<RecommendationRecord, 'ladderStep'> & { ladderStep: LadderStep | null };
+export type Reminder = ReminderRecord;
+export type Advice = Omit<Awaited<ReturnType<typeof adviceForChild>>, 'recommendations'> & {
+  recommendations: Recommendation[];
+};

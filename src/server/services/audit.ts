@@ -22,7 +22,9 @@ export type AuditAction =
   | 'member_removed'
   | 'staff_link_created'
   | 'staff_link_revoked'
-  | 'staff_link_used';
+  | 'staff_link_used'
+  | 'calendar_feed_created'
+  | 'calendar_feed_revoked';
 
 export async function appendAudit(
   db: Db,

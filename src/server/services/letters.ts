@@ -307,16 +307,15 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
       .where('child_id', '=', row.child_id)
       .execute();
     const people = [...letter.to, ...letter.cc];
-    const contactIds = contacts
-      .filter((c) =>
-        people.some(
-          (p) =>
-            (p.email && c.email && p.email.toLowerCase() === c.email.toLowerCase()) ||
-            p.name.trim().toLowerCase() === c.name.trim().toLowerCase(),
-        ),
-      )
-      .map((c) => c.id);
-    const others = people.filter((p) => !contacts.some((c) => c.name === p.name)).map((p) => p.name);
+    // Each recipient is one team contact: by email address, else by name.
+    const matched = people.map(
+      (p) =>
+        contacts.find((c) => p.email && c.email && p.email.toLowerCase() === c.email.toLowerCase()) ??
+        contacts.find((c) => p.name.trim().toLowerCase() === c.name.trim().toLowerCase()) ??
+        null,
+    );
+    const contactIds = [...new Set(matched.filter((c) => c !== null).map((c) => c.id))].slice(0, 20);
+    const others = people.filter((_, i) => matched[i] === null).map((p) => p.name);
     const def = RESOURCES.communication;
     const communication = await writeRecord(
       trx,

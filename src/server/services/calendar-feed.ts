@@ -1,0 +1,213 @@
+import ICAL from 'ical.js';
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
+import { addDays } from '../../domain/dates.ts';
+import type { Store } from '../../store/database.ts';
+import type { AccessTokenRow } from '../../store/schema.ts';
+import { hashToken, looksLikeToken, newToken } from '../auth/tokens.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { adviceForChild } from './advice.ts';
+import { appendAudit } from './audit.ts';
+
+// A calendar feed a parent subscribes to from a phone: the reminders (weekly check-in, mid-term
+// check-in before a progress report, replies due or overdue, the annual review and re-evaluation
+// approaching) and the advisor's deadlines, as all-day events. The URL holds a secret (calendar
+// apps cannot sign in), stored only as its hash; revoking it stops the feed at once.
+
+const FEED_PURPOSE = 'calendar_feed';
+/** Calendar subscriptions have no natural end; the secret lasts until revoked. */
+const NEVER = '9999-12-31T00:00:00.000Z';
+
+export const CalendarFeedInput = z.object({
+  /** One child, or null for every child of the household. */
+  childId: IdSchema.nullable().default(null),
+});
+
+export const CalendarFeed = z.object({
+  id: IdSchema,
+  childId: IdSchema.nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+
+const toFeed = (r: AccessTokenRow) => ({
+  id: r.id,
+  childId: (JSON.parse(r.scope ?? '{}') as { childId?: string | null }).childId ?? null,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  lastUsedAt: r.used_at,
+  active: !r.revoked_at,
+});
+
+export async function createCalendarFeed(
+  store: Store,
+  ctx: ServiceContext,
+  userId: string,
+  childId: string | null,
+) {
+  if (childId) {
+    const child = await store.db
+      .selectFrom('child')
+      .select('id')
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', childId)
+      .executeTakeFirst();
+    if (!child) throw notFound('Child', childId, 'childId');
+  }
+  const token = newToken();
+  const at = ctx.clock.now();
+  const row: AccessTokenRow = {
+    id: ctx.newId(),
+    token_hash: hashToken(token),
+    purpose: FEED_PURPOSE,
+    household_id: ctx.householdId,
+    user_id: userId,
+    email: null,
+    role: null,
+    scope: JSON.stringify({ childId }),
+    label: null,
+    created_by: userId,
+    created_at: at,
+    expires_at: NEVER,
+    used_at: null,
+    revoked_at: null,
+  };
+  await store.db.insertInto('access_token').values(row).execute();
+  await appendAudit(store.db, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: `user:${userId}`,
+    action: 'calendar_feed_created',
+    data: { feedId: row.id, childId },
+    at,
+  });
+  return { feed: toFeed(row), token };
+}
+
+export async function listCalendarFeeds(store: Store, householdId: string) {
+  const rows = await store.db
+    .selectFrom('access_token')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('purpose', '=', FEED_PURPOSE)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(toFeed);
+}
+
+export async function revokeCalendarFeed(store: Store, ctx: ServiceContext, userId: string, id: string) {
+  const row = await store.db
+    .selectFrom('access_token')
+    .selectAll()
+    .where('household_id', '=', ctx.householdId)
+    .where('purpose', '=', FEED_PURPOSE)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Calendar feed', id);
+  const at = ctx.clock.now();
+  if (!row.revoked_at) {
+    await store.db.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
+    await appendAudit(store.db, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: `user:${userId}`,
+      action: 'calendar_feed_revoked',
+      data: { feedId: id },
+      at,
+    });
+  }
+  return toFeed({ ...row, revoked_at: row.revoked_at ?? at });
+}
+
+function allDayEvent(
+  calendar: ICAL.Component,
+  event: { uid: string; date: string; summary: string; description: string },
+  stamp: ICAL.Time,
+) {
+  const vevent = new ICAL.Component('vevent');
+  const e = new ICAL.Event(vevent);
+  e.uid = event.uid;
+  e.summary = event.summary;
+  e.description = event.description;
+  e.startDate = ICAL.Time.fromDateString(event.date);
+  e.endDate = ICAL.Time.fromDateString(addDays(event.date, 1));
+  vevent.addPropertyWithValue('dtstamp', stamp);
+  vevent.addPropertyWithValue('transp', 'TRANSPARENT');
+  calendar.addSubcomponent(vevent);
+}
+
+/** The feed's calendar on `today`, or null when the secret is unknown or revoked. */
+export async function calendarFeedIcs(
+  store: Store,
+  token: string,
+  now: string,
+  today: string,
+): Promise<string | null> {
+  if (!looksLikeToken(token)) return null;
+  const row = await store.db
+    .selectFrom('access_token')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', FEED_PURPOSE)
+    .executeTakeFirst();
+  if (!row || row.revoked_at || !row.household_id) return null;
+  const scope = JSON.parse(row.scope ?? '{}') as { childId?: string | null };
+  const children = await store.db
+    .selectFrom('child')
+    .select(['id', 'first_name'])
+    .where('household_id', '=', row.household_id)
+    .$if(Boolean(scope.childId), (q) => q.where('id', '=', scope.childId!))
+    .orderBy('created_at')
+    .execute();
+
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.updatePropertyWithValue('prodid', '-//As Written//Reminders//EN');
+  calendar.updatePropertyWithValue('version', '2.0');
+  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
+  calendar.updatePropertyWithValue('x-wr-calname', 'As Written reminders');
+  const stamp = ICAL.Time.fromDateTimeString(now.replace(/\.\d{3}Z$/, 'Z'));
+  for (const child of children) {
+    let advice: Awaited<ReturnType<typeof adviceForChild>>;
+    try {
+      advice = await adviceForChild(store, row.household_id, child.id, today, {
+        name: 'Parent',
+        email: null,
+      });
+    } catch (error) {
+      if (error instanceof AppError) continue;
+      throw error;
+    }
+    for (const r of advice.reminders) {
+      allDayEvent(
+        calendar,
+        {
+          uid: `${r.id}-${child.id}@as-written`,
+          date: r.date,
+          summary: `${child.first_name}: ${r.title}`,
+          description: r.detail,
+        },
+        stamp,
+      );
+    }
+    for (const rec of advice.recommendations) {
+      for (const d of rec.deadlines) {
+        if (d.date < today) continue;
+        allDayEvent(
+          calendar,
+          {
+            uid: `${rec.id}-${d.label.replace(/\W+/g, '-')}-${child.id}@as-written`,
+            date: d.date,
+            summary: `${child.first_name}: ${d.label}`,
+            description: `${rec.title}. ${rec.reason}`,
+          },
+          stamp,
+        );
+      }
+    }
+  }
+  await store.db.updateTable('access_token').set({ used_at: now }).where('id', '=', row.id).execute();
+  return calendar.toString();
+}

@@ -1,0 +1,207 @@
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
+import { maskSecretsInUrl } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/context.ts';
+import { BACKENDS, call, openTestEnv, rowCounts, TEST_NOW, type TestEnv } from './harness.ts';
+
+// Letters drafted from the demo record, edited with the tone check, downloaded as .eml and marked
+// sent into the log; the advisor's recommendations with their entries, citations and deadlines;
+// and the calendar feed, on both databases.
+
+describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
+  let env: TestEnv;
+  let demo: Awaited<ReturnType<typeof seedDemoHousehold>>;
+  let hid: string;
+  const api = (path: string) => `/api/households/${hid}${path}`;
+  let calculatorId: string;
+  let caseManagerId: string;
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+    demo = await seedDemoHousehold(env.store, fixedClock(TEST_NOW), env.owner.userId);
+    hid = demo.householdId;
+    const accs = (await call(env, 'GET', api(`/accommodations?planId=${demo.planId}`))).body as {
+      id: string;
+      text: string;
+    }[];
+    calculatorId = accs.find((a) => /calculator/i.test(a.text))!.id;
+    const team = (await call(env, 'GET', api(`/team-contacts?childId=${demo.childId}`))).body as {
+      id: string;
+      role: string;
+    }[];
+    caseManagerId = team.find((t) => t.role === 'Case manager')!.id;
+  });
+  afterAll(async () => env.close());
+
+  const draft = (request: Record<string, unknown>, asOf = '2026-11-02') =>
+    call(env, 'POST', api(`/children/${demo.childId}/letters`), { request, asOf });
+
+  it('drafts the article’s calculator letter from the plan’s own words, kindly', async () => {
+    const res = await draft({ kind: 'specific_concern', accommodationId: calculatorId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.status).toBe('draft');
+    expect(res.body.body).toContain('"Use of a calculator for math assignments and tests"');
+    expect(res.body.body).toContain('October 7');
+    expect(res.body.toneFlags).toEqual([]);
+    expect(res.body.entryIds.length).toBeGreaterThan(0);
+    expect(res.body.to[0].name).toMatch(/\S/);
+  });
+
+  it('flags an accusing edit with a gentler wording, then logs the letter when it is marked sent', async () => {
+    const letter = (await draft({ kind: 'request_service_logs', serviceId: demo.services.speech })).body;
+    const edited = await call(env, 'PATCH', api(`/letters/${letter.id}`), {
+      body: `${letter.body}\n\nYou never responded to my last email!!`,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const rules = edited.body.toneFlags.map((f: { rule: string }) => f.rule);
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    expect(edited.body.toneFlags[0].suggestion).toMatch(/\S/);
+
+    const eml = await env.app.inject({
+      method: 'GET',
+      url: api(`/letters/${letter.id}/eml`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(eml.statusCode).toBe(200);
+    expect(eml.headers['content-type']).toContain('message/rfc822');
+    const parsed = await simpleParser(eml.body);
+    expect(parsed.subject).toBe(letter.subject);
+    expect(parsed.text).toContain('You never responded');
+
+    const sent = await call(env, 'POST', api(`/letters/${letter.id}/sent`), {
+      date: '2026-11-02',
+      kind: 'email',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.letter.status).toBe('sent');
+    expect(sent.body.communication).toMatchObject({
+      direction: 'sent',
+      kind: 'email',
+      date: '2026-11-02',
+      subject: letter.subject,
+      replyExpectedBy: '2026-11-09',
+    });
+    expect((sent.body.communication.contactIds as string[]).length).toBeGreaterThan(0);
+    const again = await call(env, 'PATCH', api(`/letters/${letter.id}`), { body: 'changed' });
+    expect(again.status).toBe(409);
+    expect((await call(env, 'DELETE', api(`/letters/${letter.id}`))).status).toBe(409);
+  });
+
+  it('refuses a letter the plan cannot have, naming the field, and writes nothing', async () => {
+    const before = await rowCounts(env.store);
+    const ocr = await draft({ kind: 'ocr_complaint_outline' });
+    expect(ocr.status).toBe(400);
+    expect(ocr.body.error.fields[0].path).toBe('request.kind');
+    const unknown = await draft({
+      kind: 'specific_concern',
+      serviceId: '01900000-0000-7000-8000-000000000009',
+    });
+    expect(unknown.status).toBe(400);
+    const neither = await draft({ kind: 'specific_concern' });
+    expect(neither.status).toBe(400);
+    expect(await rowCounts(env.store)).toEqual(before);
+  });
+
+  it('drafts a state complaint with every element 34 CFR 300.153 asks for, in formal words', async () => {
+    const res = await draft({ kind: 'state_complaint' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.body).toMatch(/violated/i);
+    expect(res.body.body).toContain('Emma');
+    expect(res.body.body).toMatch(/proposed resolution/i);
+    expect(res.body.toneFlags).toEqual([]);
+    expect(res.body.placeholders.length).toBeGreaterThan(0);
+  });
+
+  it('states the state’s meeting timeline in a meeting request (Illinois has none: the federal wording)', async () => {
+    const res = await draft({ kind: 'request_iep_meeting' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.subject).toMatch(/meeting/i);
+  });
+
+  it('advises a follow-up when an email to the case manager goes unanswered, with its entries, citation and letter', async () => {
+    const sent = await call(env, 'POST', api('/communications'), {
+      childId: demo.childId,
+      kind: 'email',
+      direction: 'sent',
+      date: '2026-11-02',
+      contactIds: [caseManagerId],
+      subject: 'Extended time on spelling tests',
+      summary: 'Could you help me understand what happened with extended time on the spelling test?',
+    });
+    expect(sent.body.replyExpectedBy).toBe('2026-11-09');
+    const before = await call(env, 'GET', api(`/children/${demo.childId}/advice?asOf=2026-11-06`));
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    const followUp = (body: { recommendations: { rule: string; entryIds: string[] }[] }) =>
+      body.recommendations.find((r) => r.rule === 'reply_overdue' && r.entryIds.includes(sent.body.id));
+    expect(followUp(before.body)).toBeUndefined();
+    const after = await call(env, 'GET', api(`/children/${demo.childId}/advice?asOf=2026-11-12`));
+    const rec = followUp(after.body) as unknown as {
+      letterKind: string;
+      citation: Record<string, unknown>;
+      deadlines: unknown[];
+      reason: string;
+    };
+    expect(
+      rec,
+      JSON.stringify(after.body.recommendations.map((r: { rule: string }) => r.rule)),
+    ).toBeDefined();
+    expect(rec.letterKind).toBe('follow_up_unanswered');
+    expect(rec.citation).toBeDefined();
+    expect(rec.reason).toMatch(/\S/);
+    // The service shortfall of speech (54% delivered) calls for a meeting, cited to 300.323.
+    const shortfall = after.body.recommendations.find(
+      (r: { rule: string }) => r.rule === 'service_shortfall',
+    );
+    if (shortfall) expect(JSON.stringify(shortfall.citation)).toMatch(/300\.323/);
+    expect(Array.isArray(after.body.reminders)).toBe(true);
+
+    const letter = await call(env, 'POST', api(`/children/${demo.childId}/letters`), {
+      request: { kind: 'follow_up_unanswered', communicationId: sent.body.id },
+      asOf: '2026-11-12',
+    });
+    expect(letter.status, JSON.stringify(letter.body)).toBe(201);
+    expect(letter.body.body).toContain('Extended time on spelling tests');
+    expect(letter.body.toneFlags).toEqual([]);
+  });
+
+  it('changes a threshold for the household only within its range', async () => {
+    const ok = await call(env, 'PATCH', api('/settings'), { advisor: { minDeliveredShare: 0.9 } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.advisor).toEqual({ minDeliveredShare: 0.9 });
+    const advice = await call(env, 'GET', api(`/children/${demo.childId}/advice?asOf=2026-11-12`));
+    expect(advice.body.settings.minDeliveredShare).toBe(0.9);
+    const bad = await call(env, 'PATCH', api('/settings'), { advisor: { minDeliveredShare: 3, madeUp: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toContain('advisor.minDeliveredShare');
+  });
+
+  it('serves the reminders as an iCalendar feed that ical.js reads, until the address is revoked', async () => {
+    const made = await call(env, 'POST', api('/calendar-feeds'), { childId: demo.childId });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const path = new URL(made.body.url).pathname;
+    expect(path).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(maskSecretsInUrl(path)).toBe('/api/calendar/[secret]');
+    const feed = await env.app.inject({ method: 'GET', url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//As Written//Reminders//EN');
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.summary).toMatch(/^Emma: /);
+      expect(e.startDate.isDate).toBe(true);
+      expect(e.uid).toMatch(/@as-written$/);
+    }
+    const list = await call(env, 'GET', api('/calendar-feeds'));
+    expect(list.body[0]).toMatchObject({ id: made.body.feed.id, active: true });
+    expect(JSON.stringify(list.body)).not.toContain(path.split('/').pop()!.replace('.ics', ''));
+    await call(env, 'POST', api(`/calendar-feeds/${made.body.feed.id}/revoke`));
+    expect((await env.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: '/api/calendar/not-a-token.ics' })).statusCode).toBe(
+      404,
+    );
+  });
+});

@@ -1,0 +1,177 @@
+// Plain words and shared reads for the communication log: the kinds of message, who was involved, and
+// whether a reply is still awaited. The values are the server's (src/domain/communications.ts); only
+// its types are imported, to keep zod out of the browser bundle.
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../api/client.ts';
+import type {
+  Communication,
+  CommunicationReply,
+  CommunicationStatus,
+  ParentNote,
+  ParentNoteKind,
+  TeamContact,
+} from '../../api/types.ts';
+import { formatDay } from '../../components/dates.ts';
+
+export type Kind = Communication['kind'];
+export type Direction = Communication['direction'];
+
+export const KIND_LABELS: Record<Kind, string> = {
+  email: 'Email',
+  phone: 'Phone call',
+  meeting: 'Meeting',
+  note_home: 'Note home',
+  letter: 'Letter',
+  other: 'Other',
+};
+
+/** "Email you sent", "Phone call" (calls and meetings go both ways). */
+export function kindAndDirection(c: Pick<Communication, 'kind' | 'direction'>): string {
+  if (c.kind === 'phone' || c.kind === 'meeting') return KIND_LABELS[c.kind];
+  return `${KIND_LABELS[c.kind]} ${c.direction === 'sent' ? 'you sent' : 'you received'}`;
+}
+
+/** Kinds that are spoken: they are followed up in writing (the article's advice). */
+export const isVerbal = (kind: Kind) => kind === 'phone' || kind === 'meeting';
+
+/** Kinds that wait for a reply when the family sends them (the server's REPLY_EXPECTED_KINDS). */
+export const expectsReply = (kind: Kind) => kind === 'email' || kind === 'letter' || kind === 'note_home';
+
+export const NOTE_KIND_LABELS: Record<ParentNoteKind, string> = {
+  new_challenge: 'A new challenge',
+  concern: 'A concern',
+  harm: 'Harm to my child',
+  win: 'A win',
+};
+
+export const NOTE_KIND_HINTS: Record<ParentNoteKind, string> = {
+  new_challenge: 'Something new is hard for your child (a new class, a new behavior, a new need).',
+  concern: 'Something worries you and you would like to ask the school about it.',
+  harm: 'Your child is being hurt, academically or emotionally. As Written suggests acting quickly.',
+  win: 'Something is working. Sharing it with the team is worth it too.',
+};
+
+export const communicationsKey = (householdId: string, childId: string) => [
+  'communications',
+  householdId,
+  childId,
+];
+export const statusKey = (householdId: string, childId: string) => [
+  'communication-status',
+  householdId,
+  childId,
+];
+export const parentNotesKey = (householdId: string, childId: string) => [
+  'parent-notes',
+  householdId,
+  childId,
+];
+export const teamContactsKey = (householdId: string, childId: string) => [
+  'team-contacts',
+  householdId,
+  childId,
+];
+
+export function useCommunications(householdId: string, childId: string) {
+  return useQuery({
+    queryKey: communicationsKey(householdId, childId),
+    queryFn: () => get<Communication[]>(`/households/${householdId}/communications?childId=${childId}`),
+  });
+}
+
+/** Each message's thread and reply state, on the server's today. */
+export function useCommunicationStatus(householdId: string, childId: string) {
+  return useQuery({
+    queryKey: statusKey(householdId, childId),
+    queryFn: () =>
+      get<CommunicationStatus>(`/households/${householdId}/children/${childId}/communication-status`),
+  });
+}
+
+export function useTeamContacts(householdId: string, childId: string) {
+  return useQuery({
+    queryKey: teamContactsKey(householdId, childId),
+    queryFn: () => get<TeamContact[]>(`/households/${householdId}/team-contacts?childId=${childId}`),
+  });
+}
+
+export function useParentNotes(householdId: string, childId: string) {
+  return useQuery({
+    queryKey: parentNotesKey(householdId, childId),
+    queryFn: () => get<ParentNote[]>(`/households/${householdId}/parent-notes?childId=${childId}`),
+  });
+}
+
+/** Everything a change to the log can move: the log, reply states, the advisor, letters. */
+export const AFFECTED_BY_MESSAGES = [
+  ['communications'],
+  ['communication-status'],
+  ['advice'],
+  ['letters'],
+  ['parent-notes'],
+] as const;
+
+/** Who took part, in words: team contacts by name, then anyone else as written. */
+export function whoWords(
+  c: Pick<Communication, 'contactIds' | 'otherParties'>,
+  contacts: Map<string, TeamContact>,
+) {
+  const names = c.contactIds.map((id) => contacts.get(id)?.name ?? 'a team member no longer listed');
+  if (c.otherParties) names.push(c.otherParties);
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+/** "To Ms. Alvarez", "From Mr. Chen", "With Ms. Alvarez". */
+export function whoLine(c: Communication, contacts: Map<string, TeamContact>): string | null {
+  const who = whoWords(c, contacts);
+  if (!who) return null;
+  if (isVerbal(c.kind)) return `With ${who}`;
+  return c.direction === 'sent' ? `To ${who}` : `From ${who}`;
+}
+
+/** A short name for a message in lists and selects: "Email you sent, Tue, Oct 6: Calculator in math". */
+export function messageName(c: Communication): string {
+  const what = c.subject?.trim() || shorten(c.summary, 50);
+  return `${kindAndDirection(c)}, ${formatDay(c.date)}: ${what}`;
+}
+
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+export type Badge = { text: string; tone: 'green' | 'red' | 'orange' | 'blue' | 'gray' };
+
+/** The reply state of a message, in words. */
+export function replyBadge(reply: CommunicationReply | undefined): Badge | null {
+  if (!reply) return null;
+  switch (reply.state) {
+    case 'waiting':
+      return { text: `Waiting for a reply until ${formatDay(reply.dueBy)}`, tone: 'blue' };
+    case 'overdue':
+      return {
+        text: `No reply — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`,
+        tone: 'orange',
+      };
+    case 'answered':
+      return { text: 'Answered', tone: 'green' };
+    case 'closed':
+      return { text: 'No reply needed any more', tone: 'gray' };
+    default:
+      return null;
+  }
+}
+
+export function verbalBadge(kind: Kind): Badge {
+  return {
+    text: `${kind === 'meeting' ? 'Meeting' : 'Call'} not yet followed up in writing`,
+    tone: 'orange',
+  };
+}
+
+/** Newest first, by date, then time, then id (ids are time-ordered). */
+export function newestFirst(a: Communication, b: Communication): number {
+  const ka = `${a.date} ${a.time ?? ''} ${a.id}`;
+  const kb = `${b.date} ${b.time ?? ''} ${b.id}`;
+  return ka < kb ? 1 : ka > kb ? -1 : 0;
+}

@@ -1,0 +1,56 @@
+// Import emails: the raw .eml or .mbox file is the request body (not JSON), like a file upload. Kept out
+// of web/api/client.ts so the first screen does not carry it; the CSRF token comes from the session.
+import { ApiError, type FieldIssue } from '../../api/client.ts';
+import type { EmailImportResult } from '../../api/types.ts';
+
+export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
+
+export async function importEmailFile(
+  householdId: string,
+  childId: string,
+  file: File,
+  csrfToken: string | null,
+): Promise<EmailImportResult> {
+  const query = new URLSearchParams({ childId, filename: file.name });
+  const headers: Record<string, string> = {
+    'content-type': 'application/octet-stream',
+    accept: 'application/json',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/households/${householdId}/communications/import?${query}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'offline',
+      `“${file.name}” could not be sent. Check your connection and try again; nothing was imported.`,
+    );
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'error',
+      response.status === 413
+        ? `“${file.name}” is too large to import. Try exporting fewer messages at a time.`
+        : (error?.message ??
+            `“${file.name}” could not be imported (the server answered ${response.status}).`),
+      error?.fields ?? [],
+    );
+  }
+  return data as EmailImportResult;
+}
