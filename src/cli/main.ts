@@ -19,6 +19,7 @@ import { exportHousehold, importHousehold } from '../server/services/household-t
 import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers, LedgerQuery } from '../server/services/ledgers.ts';
 import { parseOrThrow } from '../server/services/records.ts';
+import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { webBuildExists } from '../server/web.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
 import { seedDemoHousehold } from './demo-household.ts';
@@ -85,17 +86,39 @@ program
     const config = databaseConfigFromEnv();
     const store = await openStore(config);
     const trustProxy = process.env.TRUST_PROXY?.trim();
+    const mailer = mailerFromEnv();
     const app = await buildApp({
       store,
-      mailer: mailerFromEnv(),
+      mailer,
       publicUrl: process.env.PUBLIC_URL?.trim() || undefined,
       trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
       uploadLimitBytes: uploadLimitFromEnv(),
     });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
+    // Reminder emails, when SMTP is set up: checked every hour, each reminder sent once per parent.
+    const remind = async () => {
+      try {
+        const run = await sendDueReminders(
+          store,
+          mailer,
+          systemClock,
+          process.env.PUBLIC_URL?.trim() || null,
+        );
+        if (run.emails > 0) app.log.info(run, 'reminder emails sent');
+      } catch (error) {
+        app.log.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'reminder emails failed',
+        );
+      }
+    };
+    const reminderTimer = mailer.enabled ? setInterval(() => void remind(), 60 * 60 * 1000) : null;
+    reminderTimer?.unref();
+    if (mailer.enabled) setTimeout(() => void remind(), 30_000).unref();
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
+      if (reminderTimer) clearInterval(reminderTimer);
       await app.close();
       await store.close();
       process.exit(0);
@@ -107,6 +130,22 @@ program
       { database: config.kind === 'sqlite' ? config.file : 'postgres' },
       `As Written is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     );
+  });
+
+program
+  .command('remind')
+  .description("send today's reminder emails now (needs SMTP_URL; the server also does this every hour)")
+  .action(async () => {
+    const mailer = mailerFromEnv();
+    if (!mailer.enabled) {
+      process.stderr.write('Reminder emails need SMTP_URL (and MAIL_FROM); nothing was sent.\n');
+      process.exitCode = 1;
+      return;
+    }
+    await withStore(async (store) => {
+      const run = await sendDueReminders(store, mailer, systemClock, process.env.PUBLIC_URL?.trim() || null);
+      process.stdout.write(`${run.emails} email(s) sent with ${run.reminders} reminder(s).\n`);
+    });
   });
 
 program

@@ -301,6 +301,13 @@ export type LetterRow = Owned & {
   communication_id: string | null;
 };
 
+export type ReminderSentRow = {
+  household_id: string;
+  user_id: string;
+  reminder_key: string;
+  sent_at: string;
+};
+
 export type HouseholdSettingsRow = {
   household_id: string;
   reply_school_days: number;
@@ -313,6 +320,7 @@ export type Database = {
   parent_note: ParentNoteRow;
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
+  reminder_sent: ReminderSentRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { maskSecretsInUrl } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/context.ts';
+import { sendDueReminders } from '../../src/server/services/reminder-mail.ts';
 import { BACKENDS, call, openTestEnv, rowCounts, TEST_NOW, type TestEnv } from './harness.ts';
 
 // Letters drafted from the demo record, edited with the tone check, downloaded as .eml and marked
@@ -175,6 +176,20 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     const bad = await call(env, 'PATCH', api('/settings'), { advisor: { minDeliveredShare: 3, madeUp: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toContain('advisor.minDeliveredShare');
+  });
+
+  it('emails today’s reminders to each parent once, however often it runs', async () => {
+    const friday = fixedClock('2026-11-20T13:00:00.000Z');
+    const before = env.mailer.sent.length;
+    const first = await sendDueReminders(env.store, env.mailer, friday, 'https://as-written.example.org');
+    expect(first.emails).toBeGreaterThan(0);
+    const mail = env.mailer.sent.at(-1)!;
+    expect(mail.to).toBe('owner@example.org');
+    expect(mail.text).toContain('Emma: Weekly check-in');
+    expect(mail.text).toContain('https://as-written.example.org/advisor');
+    expect(env.mailer.sent.length).toBe(before + first.emails);
+    const second = await sendDueReminders(env.store, env.mailer, friday, null);
+    expect(second).toEqual({ emails: 0, reminders: 0 });
   });
 
   it('serves the reminders as an iCalendar feed that ical.js reads, until the address is revoked', async () => {

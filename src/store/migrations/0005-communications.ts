@@ -69,4 +69,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('advisor', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+
+  // Reminder emails already sent, so a restart or a second run the same day sends nothing twice.
+  await db.schema
+    .createTable('reminder_sent')
+    .addColumn('household_id', 'text', (c) => c.notNull().references('household.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('reminder_key', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('reminder_sent_pk', ['household_id', 'user_id', 'reminder_key'])
+    .execute();
 }

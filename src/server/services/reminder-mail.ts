@@ -1,0 +1,96 @@
+import type { Store } from '../../store/database.ts';
+import type { Mailer } from '../auth/mailer.ts';
+import type { Clock } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { adviceForChild } from './advice.ts';
+
+// Reminder emails, when SMTP is configured: each parent (owner or co-parent) of a household gets
+// one email on a day that has reminders (the weekly check-in, a mid-term check-in, a reply due or
+// overdue, the annual review or re-evaluation approaching). Each reminder is sent once per person,
+// however often this runs (the server runs it every hour; `as-written remind` runs it once).
+
+const PARENT_ROLES = ['owner', 'co_parent'];
+
+export type ReminderRun = { emails: number; reminders: number };
+
+export async function sendDueReminders(
+  store: Store,
+  mailer: Mailer,
+  clock: Clock,
+  publicUrl: string | null,
+): Promise<ReminderRun> {
+  if (!mailer.enabled) return { emails: 0, reminders: 0 };
+  const today = clock.today();
+  const households = await store.db.selectFrom('household').select(['id', 'name']).execute();
+  let emails = 0;
+  let count = 0;
+  for (const household of households) {
+    const children = await store.db
+      .selectFrom('child')
+      .select(['id', 'first_name'])
+      .where('household_id', '=', household.id)
+      .orderBy('created_at')
+      .execute();
+    const due: { key: string; line: string }[] = [];
+    for (const child of children) {
+      let advice: Awaited<ReturnType<typeof adviceForChild>>;
+      try {
+        advice = await adviceForChild(store, household.id, child.id, today, { name: 'Parent', email: null });
+      } catch (error) {
+        if (error instanceof AppError) continue;
+        throw error;
+      }
+      for (const r of advice.reminders.filter((x) => x.date === today)) {
+        due.push({ key: `${child.id}:${r.id}`, line: `${child.first_name}: ${r.title}\n  ${r.detail}` });
+      }
+    }
+    if (due.length === 0) continue;
+    const parents = await store.db
+      .selectFrom('membership')
+      .innerJoin('user_account', 'user_account.id', 'membership.user_id')
+      .select(['user_account.id', 'user_account.email', 'user_account.display_name'])
+      .where('membership.household_id', '=', household.id)
+      .where('membership.role', 'in', PARENT_ROLES)
+      .execute();
+    for (const parent of parents) {
+      const sent = await store.db
+        .selectFrom('reminder_sent')
+        .select('reminder_key')
+        .where('household_id', '=', household.id)
+        .where('user_id', '=', parent.id)
+        .where(
+          'reminder_key',
+          'in',
+          due.map((d) => d.key),
+        )
+        .execute();
+      const already = new Set(sent.map((s) => s.reminder_key));
+      const fresh = due.filter((d) => !already.has(d.key));
+      if (fresh.length === 0) continue;
+      const link = publicUrl ? `\n\nOpen As Written: ${publicUrl.replace(/\/$/, '')}/advisor` : '';
+      await mailer.send({
+        to: parent.email,
+        subject:
+          fresh.length === 1
+            ? `Reminder: ${fresh[0]!.line.split('\n')[0]}`
+            : `${fresh.length} reminders for today`,
+        text: `Hello ${parent.display_name},\n\n${fresh.map((f) => f.line).join('\n\n')}${link}\n\n(You get these because reminders are on for ${household.name}.)\n`,
+      });
+      const at = clock.now();
+      await store.db
+        .insertInto('reminder_sent')
+        .values(
+          fresh.map((f) => ({
+            household_id: household.id,
+            user_id: parent.id,
+            reminder_key: f.key,
+            sent_at: at,
+          })),
+        )
+        .execute();
+      emails++;
+      count += fresh.length;
+    }
+  }
+  return { emails, reminders: count };
+}
