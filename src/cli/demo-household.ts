@@ -511,8 +511,64 @@ export async function seedDemoHousehold(
     ['Mrs. Patel', 'Reading specialist', 'patel@maple.example.org'],
     ['Dr. Brooks', 'Principal', 'brooks@maple.example.org'],
   ];
+  const contactIds: string[] = [];
   for (const [name, role, email] of team)
-    await create('teamContact', { childId: child.id, name, role, email });
+    contactIds.push((await create('teamContact', { childId: child.id, name, role, email })).id);
+  const [alvarez, chen] = contactIds as [string, string];
+  // The article's communication playbook, half followed: an email answered the next day, a call
+  // never followed up in writing, and an email about make-ups still waiting for its reply.
+  const headphonesEmail = await create('communication', {
+    childId: child.id,
+    kind: 'email',
+    direction: 'sent',
+    date: '2026-09-24',
+    contactIds: [alvarez],
+    subject: 'Headphones',
+    summary:
+      "Emma says her noise-canceling headphones are kept in a locked cabinet and nobody had the key this week. Could we problem-solve together so she can reach them during independent work and tests?",
+  });
+  await create('communication', {
+    childId: child.id,
+    kind: 'email',
+    direction: 'received',
+    date: '2026-09-25',
+    contactIds: [alvarez],
+    subject: 'Re: Headphones',
+    summary: 'Thank you for letting me know. I have moved the headphones to a basket at her desk.',
+    inReplyToId: headphonesEmail.id,
+  });
+  await create('communication', {
+    childId: child.id,
+    kind: 'phone',
+    direction: 'received',
+    date: '2026-10-19',
+    contactIds: [chen],
+    summary: 'Mr. Chen called about the speech schedule: he is at the school only on Tuesdays until November.',
+    decisions: 'Speech stays at one session a week until Mr. Chen is back to two days.',
+    nextSteps: 'Mr. Chen will send a schedule for the make-up sessions.',
+  });
+  await create('communication', {
+    childId: child.id,
+    kind: 'email',
+    direction: 'sent',
+    date: '2026-10-20',
+    contactIds: [chen, alvarez],
+    subject: 'Make-up sessions for speech',
+    summary:
+      'Thank you for the call yesterday. Could you send the schedule for the make-up sessions, so Emma gets the speech minutes she missed?',
+  });
+  await create('parentNote', {
+    childId: child.id,
+    date: '2026-10-14',
+    kind: 'new_challenge',
+    text: 'Emma has been coming home upset on Fridays, after the spelling test.',
+  });
+  await create('parentNote', {
+    childId: child.id,
+    date: '2026-10-23',
+    kind: 'win',
+    text: 'Emma read a whole chapter book aloud at bedtime.',
+  });
   const keyDates: [string, string, string][] = [
     ['progress_report', '2026-11-13', 'First progress report'],
     ['progress_report', '2027-01-29', 'Second progress report'],

@@ -229,4 +229,24 @@ describe.each(BACKENDS)("the article's accommodation and behavior examples on %s
     expect(pullOut?.message).toContain('Science');
     expect(findings.some((f) => f.rule === 'behavior_rewards_unused')).toBe(true);
   });
+
+  it('advises, from the demo’s messages, a follow-up on the unanswered make-up email and a written summary of the call', async () => {
+    const res = await call(
+      env,
+      'GET',
+      `/api/households/${demo.householdId}/children/${demo.childId}/advice?asOf=2026-10-30`,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const rules = res.body.recommendations.map((r: { rule: string }) => r.rule);
+    expect(rules).toContain('reply_overdue');
+    expect(rules).toContain('verbal_without_written_follow_up');
+    const overdue = res.body.recommendations.find((r: { rule: string }) => r.rule === 'reply_overdue');
+    expect(overdue.entryIds.length).toBeGreaterThan(0);
+    expect(overdue.letterKind).toBe('follow_up_unanswered');
+    const call1 = res.body.recommendations.find(
+      (r: { rule: string }) => r.rule === 'verbal_without_written_follow_up',
+    );
+    expect(call1.letterKind).toBe('follow_up_verbal');
+    for (const r of res.body.recommendations) expect(r.citation).toBeDefined();
+  });
 });

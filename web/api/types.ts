@@ -113,7 +113,8 @@ export type CommunicationReply = CommunicationStatus['messages'][number]['reply'
 export type ParentNote = z.infer<typeof ParentNoteInput> & Meta;
 export type ParentNoteKind = ParentNote['kind'];
 export type HouseholdSettingsRecord = HouseholdSettings;
-export type Letter = LetterRecord;
+/** A letter; its tone flags are the tone check's own (the schema widens the rule to a string). */
+export type Letter = Omit<LetterRecord, 'toneFlags'> & { toneFlags: ToneFlag[] };
 export type LetterKind = z.infer<typeof LetterRequestSchema>['kind'];
 /** What to draft: a kind and the options it needs (LetterRequestSchema). */
 export type LetterRequest = z.input<typeof LetterRequestSchema>;

@@ -1,0 +1,500 @@
+import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Accommodation, Communication, LetterKind, LetterRequest, Plan, Service } from '../../api/types.ts';
+import { formatDay } from '../../components/dates.ts';
+import { currentPlan, useAccommodationsOfPlan, usePlans, useServicesOfPlan } from '../../components/queries.ts';
+import {
+  isVerbal,
+  messageName,
+  shorten,
+  useCommunications,
+  useCommunicationStatus,
+  useParentNotes,
+  useTeamContacts,
+} from '../communications/communication-words.ts';
+import { LETTER_KIND_WORDS, useDraftLetter } from './letter-api.ts';
+
+// "Draft a letter": choose what kind of letter (in plain words, with when to use it), then the one or two
+// things it is about, from the child's own records. The server writes the draft from the facts; the
+// editor opens it.
+
+type Values = {
+  kind: LetterKind | '';
+  concernAbout: 'accommodation' | 'service';
+  accommodationId: string;
+  serviceId: string;
+  period: 'weekly' | 'mid_term';
+  communicationId: string;
+  copy: '' | 'principal' | 'director';
+  noteId: string;
+  contactId: string;
+  from: string;
+  to: string;
+  reasons: string;
+  decision: string;
+  decidedOn: string;
+  escalateTo: 'principal' | 'director' | 'superintendent' | 'board';
+  focus: string;
+};
+
+export type PickerStart = Partial<Values> & { intro?: string };
+
+/** Letters that make sense for a Canadian plan (no US procedure); the server's CANADA_LETTER_KINDS. */
+const CANADA: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'specific_concern',
+  'check_in',
+  'follow_up_unanswered',
+  'follow_up_verbal',
+  'thank_you',
+  'request_service_logs',
+  'request_records',
+  'request_iep_meeting',
+  'escalation',
+]);
+
+/** Why a kind cannot be chosen now (nothing in the record it could be about), or null. */
+function unavailable(
+  kind: LetterKind,
+  plan: Plan | null,
+  sent: Communication[],
+  talks: Communication[],
+  accommodations: Accommodation[],
+  services: Service[],
+): string | null {
+  switch (kind) {
+    case 'specific_concern':
+      return accommodations.length + services.length === 0
+        ? 'The plan has no accommodations or services recorded yet.'
+        : null;
+    case 'follow_up_unanswered':
+      return sent.length === 0 ? 'No message you sent is logged yet.' : null;
+    case 'follow_up_verbal':
+      return talks.length === 0 ? 'No call or meeting is logged yet.' : null;
+    case 'request_service_logs':
+      return services.length === 0 ? 'The plan has no services recorded yet.' : null;
+    case 'request_prior_written_notice':
+    case 'state_complaint':
+    case 'ocr_complaint_outline':
+      return plan ? null : 'Add the plan first.';
+    default:
+      return null;
+  }
+}
+
+function kindsFor(plan: Plan | null): LetterKind[] {
+  const all = Object.keys(LETTER_KIND_WORDS) as LetterKind[];
+  if (!plan) return all.filter((k) => k !== 'state_complaint' && k !== 'ocr_complaint_outline');
+  if (plan.jurisdiction.country === 'CA') return all.filter((k) => CANADA.has(k));
+  if (plan.kind === '504') return all.filter((k) => k !== 'state_complaint');
+  return all.filter((k) => k !== 'ocr_complaint_outline');
+}
+
+export function LetterPicker({
+  householdId,
+  childId,
+  start,
+  onCancel,
+}: {
+  householdId: string;
+  childId: string;
+  start?: PickerStart;
+  onCancel(): void;
+}) {
+  const plans = usePlans(householdId, childId);
+  const plan = currentPlan(plans.data ?? []);
+  const accommodations = useAccommodationsOfPlan(householdId, plan?.id).data ?? [];
+  const services = useServicesOfPlan(householdId, plan?.id).data ?? [];
+  const messages = useCommunications(householdId, childId).data ?? [];
+  const status = useCommunicationStatus(householdId, childId).data;
+  const notes = useParentNotes(householdId, childId).data ?? [];
+  const contacts = useTeamContacts(householdId, childId).data ?? [];
+  const { draft, busy } = useDraftLetter(householdId, childId);
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
+  const [v, setValues] = useState<Values>({
+    kind: '',
+    concernAbout: 'accommodation',
+    accommodationId: '',
+    serviceId: '',
+    period: 'weekly',
+    communicationId: '',
+    copy: '',
+    noteId: '',
+    contactId: '',
+    from: '',
+    to: '',
+    reasons: '',
+    decision: '',
+    decidedOn: '',
+    escalateTo: 'principal',
+    focus: '',
+    ...start,
+  });
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((old) => ({ ...old, [key]: value }));
+    setProblems((old) => ({ ...old, [key]: undefined }));
+  };
+
+  const newestFirst = [...messages].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1));
+  const overdue = new Set(status?.overdue ?? []);
+  const sent = newestFirst
+    .filter((m) => m.direction === 'sent' && !isVerbal(m.kind))
+    .sort((a, b) => Number(overdue.has(b.id)) - Number(overdue.has(a.id)));
+  const talks = newestFirst.filter((m) => isVerbal(m.kind));
+  const wins = notes.filter((n) => n.kind === 'win').sort((a, b) => (a.date < b.date ? 1 : -1));
+  const canada = plan?.jurisdiction.country === 'CA';
+  const kinds = kindsFor(plan);
+
+  const pick = (id: string, list: { id: string }[]) => (list.some((x) => x.id === id) ? id : (list[0]?.id ?? ''));
+
+  const request = (): LetterRequest | null => {
+    const missing: Partial<Record<keyof Values, string>> = {};
+    let r: LetterRequest | null = null;
+    switch (v.kind) {
+      case '':
+        missing.kind = 'Choose the kind of letter';
+        break;
+      case 'specific_concern': {
+        if (v.concernAbout === 'accommodation') {
+          const id = pick(v.accommodationId, accommodations);
+          if (id) r = { kind: 'specific_concern', accommodationId: id };
+          else missing.accommodationId = 'Choose the accommodation';
+        } else {
+          const id = pick(v.serviceId, services);
+          if (id) r = { kind: 'specific_concern', serviceId: id };
+          else missing.serviceId = 'Choose the service';
+        }
+        break;
+      }
+      case 'check_in':
+        r = { kind: 'check_in', period: v.period };
+        break;
+      case 'follow_up_unanswered': {
+        const id = pick(v.communicationId, sent);
+        if (id) r = { kind: 'follow_up_unanswered', communicationId: id, ...(v.copy ? { copy: v.copy } : {}) };
+        else missing.communicationId = 'Choose the message';
+        break;
+      }
+      case 'follow_up_verbal': {
+        const id = pick(v.communicationId, talks);
+        if (id) r = { kind: 'follow_up_verbal', communicationId: id };
+        else missing.communicationId = 'Choose the call or meeting';
+        break;
+      }
+      case 'thank_you':
+        r = {
+          kind: 'thank_you',
+          ...(v.noteId ? { noteId: v.noteId } : {}),
+          ...(v.contactId ? { contactId: v.contactId } : {}),
+        };
+        break;
+      case 'request_service_logs': {
+        const id = pick(v.serviceId, services);
+        if (!id) missing.serviceId = 'Choose the service';
+        else if (v.from && v.to && v.to < v.from) missing.to = 'The end cannot be before the start';
+        else r = { kind: 'request_service_logs', serviceId: id, ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) };
+        break;
+      }
+      case 'request_iep_meeting': {
+        const reasons = v.reasons
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        if (reasons.length > 10) missing.reasons = 'At most 10 lines: put related points together';
+        else r = { kind: 'request_iep_meeting', ...(reasons.length > 0 ? { reasons } : {}) };
+        break;
+      }
+      case 'request_records':
+        r = { kind: 'request_records' };
+        break;
+      case 'request_prior_written_notice':
+        if (!v.decision.trim()) missing.decision = 'Say what was decided, in a sentence';
+        else
+          r = {
+            kind: 'request_prior_written_notice',
+            decision: v.decision.trim(),
+            ...(v.decidedOn ? { decidedOn: v.decidedOn } : {}),
+            ...(v.communicationId ? { communicationId: v.communicationId } : {}),
+          };
+        break;
+      case 'escalation': {
+        const [what, id] = v.focus.split(':');
+        r = {
+          kind: 'escalation',
+          to: v.escalateTo,
+          ...(what === 'a' && id ? { accommodationId: id } : {}),
+          ...(what === 's' && id ? { serviceId: id } : {}),
+        };
+        break;
+      }
+      case 'state_complaint':
+      case 'ocr_complaint_outline':
+        r = { kind: v.kind };
+        break;
+    }
+    setProblems(missing);
+    return Object.keys(missing).length > 0 ? null : r;
+  };
+
+  const submit = async () => {
+    setError(null);
+    const r = request();
+    if (!r) return;
+    const message = await draft(r);
+    if (message) setError(message);
+  };
+
+  const reason = (k: LetterKind) => unavailable(k, plan, sent, talks, accommodations, services);
+  const planWord = plan?.kind === '504' ? '504 plan' : canada ? 'plan' : 'IEP';
+
+  return (
+    <Stack gap="md">
+      {start?.intro && <Text>{start.intro}</Text>}
+      {error && (
+        <Alert color="red" role="alert" title="Not drafted">
+          {error}
+        </Alert>
+      )}
+      <Radio.Group
+        label="What would you like to write?"
+        value={v.kind}
+        onChange={(k) => set('kind', k as LetterKind)}
+        error={problems.kind}
+      >
+        <Stack gap="sm" mt={6}>
+          {kinds.map((k) => {
+            const why = reason(k);
+            return (
+              <Radio
+                key={k}
+                value={k}
+                disabled={why != null}
+                label={LETTER_KIND_WORDS[k].name.replace('IEP', planWord)}
+                description={why ? `${LETTER_KIND_WORDS[k].when} ${why}` : LETTER_KIND_WORDS[k].when}
+              />
+            );
+          })}
+        </Stack>
+      </Radio.Group>
+
+      {v.kind === 'specific_concern' && (
+        <Stack gap="sm">
+          <Radio.Group
+            label="What is it about?"
+            value={v.concernAbout}
+            onChange={(x) => set('concernAbout', x as Values['concernAbout'])}
+          >
+            <Group gap="md" mt={6}>
+              <Radio value="accommodation" label="An accommodation" disabled={accommodations.length === 0} />
+              <Radio value="service" label="A service" disabled={services.length === 0} />
+            </Group>
+          </Radio.Group>
+          {v.concernAbout === 'accommodation' ? (
+            <NativeSelect
+              label="The accommodation"
+              value={pick(v.accommodationId, accommodations)}
+              onChange={(e) => set('accommodationId', e.currentTarget.value)}
+              data={accommodations.map((a) => ({ value: a.id, label: shorten(a.text, 80) }))}
+              error={problems.accommodationId}
+            />
+          ) : (
+            <NativeSelect
+              label="The service"
+              value={pick(v.serviceId, services)}
+              onChange={(e) => set('serviceId', e.currentTarget.value)}
+              data={services.map((s) => ({ value: s.id, label: s.name }))}
+              error={problems.serviceId}
+            />
+          )}
+          <Text size="sm">The letter quotes the plan’s words and the dates you noted.</Text>
+        </Stack>
+      )}
+
+      {v.kind === 'check_in' && (
+        <Radio.Group label="Which check-in?" value={v.period} onChange={(x) => set('period', x as Values['period'])}>
+          <Stack gap="xs" mt={6}>
+            <Radio value="weekly" label="A quick weekly check-in" />
+            <Radio value="mid_term" label="A mid-term check-in, halfway between progress reports" />
+          </Stack>
+        </Radio.Group>
+      )}
+
+      {v.kind === 'follow_up_unanswered' && (
+        <>
+          <NativeSelect
+            label="The message with no reply"
+            value={pick(v.communicationId, sent)}
+            onChange={(e) => set('communicationId', e.currentTarget.value)}
+            data={sent.map((m) => ({
+              value: m.id,
+              label: `${overdue.has(m.id) ? 'No reply yet — ' : ''}${messageName(m)}`,
+            }))}
+            error={problems.communicationId}
+          />
+          {!canada && (
+            <NativeSelect
+              label="Copy someone (optional)"
+              description="For a second follow-up, copying the next person up keeps it friendly and gets help."
+              value={v.copy}
+              onChange={(e) => set('copy', e.currentTarget.value as Values['copy'])}
+              data={[
+                { value: '', label: 'Nobody' },
+                { value: 'principal', label: 'The principal' },
+                { value: 'director', label: 'The special-education director' },
+              ]}
+            />
+          )}
+        </>
+      )}
+
+      {v.kind === 'follow_up_verbal' && (
+        <NativeSelect
+          label="The call or meeting"
+          value={pick(v.communicationId, talks)}
+          onChange={(e) => set('communicationId', e.currentTarget.value)}
+          data={talks.map((m) => ({ value: m.id, label: messageName(m) }))}
+          error={problems.communicationId}
+          description="The summary uses what you noted as decided and the next steps."
+        />
+      )}
+
+      {v.kind === 'thank_you' && (
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <NativeSelect
+            label="The win to share (optional)"
+            value={v.noteId}
+            onChange={(e) => set('noteId', e.currentTarget.value)}
+            data={[
+              { value: '', label: wins.length > 0 ? 'The latest one' : 'None noted: a general thank-you' },
+              ...wins.map((n) => ({ value: n.id, label: `${formatDay(n.date)}: ${shorten(n.text, 60)}` })),
+            ]}
+          />
+          <NativeSelect
+            label="Who to thank (optional)"
+            value={v.contactId}
+            onChange={(e) => set('contactId', e.currentTarget.value)}
+            data={[
+              { value: '', label: 'The case manager' },
+              ...contacts.map((c) => ({ value: c.id, label: `${c.name} (${c.role})` })),
+            ]}
+          />
+        </SimpleGrid>
+      )}
+
+      {v.kind === 'request_service_logs' && (
+        <Stack gap="sm">
+          <NativeSelect
+            label="The service"
+            value={pick(v.serviceId, services)}
+            onChange={(e) => set('serviceId', e.currentTarget.value)}
+            data={services.map((s) => ({ value: s.id, label: s.name }))}
+            error={problems.serviceId}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput type="date" label="From (optional)" value={v.from} onChange={(e) => set('from', e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label="To (optional)"
+              value={v.to}
+              onChange={(e) => set('to', e.currentTarget.value)}
+              error={problems.to}
+            />
+          </SimpleGrid>
+          <Text size="sm">Left empty, the letter asks for the school year so far.</Text>
+        </Stack>
+      )}
+
+      {v.kind === 'request_iep_meeting' && (
+        <Textarea
+          label="Anything else to talk about (optional)"
+          description="One point per line. Services owed, accommodations missed, goal flags and new challenges you noted are already listed from your records."
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={v.reasons}
+          onChange={(e) => set('reasons', e.currentTarget.value)}
+          error={problems.reasons}
+        />
+      )}
+
+      {v.kind === 'request_prior_written_notice' && (
+        <Stack gap="sm">
+          <Textarea
+            label="What was decided?"
+            description="In your words, for example “Speech therapy will go from twice a week to once a week.”"
+            required
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            value={v.decision}
+            onChange={(e) => set('decision', e.currentTarget.value)}
+            error={problems.decision}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput
+              type="date"
+              label="When (optional)"
+              value={v.decidedOn}
+              onChange={(e) => set('decidedOn', e.currentTarget.value)}
+            />
+            <NativeSelect
+              label="Where you heard it (optional)"
+              value={v.communicationId}
+              onChange={(e) => set('communicationId', e.currentTarget.value)}
+              data={[{ value: '', label: 'Not logged' }, ...newestFirst.map((m) => ({ value: m.id, label: messageName(m) }))]}
+            />
+          </SimpleGrid>
+        </Stack>
+      )}
+
+      {v.kind === 'escalation' && (
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <NativeSelect
+            label="Who to write to"
+            value={v.escalateTo}
+            onChange={(e) => set('escalateTo', e.currentTarget.value as Values['escalateTo'])}
+            data={
+              canada
+                ? [
+                    { value: 'principal', label: 'The principal' },
+                    { value: 'superintendent', label: 'The superintendent' },
+                    { value: 'board', label: 'The school board' },
+                  ]
+                : [
+                    { value: 'principal', label: 'The principal' },
+                    { value: 'director', label: 'The special-education director' },
+                  ]
+            }
+          />
+          <NativeSelect
+            label="About (optional)"
+            value={v.focus}
+            onChange={(e) => set('focus', e.currentTarget.value)}
+            data={[
+              { value: '', label: 'Everything still open' },
+              ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),
+              ...accommodations.map((a) => ({ value: `a:${a.id}`, label: shorten(a.text, 60) })),
+            ]}
+          />
+        </SimpleGrid>
+      )}
+
+      {(v.kind === 'state_complaint' || v.kind === 'ocr_complaint_outline') && (
+        <Alert color="blue" title="A draft to check carefully" role="note">
+          It is built from your records and lists what the rules ask for; gaps are marked in brackets. A parent
+          center or an advocate can look it over with you before you file it.
+        </Alert>
+      )}
+
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel} disabled={busy != null}>
+          Cancel
+        </Button>
+        <Button color="blue.8" onClick={() => void submit()} loading={busy != null} disabled={v.kind === ''}>
+          Write the draft
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
