@@ -1,4 +1,4 @@
-import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useId, useRef, useState } from 'react';
 import { ApiError, post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
+import { FileUpload } from '../../components/FileUpload.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import {
   OBSERVATION_SOURCE_LABELS,
@@ -24,6 +25,7 @@ type Values = {
   className: string;
   teacherKind: TeacherKind;
   source: ObservationSource;
+  note: string;
 };
 
 const OUTCOMES: { value: ObservationOutcome; color?: string; variant?: string }[] = [
@@ -68,8 +70,13 @@ export function LogAccommodationDrawer({
       className: '',
       teacherKind: 'unknown',
       source: 'child_report',
+      note: '',
     },
   });
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // A new FileUpload after each save, so the next entry starts with no files.
+  const [uploadKey, setUploadKey] = useState(0);
   const v = form.values;
   const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
   const close = () => {
@@ -99,6 +106,8 @@ export function LogAccommodationDrawer({
         className: v.className.trim() || null,
         teacherKind: v.teacherKind,
         source: v.source,
+        note: v.note.trim() || null,
+        attachmentIds,
       });
       const text = accommodations.find((a) => a.id === v.accommodationId)?.text ?? 'Accommodation';
       notifications.show({
@@ -110,11 +119,13 @@ export function LogAccommodationDrawer({
       await client.invalidateQueries({ queryKey: ['patterns'] });
       await client.invalidateQueries({ queryKey: ['accommodation-observations'] });
       form.reset();
+      setAttachmentIds([]);
+      setUploadKey((k) => k + 1);
       onClose();
     } catch (e) {
       setError(applyApiError(form, e));
       if (e instanceof ApiError) {
-        const first = ['accommodationId', 'date', 'className', 'teacherKind', 'source'].find((f) =>
+        const first = ['accommodationId', 'date', 'className', 'teacherKind', 'source', 'note'].find((f) =>
           e.fields.some((x) => x.path === f),
         );
         if (first) focusField(first);
@@ -124,7 +135,7 @@ export function LogAccommodationDrawer({
     }
   };
 
-  const busy = saving != null;
+  const busy = saving != null || uploading;
   const questionId = `${ids}-question`;
   const dayWords = v.date ? formatDay(v.date, 'medium') : 'that day';
   const loading = plans.isPending || (plan != null && list.isPending);
@@ -190,6 +201,25 @@ export function LogAccommodationDrawer({
                 {...form.getInputProps('source')}
               />
             </SimpleGrid>
+            <Textarea
+              label="What happened (optional)"
+              description="In your child's words if you can: “I sat in the back row again.”"
+              autosize
+              minRows={1}
+              maxRows={4}
+              ref={(el) => {
+                fields.current.note = el;
+              }}
+              {...form.getInputProps('note')}
+            />
+            <FileUpload
+              key={uploadKey}
+              householdId={householdId}
+              label="Photo or file (optional)"
+              description="A picture of the work or a note from school"
+              onChange={setAttachmentIds}
+              onBusyChange={setUploading}
+            />
 
             <Stack gap="sm" role="group" aria-labelledby={questionId}>
               <Text id={questionId} fw={600}>
