@@ -525,7 +525,7 @@ export async function seedDemoHousehold(
     contactIds: [alvarez],
     subject: 'Headphones',
     summary:
-      "Emma says her noise-canceling headphones are kept in a locked cabinet and nobody had the key this week. Could we problem-solve together so she can reach them during independent work and tests?",
+      'Emma says her noise-canceling headphones are kept in a locked cabinet and nobody had the key this week. Could we problem-solve together so she can reach them during independent work and tests?',
   });
   await create('communication', {
     childId: child.id,
@@ -543,7 +543,8 @@ export async function seedDemoHousehold(
     direction: 'received',
     date: '2026-10-19',
     contactIds: [chen],
-    summary: 'Mr. Chen called about the speech schedule: he is at the school only on Tuesdays until November.',
+    summary:
+      'Mr. Chen called about the speech schedule: he is at the school only on Tuesdays until November.',
     decisions: 'Speech stays at one session a week until Mr. Chen is back to two days.',
     nextSteps: 'Mr. Chen will send a schedule for the make-up sessions.',
   });

@@ -20,6 +20,7 @@ import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers, LedgerQuery } from '../server/services/ledgers.ts';
 import { parseOrThrow } from '../server/services/records.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
+import { verifyHousehold } from '../server/services/verify.ts';
 import { webBuildExists } from '../server/web.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
 import { seedDemoHousehold } from './demo-household.ts';
@@ -260,6 +261,34 @@ program
       const id = await resolveHousehold(store, opts.household);
       const doc = await exportHousehold(store, id, systemClock.now());
       process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    });
+  });
+
+program
+  .command('verify')
+  .description(
+    "check the paper trail: every household's journal hash chain and every attachment's SHA-256 (exit code 1 when something was changed)",
+  )
+  .option('--household <id>', 'only this household')
+  .action(async (opts: { household?: string }) => {
+    await withStore(async (store) => {
+      const ids = opts.household ? [opts.household] : (await listHouseholds(store)).map((h) => h.id);
+      let broken = 0;
+      for (const id of ids) {
+        const result = await verifyHousehold(store, id);
+        const head = result.journal.headHash ? `, last hash ${result.journal.headHash}` : '';
+        if (result.ok) {
+          process.stdout.write(
+            `${id}: OK (${result.journal.entries} journal entries${head}; ${result.attachments.checked} files)\n`,
+          );
+          continue;
+        }
+        broken++;
+        process.stdout.write(`${id}: NOT OK\n`);
+        if (result.journal.problem) process.stdout.write(`  ${result.journal.problem.message}\n`);
+        for (const p of result.attachments.problems) process.stdout.write(`  ${p.message}\n`);
+      }
+      if (broken > 0) process.exitCode = 1;
     });
   });
 

@@ -31,14 +31,14 @@ export function splitMbox(text: string): string[] {
   let current: string[] | null = null;
   for (const line of text.split(/\r?\n/)) {
     if (/^From \S+/.test(line) && (current === null || current.length === 0 || current.at(-1) === '')) {
-      if (current && current.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
+      if (current?.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
       current = [];
       continue;
     }
     if (current === null) current = [];
     current.push(line.replace(/^>(>*From )/, '$1'));
   }
-  if (current && current.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
+  if (current?.some((l) => l.trim() !== '')) parts.push(current.join('\r\n'));
   return parts;
 }
 

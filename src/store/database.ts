@@ -15,6 +15,7 @@ import * as accounts from './migrations/0002-accounts.ts';
 import * as observations from './migrations/0003-observations.ts';
 import * as evidence from './migrations/0004-evidence.ts';
 import * as communications from './migrations/0005-communications.ts';
+import * as journalChain from './migrations/0006-journal-chain.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-observations': observations,
   '0004-evidence': evidence,
   '0005-communications': communications,
+  '0006-journal-chain': journalChain,
 };
 
 const migrationProvider: MigrationProvider = {

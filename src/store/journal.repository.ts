@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { GENESIS_HASH, journalEntryHash } from './journal-hash.ts';
 import type { Database, JournalRow } from './schema.ts';
 
 export type JournalAction = 'create' | 'update' | 'delete' | 'amend' | 'import';
@@ -23,19 +24,34 @@ export type JournalAppend = {
 export async function appendJournal(trx: Transaction<Database>, entry: JournalAppend): Promise<JournalRow> {
   const last = await trx
     .selectFrom('journal')
-    .select((eb) => eb.fn.max('seq').as('seq'))
+    .select(['seq', 'hash'])
     .where('household_id', '=', entry.householdId)
+    .orderBy('seq', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  const row: JournalRow = {
-    id: entry.id,
-    household_id: entry.householdId,
+  const fields = {
+    householdId: entry.householdId,
     seq: Number(last?.seq ?? 0) + 1,
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
     entity: entry.entity,
-    entity_id: entry.entityId,
+    entityId: entry.entityId,
     data: JSON.stringify(entry.data),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const row: JournalRow = {
+    id: entry.id,
+    household_id: fields.householdId,
+    seq: fields.seq,
+    at: fields.at,
+    actor: fields.actor,
+    action: fields.action,
+    entity: fields.entity,
+    entity_id: fields.entityId,
+    data: fields.data,
+    prev_hash: fields.prevHash,
+    hash: journalEntryHash(fields),
   };
   await trx.insertInto('journal').values(row).execute();
   return row;

@@ -132,6 +132,9 @@ export type JournalRow = {
   entity: string;
   entity_id: string;
   data: string;
+  /** The previous entry's hash (GENESIS_HASH for the first); see src/store/journal-hash.ts. */
+  prev_hash: string;
+  hash: string;
 };
 
 export type UserAccountRow = {

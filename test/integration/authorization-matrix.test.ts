@@ -438,6 +438,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, '/journal') }),
   },
+  'GET /api/households/:householdId/verify': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, '/verify') }),
+  },
   'GET /api/households/:householdId/export': {
     expect: NOT_VIEWER,
     make: async (f) => ({ url: h(f, '/export') }),

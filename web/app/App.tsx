@@ -16,6 +16,10 @@ const WorkSamplesPage = lazy(() => import('../features/work-samples/WorkSamplesP
 const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
+const CommunicationsPage = lazy(() => import('../features/communications/CommunicationsPage.tsx'));
+const LettersPage = lazy(() => import('../features/letters/LettersPage.tsx'));
+const LetterEditor = lazy(() => import('../features/letters/LetterEditor.tsx'));
+const AdvisorPage = lazy(() => import('../features/advisor/AdvisorPage.tsx'));
 const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx'));
 const OnboardingPage = lazy(() => import('../features/onboarding/OnboardingPage.tsx'));
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
@@ -94,6 +98,10 @@ function Routes() {
           <Route path="/timetable" component={TimetablePage} />
           <Route path="/plan" component={PlanPage} />
           <Route path="/timeline" component={TimelinePage} />
+          <Route path="/communications" component={CommunicationsPage} />
+          <Route path="/letters" component={LettersPage} />
+          <Route path="/letters/:id" component={LetterEditor} />
+          <Route path="/advisor" component={AdvisorPage} />
           <Route path="/household" component={HouseholdPage} />
           <Route path="/account" component={AccountPage} />
           <Route>

@@ -18,6 +18,7 @@ import { useCurrent } from '../api/session.tsx';
 const NAV = [
   { href: '/', label: 'This week' },
   { href: '/check-in', label: 'Check-in' },
+  { href: '/advisor', label: 'What to do next' },
   { href: '/ledger', label: 'Ledger' },
   { href: '/accommodations', label: 'Accommodations' },
   { href: '/behavior', label: 'Behavior' },
@@ -25,6 +26,8 @@ const NAV = [
   { href: '/work-samples', label: 'Work samples' },
   { href: '/plan', label: 'Plan' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/communications', label: 'Messages' },
+  { href: '/letters', label: 'Letters' },
   { href: '/household', label: 'Household' },
   { href: '/account', label: 'Account' },
 ];

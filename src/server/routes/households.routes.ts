@@ -11,6 +11,7 @@ import {
   HouseholdInput,
   listHouseholds,
 } from '../services/households.ts';
+import { VerifyResult, verifyHousehold } from '../services/verify.ts';
 import { ErrorResponse, envFor, errors, HouseholdParams, typed } from './shared.ts';
 
 const JournalEntry = z.object({
@@ -102,6 +103,20 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
         data: JSON.parse(r.data) as unknown,
       }));
     },
+  );
+  api.get(
+    '/households/:householdId/verify',
+    {
+      config: { access: access.household('journal.read') },
+      schema: {
+        tags: ['Households'],
+        summary:
+          "Check the paper trail: the journal's hash chain and every attachment's SHA-256; names the first entry that was edited, removed or reordered",
+        params: HouseholdParams,
+        response: { 200: VerifyResult, ...errors },
+      },
+    },
+    async (request) => verifyHousehold(deps.store, request.params.householdId),
   );
   api.get(
     '/households/:householdId/export',

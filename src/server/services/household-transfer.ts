@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import type { Store } from '../../store/database.ts';
+import { GENESIS_HASH, journalEntryHash, verifyChain } from '../../store/journal-hash.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { AttachmentSchema } from './attachments.ts';
@@ -29,7 +30,45 @@ type Section = {
   decode?: (record: Record<string, unknown>) => Record<string, unknown>;
   /** Added to the format later: a document without it still imports (as none). */
   added?: true;
+  /** Checks or completes a whole section's rows (already in row shape) before they are written. */
+  decodeAll?: (rows: Record<string, unknown>[]) => Record<string, unknown>[];
 };
+
+/**
+ * The journal of an import must verify as it is (a file whose history was altered is refused); an
+ * export from before the hash chain has no hashes, and is chained now, in its order.
+ */
+function chainImportedJournal(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const fields = (r: Record<string, unknown>, prevHash: string) => ({
+    householdId: r.household_id as string,
+    seq: Number(r.seq),
+    at: r.at as string,
+    actor: r.actor as string,
+    action: r.action as string,
+    entity: r.entity as string,
+    entityId: r.entity_id as string,
+    data: r.data as string,
+    prevHash,
+  });
+  if (rows.every((r) => r.hash == null)) {
+    let prevHash = GENESIS_HASH;
+    return rows.map((r) => {
+      const hash = journalEntryHash(fields(r, prevHash));
+      const out = { ...r, prev_hash: prevHash, hash };
+      prevHash = hash;
+      return out;
+    });
+  }
+  const problem = verifyChain(
+    rows.map((r) => ({ ...fields(r, r.prev_hash as string), id: r.id as string, hash: r.hash as string })),
+  );
+  if (problem) {
+    throw validationError([
+      { path: `journal.${problem.seq - 1}`, message: `does not verify: ${problem.message}` },
+    ]);
+  }
+  return rows;
+}
 
 const Instant = z.string().meta({ format: 'date-time' });
 
@@ -99,6 +138,15 @@ const JournalRecord = z.object({
   entity: z.string(),
   entityId: z.string(),
   data: z.unknown(),
+  /** The hash chain (src/store/journal-hash.ts); an export made before it had none, and is chained on import. */
+  prevHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 const resourceSection = (key: string, def: ResourceDef): Section => ({
@@ -229,7 +277,14 @@ const SECTIONS: Section[] = [
     order: ['id'],
     schema: SessionEntryRecord,
   },
-  { key: 'journal', table: 'journal', jsonFields: ['data'], order: ['seq'], schema: JournalRecord },
+  {
+    key: 'journal',
+    table: 'journal',
+    jsonFields: ['data'],
+    order: ['seq'],
+    schema: JournalRecord,
+    decodeAll: chainImportedJournal,
+  },
 ];
 
 export const ExportDocument = z
@@ -355,7 +410,7 @@ export async function importHousehold(
       for (const section of SECTIONS) {
         const records = doc[section.key] as Record<string, unknown>[];
         counts[section.key] = records.length;
-        const rows = records.map((r) => {
+        const shapedRows = records.map((r) => {
           const shaped = section.resource?.fromApi
             ? section.resource.fromApi(r)
             : section.decode
@@ -363,6 +418,7 @@ export async function importHousehold(
               : r;
           return recordToRow(shaped, section.jsonFields);
         });
+        const rows = section.decodeAll ? section.decodeAll(shapedRows) : shapedRows;
         for (let i = 0; i < rows.length; i += 200) {
           // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
           await (trx as any)

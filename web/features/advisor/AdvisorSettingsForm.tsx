@@ -90,8 +90,8 @@ export function AdvisorSettingsForm({
     <Stack gap="lg">
       <Text size="sm">
         No law says how many days a reply may take or how big a gap must be before it matters; the courts
-        speak of “more than a minor discrepancy”. These numbers are choices As Written makes, so you can change
-        them for your family. Each says what it does and its default.
+        speak of “more than a minor discrepancy”. These numbers are choices As Written makes, so you can
+        change them for your family. Each says what it does and its default.
       </Text>
       <FormError message={error} />
       {SETTING_GROUPS.map((group) => (
@@ -133,7 +133,10 @@ export function AdvisorSettingsForm({
                 allowDecimal={false}
                 clampBehavior="none"
                 onChange={(value) =>
-                  setValues((v) => ({ ...v, [n]: typeof value === 'number' ? value : value === '' ? '' : Number(value) }))
+                  setValues((v) => ({
+                    ...v,
+                    [n]: typeof value === 'number' ? value : value === '' ? '' : Number(value),
+                  }))
                 }
                 error={fieldErrors[n]}
                 maw={420}
@@ -145,7 +148,9 @@ export function AdvisorSettingsForm({
       {canChange ? (
         <Group>
           <Button color="blue.8" onClick={() => void save()} loading={saving} disabled={changed.length === 0}>
-            {changed.length === 0 ? 'No changes to save' : `Save ${changed.length === 1 ? '1 change' : `${changed.length} changes`}`}
+            {changed.length === 0
+              ? 'No changes to save'
+              : `Save ${changed.length === 1 ? '1 change' : `${changed.length} changes`}`}
           </Button>
           {changed.length > 0 && (
             <Button variant="default" onClick={() => setValues(initial)} disabled={saving}>

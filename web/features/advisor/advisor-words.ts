@@ -213,7 +213,12 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
   },
   {
     title: 'Services',
-    names: ['owedShareOverFourWeeks', 'minDeliveredShare', 'unloggedShareForLogRequest', 'serviceStartSchoolDays'],
+    names: [
+      'owedShareOverFourWeeks',
+      'minDeliveredShare',
+      'unloggedShareForLogRequest',
+      'serviceStartSchoolDays',
+    ],
   },
   { title: 'Accommodations', names: ['accommodationLapsesForMeeting', 'accommodationLapseWindowDays'] },
   {

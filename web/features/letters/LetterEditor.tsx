@@ -17,7 +17,6 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
-import { mailtoUrl } from '../../../src/domain/letters.ts';
 import { placeholdersIn } from '../../../src/domain/letter-words.ts';
 import { ApiError, del, get, patch, post } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
@@ -29,8 +28,13 @@ import { formatDay, todayIso } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { AFFECTED_BY_MESSAGES, useCommunications, useTeamContacts } from '../communications/communication-words.ts';
+import {
+  AFFECTED_BY_MESSAGES,
+  useCommunications,
+  useTeamContacts,
+} from '../communications/communication-words.ts';
 import { canDraft, letterKey, letterKindName } from './letter-api.ts';
+import { mailtoUrl } from './mailto.ts';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
 import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 
@@ -95,7 +99,12 @@ export default function LetterEditorPage() {
   );
 }
 
-type SentInfo = { date: string; kind: 'email' | 'letter'; replyExpectedBy: string | null; linkWarning: boolean };
+type SentInfo = {
+  date: string;
+  kind: 'email' | 'letter';
+  replyExpectedBy: string | null;
+  linkWarning: boolean;
+};
 
 function Editor({
   saved,
@@ -129,7 +138,8 @@ function Editor({
 
   const sameList = (a: EditableRecipient[], b: Letter['to']) =>
     JSON.stringify(fromEditable(a)) === JSON.stringify(b.map((r) => ({ name: r.name, email: r.email })));
-  const dirty = subject !== saved.subject || body !== saved.body || !sameList(to, saved.to) || !sameList(cc, saved.cc);
+  const dirty =
+    subject !== saved.subject || body !== saved.body || !sameList(to, saved.to) || !sameList(cc, saved.cc);
 
   // The tone check of the text as it is now: the server's flags for the saved text, then a fresh check
   // a moment after the parent stops typing.
@@ -169,7 +179,11 @@ function Editor({
       if (Object.keys(changes).length === 0) return true;
       const result = await patch<Letter>(`/households/${householdId}/letters/${saved.id}`, changes);
       client.setQueryData(letterKey(householdId, saved.id), result);
-      await client.invalidateQueries({ queryKey: ['letters', householdId], exact: false, refetchType: 'none' });
+      await client.invalidateQueries({
+        queryKey: ['letters', householdId],
+        exact: false,
+        refetchType: 'none',
+      });
       if (result.body === latestBody.current) setTone({ text: result.body, flags: result.toneFlags });
       setTo(toEditable(result.to));
       setCc(toEditable(result.cc));
@@ -188,7 +202,7 @@ function Editor({
     }
   };
 
-  const useWording = async (flag: ToneFlag) => {
+  const applyWording = async (flag: ToneFlag) => {
     if (!toneCurrent) return;
     const edit = toneEdit(body, flag);
     if (!edit) return;
@@ -196,7 +210,9 @@ function Editor({
     setBody(next);
     latestBody.current = next;
     const ok = await save({ body: next });
-    setAnnouncement(ok ? 'Changed to the gentler wording, and saved.' : 'Changed to the gentler wording; not saved yet.');
+    setAnnouncement(
+      ok ? 'Changed to the gentler wording, and saved.' : 'Changed to the gentler wording; not saved yet.',
+    );
     requestAnimationFrame(() => {
       const area = bodyRef.current;
       if (!area) return;
@@ -218,16 +234,7 @@ function Editor({
   let mailto: { url: string; complete: boolean } | null = null;
   let mailtoProblem: string | null = null;
   try {
-    mailto = mailtoUrl({
-      kind: saved.kind as Parameters<typeof mailtoUrl>[0]['kind'],
-      subject,
-      to: fromEditable(to),
-      cc: fromEditable(cc),
-      body,
-      facts: { entryIds: saved.entryIds },
-      placeholders: gaps,
-      notes,
-    });
+    mailto = mailtoUrl({ subject, to: fromEditable(to), cc: fromEditable(cc), body });
   } catch {
     mailtoProblem = 'An email address above does not look right, so the mail app cannot open it yet.';
   }
@@ -266,7 +273,9 @@ function Editor({
           </Text>
         )}
         {saved.status === 'draft' && !canEdit && (
-          <Text size="sm">You can read this draft; only the owner, co-parents and advocates can change it.</Text>
+          <Text size="sm">
+            You can read this draft; only the owner, co-parents and advocates can change it.
+          </Text>
         )}
       </div>
 
@@ -274,7 +283,8 @@ function Editor({
         <Alert color="green" title="Marked as sent" role="status">
           <Stack gap={4} align="flex-start">
             <Text size="sm">
-              It is in Messages as {sent.kind === 'email' ? 'an email' : 'a letter'} you sent on {formatDay(sent.date)}.
+              It is in Messages as {sent.kind === 'email' ? 'an email' : 'a letter'} you sent on{' '}
+              {formatDay(sent.date)}.
               {sent.replyExpectedBy
                 ? ` As Written expects a reply by ${formatDay(sent.replyExpectedBy)} and will tell you if none comes.`
                 : ''}
@@ -292,8 +302,9 @@ function Editor({
       {saved.status === 'sent' && !sent && (
         <Alert color="blue" title="This letter was sent" role="note">
           <Text size="sm">
-            It is kept as it was sent and can no longer change. It is in <TextLink href="/communications">Messages</TextLink>
-            , where As Written waits for the reply with you.
+            It is kept as it was sent and can no longer change. It is in{' '}
+            <TextLink href="/communications">Messages</TextLink>, where As Written waits for the reply with
+            you.
           </Text>
         </Alert>
       )}
@@ -324,9 +335,23 @@ function Editor({
       <Stack gap="md">
         {readOnly ? (
           <>
-            <Recipients label="To" noun="recipients" value={to} onChange={setTo} contacts={contacts} readOnly />
+            <Recipients
+              label="To"
+              noun="recipients"
+              value={to}
+              onChange={setTo}
+              contacts={contacts}
+              readOnly
+            />
             {cc.length > 0 && (
-              <Recipients label="Copy to" noun="people copied" value={cc} onChange={setCc} contacts={contacts} readOnly />
+              <Recipients
+                label="Copy to"
+                noun="people copied"
+                value={cc}
+                onChange={setCc}
+                contacts={contacts}
+                readOnly
+              />
             )}
             {saved.status !== 'sent' && (
               <div>
@@ -342,8 +367,22 @@ function Editor({
           </>
         ) : (
           <>
-            <Recipients label="To" noun="recipients" value={to} onChange={setTo} contacts={contacts} readOnly={false} />
-            <Recipients label="Copy to" noun="people copied" value={cc} onChange={setCc} contacts={contacts} readOnly={false} />
+            <Recipients
+              label="To"
+              noun="recipients"
+              value={to}
+              onChange={setTo}
+              contacts={contacts}
+              readOnly={false}
+            />
+            <Recipients
+              label="Copy to"
+              noun="people copied"
+              value={cc}
+              onChange={setCc}
+              contacts={contacts}
+              readOnly={false}
+            />
             <TextInput
               label="Subject"
               required
@@ -369,7 +408,7 @@ function Editor({
               text={tone.text}
               current={toneCurrent}
               busy={saving}
-              onUse={(f) => void useWording(f)}
+              onUse={(f) => void applyWording(f)}
               onShow={showInLetter}
             />
           </>
@@ -379,7 +418,12 @@ function Editor({
       <Stack gap="xs">
         <Group gap="sm">
           {!readOnly && (
-            <Button color="blue.8" onClick={() => void save().then((ok) => ok && setAnnouncement('Saved.'))} loading={saving} disabled={!dirty}>
+            <Button
+              color="blue.8"
+              onClick={() => void save().then((ok) => ok && setAnnouncement('Saved.'))}
+              loading={saving}
+              disabled={!dirty}
+            >
               {dirty ? 'Save' : 'Saved'}
             </Button>
           )}
@@ -407,8 +451,8 @@ function Editor({
         </Group>
         {mailto && !mailto.complete && (
           <Text size="sm">
-            This letter is too long to open in full in a mail app: it opens with the beginning and a note to paste
-            the rest. Copy it or download the .eml instead.
+            This letter is too long to open in full in a mail app: it opens with the beginning and a note to
+            paste the rest. Copy it or download the .eml instead.
           </Text>
         )}
         {mailtoProblem && <Text size="sm">{mailtoProblem}</Text>}
@@ -442,15 +486,27 @@ function Editor({
           gaps={gaps}
           onClose={() => setSending(false)}
           onConfirm={async (kind, date) => {
-            if (dirty && !(await save())) throw new ApiError(0, 'not_saved', 'The changes could not be saved first.');
+            if (dirty && !(await save()))
+              throw new ApiError(0, 'not_saved', 'The changes could not be saved first.');
             const result = await post<{ letter: Letter; communication: Communication }>(
               `/households/${householdId}/letters/${saved.id}/sent`,
               { kind, date },
             );
-            const linkWarning = !(await joinThread(householdId, result.letter, result.communication, messages));
+            const linkWarning = !(await joinThread(
+              householdId,
+              result.letter,
+              result.communication,
+              messages,
+            ));
             client.setQueryData(letterKey(householdId, saved.id), result.letter);
-            for (const queryKey of AFFECTED_BY_MESSAGES) await client.invalidateQueries({ queryKey: [...queryKey] });
-            setSent({ date, kind, replyExpectedBy: result.communication.replyExpectedBy ?? null, linkWarning });
+            for (const queryKey of AFFECTED_BY_MESSAGES)
+              await client.invalidateQueries({ queryKey: [...queryKey] });
+            setSent({
+              date,
+              kind,
+              replyExpectedBy: result.communication.replyExpectedBy ?? null,
+              linkWarning,
+            });
           }}
         />
       )}
@@ -467,7 +523,8 @@ function Editor({
             navigate('/letters');
           }}
         >
-          “{saved.subject}” will be deleted. You can draft a new one at any time; the journal keeps what it was.
+          “{saved.subject}” will be deleted. You can draft a new one at any time; the journal keeps what it
+          was.
         </ConfirmModal>
       )}
     </Stack>
@@ -491,7 +548,11 @@ async function joinThread(
   let change: Record<string, string> | null = null;
   if (letter.kind === 'follow_up_unanswered' && earlier.direction === 'sent' && !logged.inReplyToId) {
     change = { inReplyToId: earlier.id };
-  } else if (letter.kind === 'follow_up_verbal' && (earlier.kind === 'phone' || earlier.kind === 'meeting') && !logged.followsUpId) {
+  } else if (
+    letter.kind === 'follow_up_verbal' &&
+    (earlier.kind === 'phone' || earlier.kind === 'meeting') &&
+    !logged.followsUpId
+  ) {
     change = { followsUpId: earlier.id };
   }
   if (!change) return true;
@@ -531,12 +592,27 @@ function ToneSection({
             : `${flags.length === 1 ? '1 phrase' : `${flags.length} phrases`} may put the reader on the defensive. You decide: each has a gentler way to say it.`}
       </Text>
       {flags.length > 0 && (
-        <Stack component="ul" gap="xs" p={0} m={0} mt="xs" style={{ listStyle: 'none' }} aria-label="Phrases to look at">
+        <Stack
+          component="ul"
+          gap="xs"
+          p={0}
+          m={0}
+          mt="xs"
+          style={{ listStyle: 'none' }}
+          aria-label="Phrases to look at"
+        >
           {flags.map((f) => {
             const edit = current ? toneEdit(text, f) : null;
             const around = inContext(text, f);
             return (
-              <Paper component="li" key={`${f.start}-${f.rule}`} withBorder p="sm" radius="md" data-rule={f.rule}>
+              <Paper
+                component="li"
+                key={`${f.start}-${f.rule}`}
+                withBorder
+                p="sm"
+                radius="md"
+                data-rule={f.rule}
+              >
                 <Stack gap={4}>
                   <Text size="sm">
                     {around.before}
@@ -630,13 +706,23 @@ function MarkSentDialog({
             {gaps.join(', ')}
           </Alert>
         )}
-        <Radio.Group label="How did you send it?" value={kind} onChange={(v) => setKind(v as 'email' | 'letter')}>
+        <Radio.Group
+          label="How did you send it?"
+          value={kind}
+          onChange={(v) => setKind(v as 'email' | 'letter')}
+        >
           <Stack gap="xs" mt={6}>
             <Radio value="email" label="By email" />
             <Radio value="letter" label="On paper (printed, mailed or handed over)" />
           </Stack>
         </Radio.Group>
-        <TextInput type="date" label="When" max={today} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label="When"
+          max={today}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy}>
             Cancel

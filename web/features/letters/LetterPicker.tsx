@@ -1,14 +1,37 @@
-import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
-import type { Accommodation, Communication, LetterKind, LetterRequest, Plan, Service } from '../../api/types.ts';
+import type {
+  Accommodation,
+  Communication,
+  LetterKind,
+  LetterRequest,
+  Plan,
+  Service,
+} from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
-import { currentPlan, useAccommodationsOfPlan, usePlans, useServicesOfPlan } from '../../components/queries.ts';
+import {
+  currentPlan,
+  useAccommodationsOfPlan,
+  usePlans,
+  useServicesOfPlan,
+} from '../../components/queries.ts';
 import {
   isVerbal,
   messageName,
   shorten,
-  useCommunications,
   useCommunicationStatus,
+  useCommunications,
   useParentNotes,
   useTeamContacts,
 } from '../communications/communication-words.ts';
@@ -135,7 +158,9 @@ export function LetterPicker({
     setProblems((old) => ({ ...old, [key]: undefined }));
   };
 
-  const newestFirst = [...messages].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1));
+  const newestFirst = [...messages].sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
+  );
   const overdue = new Set(status?.overdue ?? []);
   const sent = newestFirst
     .filter((m) => m.direction === 'sent' && !isVerbal(m.kind))
@@ -145,7 +170,8 @@ export function LetterPicker({
   const canada = plan?.jurisdiction.country === 'CA';
   const kinds = kindsFor(plan);
 
-  const pick = (id: string, list: { id: string }[]) => (list.some((x) => x.id === id) ? id : (list[0]?.id ?? ''));
+  const pick = (id: string, list: { id: string }[]) =>
+    list.some((x) => x.id === id) ? id : (list[0]?.id ?? '');
 
   const request = (): LetterRequest | null => {
     const missing: Partial<Record<keyof Values, string>> = {};
@@ -171,7 +197,8 @@ export function LetterPicker({
         break;
       case 'follow_up_unanswered': {
         const id = pick(v.communicationId, sent);
-        if (id) r = { kind: 'follow_up_unanswered', communicationId: id, ...(v.copy ? { copy: v.copy } : {}) };
+        if (id)
+          r = { kind: 'follow_up_unanswered', communicationId: id, ...(v.copy ? { copy: v.copy } : {}) };
         else missing.communicationId = 'Choose the message';
         break;
       }
@@ -192,7 +219,13 @@ export function LetterPicker({
         const id = pick(v.serviceId, services);
         if (!id) missing.serviceId = 'Choose the service';
         else if (v.from && v.to && v.to < v.from) missing.to = 'The end cannot be before the start';
-        else r = { kind: 'request_service_logs', serviceId: id, ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) };
+        else
+          r = {
+            kind: 'request_service_logs',
+            serviceId: id,
+            ...(v.from ? { from: v.from } : {}),
+            ...(v.to ? { to: v.to } : {}),
+          };
         break;
       }
       case 'request_iep_meeting': {
@@ -311,7 +344,11 @@ export function LetterPicker({
       )}
 
       {v.kind === 'check_in' && (
-        <Radio.Group label="Which check-in?" value={v.period} onChange={(x) => set('period', x as Values['period'])}>
+        <Radio.Group
+          label="Which check-in?"
+          value={v.period}
+          onChange={(x) => set('period', x as Values['period'])}
+        >
           <Stack gap="xs" mt={6}>
             <Radio value="weekly" label="A quick weekly check-in" />
             <Radio value="mid_term" label="A mid-term check-in, halfway between progress reports" />
@@ -391,7 +428,12 @@ export function LetterPicker({
             error={problems.serviceId}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput type="date" label="From (optional)" value={v.from} onChange={(e) => set('from', e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label="From (optional)"
+              value={v.from}
+              onChange={(e) => set('from', e.currentTarget.value)}
+            />
             <TextInput
               type="date"
               label="To (optional)"
@@ -442,7 +484,10 @@ export function LetterPicker({
               label="Where you heard it (optional)"
               value={v.communicationId}
               onChange={(e) => set('communicationId', e.currentTarget.value)}
-              data={[{ value: '', label: 'Not logged' }, ...newestFirst.map((m) => ({ value: m.id, label: messageName(m) }))]}
+              data={[
+                { value: '', label: 'Not logged' },
+                ...newestFirst.map((m) => ({ value: m.id, label: messageName(m) })),
+              ]}
             />
           </SimpleGrid>
         </Stack>
@@ -482,8 +527,8 @@ export function LetterPicker({
 
       {(v.kind === 'state_complaint' || v.kind === 'ocr_complaint_outline') && (
         <Alert color="blue" title="A draft to check carefully" role="note">
-          It is built from your records and lists what the rules ask for; gaps are marked in brackets. A parent
-          center or an advocate can look it over with you before you file it.
+          It is built from your records and lists what the rules ask for; gaps are marked in brackets. A
+          parent center or an advocate can look it over with you before you file it.
         </Alert>
       )}
 

@@ -8,8 +8,8 @@ import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { canDraft, letterKindName, lettersKey, listLetters } from './letter-api.ts';
 import { LetterPicker } from './LetterPicker.tsx';
+import { canDraft, letterKindName, lettersKey, listLetters } from './letter-api.ts';
 
 // Letters drafted from the record: drafts to finish and letters sent. "Draft a letter" picks the kind and
 // what it is about; the editor does the rest.
@@ -57,8 +57,8 @@ export default function LettersPage() {
         </Group>
       )}
       <Text size="sm" mt={-8}>
-        Not sure which one? <TextLink href="/advisor">What to do next</TextLink> suggests a letter for each thing
-        that needs attention.
+        Not sure which one? <TextLink href="/advisor">What to do next</TextLink> suggests a letter for each
+        thing that needs attention.
       </Text>
 
       {letters.isError && (
@@ -95,14 +95,29 @@ export default function LettersPage() {
 
       {drafting && (
         <ResponsiveDrawer opened={opened} onClose={() => setOpened(false)} title="Draft a letter">
-          <LetterPicker key={opening} householdId={householdId} childId={child.id} onCancel={() => setOpened(false)} />
+          <LetterPicker
+            key={opening}
+            householdId={householdId}
+            childId={child.id}
+            onCancel={() => setOpened(false)}
+          />
         </ResponsiveDrawer>
       )}
     </Stack>
   );
 }
 
-function LetterList({ id, title, letters, empty }: { id: string; title: string; letters: Letter[]; empty: string }) {
+function LetterList({
+  id,
+  title,
+  letters,
+  empty,
+}: {
+  id: string;
+  title: string;
+  letters: Letter[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`letters-${id}`}>
       <Title order={3} size="h4" id={`letters-${id}`} mb="xs">
@@ -116,7 +131,9 @@ function LetterList({ id, title, letters, empty }: { id: string; title: string; 
             <Paper component="li" key={l.id} withBorder p="md" radius="md">
               <Stack gap={4}>
                 <Group gap="xs">
-                  <Tag tone={l.status === 'sent' ? 'green' : 'gray'}>{l.status === 'sent' ? 'Sent' : 'Draft'}</Tag>
+                  <Tag tone={l.status === 'sent' ? 'green' : 'gray'}>
+                    {l.status === 'sent' ? 'Sent' : 'Draft'}
+                  </Tag>
                   <Text size="sm">{letterKindName(l.kind)}</Text>
                 </Group>
                 <Text fw={700}>
@@ -124,7 +141,8 @@ function LetterList({ id, title, letters, empty }: { id: string; title: string; 
                 </Text>
                 <Text size="sm">
                   {l.to.length > 0 ? `To ${l.to.map((r) => r.name).join(', ')} · ` : ''}
-                  {l.status === 'sent' ? 'Marked as sent' : 'Last changed'} {formatDay(todayIso(new Date(l.updatedAt)))}
+                  {l.status === 'sent' ? 'Marked as sent' : 'Last changed'}{' '}
+                  {formatDay(todayIso(new Date(l.updatedAt)))}
                 </Text>
               </Stack>
             </Paper>

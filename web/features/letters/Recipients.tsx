@@ -42,14 +42,19 @@ export function Recipients({
         <Text size="sm" fw={600}>
           {label}
         </Text>
-        <Text>{value.length === 0 ? 'Nobody' : value.map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)).join(', ')}</Text>
+        <Text>
+          {value.length === 0
+            ? 'Nobody'
+            : value.map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)).join(', ')}
+        </Text>
       </div>
     );
   }
   const set = (i: number, patch: Partial<EditableRecipient>) =>
     onChange(value.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const notYet = contacts.filter(
-    (c) => !value.some((r) => (c.email && r.email.toLowerCase() === c.email.toLowerCase()) || r.name === c.name),
+    (c) =>
+      !value.some((r) => (c.email && r.email.toLowerCase() === c.email.toLowerCase()) || r.name === c.name),
   );
   return (
     <Stack gap={6} role="group" aria-labelledby={`${id}-label`}>

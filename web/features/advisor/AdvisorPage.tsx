@@ -1,0 +1,506 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
+import { get } from '../../api/client.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { Advice, LetterRequest, Recommendation, TeamContact } from '../../api/types.ts';
+import contrast from '../../components/contrast.module.css';
+import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay } from '../../components/dates.ts';
+import {
+  currentPlan,
+  useAccommodationsOfPlan,
+  usePlans,
+  useServicesOfPlan,
+} from '../../components/queries.ts';
+import { Tag } from '../../components/SessionEntryCard.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { useCommunications, useParentNotes, useTeamContacts } from '../communications/communication-words.ts';
+import { LetterPicker, type PickerStart } from '../letters/LetterPicker.tsx';
+import { canDraft, LETTER_KIND_WORDS, useDraftLetter } from '../letters/letter-api.ts';
+import { AdvisorSettingsForm } from './AdvisorSettingsForm.tsx';
+import {
+  ACTION_WORDS,
+  CONFIDENCE_WORDS,
+  SETTINGS,
+  settingValueWords,
+  URGENCY_HEADINGS,
+} from './advisor-words.ts';
+
+// What to do next, and by when: the advisor's recommendations over the whole record, most urgent first,
+// each with its reason, how sure it is, why (the rule and its source, or a product choice), the deadlines,
+// the entries behind it, the next step on the ladder, and the letter to draft. Then what is coming up, and
+// the settings behind the suggestions.
+
+type Known = {
+  messages: Set<string>;
+  sentMessages: Set<string>;
+  notes: Set<string>;
+  services: Set<string>;
+  accommodations: Set<string>;
+};
+
+type Draftable = { request: LetterRequest } | { picker: PickerStart };
+
+const ESCALATION_TO = new Set(['principal', 'director', 'superintendent', 'board']);
+
+/** The letter a recommendation asks for, with the options it needs from the record. */
+function letterFor(rec: Recommendation, known: Known): Draftable {
+  const aboutService = known.services.has(rec.subjectId) ? rec.subjectId : null;
+  const aboutAccommodation = known.accommodations.has(rec.subjectId) ? rec.subjectId : null;
+  switch (rec.letterKind) {
+    case 'follow_up_unanswered': {
+      const message = rec.entryIds.find((id) => known.sentMessages.has(id)) ?? rec.subjectId;
+      const addressed = rec.ladderStep?.addressedTo;
+      const copy =
+        rec.rule === 'reply_overdue_after_follow_up' &&
+        (addressed === 'principal' || addressed === 'director')
+          ? addressed
+          : undefined;
+      return {
+        request: { kind: 'follow_up_unanswered', communicationId: message, ...(copy ? { copy } : {}) },
+      };
+    }
+    case 'follow_up_verbal':
+      return { request: { kind: 'follow_up_verbal', communicationId: rec.subjectId } };
+    case 'request_iep_meeting':
+      return rec.rule === 'communication_breakdown'
+        ? {
+            request: {
+              kind: 'request_iep_meeting',
+              reasons: [
+                'How we keep in touch: several of my messages are still waiting for a reply, and I would like us to agree on who answers and how soon.',
+              ],
+            },
+          }
+        : { request: { kind: 'request_iep_meeting' } };
+    case 'specific_concern':
+      if (aboutAccommodation)
+        return { request: { kind: 'specific_concern', accommodationId: aboutAccommodation } };
+      if (aboutService) return { request: { kind: 'specific_concern', serviceId: aboutService } };
+      return {
+        picker: {
+          kind: 'specific_concern',
+          intro:
+            'This letter asks about one accommodation or one service, quoting the plan. Choose the one this is about.',
+        },
+      };
+    case 'request_service_logs':
+      return aboutService
+        ? { request: { kind: 'request_service_logs', serviceId: aboutService } }
+        : { picker: { kind: 'request_service_logs' } };
+    case 'check_in':
+      return { request: { kind: 'check_in', period: rec.rule === 'goal_no_data' ? 'mid_term' : 'weekly' } };
+    case 'escalation': {
+      const addressed = rec.ladderStep?.addressedTo;
+      const to = addressed && ESCALATION_TO.has(addressed) ? addressed : 'principal';
+      return {
+        request: {
+          kind: 'escalation',
+          to,
+          ...(aboutService ? { serviceId: aboutService } : {}),
+          ...(aboutAccommodation ? { accommodationId: aboutAccommodation } : {}),
+        },
+      };
+    }
+    case 'state_complaint':
+      return { request: { kind: 'state_complaint' } };
+    case 'ocr_complaint_outline':
+      return { request: { kind: 'ocr_complaint_outline' } };
+  }
+}
+
+type EntryGroup = { count: number; words: [string, string]; href: string };
+
+const BEHAVIOR_FINDINGS = new Set<string>([
+  FINDING_RULES.stepSkipped,
+  FINDING_RULES.rewardsUnused,
+  FINDING_RULES.consequenceContradicted,
+]);
+
+/** The entries behind a recommendation, by where they are kept. */
+function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
+  const messages = rec.entryIds.filter((id) => known.messages.has(id)).length;
+  const notes = rec.entryIds.filter((id) => known.notes.has(id)).length;
+  const others = rec.entryIds.length - messages - notes;
+  const groups: EntryGroup[] = [];
+  if (messages > 0) groups.push({ count: messages, words: ['message', 'messages'], href: '/communications' });
+  if (notes > 0)
+    groups.push({ count: notes, words: ['note of yours', 'notes of yours'], href: '/communications' });
+  if (others > 0) {
+    const findingRule = rec.rule === 'pattern_concern' ? (rec.id.split(':')[1] ?? '') : '';
+    if (
+      rec.rule.startsWith('service_') ||
+      rec.rule === 'sources_disagree' ||
+      findingRule === FINDING_RULES.pullOutConflict
+    ) {
+      const service = known.services.has(rec.subjectId) ? `/ledger/${rec.subjectId}` : '/ledger';
+      groups.push({ count: others, words: ['session', 'sessions'], href: service });
+    } else if (rec.rule.startsWith('goal_')) {
+      groups.push({ count: others, words: ['goal entry', 'goal entries'], href: '/goals' });
+    } else if (BEHAVIOR_FINDINGS.has(findingRule)) {
+      groups.push({ count: others, words: ['behavior record', 'behavior records'], href: '/behavior' });
+    } else {
+      groups.push({ count: others, words: ['observation', 'observations'], href: '/accommodations' });
+    }
+  }
+  return groups;
+}
+
+export default function AdvisorPage() {
+  const { householdId, child, role } = useHouseholdChild();
+  const advice = useQuery({
+    queryKey: ['advice', householdId, child.id],
+    queryFn: () => get<Advice>(`/households/${householdId}/children/${child.id}/advice`),
+  });
+  const plans = usePlans(householdId, child.id);
+  const plan = currentPlan(plans.data ?? []);
+  const services = useServicesOfPlan(householdId, plan?.id);
+  const accommodations = useAccommodationsOfPlan(householdId, plan?.id);
+  const messages = useCommunications(householdId, child.id);
+  const notes = useParentNotes(householdId, child.id);
+  const contacts = useTeamContacts(householdId, child.id);
+  const drafting = canDraft(role);
+  const { draft, busy } = useDraftLetter(householdId, child.id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [picker, setPicker] = useState<PickerStart | null>(null);
+  const [pickerOpened, setPickerOpened] = useState(false);
+  const [opening, setOpening] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  const known: Known = {
+    messages: new Set((messages.data ?? []).map((m) => m.id)),
+    sentMessages: new Set((messages.data ?? []).filter((m) => m.direction === 'sent').map((m) => m.id)),
+    notes: new Set((notes.data ?? []).map((n) => n.id)),
+    services: new Set((services.data ?? []).map((s) => s.id)),
+    accommodations: new Set((accommodations.data ?? []).map((a) => a.id)),
+  };
+  const contactById = new Map((contacts.data ?? []).map((c) => [c.id, c]));
+
+  const draftFor = async (rec: Recommendation) => {
+    setErrors((e) => ({ ...e, [rec.id]: '' }));
+    const letter = letterFor(rec, known);
+    if ('picker' in letter) {
+      setPicker(letter.picker);
+      setOpening((n) => n + 1);
+      setPickerOpened(true);
+      return;
+    }
+    const message = await draft(letter.request, rec.id);
+    if (message) setErrors((e) => ({ ...e, [rec.id]: message }));
+  };
+
+  const recs = advice.data?.recommendations ?? [];
+  const byUrgency = (['high', 'normal', 'low'] as const)
+    .map((u) => ({ urgency: u, list: recs.filter((r) => r.urgency === u) }))
+    .filter((g) => g.list.length > 0);
+  const pending = advice.isPending || messages.isPending || notes.isPending;
+  const error = advice.error ?? messages.error ?? notes.error ?? null;
+
+  return (
+    <Stack gap="lg" maw={1000} className={contrast.scope}>
+      <div>
+        <Title order={2}>What to do next</Title>
+        <Text>
+          As Written reads everything you recorded for {child.firstName} and suggests the next step, with the
+          reason, how sure it is, the rules behind it and the letter to send. You decide.
+        </Text>
+      </div>
+
+      {error && (
+        <Alert color="red" title="The suggestions could not be loaded" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                void advice.refetch();
+                void messages.refetch();
+                void notes.refetch();
+              }}
+            >
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {pending && !error && (
+        <div role="status">
+          <VisuallyHidden>Loading the suggestions</VisuallyHidden>
+          <Stack aria-hidden>
+            <Skeleton h={160} radius="md" />
+            <Skeleton h={160} radius="md" />
+          </Stack>
+        </div>
+      )}
+
+      {advice.data && !pending && (
+        <>
+          {recs.length === 0 && (
+            <Text>
+              Nothing needs your attention right now. Keep logging what happens; As Written will tell you when
+              something does.
+            </Text>
+          )}
+          {byUrgency.map((group) => (
+            <section key={group.urgency} aria-labelledby={`advice-${group.urgency}`}>
+              <Title order={3} size="h4" id={`advice-${group.urgency}`}>
+                {URGENCY_HEADINGS[group.urgency].title}
+              </Title>
+              <Text size="sm" mb="xs">
+                {URGENCY_HEADINGS[group.urgency].hint}
+              </Text>
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+                {group.list.map((rec) => (
+                  <li key={rec.id}>
+                    <RecommendationCard
+                      rec={rec}
+                      groups={entryGroups(rec, known)}
+                      contacts={contactById}
+                      canDraft={drafting}
+                      busy={busy === rec.id}
+                      error={errors[rec.id] || null}
+                      onDraft={() => void draftFor(rec)}
+                    />
+                  </li>
+                ))}
+              </Stack>
+            </section>
+          ))}
+
+          <section aria-labelledby="advice-coming-up">
+            <Title order={3} size="h4" id="advice-coming-up" mb="xs">
+              Coming up
+            </Title>
+            {advice.data.reminders.length === 0 ? (
+              <Text>Nothing in the next few weeks.</Text>
+            ) : (
+              <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
+                {advice.data.reminders.map((r) => (
+                  <Paper component="li" key={r.id} withBorder p="sm" radius="md">
+                    <Text size="sm" fw={700}>
+                      {formatDay(r.date, 'medium')}: {r.title}
+                    </Text>
+                    <Text size="sm">{r.detail}</Text>
+                  </Paper>
+                ))}
+              </Stack>
+            )}
+          </section>
+
+          <section aria-labelledby="advice-settings">
+            <Title order={3} size="h4" id="advice-settings">
+              How As Written decides
+            </Title>
+            <Text size="sm" mb="xs">
+              The days to wait for a reply and the other thresholds are yours to change.
+            </Text>
+            <Button
+              variant="default"
+              aria-expanded={settingsOpen}
+              aria-controls={settingsOpen ? 'advice-settings-panel' : undefined}
+              onClick={() => setSettingsOpen((o) => !o)}
+            >
+              {settingsOpen ? 'Hide the settings' : 'Show the settings'}
+            </Button>
+            {settingsOpen && (
+              <Paper withBorder p="md" radius="md" mt="sm" id="advice-settings-panel">
+                <AdvisorSettingsForm
+                  householdId={householdId}
+                  settings={advice.data.settings}
+                  canChange={canWrite(role)}
+                />
+              </Paper>
+            )}
+          </section>
+        </>
+      )}
+
+      {drafting && (
+        <ResponsiveDrawer opened={pickerOpened} onClose={() => setPickerOpened(false)} title="Draft a letter">
+          {picker && (
+            <LetterPicker
+              key={opening}
+              householdId={householdId}
+              childId={child.id}
+              start={picker}
+              onCancel={() => setPickerOpened(false)}
+            />
+          )}
+        </ResponsiveDrawer>
+      )}
+    </Stack>
+  );
+}
+
+function RecommendationCard({
+  rec,
+  groups,
+  contacts,
+  canDraft,
+  busy,
+  error,
+  onDraft,
+}: {
+  rec: Recommendation;
+  groups: EntryGroup[];
+  contacts: Map<string, TeamContact>;
+  canDraft: boolean;
+  busy: boolean;
+  error: string | null;
+  onDraft(): void;
+}) {
+  const headingId = useId();
+  const citation = rec.citation;
+  const names = rec.contactIds.map((id) => contacts.get(id)?.name).filter((n): n is string => !!n);
+  const step = rec.ladderStep;
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="article"
+      aria-labelledby={headingId}
+      data-rule={rec.rule}
+    >
+      <Stack gap="xs">
+        <Group gap={6}>
+          <Tag tone={rec.urgency === 'high' ? 'red' : rec.action === 'escalate' ? 'orange' : 'blue'}>
+            {ACTION_WORDS[rec.action]}
+          </Tag>
+        </Group>
+        <Title order={4} size="h5" id={headingId}>
+          {rec.title}
+        </Title>
+        <Text>{rec.reason}</Text>
+        <Text size="sm">
+          <Text span fw={700}>
+            How sure:
+          </Text>{' '}
+          {CONFIDENCE_WORDS[rec.confidence.level]}. {rec.confidence.why}
+        </Text>
+        <div>
+          <Text size="sm" fw={700}>
+            Why
+          </Text>
+          {'productChoice' in citation ? (
+            <Text size="sm">
+              <Tag tone="gray">Product choice</Tag>{' '}
+              {rec.thresholds.some((t) => 'productChoice' in t.basis)
+                ? 'A choice As Written makes — you can change it in the settings below.'
+                : 'A choice As Written makes, following the article it is built on.'}{' '}
+              {citation.text}
+            </Text>
+          ) : (
+            <Text size="sm">
+              {citation.text}{' '}
+              <Text span fs="italic">
+                ({citation.source})
+              </Text>
+            </Text>
+          )}
+          {rec.thresholds.length > 0 && (
+            <Text size="sm">
+              Numbers used:{' '}
+              {rec.thresholds
+                .map((t) => {
+                  const meta = (SETTINGS as Record<string, { label: string } | undefined>)[t.name];
+                  const value =
+                    t.name in SETTINGS
+                      ? settingValueWords(t.name as keyof typeof SETTINGS, t.value)
+                      : String(t.value);
+                  const basis = 'productChoice' in t.basis ? 'your setting' : t.basis.source;
+                  return `${meta?.label ?? t.name}: ${value} (${basis})`;
+                })
+                .join('; ')}
+            </Text>
+          )}
+        </div>
+        {rec.deadlines.length > 0 && (
+          <div>
+            <Text size="sm" fw={700}>
+              Dates to know
+            </Text>
+            <List size="sm" spacing={2}>
+              {rec.deadlines.map((d) => (
+                <List.Item key={`${d.label}-${d.date}`}>
+                  <Text span size="sm" fw={600}>
+                    {formatDay(d.date, 'long')}
+                  </Text>
+                  : {d.label}{' '}
+                  <Text span size="sm" fs="italic">
+                    ({'productChoice' in d.citation ? 'a product choice' : d.citation.source})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {groups.length > 0 ? (
+          <Text size="sm">
+            Based on{' '}
+            {groups.map((g, i) => (
+              <span key={g.words[0]}>
+                {i > 0 ? (i === groups.length - 1 ? ' and ' : ', ') : ''}
+                <TextLink href={g.href}>
+                  {g.count} {g.count === 1 ? g.words[0] : g.words[1]}
+                </TextLink>
+              </span>
+            ))}
+            .
+          </Text>
+        ) : (
+          rec.entryIds.length === 0 && (
+            <Text size="sm">
+              Based on the dates in the plan (<TextLink href="/plan">Plan</TextLink>).
+            </Text>
+          )
+        )}
+        {step && (
+          <Text size="sm">
+            <Text span fw={700}>
+              Next step:
+            </Text>{' '}
+            {step.kind === 'person' && step.rung > 1 ? `the ${lowerFirst(step.label)}` : step.label}
+            {names.length > 0 ? ` (${names.join(', ')})` : ''}
+            {step.note ? `. ${step.note}` : ''}
+          </Text>
+        )}
+        {canDraft && (
+          <Stack gap={4} align="flex-start" mt={4}>
+            <Button
+              color="blue.8"
+              loading={busy}
+              onClick={onDraft}
+              aria-label={`Draft the letter: ${rec.title}`}
+            >
+              Draft the letter
+            </Button>
+            <Text size="sm">{LETTER_KIND_WORDS[rec.letterKind].name}. You can change every word.</Text>
+          </Stack>
+        )}
+        {error && (
+          <Alert color="red" role="alert" title="Not drafted">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
