@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -22,7 +23,10 @@ import { parseOrThrow } from '../server/services/records.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';
 import { webBuildExists } from '../server/web.ts';
+import { createBackup, integrityCheck, openBackup, restoreBackup } from '../store/backup.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
+import { writeFileAtomically } from '../store/files.ts';
+import { writeRotatedBackup } from '../store/scheduled-backup.ts';
 import { seedDemoHousehold } from './demo-household.ts';
 import { renderLedgers } from './ledger-table.ts';
 
@@ -117,9 +121,20 @@ program
     const reminderTimer = mailer.enabled ? setInterval(() => void remind(), 60 * 60 * 1000) : null;
     reminderTimer?.unref();
     if (mailer.enabled) setTimeout(() => void remind(), 30_000).unref();
+    // Scheduled backups with rotation, when AS_WRITTEN_BACKUP_DIR is set.
+    const backupDir = process.env.AS_WRITTEN_BACKUP_DIR?.trim();
+    const backupTimer = backupDir
+      ? setInterval(
+          () => void scheduledBackup(store, backupDir, app.log),
+          Number(process.env.AS_WRITTEN_BACKUP_EVERY_HOURS || 24) * 60 * 60 * 1000,
+        )
+      : null;
+    backupTimer?.unref();
+    if (backupDir) setTimeout(() => void scheduledBackup(store, backupDir, app.log), 60_000).unref();
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       if (reminderTimer) clearInterval(reminderTimer);
+      if (backupTimer) clearInterval(backupTimer);
       await app.close();
       await store.close();
       process.exit(0);
@@ -264,6 +279,62 @@ program
     });
   });
 
+/** The backup passphrase: from a file (first line), or AS_WRITTEN_BACKUP_PASSPHRASE; never an argument (shell history). */
+function backupPassphrase(file: string | undefined): string | null {
+  if (file) return readFileSync(file, 'utf8').split(/\r?\n/)[0]!;
+  return process.env.AS_WRITTEN_BACKUP_PASSPHRASE || null;
+}
+
+program
+  .command('backup <file>')
+  .description(
+    'write the whole database (accounts, households, records, files) to one file; encrypted with AES-256-GCM when a passphrase is set',
+  )
+  .option(
+    '--passphrase-file <file>',
+    'read the passphrase from this file (or set AS_WRITTEN_BACKUP_PASSPHRASE)',
+  )
+  .action(async (file: string, opts: { passphraseFile?: string }) => {
+    await withStore(async (store) => {
+      const bytes = await createBackup(store, {
+        passphrase: backupPassphrase(opts.passphraseFile),
+        createdAt: systemClock.now(),
+      });
+      writeFileAtomically(file, bytes);
+      process.stdout.write(`Backup written to ${file} (${bytes.length} bytes).\n`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'bring a backup back into this database (empty, or wiped first with --replace); then verifies it',
+  )
+  .option(
+    '--passphrase-file <file>',
+    'read the passphrase from this file (or set AS_WRITTEN_BACKUP_PASSPHRASE)',
+  )
+  .option('--replace', 'delete everything in this database first (in the same transaction)')
+  .action(async (file: string, opts: { passphraseFile?: string; replace?: boolean }) => {
+    const opened = openBackup(readFileSync(file), backupPassphrase(opts.passphraseFile));
+    await withStore(async (store) => {
+      const counts = await restoreBackup(store, opened, { replace: opts.replace });
+      const check = await integrityCheck(store);
+      if (check !== 'ok')
+        throw new AppError('internal', `The restored database failed its integrity check: ${check}`);
+      let broken = 0;
+      for (const h of await listHouseholds(store)) {
+        const result = await verifyHousehold(store, h.id);
+        if (!result.ok) broken++;
+      }
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      process.stdout.write(
+        `Restored ${rows} rows from the backup of ${opened.header.createdAt}; ${broken === 0 ? 'every household verifies' : `${broken} household(s) do NOT verify`}.\n`,
+      );
+      if (broken > 0) process.exitCode = 1;
+    });
+  });
+
 program
   .command('verify')
   .description(
@@ -392,6 +463,24 @@ try {
     process.stderr.write(`as-written: ${(error as Error).message}\n`);
   }
   process.exitCode = 1;
+}
+
+async function scheduledBackup(
+  store: Store,
+  dir: string,
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+) {
+  try {
+    const result = await writeRotatedBackup(store, {
+      dir,
+      keep: Math.max(1, Number(process.env.AS_WRITTEN_BACKUP_KEEP || 7)),
+      passphrase: process.env.AS_WRITTEN_BACKUP_PASSPHRASE || null,
+      now: systemClock.now(),
+    });
+    log.info({ file: result.file, removed: result.removed.length }, 'backup written');
+  } catch (error) {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduled backup failed');
+  }
 }
 
 /** AS_WRITTEN_UPLOAD_LIMIT_MB: the largest attachment accepted, in megabytes (default 25). */

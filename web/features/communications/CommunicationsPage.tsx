@@ -354,31 +354,35 @@ export default function CommunicationsPage() {
                 {threadList.map((thread) => (
                   <Thread key={thread[0]?.id} size={thread.length}>
                     {thread.map((m) => (
-                      <MessageItem
-                        key={m.id}
-                        message={m}
-                        state={stateById.get(m.id)}
-                        contacts={contactById}
-                        householdId={householdId}
-                        attachments={attachments.data}
-                        canEdit={writable}
-                        canDraft={drafting}
-                        canDelete={deletable}
-                        drafting={busy}
-                        onEdit={() => open({ mode: 'edit', message: m, attachments: filesOf(m) })}
-                        onDelete={() => setDeleting(m)}
-                        onLogReply={() => logReplyTo(m)}
-                        onClose={() => setClosing(m)}
-                        onFollowUp={() =>
-                          void runDraft(
-                            { kind: 'follow_up_unanswered', communicationId: m.id },
-                            `unanswered-${m.id}`,
-                          )
-                        }
-                        onWriteSummary={() =>
-                          void runDraft({ kind: 'follow_up_verbal', communicationId: m.id }, `verbal-${m.id}`)
-                        }
-                      />
+                      <ThreadItem key={m.id} alone={thread.length === 1}>
+                        <MessageItem
+                          message={m}
+                          state={stateById.get(m.id)}
+                          contacts={contactById}
+                          householdId={householdId}
+                          attachments={attachments.data}
+                          canEdit={writable}
+                          canDraft={drafting}
+                          canDelete={deletable}
+                          drafting={busy}
+                          onEdit={() => open({ mode: 'edit', message: m, attachments: filesOf(m) })}
+                          onDelete={() => setDeleting(m)}
+                          onLogReply={() => logReplyTo(m)}
+                          onClose={() => setClosing(m)}
+                          onFollowUp={() =>
+                            void runDraft(
+                              { kind: 'follow_up_unanswered', communicationId: m.id },
+                              `unanswered-${m.id}`,
+                            )
+                          }
+                          onWriteSummary={() =>
+                            void runDraft(
+                              { kind: 'follow_up_verbal', communicationId: m.id },
+                              `verbal-${m.id}`,
+                            )
+                          }
+                        />
+                      </ThreadItem>
                     ))}
                   </Thread>
                 ))}
@@ -475,6 +479,11 @@ export default function CommunicationsPage() {
       )}
     </Stack>
   );
+}
+
+/** One message in a conversation's list (a message alone is its own list item). */
+function ThreadItem({ alone, children }: { alone: boolean; children: ReactNode }) {
+  return alone ? children : <li>{children}</li>;
 }
 
 function Thread({ size, children }: { size: number; children: ReactNode }) {
@@ -608,8 +617,7 @@ function MessageItem({
           <Group>
             <Button
               size="compact-sm"
-              variant="subtle"
-              color="blue.8"
+              variant="default"
               aria-expanded={expanded}
               aria-label={`${expanded ? 'Show less of' : 'Show all of'} ${name}`}
               onClick={() => setExpanded((x) => !x)}

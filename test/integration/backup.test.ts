@@ -1,0 +1,164 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
+import { fixedClock } from '../../src/server/context.ts';
+import { createUser } from '../../src/server/services/accounts.ts';
+import { exportHousehold } from '../../src/server/services/household-transfer.ts';
+import { verifyHousehold } from '../../src/server/services/verify.ts';
+import { BackupError, createBackup, openBackup, restoreBackup } from '../../src/store/backup.ts';
+import { openStore } from '../../src/store/database.ts';
+import { writeRotatedBackup } from '../../src/store/scheduled-backup.ts';
+import { BACKENDS, openTestStore, TEST_NOW } from './harness.ts';
+
+// Backup, wipe, restore, verify, export: the same export. A wrong passphrase or a cut-short file
+// gives a clear error and touches nothing. Through the real command on SQLite, and across backends.
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../../bin/as-written.js');
+const PASSPHRASE = 'correct horse battery staple';
+const clock = fixedClock(TEST_NOW);
+
+const withoutStamp = (doc: Record<string, unknown>) => JSON.stringify({ ...doc, exportedAt: null });
+
+describe('as-written backup and restore (the command, on SQLite)', () => {
+  let dir: string;
+  let householdId: string;
+  let before: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'as-written-backup-'));
+    const store = await openStore({ kind: 'sqlite', file: join(dir, 'live.db') });
+    const { user } = await createUser(
+      store,
+      { clock, newId: () => crypto.randomUUID() },
+      {
+        email: 'parent@example.org',
+        displayName: 'Maria',
+        password: 'a long enough password',
+        householdName: null,
+      },
+    );
+    householdId = (await seedDemoHousehold(store, clock, user.id)).householdId;
+    before = withoutStamp(await exportHousehold(store, householdId, TEST_NOW));
+    await store.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (args: string[], db: string, extra: Record<string, string> = {}) =>
+    run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, AS_WRITTEN_DB: join(dir, db), LOG_LEVEL: 'warn', DATABASE_URL: '', ...extra },
+    });
+
+  it('writes an encrypted backup, and restores it into a wiped database that verifies and exports the same', async () => {
+    const file = join(dir, 'family.aswb');
+    const made = await cli(['backup', file], 'live.db', { AS_WRITTEN_BACKUP_PASSPHRASE: PASSPHRASE });
+    expect(made.stdout).toContain('Backup written');
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 19).toString()).toBe('AS-WRITTEN-BACKUP/1');
+    // Nothing of the family's records is readable in the file.
+    expect(bytes.includes(Buffer.from('Emma'))).toBe(false);
+
+    rmSync(join(dir, 'live.db'), { force: true });
+    const restored = await cli(['restore', file], 'live.db', { AS_WRITTEN_BACKUP_PASSPHRASE: PASSPHRASE });
+    expect(restored.stdout).toMatch(/every household verifies/);
+    const store = await openStore({ kind: 'sqlite', file: join(dir, 'live.db') });
+    try {
+      expect((await verifyHousehold(store, householdId)).ok).toBe(true);
+      expect(withoutStamp(await exportHousehold(store, householdId, TEST_NOW))).toBe(before);
+      // The accounts came back too: the parent can still sign in to the restored household.
+      const users = await store.db.selectFrom('user_account').select('email').execute();
+      expect(users.map((u) => u.email)).toContain('parent@example.org');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a wrong passphrase and a cut-short file with a clear message, and touches nothing', async () => {
+    const file = join(dir, 'family.aswb');
+    const fail = async (args: string[], extra: Record<string, string>) => {
+      try {
+        await cli(args, 'empty.db', extra);
+      } catch (error) {
+        return (error as { stderr: string; code: number }).stderr;
+      }
+      throw new Error('expected the command to fail');
+    };
+    expect(await fail(['restore', file], { AS_WRITTEN_BACKUP_PASSPHRASE: 'wrong passphrase' })).toContain(
+      'The passphrase is wrong',
+    );
+    const cut = join(dir, 'cut.aswb');
+    const bytes = readFileSync(file);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(await fail(['restore', cut], { AS_WRITTEN_BACKUP_PASSPHRASE: PASSPHRASE })).toMatch(
+      /could not be decrypted|cut short/,
+    );
+    expect(await fail(['restore', file], {})).toContain('give its passphrase');
+    const store = await openStore({ kind: 'sqlite', file: join(dir, 'empty.db') });
+    try {
+      expect(await store.db.selectFrom('household').select('id').execute()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('scheduled backups', () => {
+  it('keep the newest files and delete older ones', async () => {
+    const { store, cleanup } = await openTestStore('sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'as-written-rotate-'));
+    try {
+      const days = ['01', '02', '03', '04'];
+      for (const d of days) {
+        await writeRotatedBackup(store, {
+          dir,
+          keep: 2,
+          passphrase: null,
+          now: `2026-11-${d}T03:00:00.000Z`,
+        });
+      }
+      expect(readdirSync(dir).sort()).toEqual([
+        'as-written-20261103-030000.aswb',
+        'as-written-20261104-030000.aswb',
+      ]);
+      expect(openBackup(readFileSync(join(dir, 'as-written-20261104-030000.aswb'))).header.createdAt).toBe(
+        '2026-11-04T03:00:00.000Z',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await cleanup();
+    }
+  });
+});
+
+describe.each(BACKENDS)('a backup restores into %s', (target) => {
+  it('gives the same export, and a damaged plain backup is refused', async () => {
+    const source = await openTestStore('sqlite');
+    const destination = await openTestStore(target);
+    try {
+      const { user } = await createUser(
+        source.store,
+        { clock, newId: () => crypto.randomUUID() },
+        { email: 'p@example.org', displayName: 'P', password: 'a long enough password', householdName: null },
+      );
+      const { householdId } = await seedDemoHousehold(source.store, clock, user.id);
+      const bytes = await createBackup(source.store, { createdAt: TEST_NOW });
+      const damaged = Buffer.from(bytes);
+      damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0xff;
+      expect(() => openBackup(damaged)).toThrow(BackupError);
+      expect(() => openBackup(damaged)).toThrow(/cut short or damaged/);
+      await restoreBackup(destination.store, openBackup(bytes));
+      expect(withoutStamp(await exportHousehold(destination.store, householdId, TEST_NOW))).toBe(
+        withoutStamp(await exportHousehold(source.store, householdId, TEST_NOW)),
+      );
+      expect((await verifyHousehold(destination.store, householdId)).ok).toBe(true);
+      await expect(restoreBackup(destination.store, openBackup(bytes))).rejects.toThrow(/not empty/);
+    } finally {
+      await source.cleanup();
+      await destination.cleanup();
+    }
+  });
+});
