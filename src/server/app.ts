@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerCommunicationRoutes } from './routes/communications.routes.ts';
+import { registerCsvRoutes } from './routes/csv.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
@@ -259,6 +260,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCommunicationRoutes(api, deps);
       registerLetterRoutes(api, deps);
       registerCalendarRoutes(api, deps);
+      registerCsvRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -442,6 +442,18 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, '/verify') }),
   },
+  'GET /api/households/:householdId/exports/sessions.csv': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, `/exports/sessions.csv?childId=${f.childId}`) }),
+  },
+  'GET /api/households/:householdId/exports/observations.csv': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, '/exports/observations.csv') }),
+  },
+  'GET /api/households/:householdId/exports/communications.csv': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({ url: h(f, '/exports/communications.csv') }),
+  },
   'GET /api/households/:householdId/export': {
     expect: NOT_VIEWER,
     make: async (f) => ({ url: h(f, '/export') }),

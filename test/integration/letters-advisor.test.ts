@@ -192,6 +192,33 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     expect(second).toEqual({ emails: 0, reminders: 0 });
   });
 
+  it('exports sessions, observations and the communication log as CSV a spreadsheet opens', async () => {
+    const get = (name: string) =>
+      env.app.inject({
+        method: 'GET',
+        url: api(`/exports/${name}.csv?childId=${demo.childId}`),
+        headers: { cookie: env.owner.cookie },
+      });
+    const sessions = await get('sessions');
+    expect(sessions.statusCode).toBe(200);
+    expect(sessions.headers['content-type']).toContain('text/csv');
+    const lines = sessions.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'date,child,service,kind,status,minutes delivered,minutes planned,reason,reason text,responsibility,start time,source,note,corrected by entry,recorded at,entry id',
+    );
+    const entries = (await call(env, 'GET', api(`/sessions?childId=${demo.childId}`))).body as unknown[];
+    expect(lines).toHaveLength(entries.length + 1);
+    expect(sessions.body).toContain('Speech-language therapy');
+    const observations = await get('observations');
+    expect(observations.body).toContain('Sat in the back row again');
+    const messages = await get('communications');
+    expect(messages.body).toContain('Make-up sessions for speech');
+    expect(messages.body).toMatch(/overdue|answered|waiting/);
+  });
+
   it('serves the reminders as an iCalendar feed that ical.js reads, until the address is revoked', async () => {
     const made = await call(env, 'POST', api('/calendar-feeds'), { childId: demo.childId });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
