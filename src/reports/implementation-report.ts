@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isProductChoice } from '../domain/jurisdictions.ts';
-import { replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
 import { IsoDateSchema } from '../domain/common.ts';
+import { replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { isProductChoice } from '../domain/jurisdictions.ts';
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
 import { AppError, notFound } from '../server/errors.ts';
 import { adviceForChild } from '../server/services/advice.ts';
@@ -19,7 +19,6 @@ import {
   outcomeLabel,
   providedPercent,
   sourceLabel,
-  teacherLabel,
 } from './report-text.ts';
 
 // The implementation report for one child and a date range: what a parent hands to a case
@@ -176,7 +175,13 @@ const BehaviorIncident = z.object({
 
 const BehaviorPlan = z.object({
   steps: z.array(
-    z.object({ id: z.string(), kind: z.string(), text: z.string(), followed: z.number(), skipped: z.number() }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      followed: z.number(),
+      skipped: z.number(),
+    }),
   ),
   incidents: z.array(BehaviorIncident),
   totals: z.object({
@@ -397,7 +402,7 @@ export async function buildReportData(
   } catch (error) {
     // No school calendar yet: there are no minutes to count, but the rest of the report stands.
     if (!(error instanceof AppError) || error.code === 'not_found') throw error;
-    ledgerUnavailable = `The minutes cannot be counted yet: ${error.message.replace(/^childId /, 'the child ')}.`;
+    ledgerUnavailable = `The minutes cannot be counted: ${error.message.replace(/^childId /, 'the child ')}.`;
   }
   const serviceRows = await db
     .selectFrom('service')
@@ -525,7 +530,8 @@ export async function buildReportData(
       recordId: sample.id,
       kind: 'work_sample',
       date: sample.date,
-      source: sourceLabel('work_sample'),
+      // The parent keeps the sample; what it shows is the evidence.
+      source: sourceLabel('parent'),
       description: `“${clip(sample.title, 80)}”${sample.class_name ? `, ${sample.class_name}` : ''}${sample.note ? ` – ${clip(sample.note, 120)}` : ''}`,
       attachmentIds: parseIds(sample.attachment_ids),
     });
@@ -567,9 +573,10 @@ export async function buildReportData(
   const contactName = new Map(team.map((t) => [t.id, t.name]));
   const communications = await loadCommunications(store, householdId, childId);
   const withWhom = (c: (typeof communications)[number]) =>
-    [...c.contactIds.map((id) => contactName.get(id) ?? 'a team member'), ...(c.otherParties ? [c.otherParties] : [])].join(
-      ', ',
-    ) || '–';
+    [
+      ...c.contactIds.map((id) => contactName.get(id) ?? 'a team member'),
+      ...(c.otherParties ? [c.otherParties] : []),
+    ].join(', ') || '–';
   for (const c of communications) {
     citable.set(c.id, {
       recordId: c.id,
@@ -630,7 +637,11 @@ export async function buildReportData(
   const reportLedgers = ledgers.filter((l) => {
     const s = serviceById.get(l.serviceId);
     const ids = Object.values(l.totals.entryIds).flat();
-    return (s != null && s.start_date <= to && s.end_date >= from) || l.totals.requiredMinutes > 0 || ids.length > 0;
+    return (
+      (s != null && s.start_date <= to && s.end_date >= from) ||
+      l.totals.requiredMinutes > 0 ||
+      ids.length > 0
+    );
   });
   for (const l of reportLedgers) cite(Object.values(l.totals.entryIds).flat());
   const rangeObservations = observations.filter((o) => inRange(o.date));
@@ -680,7 +691,15 @@ export async function buildReportData(
     files: ids.flatMap((id) => {
       const a = attachmentById.get(id);
       return a
-        ? [{ attachmentId: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256 }]
+        ? [
+            {
+              attachmentId: a.id,
+              filename: a.filename,
+              mediaType: a.media_type,
+              size: Number(a.size),
+              sha256: a.sha256,
+            },
+          ]
         : [];
     }),
   }));
@@ -690,12 +709,21 @@ export async function buildReportData(
     const s = serviceById.get(l.serviceId);
     const ids = l.totals.entryIds;
     const countedAs = (id: string): SessionException['countedAs'] =>
-      ids.owed.includes(id) ? 'owed' : ids.excused.includes(id) ? 'excused' : ids.pending.includes(id) ? 'pending' : null;
+      ids.owed.includes(id)
+        ? 'owed'
+        : ids.excused.includes(id)
+          ? 'excused'
+          : ids.pending.includes(id)
+            ? 'pending'
+            : null;
     const exceptionIds = [...ids.short, ...ids.missed, ...ids.makeup];
     const exceptions = [...new Set(exceptionIds)]
       .map((id) => sessionById.get(id))
       .filter((e) => e != null)
-      .sort((a, b) => a.date.localeCompare(b.date) || (refOf.get(a.id) ?? '').localeCompare(refOf.get(b.id) ?? ''))
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) || (refOf.get(a.id) ?? '').localeCompare(refOf.get(b.id) ?? ''),
+      )
       .map((e): SessionException => {
         const planned = e.minutes_planned == null ? null : Number(e.minutes_planned);
         const delivered = Number(e.minutes_delivered);
@@ -923,7 +951,9 @@ export async function buildReportData(
       owedBalanceMinutes: sum((t) => t.owedBalanceMinutes),
     },
     accommodations,
-    accommodationFindings: patterns.findings.filter((f) => f.rule.startsWith('accommodation_')).map(toFinding),
+    accommodationFindings: patterns.findings
+      .filter((f) => f.rule.startsWith('accommodation_'))
+      .map(toFinding),
     behaviorPlan,
     communications: communicationSummary,
     recommendations,
@@ -944,4 +974,3 @@ export async function buildReportData(
 export function reportFilename(report: Pick<ImplementationReport, 'child' | 'range'>): string {
   return `implementation-report-${report.child.firstName}-${report.range.from}-to-${report.range.to}.pdf`;
 }
-

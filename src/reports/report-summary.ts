@@ -1,7 +1,7 @@
 import type { ReportBody } from './implementation-report.ts';
 import {
   countText,
-  dateRange,
+  dateRangeWords,
   figure,
   fullDate,
   listText,
@@ -21,7 +21,7 @@ const SUMMARY_ACCOMMODATIONS = 3;
 
 export function writeSummary(report: ReportBody): ReportSummary {
   const name = report.child.firstName;
-  const range = dateRange(report.range.from, report.range.to);
+  const range = dateRangeWords(report.range.from, report.range.to);
   const plan = report.plan?.kind === '504' ? '504 plan' : report.plan ? 'IEP' : 'plan';
   const m = report.minutes;
 
@@ -42,9 +42,10 @@ export function writeSummary(report: ReportBody): ReportSummary {
   points.push(communicationSentence(report));
   points.push(adviceSentence(report));
   points.push(
-    `${countText(report.evidence.length, 'record is', 'records are')} cited; the evidence index lists each ` +
-      'with its date and source, and each file with its SHA-256 fingerprint. ' +
-      trailSentence(report),
+    (report.evidence.length === 0
+      ? 'No record is cited. '
+      : `${countText(report.evidence.length, 'record is', 'records are')} cited; the evidence index lists each ` +
+        'with its date and source, and each file with its SHA-256 fingerprint. ') + trailSentence(report),
   );
   return { headline, points };
 }
@@ -87,7 +88,9 @@ function accommodationSentence(report: ReportBody): string {
     const substitute = a.lapses.filter((l) => l.teacherKind === 'substitute').length;
     return (
       `“${a.text}” was provided at ${a.provided} of ${countText(known, 'observation')} (${percentText(a.providedPercent)})` +
-      (substitute > 0 ? `, ${substitute} of the ${countText(a.lapses.length, 'lapse')} with a substitute` : '')
+      (substitute > 0
+        ? `, ${substitute} of the ${countText(a.lapses.length, 'lapse')} with a substitute`
+        : '')
     );
   });
   const others = withLapses.length - named.length;
@@ -99,7 +102,8 @@ function accommodationSentence(report: ReportBody): string {
 
 function behaviorSentence(report: ReportBody): string | null {
   const t = report.behaviorPlan.totals;
-  if (t.incidents === 0) return report.behaviorPlan.steps.length > 0 ? 'No behavior incident was noted.' : null;
+  if (t.incidents === 0)
+    return report.behaviorPlan.steps.length > 0 ? 'No behavior incident was noted.' : null;
   const rewards =
     t.rewardUsed + t.rewardNotUsed > 0
       ? `the plan's reward was used in ${t.rewardUsed} and not used in ${t.rewardNotUsed}`
@@ -140,7 +144,8 @@ function communicationSentence(report: ReportBody): string {
 
 function adviceSentence(report: ReportBody): string {
   const recs = report.recommendations;
-  if (recs.length === 0) return `The advisor has no open recommendation as of ${fullDate(report.range.asOf)}.`;
+  if (recs.length === 0)
+    return `The advisor has no open recommendation as of ${fullDate(report.range.asOf)}.`;
   const upcoming = recs
     .flatMap((r) => r.deadlines)
     .filter((d) => d.date >= report.range.asOf)
@@ -148,7 +153,7 @@ function adviceSentence(report: ReportBody): string {
   const next = upcoming[0];
   return (
     `The advisor lists ${countText(recs.length, 'open recommendation')} as of ${fullDate(report.range.asOf)}` +
-    (next ? `; the nearest deadline is ${fullDate(next.date)} (${next.label}).` : '.')
+    (next ? `; the nearest deadline is ${fullDate(next.date)}: ${next.label}.` : '.')
   );
 }
 

@@ -31,6 +31,13 @@ export function dateRange(from: string, to: string): string {
   return `${fullDate(from)} – ${fullDate(to)}`;
 }
 
+/** "Sep 8 to Oct 30, 2026", for sentences ("From Sep 8 to Oct 30, 2026, ..."). */
+export function dateRangeWords(from: string, to: string): string {
+  if (from === to) return fullDate(from);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${monthDay(from)} to ${fullDate(to)}`;
+  return `${fullDate(from)} to ${fullDate(to)}`;
+}
+
 /** A week row's dates: "Sep 8–13", "Sep 28 – Oct 4". */
 export function weekSpan(start: string, end: string): string {
   if (start === end) return monthDay(start);
@@ -179,8 +186,9 @@ export function printableText(text: string): string {
     else if (code === 0x09 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000)
       out += ' ';
     else if (char === '\r' || code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
+    else if (char in PLAIN_EQUIVALENTS) out += PLAIN_EQUIVALENTS[char];
     else if (code <= 0xff || WIN_ANSI_EXTRA.has(char)) out += char;
-    else out += PLAIN_EQUIVALENTS[char] ?? '?';
+    else out += '?';
   }
   return out;
 }

@@ -31,9 +31,11 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
 import { registerLetterRoutes } from './routes/letters.routes.ts';
+import { registerLivingIepRoutes } from './routes/living-iep.routes.ts';
 import { registerMemberRoutes } from './routes/members.routes.ts';
 import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
+import { registerReportRoutes } from './routes/reports.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from './services/attachments.ts';
@@ -260,7 +262,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCommunicationRoutes(api, deps);
       registerLetterRoutes(api, deps);
       registerCalendarRoutes(api, deps);
+      registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
+      registerLivingIepRoutes(api, deps);
     },
     { prefix: '/api' },
   );

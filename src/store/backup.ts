@@ -50,6 +50,7 @@ export const BACKUP_TABLES = [
   'letter',
   'household_settings',
   'reminder_sent',
+  'living_iep_notes',
 ] as const satisfies readonly (keyof Database)[];
 
 /** scrypt cost: 2^17 x 8 x 1 needs 128 MiB and about half a second; slows down guessing. */

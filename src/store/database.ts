@@ -16,6 +16,7 @@ import * as observations from './migrations/0003-observations.ts';
 import * as evidence from './migrations/0004-evidence.ts';
 import * as communications from './migrations/0005-communications.ts';
 import * as journalChain from './migrations/0006-journal-chain.ts';
+import * as livingIep from './migrations/0007-living-iep.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-evidence': evidence,
   '0005-communications': communications,
   '0006-journal-chain': journalChain,
+  '0007-living-iep': livingIep,
 };
 
 const migrationProvider: MigrationProvider = {

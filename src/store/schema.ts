@@ -301,6 +301,8 @@ export type LetterRow = Owned & {
   entry_ids: string;
   /** JSON {placeholders, notes}: the gaps to fill in and the notes for the parent. */
   guidance: string;
+  /** JSON: what the letter was drafted for ({kind, communicationId, ...}), to link it when sent. */
+  request: string;
   communication_id: string | null;
 };
 
@@ -309,6 +311,15 @@ export type ReminderSentRow = {
   user_id: string;
   reminder_key: string;
   sent_at: string;
+};
+
+export type LivingIepNotesRow = {
+  child_id: string;
+  household_id: string;
+  concerns: string | null;
+  changes: string;
+  questions: string;
+  updated_at: string;
 };
 
 export type HouseholdSettingsRow = {
@@ -324,6 +335,7 @@ export type Database = {
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;
+  living_iep_notes: LivingIepNotesRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

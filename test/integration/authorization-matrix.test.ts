@@ -454,6 +454,21 @@ const ROWS: Record<string, Row> = {
     expect: NOT_VIEWER,
     make: async (f) => ({ url: h(f, '/exports/communications.csv') }),
   },
+  'GET /api/households/:householdId/children/:id/living-iep': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/living-iep?asOf=2026-10-01`) }),
+  },
+  'GET /api/households/:householdId/children/:id/living-iep.md': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/living-iep.md?asOf=2026-10-01`) }),
+  },
+  'PUT /api/households/:householdId/children/:id/living-iep/notes': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/living-iep/notes`),
+      body: { concerns: 'I worry about reading.', changes: ['Move reading'], questions: [] },
+    }),
+  },
   'GET /api/households/:householdId/export': {
     expect: NOT_VIEWER,
     make: async (f) => ({ url: h(f, '/export') }),
@@ -732,6 +747,18 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/advice?asOf=2026-10-01`) }),
   },
+  'GET /api/households/:householdId/children/:id/report': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/report?from=2026-09-08&to=2026-10-30&asOf=2026-11-02`),
+    }),
+  },
+  'GET /api/households/:householdId/children/:id/report.pdf': {
+    expect: NOT_VIEWER,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/report.pdf?from=2026-09-08&to=2026-10-30&asOf=2026-11-02`),
+    }),
+  },
   'POST /api/households/:householdId/calendar-feeds': {
     expect: PARENTS_WRITE,
     make: async (f) => ({ url: h(f, '/calendar-feeds'), body: { childId: f.childId } }),
@@ -880,7 +907,7 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     expect(stale, 'rows for routes that no longer exist').toEqual([]);
   });
 
-  it('answers every caller of every route as the matrix says', async () => {
+  it('answers every caller of every route as the matrix says', { timeout: 240_000 }, async () => {
     const failures: string[] = [];
     for (const [key, row] of Object.entries(ROWS)) {
       const method = key.split(' ')[0]!;

@@ -165,6 +165,11 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     expect(letter.status, JSON.stringify(letter.body)).toBe(201);
     expect(letter.body.body).toContain('Extended time on spelling tests');
     expect(letter.body.toneFlags).toEqual([]);
+    // Sent, the follow-up joins the thread of the email it follows up.
+    const sentFollowUp = await call(env, 'POST', api(`/letters/${letter.body.id}/sent`), {
+      date: '2026-11-12',
+    });
+    expect(sentFollowUp.body.communication.inReplyToId).toBe(sent.body.id);
   });
 
   it('changes a threshold for the household only within its range', async () => {
@@ -217,6 +222,38 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     const messages = await get('communications');
     expect(messages.body).toContain('Make-up sessions for speech');
     expect(messages.body).toMatch(/overdue|answered|waiting/);
+  });
+
+  it('builds the living IEP from the record and keeps the parent’s own words', async () => {
+    const saved = await call(env, 'PUT', api(`/children/${demo.childId}/living-iep/notes`), {
+      concerns: 'I am concerned that Emma is losing confidence in reading.',
+      changes: ['Schedule reading pull-out outside of science'],
+      questions: ['Who gives substitutes the accommodations list?'],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const doc = await call(env, 'GET', api(`/children/${demo.childId}/living-iep?asOf=2026-10-30`));
+    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
+    expect(doc.body.working.map((i: { text: string }) => i.text).join(' ')).toContain('chapter book');
+    expect(doc.body.notWorking.map((i: { text: string }) => i.text).join(' ')).toContain(
+      'Speech-language therapy',
+    );
+    expect(doc.body.changes.map((i: { text: string }) => i.text)).toContain(
+      'Schedule reading pull-out outside of science',
+    );
+    expect(doc.body.concerns).toBe('I am concerned that Emma is losing confidence in reading.');
+    expect(doc.body.questions.map((i: { text: string }) => i.text)).toContain(
+      'Who gives substitutes the accommodations list?',
+    );
+    const md = await env.app.inject({
+      method: 'GET',
+      url: api(`/children/${demo.childId}/living-iep.md?asOf=2026-10-30`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(md.headers['content-type']).toContain('text/markdown');
+    expect(md.body).toContain("# Emma's living IEP");
+    const bad = await call(env, 'PUT', api(`/children/${demo.childId}/living-iep/notes`), { changes: [''] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('changes.0');
   });
 
   it('serves the reminders as an iCalendar feed that ical.js reads, until the address is revoked', async () => {

@@ -124,3 +124,22 @@ export type Reminder = ReminderRecord;
 export type Advice = Omit<Awaited<ReturnType<typeof adviceForChild>>, 'recommendations'> & {
   recommendations: Recommendation[];
 };
+
+// The paper trail: the implementation report (the same object the PDF is drawn from), the living IEP
+// and the parent's own words for it, the check of the journal's hash chain and the files, and the
+// secret calendar addresses.
+import type { ImplementationReport as ImplementationReportRecord } from '../../src/reports/implementation-report.ts';
+import type { CalendarFeed as CalendarFeedSchema } from '../../src/server/services/calendar-feed.ts';
+import type { LivingIepNotesInput, LivingIepSchema } from '../../src/server/services/living-iep.ts';
+import type { VerifyResult as VerifyResultRecord } from '../../src/server/services/verify.ts';
+
+export type ImplementationReport = ImplementationReportRecord;
+export type ReportService = ImplementationReport['services'][number];
+export type ReportAccommodation = ImplementationReport['accommodations'][number];
+export type ReportCommunication = ImplementationReport['communications']['messages'][number];
+export type ReportFinding = ImplementationReport['accommodationFindings'][number];
+export type LivingIep = z.infer<typeof LivingIepSchema>;
+export type LivingIepItem = LivingIep['working'][number];
+export type LivingIepNotes = z.infer<typeof LivingIepNotesInput>;
+export type VerifyResult = VerifyResultRecord;
+export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;

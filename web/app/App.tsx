@@ -20,6 +20,7 @@ const CommunicationsPage = lazy(() => import('../features/communications/Communi
 const LettersPage = lazy(() => import('../features/letters/LettersPage.tsx'));
 const LetterEditor = lazy(() => import('../features/letters/LetterEditor.tsx'));
 const AdvisorPage = lazy(() => import('../features/advisor/AdvisorPage.tsx'));
+const PaperTrailPage = lazy(() => import('../features/paper-trail/PaperTrailPage.tsx'));
 const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx'));
 const OnboardingPage = lazy(() => import('../features/onboarding/OnboardingPage.tsx'));
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
@@ -102,6 +103,7 @@ function Routes() {
           <Route path="/letters" component={LettersPage} />
           <Route path="/letters/:id" component={LetterEditor} />
           <Route path="/advisor" component={AdvisorPage} />
+          <Route path="/paper-trail" component={PaperTrailPage} />
           <Route path="/household" component={HouseholdPage} />
           <Route path="/account" component={AccountPage} />
           <Route>

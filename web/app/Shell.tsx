@@ -28,6 +28,7 @@ const NAV = [
   { href: '/timeline', label: 'Timeline' },
   { href: '/communications', label: 'Messages' },
   { href: '/letters', label: 'Letters' },
+  { href: '/paper-trail', label: 'Paper trail' },
   { href: '/household', label: 'Household' },
   { href: '/account', label: 'Account' },
 ];

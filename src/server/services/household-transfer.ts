@@ -243,7 +243,7 @@ const SECTIONS: Section[] = [
   {
     key: 'letters',
     table: 'letter',
-    jsonFields: ['recipients', 'entryIds', 'guidance'],
+    jsonFields: ['recipients', 'entryIds', 'guidance', 'request'],
     order: ['id'],
     schema: z.object({
       id: IdSchema,
@@ -256,8 +256,24 @@ const SECTIONS: Section[] = [
       body: z.string(),
       entryIds: z.array(z.string()),
       guidance: z.object({ placeholders: z.array(z.string()), notes: z.array(z.string()) }),
+      request: z.record(z.string(), z.unknown()),
       communicationId: IdSchema.nullable(),
       createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    added: true,
+  },
+  {
+    key: 'livingIepNotes',
+    table: 'living_iep_notes',
+    jsonFields: ['changes', 'questions'],
+    order: ['child_id'],
+    schema: z.object({
+      childId: IdSchema,
+      householdId: IdSchema,
+      concerns: z.string().nullable(),
+      changes: z.array(z.string()),
+      questions: z.array(z.string()),
       updatedAt: Instant,
     }),
     added: true,

@@ -191,6 +191,7 @@ export async function draftLetterForChild(
       body: letter.body,
       entry_ids: JSON.stringify(letter.facts.entryIds),
       guidance: JSON.stringify({ placeholders: letter.placeholders, notes: letter.notes }),
+      request: JSON.stringify(input.request),
       communication_id: null,
       created_at: at,
       updated_at: at,
@@ -316,6 +317,14 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     );
     const contactIds = [...new Set(matched.filter((c) => c !== null).map((c) => c.id))].slice(0, 20);
     const others = people.filter((_, i) => matched[i] === null).map((p) => p.name);
+    // A follow-up joins the thread of the message it follows up; a call's summary points at the call.
+    const request = JSON.parse(row.request) as { kind: string; communicationId?: string };
+    const link =
+      request.kind === 'follow_up_unanswered' && request.communicationId
+        ? { inReplyToId: request.communicationId }
+        : request.kind === 'follow_up_verbal' && request.communicationId
+          ? { followsUpId: request.communicationId }
+          : {};
     const def = RESOURCES.communication;
     const communication = await writeRecord(
       trx,
@@ -330,6 +339,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
         otherParties: others.length > 0 ? others.join(', ').slice(0, 500) : null,
         subject: letter.subject,
         summary: letter.body,
+        ...link,
       }),
     );
     const at = ctx.clock.now();

@@ -59,6 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('entry_ids', 'text', (c) => c.notNull())
     .addColumn('guidance', 'text', (c) => c.notNull())
+    .addColumn('request', 'text', (c) => c.notNull())
     .addColumn('communication_id', 'text')
     .execute();
 

@@ -707,7 +707,7 @@ function ImportSummary({
   const kept = result.attachments.length;
   return (
     <Alert
-      color={n > 0 ? 'green' : 'blue'}
+      color="blue"
       title={
         n > 0
           ? `Imported ${n} ${n === 1 ? 'message' : 'messages'} from “${name}”`

@@ -189,7 +189,7 @@ function NoteForm({
           </Stack>
         </Radio.Group>
         {form.values.kind === 'harm' && (
-          <Alert color="orange" title="You do not have to wait">
+          <Alert color="yellow" title="You do not have to wait">
             If {firstName} is in danger, call the school or the right service now. Write down what happened
             here too: As Written will suggest who to write to.
           </Alert>

@@ -28,11 +28,7 @@ import { formatDay, todayIso } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import {
-  AFFECTED_BY_MESSAGES,
-  useCommunications,
-  useTeamContacts,
-} from '../communications/communication-words.ts';
+import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
 import { canDraft, letterKey, letterKindName } from './letter-api.ts';
 import { mailtoUrl } from './mailto.ts';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
@@ -54,7 +50,6 @@ export default function LetterEditorPage() {
     queryFn: () => get<Letter>(`/households/${householdId}/letters/${id}`),
   });
   const contacts = useTeamContacts(householdId, child.id);
-  const messages = useCommunications(householdId, child.id);
 
   return (
     <Stack gap="lg" maw={900} className={contrast.scope}>
@@ -90,7 +85,6 @@ export default function LetterEditorPage() {
           saved={letter.data}
           householdId={householdId}
           contacts={contacts.data ?? []}
-          messages={messages.data ?? []}
           canEdit={canDraft(role)}
           canSend={canWrite(role)}
         />
@@ -103,21 +97,18 @@ type SentInfo = {
   date: string;
   kind: 'email' | 'letter';
   replyExpectedBy: string | null;
-  linkWarning: boolean;
 };
 
 function Editor({
   saved,
   householdId,
   contacts,
-  messages,
   canEdit,
   canSend,
 }: {
   saved: Letter;
   householdId: string;
   contacts: TeamContact[];
-  messages: Communication[];
   canEdit: boolean;
   canSend: boolean;
 }) {
@@ -184,7 +175,13 @@ function Editor({
         exact: false,
         refetchType: 'none',
       });
-      if (result.body === latestBody.current) setTone({ text: result.body, flags: result.toneFlags });
+      // The server trims the text: take its copy when only the ends differ, so nothing looks unsaved.
+      if (result.body.trim() === latestBody.current.trim()) {
+        latestBody.current = result.body;
+        setBody(result.body);
+        setTone({ text: result.body, flags: result.toneFlags });
+      }
+      setSubject((current) => (current.trim() === result.subject.trim() ? result.subject : current));
       setTo(toEditable(result.to));
       setCc(toEditable(result.cc));
       return true;
@@ -280,7 +277,7 @@ function Editor({
       </div>
 
       {sent && (
-        <Alert color="green" title="Marked as sent" role="status">
+        <Alert color="blue" title="Marked as sent" role="status">
           <Stack gap={4} align="flex-start">
             <Text size="sm">
               It is in Messages as {sent.kind === 'email' ? 'an email' : 'a letter'} you sent on{' '}
@@ -289,12 +286,6 @@ function Editor({
                 ? ` As Written expects a reply by ${formatDay(sent.replyExpectedBy)} and will tell you if none comes.`
                 : ''}
             </Text>
-            {sent.linkWarning && (
-              <Text size="sm">
-                It could not be joined to the earlier message automatically; you can link it in Messages with
-                “Change”.
-              </Text>
-            )}
             <TextLink href="/communications">Open Messages</TextLink>
           </Stack>
         </Alert>
@@ -312,7 +303,7 @@ function Editor({
       <FormError message={error} />
 
       {gaps.length > 0 && !readOnly && (
-        <Alert color="orange" title="Fill in before sending" role="note">
+        <Alert color="yellow" title="Fill in before sending" role="note">
           <Text size="sm">
             {gaps.join(', ')}: your records do not hold {gaps.length === 1 ? 'this' : 'these'}. Replace{' '}
             {gaps.length === 1 ? 'it' : 'each'}, brackets included.
@@ -464,7 +455,7 @@ function Editor({
       {saved.status === 'draft' && (canSend || canEdit) && (
         <Group gap="sm">
           {canSend && (
-            <Button color="green.9" onClick={() => setSending(true)}>
+            <Button color="blue.8" onClick={() => setSending(true)}>
               Mark as sent
             </Button>
           )}
@@ -492,12 +483,6 @@ function Editor({
               `/households/${householdId}/letters/${saved.id}/sent`,
               { kind, date },
             );
-            const linkWarning = !(await joinThread(
-              householdId,
-              result.letter,
-              result.communication,
-              messages,
-            ));
             client.setQueryData(letterKey(householdId, saved.id), result.letter);
             for (const queryKey of AFFECTED_BY_MESSAGES)
               await client.invalidateQueries({ queryKey: [...queryKey] });
@@ -505,7 +490,6 @@ function Editor({
               date,
               kind,
               replyExpectedBy: result.communication.replyExpectedBy ?? null,
-              linkWarning,
             });
           }}
         />
@@ -529,39 +513,6 @@ function Editor({
       )}
     </Stack>
   );
-}
-
-/**
- * A follow-up belongs with the message it follows up: the server logs the sent letter as a new message,
- * and this links it to the unanswered message (its conversation) or to the call or meeting it sums up,
- * so the reply clock and the advisor see the follow-up where it belongs. True when done or not needed.
- */
-async function joinThread(
-  householdId: string,
-  letter: Letter,
-  logged: Communication,
-  messages: Communication[],
-): Promise<boolean> {
-  const first = letter.entryIds[0];
-  const earlier = messages.find((m) => m.id === first);
-  if (!earlier) return true;
-  let change: Record<string, string> | null = null;
-  if (letter.kind === 'follow_up_unanswered' && earlier.direction === 'sent' && !logged.inReplyToId) {
-    change = { inReplyToId: earlier.id };
-  } else if (
-    letter.kind === 'follow_up_verbal' &&
-    (earlier.kind === 'phone' || earlier.kind === 'meeting') &&
-    !logged.followsUpId
-  ) {
-    change = { followsUpId: earlier.id };
-  }
-  if (!change) return true;
-  try {
-    await patch(`/households/${householdId}/communications/${logged.id}`, change);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function ToneSection({
@@ -642,7 +593,7 @@ function ToneSection({
                       size="xs"
                       variant="default"
                       disabled={!current}
-                      aria-label={`Show “${f.phrase}” in the letter`}
+                      aria-label={`Show in the letter: “${f.phrase}”`}
                       onClick={() => onShow(f)}
                     >
                       Show in the letter
@@ -702,7 +653,7 @@ function MarkSentDialog({
           letter is then kept as it was sent.
         </Text>
         {gaps.length > 0 && (
-          <Alert color="orange" title="Still to fill in" role="note">
+          <Alert color="yellow" title="Still to fill in" role="note">
             {gaps.join(', ')}
           </Alert>
         )}
@@ -727,7 +678,7 @@ function MarkSentDialog({
           <Button variant="default" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button color="green.9" onClick={() => void confirm()} loading={busy}>
+          <Button color="blue.8" onClick={() => void confirm()} loading={busy}>
             Mark as sent
           </Button>
         </Group>

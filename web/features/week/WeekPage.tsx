@@ -12,7 +12,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { WeekSummary } from '../../api/types.ts';
@@ -26,6 +26,9 @@ import { useWeek } from './week-api.ts';
 
 // The home screen: this week for the current child, one card per service, what needs attention,
 // days without school, and the one-tap "School closed today".
+
+// A tiny link to the advisor when replies are overdue, loaded after the first screen.
+const RepliesOverdue = lazy(() => import('../communications/RepliesOverdue.tsx'));
 
 const possessive = (name: string) => `${name}’${name.endsWith('s') ? '' : 's'}`;
 
@@ -47,6 +50,13 @@ export function WeekPage() {
         <div>
           <Title order={2}>{possessive(child.firstName)} week</Title>
           <Text>{data ? formatRange(data.weekStart, data.weekEnd) : 'This week'}</Text>
+          <Suspense fallback={null}>
+            <RepliesOverdue householdId={householdId} childId={child.id}>
+              {(n) => (
+                <TextLink href="/advisor">{`${n} ${n === 1 ? 'reply' : 'replies'} overdue → What to do next`}</TextLink>
+              )}
+            </RepliesOverdue>
+          </Suspense>
         </div>
         {data?.hasCalendar && writable && !closedToday && (
           <SchoolClosedToday householdId={householdId} childId={child.id} today={today} />

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord, CaseService } from './case-record.ts';
+import { buildLivingIep, livingIepMarkdown } from './living-iep.ts';
+
+const service = (over: Partial<CaseService['ledger']> & { name: string; id: string }): CaseService => ({
+  id: over.id,
+  name: over.name,
+  sourceText: null,
+  providerRole: null,
+  startDate: '2026-09-08',
+  endDate: '2027-06-11',
+  firstDeliveredDate: '2026-09-08',
+  ledger: {
+    from: '2026-09-08',
+    to: '2026-10-30',
+    requiredMinutes: 480,
+    deliveredMinutes: 480,
+    owedMinutes: 0,
+    owedBalanceMinutes: 0,
+    makeupMinutes: 0,
+    unloggedMinutes: 0,
+    percentDelivered: 100,
+    misses: [],
+    ...over,
+  },
+  weeks: [
+    { start: '2026-09-07', requiredMinutes: 60, deliveredMinutes: 60, owedMinutes: 0, entryIds: ['w1'] },
+    { start: '2026-09-14', requiredMinutes: 60, deliveredMinutes: 30, owedMinutes: 30, entryIds: ['w2'] },
+  ],
+});
+
+function record(over: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    asOf: '2026-10-30',
+    child: { id: 'c1', firstName: 'Emma', lastName: null, school: null, grade: null },
+    parent: { name: 'Maria', email: null },
+    plan: {
+      id: 'p1',
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'IL' },
+      title: null,
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-09-07',
+    },
+    team: [],
+    services: [],
+    accommodations: [],
+    goals: [],
+    findings: [],
+    communications: [],
+    keyDates: [],
+    parentNotes: [],
+    isSchoolDay: () => true,
+    inLongVacation: () => false,
+    ...over,
+  };
+}
+
+const none = { concerns: null, changes: [], questions: [] };
+
+describe('the living IEP', () => {
+  it('puts a service delivered in full under what works, and a short one under what does not, with a question', () => {
+    const doc = buildLivingIep(
+      record({
+        services: [
+          service({ id: 's1', name: 'Occupational therapy' }),
+          service({
+            id: 's2',
+            name: 'Speech-language therapy',
+            deliveredMinutes: 260,
+            owedBalanceMinutes: 100,
+            misses: [{ entryId: 'm1', date: '2026-09-15', reason: 'school_event', minutes: 30 }],
+          }),
+        ],
+      }),
+      none,
+    );
+    expect(doc.working.map((i) => i.text)).toEqual([
+      'Occupational therapy: 480 of 480 required minutes delivered (2026-09-08 to 2026-10-30).',
+    ]);
+    expect(doc.notWorking[0]).toEqual({
+      text: 'Speech-language therapy: 260 of 480 required minutes delivered (54%); 100 make-up minutes still owed; 1 of 2 weeks in full.',
+      entryIds: ['m1'],
+    });
+    expect(doc.questions[0]!.text).toBe(
+      'How and when will the 100 owed minutes of speech-language therapy be made up?',
+    );
+  });
+
+  it('counts an accommodation as working only with enough observations, mostly provided', () => {
+    const obs = (id: string, outcome: 'provided' | 'not_provided') => ({
+      id,
+      date: '2026-10-01',
+      outcome,
+      className: null,
+      setting: null,
+      teacherKind: 'regular',
+      source: 'child_report',
+      note: null,
+    });
+    const doc = buildLivingIep(
+      record({
+        accommodations: [
+          {
+            id: 'a1',
+            text: 'Extended time',
+            observations: [obs('o1', 'provided'), obs('o2', 'provided'), obs('o3', 'provided')],
+          },
+          { id: 'a2', text: 'Headphones', observations: [obs('o4', 'provided'), obs('o5', 'provided')] },
+          {
+            id: 'a3',
+            text: 'Preferential seating',
+            observations: [obs('o6', 'not_provided'), obs('o7', 'provided')],
+          },
+        ],
+      }),
+      none,
+    );
+    expect(doc.working.map((i) => i.text)).toEqual(['“Extended time”: in place 3 of 3 times noted.']);
+    expect(doc.notWorking.map((i) => i.entryIds)).toEqual([['o6']]);
+  });
+
+  it('lists wins, the parent’s concerns and goal flags in their places, and keeps the parent’s own words', () => {
+    const doc = buildLivingIep(
+      record({
+        goals: [{ id: 'g1', area: 'Reading', text: 'Read 90 wcpm' }],
+        findings: [
+          {
+            rule: 'goal_met_early',
+            subjectId: 'g1',
+            severity: 'info',
+            message: 'The reading goal’s target was met in October.',
+            question: 'Is this goal too easy?',
+            entryIds: ['gp1'],
+          },
+        ],
+        parentNotes: [
+          { id: 'n1', date: '2026-10-23', kind: 'win', text: 'Read a chapter book aloud' },
+          { id: 'n2', date: '2026-10-14', kind: 'new_challenge', text: 'Upset after spelling tests' },
+        ],
+      }),
+      {
+        concerns: 'I worry that Emma is losing confidence.',
+        changes: ['Move reading out of science'],
+        questions: ['Who checks the sub folder?'],
+      },
+    );
+    expect(doc.working[0]!.text).toContain('Read a chapter book aloud');
+    expect(doc.changes.map((c) => c.text)).toEqual([
+      'The reading goal’s target was met in October. Is this goal too easy?',
+      'Wednesday, October 14, 2026: Upset after spelling tests',
+      'Move reading out of science',
+    ]);
+    expect(doc.concerns).toBe('I worry that Emma is losing confidence.');
+    expect(doc.concernsPrompt).toEqual([]);
+    expect(doc.questions.map((q) => q.text)).toContain('Who checks the sub folder?');
+    const md = livingIepMarkdown(doc);
+    expect(md).toContain("# Emma's living IEP");
+    expect(md).toContain('## Parent concerns statement\n\nI worry that Emma is losing confidence.');
+  });
+
+  it('offers the facts to start a concerns statement from when the parent has not written one', () => {
+    const doc = buildLivingIep(
+      record({ services: [service({ id: 's2', name: 'Speech', deliveredMinutes: 200 })] }),
+      none,
+    );
+    expect(doc.concerns).toBeNull();
+    expect(doc.concernsPrompt[0]).toContain('Speech: 200 of 480');
+    expect(livingIepMarkdown(doc)).toContain('_Not written yet. Facts to start from:_');
+  });
+});

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IsoDateSchema } from '../../domain/common.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import {
+  LivingIepNotesInput,
+  LivingIepSchema,
+  livingIepAsMarkdown,
+  livingIepFor,
+  saveLivingIepNotes,
+} from '../services/living-iep.ts';
+import { contextFor, errors, RecordParams, typed } from './shared.ts';
+
+export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  const base = '/households/:householdId/children/:id/living-iep';
+  const Query = z.object({ asOf: IsoDateSchema.optional() });
+
+  api.get(
+    base,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Paper trail'],
+        summary:
+          'The living IEP: what is working, what is not, what the parent wants changed, the concerns statement and questions for the next meeting',
+        params: RecordParams,
+        querystring: Query,
+        response: { 200: LivingIepSchema, ...errors },
+      },
+    },
+    async (request) =>
+      livingIepFor(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        request.query.asOf ?? deps.clock.today(),
+      ),
+  );
+
+  api.get(
+    `${base}.md`,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Paper trail'],
+        summary: 'The living IEP as a Markdown document to edit anywhere',
+        params: RecordParams,
+        querystring: Query,
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const md = await livingIepAsMarkdown(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        request.query.asOf ?? deps.clock.today(),
+      );
+      return reply
+        .header('content-type', 'text/markdown; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="living-iep.md"')
+        .send(md);
+    },
+  );
+
+  api.put(
+    `${base}/notes`,
+    {
+      config: { access: access.household('plan.write') },
+      schema: {
+        tags: ['Paper trail'],
+        summary:
+          "Save the parent's own words: the concerns statement, the changes wanted, questions for the team",
+        params: RecordParams,
+        body: LivingIepNotesInput,
+        response: { 200: LivingIepNotesInput, ...errors },
+      },
+    },
+    async (request) =>
+      saveLivingIepNotes(deps.store, contextFor(deps, request), request.params.id, request.body),
+  );
+}

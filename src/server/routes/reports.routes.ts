@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  buildReportData,
+  ImplementationReport,
+  ReportQuery,
+  renderReportPdf,
+  reportFilename,
+} from '../../reports/implementation-report.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import { errors, RecordParams, typed } from './shared.ts';
+
+// The implementation report for a child and a date range: as JSON (the same object the PDF is
+// drawn from, for the web page) and as a PDF to hand to a case manager, a mediator or a state
+// complaint investigator. Both need the 'export' permission: the report carries the whole record.
+
+/** The family member the report is prepared by: the signed-in user. */
+function preparer(request: FastifyRequest) {
+  const user = request.auth.session?.user;
+  return { name: user?.displayName ?? 'Parent', email: user?.email ?? null };
+}
+
+/** A Content-Disposition value that survives any first name (RFC 6266 / RFC 5987). */
+function attachmentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  const build = (params: z.infer<typeof RecordParams>, query: ReportQuery, request: FastifyRequest) =>
+    buildReportData(
+      deps.store,
+      params.householdId,
+      params.id,
+      { from: query.from, to: query.to, asOf: query.asOf ?? deps.clock.today() },
+      preparer(request),
+    );
+
+  api.get(
+    '/households/:householdId/children/:id/report',
+    {
+      config: { access: access.household('export') },
+      schema: {
+        tags: ['Reports'],
+        summary:
+          'The implementation report for a date range: a summary in plain words, the ledger per service, accommodations, the behavior plan, communication, open recommendations, the evidence index and the journal head',
+        params: RecordParams,
+        querystring: ReportQuery,
+        response: { 200: ImplementationReport, ...errors },
+      },
+    },
+    async (request) => build(request.params, request.query, request),
+  );
+
+  api.get(
+    '/households/:householdId/children/:id/report.pdf',
+    {
+      config: { access: access.household('export') },
+      schema: {
+        tags: ['Reports'],
+        summary: 'The implementation report as a PDF (US Letter) to print or send',
+        params: RecordParams,
+        querystring: ReportQuery,
+        response: { 200: z.unknown().describe('The PDF file (application/pdf)'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const report = await build(request.params, request.query, request);
+      const pdf = await renderReportPdf(report);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentDisposition(reportFilename(report)))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { NonEmptyText, OptionalText } from '../../domain/common.ts';
+import {
+  buildLivingIep,
+  type LivingIep,
+  livingIepMarkdown,
+  type ParentInput,
+} from '../../domain/living-iep.ts';
+import type { Store } from '../../store/database.ts';
+import { appendJournal } from '../../store/journal.repository.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { gatherCaseRecord } from './case-record.ts';
+import { parseOrThrow } from './records.ts';
+
+// The living IEP of a child: built from the record on a day, with the parent's own words kept
+// between visits (the concerns statement, the changes they want, their questions).
+
+export const LivingIepNotesInput = z
+  .object({
+    concerns: OptionalText(10000),
+    changes: z.array(NonEmptyText(2000)).max(30).default([]),
+    questions: z.array(NonEmptyText(2000)).max(30).default([]),
+  })
+  .strict();
+
+const Item = z.object({ text: z.string(), entryIds: z.array(z.string()) });
+export const LivingIepSchema = z.object({
+  childName: z.string(),
+  planTitle: z.string(),
+  asOf: z.string(),
+  nextMeeting: z.object({ date: z.string(), label: z.string() }).nullable(),
+  working: z.array(Item),
+  notWorking: z.array(Item),
+  changes: z.array(Item),
+  concerns: z.string().nullable(),
+  concernsPrompt: z.array(z.string()),
+  questions: z.array(Item),
+  parentInput: z.object({
+    concerns: z.string().nullable(),
+    changes: z.array(z.string()),
+    questions: z.array(z.string()),
+  }),
+});
+
+async function parentInput(store: Store, householdId: string, childId: string): Promise<ParentInput> {
+  const row = await store.db
+    .selectFrom('living_iep_notes')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  return row
+    ? { concerns: row.concerns, changes: JSON.parse(row.changes), questions: JSON.parse(row.questions) }
+    : { concerns: null, changes: [], questions: [] };
+}
+
+export async function livingIepFor(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+): Promise<LivingIep & { parentInput: ParentInput }> {
+  const record = await gatherCaseRecord(store, householdId, childId, asOf, { name: 'Parent', email: null });
+  const input = await parentInput(store, householdId, childId);
+  return { ...buildLivingIep(record, input), parentInput: input };
+}
+
+export async function livingIepAsMarkdown(store: Store, householdId: string, childId: string, asOf: string) {
+  return livingIepMarkdown(await livingIepFor(store, householdId, childId, asOf));
+}
+
+export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, childId: string, body: unknown) {
+  const input = parseOrThrow(LivingIepNotesInput, body);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const child = await trx
+      .selectFrom('child')
+      .select('id')
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', childId)
+      .executeTakeFirst();
+    if (!child) throw notFound('Child', childId);
+    const at = ctx.clock.now();
+    await trx.deleteFrom('living_iep_notes').where('child_id', '=', childId).execute();
+    await trx
+      .insertInto('living_iep_notes')
+      .values({
+        child_id: childId,
+        household_id: ctx.householdId,
+        concerns: input.concerns,
+        changes: JSON.stringify(input.changes),
+        questions: JSON.stringify(input.questions),
+        updated_at: at,
+      })
+      .execute();
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'update',
+      entity: 'living_iep_notes',
+      entityId: childId,
+      data: input,
+      at,
+    });
+    return input;
+  });
+}

@@ -1,0 +1,3 @@
+export default function PaperTrailPage() {
+  return <div>stub</div>;
+}
