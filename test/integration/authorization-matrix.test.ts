@@ -462,6 +462,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/living-iep.md?asOf=2026-10-01`) }),
   },
+  'GET /api/households/:householdId/children/:id/living-iep.pdf': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/living-iep.pdf?asOf=2026-10-01`) }),
+  },
   'PUT /api/households/:householdId/children/:id/living-iep/notes': {
     expect: PARENTS_WRITE,
     make: async (f) => ({

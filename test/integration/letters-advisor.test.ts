@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,6 +252,17 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     });
     expect(md.headers['content-type']).toContain('text/markdown');
     expect(md.body).toContain("# Emma's living IEP");
+    const pdf = await env.app.inject({
+      method: 'GET',
+      url: api(`/children/${demo.childId}/living-iep.pdf?asOf=2026-10-30`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString();
+    expect(text).toContain('What is working');
+    expect(text).toContain('I am concerned that Emma is losing confidence in reading.');
     const bad = await call(env, 'PUT', api(`/children/${demo.childId}/living-iep/notes`), { changes: [''] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('changes.0');

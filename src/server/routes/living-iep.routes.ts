@@ -7,6 +7,7 @@ import {
   LivingIepNotesInput,
   LivingIepSchema,
   livingIepAsMarkdown,
+  livingIepAsPdf,
   livingIepFor,
   saveLivingIepNotes,
 } from '../services/living-iep.ts';
@@ -62,6 +63,32 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', 'attachment; filename="living-iep.md"')
         .send(md);
+    },
+  );
+
+  api.get(
+    `${base}.pdf`,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Paper trail'],
+        summary: 'The living IEP as a PDF to print or bring to the meeting',
+        params: RecordParams,
+        querystring: Query,
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await livingIepAsPdf(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        request.query.asOf ?? deps.clock.today(),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'attachment; filename="living-iep.pdf"')
+        .send(pdf);
     },
   );
 

@@ -6,6 +6,7 @@ import {
   livingIepMarkdown,
   type ParentInput,
 } from '../../domain/living-iep.ts';
+import { renderLivingIepPdf } from '../../reports/living-iep-pdf.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
@@ -65,6 +66,10 @@ export async function livingIepFor(
   const record = await gatherCaseRecord(store, householdId, childId, asOf, { name: 'Parent', email: null });
   const input = await parentInput(store, householdId, childId);
   return { ...buildLivingIep(record, input), parentInput: input };
+}
+
+export async function livingIepAsPdf(store: Store, householdId: string, childId: string, asOf: string) {
+  return renderLivingIepPdf(await livingIepFor(store, householdId, childId, asOf));
 }
 
 export async function livingIepAsMarkdown(store: Store, householdId: string, childId: string, asOf: string) {

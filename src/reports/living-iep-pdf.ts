@@ -1,0 +1,106 @@
+import PDFDocument from 'pdfkit';
+import type { LivingIep } from '../domain/living-iep.ts';
+import { fullDate, printableText } from './report-text.ts';
+
+// The living IEP as a PDF to print or bring to the meeting: the same sections as the Markdown
+// (what is working, what is not, what I'd like to change, the concerns statement, questions for the
+// team), with room to write beside each question. Letter size, the standard PDF fonts.
+
+const MARGIN = { top: 54, bottom: 60, left: 60, right: 60 } as const;
+type Doc = PDFKit.PDFDocument;
+
+function section(doc: Doc, title: string, items: readonly string[], empty: string) {
+  if (doc.y > doc.page.height - MARGIN.bottom - 80) doc.addPage();
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(14).fillColor('#1b3a5c').text(title);
+  doc.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#111');
+  if (items.length === 0) {
+    doc.font('Helvetica-Oblique').text(empty).font('Helvetica');
+    return;
+  }
+  for (const item of items) {
+    doc.text(`•  ${printableText(item)}`, { indent: 0, paragraphGap: 4 });
+  }
+}
+
+export function renderLivingIepPdf(living: LivingIep): Promise<Buffer> {
+  const doc: Doc = new PDFDocument({
+    size: 'LETTER',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: 'en-US',
+    info: {
+      Title: `${living.childName}'s living ${living.planTitle}`,
+      Author: 'As Written',
+      Creator: 'As Written',
+      CreationDate: new Date(`${living.asOf}T12:00:00.000Z`),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor('#1b3a5c')
+    .text(printableText(`${living.childName}'s living ${living.planTitle}`));
+  doc
+    .moveDown(0.2)
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor('#444')
+    .text(
+      `As of ${fullDate(living.asOf)}.` +
+        (living.nextMeeting
+          ? ` Next meeting: ${printableText(living.nextMeeting.label)}, ${fullDate(living.nextMeeting.date)}.`
+          : ''),
+    );
+  section(
+    doc,
+    'What is working',
+    living.working.map((i) => i.text),
+    'Nothing noted yet.',
+  );
+  section(
+    doc,
+    'What is not working',
+    living.notWorking.map((i) => i.text),
+    'Nothing noted.',
+  );
+  section(
+    doc,
+    'What I would like to change',
+    living.changes.map((i) => i.text),
+    'Nothing yet.',
+  );
+  if (living.concerns) {
+    section(doc, 'Parent concerns statement', [living.concerns], '');
+  } else {
+    section(doc, 'Parent concerns statement (to write)', living.concernsPrompt, 'Not written yet.');
+  }
+  section(
+    doc,
+    'Questions for the team',
+    living.questions.map((i) => i.text),
+    'None yet.',
+  );
+  const pages = doc.bufferedPageRange();
+  for (let i = pages.start; i < pages.start + pages.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#555')
+      .text(`Page ${i + 1} of ${pages.count}`, MARGIN.left, doc.page.height - 40, {
+        width: doc.page.width - MARGIN.left - MARGIN.right,
+        align: 'right',
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
