@@ -76,7 +76,7 @@ describe('the living IEP', () => {
       none,
     );
     expect(doc.working.map((i) => i.text)).toEqual([
-      'Occupational therapy: 480 of 480 required minutes delivered (2026-09-08 to 2026-10-30).',
+      'Occupational therapy: 480 of 480 required minutes delivered (Sep 8 to Oct 30).',
     ]);
     expect(doc.notWorking[0]).toEqual({
       text: 'Speech-language therapy: 260 of 480 required minutes delivered (54%); 100 make-up minutes still owed; 1 of 2 weeks in full.',

@@ -49,6 +49,14 @@ function formatDate(date: string): string {
   });
 }
 
+function shortDate(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingIep {
   const name = record.child.firstName;
   const working: LivingIepItem[] = [];
@@ -66,7 +74,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
     const weeksWithRequirement = s.weeks.filter((w) => w.requiredMinutes > 0).length;
     if (delivered >= required * FULL_DELIVERY_SHARE && owed === 0) {
       working.push({
-        text: `${s.name}: ${delivered} of ${required} required minutes delivered (${s.ledger.from} to ${s.ledger.to}).`,
+        text: `${s.name}: ${delivered} of ${required} required minutes delivered (${shortDate(s.ledger.from)} to ${shortDate(s.ledger.to)}).`,
         entryIds: goodWeeks.flatMap((w) => w.entryIds),
       });
     } else {
@@ -102,7 +110,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
       notWorking.push({
         text: `“${a.text}”: not in place ${lapses.length} of ${seen.length} times noted (${lapses
           .slice(-3)
-          .map((o) => o.date)
+          .map((o) => shortDate(o.date))
           .join(', ')}).`,
         entryIds: lapses.map((o) => o.id),
       });

@@ -35,7 +35,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
 
   return (
     <Stack gap="md">
-      <Text>
+      <Text size="sm">
         Every change to your records is kept in a journal, in order, and each entry carries a fingerprint of
         the one before it. Every file is kept with a fingerprint of its bytes. The check recomputes them all:
         if anything was edited, removed or put out of order, it says where.
@@ -70,8 +70,8 @@ export function CheckSection({ householdId }: { householdId: string }) {
               ))}
             </List>
             <Text size="sm">
-              Nothing was changed by this check. Keep your last report or backup: they show the record as it was.
-              The person who runs the server can restore a backup with <code>as-written restore</code>.
+              Nothing was changed by this check. Keep your last report or backup: they show the record as it
+              was. The person who runs the server can restore a backup with <code>as-written restore</code>.
             </Text>
           </Stack>
         </Alert>
@@ -86,9 +86,7 @@ function HeadHash({ hash }: { hash: string }) {
       <Text size="sm" fw={600}>
         The last entry’s fingerprint (SHA-256)
       </Text>
-      <Text className={classes.mono}>
-        {hash}
-      </Text>
+      <Text className={classes.mono}>{hash}</Text>
       <Group gap="xs">
         <CopyButton value={hash} timeout={2500}>
           {({ copied, copy }) => (

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiError, get, post } from '../../api/client.ts';
 import type { CalendarFeed, Child } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
@@ -42,14 +42,14 @@ export function ExportsSection({
   return (
     <Stack gap="xl">
       <Stack component="section" aria-labelledby="exports-files" gap="xs">
-        <Title order={4} id="exports-files">
+        <Title order={4} size="h5" id="exports-files">
           Copies of your records
         </Title>
         {canExport ? (
           <>
             <Text size="sm">
-              Spreadsheets (CSV) open in Excel, Numbers or Google Sheets. The JSON file holds everything in this
-              household and can be brought into another As Written server.
+              Spreadsheets (CSV) open in Excel, Numbers or Google Sheets. The JSON file holds everything in
+              this household and can be brought into another As Written server.
             </Text>
             <List size="sm" spacing={6}>
               <List.Item>
@@ -78,7 +78,7 @@ export function ExportsSection({
       </Stack>
 
       <Stack component="section" aria-labelledby="exports-calendar" gap="xs">
-        <Title order={4} id="exports-calendar">
+        <Title order={4} size="h5" id="exports-calendar">
           Reminders in your phone’s calendar
         </Title>
         {canManageCalendars ? (
@@ -89,22 +89,22 @@ export function ExportsSection({
       </Stack>
 
       <Stack component="section" aria-labelledby="exports-backups" gap="xs">
-        <Title order={4} id="exports-backups">
+        <Title order={4} size="h5" id="exports-backups">
           Backups
         </Title>
         <Text size="sm">
           Backups are made on the server, by the person who runs it, from the command line:{' '}
           <code>as-written backup FILE</code> writes one file with everything, files included (encrypted when
           a passphrase is set), and <code>as-written restore FILE</code> brings it back and checks it. Setting{' '}
-          <code>AS_WRITTEN_BACKUP_DIR</code> makes one every day and keeps the last few. Ask them to keep a copy
-          somewhere other than the server; the downloads above are a copy you can keep yourself.
+          <code>AS_WRITTEN_BACKUP_DIR</code> makes one every day and keeps the last few. Ask them to keep a
+          copy somewhere other than the server; the downloads above are a copy you can keep yourself.
         </Text>
       </Stack>
     </Stack>
   );
 }
 
-function Download({ href, children }: { href: string; children: string }) {
+function Download({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Anchor href={href} download underline="always" className={ui.link}>
       {children}
@@ -163,7 +163,10 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
           >
             <Group gap="md" mt={4}>
               <Radio value="child" label={`${child.firstName} only`} />
-              <Radio value="all" label={kids.length > 1 ? 'All the children' : 'All children, also later ones'} />
+              <Radio
+                value="all"
+                label={kids.length > 1 ? 'All the children' : 'All children, also later ones'}
+              />
             </Group>
           </Radio.Group>
           {error && (
@@ -178,15 +181,19 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
       </Paper>
 
       {created && (
-        <Alert color="green" role="status" title="Your calendar address">
+        <Alert color="blue" role="status" title="Your calendar address">
           <Stack gap="xs">
             <Text size="sm">
-              This is the only time it is shown. Copy it now. Anyone who has it can read these reminders, so keep
-              it to yourself; if it gets out, revoke it below and make a new one.
+              This is the only time it is shown. Copy it now. Anyone who has it can read these reminders, so
+              keep it to yourself; if it gets out, revoke it below and make a new one.
             </Text>
             <CopyLink label="Calendar address" value={created.url} copyLabel="Copy the address" />
             <Text size="sm">
-              <Anchor href={created.url.replace(/^https?:/, 'webcal:')} underline="always" className={ui.link}>
+              <Anchor
+                href={created.url.replace(/^https?:/, 'webcal:')}
+                underline="always"
+                className={ui.link}
+              >
                 Subscribe on this device
               </Anchor>{' '}
               (opens your calendar app, if it knows how).
@@ -195,17 +202,18 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
               On an iPhone
             </Text>
             <Text size="sm">
-              Open Settings, then Calendar (on newer iPhones: Apps, then Calendar), Calendar Accounts or Accounts,
-              Add Account, Other, Add Subscribed Calendar. Paste the address and tap Next, then Save.
+              Open Settings, then Calendar (on newer iPhones: Apps, then Calendar), Calendar Accounts or
+              Accounts, Add Account, Other, Add Subscribed Calendar. Paste the address and tap Next, then
+              Save.
             </Text>
             <Text size="sm" fw={600}>
               On an Android phone (Google Calendar)
             </Text>
             <Text size="sm">
-              The app cannot add an address itself. On a computer, open calendar.google.com, choose the + next to
-              “Other calendars”, then “From URL”, paste the address and choose “Add calendar”. It appears on your
-              phone shortly after. Google reads it from its own servers, so this works only if your As Written
-              can be reached from the internet; it updates every few hours.
+              The app cannot add an address itself. On a computer, open calendar.google.com, choose the + next
+              to “Other calendars”, then “From URL”, paste the address and choose “Add calendar”. It appears
+              on your phone shortly after. Google reads it from its own servers, so this works only if your As
+              Written can be reached from the internet; it updates every few hours.
             </Text>
           </Stack>
         </Alert>

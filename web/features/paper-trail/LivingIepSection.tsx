@@ -15,6 +15,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
+import { humanizeDates } from '../../components/dates.ts';
 import { formatDate } from '../../components/plain-words.ts';
 import classes from './paper-trail.module.css';
 
@@ -44,16 +45,22 @@ export function LivingIepSection({
   });
   return (
     <Stack gap="md">
-      <Text>
+      <Text size="sm">
         A page to keep between meetings and bring to the next one: what is working for {child.firstName}, what
         is not, what you would like to change, your concerns in your own words, and your questions for the
         team. It is written from your records; the parts in your own words are yours to change.
       </Text>
-      <Group>
+      <Group gap="sm">
+        <Button component="a" href={`/api${base}/living-iep.pdf`} download variant="default">
+          Download as PDF
+        </Button>
         <Button component="a" href={`/api${base}/living-iep.md`} download variant="default">
           Download as Markdown
         </Button>
       </Group>
+      <Text size="sm" mt={-8}>
+        The PDF is ready to print; the Markdown file opens in any text editor, to change as you like.
+      </Text>
       {doc.isError && (
         <Alert color="red" title="The living IEP could not be loaded" role="alert">
           <Stack gap="xs" align="flex-start">
@@ -125,7 +132,11 @@ function LivingIepDocument({
     setDone(false);
     const body = normalized(draft);
     try {
-      await api<LivingIepNotes>('PUT', `/households/${householdId}/children/${childId}/living-iep/notes`, body);
+      await api<LivingIepNotes>(
+        'PUT',
+        `/households/${householdId}/children/${childId}/living-iep/notes`,
+        body,
+      );
       setSaved(JSON.stringify(body));
       setDraft({ concerns: body.concerns ?? '', changes: body.changes, questions: body.questions });
       setDone(true);
@@ -182,8 +193,8 @@ function LivingIepDocument({
 
       <Part id="living-concerns" title="Parent concerns statement">
         <Text size="sm">
-          IEPs have a section for the parents’ concerns. Write it in your own words; the team should take it into
-          account.
+          IEPs have a section for the parents’ concerns. Write it in your own words; the team should take it
+          into account.
         </Text>
         {doc.concernsPrompt.length > 0 && (
           <Paper withBorder p="sm" radius="md">
@@ -192,7 +203,7 @@ function LivingIepDocument({
             </Text>
             <List size="sm" spacing={2} aria-labelledby="living-prompt">
               {doc.concernsPrompt.map((p) => (
-                <List.Item key={p}>{p}</List.Item>
+                <List.Item key={p}>{humanizeDates(p)}</List.Item>
               ))}
             </List>
           </Paper>
@@ -269,7 +280,7 @@ function LivingIepDocument({
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={4} id={id}>
+      <Title order={4} size="h5" id={id}>
         {title}
       </Title>
       {children}
@@ -282,7 +293,7 @@ function Items({ items, empty }: { items: LivingIepItem[]; empty: string | null 
   return (
     <List size="sm" spacing={4}>
       {items.map((i) => (
-        <List.Item key={i.text}>{i.text}</List.Item>
+        <List.Item key={i.text}>{humanizeDates(i.text)}</List.Item>
       ))}
     </List>
   );
@@ -333,8 +344,7 @@ function EditableList({
                   }}
                 />
                 <Button
-                  variant="subtle"
-                  color="red.9"
+                  variant="default"
                   mt={24}
                   aria-label={`Remove ${what.toLowerCase()} ${i + 1}`}
                   onClick={() => onChange(items.filter((_, j) => j !== i))}

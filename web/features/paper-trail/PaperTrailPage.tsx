@@ -1,12 +1,13 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'wouter';
-import { roleAllows, isRole } from '../../../src/domain/permissions.ts';
+import { isRole, roleAllows } from '../../../src/domain/permissions.ts';
 import { canWrite, useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import contrast from '../../components/contrast.module.css';
 import { CheckSection } from './CheckSection.tsx';
 import { ExportsSection } from './ExportsSection.tsx';
 import { LivingIepSection } from './LivingIepSection.tsx';
+import classes from './paper-trail.module.css';
 import { ReportSection } from './ReportSection.tsx';
 
 // The paper trail, on one page to keep the menu short: the implementation report for a meeting or a
@@ -53,13 +54,13 @@ export default function PaperTrailPage() {
     <Stack gap="md" maw={960} className={contrast.scope}>
       <div>
         <Title order={2}>Paper trail</Title>
-        <Text>
-          The record of what was promised and what happened, ready to hand over: a report, your agenda for the
-          next meeting, a check that nothing was changed, and copies to keep.
+        <Text size="sm">
+          Your record, ready to hand over: a report, your agenda for the next meeting, a check that nothing
+          was changed, and copies to keep.
         </Text>
       </div>
       <Tabs value={tab} onChange={choose} keepMounted>
-        <Tabs.List aria-label="Parts of the paper trail">
+        <Tabs.List aria-label="Parts of the paper trail" grow className={classes.tabs}>
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>
               {t.label}
@@ -70,7 +71,9 @@ export default function PaperTrailPage() {
           <Tabs.Panel key={t.value} value={t.value} pt="md">
             {(opened.has(t.value) || t.value === tab) && (
               <Stack gap="md">
-                <Title order={3}>{t.title}</Title>
+                <Title order={3} size="h4">
+                  {t.title}
+                </Title>
                 {t.value === 'report' && (
                   <ReportSection
                     householdId={householdId}

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, get } from '../../api/client.ts';
@@ -63,10 +74,9 @@ export function ReportSection({
   const apiError = report.error instanceof ApiError ? report.error : null;
   return (
     <Stack gap="md">
-      <Text>
-        Everything the plan promised for {child.firstName} and what happened, for the dates you choose: to bring
-        to an IEP meeting, or to send to a mediator or a state complaint investigator. The PDF holds the same
-        report.
+      <Text size="sm">
+        What the plan promised for {child.firstName} and what happened, for the dates you choose: for an IEP
+        meeting, a mediator or a state complaint investigator. The PDF holds the same report.
       </Text>
       {!ready ? (
         <Skeleton h={120} radius="md" />
@@ -76,7 +86,11 @@ export function ReportSection({
           from={from}
           to={to}
           fromError={fieldWords(apiError?.fieldError('from'))}
-          toError={fieldWords(apiError?.fieldError('to'))}
+          toError={
+            from > to
+              ? `The end must not be before the start (${formatDate(from)}).`
+              : fieldWords(apiError?.fieldError('to'))
+          }
           onShow={onRange}
         />
       )}
@@ -150,27 +164,27 @@ function RangeForm({
   };
   return (
     <Paper withBorder p="sm" radius="md" component="form" aria-label="Dates of the report" onSubmit={submit}>
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          type="date"
-          label="From"
-          value={start}
-          onChange={(e) => setStart(e.currentTarget.value)}
-          error={fromError}
-          style={{ flex: '1 1 9rem' }}
-        />
-        <TextInput
-          type="date"
-          label="To"
-          value={end}
-          onChange={(e) => setEnd(e.currentTarget.value)}
-          error={local ?? toError}
-          style={{ flex: '1 1 9rem' }}
-        />
-        <Button type="submit" variant="default">
+      <Stack gap="sm">
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            type="date"
+            label="From"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={fromError}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={end}
+            onChange={(e) => setEnd(e.currentTarget.value)}
+            error={local ?? toError}
+          />
+        </SimpleGrid>
+        <Button type="submit" variant="default" w="fit-content">
           Show the report
         </Button>
-      </Group>
+      </Stack>
     </Paper>
   );
 }

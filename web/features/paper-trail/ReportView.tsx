@@ -7,6 +7,7 @@ import type {
   ReportFinding,
   ReportService,
 } from '../../api/types.ts';
+import { humanizeDates } from '../../components/dates.ts';
 import { formatDate, formatDay, formatMonth, plural } from '../../components/plain-words.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import classes from './paper-trail.module.css';
@@ -22,7 +23,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="report-summary">
-        <Title order={4} id="report-summary" mb={4}>
+        <Title order={4} size="h5" id="report-summary" mb={4}>
           In short
         </Title>
         <Text fw={600} mb="xs">
@@ -166,7 +167,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={4} id={id}>
+      <Title order={4} size="h5" id={id}>
         {title}
       </Title>
       {children}
@@ -186,7 +187,8 @@ function Folded({ summary, children }: { summary: string; children: ReactNode })
 
 function Refs({ refs }: { refs: string[] }) {
   if (refs.length === 0) return null;
-  const shown = refs.length > 6 ? `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more` : refs.join(', ');
+  const shown =
+    refs.length > 6 ? `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more` : refs.join(', ');
   return <span className={classes.ref}> ({shown})</span>;
 }
 
@@ -216,7 +218,9 @@ function ServiceCard({ service: s }: { service: ReportService }) {
       ? `${min(t.unloggedMinutes)}${t.unloggedSessions ? ` (${plural(t.unloggedSessions, 'session', 'sessions')})` : ''} not logged by anyone`
       : null,
     t.pendingMinutes > 0 ? `${min(t.pendingMinutes)} waiting for you to say who is responsible` : null,
-    s.unappliedMakeupMinutes > 0 ? `${min(s.unappliedMakeupMinutes)} of make-ups not matched to a miss` : null,
+    s.unappliedMakeupMinutes > 0
+      ? `${min(s.unappliedMakeupMinutes)} of make-ups not matched to a miss`
+      : null,
   ].filter((x): x is string => x != null);
   const hasPending = s.rows.some((r) => r.pendingMinutes > 0);
   return (
@@ -247,14 +251,14 @@ function ServiceCard({ service: s }: { service: ReportService }) {
         {extra.length > 0 && <Text size="xs">Also: {extra.join(' · ')}.</Text>}
         {s.ledgerNotes.map((n) => (
           <Text size="xs" key={n}>
-            {n}
+            {humanizeDates(n)}
           </Text>
         ))}
         {s.rows.length > 0 && (
           <Folded summary="Week by week">
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
             <section className={classes.scroll} tabIndex={0} aria-label={`${s.name}, minutes by period`}>
-              <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs" striped>
+              <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Dates</Table.Th>
@@ -272,7 +276,9 @@ function ServiceCard({ service: s }: { service: ReportService }) {
                     <Table.Tr key={`${r.unit}-${r.start}`}>
                       <Table.Th scope="row">
                         {rowTitle(r)}
-                        {r.closures.length > 0 && <span className={classes.note}>{r.closures.join(', ')}</span>}
+                        {r.closures.length > 0 && (
+                          <span className={classes.note}>{humanizeDates(r.closures.join(', '))}</span>
+                        )}
                       </Table.Th>
                       <Table.Td>{r.requiredMinutes}</Table.Td>
                       <Table.Td>{r.deliveredMinutes}</Table.Td>
@@ -301,9 +307,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
           </Folded>
         )}
         {s.exceptions.length > 0 && (
-          <Folded
-            summary={`Sessions missed, short or made up (${s.exceptions.length})`}
-          >
+          <Folded summary={`Sessions missed, short or made up (${s.exceptions.length})`}>
             <ul className={classes.plain}>
               {s.exceptions.map((e) => (
                 <li key={e.entryId}>
@@ -375,7 +379,10 @@ function Findings({ findings }: { findings: ReportFinding[] }) {
       <List size="sm" spacing={4}>
         {findings.map((f) => (
           <List.Item key={`${f.rule}-${f.message}`}>
-            {f.message} <Text span fs="italic" size="sm">{f.question}</Text>
+            {f.message}{' '}
+            <Text span fs="italic" size="sm">
+              {f.question}
+            </Text>
             <Refs refs={f.refs} />
           </List.Item>
         ))}
@@ -386,6 +393,8 @@ function Findings({ findings }: { findings: ReportFinding[] }) {
 
 function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) {
   const t = plan.totals;
+  // The steps staff could follow or skip in an incident (a trigger is neither).
+  const noted = plan.steps.filter((s) => s.followed + s.skipped > 0);
   if (plan.steps.length === 0 && t.incidents === 0)
     return <Text size="sm">No behavior plan steps or incidents in these dates.</Text>;
   return (
@@ -395,9 +404,9 @@ function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) 
           ? 'No incidents noted in these dates.'
           : `${plural(t.incidents, 'incident', 'incidents')} noted. A step of the plan was skipped in ${t.incidentsWithStepsSkipped}; the plan’s reward was used in ${t.rewardUsed} and not used in ${t.rewardNotUsed}; the consequence went against the plan in ${t.consequenceAgainstPlan}.`}
       </Text>
-      {plan.steps.length > 0 && t.incidents > 0 && (
+      {noted.length > 0 && (
         <List size="sm" spacing={2}>
-          {plan.steps.map((s) => (
+          {noted.map((s) => (
             <List.Item key={s.id}>
               {s.text}: followed {s.followed}, skipped {s.skipped}
             </List.Item>
@@ -427,15 +436,14 @@ function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) 
   );
 }
 
-function replyWords(m: ReportCommunication): { text: string; tone: 'green' | 'orange' | 'blue' | 'gray' } | null {
+function replyWords(
+  m: ReportCommunication,
+): { text: string; tone: 'green' | 'orange' | 'blue' | 'gray' } | null {
   const r = m.reply;
   switch (r.state) {
     case 'answered':
       return {
-        text:
-          r.responseDays != null
-            ? `Answered in ${plural(r.responseDays, 'day', 'days')}`
-            : 'Answered',
+        text: r.responseDays != null ? `Answered in ${plural(r.responseDays, 'day', 'days')}` : 'Answered',
         tone: 'green',
       };
     case 'overdue':
@@ -449,7 +457,11 @@ function replyWords(m: ReportCommunication): { text: string; tone: 'green' | 'or
   }
 }
 
-function CommunicationPart({ communications: c }: { communications: ImplementationReport['communications'] }) {
+function CommunicationPart({
+  communications: c,
+}: {
+  communications: ImplementationReport['communications'];
+}) {
   if (c.messages.length === 0) return <Text size="sm">Nothing logged in these dates.</Text>;
   const facts = [
     `${plural(c.sent, 'sent', 'sent')}, ${c.received} received`,

@@ -1,19 +1,14 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { get, post } from '../../api/client.ts';
-import type { SchoolCalendar } from '../../api/types.ts';
-import { PlainModal } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { refreshAfterChange } from './week-api.ts';
+import { Button } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+
+// The confirmation is loaded after the first screen (fetched while the page is idle), like the logging
+// sheets: it brings the form library, which the home screen does not otherwise need.
+const loadDialog = () => import('./SchoolClosedDialog.tsx').then((m) => ({ default: m.SchoolClosedDialog }));
+const SchoolClosedDialog = lazy(loadDialog);
 
 /**
  * "School closed today": after a confirmation, adds today to the child's school calendar as a
- * closure (a snow day, a power cut). A closure explains a missed session; it does not by itself reduce the
- * week's promised sessions (docs/ledger-rules.md, rule 1).
+ * closure (a snow day, a power cut).
  */
 export function SchoolClosedToday({
   householdId,
@@ -24,83 +19,35 @@ export function SchoolClosedToday({
   childId: string;
   today: string;
 }) {
-  const client = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm({ initialValues: { label: '' } });
-
-  const close = () => {
-    setOpened(false);
-    setError(null);
-  };
-
-  const submit = form.onSubmit(async (values) => {
-    setError(null);
-    try {
-      const calendars = await get<SchoolCalendar[]>(
-        `/households/${householdId}/calendars?childId=${childId}`,
-      );
-      const calendar =
-        calendars.find((c) => c.firstDay <= today && today <= c.lastDay) ??
-        calendars[calendars.length - 1] ??
-        null;
-      if (!calendar) {
-        setError('There is no school calendar yet. Finish setup first.');
-        return;
-      }
-      await post(`/households/${householdId}/calendar-events`, {
-        calendarId: calendar.id,
-        kind: 'closure',
-        startDate: today,
-        endDate: null,
-        label: values.label.trim() || 'School closed',
-      });
-      notifications.show({
-        color: 'blue',
-        closeButtonProps: { 'aria-label': 'Close' },
-        message: `Saved: ${formatDay(today)} is marked as a day the school was closed.`,
-      });
-      await Promise.all([
-        refreshAfterChange(client),
-        client.invalidateQueries({ queryKey: ['calendar-events'] }),
-      ]);
-      form.reset();
-      close();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  });
-
+  // Mounted from the first opening on, so closing animates and focus returns to the button.
+  const [used, setUsed] = useState(false);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(() => void loadDialog());
+  }, []);
   return (
     <>
-      <Button variant="default" onClick={() => setOpened(true)}>
+      <Button
+        variant="default"
+        onClick={() => {
+          setUsed(true);
+          setOpened(true);
+        }}
+      >
         School closed today
       </Button>
-      <PlainModal opened={opened} onClose={close} title="Is school closed today?">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text>
-              This adds {formatDay(today, 'medium')} to the school calendar as a day the school was closed,
-              for example a snow day. It explains a session that could not happen today; this week's sessions
-              are still owed, so the school should find another time for them.
-            </Text>
-            <FormError message={error} />
-            <TextInput
-              label="What happened? (optional)"
-              placeholder="Snow day"
-              {...form.getInputProps('label')}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" color="blue.8" loading={form.submitting} data-autofocus>
-                Yes, school is closed
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </PlainModal>
+      {used && (
+        <Suspense fallback={null}>
+          <SchoolClosedDialog
+            householdId={householdId}
+            childId={childId}
+            today={today}
+            opened={opened}
+            onClose={() => setOpened(false)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
