@@ -1,4 +1,5 @@
 import type { CaseRecord } from './case-record.ts';
+import { addDays } from './dates.ts';
 
 // The living IEP: the document a parent keeps between meetings and brings to the next one. What is
 // working (wins, services delivered in full, accommodations reliably in place), what is not (the
@@ -70,8 +71,10 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   for (const s of record.services) {
     const { requiredMinutes: required, deliveredMinutes: delivered, owedBalanceMinutes: owed } = s.ledger;
     if (required === 0) continue;
-    const goodWeeks = s.weeks.filter((w) => w.requiredMinutes > 0 && w.deliveredMinutes >= w.requiredMinutes);
-    const weeksWithRequirement = s.weeks.filter((w) => w.requiredMinutes > 0).length;
+    // Only finished weeks: the current week's sessions may still happen.
+    const finished = s.weeks.filter((w) => addDays(w.start, 6) <= record.asOf && w.requiredMinutes > 0);
+    const goodWeeks = finished.filter((w) => w.deliveredMinutes >= w.requiredMinutes);
+    const weeksWithRequirement = finished.length;
     if (delivered >= required * FULL_DELIVERY_SHARE && owed === 0) {
       working.push({
         text: `${s.name}: ${delivered} of ${required} required minutes delivered (${shortDate(s.ledger.from)} to ${shortDate(s.ledger.to)}).`,

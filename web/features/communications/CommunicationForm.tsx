@@ -19,6 +19,7 @@ import type { Attachment, Communication, TeamContact } from '../../api/types.ts'
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { ToneHints } from '../../components/ToneHints.tsx';
 import {
   AFFECTED_BY_MESSAGES,
   type Direction,
@@ -278,6 +279,7 @@ export function CommunicationForm({
           maxLength={20000}
           {...form.getInputProps('summary')}
         />
+        <ToneHints householdId={householdId} text={v.summary} enabled={v.direction === 'sent'} />
         {verbal && (
           <>
             <Textarea

@@ -17,6 +17,7 @@ import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
 import { humanizeDates } from '../../components/dates.ts';
 import { formatDate } from '../../components/plain-words.ts';
+import { ToneHints } from '../../components/ToneHints.tsx';
 import classes from './paper-trail.module.css';
 
 // The living IEP: what is working, what is not, what the parent wants changed, their concerns statement
@@ -209,18 +210,21 @@ function LivingIepDocument({
           </Paper>
         )}
         {canEdit ? (
-          <Textarea
-            label="My concerns, in my own words"
-            autosize
-            minRows={4}
-            maxLength={10000}
-            value={draft.concerns}
-            error={fieldError('concerns')}
-            onChange={(e) => {
-              const concerns = e.currentTarget.value;
-              setDraft((d) => ({ ...d, concerns }));
-            }}
-          />
+          <>
+            <Textarea
+              label="My concerns, in my own words"
+              autosize
+              minRows={4}
+              maxLength={10000}
+              value={draft.concerns}
+              error={fieldError('concerns')}
+              onChange={(e) => {
+                const concerns = e.currentTarget.value;
+                setDraft((d) => ({ ...d, concerns }));
+              }}
+            />
+            <ToneHints householdId={householdId} text={draft.concerns} />
+          </>
         ) : (
           <Text style={{ whiteSpace: 'pre-wrap' }}>{doc.concerns ?? 'Not written yet.'}</Text>
         )}
