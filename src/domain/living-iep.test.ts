@@ -89,7 +89,13 @@ describe('the living IEP', () => {
 
   it('does not count the week still under way as a week not in full', () => {
     const s = service({ id: 's2', name: 'Speech', deliveredMinutes: 200 });
-    s.weeks.push({ start: '2026-10-26', requiredMinutes: 60, deliveredMinutes: 0, owedMinutes: 0, entryIds: [] });
+    s.weeks.push({
+      start: '2026-10-26',
+      requiredMinutes: 60,
+      deliveredMinutes: 0,
+      owedMinutes: 0,
+      entryIds: [],
+    });
     const doc = buildLivingIep(record({ asOf: '2026-10-28', services: [s] }), none);
     expect(doc.notWorking[0]!.text).toContain('1 of 2 weeks in full');
   });

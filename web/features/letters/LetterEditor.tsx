@@ -18,6 +18,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { placeholdersIn } from '../../../src/domain/letter-words.ts';
+import { mailtoUrl } from '../../../src/domain/mailto.ts';
 import { ApiError, del, get, patch, post } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { Communication, Letter, TeamContact, ToneFlag } from '../../api/types.ts';
@@ -30,7 +31,6 @@ import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
 import { canDraft, letterKey, letterKindName } from './letter-api.ts';
-import { mailtoUrl } from './mailto.ts';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
 import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 

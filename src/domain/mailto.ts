@@ -1,36 +1,51 @@
-// "Open in mail app": the same mailto: URL (RFC 6068) as mailtoUrl in src/domain/letters.ts, which the
-// server's tests cover. That module is not imported here because it reaches modules that build zod
-// schemas at load time, which would pull zod into the browser bundle; only its types are imported.
-import type { Letter, LetterRecipient, MailtoLink } from '../../../src/domain/letters.ts';
+// "Open in mail app": a mailto: URL (RFC 6068) for a letter. Kept apart from letters.ts, with no
+// imports, so the web app can use the same code without pulling the letter writer into its bundle.
 
-/** Product choice (MAILTO_MAX_LENGTH): links above 2,000 characters are cut by some mail apps. */
-const MAILTO_MAX_LENGTH = 2000;
-
-/** MAILTO_CUT_NOTE: ends a body that did not fit, so the parent sees it was cut. */
-const MAILTO_CUT_NOTE =
-  '[This letter was too long to open in your mail app in full. Copy the whole letter from As Written and paste it here.]';
+export type MailtoRecipient = { name: string; email: string | null };
+export type MailtoLetter = {
+  subject: string;
+  to: readonly MailtoRecipient[];
+  cc: readonly MailtoRecipient[];
+  body: string;
+};
 
 const EMAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u;
 
+function assertAddress(address: string): string {
+  const trimmed = address.trim();
+  if (!EMAIL_ADDRESS.test(trimmed)) throw new RangeError(`not an email address: ${JSON.stringify(address)}`);
+  return trimmed;
+}
+
+/**
+ * Product choice: mailto URLs are kept under 2,000 characters. Some mail apps and browsers cut longer
+ * links without saying so; below this length, links open whole in the common ones.
+ */
+export const MAILTO_MAX_LENGTH = 2000;
+
+/** Ends a body that did not fit, so the parent sees it was cut and where to find the rest. */
+export const MAILTO_CUT_NOTE =
+  '[This letter was too long to open in your mail app in full. Copy the whole letter from As Written and paste it here.]';
+
+export type MailtoLink = {
+  url: string;
+  /** False when the body was cut to fit: offer "copy" or "download as .eml" instead. */
+  complete: boolean;
+};
+
 function mailtoAddress(email: string): string {
-  const trimmed = email.trim();
-  if (!EMAIL_ADDRESS.test(trimmed)) throw new RangeError(`not an email address: ${JSON.stringify(email)}`);
-  return encodeURIComponent(trimmed).replace(/%40/gu, '@');
+  return encodeURIComponent(assertAddress(email)).replace(/%40/gu, '@');
 }
 
 function mailtoBody(text: string): string {
   return encodeURIComponent(text.replace(/\r\n?/gu, '\n')).replace(/%0A/gu, '%0D%0A');
 }
 
-/** Throws a RangeError when a recipient's address is not an email address. */
-export function mailtoUrl(
-  letter: Pick<Letter, 'subject' | 'to' | 'cc' | 'body'>,
-  maxLength: number = MAILTO_MAX_LENGTH,
-): MailtoLink {
-  const list = (recipients: readonly LetterRecipient[]) =>
+export function mailtoUrl(letter: MailtoLetter, maxLength: number = MAILTO_MAX_LENGTH): MailtoLink {
+  const list = (recipients: readonly MailtoRecipient[]) =>
     recipients
       .filter((r) => r.email != null && r.email.trim() !== '')
-      .map((r) => mailtoAddress(r.email as string))
+      .map((r) => mailtoAddress(r.email!))
       .join(',');
   const to = list(letter.to);
   const cc = list(letter.cc);
