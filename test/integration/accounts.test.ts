@@ -473,10 +473,15 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
         status: 'missed',
         reason: 'provider_absent',
         note: 'Out sick',
+        startTime: '10:05',
       });
       expect(res.statusCode, res.body).toBe(201);
       const entry = JSON.parse(res.body);
-      expect(entry).toMatchObject({ source: 'provider_link', recordedBy: `staff_link:${link.id}` });
+      expect(entry).toMatchObject({
+        source: 'provider_link',
+        recordedBy: `staff_link:${link.id}`,
+        startTime: '10:05',
+      });
       const parents = await call(
         env,
         'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText } from '../../domain/common.ts';
+import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from '../../domain/common.ts';
 import { addDays, weekStart } from '../../domain/dates.ts';
 import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
@@ -324,6 +324,8 @@ export const StaffSessionInput = z.object({
   reason: MissReason.nullable().default(null),
   reasonText: OptionalText(2000),
   note: OptionalText(2000),
+  /** When the session began: places a pull-out session against the child's class timetable. */
+  startTime: ClockTimeSchema.nullable().default(null),
 });
 
 /** A session confirmed through a staff link: marked "provider, via link"; it can only be corrected by a new entry. */

@@ -234,6 +234,7 @@ type FormValues = {
   reason: MissReason | '';
   reasonText: string;
   note: string;
+  startTime: string;
 };
 
 function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
@@ -250,6 +251,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       reason: '',
       reasonText: '',
       note: '',
+      startTime: '',
     },
     validate: {
       serviceId: (v) => (v ? null : 'Choose the service'),
@@ -292,9 +294,17 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             ? values.reasonText.trim() || null
             : null,
         note: values.note.trim() || null,
+        startTime: values.startTime || null,
       });
       setSaved(`Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date)}: ${describeEntry(entry)}.`);
-      form.setValues({ status: 'delivered', minutesDelivered: '', reason: '', reasonText: '', note: '' });
+      form.setValues({
+        status: 'delivered',
+        minutesDelivered: '',
+        reason: '',
+        reasonText: '',
+        note: '',
+        startTime: '',
+      });
       form.resetDirty();
       await client.invalidateQueries({ queryKey: ['staff-link-view', token] });
     } catch (e) {
@@ -361,6 +371,13 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
           {status !== 'delivered' && form.values.reason === 'other' && (
             <TextInput label="Describe the reason" maxLength={2000} {...form.getInputProps('reasonText')} />
           )}
+          <TextInput
+            type="time"
+            label="Time it started"
+            description="Optional. Shows which class a pull-out session takes the student out of."
+            w={{ base: '100%', xs: 240 }}
+            {...form.getInputProps('startTime')}
+          />
           <Textarea
             label="Note"
             description="Optional. The family sees it."
