@@ -5,7 +5,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { GoalProgress } from '../../api/types.ts';
+import { useAttachments } from '../../components/Attachments.tsx';
 import { formatDay } from '../../components/dates.ts';
+import { FileUpload } from '../../components/FileUpload.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { GOAL_SOURCE_LABELS, type GoalProgressSource } from './goal-words.ts';
 
@@ -41,6 +43,10 @@ export function ProgressForm({
 }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // The progress report or a data sheet, kept with the data point as its evidence.
+  const [attachmentIds, setAttachmentIds] = useState<string[]>(point?.attachmentIds ?? []);
+  const [uploading, setUploading] = useState(false);
+  const files = useAttachments(householdId, (point?.attachmentIds.length ?? 0) > 0);
   const form = useForm<Values>({
     initialValues: {
       date: point?.date ?? today,
@@ -77,6 +83,7 @@ export function ProgressForm({
       numericValue: v.numericValue === '' ? null : Number(v.numericValue),
       source: v.source,
       note: v.note.trim() || null,
+      attachmentIds,
     };
     try {
       if (point) await patch(`/households/${householdId}/goal-progress/${point.id}`, body);
@@ -131,11 +138,24 @@ export function ProgressForm({
           maxLength={5000}
           {...form.getInputProps('note')}
         />
+        {(!point || point.attachmentIds.length === 0 || files.data) && (
+          <FileUpload
+            householdId={householdId}
+            label="The report or data sheet (optional)"
+            description="A photo or PDF of the progress report page"
+            initial={(point?.attachmentIds ?? []).flatMap((id) => {
+              const a = files.data?.get(id);
+              return a ? [a] : [];
+            })}
+            onChange={setAttachmentIds}
+            onBusyChange={setUploading}
+          />
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone} disabled={form.submitting}>
             Cancel
           </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting}>
+          <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
             {point ? 'Save changes' : 'Save'}
           </Button>
         </Group>
