@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-household.ts';
-import { idSource } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/services/accounts.ts';
+import type { DemoHousehold } from '../../src/cli/demo-household.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
   PHONE,
   screenshot,
+  seedDemoParent,
   setToday,
   startServer,
   type TestServer,
@@ -53,17 +52,7 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
 
   beforeAll(async () => {
     server = await startServer(WEDNESDAY);
-    const { user } = await createUser(
-      server.store,
-      { clock: server.clock, newId: idSource(server.clock) },
-      {
-        email: 'parent@example.org',
-        displayName: 'Maria',
-        password: 'a long enough password',
-        householdName: null,
-      },
-    );
-    demo = await seedDemoHousehold(server.store, server.clock, user.id);
+    demo = await seedDemoParent(server);
     files = mkdtempSync(join(tmpdir(), 'as-written-mail-'));
     browser = await launchBrowser();
     ({ page } = await newPage(browser, server, PHONE));

@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type { Clock } from '../../src/server/context.ts';
+import { type Clock, idSource } from '../../src/server/context.ts';
+import { createUser } from '../../src/server/services/accounts.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 
 // Browser tests drive Debian's Chromium through playwright-core against the real server (its
@@ -118,4 +120,17 @@ export async function expectNoAxeViolations(page: Page, where: string) {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The parent who signs in to the demo household in the browser tests. */
+export const DEMO_PARENT = { email: 'parent@example.org', password: 'a long enough password' } as const;
+
+/** The parent's account, and the article's demo household owned by it. */
+export async function seedDemoParent(server: TestServer) {
+  const { user } = await createUser(
+    server.store,
+    { clock: server.clock, newId: idSource(server.clock) },
+    { email: DEMO_PARENT.email, displayName: 'Maria', password: DEMO_PARENT.password, householdName: null },
+  );
+  return seedDemoHousehold(server.store, server.clock, user.id);
 }

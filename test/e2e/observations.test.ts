@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-household.ts';
+import type { DemoHousehold } from '../../src/cli/demo-household.ts';
 import { FINDING_RULES } from '../../src/domain/implementation-patterns.ts';
-import { idSource } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/services/accounts.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
   PHONE,
   screenshot,
+  seedDemoParent,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -33,17 +32,7 @@ describe('observations, in the browser on a phone', () => {
 
   beforeAll(async () => {
     server = await startServer(WEDNESDAY);
-    const { user } = await createUser(
-      server.store,
-      { clock: server.clock, newId: idSource(server.clock) },
-      {
-        email: 'parent@example.org',
-        displayName: 'Maria',
-        password: 'a long enough password',
-        householdName: null,
-      },
-    );
-    demo = await seedDemoHousehold(server.store, server.clock, user.id);
+    demo = await seedDemoParent(server);
     browser = await launchBrowser();
     ({ page } = await newPage(browser, server, PHONE));
   });

@@ -1,13 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
-import { idSource } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/services/accounts.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
   PHONE,
+  seedDemoParent,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -21,17 +19,7 @@ describe('the staff confirmation link, in the browser', () => {
 
   beforeAll(async () => {
     server = await startServer('2026-11-04T16:00:00.000Z');
-    const { user } = await createUser(
-      server.store,
-      { clock: server.clock, newId: idSource(server.clock) },
-      {
-        email: 'parent@example.org',
-        displayName: 'Maria',
-        password: 'a long enough password',
-        householdName: null,
-      },
-    );
-    await seedDemoHousehold(server.store, server.clock, user.id);
+    await seedDemoParent(server);
     browser = await launchBrowser();
   });
   afterAll(async () => {
