@@ -13,13 +13,13 @@
 // The full list of rules is in docs/advisor-rules.md.
 
 import { z } from 'zod';
-import type { CaseContact, CaseRecord, CaseService } from './case-record.ts';
 import {
-  type Communication,
-  DEFAULT_REPLY_SCHOOL_DAYS,
-  replyState,
-  verbalWithoutWrittenFollowUp,
-} from './communications.ts';
+  ADVISOR_SETTING_SPECS,
+  type AdvisorSettingName,
+  type AdvisorSettingSpec,
+} from './advisor-settings.ts';
+import type { CaseContact, CaseRecord, CaseService } from './case-record.ts';
+import { type Communication, replyState, verbalWithoutWrittenFollowUp } from './communications.ts';
 import { addDays, daysBetween, toDayNumber, weekStart } from './dates.ts';
 import {
   addBusinessDays,
@@ -47,37 +47,21 @@ import {
   topPersonRung,
 } from './jurisdictions.ts';
 
+export type { AdvisorSettingName } from './advisor-settings.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Settings: every threshold is a product choice (RULES.md: "No source sets a percentage"), shown as
 // such, with a default, and adjustable per household.
 
-const share = z.number().min(0).max(1);
-const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+const settingSchema = (spec: AdvisorSettingSpec) =>
+  (spec.share ? z.number() : z.number().int()).min(spec.min).max(spec.max).default(spec.default);
 
-export const AdvisorSettings = z.object({
-  replySchoolDays: whole(1, 30).default(DEFAULT_REPLY_SCHOOL_DAYS),
-  unansweredInThreadForSupervisor: whole(2, 10).default(2),
-  unansweredForEscalation: whole(1, 20).default(2),
-  unansweredThreadsForMeeting: whole(1, 20).default(3),
-  verbalFollowUpLookbackDays: whole(1, 365).default(30),
-  owedShareOverFourWeeks: share.default(0.25),
-  minDeliveredShare: share.default(0.75),
-  unloggedShareForLogRequest: share.default(0.25),
-  serviceStartSchoolDays: whole(1, 60).default(10),
-  accommodationLapsesForMeeting: whole(1, 50).default(3),
-  accommodationLapseWindowDays: whole(1, 365).default(30),
-  newChallengesForMeeting: whole(1, 20).default(1),
-  newChallengeLookbackDays: whole(1, 365).default(30),
-  concernLookbackDays: whole(1, 365).default(30),
-  harmLookbackDays: whole(1, 365).default(60),
-  checkInQuietDays: whole(1, 120).default(21),
-  weeklyCheckInWeekday: whole(1, 7).default(5),
-  reminderHorizonDays: whole(7, 365).default(28),
-  annualReviewLeadDays: whole(0, 180).default(30),
-  reevaluationLeadDays: whole(0, 365).default(60),
-});
+export const AdvisorSettings = z.object(
+  Object.fromEntries(
+    Object.entries(ADVISOR_SETTING_SPECS).map(([name, spec]) => [name, settingSchema(spec)]),
+  ) as Record<AdvisorSettingName, z.ZodDefault<z.ZodNumber>>,
+);
 export type AdvisorSettings = z.infer<typeof AdvisorSettings>;
-export type AdvisorSettingName = keyof AdvisorSettings;
 
 export const DEFAULT_ADVISOR_SETTINGS: AdvisorSettings = AdvisorSettings.parse({});
 
@@ -87,37 +71,9 @@ export function resolveAdvisorSettings(overrides: Partial<AdvisorSettings> = {})
 }
 
 /** What each setting means, for the settings page and docs/advisor-rules.md. All are product choices. */
-export const ADVISOR_SETTING_NOTES: Readonly<Record<AdvisorSettingName, string>> = {
-  replySchoolDays: 'School days you give the school to reply to a message you send.',
-  unansweredInThreadForSupervisor:
-    'Messages in one thread with no reply (your first and your follow-up) before suggesting you copy the case manager’s supervisor.',
-  unansweredForEscalation:
-    'Follow-ups with no reply, across all threads, before suggesting you escalate up the ladder.',
-  unansweredThreadsForMeeting:
-    'Separate threads waiting past their reply date at the same time before calling it a communication breakdown and suggesting a meeting.',
-  verbalFollowUpLookbackDays:
-    'How many days back a call or meeting with no written summary is still worth summarizing.',
-  owedShareOverFourWeeks:
-    'Share of a service’s required minutes owed (missed for the school’s reasons) over the last four full weeks that suggests a meeting.',
-  minDeliveredShare:
-    'Share of a service’s required minutes delivered over the last four full weeks below which a meeting is suggested.',
-  unloggedShareForLogRequest:
-    'Share of a service’s required minutes with no record at all before suggesting you ask for the service logs.',
-  serviceStartSchoolDays:
-    'School days after a service’s start date before a service never delivered is escalated (Illinois sets 10 by rule; elsewhere this setting applies).',
-  accommodationLapsesForMeeting:
-    'Times an accommodation was noted as not given, or only partly, within the window below, before suggesting a meeting.',
-  accommodationLapseWindowDays: 'The window, in days, for counting accommodation lapses.',
-  newChallengesForMeeting: 'New challenges you noted, within the window below, before suggesting a meeting.',
-  newChallengeLookbackDays: 'How many days back a new challenge you noted counts.',
-  concernLookbackDays: 'How many days back a concern you noted is offered as a letter.',
-  harmLookbackDays: 'How many days back a note that your child was harmed is escalated.',
-  checkInQuietDays: 'Days without a message from you to the school before suggesting a check-in.',
-  weeklyCheckInWeekday: 'Day of the week for the weekly check-in reminder (1 = Monday ... 7 = Sunday).',
-  reminderHorizonDays: 'How many days ahead weekly check-in reminders are listed.',
-  annualReviewLeadDays: 'Days before the annual review to remind you to prepare.',
-  reevaluationLeadDays: 'Days before a reevaluation is due to remind you.',
-};
+export const ADVISOR_SETTING_NOTES: Readonly<Record<AdvisorSettingName, string>> = Object.fromEntries(
+  Object.entries(ADVISOR_SETTING_SPECS).map(([name, spec]) => [name, spec.note]),
+) as Record<AdvisorSettingName, string>;
 
 /** Product choice: services are judged over the last four full Monday-to-Sunday weeks before this one. */
 export const SERVICE_REVIEW_WEEKS = 4;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADVISOR_SETTING_SPECS } from './advisor-settings.ts';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
 import { addDays } from './dates.ts';
 
@@ -18,7 +19,7 @@ export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 export const VERBAL_KINDS: ReadonlySet<CommunicationKind> = new Set(['phone', 'meeting']);
 
 /** Product choice: a reply is expected within 5 school days unless the household sets otherwise. */
-export const DEFAULT_REPLY_SCHOOL_DAYS = 5;
+export const DEFAULT_REPLY_SCHOOL_DAYS = ADVISOR_SETTING_SPECS.replySchoolDays.default;
 
 export const CommunicationFields = z.object({
   childId: IdSchema,
