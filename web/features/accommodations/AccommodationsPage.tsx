@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Card, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
@@ -17,6 +6,7 @@ import { useHouseholdChild } from '../../api/session.tsx';
 import type { Accommodation, AccommodationObservation, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import {
   observationSourceLabel,
   outcomeLabel,
@@ -102,25 +92,10 @@ export default function AccommodationsPage() {
       </div>
 
       {error && (
-        <Alert color="red" title="The accommodations could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{error.message}</Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed title="The accommodations could not be loaded" message={error.message} onRetry={retry} />
       )}
 
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the accommodations</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={120} radius="md" />
-            <Skeleton h={120} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the accommodations" heights={[120, 120]} />}
 
       {!pending && !error && planList.length === 0 && <Text>There is no plan yet.</Text>}
 

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
@@ -20,6 +8,7 @@ import type { Advice, LetterRequest, Recommendation, TeamContact } from '../../a
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
+import { LoadingCards } from '../../components/LoadState.tsx';
 import {
   currentPlan,
   useAccommodationsOfPlan,
@@ -238,15 +227,7 @@ export default function AdvisorPage() {
           </Stack>
         </Alert>
       )}
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the suggestions</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={160} radius="md" />
-            <Skeleton h={160} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the suggestions" heights={[160, 160]} />}
 
       {advice.data && !pending && (
         <>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
@@ -20,6 +9,7 @@ import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceLabel } from '../../components/observation-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
@@ -140,25 +130,10 @@ export default function BehaviorPage() {
       </div>
 
       {error && (
-        <Alert color="red" title="The behavior plan could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{error.message}</Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed title="The behavior plan could not be loaded" message={error.message} onRetry={retry} />
       )}
 
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the behavior plan</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={120} radius="md" />
-            <Skeleton h={120} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the behavior plan" heights={[120, 120]} />}
 
       {!pending && !error && !plan && (
         <Text>

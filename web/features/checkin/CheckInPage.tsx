@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  CloseButton,
-  Group,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, CloseButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { get } from '../../api/client.ts';
@@ -19,6 +6,7 @@ import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { CheckIn, CheckInQuestions } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { useServicesOfPlan } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import classes from '../../components/ui.module.css';
@@ -147,25 +135,14 @@ export default function CheckInPage() {
       )}
 
       {questions.isError && (
-        <Alert color="red" title="The questions could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{questions.error.message}</Text>
-            <Button size="xs" variant="default" onClick={() => void questions.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title="The questions could not be loaded"
+          message={questions.error.message}
+          onRetry={() => void questions.refetch()}
+        />
       )}
 
-      {questions.isPending && (
-        <div role="status">
-          <VisuallyHidden>Loading the questions</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={180} radius="md" />
-            <Skeleton h={180} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {questions.isPending && <LoadingCards label="Loading the questions" heights={[180, 180]} />}
 
       {data && (
         <section aria-labelledby="checkin-questions">

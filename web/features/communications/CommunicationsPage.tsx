@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowDownLeft,
@@ -39,6 +27,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { canDraft, useDraftLetter } from '../letters/letter-api.ts';
@@ -205,25 +194,10 @@ export default function CommunicationsPage() {
       </div>
 
       {error && (
-        <Alert color="red" title="The messages could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{error.message}</Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed title="The messages could not be loaded" message={error.message} onRetry={retry} />
       )}
 
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the messages</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={120} radius="md" />
-            <Skeleton h={120} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the messages" heights={[120, 120]} />}
 
       {!pending && !error && (
         <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { Goal, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import { GoalCard } from './GoalCard.tsx';
@@ -69,26 +70,9 @@ export default function GoalsPage() {
         )}
       </div>
 
-      {error && (
-        <Alert color="red" title="The goals could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{error.message}</Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      )}
+      {error && <LoadFailed title="The goals could not be loaded" message={error.message} onRetry={retry} />}
 
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the goals</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={160} radius="md" />
-            <Skeleton h={160} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the goals" heights={[160, 160]} />}
 
       {!pending && !error && !plan && (
         <Text>

@@ -5,7 +5,6 @@ import {
   List,
   Paper,
   Radio,
-  Skeleton,
   Stack,
   Text,
   Textarea,
@@ -27,6 +26,7 @@ import contrast from '../../components/contrast.module.css';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
+import { LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
@@ -56,15 +56,7 @@ export default function LetterEditorPage() {
       <Text size="sm">
         <TextLink href="/letters">All letters</TextLink>
       </Text>
-      {letter.isPending && (
-        <div role="status">
-          <VisuallyHidden>Loading the letter</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={40} radius="md" />
-            <Skeleton h={320} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {letter.isPending && <LoadingCards label="Loading the letter" heights={[40, 320]} />}
       {letter.isError && (
         <Alert color="red" title="The letter could not be loaded" role="alert">
           <Stack gap="xs" align="flex-start">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useHouseholdChild } from '../../api/session.tsx';
@@ -6,6 +6,7 @@ import type { Letter } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { LetterPicker } from './LetterPicker.tsx';
@@ -62,24 +63,13 @@ export default function LettersPage() {
       </Text>
 
       {letters.isError && (
-        <Alert color="red" title="The letters could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{letters.error.message}</Text>
-            <Button size="xs" variant="default" onClick={() => void letters.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title="The letters could not be loaded"
+          message={letters.error.message}
+          onRetry={() => void letters.refetch()}
+        />
       )}
-      {letters.isPending && (
-        <div role="status">
-          <VisuallyHidden>Loading the letters</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={80} radius="md" />
-            <Skeleton h={80} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {letters.isPending && <LoadingCards label="Loading the letters" heights={[80, 80]} />}
 
       {letters.isSuccess && (
         <>

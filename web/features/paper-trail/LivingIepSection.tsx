@@ -16,6 +16,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
 import { humanizeDates } from '../../components/dates.ts';
+import { LoadFailed } from '../../components/LoadState.tsx';
 import { formatDate } from '../../components/plain-words.ts';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import classes from './paper-trail.module.css';
@@ -63,14 +64,11 @@ export function LivingIepSection({
         The PDF is ready to print; the Markdown file opens in any text editor, to change as you like.
       </Text>
       {doc.isError && (
-        <Alert color="red" title="The living IEP could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{doc.error.message}</Text>
-            <Button size="xs" variant="default" onClick={() => void doc.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title="The living IEP could not be loaded"
+          message={doc.error.message}
+          onRetry={() => void doc.refetch()}
+        />
       )}
       {doc.isPending && (
         <div role="status">

@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, get } from '../../api/client.ts';
 import type { Child, ImplementationReport } from '../../api/types.ts';
 import { addDaysIso, humanizeDates } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { formatDate, todayIso } from '../../components/plain-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { ReportView } from './ReportView.tsx';
@@ -112,23 +102,14 @@ export function ReportSection({
       )}
 
       {report.isError && !apiError?.fields.length && (
-        <Alert color="red" title="The report could not be made" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{report.error.message}</Text>
-            <Button size="xs" variant="default" onClick={() => void report.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title="The report could not be made"
+          message={report.error.message}
+          onRetry={() => void report.refetch()}
+        />
       )}
       {ready && report.isPending && from <= to && (
-        <div role="status">
-          <VisuallyHidden>Making the report</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={140} radius="md" />
-            <Skeleton h={200} radius="md" />
-          </Stack>
-        </div>
+        <LoadingCards label="Making the report" heights={[140, 200]} />
       )}
       {report.data && <ReportView report={report.data} />}
     </Stack>

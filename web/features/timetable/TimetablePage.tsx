@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import type { ClassPeriod } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ClassPeriodForm, classPeriodsKey } from './ClassPeriodForm.tsx';
 import { timeWords, WEEKDAY_NAMES, WEEKDAYS } from './timetable-words.ts';
@@ -65,25 +66,14 @@ export default function TimetablePage() {
       </div>
 
       {periods.error && (
-        <Alert color="red" title="The timetable could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{periods.error.message}</Text>
-            <Button size="xs" variant="default" onClick={() => void periods.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title="The timetable could not be loaded"
+          message={periods.error.message}
+          onRetry={() => void periods.refetch()}
+        />
       )}
 
-      {periods.isPending && (
-        <div role="status">
-          <VisuallyHidden>Loading the timetable</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={90} radius="md" />
-            <Skeleton h={90} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {periods.isPending && <LoadingCards label="Loading the timetable" heights={[90, 90]} />}
 
       {periods.data && (
         <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
+import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { teacherKindLabel } from '../../components/observation-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
@@ -124,25 +125,10 @@ export default function WorkSamplesPage() {
       </div>
 
       {error && (
-        <Alert color="red" title="The work samples could not be loaded" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{error.message}</Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed title="The work samples could not be loaded" message={error.message} onRetry={retry} />
       )}
 
-      {pending && !error && (
-        <div role="status">
-          <VisuallyHidden>Loading the work samples</VisuallyHidden>
-          <Stack aria-hidden>
-            <Skeleton h={140} radius="md" />
-            <Skeleton h={140} radius="md" />
-          </Stack>
-        </div>
-      )}
+      {pending && !error && <LoadingCards label="Loading the work samples" heights={[140, 140]} />}
 
       {!pending && !error && (
         <>
