@@ -24,6 +24,7 @@ import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';
 import { webBuildExists } from '../server/web.ts';
 import { createBackup, integrityCheck, openBackup, restoreBackup } from '../store/backup.ts';
+import { findCrossHouseholdReferences, removeCrossHouseholdReferences } from '../store/cross-household.ts';
 import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
 import { writeFileAtomically } from '../store/files.ts';
 import { writeRotatedBackup } from '../store/scheduled-backup.ts';
@@ -358,8 +359,44 @@ program
         process.stdout.write(`${id}: NOT OK\n`);
         if (result.journal.problem) process.stdout.write(`  ${result.journal.problem.message}\n`);
         for (const p of result.attachments.problems) process.stdout.write(`  ${p.message}\n`);
+        for (const p of result.references.problems) process.stdout.write(`  ${p.message}\n`);
       }
       if (broken > 0) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('repair')
+  .description('repair what verify found that can be repaired without guessing')
+  .option(
+    '--cross-household',
+    'remove records that name a record of another household (and what depends on them), with a journal entry for each',
+  )
+  .option('--dry-run', 'list what would be removed, change nothing')
+  .action(async (opts: { crossHousehold?: boolean; dryRun?: boolean }) => {
+    if (!opts.crossHousehold) {
+      throw new AppError('validation_failed', 'Say what to repair: --cross-household');
+    }
+    await withStore(async (store) => {
+      if (opts.dryRun) {
+        const found = await findCrossHouseholdReferences(store.db);
+        for (const f of found) {
+          process.stdout.write(`${f.householdId}: ${f.table} ${f.id}: ${f.path} names ${f.targetId}\n`);
+        }
+        process.stdout.write(
+          `${found.length} record(s) name a record of another household (dry run: nothing removed)\n`,
+        );
+        return;
+      }
+      const removed = await removeCrossHouseholdReferences(store, {
+        now: systemClock.now(),
+        newId: idSource(systemClock),
+      });
+      for (const r of removed)
+        process.stdout.write(`${r.householdId}: removed ${r.table} ${r.id} (${r.reason})\n`);
+      process.stdout.write(
+        `${removed.length} record(s) removed; each removal is in its household's journal\n`,
+      );
     });
   });
 

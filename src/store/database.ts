@@ -17,6 +17,7 @@ import * as evidence from './migrations/0004-evidence.ts';
 import * as communications from './migrations/0005-communications.ts';
 import * as journalChain from './migrations/0006-journal-chain.ts';
 import * as livingIep from './migrations/0007-living-iep.ts';
+import * as crossHouseholdCheck from './migrations/0008-cross-household-check.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-communications': communications,
   '0006-journal-chain': journalChain,
   '0007-living-iep': livingIep,
+  '0008-cross-household-check': crossHouseholdCheck,
 };
 
 const migrationProvider: MigrationProvider = {

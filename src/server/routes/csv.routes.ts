@@ -91,7 +91,11 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
         (
           await deps.store.db
             .selectFrom('accommodation')
-            .innerJoin('plan', 'plan.id', 'accommodation.plan_id')
+            .innerJoin('plan', (join) =>
+              join
+                .onRef('plan.id', '=', 'accommodation.plan_id')
+                .onRef('plan.household_id', '=', 'accommodation.household_id'),
+            )
             .select(['accommodation.id', 'plan.child_id'])
             .where('accommodation.household_id', '=', hid)
             .execute()

@@ -141,6 +141,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
             const used = await trx
               .selectFrom('session_entry')
               .select('id')
+              .where('household_id', '=', ctx.householdId)
               .where('service_id', '=', record.id)
               .executeTakeFirst();
             if (used) {

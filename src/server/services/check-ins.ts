@@ -105,6 +105,7 @@ export async function questionsForWeek(
   const services = await db
     .selectFrom('service')
     .select(['id', 'name', 'area', 'setting'])
+    .where('household_id', '=', householdId)
     .where('plan_id', '=', planId ?? none)
     .where('start_date', '<=', date)
     .where('end_date', '>=', from)
@@ -113,6 +114,7 @@ export async function questionsForWeek(
   const accommodations = await db
     .selectFrom('accommodation')
     .select(['id', 'text', 'category', 'applies_to', 'class_name'])
+    .where('household_id', '=', householdId)
     .where('plan_id', '=', planId ?? none)
     .orderBy('created_at')
     .orderBy('id')
@@ -120,6 +122,7 @@ export async function questionsForWeek(
   const behaviorSteps = await db
     .selectFrom('behavior_step')
     .select(['id', 'kind', 'text'])
+    .where('household_id', '=', householdId)
     .where('plan_id', '=', planId ?? none)
     .orderBy('position')
     .execute();
@@ -215,7 +218,9 @@ async function recordAnswer(
     if (answer.outcome === 'not_sure') return null;
     const service = await trx
       .selectFrom('service')
-      .innerJoin('plan', 'plan.id', 'service.plan_id')
+      .innerJoin('plan', (join) =>
+        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+      )
       .select('plan.child_id')
       .where('service.household_id', '=', ctx.householdId)
       .where('service.id', '=', answer.serviceId)
@@ -244,7 +249,11 @@ async function recordAnswer(
   if (answer.kind === 'accommodation') {
     const owner = await trx
       .selectFrom('accommodation')
-      .innerJoin('plan', 'plan.id', 'accommodation.plan_id')
+      .innerJoin('plan', (join) =>
+        join
+          .onRef('plan.id', '=', 'accommodation.plan_id')
+          .onRef('plan.household_id', '=', 'accommodation.household_id'),
+      )
       .select('plan.child_id')
       .where('accommodation.household_id', '=', ctx.householdId)
       .where('accommodation.id', '=', answer.accommodationId)

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
 import type { Store } from '../../store/database.ts';
 import { GENESIS_HASH, journalEntryHash, verifyChain } from '../../store/journal-hash.ts';
+import {
+  IDENTIFIED_TABLES,
+  idsAt,
+  RECORD_REFERENCES,
+  type ReferencingTable,
+  targetTables,
+} from '../../store/record-references.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { AttachmentSchema } from './attachments.ts';
@@ -354,6 +362,119 @@ export async function exportHousehold(
   return doc;
 }
 
+type ReferenceProblem = { path: string; message: string };
+
+/** Ids the document names that are not rows of it, each with the first place it is named. */
+type UnresolvedIds = Map<string, string>;
+
+const sectionOfTable = new Map(SECTIONS.map((s) => [s.table, s.key]));
+
+/**
+ * Every reference inside a document must name a row of the same document, so that an import can
+ * never attach its rows to another household's (docs/ARCHITECTURE.md, "References stay inside
+ * their household"). A reference that may outlive what it names (a reply to a message deleted
+ * since, a fact a letter quoted) may instead name a record the document's own journal deleted.
+ * Journal entries of deleted records name ids that are in no section. Those ids, and the deleted
+ * ones, are returned to be checked against this database: none may be a row of another household.
+ */
+function checkDocumentReferences(doc: ExportDocument): {
+  problem: ReferenceProblem | null;
+  unresolved: UnresolvedIds;
+} {
+  const idsByTable = new Map<ReferencingTable, Set<string>>();
+  for (const section of SECTIONS) {
+    const records = doc[section.key] as Record<string, unknown>[];
+    const key = section.table === 'attachment_blob' ? 'sha256' : 'id';
+    idsByTable.set(section.table, new Set(records.map((r) => r[key]).filter((id) => typeof id === 'string')));
+  }
+  const journal = doc.journal as { action: string; entityId: string }[];
+  const deleted = new Set(journal.filter((j) => j.action === 'delete').map((j) => j.entityId));
+  const unresolved: UnresolvedIds = new Map();
+  const inDocument = (tables: readonly ReferencingTable[], id: string) =>
+    tables.some((t) => idsByTable.get(t)?.has(id));
+
+  const services = doc.services as { id: string; planId: string }[];
+  const plans = new Map((doc.plans as { id: string; childId: string }[]).map((p) => [p.id, p.childId]));
+  const serviceChild = new Map(services.map((s) => [s.id, plans.get(s.planId)]));
+
+  for (const ref of RECORD_REFERENCES) {
+    const key = sectionOfTable.get(ref.table);
+    if (!key) continue;
+    const tables = targetTables(ref);
+    const records = doc[key] as Record<string, unknown>[];
+    for (const [i, record] of records.entries()) {
+      for (const found of idsAt(record, ref.path)) {
+        const path = `${key}.${i}.${found.path}`;
+        if (inDocument(tables, found.id)) continue;
+        if (ref.strength === 'optional' && deleted.has(found.id)) {
+          if (!unresolved.has(found.id)) unresolved.set(found.id, path);
+          continue;
+        }
+        const what =
+          ref.target === 'any'
+            ? 'a record'
+            : `a row of ${tables.map((t) => sectionOfTable.get(t)).join(' or ')}`;
+        return {
+          problem: {
+            path,
+            message: `must name ${what} in this document (${found.id} is not in it)`,
+          },
+          unresolved,
+        };
+      }
+    }
+  }
+  // A session entry belongs to the child of its service's plan: the ledger reads entries by both.
+  for (const [i, entry] of (doc.sessionEntries as { childId: string; serviceId: string }[]).entries()) {
+    const child = serviceChild.get(entry.serviceId);
+    if (child !== entry.childId) {
+      return {
+        problem: { path: `sessionEntries.${i}.childId`, message: 'must be the child of the service’s plan' },
+        unresolved,
+      };
+    }
+  }
+  const blobs = idsByTable.get('attachment_blob')!;
+  for (const [i, a] of (doc.attachments as { sha256: string }[]).entries()) {
+    if (!blobs.has(a.sha256)) {
+      return {
+        problem: { path: `attachments.${i}.sha256`, message: 'must have its file in attachmentFiles' },
+        unresolved,
+      };
+    }
+  }
+  const all = [...idsByTable.values()];
+  for (const [i, entry] of journal.entries()) {
+    if (entry.entityId === doc.household.id || all.some((ids) => ids.has(entry.entityId))) continue;
+    if (!unresolved.has(entry.entityId)) unresolved.set(entry.entityId, `journal.${i}.entityId`);
+  }
+  return { problem: null, unresolved };
+}
+
+/** None of the ids a document names outside itself may be a row of this database (of another household). */
+async function refuseForeignIds(trx: Transaction<Database>, unresolved: UnresolvedIds) {
+  const ids = [...unresolved.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    for (const table of IDENTIFIED_TABLES) {
+      // biome-ignore lint/suspicious/noExplicitAny: generic over the tables that have ids
+      const row = (await (trx as any)
+        .selectFrom(table)
+        .select('id')
+        .where('id', 'in', batch)
+        .executeTakeFirst()) as { id: string } | undefined;
+      if (row) {
+        throw validationError([
+          {
+            path: unresolved.get(row.id)!,
+            message: `names ${row.id}, a record that is not part of this document`,
+          },
+        ]);
+      }
+    }
+  }
+}
+
 /**
  * Import a household export into this database. Everything is validated first and written in one
  * transaction; a household that already exists here is refused (import never merges).
@@ -389,6 +510,8 @@ export async function importHousehold(
       }
     });
   }
+  const references = checkDocumentReferences(doc);
+  if (references.problem) throw validationError([references.problem]);
   const existing = await store.db
     .selectFrom('household')
     .select('id')
@@ -423,6 +546,7 @@ export async function importHousehold(
           })
           .execute();
       }
+      await refuseForeignIds(trx, references.unresolved);
       for (const section of SECTIONS) {
         const records = doc[section.key] as Record<string, unknown>[];
         counts[section.key] = records.length;

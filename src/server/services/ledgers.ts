@@ -142,7 +142,9 @@ export async function computeLedgers(
   const asOf = query.asOf ?? today;
   let servicesQuery = db
     .selectFrom('service')
-    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .innerJoin('plan', (join) =>
+      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+    )
     .select([
       'service.id',
       'service.name',

@@ -87,7 +87,11 @@ export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, chil
       .executeTakeFirst();
     if (!child) throw notFound('Child', childId);
     const at = ctx.clock.now();
-    await trx.deleteFrom('living_iep_notes').where('child_id', '=', childId).execute();
+    await trx
+      .deleteFrom('living_iep_notes')
+      .where('household_id', '=', ctx.householdId)
+      .where('child_id', '=', childId)
+      .execute();
     await trx
       .insertInto('living_iep_notes')
       .values({

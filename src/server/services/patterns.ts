@@ -106,6 +106,7 @@ export async function childPatterns(
   const accommodations = await db
     .selectFrom('accommodation')
     .select(['id', 'text'])
+    .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
   const accIds = accommodations.map((a) => a.id);
@@ -166,11 +167,13 @@ export async function childPatterns(
   const steps = await db
     .selectFrom('behavior_step')
     .select(['id', 'kind', 'text'])
+    .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
   const incidents = await db
     .selectFrom('behavior_incident')
     .selectAll()
+    .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .where('date', '>=', query.from)
     .where('date', '<=', query.to)
@@ -180,12 +183,14 @@ export async function childPatterns(
   const goals = await db
     .selectFrom('goal')
     .select(['id', 'text', 'target', 'area'])
+    .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
   const goalIds = goals.map((g) => g.id);
   const points = await db
     .selectFrom('goal_progress')
     .selectAll()
+    .where('household_id', '=', householdId)
     .where('goal_id', 'in', goalIds.length > 0 ? goalIds : none)
     .orderBy('date')
     .execute();
@@ -193,6 +198,7 @@ export async function childPatterns(
     await db
       .selectFrom('key_date')
       .select('date')
+      .where('household_id', '=', householdId)
       .where('plan_id', 'in', ids)
       .where('kind', '=', 'progress_report')
       .orderBy('date')
@@ -205,6 +211,7 @@ export async function childPatterns(
   const services = await db
     .selectFrom('service')
     .select(['id', 'name', 'setting'])
+    .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
   for (const s of services) labels[s.id] = s.name;

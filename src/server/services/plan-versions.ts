@@ -123,6 +123,7 @@ export async function alignFirstVersion(
   await trx
     .updateTable('plan_version')
     .set({ effective_from: after.effectiveFrom as string })
+    .where('household_id', '=', ctx.householdId)
     .where('plan_id', '=', after.id)
     .where('version_number', '=', 1)
     .execute();
@@ -158,6 +159,7 @@ export async function amendPlan(
     await trx
       .updateTable('plan_version')
       .set({ snapshot: JSON.stringify(content), effective_to: supersededVersionEnd(input.effectiveFrom) })
+      .where('household_id', '=', ctx.householdId)
       .where('id', '=', current.id)
       .execute();
     const row: PlanVersionRow = {

@@ -97,7 +97,9 @@ export function segmentOn(
 async function loadService(db: Db, householdId: string, serviceId: string) {
   const row = await db
     .selectFrom('service')
-    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .innerJoin('plan', (join) =>
+      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+    )
     .select([
       'service.id',
       'service.plan_id',
@@ -212,6 +214,7 @@ export async function writeSessionEntry(
     const already = await trx
       .selectFrom('session_entry')
       .select('id')
+      .where('household_id', '=', ctx.householdId)
       .where('corrects_entry_id', '=', input.correctsEntryId)
       .executeTakeFirst();
     if (already)
@@ -319,6 +322,7 @@ export async function getSessionEntry(db: Db, householdId: string, id: string): 
   const correction = await db
     .selectFrom('session_entry')
     .select('id')
+    .where('household_id', '=', householdId)
     .where('corrects_entry_id', '=', id)
     .executeTakeFirst();
   return toSessionEntry(row, correction?.id ?? null);

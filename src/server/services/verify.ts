@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import type { Store } from '../../store/database.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
 import { notFound } from '../errors.ts';
@@ -21,6 +22,18 @@ export const VerifyResult = z.object({
   attachments: z.object({
     checked: z.number(),
     problems: z.array(z.object({ attachmentId: z.string(), filename: z.string(), message: z.string() })),
+  }),
+  /** Records of this household that name a record of another household (see cross-household.ts). */
+  references: z.object({
+    problems: z.array(
+      z.object({
+        entity: z.string(),
+        id: z.string(),
+        path: z.string(),
+        targetId: z.string(),
+        message: z.string(),
+      }),
+    ),
   }),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
@@ -84,10 +97,18 @@ export async function verifyHousehold(store: Store, householdId: string): Promis
       });
     }
   }
+  const references = (await findCrossHouseholdReferences(store.db, { householdId })).map((r) => ({
+    entity: r.table,
+    id: r.id,
+    path: r.path,
+    targetId: r.targetId,
+    message: `${r.table.replace(/_/g, ' ')} ${r.id}: ${r.path} names ${r.targetId}, a record of another household (run "as-written repair --cross-household")`,
+  }));
   return {
     householdId,
-    ok: problem === null && attachmentProblems.length === 0,
+    ok: problem === null && attachmentProblems.length === 0 && references.length === 0,
     journal: { entries: rows.length, headHash: rows.at(-1)?.hash ?? null, problem },
     attachments: { checked: attachments.length, problems: attachmentProblems },
+    references: { problems: references },
   };
 }

@@ -97,7 +97,9 @@ export async function weekSummary(
   const end = addDays(start, 6);
   const services = await db
     .selectFrom('service')
-    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .innerJoin('plan', (join) =>
+      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+    )
     .select([
       'service.id',
       'service.name',
@@ -245,8 +247,16 @@ async function accommodationsThisWeek(
 ) {
   const rows = await db
     .selectFrom('accommodation_observation')
-    .innerJoin('accommodation', 'accommodation.id', 'accommodation_observation.accommodation_id')
-    .innerJoin('plan', 'plan.id', 'accommodation.plan_id')
+    .innerJoin('accommodation', (join) =>
+      join
+        .onRef('accommodation.id', '=', 'accommodation_observation.accommodation_id')
+        .onRef('accommodation.household_id', '=', 'accommodation_observation.household_id'),
+    )
+    .innerJoin('plan', (join) =>
+      join
+        .onRef('plan.id', '=', 'accommodation.plan_id')
+        .onRef('plan.household_id', '=', 'accommodation.household_id'),
+    )
     .select([
       'accommodation_observation.id',
       'accommodation_observation.accommodation_id',

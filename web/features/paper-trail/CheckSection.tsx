@@ -30,6 +30,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
     ? [
         ...(result.journal.problem ? [result.journal.problem.message] : []),
         ...result.attachments.problems.map((p) => p.message),
+        ...result.references.problems.map((p) => p.message),
       ]
     : [];
 
