@@ -72,6 +72,23 @@ describe('check-in questions come from the child’s own plan and timetable', ()
       ],
     });
     expect(q!.date).toBeNull();
+    expect(q!.why).toBe(
+      'Speech is logged as missed on Wednesday this week; no speech session that happened is logged yet.',
+    );
+  });
+
+  it('says no session is logged only when none is (“No speech session is logged yet this week.”)', () => {
+    const [q] = checkInQuestions(base);
+    expect(q!.why).toBe('No speech session is logged yet this week.');
+  });
+
+  it('quotes the plan’s first sentence whole, not cut at a decimal point (“Extended time (1.5x)”)', () => {
+    const qs = checkInQuestions({
+      ...base,
+      services: [],
+      accommodations: [acc(1, 'Extended time (1.5x) on tests and quizzes. Tests in a quiet room.')],
+    });
+    expect(qs[0]!.why).toBe('The plan says: “Extended time (1.5x) on tests and quizzes”.');
   });
 
   it('asks where the child sat in math today for preferential seating (“Where did you sit in math today?”)', () => {

@@ -176,8 +176,9 @@ const TEMPLATES: Template[] = [
   },
 ];
 
+/** The plan's first sentence: a full stop ends it only before a space or the end, never inside "1.5". */
 function shortText(text: string): string {
-  const first = text.split(/[.;\n]/)[0]!.trim();
+  const first = text.split(/\.(?=\s|$)|[;\n]/)[0]!.trim();
   return first.length > 80 ? `${first.slice(0, 77)}…` : first;
 }
 
@@ -225,6 +226,14 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
       .map((s) => s.date)
       .sort();
     const days = [...new Set(logged)];
+    const missedDays = [
+      ...new Set(
+        sources.sessions
+          .filter((s) => s.serviceId === service.id && s.source !== 'child_report' && s.status === 'missed')
+          .map((s) => s.date)
+          .sort(),
+      ),
+    ];
     if (days.length > 0) {
       // Ask about the day someone says it happened: the child's memory is the check on the log.
       const day = days.at(-1)!;
@@ -253,7 +262,10 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
           service.setting === 'pull_out'
             ? `Which class were you in when it was time to go to ${words}?`
             : 'Which day was it? Who was there?',
-        why: `No ${words} session is logged yet this week.`,
+        why:
+          missedDays.length > 0
+            ? `${capitalize(words)} is logged as missed on ${listWords(missedDays.map((d) => WEEKDAY_NAMES[isoWeekday(d)]!))} this week; no ${words} session that happened is logged yet.`
+            : `No ${words} session is logged yet this week.`,
         className: null,
         setting: null,
       });
@@ -261,6 +273,10 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
   }
   return questions.slice(0, MAX_SESSION_QUESTIONS);
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const listWords = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 function behaviorQuestion(sources: CheckInSources): CheckInQuestion | null {
   if (!sources.planId || sources.behaviorSteps.length === 0) return null;

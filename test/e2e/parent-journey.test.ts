@@ -92,6 +92,15 @@ describe('a parent on a phone', () => {
     await button('Add service').click();
     await page.getByText(SPEECH).first().waitFor();
     await button('Next').click();
+
+    await page
+      .getByLabel('Accommodations, one per line')
+      .fill('• Preferential seating near the teacher\n• Extended time (1.5x) on tests and quizzes');
+    await button('Add these').click();
+    await page.getByText('Added 2 accommodations').waitFor();
+    await page.getByText('Extended time (1.5x) on tests and quizzes').first().waitFor();
+    await expectNoAxeViolations(page, 'onboarding: accommodations');
+    await button('Next').click();
     await expectNoAxeViolations(page, 'onboarding: done');
     await button('Finish').click();
     await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();

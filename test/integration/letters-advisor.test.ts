@@ -70,6 +70,21 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     expect(eml.headers['content-type']).toContain('message/rfc822');
     const parsed = await simpleParser(eml.body);
     expect(parsed.subject).toBe(letter.subject);
+    // The file name keeps the subject's accents (RFC 5987), with an ASCII fallback.
+    const accented = await call(env, 'PATCH', api(`/letters/${letter.id}`), {
+      subject: 'Sesiones de logopedia de María',
+    });
+    expect(accented.status, JSON.stringify(accented.body)).toBe(200);
+    const named = await env.app.inject({
+      method: 'GET',
+      url: api(`/letters/${letter.id}/eml`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(named.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Sesiones-de-logopedia-de-María.eml')}`,
+    );
+    expect(named.headers['content-disposition']).toContain('filename="Sesiones-de-logopedia-de-Mar_a.eml"');
+    await call(env, 'PATCH', api(`/letters/${letter.id}`), { subject: letter.subject });
     expect(parsed.text).toContain('You never responded');
 
     const sent = await call(env, 'POST', api(`/letters/${letter.id}/sent`), {

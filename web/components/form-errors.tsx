@@ -34,10 +34,11 @@ function hasPath(values: object, path: string): boolean {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function FormError({ message }: { message: string | null }) {
+/** The title says what did not happen: most forms save something, some (signing in) do not. */
+export function FormError({ message, title = 'Not saved yet' }: { message: string | null; title?: string }) {
   if (!message) return null;
   return (
-    <Alert color="red" role="alert" title="Not saved yet">
+    <Alert color="red" role="alert" title={title}>
       {message}
     </Alert>
   );

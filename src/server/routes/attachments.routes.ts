@@ -10,7 +10,15 @@ import {
   readAttachment,
   storeAttachment,
 } from '../services/attachments.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import {
+  contentDisposition,
+  contextFor,
+  ErrorResponse,
+  errors,
+  HouseholdParams,
+  RecordParams,
+  typed,
+} from './shared.ts';
 
 const UploadQuery = z.object({
   filename: z
@@ -25,12 +33,6 @@ const UploadResult = z.object({
   /** True when the same bytes were already stored in this household: nothing new was written. */
   alreadyStored: z.boolean(),
 });
-
-/** A header value for Content-Disposition that survives any file name (RFC 6266 / RFC 5987). */
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 // Files are never rendered as documents of this site: a sandbox with no sources means that even a
 // file a browser might try to render can run nothing and reach nothing.
@@ -128,7 +130,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
             : file.attachment.filename;
         return reply
           .header('content-type', file.mediaType)
-          .header('content-disposition', disposition(inline ? 'inline' : 'attachment', name))
+          .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', name))
           .header('content-security-policy', FILE_CSP)
           .header('cache-control', 'private, max-age=3600')
           .header('content-length', String(file.bytes.length))

@@ -18,7 +18,15 @@ import {
   markLetterSent,
   updateLetter,
 } from '../services/letters.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import {
+  contentDisposition,
+  contextFor,
+  ErrorResponse,
+  errors,
+  HouseholdParams,
+  RecordParams,
+  typed,
+} from './shared.ts';
 
 /** The family member writing: the signed-in user (letters are signed with their name). */
 function writer(request: FastifyRequest) {
@@ -159,7 +167,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       );
       return reply
         .header('content-type', 'message/rfc822; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${eml.filename}"`)
+        .header('content-disposition', contentDisposition('attachment', eml.filename))
         .send(eml.text);
     },
   );

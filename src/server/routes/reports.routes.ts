@@ -9,7 +9,7 @@ import {
 } from '../../reports/implementation-report.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { errors, RecordParams, typed } from './shared.ts';
+import { contentDisposition, errors, RecordParams, typed } from './shared.ts';
 
 // The implementation report for a child and a date range: as JSON (the same object the PDF is
 // drawn from, for the web page) and as a PDF to hand to a case manager, a mediator or a state
@@ -19,12 +19,6 @@ import { errors, RecordParams, typed } from './shared.ts';
 function preparer(request: FastifyRequest) {
   const user = request.auth.session?.user;
   return { name: user?.displayName ?? 'Parent', email: user?.email ?? null };
-}
-
-/** A Content-Disposition value that survives any first name (RFC 6266 / RFC 5987). */
-function attachmentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -71,7 +65,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
       const pdf = await renderReportPdf(report);
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', attachmentDisposition(reportFilename(report)))
+        .header('content-disposition', contentDisposition('attachment', reportFilename(report)))
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },

@@ -27,6 +27,15 @@ export const errors = {
   404: ErrorResponse,
 } as const;
 
+/**
+ * A Content-Disposition value that survives any file name (RFC 6266 / RFC 5987): an ASCII fallback
+ * for old clients, and the exact name (accents, any script) in `filename*`.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 export const HouseholdParams = z.object({ householdId: IdSchema });
 export const RecordParams = z.object({ householdId: IdSchema, id: IdSchema });
 

@@ -129,7 +129,7 @@ export const MarkSentInput = z.object({
 
 const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
 
-function toLetterRecord(row: LetterRow): LetterRecord {
+export function toLetterRecord(row: LetterRow): LetterRecord {
   const recipients = JSON.parse(row.recipients) as { to: LetterRecord['to']; cc: LetterRecord['cc'] };
   const guidance = JSON.parse(row.guidance) as { placeholders: string[]; notes: string[] };
   return {
@@ -198,7 +198,7 @@ export async function draftLetterForChild(
     };
     await trx.insertInto('letter').values(row).execute();
     const saved = toLetterRecord(row);
-    const { toneFlags: _flags, ...data } = saved;
+    const { toneFlags: _flags, ...letterData } = saved;
     await appendJournal(trx, {
       id: ctx.newId(),
       householdId: ctx.householdId,
@@ -206,7 +206,8 @@ export async function draftLetterForChild(
       action: 'create',
       entity: 'letter',
       entityId: row.id,
-      data,
+      // What it was drafted for too, so that verify can replay the whole row (docs/paper-trail.md).
+      data: { ...letterData, request: input.request },
       at,
     });
     return saved;
@@ -422,7 +423,8 @@ export async function letterAsEml(
   );
   const slug =
     letter.subject
-      .replace(/[^A-Za-z0-9]+/g, '-')
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'letter';
   return { filename: `${slug}.eml`, text };

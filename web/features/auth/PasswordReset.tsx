@@ -33,7 +33,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <FormError message={error} />
+            <FormError message={error} title="Could not send the link" />
             <TextInput
               label="Email"
               type="email"
@@ -84,7 +84,7 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <FormError message={error} />
+            <FormError message={error} title="Password not changed" />
             <PasswordInput
               label="New password"
               description="At least 10 characters."

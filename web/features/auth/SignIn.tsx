@@ -25,7 +25,7 @@ export function SignInPage() {
     <AuthLayout title="Sign in" intro="Keep track of whether your child's plan is carried out as written.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormError message={error} />
+          <FormError message={error} title="Could not sign in" />
           <TextInput
             label="Email"
             type="email"

@@ -49,7 +49,7 @@ import {
   verbalBadge,
   whoLine,
 } from './communication-words.ts';
-import { EMAIL_ACCEPT, importEmailFile } from './email-import.ts';
+import { EMAIL_ACCEPT, emailFilesOf, importEmailFile, inWrittenOrder } from './email-import.ts';
 import { ParentNotes } from './ParentNotes.tsx';
 
 // The communication log: every email, call, meeting, note home and letter with the school, grouped in
@@ -154,25 +154,48 @@ export default function CommunicationsPage() {
     if (message) setActionError(message);
   };
 
-  // Import emails.
+  // Import emails: one file, several, or a folder's worth. Each file is imported on its own (all of
+  // it or none of it), oldest first so replies join their conversations; one broken file does not
+  // stop the others.
   const [importing, setImporting] = useState(false);
-  const [imported, setImported] = useState<{ name: string; result: EmailImportResult } | null>(null);
+  const [imported, setImported] = useState<ImportOutcome | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const resetImport = useRef<() => void>(null);
-  const importFile = async (file: File | null) => {
+  const resetFolder = useRef<() => void>(null);
+  const importFiles = async (chosen: File[]) => {
     resetImport.current?.();
-    if (!file) return;
-    setImporting(true);
+    resetFolder.current?.();
+    const files = await inWrittenOrder(emailFilesOf(chosen));
     setImportError(null);
     setImported(null);
+    if (files.length === 0) {
+      if (chosen.length > 0) setImportError('No email files there: choose .eml or .mbox files.');
+      return;
+    }
+    setImporting(true);
+    const outcome: ImportOutcome = { files: [], failures: [] };
     try {
-      const result = await importEmailFile(householdId, child.id, file, current.session.csrfToken);
-      setImported({ name: file.name, result });
-      for (const queryKey of AFFECTED_BY_MESSAGES)
-        await client.invalidateQueries({ queryKey: [...queryKey] });
-      await client.invalidateQueries({ queryKey: ['attachments', householdId] });
-    } catch (e) {
-      setImportError(e instanceof ApiError ? e.message : `“${file.name}” could not be imported. Try again.`);
+      for (const file of files) {
+        try {
+          const result = await importEmailFile(householdId, child.id, file, current.session.csrfToken);
+          outcome.files.push({ name: file.name, result });
+        } catch (e) {
+          outcome.failures.push({
+            name: file.name,
+            message: e instanceof ApiError ? e.message : `“${file.name}” could not be imported.`,
+          });
+        }
+      }
+      if (outcome.files.length > 0) {
+        for (const queryKey of AFFECTED_BY_MESSAGES)
+          await client.invalidateQueries({ queryKey: [...queryKey] });
+        await client.invalidateQueries({ queryKey: ['attachments', householdId] });
+      }
+      if (outcome.files.length === 0 && outcome.failures.length === 1) {
+        setImportError(outcome.failures[0]!.message);
+      } else {
+        setImported(outcome);
+      }
     } finally {
       setImporting(false);
     }
@@ -238,10 +261,27 @@ export default function CommunicationsPage() {
               <Button size="md" color="blue.8" onClick={() => open({ mode: 'new' })}>
                 Log a message
               </Button>
-              <FileButton onChange={(f) => void importFile(f)} accept={EMAIL_ACCEPT} resetRef={resetImport}>
+              <FileButton
+                multiple
+                onChange={(f) => void importFiles(f)}
+                accept={EMAIL_ACCEPT}
+                resetRef={resetImport}
+              >
                 {(props) => (
                   <Button {...props} size="md" variant="default" loading={importing}>
                     Import emails
+                  </Button>
+                )}
+              </FileButton>
+              <FileButton
+                multiple
+                onChange={(f) => void importFiles(f)}
+                resetRef={resetFolder}
+                inputProps={{ webkitdirectory: '', directory: '' } as Record<string, string>}
+              >
+                {(props) => (
+                  <Button {...props} size="md" variant="subtle" disabled={importing}>
+                    Import a folder
                   </Button>
                 )}
               </FileButton>
@@ -249,8 +289,9 @@ export default function CommunicationsPage() {
           )}
           {writable && (
             <Text size="sm" mt={-8}>
-              To import, save an email from your mail app as an .eml file (or export a folder as .mbox). Each
-              message is added once, matched to the team by address, and joined to its conversation.
+              To import, save emails from your mail app as .eml files (choose several at once, or a whole
+              folder), or export a folder as .mbox. Each message is added once, matched to the team by
+              address, and joined to its conversation.
             </Text>
           )}
 
@@ -266,7 +307,7 @@ export default function CommunicationsPage() {
               {importError}
             </Alert>
           )}
-          {imported && <ImportSummary {...imported} onClose={() => setImported(null)} />}
+          {imported && <ImportSummary outcome={imported} onClose={() => setImported(null)} />}
 
           {justLogged && (
             <Alert
@@ -667,25 +708,33 @@ function MessageItem({
   );
 }
 
-function ImportSummary({
-  name,
-  result,
-  onClose,
-}: {
-  name: string;
-  result: EmailImportResult;
-  onClose(): void;
-}) {
-  const n = result.imported.length;
-  const d = result.duplicates.length;
-  const kept = result.attachments.length;
+type ImportOutcome = {
+  files: { name: string; result: EmailImportResult }[];
+  failures: { name: string; message: string }[];
+};
+
+function ImportSummary({ outcome, onClose }: { outcome: ImportOutcome; onClose(): void }) {
+  const results = outcome.files.map((f) => f.result);
+  const n = results.reduce((sum, r) => sum + r.imported.length, 0);
+  const duplicates = results.flatMap((r) => r.duplicates);
+  const d = duplicates.length;
+  const kept = results.reduce((sum, r) => sum + r.attachments.length, 0);
+  const skipped = outcome.files.flatMap((f) =>
+    f.result.skippedAttachments.map((s) => ({ ...s, key: `${f.name}/${s.filename}/${s.reason}` })),
+  );
+  const source =
+    outcome.files.length === 1 && outcome.failures.length === 0
+      ? `“${outcome.files[0]!.name}”`
+      : `${outcome.files.length} ${outcome.files.length === 1 ? 'file' : 'files'}`;
   return (
     <Alert
-      color="blue"
+      color={outcome.failures.length > 0 ? 'orange' : 'blue'}
       title={
         n > 0
-          ? `Imported ${n} ${n === 1 ? 'message' : 'messages'} from “${name}”`
-          : `Nothing new in “${name}”`
+          ? `Imported ${n} ${n === 1 ? 'message' : 'messages'} from ${source}`
+          : outcome.files.length > 0
+            ? `Nothing new in ${source}`
+            : 'Nothing was imported'
       }
       role="status"
       withCloseButton
@@ -693,12 +742,15 @@ function ImportSummary({
       onClose={onClose}
     >
       <List size="sm" spacing={2}>
+        {outcome.failures.map((f) => (
+          <List.Item key={`failed-${f.name}`}>Not imported: {f.message}</List.Item>
+        ))}
         {d > 0 && (
           <List.Item>
             {d === 1 ? '1 message was already in the log' : `${d} messages were already in the log`}, so{' '}
             {d === 1 ? 'it was' : 'they were'} not added again
-            {result.duplicates.some((x) => x.subject)
-              ? `: ${result.duplicates
+            {duplicates.some((x) => x.subject)
+              ? `: ${duplicates
                   .map((x) => x.subject)
                   .filter((s): s is string => !!s)
                   .slice(0, 3)
@@ -711,8 +763,8 @@ function ImportSummary({
         {kept > 0 && (
           <List.Item>{kept === 1 ? '1 attachment was kept.' : `${kept} attachments were kept.`}</List.Item>
         )}
-        {result.skippedAttachments.map((s) => (
-          <List.Item key={s.filename}>
+        {skipped.map((s) => (
+          <List.Item key={s.key}>
             Not kept: “{s.filename}”. {s.reason}
           </List.Item>
         ))}

@@ -5,6 +5,28 @@ import type { EmailImportResult } from '../../api/types.ts';
 
 export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
 
+/** Files of a folder (or a multiple choice) that are email files, by name. */
+export function emailFilesOf(files: readonly File[]): File[] {
+  return files.filter((f) => /\.(eml|mbox|mbx)$/i.test(f.name) || f.type === 'message/rfc822');
+}
+
+/**
+ * Files in the order their messages were written (the Date header of the first message), so an
+ * original is imported before the reply that answers it and the reply joins its conversation. A file
+ * without a readable date keeps its place after the dated ones.
+ */
+export async function inWrittenOrder(files: readonly File[]): Promise<File[]> {
+  const dated = await Promise.all(
+    files.map(async (file, index) => {
+      const head = await file.slice(0, 65_536).text();
+      const match = /^Date:[ \t]*(.+)$/im.exec(head);
+      const time = match ? Date.parse(match[1]!.trim()) : Number.NaN;
+      return { file, index, time: Number.isNaN(time) ? Number.POSITIVE_INFINITY : time };
+    }),
+  );
+  return dated.sort((a, b) => a.time - b.time || a.index - b.index).map((d) => d.file);
+}
+
 export async function importEmailFile(
   householdId: string,
   childId: string,

@@ -66,6 +66,27 @@ function Cell({
   );
 }
 
+/**
+ * What the rows are. A period longer than the requested row (a month, a cycle, a school year) keeps
+ * its own row, so a "by week" table of a monthly service has month rows: the heading says so.
+ */
+function periodColumnTitle(ledger: ServiceLedger, grouping: 'week' | 'month'): string {
+  const units = new Set(ledger.periods.map((p) => (p.unit === 'day' ? 'week' : p.unit)));
+  if (units.size === 0) return grouping === 'week' ? 'Week' : 'Month';
+  if (units.size > 1) return 'Period';
+  const [unit] = units;
+  if (unit === grouping) return grouping === 'week' ? 'Week' : 'Month';
+  return unit === 'month'
+    ? 'Month'
+    : unit === 'week'
+      ? 'Week'
+      : unit === 'cycle'
+        ? 'Cycle'
+        : unit === 'year'
+          ? 'School year'
+          : 'Period';
+}
+
 export function LedgerTable({
   ledger,
   grouping,
@@ -89,7 +110,7 @@ export function LedgerTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" className={`${classes.sticky} ${classes.head}`}>
-              {grouping === 'week' ? 'Week' : 'Month'}
+              {periodColumnTitle(ledger, grouping)}
             </Table.Th>
             {FIGURES.map((def) => (
               <Table.Th scope="col" key={def.key} className={classes.head}>
@@ -125,7 +146,7 @@ export function LedgerTable({
                 def={def}
                 figures={ledger.totals}
                 period={null}
-                scope={grouping === 'week' ? 'in all weeks' : 'in all months'}
+                scope={`in all ${periodColumnTitle(ledger, grouping).toLowerCase()}s`}
                 onOpen={onOpen}
               />
             ))}

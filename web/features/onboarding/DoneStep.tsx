@@ -5,7 +5,7 @@ import type { CalendarEvent, Child, Plan, SchoolCalendar, Service } from '../../
 import { formatDay } from '../../components/dates.ts';
 import { StepHeading } from './StepHeading.tsx';
 
-/** Step 5: what was set up, and the way to the home screen. */
+/** Step 6: what was set up, and the way to the home screen. */
 export function DoneStep({
   householdId,
   child,
@@ -61,8 +61,8 @@ export function DoneStep({
             <Text span fw={600}>
               School year:
             </Text>{' '}
-            {calendar.name}, {formatDay(calendar.firstDay)} to {formatDay(calendar.lastDay)}, {daysOff}{' '}
-            {daysOff === 1 ? 'holiday or break' : 'holidays and breaks'}
+            {calendar.name}, {formatDay(calendar.firstDay, 'long')} to {formatDay(calendar.lastDay, 'long')},{' '}
+            {daysOff} {daysOff === 1 ? 'holiday or break' : 'holidays and breaks'}
           </List.Item>
         )}
         {plan && (
@@ -70,8 +70,8 @@ export function DoneStep({
             <Text span fw={600}>
               Plan:
             </Text>{' '}
-            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom)} to{' '}
-            {formatDay(plan.effectiveTo)}
+            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom, 'long')} to{' '}
+            {formatDay(plan.effectiveTo, 'long')}
           </List.Item>
         )}
         <List.Item>

@@ -23,6 +23,7 @@ import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { AccommodationsStep } from './AccommodationsStep.tsx';
 import { CalendarStep } from './CalendarStep.tsx';
 import { ChildStep } from './ChildStep.tsx';
 import { DoneStep } from './DoneStep.tsx';
@@ -34,7 +35,7 @@ import { ServicesStep } from './ServicesStep.tsx';
 // done. Each step saves as it goes, so leaving half-way loses nothing: coming back to /welcome
 // offers to finish setting up the current child, or to add another child.
 
-const STEPS = ['Child', 'School calendar', 'Plan', 'Services', 'Done'] as const;
+const STEPS = ['Child', 'School calendar', 'Plan', 'Services', 'Accommodations', 'Done'] as const;
 
 export default function OnboardingPage() {
   const current = useCurrent();
@@ -115,7 +116,7 @@ function Setup({ householdId }: { householdId: string }) {
       setSaved({ child, calendar, plan });
       const step = !calendar ? 1 : !plan ? 2 : 3;
       setActive(step);
-      setReached(services.length > 0 ? 4 : step);
+      setReached(services.length > 0 ? 5 : step);
       setMoved(true);
       setMode('steps');
     } catch (e) {
@@ -177,9 +178,12 @@ function Setup({ householdId }: { householdId: string }) {
   return (
     <Layout
       title={current.children.length > 0 && active === 0 && !child ? 'Add a child' : 'Set up As Written'}
-      intro="Five short steps. Each one is saved as you go, and everything can be changed later."
+      intro="Six short steps. Each one is saved as you go, and everything can be changed later."
       back={current.children.length > 0}
     >
+      <Text hiddenFrom="md" fw={600} aria-hidden>
+        Step {active + 1} of {STEPS.length}: {STEPS[active]}
+      </Text>
       <Stepper
         active={active}
         onStepClick={(step) => step <= reached && go(step)}
@@ -243,7 +247,16 @@ function Setup({ householdId }: { householdId: string }) {
                   onBack={() => go(2)}
                 />
               )}
-              {i === 4 && child && (
+              {i === 4 && plan && (
+                <AccommodationsStep
+                  householdId={householdId}
+                  plan={plan}
+                  focusHeading={moved}
+                  onNext={() => go(5)}
+                  onBack={() => go(3)}
+                />
+              )}
+              {i === 5 && child && (
                 <DoneStep
                   householdId={householdId}
                   child={child}
@@ -253,7 +266,7 @@ function Setup({ householdId }: { householdId: string }) {
                   finishing={finishing}
                   onFinish={() => void finish()}
                   onAddAnother={startNew}
-                  onBack={() => go(3)}
+                  onBack={() => go(4)}
                 />
               )}
             </Paper>

@@ -1,0 +1,119 @@
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { readAccommodationLines } from '../../../src/domain/accommodation-lines.ts';
+import { isRole, type Role, roleAllows } from '../../../src/domain/permissions.ts';
+import { post } from '../../api/client.ts';
+import { useCurrent } from '../../api/session.tsx';
+import type { Plan } from '../../api/types.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { RecordSection } from '../plan/RecordSection.tsx';
+import { accommodationsDef } from '../plan/sections.tsx';
+import { StepHeading } from './StepHeading.tsx';
+
+/**
+ * Step 5: the accommodations. Paste them as the IEP lists them, one per line: each is saved with the
+ * plan's own words and a first guess at its kind and where it applies, which the list below lets the
+ * parent correct. They can also be added one at a time, or later from the Plan page.
+ */
+export function AccommodationsStep({
+  householdId,
+  plan,
+  focusHeading,
+  onNext,
+  onBack,
+}: {
+  householdId: string;
+  plan: Plan;
+  focusHeading: boolean;
+  onNext(): void;
+  onBack(): void;
+}) {
+  const client = useQueryClient();
+  const current = useCurrent();
+  const headingId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const form = useForm({
+    initialValues: { text: '' },
+    validate: {
+      text: (v) =>
+        readAccommodationLines(v).length > 0 ? null : 'Paste or type the accommodations, one per line',
+    },
+  });
+
+  const add = form.onSubmit(async ({ text }) => {
+    setError(null);
+    setStatus('');
+    const lines = readAccommodationLines(text);
+    let saved = 0;
+    try {
+      for (const line of lines) {
+        await post(`/households/${householdId}/accommodations`, { planId: plan.id, ...line });
+        saved++;
+      }
+      form.reset();
+      setStatus(
+        `Added ${saved} ${saved === 1 ? 'accommodation' : 'accommodations'}. Check the kind of each below, or press Next.`,
+      );
+    } catch (e) {
+      // Keep what was not saved yet in the box, so nothing typed is lost.
+      form.setFieldValue(
+        'text',
+        lines
+          .slice(saved)
+          .map((l) => l.text)
+          .join('\n'),
+      );
+      setError(applyApiError(form, e));
+    } finally {
+      await client.invalidateQueries({ queryKey: ['accommodations', householdId] });
+    }
+  });
+
+  return (
+    <Stack gap="md">
+      <StepHeading
+        title="Accommodations"
+        intro="The supports the plan promises in class and on tests, such as extended time or preferential seating. Copy them from the IEP, one per line."
+        focus={focusHeading}
+      />
+      <form onSubmit={add} noValidate>
+        <Stack gap="sm">
+          <FormError message={error} />
+          <Textarea
+            label="Accommodations, one per line"
+            description="For example: Extended time (1.5x) on tests and quizzes"
+            autosize
+            minRows={4}
+            {...form.getInputProps('text')}
+          />
+          <Button type="submit" variant="default" loading={form.submitting} w="fit-content">
+            Add these
+          </Button>
+          <Text size="sm" role="status" aria-live="polite">
+            {status}
+          </Text>
+        </Stack>
+      </form>
+      <RecordSection
+        def={accommodationsDef}
+        householdId={householdId}
+        parentId={plan.id}
+        planId={plan.id}
+        canEdit
+        canDelete={isRole(current.role ?? '') && roleAllows(current.role as Role, 'record.delete')}
+        headingId={headingId}
+      />
+      <Group gap="sm">
+        <Button variant="default" onClick={onBack}>
+          Back
+        </Button>
+        <Button color="blue.8" onClick={onNext}>
+          Next
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
