@@ -21,8 +21,12 @@ export const PERMISSIONS = [
   'record.delete',
   'journal.read',
   'audit.read',
+  /** See where sign-ins came from (network addresses) in the audit trail. */
+  'audit.addresses',
   'member.read',
   'member.manage',
+  /** Leave the household (every member may, but the last owner). */
+  'member.leave',
   'staff_link.manage',
   'export',
   'note.write',
@@ -39,12 +43,15 @@ const READ: Permission[] = [
   'member.read',
 ];
 
+/** What every member may do: read, and leave the household of their own accord. */
+const EVERY_MEMBER: Permission[] = [...READ, 'member.leave'];
+
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   /** Everything, including members and deletion. */
   owner: new Set(PERMISSIONS),
-  /** Everything but members and deletion. */
+  /** Everything but members, deletion and sign-in addresses. */
   co_parent: new Set<Permission>([
-    ...READ,
+    ...EVERY_MEMBER,
     'plan.write',
     'session.write',
     'staff_link.manage',
@@ -53,9 +60,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'letter.draft',
   ]),
   /** Reads everything, adds notes and comments, drafts letters; no deletes, no plan edits. */
-  advocate: new Set<Permission>([...READ, 'export', 'note.write', 'letter.draft']),
-  /** Read only. */
-  viewer: new Set<Permission>(READ),
+  advocate: new Set<Permission>([...EVERY_MEMBER, 'export', 'note.write', 'letter.draft']),
+  /** Read only (and leave). */
+  viewer: new Set<Permission>(EVERY_MEMBER),
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -220,11 +220,11 @@ describe('the paper trail, in the browser on a phone', () => {
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
 
-    const list = page.getByRole('list', { name: 'Addresses you have made' });
+    const list = page.getByRole('list', { name: 'Calendar addresses in this household' });
     const item = list.getByRole('listitem');
     await expect.poll(() => item.count()).toBe(1);
     await item.getByText('Active').waitFor();
-    await item.getByText(/^Made /).waitFor();
+    await item.getByText(/^Created by you on /).waitFor();
     await expectNoAxeViolations(page, 'paper trail: a calendar address made');
 
     await item.getByRole('button', { name: /^Revoke the address made / }).click();

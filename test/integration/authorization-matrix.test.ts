@@ -407,15 +407,17 @@ const ROWS: Record<string, Row> = {
   },
   'POST /api/invitations/accept': {
     expect: PUBLIC,
-    make: async (f) => {
-      // Invitations to a household none of the callers belongs to, so every caller can join it.
+    make: async (f, caller) => {
+      // Invitations to a household none of the callers belongs to, each sent to the caller's own
+      // address (an invitation is only for the address it was sent to), so every caller can join it.
       const host = await createAccount(f.env, `host-${newId()}@example.org`);
       const household = await call(f.env, 'POST', '/api/households', { name: 'Host family' }, host);
+      const signedIn = caller in f.callers ? f.callers[caller as keyof Fixture['callers']] : null;
       const inv = await call(
         f.env,
         'POST',
         `/api/households/${household.body.id}/invitations`,
-        { email: `joiner-${newId()}@example.org`, role: 'viewer' },
+        { email: signedIn?.email ?? `joiner-${newId()}@example.org`, role: 'viewer' },
         host,
       );
       return {
@@ -595,7 +597,12 @@ const ROWS: Record<string, Row> = {
   },
   'DELETE /api/households/:householdId/members/:userId': {
     expect: OWNER_ONLY,
-    make: async (f) => ({ url: h(f, `/members/${await freshMember(f, 'viewer')}`) }),
+    make: async (f) => ({ url: h(f, `/members/${await freshMember(f, 'viewer')}?staffLinks=transfer`) }),
+  },
+  'POST /api/households/:householdId/leave': {
+    // Every member may leave; a stand-in of the caller's role leaves, so the fixture's callers stay.
+    expect: MEMBERS_READ,
+    make: async (f, caller) => ({ url: h(f, '/leave'), as: await standIn(f, caller) }),
   },
   'POST /api/households/:householdId/invitations': {
     expect: OWNER_ONLY,

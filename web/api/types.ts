@@ -6,6 +6,7 @@ import type { SchoolCalendarFields } from '../../src/domain/school-calendar-mode
 import type { ServiceFields } from '../../src/domain/service.ts';
 import type { ParsedServiceLine } from '../../src/domain/service-frequency-parser.ts';
 import type { ServiceLedgerResponse } from '../../src/server/routes/ledger.routes.ts';
+import type { Creator } from '../../src/server/services/creators.ts';
 import type { Household } from '../../src/server/services/households.ts';
 import type { Invitation, Member } from '../../src/server/services/members.ts';
 import type { PatternsResponse } from '../../src/server/services/patterns.ts';
@@ -26,6 +27,8 @@ export type MemberRecord = z.infer<typeof Member>;
 export type InvitationRecord = z.infer<typeof Invitation> & { link?: string };
 export type StaffLinkRecord = z.infer<typeof StaffLink> & { link?: string };
 export type StaffLinkView = z.infer<typeof StaffView>;
+/** Who made a calendar address, a staff link or an invitation (a former member is not named). */
+export type CreatorRecord = z.infer<typeof Creator>;
 
 export type CalendarEvent = Meta & {
   calendarId: string;

@@ -2,7 +2,7 @@
 // entry. Shared by the ledger, the plan and the timeline. Types come from the server's own modules.
 import type { ServiceSegment } from '../../src/domain/service.ts';
 import type { EntrySource, MissReason, Responsibility } from '../../src/domain/session-entry.ts';
-import type { MemberRecord, SessionEntry } from '../api/types.ts';
+import type { CreatorRecord, MemberRecord, SessionEntry } from '../api/types.ts';
 
 // The words of MISS_REASON_LABELS in src/domain/session-entry.ts. The module itself is not imported
 // because it builds zod schemas at load time, which would pull zod into the browser bundle; the
@@ -180,6 +180,13 @@ export function recordedByWords(recordedBy: string, members: MemberRecord[] | un
     default:
       return recordedBy;
   }
+}
+
+/** Who made a link or an invitation: "you", "Ana Rivera (ana@example.org)" or "a former member". */
+export function createdByWords(creator: CreatorRecord, me: string | undefined): string {
+  if (creator.formerMember || !creator.displayName) return 'a former member';
+  if (creator.userId === me) return 'you';
+  return creator.email ? `${creator.displayName} (${creator.email})` : creator.displayName;
 }
 
 /** "parent (Ana Rivera)" or "provider, via link". */

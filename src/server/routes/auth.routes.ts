@@ -306,12 +306,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
             role: z.string(),
             email: z.string(),
             accountExists: z.boolean(),
+            sentTo: z.string().describe('The invited address, masked: "g***@example.com"'),
+            wrongAccount: z
+              .boolean()
+              .describe('Someone is signed in, and it is not the invited address: they cannot accept it'),
           }),
           400: ErrorResponse,
         },
       },
     },
-    async (request) => previewInvitation(deps.store, envFor(deps), request.body.token),
+    async (request) =>
+      previewInvitation(deps.store, envFor(deps), request.body.token, request.auth.session?.user ?? null),
   );
 
   api.post(
@@ -321,9 +326,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Accounts'],
         summary:
-          'Accept an invitation: join as the signed-in user, or create an account for the invited email',
+          'Accept an invitation: join as the signed-in user (only if their email is the invited address), or create an account for the invited email',
         body: AcceptInvitationInput,
-        response: { 200: SessionResponse, 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse },
+        response: {
+          200: SessionResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          409: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

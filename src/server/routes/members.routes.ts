@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
+import { roleAllows } from '../../domain/permissions.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { listAudit } from '../services/audit.ts';
@@ -9,9 +10,11 @@ import {
   createInvitation,
   Invitation,
   InvitationInput,
+  leaveHousehold,
   listInvitations,
   listMembers,
   Member,
+  RemoveMemberQuery,
   RoleSchema,
   removeMember,
   revokeInvitation,
@@ -74,8 +77,10 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('member.manage') },
       schema: {
         tags: ['Members'],
-        summary: 'Remove a member from the household',
+        summary:
+          'Remove a member from the household. In the same step their calendar addresses and open invitations are revoked, and their staff links revoked or (staffLinks=transfer) handed to you',
         params: MemberParams,
+        querystring: RemoveMemberQuery,
         response: { 204: z.null(), ...errors, 409: ErrorResponse },
       },
     },
@@ -86,7 +91,25 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         requireUser(request),
         request.params.userId,
+        request.query,
       );
+      return reply.status(204).send(null);
+    },
+  );
+  api.post(
+    `${base}/leave`,
+    {
+      config: { access: access.household('member.leave') },
+      schema: {
+        tags: ['Members'],
+        summary:
+          'Leave the household. Your calendar addresses, staff links and open invitations there stop working. The last owner cannot leave',
+        params: HouseholdParams,
+        response: { 204: z.null(), ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await leaveHousehold(deps.store, envFor(deps), request.params.householdId, requireUser(request));
       return reply.status(204).send(null);
     },
   );
@@ -222,7 +245,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Members'],
         summary:
-          "The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links",
+          "The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links. Where sign-ins came from (data.address) is shown to owners only",
         params: HouseholdParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
         response: {
@@ -239,6 +262,10 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (request) => listAudit(deps.store.db, request.params.householdId, request.query.limit),
+    async (request) =>
+      listAudit(deps.store.db, request.params.householdId, request.query.limit, {
+        // The access check has set the role; an address is where a member was, for owners only.
+        addresses: request.auth.role != null && roleAllows(request.auth.role, 'audit.addresses'),
+      }),
   );
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { NonEmptyText } from '../../domain/common.ts';
 import { isRole, type Role } from '../../domain/permissions.ts';
@@ -60,14 +60,36 @@ export async function userCount(store: Store): Promise<number> {
   return Number(r.n);
 }
 
-/** Create a user (and, when asked, a household they own). Refuses an email already in use. */
+/** Any fixed number: the key of the PostgreSQL advisory lock that first-run setup takes. */
+const FIRST_RUN_LOCK = 7_131_001;
+
+const ALREADY_SET_UP = 'This server already has an owner; sign in instead';
+
+/**
+ * Create a user (and, when asked, a household they own). Refuses an email already in use. With
+ * `onlyIfFirst`, refuses unless no account exists yet, checked in the same transaction as the insert.
+ */
 export async function createUser(
   store: Store,
   env: Env,
   input: { email: string; displayName: string; password: string; householdName?: string | null },
+  options: { onlyIfFirst?: boolean } = {},
 ): Promise<{ user: User; householdId: string | null }> {
   const passwordHash = await hashPassword(input.password);
   return store.db.transaction().execute(async (trx) => {
+    if (options.onlyIfFirst) {
+      // Counting and inserting must be one atomic step, or concurrent first visits each see an empty
+      // server and each make an owner. PostgreSQL (READ COMMITTED) would let every transaction count
+      // zero, so they queue on a transaction-scoped advisory lock first; the count after the lock sees
+      // the winner's committed account. SQLite runs one transaction at a time on its one connection,
+      // so the count below already sees every earlier setup.
+      if (store.kind === 'postgres') await sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`.execute(trx);
+      const users = await trx
+        .selectFrom('user_account')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(users.n) > 0) throw new AppError('conflict', ALREADY_SET_UP);
+    }
     const existing = await trx
       .selectFrom('user_account')
       .select('id')
@@ -124,10 +146,10 @@ export async function createUser(
 /** First run: the owner account and their household, only while no account exists. */
 export async function setupOwner(store: Store, env: Env, body: unknown) {
   const input = parseOrThrow(SetupInput, body);
-  if ((await userCount(store)) > 0) {
-    throw new AppError('conflict', 'This server already has an owner; sign in instead');
-  }
-  return createUser(store, env, input);
+  // A quick refusal that spares the password hash on a server already set up; the check that
+  // counts is the one inside createUser's transaction.
+  if ((await userCount(store)) > 0) throw new AppError('conflict', ALREADY_SET_UP);
+  return createUser(store, env, input, { onlyIfFirst: true });
 }
 
 /** Check an email and password. Unknown emails and wrong passwords look the same from outside. */

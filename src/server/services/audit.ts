@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 
@@ -22,6 +23,7 @@ export type AuditAction =
   | 'member_removed'
   | 'staff_link_created'
   | 'staff_link_revoked'
+  | 'staff_link_transferred'
   | 'staff_link_used'
   | 'calendar_feed_created'
   | 'calendar_feed_revoked';
@@ -79,7 +81,25 @@ export async function appendAuditForUser(
   }
 }
 
-export async function listAudit(db: Db, householdId: string, limit: number) {
+/** Keys that hold where a request came from (today only `address`, on sign-ins). */
+const ADDRESS_KEYS = new Set(['address', 'ip', 'ipaddress', 'remoteaddress', 'forwardedfor']);
+
+/**
+ * The data without network addresses: an address says where a member was, which only owners may
+ * see ('audit.addresses'). Any value that is an IP address goes too, whatever its key, so a field
+ * added later cannot leak one.
+ */
+export function withoutAddresses(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([key, value]) =>
+        !ADDRESS_KEYS.has(key.toLowerCase()) && !(typeof value === 'string' && isIP(value) !== 0),
+    ),
+  );
+}
+
+/** The newest events; `addresses` says whether the reader may see where sign-ins came from. */
+export async function listAudit(db: Db, householdId: string, limit: number, options: { addresses: boolean }) {
   const rows = await db
     .selectFrom('audit_event')
     .selectAll()
@@ -93,6 +113,8 @@ export async function listAudit(db: Db, householdId: string, limit: number) {
     at: r.at,
     actor: r.actor,
     action: r.action,
-    data: JSON.parse(r.data) as Record<string, unknown>,
+    data: options.addresses
+      ? (JSON.parse(r.data) as Record<string, unknown>)
+      : withoutAddresses(JSON.parse(r.data) as Record<string, unknown>),
   }));
 }

@@ -9,11 +9,14 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { adviceForChild } from './advice.ts';
 import { appendAudit } from './audit.ts';
+import { Creator, creatorsIn, isMember } from './creators.ts';
 
 // A calendar feed a parent subscribes to from a phone: the reminders (weekly check-in, mid-term
 // check-in before a progress report, replies due or overdue, the annual review and re-evaluation
 // approaching) and the advisor's deadlines, as all-day events. The URL holds a secret (calendar
-// apps cannot sign in), stored only as its hash; revoking it stops the feed at once.
+// apps cannot sign in), stored only as its hash; revoking it stops the feed at once. A feed belongs to
+// the member who made it: it is revoked when they leave the household, and (in case a revocation is
+// ever missed) it is refused once its owner is no longer a member.
 
 const FEED_PURPOSE = 'calendar_feed';
 /** Calendar subscriptions have no natural end; the secret lasts until revoked. */
@@ -31,16 +34,23 @@ export const CalendarFeed = z.object({
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   active: z.boolean(),
+  /** The member whose feed it is. */
+  createdBy: Creator,
 });
 
-const toFeed = (r: AccessTokenRow) => ({
-  id: r.id,
-  childId: (JSON.parse(r.scope ?? '{}') as { childId?: string | null }).childId ?? null,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-  lastUsedAt: r.used_at,
-  active: !r.revoked_at,
-});
+const toFeed = (r: AccessTokenRow, creator: (userId: string | null) => Creator) => {
+  const createdBy = creator(r.user_id);
+  return {
+    id: r.id,
+    childId: (JSON.parse(r.scope ?? '{}') as { childId?: string | null }).childId ?? null,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.used_at,
+    // A feed of a former member is refused (calendarFeedIcs), so it is not active even if unrevoked.
+    active: !r.revoked_at && !createdBy.formerMember,
+    createdBy,
+  };
+};
 
 export async function createCalendarFeed(
   store: Store,
@@ -84,7 +94,7 @@ export async function createCalendarFeed(
     data: { feedId: row.id, childId },
     at,
   });
-  return { feed: toFeed(row), token };
+  return { feed: toFeed(row, await creatorsIn(store.db, ctx.householdId)), token };
 }
 
 export async function listCalendarFeeds(store: Store, householdId: string) {
@@ -95,7 +105,8 @@ export async function listCalendarFeeds(store: Store, householdId: string) {
     .where('purpose', '=', FEED_PURPOSE)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map(toFeed);
+  const creator = await creatorsIn(store.db, householdId);
+  return rows.map((r) => toFeed(r, creator));
 }
 
 export async function revokeCalendarFeed(store: Store, ctx: ServiceContext, userId: string, id: string) {
@@ -119,7 +130,7 @@ export async function revokeCalendarFeed(store: Store, ctx: ServiceContext, user
       at,
     });
   }
-  return toFeed({ ...row, revoked_at: row.revoked_at ?? at });
+  return toFeed({ ...row, revoked_at: row.revoked_at ?? at }, await creatorsIn(store.db, ctx.householdId));
 }
 
 function allDayEvent(
@@ -139,7 +150,7 @@ function allDayEvent(
   calendar.addSubcomponent(vevent);
 }
 
-/** The feed's calendar on `today`, or null when the secret is unknown or revoked. */
+/** The feed's calendar on `today`, or null when the secret is unknown or revoked, or its owner has left. */
 export async function calendarFeedIcs(
   store: Store,
   token: string,
@@ -154,6 +165,9 @@ export async function calendarFeedIcs(
     .where('purpose', '=', FEED_PURPOSE)
     .executeTakeFirst();
   if (!row || row.revoked_at || !row.household_id) return null;
+  // Removal revokes the feed in the same transaction; this catches a feed made while its owner was
+  // being removed (and any row a revocation missed), so a former member never reads the household.
+  if (!(await isMember(store.db, row.household_id, row.user_id))) return null;
   const scope = JSON.parse(row.scope ?? '{}') as { childId?: string | null };
   const children = await store.db
     .selectFrom('child')

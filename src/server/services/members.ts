@@ -1,12 +1,16 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
-import { ROLES, type Role } from '../../domain/permissions.ts';
+import { isRole, ROLES, type Role } from '../../domain/permissions.ts';
 import type { Store } from '../../store/database.ts';
+import type { Database } from '../../store/schema.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { hashPassword, NewPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
-import { appendAudit } from './audit.ts';
+import { type AuditAction, appendAudit } from './audit.ts';
+import { Creator, creatorsIn } from './creators.ts';
 import { parseOrThrow } from './records.ts';
 
 export const RoleSchema = z.enum(ROLES);
@@ -22,6 +26,8 @@ export const Invitation = z.object({
   role: RoleSchema,
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** The owner who sent it. */
+  createdBy: Creator,
 });
 export const Member = z.object({
   userId: IdSchema,
@@ -37,6 +43,19 @@ export const AcceptInvitationInput = z.object({
 });
 
 const later = (now: string, days: number) => new Date(Date.parse(now) + days * 86_400_000).toISOString();
+
+/** "g***@example.com": enough for the right person to recognise, not enough to learn the address. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The refusal for an account that is not the invited address; the invitation stays usable. */
+const wrongAccount = (invited: string) =>
+  new AppError('forbidden', `This invitation was sent to ${maskEmail(invited)}`);
 
 export async function createInvitation(
   store: Store,
@@ -93,6 +112,7 @@ export async function createInvitation(
       role: input.role,
       createdAt: at,
       expiresAt: later(at, input.expiresInDays),
+      createdBy: (await creatorsIn(store.db, householdId))(actor.id),
     },
     token,
   };
@@ -109,12 +129,14 @@ export async function listInvitations(store: Store, env: Env, householdId: strin
     .where('expires_at', '>', env.clock.now())
     .orderBy('created_at')
     .execute();
+  const creator = await creatorsIn(store.db, householdId);
   return rows.map((r) => ({
     id: r.id,
     email: r.email ?? '',
     role: r.role as Role,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
+    createdBy: creator(r.created_by),
   }));
 }
 
@@ -142,8 +164,11 @@ export async function revokeInvitation(store: Store, env: Env, householdId: stri
   });
 }
 
-/** What an invitation offers, for the page that accepts it. Does not use up the token. */
-export async function previewInvitation(store: Store, env: Env, token: string) {
+/**
+ * What an invitation offers, for the page that accepts it. Does not use up the token. Tells the page
+ * when someone else is signed in, so it can say so before they try to join.
+ */
+export async function previewInvitation(store: Store, env: Env, token: string, signedIn: User | null) {
   const row = await store.db
     .selectFrom('access_token')
     .innerJoin('household', 'household.id', 'access_token.household_id')
@@ -175,12 +200,16 @@ export async function previewInvitation(store: Store, env: Env, token: string) {
     role: row.role as Role,
     email: row.email ?? '',
     accountExists: Boolean(account),
+    sentTo: maskEmail(row.email ?? ''),
+    wrongAccount: signedIn != null && !sameEmail(signedIn.email, row.email ?? ''),
   };
 }
 
 /**
- * Accept an invitation: a signed-in user joins the household; someone without an account
- * creates one (for the invited email) with a name and password. The token works once.
+ * Accept an invitation: the signed-in user whose email is the invited address joins the household;
+ * someone without an account creates one (for the invited email) with a name and password. The token
+ * works once, and only for the invited address: a link forwarded to (or intercepted by) someone else
+ * lets them join nobody's household.
  */
 export async function acceptInvitation(store: Store, env: Env, signedIn: User | null, body: unknown) {
   const input = parseOrThrow(AcceptInvitationInput, body);
@@ -197,6 +226,9 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
     let user: User;
     let created = false;
     if (signedIn) {
+      // Thrown inside the transaction, so the claim above is rolled back: the refusal does not use
+      // up the invitation, and the invited person can still accept it.
+      if (!sameEmail(signedIn.email, token.email ?? '')) throw wrongAccount(token.email ?? '');
       user = signedIn;
     } else {
       const existing = await trx
@@ -278,8 +310,8 @@ export async function listMembers(store: Store, householdId: string) {
   }));
 }
 
-async function ownerCount(store: Store, householdId: string) {
-  const r = await store.db
+async function ownerCount(db: Store['db'] | Transaction<Database>, householdId: string) {
+  const r = await db
     .selectFrom('membership')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('household_id', '=', householdId)
@@ -299,7 +331,7 @@ export async function changeRole(
   const { role } = parseOrThrow(z.object({ role: RoleSchema }), body);
   const current = await roleIn(store, userId, householdId);
   if (!current) throw notFound('Member', userId);
-  if (current === 'owner' && role !== 'owner' && (await ownerCount(store, householdId)) <= 1) {
+  if (current === 'owner' && role !== 'owner' && (await ownerCount(store.db, householdId)) <= 1) {
     throw invalid('role', 'cannot change: a household needs at least one owner');
   }
   const at = env.clock.now();
@@ -322,26 +354,132 @@ export async function changeRole(
   return (await listMembers(store, householdId)).find((m) => m.userId === userId)!;
 }
 
-export async function removeMember(store: Store, env: Env, householdId: string, actor: User, userId: string) {
-  const current = await roleIn(store, userId, householdId);
-  if (!current) throw notFound('Member', userId);
-  if (current === 'owner' && (await ownerCount(store, householdId)) <= 1) {
+export const StaffLinksOnRemoval = z
+  .enum(['revoke', 'transfer'])
+  .default('revoke')
+  .describe(
+    "What happens to the staff links the member made: 'revoke' stops them; 'transfer' hands them to the owner removing the member",
+  );
+export const RemoveMemberQuery = z.object({ staffLinks: StaffLinksOnRemoval });
+
+export type MembershipEnded = {
+  calendarFeedsRevoked: number;
+  staffLinksRevoked: number;
+  staffLinksTransferred: number;
+  invitationsRevoked: number;
+};
+
+/**
+ * End a membership and, in the same transaction, everything the person holds in the household:
+ * their calendar feeds, the invitations they sent that are still open, and the staff links they made
+ * (revoked, or handed to the acting owner). Each revocation or hand-over is in the audit trail. One
+ * transaction, so there is no moment when the person is gone but their links still work.
+ */
+async function endMembership(
+  trx: Transaction<Database>,
+  env: Env,
+  householdId: string,
+  actor: User,
+  userId: string,
+  staffLinks: 'revoke' | 'transfer',
+): Promise<MembershipEnded> {
+  const membership = await trx
+    .selectFrom('membership')
+    .select('role')
+    .where('household_id', '=', householdId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!membership || !isRole(membership.role)) throw notFound('Member', userId);
+  const role = membership.role;
+  // Counted inside the transaction (the household row is locked on PostgreSQL), so two owners
+  // removing each other at once cannot leave the household without one.
+  if (role === 'owner' && (await ownerCount(trx, householdId)) <= 1) {
     throw new AppError('conflict', 'A household needs at least one owner; make someone else owner first');
   }
   const at = env.clock.now();
-  await store.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('membership')
-      .where('household_id', '=', householdId)
-      .where('user_id', '=', userId)
-      .execute();
-    await appendAudit(trx, {
-      id: env.newId(),
-      householdId,
-      at,
-      actor: `user:${actor.id}`,
-      action: 'member_removed',
-      data: { userId, role: current },
-    });
-  });
+  const by = `user:${actor.id}`;
+  const audit = (action: AuditAction, data: Record<string, unknown>) =>
+    appendAudit(trx, { id: env.newId(), householdId, at, actor: by, action, data });
+
+  await trx
+    .deleteFrom('membership')
+    .where('household_id', '=', householdId)
+    .where('user_id', '=', userId)
+    .execute();
+  await audit('member_removed', { userId, role, staffLinks });
+
+  const live = trx
+    .selectFrom('access_token')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('revoked_at', 'is', null);
+  const revoke = (id: string) =>
+    trx.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
+
+  const feeds = await live.where('purpose', '=', 'calendar_feed').where('user_id', '=', userId).execute();
+  for (const feed of feeds) {
+    await revoke(feed.id);
+    await audit('calendar_feed_revoked', { feedId: feed.id, reason: 'member_removed', userId });
+  }
+
+  const invitations = await live
+    .where('purpose', '=', 'invite')
+    .where('created_by', '=', userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .execute();
+  for (const invitation of invitations) {
+    await revoke(invitation.id);
+    await audit('invitation_revoked', { invitationId: invitation.id, reason: 'member_removed', userId });
+  }
+
+  const links = await live
+    .where('purpose', '=', 'staff_link')
+    .where('created_by', '=', userId)
+    .where('expires_at', '>', at)
+    .execute();
+  for (const link of links) {
+    if (staffLinks === 'transfer') {
+      await trx.updateTable('access_token').set({ created_by: actor.id }).where('id', '=', link.id).execute();
+      await audit('staff_link_transferred', { staffLinkId: link.id, from: userId, to: actor.id });
+    } else {
+      await revoke(link.id);
+      await audit('staff_link_revoked', { staffLinkId: link.id, reason: 'member_removed', userId });
+    }
+  }
+
+  return {
+    calendarFeedsRevoked: feeds.length,
+    staffLinksRevoked: staffLinks === 'revoke' ? links.length : 0,
+    staffLinksTransferred: staffLinks === 'transfer' ? links.length : 0,
+    invitationsRevoked: invitations.length,
+  };
+}
+
+/** An owner removes a member (or themselves, when another owner remains). */
+export async function removeMember(
+  store: Store,
+  env: Env,
+  householdId: string,
+  actor: User,
+  userId: string,
+  query: unknown = {},
+) {
+  const { staffLinks } = parseOrThrow(RemoveMemberQuery, query);
+  if (staffLinks === 'transfer' && userId === actor.id) {
+    throw invalid('staffLinks', 'cannot hand your staff links to yourself as you leave; revoke them');
+  }
+  return inHouseholdTransaction(store, householdId, (trx) =>
+    endMembership(trx, env, householdId, actor, userId, staffLinks),
+  );
+}
+
+/**
+ * A member leaves a household of their own accord. Their staff links are revoked: nobody chose to
+ * take them over. The last owner cannot leave (the household would have nobody to manage it).
+ */
+export async function leaveHousehold(store: Store, env: Env, householdId: string, user: User) {
+  return inHouseholdTransaction(store, householdId, (trx) =>
+    endMembership(trx, env, householdId, user, user.id, 'revoke'),
+  );
 }

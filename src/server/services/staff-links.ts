@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Env, User } from './accounts.ts';
 import { appendAudit } from './audit.ts';
+import { Creator, creatorsIn, isMember } from './creators.ts';
 import { computeLedgers } from './ledgers.ts';
 import { parseOrThrow } from './records.ts';
 import { createSessionEntry } from './session-entries.ts';
@@ -17,6 +18,8 @@ import { createSessionEntry } from './session-entries.ts';
 // It is a bearer secret scoped to one service or to one child's services. It shows the child's first
 // name, the services and the expected sessions, and accepts delivered, short or missed sessions,
 // nothing else. What a holder of a stolen link can do is exactly that, until it is revoked or expires.
+// A link is held by the member who made it (or the owner it was handed to when that member was
+// removed): it stops working when its holder is no longer a member of the household.
 
 export const DEFAULT_STAFF_LINK_DAYS = 120;
 
@@ -48,18 +51,25 @@ export const StaffLink = z.object({
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   active: z.boolean(),
+  /** Who holds the link: the member who made it, or the owner it was handed to. */
+  createdBy: Creator,
 });
 
-const toStaffLink = (r: AccessTokenRow, now: string) => ({
-  id: r.id,
-  label: r.label,
-  scope: JSON.parse(r.scope ?? '{}') as Scope,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-  lastUsedAt: r.used_at,
-  active: !r.revoked_at && r.expires_at > now,
-});
+const toStaffLink = (r: AccessTokenRow, now: string, creator: (userId: string | null) => Creator) => {
+  const createdBy = creator(r.created_by);
+  return {
+    id: r.id,
+    label: r.label,
+    scope: JSON.parse(r.scope ?? '{}') as Scope,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.used_at,
+    // A link whose holder has left is refused (resolveStaffLink), so it is not active even if unrevoked.
+    active: !r.revoked_at && r.expires_at > now && !createdBy.formerMember,
+    createdBy,
+  };
+};
 
 export async function createStaffLink(
   store: Store,
@@ -73,7 +83,9 @@ export async function createStaffLink(
   if (input.serviceId) {
     const service = await store.db
       .selectFrom('service')
-      .innerJoin('plan', 'plan.id', 'service.plan_id')
+      .innerJoin('plan', (join) =>
+        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+      )
       .select(['service.id', 'plan.child_id'])
       .where('service.household_id', '=', householdId)
       .where('service.id', '=', input.serviceId)
@@ -119,7 +131,7 @@ export async function createStaffLink(
       data: { staffLinkId: row.id, scope, expiresAt: row.expires_at },
     });
   });
-  return { link: toStaffLink(row, at), token };
+  return { link: toStaffLink(row, at, await creatorsIn(store.db, householdId)), token };
 }
 
 export async function listStaffLinks(store: Store, env: Env, householdId: string) {
@@ -131,7 +143,8 @@ export async function listStaffLinks(store: Store, env: Env, householdId: string
     .orderBy('created_at')
     .execute();
   const now = env.clock.now();
-  return rows.map((r) => toStaffLink(r, now));
+  const creator = await creatorsIn(store.db, householdId);
+  return rows.map((r) => toStaffLink(r, now, creator));
 }
 
 export async function revokeStaffLink(store: Store, env: Env, householdId: string, actor: User, id: string) {
@@ -156,13 +169,16 @@ export async function revokeStaffLink(store: Store, env: Env, householdId: strin
         data: { staffLinkId: id },
       });
     }
-    return toStaffLink({ ...row, revoked_at: row.revoked_at ?? at }, at);
+    return toStaffLink({ ...row, revoked_at: row.revoked_at ?? at }, at, await creatorsIn(trx, householdId));
   });
 }
 
 export type StaffPrincipal = { linkId: string; householdId: string; scope: Scope };
 
-/** The link behind a token, if it is live. Revocation and expiry take effect on the next request. */
+/**
+ * The link behind a token, if it is live. Revocation, expiry and its holder leaving the household
+ * take effect on the next request.
+ */
 export async function resolveStaffLink(
   store: Store,
   now: string,
@@ -175,13 +191,18 @@ export async function resolveStaffLink(
     .where('purpose', '=', 'staff_link')
     .executeTakeFirst();
   if (!row || row.revoked_at || row.expires_at <= now || !row.household_id) return null;
+  // Removal revokes or hands over the link in the same transaction; this catches a link made while
+  // its holder was being removed (and any a revocation missed): a former member's link is dead.
+  if (!(await isMember(store.db, row.household_id, row.created_by))) return null;
   return { linkId: row.id, householdId: row.household_id, scope: JSON.parse(row.scope ?? '{}') as Scope };
 }
 
 async function servicesInScope(store: Store, principal: StaffPrincipal) {
   let q = store.db
     .selectFrom('service')
-    .innerJoin('plan', 'plan.id', 'service.plan_id')
+    .innerJoin('plan', (join) =>
+      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+    )
     .select([
       'service.id',
       'service.name',

@@ -55,6 +55,13 @@ function scopeWords(scope: unknown, names: Names): string {
   return service ? `${service.name} for ${child}` : `one of ${child}’s services`;
 }
 
+/** Whose it was, when it was revoked because its maker's membership ended: " of a former member". */
+function because(d: Record<string, unknown>, names: Names): string {
+  if (d.reason !== 'member_removed') return '';
+  const name = person(str(d.userId), names, false);
+  return name === 'a former member' ? ' of a former member' : ` of ${name}, a former member`;
+}
+
 /** One event in plain words. */
 export function describe(event: AuditEvent, names: Names): string {
   const who = actor(event, names);
@@ -82,7 +89,7 @@ export function describe(event: AuditEvent, names: Names): string {
     case 'member_invited':
       return `${who} invited ${str(d.email) ?? 'someone'} as ${role(d.role)}`;
     case 'invitation_revoked':
-      return `${who} revoked the invitation for ${names.invited.get(str(d.invitationId) ?? '') ?? 'someone'}`;
+      return `${who} revoked the invitation for ${names.invited.get(str(d.invitationId) ?? '') ?? 'someone'}${because(d, names)}`;
     case 'member_joined':
       return `${who} joined the household as ${role(d.role)}${d.newAccount ? ' (new account)' : ''}`;
     case 'role_changed':
@@ -96,7 +103,13 @@ export function describe(event: AuditEvent, names: Names): string {
     case 'staff_link_created':
       return `${who} made a staff link for ${linkLabel(str(d.staffLinkId), names)}, covering ${scopeWords(d.scope, names)}`;
     case 'staff_link_revoked':
-      return `${who} revoked the staff link for ${linkLabel(str(d.staffLinkId), names)}`;
+      return `${who} revoked the staff link for ${linkLabel(str(d.staffLinkId), names)}${because(d, names)}`;
+    case 'staff_link_transferred':
+      return `${who} took over the staff link for ${linkLabel(str(d.staffLinkId), names)} from ${person(str(d.from), names, false)}`;
+    case 'calendar_feed_created':
+      return `${who} made a calendar address`;
+    case 'calendar_feed_revoked':
+      return `${who} revoked a calendar address${because(d, names)}`;
     case 'staff_link_used':
       return `The staff link for ${linkLabel(str(d.staffLinkId) ?? event.actor.split(':')[1], names)} was used`;
     default:

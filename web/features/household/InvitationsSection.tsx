@@ -16,10 +16,12 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get, post } from '../../api/client.ts';
+import { useCurrent } from '../../api/session.tsx';
 import type { InvitationRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { createdByWords } from '../../components/plain-words.ts';
 import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
 import { ROLE_HELP, ROLE_OPTIONS, type Role, roleWords } from './roles.ts';
@@ -28,6 +30,7 @@ type Created = InvitationRecord & { link: string; emailed: boolean };
 
 export function InvitationsSection({ householdId }: { householdId: string }) {
   const client = useQueryClient();
+  const me = useCurrent().session.user?.id;
   const invitations = useQuery({
     queryKey: ['household', householdId, 'invitations'],
     queryFn: () => get<InvitationRecord[]>(`/households/${householdId}/invitations`),
@@ -76,7 +79,8 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
         Invite someone
       </Title>
       <Text size="sm" c="dimmed">
-        They get a link that works once. Only owners can invite.
+        They get a link that works once, and only for the email address you enter here. Only owners can
+        invite.
       </Text>
       <Paper withBorder p="md">
         <form onSubmit={submit} noValidate>
@@ -159,8 +163,10 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
                     {i.email}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    As {roleWords(i.role)} · sent {formatDay(i.createdAt)} · works until{' '}
-                    {formatDay(i.expiresAt)}
+                    As {roleWords(i.role)} · works until {formatDay(i.expiresAt)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Created by {createdByWords(i.createdBy, me)} on {formatDay(i.createdAt)}
                   </Text>
                 </Stack>
                 <Button

@@ -1,29 +1,72 @@
-import { Badge, Button, Group, NativeSelect, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Radio,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, del, patch } from '../../api/client.ts';
+import { useLocation } from 'wouter';
+import { ApiError, del, patch, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { MemberRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { plural } from '../../components/plain-words.ts';
 import { useMembers } from '../../components/queries.ts';
 import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
 import { ROLE_OPTIONS, roleLabel, roleWords } from './roles.ts';
+import { useStaffLinks } from './StaffLinksSection.tsx';
+
+type StaffLinkChoice = 'revoke' | 'transfer';
 
 export function MembersSection({ householdId, isOwner }: { householdId: string; isOwner: boolean }) {
   const members = useMembers(householdId);
+  // Owners see the staff links, to say how many a member being removed still has working.
+  const links = useStaffLinks(householdId, isOwner);
   const [removing, setRemoving] = useState<MemberRecord | null>(null);
+  const [staffLinks, setStaffLinks] = useState<StaffLinkChoice>('revoke');
+  const [leaving, setLeaving] = useState(false);
   const client = useQueryClient();
   const current = useCurrent();
+  const [, navigate] = useLocation();
   const me = current.session.user?.id;
   const owners = members.data?.filter((m) => m.role === 'owner').length ?? 0;
+  const onlyOwner = current.role === 'owner' && owners === 1;
+  const householdName =
+    current.session.households.find((h) => h.id === householdId)?.name ?? 'this household';
+  /** Working staff links the member made; undefined while the list is not known. */
+  const heldLinks = (member: MemberRecord | null) =>
+    member && links.data
+      ? links.data.filter((l) => l.active && l.createdBy.userId === member.userId).length
+      : undefined;
+  const held = heldLinks(removing);
+
+  const startRemoving = (member: MemberRecord) => {
+    setStaffLinks('revoke');
+    setRemoving(member);
+  };
 
   const remove = async (member: MemberRecord) => {
-    await del(`/households/${householdId}/members/${member.userId}`);
+    await del(`/households/${householdId}/members/${member.userId}?staffLinks=${staffLinks}`);
     notifications.show({ color: 'green', message: `${member.displayName} was removed from the household.` });
     await refreshHousehold(client, householdId);
-    if (member.userId === me) await current.refreshSession();
+  };
+
+  const leave = async () => {
+    await post(`/households/${householdId}/leave`);
+    notifications.show({ color: 'green', message: `You left ${householdName}.` });
+    client.removeQueries({ queryKey: ['household', householdId] });
+    await current.refreshSession();
+    navigate('/');
   };
 
   return (
@@ -55,14 +98,17 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
                 {isOwner && !(m.role === 'owner' && owners === 1) ? (
                   <Group gap="xs" align="flex-end" wrap="wrap">
                     <RoleChanger householdId={householdId} member={m} isMe={m.userId === me} />
-                    <Button
-                      variant="default"
-                      color="red"
-                      onClick={() => setRemoving(m)}
-                      aria-label={`Remove ${m.displayName}`}
-                    >
-                      Remove
-                    </Button>
+                    {/* You leave with "Leave this household" below, never by removing yourself. */}
+                    {m.userId !== me && (
+                      <Button
+                        variant="default"
+                        color="red"
+                        onClick={() => startRemoving(m)}
+                        aria-label={`Remove ${m.displayName}`}
+                      >
+                        Remove
+                      </Button>
+                    )}
                   </Group>
                 ) : (
                   <Stack gap={4} align="flex-start" maw={220}>
@@ -81,16 +127,83 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
           ))}
         </Stack>
       )}
+      {members.isSuccess && (
+        <Group gap="sm" align="center">
+          {onlyOwner ? (
+            <Text size="sm" c="dimmed">
+              You are the only owner, so you cannot leave. Make someone else owner first.
+            </Text>
+          ) : (
+            <Button variant="default" color="red" onClick={() => setLeaving(true)} w="fit-content">
+              Leave this household
+            </Button>
+          )}
+        </Group>
+      )}
       <ConfirmModal
         opened={removing != null}
         onClose={() => setRemoving(null)}
-        title={removing?.userId === me ? 'Leave this household?' : `Remove ${removing?.displayName ?? ''}?`}
-        confirmLabel={removing?.userId === me ? 'Leave the household' : 'Remove from the household'}
+        title={`Remove ${removing?.displayName ?? ''}?`}
+        confirmLabel="Remove from the household"
         onConfirm={() => (removing ? remove(removing) : Promise.resolve())}
       >
-        {removing?.userId === me
-          ? 'You will no longer see this household or its records. Another owner can invite you again.'
-          : `${removing?.displayName ?? ''} (${removing?.email ?? ''}) will no longer see this household or its records. What they recorded stays. You can invite them again later.`}
+        <Stack gap="sm">
+          <Text size="sm">
+            {removing?.displayName} ({removing?.email}) will no longer see this household or its records. What
+            they recorded stays. You can invite them again later.
+          </Text>
+          <Text size="sm">These stop working at once:</Text>
+          <List size="sm" spacing={2}>
+            <List.Item>their calendar addresses for this household</List.Item>
+            <List.Item>invitations they sent that nobody has accepted yet</List.Item>
+          </List>
+          {held === 0 ? (
+            <Text size="sm">They have no working staff links.</Text>
+          ) : (
+            <Radio.Group
+              label={
+                held
+                  ? `Their staff links (${plural(held, 'working link', 'working links')})`
+                  : 'Their staff links'
+              }
+              value={staffLinks}
+              onChange={(v) => setStaffLinks(v === 'transfer' ? 'transfer' : 'revoke')}
+            >
+              <Stack gap="xs" mt={6}>
+                <Radio
+                  value="revoke"
+                  label="Revoke their staff links"
+                  description="The links stop working. Send a new link to anyone who still needs one."
+                />
+                <Radio
+                  value="transfer"
+                  label="Hand their staff links to me"
+                  description="The links keep working, and they are listed as yours."
+                />
+              </Stack>
+            </Radio.Group>
+          )}
+        </Stack>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={leaving}
+        onClose={() => setLeaving(false)}
+        title="Leave this household?"
+        confirmLabel="Leave the household"
+        onConfirm={leave}
+      >
+        <Stack gap="sm">
+          <Text size="sm">
+            You will no longer see {householdName} or its records. What you recorded stays. An owner can
+            invite you again.
+          </Text>
+          <Text size="sm">These stop working at once:</Text>
+          <List size="sm" spacing={2}>
+            <List.Item>your calendar addresses for this household</List.Item>
+            <List.Item>the staff links you made (the family can make new ones)</List.Item>
+            <List.Item>invitations you sent that nobody has accepted yet</List.Item>
+          </List>
+        </Stack>
       </ConfirmModal>
     </Stack>
   );

@@ -17,10 +17,12 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get, post } from '../../api/client.ts';
+import { useCurrent } from '../../api/session.tsx';
 import type { Child, StaffLinkRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { createdByWords } from '../../components/plain-words.ts';
 import { useChildServices } from '../../components/queries.ts';
 import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
@@ -50,6 +52,7 @@ export function StaffLinksSection({
   kids: Child[];
 }) {
   const client = useQueryClient();
+  const me = useCurrent().session.user?.id;
   const links = useStaffLinks(householdId, true);
   const childServices = useChildServices(householdId, child.id);
   const endedPlans = new Set(childServices.plans.filter((p) => p.status === 'ended').map((p) => p.id));
@@ -178,7 +181,7 @@ export function StaffLinksSection({
       )}
 
       <Title order={4} id="links-list-title">
-        Links you have made
+        Staff links in this household
       </Title>
       {links.isPending ? (
         <Skeleton h={40} />
@@ -198,7 +201,14 @@ export function StaffLinksSection({
           aria-labelledby="links-list-title"
         >
           {sorted.map((l) => {
-            const state = l.revokedAt ? 'Revoked' : l.active ? 'Active' : 'Expired';
+            // A link whose maker has left the household stopped working then, even if never revoked.
+            const state = l.revokedAt
+              ? 'Revoked'
+              : l.active
+                ? 'Active'
+                : l.createdBy.formerMember
+                  ? 'Stopped'
+                  : 'Expired';
             return (
               <Paper component="li" key={l.id} withBorder p="sm">
                 <Group justify="space-between" align="flex-start" gap="sm">
@@ -210,18 +220,23 @@ export function StaffLinksSection({
                       <Badge
                         variant="light"
                         tt="none"
-                        color={state === 'Active' ? 'green' : state === 'Revoked' ? 'gray' : 'orange'}
+                        color={state === 'Active' ? 'green' : state === 'Expired' ? 'orange' : 'gray'}
                       >
                         {state}
                       </Badge>
                     </Group>
                     <Text size="sm">{scopeText(l)}</Text>
                     <Text size="xs" c="dimmed">
+                      Created by {createdByWords(l.createdBy, me)} on {formatDay(l.createdAt)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
                       {l.revokedAt
                         ? `Revoked ${formatDay(l.revokedAt)}`
                         : l.active
                           ? `Works until ${formatDay(l.expiresAt)}`
-                          : `Expired ${formatDay(l.expiresAt)}`}{' '}
+                          : state === 'Stopped'
+                            ? 'Stopped when the person who made it left the household'
+                            : `Expired ${formatDay(l.expiresAt)}`}{' '}
                       · {l.lastUsedAt ? `last used ${formatDay(l.lastUsedAt)}` : 'not used yet'}
                     </Text>
                   </Stack>

@@ -14,10 +14,11 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError, get, post } from '../../api/client.ts';
+import { useCurrent } from '../../api/session.tsx';
 import type { CalendarFeed, Child } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
-import { formatInstant } from '../../components/plain-words.ts';
+import { createdByWords, formatInstant } from '../../components/plain-words.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
 import classes from './paper-trail.module.css';
@@ -118,6 +119,7 @@ type Created = { feed: CalendarFeed; url: string };
 
 function CalendarFeeds({ householdId, child, kids }: { householdId: string; child: Child; kids: Child[] }) {
   const client = useQueryClient();
+  const me = useCurrent().session.user?.id;
   const feeds = useQuery({
     queryKey: feedsKey(householdId),
     queryFn: () => get<CalendarFeed[]>(`/households/${householdId}/calendar-feeds`),
@@ -220,7 +222,7 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
       )}
 
       <Text size="sm" fw={600} id="feeds-list">
-        Addresses you have made
+        Calendar addresses in this household
       </Text>
       {feeds.isPending ? (
         <Skeleton h={40} />
@@ -237,21 +239,26 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
         <ul className={classes.plain} aria-labelledby="feeds-list">
           {list.map((f) => {
             const made = formatInstant(f.createdAt);
+            // A feed whose maker has left the household stopped working then, even if never revoked.
+            const state = f.active ? 'Active' : f.revokedAt ? 'Revoked' : 'Stopped';
             return (
               <Paper component="li" key={f.id} withBorder p="sm" radius="md">
                 <Group justify="space-between" align="flex-start" gap="xs">
                   <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                     <Text size="sm" fw={600}>
-                      {whose(f.childId)}{' '}
-                      <Tag tone={f.active ? 'green' : 'gray'}>{f.active ? 'Active' : 'Revoked'}</Tag>
+                      {whose(f.childId)} <Tag tone={f.active ? 'green' : 'gray'}>{state}</Tag>
                     </Text>
-                    <Text size="xs">Made {made}</Text>
+                    <Text size="xs">
+                      Created by {createdByWords(f.createdBy, me)} on {made}
+                    </Text>
                     <Text size="xs">
                       {f.revokedAt
                         ? `Revoked ${formatInstant(f.revokedAt)}`
-                        : f.lastUsedAt
-                          ? `Last read by a calendar ${formatInstant(f.lastUsedAt)}`
-                          : 'Not read by a calendar yet'}
+                        : state === 'Stopped'
+                          ? 'Stopped when the person who made it left the household'
+                          : f.lastUsedAt
+                            ? `Last read by a calendar ${formatInstant(f.lastUsedAt)}`
+                            : 'Not read by a calendar yet'}
                     </Text>
                   </Stack>
                   {f.active && (
