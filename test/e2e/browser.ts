@@ -91,6 +91,35 @@ export async function newPage(
   });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(server.clock.now()));
+  // A sheet or dialog that just closed takes its Back step off the history a moment later
+  // (web/components/Dialogs.tsx); a test that leaves the page at once waits for that, as a person
+  // would, so the two navigations do not cross.
+  const settle = () =>
+    page
+      .evaluate(
+        () =>
+          new Promise<void>((done) => {
+            let ticks = 0;
+            const tick = () => {
+              const pending = window.history.state?.asWrittenDialog != null;
+              const open = document.querySelector('[role="dialog"]') != null;
+              if (!pending || open || ++ticks > 100) done();
+              else setTimeout(tick, 20);
+            };
+            tick();
+          }),
+      )
+      .catch(() => undefined);
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    await settle();
+    return goto(url, options);
+  };
+  const reload = page.reload.bind(page);
+  page.reload = async (options) => {
+    await settle();
+    return reload(options);
+  };
   return { context, page };
 }
 

@@ -128,6 +128,22 @@ describe('a parent on a phone', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
+  it('closes the logging sheet with the phone’s Back button, and stays on the page', async () => {
+    await button(`Log a session for ${SPEECH}`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Date').waitFor();
+    const before = page.url();
+    await page.goBack();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(page.url()).toBe(before);
+    await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();
+    // Closing it with its own button does not leave a Back step behind that goes nowhere.
+    await button(`Log a session for ${SPEECH}`).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();
+  });
+
   it('logs an assembly, a snow day and delivered sessions, and sees the make-up minutes owed', async () => {
     await expectNoAxeViolations(page, 'this week');
     await logSession('2026-09-08', 'Happened');
@@ -176,6 +192,7 @@ describe('a parent on a phone', () => {
     await expectNoAxeViolations(page, 'make-up drawer');
     await dialog.getByRole('button', { name: 'Save make-up' }).click();
     await expect.poll(async () => page.getByText(/30 make-up minutes owed/i).count()).toBeGreaterThan(0);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.goto('/ledger');
     await button('30 make-up minutes still owed in total, show entries').waitFor();
   });

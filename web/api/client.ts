@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch, same origin, with the session
 // cookie and the CSRF token on writes. Errors come back as ApiError with the server's field issues,
 // so forms can show each message next to its field.
+import { humanizeDates } from '../components/dates.ts';
 import type { Attachment } from './types.ts';
 
 export type FieldIssue = { path: string; message: string };
@@ -10,11 +11,12 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldIssue[];
 
+  /** The server writes dates as YYYY-MM-DD; every message shown to the reader has them in words. */
   constructor(status: number, code: string, message: string, fields: FieldIssue[] = []) {
-    super(message);
+    super(humanizeDates(message));
     this.status = status;
     this.code = code;
-    this.fields = fields;
+    this.fields = fields.map((f) => ({ path: f.path, message: humanizeDates(f.message) }));
   }
 
   /** The message for one field (by its path, e.g. "segments.0.startDate"), if the server named it. */

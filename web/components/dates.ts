@@ -47,3 +47,11 @@ export function formatRange(start: string, end: string | null | undefined): stri
 export function humanizeDates(text: string): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDay(iso));
 }
+
+/** "2:05 PM" or "14:05", as the reader's device writes times; the stored time is "HH:MM". */
+export function formatClockTime(hhmm: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  const at = new Date(Date.UTC(2000, 0, 3, Number(m[1]), Number(m[2])));
+  return at.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+}

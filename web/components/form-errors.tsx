@@ -1,5 +1,6 @@
 import { Alert } from '@mantine/core';
 import { ApiError } from '../api/client.ts';
+import { humanizeDates } from './dates.ts';
 
 /**
  * Put the server's field messages next to the fields they concern; return the message for
@@ -15,12 +16,14 @@ export function applyApiError(
   const leftovers: string[] = [];
   for (const f of error.fields) {
     const path = fieldMap[f.path] ?? f.path;
-    if (hasPath(form.values, path)) errors[path] = capitalise(f.message);
-    else leftovers.push(`${f.path}: ${f.message}`);
+    // The server writes dates as YYYY-MM-DD; the reader sees them in words, as the inputs show them.
+    const message = humanizeDates(f.message);
+    if (hasPath(form.values, path)) errors[path] = capitalise(message);
+    else leftovers.push(`${f.path}: ${message}`);
   }
   form.setErrors(errors);
   if (Object.keys(errors).length > 0 && leftovers.length === 0) return null;
-  return leftovers.length > 0 && error.fields.length > 0 ? `${error.message}` : error.message;
+  return humanizeDates(error.message);
 }
 
 function hasPath(values: object, path: string): boolean {

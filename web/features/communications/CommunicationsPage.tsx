@@ -26,7 +26,7 @@ import { AttachmentLinks, useAttachments } from '../../components/Attachments.ts
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatClockTime, formatDay, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -585,7 +585,7 @@ function MessageItem({
           {!isVerbal(m.kind) && <DirectionIcon size={16} stroke={1.75} aria-hidden />}
           <Text size="sm">
             {kindAndDirection(m)} · {day}
-            {m.time ? ` · ${m.time}` : ''}
+            {m.time ? ` · ${formatClockTime(m.time)}` : ''}
           </Text>
         </Group>
         <Title order={4} size="h5" id={headingId}>

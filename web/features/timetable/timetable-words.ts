@@ -1,3 +1,4 @@
+import { formatClockTime } from '../../components/dates.ts';
 // Weekdays and times of the class timetable in words. Weekdays are ISO numbers, 1 = Monday ... 7 = Sunday
 // (as the server stores them); times are 24-hour "HH:MM".
 
@@ -14,12 +15,7 @@ export const WEEKDAY_NAMES: Record<number, string> = {
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** "09:05" -> "9:05 AM" in the reader's own way of writing times. */
-export function timeWords(hhmm: string): string {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m) return hhmm;
-  const at = new Date(Date.UTC(2000, 0, 3, Number(m[1]), Number(m[2])));
-  return at.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-}
+export const timeWords = formatClockTime;
 
 /** The server's messages name fields as the API does ("startTime"); say them in words. */
 export function timetableMessage(message: string): string {
