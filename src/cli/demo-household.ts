@@ -1,4 +1,5 @@
-import { addDays, isoWeekday } from '../domain/dates.ts';
+import { addDays, daysInMonth, isoWeekday, weekStart } from '../domain/dates.ts';
+import { buildCalendarIndex, type CalendarIndex, dayOf } from '../domain/school-calendar.ts';
 import { type Clock, idSource, type ServiceContext } from '../server/context.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, storeAttachment } from '../server/services/attachments.ts';
 import { createHousehold } from '../server/services/households.ts';
@@ -10,8 +11,15 @@ import type { Store } from '../store/database.ts';
 
 // The demo household tells the story of the article in ../shared/seed/: speech therapy is
 // 30 minutes twice a week, but the therapist is at the school only once a week, and sessions are
-// cancelled for assemblies and a snow day and rarely made up. The speech numbers for September
-// and October 2026 are worked out by hand in test/integration/demo.test.ts.
+// cancelled for assemblies and a snow day and rarely made up.
+//
+// It is built relative to today: the school year is the latest one whose first eight weeks are over
+// (the year under way from November to June; the year that just ended in July and August, and in
+// September and October, before the story's eight weeks could have happened). The story fills those
+// first eight weeks, day for day, so the hand-worked speech figures hold every year
+// (test/integration/demo-story.test.ts); after it, ordinary weeks follow up to last week (sessions
+// that happened, now and then a documented miss, a session moved when a holiday falls on its day),
+// so "This week", the ledger and the advisor have a whole school year to read on any date.
 
 export type DemoHousehold = {
   householdId: string;
@@ -19,7 +27,92 @@ export type DemoHousehold = {
   planId: string;
   calendarId: string;
   services: { speech: string; ot: string; reading: string };
+  /** The school year the demo was built in, and the story's eight weeks (Monday to Sunday). */
+  schoolYear: DemoSchoolYear;
 };
+
+export type DemoSchoolYear = {
+  /** The calendar year the school year starts in (2026 for 2026-27). */
+  startYear: number;
+  /** A Tuesday in early September, five weeks before Indigenous Peoples' Day. */
+  firstDay: string;
+  /** The second Friday of June. */
+  lastDay: string;
+  /** The Monday before the first day, and the Sunday that ends the story's eighth week. */
+  storyFrom: string;
+  storyTo: string;
+};
+
+/** The n-th (1-based) given ISO weekday of a month, or the last one with n = -1. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): string {
+  const pad = (v: number) => String(v).padStart(2, '0');
+  if (n > 0) {
+    const first = `${year}-${pad(month)}-01`;
+    return addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + (n - 1) * 7);
+  }
+  const last = `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+}
+
+/** The school year starting in September of `startYear`, and where the story sits in it. */
+function schoolYearOf(startYear: number): DemoSchoolYear {
+  // Indigenous Peoples' Day (the second Monday of October) is the story's holiday, the Monday of its
+  // sixth week: school starts on the Tuesday 34 days before, which is always the Tuesday after Labor
+  // Day or a week later, so every year has the story's weeks exactly.
+  const firstDay = addDays(nthWeekday(startYear, 10, 1, 2), -34);
+  return {
+    startYear,
+    firstDay,
+    lastDay: nthWeekday(startYear + 1, 6, 5, 2),
+    storyFrom: addDays(firstDay, -1),
+    storyTo: addDays(firstDay, 54),
+  };
+}
+
+/** The latest school year whose story (its first eight weeks) ended before this week began. */
+export function demoSchoolYear(today: string): DemoSchoolYear {
+  const thisWeek = weekStart(today);
+  let year = schoolYearOf(Number(today.slice(0, 4)));
+  while (year.storyTo >= thisWeek) year = schoolYearOf(year.startYear - 1);
+  return year;
+}
+
+/** The days off of the demo's school year: the district's usual calendar, and the story's snow day. */
+function calendarEvents(y: DemoSchoolYear): [string, string, string | null, string][] {
+  const next = y.startYear + 1;
+  const at = (offset: number) => addDays(y.firstDay, offset);
+  // Veterans Day is observed on the Friday before or the Monday after when it falls on a weekend.
+  const veterans = `${y.startYear}-11-11`;
+  const veteransObserved =
+    isoWeekday(veterans) === 6
+      ? addDays(veterans, -1)
+      : isoWeekday(veterans) === 7
+        ? addDays(veterans, 1)
+        : veterans;
+  const thanksgiving = nthWeekday(y.startYear, 11, 4, 4);
+  // Winter break: the two weeks from the Monday of the week of December 22.
+  const winterStart = weekStart(`${y.startYear}-12-22`);
+  const winterEnd = addDays(winterStart, 11);
+  const springStart = nthWeekday(next, 3, 1, -1);
+  const events: [string, string, string | null, string][] = [
+    ['holiday', at(34), null, "Indigenous Peoples' Day"],
+    ['holiday', veteransObserved, null, 'Veterans Day'],
+    ['break', addDays(thanksgiving, -1), addDays(thanksgiving, 1), 'Thanksgiving break'],
+    ['break', winterStart, winterEnd, 'Winter break'],
+  ];
+  const newYear = `${next}-01-01`;
+  if (newYear > winterEnd && isoWeekday(newYear) <= 5)
+    events.push(['holiday', newYear, null, "New Year's Day"]);
+  events.push(
+    ['holiday', nthWeekday(next, 1, 1, 3), null, 'Martin Luther King Jr. Day'],
+    ['holiday', nthWeekday(next, 2, 1, 3), null, "Presidents' Day"],
+    ['break', springStart, addDays(springStart, 4), 'Spring break'],
+    ['holiday', nthWeekday(next, 5, 1, -1), null, 'Memorial Day'],
+    ['closure', at(49), null, 'Snow day (early storm)'],
+    ['early_dismissal', at(38), null, 'Parent conferences'],
+  );
+  return events;
+}
 
 type Entry = {
   service: 'speech' | 'ot' | 'reading';
@@ -34,100 +127,103 @@ type Entry = {
   startTime?: string;
 };
 
+/** The story's entries, by days after the first day of school (day 0, a Tuesday). */
+type StoryEntry = Omit<Entry, 'date' | 'makeupFor'> & { day: number; makeupForDay?: number };
+
 /** Speech, week by week (Tuesdays and Thursdays). */
-const SPEECH: Entry[] = [
-  { service: 'speech', date: '2026-09-08' },
-  { service: 'speech', date: '2026-09-10' },
+const SPEECH: StoryEntry[] = [
+  { service: 'speech', day: 0 },
+  { service: 'speech', day: 2 },
   {
     service: 'speech',
-    date: '2026-09-15',
+    day: 7,
     status: 'missed',
     reason: 'provider_absent',
     reasonText: 'Therapist at her other school on Tuesdays',
   },
-  { service: 'speech', date: '2026-09-17', source: 'school_log' },
+  { service: 'speech', day: 9, source: 'school_log' },
   {
     service: 'speech',
-    date: '2026-09-22',
+    day: 14,
     status: 'missed',
     reason: 'school_event',
     reasonText: 'Back-to-school assembly',
   },
-  { service: 'speech', date: '2026-09-24', source: 'school_log' },
-  { service: 'speech', date: '2026-09-29' },
+  { service: 'speech', day: 16, source: 'school_log' },
+  { service: 'speech', day: 21 },
   {
     service: 'speech',
-    date: '2026-10-01',
+    day: 23,
     status: 'short',
     minutes: 20,
     reason: 'school_event',
     reasonText: 'Fire drill',
   },
-  // The week of 5 October has no entries at all.
+  // The fifth week has no entries at all.
   {
     service: 'speech',
-    date: '2026-10-13',
+    day: 35,
     status: 'missed',
     reason: 'student_absent',
     reasonText: 'Home sick',
   },
-  { service: 'speech', date: '2026-10-15', source: 'school_log' },
+  { service: 'speech', day: 37, source: 'school_log' },
   {
     service: 'speech',
-    date: '2026-10-20',
+    day: 42,
     status: 'missed',
     reason: 'provider_absent',
     reasonText: 'Therapist out',
   },
-  { service: 'speech', date: '2026-10-22', source: 'school_log' },
+  { service: 'speech', day: 44, source: 'school_log' },
   {
     service: 'speech',
-    date: '2026-10-27',
+    day: 49,
     status: 'missed',
     reason: 'school_closed',
     reasonText: 'Snow day',
   },
-  { service: 'speech', date: '2026-10-29' },
+  { service: 'speech', day: 51 },
   {
     service: 'speech',
-    date: '2026-10-30',
+    day: 52,
     kind: 'makeup',
     minutes: 30,
-    makeupFor: '2026-09-22',
+    makeupForDay: 14,
     reasonText: 'Make-up for the assembly',
   },
 ];
 
 /** OT is weekly on the plan, but the therapist rotates between schools and comes about twice a month. */
-const OT: Entry[] = [
-  { service: 'ot', date: '2026-09-09' },
+const OT: StoryEntry[] = [
+  { service: 'ot', day: 1 },
   {
     service: 'ot',
-    date: '2026-09-16',
+    day: 8,
     status: 'missed',
     reason: 'provider_absent',
     reasonText: 'OT at another school',
   },
-  { service: 'ot', date: '2026-09-23' },
+  { service: 'ot', day: 15 },
   {
     service: 'ot',
-    date: '2026-09-30',
+    day: 22,
     status: 'missed',
     reason: 'provider_absent',
     reasonText: 'OT at another school',
   },
-  { service: 'ot', date: '2026-10-07' },
+  { service: 'ot', day: 29 },
   {
     service: 'ot',
-    date: '2026-10-14',
+    day: 36,
     status: 'missed',
     reason: 'provider_absent',
     reasonText: 'OT at another school',
   },
-  { service: 'ot', date: '2026-10-21' },
+  { service: 'ot', day: 43 },
   {
     service: 'ot',
-    date: '2026-10-28',
+    day: 50,
     status: 'missed',
     reason: 'unknown',
     reasonText: 'No note in the folder',
@@ -135,23 +231,121 @@ const OT: Entry[] = [
 ];
 
 /** Reading pull-out, Monday, Wednesday and Friday, during science. */
-function readingEntries(): Entry[] {
-  const out: Entry[] = [];
-  const skip = new Set(['2026-09-07', '2026-10-12', '2026-10-27']);
-  const misses: Record<string, Pick<Entry, 'reason' | 'reasonText'>> = {
-    '2026-09-25': { reason: 'testing', reasonText: 'Fall benchmark testing' },
-    '2026-10-09': { reason: 'field_trip', reasonText: 'Field trip to the science museum' },
-    '2026-10-23': { reason: 'scheduling_conflict', reasonText: 'Reading teacher covering a class' },
+function readingStory(): StoryEntry[] {
+  const out: StoryEntry[] = [];
+  const skip = new Set([34, 49]); // the holiday and the snow day
+  const misses: Record<number, Pick<Entry, 'reason' | 'reasonText'>> = {
+    17: { reason: 'testing', reasonText: 'Fall benchmark testing' },
+    31: { reason: 'field_trip', reasonText: 'Field trip to the science museum' },
+    45: { reason: 'scheduling_conflict', reasonText: 'Reading teacher covering a class' },
   };
-  for (let d = '2026-09-09'; d <= '2026-10-30'; d = addDays(d, 1)) {
-    const wd = isoWeekday(d);
-    if (![1, 3, 5].includes(wd) || skip.has(d)) continue;
-    const miss = misses[d];
+  // Day 1 is the first Wednesday; day 52 the Friday of the eighth week.
+  for (let day = 1; day <= 52; day++) {
+    const weekday = ((day + 1) % 7) + 1; // day 0 is a Tuesday (ISO 2)
+    if (![1, 3, 5].includes(weekday) || skip.has(day)) continue;
+    const miss = misses[day];
     out.push(
       miss
-        ? { service: 'reading', date: d, status: 'missed', startTime: '10:05', ...miss }
-        : { service: 'reading', date: d, source: 'school_log', startTime: '10:05' },
+        ? { service: 'reading', day, status: 'missed', startTime: '10:05', ...miss }
+        : { service: 'reading', day, source: 'school_log', startTime: '10:05' },
     );
+  }
+  return out;
+}
+
+/**
+ * Ordinary weeks after the story, up to the end of last week. Speech is back to two days a week
+ * (Tuesday and Thursday), OT now comes every Wednesday, reading is Monday, Wednesday and Friday; a session
+ * whose day has no school moves to the next school day of that week, and now and then one is
+ * missed, each with the reason a school log would give. Extended school year speech follows in the
+ * summer, once a week.
+ */
+function ordinaryWeeks(
+  calendar: CalendarIndex,
+  y: DemoSchoolYear,
+  until: string,
+  esy: { start: string; end: string },
+) {
+  const out: Entry[] = [];
+  const speechMisses = [
+    { reason: 'provider_absent', reasonText: 'Mr. Chen at a district training' },
+    { reason: 'student_absent', reasonText: 'Home with a cold' },
+    { reason: 'school_event', reasonText: 'Winter concert rehearsal' },
+    { reason: 'testing', reasonText: 'State testing in the speech room' },
+  ];
+  const readingMisses = [
+    { reason: 'school_event', reasonText: 'Assembly' },
+    { reason: 'testing', reasonText: 'Winter benchmark testing' },
+    { reason: 'student_absent', reasonText: 'Home with a cold' },
+  ];
+  let speechCount = 0;
+  let otCount = 0;
+  let readingCount = 0;
+  for (
+    let monday = addDays(y.firstDay, 55);
+    monday <= until && monday <= y.lastDay;
+    monday = addDays(monday, 7)
+  ) {
+    const schoolDays: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const d = addDays(monday, i);
+      if (d <= until && calendar.isInstructionalDay(d)) schoolDays.push(d);
+    }
+    if (schoolDays.length === 0) continue;
+    // Each weekday's session, or the next free school day of the week when that day has none.
+    const taken = new Set<string>();
+    const place = (weekday: number): string | null => {
+      const wanted = addDays(monday, weekday - 1);
+      const day =
+        schoolDays.find((d) => d >= wanted && !taken.has(d)) ?? schoolDays.find((d) => !taken.has(d));
+      if (day) taken.add(day);
+      return day ?? null;
+    };
+    for (const weekday of [2, 4]) {
+      const date = place(weekday);
+      if (!date) continue;
+      speechCount++;
+      const miss = speechCount % 9 === 0 ? speechMisses[(speechCount / 9) % speechMisses.length]! : null;
+      out.push(
+        miss
+          ? { service: 'speech', date, status: 'missed', ...miss, source: 'school_log' }
+          : { service: 'speech', date, source: speechCount % 3 === 0 ? 'parent' : 'school_log' },
+      );
+    }
+    taken.clear();
+    const otDay = place(3);
+    if (otDay) {
+      otCount++;
+      out.push(
+        otCount % 7 === 0
+          ? {
+              service: 'ot',
+              date: otDay,
+              status: 'missed',
+              reason: 'student_absent',
+              reasonText: 'Home with a fever',
+            }
+          : { service: 'ot', date: otDay, source: otCount % 2 === 0 ? 'provider' : 'school_log' },
+      );
+    }
+    taken.clear();
+    for (const weekday of [1, 3, 5]) {
+      const date = place(weekday);
+      if (!date) continue;
+      readingCount++;
+      const miss =
+        readingCount % 14 === 0 ? readingMisses[(readingCount / 14) % readingMisses.length]! : null;
+      out.push(
+        miss
+          ? { service: 'reading', date, status: 'missed', startTime: '10:05', ...miss }
+          : { service: 'reading', date, source: 'school_log', startTime: '10:05' },
+      );
+    }
+  }
+  // Extended school year: speech once a week, on Wednesdays that are ESY days (not July 4).
+  for (let d = addDays(weekStart(esy.start), 2); d <= esy.end && d <= until; d = addDays(d, 7)) {
+    if (d >= esy.start && calendar.isEsyDayNumber(dayOf(d)) && !d.endsWith('-07-04'))
+      out.push({ service: 'speech', date: d, source: 'provider' });
   }
   return out;
 }
@@ -164,6 +358,13 @@ export async function seedDemoHousehold(
 ): Promise<DemoHousehold> {
   const newId = idSource(clock);
   const actor = { kind: 'cli' as const, id: 'demo' };
+  const today = clock.today();
+  const year = demoSchoolYear(today);
+  const years = `${year.startYear}-${year.startYear + 1}`;
+  /** A day of the story, by days after the first day of school. */
+  const at = (day: number) => addDays(year.firstDay, day);
+  // Extended school year: four weeks, from the Monday two weeks after the last day.
+  const esy = { start: addDays(year.lastDay, 17), end: addDays(year.lastDay, 42) };
   const household = await createHousehold(
     store,
     { actor, clock, newId },
@@ -201,30 +402,19 @@ export async function seedDemoHousehold(
       childId: child.id,
       kind: 'iep',
       jurisdiction: { country: 'US', region: 'CA' },
-      title: 'IEP, 2026-2027',
-      effectiveFrom: '2026-09-08',
-      effectiveTo: '2027-09-07',
+      title: `IEP, ${years}`,
+      effectiveFrom: year.firstDay,
+      effectiveTo: at(364),
     },
     (trx, rec) => createFirstVersion(trx, ctx, rec),
   );
   const calendar = await create('calendar', {
     childId: child.id,
-    name: 'Maple Street Elementary 2026-2027',
-    firstDay: '2026-09-08',
-    lastDay: '2027-06-11',
+    name: `Maple Street Elementary ${years}`,
+    firstDay: year.firstDay,
+    lastDay: year.lastDay,
   });
-  const events: [string, string, string | null, string][] = [
-    ['holiday', '2026-10-12', null, "Indigenous Peoples' Day"],
-    ['holiday', '2026-11-11', null, 'Veterans Day'],
-    ['break', '2026-11-25', '2026-11-27', 'Thanksgiving break'],
-    ['break', '2026-12-21', '2027-01-01', 'Winter break'],
-    ['holiday', '2027-01-18', null, 'Martin Luther King Jr. Day'],
-    ['holiday', '2027-02-15', null, "Presidents' Day"],
-    ['break', '2027-03-29', '2027-04-02', 'Spring break'],
-    ['holiday', '2027-05-31', null, 'Memorial Day'],
-    ['closure', '2026-10-27', null, 'Snow day (early storm)'],
-    ['early_dismissal', '2026-10-16', null, 'Parent conferences'],
-  ];
+  const events = calendarEvents(year);
   for (const [kind, startDate, endDate, label] of events) {
     await create('calendarEvent', { calendarId: calendar.id, kind, startDate, endDate, label });
   }
@@ -238,12 +428,12 @@ export async function seedDemoHousehold(
     groupSizeLimit: 3,
     location: 'Speech therapy room',
     sourceText: 'Speech-language therapy, 30 minutes 2 times per week, pull-out, group of no more than 3',
-    startDate: '2026-09-08',
-    endDate: '2027-06-11',
+    startDate: year.firstDay,
+    endDate: year.lastDay,
     segments: [
       {
-        startDate: '2026-09-08',
-        endDate: '2027-06-11',
+        startDate: year.firstDay,
+        endDate: year.lastDay,
         minutesPerSession: 30,
         sessionsPerPeriod: 2,
         period: { unit: 'week' },
@@ -251,8 +441,8 @@ export async function seedDemoHousehold(
     ],
     esyBlocks: [
       {
-        startDate: '2027-06-28',
-        endDate: '2027-07-23',
+        startDate: esy.start,
+        endDate: esy.end,
         minutesPerSession: 30,
         sessionsPerPeriod: 1,
         period: { unit: 'week' },
@@ -268,12 +458,12 @@ export async function seedDemoHousehold(
     setting: 'pull_out',
     delivery: 'direct',
     sourceText: 'Occupational therapy, 30 minutes 1 time per week, outside general education',
-    startDate: '2026-09-08',
-    endDate: '2027-06-11',
+    startDate: year.firstDay,
+    endDate: year.lastDay,
     segments: [
       {
-        startDate: '2026-09-08',
-        endDate: '2027-06-11',
+        startDate: year.firstDay,
+        endDate: year.lastDay,
         minutesPerSession: 30,
         sessionsPerPeriod: 1,
         period: { unit: 'week' },
@@ -290,12 +480,12 @@ export async function seedDemoHousehold(
     groupSizeLimit: 4,
     location: 'Resource room',
     sourceText: 'Reading, 45 minutes 3 times per week, resource room, group of no more than 4',
-    startDate: '2026-09-08',
-    endDate: '2027-06-11',
+    startDate: year.firstDay,
+    endDate: year.lastDay,
     segments: [
       {
-        startDate: '2026-09-08',
-        endDate: '2027-06-11',
+        startDate: year.firstDay,
+        endDate: year.lastDay,
         minutesPerSession: 45,
         sessionsPerPeriod: 3,
         period: { unit: 'week' },
@@ -334,7 +524,7 @@ export async function seedDemoHousehold(
   ][] = [
     [
       seating,
-      '2026-09-14',
+      at(6),
       'not_provided',
       'Math',
       'classwork',
@@ -342,10 +532,10 @@ export async function seedDemoHousehold(
       'child_report',
       'Sat in the back row again',
     ],
-    [seating, '2026-09-21', 'provided', 'Math', 'classwork', 'regular', 'child_report', 'Moved up front'],
+    [seating, at(13), 'provided', 'Math', 'classwork', 'regular', 'child_report', 'Moved up front'],
     [
       extendedTime,
-      '2026-09-18',
+      at(10),
       'not_provided',
       'Spelling',
       'test',
@@ -355,7 +545,7 @@ export async function seedDemoHousehold(
     ],
     [
       extendedTime,
-      '2026-10-02',
+      at(24),
       'not_provided',
       'Math',
       'quiz',
@@ -363,11 +553,11 @@ export async function seedDemoHousehold(
       'work_sample',
       'Quiz stopped at question 6',
     ],
-    [extendedTime, '2026-10-09', 'provided', 'Science', 'test', 'regular', 'child_report', null],
-    [extendedTime, '2026-10-23', 'provided', 'Math', 'quiz', 'regular', 'work_sample', null],
+    [extendedTime, at(31), 'provided', 'Science', 'test', 'regular', 'child_report', null],
+    [extendedTime, at(45), 'provided', 'Math', 'quiz', 'regular', 'work_sample', null],
     [
       extendedTime,
-      '2026-10-16',
+      at(38),
       'not_provided',
       'Spelling',
       'test',
@@ -377,7 +567,7 @@ export async function seedDemoHousehold(
     ],
     [
       headphones,
-      '2026-09-23',
+      at(15),
       'not_provided',
       null,
       'classwork',
@@ -385,19 +575,10 @@ export async function seedDemoHousehold(
       'child_report',
       'In a locked cabinet, nobody had the key',
     ],
-    [
-      headphones,
-      '2026-09-30',
-      'not_provided',
-      null,
-      'test',
-      'other_staff',
-      'child_report',
-      'Still locked away',
-    ],
+    [headphones, at(22), 'not_provided', null, 'test', 'other_staff', 'child_report', 'Still locked away'],
     [
       calculator,
-      '2026-10-07',
+      at(29),
       'not_provided',
       'Math',
       'classwork',
@@ -442,7 +623,7 @@ export async function seedDemoHousehold(
     planId: plan.id,
     area: 'Speech',
     text: 'Emma will produce /r/ in words and sentences with 80% accuracy in structured activities.',
-    baseline: '35% accuracy at the word level (August 2026)',
+    baseline: `35% accuracy at the word level (August ${year.startYear})`,
     target: '80% accuracy across three consecutive sessions',
     measurement: 'Therapist data sheets',
   });
@@ -467,30 +648,16 @@ export async function seedDemoHousehold(
   const [, sensoryBreak, tokenChart, calmCorner] = stepIds as [string, string, string, string];
   // The behavior plan's rewards go unused and a consequence contradicts the plan (the article).
   const incidents: [string, string, boolean, boolean, string[], string[]][] = [
+    [at(14), 'Overwhelmed at the assembly; sent to the office', false, true, [], [sensoryBreak, calmCorner]],
     [
-      '2026-09-22',
-      'Overwhelmed at the assembly; sent to the office',
-      false,
-      true,
-      [],
-      [sensoryBreak, calmCorner],
-    ],
-    [
-      '2026-10-01',
+      at(23),
       'Meltdown in the hallway during the fire drill',
       false,
       false,
       [calmCorner],
       [sensoryBreak, tokenChart],
     ],
-    [
-      '2026-10-14',
-      'Refused to go to lunch; kept in from recess',
-      false,
-      true,
-      [],
-      [sensoryBreak, tokenChart],
-    ],
+    [at(36), 'Refused to go to lunch; kept in from recess', false, true, [], [sensoryBreak, tokenChart]],
   ];
   for (const [date, summary, rewardUsed, consequenceContradicted, stepsFollowed, stepsSkipped] of incidents) {
     await create('behaviorIncident', {
@@ -521,7 +688,7 @@ export async function seedDemoHousehold(
     childId: child.id,
     kind: 'email',
     direction: 'sent',
-    date: '2026-09-24',
+    date: at(16),
     contactIds: [alvarez],
     subject: 'Headphones',
     summary:
@@ -531,7 +698,7 @@ export async function seedDemoHousehold(
     childId: child.id,
     kind: 'email',
     direction: 'received',
-    date: '2026-09-25',
+    date: at(17),
     contactIds: [alvarez],
     subject: 'Re: Headphones',
     summary: 'Thank you for letting me know. I have moved the headphones to a basket at her desk.',
@@ -541,7 +708,7 @@ export async function seedDemoHousehold(
     childId: child.id,
     kind: 'phone',
     direction: 'received',
-    date: '2026-10-19',
+    date: at(41),
     contactIds: [chen],
     summary:
       'Mr. Chen called about the speech schedule: he is at the school only on Tuesdays until November.',
@@ -552,7 +719,7 @@ export async function seedDemoHousehold(
     childId: child.id,
     kind: 'email',
     direction: 'sent',
-    date: '2026-10-20',
+    date: at(42),
     contactIds: [chen, alvarez],
     subject: 'Make-up sessions for speech',
     summary:
@@ -560,34 +727,34 @@ export async function seedDemoHousehold(
   });
   await create('parentNote', {
     childId: child.id,
-    date: '2026-10-14',
+    date: at(36),
     kind: 'new_challenge',
     text: 'Emma has been coming home upset on Fridays, after the spelling test.',
   });
   await create('parentNote', {
     childId: child.id,
-    date: '2026-10-23',
+    date: at(45),
     kind: 'win',
     text: 'Emma read a whole chapter book aloud at bedtime.',
   });
   const keyDates: [string, string, string][] = [
-    ['progress_report', '2026-11-13', 'First progress report'],
-    ['progress_report', '2027-01-29', 'Second progress report'],
-    ['progress_report', '2027-04-16', 'Third progress report'],
-    ['annual_review', '2027-09-07', 'Annual IEP review due'],
-    ['reevaluation', '2028-09-05', 'Three-year reevaluation due'],
+    ['progress_report', at(66), 'First progress report'],
+    ['progress_report', at(143), 'Second progress report'],
+    ['progress_report', at(220), 'Third progress report'],
+    ['annual_review', at(364), 'Annual IEP review due'],
+    ['reevaluation', at(728), 'Three-year reevaluation due'],
   ];
   for (const [kind, date, label] of keyDates) await create('keyDate', { planId: plan.id, kind, date, label });
   await create('goalProgress', {
     goalId: readingGoal.id,
-    date: '2026-09-25',
+    date: at(17),
     value: '60 words correct per minute',
     numericValue: 60,
     source: 'observation',
   });
   await create('goalProgress', {
     goalId: readingGoal.id,
-    date: '2026-10-23',
+    date: at(45),
     value: '63 words correct per minute',
     numericValue: 63,
     source: 'teacher',
@@ -602,7 +769,7 @@ export async function seedDemoHousehold(
   });
   await create('workSample', {
     childId: child.id,
-    date: '2026-10-21',
+    date: at(43),
     title: 'Reading response worksheet',
     className: 'English',
     setting: 'classwork',
@@ -614,8 +781,34 @@ export async function seedDemoHousehold(
   });
 
   const serviceIds = { speech: speech.id, ot: ot.id, reading: reading.id };
+  const story: Entry[] = [...SPEECH, ...OT, ...readingStory()].map(({ day, makeupForDay, ...e }) => ({
+    ...e,
+    date: at(day),
+    ...(makeupForDay == null ? {} : { makeupFor: at(makeupForDay) }),
+  }));
+  // After the story, ordinary weeks up to the end of last week, by the calendar just made.
+  const calendarIndex = buildCalendarIndex([
+    {
+      id: calendar.id,
+      firstDay: year.firstDay,
+      lastDay: year.lastDay,
+      schoolWeekdays: [1, 2, 3, 4, 5],
+      cycleLength: null,
+      events: events.map(([kind, startDate, endDate, label]) => ({
+        kind: kind as 'holiday',
+        startDate,
+        endDate,
+        label,
+      })),
+    },
+  ]);
+  const lastWeekEnd = addDays(weekStart(today), -1);
+  const later = ordinaryWeeks(calendarIndex, year, lastWeekEnd, esy);
   const byDate = new Map<string, string>();
-  for (const e of [...SPEECH, ...OT, ...readingEntries()].sort((a, b) => (a.date < b.date ? -1 : 1))) {
+  // The story in the order it always had (same-day entries keep their order, so their ids do too),
+  // then the weeks after it.
+  const byDay = (a: Entry, b: Entry) => (a.date < b.date ? -1 : 1);
+  for (const e of [...story.sort(byDay), ...later.sort(byDay)]) {
     const makeupFor = e.makeupFor ? byDate.get(`${e.service}:${e.makeupFor}`) : undefined;
     const saved = await createSessionEntry(store, ctx, {
       serviceId: serviceIds[e.service],
@@ -637,6 +830,7 @@ export async function seedDemoHousehold(
     planId: plan.id,
     calendarId: calendar.id,
     services: serviceIds,
+    schoolYear: year,
   };
 }
 

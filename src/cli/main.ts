@@ -168,7 +168,7 @@ program
 program
   .command('demo')
   .description(
-    "fill a demo household with the article's story (speech 2x30 a week, OT, reading, two months of sessions)",
+    "fill a demo household with the article's story (speech 2x30 a week, OT, reading), in the school year up to last week",
   )
   .action(async () => {
     await withStore(async (store) => {
@@ -206,7 +206,8 @@ program
           `Sign in as ${DEMO_EMAIL} with the password: ${password}`,
           '',
           'Try:',
-          `  npx as-written ledger --child ${demo.childId} --from 2026-09-01 --to 2026-10-31`,
+          `  npx as-written ledger --child ${demo.childId} --from ${demo.schoolYear.storyFrom} --to ${demo.schoolYear.storyTo}`,
+          `  (the story's first eight weeks of the ${demo.schoolYear.startYear}-${demo.schoolYear.startYear + 1} school year; ordinary weeks follow up to last week)`,
           '',
         ].join('\n'),
       );
@@ -339,7 +340,7 @@ program
 program
   .command('verify')
   .description(
-    "check the paper trail: every household's journal hash chain and every attachment's SHA-256 (exit code 1 when something was changed)",
+    "check the paper trail: every household's journal hash chain, every record against the state its journal entries lead to, and every attachment's SHA-256 (exit code 1 when something was changed)",
   )
   .option('--household <id>', 'only this household')
   .action(async (opts: { household?: string }) => {
@@ -351,13 +352,17 @@ program
         const head = result.journal.headHash ? `, last hash ${result.journal.headHash}` : '';
         if (result.ok) {
           process.stdout.write(
-            `${id}: OK (${result.journal.entries} journal entries${head}; ${result.attachments.checked} files)\n`,
+            `${id}: OK (${result.journal.entries} journal entries${head}; ${result.records.checked} records match their journal; ${result.attachments.checked} files)\n`,
           );
           continue;
         }
         broken++;
         process.stdout.write(`${id}: NOT OK\n`);
         if (result.journal.problem) process.stdout.write(`  ${result.journal.problem.message}\n`);
+        for (const p of result.records.problems) process.stdout.write(`  ${p.message}\n`);
+        const unlisted = result.records.differing - result.records.problems.length;
+        if (unlisted > 0)
+          process.stdout.write(`  ... and ${unlisted} more records that differ from the journal\n`);
         for (const p of result.attachments.problems) process.stdout.write(`  ${p.message}\n`);
         for (const p of result.references.problems) process.stdout.write(`  ${p.message}\n`);
       }

@@ -99,6 +99,7 @@ function message(id: string, more: Partial<Communication> = {}): Communication {
     followsUpId: null,
     replyExpectedBy: '2026-10-19',
     closedWithoutReply: false,
+    holdingUntil: null,
     messageId: null,
     attachmentIds: [],
     ...more,
@@ -315,6 +316,27 @@ describe('rule: reply overdue -> follow up', () => {
     );
     expect(rec.subjectId).toBe('s1');
     expect(rec.entryIds).toEqual(['p1']);
+  });
+
+  it('a holding reply holds the follow-up until the promised date, then it fires, saying so', () => {
+    const holding = message('h1', {
+      direction: 'received',
+      date: '2026-10-14',
+      inReplyToId: 'm1',
+      replyExpectedBy: null,
+      holdingUntil: '2026-10-23',
+    });
+    const before = advise(
+      record({ communications: [message('m1'), holding], asOf: '2026-10-23' }),
+      settings(),
+    );
+    expect(byRule(before, ADVISOR_RULES.replyOverdue)).toEqual([]);
+    const after = only(
+      advise(record({ communications: [message('m1'), holding], asOf: '2026-10-26' }), settings()),
+      ADVISOR_RULES.replyOverdue,
+    );
+    expect(after.reason).toContain('the answer was promised by Fri, Oct 23');
+    expect(after.letterKind).toBe('follow_up_unanswered');
   });
 
   it('does not fire for a message closed without a reply, or one received', () => {
@@ -596,8 +618,22 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
           owedMinutes: 60,
           owedBalanceMinutes: 60,
           misses: [
-            { entryId: 'miss-1', date: '2026-09-29', reason: 'assembly', minutes: 30 },
-            { entryId: 'miss-2', date: '2026-10-06', reason: 'provider_absent', minutes: 30 },
+            {
+              entryId: 'miss-1',
+              date: '2026-09-29',
+              reason: 'assembly',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 30,
+            },
+            {
+              entryId: 'miss-2',
+              date: '2026-10-06',
+              reason: 'provider_absent',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 30,
+            },
           ],
         },
       },
@@ -825,7 +861,16 @@ describe('rule: service not started -> escalate', () => {
       ...base,
       ledger: {
         ...base.ledger,
-        misses: [{ entryId: 'miss-ot', date: '2026-10-08', reason: 'provider_absent', minutes: 30 }],
+        misses: [
+          {
+            entryId: 'miss-ot',
+            date: '2026-10-08',
+            reason: 'provider_absent',
+            minutes: 30,
+            responsibility: 'owed' as const,
+            owedRemainingMinutes: 30,
+          },
+        ],
       },
     };
     const rec = only(
@@ -935,6 +980,18 @@ describe('rule: accommodation lapses -> call a meeting', () => {
     ).toHaveLength(1);
     expect(
       byRule(advise(record({ accommodations: [with30] }), settings()), ADVISOR_RULES.accommodationLapses),
+    ).toEqual([]);
+  });
+
+  it('counts one lapse per school day and class: three records of one quiz are one lapse, not three', () => {
+    const acc = accommodation([
+      observation('note', '2026-10-15'),
+      observation('sample', '2026-10-15', { source: 'work_sample', record: 'work_sample' }),
+      observation('kid', '2026-10-15', { source: 'child_report', className: null }),
+      observation('o2', '2026-10-08'),
+    ]);
+    expect(
+      byRule(advise(record({ accommodations: [acc] }), settings()), ADVISOR_RULES.accommodationLapses),
     ).toEqual([]);
   });
 

@@ -18,8 +18,13 @@ import {
   type AdvisorSettingName,
   type AdvisorSettingSpec,
 } from './advisor-settings.ts';
-import type { CaseContact, CaseRecord, CaseService } from './case-record.ts';
-import { type Communication, replyState, verbalWithoutWrittenFollowUp } from './communications.ts';
+import { type CaseContact, type CaseRecord, type CaseService, occurrencesOf } from './case-record.ts';
+import {
+  awaitsReply,
+  type Communication,
+  replyState,
+  verbalWithoutWrittenFollowUp,
+} from './communications.ts';
 import { addDays, daysBetween, toDayNumber, weekStart } from './dates.ts';
 import {
   addBusinessDays,
@@ -430,6 +435,8 @@ type ThreadState = {
   waiting: Communication[];
   /** The newest message still expecting a reply is inside its reply window (a follow-up is pending). */
   waitingOnLatest: boolean;
+  /** Messages waiting on a holding reply's promise (an answer promised by a date not yet passed). */
+  holding: Communication[];
 };
 
 function byDateTimeId(a: Communication, b: Communication): number {
@@ -438,16 +445,10 @@ function byDateTimeId(a: Communication, b: Communication): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** A received message later than a sent one (same day without both times counts as later: no false alarm). */
-function isLaterReply(received: Communication, sent: Communication): boolean {
-  if (received.date !== sent.date) return received.date > sent.date;
-  if (received.time == null || sent.time == null) return true;
-  return received.time >= sent.time;
-}
-
 /**
- * Groups messages into threads by `inReplyToId` and finds the unanswered ones. `replyState` counts only a
- * reply that names the message; in a thread, a later reply to a follow-up answers the first message too.
+ * Groups messages into threads by `inReplyToId` and finds the unanswered ones. `replyState`
+ * (src/domain/communications.ts) is the one rule: a reply that names the message, or a later reply in
+ * the thread (to a follow-up), answers it; a holding reply only moves its clock to the promised date.
  */
 function analyseThreads(all: readonly Communication[], asOf: string): ThreadState[] {
   const byId = new Map(all.map((c) => [c.id, c]));
@@ -472,23 +473,22 @@ function analyseThreads(all: readonly Communication[], asOf: string): ThreadStat
 
   const states: ThreadState[] = [];
   for (const [rootId, messages] of threads) {
-    const received = messages.filter((m) => m.direction === 'received');
-    const answeredInThread = (m: Communication): boolean => {
-      const ancestors = ancestorsOf(m);
-      return received.some((r) => !ancestors.has(r.id) && isLaterReply(r, m));
-    };
-    const expecting = messages.filter((m) => {
-      if (m.direction !== 'sent') return false;
-      const state = replyState(m, all, asOf).state;
-      return (state === 'waiting' || state === 'overdue') && !answeredInThread(m);
-    });
-    if (expecting.length === 0) continue;
+    const expecting = messages.filter((m) => m.direction === 'sent' && awaitsReply(m, all, asOf));
+    const holding = messages.filter(
+      (m) => m.direction === 'sent' && replyState(m, all, asOf).state === 'holding',
+    );
+    if (expecting.length === 0) {
+      if (holding.length > 0)
+        states.push({ rootId, unanswered: [], waiting: [], waitingOnLatest: false, holding });
+      continue;
+    }
     const latest = expecting[expecting.length - 1]!;
     states.push({
       rootId,
       unanswered: expecting.filter((m) => replyState(m, all, asOf).state === 'overdue'),
       waiting: expecting.filter((m) => replyState(m, all, asOf).state === 'waiting'),
       waitingOnLatest: replyState(latest, all, asOf).state === 'waiting',
+      holding,
     });
   }
   return states.sort((a, b) => (a.rootId < b.rootId ? -1 : a.rootId > b.rootId ? 1 : 0));
@@ -530,8 +530,11 @@ function communicationRules(ctx: Context): Recommendation[] {
         subjectId: thread.rootId,
         title: `Follow up on ${messageName(first)}`,
         reason:
-          `You wrote to ${writtenTo} on ${formatShortDate(last.date)} and expected a reply by ${formatShortDate(last.replyExpectedBy!)}. ` +
-          `No reply is logged, ${plural(daysLate, 'day')} later.` +
+          (lastState.state === 'overdue' && lastState.holdingReplyIds
+            ? `You wrote to ${writtenTo} on ${formatShortDate(last.date)}, and the answer was promised by ${formatShortDate(lastState.dueBy)}. ` +
+              `No answer is logged, ${plural(daysLate, 'day')} later.`
+            : `You wrote to ${writtenTo} on ${formatShortDate(last.date)} and expected a reply by ${formatShortDate(last.replyExpectedBy!)}. ` +
+              `No reply is logged, ${plural(daysLate, 'day')} later.`) +
           (n > 1 ? ` ${plural(n, 'message')} in this thread are waiting.` : ''),
         entryIds: thread.unanswered.map((m) => m.id),
         citation: followUpCitation(ctx),
@@ -568,7 +571,7 @@ function communicationRules(ctx: Context): Recommendation[] {
       title: `Follow up again on ${messageName(first)}, copying ${copyWho}`,
       reason:
         `${plural(n, 'message')} in this thread have no reply: the first on ${formatShortDate(first.date)}, the latest on ${formatShortDate(last.date)} ` +
-        `(reply expected by ${formatShortDate(last.replyExpectedBy!)}, ${plural(daysLate, 'day')} ago). ` +
+        `(${lastState.state === 'overdue' && lastState.holdingReplyIds ? 'answer promised' : 'reply expected'} by ${formatShortDate(lastState.state === 'overdue' ? lastState.dueBy : last.replyExpectedBy!)}, ${plural(daysLate, 'day')} ago). ` +
         `Copying ${copyWho} keeps it friendly and makes sure someone can help.`,
       entryIds: thread.unanswered.map((m) => m.id),
       citation: followUpCitation(ctx),
@@ -754,7 +757,10 @@ function serviceRules(ctx: Context): Recommendation[] {
       if (owedTrips || deliveredTrips) {
         const from = weeks[0]!.start;
         const to = addDays(weeks[weeks.length - 1]!.start, 6);
-        const misses = service.ledger.misses.filter((m) => m.date >= from && m.date <= to);
+        // Only what the school owes: an excused or unexplained miss is not the school's failure.
+        const misses = service.ledger.misses.filter(
+          (m) => m.responsibility === 'owed' && m.date >= from && m.date <= to,
+        );
         const shortWeeks = weeks.filter((w) => w.owedMinutes > 0 || w.deliveredMinutes < w.requiredMinutes);
         const dates = misses.length > 0 ? misses.map((m) => m.date) : shortWeeks.map((w) => w.start);
         const { earliest, latest } = earliestAndLatest(dates, from);
@@ -905,19 +911,17 @@ function accommodationRules(ctx: Context): Recommendation[] {
   if (!profile) return [];
   const recommendations: Recommendation[] = [];
   for (const accommodation of ctx.record.accommodations) {
-    const lapses = accommodation.observations
-      .filter(
-        (o) =>
-          (o.outcome === 'not_provided' || o.outcome === 'partly') &&
-          withinLastDays(o.date, asOf, settings.accommodationLapseWindowDays),
-      )
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    // Lapses are occurrences: one school day and class, however many records note it.
+    const lapses = occurrencesOf(accommodation).filter(
+      (o) => o.lapse && withinLastDays(o.date, asOf, settings.accommodationLapseWindowDays),
+    );
     if (lapses.length < settings.accommodationLapsesForMeeting) continue;
     const { earliest, latest } = earliestAndLatest(
       lapses.map((o) => o.date),
       asOf,
     );
-    const onlyChild = lapses.every((o) => o.source === 'child_report');
+    // A child's report decides an occurrence only when no other record of it has a known outcome.
+    const onlyChild = lapses.every((o) => o.decidedBy.source === 'child_report');
     recommendations.push({
       id: `${ADVISOR_RULES.accommodationLapses}:${accommodation.id}`,
       rule: ADVISOR_RULES.accommodationLapses,
@@ -928,7 +932,7 @@ function accommodationRules(ctx: Context): Recommendation[] {
       reason:
         `“${accommodation.text}” was noted as not given, or only partly, ${plural(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days ` +
         `(${listWords(lapses.map((o) => formatShortDate(o.date)))}). As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days.`,
-      entryIds: lapses.map((o) => o.id),
+      entryIds: unique(lapses.flatMap((o) => o.entryIds)),
       citation: profile.bases.implementAsWritten,
       thresholds: [
         settingThreshold('accommodationLapsesForMeeting', settings.accommodationLapsesForMeeting),
@@ -1382,7 +1386,24 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
     }
   }
 
+  const overdueSince = (m: Communication): string => {
+    const state = replyState(m, ctx.communications, asOf);
+    if (state.state === 'overdue' && state.holdingReplyIds)
+      return `An answer was promised by ${formatDate(state.dueBy)}`;
+    return `A reply was expected by ${formatDate(state.state === 'overdue' ? state.dueBy : m.replyExpectedBy!)}`;
+  };
   for (const thread of analyseThreads(ctx.communications, asOf)) {
+    for (const message of thread.holding) {
+      const state = replyState(message, ctx.communications, asOf);
+      if (state.state !== 'holding') continue;
+      list.push({
+        id: `reply_promised:${message.id}`,
+        date: addDays(state.promisedBy, 1),
+        title: `Answer promised on ${messageName(message)}`,
+        detail: `The reply promised an answer by ${formatDate(state.promisedBy)}. If none comes, As Written will help you follow up.`,
+        kind: 'reply_due',
+      });
+    }
     for (const message of thread.waiting) {
       list.push({
         id: `reply_due:${message.id}`,
@@ -1403,7 +1424,7 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         id: `reply_overdue:${latest.id}`,
         date: asOf,
         title: `No reply yet to ${messageName(thread.unanswered[0]!)}${more}`,
-        detail: `A reply was expected by ${formatDate(latest.replyExpectedBy!)}. A friendly follow-up is ready to draft.`,
+        detail: `${overdueSince(latest)}. A friendly follow-up is ready to draft.`,
         kind: 'reply_overdue',
       });
     }

@@ -322,6 +322,9 @@ export function weekOf(date: string): { from: string; to: string } {
 
 const ChildWords = OptionalText(5000);
 
+/** The day the answer is about has no school by the calendar, and the parent confirms it (src/domain/school-days.ts). */
+const NonSchoolDayConfirmed = z.boolean().default(false);
+
 export const SessionAnswer = z.object({
   kind: z.literal('session'),
   questionKey: z.string().min(1).max(200),
@@ -335,6 +338,7 @@ export const SessionAnswer = z.object({
   /** Minutes, only for a service whose sessions have no fixed length. */
   minutes: z.number().int().min(0).max(1440).nullable().default(null),
   childWords: ChildWords,
+  nonSchoolDayConfirmed: NonSchoolDayConfirmed,
 });
 
 export const AccommodationAnswer = z.object({
@@ -343,12 +347,13 @@ export const AccommodationAnswer = z.object({
   ask: z.string().min(1).max(1000),
   accommodationId: IdSchema,
   outcome: z.enum(OBSERVATION_OUTCOMES),
-  /** The day it was about (defaults to the check-in date). */
+  /** The day it was about (defaults to the check-in date, or the last school day before it). */
   aboutDate: IsoDateSchema.nullable().default(null),
   className: OptionalText(100),
   setting: z.enum(OBSERVATION_SETTINGS).nullable().default(null),
   teacherKind: z.enum(TEACHER_KINDS).default('unknown'),
   childWords: ChildWords,
+  nonSchoolDayConfirmed: NonSchoolDayConfirmed,
 });
 
 export const BehaviorAnswer = z.object({
@@ -361,6 +366,7 @@ export const BehaviorAnswer = z.object({
   aboutDate: IsoDateSchema.nullable().default(null),
   rewardUsed: z.boolean().nullable().default(null),
   childWords: ChildWords,
+  nonSchoolDayConfirmed: NonSchoolDayConfirmed,
 });
 
 export const CheckInAnswer = z.discriminatedUnion('kind', [

@@ -48,6 +48,12 @@ export const CommunicationFields = z.object({
   replyExpectedBy: IsoDateSchema.nullable().optional(),
   /** The family no longer waits for a reply (answered in person, say), without a logged reply. */
   closedWithoutReply: z.boolean().default(false),
+  /**
+   * A holding reply ("I'll look into it and get back to you by Friday"): on a received message that
+   * answers an earlier one (`inReplyToId`), the date the answer was promised by. The earlier message
+   * then waits on that promise instead of being answered: a follow-up is due after that date.
+   */
+  holdingUntil: IsoDateSchema.nullable().default(null),
   /** For imported email: the Message-ID, so the same message imported twice is stored once. */
   messageId: OptionalText(998),
   attachmentIds: z.array(IdSchema).max(20).default([]),
@@ -90,24 +96,96 @@ export type ReplyState =
   | { state: 'not_expected' }
   | { state: 'answered'; replyIds: string[] }
   | { state: 'closed' }
+  /** Only holding replies so far: an answer is promised by `promisedBy`, which has not passed. */
+  | { state: 'holding'; replyIds: string[]; promisedBy: string }
   | { state: 'waiting'; dueBy: string }
-  | { state: 'overdue'; dueBy: string; daysLate: number };
+  /** Past its reply date, or past the date a holding reply promised an answer by (`holdingReplyIds`). */
+  | { state: 'overdue'; dueBy: string; daysLate: number; holdingReplyIds?: string[] };
+
+/** A received message later than a sent one (same day without both times counts as later: no false alarm). */
+export function isLaterMessage(
+  received: Pick<Communication, 'date' | 'time'>,
+  sent: Pick<Communication, 'date' | 'time'>,
+): boolean {
+  if (received.date !== sent.date) return received.date > sent.date;
+  if (received.time == null || sent.time == null) return true;
+  return received.time >= sent.time;
+}
 
 /**
- * Whether a sent message still waits for its reply on `asOf`. A received message that names it in
- * `inReplyToId` answers it; so does any received message in the same thread dated on or after it
- * when the thread is joined by import. Received messages never wait.
+ * The received messages that answer `message` (a holding reply among them): those that name it in
+ * `inReplyToId`, and any received message later in the same thread that is not one of its ancestors
+ * (a reply to a follow-up answers the first message too; a thread joined by import the same way).
+ */
+export function repliesTo(message: Communication, all: readonly Communication[]): Communication[] {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const ancestors = (c: Communication): string[] => {
+    const out: string[] = [];
+    const seen = new Set<string>([c.id]);
+    for (let id = c.inReplyToId; id && !seen.has(id) && byId.has(id); id = byId.get(id)!.inReplyToId) {
+      seen.add(id);
+      out.push(id);
+    }
+    return out;
+  };
+  const mine = ancestors(message);
+  const root = mine.at(-1) ?? message.id;
+  const mineSet = new Set(mine);
+  return all.filter((c) => {
+    if (c.direction !== 'received' || c.id === message.id) return false;
+    if (c.inReplyToId === message.id) return true;
+    const theirs = ancestors(c);
+    return (theirs.at(-1) ?? c.id) === root && !mineSet.has(c.id) && isLaterMessage(c, message);
+  });
+}
+
+const daysAfter = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * Whether a sent message still waits for its reply on `asOf`. A reply (`repliesTo`) answers it, unless
+ * every reply so far is a holding reply: then it waits on the latest promise (`holding`) and is overdue
+ * the day after the promised date. Received messages never wait.
  */
 export function replyState(message: Communication, all: readonly Communication[], asOf: string): ReplyState {
-  if (message.direction !== 'sent' || !message.replyExpectedBy) return { state: 'not_expected' };
-  const replies = all.filter((c) => c.direction === 'received' && c.inReplyToId === message.id);
-  if (replies.length > 0) return { state: 'answered', replyIds: replies.map((r) => r.id) };
-  if (message.closedWithoutReply) return { state: 'closed' };
+  if (message.direction !== 'sent') return { state: 'not_expected' };
+  const replies = repliesTo(message, all);
+  const answers = replies.filter((r) => r.holdingUntil == null);
+  if (answers.length > 0) return { state: 'answered', replyIds: answers.map((r) => r.id) };
+  if (message.closedWithoutReply && (message.replyExpectedBy || replies.length > 0))
+    return { state: 'closed' };
+  const holding = replies.filter((r) => r.holdingUntil != null);
+  if (holding.length > 0) {
+    const promisedBy = holding
+      .map((r) => r.holdingUntil!)
+      .sort()
+      .at(-1)!;
+    const replyIds = holding.map((r) => r.id);
+    if (asOf <= promisedBy) return { state: 'holding', replyIds, promisedBy };
+    return {
+      state: 'overdue',
+      dueBy: promisedBy,
+      daysLate: daysAfter(promisedBy, asOf),
+      holdingReplyIds: replyIds,
+    };
+  }
+  if (!message.replyExpectedBy) return { state: 'not_expected' };
   if (asOf <= message.replyExpectedBy) return { state: 'waiting', dueBy: message.replyExpectedBy };
-  const late = Math.round(
-    (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${message.replyExpectedBy}T00:00:00Z`)) / 86_400_000,
-  );
-  return { state: 'overdue', dueBy: message.replyExpectedBy, daysLate: late };
+  return {
+    state: 'overdue',
+    dueBy: message.replyExpectedBy,
+    daysLate: daysAfter(message.replyExpectedBy, asOf),
+  };
+}
+
+/**
+ * Whether a follow-up on an unanswered message makes sense: the family sent it and no reply is logged
+ * (waiting, or past its reply date or a holding reply's promise). Never for a message answered, closed,
+ * holding on a promise not yet due, or not expecting a reply.
+ */
+export function awaitsReply(message: Communication, all: readonly Communication[], asOf: string): boolean {
+  const state = replyState(message, all, asOf).state;
+  return state === 'waiting' || state === 'overdue';
 }
 
 /** Calls and meetings with no written follow-up sent after them. */

@@ -165,6 +165,24 @@ describe('accommodationRates', () => {
     expect(rows[0]).toMatchObject({ notProvided: 4, providedRate: 0 });
   });
 
+  it('counts one occurrence per day and class, however many records speak of it', () => {
+    const quiz = { className: 'Math', setting: 'quiz' as const };
+    const data = [
+      obs('ext-time', '2026-09-18', 'not_provided', { ...quiz, source: 'parent_saw' }),
+      obs('ext-time', '2026-09-18', 'not_provided', {
+        ...quiz,
+        source: 'work_sample',
+        record: 'work_sample',
+      }),
+      obs('ext-time', '2026-09-18', 'not_provided', { ...quiz, source: 'child_report' }),
+      obs('ext-time', '2026-09-18', 'provided', { className: 'Science', setting: 'test' }),
+    ];
+    const [row] = accommodationRates(data, { from: '2026-09-14', to: '2026-09-20', bucket: 'week' });
+    expect(row).toMatchObject({ provided: 1, notProvided: 1, partly: 0, unknown: 0, providedRate: 0.5 });
+    // Every record stays behind the count it belongs to.
+    expect(row!.entryIds.notProvided.sort()).toEqual([data[0]!.id, data[1]!.id, data[2]!.id].sort());
+  });
+
   it('rejects a window that ends before it starts', () => {
     expect(() => accommodationRates([], { from: '2026-10-05', to: '2026-10-01', bucket: 'week' })).toThrow(
       RangeError,
@@ -579,6 +597,27 @@ describe('findPullOutConflicts', () => {
 });
 
 describe('findDisagreements', () => {
+  it('a staff link and the parent about one session are one session: the staff link counts, the parent disagrees', () => {
+    // Ids in the order of recording (UUIDv7 in the app): the link's repeat is its later word.
+    const link = { ...claim('speech', '2026-11-19', 'delivered', 'provider_link'), id: 'entry-1' };
+    const parent = { ...claim('speech', '2026-11-19', 'missed', 'parent'), id: 'entry-2' };
+    const repeat = { ...claim('speech', '2026-11-19', 'delivered', 'provider_link'), id: 'entry-3' };
+    const findings = findDisagreements([link, parent, repeat], { speech: 'speech' });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message: "The provider's log says speech happened on Thu, Nov 19; you noted it did not.",
+        question: 'Could we look at the session notes together?',
+        entryIds: [repeat.id, parent.id],
+      }),
+    ]);
+  });
+
+  it('two start times on one day are two sessions: no disagreement between them', () => {
+    const morning = { ...claim('speech', '2026-11-19', 'delivered', 'provider'), startTime: '09:00' };
+    const afternoon = { ...claim('speech', '2026-11-19', 'missed', 'parent'), startTime: '13:00' };
+    expect(findDisagreements([morning, afternoon])).toEqual([]);
+  });
+
   it('a school log saying a session happened and a child remembering it did not is a question, not a verdict', () => {
     const log = claim('speech', '2026-09-15', 'delivered', 'school_log');
     const child = claim('speech', '2026-09-15', 'missed', 'child_report');

@@ -11,6 +11,15 @@
 // optional `labels` map (id -> short label, e.g. "extended time"); without one, generic wording is used.
 
 import { daysBetween, fromDayNumber, isoWeekday, monthEnd, toDayNumber, weekStartDay } from './dates.ts';
+import {
+  type AccommodationOccurrence,
+  accommodationOccurrences,
+  NO_SCHEDULE,
+  type ScheduleOf,
+  type SessionOccurrence,
+  sessionOccurrences,
+  sessionSourceNoun,
+} from './occurrences.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Input types (the storage layer maps rows to these).
@@ -27,6 +36,8 @@ export type AccommodationObservation = {
   teacherKind: 'regular' | 'substitute' | 'other_staff' | 'unknown';
   staffName: string | null;
   source: 'child_report' | 'work_sample' | 'teacher' | 'parent_saw' | 'school_record';
+  /** The record: an observation (the default), or a work sample's accommodation check (its id is the sample's). */
+  record?: 'observation' | 'work_sample';
 };
 
 export type BehaviorIncident = {
@@ -77,6 +88,10 @@ export type SessionClaim = {
   date: string;
   status: 'delivered' | 'short' | 'missed';
   source: 'school_log' | 'provider' | 'provider_link' | 'parent' | 'child_report';
+  /** When the session began, if the source said: two start times on one day are two sessions. */
+  startTime?: string | null;
+  /** Scheduled (the default) or a make-up; make-ups are not sessions of the plan and never disagree. */
+  kind?: string;
 };
 
 export type Finding = {
@@ -243,16 +258,17 @@ export type AccommodationRateBucket = {
   /** First and last day of the bucket (a Monday-Sunday week or a calendar month), clipped to the window. */
   from: string;
   to: string;
+  /** Occurrences (one accommodation, one day, one class: src/domain/occurrences.ts), not records. */
   provided: number;
   partly: number;
   notProvided: number;
   unknown: number;
   /**
    * (provided + PARTLY_PROVIDED_WEIGHT * partly) / (provided + partly + notProvided): "unknown" outcomes
-   * are left out. Null when the bucket has no observation with a known outcome.
+   * are left out. Null when the bucket has no occurrence with a known outcome.
    */
   providedRate: number | null;
-  /** The observations behind each count, by date. */
+  /** The records behind each count (every source of each occurrence), by date. */
   entryIds: { provided: string[]; partly: string[]; notProvided: string[]; unknown: string[] };
 };
 
@@ -294,7 +310,8 @@ export function accommodationRates(
 
   const inWindow = sortedByDate(observations.filter((o) => o.date >= window.from && o.date <= window.to));
   for (const o of inWindow) toDayNumber(o.date); // throws on a malformed date
-  const byAccommodation = groupBy(inWindow, (o) => o.accommodationId);
+  // One occurrence per accommodation, day and class, however many records speak of it.
+  const byAccommodation = groupBy(accommodationOccurrences(inWindow), (o) => o.accommodationId);
 
   const rows: AccommodationRateBucket[] = [];
   for (const accommodationId of sortedKeys(byAccommodation)) {
@@ -313,16 +330,16 @@ export function accommodationRates(
       const row = accRows[bucketIndex(o.date)]!;
       if (o.outcome === 'provided') {
         row.provided++;
-        row.entryIds.provided.push(o.id);
+        row.entryIds.provided.push(...o.entryIds);
       } else if (o.outcome === 'partly') {
         row.partly++;
-        row.entryIds.partly.push(o.id);
+        row.entryIds.partly.push(...o.entryIds);
       } else if (o.outcome === 'not_provided') {
         row.notProvided++;
-        row.entryIds.notProvided.push(o.id);
+        row.entryIds.notProvided.push(...o.entryIds);
       } else {
         row.unknown++;
-        row.entryIds.unknown.push(o.id);
+        row.entryIds.unknown.push(...o.entryIds);
       }
     }
     for (const row of accRows) {
@@ -337,8 +354,15 @@ export function accommodationRates(
 // ---------------------------------------------------------------------------------------------
 // 2. Accommodation lapse patterns.
 
-function isLapse(o: AccommodationObservation): boolean {
-  return o.outcome === 'not_provided' || o.outcome === 'partly';
+type Occurrence = AccommodationOccurrence<AccommodationObservation> & { id: string };
+
+function isLapse(o: Occurrence): boolean {
+  return o.lapse;
+}
+
+/** The records behind occurrences (every source of each). */
+function occurrenceIds(items: readonly Occurrence[]): string[] {
+  return [...new Set(items.flatMap((o) => o.entryIds))];
 }
 
 function accommodationTitle(id: string, labels: Labels): string {
@@ -357,7 +381,8 @@ function capitalize(text: string): string {
 
 /**
  * Finds lapses (not provided, or only partly) that cluster: on substitute days, in one class, or with one
- * staff member. "Unknown" outcomes are left out. One accommodation can match several rules; each gives its
+ * staff member. Lapses are occurrences (one accommodation, day and class, however many records note it:
+ * src/domain/occurrences.ts), and each finding lists every record behind them. "Unknown" outcomes are left out. One accommodation can match several rules; each gives its
  * own question. Sorted by accommodation id, then rule.
  */
 export function findAccommodationLapsePatterns(
@@ -365,7 +390,9 @@ export function findAccommodationLapsePatterns(
   labels: Labels = {},
 ): Finding[] {
   const findings: Finding[] = [];
-  const known = sortedByDate(observations.filter((o) => o.outcome !== 'unknown'));
+  // Counted by occurrence: the same lapse noted three ways is one lapse (src/domain/occurrences.ts).
+  const occurrences: Occurrence[] = accommodationOccurrences(observations).map((o) => ({ ...o, id: o.key }));
+  const known = sortedByDate(occurrences.filter((o) => o.outcome !== 'unknown'));
   const byAccommodation = groupBy(known, (o) => o.accommodationId);
 
   for (const accommodationId of sortedKeys(byAccommodation)) {
@@ -394,7 +421,7 @@ export function findAccommodationLapsePatterns(
           `${title} was noted as not given, or only partly, on ${subLapses.length} of ${plural(subDays.length, 'substitute day')} ` +
           `(${formatDateList(subLapses.map((o) => o.date))}), against ${regularLapses.length} of ${plural(regularDays.length, 'day')} with the regular teacher.`,
         question: `Do substitutes get the accommodation list? Could we check how substitutes are told about ${phrase}?`,
-        entryIds: ids(subLapses),
+        entryIds: occurrenceIds(subLapses),
       });
     }
 
@@ -418,7 +445,7 @@ export function findAccommodationLapsePatterns(
           `${title} was noted as not given, or only partly, ${inClass.items.length} of ${plural(lapses.length, 'time')} in ${inClass.key} ` +
           `(${formatDateList(inClass.items.map((o) => o.date))}).`,
         question: `Could we look together at how ${phrase} works in ${inClass.key}? Is something there making it hard to provide?`,
-        entryIds: ids(inClass.items),
+        entryIds: occurrenceIds(inClass.items),
       });
     }
 
@@ -442,7 +469,7 @@ export function findAccommodationLapsePatterns(
           `${title} was noted as not given, or only partly, ${withStaff.items.length} of ${plural(lapses.length, 'time')} with ${withStaff.key} ` +
           `(${formatDateList(withStaff.items.map((o) => o.date))}).`,
         question: `Does ${withStaff.key} have the accommodation list? Could we check together whether anything makes ${phrase} hard to provide?`,
-        entryIds: ids(withStaff.items),
+        entryIds: occurrenceIds(withStaff.items),
       });
     }
   }
@@ -710,46 +737,91 @@ export function findPullOutConflicts(
 // 6. Sources that disagree about a session.
 
 const SCHOOL_SOURCES = ['school_log', 'provider', 'provider_link'] as const;
-const SCHOOL_SOURCE_WORDS: Record<(typeof SCHOOL_SOURCES)[number], { says: string; record: string }> = {
-  school_log: { says: 'The school log says', record: 'the log' },
-  provider: { says: 'The provider says', record: 'the session notes' },
-  provider_link: { says: "The provider's log says", record: 'the session notes' },
+const SOURCE_SAYS: Record<string, string> = {
+  school_log: 'The school log says',
+  provider: 'The provider says',
+  provider_link: "The provider's log says",
+  parent: 'You noted',
+  child_report: 'Your child remembers',
+};
+const SCHOOL_RECORD_WORDS: Record<(typeof SCHOOL_SOURCES)[number], string> = {
+  school_log: 'the log',
+  provider: 'the session notes',
+  provider_link: 'the session notes',
 };
 
+function happenedWords(status: string): string {
+  return status === 'short' ? 'happened (shortened)' : status === 'missed' ? 'did not happen' : 'happened';
+}
+
+/** "your child remembers it did not", "you noted it happened", "the provider says it happened (shortened)". */
+function otherSays(source: string, status: string): string {
+  const said = status === 'missed' ? 'it did not' : `it ${happenedWords(status)}`;
+  switch (source) {
+    case 'child_report':
+      return `your child remembers ${said}`;
+    case 'parent':
+      return `you noted ${said}`;
+    default:
+      return `${sessionSourceNoun(source)} says ${said}`;
+  }
+}
+
 /**
- * Same service, same date: a school-side source (school log, provider) says the session was delivered or
- * short, and your child or you noted it was missed. One finding per service and date, with every claim
- * behind it; worded as a question, since either record may be the mistaken one.
+ * Sources that disagree about one session: the same occurrence (src/domain/occurrences.ts, the grouping
+ * the ledger uses: same service and date, start times where given, the day's scheduled sessions) where
+ * the current statements of two sources differ on what happened (delivered, short or missed). One finding
+ * per session, with every entry behind it, led by the statement the ledger counts; worded as a question,
+ * since either record may be the mistaken one. `claims` are entries in force (corrections resolved);
+ * `scheduleOf` gives the sessions the plan schedules on a day, as for the ledger.
  */
-export function findDisagreements(claims: readonly SessionClaim[], labels: Labels = {}): Finding[] {
+export function findDisagreements(
+  claims: readonly SessionClaim[],
+  labels: Labels = {},
+  scheduleOf: ScheduleOf = () => NO_SCHEDULE,
+): Finding[] {
+  const { occurrences } = sessionOccurrences(
+    claims.map((c) => ({ ...c, kind: c.kind ?? 'scheduled', startTime: c.startTime ?? null })),
+    scheduleOf,
+  );
+  return disagreementFindings(occurrences, labels);
+}
+
+/** The findings of occurrences already grouped (the same as findDisagreements, without grouping again). */
+export function disagreementFindings(
+  occurrences: readonly SessionOccurrence<{
+    id: string;
+    serviceId: string;
+    date: string;
+    status: string;
+    source: string;
+    kind: string;
+  }>[],
+  labels: Labels = {},
+): Finding[] {
   const findings: Finding[] = [];
-  const groups = groupBy(sortedByDate(claims), (c) => `${c.serviceId}\u0000${c.date}`);
-  for (const key of sortedKeys(groups)) {
-    const group = groups.get(key)!;
-    const school = group.filter(
-      (c) => (SCHOOL_SOURCES as readonly string[]).includes(c.source) && c.status !== 'missed',
-    );
-    const home = group.filter(
-      (c) => (c.source === 'child_report' || c.source === 'parent') && c.status === 'missed',
-    );
-    if (school.length === 0 || home.length === 0) continue;
-    const { serviceId, date } = group[0]!;
-    // The school-side wording comes from the first source in SCHOOL_SOURCES order that made a claim.
-    const schoolSource = SCHOOL_SOURCES.find((s) => school.some((c) => c.source === s))!;
-    const words = SCHOOL_SOURCE_WORDS[schoolSource];
-    const schoolClaim = school.find((c) => c.source === schoolSource)!;
-    const label = labels[serviceId] ?? 'the session';
-    const happened = schoolClaim.status === 'short' ? 'happened (shortened)' : 'happened';
-    const homeSays = home.some((c) => c.source === 'child_report')
-      ? 'your child remembers it did not'
-      : 'you noted it did not';
+  for (const o of occurrences) {
+    if (!o.disagreement) continue;
+    const counted = o.counted;
+    const others = o.statements.filter((c) => c.status !== counted.status);
+    const label = labels[o.serviceId] ?? 'the session';
+    const says = SOURCE_SAYS[counted.source] ?? 'A record says';
+    const message = `${says} ${label} ${happenedWords(counted.status)} on ${formatShortDate(o.date)}; ${others
+      .map((c) => otherSays(c.source, c.status))
+      .join('; ')}.`;
+    const school = SCHOOL_SOURCES.find((s) => o.statements.some((c) => c.source === s));
     findings.push({
       rule: FINDING_RULES.disagreement,
-      subjectId: serviceId,
+      subjectId: o.serviceId,
       severity: 'info',
-      message: `${words.says} ${label} ${happened} on ${formatShortDate(date)}; ${homeSays}.`,
-      question: `Could we look at ${words.record} together?`,
-      entryIds: ids([...school, ...home]),
+      message,
+      question: `Could we look at ${school ? SCHOOL_RECORD_WORDS[school] : 'the session notes'} together?`,
+      // The counted statement, those that disagree with it, then any that agree with it.
+      entryIds: [
+        counted.id,
+        ...others.map((c) => c.id),
+        ...o.statements.filter((c) => c !== counted && !others.includes(c)).map((c) => c.id),
+      ],
     });
   }
   return findings;

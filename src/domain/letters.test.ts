@@ -62,6 +62,7 @@ function message(
     followsUpId: null,
     replyExpectedBy: null,
     closedWithoutReply: false,
+    holdingUntil: null,
     messageId: null,
     attachmentIds: [],
     ...fields,
@@ -128,10 +129,38 @@ function record(): CaseRecord {
           unloggedMinutes: 0,
           percentDelivered: 66.7,
           misses: [
-            { entryId: 'miss-oct6', date: '2026-10-06', reason: 'provider_absent', minutes: 30 },
-            { entryId: 'miss-sep22', date: '2026-09-22', reason: 'school_event', minutes: 30 },
-            { entryId: 'miss-oct8', date: '2026-10-08', reason: 'school_event', minutes: 30 },
-            { entryId: 'miss-oct1', date: '2026-10-01', reason: 'testing', minutes: 30 },
+            {
+              entryId: 'miss-oct6',
+              date: '2026-10-06',
+              reason: 'provider_absent',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 30,
+            },
+            {
+              entryId: 'miss-sep22',
+              date: '2026-09-22',
+              reason: 'school_event',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 0,
+            },
+            {
+              entryId: 'miss-oct8',
+              date: '2026-10-08',
+              reason: 'school_event',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 30,
+            },
+            {
+              entryId: 'miss-oct1',
+              date: '2026-10-01',
+              reason: 'testing',
+              minutes: 30,
+              responsibility: 'owed',
+              owedRemainingMinutes: 30,
+            },
           ],
         },
         weeks: [
@@ -378,6 +407,40 @@ describe('specific concern', () => {
     expectKind(letter);
   });
 
+  it('one missed quiz noted as an observation, a work sample and a check-in answer is one lapse with three sources', () => {
+    const r = record();
+    r.findings = [];
+    r.accommodations[0]!.observations = [
+      observation('note', '2026-10-15', 'not_provided', 'Math', 'quiz', 'regular', 'parent_saw'),
+      {
+        ...observation('sample', '2026-10-15', 'not_provided', 'math', 'quiz', 'regular', 'work_sample'),
+        record: 'work_sample',
+      },
+      observation('kid', '2026-10-15', 'not_provided', 'Math', null, 'unknown', 'child_report'),
+    ];
+    const letter = draftSpecificConcern(r, { accommodationId: 'acc-calc' });
+    expect(letter.body).toContain(
+      `I noticed that Emma's accommodation "${CALCULATOR_WORDS}" was not in place on Thursday, October 15 (Math, quiz), though it's listed in Emma's IEP. (Seen on a work sample; I saw this myself; Emma told me.)`,
+    );
+    expect(letter.body).not.toMatch(/\d+ of the \d+ days/);
+    expect(new Set(letter.facts.entryIds)).toEqual(new Set(['acc-calc', 'note', 'sample', 'kid']));
+  });
+
+  it('when records disagree, the letter states the deciding one and tells the parent to check', () => {
+    const r = record();
+    r.findings = [];
+    r.accommodations[0]!.observations = [
+      observation('teacher', '2026-10-15', 'not_provided', 'Math', 'quiz', 'regular', 'teacher'),
+      observation('kid', '2026-10-15', 'provided', 'Math', 'quiz', 'regular', 'child_report'),
+    ];
+    const letter = draftSpecificConcern(r, { accommodationId: 'acc-calc' });
+    expect(letter.body).toContain("(From the teacher's note.)");
+    expect(letter.body).not.toContain('Emma told me');
+    expect(letter.notes.join(' ')).toContain(
+      'Your records disagree about Thursday, October 15 in Math: the letter says "not in place" (from the teacher\'s note), but Emma told me said "in place".',
+    );
+  });
+
   it('leaves a placeholder for the dates when none are recorded, and says so', () => {
     const letter = draftSpecificConcern(record(), { accommodationId: 'acc-seat' });
     expect(letter.body).toContain('[the dates you noticed]');
@@ -395,14 +458,105 @@ describe('specific concern', () => {
       'From Tuesday, September 8 to Friday, October 16, 240 minutes (4 hours) of the 360 minutes (6 hours) required were delivered (67%).',
     );
     expect(letter.body).toContain('90 minutes are still to be made up.');
-    expect(letter.body).toContain('- Tuesday, September 22: a school event or assembly (30 minutes)');
+    expect(letter.body).toContain('These are the sessions I have noted as missed and not yet made up:');
     expect(letter.body).toContain('- Tuesday, October 6: the provider was out (30 minutes)');
+    // The September 22 miss was made up: it is no longer "missed", and 3 x 30 = the 90 minutes owed.
+    expect(letter.body).not.toContain('September 22');
     // Oldest first.
-    expect(letter.body.indexOf('September 22')).toBeLessThan(letter.body.indexOf('October 1:'));
+    expect(letter.body.indexOf('October 1:')).toBeLessThan(letter.body.indexOf('October 6:'));
     expect(new Set(letter.facts.entryIds)).toEqual(
-      new Set(['svc-speech', 'miss-sep22', 'miss-oct1', 'miss-oct6', 'miss-oct8']),
+      new Set(['svc-speech', 'miss-oct1', 'miss-oct6', 'miss-oct8']),
     );
     expectKind(letter);
+  });
+
+  it('lists as missed only what is owed and not yet made up; closures apart; never an excused miss', () => {
+    const r = record();
+    const misses = r.services[0]!.ledger.misses;
+    const miss = (
+      entryId: string,
+      date: string,
+      reason: string,
+      responsibility: 'owed' | 'excused' | 'pending',
+      owedRemainingMinutes: number,
+    ) => misses.push({ entryId, date, reason, minutes: 30, responsibility, owedRemainingMinutes });
+    miss('absent', '2026-10-13', 'student_absent', 'excused', 0);
+    miss('refused', '2026-09-29', 'student_refused', 'excused', 0);
+    miss('snow', '2026-10-15', 'school_closed', 'owed', 30);
+    miss('unknown', '2026-10-14', 'unknown', 'pending', 0);
+    miss('partly-made-up', '2026-09-24', 'provider_absent', 'owed', 10);
+    const letter = draftSpecificConcern(r, { serviceId: 'svc-speech' });
+    const missed = letter.body.slice(
+      letter.body.indexOf('noted as missed and not yet made up:'),
+      letter.body.indexOf('\n\n', letter.body.indexOf('noted as missed and not yet made up:')),
+    );
+    // The child's absence and refusal are not the school's to make up: not listed anywhere.
+    expect(letter.body).not.toContain('October 13');
+    expect(letter.body).not.toContain('September 29');
+    expect(letter.body).not.toMatch(/absent|declined/);
+    expect(letter.facts.entryIds).not.toContain('absent');
+    // A closure is listed apart, labelled as one.
+    expect(missed).not.toContain('October 15');
+    expect(letter.body).toContain(
+      'This session fell on a day the school was closed; by my records it has not been made up yet:\n- Thursday, October 15: the school was closed (30 minutes)',
+    );
+    // A miss whose reason is not known is a question, not a failure.
+    expect(missed).not.toContain('October 14');
+    expect(letter.body).toContain(
+      'I also have a session noted as not held, with the reason not yet known: Wednesday, October 14. Could you tell me what happened that day?',
+    );
+    // A miss partly made up is listed with what is left.
+    expect(missed).toContain(
+      '- Thursday, September 24: the provider was out (10 of 30 minutes still to be made up)',
+    );
+  });
+
+  it('the formal letters list only owed misses not yet made up, closures apart, and never a pending one', () => {
+    const r = record();
+    r.services[0]!.ledger.misses.push(
+      {
+        entryId: 'absent',
+        date: '2026-10-13',
+        reason: 'student_absent',
+        minutes: 30,
+        responsibility: 'excused',
+        owedRemainingMinutes: 0,
+      },
+      {
+        entryId: 'unknown',
+        date: '2026-10-14',
+        reason: 'unknown',
+        minutes: 30,
+        responsibility: 'pending',
+        owedRemainingMinutes: 0,
+      },
+      {
+        entryId: 'snow',
+        date: '2026-10-15',
+        reason: 'school_closed',
+        minutes: 30,
+        responsibility: 'owed',
+        owedRemainingMinutes: 30,
+      },
+    );
+    for (const letter of [
+      draftStateComplaint(r),
+      draftEscalation(r, { to: 'principal' }),
+      draftServiceLogRequest(r, { serviceId: 'svc-speech' }),
+    ]) {
+      expect(letter.body).not.toContain('October 13');
+      expect(letter.body).not.toContain('September 22');
+      expect(letter.facts.entryIds).not.toContain('absent');
+      expect(letter.facts.entryIds).not.toContain('miss-sep22');
+      expect(letter.body).toMatch(/Thursday, October 15(, 2026)?: the school was closed \(30 minutes\)/);
+      expect(letter.body).toMatch(/(closures|closed)/);
+    }
+    expect(draftStateComplaint(r).body).not.toContain('October 14');
+    expect(draftEscalation(r, { to: 'principal' }).body).not.toContain('October 14');
+    // The log request asks about the day whose reason is not known, as a question.
+    expect(draftServiceLogRequest(r, { serviceId: 'svc-speech' }).body).toContain(
+      'reason not yet known (Wednesday, October 14); the logs would help me understand what happened.',
+    );
   });
 
   it('finds the provider by the family of words when the role is written differently ("SLP")', () => {
@@ -504,6 +658,38 @@ describe('follow-up on an unanswered message', () => {
     expect(() => draftFollowUpUnanswered(record(), { communicationId: 'c-schedule-reply' })).toThrow(
       /the family sent/,
     );
+  });
+
+  it('is never drafted for a message that was answered: it would tell the school "no reply"', () => {
+    expect(() => draftFollowUpUnanswered(record(), { communicationId: 'c-schedule' })).toThrow(
+      'a follow-up is for a message with no reply, and this one has one: it was answered on Monday, September 21',
+    );
+  });
+
+  it('a holding reply ("an answer by Friday") holds the follow-up until its date, then the follow-up thanks them for it', () => {
+    const r = record();
+    r.communications.push(
+      message({
+        id: 'c-calculator-holding',
+        kind: 'email',
+        direction: 'received',
+        date: '2026-10-08',
+        contactIds: ['cm'],
+        summary: "I'll check with the math teacher and get back to you by Friday.",
+        inReplyToId: 'c-calculator',
+        holdingUntil: '2026-10-16',
+      }),
+    );
+    // Friday 16 October is the promised date: not yet due.
+    expect(() => draftFollowUpUnanswered(r, { communicationId: 'c-calculator' })).toThrow(
+      'an answer was promised by Friday, October 16, which has not passed',
+    );
+    const later = { ...r, asOf: '2026-10-20' };
+    const letter = draftFollowUpUnanswered(later, { communicationId: 'c-calculator' });
+    expect(letter.body).toContain(
+      'Thank you for your reply of Thursday, October 8; you hoped to get back to me by Friday, October 16, so I wanted to check in.',
+    );
+    expect(letter.facts.entryIds).toEqual(['c-calculator', 'c-calculator-holding']);
   });
 });
 
@@ -840,6 +1026,8 @@ describe('state complaint', () => {
       date: '2025-10-15',
       reason: 'school_event',
       minutes: 30,
+      responsibility: 'owed',
+      owedRemainingMinutes: 30,
     });
     const letter = draftStateComplaint(r);
     expect(letter.body).not.toContain('October 15, 2025');

@@ -9,15 +9,20 @@
 // (RULES.md). A 504 plan never gets IDEA steps, an IEP never gets the OCR outline, and a Canadian plan
 // never gets US steps or citations.
 
-import type {
-  CaseAccommodation,
-  CaseContact,
-  CaseObservation,
-  CaseParentNote,
-  CaseRecord,
-  CaseService,
+import {
+  type CaseAccommodation,
+  type CaseContact,
+  type CaseObservation,
+  type CaseParentNote,
+  type CaseRecord,
+  type CaseService,
+  type CaseSessionMiss,
+  closureMissesToList,
+  occurrencesOf,
+  owedMissesToList,
+  pendingMisses,
 } from './case-record.ts';
-import { type Communication, replyState, VERBAL_KINDS } from './communications.ts';
+import { awaitsReply, type Communication, replyState, VERBAL_KINDS } from './communications.ts';
 import { addDays } from './dates.ts';
 import { FINDING_RULES, type Finding } from './implementation-patterns.ts';
 import {
@@ -321,32 +326,97 @@ function deliverySentence(w: Writer, service: CaseService, formal = false): stri
   return text;
 }
 
-/** "Tuesday, October 6: a school event or assembly (30 minutes)", one per missed session in `from..to`. */
+function inRange(m: CaseSessionMiss, from: string | null, to: string | null): boolean {
+  return (from == null || m.date >= from) && (to == null || m.date <= to);
+}
+
+function byMissDate(a: CaseSessionMiss, b: CaseSessionMiss): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
+/** "(30 minutes)", or "(10 of 30 minutes still to be made up)" when make-ups cured part of it. */
+function owedMinutesWords(m: CaseSessionMiss): string {
+  return m.owedRemainingMinutes < m.minutes
+    ? `(${m.owedRemainingMinutes} of ${formatMinutes(m.minutes)} still to be made up)`
+    : `(${formatMinutes(m.owedRemainingMinutes)})`;
+}
+
+/**
+ * "Tuesday, October 6: a school event or assembly (30 minutes)", one per session in `from..to` that the
+ * ledger counts as owed and not yet made up, closures apart (`closureLines`). Excused misses (the child
+ * absent or refusing), misses whose reason is not known yet, and misses already made up are never in it:
+ * they are not the school's to make up (docs/ledger-rules.md, rules 2 and 4).
+ */
 function missLines(
   w: Writer,
   service: CaseService,
   from: string | null = null,
   to: string | null = null,
 ): string[] {
-  return service.ledger.misses
-    .filter((m) => (from == null || m.date >= from) && (to == null || m.date <= to))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return owedMissesToList(service)
+    .filter((m) => inRange(m, from, to))
+    .sort(byMissDate)
     .map((m) => {
       w.facts.push(m.entryId);
-      return `${w.date(m.date)}: ${missReasonWords(m.reason, w.child)} (${formatMinutes(m.minutes)})`;
+      return `${w.date(m.date)}: ${missReasonWords(m.reason, w.child)} ${owedMinutesWords(m)}`;
     });
 }
 
-function isLapse(o: CaseObservation): boolean {
-  return o.outcome === 'not_provided' || o.outcome === 'partly';
+/** Sessions lost to a school closure and still owed, one line each, labelled as closures. */
+function closureLines(
+  w: Writer,
+  service: CaseService,
+  from: string | null = null,
+  to: string | null = null,
+): string[] {
+  return closureMissesToList(service)
+    .filter((m) => inRange(m, from, to))
+    .sort(byMissDate)
+    .map((m) => {
+      w.facts.push(m.entryId);
+      return `${w.date(m.date)}: the school was closed ${owedMinutesWords(m)}`;
+    });
 }
+
+/** Misses whose reason is not known yet, as dates only: a question to ask, never a failure to name. */
+function pendingDates(
+  w: Writer,
+  service: CaseService,
+  from: string | null = null,
+  to: string | null = null,
+): string[] {
+  return pendingMisses(service)
+    .filter((m) => inRange(m, from, to))
+    .sort(byMissDate)
+    .map((m) => {
+      w.facts.push(m.entryId);
+      return w.date(m.date);
+    });
+}
+
+/** The paragraph about closures, apart from the misses: "These sessions fell on days the school was closed; ...". */
+function closureParagraph(lines: readonly string[]): string[] {
+  if (lines.length === 0) return [];
+  return [
+    `${lines.length === 1 ? 'This session fell on a day' : 'These sessions fell on days'} the school was closed; by my records ${lines.length === 1 ? 'it has' : 'they have'} not been made up yet:\n${bulletList(lines)}`,
+  ];
+}
+
+type Occurrence = ReturnType<typeof occurrencesOf>[number];
 
 function byDate<T extends { date: string; id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 }
 
+function byOccurrenceDate(a: Occurrence, b: Occurrence): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 /** "Tuesday, October 6 (Math, test, substitute teacher)". */
-function observationWhen(w: Writer, o: CaseObservation): string {
+function observationWhen(
+  w: Writer,
+  o: Pick<CaseObservation, 'date' | 'className' | 'setting' | 'teacherKind'>,
+): string {
   const setting = o.setting && o.setting !== 'other' ? o.setting : null;
   const details = [o.className, setting, o.teacherKind === 'substitute' ? 'substitute teacher' : null].filter(
     (d): d is string => d != null && d.length > 0,
@@ -354,24 +424,64 @@ function observationWhen(w: Writer, o: CaseObservation): string {
   return `${w.date(o.date)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
 
-/** "Tuesday, October 6 (Math, test, substitute teacher): not in place; Emma told me". */
-function observationLine(w: Writer, o: CaseObservation): string {
-  w.facts.push(o.id);
-  const source = observationSourceWords(o.source, w.child);
+/** How I know, from the records that agree with the occurrence's outcome: "I saw this myself; seen on a work sample". */
+function occurrenceSources(w: Writer, o: Occurrence): string | null {
+  const words = [
+    ...new Set(
+      o.sources
+        .filter((e) => !o.disagreeing.includes(e) && e.outcome !== 'unknown')
+        .map((e) => observationSourceWords(e.source, w.child))
+        .filter((x): x is string => x != null),
+    ),
+  ];
+  return words.length > 0 ? words.join('; ') : null;
+}
+
+/**
+ * "Tuesday, October 6 (Math, test, substitute teacher): not in place; I saw this myself; Emma told me".
+ * One line per occurrence, however many records speak of it; every record goes into the paper trail.
+ * When the records disagree, the letter states the deciding one and the parent is told (a note).
+ */
+function occurrenceLine(w: Writer, o: Occurrence): string {
+  w.facts.push(...o.entryIds);
+  noteDisagreement(w, o);
+  const source = occurrenceSources(w, o);
   return `${observationWhen(w, o)}: ${observationOutcomeWords(o.outcome)}${source ? `; ${source}` : ''}`;
 }
 
-type LapseSummary = { lapses: CaseObservation[]; known: CaseObservation[] };
-
-function lapsesOf(accommodation: CaseAccommodation, since: string | null = null): LapseSummary {
-  const inWindow = byDate(accommodation.observations.filter((o) => since == null || o.date >= since));
-  const known = inWindow.filter((o) => o.outcome !== 'unknown');
-  return { lapses: known.filter(isLapse), known };
+function noteDisagreement(w: Writer, o: Occurrence): void {
+  if (!o.disagreement) return;
+  const others = [
+    ...new Set(o.disagreeing.map((e) => observationSourceWords(e.source, w.child) ?? 'another record')),
+  ];
+  w.notes.push(
+    `Your records disagree about ${w.date(o.date)}${o.className ? ` in ${o.className}` : ''}: the letter says "${observationOutcomeWords(o.outcome)}" ` +
+      `(${observationSourceWords(o.decidedBy.source, w.child) ?? 'a record'}), but ${listWords(others)} said "${observationOutcomeWords(o.disagreeing[0]!.outcome)}". ` +
+      'Check which is right before sending.',
+  );
 }
 
-/** `not in place on 3 of the 5 days I have notes for` */
+/** The dates of occurrences in words, each once (two classes on one day are one date). */
+function uniqueDates(w: Writer, occurrences: readonly Occurrence[]): string[] {
+  return [...new Set(occurrences.map((o) => o.date))].sort().map((d) => w.date(d));
+}
+
+type LapseSummary = { lapses: Occurrence[]; known: Occurrence[] };
+
+/** Lapses and known outcomes by occurrence (one school day and class), on or after `since`. */
+function lapsesOf(accommodation: CaseAccommodation, since: string | null = null): LapseSummary {
+  const inWindow = occurrencesOf(accommodation)
+    .filter((o) => since == null || o.date >= since)
+    .sort(byOccurrenceDate);
+  const known = inWindow.filter((o) => o.outcome !== 'unknown');
+  return { lapses: known.filter((o) => o.lapse), known };
+}
+
+/** `not in place on 3 of the 5 days I have notes for` ("times" when one day holds two classes). */
 function lapseCount(summary: LapseSummary): string {
-  return `not in place (or only partly) on ${summary.lapses.length} of the ${countOf(summary.known.length, 'day')} I have notes for`;
+  const perDay = new Set(summary.known.map((o) => o.date)).size === summary.known.length;
+  const unit = perDay ? 'day' : 'time';
+  return `not in place (or only partly) ${perDay ? 'on ' : ''}${summary.lapses.length} of the ${countOf(summary.known.length, unit)} I have notes for`;
 }
 
 /** Finding text speaks to the parent ("your child", "you noted"); a letter speaks about the child. */
@@ -406,8 +516,14 @@ function openConcerns(
     return { services: [], accommodations: [findAccommodation(record, focus.accommodationId)] };
   }
   return {
-    services: record.services.filter((s) => s.ledger.owedBalanceMinutes > 0 || s.ledger.misses.length > 0),
-    accommodations: record.accommodations.filter((a) => a.observations.some(isLapse)),
+    // Only what the school owes: an excused miss, or one whose reason is not known yet, is no concern to raise.
+    services: record.services.filter(
+      (s) =>
+        s.ledger.owedBalanceMinutes > 0 ||
+        owedMissesToList(s).length > 0 ||
+        closureMissesToList(s).length > 0,
+    ),
+    accommodations: record.accommodations.filter((a) => lapsesOf(a).lapses.length > 0),
   };
 }
 
@@ -416,15 +532,19 @@ function concernParagraphs(w: Writer, concerns: ReturnType<typeof openConcerns>,
   const paragraphs: string[] = [];
   for (const service of concerns.services) {
     const misses = missLines(w, service);
+    const closures = closureLines(w, service);
     paragraphs.push(
       `${capitalize(service.name)}: ${planWordsForService(w, service)} ${deliverySentence(w, service, formal)}` +
-        (misses.length > 0 ? `\n  Sessions missed:\n${indent(bulletList(misses))}` : ''),
+        (misses.length > 0 ? `\n  Sessions missed and not yet made up:\n${indent(bulletList(misses))}` : '') +
+        (closures.length > 0
+          ? `\n  Sessions lost to school closures, not yet made up:\n${indent(bulletList(closures))}`
+          : ''),
     );
   }
   for (const accommodation of concerns.accommodations) {
     w.facts.push(accommodation.id);
     const summary = lapsesOf(accommodation);
-    const lines = summary.lapses.map((o) => observationLine(w, o));
+    const lines = summary.lapses.map((o) => occurrenceLine(w, o));
     paragraphs.push(
       `Accommodation: ${possessive(w.child)} ${w.planName} lists ${quotePlan(accommodation.text)}. ` +
         `It was ${lapseCount(summary)}:\n${indent(bulletList(lines))}`,
@@ -469,7 +589,11 @@ function contactLine(w: Writer, message: Communication): string {
     const first = byDate(replies)[0];
     reply = first ? ` (answered ${w.date(first.date)})` : ' (answered)';
   } else if (state.state === 'overdue') {
-    reply = ' (no reply yet)';
+    reply = state.holdingReplyIds
+      ? ` (an answer was promised by ${w.date(state.dueBy)}; none yet)`
+      : ' (no reply yet)';
+  } else if (state.state === 'holding') {
+    reply = ` (an answer is promised by ${w.date(state.promisedBy)})`;
   } else if (state.state === 'waiting') {
     reply = ` (reply expected by ${w.date(state.dueBy)})`;
   }
@@ -522,14 +646,15 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
     );
   } else if (summary.lapses.length === 1) {
     const only = summary.lapses[0]!;
-    w.facts.push(only.id);
-    const source = observationSourceWords(only.source, child);
+    w.facts.push(...only.entryIds);
+    noteDisagreement(w, only);
+    const source = occurrenceSources(w, only);
     noticed =
       `I noticed that ${possessive(child)} accommodation ${quoted} was ${observationOutcomeWords(only.outcome)} ` +
       `on ${observationWhen(w, only)}, though it's listed in ${possessive(child)} ${w.planName}.` +
       (source ? ` (${capitalize(source)}.)` : '');
   } else {
-    const lines = summary.lapses.map((o) => observationLine(w, o));
+    const lines = summary.lapses.map((o) => occurrenceLine(w, o));
     noticed =
       `${possessive(child)} ${w.planName} lists ${quoted} as an accommodation. I noticed it was ` +
       `${lapseCount(summary)}:\n${bulletList(lines)}`;
@@ -560,18 +685,36 @@ function serviceConcern(w: Writer, service: CaseService): Letter {
   const provider = providerFor(record.team, service);
   const to = [provider ? recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
   const cc = caseManagerCopy(record, to);
+  // Only what is owed and not yet made up is "missed"; closures apart; a miss whose reason is not known
+  // yet is a question, never the school's failure; an excused miss (absent, refused) is not raised.
   const misses = missLines(w, service);
+  const closures = closureLines(w, service);
+  const unknown = pendingDates(w, service);
+  const owes = service.ledger.owedBalanceMinutes > 0 || misses.length > 0 || closures.length > 0;
   const body = [
     salutation(to),
     `I hope your week is going well. I'm writing about ${possessive(child)} ${lowerFirst(service.name)}.`,
     `${planWordsForService(w, service)} ${deliverySentence(w, service)}`,
-    ...(misses.length > 0 ? [`These are the sessions I have noted as missed:\n${bulletList(misses)}`] : []),
-    `Could we find times to make up the missed sessions? Help me understand how the schedule looks for the rest of the term, ` +
-      `and whether there is anything I can do to help. Can we problem-solve together?`,
+    ...(misses.length > 0
+      ? [`These are the sessions I have noted as missed and not yet made up:\n${bulletList(misses)}`]
+      : []),
+    ...closureParagraph(closures),
+    ...(unknown.length > 0
+      ? [
+          `I also have ${unknown.length === 1 ? 'a session' : 'sessions'} noted as not held, with the reason not yet known: ${listWords(unknown)}. ` +
+            `Could you tell me what happened${unknown.length === 1 ? ' that day' : ' on those days'}?`,
+        ]
+      : []),
+    owes
+      ? `Could we find times to make up the missed sessions? Help me understand how the schedule looks for the rest of the term, ` +
+        `and whether there is anything I can do to help. Can we problem-solve together?`
+      : `Help me understand how the schedule looks for the rest of the term, and whether there is anything I can do to help.`,
     `Thank you for all you do for ${child}.`,
     signature(w, 'Kind regards,'),
   ].join('\n\n');
-  const subject = `${possessive(child)} ${lowerFirst(service.name)}: making up missed sessions`;
+  const subject = owes
+    ? `${possessive(child)} ${lowerFirst(service.name)}: making up missed sessions`
+    : `${possessive(child)} ${lowerFirst(service.name)}`;
   return finish(w, 'specific_concern', subject, to, cc, body);
 }
 
@@ -627,14 +770,13 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
     wentWell.push(`${w.date(note.date)}: ${note.text}`);
   }
   for (const accommodation of record.accommodations) {
-    const provided = byDate(
-      accommodation.observations.filter((o) => o.outcome === 'provided' && o.date >= since),
-    );
+    // By occurrence: a day noted three ways is one day in place.
+    const provided = occurrencesOf(accommodation)
+      .filter((o) => o.outcome === 'provided' && o.date >= since)
+      .sort(byOccurrenceDate);
     if (provided.length === 0) continue;
-    w.facts.push(accommodation.id, ...provided.map((o) => o.id));
-    wentWell.push(
-      `${quotePlan(accommodation.text)} was in place on ${listWords(provided.map((o) => w.date(o.date)))}.`,
-    );
+    w.facts.push(accommodation.id, ...provided.flatMap((o) => o.entryIds));
+    wentWell.push(`${quotePlan(accommodation.text)} was in place on ${listWords(uniqueDates(w, provided))}.`);
   }
   for (const service of record.services) {
     const weeks = service.weeks.filter((wk) => addDays(wk.start, 6) >= since && wk.requiredMinutes > 0);
@@ -658,9 +800,10 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
   for (const accommodation of record.accommodations) {
     const summary = lapsesOf(accommodation, since);
     if (summary.lapses.length === 0) continue;
-    w.facts.push(accommodation.id, ...summary.lapses.map((o) => o.id));
+    w.facts.push(accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds));
+    for (const o of summary.lapses) noteDisagreement(w, o);
     questions.push(
-      `I noticed ${quotePlan(accommodation.text)} wasn't in place on ${listWords(summary.lapses.map((o) => w.date(o.date)))}. ` +
+      `I noticed ${quotePlan(accommodation.text)} wasn't in place on ${listWords(uniqueDates(w, summary.lapses))}. ` +
         'Could we touch base on it?',
     );
   }
@@ -714,8 +857,28 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
   if (message.direction !== 'sent') {
     throw new RangeError('a follow-up on an unanswered message needs a message the family sent');
   }
+  // Only for a message with no reply: never "no reply" to a message that was answered (or closed, or
+  // waiting on an answer promised by a date that has not passed).
+  const state = replyState(message, record.communications, record.asOf);
+  if (!awaitsReply(message, record.communications, record.asOf)) {
+    const when = (id: string) => record.communications.find((c) => c.id === id)?.date;
+    const reason =
+      state.state === 'answered'
+        ? `it was answered${when(state.replyIds[0]!) ? ` on ${formatLongDate(when(state.replyIds[0]!)!)}` : ''}`
+        : state.state === 'holding'
+          ? `an answer was promised by ${formatLongDate(state.promisedBy)}, which has not passed`
+          : state.state === 'closed'
+            ? 'you marked it as no longer waiting for a reply'
+            : 'it expects no reply';
+    throw new RangeError(`a follow-up is for a message with no reply, and this one has one: ${reason}`);
+  }
   const w = writerFor(record);
   w.facts.push(message.id);
+  const promise =
+    state.state === 'overdue' && state.holdingReplyIds
+      ? record.communications.filter((c) => state.holdingReplyIds!.includes(c.id))
+      : [];
+  for (const p of promise) w.facts.push(p.id);
   const contacts = contactsOf(record, message);
   const to = contacts.length > 0 ? contacts : [recipientForRole(record, 'case_manager')];
   const cc = options.copy ? [recipientForRole(record, options.copy)] : [];
@@ -727,8 +890,11 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
     : '';
   const body = [
     salutation(to),
-    `I'm following up on my ${what} of ${w.date(message.date)}${about}. I know how full your days are, ` +
-      'so I wanted to make sure it reached you.',
+    promise.length > 0 && state.state === 'overdue'
+      ? `I'm following up on my ${what} of ${w.date(message.date)}${about}. Thank you for your reply of ` +
+        `${w.date(byDate(promise).at(-1)!.date)}; you hoped to get back to me by ${w.date(state.dueBy)}, so I wanted to check in.`
+      : `I'm following up on my ${what} of ${w.date(message.date)}${about}. I know how full your days are, ` +
+        'so I wanted to make sure it reached you.',
     `To recap, I wrote:\n> ${recap.replace(/\n/gu, '\n> ')}`,
     `When you have a moment, could you let me know your thoughts? If someone else is the best person to ask, ` +
       `I'd be glad to know that too.${copied}`,
@@ -849,6 +1015,9 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
 
   const sameWindow = from === service.ledger.from && until === service.ledger.to;
   const misses = missLines(w, service, from, until);
+  const closures = closureLines(w, service, from, until);
+  // The logs will show what happened on the days the family noted a miss without knowing why.
+  const unknown = pendingDates(w, service, from, until);
   const mine: string[] = [
     planWordsForService(w, service),
     'I keep notes at home and would like to make sure mine match yours.',
@@ -866,7 +1035,15 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
     `Could you share the service logs for ${possessive(child)} ${lowerFirst(service.name)} from ${w.date(from)} to ${w.date(until)}: ` +
       'the date and minutes of each session, and any sessions missed or made up?',
     mine.join(' '),
-    ...(misses.length > 0 ? [`These are the sessions I have noted as missed:\n${bulletList(misses)}`] : []),
+    ...(misses.length > 0
+      ? [`These are the sessions I have noted as missed and not yet made up:\n${bulletList(misses)}`]
+      : []),
+    ...closureParagraph(closures),
+    ...(unknown.length > 0
+      ? [
+          `I have ${unknown.length === 1 ? 'a session' : 'sessions'} noted as not held with the reason not yet known (${listWords(unknown)}); the logs would help me understand what happened.`,
+        ]
+      : []),
     ...rights,
     'A copy by email is perfect. Thank you for your help.',
     signature(w),
@@ -909,15 +1086,17 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
       `${capitalize(service.name)}: ${quoted} By my records, ${minutesAre(service.ledger.owedBalanceMinutes)} still to be made up ` +
         `from ${w.date(service.ledger.from)} to ${w.date(service.ledger.to)}.`,
     );
-    for (const miss of service.ledger.misses) w.facts.push(miss.entryId);
+    for (const miss of [...owedMissesToList(service), ...closureMissesToList(service)])
+      w.facts.push(miss.entryId);
   }
   for (const accommodation of record.accommodations) {
     const summary = lapsesOf(accommodation);
     if (summary.lapses.length === 0) continue;
-    w.facts.push(accommodation.id, ...summary.lapses.map((o) => o.id));
+    w.facts.push(accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds));
+    for (const o of summary.lapses) noteDisagreement(w, o);
     reasons.push(
       `${quotePlan(accommodation.text)} was ${lapseCount(summary)} ` +
-        `(${listWords(summary.lapses.map((o) => w.date(o.date)))}).`,
+        `(${listWords(uniqueDates(w, summary.lapses))}).`,
     );
   }
   for (const finding of record.findings.filter(isGoalFinding)) {
@@ -1233,25 +1412,32 @@ function formalFacts(
   let excluded = 0;
   const dates: string[] = [];
   for (const service of record.services) {
-    const misses = service.ledger.misses;
+    // Only sessions owed and not yet made up (closures apart): the facts of a complaint are the school's.
+    const misses = [...owedMissesToList(service), ...closureMissesToList(service)];
     excluded += misses.filter((m) => m.date < since).length;
     const recent = misses.filter((m) => m.date >= since);
     if (recent.length === 0 && service.ledger.owedBalanceMinutes <= 0) continue;
     services.push(service);
     dates.push(...recent.map((m) => m.date));
     const lines = missLines(w, service, since);
+    const closures = closureLines(w, service, since);
     paragraphs.push(
       `${capitalize(service.name)}: ${planWordsForService(w, service)} ${deliverySentence(w, service, true)}` +
-        (lines.length > 0 ? `\n  Sessions not delivered:\n${indent(bulletList(lines))}` : ''),
+        (lines.length > 0
+          ? `\n  Sessions not delivered and not yet made up:\n${indent(bulletList(lines))}`
+          : '') +
+        (closures.length > 0
+          ? `\n  Sessions lost to school closures, not yet made up:\n${indent(bulletList(closures))}`
+          : ''),
     );
   }
   for (const accommodation of record.accommodations) {
-    excluded += accommodation.observations.filter((o) => isLapse(o) && o.date < since).length;
+    excluded += lapsesOf(accommodation).lapses.filter((o) => o.date < since).length;
     const summary = lapsesOf(accommodation, since);
     if (summary.lapses.length === 0) continue;
     w.facts.push(accommodation.id);
     dates.push(...summary.lapses.map((o) => o.date));
-    const lines = summary.lapses.map((o) => observationLine(w, o));
+    const lines = summary.lapses.map((o) => occurrenceLine(w, o));
     paragraphs.push(
       `Accommodation: ${possessive(w.child)} ${w.planName} lists ${quotePlan(accommodation.text)}. ` +
         `It was ${lapseCount(summary)}:\n${indent(bulletList(lines))}`,

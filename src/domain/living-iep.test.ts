@@ -69,7 +69,16 @@ describe('the living IEP', () => {
             name: 'Speech-language therapy',
             deliveredMinutes: 260,
             owedBalanceMinutes: 100,
-            misses: [{ entryId: 'm1', date: '2026-09-15', reason: 'school_event', minutes: 30 }],
+            misses: [
+              {
+                entryId: 'm1',
+                date: '2026-09-15',
+                reason: 'school_event',
+                minutes: 30,
+                responsibility: 'owed',
+                owedRemainingMinutes: 30,
+              },
+            ],
           }),
         ],
       }),
@@ -101,9 +110,11 @@ describe('the living IEP', () => {
   });
 
   it('counts an accommodation as working only with enough observations, mostly provided', () => {
+    // Each on its own school day: one day is one occurrence, however many records speak of it.
+    let day = 0;
     const obs = (id: string, outcome: 'provided' | 'not_provided') => ({
       id,
-      date: '2026-10-01',
+      date: `2026-10-0${++day}`,
       outcome,
       className: null,
       setting: null,
@@ -129,8 +140,45 @@ describe('the living IEP', () => {
       }),
       none,
     );
-    expect(doc.working.map((i) => i.text)).toEqual(['“Extended time”: in place 3 of 3 times noted.']);
+    expect(doc.working.map((i) => i.text)).toEqual(['“Extended time”: in place on 3 of 3 days noted.']);
     expect(doc.notWorking.map((i) => i.entryIds)).toEqual([['o6']]);
+  });
+
+  it('one missed quiz noted three ways is one lapse with three sources, not three', () => {
+    const base = {
+      date: '2026-12-04',
+      className: 'Math',
+      setting: 'quiz',
+      teacherKind: 'regular',
+      note: null,
+    };
+    const doc = buildLivingIep(
+      record({
+        asOf: '2026-12-05',
+        accommodations: [
+          {
+            id: 'ext',
+            text: 'Extended time',
+            observations: [
+              { ...base, id: 'note', outcome: 'not_provided', source: 'parent_saw' },
+              {
+                ...base,
+                id: 'sample',
+                record: 'work_sample',
+                outcome: 'not_provided',
+                source: 'work_sample',
+              },
+              { ...base, id: 'kid', outcome: 'not_provided', source: 'child_report', className: null },
+            ],
+          },
+        ],
+      }),
+      none,
+    );
+    expect(doc.notWorking.map((i) => i.text)).toEqual([
+      '“Extended time”: not in place on 1 of 1 day noted: Dec 4 in Math (3 sources).',
+    ]);
+    expect(new Set(doc.notWorking[0]!.entryIds)).toEqual(new Set(['note', 'sample', 'kid']));
   });
 
   it('lists wins, the parent’s concerns and goal flags in their places, and keeps the parent’s own words', () => {

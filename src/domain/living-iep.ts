@@ -1,4 +1,4 @@
-import type { CaseRecord } from './case-record.ts';
+import { type CaseRecord, closureMissesToList, occurrencesOf, owedMissesToList } from './case-record.ts';
 import { addDays } from './dates.ts';
 
 // The living IEP: the document a parent keeps between meetings and brings to the next one. What is
@@ -89,33 +89,39 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
           (weeksWithRequirement > 0
             ? `; ${goodWeeks.length} of ${weeksWithRequirement} weeks in full.`
             : '.'),
-        entryIds: s.ledger.misses.map((m) => m.entryId),
+        entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
       questions.push({
         text: `How and when will the ${owed > 0 ? `${owed} owed minutes of ${s.name.toLowerCase()} be made up` : `${s.name.toLowerCase()} sessions be kept on schedule`}?`,
-        entryIds: s.ledger.misses.map((m) => m.entryId),
+        entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
     }
   }
   for (const a of record.accommodations) {
-    const seen = a.observations.filter((o) => o.outcome !== 'unknown');
+    // Counted by occurrence: one school day and class, however many records (a note, a work sample, a
+    // check-in answer) speak of it, so "1 of 1 day" and never "3 of 3 times" for one missed quiz.
+    const seen = occurrencesOf(a).filter((o) => o.outcome !== 'unknown' && o.date <= record.asOf);
     const provided = seen.filter((o) => o.outcome === 'provided');
-    const lapses = seen.filter((o) => o.outcome === 'not_provided' || o.outcome === 'partly');
+    const lapses = seen.filter((o) => o.lapse);
+    const perDay = new Set(seen.map((o) => o.date)).size === seen.length;
+    const unit = perDay ? (seen.length === 1 ? 'day' : 'days') : seen.length === 1 ? 'time' : 'times';
     if (
       seen.length >= MIN_OBSERVATIONS_FOR_RELIABLE &&
       provided.length / seen.length >= RELIABLE_PROVIDED_SHARE
     ) {
       working.push({
-        text: `“${a.text}”: in place ${provided.length} of ${seen.length} times noted.`,
-        entryIds: provided.map((o) => o.id),
+        text: `“${a.text}”: in place on ${provided.length} of ${seen.length} ${unit} noted.`,
+        entryIds: provided.flatMap((o) => o.entryIds),
       });
     } else if (lapses.length > 0) {
+      const sources = (o: (typeof lapses)[number]) =>
+        o.sources.length > 1 ? ` (${o.sources.length} sources)` : '';
       notWorking.push({
-        text: `“${a.text}”: not in place ${lapses.length} of ${seen.length} times noted (${lapses
+        text: `“${a.text}”: not in place on ${lapses.length} of ${seen.length} ${unit} noted: ${lapses
           .slice(-3)
-          .map((o) => shortDate(o.date))
-          .join(', ')}).`,
-        entryIds: lapses.map((o) => o.id),
+          .map((o) => `${shortDate(o.date)}${o.className ? ` in ${o.className}` : ''}${sources(o)}`)
+          .join(', ')}.`,
+        entryIds: lapses.flatMap((o) => o.entryIds),
       });
     }
   }

@@ -23,6 +23,12 @@ const AttachmentIds = z
   .refine((ids) => new Set(ids).size === ids.length, { message: 'lists the same file twice' })
   .default([]);
 
+/**
+ * The person recording it confirms the date although the school calendar shows no school that day;
+ * without it such a date is refused (src/domain/school-days.ts). Kept on the record.
+ */
+const NonSchoolDayConfirmed = z.boolean().default(false);
+
 export const AccommodationObservationInput = z.object({
   accommodationId: IdSchema,
   date: IsoDateSchema,
@@ -34,6 +40,7 @@ export const AccommodationObservationInput = z.object({
   source: z.enum(OBSERVATION_SOURCES),
   note: OptionalText(5000),
   attachmentIds: AttachmentIds,
+  nonSchoolDayConfirmed: NonSchoolDayConfirmed,
 });
 export type AccommodationObservationInput = z.infer<typeof AccommodationObservationInput>;
 
@@ -49,6 +56,7 @@ export const BehaviorIncidentInput = z.object({
   source: z.enum(OBSERVATION_SOURCES),
   note: OptionalText(5000),
   attachmentIds: AttachmentIds,
+  nonSchoolDayConfirmed: NonSchoolDayConfirmed,
 });
 export type BehaviorIncidentInput = z.infer<typeof BehaviorIncidentInput>;
 

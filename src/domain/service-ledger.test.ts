@@ -1651,3 +1651,180 @@ describe('service ledger: generated data', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Corrections and voids (docs/ledger-rules.md, "Corrections and voids" and "What happens to make-ups
+// of a voided miss"). Only the last entry of each chain reaches the ledger (currentSessionEntries);
+// a chain that ends in a void arrives as that void, naming the entries it replaced.
+
+describe('service ledger: corrections and voids', () => {
+  const voidOf = (id: string, replaced: string, date: string, kind: 'scheduled' | 'makeup' = 'scheduled') =>
+    entry(id, date, {
+      kind,
+      status: 'void',
+      minutesDelivered: 0,
+      minutesPlanned: null,
+      replaces: [replaced],
+    });
+  // Week of 12 October: Monday is a holiday, school Tuesday to Friday; 2 x 30 = 60 minutes required.
+  // Week of 19 October: school Monday to Friday; 60 minutes required.
+  const older = missed('older', '2026-10-13', 'provider_absent');
+
+  it('a void counts for nothing', () => {
+    // Thanksgiving week: school on Monday 23 and Tuesday 24 only; the week still owes 2 x 30 = 60
+    // minutes. Monday's session was delivered; a "delivered" logged by mistake on Thanksgiving Day
+    // (Thursday 26) was voided. Delivered 30, unlogged 30 (one session), and no note about a session
+    // on a day with no school.
+    const l = run({
+      from: '2026-11-23',
+      to: '2026-11-29',
+      entries: [delivered('mon', '2026-11-23'), voidOf('void-thx', 'thx', '2026-11-26')],
+    });
+    expect(
+      fig(l.totals, [
+        'requiredMinutes',
+        'scheduledSessions',
+        'deliveredMinutes',
+        'unloggedSessions',
+        'unloggedMinutes',
+      ]),
+    ).toEqual({
+      requiredMinutes: 60,
+      scheduledSessions: 1,
+      deliveredMinutes: 30,
+      unloggedSessions: 1,
+      unloggedMinutes: 30,
+    });
+    expect(l.totals.entryIds.delivered).toEqual(['mon']);
+    expect(l.notes.some((n) => n.includes('no school'))).toBe(false);
+    expect(l.notes.some((n) => n.includes('holiday, break or closure'))).toBe(false);
+  });
+
+  it('a voided make-up cures nothing', () => {
+    // The 13 October miss owes 30 minutes; the only make-up was voided, so all 30 stay owed.
+    const l = run({
+      from: '2026-10-12',
+      to: '2026-10-25',
+      entries: [older, voidOf('void-mk', 'mk', '2026-10-21', 'makeup')],
+    });
+    expect(
+      fig(l.totals, ['owedMinutes', 'makeupMinutes', 'makeupAppliedMinutes', 'owedBalanceMinutes']),
+    ).toEqual({ owedMinutes: 30, makeupMinutes: 0, makeupAppliedMinutes: 0, owedBalanceMinutes: 30 });
+    expect(l.unappliedMakeupMinutes).toBe(0);
+  });
+
+  it('a make-up naming a voided miss cures the oldest owed minutes instead', () => {
+    // The 20 October assembly miss was voided (logged by mistake). The 30-minute make-up of
+    // 27 October named it, so it goes to the oldest owed minutes: the 13 October miss. Owed 30,
+    // made up 30, balance 0; the week of 19 October owes nothing.
+    const l = run({
+      from: '2026-10-12',
+      to: '2026-11-01',
+      entries: [
+        older,
+        voidOf('void-assembly', 'assembly', '2026-10-20'),
+        makeup('mk', '2026-10-27', 30, 'assembly'),
+      ],
+    });
+    expect(
+      fig(row(l, 'Week of 2026-10-12'), ['owedMinutes', 'makeupAppliedMinutes', 'owedBalanceMinutes']),
+    ).toEqual({ owedMinutes: 30, makeupAppliedMinutes: 30, owedBalanceMinutes: 0 });
+    expect(fig(row(l, 'Week of 2026-10-19'), ['owedMinutes', 'unloggedMinutes'])).toEqual({
+      owedMinutes: 0,
+      unloggedMinutes: 60,
+    });
+    expect(l.totals.owedBalanceMinutes).toBe(0);
+    expect(l.notes).toContain(
+      '1 make-up names a session that was voided as logged by mistake; the minutes went to the oldest owed minutes instead.',
+    );
+  });
+
+  it('a make-up naming a miss that was corrected to another owed miss follows the correction', () => {
+    // The assembly miss of 20 October was corrected: it was on 21 October, and the provider was
+    // absent. The make-up that named the first entry cures the correction (week of 19 October: owed
+    // 30, made up 30); the 13 October miss is still owed 30.
+    const l = run({
+      from: '2026-10-12',
+      to: '2026-11-01',
+      entries: [
+        older,
+        missed('assembly-fixed', '2026-10-21', 'provider_absent', { replaces: ['assembly'] }),
+        makeup('mk', '2026-10-27', 30, 'assembly'),
+      ],
+    });
+    expect(row(l, 'Week of 2026-10-19').makeupAppliedMinutes).toBe(30);
+    expect(row(l, 'Week of 2026-10-19').owedBalanceMinutes).toBe(0);
+    expect(row(l, 'Week of 2026-10-12').owedBalanceMinutes).toBe(30);
+    expect(l.totals.owedBalanceMinutes).toBe(30);
+    expect(l.notes).toContain(
+      '1 make-up names a missed session that was corrected since; the minutes went to the corrected session (2026-10-21).',
+    );
+  });
+
+  it('a make-up naming a miss that was corrected to delivered cures the oldest owed minutes instead', () => {
+    // The 20 October session did happen after all: nothing is owed for it, so the make-up that named
+    // it goes to the 13 October miss. Balance 30 - 30 = 0.
+    const l = run({
+      from: '2026-10-12',
+      to: '2026-11-01',
+      entries: [
+        older,
+        delivered('assembly-fixed', '2026-10-20'),
+        makeup('mk', '2026-10-27', 30, 'assembly'),
+      ].map((e) => (e.id === 'assembly-fixed' ? { ...e, replaces: ['assembly'] } : e)),
+    });
+    expect(row(l, 'Week of 2026-10-12').makeupAppliedMinutes).toBe(30);
+    expect(row(l, 'Week of 2026-10-19').deliveredMinutes).toBe(30);
+    expect(l.totals.owedBalanceMinutes).toBe(0);
+    expect(l.notes).toContain(
+      '1 make-up names a session that was corrected to delivered, so nothing is owed for it; the minutes went to the oldest owed minutes instead.',
+    );
+  });
+
+  it('a make-up naming a miss whose corrected date is after the make-up is treated as unnamed', () => {
+    // The miss was corrected to 28 October, a day after the 27 October make-up that named it: time
+    // given before a miss is not a make-up for it, so the 30 minutes cure the 13 October miss, and the
+    // 28 October miss stays owed (balance 30).
+    const l = run({
+      from: '2026-10-12',
+      to: '2026-11-01',
+      entries: [
+        older,
+        makeup('mk', '2026-10-27', 30, 'assembly'),
+        missed('assembly-fixed', '2026-10-28', 'school_event', { replaces: ['assembly'] }),
+      ],
+    });
+    expect(row(l, 'Week of 2026-10-12').makeupAppliedMinutes).toBe(30);
+    expect(
+      fig(row(l, 'Week of 2026-10-26'), ['owedMinutes', 'makeupAppliedMinutes', 'owedBalanceMinutes']),
+    ).toEqual({ owedMinutes: 30, makeupAppliedMinutes: 0, owedBalanceMinutes: 30 });
+    expect(l.notes).toContain(
+      '1 make-up names a session whose corrected date (2026-10-28) is after the make-up; the minutes went to the oldest owed minutes instead.',
+    );
+  });
+
+  it('lists each owed miss with the minutes still owed, when asked', () => {
+    // 13 October owes 30 and is made up in full by the named make-up of 15 minutes plus 15 unnamed;
+    // 20 October owes 30, none made up.
+    const l = computeServiceLedger({
+      service: { serviceId: 'svc-speech', segments: [SPEECH], esyBlocks: [] },
+      calendar: CAL,
+      entries: [
+        older,
+        makeup('mk1', '2026-10-14', 15, 'older'),
+        makeup('mk2', '2026-10-15', 15),
+        missed('assembly', '2026-10-20', 'school_event'),
+        missed('absent', '2026-10-21', 'student_absent'),
+      ],
+      policy: DEFAULT_REASON_POLICY,
+      window: { from: '2026-10-12', to: '2026-10-25' },
+      asOf: '2026-10-25',
+      listOwedMisses: true,
+    });
+    expect(l.owedMisses).toEqual([
+      { entryId: 'older', date: '2026-10-13', owedMinutes: 30, remainingMinutes: 0 },
+      { entryId: 'assembly', date: '2026-10-20', owedMinutes: 30, remainingMinutes: 30 },
+    ]);
+    expect(run({ from: '2026-10-12', to: '2026-10-25', entries: [older] }).owedMisses).toBeUndefined();
+  });
+});

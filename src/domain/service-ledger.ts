@@ -44,7 +44,12 @@ export type LedgerInput = {
   window: { from: string; to: string };
   asOf: string;
   grouping?: 'auto' | 'week' | 'month';
+  /** Also list each owed miss with the minutes still owed (the make-up picker asks for it). */
+  listOwedMisses?: boolean;
 };
+
+/** A miss with owed minutes, and how many of them make-ups have not cured yet. */
+export type OwedMiss = { entryId: string; date: string; owedMinutes: number; remainingMinutes: number };
 
 /**
  * The ids behind each figure. `short`/`missed` list scheduled entries that delivered less than planned
@@ -101,6 +106,8 @@ export type ServiceLedger = {
   periods: LedgerPeriod[];
   unappliedMakeupMinutes: number;
   notes: string[];
+  /** Only when asked for (`listOwedMisses`): every owed miss up to the window's end, oldest first. */
+  owedMisses?: OwedMiss[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -911,6 +918,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   const makeups: Makeup[] = [];
   let makeupInWindow = 0;
   let anyNamed = false;
+  let anyReplaces = false;
   const outsideDates: string[] = [];
   const outsideCalendarDates: string[] = [];
   const closureDates: string[] = [];
@@ -922,6 +930,9 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     const idx = order === null ? k : order[k]!;
     const e = entries[idx]!;
     const d = days[idx]!;
+    if (e.replaces) anyReplaces = true;
+    // A void (logged by mistake) counts for nothing; it only tells make-ups what became of their miss.
+    if (e.status === 'void') continue;
     if (d > to) {
       if (d > asOf) afterAsOf++;
       continue;
@@ -1043,13 +1054,37 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   }
 
   // ---- make-ups (rule 4): named misses first, then the oldest owed minutes, over all history up to `to`
+  // A make-up may name a miss that was corrected or voided since (docs/ledger-rules.md, "What happens
+  // to make-ups of a voided miss"): it follows the correction while that is still an owed miss dated on
+  // or before it; otherwise it is treated as unnamed.
   let namedProblems = 0;
+  const retargetedTo: string[] = [];
+  let namedVoided = 0;
+  let namedDelivered = 0;
+  const namedLater: string[] = [];
   if (anyNamed) {
     const byId = new Map<string, Miss>();
     for (const m of misses) byId.set(m.id, m);
+    let replacedBy: Map<string, LedgerEntry> | null = null;
+    if (anyReplaces) {
+      replacedBy = new Map();
+      for (const e of entries) if (e.replaces) for (const r of e.replaces) replacedBy.set(r, e);
+    }
     for (const mk of makeups) {
       if (!mk.named) continue;
-      const miss = byId.get(mk.named);
+      let miss = byId.get(mk.named);
+      const head = miss ? undefined : replacedBy?.get(mk.named);
+      if (head) {
+        const current = byId.get(head.id);
+        if (head.status === 'void') namedVoided++;
+        else if (current && current.day <= mk.day) {
+          miss = current;
+          retargetedTo.push(head.date);
+        } else if (current) namedLater.push(head.date);
+        else if (head.kind === 'scheduled' && head.status === 'delivered') namedDelivered++;
+        else namedProblems++;
+        if (!miss) continue;
+      }
       if (!miss) {
         namedProblems++;
         continue;
@@ -1125,13 +1160,33 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       `${plural(namedProblems, 'make-up names', 'make-ups name')} a session that has no owed minutes; the minutes went to the oldest owed minutes instead.`,
     );
   }
+  if (retargetedTo.length > 0) {
+    notes.push(
+      `${plural(retargetedTo.length, 'make-up names', 'make-ups name')} a missed session that was corrected since; the minutes went to the corrected session (${listDates(retargetedTo)}).`,
+    );
+  }
+  if (namedVoided > 0) {
+    notes.push(
+      `${plural(namedVoided, 'make-up names', 'make-ups name')} a session that was voided as logged by mistake; the minutes went to the oldest owed minutes instead.`,
+    );
+  }
+  if (namedDelivered > 0) {
+    notes.push(
+      `${plural(namedDelivered, 'make-up names', 'make-ups name')} a session that was corrected to delivered, so nothing is owed for it; the minutes went to the oldest owed minutes instead.`,
+    );
+  }
+  if (namedLater.length > 0) {
+    notes.push(
+      `${plural(namedLater.length, 'make-up names', 'make-ups name')} a session whose corrected date (${listDates(namedLater)}) is after the make-up; the minutes went to the oldest owed minutes instead.`,
+    );
+  }
   if (afterAsOf > 0) {
     notes.push(
       `${plural(afterAsOf, 'entry is', 'entries are')} dated after ${input.asOf} (the as-of date) and not counted yet.`,
     );
   }
 
-  return {
+  const result: ServiceLedger = {
     serviceId: service.serviceId,
     window,
     totals,
@@ -1139,6 +1194,15 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     unappliedMakeupMinutes: unapplied,
     notes,
   };
+  if (input.listOwedMisses) {
+    result.owedMisses = misses.map((m) => ({
+      entryId: m.id,
+      date: isoOfDay(m.day),
+      owedMinutes: m.remaining + m.applied,
+      remainingMinutes: m.remaining,
+    }));
+  }
+  return result;
 }
 
 const INDEX_SPAN = 4_194_304; // 2^22 entries per service at most
@@ -1241,4 +1305,9 @@ function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', 
   }
   rows.sort((x, y) => x.start - y.start || x.end - y.end);
   return rows;
+}
+
+/** Percent delivered to one decimal, null when nothing was required: the ledger's rule, for totals across services. */
+export function percentDelivered(delivered: number, required: number): number | null {
+  return percent(delivered, required);
 }

@@ -5,6 +5,14 @@ export const SESSION_STATUSES = ['delivered', 'short', 'missed'] as const;
 export const SessionStatus = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
+/**
+ * What a stored entry may hold: a session's status, or `void`, which only a correction can carry
+ * ("logged by mistake": the entry it corrects counts nowhere; see src/domain/corrections.ts).
+ */
+export const STORED_SESSION_STATUSES = [...SESSION_STATUSES, 'void'] as const;
+export const StoredSessionStatus = z.enum(STORED_SESSION_STATUSES);
+export type StoredSessionStatus = z.infer<typeof StoredSessionStatus>;
+
 /** Why a session was missed or cut short: a fixed list, so patterns can be counted. */
 export const MISS_REASONS = [
   'provider_absent',
@@ -108,6 +116,11 @@ export const SessionEntryFields = z.object({
   correctsEntryId: IdSchema.nullable().default(null),
   /** When the session began, if known: places pull-out sessions against the class timetable. */
   startTime: ClockTimeSchema.nullable().default(null),
+  /**
+   * The person recording it confirms the date although the school calendar shows no school that day
+   * (a weekend, holiday, break or closure); without it such a date is refused (src/domain/school-days.ts).
+   */
+  nonSchoolDayConfirmed: z.boolean().default(false),
 });
 export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
   if (e.kind === 'scheduled' && e.status !== 'delivered' && e.reason == null) {
@@ -158,12 +171,16 @@ export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
 });
 export type SessionEntryInput = z.infer<typeof SessionEntryInput>;
 
-/** A session entry as the ledger sees it: the stored record, normalised. */
+/**
+ * A session entry as the ledger sees it: the stored record, normalised. Only the last entry of each
+ * correction chain reaches the ledger (src/domain/corrections.ts); a chain that ends in a void comes
+ * as that void, which counts for nothing but tells the ledger what became of the entries it replaced.
+ */
 export type LedgerEntry = {
   id: string;
   date: string;
   kind: EntryKind;
-  status: SessionStatus;
+  status: StoredSessionStatus;
   /** Minutes actually given (already defaulted). */
   minutesDelivered: number;
   /** Minutes the session was meant to last, if known (for session-count services the service's minutes). */
@@ -171,6 +188,8 @@ export type LedgerEntry = {
   reason: MissReason | null;
   responsibility: Responsibility | null;
   makeupForEntryId: string | null;
+  /** The earlier entries of its chain that this one corrected or voided, if any. */
+  replaces?: readonly string[];
 };
 
 /**
@@ -224,28 +243,3 @@ export const REASON_GUIDANCE: Record<MissReason, { guidance: string; source: str
     source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
   },
 };
-
-/** Sources that keep the record of a session: the school's and the provider's logs, and the parent. */
-const LOGGING_SOURCES: ReadonlySet<string> = new Set(['school_log', 'provider', 'provider_link', 'parent']);
-
-/**
- * The child's reports that the ledger leaves out (product choice, docs/ledger-rules.md, "A child's
- * report"). What a child says about a session is evidence, not a log: when anyone else recorded the
- * same service on the same date, the ledger counts that record and the child's report stays as a
- * claim beside it (a disagreement is shown as a question to ask). A child's report alone on its
- * date counts, marked as such, because it is then the only account of that session.
- */
-export function childReportsSetAside(
-  entries: readonly { id: string; serviceId: string; date: string; kind: string; source: string }[],
-): Set<string> {
-  const logged = new Set<string>();
-  for (const e of entries) {
-    if (e.kind === 'scheduled' && LOGGING_SOURCES.has(e.source)) logged.add(`${e.serviceId}\u0000${e.date}`);
-  }
-  const aside = new Set<string>();
-  for (const e of entries) {
-    if (e.source === 'child_report' && e.kind === 'scheduled' && logged.has(`${e.serviceId}\u0000${e.date}`))
-      aside.add(e.id);
-  }
-  return aside;
-}

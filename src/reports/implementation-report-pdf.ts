@@ -448,12 +448,12 @@ function minutesOverview(doc: Doc, report: ImplementationReport): void {
           'All services',
           figure(report.minutes.requiredMinutes),
           figure(report.minutes.deliveredMinutes),
-          '',
+          percentText(report.minutes.percentDelivered),
           figure(report.minutes.owedMinutes),
           figure(report.minutes.makeupMinutes),
           figure(report.minutes.owedBalanceMinutes),
-          '',
-          '',
+          figure(report.minutes.unloggedMinutes),
+          figure(report.minutes.excusedMinutes),
         ],
       },
     ],
@@ -639,9 +639,9 @@ function accommodationsSection(doc: Doc, report: ImplementationReport): void {
           outcomeLabel(l.outcome),
           [l.className, l.setting].filter(Boolean).join(', ') || '–',
           teacherLabel(l.teacherKind),
-          l.source,
+          l.disagreeing.length > 0 ? `${l.source} (${l.disagreeing.join('; ')} disagree)` : l.source,
           l.note ? clip(l.note, 80) : '–',
-          l.ref,
+          l.refs.length > 0 ? l.refs.join(', ') : l.ref,
         ],
       })),
       { title: 'Lapses' },
@@ -720,7 +720,11 @@ function replyText(m: ImplementationReport['communications']['messages'][number]
     case 'answered':
       return `Answered ${r.repliedOn ? monthDay(r.repliedOn) : ''} (${r.responseDays} ${r.responseDays === 1 ? 'day' : 'days'})`;
     case 'overdue':
-      return `No reply; due ${r.dueBy ? monthDay(r.dueBy) : '?'}, ${r.daysLate} ${r.daysLate === 1 ? 'day' : 'days'} late`;
+      return r.promised
+        ? `No answer; promised by ${r.dueBy ? monthDay(r.dueBy) : '?'}, ${r.daysLate} ${r.daysLate === 1 ? 'day' : 'days'} late`
+        : `No reply; due ${r.dueBy ? monthDay(r.dueBy) : '?'}, ${r.daysLate} ${r.daysLate === 1 ? 'day' : 'days'} late`;
+    case 'holding':
+      return `Answer promised by ${r.dueBy ? monthDay(r.dueBy) : '?'}`;
     case 'waiting':
       return `Waiting; due ${r.dueBy ? monthDay(r.dueBy) : '?'}`;
     case 'closed':
@@ -872,7 +876,8 @@ function trailSection(doc: Doc, report: ImplementationReport): void {
   write(
     doc,
     'As Written writes every change to these records into a journal, each entry carrying the hash of the one ' +
-      'before it, so an entry edited, removed or reordered later breaks the chain. When this report was made:',
+      'before it, so an entry edited, removed or reordered later breaks the chain; and every record must be what ' +
+      'its journal entries say it is. When this report was made:',
     { size: 9.5, gap: 6 },
   );
   table(
@@ -889,8 +894,24 @@ function trailSection(doc: Doc, report: ImplementationReport): void {
       },
       {
         cells: [
+          'Record verified',
+          j.verified
+            ? 'Yes: the chain is whole, every record matches its journal, every file its SHA-256'
+            : `No: ${j.firstProblem ?? 'a problem was found'}`,
+        ],
+      },
+      {
+        cells: [
           'Hash chain',
           j.chainWhole ? 'Whole: every entry is in order and unaltered' : `Broken: ${j.problem ?? ''}`,
+        ],
+      },
+      {
+        cells: [
+          'Records against the journal',
+          j.recordsDiffering === 0
+            ? `${j.recordsChecked}, each as its journal entries leave it`
+            : `${j.recordsChecked}; ${j.recordsDiffering} ${j.recordsDiffering === 1 ? 'differs' : 'differ'}. First: ${j.recordProblem ?? ''}`,
         ],
       },
       {

@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/common.ts';
 import { replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
+import { currentSessionEntries } from '../domain/corrections.ts';
 import { daysBetween } from '../domain/dates.ts';
 import { isProductChoice } from '../domain/jurisdictions.ts';
+import {
+  type AccommodationOutcome,
+  accommodationOccurrences,
+  countOccurrences,
+} from '../domain/occurrences.ts';
+import { percentDelivered } from '../domain/service-ledger.ts';
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
 import { AppError, notFound } from '../server/errors.ts';
 import { adviceForChild } from '../server/services/advice.ts';
 import { loadCommunications } from '../server/services/communication-status.ts';
 import { computeLedgers, type ServiceLedgerView } from '../server/services/ledgers.ts';
 import { childPatterns } from '../server/services/patterns.ts';
-import { verifyHousehold } from '../server/services/verify.ts';
+import { firstProblem, verifyHousehold } from '../server/services/verify.ts';
 import type { Store } from '../store/database.ts';
 import { writeSummary } from './report-summary.ts';
 import {
@@ -126,16 +133,23 @@ const ReportService = z.object({
 });
 export type ReportService = z.infer<typeof ReportService>;
 
+/** One lapse: an accommodation on one school day in one class, however many records note it. */
 const Lapse = z.object({
+  /** The record whose outcome counts (see src/domain/occurrences.ts for the order of sources). */
   ref: Ref,
   recordId: z.string(),
+  /** Every record behind it, the counting one first. */
+  refs: z.array(Ref).default([]),
   date: z.string(),
   outcome: z.enum(['not_provided', 'partly']),
   className: z.string().nullable(),
   setting: z.string().nullable(),
   teacherKind: z.string(),
+  /** Who noted it: every source that agrees with the outcome ("Parent; Work sample; Child's report"). */
   source: z.string(),
   note: z.string().nullable(),
+  /** Records that say otherwise (a disagreement to ask about), by source. */
+  disagreeing: z.array(z.string()).default([]),
 });
 
 const ReportAccommodation = z.object({
@@ -145,7 +159,10 @@ const ReportAccommodation = z.object({
   partly: z.number(),
   notProvided: z.number(),
   unknown: z.number(),
-  /** (provided + half of partly) / observations with a known outcome, in percent; null when none. */
+  /**
+   * Counted by occurrence (one school day and class, however many records speak of it). (provided +
+   * half of partly) / occurrences with a known outcome, in percent; null when none.
+   */
   providedPercent: z.number().nullable(),
   lapses: z.array(Lapse),
   refs: z.array(Ref),
@@ -211,8 +228,11 @@ const ReportCommunication = z.object({
   subject: z.string().nullable(),
   summary: z.string(),
   reply: z.object({
-    state: z.enum(['not_expected', 'answered', 'closed', 'waiting', 'overdue']),
+    state: z.enum(['not_expected', 'answered', 'closed', 'holding', 'waiting', 'overdue']),
+    /** The reply date, or the date a holding reply promised an answer by (`promised`). */
     dueBy: z.string().nullable(),
+    /** The clock is a holding reply's promise ("an answer by Friday"), not the reply date. */
+    promised: z.boolean().default(false),
     /** The first reply's date. */
     repliedOn: z.string().nullable(),
     /** Calendar days from the message to its first reply. */
@@ -311,9 +331,13 @@ export const ImplementationReport = z
     minutes: z.object({
       requiredMinutes: z.number(),
       deliveredMinutes: z.number(),
+      percentDelivered: z.number().nullable(),
       owedMinutes: z.number(),
       makeupMinutes: z.number(),
       owedBalanceMinutes: z.number(),
+      unloggedMinutes: z.number(),
+      excusedMinutes: z.number(),
+      pendingMinutes: z.number(),
     }),
     accommodations: z.array(ReportAccommodation),
     accommodationFindings: z.array(PatternFinding),
@@ -324,9 +348,17 @@ export const ImplementationReport = z
     journal: z.object({
       entries: z.number(),
       headHash: z.string().nullable(),
+      /** Whether the record verified when the report was made (chain, records, files, references). */
+      verified: z.boolean(),
+      /** The first problem verify found then, in plain words; null when it verified. */
+      firstProblem: z.string().nullable(),
       /** The hash chain checked whole when the report was made. */
       chainWhole: z.boolean(),
       problem: z.string().nullable(),
+      /** Records compared with the state their journal entries lead to, and how many differed. */
+      recordsChecked: z.number(),
+      recordsDiffering: z.number(),
+      recordProblem: z.string().nullable(),
       attachmentsChecked: z.number(),
       attachmentProblems: z.array(z.string()),
     }),
@@ -424,6 +456,16 @@ export async function buildReportData(
     .orderBy('id')
     .execute();
   const sessionById = new Map(sessionRows.map((s) => [s.id, s]));
+  // Only entries in force are cited (the ledger's ids are); a make-up names the latest word on its miss.
+  const chains = currentSessionEntries(
+    sessionRows.map((s) => ({ id: s.id, correctsEntryId: s.corrects_entry_id, status: s.status })),
+  );
+  const madeUpDate = (id: string | null) => {
+    if (!id) return null;
+    const head = chains.headOf.get(id);
+    if (head?.status === 'void') return null;
+    return sessionById.get(head?.id ?? id)?.date ?? null;
+  };
   for (const s of sessionRows) {
     const service = serviceById.get(s.service_id)?.name ?? 'A service';
     const planned = s.minutes_planned == null ? null : Number(s.minutes_planned);
@@ -462,12 +504,16 @@ export async function buildReportData(
     .selectFrom('accommodation_observation')
     .selectAll()
     .where('household_id', '=', householdId)
+    // A record voided as logged by mistake is no evidence of anything.
+    .where('voided_at', 'is', null)
     .where('accommodation_id', 'in', idsOrNone(accommodationRows.map((a) => a.id)))
     .orderBy('date')
     .orderBy('id')
     .execute();
   type Observation = {
     id: string;
+    /** A work sample's accommodation check (its id is the sample's), or an observation. */
+    record?: 'observation' | 'work_sample';
     accommodationId: string;
     date: string;
     outcome: string;
@@ -506,6 +552,7 @@ export async function buildReportData(
     .selectFrom('work_sample')
     .selectAll()
     .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
     .where('child_id', '=', childId)
     .orderBy('date')
     .orderBy('id')
@@ -524,6 +571,7 @@ export async function buildReportData(
         teacherKind: sample.teacher_kind,
         source: 'work_sample',
         note: sample.note,
+        record: 'work_sample',
       });
     }
     citable.set(sample.id, {
@@ -549,6 +597,7 @@ export async function buildReportData(
     .selectFrom('behavior_incident')
     .selectAll()
     .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
     .where('plan_id', 'in', idsOrNone(allPlanIds))
     .orderBy('date')
     .orderBy('id')
@@ -740,7 +789,7 @@ export async function buildReportData(
           reason: reasonLabel(e.reason),
           reasonText: e.reason_text,
           countedAs: makeup ? null : countedAs(e.id),
-          makesUpDate: e.makeup_for_entry_id ? (sessionById.get(e.makeup_for_entry_id)?.date ?? null) : null,
+          makesUpDate: madeUpDate(e.makeup_for_entry_id),
           source: sourceLabel(e.source),
         };
       });
@@ -778,30 +827,34 @@ export async function buildReportData(
   );
   const accommodations: ReportAccommodation[] = rangeAccommodations.map((a) => {
     const own = rangeObservations.filter((o) => o.accommodationId === a.id);
-    const count = (outcome: string) => own.filter((o) => o.outcome === outcome).length;
-    const counts = {
-      provided: count('provided'),
-      partly: count('partly'),
-      notProvided: count('not_provided'),
-      unknown: count('unknown'),
-    };
+    // One event, one fact: counted by occurrence, as the patterns, the letters and the living IEP count.
+    const occurrences = accommodationOccurrences(
+      own.map((o) => ({ ...o, outcome: o.outcome as AccommodationOutcome })),
+    );
+    const c = countOccurrences(occurrences);
+    const counts = { provided: c.provided, partly: c.partly, notProvided: c.notProvided, unknown: c.unknown };
+    const labels = (list: readonly Observation[]) => [...new Set(list.map((e) => sourceLabel(e.source)))];
     return {
       id: a.id,
       text: a.text,
       ...counts,
       providedPercent: providedPercent(counts),
-      lapses: own
-        .filter((o) => o.outcome === 'not_provided' || o.outcome === 'partly')
+      lapses: occurrences
+        .filter((o) => o.lapse)
         .map((o) => ({
-          ref: refOf.get(o.id)!,
-          recordId: o.id,
+          ref: refOf.get(o.decidedBy.id)!,
+          recordId: o.decidedBy.id,
+          refs: refsOf(o.entryIds),
           date: o.date,
           outcome: o.outcome as 'not_provided' | 'partly',
           className: o.className,
           setting: o.setting,
           teacherKind: o.teacherKind,
-          source: sourceLabel(o.source),
-          note: o.note,
+          source: labels(o.sources.filter((e) => !o.disagreeing.includes(e) && e.outcome !== 'unknown')).join(
+            '; ',
+          ),
+          note: o.decidedBy.note,
+          disagreeing: labels(o.disagreeing),
         }))
         .sort((x, y) => x.date.localeCompare(y.date) || Number(x.ref.slice(1)) - Number(y.ref.slice(1))),
       refs: refsOf(own.map((o) => o.id)),
@@ -878,7 +931,13 @@ export async function buildReportData(
       summary: clip(c.summary, 300),
       reply: {
         state: state.state,
-        dueBy: state.state === 'waiting' || state.state === 'overdue' ? state.dueBy : c.replyExpectedBy,
+        dueBy:
+          state.state === 'waiting' || state.state === 'overdue'
+            ? state.dueBy
+            : state.state === 'holding'
+              ? state.promisedBy
+              : c.replyExpectedBy,
+        promised: state.state === 'holding' || (state.state === 'overdue' && state.holdingReplyIds != null),
         repliedOn,
         responseDays: repliedOn ? daysBetween(c.date, repliedOn) : null,
         daysLate: state.state === 'overdue' ? state.daysLate : null,
@@ -892,7 +951,9 @@ export async function buildReportData(
     sent: messages.filter((m) => m.direction === 'sent').length,
     received: messages.filter((m) => m.direction === 'received').length,
     answered: answeredDays.length,
-    unanswered: messages.filter((m) => m.reply.state === 'waiting' || m.reply.state === 'overdue').length,
+    unanswered: messages.filter(
+      (m) => m.reply.state === 'waiting' || m.reply.state === 'overdue' || m.reply.state === 'holding',
+    ).length,
     overdue: messages.filter((m) => m.reply.state === 'overdue').length,
     averageResponseDays:
       answeredDays.length > 0
@@ -946,9 +1007,16 @@ export async function buildReportData(
     minutes: {
       requiredMinutes: sum((t) => t.requiredMinutes),
       deliveredMinutes: sum((t) => t.deliveredMinutes),
+      percentDelivered: percentDelivered(
+        sum((t) => t.deliveredMinutes),
+        sum((t) => t.requiredMinutes),
+      ),
       owedMinutes: sum((t) => t.owedMinutes),
       makeupMinutes: sum((t) => t.makeupMinutes),
       owedBalanceMinutes: sum((t) => t.owedBalanceMinutes),
+      unloggedMinutes: sum((t) => t.unloggedMinutes),
+      excusedMinutes: sum((t) => t.excusedMinutes),
+      pendingMinutes: sum((t) => t.pendingMinutes),
     },
     accommodations,
     accommodationFindings: patterns.findings
@@ -961,8 +1029,13 @@ export async function buildReportData(
     journal: {
       entries: verified.journal.entries,
       headHash: verified.journal.headHash,
+      verified: verified.ok,
+      firstProblem: firstProblem(verified),
       chainWhole: verified.journal.problem === null,
       problem: verified.journal.problem?.message ?? null,
+      recordsChecked: verified.records.checked,
+      recordsDiffering: verified.records.differing,
+      recordProblem: verified.records.problems[0]?.message ?? null,
       attachmentsChecked: verified.attachments.checked,
       attachmentProblems: verified.attachments.problems.map((p) => p.message),
     },

@@ -59,6 +59,10 @@ function report(overrides: Partial<ReportBody> = {}): ReportBody {
       owedMinutes: sum('owedMinutes'),
       makeupMinutes: sum('makeupMinutes'),
       owedBalanceMinutes: sum('owedBalanceMinutes'),
+      percentDelivered: null,
+      unloggedMinutes: sum('unloggedMinutes'),
+      excusedMinutes: sum('excusedMinutes'),
+      pendingMinutes: sum('pendingMinutes'),
     },
     accommodations: [],
     accommodationFindings: [],
@@ -90,8 +94,13 @@ function report(overrides: Partial<ReportBody> = {}): ReportBody {
     journal: {
       entries: 12,
       headHash: 'ab'.repeat(32),
+      verified: true,
+      firstProblem: null,
       chainWhole: true,
       problem: null,
+      recordsChecked: 10,
+      recordsDiffering: 0,
+      recordProblem: null,
       attachmentsChecked: 0,
       attachmentProblems: [],
     },
@@ -156,6 +165,8 @@ describe('the report summary', () => {
       teacherKind,
       source: 'Child’s report',
       note: null,
+      refs: [ref],
+      disagreeing: [],
     });
     const summary = writeSummary(
       report({
@@ -208,6 +219,7 @@ describe('the report summary', () => {
               reply: {
                 state: 'overdue',
                 dueBy: '2026-10-28',
+                promised: false,
                 repliedOn: null,
                 responseDays: null,
                 daysLate: 5,
@@ -258,23 +270,30 @@ describe('the report summary', () => {
     );
   });
 
-  it('ends with the evidence and the state of the journal, saying so when the chain is broken', () => {
+  it('ends with the evidence and the state of the journal, saying so when the chain is broken or a record differs', () => {
     const whole = writeSummary(report());
-    expect(whole.points.at(-1)).toMatch(/the journal held 12 entries and its hash chain checked whole\.$/);
+    expect(whole.points.at(-1)).toMatch(
+      /the journal held 12 entries: its hash chain checked whole and all 10 records matched what their journal entries say\.$/,
+    );
     const broken = writeSummary(
       report({
         journal: {
           entries: 12,
           headHash: null,
+          verified: false,
+          firstProblem: 'entry 4 was edited',
           chainWhole: false,
           problem: 'entry 4 was edited',
+          recordsChecked: 10,
+          recordsDiffering: 2,
+          recordProblem: 'session entry e1: minutesDelivered is 45 in the record but 30 in the journal',
           attachmentsChecked: 1,
           attachmentProblems: ['"a.png" was changed'],
         },
       }),
     );
     expect(broken.points.at(-1)).toMatch(
-      /its hash chain did not check whole \(entry 4 was edited\), and 1 file no longer matched its SHA-256\.$/,
+      /its hash chain did not check whole \(entry 4 was edited\), 2 records did not match the journal \(session entry e1: minutesDelivered is 45 in the record but 30 in the journal\) and 1 file no longer matched its SHA-256\.$/,
     );
   });
 });

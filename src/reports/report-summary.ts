@@ -162,9 +162,13 @@ function trailSentence(report: ReportBody): string {
   const chain = j.chainWhole
     ? 'its hash chain checked whole'
     : `its hash chain did not check whole (${j.problem ?? 'a problem was found'})`;
+  const records =
+    j.recordsDiffering === 0
+      ? `all ${countText(j.recordsChecked, 'record')} matched what their journal entries say`
+      : `${countText(j.recordsDiffering, 'record')} did not match the journal (${j.recordProblem ?? 'a record differs'})`;
   const files =
     j.attachmentProblems.length > 0
-      ? `, and ${countText(j.attachmentProblems.length, 'file')} no longer matched its SHA-256`
-      : '';
-  return `When this report was made the journal held ${countText(j.entries, 'entry', 'entries')} and ${chain}${files}.`;
+      ? [`${countText(j.attachmentProblems.length, 'file')} no longer matched its SHA-256`]
+      : [];
+  return `When this report was made the journal held ${countText(j.entries, 'entry', 'entries')}: ${listText([chain, records, ...files])}.`;
 }

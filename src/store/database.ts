@@ -18,6 +18,9 @@ import * as communications from './migrations/0005-communications.ts';
 import * as journalChain from './migrations/0006-journal-chain.ts';
 import * as livingIep from './migrations/0007-living-iep.ts';
 import * as crossHouseholdCheck from './migrations/0008-cross-household-check.ts';
+import * as corrections from './migrations/0009-corrections.ts';
+import * as nonSchoolDayConfirmed from './migrations/0010-non-school-day-confirmed.ts';
+import * as holdingReplies from './migrations/0011-holding-replies.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -37,9 +40,20 @@ export type Store = {
   close(): Promise<void>;
 };
 
+/**
+ * A migration, with how `verify`'s journal replay treats the data it adds or changes
+ * (docs/paper-trail.md): `replay` says it in a sentence or two; `replayDefaults` gives, for a field it
+ * added to rows that already had journal entries (`table.field`, the field's name in the journal
+ * data), the value replay reads when an older entry lacks the field.
+ */
+export type RegisteredMigration = Migration & {
+  replay: string;
+  replayDefaults?: Readonly<Record<string, unknown>>;
+};
+
 // Listed here rather than read from the folder so that the set of migrations is part of the code
 // (no runtime directory scan, works the same from any working directory).
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
   '0003-observations': observations,
@@ -48,7 +62,16 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-journal-chain': journalChain,
   '0007-living-iep': livingIep,
   '0008-cross-household-check': crossHouseholdCheck,
+  '0009-corrections': corrections,
+  '0010-non-school-day-confirmed': nonSchoolDayConfirmed,
+  '0011-holding-replies': holdingReplies,
 };
+
+/** Every migration's `replayDefaults`, in one map for the journal replay. */
+export const REPLAY_DEFAULTS: Readonly<Record<string, unknown>> = Object.assign(
+  {},
+  ...Object.values(MIGRATIONS).map((m) => m.replayDefaults ?? {}),
+);
 
 const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,

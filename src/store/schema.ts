@@ -120,6 +120,8 @@ export type SessionEntryRow = Owned & {
   recorded_by: string;
   /** When the session began ("HH:MM"), to place pull-out sessions against the timetable. */
   start_time: string | null;
+  /** 1 when the entry was accepted on a day with no school (confirmed, or marked by migration 0010); else 0. */
+  non_school_day_confirmed: number;
 };
 
 export type JournalRow = {
@@ -191,7 +193,13 @@ export type AuditEventRow = {
   data: string;
 };
 
-export type AccommodationObservationRow = Owned & {
+/**
+ * A record voided as logged by mistake (migration 0009): it stays, greyed out, and counts nowhere.
+ * Undoing the void clears the three fields; the journal keeps both changes.
+ */
+type OwnedVoidable = Owned & { voided_at: string | null; voided_by: string | null; void_note: string | null };
+
+export type AccommodationObservationRow = OwnedVoidable & {
   accommodation_id: string;
   date: string;
   outcome: string;
@@ -202,9 +210,11 @@ export type AccommodationObservationRow = Owned & {
   source: string;
   note: string | null;
   attachment_ids: string;
+  /** 1 when the observation was accepted on a day with no school; else 0. */
+  non_school_day_confirmed: number;
 };
 
-export type BehaviorIncidentRow = Owned & {
+export type BehaviorIncidentRow = OwnedVoidable & {
   plan_id: string;
   date: string;
   summary: string;
@@ -216,6 +226,8 @@ export type BehaviorIncidentRow = Owned & {
   source: string;
   note: string | null;
   attachment_ids: string;
+  /** 1 when the incident was accepted on a day with no school; else 0. */
+  non_school_day_confirmed: number;
 };
 
 export type ClassPeriodRow = Owned & {
@@ -254,7 +266,7 @@ export type AttachmentBlobRow = {
   thumbnail: Buffer | null;
 };
 
-export type WorkSampleRow = Owned & {
+export type WorkSampleRow = OwnedVoidable & {
   child_id: string;
   date: string;
   title: string;
@@ -269,7 +281,7 @@ export type WorkSampleRow = Owned & {
 
 export type CheckInRow = Owned & { child_id: string; date: string; answers: string };
 
-export type CommunicationRow = Owned & {
+export type CommunicationRow = OwnedVoidable & {
   child_id: string;
   kind: string;
   direction: string;
@@ -287,6 +299,8 @@ export type CommunicationRow = Owned & {
   closed_without_reply: number;
   message_id: string | null;
   attachment_ids: string;
+  /** A holding reply ("an answer by Friday"): the date the answer was promised by (migration 0011); else null. */
+  holding_until: string | null;
 };
 
 export type ParentNoteRow = Owned & { child_id: string; date: string; kind: string; text: string };

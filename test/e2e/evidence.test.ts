@@ -195,9 +195,11 @@ describe('evidence: check-ins and work samples, in the browser on a phone', () =
     await saved.getByRole('link', { name: 'See them on the Accommodations page' }).click();
     await page.getByRole('heading', { name: 'Accommodations', level: 2 }).waitFor();
     const section = page.getByRole('region', { name: SEATING });
-    await section
-      .getByText(/November 4: Not provided, in Science, teacher: substitute, how we know: child told me/)
-      .waitFor();
+    // One row per school day and class, with where its facts come from (src/domain/occurrences.ts).
+    const row = section
+      .getByRole('listitem')
+      .filter({ hasText: /November 4: not provided, in Science, substitute/ });
+    await row.getByText("1 lapse, 1 source: Emma's report.").waitFor();
   });
 
   it('prints the week’s questions as a card, without the app around it', async () => {
@@ -332,8 +334,8 @@ describe('evidence: check-ins and work samples, in the browser on a phone', () =
     await expectNoAxeViolations(page, 'work samples, after adding');
 
     // Changed later: the sheet opens with what was saved, files included.
-    await item.getByRole('button', { name: /^Edit Fluency quiz, week 9/ }).click();
-    const edit = page.getByRole('dialog', { name: 'Edit: Fluency quiz, week 9' });
+    await item.getByRole('button', { name: /^Correct Fluency quiz, week 9/ }).click();
+    const edit = page.getByRole('dialog', { name: 'Correct: Fluency quiz, week 9' });
     await edit.getByText('fluency-quiz.png').waitFor();
     expect(await edit.getByRole('checkbox', { name: /^Reading goal: / }).isChecked()).toBe(true);
     await edit.getByLabel('Who was teaching').selectOption({ label: 'Regular teacher' });

@@ -67,7 +67,9 @@ describe('a parent on a phone', () => {
     await page.getByLabel('School year name').fill('2026-2027');
     await page.getByLabel('First day of school').fill('2026-09-08');
     await page.getByLabel('Last day of school').fill('2027-06-11');
-    await page.getByLabel('Holiday or break: first day').fill('2026-10-12');
+    // The kind is said outright (it decides whether the day is a school day): a holiday.
+    expect(await page.getByLabel('What kind of day?').inputValue()).toBe('holiday');
+    await page.getByLabel('Day off (or first day)').fill('2026-10-12');
     await page.getByLabel('What is it called?').fill("Indigenous Peoples' Day");
     await button('Add day off').click();
     await page.getByText("Indigenous Peoples' Day").first().waitFor();

@@ -299,6 +299,17 @@ function resourceRows(): Record<string, Row> {
       expect: PARENTS_WRITE,
       make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`), body: RESOURCE_PATCHES[path] }),
     };
+    if (
+      ['accommodation-observations', 'behavior-incidents', 'work-samples', 'communications'].includes(path)
+    ) {
+      rows[`POST /api/households/:householdId/${path}/:id/void`] = {
+        expect: PARENTS_WRITE,
+        make: async (f) => ({
+          url: h(f, `/${path}/${await fresh(f)}/void`),
+          body: { note: 'Logged by mistake' },
+        }),
+      };
+    }
     if (!['children', 'plans', 'calendars'].includes(path)) {
       rows[`DELETE /api/households/:householdId/${path}/:id`] = {
         expect: OWNER_ONLY,
@@ -573,6 +584,28 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/patterns?from=2026-09-01&to=2026-10-31`) }),
   },
+  'POST /api/households/:householdId/sessions/:id/corrections': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(
+        f,
+        `/sessions/${(await owner(f, 'POST', '/sessions', { serviceId: f.serviceA, date: '2026-09-17' })).id}/corrections`,
+      ),
+      body: { action: 'void', note: 'Logged by mistake' },
+    }),
+  },
+  'GET /api/households/:householdId/services/:id/makeup-options': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/services/${f.serviceA}/makeup-options`) }),
+  },
+  'POST /api/households/:householdId/services/:id/week-delivered': {
+    expect: PARENTS_WRITE,
+    // A fresh service each time, so every caller that may log finds the week's sessions still open.
+    make: async (f) => ({
+      url: h(f, `/services/${(await owner(f, 'POST', '/services', serviceBody(f))).id}/week-delivered`),
+      body: { dates: ['2026-11-23'] },
+    }),
+  },
   'GET /api/reference/missed-sessions': {
     expect: SIGNED_IN,
     make: async () => ({ url: '/api/reference/missed-sessions' }),
@@ -801,6 +834,24 @@ const ROWS: Record<string, Row> = {
       url: '/api/staff-link/sessions',
       body: { serviceId: f.serviceA, date: '2026-09-22', status: 'delivered' },
     }),
+  },
+  // Every caller tries to void a session the first link confirmed: only that link may (another link
+  // gets 404, like an entry that does not exist).
+  'POST /api/staff-link/sessions/:id/corrections': {
+    expect: STAFF_OWN_SERVICE,
+    make: async (f) => {
+      const res = await f.env.app.inject({
+        method: 'POST',
+        url: '/api/staff-link/sessions',
+        headers: { authorization: `Bearer ${f.staffTokens.own}` },
+        payload: { serviceId: f.serviceA, date: '2026-09-24', status: 'delivered' },
+      });
+      if (res.statusCode !== 201) throw new Error(`fixture staff session: ${res.statusCode} ${res.body}`);
+      return {
+        url: `/api/staff-link/sessions/${JSON.parse(res.body).id}/corrections`,
+        body: { action: 'void', note: 'Wrong day' },
+      };
+    },
   },
 };
 

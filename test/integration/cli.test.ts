@@ -5,8 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseConfigFromEnv, openStore } from '../../src/store/database.ts';
 import { BACKENDS, TEST_DATABASE_URL } from './harness.ts';
 
 const run = promisify(execFile);
@@ -61,21 +63,16 @@ describe.each(BACKENDS)('the as-written command on %s', (backend) => {
     const demo = await cli('demo');
     const childId = /child:\s+(\S+)/.exec(demo.stdout)?.[1];
     expect(childId).toBeTruthy();
+    // The demo is built in the school year of the day it runs; it prints the story's eight weeks.
+    const range = /--from (\d{4}-\d{2}-\d{2}) --to (\d{4}-\d{2}-\d{2})/.exec(demo.stdout);
+    expect(range, demo.stdout).toBeTruthy();
+    const [, from, to] = range as unknown as [string, string, string];
 
-    const table = await cli('ledger', '--child', childId!, '--from', '2026-09-01', '--to', '2026-10-31');
+    const table = await cli('ledger', '--child', childId!, '--from', from, '--to', to);
     expect(table.stdout).toContain('Speech-language therapy');
     expect(table.stdout).toMatch(/Total\s+480\s+260\s+130\s+30\s+0\s+60\s+30\s+100\s+54\.2%/);
 
-    const json = await cli(
-      'ledger',
-      '--child',
-      childId!,
-      '--from',
-      '2026-09-01',
-      '--to',
-      '2026-10-31',
-      '--json',
-    );
+    const json = await cli('ledger', '--child', childId!, '--from', from, '--to', to, '--json');
     const ledgers = JSON.parse(json.stdout);
     expect(ledgers[0].totals).toMatchObject({ requiredMinutes: 480, owedBalanceMinutes: 100 });
 
@@ -96,6 +93,37 @@ describe.each(BACKENDS)('the as-written command on %s', (backend) => {
       maxBuffer: 64 * 1024 * 1024,
     });
     expect({ ...JSON.parse(again.stdout), exportedAt: '' }).toEqual({ ...doc, exportedAt: '' });
+  });
+
+  it('verify exits 1 and prints a record changed behind the app’s back, with both values', async () => {
+    const ok = await cli('verify');
+    expect(ok.stdout).toMatch(
+      /: OK \(\d+ journal entries, last hash [0-9a-f]{64}; \d+ records match their journal; \d+ files\)/,
+    );
+    const store = await openStore(databaseConfigFromEnv(env), { migrate: false });
+    try {
+      const entry = await store.db
+        .selectFrom('session_entry')
+        .select('id')
+        .where('status', '=', 'delivered')
+        .where('minutes_delivered', '=', 30)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await sql`update session_entry set minutes_delivered = 45 where id = ${entry.id}`.execute(store.db);
+      const failed = await cli('verify').then(
+        () => null,
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stdout).toContain(': NOT OK');
+      expect(failed?.stdout).toContain(
+        `session entry ${entry.id}: minutesDelivered is 45 in the record but 30 in the journal`,
+      );
+      await sql`update session_entry set minutes_delivered = 30 where id = ${entry.id}`.execute(store.db);
+      expect((await cli('verify')).stdout).toContain(': OK (');
+    } finally {
+      await store.close();
+    }
   });
 
   it('explains bad arguments clearly and exits non-zero', async () => {

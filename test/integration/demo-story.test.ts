@@ -3,8 +3,13 @@ import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { fixedClock } from '../../src/server/context.ts';
 import { BACKENDS, call, openTestEnv, TEST_NOW, type TestEnv } from './harness.ts';
 
-// The article's story, worked out by hand. Speech: 30 minutes, twice a week (Tue/Thu), from
-// Tuesday 8 September 2026. Calendar: school starts 8 Sept; 12 Oct is a holiday; 27 Oct is a snow day.
+// The article's story, worked out by hand. The demo builds it in the first eight weeks of its school
+// year, counted from the first day (day 0, a Tuesday): the holiday is day 34 (the Monday of week 6), the
+// snow day day 49 (the Tuesday of week 8). With the test clock (TEST_NOW, 29 November 2026) that year is
+// 2026-27, so the dates below are those of 2026; test/integration/demo-dates.test.ts checks the same
+// figures with the clock in September, December, March and July.
+// Speech: 30 minutes, twice a week (Tue/Thu), from Tuesday 8 September 2026. Calendar: school starts
+// 8 Sept; 12 Oct is a holiday; 27 Oct is a snow day.
 //
 // week of     instr. days  required  entries                                   delivered owed excused unlogged
 // 7 Sep       4 (Tue-Fri)  60        Tue 30 delivered, Thu 30 delivered         60        0    0       0

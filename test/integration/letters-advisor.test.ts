@@ -228,7 +228,7 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'date,child,service,kind,status,minutes delivered,minutes planned,reason,reason text,responsibility,start time,source,note,corrected by entry,recorded at,entry id',
+      'date,child,service,kind,status,minutes delivered,minutes planned,reason,reason text,responsibility,start time,no school that day (confirmed),source,note,corrects entry,corrected by entry,counts,why not counted,recorded at,entry id',
     );
     const entries = (await call(env, 'GET', api(`/sessions?childId=${demo.childId}`))).body as unknown[];
     expect(lines).toHaveLength(entries.length + 1);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { fixedClock } from '../../src/server/context.ts';
@@ -49,6 +50,10 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
     ]);
     let owed = 0;
     let madeUp = 0;
+    let required = 0;
+    let delivered = 0;
+    let unlogged = 0;
+    let excused = 0;
     for (const serviceId of Object.values(demo.services)) {
       const ledger = (await call(env, 'GET', api(`/services/${serviceId}/ledger?${QUERY}&grouping=week`)))
         .body;
@@ -75,6 +80,10 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
       );
       owed += ledger.totals.owedMinutes;
       madeUp += ledger.totals.makeupMinutes;
+      required += ledger.totals.requiredMinutes;
+      delivered += ledger.totals.deliveredMinutes;
+      unlogged += ledger.totals.unloggedMinutes;
+      excused += ledger.totals.excusedMinutes;
     }
     // The ledger without a grouping (the route's default) gives the same totals.
     const speechLedger = (await call(env, 'GET', api(`/services/${demo.services.speech}/ledger?${QUERY}`)))
@@ -84,6 +93,10 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
     expect(speech.totals.requiredMinutes).toBe(speechLedger.totals.requiredMinutes);
     expect(report.minutes.owedMinutes).toBe(owed);
     expect(report.minutes.makeupMinutes).toBe(madeUp);
+    // The "All services" row is complete: percent, not logged and excused too.
+    expect(report.minutes.unloggedMinutes).toBe(unlogged);
+    expect(report.minutes.excusedMinutes).toBe(excused);
+    expect(report.minutes.percentDelivered).toBe(Math.round((delivered / required) * 1000) / 10);
     // The make-up on Oct 30 for the assembly on Sep 22 is listed with the missed sessions.
     const makeup = speech.exceptions.find((e: { kind: string }) => e.kind === 'makeup');
     expect(makeup).toMatchObject({ date: '2026-10-30', makesUpDate: '2026-09-22', minutesDelivered: 30 });
@@ -178,7 +191,12 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
     expect(report.journal).toMatchObject({
       entries: verify.journal.entries,
       headHash: verify.journal.headHash,
+      verified: true,
+      firstProblem: null,
       chainWhole: true,
+      recordsChecked: verify.records.checked,
+      recordsDiffering: 0,
+      recordProblem: null,
     });
     expect(report.summary.points.length).toBeGreaterThan(4);
   });
@@ -224,6 +242,12 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
         ),
       );
     }
+    const all = (await call(env, 'GET', api(`/children/${demo.childId}/report?${QUERY}`))).body.minutes;
+    expect(layout).toMatch(
+      new RegExp(
+        `All services\\s+${all.requiredMinutes}\\s+${all.deliveredMinutes}\\s+${all.percentDelivered}%\\s+${all.owedMinutes}\\s+${all.makeupMinutes}\\s+${all.owedBalanceMinutes}\\s+${all.unloggedMinutes}\\s+${all.excusedMinutes}`,
+      ),
+    );
     expect(text).toMatch(/Page 1 of \d+/);
 
     // The same record gives the same bytes (the creation date comes from "as of").
@@ -243,6 +267,54 @@ describe.each(BACKENDS)('the implementation report on %s', (backend) => {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       if (backend === 'sqlite') copyFileSync(`${out}.png`, join(SCREENSHOTS, `report-page-${page}.png`));
     }
+  });
+
+  it('prints whether the record verified when it was made, next to the last hash, and the first problem when not', async () => {
+    const pdfText = async () => {
+      const res = await env.app.inject({
+        method: 'GET',
+        url: api(`/children/${demo.childId}/report.pdf?${QUERY}`),
+        headers: { cookie: env.owner.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      const file = join(dir, 'verified.pdf');
+      writeFileSync(file, res.rawPayload);
+      return run('pdftotext', ['-layout', file, '-']);
+    };
+    const whole = await pdfText();
+    expect(whole).toMatch(
+      /Hash of the last entry\s+[0-9a-f]{64}\s+Record verified\s+Yes: the chain is whole, every record matches its\s/,
+    );
+    expect(whole).toMatch(/Records against the journal\s+\d+, each as its journal entries leave it/);
+
+    // A session's minutes changed in the database, behind the app's back.
+    const entry = await env.store.db
+      .selectFrom('session_entry')
+      .select('id')
+      .where('household_id', '=', demo.householdId)
+      .where('status', '=', 'delivered')
+      .where('minutes_delivered', '=', 30)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await sql`update session_entry set minutes_delivered = 45 where id = ${entry.id}`.execute(env.store.db);
+    try {
+      const message = `session entry ${entry.id}: minutesDelivered is 45 in the record but 30 in the journal`;
+      const report = (await call(env, 'GET', api(`/children/${demo.childId}/report?${QUERY}`))).body;
+      expect(report.journal).toMatchObject({
+        verified: false,
+        firstProblem: message,
+        chainWhole: true,
+        recordsDiffering: 1,
+        recordProblem: message,
+      });
+      expect(report.summary.points.at(-1)).toContain(`1 record did not match the journal (${message})`);
+      const text = (await pdfText()).replace(/\s+/g, ' ');
+      expect(text).toContain(`Record verified No: ${message.slice(0, 40)}`);
+      expect(text).toContain('1 differs. First: session entry');
+    } finally {
+      await sql`update session_entry set minutes_delivered = 30 where id = ${entry.id}`.execute(env.store.db);
+    }
+    expect((await call(env, 'GET', api('/verify'))).body.ok).toBe(true);
   });
 
   it('refuses dates that end before they start, and answers 404 for a child it does not know', async () => {

@@ -146,3 +146,13 @@ export type LivingIepItem = LivingIep['working'][number];
 export type LivingIepNotes = z.infer<typeof LivingIepNotesInput>;
 export type VerifyResult = VerifyResultRecord;
 export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
+
+// Corrections (docs/ledger-rules.md, "Corrections and voids"): what a correction returns, the misses a
+// make-up may name, and a voidable record's flag.
+import type { MakeupOption as MakeupOptionSchema } from '../../src/server/services/makeups.ts';
+import type { SessionCorrectionResult as SessionCorrectionResultSchema } from '../../src/server/services/session-corrections.ts';
+
+export type SessionCorrectionResult = z.infer<typeof SessionCorrectionResultSchema>;
+export type MakeupOption = z.infer<typeof MakeupOptionSchema>;
+/** Who voided a record, when and why (null while it counts). */
+export type VoidFlag = { voidedAt: string | null; voidedBy: string | null; voidNote: string | null };

@@ -16,6 +16,7 @@ const WorkSamplesPage = lazy(() => import('../features/work-samples/WorkSamplesP
 const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
 const CommunicationsPage = lazy(() => import('../features/communications/CommunicationsPage.tsx'));
 const LettersPage = lazy(() => import('../features/letters/LettersPage.tsx'));
 const LetterEditor = lazy(() => import('../features/letters/LetterEditor.tsx'));
@@ -99,6 +100,7 @@ function Routes() {
           <Route path="/timetable" component={TimetablePage} />
           <Route path="/plan" component={PlanPage} />
           <Route path="/timeline" component={TimelinePage} />
+          <Route path="/calendar" component={CalendarPage} />
           <Route path="/communications" component={CommunicationsPage} />
           <Route path="/letters" component={LettersPage} />
           <Route path="/letters/:id" component={LetterEditor} />

@@ -14,12 +14,14 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useCurrent } from '../api/session.tsx';
+import shell from './shell.module.css';
 
 const NAV = [
   { href: '/', label: 'This week' },
   { href: '/check-in', label: 'Check-in' },
   { href: '/advisor', label: 'What to do next' },
   { href: '/ledger', label: 'Ledger' },
+  { href: '/calendar', label: 'School calendar' },
   { href: '/accommodations', label: 'Accommodations' },
   { href: '/behavior', label: 'Behavior' },
   { href: '/goals', label: 'Goals' },
@@ -75,7 +77,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label="Main" className={shell.nav}>
         <Stack gap={4} component="nav" aria-label="Pages">
           {NAV.map((item) => (
             <NavLink

@@ -25,6 +25,8 @@ function useCloseOnBack(opened: boolean, onClose: () => void) {
     window.history.pushState({ ...(window.history.state ?? {}), asWrittenDialog: key }, '');
     let poppedByBack = false;
     const onPop = () => {
+      // Back from a dialog opened on top of this one lands on this dialog's own entry: stay open.
+      if (window.history.state?.asWrittenDialog === key) return;
       poppedByBack = true;
       close.current();
     };

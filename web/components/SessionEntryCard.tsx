@@ -1,6 +1,7 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
+import { correctedWords } from './corrections.ts';
 import {
   formatDate,
   formatDay,
@@ -27,6 +28,7 @@ export function Tag({ tone, children }: { tone: Tone; children: ReactNode }) {
 }
 
 export function statusTag(e: SessionEntry) {
+  if (e.status === 'void') return <Tag tone="gray">Void</Tag>;
   if (e.kind === 'makeup') return <Tag tone="blue">Make-up</Tag>;
   if (e.status === 'delivered') return <Tag tone="green">Delivered</Tag>;
   if (e.status === 'short') return <Tag tone="orange">Short</Tag>;
@@ -43,13 +45,24 @@ type Props = {
   /** A line saying how this entry counts in the figure being shown. */
   counts?: string;
   component?: 'li' | 'div';
+  /** Buttons to put the entry right ("Correct", "Void"), for those who may. */
+  actions?: ReactNode;
 };
 
-export function SessionEntryCard({ entry: e, members, serviceName, byId, counts, component = 'li' }: Props) {
+export function SessionEntryCard({
+  entry: e,
+  members,
+  serviceName,
+  byId,
+  counts,
+  component = 'li',
+  actions,
+}: Props) {
   const reason = reasonLabel(e.reason);
   const madeUp = e.makeupForEntryId ? byId?.get(e.makeupForEntryId) : undefined;
   const corrects = e.correctsEntryId ? byId?.get(e.correctsEntryId) : undefined;
   const correctedBy = e.correctedByEntryId ? byId?.get(e.correctedByEntryId) : undefined;
+  const isVoid = e.status === 'void';
   return (
     <Paper withBorder p="sm" component={component}>
       <Stack gap={4}>
@@ -64,7 +77,11 @@ export function SessionEntryCard({ entry: e, members, serviceName, byId, counts,
           </Group>
         </Group>
         {serviceName && <Text size="sm">{serviceName}</Text>}
-        <Text>{happenedWords(e)}</Text>
+        <Text className={e.correctedByEntryId ? classes.strike : undefined}>
+          {isVoid
+            ? `Voided as logged by mistake${corrects ? `: the entry of ${formatDate(corrects.date)} counts nowhere` : ''}`
+            : happenedWords(e)}
+        </Text>
         {reason && (
           <Text size="sm">
             Reason: {reason}
@@ -72,7 +89,7 @@ export function SessionEntryCard({ entry: e, members, serviceName, byId, counts,
           </Text>
         )}
         {!reason && e.reasonText && <Text size="sm">{e.reasonText}</Text>}
-        {e.kind === 'makeup' && (
+        {e.kind === 'makeup' && !isVoid && (
           <Text size="sm">
             {e.makeupForEntryId
               ? `Makes up the session of ${madeUp ? formatDate(madeUp.date) : 'an earlier date'}`
@@ -89,13 +106,13 @@ export function SessionEntryCard({ entry: e, members, serviceName, byId, counts,
         )}
         {e.note && <Text size="sm">Note: {e.note}</Text>}
         {e.correctedByEntryId && (
-          <Text size="sm">
-            Corrected by a later entry
-            {correctedBy ? `, recorded ${formatInstant(correctedBy.recordedAt)}` : ''}; the ledger counts the
-            correction instead of this one.
+          <Text size="sm" fw={600}>
+            {correctedBy
+              ? `${correctedWords(correctedBy, members)}${correctedBy.note ? ` (“${correctedBy.note}”)` : ''}; ${correctedBy.status === 'void' ? 'it counts nowhere' : 'every figure counts the correction instead of this one'}.`
+              : 'Corrected by a later entry; every figure counts the correction instead of this one.'}
           </Text>
         )}
-        {e.correctsEntryId && (
+        {e.correctsEntryId && !isVoid && (
           <Text size="sm">
             Corrects the entry of {corrects ? formatDate(corrects.date) : 'an earlier date'}.
           </Text>
@@ -103,6 +120,11 @@ export function SessionEntryCard({ entry: e, members, serviceName, byId, counts,
         <Text size="sm" className={classes.muted}>
           From the {sourceWords(e, members)}, on {formatInstant(e.recordedAt)}
         </Text>
+        {actions && (
+          <Group gap="xs" mt={4}>
+            {actions}
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
+import { currentSessionEntries } from '../../domain/corrections.ts';
+import { sessionSourceNoun } from '../../domain/occurrences.ts';
 import { toCsv } from '../../reports/csv.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
@@ -8,6 +10,7 @@ import { communicationStatus } from '../services/communication-status.ts';
 import { listRecords } from '../services/records.ts';
 import { RESOURCES } from '../services/resources.ts';
 import { listSessionEntries } from '../services/session-entries.ts';
+import { countedWords, loadSessionOccurrences } from '../services/session-occurrences.ts';
 import { errors, HouseholdParams, typed } from './shared.ts';
 
 // Spreadsheet exports of the day-to-day records: sessions, accommodation observations and the
@@ -53,6 +56,22 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
       const entries = (await listSessionEntries(deps.store.db, hid, { childId: request.query.childId })).sort(
         (a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)),
       );
+      // Whether the ledger counts each entry: one entry per session however many sources logged it
+      // (src/domain/occurrences.ts), and never one corrected or voided since.
+      const counted = new Map<string, string>();
+      for (const childId of new Set(entries.map((e) => e.childId))) {
+        const loaded = await loadSessionOccurrences(deps.store.db, hid, { childId });
+        for (const row of loaded.current)
+          counted.set(
+            row.id,
+            countedWords(loaded, row.id, (source) => sessionSourceNoun(source, 'the child')),
+          );
+      }
+      // Every entry stays in the export (the trail), marked by whether it counts now: a corrected
+      // entry and a void do not, nor a second entry about a session another source's entry counts for,
+      // so a spreadsheet that sums minutes filters on "counts".
+      const inForce = new Set(currentSessionEntries(entries).current.map((e) => e.id));
+      const counts = (id: string) => inForce.has(id) && counted.get(id) === 'counted';
       return sendCsv(
         reply,
         'sessions.csv',
@@ -68,9 +87,18 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
           { header: 'reason text', value: (e) => e.reasonText },
           { header: 'responsibility', value: (e) => e.responsibility },
           { header: 'start time', value: (e) => e.startTime },
+          // Dated on a day the school calendar shows no school, and confirmed (src/domain/school-days.ts).
+          { header: 'no school that day (confirmed)', value: (e) => (e.nonSchoolDayConfirmed ? 'yes' : '') },
           { header: 'source', value: (e) => e.source },
           { header: 'note', value: (e) => e.note },
+          { header: 'corrects entry', value: (e) => e.correctsEntryId },
           { header: 'corrected by entry', value: (e) => e.correctedByEntryId },
+          { header: 'counts', value: (e) => (counts(e.id) ? 'yes' : 'no') },
+          {
+            header: 'why not counted',
+            value: (e) =>
+              counts(e.id) ? '' : inForce.has(e.id) ? (counted.get(e.id) ?? '') : 'corrected or voided since',
+          },
           { header: 'recorded at', value: (e) => e.recordedAt },
           { header: 'entry id', value: (e) => e.id },
         ]),
@@ -110,6 +138,7 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
         toCsv(rows, [
           { header: 'date', value: (o) => o.date as string },
           { header: 'accommodation', value: (o) => accommodations.get(o.accommodationId as string) },
+          { header: 'no school that day (confirmed)', value: (o) => (o.nonSchoolDayConfirmed ? 'yes' : '') },
           { header: 'outcome', value: (o) => o.outcome as string },
           { header: 'class', value: (o) => o.className as string | null },
           { header: 'setting', value: (o) => o.setting as string | null },
@@ -118,6 +147,8 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
           { header: 'source', value: (o) => o.source as string },
           { header: 'note', value: (o) => o.note as string | null },
           { header: 'files', value: (o) => (o.attachmentIds as string[]).length },
+          { header: 'voided at', value: (o) => o.voidedAt as string | null },
+          { header: 'void note', value: (o) => o.voidNote as string | null },
           { header: 'observation id', value: (o) => o.id },
         ]),
       );
@@ -161,7 +192,10 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
           { header: 'decisions', value: (c) => c.decisions as string | null },
           { header: 'next steps', value: (c) => c.nextSteps as string | null },
           { header: 'reply expected by', value: (c) => c.replyExpectedBy as string | null },
-          { header: 'reply', value: (c) => states.get(c.id) ?? '' },
+          { header: 'answer promised by', value: (c) => c.holdingUntil as string | null },
+          { header: 'reply', value: (c) => (c.voidedAt ? 'voided' : (states.get(c.id) ?? '')) },
+          { header: 'voided at', value: (c) => c.voidedAt as string | null },
+          { header: 'void note', value: (c) => c.voidNote as string | null },
           { header: 'in reply to', value: (c) => c.inReplyToId as string | null },
           { header: 'message id', value: (c) => c.id },
         ]),

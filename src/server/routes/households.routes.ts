@@ -111,7 +111,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Households'],
         summary:
-          "Check the paper trail: the journal's hash chain and every attachment's SHA-256; names the first entry that was edited, removed or reordered",
+          "Check the paper trail: the journal's hash chain, every record against the state its journal entries lead to, and every attachment's SHA-256; names the first entry that was edited, removed or reordered, and each record that differs (table, id, field, journal value, current value)",
         params: HouseholdParams,
         response: { 200: VerifyResult, ...errors },
       },

@@ -63,6 +63,28 @@ export const ServiceLedgerResponse = z
     periods: z.array(Period),
     unappliedMakeupMinutes: z.number(),
     notes: z.array(z.string()),
+    /**
+     * Sessions that more than one entry speaks of (a staff link and the parent, the same source twice):
+     * each counted once, by `countedEntryId` (docs/ledger-rules.md, "Session occurrences"), with every
+     * source's statement and whether they disagree.
+     */
+    sharedSessions: z.array(
+      z.object({
+        date: z.string(),
+        startTime: z.string().nullable(),
+        countedEntryId: IdSchema,
+        disagreement: z.boolean(),
+        statements: z.array(
+          z.object({
+            entryId: IdSchema,
+            source: z.string(),
+            status: z.string(),
+            minutesDelivered: z.number(),
+          }),
+        ),
+        supersededEntryIds: z.array(IdSchema),
+      }),
+    ),
   })
   .meta({ id: 'ServiceLedger' });
 

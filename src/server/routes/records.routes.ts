@@ -5,7 +5,15 @@ import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import { alignFirstVersion, createFirstVersion } from '../services/plan-versions.ts';
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../services/records.ts';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  listRecords,
+  setRecordVoided,
+  updateRecord,
+  VoidInput,
+} from '../services/records.ts';
 import { outputSchema, RESOURCES, type ResourceDef } from '../services/resources.ts';
 import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
 
@@ -121,6 +129,31 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         )) as never;
       },
     );
+
+    if (def.voidable) {
+      api.post(
+        `${base}/:id/void`,
+        {
+          // Whoever may change the record may void it; deleting stays the owner's (record.delete).
+          config: { access: access.household('plan.write') },
+          schema: {
+            tags: [def.tag],
+            summary: `Void a ${lower} logged by mistake, or undo the void (the record stays, flagged, and counts nowhere while voided)`,
+            params: RecordParams,
+            body: VoidInput,
+            response: { 200: Output, ...errors, 409: ErrorResponse },
+          },
+        },
+        async (request) =>
+          (await setRecordVoided(
+            deps.store,
+            contextFor(deps, request),
+            def,
+            request.params.id,
+            request.body,
+          )) as never,
+      );
+    }
 
     if (def.deletable) {
       api.delete(

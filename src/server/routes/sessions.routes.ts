@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { SessionEntryFields } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { MakeupOption, makeupOptions } from '../services/makeups.ts';
+import {
+  correctSessionEntry,
+  SessionCorrectionInput,
+  SessionCorrectionResult,
+} from '../services/session-corrections.ts';
 import {
   classifySessionEntry,
   createSessionEntry,
@@ -12,7 +18,8 @@ import {
   SessionEntryFilters,
   SessionEntryPatch,
 } from '../services/session-entries.ts';
-import { contextFor, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import { logWeekDelivered, WeekDeliveredInput } from '../services/week-delivered.ts';
+import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -76,5 +83,68 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) =>
       classifySessionEntry(deps.store, contextFor(deps, request), request.params.id, request.body),
+  );
+  api.post(
+    `${base}/:id/corrections`,
+    {
+      config: { access: access.household('session.write') },
+      schema: {
+        tags: ['Sessions'],
+        summary:
+          'Correct an entry (a new entry that points at it), void it as logged by mistake, or move it to the right service (void and log again, in one step)',
+        description:
+          'The latest entry of its correction chain is what gets corrected, so an entry corrected since is never corrected twice. A correction of a voided entry brings it back.',
+        params: RecordParams,
+        body: SessionCorrectionInput,
+        response: { 201: SessionCorrectionResult, ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await correctSessionEntry(
+        deps.store,
+        contextFor(deps, request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+  api.get(
+    '/households/:householdId/services/:id/makeup-options',
+    {
+      config: { access: access.household('session.read') },
+      schema: {
+        tags: ['Sessions'],
+        summary:
+          'The misses a make-up may name: minutes owed and not yet made up, newest first (excused and pending misses are left out)',
+        params: RecordParams,
+        response: { 200: z.array(MakeupOption), ...errors },
+      },
+    },
+    async (request) =>
+      makeupOptions(deps.store.db, request.params.householdId, request.params.id, deps.clock.today()),
+  );
+  api.post(
+    '/households/:householdId/services/:id/week-delivered',
+    {
+      config: { access: access.household('session.write') },
+      schema: {
+        tags: ['Sessions'],
+        summary:
+          "All delivered this week: log this week's not-yet-confirmed sessions of a service as delivered, on the days given",
+        params: RecordParams,
+        body: WeekDeliveredInput,
+        response: { 201: z.array(SessionEntry), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const entries = await logWeekDelivered(
+        deps.store,
+        contextFor(deps, request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(entries);
+    },
   );
 }

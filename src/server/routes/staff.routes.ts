@@ -1,9 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { SessionCorrectionResult, StaffCorrectionInput } from '../services/session-corrections.ts';
 import { SessionEntry } from '../services/session-entries.ts';
-import { confirmStaffSession, StaffSessionInput, StaffView, staffView } from '../services/staff-links.ts';
+import {
+  confirmStaffSession,
+  correctStaffSession,
+  StaffSessionInput,
+  StaffView,
+  staffView,
+} from '../services/staff-links.ts';
 import { contextFor, ErrorResponse, typed } from './shared.ts';
+
+const EntryParams = z.object({ id: IdSchema });
 
 // The staff link's own API. The link's token comes in the Authorization header (Bearer), never in
 // the URL, so it does not end up in logs or browser history.
@@ -42,6 +53,37 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
         request.body,
       );
       return reply.status(201).send(entry);
+    },
+  );
+  api.post(
+    '/staff-link/sessions/:id/corrections',
+    {
+      config: { access: access.staff },
+      schema: {
+        tags: ['Staff links'],
+        summary:
+          'For the holder of a staff link: correct or void a session this link confirmed (only its own)',
+        params: EntryParams,
+        body: StaffCorrectionInput,
+        response: {
+          201: SessionCorrectionResult,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await correctStaffSession(
+        deps.store,
+        contextFor(deps, request),
+        request.auth.staff!,
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(result);
     },
   );
 }

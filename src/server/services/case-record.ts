@@ -1,4 +1,4 @@
-import type { CaseRecord, CaseService } from '../../domain/case-record.ts';
+import type { CaseObservation, CaseRecord, CaseService, CaseSessionMiss } from '../../domain/case-record.ts';
 import type { Communication } from '../../domain/communications.ts';
 import { addDays, isoWeekday } from '../../domain/dates.ts';
 import type { Store } from '../../store/database.ts';
@@ -9,6 +9,7 @@ import { computeLedgers, loadCalendars } from './ledgers.ts';
 import { childPatterns } from './patterns.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // Gathers everything the letter writer and the advisor read about one child on a day, from the
 // store, into the pure CaseRecord (src/domain/case-record.ts). Read-only.
@@ -60,7 +61,9 @@ export async function gatherCaseRecord(
     try {
       ledgers =
         from <= to
-          ? await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf)
+          ? await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf, {
+              listOwedMisses: true,
+            })
           : [];
     } catch (error) {
       // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
@@ -73,22 +76,9 @@ export async function gatherCaseRecord(
       .where('plan_id', '=', plan.id)
       .orderBy('created_at')
       .execute();
-    const entries = await db
-      .selectFrom('session_entry')
-      .select([
-        'id',
-        'service_id',
-        'date',
-        'status',
-        'reason',
-        'minutes_planned',
-        'minutes_delivered',
-        'kind',
-      ])
-      .where('household_id', '=', householdId)
-      .where('child_id', '=', childId)
-      .orderBy('date')
-      .execute();
+    // The entries in force: a letter quotes what is known now, never a session voided or corrected
+    // since, and one session logged by several sources once, as the ledger counts it.
+    const entries = (await loadSessionOccurrences(db, householdId, { childId })).countedRows;
     for (const s of serviceRows) {
       const ledger = ledgers.find((l) => l.serviceId === s.id);
       const own = entries.filter((e) => e.service_id === s.id);
@@ -111,16 +101,29 @@ export async function gatherCaseRecord(
           makeupMinutes: totals?.makeupMinutes ?? 0,
           unloggedMinutes: totals?.unloggedMinutes ?? 0,
           percentDelivered: totals?.percentDelivered ?? null,
+          // Each miss with the ledger's classification of its gap (owed, excused, pending) and, when
+          // owed, the minutes make-ups have not cured: a letter lists only what is still owed.
           misses: own
             .filter(
               (e) => e.kind === 'scheduled' && e.status !== 'delivered' && e.date >= from && e.date <= to,
             )
-            .map((e) => ({
-              entryId: e.id,
-              date: e.date,
-              reason: e.reason,
-              minutes: Math.max(0, Number(e.minutes_planned ?? 0) - Number(e.minutes_delivered)),
-            })),
+            .map((e) => {
+              const ids = totals?.entryIds;
+              const owedMiss = ledger?.owedMisses?.find((m) => m.entryId === e.id);
+              const responsibility: CaseSessionMiss['responsibility'] = ids?.owed.includes(e.id)
+                ? 'owed'
+                : ids?.excused.includes(e.id)
+                  ? 'excused'
+                  : 'pending';
+              return {
+                entryId: e.id,
+                date: e.date,
+                reason: e.reason,
+                minutes: Math.max(0, Number(e.minutes_planned ?? 0) - Number(e.minutes_delivered)),
+                responsibility,
+                owedRemainingMinutes: responsibility === 'owed' ? (owedMiss?.remainingMinutes ?? 0) : 0,
+              };
+            }),
         },
         weeks: (ledger?.periods ?? []).map((p) => ({
           start: p.start,
@@ -143,11 +146,41 @@ export async function gatherCaseRecord(
         .execute()
     : [];
   const observations = await listRecords(store, householdId, RESOURCES.accommodationObservation, {});
+  // A work sample where the parent looked for an accommodation is a record about it too (its id is the
+  // sample's): the letters and the living IEP count it with the observations, by occurrence.
+  const samples = await db
+    .selectFrom('work_sample')
+    .select(['id', 'date', 'title', 'class_name', 'setting', 'teacher_kind', 'accommodation_checks', 'note'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('voided_at', 'is', null)
+    .where('date', '<=', asOf)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const checksOf = new Map<string, CaseObservation[]>();
+  for (const w of samples) {
+    for (const c of JSON.parse(w.accommodation_checks) as { accommodationId: string; outcome: string }[]) {
+      const list = checksOf.get(c.accommodationId) ?? [];
+      list.push({
+        id: w.id,
+        record: 'work_sample',
+        date: w.date,
+        outcome: c.outcome as CaseObservation['outcome'],
+        className: w.class_name,
+        setting: w.setting,
+        teacherKind: w.teacher_kind,
+        source: 'work_sample',
+        note: w.note ?? w.title,
+      });
+      checksOf.set(c.accommodationId, list);
+    }
+  }
   const accommodations = accommodationRows.map((a) => ({
     id: a.id,
     text: a.text,
     observations: observations
-      .filter((o) => o.accommodationId === a.id && (o.date as string) <= asOf)
+      .filter((o) => o.accommodationId === a.id && (o.date as string) <= asOf && o.voidedAt == null)
       .map((o) => ({
         id: o.id,
         date: o.date as string,
@@ -157,7 +190,8 @@ export async function gatherCaseRecord(
         teacherKind: o.teacherKind as string,
         source: o.source as string,
         note: o.note as string | null,
-      })),
+      }))
+      .concat(checksOf.get(a.id) ?? []),
   }));
 
   const goals = plan

@@ -10,6 +10,7 @@ import {
 import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { addDays } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import { lastSchoolDay } from '../../domain/school-days.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
@@ -21,6 +22,7 @@ import { loadCalendars } from './ledgers.ts';
 import { parseOrThrow, writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
 import { writeSessionEntry } from './session-entries.ts';
+import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // A check-in: the week's questions for the child, generated from the plan in force, the services,
 // the accommodations, the behavior plan and the class timetable; and the parent's record of the
@@ -50,6 +52,12 @@ export const CheckInQuestionsResponse = z.object({
   planId: IdSchema.nullable(),
   /** School days of the week up to the check-in date (for choosing the day of a session). */
   schoolDays: z.array(IsoDateSchema),
+  /**
+   * The school days an answer may be about, newest first: from the Monday of the week before to the
+   * check-in date (the range an answer accepts). The first is the default day of every answer: the last
+   * school day on or before the check-in date, never a weekend or a day off. Empty without a calendar.
+   */
+  answerDays: z.array(IsoDateSchema),
   questions: z.array(CheckInQuestionSchema),
 });
 export type CheckInQuestionsResponse = z.infer<typeof CheckInQuestionsResponse>;
@@ -132,19 +140,18 @@ export async function questionsForWeek(
     .where('household_id', '=', householdId)
     .where('child_id', '=', childId)
     .execute();
-  const sessions = await db
-    .selectFrom('session_entry')
-    .select(['service_id', 'date', 'source', 'status'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('kind', '=', 'scheduled')
-    .where('date', '>=', from)
-    .where('date', '<=', date)
-    .execute();
+  // The week's sessions as they stand now (corrections applied, voids left out), one per session
+  // however many sources logged it (src/domain/occurrences.ts).
+  const sessions = (
+    await loadSessionOccurrences(db, householdId, { childId, kind: 'scheduled', from, to: date })
+  ).countedRows;
   const calendar = buildCalendarIndex(await loadCalendars(db, householdId, childId));
   const schoolDays: string[] = [];
   for (let d = from; d <= date && d <= to; d = addDays(d, 1))
     if (calendar.isInstructionalDay(d)) schoolDays.push(d);
+  const answerDays: string[] = [];
+  for (let d = date; d >= addDays(from, -7); d = addDays(d, -1))
+    if (calendar.isInstructionalDay(d)) answerDays.push(d);
 
   const questions = checkInQuestions({
     childName: child.first_name,
@@ -181,6 +188,7 @@ export async function questionsForWeek(
     weekEnd: to,
     planId,
     schoolDays,
+    answerDays,
     questions,
   };
 }
@@ -209,6 +217,7 @@ async function recordAnswer(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   child: { id: string; first_name: string },
+  /** The day an answer without a day of its own is about (see recordCheckIn). */
   checkInDate: string,
   answer: CheckInAnswer,
   index: number,
@@ -238,6 +247,7 @@ async function recordAnswer(
       source: 'child_report',
       note,
       startTime: answer.startTime,
+      nonSchoolDayConfirmed: answer.nonSchoolDayConfirmed,
     });
     const entry = await asAnswer(
       index,
@@ -274,6 +284,7 @@ async function recordAnswer(
       teacherKind: answer.teacherKind,
       source: 'child_report',
       note,
+      nonSchoolDayConfirmed: answer.nonSchoolDayConfirmed,
     });
     const saved = await asAnswer(index, { date: 'aboutDate' }, () => writeRecord(trx, ctx, def, input));
     return { entity: 'accommodation_observation', id: saved.id };
@@ -295,6 +306,7 @@ async function recordAnswer(
     rewardUsed: answer.rewardUsed,
     source: 'child_report',
     note,
+    nonSchoolDayConfirmed: answer.nonSchoolDayConfirmed,
   });
   const saved = await asAnswer(index, { date: 'aboutDate', summary: 'childWords' }, () =>
     writeRecord(trx, ctx, def, input),
@@ -302,7 +314,7 @@ async function recordAnswer(
   return { entity: 'behavior_incident', id: saved.id };
 }
 
-function toCheckIn(row: Database['check_in']): CheckInRecord {
+export function toCheckIn(row: Database['check_in']): CheckInRecord {
   return {
     id: row.id,
     householdId: row.household_id,
@@ -324,9 +336,14 @@ export async function recordCheckIn(
   if (input.date > today) throw invalid('date', `is in the future (today is ${today})`);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const child = await requireChild(trx, ctx.householdId, input.childId);
+    // An answer about "this week" with no day of its own is dated on the check-in's day, or, when
+    // that has no school (a Sunday evening check-in), on the last school day of the week before it.
+    const calendar = buildCalendarIndex(await loadCalendars(trx, ctx.householdId, child.id));
+    const lastDay = lastSchoolDay(calendar, input.date);
+    const aboutDay = lastDay && lastDay >= addDays(weekOf(input.date).from, -7) ? lastDay : input.date;
     const answers: CheckInRecord['answers'] = [];
     for (const [i, answer] of input.answers.entries()) {
-      const recordedAs = await recordAnswer(trx, ctx, child, input.date, answer, i);
+      const recordedAs = await recordAnswer(trx, ctx, child, aboutDay, answer, i);
       answers.push({ ...answer, recordedAs });
     }
     const at = ctx.clock.now();

@@ -70,5 +70,19 @@ export async function checkCommunicationLinks(
     if (key === 'followsUpId' && other.kind !== 'phone' && other.kind !== 'meeting')
       throw invalid(key, 'must name a call or a meeting (a written message needs no written follow-up)');
   }
+  // A holding reply ("an answer by Friday") holds the clock of the message it answers: it must be a
+  // received reply to one, and promise a date on or after its own.
+  const holdingUntil = record.holdingUntil as string | null | undefined;
+  if (holdingUntil) {
+    if (record.direction !== 'received')
+      throw invalid('holdingUntil', 'only a reply you received can promise an answer by a date');
+    if (!record.inReplyToId)
+      throw invalid(
+        'holdingUntil',
+        'choose the message this reply answers (inReplyToId): the promise holds its reply clock',
+      );
+    if (holdingUntil < (record.date as string))
+      throw invalid('holdingUntil', `must not be before the reply's own date (${record.date as string})`);
+  }
   await requireAttachments(trx, householdId, (record.attachmentIds as string[]) ?? []);
 }

@@ -6,7 +6,7 @@ import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
-import type { Database } from '../../store/schema.ts';
+import type { Database, HouseholdSettingsRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { loadCalendars } from './ledgers.ts';
@@ -35,7 +35,10 @@ export async function loadSettings(db: Db, householdId: string): Promise<Househo
     .selectAll()
     .where('household_id', '=', householdId)
     .executeTakeFirst();
-  if (!row) return DEFAULT_SETTINGS;
+  return row ? settingsFromRow(row) : DEFAULT_SETTINGS;
+}
+
+export function settingsFromRow(row: HouseholdSettingsRow): HouseholdSettings {
   return {
     replySchoolDays: Number(row.reply_school_days),
     advisor: JSON.parse(row.advisor) as Record<string, number>,

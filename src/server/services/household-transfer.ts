@@ -117,6 +117,11 @@ const SessionEntryRecord = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   startTime: z.string().nullable().default(null),
+  /**
+   * Accepted on a day with no school (src/domain/school-days.ts). An older export has no such field:
+   * its entries import as false, and import does not ask about dates (it writes what was exported).
+   */
+  nonSchoolDayConfirmed: z.boolean().default(false),
 });
 
 const AttachmentFileRecord = z.object({
@@ -300,6 +305,15 @@ const SECTIONS: Section[] = [
     jsonFields: [],
     order: ['id'],
     schema: SessionEntryRecord,
+    // Stored as 1 or 0, which both databases read back identically; a yes/no in the document.
+    encode: ({ nonSchoolDayConfirmed, ...r }) => ({
+      ...r,
+      nonSchoolDayConfirmed: Number(nonSchoolDayConfirmed) === 1,
+    }),
+    decode: ({ nonSchoolDayConfirmed, ...r }) => ({
+      ...r,
+      nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0,
+    }),
   },
   {
     key: 'journal',

@@ -15,7 +15,7 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-const toHousehold = (r: Pick<HouseholdRow, 'id' | 'name' | 'created_at'>): Household => ({
+export const toHousehold = (r: Pick<HouseholdRow, 'id' | 'name' | 'created_at'>): Household => ({
   id: r.id,
   name: r.name,
   createdAt: r.created_at,

@@ -1,16 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { IsoDateSchema } from '../../domain/common.ts';
+import { currentSessionEntries } from '../../domain/corrections.ts';
+import {
+  NO_SCHEDULE,
+  type ScheduleOf,
+  scheduleFromTerms,
+  sessionOccurrences,
+} from '../../domain/occurrences.ts';
 import { resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-versions.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import { computeServiceLedger, type ServiceLedger } from '../../domain/service-ledger.ts';
-import {
-  childReportsSetAside,
-  DEFAULT_REASON_POLICY,
-  type LedgerEntry,
-  type ReasonPolicy,
-} from '../../domain/session-entry.ts';
+import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -68,7 +70,7 @@ export async function loadCalendars(db: Db, householdId: string, childId: string
   }));
 }
 
-/** Entries the ledger counts: those not replaced by a later correction. */
+/** The columns of a session entry the ledger reads. */
 export type LedgerEntryRow = Pick<
   SessionEntryRow,
   | 'id'
@@ -83,6 +85,7 @@ export type LedgerEntryRow = Pick<
   | 'makeup_for_entry_id'
   | 'corrects_entry_id'
   | 'source'
+  | 'start_time'
 >;
 
 /** Only the columns the ledger reads (reading whole rows costs as much as the ledger itself at scale). */
@@ -99,17 +102,83 @@ export const LEDGER_ENTRY_COLUMNS = [
   'makeup_for_entry_id',
   'corrects_entry_id',
   'source',
+  'start_time',
 ] as const;
 
-export function toLedgerEntries(rows: LedgerEntryRow[]): LedgerEntry[] {
-  const corrected = new Set(rows.map((r) => r.corrects_entry_id).filter((id): id is string => id != null));
-  const current = rows.filter((r) => !corrected.has(r.id));
-  const setAside = childReportsSetAside(
-    current.map((r) => ({ id: r.id, serviceId: r.service_id, date: r.date, kind: r.kind, source: r.source })),
+/**
+ * The entries the ledger counts: the last entry of each correction chain (currentSessionEntries, the
+ * one home of that rule), then one entry per session however many sources logged it (sessionOccurrences
+ * in src/domain/occurrences.ts: the record-keeper's statement counts, the others are set aside). A
+ * chain that ends in a void is passed as the void, which the ledger counts for nothing; each entry that
+ * replaced others (by correction, or as the counted statement of a session) names them, so a make-up
+ * that named one of them can follow it (docs/ledger-rules.md). `scheduleOf` gives the sessions the plan
+ * schedules on a day (scheduleFromTerms), which bounds how many sessions one day can hold.
+ */
+export function toLedgerEntries(
+  rows: LedgerEntryRow[],
+  scheduleOf: ScheduleOf = () => NO_SCHEDULE,
+): LedgerEntry[] {
+  return ledgerEntriesAndSessions(rows, scheduleOf).entries;
+}
+
+/** A session several entries speak of: the statement of each source, and whether they disagree. */
+export type SharedSession = {
+  date: string;
+  startTime: string | null;
+  /** The entry the ledger counts (docs/ledger-rules.md, "Session occurrences"). */
+  countedEntryId: string;
+  disagreement: boolean;
+  /** The current statement of each source, the counted one first. */
+  statements: { entryId: string; source: string; status: string; minutesDelivered: number }[];
+  /** Earlier entries of a source that spoke again about the same session. */
+  supersededEntryIds: string[];
+};
+
+/** `toLedgerEntries`, with the sessions that more than one entry speaks of (shown beside the ledger). */
+export function ledgerEntriesAndSessions(
+  rows: LedgerEntryRow[],
+  scheduleOf: ScheduleOf = () => NO_SCHEDULE,
+): { entries: LedgerEntry[]; shared: SharedSession[] } {
+  let current: LedgerEntryRow[] = rows;
+  let voids: LedgerEntryRow[] = [];
+  const replaces = new Map<string, string[]>();
+  // At district scale almost no entry is corrected: skip the chain work when none is.
+  if (rows.some((r) => r.corrects_entry_id != null)) {
+    const chains = currentSessionEntries(
+      rows.map((row) => ({ id: row.id, correctsEntryId: row.corrects_entry_id, status: row.status, row })),
+    );
+    current = chains.current.map((c) => c.row);
+    voids = chains.voids.map((c) => c.row);
+    for (const [head, list] of chains.replaced)
+      replaces.set(
+        head,
+        list.map((e) => e.id),
+      );
+  }
+  const sessions = sessionOccurrences(
+    current.map((row) => ({
+      id: row.id,
+      serviceId: row.service_id,
+      date: row.date,
+      kind: row.kind,
+      status: row.status,
+      source: row.source,
+      startTime: row.start_time,
+      row,
+    })),
+    scheduleOf,
+    // Only the sessions more than one entry speaks of are needed here (a district's ledgers run this).
+    { singles: false },
   );
-  return current
-    .filter((r) => !setAside.has(r.id))
-    .map((r) => ({
+  for (const o of sessions.occurrences) {
+    if (o.entryIds.length === 1) continue;
+    const also = o.entryIds.filter((id) => id !== o.counted.id);
+    const list = replaces.get(o.counted.id) ?? [];
+    for (const id of also) list.push(id, ...(replaces.get(id) ?? []));
+    replaces.set(o.counted.id, list);
+  }
+  const toEntry = (r: LedgerEntryRow): LedgerEntry => {
+    const entry: LedgerEntry = {
       id: r.id,
       date: r.date,
       kind: r.kind as LedgerEntry['kind'],
@@ -119,7 +188,48 @@ export function toLedgerEntries(rows: LedgerEntryRow[]): LedgerEntry[] {
       reason: r.reason as LedgerEntry['reason'],
       responsibility: r.responsibility as LedgerEntry['responsibility'],
       makeupForEntryId: r.makeup_for_entry_id,
-    }));
+    };
+    const replaced = replaces.get(r.id);
+    if (replaced) entry.replaces = replaced;
+    return entry;
+  };
+  const out = sessions.counted.map((c) => toEntry(c.row));
+  for (const v of voids) out.push(toEntry(v));
+  const shared: SharedSession[] = [];
+  for (const o of sessions.occurrences) {
+    if (o.entryIds.length === 1) continue;
+    shared.push({
+      date: o.date,
+      startTime: o.startTime,
+      countedEntryId: o.counted.id,
+      disagreement: o.disagreement,
+      statements: o.statements.map((e) => ({
+        entryId: e.id,
+        source: e.source,
+        status: e.status,
+        minutesDelivered: Number(e.row.minutes_delivered),
+      })),
+      supersededEntryIds: o.superseded.map((e) => e.id),
+    });
+  }
+  return { entries: out, shared };
+}
+
+/** A service's dated amounts across its plan's versions (each version's definition for its own dates). */
+export function termsOfService(
+  versions: Awaited<ReturnType<typeof loadVersionsWithContent>>,
+  serviceId: string,
+  planEnd: string,
+) {
+  return resolveServiceTerms(
+    versions.map((v) => ({
+      span: v,
+      service:
+        (v.content.services.find((x) => x.id === serviceId) as unknown as ServiceDefinition | undefined) ??
+        null,
+    })),
+    planEnd,
+  );
 }
 
 export function effectivePolicy(stored: string | null): ReasonPolicy {
@@ -129,6 +239,8 @@ export function effectivePolicy(stored: string | null): ReasonPolicy {
 export type ServiceLedgerView = ServiceLedger & {
   service: { id: string; name: string; planId: string; childId: string };
   asOf: string;
+  /** Sessions in the window that more than one entry speaks of, each counted once (oldest first). */
+  sharedSessions: SharedSession[];
 };
 
 /** Compute the ledgers of the given services (or every service of a child) for a window. */
@@ -138,6 +250,7 @@ export async function computeLedgers(
   scope: { serviceId: string } | { childId: string },
   query: LedgerQuery,
   today: string,
+  options: { listOwedMisses?: boolean } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
   let servicesQuery = db
@@ -180,6 +293,8 @@ export async function computeLedgers(
   }
   const calendar = buildCalendarIndex(calendars);
   const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
+  // Entries up to the window's end, and every correction whatever its date: a correction dated later
+  // (a date put right) still replaces the entry it corrects.
   const entryRows = await db
     .selectFrom('session_entry')
     .select(LEDGER_ENTRY_COLUMNS)
@@ -189,7 +304,7 @@ export async function computeLedgers(
       'in',
       services.map((s) => s.id),
     )
-    .where('date', '<=', query.to)
+    .where((eb) => eb.or([eb('date', '<=', query.to), eb('corrects_entry_id', 'is not', null)]))
     .execute();
   const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {
@@ -204,27 +319,24 @@ export async function computeLedgers(
       versions = await loadVersionsWithContent(db, householdId, s.plan_id);
       versionsByPlan.set(s.plan_id, versions);
     }
-    const terms = resolveServiceTerms(
-      versions.map((v) => ({
-        span: v,
-        service:
-          (v.content.services.find((x) => x.id === s.id) as unknown as ServiceDefinition | undefined) ?? null,
-      })),
-      s.effective_to,
-    );
+    const terms = termsOfService(versions, s.id, s.effective_to);
+    const schedule = scheduleFromTerms(terms);
+    const grouped = ledgerEntriesAndSessions(byService.get(s.id) ?? [], (_service, date) => schedule(date));
     const ledger = computeServiceLedger({
       service: { serviceId: s.id, ...terms },
       calendar,
-      entries: toLedgerEntries(byService.get(s.id) ?? []),
+      entries: grouped.entries.filter((e) => e.date <= query.to),
       policy: effectivePolicy(s.reason_policy),
       window: { from: query.from, to: query.to },
       asOf,
       grouping: query.grouping,
+      ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
     });
     out.push({
       ...ledger,
       asOf,
       service: { id: s.id, name: s.name, planId: s.plan_id, childId: s.child_id },
+      sharedSessions: grouped.shared.filter((x) => x.date >= query.from && x.date <= query.to),
     });
   }
   return out;

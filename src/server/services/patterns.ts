@@ -5,18 +5,19 @@ import {
   type AccommodationObservation,
   accommodationRates,
   type BehaviorStepRef,
+  disagreementFindings,
   type Finding,
   findAccommodationLapsePatterns,
   findBehaviorPlanPatterns,
-  findDisagreements,
   findGoalFlags,
   findPullOutConflicts,
   type GoalRef,
   type PullOutSession,
-  type SessionClaim,
 } from '../../domain/implementation-patterns.ts';
+import { accommodationOccurrences, occurrenceWords } from '../../domain/occurrences.ts';
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
+import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // Patterns across what the family recorded, for one child: accommodations' rate of "provided",
 // lapses concentrated on substitute days, in one class or with one staff member; behavior-plan
@@ -44,6 +45,38 @@ export const FindingSchema = z.object({
   entryIds: z.array(z.string()),
 });
 
+export const AccommodationOccurrenceSchema = z.object({
+  key: z.string(),
+  accommodationId: z.string(),
+  date: z.string(),
+  className: z.string().nullable(),
+  /** No source named a class, and the day has records in two or more classes: it stands apart. */
+  classUnplaced: z.boolean(),
+  setting: z.string().nullable(),
+  teacherKind: z.string(),
+  outcome: z.enum(['provided', 'not_provided', 'partly', 'unknown']),
+  lapse: z.boolean(),
+  disagreement: z.boolean(),
+  /** Every record about it, the one whose outcome counts first. */
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      record: z.enum(['observation', 'work_sample']),
+      source: z.string(),
+      outcome: z.string(),
+      /** True for the record whose outcome counts. */
+      counts: z.boolean(),
+      /** False when its known outcome says otherwise; null when it is unsure. */
+      agrees: z.boolean().nullable(),
+    }),
+  ),
+  /** "1 lapse, 3 sources: your note, a work sample, Emma's report". */
+  summary: z.string(),
+  /** A disagreement, as a question; null when the sources agree. */
+  question: z.string().nullable(),
+  entryIds: z.array(z.string()),
+});
+
 export const PatternsResponse = z.object({
   childId: z.string(),
   from: z.string(),
@@ -67,6 +100,11 @@ export const PatternsResponse = z.object({
       }),
     }),
   ),
+  /**
+   * One row per occurrence (an accommodation on one school day in one class), however many records
+   * speak of it (src/domain/occurrences.ts): the counts above count these rows. Newest first.
+   */
+  accommodationOccurrences: z.array(AccommodationOccurrenceSchema),
   findings: z.array(FindingSchema),
 });
 
@@ -87,7 +125,7 @@ export async function childPatterns(
   const asOf = query.asOf ?? today;
   const child = await db
     .selectFrom('child')
-    .select('id')
+    .select(['id', 'first_name'])
     .where('household_id', '=', householdId)
     .where('id', '=', childId)
     .executeTakeFirst();
@@ -114,6 +152,8 @@ export async function childPatterns(
     .selectFrom('accommodation_observation')
     .selectAll()
     .where('household_id', '=', householdId)
+    // A voided record (logged by mistake) counts nowhere.
+    .where('voided_at', 'is', null)
     .where('accommodation_id', 'in', accIds.length > 0 ? accIds : none)
     .where('date', '>=', query.from)
     .where('date', '<=', query.to)
@@ -137,6 +177,7 @@ export async function childPatterns(
     .selectFrom('work_sample')
     .selectAll()
     .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
     .where('child_id', '=', childId)
     .where('date', '>=', query.from)
     .where('date', '<=', query.to)
@@ -158,6 +199,7 @@ export async function childPatterns(
         teacherKind: sample.teacher_kind as AccommodationObservation['teacherKind'],
         staffName: null,
         source: 'work_sample',
+        record: 'work_sample',
       });
     }
   }
@@ -174,6 +216,7 @@ export async function childPatterns(
     .selectFrom('behavior_incident')
     .selectAll()
     .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
     .where('plan_id', 'in', ids)
     .where('date', '>=', query.from)
     .where('date', '<=', query.to)
@@ -216,32 +259,21 @@ export async function childPatterns(
     .execute();
   for (const s of services) labels[s.id] = s.name;
   const pullOutIds = services.filter((s) => s.setting === 'pull_out').map((s) => s.id);
-  const timedSessions = await db
-    .selectFrom('session_entry')
-    .select(['id', 'service_id', 'date', 'start_time', 'status'])
-    .where('household_id', '=', householdId)
-    .where('service_id', 'in', pullOutIds.length > 0 ? pullOutIds : none)
-    .where('kind', '=', 'scheduled')
-    .where('start_time', 'is not', null)
-    .where('date', '>=', query.from)
-    .where('date', '<=', query.to)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  // Sessions as they stand: a corrected entry speaks through its correction, a voided one not at all,
+  // and one session logged by several sources is one session (src/domain/occurrences.ts).
+  const sessions = await loadSessionOccurrences(db, householdId, {
+    childId,
+    kind: 'scheduled',
+    from: query.from,
+    to: query.to,
+  });
+  const pullOut = new Set(pullOutIds);
+  const timedSessions = sessions.countedRows.filter((c) => pullOut.has(c.service_id) && c.start_time != null);
   const timetable = await db
     .selectFrom('class_period')
     .select(['weekday', 'start_time', 'end_time', 'class_name'])
     .where('household_id', '=', householdId)
     .where('child_id', '=', childId)
-    .execute();
-  const claims = await db
-    .selectFrom('session_entry')
-    .select(['id', 'service_id', 'date', 'status', 'source'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('kind', '=', 'scheduled')
-    .where('date', '>=', query.from)
-    .where('date', '<=', query.to)
     .execute();
 
   const findings: Finding[] = [
@@ -288,22 +320,41 @@ export async function childPatterns(
       })),
       labels,
     ),
-    ...findDisagreements(
-      claims.map((c) => ({
-        id: c.id,
-        serviceId: c.service_id,
-        date: c.date,
-        status: c.status as SessionClaim['status'],
-        source: c.source as SessionClaim['source'],
-      })),
-      labels,
-    ),
+    ...disagreementFindings(sessions.occurrences, labels),
   ];
   return {
     childId,
     from: query.from,
     to: query.to,
     asOf,
+    accommodationOccurrences: accommodationOccurrences(observations)
+      .reverse()
+      .map((o) => {
+        const words = occurrenceWords(o, child.first_name);
+        return {
+          key: o.key,
+          accommodationId: o.accommodationId,
+          date: o.date,
+          className: o.className,
+          classUnplaced: o.classUnplaced,
+          setting: o.setting,
+          teacherKind: o.teacherKind,
+          outcome: o.outcome,
+          lapse: o.lapse,
+          disagreement: o.disagreement,
+          sources: o.sources.map((e) => ({
+            id: e.id,
+            record: e.record ?? ('observation' as const),
+            source: e.source,
+            outcome: e.outcome,
+            counts: e === o.decidedBy,
+            agrees: e.outcome === 'unknown' || o.outcome === 'unknown' ? null : !o.disagreeing.includes(e),
+          })),
+          summary: words.summary,
+          question: words.question,
+          entryIds: o.entryIds,
+        };
+      }),
     accommodationRates: accommodationRates(observations, {
       from: query.from,
       to: query.to,

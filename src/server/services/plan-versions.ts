@@ -120,13 +120,26 @@ export async function alignFirstVersion(
       `must be before amendment ${second.version_number} takes effect (${second.effective_from})`,
     );
   }
+  const first = rows[0];
+  if (first?.version_number !== 1) return;
   await trx
     .updateTable('plan_version')
     .set({ effective_from: after.effectiveFrom as string })
     .where('household_id', '=', ctx.householdId)
-    .where('plan_id', '=', after.id)
-    .where('version_number', '=', 1)
+    .where('id', '=', first.id)
     .execute();
+  // The version's own entry, so its history reads whole (verify's replay also derives this change
+  // from the plan's entry, for journals written before this one existed).
+  await appendJournal(trx, {
+    id: ctx.newId(),
+    householdId: ctx.householdId,
+    actor: actorLabel(ctx.actor),
+    action: 'update',
+    entity: 'plan_version',
+    entityId: first.id,
+    data: { changed: { effectiveFrom: { from: first.effective_from, to: after.effectiveFrom } } },
+    at: ctx.clock.now(),
+  });
 }
 
 /**

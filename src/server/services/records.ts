@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { OptionalText } from '../../domain/common.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database } from '../../store/schema.ts';
@@ -101,8 +102,9 @@ export async function writeRecord(
 ): Promise<ApiRecord> {
   const parent = await requireParent(trx, def, ctx.householdId, parsed);
   checkAgainstParent(def, parsed, parent);
-  const input = def.prepare ? await def.prepare(trx, ctx.householdId, parsed) : parsed;
-  if (def.validate) await def.validate(trx, ctx.householdId, input);
+  const prepared = def.prepare ? await def.prepare(trx, ctx.householdId, parsed) : parsed;
+  if (def.validate) await def.validate(trx, ctx.householdId, prepared);
+  const input = def.settle ? await def.settle(trx, ctx.householdId, prepared, null) : prepared;
   const at = ctx.clock.now();
   const record = { ...input, id: ctx.newId(), householdId: ctx.householdId, createdAt: at, updatedAt: at };
   await (trx as AnyTrx).insertInto(def.table).values(toRow(def, record)).execute();
@@ -191,10 +193,11 @@ export async function updateRecord(
       throw invalid(def.parent.key, `cannot be changed; create a new ${def.label.toLowerCase()} instead`);
     }
     const { id: _id, householdId: _h, createdAt, updatedAt: _u, ...current } = before;
-    const merged = parseOrThrow(def.input, { ...current, ...changes });
-    const parent = await requireParent(trx, def, ctx.householdId, merged);
-    checkAgainstParent(def, merged, parent);
-    if (def.validate) await def.validate(trx, ctx.householdId, merged);
+    const parsed = parseOrThrow(def.input, { ...current, ...changes });
+    const parent = await requireParent(trx, def, ctx.householdId, parsed);
+    checkAgainstParent(def, parsed, parent);
+    if (def.validate) await def.validate(trx, ctx.householdId, parsed);
+    const merged = def.settle ? await def.settle(trx, ctx.householdId, parsed, { before, changes }) : parsed;
     const at = ctx.clock.now();
     const { [def.parent?.key ?? '']: _p, ...settable } = merged;
     await (trx as AnyTrx)
@@ -256,5 +259,77 @@ export async function deleteRecord(
       data: record,
       at: ctx.clock.now(),
     });
+  });
+}
+
+/** Void a record as logged by mistake, or undo that void; either way with a note saying why. */
+export const VoidInput = z
+  .object({
+    /** true: void it; false: undo the void (the record counts again). */
+    voided: z.boolean().default(true),
+    note: OptionalText(2000),
+  })
+  .strict();
+
+/**
+ * Void (or un-void) an observation, an incident, a work sample or a message. The record is not
+ * deleted: it keeps every field, gains who voided it, when and why, and counts nowhere (patterns,
+ * rates, letters, the living IEP, the report, the advisor) until the void is undone. Like any change,
+ * it is an `update` journal entry listing what changed; an undo's note travels in that entry too.
+ */
+export async function setRecordVoided(
+  store: Store,
+  ctx: ServiceContext,
+  def: ResourceDef,
+  id: string,
+  body: unknown,
+): Promise<ApiRecord> {
+  if (!def.voidable) throw new AppError('conflict', `${def.label} records cannot be voided`);
+  const input = parseOrThrow(VoidInput, body);
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const row = await findRow(trx, def.table, ctx.householdId, id);
+    if (!row) throw notFound(def.label, id);
+    const before = toApiRecord(def, row as Record<string, unknown>);
+    const lower = def.label.toLowerCase();
+    if (input.voided && before.voidedAt) {
+      throw new AppError('conflict', `This ${lower} was already voided; undo the void first to change it`);
+    }
+    if (!input.voided && !before.voidedAt) throw new AppError('conflict', `This ${lower} is not voided`);
+    const at = ctx.clock.now();
+    await (trx as AnyTrx)
+      .updateTable(def.table)
+      .set(
+        input.voided
+          ? { voided_at: at, voided_by: actorLabel(ctx.actor), void_note: input.note, updated_at: at }
+          : { voided_at: null, voided_by: null, void_note: null, updated_at: at },
+      )
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', id)
+      .execute();
+    const after = toApiRecord(
+      def,
+      (await findRow(trx, def.table, ctx.householdId, id)) as Record<string, unknown>,
+    );
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['voidedAt', 'voidedBy', 'voidNote']) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+        changed[key] = { from: before[key], to: after[key] };
+    }
+    await appendJournal(trx, {
+      id: ctx.newId(),
+      householdId: ctx.householdId,
+      actor: actorLabel(ctx.actor),
+      action: 'update',
+      entity: def.entity,
+      entityId: id,
+      data: {
+        changed,
+        createdAt: before.createdAt,
+        // The void's own note is one of the changes; an undo clears it, so its note is kept here.
+        ...(input.voided ? {} : { undoNote: input.note }),
+      },
+      at,
+    });
+    return after;
   });
 }

@@ -33,6 +33,7 @@ import type { Database } from '../../store/schema.ts';
 import { requireAttachments } from './attachments.ts';
 import { checkCommunicationLinks, withDefaultReplyDate } from './communications.ts';
 import { requireBehaviorSteps, requireChildAccommodations, requireChildGoals } from './record-references.ts';
+import { childOfAccommodation, childOfPlan, settleNonSchoolDay } from './school-days.ts';
 
 export type ParentTable = 'child' | 'plan' | 'school_calendar' | 'accommodation' | 'goal';
 
@@ -77,8 +78,24 @@ export type ResourceDef = {
     householdId: string,
     record: Record<string, unknown>,
   ) => Promise<Record<string, unknown>>;
+  /**
+   * Checks the record's date against the school calendar when it is set (on create, and on a change
+   * of date), and completes the stored confirmation (src/server/services/school-days.ts). `update` is
+   * the stored record and the fields the request changes, on a change; null on create.
+   */
+  settle?: (
+    trx: Transaction<Database>,
+    householdId: string,
+    record: Record<string, unknown>,
+    update: { before: Record<string, unknown>; changes: Record<string, unknown> } | null,
+  ) => Promise<Record<string, unknown>>;
   orderBy: string[];
   deletable: boolean;
+  /**
+   * A record that can be voided as logged by mistake (migration 0009): it stays, flagged, and counts
+   * nowhere. Voiding is a change with its journal entry, not a deletion (`setRecordVoided`).
+   */
+  voidable?: true;
   /** Part of a plan's content, frozen into a version snapshot at an amendment. */
   planContent?: 'services' | 'accommodations' | 'goals' | 'behaviorSteps' | 'keyDates';
 };
@@ -90,8 +107,16 @@ const recordMeta = {
   updatedAt: z.string().meta({ format: 'date-time' }),
 };
 
+/** Who voided a record, when and why; null on a record in force. Older exports lack them: null. */
+const voidMeta = {
+  voidedAt: z.string().meta({ format: 'date-time' }).nullable().default(null),
+  /** `user:<id>`, like a session entry's recordedBy. */
+  voidedBy: z.string().nullable().default(null),
+  voidNote: z.string().nullable().default(null),
+};
+
 export function outputSchema(def: ResourceDef) {
-  return def.fields.extend(recordMeta);
+  return def.voidable ? def.fields.extend({ ...recordMeta, ...voidMeta }) : def.fields.extend(recordMeta);
 }
 
 export const RESOURCES = {
@@ -257,8 +282,23 @@ export const RESOURCES = {
     filters: ['accommodationId'],
     jsonFields: ['attachmentIds'],
     validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds as string[]),
+    settle: (trx, householdId, r, update) =>
+      settleRecordDate(trx, householdId, r, update, 'observation', () =>
+        childOfAccommodation(trx, householdId, r.accommodationId as string),
+      ),
+    toApi: ({ nonSchoolDayConfirmed, ...rest }) => ({
+      ...rest,
+      nonSchoolDayConfirmed: Number(nonSchoolDayConfirmed) === 1,
+    }),
+    fromApi: ({ nonSchoolDayConfirmed, ...rest }) => ({
+      ...rest,
+      ...(nonSchoolDayConfirmed === undefined
+        ? {}
+        : { nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0 }),
+    }),
     orderBy: ['date', 'id'],
     deletable: true,
+    voidable: true,
   },
   behaviorIncident: {
     entity: 'behavior_incident',
@@ -275,20 +315,29 @@ export const RESOURCES = {
       await requireBehaviorSteps(trx, householdId, r);
       await requireAttachments(trx, householdId, r.attachmentIds as string[]);
     },
-    toApi: ({ rewardUsed, consequenceContradicted, ...rest }) => ({
+    settle: (trx, householdId, r, update) =>
+      settleRecordDate(trx, householdId, r, update, 'incident', () =>
+        childOfPlan(trx, householdId, r.planId as string),
+      ),
+    toApi: ({ rewardUsed, consequenceContradicted, nonSchoolDayConfirmed, ...rest }) => ({
       ...rest,
       rewardUsed: fromFlag(rewardUsed),
       consequenceContradicted: fromFlag(consequenceContradicted),
+      nonSchoolDayConfirmed: Number(nonSchoolDayConfirmed) === 1,
     }),
-    fromApi: ({ rewardUsed, consequenceContradicted, ...rest }) => ({
+    fromApi: ({ rewardUsed, consequenceContradicted, nonSchoolDayConfirmed, ...rest }) => ({
       ...rest,
       ...(rewardUsed === undefined ? {} : { rewardUsed: toFlag(rewardUsed) }),
       ...(consequenceContradicted === undefined
         ? {}
         : { consequenceContradicted: toFlag(consequenceContradicted) }),
+      ...(nonSchoolDayConfirmed === undefined
+        ? {}
+        : { nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0 }),
     }),
     orderBy: ['date', 'id'],
     deletable: true,
+    voidable: true,
   },
   classPeriod: {
     entity: 'class_period',
@@ -350,6 +399,7 @@ export const RESOURCES = {
     },
     orderBy: ['date', 'id'],
     deletable: true,
+    voidable: true,
   },
   communication: {
     entity: 'communication',
@@ -374,6 +424,7 @@ export const RESOURCES = {
     validate: checkCommunicationLinks,
     orderBy: ['date', 'created_at', 'id'],
     deletable: true,
+    voidable: true,
   },
   parentNote: {
     entity: 'parent_note',
@@ -390,6 +441,39 @@ export const RESOURCES = {
     deletable: true,
   },
 } satisfies Record<string, ResourceDef>;
+
+/**
+ * An observation's or an incident's date on a day with no school needs the confirmation when it is
+ * set: on create, and when a change moves the record to another date. A change that keeps the date
+ * keeps the stored flag, so a record accepted before (or imported) stays valid even if the calendar
+ * has changed since.
+ */
+async function settleRecordDate(
+  trx: Transaction<Database>,
+  householdId: string,
+  record: Record<string, unknown>,
+  update: { before: Record<string, unknown>; changes: Record<string, unknown> } | null,
+  kind: 'observation' | 'incident',
+  childOf: () => Promise<string | null>,
+): Promise<Record<string, unknown>> {
+  if (update && update.before.date === record.date)
+    return { ...record, nonSchoolDayConfirmed: update.before.nonSchoolDayConfirmed };
+  const childId = await childOf();
+  if (!childId) return { ...record, nonSchoolDayConfirmed: false };
+  // A new date needs its own confirmation: the stored one was for the old date.
+  const confirmed = update
+    ? update.changes.nonSchoolDayConfirmed === true
+    : record.nonSchoolDayConfirmed === true;
+  const settled = await settleNonSchoolDay(
+    trx,
+    householdId,
+    childId,
+    record.date as string,
+    { kind },
+    confirmed,
+  );
+  return { ...record, nonSchoolDayConfirmed: settled };
+}
 
 // Yes/no/unknown answers are stored as 1, 0 or null, which both databases read back identically.
 function toFlag(value: unknown): number | null {

@@ -9,7 +9,7 @@ import {
   MissReason,
   Responsibility,
   SessionEntryInput,
-  SessionStatus,
+  StoredSessionStatus,
 } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
@@ -17,8 +17,10 @@ import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { resolveMakeupTarget } from './makeups.ts';
 import { versionRows } from './plan-versions.ts';
 import { parseOrThrow } from './records.ts';
+import { settleSessionDate } from './school-days.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -30,7 +32,8 @@ export const SessionEntry = z.object({
   planVersionId: IdSchema.nullable(),
   date: IsoDateSchema,
   kind: EntryKind,
-  status: SessionStatus,
+  /** "void": a correction saying the entry it corrects was logged by mistake (it counts nowhere). */
+  status: StoredSessionStatus,
   minutesDelivered: z.number().int(),
   minutesPlanned: z.number().int().nullable(),
   reason: MissReason.nullable(),
@@ -43,6 +46,8 @@ export const SessionEntry = z.object({
   /** Set when a later entry corrects this one; the ledger then uses the later entry. */
   correctedByEntryId: IdSchema.nullable(),
   startTime: z.string().nullable(),
+  /** Accepted on a day with no school: confirmed by whoever recorded it (or marked by migration 0010). */
+  nonSchoolDayConfirmed: z.boolean(),
   recordedAt: z.string().meta({ format: 'date-time' }),
   recordedBy: z.string(),
   updatedAt: z.string().meta({ format: 'date-time' }),
@@ -76,6 +81,7 @@ export function toSessionEntry(row: SessionEntryRow, correctedBy: string | null)
     correctsEntryId: row.corrects_entry_id,
     correctedByEntryId: correctedBy,
     startTime: row.start_time ?? null,
+    nonSchoolDayConfirmed: Number(row.non_school_day_confirmed ?? 0) === 1,
     recordedAt: row.created_at,
     recordedBy: row.recorded_by,
     updatedAt: row.updated_at,
@@ -143,6 +149,8 @@ export async function writeSessionEntry(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   input: SessionEntryInput,
+  /** A correction of a make-up keeps the miss it named unchecked (it may have been voided since). */
+  options: { keepMakeupFor?: string | null } = {},
 ): Promise<SessionEntry> {
   const service = await loadService(trx, ctx.householdId, input.serviceId);
   const segment = segmentOn(service, input.date);
@@ -152,6 +160,8 @@ export async function writeSessionEntry(
       `is outside the service's dates (${service.start_date} to ${service.end_date}); only a make-up can be dated outside them`,
     );
   }
+  // A date on a day with no school is refused unless confirmed (src/domain/school-days.ts).
+  const nonSchoolDay = await settleSessionDate(trx, ctx.householdId, service, input);
   const planned = segment?.minutesPerSession ?? input.minutesPlanned ?? null;
   let delivered = input.minutesDelivered;
   if (input.kind === 'scheduled') {
@@ -184,22 +194,10 @@ export async function writeSessionEntry(
       );
     }
   }
-  if (input.makeupForEntryId) {
-    const target = await trx
-      .selectFrom('session_entry')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', input.makeupForEntryId)
-      .executeTakeFirst();
-    if (!target) throw notFound('Session entry', input.makeupForEntryId, 'makeupForEntryId');
-    if (target.service_id !== input.serviceId) {
-      throw invalid('makeupForEntryId', 'must name a missed session of the same service');
-    }
-    if (target.kind !== 'scheduled' || target.status === 'delivered') {
-      throw invalid('makeupForEntryId', 'must name a missed or short session');
-    }
-    if (target.date > input.date)
-      throw invalid('date', `must not be before the session it makes up (${target.date})`);
+  // A make-up names the latest word on its miss, and only a miss whose minutes are owed.
+  let makeupFor = input.makeupForEntryId;
+  if (makeupFor && makeupFor !== options.keepMakeupFor) {
+    makeupFor = await resolveMakeupTarget(trx, ctx.householdId, service, makeupFor, input.date);
   }
   if (input.correctsEntryId) {
     const target = await trx
@@ -249,11 +247,12 @@ export async function writeSessionEntry(
     reason: input.status === 'delivered' ? null : input.reason,
     reason_text: input.reasonText,
     responsibility: input.responsibility,
-    makeup_for_entry_id: input.makeupForEntryId,
+    makeup_for_entry_id: makeupFor,
     source: input.source,
     note: input.note,
     corrects_entry_id: input.correctsEntryId,
     start_time: input.startTime,
+    non_school_day_confirmed: nonSchoolDay ? 1 : 0,
     recorded_by: actorLabel(ctx.actor),
     created_at: at,
     updated_at: at,

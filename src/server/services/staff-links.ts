@@ -10,8 +10,9 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import type { Env, User } from './accounts.ts';
 import { appendAudit } from './audit.ts';
 import { Creator, creatorsIn, isMember } from './creators.ts';
-import { computeLedgers } from './ledgers.ts';
+import { computeLedgers, loadCalendars } from './ledgers.ts';
 import { parseOrThrow } from './records.ts';
+import { correctSessionEntry, staffConfirmations } from './session-corrections.ts';
 import { createSessionEntry } from './session-entries.ts';
 
 // A staff confirmation link lets a therapist or case manager confirm sessions without an account.
@@ -208,6 +209,7 @@ async function servicesInScope(store: Store, principal: StaffPrincipal) {
       'service.name',
       'service.provider_role',
       'service.segments',
+      'service.esy_blocks',
       'service.start_date',
       'service.end_date',
     ])
@@ -221,18 +223,43 @@ export const StaffView = z.object({
   childFirstName: z.string(),
   label: z.string().nullable(),
   expiresAt: z.string(),
+  /**
+   * The child's school calendars (school days and days off, no names), so the form asks "Are you
+   * sure? ..." before a date with no school is sent, by the same rule as the server
+   * (src/domain/school-days.ts). Days off with their labels; nothing about the child.
+   */
+  calendars: z.array(
+    z.object({
+      id: IdSchema,
+      firstDay: IsoDateSchema,
+      lastDay: IsoDateSchema,
+      schoolWeekdays: z.array(z.number()),
+      cycleLength: z.number().nullable(),
+      events: z.array(
+        z.object({
+          kind: z.enum(['holiday', 'break', 'closure', 'early_dismissal']),
+          startDate: IsoDateSchema,
+          endDate: IsoDateSchema.nullable(),
+          label: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
   services: z.array(
     z.object({
       id: IdSchema,
       name: z.string(),
       providerRole: z.string().nullable(),
       amount: z.string(),
+      /** Extended-school-year blocks: a session on one of their weekdays needs no confirmation. */
+      esyBlocks: z.array(z.object({ startDate: IsoDateSchema, endDate: IsoDateSchema })),
       weeks: z.array(
         z.object({
           start: z.string(),
           end: z.string(),
           expectedSessions: z.number().nullable(),
           loggedSessions: z.number(),
+          /** What this link confirmed, as it stands now (its own corrections applied). */
           confirmedByThisLink: z.array(
             z.object({
               id: IdSchema,
@@ -240,6 +267,9 @@ export const StaffView = z.object({
               status: SessionStatus,
               minutesDelivered: z.number(),
               reason: MissReason.nullable(),
+              startTime: z.string().nullable(),
+              /** The family corrected or voided it since: the link can no longer change it. */
+              changedByFamily: z.boolean(),
             }),
           ),
         }),
@@ -262,14 +292,14 @@ export async function staffView(store: Store, principal: StaffPrincipal, today: 
     .executeTakeFirstOrThrow();
   const services = await servicesInScope(store, principal);
   const from = addDays(weekStart(today), -28);
-  const own = await store.db
-    .selectFrom('session_entry')
-    .select(['id', 'service_id', 'date', 'status', 'minutes_delivered', 'reason'])
-    .where('household_id', '=', principal.householdId)
-    .where('recorded_by', '=', `staff_link:${principal.linkId}`)
-    .where('date', '>=', from)
-    .orderBy('date')
-    .execute();
+  // The link's own confirmations, as they stand now: it may correct or void them (correctStaffSession).
+  const own = await staffConfirmations(
+    store.db,
+    principal.householdId,
+    services.map((s) => s.id),
+    `staff_link:${principal.linkId}`,
+    from,
+  );
   const out = [];
   for (const s of services) {
     let weeks: z.infer<typeof StaffView>['services'][number]['weeks'] = [];
@@ -287,14 +317,8 @@ export async function staffView(store: Store, principal: StaffPrincipal, today: 
         expectedSessions: p.requiredSessions,
         loggedSessions: p.scheduledSessions,
         confirmedByThisLink: own
-          .filter((e) => e.service_id === s.id && e.date >= p.start && e.date <= p.end)
-          .map((e) => ({
-            id: e.id,
-            date: e.date,
-            status: e.status as 'delivered',
-            minutesDelivered: Number(e.minutes_delivered),
-            reason: e.reason as null,
-          })),
+          .filter((e) => e.serviceId === s.id && e.date >= p.start && e.date <= p.end)
+          .map(({ serviceId: _service, ...e }) => e),
       }));
     } catch (error) {
       // No school calendar yet: show the service without weeks rather than failing the page.
@@ -314,10 +338,21 @@ export async function staffView(store: Store, principal: StaffPrincipal, today: 
       name: s.name,
       providerRole: s.provider_role,
       amount: current ? describeAmount(current) : '',
+      esyBlocks: (JSON.parse(s.esy_blocks) as { startDate: string; endDate: string }[]).map((b) => ({
+        startDate: b.startDate,
+        endDate: b.endDate,
+      })),
       weeks,
     });
   }
-  return { childFirstName: child.first_name, label: link.label, expiresAt: link.expires_at, services: out };
+  const calendars = await loadCalendars(store.db, principal.householdId, principal.scope.childId);
+  return {
+    childFirstName: child.first_name,
+    label: link.label,
+    expiresAt: link.expires_at,
+    calendars,
+    services: out,
+  };
 }
 
 function describeAmount(a: {
@@ -347,6 +382,8 @@ export const StaffSessionInput = z.object({
   note: OptionalText(2000),
   /** When the session began: places a pull-out session against the child's class timetable. */
   startTime: ClockTimeSchema.nullable().default(null),
+  /** The provider confirms a date on which the school calendar shows no school (src/domain/school-days.ts). */
+  nonSchoolDayConfirmed: z.boolean().default(false),
 });
 
 /** A session confirmed through a staff link: marked "provider, via link"; it can only be corrected by a new entry. */
@@ -375,4 +412,29 @@ export async function confirmStaffSession(
     .where('id', '=', principal.linkId)
     .execute();
   return entry;
+}
+
+/**
+ * A staff link corrects or voids a session it confirmed itself, and only that: another link's entry,
+ * or the family's, answers 404 like one that does not exist; an entry the family corrected since
+ * answers 403. The correction keeps the provider's source and is recorded as made by the link.
+ */
+export async function correctStaffSession(
+  store: Store,
+  ctx: ServiceContext,
+  principal: StaffPrincipal,
+  entryId: string,
+  body: unknown,
+) {
+  const allowed = (await servicesInScope(store, principal)).map((s) => s.id);
+  const result = await correctSessionEntry(store, ctx, entryId, body, {
+    recordedBy: `staff_link:${principal.linkId}`,
+    serviceIds: allowed,
+  });
+  await store.db
+    .updateTable('access_token')
+    .set({ used_at: ctx.clock.now() })
+    .where('id', '=', principal.linkId)
+    .execute();
+  return result;
 }

@@ -1,12 +1,140 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
-import type { Store } from '../../store/database.ts';
+import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
+import {
+  type CurrentRecords,
+  compareWithJournal,
+  type ReplayEntry,
+  replayJournal,
+} from '../../store/journal-replay.ts';
+import type { Database } from '../../store/schema.ts';
 import { notFound } from '../errors.ts';
+import { toAttachment } from './attachments.ts';
+import { toCheckIn } from './check-ins.ts';
+import { settingsFromRow } from './household-settings.ts';
+import { toHousehold } from './households.ts';
+import { toLetterRecord } from './letters.ts';
+import { toPlanVersion } from './plan-versions.ts';
+import { rowToRecord } from './record-mapping.ts';
+import { toApiRecord } from './records.ts';
+import { RESOURCES } from './resources.ts';
+import { toSessionEntry } from './session-entries.ts';
 
 // Checks that a household's paper trail is whole: the journal's hash chain (every change, in
-// order, unaltered) and every attachment's bytes against the SHA-256 they were stored under.
+// order, unaltered), every record against the state its journal entries lead to (the replay in
+// src/store/journal-replay.ts), and every attachment's bytes against the SHA-256 they were stored
+// under. docs/paper-trail.md says what this proves and what it cannot.
+
+// biome-ignore lint/suspicious/noExplicitAny: rows of many tables, each read by its own mapper
+type AnyRow = any;
+
+/**
+ * Every table of a child's record, in dependency order, with the key its journal entries name and
+ * the mapper its service journals with: a record is compared in the shape the journal holds.
+ */
+const RECORD_READERS: { table: keyof Database & string; key: string; read: (row: AnyRow) => object }[] = [
+  { table: 'household', key: 'id', read: toHousehold },
+  { table: 'attachment', key: 'id', read: toAttachment },
+  { table: 'child', key: 'id', read: (row) => toApiRecord(RESOURCES.child, row) },
+  { table: 'plan', key: 'id', read: (row) => toApiRecord(RESOURCES.plan, row) },
+  {
+    table: 'plan_version',
+    key: 'id',
+    read: (row) => ({
+      ...toPlanVersion(row),
+      snapshot: row.snapshot == null ? null : JSON.parse(row.snapshot),
+    }),
+  },
+  ...Object.values(RESOURCES)
+    .filter((def) => def.table !== 'child' && def.table !== 'plan')
+    .map((def) => ({ table: def.table, key: 'id', read: (row: AnyRow) => toApiRecord(def, row) })),
+  {
+    table: 'household_settings',
+    key: 'household_id',
+    read: (row) => ({ ...settingsFromRow(row), updatedAt: row.updated_at }),
+  },
+  {
+    table: 'letter',
+    key: 'id',
+    // toneFlags are worked out from the body when read, never stored.
+    read: (row) => {
+      const { toneFlags: _flags, ...letter } = toLetterRecord(row);
+      return { ...letter, request: JSON.parse(row.request) };
+    },
+  },
+  {
+    table: 'living_iep_notes',
+    key: 'child_id',
+    read: (row) => rowToRecord(row, ['changes', 'questions']),
+  },
+  { table: 'check_in', key: 'id', read: toCheckIn },
+  {
+    table: 'session_entry',
+    key: 'id',
+    // Which entry corrects this one is derived from the other entries, not stored in this one.
+    read: (row) => {
+      const { correctedByEntryId: _by, ...entry } = toSessionEntry(row, null);
+      return entry;
+    },
+  },
+];
+
+/** Tables of a household that replay does not compare, and why. */
+export const NOT_REPLAYED: Readonly<Record<string, string>> = {
+  journal: 'the journal itself, checked by its hash chain',
+  attachment_blob: "a file's bytes, checked against the SHA-256 its attachment was journaled with",
+  membership: 'who may see the household: access, kept in the audit trail',
+  access_token: 'invitations, staff links and calendar feeds: access, kept in the audit trail',
+  audit_event: 'the audit trail of access, not part of the record',
+  reminder_sent: 'which reminder emails went out, so none goes twice',
+};
+
+/** The tables whose every row is compared with the journal. */
+export const REPLAYED_TABLES: readonly string[] = RECORD_READERS.map((r) => r.table);
+
+const PLAN_CONTENT: Record<string, string> = Object.fromEntries(
+  Object.values(RESOURCES).flatMap((def) =>
+    'planContent' in def && def.planContent ? [[def.entity, def.planContent]] : [],
+  ),
+);
+
+/** At most this many differing records are listed; `differing` counts them all. */
+const LISTED_RECORD_PROBLEMS = 20;
+
+async function readCurrentRecords(store: Store, householdId: string): Promise<CurrentRecords> {
+  const current = new Map<string, Map<string, object>>();
+  for (const reader of RECORD_READERS) {
+    // biome-ignore lint/suspicious/noExplicitAny: generic over the record tables
+    const q = (store.db as any).selectFrom(reader.table).selectAll();
+    const rows = (await (reader.table === 'household'
+      ? q.where('id', '=', householdId)
+      : q.where('household_id', '=', householdId)
+    ).execute()) as Record<string, unknown>[];
+    const byId = new Map<string, object>();
+    for (const row of rows) {
+      let record: object;
+      try {
+        record = reader.read(row);
+      } catch (error) {
+        // A JSON column edited into text that does not parse: named, not thrown.
+        record = { unreadable: error instanceof Error ? error.message : String(error) };
+      }
+      byId.set(String(row[reader.key]), record);
+    }
+    current.set(reader.table, byId);
+  }
+  return current as CurrentRecords;
+}
+
+function parseData(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export const VerifyResult = z.object({
   householdId: z.string(),
@@ -18,6 +146,34 @@ export const VerifyResult = z.object({
     problem: z
       .object({ seq: z.number(), entryId: z.string().nullable(), kind: z.string(), message: z.string() })
       .nullable(),
+  }),
+  /** Every record against the state its journal entries lead to (src/store/journal-replay.ts). */
+  records: z.object({
+    checked: z.number(),
+    /** How many records differ; `problems` lists the first of them, one difference each. */
+    differing: z.number(),
+    problems: z.array(
+      z.object({
+        kind: z.enum([
+          'changed',
+          'not_in_journal',
+          'deleted_in_journal',
+          'missing',
+          'changed_between_entries',
+          'not_replayable',
+          'unreadable',
+        ]),
+        table: z.string(),
+        id: z.string(),
+        /** The first field that differs, in API names (`minutesDelivered`). */
+        field: z.string().nullable(),
+        journalValue: z.unknown(),
+        currentValue: z.unknown(),
+        /** The journal entry that set the state the record should have. */
+        seq: z.number().nullable(),
+        message: z.string(),
+      }),
+    ),
   }),
   attachments: z.object({
     checked: z.number(),
@@ -104,11 +260,45 @@ export async function verifyHousehold(store: Store, householdId: string): Promis
     targetId: r.targetId,
     message: `${r.table.replace(/_/g, ' ')} ${r.id}: ${r.path} names ${r.targetId}, a record of another household (run "as-written repair --cross-household")`,
   }));
+  const replay = replayJournal(
+    rows.map(
+      (r): ReplayEntry => ({
+        seq: Number(r.seq),
+        at: r.at,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        data: parseData(r.data),
+      }),
+    ),
+    { defaults: REPLAY_DEFAULTS, planContent: PLAN_CONTENT },
+  );
+  const records = compareWithJournal(replay, await readCurrentRecords(store, householdId));
   return {
     householdId,
-    ok: problem === null && attachmentProblems.length === 0 && references.length === 0,
+    ok:
+      problem === null &&
+      records.differences.length === 0 &&
+      attachmentProblems.length === 0 &&
+      references.length === 0,
     journal: { entries: rows.length, headHash: rows.at(-1)?.hash ?? null, problem },
+    records: {
+      checked: records.checked,
+      differing: records.differences.length,
+      problems: records.differences.slice(0, LISTED_RECORD_PROBLEMS),
+    },
     attachments: { checked: attachments.length, problems: attachmentProblems },
     references: { problems: references },
   };
+}
+
+/** The first thing verify found wrong, in plain words, or null when everything checks out. */
+export function firstProblem(result: VerifyResult): string | null {
+  return (
+    result.journal.problem?.message ??
+    result.records.problems[0]?.message ??
+    result.attachments.problems[0]?.message ??
+    result.references.problems[0]?.message ??
+    null
+  );
 }

@@ -1,14 +1,26 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
-import { addDays, weekStart } from '../../domain/dates.ts';
+import { addDays, maxDate, minDate, monthEnd, weekStart } from '../../domain/dates.ts';
+import {
+  type AccommodationOutcome,
+  accommodationOccurrences,
+  occurrenceWords,
+} from '../../domain/occurrences.ts';
+import { type PeriodWordsInput, periodWords } from '../../domain/period-words.ts';
+import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-calendar.ts';
+import { lastSchoolDay } from '../../domain/school-days.ts';
+import type { ServiceSegment } from '../../domain/service.ts';
 import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
 import type { Database } from '../../store/schema.ts';
 import { notFound } from '../errors.ts';
-import { computeLedgers } from './ledgers.ts';
+import { computeLedgers, loadCalendars, type ServiceLedgerView } from './ledgers.ts';
+import { loadSessionOccurrences } from './session-occurrences.ts';
 
-// The home screen in one call: for each of a child's services, this week's promised, delivered,
-// missed and not-yet-confirmed sessions, the make-up minutes owed so far, and what needs attention.
+// The home screen in one call: for each of a child's services, what its own period (this week, this
+// month, this cycle, this school year) promises and what was delivered of it so far, the make-up
+// minutes owed, and what needs attention; the days with no school this week; and whether there is
+// school today.
 
 export const WeekSummary = z.object({
   childId: IdSchema,
@@ -16,7 +28,20 @@ export const WeekSummary = z.object({
   weekStart: IsoDateSchema,
   weekEnd: IsoDateSchema,
   hasCalendar: z.boolean(),
+  /** This week's holidays, breaks and closures, each cut to this week's days ("2026-11-25 to 2026-11-27: Thanksgiving break (break)"). */
   closures: z.array(z.string()),
+  /** Whether today is a school day by the calendar (an early dismissal is one). */
+  schoolDayToday: z.boolean(),
+  /** A closure on today's date, which "School closed today" added and can undo. */
+  closedToday: z
+    .object({
+      eventId: IdSchema,
+      calendarId: IdSchema,
+      label: z.string().nullable(),
+      startDate: IsoDateSchema,
+      endDate: IsoDateSchema.nullable(),
+    })
+    .nullable(),
   services: z.array(
     z.object({
       serviceId: IdSchema,
@@ -25,15 +50,38 @@ export const WeekSummary = z.object({
       /** push_in, pull_out or consultation: a pull-out session's start time places it against the timetable. */
       setting: z.string(),
       minutesPerSession: z.number().nullable(),
+      /** The service's extended-school-year blocks (a session on one of their days needs no confirmation). */
+      esyBlocks: z.array(z.object({ startDate: IsoDateSchema, endDate: IsoDateSchema })),
+      /**
+       * The service's own period containing today: a week (for weekly and daily amounts), a month, a
+       * cycle, the school year, or a block of an "N of every M weeks" pattern; `words` says it:
+       * "2 sessions in December: 0 so far". A monthly or yearly amount is never cut into a weekly share.
+       */
+      period: z.object({
+        unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'weeks']),
+        esy: z.boolean(),
+        start: IsoDateSchema,
+        end: IsoDateSchema,
+        words: z.string(),
+      }),
+      /** What the period promises (sessions, or null for a total of minutes), and its minutes. */
       promisedSessions: z.number().nullable(),
       promisedMinutes: z.number(),
+      /** Sessions that happened (in full or shorter) and missed ones, in the period up to today. */
       deliveredSessions: z.number(),
       deliveredMinutes: z.number(),
       missedSessions: z.number(),
+      /** Promised sessions of this week with no entry yet; null for a period longer than a week. */
       notYetConfirmed: z.number().nullable(),
+      /**
+       * This week's school days up to today on which the service is in force and nothing is logged for
+       * it yet: the days "All delivered this week" may log (at most `notYetConfirmed` of them).
+       */
+      openDays: z.array(IsoDateSchema),
       owedBalanceMinutes: z.number(),
       pendingMinutes: z.number(),
       percentDeliveredThisYear: z.number().nullable(),
+      /** This week's entries. */
       entries: z.array(
         z.object({
           id: IdSchema,
@@ -57,14 +105,22 @@ export const WeekSummary = z.object({
       notProvided: z.number(),
       unknown: z.number(),
       slipped: z.boolean(),
-      observations: z.array(
+      /**
+       * This week's occurrences (one school day and class, however many records speak of it:
+       * src/domain/occurrences.ts); the counts above count these.
+       */
+      occurrences: z.array(
         z.object({
-          id: IdSchema,
+          key: z.string(),
           date: z.string(),
           outcome: z.string(),
           className: z.string().nullable(),
           teacherKind: z.string(),
-          source: z.string(),
+          /** "1 lapse, 3 sources: your note, a work sample, Emma's report". */
+          summary: z.string(),
+          /** When the sources disagree, the question to settle it; otherwise null. */
+          question: z.string().nullable(),
+          entryIds: z.array(z.string()),
         }),
       ),
     }),
@@ -80,6 +136,42 @@ export const WeekSummary = z.object({
 });
 export type WeekSummary = z.infer<typeof WeekSummary>;
 
+type Period = WeekSummary['services'][number]['period'];
+
+/** The holidays, breaks and closures of [start, end], each cut to those days, as display lines. */
+function closuresOfDays(calendar: CalendarIndex, start: string, end: string): string[] {
+  return calendar.closuresBetween(start, end).map((e) => {
+    const from = maxDate(e.startDate, start);
+    const to = minDate(e.endDate, end);
+    const when = from === to ? from : `${from} to ${to}`;
+    const kind = e.kind.replace('_', ' ');
+    return e.label ? `${when}: ${e.label} (${kind})` : `${when}: ${kind}`;
+  });
+}
+
+/** The amount in force on a day: an ESY block takes precedence over a segment (docs/ledger-rules.md). */
+function termOn(segments: ServiceSegment[], esyBlocks: ServiceSegment[], date: string) {
+  const esy = esyBlocks.find((b) => date >= b.startDate && date <= b.endDate);
+  if (esy) return { term: esy, esy: true };
+  const segment = segments.find((g) => date >= g.startDate && date <= g.endDate);
+  return segment ? { term: segment, esy: false } : null;
+}
+
+/** How far past today a ledger must run for the period containing today to be counted whole. */
+function periodHorizon(term: ServiceSegment, today: string): string {
+  switch (term.period.unit) {
+    case 'month':
+      return monthEnd(today);
+    case 'week':
+      return term.pattern ? addDays(today, term.pattern.everyWeeks * 7) : addDays(weekStart(today), 6);
+    case 'day':
+      return addDays(weekStart(today), 6);
+    default:
+      // A cycle of up to 20 school days, or the school year: its end is at most a year and a month away.
+      return minDate(term.endDate, addDays(today, 400));
+  }
+}
+
 export async function weekSummary(
   db: Kysely<Database>,
   householdId: string,
@@ -88,7 +180,7 @@ export async function weekSummary(
 ): Promise<WeekSummary> {
   const child = await db
     .selectFrom('child')
-    .select('id')
+    .select(['id', 'first_name'])
     .where('household_id', '=', householdId)
     .where('id', '=', childId)
     .executeTakeFirst();
@@ -106,6 +198,7 @@ export async function weekSummary(
       'service.area',
       'service.setting',
       'service.segments',
+      'service.esy_blocks',
       'service.start_date',
     ])
     .where('service.household_id', '=', householdId)
@@ -114,16 +207,22 @@ export async function weekSummary(
     .orderBy('service.created_at')
     .orderBy('service.id')
     .execute();
-  const calendar = await db
-    .selectFrom('school_calendar')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  const base = { childId, today, weekStart: start, weekEnd: end, hasCalendar: Boolean(calendar) };
-  const accommodations = await accommodationsThisWeek(db, householdId, childId, start, end);
-  if (services.length === 0 || !calendar)
-    return { ...base, closures: [], services: [], accommodations, attention: [] };
+  const calendars = await loadCalendars(db, householdId, childId);
+  const calendar = buildCalendarIndex(calendars);
+  const closedToday = await closureOn(db, householdId, childId, today);
+  const base = {
+    childId,
+    today,
+    weekStart: start,
+    weekEnd: end,
+    hasCalendar: calendars.length > 0,
+    closures: closuresOfDays(calendar, start, end),
+    schoolDayToday: calendar.isInstructionalDay(today),
+    closedToday,
+  };
+  const accommodations = await accommodationsThisWeek(db, householdId, childId, child.first_name, start, end);
+  if (services.length === 0 || calendars.length === 0)
+    return { ...base, services: [], accommodations, attention: [] };
 
   const earliest = services.reduce(
     (min, s) => (s.start_date < min ? s.start_date : min),
@@ -140,20 +239,14 @@ export async function weekSummary(
     { from, to: end, asOf: end, grouping: 'week' },
     today,
   );
-  const entries = await db
-    .selectFrom('session_entry')
-    .select(['id', 'service_id', 'date', 'kind', 'status', 'minutes_delivered', 'reason', 'source'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('date', '>=', start)
-    .where('date', '<=', end)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
+  // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
+  const entries = (
+    await loadSessionOccurrences(db, householdId, { childId, from: addDays(today, -400), to: end })
+  ).countedRows;
   const lastWeekStart = addDays(start, -7);
   const attention: WeekSummary['attention'] = [];
   const out: WeekSummary['services'] = [];
-  let closures: string[] = [];
   for (const s of services) {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
     const before = ledger?.periods.filter((p) => p.end < start) ?? [];
@@ -162,36 +255,81 @@ export async function weekSummary(
     const percentSoFar =
       requiredBefore > 0 ? Math.round((deliveredBefore / requiredBefore) * 1000) / 10 : null;
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
-    if (week && closures.length === 0) closures = week.closures;
     const mine = entries.filter((e) => e.service_id === s.id);
-    const scheduled = mine.filter((e) => e.kind === 'scheduled');
+    const segments = JSON.parse(s.segments) as ServiceSegment[];
+    const esyBlocks = JSON.parse(s.esy_blocks) as ServiceSegment[];
+    const inForce = termOn(segments, esyBlocks, today);
+    const weekly =
+      !inForce ||
+      inForce.term.period.unit === 'day' ||
+      (inForce.term.period.unit === 'week' && inForce.term.pattern == null);
+
+    // The period containing today, counted whole: this week's ledger row for a weekly or daily
+    // amount; for a longer period, the service's own row from a ledger run to the period's end.
+    let row = weekly ? week : null;
+    if (!weekly && inForce) {
+      const [whole] = await computeLedgers(
+        db,
+        householdId,
+        { serviceId: s.id },
+        { from: s.start_date, to: periodHorizon(inForce.term, today), grouping: 'auto' },
+        periodHorizon(inForce.term, today),
+      );
+      row =
+        (whole as ServiceLedgerView | undefined)?.periods.find((p) => p.start <= today && p.end >= today) ??
+        null;
+    }
+    const periodStart = row ? row.start : start;
+    const periodEnd = row ? row.end : end;
+    const inPeriod = mine.filter((e) => e.date >= periodStart && e.date <= periodEnd);
+    const scheduled = inPeriod.filter((e) => e.kind === 'scheduled');
     const delivered = scheduled.filter((e) => e.status !== 'missed');
     const missed = scheduled.filter((e) => e.status === 'missed');
-    const segments = JSON.parse(s.segments) as {
-      startDate: string;
-      endDate: string;
-      minutesPerSession: number | null;
-    }[];
-    const segment = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? null;
-    const promised = week?.requiredSessions ?? null;
+    const promised = row?.requiredSessions ?? null;
+    const unit: Period['unit'] = !inForce
+      ? 'week'
+      : inForce.term.pattern
+        ? 'weeks'
+        : (inForce.term.period.unit as Period['unit']);
+    const wording: PeriodWordsInput = {
+      unit,
+      esy: inForce?.esy ?? false,
+      requiredSessions: row ? row.requiredSessions : null,
+      requiredMinutes: row?.requiredMinutes ?? 0,
+      start: periodStart,
+      end: periodEnd,
+      sessionsPerDay: unit === 'day' ? (inForce?.term.sessionsPerPeriod ?? null) : null,
+      cycleDays: inForce?.term.period.cycleDays ?? null,
+      cycleLastSchoolDay: unit === 'cycle' ? lastSchoolDay(calendar, periodEnd) : null,
+      pattern: inForce?.term.pattern ?? null,
+      soFarSessions: delivered.length,
+      soFarMinutes: delivered.reduce((sum, e) => sum + Number(e.minutes_delivered), 0),
+    };
+    // No row (the service is not in force this week): nothing is due; say it in sessions unless the
+    // amount is a total of minutes.
+    if (!row && inForce?.term.sessionsPerPeriod !== null) wording.requiredSessions = 0;
     const owed = ledger?.totals.owedBalanceMinutes ?? 0;
     const pending = ledger?.totals.pendingMinutes ?? 0;
+    const thisWeek = mine.filter((e) => e.date >= start && e.date <= end);
     out.push({
       serviceId: s.id,
       name: s.name,
       area: s.area,
       setting: s.setting,
-      minutesPerSession: segment?.minutesPerSession ?? null,
+      minutesPerSession: inForce?.term.minutesPerSession ?? null,
+      esyBlocks: esyBlocks.map((b) => ({ startDate: b.startDate, endDate: b.endDate })),
+      period: { unit, esy: wording.esy, start: periodStart, end: periodEnd, words: periodWords(wording) },
       promisedSessions: promised,
-      promisedMinutes: week?.requiredMinutes ?? 0,
+      promisedMinutes: row?.requiredMinutes ?? 0,
       deliveredSessions: delivered.length,
-      deliveredMinutes: delivered.reduce((sum, e) => sum + Number(e.minutes_delivered), 0),
+      deliveredMinutes: wording.soFarMinutes,
       missedSessions: missed.length,
-      notYetConfirmed: promised == null ? null : Math.max(0, promised - scheduled.length),
+      notYetConfirmed: !weekly || promised == null ? null : Math.max(0, promised - scheduled.length),
+      openDays: openDaysOf(calendar, segments, start, today < end ? today : end, thisWeek),
       owedBalanceMinutes: owed,
       pendingMinutes: pending,
       percentDeliveredThisYear: percentSoFar,
-      entries: mine.map((e) => ({
+      entries: thisWeek.map((e) => ({
         id: e.id,
         date: e.date,
         kind: e.kind,
@@ -235,17 +373,89 @@ export async function weekSummary(
       });
     }
   }
-  return { ...base, closures, services: out, accommodations, attention };
+  return { ...base, services: out, accommodations, attention };
+}
+
+/**
+ * The school days from `from` to `to` on which a segment of the service is in force and no scheduled
+ * session is logged for it: what "All delivered this week" offers (a session on a day with no school
+ * is logged on its own, with its confirmation).
+ */
+function openDaysOf(
+  calendar: CalendarIndex,
+  segments: ServiceSegment[],
+  from: string,
+  to: string,
+  entries: readonly { date: string; kind: string }[],
+): string[] {
+  const logged = new Set(entries.filter((e) => e.kind === 'scheduled').map((e) => e.date));
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (!calendar.isInstructionalDay(d) || logged.has(d)) continue;
+    if (segments.some((g) => d >= g.startDate && d <= g.endDate)) out.push(d);
+  }
+  return out;
+}
+
+/** A closure of the child's calendars on `date` (the one "School closed today" added), with its id. */
+async function closureOn(db: Kysely<Database>, householdId: string, childId: string, date: string) {
+  const row = await db
+    .selectFrom('calendar_event')
+    .innerJoin('school_calendar', (join) =>
+      join
+        .onRef('school_calendar.id', '=', 'calendar_event.calendar_id')
+        .onRef('school_calendar.household_id', '=', 'calendar_event.household_id'),
+    )
+    .select([
+      'calendar_event.id',
+      'calendar_event.calendar_id',
+      'calendar_event.label',
+      'calendar_event.start_date',
+      'calendar_event.end_date',
+    ])
+    .where('calendar_event.household_id', '=', householdId)
+    .where('school_calendar.child_id', '=', childId)
+    .where('calendar_event.kind', '=', 'closure')
+    .where('calendar_event.start_date', '<=', date)
+    .where((eb) =>
+      eb.or([
+        eb('calendar_event.end_date', '>=', date),
+        eb.and([eb('calendar_event.end_date', 'is', null), eb('calendar_event.start_date', '=', date)]),
+      ]),
+    )
+    .orderBy('calendar_event.start_date', 'desc')
+    .orderBy('calendar_event.id')
+    .executeTakeFirst();
+  return row
+    ? {
+        eventId: row.id,
+        calendarId: row.calendar_id,
+        label: row.label,
+        startDate: row.start_date,
+        endDate: row.end_date,
+      }
+    : null;
 }
 
 async function accommodationsThisWeek(
   db: Kysely<Database>,
   householdId: string,
   childId: string,
+  childName: string,
   start: string,
   end: string,
 ) {
-  const rows = await db
+  const rows: {
+    id: string;
+    accommodation_id: string;
+    date: string;
+    outcome: string;
+    class_name: string | null;
+    teacher_kind: string;
+    source: string;
+    text: string;
+    fromSample?: true;
+  }[] = await db
     .selectFrom('accommodation_observation')
     .innerJoin('accommodation', (join) =>
       join
@@ -268,6 +478,8 @@ async function accommodationsThisWeek(
       'accommodation.text',
     ])
     .where('accommodation_observation.household_id', '=', householdId)
+    // A voided observation (logged by mistake) counts nowhere.
+    .where('accommodation_observation.voided_at', 'is', null)
     .where('plan.child_id', '=', childId)
     .where('accommodation_observation.date', '>=', start)
     .where('accommodation_observation.date', '<=', end)
@@ -279,6 +491,7 @@ async function accommodationsThisWeek(
     .selectFrom('work_sample')
     .select(['id', 'date', 'class_name', 'teacher_kind', 'accommodation_checks'])
     .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
     .where('child_id', '=', childId)
     .where('date', '>=', start)
     .where('date', '<=', end)
@@ -292,6 +505,7 @@ async function accommodationsThisWeek(
       class_name: w.class_name,
       teacher_kind: w.teacher_kind,
       source: 'work_sample',
+      fromSample: true as const,
     })),
   );
   if (checks.length > 0) {
@@ -312,34 +526,52 @@ async function accommodationsThisWeek(
     }
     rows.sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)));
   }
+  // Counted by occurrence (one accommodation, one school day, one class), however many records speak
+  // of it: a quiz noted by the parent, on a work sample and at a check-in is one lapse with three sources.
+  const textOf = new Map(rows.map((r) => [r.accommodation_id, r.text]));
+  const occurrences = accommodationOccurrences(
+    rows.map((r) => ({
+      id: r.id,
+      accommodationId: r.accommodation_id,
+      date: r.date,
+      outcome: r.outcome as AccommodationOutcome,
+      className: r.class_name,
+      teacherKind: r.teacher_kind,
+      source: r.source,
+      record: r.fromSample ? ('work_sample' as const) : ('observation' as const),
+    })),
+  );
   const byAccommodation = new Map<string, WeekSummary['accommodations'][number]>();
-  for (const r of rows) {
-    let a = byAccommodation.get(r.accommodation_id);
+  for (const o of occurrences) {
+    let a = byAccommodation.get(o.accommodationId);
     if (!a) {
       a = {
-        accommodationId: r.accommodation_id,
-        text: r.text,
+        accommodationId: o.accommodationId,
+        text: textOf.get(o.accommodationId) ?? '',
         provided: 0,
         partly: 0,
         notProvided: 0,
         unknown: 0,
         slipped: false,
-        observations: [],
+        occurrences: [],
       };
-      byAccommodation.set(r.accommodation_id, a);
+      byAccommodation.set(o.accommodationId, a);
     }
-    if (r.outcome === 'provided') a.provided++;
-    else if (r.outcome === 'partly') a.partly++;
-    else if (r.outcome === 'not_provided') a.notProvided++;
+    if (o.outcome === 'provided') a.provided++;
+    else if (o.outcome === 'partly') a.partly++;
+    else if (o.outcome === 'not_provided') a.notProvided++;
     else a.unknown++;
     a.slipped = a.notProvided + a.partly > 0;
-    a.observations.push({
-      id: r.id,
-      date: r.date,
-      outcome: r.outcome,
-      className: r.class_name,
-      teacherKind: r.teacher_kind,
-      source: r.source,
+    const words = occurrenceWords(o, childName);
+    a.occurrences.push({
+      key: o.key,
+      date: o.date,
+      outcome: o.outcome,
+      className: o.className,
+      teacherKind: o.teacherKind,
+      summary: words.summary,
+      question: words.question,
+      entryIds: o.entryIds,
     });
   }
   return [...byAccommodation.values()].sort((x, y) => Number(y.slipped) - Number(x.slipped));

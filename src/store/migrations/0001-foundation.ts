@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely';
 // Portable schema builder only: the same migration runs on SQLite and PostgreSQL.
 // A migration that has landed is never edited; add a new file instead.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  'Creates households, children, plans, plan versions, plan content, team contacts, school calendars, session entries and the journal. Every record in these tables is created, changed and deleted through a journal entry from this first version on, so replay starts each household from nothing and a row without a create entry is reported.';
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely';
 // Accounts, household membership, browser sessions, one-time and link tokens, and the audit trail.
 // Tokens and session ids are stored only as SHA-256 hashes.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  "Adds accounts, memberships, browser sessions, tokens and the audit trail. They are not part of a child's record and have no journal entries (access is kept in the audit trail), so replay does not compare them.";
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 
 // Observations of accommodations, behavior incidents, the class timetable and goal progress.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  'Adds accommodation observations, behavior incidents, class periods and goal progress points, each created, changed and deleted through the generic record service, whose journal entries carry the record in API shape; replay compares them like every generic record.';
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   const owned = (name: string) =>

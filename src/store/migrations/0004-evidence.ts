@@ -4,6 +4,18 @@ import type { Kysely } from 'kysely';
 // check-ins; session start times (to place pull-out sessions against the class timetable); and
 // attachment lists on observations, incidents and goal data points.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  "Adds attachments (journaled; their bytes are checked against their SHA-256, not replayed), work samples and check-ins (journaled), and columns to rows that already existed: session_entry.start_time (null) and attachment_ids on observations, incidents and goal progress ('[]'). Journal entries written before it lack those fields, and replay reads a missing startTime as null and a missing attachmentIds as an empty list (replayDefaults).";
+
+/** Fields this migration added to rows that already had journal entries: replay reads a missing one as this. */
+export const replayDefaults = {
+  'session_entry.startTime': null,
+  'accommodation_observation.attachmentIds': [],
+  'behavior_incident.attachmentIds': [],
+  'goal_progress.attachmentIds': [],
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   const owned = (name: string) =>

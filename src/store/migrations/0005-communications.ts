@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely';
 // The communication log, the parent's own notes (new challenges, concerns, harm, wins), letters
 // drafted from the record, and per-household settings (reply time, the advisor's thresholds).
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  'Adds the communication log and parent notes (generic journaled records), letters (journaled create, update and delete) and household settings (each change journaled with the whole settings, which replay takes as the record). reminder_sent is bookkeeping with no journal entries and is not compared.';
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   const owned = (name: string) =>

@@ -4,6 +4,10 @@ import { GENESIS_HASH, journalEntryHash } from '../journal-hash.ts';
 // Chain the journal: each entry gets the previous entry's hash and its own. Entries written before
 // this migration are chained now, in their order, so every household verifies from its first entry.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  'Adds the hash chain to the journal itself and changes no record, so replay is unaffected; entries written before it are chained in their order.';
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('journal').addColumn('prev_hash', 'text').execute();

@@ -6,6 +6,10 @@ import { findCrossHouseholdReferences } from '../cross-household.ts';
 // what it finds, and `as-written repair --cross-household` removes those rows, with a journal
 // entry for each. `as-written verify` keeps naming them until then.
 
+/** How `verify`'s journal replay treats what this migration adds (docs/paper-trail.md). */
+export const replay =
+  'Changes nothing. The rows it reports are removed by "as-written repair --cross-household" with a journal delete entry each, which replay applies like any other delete.';
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
   const found = await findCrossHouseholdReferences(db);

@@ -2,24 +2,24 @@ import { Card, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
-import type { Accommodation, AccommodationObservation, Patterns } from '../../api/types.ts';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import type { Accommodation, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import {
-  observationSourceLabel,
-  outcomeLabel,
-  teacherKindLabel,
-} from '../../components/observation-words.ts';
+import { outcomeLabel, teacherKindLabel } from '../../components/observation-words.ts';
 import { usePlans } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
+import { ObservationRecords } from './ObservationRecords.tsx';
 
 // The accommodations of the school year so far: the patterns found in what was recorded (each a
-// question to ask), then every accommodation with what was recorded and how often it was provided.
+// question to ask), then every accommodation with how often it was provided and each occurrence (one
+// school day and class, however many records speak of it: src/domain/occurrences.ts), with its sources.
+// The counts and the list come from the same occurrences, so they always agree.
 
 export default function AccommodationsPage() {
-  const { householdId, child } = useHouseholdChild();
+  const { householdId, child, role } = useHouseholdChild();
+  const writable = canWrite(role);
   const [today] = useState(todayIso);
   const plans = usePlans(householdId, child.id);
   const planList = plans.data ?? [];
@@ -42,42 +42,20 @@ export default function AccommodationsPage() {
     })),
   });
   const accommodations = lists.flatMap((q) => q.data ?? []);
-  const observationLists = useQueries({
-    queries: accommodations.map((a) => ({
-      queryKey: ['accommodation-observations', householdId, a.id],
-      queryFn: () =>
-        get<AccommodationObservation[]>(
-          `/households/${householdId}/accommodation-observations?accommodationId=${a.id}`,
-        ),
-    })),
-  });
 
-  const error =
-    plans.error ??
-    patterns.error ??
-    lists.find((q) => q.error)?.error ??
-    observationLists.find((q) => q.error)?.error ??
-    null;
-  const pending =
-    plans.isPending ||
-    (from != null && patterns.isPending) ||
-    lists.some((q) => q.isPending) ||
-    observationLists.some((q) => q.isPending);
+  const error = plans.error ?? patterns.error ?? lists.find((q) => q.error)?.error ?? null;
+  const pending = plans.isPending || (from != null && patterns.isPending) || lists.some((q) => q.isPending);
   const retry = () => {
     void plans.refetch();
     void patterns.refetch();
-    for (const q of [...lists, ...observationLists]) void q.refetch();
+    for (const q of lists) void q.refetch();
   };
 
-  // The server counts per week; add the weeks up for the whole period.
-  const rates = new Map<string, Counts>();
-  for (const r of patterns.data?.accommodationRates ?? []) {
-    const sum = rates.get(r.accommodationId) ?? { provided: 0, partly: 0, notProvided: 0, unknown: 0 };
-    sum.provided += r.provided;
-    sum.partly += r.partly;
-    sum.notProvided += r.notProvided;
-    sum.unknown += r.unknown;
-    rates.set(r.accommodationId, sum);
+  const occurrencesOf = new Map<string, Occurrence[]>();
+  for (const o of patterns.data?.accommodationOccurrences ?? []) {
+    const list = occurrencesOf.get(o.accommodationId) ?? [];
+    list.push(o);
+    occurrencesOf.set(o.accommodationId, list);
   }
   const findings = patterns.data?.findings ?? [];
 
@@ -136,11 +114,8 @@ export default function AccommodationsPage() {
               <Text>The plan has no accommodations yet.</Text>
             ) : (
               <Stack gap="sm">
-                {accommodations.map((a, i) => {
-                  const observations = (observationLists[i]?.data ?? [])
-                    .filter((o) => from != null && o.date >= from && o.date <= to)
-                    .sort((x, y) => (x.date < y.date ? 1 : -1));
-                  const rate = rates.get(a.id);
+                {accommodations.map((a) => {
+                  const occurrences = occurrencesOf.get(a.id) ?? [];
                   const headingId = `acc-${a.id}`;
                   return (
                     <Paper
@@ -155,17 +130,34 @@ export default function AccommodationsPage() {
                         {a.text}
                       </Title>
                       <Text fw={600} size="sm" mt={4}>
-                        {rateWords(rate)}
+                        {rateWords(occurrences)}
                       </Text>
-                      {observations.length === 0 ? (
+                      {occurrences.length === 0 ? (
                         <Text size="sm">Nothing recorded yet.</Text>
                       ) : (
-                        <List size="sm" spacing={2} mt={4}>
-                          {observations.map((o) => (
-                            <List.Item key={o.id}>{observationWords(o)}</List.Item>
+                        <List size="sm" spacing={4} mt={4}>
+                          {occurrences.map((o) => (
+                            <List.Item key={o.key}>
+                              <Text size="sm" span>
+                                {occurrenceHeading(o)}
+                              </Text>
+                              <Text size="sm">{o.summary}.</Text>
+                              {o.question && (
+                                <Text size="sm" fw={700}>
+                                  Question: {o.question}
+                                </Text>
+                              )}
+                            </List.Item>
                           ))}
                         </List>
                       )}
+                      <ObservationRecords
+                        householdId={householdId}
+                        childId={child.id}
+                        accommodationId={a.id}
+                        accommodationText={a.text}
+                        writable={writable}
+                      />
                     </Paper>
                   );
                 })}
@@ -178,21 +170,46 @@ export default function AccommodationsPage() {
   );
 }
 
-type Counts = { provided: number; partly: number; notProvided: number; unknown: number };
+type Occurrence = Patterns['accommodationOccurrences'][number];
 
-function rateWords(rate: Counts | undefined): string {
-  if (!rate) return 'Nothing recorded yet';
-  const total = rate.provided + rate.partly + rate.notProvided + rate.unknown;
-  if (total === 0) return 'Nothing recorded yet';
-  return `Provided ${rate.provided} of ${total} ${total === 1 ? 'time' : 'times'} recorded`;
+/**
+ * "Provided on 2 of 3 days noted; 1 lapse", counted by occurrence. "Days" when every occurrence is on its
+ * own day; "times" when one day holds two classes.
+ */
+function rateWords(occurrences: readonly Occurrence[]): string {
+  const known = occurrences.filter((o) => o.outcome !== 'unknown');
+  const unsure = occurrences.length - known.length;
+  if (occurrences.length === 0) return 'Nothing recorded yet';
+  const lapses = known.filter((o) => o.lapse).length;
+  const provided = known.filter((o) => o.outcome === 'provided').length;
+  const perDay = new Set(known.map((o) => o.date)).size === known.length;
+  const unit = (n: number) => (perDay ? (n === 1 ? 'day' : 'days') : n === 1 ? 'time' : 'times');
+  const parts =
+    known.length === 0
+      ? []
+      : [
+          `Provided on ${provided} of ${known.length} ${unit(known.length)} noted`,
+          `${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
+        ];
+  if (unsure > 0)
+    parts.push(
+      `not sure on ${unsure} ${perDay ? (unsure === 1 ? 'day' : 'days') : unsure === 1 ? 'time' : 'times'}`,
+    );
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-function observationWords(o: AccommodationObservation): string {
+/** "Friday, December 4: not provided, in Math (quiz), substitute". */
+function occurrenceHeading(o: Occurrence): string {
+  const where = o.className
+    ? `in ${o.className}${o.setting && o.setting !== 'other' ? ` (${o.setting})` : ''}`
+    : o.classUnplaced
+      ? 'class not noted'
+      : null;
   const parts = [
-    `${formatDay(o.date, 'medium')}: ${outcomeLabel(o.outcome)}`,
-    o.className ? `in ${o.className}` : null,
-    `teacher: ${teacherKindLabel(o.teacherKind).toLowerCase()}`,
-    `how we know: ${observationSourceLabel(o.source).toLowerCase()}`,
+    `${formatDay(o.date, 'medium')}: ${outcomeLabel(o.outcome).toLowerCase()}`,
+    where,
+    o.teacherKind !== 'unknown' ? teacherKindLabel(o.teacherKind).toLowerCase() : null,
   ];
   return parts.filter(Boolean).join(', ');
 }

@@ -3,7 +3,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
-import type { BehaviorIncident, BehaviorStep, Patterns } from '../../api/types.ts';
+import type { BehaviorIncident, BehaviorStep, Patterns, VoidFlag } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
@@ -14,6 +14,7 @@ import { observationSourceLabel } from '../../components/observation-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
 import {
   BEHAVIOR_FINDING_HEADINGS,
   consequenceWords,
@@ -191,6 +192,7 @@ export default function BehaviorPage() {
                 {shown.map((i) => (
                   <IncidentItem
                     key={i.id}
+                    householdId={householdId}
                     incident={i}
                     stepById={stepById}
                     canEdit={writable}
@@ -214,7 +216,7 @@ export default function BehaviorPage() {
         <ResponsiveDrawer
           opened={opened}
           onClose={() => setOpened(false)}
-          title={target && target !== 'new' ? `Edit: ${formatDay(target.date)}` : 'Record what happened'}
+          title={target && target !== 'new' ? `Correct: ${formatDay(target.date)}` : 'Record what happened'}
         >
           {target && targetPlanId && (
             <IncidentForm
@@ -278,6 +280,7 @@ function PlanSteps({ steps, firstName }: { steps: BehaviorStep[]; firstName: str
 }
 
 function IncidentItem({
+  householdId,
   incident: i,
   stepById,
   canEdit,
@@ -285,7 +288,8 @@ function IncidentItem({
   onEdit,
   onDelete,
 }: {
-  incident: BehaviorIncident;
+  householdId: string;
+  incident: BehaviorIncident & Partial<VoidFlag>;
   stepById: Map<string, BehaviorStep>;
   canEdit: boolean;
   canDelete: boolean;
@@ -299,8 +303,11 @@ function IncidentItem({
   return (
     <Paper component="li" withBorder p="md" radius="md">
       <Stack gap={4}>
-        <Text fw={700}>{day}</Text>
-        <Text>{i.summary}</Text>
+        <Text fw={700} className={isVoided(i) ? voidedClass : undefined}>
+          {day}
+        </Text>
+        <Text className={isVoided(i) ? voidedClass : undefined}>{i.summary}</Text>
+        <VoidedNote householdId={householdId} record={i} />
         <List size="sm" spacing={2}>
           {skipped.length > 0 && <List.Item>Skipped: {skipped.join('; ')}</List.Item>}
           {followed.length > 0 && <List.Item>Followed: {followed.join('; ')}</List.Item>}
@@ -311,10 +318,18 @@ function IncidentItem({
         {i.note && <Text size="sm">Note: {i.note}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs" mt={4}>
-            {canEdit && (
-              <Button size="xs" variant="default" aria-label={`Edit ${day}: ${what}`} onClick={onEdit}>
-                Edit
+            {canEdit && !isVoided(i) && (
+              <Button size="xs" variant="default" aria-label={`Correct ${day}: ${what}`} onClick={onEdit}>
+                Correct
               </Button>
+            )}
+            {canEdit && (
+              <VoidRecordButton
+                householdId={householdId}
+                path="behavior-incidents"
+                record={i}
+                what={`the incident of ${day}`}
+              />
             )}
             {canDelete && (
               <Button size="xs" variant="default" aria-label={`Delete ${day}: ${what}`} onClick={onDelete}>

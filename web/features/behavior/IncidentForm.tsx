@@ -13,10 +13,13 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { OBSERVATION_SOURCE_LABELS, type ObservationSource } from '../../components/observation-words.ts';
+import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import {
   ANSWER_LABELS,
   type Answer,
@@ -89,6 +92,21 @@ export function IncidentForm({
   });
   const actionSteps = steps.filter(isActionStep);
   const hasReward = steps.some((s) => s.kind === 'reward');
+  // The date is checked against the school calendar when it is set: a new incident, or a change of
+  // day (the server keeps an unchanged day's earlier answer).
+  const { child } = useHouseholdChild();
+  const calendars = useSchoolCalendars(householdId, child.id);
+  const sameDay = incident != null && form.values.date === incident.date;
+  const schoolDay = useSchoolDayDate({
+    index: sameDay ? null : (calendars.data?.index ?? null),
+    today,
+    date: form.values.date,
+    setDate: (date) => form.setFieldValue('date', date),
+    touched: form.isTouched('date'),
+    record: { kind: 'incident' },
+    startOnSchoolDay: incident == null,
+  });
+  const [confirmError, setConfirmError] = useState<string | null>(null);
 
   // After a refused save, put the cursor on the first field with a message.
   const focusFirst = (paths: string[]) =>
@@ -106,6 +124,12 @@ export function IncidentForm({
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
+    if (!schoolDay.ready) {
+      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      focusFirst(['date']);
+      return;
+    }
+    setConfirmError(null);
     const marked = Object.entries(v.steps);
     const body = {
       date: v.date,
@@ -116,6 +140,7 @@ export function IncidentForm({
       consequenceContradicted: fromAnswer(v.consequenceContradicted),
       source: v.source,
       note: v.note.trim() || null,
+      nonSchoolDayConfirmed: schoolDay.confirmation,
     };
     try {
       if (incident) await patch(`/households/${householdId}/behavior-incidents/${incident.id}`, body);
@@ -154,6 +179,7 @@ export function IncidentForm({
           data-autofocus
           {...form.getInputProps('date')}
         />
+        <SchoolDayNotice state={schoolDay} error={confirmError} />
         <Textarea
           label="What happened"
           description="In your words, or as the school told you."

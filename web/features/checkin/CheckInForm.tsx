@@ -1,6 +1,7 @@
 import {
   Button,
   Card,
+  Checkbox,
   Group,
   NativeSelect,
   NumberInput,
@@ -22,7 +23,7 @@ import type {
   CheckInQuestions,
   Service,
 } from '../../api/types.ts';
-import { formatDay, humanizeDates } from '../../components/dates.ts';
+import { addDaysIso, formatDay, humanizeDates } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import classes from '../../components/ui.module.css';
 import {
@@ -43,6 +44,10 @@ type Draft = {
   childWords: string;
   outcome: '' | SessionOutcome | AccommodationOutcome;
   sessionDate: string;
+  /** The school day an accommodation or behavior answer is about ('' without a calendar: the server decides). */
+  aboutDate: string;
+  /** The parent confirms a day with no school (asked only when the server says the day has none). */
+  nonSchoolDayConfirmed: boolean;
   startTime: string;
   minutes: number | string;
   teacherKind: TeacherChoice;
@@ -56,11 +61,18 @@ type Setting = (typeof SETTINGS)[number];
 const isSetting = (s: string | null): s is Setting =>
   s != null && (SETTINGS as readonly string[]).includes(s);
 
-function blank(q: CheckInQuestion): Draft {
+/**
+ * Every answer is about one school day: the child is asked about "today", "yesterday" or a day the
+ * parent picks. By default it is the last school day on or before the check-in date (the server's
+ * `answerDays[0]`): a Saturday check-in is about Friday, never about the Saturday.
+ */
+function blank(q: CheckInQuestion, defaultDay: string): Draft {
   return {
     childWords: '',
     outcome: '',
     sessionDate: q.date ?? '',
+    aboutDate: q.kind === 'session' ? '' : (q.date ?? defaultDay),
+    nonSchoolDayConfirmed: false,
     startTime: '',
     minutes: '',
     teacherKind: 'unknown',
@@ -75,6 +87,7 @@ const same = (a: Draft, b: Draft) => (Object.keys(a) as (keyof Draft)[]).every((
 const FIELD_NAMES: Record<string, keyof Draft> = {
   outcome: 'outcome',
   sessionDate: 'sessionDate',
+  aboutDate: 'aboutDate',
   startTime: 'startTime',
   minutes: 'minutes',
   teacherKind: 'teacherKind',
@@ -87,7 +100,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function toAnswer(q: CheckInQuestion, d: Draft): CheckInAnswerInput {
   const childWords = d.childWords.trim() || null;
-  const common = { questionKey: q.key, ask: q.ask, childWords };
+  const common = {
+    questionKey: q.key,
+    ask: q.ask,
+    childWords,
+    nonSchoolDayConfirmed: d.nonSchoolDayConfirmed,
+  };
   if (q.kind === 'session') {
     return {
       kind: 'session',
@@ -105,6 +123,7 @@ function toAnswer(q: CheckInQuestion, d: Draft): CheckInAnswerInput {
       ...common,
       accommodationId: q.subjectId,
       outcome: d.outcome as AccommodationOutcome,
+      aboutDate: d.aboutDate || null,
       className: q.className,
       setting: isSetting(q.setting) ? q.setting : null,
       teacherKind: d.teacherKind,
@@ -115,6 +134,7 @@ function toAnswer(q: CheckInQuestion, d: Draft): CheckInAnswerInput {
     ...common,
     planId: q.subjectId,
     somethingHappened: d.happened === 'yes',
+    aboutDate: d.aboutDate || null,
     rewardUsed: d.rewardUsed === 'unknown' ? null : d.rewardUsed === 'yes',
   };
 }
@@ -145,7 +165,9 @@ export function CheckInForm({
   services: Service[];
   onSaved(checkIn: CheckIn): Promise<void>;
 }) {
-  const [initial] = useState(() => data.questions.map(blank));
+  const [initial] = useState(() => data.questions.map((q) => blank(q, data.answerDays[0] ?? '')));
+  // The server asks "Are you sure?" about a day with no school: then the answer offers the confirmation.
+  const [askConfirm, setAskConfirm] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({ initialValues: { answers: initial } });
   const drafts = form.values.answers;
@@ -219,6 +241,7 @@ export function CheckInForm({
         const field = m ? FIELD_NAMES[m[2] as string] : undefined;
         const message = capitalise(humanizeDates(f.message));
         if (at != null && field) fieldErrors[`answers.${at}.${field}`] = message;
+        if (at != null && /^Are you sure\?/.test(f.message)) setAskConfirm((old) => new Set(old).add(at));
         else if (at != null) leftovers.push(`Question ${at + 1}: ${message}`);
         else leftovers.push(message);
       }
@@ -245,7 +268,9 @@ export function CheckInForm({
               touched={!same(drafts[i] as Draft, initial[i] as Draft)}
               onSkip={() => form.setFieldValue(`answers.${i}`, initial[i] as Draft)}
               childName={childName}
-              schoolDays={data.schoolDays}
+              checkInDate={data.date}
+              answerDays={data.answerDays}
+              askConfirm={askConfirm.has(i)}
               minutesNeeded={needsMinutes(
                 services.find((s) => s.id === q.subjectId),
                 drafts[i]?.sessionDate || data.date,
@@ -318,7 +343,9 @@ function AnswerFields({
   touched,
   onSkip,
   childName,
-  schoolDays,
+  checkInDate,
+  answerDays,
+  askConfirm,
   minutesNeeded,
 }: {
   question: CheckInQuestion;
@@ -329,11 +356,40 @@ function AnswerFields({
   touched: boolean;
   onSkip(): void;
   childName: string;
-  schoolDays: string[];
+  checkInDate: string;
+  answerDays: string[];
+  askConfirm: boolean;
   minutesNeeded: boolean;
 }) {
   const path = (field: keyof Draft) => `answers.${i}.${field}`;
-  const days = [...new Set([...schoolDays, ...(q.date ? [q.date] : [])])].sort();
+  // Newest first: today, yesterday, then the earlier school days the answer may be about.
+  const days = [...new Set([...answerDays, ...(q.date ? [q.date] : [])])].sort().reverse();
+  const dayLabel = (day: string) =>
+    day === checkInDate
+      ? `Today, ${formatDay(day, 'medium')}`
+      : day === addDaysIso(checkInDate, -1)
+        ? `Yesterday, ${formatDay(day, 'medium')}`
+        : formatDay(day, 'medium');
+  const dayField = (field: 'sessionDate' | 'aboutDate', label: string, withChoose: boolean) =>
+    days.length > 0 ? (
+      <NativeSelect
+        label={label}
+        description={`The school day ${childName} is talking about.`}
+        data={[
+          ...(withChoose ? [{ value: '', label: 'Choose the day' }] : []),
+          ...days.map((day) => ({ value: day, label: dayLabel(day) })),
+        ]}
+        {...form.getInputProps(path(field))}
+      />
+    ) : (
+      <TextInput type="date" label={label} {...form.getInputProps(path(field))} />
+    );
+  const confirm = askConfirm && (
+    <Checkbox
+      label="Yes, it was on that day, though the school calendar shows no school"
+      {...form.getInputProps(path('nonSchoolDayConfirmed'), { type: 'checkbox' })}
+    />
+  );
   const sessionHappenedOrNot = d.outcome === 'happened' || d.outcome === 'did_not_happen';
   const hasMinutesError = form.errors[path('minutes')] != null;
   return (
@@ -359,18 +415,7 @@ function AnswerFields({
           </Radio.Group>
           {sessionHappenedOrNot && (
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              {days.length > 0 ? (
-                <NativeSelect
-                  label="Which day?"
-                  data={[
-                    { value: '', label: 'Choose the day' },
-                    ...days.map((day) => ({ value: day, label: formatDay(day, 'medium') })),
-                  ]}
-                  {...form.getInputProps(path('sessionDate'))}
-                />
-              ) : (
-                <TextInput type="date" label="Which day?" {...form.getInputProps(path('sessionDate'))} />
-              )}
+              {dayField('sessionDate', 'Which day?', true)}
               <TextInput
                 type="time"
                 label="About what time? (optional)"
@@ -401,6 +446,7 @@ function AnswerFields({
               ))}
             </Group>
           </Radio.Group>
+          {d.outcome && dayField('aboutDate', 'Which day was it?', false)}
           {d.outcome && (
             <Radio.Group
               label="Was there a substitute? (optional)"
@@ -425,6 +471,7 @@ function AnswerFields({
               ))}
             </Group>
           </Radio.Group>
+          {d.happened === 'yes' && dayField('aboutDate', 'Which day was it?', false)}
           {d.happened && (
             <Radio.Group label="Was the plan’s reward used?" {...form.getInputProps(path('rewardUsed'))}>
               <Group gap="md" mt={6}>
@@ -436,6 +483,8 @@ function AnswerFields({
           )}
         </>
       )}
+
+      {confirm}
 
       {touched && (
         <Group>

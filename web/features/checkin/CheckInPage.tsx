@@ -128,6 +128,9 @@ export default function CheckInPage() {
                   <TextLink href="/behavior">See the Behavior page</TextLink>
                 )}
               </Stack>
+              <Text size="sm">
+                Each answer became a record there: if one was wrong, use “Correct” or “Void” on it.
+              </Text>
             </Stack>
             <CloseButton aria-label="Close" onClick={() => setSaved(null)} />
           </Group>

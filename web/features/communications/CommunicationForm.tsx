@@ -46,7 +46,13 @@ type Values = {
   inReplyToId: string;
   followsUpId: string;
   attachmentIds: string[];
+  /** A holding reply: "they will answer by [date]" (the answer is not in it yet). */
+  holding: boolean;
+  holdingUntil: string;
 };
+
+/** A received reply to an earlier message that only promises an answer by a date. */
+const isHoldingReply = (v: Values) => v.direction === 'received' && v.inReplyToId !== '' && v.holding;
 
 /** What the drawer starts from: a message to change, or a new one (possibly a reply to another). */
 export type FormStart =
@@ -78,6 +84,8 @@ function initialValues(start: FormStart, today: string): Values {
       inReplyToId: m.inReplyToId ?? '',
       followsUpId: m.followsUpId ?? '',
       attachmentIds: m.attachmentIds,
+      holding: m.holdingUntil != null,
+      holdingUntil: m.holdingUntil ?? '',
     };
   }
   return {
@@ -96,6 +104,8 @@ function initialValues(start: FormStart, today: string): Values {
     inReplyToId: '',
     followsUpId: '',
     attachmentIds: [],
+    holding: false,
+    holdingUntil: '',
     ...start.preset,
   };
 }
@@ -140,6 +150,14 @@ export function CommunicationForm({
       date: (v) => (v ? null : 'Choose the date'),
       replyExpectedBy: (v, values) =>
         v && v < values.date ? 'The reply date cannot be before the message’s date' : null,
+      holdingUntil: (v, values) =>
+        !isHoldingReply(values)
+          ? null
+          : !v
+            ? 'Give the date they promised an answer by'
+            : v < values.date
+              ? 'The promised date cannot be before this reply’s date'
+              : null,
     },
   });
   const v = form.values;
@@ -184,6 +202,9 @@ export function CommunicationForm({
         inReplyToId: values.inReplyToId || null,
         followsUpId: !isVerbal(values.kind) ? values.followsUpId || null : null,
         attachmentIds: values.attachmentIds,
+        // A holding reply starts a clock of its own on the message it answers: a follow-up is due
+        // after the promised date, instead of the thread counting as answered.
+        holdingUntil: isHoldingReply(values) ? values.holdingUntil : null,
       };
       // The reply date: a date typed in; none when no reply is expected; left out for the server's
       // default (the household's reply time in school days) on a new message, unchanged on an old one.
@@ -329,6 +350,24 @@ export function CommunicationForm({
             ]}
             {...form.getInputProps('inReplyToId')}
           />
+        )}
+        {v.direction === 'received' && v.inReplyToId && (
+          <Stack gap={6}>
+            <Checkbox
+              label="They will answer later (a holding reply)"
+              description="For example “I’ll check with the team and get back to you by Friday”. The message stays unanswered until then, and As Written offers a follow-up after that date."
+              {...form.getInputProps('holding', { type: 'checkbox' })}
+            />
+            {v.holding && (
+              <TextInput
+                type="date"
+                label="Answer promised by"
+                min={v.date || undefined}
+                required
+                {...form.getInputProps('holdingUntil')}
+              />
+            )}
+          </Stack>
         )}
         {!verbal && v.direction === 'sent' && talks.length > 0 && (
           <NativeSelect

@@ -21,6 +21,7 @@ import type {
   EmailImportResult,
   HouseholdSettingsRecord,
   TeamContact,
+  VoidFlag,
 } from '../../api/types.ts';
 import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
@@ -30,6 +31,7 @@ import { formatClockTime, formatDay, todayIso } from '../../components/dates.ts'
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
 import { canDraft, useDraftLetter } from '../letters/letter-api.ts';
 import { CommunicationForm, type FormStart } from './CommunicationForm.tsx';
 import {
@@ -535,7 +537,7 @@ function MessageItem({
   onFollowUp,
   onWriteSummary,
 }: {
-  message: Communication;
+  message: Communication & Partial<VoidFlag>;
   state: MessageState | undefined;
   contacts: Map<string, TeamContact>;
   householdId: string;
@@ -561,13 +563,16 @@ function MessageItem({
   const rb = replyBadge(reply);
   if (rb) badges.push(rb);
   if (state?.verbalOpen) badges.push(verbalBadge(m.kind));
-  const waiting = reply?.state === 'waiting' || reply?.state === 'overdue';
+  // Still without its answer: waiting, past its date, or holding on an answer promised by a date.
+  const waiting = reply?.state === 'waiting' || reply?.state === 'overdue' || reply?.state === 'holding';
   const overdue = reply?.state === 'overdue';
   const long = m.summary.length > 180 || m.summary.includes('\n') || !!m.decisions || !!m.nextSteps;
   const title = m.subject?.trim() || kindAndDirection(m);
   const who = whoLine(m, contacts);
   const day = formatDay(m.date, 'medium');
   const name = `${title}, ${formatDay(m.date)}`;
+  // A message voided as logged by mistake stays listed, struck through, and counts nowhere (no reply clock).
+  const voided = isVoided(m);
 
   return (
     <Paper
@@ -588,9 +593,10 @@ function MessageItem({
             {m.time ? ` · ${formatClockTime(m.time)}` : ''}
           </Text>
         </Group>
-        <Title order={4} size="h5" id={headingId}>
+        <Title order={4} size="h5" id={headingId} className={voided ? voidedClass : undefined}>
           {title}
         </Title>
+        <VoidedNote householdId={householdId} record={m} />
         {who && <Text size="sm">{who}</Text>}
         {badges.length > 0 && (
           <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Status">
@@ -681,7 +687,7 @@ function MessageItem({
                 Write the follow-up email
               </Button>
             )}
-            {canEdit && m.direction === 'received' && expectsReply(m.kind) && (
+            {canEdit && !voided && m.direction === 'received' && expectsReply(m.kind) && (
               <Button
                 size="xs"
                 variant="default"
@@ -691,10 +697,18 @@ function MessageItem({
                 Log your answer
               </Button>
             )}
-            {canEdit && (
-              <Button size="xs" variant="default" aria-label={`Change ${name}`} onClick={onEdit}>
-                Change
+            {canEdit && !voided && (
+              <Button size="xs" variant="default" aria-label={`Correct ${name}`} onClick={onEdit}>
+                Correct
               </Button>
+            )}
+            {canEdit && (
+              <VoidRecordButton
+                householdId={householdId}
+                path="communications"
+                record={m}
+                what={`the message “${title}” of ${day}`}
+              />
             )}
             {canDelete && (
               <Button size="xs" variant="default" aria-label={`Delete ${name}`} onClick={onDelete}>

@@ -150,9 +150,13 @@ export function replyBadge(reply: CommunicationReply | undefined): Badge | null 
       return { text: `Waiting for a reply until ${formatDay(reply.dueBy)}`, tone: 'blue' };
     case 'overdue':
       return {
-        text: `No reply — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`,
+        text: reply.holdingReplyIds
+          ? `No answer by the promised ${formatDay(reply.dueBy)} — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`
+          : `No reply — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`,
         tone: 'orange',
       };
+    case 'holding':
+      return { text: `Answer promised by ${formatDay(reply.promisedBy)}`, tone: 'blue' };
     case 'answered':
       return { text: 'Answered', tone: 'green' };
     case 'closed':

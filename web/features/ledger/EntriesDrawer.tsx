@@ -1,5 +1,6 @@
 import { Alert, List, Loader, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
+import { type ReactNode, useRef } from 'react';
 import { get } from '../../api/client.ts';
 import type { MemberRecord, ServiceLedger, SessionEntry } from '../../api/types.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
@@ -25,6 +26,8 @@ type Props = {
   entries: Map<string, SessionEntry>;
   entriesPending: boolean;
   members: MemberRecord[] | undefined;
+  /** "Correct" and "Void" for an entry, for members who may change records. */
+  actionsFor?: (entry: SessionEntry) => ReactNode;
 };
 
 function allIds(f: Figures) {
@@ -43,14 +46,20 @@ function allIds(f: Figures) {
 
 /** The session entries behind one figure of the ledger, in date order. */
 export function EntriesDrawer({
-  state,
+  state: openState,
   onClose,
   ledger,
   householdId,
   entries,
   entriesPending,
   members,
+  actionsFor,
 }: Props) {
+  // While it closes (a correction takes its place), the drawer keeps what it showed: its title is
+  // its accessible name, never empty.
+  const last = useRef(openState);
+  if (openState) last.current = openState;
+  const state = openState ?? last.current;
   const figures: Figures | null = state ? (state.period ?? ledger.totals) : null;
   const ids = state && figures ? state.def.ids(figures) : [];
   const unlogged = state?.def.key === 'unlogged';
@@ -76,12 +85,14 @@ export function EntriesDrawer({
     madeUpBy.set(e.makeupForEntryId, [...(madeUpBy.get(e.makeupForEntryId) ?? []), e]);
   }
 
+  // Sessions more than one entry speaks of (a staff link and you): counted once, by the entry shown.
+  const sharedBy = new Map(ledger.sharedSessions.map((x) => [x.countedEntryId, x]));
   const title = state && figures ? `${capitalise(state.def.words(figures))} ${state.scope}` : '';
   const unloggedPeriods = ledger.periods.filter((p) => p.unloggedMinutes > 0);
   const periodEntries = state?.period ? allIds(state.period) : [];
 
   return (
-    <ResponsiveDrawer opened={state != null} onClose={onClose} title={title}>
+    <ResponsiveDrawer opened={openState != null} onClose={onClose} title={title}>
       {state && figures && (
         <Stack gap="sm" className={ui.page}>
           <Text size="sm">{state.def.explain}</Text>
@@ -133,7 +144,13 @@ export function EntriesDrawer({
                   .filter((e): e is SessionEntry => e != null)
                   .sort((a, b) => (a.date < b.date ? -1 : 1))
                   .map((e) => (
-                    <SessionEntryCard key={e.id} entry={e} members={members} byId={byId} />
+                    <SessionEntryCard
+                      key={e.id}
+                      entry={e}
+                      members={members}
+                      byId={byId}
+                      actions={actionsFor?.(e)}
+                    />
                   ))}
               </Stack>
             </>
@@ -152,7 +169,8 @@ export function EntriesDrawer({
                     entry={e}
                     members={members}
                     byId={byId}
-                    counts={countsLine(state.def, e, madeUpBy)}
+                    counts={withOtherSources(countsLine(state.def, e, madeUpBy), sharedBy.get(e.id))}
+                    actions={actionsFor?.(e)}
                   />
                 ))}
               </Stack>
@@ -165,6 +183,46 @@ export function EntriesDrawer({
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const SOURCE_WORDS: Record<string, string> = {
+  school_log: 'the school log',
+  provider: 'the provider',
+  provider_link: "the provider's staff link",
+  parent: 'you',
+  child_report: 'your child',
+};
+const sourceWords = (source: string) => SOURCE_WORDS[source] ?? 'a record';
+
+const STATUS_WORDS: Record<string, string> = {
+  delivered: 'it happened',
+  short: 'it was shortened',
+  missed: 'it did not happen',
+};
+
+/**
+ * The other sources about the same session, and whether they disagree: "Also logged by you (it did
+ * not happen): the sources disagree, and the school log counts" (docs/ledger-rules.md).
+ */
+function withOtherSources(
+  base: string | undefined,
+  shared: ServiceLedger['sharedSessions'][number] | undefined,
+): string | undefined {
+  if (!shared) return base;
+  const others = shared.statements.slice(1);
+  const repeats = shared.supersededEntryIds.length;
+  const parts: string[] = [];
+  if (others.length > 0)
+    parts.push(
+      `also logged by ${others.map((o) => `${sourceWords(o.source)} (${STATUS_WORDS[o.status] ?? o.status})`).join(' and ')}` +
+        (shared.disagreement
+          ? `: the sources disagree, and ${sourceWords(shared.statements[0]!.source)} counts (it keeps the record of the session). Ask which is right.`
+          : ', counted once'),
+    );
+  if (repeats > 0)
+    parts.push(`logged ${repeats + 1} times by the same source; counted once, as its latest entry says`);
+  const extra = capitalise(parts.join('; '));
+  return base ? `${base}. ${extra}` : extra;
+}
 
 /** How an entry counts in the figure shown; for an owed miss, also the make-ups that name it. */
 function countsLine(def: FigureDef, e: SessionEntry, madeUpBy: Map<string, SessionEntry[]>) {

@@ -18,9 +18,15 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'wouter';
+import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import { ApiError, get } from '../../api/client.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { Service, ServiceLedger, SessionEntry } from '../../api/types.ts';
+import {
+  type CorrectionMode,
+  EntryActions,
+  useCorrectionDrawer,
+} from '../../components/CorrectionDrawer.tsx';
 import { datesInWords, formatDate, minutesWords, todayIso } from '../../components/plain-words.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -42,7 +48,8 @@ function defaultRange(services: Service[]) {
 }
 
 export default function LedgerPage() {
-  const { householdId, child } = useHouseholdChild();
+  const { householdId, child, role } = useHouseholdChild();
+  const writable = canWrite(role);
   const params = useParams<{ serviceId?: string }>();
   const [, navigate] = useLocation();
   const [search, setSearch] = useSearchParams();
@@ -77,6 +84,18 @@ export default function LedgerPage() {
   const sessions = useSessions(householdId, { serviceId: service?.id, from, to });
   const members = useMembers(householdId);
   const [drawer, setDrawer] = useState<DrawerState>(null);
+  // A correction opened from the entries behind a figure replaces that drawer while it is open, and
+  // the entries come back after it, counted again.
+  const [returnTo, setReturnTo] = useState<DrawerState>(null);
+  const correction = useCorrectionDrawer(householdId, child.id, () => {
+    if (returnTo) setDrawer(returnTo);
+    setReturnTo(null);
+  });
+  const correct = (entryId: string, start: CorrectionMode) => {
+    setReturnTo(drawer);
+    setDrawer(null);
+    correction.open(entryId, start);
+  };
   const open = (def: FigureDef, period: LedgerPeriod | null, scope: string) =>
     setDrawer({ def, period, scope });
 
@@ -214,8 +233,20 @@ export default function LedgerPage() {
               entries={new Map((sessions.data ?? []).map((e: SessionEntry) => [e.id, e]))}
               entriesPending={sessions.isPending}
               members={members.data}
+              actionsFor={
+                writable
+                  ? (e) => (
+                      <EntryActions
+                        entry={e}
+                        what={`${service.name}, ${formatLongDate(e.date)}`}
+                        onOpen={correct}
+                      />
+                    )
+                  : undefined
+              }
             />
           )}
+          {writable && correction.drawer}
         </>
       )}
     </Stack>

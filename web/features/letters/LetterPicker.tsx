@@ -90,7 +90,7 @@ function unavailable(
         ? 'The plan has no accommodations or services recorded yet.'
         : null;
     case 'follow_up_unanswered':
-      return sent.length === 0 ? 'No message you sent is logged yet.' : null;
+      return sent.length === 0 ? 'Every message you sent has a reply (or expects none).' : null;
     case 'follow_up_verbal':
       return talks.length === 0 ? 'No call or meeting is logged yet.' : null;
     case 'request_service_logs':
@@ -162,8 +162,11 @@ export function LetterPicker({
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
   );
   const overdue = new Set(status?.overdue ?? []);
+  // A follow-up on an unanswered message is offered only for a message with no reply: never one that
+  // was answered (it would tell the school "no reply"), closed, or waiting on an answer promised later.
+  const awaiting = new Set(status?.awaitingReply ?? []);
   const sent = newestFirst
-    .filter((m) => m.direction === 'sent' && !isVerbal(m.kind))
+    .filter((m) => m.direction === 'sent' && !isVerbal(m.kind) && awaiting.has(m.id))
     .sort((a, b) => Number(overdue.has(b.id)) - Number(overdue.has(a.id)));
   const talks = newestFirst.filter((m) => isVerbal(m.kind));
   const wins = notes.filter((n) => n.kind === 'win').sort((a, b) => (a.date < b.date ? 1 : -1));
@@ -364,7 +367,7 @@ export function LetterPicker({
             onChange={(e) => set('communicationId', e.currentTarget.value)}
             data={sent.map((m) => ({
               value: m.id,
-              label: `${overdue.has(m.id) ? 'No reply yet — ' : ''}${messageName(m)}`,
+              label: `${overdue.has(m.id) ? 'No reply, past its date — ' : 'No reply yet — '}${messageName(m)}`,
             }))}
             error={problems.communicationId}
           />

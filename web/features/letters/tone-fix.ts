@@ -1,7 +1,9 @@
 // Turning a tone flag's suggestion into an edit of the letter. The tone check (src/domain/tone.ts) flags a
 // phrase and offers a gentler way to say it; some suggestions are wording that can replace the phrase (or
 // the clause it starts), others are advice ("Name the dates instead") that only the parent can follow.
-// Pure: no I/O.
+// The flags of the kinds added for what angry parents really write (threat, ultimatum, insult, blame,
+// rhetorical question, absolute, order, exasperation: src/domain/tone-patterns.ts) always carry wording
+// that replaces exactly the flagged words; "Leave this out ..." means delete them. Pure: no I/O.
 import type { ToneFlag } from '../../api/types.ts';
 
 export type ToneEdit = { start: number; end: number; text: string };
@@ -18,7 +20,9 @@ function startsSentence(text: string, index: number): boolean {
   return true;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// "I", an acronym ("IEP") or a title and name ("Ms. Grant") keep their capital mid-sentence.
+const lowerFirst = (s: string) =>
+  /^(?:I\b|\p{Lu}{2}|(?:Mr|Mrs|Ms|Dr)\.?\s)/u.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The suggestion, with its first letter in the case the place it goes needs. */
@@ -38,6 +42,7 @@ function clauseEnd(text: string, end: number): number {
   const lead = rest[0].length - rest[1].length;
   let clause = rest[1].trimEnd();
   if (rest[1].length === 80) clause = clause.replace(/\s+\S*$/u, '');
+  clause = clause.replace(/\s+(?:and|but|so)\s+(?:I|we|you|they|he|she)\b.*$/u, '');
   return end + lead + clause.length;
 }
 
@@ -58,6 +63,33 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
   return { start: s, end: e };
 }
 
+/** Kinds whose suggestion is always the wording that replaces exactly the flagged words. */
+const REPLACING = new Set([
+  'threat',
+  'ultimatum',
+  'insult',
+  'rhetorical_question',
+  'blame',
+  'absolute',
+  'command',
+  'exasperation',
+]);
+
+/** Deleting the flagged words, with the comma and space around them, and a capital for what now starts. */
+function deletion(text: string, start: number, end: number): ToneEdit {
+  let s = start;
+  let e = end;
+  if (text.charAt(e) === ',') e++;
+  if (text.charAt(e) === ' ') e++;
+  else if (s > 0 && text.charAt(s - 1) === ' ') s--;
+  // "within 24 hours, no excuses." -> "within 24 hours."
+  if (s > 0 && text.charAt(s - 1) === ',' && /^(?:[.!?;\n]|$)/u.test(text.charAt(e))) s--;
+  const after = text.charAt(e);
+  if (startsSentence(text, start) && /\p{Ll}/u.test(after))
+    return { start: s, end: e + 1, text: after.toUpperCase() };
+  return { start: s, end: e, text: '' };
+}
+
 /**
  * The edit that applies a flag's suggestion to `text` (the text the flag was found in), or null when the
  * suggestion is advice to follow by hand.
@@ -65,7 +97,16 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
 export function toneEdit(text: string, flag: ToneFlag): ToneEdit | null {
   if (text.slice(flag.start, flag.end) !== flag.phrase) return null;
   const s = flag.suggestion;
+  if (/^Leave this (?:word )?out\b/u.test(s)) return deletion(text, flag.start, flag.end);
+  if (REPLACING.has(flag.rule))
+    return { start: flag.start, end: flag.end, text: fitted(text, flag.start, s) };
   switch (flag.rule) {
+    case 'never':
+    case 'always':
+      // "always" -> "often", "has never had" -> "has not had"; a longer suggestion is advice ("Name the dates").
+      return /^\p{L}+$/u.test(s)
+        ? { start: flag.start, end: flag.end, text: fitted(text, flag.start, s) }
+        : null;
     case 'never_replied':
     case 'you_failed': {
       // The suggestion rewrites the whole clause ("you failed to provide the calculator during the test").
@@ -93,20 +134,9 @@ export function toneEdit(text: string, flag: ToneFlag): ToneEdit | null {
       // "Per my last email" -> "As I mentioned in my email of [date]"; the rest of the sentence stays.
       const lead = /^(As I mentioned [^,]*), \.\.\.$/u.exec(s);
       if (lead?.[1]) return { start: flag.start, end: flag.end, text: fitted(text, flag.start, lead[1]) };
-      if (s.startsWith('Leave this word out')) {
-        // Drop the word, a comma after it, and one space.
-        let end = flag.end;
-        if (text.charAt(end) === ',') end++;
-        let start = flag.start;
-        if (text.charAt(end) === ' ') end++;
-        else if (start > 0 && text.charAt(start - 1) === ' ') start--;
-        const after = text.charAt(end);
-        if (startsSentence(text, flag.start) && /\p{Ll}/u.test(after)) {
-          return { start, end: end + 1, text: after.toUpperCase() };
-        }
-        return { start, end, text: '' };
-      }
-      return null;
+      // The older sarcasm rules give advice with "..."; the newer ones give the replacing words.
+      if (s.includes('...')) return null;
+      return { start: flag.start, end: flag.end, text: fitted(text, flag.start, s) };
     }
     case 'all_caps': {
       const lower = flag.phrase.toLowerCase();

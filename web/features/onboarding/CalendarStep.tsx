@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   List,
+  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
@@ -13,10 +14,13 @@ import {
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
+import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
+import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { del, get, patch, post } from '../../api/client.ts';
 import type { CalendarEvent, Child, SchoolCalendar } from '../../api/types.ts';
 import { formatRange } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
 import { StepHeading } from './StepHeading.tsx';
 
 function defaultYearName(child: Child, today = new Date()): string {
@@ -25,8 +29,10 @@ function defaultYearName(child: Child, today = new Date()): string {
 }
 
 /**
- * Step 2: the school calendar. The school year (name, first and last day) and the days off
- * (holidays and breaks), added one by one to a list. Adding the first day off saves the school year.
+ * Step 2: the school calendar. The school year (name, first and last day) and the days off, added one
+ * by one to a list, each with its kind said outright (a holiday, a break, a closure, an early
+ * dismissal): the kind decides whether it is a school day, so it is never guessed from the dates.
+ * Adding the first day off saves the school year.
  */
 export function CalendarStep({
   householdId,
@@ -74,8 +80,8 @@ export function CalendarStep({
             : null,
     },
   });
-  const dayOff = useForm({
-    initialValues: { startDate: '', endDate: '', label: '' },
+  const dayOff = useForm<{ kind: CalendarDayKind; startDate: string; endDate: string; label: string }>({
+    initialValues: { kind: 'holiday', startDate: '', endDate: '', label: '' },
     validate: {
       startDate: (v) => (v ? null : 'Choose the day off (or the first day of a break)'),
       endDate: (v, all) =>
@@ -89,7 +95,7 @@ export function CalendarStep({
       get<CalendarEvent[]>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
     enabled: calendar != null,
   });
-  const daysOff = (events.data ?? []).filter((e) => e.kind === 'holiday' || e.kind === 'break');
+  const daysOff = events.data ?? [];
 
   /** Saves the school year if it is new or changed; null (with the errors shown) if it cannot. */
   const saveYear = async (): Promise<SchoolCalendar | null> => {
@@ -127,13 +133,15 @@ export function CalendarStep({
     try {
       await post<CalendarEvent>(`/households/${householdId}/calendar-events`, {
         calendarId: saved.id,
-        kind: endDate ? 'break' : 'holiday',
+        kind: v.kind,
         startDate: v.startDate,
         endDate,
         label: v.label.trim() || null,
       });
-      await client.invalidateQueries({ queryKey: ['calendar-events', householdId] });
-      setStatus(`Added: ${v.label.trim() || 'day off'}, ${formatRange(v.startDate, endDate)}.`);
+      await refreshAfterCalendarChange(client);
+      setStatus(
+        `Added: ${v.label.trim() || CALENDAR_DAY_LABELS[v.kind]}, ${formatRange(v.startDate, endDate)}.`,
+      );
       dayOff.reset();
       firstDayOff.current?.focus();
       return true;
@@ -147,7 +155,7 @@ export function CalendarStep({
     setListError(null);
     try {
       await del(`/households/${householdId}/calendar-events/${event.id}`);
-      await client.invalidateQueries({ queryKey: ['calendar-events', householdId] });
+      await refreshAfterCalendarChange(client);
       setStatus(`Removed: ${event.label ?? 'day off'}.`);
     } catch (e) {
       setListError(e instanceof Error ? e.message : 'It could not be removed.');
@@ -191,9 +199,12 @@ export function CalendarStep({
         <Stack gap="md">
           <div>
             <Title order={3} size="h4" id={`${ids}-daysoff`}>
-              Holidays and breaks
+              Days off
             </Title>
-            <Text size="sm">Add each day off. For a break, give its first and last day.</Text>
+            <Text size="sm">
+              Add each holiday and break (and a closure or an early dismissal, if you know of one). For a
+              break, give its first and last day. You can change them later on the School calendar page.
+            </Text>
           </div>
           {daysOff.length > 0 ? (
             <List spacing={4} listStyleType="none" ml={0} pl={0}>
@@ -201,8 +212,11 @@ export function CalendarStep({
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="nowrap" justify="space-between">
                     <Text size="sm">
-                      {formatRange(e.startDate, e.endDate)}:{' '}
-                      {e.label ?? (e.kind === 'break' ? 'Break' : 'Holiday')}
+                      {`${formatRange(e.startDate, e.endDate)}: ${
+                        e.label
+                          ? `${e.label} (${CALENDAR_DAY_LABELS[e.kind].toLowerCase()})`
+                          : CALENDAR_DAY_LABELS[e.kind]
+                      }`}
                     </Text>
                     <ActionIcon
                       variant="subtle"
@@ -223,10 +237,19 @@ export function CalendarStep({
           <form onSubmit={submitDayOff} noValidate>
             <Stack gap="sm">
               <FormError message={dayOffError} />
+              <NativeSelect
+                label="What kind of day?"
+                description={CALENDAR_DAY_HELP[dayOff.values.kind]}
+                data={(Object.keys(CALENDAR_DAY_LABELS) as CalendarDayKind[]).map((k) => ({
+                  value: k,
+                  label: CALENDAR_DAY_LABELS[k],
+                }))}
+                {...dayOff.getInputProps('kind')}
+              />
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <TextInput
                   type="date"
-                  label="Holiday or break: first day"
+                  label="Day off (or first day)"
                   ref={firstDayOff}
                   {...dayOff.getInputProps('startDate')}
                 />

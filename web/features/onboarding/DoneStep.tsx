@@ -38,7 +38,22 @@ export function DoneStep({
     queryFn: () => get<Service[]>(`/households/${householdId}/services?planId=${plan?.id}`),
     enabled: plan != null,
   });
-  const daysOff = events.data?.length ?? 0;
+  // Each kind said as entered: a closure or an early dismissal is not a holiday.
+  const byKind = new Map<string, number>();
+  for (const e of events.data ?? []) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+  const KIND_WORDS: Record<string, [string, string]> = {
+    holiday: ['holiday', 'holidays'],
+    break: ['break', 'breaks'],
+    closure: ['school closure', 'school closures'],
+    early_dismissal: ['early dismissal', 'early dismissals'],
+  };
+  const daysOff =
+    byKind.size === 0
+      ? 'no days off yet'
+      : Object.keys(KIND_WORDS)
+          .filter((k) => byKind.has(k))
+          .map((k) => `${byKind.get(k)} ${KIND_WORDS[k]![byKind.get(k) === 1 ? 0 : 1]}`)
+          .join(', ');
   const serviceList = services.data ?? [];
   return (
     <Stack gap="md">
@@ -62,7 +77,7 @@ export function DoneStep({
               School year:
             </Text>{' '}
             {calendar.name}, {formatDay(calendar.firstDay, 'long')} to {formatDay(calendar.lastDay, 'long')},{' '}
-            {daysOff} {daysOff === 1 ? 'holiday or break' : 'holidays and breaks'}
+            {daysOff}
           </List.Item>
         )}
         {plan && (

@@ -145,15 +145,21 @@ export function ReportView({ report }: { report: ImplementationReport }) {
           </ul>
         </Folded>
         <Text size="sm">
-          {report.journal.chainWhole
-            ? `When this report was made, the journal held ${plural(report.journal.entries, 'entry', 'entries')} and its chain checked whole.`
-            : `When this report was made, the check found a problem: ${report.journal.problem ?? 'the chain is broken'}.`}{' '}
+          {report.journal.verified
+            ? `When this report was made, the record verified: the journal held ${plural(report.journal.entries, 'entry', 'entries')}, its chain checked whole, and all ${plural(report.journal.recordsChecked, 'record', 'records')} matched what the journal says.`
+            : `When this report was made, the record did not verify: ${report.journal.firstProblem ?? 'a problem was found'}.`}{' '}
           {report.journal.headHash && (
             <>
               Last fingerprint: <span className={classes.mono}>{report.journal.headHash}</span>
             </>
           )}
         </Text>
+        {report.journal.recordsDiffering > 0 && (
+          <Alert color="red" role="alert" title="Records that do not match the journal">
+            {plural(report.journal.recordsDiffering, 'record differs', 'records differ')} from what the
+            journal says. The first: {report.journal.recordProblem}. “Check the record” lists them.
+          </Alert>
+        )}
         {report.journal.attachmentProblems.length > 0 && (
           <Alert color="red" role="alert" title="Files that do not match">
             {report.journal.attachmentProblems.join(' ')}
@@ -354,13 +360,14 @@ function AccommodationItem({ accommodation: a }: { accommodation: ReportAccommod
       {a.lapses.length > 0 && (
         <List size="xs" spacing={2} mt={4}>
           {a.lapses.map((l) => (
-            <List.Item key={l.recordId}>
+            <List.Item key={`${l.recordId}-${l.date}-${l.className ?? ''}`}>
               {formatDay(l.date)}: {OUTCOME[l.outcome]}
               {l.className ? `, ${l.className}` : ''}
               {l.setting ? ` (${l.setting})` : ''}
               {l.teacherKind === 'substitute' ? ', substitute teacher' : ''} · {l.source}
+              {l.disagreeing.length > 0 ? ` (${l.disagreeing.join('; ')}: says otherwise)` : ''}
               {l.note ? ` — “${l.note}”` : ''}
-              <Refs refs={[l.ref]} />
+              <Refs refs={l.refs.length > 0 ? l.refs : [l.ref]} />
             </List.Item>
           ))}
         </List>
@@ -447,7 +454,14 @@ function replyWords(
         tone: 'green',
       };
     case 'overdue':
-      return { text: `No reply — ${plural(r.daysLate ?? 0, 'day', 'days')} late`, tone: 'orange' };
+      return {
+        text: r.promised
+          ? `No answer by the promised date — ${plural(r.daysLate ?? 0, 'day', 'days')} late`
+          : `No reply — ${plural(r.daysLate ?? 0, 'day', 'days')} late`,
+        tone: 'orange',
+      };
+    case 'holding':
+      return { text: `Answer promised by ${r.dueBy ? shortDate(r.dueBy) : 'later'}`, tone: 'blue' };
     case 'waiting':
       return { text: `Waiting for a reply until ${r.dueBy ? shortDate(r.dueBy) : 'later'}`, tone: 'blue' };
     case 'closed':

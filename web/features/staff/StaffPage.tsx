@@ -17,7 +17,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { buildCalendarIndex } from '../../../src/domain/school-calendar.ts';
 import type { MissReason, SessionStatus } from '../../../src/domain/session-entry.ts';
 import { ApiError } from '../../api/client.ts';
 import type { SessionEntry, StaffLinkView } from '../../api/types.ts';
@@ -25,8 +26,10 @@ import { Loading } from '../../app/App.tsx';
 import contrast from '../../components/contrast.module.css';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { formatDay, MISS_REASON_LABELS, todayIso } from '../../components/plain-words.ts';
+import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { tokenFromHash } from '../auth/PasswordReset.tsx';
 import aa from '../household/aa.module.css';
+import { ConfirmedItem } from './StaffCorrection.tsx';
 import { formatInstantDay, LINK_NOT_VALID, staffRequest } from './staff-api.ts';
 
 // The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
@@ -132,7 +135,7 @@ function StaffView({ token, view }: { token: string; view: StaffLinkView }) {
         <>
           <ConfirmForm token={token} view={view} />
           {view.services.map((s) => (
-            <ServiceWeeks key={s.id} service={s} />
+            <ServiceWeeks key={s.id} token={token} service={s} />
           ))}
         </>
       )}
@@ -140,9 +143,11 @@ function StaffView({ token, view }: { token: string; view: StaffLinkView }) {
   );
 }
 
-function ServiceWeeks({ service }: { service: StaffLinkView['services'][number] }) {
+function ServiceWeeks({ token, service }: { token: string; service: StaffLinkView['services'][number] }) {
   const headingId = `service-${service.id}`;
   const weeks = [...service.weeks].reverse();
+  // A fix replaces the entry in its week, so what was saved is said here, above the weeks.
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -153,6 +158,13 @@ function ServiceWeeks({ service }: { service: StaffLinkView['services'][number] 
           {service.amount}
           {service.providerRole ? ` · ${service.providerRole}` : ''}
         </Text>
+        <div role="status">
+          {saved && (
+            <Alert color="green" p="xs">
+              {saved}
+            </Alert>
+          )}
+        </div>
         {weeks.length === 0 ? (
           <Text size="sm" c="dimmed">
             No school weeks to show yet.
@@ -167,7 +179,14 @@ function ServiceWeeks({ service }: { service: StaffLinkView['services'][number] 
             aria-label={`Recent weeks of ${service.name}`}
           >
             {weeks.map((w, i) => (
-              <WeekRow key={w.start} week={w} first={i === 0} />
+              <WeekRow
+                key={w.start}
+                token={token}
+                serviceName={service.name}
+                week={w}
+                first={i === 0}
+                onSaved={setSaved}
+              />
             ))}
           </Stack>
         )}
@@ -177,11 +196,17 @@ function ServiceWeeks({ service }: { service: StaffLinkView['services'][number] 
 }
 
 function WeekRow({
+  token,
+  serviceName,
   week,
   first,
+  onSaved,
 }: {
+  token: string;
+  serviceName: string;
   week: StaffLinkView['services'][number]['weeks'][number];
   first: boolean;
+  onSaved(message: string): void;
 }) {
   const missing =
     week.expectedSessions != null ? Math.max(0, week.expectedSessions - week.loggedSessions) : 0;
@@ -217,7 +242,7 @@ function WeekRow({
         <List size="sm" spacing={2} withPadding>
           {week.confirmedByThisLink.map((e: Confirmed) => (
             <List.Item key={e.id}>
-              You confirmed {formatDay(e.date)}: {describeEntry(e)}
+              <ConfirmedItem token={token} serviceName={serviceName} entry={e} onSaved={onSaved} />
             </List.Item>
           ))}
         </List>
@@ -275,10 +300,33 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
   });
   const status = form.values.status;
   const serviceName = (id: string) => view.services.find((s) => s.id === id)?.name ?? 'the service';
+  // The same rule as the server's, on the calendar the link's page carries (src/domain/school-days.ts).
+  const index = useMemo(() => buildCalendarIndex(view.calendars), [view.calendars]);
+  const esyBlocks = view.services.find((s) => s.id === form.values.serviceId)?.esyBlocks ?? [];
+  const schoolDay = useSchoolDayDate({
+    index,
+    today,
+    date: form.values.date,
+    setDate: (date) => form.setFieldValue('date', date),
+    touched: form.isTouched('date'),
+    record: {
+      kind: 'session',
+      status,
+      reason: status === 'delivered' ? null : form.values.reason || null,
+      esyBlocks,
+    },
+    esyBlocks,
+  });
+  const [confirmError, setConfirmError] = useState<string | null>(null);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     setSaved(null);
+    if (!schoolDay.ready) {
+      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      return;
+    }
+    setConfirmError(null);
     try {
       const entry = await staffRequest<SessionEntry>(token, 'POST', '/staff-link/sessions', {
         serviceId: values.serviceId,
@@ -295,8 +343,13 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             : null,
         note: values.note.trim() || null,
         startTime: values.startTime || null,
+        nonSchoolDayConfirmed: schoolDay.confirmation,
       });
-      setSaved(`Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date)}: ${describeEntry(entry)}.`);
+      // A new confirmation is never a void (only a correction can be).
+      const confirmed = { ...entry, status: entry.status as Status };
+      setSaved(
+        `Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date)}: ${describeEntry(confirmed)}.`,
+      );
       form.setValues({
         status: 'delivered',
         minutesDelivered: '',
@@ -335,6 +388,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             w={{ base: '100%', xs: 240 }}
             {...form.getInputProps('date')}
           />
+          <SchoolDayNotice state={schoolDay} error={confirmError} />
           <Radio.Group label="What happened?" required {...form.getInputProps('status')}>
             <Stack gap="xs" mt={6}>
               {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
@@ -386,9 +440,9 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             maxLength={2000}
             {...form.getInputProps('note')}
           />
-          <Alert color="blue" variant="light" title="Entries cannot be edited">
-            Once saved, an entry cannot be edited afterwards; it can only be corrected by a new entry. If
-            something is wrong, tell the family.
+          <Alert color="blue" variant="light" title="Mistakes are corrected, not erased">
+            Once saved, an entry is not rewritten. If something was wrong, use “Fix this” beside it below: the
+            correction is a new entry, and the family sees both.
           </Alert>
           <Button type="submit" loading={form.submitting} w={{ base: '100%', xs: 'fit-content' }}>
             Confirm the session

@@ -12,9 +12,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import type { EntrySource } from '../../../src/domain/session-entry.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
+import { canWrite, useHouseholdChild } from '../../api/session.tsx';
 import type { SessionEntry } from '../../api/types.ts';
+import { EntryActions, useCorrectionDrawer } from '../../components/CorrectionDrawer.tsx';
 import { formatMonth, plural, SOURCE_LABELS } from '../../components/plain-words.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { SessionEntryCard } from '../../components/SessionEntryCard.tsx';
@@ -27,7 +29,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every session entry of the child, newest first, with who recorded it and when. */
 export default function TimelinePage() {
-  const { householdId, child } = useHouseholdChild();
+  const { householdId, child, role } = useHouseholdChild();
+  const writable = canWrite(role);
+  const correction = useCorrectionDrawer(householdId, child.id);
   const sessions = useSessions(householdId, { childId: child.id });
   const { services } = useChildServices(householdId, child.id);
   const members = useMembers(householdId);
@@ -69,7 +73,8 @@ export default function TimelinePage() {
         <Title order={2}>Timeline</Title>
         <Text>
           Every session entry for {child.firstName}, newest first: what happened, why, and who recorded it. An
-          entry is never rewritten; a mistake is fixed by a correcting entry, and both stay here.
+          entry is never rewritten: “Correct” or “Void” adds a correcting entry, and both stay here, the first
+          struck through with who corrected it and when.
         </Text>
       </Stack>
       <Paper
@@ -161,6 +166,15 @@ export default function TimelinePage() {
                 members={members.data}
                 serviceName={names.get(e.serviceId) ?? 'A service no longer in the plan'}
                 byId={byId}
+                actions={
+                  writable ? (
+                    <EntryActions
+                      entry={e}
+                      what={`${names.get(e.serviceId) ?? 'session'}, ${formatLongDate(e.date)}`}
+                      onOpen={correction.open}
+                    />
+                  ) : undefined
+                }
               />
             ))}
           </Stack>
@@ -171,6 +185,7 @@ export default function TimelinePage() {
           Show {Math.min(PAGE, filtered.length - visible.length)} older entries
         </Button>
       )}
+      {writable && correction.drawer}
     </Stack>
   );
 }

@@ -2,12 +2,7 @@ import { Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { WeekSummary } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
-import {
-  observationSourceLabel,
-  outcomeLabel,
-  teacherKindLabel,
-  timesWords,
-} from '../../components/observation-words.ts';
+import { outcomeLabel, teacherKindLabel, timesWords } from '../../components/observation-words.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import classes from './week.module.css';
 
@@ -60,16 +55,16 @@ export function AccommodationsThisWeek({
                 <Text size="sm" className={a.slipped ? classes.alert : undefined} fw={a.slipped ? 700 : 400}>
                   {weekWords(a)}
                 </Text>
-                {a.observations.length > 0 && (
-                  <Text size="sm">
-                    {a.observations
-                      .map(
-                        (o) =>
-                          `${formatDay(o.date)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.className ? `, ${o.className}` : ''}, ${teacherKindLabel(o.teacherKind).toLowerCase()} (${observationSourceLabel(o.source).toLowerCase()})`,
-                      )
-                      .join('; ')}
+                {a.occurrences.map((o) => (
+                  <Text size="sm" key={o.key}>
+                    {`${formatDay(o.date)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.className ? `, ${o.className}` : ''}${o.teacherKind !== 'unknown' ? `, ${teacherKindLabel(o.teacherKind).toLowerCase()}` : ''}. ${capitalize(o.summary)}.`}
+                    {o.question && (
+                      <Text span size="sm" fw={700}>
+                        {` Question: ${o.question}`}
+                      </Text>
+                    )}
                   </Text>
-                )}
+                ))}
               </List.Item>
             ))}
           </List>
@@ -111,6 +106,9 @@ export function AccommodationsThisWeek({
   );
 }
 
+const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** Counted by occurrence: one school day and class, however many records speak of it. */
 function weekWords(a: WeekAccommodation): string {
   const parts: string[] = [];
   if (a.notProvided > 0) parts.push(`Not provided ${timesWords(a.notProvided)} this week`);

@@ -17,6 +17,8 @@ import {
   type TeacherKind,
 } from '../../components/observation-words.ts';
 import { currentPlan, useAccommodationsOfPlan, usePlans } from '../../components/queries.ts';
+import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import { refreshAfterChange } from './week-api.ts';
 
 type Values = {
@@ -78,6 +80,16 @@ export function LogAccommodationDrawer({
   // A new FileUpload after each save, so the next entry starts with no files.
   const [uploadKey, setUploadKey] = useState(0);
   const v = form.values;
+  const calendars = useSchoolCalendars(householdId, childId, opened);
+  const schoolDay = useSchoolDayDate({
+    index: calendars.data?.index ?? null,
+    today,
+    date: v.date,
+    setDate: (date) => form.setFieldValue('date', date),
+    touched: form.isTouched('date'),
+    record: { kind: 'observation' },
+  });
+  const [confirmError, setConfirmError] = useState<string | null>(null);
   const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
   const close = () => {
     setError(null);
@@ -97,6 +109,12 @@ export function LogAccommodationDrawer({
       focusField('date');
       return;
     }
+    if (!schoolDay.ready) {
+      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      focusField('date');
+      return;
+    }
+    setConfirmError(null);
     setSaving(outcome);
     try {
       await post(`/households/${householdId}/accommodation-observations`, {
@@ -108,6 +126,7 @@ export function LogAccommodationDrawer({
         source: v.source,
         note: v.note.trim() || null,
         attachmentIds,
+        nonSchoolDayConfirmed: schoolDay.confirmation,
       });
       const text = accommodations.find((a) => a.id === v.accommodationId)?.text ?? 'Accommodation';
       notifications.show({
@@ -119,6 +138,7 @@ export function LogAccommodationDrawer({
       await client.invalidateQueries({ queryKey: ['patterns'] });
       await client.invalidateQueries({ queryKey: ['accommodation-observations'] });
       form.reset();
+      schoolDay.applyDefault();
       setAttachmentIds([]);
       setUploadKey((k) => k + 1);
       onClose();
@@ -175,6 +195,7 @@ export function LogAccommodationDrawer({
               }}
               {...form.getInputProps('date')}
             />
+            <SchoolDayNotice state={schoolDay} error={confirmError} />
             <TextInput
               label="Class or subject (optional)"
               maxLength={100}

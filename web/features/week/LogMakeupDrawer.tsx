@@ -3,23 +3,28 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { MISS_REASON_LABELS, refreshAfterChange, useMissedSessions, type WeekService } from './week-api.ts';
+import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolCalendars } from '../../components/school-calendar.ts';
+import { MISS_REASON_LABELS, refreshAfterChange, useMakeupOptions, type WeekService } from './week-api.ts';
 
 type Values = { date: string; minutesDelivered: number | string; makeupForEntryId: string; note: string };
 
 /** Extra time given to make up missed minutes, optionally naming the missed session it makes up. */
 export function LogMakeupDrawer({
   householdId,
+  childId,
   service,
   today,
   opened,
   onClose,
 }: {
   householdId: string;
+  childId: string;
   service: WeekService;
   today: string;
   opened: boolean;
@@ -27,7 +32,7 @@ export function LogMakeupDrawer({
 }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const missed = useMissedSessions(householdId, service.serviceId, opened);
+  const missed = useMakeupOptions(householdId, service.serviceId, opened);
   const form = useForm<Values>({
     initialValues: {
       date: today,
@@ -40,6 +45,17 @@ export function LogMakeupDrawer({
       minutesDelivered: (value) =>
         value === '' || Number(value) < 1 ? 'Enter the minutes that were made up' : null,
     },
+  });
+
+  // A make-up may be given on any day: on a day with no school the form only says so.
+  const calendars = useSchoolCalendars(householdId, childId, opened);
+  const schoolDay = useSchoolDayDate({
+    index: calendars.data?.index ?? null,
+    today,
+    date: form.values.date,
+    setDate: (date) => form.setFieldValue('date', date),
+    touched: form.isTouched('date'),
+    record: { kind: 'makeup' },
   });
 
   const submit = form.onSubmit(async (values) => {
@@ -62,17 +78,24 @@ export function LogMakeupDrawer({
       });
       await refreshAfterChange(client);
       form.reset();
+      schoolDay.applyDefault();
       onClose();
     } catch (e) {
       setError(applyApiError(form, e));
     }
   });
 
+  // "Tuesday, October 6: missed, provider absent, 30 minutes owed": only misses whose minutes are
+  // owed and not yet made up are offered.
   const options = [
     { value: '', label: 'The oldest minutes owed (decide for me)' },
-    ...(missed.data ?? []).map((e) => ({
-      value: e.id,
-      label: `${formatDay(e.date)}: ${e.status === 'short' ? 'shorter' : 'missed'}${e.reason ? `, ${MISS_REASON_LABELS[e.reason].toLowerCase()}` : ''}`,
+    ...(missed.data ?? []).map((m) => ({
+      value: m.entryId,
+      label: `${formatLongDate(m.date)}: ${m.status === 'short' ? 'shorter' : 'missed'}${m.reason ? `, ${MISS_REASON_LABELS[m.reason].toLowerCase()}` : ''}, ${
+        m.remainingMinutes === m.owedMinutes
+          ? `${m.owedMinutes} minutes owed`
+          : `${m.remainingMinutes} of ${m.owedMinutes} minutes still owed`
+      }`,
     })),
   ];
 
@@ -96,6 +119,7 @@ export function LogMakeupDrawer({
             required
             {...form.getInputProps('date')}
           />
+          <SchoolDayNotice state={schoolDay} />
           <NumberInput
             hideControls
             label="Minutes made up"

@@ -14,10 +14,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
+import { checkRecordDate } from '../../../src/domain/school-days.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './week.module.css';
 import {
   MISS_REASON_LABELS,
@@ -50,12 +53,14 @@ const wholeMinutes = (v: number | string): number | null => {
  */
 export function LogSessionDrawer({
   householdId,
+  childId,
   service,
   today,
   opened,
   onClose,
 }: {
   householdId: string;
+  childId: string;
   service: WeekService;
   today: string;
   opened: boolean;
@@ -82,6 +87,19 @@ export function LogSessionDrawer({
     },
   });
   const v = form.values;
+  const calendars = useSchoolCalendars(householdId, childId, opened);
+  const index = calendars.data?.index ?? null;
+  // Shown while the answer is not yet chosen: a session that happened on that day.
+  const schoolDay = useSchoolDayDate({
+    index,
+    today,
+    date: v.date,
+    setDate: (date) => form.setFieldValue('date', date),
+    touched: form.isTouched('date'),
+    record: { kind: 'session', status: 'delivered', reason: null, esyBlocks: service.esyBlocks },
+    esyBlocks: service.esyBlocks,
+  });
+  const [confirmError, setConfirmError] = useState<string | null>(null);
 
   const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
   const showReasons = (next: 'missed' | 'short') => {
@@ -102,6 +120,18 @@ export function LogSessionDrawer({
       focusField('date');
       return;
     }
+    // The same rule as the server's, for the answer given: a miss because school was closed, on a
+    // closure, needs no confirmation (src/domain/school-days.ts).
+    const check = index
+      ? checkRecordDate(index, v.date, { kind: 'session', status, reason, esyBlocks: service.esyBlocks })
+      : null;
+    if (check?.needsConfirmation && !schoolDay.confirmed) {
+      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      setStep('answer');
+      focusField('date');
+      return;
+    }
+    setConfirmError(null);
     const delivered = wholeMinutes(v.minutesDelivered);
     const planned = wholeMinutes(v.minutesPlanned);
     if (!fixed && status === 'delivered' && delivered == null) {
@@ -127,6 +157,7 @@ export function LogSessionDrawer({
         note: v.note.trim() || null,
         startTime: v.startTime || null,
         source: 'parent',
+        nonSchoolDayConfirmed: Boolean(check?.needsConfirmation && schoolDay.confirmed),
       });
       notifications.show({
         closeButtonProps: { 'aria-label': 'Close' },
@@ -135,6 +166,7 @@ export function LogSessionDrawer({
       });
       await refreshAfterChange(client);
       form.reset();
+      schoolDay.applyDefault();
       setStep('answer');
       onClose();
     } catch (e) {
@@ -188,6 +220,15 @@ export function LogSessionDrawer({
             fields.current.date = el;
           }}
           {...form.getInputProps('date')}
+        />
+        <SchoolDayNotice
+          state={schoolDay}
+          error={confirmError}
+          hint={
+            schoolDay.check?.day.kind === 'closure'
+              ? 'If it did not happen because the school was closed, choose “Didn’t happen”, then “School closed”: that needs no confirmation.'
+              : null
+          }
         />
         {fixed ? (
           <>

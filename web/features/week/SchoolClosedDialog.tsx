@@ -8,7 +8,7 @@ import type { SchoolCalendar } from '../../api/types.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { refreshAfterChange } from './week-api.ts';
+import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
 
 /**
  * The confirmation behind "School closed today" (SchoolClosedToday.tsx): adds today to the child's school
@@ -63,10 +63,7 @@ export function SchoolClosedDialog({
         closeButtonProps: { 'aria-label': 'Close' },
         message: `Saved: ${formatDay(today)} is marked as a day the school was closed.`,
       });
-      await Promise.all([
-        refreshAfterChange(client),
-        client.invalidateQueries({ queryKey: ['calendar-events'] }),
-      ]);
+      await refreshAfterCalendarChange(client);
       form.reset();
       close();
     } catch (e) {

@@ -1,4 +1,4 @@
-import { Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { formatDay } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -10,6 +10,12 @@ const loadSessionDrawer = () =>
 const loadMakeupDrawer = () => import('./LogMakeupDrawer.tsx').then((m) => ({ default: m.LogMakeupDrawer }));
 const LogSessionDrawer = lazy(loadSessionDrawer);
 const LogMakeupDrawer = lazy(loadMakeupDrawer);
+const CorrectionDrawer = lazy(() =>
+  import('../../components/CorrectionDrawer.tsx').then((m) => ({ default: m.CorrectionDrawer })),
+);
+const AllDeliveredDrawer = lazy(() =>
+  import('./AllDeliveredDrawer.tsx').then((m) => ({ default: m.AllDeliveredDrawer })),
+);
 
 import classes from './week.module.css';
 import { MISS_REASON_LABELS, type WeekEntry, type WeekService } from './week-api.ts';
@@ -17,23 +23,36 @@ import { MISS_REASON_LABELS, type WeekEntry, type WeekService } from './week-api
 /** One service this week: promised, delivered, missed, not yet confirmed, make-up minutes owed. */
 export function ServiceCard({
   householdId,
+  childId,
   service,
   today,
   writable,
 }: {
   householdId: string;
+  childId: string;
   service: WeekService;
   today: string;
   writable: boolean;
 }) {
   const headingId = useId();
-  const [open, setOpenState] = useState<'session' | 'makeup' | null>(null);
+  const [open, setOpenState] = useState<'session' | 'makeup' | 'all' | 'correct' | null>(null);
   // Mounted from the first opening on, so closing animates and focus returns to the button.
   const [used, setUsed] = useState(false);
-  const setOpen = (value: 'session' | 'makeup' | null) => {
+  const setOpen = (value: 'session' | 'makeup' | 'all' | 'correct' | null) => {
     if (value) setUsed(true);
     setOpenState(value);
   };
+  // The entry being corrected from this card, and whether "Correct" or "Void" opened it.
+  const [correcting, setCorrecting] = useState<{ entryId: string; start: 'correct' | 'void' } | null>(null);
+  const correct = (entryId: string, start: 'correct' | 'void') => {
+    setCorrecting({ entryId, start });
+    setOpen('correct');
+  };
+  const canConfirmAll =
+    writable &&
+    service.minutesPerSession != null &&
+    (service.notYetConfirmed ?? 0) > 0 &&
+    service.openDays.length > 0;
   useEffect(() => {
     if (!writable) return;
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
@@ -43,6 +62,7 @@ export function ServiceCard({
     });
   }, [writable]);
   const owed = service.owedBalanceMinutes;
+  const weekly = service.period.unit === 'week' || service.period.unit === 'day';
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -55,28 +75,42 @@ export function ServiceCard({
           )}
         </div>
 
-        <SimpleGrid
-          component="dl"
-          type="container"
-          cols={{ base: 2, '32rem': 4 }}
-          spacing="xs"
-          verticalSpacing="xs"
-          m={0}
-        >
-          <Stat
-            label="Promised this week"
-            value={
-              service.promisedSessions != null
-                ? String(service.promisedSessions)
-                : `${service.promisedMinutes} min`
-            }
-          />
-          <Stat label="Delivered" value={String(service.deliveredSessions)} />
-          <Stat label="Missed" value={String(service.missedSessions)} />
-          {service.notYetConfirmed != null && (
-            <Stat label="Not yet confirmed" value={String(service.notYetConfirmed)} />
-          )}
-        </SimpleGrid>
+        {weekly ? (
+          <SimpleGrid
+            component="dl"
+            type="container"
+            cols={{ base: 2, '32rem': 4 }}
+            spacing="xs"
+            verticalSpacing="xs"
+            m={0}
+          >
+            <Stat
+              label={service.period.esy ? 'Promised this week (summer)' : 'Promised this week'}
+              value={
+                service.promisedSessions != null
+                  ? String(service.promisedSessions)
+                  : `${service.promisedMinutes} min`
+              }
+            />
+            <Stat label="Delivered" value={String(service.deliveredSessions)} />
+            <Stat label="Missed" value={String(service.missedSessions)} />
+            {service.notYetConfirmed != null && (
+              <Stat label="Not yet confirmed" value={String(service.notYetConfirmed)} />
+            )}
+          </SimpleGrid>
+        ) : (
+          // A monthly, cycle or yearly amount has no weekly share: the card says the period instead.
+          <div>
+            <Text fw={700} fz="lg" data-testid="service-period">
+              {service.period.words}
+            </Text>
+            <Text size="sm">
+              {service.missedSessions > 0
+                ? `${service.missedSessions} missed ${service.missedSessions === 1 ? 'session' : 'sessions'} in this period so far.`
+                : 'No missed sessions in this period so far.'}
+            </Text>
+          </div>
+        )}
 
         <div>
           {owed > 0 ? (
@@ -101,9 +135,31 @@ export function ServiceCard({
             <Text size="sm" fw={600} component="h4" m={0}>
               Logged this week
             </Text>
-            <List size="sm" spacing={2}>
+            <List size="sm" spacing={4}>
               {service.entries.map((e) => (
-                <List.Item key={e.id}>{entryWords(e)}</List.Item>
+                <List.Item key={e.id}>
+                  {entryWords(e)}
+                  {writable && (
+                    <Group gap={6} mt={2}>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        aria-label={`Correct ${service.name}, ${formatDay(e.date)}`}
+                        onClick={() => correct(e.id, 'correct')}
+                      >
+                        Correct
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        aria-label={`Void ${service.name}, ${formatDay(e.date)}`}
+                        onClick={() => correct(e.id, 'void')}
+                      >
+                        Void
+                      </Button>
+                    </Group>
+                  )}
+                </List.Item>
               ))}
             </List>
           </div>
@@ -127,6 +183,16 @@ export function ServiceCard({
             >
               Log a make-up
             </Button>
+            {canConfirmAll && (
+              <Button
+                size="md"
+                variant="default"
+                aria-label={`All delivered this week: ${service.name}`}
+                onClick={() => setOpen('all')}
+              >
+                All delivered this week
+              </Button>
+            )}
           </SimpleGrid>
         )}
         <Text size="sm">
@@ -138,6 +204,7 @@ export function ServiceCard({
         <Suspense fallback={null}>
           <LogSessionDrawer
             householdId={householdId}
+            childId={childId}
             service={service}
             today={today}
             opened={open === 'session'}
@@ -145,9 +212,27 @@ export function ServiceCard({
           />
           <LogMakeupDrawer
             householdId={householdId}
+            childId={childId}
             service={service}
             today={today}
             opened={open === 'makeup'}
+            onClose={() => setOpen(null)}
+          />
+          {canConfirmAll && (
+            <AllDeliveredDrawer
+              key={service.openDays.join()}
+              householdId={householdId}
+              service={service}
+              opened={open === 'all'}
+              onClose={() => setOpen(null)}
+            />
+          )}
+          <CorrectionDrawer
+            householdId={householdId}
+            childId={childId}
+            entryId={correcting?.entryId ?? null}
+            start={correcting?.start ?? 'correct'}
+            opened={open === 'correct'}
             onClose={() => setOpen(null)}
           />
         </Suspense>

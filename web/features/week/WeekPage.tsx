@@ -40,7 +40,7 @@ export function WeekPage() {
   const data = week.data;
   const needsSetup = data != null && (!data.hasCalendar || data.services.length === 0);
   const closures = data ? data.closures.map(parseClosure) : [];
-  const closedToday = closures.some(
+  const noSchoolToday = closures.some(
     (c) => c.start != null && c.start <= today && today <= (c.end ?? c.start),
   );
 
@@ -58,8 +58,14 @@ export function WeekPage() {
             </RepliesOverdue>
           </Suspense>
         </div>
-        {data?.hasCalendar && writable && !closedToday && (
-          <SchoolClosedToday householdId={householdId} childId={child.id} today={today} />
+        {/* Offered on a school day (and, once marked, to undo it), never on a weekend or holiday. */}
+        {data?.hasCalendar && writable && (data.schoolDayToday || data.closedToday) && (
+          <SchoolClosedToday
+            householdId={householdId}
+            childId={child.id}
+            today={today}
+            closedToday={data.closedToday}
+          />
         )}
       </Group>
 
@@ -80,7 +86,7 @@ export function WeekPage() {
       {data && closures.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-no-school">
           <Title order={3} size="h5" id="week-no-school">
-            {closedToday ? 'No school today' : 'No school this week'}
+            {noSchoolToday ? 'No school today' : 'No school this week'}
           </Title>
           <List size="sm" mt={4}>
             {closures.map((c) => (
@@ -98,6 +104,7 @@ export function WeekPage() {
             <ServiceCard
               key={s.serviceId}
               householdId={householdId}
+              childId={child.id}
               service={s}
               today={today}
               writable={writable}

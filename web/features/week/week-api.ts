@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { MissReason } from '../../../src/domain/session-entry.ts';
 import { get } from '../../api/client.ts';
-import type { SessionEntry, WeekSummary } from '../../api/types.ts';
+import type { MakeupOption, WeekSummary } from '../../api/types.ts';
+import { refreshAfterCorrection } from '../../components/corrections.ts';
 import { MISS_REASON_LABELS } from '../../components/plain-words.ts';
 
 export type { MissReason };
@@ -27,25 +28,19 @@ export function useWeek(householdId: string, childId: string, date: string) {
   });
 }
 
-/** A service's scheduled sessions that were missed or cut short (a make-up can name one of them). */
-export function useMissedSessions(householdId: string, serviceId: string, enabled: boolean) {
+/**
+ * The misses a make-up may name: owed minutes not yet made up, newest first (the server's ledger
+ * decides; excused and pending misses are not offered).
+ */
+export function useMakeupOptions(householdId: string, serviceId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['sessions', householdId, serviceId, 'scheduled'],
-    queryFn: () =>
-      get<SessionEntry[]>(`/households/${householdId}/sessions?serviceId=${serviceId}&kind=scheduled`),
+    queryKey: ['makeup-options', householdId, serviceId],
+    queryFn: () => get<MakeupOption[]>(`/households/${householdId}/services/${serviceId}/makeup-options`),
     enabled,
-    select: (entries) =>
-      entries
-        .filter((e) => e.status !== 'delivered' && e.correctedByEntryId == null)
-        .sort((a, b) => (a.date < b.date ? 1 : -1)),
   });
 }
 
 /** After a session or a calendar day is saved: everything that counts minutes is out of date. */
 export async function refreshAfterChange(client: QueryClient) {
-  await Promise.all([
-    client.invalidateQueries({ queryKey: ['week'] }),
-    client.invalidateQueries({ queryKey: ['sessions'] }),
-    client.invalidateQueries({ queryKey: ['ledger'] }),
-  ]);
+  await refreshAfterCorrection(client);
 }

@@ -3,7 +3,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
-import type { Accommodation, ClassPeriod, Goal, WorkSample } from '../../api/types.ts';
+import type { Accommodation, ClassPeriod, Goal, VoidFlag, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
@@ -14,6 +14,7 @@ import { teacherKindLabel } from '../../components/observation-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
 import { goalHeading } from '../goals/goal-words.ts';
 import { WorkSampleForm } from './WorkSampleForm.tsx';
 import {
@@ -181,7 +182,7 @@ export default function WorkSamplesPage() {
         <ResponsiveDrawer
           opened={opened}
           onClose={() => setOpened(false)}
-          title={target && target !== 'new' ? `Edit: ${target.title}` : 'Add a work sample'}
+          title={target && target !== 'new' ? `Correct: ${target.title}` : 'Add a work sample'}
         >
           {target && (
             <WorkSampleForm
@@ -239,7 +240,7 @@ function SampleItem({
   onEdit,
   onDelete,
 }: {
-  sample: WorkSample;
+  sample: WorkSample & Partial<VoidFlag>;
   householdId: string;
   attachments: ReturnType<typeof useAttachments>['data'];
   accommodationById: Map<string, Accommodation>;
@@ -262,10 +263,11 @@ function SampleItem({
     <Paper component="li" withBorder p="md" radius="md" aria-labelledby={headingId}>
       <Stack gap="xs">
         <div>
-          <Title order={4} size="h5" id={headingId}>
+          <Title order={4} size="h5" id={headingId} className={isVoided(s) ? voidedClass : undefined}>
             {s.title}
           </Title>
           <Text size="sm">{facts.join(' · ')}</Text>
+          <VoidedNote householdId={householdId} record={s} />
         </div>
         <AttachmentLinks householdId={householdId} ids={s.attachmentIds} byId={attachments} />
         {s.accommodationChecks.length > 0 && (
@@ -288,10 +290,18 @@ function SampleItem({
         {s.note && <Text size="sm">Note: {s.note}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs">
-            {canEdit && (
-              <Button size="xs" variant="default" aria-label={`Edit ${s.title}, ${day}`} onClick={onEdit}>
-                Edit
+            {canEdit && !isVoided(s) && (
+              <Button size="xs" variant="default" aria-label={`Correct ${s.title}, ${day}`} onClick={onEdit}>
+                Correct
               </Button>
+            )}
+            {canEdit && (
+              <VoidRecordButton
+                householdId={householdId}
+                path="work-samples"
+                record={s}
+                what={`the work sample “${s.title}” of ${day}`}
+              />
             )}
             {canDelete && (
               <Button size="xs" variant="default" aria-label={`Delete ${s.title}, ${day}`} onClick={onDelete}>

@@ -1,0 +1,142 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { latestInChain } from '../../domain/corrections.ts';
+import { formatLongDate } from '../../domain/letter-words.ts';
+import { MISS_REASON_LABELS, MissReason, type MissReason as Reason } from '../../domain/session-entry.ts';
+import type { Database } from '../../store/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import { computeLedgers, effectivePolicy } from './ledgers.ts';
+
+// Which miss a make-up may name. A make-up cures owed minutes (docs/ledger-rules.md, rule 4): a miss
+// the school need not make up (excused, such as "student absent") has none, a voided one holds no
+// session, and one corrected since is named by its latest correction.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Check the miss a new make-up names, and return the id to store: the latest entry of its chain. A
+ * void, a session corrected to delivered, an excused miss, or a miss dated after the make-up is refused
+ * with the reason in words.
+ */
+export async function resolveMakeupTarget(
+  trx: Db,
+  householdId: string,
+  service: { id: string; plan_id: string },
+  makeupForEntryId: string,
+  date: string,
+): Promise<string> {
+  const target = await trx
+    .selectFrom('session_entry')
+    .select(['id', 'service_id'])
+    .where('household_id', '=', householdId)
+    .where('id', '=', makeupForEntryId)
+    .executeTakeFirst();
+  if (!target) throw notFound('Session entry', makeupForEntryId, 'makeupForEntryId');
+  if (target.service_id !== service.id) {
+    throw invalid('makeupForEntryId', 'must name a missed session of the same service');
+  }
+  const rows = await trx
+    .selectFrom('session_entry')
+    .select(['id', 'corrects_entry_id', 'status', 'kind', 'date', 'reason', 'responsibility'])
+    .where('household_id', '=', householdId)
+    .where('service_id', '=', service.id)
+    .execute();
+  const head = latestInChain(
+    rows.map((r) => ({ ...r, correctsEntryId: r.corrects_entry_id })),
+    makeupForEntryId,
+  )!;
+  const day = formatLongDate(head.date);
+  if (head.status === 'void') {
+    throw invalid(
+      'makeupForEntryId',
+      `names the session of ${day}, which was voided as logged by mistake; choose another missed session, or let the make-up go to the oldest minutes owed`,
+    );
+  }
+  if (head.kind !== 'scheduled' || head.status === 'delivered') {
+    throw invalid('makeupForEntryId', 'must name a missed or short session');
+  }
+  const plan = await trx
+    .selectFrom('plan')
+    .select('reason_policy')
+    .where('household_id', '=', householdId)
+    .where('id', '=', service.plan_id)
+    .executeTakeFirst();
+  const reason = (head.reason ?? 'unknown') as Reason;
+  const responsibility = head.responsibility ?? effectivePolicy(plan?.reason_policy ?? null)[reason];
+  if (responsibility === 'excused') {
+    throw invalid(
+      'makeupForEntryId',
+      `names the session of ${day} (${MISS_REASON_LABELS[reason].toLowerCase()}), which is excused: no minutes are owed for it, so there is nothing to make up. Name a session whose minutes are owed, or let the make-up go to the oldest minutes owed.`,
+    );
+  }
+  if (head.date > date) throw invalid('date', `must not be before the session it makes up (${day})`);
+  return head.id;
+}
+
+export const MakeupOption = z.object({
+  entryId: IdSchema,
+  date: IsoDateSchema,
+  status: z.enum(['short', 'missed']),
+  reason: MissReason.nullable(),
+  /** Minutes the miss left owed. */
+  owedMinutes: z.number().int(),
+  /** Of those, the minutes no make-up has cured yet. */
+  remainingMinutes: z.number().int(),
+});
+export type MakeupOption = z.infer<typeof MakeupOption>;
+
+/**
+ * The misses a make-up may name: the service's misses whose minutes are owed and not yet made up
+ * (the ledger's own allocation decides), newest first. Excused and pending misses are not offered:
+ * an excused one owes nothing, and a pending one waits for the family to say whether it is owed.
+ */
+export async function makeupOptions(
+  db: Kysely<Database>,
+  householdId: string,
+  serviceId: string,
+  today: string,
+): Promise<MakeupOption[]> {
+  const service = await db
+    .selectFrom('service')
+    .select(['id', 'start_date'])
+    .where('household_id', '=', householdId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+  if (!service) throw notFound('Service', serviceId);
+  const from = service.start_date < today ? service.start_date : today;
+  const [ledger] = await computeLedgers(
+    db,
+    householdId,
+    { serviceId },
+    { from, to: today, asOf: today, grouping: 'auto' },
+    today,
+    { listOwedMisses: true },
+  );
+  const open = (ledger?.owedMisses ?? []).filter((m) => m.remainingMinutes > 0);
+  if (open.length === 0) return [];
+  const rows = await db
+    .selectFrom('session_entry')
+    .select(['id', 'status', 'reason'])
+    .where('household_id', '=', householdId)
+    .where(
+      'id',
+      'in',
+      open.map((m) => m.entryId),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return open
+    .map((m) => {
+      const row = byId.get(m.entryId);
+      return {
+        entryId: m.entryId,
+        date: m.date,
+        status: (row?.status === 'short' ? 'short' : 'missed') as 'short' | 'missed',
+        reason: (row?.reason ?? null) as Reason | null,
+        owedMinutes: m.owedMinutes,
+        remainingMinutes: m.remainingMinutes,
+      };
+    })
+    .reverse();
+}

@@ -1,0 +1,110 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  NO_SCHEDULE,
+  type ScheduleOf,
+  type SessionOccurrence,
+  type SessionOccurrenceResult,
+  scheduleFromTerms,
+  sessionOccurrences,
+} from '../../domain/occurrences.ts';
+import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import { termsOfService } from './ledgers.ts';
+import { loadVersionsWithContent } from './plan-versions.ts';
+import { loadCurrentEntries } from './session-corrections.ts';
+
+// One session, one fact, for every reader of session entries that is not the ledger itself (the week's
+// summary, the patterns, the check-in questions, the case record behind letters and the advisor, the
+// report, the CSV): the entries in force (corrections resolved), grouped into occurrences by the same
+// rule the ledger applies (src/domain/occurrences.ts), with each service's schedule from its plan's
+// versions. A reader counts `counted` (one entry per session) and shows `occurrences` for disagreements.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A stored entry, as the grouping reads it (the row rides along). */
+export type EntryStatement = {
+  id: string;
+  serviceId: string;
+  date: string;
+  kind: string;
+  status: string;
+  source: string;
+  startTime: string | null;
+  row: SessionEntryRow;
+};
+
+export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> & {
+  /** The entries in force in the scope (corrections resolved, voids left out), date then id order. */
+  current: SessionEntryRow[];
+  /** The counted rows (one per session, then make-ups), in the same order. */
+  countedRows: SessionEntryRow[];
+};
+
+/** How many sessions each of a child's services schedules on a day, from the plan's versions. */
+export async function loadSchedules(db: Db, householdId: string, childId: string): Promise<ScheduleOf> {
+  const services = await db
+    .selectFrom('service')
+    .innerJoin('plan', (join) =>
+      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+    )
+    .select(['service.id', 'service.plan_id', 'plan.effective_to'])
+    .where('service.household_id', '=', householdId)
+    .where('plan.child_id', '=', childId)
+    .execute();
+  const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
+  const byService = new Map<string, (date: string) => ReturnType<ScheduleOf>>();
+  for (const s of services) {
+    let versions = versionsByPlan.get(s.plan_id);
+    if (!versions) {
+      versions = await loadVersionsWithContent(db, householdId, s.plan_id);
+      versionsByPlan.set(s.plan_id, versions);
+    }
+    byService.set(s.id, scheduleFromTerms(termsOfService(versions, s.id, s.effective_to)));
+  }
+  return (serviceId, date) => byService.get(serviceId)?.(date) ?? NO_SCHEDULE;
+}
+
+/**
+ * A child's session entries in force over a date range (both ends optional), grouped into occurrences.
+ * Every correction is read whatever its date (loadCurrentEntries), so an entry moved to another date
+ * counts on its corrected date only.
+ */
+export async function loadSessionOccurrences(
+  db: Db,
+  householdId: string,
+  scope: { childId: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
+): Promise<LoadedSessionOccurrences> {
+  const current = await loadCurrentEntries(db, householdId, scope);
+  const scheduleOf = current.some((r) => r.kind === 'scheduled')
+    ? await loadSchedules(db, householdId, scope.childId)
+    : () => NO_SCHEDULE;
+  const result = sessionOccurrences(current.map(toStatement), scheduleOf);
+  return { ...result, current, countedRows: result.counted.map((s) => s.row) };
+}
+
+export function toStatement(row: SessionEntryRow): EntryStatement {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    date: row.date,
+    kind: row.kind,
+    status: row.status,
+    source: row.source,
+    startTime: row.start_time ?? null,
+    row,
+  };
+}
+
+/** "counted", or why an entry in force is not: another source's entry about the same session counts. */
+export function countedWords(
+  loaded: Pick<LoadedSessionOccurrences, 'setAside'>,
+  entryId: string,
+  sourceWords: (source: string) => string,
+): string {
+  const occurrence: SessionOccurrence<EntryStatement> | undefined = loaded.setAside.get(entryId);
+  if (!occurrence) return 'counted';
+  const own = occurrence.statements.some((s) => s.id === entryId)
+    ? null
+    : occurrence.superseded.find((s) => s.id === entryId);
+  if (own) return 'a later entry from the same source about this session replaces it';
+  return `${sourceWords(occurrence.counted.source)}'s entry for this session counts`;
+}

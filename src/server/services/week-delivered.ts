@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../../domain/common.ts';
+import { addDays, weekStart } from '../../domain/dates.ts';
+import { formatLongDate } from '../../domain/letter-words.ts';
+import { SessionEntryInput } from '../../domain/session-entry.ts';
+import type { Store } from '../../store/database.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import type { ServiceContext } from '../context.ts';
+import { invalid, notFound } from '../errors.ts';
+import { parseOrThrow } from './records.ts';
+import { type SessionEntry, writeSessionEntry } from './session-entries.ts';
+import { weekSummary } from './week-summary.ts';
+
+// "All delivered this week": one step logs the week's not-yet-confirmed sessions of a service as
+// delivered, on the days the parent confirmed. The days offered and the number still to confirm come
+// from the week's summary (`openDays`, `notYetConfirmed`), the same figures the home card shows.
+
+export const WeekDeliveredInput = z
+  .object({
+    /** The days the sessions happened: this week's school days with nothing logged yet, up to today. */
+    dates: z
+      .array(IsoDateSchema)
+      .min(1, { message: 'choose at least one day' })
+      .max(7, { message: 'a week has at most 7 days' }),
+  })
+  .strict();
+
+/**
+ * Log a delivered session of `serviceId` on each of `dates`, in one transaction with a journal entry
+ * per entry. Refused (nothing written) when a day is not one still open this week, or when more days
+ * are given than sessions remain unconfirmed.
+ */
+export async function logWeekDelivered(
+  store: Store,
+  ctx: ServiceContext,
+  serviceId: string,
+  body: unknown,
+): Promise<SessionEntry[]> {
+  const input = parseOrThrow(WeekDeliveredInput, body);
+  const today = ctx.clock.today();
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const service = await trx
+      .selectFrom('service')
+      .innerJoin('plan', (join) =>
+        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
+      )
+      .select(['service.id', 'service.name', 'plan.child_id'])
+      .where('service.household_id', '=', ctx.householdId)
+      .where('service.id', '=', serviceId)
+      .executeTakeFirst();
+    if (!service) throw notFound('Service', serviceId);
+    const week = (await weekSummary(trx, ctx.householdId, service.child_id, today)).services.find(
+      (s) => s.serviceId === serviceId,
+    );
+    if (!week) throw invalid('serviceId', 'is not part of a plan in force this week');
+    if (week.notYetConfirmed == null) {
+      throw invalid(
+        'dates',
+        'this service is counted over a period longer than a week; log each session on its own',
+      );
+    }
+    if (week.minutesPerSession == null) {
+      throw invalid('dates', 'this service has no fixed session length; log each session with its minutes');
+    }
+    const start = weekStart(today);
+    const open = new Set(week.openDays);
+    const seen = new Set<string>();
+    input.dates.forEach((date, i) => {
+      const day = formatLongDate(date);
+      if (seen.has(date)) throw invalid(`dates.${i}`, `gives ${day} twice`);
+      seen.add(date);
+      if (date > today) throw invalid(`dates.${i}`, `${day} is in the future`);
+      if (date < start || date > addDays(start, 6))
+        throw invalid(`dates.${i}`, `${day} is not in this week (from ${formatLongDate(start)})`);
+      if (!open.has(date))
+        throw invalid(
+          `dates.${i}`,
+          `${day} is not a school day still waiting for ${service.name}: it has an entry already, has no school, or is outside the service's dates`,
+        );
+    });
+    if (input.dates.length > week.notYetConfirmed) {
+      throw invalid(
+        'dates',
+        `${week.notYetConfirmed === 0 ? 'no session is' : week.notYetConfirmed === 1 ? '1 session is' : `${week.notYetConfirmed} sessions are`} still to confirm this week; choose at most that many days`,
+      );
+    }
+    const out: SessionEntry[] = [];
+    for (const date of [...input.dates].sort()) {
+      out.push(
+        await writeSessionEntry(
+          trx,
+          ctx,
+          parseOrThrow(SessionEntryInput, {
+            serviceId,
+            date,
+            kind: 'scheduled',
+            status: 'delivered',
+            source: 'parent',
+          }),
+        ),
+      );
+    }
+    return out;
+  });
+}

@@ -1,0 +1,141 @@
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CalendarIndex } from '../../src/domain/school-calendar.ts';
+import {
+  checkRecordDate,
+  type DateCheck,
+  type DatedRecord,
+  defaultRecordDate,
+} from '../../src/domain/school-days.ts';
+import contrast from './contrast.module.css';
+
+// The form's side of "Are you sure? Thursday, November 26 is Thanksgiving break.": the same pure rule
+// the server applies (src/domain/school-days.ts), run on the calendar the page already loaded, so the
+// warning shows as soon as a date is picked. A form starts on the last school day when today has no
+// school, and says so.
+
+type Esy = readonly { startDate: string; endDate: string }[];
+
+export type SchoolDayDate = {
+  check: DateCheck | null;
+  confirmed: boolean;
+  setConfirmed(value: boolean): void;
+  /** "Saturday: showing Friday, December 4, the last school day", while the form shows that date. */
+  note: string | null;
+  /** Whether the record may be saved as it is (no question, or the question answered). */
+  ready: boolean;
+  /** The value to send as `nonSchoolDayConfirmed`. */
+  confirmation: boolean;
+  /** Put the form back on its default date (after a save). */
+  applyDefault(): void;
+};
+
+const NO_ESY: Esy = [];
+
+export function useSchoolDayDate({
+  index,
+  today,
+  date,
+  setDate,
+  record,
+  esyBlocks = NO_ESY,
+  startOnSchoolDay = true,
+  touched = false,
+}: {
+  index: CalendarIndex | null;
+  today: string;
+  date: string;
+  setDate(date: string): void;
+  record: DatedRecord;
+  esyBlocks?: Esy;
+  /** False when the form edits a record that already has its date. */
+  startOnSchoolDay?: boolean;
+  /** The person has typed or picked a date: it is theirs, never replaced by the default. */
+  touched?: boolean;
+}): SchoolDayDate {
+  const [confirmed, setConfirmed] = useState(false);
+  const [defaulted, setDefaulted] = useState<{ date: string; note: string } | null>(null);
+  const applied = useRef(false);
+  const setDateRef = useRef(setDate);
+  setDateRef.current = setDate;
+
+  const applyDefault = useCallback(() => {
+    if (!index) {
+      applied.current = false;
+      return;
+    }
+    applied.current = true;
+    const d = defaultRecordDate(index, today, esyBlocks);
+    if (d.note) {
+      setDateRef.current(d.date);
+      setDefaulted({ date: d.date, note: d.note });
+    } else setDefaulted(null);
+  }, [index, today, esyBlocks]);
+
+  // Once the calendar is there, a form still on today moves to the last school day.
+  useEffect(() => {
+    if (!startOnSchoolDay || applied.current || !index) return;
+    if (date === today && !touched) applyDefault();
+    else applied.current = true;
+  }, [index, date, today, applyDefault, startOnSchoolDay, touched]);
+
+  // A confirmation is for one date: another date asks again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every change of date
+  useEffect(() => setConfirmed(false), [date]);
+
+  const check = index && /^\d{4}-\d{2}-\d{2}$/.test(date) ? checkRecordDate(index, date, record) : null;
+  const needs = check?.needsConfirmation === true;
+  return {
+    check,
+    confirmed,
+    setConfirmed,
+    note: defaulted && defaulted.date === date ? defaulted.note : null,
+    ready: !needs || confirmed,
+    confirmation: needs && confirmed,
+    applyDefault,
+  };
+}
+
+/** The note under a date field: the default date's reason, the question, and "I'm sure". */
+export function SchoolDayNotice({
+  state,
+  error,
+  hint,
+}: {
+  state: SchoolDayDate;
+  error?: string | null;
+  /** A word on what to choose instead, when there is one. */
+  hint?: string | null;
+}) {
+  const { check, note } = state;
+  if (!check && !note) return null;
+  return (
+    <Stack gap={6} className={contrast.scope}>
+      {note && (
+        <Text size="sm" data-testid="school-day-default">
+          {note}.
+        </Text>
+      )}
+      {check && (
+        <Alert color="yellow" variant="light" p="xs" role="status" title={check.question}>
+          <Stack gap={6}>
+            <Text size="sm">
+              {check.needsConfirmation
+                ? 'The school calendar shows no school that day. Check the date, or confirm it.'
+                : 'A make-up can be given on any day; check the date if it was on another one.'}
+            </Text>
+            {hint && <Text size="sm">{hint}</Text>}
+            {check.needsConfirmation && (
+              <Checkbox
+                label="I’m sure, it happened on this day"
+                checked={state.confirmed}
+                error={error}
+                onChange={(e) => state.setConfirmed(e.currentTarget.checked)}
+              />
+            )}
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, post } from '../api/client.ts';
+import type { VoidFlag } from '../api/types.ts';
+import { refreshAfterCorrection } from './corrections.ts';
+import { PlainModal } from './Dialogs.tsx';
+import { recordedByWords } from './plain-words.ts';
+import { useMembers } from './queries.ts';
+import classes from './ui.module.css';
+
+// "Void" for an observation, an incident, a work sample or a message logged by mistake: the record
+// stays, greyed and struck through with who voided it and when, and counts nowhere (patterns, rates,
+// letters, the living IEP, the report, the advisor) until the void is undone. Deleting stays the
+// owner's; a void is a change like any other, with its journal entry.
+
+export type VoidablePath =
+  | 'accommodation-observations'
+  | 'behavior-incidents'
+  | 'work-samples'
+  | 'communications';
+
+export const isVoided = (r: Partial<VoidFlag>) => r.voidedAt != null;
+
+/** The classes that grey and strike a voided record's main line (the words say it too). */
+export const voidedClass = `${classes.strike} ${classes.muted}`;
+
+/** "Voided on Dec 2, 2026 by Maria: wrong class." under a voided record. */
+export function VoidedNote({ householdId, record }: { householdId: string; record: Partial<VoidFlag> }) {
+  const members = useMembers(householdId);
+  if (!record.voidedAt) return null;
+  const when = new Date(record.voidedAt);
+  const on = Number.isNaN(when.getTime())
+    ? record.voidedAt
+    : when.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return (
+    <Text size="sm" fw={600}>
+      Voided on {on} by {recordedByWords(record.voidedBy ?? '', members.data)}
+      {record.voidNote ? `: ${record.voidNote}` : ''}. It counts nowhere.
+    </Text>
+  );
+}
+
+/** "Void" (or "Undo the void") with its confirmation. `what` names the record: "the observation of Tuesday, November 17". */
+export function VoidRecordButton({
+  householdId,
+  path,
+  record,
+  what,
+}: {
+  householdId: string;
+  path: VoidablePath;
+  record: { id: string } & Partial<VoidFlag>;
+  what: string;
+}) {
+  const client = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const voided = isVoided(record);
+  // What the dialog does is fixed when it opens: the record changes under it once saved, while it closes.
+  const [undoing, setUndoing] = useState(voided);
+  const close = () => {
+    if (busy) return;
+    setError(null);
+    setOpened(false);
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/households/${householdId}/${path}/${record.id}/void`, {
+        voided: !undoing,
+        note: note.trim() || null,
+      });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: undoing ? `Counted again: ${what}.` : `Voided: ${what}. It no longer counts anywhere.`,
+      });
+      await refreshAfterCorrection(client);
+      setNote('');
+      setOpened(false);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const label = voided ? 'Undo the void' : 'Void';
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={`${label}: ${what}`}
+        onClick={() => {
+          setUndoing(voided);
+          setOpened(true);
+        }}
+      >
+        {label}
+      </Button>
+      <PlainModal
+        opened={opened}
+        onClose={close}
+        title={undoing ? 'Count this record again?' : 'Void this record?'}
+      >
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert" title="Not done">
+              {error}
+            </Alert>
+          )}
+          <Text size="sm">
+            {undoing
+              ? `${capitalise(what)} will count again: in the patterns, the rates, letters and the report.`
+              : `${capitalise(what)} will be voided as logged by mistake. It stays in the list, struck through, and counts nowhere: not in the patterns, the rates, letters, the living IEP or the report. You can undo this.`}
+          </Text>
+          <Textarea
+            label="Why (optional)"
+            autosize
+            minRows={1}
+            maxRows={4}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close} disabled={busy}>
+              Cancel
+            </Button>
+            <Button color={undoing ? 'blue.8' : 'red.9'} onClick={() => void confirm()} loading={busy}>
+              {undoing ? 'Count it again' : 'Void it'}
+            </Button>
+          </Group>
+        </Stack>
+      </PlainModal>
+    </>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

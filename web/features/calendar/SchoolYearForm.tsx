@@ -1,0 +1,87 @@
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { patch, post } from '../../api/client.ts';
+import type { SchoolCalendar } from '../../api/types.ts';
+import { applyApiError, FormError } from '../../components/form-errors.tsx';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+type Values = { name: string; firstDay: string; lastDay: string; schoolWeekdays: string[] };
+
+/** The school year itself: its name, first and last day, and the weekdays school meets on. */
+export function SchoolYearForm({
+  householdId,
+  childId,
+  calendar,
+  onSaved,
+}: {
+  householdId: string;
+  childId: string;
+  /** The year being changed; null to add one. */
+  calendar: SchoolCalendar | null;
+  onSaved(saved: SchoolCalendar): Promise<void> | void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      name: calendar?.name ?? '',
+      firstDay: calendar?.firstDay ?? '',
+      lastDay: calendar?.lastDay ?? '',
+      schoolWeekdays: (calendar?.schoolWeekdays ?? [1, 2, 3, 4, 5]).map(String),
+    },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Give the school year a name, for example 2026-2027'),
+      firstDay: (v) => (v ? null : 'Choose the first day of school'),
+      lastDay: (v, all) =>
+        !v
+          ? 'Choose the last day of school'
+          : all.firstDay && v < all.firstDay
+            ? 'The last day comes after the first day'
+            : null,
+      schoolWeekdays: (v) => (v.length > 0 ? null : 'Choose at least one day'),
+    },
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    const body = {
+      name: v.name.trim(),
+      firstDay: v.firstDay,
+      lastDay: v.lastDay,
+      schoolWeekdays: v.schoolWeekdays.map(Number).sort((a, b) => a - b),
+    };
+    try {
+      const saved = calendar
+        ? await patch<SchoolCalendar>(`/households/${householdId}/calendars/${calendar.id}`, body)
+        : await post<SchoolCalendar>(`/households/${householdId}/calendars`, { childId, ...body });
+      form.resetDirty(v);
+      await onSaved(saved);
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormError message={error} />
+        <TextInput label="School year name" required maxLength={200} {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput type="date" label="First day of school" required {...form.getInputProps('firstDay')} />
+          <TextInput type="date" label="Last day of school" required {...form.getInputProps('lastDay')} />
+        </SimpleGrid>
+        <Checkbox.Group label="School meets on" {...form.getInputProps('schoolWeekdays')}>
+          <Group gap="md" mt={6}>
+            {WEEKDAYS.map((day, i) => (
+              <Checkbox key={day} value={String(i + 1)} label={day} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
+          {calendar ? 'Save the school year' : 'Add the school year'}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
