@@ -91,6 +91,26 @@ describe.each(BACKENDS)('corrections and voids on %s', (backend) => {
       .execute();
   }
 
+  it('says nothing is logged yet, not "0% delivered", straight after setup', async () => {
+    const f = await household();
+    const week = await ok('GET', api(f, `/children/${f.childId}/week?date=2026-12-01`));
+    const speech = week.services.find((s: { serviceId: string }) => s.serviceId === f.speech);
+    expect(speech.percentDeliveredThisYear).toBeNull();
+    expect(speech.unloggedMinutesThisYear).toBe(0);
+    expect(week.attention).toEqual([]);
+    // Once sessions are logged, the share counts what was logged; the weeks nobody logged are said apart.
+    await log(f, { serviceId: f.speech, date: '2026-11-16', status: 'delivered' });
+    await log(f, { serviceId: f.speech, date: '2026-11-18', status: 'missed', reason: 'provider_absent' });
+    const later = await ok('GET', api(f, `/children/${f.childId}/week?date=2026-12-01`));
+    const after = later.services.find((s: { serviceId: string }) => s.serviceId === f.speech);
+    expect(after.percentDeliveredThisYear).not.toBeNull();
+    expect(after.unloggedMinutesThisYear).toBeGreaterThan(0);
+    expect(later.attention.map((a: { kind: string }) => a.kind)).toContain('owed');
+    expect(later.attention.find((a: { kind: string }) => a.kind === 'behind')?.message ?? '').not.toMatch(
+      /required minutes/,
+    );
+  });
+
   it('voids a delivered session logged by mistake on Thanksgiving: the ledger ignores it, the journal keeps it', async () => {
     const f = await household();
     await log(f, { serviceId: f.speech, date: '2026-11-23', status: 'delivered' });

@@ -16,24 +16,53 @@ import { Link, useLocation } from 'wouter';
 import { useCurrent } from '../api/session.tsx';
 import shell from './shell.module.css';
 
-const NAV = [
-  { href: '/', label: 'This week' },
-  { href: '/check-in', label: 'Check-in' },
-  { href: '/advisor', label: 'What to do next' },
-  { href: '/ledger', label: 'Ledger' },
-  { href: '/calendar', label: 'School calendar' },
-  { href: '/accommodations', label: 'Accommodations' },
-  { href: '/behavior', label: 'Behavior' },
-  { href: '/goals', label: 'Goals' },
-  { href: '/work-samples', label: 'Work samples' },
-  { href: '/plan', label: 'Plan' },
-  { href: '/timeline', label: 'Timeline' },
-  { href: '/communications', label: 'Messages' },
-  { href: '/letters', label: 'Letters' },
-  { href: '/paper-trail', label: 'Paper trail' },
-  { href: '/household', label: 'Household' },
-  { href: '/account', label: 'Account' },
+// The pages in groups, the ones a parent uses every week first: on a phone the menu opens on them.
+const NAV_GROUPS: { title: string; items: { href: string; label: string }[] }[] = [
+  {
+    title: 'Every week',
+    items: [
+      { href: '/', label: 'This week' },
+      { href: '/check-in', label: 'Check-in' },
+      { href: '/communications', label: 'Messages' },
+      { href: '/advisor', label: 'What to do next' },
+    ],
+  },
+  {
+    title: 'The record',
+    items: [
+      { href: '/ledger', label: 'Ledger' },
+      { href: '/accommodations', label: 'Accommodations' },
+      { href: '/behavior', label: 'Behavior' },
+      { href: '/goals', label: 'Goals' },
+      { href: '/work-samples', label: 'Work samples' },
+      { href: '/timeline', label: 'Timeline' },
+    ],
+  },
+  {
+    title: 'Plan and school',
+    items: [
+      { href: '/plan', label: 'Plan' },
+      { href: '/calendar', label: 'School calendar' },
+      { href: '/timetable', label: 'Class timetable' },
+    ],
+  },
+  {
+    title: 'Letters and papers',
+    items: [
+      { href: '/letters', label: 'Letters' },
+      { href: '/paper-trail', label: 'Paper trail' },
+    ],
+  },
+  {
+    title: 'Settings',
+    items: [
+      { href: '/household', label: 'Household' },
+      { href: '/account', label: 'Account' },
+    ],
+  },
 ];
+
+const navGroupId = (title: string) => `nav-${title.toLowerCase().replace(/\W+/g, '-')}`;
 
 export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -78,17 +107,34 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main" className={shell.nav}>
-        <Stack gap={4} component="nav" aria-label="Pages">
-          {NAV.map((item) => (
-            <NavLink
-              key={item.href}
-              component={Link}
-              href={item.href}
-              label={item.label}
-              active={isActive(item.href)}
-              aria-current={isActive(item.href) ? 'page' : undefined}
-              onClick={close}
-            />
+        <Stack gap="sm" component="nav" aria-label="Pages" className={shell.scroll}>
+          {NAV_GROUPS.map((group) => (
+            <div key={group.title}>
+              <Text id={navGroupId(group.title)} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={2}>
+                {group.title}
+              </Text>
+              <Stack
+                gap={2}
+                component="ul"
+                m={0}
+                p={0}
+                style={{ listStyle: 'none' }}
+                aria-labelledby={navGroupId(group.title)}
+              >
+                {group.items.map((item) => (
+                  <li key={item.href}>
+                    <NavLink
+                      component={Link}
+                      href={item.href}
+                      label={item.label}
+                      active={isActive(item.href)}
+                      aria-current={isActive(item.href) ? 'page' : undefined}
+                      onClick={close}
+                    />
+                  </li>
+                ))}
+              </Stack>
+            </div>
           ))}
         </Stack>
         {current.session.households.length > 1 && (

@@ -11,6 +11,7 @@ import { type PeriodWordsInput, periodWords } from '../../domain/period-words.ts
 import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-calendar.ts';
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
+import { percentDelivered } from '../../domain/service-ledger.ts';
 import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
 import type { Database } from '../../store/schema.ts';
 import { notFound } from '../errors.ts';
@@ -80,7 +81,10 @@ export const WeekSummary = z.object({
       openDays: z.array(IsoDateSchema),
       owedBalanceMinutes: z.number(),
       pendingMinutes: z.number(),
+      /** Before this week; null until something before this week was logged (unlogged is not "0%"). */
       percentDeliveredThisYear: z.number().nullable(),
+      /** Promised minutes before this week that nobody logged: the card says so beside the percent. */
+      unloggedMinutesThisYear: z.number(),
       /** This week's entries. */
       entries: z.array(
         z.object({
@@ -252,8 +256,13 @@ export async function weekSummary(
     const before = ledger?.periods.filter((p) => p.end < start) ?? [];
     const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
     const deliveredBefore = before.reduce((sum, p) => sum + p.deliveredMinutes, 0);
-    const percentSoFar =
-      requiredBefore > 0 ? Math.round((deliveredBefore / requiredBefore) * 1000) / 10 : null;
+    const unloggedBefore = before.reduce((sum, p) => sum + p.unloggedMinutes, 0);
+    const loggedBefore = before.reduce((sum, p) => sum + p.scheduledSessions, 0);
+    // Straight after setup nothing before this week is logged: that is "not logged", not "0% delivered".
+    const percentSoFar = loggedBefore > 0 ? percentDelivered(deliveredBefore, requiredBefore) : null;
+    // The share of what was logged that was delivered: the minutes nobody logged are not counted as missed.
+    const loggedRequiredBefore = requiredBefore - unloggedBefore;
+    const percentOfLogged = loggedBefore > 0 ? percentDelivered(deliveredBefore, loggedRequiredBefore) : null;
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
     const mine = entries.filter((e) => e.service_id === s.id);
     const segments = JSON.parse(s.segments) as ServiceSegment[];
@@ -329,6 +338,7 @@ export async function weekSummary(
       owedBalanceMinutes: owed,
       pendingMinutes: pending,
       percentDeliveredThisYear: percentSoFar,
+      unloggedMinutesThisYear: loggedBefore > 0 ? unloggedBefore : 0,
       entries: thisWeek.map((e) => ({
         id: e.id,
         date: e.date,
@@ -342,7 +352,9 @@ export async function weekSummary(
     if (owed > 0)
       attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
     const lastWeek = ledger?.periods.find((p) => p.start === lastWeekStart);
-    if (lastWeek && lastWeek.requiredMinutes > 0 && lastWeek.scheduledSessions === 0) {
+    // Only once logging has begun: a parent who has just set up is not told off for last week.
+    const loggedEarlier = before.some((p) => p.end < lastWeekStart && p.scheduledSessions > 0);
+    if (lastWeek && lastWeek.requiredMinutes > 0 && lastWeek.scheduledSessions === 0 && loggedEarlier) {
       attention.push({
         kind: 'no_entries',
         serviceId: s.id,
@@ -356,11 +368,11 @@ export async function weekSummary(
         message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)`,
       });
     }
-    if (percentSoFar != null && percentSoFar < 80 && requiredBefore >= 60) {
+    if (percentOfLogged != null && percentOfLogged < 80 && loggedRequiredBefore >= 60) {
       attention.push({
         kind: 'behind',
         serviceId: s.id,
-        message: `${s.name}: ${percentSoFar}% of the required minutes delivered before this week`,
+        message: `${s.name}: ${percentOfLogged}% of the minutes of the sessions logged before this week were delivered`,
       });
     }
   }

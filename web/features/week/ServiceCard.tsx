@@ -125,7 +125,10 @@ export function ServiceCard({
           )}
           {service.percentDeliveredThisYear != null && (
             <Text size="sm">
-              {service.percentDeliveredThisYear}% of the promised minutes delivered so far this year.
+              {service.percentDeliveredThisYear}% of the promised minutes delivered so far this year
+              {service.unloggedMinutesThisYear > 0
+                ? ` (${service.unloggedMinutesThisYear} minutes of earlier sessions are not logged).`
+                : '.'}
             </Text>
           )}
         </div>
