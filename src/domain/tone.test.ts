@@ -3,6 +3,9 @@ import {
   checkTone,
   KNOWN_ACRONYMS,
   MAX_SINGLE_EXCLAMATIONS,
+  RULE_CATEGORY,
+  TONE_CATEGORIES,
+  type ToneCategory,
   type ToneFlag,
   type ToneRuleId,
 } from './tone.ts';
@@ -35,7 +38,7 @@ describe('checkTone: each rule flags its phrase', () => {
     ['The teacher lied to me.', 'lied', 'lied'],
     ['The staff are incompetent.', 'incompetent', 'incompetent'],
     ['What do you people do all day?', 'you_people', 'you people'],
-    ['Obviously, nobody read the plan.', 'sarcasm', 'Obviously'],
+    ['Obviously, the plan was not read.', 'sarcasm', 'Obviously'],
     ['Clearly you did not read it.', 'sarcasm', 'Clearly you'],
     ['Per my last email, she needs a calculator.', 'sarcasm', 'Per my last email'],
     ['As I already said, she needs a calculator.', 'sarcasm', 'As I already said'],
@@ -47,7 +50,14 @@ describe('checkTone: each rule flags its phrase', () => {
     expect(rules(flags)).toEqual([rule]);
     expect(flags[0]!.phrase).toBe(phrase);
     expect(flags[0]!.why.length).toBeGreaterThan(10);
-    expect(flags[0]!.suggestion.length).toBeGreaterThan(5);
+    // "always" -> "often" is the shortest suggestion: one word that replaces the absolute.
+    expect(flags[0]!.suggestion.length).toBeGreaterThan(3);
+  });
+
+  it('flags the sweeping blame after a sarcastic word too ("Obviously, nobody read the plan")', () => {
+    const flags = checkTone('Obviously, nobody read the plan.');
+    expect(rules(flags)).toEqual(['sarcasm', 'blame']);
+    expect(phrases(flags)).toEqual(['Obviously', 'nobody read the plan']);
   });
 
   it('is case-insensitive', () => {
@@ -270,4 +280,185 @@ describe('checkTone: clean texts', () => {
     expect(checkTone(text)).toEqual([]);
   });
   // Every letter the builders produce is checked in letters.test.ts ("flags nothing in any letter").
+});
+
+describe('checkTone: what an angry parent really writes, by kind', () => {
+  it.each<[string, ToneCategory]>([
+    ["You'll be hearing from our attorney.", 'threat'],
+    ["I'm going straight to the superintendent with this.", 'threat'],
+    ['Fix this by Monday or else.', 'ultimatum'],
+    ["Whoever runs that program has no idea what they're doing.", 'insult'],
+    ["I'm fed up.", 'exasperation'],
+    ['Why was it cancelled again?!', 'exasperation'],
+    ['Please call me!!!', 'exasperation'],
+    ['What a surprise, another cancelled session.', 'sarcasm'],
+    ['Is anyone even reading my emails?', 'rhetorical_question'],
+    ['The whole staff is against him.', 'blame'],
+    ['Every time there is an assembly his speech gets cancelled.', 'absolute'],
+    ['Stop cancelling her speech sessions.', 'command'],
+    ['HE IS NOT GETTING HIS SPEECH.', 'shouting'],
+  ])('%s -> %s', (text, category) => {
+    const flags = checkTone(text);
+    expect(flags.map((f) => RULE_CATEGORY[f.rule])).toContain(category);
+    for (const f of flags) expect(f.why.length).toBeGreaterThan(20);
+  });
+
+  it('names every kind with a reason drawn from the article', () => {
+    for (const info of Object.values(TONE_CATEGORIES)) {
+      expect(info.why.length).toBeGreaterThan(30);
+      expect(info.instead.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('checkTone: firm but proper, and "never"/"always" about the child, are not flagged', () => {
+  it.each([
+    'I have not agreed to this change.',
+    'I do not consent.',
+    'Please provide the service logs by Friday.',
+    'I am requesting an IEP meeting.',
+    'The IEP says 30 minutes twice a week.',
+    'Emma never complains about speech.',
+    'He always does better after a break.',
+    'I disagree with the proposed change and would like it noted in the minutes.',
+    'Our attorney will attend the IEP meeting on the 14th.',
+    'I will follow up by phone on Monday if that is easier for you.',
+    'You always make him feel welcome.',
+    'I hope this never happens again.',
+    "I'm worried that he is falling behind, and it has been a hard week for him.",
+    'Wow, he loved the new reading program, thank you!',
+  ])('flags nothing in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+
+  it('flags "never"/"always" about what the child is given, or about the school', () => {
+    expect(rules(checkTone('He has literally never had a full OT session this year.'))).toEqual(['never']);
+    expect(rules(checkTone('His aide is always on her phone.'))).toEqual(['always']);
+    expect(rules(checkTone('They always have some excuse.'))).toEqual(['always']);
+  });
+});
+
+describe("checkTone: each flag's suggestion rewrites only the offending words, keeping the parent's facts", () => {
+  const suggestionFor = (text: string, phrase: string) => {
+    const flag = checkTone(text).find((f) => f.phrase === phrase);
+    expect(flag, `no flag on "${phrase}" in: ${text}`).toBeDefined();
+    return flag!.suggestion;
+  };
+
+  it('the parent\'s own refusal stays firm: "I refuse to accept this" -> "I do not agree with this."', () => {
+    const suggestion = suggestionFor('I refuse to accept this.', 'refuse to accept');
+    expect(suggestion).toBe('I do not agree with this.');
+    expect(suggestion).not.toContain('It looks like');
+  });
+
+  it('a threat becomes the wish to resolve it, with the other options still open', () => {
+    expect(suggestionFor("You'll be hearing from our attorney.", "You'll be hearing from our attorney")).toBe(
+      'I would like to resolve this with you; if we cannot, I will look at my other options',
+    );
+    // The deadline is the parent's, and stays.
+    expect(
+      suggestionFor(
+        'If I don’t hear back by Friday I will be contacting a lawyer.',
+        'If I don’t hear back by Friday I will be contacting a lawyer',
+      ),
+    ).toBe('I would like to resolve this with you by Friday; if we cannot, I will look at my other options');
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'Fix this by Monday or else.',
+      'Fix this by Monday or else',
+      'Please fix this by Monday; if that is not possible, I would like to talk about next steps',
+    ],
+    [
+      "If the aide isn't back in his classroom by Wednesday, I'm pulling him out of school.",
+      "I'm pulling him out of school",
+      'I would like to talk about next steps',
+    ],
+    [
+      'You have until Friday to get this sorted.',
+      'You have until Friday to get this sorted',
+      'I would like us to get this sorted by Friday',
+    ],
+    [
+      'Stop cancelling her speech sessions.',
+      'Stop cancelling her speech sessions',
+      'Please do not cancel her speech sessions',
+    ],
+    ['Call me back immediately.', 'Call me back immediately', 'Please call me back as soon as you can'],
+    [
+      'You ignored every email I sent in September.',
+      'You ignored every email I sent in September',
+      'It looks like every email I sent in September was not answered',
+    ],
+    [
+      'You lost his evaluation paperwork again.',
+      'You lost his evaluation paperwork again',
+      'It looks like his evaluation paperwork was lost again',
+    ],
+    [
+      'You should have called me the minute he got hurt.',
+      'You should have called me the minute he got hurt',
+      'It would have helped if you had called me the minute he got hurt',
+    ],
+    [
+      'The whole staff is against him.',
+      'The whole staff is against him',
+      'I am worried about the support he is getting',
+    ],
+    [
+      'How many times do I have to ask for the same thing?',
+      'How many times do I have to ask for the same thing?',
+      'I have asked for the same thing before; can we problem-solve together?',
+    ],
+    [
+      'Is anyone even reading my emails?',
+      'Is anyone even reading my emails?',
+      'Could you let me know whether anyone is reading my emails?',
+    ],
+    [
+      'The aide is clueless about autism.',
+      'The aide is clueless',
+      'I am not sure the aide has had enough support with autism',
+    ],
+    [
+      'Honestly the case manager is useless.',
+      'the case manager is useless',
+      'I have found it hard to work with the case manager',
+    ],
+    ['This is absolutely ridiculous.', 'This is absolutely ridiculous', 'This worries me'],
+    ['Funny how the only sessions that get cancelled are his.', 'Funny how', 'I have noticed that'],
+    ['Every time there is an assembly his speech gets cancelled.', 'Every time', 'Often when'],
+    ['His aide is always on her phone.', 'always', 'often'],
+    ['He has literally never had a full OT session this year.', 'never', 'not'],
+    [
+      "Honestly I'm fed up with chasing every single session.",
+      "I'm fed up with chasing every single session",
+      'I am finding it hard to keep chasing each session',
+    ],
+    [
+      'Please stop PULLING HIM OUT during math.',
+      'Please stop PULLING HIM OUT during math',
+      'Please do not pull him out during math',
+    ],
+  ])('%s', (text, phrase, suggestion) => {
+    expect(suggestionFor(text, phrase)).toBe(suggestion);
+  });
+
+  it('marks words to delete ("Leave this out") when they only add heat: "What a surprise,", "no excuses"', () => {
+    expect(suggestionFor('What a surprise, another cancelled session.', 'What a surprise,')).toMatch(
+      /^Leave this out/u,
+    );
+    expect(suggestionFor('I expect a full response within 24 hours, no excuses.', 'no excuses')).toMatch(
+      /^Leave this out/u,
+    );
+  });
+});
+
+describe('checkTone: formal documents keep the legal steps they are for', () => {
+  it('lets a formal complaint say it will be filed, and still flags insults', () => {
+    const text = 'I will be filing a complaint with the state. The case manager is useless.';
+    expect(rules(checkTone(text))).toEqual(['threat', 'insult']);
+    expect(rules(checkTone(text, { formal: true }))).toEqual(['insult']);
+  });
 });

@@ -9,6 +9,24 @@
 // Formal documents (a state complaint, an OCR complaint outline) must use legal words such as
 // "violated a requirement of Part B" (34 CFR 300.153(b)(1)); `{ formal: true }` lets those through while
 // still flagging insults, capitals and sarcasm.
+//
+// What it looks for, in ten kinds (tone-categories.ts, docs/tone-check.md): threats, ultimatums, insults,
+// sarcasm, rhetorical questions, blame, absolutes, orders, shouting and exasperation. Three layers:
+// 1. the phrase rules below (the first ones written, each with its own rule id and rewrite);
+// 2. tone-patterns.ts: grammatical patterns for what angry parents really write (a threat's "I will" +
+//    lawyer, an ultimatum's "or else", a rhetorical question's "even", the reader as the subject of a
+//    blaming verb, modal pressure, intensifiers), each rewriting only the offending words;
+// 3. the AFINN-165 sentiment lexicon (tone-words.ts), read only where a word judges someone ("the aide is
+//    clueless", "this useless program", "this is ridiculous"), never for the child's facts and feelings.
+// Then capitals and repeated punctuation. The rule ids of layer 1 are kept (the letter editor and saved
+// letters know them); layer 2 and 3 flags carry their category as the rule id ('threat', 'insult', ...).
+// A letter of a few thousand characters is checked in a few milliseconds, so it runs on every edit.
+
+import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
+import { CATEGORY_RULES, lexiconFlags } from './tone-patterns.ts';
+import { baseForm, lowerFirst, subjectBefore, valenceOf, wordMatches } from './tone-words.ts';
+
+export { TONE_CATEGORIES, type ToneCategory, type ToneCategoryInfo } from './tone-categories.ts';
 
 export type ToneRuleId =
   | 'you_failed'
@@ -27,7 +45,45 @@ export type ToneRuleId =
   | 'you_people'
   | 'sarcasm'
   | 'all_caps'
-  | 'exclamation';
+  | 'exclamation'
+  // Layers 2 and 3: the category is the rule.
+  | 'threat'
+  | 'ultimatum'
+  | 'insult'
+  | 'rhetorical_question'
+  | 'blame'
+  | 'absolute'
+  | 'command'
+  | 'exasperation';
+
+/** The kind of wording each rule flags (tone-categories.ts says why each kind reads badly). */
+export const RULE_CATEGORY: Readonly<Record<ToneRuleId, ToneCategory>> = {
+  you_failed: 'blame',
+  failed_to: 'blame',
+  never_replied: 'blame',
+  never: 'absolute',
+  always: 'absolute',
+  refused: 'blame',
+  negligent: 'insult',
+  illegal: 'threat',
+  violation: 'threat',
+  demand: 'command',
+  unacceptable: 'exasperation',
+  lied: 'insult',
+  incompetent: 'insult',
+  you_people: 'insult',
+  sarcasm: 'sarcasm',
+  all_caps: 'shouting',
+  exclamation: 'exasperation',
+  threat: 'threat',
+  ultimatum: 'ultimatum',
+  insult: 'insult',
+  rhetorical_question: 'rhetorical_question',
+  blame: 'blame',
+  absolute: 'absolute',
+  command: 'command',
+  exasperation: 'exasperation',
+};
 
 export type ToneFlag = {
   /** UTF-16 offsets into the checked text, `text.slice(start, end) === phrase`. */
@@ -147,12 +203,12 @@ export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
   'TBD',
 ]);
 
-// Word edges that also work for accented letters (\b only knows ASCII).
-const WORD_START = '(?<![\\p{L}\\p{N}_])';
+// Word edges that also work for accented letters (\b only knows ASCII): the end is in the pattern, the start
+// is checked by wordMatches (a leading lookbehind would make every pattern several times slower).
 const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 function wordPattern(body: string): RegExp {
-  return new RegExp(`${WORD_START}(?:${body})${WORD_END}`, 'giu');
+  return new RegExp(`(?:${body})${WORD_END}`, 'giu');
 }
 
 /** The words after a match, up to the end of the clause, for concrete rewrites. */
@@ -162,8 +218,13 @@ function clauseAfter(text: string, end: number): string | null {
   let clause = rest[1]!.trim();
   // Cut at a word boundary when the clause ran into the 80-character limit.
   if (rest[1]!.length === 80) clause = clause.replace(/\s+\S*$/u, '');
+  // A new clause with its own subject ("... the IEP and I will ...") is not part of it.
+  clause = clause.replace(CLAUSE_JOIN, '');
   return clause.length > 0 ? clause : null;
 }
+
+/** "and I ...", "but we ...": where one clause ends and the next begins (tone-fix.ts reads it the same way). */
+const CLAUSE_JOIN = /\s+(?:and|but|so)\s+(?:I|we|you|they|he|she)\b.*$/u;
 
 // Past participles of the verbs parents most often put after "failed to" or "refused to".
 const PARTICIPLES: Readonly<Record<string, string>> = {
@@ -249,12 +310,121 @@ function heardBack(object: string | null): string {
   return `I haven't yet heard back about ${named}. Could you let me know when you have a moment?`;
 }
 
+/** The word just before `index`, as written. */
+function wordBefore(text: string, index: number): string {
+  return /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1] ?? '';
+}
+
+/**
+ * "I refuse to accept this" -> "I do not agree with this."; "we refuse to sign it" -> "We are not willing
+ * to sign it.": the parent's position stays, firm, without the fight.
+ */
+function ownRefusal(who: string, verb: string, object: string | null): string {
+  const what = object ?? 'this';
+  const we = /^we$/iu.test(who);
+  // It replaces the sentence up to its end mark (web/features/letters/tone-fix.ts), so it brings its own.
+  // "I refuse to accept any more excuses about staffing" -> "I would like a clear plan about staffing."
+  const excuses = /\bexcuses?\b(.*)$/iu.exec(what);
+  if (excuses)
+    return `${we ? 'We' : 'I'} would like a clear plan${excuses[1] ? ` ${excuses[1].trim()}` : ''}.`;
+  if (/^accept$/iu.test(verb)) return `${we ? 'We do' : 'I do'} not agree with ${what}.`;
+  return `${we ? 'We are' : 'I am'} not willing to ${verb.toLowerCase()}${object ? ` ${object}` : ''}.`;
+}
+
+/** Whether a "refuse" is the parent's own ("I refuse to accept this"), not the school's. */
+const ownRefusalAt = (text: string, m: RegExpExecArray): boolean =>
+  /^(?:I|we)$/iu.test(wordBefore(text, m.index)) && Boolean(m[1]);
+
+// What follows "never"/"always" when it is about a service the child is owed, not about the child's own
+// habits: receiving something ("never gets his breaks", "has never had a full session"), being placed or
+// left somewhere ("is always in the back", "always the one left out"), missing out.
+const RECEIVING =
+  /^(?:\s+(?:even|once|actually|really|ever|been|being|had|has|have|seems?\s+to|to))*\s+(?:(?:gets?|got|gotten|getting)\s+(?!a\s+(?:little|bit|lot)\b)(?:his|her|their|a|an|the|any|some|it|them|to\s+\p{L}+|pulled|sent|left|called|moved|put|skipped|forgotten|missed|included|invited|offered|given|seen|help|speech|OT|PT)|receives?|received|receiving|had|has\s+(?:his|her|a|an|the|any)|(?:is|was|are|were|gets?|got)\s+(?:given|offered|allowed|included|invited|called\s+on|helped|seen|pulled|sent|left|taken|skipped|forgotten|the\s+one)|given|offered|allowed|the\s+one\s+(?:left|who|that|sent|pulled|blamed|punished)|misses|missing|loses\s+out|(?:(?:sits?|sat|is|was|ends?\s+up|stuck)\s+(?:\p{L}+\s+){0,2})?(?:in|at|out\s+in)\s+the\s+(?:back|hallway|hall|corner|office))/iu;
+
+// The parent about their own correspondence: "I never got a reply", "we have never been told".
+const SELF_RECEIVING =
+  /^(?:\s+(?:even|once|actually|ever|been|had|have))*\s+(?:got|gotten|received|heard\s+back|had\s+(?:a|any)\s+(?:reply|response|answer|call)|been\s+(?:told|informed|called|invited|asked|notified|given)|seen\s+(?:the|a|any)|have\s+to|had\s+to|need\s+to|end\s+up)/iu;
+
+/**
+ * Whether "never"/"always" here is an absolute about what the school does (flag) rather than about the
+ * child's own habits ("Emma never complains about speech", "He always does better after a break") or
+ * praise ("You always make him feel welcome").
+ */
+function absoluteAccuses(text: string, start: number, end: number, word: 'never' | 'always'): boolean {
+  // "not always", "isn't always": the opposite of an absolute.
+  if (word === 'always' && /(?:\bnot|n['’]?t)\s+$/iu.test(text.slice(Math.max(0, start - 8), start)))
+    return false;
+  const sentenceEnd = /[.!?;\n]/u.exec(text.slice(end));
+  const after = text.slice(end, sentenceEnd ? end + sentenceEnd.index : text.length);
+  const subject = subjectBefore(text, start);
+  const praise = valenceOf(after.split(/[,;]|\s(?:and|but|which)\s/u)[0] ?? '') > 0;
+  // "I hope this never happens again" looks ahead: not an absolute about the past.
+  if (word === 'never' && /^\s+(?:happens?|occurs?|repeats?)\s+again\b/iu.test(after)) return false;
+  // "You never know": a saying, not a charge.
+  if (
+    word === 'never' &&
+    /^\s+know\b/iu.test(after) &&
+    /\b(?:you|u)\s*$/iu.test(text.slice(Math.max(0, start - 6), start))
+  ) {
+    return false;
+  }
+  switch (subject) {
+    case 'none':
+      return true; // "Never again!", "Always an excuse."
+    case 'child':
+      return RECEIVING.test(after);
+    case 'self':
+      return SELF_RECEIVING.test(after);
+    case 'school':
+    case 'they':
+    case 'thing':
+    case 'there':
+      // "You never follow through" flags; "You always make him feel welcome" is praise.
+      return word === 'never' || !praise;
+  }
+}
+
+const NEVER_ADVICE =
+  'Name the dates instead: "On [dates], ... did not happen", or say "hasn\'t happened yet".';
+
+/**
+ * A gentler "never" in the parent's words: after an auxiliary it is simply "not" ("he has never had a
+ * full session" -> "he has not had ..."); otherwise the clause with the dates it happened on ('On
+ * [dates], he did not get his breaks'), which only the parent can fill in.
+ */
+function neverRewrite(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (
+    /(?<![\p{L}])(?:has|have|had|is|are|was|were|do|does|did|will|would|can|could|should|['’](?:s|ve|d))(?:\s+\p{L}+ly)?\s+$/iu.test(
+      before,
+    )
+  ) {
+    return 'not';
+  }
+  const clauseStart = Math.max(
+    0,
+    ...[...text.slice(0, start).matchAll(/[.!?;,\n]|\s(?:and|but|so|because|when|which|that)\s/gu)].map(
+      (m) => m.index + m[0].length,
+    ),
+  );
+  const subject = text.slice(clauseStart, start).trim();
+  const rest = /^\s+([\p{L}'’]+)([^.!?;,\n]*?)(?=\s+(?:and|but|which)\s|[.!?;,\n]|$)/u.exec(text.slice(end));
+  if (!subject || !rest) return NEVER_ADVICE;
+  const who = subject.replace(/^(?:u|ya)$/iu, 'you');
+  const verb = baseForm(rest[1]!);
+  return `Name the dates instead: "On [dates], ${lowerFirst(who)} did not ${verb}${rest[2]!.replace(/\s+/gu, ' ').replace(/\b(?:u|ya)\b/giu, 'you')}."`;
+}
+
 type PhraseRule = {
   id: ToneRuleId;
   pattern: RegExp;
   /** A legal term a formal complaint needs: not flagged with `{ formal: true }`. */
   legalTerm: boolean;
   why: string;
+  /** Context the pattern cannot see: false drops the match ("Emma never complains" is not an accusation). */
+  accept?: (match: RegExpExecArray, text: string) => boolean;
+  /** A reason for this match when `why` does not fit it (the parent's own "I refuse"). */
+  whyFor?: (match: RegExpExecArray, text: string) => string | undefined;
   suggest: (match: RegExpExecArray, text: string) => string;
 };
 
@@ -291,24 +461,35 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     pattern: wordPattern('(?:refuse|refuses|refused|refusing|refusal)(?:\\s+to\\s+(\\p{L}+))?'),
     legalTerm: true,
     why: '"Refused" says someone chose not to help; you may not know that, and it puts people on the defensive.',
-    suggest: (m, text) =>
-      m[1]
+    whyFor: (m, text) =>
+      ownRefusalAt(text, m)
+        ? '"I refuse" sounds like the start of a fight; saying you do not agree is just as firm.'
+        : undefined,
+    suggest: (m, text) => {
+      // The parent's own refusal is their position, and stays: said firmly, without the fight.
+      if (ownRefusalAt(text, m))
+        return ownRefusal(wordBefore(text, m.index), m[1]!, clauseAfter(text, m.index + m[0].length));
+      return m[1]
         ? didNotHappenRewrite(m[1], clauseAfter(text, m.index + m[0].length))
-        : 'Help me understand the reasons for this decision? Can we problem-solve together?',
+        : 'Help me understand the reasons for this decision? Can we problem-solve together?';
+    },
   },
   {
     id: 'never',
     pattern: wordPattern('never'),
     legalTerm: false,
     why: ABSOLUTE_WHY,
-    suggest: () => 'Name the dates instead: "On [dates], ... did not happen", or say "hasn\'t happened yet".',
+    accept: (m, text) => absoluteAccuses(text, m.index, m.index + m[0].length, 'never'),
+    suggest: (m, text) => neverRewrite(text, m.index, m.index + m[0].length),
   },
   {
     id: 'always',
     pattern: wordPattern('always'),
     legalTerm: false,
     why: ABSOLUTE_WHY,
-    suggest: () => 'Name the dates instead: "On [dates], I noticed ..." or "Several times this month, ...".',
+    accept: (m, text) => absoluteAccuses(text, m.index, m.index + m[0].length, 'always'),
+    // "He is always in the back row" -> "He is often in the back row": how often, not an absolute.
+    suggest: () => 'often',
   },
   {
     id: 'negligent',
@@ -425,6 +606,17 @@ function capsFlags(text: string, extraAcronyms: ReadonlySet<string>): RawFlag[] 
     if (last && /^(?:[\s,.;:!?'"-]|\p{Lu}{1,2}(?![\p{L}]))*$/u.test(gap)) last.end = w.end;
     else runs.push({ start: w.start, end: w.end });
   }
+  // Short words in capitals just before a run ("HE IS NOT GETTING ...") are part of it; "I" and "OT" are not.
+  for (const run of runs) {
+    for (;;) {
+      const before = /(?<![\p{L}\p{N}_])(\p{Lu}{1,2})\s+$/u.exec(
+        text.slice(Math.max(0, run.start - 4), run.start),
+      );
+      if (!before || before[1] === 'I' || KNOWN_ACRONYMS.has(before[1]!) || extraAcronyms.has(before[1]!))
+        break;
+      run.start -= before[0].length;
+    }
+  }
   return runs.map((run) => {
     const lower = text.slice(run.start, run.end).toLowerCase();
     return {
@@ -437,12 +629,29 @@ function capsFlags(text: string, extraAcronyms: ReadonlySet<string>): RawFlag[] 
   });
 }
 
+/**
+ * A rewrite keeps the parent's words but not their capitals ("pull HIM OUT" -> "pull him out") nor an
+ * "every single" carried along from the words it kept ("chasing every single session" -> "each session").
+ */
+function unshout(suggestion: string, extraAcronyms: ReadonlySet<string>): string {
+  return suggestion
+    .replace(/\b(?:each\s+and\s+every|every\s+single)\b/giu, 'each')
+    .replace(CAPS_WORD, (word) => {
+      const letters = word.replace(/['’]/gu, '');
+      if (letters.length < 2 || letters === 'I' || KNOWN_ACRONYMS.has(letters) || extraAcronyms.has(letters))
+        return word;
+      if (ROMAN_NUMERAL.test(letters)) return word;
+      return word.toLowerCase();
+    });
+}
+
 /** Product choice: up to two exclamation marks in a whole message read as warmth, more as raised voice. */
 export const MAX_SINGLE_EXCLAMATIONS = 2;
 
 function exclamationFlags(text: string): RawFlag[] {
   const flags: RawFlag[] = [];
-  const runs = [...text.matchAll(/[!?]*![!?]*/gu)];
+  // A run of "!" (and "?!"), or of two or more "?" ("Where is the aide??").
+  const runs = [...text.matchAll(/[!?]*![!?]*|\?{2,}/gu)];
   const total = [...text].filter((c) => c === '!').length;
   for (const m of runs) {
     const run = m[0];
@@ -453,10 +662,14 @@ function exclamationFlags(text: string): RawFlag[] {
       end: m.index + run.length,
       rule: 'exclamation',
       why: isRun
-        ? 'Several exclamation marks in a row read as anger or alarm.'
+        ? run.includes('!')
+          ? 'Several exclamation marks in a row read as anger or alarm.'
+          : 'Several question marks in a row read as exasperation.'
         : `More than ${MAX_SINGLE_EXCLAMATIONS} exclamation marks in one message read as a raised voice.`,
       suggestion: isRun
-        ? 'End the sentence with a period (or a single "!").'
+        ? run.includes('?')
+          ? 'End the question with a single "?".'
+          : 'End the sentence with a period (or a single "!").'
         : 'End the sentence with a period.',
     });
   }
@@ -470,18 +683,38 @@ function exclamationFlags(text: string): RawFlag[] {
  */
 export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
   const accepted: RawFlag[] = [];
+  const extra = new Set((options.acronyms ?? []).map((a) => a.toUpperCase()));
   const overlaps = (start: number, end: number) => accepted.some((f) => start < f.end && f.start < end);
 
   for (const rule of PHRASE_RULES) {
     if (options.formal && rule.legalTerm) continue;
-    for (const m of text.matchAll(rule.pattern)) {
+    for (const m of wordMatches(rule.pattern, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;
-      accepted.push({ start, end, rule: rule.id, why: rule.why, suggestion: rule.suggest(m, text) });
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const why = rule.whyFor?.(m, text) ?? rule.why;
+      accepted.push({ start, end, rule: rule.id, why, suggestion: rule.suggest(m, text) });
     }
   }
-  const extra = new Set((options.acronyms ?? []).map((a) => a.toUpperCase()));
+  for (const rule of CATEGORY_RULES) {
+    if (options.formal && rule.legalTerm) continue;
+    for (const m of wordMatches(rule.pattern, text)) {
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const span = rule.span ? rule.span(m, text) : { start: m.index, end: m.index + m[0].length };
+      if (span.end <= span.start || overlaps(span.start, span.end)) continue;
+      accepted.push({
+        ...span,
+        rule: rule.id,
+        why: rule.why ?? TONE_CATEGORIES[RULE_CATEGORY[rule.id]].why,
+        suggestion: unshout(rule.suggest(m, text, span), extra),
+      });
+    }
+  }
+  for (const flag of lexiconFlags(text, options.formal)) {
+    if (!overlaps(flag.start, flag.end))
+      accepted.push({ ...flag, suggestion: unshout(flag.suggestion, extra) });
+  }
   for (const flag of [...capsFlags(text, extra), ...exclamationFlags(text)]) {
     if (!overlaps(flag.start, flag.end)) accepted.push(flag);
   }
