@@ -4,7 +4,7 @@ import { type Clock, idSource, type ServiceContext } from '../server/context.ts'
 import { DEFAULT_UPLOAD_LIMIT_BYTES, storeAttachment } from '../server/services/attachments.ts';
 import { createHousehold } from '../server/services/households.ts';
 import { createFirstVersion } from '../server/services/plan-versions.ts';
-import { createRecord } from '../server/services/records.ts';
+import { type ApiRecord, createRecord } from '../server/services/records.ts';
 import { RESOURCES } from '../server/services/resources.ts';
 import { createSessionEntry } from '../server/services/session-entries.ts';
 import type { Store } from '../store/database.ts';
@@ -13,23 +13,43 @@ import type { Store } from '../store/database.ts';
 // 30 minutes twice a week, but the therapist is at the school only once a week, and sessions are
 // cancelled for assemblies and a snow day and rarely made up.
 //
-// It is built relative to today: the school year is the latest one whose first eight weeks are over
-// (the year under way from November to June; the year that just ended in July and August, and in
-// September and October, before the story's eight weeks could have happened). The story fills those
+// It is built relative to today: the story's school year is the latest one whose first eight weeks are
+// over (the year under way from November to June; the year that just ended in July and August, and in
+// September and October, before the new year's eight weeks could have happened). The story fills those
 // first eight weeks, day for day, so the hand-worked speech figures hold every year
 // (test/integration/demo-story.test.ts); after it, ordinary weeks follow up to last week (sessions
-// that happened, now and then a documented miss, a session moved when a holiday falls on its day),
-// so "This week", the ledger and the advisor have a whole school year to read on any date.
+// that happened, now and then a documented miss, a session moved when a holiday falls on its day).
+//
+// In September and October, once the next school year has begun, that year is built too, as a real
+// family's record looks after the annual review: the review held in May (a meeting, its written summary
+// and the reply), a renewed IEP from the new year's first day (the same services, accommodations and
+// behavior steps, the goals with the baselines reached), the new year's school calendar, and its
+// ordinary weeks from the first day up to last week. The story's plan then ends the day before; its
+// make-up minutes stay owed, and the home screen and the advisor still speak of them. So "This week",
+// the ledger and the advisor have a school year and a plan in force to read on any date.
 
 export type DemoHousehold = {
   householdId: string;
   childId: string;
   planId: string;
   calendarId: string;
-  services: { speech: string; ot: string; reading: string };
+  services: DemoServices;
   /** The school year the demo was built in, and the story's eight weeks (Monday to Sunday). */
   schoolYear: DemoSchoolYear;
+  /**
+   * The next school year, once it has begun (September and October): its calendar, the IEP renewed at
+   * the annual review, and its services; null the rest of the year.
+   */
+  renewal: {
+    planId: string;
+    calendarId: string;
+    services: DemoServices;
+    /** The new year's dates (its story fields are unused: the story is in the year before). */
+    schoolYear: DemoSchoolYear;
+  } | null;
 };
+
+export type DemoServices = { speech: string; ot: string; reading: string };
 
 export type DemoSchoolYear = {
   /** The calendar year the school year starts in (2026 for 2026-27). */
@@ -77,8 +97,20 @@ export function demoSchoolYear(today: string): DemoSchoolYear {
   return year;
 }
 
-/** The days off of the demo's school year: the district's usual calendar, and the story's snow day. */
-function calendarEvents(y: DemoSchoolYear): [string, string, string | null, string][] {
+/**
+ * The school year after the story's, when it has begun by today (in September and October, before its
+ * own first eight weeks are over); null otherwise.
+ */
+export function demoRenewalYear(today: string): DemoSchoolYear | null {
+  const next = schoolYearOf(demoSchoolYear(today).startYear + 1);
+  return today >= next.firstDay ? next : null;
+}
+
+/**
+ * The days off of a school year: the district's usual calendar, and in the story's year its snow day
+ * (an early storm happens once; the next year's calendar has none yet).
+ */
+function calendarEvents(y: DemoSchoolYear, withSnowDay: boolean): [string, string, string | null, string][] {
   const next = y.startYear + 1;
   const at = (offset: number) => addDays(y.firstDay, offset);
   // Veterans Day is observed on the Friday before or the Monday after when it falls on a weekend.
@@ -108,9 +140,9 @@ function calendarEvents(y: DemoSchoolYear): [string, string, string | null, stri
     ['holiday', nthWeekday(next, 2, 1, 3), null, "Presidents' Day"],
     ['break', springStart, addDays(springStart, 4), 'Spring break'],
     ['holiday', nthWeekday(next, 5, 1, -1), null, 'Memorial Day'],
-    ['closure', at(49), null, 'Snow day (early storm)'],
-    ['early_dismissal', at(38), null, 'Parent conferences'],
   );
+  if (withSnowDay) events.push(['closure', at(49), null, 'Snow day (early storm)']);
+  events.push(['early_dismissal', at(38), null, 'Parent conferences']);
   return events;
 }
 
@@ -254,18 +286,14 @@ function readingStory(): StoryEntry[] {
 }
 
 /**
- * Ordinary weeks after the story, up to the end of last week. Speech is back to two days a week
- * (Tuesday and Thursday), OT now comes every Wednesday, reading is Monday, Wednesday and Friday; a session
- * whose day has no school moves to the next school day of that week, and now and then one is
- * missed, each with the reason a school log would give. Extended school year speech follows in the
- * summer, once a week.
+ * Ordinary weeks of a school year from the Monday `from` (after the story, or the new year's first
+ * week) up to the end of last week. Speech is two days a week (Tuesday and Thursday), OT comes every
+ * Wednesday, reading is Monday, Wednesday and Friday; a session whose day has no school moves to the
+ * next school day of that week, and now and then one is missed, each with the reason a school log
+ * would give. Extended school year speech follows in the summer, once a week.
  */
-function ordinaryWeeks(
-  calendar: CalendarIndex,
-  y: DemoSchoolYear,
-  until: string,
-  esy: { start: string; end: string },
-) {
+function ordinaryWeeks(calendar: CalendarIndex, y: DemoSchoolYear, from: string, until: string) {
+  const esy = esyOf(y);
   const out: Entry[] = [];
   const speechMisses = [
     { reason: 'provider_absent', reasonText: 'Mr. Chen at a district training' },
@@ -281,11 +309,7 @@ function ordinaryWeeks(
   let speechCount = 0;
   let otCount = 0;
   let readingCount = 0;
-  for (
-    let monday = addDays(y.firstDay, 55);
-    monday <= until && monday <= y.lastDay;
-    monday = addDays(monday, 7)
-  ) {
+  for (let monday = from; monday <= until && monday <= y.lastDay; monday = addDays(monday, 7)) {
     const schoolDays: string[] = [];
     for (let i = 0; i < 5; i++) {
       const d = addDays(monday, i);
@@ -360,11 +384,9 @@ export async function seedDemoHousehold(
   const actor = { kind: 'cli' as const, id: 'demo' };
   const today = clock.today();
   const year = demoSchoolYear(today);
-  const years = `${year.startYear}-${year.startYear + 1}`;
+  const next = demoRenewalYear(today);
   /** A day of the story, by days after the first day of school. */
   const at = (day: number) => addDays(year.firstDay, day);
-  // Extended school year: four weeks, from the Monday two weeks after the last day.
-  const esy = { start: addDays(year.lastDay, 17), end: addDays(year.lastDay, 42) };
   const household = await createHousehold(
     store,
     { actor, clock, newId },
@@ -385,8 +407,7 @@ export async function seedDemoHousehold(
       .execute();
   }
   const ctx: ServiceContext = { householdId: household.id, actor, clock, newId };
-  const create = (def: keyof typeof RESOURCES, body: Record<string, unknown>) =>
-    createRecord(store, ctx, RESOURCES[def], body);
+  const create: Create = (def, body) => createRecord(store, ctx, RESOURCES[def], body);
 
   const child = await create('child', {
     firstName: 'Emma',
@@ -394,122 +415,12 @@ export async function seedDemoHousehold(
     grade: '3',
     school: 'Maple Street Elementary',
   });
-  const plan = await createRecord(
-    store,
-    ctx,
-    RESOURCES.plan,
-    {
-      childId: child.id,
-      kind: 'iep',
-      jurisdiction: { country: 'US', region: 'CA' },
-      title: `IEP, ${years}`,
-      effectiveFrom: year.firstDay,
-      effectiveTo: at(364),
-    },
-    (trx, rec) => createFirstVersion(trx, ctx, rec),
-  );
-  const calendar = await create('calendar', {
-    childId: child.id,
-    name: `Maple Street Elementary ${years}`,
-    firstDay: year.firstDay,
-    lastDay: year.lastDay,
-  });
-  const events = calendarEvents(year);
-  for (const [kind, startDate, endDate, label] of events) {
-    await create('calendarEvent', { calendarId: calendar.id, kind, startDate, endDate, label });
-  }
-  const speech = await create('service', {
-    planId: plan.id,
-    name: 'Speech-language therapy',
-    area: 'speech',
-    providerRole: 'Speech-language pathologist',
-    setting: 'pull_out',
-    delivery: 'direct',
-    groupSizeLimit: 3,
-    location: 'Speech therapy room',
-    sourceText: 'Speech-language therapy, 30 minutes 2 times per week, pull-out, group of no more than 3',
-    startDate: year.firstDay,
-    endDate: year.lastDay,
-    segments: [
-      {
-        startDate: year.firstDay,
-        endDate: year.lastDay,
-        minutesPerSession: 30,
-        sessionsPerPeriod: 2,
-        period: { unit: 'week' },
-      },
-    ],
-    esyBlocks: [
-      {
-        startDate: esy.start,
-        endDate: esy.end,
-        minutesPerSession: 30,
-        sessionsPerPeriod: 1,
-        period: { unit: 'week' },
-        label: 'Extended school year',
-      },
-    ],
-  });
-  const ot = await create('service', {
-    planId: plan.id,
-    name: 'Occupational therapy',
-    area: 'ot',
-    providerRole: 'Occupational therapist',
-    setting: 'pull_out',
-    delivery: 'direct',
-    sourceText: 'Occupational therapy, 30 minutes 1 time per week, outside general education',
-    startDate: year.firstDay,
-    endDate: year.lastDay,
-    segments: [
-      {
-        startDate: year.firstDay,
-        endDate: year.lastDay,
-        minutesPerSession: 30,
-        sessionsPerPeriod: 1,
-        period: { unit: 'week' },
-      },
-    ],
-  });
-  const reading = await create('service', {
-    planId: plan.id,
-    name: 'Specialized reading instruction',
-    area: 'specialized_instruction',
-    providerRole: 'Reading specialist',
-    setting: 'pull_out',
-    delivery: 'direct',
-    groupSizeLimit: 4,
-    location: 'Resource room',
-    sourceText: 'Reading, 45 minutes 3 times per week, resource room, group of no more than 4',
-    startDate: year.firstDay,
-    endDate: year.lastDay,
-    segments: [
-      {
-        startDate: year.firstDay,
-        endDate: year.lastDay,
-        minutesPerSession: 45,
-        sessionsPerPeriod: 3,
-        period: { unit: 'week' },
-      },
-    ],
-  });
-  const accommodations: [string, string, string, string | null][] = [
-    ['Preferential seating near the teacher and away from distractions', 'setting', 'all', null],
-    ['Extended time (1.5x) on tests and quizzes', 'timing', 'tests', null],
-    [
-      'Noise-canceling headphones available during independent work and tests',
-      'assistive_technology',
-      'all',
-      null,
-    ],
-    ['Use of a calculator for math assignments and tests', 'assistive_technology', 'class', 'Math'],
-    ['Directions simplified and repeated; written copy of instructions', 'presentation', 'classwork', null],
-  ];
-  const accommodationIds: string[] = [];
-  for (const [text, category, appliesTo, className] of accommodations) {
-    accommodationIds.push(
-      (await create('accommodation', { planId: plan.id, text, category, appliesTo, className })).id,
-    );
-  }
+  // The story's plan runs a year; once the next year's renewed IEP has begun, it ends the day before.
+  const planEnd = next && next.firstDay <= at(364) ? addDays(next.firstDay, -1) : at(364);
+  const plan = await createPlan(store, ctx, child.id, year, planEnd);
+  const calendar = await createCalendar(create, child.id, year, true);
+  const services = await createServices(create, plan.id, year);
+  const accommodationIds = await createAccommodations(create, plan.id);
   const [seating, extendedTime, headphones, calculator] = accommodationIds;
   // What the article says goes wrong, as a parent would record it.
   const observations: [
@@ -619,32 +530,12 @@ export async function seedDemoHousehold(
   for (const [weekday, startTime, endTime, className] of periods) {
     await create('classPeriod', { childId: child.id, weekday, startTime, endTime, className });
   }
-  await create('goal', {
-    planId: plan.id,
-    area: 'Speech',
-    text: 'Emma will produce /r/ in words and sentences with 80% accuracy in structured activities.',
-    baseline: `35% accuracy at the word level (August ${year.startYear})`,
-    target: '80% accuracy across three consecutive sessions',
-    measurement: 'Therapist data sheets',
+  const goals = await createGoals(create, plan.id, {
+    speech: `35% accuracy at the word level (August ${year.startYear})`,
+    reading: '58 words correct per minute',
   });
-  const readingGoal = await create('goal', {
-    planId: plan.id,
-    area: 'Reading',
-    text: 'Emma will read grade-level passages at 90 words correct per minute.',
-    baseline: '58 words correct per minute',
-    target: '90 words correct per minute',
-    measurement: 'Monthly fluency probes',
-  });
-  const steps: [string, string][] = [
-    ['trigger', 'Loud, unstructured transitions (hallways, assemblies)'],
-    ['strategy', 'Offer a sensory break before transitions; give a two-minute warning'],
-    ['reward', 'Token chart: five tokens earn ten minutes of a chosen activity'],
-    ['response', 'Calm-down corner with a visual timer; no removal from recess as a consequence'],
-  ];
-  const stepIds: string[] = [];
-  for (const [i, [kind, text]] of steps.entries()) {
-    stepIds.push((await create('behaviorStep', { planId: plan.id, kind, text, position: i })).id);
-  }
+  const readingGoal = goals.reading;
+  const stepIds = await createBehaviorSteps(create, plan.id);
   const [, sensoryBreak, tokenChart, calmCorner] = stepIds as [string, string, string, string];
   // The behavior plan's rewards go unused and a consequence contradicts the plan (the article).
   const incidents: [string, string, boolean, boolean, string[], string[]][] = [
@@ -681,7 +572,7 @@ export async function seedDemoHousehold(
   const contactIds: string[] = [];
   for (const [name, role, email] of team)
     contactIds.push((await create('teamContact', { childId: child.id, name, role, email })).id);
-  const [alvarez, chen] = contactIds as [string, string];
+  const [alvarez, chen, okafor, patel] = contactIds as [string, string, string, string];
   // The article's communication playbook, half followed: an email answered the next day, a call
   // never followed up in writing, and an email about make-ups still waiting for its reply.
   const headphonesEmail = await create('communication', {
@@ -737,14 +628,13 @@ export async function seedDemoHousehold(
     kind: 'win',
     text: 'Emma read a whole chapter book aloud at bedtime.',
   });
-  const keyDates: [string, string, string][] = [
+  await createKeyDates(create, plan.id, [
     ['progress_report', at(66), 'First progress report'],
     ['progress_report', at(143), 'Second progress report'],
     ['progress_report', at(220), 'Third progress report'],
     ['annual_review', at(364), 'Annual IEP review due'],
     ['reevaluation', at(728), 'Three-year reevaluation due'],
-  ];
-  for (const [kind, date, label] of keyDates) await create('keyDate', { planId: plan.id, kind, date, label });
+  ]);
   await create('goalProgress', {
     goalId: readingGoal.id,
     date: at(17),
@@ -780,18 +670,167 @@ export async function seedDemoHousehold(
     note: 'Directions were rewritten as three numbered steps at the top.',
   });
 
-  const serviceIds = { speech: speech.id, ot: ot.id, reading: reading.id };
   const story: Entry[] = [...SPEECH, ...OT, ...readingStory()].map(({ day, makeupForDay, ...e }) => ({
     ...e,
     date: at(day),
     ...(makeupForDay == null ? {} : { makeupFor: at(makeupForDay) }),
   }));
   // After the story, ordinary weeks up to the end of last week, by the calendar just made.
-  const calendarIndex = buildCalendarIndex([
+  const lastWeekEnd = addDays(weekStart(today), -1);
+  const later = ordinaryWeeks(calendar.index, year, addDays(year.firstDay, 55), lastWeekEnd);
+  // The story in the order it always had (same-day entries keep their order, so their ids do too),
+  // then the weeks after it.
+  await logSessions(store, ctx, services, [...story.sort(byDay), ...later.sort(byDay)]);
+
+  let renewal: DemoHousehold['renewal'] = null;
+  if (next) {
+    // The annual review, held on the third Thursday of May of the story's year, as the parent logged
+    // it: the meeting, her written summary the next day, and the case manager's reply. Then the goals'
+    // values reached, which become the new baselines.
+    const reviewDate = nthWeekday(next.startYear, 5, 4, 3);
+    await createKeyDates(create, plan.id, [['meeting', reviewDate, 'Annual IEP review held']]);
+    const meeting = await create('communication', {
+      childId: child.id,
+      kind: 'meeting',
+      direction: 'received',
+      date: reviewDate,
+      contactIds: [alvarez, chen, okafor, patel],
+      subject: 'Annual IEP review',
+      summary:
+        'Annual IEP review with Ms. Alvarez, Mr. Chen, Ms. Okafor and Mrs. Patel. Emma is at 62% on /r/ at the word level and reads 74 words correct per minute.',
+      decisions:
+        'Next year: speech stays at 30 minutes twice a week, OT at 30 minutes a week, reading at 45 minutes three times a week. Same accommodations and behavior plan; the goals keep their targets, with the new baselines. The new IEP starts on the first day of school.',
+      nextSteps:
+        'Ms. Alvarez will put the signed IEP in Emma’s folder. Mr. Chen will propose times to make up the speech sessions still owed.',
+    });
+    const summary = await create('communication', {
+      childId: child.id,
+      kind: 'email',
+      direction: 'sent',
+      date: addDays(reviewDate, 1),
+      contactIds: [alvarez, chen],
+      subject: 'Summary of the annual review',
+      summary:
+        'Thank you all for the meeting yesterday. To make sure I understood: Emma’s services, accommodations and behavior plan stay the same next year, the goals keep their targets with the new baselines, and the new IEP starts on the first day of school. Mr. Chen will propose times to make up the speech sessions still owed.',
+      followsUpId: meeting.id,
+    });
+    await create('communication', {
+      childId: child.id,
+      kind: 'email',
+      direction: 'received',
+      date: addDays(reviewDate, 5),
+      contactIds: [alvarez],
+      subject: 'Re: Summary of the annual review',
+      summary: 'Yes, that is right. The signed IEP is in Emma’s folder today.',
+      inReplyToId: summary.id,
+    });
+    const reached: [string, string, number][] = [
+      [goals.speech.id, '62% accuracy on /r/ at the word level', 62],
+      [goals.reading.id, '74 words correct per minute', 74],
+    ];
+    for (const [goalId, value, numericValue] of reached) {
+      await create('goalProgress', { goalId, date: reviewDate, value, numericValue, source: 'teacher' });
+    }
+
+    // The renewed IEP: a year from the new first day, the same services, accommodations and behavior
+    // steps, the goals with the baselines reached, and the key dates of its year.
+    const from = (day: number) => addDays(next.firstDay, day);
+    const renewedEnd = addDays(`${next.startYear + 1}${next.firstDay.slice(4)}`, -1);
+    const renewed = await createPlan(store, ctx, child.id, next, renewedEnd);
+    const nextCalendar = await createCalendar(create, child.id, next, false);
+    const renewedServices = await createServices(create, renewed.id, next);
+    await createAccommodations(create, renewed.id);
+    await createGoals(create, renewed.id, {
+      speech: `62% accuracy at the word level (May ${next.startYear})`,
+      reading: `74 words correct per minute (May ${next.startYear})`,
+    });
+    await createBehaviorSteps(create, renewed.id);
+    await createKeyDates(create, renewed.id, [
+      ['progress_report', from(66), 'First progress report'],
+      ['progress_report', from(143), 'Second progress report'],
+      ['progress_report', from(220), 'Third progress report'],
+      ['annual_review', renewedEnd, 'Annual IEP review due'],
+      // The first plan's date: two years after it began, a year after this one begins.
+      ['reevaluation', at(728), 'Three-year reevaluation due'],
+    ]);
+    // Its ordinary weeks, from the first week of school up to the end of last week.
+    const weeks = ordinaryWeeks(nextCalendar.index, next, weekStart(next.firstDay), lastWeekEnd);
+    await logSessions(store, ctx, renewedServices, weeks.sort(byDay));
+    renewal = {
+      planId: renewed.id,
+      calendarId: nextCalendar.id,
+      services: renewedServices,
+      schoolYear: next,
+    };
+  }
+  return {
+    householdId: household.id,
+    childId: child.id,
+    planId: plan.id,
+    calendarId: calendar.id,
+    services,
+    schoolYear: year,
+    renewal,
+  };
+}
+
+/** Creates one record in the demo household (createRecord in its context). */
+type Create = (def: keyof typeof RESOURCES, body: Record<string, unknown>) => Promise<ApiRecord>;
+
+/** Extended school year: four weeks, from the Monday two weeks after the last day. */
+function esyOf(y: DemoSchoolYear) {
+  return { start: addDays(y.lastDay, 17), end: addDays(y.lastDay, 42) };
+}
+
+/** "2026-2027". */
+function yearsOf(y: DemoSchoolYear): string {
+  return `${y.startYear}-${y.startYear + 1}`;
+}
+
+/** Entries in date order; entries of one day keep their order (so their ids do too). */
+const byDay = (a: Entry, b: Entry) => (a.date < b.date ? -1 : 1);
+
+/** An IEP for a school year, from its first day to `effectiveTo`, with its first version. */
+function createPlan(
+  store: Store,
+  ctx: ServiceContext,
+  childId: string,
+  y: DemoSchoolYear,
+  effectiveTo: string,
+) {
+  return createRecord(
+    store,
+    ctx,
+    RESOURCES.plan,
+    {
+      childId,
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'CA' },
+      title: `IEP, ${yearsOf(y)}`,
+      effectiveFrom: y.firstDay,
+      effectiveTo,
+    },
+    (trx, rec) => createFirstVersion(trx, ctx, rec),
+  );
+}
+
+/** The school calendar of a year with its days off, and its index for placing the ordinary weeks. */
+async function createCalendar(create: Create, childId: string, y: DemoSchoolYear, withSnowDay: boolean) {
+  const calendar = await create('calendar', {
+    childId,
+    name: `Maple Street Elementary ${yearsOf(y)}`,
+    firstDay: y.firstDay,
+    lastDay: y.lastDay,
+  });
+  const events = calendarEvents(y, withSnowDay);
+  for (const [kind, startDate, endDate, label] of events) {
+    await create('calendarEvent', { calendarId: calendar.id, kind, startDate, endDate, label });
+  }
+  const index = buildCalendarIndex([
     {
       id: calendar.id,
-      firstDay: year.firstDay,
-      lastDay: year.lastDay,
+      firstDay: y.firstDay,
+      lastDay: y.lastDay,
       schoolWeekdays: [1, 2, 3, 4, 5],
       cycleLength: null,
       events: events.map(([kind, startDate, endDate, label]) => ({
@@ -802,16 +841,142 @@ export async function seedDemoHousehold(
       })),
     },
   ]);
-  const lastWeekEnd = addDays(weekStart(today), -1);
-  const later = ordinaryWeeks(calendarIndex, year, lastWeekEnd, esy);
+  return { id: calendar.id, index };
+}
+
+/** The plan's three services over a school year, speech with its extended school year block. */
+async function createServices(create: Create, planId: string, y: DemoSchoolYear): Promise<DemoServices> {
+  const esy = esyOf(y);
+  const weekly = (minutesPerSession: number, sessionsPerPeriod: number) => [
+    {
+      startDate: y.firstDay,
+      endDate: y.lastDay,
+      minutesPerSession,
+      sessionsPerPeriod,
+      period: { unit: 'week' },
+    },
+  ];
+  const speech = await create('service', {
+    planId,
+    name: 'Speech-language therapy',
+    area: 'speech',
+    providerRole: 'Speech-language pathologist',
+    setting: 'pull_out',
+    delivery: 'direct',
+    groupSizeLimit: 3,
+    location: 'Speech therapy room',
+    sourceText: 'Speech-language therapy, 30 minutes 2 times per week, pull-out, group of no more than 3',
+    startDate: y.firstDay,
+    endDate: y.lastDay,
+    segments: weekly(30, 2),
+    esyBlocks: [
+      {
+        startDate: esy.start,
+        endDate: esy.end,
+        minutesPerSession: 30,
+        sessionsPerPeriod: 1,
+        period: { unit: 'week' },
+        label: 'Extended school year',
+      },
+    ],
+  });
+  const ot = await create('service', {
+    planId,
+    name: 'Occupational therapy',
+    area: 'ot',
+    providerRole: 'Occupational therapist',
+    setting: 'pull_out',
+    delivery: 'direct',
+    sourceText: 'Occupational therapy, 30 minutes 1 time per week, outside general education',
+    startDate: y.firstDay,
+    endDate: y.lastDay,
+    segments: weekly(30, 1),
+  });
+  const reading = await create('service', {
+    planId,
+    name: 'Specialized reading instruction',
+    area: 'specialized_instruction',
+    providerRole: 'Reading specialist',
+    setting: 'pull_out',
+    delivery: 'direct',
+    groupSizeLimit: 4,
+    location: 'Resource room',
+    sourceText: 'Reading, 45 minutes 3 times per week, resource room, group of no more than 4',
+    startDate: y.firstDay,
+    endDate: y.lastDay,
+    segments: weekly(45, 3),
+  });
+  return { speech: speech.id, ot: ot.id, reading: reading.id };
+}
+
+/** The plan's accommodations, in the plan's order (seating, extended time, headphones, calculator, directions). */
+async function createAccommodations(create: Create, planId: string): Promise<string[]> {
+  const accommodations: [string, string, string, string | null][] = [
+    ['Preferential seating near the teacher and away from distractions', 'setting', 'all', null],
+    ['Extended time (1.5x) on tests and quizzes', 'timing', 'tests', null],
+    [
+      'Noise-canceling headphones available during independent work and tests',
+      'assistive_technology',
+      'all',
+      null,
+    ],
+    ['Use of a calculator for math assignments and tests', 'assistive_technology', 'class', 'Math'],
+    ['Directions simplified and repeated; written copy of instructions', 'presentation', 'classwork', null],
+  ];
+  const ids: string[] = [];
+  for (const [text, category, appliesTo, className] of accommodations) {
+    ids.push((await create('accommodation', { planId, text, category, appliesTo, className })).id);
+  }
+  return ids;
+}
+
+/** The plan's speech and reading goals, from the baselines given (the targets stay). */
+async function createGoals(create: Create, planId: string, baseline: { speech: string; reading: string }) {
+  const speech = await create('goal', {
+    planId,
+    area: 'Speech',
+    text: 'Emma will produce /r/ in words and sentences with 80% accuracy in structured activities.',
+    baseline: baseline.speech,
+    target: '80% accuracy across three consecutive sessions',
+    measurement: 'Therapist data sheets',
+  });
+  const reading = await create('goal', {
+    planId,
+    area: 'Reading',
+    text: 'Emma will read grade-level passages at 90 words correct per minute.',
+    baseline: baseline.reading,
+    target: '90 words correct per minute',
+    measurement: 'Monthly fluency probes',
+  });
+  return { speech, reading };
+}
+
+/** The behavior plan: trigger, strategy, reward, response. */
+async function createBehaviorSteps(create: Create, planId: string): Promise<string[]> {
+  const steps: [string, string][] = [
+    ['trigger', 'Loud, unstructured transitions (hallways, assemblies)'],
+    ['strategy', 'Offer a sensory break before transitions; give a two-minute warning'],
+    ['reward', 'Token chart: five tokens earn ten minutes of a chosen activity'],
+    ['response', 'Calm-down corner with a visual timer; no removal from recess as a consequence'],
+  ];
+  const ids: string[] = [];
+  for (const [i, [kind, text]] of steps.entries()) {
+    ids.push((await create('behaviorStep', { planId, kind, text, position: i })).id);
+  }
+  return ids;
+}
+
+async function createKeyDates(create: Create, planId: string, dates: [string, string, string][]) {
+  for (const [kind, date, label] of dates) await create('keyDate', { planId, kind, date, label });
+}
+
+/** Logs entries for a year's services, in the order given; a make-up names the miss logged before it. */
+async function logSessions(store: Store, ctx: ServiceContext, services: DemoServices, entries: Entry[]) {
   const byDate = new Map<string, string>();
-  // The story in the order it always had (same-day entries keep their order, so their ids do too),
-  // then the weeks after it.
-  const byDay = (a: Entry, b: Entry) => (a.date < b.date ? -1 : 1);
-  for (const e of [...story.sort(byDay), ...later.sort(byDay)]) {
+  for (const e of entries) {
     const makeupFor = e.makeupFor ? byDate.get(`${e.service}:${e.makeupFor}`) : undefined;
     const saved = await createSessionEntry(store, ctx, {
-      serviceId: serviceIds[e.service],
+      serviceId: services[e.service],
       date: e.date,
       kind: e.kind ?? 'scheduled',
       status: e.status ?? 'delivered',
@@ -824,14 +989,6 @@ export async function seedDemoHousehold(
     });
     byDate.set(`${e.service}:${e.date}`, saved.id);
   }
-  return {
-    householdId: household.id,
-    childId: child.id,
-    planId: plan.id,
-    calendarId: calendar.id,
-    services: serviceIds,
-    schoolYear: year,
-  };
 }
 
 /** A plain drawing of a worksheet (the demo has no real photos). */

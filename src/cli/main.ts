@@ -208,6 +208,11 @@ program
           'Try:',
           `  npx as-written ledger --child ${demo.childId} --from ${demo.schoolYear.storyFrom} --to ${demo.schoolYear.storyTo}`,
           `  (the story's first eight weeks of the ${demo.schoolYear.startYear}-${demo.schoolYear.startYear + 1} school year; ordinary weeks follow up to last week)`,
+          ...(demo.renewal
+            ? [
+                `  The ${demo.renewal.schoolYear.startYear}-${demo.renewal.schoolYear.startYear + 1} school year has begun: the IEP renewed at the annual review and its weeks up to last week are there too.`,
+              ]
+            : []),
           '',
         ].join('\n'),
       );

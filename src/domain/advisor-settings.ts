@@ -69,6 +69,13 @@ export const ADVISOR_SETTING_SPECS = {
     max: 1,
     share: true,
   },
+  minWeeksForMeeting: {
+    note: 'Weeks with required minutes, of the last four full weeks, before a service’s shortfall suggests a meeting. Before that (and before you have asked the provider or case manager to make up the sessions), As Written suggests the make-up request.',
+    default: 3,
+    min: 1,
+    max: 4,
+    share: false,
+  },
   serviceStartSchoolDays: {
     note: 'School days after a service’s start date before a service never delivered is escalated (Illinois sets 10 by rule; elsewhere this setting applies).',
     default: 10,
@@ -118,6 +125,13 @@ export const ADVISOR_SETTING_SPECS = {
     max: 365,
     share: false,
   },
+  reviewOverdueGraceDays: {
+    note: 'Days after the annual review or reevaluation date in your plan during which As Written suggests asking the case manager for the date, before it treats the review as overdue.',
+    default: 30,
+    min: 1,
+    max: 180,
+    share: false,
+  },
   checkInQuietDays: {
     note: 'Days without a message from you to the school before suggesting a check-in.',
     default: 21,
@@ -156,3 +170,9 @@ export const ADVISOR_SETTING_SPECS = {
 } as const satisfies Record<string, AdvisorSettingSpec>;
 
 export type AdvisorSettingName = keyof typeof ADVISOR_SETTING_SPECS;
+
+/**
+ * Product choice: the advisor page shows this many recommendations, most urgent first, with "more" to
+ * see the rest, so a long list never buries what matters most.
+ */
+export const RECOMMENDATIONS_SHOWN = 5;

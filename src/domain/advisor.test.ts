@@ -7,6 +7,8 @@ import {
   advise,
   COMMUNICATION_SUBJECT,
   DEFAULT_ADVISOR_SETTINGS,
+  oldestComplaintFact,
+  RECOMMENDATIONS_SHOWN,
   type Recommendation,
   reminders,
   resolveAdvisorSettings,
@@ -19,6 +21,7 @@ import type {
   CasePlan,
   CaseRecord,
   CaseService,
+  CaseSessionMiss,
 } from './case-record.ts';
 import type { Communication } from './communications.ts';
 import { addDays, isoWeekday } from './dates.ts';
@@ -100,6 +103,7 @@ function message(id: string, more: Partial<Communication> = {}): Communication {
     replyExpectedBy: '2026-10-19',
     closedWithoutReply: false,
     holdingUntil: null,
+    parentPosition: 'unknown',
     messageId: null,
     attachmentIds: [],
     ...more,
@@ -138,6 +142,7 @@ function service(id: string, weeks: WeekFigures[], more: Partial<CaseService> = 
       requiredMinutes: w.required,
       deliveredMinutes: w.delivered,
       owedMinutes: w.owed,
+      unloggedMinutes: 0,
       entryIds: [`entry-${id}-${w.start}`],
     })),
     ...more,
@@ -265,7 +270,7 @@ describe('rule: reply overdue -> follow up', () => {
       entryIds: ['m1'],
       letterKind: 'follow_up_unanswered',
       contactIds: [CASE_MANAGER],
-      ladderStep: { id: 'teacher_or_case_manager' },
+      ladderStep: { id: 'provider_or_case_manager' },
       confidence: { level: 'high' },
     });
     expect(isProductChoice(rec.citation)).toBe(true);
@@ -515,7 +520,7 @@ describe('rule: communication breakdown -> call a meeting', () => {
     expect(rec.deadlines).toEqual([
       expect.objectContaining({
         date: '2026-11-20',
-        citation: expect.objectContaining({ source: 'Cal. Ed. Code 56343(c), 56343.5' }),
+        citation: expect.objectContaining({ source: 'Cal. Ed. Code 56343.5; Cal. Ed. Code 56343(c)' }),
       }),
     ]);
   });
@@ -605,7 +610,15 @@ describe('rule: no recent message -> check in', () => {
   });
 });
 
-describe('rule: service shortfall over four weeks -> call a meeting', () => {
+/** The make-up request about speech, sent to the provider on Oct 5 and unanswered past its reply date. */
+const ASKED = message('asked-makeup', {
+  date: '2026-09-29',
+  contactIds: [SLP],
+  subject: 'Making up speech sessions',
+  replyExpectedBy: '2026-10-06',
+});
+
+describe('rule: service shortfall over four weeks -> call a meeting, once the provider was asked', () => {
   it('fires at exactly 25% owed (60 of 240 minutes), with high confidence', () => {
     const speech = service(
       'svc-speech',
@@ -638,13 +651,29 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
         },
       },
     );
-    const rec = only(advise(record({ services: [speech] }), settings()), ADVISOR_RULES.serviceShortfall);
+    // Not asked yet: the make-up request to the provider and case manager comes first, never a meeting.
+    const first = advise(record({ services: [speech] }), settings());
+    expect(byRule(first, ADVISOR_RULES.serviceShortfall)).toEqual([]);
+    expect(only(first, ADVISOR_RULES.serviceMakeupRequest)).toMatchObject({
+      action: 'request_makeup',
+      letterKind: 'specific_concern',
+      contactIds: [CASE_MANAGER, SLP],
+      citation: { productChoice: true },
+    });
+    const rec = only(
+      advise(record({ services: [speech], communications: [ASKED] }), settings()),
+      ADVISOR_RULES.serviceShortfall,
+    );
     expect(rec).toMatchObject({
       id: 'service_shortfall:svc-speech',
       action: 'call_iep_meeting',
       letterKind: 'request_iep_meeting',
       confidence: { level: 'high' },
-      citation: { source: '34 CFR 300.323; Van Duyn v. Baker School District (9th Cir. 2007)' },
+      // The federal profile: 300.323, and courts differ (Bobby R.), never Van Duyn outside the Ninth Circuit.
+      citation: {
+        source:
+          '34 CFR 300.323; Houston Independent School District v. Bobby R., 200 F.3d 341 (5th Cir. 2000)',
+      },
       contactIds: [CASE_MANAGER, SLP],
     });
     expect(rec.entryIds).toEqual([
@@ -654,11 +683,14 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
       'entry-svc-speech-2026-10-12',
       'miss-1',
       'miss-2',
+      'asked-makeup',
     ]);
-    expect(rec.reason).toContain('required 240 minutes: 180 were delivered (75%) and 60 are owed');
+    expect(rec.reason).toContain('required 240 minutes: 180 were delivered (75%) and 60 are counted as owed');
+    expect(rec.reason).toContain('no complaint or hearing requires climbing the ladder first');
     expect(rec.thresholds.map((t) => [t.name, t.value, isProductChoice(t.basis)])).toEqual([
       ['owedShareOverFourWeeks', 0.25, true],
       ['minDeliveredShare', 0.75, true],
+      ['minWeeksForMeeting', 3, true],
     ]);
     // Windows from the earliest missed session, 2026-09-29 (a Tuesday); 2027-09-29 is a Wednesday, 2028-09-29 a Friday.
     expect(rec.deadlines).toEqual([
@@ -668,7 +700,8 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
       }),
       expect.objectContaining({
         date: '2028-09-29',
-        citation: expect.objectContaining({ source: '34 CFR 300.507(a)(2); 300.511(e)-(f)' }),
+        label: expect.stringContaining('federal default: check your state’s limit'),
+        citation: expect.objectContaining({ source: '34 CFR 300.507(a)(2); 34 CFR 300.511(e)-(f)' }),
       }),
     ]);
   });
@@ -680,11 +713,11 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
       delivered: i === 0 ? 1 : 100,
       owed: i === 0 ? 99 : 0,
     }));
-    const recs = advise(record({ services: [service('svc', weeks)] }), settings());
+    const recs = advise(record({ services: [service('svc', weeks)], communications: [ASKED] }), settings());
     expect(byRule(recs, ADVISOR_RULES.serviceShortfall)).toEqual([]);
   });
 
-  it('fires when under 75% is delivered with nothing owed, with medium confidence', () => {
+  it('under 75% delivered with nothing owed and no unknown reasons: no meeting (the gap is excused or unlogged)', () => {
     const weeks = fourWeeks([FULL, FULL, FULL, { delivered: 59, owed: 0 }]); // 239 of 240
     const at = (delivered: number) =>
       fourWeeks([
@@ -699,12 +732,12 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
         ADVISOR_RULES.serviceShortfall,
       ),
     ).toEqual([]);
-    // 179 of 240 (74.6%) fires; 180 of 240 (75%) does not.
-    const under = only(
-      advise(record({ services: [service('svc', at(59))] }), settings()),
-      ADVISOR_RULES.serviceShortfall,
-    );
-    expect(under.confidence.level).toBe('medium');
+    // 179 of 240 (74.6%) delivered, nothing owed: nothing for the ladder (the logs request covers unlogged minutes).
+    expect(
+      advise(record({ services: [service('svc', at(59))], communications: [ASKED] }), settings()).filter(
+        (r) => r.subjectId === 'svc' && r.rule !== ADVISOR_RULES.serviceUnlogged,
+      ),
+    ).toEqual([]);
     expect(
       byRule(
         advise(record({ services: [service('svc', at(60))] }), settings()),
@@ -730,13 +763,13 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
   it('a household threshold of 10% fires on one missed session in four weeks', () => {
     const weeks = fourWeeks([FULL, { delivered: 30, owed: 30 }, FULL, FULL]);
     const recs = advise(
-      record({ services: [service('svc', weeks)] }),
+      record({ services: [service('svc', weeks)], communications: [ASKED] }),
       settings({ owedShareOverFourWeeks: 0.1 }),
     );
     expect(byRule(recs, ADVISOR_RULES.serviceShortfall)).toHaveLength(1);
     expect(
       byRule(
-        advise(record({ services: [service('svc', weeks)] }), settings()),
+        advise(record({ services: [service('svc', weeks)], communications: [ASKED] }), settings()),
         ADVISOR_RULES.serviceShortfall,
       ),
     ).toEqual([]);
@@ -756,15 +789,22 @@ describe('rule: service shortfall over four weeks -> call a meeting', () => {
     const weeks = fourWeeks([{ delivered: 0, owed: 60 }, FULL, FULL, FULL]);
     const plan504 = record({
       services: [service('svc', weeks)],
+      communications: [ASKED],
       plan: plan({ kind: '504', jurisdiction: { country: 'US', region: 'CA' } }),
     });
     const rec = only(advise(plan504, settings()), ADVISOR_RULES.serviceShortfall);
-    expect(rec.citation).toMatchObject({ source: '34 CFR 104.36' });
+    // Carrying out a 504 plan rests on FAPE (104.33), not on the procedural safeguards (104.36).
+    expect(rec.citation).toMatchObject({ source: '34 CFR 104.33', kind: 'law' });
     expect(rec.title).toContain('a 504 plan meeting');
     // No misses listed: the windows count from the first short week, 2026-09-21 (+180 days = 2027-03-20, a Saturday).
     expect(rec.deadlines).toEqual([
-      expect.objectContaining({ label: expect.stringContaining('OCR'), date: '2027-03-19' }),
+      expect.objectContaining({
+        label: expect.stringContaining('OCR'),
+        date: '2027-03-19',
+        citation: expect.objectContaining({ source: '34 CFR 100.7(b); 34 CFR 104.61' }),
+      }),
     ]);
+    expect(rec.deadlines[0]!.label).toContain('OCR’s manual (guidance)');
     for (const text of citedTexts(rec)) expect(text).not.toMatch(IDEA_CITATION);
   });
 });
@@ -775,6 +815,35 @@ describe('rule: minutes with no record -> ask for the logs', () => {
     return { ...base, ledger: { ...base.ledger, requiredMinutes: 240, unloggedMinutes: unlogged } };
   };
 
+  /** Four full weeks with `unloggedBefore` minutes unlogged, then this week (from 10-19): 60 required, none logged yet. */
+  const withWeekUnderWay = (unloggedBefore: number) => {
+    const base = service('svc', [
+      ...fourWeeks([FULL, FULL, FULL, FULL]),
+      { start: '2026-10-19', required: 60, delivered: 0, owed: 0 },
+    ]);
+    return {
+      ...base,
+      ledger: { ...base.ledger, requiredMinutes: 300, unloggedMinutes: unloggedBefore + 60 },
+      weeks: base.weeks.map((w) => (w.start === '2026-10-19' ? { ...w, unloggedMinutes: 60 } : w)),
+    };
+  };
+
+  it('does not count the week under way: its sessions may still be logged', () => {
+    // 90 of 300 minutes (30%) with this week; 30 of the 240 before it (12.5%).
+    const services = [withWeekUnderWay(30)];
+    expect(byRule(advise(record({ services }), settings()), ADVISOR_RULES.serviceUnlogged)).toEqual([]);
+  });
+
+  it('counts the weeks before this one, and says up to when', () => {
+    const rec = only(
+      advise(record({ services: [withWeekUnderWay(60)] }), settings()),
+      ADVISOR_RULES.serviceUnlogged,
+    );
+    expect(rec.reason).toContain(
+      'to Sun, Oct 18, 60 of the 240 required minutes of Speech-language therapy (25%)',
+    );
+  });
+
   it('fires at 25% of required minutes unlogged, with the federal 45-day records timeline', () => {
     const rec = only(
       advise(record({ services: [withUnlogged(60)] }), settings()),
@@ -783,8 +852,8 @@ describe('rule: minutes with no record -> ask for the logs', () => {
     expect(rec).toMatchObject({
       action: 'request_logs',
       letterKind: 'request_service_logs',
-      citation: { source: '34 CFR 300.613(a)' },
-      deadlines: [{ date: '2026-12-05', citation: { source: '34 CFR 300.613(a)' } }],
+      citation: { source: '34 CFR 300.613(a); 34 CFR 300.613(b)(2)' },
+      deadlines: [{ date: '2026-12-05', citation: { source: '34 CFR 300.613(a); 34 CFR 300.613(b)(2)' } }],
     });
     expect(rec.entryIds).toHaveLength(4);
   });
@@ -827,22 +896,56 @@ describe('rule: service not started -> escalate', () => {
     ).toEqual([]);
   });
 
-  it('fires the day after, to the principal, with the complaint windows from the first late day', () => {
+  it('fires the day after: with nothing logged and no message sent, ask the case manager first', () => {
     const rec = only(
       advise(record({ services: [notStarted()], asOf: '2026-10-22' }), settings()),
       ADVISOR_RULES.serviceNotStarted,
     );
     expect(rec).toMatchObject({
       id: 'service_not_started:svc-ot',
-      action: 'escalate',
-      letterKind: 'escalation',
-      ladderStep: { id: 'principal' },
-      contactIds: [PRINCIPAL],
+      action: 'follow_up',
+      letterKind: 'specific_concern',
+      ladderStep: { id: 'provider_or_case_manager' },
+      contactIds: [CASE_MANAGER],
       citation: { source: '34 CFR 300.323' },
       confidence: { level: 'medium' },
     });
     expect(isProductChoice(rec.thresholds[0]!.basis)).toBe(true);
+    // The filing windows are shown even on the first step, from the first late day.
     expect(rec.deadlines.map((d) => d.date)).toEqual(['2027-10-22', '2028-10-20']);
+  });
+
+  it('once the family wrote about it, escalates to the principal', () => {
+    const asked = message('m0', {
+      date: '2026-10-19',
+      contactIds: [CASE_MANAGER],
+      replyExpectedBy: '2026-10-21',
+    });
+    const rec = only(
+      advise(record({ services: [notStarted()], communications: [asked], asOf: '2026-10-22' }), settings()),
+      ADVISOR_RULES.serviceNotStarted,
+    );
+    expect(rec).toMatchObject({
+      action: 'escalate',
+      letterKind: 'escalation',
+      ladderStep: { id: 'principal' },
+      contactIds: [PRINCIPAL],
+    });
+  });
+
+  it('harm you noted goes straight up, even with nothing written yet', () => {
+    const rec = only(
+      advise(
+        record({
+          services: [notStarted()],
+          parentNotes: [note('n-harm', 'harm', '2026-10-20', 'Crying before school every day')],
+          asOf: '2026-10-22',
+        }),
+        settings(),
+      ),
+      ADVISOR_RULES.serviceNotStarted,
+    );
+    expect(rec.ladderStep?.id).toBe('principal');
   });
 
   it('does not fire once a session is delivered', () => {
@@ -898,7 +1001,7 @@ describe('rule: service not started -> escalate', () => {
     ).toHaveLength(1);
   });
 
-  it('in Illinois the rule (10 school days, 23 IAC 226.220) wins over the setting, with the notice date', () => {
+  it('in Illinois the rule (10 school days, 23 Ill. Adm. Code 226.220(b)) wins over the setting, with the notice date', () => {
     const illinois = plan({ jurisdiction: { country: 'US', region: 'IL' } });
     const early = advise(
       record({ services: [notStarted()], asOf: '2026-10-15', plan: illinois }),
@@ -909,16 +1012,40 @@ describe('rule: service not started -> escalate', () => {
       advise(record({ services: [notStarted()], asOf: '2026-10-22', plan: illinois }), settings()),
       ADVISOR_RULES.serviceNotStarted,
     );
-    expect(rec.thresholds[0]).toMatchObject({
-      value: 10,
-      basis: { source: '23 Ill. Adm. Code 226.220; 105 ILCS 5/14-8.02f' },
-    });
+    const source = '23 Ill. Adm. Code 226.220(b); 105 ILCS 5/14-8.02f(d-5)';
+    expect(rec.thresholds[0]).toMatchObject({ value: 10, basis: { source } });
     // Notice 3 school days after Oct 21: Oct 22, 23, 26.
-    expect(rec.deadlines[0]).toMatchObject({
-      date: '2026-10-26',
-      citation: { source: '23 Ill. Adm. Code 226.220; 105 ILCS 5/14-8.02f' },
-    });
+    expect(rec.deadlines[0]).toMatchObject({ date: '2026-10-26', citation: { source } });
     expect(rec.reason).toContain('written notice by Mon, Oct 26');
+  });
+
+  it('in Illinois a day the child was absent from school is not counted (226.220)', () => {
+    const illinois = plan({ jurisdiction: { country: 'US', region: 'IL' } });
+    // Absent Oct 8 and 9: the 10th school day present moves from Oct 21 to Oct 23.
+    const absent = { absentDays: ['2026-10-08', '2026-10-09'] };
+    for (const asOf of ['2026-10-22', '2026-10-23']) {
+      expect(
+        byRule(
+          advise(record({ services: [notStarted()], asOf, plan: illinois, ...absent }), settings()),
+          ADVISOR_RULES.serviceNotStarted,
+        ),
+      ).toEqual([]);
+    }
+    const rec = only(
+      advise(record({ services: [notStarted()], asOf: '2026-10-26', plan: illinois, ...absent }), settings()),
+      ADVISOR_RULES.serviceNotStarted,
+    );
+    expect(rec.reason).toContain('passed on Fri, Oct 23');
+    expect(rec.reason).toContain('marked absent from school are not counted');
+    // Notice 3 school days (present) after Oct 23: Oct 26, 27, 28.
+    expect(rec.deadlines[0]).toMatchObject({ date: '2026-10-28' });
+    // Outside Illinois an absence changes nothing.
+    expect(
+      byRule(
+        advise(record({ services: [notStarted()], asOf: '2026-10-22', ...absent }), settings()),
+        ADVISOR_RULES.serviceNotStarted,
+      ),
+    ).toHaveLength(1);
   });
 
   it('goes to the director when the principal was already written to', () => {
@@ -940,6 +1067,107 @@ describe('rule: service not started -> escalate', () => {
   });
 });
 
+/** Speech under last year's IEP, with `owed` minutes still to make up, as the case record carries it. */
+function earlierService(owed: number): CaseService {
+  const base = service('svc-speech-2025', []);
+  const misses: CaseService['ledger']['misses'] = [
+    {
+      entryId: 'miss-2025-10-07',
+      date: '2025-10-07',
+      reason: 'provider_absent',
+      minutes: 30,
+      responsibility: 'owed',
+      owedRemainingMinutes: Math.min(30, owed),
+    },
+    {
+      entryId: 'miss-2026-05-12',
+      date: '2026-05-12',
+      reason: 'school_closed',
+      minutes: 30,
+      responsibility: 'owed',
+      owedRemainingMinutes: Math.max(0, owed - 30),
+    },
+    {
+      entryId: 'miss-2026-05-19',
+      date: '2026-05-19',
+      reason: 'student_absent',
+      minutes: 30,
+      responsibility: 'excused',
+      owedRemainingMinutes: 0,
+    },
+  ];
+  return {
+    ...base,
+    startDate: '2025-09-09',
+    endDate: '2026-06-12',
+    // Nothing delivered since, and weeks short of the plan: none of that is this plan's to judge.
+    firstDeliveredDate: null,
+    earlierPlan: {
+      id: 'plan-2025',
+      title: 'IEP, 2025-2026',
+      effectiveFrom: '2025-09-09',
+      effectiveTo: '2026-08-31',
+    },
+    ledger: {
+      ...base.ledger,
+      from: '2025-09-09',
+      requiredMinutes: 1920,
+      deliveredMinutes: 1200,
+      owedMinutes: 60,
+      owedBalanceMinutes: owed,
+      unloggedMinutes: 600,
+      percentDelivered: 62.5,
+      misses,
+    },
+    weeks: fourWeeks([{ delivered: 0, owed: 60 }, { delivered: 0, owed: 60 }, FULL, FULL]).map((w) => ({
+      start: w.start,
+      requiredMinutes: w.required,
+      deliveredMinutes: w.delivered,
+      owedMinutes: w.owed,
+      unloggedMinutes: 0,
+      entryIds: [],
+    })),
+  };
+}
+
+describe('rule: make-ups still owed under an earlier plan -> ask when they will happen', () => {
+  it('names the earlier plan, the minutes and the sessions, and asks the provider and case manager', () => {
+    const rec = only(
+      advise(record({ services: [earlierService(60)] }), settings()),
+      ADVISOR_RULES.serviceOwedEarlierPlan,
+    );
+    expect(rec).toMatchObject({
+      id: 'service_owed_earlier_plan:svc-speech-2025',
+      action: 'follow_up',
+      subjectId: 'svc-speech-2025',
+      letterKind: 'specific_concern',
+      citation: { source: expect.stringContaining('34 CFR 300.323') },
+      confidence: { level: 'high' },
+      deadlines: [],
+      contactIds: [CASE_MANAGER, SLP],
+    });
+    expect(rec.reason).toBe(
+      'Under the earlier IEP (“IEP, 2025-2026”, Sep 9, 2025 to Aug 31, 2026), 60 minutes of Speech-language therapy ' +
+        'were missed for reasons As Written counts as owed, and no make-up covers them yet: 2 sessions from ' +
+        'Oct 7, 2025 to May 12, 2026. The IEP in force counts only its own sessions; ask when these will be made up.',
+    );
+    // The owed misses, never the excused one.
+    expect(rec.entryIds).toEqual(['miss-2025-10-07', 'miss-2026-05-12']);
+  });
+
+  it('runs no other service rule on it: its shortfall, unlogged minutes and start belong to its own year', () => {
+    const rules = advise(record({ services: [earlierService(60)] }), settings())
+      .filter((r) => r.subjectId === 'svc-speech-2025')
+      .map((r) => r.rule);
+    expect(rules).toEqual([ADVISOR_RULES.serviceOwedEarlierPlan]);
+  });
+
+  it('says nothing once its make-ups are all given', () => {
+    const recs = advise(record({ services: [earlierService(0)] }), settings());
+    expect(recs.filter((r) => r.subjectId === 'svc-speech-2025')).toEqual([]);
+  });
+});
+
 describe('rule: accommodation lapses -> call a meeting', () => {
   it('fires at 3 lapses in the last 30 days, partly given counting as a lapse', () => {
     const acc = accommodation([
@@ -949,14 +1177,27 @@ describe('rule: accommodation lapses -> call a meeting', () => {
       observation('o4', '2026-10-16', { outcome: 'provided' }),
       observation('o5', '2026-10-17', { outcome: 'unknown' }),
     ]);
-    const rec = only(
+    // First a specific, friendly question to the teacher or case manager.
+    const ask = only(
       advise(record({ accommodations: [acc] }), settings()),
+      ADVISOR_RULES.accommodationLapses,
+    );
+    expect(ask).toMatchObject({
+      action: 'follow_up',
+      letterKind: 'specific_concern',
+      entryIds: ['o1', 'o2', 'o3'],
+    });
+    expect(ask.deadlines.map((d) => d.date)).toEqual(['2027-10-01', '2028-09-29']);
+    // Asked on Oct 9, no reply by Oct 16: a meeting.
+    const asked = message('asked-acc', { date: '2026-10-09', replyExpectedBy: '2026-10-16' });
+    const rec = only(
+      advise(record({ accommodations: [acc], communications: [asked] }), settings()),
       ADVISOR_RULES.accommodationLapses,
     );
     expect(rec).toMatchObject({
       id: 'accommodation_lapses:acc-calculator',
       action: 'call_iep_meeting',
-      entryIds: ['o1', 'o2', 'o3'],
+      entryIds: ['o1', 'o2', 'o3', 'asked-acc'],
       letterKind: 'request_iep_meeting',
       confidence: { level: 'high' },
     });
@@ -1172,9 +1413,26 @@ describe('rules: annual review and reevaluation dates', () => {
   const annual = (date: string) => ({ kind: 'annual_review', date, label: 'Annual IEP review due' });
   const reevaluation = (date: string) => ({ kind: 'reevaluation', date, label: null });
 
-  it('an IEP annual review one day overdue -> escalate, citing 300.324(b)(1)', () => {
+  it('an IEP annual review one day late is a reminder to ask for the date, not an escalation', () => {
+    const recs = advise(record({ keyDates: [annual('2026-10-20')] }), settings());
+    expect(byRule(recs, ADVISOR_RULES.annualReviewOverdue)).toEqual([]);
+    const rec = only(recs, ADVISOR_RULES.annualReviewAskDate);
+    expect(rec).toMatchObject({
+      id: `annual_review_ask_date:${PLAN}`,
+      action: 'follow_up',
+      urgency: 'low',
+      citation: { source: '34 CFR 300.324(b)(1)' },
+      ladderStep: { id: 'provider_or_case_manager' },
+      contactIds: [CASE_MANAGER],
+    });
+    expect(rec.title).toBe('Ask when the annual review will be held');
+    expect(rec.reason).not.toMatch(/violation/i);
+  });
+
+  it('an IEP annual review past the grace days -> escalate, citing 300.324(b)(1), with the filing windows', () => {
+    // Due Sep 20; 31 days later (grace 30) the review is overdue.
     const rec = only(
-      advise(record({ keyDates: [annual('2026-10-20')] }), settings()),
+      advise(record({ keyDates: [annual('2026-09-20')] }), settings()),
       ADVISOR_RULES.annualReviewOverdue,
     );
     expect(rec).toMatchObject({
@@ -1184,7 +1442,14 @@ describe('rules: annual review and reevaluation dates', () => {
       ladderStep: { id: 'principal' },
     });
     expect(rec.entryIds).toEqual([]);
-    expect(rec.deadlines.map((d) => d.date)).toEqual(['2027-10-21', '2028-10-20']);
+    expect(rec.deadlines.map((d) => d.date)).toEqual(['2027-09-21', '2028-09-21']);
+    // 30 days late is still the reminder to ask.
+    expect(
+      byRule(
+        advise(record({ keyDates: [annual('2026-09-21')] }), settings()),
+        ADVISOR_RULES.annualReviewAskDate,
+      ),
+    ).toHaveLength(1);
   });
 
   it('not on the due date itself', () => {
@@ -1200,14 +1465,14 @@ describe('rules: annual review and reevaluation dates', () => {
 
   it('an IEP reevaluation overdue -> escalate, citing 300.303', () => {
     const rec = only(
-      advise(record({ keyDates: [reevaluation('2026-09-30')] }), settings()),
+      advise(record({ keyDates: [reevaluation('2026-09-10')] }), settings()),
       ADVISOR_RULES.reevaluationOverdue,
     );
     expect(rec).toMatchObject({ action: 'escalate', citation: { source: '34 CFR 300.303' } });
   });
 
   it('a 504 plan: ask for the review (104.35(d)), no escalation and no IDEA deadlines', () => {
-    const plan504 = record({ keyDates: [reevaluation('2026-09-30')], plan: plan({ kind: '504' }) });
+    const plan504 = record({ keyDates: [reevaluation('2026-09-10')], plan: plan({ kind: '504' }) });
     const rec = only(advise(plan504, settings()), ADVISOR_RULES.reevaluationOverdue);
     expect(rec).toMatchObject({
       action: 'call_iep_meeting',
@@ -1217,9 +1482,19 @@ describe('rules: annual review and reevaluation dates', () => {
     for (const text of citedTexts(rec)) expect(text).not.toMatch(IDEA_CITATION);
   });
 
+  it('not once the renewed plan is recorded (it follows this one); the reevaluation still counts', () => {
+    const renewed = record({
+      keyDates: [annual('2026-09-01'), reevaluation('2026-09-01')],
+      nextPlan: { id: 'plan-2', title: 'IEP, 2026-2027', effectiveFrom: '2026-11-02' },
+    });
+    const rules = advise(renewed, settings()).map((r) => r.rule);
+    expect(rules.filter((r) => r.startsWith('annual_review'))).toEqual([]);
+    expect(rules).toContain(ADVISOR_RULES.reevaluationOverdue);
+  });
+
   it('British Columbia: ask for the yearly review (M638/95)', () => {
     const bc = record({
-      keyDates: [annual('2026-10-01')],
+      keyDates: [annual('2026-09-01')],
       plan: plan({ jurisdiction: { country: 'CA', region: 'BC' } }),
     });
     const rec = only(advise(bc, settings()), ADVISOR_RULES.annualReviewOverdue);
@@ -1256,6 +1531,7 @@ function everything(planMore: Partial<CasePlan> = {}, asOf = '2026-10-22'): Case
     services: [
       { ...short, ledger: { ...short.ledger, unloggedMinutes: 120 } },
       service('svc-ot', [], { startDate: '2026-10-06', firstDeliveredDate: null }),
+      earlierService(60),
     ],
     accommodations: [
       accommodation(['2026-10-01', '2026-10-08', '2026-10-15'].map((d, i) => observation(`o${i}`, d))),
@@ -1284,7 +1560,9 @@ function everything(planMore: Partial<CasePlan> = {}, asOf = '2026-10-22'): Case
 /** Rules whose subject is a date in the plan or the absence of entries: they have no entries to list. */
 const RULES_WITHOUT_ENTRIES: ReadonlySet<string> = new Set([
   ADVISOR_RULES.annualReviewOverdue,
+  ADVISOR_RULES.annualReviewAskDate,
   ADVISOR_RULES.reevaluationOverdue,
+  ADVISOR_RULES.reevaluationAskDate,
   ADVISOR_RULES.serviceNotStarted,
   ADVISOR_RULES.noRecentCheckIn,
 ]);
@@ -1292,8 +1570,60 @@ const RULES_WITHOUT_ENTRIES: ReadonlySet<string> = new Set([
 describe('every recommendation', () => {
   const recs = advise(everything(), settings());
 
-  it('the kitchen-sink record trips every rule but the plain follow-up and the quiet check-in', () => {
-    const fired = new Set(recs.map((r) => r.rule));
+  it('the kitchen-sink record, at three steps of its ladders, trips every rule but the plain follow-up and the quiet check-in', () => {
+    // Each problem climbs one step at a time, so one record cannot show every step at once: the record
+    // as it is (asked already by email), before anything was asked, and after a meeting request.
+    const base = everything();
+    const notAsked = { ...base, communications: base.communications.filter((c) => c.kind === 'phone') };
+    const meeting = message('mtg', { date: '2026-09-29', replyExpectedBy: '2026-10-06' });
+    const speech = base.services[0]!;
+    const later: CaseRecord = {
+      ...base,
+      communications: [...base.communications, meeting],
+      lettersSent: [
+        {
+          letterId: 'letter-mtg',
+          kind: 'request_iep_meeting',
+          communicationId: 'mtg',
+          date: '2026-09-29',
+          subjectId: null,
+          to: null,
+        },
+      ],
+      keyDates: base.keyDates.map((k) => (k.kind === 'progress_report' ? k : { ...k, date: '2026-09-01' })),
+      services: [
+        {
+          ...speech,
+          ledger: {
+            ...speech.ledger,
+            misses: [
+              {
+                entryId: 'miss-early',
+                date: '2026-09-22',
+                reason: 'school_event',
+                minutes: 30,
+                responsibility: 'owed',
+                owedRemainingMinutes: 30,
+              },
+              {
+                entryId: 'miss-late',
+                date: '2026-10-13',
+                reason: 'provider_absent',
+                minutes: 30,
+                responsibility: 'owed',
+                owedRemainingMinutes: 30,
+              },
+            ],
+          },
+        },
+        ...base.services.slice(1),
+      ],
+    };
+    const fired = new Set(
+      [base, notAsked, later]
+        .flatMap((r) => advise(r, settings()))
+        .flatMap((r) => [r.rule, ...(r.alsoCovers ?? []).map((c) => c.rule)]),
+    );
     const expected = Object.values(ADVISOR_RULES).filter(
       (rule) =>
         rule !== ADVISOR_RULES.replyOverdue &&
@@ -1301,6 +1631,14 @@ describe('every recommendation', () => {
         rule !== ADVISOR_RULES.replyOverdueAfterFollowUp,
     );
     for (const rule of expected) expect(fired, rule).toContain(rule);
+  });
+
+  it('at most one open recommendation per problem and kind: one meeting request covers every reason', () => {
+    expect(recs.filter((r) => r.action === 'call_iep_meeting')).toHaveLength(1);
+    const meeting = recs.find((r) => r.action === 'call_iep_meeting')!;
+    expect((meeting.alsoCovers ?? []).length).toBeGreaterThan(1);
+    const keys = recs.map((r) => `${r.subjectId}|${r.action}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('carries its entries (except rules about dates or missing entries) and a citation or product choice', () => {
@@ -1360,7 +1698,7 @@ describe('jurisdiction safety', () => {
       );
     }
     expect(
-      byRule(recs, ADVISOR_RULES.serviceShortfall)[0]!.deadlines.some((d) => d.label.includes('OCR')),
+      recs.find((r) => r.action === 'call_iep_meeting')!.deadlines.some((d) => d.label.includes('OCR')),
     ).toBe(true);
   });
 
@@ -1392,7 +1730,9 @@ describe('jurisdiction safety', () => {
 
   it('Alberta calls the plan an IPP', () => {
     const recs = advise(everything({ jurisdiction: { country: 'CA', region: 'AB' } }), settings());
-    expect(only(recs, ADVISOR_RULES.newChallenges).title).toContain('an IPP meeting');
+    const meeting = recs.find((r) => r.action === 'call_iep_meeting')!;
+    expect(meeting.title).toContain('an IPP meeting');
+    expect(meeting.alsoCovers?.map((c) => c.rule)).toContain(ADVISOR_RULES.newChallenges);
   });
 
   it('a British Columbia escalation past the principal reaches the board appeal with its 45 days', () => {
@@ -1405,7 +1745,14 @@ describe('jurisdiction safety', () => {
     });
     const rec = only(advise(bc, settings()), ADVISOR_RULES.serviceNotStarted);
     expect(rec.ladderStep?.id).toBe('board_appeal');
+    // A real appeal letter, not the generic "asking for your help".
+    expect(rec.letterKind).toBe('board_appeal');
     expect(rec.deadlines).toEqual([
+      // The human rights tribunal's one year stays in view (B.C. Human Rights Code s.22(1)).
+      expect.objectContaining({
+        date: '2027-10-22',
+        citation: expect.objectContaining({ source: 'B.C. Human Rights Code s.22(1)' }),
+      }),
       expect.objectContaining({
         date: '2026-12-06',
         citation: expect.objectContaining({ source: 'B.C. School Act s.11' }),
@@ -1562,5 +1909,176 @@ describe('reminders', () => {
     const list = reminders(everything({}, AS_OF), settings());
     expect(list.map((r) => r.date)).toEqual([...list.map((r) => r.date)].sort());
     for (const r of list) expect(r.date >= AS_OF).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The ladder, one step at a time (docs/advisor-rules.md).
+
+describe('escalation ladder', () => {
+  const notStarted = service('svc-ot', [], { startDate: '2026-10-06', firstDeliveredDate: null });
+  const ladderOf = (communications: Communication[], asOf = '2026-10-22') =>
+    only(
+      advise(record({ asOf, services: [notStarted], communications }), settings()),
+      ADVISOR_RULES.serviceNotStarted,
+    ).ladderStep?.id;
+
+  it('provider or case manager, then the principal, then the director', () => {
+    expect(ladderOf([])).toBe('provider_or_case_manager');
+    const toCaseManager = message('cm1', { date: '2026-10-15', replyExpectedBy: '2026-10-21' });
+    expect(ladderOf([toCaseManager])).toBe('principal');
+    const toPrincipal = message('p1', {
+      date: '2026-10-15',
+      contactIds: [PRINCIPAL],
+      replyExpectedBy: '2026-10-21',
+    });
+    expect(ladderOf([toPrincipal])).toBe('special_education_director');
+  });
+
+  it('mediation only after the district level was asked about it and its reply window passed', () => {
+    const waiting = message('d1', {
+      date: '2026-10-20',
+      contactIds: [DIRECTOR],
+      replyExpectedBy: '2026-10-27',
+    });
+    expect(ladderOf([waiting])).toBe('special_education_director');
+    const passed = message('d1', {
+      date: '2026-10-08',
+      contactIds: [DIRECTOR],
+      replyExpectedBy: '2026-10-15',
+    });
+    expect(ladderOf([passed])).toBe('mediation');
+    // Asked before the problem began: not about this problem.
+    const before = message('d0', {
+      date: '2026-09-20',
+      contactIds: [DIRECTOR],
+      replyExpectedBy: '2026-09-25',
+    });
+    expect(
+      ladderOf([
+        before,
+        message('p2', { date: '2026-10-15', contactIds: [PRINCIPAL], replyExpectedBy: '2026-10-21' }),
+      ]),
+    ).toBe('special_education_director');
+  });
+
+  it('harm you noted goes straight to someone who can act, with high urgency', () => {
+    const rec = only(
+      advise(record({ parentNotes: [note('h1', 'harm', '2026-10-20', 'Came home crying')] }), settings()),
+      ADVISOR_RULES.harmNoted,
+    );
+    expect(rec).toMatchObject({ urgency: 'high', action: 'escalate', ladderStep: { id: 'principal' } });
+  });
+
+  it('at most five are shown at first (the rest behind "more")', () => {
+    expect(RECOMMENDATIONS_SHOWN).toBe(5);
+  });
+});
+
+describe('filing windows: counted from what a complaint would include', () => {
+  const owedMiss = (id: string, date: string): CaseSessionMiss => ({
+    entryId: id,
+    date,
+    reason: 'provider_absent',
+    minutes: 30,
+    responsibility: 'owed',
+    owedRemainingMinutes: 30,
+  });
+  const speech = (misses: CaseSessionMiss[]) => {
+    const base = service('svc', fourWeeks([FULL, { delivered: 30, owed: 30 }, FULL, FULL]));
+    return { ...base, ledger: { ...base.ledger, owedBalanceMinutes: 30 * misses.length, misses } };
+  };
+
+  it('the state complaint window counts from the oldest fact within the year, not from the last four weeks', () => {
+    // An older miss (Mar 3, 2026) is still within one year of today (Oct 21, 2026): the complaint includes it.
+    const misses = [owedMiss('old', '2026-03-03'), owedMiss('recent', '2026-09-29')];
+    const rec = only(
+      advise(record({ services: [speech(misses)] }), settings()),
+      ADVISOR_RULES.serviceMakeupRequest,
+    );
+    expect(oldestComplaintFact(record({ services: [speech(misses)] }))).toBe('2026-03-03');
+    expect(rec.deadlines[0]).toMatchObject({
+      date: '2027-03-03',
+      label: expect.stringContaining('Mar 3, 2026'),
+    });
+  });
+
+  it('a fact older than one year is left out, as the complaint draft leaves it out', () => {
+    const misses = [owedMiss('too-old', '2025-09-30'), owedMiss('recent', '2026-09-29')];
+    expect(oldestComplaintFact(record({ services: [speech(misses)] }))).toBe('2026-09-29');
+  });
+});
+
+describe('reminders: requests whose answer has a timeline', () => {
+  const california = plan({ jurisdiction: { country: 'US', region: 'CA' } });
+  const request = (more: Partial<Communication> = {}) =>
+    message('req', { date: '2026-10-14', subject: 'Request for an IEP meeting', ...more });
+  const letter = {
+    letterId: 'l1',
+    kind: 'request_iep_meeting',
+    communicationId: 'req',
+    date: '2026-10-14',
+    subjectId: null,
+    to: null,
+  };
+
+  it('California counts from the day the school received it; without that day, asks for it', () => {
+    const unknown = reminders(
+      record({ plan: california, communications: [request()], lettersSent: [letter] }),
+      settings(),
+    ).find((r) => r.kind === 'request_deadline')!;
+    expect(unknown).toMatchObject({ date: AS_OF });
+    expect(unknown.title).toContain('When did the school receive');
+    expect(unknown.detail).toContain('Cal. Ed. Code 56343.5');
+    const known = reminders(
+      record({
+        plan: california,
+        communications: [request({ schoolReceivedOn: '2026-10-16' })],
+        lettersSent: [letter],
+      }),
+      settings(),
+    ).find((r) => r.kind === 'request_deadline')!;
+    // Oct 16 + 30 days, no long vacation in between.
+    expect(known).toMatchObject({ date: '2026-11-15' });
+    expect(known.title).toBe('The meeting you asked for is to be held by Nov 15, 2026');
+  });
+
+  it('no reminder where the law sets no number (the federal baseline)', () => {
+    const list = reminders(record({ communications: [request()], lettersSent: [letter] }), settings());
+    expect(list.filter((r) => r.kind === 'request_deadline')).toEqual([]);
+  });
+});
+
+describe('school absences and the ledger’s reasons', () => {
+  it('a session counted as owed on a day marked absent from school is questioned, not asserted', () => {
+    const base = service('svc', fourWeeks([FULL, { delivered: 30, owed: 30 }, FULL, FULL]));
+    const speech = {
+      ...base,
+      ledger: {
+        ...base.ledger,
+        misses: [
+          {
+            entryId: 'miss',
+            date: '2026-09-29',
+            reason: 'provider_absent',
+            minutes: 30,
+            responsibility: 'owed' as const,
+            owedRemainingMinutes: 30,
+          },
+        ],
+      },
+    };
+    const plain = only(
+      advise(record({ services: [speech] }), settings()),
+      ADVISOR_RULES.serviceMakeupRequest,
+    );
+    expect(plain.confidence.level).toBe('high');
+    const marked = only(
+      advise(record({ services: [speech], absentDays: ['2026-09-29'] }), settings()),
+      ADVISOR_RULES.serviceMakeupRequest,
+    );
+    expect(marked.confidence.level).toBe('medium');
+    expect(marked.reason).toContain('marked absent from school on Tue, Sep 29: check the reason logged');
+    expect(marked.reason).toContain('OSEP, Letter to Balkman (1995), guidance');
   });
 });

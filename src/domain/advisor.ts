@@ -18,7 +18,14 @@ import {
   type AdvisorSettingName,
   type AdvisorSettingSpec,
 } from './advisor-settings.ts';
-import { type CaseContact, type CaseRecord, type CaseService, occurrencesOf } from './case-record.ts';
+import {
+  type CaseContact,
+  type CaseRecord,
+  type CaseService,
+  closureMissesToList,
+  occurrencesOf,
+  owedMissesToList,
+} from './case-record.ts';
 import {
   awaitsReply,
   type Communication,
@@ -27,19 +34,16 @@ import {
 } from './communications.ts';
 import { addDays, daysBetween, toDayNumber, weekStart } from './dates.ts';
 import {
-  addBusinessDays,
   addSchoolDays,
+  caseCalendar,
+  countWords,
   type DeadlineCalendar,
-  dueProcessLastDay,
-  ocrComplaintLastDay,
-  stateComplaintLastDay,
-  timelineDueDate,
+  deadlineOf,
+  replyDueDate,
 } from './deadlines.ts';
 import { FINDING_RULES, type Finding, formatShortDate } from './implementation-patterns.ts';
 import {
   type Basis,
-  type Citation,
-  type CountUnit,
   type JurisdictionProfile,
   type LadderLetterKind,
   type LadderStep,
@@ -51,6 +55,9 @@ import {
   timelineOf,
   topPersonRung,
 } from './jurisdictions.ts';
+import { pin } from './legal-sources.ts';
+import { oneYearBefore } from './letter-words.ts';
+import { absenceReasonHint } from './school-absences.ts';
 
 export type { AdvisorSettingName } from './advisor-settings.ts';
 
@@ -87,6 +94,7 @@ export const SERVICE_REVIEW_WEEKS = 4;
 // Output.
 
 export type AdvisorAction =
+  | 'request_makeup'
   | 'follow_up'
   | 'follow_up_supervisor'
   | 'write_follow_up'
@@ -111,9 +119,12 @@ export const ADVISOR_RULES = {
   unansweredAfterFollowUps: 'unanswered_after_follow_ups',
   communicationBreakdown: 'communication_breakdown',
   verbalWithoutFollowUp: 'verbal_without_written_follow_up',
+  serviceMakeupRequest: 'service_makeup_request',
   serviceShortfall: 'service_shortfall',
+  serviceShortfallEscalation: 'service_shortfall_escalation',
   serviceUnlogged: 'service_unlogged',
   serviceNotStarted: 'service_not_started',
+  serviceOwedEarlierPlan: 'service_owed_earlier_plan',
   accommodationLapses: 'accommodation_lapses',
   patternConcern: 'pattern_concern',
   sourcesDisagree: 'sources_disagree',
@@ -123,7 +134,9 @@ export const ADVISOR_RULES = {
   newChallenges: 'new_challenges',
   parentConcern: 'parent_concern',
   harmNoted: 'harm_noted',
+  annualReviewAskDate: 'annual_review_ask_date',
   annualReviewOverdue: 'annual_review_overdue',
+  reevaluationAskDate: 'reevaluation_ask_date',
   reevaluationOverdue: 'reevaluation_overdue',
   noRecentCheckIn: 'no_recent_check_in',
 } as const;
@@ -158,6 +171,11 @@ export type Recommendation = {
   ladderStep: LadderStep | null;
   /** Team contacts to address (or copy). */
   contactIds: string[];
+  /**
+   * Other recommendations this one covers (one meeting request covers every reason for a meeting):
+   * their ids, rules and titles. Absent or empty when it covers none.
+   */
+  alsoCovers?: { id: string; rule: AdvisorRule; title: string }[];
 };
 
 /** Subject of recommendations about communication as a whole. */
@@ -258,14 +276,33 @@ function highestRungWrittenTo(ctx: Context, since: string): number {
   return rung;
 }
 
+/** Whether a written message went to someone at the top person rung since `since`, and its reply window passed. */
+function districtAskedSince(ctx: Context, since: string): boolean {
+  if (!ctx.profile) return false;
+  const top = topPersonRung(ctx.profile);
+  return ctx.communications.some(
+    (c) =>
+      c.direction === 'sent' &&
+      c.kind !== 'phone' &&
+      c.kind !== 'meeting' &&
+      c.date >= since &&
+      c.contactIds.some((id) => contactRung(ctx, id) >= top) &&
+      replyState(c, ctx.communications, ctx.asOf).state !== 'waiting',
+  );
+}
+
 /**
  * The next step up the ladder from the people already written to since `since`, at least `minRung`.
  * Communication problems stop at the highest person (a formal complaint is about the plan, not about
- * a slow reply); clear violations may reach the formal steps.
+ * a slow reply). A possible violation may reach the formal steps (mediation first in the US) only once
+ * the district level (the director, the district 504 coordinator, the superintendent) was asked about it
+ * since `since` and its reply window passed: product choice, one step at a time. The filing windows are
+ * shown on the recommendation whatever the step (`violationDeadlines`): no filing requires the ladder.
  */
 function nextStep(ctx: Context, since: string, minRung: number, personOnly: boolean): LadderStep | null {
   if (!ctx.profile) return null;
-  const top = personOnly ? topPersonRung(ctx.profile) : Math.max(...ctx.profile.ladder.map((s) => s.rung));
+  const formalAllowed = !personOnly && districtAskedSince(ctx, since);
+  const top = formalAllowed ? Math.max(...ctx.profile.ladder.map((s) => s.rung)) : topPersonRung(ctx.profile);
   const rung = Math.min(Math.max(minRung, highestRungWrittenTo(ctx, since) + 1), top);
   return ladderStepAt(ctx.profile, rung);
 }
@@ -307,27 +344,26 @@ function stepSentence(ctx: Context, step: LadderStep | null): string {
   return ` Next step on the ladder: ${names.join(' or ')}${then}.${step.note ? ` ${step.note}` : ''}`;
 }
 
-const UNIT_WORDS: Record<CountUnit, string> = {
-  calendar_days: 'days',
-  school_days: 'school days',
-  business_days: 'business days',
-  calendar_days_outside_long_vacations: 'days, not counting long school vacations',
-  years: 'years',
-};
-
-/** A profile timeline counted from `start`, as a deadline; none when the profile has no number for it. */
+/** A profile timeline counted from `start` (the one deadline function), as a deadline; none without a number. */
 function timelineDeadline(
   ctx: Context,
   id: TimelineId,
   start: string,
   label: string,
 ): RecommendationDeadline[] {
+  const due = ctx.profile ? deadlineOf(ctx.profile, id, start, ctx.calendar) : null;
+  if (!due) return [];
+  const { timeline } = due;
+  const words = [countWords(timeline.count), timeline.caveat].filter(Boolean).join('; ');
+  return [{ label: `${label} (${words})`, date: due.date, citation: timeline.citation }];
+}
+
+/** "if the school receives your written request on Oct 21, 2026" or "if you send it on ...". */
+function requestStartWords(ctx: Context, id: TimelineId, what: string): string {
   const timeline = ctx.profile ? timelineOf(ctx.profile, id) : null;
-  if (!timeline?.count) return [];
-  const date = timelineDueDate(timeline.count, start, ctx.calendar, timeline.owner);
-  if (!date) return [];
-  const count = `${timeline.count.amount} ${UNIT_WORDS[timeline.count.unit]}`;
-  return [{ label: `${label} (${count})`, date, citation: timeline.citation }];
+  return timeline?.fromReceipt
+    ? `if the school receives your ${what} on ${formatDate(ctx.asOf)}`
+    : `if you send your ${what} on ${formatDate(ctx.asOf)}`;
 }
 
 function meetingDeadlines(ctx: Context): RecommendationDeadline[] {
@@ -335,7 +371,7 @@ function meetingDeadlines(ctx: Context): RecommendationDeadline[] {
     ctx,
     'meeting_after_request',
     ctx.asOf,
-    `Meeting to be held by, if your written request is sent on ${formatDate(ctx.asOf)}`,
+    `Meeting to be held by, ${requestStartWords(ctx, 'meeting_after_request', 'written request')}`,
   );
 }
 
@@ -344,77 +380,92 @@ function recordsDeadlines(ctx: Context): RecommendationDeadline[] {
     ctx,
     'records_access',
     ctx.asOf,
-    `Records due by, if you ask on ${formatDate(ctx.asOf)}`,
+    `Records due by, ${requestStartWords(ctx, 'records_access', 'request')}`,
   );
 }
 
 function replyExpectedDeadline(ctx: Context): RecommendationDeadline[] {
   const days = ctx.settings.replySchoolDays;
-  const date = addSchoolDays(ctx.asOf, days, ctx.calendar.isSchoolDay) ?? addBusinessDays(ctx.asOf, days);
   return [
     {
       label: `Reply expected by, if you send it on ${formatDate(ctx.asOf)} (${plural(days, 'school day')}, your setting)`,
-      date,
+      date: replyDueDate(ctx.asOf, days, ctx.calendar.isSchoolDay),
       citation: productChoice(ADVISOR_SETTING_NOTES.replySchoolDays),
     },
   ];
 }
 
+/** The sentence a recommendation with filing windows ends with: holding back never hides a deadline. */
+export const FILING_WINDOWS_SENTENCE =
+  'The filing deadlines listed below hold whatever step you take now: no complaint or hearing requires climbing the ladder first.';
+
 /**
- * Complaint windows for something that may be a violation, from the earliest date behind it (the first
- * part to fall outside a window). IDEA: state complaint (1 year) and due process (2 years, counted from the
- * first entry, when you knew at the latest). 504: OCR (180 days), from the earliest and the last act.
- * Provinces: none recorded in RULES.md.
+ * The oldest fact a state complaint drafted today would include (src/domain/letters.ts,
+ * draftStateComplaint): a session owed and not yet made up, or an accommodation lapse, within the year
+ * before today (34 CFR 300.153(c)); older facts are left out of the draft. Null when there is none.
+ */
+export function oldestComplaintFact(record: CaseRecord): string | null {
+  const lookBack = oneYearBefore(record.asOf);
+  const dates = [
+    ...record.services.flatMap((s) => [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.date)),
+    ...record.accommodations.flatMap((a) =>
+      occurrencesOf(a)
+        .filter((o) => o.lapse)
+        .map((o) => o.date),
+    ),
+  ].filter((d) => d >= lookBack && d <= record.asOf);
+  return dates.length > 0 ? [...dates].sort()[0]! : null;
+}
+
+/**
+ * Filing windows for something that may be a violation, always shown (holding back an escalation never
+ * hides a deadline), each counted by the one deadline function from the profile:
+ * - IDEA: the state complaint from the oldest fact the complaint would include (so its oldest fact is in
+ *   time), and due process (2 years, the federal default) from the earliest date behind this one;
+ * - 504: OCR's 180 days from the earliest date and from the last act;
+ * - Ontario and British Columbia: the human rights tribunal's one year, from the earliest date.
  */
 function violationDeadlines(ctx: Context, earliest: string, latest: string): RecommendationDeadline[] {
   const profile = ctx.profile;
   if (!profile) return [];
-  const citationOf = (id: TimelineId): Citation | null => timelineOf(profile, id)?.citation ?? null;
   const deadlines: RecommendationDeadline[] = [];
+  const push = (id: TimelineId, start: string, label: string) =>
+    deadlines.push(...timelineDeadline(ctx, id, start, label));
   if (profile.law === 'idea') {
-    const stateComplaint = citationOf('state_complaint');
-    const dueProcess = citationOf('due_process');
-    if (stateComplaint) {
-      deadlines.push({
-        label: `State complaint: the state must receive it by this date to include ${formatDate(earliest)} (1 year)`,
-        date: stateComplaintLastDay(earliest),
-        citation: stateComplaint,
-      });
-    }
-    if (dueProcess) {
-      deadlines.push({
-        label: `Due process complaint: 2 years from when you knew, counted from ${formatDate(earliest)} (earlier if you knew before)`,
-        date: dueProcessLastDay(earliest),
-        citation: dueProcess,
-      });
-    }
+    const oldest = oldestComplaintFact(ctx.record) ?? earliest;
+    push(
+      'state_complaint',
+      oldest,
+      `State complaint: for it to include its oldest fact (${formatDate(oldest)}), the state must receive it by`,
+    );
+    push(
+      'due_process',
+      earliest,
+      `Due process complaint: 2 years from when you knew, counted from ${formatDate(earliest)} (earlier if you knew before)`,
+    );
   } else if (profile.law === 'section_504') {
-    const ocr = citationOf('ocr_complaint');
-    if (ocr) {
-      deadlines.push({
-        label: `OCR complaint about ${formatDate(earliest)} (180 days)`,
-        date: ocrComplaintLastDay(earliest),
-        citation: ocr,
-      });
-      if (latest !== earliest) {
-        deadlines.push({
-          label: `OCR complaint, counting from the last act, ${formatDate(latest)} (180 days)`,
-          date: ocrComplaintLastDay(latest),
-          citation: ocr,
-        });
-      }
-    }
+    const grievance =
+      'if you file a district grievance within them, OCR’s manual (guidance) also accepts a complaint within 60 days after the grievance ends';
+    push('ocr_complaint', earliest, `OCR complaint about ${formatDate(earliest)}; ${grievance}`);
+    if (latest !== earliest)
+      push('ocr_complaint', latest, `OCR complaint, counting from the last act, ${formatDate(latest)}`);
+  } else {
+    push(
+      'human_rights_application',
+      earliest,
+      `Human rights tribunal, if you see this as discrimination (a disability-related need not accommodated), counted from ${formatDate(earliest)}`,
+    );
   }
   return deadlines;
 }
 
 function boardAppealDeadlines(ctx: Context, step: LadderStep | null): RecommendationDeadline[] {
-  if (step?.id !== 'board_appeal') return [];
+  if (step?.letterKind !== 'board_appeal') return [];
   return timelineDeadline(
     ctx,
     'board_appeal_decision',
     ctx.asOf,
-    `The board decides by, if you appeal on ${formatDate(ctx.asOf)}`,
+    `The board decides by, if it receives your appeal on ${formatDate(ctx.asOf)}`,
   );
 }
 
@@ -746,66 +797,25 @@ function serviceRules(ctx: Context): Recommendation[] {
   const services = [...record.services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   for (const service of services) {
-    // Shortfall over the last four full weeks.
-    const weeks = reviewWeeks(service, asOf);
-    const required = weeks.reduce((sum, w) => sum + w.requiredMinutes, 0);
-    if (required > 0) {
-      const delivered = weeks.reduce((sum, w) => sum + w.deliveredMinutes, 0);
-      const owed = weeks.reduce((sum, w) => sum + w.owedMinutes, 0);
-      const owedTrips = owed >= settings.owedShareOverFourWeeks * required - SHARE_EPSILON;
-      const deliveredTrips = delivered < settings.minDeliveredShare * required - SHARE_EPSILON;
-      if (owedTrips || deliveredTrips) {
-        const from = weeks[0]!.start;
-        const to = addDays(weeks[weeks.length - 1]!.start, 6);
-        // Only what the school owes: an excused or unexplained miss is not the school's failure.
-        const misses = service.ledger.misses.filter(
-          (m) => m.responsibility === 'owed' && m.date >= from && m.date <= to,
-        );
-        const shortWeeks = weeks.filter((w) => w.owedMinutes > 0 || w.deliveredMinutes < w.requiredMinutes);
-        const dates = misses.length > 0 ? misses.map((m) => m.date) : shortWeeks.map((w) => w.start);
-        const { earliest, latest } = earliestAndLatest(dates, from);
-        recommendations.push({
-          id: `${ADVISOR_RULES.serviceShortfall}:${service.id}`,
-          rule: ADVISOR_RULES.serviceShortfall,
-          action: 'call_iep_meeting',
-          urgency: 'normal',
-          subjectId: service.id,
-          title: `Ask for ${withArticle(planName(ctx))} meeting about ${service.name}`,
-          reason:
-            `Over the ${plural(weeks.length, 'week')} from ${formatShortDate(from)} to ${formatShortDate(to)}, ${service.name} required ${required} minutes: ` +
-            `${delivered} were delivered (${percent(delivered, required)}) and ${owed} are owed for sessions the school must make up (${percent(owed, required)}). ` +
-            `As Written suggests a meeting at ${Math.round(settings.owedShareOverFourWeeks * 100)}% owed or under ${Math.round(settings.minDeliveredShare * 100)}% delivered.` +
-            (service.ledger.owedBalanceMinutes > 0
-              ? ` In all, ${service.ledger.owedBalanceMinutes} owed minutes are not yet made up.`
-              : ''),
-          entryIds: unique([...weeks.flatMap((w) => w.entryIds), ...misses.map((m) => m.entryId)]),
-          citation: profile.bases.implementAsWritten,
-          thresholds: [
-            settingThreshold('owedShareOverFourWeeks', settings.owedShareOverFourWeeks),
-            settingThreshold('minDeliveredShare', settings.minDeliveredShare),
-          ],
-          confidence: owedTrips
-            ? {
-                level: 'high',
-                why: 'The owed minutes come from sessions logged as missed for reasons that are the school’s to make up.',
-              }
-            : {
-                level: 'medium',
-                why: 'Part of the gap may be excused (your child was absent) or not logged yet; ask for the service logs to be sure.',
-              },
-          deadlines: [...meetingDeadlines(ctx), ...violationDeadlines(ctx, earliest, latest)],
-          letterKind: 'request_iep_meeting',
-          ladderStep: ladderStep(ctx, 1),
-          contactIds: primaryContactIds(ctx, service),
-        });
-      }
+    // A service of an earlier plan is in the record only for the make-up minutes it still owes.
+    if (service.earlierPlan) {
+      if (service.ledger.owedBalanceMinutes > 0)
+        recommendations.push(earlierPlanMakeups(ctx, profile, service, service.earlierPlan));
+      continue;
     }
+    recommendations.push(...serviceLadder(ctx, profile, service));
 
-    // Minutes with no record at all over the ledger's window: ask for the logs.
+    // Minutes with no record at all over the ledger's window, up to the end of last week (this week's
+    // sessions may still be logged, as for the shortfall): ask for the logs.
     const ledger = service.ledger;
+    const thisWeek = weekStart(asOf);
+    const underWay = service.weeks.filter((w) => w.start >= thisWeek);
+    const requiredBefore = ledger.requiredMinutes - underWay.reduce((sum, w) => sum + w.requiredMinutes, 0);
+    const unloggedBefore = ledger.unloggedMinutes - underWay.reduce((sum, w) => sum + w.unloggedMinutes, 0);
+    const loggedTo = underWay.length > 0 ? addDays(thisWeek, -1) : ledger.to;
     if (
-      ledger.requiredMinutes > 0 &&
-      ledger.unloggedMinutes >= settings.unloggedShareForLogRequest * ledger.requiredMinutes - SHARE_EPSILON
+      requiredBefore > 0 &&
+      unloggedBefore >= settings.unloggedShareForLogRequest * requiredBefore - SHARE_EPSILON
     ) {
       recommendations.push({
         id: `${ADVISOR_RULES.serviceUnlogged}:${service.id}`,
@@ -815,8 +825,8 @@ function serviceRules(ctx: Context): Recommendation[] {
         subjectId: service.id,
         title: `Ask for the service logs for ${service.name}`,
         reason:
-          `From ${formatShortDate(ledger.from)} to ${formatShortDate(ledger.to)}, ${ledger.unloggedMinutes} of the ${ledger.requiredMinutes} required minutes of ${service.name} ` +
-          `(${percent(ledger.unloggedMinutes, ledger.requiredMinutes)}) have no record at all. The school’s logs would show what happened.`,
+          `From ${formatShortDate(ledger.from)} to ${formatShortDate(loggedTo)}, ${unloggedBefore} of the ${requiredBefore} required minutes of ${service.name} ` +
+          `(${percent(unloggedBefore, requiredBefore)}) have no record at all. The school’s logs would show what happened.`,
         entryIds: unique(service.weeks.flatMap((w) => w.entryIds)),
         citation: profile.bases.records,
         thresholds: [settingThreshold('unloggedShareForLogRequest', settings.unloggedShareForLogRequest)],
@@ -832,74 +842,415 @@ function serviceRules(ctx: Context): Recommendation[] {
     }
 
     // A service never delivered after its start deadline.
-    const started = service.firstDeliveredDate != null && service.firstDeliveredDate <= asOf;
-    if (!started && service.startDate <= asOf) {
-      const statute = timelineOf(profile, 'service_start');
-      const cited = statute?.count?.unit === 'school_days' ? statute : null;
-      const schoolDays = cited?.count?.amount ?? settings.serviceStartSchoolDays;
-      const counted = addSchoolDays(service.startDate, schoolDays, ctx.calendar.isSchoolDay);
-      const startDeadline = counted ?? addBusinessDays(service.startDate, schoolDays);
-      if (asOf > startDeadline) {
-        const firstLateDay = addDays(startDeadline, 1);
-        const step = nextStep(ctx, service.startDate, 2, false);
-        const notice = cited ? timelineOf(profile, 'service_start_notice') : null;
-        const noticeDate =
-          notice?.count && addSchoolDays(startDeadline, notice.count.amount, ctx.calendar.isSchoolDay);
-        const missIds = service.ledger.misses.map((m) => m.entryId);
-        recommendations.push({
-          id: `${ADVISOR_RULES.serviceNotStarted}:${service.id}`,
-          rule: ADVISOR_RULES.serviceNotStarted,
-          action: 'escalate',
-          urgency: 'normal',
-          subjectId: service.id,
-          title: `Escalate: ${service.name} has not started`,
-          reason:
-            `${service.name} was to start on ${formatShortDate(service.startDate)}. No session is logged as delivered, ` +
-            `and ${plural(schoolDays, 'school day')} after the start date passed on ${formatShortDate(startDeadline)}.` +
-            (noticeDate
-              ? ` The school was to send you written notice by ${formatShortDate(noticeDate)}, saying how to ask for compensatory services.`
-              : '') +
-            stepSentence(ctx, step),
-          entryIds: missIds,
-          citation: profile.bases.serviceStart,
-          thresholds: [
-            cited
-              ? { name: 'serviceStartSchoolDays', value: schoolDays, basis: cited.citation }
-              : settingThreshold('serviceStartSchoolDays', settings.serviceStartSchoolDays),
-          ],
-          confidence:
-            counted == null
-              ? {
-                  level: 'low',
-                  why: 'No school calendar is loaded, so weekdays were counted instead of school days.',
-                }
-              : missIds.length > 0
-                ? { level: 'high', why: 'Sessions are logged, and none of them as delivered.' }
-                : {
-                    level: 'medium',
-                    why: 'No session is logged at all; sessions may have happened without being logged. Ask for the service logs.',
-                  },
-          deadlines: [
-            ...(noticeDate && notice
-              ? [
-                  {
-                    label: 'The school’s written notice to you was due by',
-                    date: noticeDate,
-                    citation: notice.citation,
-                  },
-                ]
-              : []),
-            ...violationDeadlines(ctx, firstLateDay, asOf),
-            ...boardAppealDeadlines(ctx, step),
-          ],
-          letterKind: letterForStep(ctx, step),
-          ladderStep: step,
-          contactIds: step ? contactsAtRung(ctx, step.rung) : [],
-        });
-      }
-    }
+    const notStarted = serviceNotStarted(ctx, profile, service);
+    if (notStarted) recommendations.push(notStarted);
   }
   return recommendations;
+}
+
+/** Written messages (not calls or meetings) the family sent, oldest first. */
+function sentWritten(ctx: Context): Communication[] {
+  return ctx.communications
+    .filter((c) => c.direction === 'sent' && c.kind !== 'phone' && c.kind !== 'meeting')
+    .sort(byDateTimeId);
+}
+
+/** Letters sent of the given kinds about `subjectId` (or about everything), on or after `since`, oldest first. */
+function lettersSentAbout(
+  ctx: Context,
+  kinds: readonly string[],
+  subjectId: string | null,
+  since: string,
+): NonNullable<CaseRecord['lettersSent']> {
+  return (ctx.record.lettersSent ?? [])
+    .filter(
+      (l) =>
+        kinds.includes(l.kind) &&
+        l.date >= since &&
+        l.date <= ctx.asOf &&
+        (subjectId == null || l.subjectId == null || l.subjectId === subjectId),
+    )
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.letterId < y.letterId ? -1 : 1));
+}
+
+/** Whether the reply window of a sent message passed (answered, closed, or past its reply date). */
+function windowPassed(ctx: Context, communicationId: string): boolean {
+  const message = ctx.communications.find((c) => c.id === communicationId);
+  if (!message) return true;
+  return replyState(message, ctx.communications, ctx.asOf).state !== 'waiting';
+}
+
+/**
+ * The step a service's problem has reached: the make-up request (a make-up letter about it, or any written
+ * message to its provider or case manager since its first open miss), then a meeting asked for (a meeting
+ * request letter, or a meeting held) after it.
+ */
+function serviceSteps(ctx: Context, service: CaseService, since: string) {
+  const people = new Set(primaryContactIds(ctx, service));
+  // The first time the person closest was asked since the first miss, and the first meeting after it.
+  const makeupLetter = lettersSentAbout(ctx, ['specific_concern'], service.id, since)[0];
+  const written = sentWritten(ctx).find((c) => c.date >= since && c.contactIds.some((id) => people.has(id)));
+  const asked =
+    makeupLetter && (!written || makeupLetter.date <= written.date)
+      ? { date: makeupLetter.date, communicationId: makeupLetter.communicationId }
+      : written
+        ? { date: written.date, communicationId: written.id }
+        : null;
+  if (!asked) return { asked: null, meeting: null };
+  const meetingLetter = lettersSentAbout(ctx, ['request_iep_meeting'], service.id, asked.date)[0];
+  const meetingHeld = ctx.communications.find((c) => c.kind === 'meeting' && c.date >= asked.date);
+  const meeting = meetingLetter
+    ? { date: meetingLetter.date, communicationId: meetingLetter.communicationId as string | null }
+    : meetingHeld
+      ? { date: meetingHeld.date, communicationId: null }
+      : null;
+  return { asked, meeting };
+}
+
+function byMissDate(a: { date: string; entryId: string }, b: { date: string; entryId: string }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId < b.entryId ? -1 : 1;
+}
+
+const OWED_PRACTICE = productChoice(
+  'Many advocates treat sessions the school cancels as owed make-ups, and As Written counts them so by default because the plan’s minutes were not delivered for a reason the school controls (your plan’s reason policy can change it). The first step is to ask the person closest to the service when they can be made up. Whether compensatory services are owed is decided case by case.',
+);
+
+/**
+ * One service's ladder, one step at a time (product choice, docs/advisor-rules.md), at most one
+ * recommendation at a time:
+ * 1. sessions owed and not made up: ask the provider or case manager to make them up (or, when only
+ *    sessions with no known reason fall short, ask what happened);
+ * 2. once asked and its reply window passed, a shortfall over the last four full weeks, with at least
+ *    `minWeeksForMeeting` of them requiring minutes, suggests a meeting;
+ * 3. once a meeting was asked for (or held) and its reply window passed, sessions missed since then
+ *    suggest escalating one step above the highest person written to.
+ * The filing windows are on every step (`violationDeadlines`).
+ */
+function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: CaseService): Recommendation[] {
+  const { settings, asOf } = ctx;
+  const weeks = reviewWeeks(service, asOf);
+  const required = weeks.reduce((sum, w) => sum + w.requiredMinutes, 0);
+  const delivered = weeks.reduce((sum, w) => sum + w.deliveredMinutes, 0);
+  const owed = weeks.reduce((sum, w) => sum + w.owedMinutes, 0);
+  const owedTrips = required > 0 && owed >= settings.owedShareOverFourWeeks * required - SHARE_EPSILON;
+  const deliveredTrips = required > 0 && delivered < settings.minDeliveredShare * required - SHARE_EPSILON;
+  const tripped = owedTrips || deliveredTrips;
+  const evidenceWeeks = weeks.filter((w) => w.requiredMinutes > 0).length;
+  const open = [...owedMissesToList(service), ...closureMissesToList(service)]
+    .filter((m) => m.date <= asOf)
+    .sort(byMissDate);
+  const windowFrom = weeks[0]?.start ?? asOf;
+  const windowTo = weeks.length > 0 ? addDays(weeks[weeks.length - 1]!.start, 6) : asOf;
+  const pending = service.ledger.misses
+    .filter((m) => m.responsibility === 'pending' && m.date >= windowFrom && m.date <= windowTo)
+    .sort(byMissDate);
+  // Owed minutes not made up (the sessions behind them, when the ledger lists them).
+  const owes = open.length > 0 || service.ledger.owedBalanceMinutes > 0;
+  if (!owes && !(tripped && pending.length > 0)) return [];
+
+  const shortWeeks = weeks.filter((w) => w.owedMinutes > 0 || w.deliveredMinutes < w.requiredMinutes);
+  const dates = (open.length > 0 ? open : !owes ? pending : shortWeeks.map((w) => ({ date: w.start }))).map(
+    (m) => m.date,
+  );
+  const { earliest, latest } = earliestAndLatest(dates, windowFrom);
+  const firstMiss = earliest;
+  const { asked, meeting } = serviceSteps(ctx, service, firstMiss);
+  const windows = violationDeadlines(ctx, earliest, latest);
+  const thresholds = [
+    settingThreshold('owedShareOverFourWeeks', settings.owedShareOverFourWeeks),
+    settingThreshold('minDeliveredShare', settings.minDeliveredShare),
+    settingThreshold('minWeeksForMeeting', settings.minWeeksForMeeting),
+  ];
+  const minutesOwed = service.ledger.owedBalanceMinutes;
+  const missWords = (list: readonly { date: string }[]) =>
+    listWords(list.slice(0, 6).map((m) => formatShortDate(m.date))) + (list.length > 6 ? ' and others' : '');
+  const windowWords =
+    required > 0
+      ? ` Over the ${plural(weeks.length, 'week')} from ${formatShortDate(windowFrom)} to ${formatShortDate(windowTo)}, ${service.name} required ${required} minutes: ` +
+        `${delivered} were delivered (${percent(delivered, required)}) and ${owed} are counted as owed (${percent(owed, required)}).`
+      : '';
+
+  // A session counted as owed on a day the child was marked absent from school: the reason may be wrong
+  // (a child's absence is generally not made up), so say so and be less sure.
+  const absentDays = new Set(ctx.record.absentDays ?? []);
+  const onAbsentDays = open.filter((m) => absenceReasonHint(m.date, m.reason, absentDays)?.differs);
+  const absenceWords =
+    onAbsentDays.length > 0
+      ? ` Your child was marked absent from school on ${missWords(onAbsentDays)}: check the reason logged for ${onAbsentDays.length === 1 ? 'that session' : 'those sessions'} (when the service was offered and your child was absent, it is generally not made up: ${pin('osep-letter-to-balkman')}, guidance).`
+      : '';
+
+  // Step 1: ask the person closest to the service.
+  if (!asked) {
+    const makeUp = owes;
+    const tooEarly =
+      evidenceWeeks < settings.minWeeksForMeeting
+        ? ` It is too early for a meeting: As Written waits for ${plural(settings.minWeeksForMeeting, 'week')} of required minutes in the last four full weeks before suggesting one (there ${evidenceWeeks === 1 ? 'is' : 'are'} ${evidenceWeeks}).`
+        : tripped
+          ? ' If nothing changes after you ask, As Written will suggest a meeting next.'
+          : '';
+    return [
+      {
+        id: `${ADVISOR_RULES.serviceMakeupRequest}:${service.id}`,
+        rule: ADVISOR_RULES.serviceMakeupRequest,
+        action: makeUp ? 'request_makeup' : 'follow_up',
+        urgency: 'normal',
+        subjectId: service.id,
+        title: makeUp
+          ? `Ask for the missed ${service.name} sessions to be made up`
+          : `Ask what happened to the ${service.name} sessions`,
+        reason:
+          (makeUp
+            ? open.length > 0
+              ? `${plural(open.length, 'session')} of ${service.name} ${open.length === 1 ? 'is' : 'are'} logged as missed for a reason As Written counts as owed, and not made up yet (${missWords(open)}): ${minutesOwed} minutes in all. `
+              : `${minutesOwed} minutes of ${service.name} are counted as owed and not made up yet. `
+            : `${plural(pending.length, 'session')} of ${service.name} ${pending.length === 1 ? 'is' : 'are'} logged as not held, with the reason not yet known (${missWords(pending)}). `) +
+          (makeUp
+            ? 'A short, friendly note asking when they can be made up is the first step.'
+            : 'A short, friendly note asking what happened is the first step.') +
+          (tripped ? windowWords : '') +
+          absenceWords +
+          tooEarly +
+          ` ${FILING_WINDOWS_SENTENCE}`,
+        entryIds: unique([...open, ...pending].map((m) => m.entryId)),
+        citation: OWED_PRACTICE,
+        thresholds,
+        confidence:
+          makeUp && onAbsentDays.length === 0
+            ? {
+                level: 'high',
+                why: 'The sessions are logged as missed for reasons your plan counts as owed.',
+              }
+            : makeUp
+              ? {
+                  level: 'medium',
+                  why: 'A session counted as owed fell on a day your child was marked absent from school.',
+                }
+              : { level: 'medium', why: 'The reasons are not known yet; they may be excused.' },
+        deadlines: windows,
+        letterKind: 'specific_concern',
+        ladderStep: ladderStep(ctx, 1),
+        contactIds: primaryContactIds(ctx, service),
+      },
+    ];
+  }
+  // The person closest was asked; their reply window has not passed yet (the follow-up rule watches it).
+  if (!windowPassed(ctx, asked.communicationId)) return [];
+
+  // Step 2: a meeting, once the evidence is enough.
+  if (!meeting) {
+    if (!tripped || evidenceWeeks < settings.minWeeksForMeeting) return [];
+    return [
+      {
+        id: `${ADVISOR_RULES.serviceShortfall}:${service.id}`,
+        rule: ADVISOR_RULES.serviceShortfall,
+        action: 'call_iep_meeting',
+        urgency: 'normal',
+        subjectId: service.id,
+        title: `Ask for ${withArticle(planName(ctx))} meeting about ${service.name}`,
+        reason:
+          `You asked about the missed sessions on ${formatShortDate(asked.date)}.${windowWords} ` +
+          `As Written suggests a meeting at ${Math.round(settings.owedShareOverFourWeeks * 100)}% owed or under ${Math.round(settings.minDeliveredShare * 100)}% delivered, once ${plural(settings.minWeeksForMeeting, 'week')} of the last four required minutes.` +
+          (minutesOwed > 0 ? ` In all, ${minutesOwed} minutes counted as owed are not yet made up.` : '') +
+          ` ${FILING_WINDOWS_SENTENCE}`,
+        entryIds: unique([
+          ...weeks.flatMap((w) => w.entryIds),
+          ...open.map((m) => m.entryId),
+          asked.communicationId,
+        ]),
+        citation: profile.bases.implementAsWritten,
+        thresholds,
+        confidence: owedTrips
+          ? {
+              level: 'high',
+              why: 'The owed minutes come from sessions logged as missed for reasons your plan counts as owed.',
+            }
+          : {
+              level: 'medium',
+              why: 'Part of the gap may be excused (your child was absent) or not logged yet; ask for the service logs to be sure.',
+            },
+        deadlines: [...meetingDeadlines(ctx), ...windows],
+        letterKind: 'request_iep_meeting',
+        ladderStep: ladderStep(ctx, 1),
+        contactIds: primaryContactIds(ctx, service),
+      },
+    ];
+  }
+
+  // Step 3: sessions still missed after the meeting was asked for (or held): one step up.
+  if (meeting.communicationId && !windowPassed(ctx, meeting.communicationId)) return [];
+  const since = open.filter((m) => m.date > meeting.date);
+  if (since.length === 0) return [];
+  // An escalation already sent since the meeting request waits for its own reply window first.
+  const escalated = sentWritten(ctx).filter(
+    (c) => c.date >= meeting.date && c.contactIds.some((id) => contactRung(ctx, id) >= 2),
+  );
+  if (escalated.some((c) => !windowPassed(ctx, c.id))) return [];
+  const step = nextStep(ctx, asked.date, 2, false);
+  return [
+    {
+      id: `${ADVISOR_RULES.serviceShortfallEscalation}:${service.id}`,
+      rule: ADVISOR_RULES.serviceShortfallEscalation,
+      action: 'escalate',
+      urgency: 'normal',
+      subjectId: service.id,
+      title: `Escalate: ${service.name} sessions are still being missed`,
+      reason:
+        `You asked for the sessions to be made up on ${formatShortDate(asked.date)} and for a meeting on ${formatShortDate(meeting.date)}. ` +
+        `Since then ${plural(since.length, 'more session')} ${since.length === 1 ? 'was' : 'were'} missed for reasons As Written counts as owed (${missWords(since)}); ${minutesOwed} minutes are not made up.` +
+        stepSentence(ctx, step) +
+        ` ${FILING_WINDOWS_SENTENCE}`,
+      entryIds: unique([...open.map((m) => m.entryId), asked.communicationId]),
+      citation: profile.bases.implementAsWritten,
+      thresholds,
+      confidence: { level: 'high', why: 'Counted from your log and the letters you sent.' },
+      deadlines: [...windows, ...boardAppealDeadlines(ctx, step)],
+      letterKind: letterForStep(ctx, step),
+      ladderStep: step,
+      contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+    },
+  ];
+}
+
+/**
+ * A service never delivered after its start deadline: the statute's count where there is one (Illinois,
+ * 23 Ill. Adm. Code 226.220(b): 10 school days, not counting days the child was absent), else the setting.
+ * With nothing logged and no message sent since the start date, the first step is to ask the case manager
+ * (product choice); after that, or when you noted harm, escalate one step up.
+ */
+function serviceNotStarted(
+  ctx: Context,
+  profile: JurisdictionProfile,
+  service: CaseService,
+): Recommendation | null {
+  const { settings, asOf } = ctx;
+  const started = service.firstDeliveredDate != null && service.firstDeliveredDate <= asOf;
+  if (started || service.startDate > asOf) return null;
+  const statute = timelineOf(profile, 'service_start');
+  const cited = statute?.count && statute.count.unit !== 'years' ? statute : null;
+  const schoolDays = cited?.count?.amount ?? settings.serviceStartSchoolDays;
+  const counted = cited
+    ? (deadlineOf(profile, 'service_start', service.startDate, ctx.calendar)?.date ?? null)
+    : addSchoolDays(service.startDate, schoolDays, ctx.calendar.isSchoolDay);
+  const startDeadline = counted ?? replyDueDate(service.startDate, schoolDays, () => false);
+  if (asOf <= startDeadline) return null;
+  const firstLateDay = addDays(startDeadline, 1);
+  const notice = cited ? deadlineOf(profile, 'service_start_notice', startDeadline, ctx.calendar) : null;
+  const missIds = service.ledger.misses.map((m) => m.entryId);
+  const contacted = sentWritten(ctx).some((c) => c.date >= service.startDate);
+  const harm = ctx.record.parentNotes.some(
+    (n) => n.kind === 'harm' && withinLastDays(n.date, asOf, settings.harmLookbackDays),
+  );
+  const askFirst = !contacted && missIds.length === 0 && !harm;
+  const step = askFirst ? ladderStep(ctx, 1) : nextStep(ctx, service.startDate, 2, false);
+  const absences = cited?.count?.unit === 'school_days_present' ? (ctx.record.absentDays ?? []) : [];
+  const absentWords = absences.some((d) => d >= service.startDate && d <= startDeadline)
+    ? ` Days your child was marked absent from school are not counted (${cited!.citation.source}).`
+    : '';
+  const windows = violationDeadlines(ctx, firstLateDay, asOf);
+  return {
+    id: `${ADVISOR_RULES.serviceNotStarted}:${service.id}`,
+    rule: ADVISOR_RULES.serviceNotStarted,
+    action: askFirst ? 'follow_up' : 'escalate',
+    urgency: 'normal',
+    subjectId: service.id,
+    title: askFirst
+      ? `Ask the case manager whether ${service.name} has started`
+      : `Escalate: ${service.name} has not started`,
+    reason:
+      `${service.name} was to start on ${formatShortDate(service.startDate)}. No session is logged as delivered, ` +
+      `and ${plural(schoolDays, 'school day')} after the start date passed on ${formatShortDate(startDeadline)}.` +
+      absentWords +
+      (notice
+        ? ` The school was to send you written notice by ${formatShortDate(notice.date)}, saying how to ask for compensatory services.`
+        : '') +
+      (askFirst
+        ? ' Nothing is logged and you have not written about it yet: the case manager can tell you whether it started and when.'
+        : stepSentence(ctx, step)) +
+      ` ${FILING_WINDOWS_SENTENCE}`,
+    entryIds: missIds,
+    citation: profile.bases.serviceStart,
+    thresholds: [
+      cited
+        ? { name: 'serviceStartSchoolDays', value: schoolDays, basis: cited.citation }
+        : settingThreshold('serviceStartSchoolDays', settings.serviceStartSchoolDays),
+    ],
+    confidence:
+      counted == null
+        ? {
+            level: 'low',
+            why: 'No school calendar is loaded, so weekdays were counted instead of school days.',
+          }
+        : missIds.length > 0
+          ? { level: 'high', why: 'Sessions are logged, and none of them as delivered.' }
+          : {
+              level: 'medium',
+              why: 'No session is logged at all; sessions may have happened without being logged. Ask for the service logs.',
+            },
+    deadlines: [
+      ...(notice
+        ? [
+            {
+              label: 'The school’s written notice to you was due by',
+              date: notice.date,
+              citation: notice.timeline.citation,
+            },
+          ]
+        : []),
+      ...windows,
+      ...(askFirst ? [] : boardAppealDeadlines(ctx, step)),
+    ],
+    letterKind: askFirst ? 'specific_concern' : letterForStep(ctx, step),
+    ladderStep: step,
+    contactIds: askFirst ? primaryContactIds(ctx, service) : step ? contactsAtRung(ctx, step.rung) : [],
+  };
+}
+
+/**
+ * Make-up minutes still owed under an earlier plan (last year's IEP, before the annual review renewed
+ * it). The plan in force counts only its own sessions: without this rule they would drop out of sight.
+ */
+function earlierPlanMakeups(
+  ctx: Context,
+  profile: JurisdictionProfile,
+  service: CaseService,
+  earlier: NonNullable<CaseService['earlierPlan']>,
+): Recommendation {
+  const plan = `the earlier ${planName(ctx)}`;
+  const misses = [...owedMissesToList(service), ...closureMissesToList(service)];
+  const { earliest, latest } = earliestAndLatest(
+    misses.map((m) => m.date),
+    earlier.effectiveFrom,
+  );
+  const sessions =
+    misses.length === 0
+      ? ''
+      : misses.length === 1
+        ? `: the session of ${formatDate(earliest)}`
+        : `: ${plural(misses.length, 'session')} from ${formatDate(earliest)} to ${formatDate(latest)}`;
+  const named = earlier.title ? `“${earlier.title}”, ` : '';
+  return {
+    id: `${ADVISOR_RULES.serviceOwedEarlierPlan}:${service.id}`,
+    rule: ADVISOR_RULES.serviceOwedEarlierPlan,
+    action: 'follow_up',
+    urgency: 'normal',
+    subjectId: service.id,
+    title: `Ask when the missed ${service.name} sessions of ${plan} will be made up`,
+    reason:
+      `Under ${plan} (${named}${formatDate(earlier.effectiveFrom)} to ${formatDate(earlier.effectiveTo)}), ` +
+      `${service.ledger.owedBalanceMinutes} minutes of ${service.name} were missed for reasons As Written counts as owed, ` +
+      `and no make-up covers them yet${sessions}. The ${planName(ctx)} in force counts only its own sessions; ask when these will be made up.`,
+    entryIds: misses.map((m) => m.entryId),
+    citation: profile.bases.implementAsWritten,
+    thresholds: [],
+    confidence: {
+      level: 'high',
+      why: 'Counted from the earlier plan’s ledger: sessions logged as missed for reasons your plan counts as owed, less the make-ups logged since.',
+    },
+    deadlines: [],
+    letterKind: 'specific_concern',
+    ladderStep: ladderStep(ctx, 1),
+    contactIds: primaryContactIds(ctx, service),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -922,6 +1273,49 @@ function accommodationRules(ctx: Context): Recommendation[] {
     );
     // A child's report decides an occurrence only when no other record of it has a known outcome.
     const onlyChild = lapses.every((o) => o.decidedBy.source === 'child_report');
+    // One step at a time: ask the teacher or case manager first (a letter about this accommodation, or any
+    // written message to them since the first lapse), then a meeting once their reply window passed.
+    const people = new Set(primaryContactIds(ctx));
+    const letter = lettersSentAbout(ctx, ['specific_concern'], accommodation.id, earliest)[0];
+    const written = sentWritten(ctx).find(
+      (c) => c.date >= earliest && c.contactIds.some((id) => people.has(id)),
+    );
+    const askedId = letter?.communicationId ?? written?.id ?? null;
+    if (askedId && !windowPassed(ctx, askedId)) continue;
+    if (!askedId) {
+      recommendations.push({
+        id: `${ADVISOR_RULES.accommodationLapses}:${accommodation.id}`,
+        rule: ADVISOR_RULES.accommodationLapses,
+        action: 'follow_up',
+        urgency: 'normal',
+        subjectId: accommodation.id,
+        title: 'Ask the teacher about an accommodation',
+        reason:
+          `“${accommodation.text}” was noted as not given, or only partly, ${plural(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days ` +
+          `(${listWords(lapses.map((o) => formatShortDate(o.date)))}). A specific, friendly question to the teacher or case manager is the first step; ` +
+          `As Written suggests a meeting if it continues after that. ${FILING_WINDOWS_SENTENCE}`,
+        entryIds: unique(lapses.flatMap((o) => o.entryIds)),
+        citation: profile.bases.implementAsWritten,
+        thresholds: [
+          settingThreshold('accommodationLapsesForMeeting', settings.accommodationLapsesForMeeting),
+          settingThreshold('accommodationLapseWindowDays', settings.accommodationLapseWindowDays),
+        ],
+        confidence: onlyChild
+          ? {
+              level: 'medium',
+              why: 'All of these come from what your child said; a work sample or the teacher’s word would confirm them.',
+            }
+          : {
+              level: 'high',
+              why: 'At least one lapse was seen by you, the teacher, a school record or a work sample.',
+            },
+        deadlines: violationDeadlines(ctx, earliest, latest),
+        letterKind: 'specific_concern',
+        ladderStep: ladderStep(ctx, 1),
+        contactIds: primaryContactIds(ctx),
+      });
+      continue;
+    }
     recommendations.push({
       id: `${ADVISOR_RULES.accommodationLapses}:${accommodation.id}`,
       rule: ADVISOR_RULES.accommodationLapses,
@@ -931,8 +1325,8 @@ function accommodationRules(ctx: Context): Recommendation[] {
       title: `Ask for ${withArticle(planName(ctx))} meeting about an accommodation`,
       reason:
         `“${accommodation.text}” was noted as not given, or only partly, ${plural(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days ` +
-        `(${listWords(lapses.map((o) => formatShortDate(o.date)))}). As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days.`,
-      entryIds: unique(lapses.flatMap((o) => o.entryIds)),
+        `(${listWords(lapses.map((o) => formatShortDate(o.date)))}), and you have asked about it. As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days. ${FILING_WINDOWS_SENTENCE}`,
+      entryIds: unique([...lapses.flatMap((o) => o.entryIds), askedId]),
       citation: profile.bases.implementAsWritten,
       thresholds: [
         settingThreshold('accommodationLapsesForMeeting', settings.accommodationLapsesForMeeting),
@@ -954,6 +1348,48 @@ function accommodationRules(ctx: Context): Recommendation[] {
     });
   }
   return recommendations;
+}
+
+/** The plan's first words for a record the finding is about ("Extended time (1.5x) on tests"). */
+function subjectWords(ctx: Context, id: string): string | null {
+  const acc = ctx.record.accommodations.find((a) => a.id === id);
+  if (acc) {
+    const first = acc.text.split(/\.(?=\s|$)|[;\n]/)[0]!.trim();
+    return first.length > 60 ? `${first.slice(0, 57).trimEnd()}…` : first;
+  }
+  return ctx.record.services.find((s) => s.id === id)?.name ?? null;
+}
+
+/**
+ * A title that says which pattern the card is about, so several cards never read the same
+ * ("Ask how substitutes are told about extended time", not "Ask about a pattern" four times).
+ */
+function findingTitle(ctx: Context, finding: Finding): string {
+  const name = subjectWords(ctx, finding.subjectId);
+  switch (finding.rule) {
+    case FINDING_RULES.substituteLapses:
+      return name
+        ? `Ask how substitutes are told about “${name}”`
+        : 'Ask how substitutes are told about the plan';
+    case FINDING_RULES.classLapses:
+      return name ? `Ask about “${name}” in one class` : 'Ask about an accommodation in one class';
+    case FINDING_RULES.staffLapses:
+      return name
+        ? `Ask about “${name}” with one staff member`
+        : 'Ask about an accommodation with one staff member';
+    case FINDING_RULES.stepSkipped:
+      return 'Ask about a behavior-plan step that is skipped';
+    case FINDING_RULES.rewardsUnused:
+      return 'Ask about the behavior plan’s rewards';
+    case FINDING_RULES.consequenceContradicted:
+      return 'Ask about consequences that go against the behavior plan';
+    case FINDING_RULES.pullOutConflict:
+      return name
+        ? `Ask whether ${name} can move to another time`
+        : 'Ask whether a pull-out can move to another time';
+    default:
+      return 'Ask about a pattern in your notes';
+  }
 }
 
 /** Pattern findings that are worth one specific, non-accusing question to the teacher or case manager. */
@@ -982,7 +1418,7 @@ function findingRules(ctx: Context): Recommendation[] {
       action: 'follow_up',
       urgency: 'normal',
       subjectId: finding.subjectId,
-      title: 'Ask about a pattern in your notes',
+      title: findingTitle(ctx, finding),
       reason: `${finding.message} ${finding.question}`,
       entryIds: [...finding.entryIds],
       citation: profile.bases.implementAsWritten,
@@ -1178,10 +1614,13 @@ function parentNoteRules(ctx: Context): Recommendation[] {
 }
 
 /**
- * Annual review and reevaluation dates that passed. Under IDEA a missed date is a clear violation
- * (34 CFR 300.324(b)(1), 300.303): escalate. A 504 plan (104.35(d), periodic, no fixed timeline) and a
- * Canadian plan are reviewed on request: ask for the meeting. A later date of the same kind means the
- * review was held and the plan updated.
+ * Annual review and reevaluation dates that passed. A date just passed is a reminder to ask the case
+ * manager when the review will be held (for `reviewOverdueGraceDays`, a product choice), not an
+ * escalation. After that, under IDEA the review is required by law (34 CFR 300.324(b)(1), 300.303):
+ * escalate one step up. A 504 plan (104.35(d), periodic, no fixed timeline) and a Canadian plan are
+ * reviewed on request: ask for the meeting. A later date of the same kind means the
+ * review was held and the plan updated, and so does a later plan recorded (the plan renewed at the
+ * annual review, in force from a later date): its own dates are read once it is in force.
  */
 function reviewDateRules(ctx: Context): Recommendation[] {
   const profile = ctx.profile;
@@ -1192,25 +1631,53 @@ function reviewDateRules(ctx: Context): Recommendation[] {
     {
       kind: 'annual_review',
       rule: ADVISOR_RULES.annualReviewOverdue,
+      ask: ADVISOR_RULES.annualReviewAskDate,
       basis: profile.bases.annualReview,
       what: 'annual review',
     },
     {
       kind: 'reevaluation',
       rule: ADVISOR_RULES.reevaluationOverdue,
+      ask: ADVISOR_RULES.reevaluationAskDate,
       basis: profile.bases.reevaluation,
       what: 'reevaluation',
     },
   ] as const;
-  for (const { kind, rule, basis, what } of kinds) {
+  for (const { kind, rule, ask, basis, what } of kinds) {
     const dates = ctx.record.keyDates
       .filter((k) => k.kind === kind)
       .map((k) => k.date)
       .sort();
     const due = dates[dates.length - 1];
     if (!due || ctx.asOf <= due) continue;
+    if (kind === 'annual_review' && ctx.record.nextPlan) continue;
     const firstLateDay = addDays(due, 1);
     const daysLate = daysBetween(due, ctx.asOf);
+    if (daysLate <= ctx.settings.reviewOverdueGraceDays) {
+      recommendations.push({
+        id: `${ask}:${plan.id}`,
+        rule: ask,
+        action: 'follow_up',
+        urgency: 'low',
+        subjectId: plan.id,
+        title: `Ask when the ${what} will be held`,
+        reason:
+          `Your ${planName(ctx)} lists the ${what} for ${formatShortDate(due)}, ${plural(daysLate, 'day')} ago, and no later date is recorded. ` +
+          'It may simply be scheduled and not yet in your record: ask the case manager for the date.',
+        entryIds: [],
+        citation: basis,
+        thresholds: [settingThreshold('reviewOverdueGraceDays', ctx.settings.reviewOverdueGraceDays)],
+        confidence: {
+          level: 'medium',
+          why: `As Written only sees the date in the plan; if the ${what} was held or scheduled, add its date.`,
+        },
+        deadlines: meetingDeadlines(ctx),
+        letterKind: 'request_iep_meeting',
+        ladderStep: ladderStep(ctx, 1),
+        contactIds: primaryContactIds(ctx),
+      });
+      continue;
+    }
     const idea = profile.law === 'idea';
     const step = idea ? nextStep(ctx, due, 2, false) : ladderStep(ctx, 1);
     recommendations.push({
@@ -1224,10 +1691,10 @@ function reviewDateRules(ctx: Context): Recommendation[] {
         : `Ask for the ${planName(ctx)} ${what}: it was due on ${formatDate(due)}`,
       reason:
         `Your ${planName(ctx)} lists the ${what} for ${formatShortDate(due)}, ${plural(daysLate, 'day')} ago, and no later date is recorded.` +
-        (idea ? stepSentence(ctx, step) : ' Ask the team to schedule it.'),
+        (idea ? `${stepSentence(ctx, step)} ${FILING_WINDOWS_SENTENCE}` : ' Ask the team to schedule it.'),
       entryIds: [],
       citation: basis,
-      thresholds: [],
+      thresholds: [settingThreshold('reviewOverdueGraceDays', ctx.settings.reviewOverdueGraceDays)],
       confidence: {
         level: 'medium',
         why: `As Written only sees the date in the plan; if the ${what} was held, add the new plan or its next date.`,
@@ -1250,6 +1717,7 @@ const ACTION_ORDER: Record<AdvisorAction, number> = {
   escalate: 0,
   call_iep_meeting: 1,
   follow_up_supervisor: 2,
+  request_makeup: 3,
   follow_up: 3,
   write_follow_up: 4,
   request_logs: 5,
@@ -1263,31 +1731,102 @@ function context(record: CaseRecord, settings: AdvisorSettings): Context {
     settings,
     asOf: record.asOf,
     profile: record.plan ? profileFor(record.plan) : null,
-    calendar: { isSchoolDay: record.isSchoolDay, inLongVacation: record.inLongVacation },
+    calendar: caseCalendar(record),
     // Entries dated after "today" are not known yet (a test clock, or an import with a wrong date).
     communications: record.communications.filter((c) => c.date <= record.asOf),
     contactsById: new Map(record.team.map((c) => [c.id, c])),
   };
 }
 
+export { RECOMMENDATIONS_SHOWN } from './advisor-settings.ts';
+
+function byPriority(a: Recommendation, b: Recommendation): number {
+  return (
+    URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] ||
+    ACTION_ORDER[a.action] - ACTION_ORDER[b.action] ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * At most one open recommendation per problem and kind. Every meeting suggestion becomes one: a meeting
+ * request letter already lists every open concern (services owed, accommodations, goals, what you
+ * noted), so three "ask for a meeting" cards would be three copies of one letter. The first by priority
+ * keeps its id and gathers the others' reasons, entries, deadlines and contacts.
+ */
+function oneOpenPerProblem(sorted: readonly Recommendation[]): Recommendation[] {
+  const meetings = sorted.filter((r) => r.action === 'call_iep_meeting');
+  const merged: Recommendation | null =
+    meetings.length <= 1
+      ? (meetings[0] ?? null)
+      : {
+          ...meetings[0]!,
+          reason: `${meetings[0]!.reason} The same meeting can also cover: ${listWords(meetings.slice(1).map((m) => lowerFirstWord(m.title.replace(/^Ask for an? .+? meeting(?: about| to| for|:)?\s*/i, ''))))}.`,
+          entryIds: unique(meetings.flatMap((m) => m.entryIds)),
+          thresholds: uniqueBy(
+            meetings.flatMap((m) => m.thresholds),
+            (t) => t.name,
+          ),
+          deadlines: uniqueBy(
+            meetings.flatMap((m) => m.deadlines),
+            (d) => `${d.label}|${d.date}`,
+          ),
+          contactIds: unique(meetings.flatMap((m) => m.contactIds)),
+          alsoCovers: meetings.slice(1).map((m) => ({ id: m.id, rule: m.rule, title: m.title })),
+        };
+  const out: Recommendation[] = [];
+  const kept = new Map<string, Recommendation>();
+  for (const r of sorted) {
+    if (r.action === 'call_iep_meeting') {
+      if (r !== meetings[0]) continue;
+      out.push(merged!);
+      continue;
+    }
+    const key = `${r.subjectId}|${r.action}`;
+    const first = kept.get(key);
+    if (first) {
+      // The same problem and kind twice (logs asked for two reasons): one card, naming the other.
+      first.alsoCovers = [...(first.alsoCovers ?? []), { id: r.id, rule: r.rule, title: r.title }];
+      first.entryIds = unique([...first.entryIds, ...r.entryIds]);
+      continue;
+    }
+    const copy = { ...r };
+    kept.set(key, copy);
+    out.push(copy);
+  }
+  return out;
+}
+
+function lowerFirstWord(text: string): string {
+  return text.length > 0 && !/^[A-Z]{2}/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 /**
  * Recommendations for a child's record on `record.asOf`, most urgent first (then escalations, meetings,
- * follow-ups, log requests, check-ins; then by id). Without a plan, only the communication rules run.
+ * follow-ups, log requests, check-ins; then by id), at most one per problem and kind. Without a plan,
+ * only the communication rules run.
  */
 export function advise(record: CaseRecord, settings: AdvisorSettings): Recommendation[] {
   const ctx = context(record, settings);
-  return [
-    ...communicationRules(ctx),
-    ...serviceRules(ctx),
-    ...accommodationRules(ctx),
-    ...findingRules(ctx),
-    ...parentNoteRules(ctx),
-    ...reviewDateRules(ctx),
-  ].sort(
-    (a, b) =>
-      URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] ||
-      ACTION_ORDER[a.action] - ACTION_ORDER[b.action] ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  return oneOpenPerProblem(
+    [
+      ...communicationRules(ctx),
+      ...serviceRules(ctx),
+      ...accommodationRules(ctx),
+      ...findingRules(ctx),
+      ...parentNoteRules(ctx),
+      ...reviewDateRules(ctx),
+    ].sort(byPriority),
   );
 }
 
@@ -1300,7 +1839,8 @@ export type ReminderKind =
   | 'reply_due'
   | 'reply_overdue'
   | 'annual_review'
-  | 'reevaluation';
+  | 'reevaluation'
+  | 'request_deadline';
 
 export type Reminder = { id: string; date: string; title: string; detail: string; kind: ReminderKind };
 
@@ -1430,5 +1970,55 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
     }
   }
 
+  list.push(...requestDeadlineReminders(ctx));
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Sent requests whose answer has a timeline in the profile, and what the school (or board) is to do by then. */
+const REQUEST_TIMELINES: Readonly<Record<string, { id: TimelineId; what: string }>> = {
+  request_iep_meeting: { id: 'meeting_after_request', what: 'The meeting you asked for is to be held' },
+  request_records: { id: 'records_access', what: 'The records you asked for are due' },
+  board_appeal: { id: 'board_appeal_decision', what: 'The board is to decide your appeal' },
+};
+
+/**
+ * For each request the family sent (a meeting, records, a board appeal) whose answer has a timeline in the
+ * profile: the date it falls due, counted by the one deadline function from the day the law counts from.
+ * Where the law counts from receipt (California's meeting, a B.C. board's 45 days) and the family has not
+ * entered the day the school received it, the reminder asks for that date instead of guessing.
+ */
+function requestDeadlineReminders(ctx: Context): Reminder[] {
+  const profile = ctx.profile;
+  if (!profile) return [];
+  const out: Reminder[] = [];
+  for (const letter of ctx.record.lettersSent ?? []) {
+    const request = REQUEST_TIMELINES[letter.kind];
+    if (!request) continue;
+    const timeline = timelineOf(profile, request.id);
+    if (!timeline?.count) continue;
+    const message = ctx.communications.find((c) => c.id === letter.communicationId);
+    if (!message) continue;
+    const received = message.schoolReceivedOn ?? null;
+    if (timeline.fromReceipt && !received) {
+      out.push({
+        id: `request_deadline:${letter.letterId}`,
+        date: ctx.asOf,
+        title: `When did the school receive your request of ${formatDate(letter.date)}?`,
+        detail: `${request.what} within ${countWords(timeline.count)} of the day it was received (${timeline.citation.source}). Enter that day on the message to see the date.`,
+        kind: 'request_deadline',
+      });
+      continue;
+    }
+    const start = timeline.fromReceipt ? received! : letter.date;
+    const due = deadlineOf(profile, request.id, start, ctx.calendar);
+    if (!due || due.date < ctx.asOf) continue;
+    out.push({
+      id: `request_deadline:${letter.letterId}`,
+      date: due.date,
+      title: `${request.what} by ${formatDate(due.date)}`,
+      detail: `${countWords(timeline.count)} from ${timeline.fromReceipt ? 'the day the school received your request' : 'your request'}, ${formatDate(start)}${timeline.caveat ? `; ${timeline.caveat}` : ''} (${timeline.citation.source}).`,
+      kind: 'request_deadline',
+    });
+  }
+  return out;
 }

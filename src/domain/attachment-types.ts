@@ -1,3 +1,5 @@
+import { withoutBidiControls } from './bidi.ts';
+
 // Which files As Written accepts as evidence, decided from the bytes and never from the name.
 // A file's name may only agree with its contents: a text file renamed "photo.jpg" is refused,
 // because whoever opens it later would be misled about what it is. HTML, SVG, scripts, archives
@@ -106,7 +108,38 @@ const KIND_WORDS: Record<AcceptedKind, string> = {
   document: 'an office document',
 };
 
-export type FileCheck = { ok: true; type: AcceptedType } | { ok: false; message: string };
+/**
+ * A file that may be stored: its type, and the name to keep. A name with no extension, or one that
+ * names no type (`scan`, `report.final`), gets the extension of what the bytes are, so the file opens
+ * as what it is wherever it is saved.
+ */
+export type FileCheck = { ok: true; type: AcceptedType; filename: string } | { ok: false; message: string };
+
+/** The extension a file of each accepted type is given when its name has none. */
+const TYPE_EXTENSION: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  [ACCEPTED_TYPES.docx.mediaType]: 'docx',
+  [ACCEPTED_TYPES.xlsx.mediaType]: 'xlsx',
+  [ACCEPTED_TYPES.pptx.mediaType]: 'pptx',
+  'application/msword': 'doc',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.ms-powerpoint': 'ppt',
+  [ACCEPTED_TYPES.odt.mediaType]: 'odt',
+  [ACCEPTED_TYPES.ods.mediaType]: 'ods',
+  [ACCEPTED_TYPES.odp.mediaType]: 'odp',
+  'application/rtf': 'rtf',
+};
+
+/** The accepted type with this media type (as stored on an attachment), if any. */
+export function acceptedTypeOf(mediaType: string): AcceptedType | null {
+  return Object.values(ACCEPTED_TYPES).find((t) => t.mediaType === mediaType) ?? null;
+}
 
 export const ACCEPTED_SUMMARY =
   'photos and images (JPEG, PNG, GIF, WebP, HEIC), PDF, plain text, and Word, Excel, PowerPoint, OpenDocument or RTF documents';
@@ -122,9 +155,150 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
   return out;
 }
 
-/** Does the byte sequence occur anywhere (used for names inside ZIP containers)? */
+/** Does the byte sequence occur anywhere (used for stream names inside the old Office container)? */
 function contains(bytes: Uint8Array, needle: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, 'latin1');
+}
+
+const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 2 ** 24;
+const be32 = (b: Uint8Array, at: number) =>
+  b[at]! * 2 ** 24 + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
+
+/**
+ * The names of the files inside a ZIP container, read from its central directory, or null when the
+ * container is not sound: every entry must point at a local header of the same name, and the entries
+ * must follow one another with nothing between them up to the central directory, so no file can hide
+ * from the list (a tool that reads local headers would otherwise find what the directory leaves out).
+ * ZIP64 is refused: no office document under the upload limit needs it.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const EOCD = 0x06054b50;
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (u32(bytes, at) === EOCD && at + 22 + u16(bytes, at + 20) === bytes.length) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(bytes, end + 10);
+  const size = u32(bytes, end + 12);
+  const start = u32(bytes, end + 16);
+  if (count === 0xffff || size === 0xffffffff || start === 0xffffffff) return null;
+  if (start + size !== end) return null;
+  const latin1 = (from: number, length: number) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset + from, length).toString('latin1');
+  const entries: { name: string; offset: number; next: number }[] = [];
+  let at = start;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || u32(bytes, at) !== 0x02014b50) return null;
+    const flags = u16(bytes, at + 8);
+    const compressed = u32(bytes, at + 20);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    const offset = u32(bytes, at + 42);
+    if (compressed === 0xffffffff || offset === 0xffffffff) return null;
+    const name = latin1(at + 46, nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (at > end) return null;
+    // The local header: same signature and name; its data follows, then a data descriptor when flagged.
+    if (offset + 30 > start || u32(bytes, offset) !== 0x04034b50) return null;
+    const localName = u16(bytes, offset + 26);
+    const localExtra = u16(bytes, offset + 28);
+    if (latin1(offset + 30, localName) !== name) return null;
+    let next = offset + 30 + localName + localExtra + compressed;
+    if (flags & 0x08) next += next + 4 <= start && u32(bytes, next) === 0x08074b50 ? 16 : 12;
+    if (next > start) return null;
+    entries.push({ name, offset, next });
+  }
+  if (at !== end) return null;
+  entries.sort((a, b) => a.offset - b.offset);
+  let expected = 0;
+  for (const e of entries) {
+    if (e.offset !== expected) return null;
+    expected = e.next;
+  }
+  if (expected !== start) return null;
+  return entries.map((e) => e.name);
+}
+
+/**
+ * Names inside an office document that mean it is something else: programs, scripts and web pages
+ * (which run when extracted and opened), macros (a .docx by definition has none), and paths that
+ * climb out of the folder it is extracted to.
+ */
+const FOREIGN_ENTRY =
+  /(^|\/)\.\.(\/|$)|^\/|\\|\.(exe|dll|com|scr|msi|bat|cmd|ps1|vbs|vbe|js|jse|wsf|wsh|hta|sh|jar|app|lnk|html?|xhtml|svg)$|(^|\/)vbaProject\.bin$|^(Basic|Scripts)\//i;
+
+/** Which office format a ZIP container is, checked from the files it must and must not hold. */
+function sniffZip(bytes: Uint8Array): AcceptedType | null {
+  const names = zipEntryNames(bytes);
+  if (!names || names.some((n) => FOREIGN_ENTRY.test(n))) return null;
+  const has = (name: string) => names.includes(name);
+  if (names[0] === 'mimetype' && ascii(bytes, 30, 38) === 'mimetype') {
+    // OpenDocument: the first file, stored, names the format; the content and manifest must be there.
+    if (!has('content.xml') || !has('META-INF/manifest.xml')) return null;
+    const declared = ascii(bytes, 38, 38 + 60);
+    if (declared.startsWith(ACCEPTED_TYPES.odt.mediaType)) return ACCEPTED_TYPES.odt;
+    if (declared.startsWith(ACCEPTED_TYPES.ods.mediaType)) return ACCEPTED_TYPES.ods;
+    if (declared.startsWith(ACCEPTED_TYPES.odp.mediaType)) return ACCEPTED_TYPES.odp;
+    return null;
+  }
+  // Office Open XML: the content types, and the main part of the one format it claims to be.
+  if (!has('[Content_Types].xml')) return null;
+  const main = [
+    [ACCEPTED_TYPES.docx, 'word/document.xml'],
+    [ACCEPTED_TYPES.xlsx, 'xl/workbook.xml'],
+    [ACCEPTED_TYPES.pptx, 'ppt/presentation.xml'],
+  ] as const;
+  const found = main.filter(([, part]) => has(part));
+  return found.length === 1 ? found[0]![0] : null;
+}
+
+/** HEIF brands of still images (HEIC photos from phones). */
+const HEIF_BRANDS = /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/;
+
+/**
+ * Whether the bytes are an ISO media file of HEIF boxes from start to end: a `ftyp` box with a HEIF
+ * brand first, then boxes whose sizes add up to exactly the file, among them the `meta` box every
+ * HEIF image has. Anything appended after a HEIC header breaks the chain and is refused.
+ */
+function isHeif(bytes: Uint8Array): boolean {
+  if (ascii(bytes, 4, 8) !== 'ftyp' || !HEIF_BRANDS.test(ascii(bytes, 8, 12))) return false;
+  let at = 0;
+  let meta = false;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) return false;
+    let size = be32(bytes, at);
+    const type = ascii(bytes, at + 4, at + 8);
+    if (!/^[a-z0-9 ]{4}$/i.test(type)) return false;
+    if (size === 1) {
+      if (at + 16 > bytes.length) return false;
+      size = be32(bytes, at + 8) * 2 ** 32 + be32(bytes, at + 12);
+    } else if (size === 0) {
+      size = bytes.length - at;
+    }
+    if (size < 8 || at + size > bytes.length) return false;
+    if (type === 'meta') meta = true;
+    at += size;
+  }
+  return meta;
+}
+
+/**
+ * Where a PDF's header may be. Readers accept `%PDF-` anywhere in the first kilobyte, after junk some
+ * scanners and mail gateways put in front. We accept it at the very start, or later in that kilobyte
+ * only when nothing before it looks like markup: an HTML page that mentions "%PDF-" near its top is a
+ * web page, and would be one again in any browser that opens it.
+ */
+function pdfHeaderAt(bytes: Uint8Array): boolean {
+  const head = ascii(bytes, 0, 1024);
+  const at = head.indexOf('%PDF-');
+  if (at === 0) return true;
+  return at > 0 && !/<[a-z!?/]/i.test(head.slice(0, at));
 }
 
 const MARKUP_START = /^\s*<(!doctype|html|head|body|svg|script|iframe|\?xml|object|embed|meta|style|a\s)/i;
@@ -151,13 +325,9 @@ export function sniffType(bytes: Uint8Array): AcceptedType | 'markup' | null {
   const head = ascii(bytes, 0, 16);
   if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return ACCEPTED_TYPES.gif;
   if (head.startsWith('RIFF') && ascii(bytes, 8, 12) === 'WEBP') return ACCEPTED_TYPES.webp;
-  if (
-    ascii(bytes, 4, 8) === 'ftyp' &&
-    /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/.test(ascii(bytes, 8, 12))
-  )
-    return ACCEPTED_TYPES.heic;
-  // PDF readers accept the header anywhere in the first kilobyte; so do we, but it must be there.
-  if (ascii(bytes, 0, 1024).includes('%PDF-')) return ACCEPTED_TYPES.pdf;
+  if (ascii(bytes, 4, 8) === 'ftyp' && HEIF_BRANDS.test(ascii(bytes, 8, 12)))
+    return isHeif(bytes) ? ACCEPTED_TYPES.heic : null;
+  if (pdfHeaderAt(bytes)) return ACCEPTED_TYPES.pdf;
   if (head.startsWith('{\\rtf')) return ACCEPTED_TYPES.rtf;
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // The old Office container: the stream names tell which program wrote it.
@@ -167,21 +337,8 @@ export function sniffType(bytes: Uint8Array): AcceptedType | 'markup' | null {
     if (contains(bytes, 'P\0o\0w\0e\0r\0P\0o\0i\0n\0t')) return ACCEPTED_TYPES.ppt;
     return null;
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // ZIP: only the office formats built on it are accepted, never an arbitrary archive.
-    if (ascii(bytes, 30, 38) === 'mimetype') {
-      const declared = ascii(bytes, 38, 38 + 60);
-      if (declared.startsWith(ACCEPTED_TYPES.odt.mediaType)) return ACCEPTED_TYPES.odt;
-      if (declared.startsWith(ACCEPTED_TYPES.ods.mediaType)) return ACCEPTED_TYPES.ods;
-      if (declared.startsWith(ACCEPTED_TYPES.odp.mediaType)) return ACCEPTED_TYPES.odp;
-      return null;
-    }
-    if (!contains(bytes, '[Content_Types].xml')) return null;
-    if (contains(bytes, 'word/')) return ACCEPTED_TYPES.docx;
-    if (contains(bytes, 'xl/')) return ACCEPTED_TYPES.xlsx;
-    if (contains(bytes, 'ppt/')) return ACCEPTED_TYPES.pptx;
-    return null;
-  }
+  // ZIP: only the office formats built on it are accepted, never an arbitrary archive.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes);
   const text = sniffText(bytes);
   if (text === 'markup') return 'markup';
   if (text === 'text') return ACCEPTED_TYPES.text;
@@ -199,11 +356,13 @@ export function extensionOf(filename: string): string | null {
  */
 export function cleanFilename(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  let name = base
+  let name = withoutBidiControls(base)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim()
-    .replace(/^\.+/, '');
+    .replace(/^\.+/, '')
+    // Windows drops trailing dots and spaces: "photo.jpg." opens as "photo.jpg", so it is named so.
+    .replace(/[.\s]+$/, '');
   if (name.length > 200) {
     const ext = extensionOf(name);
     name = ext ? `${name.slice(0, 199 - ext.length)}.${ext}` : name.slice(0, 200);
@@ -252,7 +411,9 @@ export function checkUpload(bytes: Uint8Array, filename: string, maxBytes: numbe
       message: `"${filename}" is named like ${KIND_WORDS[claimed]} (.${ext}) but its contents are ${sniffed.label}; nothing was saved`,
     };
   }
-  return { ok: true, type: sniffed };
+  const typeExt = TYPE_EXTENSION[sniffed.mediaType]!;
+  const named = claimed ? filename : `${filename.slice(0, 199 - typeExt.length)}.${typeExt}`;
+  return { ok: true, type: sniffed, filename: named };
 }
 
 export function formatBytes(n: number): string {

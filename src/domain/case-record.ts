@@ -21,14 +21,19 @@ export type CasePlan = {
   title: string | null;
   effectiveFrom: string;
   effectiveTo: string;
+  /**
+   * How the plan's reason policy classifies a session lost to a school closure, and whether the plan
+   * sets it or the default applies (docs/ledger-rules.md, rule 2); complaints state it beside closures.
+   */
+  closurePolicy?: { responsibility: 'owed' | 'excused' | 'pending'; setOnPlan: boolean };
 };
 
 export type CaseContact = { id: string; name: string; role: string; email: string | null };
 
 /**
  * A session the ledger counts as missed or short (one per session, however many sources logged it),
- * with the ledger's classification of its gap: owed (the school's to make up), excused (not owed: the
- * child was absent or refused) or pending (reason not yet known). Letters list only what is owed and
+ * with the ledger's classification of its gap: owed (counted as one to make up, by the plan's reason
+ * policy), excused (not owed: the child was absent or refused) or pending (reason not yet known). Letters list only what is owed and
  * not yet made up (`owedMissesToList`).
  */
 export type CaseSessionMiss = {
@@ -66,12 +71,20 @@ export type CaseService = {
     percentDelivered: number | null;
     misses: CaseSessionMiss[];
   };
+  /**
+   * Set on a service of an earlier plan (one that ended before the plan in force began, such as last
+   * year's IEP before the annual review renewed it) that still has make-up minutes owed; its ledger then
+   * runs from that plan's start up to asOf. Absent on the services of the plan in force.
+   */
+  earlierPlan?: { id: string; title: string | null; effectiveFrom: string; effectiveTo: string };
   /** The same figures week by week (Monday starts), oldest first. */
   weeks: {
     start: string;
     requiredMinutes: number;
     deliveredMinutes: number;
     owedMinutes: number;
+    /** Required minutes with no entry at all (the week of asOf counts only its days up to asOf). */
+    unloggedMinutes: number;
     entryIds: string[];
   }[];
 };
@@ -142,6 +155,11 @@ export type CaseRecord = {
   /** The family member writing (for signatures). */
   parent: { name: string; email: string | null };
   plan: CasePlan | null;
+  /**
+   * The plan that follows `plan`, when one is recorded (the IEP renewed at the annual review, in force
+   * from a later date): the review was held. Null or absent when there is none.
+   */
+  nextPlan?: { id: string; title: string | null; effectiveFrom: string } | null;
   team: CaseContact[];
   services: CaseService[];
   accommodations: CaseAccommodation[];
@@ -151,8 +169,35 @@ export type CaseRecord = {
   communications: Communication[];
   keyDates: CaseKeyDate[];
   parentNotes: CaseParentNote[];
+  /** The household's reply time in school days (the reply clock); DEFAULT_REPLY_SCHOOL_DAYS when absent. */
+  replySchoolDays?: number;
   /** School days of the child's calendars (no weekends, holidays, breaks or closures). */
   isSchoolDay: (date: string) => boolean;
-  /** For California's 30 days: whether a date falls in a school vacation longer than 5 school days. */
+  /**
+   * For California's 30 days (Ed. Code 56343.5): whether a date is between the pupil's regular school
+   * sessions (the summer, or any day outside the loaded school years) or in a vacation of more than five
+   * school days.
+   */
   inLongVacation: (date: string) => boolean;
+  /** Business days (Monday to Friday, not a holiday or break of the calendar); weekdays when absent. */
+  isBusinessDay?: (date: string) => boolean;
+  /** Days the child was marked absent from school (migration 0012), oldest first; none when absent. */
+  absentDays?: readonly string[];
+  /**
+   * Letters the family marked sent, each with the message it became: what the advisor reads to know
+   * which step of a problem's ladder was taken (a make-up request, a meeting request, an escalation).
+   */
+  lettersSent?: CaseLetterSent[];
+};
+
+/** A letter marked sent: its kind, what it was about, whom it escalated to, and its message. */
+export type CaseLetterSent = {
+  letterId: string;
+  kind: string;
+  communicationId: string;
+  date: string;
+  /** The service or accommodation the letter was about, when it named one. */
+  subjectId: string | null;
+  /** For an escalation: principal, director, superintendent or board. */
+  to: string | null;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
-import { addDays, isoWeekday, weekStart } from './dates.ts';
+import { addDays, isIsoDate, isoWeekday, weekStart } from './dates.ts';
 import { OBSERVATION_OUTCOMES, OBSERVATION_SETTINGS, TEACHER_KINDS } from './observations.ts';
 
 // This week's check-in: questions for a parent to ask their child, written from the child's own
@@ -383,6 +383,9 @@ export const CheckInInput = z
     answers: z.array(CheckInAnswer).min(1, { message: 'record at least one answer' }).max(30),
   })
   .superRefine((input, ctx) => {
+    // A date that is not a real day is refused by its own field; the week of it cannot be worked out
+    // (a refinement of the whole runs even when a field's own refinement failed).
+    if (!isIsoDate(input.date)) return;
     const { from } = weekOf(input.date);
     input.answers.forEach((a, i) => {
       if (a.kind === 'session' && a.outcome !== 'not_sure' && !a.sessionDate) {

@@ -10,20 +10,101 @@ export const IsoDateSchema = z
 /** Record ids are UUIDv7 strings (time-ordered, so inserts stay local in indexes). */
 export const IdSchema = z.string().uuid({ message: 'must be an id (UUID)' });
 
+/**
+ * What is wrong with a piece of text as stored text, or null. A NUL character (U+0000) is refused
+ * everywhere: PostgreSQL cannot store it in a text column while SQLite can, so refusing it at the
+ * boundary keeps both databases alike (and no parent types one). Half of a surrogate pair is not
+ * text either: it would be stored as U+FFFD, silently changing what was sent.
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds half of a character)';
+  return null;
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Any text field: refuses what `textProblem` refuses, with its message. */
+export const StoredText = () =>
+  z.string().superRefine((text, ctx) => {
+    const problem = textProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const NonEmptyText = (max = 500) =>
-  z
-    .string()
+  StoredText()
     .trim()
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` });
 
 export const OptionalText = (max = 5000) =>
-  z
-    .string()
+  StoredText()
     .trim()
     .max(max, { message: `must be at most ${max} characters` })
     .nullable()
     .default(null);
+
+/**
+ * The deepest nesting any request body or household document needs (a journal entry's data holds a
+ * plan snapshot, about ten levels down). Deeper input is refused before anything walks it
+ * recursively: a document nested 10,000 deep overflows the stack of JSON.stringify.
+ */
+export const MAX_INPUT_DEPTH = 64;
+
+/**
+ * The years a date sent to the app may fall in. A school record has no business before 1900 or
+ * after 2199, and the arithmetic on dates (a reply due five school days later, a deadline a year
+ * on) must never run past year 9999, where no date can be written as YYYY-MM-DD: "9999-12-31" once
+ * made five routes answer 500.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** Whether a date written as YYYY-MM-DD falls in the years FIRST_YEAR to LAST_YEAR. */
+export function inUsableYears(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The first problem in a parsed JSON value (a request body, a query, an imported document): nesting
+ * deeper than `maxDepth`, a string or key that `textProblem` refuses, or a date outside the years
+ * `inUsableYears` allows; with its path in the
+ * dotted form errors use ("journal.3.data.note"). Walks without recursion, so any depth is safe.
+ */
+export function findInputProblem(
+  value: unknown,
+  maxDepth = MAX_INPUT_DEPTH,
+): { path: string; message: string } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const where = (path: string[]) => path.join('.') || '(body)';
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = textProblem(v);
+      if (problem) return { path: where(path), message: problem };
+      // Every field that holds a date: the whole value is one. (A note that is only a date is rare,
+      // and the message says what to change.)
+      if (DATE_TEXT.test(v) && !inUsableYears(v))
+        return { path: where(path), message: `must be a date between ${FIRST_YEAR} and ${LAST_YEAR}` };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) continue;
+    if (path.length >= maxDepth) {
+      return { path: where(path), message: `is nested more than ${maxDepth} levels deep` };
+    }
+    const entries: [string, unknown][] = Array.isArray(v)
+      ? v.map((item, i) => [String(i), item])
+      : Object.entries(v as Record<string, unknown>);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i]!;
+      const keyProblem = textProblem(key);
+      if (keyProblem) return { path: where([...path, key]), message: `has a name that ${keyProblem}` };
+      stack.push({ value: item, path: [...path, key] });
+    }
+  }
+  return null;
+}
 
 /** Checks `end >= start` for objects with optional start/end date fields and reports it on the end field. */
 export function endNotBeforeStart<T extends Record<string, unknown>>(

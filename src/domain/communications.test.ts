@@ -19,6 +19,7 @@ function message(
     replyExpectedBy: null,
     closedWithoutReply: false,
     holdingUntil: null,
+    parentPosition: 'unknown',
     messageId: null,
     attachmentIds: [],
     ...fields,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ADVISOR_SETTING_SPECS } from './advisor-settings.ts';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
-import { addDays } from './dates.ts';
 
 // The communication log: emails, calls, meetings, notes home and letters between the family and
 // the school, with who was involved, what was decided, and whether a reply is still awaited.
@@ -17,6 +16,15 @@ export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 
 /** Kinds that are spoken, not written: the article says to follow them up in writing. */
 export const VERBAL_KINDS: ReadonlySet<CommunicationKind> = new Set(['phone', 'meeting']);
+
+/**
+ * Where the parent stands on what was proposed in a call or a meeting (a change to services, say): the
+ * written summary and a request for prior written notice follow it, so a summary never puts in writing
+ * an agreement the parent did not give. `unknown` when not recorded (every message logged before the
+ * question existed, and every written message).
+ */
+export const PARENT_POSITIONS = ['unknown', 'agreed', 'not_agreed', 'thinking'] as const;
+export type ParentPosition = (typeof PARENT_POSITIONS)[number];
 
 /** Product choice: a reply is expected within 5 school days unless the household sets otherwise. */
 export const DEFAULT_REPLY_SCHOOL_DAYS = ADVISOR_SETTING_SPECS.replySchoolDays.default;
@@ -54,6 +62,15 @@ export const CommunicationFields = z.object({
    * then waits on that promise instead of being answered: a follow-up is due after that date.
    */
   holdingUntil: IsoDateSchema.nullable().default(null),
+  /** For a call or a meeting: whether the parent agreed to what was proposed (migration 0013). */
+  parentPosition: z.enum(PARENT_POSITIONS).default('unknown'),
+  /**
+   * For a request the family sent: the day the school received it, when the family knows it (a reply, a
+   * delivery receipt, a stamp). Some timelines run from receipt (California's 30 days for a meeting, Ed.
+   * Code 56343.5; a British Columbia board's 45 days for an appeal): the advisor counts them from this date.
+   * Null when unknown (every message logged before migration 0012).
+   */
+  schoolReceivedOn: IsoDateSchema.nullable().default(null),
   /** For imported email: the Message-ID, so the same message imported twice is stored once. */
   messageId: OptionalText(998),
   attachmentIds: z.array(IdSchema).max(20).default([]),
@@ -64,22 +81,12 @@ export type CommunicationInput = z.infer<typeof CommunicationFields>;
 export const REPLY_EXPECTED_KINDS: ReadonlySet<CommunicationKind> = new Set(['email', 'letter', 'note_home']);
 
 /** A logged communication as the rules see it (from the store, with its id). */
-export type Communication = Omit<CommunicationInput, 'replyExpectedBy'> & {
+export type Communication = Omit<CommunicationInput, 'replyExpectedBy' | 'schoolReceivedOn'> & {
   id: string;
   replyExpectedBy: string | null;
+  /** The day the school received it (migration 0012); absent or null when unknown. */
+  schoolReceivedOn?: string | null;
 };
-
-/** The day `n` school days after `date` (school days as `isSchoolDay` says; the date itself not counted). */
-export function addSchoolDays(date: string, n: number, isSchoolDay: (d: string) => boolean): string {
-  let day = date;
-  let counted = 0;
-  // A calendar with no school day for a whole year is a mistake, not a reason to loop forever.
-  for (let guard = 0; counted < n && guard < 366; guard++) {
-    day = addDays(day, 1);
-    if (isSchoolDay(day)) counted++;
-  }
-  return day;
-}
 
 export const PARENT_NOTE_KINDS = ['new_challenge', 'concern', 'harm', 'win'] as const;
 

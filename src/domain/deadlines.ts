@@ -1,30 +1,84 @@
 // Deadline arithmetic for the timelines in src/domain/jurisdictions.ts. Pure: dates are plain
-// `YYYY-MM-DD` school dates, the school calendar comes in as two predicates from the case record, and
+// `YYYY-MM-DD` school dates, the school calendar comes in as predicates from the case record, and
 // nothing reads the clock.
+//
+// Business days (product choice): Monday to Friday, not counting the school calendar's holidays and
+// breaks. As Written cannot know which days a district office is open; leaving out every day the school
+// calendar marks as a holiday or break can only make a school's deadline later, so a parent never calls a
+// reply late too early.
 //
 // Counting convention (product choice, the usual legal reading): the day that starts the clock is day 0,
 // so "N days after the request" is the Nth day after it. A request on Monday with a 5-business-day
 // timeline is due the next Monday.
 //
 // Weekends (product choice): a deadline the family must meet (a complaint window) that falls on a Saturday
-// or Sunday is shown on the Friday before. Some offices would accept the next business day, but RULES.md
-// does not say so, and filing a day early never hurts. Deadlines the school or an agency must meet are shown
+// or Sunday is shown on the Friday before. Some offices would accept the next business day, but not every
+// rule says so, and filing a day early never hurts. Deadlines the school or an agency must meet are shown
 // as counted, even on a weekend: that is the last day they have.
 
 import { addDays, daysInMonth, isoWeekday, toDayNumber } from './dates.ts';
-import type { CountUnit, TimelineCount, TimelineOwner } from './jurisdictions.ts';
+import {
+  type CountUnit,
+  type JurisdictionProfile,
+  type Timeline,
+  type TimelineCount,
+  type TimelineId,
+  type TimelineOwner,
+  timelineOf,
+} from './jurisdictions.ts';
+import { buildCalendarIndex, dayOf } from './school-calendar.ts';
+import type { SchoolCalendar } from './school-calendar-model.ts';
 
 export type IsoDate = string;
 
-/** The two calendar questions the case record answers (CaseRecord.isSchoolDay, CaseRecord.inLongVacation). */
+/** How each count reads in a sentence ("30 days, not counting ..."): the advisor and the letters share it. */
+export const COUNT_UNIT_WORDS: Readonly<Record<CountUnit, string>> = {
+  calendar_days: 'days',
+  school_days: 'school days',
+  school_days_present: 'school days, not counting days your child was absent from school',
+  business_days: 'business days',
+  calendar_days_outside_long_vacations:
+    'days, not counting days between school sessions or school vacations of more than five school days',
+  years: 'years',
+};
+
+/** "30 days", "10 school days, not counting ...", "1 year". */
+export function countWords(count: TimelineCount): string {
+  const unit = count.amount === 1 && count.unit === 'years' ? 'year' : COUNT_UNIT_WORDS[count.unit];
+  return `${count.amount} ${unit}`;
+}
+
+/** The deadline calendar a case record answers (its school days, vacations, business days, absences). */
+export function caseCalendar(record: {
+  isSchoolDay: (date: IsoDate) => boolean;
+  inLongVacation: (date: IsoDate) => boolean;
+  isBusinessDay?: (date: IsoDate) => boolean;
+  absentDays?: readonly IsoDate[];
+}): DeadlineCalendar {
+  const absent = new Set(record.absentDays ?? []);
+  return {
+    isSchoolDay: record.isSchoolDay,
+    inLongVacation: record.inLongVacation,
+    ...(record.isBusinessDay ? { isBusinessDay: record.isBusinessDay } : {}),
+    isAbsent: (date) => absent.has(date),
+  };
+}
+
+/**
+ * The calendar questions the case record answers (CaseRecord.isSchoolDay, .inLongVacation,
+ * .isBusinessDay, .absentDays). Without `isBusinessDay` business days are Monday to Friday; without
+ * `isAbsent` no day is an absence.
+ */
 export type DeadlineCalendar = {
   isSchoolDay: (date: IsoDate) => boolean;
   inLongVacation: (date: IsoDate) => boolean;
+  isBusinessDay?: (date: IsoDate) => boolean;
+  isAbsent?: (date: IsoDate) => boolean;
 };
 
 /**
- * How far the school-day counters look before giving up: two years is far longer than any timeline
- * (45 school days is about nine weeks), so running out means the calendar has no school days loaded.
+ * How far the counters look before giving up: two years is far longer than any timeline (45 school days
+ * is about nine weeks), so running out means the calendar has no school days loaded.
  */
 export const MAX_SCAN_DAYS = 2 * 366;
 
@@ -35,6 +89,7 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 /**
  * The Nth school day after `date` (`date` itself is day 0, school day or not). Zero returns `date`.
  * Null when the calendar has fewer than N school days in the next MAX_SCAN_DAYS days (no calendar loaded).
+ * The one school-day counter: the reply clock, the advisor and the letters all count with it.
  */
 export function addSchoolDays(
   date: IsoDate,
@@ -45,18 +100,43 @@ export function addSchoolDays(
   return addCountedDays(date, schoolDays, isSchoolDay);
 }
 
-/** The Nth weekday (Monday to Friday) after `date`; no holidays are known. Zero returns `date`. */
-export function addBusinessDays(date: IsoDate, businessDays: number): IsoDate {
-  assertCount(businessDays);
-  // A week always has five weekdays, so this cannot run out.
-  return addCountedDays(date, businessDays, (d) => !isWeekend(d))!;
+/**
+ * The reply clock (the household's "reply expected by"): `schoolDays` school days after `date`, or, when
+ * the calendar holds no school days that far ahead, the same number of weekdays (product choice: a date
+ * to show beats none, and a loaded calendar gives the exact one).
+ */
+export function replyDueDate(
+  date: IsoDate,
+  schoolDays: number,
+  isSchoolDay: (date: IsoDate) => boolean,
+): IsoDate {
+  return addSchoolDays(date, schoolDays, isSchoolDay) ?? addBusinessDays(date, schoolDays)!;
+}
+
+/** Monday to Friday. */
+export function isWeekday(date: IsoDate): boolean {
+  return isoWeekday(date) <= 5;
 }
 
 /**
- * California's count (Ed. Code 56343(c)): the Nth calendar day after `date`, not counting days inside a
- * school vacation longer than 5 school days. Which days those are is the calendar's answer
- * (`inLongVacation`): a winter break of two weeks pauses the count, a three-day weekend does not.
- * Null only when every day for MAX_SCAN_DAYS is a vacation day.
+ * The Nth business day after `date`: Monday to Friday, and, with `isBusinessDay`, not a holiday or a
+ * break of the school calendar. Zero returns `date`. Null only when no business day is found.
+ */
+export function addBusinessDays(
+  date: IsoDate,
+  businessDays: number,
+  isBusinessDay: (date: IsoDate) => boolean = isWeekday,
+): IsoDate | null {
+  assertCount(businessDays);
+  return addCountedDays(date, businessDays, (d) => isWeekday(d) && isBusinessDay(d));
+}
+
+/**
+ * California's count (Ed. Code 56343.5): the Nth calendar day after `date`, not counting days between
+ * the pupil's regular school sessions or terms, nor days of a school vacation of more than five school
+ * days. Which days those are is the calendar's answer (`inLongVacation`): the summer and a two-week winter
+ * break pause the count, a three-day weekend does not. Null when the count runs past the loaded calendars
+ * (the summer has no known end until next year's calendar is loaded).
  */
 export function addDaysOutsideLongVacations(
   date: IsoDate,
@@ -105,41 +185,8 @@ export function weekdayOnOrBefore(date: IsoDate): IsoDate {
 }
 
 /**
- * Last day the state can receive an IDEA state complaint about a violation on `violationDate`: the
- * violation must be no more than 1 year before the complaint is received (34 CFR 300.153), so the
- * anniversary itself is still in time. 2024-02-29 gives 2025-02-28; a weekend gives the Friday before.
- */
-export function stateComplaintLastDay(violationDate: IsoDate): IsoDate {
-  return weekdayOnOrBefore(addYears(violationDate, 1));
-}
-
-/**
- * Last day to file a due process complaint: 2 years from when the parent knew or should have known
- * (34 CFR 300.507(a)(2), 300.511(e)-(f); a state may set its own limit, which RULES.md does not record).
- */
-export function dueProcessLastDay(knewDate: IsoDate): IsoDate {
-  return weekdayOnOrBefore(addYears(knewDate, 2));
-}
-
-/** Number of days for an OCR complaint after the last act (RULES.md, "Section 504 plans"). */
-export const OCR_COMPLAINT_DAYS = 180;
-
-/** Number of days for an OCR complaint after a district grievance ends, if one was used. */
-export const OCR_AFTER_GRIEVANCE_DAYS = 60;
-
-/** Last day to file an OCR complaint about an act on `lastActDate`: 180 calendar days. */
-export function ocrComplaintLastDay(lastActDate: IsoDate): IsoDate {
-  return weekdayOnOrBefore(addDays(lastActDate, OCR_COMPLAINT_DAYS));
-}
-
-/** Last day to file an OCR complaint when a district grievance was used: 60 days after it ends. */
-export function ocrAfterGrievanceLastDay(grievanceEndDate: IsoDate): IsoDate {
-  return weekdayOnOrBefore(addDays(grievanceEndDate, OCR_AFTER_GRIEVANCE_DAYS));
-}
-
-/**
  * The date a timeline falls due when its clock starts on `start`. Family deadlines on a weekend move to the
- * Friday before (see the top of this file). Null when a school-day count runs past the loaded calendar.
+ * Friday before (see the top of this file). Null when a count runs past the loaded calendar.
  */
 export function timelineDueDate(
   count: TimelineCount,
@@ -150,6 +197,24 @@ export function timelineDueDate(
   const due = countFrom(count.unit, count.amount, start, calendar);
   if (due == null) return null;
   return owner === 'family' ? weekdayOnOrBefore(due) : due;
+}
+
+/**
+ * The one deadline function: a profile's timeline counted from `start`, with the count, unit and owner the
+ * profile sets (src/domain/jurisdictions.ts) and nothing else. The advisor, the letters and the reminders all
+ * read their dates from it. Null when the profile has no such timeline, sets no number for it, or the count
+ * runs past the loaded calendar.
+ */
+export function deadlineOf(
+  profile: JurisdictionProfile,
+  id: TimelineId,
+  start: IsoDate,
+  calendar: DeadlineCalendar,
+): { date: IsoDate; timeline: Timeline & { count: TimelineCount } } | null {
+  const timeline = timelineOf(profile, id);
+  if (!timeline?.count) return null;
+  const date = timelineDueDate(timeline.count, start, calendar, timeline.owner);
+  return date ? { date, timeline: timeline as Timeline & { count: TimelineCount } } : null;
 }
 
 function countFrom(
@@ -163,11 +228,53 @@ function countFrom(
       return addCalendarDays(start, amount);
     case 'school_days':
       return addSchoolDays(start, amount, calendar.isSchoolDay);
+    case 'school_days_present': {
+      // Illinois (23 Ill. Adm. Code 226.220): a day the child was absent from school is not a school day.
+      const absent = calendar.isAbsent ?? (() => false);
+      return addSchoolDays(start, amount, (d) => calendar.isSchoolDay(d) && !absent(d));
+    }
     case 'business_days':
-      return addBusinessDays(start, amount);
+      return addBusinessDays(start, amount, calendar.isBusinessDay ?? isWeekday);
     case 'calendar_days_outside_long_vacations':
       return addDaysOutsideLongVacations(start, amount, calendar.inLongVacation);
     case 'years':
       return addYears(start, amount);
   }
+}
+
+/**
+ * The calendar answers deadlines need beyond "is it a school day", from the child's school calendars:
+ * - `inLongVacation` (California, Ed. Code 56343.5): a day outside every loaded school year (between
+ *   regular sessions: the summer, and any time no calendar covers), or in a run of days with no school
+ *   holding more than five weekdays (a two-week winter break; a three-day weekend is not one);
+ * - `isBusinessDay`: Monday to Friday, not inside a holiday or a break of any calendar.
+ * Without any calendar, no day is a vacation and every weekday is a business day.
+ */
+export function calendarDeadlineDays(calendars: readonly SchoolCalendar[]): {
+  inLongVacation: (date: IsoDate) => boolean;
+  isBusinessDay: (date: IsoDate) => boolean;
+} {
+  if (calendars.length === 0) return { inLongVacation: () => false, isBusinessDay: isWeekday };
+  const index = buildCalendarIndex([...calendars]);
+  const longVacation = new Set<IsoDate>();
+  for (const year of index.years) {
+    let run: IsoDate[] = [];
+    const close = () => {
+      if (run.filter(isWeekday).length > 5) for (const d of run) longVacation.add(d);
+      run = [];
+    };
+    for (let d = year.firstDay; d <= year.lastDay; d = addDays(d, 1)) {
+      if (index.isInstructionalDay(d)) close();
+      else run.push(d);
+    }
+    close();
+  }
+  return {
+    inLongVacation: (date) => index.schoolYearOf(date) == null || longVacation.has(date),
+    isBusinessDay: (date) => {
+      if (!isWeekday(date)) return false;
+      const off = index.closureOnDayNumber(dayOf(date));
+      return off == null || (off.kind !== 'holiday' && off.kind !== 'break');
+    },
+  };
 }

@@ -113,6 +113,18 @@ describe('Section 504 profile', () => {
   });
 
   it('ladder: teacher or 504 coordinator, principal, district 504 coordinator, then OCR or an impartial hearing', () => {
+    // Implementing the plan rests on FAPE (104.33); the grievance on 104.7; 104.36 is procedure.
+    expect(profile.bases.implementAsWritten).toMatchObject({ source: '34 CFR 104.33' });
+    expect(ladderStepAt(profile, 3)?.basis).toMatchObject({ source: '34 CFR 104.7(a)-(b)' });
+    expect(timelineOf(profile, 'ocr_complaint')?.citation).toMatchObject({
+      source: '34 CFR 100.7(b); 34 CFR 104.61',
+      kind: 'law',
+    });
+    expect(timelineOf(profile, 'ocr_after_grievance')?.citation).toMatchObject({
+      source: 'OCR Case Processing Manual (timeliness)',
+      kind: 'guidance',
+    });
+    expect(timelineOf(profile, 'ocr_after_grievance')?.label).toContain('within the 180 days');
     expect(profile.ladder.map((s) => [s.rung, s.id])).toEqual([
       [1, 'teacher_or_504_coordinator'],
       [2, 'principal'],
@@ -127,9 +139,9 @@ describe('Section 504 profile', () => {
 describe('IDEA profiles', () => {
   const federal = JURISDICTION_PROFILES.us_idea;
 
-  it('ladder: teacher or case manager, principal, director, mediation, state complaint, due process', () => {
+  it('ladder: provider or case manager, principal, director, mediation, state complaint, due process', () => {
     expect(federal.ladder.map((s) => s.id)).toEqual([
-      'teacher_or_case_manager',
+      'provider_or_case_manager',
       'principal',
       'special_education_director',
       'mediation',
@@ -150,14 +162,19 @@ describe('IDEA profiles', () => {
 
   it.each([
     ['state_complaint', { amount: 1, unit: 'years' }, '34 CFR 300.153', 'family'],
-    ['due_process', { amount: 2, unit: 'years' }, '34 CFR 300.507(a)(2); 300.511(e)-(f)', 'family'],
-    ['records_access', { amount: 45, unit: 'calendar_days' }, '34 CFR 300.613(a)', 'school'],
+    ['due_process', { amount: 2, unit: 'years' }, '34 CFR 300.507(a)(2); 34 CFR 300.511(e)-(f)', 'family'],
+    [
+      'records_access',
+      { amount: 45, unit: 'calendar_days' },
+      '34 CFR 300.613(a); 34 CFR 300.613(b)(2)',
+      'school',
+    ],
     ['annual_review', { amount: 1, unit: 'years' }, '34 CFR 300.324(b)(1)', 'school'],
     ['reevaluation', { amount: 3, unit: 'years' }, '34 CFR 300.303', 'school'],
     [
       'state_complaint_decision',
       { amount: 60, unit: 'calendar_days' },
-      '34 CFR 300.152; 300.151(b)',
+      '34 CFR 300.152; 34 CFR 300.151(b)',
       'agency',
     ],
   ] as const)('federal %s: %j (%s)', (id, count, source, owner) => {
@@ -171,24 +188,85 @@ describe('IDEA profiles', () => {
     });
   });
 
-  it('California: meeting within 30 days outside long vacations; records within 5 business days', () => {
+  it('California: meeting within 30 days of receipt outside long vacations; records within 5 business days of the request', () => {
     const california = JURISDICTION_PROFILES.us_ca_iep;
     expect(timelineOf(california, 'meeting_after_request')).toMatchObject({
       count: { amount: 30, unit: 'calendar_days_outside_long_vacations' },
-      citation: { source: 'Cal. Ed. Code 56343(c), 56343.5' },
+      fromReceipt: true,
+      citation: { source: 'Cal. Ed. Code 56343.5; Cal. Ed. Code 56343(c)' },
     });
+    // Ed. Code 56504: "within five business days after the request is made": from the request, not receipt.
     expect(timelineOf(california, 'records_access')).toMatchObject({
       count: { amount: 5, unit: 'business_days' },
+      fromReceipt: false,
+      duty: 'I may examine the records and receive copies',
       citation: { source: 'Cal. Ed. Code 56504' },
     });
     expect(california.timelines.filter((t) => t.id === 'records_access')).toHaveLength(1);
   });
 
-  it('Illinois: services within 10 school days; notice within 3 school days after that', () => {
+  it('Illinois: services within 10 school days (absences not counted); notice within 3 school days after that', () => {
     const illinois = JURISDICTION_PROFILES.us_il_iep;
-    expect(timelineOf(illinois, 'service_start')?.count).toEqual({ amount: 10, unit: 'school_days' });
-    expect(timelineOf(illinois, 'service_start_notice')?.count).toEqual({ amount: 3, unit: 'school_days' });
-    expect(timelineOf(illinois, 'service_start')?.citation.source).toContain('226.220');
+    expect(timelineOf(illinois, 'service_start')?.count).toEqual({ amount: 10, unit: 'school_days_present' });
+    expect(timelineOf(illinois, 'service_start_notice')?.count).toEqual({
+      amount: 3,
+      unit: 'school_days_present',
+    });
+    expect(timelineOf(illinois, 'service_start')?.citation.source).toBe(
+      '23 Ill. Adm. Code 226.220(b); 105 ILCS 5/14-8.02f(d-5)',
+    );
+  });
+
+  it('Illinois: the second clock, the whole IEP within 10 school days of the 300.503 notice (226.220(a))', () => {
+    expect(timelineOf(JURISDICTION_PROFILES.us_il_iep, 'iep_implementation')).toMatchObject({
+      count: { amount: 10, unit: 'school_days_present' },
+      citation: { source: '23 Ill. Adm. Code 226.220(a)' },
+    });
+  });
+
+  it('Illinois: records within 10 business days of receipt by the custodian, and up to 5 more (105 ILCS 10/5(c))', () => {
+    const illinois = JURISDICTION_PROFILES.us_il_iep;
+    expect(timelineOf(illinois, 'records_access')).toMatchObject({
+      count: { amount: 10, unit: 'business_days' },
+      fromReceipt: true,
+      citation: { source: '105 ILCS 10/5(c)' },
+    });
+    expect(timelineOf(illinois, 'records_extension')?.count).toEqual({ amount: 5, unit: 'business_days' });
+  });
+
+  it('Illinois: related-service logs at any time; documents 3 school days before a meeting; prior written notice 10 days', () => {
+    const illinois = JURISDICTION_PROFILES.us_il_iep;
+    expect(timelineOf(illinois, 'service_logs')).toMatchObject({
+      count: null,
+      citation: { source: '105 ILCS 5/14-8.02f(d); 23 Ill. Adm. Code 226.310' },
+    });
+    expect(timelineOf(illinois, 'documents_before_meeting')).toMatchObject({
+      count: null,
+      startsFrom: expect.stringContaining('3 school days before'),
+      citation: { source: '105 ILCS 5/14-8.02f(c)' },
+    });
+    expect(timelineOf(illinois, 'prior_written_notice')).toMatchObject({
+      count: { amount: 10, unit: 'calendar_days' },
+      caveat: 'a parent may waive the ten days before a placement',
+      citation: { source: '23 Ill. Adm. Code 226.520; 34 CFR 300.503' },
+    });
+  });
+
+  it('Van Duyn only in the Ninth Circuit (California, Arizona); elsewhere 300.323 and courts differ', () => {
+    for (const id of ['us_ca_iep', 'us_az_iep'] as const)
+      expect(JURISDICTION_PROFILES[id].bases.implementAsWritten).toMatchObject({
+        source: expect.stringContaining('Van Duyn'),
+      });
+    for (const id of ['us_idea', 'us_il_iep'] as const) {
+      expect(JSON.stringify(JURISDICTION_PROFILES[id])).not.toContain('Van Duyn');
+      const basis = JURISDICTION_PROFILES[id].bases.implementAsWritten;
+      expect(basis).toMatchObject({ source: expect.stringContaining('300.323') });
+      expect(isProductChoice(basis) ? '' : basis.text).toContain('Courts differ');
+    }
+  });
+
+  it('due process 2 years is labelled the federal default', () => {
+    expect(timelineOf(federal, 'due_process')?.caveat).toBe('federal default: check your state’s limit');
   });
 
   it('Arizona: a review within 45 school days of a written request', () => {
@@ -225,30 +303,81 @@ describe('Canadian profiles', () => {
     );
   });
 
-  it('Ontario: teacher, principal, superintendent or board; IPRC appeals are not about implementation', () => {
+  it('Ontario: teacher, principal, superintendent or board, then the Ombudsman or the human rights tribunal', () => {
     const ontario = JURISDICTION_PROFILES.ca_on;
-    expect(ontario.ladder.map((s) => s.id)).toEqual(['teacher', 'principal', 'superintendent_or_board']);
+    expect(ontario.ladder.map((s) => s.id)).toEqual([
+      'teacher',
+      'principal',
+      'superintendent_or_board',
+      'ombudsman',
+      'human_rights_tribunal',
+    ]);
     expect(ontario.ladder[2]?.note).toMatch(
       /identification and placement, not whether the IEP is carried out/,
     );
+    // Services rest on s.6(3)(b) and Education Act s.170(1) para. 7; the 30 school days are s.6(8).
+    expect(ontario.bases.implementAsWritten).toMatchObject({
+      source: 'O. Reg. 181/98 s.6(3)(b); Ontario Education Act s.170(1) para. 7',
+    });
     expect(timelineOf(ontario, 'iep_after_placement')).toMatchObject({
       count: { amount: 30, unit: 'school_days' },
-      citation: { source: 'O. Reg. 181/98 s.6' },
+      citation: { source: 'O. Reg. 181/98 s.6(8)' },
+    });
+    expect(timelineOf(ontario, 'records_access')?.citation.source).toBe('Ontario Education Act s.266(3)');
+    expect(timelineOf(ontario, 'human_rights_application')).toMatchObject({
+      count: { amount: 1, unit: 'years' },
+      owner: 'family',
+      citation: { source: 'Ontario Human Rights Code s.34(1)' },
     });
   });
 
-  it('British Columbia: teacher, principal, appeal to the board, decided within 45 days (School Act s.11)', () => {
+  it('British Columbia: appeal to the board decided within 45 days of receipt (s.11); s.11.1 is narrow', () => {
     const bc = JURISDICTION_PROFILES.ca_bc;
-    expect(bc.ladder.map((s) => s.id)).toEqual(['teacher', 'principal', 'board_appeal']);
-    expect(bc.ladder[2]?.basis).toMatchObject({ source: 'B.C. School Act s.11' });
-    expect(timelineOf(bc, 'board_appeal_decision')?.count).toEqual({ amount: 45, unit: 'calendar_days' });
+    expect(bc.ladder.map((s) => s.id)).toEqual([
+      'teacher',
+      'principal',
+      'board_appeal',
+      'human_rights_tribunal',
+    ]);
+    expect(bc.ladder[2]).toMatchObject({
+      letterKind: 'board_appeal',
+      basis: { source: 'B.C. School Act s.11' },
+    });
+    expect(timelineOf(bc, 'board_appeal_decision')).toMatchObject({
+      count: { amount: 45, unit: 'calendar_days' },
+      fromReceipt: true,
+    });
+    expect(timelineOf(bc, 'superintendent_of_appeals')).toMatchObject({
+      count: null,
+      citation: { source: 'B.C. School Act s.11.1; B.C. Reg. 24/2008' },
+    });
+    expect(bc.ladder.some((s) => /11\.1|superintendent of appeals/i.test(s.label))).toBe(false);
+    expect(bc.notes.join(' ')).toContain('not the next step for services that were not delivered');
+    expect(timelineOf(bc, 'records_access')?.citation.source).toBe('B.C. School Act s.9');
+    expect(timelineOf(bc, 'human_rights_application')?.count).toEqual({ amount: 1, unit: 'years' });
   });
 
-  it('Alberta: teacher, principal, superintendent, board (Education Act s.42); the plan is an IPP', () => {
+  it('Alberta: teacher, principal, superintendent (board policy), then the board (Education Act s.42, no timeline); the plan is an IPP', () => {
     const alberta = JURISDICTION_PROFILES.ca_ab;
-    expect(alberta.ladder.map((s) => s.id)).toEqual(['teacher', 'principal', 'superintendent', 'board']);
-    for (const step of alberta.ladder)
-      expect(step.basis).toMatchObject({ source: expect.stringContaining('s.42') });
+    expect(alberta.ladder.map((s) => s.id)).toEqual([
+      'teacher',
+      'principal',
+      'superintendent',
+      'board_review',
+    ]);
+    for (const step of alberta.ladder.slice(0, 3)) {
+      expect(isProductChoice(step.basis)).toBe(true);
+      expect(isProductChoice(step.basis) && step.basis.text).toContain('Board policy, not the Education Act');
+    }
+    expect(alberta.ladder[3]).toMatchObject({
+      letterKind: 'board_appeal',
+      basis: { source: 'Alberta Education Act s.42' },
+    });
+    expect(timelineOf(alberta, 'board_appeal')?.count).toBeNull();
+    expect(timelineOf(alberta, 'minister_review')?.citation.source).toBe('Alberta Education Act s.43');
+    expect(alberta.notes.join(' ')).toContain('not the next step for services that were not delivered');
+    // The 45-day decision is British Columbia's alone.
+    expect(timelineOf(alberta, 'board_appeal_decision')).toBeNull();
     expect(alberta.planName).toBe('IPP');
   });
 
@@ -275,8 +404,8 @@ describe('whom an escalation letter addresses', () => {
   it.each([
     ['us_idea', [null, 'principal', 'director', null, null, null]],
     ['us_504', [null, 'principal', 'director', null, null]],
-    ['ca_on', [null, 'principal', 'superintendent']],
-    ['ca_bc', [null, 'principal', 'board']],
+    ['ca_on', [null, 'principal', 'superintendent', null, null]],
+    ['ca_bc', [null, 'principal', 'board', null]],
     ['ca_ab', [null, 'principal', 'superintendent', 'board']],
   ] as const)('%s: %j', (id, recipients) => {
     expect(JURISDICTION_PROFILES[id].ladder.map((s) => s.addressedTo)).toEqual(recipients);

@@ -1,17 +1,27 @@
 // Jurisdiction profiles: which timelines and which escalation ladder apply to a child's plan.
 //
-// Every number and citation here comes from shared/domain/RULES.md and nowhere else. Where RULES.md names
-// a duty but sets no number ("as soon as possible", "timely", "periodic"), the timeline has `count: null`
-// and is shown in words. Where the app chooses something no source sets (the order of the first rungs of a
+// Every citation here comes from the table of legal sources (src/domain/legal-sources.ts,
+// docs/legal-sources.md), with its kind: law, guidance, or a product choice. Where a source names a duty
+// but sets no number ("as soon as possible", "timely", "periodic"), the timeline has `count: null` and is
+// shown in words. Where the app chooses something no source sets (the order of the first rungs of a
 // ladder, who counts as "the principal"), the basis is marked `productChoice`.
 //
 // Two rules are absolute, because applying the wrong law would send a parent to the wrong office:
-// - IDEA (34 CFR 300) timelines and steps are never applied to a Section 504 plan (RULES.md, "Section 504
-//   plans": "IDEA timelines must not be applied to a 504 plan");
-// - a Canadian plan never gets US steps: each province sets its own rules (RULES.md, "Canada").
+// - IDEA (34 CFR 300) timelines and steps are never applied to a Section 504 plan;
+// - a Canadian plan never gets US steps: each province sets its own rules.
 
-/** A rule the app applies, with where it comes from (a regulation, statute, order or case). */
-export type Citation = { text: string; source: string };
+import { type LegalSourceId, legalSource, pins, citation as sourceOf } from './legal-sources.ts';
+
+/**
+ * A rule the app applies, with where it comes from: `source` is the pinpoint (or pinpoints) from the
+ * table of legal sources, `kind` whether it is law or guidance (the first source's kind).
+ */
+export type Citation = {
+  text: string;
+  source: string;
+  kind: 'law' | 'guidance';
+  sourceIds: readonly LegalSourceId[];
+};
 
 /** A number or step no source sets: the app's own choice, shown as such and adjustable where it is a number. */
 export type ProductChoice = { productChoice: true; text: string };
@@ -22,17 +32,34 @@ export function isProductChoice(basis: Basis): basis is ProductChoice {
   return 'productChoice' in basis;
 }
 
+/**
+ * A citation from the table: its pinpoints joined, the first source's summary unless `text` says it
+ * more exactly for the place it is used, and the first source's kind. A practice row is a product choice,
+ * never a citation.
+ */
+export function cite(ids: readonly [LegalSourceId, ...LegalSourceId[]], text?: string): Citation {
+  const first = legalSource(ids[0]);
+  if (first.kind === 'practice') throw new RangeError(`${first.id} is a practice, not law or guidance`);
+  return { text: text ?? sourceOf(ids[0]).summary, source: pins(...ids), kind: first.kind, sourceIds: ids };
+}
+
 export type PlanKind = 'iep' | '504';
 export type PlanJurisdiction = { country: 'US' | 'CA'; region: string | null };
 export type PlanRef = { kind: PlanKind; jurisdiction: PlanJurisdiction };
 
 /**
- * How a timeline counts. `calendar_days_outside_long_vacations` is California's count: calendar days, not
- * counting days in a school vacation longer than 5 school days (Ed. Code 56343(c)).
+ * How a timeline counts (src/domain/deadlines.ts, `countFrom`):
+ * - `calendar_days_outside_long_vacations` is California's (Ed. Code 56343.5): calendar days, not counting
+ *   days between the pupil's regular school sessions or terms (summer) or days of a school vacation of more
+ *   than five school days;
+ * - `school_days_present` is Illinois's (23 Ill. Adm. Code 226.220): school days, not counting days the
+ *   child was marked absent from school;
+ * - `business_days` are Monday to Friday, not counting the school calendar's holidays and breaks.
  */
 export type CountUnit =
   | 'calendar_days'
   | 'school_days'
+  | 'school_days_present'
   | 'business_days'
   | 'calendar_days_outside_long_vacations'
   | 'years';
@@ -48,8 +75,12 @@ export type TimelineOwner = 'family' | 'school' | 'agency';
 export type TimelineId =
   | 'service_start'
   | 'service_start_notice'
+  | 'iep_implementation'
   | 'meeting_after_request'
   | 'records_access'
+  | 'records_extension'
+  | 'service_logs'
+  | 'documents_before_meeting'
   | 'progress_reports'
   | 'annual_review'
   | 'reevaluation'
@@ -69,25 +100,42 @@ export type TimelineId =
   | 'iep_review'
   | 'iprc_review'
   | 'iprc_review_request'
+  | 'board_appeal'
   | 'board_appeal_decision'
+  | 'minister_review'
+  | 'superintendent_of_appeals'
+  | 'ombudsman'
+  | 'human_rights_application'
   | 'ipp';
 
 export type Timeline = {
   id: TimelineId;
   label: string;
-  /** What starts the clock, in words ("the parent's written request"). */
+  /** What starts the clock, in words ("the day the school receives the parent's written request"). */
   startsFrom: string;
+  /**
+   * The clock starts when the school (or the board) receives the request, not when it is sent: the
+   * parent's "date the school received it" is the start when known (a sent message's schoolReceivedOn).
+   */
+  fromReceipt: boolean;
   /** Null when the source sets no number ("as soon as possible", "timely"). */
   count: TimelineCount | null;
   owner: TimelineOwner;
+  /** Words shown with the date ("federal default: check your state's limit"); null when none. */
+  caveat: string | null;
+  /**
+   * What the school is to do by the date, as a letter states it ("copies are to be provided"); null when
+   * letters do not state this timeline (they state the federal rights in their own words).
+   */
+  duty: string | null;
   citation: Citation;
 };
 
 /** Letters a ladder step can be reached with (the letter writer's kinds, referred to by name). */
-export type LadderLetterKind = 'escalation' | 'state_complaint' | 'ocr_complaint_outline';
+export type LadderLetterKind = 'escalation' | 'state_complaint' | 'ocr_complaint_outline' | 'board_appeal';
 
 export type LadderStepId =
-  | 'teacher_or_case_manager'
+  | 'provider_or_case_manager'
   | 'teacher_or_504_coordinator'
   | 'teacher'
   | 'principal'
@@ -97,11 +145,14 @@ export type LadderStepId =
   | 'superintendent_or_board'
   | 'board'
   | 'board_appeal'
+  | 'board_review'
   | 'mediation'
   | 'state_complaint'
   | 'due_process'
   | 'ocr_complaint'
-  | 'impartial_hearing';
+  | 'impartial_hearing'
+  | 'ombudsman'
+  | 'human_rights_tribunal';
 
 export type EscalationRecipient = 'principal' | 'director' | 'superintendent' | 'board';
 
@@ -178,15 +229,15 @@ export type JurisdictionProfile = {
 
 const FIRST_RUNGS_CHOICE: ProductChoice = {
   productChoice: true,
-  text: 'Start with the people closest to your child and go up one step at a time: the article this app follows advises writing to the teacher or case manager first, then escalating when emails go unanswered.',
+  text: 'Start with the person closest to the problem (the provider or the case manager) and go up one step at a time: the article this app follows advises writing to them first, then escalating when emails go unanswered. Harm to your child can go straight up. No complaint or hearing requires climbing this ladder first.',
 };
 
 const PRINCIPAL_ROLE = /principal|head of school/i;
 
-const TEACHER_OR_CASE_MANAGER: LadderStep = {
-  id: 'teacher_or_case_manager',
+const PROVIDER_OR_CASE_MANAGER: LadderStep = {
+  id: 'provider_or_case_manager',
   rung: 1,
-  label: 'Teacher or case manager',
+  label: 'Provider or case manager',
   kind: 'person',
   note: null,
   basis: FIRST_RUNGS_CHOICE,
@@ -207,171 +258,169 @@ const PRINCIPAL: LadderStep = {
   rolePattern: PRINCIPAL_ROLE,
 };
 
+type TimelineInput = Omit<Timeline, 'fromReceipt' | 'caveat' | 'duty'> &
+  Partial<Pick<Timeline, 'fromReceipt' | 'caveat' | 'duty'>>;
+
+function timeline(input: TimelineInput): Timeline {
+  return { fromReceipt: false, caveat: null, duty: null, ...input };
+}
+
 // ---------------------------------------------------------------------------------------------
 // United States: IDEA Part B (34 CFR Part 300).
 
-const IDEA_IMPLEMENT: Citation = {
-  text: 'The school implements the IEP as written, and every teacher and provider is told their responsibilities. A failure is material when there is more than a minor discrepancy between the services provided and those required; no proof of harm is needed.',
-  source: '34 CFR 300.323; Van Duyn v. Baker School District (9th Cir. 2007)',
-};
+// Whether a gap is serious enough to be a violation is for the courts, and they word it differently:
+// outside the Ninth Circuit the app cites 300.323 and says that courts differ, never one circuit's test
+// as the national rule.
+const IDEA_IMPLEMENT = cite(
+  ['cfr-300-323', 'bobby-r'],
+  'The school implements the IEP as written, and every teacher and provider is told their responsibilities. Courts differ on when a gap between the services required and those provided is a violation (the Fifth Circuit, in Bobby R., asks whether significant provisions were not implemented); no rule sets a percentage.',
+);
 
-const IDEA_REVIEW: Citation = {
-  text: 'The IEP is reviewed at least once a year and revised to address any lack of expected progress.',
-  source: '34 CFR 300.324(b)(1)',
-};
+/** California and Arizona are in the Ninth Circuit, where Van Duyn is binding. */
+const NINTH_CIRCUIT_IMPLEMENT = cite(
+  ['cfr-300-323', 'van-duyn'],
+  'The school implements the IEP as written, and every teacher and provider is told their responsibilities. In the Ninth Circuit, which includes this state, a failure is material when there is more than a minor discrepancy between the services provided and those required; no proof of harm is needed.',
+);
 
-const IDEA_REEVALUATION: Citation = {
-  text: 'A reevaluation happens at least every 3 years unless the parent and the school agree it is unnecessary.',
-  source: '34 CFR 300.303',
-};
+const IDEA_REVIEW = cite(['cfr-300-324-b-1']);
+const IDEA_REEVALUATION = cite(['cfr-300-303']);
+const IDEA_SERVICE_START = cite(
+  ['cfr-300-323'],
+  'Services are made available as soon as possible after the IEP is developed.',
+);
+const IDEA_REQUEST_MEETING = cite(
+  ['fr-71-46676'],
+  'A parent may ask for an IEP meeting at any time. No federal rule sets how soon it must be held; the preamble to the 2006 regulations discusses requests, and many states set a timeline.',
+);
+const IDEA_RECORDS = cite(
+  ['cfr-300-613-a', 'cfr-300-613-b-2'],
+  'Parents may inspect and review their child’s education records without unnecessary delay, before any IEP meeting or hearing, and within 45 days of the request at most; copies are owed when not having them would effectively prevent the parent from inspecting and reviewing the records.',
+);
 
-const IDEA_SERVICE_START: Citation = {
-  text: 'Services are provided as soon as possible after the IEP is developed.',
-  source: '34 CFR 300.323',
-};
-
-const IDEA_REQUEST_MEETING: Citation = {
-  text: 'A parent may ask for an IEP meeting at any time. No federal rule sets how soon it must be held; the 2006 preamble discusses requests, and many states require a reasonable request to be granted.',
-  source: '71 FR 46676',
-};
-
-const IDEA_RECORDS: Citation = {
-  text: 'Parents may see their child’s education records without unnecessary delay, before any IEP meeting or hearing, and within 45 days at most.',
-  source: '34 CFR 300.613(a)',
-};
+const DUE_PROCESS_CAVEAT = 'federal default: check your state’s limit';
 
 const IDEA_TIMELINES: Timeline[] = [
-  {
+  timeline({
     id: 'service_start',
     label: 'Services start',
     startsFrom: 'the IEP is developed',
     count: null,
     owner: 'school',
     citation: IDEA_SERVICE_START,
-  },
-  {
+  }),
+  timeline({
     id: 'progress_reports',
     label: 'Progress reports on goals',
     startsFrom: 'as often as the IEP states (for example quarterly, with report cards)',
     count: null,
     owner: 'school',
-    citation: { text: 'Progress reports as often as the IEP states.', source: '34 CFR 300.320(a)(3)(ii)' },
-  },
-  {
+    citation: cite(['cfr-300-320-a-3-ii']),
+  }),
+  timeline({
     id: 'annual_review',
     label: 'Annual review of the IEP',
     startsFrom: 'the last IEP meeting',
     count: { amount: 1, unit: 'years' },
     owner: 'school',
     citation: IDEA_REVIEW,
-  },
-  {
+  }),
+  timeline({
     id: 'reevaluation',
     label: 'Reevaluation',
     startsFrom: 'the last evaluation',
     count: { amount: 3, unit: 'years' },
     owner: 'school',
     citation: IDEA_REEVALUATION,
-  },
-  {
+  }),
+  timeline({
     id: 'records_access',
-    label: 'Access to education records',
+    label: 'Inspect and review education records',
     startsFrom: 'the parent’s request',
     count: { amount: 45, unit: 'calendar_days' },
     owner: 'school',
     citation: IDEA_RECORDS,
-  },
-  {
+  }),
+  timeline({
     id: 'meeting_after_request',
     label: 'Meeting after a parent’s request',
     startsFrom: 'the parent’s request',
     count: null,
     owner: 'school',
     citation: IDEA_REQUEST_MEETING,
-  },
-  {
+  }),
+  timeline({
     id: 'prior_written_notice',
     label: 'Prior written notice',
     startsFrom: 'a reasonable time before the school proposes or refuses a change',
     count: null,
     owner: 'school',
-    citation: { text: 'Prior written notice, with seven required elements.', source: '34 CFR 300.503' },
-  },
-  {
+    citation: cite(['cfr-300-503']),
+  }),
+  timeline({
     id: 'mediation',
     label: 'Mediation',
     startsFrom: 'both sides agree to mediate',
     count: null,
     owner: 'agency',
-    citation: {
-      text: 'Mediation is voluntary, free to parents, "timely", and may not delay a hearing; a written agreement is binding.',
-      source: '34 CFR 300.506',
-    },
-  },
-  {
+    citation: cite(['cfr-300-506']),
+  }),
+  timeline({
     id: 'state_complaint',
     label: 'State complaint',
-    startsFrom: 'the violation',
+    startsFrom:
+      'the oldest violation the complaint includes (the state must receive it within one year of it)',
     count: { amount: 1, unit: 'years' },
     owner: 'family',
-    citation: {
-      text: 'A signed, written complaint about a violation that happened no more than 1 year before the state receives it; a copy goes to the district at the same time.',
-      source: '34 CFR 300.153',
-    },
-  },
-  {
+    citation: cite(['cfr-300-153']),
+  }),
+  timeline({
     id: 'state_complaint_decision',
     label: 'State decides the complaint',
     startsFrom: 'the complaint is received',
+    fromReceipt: true,
     count: { amount: 60, unit: 'calendar_days' },
     owner: 'agency',
-    citation: {
-      text: 'The state decides within 60 days (extended only for exceptional circumstances or agreed mediation). Remedies include compensatory services.',
-      source: '34 CFR 300.152; 300.151(b)',
-    },
-  },
-  {
+    citation: cite(['cfr-300-152', 'cfr-300-151-b']),
+  }),
+  timeline({
     id: 'due_process',
     label: 'Due process complaint',
     startsFrom: 'when the parent knew or should have known',
     count: { amount: 2, unit: 'years' },
     owner: 'family',
-    citation: {
-      text: 'Within 2 years of when the parent knew or should have known about the action (or the state’s own limit).',
-      source: '34 CFR 300.507(a)(2); 300.511(e)-(f)',
-    },
-  },
-  {
+    caveat: DUE_PROCESS_CAVEAT,
+    citation: cite(['cfr-300-507-a-2', 'cfr-300-511-e']),
+  }),
+  timeline({
     id: 'resolution_meeting',
     label: 'Resolution meeting',
     startsFrom: 'the due process complaint is received',
+    fromReceipt: true,
     count: { amount: 15, unit: 'calendar_days' },
     owner: 'school',
-    citation: { text: 'A resolution meeting within 15 days.', source: '34 CFR 300.510' },
-  },
-  {
+    citation: cite(['cfr-300-510'], 'A resolution meeting within 15 days.'),
+  }),
+  timeline({
     id: 'resolution_period',
     label: 'Resolution period',
     startsFrom: 'the due process complaint is received',
+    fromReceipt: true,
     count: { amount: 30, unit: 'calendar_days' },
     owner: 'school',
-    citation: { text: 'A 30-day resolution period.', source: '34 CFR 300.510' },
-  },
-  {
+    citation: cite(['cfr-300-510'], 'A 30-day resolution period.'),
+  }),
+  timeline({
     id: 'hearing_decision',
     label: 'Hearing decision',
     startsFrom: 'the end of the resolution period',
     count: { amount: 45, unit: 'calendar_days' },
     owner: 'agency',
-    citation: {
-      text: 'The decision within 45 days after the resolution period.',
-      source: '34 CFR 300.515(a)',
-    },
-  },
+    citation: cite(['cfr-300-515-a']),
+  }),
 ];
 
 const IDEA_LADDER: LadderStep[] = [
-  TEACHER_OR_CASE_MANAGER,
+  PROVIDER_OR_CASE_MANAGER,
   PRINCIPAL,
   {
     id: 'special_education_director',
@@ -389,8 +438,8 @@ const IDEA_LADDER: LadderStep[] = [
     rung: 4,
     label: 'Mediation',
     kind: 'formal',
-    note: 'Voluntary and free to parents; it may not delay a hearing.',
-    basis: { text: 'Mediation through the state.', source: '34 CFR 300.506' },
+    note: 'Voluntary and free to parents; it may not delay a hearing. As Written suggests it once the district level was asked about the same problem and did not resolve it.',
+    basis: cite(['cfr-300-506']),
     letterKind: null,
     addressedTo: null,
     rolePattern: null,
@@ -401,10 +450,7 @@ const IDEA_LADDER: LadderStep[] = [
     label: 'State complaint',
     kind: 'formal',
     note: 'About a violation no more than 1 year old; the state decides within 60 days.',
-    basis: {
-      text: 'A written, signed complaint to the state education agency.',
-      source: '34 CFR 300.153; 300.152',
-    },
+    basis: cite(['cfr-300-153', 'cfr-300-152']),
     letterKind: 'state_complaint',
     addressedTo: null,
     rolePattern: null,
@@ -414,8 +460,8 @@ const IDEA_LADDER: LadderStep[] = [
     rung: 6,
     label: 'Due process complaint',
     kind: 'formal',
-    note: 'Within 2 years of when you knew or should have known.',
-    basis: { text: 'A due process complaint and hearing.', source: '34 CFR 300.507; 300.511' },
+    note: 'Within 2 years of when you knew or should have known (the federal default: your state may set its own limit).',
+    basis: cite(['cfr-300-507-a-2', 'cfr-300-511-e']),
     letterKind: null,
     addressedTo: null,
     rolePattern: null,
@@ -432,6 +478,9 @@ const IDEA_BASES: ProfileBases = {
   records: IDEA_RECORDS,
 };
 
+const MAKE_UP_PRACTICE =
+  'Many advocates treat sessions the school cancels as owed make-ups, and As Written counts them so by default because the plan’s minutes were not delivered for a reason the school controls (a product choice you can change per plan). Whether compensatory services are owed is decided case by case (OSEP, Letter to Clarke (2007)).';
+
 const US_IDEA: JurisdictionProfile = {
   id: 'us_idea',
   name: 'United States: IDEA (federal baseline)',
@@ -443,7 +492,8 @@ const US_IDEA: JurisdictionProfile = {
   ladder: IDEA_LADDER,
   bases: IDEA_BASES,
   notes: [
-    'Sessions the school cancels are the school’s to make up; no rule sets a percentage for when a gap is material (Van Duyn v. Baker School District, 9th Cir. 2007; Houston ISD v. Bobby R., 5th Cir. 2000).',
+    MAKE_UP_PRACTICE,
+    'Courts differ on when a gap in services is a violation: 34 CFR 300.323 requires the IEP to be implemented, and the Fifth Circuit (Bobby R.) asks whether significant provisions were not; no rule sets a percentage, so every threshold here is a product choice.',
   ],
 };
 
@@ -464,118 +514,176 @@ function stateProfile(
     region,
     timelines: [...stateTimelines, ...IDEA_TIMELINES.filter((t) => !replaced.has(t.id))],
     bases: { ...IDEA_BASES, ...bases },
-    notes: [...US_IDEA.notes, ...notes],
+    notes: [MAKE_UP_PRACTICE, ...notes],
   };
 }
 
-const CA_MEETING: Citation = {
-  text: 'An IEP meeting within 30 days of the parent’s written request, not counting school vacations longer than 5 school days; an oral request is answered with a note to put it in writing.',
-  source: 'Cal. Ed. Code 56343(c), 56343.5',
-};
+const NINTH_CIRCUIT_NOTE =
+  'This state is in the Ninth Circuit, where a failure to implement is material when there is more than a minor discrepancy between the services provided and those required (Van Duyn v. Baker School District 5J, 9th Cir. 2007); no rule sets a percentage, so every threshold here is a product choice.';
 
-const CA_RECORDS: Citation = {
-  text: 'Copies of records within 5 business days of a request (oral requests count).',
-  source: 'Cal. Ed. Code 56504',
-};
+const CA_MEETING = cite(['ca-ed-56343-5', 'ca-ed-56343-c']);
+const CA_RECORDS = cite(['ca-ed-56504']);
 
 const US_CALIFORNIA = stateProfile(
   'us_ca_iep',
   'California (IDEA and the California Education Code)',
   'CA',
   [
-    {
+    timeline({
       id: 'meeting_after_request',
       label: 'IEP meeting after a written request',
-      startsFrom: 'the parent’s written request',
+      startsFrom: 'the day the school receives the parent’s written request',
+      fromReceipt: true,
       count: { amount: 30, unit: 'calendar_days_outside_long_vacations' },
       owner: 'school',
+      duty: 'the meeting is to be held',
       citation: CA_MEETING,
-    },
-    {
+    }),
+    timeline({
       id: 'records_access',
-      label: 'Copies of records',
-      startsFrom: 'the parent’s request',
+      label: 'Examine records and receive copies',
+      startsFrom: 'the day the parent makes the request, orally or in writing',
       count: { amount: 5, unit: 'business_days' },
       owner: 'school',
+      duty: 'I may examine the records and receive copies',
       citation: CA_RECORDS,
-    },
+    }),
   ],
-  { requestMeeting: CA_MEETING, records: CA_RECORDS },
-  [],
+  { requestMeeting: CA_MEETING, records: CA_RECORDS, implementAsWritten: NINTH_CIRCUIT_IMPLEMENT },
+  [NINTH_CIRCUIT_NOTE],
 );
 
-const IL_SERVICE_START: Citation = {
-  text: 'The IEP is implemented within 10 school days. If a service is not started within 10 school days of its start date, the school sends the parent written notice within 3 school days, saying how to ask for compensatory services.',
-  source: '23 Ill. Adm. Code 226.220; 105 ILCS 5/14-8.02f',
-};
+const IL_SERVICE_START = cite(['il-226-220-b', 'il-14-8-02f-d-5']);
+const IL_SERVICE_LOGS = cite(['il-14-8-02f-d', 'il-226-310']);
 
 const US_ILLINOIS = stateProfile(
   'us_il_iep',
   'Illinois (IDEA and 23 Ill. Adm. Code 226)',
   'IL',
   [
-    {
+    timeline({
       id: 'service_start',
-      label: 'Services start',
-      startsFrom: 'the service’s start date',
-      count: { amount: 10, unit: 'school_days' },
+      label: 'A service starts',
+      startsFrom: 'the date the IEP says the service begins',
+      count: { amount: 10, unit: 'school_days_present' },
       owner: 'school',
+      caveat: 'days your child was absent from school are not counted',
       citation: IL_SERVICE_START,
-    },
-    {
+    }),
+    timeline({
       id: 'service_start_notice',
       label: 'Written notice of a service not started',
-      startsFrom: 'the 10th school day after the service’s start date',
-      count: { amount: 3, unit: 'school_days' },
+      startsFrom: 'the 10th school day after the service was to begin',
+      count: { amount: 3, unit: 'school_days_present' },
       owner: 'school',
+      caveat: 'days your child was absent from school are not counted',
       citation: IL_SERVICE_START,
-    },
+    }),
+    timeline({
+      id: 'iep_implementation',
+      label: 'The whole IEP implemented',
+      startsFrom:
+        'the school’s notice of the new or revised IEP under 34 CFR 300.503 (or by the next school year when fewer than 10 school days remain)',
+      count: { amount: 10, unit: 'school_days_present' },
+      owner: 'school',
+      caveat: 'days your child was absent from school are not counted',
+      citation: cite(['il-226-220-a']),
+    }),
+    timeline({
+      id: 'records_access',
+      label: 'Inspect and copy school student records',
+      startsFrom: 'the day the school’s official records custodian receives the request',
+      fromReceipt: true,
+      count: { amount: 10, unit: 'business_days' },
+      owner: 'school',
+      caveat: 'the school may take up to 5 more business days for the reasons the law lists',
+      duty: 'this request to inspect and copy the records is to be granted',
+      citation: cite(['il-10-5-c']),
+    }),
+    timeline({
+      id: 'records_extension',
+      label: 'Extension the school may take for records',
+      startsFrom: 'the end of the first 10 business days',
+      count: { amount: 5, unit: 'business_days' },
+      owner: 'school',
+      citation: cite(['il-10-5-c']),
+    }),
+    timeline({
+      id: 'service_logs',
+      label: 'Related-service logs',
+      startsFrom: 'any time, on the parent’s request',
+      count: null,
+      owner: 'school',
+      citation: IL_SERVICE_LOGS,
+    }),
+    timeline({
+      id: 'documents_before_meeting',
+      label: 'Copies of what the team will consider, before a meeting',
+      startsFrom: 'no later than 3 school days before a meeting to decide eligibility or review the IEP',
+      count: null,
+      owner: 'school',
+      citation: cite(['il-14-8-02f-c']),
+    }),
+    timeline({
+      id: 'prior_written_notice',
+      label: 'Prior written notice before the school acts',
+      startsFrom: 'the notice, before the proposed change',
+      count: { amount: 10, unit: 'calendar_days' },
+      owner: 'school',
+      caveat: 'a parent may waive the ten days before a placement',
+      citation: cite(['il-226-520', 'cfr-300-503']),
+    }),
   ],
-  { serviceStart: IL_SERVICE_START },
-  [],
+  { serviceStart: IL_SERVICE_START, records: IL_SERVICE_LOGS },
+  [
+    'Courts differ on when a gap in services is a violation: 34 CFR 300.323 requires the IEP to be implemented, and the Fifth Circuit (Bobby R.) asks whether significant provisions were not; Illinois sets the 10 school days itself (23 Ill. Adm. Code 226.220(a), (b)).',
+  ],
 );
 
-const AZ_MEETING: Citation = {
-  text: 'A review the parent asks for in writing is held within 45 school days.',
-  source: 'Ariz. Admin. Code R7-2-401(G)(7)',
-};
+const AZ_MEETING = cite(['az-r7-2-401-g-7']);
 
 const US_ARIZONA = stateProfile(
   'us_az_iep',
   'Arizona (IDEA and the Arizona Administrative Code)',
   'AZ',
   [
-    {
+    timeline({
       id: 'meeting_after_request',
       label: 'Review after a written request',
       startsFrom: 'the parent’s written request',
       count: { amount: 45, unit: 'school_days' },
       owner: 'school',
+      duty: 'the review is to be held',
       citation: AZ_MEETING,
-    },
+    }),
   ],
-  { requestMeeting: AZ_MEETING },
-  [],
+  { requestMeeting: AZ_MEETING, implementAsWritten: NINTH_CIRCUIT_IMPLEMENT },
+  [NINTH_CIRCUIT_NOTE],
 );
 
 // ---------------------------------------------------------------------------------------------
 // United States: Section 504. No IDEA timeline, step or citation may appear here.
 
-const SECTION_504_SAFEGUARDS: Citation = {
-  text: 'Section 504 requires notice, access to records, an impartial hearing and a review procedure; it sets no fixed timelines.',
-  source: '34 CFR 104.36',
-};
+const SECTION_504_FAPE = cite(
+  ['cfr-104-33'],
+  'The district provides a free appropriate public education: regular or special education and related aids and services designed to meet the student’s needs. Carrying out the 504 plan is part of it.',
+);
+const SECTION_504_SAFEGUARDS = cite(['cfr-104-36']);
+const SECTION_504_REEVALUATION = cite(['cfr-104-35-d']);
+const SECTION_504_RECORDS = cite(
+  ['cfr-104-36', 'cfr-99-10'],
+  'Parents may examine the records relevant to the 504 plan (34 CFR 104.36); under FERPA the school answers a request to inspect and review education records within 45 days of receiving it (34 CFR 99.10).',
+);
+const SECTION_504_GRIEVANCE = cite(['cfr-104-7']);
 
-const SECTION_504_REEVALUATION: Citation = {
-  text: 'A 504 plan is reevaluated periodically; no fixed timeline is set.',
-  source: '34 CFR 104.35(d)',
-};
-
-// RULES.md gives the 180 days without naming the regulation section, so the citation names the office.
-const OCR_COMPLAINT: Citation = {
-  text: 'A complaint to the U.S. Department of Education’s Office for Civil Rights within 180 days of the last act (or 60 days after a district grievance ends, if one was used). A 504 complaint goes to OCR or the district’s 504 process, not to the state’s special-education complaint office.',
-  source: 'Office for Civil Rights complaint process (U.S. Department of Education)',
-};
+const OCR_COMPLAINT = cite(
+  ['cfr-100-7-b', 'cfr-104-61'],
+  'A complaint to the U.S. Department of Education’s Office for Civil Rights within 180 days of the act complained of, unless OCR extends the time. A 504 complaint goes to OCR or the district’s 504 process, not to the state’s special-education complaint office. You do not have to use the district’s grievance process first.',
+);
+const OCR_AFTER_GRIEVANCE = cite(
+  ['ocr-cpm-timeliness'],
+  'Guidance: OCR’s Case Processing Manual also treats a complaint as timely when it is filed within 60 days after the district’s grievance process ends, if the grievance itself was filed within the 180 days.',
+);
 
 const US_504: JurisdictionProfile = {
   id: 'us_504',
@@ -585,38 +693,47 @@ const US_504: JurisdictionProfile = {
   law: 'section_504',
   planName: '504 plan',
   timelines: [
-    {
+    timeline({
       id: 'periodic_reevaluation',
       label: 'Periodic reevaluation',
       startsFrom: 'the last evaluation',
       count: null,
       owner: 'school',
       citation: SECTION_504_REEVALUATION,
-    },
-    {
+    }),
+    timeline({
+      id: 'records_access',
+      label: 'Inspect and review education records',
+      startsFrom: 'the day the school receives the request',
+      fromReceipt: true,
+      count: { amount: 45, unit: 'calendar_days' },
+      owner: 'school',
+      citation: SECTION_504_RECORDS,
+    }),
+    timeline({
       id: 'impartial_hearing',
       label: 'Impartial hearing',
       startsFrom: 'the parent’s request',
       count: null,
       owner: 'agency',
       citation: SECTION_504_SAFEGUARDS,
-    },
-    {
+    }),
+    timeline({
       id: 'ocr_complaint',
       label: 'OCR complaint',
-      startsFrom: 'the last act',
+      startsFrom: 'the act complained of',
       count: { amount: 180, unit: 'calendar_days' },
       owner: 'family',
       citation: OCR_COMPLAINT,
-    },
-    {
+    }),
+    timeline({
       id: 'ocr_after_grievance',
-      label: 'OCR complaint after a district grievance',
+      label: 'OCR complaint after a district grievance (only if the grievance was filed within the 180 days)',
       startsFrom: 'the end of the district’s grievance process',
       count: { amount: 60, unit: 'calendar_days' },
       owner: 'family',
-      citation: OCR_COMPLAINT,
-    },
+      citation: OCR_AFTER_GRIEVANCE,
+    }),
   ],
   ladder: [
     {
@@ -636,8 +753,8 @@ const US_504: JurisdictionProfile = {
       rung: 3,
       label: 'District 504 coordinator (grievance)',
       kind: 'person',
-      note: 'A district grievance, if used, changes the OCR window to 60 days after it ends.',
-      basis: { text: 'The district’s 504 process.', source: '34 CFR 104.36' },
+      note: 'A grievance filed within the 180 days also lets you file with OCR within 60 days after it ends (OCR guidance); it is never required first.',
+      basis: SECTION_504_GRIEVANCE,
       letterKind: 'escalation',
       addressedTo: 'director',
       rolePattern: /district.*504|504.*district|504 compliance|director|superintendent/i,
@@ -647,7 +764,7 @@ const US_504: JurisdictionProfile = {
       rung: 4,
       label: 'Office for Civil Rights complaint',
       kind: 'formal',
-      note: 'Within 180 days of the last act.',
+      note: 'Within 180 days of the act complained of.',
       basis: OCR_COMPLAINT,
       letterKind: 'ocr_complaint_outline',
       addressedTo: null,
@@ -666,38 +783,42 @@ const US_504: JurisdictionProfile = {
     },
   ],
   bases: {
-    implementAsWritten: SECTION_504_SAFEGUARDS,
-    reviewForProgress: SECTION_504_SAFEGUARDS,
-    requestMeeting: SECTION_504_SAFEGUARDS,
+    implementAsWritten: SECTION_504_FAPE,
+    reviewForProgress: SECTION_504_REEVALUATION,
+    requestMeeting: {
+      productChoice: true,
+      text: 'Section 504 sets no rule on meetings a parent asks for; As Written suggests asking the 504 team in writing, so the request and its date are on record.',
+    },
     annualReview: SECTION_504_REEVALUATION,
     reevaluation: SECTION_504_REEVALUATION,
     serviceStart: {
       productChoice: true,
       text: 'Section 504 sets no start deadline; As Written asks about a service not started after a number of school days you can change.',
     },
-    records: SECTION_504_SAFEGUARDS,
+    records: SECTION_504_RECORDS,
   },
-  notes: ['IDEA timelines are not applied to a 504 plan.'],
+  notes: [
+    'IDEA timelines are not applied to a 504 plan.',
+    'Many advocates treat sessions the school cancels as owed make-ups, and As Written counts them so by default (a product choice you can change per plan).',
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
 // Canada: each province sets its own rules. No US step, office or citation may appear here.
 
-const ONTARIO_IEP: Citation = {
-  text: 'The IEP is completed within 30 school days of placement, developed with the parent (and the student if 16 or older), and a copy goes to the parent.',
-  source: 'O. Reg. 181/98 s.6',
-};
+const CANADA_MAKE_UP_PRACTICE =
+  'Many advocates treat sessions the school cancels as owed make-ups, and As Written counts them so by default (a product choice you can change per plan); no provincial rule sets a number.';
 
-const ONTARIO_REVIEW: Citation = {
-  text: 'The IEP is reviewed and updated at least once each reporting period.',
-  source:
-    'Ontario, Individual Education Plans: Standards for Development, Program Planning, and Implementation (2000)',
-};
-
-const ONTARIO_IPRC: Citation = {
-  text: 'The IPRC reviews identification and placement yearly (the parent may waive it), and a parent may ask for a review after 3 months.',
-  source: 'O. Reg. 181/98 s.21, s.26',
-};
+const ONTARIO_IMPLEMENT = cite(
+  ['on-reg-181-98-s6-3-b', 'on-ea-170-1-7'],
+  'The IEP outlines the special education program and services the pupil will receive, and the board provides the special education programs and services for its exceptional pupils.',
+);
+const ONTARIO_IEP = cite(['on-reg-181-98-s6-8']);
+const ONTARIO_REVIEW = cite(['on-iep-standards-2000']);
+const ONTARIO_IPRC = cite(['on-reg-181-98-s21-s26']);
+const ONTARIO_RECORDS = cite(['on-ea-266-3']);
+const ONTARIO_HUMAN_RIGHTS = cite(['on-hrc-34-1']);
+const ONTARIO_OMBUDSMAN = cite(['on-ombudsman']);
 
 const ONTARIO: JurisdictionProfile = {
   id: 'ca_on',
@@ -707,41 +828,65 @@ const ONTARIO: JurisdictionProfile = {
   law: 'provincial',
   planName: 'IEP',
   timelines: [
-    {
+    timeline({
       id: 'iep_after_placement',
-      label: 'IEP completed',
-      startsFrom: 'placement',
+      label: 'IEP completed and a copy sent to you',
+      startsFrom: 'the pupil’s placement in the program',
       count: { amount: 30, unit: 'school_days' },
       owner: 'school',
       citation: ONTARIO_IEP,
-    },
-    {
+    }),
+    timeline({
       id: 'iep_review',
       label: 'IEP reviewed and updated',
       startsFrom: 'each reporting period',
       count: null,
       owner: 'school',
       citation: ONTARIO_REVIEW,
-    },
-    {
+    }),
+    timeline({
       id: 'iprc_review',
       label: 'IPRC review',
       startsFrom: 'the last IPRC decision',
       count: { amount: 1, unit: 'years' },
       owner: 'school',
       citation: ONTARIO_IPRC,
-    },
-    {
+    }),
+    timeline({
       id: 'iprc_review_request',
       label: 'IPRC review at the parent’s request',
       startsFrom: '3 months after the placement',
       count: null,
       owner: 'family',
       citation: ONTARIO_IPRC,
-    },
+    }),
+    timeline({
+      id: 'records_access',
+      label: 'Examine the Ontario Student Record',
+      startsFrom: 'the parent’s request',
+      count: null,
+      owner: 'school',
+      citation: ONTARIO_RECORDS,
+    }),
+    timeline({
+      id: 'ombudsman',
+      label: 'Complaint to the Ontario Ombudsman',
+      startsFrom: 'once the board’s own complaint process has been used',
+      count: null,
+      owner: 'family',
+      citation: ONTARIO_OMBUDSMAN,
+    }),
+    timeline({
+      id: 'human_rights_application',
+      label: 'Application to the Human Rights Tribunal of Ontario',
+      startsFrom: 'the incident, or the last incident in a series',
+      count: { amount: 1, unit: 'years' },
+      owner: 'family',
+      citation: ONTARIO_HUMAN_RIGHTS,
+    }),
   ],
   ladder: [
-    { ...TEACHER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher' },
+    { ...PROVIDER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher' },
     PRINCIPAL,
     {
       id: 'superintendent_or_board',
@@ -749,17 +894,36 @@ const ONTARIO: JurisdictionProfile = {
       label: 'Superintendent or school board',
       kind: 'person',
       note: 'IPRC appeals (the Special Education Appeal Board, then the Tribunal) cover identification and placement, not whether the IEP is carried out.',
-      basis: {
-        text: 'IPRC appeals cover identification and placement, not implementation.',
-        source: 'O. Reg. 181/98 s.26',
-      },
+      basis: FIRST_RUNGS_CHOICE,
       letterKind: 'escalation',
       addressedTo: 'superintendent',
       rolePattern: /superintendent|trustee|board/i,
     },
+    {
+      id: 'ombudsman',
+      rung: 4,
+      label: 'Ontario Ombudsman',
+      kind: 'formal',
+      note: 'Takes complaints about a school board once the board’s own complaint process has been used; its recommendations are not binding.',
+      basis: ONTARIO_OMBUDSMAN,
+      letterKind: null,
+      addressedTo: null,
+      rolePattern: null,
+    },
+    {
+      id: 'human_rights_tribunal',
+      rung: 4,
+      label: 'Human Rights Tribunal of Ontario',
+      kind: 'formal',
+      note: 'For discrimination, such as a disability-related need that was not accommodated: within one year of the incident or the last in a series; no other step is required first.',
+      basis: ONTARIO_HUMAN_RIGHTS,
+      letterKind: null,
+      addressedTo: null,
+      rolePattern: null,
+    },
   ],
   bases: {
-    implementAsWritten: ONTARIO_IEP,
+    implementAsWritten: ONTARIO_IMPLEMENT,
     reviewForProgress: ONTARIO_REVIEW,
     requestMeeting: ONTARIO_REVIEW,
     annualReview: ONTARIO_IPRC,
@@ -771,23 +935,19 @@ const ONTARIO: JurisdictionProfile = {
       productChoice: true,
       text: 'Ontario sets no start deadline for a service; As Written asks about a service not started after a number of school days you can change.',
     },
-    records: {
-      productChoice: true,
-      text: 'RULES.md records no Ontario timeline for service records; As Written suggests asking for them in writing.',
-    },
+    records: ONTARIO_RECORDS,
   },
-  notes: ['IPRC appeals cover identification and placement, not implementation (O. Reg. 181/98 s.26).'],
+  notes: [
+    'IPRC appeals cover identification and placement, not implementation (O. Reg. 181/98 s.21, s.26).',
+    CANADA_MAKE_UP_PRACTICE,
+  ],
 };
 
-const BC_IEP: Citation = {
-  text: 'The IEP is in place as soon as practical and reviewed at least once a school year.',
-  source: 'B.C. Ministerial Orders M638/95, M150/89',
-};
-
-const BC_APPEAL: Citation = {
-  text: 'A parent may appeal to the board of education a decision of a school employee (or a failure to decide); the board decides within 45 days.',
-  source: 'B.C. School Act s.11',
-};
+const BC_IEP = cite(['bc-mo-638-95-150-89']);
+const BC_APPEAL = cite(['bc-sa-11']);
+const BC_RECORDS = cite(['bc-sa-9']);
+const BC_HUMAN_RIGHTS = cite(['bc-hrc-22-1']);
+const BC_SUPERINTENDENT_OF_APPEALS = cite(['bc-sa-11-1', 'bc-reg-24-2008']);
 
 const BRITISH_COLUMBIA: JurisdictionProfile = {
   id: 'ca_bc',
@@ -797,36 +957,80 @@ const BRITISH_COLUMBIA: JurisdictionProfile = {
   law: 'provincial',
   planName: 'IEP',
   timelines: [
-    {
+    timeline({
       id: 'iep_review',
       label: 'IEP in place and reviewed',
       startsFrom: 'as soon as practical; reviewed at least once a school year',
       count: null,
       owner: 'school',
       citation: BC_IEP,
-    },
-    {
+    }),
+    timeline({
+      id: 'records_access',
+      label: 'Examine the student’s records',
+      startsFrom: 'the parent’s request',
+      count: null,
+      owner: 'school',
+      citation: BC_RECORDS,
+    }),
+    timeline({
+      id: 'board_appeal',
+      label: 'Appeal to the board of education',
+      startsFrom: 'within a reasonable time of being told of the decision (the board’s bylaw may say more)',
+      count: null,
+      owner: 'family',
+      citation: BC_APPEAL,
+    }),
+    timeline({
       id: 'board_appeal_decision',
       label: 'Board decides an appeal',
-      startsFrom: 'the appeal',
+      startsFrom: 'the day the board receives the appeal',
+      fromReceipt: true,
       count: { amount: 45, unit: 'calendar_days' },
       owner: 'agency',
       citation: BC_APPEAL,
-    },
+    }),
+    timeline({
+      id: 'superintendent_of_appeals',
+      label: 'Superintendent of appeals (only the decisions B.C. Reg. 24/2008 lists)',
+      startsFrom: 'the board’s decision on the appeal',
+      count: null,
+      owner: 'family',
+      citation: BC_SUPERINTENDENT_OF_APPEALS,
+    }),
+    timeline({
+      id: 'human_rights_application',
+      label: 'Complaint to the B.C. Human Rights Tribunal',
+      startsFrom: 'the alleged contravention, or the last in a continuing series',
+      count: { amount: 1, unit: 'years' },
+      owner: 'family',
+      citation: BC_HUMAN_RIGHTS,
+    }),
   ],
   ladder: [
-    { ...TEACHER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher' },
+    { ...PROVIDER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher' },
     PRINCIPAL,
     {
       id: 'board_appeal',
       rung: 3,
       label: 'Appeal to the board of education',
       kind: 'formal',
-      note: 'The board decides within 45 days.',
+      note: 'Follow the board’s own appeal bylaw (it may ask you to discuss the decision with someone first); the board decides within 45 days of receiving the appeal.',
       basis: BC_APPEAL,
-      letterKind: 'escalation',
+      letterKind: 'board_appeal',
       addressedTo: 'board',
       rolePattern: /superintendent|trustee|board/i,
+    },
+    {
+      id: 'human_rights_tribunal',
+      rung: 4,
+      label: 'B.C. Human Rights Tribunal',
+      kind: 'formal',
+      note: 'For discrimination, such as a disability-related need that was not accommodated: within one year; no appeal is required first.',
+      basis: BC_HUMAN_RIGHTS,
+      letterKind: null,
+      addressedTo: null,
+      rolePattern: null,
     },
   ],
   bases: {
@@ -842,17 +1046,20 @@ const BRITISH_COLUMBIA: JurisdictionProfile = {
       productChoice: true,
       text: 'The IEP is in place "as soon as practical" (M638/95) with no number; As Written asks after a number of school days you can change.',
     },
-    records: {
-      productChoice: true,
-      text: 'RULES.md records no British Columbia timeline for service records; As Written suggests asking for them in writing.',
-    },
+    records: BC_RECORDS,
   },
-  notes: [],
+  notes: [
+    'School Act s.11.1 (a superintendent of appeals) reviews only the kinds of board decisions B.C. Reg. 24/2008 lists, such as expulsion or not providing an IEP; it is not the next step for services that were not delivered.',
+    CANADA_MAKE_UP_PRACTICE,
+  ],
 };
 
-const ALBERTA_BASIS: Citation = {
-  text: 'An Individualized Program Plan (IPP) is developed with the parent; appeals go to the teacher, the principal, the superintendent, then the board.',
-  source: 'Alberta Standards for Special Education; Education Act s.42',
+const ALBERTA_IPP = cite(['ab-standards']);
+const ALBERTA_BOARD_REVIEW = cite(['ab-ea-42']);
+const ALBERTA_MINISTER = cite(['ab-ea-43']);
+const ALBERTA_POLICY_STEPS: ProductChoice = {
+  productChoice: true,
+  text: 'Board policy, not the Education Act: school boards usually ask a parent to go to the teacher, then the principal, then the superintendent before the board reviews a decision (Education Act s.42). Check your board’s policy for its steps and time limits.',
 };
 
 const ALBERTA: JurisdictionProfile = {
@@ -863,63 +1070,82 @@ const ALBERTA: JurisdictionProfile = {
   law: 'provincial',
   planName: 'IPP',
   timelines: [
-    {
+    timeline({
       id: 'ipp',
       label: 'Individualized Program Plan',
       startsFrom: 'developed with the parent',
       count: null,
       owner: 'school',
-      citation: ALBERTA_BASIS,
-    },
+      citation: ALBERTA_IPP,
+    }),
+    timeline({
+      id: 'board_appeal',
+      label: 'Board review of an employee’s decision',
+      startsFrom: 'the decision (the Act sets no time limit; the board’s policy may)',
+      count: null,
+      owner: 'family',
+      citation: ALBERTA_BOARD_REVIEW,
+    }),
+    timeline({
+      id: 'minister_review',
+      label: 'Minister’s review (only the matters s.43 lists)',
+      startsFrom: 'the board’s decision',
+      count: null,
+      owner: 'family',
+      citation: ALBERTA_MINISTER,
+    }),
   ],
   ladder: [
-    { ...TEACHER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher', basis: ALBERTA_BASIS },
-    { ...PRINCIPAL, basis: ALBERTA_BASIS },
+    { ...PROVIDER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher', basis: ALBERTA_POLICY_STEPS },
+    { ...PRINCIPAL, basis: ALBERTA_POLICY_STEPS },
     {
       id: 'superintendent',
       rung: 3,
       label: 'Superintendent',
       kind: 'person',
       note: null,
-      basis: ALBERTA_BASIS,
+      basis: ALBERTA_POLICY_STEPS,
       letterKind: 'escalation',
       addressedTo: 'superintendent',
       rolePattern: /superintendent/i,
     },
     {
-      id: 'board',
+      id: 'board_review',
       rung: 4,
-      label: 'School board',
+      label: 'Review by the school board',
       kind: 'formal',
-      note: null,
-      basis: ALBERTA_BASIS,
-      letterKind: 'escalation',
+      note: 'Education Act s.42 sets no timeline; follow your board’s policy and attach it.',
+      basis: ALBERTA_BOARD_REVIEW,
+      letterKind: 'board_appeal',
       addressedTo: 'board',
       rolePattern: /trustee|board/i,
     },
   ],
   bases: {
-    implementAsWritten: ALBERTA_BASIS,
-    reviewForProgress: ALBERTA_BASIS,
-    requestMeeting: ALBERTA_BASIS,
+    implementAsWritten: ALBERTA_IPP,
+    reviewForProgress: ALBERTA_IPP,
+    requestMeeting: ALBERTA_IPP,
     annualReview: {
       productChoice: true,
-      text: 'RULES.md records no Alberta review date; As Written reminds you of the date written in your plan.',
+      text: 'As Written records no Alberta review date; it reminds you of the date written in your plan.',
     },
     reevaluation: {
       productChoice: true,
-      text: 'RULES.md records no Alberta reevaluation date; As Written reminds you of the date written in your plan.',
+      text: 'As Written records no Alberta reevaluation date; it reminds you of the date written in your plan.',
     },
     serviceStart: {
       productChoice: true,
-      text: 'RULES.md records no Alberta start deadline; As Written asks after a number of school days you can change.',
+      text: 'As Written records no Alberta start deadline; it asks after a number of school days you can change.',
     },
     records: {
       productChoice: true,
-      text: 'RULES.md records no Alberta timeline for service records; As Written suggests asking for them in writing.',
+      text: 'As Written records no Alberta timeline for service records; it suggests asking for them in writing.',
     },
   },
-  notes: [],
+  notes: [
+    'Education Act s.43 (a review by the Minister) covers only the kinds of board decisions it lists, such as an expulsion; it is not the next step for services that were not delivered.',
+    CANADA_MAKE_UP_PRACTICE,
+  ],
 };
 
 const CANADA_OTHER_CHOICE: ProductChoice = {
@@ -936,7 +1162,7 @@ const CANADA_OTHER: JurisdictionProfile = {
   planName: 'IEP',
   timelines: [],
   ladder: [
-    { ...TEACHER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher', basis: CANADA_OTHER_CHOICE },
+    { ...PROVIDER_OR_CASE_MANAGER, id: 'teacher', label: 'Teacher', basis: CANADA_OTHER_CHOICE },
     { ...PRINCIPAL, basis: CANADA_OTHER_CHOICE },
     {
       id: 'board',
@@ -959,7 +1185,7 @@ const CANADA_OTHER: JurisdictionProfile = {
     serviceStart: CANADA_OTHER_CHOICE,
     records: CANADA_OTHER_CHOICE,
   },
-  notes: ['Each province sets its own rules.'],
+  notes: ['Each province sets its own rules.', CANADA_MAKE_UP_PRACTICE],
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,11 @@ export function formatMinutes(minutes: number): string {
   return `${words} (${countOf(hours, 'hour')}${rest > 0 ? ` ${countOf(rest, 'minute')}` : ''})`;
 }
 
+/** The words of a text (letters and numbers, with inner apostrophes and hyphens): for length limits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -239,4 +244,120 @@ export function providerFor(
     if (found) return found;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a letter carries and asks, in words the editor shares with the server (no zod here, so the web
+// app may import it): the .eml attachment, the reply date, the gaps still to fill in.
+
+/**
+ * What goes with the letter in its .eml: nothing, the session log (CSV) or the implementation report
+ * (PDF). The escalation letter stays short and leaves the details to the attachment.
+ */
+export const LETTER_ATTACHMENTS = ['none', 'sessions_csv', 'report_pdf'] as const;
+export type LetterAttachment = (typeof LETTER_ATTACHMENTS)[number];
+
+/** "reply by Friday, October 23" (with the year when it is not the year of `today`). */
+export function replyByWords(date: string, today: string): string {
+  return `reply by ${formatLongDate(date, date.slice(0, 4) !== today.slice(0, 4))}`;
+}
+
+const WEEKDAY_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH_WORDS =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+
+/**
+ * The letter with its reply date changed from `from` to `to`, or null when the text no longer holds
+ * "reply by <from>" (the parent rewrote the sentence). Pure, so the editor and the server agree.
+ */
+export function replaceRespondBy(text: string, from: string, to: string, today: string): string | null {
+  const date = new RegExp(`reply by (${WEEKDAY_WORDS}, ${MONTH_WORDS} \\d{1,2}(?:, \\d{4})?)`, 'gu');
+  const old = [formatLongDate(from), formatLongDate(from, true)];
+  let done = false;
+  const out = text.replace(date, (match, words: string) => {
+    if (done || !old.includes(words)) return match;
+    done = true;
+    return replyByWords(to, today);
+  });
+  return done ? out : null;
+}
+
+/** Whether the text still asks for a reply by `date` ("reply by Friday, October 23"). */
+export function asksReplyBy(text: string, date: string): boolean {
+  return replaceRespondBy(text, date, date, date) != null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What goes with the letter, in words: the sentence that tells the reader what is attached.
+
+const ATTACHMENT_SENTENCES: Readonly<Record<Exclude<LetterAttachment, 'none'>, string>> = {
+  sessions_csv: 'The attached session log has the details: each session, with its date and minutes.',
+  report_pdf: 'The attached report has the details: each session, each missed date, and my notes.',
+};
+
+/** The sentence naming the attachment, or null for none. */
+export function attachmentSentence(attachment: LetterAttachment): string | null {
+  return attachment === 'none' ? null : ATTACHMENT_SENTENCES[attachment];
+}
+
+/**
+ * The letter with its attachment sentence changed for a new choice (removed for none), or the text as it
+ * is when it does not name the old attachment (the parent wrote their own words, or there was none).
+ */
+export function replaceAttachmentSentence(
+  text: string,
+  from: LetterAttachment,
+  to: LetterAttachment,
+): string {
+  const old = attachmentSentence(from);
+  if (!old || !text.includes(old)) return text;
+  const next = attachmentSentence(to);
+  if (next) return text.replace(old, next);
+  // Removed with the paragraph break that set it apart, so no empty paragraph is left.
+  return text
+    .replace(`\n\n${old}`, '')
+    .replace(old, '')
+    .replace(/\n{3,}/gu, '\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders left in a letter: they block "Mark as sent" and the .eml until filled in or removed.
+
+export type PlaceholderSpot = {
+  placeholder: string;
+  /** Where it is: "subject", "body", "to.0.name", "cc.1.name". */
+  field: string;
+  /** Its place in that field's text. */
+  start: number;
+  end: number;
+};
+
+/**
+ * Every gap the draft left ("[days and times that work for you]") that is still in the letter, where it
+ * is. Only the draft's own placeholders count: brackets the parent typed, or quoted from the plan, do not
+ * block sending.
+ */
+export function unfilledPlaceholders(letter: {
+  subject: string;
+  body: string;
+  to: readonly { name: string }[];
+  cc: readonly { name: string }[];
+  placeholders: readonly string[];
+}): PlaceholderSpot[] {
+  const fields: [string, string][] = [
+    ['subject', letter.subject],
+    ['body', letter.body],
+    ...letter.to.map((r, i): [string, string] => [`to.${i}.name`, r.name]),
+    ...letter.cc.map((r, i): [string, string] => [`cc.${i}.name`, r.name]),
+  ];
+  const spots: PlaceholderSpot[] = [];
+  for (const [field, text] of fields) {
+    for (const placeholder of letter.placeholders) {
+      for (let at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+        spots.push({ placeholder, field, start: at, end: at + placeholder.length });
+      }
+    }
+  }
+  const order = fields.map(([f]) => f);
+  return spots.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field) || a.start - b.start);
 }

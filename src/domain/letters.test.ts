@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { wordCount } from '../../test/support/reading-grade.ts';
 import type { CaseContact, CaseObservation, CaseRecord } from './case-record.ts';
-import type { Communication } from './communications.ts';
+import type { Communication, ParentPosition } from './communications.ts';
 import { isoWeekday } from './dates.ts';
 import { FINDING_RULES } from './implementation-patterns.ts';
 import {
@@ -12,6 +13,7 @@ import {
   providerFor,
 } from './letter-words.ts';
 import {
+  attachmentSentence,
   CANADA_LETTER_KINDS,
   draftCheckIn,
   draftEscalation,
@@ -26,6 +28,7 @@ import {
   draftSpecificConcern,
   draftStateComplaint,
   draftThankYou,
+  ESCALATION_MAX_WORDS,
   LETTER_KINDS,
   type Letter,
   type LetterKind,
@@ -35,9 +38,9 @@ import {
   MAILTO_CUT_NOTE,
   MAILTO_MAX_LENGTH,
   mailtoUrl,
-  quotedPrintable,
-  rfc5322Date,
-  toEml,
+  replaceAttachmentSentence,
+  replaceRespondBy,
+  unfilledPlaceholders,
 } from './letters.ts';
 import { checkTone } from './tone.ts';
 
@@ -63,6 +66,7 @@ function message(
     replyExpectedBy: null,
     closedWithoutReply: false,
     holdingUntil: null,
+    parentPosition: 'unknown',
     messageId: null,
     attachmentIds: [],
     ...fields,
@@ -169,6 +173,7 @@ function record(): CaseRecord {
             requiredMinutes: 60,
             deliveredMinutes: 0,
             owedMinutes: 60,
+            unloggedMinutes: 0,
             entryIds: ['miss-oct6'],
           },
           {
@@ -176,6 +181,7 @@ function record(): CaseRecord {
             requiredMinutes: 60,
             deliveredMinutes: 60,
             owedMinutes: 0,
+            unloggedMinutes: 0,
             entryIds: ['s-13', 's-15'],
           },
         ],
@@ -206,6 +212,7 @@ function record(): CaseRecord {
             requiredMinutes: 20,
             deliveredMinutes: 20,
             owedMinutes: 0,
+            unloggedMinutes: 0,
             entryIds: ['ot-14'],
           },
         ],
@@ -449,6 +456,24 @@ describe('specific concern', () => {
     expectKind(letter);
   });
 
+  it("quotes a service of an earlier plan (before the annual review renewed it) as that plan's", () => {
+    const r = record();
+    r.services[0] = {
+      ...r.services[0]!,
+      earlierPlan: {
+        id: 'plan-2025',
+        title: 'IEP, 2025-2026',
+        effectiveFrom: '2025-09-09',
+        effectiveTo: '2026-09-07',
+      },
+    };
+    const letter = draftSpecificConcern(r, { serviceId: 'svc-speech' });
+    expect(letter.body).toContain(
+      `Emma's earlier IEP (IEP, 2025-2026), in effect from Tuesday, September 9, 2025 to Monday, September 7, listed "${SPEECH_WORDS}".`,
+    );
+    expect(letter.body).not.toContain("Emma's IEP lists");
+  });
+
   it("quotes a service's words and its minutes and missed sessions from the ledger", () => {
     const letter = draftSpecificConcern(record(), { serviceId: 'svc-speech' });
     expect(letter.to).toEqual([{ name: 'Priya Shah', email: 'priya.shah@lincoln.example' }]);
@@ -457,7 +482,7 @@ describe('specific concern', () => {
     expect(letter.body).toContain(
       'From Tuesday, September 8 to Friday, October 16, 240 minutes (4 hours) of the 360 minutes (6 hours) required were delivered (67%).',
     );
-    expect(letter.body).toContain('90 minutes are still to be made up.');
+    expect(letter.body).toContain('90 minutes of missed sessions have not been made up.');
     expect(letter.body).toContain('These are the sessions I have noted as missed and not yet made up:');
     expect(letter.body).toContain('- Tuesday, October 6: the provider was out (30 minutes)');
     // The September 22 miss was made up: it is no longer "missed", and 3 x 30 = the 90 minutes owed.
@@ -490,7 +515,7 @@ describe('specific concern', () => {
       letter.body.indexOf('noted as missed and not yet made up:'),
       letter.body.indexOf('\n\n', letter.body.indexOf('noted as missed and not yet made up:')),
     );
-    // The child's absence and refusal are not the school's to make up: not listed anywhere.
+    // The child's absence and refusal are not counted as owed: not listed anywhere.
     expect(letter.body).not.toContain('October 13');
     expect(letter.body).not.toContain('September 29');
     expect(letter.body).not.toMatch(/absent|declined/);
@@ -507,7 +532,7 @@ describe('specific concern', () => {
     );
     // A miss partly made up is listed with what is left.
     expect(missed).toContain(
-      '- Thursday, September 24: the provider was out (10 of 30 minutes still to be made up)',
+      '- Thursday, September 24: the provider was out (10 of 30 minutes not made up yet)',
     );
   });
 
@@ -539,11 +564,7 @@ describe('specific concern', () => {
         owedRemainingMinutes: 30,
       },
     );
-    for (const letter of [
-      draftStateComplaint(r),
-      draftEscalation(r, { to: 'principal' }),
-      draftServiceLogRequest(r, { serviceId: 'svc-speech' }),
-    ]) {
+    for (const letter of [draftStateComplaint(r), draftServiceLogRequest(r, { serviceId: 'svc-speech' })]) {
       expect(letter.body).not.toContain('October 13');
       expect(letter.body).not.toContain('September 22');
       expect(letter.facts.entryIds).not.toContain('absent');
@@ -551,6 +572,10 @@ describe('specific concern', () => {
       expect(letter.body).toMatch(/Thursday, October 15(, 2026)?: the school was closed \(30 minutes\)/);
       expect(letter.body).toMatch(/(closures|closed)/);
     }
+    // The escalation names no date at all: the totals, and the details in the attached report.
+    const escalation = draftEscalation(r, { to: 'principal' });
+    expect(escalation.body).not.toMatch(/October 1[345]|September 22/);
+    expect(escalation.facts.entryIds).not.toContain('absent');
     expect(draftStateComplaint(r).body).not.toContain('October 14');
     expect(draftEscalation(r, { to: 'principal' }).body).not.toContain('October 14');
     // The log request asks about the day whose reason is not known, as a question.
@@ -589,7 +614,7 @@ describe('check-in', () => {
     expect(letter.body).toContain(`"${CALCULATOR_WORDS}" was in place on Tuesday, October 13.`);
     expect(letter.body).toContain('Occupational therapy: every session happened as planned (20 minutes).');
     expect(letter.body).toContain(
-      'How are the make-ups for speech-language therapy going? By my records, 90 minutes are still to be made up',
+      'How are the make-ups for speech-language therapy going? By my records, since Tuesday, September 8, 90 minutes of missed sessions have not been made up.',
     );
     expect(letter.body).toContain(`"${CALCULATOR_WORDS}" wasn't in place on Thursday, October 15.`);
     // October 6 and 8 are before this week.
@@ -729,6 +754,229 @@ describe('follow-up of a call or meeting in writing', () => {
   });
 });
 
+describe('a call that records a cut keeps the parent’s position', () => {
+  /** The call where the school proposed to cut speech to once a week, with the parent's position. */
+  function cut(position: ParentPosition, r: CaseRecord = record()): CaseRecord {
+    const call = r.communications.find((c) => c.id === 'c-call')!;
+    call.decisions = 'Speech goes to one session a week until Mr. Shah has more time';
+    call.nextSteps = null;
+    call.parentPosition = position;
+    return r;
+  }
+
+  it('she did not agree (IEP): the summary says so, that the IEP stays in effect, and asks for prior written notice', () => {
+    const letter = draftFollowUpVerbal(cut('not_agreed'), { communicationId: 'c-call' });
+    expect(letter.body).toContain(
+      'To make sure I understood what we talked about:\n- Speech goes to one session a week until Mr. Shah has more time',
+    );
+    expect(letter.body).toContain(
+      "I have not agreed to this change. As I understand it, Emma's IEP stays in effect as written until it is changed " +
+        'through the IEP process. It can be changed without a meeting only if we both agree to that (34 CFR 300.324(a)(4)); ' +
+        'otherwise the IEP team meets.',
+    );
+    expect(letter.body).toContain('Could you send me prior written notice of the proposal (34 CFR 300.503)?');
+    expect(letter.body).toContain('Could you reply by Friday, October 23?');
+    // Nothing in it reads as her agreement.
+    expect(letter.body).not.toMatch(/\bwe agreed\b|\bI agree\b|agreed to (?!this)/u);
+    expectKind(letter);
+  });
+
+  it('she wants to think about it: not agreed yet, the same protections', () => {
+    const letter = draftFollowUpVerbal(cut('thinking'), { communicationId: 'c-call' });
+    expect(letter.body).toContain(
+      'I have not agreed to this change yet. I would like time to think it over.',
+    );
+    expect(letter.body).toContain('(34 CFR 300.324(a)(4))');
+    expect(letter.body).toContain('prior written notice of the proposal (34 CFR 300.503)');
+    expectKind(letter);
+  });
+
+  it('she agreed: the summary records what was decided, with no objection and no notice request', () => {
+    const letter = draftFollowUpVerbal(cut('agreed'), { communicationId: 'c-call' });
+    expect(letter.body).toContain('To make sure I understood:\n- Speech goes to one session a week');
+    expect(letter.body).not.toContain('not agreed');
+    expect(letter.body).not.toContain('300.503');
+    expect(letter.notes.join(' ')).not.toContain('speak of a change');
+  });
+
+  it('not recorded: the summary says nothing of agreement, and the parent is told how to say she did not agree', () => {
+    const letter = draftFollowUpVerbal(cut('unknown'), { communicationId: 'c-call' });
+    expect(letter.body).not.toMatch(/agree/u);
+    expect(letter.notes.join(' ')).toContain('Your notes on this call speak of a change.');
+    expect(letter.notes.join(' ')).toContain('"I did not agree"');
+  });
+
+  it('a 504 plan: written notice under 34 CFR 104.36, and no IDEA section', () => {
+    const letter = draftFollowUpVerbal(cut('not_agreed', with504()), { communicationId: 'c-call' });
+    expect(letter.body).toContain(
+      "I have not agreed to this change. As I understand it, Emma's 504 plan stays as written until the 504 team changes it.",
+    );
+    expect(letter.body).toContain(
+      'Could you send me written notice of the proposal, with the reasons for it (34 CFR 104.36)?',
+    );
+    expect(letter.body).not.toMatch(/300\.\d+|IEP process/u);
+  });
+
+  it('a Canadian plan: the same asks in plain words, with no US law', () => {
+    const letter = draftFollowUpVerbal(cut('not_agreed', inCanada(record(), 'AB')), {
+      communicationId: 'c-call',
+    });
+    expect(letter.body).toContain(
+      "I have not agreed to this change. As I understand it, Emma's IPP stays as it is until it is changed with me, through the school's process for reviewing it.",
+    );
+    expect(letter.body).toContain('Could you put the proposal in writing, with the reasons for it?');
+    expect(letter.body).not.toMatch(US_WORDS);
+  });
+
+  it('the request for prior written notice follows the call: a proposal she has not agreed to', () => {
+    const letter = draftPriorWrittenNoticeRequest(cut('not_agreed'), {
+      decision: 'to cut speech therapy to one session a week',
+      communicationId: 'c-call',
+    });
+    expect(letter.body).toContain(
+      'Thank you for talking with me on Friday, October 16 about the proposal to cut speech therapy to one session a week.',
+    );
+    expect(letter.body).toContain('I have not agreed to this change.');
+    expect(letter.body).toContain(
+      "Emma's IEP stays in effect as written until it is changed through the IEP process.",
+    );
+    expect(letter.body).toContain('prior written notice of the proposal (34 CFR 300.503)');
+    expect(letter.body).not.toContain('the decision');
+    expectKind(letter);
+    // The parent may say otherwise than the call's record (she has since made up her mind).
+    const agreed = draftPriorWrittenNoticeRequest(cut('not_agreed'), {
+      decision: 'to cut speech therapy to one session a week',
+      communicationId: 'c-call',
+      parentPosition: 'agreed',
+    });
+    expect(agreed.body).not.toContain('not agreed');
+    expect(agreed.body).toContain('about the decision to cut speech therapy');
+  });
+});
+
+describe('every request asks for a reply by a date the parent can change', () => {
+  it('by default the reply clock: the household’s school days after the day it is written', () => {
+    // Friday, October 16 plus 5 school days is Friday, October 23; with 3, Wednesday, October 21.
+    expect(draftMeetingRequest(record()).respondBy).toBe('2026-10-23');
+    const r = { ...record(), replySchoolDays: 3 };
+    const letter = draftMeetingRequest(r);
+    expect(letter.respondBy).toBe('2026-10-21');
+    expect(letter.body).toContain('Could you reply by Wednesday, October 21?');
+    // A school holiday does not count.
+    const holiday = { ...record(), isSchoolDay: (d: string) => isoWeekday(d) <= 5 && d !== '2026-10-19' };
+    expect(draftMeetingRequest(holiday).respondBy).toBe('2026-10-26');
+  });
+
+  it('the date the parent chose, which must come after the day it is written', () => {
+    const letter = draftCheckIn(record(), { respondBy: '2026-11-02' });
+    expect(letter.respondBy).toBe('2026-11-02');
+    expect(letter.body).toContain('Could you reply by Monday, November 2? A short note is fine.');
+    expect(() => draftCheckIn(record(), { respondBy: '2026-10-16' })).toThrow(
+      /must come after the day the letter is written/,
+    );
+  });
+
+  it('a thank-you and the complaint drafts ask for no reply', () => {
+    expect(draftThankYou(record()).respondBy).toBeNull();
+    expect(draftStateComplaint(record()).respondBy).toBeNull();
+    expect(draftOcrComplaintOutline(with504()).respondBy).toBeNull();
+    expect(draftThankYou(record()).body).not.toContain('reply by');
+  });
+
+  it('changing the date changes the sentence, with the year when it is not this year; a rewritten sentence is not guessed at', () => {
+    const letter = draftMeetingRequest(record());
+    const moved = replaceRespondBy(letter.body, '2026-10-23', '2026-10-30', '2026-10-16');
+    expect(moved).toContain('Could you reply by Friday, October 30?');
+    expect(moved).not.toContain('October 23');
+    expect(replaceRespondBy(letter.body, '2026-10-23', '2027-01-08', '2026-10-16')).toContain(
+      'Could you reply by Friday, January 8, 2027?',
+    );
+    const rewritten = letter.body.replace('Could you reply by Friday, October 23?', 'Please answer soon.');
+    expect(replaceRespondBy(rewritten, '2026-10-23', '2026-10-30', '2026-10-16')).toBeNull();
+    // Another date in the letter that happens to fall on the same day is left alone.
+    expect(
+      replaceRespondBy(
+        'The progress report is due Friday, October 23. Could you reply by Friday, October 23?',
+        '2026-10-23',
+        '2026-10-30',
+        '2026-10-16',
+      ),
+    ).toBe('The progress report is due Friday, October 23. Could you reply by Friday, October 30?');
+  });
+});
+
+describe('the escalation is short, and the details go in the attached log', () => {
+  it(`stays within ${ESCALATION_MAX_WORDS} words, naming at most three items and three earlier asks`, () => {
+    const r = record();
+    for (let i = 0; i < 6; i++) {
+      r.communications.push(
+        message({
+          id: `ask-${i}`,
+          kind: 'email',
+          direction: 'sent',
+          date: `2026-10-0${i + 1}`,
+          contactIds: ['cm'],
+          subject: `Question ${i + 1}`,
+          summary: 'Could we talk about speech?',
+          replyExpectedBy: `2026-10-1${i}`,
+        }),
+      );
+    }
+    const letter = draftEscalation(r, { to: 'director' });
+    expect(wordCount(letter.body)).toBeLessThanOrEqual(ESCALATION_MAX_WORDS);
+    expect(letter.body).toContain('(6 more earlier messages in my records.)');
+    expect(letter.body.match(/^- \w+day, /gmu)).toHaveLength(3);
+  });
+
+  it('to the director it copies the principal; with none on the team, a gap to fill or remove', () => {
+    const letter = draftEscalation(record(), { to: 'director' });
+    expect(letter.cc.map((c) => c.name)).toEqual(['Alan Ortiz', 'Maria Rivera']);
+    const r = record();
+    r.team = r.team.filter((c) => c.id !== 'principal' && c.id !== 'ap');
+    const none = draftEscalation(r, { to: 'director' });
+    expect(none.cc[0]).toEqual({ name: "[principal's name]", email: null });
+    expect(none.placeholders).toContain("[principal's name]");
+  });
+
+  it('with no attachment, nothing says one is attached; the sentence follows the choice', () => {
+    const letter = draftEscalation(record(), { to: 'principal', attachment: 'none' });
+    expect(letter.attachment).toBe('none');
+    expect(letter.body).not.toMatch(/attached/u);
+    const report = draftEscalation(record(), { to: 'principal' });
+    const csv = replaceAttachmentSentence(report.body, 'report_pdf', 'sessions_csv');
+    expect(csv).toContain(attachmentSentence('sessions_csv')!);
+    expect(csv).not.toContain(attachmentSentence('report_pdf')!);
+    const removed = replaceAttachmentSentence(report.body, 'report_pdf', 'none');
+    expect(removed).not.toMatch(/attached/u);
+    expect(removed).not.toMatch(/\n{3}/u);
+  });
+});
+
+describe('placeholders block sending until filled in or removed', () => {
+  it('names each gap the draft left, where it is', () => {
+    const r = record();
+    r.team = r.team.filter((c) => c.id !== 'principal' && c.id !== 'ap');
+    const letter = draftEscalation(r, { to: 'director' });
+    const spots = unfilledPlaceholders(letter);
+    expect(spots.map((s) => [s.placeholder, s.field])).toEqual([
+      ['[days and times that work for you]', 'body'],
+      ["[principal's name]", 'cc.0.name'],
+    ]);
+    const body = spots[0]!;
+    expect(letter.body.slice(body.start, body.end)).toBe('[days and times that work for you]');
+  });
+
+  it('filled in or removed, nothing blocks; brackets the parent typed herself do not count', () => {
+    const letter = draftMeetingRequest(record());
+    expect(unfilledPlaceholders(letter)).toHaveLength(1);
+    const filled = {
+      ...letter,
+      body: letter.body.replace('[days and times that work for you]', 'Tuesday mornings [before 11]'),
+    };
+    expect(unfilledPlaceholders(filled)).toEqual([]);
+  });
+});
+
 describe('thank-you', () => {
   it('shares the latest win the parent noted, with its date', () => {
     const letter = draftThankYou(record());
@@ -763,7 +1011,7 @@ describe('request for service logs', () => {
       '240 minutes (4 hours) of the 360 minutes (6 hours) required were delivered',
     );
     expect(letter.body).toContain('- Thursday, October 8: a school event or assembly (30 minutes)');
-    expect(letter.body).toContain('(34 CFR 300.613)');
+    expect(letter.body).toContain('(34 CFR 300.613(a))');
     expectKind(letter);
   });
 
@@ -802,7 +1050,7 @@ describe('request for an IEP meeting', () => {
     expect(letter.subject).toBe('Request for an IEP meeting for Emma');
     expect(letter.body).toContain("I'm writing to request an IEP meeting");
     expect(letter.body).toContain(
-      `- Speech-language therapy: Emma's IEP lists "${SPEECH_WORDS}". By my records, 90 minutes are still to be made up`,
+      `- Speech-language therapy: Emma's IEP lists "${SPEECH_WORDS}". By my records, from Tuesday, September 8 to Friday, October 16, 90 minutes of missed sessions have not been made up.`,
     );
     expect(letter.body).toContain(
       `- "${CALCULATOR_WORDS}" was not in place (or only partly) on 3 of the 4 days I have notes for ` +
@@ -854,7 +1102,7 @@ describe('request for records', () => {
     expect(letter.subject).toBe("Request for Emma's education records");
     expect(letter.to.map((r) => r.name)).toEqual(['Alan Ortiz']);
     expect(letter.cc.map((r) => r.name)).toEqual(['Maria Rivera']);
-    expect(letter.body).toContain('within 45 days at most (34 CFR 300.613)');
+    expect(letter.body).toContain('within 45 days of the request at most (34 CFR 300.613(a))');
     expect(letter.body).toContain('within 5 business days of this written request (Cal. Ed. Code 56504)');
     expect(letter.body).toContain(
       'service logs and session notes (speech-language therapy and occupational therapy)',
@@ -887,7 +1135,7 @@ describe('request for prior written notice', () => {
       'Request for prior written notice: to reduce speech therapy to one session a week',
     );
     expect(letter.body).toContain(
-      'the decision to reduce speech therapy to one session a week on Friday, October 16',
+      'Thank you for talking with me on Friday, October 16 about the decision to reduce speech therapy to one session a week.',
     );
     expect(letter.body).toContain('prior written notice of it (34 CFR 300.503)');
     for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(letter.body).toContain(`\n${n}. `);
@@ -909,15 +1157,24 @@ describe('request for prior written notice', () => {
 });
 
 describe('escalation', () => {
-  it('to the principal: the facts, and each earlier contact with its date and whether it was answered', () => {
+  it('to the principal: what the plan says, the totals, each earlier ask with its date and whether it was answered', () => {
     const letter = draftEscalation(record(), { to: 'principal' });
     expect(letter.subject).toBe("Asking for your help with Emma's IEP");
     expect(letter.to).toEqual([{ name: 'Alan Ortiz', email: 'alan.ortiz@lincoln.example' }]);
     expect(letter.cc.map((r) => r.name)).toEqual(['Maria Rivera']);
     expect(letter.body).toContain('I have raised this with Maria Rivera and Priya Shah');
-    expect(letter.body).toContain(`Emma's IEP lists "${SPEECH_WORDS}"`);
-    expect(letter.body).toContain('90 minutes are still to be made up');
-    expect(letter.body).toContain(`Emma's IEP lists "${CALCULATOR_WORDS}"`);
+    expect(letter.body).toContain(
+      'What the IEP says, and what happened from Tuesday, September 8 to Friday, October 16:\n' +
+        `- Speech-language therapy: the IEP lists "${SPEECH_WORDS}". 240 of 360 minutes were delivered (67%); ` +
+        '90 minutes of missed sessions have not been made up.\n' +
+        `- The IEP lists "${CALCULATOR_WORDS}". It was not in place (or only partly) on 3 of the 4 days I have notes for.`,
+    );
+    // The dates of each miss are in the attached report, not in the letter.
+    expect(letter.body).not.toContain('October 6');
+    expect(letter.attachment).toBe('report_pdf');
+    expect(letter.body).toContain(
+      'The attached report has the details: each session, each missed date, and my notes.',
+    );
     expect(letter.body).toContain(
       '- Friday, September 18: email to Maria Rivera, "Schedule question" (answered Monday, September 21)',
     );
@@ -952,8 +1209,10 @@ describe('escalation', () => {
     expect(letter.to.map((c) => c.name)).toEqual(['Lena Park']);
     expect(letter.body).not.toContain(CALCULATOR_WORDS);
     expect(letter.body).toContain(
-      'How this is affecting Emma:\n- Monday, October 12: Emma cried before school',
+      'How this is affecting Emma (Monday, October 12): Emma cried before school twice this week.',
     );
+    // Over the principal's head: the principal is copied, and so is the case manager.
+    expect(letter.cc.map((c) => c.name)).toEqual(['Alan Ortiz', 'Maria Rivera']);
     expect(letter.facts.entryIds).toContain('note-harm');
     expectKind(letter);
   });
@@ -1042,6 +1301,97 @@ describe('state complaint', () => {
   });
 });
 
+describe('formal complaints list only what the school owes', () => {
+  /** Speech with a closure still owed, an absence the parent marked as owed, and an excused refusal. */
+  function withClosureAndChildMisses(r: CaseRecord = record()): CaseRecord {
+    r.services[0]!.ledger.misses.push(
+      {
+        entryId: 'snow',
+        date: '2026-10-15',
+        reason: 'school_closed',
+        minutes: 30,
+        responsibility: 'owed',
+        owedRemainingMinutes: 30,
+      },
+      {
+        entryId: 'absent-owed',
+        date: '2026-10-13',
+        reason: 'student_absent',
+        minutes: 30,
+        responsibility: 'owed',
+        owedRemainingMinutes: 30,
+      },
+      {
+        entryId: 'refused',
+        date: '2026-10-14',
+        reason: 'student_refused',
+        minutes: 30,
+        responsibility: 'excused',
+        owedRemainingMinutes: 0,
+      },
+    );
+    r.services[0]!.ledger.owedBalanceMinutes = 150;
+    return r;
+  }
+
+  it.each<[string, () => Letter]>([
+    ['state complaint', () => draftStateComplaint(withClosureAndChildMisses())],
+    ['OCR outline', () => draftOcrComplaintOutline(withClosureAndChildMisses(with504()))],
+  ])(
+    '%s: never the child’s absence or refusal, even marked as owed; closures apart with the policy stated',
+    (_name, build) => {
+      const letter = build();
+      expect(letter.facts.entryIds).not.toContain('absent-owed');
+      expect(letter.facts.entryIds).not.toContain('refused');
+      expect(letter.body).not.toMatch(/October 1[34]|was absent|declined/u);
+      expect(letter.notes.join(' ')).toContain(
+        '1 session you marked as owed was missed because Emma was absent or declined the session.',
+      );
+      // The violation lists the 90 minutes the school missed; the closure is apart, not in that total.
+      expect(letter.body).toMatch(/90 minutes of sessions not delivered have not been made up:/u);
+      const closures = letter.body.indexOf(
+        'Sessions lost to school closures (set apart: not part of the violation stated here)',
+      );
+      expect(closures).toBeGreaterThan(0);
+      expect(letter.body.slice(0, closures)).not.toContain('the school was closed');
+      expect(letter.body.slice(closures)).toContain(
+        'These sessions fell on days the school was closed for all students. The',
+      );
+      expect(letter.body.slice(closures)).toContain(
+        'does not say how sessions lost to a school closure are handled. I count them as not made up because the amount of service',
+      );
+      expect(letter.body).toMatch(/Thursday, October 15, 2026: the school was closed \(30 minutes\)/u);
+      expect(checkTone(letter.body, { formal: true })).toEqual([]);
+    },
+  );
+
+  it('the state complaint’s totals and resolution leave the closure out', () => {
+    const letter = draftStateComplaint(withClosureAndChildMisses());
+    expect(letter.body).toContain(
+      'In total, 90 minutes of services have not been delivered or made up, not counting the school closures listed apart.',
+    );
+    expect(letter.body).toContain(
+      'Compensatory services for the 90 minutes of speech-language therapy not delivered',
+    );
+  });
+
+  it('a letter to the school says closures apart from the missed sessions in its totals', () => {
+    const escalation = draftEscalation(withClosureAndChildMisses(), { to: 'principal' });
+    expect(escalation.body).toContain(
+      '240 of 360 minutes were delivered (67%); 120 minutes of missed sessions have not been made up, ' +
+        'and 30 more were lost to school closures and not made up.',
+    );
+  });
+
+  it('states the plan’s own rule for closures when the plan sets one', () => {
+    const r = withClosureAndChildMisses();
+    r.plan = { ...r.plan!, closurePolicy: { responsibility: 'owed', setOnPlan: true } };
+    expect(draftStateComplaint(r).body).toContain(
+      'The rules for missed sessions I recorded for this IEP count a session lost to a school closure as one to make up.',
+    );
+  });
+});
+
 describe('OCR complaint outline', () => {
   it('for a 504 plan: Section 504, the facts, and the 180 days from the last act', () => {
     const letter = draftOcrComplaintOutline(with504());
@@ -1051,8 +1401,10 @@ describe('OCR complaint outline', () => {
     expect(letter.body).toContain('Section 504 of the Rehabilitation Act of 1973 (29 U.S.C. 794)');
     expect(letter.body).toContain(`Emma's 504 plan lists "${CALCULATOR_WORDS}"`);
     expect(letter.body).toContain('The most recent event noted is Thursday, October 15, 2026.');
-    expect(letter.body).toContain('within 180 days of the last act: by Tuesday, April 13, 2027');
-    expect(letter.body).toContain('within 60 days after it ends');
+    expect(letter.body).toContain(
+      'within 180 days of the act complained of (34 CFR 100.7(b); 34 CFR 104.61): by Tuesday, April 13, 2027',
+    );
+    expect(letter.body).toContain('within 60 days after the grievance ends');
     expect(letter.body).not.toContain('300.');
     expect(letter.facts.entryIds).toEqual(expect.arrayContaining(['obs-oct15', 'miss-oct8', 'c-calculator']));
     expectKind(letter);
@@ -1093,9 +1445,14 @@ describe('letters that do not fit the plan are refused', () => {
   });
 
   it('lists the letters each plan can draft', () => {
-    expect(lettersAvailable(record())).toEqual(LETTER_KINDS.filter((k) => k !== 'ocr_complaint_outline'));
-    expect(lettersAvailable(with504())).toEqual(LETTER_KINDS.filter((k) => k !== 'state_complaint'));
-    expect(lettersAvailable(inCanada())).toEqual(LETTER_KINDS.filter((k) => CANADA_LETTER_KINDS.has(k)));
+    // The board appeal is British Columbia's and Alberta's alone.
+    const usKinds = LETTER_KINDS.filter((k) => k !== 'board_appeal');
+    expect(lettersAvailable(record())).toEqual(usKinds.filter((k) => k !== 'ocr_complaint_outline'));
+    expect(lettersAvailable(with504())).toEqual(usKinds.filter((k) => k !== 'state_complaint'));
+    expect(lettersAvailable(inCanada())).toEqual(
+      LETTER_KINDS.filter((k) => CANADA_LETTER_KINDS.has(k) && k !== 'board_appeal'),
+    );
+    expect(lettersAvailable(inCanada(record(), 'BC'))).toContain('board_appeal');
     expect(lettersAvailable(inCanada())).toEqual([
       'specific_concern',
       'check_in',
@@ -1178,6 +1535,10 @@ describe('every letter', () => {
     ['escalation', () => draftLetter(record(), { kind: 'escalation', to: 'director' })],
     ['state_complaint', () => draftLetter(record(), { kind: 'state_complaint' })],
     ['ocr_complaint_outline', () => draftLetter(with504(), { kind: 'ocr_complaint_outline' })],
+    [
+      'board_appeal',
+      () => draftLetter(inCanada(record(), 'BC'), { kind: 'board_appeal', serviceId: 'svc-speech' }),
+    ],
   ];
 
   it('covers every kind', () => {
@@ -1264,105 +1625,6 @@ describe('letter words', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-function decodeQuotedPrintable(text: string): string {
-  const joined = text.replace(/=\r\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    if (joined[i] === '=') {
-      bytes.push(Number.parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(joined.charCodeAt(i));
-    }
-  }
-  return new TextDecoder().decode(Uint8Array.from(bytes)).replace(/\r\n/g, '\n');
-}
-
-function decodeEncodedWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) =>
-      new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))),
-    );
-}
-
-function headersOf(eml: string): Map<string, string> {
-  const head = eml.slice(0, eml.indexOf('\r\n\r\n')).replace(/\r\n /g, ' ');
-  return new Map(
-    head.split('\r\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
-  );
-}
-
-describe('toEml', () => {
-  const from = { name: 'Dana Lopez', email: 'dana@example.org' };
-
-  it('writes an RFC 5322 message with CRLF line endings, MIME headers and a quoted-printable body', () => {
-    const letter = draftSpecificConcern(record(), { accommodationId: 'acc-calc' });
-    const eml = toEml(letter, from, '2026-10-16T14:30:00Z');
-    expect(eml).not.toMatch(/[^\r]\n/);
-    const headers = headersOf(eml);
-    expect(headers.get('From')).toBe('Dana Lopez <dana@example.org>');
-    expect(headers.get('To')).toBe('Tom Becker <tom.becker@lincoln.example>');
-    expect(headers.get('Cc')).toBe('Maria Rivera <maria.rivera@lincoln.example>');
-    expect(headers.get('Subject')).toBe(letter.subject);
-    expect(headers.get('Date')).toBe('Fri, 16 Oct 2026 14:30:00 +0000');
-    expect(headers.get('MIME-Version')).toBe('1.0');
-    expect(headers.get('Content-Type')).toBe('text/plain; charset=UTF-8');
-    expect(headers.get('Content-Transfer-Encoding')).toBe('quoted-printable');
-    for (const line of eml.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
-    const body = eml.slice(eml.indexOf('\r\n\r\n') + 4);
-    for (const line of body.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
-    expect(decodeQuotedPrintable(body)).toBe(`${letter.body}\n`);
-  });
-
-  it('encodes non-ASCII subjects and names as RFC 2047 encoded-words, folded under 76 characters each', () => {
-    const letter = draftThankYou(record());
-    letter.subject =
-      'Merci — une bonne nouvelle pour Émilie, et un très long sujet qui doit être plié sur deux lignes';
-    letter.to = [{ name: 'María José Núñez', email: 'maria@lincoln.example' }];
-    const eml = toEml(
-      letter,
-      { name: 'Dana J. Lopez', email: 'dana@example.org' },
-      '2026-10-16T09:00:00-07:00',
-    );
-    const headers = headersOf(eml);
-    expect(headers.get('Subject')).toMatch(/^=\?UTF-8\?B\?/);
-    expect(decodeEncodedWords(headers.get('Subject')!)).toBe(letter.subject);
-    expect(decodeEncodedWords(headers.get('To')!)).toBe('María José Núñez <maria@lincoln.example>');
-    expect(headers.get('From')).toBe('"Dana J. Lopez" <dana@example.org>');
-    expect(headers.get('Date')).toBe('Fri, 16 Oct 2026 16:00:00 +0000');
-    for (const word of eml.match(/=\?UTF-8\?B\?[^?]*\?=/g) ?? []) expect(word.length).toBeLessThanOrEqual(75);
-  });
-
-  it('encodes the body\'s non-ASCII, "=" and trailing spaces', () => {
-    expect(quotedPrintable('café = ok \nFrom here')).toBe('caf=C3=A9 =3D ok=20\r\n=46rom here');
-    const long = `${'é'.repeat(60)}`;
-    const encoded = quotedPrintable(long);
-    for (const line of encoded.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
-    expect(decodeQuotedPrintable(encoded)).toBe(long);
-  });
-
-  it('leaves out recipients without an address and keeps header injection out', () => {
-    const letter = draftStateComplaint(record());
-    letter.subject = 'Complaint\r\nBcc: someone@evil.example';
-    const eml = toEml(letter, from, '2026-10-16T14:30:00Z');
-    const headers = headersOf(eml);
-    expect(headers.has('To')).toBe(false); // the state office is a placeholder with no address
-    expect(headers.get('Cc')).toBe('Lena Park <lena.park@district.example>');
-    expect(headers.has('Bcc')).toBe(false);
-    expect(headers.get('Subject')).toBe('Complaint Bcc: someone@evil.example');
-  });
-
-  it('rejects a malformed address or date', () => {
-    const letter = draftThankYou(record());
-    expect(() => toEml(letter, { name: 'Dana', email: 'dana at example' }, '2026-10-16T14:30:00Z')).toThrow(
-      /not an email address/,
-    );
-    expect(() => toEml(letter, from, '2026-10-16')).toThrow(/not an ISO 8601 instant/);
-    expect(rfc5322Date('2028-02-29T23:59:59Z')).toBe('Tue, 29 Feb 2028 23:59:59 +0000');
-  });
-});
 
 describe('mailtoUrl', () => {
   it('opens the letter with its recipients, copy, subject and body, line breaks as %0D%0A', () => {

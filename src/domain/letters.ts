@@ -9,6 +9,7 @@
 // (RULES.md). A 504 plan never gets IDEA steps, an IEP never gets the OCR outline, and a Canadian plan
 // never gets US steps or citations.
 
+import { type BoardAppealOptions, boardAppealProvince, draftBoardAppeal } from './board-appeal-letter.ts';
 import {
   type CaseAccommodation,
   type CaseContact,
@@ -22,16 +23,29 @@ import {
   owedMissesToList,
   pendingMisses,
 } from './case-record.ts';
-import { awaitsReply, type Communication, replyState, VERBAL_KINDS } from './communications.ts';
-import { addDays } from './dates.ts';
-import { FINDING_RULES, type Finding } from './implementation-patterns.ts';
 import {
+  awaitsReply,
+  type Communication,
+  DEFAULT_REPLY_SCHOOL_DAYS,
+  type ParentPosition,
+  replyState,
+  VERBAL_KINDS,
+} from './communications.ts';
+import { addDays, isIsoDate } from './dates.ts';
+import { caseCalendar, deadlineOf, replyDueDate } from './deadlines.ts';
+import { FINDING_RULES, type Finding } from './implementation-patterns.ts';
+import { profileFor } from './jurisdictions.ts';
+import { pin, pins } from './legal-sources.ts';
+import {
+  attachmentSentence,
   bulletList,
   capitalize,
   contactsWithRole,
   countOf,
+  countWords,
   formatLongDate,
   formatMinutes,
+  type LetterAttachment,
   listWords,
   lowerFirst,
   missReasonWords,
@@ -44,6 +58,7 @@ import {
   providerFor,
   quotePlan,
   ROLE_PLACEHOLDERS,
+  replyByWords,
   type TeamRole,
 } from './letter-words.ts';
 
@@ -60,10 +75,23 @@ export const LETTER_KINDS = [
   'escalation',
   'state_complaint',
   'ocr_complaint_outline',
+  'board_appeal',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export type LetterRecipient = { name: string; email: string | null };
+
+export {
+  asksReplyBy,
+  attachmentSentence,
+  LETTER_ATTACHMENTS,
+  type LetterAttachment,
+  type PlaceholderSpot,
+  replaceAttachmentSentence,
+  replaceRespondBy,
+  replyByWords,
+  unfilledPlaceholders,
+} from './letter-words.ts';
 
 export type Letter = {
   kind: LetterKind;
@@ -77,10 +105,28 @@ export type Letter = {
   placeholders: string[];
   /** For the parent, not part of the letter: what to check, deadlines, what was left out and why. */
   notes: string[];
+  /** The date the letter asks a reply by ("Could you reply by ..."); null for a letter that asks nothing. */
+  respondBy: string | null;
+  /** What the .eml carries with the letter. */
+  attachment: LetterAttachment;
+};
+
+/** Every letter that asks the school something takes the date to reply by; by default the reply clock's. */
+export type ReplyOption = {
+  /** The date the letter asks a reply by, after the day it is written; by default the household's reply time. */
+  respondBy?: string;
 };
 
 /** A jurisdiction's timeline, as the advisor's profiles give it: `{ days: 30, unit: 'days', citation: 'Ed. Code 56343(c)' }`. */
-export type Timeline = { days: number; unit: string; citation: string };
+export type Timeline = {
+  days: number;
+  unit: string;
+  citation: string;
+  /** The clock starts when the school receives the request (California's meeting, Ed. Code 56343.5). */
+  fromReceipt?: boolean;
+  /** What the school is to do by then, in the letter's words ("copies are to be provided"). */
+  duty?: string;
+};
 
 /** Thrown when a letter does not fit the plan: an IDEA step for a 504 plan, a US step for a Canadian plan. */
 export class LetterUnavailableError extends Error {
@@ -105,6 +151,8 @@ export const CANADA_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(
   'request_iep_meeting',
   // Up the ladder a province sets (principal, superintendent, the board): no US citation in it.
   'escalation',
+  // British Columbia (School Act s.11) and Alberta (Education Act s.42): src/domain/board-appeal-letter.ts.
+  'board_appeal',
 ]);
 
 function unavailableReason(record: CaseRecord, kind: LetterKind): string | null {
@@ -138,6 +186,10 @@ function unavailableReason(record: CaseRecord, kind: LetterKind): string | null 
     case 'request_prior_written_notice':
       if (!plan) return 'A request for written notice needs the plan it is about: add the plan first.';
       return null;
+    case 'board_appeal':
+      return boardAppealProvince(record)
+        ? null
+        : 'An appeal to the school board is drafted for a plan in British Columbia (School Act s.11) or Alberta (Education Act s.42).';
     default:
       return null;
   }
@@ -158,6 +210,8 @@ function assertAvailable(record: CaseRecord, kind: LetterKind): void {
 
 type Writer = {
   record: CaseRecord;
+  /** The reply date the letter asks for, when it asks for one (`replySentence`). */
+  respondBy: string | null;
   child: string;
   childFullName: string;
   /** "IEP", "504 plan", "IPP" (Alberta) or "plan". */
@@ -181,10 +235,11 @@ function planNameOf(record: CaseRecord): string {
   return 'IEP';
 }
 
-function writerFor(record: CaseRecord, formal = false): Writer {
+function writerFor(record: CaseRecord, formal = false, reply?: ReplyOption): Writer {
   const thisYear = record.asOf.slice(0, 4);
   return {
     record,
+    respondBy: reply ? respondByFor(record, reply.respondBy) : null,
     child: record.child.firstName,
     childFullName: [record.child.firstName, record.child.lastName].filter(Boolean).join(' '),
     planName: planNameOf(record),
@@ -203,6 +258,7 @@ function finish(
   to: LetterRecipient[],
   cc: LetterRecipient[],
   body: string,
+  attachment: LetterAttachment = 'none',
 ): Letter {
   const everything = [subject, body, ...to.map((r) => r.name), ...cc.map((r) => r.name)].join('\n');
   const placeholders = placeholdersIn(everything);
@@ -221,7 +277,37 @@ function finish(
     facts: { entryIds: [...new Set(w.facts)] },
     placeholders,
     notes,
+    respondBy: w.respondBy,
+    attachment,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reply date: every letter that asks something names the date it hopes for an answer by, and the
+// parent can change it (the editor and the server swap the date in the sentence; the reply clock of the
+// message logged when it is sent starts from it).
+
+/**
+ * The date a letter asks a reply by: the one the parent chose, or the household's reply time in school
+ * days after the day it is written (the same clock as a sent message's "reply expected by").
+ */
+export function respondByFor(record: CaseRecord, requested?: string): string {
+  if (requested != null) {
+    if (!isIsoDate(requested)) throw new RangeError(`the reply date is not a date: ${requested}`);
+    if (requested <= record.asOf) {
+      throw new RangeError(
+        `the reply date (${formatLongDate(requested, true)}) must come after the day the letter is written (${formatLongDate(record.asOf, true)})`,
+      );
+    }
+    return requested;
+  }
+  return replyDueDate(record.asOf, record.replySchoolDays ?? DEFAULT_REPLY_SCHOOL_DAYS, record.isSchoolDay);
+}
+
+/** "Could you reply by Friday, October 23?": the sentence every request carries. */
+function replySentence(w: Writer, purpose = ''): string {
+  if (!w.respondBy) throw new RangeError('this letter asks for no reply');
+  return `Could you ${replyByWords(w.respondBy, w.record.asOf)}${purpose}?`;
 }
 
 function salutation(to: readonly LetterRecipient[]): string {
@@ -287,6 +373,42 @@ function minutesAre(minutes: number): string {
   return `${formatMinutes(minutes)} ${Math.round(minutes) === 1 ? 'is' : 'are'}`;
 }
 
+/**
+ * "90 minutes of missed sessions have not been made up": a fact from the ledger (sessions missed for a
+ * reason the plan's policy does not excuse, and no make-up logged), never a statement of what the law
+ * requires.
+ */
+function notMadeUpWords(minutes: number): string {
+  return `${formatMinutes(minutes)} of missed sessions ${Math.round(minutes) === 1 ? 'has' : 'have'} not been made up`;
+}
+
+/** Owed minutes not made up that were lost to school closures (said and listed apart from misses). */
+function closedMinutes(service: CaseService): number {
+  const closed = closureMissesToList(service).reduce((sum, m) => sum + m.owedRemainingMinutes, 0);
+  return Math.min(service.ledger.owedBalanceMinutes, closed);
+}
+
+/**
+ * "70 minutes of missed sessions have not been made up, and 30 more were lost to school closures and not
+ * made up": the owed balance, closures apart; null when nothing is owed.
+ */
+function notMadeUpClause(
+  service: CaseService,
+  minutes: (n: number) => string = formatMinutes,
+): string | null {
+  const closed = closedMinutes(service);
+  const missed = service.ledger.owedBalanceMinutes - closed;
+  const parts: string[] = [];
+  if (missed > 0)
+    parts.push(`${minutes(missed)} of missed sessions ${missed === 1 ? 'has' : 'have'} not been made up`);
+  if (closed > 0) {
+    parts.push(
+      `${missed > 0 ? `${closed} more` : minutes(closed)} ${closed === 1 ? 'was' : 'were'} lost to school closures and not made up`,
+    );
+  }
+  return parts.length > 0 ? parts.join(', and ') : null;
+}
+
 function percentOf(service: CaseService): number | null {
   const { ledger } = service;
   if (ledger.percentDelivered != null) return Math.round(ledger.percentDelivered);
@@ -298,6 +420,14 @@ function percentOf(service: CaseService): number | null {
 /** `The IEP lists: "Speech-language therapy, 30 minutes 2 times per week".` (records the service as a fact). */
 function planWordsForService(w: Writer, service: CaseService): string {
   w.facts.push(service.id);
+  // A service of an earlier plan (the one before the annual review renewed it) is quoted as that plan's.
+  const earlier = service.earlierPlan;
+  if (earlier && service.sourceText) {
+    return (
+      `${possessive(w.child)} earlier ${w.planName}${earlier.title ? ` (${earlier.title})` : ''}, ` +
+      `in effect from ${w.date(earlier.effectiveFrom)} to ${w.date(earlier.effectiveTo)}, listed ${quotePlan(service.sourceText)}.`
+    );
+  }
   if (service.sourceText)
     return `${possessive(w.child)} ${w.planName} lists ${quotePlan(service.sourceText)}.`;
   w.notes.push(
@@ -307,20 +437,17 @@ function planWordsForService(w: Writer, service: CaseService): string {
 }
 
 /** Delivered, required and owed minutes over the ledger's window, in one or two sentences. */
-function deliverySentence(w: Writer, service: CaseService, formal = false): string {
+function deliverySentence(w: Writer, service: CaseService): string {
   const l = service.ledger;
   const percent = percentOf(service);
   let text =
     `From ${w.date(l.from)} to ${w.date(l.to)}, ${formatMinutes(l.deliveredMinutes)} of the ` +
     `${formatMinutes(l.requiredMinutes)} required ${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered` +
     `${percent == null ? '' : ` (${percent}%)`}.`;
-  if (l.owedBalanceMinutes > 0) {
-    text += ` ${capitalize(minutesAre(l.owedBalanceMinutes))} still to be made up.`;
-  }
+  const owed = notMadeUpClause(service);
+  if (owed) text += ` ${capitalize(owed)}.`;
   if (l.makeupMinutes > 0) {
-    text += formal
-      ? ` Make-up sessions of ${formatMinutes(l.makeupMinutes)} are already counted.`
-      : ` The ${formatMinutes(l.makeupMinutes)} of make-up sessions are already counted, and I appreciate them.`;
+    text += ` The ${formatMinutes(l.makeupMinutes)} of make-up sessions are already counted, and I appreciate them.`;
   }
   if (l.unloggedMinutes > 0) text += ` Another ${minutesAre(l.unloggedMinutes)} not in the log yet.`;
   return text;
@@ -334,10 +461,10 @@ function byMissDate(a: CaseSessionMiss, b: CaseSessionMiss): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
-/** "(30 minutes)", or "(10 of 30 minutes still to be made up)" when make-ups cured part of it. */
+/** "(30 minutes)", or "(10 of 30 minutes not made up yet)" when make-ups cured part of it. */
 function owedMinutesWords(m: CaseSessionMiss): string {
   return m.owedRemainingMinutes < m.minutes
-    ? `(${m.owedRemainingMinutes} of ${formatMinutes(m.minutes)} still to be made up)`
+    ? `(${m.owedRemainingMinutes} of ${formatMinutes(m.minutes)} not made up yet)`
     : `(${formatMinutes(m.owedRemainingMinutes)})`;
 }
 
@@ -345,7 +472,7 @@ function owedMinutesWords(m: CaseSessionMiss): string {
  * "Tuesday, October 6: a school event or assembly (30 minutes)", one per session in `from..to` that the
  * ledger counts as owed and not yet made up, closures apart (`closureLines`). Excused misses (the child
  * absent or refusing), misses whose reason is not known yet, and misses already made up are never in it:
- * they are not the school's to make up (docs/ledger-rules.md, rules 2 and 4).
+ * they are not counted as owed (docs/ledger-rules.md, rules 2 and 4).
  */
 function missLines(
   w: Writer,
@@ -527,32 +654,6 @@ function openConcerns(
   };
 }
 
-/** One paragraph per service and accommodation: the plan's words, the counts, the dates. */
-function concernParagraphs(w: Writer, concerns: ReturnType<typeof openConcerns>, formal = false): string[] {
-  const paragraphs: string[] = [];
-  for (const service of concerns.services) {
-    const misses = missLines(w, service);
-    const closures = closureLines(w, service);
-    paragraphs.push(
-      `${capitalize(service.name)}: ${planWordsForService(w, service)} ${deliverySentence(w, service, formal)}` +
-        (misses.length > 0 ? `\n  Sessions missed and not yet made up:\n${indent(bulletList(misses))}` : '') +
-        (closures.length > 0
-          ? `\n  Sessions lost to school closures, not yet made up:\n${indent(bulletList(closures))}`
-          : ''),
-    );
-  }
-  for (const accommodation of concerns.accommodations) {
-    w.facts.push(accommodation.id);
-    const summary = lapsesOf(accommodation);
-    const lines = summary.lapses.map((o) => occurrenceLine(w, o));
-    paragraphs.push(
-      `Accommodation: ${possessive(w.child)} ${w.planName} lists ${quotePlan(accommodation.text)}. ` +
-        `It was ${lapseCount(summary)}:\n${indent(bulletList(lines))}`,
-    );
-  }
-  return paragraphs;
-}
-
 function indent(text: string): string {
   return text
     .split('\n')
@@ -587,6 +688,8 @@ function contactLine(w: Writer, message: Communication): string {
   if (state.state === 'answered') {
     const replies = w.record.communications.filter((c) => state.replyIds.includes(c.id));
     const first = byDate(replies)[0];
+    // The reply the line dates is a fact the letter states.
+    if (first) w.facts.push(first.id);
     reply = first ? ` (answered ${w.date(first.date)})` : ' (answered)';
   } else if (state.state === 'overdue') {
     reply = state.holdingReplyIds
@@ -608,7 +711,7 @@ function contactsSince(record: CaseRecord, since: string | null): Communication[
 // ---------------------------------------------------------------------------------------------
 // 1. A specific concern about one accommodation or one service.
 
-export type SpecificConcernRequest = { accommodationId: string } | { serviceId: string };
+export type SpecificConcernRequest = ({ accommodationId: string } | { serviceId: string }) & ReplyOption;
 
 /**
  * The article's step 2: "I noticed that Emma didn't use her calculator during math, though it's listed
@@ -616,7 +719,7 @@ export type SpecificConcernRequest = { accommodationId: string } | { serviceId: 
  */
 export function draftSpecificConcern(record: CaseRecord, request: SpecificConcernRequest): Letter {
   assertAvailable(record, 'specific_concern');
-  const w = writerFor(record);
+  const w = writerFor(record, false, request);
   return 'serviceId' in request
     ? serviceConcern(w, findService(record, request.serviceId))
     : accommodationConcern(w, findAccommodation(record, request.accommodationId));
@@ -673,6 +776,7 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
       ...patternQuestions,
       'If something makes this accommodation hard to offer, help me understand, and we can problem-solve together.',
     ].join(' '),
+    replySentence(w),
     `Thank you for all you do for ${child}.`,
     signature(w, 'Kind regards,'),
   ].join('\n\n');
@@ -709,6 +813,7 @@ function serviceConcern(w: Writer, service: CaseService): Letter {
       ? `Could we find times to make up the missed sessions? Help me understand how the schedule looks for the rest of the term, ` +
         `and whether there is anything I can do to help. Can we problem-solve together?`
       : `Help me understand how the schedule looks for the rest of the term, and whether there is anything I can do to help.`,
+    replySentence(w),
     `Thank you for all you do for ${child}.`,
     signature(w, 'Kind regards,'),
   ].join('\n\n');
@@ -727,7 +832,7 @@ function shorten(text: string, max: number): string {
 // ---------------------------------------------------------------------------------------------
 // 2. A weekly or mid-term check-in to the case manager.
 
-export type CheckInLetterOptions = { period?: 'weekly' | 'mid_term' };
+export type CheckInLetterOptions = { period?: 'weekly' | 'mid_term' } & ReplyOption;
 
 const PROGRESS_REPORT = /progress/iu;
 
@@ -742,7 +847,7 @@ export const MID_TERM_FALLBACK_DAYS = 42;
 export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions = {}): Letter {
   assertAvailable(record, 'check_in');
   const period = options.period ?? 'weekly';
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   const { child, planName } = w;
   const to = [recipientForRole(record, 'case_manager')];
 
@@ -793,8 +898,8 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
     if (service.ledger.owedBalanceMinutes <= 0) continue;
     w.facts.push(service.id);
     questions.push(
-      `How are the make-ups for ${lowerFirst(service.name)} going? By my records, ` +
-        `${minutesAre(service.ledger.owedBalanceMinutes)} still to be made up since ${w.date(service.ledger.from)}.`,
+      `How are the make-ups for ${lowerFirst(service.name)} going? By my records, since ${w.date(service.ledger.from)}, ` +
+        `${notMadeUpWords(service.ledger.owedBalanceMinutes)}.`,
     );
   }
   for (const accommodation of record.accommodations) {
@@ -832,6 +937,7 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
       ? `What's going well:\n${bulletList(wentWell)}`
       : `Thank you for everything you're doing for ${child} ${period === 'weekly' ? 'this week' : 'this term'}.`,
     `${questions.length === 1 ? 'A question' : 'A few questions'}:\n${bulletList(questions)}`,
+    `${replySentence(w)} A short note is fine.`,
     `Thank you for keeping me in the loop on ${possessive(child)} ${planName}.`,
     signature(w),
   ].join('\n\n');
@@ -845,7 +951,7 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
 // ---------------------------------------------------------------------------------------------
 // 3. A follow-up on an unanswered message.
 
-export type FollowUpUnansweredOptions = {
+export type FollowUpUnansweredOptions = ReplyOption & {
   communicationId: string;
   /** A second follow-up: copy the case manager's supervisor (the advisor suggests it). */
   copy?: 'principal' | 'director';
@@ -872,7 +978,7 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
             : 'it expects no reply';
     throw new RangeError(`a follow-up is for a message with no reply, and this one has one: ${reason}`);
   }
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   w.facts.push(message.id);
   const promise =
     state.state === 'overdue' && state.holdingReplyIds
@@ -896,7 +1002,7 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
       : `I'm following up on my ${what} of ${w.date(message.date)}${about}. I know how full your days are, ` +
         'so I wanted to make sure it reached you.',
     `To recap, I wrote:\n> ${recap.replace(/\n/gu, '\n> ')}`,
-    `When you have a moment, could you let me know your thoughts? If someone else is the best person to ask, ` +
+    `${replySentence(w, ' with your thoughts')} If someone else is the best person to ask, ` +
       `I'd be glad to know that too.${copied}`,
     signature(w, 'Thank you,'),
   ].join('\n\n');
@@ -918,35 +1024,93 @@ function itemsOf(text: string | null): string[] {
     .filter((line) => line.length > 0);
 }
 
+// Words that say a call or meeting was about changing services: a reduction, a stop, a move.
+const CHANGE_WORDS =
+  /\b(?:reduc\w*|cut\w*|decreas\w*|fewer|less|lower\w*|drop\w*|stop\w*|end(?:s|ed|ing)?|remov\w*|discontinu\w*|chang\w*|instead|replac\w*|no longer|stays? at|go(?:es|ing)? (?:from|to|down)|down to|once a (?:week|month))\b/iu;
+
+/** Whether what was noted about a call or meeting speaks of changing a service (for the parent's note). */
+function speaksOfChange(talk: Communication): boolean {
+  return CHANGE_WORDS.test([talk.summary, talk.decisions ?? '', talk.nextSteps ?? ''].join('\n'));
+}
+
+/**
+ * What a parent who has not agreed (or wants time to think) says about a proposed change, in the terms of
+ * the plan's own process: for an IEP, the IEP stays as it is until changed through the IEP process (an
+ * amendment without a meeting needs the parent's agreement, 34 CFR 300.324(a)(4)) and the school gives
+ * prior written notice of a proposal (34 CFR 300.503); for a 504 plan, notice under the 504 safeguards
+ * (34 CFR 104.36); for a Canadian plan, the same asks in plain words, with no citation.
+ */
+function notAgreedParagraphs(w: Writer, position: 'not_agreed' | 'thinking'): string[] {
+  const stance =
+    position === 'not_agreed'
+      ? 'I have not agreed to this change.'
+      : 'I have not agreed to this change yet. I would like time to think it over.';
+  const plan = `${possessive(w.child)} ${w.planName}`;
+  if (!w.isUnitedStates) {
+    return [
+      `${stance} As I understand it, ${plan} stays as it is until it is changed with me, through the school's process for reviewing it.`,
+      'Could you put the proposal in writing, with the reasons for it?',
+    ];
+  }
+  if (w.record.plan?.kind === '504') {
+    return [
+      `${stance} As I understand it, ${plan} stays as written until the 504 team changes it.`,
+      `Could you send me written notice of the proposal, with the reasons for it (${pin('cfr-104-36')})?`,
+    ];
+  }
+  return [
+    `${stance} As I understand it, ${plan} stays in effect as written until it is changed through the IEP process. ` +
+      `It can be changed without a meeting only if we both agree to that (${pin('cfr-300-324-a-4')}); otherwise the IEP team meets.`,
+    `Could you send me prior written notice of the proposal (${pin('cfr-300-503')})?`,
+  ];
+}
+
 /**
  * The article's step 3: "Always get verbal conversations followed up with email summaries." Quotes the
- * decisions and the next steps the parent noted after the call or meeting.
+ * decisions and the next steps the parent noted after the call or meeting, and follows the parent's
+ * position on what was proposed: when she has not agreed (or wants to think), the summary says so and
+ * asks for written notice, so it never puts an agreement in writing that she did not give.
  */
-export function draftFollowUpVerbal(record: CaseRecord, options: { communicationId: string }): Letter {
+export function draftFollowUpVerbal(
+  record: CaseRecord,
+  options: { communicationId: string } & ReplyOption,
+): Letter {
   assertAvailable(record, 'follow_up_verbal');
   const talk = findCommunication(record, options.communicationId);
   if (!VERBAL_KINDS.has(talk.kind)) {
     throw new RangeError('a written follow-up is for a phone call or a meeting');
   }
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   w.facts.push(talk.id);
+  const position: ParentPosition = talk.parentPosition ?? 'unknown';
+  const objects = position === 'not_agreed' || position === 'thinking';
   const contacts = contactsOf(record, talk);
   const to = contacts.length > 0 ? contacts : [recipientForRole(record, 'case_manager')];
   const when = talk.date === record.asOf ? 'today' : `on ${w.date(talk.date)}`;
   const decisions = itemsOf(talk.decisions);
   const nextSteps = itemsOf(talk.nextSteps);
+  // "What we talked about", not "what we decided", when the parent did not agree to it.
+  const lead = objects ? 'To make sure I understood what we talked about' : 'To make sure I understood';
   const understood =
     decisions.length > 0 || nextSteps.length > 0
       ? [
-          ...(decisions.length > 0 ? [`To make sure I understood:\n${bulletList(decisions)}`] : []),
+          ...(decisions.length > 0 ? [`${lead}:\n${bulletList(decisions)}`] : []),
           ...(nextSteps.length > 0 ? [`Next steps:\n${bulletList(nextSteps)}`] : []),
         ]
-      : [`To make sure I understood: ${talk.summary.trim()}`];
+      : [`${lead}: ${talk.summary.trim()}`];
+  if (position === 'unknown' && speaksOfChange(talk)) {
+    w.notes.push(
+      `Your notes on this ${talk.kind === 'meeting' ? 'meeting' : 'call'} speak of a change. If you did not agree to it, ` +
+        'say so on the message in Messages ("I did not agree" or "I want to think about it") and draft the summary again: ' +
+        'it will then say that you have not agreed, and ask for the proposal in writing.',
+    );
+  }
   const body = [
     salutation(to),
     `Thank you for talking with me ${when}.`,
     ...understood,
-    'If I missed or misunderstood anything, please let me know.',
+    ...(objects ? notAgreedParagraphs(w, position) : []),
+    `If I missed or misunderstood anything, please let me know. ${replySentence(w)}`,
     signature(w, 'Thank you,'),
   ].join('\n\n');
   const subject = `Summary of our ${talk.kind === 'meeting' ? 'meeting' : 'call'} on ${w.date(talk.date)}`;
@@ -999,12 +1163,12 @@ export function draftThankYou(record: CaseRecord, options: ThankYouOptions = {})
 // ---------------------------------------------------------------------------------------------
 // 6. A request for a service's logs.
 
-export type ServiceLogRequestOptions = { serviceId: string; from?: string; to?: string };
+export type ServiceLogRequestOptions = { serviceId: string; from?: string; to?: string } & ReplyOption;
 
 export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRequestOptions): Letter {
   assertAvailable(record, 'request_service_logs');
   const service = findService(record, options.serviceId);
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   const { child } = w;
   const from = options.from ?? service.ledger.from;
   const until = options.to ?? service.ledger.to;
@@ -1023,13 +1187,20 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
     'I keep notes at home and would like to make sure mine match yours.',
   ];
   if (sameWindow) mine.push(deliverySentence(w, service));
+  const region = record.plan?.jurisdiction.region?.toUpperCase() ?? null;
   const rights = !w.isUnitedStates
     ? []
     : record.plan?.kind === '504'
-      ? [`These logs are part of ${possessive(child)} records, which parents may examine (34 CFR 104.36).`]
-      : [
-          `These logs are part of ${possessive(child)} education records, which parents may inspect and review (34 CFR 300.613).`,
-        ];
+      ? [
+          `These logs are part of ${possessive(child)} records, which parents may examine (${pin('cfr-104-36')}).`,
+        ]
+      : region === 'IL'
+        ? [
+            `Illinois makes logs of related services available to parents at any time on request (${pins('il-14-8-02f-d', 'il-226-310')}).`,
+          ]
+        : [
+            `These logs are part of ${possessive(child)} education records, which parents may inspect and review (${pin('cfr-300-613-a')}).`,
+          ];
   const body = [
     salutation(to),
     `Could you share the service logs for ${possessive(child)} ${lowerFirst(service.name)} from ${w.date(from)} to ${w.date(until)}: ` +
@@ -1045,7 +1216,8 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
         ]
       : []),
     ...rights,
-    'A copy by email is perfect. Thank you for your help.',
+    `A copy by email is perfect. ${replySentence(w, ', or let me know when the logs will be ready')}`,
+    'Thank you for your help.',
     signature(w),
   ].join('\n\n');
   const subject = `Service logs for ${possessive(child)} ${lowerFirst(service.name)}, ${w.date(from)} to ${w.date(until)}`;
@@ -1055,7 +1227,7 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
 // ---------------------------------------------------------------------------------------------
 // 7. A request for a meeting of the team.
 
-export type MeetingRequestOptions = {
+export type MeetingRequestOptions = ReplyOption & {
   /** The jurisdiction's timeline for holding a requested meeting (from the advisor's profiles). */
   timeline?: Timeline;
   /** More reasons, in the parent's words. */
@@ -1063,7 +1235,11 @@ export type MeetingRequestOptions = {
 };
 
 function timelineSentence(timeline: Timeline, what: string): string {
-  return `I understand ${what} within ${timeline.days} ${timeline.unit} of this written request (${timeline.citation}).`;
+  const from = timeline.fromReceipt ? 'of receiving this written request' : 'of this written request';
+  // "30 days, not counting ..." reads "within 30 days of receiving this written request, not counting ...".
+  const [unit, ...qualifier] = timeline.unit.split(', ');
+  const tail = qualifier.length > 0 ? `, ${qualifier.join(', ')}` : '';
+  return `I understand ${timeline.duty ?? what} within ${timeline.days} ${unit} ${from}${tail} (${timeline.citation}).`;
 }
 
 /**
@@ -1073,7 +1249,7 @@ function timelineSentence(timeline: Timeline, what: string): string {
  */
 export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestOptions = {}): Letter {
   assertAvailable(record, 'request_iep_meeting');
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   const { child, planName } = w;
   const to = [recipientForRole(record, 'case_manager')];
   const is504 = record.plan?.kind === '504';
@@ -1083,8 +1259,8 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
     if (service.ledger.owedBalanceMinutes <= 0) continue;
     const quoted = planWordsForService(w, service);
     reasons.push(
-      `${capitalize(service.name)}: ${quoted} By my records, ${minutesAre(service.ledger.owedBalanceMinutes)} still to be made up ` +
-        `from ${w.date(service.ledger.from)} to ${w.date(service.ledger.to)}.`,
+      `${capitalize(service.name)}: ${quoted} By my records, from ${w.date(service.ledger.from)} to ${w.date(service.ledger.to)}, ` +
+        `${notMadeUpWords(service.ledger.owedBalanceMinutes)}.`,
     );
     for (const miss of [...owedMissesToList(service), ...closureMissesToList(service)])
       w.facts.push(miss.entryId);
@@ -1125,6 +1301,7 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
     ...(options.timeline ? [timelineSentence(options.timeline, 'the meeting is to be held')] : []),
     `Could you send me a few dates and times that work for the team? I'm usually available ${placeholder('days and times that work for you')}. ` +
       'It would also help to see any progress data or service logs before we meet.',
+    replySentence(w),
     'Thank you. I look forward to working on this together.',
     signature(w),
   ].join('\n\n');
@@ -1137,14 +1314,14 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
 // ---------------------------------------------------------------------------------------------
 // 8. A request for the child's records.
 
-export type RecordsRequestOptions = {
+export type RecordsRequestOptions = ReplyOption & {
   /** A state's or province's shorter timeline (California: 5 business days, Ed. Code 56504). */
   timeline?: Timeline;
 };
 
 export function draftRecordsRequest(record: CaseRecord, options: RecordsRequestOptions = {}): Letter {
   assertAvailable(record, 'request_records');
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   const { child, planName } = w;
   const principal = roleHolder(record, 'principal');
   const to = [principal ? recipientOf(principal) : recipientForRole(record, 'case_manager')];
@@ -1154,25 +1331,39 @@ export function draftRecordsRequest(record: CaseRecord, options: RecordsRequestO
     `${possessive(child)} current ${planName} and any amendments`,
     'evaluations and assessment reports',
     `progress reports on ${possessive(child)} goals`,
-    `service logs and session notes${record.services.length > 0 ? ` (${listWords(record.services.map((s) => lowerFirst(s.name)))})` : ''}`,
+    // Each service once: an earlier plan's service with make-ups still owed has the same name as this plan's.
+    `service logs and session notes${record.services.length > 0 ? ` (${listWords([...new Set(record.services.map((s) => lowerFirst(s.name)))])})` : ''}`,
     'notes and data kept on accommodations and behavior',
     'attendance and discipline records',
   ];
+  // What the law says, and no more: the federal right is to inspect and review within 45 days
+  // (34 CFR 300.613(a)); copies are owed only where not having them would prevent that (300.613(b)(2)).
+  // A state's own timeline (California's copies in 5 business days) comes from its profile.
   const rules: string[] = [];
+  const province = record.plan?.jurisdiction.region?.toUpperCase() ?? null;
   if (w.isUnitedStates) {
     rules.push(
       record.plan?.kind === '504'
-        ? "Parents may examine their child's records (34 CFR 104.36); schools respond within 45 days at most (34 CFR 99.10)."
+        ? `Parents may examine their child's records (${pin('cfr-104-36')}); schools respond to a request to inspect and review education records within 45 days of receiving it (${pin('cfr-99-10')}).`
         : "Parents may inspect and review their child's education records without unnecessary delay, before any IEP meeting " +
-            'or hearing, and within 45 days at most (34 CFR 300.613).',
+            `or hearing, and within 45 days of the request at most (${pin('cfr-300-613-a')}).`,
+    );
+  } else if (province === 'ON') {
+    rules.push(
+      `Parents of a pupil under 18 may examine the pupil's Ontario Student Record (${pin('on-ea-266-3')}).`,
+    );
+  } else if (province === 'BC') {
+    rules.push(
+      `Parents may examine, on request, the records the board keeps about their child (${pin('bc-sa-9')}).`,
     );
   }
-  if (options.timeline) rules.push(timelineSentence(options.timeline, 'copies are to be provided'));
+  if (options.timeline) rules.push(timelineSentence(options.timeline, 'the records are to be available'));
   const body = [
     salutation(to),
     `I'd like to request a copy of ${possessive(child)} ${w.isUnitedStates ? 'education records' : 'student record'}. Could you please include:\n${bulletList(items)}`,
     ...(rules.length > 0 ? [rules.join(' ')] : []),
-    'Copies by email are perfect, or let me know when I can pick them up. Thank you for your help.',
+    `Copies by email are perfect, or let me know when I can pick them up. ${replySentence(w, ', to let me know when they will be ready')}`,
+    'Thank you for your help.',
     signature(w),
   ].join('\n\n');
   const subject = `Request for ${possessive(child)} ${w.isUnitedStates ? 'education records' : 'student record'}`;
@@ -1182,64 +1373,80 @@ export function draftRecordsRequest(record: CaseRecord, options: RecordsRequestO
 // ---------------------------------------------------------------------------------------------
 // 9. A request for prior written notice.
 
-export type PriorWrittenNoticeOptions = {
-  /** The decision, in the parent's words: "to reduce speech therapy to one session a week". */
+export type PriorWrittenNoticeOptions = ReplyOption & {
+  /** The decision or proposal, in the parent's words: "to reduce speech therapy to one session a week". */
   decision: string;
   /** When it was proposed or decided (a call or a meeting). */
   decidedOn?: string;
   /** The logged call or meeting where it came up. */
   communicationId?: string;
+  /** Where the parent stands on it; by default what she recorded on the call or meeting, else unknown. */
+  parentPosition?: ParentPosition;
 };
 
 // The seven elements of 34 CFR 300.503(b), in plain words.
 const PRIOR_WRITTEN_NOTICE_ELEMENTS = [
-  'a description of the action the school proposes, or decides against;',
-  'an explanation of why;',
-  'a description of each evaluation, assessment, record or report used as a basis for the decision;',
-  'a statement that parents have protection under the procedural safeguards, and how to get a copy of them;',
-  'sources parents can contact for help understanding these rules;',
-  'a description of other options the team considered and why they were not chosen;',
-  'a description of any other factors relevant to the decision.',
+  'what the school proposes to do, or not to do;',
+  'why;',
+  'each test, record or report the school based it on;',
+  'that parents have rights under the procedural safeguards, and how to get a copy of them;',
+  'where parents can get help to understand these rules;',
+  'the other options the team looked at, and why it turned them down;',
+  'anything else that mattered to the choice.',
 ] as const;
 
 /**
  * Prior written notice (34 CFR 300.503) for an IEP. For a 504 plan the IDEA notice does not apply; the
- * letter asks for the decision in writing under the 504 notice safeguard (34 CFR 104.36) instead.
+ * letter asks for the decision in writing under the 504 notice safeguard (34 CFR 104.36) instead. When
+ * the parent has not agreed (or wants time to think), the letter says so, calls it a proposal, and says
+ * the plan stays as it is until it is changed through its own process.
  */
 export function draftPriorWrittenNoticeRequest(
   record: CaseRecord,
   options: PriorWrittenNoticeOptions,
 ): Letter {
   assertAvailable(record, 'request_prior_written_notice');
-  const w = writerFor(record);
-  const { child } = w;
+  const w = writerFor(record, false, options);
   const decision = options.decision.trim();
   if (decision.length === 0) throw new RangeError('say which decision the notice is about');
   let decidedOn = options.decidedOn ?? null;
   let to = [recipientForRole(record, 'case_manager')];
+  let position: ParentPosition = options.parentPosition ?? 'unknown';
   if (options.communicationId) {
     const talk = findCommunication(record, options.communicationId);
     w.facts.push(talk.id);
     decidedOn ??= talk.date;
+    if (options.parentPosition == null) position = talk.parentPosition ?? 'unknown';
     const contacts = contactsOf(record, talk);
     if (contacts.length > 0) to = contacts;
   }
+  const objects = position === 'not_agreed' || position === 'thinking';
   const when = decidedOn ? ` on ${w.date(decidedOn)}` : '';
   const is504 = record.plan?.kind === '504';
-  const ask = is504
-    ? [
-        `Thank you for talking through the decision ${decision}${when}. So I can understand it fully, could you send me ` +
-          `written notice of the decision about ${possessive(child)} 504 plan, with the reasons for it and the ` +
-          'information it was based on (34 CFR 104.36)?',
-      ]
-    : [
-        `Thank you for talking through the decision ${decision}${when}. So I can understand it fully, could you send me ` +
-          `prior written notice of it (34 CFR 300.503)?`,
-        `As I understand it, the notice includes:\n${PRIOR_WRITTEN_NOTICE_ELEMENTS.map((e, i) => `${i + 1}. ${e}`).join('\n')}`,
-      ];
-  const body = [salutation(to), ...ask, 'Thank you. I appreciate your help with this.', signature(w)].join(
-    '\n\n',
-  );
+  const what = objects ? 'proposal' : 'decision';
+  const opening = `Thank you for talking with me${when} about the ${what} ${decision}.`;
+  const ask = objects
+    ? // The stance, the plan staying in effect, and the request for notice, in the plan's own terms.
+      [opening, ...notAgreedParagraphs(w, position as 'not_agreed' | 'thinking')]
+    : is504
+      ? [
+          `${opening} So I can understand it fully, could you send me written notice of the decision, ` +
+            `with the reasons for it and the information it was based on (${pin('cfr-104-36')})?`,
+        ]
+      : [
+          `${opening} So I can understand it fully, could you send me prior written notice of it (${pin('cfr-300-503')})?`,
+        ];
+  if (!is504) {
+    ask.push(
+      `As I understand it, the notice includes:\n${PRIOR_WRITTEN_NOTICE_ELEMENTS.map((e, i) => `${i + 1}. ${e}`).join('\n')}`,
+    );
+  }
+  const body = [
+    salutation(to),
+    ...ask,
+    `${replySentence(w)} Thank you. I appreciate your help with this.`,
+    signature(w),
+  ].join('\n\n');
   const subject = is504
     ? `Request for written notice: ${shorten(decision, 60)}`
     : `Request for prior written notice: ${shorten(decision, 60)}`;
@@ -1249,25 +1456,50 @@ export function draftPriorWrittenNoticeRequest(
 // ---------------------------------------------------------------------------------------------
 // 10. An escalation to the principal or the special-education director.
 
-export type EscalationOptions = {
+export type EscalationOptions = ReplyOption & {
   /** The principal or director (US); in Canada also the superintendent or the school board. */
   to: 'principal' | 'director' | 'superintendent' | 'board';
   /** Focus on one service or accommodation; by default every open concern. */
   serviceId?: string;
   accommodationId?: string;
+  /** What goes with it in the .eml; by default the implementation report, which holds the details. */
+  attachment?: LetterAttachment;
 };
 
 /**
+ * Product choice: an escalation stays short (about 250 words at most) so a busy director reads it to the
+ * end: what the plan says, the totals, what was asked and when, and what the parent asks now. Every
+ * date and session goes in the attached log instead.
+ */
+export const ESCALATION_MAX_WORDS = 250;
+/** How many services, accommodations and earlier asks the letter names before it refers to the log. */
+const ESCALATION_MAX_ITEMS = 3;
+
+/**
+ * "(2 more earlier messages in my records.)": what the letter leaves unnamed. It names no attachment, so it
+ * stays true whatever the parent attaches (the attachment sentence says what that is).
+ */
+function moreInRecords(count: number, noun: string): string {
+  if (count <= 0) return '';
+  return `\n(${countOf(count, `more ${noun}`, `more ${noun}s`)} in my records.)`;
+}
+
+/**
  * "Escalate if repeated emails go unanswered, your child is being harmed, or there are clear legal
- * violations." Summarizes the facts and every earlier contact with its date and whether it was answered,
- * and asks for help, not for blame.
+ * violations." A short letter: the plan's words and the totals for what is not in place, the earlier asks
+ * with their dates and whether they were answered, and what the parent asks now; the details go in the
+ * attached report. It asks for help, not for blame. A letter over the principal's head copies the
+ * principal, so nobody is gone around.
  */
 export function draftEscalation(record: CaseRecord, options: EscalationOptions): Letter {
   assertAvailable(record, 'escalation');
-  const w = writerFor(record);
+  const w = writerFor(record, false, options);
   const { child, planName } = w;
+  const attachment = options.attachment ?? 'report_pdf';
   const to = [recipientForRole(record, options.to)];
-  const cc = caseManagerCopy(record, to);
+  // Above the principal, the principal is copied (the parent can change who is copied before sending).
+  const principalCopy = options.to === 'principal' ? [] : [recipientForRole(record, 'principal')];
+  const cc = [...principalCopy, ...caseManagerCopy(record, [...to, ...principalCopy])];
   // Name only the people the record shows the family has already written to or talked with.
   const earlierNames = [
     ...new Set(
@@ -1279,33 +1511,97 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
   ];
 
   const concerns = openConcerns(record, options);
-  const paragraphs = concernParagraphs(w, concerns);
-  const contacts = contactsSince(record, record.plan?.effectiveFrom ?? null).map((c) => contactLine(w, c));
+  // One item per service and accommodation: the plan's words and the totals, no dates (they are in the
+  // attached log), minutes without the hours (shorter to read in a list). Each keeps the records it rests
+  // on, so the paper trail holds only what the letter states.
+  type Item = { text: string; facts: string[] };
+  const items: Item[] = [];
+  let window: { from: string; to: string } | null = null;
+  for (const service of concerns.services) {
+    const l = service.ledger;
+    window ??= { from: l.from, to: l.to };
+    const percent = percentOf(service);
+    // Sessions lost to a closure are said apart from the missed ones, as every letter does.
+    const owed = notMadeUpClause(service, (n) => `${n} minutes`);
+    const words = service.sourceText
+      ? ` lists ${quotePlan(service.sourceText)}`
+      : ` includes ${lowerFirst(service.name)}`;
+    items.push({
+      text:
+        `${capitalize(service.name)}: the ${planName}${words}. ${l.deliveredMinutes} of ${l.requiredMinutes} minutes ` +
+        `${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered${percent == null ? '' : ` (${percent}%)`}` +
+        (owed ? `; ${owed}.` : '.'),
+      facts: [
+        service.id,
+        ...[...owedMissesToList(service), ...closureMissesToList(service)].map((m) => m.entryId),
+      ],
+    });
+  }
+  for (const accommodation of concerns.accommodations) {
+    const summary = lapsesOf(accommodation);
+    for (const o of summary.lapses) noteDisagreement(w, o);
+    items.push({
+      text: `The ${planName} lists ${quotePlan(accommodation.text)}. It was ${lapseCount(summary)}.`,
+      facts: [accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds)],
+    });
+  }
+  // What the parent asked and when: her own messages and the talks, the latest first to go unnamed.
+  const asks: Item[] = contactsSince(record, record.plan?.effectiveFrom ?? null)
+    .filter((c) => c.direction === 'sent' || VERBAL_KINDS.has(c.kind))
+    .map((c) => {
+      const before = w.facts.length;
+      const text = contactLine(w, c);
+      return { text, facts: w.facts.splice(before) };
+    });
   const harm = byDate(record.parentNotes.filter((n) => n.kind === 'harm'));
   for (const note of harm) w.facts.push(note.id);
+  const latestHarm = harm.at(-1);
+  const attached = attachmentSentence(attachment);
 
-  const body = [
-    salutation(to),
-    `I'm writing to ask for your help with ${possessive(child)} ${planName}. ` +
-      (earlierNames.length > 0 ? `I have raised this with ${listWords(earlierNames)}, and ` : '') +
-      "I'd like to find a way forward together.",
-    paragraphs.length > 0
-      ? `What I've noted:\n${bulletList(paragraphs)}`
-      : `What I've noted: ${placeholder('what happened, with dates')}`,
-    ...(harm.length > 0
-      ? [
-          `How this is affecting ${child}:\n${bulletList(harm.map((n) => `${w.date(n.date)}: ${n.text.trim()}`))}`,
-        ]
-      : []),
-    ...(contacts.length > 0 ? [`My earlier contacts with the school:\n${bulletList(contacts)}`] : []),
-    `Could we meet to talk about how to get these supports in place` +
-      (concerns.services.length > 0 ? ', and how missed sessions will be made up? ' : '? ') +
-      `Can we problem-solve together? I'm available ${placeholder('days and times that work for you')}.`,
-    'Thank you for your time.',
-    signature(w, 'Kind regards,'),
-  ].join('\n\n');
+  /** The letter naming the first `shown` items and the last `recent` asks; the rest are in the log. */
+  const compose = (shown: number, recent: number): string =>
+    [
+      salutation(to),
+      `I'm writing to ask for your help with ${possessive(child)} ${planName}. ` +
+        (earlierNames.length > 0 ? `I have raised this with ${listWords(earlierNames)}, and ` : '') +
+        "I'd like to find a way forward together.",
+      items.length > 0
+        ? `What the ${planName} says, and what happened${window ? ` from ${w.date(window.from)} to ${w.date(window.to)}` : ''}:\n` +
+          `${bulletList(items.slice(0, shown).map((i) => i.text))}${moreInRecords(items.length - shown, 'item')}`
+        : `What happened: ${placeholder('what happened, with dates')}`,
+      ...(asks.length > 0
+        ? [
+            `What I asked, and when:\n${bulletList(asks.slice(asks.length - recent).map((i) => i.text))}` +
+              moreInRecords(asks.length - recent, 'earlier message'),
+          ]
+        : []),
+      ...(latestHarm
+        ? [
+            `How this is affecting ${child} (${w.date(latestHarm.date)}): ${latestHarm.text.trim()}` +
+              (harm.length > 1 ? ` I noted this on ${countOf(harm.length, 'day')}.` : ''),
+          ]
+        : []),
+      'What I ask now: could we meet to talk about how to get these supports in place' +
+        (concerns.services.length > 0 ? ', and how the missed sessions will be made up? ' : '? ') +
+        `I'm available ${placeholder('days and times that work for you')}. ${replySentence(w)}`,
+      ...(attached ? [attached] : []),
+      'Thank you for your time.',
+      signature(w, 'Kind regards,'),
+    ].join('\n\n');
+
+  // Short enough to be read to the end: name fewer items and asks (the log has them all) until it fits.
+  let shown = Math.min(ESCALATION_MAX_ITEMS, items.length);
+  let recent = Math.min(ESCALATION_MAX_ITEMS, asks.length);
+  let body = compose(shown, recent);
+  while (countWords(body) > ESCALATION_MAX_WORDS && (shown > 1 || recent > 1)) {
+    if (shown >= recent && shown > 1) shown--;
+    else recent--;
+    body = compose(shown, recent);
+  }
+  for (const item of [...items.slice(0, shown), ...asks.slice(asks.length - recent)])
+    w.facts.push(...item.facts);
   const subject = `Asking for your help with ${possessive(child)} ${planName}`;
-  return finish(w, 'escalation', subject, to, cc, body);
+  return finish(w, 'escalation', subject, to, cc, body, attachment);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1330,18 +1626,18 @@ export function draftStateComplaint(record: CaseRecord): Letter {
     : { name: placeholder('district special education office'), email: null };
   const to = [{ name: placeholder('state education agency, special education complaints'), email: null }];
 
-  const { paragraphs, services, excluded } = formalFacts(w, record, lookBack);
-  const owedTotal = services.reduce((sum, s) => sum + s.ledger.owedBalanceMinutes, 0);
+  const { paragraphs, closures, services, notDelivered, excluded } = formalFacts(w, record, lookBack);
+  const owedTotal = [...notDelivered.values()].reduce((sum, m) => sum + m, 0);
   const contacts = contactsSince(record, lookBack).map((c) => contactLine(w, c));
   const harm = byDate(record.parentNotes.filter((n) => n.kind === 'harm' && n.date >= lookBack));
   for (const note of harm) w.facts.push(note.id);
 
   const resolution = [
     ...services
-      .filter((s) => s.ledger.owedBalanceMinutes > 0)
+      .filter((s) => (notDelivered.get(s.id) ?? 0) > 0)
       .map(
         (s) =>
-          `Compensatory services for the ${formatMinutes(s.ledger.owedBalanceMinutes)} of ${lowerFirst(s.name)} not delivered, ` +
+          `Compensatory services for the ${formatMinutes(notDelivered.get(s.id)!)} of ${lowerFirst(s.name)} not delivered, ` +
           'on a schedule agreed in writing (34 CFR 300.151(b)).',
       ),
     `${possessive(child)} services and accommodations delivered as the IEP states from now on, with session logs shared with me each month.`,
@@ -1363,10 +1659,12 @@ export function draftStateComplaint(record: CaseRecord): Letter {
       `to ${w.date(plan.effectiveTo)}, as written. The district must make special education and related services ` +
       'available to the child in accordance with the IEP (34 CFR 300.323).',
     `4. The facts\n${paragraphs.length > 0 ? bulletList(paragraphs) : placeholder('what happened, with dates')}` +
-      (contacts.length > 0 ? `\n\nMy contacts with the school about this:\n${bulletList(contacts)}` : ''),
+      (contacts.length > 0 ? `\n\nMy contacts with the school about this:\n${bulletList(contacts)}` : '') +
+      (closures ? `\n\n${closures}` : ''),
     `5. Description of the problem\n${child} has not received the services and accommodations the IEP requires, as set out above.` +
       (owedTotal > 0
-        ? ` In total, ${formatMinutes(owedTotal)} of services have not been delivered or made up.`
+        ? ` In total, ${formatMinutes(owedTotal)} of services have not been delivered or made up` +
+          `${closures ? ', not counting the school closures listed apart' : ''}.`
         : '') +
       (harm.length > 0
         ? `\nHow this has affected ${child}:\n${bulletList(harm.map((n) => `${w.date(n.date)}: ${n.text.trim()}`))}`
@@ -1401,34 +1699,78 @@ export function draftStateComplaint(record: CaseRecord): Letter {
   return finish(w, 'state_complaint', subject, to, [districtCopy], body);
 }
 
-/** Services and accommodations with lapses on or after `since`, as formal fact paragraphs. */
-function formalFacts(
-  w: Writer,
-  record: CaseRecord,
-  since: string,
-): { paragraphs: string[]; services: CaseService[]; excluded: number; lastDate: string | null } {
+/** Reasons that are about the child, not the school: never listed as a failure to implement. */
+const CHILD_REASONS: ReadonlySet<string> = new Set(['student_absent', 'student_refused']);
+
+/**
+ * The sessions a formal complaint lists as not delivered: owed and not yet made up, not lost to a
+ * closure (set apart), and never missed because the child was absent or declined, even when the parent
+ * classified such a miss as owed (a complaint is about what the school did not do).
+ */
+function failuresToImplement(service: CaseService, since: string): CaseSessionMiss[] {
+  return owedMissesToList(service).filter((m) => m.date >= since && !CHILD_REASONS.has(m.reason ?? ''));
+}
+
+type FormalFacts = {
+  paragraphs: string[];
+  /** Sessions lost to school closures, apart from the violation, with the plan's policy; null when none. */
+  closures: string | null;
+  services: CaseService[];
+  /** Minutes of the listed sessions not delivered and not made up, per service id (closures not counted). */
+  notDelivered: Map<string, number>;
+  excluded: number;
+  lastDate: string | null;
+};
+
+/** The plan's policy on closures, in a sentence, for a formal filing that lists closures apart. */
+function closurePolicyWords(w: Writer): string {
+  const policy = w.record.plan?.closurePolicy;
+  if (policy?.setOnPlan) {
+    return `The rules for missed sessions I recorded for this ${w.planName} count a session lost to a school closure as one to make up.`;
+  }
+  return (
+    `The ${w.planName} does not say how sessions lost to a school closure are handled. I count them as not made up ` +
+    `because the amount of service in the ${w.planName} does not change when the school is closed.`
+  );
+}
+
+/** Services and accommodations with lapses on or after `since`, as formal fact paragraphs; closures apart. */
+function formalFacts(w: Writer, record: CaseRecord, since: string): FormalFacts {
   const paragraphs: string[] = [];
   const services: CaseService[] = [];
+  const notDelivered = new Map<string, number>();
+  const closureItems: string[] = [];
   let excluded = 0;
+  let childReasons = 0;
   const dates: string[] = [];
   for (const service of record.services) {
-    // Only sessions owed and not yet made up (closures apart): the facts of a complaint are the school's.
-    const misses = [...owedMissesToList(service), ...closureMissesToList(service)];
-    excluded += misses.filter((m) => m.date < since).length;
-    const recent = misses.filter((m) => m.date >= since);
-    if (recent.length === 0 && service.ledger.owedBalanceMinutes <= 0) continue;
-    services.push(service);
-    dates.push(...recent.map((m) => m.date));
-    const lines = missLines(w, service, since);
+    const owed = owedMissesToList(service);
+    excluded += [...owed, ...closureMissesToList(service)].filter((m) => m.date < since).length;
+    childReasons += owed.filter((m) => m.date >= since && CHILD_REASONS.has(m.reason ?? '')).length;
+    const failures = failuresToImplement(service, since).sort(byMissDate);
     const closures = closureLines(w, service, since);
+    if (closures.length > 0)
+      closureItems.push(`${capitalize(service.name)}:\n${indent(bulletList(closures))}`);
+    if (failures.length === 0) continue;
+    services.push(service);
+    dates.push(...failures.map((m) => m.date));
+    const minutes = failures.reduce((sum, m) => sum + m.owedRemainingMinutes, 0);
+    notDelivered.set(service.id, minutes);
+    const lines = failures.map((m) => {
+      w.facts.push(m.entryId);
+      return `${w.date(m.date)}: ${missReasonWords(m.reason, w.child)} ${owedMinutesWords(m)}`;
+    });
+    const l = service.ledger;
+    const percent = percentOf(service);
     paragraphs.push(
-      `${capitalize(service.name)}: ${planWordsForService(w, service)} ${deliverySentence(w, service, true)}` +
-        (lines.length > 0
-          ? `\n  Sessions not delivered and not yet made up:\n${indent(bulletList(lines))}`
+      `${capitalize(service.name)}: ${planWordsForService(w, service)} From ${w.date(l.from)} to ${w.date(l.to)}, ` +
+        `${formatMinutes(l.deliveredMinutes)} of the ${formatMinutes(l.requiredMinutes)} required ${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered` +
+        `${percent == null ? '' : ` (${percent}%)`}.` +
+        (l.makeupMinutes > 0
+          ? ` Make-up sessions of ${formatMinutes(l.makeupMinutes)} are already counted.`
           : '') +
-        (closures.length > 0
-          ? `\n  Sessions lost to school closures, not yet made up:\n${indent(bulletList(closures))}`
-          : ''),
+        ` ${capitalize(formatMinutes(minutes))} of sessions not delivered ${minutes === 1 ? 'has' : 'have'} not been made up:` +
+        `\n${indent(bulletList(lines))}`,
     );
   }
   for (const accommodation of record.accommodations) {
@@ -1444,17 +1786,24 @@ function formalFacts(
     );
   }
   excluded += record.communications.filter((c) => c.date < since).length;
+  if (childReasons > 0) {
+    w.notes.push(
+      `${countOf(childReasons, 'session')} you marked as owed ${childReasons === 1 ? 'was' : 'were'} missed because ${w.child} ` +
+        'was absent or declined the session. A complaint is about what the school did not do, so they are not listed.',
+    );
+  }
+  const closures =
+    closureItems.length > 0
+      ? 'Sessions lost to school closures (set apart: not part of the violation stated here)\n' +
+        `These sessions fell on days the school was closed for all students. ${closurePolicyWords(w)}\n` +
+        bulletList(closureItems)
+      : null;
   const lastDate = dates.sort().pop() ?? null;
-  return { paragraphs, services, excluded, lastDate };
+  return { paragraphs, closures, services, notDelivered, excluded, lastDate };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 12. An outline for an OCR complaint (Section 504 plans only).
-
-/** OCR complaints are filed within 180 days of the last act (RULES.md, Section 504 plans). */
-export const OCR_FILING_DAYS = 180;
-/** ...or within 60 days after the district's internal grievance ends, if one was used. */
-export const OCR_AFTER_GRIEVANCE_DAYS = 60;
 
 export function draftOcrComplaintOutline(record: CaseRecord): Letter {
   assertAvailable(record, 'ocr_complaint_outline');
@@ -1464,24 +1813,31 @@ export function draftOcrComplaintOutline(record: CaseRecord): Letter {
   const district = placeholder('school district');
   // OCR's window is 180 days, but the facts of a pattern can reach further back: show the plan's year.
   const since = plan.effectiveFrom;
-  const { paragraphs, services, lastDate } = formalFacts(w, record, since);
+  const { paragraphs, closures, services, notDelivered, lastDate } = formalFacts(w, record, since);
   const contacts = contactsSince(record, since).map((c) => contactLine(w, c));
-  const deadline = lastDate ? addDays(lastDate, OCR_FILING_DAYS) : null;
+  // The one deadline function, with the count the 504 profile sets (34 CFR 100.7(b), applied by 104.61):
+  // the same date the advisor shows, a weekend moved to the Friday before.
+  const profile = profileFor(plan);
+  const due = lastDate ? deadlineOf(profile, 'ocr_complaint', lastDate, caseCalendar(record)) : null;
+  const deadline = due?.date ?? null;
+  const days = due?.timeline.count.amount ?? 180;
   const to = [{ name: 'U.S. Department of Education, Office for Civil Rights', email: null }];
 
+  const grievance =
+    `Using the district's 504 grievance process first is not required. If you file a grievance within those ${days} days, ` +
+    `OCR's Case Processing Manual (guidance, not a regulation) also treats a complaint as timely within 60 days after the grievance ends.`;
   const when = lastDate
-    ? `The most recent event noted is ${w.date(lastDate)}. A complaint is filed within ${OCR_FILING_DAYS} days of the last ` +
-      `act: by ${w.date(deadline!)}. If you use the district's 504 grievance process first, you may file within ` +
-      `${OCR_AFTER_GRIEVANCE_DAYS} days after it ends.`
-    : `A complaint is filed within ${OCR_FILING_DAYS} days of the last act: ${placeholder('date of the most recent event')}.`;
+    ? `The most recent event noted is ${w.date(lastDate)}. A complaint is filed within ${days} days of the act complained of ` +
+      `(${pins('cfr-100-7-b', 'cfr-104-61')}): by ${w.date(deadline!)}. ${grievance}`
+    : `A complaint is filed within ${days} days of the act complained of (${pins('cfr-100-7-b', 'cfr-104-61')}): ${placeholder('date of the most recent event')}. ${grievance}`;
 
   const remedies = [
     `${possessive(child)} 504 plan carried out as written from now on.`,
     ...services
-      .filter((s) => s.ledger.owedBalanceMinutes > 0)
+      .filter((s) => (notDelivered.get(s.id) ?? 0) > 0)
       .map(
         (s) =>
-          `Make-up of the ${formatMinutes(s.ledger.owedBalanceMinutes)} of ${lowerFirst(s.name)} not delivered.`,
+          `Make-up of the ${formatMinutes(notDelivered.get(s.id)!)} of ${lowerFirst(s.name)} not delivered.`,
       ),
     `Every staff member who works with ${child}, including substitutes, informed of the plan.`,
     placeholder('anything else you are asking for'),
@@ -1499,7 +1855,8 @@ export function draftOcrComplaintOutline(record: CaseRecord): Letter {
     `4. What happened\nI believe the district violated Section 504 of the Rehabilitation Act of 1973 (29 U.S.C. 794) and its ` +
       `regulations (34 CFR Part 104) by not implementing ${possessive(child)} 504 plan as written; implementing the plan is ` +
       `part of providing a free appropriate public education (34 CFR 104.33).\n` +
-      (paragraphs.length > 0 ? bulletList(paragraphs) : placeholder('what happened, with dates')),
+      (paragraphs.length > 0 ? bulletList(paragraphs) : placeholder('what happened, with dates')) +
+      (closures ? `\n\n${closures}` : ''),
     `5. When\n${when}`,
     `6. What you have done so far\n${contacts.length > 0 ? bulletList(contacts) : placeholder('your contacts with the school, with dates')}\n` +
       `District 504 grievance: ${placeholder('date filed and outcome, if you used it')}`,
@@ -1515,7 +1872,7 @@ export function draftOcrComplaintOutline(record: CaseRecord): Letter {
   );
   if (deadline && deadline < record.asOf) {
     w.notes.push(
-      `The ${OCR_FILING_DAYS} days from ${w.date(lastDate!)} ended on ${w.date(deadline)}. Newer events start a new window; ` +
+      `The ${days} days from ${w.date(lastDate!)} ended on ${w.date(deadline)}. Newer events start a new window; ` +
         'check the dates before filing.',
     );
   }
@@ -1529,7 +1886,7 @@ export type LetterRequest =
   | ({ kind: 'specific_concern' } & SpecificConcernRequest)
   | ({ kind: 'check_in' } & CheckInLetterOptions)
   | ({ kind: 'follow_up_unanswered' } & FollowUpUnansweredOptions)
-  | { kind: 'follow_up_verbal'; communicationId: string }
+  | ({ kind: 'follow_up_verbal'; communicationId: string } & ReplyOption)
   | ({ kind: 'thank_you' } & ThankYouOptions)
   | ({ kind: 'request_service_logs' } & ServiceLogRequestOptions)
   | ({ kind: 'request_iep_meeting' } & MeetingRequestOptions)
@@ -1537,7 +1894,21 @@ export type LetterRequest =
   | ({ kind: 'request_prior_written_notice' } & PriorWrittenNoticeOptions)
   | ({ kind: 'escalation' } & EscalationOptions)
   | { kind: 'state_complaint' }
-  | { kind: 'ocr_complaint_outline' };
+  | { kind: 'ocr_complaint_outline' }
+  | ({ kind: 'board_appeal' } & BoardAppealOptions);
+
+/** The letters that ask the school something, and so name a date to reply by (`respondBy`). */
+export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'specific_concern',
+  'check_in',
+  'follow_up_unanswered',
+  'follow_up_verbal',
+  'request_service_logs',
+  'request_iep_meeting',
+  'request_records',
+  'request_prior_written_notice',
+  'escalation',
+]);
 
 export function draftLetter(record: CaseRecord, request: LetterRequest): Letter {
   switch (request.kind) {
@@ -1565,183 +1936,10 @@ export function draftLetter(record: CaseRecord, request: LetterRequest): Letter 
       return draftStateComplaint(record);
     case 'ocr_complaint_outline':
       return draftOcrComplaintOutline(record);
+    case 'board_appeal':
+      assertAvailable(record, 'board_appeal');
+      return draftBoardAppeal(record, request);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// "Download as .eml": an RFC 5322 message with a quoted-printable UTF-8 body.
-
-export type MailSender = { name: string; email: string };
-
-const EMAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u;
-
-function assertAddress(address: string): string {
-  const trimmed = address.trim();
-  if (!EMAIL_ADDRESS.test(trimmed)) throw new RangeError(`not an email address: ${JSON.stringify(address)}`);
-  return trimmed;
-}
-
-const utf8 = new TextEncoder();
-
-function base64OfBytes(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-function isPrintableAscii(text: string): boolean {
-  return /^[\x20-\x7e]*$/u.test(text);
-}
-
-/**
- * RFC 2047 encoded-words for a header text with non-ASCII characters, each at most 75 characters and
- * never splitting a character's bytes across two words.
- */
-function encodedWords(text: string): string[] {
-  const words: string[] = [];
-  const prefix = '=?UTF-8?B?';
-  const suffix = '?=';
-  // 75 - 12 characters of wrapping leave 63 of base64: 45 bytes (a multiple of 3 fits exactly).
-  const maxBytes = 45;
-  let chunk: number[] = [];
-  for (const char of text) {
-    const bytes = utf8.encode(char);
-    if (chunk.length + bytes.length > maxBytes) {
-      words.push(`${prefix}${base64OfBytes(Uint8Array.from(chunk))}${suffix}`);
-      chunk = [];
-    }
-    chunk.push(...bytes);
-  }
-  if (chunk.length > 0) words.push(`${prefix}${base64OfBytes(Uint8Array.from(chunk))}${suffix}`);
-  return words;
-}
-
-/** A display name as a header phrase: plain atoms, a quoted string, or encoded-words. */
-function displayName(name: string): string {
-  const clean = name.replace(/[\r\n]+/gu, ' ').trim();
-  if (!isPrintableAscii(clean)) return encodedWords(clean).join(' ');
-  if (/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/u.test(clean)) return clean;
-  return `"${clean.replace(/["\\]/gu, (c) => `\\${c}`)}"`;
-}
-
-function mailbox(name: string, email: string): string {
-  const address = assertAddress(email);
-  const phrase = name.trim() ? displayName(name) : '';
-  return phrase ? `${phrase} <${address}>` : address;
-}
-
-/**
- * Folds a header at spaces so lines stay within 78 characters (RFC 5322 2.2.3): folding inserts CRLF before
- * a space, which is allowed between words, inside quoted strings and between encoded-words.
- */
-function foldHeader(name: string, value: string): string {
-  const lines: string[] = [];
-  let line = `${name}:`;
-  for (const word of value.split(' ')) {
-    const piece = ` ${word}`;
-    if (line.length + piece.length > 78 && line.trim() !== `${name}:`) {
-      lines.push(line);
-      line = piece;
-    } else {
-      line += piece;
-    }
-  }
-  lines.push(line);
-  return lines.join('\r\n');
-}
-
-function subjectHeader(subject: string): string {
-  const clean = subject.replace(/[\r\n]+/gu, ' ').trim();
-  if (isPrintableAscii(clean)) return foldHeader('Subject', clean.replace(/ +/gu, ' '));
-  return foldHeader('Subject', encodedWords(clean).join(' '));
-}
-
-const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTH_ABBREVIATIONS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
-/** "2026-10-06T14:30:00Z" -> "Tue, 06 Oct 2026 14:30:00 +0000" (RFC 5322 3.3, in UTC). */
-export function rfc5322Date(instant: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u.test(instant)) {
-    throw new RangeError(`not an ISO 8601 instant with a time zone: ${instant}`);
-  }
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`not a real instant: ${instant}`);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${WEEKDAY_ABBREVIATIONS[d.getUTCDay()]!}, ${two(d.getUTCDate())} ${MONTH_ABBREVIATIONS[d.getUTCMonth()]!} ` +
-    `${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
-  );
-}
-
-/** Quoted-printable (RFC 2045 6.7) of UTF-8 text, lines at most 76 characters, CRLF line breaks. */
-export function quotedPrintable(text: string): string {
-  const hex = (b: number) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  return text
-    .replace(/\r\n?/gu, '\n')
-    .split('\n')
-    .map((line) => {
-      const bytes = utf8.encode(line);
-      const tokens: string[] = [];
-      bytes.forEach((b, i) => {
-        const last = i === bytes.length - 1;
-        if ((b === 0x20 || b === 0x09) && last) tokens.push(hex(b));
-        // "From " at the start of a line is mangled by mbox tools; encoding the F keeps it intact.
-        else if (i === 0 && b === 0x46 && line.startsWith('From ')) tokens.push(hex(b));
-        else if ((b >= 33 && b <= 126 && b !== 61) || b === 0x20 || b === 0x09)
-          tokens.push(String.fromCharCode(b));
-        else tokens.push(hex(b));
-      });
-      const out: string[] = [];
-      let current = '';
-      for (const token of tokens) {
-        // 75 leaves room for the "=" of a soft line break.
-        if (current.length + token.length > 75) {
-          out.push(`${current}=`);
-          current = '';
-        }
-        current += token;
-      }
-      out.push(current);
-      return out.join('\r\n');
-    })
-    .join('\r\n');
-}
-
-/**
- * The letter as an RFC 5322 message for "download as .eml". Recipients without an email address (a
- * placeholder) are left out of the headers; the salutation still names them. `X-Unsent: 1` makes
- * Outlook open the file as a draft to send, not as a received message.
- */
-export function toEml(letter: Letter, from: MailSender, date: string): string {
-  const addresses = (list: readonly LetterRecipient[]) =>
-    list.filter((r) => r.email != null && r.email.trim() !== '').map((r) => mailbox(r.name, r.email!));
-  const to = addresses(letter.to);
-  const cc = addresses(letter.cc);
-  const headers = [
-    foldHeader('From', mailbox(from.name, from.email)),
-    ...(to.length > 0 ? [foldHeader('To', to.join(', '))] : []),
-    ...(cc.length > 0 ? [foldHeader('Cc', cc.join(', '))] : []),
-    subjectHeader(letter.subject),
-    `Date: ${rfc5322Date(date)}`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: quoted-printable',
-    'X-Unsent: 1',
-  ];
-  return `${headers.join('\r\n')}\r\n\r\n${quotedPrintable(letter.body)}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,8 +24,22 @@ const service = (over: Partial<CaseService['ledger']> & { name: string; id: stri
     ...over,
   },
   weeks: [
-    { start: '2026-09-07', requiredMinutes: 60, deliveredMinutes: 60, owedMinutes: 0, entryIds: ['w1'] },
-    { start: '2026-09-14', requiredMinutes: 60, deliveredMinutes: 30, owedMinutes: 30, entryIds: ['w2'] },
+    {
+      start: '2026-09-07',
+      requiredMinutes: 60,
+      deliveredMinutes: 60,
+      owedMinutes: 0,
+      unloggedMinutes: 0,
+      entryIds: ['w1'],
+    },
+    {
+      start: '2026-09-14',
+      requiredMinutes: 60,
+      deliveredMinutes: 30,
+      owedMinutes: 30,
+      unloggedMinutes: 0,
+      entryIds: ['w2'],
+    },
   ],
 });
 
@@ -103,6 +117,7 @@ describe('the living IEP', () => {
       requiredMinutes: 60,
       deliveredMinutes: 0,
       owedMinutes: 0,
+      unloggedMinutes: 60,
       entryIds: [],
     });
     const doc = buildLivingIep(record({ asOf: '2026-10-28', services: [s] }), none);

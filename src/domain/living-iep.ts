@@ -70,6 +70,8 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   }
   for (const s of record.services) {
     const { requiredMinutes: required, deliveredMinutes: delivered, owedBalanceMinutes: owed } = s.ledger;
+    // A service of an earlier plan (before the annual review renewed it) is named with its plan.
+    const ofPlan = s.earlierPlan ? ` (${s.earlierPlan.title ?? 'earlier plan'})` : '';
     if (required === 0) continue;
     // Only finished weeks: the current week's sessions may still happen.
     const finished = s.weeks.filter((w) => addDays(w.start, 6) <= record.asOf && w.requiredMinutes > 0);
@@ -77,14 +79,14 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
     const weeksWithRequirement = finished.length;
     if (delivered >= required * FULL_DELIVERY_SHARE && owed === 0) {
       working.push({
-        text: `${s.name}: ${delivered} of ${required} required minutes delivered (${shortDate(s.ledger.from)} to ${shortDate(s.ledger.to)}).`,
+        text: `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${shortDate(s.ledger.from)} to ${shortDate(s.ledger.to)}).`,
         entryIds: goodWeeks.flatMap((w) => w.entryIds),
       });
     } else {
       const share = Math.round((delivered / required) * 100);
       notWorking.push({
         text:
-          `${s.name}: ${delivered} of ${required} required minutes delivered (${share}%)` +
+          `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${share}%)` +
           (owed > 0 ? `; ${owed} make-up minutes still owed` : '') +
           (weeksWithRequirement > 0
             ? `; ${goodWeeks.length} of ${weeksWithRequirement} weeks in full.`
@@ -92,7 +94,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
         entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
       questions.push({
-        text: `How and when will the ${owed > 0 ? `${owed} owed minutes of ${s.name.toLowerCase()} be made up` : `${s.name.toLowerCase()} sessions be kept on schedule`}?`,
+        text: `How and when will the ${owed > 0 ? `${owed} owed minutes of ${s.name.toLowerCase()}${ofPlan} be made up` : `${s.name.toLowerCase()}${ofPlan} sessions be kept on schedule`}?`,
         entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
     }

@@ -175,7 +175,7 @@ describe('service ledger: the article, worked by hand', () => {
   // whatever its closures: Veterans Day (Wed 11-11), Thanksgiving break (Wed-Fri 11-25..27) and a
   // snow day (Wed 12-09) do not reduce a week's obligation; the therapist is expected to reschedule.
   const entries: LedgerEntry[] = [
-    // Week of 11-02: one session given, then the therapist is absent (school's to make up).
+    // Week of 11-02: one session given, then the therapist is absent (counted as owed).
     delivered('a-delivered', '2026-11-02'),
     missed('a-therapist-absent', '2026-11-05', 'provider_absent'),
     // Week of 11-09: the session is cancelled for an assembly; the child is absent for the other.

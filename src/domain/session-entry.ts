@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
+import { pin } from './legal-sources.ts';
 
 export const SESSION_STATUSES = ['delivered', 'short', 'missed'] as const;
 export const SessionStatus = z.enum(SESSION_STATUSES);
@@ -51,14 +52,26 @@ export const ENTRY_SOURCES = ['school_log', 'provider', 'provider_link', 'parent
 export const EntrySource = z.enum(ENTRY_SOURCES);
 export type EntrySource = z.infer<typeof EntrySource>;
 
+/**
+ * The sources a parent may give when logging or correcting a session. A staff link's entries are
+ * `provider_link` and the school's own log arrives as `school_log` (by import or the demo): the
+ * server sets those, so a report's "Provider (staff link)" or "School log" is never a parent's claim.
+ */
+export const PARENT_ENTRY_SOURCES = ['parent', 'provider', 'child_report'] as const;
+export const ParentEntrySource = z.enum(PARENT_ENTRY_SOURCES, {
+  message:
+    'must be parent, provider or child_report (entries from a staff link or the school log are marked by the app itself)',
+});
+
 export const ReasonPolicy = z.record(MissReason, Responsibility);
 export type ReasonPolicy = Record<MissReason, Responsibility>;
 
 /**
- * The default reason policy. Sources (see docs/ledger-rules.md and RULES.md, "Missed services"):
- * sessions the school cancels (provider absent, assembly, testing, field trip, scheduling) are the
- * school's to make up; a child's absence when the service was offered generally need not be made up
- * (Letter to Balkman, 1995). "School closed" is owed by default because a weekly or monthly
+ * The default reason policy (docs/ledger-rules.md, docs/legal-sources.md). Sessions the school cancels
+ * (provider absent, assembly, testing, field trip, scheduling) are counted as owed: a product choice
+ * that follows what many advocates do, since no rule fixes make-ups (OSEP, Letter to Clarke (2007):
+ * case by case). A child's absence when the service was offered generally need not be made up
+ * (guidance: Letter to Balkman, 1995). "School closed" is owed by default because a weekly or monthly
  * obligation survives a closure (the provider is expected to reschedule); the parent may switch it
  * to excused, following the March 2020 Department of Education Q&A for closures with no education.
  */
@@ -122,6 +135,11 @@ export const SessionEntryFields = z.object({
    */
   nonSchoolDayConfirmed: z.boolean().default(false),
 });
+/** What a parent's request may send (src/server/routes/sessions.routes.ts): its own sources only. */
+export const ParentSessionEntryFields = SessionEntryFields.extend({
+  source: ParentEntrySource.default('parent'),
+});
+
 export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
   if (e.kind === 'scheduled' && e.status !== 'delivered' && e.reason == null) {
     ctx.addIssue({
@@ -193,53 +211,71 @@ export type LedgerEntry = {
 };
 
 /**
- * Why each reason defaults as it does, in plain words, with the source (RULES.md, "Missed
- * services"). Shown beside the plan's reason policy so a parent can decide whether to change it.
+ * Why each reason defaults as it does, in plain words, with its source and the kind of statement it is
+ * (src/domain/legal-sources.ts): `practice` for As Written's own choice that follows what many advocates
+ * do, `guidance` for what the Department of Education has said. No law fixes make-ups. Shown beside the
+ * plan's reason policy so a parent can decide whether to change it.
  */
-export const REASON_GUIDANCE: Record<MissReason, { guidance: string; source: string }> = {
+export const REASON_GUIDANCE: Record<
+  MissReason,
+  { guidance: string; source: string; kind: 'law' | 'guidance' | 'practice' }
+> = {
   provider_absent: {
-    guidance: 'A session the school cancels because the provider is away is the school’s to make up.',
-    source:
-      'Parents and advocates treat school-cancelled sessions as owed; 34 CFR 300.323 (implement the IEP as written)',
+    guidance:
+      'Many advocates treat a session the school cancels because the provider is away as one to make up. As Written counts it as owed by default because the minutes were not delivered for a reason the school controls; you can change this for your plan.',
+    source: `${pin('practice-school-cancelled-owed')} (practice); the IEP is implemented as written, ${pin('cfr-300-323')} (law); make-ups are decided case by case, ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'practice',
   },
   school_event: {
-    guidance: 'A session cancelled for an assembly or another school event is the school’s to make up.',
-    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+    guidance:
+      'Many advocates treat a session cancelled for an assembly or another school event as one to make up. As Written counts it as owed by default because the school chose the event over the session.',
+    source: `${pin('practice-school-cancelled-owed')} (practice); make-ups are decided case by case, ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'practice',
   },
   testing: {
-    guidance: 'A session skipped for testing is cancelled by the school and is owed.',
-    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+    guidance:
+      'A session skipped for testing was cancelled by the school. As Written counts it as owed by default, as many advocates do.',
+    source: `${pin('practice-school-cancelled-owed')} (practice); make-ups are decided case by case, ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'practice',
   },
   field_trip: {
-    guidance: 'A session missed for a school field trip is cancelled by the school and is owed.',
-    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+    guidance:
+      'A session missed for a school field trip was cancelled by the school. As Written counts it as owed by default, as many advocates do.',
+    source: `${pin('practice-school-cancelled-owed')} (practice); make-ups are decided case by case, ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'practice',
   },
   scheduling_conflict: {
-    guidance: 'A scheduling conflict is the school’s to solve; the minutes are owed.',
-    source: 'School-cancelled sessions are owed; 34 CFR 300.323',
+    guidance:
+      'A scheduling conflict is the school’s to solve. As Written counts the minutes as owed by default, as many advocates do.',
+    source: `${pin('practice-school-cancelled-owed')} (practice); make-ups are decided case by case, ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'practice',
   },
   school_closed: {
     guidance:
-      'A weekly or monthly amount still applies in a week with a snow day: the provider is expected to reschedule, so a session lost to a closure is owed by default. If the school was closed for everyone and no education was given, you may mark it excused.',
-    source:
-      'US Department of Education Q&A, March 2020 (closures with no education for anyone: no services owed for that period)',
+      'When the school was closed for everyone and no education was given to anyone, no services are owed for that period. As Written still counts a session lost to a closure as owed by default, because a weekly or monthly amount usually leaves room to reschedule in the same week; mark it excused if it was not.',
+    source: `${pin('ed-qa-march-2020')} (guidance); the owed default is As Written’s choice (practice)`,
+    kind: 'guidance',
   },
   student_absent: {
     guidance:
       'If the service was offered at its usual time and your child was absent, the school generally need not make it up.',
-    source: 'OSEP, Letter to Balkman (1995)',
+    source: `${pin('osep-letter-to-balkman')} (guidance)`,
+    kind: 'guidance',
   },
   student_refused: {
     guidance:
       'A session offered and refused by the child is generally not owed; note what happened, in case it is a pattern to raise.',
-    source: 'OSEP, Letter to Balkman (1995), by analogy',
+    source: `${pin('osep-letter-to-balkman')}, read by analogy (guidance)`,
+    kind: 'guidance',
   },
   other: {
     guidance: 'Waiting for you to decide: mark it owed or excused once you know what happened.',
-    source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
+    source: `No rule fixes make-ups; interruptions are judged case by case: ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'guidance',
   },
   unknown: {
     guidance: 'Waiting for you to decide: ask the provider or the school log what happened.',
-    source: 'No rule fixes make-ups; interruptions are judged case by case (OSEP, Letter to Clarke, 2007)',
+    source: `No rule fixes make-ups; interruptions are judged case by case: ${pin('osep-letter-to-clarke')} (guidance)`,
+    kind: 'guidance',
   },
 };

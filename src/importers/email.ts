@@ -1,4 +1,6 @@
 import { type AddressObject, simpleParser } from 'mailparser';
+import { inUsableYears } from '../domain/common.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 // Reading .eml and .mbox files into plain messages: addresses, the date as the sender's calendar
 // day, the text, the ids that join threads, and the attachments' bytes. mailparser decodes MIME,
@@ -46,11 +48,30 @@ export function looksLikeMbox(bytes: Buffer): boolean {
   return /^From \S+.*\r?\n/.test(bytes.subarray(0, 1000).toString('latin1'));
 }
 
+/**
+ * Text from an email as it may be stored: without NUL characters (which PostgreSQL cannot store, and
+ * which no reader sees) and with any half of a surrogate pair replaced by U+FFFD. The parent cannot
+ * fix a message someone else wrote, so its text is cleaned rather than the message refused.
+ */
+export function cleanEmailText(text: string): string {
+  return text
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * The longest Message-ID kept: RFC 5322 allows no line over 998 characters, so a longer id is not
+ * one a mail program wrote, and would not fit the field that deduplicates imports.
+ */
+export const MAX_MESSAGE_ID = 998;
+
 function addresses(field: AddressObject | AddressObject[] | undefined): ParsedAddress[] {
   const list = field ? (Array.isArray(field) ? field : [field]) : [];
   return list.flatMap((group) =>
     group.value.flatMap((a) =>
-      a.address ? [{ name: a.name ? a.name : null, address: a.address.toLowerCase() }] : [],
+      a.address
+        ? [{ name: a.name ? cleanEmailText(a.name) : null, address: cleanEmailText(a.address.toLowerCase()) }]
+        : [],
     ),
   );
 }
@@ -64,15 +85,43 @@ export function localDateTime(
   const offset = rawDateHeader ? /([+-])(\d{2})(\d{2})\s*(\(.*\))?\s*$/.exec(rawDateHeader.trim()) : null;
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   const local = new Date(parsed.getTime() + minutes * 60_000).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+  const date = local.slice(0, 10);
+  // A year past 9999 ("+010000-01-01T...") cannot even be written; outside the years a school
+  // record may hold (src/domain/common.ts), the date is not a school day either.
+  if (!isIsoDate(date) || !inUsableYears(date))
+    throw new EmailFileError(`has a Date header that is not a usable day (${local})`);
+  return { date, time: local.slice(11, 16) };
+}
+
+async function readMail(source: Buffer | string) {
+  try {
+    return await simpleParser(source, { skipHtmlToText: false, skipTextLinks: true });
+  } catch (error) {
+    // mailparser stops at a header block over 1 MB or more than 1,000 parts (EMAXLEN); an email's
+    // header lines are at most 998 characters, so such a file was not written by a mail program.
+    if ((error as { code?: unknown }).code === 'EMAXLEN') {
+      throw new EmailFileError(
+        'has a header longer than any email has (a header line is at most 998 characters) or too many parts',
+      );
+    }
+    throw new EmailFileError(
+      `could not be read as an email (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
 }
 
 export async function parseEmail(source: Buffer | string): Promise<ParsedEmail> {
-  const mail = await simpleParser(source, { skipHtmlToText: false, skipTextLinks: true });
+  const mail = await readMail(source);
   const from = addresses(mail.from);
   if (from.length === 0 && !mail.messageId) throw new EmailFileError('has no From header and no Message-ID');
   const rawDate = mail.headerLines.find((h) => h.key === 'date')?.line.replace(/^date:\s*/i, '') ?? null;
   const { date, time } = localDateTime(rawDate, mail.date);
+  const messageId = mail.messageId ? cleanEmailText(mail.messageId) : null;
+  if (messageId && messageId.length > MAX_MESSAGE_ID) {
+    throw new EmailFileError(
+      `has a Message-ID of ${messageId.length} characters; no email has one over ${MAX_MESSAGE_ID}`,
+    );
+  }
   const references = Array.isArray(mail.references)
     ? mail.references
     : mail.references
@@ -82,19 +131,19 @@ export async function parseEmail(source: Buffer | string): Promise<ParsedEmail> 
     mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ') : '')
   ).trim();
   return {
-    messageId: mail.messageId ?? null,
-    inReplyTo: mail.inReplyTo ?? null,
-    references,
+    messageId,
+    inReplyTo: mail.inReplyTo ? cleanEmailText(mail.inReplyTo) : null,
+    references: references.map(cleanEmailText),
     from,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
-    subject: mail.subject?.trim() || null,
+    subject: mail.subject ? cleanEmailText(mail.subject).trim() || null : null,
     date,
     time,
-    text,
+    text: cleanEmailText(text),
     attachments: mail.attachments
       .filter((a) => a.contentDisposition !== 'inline' || a.filename)
-      .map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, bytes: a.content })),
+      .map((a, i) => ({ filename: cleanEmailText(a.filename ?? `attachment-${i + 1}`), bytes: a.content })),
   };
 }
 

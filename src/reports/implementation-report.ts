@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../domain/common.ts';
 import { replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
 import { currentSessionEntries } from '../domain/corrections.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { AppError, notFound } from '../domain/errors.ts';
 import { isProductChoice } from '../domain/jurisdictions.ts';
 import {
   type AccommodationOutcome,
@@ -11,7 +12,6 @@ import {
 } from '../domain/occurrences.ts';
 import { percentDelivered } from '../domain/service-ledger.ts';
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
-import { AppError, notFound } from '../server/errors.ts';
 import { adviceForChild } from '../server/services/advice.ts';
 import { loadCommunications } from '../server/services/communication-status.ts';
 import { computeLedgers, type ServiceLedgerView } from '../server/services/ledgers.ts';

@@ -8,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { formatBytes } from '../domain/attachment-types.ts';
+import { findInputProblem } from '../domain/common.ts';
 import type { Store } from '../store/database.ts';
 import { access, type RouteAccess, registerAccessControl } from './auth/access.ts';
 import { type Mailer, noMailer } from './auth/mailer.ts';
@@ -16,11 +17,14 @@ import {
   ADDRESS_LIMIT,
   type AttemptLimiter,
   createAttemptLimiter,
+  createSlowLane,
+  PAIR_LIMIT,
   RESET_ACCOUNT_LIMIT,
   RESET_LIMIT,
+  type SlowLane,
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
-import { AppError, type ErrorCode, HTTP_STATUS } from './errors.ts';
+import { AppError, type ErrorCode, HTTP_STATUS, validationError } from './errors.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
@@ -85,15 +89,25 @@ export type AppDeps = {
   clock: Clock;
   mailer: Mailer;
   publicUrl: string | null;
+  /** Sign-in and reset limits (src/server/auth/rate-limit.ts). */
   limits: {
+    pair: AttemptLimiter;
     account: AttemptLimiter;
     address: AttemptLimiter;
+    slow: SlowLane;
     reset: AttemptLimiter;
     resetAccount: AttemptLimiter;
   };
   uploadLimitBytes: number;
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
   routes: RouteAccess[];
+  /**
+   * Work done after the response is sent (a reset email, so that how long the answer takes says
+   * nothing about the address). A failure is logged; closing the app waits for what is under way.
+   */
+  afterResponse(task: () => Promise<void>): void;
+  /** Resolves once every task given to `afterResponse` has finished. */
+  idle(): Promise<void>;
 };
 
 export const API_VERSION = '0.1.0';
@@ -231,15 +245,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl ?? null,
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     limits: {
+      pair: createAttemptLimiter(PAIR_LIMIT, nowMs),
       account: createAttemptLimiter(ACCOUNT_LIMIT, nowMs),
       address: createAttemptLimiter(ADDRESS_LIMIT, nowMs),
+      slow: createSlowLane((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       reset: createAttemptLimiter(RESET_LIMIT, nowMs),
       resetAccount: createAttemptLimiter(RESET_ACCOUNT_LIMIT, nowMs),
     },
     routes: [],
+    afterResponse: (task) => {
+      const running = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(task)
+        .catch((error: unknown) =>
+          app.log.error({ err: { message: (error as Error)?.message } }, 'work after a response failed'),
+        )
+        .finally(() => pending.delete(running));
+      pending.add(running);
+    },
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
   };
+  const pending = new Set<Promise<void>>();
   app.decorate('deps', deps);
+  app.addHook('onClose', async () => deps.idle());
   registerAccessControl(app, deps);
+  // Every JSON body and query, before any route reads it: a NUL character (PostgreSQL cannot store
+  // one, SQLite can: refused on both alike) or nesting deep enough to overflow a recursive walk is a
+  // 400 naming the field, whatever the route's own schema says (src/domain/common.ts).
+  app.addHook('preValidation', async (request) => {
+    const body = Buffer.isBuffer(request.body) ? null : findInputProblem(request.body);
+    const query = body ? null : findInputProblem(request.query);
+    const params = body || query ? null : findInputProblem(request.params);
+    const problem =
+      body ??
+      (query ? { ...query, path: `query.${query.path}` } : null) ??
+      (params ? { ...params, path: `params.${params.path}` } : null);
+    if (problem) throw validationError([problem]);
+  });
   app.addHook('onSend', async (_request, reply) => {
     // A route may set a stricter header of its own (files are served with a sandboxing CSP).
     for (const [name, value] of Object.entries(SECURITY_HEADERS))

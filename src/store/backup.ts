@@ -47,6 +47,7 @@ export const BACKUP_TABLES = [
   'check_in',
   'communication',
   'parent_note',
+  'school_absence',
   'letter',
   'household_settings',
   'reminder_sent',

@@ -35,11 +35,26 @@ export type CrossHouseholdReference = {
 
 const keyColumn = (table: ReferencingTable) => (table === 'living_iep_notes' ? 'child_id' : 'id');
 
-/** References whose column exists in this database (a migration may run before a later one adds a column). */
-async function referencesPresent(db: AnyDb): Promise<RecordReference[]> {
-  const tables = await db.introspection.getTables();
+/**
+ * References whose column exists in this database (a migration may run before a later one adds a column
+ * or a table), and the tables present, so a list that may name any record looks only in those.
+ */
+async function referencesPresent(
+  db: AnyDb,
+): Promise<{ references: RecordReference[]; tables: ReadonlySet<string> }> {
+  let tables = await db.introspection.getTables();
+  // PostgreSQL lists the tables of every schema; only this connection's own count (a table added by a
+  // later migration may already exist in another schema of the same database, as in the test suite).
+  if (tables.some((t) => t.schema != null)) {
+    const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const schema = current.rows[0]?.schema;
+    tables = tables.filter((t) => t.schema === schema);
+  }
   const columns = new Set(tables.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`)));
-  return RECORD_REFERENCES.filter((r) => columns.has(`${r.table}.${referenceColumn(r)}`));
+  return {
+    references: RECORD_REFERENCES.filter((r) => columns.has(`${r.table}.${referenceColumn(r)}`)),
+    tables: new Set(tables.map((t) => t.name)),
+  };
 }
 
 /** The household of each of `ids` that is a row of one of `tables`. */
@@ -74,7 +89,8 @@ export async function findCrossHouseholdReferences(
   options: { householdId?: string } = {},
 ): Promise<CrossHouseholdReference[]> {
   const found: CrossHouseholdReference[] = [];
-  for (const ref of await referencesPresent(db)) {
+  const present = await referencesPresent(db);
+  for (const ref of present.references) {
     const column = referenceColumn(ref);
     const key = keyColumn(ref.table);
     if (!referenceIsJson(ref)) {
@@ -122,7 +138,11 @@ export async function findCrossHouseholdReferences(
       for (const hit of idsAt({ [camel(column)]: parsed }, ref.path)) named.push({ row, ...hit });
     }
     if (named.length === 0) continue;
-    const owners = await householdsOf(db, targetTables(ref), [...new Set(named.map((n) => n.id))]);
+    const owners = await householdsOf(
+      db,
+      targetTables(ref).filter((t) => present.tables.has(t)),
+      [...new Set(named.map((n) => n.id))],
+    );
     for (const n of named) {
       const owner = owners.get(n.id);
       if (owner && owner !== n.row.household_id) {
@@ -147,6 +167,7 @@ const REMOVAL_ORDER: readonly ReferencingTable[] = [
   'check_in',
   'session_entry',
   'parent_note',
+  'school_absence',
   'communication',
   'work_sample',
   'goal_progress',
@@ -209,7 +230,7 @@ async function removeInTransaction(
     removed.set(k, row);
     frontier.push(row);
   }
-  const references = await referencesPresent(trx);
+  const { references } = await referencesPresent(trx);
   // Follow dependents until nothing new is found.
   while (frontier.length > 0) {
     const next: RemovedRow[] = [];

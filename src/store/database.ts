@@ -21,6 +21,8 @@ import * as crossHouseholdCheck from './migrations/0008-cross-household-check.ts
 import * as corrections from './migrations/0009-corrections.ts';
 import * as nonSchoolDayConfirmed from './migrations/0010-non-school-day-confirmed.ts';
 import * as holdingReplies from './migrations/0011-holding-replies.ts';
+import * as absencesAndReceipt from './migrations/0012-absences-and-receipt.ts';
+import * as lettersProtectTheParent from './migrations/0013-letters-protect-the-parent.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -65,6 +67,8 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0009-corrections': corrections,
   '0010-non-school-day-confirmed': nonSchoolDayConfirmed,
   '0011-holding-replies': holdingReplies,
+  '0012-absences-and-receipt': absencesAndReceipt,
+  '0013-letters-protect-the-parent': lettersProtectTheParent,
 };
 
 /** Every migration's `replayDefaults`, in one map for the journal replay. */

@@ -87,6 +87,7 @@ export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'communication', path: 'followsUpId', target: 'communication', strength: 'optional' },
   { table: 'communication', path: 'attachmentIds[]', target: 'attachment', strength: 'optional' },
   { table: 'parent_note', path: 'childId', target: 'child', strength: 'required' },
+  { table: 'school_absence', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'communicationId', target: 'communication', strength: 'optional' },
   { table: 'letter', path: 'entryIds[]', target: 'any', strength: 'optional' },
@@ -121,6 +122,7 @@ export const IDENTIFIED_TABLES: readonly ReferencingTable[] = [
   'check_in',
   'communication',
   'parent_note',
+  'school_absence',
   'letter',
 ];
 

@@ -301,7 +301,14 @@ export type CommunicationRow = OwnedVoidable & {
   attachment_ids: string;
   /** A holding reply ("an answer by Friday"): the date the answer was promised by (migration 0011); else null. */
   holding_until: string | null;
+  /** For a call or a meeting: unknown, agreed, not_agreed or thinking (migration 0013). */
+  parent_position: string;
+  /** For a request the family sent: the day the school received it (migration 0012); null when unknown. */
+  school_received_on: string | null;
 };
+
+/** A day the child was marked absent from school (migration 0012): one per child and day. */
+export type SchoolAbsenceRow = Owned & { child_id: string; date: string; note: string | null };
 
 export type ParentNoteRow = Owned & { child_id: string; date: string; kind: string; text: string };
 
@@ -318,6 +325,10 @@ export type LetterRow = Owned & {
   /** JSON: what the letter was drafted for ({kind, communicationId, ...}), to link it when sent. */
   request: string;
   communication_id: string | null;
+  /** The date the letter asks a reply by; null when it asks none (migration 0013). */
+  respond_by: string | null;
+  /** What the .eml carries: none, sessions_csv or report_pdf (migration 0013). */
+  attachment: string;
 };
 
 export type ReminderSentRow = {
@@ -346,6 +357,7 @@ export type HouseholdSettingsRow = {
 export type Database = {
   communication: CommunicationRow;
   parent_note: ParentNoteRow;
+  school_absence: SchoolAbsenceRow;
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import type { Store } from './database.ts';
 import type { Database } from './schema.ts';
 

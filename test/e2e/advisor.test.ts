@@ -157,6 +157,9 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     await expectNoAxeViolations(page, 'this week, with replies overdue');
     await overdue.click();
     await page.getByRole('heading', { name: 'What to do next', level: 2 }).waitFor();
+    // The most urgent suggestions come first; the rest are behind "Show N more".
+    const more = page.getByRole('button', { name: /^Show \d+ more suggestions?$/u });
+    if (await more.count()) await more.click();
     const card = page.getByRole('article', { name: `Follow up on “${SUBJECT}”` });
     await card.waitFor();
     await card
@@ -194,7 +197,7 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     const letterId = page.url().split('/').pop() as string;
 
     expect(await page.getByLabel('Subject').inputValue()).toBe(`Following up: ${SUBJECT}`);
-    const body = page.getByLabel(/^Letter/);
+    const body = page.getByRole('textbox', { name: 'Letter' });
     const drafted = await body.inputValue();
     // It names the earlier email: its date and its subject, and quotes it.
     expect(drafted).toContain(`my email of Wednesday, November 4 about "${SUBJECT}"`);
@@ -248,7 +251,7 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     await done.getByText('As Written expects a reply by Mon, Nov 23', { exact: false }).waitFor();
     // A sent letter is read-only.
     await page.getByRole('heading', { name: `Following up: ${SUBJECT}`, level: 2 }).waitFor();
-    expect(await page.getByLabel(/^Letter/).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Letter' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mark as sent' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'letter editor: sent');
 
@@ -304,7 +307,7 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     await offer.getByRole('button', { name: 'Write the follow-up email' }).click();
     await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
     expect(await page.getByLabel('Subject').inputValue()).toBe('Summary of our call on Monday, November 16');
-    const body = await page.getByLabel(/^Letter/).inputValue();
+    const body = await page.getByRole('textbox', { name: 'Letter' }).inputValue();
     expect(body).toContain('Thank you for talking with me today.');
     expect(body).toContain('To make sure I understood:\n- Two make-up sessions in November');
     expect(body).toContain('Next steps:\n- Mr. Chen sends the dates by Friday');
@@ -387,8 +390,52 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     await expectNoAxeViolations(page, 'letters: draft a letter');
     await picker.getByRole('button', { name: 'Write the draft' }).click();
     await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
-    expect(await page.getByLabel(/^Letter/).inputValue()).toContain(
+    expect(await page.getByRole('textbox', { name: 'Letter' }).inputValue()).toContain(
       'Emma read a whole chapter aloud at home',
     );
+  });
+
+  it('a gap left in brackets blocks "Mark as sent" and the .eml, with the message at the gap, until it is filled in', async () => {
+    await goTo('Letters', 'Letters');
+    await page.getByRole('button', { name: 'Draft a letter' }).click();
+    const picker = page.getByRole('dialog', { name: 'Draft a letter' });
+    await picker.getByRole('radio', { name: 'A request for a meeting of the team' }).check();
+    await picker.getByRole('button', { name: 'Write the draft' }).click();
+    await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
+    const gap = '[days and times that work for you]';
+    const body = page.getByRole('textbox', { name: 'Letter' });
+    expect(await body.inputValue()).toContain(gap);
+    // Monday, November 16 plus 5 school days: the date the letter asks a reply by, which can change.
+    expect(await body.inputValue()).toContain('Could you reply by Monday, November 23?');
+    expect(await page.getByLabel('Reply asked by').inputValue()).toBe('2026-11-23');
+
+    // The message is at the gap (the letter's field), and sending waits for it.
+    await page.getByText(`“${gap}” is still here: fill it in or remove it before sending.`).waitFor();
+    const markSent = page.getByRole('button', { name: 'Mark as sent' });
+    expect(await markSent.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Download .eml' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Download .eml' }).count()).toBe(0);
+    await page.getByText(`Fill in or remove the gap in brackets first (${gap}).`).waitFor();
+    await expectNoAxeViolations(page, 'letter editor: a gap to fill in');
+    await page.getByRole('button', { name: `Show in the letter: ${gap}` }).click();
+    expect(
+      await body.evaluate((el) => {
+        const area = el as HTMLTextAreaElement;
+        return area.value.slice(area.selectionStart, area.selectionEnd);
+      }),
+    ).toBe(gap);
+
+    // A later reply date changes the sentence in the letter.
+    await page.getByLabel('Reply asked by').fill('2026-11-30');
+    expect(await body.inputValue()).toContain('Could you reply by Monday, November 30?');
+
+    await body.fill((await body.inputValue()).replace(gap, 'Tuesday or Thursday mornings'));
+    await expect.poll(() => markSent.isDisabled()).toBe(false);
+    await page.getByRole('link', { name: 'Download .eml' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    const id = page.url().split('/').pop() as string;
+    const saved = await apiGet<{ respondBy: string; unfilled: unknown[] }>(`/letters/${id}`);
+    expect(saved).toMatchObject({ respondBy: '2026-11-30', unfilled: [] });
   });
 });

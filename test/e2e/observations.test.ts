@@ -205,7 +205,7 @@ describe('observations, in the browser on a phone', () => {
 
   it('adds a class to the timetable, reached from the Plan page, with a refused time shown on its field', async () => {
     await page.goto('/plan');
-    await page.getByRole('link', { name: 'Class timetable' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Class timetable' }).click();
     await page.getByRole('heading', { name: 'Class timetable', level: 2 }).waitFor();
     const tuesday = page.getByRole('region', { name: 'Tuesday' });
     await tuesday.getByText('English').waitFor();

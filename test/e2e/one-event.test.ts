@@ -191,7 +191,7 @@ describe('one event, one fact, in the browser on a phone', () => {
     await expectNoAxeViolations(page, 'letters: a specific concern');
     await picker.getByRole('button', { name: 'Write the draft' }).click();
     await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
-    const body = await page.getByLabel(/^Letter/).inputValue();
+    const body = await page.getByRole('textbox', { name: 'Letter' }).inputValue();
     expect(body).toContain(
       '- Friday, November 6 (Math, quiz): not in place; seen on a work sample; I saw this myself; Emma told me',
     );

@@ -158,7 +158,8 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
       (await anon('POST', '/api/auth/login', { email: p.email, password: TEST_PASSWORD })).statusCode,
     ).toBe(200);
 
-    // Per address: many different accounts from one address.
+    // Per address: many different accounts from one address are slowed, never locked
+    // (test/integration/sign-in-limits.test.ts times it).
     const app = await buildApp({ store: env.store, clock, logger: false });
     let last = 0;
     for (let i = 0; i < 21; i++) {
@@ -170,7 +171,7 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
         })
       ).statusCode;
     }
-    expect(last).toBe(429);
+    expect(last).toBe(401);
     await app.close();
   });
 
@@ -262,6 +263,8 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
     expect(unknown.statusCode).toBe(202);
     expect(known.statusCode).toBe(202);
     expect(JSON.parse(unknown.body)).toEqual(JSON.parse(known.body));
+    // The mail is sent after the answer (for every address alike).
+    await env.app.deps.idle();
     expect(env.mailer.sent).toHaveLength(1);
     expect(env.mailer.sent[0]!.to).toBe(p.email);
     const token = /#token=([A-Za-z0-9_-]{43})/.exec(env.mailer.sent[0]!.text)![1]!;
@@ -281,6 +284,7 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
     await signIn(env.app, p.email, 'brand new password');
 
     await anon('POST', '/api/auth/password-reset', { email: p.email });
+    await env.app.deps.idle();
     const late = /#token=([A-Za-z0-9_-]{43})/.exec(env.mailer.sent.at(-1)!.text)![1]!;
     clock.advance(HOUR + 1000);
     const expired = await anon('POST', '/api/auth/password-reset/complete', {

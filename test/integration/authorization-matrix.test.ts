@@ -180,6 +180,18 @@ const serviceBody = (f: Fixture) => ({
   segments: [segment],
 });
 
+/** A different weekday of the fixture's school year for each absence marked (one mark per child and day). */
+let absenceDays = 0;
+function nextAbsenceDay(): string {
+  const day = new Date(Date.UTC(2027, 0, 4));
+  for (let weekdays = 0; weekdays < absenceDays; ) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) weekdays++;
+  }
+  absenceDays++;
+  return day.toISOString().slice(0, 10);
+}
+
 const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> = {
   children: () => ({ firstName: 'Alex' }),
   plans: (f) => ({
@@ -258,6 +270,7 @@ const RESOURCE_BODIES: Record<string, (f: Fixture) => Record<string, unknown>> =
     kind: 'new_challenge',
     text: 'Comes home exhausted after PE',
   }),
+  'school-absences': (f) => ({ childId: f.childId, date: nextAbsenceDay(), note: 'Home sick' }),
 };
 const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   children: { grade: '4' },
@@ -277,6 +290,7 @@ const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   'work-samples': { title: 'Spelling test (retake)' },
   communications: { closedWithoutReply: true },
   'parent-notes': { kind: 'concern' },
+  'school-absences': { note: 'Dentist in the morning' },
 };
 
 function resourceRows(): Record<string, Row> {

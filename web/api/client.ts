@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch, same origin, with the session
 // cookie and the CSRF token on writes. Errors come back as ApiError with the server's field issues,
 // so forms can show each message next to its field.
+import { withoutBidiControls } from '../../src/domain/bidi.ts';
 import { humanizeDates } from '../components/dates.ts';
 import type { Attachment } from './types.ts';
 
@@ -23,6 +24,15 @@ export class ApiError extends Error {
   fieldError(path: string): string | undefined {
     return this.fields.find((f) => f.path === path)?.message;
   }
+}
+
+/**
+ * A response body as the pages may show it. Direction controls in stored text (a name holding
+ * U+202E) would turn the sentence a page puts it in around, so every string the server sends loses
+ * them here, on the one way in (src/domain/bidi.ts).
+ */
+export function parseApiJson(text: string): unknown {
+  return JSON.parse(text, (_key, value) => (typeof value === 'string' ? withoutBidiControls(value) : value));
 }
 
 let csrfToken: string | null = null;
@@ -56,7 +66,7 @@ export async function api<T>(
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
+  const data = text ? parseApiJson(text) : null;
   if (!response.ok) throw errorFrom(response.status, data);
   return data as T;
 }
@@ -103,7 +113,7 @@ export function uploadFile(
     xhr.onload = () => {
       let data: unknown = null;
       try {
-        data = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null;
+        data = xhr.responseText ? parseApiJson(xhr.responseText) : null;
       } catch {
         data = null;
       }

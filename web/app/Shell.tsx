@@ -101,7 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
             />
           ) : (
             <Text size="sm" fw={500}>
-              {current.child?.firstName}
+              <bdi>{current.child?.firstName}</bdi>
             </Text>
           )}
         </Group>
@@ -146,7 +146,9 @@ export function Shell({ children }: { children: ReactNode }) {
             data={current.session.households.map((h) => ({ value: h.id, label: h.name }))}
           />
         )}
-        <VisuallyHidden>Signed in as {current.session.user?.displayName}</VisuallyHidden>
+        <VisuallyHidden>
+          Signed in as <bdi>{current.session.user?.displayName}</bdi>
+        </VisuallyHidden>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

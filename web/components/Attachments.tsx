@@ -95,7 +95,7 @@ export function AttachmentLinks({
                   />
                 )}
                 <Text span size="xs" style={{ overflowWrap: 'anywhere' }}>
-                  {a.filename}
+                  <bdi>{a.filename}</bdi>
                 </Text>
               </Stack>
             </Anchor>

@@ -221,7 +221,7 @@ function FileRow({ item, householdId, onRemove }: { item: Item; householdId: str
         ) : null}
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {item.name}
+            <bdi>{item.name}</bdi>
           </Text>
           {item.state === 'uploading' && (
             <>

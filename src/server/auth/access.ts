@@ -50,7 +50,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function registerAccessControl(
   app: FastifyInstance,
-  deps: { store: Store; clock: Clock; routes: RouteAccess[] },
+  deps: { store: Store; clock: Clock; routes: RouteAccess[]; publicUrl: string | null },
 ) {
   app.decorateRequest('auth', null as unknown as RequestAuth);
 
@@ -74,7 +74,7 @@ export function registerAccessControl(
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const rule = request.routeOptions.config?.access;
     if (!rule) return; // the 404 handler
-    if (UNSAFE.has(request.method)) checkOrigin(request);
+    if (UNSAFE.has(request.method)) checkOrigin(request, deps.publicUrl);
     if (UNSAFE.has(request.method) && request.auth.session) checkCsrf(request);
     if (rule.kind === 'public') return;
     if (rule.kind === 'staff') {
@@ -119,18 +119,30 @@ function checkCsrf(request: FastifyRequest) {
   }
 }
 
-/** A browser always sends Origin on cross-site writes; one from another site is refused. */
-function checkOrigin(request: FastifyRequest) {
+/**
+ * A browser always sends Origin on cross-site writes; one from another origin is refused. The whole
+ * origin is compared (scheme, host and port): cookies are shared by every port of a host, so a page
+ * on another port or over plain HTTP is another site too. The app's own origin is the one the request
+ * reached (`request.protocol` and `request.host`, which read X-Forwarded-Proto and -Host only with
+ * TRUST_PROXY), or PUBLIC_URL's, the address people are told to use.
+ */
+function checkOrigin(request: FastifyRequest, publicUrl: string | null) {
   const origin = request.headers.origin;
   if (!origin) return;
-  let host: string;
+  const sent = originOf(origin);
+  if (!sent) throw new AppError('forbidden', 'This request comes from an unknown origin');
+  const own = [originOf(`${request.protocol}://${request.host}`), publicUrl ? originOf(publicUrl) : null];
+  if (!own.includes(sent)) throw new AppError('forbidden', 'This request comes from another site');
+}
+
+/** `scheme://host[:port]` in the one spelling URL gives it (lower case, default port left out), or null. */
+function originOf(text: string): string | null {
   try {
-    host = new URL(origin).host;
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
   } catch {
-    throw new AppError('forbidden', 'This request comes from an unknown origin');
+    return null;
   }
-  const expected = request.host;
-  if (host !== expected) throw new AppError('forbidden', 'This request comes from another site');
 }
 
 export function requireUser(request: FastifyRequest) {

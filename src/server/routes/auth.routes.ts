@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, pairKey, slowdownMs } from '../auth/rate-limit.ts';
 import { AppError } from '../errors.ts';
 import {
   changePassword,
@@ -126,10 +127,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const wait = Math.max(
-        deps.limits.account.retryAfterMs(email),
-        deps.limits.address.retryAfterMs(request.ip),
-      );
+      const { limits } = deps;
+      const pair = pairKey(email, request.ip);
+      const wait = limits.pair.retryAfterMs(pair);
       if (wait > 0) {
         const minutes = Math.ceil(wait / 60_000);
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
@@ -138,11 +138,31 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
           `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
         );
       }
-      const row = await checkCredentials(deps.store, email, password);
+      // Counted now, before the password is checked and before anything is awaited: concurrent
+      // attempts each see the ones before them (src/server/auth/rate-limit.ts). A success takes its
+      // count back below.
+      limits.pair.fail(pair);
+      limits.address.fail(request.ip);
+      limits.account.fail(email);
+      const delay = Math.max(
+        slowdownMs(limits.address.count(request.ip), ADDRESS_LIMIT),
+        slowdownMs(limits.account.count(email), ACCOUNT_LIMIT),
+      );
+      const check = () => checkCredentials(deps.store, email, password);
+      const slowed = delay > 0 ? limits.slow.run([request.ip, email], delay, check) : check();
+      if (!slowed) {
+        limits.pair.forgive(pair);
+        limits.address.forgive(request.ip);
+        limits.account.forgive(email);
+        reply.header('retry-after', '10');
+        throw new AppError(
+          'rate_limited',
+          'Too many sign-in attempts at once from this network. Please wait a moment and try again.',
+        );
+      }
+      const row = await slowed;
       const env = envFor(deps);
       if (!row) {
-        deps.limits.account.fail(email);
-        deps.limits.address.fail(request.ip);
         const known = await deps.store.db
           .selectFrom('user_account')
           .select('id')
@@ -160,7 +180,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         // The same words whether the email is unknown or the password is wrong.
         throw new AppError('unauthorized', 'That email and password do not match an account');
       }
-      deps.limits.account.reset(email);
+      limits.pair.reset(pair);
+      limits.account.reset(email);
+      limits.address.forgive(request.ip);
       await appendAuditForUser(deps.store.db, row.id, {
         newId: env.newId,
         at: env.clock.now(),
@@ -263,14 +285,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       if (deps.limits.resetAccount.retryAfterMs(email) > 0)
         return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
       deps.limits.resetAccount.fail(email);
-      const created = await createResetToken(deps.store, envFor(deps), email);
-      if (created && deps.mailer.enabled) {
-        await deps.mailer.send({
-          to: created.user.email,
-          subject: 'Reset your As Written password',
-          text: `Open this link to choose a new password. It works once, for one hour:\n\n${appLink(deps, request, '/reset-password', created.token)}\n\nIf you did not ask for this, you can ignore this email.`,
-        });
-      }
+      // Looking the address up, writing the token and sending the mail all happen after the answer,
+      // for every address alike: a known address must not take longer to answer than an unknown one.
+      const link = (token: string) => appLink(deps, request, '/reset-password', token);
+      deps.afterResponse(async () => {
+        const created = await createResetToken(deps.store, envFor(deps), email);
+        if (created && deps.mailer.enabled) {
+          await deps.mailer.send({
+            to: created.user.email,
+            subject: 'Reset your As Written password',
+            text: `Open this link to choose a new password. It works once, for one hour:\n\n${link(created.token)}\n\nIf you did not ask for this, you can ignore this email.`,
+          });
+        }
+      });
       return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
     },
   );

@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/common.ts';
-import { currentSessionEntries } from '../../domain/corrections.ts';
-import { sessionSourceNoun } from '../../domain/occurrences.ts';
 import { toCsv } from '../../reports/csv.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { communicationStatus } from '../services/communication-status.ts';
 import { listRecords } from '../services/records.ts';
 import { RESOURCES } from '../services/resources.ts';
-import { listSessionEntries } from '../services/session-entries.ts';
-import { countedWords, loadSessionOccurrences } from '../services/session-occurrences.ts';
+import { sessionLogCsv } from '../services/session-log-csv.ts';
 import { errors, HouseholdParams, typed } from './shared.ts';
 
 // Spreadsheet exports of the day-to-day records: sessions, accommodation observations and the
@@ -50,58 +47,10 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
     '/households/:householdId/exports/sessions.csv',
     { config: { access: access.household('export') }, schema: schema('Every session entry, as CSV') },
     async (request, reply) => {
-      const hid = request.params.householdId;
-      const services = await names(hid, 'service');
-      const children = await names(hid, 'child');
-      const entries = (await listSessionEntries(deps.store.db, hid, { childId: request.query.childId })).sort(
-        (a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)),
-      );
-      // Whether the ledger counts each entry: one entry per session however many sources logged it
-      // (src/domain/occurrences.ts), and never one corrected or voided since.
-      const counted = new Map<string, string>();
-      for (const childId of new Set(entries.map((e) => e.childId))) {
-        const loaded = await loadSessionOccurrences(deps.store.db, hid, { childId });
-        for (const row of loaded.current)
-          counted.set(
-            row.id,
-            countedWords(loaded, row.id, (source) => sessionSourceNoun(source, 'the child')),
-          );
-      }
-      // Every entry stays in the export (the trail), marked by whether it counts now: a corrected
-      // entry and a void do not, nor a second entry about a session another source's entry counts for,
-      // so a spreadsheet that sums minutes filters on "counts".
-      const inForce = new Set(currentSessionEntries(entries).current.map((e) => e.id));
-      const counts = (id: string) => inForce.has(id) && counted.get(id) === 'counted';
       return sendCsv(
         reply,
         'sessions.csv',
-        toCsv(entries, [
-          { header: 'date', value: (e) => e.date },
-          { header: 'child', value: (e) => children.get(e.childId) },
-          { header: 'service', value: (e) => services.get(e.serviceId) },
-          { header: 'kind', value: (e) => e.kind },
-          { header: 'status', value: (e) => e.status },
-          { header: 'minutes delivered', value: (e) => e.minutesDelivered },
-          { header: 'minutes planned', value: (e) => e.minutesPlanned },
-          { header: 'reason', value: (e) => e.reason },
-          { header: 'reason text', value: (e) => e.reasonText },
-          { header: 'responsibility', value: (e) => e.responsibility },
-          { header: 'start time', value: (e) => e.startTime },
-          // Dated on a day the school calendar shows no school, and confirmed (src/domain/school-days.ts).
-          { header: 'no school that day (confirmed)', value: (e) => (e.nonSchoolDayConfirmed ? 'yes' : '') },
-          { header: 'source', value: (e) => e.source },
-          { header: 'note', value: (e) => e.note },
-          { header: 'corrects entry', value: (e) => e.correctsEntryId },
-          { header: 'corrected by entry', value: (e) => e.correctedByEntryId },
-          { header: 'counts', value: (e) => (counts(e.id) ? 'yes' : 'no') },
-          {
-            header: 'why not counted',
-            value: (e) =>
-              counts(e.id) ? '' : inForce.has(e.id) ? (counted.get(e.id) ?? '') : 'corrected or voided since',
-          },
-          { header: 'recorded at', value: (e) => e.recordedAt },
-          { header: 'entry id', value: (e) => e.id },
-        ]),
+        await sessionLogCsv(deps.store.db, request.params.householdId, request.query.childId),
       );
     },
   );
@@ -191,6 +140,8 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
           { header: 'summary', value: (c) => c.summary as string },
           { header: 'decisions', value: (c) => c.decisions as string | null },
           { header: 'next steps', value: (c) => c.nextSteps as string | null },
+          // For a call or a meeting: whether the parent agreed to what was proposed (unknown when not asked).
+          { header: 'your position', value: (c) => c.parentPosition as string },
           { header: 'reply expected by', value: (c) => c.replyExpectedBy as string | null },
           { header: 'answer promised by', value: (c) => c.holdingUntil as string | null },
           { header: 'reply', value: (c) => (c.voidedAt ? 'voided' : (states.get(c.id) ?? '')) },

@@ -208,6 +208,8 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
               defaultResponsibility: z.enum(['owed', 'excused', 'pending']),
               guidance: z.string(),
               source: z.string(),
+              /** The kind of statement: law, guidance, or practice (As Written's choice). */
+              kind: z.enum(['law', 'guidance', 'practice']),
             }),
           ),
           401: errors[401],

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { roleAllows } from '../../domain/permissions.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
@@ -100,7 +101,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Letters'],
         summary:
-          'Edit a draft (subject, body, recipients); the answer carries the tone check of the new text',
+          'Edit a draft (subject, body, recipients, the reply date, the attachment); the answer carries the tone check of the new text and the gaps still to fill',
         params: RecordParams,
         body: LetterPatch,
         response: { 200: LetterRecord, 409: ErrorResponse, ...errors },
@@ -115,7 +116,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.write') },
       schema: {
         tags: ['Letters'],
-        summary: 'Mark a letter sent: it is logged as a sent message and the reply clock starts',
+        summary:
+          'Mark a letter sent: it is logged as a sent message and the reply clock starts from the date it asks a reply by. Refused while a gap the draft left ("[...]") is still in it',
         params: RecordParams,
         body: MarkSentInput,
         response: {
@@ -151,24 +153,27 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.read') },
       schema: {
         tags: ['Letters'],
-        summary: 'The letter as an .eml draft to open in a mail program',
+        summary:
+          'The letter as an .eml draft to open in a mail program, with its attachment (the session log or the report; needs the export permission). Refused while a gap the draft left ("[...]") is still in it',
         params: RecordParams,
-        response: { 200: z.string(), ...errors },
+        response: { 200: z.unknown().describe('The message (message/rfc822)'), ...errors },
       },
     },
     async (request, reply) => {
       const from = writer(request);
-      const eml = await letterAsEml(
+      const role = request.auth.role;
+      const { filename, eml } = await letterAsEml(
         deps.store,
         request.params.householdId,
         request.params.id,
         { name: from.name, email: from.email ?? 'parent@example.invalid' },
         deps.clock.now(),
+        { today: deps.clock.today(), mayExport: role != null && roleAllows(role, 'export'), preparer: from },
       );
       return reply
-        .header('content-type', 'message/rfc822; charset=utf-8')
-        .header('content-disposition', contentDisposition('attachment', eml.filename))
-        .send(eml.text);
+        .header('content-type', 'message/rfc822')
+        .header('content-disposition', contentDisposition('attachment', filename))
+        .send(eml);
     },
   );
 

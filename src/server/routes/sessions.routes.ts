@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { SessionEntryFields } from '../../domain/session-entry.ts';
+import { ParentSessionEntryFields } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { MakeupOption, makeupOptions } from '../services/makeups.ts';
@@ -32,7 +32,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Sessions'],
         summary: 'Log a session: delivered, short, missed (with a reason), or a make-up',
         params: HouseholdParams,
-        body: SessionEntryFields,
+        body: ParentSessionEntryFields,
         response: { 201: SessionEntry, ...errors, 409: errors[400] },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withoutBidiControls } from '../../domain/bidi.ts';
 import { IdSchema } from '../../domain/common.ts';
 import type { AppDeps } from '../app.ts';
 import { type Actor, idSource, type ServiceContext } from '../context.ts';
@@ -32,8 +33,11 @@ export const errors = {
  * for old clients, and the exact name (accents, any script) in `filename*`.
  */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // Direction controls would make the saved name read otherwise than it is ("report\u202Efdp.exe"
+  // shows as "reportexe.pdf"); names stored before they were removed on upload still hold them.
+  const name = withoutBidiControls(filename);
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export const HouseholdParams = z.object({ householdId: IdSchema });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import sharp from 'sharp';
+import type { Kysely, Transaction } from 'kysely';
+import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
 import {
   type AcceptedType,
@@ -69,33 +69,96 @@ export function toAttachment(row: AttachmentRow): Attachment {
 type ImageFacts = { width: number | null; height: number | null; thumbnail: Buffer | null };
 
 /**
+ * The most pixels an image may have: 100 megapixels, beyond any phone camera's usual photo (12 to 50
+ * megapixels). Decoding is what costs memory, so the size is read from the header first and a larger
+ * image is refused before a pixel is decoded.
+ */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+/**
+ * Images decoded at once; others wait their turn. A decode of a large 16-bit PNG holds tens of
+ * megabytes for seconds: sixteen at once took a server to 2 GB. Two keeps both cores busy.
+ */
+export const MAX_CONCURRENT_DECODES = 2;
+
+function createGate(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const gate = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    gate.peak = Math.max(gate.peak, running);
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+  /** The most decodes that ran at once since the process started (the tests read it). */
+  gate.peak = 0;
+  return gate;
+}
+export const decodeGate = createGate(MAX_CONCURRENT_DECODES);
+
+/**
  * Read an image's size and make a small WebP thumbnail, turned upright by its EXIF orientation.
  * A JPEG, PNG, GIF or WebP that the decoder cannot read is refused (it is damaged, or not what its
- * first bytes claim). HEIC photos are kept even when this build cannot decode them, without a
- * thumbnail: they are common on phones and still open on the parent's computer.
+ * first bytes claim); one over MAX_IMAGE_PIXELS is refused as too large, saying so. HEIC photos are
+ * kept even when this build cannot decode them, without a thumbnail: they are common on phones and
+ * still open on the parent's computer (their structure was checked in src/domain/attachment-types.ts).
  */
 async function imageFacts(bytes: Buffer, type: AcceptedType, filename: string): Promise<ImageFacts> {
+  const meta = await imageHeader(bytes, type, filename);
+  if (!meta) return { width: null, height: null, thumbnail: null };
   try {
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 });
-    const meta = await image.metadata();
-    const thumbnail = await image
-      .clone()
-      .rotate()
-      .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 70 })
-      .toBuffer();
+    const thumbnail = await decodeGate(() =>
+      sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+        .rotate()
+        .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 70 })
+        .toBuffer(),
+    );
     const upright = (meta.orientation ?? 1) >= 5;
     const width = meta.width ?? null;
     const height = meta.height ?? null;
     return { width: upright ? height : width, height: upright ? width : height, thumbnail };
   } catch {
     if (type.mediaType === 'image/heic') return { width: null, height: null, thumbnail: null };
-    throw new AppError(
-      'unsupported_media_type',
-      `"${filename}" starts like ${type.label} but could not be read as one (it may be damaged); nothing was saved`,
-      [{ path: 'file', message: 'could not be read as an image' }],
+    throw damagedImage(type, filename);
+  }
+}
+
+const refuseImage = (message: string, field: string) =>
+  new AppError('unsupported_media_type', message, [{ path: 'file', message: field }]);
+
+const damagedImage = (type: AcceptedType, filename: string) =>
+  refuseImage(
+    `"${filename}" starts like ${type.label} but could not be read as one (it may be damaged); nothing was saved`,
+    'could not be read as an image',
+  );
+
+/**
+ * An image's header, read without decoding a pixel: refused when unreadable (a HEIC this build
+ * cannot read gives null instead) or over MAX_IMAGE_PIXELS.
+ */
+async function imageHeader(bytes: Buffer, type: AcceptedType, filename: string): Promise<Metadata | null> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata();
+  } catch {
+    if (type.mediaType === 'image/heic') return null;
+    throw damagedImage(type, filename);
+  }
+  // The thumbnail decodes the first frame only, so the size of one frame is what counts.
+  const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
+  if (pixels > MAX_IMAGE_PIXELS) {
+    const megapixels = Math.round(pixels / 1_000_000);
+    throw refuseImage(
+      `"${filename}" is ${meta.width} x ${meta.pageHeight ?? meta.height} pixels (${megapixels} megapixels); the largest image accepted is ${MAX_IMAGE_PIXELS / 1_000_000} megapixels. Save a smaller copy (a phone's "medium" or "large" size) and upload that; nothing was saved`,
+      `is over ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
     );
   }
+  return meta;
 }
 
 export type StoredAttachment = { attachment: Attachment; alreadyStored: boolean };
@@ -106,35 +169,79 @@ export type PreparedAttachment = {
   bytes: Buffer;
   sha256: string;
   type: AcceptedType;
-  facts: ImageFacts;
+  /** Null when the same bytes were already stored: a duplicate is not decoded again. */
+  facts: ImageFacts | null;
 };
 
 /**
- * Check a file and do the slow work (hash, decode, thumbnail) outside any transaction. A refusal
- * throws an AppError naming the problem; nothing has been written.
+ * The one check of a file, whichever way it enters (an upload, an email's attachment, an imported
+ * document's files): not empty, within the limit, of an accepted type by its bytes and named so as to
+ * agree with them (src/domain/attachment-types.ts), and for an image, readable and within
+ * MAX_IMAGE_PIXELS. A refusal throws an AppError naming the problem.
  */
-export async function prepareAttachment(upload: {
-  filename: string;
-  bytes: Buffer;
-  maxBytes: number;
-}): Promise<PreparedAttachment> {
-  const filename = cleanFilename(upload.filename);
-  const check = checkUpload(upload.bytes, filename, upload.maxBytes);
+export async function checkFile(
+  bytes: Buffer,
+  rawFilename: string,
+  maxBytes: number,
+  /**
+   * `full`: an image is decoded and given a thumbnail (a new file). `header`: only its header is read,
+   * size included (an imported file, which brings its thumbnail). `none`: the same bytes are stored
+   * already, checked when they came.
+   */
+  decode: 'full' | 'header' | 'none' = 'full',
+): Promise<{ filename: string; type: AcceptedType; facts: ImageFacts | null }> {
+  const check = checkUpload(bytes, cleanFilename(rawFilename), maxBytes);
   if (!check.ok) {
     const code =
-      upload.bytes.length === 0
+      bytes.length === 0
         ? 'validation_failed'
-        : upload.bytes.length > upload.maxBytes
+        : bytes.length > maxBytes
           ? 'payload_too_large'
           : 'unsupported_media_type';
     throw new AppError(code, check.message, [{ path: 'file', message: check.message }]);
   }
+  if (check.type.kind !== 'image') {
+    return {
+      filename: check.filename,
+      type: check.type,
+      facts: { width: null, height: null, thumbnail: null },
+    };
+  }
+  if (decode === 'header') await imageHeader(bytes, check.type, check.filename);
+  const facts = decode === 'full' ? await imageFacts(bytes, check.type, check.filename) : null;
+  return { filename: check.filename, type: check.type, facts };
+}
+
+/**
+ * Check a file and do the slow work (hash, decode, thumbnail) outside any transaction. A refusal
+ * throws an AppError naming the problem; nothing has been written. `isStored` says whether this
+ * household holds the same bytes already: then the file is not decoded (the stored one is reused).
+ */
+export async function prepareAttachment(
+  upload: { filename: string; bytes: Buffer; maxBytes: number },
+  isStored?: (sha256: string) => Promise<boolean>,
+): Promise<PreparedAttachment> {
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  const facts =
-    check.type.kind === 'image'
-      ? await imageFacts(upload.bytes, check.type, filename)
-      : { width: null, height: null, thumbnail: null };
-  return { filename, bytes: upload.bytes, sha256, type: check.type, facts };
+  const known = isStored ? await isStored(sha256) : false;
+  const checked = await checkFile(upload.bytes, upload.filename, upload.maxBytes, known ? 'none' : 'full');
+  return {
+    filename: checked.filename,
+    bytes: upload.bytes,
+    sha256,
+    type: checked.type,
+    facts: checked.facts,
+  };
+}
+
+/** Whether a household holds a file with these bytes (by SHA-256). */
+export function storedIn(db: Kysely<Database>, householdId: string) {
+  return async (sha256: string) =>
+    (await db
+      .selectFrom('attachment')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst()) !== undefined;
 }
 
 /** Write a prepared file inside the caller's transaction; the same bytes already here are reused. */
@@ -143,7 +250,7 @@ export async function insertAttachment(
   ctx: ServiceContext,
   prepared: PreparedAttachment,
 ): Promise<StoredAttachment> {
-  const { sha256, facts } = prepared;
+  const { sha256 } = prepared;
   const existing = await trx
     .selectFrom('attachment')
     .selectAll()
@@ -151,6 +258,12 @@ export async function insertAttachment(
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   if (existing) return { attachment: toAttachment(existing), alreadyStored: true };
+  // Deleted since it was found stored (so not decoded then): decode it now.
+  const facts =
+    prepared.facts ??
+    (prepared.type.kind === 'image'
+      ? await imageFacts(prepared.bytes, prepared.type, prepared.filename)
+      : { width: null, height: null, thumbnail: null });
   const at = ctx.clock.now();
   const row: AttachmentRow = {
     id: ctx.newId(),
@@ -189,7 +302,7 @@ export async function storeAttachment(
   ctx: ServiceContext,
   upload: { filename: string; bytes: Buffer; maxBytes: number },
 ): Promise<StoredAttachment> {
-  const prepared = await prepareAttachment(upload);
+  const prepared = await prepareAttachment(upload, storedIn(store.db, ctx.householdId));
   return inHouseholdTransaction(store, ctx.householdId, (trx) => insertAttachment(trx, ctx, prepared));
 }
 

@@ -133,6 +133,22 @@ export async function revokeCalendarFeed(store: Store, ctx: ServiceContext, user
   return toFeed({ ...row, revoked_at: row.revoked_at ?? at }, await creatorsIn(store.db, ctx.householdId));
 }
 
+/**
+ * Text as it may enter a feed. ical.js escapes a line feed as `\n` but writes a carriage return as
+ * it is, and a calendar app reads a bare CR as the end of a line: a subject holding
+ * "\rBEGIN:VALARM" would start a component of its own. So every line break (CRLF, CR, and the
+ * Unicode separators some readers honour) becomes one LF, which ical.js escapes, and the other
+ * control characters RFC 5545 forbids in text are dropped.
+ */
+export function feedText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
+}
+
 function allDayEvent(
   calendar: ICAL.Component,
   event: { uid: string; date: string; summary: string; description: string },
@@ -140,9 +156,10 @@ function allDayEvent(
 ) {
   const vevent = new ICAL.Component('vevent');
   const e = new ICAL.Event(vevent);
-  e.uid = event.uid;
-  e.summary = event.summary;
-  e.description = event.description;
+  // A UID is one line with no escapes: any break or control character is dropped, not escaped.
+  e.uid = feedText(event.uid).replace(/\n/g, '');
+  e.summary = feedText(event.summary);
+  e.description = feedText(event.description);
   e.startDate = ICAL.Time.fromDateString(event.date);
   e.endDate = ICAL.Time.fromDateString(addDays(event.date, 1));
   vevent.addPropertyWithValue('dtstamp', stamp);

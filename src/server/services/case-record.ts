@@ -1,11 +1,17 @@
-import type { CaseObservation, CaseRecord, CaseService, CaseSessionMiss } from '../../domain/case-record.ts';
+import type {
+  CaseObservation,
+  CasePlan,
+  CaseRecord,
+  CaseService,
+  CaseSessionMiss,
+} from '../../domain/case-record.ts';
 import type { Communication } from '../../domain/communications.ts';
-import { addDays, isoWeekday } from '../../domain/dates.ts';
+import { calendarDeadlineDays } from '../../domain/deadlines.ts';
 import type { Store } from '../../store/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { loadCommunications } from './communication-status.ts';
-import { schoolDayTest } from './household-settings.ts';
-import { computeLedgers, loadCalendars } from './ledgers.ts';
+import { loadSettings, schoolDayTest } from './household-settings.ts';
+import { computeLedgers, effectivePolicy, loadCalendars } from './ledgers.ts';
 import { childPatterns } from './patterns.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
@@ -14,8 +20,94 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // Gathers everything the letter writer and the advisor read about one child on a day, from the
 // store, into the pure CaseRecord (src/domain/case-record.ts). Read-only.
 
-/** A school vacation "longer than 5 school days" (California Ed. Code 56343(c)). */
-const LONG_VACATION_WEEKDAYS = 5;
+/**
+ * A plan's services with their ledger figures over [from, to] (as of `asOf`): the misses with the
+ * ledger's classification, and the weeks.
+ */
+async function caseServices(
+  db: Store['db'],
+  householdId: string,
+  childId: string,
+  plan: { id: string },
+  from: string,
+  to: string,
+  asOf: string,
+  entries: Awaited<ReturnType<typeof loadSessionOccurrences>>['countedRows'],
+): Promise<CaseService[]> {
+  let ledgers: Awaited<ReturnType<typeof computeLedgers>> = [];
+  try {
+    ledgers =
+      from <= to
+        ? await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf, {
+            listOwedMisses: true,
+          })
+        : [];
+  } catch (error) {
+    // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
+    if (!(error instanceof AppError)) throw error;
+  }
+  const serviceRows = await db
+    .selectFrom('service')
+    .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', plan.id)
+    .orderBy('created_at')
+    .execute();
+  return serviceRows.map((s) => {
+    const ledger = ledgers.find((l) => l.serviceId === s.id);
+    const own = entries.filter((e) => e.service_id === s.id);
+    const totals = ledger?.totals;
+    return {
+      id: s.id,
+      name: s.name,
+      sourceText: s.source_text,
+      providerRole: s.provider_role,
+      startDate: s.start_date,
+      endDate: s.end_date,
+      firstDeliveredDate: own.find((e) => e.status !== 'missed' && e.kind === 'scheduled')?.date ?? null,
+      ledger: {
+        from,
+        to,
+        requiredMinutes: totals?.requiredMinutes ?? 0,
+        deliveredMinutes: totals?.deliveredMinutes ?? 0,
+        owedMinutes: totals?.owedMinutes ?? 0,
+        owedBalanceMinutes: totals?.owedBalanceMinutes ?? 0,
+        makeupMinutes: totals?.makeupMinutes ?? 0,
+        unloggedMinutes: totals?.unloggedMinutes ?? 0,
+        percentDelivered: totals?.percentDelivered ?? null,
+        // Each miss with the ledger's classification of its gap (owed, excused, pending) and, when
+        // owed, the minutes make-ups have not cured: a letter lists only what is still owed.
+        misses: own
+          .filter((e) => e.kind === 'scheduled' && e.status !== 'delivered' && e.date >= from && e.date <= to)
+          .map((e) => {
+            const ids = totals?.entryIds;
+            const owedMiss = ledger?.owedMisses?.find((m) => m.entryId === e.id);
+            const responsibility: CaseSessionMiss['responsibility'] = ids?.owed.includes(e.id)
+              ? 'owed'
+              : ids?.excused.includes(e.id)
+                ? 'excused'
+                : 'pending';
+            return {
+              entryId: e.id,
+              date: e.date,
+              reason: e.reason,
+              minutes: Math.max(0, Number(e.minutes_planned ?? 0) - Number(e.minutes_delivered)),
+              responsibility,
+              owedRemainingMinutes: responsibility === 'owed' ? (owedMiss?.remainingMinutes ?? 0) : 0,
+            };
+          }),
+      },
+      weeks: (ledger?.periods ?? []).map((p) => ({
+        start: p.start,
+        requiredMinutes: p.requiredMinutes,
+        deliveredMinutes: p.deliveredMinutes,
+        owedMinutes: p.owedMinutes,
+        unloggedMinutes: p.unloggedMinutes,
+        entryIds: [...p.entryIds.delivered, ...p.entryIds.short, ...p.entryIds.missed],
+      })),
+    };
+  });
+}
 
 export async function gatherCaseRecord(
   store: Store,
@@ -44,6 +136,8 @@ export async function gatherCaseRecord(
     plans.find((p) => p.effective_from <= asOf && asOf <= p.effective_to) ??
     plans.find((p) => p.effective_from <= asOf) ??
     null;
+  // The plan that follows it, when one is recorded (renewed at the annual review, from a later date).
+  const nextPlan = plan ? plans.filter((p) => p.effective_from > plan.effective_from).at(-1) : undefined;
 
   const team = await db
     .selectFrom('team_contact')
@@ -55,84 +149,31 @@ export async function gatherCaseRecord(
 
   const services: CaseService[] = [];
   if (plan) {
-    const from = plan.effective_from;
-    const to = asOf < plan.effective_to ? asOf : plan.effective_to;
-    let ledgers: Awaited<ReturnType<typeof computeLedgers>> = [];
-    try {
-      ledgers =
-        from <= to
-          ? await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf, {
-              listOwedMisses: true,
-            })
-          : [];
-    } catch (error) {
-      // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
-      if (!(error instanceof AppError)) throw error;
-    }
-    const serviceRows = await db
-      .selectFrom('service')
-      .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id'])
-      .where('household_id', '=', householdId)
-      .where('plan_id', '=', plan.id)
-      .orderBy('created_at')
-      .execute();
     // The entries in force: a letter quotes what is known now, never a session voided or corrected
     // since, and one session logged by several sources once, as the ledger counts it.
     const entries = (await loadSessionOccurrences(db, householdId, { childId })).countedRows;
-    for (const s of serviceRows) {
-      const ledger = ledgers.find((l) => l.serviceId === s.id);
-      const own = entries.filter((e) => e.service_id === s.id);
-      const totals = ledger?.totals;
-      services.push({
-        id: s.id,
-        name: s.name,
-        sourceText: s.source_text,
-        providerRole: s.provider_role,
-        startDate: s.start_date,
-        endDate: s.end_date,
-        firstDeliveredDate: own.find((e) => e.status !== 'missed' && e.kind === 'scheduled')?.date ?? null,
-        ledger: {
-          from,
-          to,
-          requiredMinutes: totals?.requiredMinutes ?? 0,
-          deliveredMinutes: totals?.deliveredMinutes ?? 0,
-          owedMinutes: totals?.owedMinutes ?? 0,
-          owedBalanceMinutes: totals?.owedBalanceMinutes ?? 0,
-          makeupMinutes: totals?.makeupMinutes ?? 0,
-          unloggedMinutes: totals?.unloggedMinutes ?? 0,
-          percentDelivered: totals?.percentDelivered ?? null,
-          // Each miss with the ledger's classification of its gap (owed, excused, pending) and, when
-          // owed, the minutes make-ups have not cured: a letter lists only what is still owed.
-          misses: own
-            .filter(
-              (e) => e.kind === 'scheduled' && e.status !== 'delivered' && e.date >= from && e.date <= to,
-            )
-            .map((e) => {
-              const ids = totals?.entryIds;
-              const owedMiss = ledger?.owedMisses?.find((m) => m.entryId === e.id);
-              const responsibility: CaseSessionMiss['responsibility'] = ids?.owed.includes(e.id)
-                ? 'owed'
-                : ids?.excused.includes(e.id)
-                  ? 'excused'
-                  : 'pending';
-              return {
-                entryId: e.id,
-                date: e.date,
-                reason: e.reason,
-                minutes: Math.max(0, Number(e.minutes_planned ?? 0) - Number(e.minutes_delivered)),
-                responsibility,
-                owedRemainingMinutes: responsibility === 'owed' ? (owedMiss?.remainingMinutes ?? 0) : 0,
-              };
-            }),
-        },
-        weeks: (ledger?.periods ?? []).map((p) => ({
-          start: p.start,
-          requiredMinutes: p.requiredMinutes,
-          deliveredMinutes: p.deliveredMinutes,
-          owedMinutes: p.owedMinutes,
-          entryIds: [...p.entryIds.delivered, ...p.entryIds.short, ...p.entryIds.missed],
+    const to = asOf < plan.effective_to ? asOf : plan.effective_to;
+    services.push(
+      ...(await caseServices(db, householdId, childId, plan, plan.effective_from, to, asOf, entries)),
+    );
+    // The services of the plans before it (a plan renewed at the annual review starts its own count)
+    // whose make-up minutes are still owed: the letters and the advisor still speak of them. Their
+    // ledger runs up to today, so a make-up given after their plan ended is counted.
+    for (const earlier of plans.filter((p) => p.effective_to < plan.effective_from)) {
+      const owing = (
+        await caseServices(db, householdId, childId, earlier, earlier.effective_from, asOf, asOf, entries)
+      ).filter((s) => s.ledger.owedBalanceMinutes > 0);
+      services.push(
+        ...owing.map((s) => ({
+          ...s,
+          earlierPlan: {
+            id: earlier.id,
+            title: earlier.title,
+            effectiveFrom: earlier.effective_from,
+            effectiveTo: earlier.effective_to,
+          },
         })),
-      });
+      );
     }
   }
 
@@ -232,18 +273,48 @@ export async function gatherCaseRecord(
   );
 
   const isSchoolDay = await schoolDayTest(db, householdId, childId);
-  const calendars = await loadCalendars(db, householdId, childId);
-  const longVacationDays = new Set<string>();
-  for (const cal of calendars) {
-    for (const event of cal.events) {
-      if (event.kind !== 'break' && event.kind !== 'holiday' && event.kind !== 'closure') continue;
-      const end = event.endDate ?? event.startDate;
-      const days: string[] = [];
-      for (let d = event.startDate; d <= end; d = addDays(d, 1)) days.push(d);
-      if (days.filter((d) => isoWeekday(d) <= 5).length > LONG_VACATION_WEEKDAYS)
-        for (const d of days) longVacationDays.add(d);
-    }
-  }
+  // California's count leaves out the summer and vacations of more than five school days; business days
+  // leave out the calendar's holidays and breaks (src/domain/deadlines.ts).
+  const { inLongVacation, isBusinessDay } = calendarDeadlineDays(
+    await loadCalendars(db, householdId, childId),
+  );
+  // Days the child was marked absent from school (Illinois's counts leave them out).
+  const absentDays = (
+    await db
+      .selectFrom('school_absence')
+      .select('date')
+      .where('household_id', '=', householdId)
+      .where('child_id', '=', childId)
+      .where('date', '<=', asOf)
+      .orderBy('date')
+      .execute()
+  ).map((r) => r.date);
+  // Letters marked sent: the step each problem's ladder has reached (src/domain/advisor.ts).
+  const sentDates = new Map(communications.map((c) => [c.id, c.date]));
+  const lettersSent = (
+    await db
+      .selectFrom('letter')
+      .select(['id', 'kind', 'request', 'communication_id'])
+      .where('household_id', '=', householdId)
+      .where('child_id', '=', childId)
+      .where('status', '=', 'sent')
+      .orderBy('id')
+      .execute()
+  ).flatMap((l) => {
+    const date = l.communication_id ? sentDates.get(l.communication_id) : undefined;
+    if (!l.communication_id || !date) return [];
+    const request = JSON.parse(l.request) as { serviceId?: string; accommodationId?: string; to?: string };
+    return [
+      {
+        letterId: l.id,
+        kind: l.kind,
+        communicationId: l.communication_id,
+        date,
+        subjectId: request.serviceId ?? request.accommodationId ?? null,
+        to: request.to ?? null,
+      },
+    ];
+  });
 
   return {
     asOf,
@@ -263,7 +334,11 @@ export async function gatherCaseRecord(
           title: plan.title,
           effectiveFrom: plan.effective_from,
           effectiveTo: plan.effective_to,
+          closurePolicy: closurePolicyOf(plan.reason_policy),
         }
+      : null,
+    nextPlan: nextPlan
+      ? { id: nextPlan.id, title: nextPlan.title, effectiveFrom: nextPlan.effective_from }
       : null,
     team,
     services,
@@ -278,7 +353,20 @@ export async function gatherCaseRecord(
       kind: n.kind as 'new_challenge' | 'concern' | 'harm' | 'win',
       text: n.text as string,
     })),
+    replySchoolDays: (await loadSettings(db, householdId)).replySchoolDays,
     isSchoolDay,
-    inLongVacation: (date) => longVacationDays.has(date),
+    inLongVacation,
+    isBusinessDay,
+    absentDays,
+    lettersSent,
+  };
+}
+
+/** How the plan classifies a session lost to a closure, and whether the plan says so or the default applies. */
+function closurePolicyOf(stored: string | null): NonNullable<CasePlan['closurePolicy']> {
+  const own = stored ? (JSON.parse(stored) as Record<string, string | undefined>).school_closed : undefined;
+  return {
+    responsibility: effectivePolicy(stored).school_closed,
+    setOnPlan: own != null,
   };
 }

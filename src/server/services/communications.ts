@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { addSchoolDays, type CommunicationKind, REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
+import { type CommunicationKind, REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
+import { replyDueDate } from '../../domain/deadlines.ts';
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
@@ -18,7 +19,7 @@ export async function defaultReplyDate(
   date: string,
 ): Promise<string> {
   const settings = await loadSettings(trx, householdId);
-  return addSchoolDays(date, settings.replySchoolDays, await schoolDayTest(trx, householdId, childId));
+  return replyDueDate(date, settings.replySchoolDays, await schoolDayTest(trx, householdId, childId));
 }
 
 export async function withDefaultReplyDate(
@@ -84,5 +85,18 @@ export async function checkCommunicationLinks(
     if (holdingUntil < (record.date as string))
       throw invalid('holdingUntil', `must not be before the reply's own date (${record.date as string})`);
   }
+  // The day the school received a request starts the clocks that run from receipt: it belongs to a message
+  // the family sent, on or after the day it was sent.
+  const received = record.schoolReceivedOn as string | null | undefined;
+  if (received) {
+    if (record.direction !== 'sent')
+      throw invalid('schoolReceivedOn', 'only a message you sent has a day the school received it');
+    if (received < (record.date as string))
+      throw invalid('schoolReceivedOn', `must not be before the day it was sent (${record.date as string})`);
+  }
+  // Whether the parent agreed to what was proposed is asked of a talk (its written summary follows it).
+  const position = record.parentPosition as string | undefined;
+  if (position && position !== 'unknown' && record.kind !== 'phone' && record.kind !== 'meeting')
+    throw invalid('parentPosition', 'is recorded for a call or a meeting, where something was proposed');
   await requireAttachments(trx, householdId, (record.attachmentIds as string[]) ?? []);
 }

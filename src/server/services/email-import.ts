@@ -10,6 +10,7 @@ import {
   insertAttachment,
   type PreparedAttachment,
   prepareAttachment,
+  storedIn,
 } from './attachments.ts';
 import { defaultReplyDate } from './communications.ts';
 import { type ApiRecord, writeRecord } from './records.ts';
@@ -30,7 +31,8 @@ export const EmailImportResult = z.object({
 });
 export type EmailImportResult = z.infer<typeof EmailImportResult>;
 
-type Prepared = { email: ParsedEmail; files: PreparedAttachment[] };
+/** `number` is the message's place in the file (1 for the first), for messages about it. */
+type Prepared = { email: ParsedEmail; number: number; files: PreparedAttachment[] };
 
 export async function importEmails(
   store: Store,
@@ -48,23 +50,27 @@ export async function importEmails(
     throw error;
   }
   // Oldest first, so a reply in the same file finds the message it answers.
-  emails.sort((a, b) => `${a.date}${a.time}`.localeCompare(`${b.date}${b.time}`));
+  const numbered = emails.map((email, i) => ({ email, number: i + 1 }));
+  numbered.sort((a, b) => `${a.email.date}${a.email.time}`.localeCompare(`${b.email.date}${b.email.time}`));
 
   const skippedAttachments: EmailImportResult['skippedAttachments'] = [];
   const prepared: Prepared[] = [];
-  for (const email of emails) {
+  for (const { email, number } of numbered) {
     const files: PreparedAttachment[] = [];
     for (const a of email.attachments) {
       try {
         files.push(
-          await prepareAttachment({ filename: a.filename, bytes: a.bytes, maxBytes: input.maxBytes }),
+          await prepareAttachment(
+            { filename: a.filename, bytes: a.bytes, maxBytes: input.maxBytes },
+            storedIn(store.db, ctx.householdId),
+          ),
         );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         skippedAttachments.push({ filename: a.filename, reason: error.message });
       }
     }
-    prepared.push({ email, files });
+    prepared.push({ email, number, files });
   }
 
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
@@ -104,7 +110,7 @@ export async function importEmails(
     const imported: ApiRecord[] = [];
     const duplicates: EmailImportResult['duplicates'] = [];
     const attachments = new Map<string, z.infer<typeof AttachmentSchema>>();
-    for (const { email, files } of prepared) {
+    for (const { email, number, files } of prepared) {
       if (email.messageId && idByMessageId.has(email.messageId)) {
         duplicates.push({ messageId: email.messageId, subject: email.subject });
         continue;
@@ -158,7 +164,16 @@ export async function importEmails(
         messageId: email.messageId,
         attachmentIds,
       };
-      const saved = await writeRecord(trx, ctx, def, def.input.parse(record));
+      // The message's own words become the record: one the log's rules refuse is named, never a 500.
+      const parsed = def.input.safeParse(record);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.map(String).join('.') || 'message';
+        const where = emails.length > 1 ? `message ${number} of "${input.filename}"` : `"${input.filename}"`;
+        const message = `${where} cannot be logged: its ${field} ${issue.message}; nothing was imported`;
+        throw new AppError('validation_failed', message, [{ path: 'file', message }]);
+      }
+      const saved = await writeRecord(trx, ctx, def, parsed.data);
       if (email.messageId) idByMessageId.set(email.messageId, saved.id);
       imported.push(saved);
     }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
 import type { Store } from '../../store/database.ts';
 import { GENESIS_HASH, journalEntryHash, verifyChain } from '../../store/journal-hash.ts';
 import {
@@ -14,6 +15,7 @@ import {
 import type { Database } from '../../store/schema.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { AttachmentSchema } from './attachments.ts';
+import { checkImportedFiles, checkImportedRecords } from './import-rules.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
 import { toApiRecord } from './records.ts';
 import { outputSchema, RESOURCES, type ResourceDef } from './resources.ts';
@@ -232,10 +234,11 @@ const SECTIONS: Section[] = [
   resourceSection('teamContacts', RESOURCES.teamContact),
   resourceSection('calendars', RESOURCES.calendar),
   resourceSection('calendarEvents', RESOURCES.calendarEvent),
-  resourceSection('accommodationObservations', RESOURCES.accommodationObservation),
-  resourceSection('behaviorIncidents', RESOURCES.behaviorIncident),
-  resourceSection('classPeriods', RESOURCES.classPeriod),
-  resourceSection('goalProgress', RESOURCES.goalProgress),
+  // Added by the observations release: an export of the first release has none of these four.
+  { ...resourceSection('accommodationObservations', RESOURCES.accommodationObservation), added: true },
+  { ...resourceSection('behaviorIncidents', RESOURCES.behaviorIncident), added: true },
+  { ...resourceSection('classPeriods', RESOURCES.classPeriod), added: true },
+  { ...resourceSection('goalProgress', RESOURCES.goalProgress), added: true },
   { ...resourceSection('workSamples', RESOURCES.workSample), added: true },
   {
     key: 'settings',
@@ -253,6 +256,7 @@ const SECTIONS: Section[] = [
   },
   { ...resourceSection('communications', RESOURCES.communication), added: true },
   { ...resourceSection('parentNotes', RESOURCES.parentNote), added: true },
+  { ...resourceSection('schoolAbsences', RESOURCES.schoolAbsence), added: true },
   {
     key: 'letters',
     table: 'letter',
@@ -271,6 +275,9 @@ const SECTIONS: Section[] = [
       guidance: z.object({ placeholders: z.array(z.string()), notes: z.array(z.string()) }),
       request: z.record(z.string(), z.unknown()),
       communicationId: IdSchema.nullable(),
+      // Migration 0013: exports made before it carry neither; a letter then asked no date and had no attachment.
+      respondBy: IsoDateSchema.nullable().default(null),
+      attachment: z.enum(LETTER_ATTACHMENTS).default('none'),
       createdAt: Instant,
       updatedAt: Instant,
     }),
@@ -501,6 +508,10 @@ export async function importHousehold(
   if (typeof document !== 'object' || document === null) {
     throw validationError([{ path: '(document)', message: 'must be a JSON object' }]);
   }
+  // Before anything walks it recursively (a document nested 10,000 deep overflows the stack of
+  // JSON.stringify), and whether it came over HTTP or from the command line.
+  const shape = findInputProblem(document);
+  if (shape) throw validationError([shape]);
   const format = (document as { format?: unknown }).format;
   if (format !== EXPORT_FORMAT) {
     throw validationError([
@@ -524,8 +535,16 @@ export async function importHousehold(
       }
     });
   }
+  // What the API would have refused, field by field and between records (src/server/services/import-rules.ts).
+  const refused = checkImportedRecords(
+    doc,
+    SECTIONS.flatMap((s) => (s.resource ? [[s.key, s.resource] as [string, ResourceDef]] : [])),
+  );
+  if (refused) throw validationError([refused]);
   const references = checkDocumentReferences(doc);
   if (references.problem) throw validationError([references.problem]);
+  const file = await checkImportedFiles(doc);
+  if (file) throw validationError([file]);
   const existing = await store.db
     .selectFrom('household')
     .select('id')

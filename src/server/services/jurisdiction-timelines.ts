@@ -1,18 +1,13 @@
 import type { CasePlan } from '../../domain/case-record.ts';
-import { type CountUnit, profileFor, timelineOf } from '../../domain/jurisdictions.ts';
+import { COUNT_UNIT_WORDS } from '../../domain/deadlines.ts';
+import { profileFor, timelineOf } from '../../domain/jurisdictions.ts';
 import type { Timeline as LetterTimeline } from '../../domain/letters.ts';
 
-// The letter writer states a jurisdiction's timeline in one sentence ("within 30 days of this
-// written request (Ed. Code 56343(c))"); the profiles hold it as a count with its citation. This
-// turns one into the other, keeping California's vacation rule in the words.
-
-const UNIT_WORDS: Record<CountUnit, string> = {
-  calendar_days: 'days',
-  school_days: 'school days',
-  business_days: 'business days',
-  calendar_days_outside_long_vacations: 'days (not counting school vacations longer than 5 school days)',
-  years: 'years',
-};
+// The letter writer states a state's own timeline in one sentence ("I understand the meeting is to be
+// held within 30 days ... of receiving this written request (Cal. Ed. Code 56343.5)"); the profiles hold
+// it as a count with its citation and the school's duty in the letter's words. Only timelines with such
+// words are stated: the federal records right (34 CFR 300.613(a): inspect and review, not copies) is in
+// the letter's own sentence.
 
 export function timelinesFor(plan: CasePlan): { meeting?: LetterTimeline; records?: LetterTimeline } {
   const profile = profileFor(plan);
@@ -22,11 +17,13 @@ export function timelinesFor(plan: CasePlan): { meeting?: LetterTimeline; record
     ['records', 'records_access'],
   ] as const) {
     const timeline = timelineOf(profile, id);
-    if (timeline?.count) {
+    if (timeline?.count && timeline.duty) {
       out[key] = {
         days: timeline.count.amount,
-        unit: UNIT_WORDS[timeline.count.unit],
+        unit: COUNT_UNIT_WORDS[timeline.count.unit],
         citation: timeline.citation.source,
+        fromReceipt: timeline.fromReceipt,
+        duty: timeline.duty,
       };
     }
   }

@@ -1,14 +1,29 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../../domain/case-record.ts';
 import { IdSchema, IsoDateSchema, NonEmptyText } from '../../domain/common.ts';
+import { PARENT_POSITIONS } from '../../domain/communications.ts';
+import { addDays } from '../../domain/dates.ts';
+import { formatLongDate } from '../../domain/letter-words.ts';
 import {
+  asksReplyBy,
   draftLetter,
+  LETTER_ATTACHMENTS,
   type Letter,
+  type LetterAttachment,
   type LetterRequest,
   LetterUnavailableError,
-  toEml,
+  type PlaceholderSpot,
+  replaceAttachmentSentence,
+  replaceRespondBy,
+  unfilledPlaceholders,
 } from '../../domain/letters.ts';
 import { checkTone } from '../../domain/tone.ts';
+import {
+  buildReportData,
+  MAX_REPORT_DAYS,
+  renderReportPdf,
+  reportFilename,
+} from '../../reports/implementation-report.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { LetterRow } from '../../store/schema.ts';
@@ -17,8 +32,10 @@ import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { gatherCaseRecord } from './case-record.ts';
 import { timelinesFor } from './jurisdiction-timelines.ts';
+import { letterToEml, type MailAttachment, type MailSender } from './letter-mail.ts';
 import { parseOrThrow, writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { sessionLogCsv } from './session-log-csv.ts';
 
 // Letters drafted from the record: the parent picks a kind, As Written writes it from the facts
 // (the plan's own words, dates and counts from the ledger and the observations), the parent edits
@@ -26,46 +43,71 @@ import { RESOURCES } from './resources.ts';
 // app; marking it sent logs it in the communication log and starts the reply clock.
 
 const Id = IdSchema;
+/** The date the letter asks a reply by; left out, the household's reply time from the day it is written. */
+const RespondBy = { respondBy: IsoDateSchema.optional() };
 export const LetterRequestSchema = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('specific_concern'), accommodationId: Id.optional(), serviceId: Id.optional() })
+    .object({
+      kind: z.literal('specific_concern'),
+      accommodationId: Id.optional(),
+      serviceId: Id.optional(),
+      ...RespondBy,
+    })
     .refine((r) => (r.accommodationId == null) !== (r.serviceId == null), {
       message: 'name either an accommodation or a service',
       path: ['accommodationId'],
     }),
-  z.object({ kind: z.literal('check_in'), period: z.enum(['weekly', 'mid_term']).optional() }),
+  z.object({ kind: z.literal('check_in'), period: z.enum(['weekly', 'mid_term']).optional(), ...RespondBy }),
   z.object({
     kind: z.literal('follow_up_unanswered'),
     communicationId: Id,
     copy: z.enum(['principal', 'director']).optional(),
+    ...RespondBy,
   }),
-  z.object({ kind: z.literal('follow_up_verbal'), communicationId: Id }),
+  z.object({ kind: z.literal('follow_up_verbal'), communicationId: Id, ...RespondBy }),
   z.object({ kind: z.literal('thank_you'), noteId: Id.optional(), contactId: Id.optional() }),
   z.object({
     kind: z.literal('request_service_logs'),
     serviceId: Id,
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
+    ...RespondBy,
   }),
   z.object({
     kind: z.literal('request_iep_meeting'),
     reasons: z.array(NonEmptyText(1000)).max(10).optional(),
+    ...RespondBy,
   }),
-  z.object({ kind: z.literal('request_records') }),
+  z.object({ kind: z.literal('request_records'), ...RespondBy }),
   z.object({
     kind: z.literal('request_prior_written_notice'),
     decision: NonEmptyText(1000),
     decidedOn: IsoDateSchema.optional(),
     communicationId: Id.optional(),
+    /** Where the parent stands; left out, what she recorded on the call or meeting. */
+    parentPosition: z.enum(PARENT_POSITIONS).optional(),
+    ...RespondBy,
   }),
   z.object({
     kind: z.literal('escalation'),
     to: z.enum(['principal', 'director', 'superintendent', 'board']),
     serviceId: Id.optional(),
     accommodationId: Id.optional(),
+    attachment: z.enum(LETTER_ATTACHMENTS).optional(),
+    ...RespondBy,
   }),
   z.object({ kind: z.literal('state_complaint') }),
   z.object({ kind: z.literal('ocr_complaint_outline') }),
+  // British Columbia and Alberta: a real appeal (src/domain/board-appeal-letter.ts); what is left out
+  // becomes a placeholder for the parent to fill in.
+  z.object({
+    kind: z.literal('board_appeal'),
+    decision: NonEmptyText(1000).optional(),
+    decisionDate: IsoDateSchema.optional(),
+    decidedBy: NonEmptyText(300).optional(),
+    askBoardTo: NonEmptyText(2000).optional(),
+    serviceId: Id.optional(),
+  }),
 ]);
 
 export const DraftLetterInput = z.object({
@@ -88,6 +130,14 @@ const ToneFlagSchema = z.object({
   suggestion: z.string(),
 });
 
+const PlaceholderSpotSchema = z.object({
+  placeholder: z.string(),
+  /** "subject", "body", "to.0.name", "cc.1.name". */
+  field: z.string(),
+  start: z.number(),
+  end: z.number(),
+});
+
 export const LetterRecord = z
   .object({
     id: Id,
@@ -104,6 +154,15 @@ export const LetterRecord = z
     notes: z.array(z.string()),
     /** What the tone check flags in the subject and body now (positions are in the body). */
     toneFlags: z.array(ToneFlagSchema),
+    /**
+     * The draft's placeholders still in the letter, where they are: "Mark as sent" and the .eml are
+     * refused until each is filled in or removed. Derived when read, not stored.
+     */
+    unfilled: z.array(PlaceholderSpotSchema),
+    /** The date the letter asks a reply by (null when it asks none); the reply clock starts from it. */
+    respondBy: IsoDateSchema.nullable(),
+    /** What the .eml carries with the letter. */
+    attachment: z.enum(LETTER_ATTACHMENTS),
     communicationId: Id.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -117,6 +176,10 @@ export const LetterPatch = z
     body: NonEmptyText(50000),
     to: z.array(Recipient).max(20),
     cc: z.array(Recipient).max(20),
+    /** A new reply date: the sentence "reply by ..." in the letter changes with it. */
+    respondBy: IsoDateSchema,
+    /** A new attachment: the sentence naming it changes with it (removed for none). */
+    attachment: z.enum(LETTER_ATTACHMENTS),
   })
   .partial()
   .strict();
@@ -125,6 +188,11 @@ export const MarkSentInput = z.object({
   date: IsoDateSchema.optional(),
   /** How it went: by email, or printed or handed over as a letter. */
   kind: z.enum(['email', 'letter']).default('email'),
+  /**
+   * The day the school received it, when known (migration 0012): the clocks that run from receipt
+   * (California's 30 days for a meeting, a B.C. board's 45 days) start there. On or after `date`.
+   */
+  schoolReceivedOn: IsoDateSchema.nullable().optional(),
 });
 
 const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
@@ -132,6 +200,16 @@ const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
 export function toLetterRecord(row: LetterRow): LetterRecord {
   const recipients = JSON.parse(row.recipients) as { to: LetterRecord['to']; cc: LetterRecord['cc'] };
   const guidance = JSON.parse(row.guidance) as { placeholders: string[]; notes: string[] };
+  const unfilled: PlaceholderSpot[] =
+    row.status === 'sent'
+      ? []
+      : unfilledPlaceholders({
+          subject: row.subject,
+          body: row.body,
+          to: recipients.to,
+          cc: recipients.cc,
+          placeholders: guidance.placeholders,
+        });
   return {
     id: row.id,
     householdId: row.household_id,
@@ -146,10 +224,59 @@ export function toLetterRecord(row: LetterRow): LetterRecord {
     placeholders: guidance.placeholders,
     notes: guidance.notes,
     toneFlags: checkTone(row.body, { formal: FORMAL_KINDS.has(row.kind) }),
+    unfilled,
+    respondBy: row.respond_by,
+    attachment: row.attachment as LetterAttachment,
     communicationId: row.communication_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The letter as the journal keeps it: without what is derived when read (tone flags, unfilled gaps). */
+function journaled(letter: LetterRecord): Omit<LetterRecord, 'toneFlags' | 'unfilled'> {
+  const { toneFlags: _flags, unfilled: _unfilled, ...data } = letter;
+  return data;
+}
+
+const FIELD_WORDS: Record<string, string> = { subject: 'the subject', body: 'the letter' };
+
+/** "the letter", "the subject", "the name of recipient 1", "the name of the person copied 2". */
+function whereWords(field: string): string {
+  const [list, index] = field.split('.');
+  if (list === 'to') return `the name of recipient ${Number(index) + 1}`;
+  if (list === 'cc') return `the name of copied person ${Number(index) + 1}`;
+  return FIELD_WORDS[field] ?? field;
+}
+
+/**
+ * Refuses to send (or to write an .eml of) a letter that still holds a gap the draft left: it would go to
+ * the school with "[days and times that work for you]" in it. Names each gap and where it is.
+ */
+function refuseUnfilled(letter: Pick<LetterRecord, 'unfilled'>): void {
+  const first = letter.unfilled[0];
+  if (!first) return;
+  const fields = letter.unfilled.map((spot) => ({
+    path: spot.field,
+    message: `"${spot.placeholder}" is still in ${whereWords(spot.field)}: fill it in or remove it before sending`,
+  }));
+  const others = letter.unfilled.length - 1;
+  throw new AppError(
+    'validation_failed',
+    `Fill in or remove "${first.placeholder}" (in ${whereWords(first.field)}) before sending` +
+      (others > 0 ? `, and ${others} more ${others === 1 ? 'gap' : 'gaps'} in brackets` : '') +
+      '.',
+    fields,
+  );
+}
+
+/** The request with the jurisdiction's timelines the letter states (a meeting's, the records'). */
+export function withTimelines(record: CaseRecord, request: LetterRequest): LetterRequest {
+  const out = { ...request };
+  const timelines = record.plan ? timelinesFor(record.plan) : {};
+  if (out.kind === 'request_iep_meeting' && timelines.meeting) out.timeline = timelines.meeting;
+  if (out.kind === 'request_records' && timelines.records) out.timeline = timelines.records;
+  return out;
 }
 
 /** The letter builders throw for a letter the plan cannot have, or an id the record does not hold. */
@@ -172,12 +299,15 @@ export async function draftLetterForChild(
 ): Promise<LetterRecord> {
   const input = parseOrThrow(DraftLetterInput, body);
   const asOf = input.asOf ?? ctx.clock.today();
+  const asked = 'respondBy' in input.request ? input.request.respondBy : undefined;
+  if (asked != null && asked <= asOf) {
+    throw invalid(
+      'request.respondBy',
+      `must be after the day the letter is written (${formatLongDate(asOf, true)})`,
+    );
+  }
   const record = await gatherCaseRecord(store, ctx.householdId, childId, asOf, parent);
-  const request = { ...input.request } as LetterRequest;
-  const timelines = record.plan ? timelinesFor(record.plan) : {};
-  if (request.kind === 'request_iep_meeting' && timelines.meeting) request.timeline = timelines.meeting;
-  if (request.kind === 'request_records' && timelines.records) request.timeline = timelines.records;
-  const letter = draftOrExplain(record, request);
+  const letter = draftOrExplain(record, withTimelines(record, input.request as LetterRequest));
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const at = ctx.clock.now();
     const row: LetterRow = {
@@ -193,12 +323,14 @@ export async function draftLetterForChild(
       guidance: JSON.stringify({ placeholders: letter.placeholders, notes: letter.notes }),
       request: JSON.stringify(input.request),
       communication_id: null,
+      respond_by: letter.respondBy,
+      attachment: letter.attachment,
       created_at: at,
       updated_at: at,
     };
     await trx.insertInto('letter').values(row).execute();
     const saved = toLetterRecord(row);
-    const { toneFlags: _flags, ...letterData } = saved;
+    const letterData = journaled(saved);
     await appendJournal(trx, {
       id: ctx.newId(),
       householdId: ctx.householdId,
@@ -253,22 +385,58 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       throw new AppError('conflict', 'This letter was sent; it can no longer change');
     const before = toLetterRecord(row);
     const at = ctx.clock.now();
+    const today = ctx.clock.today();
+    let body = patch.body ?? row.body;
+    // A new reply date changes the sentence that asks for it, so the letter and the reply clock agree.
+    if (patch.respondBy !== undefined && patch.respondBy !== row.respond_by) {
+      if (!row.respond_by) throw invalid('respondBy', 'this letter does not ask for a reply by a date');
+      if (patch.respondBy <= today) {
+        throw invalid('respondBy', `must be after today (${formatLongDate(today, true)})`);
+      }
+      // The editor sends the text with the new date already in it; otherwise the old date is swapped.
+      const swapped = asksReplyBy(body, patch.respondBy)
+        ? body
+        : replaceRespondBy(body, row.respond_by, patch.respondBy, today);
+      if (swapped == null) {
+        throw invalid(
+          'respondBy',
+          `the letter no longer asks for a reply by ${formatLongDate(row.respond_by)}: change the date in its text`,
+        );
+      }
+      body = swapped;
+    }
+    if (patch.attachment !== undefined) {
+      body = replaceAttachmentSentence(body, row.attachment as LetterAttachment, patch.attachment);
+    }
     const next: LetterRow = {
       ...row,
       subject: patch.subject ?? row.subject,
-      body: patch.body ?? row.body,
+      body,
       recipients: JSON.stringify({ to: patch.to ?? before.to, cc: patch.cc ?? before.cc }),
+      respond_by: patch.respondBy ?? row.respond_by,
+      attachment: patch.attachment ?? row.attachment,
       updated_at: at,
     };
     await trx
       .updateTable('letter')
-      .set({ subject: next.subject, body: next.body, recipients: next.recipients, updated_at: at })
+      .set({
+        subject: next.subject,
+        body: next.body,
+        recipients: next.recipients,
+        respond_by: next.respond_by,
+        attachment: next.attachment,
+        updated_at: at,
+      })
       .where('household_id', '=', ctx.householdId)
       .where('id', '=', id)
       .execute();
+    const after = toLetterRecord(next);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-      changed[key] = { from: before[key], to: patch[key] };
+    for (const key of [
+      ...Object.keys(patch),
+      ...(body === row.body ? [] : ['body']),
+    ] as (keyof typeof patch)[]) {
+      changed[key] = { from: before[key], to: after[key] };
     }
     await appendJournal(trx, {
       id: ctx.newId(),
@@ -280,7 +448,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       data: { changed },
       at,
     });
-    return toLetterRecord(next);
+    return after;
   });
 }
 
@@ -292,6 +460,8 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
   const input = parseOrThrow(MarkSentInput, body);
   const date = input.date ?? ctx.clock.today();
   if (date > ctx.clock.today()) throw invalid('date', `is in the future (today is ${ctx.clock.today()})`);
+  if (input.schoolReceivedOn && input.schoolReceivedOn > ctx.clock.today())
+    throw invalid('schoolReceivedOn', `is in the future (today is ${ctx.clock.today()})`);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await trx
       .selectFrom('letter')
@@ -302,6 +472,15 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     if (!row) throw notFound('Letter', id);
     if (row.status === 'sent') throw new AppError('conflict', 'This letter is already marked as sent');
     const letter = toLetterRecord(row);
+    refuseUnfilled(letter);
+    // The reply clock starts from the date the letter asks for, when the letter still asks for it.
+    const asked = letter.respondBy && asksReplyBy(letter.body, letter.respondBy) ? letter.respondBy : null;
+    if (asked != null && asked <= date) {
+      throw invalid(
+        'respondBy',
+        `the letter asks for a reply by ${formatLongDate(asked, true)}, which is not after the day it was sent (${formatLongDate(date, true)}): change the date first`,
+      );
+    }
     const contacts = await trx
       .selectFrom('team_contact')
       .select(['id', 'name', 'email'])
@@ -340,6 +519,8 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
         otherParties: others.length > 0 ? others.join(', ').slice(0, 500) : null,
         subject: letter.subject,
         summary: letter.body,
+        ...(asked != null ? { replyExpectedBy: asked } : {}),
+        ...(input.schoolReceivedOn ? { schoolReceivedOn: input.schoolReceivedOn } : {}),
         ...link,
       }),
     );
@@ -366,7 +547,13 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
       at,
     });
     return {
-      letter: { ...letter, status: 'sent' as const, communicationId: communication.id, updatedAt: at },
+      letter: {
+        ...letter,
+        status: 'sent' as const,
+        unfilled: [],
+        communicationId: communication.id,
+        updatedAt: at,
+      },
       communication,
     };
   });
@@ -384,7 +571,7 @@ export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: s
     if (row.status === 'sent')
       throw new AppError('conflict', 'A sent letter stays in the record; it cannot be deleted');
     await trx.deleteFrom('letter').where('household_id', '=', ctx.householdId).where('id', '=', id).execute();
-    const { toneFlags: _flags, ...data } = toLetterRecord(row);
+    const data = journaled(toLetterRecord(row));
     await appendJournal(trx, {
       id: ctx.newId(),
       householdId: ctx.householdId,
@@ -398,34 +585,77 @@ export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: s
   });
 }
 
-/** The letter as an .eml draft for the parent's mail program. */
+/** The letter as an .eml draft for the parent's mail program, with its attachment when it has one. */
 export async function letterAsEml(
   store: Store,
   householdId: string,
   id: string,
-  from: { name: string; email: string },
+  from: MailSender,
   instant: string,
-): Promise<{ filename: string; text: string }> {
+  options: { today: string; mayExport: boolean; preparer: { name: string; email: string | null } },
+): Promise<{ filename: string; eml: Buffer }> {
   const letter = await getLetter(store, householdId, id);
-  const text = toEml(
-    {
-      kind: letter.kind as Letter['kind'],
-      subject: letter.subject,
-      to: letter.to,
-      cc: letter.cc,
-      body: letter.body,
-      facts: { entryIds: letter.entryIds },
-      placeholders: letter.placeholders,
-      notes: letter.notes,
-    },
-    from,
-    instant,
-  );
+  refuseUnfilled(letter);
+  const attachments: MailAttachment[] = [];
+  if (letter.attachment !== 'none') {
+    // The attachment is the child's whole session log or report: the same permission as exporting it.
+    if (!options.mayExport) {
+      throw new AppError(
+        'forbidden',
+        'This letter carries the session log or the report, and your role cannot export them: ask the owner, or choose no attachment',
+      );
+    }
+    attachments.push(await letterAttachment(store, householdId, letter, options.today, options.preparer));
+  }
+  const eml = await letterToEml(letter, from, instant, attachments);
   const slug =
     letter.subject
       .normalize('NFC')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'letter';
-  return { filename: `${slug}.eml`, text };
+  return { filename: `${slug}.eml`, eml };
+}
+
+/**
+ * The file the letter's .eml carries: the child's session log (CSV), or the implementation report (PDF)
+ * from the start of the plan in force (at most two school years back) to today.
+ */
+async function letterAttachment(
+  store: Store,
+  householdId: string,
+  letter: LetterRecord,
+  today: string,
+  preparer: { name: string; email: string | null },
+): Promise<MailAttachment> {
+  if (letter.attachment === 'sessions_csv') {
+    const csv = await sessionLogCsv(store.db, householdId, letter.childId);
+    return {
+      filename: 'session-log.csv',
+      contentType: 'text/csv; charset=utf-8',
+      content: Buffer.from(csv, 'utf8'),
+    };
+  }
+  const plan = await store.db
+    .selectFrom('plan')
+    .select(['effective_from'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', letter.childId)
+    .where('effective_from', '<=', today)
+    .orderBy('effective_from', 'desc')
+    .executeTakeFirst();
+  const earliest = addDays(today, -MAX_REPORT_DAYS);
+  const from = plan && plan.effective_from > earliest ? plan.effective_from : earliest;
+  const report = await buildReportData(
+    store,
+    householdId,
+    letter.childId,
+    { from, to: today, asOf: today },
+    preparer,
+  );
+  return {
+    filename: reportFilename(report),
+    contentType: 'application/pdf',
+    content: await renderReportPdf(report),
+  };
 }

@@ -225,7 +225,7 @@ export async function childPatterns(
 
   const goals = await db
     .selectFrom('goal')
-    .select(['id', 'text', 'target', 'area'])
+    .select(['id', 'plan_id', 'text', 'target', 'area'])
     .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
@@ -237,19 +237,36 @@ export async function childPatterns(
     .where('goal_id', 'in', goalIds.length > 0 ? goalIds : none)
     .orderBy('date')
     .execute();
-  const reportDates = (
-    await db
-      .selectFrom('key_date')
-      .select('date')
-      .where('household_id', '=', householdId)
-      .where('plan_id', 'in', ids)
-      .where('kind', '=', 'progress_report')
-      .orderBy('date')
-      .execute()
-  ).map((k) => k.date);
-  const lastReport = [...reportDates].reverse().find((d) => d <= asOf) ?? null;
-  const yearEnd = reportDates.at(-1) ?? null;
+  const reports = await db
+    .selectFrom('key_date')
+    .select(['plan_id', 'date'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', ids)
+    .where('kind', '=', 'progress_report')
+    .orderBy('date')
+    .execute();
   for (const g of goals) labels[g.id] = g.area.toLowerCase();
+  // A goal is read against the progress reports of its own plan: a goal of a plan renewed at the annual
+  // review has had no report yet, and "no data since the report of April" would not be about it.
+  const goalFlags = [...planIds].sort().flatMap((planId) => {
+    const reportDates = reports.filter((r) => r.plan_id === planId).map((r) => r.date);
+    return findGoalFlags(
+      goals
+        .filter((g) => g.plan_id === planId)
+        .map((g): GoalRef => ({ id: g.id, targetValue: firstNumber(g.target), higherIsBetter: true })),
+      points.map((p) => ({
+        id: p.id,
+        goalId: p.goal_id,
+        date: p.date,
+        numericValue: p.numeric_value == null ? null : Number(p.numeric_value),
+        isProgressReport: p.source === 'progress_report',
+      })),
+      asOf,
+      [...reportDates].reverse().find((d) => d <= asOf) ?? null,
+      labels,
+      reportDates.at(-1) ?? null,
+    );
+  });
 
   const services = await db
     .selectFrom('service')
@@ -290,20 +307,7 @@ export async function childPatterns(
       })),
       steps.map((s) => ({ id: s.id, kind: s.kind as BehaviorStepRef['kind'], text: s.text })),
     ),
-    ...findGoalFlags(
-      goals.map((g): GoalRef => ({ id: g.id, targetValue: firstNumber(g.target), higherIsBetter: true })),
-      points.map((p) => ({
-        id: p.id,
-        goalId: p.goal_id,
-        date: p.date,
-        numericValue: p.numeric_value == null ? null : Number(p.numeric_value),
-        isProgressReport: p.source === 'progress_report',
-      })),
-      asOf,
-      lastReport,
-      labels,
-      yearEnd,
-    ),
+    ...goalFlags,
     ...findPullOutConflicts(
       timedSessions.map((t) => ({
         id: t.id,

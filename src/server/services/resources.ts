@@ -22,6 +22,7 @@ import {
   PlanInput,
   TeamContactInput,
 } from '../../domain/plan.ts';
+import { SchoolAbsenceInput } from '../../domain/school-absences.ts';
 import {
   CalendarEventFields,
   CalendarEventInput,
@@ -30,8 +31,10 @@ import {
 } from '../../domain/school-calendar-model.ts';
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import type { Database } from '../../store/schema.ts';
+import { AppError, invalid } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
 import { checkCommunicationLinks, withDefaultReplyDate } from './communications.ts';
+import { schoolDayTest } from './household-settings.ts';
 import { requireBehaviorSteps, requireChildAccommodations, requireChildGoals } from './record-references.ts';
 import { childOfAccommodation, childOfPlan, settleNonSchoolDay } from './school-days.ts';
 
@@ -426,6 +429,21 @@ export const RESOURCES = {
     deletable: true,
     voidable: true,
   },
+  schoolAbsence: {
+    entity: 'school_absence',
+    label: 'School absence',
+    table: 'school_absence',
+    path: 'school-absences',
+    tag: 'School calendar',
+    fields: SchoolAbsenceInput,
+    input: SchoolAbsenceInput,
+    parent: { key: 'childId', table: 'child', label: 'Child' },
+    filters: ['childId'],
+    jsonFields: [],
+    settle: settleSchoolAbsence,
+    orderBy: ['date', 'id'],
+    deletable: true,
+  },
   parentNote: {
     entity: 'parent_note',
     label: 'Note',
@@ -441,6 +459,35 @@ export const RESOURCES = {
     deletable: true,
   },
 } satisfies Record<string, ResourceDef>;
+
+/**
+ * A school absence is on a school day (there is no school to miss on a weekend or a holiday), and one
+ * per child and day: checked when the date is set, on create and on a change of date.
+ */
+async function settleSchoolAbsence(
+  trx: Transaction<Database>,
+  householdId: string,
+  record: Record<string, unknown>,
+  update: { before: Record<string, unknown>; changes: Record<string, unknown> } | null,
+): Promise<Record<string, unknown>> {
+  if (update && update.before.date === record.date) return record;
+  const childId = record.childId as string;
+  const date = record.date as string;
+  if (!(await schoolDayTest(trx, householdId, childId))(date))
+    throw invalid('date', `${date} is not a school day on the child's calendar: there was no school to miss`);
+  const taken = await trx
+    .selectFrom('school_absence')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '=', date)
+    .executeTakeFirst();
+  if (taken)
+    throw new AppError('conflict', `date: ${date} is already marked as a school absence`, [
+      { path: 'date', message: `${date} is already marked as a school absence` },
+    ]);
+  return record;
+}
 
 /**
  * An observation's or an incident's date on a day with no school needs the confirmation when it is

@@ -4,8 +4,8 @@ import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from '../../do
 import { currentSessionEntries, lastSessionOfChain, latestInChain } from '../../domain/corrections.ts';
 import { formatLongDate } from '../../domain/letter-words.ts';
 import {
-  EntrySource,
   MissReason,
+  ParentEntrySource,
   Responsibility,
   SessionEntryInput,
   SessionStatus,
@@ -54,7 +54,8 @@ export const SessionCorrectionChanges = z
       .nullable()
       .optional(),
     responsibility: Responsibility.nullable().optional(),
-    source: EntrySource.optional(),
+    /** A parent's own sources only: a staff link's or the school log's are set by the server. */
+    source: ParentEntrySource.optional(),
     /** The date is on a day with no school, and the session happened then all the same. */
     nonSchoolDayConfirmed: z.boolean().optional(),
   })

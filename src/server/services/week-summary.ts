@@ -204,6 +204,9 @@ export async function weekSummary(
       'service.segments',
       'service.esy_blocks',
       'service.start_date',
+      'plan.title as plan_title',
+      'plan.effective_from as plan_from',
+      'plan.effective_to as plan_to',
     ])
     .where('service.household_id', '=', householdId)
     .where('plan.child_id', '=', childId)
@@ -251,7 +254,16 @@ export async function weekSummary(
   const lastWeekStart = addDays(start, -7);
   const attention: WeekSummary['attention'] = [];
   const out: WeekSummary['services'] = [];
-  for (const s of services) {
+  // A plan that has ended by the end of this week and that a later plan follows (renewed at the annual
+  // review) is not this week's once nothing of it is due this week: its services get no card. What it
+  // still owes stays in "Needs attention" below, under the plan's name: a new plan does not make up
+  // last year's missed sessions.
+  const superseded = (s: (typeof services)[number]) =>
+    s.plan_to <= end &&
+    services.some((other) => other.plan_from > s.plan_to) &&
+    (ledgers.find((l) => l.serviceId === s.id)?.periods.find((p) => p.start <= start && p.end >= start)
+      ?.requiredMinutes ?? 0) === 0;
+  for (const s of services.filter((s) => !superseded(s))) {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
     const before = ledger?.periods.filter((p) => p.end < start) ?? [];
     const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
@@ -373,6 +385,25 @@ export async function weekSummary(
         kind: 'behind',
         serviceId: s.id,
         message: `${s.name}: ${percentOfLogged}% of the minutes of the sessions logged before this week were delivered`,
+      });
+    }
+  }
+  for (const s of services.filter(superseded)) {
+    const totals = ledgers.find((l) => l.serviceId === s.id)?.totals;
+    const name = `${s.name} (${s.plan_title ?? 'the earlier plan'})`;
+    const owed = totals?.owedBalanceMinutes ?? 0;
+    const pending = totals?.pendingMinutes ?? 0;
+    if (owed > 0)
+      attention.push({
+        kind: 'owed',
+        serviceId: s.id,
+        message: `${name}: ${owed} make-up minutes still owed`,
+      });
+    if (pending > 0) {
+      attention.push({
+        kind: 'pending',
+        serviceId: s.id,
+        message: `${name}: ${pending} missed minutes need a reason (owed or not?)`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { RECOMMENDATIONS_SHOWN } from '../../../src/domain/advisor-settings.ts';
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
 import { get } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
@@ -12,8 +13,8 @@ import { LoadingCards } from '../../components/LoadState.tsx';
 import {
   currentPlan,
   useAccommodationsOfPlan,
+  useChildServices,
   usePlans,
-  useServicesOfPlan,
 } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -109,6 +110,8 @@ function letterFor(rec: Recommendation, known: Known): Draftable {
       return { request: { kind: 'state_complaint' } };
     case 'ocr_complaint_outline':
       return { request: { kind: 'ocr_complaint_outline' } };
+    case 'board_appeal':
+      return { request: { kind: 'board_appeal', ...(aboutService ? { serviceId: aboutService } : {}) } };
   }
 }
 
@@ -157,7 +160,9 @@ export default function AdvisorPage() {
   });
   const plans = usePlans(householdId, child.id);
   const plan = currentPlan(plans.data ?? []);
-  const services = useServicesOfPlan(householdId, plan?.id);
+  // Every plan's services: a recommendation may be about a service of an earlier plan (make-up minutes
+  // it still owes after the annual review renewed the plan).
+  const services = useChildServices(householdId, child.id);
   const accommodations = useAccommodationsOfPlan(householdId, plan?.id);
   const messages = useCommunications(householdId, child.id);
   const notes = useParentNotes(householdId, child.id);
@@ -169,12 +174,13 @@ export default function AdvisorPage() {
   const [pickerOpened, setPickerOpened] = useState(false);
   const [opening, setOpening] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [showAll, setShowAll] = useState(false);
 
   const known: Known = {
     messages: new Set((messages.data ?? []).map((m) => m.id)),
     sentMessages: new Set((messages.data ?? []).filter((m) => m.direction === 'sent').map((m) => m.id)),
     notes: new Set((notes.data ?? []).map((n) => n.id)),
-    services: new Set((services.data ?? []).map((s) => s.id)),
+    services: new Set(services.services.map((s) => s.id)),
     accommodations: new Set((accommodations.data ?? []).map((a) => a.id)),
   };
   const contactById = new Map((contacts.data ?? []).map((c) => [c.id, c]));
@@ -193,8 +199,11 @@ export default function AdvisorPage() {
   };
 
   const recs = advice.data?.recommendations ?? [];
+  // Most urgent first; the first few are shown, the rest behind "more" (RECOMMENDATIONS_SHOWN).
+  const shown = showAll ? recs : recs.slice(0, RECOMMENDATIONS_SHOWN);
+  const hidden = recs.length - shown.length;
   const byUrgency = (['high', 'normal', 'low'] as const)
-    .map((u) => ({ urgency: u, list: recs.filter((r) => r.urgency === u) }))
+    .map((u) => ({ urgency: u, list: shown.filter((r) => r.urgency === u) }))
     .filter((g) => g.list.length > 0);
   const pending = advice.isPending || messages.isPending || notes.isPending;
   const error = advice.error ?? messages.error ?? notes.error ?? null;
@@ -204,8 +213,8 @@ export default function AdvisorPage() {
       <div>
         <Title order={2}>What to do next</Title>
         <Text>
-          As Written reads everything you recorded for {child.firstName} and suggests the next step, with the
-          reason, how sure it is, the rules behind it and the letter to send. You decide.
+          As Written reads everything you recorded for <bdi>{child.firstName}</bdi> and suggests the next
+          step, with the reason, how sure it is, the rules behind it and the letter to send. You decide.
         </Text>
       </div>
 
@@ -262,6 +271,16 @@ export default function AdvisorPage() {
               </Stack>
             </section>
           ))}
+
+          {(hidden > 0 || (showAll && recs.length > RECOMMENDATIONS_SHOWN)) && (
+            <Group>
+              <Button variant="default" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+                {showAll
+                  ? `Show only the first ${RECOMMENDATIONS_SHOWN}`
+                  : `Show ${hidden} more ${hidden === 1 ? 'suggestion' : 'suggestions'}`}
+              </Button>
+            </Group>
+          )}
 
           <section aria-labelledby="advice-coming-up">
             <Title order={3} size="h4" id="advice-coming-up" mb="xs">
@@ -374,13 +393,16 @@ function RecommendationCard({
           </Text>{' '}
           {CONFIDENCE_WORDS[rec.confidence.level]}. {rec.confidence.why}
         </Text>
+        {rec.alsoCovers && rec.alsoCovers.length > 0 && (
+          <Text size="sm">This also covers: {rec.alsoCovers.map((c) => c.title).join('; ')}.</Text>
+        )}
         <div>
           <Text size="sm" fw={700}>
             Why
           </Text>
           {'productChoice' in citation ? (
             <Text size="sm">
-              <Tag tone="gray">Product choice</Tag>{' '}
+              <Tag tone="gray">Practice / product choice</Tag>{' '}
               {rec.thresholds.some((t) => 'productChoice' in t.basis)
                 ? 'A choice As Written makes — you can change it in the settings below.'
                 : 'A choice As Written makes, following the article it is built on.'}{' '}
@@ -388,7 +410,7 @@ function RecommendationCard({
             </Text>
           ) : (
             <Text size="sm">
-              {citation.text}{' '}
+              <Tag tone="gray">{citation.kind === 'guidance' ? 'Guidance' : 'Law'}</Tag> {citation.text}{' '}
               <Text span fs="italic">
                 ({citation.source})
               </Text>

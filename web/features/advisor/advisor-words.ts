@@ -8,6 +8,7 @@ export const ACTION_WORDS: Record<Recommendation['action'], string> = {
   escalate: 'Ask someone who can help',
   call_iep_meeting: 'Ask for a meeting',
   follow_up_supervisor: 'Follow up, copying the next person up',
+  request_makeup: 'Ask for the sessions to be made up',
   follow_up: 'Follow up',
   write_follow_up: 'Put it in writing',
   request_logs: 'Ask for the records',
@@ -50,6 +51,7 @@ const SETTING_WORDS: Record<AdvisorSettingName, { label: string; unit?: string }
   owedShareOverFourWeeks: { label: 'Minutes owed before suggesting a meeting' },
   minDeliveredShare: { label: 'Minutes delivered below which to suggest a meeting' },
   unloggedShareForLogRequest: { label: 'Minutes with no record before asking for the logs' },
+  minWeeksForMeeting: { label: 'Weeks of evidence before suggesting a meeting', unit: 'weeks' },
   serviceStartSchoolDays: { label: 'School days for a service to start', unit: 'school days' },
   accommodationLapsesForMeeting: {
     label: 'Missed accommodations before suggesting a meeting',
@@ -60,6 +62,7 @@ const SETTING_WORDS: Record<AdvisorSettingName, { label: string; unit?: string }
   newChallengeLookbackDays: { label: 'Window for new challenges', unit: 'days' },
   concernLookbackDays: { label: 'Window for concerns', unit: 'days' },
   harmLookbackDays: { label: 'Window for harm you noted', unit: 'days' },
+  reviewOverdueGraceDays: { label: 'Days to ask for a late review’s date', unit: 'days' },
   checkInQuietDays: { label: 'Quiet days before suggesting a check-in', unit: 'days' },
   weeklyCheckInWeekday: { label: 'Day of the weekly check-in reminder' },
   reminderHorizonDays: { label: 'How far ahead to list check-in reminders', unit: 'days' },
@@ -101,6 +104,7 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
     names: [
       'owedShareOverFourWeeks',
       'minDeliveredShare',
+      'minWeeksForMeeting',
       'unloggedShareForLogRequest',
       'serviceStartSchoolDays',
     ],
@@ -118,6 +122,7 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
       'reminderHorizonDays',
       'annualReviewLeadDays',
       'reevaluationLeadDays',
+      'reviewOverdueGraceDays',
     ],
   },
 ];

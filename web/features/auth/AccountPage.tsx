@@ -34,7 +34,7 @@ export default function AccountPage() {
     <Stack maw={520}>
       <Title order={2}>Account</Title>
       <Text>
-        Signed in as {current.session.user?.displayName} ({current.session.user?.email})
+        Signed in as <bdi>{current.session.user?.displayName}</bdi> ({current.session.user?.email})
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack>

@@ -119,8 +119,8 @@ export default function BehaviorPage() {
       <div>
         <Title order={2}>Behavior</Title>
         <Text>
-          {child.firstName}’s behavior plan as written, what happened on hard days, and what to ask the
-          school.
+          <bdi>{child.firstName}</bdi>’s behavior plan as written, what happened on hard days, and what to ask
+          the school.
         </Text>
         {from && <Text size="sm">School year so far: {formatRange(from, to)}</Text>}
         {!writable && (
@@ -261,8 +261,8 @@ function PlanSteps({ steps, firstName }: { steps: BehaviorStep[]; firstName: str
         <Stack gap="xs">
           <Text>The plan has no behavior-plan steps recorded yet.</Text>
           <Text size="sm">
-            If {firstName}’s plan includes a behavior plan, add its steps (triggers, strategies, rewards and
-            responses) as written; then each hard day can be checked against them.{' '}
+            If <bdi>{firstName}</bdi>’s plan includes a behavior plan, add its steps (triggers, strategies,
+            rewards and responses) as written; then each hard day can be checked against them.{' '}
             <TextLink href="/plan">Add the steps on the Plan page</TextLink>
           </Text>
         </Stack>

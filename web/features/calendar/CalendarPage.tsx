@@ -17,6 +17,7 @@ import classes from './calendar.module.css';
 import { KINDS, KindTag } from './DayKind.tsx';
 import { DayOffForm } from './DayOffForm.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
+import { SchoolAbsences } from './SchoolAbsences.tsx';
 import { SchoolYearForm } from './SchoolYearForm.tsx';
 
 // The school calendar: the year at a glance (a month grid on a wide screen, a list on a phone), with
@@ -243,6 +244,18 @@ export default function CalendarPage() {
               </Stack>
             </Paper>
           )}
+
+          <SchoolAbsences
+            householdId={householdId}
+            childId={child.id}
+            childName={child.firstName}
+            today={today}
+            writable={writable}
+            onChanged={(message) => {
+              setStatus(message);
+              notifications.show({ color: 'blue', closeButtonProps: { 'aria-label': 'Close' }, message });
+            }}
+          />
 
           {writable && (
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-year`}>

@@ -76,10 +76,13 @@ export default function CheckInPage() {
   return (
     <Stack gap="lg" maw={800} className={contrast.scope}>
       <div>
-        <Title order={2}>Check-in with {name}</Title>
+        <Title order={2}>
+          Check-in with <bdi>{name}</bdi>
+        </Title>
         <Text>
-          A few questions to ask {name} about the week, written from the plan. Ask them in your own words, at
-          dinner or in the car, and write down what {name} says. Each answer is kept as “{name} told me”.
+          A few questions to ask <bdi>{name}</bdi> about the week, written from the plan. Ask them in your own
+          words, at dinner or in the car, and write down what <bdi>{name}</bdi> says. Each answer is kept as “
+          <bdi>{name}</bdi> told me”.
         </Text>
         {!writable && (
           <Text size="sm" mt={4}>
@@ -217,7 +220,7 @@ function PastCheckIns({
                   <List size="sm" spacing={2} mt={4}>
                     {words.map((a) => (
                       <List.Item key={a.questionKey}>
-                        <span className={classes.muted}>{a.ask}</span> {name}: “{a.childWords}”
+                        <span className={classes.muted}>{a.ask}</span> <bdi>{name}</bdi>: “{a.childWords}”
                       </List.Item>
                     ))}
                   </List>

@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import type { ParentPosition } from '../../../src/domain/communications.ts';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
@@ -49,7 +50,19 @@ type Values = {
   /** A holding reply: "they will answer by [date]" (the answer is not in it yet). */
   holding: boolean;
   holdingUntil: string;
+  /** For a call or a meeting: where the parent stands on what was proposed. */
+  parentPosition: ParentPosition;
+  /** For a written message sent: the day the school received it, when known (some clocks start then). */
+  schoolReceivedOn: string;
 };
+
+/** The choices for a call or a meeting, in the parent's words; the written summary follows the answer. */
+const POSITION_CHOICES: { value: ParentPosition; label: string }[] = [
+  { value: 'agreed', label: 'I agreed' },
+  { value: 'not_agreed', label: 'I did not agree' },
+  { value: 'thinking', label: 'I want to think about it' },
+  { value: 'unknown', label: 'Nothing was proposed' },
+];
 
 /** A received reply to an earlier message that only promises an answer by a date. */
 const isHoldingReply = (v: Values) => v.direction === 'received' && v.inReplyToId !== '' && v.holding;
@@ -86,6 +99,8 @@ function initialValues(start: FormStart, today: string): Values {
       attachmentIds: m.attachmentIds,
       holding: m.holdingUntil != null,
       holdingUntil: m.holdingUntil ?? '',
+      parentPosition: m.parentPosition,
+      schoolReceivedOn: m.schoolReceivedOn ?? '',
     };
   }
   return {
@@ -106,6 +121,8 @@ function initialValues(start: FormStart, today: string): Values {
     attachmentIds: [],
     holding: false,
     holdingUntil: '',
+    parentPosition: 'unknown',
+    schoolReceivedOn: '',
     ...start.preset,
   };
 }
@@ -150,6 +167,8 @@ export function CommunicationForm({
       date: (v) => (v ? null : 'Choose the date'),
       replyExpectedBy: (v, values) =>
         v && v < values.date ? 'The reply date cannot be before the message’s date' : null,
+      schoolReceivedOn: (v, values) =>
+        v && v < values.date ? 'The school cannot have received it before you sent it' : null,
       holdingUntil: (v, values) =>
         !isHoldingReply(values)
           ? null
@@ -205,6 +224,11 @@ export function CommunicationForm({
         // A holding reply starts a clock of its own on the message it answers: a follow-up is due
         // after the promised date, instead of the thread counting as answered.
         holdingUntil: isHoldingReply(values) ? values.holdingUntil : null,
+        // Asked of a talk only: a written message records no agreement.
+        parentPosition: isVerbal(values.kind) ? values.parentPosition : 'unknown',
+        // A written message sent only: the day the school received it starts the clocks that run from receipt.
+        schoolReceivedOn:
+          values.direction === 'sent' && !isVerbal(values.kind) ? values.schoolReceivedOn || null : null,
       };
       // The reply date: a date typed in; none when no reply is expected; left out for the server's
       // default (the household's reply time in school days) on a new message, unchanged on an old one.
@@ -321,6 +345,17 @@ export function CommunicationForm({
               maxLength={5000}
               {...form.getInputProps('nextSteps')}
             />
+            <Radio.Group
+              label="If the school proposed a change, did you agree?"
+              description="The written summary follows your answer: it never says you agreed when you did not, and asks for the proposal in writing."
+              {...form.getInputProps('parentPosition')}
+            >
+              <Stack gap={6} mt={6}>
+                {POSITION_CHOICES.map((c) => (
+                  <Radio key={c.value} value={c.value} label={c.label} />
+                ))}
+              </Stack>
+            </Radio.Group>
           </>
         )}
         {waitsForReply && (
@@ -339,6 +374,16 @@ export function CommunicationForm({
             />
             <Checkbox label="No reply expected" {...form.getInputProps('noReply', { type: 'checkbox' })} />
           </Stack>
+        )}
+        {v.direction === 'sent' && !verbal && (
+          <TextInput
+            type="date"
+            label="The school received it on (optional)"
+            description="If you know it (a reply, a delivery receipt, a date stamp). Some deadlines run from the day the school receives a request, such as a meeting request in California."
+            min={v.date || undefined}
+            max={today}
+            {...form.getInputProps('schoolReceivedOn')}
+          />
         )}
         {others.length > 0 && (
           <NativeSelect

@@ -42,6 +42,7 @@ import {
   type Kind,
   kindAndDirection,
   newestFirst,
+  positionBadge,
   replyBadge,
   shorten,
   useCommunicationStatus,
@@ -208,8 +209,8 @@ export default function CommunicationsPage() {
       <div>
         <Title order={2}>Messages</Title>
         <Text>
-          Every email, call, meeting and note with {child.firstName}’s school, in one place. When you send
-          something, As Written waits for the reply with you, and tells you when it is late.
+          Every email, call, meeting and note with <bdi>{child.firstName}</bdi>’s school, in one place. When
+          you send something, As Written waits for the reply with you, and tells you when it is late.
         </Text>
         {!writable && (
           <Text size="sm" mt={4}>
@@ -563,6 +564,8 @@ function MessageItem({
   const rb = replyBadge(reply);
   if (rb) badges.push(rb);
   if (state?.verbalOpen) badges.push(verbalBadge(m.kind));
+  const position = isVerbal(m.kind) ? positionBadge(m.parentPosition) : null;
+  if (position) badges.push(position);
   // Still without its answer: waiting, past its date, or holding on an answer promised by a date.
   const waiting = reply?.state === 'waiting' || reply?.state === 'overdue' || reply?.state === 'holding';
   const overdue = reply?.state === 'overdue';
@@ -779,7 +782,7 @@ function ImportSummary({ outcome, onClose }: { outcome: ImportOutcome; onClose()
         )}
         {skipped.map((s) => (
           <List.Item key={s.key}>
-            Not kept: “{s.filename}”. {s.reason}
+            Not kept: “<bdi>{s.filename}</bdi>”. {s.reason}
           </List.Item>
         ))}
         {n > 0 && (

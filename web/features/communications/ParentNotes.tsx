@@ -57,8 +57,8 @@ export function ParentNotes({
         Things I noticed
       </Title>
       <Text size="sm" mb="xs">
-        What you see at home: a new challenge, a worry, harm to {firstName}, or a win. As Written uses these
-        to suggest what to do next (<TextLink href="/advisor">What to do next</TextLink>).
+        What you see at home: a new challenge, a worry, harm to <bdi>{firstName}</bdi>, or a win. As Written
+        uses these to suggest what to do next (<TextLink href="/advisor">What to do next</TextLink>).
       </Text>
       {canAdd && (
         <Button
@@ -190,8 +190,8 @@ function NoteForm({
         </Radio.Group>
         {form.values.kind === 'harm' && (
           <Alert color="yellow" title="You do not have to wait">
-            If {firstName} is in danger, call the school or the right service now. Write down what happened
-            here too: As Written will suggest who to write to.
+            If <bdi>{firstName}</bdi> is in danger, call the school or the right service now. Write down what
+            happened here too: As Written will suggest who to write to.
           </Alert>
         )}
         <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />

@@ -2,6 +2,7 @@
 // whether a reply is still awaited. The values are the server's (src/domain/communications.ts); only
 // its types are imported, to keep zod out of the browser bundle.
 import { useQuery } from '@tanstack/react-query';
+import type { ParentPosition } from '../../../src/domain/communications.ts';
 import { get } from '../../api/client.ts';
 import type {
   Communication,
@@ -47,7 +48,7 @@ export const NOTE_KIND_LABELS: Record<ParentNoteKind, string> = {
 export const NOTE_KIND_HINTS: Record<ParentNoteKind, string> = {
   new_challenge: 'Something new is hard for your child (a new class, a new behavior, a new need).',
   concern: 'Something worries you and you would like to ask the school about it.',
-  harm: 'Your child is being hurt, academically or emotionally. As Written suggests acting quickly.',
+  harm: 'Your child is being hurt or is not safe, academically or emotionally. As Written suggests writing to someone who can act, without waiting for the usual steps.',
   win: 'Something is working. Sharing it with the team is worth it too.',
 };
 
@@ -161,6 +162,20 @@ export function replyBadge(reply: CommunicationReply | undefined): Badge | null 
       return { text: 'Answered', tone: 'green' };
     case 'closed':
       return { text: 'No reply needed any more', tone: 'gray' };
+    default:
+      return null;
+  }
+}
+
+/** Where the parent stands on what a call or meeting proposed, as a tag (none when not recorded). */
+export function positionBadge(position: ParentPosition): Badge | null {
+  switch (position) {
+    case 'agreed':
+      return { text: 'You agreed', tone: 'gray' };
+    case 'not_agreed':
+      return { text: 'You did not agree', tone: 'blue' };
+    case 'thinking':
+      return { text: 'You are thinking it over', tone: 'blue' };
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 // Import emails: the raw .eml or .mbox file is the request body (not JSON), like a file upload. Kept out
 // of web/api/client.ts so the first screen does not carry it; the CSRF token comes from the session.
-import { ApiError, type FieldIssue } from '../../api/client.ts';
+import { ApiError, type FieldIssue, parseApiJson } from '../../api/client.ts';
 import type { EmailImportResult } from '../../api/types.ts';
 
 export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
@@ -57,7 +57,7 @@ export async function importEmailFile(
   const text = await response.text();
   let data: unknown = null;
   try {
-    data = text ? (JSON.parse(text) as unknown) : null;
+    data = text ? parseApiJson(text) : null;
   } catch {
     data = null;
   }

@@ -60,8 +60,8 @@ export default function GoalsPage() {
       <div>
         <Title order={2}>Goals</Title>
         <Text>
-          The goals in {child.firstName}’s plan, the progress noted so far, and what to ask when a goal stalls
-          or is met early.
+          The goals in <bdi>{child.firstName}</bdi>’s plan, the progress noted so far, and what to ask when a
+          goal stalls or is met early.
         </Text>
         {!writable && (
           <Text size="sm" mt={4}>

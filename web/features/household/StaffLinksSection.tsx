@@ -123,8 +123,8 @@ export function StaffLinksSection({
       </Title>
       <Text size="sm">
         Give a therapist or case manager a link to confirm sessions, no account needed. The link shows only{' '}
-        {child.firstName}’s first name, the services it covers and the expected sessions of recent weeks. What
-        they confirm appears here at once, marked “provider, via link”.
+        <bdi>{child.firstName}</bdi>’s first name, the services it covers and the expected sessions of recent
+        weeks. What they confirm appears here at once, marked “provider, via link”.
       </Text>
       <Paper withBorder p="md">
         <form onSubmit={submit} noValidate>

@@ -128,8 +128,8 @@ export default function LedgerPage() {
       {service && (
         <>
           <Text>
-            Minutes the plan requires for {child.firstName}, and what happened to them. Every number opens the
-            session entries behind it.
+            Minutes the plan requires for <bdi>{child.firstName}</bdi>, and what happened to them. Every
+            number opens the session entries behind it.
           </Text>
           <Paper
             withBorder

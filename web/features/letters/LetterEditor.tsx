@@ -3,8 +3,10 @@ import {
   Button,
   Group,
   List,
+  NativeSelect,
   Paper,
   Radio,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -14,9 +16,18 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type MouseEvent, useEffect, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
-import { placeholdersIn } from '../../../src/domain/letter-words.ts';
+import { addDays } from '../../../src/domain/dates.ts';
+import {
+  asksReplyBy,
+  formatLongDate,
+  type LetterAttachment,
+  type PlaceholderSpot,
+  replaceAttachmentSentence,
+  replaceRespondBy,
+  unfilledPlaceholders,
+} from '../../../src/domain/letter-words.ts';
 import { mailtoUrl } from '../../../src/domain/mailto.ts';
 import { ApiError, del, get, patch, post } from '../../api/client.ts';
 import { canWrite, useHouseholdChild } from '../../api/session.tsx';
@@ -40,6 +51,17 @@ import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 
 const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
 const TONE_DELAY_MS = 700;
+
+/** What the .eml can carry, in words. */
+const ATTACHMENT_CHOICES: { value: LetterAttachment; label: string }[] = [
+  { value: 'none', label: 'Nothing' },
+  { value: 'report_pdf', label: 'The implementation report (PDF)' },
+  { value: 'sessions_csv', label: 'The session log (a spreadsheet)' },
+];
+
+/** The message shown at a gap the draft left. */
+const gapMessage = (spot: PlaceholderSpot) =>
+  `“${spot.placeholder}” is still here: fill it in or remove it before sending.`;
 
 export default function LetterEditorPage() {
   const params = useParams<{ id: string }>();
@@ -114,7 +136,11 @@ function Editor({
   const [body, setBody] = useState(saved.body);
   const [to, setTo] = useState<EditableRecipient[]>(() => toEditable(saved.to));
   const [cc, setCc] = useState<EditableRecipient[]>(() => toEditable(saved.cc));
+  const [respondBy, setRespondBy] = useState<string | null>(saved.respondBy);
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const [attachment, setAttachment] = useState<LetterAttachment>(saved.attachment);
   const [saving, setSaving] = useState(false);
+  const blockedId = useId();
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -122,7 +148,12 @@ function Editor({
   const sameList = (a: EditableRecipient[], b: Letter['to']) =>
     JSON.stringify(fromEditable(a)) === JSON.stringify(b.map((r) => ({ name: r.name, email: r.email })));
   const dirty =
-    subject !== saved.subject || body !== saved.body || !sameList(to, saved.to) || !sameList(cc, saved.cc);
+    subject !== saved.subject ||
+    body !== saved.body ||
+    !sameList(to, saved.to) ||
+    !sameList(cc, saved.cc) ||
+    respondBy !== saved.respondBy ||
+    attachment !== saved.attachment;
 
   // The tone check of the text as it is now: the server's flags for the saved text, then a fresh check
   // a moment after the parent stops typing.
@@ -159,6 +190,8 @@ function Editor({
       if (nextBody !== saved.body) changes.body = nextBody;
       if (!sameList(to, saved.to)) changes.to = fromEditable(to);
       if (!sameList(cc, saved.cc)) changes.cc = fromEditable(cc);
+      if (respondBy !== saved.respondBy && respondBy) changes.respondBy = respondBy;
+      if (attachment !== saved.attachment) changes.attachment = attachment;
       if (Object.keys(changes).length === 0) return true;
       const result = await patch<Letter>(`/households/${householdId}/letters/${saved.id}`, changes);
       client.setQueryData(letterKey(householdId, saved.id), result);
@@ -176,6 +209,8 @@ function Editor({
       setSubject((current) => (current.trim() === result.subject.trim() ? result.subject : current));
       setTo(toEditable(result.to));
       setCc(toEditable(result.cc));
+      setRespondBy(result.respondBy);
+      setAttachment(result.attachment);
       return true;
     } catch (e) {
       setError(
@@ -217,8 +252,55 @@ function Editor({
     area.setSelectionRange(flag.start, flag.end);
   };
 
-  // What is still to fill in, and the mail-app link, from the text as it is now.
-  const gaps = placeholdersIn([subject, body, ...to.map((r) => r.name), ...cc.map((r) => r.name)].join('\n'));
+  // The gaps the draft left that are still in the letter, where they are: they block sending.
+  const spots = unfilledPlaceholders({
+    subject,
+    body,
+    to: to.map((r) => ({ name: r.name, email: r.email || null })),
+    cc: cc.map((r) => ({ name: r.name, email: r.email || null })),
+    placeholders: saved.placeholders,
+  });
+  const spotsIn = (field: string) => spots.filter((s) => s.field === field);
+  const fieldError = (field: string) => spotsIn(field).map(gapMessage).join(' ') || undefined;
+  const nameErrors = (list: 'to' | 'cc', rows: EditableRecipient[]) =>
+    rows.map((_, i) => fieldError(`${list}.${i}.name`) ?? null);
+  const showGap = (spot: PlaceholderSpot) => {
+    const area = bodyRef.current;
+    if (spot.field !== 'body' || !area) return;
+    area.focus();
+    area.setSelectionRange(spot.start, spot.end);
+  };
+  // A reply date that has passed: the school could not meet it, so sending waits for a new one.
+  const staleDate = respondBy != null && respondBy <= today && asksReplyBy(body, respondBy);
+  const blocked = spots.length > 0 || staleDate;
+  const blockedWhy =
+    spots.length > 0
+      ? `Fill in or remove ${spots.length === 1 ? 'the gap' : `the ${spots.length} gaps`} in brackets first (${[...new Set(spots.map((s) => s.placeholder))].join(', ')}).`
+      : staleDate
+        ? `The letter asks for a reply by ${formatLongDate(respondBy!)}, which has passed: choose a later date first.`
+        : '';
+
+  const changeRespondBy = (value: string) => {
+    if (!respondBy || !value) return;
+    if (value <= today) {
+      setDateProblem('Choose a day after today.');
+      return;
+    }
+    const next = replaceRespondBy(body, respondBy, value, today);
+    if (next == null) {
+      setDateProblem(
+        `The letter no longer says “reply by ${formatLongDate(respondBy)}”: change the date in the text itself.`,
+      );
+      return;
+    }
+    setDateProblem(null);
+    setBody(next);
+    setRespondBy(value);
+  };
+  const changeAttachment = (value: LetterAttachment) => {
+    setBody((current) => replaceAttachmentSentence(current, attachment, value));
+    setAttachment(value);
+  };
   const notes = saved.notes.filter((n) => !n.startsWith('Your record does not hold everything'));
   let mailto: { url: string; complete: boolean } | null = null;
   let mailtoProblem: string | null = null;
@@ -294,12 +376,40 @@ function Editor({
 
       <FormError message={error} />
 
-      {gaps.length > 0 && !readOnly && (
+      {spots.length > 0 && !readOnly && (
         <Alert color="yellow" title="Fill in before sending" role="note">
-          <Text size="sm">
-            {gaps.join(', ')}: your records do not hold {gaps.length === 1 ? 'this' : 'these'}. Replace{' '}
-            {gaps.length === 1 ? 'it' : 'each'}, brackets included.
-          </Text>
+          <Stack gap={6}>
+            <Text size="sm">
+              Your records do not hold {spots.length === 1 ? 'this' : 'these'}. Replace{' '}
+              {spots.length === 1 ? 'it' : 'each'}, brackets included, or remove{' '}
+              {spots.length === 1 ? 'it' : 'them'}: the letter cannot be sent or downloaded until then.
+            </Text>
+            <List size="sm" spacing={4}>
+              {spots.map((spot) => (
+                <List.Item key={`${spot.field}-${spot.start}`}>
+                  <Group gap="xs">
+                    <Text size="sm" span>
+                      {spot.placeholder}
+                    </Text>
+                    {spot.field === 'body' ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Show in the letter: ${spot.placeholder}`}
+                        onClick={() => showGap(spot)}
+                      >
+                        Show in the letter
+                      </Button>
+                    ) : (
+                      <Text size="sm" span>
+                        ({spot.field === 'subject' ? 'in the subject' : 'in a name above'})
+                      </Text>
+                    )}
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
         </Alert>
       )}
       {notes.length > 0 && (
@@ -357,6 +467,7 @@ function Editor({
               onChange={setTo}
               contacts={contacts}
               readOnly={false}
+              nameErrors={nameErrors('to', to)}
             />
             <Recipients
               label="Copy to"
@@ -365,12 +476,19 @@ function Editor({
               onChange={setCc}
               contacts={contacts}
               readOnly={false}
+              description={
+                saved.kind === 'escalation' && cc.length > 0
+                  ? 'Copied so nobody is gone around: change who is copied, or remove them, before you send it.'
+                  : undefined
+              }
+              nameErrors={nameErrors('cc', cc)}
             />
             <TextInput
               label="Subject"
               required
               maxLength={500}
               value={subject}
+              error={fieldError('subject')}
               onChange={(e) => setSubject(e.currentTarget.value)}
             />
             <Textarea
@@ -383,6 +501,7 @@ function Editor({
               maxRows={40}
               maxLength={50000}
               value={body}
+              error={fieldError('body')}
               onChange={(e) => setBody(e.currentTarget.value)}
               styles={{ input: { fontSize: 'var(--mantine-font-size-md)', lineHeight: 1.5 } }}
             />
@@ -394,6 +513,26 @@ function Editor({
               onUse={(f) => void applyWording(f)}
               onShow={showInLetter}
             />
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              {respondBy != null && (
+                <TextInput
+                  type="date"
+                  label="Reply asked by"
+                  description="The letter asks for a reply by this day; the reply clock starts from it once you mark it sent."
+                  min={addDays(today, 1)}
+                  value={respondBy}
+                  error={dateProblem ?? (staleDate ? 'This day has passed: choose a later one.' : undefined)}
+                  onChange={(e) => changeRespondBy(e.currentTarget.value)}
+                />
+              )}
+              <NativeSelect
+                label="Attach to the .eml"
+                description="Only the downloaded .eml carries it: copying the letter or opening it in your mail app does not."
+                data={ATTACHMENT_CHOICES}
+                value={attachment}
+                onChange={(e) => changeAttachment(e.currentTarget.value as LetterAttachment)}
+              />
+            </SimpleGrid>
           </>
         )}
       </Stack>
@@ -413,25 +552,43 @@ function Editor({
           <Button variant="default" onClick={() => void copy()}>
             Copy to clipboard
           </Button>
-          <Button
-            component="a"
-            href={emlHref}
-            download
-            variant="default"
-            onClick={async (e: MouseEvent<HTMLAnchorElement>) => {
-              if (!dirty || readOnly) return;
-              e.preventDefault();
-              if (await save()) window.location.assign(emlHref);
-            }}
-          >
-            Download .eml
-          </Button>
-          {mailto && (
-            <Button component="a" href={mailto.url} variant="default">
-              Open in mail app
-            </Button>
+          {blocked && !readOnly ? (
+            <>
+              <Button variant="default" disabled aria-describedby={blockedId}>
+                Download .eml
+              </Button>
+              <Button variant="default" disabled aria-describedby={blockedId}>
+                Open in mail app
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button
+                component="a"
+                href={emlHref}
+                download
+                variant="default"
+                onClick={async (e: MouseEvent<HTMLAnchorElement>) => {
+                  if (!dirty || readOnly) return;
+                  e.preventDefault();
+                  if (await save()) window.location.assign(emlHref);
+                }}
+              >
+                Download .eml
+              </Button>
+              {mailto && (
+                <Button component="a" href={mailto.url} variant="default">
+                  Open in mail app
+                </Button>
+              )}
+            </>
           )}
         </Group>
+        {blocked && !readOnly && (
+          <Text size="sm" id={blockedId} c="red.8" role="status">
+            {blockedWhy}
+          </Text>
+        )}
         {mailto && !mailto.complete && (
           <Text size="sm">
             This letter is too long to open in full in a mail app: it opens with the beginning and a note to
@@ -447,7 +604,12 @@ function Editor({
       {saved.status === 'draft' && (canSend || canEdit) && (
         <Group gap="sm">
           {canSend && (
-            <Button color="blue.8" onClick={() => setSending(true)}>
+            <Button
+              color="blue.8"
+              onClick={() => setSending(true)}
+              disabled={blocked}
+              aria-describedby={blocked ? blockedId : undefined}
+            >
               Mark as sent
             </Button>
           )}
@@ -466,14 +628,13 @@ function Editor({
       {sending && (
         <MarkSentDialog
           today={today}
-          gaps={gaps}
           onClose={() => setSending(false)}
-          onConfirm={async (kind, date) => {
+          onConfirm={async (kind, date, schoolReceivedOn) => {
             if (dirty && !(await save()))
               throw new ApiError(0, 'not_saved', 'The changes could not be saved first.');
             const result = await post<{ letter: Letter; communication: Communication }>(
               `/households/${householdId}/letters/${saved.id}/sent`,
-              { kind, date },
+              { kind, date, ...(schoolReceivedOn ? { schoolReceivedOn } : {}) },
             );
             client.setQueryData(letterKey(householdId, saved.id), result.letter);
             for (const queryKey of AFFECTED_BY_MESSAGES)
@@ -603,17 +764,16 @@ function ToneSection({
 
 function MarkSentDialog({
   today,
-  gaps,
   onClose,
   onConfirm,
 }: {
   today: string;
-  gaps: string[];
   onClose(): void;
-  onConfirm(kind: 'email' | 'letter', date: string): Promise<void>;
+  onConfirm(kind: 'email' | 'letter', date: string, schoolReceivedOn: string | null): Promise<void>;
 }) {
   const [kind, setKind] = useState<'email' | 'letter'>('email');
   const [date, setDate] = useState(today);
+  const [received, setReceived] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -621,10 +781,14 @@ function MarkSentDialog({
       setError('Choose the date you sent it.');
       return;
     }
+    if (received && received < date) {
+      setError('The school cannot have received it before you sent it: check the two dates.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await onConfirm(kind, date);
+      await onConfirm(kind, date, received || null);
       setBusy(false);
       onClose();
     } catch (e) {
@@ -644,11 +808,6 @@ function MarkSentDialog({
           Once you have sent it yourself, As Written logs it in Messages and starts waiting for the reply. The
           letter is then kept as it was sent.
         </Text>
-        {gaps.length > 0 && (
-          <Alert color="yellow" title="Still to fill in" role="note">
-            {gaps.join(', ')}
-          </Alert>
-        )}
         <Radio.Group
           label="How did you send it?"
           value={kind}
@@ -665,6 +824,15 @@ function MarkSentDialog({
           max={today}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label="The school received it on (optional)"
+          description="If you know it. Some deadlines run from the day the school receives a request; you can add it later in Messages."
+          min={date || undefined}
+          max={today}
+          value={received}
+          onChange={(e) => setReceived(e.currentTarget.value)}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy}>

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
+import type { ParentPosition } from '../../../src/domain/communications.ts';
 import type {
   Accommodation,
   Communication,
@@ -56,6 +57,8 @@ type Values = {
   reasons: string;
   decision: string;
   decidedOn: string;
+  /** Where the parent stands on it; '' for what she recorded on the call or meeting. */
+  parentPosition: ParentPosition | '';
   escalateTo: 'principal' | 'director' | 'superintendent' | 'board';
   focus: string;
 };
@@ -73,7 +76,11 @@ const CANADA: ReadonlySet<LetterKind> = new Set<LetterKind>([
   'request_records',
   'request_iep_meeting',
   'escalation',
+  'board_appeal',
 ]);
+
+/** Provinces whose boards hear appeals the board appeal letter is written for (B.C. School Act s.11, Alberta Education Act s.42). */
+const BOARD_APPEAL_PROVINCES = new Set(['BC', 'AB']);
 
 /** Why a kind cannot be chosen now (nothing in the record it could be about), or null. */
 function unavailable(
@@ -106,10 +113,18 @@ function unavailable(
 
 function kindsFor(plan: Plan | null): LetterKind[] {
   const all = Object.keys(LETTER_KIND_WORDS) as LetterKind[];
-  if (!plan) return all.filter((k) => k !== 'state_complaint' && k !== 'ocr_complaint_outline');
-  if (plan.jurisdiction.country === 'CA') return all.filter((k) => CANADA.has(k));
-  if (plan.kind === '504') return all.filter((k) => k !== 'state_complaint');
-  return all.filter((k) => k !== 'ocr_complaint_outline');
+  if (!plan)
+    return all.filter(
+      (k) => k !== 'state_complaint' && k !== 'ocr_complaint_outline' && k !== 'board_appeal',
+    );
+  if (plan.jurisdiction.country === 'CA')
+    return all.filter(
+      (k) =>
+        CANADA.has(k) &&
+        (k !== 'board_appeal' || BOARD_APPEAL_PROVINCES.has(plan.jurisdiction.region?.toUpperCase() ?? '')),
+    );
+  if (plan.kind === '504') return all.filter((k) => k !== 'state_complaint' && k !== 'board_appeal');
+  return all.filter((k) => k !== 'ocr_complaint_outline' && k !== 'board_appeal');
 }
 
 export function LetterPicker({
@@ -149,6 +164,7 @@ export function LetterPicker({
     reasons: '',
     decision: '',
     decidedOn: '',
+    parentPosition: '',
     escalateTo: 'principal',
     focus: '',
     ...start,
@@ -251,6 +267,7 @@ export function LetterPicker({
             decision: v.decision.trim(),
             ...(v.decidedOn ? { decidedOn: v.decidedOn } : {}),
             ...(v.communicationId ? { communicationId: v.communicationId } : {}),
+            ...(v.parentPosition ? { parentPosition: v.parentPosition } : {}),
           };
         break;
       case 'escalation': {
@@ -267,6 +284,16 @@ export function LetterPicker({
       case 'ocr_complaint_outline':
         r = { kind: v.kind };
         break;
+      case 'board_appeal': {
+        const [what, id] = v.focus.split(':');
+        r = {
+          kind: 'board_appeal',
+          ...(v.decision.trim() ? { decision: v.decision.trim() } : {}),
+          ...(v.decidedOn ? { decisionDate: v.decidedOn } : {}),
+          ...(what === 's' && id ? { serviceId: id } : {}),
+        };
+        break;
+      }
     }
     setProblems(missing);
     return Object.keys(missing).length > 0 ? null : r;
@@ -281,6 +308,9 @@ export function LetterPicker({
   };
 
   const reason = (k: LetterKind) => unavailable(k, plan, sent, talks, accommodations, services);
+  // What the parent recorded on the call or meeting the decision came up in (the default answer).
+  const recordedPosition: ParentPosition =
+    messages.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
   const planWord = plan?.kind === '504' ? '504 plan' : canada ? 'plan' : 'IEP';
 
   return (
@@ -493,6 +523,19 @@ export function LetterPicker({
               ]}
             />
           </SimpleGrid>
+          <Radio.Group
+            label="Did you agree to it?"
+            description="If you have not agreed, the letter says so, calls it a proposal, and says the plan stays as it is until it is changed through its own process."
+            value={v.parentPosition || recordedPosition}
+            onChange={(x) => set('parentPosition', x as ParentPosition)}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="agreed" label="I agreed" />
+              <Radio value="not_agreed" label="I did not agree" />
+              <Radio value="thinking" label="I want to think about it" />
+              <Radio value="unknown" label="I would rather not say" />
+            </Stack>
+          </Radio.Group>
         </Stack>
       )}
 
@@ -526,6 +569,38 @@ export function LetterPicker({
             ]}
           />
         </SimpleGrid>
+      )}
+
+      {v.kind === 'board_appeal' && (
+        <Stack gap="sm">
+          <Textarea
+            label="The decision you are appealing (optional)"
+            description="In your words, for example “The principal said the missed speech sessions will not be made up.” Left empty, the letter marks the gap for you to fill in."
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            value={v.decision}
+            onChange={(e) => set('decision', e.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput
+              type="date"
+              label="When you were told (optional)"
+              value={v.decidedOn}
+              onChange={(e) => set('decidedOn', e.currentTarget.value)}
+            />
+            <NativeSelect
+              label="About (optional)"
+              value={v.focus}
+              onChange={(e) => set('focus', e.currentTarget.value)}
+              data={[
+                { value: '', label: 'No one service' },
+                ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),
+              ]}
+            />
+          </SimpleGrid>
+        </Stack>
       )}
 
       {(v.kind === 'state_complaint' || v.kind === 'ocr_complaint_outline') && (

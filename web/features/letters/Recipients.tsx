@@ -26,6 +26,8 @@ export function Recipients({
   onChange,
   contacts,
   readOnly,
+  description,
+  nameErrors,
 }: {
   label: string;
   /** What the people in this list are, for button names: "recipients", "people copied". */
@@ -34,6 +36,10 @@ export function Recipients({
   onChange(next: EditableRecipient[]): void;
   contacts: TeamContact[];
   readOnly: boolean;
+  /** Why these people are on the list (who is copied, and that it can change). */
+  description?: string;
+  /** A message at a row's name (a gap to fill in), by row. */
+  nameErrors?: (string | null)[];
 }) {
   const id = useId();
   if (readOnly) {
@@ -61,6 +67,7 @@ export function Recipients({
       <Text id={`${id}-label`} size="sm" fw={600}>
         {label}
       </Text>
+      {description && <Text size="sm">{description}</Text>}
       {value.length === 0 && <Text size="sm">Nobody yet.</Text>}
       {value.map((r, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; their order is their identity here
@@ -71,6 +78,7 @@ export function Recipients({
               label="Name"
               value={r.name}
               maxLength={300}
+              error={nameErrors?.[i] ?? undefined}
               onChange={(e) => set(i, { name: e.currentTarget.value })}
             />
             <TextInput

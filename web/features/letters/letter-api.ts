@@ -67,6 +67,10 @@ export const LETTER_KIND_WORDS: Record<LetterKind, { name: string; when: string 
     name: 'An OCR complaint (outline)',
     when: 'For a 504 plan: an outline of a complaint to the Office for Civil Rights.',
   },
+  board_appeal: {
+    name: 'An appeal to the school board',
+    when: 'In British Columbia or Alberta: appeal a decision (or a failure to decide) that affects your child’s education, following the board’s own procedure.',
+  },
 };
 
 export const letterKindName = (kind: string) =>

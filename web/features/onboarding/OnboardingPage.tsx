@@ -162,7 +162,7 @@ function Setup({ householdId }: { householdId: string }) {
             <FormError message={resumeError} />
             {child && (
               <Button size="md" color="blue.8" loading={resuming} onClick={() => void resume(child)}>
-                Finish setting up {child.firstName}
+                Finish setting up <bdi>{child.firstName}</bdi>
               </Button>
             )}
             <Button size="md" variant="default" onClick={startNew}>

@@ -55,17 +55,17 @@ export function ExportsSection({
             <List size="sm" spacing={6}>
               <List.Item>
                 <Download href={`${api}/exports/sessions.csv?childId=${child.id}`}>
-                  {child.firstName}’s sessions (CSV)
+                  <bdi>{child.firstName}</bdi>’s sessions (CSV)
                 </Download>
               </List.Item>
               <List.Item>
                 <Download href={`${api}/exports/observations.csv?childId=${child.id}`}>
-                  {child.firstName}’s accommodation observations (CSV)
+                  <bdi>{child.firstName}</bdi>’s accommodation observations (CSV)
                 </Download>
               </List.Item>
               <List.Item>
                 <Download href={`${api}/exports/communications.csv?childId=${child.id}`}>
-                  {child.firstName}’s messages, calls and meetings (CSV)
+                  <bdi>{child.firstName}</bdi>’s messages, calls and meetings (CSV)
                 </Download>
               </List.Item>
               <List.Item>

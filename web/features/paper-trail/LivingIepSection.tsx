@@ -48,9 +48,10 @@ export function LivingIepSection({
   return (
     <Stack gap="md">
       <Text size="sm">
-        A page to keep between meetings and bring to the next one: what is working for {child.firstName}, what
-        is not, what you would like to change, your concerns in your own words, and your questions for the
-        team. It is written from your records; the parts in your own words are yours to change.
+        A page to keep between meetings and bring to the next one: what is working for{' '}
+        <bdi>{child.firstName}</bdi>, what is not, what you would like to change, your concerns in your own
+        words, and your questions for the team. It is written from your records; the parts in your own words
+        are yours to change.
       </Text>
       <Group gap="sm">
         <Button component="a" href={`/api${base}/living-iep.pdf`} download variant="default">

@@ -65,8 +65,8 @@ export function ReportSection({
   return (
     <Stack gap="md">
       <Text size="sm">
-        What the plan promised for {child.firstName} and what happened, for the dates you choose: for an IEP
-        meeting, a mediator or a state complaint investigator. The PDF holds the same report.
+        What the plan promised for <bdi>{child.firstName}</bdi> and what happened, for the dates you choose:
+        for an IEP meeting, a mediator or a state complaint investigator. The PDF holds the same report.
       </Text>
       {!ready ? (
         <Skeleton h={120} radius="md" />

@@ -136,7 +136,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                 </Text>
                 {e.files.map((f) => (
                   <Text size="xs" key={f.attachmentId} ml="md">
-                    File “{f.filename}” ({Math.max(1, Math.round(f.size / 1024))} KB), SHA-256{' '}
+                    File “<bdi>{f.filename}</bdi>” ({Math.max(1, Math.round(f.size / 1024))} KB), SHA-256{' '}
                     <span className={classes.mono}>{f.sha256}</span>
                   </Text>
                 ))}

@@ -51,7 +51,8 @@ export default function PlanPage() {
       <Stack gap="xs">
         <Title order={2}>Plan</Title>
         <Text>
-          {child.firstName}’s plan as written: what the school agreed to provide, and how it has changed.
+          <bdi>{child.firstName}</bdi>’s plan as written: what the school agreed to provide, and how it has
+          changed.
           {editable ? '' : ' You can read it; only the owner and co-parents can change it.'}
         </Text>
         <Text size="sm">
@@ -79,7 +80,7 @@ export default function PlanPage() {
       )}
       {!plans.error && !plan && (
         <Alert color="gray" title="No plan yet">
-          {child.firstName} has no plan recorded yet.
+          <bdi>{child.firstName}</bdi> has no plan recorded yet.
         </Alert>
       )}
       {plan && (

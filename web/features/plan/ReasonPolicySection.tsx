@@ -11,6 +11,14 @@ type Guidance = {
   defaultResponsibility: string;
   guidance: string;
   source: string;
+  kind: 'law' | 'guidance' | 'practice';
+};
+
+/** What kind of statement the default rests on (docs/legal-sources.md). */
+const KIND_WORDS: Record<Guidance['kind'], string> = {
+  law: 'Law',
+  guidance: 'Guidance (not binding law)',
+  practice: 'As Written’s choice, as many advocates do',
 };
 
 const WORDS: Record<string, string> = {
@@ -107,7 +115,9 @@ export function ReasonPolicySection({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{g.guidance}</Text>
-                    <Text size="xs">Source: {g.source}</Text>
+                    <Text size="xs">
+                      {KIND_WORDS[g.kind]}. Source: {g.source}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -123,7 +123,7 @@ function StaffView({ token, view }: { token: string; view: StaffLinkView }) {
   return (
     <StaffLayout title={`Sessions for ${name}`}>
       <Text>
-        {name}’s family gave you this link to confirm {name}’s sessions
+        <bdi>{name}</bdi>’s family gave you this link to confirm <bdi>{name}</bdi>’s sessions
         {view.label ? ` (link for ${view.label})` : ''}. No account is needed. It works until{' '}
         {formatInstantDay(view.expiresAt)}.
       </Text>

@@ -1,4 +1,4 @@
-import { ApiError, type FieldIssue } from '../../api/client.ts';
+import { ApiError, type FieldIssue, parseApiJson } from '../../api/client.ts';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
 // Authorization header. No cookie is sent (credentials: 'omit'), so a parent who opens a staff link
@@ -31,7 +31,7 @@ export async function staffRequest<T>(
   const text = await response.text();
   let data: unknown = null;
   try {
-    data = text ? (JSON.parse(text) as unknown) : null;
+    data = text ? parseApiJson(text) : null;
   } catch {
     data = null;
   }

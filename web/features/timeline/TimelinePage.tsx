@@ -72,9 +72,9 @@ export default function TimelinePage() {
       <Stack gap="xs">
         <Title order={2}>Timeline</Title>
         <Text>
-          Every session entry for {child.firstName}, newest first: what happened, why, and who recorded it. An
-          entry is never rewritten: “Correct” or “Void” adds a correcting entry, and both stay here, the first
-          struck through with who corrected it and when.
+          Every session entry for <bdi>{child.firstName}</bdi>, newest first: what happened, why, and who
+          recorded it. An entry is never rewritten: “Correct” or “Void” adds a correcting entry, and both stay
+          here, the first struck through with who corrected it and when.
         </Text>
       </Stack>
       <Paper

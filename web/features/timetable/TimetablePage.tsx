@@ -51,8 +51,8 @@ export default function TimetablePage() {
       <div>
         <Title order={2}>Class timetable</Title>
         <Text>
-          {child.firstName}’s classes each week. With the timetable, you can see which class a pull-out
-          service takes {child.firstName} out of.
+          <bdi>{child.firstName}</bdi>’s classes each week. With the timetable, you can see which class a
+          pull-out service takes <bdi>{child.firstName}</bdi> out of.
         </Text>
         <Group gap="md" mt={4}>
           <TextLink href="/plan">Back to the plan</TextLink>
@@ -86,8 +86,8 @@ export default function TimetablePage() {
           )}
           {list.length === 0 && (
             <Text>
-              No classes yet. Add them from {child.firstName}’s schedule, for example Math on Monday from 9:00
-              to 9:45.
+              No classes yet. Add them from <bdi>{child.firstName}</bdi>’s schedule, for example Math on
+              Monday from 9:00 to 9:45.
             </Text>
           )}
           <Stack gap="sm">

@@ -115,8 +115,8 @@ export default function WorkSamplesPage() {
       <div>
         <Title order={2}>Work samples</Title>
         <Text>
-          Photos of {child.firstName}’s tests, worksheets and homework show what happened in class: whether
-          the extra time or the calculator was there, and how the goals are coming along.
+          Photos of <bdi>{child.firstName}</bdi>’s tests, worksheets and homework show what happened in class:
+          whether the extra time or the calculator was there, and how the goals are coming along.
         </Text>
         {!writable && (
           <Text size="sm" mt={4}>

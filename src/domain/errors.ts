@@ -1,0 +1,67 @@
+// One error type for the whole app. Services, storage and reports throw AppError; the HTTP layer maps
+// codes to statuses once (HTTP_STATUS) and renders `{ error: { code, message, fields? } }`. Never a stack
+// trace. Pure: no I/O.
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+export function notFound(what: string, id?: string, path?: string): AppError {
+  const message = id ? `${what} ${id} was not found` : `${what} was not found`;
+  return new AppError('not_found', message, path ? [{ path, message }] : undefined);
+}
+
+export function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', `${path} ${message}`, [{ path, message }]);
+}
+
+/** Turn zod issues into field issues with dotted paths ("segments.0.startDate"). */
+export function issuesToFields(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix = '',
+): FieldIssue[] {
+  return issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: i.message,
+  }));
+}
+
+export function validationError(fields: FieldIssue[]): AppError {
+  const first = fields[0];
+  const summary = first ? `${first.path} ${first.message}` : 'the request is not valid';
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return new AppError('validation_failed', `Invalid input: ${summary}${more}`, fields);
+}
