@@ -470,11 +470,11 @@ export const THIRD_SET: readonly ToneCase[] = [
 ];
 
 /**
- * The fourth set: written last, after the rules were broadened with the third set, and never used to add
- * a rule. Its figures are the honest ones for sentences nobody tuned the check on (tone-cases.test.ts
- * prints them apart). Measured first at recall 77% (27 of 35) with 1 false alarm in 20; that false alarm
- * was a plain bug ("She always gets a little anxious" read as a service she does not get) and was fixed,
- * so its false-alarm figure is now 0 of 20; the 8 misses were left as they are.
+ * The fourth set: written after the rules were broadened with the third set. Measured first at recall 77%
+ * (27 of 35) with 1 false alarm in 20; that false alarm was a plain bug ("She always gets a little
+ * anxious" read as a service she does not get) and was fixed. Its 8 misses were then studied, with sets 1
+ * to 3, to broaden the rules in general terms (docs/tone-check.md, "The generalisation round"), so it is
+ * development data now; sets 5 and 6 are the held-out ones.
  */
 export const FOURTH_SET: readonly ToneCase[] = [
   ...accusing('threat', [
@@ -544,5 +544,224 @@ export const FOURTH_SET: readonly ToneCase[] = [
     'If you need me to sign anything, I can come in on Thursday.',
     'Would it help if I sent in an extra set of headphones?',
     "I'd like to understand why his OT minutes were reduced.",
+  ]),
+];
+
+/**
+ * The fifth set: written before the rules were broadened for generalisation (the grammatical cues of
+ * docs/tone-check.md: the reader or the school as the subject of a failure, "always"/"constantly" about
+ * the school, questions that presuppose a failure, threat and sarcasm frames, sweeping blame), and measured
+ * with the check as it stood: recall 43.8% (21 of 48), false alarms 8.1% (3 of 37). Which sentences those
+ * were was not looked at; the rules were broadened with sets 1 to 4 only, and this set was measured again
+ * afterwards: recall 70.8% (34 of 48), false alarms 5.4% (2 of 37). It was not used to change a rule
+ * after that either. Its author also wrote the rules and the list of cues, so it leans towards them and
+ * its second figure is optimistic; set 6 is the stricter test. Many neutral sentences are hard on purpose:
+ * strong feelings said calmly, firm requests, quotes of what the school wrote, "failed" about a test,
+ * "never"/"always" about the child, the formal steps named calmly.
+ */
+export const FIFTH_SET: readonly ToneCase[] = [
+  ...accusing('threat', [
+    'My advocate will be filing a complaint with the state on Monday.',
+    'See you in due process.',
+    'If this happens again the district office will be getting a call from me.',
+    'I have talked to a lawyer and she says we have a strong case.',
+    'im sending all of this to the state department of education',
+    'You can explain it to the hearing officer.',
+  ]),
+  ...accusing('ultimatum', [
+    "Fix his schedule by Friday or don't bother calling me.",
+    'Either he gets his aide back or I pull him out.',
+    'You have 48 hours to respond.',
+    'One more cancelled session and we are done here.',
+    'I want the make-up plan by Monday, no more delays.',
+  ]),
+  ...accusing('command', [
+    'Send me the logs today.',
+    'Quit moving his speech time without telling me.',
+    'Give him back his recess.',
+    'You will not pull him from recess again.',
+    'Someone had better call me back today.',
+  ]),
+  ...accusing('insult', [
+    "The new speech therapist doesn't know what she is doing.",
+    'Your case manager is a liar.',
+    'Whoever is in charge of scheduling is an idiot.',
+    'Honestly the reading intervention has been a total waste.',
+    'The aide acts like my son is a burden.',
+    "Mr. Ruiz treats parents like we're stupid.",
+  ]),
+  ...accusing('sarcasm', [
+    'Of course the one week he has a sub, nobody tells her about his plan.',
+    'How nice of you to finally reply.',
+    "Another 'fire drill' during speech, what a coincidence.",
+    'Great to hear about the change after it already happened.',
+    'Sure, because a 10 minute session is exactly the same as 30.',
+  ]),
+  ...accusing('rhetorical_question', [
+    'Is anybody going to tell me what happened to his aide?',
+    'why does it take 3 emails to get a simple answer',
+    'What is the point of writing goals nobody works on?',
+    'Does your staff even know he has an IEP?',
+    'When was someone planning to tell me?',
+    'How is he supposed to learn anything sitting in the hallway?',
+  ]),
+  ...accusing('blame', [
+    'Your staff lost his communication device twice this month.',
+    'The school is failing my son.',
+    'No one at that school has followed his plan since day one.',
+    'You let his reading goals slide all year.',
+    'The whole district is dragging its feet on this.',
+  ]),
+  ...accusing('absolute', [
+    'speech gets cancelled constantly',
+    'Every week there is a new excuse.',
+    'u guys never tell me anything',
+  ]),
+  ...accusing('shouting', ['I need the logs TODAY.', 'STOP sending him to the office.']),
+  ...accusing('exasperation', [
+    'i am so over this',
+    'This is absurd.',
+    'Unreal. Three missed sessions in a row.',
+    "I honestly don't know how many more times I can say this.",
+    'Ridiculous!',
+  ]),
+  ...neutral([
+    'He failed his spelling test on Friday, and I think the word list was too long for him.',
+    'She never finishes her lunch at school, so she is very hungry at pickup.',
+    'He always comes home exhausted on the days he has OT after recess.',
+    'I do not consent to him being moved to the other classroom.',
+    'I have not agreed to reducing his aide time, and I would like that in the notes.',
+    'Please provide the service logs for September and October by Friday, November 7.',
+    'I am requesting a meeting within the next two weeks to review his progress.',
+    "I'm heartbroken that he spent recess alone again this week.",
+    "When I asked, Ms. Tran said 'we don't have the staff for that right now'.",
+    "The letter says the district 'is unable to provide a 1:1 aide at this time.'",
+    "The evaluator wrote that he 'failed to meet' the criteria for speech services; could we go over what that means?",
+    'He said nobody sat with him at lunch, which broke my heart.',
+    "Is anyone from the school able to come to his doctor's appointment on the 20th?",
+    'How many times a week does he see the counselor now?',
+    "Why did the team decide on 20 minutes instead of 30? I'd like to understand the reasoning.",
+    'What is the best way to reach you during the day?',
+    "I'll be contacting the district's transportation office about the new bus stop.",
+    'Our advocate will be calling you to set up a time to observe.',
+    "I'm sick today, so my mother will pick him up.",
+    'He has never had a reading specialist before, so this is all new to us.',
+    'Every time he has a substitute he has a harder day, so a heads-up would help us prepare him.',
+    "Of course, we're happy to come in whenever works for the team.",
+    'The whole class had a sub on Monday, so I understand why things were different.',
+    "I was frustrated after the meeting, but I've thought about it and I'd like to try the new plan.",
+    'He told me the aide was not in the room during math on Tuesday and Wednesday.',
+    "Please don't hesitate to call me if he has a hard day.",
+    "I understand you can't share other students' information, but I'd like to know what happened.",
+    "I still disagree with ending his OT, but I'll sign the attendance page.",
+    'Thank you for your patience with all my questions this year.',
+    'The log shows no speech sessions between October 2 and October 23.',
+    'It would help if the daily notes came home on the same day.',
+    'He is always the first one at the bus stop, rain or shine.',
+    "I'd like to file a request for an independent evaluation.",
+    "If we can't agree at the meeting, I understand the next step would be mediation, and I'd rather we work it out.",
+    'Mrs. Lee was wonderful with him today, he would not stop talking about her.',
+    "I'm requesting that the school not use the quiet room for him until we meet.",
+    "He got really upset when his reading time was cut, and he asked me why he can't go anymore.",
+  ]),
+];
+
+/**
+ * The sixth set: written after every rule change of the generalisation work (after the fifth set's second
+ * measurement), measured once, and never used to change a rule: recall 47.5% (19 of 40), false alarms
+ * 6.3% (2 of 32). Its figures are the honest ones for sentences nobody tuned the check on; its author knew
+ * the rules, as for sets 2 to 5. (Later changes touched only suggestion wording, not what is flagged.)
+ */
+export const SIXTH_SET: readonly ToneCase[] = [
+  ...accusing('threat', [
+    'If I have to, I will take this all the way to the state.',
+    "My husband is a lawyer and he's already drafting a complaint.",
+    "I'm sure the school board would love to hear how you treat special needs kids.",
+    'Consider this my last attempt to resolve this informally.',
+    "We're documenting every missed minute for our attorney.",
+  ]),
+  ...accusing('ultimatum', [
+    "Have the aide back by Monday or we're keeping her home.",
+    'I need a yes or no by tomorrow, nothing else.',
+    'This gets fixed this week, or I go above your head.',
+    'Last chance: either you follow the IEP or I file.',
+  ]),
+  ...accusing('command', [
+    'Stop making excuses and get him his speech.',
+    'Call me the minute you get this.',
+    "Don't you dare put him in that room again.",
+    'You need to tell every sub about his plan, no exceptions.',
+  ]),
+  ...accusing('insult', [
+    'Mrs. Kline is cold and uncaring with him.',
+    'Frankly your resource teacher is out of her depth.',
+    'That program is garbage.',
+    'The para treats him like a baby.',
+    'Your principal is a bully.',
+  ]),
+  ...accusing('sarcasm', [
+    'Gee, thanks for the heads up, only two weeks after the meeting.',
+    "Another 'staff shortage', how shocking.",
+    'Oh good, so the IEP is just a suggestion now.',
+    'Glad to know his speech is less important than picture day.',
+  ]),
+  ...accusing('rhetorical_question', [
+    'Are you even reading what I send?',
+    'What do I have to do to get a simple reply?',
+    'How hard can it be to hand him a pair of headphones?',
+    'So who exactly is going to make up the twelve sessions he lost?',
+    'Do you people talk to each other at all?',
+  ]),
+  ...accusing('blame', [
+    'You have dropped every single promise you made in September.',
+    'The school let him fall behind and now wants to blame his ADHD.',
+    'Because nobody did their job he lost a whole semester of reading.',
+    'Your staff are the reason he cries before school.',
+  ]),
+  ...accusing('absolute', [
+    "There is always some reason his OT can't happen.",
+    'Not once has anyone followed his behavior plan.',
+    'Every time I ask, I get a different answer.',
+  ]),
+  ...accusing('shouting', ['He is SEVEN and he sat alone in the hall.', 'READ HIS IEP.']),
+  ...accusing('exasperation', [
+    "I can't do this anymore.",
+    "Honestly I'm at the end of my rope.",
+    'This is just insane.',
+    "I'm so angry I can't even think straight.",
+  ]),
+  ...neutral([
+    "He never wants to go to recess when it's cold, so the library pass has been great.",
+    'She always forgets her water bottle, could someone remind her at lunch?',
+    "I do not agree with moving him to a half day, and I'd like to discuss it at a meeting.",
+    'I have not signed consent for the new evaluation.',
+    'Please send me the dates of the missed OT sessions by Wednesday, October 14.',
+    "I'm requesting that his speech minutes be made up before winter break.",
+    "I was really angry when I heard what happened, and I'd like to understand it better.",
+    "The nurse said he 'refused to take his medication' on Tuesday; he told me he wasn't offered it.",
+    "The report card says he is 'below expectations' in writing, which matches what we see at home.",
+    "He failed the reading benchmark again, so I'd like to talk about whether the intervention is working.",
+    'He has always struggled with transitions, so the warning before a change really matters.',
+    'We will be filing his medical forms with the nurse on Monday.',
+    'Our lawyer reviewed the IEP with us and suggested we ask about ESY.',
+    'Is someone able to walk him to the bus this week while his leg is in a cast?',
+    'How many minutes of OT has he had since the start of the year?',
+    'Why did his schedule change on Monday? He was confused and I want to help him prepare.',
+    "Nobody at home has noticed the tics, so I'm surprised to hear about them.",
+    'Every single morning he asks if Ms. Ruiz will be there, he adores her.',
+    "I'm exhausted this week, so please email rather than call.",
+    'It is hard for him when plans change at the last minute.',
+    'Thank you for letting me know about the fire drill ahead of time.',
+    'I know the district is short on staff, and I appreciate the effort.',
+    'Could the team tell me what happened at recess on Thursday?',
+    'He told me the aide was not there on Monday; could you check the log?',
+    "I'm disappointed the sessions were missed, and I'd like a make-up schedule.",
+    "The last email I got said speech would restart on the 3rd, but he says it hasn't.",
+    "If he misses the bus, I'll drive him; no need to call the office.",
+    'We never got the permission slip, could you send another?',
+    'I will not be at the meeting, but my husband will be.',
+    'You were great with him at the assembly, thank you.',
+    "Please don't move his seat until we've talked.",
+    "She gets upset easily when she's tired, so a quiet spot helps.",
   ]),
 ];

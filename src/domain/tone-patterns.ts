@@ -10,6 +10,7 @@
 import type { ToneRuleId } from './tone.ts';
 import { TONE_CATEGORIES } from './tone-categories.ts';
 import {
+  baseForm,
   baseOfGerund,
   beFor,
   childIn,
@@ -126,6 +127,10 @@ const GOING_TO = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll\\s+be|\\s+
 const THREAT_VERB =
   '(?:be\\s+)?(?:(?:contact|call|get|involv|hir|retain|report|fil|su|escalat|forward|post|shar|writ|tak|go|notif|inform|loop|bring|complain|reach|let|speak|talk|cc|alert|tell)(?:e|es|ed|ing|s|ies|y|ied)?)';
 
+/** What follows a call to an office when it is only to ask something: "... to ask about the bus". */
+const JUST_ASKING =
+  /^[^.;!?\n]{0,40}?\bto\s+(?:ask|check|find\s+out|see\s+(?:if|whether|when)|confirm|schedule|set\s+up|arrange|request\s+(?:a\s+)?(?:copy|copies|records?)|get\s+(?:a\s+)?cop(?:y|ies))\b/iu;
+
 const threatSuggestion = (text: string, span: Span): string => {
   const deadline = deadlineIn(text.slice(span.start, span.end));
   return `I would like to resolve this with you${deadline ? ` ${deadline}` : ''}; if we cannot, I will look at my other options`;
@@ -144,10 +149,37 @@ const THREAT_RULES: CategoryRule[] = [
     suggest: (_m, text, span) => threatSuggestion(text, span),
   },
   {
-    // "You'll be hearing from our attorney", "Expect a call from my lawyer", "see you in court".
+    // The consequence said as already under way, with no word of intent: "if he misses one more session im
+    // calling the state", "I'm reporting this to the superintendent", "we're getting a lawyer". Saying why
+    // an office is being called ("I'm calling the district office to ask about the bus") is not a threat.
     id: 'threat',
     pattern: rx(
-      `(?:${YOU}${A}(?:ll|\\s+will)\\s+(?:be\\s+)?hear(?:ing)?\\s+from|expect\\s+(?:a|an)\\s+(?:call|letter|email)\\s+from)\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|see\\s+you\\s+in\\s+court|(?:take|taking|pursue|pursuing|consider(?:ing)?)\\s+legal\\s+action|legal\\s+action|(?:we|I)\\s+know\\s+(?:our|my)\\s+rights|(?:have|['’]ve)\\s+(?:already\\s+)?(?:spoken|talked|met|consulted)\\s+(?:to|with)\\s+(?:a|an|our|my)\\s+(?:lawyer|attorney)|consider\\s+this\\s+(?:a|your|my)\\s+(?:formal\\s+|final\\s+|last\\s+)?warning|you\\s+have\\s+been\\s+warned|(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)\\s+(?:will|is\\s+going\\s+to|['’]ll)\\s+(?:be\\s+)?(?:in\\s+touch|contact(?:ing)?|call(?:ing)?|reach(?:ing)?\\s+out|writ(?:e|ing)|send(?:ing)?|follow(?:ing)?\\s+up)|(?:I|we)(?:['’]ve|\\s+have)\\s+(?:already\\s+)?(?:contacted|called|hired|retained|consulted|reached\\s+out\\s+to|met\\s+with)\\s+(?:a|an|our|my)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:lawyer|attorney)`,
+      `(?:(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are)|ill\\s+be)\\s+(?:now\\s+|just\\s+|then\\s+|officially\\s+|definitely\\s+)?(?:calling|reporting|filing|suing|contacting|escalating|involving|getting|hiring|retaining|bringing|alerting|notifying|taking)\\b[^.;!?\\n]{0,60}?${THREAT_TARGET}`,
+    ),
+    legalTerm: true,
+    accept: (m, text) => !JUST_ASKING.test(text.slice(m.index + m[0].length)),
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // Someone else will carry it out: "My advocate will be filing a complaint with the state", "our attorney
+    // will be taking this further", "the state will be looking into this". Saying who comes to a meeting is
+    // not a threat ("Our advocate will join the meeting by phone", "Our attorney will attend").
+    id: 'threat',
+    pattern: rx(
+      `(?:(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|(?:the\\s+)?(?:state|superintendent|school\\s+board|district\\s+office|OCR|office\\s+for\\s+civil\\s+rights))\\s+(?:will|['’]ll|is\\s+going\\s+to|is\\s+about\\s+to)\\s+(?:be\\s+)?(?:(?:fil(?:e|ing)|su(?:e|ing)|tak(?:e|ing)\\s+(?:this|it|action|things)|pursu(?:e|ing)|look(?:ing)?\\s+into|investigat(?:e|ing)|request(?:ing)?\\s+(?:a\\s+)?(?:due\\s+process\\s+)?hearing)\\b[^.;!?\\n]{0,60}|${THREAT_VERB}\\b[^.;!?\\n]{0,60}?${THREAT_TARGET})`,
+    ),
+    legalTerm: true,
+    accept: (m, text) => !JUST_ASKING.test(text.slice(m.index + m[0].length)),
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // "You'll be hearing from our attorney", "Expect a call from my lawyer", "see you in court" (or "in due
+    // process").
+    id: 'threat',
+    pattern: rx(
+      `(?:(?:${YOU}|(?:the|your)\\s+(?:district|school|principal|superintendent|board|team))${A}(?:ll|\\s+will)\\s+(?:be\\s+)?hear(?:ing)?\\s+from|expect\\s+(?:a|an)\\s+(?:call|letter|email)\\s+from)\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|see\\s+you\\s+in\\s+(?:court|due\\s+process|(?:a\\s+|the\\s+)?(?:hearing|mediation))|(?:take|taking|pursue|pursuing|consider(?:ing)?)\\s+legal\\s+action|legal\\s+action|(?:we|I)\\s+know\\s+(?:our|my)\\s+rights|(?:have|['’]ve)\\s+(?:already\\s+)?(?:spoken|talked|met|consulted)\\s+(?:to|with)\\s+(?:a|an|our|my)\\s+(?:lawyer|attorney)|consider\\s+this\\s+(?:a|your|my)\\s+(?:formal\\s+|final\\s+|last\\s+)?warning|you\\s+have\\s+been\\s+warned|(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)\\s+(?:will|is\\s+going\\s+to|['’]ll)\\s+(?:be\\s+)?(?:in\\s+touch|contact(?:ing)?|call(?:ing)?|reach(?:ing)?\\s+out|writ(?:e|ing)|send(?:ing)?|follow(?:ing)?\\s+up)|(?:I|we)(?:['’]ve|\\s+have)\\s+(?:already\\s+)?(?:contacted|called|hired|retained|consulted|reached\\s+out\\s+to|met\\s+with)\\s+(?:a|an|our|my)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:lawyer|attorney)`,
     ),
     legalTerm: false,
     span: (m, text) => withCondition(clauseAround(m, text), text),
@@ -155,10 +187,22 @@ const THREAT_RULES: CategoryRule[] = [
   },
   {
     // "a letter from our attorney", "as far as it takes", "I'm not afraid to use them", "The
-    // superintendent will be hearing about this". Saying who will attend a meeting is not a threat.
+    // superintendent will be hearing about this", "my lawyer will hear about this". Saying who will attend a
+    // meeting is not a threat.
     id: 'threat',
     pattern: rx(
-      `(?:letter|call|email|message|visit|word)\\s+from\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)|as\\s+far\\s+as\\s+(?:it\\s+takes|I\\s+(?:need|have)\\s+to|necessary|I\\s+can)|(?:not|never)\\s+(?:be\\s+)?afraid\\s+to\\s+use\\s+(?:it|them|this)|(?:won['’]?t|will\\s+not)\\s+hesitate\\s+to\\s+use|(?:the\\s+)?(?:superintendent|school\\s+board|board|state|director|district\\s+office|OCR|news|press|media)\\s+will\\s+(?:be\\s+)?hear(?:ing)?\\s+(?:about|of)\\s+(?:this|it|all\\s+of\\s+this)`,
+      `(?:letter|call|email|message|visit|word)\\s+from\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)|as\\s+far\\s+as\\s+(?:it\\s+takes|I\\s+(?:need|have)\\s+to|necessary|I\\s+can)|(?:not|never)\\s+(?:be\\s+)?afraid\\s+to\\s+use\\s+(?:it|them|this)|(?:won['’]?t|will\\s+not)\\s+hesitate\\s+to\\s+use|(?:(?:the\\s+)?(?:superintendent|school\\s+board|board|state|director|district\\s+office|OCR|news|press|media)|(?:my|our)\\s+(?:lawyer|attorney|advocate|legal\\s+team))\\s+will\\s+(?:be\\s+)?hear(?:ing)?\\s+(?:about|of)\\s+(?:this|it|all\\s+of\\s+this)`,
+    ),
+    legalTerm: false,
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // Accountability as a threat: "You will be held accountable", "the district will regret this", "I will
+    // hold the school responsible for every missed minute".
+    id: 'threat',
+    pattern: rx(
+      `(?:(?:${SCHOOL_SUBJECT}|someone|somebody|everyone\\s+involved|people|heads)\\s+(?:will|['’]ll|are\\s+going\\s+to|is\\s+going\\s+to)\\s+(?:be\\s+held\\s+(?:personally\\s+)?(?:accountable|responsible|liable)|regret\\s+(?:this|it)|pay\\s+for\\s+(?:this|it)|roll)|(?:I|we)(?:['’]ll|\\s+will|\\s+am\\s+going\\s+to|['’]m\\s+going\\s+to)\\s+hold\\s+(?:you|the\\s+\\p{L}+|everyone|\\p{L}+\\s+\\p{L}+)\\s+(?:personally\\s+)?(?:accountable|responsible|liable))`,
     ),
     legalTerm: false,
     span: (m, text) => withCondition(clauseAround(m, text), text),
@@ -237,9 +281,19 @@ const THREAT_RULES: CategoryRule[] = [
 
 /** What an ultimatum threatens, as its consequence: drastic steps, not "I will follow up by phone". */
 const DRASTIC =
-  '(?:go(?:ing)?\\s+(?:to|over|above)|escalate|tak(?:e|ing)\\s+(?:this|it|him|her|them|further|legal|action|matters)|pull(?:ing)?\\s+(?:him|her|them|my)|keep(?:ing)?\\s+(?:him|her|them|my\\s+\\p{L}+)\\s+home|withdraw(?:ing)?|remov(?:e|ing)\\s+(?:him|her|them)|have\\s+(?:a|an)\\s+(?:very\\s+)?(?:different|serious|difficult)\\s+conversation|stop\\s+being\\s+(?:nice|polite|patient)|be\\s+done|done\\s+(?:talking|asking|waiting|being\\s+nice|with\\s+(?:this|you))|assume)';
+  '(?:go(?:ing)?\\s+(?:to|over|above)|escalate|act|tak(?:e|ing)\\s+(?:further|formal|other|additional|more\\s+serious)\\s+(?:steps|action|measures)|tak(?:e|ing)\\s+matters\\s+into\\s+(?:my|our)\\s+own\\s+hands|do\\s+(?:whatever|what)\\s+(?:it\\s+takes|I\\s+(?:have|need)\\s+to|we\\s+(?:have|need)\\s+to)|tak(?:e|ing)\\s+(?:this|it|him|her|them|further|legal|action|matters)|pull(?:ing)?\\s+(?:him|her|them|my)|keep(?:ing)?\\s+(?:him|her|them|my\\s+\\p{L}+)\\s+home|withdraw(?:ing)?|remov(?:e|ing)\\s+(?:him|her|them)|have\\s+(?:a|an)\\s+(?:very\\s+)?(?:different|serious|difficult)\\s+conversation|stop\\s+being\\s+(?:nice|polite|patient)|be\\s+done|done\\s+(?:talking|asking|waiting|being\\s+nice|with\\s+(?:this|you))|assume)';
 
-const CONSEQUENCE_SUBJECT = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll|\\s+will|\\s+am\\s+going\\s+to|${A}m\\s+going\\s+to|\\s+are\\s+going\\s+to|['’]re\\s+going\\s+to|['’]ll\\s+have\\s+to|\\s+will\\s+have\\s+to|\\s+have\\s+no\\s+choice\\s+but\\s+to)?`;
+const CONSEQUENCE_SUBJECT = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll|\\s+will|\\s+am\\s+going\\s+to|${A}m\\s+going\\s+to|\\s+are\\s+going\\s+to|['’]re\\s+going\\s+to|['’]ll\\s+have\\s+to|\\s+will\\s+have\\s+to|\\s+have\\s+no\\s+choice\\s+but\\s+to|(?:['’]ll|\\s+will)\\s+be\\s+forced\\s+to)?`;
+
+/**
+ * The consequence that falls on the child: "or he stays home", "he won't be coming back", "she is done
+ * with that school". Said as what will follow if the school does not act, it is an ultimatum.
+ */
+const CHILD_CONSEQUENCE = `(?:he|she|they|my\\s+(?:son|daughter|child|kid|kids|children))\\s+(?:(?:will|is\\s+going\\s+to|['’]ll)\\s+)?(?:stay(?:s|ing)?\\s+home|(?:is|are|will\\s+be|['’]s|['’]re)\\s+(?:staying\\s+home|done|out\\s+of\\s+(?:there|that\\s+school|your\\s+school|school)|not\\s+coming\\s+back|not\\s+going\\s+back)|(?:won${A}t|will\\s+not|isn${A}t|is\\s+not|doesn${A}t|does\\s+not)\\s+(?:be\\s+)?(?:coming|come|going|go|attend(?:ing)?|return(?:ing)?)\\s+(?:back|in|to\\s+(?:school|class|your\\s+school|that\\s+school)))`;
+
+/** A condition on the school's side that did not happen: "if the aide isn't back", "if this happens again". */
+const SCHOOL_FAILS =
+  /^(?=.*\b(?:you|u|ur|your|school|staff|aide|para|teacher|district|IEP|504|plan|sessions?|speech|OT|PT|services?|minutes|accommodations?|bus|this|it|that|I|we|anyone|anybody|nobody|no\s+one|someone)\b)(?=.*(?:\b(?:not|no|never|another|again|still|keeps?|continues?)\b|n['’]?t\b|one\s+more))/iu;
 
 const NEXT_STEPS = 'if that is not possible, I would like to talk about next steps';
 
@@ -261,10 +315,11 @@ function asRequest(clause: string): string {
 const ULTIMATUM_RULES: CategoryRule[] = [
   {
     // "Fix this by Monday or else", "Get it done by Friday or I escalate", "Either you schedule the
-    // sessions this week or I go to the district", "either the minutes get made up or we are going to ...".
+    // sessions this week or I go to the district", "either the minutes get made up or we are going to ...",
+    // and a consequence for the child: "Put the aide back or he stays home".
     id: 'ultimatum',
     pattern: rx(
-      `or\\s+(?:else\\b(?:[^.;!?\\n]{0,80})|(?:else\\s+)?${CONSEQUENCE_SUBJECT}\\s+(?:${DRASTIC}|${THREAT_VERB}\\b[^.;!?\\n]{0,40}?${THREAT_TARGET})[^.;!?\\n]{0,80})`,
+      `or\\s+(?:else\\b(?:[^.;!?\\n]{0,80})|(?:else\\s+)?${CONSEQUENCE_SUBJECT}\\s+(?:${DRASTIC}|${THREAT_VERB}\\b[^.;!?\\n]{0,40}?${THREAT_TARGET})[^.;!?\\n]{0,80}|(?:else\\s+)?${CHILD_CONSEQUENCE}[^.;!?\\n]{0,80})`,
     ),
     legalTerm: false,
     accept: (m, text) =>
@@ -286,9 +341,14 @@ const ULTIMATUM_RULES: CategoryRule[] = [
     // request and stays; the consequence is the ultimatum.
     id: 'ultimatum',
     pattern: rx(
-      `if\\b[^.;!?\\n]{3,150}?,?\\s+(?:then\\s+)?(?<then>(?:${CONSEQUENCE_SUBJECT}|im|ill|we['’]?re|we\\s+are)\\s+${DRASTIC}[^.;!?\\n,]{0,80})`,
+      `if\\b[^.;!?\\n]{3,150}?,?\\s+(?:then\\s+)?(?<then>(?:(?:${CONSEQUENCE_SUBJECT}|im|ill|we['’]?re|we\\s+are)\\s+${DRASTIC}|${CHILD_CONSEQUENCE})[^.;!?\\n,]{0,80})`,
     ),
     legalTerm: false,
+    // "If he has a fever, he stays home" is not an ultimatum: a consequence for the child needs a condition
+    // on the school's side that did not happen ("If the aide isn't back", "if this happens again").
+    accept: (m, text) =>
+      !new RegExp(`^${CHILD_CONSEQUENCE}`, 'iu').test(group(m, 'then')) ||
+      SCHOOL_FAILS.test(text.slice(m.index, m.indices![1]![0])),
     span: (m) => {
       const start = m.indices![1]![0];
       return { start, end: m.index + m[0].length };
@@ -314,6 +374,49 @@ const ULTIMATUM_RULES: CategoryRule[] = [
       group(m, 'what')
         ? `I would like us to ${tidy(group(m, 'what'))} by ${tidy(group(m, 'when'))}`
         : `I would like an answer by ${tidy(group(m, 'when'))}`,
+  },
+  {
+    // A bare deadline: "You have one week.", "you've got 48 hours to respond". Saying what the law allows
+    // ("You have 10 days to respond under ...") is information, not pressure.
+    id: 'ultimatum',
+    pattern: rx(
+      `${YOU}(?:\\s+have|${A}ve|\\s+have)?(?:\\s+(?:got|get|have))?\\s+(?:exactly\\s+|only\\s+|just\\s+)?(?<when>(?:one|two|three|four|five|six|seven|ten|fourteen|thirty|a|\\d+)(?:\\s+(?:more|full|school|business|working|calendar))?\\s+(?:hours?|days?|weeks?|months?))(?:\\s+to\\s+(?<what>[^.;!?,\\n]{2,80}?))?(?=[.;!?,\\n]|$)`,
+    ),
+    legalTerm: false,
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (/\b(?:if|that|know|understand|since|because|when|whether)\s*$/iu.test(before)) return false;
+      return !/\b(?:under|according|per|by\s+law|the\s+law|regulations?|rules?|policy|CFR)\b/iu.test(
+        group(m, 'what'),
+      );
+    },
+    suggest: (m) => {
+      const when = tidy(group(m, 'when')).replace(/^a\s/iu, 'one ');
+      const what = tidy(group(m, 'what'));
+      if (!what || /^(?:respond|reply|answer|get\s+back|write\s+back|let\s+me\s+know)\b/iu.test(what))
+        return `I would like an answer within ${when}`;
+      return `I would like you to ${what} within ${when}`;
+    },
+  },
+  {
+    // "One more cancelled session and we are done here": the next miss is the condition of a consequence.
+    id: 'ultimatum',
+    pattern: rx(
+      `one\\s+more\\s+(?<what>[^.;!?,\\n]{2,40}?),?\\s+and\\s+(?:then\\s+)?(?:I|i|we|he|she|you|u|this|it|that|they)\\b[^.;!?\\n]{1,80}`,
+    ),
+    legalTerm: false,
+    // "One more question and I'll let you go" is small talk.
+    accept: (m, text) =>
+      isSentenceStart(text, m.index) &&
+      !/^(?:thing|question|note|request|favou?r|point|reminder|detail|idea|suggestion|item|update|bit|photo|picture|form)s?$/iu.test(
+        tidy(group(m, 'what')),
+      ),
+    suggest: (m) => {
+      const what = tidy(group(m, 'what'));
+      return /^(?:time|times)$/iu.test(what)
+        ? 'If this happens again, I would like to talk about next steps'
+        : `If there is another ${what}, I would like to talk about next steps`;
+    },
   },
   {
     // "This is your last chance to make it right."
@@ -421,7 +524,41 @@ function whetherQuestion(m: RegExpExecArray): string {
   return `Could you let me know whether ${who} ${has} ${done}${tail}`;
 }
 
+/** "even able to give me an answer" -> "give me an answer"; "answering my emails" -> "answer my emails". */
+function verbPhrase(rest: string): string {
+  const vp = tidy(rest).replace(
+    /^(?:(?:even|ever|just|still|really|actually|bothered\s+to|bother\s+to|bothering\s+to|able\s+to|willing\s+to|going\s+to|gonna|planning\s+to|seems?\s+to|seemed\s+to|tried\s+to|trying\s+to|try\s+to)\s+)+/iu,
+    '',
+  );
+  const first = /^\p{L}+/u.exec(vp)?.[0] ?? '';
+  if (!first) return 'help';
+  const base = /ing$/iu.test(first) && first.length > 4 ? baseOfGerund(first) : baseForm(first);
+  return `${base}${vp.slice(first.length)}`;
+}
+
+/** "give him his breaks" -> "giving him his breaks". */
+const gerundPhrase = (vp: string): string => {
+  const first = /^\p{L}+/u.exec(vp)?.[0] ?? '';
+  return first ? `${gerund(first)}${vp.slice(first.length)}` : vp;
+};
+
 const RHETORICAL_RULES: CategoryRule[] = [
+  {
+    // Approval asked in irony: "Who thought this was a good idea?", "Whose idea was this?", "Do you really
+    // think this is okay?". "Do you think it would be okay if he brought his own headphones?" asks.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `who\\s+(?:on\\s+earth\\s+|exactly\\s+|in\\s+their\\s+right\\s+mind\\s+)?(?:thought|decided|figured|thinks|believes)\\s+(?:that\\s+)?(?:this|that|it)\\s+(?:was|is|would\\s+be)\\s+(?:a\\s+)?(?:good|great|smart|brilliant|wise|reasonable|fair|okay|ok|acceptable|appropriate|fine)\\b[^.;!?\\n]*|whose\\s+(?:bright\\s+|brilliant\\s+|great\\s+)?idea\\s+was\\s+(?:this|that|it)\\b[^.;!?\\n]*|who\\s+in\\s+their\\s+right\\s+mind\\b[^.;!?\\n]*|(?:do|does|did)\\s+(?:you|anyone|anybody|they)\\s+(?<really>honestly\\s+|really\\s+|actually\\s+|seriously\\s+|truly\\s+)?(?:think|believe|feel)\\s+(?:that\\s+)?(?:this|that|it|any\\s+of\\s+this)\\s+(?:is|was)\\s+(?:ok|okay|acceptable|fair|appropriate|right|reasonable|good\\s+enough)(?![\\p{L}])(?<after>[^.;!?\\n]*)`,
+    ),
+    accept: (m) =>
+      Boolean(group(m, 'really')) ||
+      !/^\s*(?:if|to|for\s+(?:him|her|them)\s+to|when)\b/iu.test(group(m, 'after')),
+    span: question,
+    suggest: (m, text, span) =>
+      /^who|^whose/iu.test(m[0])
+        ? ask('Help me understand how this was decided', text, span)
+        : say('I am not comfortable with this, and I would like to talk about it', text, span),
+  },
   {
     // "How many times do I have to ask for the same thing?", "How many more emails do I need to send?"
     id: 'rhetorical_question',
@@ -639,6 +776,100 @@ const RHETORICAL_RULES: CategoryRule[] = [
     suggest: (_m, text, span) => ask('Help me understand how this happened', text, span),
   },
   {
+    // A "why" that takes the school's failure as given: "Why is nobody able to give me a straight answer?",
+    // "Why didn't anyone call me?", "Why can't you just follow the plan?", "Why are you still not giving
+    // him his breaks?". A "why" about a thing ("Why was the session moved?") or a suggestion ("Why don't
+    // we meet on Friday?") is a question.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `why\\s+(?:(?<aux>is|are|was|were|does|do|did|has|have|had|can|will|would|could)\\s+(?<none>nobody|no\\s+one|noone|no-one|none\\s+of\\s+(?:you|them|(?:the|his|her)\\s+\\p{L}+))|(?<neg>(?:is|are|was|were|does|do|did|has|have|would|could)n${A}t|can${A}t|won${A}t|dont|didnt|doesnt|cant|wont|isnt|havent|hasnt|cannot)\\s+(?<who>anyone|anybody|someone|somebody|you|u|ya|they|you\\s+guys|you\\s+people)|(?<aux2>is|are|does|do|did|has|have|can|will)\\s+(?<who2>you|u|they|anyone|anybody|${SCHOOL_SUBJECT})\\s+still\\s+not)\\s+(?<rest>[^.;!?\\n]*)`,
+    ),
+    accept: (m) =>
+      // "Why don't you send it by email?" suggests; "Why don't you ever call back?" accuses.
+      !/^do(?:n['’]?t|nt)$/iu.test(group(m, 'neg')) ||
+      /^(?:ever|even|just|bother|care|listen|read|answer|respond|reply|call\s+back|follow)\b/iu.test(
+        group(m, 'rest'),
+      ),
+    span: question,
+    suggest: (m, text, span) => {
+      const vp = verbPhrase(group(m, 'rest'));
+      const past = /^(?:was|were|did|has|have|had)/iu.test(
+        group(m, 'aux') || group(m, 'neg') || group(m, 'aux2'),
+      );
+      const who = /^(?:you|u|ya)\b/iu.test(group(m, 'who')) ? 'you' : 'someone';
+      if (group(m, 'who2'))
+        return ask(`Help me understand what is getting in the way of ${gerundPhrase(vp)}`, text, span);
+      if (past) return say(`I would have liked ${who} to ${vp}`, text, span);
+      if (who === 'you')
+        return ask(`Help me understand what is getting in the way of ${gerundPhrase(vp)}`, text, span);
+      return ask(`Could someone ${vp}`, text, span);
+    },
+  },
+  {
+    // Counting the failures still to come: "How many more sessions is he going to miss?", "How much longer
+    // do we have to wait?". "How many more sessions are left before break?" asks for a number.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `how\\s+(?:many\\s+more\\s+(?<what>\\p{L}+(?:\\s+\\p{L}+)?)|much\\s+longer)\\s+(?<rest>(?:is|are|will|do|does|did|has|have|must|should|can|am)\\b[^.;!?\\n]*)`,
+    ),
+    accept: (m) =>
+      /\b(?:miss|misses|missing|missed|lose|losing|lost|wait|waiting|go\s+without|going\s+without|skip|skipped|cancel\p{L}*|fall(?:ing)?\s+behind|have\s+to|has\s+to|need\s+to|sit|sitting|put\s+up|suffer\p{L}*|struggle|struggling|be\s+(?:ignored|left|pulled))\b/iu.test(
+        group(m, 'rest'),
+      ),
+    span: question,
+    suggest: (m, text, span) => {
+      const what = tidy(group(m, 'what'));
+      if (what)
+        return say(
+          `I am worried about how many ${what} could still be affected; can we make a plan together`,
+          text,
+          span,
+        );
+      const about = /\bfor\s+((?:the|his|her|my|an?)\s+[^.;!?,\n]+)$/iu.exec(tidy(group(m, 'rest')));
+      return ask(`Could you let me know the timeline${about ? ` for ${about[1]}` : ''}`, text, span);
+    },
+  },
+  {
+    // A question about the parent being ignored: "Is anyone going to tell me what happened?", "Is anybody
+    // ever going to call me back?", "Does anyone care?", "Does anyone read my emails?". "Is anyone going
+    // to help him off the bus?" and "Does anyone know where his coat is?" ask.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:(?:is|are|will)\\s+(?<who>anyone|anybody|someone|somebody|any\\s+of\\s+you)(?:\\s+(?:there|here|over\\s+there))?\\s+(?:ever\\s+|actually\\s+)?(?:(?:going|planning|gonna)\\s+(?:to\\s+)?)?(?<vp>(?:tell|call|answer|respond|reply|explain|get\\s+back|write\\s+back)\\s+(?:to\\s+)?(?:me|us|my\\s+\\p{L}+)\\b[^.;!?\\n]*|(?:fix|do\\s+something\\s+about|do\\s+anything\\s+about|deal\\s+with|look\\s+into)\\s+(?:this|it|that)\\b[^.;!?\\n]*|(?:follow|read)\\s+(?:the|his|her)\\s+(?:IEP|504|plan|BIP)\\b[^.;!?\\n]*|listen\\b[^.;!?\\n]*)|(?<aux>does|do)\\s+(?<who2>anyone|anybody|any\\s+of\\s+you)(?:\\s+(?:there|here|over\\s+there|at\\s+(?:the|that|this|your)\\s+school))?\\s+(?<verb>care|listen|bother|read)(?<rest>(?:\\s+(?:about|to|my|these|his|her|the|any|this)\\b[^.;!?\\n]*)?))`,
+    ),
+    accept: (m) =>
+      !/^read$/iu.test(group(m, 'verb')) ||
+      /\b(?:emails?|messages?|IEP|plan|504|file|notes?|letters?)\b/iu.test(group(m, 'rest')),
+    span: question,
+    suggest: (m, text, span) => {
+      if (group(m, 'aux')) {
+        const who = group(m, 'who2').toLowerCase();
+        const verb = group(m, 'verb').toLowerCase();
+        if (verb === 'care')
+          return say('I know we all care about him; can we problem-solve together', text, span);
+        if (verb === 'bother' || verb === 'listen')
+          return say('I am not sure my concerns have been heard', text, span);
+        return ask(
+          `Could you let me know whether ${who} has read${group(m, 'rest') ? ` ${tidy(group(m, 'rest'))}` : ''}`,
+          text,
+          span,
+        );
+      }
+      const vp = tidy(group(m, 'vp'));
+      if (/^listen/iu.test(vp)) return say('I am not sure my concerns have been heard', text, span);
+      return ask(`Could someone ${vp}`, text, span);
+    },
+  },
+  {
+    // "What good is an IEP if nobody follows it?": the point of the plan, asked in anger.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `what\\s+(?:good|use)\\s+is\\s+(?:a|an|the|his|her|this|that|my\\s+\\p{L}+${A}s)\\s+(?:IEP|504(?:\\s+plan)?|plan|BIP|behavior\\s+plan|accommodation|meeting|law)\\b[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (_m, text, span) => ask('Help me understand how this is meant to work', text, span),
+  },
+  {
     // "Are you kidding me?", "Seriously?", "Really?!"
     id: 'rhetorical_question',
     pattern: rx(
@@ -661,12 +892,17 @@ const markerSpan = (m: RegExpExecArray, text: string): Span => {
   return { start: m.index, end };
 };
 
+/** Words that say something went wrong: what sarcasm ("Of course ...") is about. */
+const FAILURE_CUE =
+  /\b(?:nobody|no\s+one|noone|nothing|never|again|another|still|not|no|forgot|forgotten|cancel+ed|canceled|skipped|missed|missing|lost|late|ignored|excuses?|without)\b|n['’]?t\b/iu;
+
 const SARCASM_RULES: CategoryRule[] = [
   {
-    // "What a surprise", "Surprise, surprise", "Shocker", "Who knew", "Love that for him", "How convenient".
+    // "What a surprise", "What a coincidence", "Surprise, surprise", "Shocker", "Who knew", "Love that for
+    // him", "How convenient".
     id: 'sarcasm',
     pattern: rx(
-      `what\\s+a\\s+(?:surprise|shock|shocker)|surprise,?\\s+surprise|big\\s+surprise|shocker|shocking|colou?r\\s+me\\s+(?:surprised|shocked)|who\\s+(?:would\\s+have|could\\s+have)?\\s*(?:knew|guessed|thought)|go\\s+figure|love\\s+that\\s+for\\s+(?:him|her|us|them|me)|how\\s+convenient|thanks\\s+for\\s+nothing|yeah\\s+right|(?:oh\\s+)?(?:great|wonderful|fantastic|perfect|awesome|lovely|brilliant|good)(?=,?\\s+(?:another|again|so\\s+now|now|the\\s+\\p{L}+\\s+is\\s+['‘"“]))|oh\\s+(?:great|wonderful|fantastic|perfect|good|joy)`,
+      `what\\s+a\\s+(?:surprise|shock|shocker|coincidence|twist)|surprise,?\\s+surprise|big\\s+surprise|shocker|shocking|colou?r\\s+me\\s+(?:surprised|shocked)|who\\s+(?:would\\s+have|could\\s+have)?\\s*(?:knew|guessed|thought)|go\\s+figure|love\\s+that\\s+for\\s+(?:him|her|us|them|me)|how\\s+convenient|thanks\\s+for\\s+nothing|yeah\\s+right|(?:oh\\s+)?(?:great|wonderful|fantastic|perfect|awesome|lovely|brilliant|good)(?=,?\\s+(?:another|again|so\\s+now|now|the\\s+\\p{L}+\\s+is\\s+['‘"“]))|oh\\s+(?:great|wonderful|fantastic|perfect|good|joy)`,
     ),
     accept: (m, text) => {
       // "Great, another" is sarcasm; "Great news" is not (the lookahead already needs "another"/"again").
@@ -676,6 +912,45 @@ const SARCASM_RULES: CategoryRule[] = [
     },
     span: markerSpan,
     suggest: () => LEAVE_OUT,
+  },
+  {
+    // "Of course" before a failure: "Of course nobody told the sub", "and of course it was cancelled again".
+    // "Of course, we're happy to come in" agrees; "Of course I want him in class" is the parent's own wish.
+    id: 'sarcasm',
+    pattern: rx(`of\\s+course`),
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (
+        !/^(?:(?:and|but|so|then|oh|well)\s*,?\s*)?$|,\s*(?:and|but|so)?\s*$/iu.test(
+          before.trim() ? `${before.trim()} ` : '',
+        )
+      )
+        return false;
+      const rest = text.slice(m.index + m[0].length, sentenceEnd(text, m.index));
+      if (/^[\s,]*(?:I|we|I['’]\p{L}+|we['’]\p{L}+|you\s+(?:can|may|are\s+welcome))\b/iu.test(rest))
+        return false;
+      return FAILURE_CUE.test(rest) && valenceOf(rest) <= 0;
+    },
+    span: markerSpan,
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // "How nice of you to finally reply", "How kind of them to let me know after the meeting": thanks for
+    // something late. "How kind of you to think of him!" is thanks.
+    id: 'sarcasm',
+    pattern: rx(
+      `how\\s+(?:nice|kind|thoughtful|considerate|lovely|generous|sweet|good|gracious|helpful)\\s+of\\s+(?:you|them|(?:the|his|her)\\s+[\\p{L}-]+|${STAFF_NAME})(?:\\s+(?:all|guys))?(?:\\s+to\\s+(?<vp>[^.;!?,\\n]*))?`,
+    ),
+    accept: (m, text) =>
+      /\b(?:finally|again|at\s+last|after|late|later|only|eventually|bother(?:ed)?|now\s+that|weeks?|days?|months?)\b/iu.test(
+        text.slice(m.index, sentenceEnd(text, m.index)),
+      ),
+    suggest: (m) => {
+      const vp = tidy(group(m, 'vp').replace(/\b(?:finally|eventually|at\s+last)\s+/giu, ''));
+      if (!vp) return 'Thank you; it would have helped to hear sooner';
+      const first = /^\p{L}+/u.exec(vp)![0];
+      return `Thank you for ${gerund(first)}${vp.slice(first.length)}; it would have helped to hear sooner`;
+    },
   },
   {
     // "Nice to know his IEP is optional", "Good to know the plan is just a suggestion", "I guess following
@@ -711,7 +986,12 @@ const SARCASM_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:thanks|thank\\s+you)(?:\\s+(?:so|very)\\s+much|\\s+a\\s+lot)?\\s+for\\s+(?<finally>finally\\s+)?(?<what>\\p{L}+ing\\b[^.;!?,\\n]*?)(?<when>\\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\\s+few|\\d+)\\s+(?:days?|weeks?|months?)\\s+later|later|late|after\\s+the\\s+fact|at\\s+last|eventually|after\\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\\s+few|so\\s+many|\\d+)\\s+)?(?:emails|calls|messages|weeks|days|months|tries|requests|reminders)))?(?=[.;!?,\\n]|$)`,
     ),
-    accept: (m) => Boolean(group(m, 'finally') || group(m, 'when')),
+    // "Thank you for finally sorting out the bus, it made a huge difference!" is thanks.
+    accept: (m, text) => {
+      if (!group(m, 'finally') && !group(m, 'when')) return false;
+      const end = sentenceEnd(text, m.index);
+      return text.charAt(end) !== '!' && valenceOf(text.slice(m.index + m[0].length, end)) <= 0;
+    },
     suggest: (m) => `Thank you for ${tidy(group(m, 'what'))}; it would have helped to hear sooner`,
   },
   {
@@ -846,6 +1126,9 @@ const SARCASM_RULES: CategoryRule[] = [
 const PASSIVE: Readonly<Record<string, string>> = {
   ignored: 'not answered',
   ignore: 'not answered',
+  ignores: 'not answered',
+  loses: 'lost',
+  forgets: 'forgotten',
   ignoring: 'not answered',
   lost: 'lost',
   lose: 'lost',
@@ -882,18 +1165,123 @@ function passiveRewrite(verb: string, object: string): string {
   return `It looks like ${thing} ${beFor(thing)} ${done}${tail ? tail[0] : ''}`;
 }
 
+/** Where the object of a verb ends and its time or place begins ("the logs | on Tuesday"). */
+const WHEN_OR_WHERE =
+  /\s(?=(?:during|on|in|at|for|since|from|when|this|last|yesterday|today|again|until|before|after|by|without|all)(?![\p{L}]))/iu;
+
+/** "him his breaks" -> ["his breaks", " to him"]: the indirect object goes after the thing given. */
+function thingGiven(object: string): { thing: string; to: string } {
+  const m =
+    /^(him|her|them|me|us|my\s+(?:son|daughter|child|kid)|\p{Lu}\p{Ll}+)\s+((?:his|her|their|my|the|a|an|any|some|our)\b.*)$/u.exec(
+      object,
+    );
+  return m ? { thing: m[2]!, to: ` to ${m[1]}` } : { thing: object, to: '' };
+}
+
+/**
+ * What the reader did not do, said without a culprit: "tell me about the change" -> "It looks like I was not
+ * told about the change"; "send the logs" -> "It looks like the logs were not sent"; "answer my email" ->
+ * "I have not heard back about my email"; "won't return my calls" -> "I have not heard back about my calls".
+ */
+function notDoneRewrite(neg: string, verbWritten: string, what: string): string {
+  const verb = baseForm(verbWritten.split(/\s+/u)[0]!) + verbWritten.replace(/^\S+/u, '');
+  const head = verb.split(/\s+/u)[0]!.toLowerCase();
+  const perfect = /^have|^haven|^havent/iu.test(neg);
+  if (/^(?:answer|respond|reply|return|call|acknowledge)$/u.test(head)) {
+    const about = what.replace(/^(?:to\s+)?(?:me|us)?\s*(?:back)?\s*/iu, '').replace(/^to\s+/iu, '');
+    return `I have not heard back${about ? ` about ${about}` : ''}`;
+  }
+  if (/^(?:tell|inform|notify|contact|let)$/u.test(head))
+    return notTold(what.replace(/^(me|us)\s+know\b/iu, '$1'), head === 'contact' ? 'contacted' : 'told');
+  if (head === 'show') return `It looks like no one was there${what ? ` ${what}` : ''}`;
+  if (/^(?:won|will|wont)/iu.test(neg)) {
+    return `Help me understand what is getting in the way of ${gerund(head)}${verb.slice(head.length)}${what ? ` ${what}` : ''}`;
+  }
+  if (head === 'do' || !what) return 'It looks like this did not happen';
+  const split = WHEN_OR_WHERE.exec(what);
+  const object = split && split.index > 0 ? what.slice(0, split.index) : what;
+  const tail = split && split.index > 0 ? what.slice(split.index) : '';
+  const { thing, to } = thingGiven(object);
+  const done = `${participle(head)}${verb.slice(head.length)}`;
+  const plural = beFor(thing, 'present') === 'are';
+  const be = perfect ? (plural ? 'have not been' : 'has not been') : plural ? 'were not' : 'was not';
+  return `It looks like ${thing} ${be} ${done}${to}${tail}`;
+}
+
+/**
+ * Who was not told, and what: "me about the change" -> "It looks like I was not told about the change";
+ * "the sub about his plan" -> "It looks like the sub was not told about his plan".
+ */
+function notTold(what: string, done = 'told'): string {
+  const pronoun = /^(me|us|him|her|them)\b\s*(.*)$/iu.exec(what);
+  if (pronoun) {
+    const who = { me: 'I was', us: 'we were', him: 'he was', her: 'she was', them: 'they were' }[
+      pronoun[1]!.toLowerCase() as 'me'
+    ];
+    return `It looks like ${who} not ${done}${pronoun[2] ? ` ${pronoun[2]}` : ''}`;
+  }
+  const person =
+    /^((?:the|his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:about|that|what|when|why|how|of|until|before)\b|$)(.*)$/iu.exec(
+      what,
+    );
+  if (person) return `It looks like ${lowerFirst(person[1]!)} ${beFor(person[1]!)} not ${done}${person[2]}`;
+  return `It looks like I was not ${done}${what ? ` ${what}` : ''}`;
+}
+
+/** What the school's side keeps doing that a parent objects to (after "keeps"/"continues to"). */
+const AGAIN_AND_AGAIN =
+  /^(?:cancel\p{L}*|mov(?:e|es|ed|ing)|chang\p{L}*|pull\p{L}*|skip\p{L}*|forget\p{L}*|forgot|miss(?:es|ed|ing)?|drop\p{L}*|los(?:e|es|ing)|ignor\p{L}*|blam\p{L}*|postpon\p{L}*|reschedul\p{L}*|delay\p{L}*|cut(?:s|ting)?|reduc\p{L}*|push\p{L}*\s+(?:back|off)|put(?:s|ting)?\s+(?:off|him|her|them)|send(?:s|ing)?\s+(?:him|her|them)\s+(?:home|out|to\s+the\s+office)|(?:tell|say)(?:s|ing)?\s+me|promis\p{L}*|mak(?:e|es|ing)\s+excuses|leav(?:e|es|ing)\s+(?:him|her|them|me)\s+out)\b/iu;
+
+/** "moving his speech time" -> "His speech time has been moved more than once". */
+function againRewrite(verbWritten: string, what: string): string {
+  const v = verbWritten.toLowerCase();
+  const base = /ing$/u.test(v) && v.length > 4 ? baseOfGerund(v) : baseForm(v);
+  if (base === 'make') return 'I have not yet seen a plan to fix this';
+  if (base === 'tell' || base === 'say') {
+    const told = what.replace(/^me\s*/iu, '').replace(/^that\s+/iu, '');
+    return `I have been told${told ? ` that ${told}` : ' this'} more than once`;
+  }
+  if (base === 'promise')
+    return `I have been promised${what ? ` ${what.replace(/^to\s+/iu, 'that someone would ')}` : ' this'} more than once`;
+  const pronoun = /^(him|her|them)\b\s*(.*)$/iu.exec(what);
+  if (pronoun) {
+    const who = { him: 'He has', her: 'She has', them: 'They have' }[pronoun[1]!.toLowerCase()]!;
+    return `${who} been ${participle(base)}${pronoun[2] ? ` ${pronoun[2]}` : ''} more than once`;
+  }
+  if (!what) return 'This has happened more than once';
+  const split = WHEN_OR_WHERE.exec(what);
+  const object = split && split.index > 0 ? what.slice(0, split.index) : what;
+  const tail = split && split.index > 0 ? what.slice(split.index) : '';
+  const have = beFor(object, 'present') === 'are' ? 'have' : 'has';
+  return `${upperFirstWord(object)} ${have} been ${participle(base)} more than once${tail}`;
+}
+
 const BLAME_RULES: CategoryRule[] = [
   {
     // "You ignored every email I sent", "You lost his evaluation paperwork again", "ur staff keeps ignoring my emails".
     id: 'blame',
     pattern: rx(
-      `(?:${YOU}|${YOUR}(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|(?:the|his|her)\\s+(?:[\\p{L}-]+\\s+){0,2}?${SCHOOL_NOUN})(?:\\s+(?:have|${A}ve|had|just|again|also|completely|totally|clearly|obviously|simply|even|repeatedly|continually|constantly|somehow))*\\s+(?:(?:keep|keeps|kept|continue[sd]?\\s+to)\\s+)?(?<verb>${Object.keys(PASSIVE).join('|')})\\s+(?<what>[^.;!?,\\n]{2,80}?)(?=\\s+(?:and|but|so|because|since|when|which)\\b|[.;!?,\\n]|$)`,
+      `(?:${YOU}|${YOUR}(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|(?:the|his|her)\\s+(?:[\\p{L}-]+\\s+){0,2}?${SCHOOL_NOUN}|every(?:one|body)\\s+(?:at|in|on|from)\\s+(?:that|this|the|your)\\s+(?:[\\p{L}-]+\\s+)?${SCHOOL_NOUN})(?:\\s+(?:have|has|${A}ve|had|just|again|also|completely|totally|clearly|obviously|simply|even|repeatedly|continually|constantly|somehow))*\\s+(?:(?:keep|keeps|kept|continue[sd]?\\s+to)\\s+)?(?<verb>${Object.keys(PASSIVE).join('|')})\\s+(?<what>[^.;!?,\\n]{2,80}?)(?=\\s+(?:and|but|so|because|since|when|which)\\b|[.;!?,\\n]|$)`,
     ),
     accept: (m) =>
       !/^the\s+ball\b/iu.test(group(m, 'what')) &&
       (!/^(?:the|his|her)\s/iu.test(m[0]) ||
         !/^(?:cancelled|canceled|skipped|dropped)$/iu.test(group(m, 'verb'))),
     suggest: (m) => passiveRewrite(group(m, 'verb'), tidy(group(m, 'what'))),
+  },
+  {
+    // The school's side doing it again and again: "The school keeps moving his speech time", "you keep
+    // changing the schedule without telling me", "they continue to pull him out of art", "they keep telling
+    // me he is fine". "You keep making his days better" is praise.
+    id: 'blame',
+    pattern: rx(
+      `(?<who>${SCHOOL_SUBJECT}|they)\\s+(?:just\\s+|still\\s+|always\\s+)?(?:keeps?|kept|continues?\\s+to|continued\\s+to)\\s+(?<verb>\\p{L}+)(?<what>[^.;!?,\\n]*)`,
+    ),
+    // What they keep telling me ("he is fine") is theirs: only the rest is read for praise.
+    accept: (m) =>
+      AGAIN_AND_AGAIN.test(`${group(m, 'verb')}${group(m, 'what')}`) &&
+      (/^(?:tell|say)/iu.test(group(m, 'verb')) || valenceOf(group(m, 'what')) <= 0),
+    suggest: (m) => againRewrite(group(m, 'verb'), tidy(group(m, 'what'))),
   },
   {
     // "His regression this year is entirely your fault", "it's all on you".
@@ -970,6 +1358,34 @@ const BLAME_RULES: CategoryRule[] = [
     },
   },
   {
+    // The reader as the subject of a failure: "You didn't tell me about the change", "you haven't sent the
+    // logs", "You still have not given him his breaks", "you won't return my calls". What did not happen,
+    // said without a culprit ("It looks like I was not told about the change"), is just as clear. Not after
+    // "if", "when", "I know", "I understand" ("I understand you couldn't reach me"), not with "yet" ("you
+    // haven't sent the logs yet" is the gentle form), not in a question, and not after the dates it
+    // happened on ("On October 6 and 8, you did not ...": the specific form the "never" rule suggests).
+    id: 'blame',
+    pattern: rx(
+      `${YOU}\\s+(?:still\\s+|just\\s+|also\\s+|simply\\s+|clearly\\s+|obviously\\s+)?(?<neg>didn${A}t|did\\s+not|didnt|haven${A}t|have\\s+not|havent|have\\s+yet\\s+to|won${A}t|will\\s+not|wont)\\s+(?:even\\s+|once\\s+|ever\\s+)?(?<verb>provide|give|follow|implement|send|tell|inform|notify|answer|respond|reply|call|return|schedule|show\\s+up|read|update|fix|include|honou?r|deliver|explain|acknowledge|contact|let\\s+me\\s+know|make\\s+up|do|provided|given|followed|implemented|sent|told|informed|notified|answered|responded|replied|called|returned|scheduled|shown\\s+up|updated|fixed|included|honou?red|delivered|explained|acknowledged|contacted|made\\s+up|done)(?![\\p{L}])(?<what>[^.;!?,\\n]*)`,
+    ),
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (
+        /\b(?:if|when|whether|that|know|understand|realize|realise|sure|maybe|perhaps|case|hope|unless|until|wonder|think|guess|worried|afraid)\s*(?:that\s+)?$/iu.test(
+          before,
+        )
+      )
+        return false;
+      if (/(?:^|[:"“]\s*)on\s+[^,"“]{1,60},\s*$/iu.test(before)) return false;
+      if (/\byet\b/iu.test(group(m, 'what'))) return false;
+      return !text
+        .slice(m.index, sentenceEnd(text, m.index) + 1)
+        .trim()
+        .endsWith('?');
+    },
+    suggest: (m) => notDoneRewrite(group(m, 'neg'), group(m, 'verb'), tidy(group(m, 'what'))),
+  },
+  {
     // "Whoever decided this clearly doesn't know my son at all", "The teachers clearly don't read the IEP":
     // a verdict on what the school's side knows or does, in the present or with "clearly".
     id: 'blame',
@@ -1019,9 +1435,15 @@ const BLAME_RULES: CategoryRule[] = [
     // "nobody here seems able to help", "Every single person on his team".
     id: 'blame',
     pattern: rx(
-      `(?<who>nobody|no\\s+one|noone|no-one|none\\s+of\\s+(?:you|them|(?:his|her|the|their)\\s+\\p{L}+)|not\\s+(?:one|a\\s+single)\\s+(?:person|teacher|adult|staff\\s+member))(?:\\s+(?:at|in|on|from)\\s+(?:that|this|the|his|her|your)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+|\\s+(?:here|there|over\\s+there))?(?:\\s+(?:even|ever|actually|really|seems?\\s+to|seems?|bothers?\\s+to|bothered\\s+to|bother\\s+to))*\\s+(?<verb>cares?|cared|bothers?|bothered|listens?|listened|reads?|answer(?:s|ed)?|follows?|followed|helps?|helped|knows|understands|respond(?:s|ed)?|repl(?:y|ies|ied)|call(?:s|ed)?\\s+back|showed\\s+up|shows\\s+up|(?:is\\s+|was\\s+)?(?:able|willing)\\s+to\\s+help|gives?\\s+a\\s+\\p{L}+)(?![\\p{L}])(?<what>[^.;!?,\\n]*)`,
+      `(?<who>nobody|no\\s+one|noone|no-one|none\\s+of\\s+(?:you|them|(?:his|her|the|their)\\s+\\p{L}+)|not\\s+(?:one|a\\s+single)\\s+(?:person|teacher|adult|staff\\s+member))(?:\\s+(?:at|in|on|from)\\s+(?:that|this|the|his|her|your)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+|\\s+(?:here|there|over\\s+there))?(?:\\s+(?:even|ever|actually|really|seems?\\s+to|seems?|bothers?\\s+to|bothered\\s+to|bother\\s+to|has|have|had|will|would|is|was|can|could|did|does|once))*\\s+(?<verb>cares?|cared|bothers?|bothered|listens?|listened|reads?|answer(?:s|ed)?|follows?|followed|helps?|helped|knows|understands|respond(?:s|ed)?|repl(?:y|ies|ied)|call(?:s|ed)?\\s+back|showed\\s+up|shows\\s+up|(?:is\\s+|was\\s+)?(?:able|willing)\\s+to\\s+help|gives?\\s+a\\s+\\p{L}+|tells?|told|let\\s+me\\s+know|inform(?:s|ed)?|notif(?:y|ies|ied)|explain(?:s|ed)?|check(?:s|ed)?|fix(?:es|ed)?|return(?:s|ed)?\\s+(?:my|our)\\s+\\p{L}+|(?:did|does|done|do)\\s+anything|(?:took|takes|take|taken)\\s+(?:it|this|me|us)\\s+seriously|stepped\\s+up|steps\\s+up)(?![\\p{L}])(?<what>[^.;!?,\\n]*)`,
     ),
-    accept: (m) => !/^(?:seen|heard)/iu.test(group(m, 'verb')),
+    // "Nobody in our family has seen this", "nobody in his class helps him": other children and the family
+    // are not the school's side.
+    accept: (m) =>
+      !/^(?:seen|heard)/iu.test(group(m, 'verb')) &&
+      !/\b(?:family|house|home|friends|classmates|class|group|table|neighbou?rhood)\b/iu.test(
+        m[0].slice(0, m.indices!.groups!.verb![0] - m.index),
+      ),
     suggest: (m, text) => {
       const verb = group(m, 'verb').toLowerCase();
       const what = tidy(group(m, 'what'));
@@ -1029,7 +1451,12 @@ const BLAME_RULES: CategoryRule[] = [
       if (bother)
         return `It would have helped if someone had ${participle(bother[1]!)}${bother[2] ? ` ${bother[2]}` : ''}`;
       if (/^follow/u.test(verb) && /^up\b/iu.test(what)) return 'I have not heard back';
-      if (/^(?:answer|respond|repl|call)/u.test(verb)) {
+      if (/^(?:tell|told|let\s+me|inform|notif)/u.test(verb)) return notTold(what);
+      if (/^explain/u.test(verb)) return `I have not yet had an explanation${what ? ` of ${what}` : ''}`;
+      if (/^(?:fix|check)/u.test(verb) && what)
+        return `It looks like ${what} ${beFor(what, 'present') === 'are' ? 'have' : 'has'} not been ${/^fix/u.test(verb) ? 'fixed' : 'checked'}`;
+      if (/anything|seriously|step|fix|check/u.test(verb)) return 'I have not yet seen anything change';
+      if (/^(?:answer|respond|repl|call|return)/u.test(verb)) {
         const about = what.replace(/^to\s+/iu, '');
         return /\b(?:emails?|messages?|letters?|questions?|requests?|voicemails?|notes?|calls?|texts?)\b/iu.test(
           about,
@@ -1126,8 +1553,11 @@ const BLAME_RULES: CategoryRule[] = [
 /** The person or thing judged, as the rewrite names it. */
 function targetOf(subject: string): string {
   const s = tidy(subject).replace(/^(?:honestly|frankly|seriously|basically|and|but|so)\s+/iu, '');
-  if (new RegExp(`^${YOU}$`, 'iu').test(s)) return 'you';
+  if (new RegExp(`^(?:all\\s+of\\s+)?${YOU}$`, 'iu').test(s)) return 'you';
   if (/^whoever\b/iu.test(s)) return 'how this has been handled';
+  if (/^they$/iu.test(s)) return 'the team';
+  const everyone = /^every(?:one|body)\s+((?:at|in|on|from)\s+.+)$/iu.exec(s);
+  if (everyone) return `the staff ${everyone[1]}`;
   return lowerFirst(s)
     .replace(/^(?:your|ur)\s+(?:so-called\s+)?/iu, 'the ')
     .replace(/^so-called\s+/iu, '');
@@ -1144,11 +1574,18 @@ function concernsAbout(subject: string, tail: string): string {
 
 const INSULT_RULES: CategoryRule[] = [
   {
-    // "Whoever runs that program has no idea what they're doing."
+    // "Whoever runs that program has no idea what they're doing", "the new therapist doesn't know what she is
+    // doing". "He doesn't know what he is doing in fractions yet" is the child: the negated form needs the
+    // school's side as its subject.
     id: 'insult',
     pattern: rx(
-      `(?<who>${SCHOOL_SUBJECT}|they|he|she)?\\s*(?:clearly\\s+|obviously\\s+|honestly\\s+)?(?:has|have|had)\\s+(?:no|zero)\\s+(?:idea|clue)\\s+(?:what|how)\\s+(?:they|you|he|she|they)(?:['’]re|\\s+are|${A}s|\\s+is|\\s+were|\\s+was)\\s+doing`,
+      `(?<who>${SCHOOL_SUBJECT}|they|he|she)?\\s*(?:clearly\\s+|obviously\\s+|honestly\\s+)?(?:(?:has|have|had)\\s+(?:no|zero)\\s+(?:idea|clue)|(?<not>doesn${A}t|does\\s+not|don${A}t|do\\s+not|didn${A}t|did\\s+not|doesnt|dont|didnt)\\s+(?:even\\s+|seem\\s+to\\s+|really\\s+|actually\\s+)*(?:know|have\\s+(?:a|any)\\s+(?:idea|clue)))\\s+(?:what|how)\\s+(?:they|you|he|she|they)(?:['’]re|\\s+are|${A}s|\\s+is|\\s+were|\\s+was)\\s+doing`,
     ),
+    accept: (m) =>
+      !group(m, 'not') ||
+      new RegExp(`^(?:${SCHOOL_SUBJECT}|they)$`, 'iu').test(
+        tidy(group(m, 'who')).replace(/^(?:honestly|frankly|and|but|so)\s+/iu, ''),
+      ),
     span: (m, text) => ({
       start: group(m, 'who') ? m.index : clauseStart(text, m.index),
       end: m.index + m[0].length,
@@ -1229,6 +1666,37 @@ function softened(vp: string): string {
   return v.replace(/\bNOW\b/u, 'as soon as you can');
 }
 
+/** What the school's side does to a child that a parent forbids: "You will not pull him from recess". */
+const ORDERED: ReadonlySet<string> = new Set([
+  'pull',
+  'remove',
+  'move',
+  'change',
+  'cancel',
+  'skip',
+  'send',
+  'put',
+  'take',
+  'keep',
+  'leave',
+  'use',
+  'restrain',
+  'seclude',
+  'isolate',
+  'punish',
+  'exclude',
+  'touch',
+  'give',
+  'cut',
+  'reduce',
+  'drop',
+  'withhold',
+  'speak',
+  'talk',
+  'treat',
+  'ignore',
+]);
+
 const COMMAND_RULES: CategoryRule[] = [
   {
     // "Stop cancelling her speech sessions."
@@ -1279,23 +1747,28 @@ const COMMAND_RULES: CategoryRule[] = [
   },
   {
     // Any other bare order at the start of a sentence: "Fix it.", "Tell Mrs. Hall to stop taking away his
-    // recess." Verbs of courtesy ("Let me know", "Call me when you can", "See attached") are not orders.
+    // recess.", "Send me the logs today.", "Put the aide back in his room." Verbs of courtesy ("Let me know",
+    // "Call me when you can", "See attached") are not orders, nor is advice to the parent in a complaint
+    // outline ("Keep a copy").
     id: 'command',
     pattern: rx(
-      '(?:tell|fix|stop|get|give|answer|read|do|explain|follow|quit|start|figure|listen|return|hire|train|sort|deal|step|own|admit|apologi[sz]e)(?=\\s|[.!])',
+      '(?:tell|fix|stop|get|give|answer|read|do|explain|follow|quit|start|figure|listen|return|hire|train|sort|deal|step|own|admit|apologi[sz]e|send|put|move|schedule|provide|make|bring|remove|change|update)(?=\\s|[.!])',
     ),
     accept: (m, text) => {
       if (!isSentenceStart(text, m.index)) return false;
       const sentence = text.slice(m.index, sentenceEnd(text, m.index) + 1);
       if (
-        /\b(?:please|could\s+you|would\s+you|can\s+you|thanks?|thank\s+you|appreciate|if\s+(?:possible|you\s+can))\b/iu.test(
+        /\b(?:please|could\s+you|would\s+you|can\s+you|thanks?|thank\s+you|appreciate|if|whenever|when\s+you\s+(?:can|get\s+a\s+chance|have\s+(?:a|the)\s+(?:moment|minute|second|chance|time))|any\s*time)\b/iu.test(
           sentence,
         )
       )
         return false;
       if (sentence.trim().endsWith('?')) return false;
-      // "Get well soon", "Take care", "Keep up the great work": warmth, not orders.
-      return !/^(?:get\s+well|take\s+care|keep\s+up|make\s+it\s+a\s+great|have\s+a\s+)/iu.test(sentence);
+      // "Get well soon", "Take care", "Keep up the great work", "Keep me posted", "Send my thanks to Ms.
+      // Park": warmth, not orders.
+      return !/^(?:get\s+well|take\s+care|keep\s+up|keep\s+me\s+(?:posted|updated|informed|in\s+the\s+loop)|make\s+it\s+a\s+great|have\s+a\s+|send\s+(?:my|our)\s+(?:love|thanks|best|regards|congratulations)|make\s+sure\s+to\s+(?:enjoy|have))/iu.test(
+        sentence,
+      );
     },
     span: (m, text) => ({ start: m.index, end: sentenceEnd(text, m.index) }),
     suggest: (_m, text, span) => {
@@ -1364,6 +1837,26 @@ const COMMAND_RULES: CategoryRule[] = [
       if (/^have\s+(?:a\s+)?(?:\p{L}+\s+)?explanation/iu.test(vp)) return 'Help me understand what happened';
       return `Please ${softened(vp).replace(/,\s*(?:it['’]?s\s+not\s+optional|period)$/iu, '')}`;
     },
+  },
+  {
+    // An order in the future tense: "You will not pull him from recess again", "you are not to move him
+    // without calling me". "You won't need to send anything" and "you won't believe how happy he was" tell.
+    id: 'command',
+    pattern: rx(
+      `${YOU}\\s+(?:will\\s+not|won${A}t|wont|are\\s+not\\s+to|aren${A}t\\s+to|are\\s+not\\s+going\\s+to|aren${A}t\\s+going\\s+to)\\s+(?:ever\\s+)?(?<vp>(?<verb>\\p{L}+)[^.;!?,\\n]*)`,
+    ),
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (/\b(?:if|when|whether|that|hope|sure|so|and|because|know|think)\s*$/iu.test(before)) return false;
+      return (
+        ORDERED.has(group(m, 'verb').toLowerCase()) &&
+        !text
+          .slice(m.index, sentenceEnd(text, m.index) + 1)
+          .trim()
+          .endsWith('?')
+      );
+    },
+    suggest: (m) => `Please do not ${softened(group(m, 'vp'))}`,
   },
   {
     // "I want this fixed NOW", "I expect a full response within 24 hours", "I insist".
@@ -1462,6 +1955,23 @@ const EXASPERATION_RULES: CategoryRule[] = [
     suggest: () => 'I am writing again because this matters a lot to us',
   },
   {
+    // Disbelief at the situation: "It's unbelievable that nobody called", "This is insane.", "which is
+    // beyond belief". "It's unbelievable how much he has grown!" is wonder.
+    id: 'exasperation',
+    pattern: rx(
+      `(?<who>it|this|that|which)(?:['’]s|\\s+is|\\s+was|\\s+has\\s+been)\\s+(?:just\\s+|absolutely\\s+|honestly\\s+|simply\\s+|completely\\s+|truly\\s+|so\\s+)?(?:unbelievable|insane|unreal|crazy|outrageous|beyond\\s+belief|mind-?boggling|baffling|incredible|nuts)`,
+    ),
+    accept: (m, text) => {
+      const rest = text.slice(m.index + m[0].length, sentenceEnd(text, m.index));
+      if (/^\s*$/u.test(rest)) return true;
+      return /^\s*(?:that|how|to)\b/iu.test(rest) && FAILURE_CUE.test(rest) && valenceOf(rest) <= 0;
+    },
+    suggest: (m) =>
+      /^which$/iu.test(group(m, 'who'))
+        ? 'which worries me'
+        : `${upperFirstWord(/^it$/iu.test(group(m, 'who')) ? 'it' : group(m, 'who').toLowerCase())} worries me`,
+  },
+  {
     // "beyond frustrating" -> "very frustrating": the feeling stays, the exasperation goes.
     id: 'exasperation',
     pattern: rx(
@@ -1503,7 +2013,30 @@ const EXASPERATION_RULES: CategoryRule[] = [
 // --- Absolutes ------------------------------------------------------------------------------------------
 
 const NEGATIVE_EVENT =
-  /\b(?:cancel+ed|cancels?|missed|misses|skipped|dropped|forgotten|forgot|pulled|ignored|no\s+one|nobody|nothing|never|not|n['’]?t|no|excuses?|late|without)\b/iu;
+  /\b(?:cancel+ed|cancels?|missed|misses|skipped|dropped|forgotten|forgot|pulled|ignored|no\s+one|nobody|nothing|never|not|n['’]?t|no|excuses?|late|without|voicemail|run-?around|on\s+hold|(?:the\s+)?same\s+(?:thing|answer|excuse|story|response|reply)|(?:have|had|has)\s+to\s+(?:ask|remind|chase|email|call|beg|fight|explain|repeat))\b/iu;
+
+/**
+ * What went wrong on the school's side, for "every week ...": a cancelled or skipped session, an excuse,
+ * nobody there, a service not given. "Every Friday he brings home his chart" has none.
+ */
+const SCHOOL_FAILURE =
+  /\b(?:cancel+ed|canceled|cancels|skipped|dropped|forgotten|forgot|ignored|nobody|no\s+one|nothing|excuses?|voicemail|never|(?:is|was|are|were)(?:n['’]?t|\s+not)\s+(?:there|done|given|provided|followed|in\s+place|offered|used)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:show|happen|come)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:get|receive)\s+(?:his|her|their|any)|no\s+(?:speech|OT|PT|aide|para|sessions?|support|breaks?|reply|answer|response|call))\b/iu;
+
+/** Who the clause holding `index` is about, read from its first words: the school's side, the child, the parent. */
+function clauseSubject(text: string, index: number): 'school' | 'child' | 'self' | 'other' {
+  const clause = text.slice(clauseStart(text, index), index);
+  if (new RegExp(`^(?:${SCHOOL_SUBJECT}|they|nobody|no\\s+one)${WORD_END}`, 'iu').test(clause))
+    return 'school';
+  if (/^(?:I|we|i)(?![\p{L}])/u.test(clause)) return 'self';
+  if (
+    /^(?:he|she|my\s+(?:son|daughter|child|kid))(?![\p{L}])/iu.test(clause) ||
+    /^(?!(?:The|This|That|His|Her|Their|Our|My|Your|Its|Every|Each|Some|All)\b)\p{Lu}\p{Ll}+\s+(?:is|was|gets?|got|has|had)\b/u.test(
+      clause,
+    )
+  )
+    return 'child';
+  return 'other';
+}
 
 const READER = new RegExp(`${WORD_START}${YOU}${WORD_END}`, 'iu');
 
@@ -1529,6 +2062,54 @@ const ABSOLUTE_RULES: CategoryRule[] = [
       if (unit === 'one') return 'many';
       return `most ${unit === 'day' ? 'days' : unit === 'week' ? 'weeks' : unit === 'month' ? 'months' : `${unit}s`}`;
     },
+  },
+  {
+    // "Every week there is a new excuse", "Every Monday his speech gets cancelled", "every session nobody
+    // shows up": a regular failure said as an absolute.
+    id: 'absolute',
+    pattern: rx(
+      `every\\s+(?:other\\s+)?(?<unit>day|week|month|session|meeting|morning|afternoon|year|monday|tuesday|wednesday|thursday|friday)`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index));
+      return SCHOOL_FAILURE.test(sentence.replace(m[0], ' '));
+    },
+    suggest: (m, text) => {
+      const unit = group(m, 'unit').toLowerCase();
+      const plural = /^(?:monday|tuesday|wednesday|thursday|friday)$/u.test(unit)
+        ? `${upperFirstWord(unit)}s`
+        : `${unit}s`;
+      return `${isSentenceStart(text, m.index) ? 'Most' : 'most'} ${plural}`;
+    },
+  },
+  {
+    // "Speech gets cancelled constantly", "you are constantly changing his schedule", "they pull him out all
+    // the time", "I have to remind them over and over": how often, said as an absolute. About the child's
+    // own habits ("He is constantly moving, so the wiggle seat helps") it is a fact.
+    id: 'absolute',
+    pattern: rx(
+      `constantly|continually|continuously|repeatedly|all\\s+the\\s+time|non-?stop|over\\s+and\\s+over(?:\\s+again)?|time\\s+(?:and|after)\\s+time(?:\\s+again)?`,
+    ),
+    accept: (m, text) => {
+      const sentence = text
+        .slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))
+        .replace(m[0], ' ');
+      switch (clauseSubject(text, m.index)) {
+        case 'school':
+          return valenceOf(sentence) <= 0;
+        case 'child':
+          return /\b(?:gets?|got|is|was|being|been)\s+(?:\p{L}+\s+)?(?:cancel\p{L}*|pulled|sent|left|skipped|forgotten|ignored|moved|excluded|removed|punished|blamed)\b|\bmiss(?:es|ed|ing)\b|\bwithout\b/iu.test(
+            sentence,
+          );
+        case 'self':
+          return /\b(?:having|have|had)\s+to\b|\b(?:chasing|reminding|emailing|begging|fighting)\b/iu.test(
+            sentence,
+          );
+        default:
+          return NEGATIVE_EVENT.test(sentence);
+      }
+    },
+    suggest: (m) => (/^(?:repeatedly|over|time)/iu.test(m[0]) ? 'several times' : 'often'),
   },
   {
     // "Nothing on his IEP has been done since September", "nothing you say means anything", "nothing
@@ -1561,7 +2142,7 @@ const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
 /** A predicate that judges: "<subject> is/are/was (so/really/completely) (a/an) <judgement word>". */
 const PREDICATE = new RegExp(
-  `${WORD_START}(?<who>${SCHOOL_SUBJECT}|they|this|that|it|everything|this\\s+whole\\s+(?:thing|situation|process|mess)|the\\s+whole\\s+(?:thing|situation|process)|this\\s+situation|I|we|im)(?:['’](?:s|re|m)|(?<=(?:it|that))s|\\s+(?:is|are|was|were|am|has\\s+been|have\\s+been|seems?|sounds?|feels?|looks?|gets|got))\\s+(?:(?:just|so|really|very|completely|totally|absolutely|utterly|beyond|truly|honestly|frankly|basically|being|becoming|getting|incredibly|extremely|pretty|quite|such|a|an|the|most|bunch\\s+of|nothing\\s+short\\s+of)\\s+)*(?<word>\\p{L}+(?:-\\p{L}+)?)(?<and>\\s+and\\s+(?<word2>\\p{L}+))?${WORD_END}`,
+  `${WORD_START}(?<who>${SCHOOL_SUBJECT}|they|this|that|it|everything|this\\s+whole\\s+(?:thing|situation|process|mess)|the\\s+whole\\s+(?:thing|situation|process)|this\\s+situation|which|I|we|im)(?:['’](?:s|re|m)|(?<=(?:it|that))s|\\s+(?:is|are|was|were|am|has\\s+been|have\\s+been|seems?|sounds?|feels?|looks?|gets|got))\\s+(?:(?:just|so|really|very|completely|totally|absolutely|utterly|beyond|truly|honestly|frankly|basically|being|becoming|getting|incredibly|extremely|pretty|quite|such|a|an|the|most|bunch\\s+of|nothing\\s+short\\s+of|complete|total|absolute|utter|real|huge|big|major)\\s+)*(?<word>\\p{L}+(?:-\\p{L}+)?)(?<and>\\s+and\\s+(?<word2>\\p{L}+))?${WORD_END}`,
   'giud',
 );
 
@@ -1621,6 +2202,10 @@ export function lexiconFlags(text: string, formal = false): LexiconFlag[] {
   return flags;
 }
 
+/** The way forward said in the same sentence as a feeling: "..., but I want to work with you on a plan". */
+const CALM_TURN =
+  /\b(?:but|and|so)\s+(?:I|we)\s+(?:want|would\s+like|['’]d\s+like|hope|am\s+hoping|know|understand)\b|\b(?:can|could)\s+we\b|\btogether\b|\bwork\s+with\s+you\b/iu;
+
 /** The lexicon's flags in one sentence (`sentence` starts at `offset` in `text`). */
 function sentenceFlags(text: string, offset: number, sentence: string, formal: boolean): LexiconFlag[] {
   const flags: LexiconFlag[] = [];
@@ -1646,6 +2231,15 @@ function sentenceFlags(text: string, offset: number, sentence: string, formal: b
     const start = offset + m.index;
     const end = offset + (word2 && isJudgement(word2) ? m.index + m[0].length : m.indices!.groups!.word![1]);
     if (/^(?:I|we|im)$/iu.test(who)) {
+      // A strong feeling said calmly, with the way forward in the same sentence, is what the article asks
+      // for: "I'm angry about what happened, but I want to work with you on a plan".
+      if (
+        CALM_TURN.test(sentence) &&
+        !/\b(?:so|beyond|absolutely|extremely|incredibly|completely|totally)\s+\p{L}+$/iu.test(
+          text.slice(start, end),
+        )
+      )
+        continue;
       // The parent's own anger: "I am furious" -> "I am very concerned".
       flags.push({
         start,
@@ -1654,7 +2248,7 @@ function sentenceFlags(text: string, offset: number, sentence: string, formal: b
         why: TONE_CATEGORIES.exasperation.why,
         suggestion: `${/^we$/iu.test(who) ? 'We are' : 'I am'} very concerned`,
       });
-    } else if (/^(?:this|that|it|everything)$|whole|situation/iu.test(who)) {
+    } else if (/^(?:this|that|it|everything|which)$|whole|situation/iu.test(who)) {
       // "This is ridiculous" -> "This worries me"; "It's pathetic that ..." -> "It worries me that ...".
       const isIt = /^it$/iu.test(who) && /^\s+that\b/iu.test(text.slice(end));
       flags.push({
@@ -1664,7 +2258,9 @@ function sentenceFlags(text: string, offset: number, sentence: string, formal: b
         why: TONE_CATEGORIES.exasperation.why,
         suggestion: isIt
           ? 'It worries me'
-          : `${upperFirstWord(/^it$/iu.test(who) ? 'this' : who.toLowerCase())} worries me`,
+          : /^which$/iu.test(who)
+            ? 'which worries me'
+            : `${upperFirstWord(/^it$/iu.test(who) ? 'this' : who.toLowerCase())} worries me`,
       });
     } else {
       flags.push({

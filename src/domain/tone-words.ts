@@ -51,6 +51,12 @@ const MORE_JUDGEMENTS: Readonly<Record<string, number>> = {
   morons: -3,
   incompetant: -2,
   unacceptible: -2,
+  // Nouns of contempt: "this is a joke", "the meeting was a circus". AFINN rates "joke" +2 (a joke told is
+  // a good thing); predicated of the school or the situation it is a verdict, and only those places read it.
+  joke: -2,
+  circus: -2,
+  sham: -3,
+  clowns: -2,
 };
 
 /**
@@ -258,8 +264,11 @@ export const SCHOOL_NOUN =
 /** A member of staff by title and name ("Ms. Grant", "Mr Dale"). */
 export const STAFF_NAME = "(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+\\p{Lu}[\\p{L}'’-]+)";
 
-/** The school's side as the subject of a sentence: "you", "your staff", "the new principal", "Ms. Grant". */
-export const SCHOOL_SUBJECT = `(?:${YOU}|${YOUR}(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|(?:the|this|that|these|those|his|her|their|our|my\\s+(?:son|daughter|child|kid)['’]s)(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|${STAFF_NAME}|whoever\\s+[^.;!?,]{1,40}?)`;
+/**
+ * The school's side as the subject of a sentence: "you", "your staff", "the new principal", "Ms. Grant", and
+ * sweeping ones ("the whole district", "everyone at that school", "all of you").
+ */
+export const SCHOOL_SUBJECT = `(?:${YOU}|${YOUR}(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|every(?:one|body)\\s+(?:at|in|on|from)\\s+(?:that|this|the|your|his|her)\\s+(?:[\\p{L}-]+\\s+)?${SCHOOL_NOUN}|all\\s+of\\s+(?:you|your\\s+${SCHOOL_NOUN})|(?:the|this|that|these|those|his|her|their|our|my\\s+(?:son|daughter|child|kid)['’]s)(?:\\s+[\\p{L}-]+){0,2}?\\s+${SCHOOL_NOUN}|${STAFF_NAME}|whoever\\s+[^.;!?,]{1,40}?)`;
 
 export type SubjectKind = 'school' | 'they' | 'child' | 'self' | 'thing' | 'there' | 'none';
 
@@ -715,6 +724,22 @@ const COMMON_LEAD = new Set([
   'email',
   'bring',
   'cancel',
+  'remove',
+  'change',
+  'update',
+  'quit',
+  'return',
+  'listen',
+  'figure',
+  'hire',
+  'train',
+  'sort',
+  'deal',
+  'step',
+  'own',
+  'admit',
+  'apologize',
+  'apologise',
 ]);
 export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

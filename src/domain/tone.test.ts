@@ -462,3 +462,167 @@ describe('checkTone: formal documents keep the legal steps they are for', () => 
     expect(rules(checkTone(text, { formal: true }))).toEqual(['insult']);
   });
 });
+
+describe('checkTone: grammatical cues that generalise beyond the sentences the rules were written from', () => {
+  it.each<[string, ToneCategory]>([
+    // A threat's consequence under way, or carried out by someone else.
+    ['if he misses one more session im calling the state', 'threat'],
+    ["we're getting a lawyer", 'threat'],
+    ['My advocate is going to file a complaint with the state.', 'threat'],
+    ['See you in due process.', 'threat'],
+    ['You will be held accountable.', 'threat'],
+    ['My lawyer will hear about this.', 'threat'],
+    // Ultimatums: a consequence for the child, a bare deadline, "one more ... and".
+    ['Either the aide is back Monday or he stays home.', 'ultimatum'],
+    ['If the bus isn’t fixed by Friday, my son is staying home.', 'ultimatum'],
+    ['You have one week.', 'ultimatum'],
+    ["One more cancelled session and I'm done.", 'ultimatum'],
+    ['Send the logs by Friday or I will be forced to take further steps.', 'ultimatum'],
+    // Questions that take a failure as given.
+    ['Why is nobody able to give me a straight answer?', 'rhetorical_question'],
+    ["Why can't you just follow the plan?", 'rhetorical_question'],
+    ['How many more sessions is he going to miss?', 'rhetorical_question'],
+    ['Who thought this was a good idea?', 'rhetorical_question'],
+    ['Is anyone going to tell me what happened?', 'rhetorical_question'],
+    ['Does anyone care?', 'rhetorical_question'],
+    ['What good is an IEP if nobody follows it?', 'rhetorical_question'],
+    // Sarcasm before a failure.
+    ['Of course nobody told the sub.', 'sarcasm'],
+    ['How nice of you to finally reply.', 'sarcasm'],
+    ['What a coincidence, another fire drill during speech.', 'sarcasm'],
+    // The reader, or a sweeping subject, as the subject of a failure.
+    ["You didn't tell me about the change.", 'blame'],
+    ['You still have not given him his breaks.', 'blame'],
+    ['No one at that school has explained why his minutes were cut.', 'blame'],
+    ['Everyone at that school ignores my emails.', 'blame'],
+    ['The school keeps moving his speech time.', 'blame'],
+    // How often, as an absolute.
+    ['Every single time I call, I get voicemail.', 'absolute'],
+    ['Every week there is a new excuse.', 'absolute'],
+    ['Speech gets cancelled constantly.', 'absolute'],
+    ['They pull him out all the time.', 'absolute'],
+    // Judgements and orders.
+    ["The new aide doesn't know what she is doing.", 'insult'],
+    ['Everyone at that school is useless.', 'insult'],
+    ['This is a complete joke.', 'exasperation'],
+    ['They moved his speech again, which is ridiculous.', 'exasperation'],
+    ["It's unbelievable that nobody called.", 'exasperation'],
+    ['Send me the logs today.', 'command'],
+    ['You will not pull him from recess again.', 'command'],
+  ])('%s -> %s', (text, category) => {
+    const flags = checkTone(text);
+    expect(flags.map((f) => RULE_CATEGORY[f.rule])).toContain(category);
+    for (const f of flags) expect(checkTone(f.suggestion), f.suggestion).toEqual([]);
+  });
+
+  it.each([
+    // The same words where they do not accuse.
+    "I'm calling the district office tomorrow to ask about the bus.",
+    'Our advocate will be calling you to schedule an observation.',
+    'Either my husband or I will pick him up.',
+    'If he has a fever, he stays home, so he may miss Monday.',
+    "You have 10 school days to respond under the district's policy, as I understand it.",
+    "One more question and I'll let you go: is the bus changing?",
+    "Why don't we meet on Friday instead?",
+    "Why didn't he have speech on Tuesday? I want to make sure I have the right schedule.",
+    'How many more sessions does he have before the break?',
+    'Do you think it would be okay if he brought his own headphones?',
+    'Do you think it is okay to send him with snacks?',
+    'Is anyone going to help him off the bus on the first day?',
+    'Does anyone know where his coat went?',
+    "Of course, we're happy to come in whenever works.",
+    'How kind of you to think of him!',
+    'If you didn’t get my email, I can resend it.',
+    "You haven't sent the logs yet, so I wanted to check in.",
+    "I know you didn't have the staff that week.",
+    'Nobody in our family has seen this behavior.',
+    'He keeps asking about speech.',
+    'You keep making his days better.',
+    'Every single day he asks if speech is today.',
+    'Every Friday he brings home his behavior chart.',
+    'He is constantly moving, so the wiggle seat helps.',
+    'He talks about Ms. Park all the time.',
+    'He told a joke at lunch and everyone laughed.',
+    "He doesn't know what he is doing in fractions yet, so could we add practice?",
+    "It's unbelievable how much he has grown!",
+    'Send me the logs when you get a chance.',
+    'Keep me posted.',
+    "You won't need to send anything.",
+    "I'm angry and sad about what happened, but I want to work with you on a plan.",
+    'Thank you for finally sorting out the bus, it made a huge difference!',
+    'Let me know if Tuesday works, or I will call you on Monday.',
+    'He failed the unit test but did well on the retake.',
+  ])('flags nothing in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+
+  it("does not read someone else's quoted words as the parent's tone", () => {
+    for (const text of [
+      "When I asked, Ms. Tran said 'we don't have the staff for that right now'.",
+      "The evaluator wrote that he 'failed to meet' the criteria; could we go over what that means?",
+      'Mr. Dale told me “nobody has time for that this week,” so I wanted to ask you.',
+    ]) {
+      expect(checkTone(text), text).toEqual([]);
+    }
+    // A quotation without a reporting verb is the parent's own irony.
+    expect(rules(checkTone("Oh sure, 'staffing issues' again."))).toContain('sarcasm');
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'Either the aide is back Monday or he stays home.',
+      'Either the aide is back Monday or he stays home',
+      'It is important to me that the aide is back Monday; if that is not possible, I would like to talk about next steps',
+    ],
+    ['You have one week.', 'You have one week', 'I would like an answer within one week'],
+    [
+      "One more cancelled session and I'm done.",
+      "One more cancelled session and I'm done",
+      'If there is another cancelled session, I would like to talk about next steps',
+    ],
+    [
+      'Why is nobody able to give me a straight answer?',
+      'Why is nobody able to give me a straight answer?',
+      'Could someone give me a straight answer?',
+    ],
+    ["Why didn't anyone call me?", "Why didn't anyone call me?", 'I would have liked someone to call me.'],
+    [
+      'Is anyone going to tell me what happened?',
+      'Is anyone going to tell me what happened?',
+      'Could someone tell me what happened?',
+    ],
+    [
+      'How nice of you to finally reply.',
+      'How nice of you to finally reply',
+      'Thank you for replying; it would have helped to hear sooner',
+    ],
+    [
+      "You didn't tell me about the change.",
+      "You didn't tell me about the change",
+      'It looks like I was not told about the change',
+    ],
+    [
+      'You still have not given him his breaks.',
+      'You still have not given him his breaks',
+      'It looks like his breaks have not been given to him',
+    ],
+    ['Of course nobody told the sub.', 'nobody told the sub', 'It looks like the sub was not told'],
+    [
+      'The school keeps moving his speech time.',
+      'The school keeps moving his speech time',
+      'His speech time has been moved more than once',
+    ],
+    ['Every week there is a new excuse.', 'Every week', 'Most weeks'],
+    ['Speech gets cancelled constantly.', 'constantly', 'often'],
+    ['Send me the logs today.', 'Send me the logs today', 'Please send me the logs today'],
+    [
+      'You will not pull him from recess again.',
+      'You will not pull him from recess again',
+      'Please do not pull him from recess again',
+    ],
+  ])('rewrites only the flagged words of: %s', (text, phrase, suggestion) => {
+    const flag = checkTone(text).find((f) => f.phrase === phrase);
+    expect(flag, `no flag on "${phrase}"`).toBeDefined();
+    expect(flag!.suggestion).toBe(suggestion);
+  });
+});

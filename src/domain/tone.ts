@@ -1,7 +1,8 @@
 // The tone check: flags accusing or absolute phrasing in anything a parent writes to the school, and
 // offers the article's gentler forms ("Help me understand...", "Can we problem-solve together?").
 //
-// Why it matters (see the article in ../shared/seed/): "Be specific but non-accusatory." A letter that
+// Why it matters (the article this project grew from, quoted in docs/tone-check.md): "Be specific but
+// non-accusatory." A letter that
 // says "you failed to provide" or "she never gets her breaks" invites a debate about blame and about the
 // exceptions; a letter that names the plan's words and the dates invites a fix. The check is advice, not
 // a gate: the parent decides. Pure: no I/O.
@@ -676,6 +677,39 @@ function exclamationFlags(text: string): RawFlag[] {
   return flags;
 }
 
+const OPENING_QUOTE = /(?<=^|[\s(:,])["“‘'](?=[\p{L}\p{N}])/gu;
+const CLOSING_FOR: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', "'": "'’" };
+
+// "Ms. Tran said", "the letter says", "he wrote that he", "according to the report": someone else's words follow.
+const REPORTED =
+  /\b(?:said|says|say|told\s+(?:me|us|him|her|them)|wrote|writes|stated|states|replied|responded|answered|explained|called\s+(?:it|him|her|this|that)|described\s+(?:it|him|her)\s+as|reads?|put\s+it|according\s+to|claimed|claims|noted|notes|reported|reports|quote|quoted|words\s+were)\b[^.;!?\n]*$/iu;
+
+/**
+ * Quotations of someone else's words: "When I asked, Ms. Tran said 'we don't have the staff for that'",
+ * "The evaluator wrote that he 'failed to meet' the criteria". The words are the school's, quoted as a
+ * fact, so nothing inside them is the parent's tone. A quotation without a reporting verb ("the OT is
+ * 'out' again") is the parent's own irony and is still read.
+ */
+function reportedQuotes(text: string): { start: number; end: number }[] {
+  const quotes: { start: number; end: number }[] = [];
+  for (const open of text.matchAll(OPENING_QUOTE)) {
+    const closers = CLOSING_FOR[open[0]]!;
+    let end = -1;
+    for (let i = open.index + 1; i < Math.min(text.length, open.index + 400) && text[i] !== '\n'; i++) {
+      // A closing mark ends a word and is not an apostrophe inside one ("don't").
+      if (closers.includes(text[i]!) && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && text[i - 1] !== ' ') {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    let s = open.index;
+    while (s > 0 && !/[.!?;\n]/u.test(text[s - 1]!)) s--;
+    if (REPORTED.test(text.slice(s, open.index))) quotes.push({ start: open.index, end });
+  }
+  return quotes;
+}
+
 /**
  * Flags accusing or absolute phrasing in `text`, sorted by position. Case-insensitive, whole words only
  * ("hallways" is not "always"). Overlapping matches keep the most specific rule ("you never replied" over
@@ -684,7 +718,10 @@ function exclamationFlags(text: string): RawFlag[] {
 export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
   const accepted: RawFlag[] = [];
   const extra = new Set((options.acronyms ?? []).map((a) => a.toUpperCase()));
-  const overlaps = (start: number, end: number) => accepted.some((f) => start < f.end && f.start < end);
+  const quotes = reportedQuotes(text);
+  const overlaps = (start: number, end: number) =>
+    accepted.some((f) => start < f.end && f.start < end) ||
+    quotes.some((q) => q.start <= start && end <= q.end);
 
   for (const rule of PHRASE_RULES) {
     if (options.formal && rule.legalTerm) continue;
