@@ -1,5 +1,5 @@
 // What the tone check looks for, and why: one entry per kind of wording that puts a school's staff on
-// the defensive. The reasons come from the article the project grew from (../shared/seed/): "Be specific
+// the defensive. The reasons come from the article the project grew from (docs/tone-check.md): "Be specific
 // but non-accusatory", "Be curious, not combative. Use phrases like 'Help me understand…' or 'Can we
 // problem-solve together?'", "Advocating doesn't have to mean fighting", and its advice to keep formal
 // steps (mediation, a complaint) for when talking has failed. docs/tone-check.md says the same for people.
