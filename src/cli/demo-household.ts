@@ -9,7 +9,8 @@ import { RESOURCES } from '../server/services/resources.ts';
 import { createSessionEntry } from '../server/services/session-entries.ts';
 import type { Store } from '../store/database.ts';
 
-// The demo household tells the story of the article in ../shared/seed/: speech therapy is
+// The demo household tells the story of the article this project grew from (README.md, "Try the
+// article's story"): speech therapy is
 // 30 minutes twice a week, but the therapist is at the school only once a week, and sessions are
 // cancelled for assemblies and a snow day and rarely made up.
 //

@@ -3,22 +3,18 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { SetupInput } from '../api/auth.ts';
+import { LedgerQuery } from '../api/ledger.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../server/app.ts';
 import { mailerFromEnv } from '../server/auth/mailer.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { idSource, systemClock } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
-import {
-  createResetToken,
-  createUser,
-  findUserByEmail,
-  SetupInput,
-  userCount,
-} from '../server/services/accounts.ts';
+import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
-import { computeLedgers, LedgerQuery } from '../server/services/ledgers.ts';
+import { computeLedgers } from '../server/services/ledgers.ts';
 import { parseOrThrow } from '../server/services/records.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';

@@ -1,4 +1,4 @@
-// The advisor's thresholds: every one is a product choice (RULES.md: "No source sets a percentage"),
+// The advisor's thresholds: every one is a product choice (docs/advisor-rules.md: no source sets a number),
 // shown as such, with its default and range, and adjustable per household. Plain data with no
 // imports, so the web app's settings form reads the same specs the server validates with.
 

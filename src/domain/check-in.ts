@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
-import { addDays, isIsoDate, isoWeekday, weekStart } from './dates.ts';
+import { addDays, formatRecordDate, isIsoDate, isoWeekday, weekStart } from './dates.ts';
 import { OBSERVATION_OUTCOMES, OBSERVATION_SETTINGS, TEACHER_KINDS } from './observations.ts';
 
 // This week's check-in: questions for a parent to ask their child, written from the child's own
@@ -67,13 +67,11 @@ export type CheckInQuestion = {
 export const MAX_CHECK_IN_QUESTIONS = 8;
 export const MAX_SESSION_QUESTIONS = 3;
 
-const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 /** "today", "yesterday" or "on Tuesday", as a child hears it. */
 export function dayPhrase(day: string, asked: string): string {
   if (day === asked) return 'today';
   if (addDays(day, 1) === asked) return 'yesterday';
-  return `on ${WEEKDAY_NAMES[isoWeekday(day)]}`;
+  return `on ${formatRecordDate(day, 'weekday')}`;
 }
 
 /** What a child calls a service: "speech", "OT", "reading group". */
@@ -247,7 +245,7 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
           service.setting === 'pull_out'
             ? `What were you doing in class just before you went to ${words}?`
             : 'What did you work on? Who was there?',
-        why: `A session on ${WEEKDAY_NAMES[isoWeekday(day)]} is in the log.`,
+        why: `A session on ${formatRecordDate(day, 'weekday')} is in the log.`,
         className: null,
         setting: null,
       });
@@ -264,7 +262,7 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
             : 'Which day was it? Who was there?',
         why:
           missedDays.length > 0
-            ? `${capitalize(words)} is logged as missed on ${listWords(missedDays.map((d) => WEEKDAY_NAMES[isoWeekday(d)]!))} this week; no ${words} session that happened is logged yet.`
+            ? `${capitalize(words)} is logged as missed on ${listWords(missedDays.map((d) => formatRecordDate(d, 'weekday')))} this week; no ${words} session that happened is logged yet.`
             : `No ${words} session is logged yet this week.`,
         className: null,
         setting: null,

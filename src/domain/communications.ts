@@ -1,30 +1,32 @@
 import { z } from 'zod';
 import { ADVISOR_SETTING_SPECS } from './advisor-settings.ts';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import {
+  COMMUNICATION_DIRECTIONS,
+  COMMUNICATION_KINDS,
+  PARENT_NOTE_KINDS,
+  PARENT_POSITIONS,
+  VERBAL_KINDS,
+} from './record-kinds.ts';
+
+// The kinds, directions and positions of a message are src/domain/record-kinds.ts's (zod-free, for the
+// web app); the schemas here are built from them.
+export {
+  COMMUNICATION_DIRECTIONS,
+  COMMUNICATION_KINDS,
+  type CommunicationDirection,
+  type CommunicationKind,
+  PARENT_NOTE_KINDS,
+  PARENT_POSITIONS,
+  type ParentPosition,
+  REPLY_EXPECTED_KINDS,
+  VERBAL_KINDS,
+} from './record-kinds.ts';
 
 // The communication log: emails, calls, meetings, notes home and letters between the family and
 // the school, with who was involved, what was decided, and whether a reply is still awaited.
 // The article's advice: document every contact, follow up a verbal talk in writing, and notice
 // when an email goes unanswered.
-
-export const COMMUNICATION_KINDS = ['email', 'phone', 'meeting', 'note_home', 'letter', 'other'] as const;
-export type CommunicationKind = (typeof COMMUNICATION_KINDS)[number];
-
-/** Sent by the family, or received from the school. */
-export const COMMUNICATION_DIRECTIONS = ['sent', 'received'] as const;
-export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
-
-/** Kinds that are spoken, not written: the article says to follow them up in writing. */
-export const VERBAL_KINDS: ReadonlySet<CommunicationKind> = new Set(['phone', 'meeting']);
-
-/**
- * Where the parent stands on what was proposed in a call or a meeting (a change to services, say): the
- * written summary and a request for prior written notice follow it, so a summary never puts in writing
- * an agreement the parent did not give. `unknown` when not recorded (every message logged before the
- * question existed, and every written message).
- */
-export const PARENT_POSITIONS = ['unknown', 'agreed', 'not_agreed', 'thinking'] as const;
-export type ParentPosition = (typeof PARENT_POSITIONS)[number];
 
 /** Product choice: a reply is expected within 5 school days unless the household sets otherwise. */
 export const DEFAULT_REPLY_SCHOOL_DAYS = ADVISOR_SETTING_SPECS.replySchoolDays.default;
@@ -77,9 +79,6 @@ export const CommunicationFields = z.object({
 });
 export type CommunicationInput = z.infer<typeof CommunicationFields>;
 
-/** Kinds that expect a reply by default when the family sends them. */
-export const REPLY_EXPECTED_KINDS: ReadonlySet<CommunicationKind> = new Set(['email', 'letter', 'note_home']);
-
 /** A logged communication as the rules see it (from the store, with its id). */
 export type Communication = Omit<CommunicationInput, 'replyExpectedBy' | 'schoolReceivedOn'> & {
   id: string;
@@ -87,8 +86,6 @@ export type Communication = Omit<CommunicationInput, 'replyExpectedBy' | 'school
   /** The day the school received it (migration 0012); absent or null when unknown. */
   schoolReceivedOn?: string | null;
 };
-
-export const PARENT_NOTE_KINDS = ['new_challenge', 'concern', 'harm', 'win'] as const;
 
 /** What the parent notices that is not about one accommodation or session. */
 export const ParentNoteInput = z.object({

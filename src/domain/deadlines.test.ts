@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekday } from './dates.ts';
 import {
   addBusinessDays,
   addCalendarDays,
   addDaysOutsideLongVacations,
   addSchoolDays,
   addYears,
+  isoWeekday,
+  isWeekend,
+  MAX_SCAN_DAYS,
+} from './dates.ts';
+import {
   calendarDeadlineDays,
   type DeadlineCalendar,
   deadlineOf,
-  isWeekend,
-  MAX_SCAN_DAYS,
   replyDueDate,
   timelineDueDate,
   weekdayOnOrBefore,

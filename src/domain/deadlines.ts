@@ -7,16 +7,25 @@
 // calendar marks as a holiday or break can only make a school's deadline later, so a parent never calls a
 // reply late too early.
 //
-// Counting convention (product choice, the usual legal reading): the day that starts the clock is day 0,
-// so "N days after the request" is the Nth day after it. A request on Monday with a 5-business-day
-// timeline is due the next Monday.
+// Counting (day 0 is the day that starts the clock) is src/domain/dates.ts's: the one school-day counter,
+// business days, years.
 //
 // Weekends (product choice): a deadline the family must meet (a complaint window) that falls on a Saturday
 // or Sunday is shown on the Friday before. Some offices would accept the next business day, but not every
 // rule says so, and filing a day early never hurts. Deadlines the school or an agency must meet are shown
 // as counted, even on a weekend: that is the last day they have.
 
-import { addDays, daysInMonth, isoWeekday, toDayNumber } from './dates.ts';
+import {
+  addBusinessDays,
+  addCalendarDays,
+  addDays,
+  addDaysOutsideLongVacations,
+  addSchoolDays,
+  addYears,
+  type IsoDate,
+  isoWeekday,
+  isWeekday,
+} from './dates.ts';
 import {
   type CountUnit,
   type JurisdictionProfile,
@@ -28,8 +37,6 @@ import {
 } from './jurisdictions.ts';
 import { buildCalendarIndex, dayOf } from './school-calendar.ts';
 import type { SchoolCalendar } from './school-calendar-model.ts';
-
-export type IsoDate = string;
 
 /** How each count reads in a sentence ("30 days, not counting ..."): the advisor and the letters share it. */
 export const COUNT_UNIT_WORDS: Readonly<Record<CountUnit, string>> = {
@@ -77,30 +84,6 @@ export type DeadlineCalendar = {
 };
 
 /**
- * How far the counters look before giving up: two years is far longer than any timeline (45 school days
- * is about nine weeks), so running out means the calendar has no school days loaded.
- */
-export const MAX_SCAN_DAYS = 2 * 366;
-
-export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return addDays(date, days);
-}
-
-/**
- * The Nth school day after `date` (`date` itself is day 0, school day or not). Zero returns `date`.
- * Null when the calendar has fewer than N school days in the next MAX_SCAN_DAYS days (no calendar loaded).
- * The one school-day counter: the reply clock, the advisor and the letters all count with it.
- */
-export function addSchoolDays(
-  date: IsoDate,
-  schoolDays: number,
-  isSchoolDay: (date: IsoDate) => boolean,
-): IsoDate | null {
-  assertCount(schoolDays);
-  return addCountedDays(date, schoolDays, isSchoolDay);
-}
-
-/**
  * The reply clock (the household's "reply expected by"): `schoolDays` school days after `date`, or, when
  * the calendar holds no school days that far ahead, the same number of weekdays (product choice: a date
  * to show beats none, and a loaded calendar gives the exact one).
@@ -111,71 +94,6 @@ export function replyDueDate(
   isSchoolDay: (date: IsoDate) => boolean,
 ): IsoDate {
   return addSchoolDays(date, schoolDays, isSchoolDay) ?? addBusinessDays(date, schoolDays)!;
-}
-
-/** Monday to Friday. */
-export function isWeekday(date: IsoDate): boolean {
-  return isoWeekday(date) <= 5;
-}
-
-/**
- * The Nth business day after `date`: Monday to Friday, and, with `isBusinessDay`, not a holiday or a
- * break of the school calendar. Zero returns `date`. Null only when no business day is found.
- */
-export function addBusinessDays(
-  date: IsoDate,
-  businessDays: number,
-  isBusinessDay: (date: IsoDate) => boolean = isWeekday,
-): IsoDate | null {
-  assertCount(businessDays);
-  return addCountedDays(date, businessDays, (d) => isWeekday(d) && isBusinessDay(d));
-}
-
-/**
- * California's count (Ed. Code 56343.5): the Nth calendar day after `date`, not counting days between
- * the pupil's regular school sessions or terms, nor days of a school vacation of more than five school
- * days. Which days those are is the calendar's answer (`inLongVacation`): the summer and a two-week winter
- * break pause the count, a three-day weekend does not. Null when the count runs past the loaded calendars
- * (the summer has no known end until next year's calendar is loaded).
- */
-export function addDaysOutsideLongVacations(
-  date: IsoDate,
-  days: number,
-  inLongVacation: (date: IsoDate) => boolean,
-): IsoDate | null {
-  assertCount(days);
-  return addCountedDays(date, days, (d) => !inLongVacation(d));
-}
-
-function addCountedDays(date: IsoDate, count: number, counts: (date: IsoDate) => boolean): IsoDate | null {
-  toDayNumber(date); // throws on a malformed date
-  if (count === 0) return date;
-  let counted = 0;
-  for (let step = 1; step <= MAX_SCAN_DAYS + count; step++) {
-    const day = addDays(date, step);
-    if (counts(day) && ++counted === count) return day;
-  }
-  return null;
-}
-
-function assertCount(count: number): void {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`not a whole number of days: ${count}`);
-}
-
-/**
- * The same month and day `years` later. February 29 becomes February 28 in a year without one
- * (product choice: the earlier of the two readings, so a filing by that date is in time under either).
- */
-export function addYears(date: IsoDate, years: number): IsoDate {
-  toDayNumber(date);
-  const year = Number(date.slice(0, 4)) + years;
-  const month = Number(date.slice(5, 7));
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${date.slice(5, 7)}-${String(day).padStart(2, '0')}`;
-}
-
-export function isWeekend(date: IsoDate): boolean {
-  return isoWeekday(date) >= 6;
 }
 
 /** The date itself on a weekday; the Friday before on a Saturday or Sunday. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatShortDate } from './dates.ts';
 import {
   type AccommodationObservation,
   accommodationRates,
@@ -13,7 +14,6 @@ import {
   findDisagreements,
   findGoalFlags,
   findPullOutConflicts,
-  formatShortDate,
   type GoalProgressPoint,
   type GoalRef,
   type PullOutSession,

@@ -3,14 +3,24 @@
 // returns findings with the ids of the entries behind them, worded as questions to bring to the school,
 // never as verdicts: a parent's notes show where to look, not what happened.
 //
-// Pure: no I/O, no clock (the caller passes `asOf`). No source sets any of the numbers below (RULES.md,
-// "Missed services": "No source sets a percentage"); every threshold is a product choice, exported as a
+// Pure: no I/O, no clock (the caller passes `asOf`). No source sets any of the numbers below
+// (docs/advisor-rules.md, docs/legal-sources.md); every threshold is a product choice, exported as a
 // named constant so the app can show it as such.
 //
 // Messages never use the child's name: "your child". Accommodations, services and goals are named by an
 // optional `labels` map (id -> short label, e.g. "extended time"); without one, generic wording is used.
 
-import { daysBetween, fromDayNumber, isoWeekday, monthEnd, toDayNumber, weekStartDay } from './dates.ts';
+import {
+  daysBetween,
+  formatRecordDate,
+  formatShortDate,
+  fromDayNumber,
+  isoWeekday,
+  monthEnd,
+  toDayNumber,
+  weekStartDay,
+} from './dates.ts';
+import { capitalize, countOf } from './letter-words.ts';
 import {
   type AccommodationOccurrence,
   accommodationOccurrences,
@@ -123,6 +133,13 @@ export const FINDING_RULES = {
   disagreement: 'sources_disagree',
 } as const;
 
+/** The findings about a goal: no data since a progress report, no progress, the target met early. */
+export const GOAL_FINDING_RULES: ReadonlySet<string> = new Set([
+  FINDING_RULES.noDataSinceReport,
+  FINDING_RULES.noProgress,
+  FINDING_RULES.targetMetEarly,
+]);
+
 /** Subject id of findings about the behavior plan as a whole (rewards, consequences). */
 export const BEHAVIOR_PLAN_SUBJECT = 'behavior_plan';
 
@@ -172,37 +189,10 @@ export const PULL_OUT_CONFLICT_SHARE = 0.6;
 // ---------------------------------------------------------------------------------------------
 // Shared helpers.
 
-const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
-/** "Tue, Sep 15" (no locale, no clock). */
-export function formatShortDate(date: string): string {
-  toDayNumber(date); // validates
-  const month = MONTH_NAMES[Number(date.slice(5, 7)) - 1]!;
-  return `${WEEKDAY_NAMES[isoWeekday(date) - 1]!}, ${month} ${Number(date.slice(8, 10))}`;
-}
-
-function formatMonthDay(date: string): string {
-  return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]!} ${Number(date.slice(8, 10))}`;
-}
-
 /** "Sep 15, Sep 22 and Oct 1"; long lists end with "and N more". */
 function formatDateList(dates: readonly string[], max = 5): string {
   const unique = [...new Set(dates)].sort();
-  const shown = unique.slice(0, max).map(formatMonthDay);
+  const shown = unique.slice(0, max).map((d) => formatRecordDate(d, 'monthDay'));
   const rest = unique.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   if (shown.length <= 1) return shown.join('');
@@ -244,10 +234,6 @@ function largestGroup<T>(groups: Map<string, T[]>): { key: string; items: T[] } 
 
 function ids(items: readonly { id: string }[]): string[] {
   return items.map((i) => i.id);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,10 +361,6 @@ function accommodationPhrase(id: string, labels: Labels): string {
   return label ? `your child's ${label}` : 'this accommodation';
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /**
  * Finds lapses (not provided, or only partly) that cluster: on substitute days, in one class, or with one
  * staff member. Lapses are occurrences (one accommodation, day and class, however many records note it:
@@ -418,8 +400,8 @@ export function findAccommodationLapsePatterns(
         subjectId: accommodationId,
         severity: 'concern',
         message:
-          `${title} was noted as not given, or only partly, on ${subLapses.length} of ${plural(subDays.length, 'substitute day')} ` +
-          `(${formatDateList(subLapses.map((o) => o.date))}), against ${regularLapses.length} of ${plural(regularDays.length, 'day')} with the regular teacher.`,
+          `${title} was noted as not given, or only partly, on ${subLapses.length} of ${countOf(subDays.length, 'substitute day')} ` +
+          `(${formatDateList(subLapses.map((o) => o.date))}), against ${regularLapses.length} of ${countOf(regularDays.length, 'day')} with the regular teacher.`,
         question: `Do substitutes get the accommodation list? Could we check how substitutes are told about ${phrase}?`,
         entryIds: occurrenceIds(subLapses),
       });
@@ -442,7 +424,7 @@ export function findAccommodationLapsePatterns(
         subjectId: accommodationId,
         severity: 'concern',
         message:
-          `${title} was noted as not given, or only partly, ${inClass.items.length} of ${plural(lapses.length, 'time')} in ${inClass.key} ` +
+          `${title} was noted as not given, or only partly, ${inClass.items.length} of ${countOf(lapses.length, 'time')} in ${inClass.key} ` +
           `(${formatDateList(inClass.items.map((o) => o.date))}).`,
         question: `Could we look together at how ${phrase} works in ${inClass.key}? Is something there making it hard to provide?`,
         entryIds: occurrenceIds(inClass.items),
@@ -466,7 +448,7 @@ export function findAccommodationLapsePatterns(
         subjectId: accommodationId,
         severity: 'concern',
         message:
-          `${title} was noted as not given, or only partly, ${withStaff.items.length} of ${plural(lapses.length, 'time')} with ${withStaff.key} ` +
+          `${title} was noted as not given, or only partly, ${withStaff.items.length} of ${countOf(lapses.length, 'time')} with ${withStaff.key} ` +
           `(${formatDateList(withStaff.items.map((o) => o.date))}).`,
         question: `Does ${withStaff.key} have the accommodation list? Could we check together whether anything makes ${phrase} hard to provide?`,
         entryIds: occurrenceIds(withStaff.items),
@@ -501,7 +483,7 @@ export function findBehaviorPlanPatterns(
   );
   if (rewardFalse.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED) {
     rewardFinding = rewardsUnusedFinding(
-      `No reward was used in ${rewardFalse.length} of ${plural(sorted.length, 'incident')} you noted (${formatDateList(rewardFalse.map((i) => i.date))}).`,
+      `No reward was used in ${rewardFalse.length} of ${countOf(sorted.length, 'incident')} you noted (${formatDateList(rewardFalse.map((i) => i.date))}).`,
       ids(rewardFalse),
     );
   } else if (rewardIds.size > 0 && sorted.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED && !anyRewardUsed) {
@@ -614,7 +596,7 @@ export function findGoalFlags(
           rule: FINDING_RULES.noDataSinceReport,
           subjectId: goal.id,
           severity: 'info',
-          message: `${title} has no data noted since the progress report of ${formatShortDate(lastReportDate)} (${plural(daysBetween(lastReportDate, asOf), 'day')} ago).`,
+          message: `${title} has no data noted since the progress report of ${formatShortDate(lastReportDate)} (${countOf(daysBetween(lastReportDate, asOf), 'day')} ago).`,
           question:
             'Is data still being collected on this goal? Could we see the latest work samples or data sheets?',
           entryIds: before ? [before.id] : [],

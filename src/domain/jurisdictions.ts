@@ -169,7 +169,7 @@ export type LadderStep = {
   letterKind: LadderLetterKind | null;
   /**
    * Whom an escalation letter at this step is addressed to, in the letter writer's words
-   * (EscalationOptions.to in src/domain/letters.ts); null for the first rung and for formal processes
+   * (EscalationOptions.to in src/domain/letters/escalation.ts); null for the first rung and for formal processes
    * that have their own letter or none.
    */
   addressedTo: EscalationRecipient | null;

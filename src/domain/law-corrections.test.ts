@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { timelinesFor } from '../server/services/jurisdiction-timelines.ts';
 import { advise, resolveAdvisorSettings } from './advisor.ts';
-import { draftBoardAppeal } from './board-appeal-letter.ts';
 import type { CasePlan, CaseRecord, CaseService } from './case-record.ts';
 import type { Communication } from './communications.ts';
 import { isoWeekday } from './dates.ts';
+import { draftBoardAppeal } from './letters/board-appeal.ts';
 import {
   draftMeetingRequest,
   draftOcrComplaintOutline,

@@ -1,49 +1,21 @@
-// Words the letter writer shares between letters: dates as people write them ("Tuesday, October 6"),
-// minutes, lists, what a missed session's reason or an observation's source means in a sentence, and
-// who on the team holds a role. Pure: no clock, no locale (the same words on every machine).
+// Words the letter writer shares between letters: minutes, lists, what a missed session's reason or an
+// observation's source means in a sentence, and who on the team holds a role. Dates are written by
+// src/domain/dates.ts, in the record's locale. Pure: no clock, the same words on every machine.
 
 import type { CaseContact } from './case-record.ts';
-import { isoWeekday, toDayNumber } from './dates.ts';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** "Tuesday, October 6", or "Tuesday, October 6, 2026" with the year. */
-export function formatLongDate(date: string, withYear = false): string {
-  toDayNumber(date); // throws on a malformed date
-  const weekday = WEEKDAYS[isoWeekday(date) - 1]!;
-  const month = MONTHS[Number(date.slice(5, 7)) - 1]!;
-  const day = Number(date.slice(8, 10));
-  return `${weekday}, ${month} ${day}${withYear ? `, ${date.slice(0, 4)}` : ''}`;
-}
-
-/** The same day one year earlier (February 29 falls back to February 28). */
-export function oneYearBefore(date: string): string {
-  toDayNumber(date);
-  const year = Number(date.slice(0, 4)) - 1;
-  const monthDay = date.slice(5);
-  if (monthDay === '02-29') return `${year}-02-28`;
-  return `${String(year).padStart(4, '0')}-${monthDay}`;
-}
+import { formatLongDate, monthName, RECORD_LOCALE, weekdayName } from './dates.ts';
 
 /** "a", "a and b", "a, b and c". Items that hold commas (long dates) are joined with semicolons. */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
   return `${items.slice(0, -1).join(separator)} and ${items[items.length - 1]!}`;
+}
+
+/** "a", "a and b", "a, b and c", with commas whatever the items hold (unlike `listWords`). */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 /** One "- item" line per item. */
@@ -94,6 +66,23 @@ export function capitalize(text: string): string {
 /** A gap in the record the parent fills in before sending: "[your address]". */
 export function placeholder(what: string): string {
   return `[${what}]`;
+}
+
+/**
+ * The note naming the gaps a draft left ("Your record does not hold everything this letter needs: fill
+ * in [your address] ..."). It is always the first of a letter's notes when there are gaps, so
+ * `notesBesideGaps` can leave it out where the gaps are shown themselves.
+ */
+export function gapsNote(placeholders: readonly string[], what: 'letter' | 'appeal' = 'letter'): string {
+  return `Your record does not hold everything this ${what} needs: fill in ${listWords(placeholders)} before you send it.`;
+}
+
+/** A draft's notes for the parent, without the one naming its gaps (`gapsNote`, first when there are gaps). */
+export function notesBesideGaps(letter: {
+  notes: readonly string[];
+  placeholders: readonly string[];
+}): string[] {
+  return letter.placeholders.length > 0 ? letter.notes.slice(1) : [...letter.notes];
 }
 
 /** Every "[...]" placeholder in a text, in order of first appearance, without repeats. */
@@ -262,9 +251,9 @@ export function replyByWords(date: string, today: string): string {
   return `reply by ${formatLongDate(date, date.slice(0, 4) !== today.slice(0, 4))}`;
 }
 
-const WEEKDAY_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH_WORDS =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+// The names formatLongDate writes, to find its dates again in a letter the parent edited.
+const WEEKDAY_WORDS = `(?:${[1, 2, 3, 4, 5, 6, 7].map((d) => weekdayName(d, RECORD_LOCALE)).join('|')})`;
+const MONTH_WORDS = `(?:${Array.from({ length: 12 }, (_, m) => monthName(m + 1, RECORD_LOCALE)).join('|')})`;
 
 /**
  * The letter with its reply date changed from `from` to `to`, or null when the text no longer holds

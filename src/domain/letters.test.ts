@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { wordCount } from '../../test/support/reading-grade.ts';
 import type { CaseContact, CaseObservation, CaseRecord } from './case-record.ts';
 import type { Communication, ParentPosition } from './communications.ts';
-import { isoWeekday } from './dates.ts';
+import { formatLongDate, isoWeekday, oneYearBefore } from './dates.ts';
 import { FINDING_RULES } from './implementation-patterns.ts';
-import {
-  contactsWithRole,
-  formatLongDate,
-  formatMinutes,
-  listWords,
-  oneYearBefore,
-  providerFor,
-} from './letter-words.ts';
+import { contactsWithRole, formatMinutes, listWords, providerFor } from './letter-words.ts';
 import {
   attachmentSentence,
   CANADA_LETTER_KINDS,

@@ -202,7 +202,7 @@ describe('the living IEP', () => {
         goals: [{ id: 'g1', area: 'Reading', text: 'Read 90 wcpm' }],
         findings: [
           {
-            rule: 'goal_met_early',
+            rule: 'target_met_early',
             subjectId: 'g1',
             severity: 'info',
             message: 'The reading goal’s target was met in October.',

@@ -1,5 +1,6 @@
 import { type CaseRecord, closureMissesToList, occurrencesOf, owedMissesToList } from './case-record.ts';
-import { addDays } from './dates.ts';
+import { addDays, formatLongDate, formatRecordDate } from './dates.ts';
+import { GOAL_FINDING_RULES } from './implementation-patterns.ts';
 
 // The living IEP: the document a parent keeps between meetings and brings to the next one. What is
 // working (wins, services delivered in full, accommodations reliably in place), what is not (the
@@ -38,26 +39,6 @@ export const MIN_OBSERVATIONS_FOR_RELIABLE = 3;
 /** ... of which this share were "provided" (product choice). */
 export const RELIABLE_PROVIDED_SHARE = 0.8;
 
-const GOAL_RULES = new Set(['goal_met_early', 'no_progress_across_reports', 'no_data_since_report']);
-
-function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
-function shortDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingIep {
   const name = record.child.firstName;
   const working: LivingIepItem[] = [];
@@ -66,7 +47,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   const questions: LivingIepItem[] = [];
 
   for (const win of record.parentNotes.filter((n) => n.kind === 'win' && n.date <= record.asOf)) {
-    working.push({ text: `${formatDate(win.date)}: ${win.text}`, entryIds: [win.id] });
+    working.push({ text: `${formatLongDate(win.date, true)}: ${win.text}`, entryIds: [win.id] });
   }
   for (const s of record.services) {
     const { requiredMinutes: required, deliveredMinutes: delivered, owedBalanceMinutes: owed } = s.ledger;
@@ -79,7 +60,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
     const weeksWithRequirement = finished.length;
     if (delivered >= required * FULL_DELIVERY_SHARE && owed === 0) {
       working.push({
-        text: `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${shortDate(s.ledger.from)} to ${shortDate(s.ledger.to)}).`,
+        text: `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${formatRecordDate(s.ledger.from, 'monthDay')} to ${formatRecordDate(s.ledger.to, 'monthDay')}).`,
         entryIds: goodWeeks.flatMap((w) => w.entryIds),
       });
     } else {
@@ -121,7 +102,10 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
       notWorking.push({
         text: `“${a.text}”: not in place on ${lapses.length} of ${seen.length} ${unit} noted: ${lapses
           .slice(-3)
-          .map((o) => `${shortDate(o.date)}${o.className ? ` in ${o.className}` : ''}${sources(o)}`)
+          .map(
+            (o) =>
+              `${formatRecordDate(o.date, 'monthDay')}${o.className ? ` in ${o.className}` : ''}${sources(o)}`,
+          )
           .join(', ')}.`,
         entryIds: lapses.flatMap((o) => o.entryIds),
       });
@@ -129,7 +113,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   }
   const goalIds = new Set(record.goals.map((g) => g.id));
   for (const f of record.findings) {
-    if (GOAL_RULES.has(f.rule) && goalIds.has(f.subjectId)) {
+    if (GOAL_FINDING_RULES.has(f.rule) && goalIds.has(f.subjectId)) {
       changes.push({ text: `${f.message} ${f.question}`, entryIds: f.entryIds });
       continue;
     }
@@ -139,7 +123,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   for (const note of record.parentNotes.filter(
     (n) => (n.kind === 'concern' || n.kind === 'new_challenge' || n.kind === 'harm') && n.date <= record.asOf,
   )) {
-    changes.push({ text: `${formatDate(note.date)}: ${note.text}`, entryIds: [note.id] });
+    changes.push({ text: `${formatLongDate(note.date, true)}: ${note.text}`, entryIds: [note.id] });
   }
   for (const change of parent.changes) changes.push({ text: change, entryIds: [] });
   for (const q of parent.questions) questions.push({ text: q, entryIds: [] });
@@ -175,7 +159,7 @@ export function livingIepMarkdown(doc: LivingIep): string {
   const lines = [
     `# ${doc.childName}'s living ${doc.planTitle}`,
     '',
-    `As of ${formatDate(doc.asOf)}.${doc.nextMeeting ? ` Next meeting: ${doc.nextMeeting.label}, ${formatDate(doc.nextMeeting.date)}.` : ''}`,
+    `As of ${formatLongDate(doc.asOf, true)}.${doc.nextMeeting ? ` Next meeting: ${doc.nextMeeting.label}, ${formatLongDate(doc.nextMeeting.date, true)}.` : ''}`,
     '',
     '## What is working',
     '',

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import {
+  OBSERVATION_OUTCOMES,
+  OBSERVATION_SETTINGS,
+  OBSERVATION_SOURCES,
+  TEACHER_KINDS,
+} from './record-kinds.ts';
 
 // What parents record about how the plan is carried out beyond therapy sessions: whether an
 // accommodation was provided on a day, how a behavior incident was handled, the class timetable
 // (to place pull-out services in time), and data points for goals.
 
-export const OBSERVATION_OUTCOMES = ['provided', 'not_provided', 'partly', 'unknown'] as const;
-export const OBSERVATION_SETTINGS = ['test', 'quiz', 'classwork', 'homework', 'other'] as const;
-export const TEACHER_KINDS = ['regular', 'substitute', 'other_staff', 'unknown'] as const;
-export const OBSERVATION_SOURCES = [
-  'child_report',
-  'work_sample',
-  'teacher',
-  'parent_saw',
-  'school_record',
-] as const;
+// The outcomes, settings, teachers and sources are src/domain/record-kinds.ts's (zod-free, for the web).
+export {
+  OBSERVATION_OUTCOMES,
+  OBSERVATION_SETTINGS,
+  OBSERVATION_SOURCES,
+  TEACHER_KINDS,
+} from './record-kinds.ts';
 
 /** Files kept as evidence for a record (ids of the household's attachments). */
 const AttachmentIds = z

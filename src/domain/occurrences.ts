@@ -8,6 +8,8 @@
 // zod-free, so the web app can use it too. Session entries must be resolved first (corrections and voids,
 // src/domain/corrections.ts `currentSessionEntries`); voided observations and work samples are left out.
 
+import { andList, capitalize, observationOutcomeWords } from './letter-words.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Accommodations
 
@@ -149,21 +151,18 @@ export function accommodationOccurrences<E extends AccommodationEvidence>(
     }
     for (const g of groups) out.push(toOccurrence(g.key, g.items, g.unplaced));
   }
-  return out.sort((a, b) =>
-    a.accommodationId !== b.accommodationId
-      ? a.accommodationId < b.accommodationId
-        ? -1
-        : 1
-      : a.date !== b.date
-        ? a.date < b.date
-          ? -1
-          : 1
-        : a.key < b.key
-          ? -1
-          : a.key > b.key
-            ? 1
-            : 0,
-  );
+  return out.sort(bySubjectDateKey((o) => o.accommodationId));
+}
+
+/** One stable order: by subject (an accommodation or a service), then oldest first, then by key. */
+function bySubjectDateKey<T extends { date: string; key: string }>(subject: (o: T) => string) {
+  return (a: T, b: T): number => {
+    const sa = subject(a);
+    const sb = subject(b);
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  };
 }
 
 function toOccurrence<E extends AccommodationEvidence>(
@@ -292,19 +291,6 @@ export function accommodationSourceNoun(
   }
 }
 
-function outcomeWords(outcome: string): string {
-  switch (outcome) {
-    case 'provided':
-      return 'in place';
-    case 'partly':
-      return 'only partly in place';
-    case 'not_provided':
-      return 'not in place';
-    default:
-      return 'not sure';
-  }
-}
-
 /**
  * One occurrence in the parent's words: "1 lapse, 3 sources: your note, a work sample, Emma's report".
  * A disagreement is a question, never a verdict: "Your note says it was in place; a work sample says it
@@ -330,8 +316,8 @@ export function occurrenceWords(
   const others = [...new Set(occurrence.disagreeing.map((e) => accommodationSourceNoun(e, childName)))];
   const otherOutcome = occurrence.disagreeing[0]!.outcome;
   const question =
-    `${capitalize(decider)} says it was ${outcomeWords(occurrence.outcome)}; ${joinWords(others)} ` +
-    `${others.length === 1 ? 'says' : 'say'} it was ${outcomeWords(otherOutcome)}. ` +
+    `${capitalize(decider)} says it was ${observationOutcomeWords(occurrence.outcome)}; ${andList(others)} ` +
+    `${others.length === 1 ? 'says' : 'say'} it was ${observationOutcomeWords(otherOutcome)}. ` +
     `Which is right? ${capitalize(decider)} counts until you correct one of them.`;
   return { summary, question };
 }
@@ -531,21 +517,7 @@ export function sessionOccurrences<E extends SessionStatement>(
   }
   // Nothing set aside (the usual case): the input itself, not a copy.
   const counted = setAside.size > 0 ? entries.filter((e) => !setAside.has(e.id)) : (entries as E[]);
-  occurrences.sort((a, b) =>
-    a.serviceId !== b.serviceId
-      ? a.serviceId < b.serviceId
-        ? -1
-        : 1
-      : a.date !== b.date
-        ? a.date < b.date
-          ? -1
-          : 1
-        : a.key < b.key
-          ? -1
-          : a.key > b.key
-            ? 1
-            : 0,
-  );
+  occurrences.sort(bySubjectDateKey((o) => o.serviceId));
   return { occurrences, counted, setAside, occurrenceOf };
 }
 
@@ -663,13 +635,4 @@ export function sessionSourceNoun(source: string, childName = 'your child'): str
     default:
       return 'a record';
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }

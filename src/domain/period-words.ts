@@ -4,23 +4,8 @@
 // share (there is none: the provider may serve it in any week of the period). Pure; the figures come
 // from the ledger (docs/ledger-rules.md, rule 1).
 
-import type { IsoDate } from './dates.ts';
-import { countOf, formatLongDate } from './letter-words.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { formatLongDate, formatRecordDate, type IsoDate } from './dates.ts';
+import { countOf } from './letter-words.ts';
 
 export type PeriodWordsInput = {
   /** The service's own period; "weeks" is a block of an "N of every M weeks" pattern. */
@@ -45,7 +30,7 @@ export type PeriodWordsInput = {
   soFarMinutes: number;
 };
 
-const monthDay = (date: IsoDate) => `${MONTHS[Number(date.slice(5, 7)) - 1]!} ${Number(date.slice(8, 10))}`;
+const monthDay = (date: IsoDate) => formatRecordDate(date, 'longMonthDay');
 
 /** The period's amount and what was delivered of it so far, in one line. */
 export function periodWords(p: PeriodWordsInput): string {
@@ -78,7 +63,7 @@ export function periodWords(p: PeriodWordsInput): string {
 function periodPhrase(p: PeriodWordsInput): string {
   switch (p.unit) {
     case 'month':
-      return `in ${MONTHS[Number(p.start.slice(5, 7)) - 1]!}`;
+      return `in ${formatRecordDate(p.start, 'month')}`;
     case 'year':
       return p.esy ? 'this summer' : 'this school year';
     case 'cycle':

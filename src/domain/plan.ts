@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endNotBeforeStart, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
 import { ReasonPolicy } from './session-entry.ts';
 
 export const PLAN_KINDS = ['iep', '504'] as const;
@@ -93,7 +94,7 @@ export const GoalInput = z.object({
 });
 export type GoalInput = z.infer<typeof GoalInput>;
 
-export const BEHAVIOR_STEP_KINDS = ['trigger', 'strategy', 'reward', 'response'] as const;
+export { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
 export const BehaviorStepInput = z.object({
   planId: IdSchema,
   kind: z.enum(BEHAVIOR_STEP_KINDS),

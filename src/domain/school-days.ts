@@ -6,12 +6,9 @@
 // no I/O; the school calendar is passed in (buildCalendarIndex). Rules: docs/ledger-rules.md,
 // "Dates on days with no school".
 
-import { addDays, type IsoDate, isoWeekday } from './dates.ts';
-import { formatLongDate } from './letter-words.ts';
+import { addDays, formatLongDate, formatRecordDate, type IsoDate, isoWeekday } from './dates.ts';
 import { type CalendarEventHit, type CalendarIndex, dayOf } from './school-calendar.ts';
 import type { CalendarDayKind } from './school-calendar-model.ts';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 export type NonSchoolDayKind =
   | 'holiday'
@@ -61,7 +58,7 @@ export function nonSchoolDay(calendar: CalendarIndex, date: IsoDate): NonSchoolD
   }
   const year = calendar.schoolYearOf(date);
   const weekday = isoWeekday(date);
-  const dayName = WEEKDAYS[weekday - 1]!;
+  const dayName = formatRecordDate(date, 'weekday');
   if (!year) {
     const name = weekday >= 6 ? dayName : 'No school';
     return { kind: 'outside_school_year', reason: 'outside the school year', name, event: null };

@@ -270,7 +270,7 @@ const CASES: Case[] = [
     complete: true,
     unread: [],
   },
-  // RULES.md examples
+  // Service lines as real IEPs write them (the amounts docs/ledger-rules.md counts)
   {
     rule: "'Two 30 minute sessions, weekly' reads the count before the session length",
     text: 'Two 30 minute sessions, weekly',

@@ -814,40 +814,56 @@ function periodFromWord(raw: string): PeriodUnit | null {
   return PERIOD_WORD[w] ?? PERIOD_WORD[raw] ?? null;
 }
 
-function readAmount(r: Reader, part: Part): void {
-  const { start: from, end: to } = part;
-  const partText = () => r.orig(from, to);
-  const durs: Dur[] = [];
-  const pers: Per[] = [];
-  const cnts: Cnt[] = [];
-  const pats: Pat[] = [];
-  let blocked = part.warnings.some((w) => w.kind === 'blocking');
+/** What the amount readers found in one part of the line, before it is put together. */
+type Found = {
+  durs: Dur[];
+  pers: Per[];
+  cnts: Cnt[];
+  pats: Pat[];
+  /** A number could not be used: the part gives no amount, and the note says why. */
+  blocked: boolean;
+};
 
-  const addDur = (minutes: number, x: Match, unit: 'min' | 'hour', tag: Dur['tag'] = null) => {
-    const raw = r.orig(x.start, x.end);
-    if (!Number.isFinite(minutes) || minutes <= 0) {
-      r.note(`"${raw}" is not a usable number of minutes`, true);
-      blocked = true;
-      return;
-    }
-    const rounded = Math.round(minutes);
-    if (Math.abs(minutes - rounded) > 1e-9) {
-      r.note(`"${raw}" is not a whole number of minutes; enter the minutes`, true);
-      blocked = true;
-      return;
-    }
-    durs.push({ minutes: rounded, raw, unit, tag });
-  };
-  const addCnt = (value: number, raw: string) => {
-    if (!Number.isInteger(value) || value < 1) {
-      r.note(`"${raw}" is not a whole number of sessions; enter the count`, true);
-      blocked = true;
-      return;
-    }
-    cnts.push({ value, raw });
-  };
-  const unitMinutes = (n: number, unit: string) => (/^h/.test(unit) ? n * 60 : n);
+function addDuration(
+  r: Reader,
+  found: Found,
+  minutes: number,
+  x: Match,
+  unit: 'min' | 'hour',
+  tag: Dur['tag'] = null,
+): void {
+  const raw = r.orig(x.start, x.end);
+  if (!Number.isFinite(minutes) || minutes <= 0) {
+    r.note(`"${raw}" is not a usable number of minutes`, true);
+    found.blocked = true;
+    return;
+  }
+  const rounded = Math.round(minutes);
+  if (Math.abs(minutes - rounded) > 1e-9) {
+    r.note(`"${raw}" is not a whole number of minutes; enter the minutes`, true);
+    found.blocked = true;
+    return;
+  }
+  found.durs.push({ minutes: rounded, raw, unit, tag });
+}
 
+function addCount(r: Reader, found: Found, value: number, raw: string): void {
+  if (!Number.isInteger(value) || value < 1) {
+    r.note(`"${raw}" is not a whole number of sessions; enter the count`, true);
+    found.blocked = true;
+    return;
+  }
+  found.cnts.push({ value, raw });
+}
+
+const unitMinutes = (n: number, unit: string) => (/^h/.test(unit) ? n * 60 : n);
+const unitOf = (unit: string): 'min' | 'hour' => (/^h/.test(unit) ? 'hour' : 'min');
+
+/** "per", "a", "each", "in a", "/": what comes before a period. */
+const PER = '(?:(?<![a-z])(?:per|a|an|each|every|in\\s+(?:a|each)|over\\s+(?:a|each))\\s+|/\\s*)';
+
+/** Patterns of weeks: "for 3 out of 4 weeks", "every other week", "alternate weeks", "fortnightly". */
+function readWeekPatterns(r: Reader, { start: from, end: to }: Part, found: Found): void {
   // "for 3 out of 4 weeks", "3 of every 4 weeks", "3 weeks out of 4"
   r.read(
     rx(
@@ -855,7 +871,7 @@ function readAmount(r: Reader, part: Part): void {
     ),
     (x) => {
       if (!x.m[2] && !x.m[4]) return false;
-      pats.push({ active: toNumber(x.m[1]!), every: toNumber(x.m[3]!), raw: r.orig(x.start, x.end) });
+      found.pats.push({ active: toNumber(x.m[1]!), every: toNumber(x.m[3]!), raw: r.orig(x.start, x.end) });
       return true;
     },
     from,
@@ -874,8 +890,8 @@ function readAmount(r: Reader, part: Part): void {
             : w === 'fourth'
               ? 4
               : toNumber(w);
-      if (every === 1) pers.push({ unit: 'week', cycleDays: null, raw: r.orig(x.start, x.end) });
-      else pats.push({ active: 1, every, raw: r.orig(x.start, x.end) });
+      if (every === 1) found.pers.push({ unit: 'week', cycleDays: null, raw: r.orig(x.start, x.end) });
+      else found.pats.push({ active: 1, every, raw: r.orig(x.start, x.end) });
       return true;
     },
     from,
@@ -884,18 +900,19 @@ function readAmount(r: Reader, part: Part): void {
   r.read(
     words('(?:on\\s+)?(?:alternate|alternating)\\s+weeks|fortnightly'),
     (x) => {
-      pats.push({ active: 1, every: 2, raw: r.orig(x.start, x.end) });
+      found.pats.push({ active: 1, every: 2, raw: r.orig(x.start, x.end) });
       return true;
     },
     from,
     to,
   );
+}
 
-  // Cycles of school days: "per 6-day cycle", "per cycle", "per 6 cycle days"
-  const PER = '(?:(?<![a-z])(?:per|a|an|each|every|in\\s+(?:a|each)|over\\s+(?:a|each))\\s+|/\\s*)';
+/** Cycles of school days: "per 6-day cycle", "per cycle", "per 6 cycle days". */
+function readCycles(r: Reader, { start: from, end: to }: Part, found: Found): void {
   const addCycle = (x: Match, raw: string | undefined) => {
     const n = raw == null ? null : toNumber(raw);
-    pers.push({ unit: 'cycle', cycleDays: n, raw: r.orig(x.start, x.end) });
+    found.pers.push({ unit: 'cycle', cycleDays: n, raw: r.orig(x.start, x.end) });
     return true;
   };
   r.read(
@@ -913,17 +930,21 @@ function readAmount(r: Reader, part: Part): void {
     from,
     to,
   );
+}
 
+/** Sessions with their length: "Two 30 minute sessions", "2 sessions of 30 minutes", "2x30", "30 min x 2". */
+function readSessionsOfLength(r: Reader, { start: from, end: to }: Part, found: Found): void {
+  const countAndLength = (x: Match, count: string, length: string, unit: string) => {
+    addCount(r, found, toNumber(count), r.orig(x.start, x.end));
+    addDuration(r, found, unitMinutes(toNumber(length), unit), x, unitOf(unit), 'session');
+    return true;
+  };
   // "Two 30 minute sessions", "a 45-minute session"
   r.read(
     rx(
       `${B}(${NUM}|an?)\\s*\\(?\\s*(${NUM})\\s*-?\\s*(${MIN_U}|${HOUR_U})\\s*\\)?\\s*-?\\s*(?:sessions?|visits?|periods?|blocks?)(?![a-z])`,
     ),
-    (x) => {
-      addCnt(toNumber(x.m[1]!), r.orig(x.start, x.end));
-      addDur(unitMinutes(toNumber(x.m[2]!), x.m[3]!), x, /^h/.test(x.m[3]!) ? 'hour' : 'min', 'session');
-      return true;
-    },
+    (x) => countAndLength(x, x.m[1]!, x.m[2]!, x.m[3]!),
     from,
     to,
   );
@@ -932,11 +953,7 @@ function readAmount(r: Reader, part: Part): void {
     rx(
       `${B}(${NUM})\\s+(?:sessions?|visits?|times?)\\s+(?:of|at|for|lasting)\\s+(${NUM}|an?)\\s*-?\\s*(${MIN_U}|${HOUR_U})(?![a-z])`,
     ),
-    (x) => {
-      addCnt(toNumber(x.m[1]!), r.orig(x.start, x.end));
-      addDur(unitMinutes(toNumber(x.m[2]!), x.m[3]!), x, /^h/.test(x.m[3]!) ? 'hour' : 'min', 'session');
-      return true;
-    },
+    (x) => countAndLength(x, x.m[1]!, x.m[2]!, x.m[3]!),
     from,
     to,
   );
@@ -952,45 +969,50 @@ function readAmount(r: Reader, part: Part): void {
       const ub = x.m[4];
       const raw = r.orig(x.start, x.end);
       if (ua && !ub) {
-        addDur(unitMinutes(a, ua), x, /^h/.test(ua) ? 'hour' : 'min', 'session');
-        addCnt(b, raw);
+        addDuration(r, found, unitMinutes(a, ua), x, unitOf(ua), 'session');
+        addCount(r, found, b, raw);
       } else if (!ua && (ub || a <= b)) {
-        addCnt(a, raw);
-        addDur(unitMinutes(b, ub ?? 'm'), x, ub && /^h/.test(ub) ? 'hour' : 'min', 'session');
+        addCount(r, found, a, raw);
+        addDuration(r, found, unitMinutes(b, ub ?? 'm'), x, ub ? unitOf(ub) : 'min', 'session');
       } else {
         r.note(`"${raw}" does not say which number is the minutes; enter sessions and minutes`, true);
-        blocked = true;
+        found.blocked = true;
       }
       return true;
     },
     from,
     to,
   );
+}
 
-  // Durations: hours (with optional minutes), then minutes.
-  const tagOf = (x: Match): Dur['tag'] => {
-    const before = r.work.slice(from, x.start);
-    const after = r.work.slice(x.end, to);
-    let m = /^\s*(?:per|each|a|an|\/|every)\s*(?:session|visit)(?![a-z])/.exec(after);
-    if (m) {
-      r.mask(x.end, x.end + m[0].length);
-      return 'session';
-    }
-    m = /^\s*(?:in\s+)?total(?![a-z])/.exec(after);
-    if (m) {
-      r.mask(x.end, x.end + m[0].length);
-      return 'total';
-    }
-    if (/^\s*-?\s*(?:sessions?|visits?|periods?|blocks?)(?![a-z])/.test(after)) return 'session';
-    if (/(?:sessions?|visits?)\s+(?:of|lasting|at)\s*$/.test(before)) return 'session';
-    if (/(?:each|per|every)\s+session\s*(?:is|of|lasting|:|=)?\s*$/.test(before)) return 'session';
-    m = /(?:(?:a|in)\s+)?total\s*(?:of)?\s*:?\s*$/.exec(before);
-    if (m) {
-      r.mask(x.start - m[0].length, x.start);
-      return 'total';
-    }
-    return null;
-  };
+/** Whether a length is per session ("30 minutes per session") or a total ("90 minutes in total"). */
+function durationTag(r: Reader, { start: from, end: to }: Part, x: Match): Dur['tag'] {
+  const before = r.work.slice(from, x.start);
+  const after = r.work.slice(x.end, to);
+  let m = /^\s*(?:per|each|a|an|\/|every)\s*(?:session|visit)(?![a-z])/.exec(after);
+  if (m) {
+    r.mask(x.end, x.end + m[0].length);
+    return 'session';
+  }
+  m = /^\s*(?:in\s+)?total(?![a-z])/.exec(after);
+  if (m) {
+    r.mask(x.end, x.end + m[0].length);
+    return 'total';
+  }
+  if (/^\s*-?\s*(?:sessions?|visits?|periods?|blocks?)(?![a-z])/.test(after)) return 'session';
+  if (/(?:sessions?|visits?)\s+(?:of|lasting|at)\s*$/.test(before)) return 'session';
+  if (/(?:each|per|every)\s+session\s*(?:is|of|lasting|:|=)?\s*$/.test(before)) return 'session';
+  m = /(?:(?:a|in)\s+)?total\s*(?:of)?\s*:?\s*$/.exec(before);
+  if (m) {
+    r.mask(x.start - m[0].length, x.start);
+    return 'total';
+  }
+  return null;
+}
+
+/** Lengths: hours (with optional minutes), then minutes. */
+function readDurations(r: Reader, part: Part, found: Found): void {
+  const { start: from, end: to } = part;
   r.read(
     rx(
       `(?<![a-z0-9./])(?:(${NUM}|an?)(?:\\s+and\\s+(?:a\\s+)?(half|quarter|1/2)|\\s+(1/2)|\\s*(½))?|(half\\s+an?|a\\s+half|half|1/2|½))\\s*-?\\s*${HOUR_U}(?![a-z])(?:\\s*(?:and\\s+)?(${NUM})\\s*-?\\s*${MIN_U}(?![a-z]))?`,
@@ -1000,7 +1022,7 @@ function readAmount(r: Reader, part: Part): void {
       if (x.m[2] === 'quarter') hours += 0.25;
       else if (x.m[2] || x.m[3] || x.m[4] || x.m[5]) hours += 0.5;
       const minutes = hours * 60 + (x.m[6] ? toNumber(x.m[6]) : 0);
-      addDur(minutes, x, 'hour', tagOf(x));
+      addDuration(r, found, minutes, x, 'hour', durationTag(r, part, x));
       return true;
     },
     from,
@@ -1009,77 +1031,56 @@ function readAmount(r: Reader, part: Part): void {
   r.read(
     rx(`(?<![a-z0-9./])(${NUM})\\s*-?\\s*${MIN_U}(?![a-z])`),
     (x) => {
-      addDur(toNumber(x.m[1]!), x, 'min', tagOf(x));
+      addDuration(r, found, toNumber(x.m[1]!), x, 'min', durationTag(r, part, x));
       return true;
     },
     from,
     to,
   );
+}
 
-  // Counts: "2 times", "3x", "2 sessions", "once", "twice", "a session"
+/** Counts: "2 times", "3x", "2 sessions", "3 days a week", "once", "twice", "a session". */
+function readCounts(r: Reader, { start: from, end: to }: Part, found: Found): void {
+  const count = (value: number) => (x: Match) => {
+    addCount(r, found, value, r.orig(x.start, x.end));
+    return true;
+  };
+  const counted = (x: Match) => count(toNumber(x.m[1]!))(x);
   r.read(
     rx(`(?<![a-z0-9./])(${NUM})\\s*(?:x|times?|sessions?|visits?|occasions?|occurrences?)(?![a-z])`),
-    (x) => {
-      addCnt(toNumber(x.m[1]!), r.orig(x.start, x.end));
-      return true;
-    },
+    counted,
     from,
     to,
   );
   r.read(
     rx(`(?<![a-z0-9./])(${NUM})\\s+days?(?=\\s+(?:a|per|each|every|in\\s+a)\\s+week|\\s*/\\s*w)`),
-    (x) => {
-      addCnt(toNumber(x.m[1]!), r.orig(x.start, x.end));
-      return true;
-    },
+    counted,
     from,
     to,
   );
-  r.read(
-    words('once|twice|thrice'),
-    (x) => {
-      addCnt(ONCE_WORDS[x.m[0]]!, r.orig(x.start, x.end));
-      return true;
-    },
-    from,
-    to,
-  );
-  r.read(
-    words('an?\\s+(?:single\\s+)?(?:session|visit)'),
-    (x) => {
-      addCnt(1, r.orig(x.start, x.end));
-      return true;
-    },
-    from,
-    to,
-  );
+  r.read(words('once|twice|thrice'), (x) => count(ONCE_WORDS[x.m[0]]!)(x), from, to);
+  r.read(words('an?\\s+(?:single\\s+)?(?:session|visit)'), count(1), from, to);
+}
 
-  // Periods
+/** Periods: "semi-weekly", "daily", "weekly", "per week", "a school day", "/wk". */
+function readPeriods(r: Reader, { start: from, end: to }: Part, found: Found): void {
+  const period = (unit: PeriodUnit, x: Match) => {
+    found.pers.push({ unit, cycleDays: null, raw: r.orig(x.start, x.end) });
+    return true;
+  };
   r.read(
     words('semi[\\s-]?(weekly|monthly|annual(?:ly)?|yearly)'),
     (x) => {
-      addCnt(2, r.orig(x.start, x.end));
-      pers.push({ unit: periodFromWord(x.m[1]!)!, cycleDays: null, raw: r.orig(x.start, x.end) });
-      return true;
+      addCount(r, found, 2, r.orig(x.start, x.end));
+      return period(periodFromWord(x.m[1]!)!, x);
     },
     from,
     to,
   );
-  r.read(
-    words('every\\s*day|each\\s+day|everyday|daily'),
-    (x) => {
-      pers.push({ unit: 'day', cycleDays: null, raw: r.orig(x.start, x.end) });
-      return true;
-    },
-    from,
-    to,
-  );
+  r.read(words('every\\s*day|each\\s+day|everyday|daily'), (x) => period('day', x), from, to);
   r.read(
     words('weekly|wkly|monthly|yearly|annually|annual'),
-    (x) => {
-      pers.push({ unit: periodFromWord(x.m[0])!, cycleDays: null, raw: r.orig(x.start, x.end) });
-      return true;
-    },
+    (x) => period(periodFromWord(x.m[0])!, x),
     from,
     to,
   );
@@ -1087,33 +1088,31 @@ function readAmount(r: Reader, part: Part): void {
     rx(
       `(?:(?<![a-z])(?:per|a|an|each|every|in\\s+a|in\\s+each)\\s+|/\\s*)(?:(?:school|calendar|instructional|iep|academic)\\s+)?(days?|weeks?|months?|years?|wks?|mos?|mths?|yrs?|d|w|y)(?![a-z])`,
     ),
-    (x) => {
-      pers.push({ unit: periodFromWord(x.m[1]!)!, cycleDays: null, raw: r.orig(x.start, x.end) });
-      return true;
-    },
+    (x) => period(periodFromWord(x.m[1]!)!, x),
     from,
     to,
   );
+}
 
-  // Put it together.
-  const quoted = `"${partText()}"`;
-  if (!durs.length && !cnts.length && !pers.length && !pats.length) {
-    if (blocked) return;
-    const phrase = part.warnings.find((w) => w.kind === 'no_frequency')?.text ?? partText();
-    r.note(phrase ? `no frequency found ("${phrase}")` : 'no frequency found', true);
-    return;
-  }
-  for (const w of part.warnings) {
-    if (w.kind === 'no_frequency') r.note(`also says "${w.text}"; only the stated amount is counted`, false);
-  }
+/** The one value of each kind a part may give; null (with a note) when it gives two, or no period. */
+type Chosen = {
+  period: Per;
+  pat: Pat | null;
+  count: number | null;
+  session: Dur | undefined;
+  total: Dur | undefined;
+  plain: Dur | undefined;
+};
 
+function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
+  const { durs, pers, cnts, pats } = found;
   const distinctPers = unique(pers, (p) => `${p.unit}:${p.cycleDays}`);
   if (distinctPers.length > 1) {
     r.note(
       `more than one period (${distinctPers.map((p) => `"${p.raw}"`).join(', ')}) in ${quoted}; enter each amount on its own line`,
       true,
     );
-    return;
+    return null;
   }
   const distinctCnts = unique(cnts, (c) => String(c.value));
   if (distinctCnts.length > 1) {
@@ -1121,7 +1120,7 @@ function readAmount(r: Reader, part: Part): void {
       `more than one number of sessions (${distinctCnts.map((c) => `"${c.raw}"`).join(', ')}) in ${quoted}; enter the one that applies`,
       true,
     );
-    return;
+    return null;
   }
   const byTag = (tag: Dur['tag']) =>
     unique(
@@ -1137,25 +1136,36 @@ function readAmount(r: Reader, part: Part): void {
       `more than one number of minutes (${all.map((d) => `"${d.raw}"`).join(', ')}) in ${quoted}; enter the one that applies`,
       true,
     );
-    return;
+    return null;
   }
   if (session[0] && plain[0] && session[0].minutes === plain[0].minutes) plain = [];
   const distinctPats = unique(pats, (p) => `${p.active}/${p.every}`);
   if (distinctPats.length > 1) {
     r.note(`more than one pattern of weeks in ${quoted}; enter the one that applies`, true);
-    return;
+    return null;
   }
   const pat = distinctPats[0] ?? null;
   let period = distinctPers[0] ?? null;
   if (!period && pat) period = { unit: 'week', cycleDays: null, raw: pat.raw };
   if (!period) {
-    if (!blocked) {
+    if (!found.blocked) {
       r.note(`no period found in ${quoted}; say per day, week, month, year or cycle`, true);
     }
-    return;
+    return null;
   }
-  if (blocked) return;
+  if (found.blocked) return null;
+  return {
+    period,
+    pat,
+    count: distinctCnts[0]?.value ?? null,
+    session: session[0],
+    total: total[0],
+    plain: plain[0],
+  };
+}
 
+/** The "N of every M weeks" pattern, and notes on a pattern or a cycle that cannot be right. */
+function checkPatternAndCycle(r: Reader, { period, pat }: Chosen, quoted: string): ParsedAmount['pattern'] {
   let pattern: ParsedAmount['pattern'] = null;
   if (pat) {
     if (period.unit !== 'week') {
@@ -1180,22 +1190,25 @@ function readAmount(r: Reader, part: Part): void {
       );
     }
   }
+  return pattern;
+}
 
-  const count = distinctCnts[0]?.value ?? null;
-  let minutesPerSession: number | null = null;
-  let sessionsPerPeriod: number | null = null;
-  let minutesPerPeriod: number | null = null;
-  const s = session[0];
-  const t = total[0] ?? plain[0];
+type Amounts = Pick<ParsedAmount, 'minutesPerSession' | 'sessionsPerPeriod' | 'minutesPerPeriod'>;
+
+/** Minutes per session, sessions per period and minutes per period from the chosen values; null when they disagree. */
+function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | null {
+  const { period, count, session: s, total, plain } = chosen;
+  const amounts: Amounts = { minutesPerSession: null, sessionsPerPeriod: null, minutesPerPeriod: null };
+  const t = total ?? plain;
   if (count != null) {
-    const perSession = s ?? plain[0];
-    let tot = total[0];
-    if (s && plain[0]) {
+    const perSession = s ?? plain;
+    let tot = total;
+    if (s && plain) {
       if (tot) {
         r.note(`more than one number of minutes in ${quoted}; enter the one that applies`, true);
-        return;
+        return null;
       }
-      tot = plain[0];
+      tot = plain;
     }
     if (tot && perSession) {
       if (perSession.minutes * count !== tot.minutes) {
@@ -1203,32 +1216,33 @@ function readAmount(r: Reader, part: Part): void {
           `${quoted} gives ${count} sessions of ${perSession.minutes} minutes but "${tot.raw}"; enter which applies`,
           true,
         );
-        return;
+        return null;
       }
-      sessionsPerPeriod = count;
-      minutesPerSession = perSession.minutes;
+      amounts.sessionsPerPeriod = count;
+      amounts.minutesPerSession = perSession.minutes;
     } else if (tot) {
       // "3 times a week for a total of 90 minutes": the total is what is owed.
-      minutesPerPeriod = tot.minutes;
+      amounts.minutesPerPeriod = tot.minutes;
     } else {
-      sessionsPerPeriod = count;
-      minutesPerSession = perSession?.minutes ?? null;
-      if (minutesPerSession == null) r.note(`minutes per session not given (${quoted}); enter them`, true);
+      amounts.sessionsPerPeriod = count;
+      amounts.minutesPerSession = perSession?.minutes ?? null;
+      if (amounts.minutesPerSession == null)
+        r.note(`minutes per session not given (${quoted}); enter them`, true);
     }
   } else if (t) {
     // With no count, an untagged length beside a stated total is the session length.
-    const perSession = s ?? (total[0] && plain[0] ? plain[0] : undefined);
-    if (s && total[0] && plain[0]) {
+    const perSession = s ?? (total && plain ? plain : undefined);
+    if (s && total && plain) {
       r.note(`more than one number of minutes in ${quoted}; enter the one that applies`, true);
-      return;
+      return null;
     }
     if (period.unit === 'day' && t.unit === 'min' && t.tag == null && !perSession) {
       // "daily 20 minutes": one 20-minute session each day.
-      sessionsPerPeriod = 1;
-      minutesPerSession = t.minutes;
+      amounts.sessionsPerPeriod = 1;
+      amounts.minutesPerSession = t.minutes;
     } else {
-      minutesPerPeriod = t.minutes;
-      minutesPerSession = perSession?.minutes ?? null;
+      amounts.minutesPerPeriod = t.minutes;
+      amounts.minutesPerSession = perSession?.minutes ?? null;
       if (perSession && perSession.minutes > t.minutes) {
         r.note(
           `${quoted} gives sessions of ${perSession.minutes} minutes but "${t.raw}" in all; check it`,
@@ -1237,19 +1251,58 @@ function readAmount(r: Reader, part: Part): void {
       }
     }
   } else if (s) {
-    minutesPerSession = s.minutes;
-    if (period.unit === 'day') sessionsPerPeriod = 1;
+    amounts.minutesPerSession = s.minutes;
+    if (period.unit === 'day') amounts.sessionsPerPeriod = 1;
     else r.note(`number of sessions ${describeUnit(period)} not given (${quoted}); enter it`, true);
   } else if (period.unit === 'day') {
-    sessionsPerPeriod = 1;
+    amounts.sessionsPerPeriod = 1;
     r.note(`minutes per session not given (${quoted}); enter them`, true);
   } else {
     r.note(`no amount found in ${quoted}; enter the minutes and sessions`, true);
   }
+  return amounts;
+}
+
+/**
+ * The amount one part of the line states ("30 minutes, 2 times a week"), set on `part.amount`; what
+ * cannot be read becomes a note. The readers run in this order, each masking what it read: patterns of
+ * weeks, cycles, sessions with their length, lengths, counts, periods.
+ */
+function readAmount(r: Reader, part: Part): void {
+  const found: Found = {
+    durs: [],
+    pers: [],
+    cnts: [],
+    pats: [],
+    blocked: part.warnings.some((w) => w.kind === 'blocking'),
+  };
+  readWeekPatterns(r, part, found);
+  readCycles(r, part, found);
+  readSessionsOfLength(r, part, found);
+  readDurations(r, part, found);
+  readCounts(r, part, found);
+  readPeriods(r, part, found);
+
+  const partText = r.orig(part.start, part.end);
+  const quoted = `"${partText}"`;
+  const { durs, pers, cnts, pats } = found;
+  if (!durs.length && !cnts.length && !pers.length && !pats.length) {
+    if (found.blocked) return;
+    const phrase = part.warnings.find((w) => w.kind === 'no_frequency')?.text ?? partText;
+    r.note(phrase ? `no frequency found ("${phrase}")` : 'no frequency found', true);
+    return;
+  }
+  for (const w of part.warnings) {
+    if (w.kind === 'no_frequency') r.note(`also says "${w.text}"; only the stated amount is counted`, false);
+  }
+  const chosen = chooseValues(r, found, quoted);
+  if (!chosen) return;
+  const pattern = checkPatternAndCycle(r, chosen, quoted);
+  const amounts = combineAmounts(r, chosen, quoted);
+  if (!amounts) return;
+  const { period } = chosen;
   part.amount = {
-    minutesPerSession,
-    sessionsPerPeriod,
-    minutesPerPeriod,
+    ...amounts,
     period: { unit: period.unit, cycleDays: period.unit === 'cycle' ? period.cycleDays : null },
     pattern,
     label: null,

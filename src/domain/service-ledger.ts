@@ -11,10 +11,10 @@
 //
 // Speed: dates are turned into day numbers once; calendar lookups are array reads (see school-calendar.ts).
 
-import { weekStartDay } from './dates.ts';
+import { formatRecordDate, weekStartDay } from './dates.ts';
+import { countOf } from './letter-words.ts';
 import {
   type CalendarIndex,
-  civilFromDay,
   dayOf,
   isoOfDay,
   monthIndexOfDay,
@@ -171,21 +171,6 @@ const UNIT_OF: Record<number, 'day' | 'week' | 'month' | 'year' | 'cycle'> = {
 /** Share units for "N of every M weeks": 420 is divisible by every count of school days in a week (1..7). */
 const SHARE_UNIT = 420;
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 type Term = {
   index: number;
   esy: boolean;
@@ -286,10 +271,6 @@ function roundHalfUp(numerator: number, denominator: number): number {
 
 function percent(delivered: number, required: number): number | null {
   return required > 0 ? Math.round((delivered / required) * 1000) / 10 : null;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function listDates(dates: string[]): string {
@@ -667,11 +648,9 @@ class LedgerBuilder {
         label = `${esy}Weeks of ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)} (${t.patternActive} of every ${t.patternEvery} weeks)`;
         break;
       }
-      case K_MONTH: {
-        const [y, m] = civilFromDay(b.spanStart);
-        label = `${esy}${MONTH_NAMES[m - 1]} ${y}`;
+      case K_MONTH:
+        label = `${esy}${formatRecordDate(isoOfDay(b.spanStart), 'monthYear')}`;
         break;
-      }
       case K_YEAR:
         label = `School year ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)}`;
         break;
@@ -825,21 +804,7 @@ function periodOf(row: Row, cal: CalendarIndex): LedgerPeriod {
   const s = new Sums();
   for (const b of row.buckets) s.add(b);
   return {
-    requiredSessions: s.requiredSessions,
-    requiredMinutes: s.required,
-    scheduledSessions: s.scheduled,
-    deliveredMinutes: s.delivered,
-    extraMinutes: s.extra,
-    owedMinutes: s.owed,
-    excusedMinutes: s.excused,
-    pendingMinutes: s.pending,
-    unloggedSessions: s.unloggedSessions,
-    unloggedMinutes: s.unlogged,
-    makeupMinutes: s.makeup,
-    makeupAppliedMinutes: s.applied,
-    owedBalanceMinutes: s.owed - s.applied,
-    percentDelivered: percent(s.delivered, s.required),
-    entryIds: idsOf(row.buckets),
+    ...totalsOf(s, idsOf(row.buckets)),
     unit: row.unit,
     start: isoOfDay(row.start),
     end: isoOfDay(row.end),
@@ -1039,7 +1004,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       b.unloggedSessions = b.requiredSessions > b.scheduled ? b.requiredSessions - b.scheduled : 0;
       if (b.scheduled > b.requiredSessions) {
         surplusNotes.push(
-          `${builder.labelOf(b)}: ${plural(b.scheduled, 'scheduled session', 'scheduled sessions')} logged where ${b.requiredSessions} ${b.requiredSessions === 1 ? 'was' : 'were'} required; all are counted, so this period's figures add up to more than required.`,
+          `${builder.labelOf(b)}: ${countOf(b.scheduled, 'scheduled session', 'scheduled sessions')} logged where ${b.requiredSessions} ${b.requiredSessions === 1 ? 'was' : 'were'} required; all are counted, so this period's figures add up to more than required.`,
         );
       } else if (accounted > b.requiredMinutes) {
         surplusNotes.push(
@@ -1131,58 +1096,58 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   // ---- notes
   if (outsideDates.length > 0) {
     notes.push(
-      `${plural(outsideDates.length, 'entry is', 'entries are')} dated outside the service's dates (${listDates(outsideDates)}) and not counted toward what was required.`,
+      `${countOf(outsideDates.length, 'entry is', 'entries are')} dated outside the service's dates (${listDates(outsideDates)}) and not counted toward what was required.`,
     );
   }
   if (outsideCalendarDates.length > 0) {
     notes.push(
-      `${plural(outsideCalendarDates.length, 'entry falls', 'entries fall')} outside every school year in the calendar (${listDates(outsideCalendarDates)}), so no cycle or school year holds ${outsideCalendarDates.length === 1 ? 'it' : 'them'}; not counted.`,
+      `${countOf(outsideCalendarDates.length, 'entry falls', 'entries fall')} outside every school year in the calendar (${listDates(outsideCalendarDates)}), so no cycle or school year holds ${outsideCalendarDates.length === 1 ? 'it' : 'them'}; not counted.`,
     );
   }
   if (noSchoolCount > 0) {
     notes.push(
-      `${plural(noSchoolCount, 'entry falls', 'entries fall')} on days with no school; ${noSchoolCount === 1 ? 'it still counts' : 'they still count'}.`,
+      `${countOf(noSchoolCount, 'entry falls', 'entries fall')} on days with no school; ${noSchoolCount === 1 ? 'it still counts' : 'they still count'}.`,
     );
   }
   if (closureDates.length > 0) {
     notes.push(
-      `${plural(closureDates.length, 'entry is', 'entries are')} dated on a day the calendar marks as a holiday, break or closure: ${listDates(closureDates)}.`,
+      `${countOf(closureDates.length, 'entry is', 'entries are')} dated on a day the calendar marks as a holiday, break or closure: ${listDates(closureDates)}.`,
     );
   }
   for (const s of surplusNotes) notes.push(s);
   if (unknownLength > 0) {
     notes.push(
-      `${plural(unknownLength, 'missed session has', 'missed sessions have')} no planned length (the service sets no minutes per session); ${unknownLength === 1 ? 'its' : 'their'} minutes show as unlogged until a planned length is given.`,
+      `${countOf(unknownLength, 'missed session has', 'missed sessions have')} no planned length (the service sets no minutes per session); ${unknownLength === 1 ? 'its' : 'their'} minutes show as unlogged until a planned length is given.`,
     );
   }
   if (namedProblems > 0) {
     notes.push(
-      `${plural(namedProblems, 'make-up names', 'make-ups name')} a session that has no owed minutes; the minutes went to the oldest owed minutes instead.`,
+      `${countOf(namedProblems, 'make-up names', 'make-ups name')} a session that has no owed minutes; the minutes went to the oldest owed minutes instead.`,
     );
   }
   if (retargetedTo.length > 0) {
     notes.push(
-      `${plural(retargetedTo.length, 'make-up names', 'make-ups name')} a missed session that was corrected since; the minutes went to the corrected session (${listDates(retargetedTo)}).`,
+      `${countOf(retargetedTo.length, 'make-up names', 'make-ups name')} a missed session that was corrected since; the minutes went to the corrected session (${listDates(retargetedTo)}).`,
     );
   }
   if (namedVoided > 0) {
     notes.push(
-      `${plural(namedVoided, 'make-up names', 'make-ups name')} a session that was voided as logged by mistake; the minutes went to the oldest owed minutes instead.`,
+      `${countOf(namedVoided, 'make-up names', 'make-ups name')} a session that was voided as logged by mistake; the minutes went to the oldest owed minutes instead.`,
     );
   }
   if (namedDelivered > 0) {
     notes.push(
-      `${plural(namedDelivered, 'make-up names', 'make-ups name')} a session that was corrected to delivered, so nothing is owed for it; the minutes went to the oldest owed minutes instead.`,
+      `${countOf(namedDelivered, 'make-up names', 'make-ups name')} a session that was corrected to delivered, so nothing is owed for it; the minutes went to the oldest owed minutes instead.`,
     );
   }
   if (namedLater.length > 0) {
     notes.push(
-      `${plural(namedLater.length, 'make-up names', 'make-ups name')} a session whose corrected date (${listDates(namedLater)}) is after the make-up; the minutes went to the oldest owed minutes instead.`,
+      `${countOf(namedLater.length, 'make-up names', 'make-ups name')} a session whose corrected date (${listDates(namedLater)}) is after the make-up; the minutes went to the oldest owed minutes instead.`,
     );
   }
   if (afterAsOf > 0) {
     notes.push(
-      `${plural(afterAsOf, 'entry is', 'entries are')} dated after ${input.asOf} (the as-of date) and not counted yet.`,
+      `${countOf(afterAsOf, 'entry is', 'entries are')} dated after ${input.asOf} (the as-of date) and not counted yet.`,
     );
   }
 
@@ -1282,7 +1247,7 @@ function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', 
       label = `${esy ? 'ESY week' : 'Week'} of ${isoOfDay(value)}`;
     } else {
       value = monthIndexOfDay(b.start);
-      label = `${esy ? 'ESY ' : ''}${MONTH_NAMES[value % 12]} ${Math.floor(value / 12)}`;
+      label = `${esy ? 'ESY ' : ''}${formatRecordDate(isoOfDay(b.start), 'monthYear')}`;
     }
     const key = value * 2 + (esy ? 1 : 0);
     let row = grouped.get(key);

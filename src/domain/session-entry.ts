@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
 import { pin } from './legal-sources.ts';
+import { MISS_REASONS } from './record-kinds.ts';
+
+export { MISS_REASON_LABELS, MISS_REASONS } from './record-kinds.ts';
 
 export const SESSION_STATUSES = ['delivered', 'short', 'missed'] as const;
 export const SessionStatus = z.enum(SESSION_STATUSES);
@@ -14,34 +17,9 @@ export const STORED_SESSION_STATUSES = [...SESSION_STATUSES, 'void'] as const;
 export const StoredSessionStatus = z.enum(STORED_SESSION_STATUSES);
 export type StoredSessionStatus = z.infer<typeof StoredSessionStatus>;
 
-/** Why a session was missed or cut short: a fixed list, so patterns can be counted. */
-export const MISS_REASONS = [
-  'provider_absent',
-  'school_event',
-  'testing',
-  'field_trip',
-  'school_closed',
-  'scheduling_conflict',
-  'student_absent',
-  'student_refused',
-  'other',
-  'unknown',
-] as const;
+/** Why a session was missed or cut short (src/domain/record-kinds.ts). */
 export const MissReason = z.enum(MISS_REASONS);
 export type MissReason = z.infer<typeof MissReason>;
-
-export const MISS_REASON_LABELS: Record<MissReason, string> = {
-  provider_absent: 'Provider absent',
-  school_event: 'School event or assembly',
-  testing: 'Testing',
-  field_trip: 'Field trip',
-  school_closed: 'School closed',
-  scheduling_conflict: 'Scheduling conflict',
-  student_absent: 'Student absent',
-  student_refused: 'Student refused',
-  other: 'Other',
-  unknown: 'Unknown',
-};
 
 /** Who is responsible for the minutes a missed or short session did not deliver. */
 export const RESPONSIBILITIES = ['owed', 'excused', 'pending'] as const;

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ImplementationReport, ReportService } from './implementation-report.ts';
+import type { ImplementationReport, ReportService } from '../api/reports.ts';
 import {
   axisTicks,
   clip,

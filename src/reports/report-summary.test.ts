@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerTotals, ReportBody, ReportService } from './implementation-report.ts';
+import type { LedgerTotals, ReportBody, ReportService } from '../api/reports.ts';
 import { writeSummary } from './report-summary.ts';
 
 // The first page's sentences, from small hand-written reports.

@@ -1,4 +1,4 @@
-import type { ReportBody } from './implementation-report.ts';
+import type { ReportBody } from '../api/reports.ts';
 import {
   countText,
   dateRangeWords,

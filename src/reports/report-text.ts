@@ -1,27 +1,24 @@
 // Words and numbers of the implementation report, shared by the report's data (the summary's
-// sentences) and its PDF. Pure: no clock, no locale, so the same record gives the same report on
-// every machine and in every year.
+// sentences) and its PDF. Pure: no clock, dates in the record's locale (src/domain/dates.ts), so the
+// same record gives the same report on every machine and in every year.
 
-import { isoWeekday, toDayNumber } from '../domain/dates.ts';
+import { formatRecordDate } from '../domain/dates.ts';
 import { PARTLY_PROVIDED_WEIGHT } from '../domain/implementation-patterns.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+import { COMMUNICATION_KIND_LABELS, type CommunicationKind } from '../domain/record-kinds.ts';
 
 /** "Sep 8". */
 export function monthDay(date: string): string {
-  toDayNumber(date); // throws on a malformed date
-  return `${MONTHS[Number(date.slice(5, 7)) - 1]!} ${Number(date.slice(8, 10))}`;
+  return formatRecordDate(date, 'monthDay');
 }
 
 /** "Sep 8, 2026". */
 export function fullDate(date: string): string {
-  return `${monthDay(date)}, ${date.slice(0, 4)}`;
+  return formatRecordDate(date, 'monthDayYear');
 }
 
 /** "Tue, Sep 8". */
 export function weekdayDate(date: string): string {
-  return `${WEEKDAYS[isoWeekday(date) - 1]!}, ${monthDay(date)}`;
+  return formatRecordDate(date, 'weekdayShort');
 }
 
 /** "Sep 8 – Oct 30, 2026"; the year is written twice only when the range crosses one. */
@@ -129,18 +126,10 @@ export function teacherLabel(kind: string): string {
   return TEACHER_LABELS[kind] ?? kind;
 }
 
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  email: 'Email',
-  phone: 'Phone call',
-  meeting: 'Meeting',
-  note_home: 'Note home',
-  letter: 'Letter',
-  other: 'Other',
-};
-
 /** "Email sent", "Phone call received". */
 export function communicationLabel(kind: string, direction: string): string {
-  return `${KIND_LABELS[kind] ?? kind} ${direction === 'sent' ? 'sent' : 'received'}`;
+  const label = COMMUNICATION_KIND_LABELS[kind as CommunicationKind] ?? kind;
+  return `${label} ${direction === 'sent' ? 'sent' : 'received'}`;
 }
 
 /** Characters outside WinAnsi that have a plain equivalent. */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -154,6 +155,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // The contract's named schemas (`.meta({ id })`: ErrorResponse, Attachment, CheckIn, Letter,
+    // ServiceLedger) are referenced by $ref; this lists them under components.schemas, where the refs
+    // point.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {

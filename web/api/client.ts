@@ -2,7 +2,7 @@
 // cookie and the CSRF token on writes. Errors come back as ApiError with the server's field issues,
 // so forms can show each message next to its field.
 import { withoutBidiControls } from '../../src/domain/bidi.ts';
-import { humanizeDates } from '../components/dates.ts';
+import { datesInWords } from '../components/dates.ts';
 import type { Attachment } from './types.ts';
 
 export type FieldIssue = { path: string; message: string };
@@ -14,10 +14,10 @@ export class ApiError extends Error {
 
   /** The server writes dates as YYYY-MM-DD; every message shown to the reader has them in words. */
   constructor(status: number, code: string, message: string, fields: FieldIssue[] = []) {
-    super(humanizeDates(message));
+    super(datesInWords(message));
     this.status = status;
     this.code = code;
-    this.fields = fields.map((f) => ({ path: f.path, message: humanizeDates(f.message) }));
+    this.fields = fields.map((f) => ({ path: f.path, message: datesInWords(f.message) }));
   }
 
   /** The message for one field (by its path, e.g. "segments.0.startDate"), if the server named it. */

@@ -107,8 +107,3 @@ export function useHouseholdChild() {
   const current = useCurrent();
   return { householdId: current.householdId as string, child: current.child as Child, role: current.role };
 }
-
-/** Whether the signed-in member may change records (owner and co-parent). */
-export function canWrite(role: string | null) {
-  return role === 'owner' || role === 'co_parent';
-}

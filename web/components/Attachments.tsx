@@ -1,5 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { INLINE_IMAGE_TYPES } from '../../src/domain/attachment-types.ts';
 import { get } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
 import classes from './ui.module.css';
@@ -23,11 +24,9 @@ export function useAttachments(householdId: string, enabled = true) {
 export const attachmentUrl = (householdId: string, id: string, part: 'content' | 'thumbnail') =>
   `/api/households/${householdId}/attachments/${id}/${part}`;
 
-const INLINE = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
-
 /** Where to open a file: images in the browser, other files as a download. */
 export function attachmentHref(householdId: string, a: Pick<Attachment, 'id' | 'mediaType'>): string {
-  return `${attachmentUrl(householdId, a.id, 'content')}${INLINE.has(a.mediaType) ? '' : '?download=1'}`;
+  return `${attachmentUrl(householdId, a.id, 'content')}${INLINE_IMAGE_TYPES.has(a.mediaType) ? '' : '?download=1'}`;
 }
 
 export function sizeWords(bytes: number): string {
@@ -72,7 +71,7 @@ export function AttachmentLinks({
             </Text>
           );
         }
-        const inline = INLINE.has(a.mediaType);
+        const inline = INLINE_IMAGE_TYPES.has(a.mediaType);
         return (
           <li key={id}>
             <Anchor

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../api/client.ts';
+import { ApiError, del } from '../api/client.ts';
 import { PlainModal } from './Dialogs.tsx';
 
 /**
@@ -63,5 +64,41 @@ export function ConfirmModal({
         </Group>
       </Stack>
     </PlainModal>
+  );
+}
+
+/**
+ * "Delete this record?": when confirmed, deletes `path` in the household (`work-samples/<id>`) and
+ * refreshes every query that showed it (`refresh`, their keys). The words say what stops counting.
+ */
+export function ConfirmDelete({
+  householdId,
+  path,
+  refresh,
+  title,
+  onClose,
+  children,
+}: {
+  householdId: string;
+  path: string;
+  refresh: readonly (readonly unknown[])[];
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const client = useQueryClient();
+  return (
+    <ConfirmModal
+      opened
+      onClose={onClose}
+      title={title}
+      confirmLabel="Delete"
+      onConfirm={async () => {
+        await del(`/households/${householdId}/${path}`);
+        for (const queryKey of refresh) await client.invalidateQueries({ queryKey: [...queryKey] });
+      }}
+    >
+      {children}
+    </ConfirmModal>
   );
 }

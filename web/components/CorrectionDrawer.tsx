@@ -17,14 +17,15 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { formatLongDate } from '../../src/domain/letter-words.ts';
-import type { MissReason, SessionStatus } from '../../src/domain/session-entry.ts';
+import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../src/domain/record-kinds.ts';
+import type { SessionStatus } from '../../src/domain/session-entry.ts';
 import { ApiError, get, post } from '../api/client.ts';
 import type { Service, SessionCorrectionResult, SessionEntry } from '../api/types.ts';
 import { correctedWords, entryWords, outcomeWords, refreshAfterCorrection } from './corrections.ts';
 import { ResponsiveDrawer } from './Dialogs.tsx';
+import { formatDay, todayIso } from './dates.ts';
 import { applyApiError, FormError } from './form-errors.tsx';
-import { MISS_REASON_LABELS, recordedByWords, todayIso } from './plain-words.ts';
+import { recordedByWords } from './plain-words.ts';
 import { useChildServices, useMembers } from './queries.ts';
 import { SchoolDayNotice, useSchoolDayDate } from './SchoolDayNotice.tsx';
 import { useSchoolCalendars } from './school-calendar.ts';
@@ -55,8 +56,6 @@ const STATUS_WORDS: Record<SessionStatus, string> = {
   short: 'It happened, but was shorter',
   missed: 'It did not happen',
 };
-
-const REASONS = Object.keys(MISS_REASON_LABELS) as MissReason[];
 
 /** The entry and, when a later entry corrected it, the latest of its chain (what a correction changes). */
 function useLatestEntry(householdId: string, entryId: string | null, enabled: boolean) {
@@ -109,7 +108,7 @@ export function CorrectionDrawer({
   const { services } = useChildServices(householdId, childId);
   const service = services.find((s) => s.id === chain.data?.latest.serviceId);
   const title = chain.data
-    ? `Correct: ${service?.name ?? 'a session'}, ${formatLongDate(chain.data.latest.date)}`
+    ? `Correct: ${service?.name ?? 'a session'}, ${formatDay(chain.data.latest.date, 'weekdayLong')}`
     : 'Correct an entry';
   return (
     <ResponsiveDrawer opened={opened} onClose={onClose} title={title}>
@@ -313,9 +312,9 @@ function CorrectionForm({
         color: 'green',
         message:
           v.mode === 'void'
-            ? `Voided: ${serviceName}, ${formatLongDate(entry.date)}. It no longer counts anywhere.`
+            ? `Voided: ${serviceName}, ${formatDay(entry.date, 'weekdayLong')}. It no longer counts anywhere.`
             : v.mode === 'move'
-              ? `Moved: ${formatLongDate(entry.date)} now counts for ${targetName}, not ${serviceName}.`
+              ? `Moved: ${formatDay(entry.date, 'weekdayLong')} now counts for ${targetName}, not ${serviceName}.`
               : `Corrected: ${serviceName}, ${entryWords(result.correction)}.`,
       });
       await refreshAfterCorrection(client);
@@ -342,7 +341,10 @@ function CorrectionForm({
   if (step === 'confirm') {
     const lines: string[] = [];
     if (v.mode === 'correct' || v.mode === 'move') {
-      if (dateChanged) lines.push(`Date: ${formatLongDate(entry.date)} becomes ${formatLongDate(v.date)}`);
+      if (dateChanged)
+        lines.push(
+          `Date: ${formatDay(entry.date, 'weekdayLong')} becomes ${formatDay(v.date, 'weekdayLong')}`,
+        );
       if (outcomeWords(after) !== outcomeWords(entry))
         lines.push(`What happened: ${outcomeWords(entry)} becomes ${outcomeWords(after)}`);
       if ((v.startTime || null) !== (entry.startTime ?? null))
@@ -363,21 +365,21 @@ function CorrectionForm({
         </Text>
         {v.mode === 'void' && (
           <Text>
-            {serviceName}, {formatLongDate(entry.date)} ({outcomeWords(entry)}) will be voided as logged by
-            mistake. It will no longer count anywhere: this week, the ledger, the make-up minutes owed,
-            letters and the report.
+            {serviceName}, {formatDay(entry.date, 'weekdayLong')} ({outcomeWords(entry)}) will be voided as
+            logged by mistake. It will no longer count anywhere: this week, the ledger, the make-up minutes
+            owed, letters and the report.
           </Text>
         )}
         {v.mode === 'move' && (
           <Text>
-            The session of {formatLongDate(entry.date)} will be voided under {serviceName} and logged again
-            under {targetName}, in one step.
+            The session of {formatDay(entry.date, 'weekdayLong')} will be voided under {serviceName} and
+            logged again under {targetName}, in one step.
           </Text>
         )}
         {v.mode === 'correct' && (
           <Text>
-            {serviceName}, {formatLongDate(entry.date)}: the entry will be corrected. Every figure counts the
-            correction from now on.
+            {serviceName}, {formatDay(entry.date, 'weekdayLong')}: the entry will be corrected. Every figure
+            counts the correction from now on.
           </Text>
         )}
         {lines.length > 0 && (
@@ -472,7 +474,7 @@ function CorrectionForm({
                 label="Reason"
                 data={[
                   { value: '', label: 'Choose…' },
-                  ...REASONS.map((r) => ({ value: r, label: MISS_REASON_LABELS[r] })),
+                  ...MISS_REASONS.map((r) => ({ value: r, label: MISS_REASON_LABELS[r] })),
                 ]}
                 {...form.getInputProps('reason')}
               />

@@ -1,6 +1,6 @@
 import { Card, List, Text, Title } from '@mantine/core';
 import type { Finding } from '../api/types.ts';
-import { humanizeDates } from './dates.ts';
+import { datesInWords } from './dates.ts';
 
 /**
  * One pattern found in what was recorded, worded as a question to bring to the school, with the
@@ -24,11 +24,11 @@ export function FindingCard({
       <Title order={headingOrder} size="h5">
         {heading}
       </Title>
-      <Text mt={4}>{humanizeDates(finding.message)}</Text>
+      <Text mt={4}>{datesInWords(finding.message)}</Text>
       <Text size="sm" mt="xs">
         What to ask
       </Text>
-      <Text fw={700}>{humanizeDates(finding.question)}</Text>
+      <Text fw={700}>{datesInWords(finding.question)}</Text>
       {entries.length > 0 && (
         <>
           <Text size="sm" mt="xs">

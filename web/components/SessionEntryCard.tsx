@@ -2,15 +2,8 @@ import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
 import { correctedWords } from './corrections.ts';
-import {
-  formatDate,
-  formatDay,
-  formatInstant,
-  happenedWords,
-  RESPONSIBILITY_LABELS,
-  reasonLabel,
-  sourceWords,
-} from './plain-words.ts';
+import { formatDate, formatDay, formatInstant } from './dates.ts';
+import { happenedWords, RESPONSIBILITY_LABELS, reasonLabel, sourceWords } from './plain-words.ts';
 import classes from './ui.module.css';
 
 type Tone = 'green' | 'red' | 'orange' | 'blue' | 'gray';
@@ -68,7 +61,7 @@ export function SessionEntryCard({
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={700} className={e.correctedByEntryId ? classes.strike : undefined}>
-            {formatDay(e.date)}
+            {formatDay(e.date, 'weekdayShortYear')}
           </Text>
           <Group gap={6}>
             {statusTag(e)}

@@ -6,6 +6,7 @@ import { ApiError, post } from '../api/client.ts';
 import type { VoidFlag } from '../api/types.ts';
 import { refreshAfterCorrection } from './corrections.ts';
 import { PlainModal } from './Dialogs.tsx';
+import { formatInstantDay } from './dates.ts';
 import { recordedByWords } from './plain-words.ts';
 import { useMembers } from './queries.ts';
 import classes from './ui.module.css';
@@ -30,10 +31,7 @@ export const voidedClass = `${classes.strike} ${classes.muted}`;
 export function VoidedNote({ householdId, record }: { householdId: string; record: Partial<VoidFlag> }) {
   const members = useMembers(householdId);
   if (!record.voidedAt) return null;
-  const when = new Date(record.voidedAt);
-  const on = Number.isNaN(when.getTime())
-    ? record.voidedAt
-    : when.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  const on = formatInstantDay(record.voidedAt);
   return (
     <Text size="sm" fw={600}>
       Voided on {on} by {recordedByWords(record.voidedBy ?? '', members.data)}

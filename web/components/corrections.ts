@@ -1,9 +1,11 @@
 // Corrections in the web app: what every correction or void makes out of date, and plain words for
 // an entry and for what a correction changes. Zod-free (the home screen's bundle stays small).
 import type { QueryClient } from '@tanstack/react-query';
-import { formatLongDate, listWords } from '../../src/domain/letter-words.ts';
+import { listWords } from '../../src/domain/letter-words.ts';
+import { MISS_REASON_LABELS } from '../../src/domain/record-kinds.ts';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
-import { MISS_REASON_LABELS, minutesWords, recordedByWords } from './plain-words.ts';
+import { formatDay, formatInstantDay } from './dates.ts';
+import { minutesWords, recordedByWords } from './plain-words.ts';
 
 /**
  * Every figure that counts a record: the week's card, the ledger, the timeline, the patterns, the
@@ -51,20 +53,17 @@ export function outcomeWords(e: EntryLike): string {
 
 /** "Thursday, November 26: delivered, 30 minutes". */
 export function entryWords(e: EntryLike): string {
-  return `${formatLongDate(e.date)}: ${outcomeWords(e)}`;
+  return `${formatDay(e.date, 'weekdayLong')}: ${outcomeWords(e)}`;
 }
 
 /** "Monday, November 30 and Wednesday, December 2". */
 export function daysWords(dates: readonly string[]): string {
-  return listWords(dates.map((d) => formatLongDate(d)));
+  return listWords(dates.map((d) => formatDay(d, 'weekdayLong')));
 }
 
 /** "corrected on Dec 2, 2026 by Maria" for an entry a later one corrected (or voided). */
 export function correctedWords(correction: SessionEntry, members: MemberRecord[] | undefined): string {
-  const when = new Date(correction.recordedAt);
-  const on = Number.isNaN(when.getTime())
-    ? correction.recordedAt
-    : when.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  const on = formatInstantDay(correction.recordedAt);
   const verb = correction.status === 'void' ? 'Voided' : 'Corrected';
   return `${verb} on ${on} by ${recordedByWords(correction.recordedBy, members)}`;
 }

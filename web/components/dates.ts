@@ -1,5 +1,9 @@
-// School dates are plain `YYYY-MM-DD` text (see docs/ARCHITECTURE.md). These helpers read the
-// device's own calendar day and show dates in words, without ever shifting them by a time zone.
+// Dates on the screen. School dates are plain `YYYY-MM-DD` text (see docs/ARCHITECTURE.md), written in
+// words by the one formatter in src/domain/dates.ts, in the reader's own locale (`undefined`), never
+// shifted by a time zone. Instants (when something was recorded) are shown in the reader's time zone.
+// The words a letter or the record holds are written in the record's locale (formatLongDate) instead.
+
+import { addDays, type DateStyle, formatSchoolDate, isIsoDate, weekdayName } from '../../src/domain/dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -8,33 +12,28 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function toUtcDate(iso: string): Date | null {
-  const m = ISO.exec(iso);
-  if (!m) return null;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
-
-/** `YYYY-MM-DD` shifted by whole days. */
+/** `YYYY-MM-DD` shifted by whole days; text that is not a date comes back as it is. */
 export function addDaysIso(iso: string, days: number): string {
-  const d = toUtcDate(iso);
-  if (!d) return iso;
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isIsoDate(iso) ? addDays(iso, days) : iso;
 }
 
-/** "Tue, Sep 22" (short) or "Tuesday, September 22, 2026" (long). */
-export function formatDay(iso: string, style: 'short' | 'long' | 'medium' = 'short'): string {
-  const d = toUtcDate(iso);
-  if (!d) return iso;
-  const options: Intl.DateTimeFormatOptions =
-    style === 'long'
-      ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }
-      : style === 'medium'
-        ? { weekday: 'long', month: 'long', day: 'numeric' }
-        : { weekday: 'short', month: 'short', day: 'numeric' };
-  return d.toLocaleDateString(undefined, { ...options, timeZone: 'UTC' });
+/**
+ * A school date in the reader's words: "Tue, Sep 22" by default, or another style of src/domain/dates.ts
+ * ('weekdayLong': "Tuesday, September 22"; 'weekdayLongYear'; 'monthDayYear': "Sep 22, 2026"; ...). Text
+ * that is not a date is shown as it is.
+ */
+export function formatDay(iso: string, style: DateStyle = 'weekdayShort'): string {
+  return isIsoDate(iso) ? formatSchoolDate(iso, style, undefined) : iso;
+}
+
+/** "Sep 8, 2026"; nothing for no date. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? formatDay(iso, 'monthDayYear') : '';
+}
+
+/** "September 2026", the month of `iso`. */
+export function formatMonth(iso: string): string {
+  return formatDay(iso, 'monthYear');
 }
 
 /** "Mon, Nov 23 – Sun, Nov 29", or one day when both are the same. */
@@ -43,9 +42,33 @@ export function formatRange(start: string, end: string | null | undefined): stri
   return `${formatDay(start)} – ${formatDay(end)}`;
 }
 
-/** Replaces every `YYYY-MM-DD` in a server message with the date in words. */
-export function humanizeDates(text: string): string {
-  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDay(iso));
+/** Every `YYYY-MM-DD` in a server message, in words ("Tue, Sep 22", or another style). */
+export function datesInWords(text: string, style: DateStyle = 'weekdayShort'): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDay(iso, style));
+}
+
+/** An instant (ISO-8601 UTC) in the reader's own time: "Sep 8, 2026, 4:05 PM". */
+export function formatInstant(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The day of an instant (ISO-8601 UTC), in the reader's time zone: "Sep 8, 2026". */
+export function formatInstantDay(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/** The ISO weekdays, 1 (Monday) to 7 (Sunday), with their names in the reader's words ("Monday", "M"). */
+export const WEEKDAYS: readonly { day: number; name: string; letter: string }[] = [1, 2, 3, 4, 5, 6, 7].map(
+  (day) => ({ day, name: weekdayName(day, undefined), letter: weekdayName(day, undefined, 'narrow') }),
+);
+
+/** "Monday" for ISO weekday 1; a number that is no weekday is shown as it is. */
+export function weekdayWords(day: number): string {
+  return WEEKDAYS[day - 1]?.name ?? String(day);
 }
 
 /** "2:05 PM" or "14:05", as the reader's device writes times; the stored time is "HH:MM". */

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import { ApiError } from '../api/client.ts';
-import { humanizeDates } from './dates.ts';
+import { datesInWords } from './dates.ts';
 
 /**
  * Put the server's field messages next to the fields they concern; return the message for
@@ -17,13 +17,13 @@ export function applyApiError(
   for (const f of error.fields) {
     const path = fieldMap[f.path] ?? f.path;
     // The server writes dates as YYYY-MM-DD; the reader sees them in words, as the inputs show them.
-    const message = humanizeDates(f.message);
+    const message = datesInWords(f.message);
     if (hasPath(form.values, path)) errors[path] = capitalise(message);
     else leftovers.push(`${f.path}: ${message}`);
   }
   form.setErrors(errors);
   if (Object.keys(errors).length > 0 && leftovers.length === 0) return null;
-  return humanizeDates(error.message);
+  return datesInWords(error.message);
 }
 
 function hasPath(values: object, path: string): boolean {
@@ -45,4 +45,30 @@ export function FormError({ message, title = 'Not saved yet' }: { message: strin
       {message}
     </Alert>
   );
+}
+
+/**
+ * After a refused save, put the cursor on the first field with a message (`paths` in the form's order).
+ * A field the form cannot find itself (a list of files) is found by `nodeOf`; a group (radios) gives
+ * focus to its first control. `onInvalid` is the form's own validation failing.
+ */
+export function useFocusFirstError(
+  form: { getInputNode(path: string): HTMLElement | null },
+  nodeOf?: (path: string) => HTMLElement | null | undefined,
+) {
+  const focusFirst = (paths: readonly string[]) =>
+    requestAnimationFrame(() => {
+      for (const path of paths) {
+        const node = nodeOf?.(path) ?? form.getInputNode(path);
+        const target = node?.matches('input, select, textarea, button')
+          ? node
+          : node?.querySelector<HTMLElement>('input, select, textarea');
+        if (target) {
+          target.focus();
+          return;
+        }
+      }
+    });
+  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+  return { focusFirst, onInvalid };
 }

@@ -1,24 +1,12 @@
-// Plain words for the records the API returns: dates, amounts, statuses, reasons and who recorded an
-// entry. Shared by the ledger, the plan and the timeline. Types come from the server's own modules.
-import type { ServiceSegment } from '../../src/domain/service.ts';
-import type { EntrySource, MissReason, Responsibility } from '../../src/domain/session-entry.ts';
-import type { CreatorRecord, MemberRecord, SessionEntry } from '../api/types.ts';
+// Plain words for the records the API returns: amounts, statuses, reasons and who recorded an entry
+// (dates are web/components/dates.ts's). Shared by the ledger, the plan and the timeline. Types come
+// from the server's own modules.
 
-// The words of MISS_REASON_LABELS in src/domain/session-entry.ts. The module itself is not imported
-// because it builds zod schemas at load time, which would pull zod into the browser bundle; the
-// Record type keeps the keys in step with the domain.
-export const MISS_REASON_LABELS: Record<MissReason, string> = {
-  provider_absent: 'Provider absent',
-  school_event: 'School event or assembly',
-  testing: 'Testing',
-  field_trip: 'Field trip',
-  school_closed: 'School closed',
-  scheduling_conflict: 'Scheduling conflict',
-  student_absent: 'Student absent',
-  student_refused: 'Student refused',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+import { countOf } from '../../src/domain/letter-words.ts';
+import { MISS_REASON_LABELS, type MissReason } from '../../src/domain/record-kinds.ts';
+import type { ServiceSegment } from '../../src/domain/service.ts';
+import type { EntrySource, Responsibility } from '../../src/domain/session-entry.ts';
+import type { CreatorRecord, MemberRecord, SessionEntry } from '../api/types.ts';
 
 export const SOURCE_LABELS: Record<EntrySource, string> = {
   parent: 'parent',
@@ -34,61 +22,8 @@ export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
   pending: 'waiting for a reason',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function parts(iso: string) {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return { y, m, d, weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
-}
-
-/** "Sep 8, 2026" (a school date has no time zone: it is read as written). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const { y, m, d } = parts(iso);
-  return `${MONTHS[m - 1]} ${d}, ${y}`;
-}
-
-/** "Tue, Sep 8, 2026" */
-export function formatDay(iso: string): string {
-  const { weekday } = parts(iso);
-  return `${WEEKDAYS[weekday]}, ${formatDate(iso)}`;
-}
-
-/** "September 2026" */
-export function formatMonth(iso: string): string {
-  const { y, m } = parts(iso);
-  return `${LONG_MONTHS[m - 1]} ${y}`;
-}
-
-/** An instant (ISO-8601 UTC) in the reader's own time: "Sep 8, 2026, 4:05 PM". */
-export function formatInstant(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** Today's date on this device, YYYY-MM-DD. */
-export function todayIso(): string {
-  const d = new Date();
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "1 minute", "2 minutes": the domain's own counting words. */
+export const plural = countOf;
 
 export const minutesWords = (n: number) => plural(n, 'minute', 'minutes');
 
@@ -196,7 +131,3 @@ export function sourceWords(e: SessionEntry, members: MemberRecord[] | undefined
   if (e.source === 'provider_link') return source;
   return `${source}, entered by ${who}`;
 }
-
-/** Every YYYY-MM-DD in a server message written as "Sep 8, 2026". */
-export const datesInWords = (text: string) =>
-  text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));

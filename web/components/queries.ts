@@ -3,7 +3,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { get } from '../api/client.ts';
 import type { Accommodation, MemberRecord, Plan, Service, SessionEntry } from '../api/types.ts';
-import { todayIso } from './plain-words.ts';
+import { todayIso } from './dates.ts';
 
 export function usePlans(householdId: string, childId: string) {
   return useQuery({
@@ -62,6 +62,21 @@ export function currentPlan<P extends Pick<Plan, 'effectiveFrom' | 'effectiveTo'
   const pick = inForce.find((p) => p.status === 'active') ?? inForce[0];
   if (pick) return pick;
   return [...plans].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
+}
+
+/**
+ * The dates the pages look at: from the first day of the child's earliest plan to today (or to that first
+ * day, when it is still ahead); `from` is null with no plan.
+ */
+export function plansSpan(
+  plans: Pick<Plan, 'effectiveFrom'>[],
+  today: string,
+): { from: string | null; to: string } {
+  const from = plans.reduce<string | null>(
+    (min, p) => (min == null || p.effectiveFrom < min ? p.effectiveFrom : min),
+    null,
+  );
+  return { from, to: from != null && from > today ? from : today };
 }
 
 /** The accommodations of one plan. */

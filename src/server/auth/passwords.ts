@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 iterations, 1 lane).
 const ARGON2_OPTIONS = {
@@ -8,12 +7,6 @@ const ARGON2_OPTIONS = {
   timeCost: 2,
   parallelism: 1,
 } as const;
-
-export const NewPassword = z
-  .string()
-  .min(10, { message: 'must be at least 10 characters' })
-  .max(200, { message: 'must be at most 200 characters' })
-  .refine((p) => p.trim().length >= 10, { message: 'must be at least 10 characters that are not spaces' });
 
 export async function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

@@ -1,38 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AttachmentSchema, ContentQuery, UploadQuery, UploadResult } from '../../api/attachments.ts';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import {
-  AttachmentSchema,
   deleteAttachment,
   getAttachment,
   listAttachments,
   readAttachment,
   storeAttachment,
 } from '../services/attachments.ts';
-import {
-  contentDisposition,
-  contextFor,
-  ErrorResponse,
-  errors,
-  HouseholdParams,
-  RecordParams,
-  typed,
-} from './shared.ts';
-
-const UploadQuery = z.object({
-  filename: z
-    .string()
-    .trim()
-    .min(1, { message: 'must name the file (for example "spelling-test.jpg")' })
-    .max(1000),
-});
-
-const UploadResult = z.object({
-  attachment: AttachmentSchema,
-  /** True when the same bytes were already stored in this household: nothing new was written. */
-  alreadyStored: z.boolean(),
-});
+import { contentDisposition, contextFor, typed } from './shared.ts';
 
 // Files are never rendered as documents of this site: a sandbox with no sources means that even a
 // file a browser might try to render can run nothing and reach nothing.
@@ -117,7 +96,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
               ? 'The file: shown inline only for JPEG, PNG, GIF and WebP images, downloaded otherwise'
               : 'A small WebP preview of an image (404 when there is none)',
           params: RecordParams,
-          querystring: z.object({ download: z.enum(['1']).optional() }),
+          querystring: ContentQuery,
           response: { 200: z.any(), ...errors },
         },
       },

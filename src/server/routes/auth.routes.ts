@@ -1,5 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import {
+  AcceptInvitationInput,
+  ChangePasswordBody,
+  Done,
+  InvitationPreview,
+  InvitationPreviewInput,
+  LoginInput,
+  ResetCompleteBody,
+  ResetRequestInput,
+  SessionResponse,
+  SetupInput,
+} from '../../api/auth.ts';
+import { ErrorResponse } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
@@ -13,30 +25,16 @@ import {
   endAllSessions,
   endSession,
   householdsOf,
-  LoginInput,
-  ResetRequestInput,
   SESSION_MAX_MS,
-  SetupInput,
   setupOwner,
   startSession,
   type User,
-  UserSchema,
   userCount,
 } from '../services/accounts.ts';
 import { appendAuditForUser } from '../services/audit.ts';
-import { AcceptInvitationInput, acceptInvitation, previewInvitation } from '../services/members.ts';
+import { acceptInvitation, previewInvitation } from '../services/members.ts';
 import { parseOrThrow } from '../services/records.ts';
-import { ErrorResponse, envFor, typed } from './shared.ts';
-
-const SessionResponse = z.object({
-  signedIn: z.boolean(),
-  needsSetup: z.boolean(),
-  user: UserSchema.nullable(),
-  csrfToken: z.string().nullable(),
-  households: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
-});
-
-const Done = z.object({ ok: z.literal(true), message: z.string() });
+import { envFor, typed } from './shared.ts';
 
 /** The link a person opens: the token travels in the fragment, which browsers never send to servers or logs. */
 export function appLink(deps: AppDeps, request: FastifyRequest | null, path: string, token: string): string {
@@ -244,7 +242,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Accounts'],
         summary: 'Change your password (other browsers are signed out)',
-        body: z.object({ currentPassword: z.string(), newPassword: z.string() }),
+        body: ChangePasswordBody,
         response: { 200: Done, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
@@ -309,7 +307,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Accounts'],
         summary: 'Choose a new password with a reset token (works once; signs out every browser)',
-        body: z.object({ token: z.string(), newPassword: z.string() }),
+        body: ResetCompleteBody,
         response: { 200: Done, 400: ErrorResponse },
       },
     },
@@ -326,18 +324,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Accounts'],
         summary: 'What an invitation offers (does not use it up)',
-        body: z.object({ token: z.string().max(100) }),
+        body: InvitationPreviewInput,
         response: {
-          200: z.object({
-            householdName: z.string(),
-            role: z.string(),
-            email: z.string(),
-            accountExists: z.boolean(),
-            sentTo: z.string().describe('The invited address, masked: "g***@example.com"'),
-            wrongAccount: z
-              .boolean()
-              .describe('Someone is signed in, and it is not the invited address: they cannot accept it'),
-          }),
+          200: InvitationPreview,
           400: ErrorResponse,
         },
       },

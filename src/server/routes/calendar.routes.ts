@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import {
+  CalendarFeed,
+  CalendarFeedCreated,
+  CalendarFeedInput,
+  CalendarFeedParams,
+} from '../../api/calendar.ts';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import {
-  CalendarFeed,
-  CalendarFeedInput,
   calendarFeedIcs,
   createCalendarFeed,
   listCalendarFeeds,
   revokeCalendarFeed,
 } from '../services/calendar-feed.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import { contextFor, typed } from './shared.ts';
 
 export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -31,7 +36,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
           'Make a secret calendar address for the reminders and deadlines (subscribe to it from a phone); shown once',
         params: HouseholdParams,
         body: CalendarFeedInput,
-        response: { 201: z.object({ feed: CalendarFeed, url: z.string() }), ...errors },
+        response: { 201: CalendarFeedCreated, ...errors },
       },
     },
     async (request, reply) => {
@@ -84,7 +89,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Advisor'],
         summary: 'The reminders and deadlines as an iCalendar feed (the address from calendar-feeds)',
-        params: z.object({ token: z.string().max(200) }),
+        params: CalendarFeedParams,
         response: { 200: z.string(), 404: ErrorResponse },
       },
     },

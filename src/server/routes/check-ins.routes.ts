@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CheckInQuestionsResponse, CheckInRecord } from '../../api/check-ins.ts';
+import { ChildFilter, DateQuery, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import { CheckInInput } from '../../domain/check-in.ts';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import {
-  CheckInQuestionsResponse,
-  CheckInRecord,
-  getCheckIn,
-  listCheckIns,
-  questionsForWeek,
-  recordCheckIn,
-} from '../services/check-ins.ts';
-import { contextFor, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import { getCheckIn, listCheckIns, questionsForWeek, recordCheckIn } from '../services/check-ins.ts';
+import { contextFor, typed } from './shared.ts';
 
 export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -26,7 +20,7 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           "This week's questions to ask the child, written from their plan, services, behavior plan and class timetable",
         params: RecordParams,
-        querystring: z.object({ date: IsoDateSchema.optional() }),
+        querystring: DateQuery,
         response: { 200: CheckInQuestionsResponse, ...errors },
       },
     },
@@ -66,7 +60,7 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Check-ins'],
         summary: 'Past check-ins, newest first',
         params: HouseholdParams,
-        querystring: z.object({ childId: IdSchema.optional() }),
+        querystring: ChildFilter,
         response: { 200: z.array(CheckInRecord), ...errors },
       },
     },

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
-import type { AppDeps } from '../app.ts';
-import { access } from '../auth/access.ts';
-import { CommunicationStatus, communicationStatus } from '../services/communication-status.ts';
-import { EmailImportResult, importEmails } from '../services/email-import.ts';
+import { AsOfQuery, ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import {
+  CommunicationStatus,
+  EmailImportQuery,
+  EmailImportResult,
   HouseholdSettings,
   HouseholdSettingsPatch,
-  loadSettings,
-  updateSettings,
-} from '../services/household-settings.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+} from '../../api/communications.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import { communicationStatus } from '../services/communication-status.ts';
+import { importEmails } from '../services/email-import.ts';
+import { loadSettings, updateSettings } from '../services/household-settings.ts';
+import { contextFor, servedAs, typed } from './shared.ts';
 
 /** How many times a single file's limit a mailbox may be (an .mbox holds many messages). */
 export const MAILBOX_LIMIT_FACTOR = 4;
@@ -29,10 +30,7 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
         summary:
           'Import emails: the body is an .eml or .mbox file (application/octet-stream). Messages already imported are skipped; threads are joined; attachments kept',
         params: HouseholdParams,
-        querystring: z.object({
-          childId: IdSchema,
-          filename: z.string().trim().min(1).max(1000).default('email.eml'),
-        }),
+        querystring: EmailImportQuery,
         response: { 201: EmailImportResult, 413: ErrorResponse, ...errors },
       },
     },
@@ -44,7 +42,7 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
         bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
         maxBytes: deps.uploadLimitBytes,
       });
-      return reply.status(201).send(result);
+      return reply.status(201).send(servedAs(EmailImportResult, result));
     },
   );
 
@@ -85,7 +83,7 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
         summary:
           'Each logged message with its thread and whether a reply is awaited or overdue, and the calls and meetings not yet followed up in writing',
         params: RecordParams,
-        querystring: z.object({ asOf: IsoDateSchema.optional() }),
+        querystring: AsOfQuery,
         response: { 200: CommunicationStatus, ...errors },
       },
     },

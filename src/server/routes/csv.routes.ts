@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { ChildFilter, errors, HouseholdParams } from '../../api/common.ts';
 import { toCsv } from '../../reports/csv.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
@@ -8,12 +8,10 @@ import { communicationStatus } from '../services/communication-status.ts';
 import { listRecords } from '../services/records.ts';
 import { RESOURCES } from '../services/resources.ts';
 import { sessionLogCsv } from '../services/session-log-csv.ts';
-import { errors, HouseholdParams, typed } from './shared.ts';
+import { typed } from './shared.ts';
 
 // Spreadsheet exports of the day-to-day records: sessions, accommodation observations and the
 // communication log, for one child or the whole household.
-
-const Query = z.object({ childId: IdSchema.optional() });
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply
@@ -28,7 +26,7 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
     tags: ['Exports'],
     summary,
     params: HouseholdParams,
-    querystring: Query,
+    querystring: ChildFilter,
     response: { 200: z.string(), ...errors },
   });
   const names = async (

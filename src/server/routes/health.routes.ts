@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { ErrorResponse } from '../../api/common.ts';
+import { Health } from '../../api/health.ts';
 import { pingStore } from '../../store/database.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { ErrorResponse, typed } from './shared.ts';
+import { typed } from './shared.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
   typed(app).get(
@@ -14,7 +15,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Health'],
         summary: 'Answers when the server is up and its database is reachable',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+          200: Health,
           503: ErrorResponse,
         },
       },

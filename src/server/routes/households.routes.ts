@@ -1,29 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ErrorResponse, errors, HouseholdParams } from '../../api/common.ts';
+import {
+  Household,
+  HouseholdInput,
+  HouseholdWithRole,
+  ImportResult,
+  JournalEntry,
+  JournalQuery,
+  VerifyResult,
+} from '../../api/households.ts';
 import { listJournal } from '../../store/journal.repository.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { exportHousehold, importHousehold } from '../services/household-transfer.ts';
-import {
-  createHousehold,
-  getHousehold,
-  Household,
-  HouseholdInput,
-  listHouseholds,
-} from '../services/households.ts';
-import { VerifyResult, verifyHousehold } from '../services/verify.ts';
-import { ErrorResponse, envFor, errors, HouseholdParams, typed } from './shared.ts';
-
-const JournalEntry = z.object({
-  id: z.string(),
-  seq: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  data: z.unknown(),
-});
+import { createHousehold, getHousehold, listHouseholds } from '../services/households.ts';
+import { verifyHousehold } from '../services/verify.ts';
+import { envFor, typed } from './shared.ts';
 
 export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -55,7 +48,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Households'],
         summary: 'List households',
-        response: { 200: z.array(Household.extend({ role: z.string() })), 401: ErrorResponse },
+        response: { 200: z.array(HouseholdWithRole), 401: ErrorResponse },
       },
     },
     async (request) => listHouseholds(deps.store, requireUser(request).id),
@@ -81,12 +74,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Households'],
         summary: "The household's journal: every change, who made it, when, and the data",
         params: HouseholdParams,
-        querystring: z.object({
-          entity: z.string().optional(),
-          entityId: z.string().optional(),
-          afterSeq: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
+        querystring: JournalQuery,
         response: { 200: z.array(JournalEntry), ...errors },
       },
     },
@@ -144,7 +132,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Households'],
         summary: 'Import a household export into this (empty of that household) database',
         response: {
-          201: z.object({ householdId: z.string(), counts: z.record(z.string(), z.number()) }),
+          201: ImportResult,
           400: ErrorResponse,
           409: ErrorResponse,
         },

@@ -1,33 +1,38 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import {
+  AsOfQuery,
+  ChildFilter,
+  ErrorResponse,
+  errors,
+  HouseholdParams,
+  RecordParams,
+} from '../../api/common.ts';
+import {
+  Advice,
+  DraftLetterInput,
+  LetterPatch,
+  LetterRecord,
+  MarkSentInput,
+  MarkSentResult,
+  ToneCheckInput,
+  ToneCheckResult,
+} from '../../api/letters.ts';
 import { roleAllows } from '../../domain/permissions.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { adviceForChild } from '../services/advice.ts';
 import {
-  DraftLetterInput,
   deleteLetterDraft,
   draftLetterForChild,
   getLetter,
-  LetterPatch,
-  LetterRecord,
   letterAsEml,
   listLetters,
-  MarkSentInput,
   markLetterSent,
   updateLetter,
 } from '../services/letters.ts';
-import {
-  contentDisposition,
-  contextFor,
-  ErrorResponse,
-  errors,
-  HouseholdParams,
-  RecordParams,
-  typed,
-} from './shared.ts';
+import { contentDisposition, contextFor, servedAs, typed } from './shared.ts';
 
 /** The family member writing: the signed-in user (letters are signed with their name). */
 function writer(request: FastifyRequest) {
@@ -73,7 +78,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Letters'],
         summary: 'Letters drafted and sent, newest first',
         params: HouseholdParams,
-        querystring: z.object({ childId: IdSchema.optional() }),
+        querystring: ChildFilter,
         response: { 200: z.array(LetterRecord), ...errors },
       },
     },
@@ -121,13 +126,17 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         params: RecordParams,
         body: MarkSentInput,
         response: {
-          200: z.object({ letter: LetterRecord, communication: z.record(z.string(), z.unknown()) }),
+          200: MarkSentResult,
           409: ErrorResponse,
           ...errors,
         },
       },
     },
-    async (request) => markLetterSent(deps.store, contextFor(deps, request), request.params.id, request.body),
+    async (request) =>
+      servedAs(
+        MarkSentResult,
+        await markLetterSent(deps.store, contextFor(deps, request), request.params.id, request.body),
+      ),
   );
 
   api.delete(
@@ -186,8 +195,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           'Check any text for accusing or absolute phrasing, with gentler ways to say it (nothing is stored)',
         params: HouseholdParams,
-        body: z.object({ text: z.string().max(50000), formal: z.boolean().default(false) }),
-        response: { 200: z.object({ flags: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+        body: ToneCheckInput,
+        response: { 200: ToneCheckResult, ...errors },
       },
     },
     async (request) => ({ flags: checkTone(request.body.text, { formal: request.body.formal }) }),
@@ -202,8 +211,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           'What to do next and by when: follow up, write a summary, call an IEP meeting, escalate; each with its reason, entries, citation, deadlines and the letter to send; and upcoming reminders',
         params: RecordParams,
-        querystring: z.object({ asOf: IsoDateSchema.optional() }),
-        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        querystring: AsOfQuery,
+        response: { 200: Advice, ...errors },
       },
     },
     async (request) =>

@@ -1,22 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IsoDateSchema } from '../../domain/common.ts';
+import { AsOfQuery, errors, RecordParams } from '../../api/common.ts';
+import { LivingIepNotesInput, LivingIepSchema } from '../../api/living-iep.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import {
-  LivingIepNotesInput,
-  LivingIepSchema,
   livingIepAsMarkdown,
   livingIepAsPdf,
   livingIepFor,
   saveLivingIepNotes,
 } from '../services/living-iep.ts';
-import { contextFor, errors, RecordParams, typed } from './shared.ts';
+import { contextFor, typed } from './shared.ts';
 
 export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   const base = '/households/:householdId/children/:id/living-iep';
-  const Query = z.object({ asOf: IsoDateSchema.optional() });
 
   api.get(
     base,
@@ -27,7 +25,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           'The living IEP: what is working, what is not, what the parent wants changed, the concerns statement and questions for the next meeting',
         params: RecordParams,
-        querystring: Query,
+        querystring: AsOfQuery,
         response: { 200: LivingIepSchema, ...errors },
       },
     },
@@ -48,7 +46,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Paper trail'],
         summary: 'The living IEP as a Markdown document to edit anywhere',
         params: RecordParams,
-        querystring: Query,
+        querystring: AsOfQuery,
         response: { 200: z.string(), ...errors },
       },
     },
@@ -74,7 +72,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Paper trail'],
         summary: 'The living IEP as a PDF to print or bring to the meeting',
         params: RecordParams,
-        querystring: Query,
+        querystring: AsOfQuery,
         response: { 200: z.any(), ...errors },
       },
     },

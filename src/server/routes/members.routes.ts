@@ -1,6 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
+import {
+  AuditEvent,
+  AuditQuery,
+  Invitation,
+  InvitationCreated,
+  InvitationInput,
+  Member,
+  MemberParams,
+  RemoveMemberQuery,
+  RoleChange,
+} from '../../api/members.ts';
+import { StaffLink, StaffLinkCreated, StaffLinkInput } from '../../api/staff-links.ts';
 import { roleAllows } from '../../domain/permissions.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
@@ -8,29 +20,15 @@ import { listAudit } from '../services/audit.ts';
 import {
   changeRole,
   createInvitation,
-  Invitation,
-  InvitationInput,
   leaveHousehold,
   listInvitations,
   listMembers,
-  Member,
-  RemoveMemberQuery,
-  RoleSchema,
   removeMember,
   revokeInvitation,
 } from '../services/members.ts';
-import {
-  createStaffLink,
-  listStaffLinks,
-  revokeStaffLink,
-  StaffLink,
-  StaffLinkInput,
-} from '../services/staff-links.ts';
+import { createStaffLink, listStaffLinks, revokeStaffLink } from '../services/staff-links.ts';
 import { appLink } from './auth.routes.ts';
-import { ErrorResponse, envFor, errors, HouseholdParams, typed } from './shared.ts';
-
-const MemberParams = z.object({ householdId: IdSchema, userId: IdSchema });
-const ItemParams = z.object({ householdId: IdSchema, id: IdSchema });
+import { envFor, typed } from './shared.ts';
 
 export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -57,7 +55,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Members'],
         summary: "Change a member's role",
         params: MemberParams,
-        body: z.object({ role: RoleSchema }),
+        body: RoleChange,
         response: { 200: Member, ...errors },
       },
     },
@@ -123,7 +121,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Invite someone by a one-time link (emailed when mail is set up)',
         params: HouseholdParams,
         body: InvitationInput,
-        response: { 201: Invitation.extend({ link: z.string(), emailed: z.boolean() }), ...errors },
+        response: { 201: InvitationCreated, ...errors },
       },
     },
     async (request, reply) => {
@@ -165,7 +163,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Members'],
         summary: 'Revoke an invitation',
-        params: ItemParams,
+        params: RecordParams,
         response: { 204: z.null(), ...errors, 409: ErrorResponse },
       },
     },
@@ -190,7 +188,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Create a link a therapist or case manager uses to confirm sessions, without an account',
         params: HouseholdParams,
         body: StaffLinkInput,
-        response: { 201: StaffLink.extend({ link: z.string() }), ...errors },
+        response: { 201: StaffLinkCreated, ...errors },
       },
     },
     async (request, reply) => {
@@ -224,7 +222,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Staff links'],
         summary: 'Revoke a staff link; it stops working at once',
-        params: ItemParams,
+        params: RecordParams,
         response: { 200: StaffLink, ...errors },
       },
     },
@@ -247,17 +245,9 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           "The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links. Where sign-ins came from (data.address) is shown to owners only",
         params: HouseholdParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        querystring: AuditQuery,
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              actor: z.string(),
-              action: z.string(),
-              data: z.record(z.string(), z.unknown()),
-            }),
-          ),
+          200: z.array(AuditEvent),
           ...errors,
         },
       },

@@ -1,39 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { ErrorResponse, errors, RecordParams } from '../../api/common.ts';
+import { PlanVersion, PlanVersionDetail, PlanVersionParams } from '../../api/plans.ts';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { amendPlan, getPlanVersion, listPlanVersions } from '../services/plan-versions.ts';
-import { contextFor, ErrorResponse, errors, RecordParams, typed } from './shared.ts';
-
-const PlanVersion = z.object({
-  id: IdSchema,
-  planId: IdSchema,
-  versionNumber: z.number().int(),
-  effectiveFrom: IsoDateSchema,
-  effectiveTo: IsoDateSchema.nullable(),
-  summary: z.string(),
-  createdAt: z.string(),
-  isCurrent: z.boolean(),
-});
-
-const PlanContent = z.object({
-  plan: z.record(z.string(), z.unknown()),
-  services: z.array(z.record(z.string(), z.unknown())),
-  accommodations: z.array(z.record(z.string(), z.unknown())),
-  goals: z.array(z.record(z.string(), z.unknown())),
-  behaviorSteps: z.array(z.record(z.string(), z.unknown())),
-  keyDates: z.array(z.record(z.string(), z.unknown())),
-});
-
-const ContentChange = z.object({
-  kind: z.enum(['added', 'removed', 'changed']),
-  section: z.string(),
-  id: z.string(),
-  item: z.record(z.string(), z.unknown()).optional(),
-  fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
-});
+import { contextFor, servedAs, typed } from './shared.ts';
 
 export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -57,20 +30,23 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['Plans'],
         summary: 'One version of a plan: its content and what changed from the version before',
-        params: RecordParams.extend({ versionNumber: z.coerce.number().int().min(1) }),
+        params: PlanVersionParams,
         response: {
-          200: PlanVersion.extend({ content: PlanContent, changesFromPrevious: z.array(ContentChange) }),
+          200: PlanVersionDetail,
           ...errors,
         },
       },
     },
     async (request) =>
-      getPlanVersion(
-        deps.store,
-        request.params.householdId,
-        request.params.id,
-        request.params.versionNumber,
-      ) as never,
+      servedAs(
+        PlanVersionDetail,
+        await getPlanVersion(
+          deps.store,
+          request.params.householdId,
+          request.params.id,
+          request.params.versionNumber,
+        ),
+      ),
   );
   api.post(
     '/households/:householdId/plans/:id/amendments',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
+import { RECORDS, type RecordPath, VoidInput } from '../../api/records.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
@@ -12,27 +13,25 @@ import {
   listRecords,
   setRecordVoided,
   updateRecord,
-  VoidInput,
 } from '../services/records.ts';
-import { outputSchema, RESOURCES, type ResourceDef } from '../services/resources.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
-
-/** The body of a PATCH: any subset of the fields, without defaults, and never the parent. */
-function patchSchema(def: ResourceDef) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [key, schema] of Object.entries(def.fields.shape as Record<string, z.ZodType>)) {
-    if (def.parent?.key === key) continue;
-    const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
-    shape[key] = inner.optional();
-  }
-  return z.object(shape).strict();
-}
+import { RESOURCES, type ResourceDef } from '../services/resources.ts';
+import { contextFor, servedAs, typed } from './shared.ts';
 
 export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   for (const def of Object.values(RESOURCES) as ResourceDef[]) {
     const base = `/households/:householdId/${def.path}`;
-    const Output = outputSchema(def);
+    const contract = RECORDS[def.path as RecordPath];
+    // The contract and the record service must describe the same record: one fields schema, the same
+    // list filters (a mismatch is a programming error, caught when the server starts).
+    const filters = [...def.filters, ...Object.keys(def.containsFilters ?? {})];
+    if (
+      !contract ||
+      contract.fields !== def.fields ||
+      filters.join() !== Object.keys(contract.query.shape).join()
+    )
+      throw new Error(`the API contract (src/api/records.ts) does not match the record type ${def.path}`);
+    const Output = contract.output;
     const hooks = {
       afterCreate: def.entity === 'plan' ? createFirstVersion : undefined,
       afterUpdate: def.entity === 'plan' ? alignFirstVersion : undefined,
@@ -47,7 +46,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           tags: [def.tag],
           summary: `Create a ${lower}`,
           params: HouseholdParams,
-          body: def.fields,
+          body: contract.fields,
           response: { 201: Output, ...errors },
         },
       },
@@ -61,13 +60,10 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           request.body,
           hooks.afterCreate ? (trx, rec) => hooks.afterCreate!(trx, ctx, rec) : undefined,
         );
-        return reply.status(201).send(created as never);
+        return reply.status(201).send(servedAs(Output, created));
       },
     );
 
-    const filterShape = Object.fromEntries(
-      [...def.filters, ...Object.keys(def.containsFilters ?? {})].map((f) => [f, IdSchema.optional()]),
-    );
     api.get(
       base,
       {
@@ -76,17 +72,18 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           tags: [def.tag],
           summary: `List ${lower} records`,
           params: HouseholdParams,
-          querystring: z.object(filterShape),
+          querystring: contract.query,
           response: { 200: z.array(Output), ...errors },
         },
       },
       async (request) => {
-        return (await listRecords(
+        const list = await listRecords(
           deps.store,
           request.params.householdId,
           def,
           request.query as Record<string, string>,
-        )) as never;
+        );
+        return servedAs(z.array(Output), list);
       },
     );
 
@@ -102,7 +99,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
       async (request) =>
-        (await getRecord(deps.store, request.params.householdId, def, request.params.id)) as never,
+        servedAs(Output, await getRecord(deps.store, request.params.householdId, def, request.params.id)),
     );
 
     api.patch(
@@ -113,20 +110,21 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           tags: [def.tag],
           summary: `Change some fields of a ${lower}`,
           params: RecordParams,
-          body: patchSchema(def),
+          body: contract.patch,
           response: { 200: Output, ...errors },
         },
       },
       async (request) => {
         const ctx = contextFor(deps, request);
-        return (await updateRecord(
+        const updated = await updateRecord(
           deps.store,
           ctx,
           def,
           request.params.id,
           request.body,
           hooks.afterUpdate ? (trx, before, after) => hooks.afterUpdate!(trx, ctx, before, after) : undefined,
-        )) as never;
+        );
+        return servedAs(Output, updated);
       },
     );
 
@@ -145,13 +143,16 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           },
         },
         async (request) =>
-          (await setRecordVoided(
-            deps.store,
-            contextFor(deps, request),
-            def,
-            request.params.id,
-            request.body,
-          )) as never,
+          servedAs(
+            Output,
+            await setRecordVoided(
+              deps.store,
+              contextFor(deps, request),
+              def,
+              request.params.id,
+              request.body,
+            ),
+          ),
       );
     }
 

@@ -1,15 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  buildReportData,
-  ImplementationReport,
-  ReportQuery,
-  renderReportPdf,
-  reportFilename,
-} from '../../reports/implementation-report.ts';
+import { errors, RecordParams } from '../../api/common.ts';
+import { ImplementationReport, ReportQuery } from '../../api/reports.ts';
+import { buildReportData, renderReportPdf, reportFilename } from '../../reports/implementation-report.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { contentDisposition, errors, RecordParams, typed } from './shared.ts';
+import { contentDisposition, typed } from './shared.ts';
 
 // The implementation report for a child and a date range: as JSON (the same object the PDF is
 // drawn from, for the web page) and as a PDF to hand to a case manager, a mediator or a state

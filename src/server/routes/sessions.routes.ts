@@ -1,25 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
+import {
+  MakeupOption,
+  SessionCorrectionInput,
+  SessionCorrectionResult,
+  SessionEntry,
+  SessionEntryFilters,
+  SessionEntryPatch,
+  WeekDeliveredInput,
+} from '../../api/sessions.ts';
 import { ParentSessionEntryFields } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { MakeupOption, makeupOptions } from '../services/makeups.ts';
-import {
-  correctSessionEntry,
-  SessionCorrectionInput,
-  SessionCorrectionResult,
-} from '../services/session-corrections.ts';
+import { makeupOptions } from '../services/makeups.ts';
+import { correctSessionEntry } from '../services/session-corrections.ts';
 import {
   classifySessionEntry,
   createSessionEntry,
   getSessionEntry,
   listSessionEntries,
-  SessionEntry,
-  SessionEntryFilters,
-  SessionEntryPatch,
 } from '../services/session-entries.ts';
-import { logWeekDelivered, WeekDeliveredInput } from '../services/week-delivered.ts';
-import { contextFor, ErrorResponse, errors, HouseholdParams, RecordParams, typed } from './shared.ts';
+import { logWeekDelivered } from '../services/week-delivered.ts';
+import { contextFor, typed } from './shared.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);

@@ -1,20 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import { ErrorResponse } from '../../api/common.ts';
+import { SessionCorrectionResult, SessionEntry, StaffCorrectionInput } from '../../api/sessions.ts';
+import { EntryParams, StaffSessionInput, StaffView } from '../../api/staff-links.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { SessionCorrectionResult, StaffCorrectionInput } from '../services/session-corrections.ts';
-import { SessionEntry } from '../services/session-entries.ts';
-import {
-  confirmStaffSession,
-  correctStaffSession,
-  StaffSessionInput,
-  StaffView,
-  staffView,
-} from '../services/staff-links.ts';
-import { contextFor, ErrorResponse, typed } from './shared.ts';
-
-const EntryParams = z.object({ id: IdSchema });
+import { confirmStaffSession, correctStaffSession, staffView } from '../services/staff-links.ts';
+import { contextFor, typed } from './shared.ts';
 
 // The staff link's own API. The link's token comes in the Authorization header (Bearer), never in
 // the URL, so it does not end up in logs or browser history.

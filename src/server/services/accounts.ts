@@ -1,11 +1,10 @@
 import { sql, type Transaction } from 'kysely';
-import { z } from 'zod';
-import { NonEmptyText } from '../../domain/common.ts';
+import { ChangePasswordInput, ResetCompleteInput, SetupInput } from '../../api/auth.ts';
 import { isRole, type Role } from '../../domain/permissions.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, UserAccountRow } from '../../store/schema.ts';
-import { hashPassword, NewPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Clock } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -18,32 +17,7 @@ export const RESET_TOKEN_MS = 3600_000;
 
 export type Env = { clock: Clock; newId: () => string };
 
-const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .email({ message: 'must be an email address' })
-  .max(254, { message: 'must be at most 254 characters' });
-
-export const SetupInput = z.object({
-  email: Email,
-  displayName: NonEmptyText(100),
-  password: NewPassword,
-  householdName: NonEmptyText(200).default('My family'),
-});
-export const LoginInput = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(1000),
-});
-export const ChangePasswordInput = z.object({
-  currentPassword: z.string().max(1000),
-  newPassword: NewPassword,
-});
-export const ResetRequestInput = z.object({ email: z.string().trim().toLowerCase().max(254) });
-export const ResetCompleteInput = z.object({ token: z.string().max(100), newPassword: NewPassword });
-
 export type User = { id: string; email: string; displayName: string };
-export const UserSchema = z.object({ id: z.string(), email: z.string(), displayName: z.string() });
 export const toUser = (r: Pick<UserAccountRow, 'id' | 'email' | 'display_name'>): User => ({
   id: r.id,
   email: r.email,

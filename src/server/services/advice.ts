@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type AdvisorSettings, advise, reminders, resolveAdvisorSettings } from '../../domain/advisor.ts';
 import type { Store } from '../../store/database.ts';
 import { gatherCaseRecord } from './case-record.ts';
@@ -7,13 +6,6 @@ import { loadSettings } from './household-settings.ts';
 // The advisor for one child on a day: what to do next (follow up, write a summary of a call, call
 // an IEP meeting, escalate), each with its reason, the entries behind it, its citation or product
 // choice, its deadlines and the letter to send; and the reminders coming up.
-
-export const AdviceQuery = z.object({
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-});
 
 export async function effectiveAdvisorSettings(store: Store, householdId: string): Promise<AdvisorSettings> {
   const stored = await loadSettings(store.db, householdId);

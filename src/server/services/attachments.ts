@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import sharp, { type Metadata } from 'sharp';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { AttachmentSchema } from '../../api/attachments.ts';
 import {
   type AcceptedType,
   checkUpload,
   cleanFilename,
   INLINE_IMAGE_TYPES,
 } from '../../domain/attachment-types.ts';
-import { IdSchema } from '../../domain/common.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { AttachmentRow, Database } from '../../store/schema.ts';
@@ -25,21 +25,6 @@ import { AppError, notFound } from '../errors.ts';
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 const THUMBNAIL_EDGE = 320;
 
-export const AttachmentSchema = z
-  .object({
-    id: IdSchema,
-    householdId: IdSchema,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    filename: z.string(),
-    mediaType: z.string(),
-    size: z.number().int().min(1),
-    width: z.number().int().nullable(),
-    height: z.number().int().nullable(),
-    hasThumbnail: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Attachment' });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** Tables whose records list attachments (`attachment_ids`, a JSON array of ids). */

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { Kysely, Transaction } from 'kysely';
+import { type AuditAction, AuditData } from '../../api/members.ts';
 import type { Database } from '../../store/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,25 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 // Separate from the journal (which records changes to the child's records) and never holds a
 // password, a token or the text of a record.
 
-export type AuditAction =
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'sign_out_everywhere'
-  | 'password_changed'
-  | 'password_reset_requested'
-  | 'password_reset'
-  | 'member_invited'
-  | 'invitation_revoked'
-  | 'member_joined'
-  | 'role_changed'
-  | 'member_removed'
-  | 'staff_link_created'
-  | 'staff_link_revoked'
-  | 'staff_link_transferred'
-  | 'staff_link_used'
-  | 'calendar_feed_created'
-  | 'calendar_feed_revoked';
+export type { AuditAction };
 
 export async function appendAudit(
   db: Db,
@@ -108,13 +91,15 @@ export async function listAudit(db: Db, householdId: string, limit: number, opti
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    data: options.addresses
-      ? (JSON.parse(r.data) as Record<string, unknown>)
-      : withoutAddresses(JSON.parse(r.data) as Record<string, unknown>),
-  }));
+  return rows.map((r) => {
+    const data = JSON.parse(r.data) as Record<string, unknown>;
+    return {
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as AuditAction,
+      // Read through the contract's schema: the keys the server writes, each checked.
+      data: AuditData.parse(options.addresses ? data : withoutAddresses(data)),
+    };
+  });
 }

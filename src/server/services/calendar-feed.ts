@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
-import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import type { Creator } from '../../api/members.ts';
 import { addDays } from '../../domain/dates.ts';
 import type { Store } from '../../store/database.ts';
 import type { AccessTokenRow } from '../../store/schema.ts';
@@ -9,7 +8,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { adviceForChild } from './advice.ts';
 import { appendAudit } from './audit.ts';
-import { Creator, creatorsIn, isMember } from './creators.ts';
+import { creatorsIn, isMember } from './creators.ts';
 
 // A calendar feed a parent subscribes to from a phone: the reminders (weekly check-in, mid-term
 // check-in before a progress report, replies due or overdue, the annual review and re-evaluation
@@ -21,22 +20,6 @@ import { Creator, creatorsIn, isMember } from './creators.ts';
 const FEED_PURPOSE = 'calendar_feed';
 /** Calendar subscriptions have no natural end; the secret lasts until revoked. */
 const NEVER = '9999-12-31T00:00:00.000Z';
-
-export const CalendarFeedInput = z.object({
-  /** One child, or null for every child of the household. */
-  childId: IdSchema.nullable().default(null),
-});
-
-export const CalendarFeed = z.object({
-  id: IdSchema,
-  childId: IdSchema.nullable(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  active: z.boolean(),
-  /** The member whose feed it is. */
-  createdBy: Creator,
-});
 
 const toFeed = (r: AccessTokenRow, creator: (userId: string | null) => Creator) => {
   const createdBy = creator(r.user_id);

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CheckInQuestionsResponse, CheckInRecord, RecordedAs } from '../../api/check-ins.ts';
 import {
   type CheckInAnswer,
   CheckInInput,
@@ -7,7 +8,6 @@ import {
   childReportNote,
   weekOf,
 } from '../../domain/check-in.ts';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { addDays } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { lastSchoolDay } from '../../domain/school-days.ts';
@@ -30,55 +30,6 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // marked "child's report", all in one transaction with the check-in itself.
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export const CheckInQuestionSchema = z.object({
-  key: z.string(),
-  kind: z.enum(['session', 'accommodation', 'behavior']),
-  subjectId: IdSchema,
-  date: IsoDateSchema.nullable(),
-  ask: z.string(),
-  followUp: z.string(),
-  why: z.string(),
-  className: z.string().nullable(),
-  setting: z.string().nullable(),
-});
-
-export const CheckInQuestionsResponse = z.object({
-  childId: IdSchema,
-  childName: z.string(),
-  date: IsoDateSchema,
-  weekStart: IsoDateSchema,
-  weekEnd: IsoDateSchema,
-  planId: IdSchema.nullable(),
-  /** School days of the week up to the check-in date (for choosing the day of a session). */
-  schoolDays: z.array(IsoDateSchema),
-  /**
-   * The school days an answer may be about, newest first: from the Monday of the week before to the
-   * check-in date (the range an answer accepts). The first is the default day of every answer: the last
-   * school day on or before the check-in date, never a weekend or a day off. Empty without a calendar.
-   */
-  answerDays: z.array(IsoDateSchema),
-  questions: z.array(CheckInQuestionSchema),
-});
-export type CheckInQuestionsResponse = z.infer<typeof CheckInQuestionsResponse>;
-
-const RecordedAs = z.object({
-  entity: z.enum(['session_entry', 'accommodation_observation', 'behavior_incident']),
-  id: IdSchema,
-});
-
-export const CheckInRecord = z
-  .object({
-    id: IdSchema,
-    householdId: IdSchema,
-    childId: IdSchema,
-    date: IsoDateSchema,
-    answers: z.array(z.record(z.string(), z.unknown()).and(z.object({ recordedAs: RecordedAs.nullable() }))),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'CheckIn' });
-export type CheckInRecord = z.infer<typeof CheckInRecord>;
 
 async function requireChild(db: Db, householdId: string, childId: string) {
   const child = await db

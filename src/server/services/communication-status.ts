@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { CommunicationStatus } from '../../api/communications.ts';
 import {
   awaitsReply,
   type Communication,
@@ -13,39 +13,6 @@ import { RESOURCES } from './resources.ts';
 // The state of a child's correspondence on a day: for each message, its thread (the first message
 // it descends from) and whether a reply is awaited, overdue, answered or no longer expected; and
 // the calls and meetings that were never followed up in writing.
-
-const ReplyStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not_expected') }),
-  z.object({ state: z.literal('answered'), replyIds: z.array(z.string()) }),
-  z.object({ state: z.literal('closed') }),
-  /** Only holding replies so far: an answer is promised by a date that has not passed. */
-  z.object({ state: z.literal('holding'), replyIds: z.array(z.string()), promisedBy: z.string() }),
-  z.object({ state: z.literal('waiting'), dueBy: z.string() }),
-  /** `holdingReplyIds` when it is the holding reply's promise that has passed (then `dueBy` is that date). */
-  z.object({
-    state: z.literal('overdue'),
-    dueBy: z.string(),
-    daysLate: z.number(),
-    holdingReplyIds: z.array(z.string()).optional(),
-  }),
-]);
-
-export const CommunicationStatus = z.object({
-  childId: z.string(),
-  asOf: z.string(),
-  messages: z.array(z.object({ id: z.string(), threadId: z.string(), reply: ReplyStateSchema })),
-  overdue: z.array(z.string()),
-  waiting: z.array(z.string()),
-  /** Sent messages waiting on a holding reply's promise. */
-  holding: z.array(z.string()),
-  /**
-   * Sent messages with no reply (waiting or overdue): the only ones a follow-up on an unanswered
-   * message is offered for (awaitsReply in src/domain/communications.ts).
-   */
-  awaitingReply: z.array(z.string()),
-  verbalWithoutFollowUp: z.array(z.string()),
-});
-export type CommunicationStatus = z.infer<typeof CommunicationStatus>;
 
 /**
  * A child's messages in force: a message voided as logged by mistake is left out of reply clocks,

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import type { Creator } from '../../api/members.ts';
 import type { Database } from '../../store/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,17 +7,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 // Who made a secret link (a calendar address, a staff link, an invitation), for the lists that show
 // them. Someone who has left the household is named only as a former member: the remaining members
 // see that the link outlived its maker's membership without learning more about that person.
-
-export const Creator = z.object({
-  userId: IdSchema.nullable(),
-  /** Null for a former member. */
-  displayName: z.string().nullable(),
-  /** Null for a former member. */
-  email: z.string().nullable(),
-  /** The person is no longer a member of the household (or is unknown). */
-  formerMember: z.boolean(),
-});
-export type Creator = z.infer<typeof Creator>;
 
 export const formerMember = (userId: string | null): Creator => ({
   userId,

@@ -1,35 +1,25 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { AttachmentSchema } from '../../api/attachments.ts';
+import type { EmailImportResult } from '../../api/communications.ts';
 import { REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
 import { EmailFileError, type ParsedEmail, parseEmailFile } from '../../importers/email.ts';
 import type { Store } from '../../store/database.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import {
-  AttachmentSchema,
-  insertAttachment,
-  type PreparedAttachment,
-  prepareAttachment,
-  storedIn,
-} from './attachments.ts';
+import { insertAttachment, type PreparedAttachment, prepareAttachment, storedIn } from './attachments.ts';
 import { defaultReplyDate } from './communications.ts';
 import { type ApiRecord, writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+
+/** The contract's answer, with the messages as the record service returns them (untyped until it types them). */
+type ImportedEmails = Omit<EmailImportResult, 'imported'> & { imported: ApiRecord[] };
 
 // Dropping .eml or .mbox files into the communication log. Each message becomes an entry: its
 // sender and recipients matched to the child's team contacts by address, sent or received by who
 // wrote it, joined to the message it answers by Message-ID / In-Reply-To / References, with its
 // attachments kept. A message already imported (same Message-ID) is skipped. The file is read and
 // every attachment checked before anything is written, and the whole import is one transaction.
-
-export const EmailImportResult = z.object({
-  imported: z.array(z.record(z.string(), z.unknown())),
-  duplicates: z.array(z.object({ messageId: z.string(), subject: z.string().nullable() })),
-  /** Attachments not kept (a type As Written does not accept), with the reason. */
-  skippedAttachments: z.array(z.object({ filename: z.string(), reason: z.string() })),
-  attachments: z.array(AttachmentSchema),
-});
-export type EmailImportResult = z.infer<typeof EmailImportResult>;
 
 /** `number` is the message's place in the file (1 for the first), for messages about it. */
 type Prepared = { email: ParsedEmail; number: number; files: PreparedAttachment[] };
@@ -38,7 +28,7 @@ export async function importEmails(
   store: Store,
   ctx: ServiceContext,
   input: { childId: string; bytes: Buffer; filename: string; maxBytes: number },
-): Promise<EmailImportResult> {
+): Promise<ImportedEmails> {
   let emails: ParsedEmail[];
   try {
     emails = await parseEmailFile(input.bytes);

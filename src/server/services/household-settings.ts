@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { AdvisorSettings } from '../../domain/advisor.ts';
+import { type HouseholdSettings, HouseholdSettingsPatch } from '../../api/communications.ts';
 import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
@@ -16,13 +15,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 // Per-household settings: how many school days the family waits for a reply before following up,
 // and the advisor's thresholds (product choices the household may adjust; see docs/advisor-rules.md).
-
-export const HouseholdSettings = z.object({
-  replySchoolDays: z.number().int().min(1).max(30),
-  /** The advisor's thresholds by name; a missing one takes the documented default. */
-  advisor: z.record(z.string(), z.number()),
-});
-export type HouseholdSettings = z.infer<typeof HouseholdSettings>;
 
 export const DEFAULT_SETTINGS: HouseholdSettings = {
   replySchoolDays: DEFAULT_REPLY_SCHOOL_DAYS,
@@ -57,27 +49,6 @@ export async function schoolDayTest(db: Db, householdId: string, childId: string
       ? index.isInstructionalDay(date)
       : isoWeekday(date) <= 5;
 }
-
-// The thresholds without their defaults, so a change stores only what the family chose (a default
-// changed in a later version then still reaches them). The reply time has its own field.
-const AdvisorThresholdsPatch = z
-  .object(
-    Object.fromEntries(
-      Object.entries(AdvisorSettings.shape)
-        .filter(([name]) => name !== 'replySchoolDays')
-        .map(([name, schema]) => [name, (schema as z.ZodDefault<z.ZodNumber>).unwrap().optional()]),
-    ) as Record<string, z.ZodOptional<z.ZodNumber>>,
-  )
-  .strict();
-
-export const HouseholdSettingsPatch = z
-  .object({
-    replySchoolDays: z.number().int().min(1, { message: 'must be at least 1 school day' }).max(30),
-    /** Any of the advisor's thresholds (docs/advisor-rules.md), checked against its own range. */
-    advisor: AdvisorThresholdsPatch,
-  })
-  .partial()
-  .strict();
 
 /** Change the household's settings; the journal keeps what they were. */
 export async function updateSettings(

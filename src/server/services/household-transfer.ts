@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import { AttachmentSchema } from '../../api/attachments.ts';
 import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
 import type { Store } from '../../store/database.ts';
@@ -14,7 +15,6 @@ import {
 } from '../../store/record-references.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
-import { AttachmentSchema } from './attachments.ts';
 import { checkImportedFiles, checkImportedRecords } from './import-rules.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
 import { toApiRecord } from './records.ts';

@@ -1,19 +1,10 @@
-import { z } from 'zod';
-import { IdSchema, NonEmptyText } from '../../domain/common.ts';
+import { type Household, HouseholdInput } from '../../api/households.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { HouseholdRow } from '../../store/schema.ts';
 import { type Actor, actorLabel, type Clock } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { parseOrThrow } from './records.ts';
-
-export const HouseholdInput = z.object({ name: NonEmptyText(200) });
-export const Household = z.object({
-  id: IdSchema,
-  name: z.string(),
-  createdAt: z.string().meta({ format: 'date-time' }),
-});
-export type Household = z.infer<typeof Household>;
 
 export const toHousehold = (r: Pick<HouseholdRow, 'id' | 'name' | 'created_at'>): Household => ({
   id: r.id,

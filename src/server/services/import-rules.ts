@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { HouseholdInput } from '../../api/households.ts';
+import { LetterPatch, LetterRequestSchema } from '../../api/letters.ts';
+import { LivingIepNotesInput } from '../../api/living-iep.ts';
 import { ADVISOR_SETTING_SPECS, type AdvisorSettingSpec } from '../../domain/advisor-settings.ts';
 import { type AcceptedType, sniffType } from '../../domain/attachment-types.ts';
 import { CheckInInput } from '../../domain/check-in.ts';
@@ -16,9 +19,6 @@ import {
 } from '../../domain/session-entry.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
 import { checkFile } from './attachments.ts';
-import { HouseholdInput } from './households.ts';
-import { LetterPatch, LetterRequestSchema } from './letters.ts';
-import { LivingIepNotesInput } from './living-iep.ts';
 import { outputSchema, RESOURCES, type ResourceDef } from './resources.ts';
 
 // What an import accepts, field by field: the same rules as the API's input schemas, so a document

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { IsoDateSchema } from '../../domain/common.ts';
+import type { LedgerQuery } from '../../api/ledger.ts';
 import { currentSessionEntries } from '../../domain/corrections.ts';
 import {
   NO_SCHEDULE,
@@ -19,20 +18,6 @@ import { invalid, notFound } from '../errors.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export const LedgerQuery = z
-  .object({
-    from: IsoDateSchema,
-    to: IsoDateSchema,
-    /** The day the ledger is computed for; defaults to today. Days after it owe nothing yet. */
-    asOf: IsoDateSchema.optional(),
-    grouping: z.enum(['auto', 'week', 'month']).default('auto'),
-  })
-  .superRefine((q, ctx) => {
-    if (q.to < q.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${q.from})` });
-  });
-export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
 export async function loadCalendars(db: Db, householdId: string, childId: string): Promise<SchoolCalendar[]> {
   const calendars = await db

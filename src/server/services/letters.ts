@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import { DraftLetterInput, LetterPatch, type LetterRecord, MarkSentInput } from '../../api/letters.ts';
+import { MAX_REPORT_DAYS } from '../../api/reports.ts';
 import type { CaseRecord } from '../../domain/case-record.ts';
-import { IdSchema, IsoDateSchema, NonEmptyText } from '../../domain/common.ts';
-import { PARENT_POSITIONS } from '../../domain/communications.ts';
-import { addDays } from '../../domain/dates.ts';
-import { formatLongDate } from '../../domain/letter-words.ts';
+import { addDays, formatLongDate } from '../../domain/dates.ts';
 import {
   asksReplyBy,
   draftLetter,
-  LETTER_ATTACHMENTS,
+  isFormalLetter,
   type Letter,
   type LetterAttachment,
   type LetterRequest,
@@ -18,12 +16,7 @@ import {
   unfilledPlaceholders,
 } from '../../domain/letters.ts';
 import { checkTone } from '../../domain/tone.ts';
-import {
-  buildReportData,
-  MAX_REPORT_DAYS,
-  renderReportPdf,
-  reportFilename,
-} from '../../reports/implementation-report.ts';
+import { buildReportData, renderReportPdf, reportFilename } from '../../reports/implementation-report.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { LetterRow } from '../../store/schema.ts';
@@ -41,161 +34,6 @@ import { sessionLogCsv } from './session-log-csv.ts';
 // (the plan's own words, dates and counts from the ledger and the observations), the parent edits
 // it (every edit is checked for tone), then copies it, downloads it as .eml or opens it in their mail
 // app; marking it sent logs it in the communication log and starts the reply clock.
-
-const Id = IdSchema;
-/** The date the letter asks a reply by; left out, the household's reply time from the day it is written. */
-const RespondBy = { respondBy: IsoDateSchema.optional() };
-export const LetterRequestSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('specific_concern'),
-      accommodationId: Id.optional(),
-      serviceId: Id.optional(),
-      ...RespondBy,
-    })
-    .refine((r) => (r.accommodationId == null) !== (r.serviceId == null), {
-      message: 'name either an accommodation or a service',
-      path: ['accommodationId'],
-    }),
-  z.object({ kind: z.literal('check_in'), period: z.enum(['weekly', 'mid_term']).optional(), ...RespondBy }),
-  z.object({
-    kind: z.literal('follow_up_unanswered'),
-    communicationId: Id,
-    copy: z.enum(['principal', 'director']).optional(),
-    ...RespondBy,
-  }),
-  z.object({ kind: z.literal('follow_up_verbal'), communicationId: Id, ...RespondBy }),
-  z.object({ kind: z.literal('thank_you'), noteId: Id.optional(), contactId: Id.optional() }),
-  z.object({
-    kind: z.literal('request_service_logs'),
-    serviceId: Id,
-    from: IsoDateSchema.optional(),
-    to: IsoDateSchema.optional(),
-    ...RespondBy,
-  }),
-  z.object({
-    kind: z.literal('request_iep_meeting'),
-    reasons: z.array(NonEmptyText(1000)).max(10).optional(),
-    ...RespondBy,
-  }),
-  z.object({ kind: z.literal('request_records'), ...RespondBy }),
-  z.object({
-    kind: z.literal('request_prior_written_notice'),
-    decision: NonEmptyText(1000),
-    decidedOn: IsoDateSchema.optional(),
-    communicationId: Id.optional(),
-    /** Where the parent stands; left out, what she recorded on the call or meeting. */
-    parentPosition: z.enum(PARENT_POSITIONS).optional(),
-    ...RespondBy,
-  }),
-  z.object({
-    kind: z.literal('escalation'),
-    to: z.enum(['principal', 'director', 'superintendent', 'board']),
-    serviceId: Id.optional(),
-    accommodationId: Id.optional(),
-    attachment: z.enum(LETTER_ATTACHMENTS).optional(),
-    ...RespondBy,
-  }),
-  z.object({ kind: z.literal('state_complaint') }),
-  z.object({ kind: z.literal('ocr_complaint_outline') }),
-  // British Columbia and Alberta: a real appeal (src/domain/board-appeal-letter.ts); what is left out
-  // becomes a placeholder for the parent to fill in.
-  z.object({
-    kind: z.literal('board_appeal'),
-    decision: NonEmptyText(1000).optional(),
-    decisionDate: IsoDateSchema.optional(),
-    decidedBy: NonEmptyText(300).optional(),
-    askBoardTo: NonEmptyText(2000).optional(),
-    serviceId: Id.optional(),
-  }),
-]);
-
-export const DraftLetterInput = z.object({
-  request: LetterRequestSchema,
-  /** The day the letter is written for (defaults to today). */
-  asOf: IsoDateSchema.optional(),
-});
-
-const Recipient = z.object({
-  name: z.string().trim().min(1).max(300),
-  email: z.string().trim().email().nullable(),
-});
-
-const ToneFlagSchema = z.object({
-  start: z.number(),
-  end: z.number(),
-  phrase: z.string(),
-  rule: z.string(),
-  why: z.string(),
-  suggestion: z.string(),
-});
-
-const PlaceholderSpotSchema = z.object({
-  placeholder: z.string(),
-  /** "subject", "body", "to.0.name", "cc.1.name". */
-  field: z.string(),
-  start: z.number(),
-  end: z.number(),
-});
-
-export const LetterRecord = z
-  .object({
-    id: Id,
-    householdId: Id,
-    childId: Id,
-    kind: z.string(),
-    status: z.enum(['draft', 'sent']),
-    subject: z.string(),
-    to: z.array(Recipient),
-    cc: z.array(Recipient),
-    body: z.string(),
-    entryIds: z.array(z.string()),
-    placeholders: z.array(z.string()),
-    notes: z.array(z.string()),
-    /** What the tone check flags in the subject and body now (positions are in the body). */
-    toneFlags: z.array(ToneFlagSchema),
-    /**
-     * The draft's placeholders still in the letter, where they are: "Mark as sent" and the .eml are
-     * refused until each is filled in or removed. Derived when read, not stored.
-     */
-    unfilled: z.array(PlaceholderSpotSchema),
-    /** The date the letter asks a reply by (null when it asks none); the reply clock starts from it. */
-    respondBy: IsoDateSchema.nullable(),
-    /** What the .eml carries with the letter. */
-    attachment: z.enum(LETTER_ATTACHMENTS),
-    communicationId: Id.nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Letter' });
-export type LetterRecord = z.infer<typeof LetterRecord>;
-
-export const LetterPatch = z
-  .object({
-    subject: NonEmptyText(500),
-    body: NonEmptyText(50000),
-    to: z.array(Recipient).max(20),
-    cc: z.array(Recipient).max(20),
-    /** A new reply date: the sentence "reply by ..." in the letter changes with it. */
-    respondBy: IsoDateSchema,
-    /** A new attachment: the sentence naming it changes with it (removed for none). */
-    attachment: z.enum(LETTER_ATTACHMENTS),
-  })
-  .partial()
-  .strict();
-
-export const MarkSentInput = z.object({
-  date: IsoDateSchema.optional(),
-  /** How it went: by email, or printed or handed over as a letter. */
-  kind: z.enum(['email', 'letter']).default('email'),
-  /**
-   * The day the school received it, when known (migration 0012): the clocks that run from receipt
-   * (California's 30 days for a meeting, a B.C. board's 45 days) start there. On or after `date`.
-   */
-  schoolReceivedOn: IsoDateSchema.nullable().optional(),
-});
-
-const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
 
 export function toLetterRecord(row: LetterRow): LetterRecord {
   const recipients = JSON.parse(row.recipients) as { to: LetterRecord['to']; cc: LetterRecord['cc'] };
@@ -223,7 +61,7 @@ export function toLetterRecord(row: LetterRow): LetterRecord {
     entryIds: JSON.parse(row.entry_ids) as string[],
     placeholders: guidance.placeholders,
     notes: guidance.notes,
-    toneFlags: checkTone(row.body, { formal: FORMAL_KINDS.has(row.kind) }),
+    toneFlags: checkTone(row.body, { formal: isFormalLetter(row.kind) }),
     unfilled,
     respondBy: row.respond_by,
     attachment: row.attachment as LetterAttachment,

@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import type { MakeupOption } from '../../api/sessions.ts';
 import { latestInChain } from '../../domain/corrections.ts';
-import { formatLongDate } from '../../domain/letter-words.ts';
-import { MISS_REASON_LABELS, MissReason, type MissReason as Reason } from '../../domain/session-entry.ts';
+import { formatLongDate } from '../../domain/dates.ts';
+import { MISS_REASON_LABELS, type MissReason as Reason } from '../../domain/session-entry.ts';
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { computeLedgers, effectivePolicy } from './ledgers.ts';
@@ -73,18 +72,6 @@ export async function resolveMakeupTarget(
   if (head.date > date) throw invalid('date', `must not be before the session it makes up (${day})`);
   return head.id;
 }
-
-export const MakeupOption = z.object({
-  entryId: IdSchema,
-  date: IsoDateSchema,
-  status: z.enum(['short', 'missed']),
-  reason: MissReason.nullable(),
-  /** Minutes the miss left owed. */
-  owedMinutes: z.number().int(),
-  /** Of those, the minutes no make-up has cured yet. */
-  remainingMinutes: z.number().int(),
-});
-export type MakeupOption = z.infer<typeof MakeupOption>;
 
 /**
  * The misses a make-up may name: the service's misses whose minutes are owed and not yet made up

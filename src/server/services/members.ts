@@ -1,46 +1,18 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
-import { isRole, ROLES, type Role } from '../../domain/permissions.ts';
+import { AcceptInvitationInput } from '../../api/auth.ts';
+import { InvitationInput, RemoveMemberQuery, RoleSchema } from '../../api/members.ts';
+import { isRole, type Role } from '../../domain/permissions.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { hashPassword, NewPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
 import { type AuditAction, appendAudit } from './audit.ts';
-import { Creator, creatorsIn } from './creators.ts';
+import { creatorsIn } from './creators.ts';
 import { parseOrThrow } from './records.ts';
-
-export const RoleSchema = z.enum(ROLES);
-
-export const InvitationInput = z.object({
-  email: z.string().trim().toLowerCase().email({ message: 'must be an email address' }).max(254),
-  role: RoleSchema,
-  expiresInDays: z.number().int().min(1).max(30).default(7),
-});
-export const Invitation = z.object({
-  id: IdSchema,
-  email: z.string(),
-  role: RoleSchema,
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  /** The owner who sent it. */
-  createdBy: Creator,
-});
-export const Member = z.object({
-  userId: IdSchema,
-  email: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  joinedAt: z.string(),
-});
-export const AcceptInvitationInput = z.object({
-  token: z.string().max(100),
-  displayName: z.string().trim().min(1).max(100).optional(),
-  password: NewPassword.optional(),
-});
 
 const later = (now: string, days: number) => new Date(Date.parse(now) + days * 86_400_000).toISOString();
 
@@ -353,14 +325,6 @@ export async function changeRole(
   });
   return (await listMembers(store, householdId)).find((m) => m.userId === userId)!;
 }
-
-export const StaffLinksOnRemoval = z
-  .enum(['revoke', 'transfer'])
-  .default('revoke')
-  .describe(
-    "What happens to the staff links the member made: 'revoke' stops them; 'transfer' hands them to the owner removing the member",
-  );
-export const RemoveMemberQuery = z.object({ staffLinks: StaffLinksOnRemoval });
 
 export type MembershipEnded = {
   calendarFeedsRevoked: number;

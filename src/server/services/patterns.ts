@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { IsoDateSchema } from '../../domain/common.ts';
+import type { z } from 'zod';
+import type { PatternsQuery } from '../../api/ledger.ts';
 import {
   type AccommodationObservation,
   accommodationRates,
@@ -23,90 +23,6 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // lapses concentrated on substitute days, in one class or with one staff member; behavior-plan
 // steps skipped and rewards unused; goals without data, without progress, or met early; and
 // sources that disagree. Each finding is a question to ask, with the entries behind it.
-
-export const PatternsQuery = z
-  .object({
-    from: IsoDateSchema,
-    to: IsoDateSchema,
-    asOf: IsoDateSchema.optional(),
-    bucket: z.enum(['week', 'month']).default('week'),
-  })
-  .superRefine((q, ctx) => {
-    if (q.to < q.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${q.from})` });
-  });
-
-export const FindingSchema = z.object({
-  rule: z.string(),
-  subjectId: z.string(),
-  severity: z.enum(['info', 'concern']),
-  message: z.string(),
-  question: z.string(),
-  entryIds: z.array(z.string()),
-});
-
-export const AccommodationOccurrenceSchema = z.object({
-  key: z.string(),
-  accommodationId: z.string(),
-  date: z.string(),
-  className: z.string().nullable(),
-  /** No source named a class, and the day has records in two or more classes: it stands apart. */
-  classUnplaced: z.boolean(),
-  setting: z.string().nullable(),
-  teacherKind: z.string(),
-  outcome: z.enum(['provided', 'not_provided', 'partly', 'unknown']),
-  lapse: z.boolean(),
-  disagreement: z.boolean(),
-  /** Every record about it, the one whose outcome counts first. */
-  sources: z.array(
-    z.object({
-      id: z.string(),
-      record: z.enum(['observation', 'work_sample']),
-      source: z.string(),
-      outcome: z.string(),
-      /** True for the record whose outcome counts. */
-      counts: z.boolean(),
-      /** False when its known outcome says otherwise; null when it is unsure. */
-      agrees: z.boolean().nullable(),
-    }),
-  ),
-  /** "1 lapse, 3 sources: your note, a work sample, Emma's report". */
-  summary: z.string(),
-  /** A disagreement, as a question; null when the sources agree. */
-  question: z.string().nullable(),
-  entryIds: z.array(z.string()),
-});
-
-export const PatternsResponse = z.object({
-  childId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  asOf: z.string(),
-  accommodationRates: z.array(
-    z.object({
-      accommodationId: z.string(),
-      from: z.string(),
-      to: z.string(),
-      provided: z.number(),
-      partly: z.number(),
-      notProvided: z.number(),
-      unknown: z.number(),
-      providedRate: z.number().nullable(),
-      entryIds: z.object({
-        provided: z.array(z.string()),
-        partly: z.array(z.string()),
-        notProvided: z.array(z.string()),
-        unknown: z.array(z.string()),
-      }),
-    }),
-  ),
-  /**
-   * One row per occurrence (an accommodation on one school day in one class), however many records
-   * speak of it (src/domain/occurrences.ts): the counts above count these rows. Newest first.
-   */
-  accommodationOccurrences: z.array(AccommodationOccurrenceSchema),
-  findings: z.array(FindingSchema),
-});
 
 const short = (text: string) =>
   (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text).replace(/\.$/, '');

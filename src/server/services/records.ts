@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
-import { OptionalText } from '../../domain/common.ts';
+import type { z } from 'zod';
+import { VoidInput } from '../../api/records.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database } from '../../store/schema.ts';
@@ -261,15 +261,6 @@ export async function deleteRecord(
     });
   });
 }
-
-/** Void a record as logged by mistake, or undo that void; either way with a note saying why. */
-export const VoidInput = z
-  .object({
-    /** true: void it; false: undo the void (the record counts again). */
-    voided: z.boolean().default(true),
-    note: OptionalText(2000),
-  })
-  .strict();
 
 /**
  * Void (or un-void) an observation, an incident, a work sample or a message. The record is not

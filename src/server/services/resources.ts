@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
-import { IdSchema } from '../../domain/common.ts';
+import type { z } from 'zod';
+import { RECORDS, type RecordPath } from '../../api/records.ts';
 import { CommunicationFields, ParentNoteInput } from '../../domain/communications.ts';
 import {
   AccommodationObservationInput,
@@ -103,23 +103,9 @@ export type ResourceDef = {
   planContent?: 'services' | 'accommodations' | 'goals' | 'behaviorSteps' | 'keyDates';
 };
 
-const recordMeta = {
-  id: IdSchema,
-  householdId: IdSchema,
-  createdAt: z.string().meta({ format: 'date-time' }),
-  updatedAt: z.string().meta({ format: 'date-time' }),
-};
-
-/** Who voided a record, when and why; null on a record in force. Older exports lack them: null. */
-const voidMeta = {
-  voidedAt: z.string().meta({ format: 'date-time' }).nullable().default(null),
-  /** `user:<id>`, like a session entry's recordedBy. */
-  voidedBy: z.string().nullable().default(null),
-  voidNote: z.string().nullable().default(null),
-};
-
+/** A record as served and exported: the API contract's schema of its type (src/api/records.ts). */
 export function outputSchema(def: ResourceDef) {
-  return def.voidable ? def.fields.extend({ ...recordMeta, ...voidMeta }) : def.fields.extend(recordMeta);
+  return RECORDS[def.path as RecordPath].output;
 }
 
 export const RESOURCES = {

@@ -1,15 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from '../../domain/common.ts';
-import { currentSessionEntries, lastSessionOfChain, latestInChain } from '../../domain/corrections.ts';
-import { formatLongDate } from '../../domain/letter-words.ts';
 import {
-  MissReason,
-  ParentEntrySource,
-  Responsibility,
-  SessionEntryInput,
-  SessionStatus,
-} from '../../domain/session-entry.ts';
+  type SessionCorrectionChanges,
+  SessionCorrectionInput,
+  type SessionCorrectionResult,
+  type SessionEntry,
+  StaffCorrectionInput,
+} from '../../api/sessions.ts';
+import { currentSessionEntries, lastSessionOfChain, latestInChain } from '../../domain/corrections.ts';
+import { formatLongDate } from '../../domain/dates.ts';
+import { type MissReason, SessionEntryInput, type SessionStatus } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
@@ -17,7 +16,7 @@ import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { parseOrThrow } from './records.ts';
-import { SessionEntry, toSessionEntry, writeSessionEntry } from './session-entries.ts';
+import { toSessionEntry, writeSessionEntry } from './session-entries.ts';
 
 // Corrections, not edits (docs/ledger-rules.md, "Corrections and voids"). A parent (or the staff link
 // that logged it) puts an entry right by a new entry that points at it: changed fields, a void
@@ -25,92 +24,6 @@ import { SessionEntry, toSessionEntry, writeSessionEntry } from './session-entri
 // chain is resolved here, so a correction of an entry corrected since corrects its latest correction.
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** What a correction may change. A field left out stays as it is. */
-export const SessionCorrectionChanges = z
-  .object({
-    date: IsoDateSchema.optional(),
-    startTime: ClockTimeSchema.nullable().optional(),
-    status: SessionStatus.optional(),
-    minutesDelivered: z
-      .number()
-      .int({ message: 'must be a whole number of minutes' })
-      .min(0, { message: 'must not be below zero' })
-      .max(1440)
-      .nullable()
-      .optional(),
-    minutesPlanned: z
-      .number()
-      .int({ message: 'must be a whole number of minutes' })
-      .min(1, { message: 'must be at least 1 minute' })
-      .max(1440)
-      .nullable()
-      .optional(),
-    reason: MissReason.nullable().optional(),
-    reasonText: z
-      .string()
-      .trim()
-      .max(2000, { message: 'must be at most 2000 characters' })
-      .nullable()
-      .optional(),
-    responsibility: Responsibility.nullable().optional(),
-    /** A parent's own sources only: a staff link's or the school log's are set by the server. */
-    source: ParentEntrySource.optional(),
-    /** The date is on a day with no school, and the session happened then all the same. */
-    nonSchoolDayConfirmed: z.boolean().optional(),
-  })
-  .strict();
-export type SessionCorrectionChanges = z.infer<typeof SessionCorrectionChanges>;
-
-const CorrectionNote = OptionalText(5000).describe('Why it was corrected; kept on the new entry');
-
-export const SessionCorrectionInput = z.discriminatedUnion('action', [
-  z
-    .object({
-      action: z.literal('correct'),
-      changes: SessionCorrectionChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-  z.object({ action: z.literal('void'), note: CorrectionNote }).strict(),
-  z
-    .object({
-      /** Logged under the wrong service: void it, and log the same session under `serviceId`. */
-      action: z.literal('move'),
-      serviceId: IdSchema,
-      changes: SessionCorrectionChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-]);
-export type SessionCorrectionInput = z.infer<typeof SessionCorrectionInput>;
-
-/** What a staff link may send: its corrections stay the provider's account (no source, no classification). */
-const StaffChanges = SessionCorrectionChanges.omit({ source: true, responsibility: true }).strict();
-export const StaffCorrectionInput = z.discriminatedUnion('action', [
-  z
-    .object({ action: z.literal('correct'), changes: StaffChanges.default({}), note: CorrectionNote })
-    .strict(),
-  z.object({ action: z.literal('void'), note: CorrectionNote }).strict(),
-  z
-    .object({
-      action: z.literal('move'),
-      serviceId: IdSchema,
-      changes: StaffChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-]);
-
-export const SessionCorrectionResult = z.object({
-  /** The new entry: the correction, or the void. */
-  correction: SessionEntry,
-  /** The entry it corrected: the latest of its chain when the correction was made. */
-  corrected: SessionEntry,
-  /** For a session logged under the wrong service: the same session, logged under the right one. */
-  relogged: SessionEntry.nullable(),
-});
-export type SessionCorrectionResult = z.infer<typeof SessionCorrectionResult>;
 
 type Chained = { id: string; correctsEntryId: string | null; status: string; row: SessionEntryRow };
 

@@ -1,16 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import type { z } from 'zod';
+import { type SessionEntry, type SessionEntryFilters, SessionEntryPatch } from '../../api/sessions.ts';
 import { versionInForce } from '../../domain/plan-versions.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
-import {
-  EntryKind,
-  EntrySource,
-  MissReason,
-  Responsibility,
-  SessionEntryInput,
-  StoredSessionStatus,
-} from '../../domain/session-entry.ts';
+import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
@@ -23,42 +16,6 @@ import { parseOrThrow } from './records.ts';
 import { settleSessionDate } from './school-days.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export const SessionEntry = z.object({
-  id: IdSchema,
-  householdId: IdSchema,
-  childId: IdSchema,
-  serviceId: IdSchema,
-  planVersionId: IdSchema.nullable(),
-  date: IsoDateSchema,
-  kind: EntryKind,
-  /** "void": a correction saying the entry it corrects was logged by mistake (it counts nowhere). */
-  status: StoredSessionStatus,
-  minutesDelivered: z.number().int(),
-  minutesPlanned: z.number().int().nullable(),
-  reason: MissReason.nullable(),
-  reasonText: z.string().nullable(),
-  responsibility: Responsibility.nullable(),
-  makeupForEntryId: IdSchema.nullable(),
-  source: EntrySource,
-  note: z.string().nullable(),
-  correctsEntryId: IdSchema.nullable(),
-  /** Set when a later entry corrects this one; the ledger then uses the later entry. */
-  correctedByEntryId: IdSchema.nullable(),
-  startTime: z.string().nullable(),
-  /** Accepted on a day with no school: confirmed by whoever recorded it (or marked by migration 0010). */
-  nonSchoolDayConfirmed: z.boolean(),
-  recordedAt: z.string().meta({ format: 'date-time' }),
-  recordedBy: z.string(),
-  updatedAt: z.string().meta({ format: 'date-time' }),
-});
-export type SessionEntry = z.infer<typeof SessionEntry>;
-
-export const SessionEntryPatch = z
-  .object({
-    responsibility: Responsibility.nullable(),
-  })
-  .strict();
 
 export function toSessionEntry(row: SessionEntryRow, correctedBy: string | null): SessionEntry {
   return {
@@ -271,15 +228,6 @@ export async function writeSessionEntry(
   });
   return entry;
 }
-
-export const SessionEntryFilters = z.object({
-  serviceId: IdSchema.optional(),
-  childId: IdSchema.optional(),
-  from: IsoDateSchema.optional(),
-  to: IsoDateSchema.optional(),
-  kind: EntryKind.optional(),
-  source: EntrySource.optional(),
-});
 
 export async function listSessionEntries(
   db: Db,

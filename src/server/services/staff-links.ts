@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from '../../domain/common.ts';
+import type { z } from 'zod';
+import type { Creator } from '../../api/members.ts';
+import { StaffLinkInput, StaffSessionInput, type StaffView } from '../../api/staff-links.ts';
 import { addDays, weekStart } from '../../domain/dates.ts';
-import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import type { AccessTokenRow } from '../../store/schema.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import type { Env, User } from './accounts.ts';
 import { appendAudit } from './audit.ts';
-import { Creator, creatorsIn, isMember } from './creators.ts';
+import { creatorsIn, isMember } from './creators.ts';
 import { computeLedgers, loadCalendars } from './ledgers.ts';
 import { parseOrThrow } from './records.ts';
 import { correctSessionEntry, staffConfirmations } from './session-corrections.ts';
@@ -22,39 +22,7 @@ import { createSessionEntry } from './session-entries.ts';
 // A link is held by the member who made it (or the owner it was handed to when that member was
 // removed): it stops working when its holder is no longer a member of the household.
 
-export const DEFAULT_STAFF_LINK_DAYS = 120;
-
-export const StaffLinkInput = z
-  .object({
-    serviceId: IdSchema.nullable().default(null),
-    childId: IdSchema.nullable().default(null),
-    label: OptionalText(200),
-    expiresInDays: z.number().int().min(1).max(366).default(DEFAULT_STAFF_LINK_DAYS),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.serviceId == null) === (v.childId == null)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['serviceId'],
-        message: 'give either serviceId (one service) or childId (all of a child’s services)',
-      });
-    }
-  });
-
 type Scope = { kind: 'service'; serviceId: string; childId: string } | { kind: 'child'; childId: string };
-
-export const StaffLink = z.object({
-  id: IdSchema,
-  label: z.string().nullable(),
-  scope: z.object({ kind: z.enum(['service', 'child']), childId: IdSchema, serviceId: IdSchema.optional() }),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  active: z.boolean(),
-  /** Who holds the link: the member who made it, or the owner it was handed to. */
-  createdBy: Creator,
-});
 
 const toStaffLink = (r: AccessTokenRow, now: string, creator: (userId: string | null) => Creator) => {
   const createdBy = creator(r.created_by);
@@ -219,65 +187,6 @@ async function servicesInScope(store: Store, principal: StaffPrincipal) {
   return q.orderBy('service.created_at').execute();
 }
 
-export const StaffView = z.object({
-  childFirstName: z.string(),
-  label: z.string().nullable(),
-  expiresAt: z.string(),
-  /**
-   * The child's school calendars (school days and days off, no names), so the form asks "Are you
-   * sure? ..." before a date with no school is sent, by the same rule as the server
-   * (src/domain/school-days.ts). Days off with their labels; nothing about the child.
-   */
-  calendars: z.array(
-    z.object({
-      id: IdSchema,
-      firstDay: IsoDateSchema,
-      lastDay: IsoDateSchema,
-      schoolWeekdays: z.array(z.number()),
-      cycleLength: z.number().nullable(),
-      events: z.array(
-        z.object({
-          kind: z.enum(['holiday', 'break', 'closure', 'early_dismissal']),
-          startDate: IsoDateSchema,
-          endDate: IsoDateSchema.nullable(),
-          label: z.string().nullable(),
-        }),
-      ),
-    }),
-  ),
-  services: z.array(
-    z.object({
-      id: IdSchema,
-      name: z.string(),
-      providerRole: z.string().nullable(),
-      amount: z.string(),
-      /** Extended-school-year blocks: a session on one of their weekdays needs no confirmation. */
-      esyBlocks: z.array(z.object({ startDate: IsoDateSchema, endDate: IsoDateSchema })),
-      weeks: z.array(
-        z.object({
-          start: z.string(),
-          end: z.string(),
-          expectedSessions: z.number().nullable(),
-          loggedSessions: z.number(),
-          /** What this link confirmed, as it stands now (its own corrections applied). */
-          confirmedByThisLink: z.array(
-            z.object({
-              id: IdSchema,
-              date: z.string(),
-              status: SessionStatus,
-              minutesDelivered: z.number(),
-              reason: MissReason.nullable(),
-              startTime: z.string().nullable(),
-              /** The family corrected or voided it since: the link can no longer change it. */
-              changedByFamily: z.boolean(),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
-
 /** What the link shows: the child's first name, the services, and the expected sessions of recent weeks. */
 export async function staffView(store: Store, principal: StaffPrincipal, today: string) {
   const child = await store.db
@@ -365,26 +274,6 @@ function describeAmount(a: {
   if (a.sessionsPerPeriod != null) return `${a.sessionsPerPeriod} × ${a.minutesPerSession} minutes ${per}`;
   return `${a.minutesPerPeriod} minutes ${per}`;
 }
-
-export const StaffSessionInput = z.object({
-  serviceId: IdSchema,
-  date: IsoDateSchema,
-  status: SessionStatus,
-  minutesDelivered: z
-    .number()
-    .int()
-    .min(0, { message: 'must not be below zero' })
-    .max(1440)
-    .nullable()
-    .default(null),
-  reason: MissReason.nullable().default(null),
-  reasonText: OptionalText(2000),
-  note: OptionalText(2000),
-  /** When the session began: places a pull-out session against the child's class timetable. */
-  startTime: ClockTimeSchema.nullable().default(null),
-  /** The provider confirms a date on which the school calendar shows no school (src/domain/school-days.ts). */
-  nonSchoolDayConfirmed: z.boolean().default(false),
-});
 
 /** A session confirmed through a staff link: marked "provider, via link"; it can only be corrected by a new entry. */
 export async function confirmStaffSession(

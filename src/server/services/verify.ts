@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { VerifyResult } from '../../api/households.ts';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
@@ -135,64 +135,6 @@ function parseData(text: string): unknown {
     return undefined;
   }
 }
-
-export const VerifyResult = z.object({
-  householdId: z.string(),
-  ok: z.boolean(),
-  journal: z.object({
-    entries: z.number(),
-    /** The hash of the last entry: write it down (or keep a report) to notice a rewritten history later. */
-    headHash: z.string().nullable(),
-    problem: z
-      .object({ seq: z.number(), entryId: z.string().nullable(), kind: z.string(), message: z.string() })
-      .nullable(),
-  }),
-  /** Every record against the state its journal entries lead to (src/store/journal-replay.ts). */
-  records: z.object({
-    checked: z.number(),
-    /** How many records differ; `problems` lists the first of them, one difference each. */
-    differing: z.number(),
-    problems: z.array(
-      z.object({
-        kind: z.enum([
-          'changed',
-          'not_in_journal',
-          'deleted_in_journal',
-          'missing',
-          'changed_between_entries',
-          'not_replayable',
-          'unreadable',
-        ]),
-        table: z.string(),
-        id: z.string(),
-        /** The first field that differs, in API names (`minutesDelivered`). */
-        field: z.string().nullable(),
-        journalValue: z.unknown(),
-        currentValue: z.unknown(),
-        /** The journal entry that set the state the record should have. */
-        seq: z.number().nullable(),
-        message: z.string(),
-      }),
-    ),
-  }),
-  attachments: z.object({
-    checked: z.number(),
-    problems: z.array(z.object({ attachmentId: z.string(), filename: z.string(), message: z.string() })),
-  }),
-  /** Records of this household that name a record of another household (see cross-household.ts). */
-  references: z.object({
-    problems: z.array(
-      z.object({
-        entity: z.string(),
-        id: z.string(),
-        path: z.string(),
-        targetId: z.string(),
-        message: z.string(),
-      }),
-    ),
-  }),
-});
-export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export async function verifyHousehold(store: Store, householdId: string): Promise<VerifyResult> {
   const household = await store.db

@@ -1,29 +1,17 @@
-import { z } from 'zod';
-import { IsoDateSchema } from '../../domain/common.ts';
-import { addDays, weekStart } from '../../domain/dates.ts';
-import { formatLongDate } from '../../domain/letter-words.ts';
+import { type SessionEntry, WeekDeliveredInput } from '../../api/sessions.ts';
+import { addDays, formatLongDate, weekStart } from '../../domain/dates.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { parseOrThrow } from './records.ts';
-import { type SessionEntry, writeSessionEntry } from './session-entries.ts';
+import { writeSessionEntry } from './session-entries.ts';
 import { weekSummary } from './week-summary.ts';
 
 // "All delivered this week": one step logs the week's not-yet-confirmed sessions of a service as
 // delivered, on the days the parent confirmed. The days offered and the number still to confirm come
 // from the week's summary (`openDays`, `notYetConfirmed`), the same figures the home card shows.
-
-export const WeekDeliveredInput = z
-  .object({
-    /** The days the sessions happened: this week's school days with nothing logged yet, up to today. */
-    dates: z
-      .array(IsoDateSchema)
-      .min(1, { message: 'choose at least one day' })
-      .max(7, { message: 'a week has at most 7 days' }),
-  })
-  .strict();
 
 /**
  * Log a delivered session of `serviceId` on each of `dates`, in one transaction with a journal entry

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import type { WeekSummary } from '../../api/ledger.ts';
 import { addDays, maxDate, minDate, monthEnd, weekStart } from '../../domain/dates.ts';
 import {
   type AccommodationOutcome,
@@ -12,7 +11,6 @@ import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-cale
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { percentDelivered } from '../../domain/service-ledger.ts';
-import { MissReason, SessionStatus } from '../../domain/session-entry.ts';
 import type { Database } from '../../store/schema.ts';
 import { notFound } from '../errors.ts';
 import { computeLedgers, loadCalendars, type ServiceLedgerView } from './ledgers.ts';
@@ -22,123 +20,6 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // month, this cycle, this school year) promises and what was delivered of it so far, the make-up
 // minutes owed, and what needs attention; the days with no school this week; and whether there is
 // school today.
-
-export const WeekSummary = z.object({
-  childId: IdSchema,
-  today: IsoDateSchema,
-  weekStart: IsoDateSchema,
-  weekEnd: IsoDateSchema,
-  hasCalendar: z.boolean(),
-  /** This week's holidays, breaks and closures, each cut to this week's days ("2026-11-25 to 2026-11-27: Thanksgiving break (break)"). */
-  closures: z.array(z.string()),
-  /** Whether today is a school day by the calendar (an early dismissal is one). */
-  schoolDayToday: z.boolean(),
-  /** A closure on today's date, which "School closed today" added and can undo. */
-  closedToday: z
-    .object({
-      eventId: IdSchema,
-      calendarId: IdSchema,
-      label: z.string().nullable(),
-      startDate: IsoDateSchema,
-      endDate: IsoDateSchema.nullable(),
-    })
-    .nullable(),
-  services: z.array(
-    z.object({
-      serviceId: IdSchema,
-      name: z.string(),
-      area: z.string(),
-      /** push_in, pull_out or consultation: a pull-out session's start time places it against the timetable. */
-      setting: z.string(),
-      minutesPerSession: z.number().nullable(),
-      /** The service's extended-school-year blocks (a session on one of their days needs no confirmation). */
-      esyBlocks: z.array(z.object({ startDate: IsoDateSchema, endDate: IsoDateSchema })),
-      /**
-       * The service's own period containing today: a week (for weekly and daily amounts), a month, a
-       * cycle, the school year, or a block of an "N of every M weeks" pattern; `words` says it:
-       * "2 sessions in December: 0 so far". A monthly or yearly amount is never cut into a weekly share.
-       */
-      period: z.object({
-        unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'weeks']),
-        esy: z.boolean(),
-        start: IsoDateSchema,
-        end: IsoDateSchema,
-        words: z.string(),
-      }),
-      /** What the period promises (sessions, or null for a total of minutes), and its minutes. */
-      promisedSessions: z.number().nullable(),
-      promisedMinutes: z.number(),
-      /** Sessions that happened (in full or shorter) and missed ones, in the period up to today. */
-      deliveredSessions: z.number(),
-      deliveredMinutes: z.number(),
-      missedSessions: z.number(),
-      /** Promised sessions of this week with no entry yet; null for a period longer than a week. */
-      notYetConfirmed: z.number().nullable(),
-      /**
-       * This week's school days up to today on which the service is in force and nothing is logged for
-       * it yet: the days "All delivered this week" may log (at most `notYetConfirmed` of them).
-       */
-      openDays: z.array(IsoDateSchema),
-      owedBalanceMinutes: z.number(),
-      pendingMinutes: z.number(),
-      /** Before this week; null until something before this week was logged (unlogged is not "0%"). */
-      percentDeliveredThisYear: z.number().nullable(),
-      /** Promised minutes before this week that nobody logged: the card says so beside the percent. */
-      unloggedMinutesThisYear: z.number(),
-      /** This week's entries. */
-      entries: z.array(
-        z.object({
-          id: IdSchema,
-          date: z.string(),
-          kind: z.string(),
-          status: SessionStatus,
-          minutesDelivered: z.number(),
-          reason: MissReason.nullable(),
-          source: z.string(),
-        }),
-      ),
-    }),
-  ),
-  /** Accommodations observed this week, those that slipped (not provided or partly) first. */
-  accommodations: z.array(
-    z.object({
-      accommodationId: IdSchema,
-      text: z.string(),
-      provided: z.number(),
-      partly: z.number(),
-      notProvided: z.number(),
-      unknown: z.number(),
-      slipped: z.boolean(),
-      /**
-       * This week's occurrences (one school day and class, however many records speak of it:
-       * src/domain/occurrences.ts); the counts above count these.
-       */
-      occurrences: z.array(
-        z.object({
-          key: z.string(),
-          date: z.string(),
-          outcome: z.string(),
-          className: z.string().nullable(),
-          teacherKind: z.string(),
-          /** "1 lapse, 3 sources: your note, a work sample, Emma's report". */
-          summary: z.string(),
-          /** When the sources disagree, the question to settle it; otherwise null. */
-          question: z.string().nullable(),
-          entryIds: z.array(z.string()),
-        }),
-      ),
-    }),
-  ),
-  attention: z.array(
-    z.object({
-      kind: z.enum(['owed', 'no_entries', 'pending', 'behind', 'accommodation']),
-      /** The service (or, for kind "accommodation", the accommodation) it is about. */
-      serviceId: IdSchema,
-      message: z.string(),
-    }),
-  ),
-});
-export type WeekSummary = z.infer<typeof WeekSummary>;
 
 type Period = WeekSummary['services'][number]['period'];
 

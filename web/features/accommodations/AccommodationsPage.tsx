@@ -2,13 +2,14 @@ import { Card, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Accommodation, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { formatDay, formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
+import { datesInWords, formatDay, formatRange, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { outcomeLabel, teacherKindLabel } from '../../components/observation-words.ts';
-import { usePlans } from '../../components/queries.ts';
+import { plansSpan, usePlans } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ObservationRecords } from './ObservationRecords.tsx';
 
@@ -18,16 +19,12 @@ import { ObservationRecords } from './ObservationRecords.tsx';
 // The counts and the list come from the same occurrences, so they always agree.
 
 export default function AccommodationsPage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const writable = canWrite(role);
+  const { householdId, child } = useHouseholdChild();
+  const writable = useCan('plan.write');
   const [today] = useState(todayIso);
   const plans = usePlans(householdId, child.id);
   const planList = plans.data ?? [];
-  const from = planList.reduce<string | null>(
-    (min, p) => (min == null || p.effectiveFrom < min ? p.effectiveFrom : min),
-    null,
-  );
-  const to = from != null && from > today ? from : today;
+  const { from, to } = plansSpan(planList, today);
 
   const patterns = useQuery({
     queryKey: ['patterns', householdId, child.id, from, to],
@@ -95,11 +92,11 @@ export default function AccommodationsPage() {
                     padding="md"
                     component="article"
                   >
-                    <Text>{humanizeDates(f.message)}</Text>
+                    <Text>{datesInWords(f.message)}</Text>
                     <Text size="sm" mt="xs">
                       What to ask
                     </Text>
-                    <Text fw={700}>{humanizeDates(f.question)}</Text>
+                    <Text fw={700}>{datesInWords(f.question)}</Text>
                   </Card>
                 ))}
               </Stack>
@@ -207,7 +204,7 @@ function occurrenceHeading(o: Occurrence): string {
       ? 'class not noted'
       : null;
   const parts = [
-    `${formatDay(o.date, 'medium')}: ${outcomeLabel(o.outcome).toLowerCase()}`,
+    `${formatDay(o.date, 'weekdayLong')}: ${outcomeLabel(o.outcome).toLowerCase()}`,
     where,
     o.teacherKind !== 'unknown' ? teacherKindLabel(o.teacherKind).toLowerCase() : null,
   ];

@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import { get, patch } from '../../api/client.ts';
 import type { AccommodationObservation, VoidFlag } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
+import { formatDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import {
   type ObservationOutcome,
@@ -18,7 +18,6 @@ import {
   type TeacherKind,
   teacherKindLabel,
 } from '../../components/observation-words.ts';
-import { todayIso } from '../../components/plain-words.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
@@ -34,7 +33,7 @@ function observationWords(o: Observation): string {
   const parts = [outcomeLabel(o.outcome).toLowerCase()];
   if (o.className) parts.push(`in ${o.className}`);
   if (o.teacherKind !== 'unknown') parts.push(teacherKindLabel(o.teacherKind).toLowerCase());
-  return `${formatLongDate(o.date)}: ${parts.join(', ')} (${observationSourceLabel(o.source).toLowerCase()})`;
+  return `${formatDay(o.date, 'weekdayLong')}: ${parts.join(', ')} (${observationSourceLabel(o.source).toLowerCase()})`;
 }
 
 export function ObservationRecords({
@@ -93,7 +92,7 @@ export function ObservationRecords({
                     <Button
                       size="xs"
                       variant="default"
-                      aria-label={`Correct the observation of ${formatLongDate(o.date)}`}
+                      aria-label={`Correct the observation of ${formatDay(o.date, 'weekdayLong')}`}
                       onClick={() => setCorrecting(o)}
                     >
                       Correct
@@ -103,7 +102,7 @@ export function ObservationRecords({
                     householdId={householdId}
                     path="accommodation-observations"
                     record={o}
-                    what={`the observation of ${formatLongDate(o.date)} (${accommodationText})`}
+                    what={`the observation of ${formatDay(o.date, 'weekdayLong')} (${accommodationText})`}
                   />
                 </Group>
               )}
@@ -181,7 +180,8 @@ function CorrectObservation({
   };
   const lines = () => {
     const out: string[] = [];
-    if (dateChanged) out.push(`Date: ${formatLongDate(o.date)} becomes ${formatLongDate(v.date)}`);
+    if (dateChanged)
+      out.push(`Date: ${formatDay(o.date, 'weekdayLong')} becomes ${formatDay(v.date, 'weekdayLong')}`);
     if (v.outcome !== o.outcome)
       out.push(`What happened: ${outcomeLabel(o.outcome)} becomes ${outcomeLabel(v.outcome)}`);
     if ((v.className.trim() || null) !== (o.className ?? null))
@@ -210,7 +210,7 @@ function CorrectObservation({
       notifications.show({
         closeButtonProps: { 'aria-label': 'Close' },
         color: 'green',
-        message: `Corrected: the observation of ${formatLongDate(v.date)}.`,
+        message: `Corrected: the observation of ${formatDay(v.date, 'weekdayLong')}.`,
       });
       await refreshAfterCorrection(client);
       onClose();
@@ -222,7 +222,11 @@ function CorrectObservation({
     }
   };
   return (
-    <PlainModal opened onClose={onClose} title={`Correct the observation of ${formatLongDate(o.date)}`}>
+    <PlainModal
+      opened
+      onClose={onClose}
+      title={`Correct the observation of ${formatDay(o.date, 'weekdayLong')}`}
+    >
       {step === 'confirm' ? (
         <Stack gap="sm">
           <FormError message={error} />

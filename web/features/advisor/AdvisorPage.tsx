@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import { RECOMMENDATIONS_SHOWN } from '../../../src/domain/advisor-settings.ts';
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
 import { get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Advice, LetterRequest, Recommendation, TeamContact } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
@@ -20,7 +21,7 @@ import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { useCommunications, useParentNotes, useTeamContacts } from '../communications/communication-words.ts';
 import { LetterPicker, type PickerStart } from '../letters/LetterPicker.tsx';
-import { canDraft, LETTER_KIND_WORDS, useDraftLetter } from '../letters/letter-api.ts';
+import { LETTER_KIND_WORDS, useDraftLetter } from '../letters/letter-api.ts';
 import { AdvisorSettingsForm } from './AdvisorSettingsForm.tsx';
 import {
   ACTION_WORDS,
@@ -153,7 +154,7 @@ function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
 }
 
 export default function AdvisorPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const advice = useQuery({
     queryKey: ['advice', householdId, child.id],
     queryFn: () => get<Advice>(`/households/${householdId}/children/${child.id}/advice`),
@@ -167,7 +168,8 @@ export default function AdvisorPage() {
   const messages = useCommunications(householdId, child.id);
   const notes = useParentNotes(householdId, child.id);
   const contacts = useTeamContacts(householdId, child.id);
-  const drafting = canDraft(role);
+  const drafting = useCan('letter.draft');
+  const changesSettings = useCan('plan.write');
   const { draft, busy } = useDraftLetter(householdId, child.id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [picker, setPicker] = useState<PickerStart | null>(null);
@@ -293,7 +295,7 @@ export default function AdvisorPage() {
                 {advice.data.reminders.map((r) => (
                   <Paper component="li" key={r.id} withBorder p="sm" radius="md">
                     <Text size="sm" fw={700}>
-                      {formatDay(r.date, 'medium')}: {r.title}
+                      {formatDay(r.date, 'weekdayLong')}: {r.title}
                     </Text>
                     <Text size="sm">{r.detail}</Text>
                   </Paper>
@@ -322,7 +324,7 @@ export default function AdvisorPage() {
                 <AdvisorSettingsForm
                   householdId={householdId}
                   settings={advice.data.settings}
-                  canChange={canWrite(role)}
+                  canChange={changesSettings}
                 />
               </Paper>
             )}
@@ -442,7 +444,7 @@ function RecommendationCard({
               {rec.deadlines.map((d) => (
                 <List.Item key={`${d.label}-${d.date}`}>
                   <Text span size="sm" fw={600}>
-                    {formatDay(d.date, 'long')}
+                    {formatDay(d.date, 'weekdayLongYear')}
                   </Text>
                   : {d.label}{' '}
                   <Text span size="sm" fs="italic">

@@ -4,9 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, patch } from '../../api/client.ts';
 import type { AdvisorSettingName, AdvisorSettings } from '../../api/types.ts';
+import { WEEKDAYS } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
-import { SETTING_GROUPS, SETTINGS, settingValueWords, WEEKDAYS } from './advisor-words.ts';
+import { SETTING_GROUPS, SETTINGS, settingValueWords } from './advisor-words.ts';
 
 // The advisor's thresholds for this household. None comes from a law or a regulation (no source says
 // how big a gap is "material"), so each is a product choice, shown as such, with its default.
@@ -116,7 +117,7 @@ export function AdvisorSettingsForm({
                   disabled={!canChange}
                   value={String(values[n])}
                   onChange={(e) => setValues((v) => ({ ...v, [n]: Number(e.currentTarget.value) }))}
-                  data={WEEKDAYS.map((d, i) => ({ value: String(i + 1), label: d }))}
+                  data={WEEKDAYS.map(({ day, name }) => ({ value: String(day), label: name }))}
                   error={fieldErrors[n]}
                 />
               );

@@ -3,6 +3,7 @@
 // (plain data, the same the server validates with); only the labels and units are the web app's.
 import { ADVISOR_SETTING_SPECS, type AdvisorSettingName } from '../../../src/domain/advisor-settings.ts';
 import type { Recommendation } from '../../api/types.ts';
+import { weekdayWords } from '../../components/dates.ts';
 
 export const ACTION_WORDS: Record<Recommendation['action'], string> = {
   escalate: 'Ask someone who can help',
@@ -127,12 +128,10 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
   },
 ];
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 /** A setting's value in words: "25%", "5 school days", "Friday". */
 export function settingValueWords(name: AdvisorSettingName, value: number): string {
   const meta = SETTINGS[name];
   if (meta.share) return `${Math.round(value * 100)}%`;
-  if (name === 'weeklyCheckInWeekday') return WEEKDAYS[value - 1] ?? String(value);
+  if (name === 'weeklyCheckInWeekday') return weekdayWords(value);
   return meta.unit ? `${value} ${meta.unit}` : String(value);
 }

@@ -8,15 +8,9 @@ import { useSessionInfo } from '../../api/session.tsx';
 import type { SessionInfo } from '../../api/types.ts';
 import { Loading } from '../../app/App.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { roleWords } from '../household/roles.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { tokenFromHash } from './PasswordReset.tsx';
-
-const ROLE_WORDS: Record<string, string> = {
-  owner: 'an owner',
-  co_parent: 'a co-parent',
-  advocate: 'an advocate',
-  viewer: 'a viewer',
-};
 
 type Preview = {
   householdName: string;
@@ -98,7 +92,7 @@ export function AcceptInvitePage() {
   }
   const invite = preview.data;
   const signedIn = session.data?.signedIn ?? false;
-  const intro = `You are invited as ${ROLE_WORDS[invite.role] ?? invite.role}.`;
+  const intro = `You are invited as ${roleWords(invite.role)}.`;
 
   if (signedIn && invite.wrongAccount) {
     return (

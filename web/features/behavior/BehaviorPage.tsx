@@ -1,17 +1,18 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { del, get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { get } from '../../api/client.ts';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep, Patterns, VoidFlag } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceLabel } from '../../components/observation-words.ts';
-import { currentPlan, usePlans } from '../../components/queries.ts';
+import { currentPlan, plansSpan, usePlans } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
@@ -32,20 +33,15 @@ import { IncidentForm } from './IncidentForm.tsx';
 const RECENT = 10;
 
 export default function BehaviorPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
-  const writable = canWrite(role);
-  const deletable = role === 'owner';
-  const client = useQueryClient();
+  const writable = useCan('plan.write');
+  const deletable = useCan('record.delete');
 
   const plans = usePlans(householdId, child.id);
   const planList = plans.data ?? [];
   const plan = currentPlan(planList);
-  const from = planList.reduce<string | null>(
-    (min, p) => (min == null || p.effectiveFrom < min ? p.effectiveFrom : min),
-    null,
-  );
-  const to = from != null && from > today ? from : today;
+  const { from, to } = plansSpan(planList, today);
 
   // Every plan of the child: an incident recorded under an earlier plan is still shown, with its steps.
   const stepLists = useQueries({
@@ -233,19 +229,15 @@ export default function BehaviorPage() {
       )}
 
       {deleting && (
-        <ConfirmModal
-          opened
-          onClose={() => setDeleting(null)}
+        <ConfirmDelete
+          householdId={householdId}
+          path={`behavior-incidents/${deleting.id}`}
+          refresh={[['behavior-incidents', householdId], ['patterns']]}
           title="Delete this record?"
-          confirmLabel="Delete"
-          onConfirm={async () => {
-            await del(`/households/${householdId}/behavior-incidents/${deleting.id}`);
-            await client.invalidateQueries({ queryKey: ['behavior-incidents', householdId] });
-            await client.invalidateQueries({ queryKey: ['patterns'] });
-          }}
+          onClose={() => setDeleting(null)}
         >
           “{incidentLine(deleting)}” will no longer be counted. The journal keeps what it was.
-        </ConfirmModal>
+        </ConfirmDelete>
       )}
     </Stack>
   );
@@ -298,7 +290,7 @@ function IncidentItem({
 }) {
   const followed = i.stepsFollowed.map((id) => stepName(stepById.get(id)));
   const skipped = i.stepsSkipped.map((id) => stepName(stepById.get(id)));
-  const day = formatDay(i.date, 'medium');
+  const day = formatDay(i.date, 'weekdayLong');
   const what = i.summary.length > 40 ? `${i.summary.slice(0, 39).trimEnd()}…` : i.summary;
   return (
     <Paper component="li" withBorder p="md" radius="md">

@@ -16,7 +16,7 @@ import { ApiError, patch, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import { OBSERVATION_SOURCE_LABELS, type ObservationSource } from '../../components/observation-words.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
@@ -108,19 +108,7 @@ export function IncidentForm({
   });
   const [confirmError, setConfirmError] = useState<string | null>(null);
 
-  // After a refused save, put the cursor on the first field with a message.
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node = form.getInputNode(path);
-        if (node) {
-          node.focus();
-          return;
-        }
-      }
-    });
-
-  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+  const { focusFirst, onInvalid } = useFocusFirstError(form);
 
   const submit = form.onSubmit(async (v) => {
     setError(null);

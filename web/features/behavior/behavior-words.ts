@@ -1,6 +1,7 @@
 // Plain words for the behavior plan and the incidents recorded against it. The rule names come from the
 // server's own module (src/domain/implementation-patterns.ts: pure, no zod), so they cannot drift.
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
+import { BEHAVIOR_STEP_KINDS } from '../../../src/domain/record-kinds.ts';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 
 export const STEP_KIND_LABELS: Record<BehaviorStep['kind'], string> = {
@@ -10,7 +11,8 @@ export const STEP_KIND_LABELS: Record<BehaviorStep['kind'], string> = {
   response: 'Response',
 };
 
-export const STEP_KIND_ORDER: BehaviorStep['kind'][] = ['trigger', 'strategy', 'reward', 'response'];
+/** The plan's steps in their order: trigger, strategy, reward, response. */
+export const STEP_KIND_ORDER: readonly BehaviorStep['kind'][] = BEHAVIOR_STEP_KINDS;
 
 /** Steps staff carry out (a trigger is something to avoid, not something to follow or skip). */
 export const isActionStep = (s: BehaviorStep) => s.kind !== 'trigger';

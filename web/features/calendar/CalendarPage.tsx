@@ -2,16 +2,16 @@ import { Box, Button, Group, List, NativeSelect, Paper, Stack, Text, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { formatLongDate, listWords } from '../../../src/domain/letter-words.ts';
+import { listWords } from '../../../src/domain/letter-words.ts';
 import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { del } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { PlainModal } from '../../components/Dialogs.tsx';
-import { formatRange, todayIso } from '../../components/dates.ts';
+import { formatDay, formatMonth, formatRange, todayIso, weekdayWords } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { formatMonth } from '../../components/plain-words.ts';
 import { refreshAfterCalendarChange, useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './calendar.module.css';
 import { KINDS, KindTag } from './DayKind.tsx';
@@ -25,14 +25,11 @@ import { SchoolYearForm } from './SchoolYearForm.tsx';
 // can be added, changed or removed for any date, and the school year's first and last day and school
 // weekdays changed. Every change shows at once in "This week", the ledger and the advisor.
 
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 function weekdaysWords(days: number[]): string {
   const sorted = [...days].sort((a, b) => a - b);
   const run = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  if (run && sorted.length > 2)
-    return `${WEEKDAY_NAMES[sorted[0]! - 1]} to ${WEEKDAY_NAMES[sorted.at(-1)! - 1]}`;
-  return listWords(sorted.map((d) => WEEKDAY_NAMES[d - 1]!));
+  if (run && sorted.length > 2) return `${weekdayWords(sorted[0]!)} to ${weekdayWords(sorted.at(-1)!)}`;
+  return listWords(sorted.map(weekdayWords));
 }
 
 /** The year containing today, else the last one that has started, else the first. */
@@ -46,8 +43,8 @@ function currentYear(calendars: SchoolCalendar[], today: string): SchoolCalendar
 }
 
 export default function CalendarPage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const writable = canWrite(role);
+  const { householdId, child } = useHouseholdChild();
+  const writable = useCan('plan.write');
   const client = useQueryClient();
   const ids = useId();
   const [today] = useState(todayIso);
@@ -145,8 +142,9 @@ export default function CalendarPage() {
               {calendar.name}
             </Title>
             <Text>
-              {formatLongDate(calendar.firstDay, true)} to {formatLongDate(calendar.lastDay, true)}:{' '}
-              {schoolDays} school days, {weekdaysWords(calendar.schoolWeekdays)}.
+              {formatDay(calendar.firstDay, 'weekdayLongYear')} to{' '}
+              {formatDay(calendar.lastDay, 'weekdayLongYear')}: {schoolDays} school days,{' '}
+              {weekdaysWords(calendar.schoolWeekdays)}.
             </Text>
           </Stack>
 

@@ -5,8 +5,8 @@ import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.
 import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { patch, post } from '../../api/client.ts';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
+import { formatDate } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { formatDate } from '../../components/plain-words.ts';
 import { KINDS } from './DayKind.tsx';
 
 type Values = { kind: CalendarDayKind; startDate: string; endDate: string; label: string };

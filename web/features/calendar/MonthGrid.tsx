@@ -3,19 +3,9 @@ import { addDays, isoWeekday, monthEnd, monthStart } from '../../../src/domain/d
 import type { CalendarIndex } from '../../../src/domain/school-calendar.ts';
 import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
-import { formatMonth } from '../../components/plain-words.ts';
+import { formatMonth, WEEKDAYS } from '../../components/dates.ts';
 import classes from './calendar.module.css';
 import { KIND_CLASS, KIND_SYMBOL } from './DayKind.tsx';
-
-const WEEKDAYS = [
-  ['M', 'Monday'],
-  ['T', 'Tuesday'],
-  ['W', 'Wednesday'],
-  ['T', 'Thursday'],
-  ['F', 'Friday'],
-  ['S', 'Saturday'],
-  ['S', 'Sunday'],
-] as const;
 
 /** The event of a day, the latest-starting one when two overlap (a closure inside a break). */
 function eventsByDay(events: CalendarEvent[], from: string, to: string): Map<string, CalendarEvent> {
@@ -60,7 +50,7 @@ export function MonthGrid({
             <caption>{formatMonth(month)}</caption>
             <thead>
               <tr>
-                {WEEKDAYS.map(([letter, name]) => (
+                {WEEKDAYS.map(({ letter, name }) => (
                   <th key={name} scope="col" abbr={name}>
                     <span aria-hidden>{letter}</span>
                     <VisuallyHidden>{name}</VisuallyHidden>

@@ -61,7 +61,9 @@ export function SchoolAbsences({
         note: v.note.trim() || null,
       });
       form.setValues({ date: today, note: '' });
-      await refresh(`Marked ${formatDay(saved.date, 'long')} as a day ${childName} was absent from school.`);
+      await refresh(
+        `Marked ${formatDay(saved.date, 'weekdayLongYear')} as a day ${childName} was absent from school.`,
+      );
     } catch (e) {
       setError(applyApiError(form, e));
     }
@@ -71,7 +73,7 @@ export function SchoolAbsences({
     setRemoveError(null);
     try {
       await del(`/households/${householdId}/school-absences/${a.id}`);
-      await refresh(`Removed the absence of ${formatDay(a.date, 'long')}.`);
+      await refresh(`Removed the absence of ${formatDay(a.date, 'weekdayLongYear')}.`);
     } catch (e) {
       setRemoveError(e instanceof Error ? e.message : 'It could not be removed. Try again.');
     }
@@ -101,14 +103,14 @@ export function SchoolAbsences({
               <List.Item key={a.id}>
                 <Group gap="xs" justify="space-between" wrap="wrap">
                   <Text size="sm">
-                    {formatDay(a.date, 'long')}
+                    {formatDay(a.date, 'weekdayLongYear')}
                     {a.note ? `: ${a.note}` : ''}
                   </Text>
                   {writable && (
                     <Button
                       size="compact-sm"
                       variant="default"
-                      aria-label={`Remove the absence of ${formatDay(a.date, 'long')}`}
+                      aria-label={`Remove the absence of ${formatDay(a.date, 'weekdayLongYear')}`}
                       onClick={() => void remove(a)}
                     >
                       Remove

@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
+import { WEEKDAYS } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 type Values = { name: string; firstDay: string; lastDay: string; schoolWeekdays: string[] };
 
@@ -73,8 +72,8 @@ export function SchoolYearForm({
         </SimpleGrid>
         <Checkbox.Group label="School meets on" {...form.getInputProps('schoolWeekdays')}>
           <Group gap="md" mt={6}>
-            {WEEKDAYS.map((day, i) => (
-              <Checkbox key={day} value={String(i + 1)} label={day} />
+            {WEEKDAYS.map(({ day, name }) => (
+              <Checkbox key={day} value={String(day)} label={name} />
             ))}
           </Group>
         </Checkbox.Group>

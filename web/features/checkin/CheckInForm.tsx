@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
+import { OBSERVATION_SETTINGS } from '../../../src/domain/record-kinds.ts';
 import { ApiError, post } from '../../api/client.ts';
 import type {
   CheckIn,
@@ -23,8 +24,8 @@ import type {
   CheckInQuestions,
   Service,
 } from '../../api/types.ts';
-import { addDaysIso, formatDay, humanizeDates } from '../../components/dates.ts';
-import { FormError } from '../../components/form-errors.tsx';
+import { addDaysIso, datesInWords, formatDay } from '../../components/dates.ts';
+import { FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import classes from '../../components/ui.module.css';
 import {
   ACCOMMODATION_OUTCOME_LABELS,
@@ -56,10 +57,9 @@ type Draft = {
 };
 type Values = { answers: Draft[] };
 
-const SETTINGS = ['test', 'quiz', 'classwork', 'homework', 'other'] as const;
-type Setting = (typeof SETTINGS)[number];
+type Setting = (typeof OBSERVATION_SETTINGS)[number];
 const isSetting = (s: string | null): s is Setting =>
-  s != null && (SETTINGS as readonly string[]).includes(s);
+  s != null && (OBSERVATION_SETTINGS as readonly string[]).includes(s);
 
 /**
  * Every answer is about one school day: the child is asked about "today", "yesterday" or a day the
@@ -173,21 +173,7 @@ export function CheckInForm({
   const drafts = form.values.answers;
   const answered = data.questions.filter((_, i) => !same(drafts[i] as Draft, initial[i] as Draft));
 
-  // Put the cursor on the first field with a message (a radio group: its first radio).
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node = form.getInputNode(path);
-        if (!node) continue;
-        const target = node.matches('input, select, textarea')
-          ? node
-          : node.querySelector<HTMLElement>('input, select, textarea');
-        if (target) {
-          target.focus();
-          return;
-        }
-      }
-    });
+  const { focusFirst } = useFocusFirstError(form);
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
@@ -239,7 +225,7 @@ export function CheckInForm({
         const m = /^answers\.(\d+)\.(\w+)/.exec(f.path);
         const at = m ? sent[Number(m[1])]?.index : undefined;
         const field = m ? FIELD_NAMES[m[2] as string] : undefined;
-        const message = capitalise(humanizeDates(f.message));
+        const message = capitalise(datesInWords(f.message));
         if (at != null && field) fieldErrors[`answers.${at}.${field}`] = message;
         if (at != null && /^Are you sure\?/.test(f.message)) setAskConfirm((old) => new Set(old).add(at));
         else if (at != null) leftovers.push(`Question ${at + 1}: ${message}`);
@@ -247,7 +233,7 @@ export function CheckInForm({
       }
       form.setErrors(fieldErrors);
       if (leftovers.length > 0) setError(leftovers.join(' '));
-      else if (e.fields.length === 0) setError(humanizeDates(e.message));
+      else if (e.fields.length === 0) setError(datesInWords(e.message));
       focusFirst(Object.keys(fieldErrors));
     }
   });
@@ -324,7 +310,7 @@ export function QuestionCard({
         </Title>
         <Text size="lg">If the answer is short: {q.followUp}</Text>
         <Text size="sm" className={classes.muted}>
-          Why this question: {humanizeDates(q.why)}
+          Why this question: {datesInWords(q.why)}
         </Text>
         {children}
       </Stack>
@@ -366,10 +352,10 @@ function AnswerFields({
   const days = [...new Set([...answerDays, ...(q.date ? [q.date] : [])])].sort().reverse();
   const dayLabel = (day: string) =>
     day === checkInDate
-      ? `Today, ${formatDay(day, 'medium')}`
+      ? `Today, ${formatDay(day, 'weekdayLong')}`
       : day === addDaysIso(checkInDate, -1)
-        ? `Yesterday, ${formatDay(day, 'medium')}`
-        : formatDay(day, 'medium');
+        ? `Yesterday, ${formatDay(day, 'weekdayLong')}`
+        : formatDay(day, 'weekdayLong');
   const dayField = (field: 'sessionDate' | 'aboutDate', label: string, withChoose: boolean) =>
     days.length > 0 ? (
       <NativeSelect

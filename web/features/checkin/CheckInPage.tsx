@@ -2,7 +2,8 @@ import { Alert, CloseButton, Group, List, Paper, Stack, Text, TextInput, Title }
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { CheckIn, CheckInQuestions } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
@@ -20,11 +21,11 @@ import { checkInQuestionsKey, checkInsKey, questionsUrl, savedWords } from './ch
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function CheckInPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
   const [date, setDate] = useState(today);
   const [dateInput, setDateInput] = useState(today);
-  const writable = canWrite(role);
+  const writable = useCan('plan.write');
   const client = useQueryClient();
 
   const questions = useQuery({
@@ -118,7 +119,7 @@ export default function CheckInPage() {
             <Stack gap={4}>
               <Text fw={700}>Saved</Text>
               <Text>
-                {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'medium')}).
+                {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'weekdayLong')}).
               </Text>
               <Stack gap={4} align="flex-start">
                 {saved.answers.some((a) => a.recordedAs?.entity === 'accommodation_observation') && (
@@ -214,7 +215,7 @@ function PastCheckIns({
             const words = c.answers.filter((a) => a.childWords);
             return (
               <Paper component="li" key={c.id} withBorder p="md" radius="md">
-                <Text fw={700}>{formatDay(c.date, 'medium')}</Text>
+                <Text fw={700}>{formatDay(c.date, 'weekdayLong')}</Text>
                 <Text size="sm">{savedWords(c)}</Text>
                 {words.length > 0 && (
                   <List size="sm" spacing={2} mt={4}>

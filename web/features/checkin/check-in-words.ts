@@ -2,6 +2,7 @@
 // server's values behind them (src/domain/check-in.ts; only types are imported, to keep zod out of the
 // browser bundle).
 import type { CheckIn, CheckInAnswerInput, CheckInQuestions } from '../../api/types.ts';
+import { plural } from '../../components/plain-words.ts';
 
 export type SessionOutcome = Extract<CheckInAnswerInput, { kind: 'session' }>['outcome'];
 export type AccommodationOutcome = Extract<CheckInAnswerInput, { kind: 'accommodation' }>['outcome'];
@@ -54,8 +55,6 @@ export const questionsUrl = (householdId: string, childId: string, date: string)
   `/households/${householdId}/children/${childId}/check-in-questions?date=${date}`;
 
 export type { CheckInQuestions };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "3 answers saved: 2 observations, 1 session" */
 export function savedWords(checkIn: CheckIn): string {

@@ -15,18 +15,18 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ParentPosition } from '../../../src/domain/communications.ts';
+import { COMMUNICATION_KIND_LABELS } from '../../../src/domain/record-kinds.ts';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import {
   AFFECTED_BY_MESSAGES,
   type Direction,
   expectsReply,
   isVerbal,
-  KIND_LABELS,
   type Kind,
   messageName,
 } from './communication-words.ts';
@@ -185,81 +185,66 @@ export function CommunicationForm({
   const others = messages.filter((m) => m.id !== editing?.id);
   const talks = others.filter((m) => isVerbal(m.kind));
 
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node = form.getInputNode(path);
-        const target = node?.matches('input, select, textarea, button')
-          ? node
-          : node?.querySelector<HTMLElement>('input, select, textarea');
-        if (target) {
-          target.focus();
-          return;
-        }
-      }
-    });
+  const { focusFirst, onInvalid } = useFocusFirstError(form);
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setError(null);
-      if (uploading) {
-        setError('Wait for the files to finish uploading, then save.');
-        return;
-      }
-      const writtenSent = values.direction === 'sent' && expectsReply(values.kind);
-      const body: Record<string, unknown> = {
-        kind: values.kind,
-        direction: values.direction,
-        date: values.date,
-        time: values.time || null,
-        contactIds: values.contactIds,
-        otherParties: values.otherParties.trim() || null,
-        subject: values.subject.trim() || null,
-        summary: values.summary.trim(),
-        decisions: isVerbal(values.kind) ? values.decisions.trim() || null : null,
-        nextSteps: isVerbal(values.kind) ? values.nextSteps.trim() || null : null,
-        inReplyToId: values.inReplyToId || null,
-        followsUpId: !isVerbal(values.kind) ? values.followsUpId || null : null,
-        attachmentIds: values.attachmentIds,
-        // A holding reply starts a clock of its own on the message it answers: a follow-up is due
-        // after the promised date, instead of the thread counting as answered.
-        holdingUntil: isHoldingReply(values) ? values.holdingUntil : null,
-        // Asked of a talk only: a written message records no agreement.
-        parentPosition: isVerbal(values.kind) ? values.parentPosition : 'unknown',
-        // A written message sent only: the day the school received it starts the clocks that run from receipt.
-        schoolReceivedOn:
-          values.direction === 'sent' && !isVerbal(values.kind) ? values.schoolReceivedOn || null : null,
-      };
-      // The reply date: a date typed in; none when no reply is expected; left out for the server's
-      // default (the household's reply time in school days) on a new message, unchanged on an old one.
-      if (!writtenSent || values.noReply) {
-        if (!editing || editing.replyExpectedBy !== null) body.replyExpectedBy = null;
-      } else if (values.replyExpectedBy) {
-        body.replyExpectedBy = values.replyExpectedBy;
-      }
-      try {
-        const saved = editing
-          ? await patch<Communication>(`/households/${householdId}/communications/${editing.id}`, body)
-          : await post<Communication>(`/households/${householdId}/communications`, { ...body, childId });
-        notifications.show({
-          closeButtonProps: { 'aria-label': 'Close' },
-          color: 'green',
-          message: editing
-            ? 'Saved the changes.'
-            : `Logged: ${KIND_LABELS[saved.kind].toLowerCase()}, ${formatDay(saved.date)}.` +
-              (saved.replyExpectedBy ? ` Reply expected by ${formatDay(saved.replyExpectedBy)}.` : ''),
-        });
-        for (const queryKey of AFFECTED_BY_MESSAGES)
-          await client.invalidateQueries({ queryKey: [...queryKey] });
-        await client.invalidateQueries({ queryKey: ['attachments', householdId] });
-        onDone(saved, !editing);
-      } catch (e) {
-        setError(applyApiError(form, e, { 'contactIds.0': 'contactIds', file: 'attachmentIds' }));
-        if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
-      }
-    },
-    (errors) => focusFirst(Object.keys(errors)),
-  );
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    if (uploading) {
+      setError('Wait for the files to finish uploading, then save.');
+      return;
+    }
+    const writtenSent = values.direction === 'sent' && expectsReply(values.kind);
+    const body: Record<string, unknown> = {
+      kind: values.kind,
+      direction: values.direction,
+      date: values.date,
+      time: values.time || null,
+      contactIds: values.contactIds,
+      otherParties: values.otherParties.trim() || null,
+      subject: values.subject.trim() || null,
+      summary: values.summary.trim(),
+      decisions: isVerbal(values.kind) ? values.decisions.trim() || null : null,
+      nextSteps: isVerbal(values.kind) ? values.nextSteps.trim() || null : null,
+      inReplyToId: values.inReplyToId || null,
+      followsUpId: !isVerbal(values.kind) ? values.followsUpId || null : null,
+      attachmentIds: values.attachmentIds,
+      // A holding reply starts a clock of its own on the message it answers: a follow-up is due
+      // after the promised date, instead of the thread counting as answered.
+      holdingUntil: isHoldingReply(values) ? values.holdingUntil : null,
+      // Asked of a talk only: a written message records no agreement.
+      parentPosition: isVerbal(values.kind) ? values.parentPosition : 'unknown',
+      // A written message sent only: the day the school received it starts the clocks that run from receipt.
+      schoolReceivedOn:
+        values.direction === 'sent' && !isVerbal(values.kind) ? values.schoolReceivedOn || null : null,
+    };
+    // The reply date: a date typed in; none when no reply is expected; left out for the server's
+    // default (the household's reply time in school days) on a new message, unchanged on an old one.
+    if (!writtenSent || values.noReply) {
+      if (!editing || editing.replyExpectedBy !== null) body.replyExpectedBy = null;
+    } else if (values.replyExpectedBy) {
+      body.replyExpectedBy = values.replyExpectedBy;
+    }
+    try {
+      const saved = editing
+        ? await patch<Communication>(`/households/${householdId}/communications/${editing.id}`, body)
+        : await post<Communication>(`/households/${householdId}/communications`, { ...body, childId });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: editing
+          ? 'Saved the changes.'
+          : `Logged: ${COMMUNICATION_KIND_LABELS[saved.kind].toLowerCase()}, ${formatDay(saved.date)}.` +
+            (saved.replyExpectedBy ? ` Reply expected by ${formatDay(saved.replyExpectedBy)}.` : ''),
+      });
+      for (const queryKey of AFFECTED_BY_MESSAGES)
+        await client.invalidateQueries({ queryKey: [...queryKey] });
+      await client.invalidateQueries({ queryKey: ['attachments', householdId] });
+      onDone(saved, !editing);
+    } catch (e) {
+      setError(applyApiError(form, e, { 'contactIds.0': 'contactIds', file: 'attachmentIds' }));
+      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
+    }
+  }, onInvalid);
 
   const directionWords =
     DIRECTION_WORDS[v.kind === 'phone' ? 'phone' : v.kind === 'meeting' ? 'meeting' : 'written'];
@@ -272,7 +257,10 @@ export function CommunicationForm({
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
             label="What kind?"
-            data={(Object.keys(KIND_LABELS) as Kind[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            data={(Object.keys(COMMUNICATION_KIND_LABELS) as Kind[]).map((k) => ({
+              value: k,
+              label: COMMUNICATION_KIND_LABELS[k],
+            }))}
             {...form.getInputProps('kind')}
           />
           <Radio.Group label="Who started it?" {...form.getInputProps('direction')}>

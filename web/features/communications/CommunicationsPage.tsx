@@ -13,7 +13,8 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ApiError, del, get, patch } from '../../api/client.ts';
-import { canWrite, useCurrent, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import type {
   Attachment,
   Communication,
@@ -32,7 +33,7 @@ import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
-import { canDraft, useDraftLetter } from '../letters/letter-api.ts';
+import { useDraftLetter } from '../letters/letter-api.ts';
 import { CommunicationForm, type FormStart } from './CommunicationForm.tsx';
 import {
   AFFECTED_BY_MESSAGES,
@@ -72,12 +73,12 @@ const KIND_ICONS: Record<Kind, typeof IconMail> = {
 type MessageState = { threadId: string; reply: CommunicationReply | undefined; verbalOpen: boolean };
 
 export default function CommunicationsPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const current = useCurrent();
   const [today] = useState(todayIso);
-  const writable = canWrite(role);
-  const drafting = canDraft(role);
-  const deletable = role === 'owner';
+  const writable = useCan('plan.write');
+  const drafting = useCan('letter.draft');
+  const deletable = useCan('record.delete');
   const client = useQueryClient();
 
   const messages = useCommunications(householdId, child.id);
@@ -572,7 +573,7 @@ function MessageItem({
   const long = m.summary.length > 180 || m.summary.includes('\n') || !!m.decisions || !!m.nextSteps;
   const title = m.subject?.trim() || kindAndDirection(m);
   const who = whoLine(m, contacts);
-  const day = formatDay(m.date, 'medium');
+  const day = formatDay(m.date, 'weekdayLong');
   const name = `${title}, ${formatDay(m.date)}`;
   // A message voided as logged by mistake stays listed, struck through, and counts nowhere (no reply clock).
   const voided = isVoided(m);

@@ -82,7 +82,7 @@ export function ParentNotes({
                 <Group gap="xs">
                   <Tag tone={TONE[n.kind]}>{NOTE_KIND_LABELS[n.kind]}</Tag>
                   <Text size="sm" fw={600}>
-                    {formatDay(n.date, 'medium')}
+                    {formatDay(n.date, 'weekdayLong')}
                   </Text>
                 </Group>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{n.text}</Text>

@@ -1,8 +1,13 @@
 // Plain words and shared reads for the communication log: the kinds of message, who was involved, and
-// whether a reply is still awaited. The values are the server's (src/domain/communications.ts); only
-// its types are imported, to keep zod out of the browser bundle.
+// whether a reply is still awaited. The kinds, their labels and which of them are spoken or expect a
+// reply are the server's own (src/domain/record-kinds.ts, zod-free).
 import { useQuery } from '@tanstack/react-query';
-import type { ParentPosition } from '../../../src/domain/communications.ts';
+import {
+  COMMUNICATION_KIND_LABELS,
+  type ParentPosition,
+  REPLY_EXPECTED_KINDS,
+  VERBAL_KINDS,
+} from '../../../src/domain/record-kinds.ts';
 import { get } from '../../api/client.ts';
 import type {
   Communication,
@@ -17,26 +22,18 @@ import { formatDay } from '../../components/dates.ts';
 export type Kind = Communication['kind'];
 export type Direction = Communication['direction'];
 
-export const KIND_LABELS: Record<Kind, string> = {
-  email: 'Email',
-  phone: 'Phone call',
-  meeting: 'Meeting',
-  note_home: 'Note home',
-  letter: 'Letter',
-  other: 'Other',
-};
+/** Kinds that are spoken: they are followed up in writing (the article's advice). */
+export const isVerbal = (kind: Kind) => VERBAL_KINDS.has(kind);
+
+/** Kinds that wait for a reply when the family sends them. */
+export const expectsReply = (kind: Kind) => REPLY_EXPECTED_KINDS.has(kind);
 
 /** "Email you sent", "Phone call" (calls and meetings go both ways). */
 export function kindAndDirection(c: Pick<Communication, 'kind' | 'direction'>): string {
-  if (c.kind === 'phone' || c.kind === 'meeting') return KIND_LABELS[c.kind];
-  return `${KIND_LABELS[c.kind]} ${c.direction === 'sent' ? 'you sent' : 'you received'}`;
+  const kind = COMMUNICATION_KIND_LABELS[c.kind];
+  if (isVerbal(c.kind)) return kind;
+  return `${kind} ${c.direction === 'sent' ? 'you sent' : 'you received'}`;
 }
-
-/** Kinds that are spoken: they are followed up in writing (the article's advice). */
-export const isVerbal = (kind: Kind) => kind === 'phone' || kind === 'meeting';
-
-/** Kinds that wait for a reply when the family sends them (the server's REPLY_EXPECTED_KINDS). */
-export const expectsReply = (kind: Kind) => kind === 'email' || kind === 'letter' || kind === 'note_home';
 
 export const NOTE_KIND_LABELS: Record<ParentNoteKind, string> = {
   new_challenge: 'A new challenge',

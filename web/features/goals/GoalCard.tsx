@@ -1,10 +1,10 @@
 import { Alert, Box, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { del, get } from '../../api/client.ts';
+import { get } from '../../api/client.ts';
 import type { Finding, Goal, GoalProgress, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
@@ -44,7 +44,6 @@ export function GoalCard({
   canDelete: boolean;
   today: string;
 }) {
-  const client = useQueryClient();
   const progress = useQuery({
     queryKey: goalProgressKey(householdId, goal.id),
     queryFn: () => get<GoalProgress[]>(`/households/${householdId}/goal-progress?goalId=${goal.id}`),
@@ -140,7 +139,7 @@ export function GoalCard({
                 {points.map((p) => (
                   <Paper component="li" key={p.id} withBorder p="sm" radius="md">
                     <Text fw={700} size="sm">
-                      {formatDay(p.date, 'medium')}
+                      {formatDay(p.date, 'weekdayLong')}
                     </Text>
                     <Text>{p.value}</Text>
                     <Text size="sm">From: {goalSourceLabel(p.source).toLowerCase()}</Text>
@@ -151,7 +150,7 @@ export function GoalCard({
                           <Button
                             size="xs"
                             variant="default"
-                            aria-label={`Edit the data point of ${formatDay(p.date, 'medium')}: ${p.value}`}
+                            aria-label={`Edit the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
                             onClick={() => open(p)}
                           >
                             Edit
@@ -161,7 +160,7 @@ export function GoalCard({
                           <Button
                             size="xs"
                             variant="default"
-                            aria-label={`Delete the data point of ${formatDay(p.date, 'medium')}: ${p.value}`}
+                            aria-label={`Delete the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
                             onClick={() => setDeleting(p)}
                           >
                             Delete
@@ -200,19 +199,15 @@ export function GoalCard({
         </ResponsiveDrawer>
       )}
       {deleting && (
-        <ConfirmModal
-          opened
-          onClose={() => setDeleting(null)}
+        <ConfirmDelete
+          householdId={householdId}
+          path={`goal-progress/${deleting.id}`}
+          refresh={[goalProgressKey(householdId, goal.id), ['patterns']]}
           title="Delete this data point?"
-          confirmLabel="Delete"
-          onConfirm={async () => {
-            await del(`/households/${householdId}/goal-progress/${deleting.id}`);
-            await client.invalidateQueries({ queryKey: goalProgressKey(householdId, goal.id) });
-            await client.invalidateQueries({ queryKey: ['patterns'] });
-          }}
+          onClose={() => setDeleting(null)}
         >
           “{pointWords(deleting)}” will no longer be counted. The journal keeps what it was.
-        </ConfirmModal>
+        </ConfirmDelete>
       )}
     </Card>
   );
@@ -266,7 +261,7 @@ function LinkedWorkSamples({
                 {s.title}
               </Text>
               <Text size="sm" mb={4}>
-                {formatDay(s.date, 'medium')}
+                {formatDay(s.date, 'weekdayLong')}
                 {s.className ? ` · ${s.className}` : ''}
               </Text>
               <AttachmentLinks

@@ -8,7 +8,7 @@ import type { GoalProgress } from '../../api/types.ts';
 import { useAttachments } from '../../components/Attachments.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import { GOAL_SOURCE_LABELS, type GoalProgressSource } from './goal-words.ts';
 
 type Values = {
@@ -61,19 +61,7 @@ export function ProgressForm({
     },
   });
 
-  // After a refused save, put the cursor on the first field with a message.
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node = form.getInputNode(path);
-        if (node) {
-          node.focus();
-          return;
-        }
-      }
-    });
-
-  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+  const { focusFirst, onInvalid } = useFocusFirstError(form);
 
   const submit = form.onSubmit(async (v) => {
     setError(null);

@@ -1,13 +1,10 @@
 import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditAction, listAudit } from '../../../src/server/services/audit.ts';
 import { get } from '../../api/client.ts';
-import type { Child, MemberRecord, Service, StaffLinkRecord } from '../../api/types.ts';
-import { formatInstant } from '../../components/plain-words.ts';
+import type { AuditEvent, Child, MemberRecord, Service, StaffLinkRecord } from '../../api/types.ts';
+import { formatInstant } from '../../components/dates.ts';
 import { QueryFailed } from './QueryFailed.tsx';
 import { roleWords } from './roles.ts';
-
-type AuditEvent = Awaited<ReturnType<typeof listAudit>>[number];
 
 const LIMIT = 50;
 
@@ -71,7 +68,7 @@ export function describe(event: AuditEvent, names: Names): string {
   const their = isMe ? 'your' : 'their';
   const subject = str(d.userId);
   const subjectName = person(subject, names, false);
-  switch (event.action as AuditAction) {
+  switch (event.action) {
     case 'sign_in':
       return `${who} signed in`;
     case 'sign_in_failed':
@@ -113,7 +110,7 @@ export function describe(event: AuditEvent, names: Names): string {
     case 'staff_link_used':
       return `The staff link for ${linkLabel(str(d.staffLinkId) ?? event.actor.split(':')[1], names)} was used`;
     default:
-      return `${who}: ${event.action.replaceAll('_', ' ')}`;
+      return `${who}: ${String(event.action).replaceAll('_', ' ')}`;
   }
 }
 

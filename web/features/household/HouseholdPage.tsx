@@ -1,5 +1,6 @@
 import { Divider, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { canWrite, useCurrent } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useCurrent } from '../../api/session.tsx';
 import contrast from '../../components/contrast.module.css';
 import { useChildServices, useMembers } from '../../components/queries.ts';
 import { AuditSection } from './AuditSection.tsx';
@@ -13,8 +14,8 @@ export default function HouseholdPage() {
   const current = useCurrent();
   const householdId = current.householdId as string;
   const role = current.role;
-  const isOwner = role === 'owner';
-  const writer = canWrite(role);
+  const isOwner = useCan('member.manage');
+  const writer = useCan('staff_link.manage');
   const members = useMembers(householdId);
   const links = useStaffLinks(householdId, writer);
   const childServices = useChildServices(householdId, current.child?.id ?? '');

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Paper,
   Skeleton,
   Stack,
@@ -20,10 +19,10 @@ import { useCurrent } from '../../api/session.tsx';
 import type { InvitationRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
+import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { createdByWords } from '../../components/plain-words.ts';
-import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
+import { CreatedLine, DaysInput, RevokeButton } from './revocable.tsx';
 import { ROLE_HELP, ROLE_OPTIONS, type Role, roleWords } from './roles.ts';
 
 type Created = InvitationRecord & { link: string; emailed: boolean };
@@ -99,15 +98,7 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
               description={ROLE_HELP[form.values.role]}
               {...form.getInputProps('role')}
             />
-            <NumberInput
-              label="The link works for (days)"
-              min={1}
-              max={30}
-              allowDecimal={false}
-              allowNegative={false}
-              w={220}
-              {...form.getInputProps('expiresInDays')}
-            />
+            <DaysInput max={30} {...form.getInputProps('expiresInDays')} />
             <Button type="submit" loading={form.submitting} w="fit-content">
               Create the invitation
             </Button>
@@ -125,7 +116,7 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
             </Text>
             <CopyLink label="Invitation link" value={created.link} copyLabel="Copy the invitation link" />
             <Text size="xs">
-              It works once, for {roleWords(created.role)}, until {formatDay(created.expiresAt)}.
+              It works once, for {roleWords(created.role)}, until {formatInstantDay(created.expiresAt)}.
             </Text>
           </Stack>
         </Alert>
@@ -163,19 +154,11 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
                     {i.email}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    As {roleWords(i.role)} · works until {formatDay(i.expiresAt)}
+                    As {roleWords(i.role)} · works until {formatInstantDay(i.expiresAt)}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    Created by {createdByWords(i.createdBy, me)} on {formatDay(i.createdAt)}
-                  </Text>
+                  <CreatedLine by={i.createdBy} at={i.createdAt} me={me} />
                 </Stack>
-                <Button
-                  variant="default"
-                  onClick={() => setRevoking(i)}
-                  aria-label={`Revoke the invitation for ${i.email}`}
-                >
-                  Revoke
-                </Button>
+                <RevokeButton what={`the invitation for ${i.email}`} onClick={() => setRevoking(i)} />
               </Group>
             </Paper>
           ))}

@@ -19,9 +19,9 @@ import { ApiError, del, patch, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { MemberRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { formatInstantDay } from '../../components/dates.ts';
 import { plural } from '../../components/plain-words.ts';
 import { useMembers } from '../../components/queries.ts';
-import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
 import { ROLE_OPTIONS, roleLabel, roleWords } from './roles.ts';
 import { useStaffLinks } from './StaffLinksSection.tsx';
@@ -92,7 +92,7 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
                     {m.email}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    Member since {formatDay(m.joinedAt)}
+                    Member since {formatInstantDay(m.joinedAt)}
                   </Text>
                 </Stack>
                 {isOwner && !(m.role === 'owner' && owners === 1) ? (

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Paper,
   Skeleton,
   Stack,
@@ -21,11 +20,11 @@ import { useCurrent } from '../../api/session.tsx';
 import type { Child, StaffLinkRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
+import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { createdByWords } from '../../components/plain-words.ts';
 import { useChildServices } from '../../components/queries.ts';
-import { formatDay } from './format.ts';
 import { QueryFailed } from './QueryFailed.tsx';
+import { CreatedLine, DaysInput, RevokeButton } from './revocable.tsx';
 
 const DEFAULT_DAYS = 120;
 const ALL = 'all';
@@ -149,15 +148,7 @@ export function StaffLinksSection({
               maxLength={200}
               {...form.getInputProps('label')}
             />
-            <NumberInput
-              label="The link works for (days)"
-              min={1}
-              max={366}
-              allowDecimal={false}
-              allowNegative={false}
-              w={220}
-              {...form.getInputProps('expiresInDays')}
-            />
+            <DaysInput max={366} {...form.getInputProps('expiresInDays')} />
             <Button type="submit" loading={form.submitting} w="fit-content">
               Create the staff link
             </Button>
@@ -174,7 +165,8 @@ export function StaffLinksSection({
             </Text>
             <CopyLink label="Staff link" value={created.link} copyLabel="Copy the staff link" />
             <Text size="xs">
-              Covers: {scopeText(created)}. Works until {formatDay(created.expiresAt)}, unless you revoke it.
+              Covers: {scopeText(created)}. Works until {formatInstantDay(created.expiresAt)}, unless you
+              revoke it.
             </Text>
           </Stack>
         </Alert>
@@ -226,28 +218,23 @@ export function StaffLinksSection({
                       </Badge>
                     </Group>
                     <Text size="sm">{scopeText(l)}</Text>
-                    <Text size="xs" c="dimmed">
-                      Created by {createdByWords(l.createdBy, me)} on {formatDay(l.createdAt)}
-                    </Text>
+                    <CreatedLine by={l.createdBy} at={l.createdAt} me={me} />
                     <Text size="xs" c="dimmed">
                       {l.revokedAt
-                        ? `Revoked ${formatDay(l.revokedAt)}`
+                        ? `Revoked ${formatInstantDay(l.revokedAt)}`
                         : l.active
-                          ? `Works until ${formatDay(l.expiresAt)}`
+                          ? `Works until ${formatInstantDay(l.expiresAt)}`
                           : state === 'Stopped'
                             ? 'Stopped when the person who made it left the household'
-                            : `Expired ${formatDay(l.expiresAt)}`}{' '}
-                      · {l.lastUsedAt ? `last used ${formatDay(l.lastUsedAt)}` : 'not used yet'}
+                            : `Expired ${formatInstantDay(l.expiresAt)}`}{' '}
+                      · {l.lastUsedAt ? `last used ${formatInstantDay(l.lastUsedAt)}` : 'not used yet'}
                     </Text>
                   </Stack>
                   {l.active && (
-                    <Button
-                      variant="default"
+                    <RevokeButton
+                      what={`the link for ${l.label ?? 'staff'}`}
                       onClick={() => setRevoking(l)}
-                      aria-label={`Revoke the link for ${l.label ?? 'staff'}`}
-                    >
-                      Revoke
-                    </Button>
+                    />
                   )}
                 </Group>
               </Paper>

@@ -4,7 +4,8 @@ import { type ReactNode, useRef } from 'react';
 import { get } from '../../api/client.ts';
 import type { MemberRecord, ServiceLedger, SessionEntry } from '../../api/types.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDate, minutesWords, plural } from '../../components/plain-words.ts';
+import { formatDate } from '../../components/dates.ts';
+import { minutesWords, plural } from '../../components/plain-words.ts';
 import { SessionEntryCard } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
 import {

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Box, ColorSwatch, Group, Text } from '@mantine/core';
 import type { ServiceLedger } from '../../api/types.ts';
-import { formatDate, formatMonth } from '../../components/plain-words.ts';
+import { formatDate, formatMonth } from '../../components/dates.ts';
 
 const SERIES = [
   { name: 'required', label: 'Required', color: 'gray.6' },

@@ -18,16 +18,17 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'wouter';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import { ApiError, get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Service, ServiceLedger, SessionEntry } from '../../api/types.ts';
 import {
   type CorrectionMode,
   EntryActions,
   useCorrectionDrawer,
 } from '../../components/CorrectionDrawer.tsx';
-import { datesInWords, formatDate, minutesWords, todayIso } from '../../components/plain-words.ts';
+import { datesInWords, formatDate, formatDay, todayIso } from '../../components/dates.ts';
+import { minutesWords } from '../../components/plain-words.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
@@ -48,8 +49,8 @@ function defaultRange(services: Service[]) {
 }
 
 export default function LedgerPage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const writable = canWrite(role);
+  const { householdId, child } = useHouseholdChild();
+  const writable = useCan('session.write');
   const params = useParams<{ serviceId?: string }>();
   const [, navigate] = useLocation();
   const [search, setSearch] = useSearchParams();
@@ -100,7 +101,7 @@ export default function LedgerPage() {
     setDrawer({ def, period, scope });
 
   const rangeError = ledgerQuery.error instanceof ApiError ? ledgerQuery.error : null;
-  const fromError = datesInWords(rangeError?.fieldError('from') ?? '') || undefined;
+  const fromError = datesInWords(rangeError?.fieldError('from') ?? '', 'monthDayYear') || undefined;
   const toError =
     from > to ? `The end must not be before the start (${formatDate(from)})` : rangeError?.fieldError('to');
 
@@ -238,7 +239,7 @@ export default function LedgerPage() {
                   ? (e) => (
                       <EntryActions
                         entry={e}
-                        what={`${service.name}, ${formatLongDate(e.date)}`}
+                        what={`${service.name}, ${formatDay(e.date, 'weekdayLong')}`}
                         onOpen={correct}
                       />
                     )
@@ -340,7 +341,7 @@ function LedgerView({
               </List.Item>
             )}
             {ledger.notes.map((note) => (
-              <List.Item key={note}>{datesInWords(note)}</List.Item>
+              <List.Item key={note}>{datesInWords(note, 'monthDayYear')}</List.Item>
             ))}
           </List>
         </Box>

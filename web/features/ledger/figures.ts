@@ -3,7 +3,8 @@
 // "100 make-up minutes still owed in total, show entries".
 
 import type { ServiceLedger, SessionEntry } from '../../api/types.ts';
-import { formatDate, formatMonth, gapMinutes, minutesWords } from '../../components/plain-words.ts';
+import { formatDate, formatMonth } from '../../components/dates.ts';
+import { gapMinutes, minutesWords } from '../../components/plain-words.ts';
 
 export type Figures = ServiceLedger['totals'];
 export type LedgerPeriod = ServiceLedger['periods'][number];

@@ -18,19 +18,21 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
-import { addDays } from '../../../src/domain/dates.ts';
+import { addDays, formatLongDate } from '../../../src/domain/dates.ts';
 import {
   asksReplyBy,
-  formatLongDate,
   type LetterAttachment,
+  notesBesideGaps,
   type PlaceholderSpot,
   replaceAttachmentSentence,
   replaceRespondBy,
   unfilledPlaceholders,
 } from '../../../src/domain/letter-words.ts';
+import { isFormalLetter } from '../../../src/domain/letters/kinds.ts';
 import { mailtoUrl } from '../../../src/domain/mailto.ts';
 import { ApiError, del, get, patch, post } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Communication, Letter, TeamContact, ToneFlag } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
@@ -41,7 +43,7 @@ import { LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
-import { canDraft, letterKey, letterKindName } from './letter-api.ts';
+import { letterKey, letterKindName } from './letter-api.ts';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
 import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 
@@ -49,7 +51,6 @@ import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 // type, the gaps to fill in, and the ways to send it (copy, .eml, the mail app); then "Mark as sent" logs
 // it in Messages and starts the reply clock. A sent letter is kept as it was sent.
 
-const FORMAL_KINDS = new Set(['state_complaint', 'ocr_complaint_outline']);
 const TONE_DELAY_MS = 700;
 
 /** What the .eml can carry, in words. */
@@ -65,7 +66,9 @@ const gapMessage = (spot: PlaceholderSpot) =>
 
 export default function LetterEditorPage() {
   const params = useParams<{ id: string }>();
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
+  const drafting = useCan('letter.draft');
+  const sending = useCan('plan.write');
   const id = params.id;
   const letter = useQuery({
     queryKey: letterKey(householdId, id),
@@ -99,8 +102,8 @@ export default function LetterEditorPage() {
           saved={letter.data}
           householdId={householdId}
           contacts={contacts.data ?? []}
-          canEdit={canDraft(role)}
-          canSend={canWrite(role)}
+          canEdit={drafting}
+          canSend={sending}
         />
       )}
     </Stack>
@@ -130,7 +133,7 @@ function Editor({
   const [, navigate] = useLocation();
   const [today] = useState(todayIso);
   const readOnly = saved.status === 'sent' || !canEdit;
-  const formal = FORMAL_KINDS.has(saved.kind);
+  const formal = isFormalLetter(saved.kind);
 
   const [subject, setSubject] = useState(saved.subject);
   const [body, setBody] = useState(saved.body);
@@ -301,7 +304,10 @@ function Editor({
     setBody((current) => replaceAttachmentSentence(current, attachment, value));
     setAttachment(value);
   };
-  const notes = saved.notes.filter((n) => !n.startsWith('Your record does not hold everything'));
+  const toList = { label: 'To', noun: 'recipients', value: to, onChange: setTo, contacts };
+  const ccList = { label: 'Copy to', noun: 'people copied', value: cc, onChange: setCc, contacts };
+  // The gaps are shown where they are ("Fill in before sending"); their note is not repeated.
+  const notes = notesBesideGaps(saved);
   let mailto: { url: string; complete: boolean } | null = null;
   let mailtoProblem: string | null = null;
   try {
@@ -428,24 +434,8 @@ function Editor({
       <Stack gap="md">
         {readOnly ? (
           <>
-            <Recipients
-              label="To"
-              noun="recipients"
-              value={to}
-              onChange={setTo}
-              contacts={contacts}
-              readOnly
-            />
-            {cc.length > 0 && (
-              <Recipients
-                label="Copy to"
-                noun="people copied"
-                value={cc}
-                onChange={setCc}
-                contacts={contacts}
-                readOnly
-              />
-            )}
+            <Recipients {...toList} readOnly />
+            {cc.length > 0 && <Recipients {...ccList} readOnly />}
             {saved.status !== 'sent' && (
               <div>
                 <Text size="sm" fw={600}>
@@ -460,21 +450,9 @@ function Editor({
           </>
         ) : (
           <>
+            <Recipients {...toList} readOnly={false} nameErrors={nameErrors('to', to)} />
             <Recipients
-              label="To"
-              noun="recipients"
-              value={to}
-              onChange={setTo}
-              contacts={contacts}
-              readOnly={false}
-              nameErrors={nameErrors('to', to)}
-            />
-            <Recipients
-              label="Copy to"
-              noun="people copied"
-              value={cc}
-              onChange={setCc}
-              contacts={contacts}
+              {...ccList}
               readOnly={false}
               description={
                 saved.kind === 'escalation' && cc.length > 0

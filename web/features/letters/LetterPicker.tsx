@@ -10,8 +10,9 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { ParentPosition } from '../../../src/domain/communications.ts';
+import { type ChangeEvent, useState } from 'react';
+import { letterKindsForPlan } from '../../../src/domain/letters/kinds.ts';
+import type { ParentPosition } from '../../../src/domain/record-kinds.ts';
 import type {
   Accommodation,
   Communication,
@@ -65,22 +66,8 @@ type Values = {
 
 export type PickerStart = Partial<Values> & { intro?: string };
 
-/** Letters that make sense for a Canadian plan (no US procedure); the server's CANADA_LETTER_KINDS. */
-const CANADA: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'specific_concern',
-  'check_in',
-  'follow_up_unanswered',
-  'follow_up_verbal',
-  'thank_you',
-  'request_service_logs',
-  'request_records',
-  'request_iep_meeting',
-  'escalation',
-  'board_appeal',
-]);
-
-/** Provinces whose boards hear appeals the board appeal letter is written for (B.C. School Act s.11, Alberta Education Act s.42). */
-const BOARD_APPEAL_PROVINCES = new Set(['BC', 'AB']);
+/** The values a text field, a date or a select holds. */
+type TextKey = { [K in keyof Values]: Values[K] extends string ? K : never }[keyof Values];
 
 /** Why a kind cannot be chosen now (nothing in the record it could be about), or null. */
 function unavailable(
@@ -109,22 +96,6 @@ function unavailable(
     default:
       return null;
   }
-}
-
-function kindsFor(plan: Plan | null): LetterKind[] {
-  const all = Object.keys(LETTER_KIND_WORDS) as LetterKind[];
-  if (!plan)
-    return all.filter(
-      (k) => k !== 'state_complaint' && k !== 'ocr_complaint_outline' && k !== 'board_appeal',
-    );
-  if (plan.jurisdiction.country === 'CA')
-    return all.filter(
-      (k) =>
-        CANADA.has(k) &&
-        (k !== 'board_appeal' || BOARD_APPEAL_PROVINCES.has(plan.jurisdiction.region?.toUpperCase() ?? '')),
-    );
-  if (plan.kind === '504') return all.filter((k) => k !== 'state_complaint' && k !== 'board_appeal');
-  return all.filter((k) => k !== 'ocr_complaint_outline' && k !== 'board_appeal');
 }
 
 export function LetterPicker({
@@ -173,6 +144,12 @@ export function LetterPicker({
     setValues((old) => ({ ...old, [key]: value }));
     setProblems((old) => ({ ...old, [key]: undefined }));
   };
+  /** A field bound to one of the values: what it shows, and how it changes. */
+  const bind = <K extends TextKey>(key: K) => ({
+    value: v[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      set(key, e.currentTarget.value as Values[K]),
+  });
 
   const newestFirst = [...messages].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
@@ -187,7 +164,8 @@ export function LetterPicker({
   const talks = newestFirst.filter((m) => isVerbal(m.kind));
   const wins = notes.filter((n) => n.kind === 'win').sort((a, b) => (a.date < b.date ? 1 : -1));
   const canada = plan?.jurisdiction.country === 'CA';
-  const kinds = kindsFor(plan);
+  // The letters this plan may draft: the server's own rule (src/domain/letters/kinds.ts).
+  const kinds = letterKindsForPlan(plan);
 
   const pick = (id: string, list: { id: string }[]) =>
     list.some((x) => x.id === id) ? id : (list[0]?.id ?? '');
@@ -312,6 +290,15 @@ export function LetterPicker({
   const recordedPosition: ParentPosition =
     messages.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
   const planWord = plan?.kind === '504' ? '504 plan' : canada ? 'plan' : 'IEP';
+  const serviceSelect = (
+    <NativeSelect
+      label="The service"
+      value={pick(v.serviceId, services)}
+      onChange={(e) => set('serviceId', e.currentTarget.value)}
+      data={services.map((s) => ({ value: s.id, label: s.name }))}
+      error={problems.serviceId}
+    />
+  );
 
   return (
     <Stack gap="md">
@@ -364,13 +351,7 @@ export function LetterPicker({
               error={problems.accommodationId}
             />
           ) : (
-            <NativeSelect
-              label="The service"
-              value={pick(v.serviceId, services)}
-              onChange={(e) => set('serviceId', e.currentTarget.value)}
-              data={services.map((s) => ({ value: s.id, label: s.name }))}
-              error={problems.serviceId}
-            />
+            serviceSelect
           )}
           <Text size="sm">The letter quotes the plan’s words and the dates you noted.</Text>
         </Stack>
@@ -405,8 +386,7 @@ export function LetterPicker({
             <NativeSelect
               label="Copy someone (optional)"
               description="For a second follow-up, copying the next person up keeps it friendly and gets help."
-              value={v.copy}
-              onChange={(e) => set('copy', e.currentTarget.value as Values['copy'])}
+              {...bind('copy')}
               data={[
                 { value: '', label: 'Nobody' },
                 { value: 'principal', label: 'The principal' },
@@ -432,8 +412,7 @@ export function LetterPicker({
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
             label="The win to share (optional)"
-            value={v.noteId}
-            onChange={(e) => set('noteId', e.currentTarget.value)}
+            {...bind('noteId')}
             data={[
               { value: '', label: wins.length > 0 ? 'The latest one' : 'None noted: a general thank-you' },
               ...wins.map((n) => ({ value: n.id, label: `${formatDay(n.date)}: ${shorten(n.text, 60)}` })),
@@ -441,8 +420,7 @@ export function LetterPicker({
           />
           <NativeSelect
             label="Who to thank (optional)"
-            value={v.contactId}
-            onChange={(e) => set('contactId', e.currentTarget.value)}
+            {...bind('contactId')}
             data={[
               { value: '', label: 'The case manager' },
               ...contacts.map((c) => ({ value: c.id, label: `${c.name} (${c.role})` })),
@@ -453,27 +431,10 @@ export function LetterPicker({
 
       {v.kind === 'request_service_logs' && (
         <Stack gap="sm">
-          <NativeSelect
-            label="The service"
-            value={pick(v.serviceId, services)}
-            onChange={(e) => set('serviceId', e.currentTarget.value)}
-            data={services.map((s) => ({ value: s.id, label: s.name }))}
-            error={problems.serviceId}
-          />
+          {serviceSelect}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
-              label="From (optional)"
-              value={v.from}
-              onChange={(e) => set('from', e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="To (optional)"
-              value={v.to}
-              onChange={(e) => set('to', e.currentTarget.value)}
-              error={problems.to}
-            />
+            <TextInput type="date" label="From (optional)" {...bind('from')} />
+            <TextInput type="date" label="To (optional)" {...bind('to')} error={problems.to} />
           </SimpleGrid>
           <Text size="sm">Left empty, the letter asks for the school year so far.</Text>
         </Stack>
@@ -486,8 +447,7 @@ export function LetterPicker({
           autosize
           minRows={2}
           maxRows={8}
-          value={v.reasons}
-          onChange={(e) => set('reasons', e.currentTarget.value)}
+          {...bind('reasons')}
           error={problems.reasons}
         />
       )}
@@ -502,21 +462,14 @@ export function LetterPicker({
             minRows={2}
             maxRows={6}
             maxLength={1000}
-            value={v.decision}
-            onChange={(e) => set('decision', e.currentTarget.value)}
+            {...bind('decision')}
             error={problems.decision}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
-              label="When (optional)"
-              value={v.decidedOn}
-              onChange={(e) => set('decidedOn', e.currentTarget.value)}
-            />
+            <TextInput type="date" label="When (optional)" {...bind('decidedOn')} />
             <NativeSelect
               label="Where you heard it (optional)"
-              value={v.communicationId}
-              onChange={(e) => set('communicationId', e.currentTarget.value)}
+              {...bind('communicationId')}
               data={[
                 { value: '', label: 'Not logged' },
                 ...newestFirst.map((m) => ({ value: m.id, label: messageName(m) })),
@@ -543,8 +496,7 @@ export function LetterPicker({
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
             label="Who to write to"
-            value={v.escalateTo}
-            onChange={(e) => set('escalateTo', e.currentTarget.value as Values['escalateTo'])}
+            {...bind('escalateTo')}
             data={
               canada
                 ? [
@@ -560,8 +512,7 @@ export function LetterPicker({
           />
           <NativeSelect
             label="About (optional)"
-            value={v.focus}
-            onChange={(e) => set('focus', e.currentTarget.value)}
+            {...bind('focus')}
             data={[
               { value: '', label: 'Everything still open' },
               ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),
@@ -580,20 +531,13 @@ export function LetterPicker({
             minRows={2}
             maxRows={6}
             maxLength={1000}
-            value={v.decision}
-            onChange={(e) => set('decision', e.currentTarget.value)}
+            {...bind('decision')}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
-              label="When you were told (optional)"
-              value={v.decidedOn}
-              onChange={(e) => set('decidedOn', e.currentTarget.value)}
-            />
+            <TextInput type="date" label="When you were told (optional)" {...bind('decidedOn')} />
             <NativeSelect
               label="About (optional)"
-              value={v.focus}
-              onChange={(e) => set('focus', e.currentTarget.value)}
+              {...bind('focus')}
               data={[
                 { value: '', label: 'No one service' },
                 ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { Letter } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
@@ -10,14 +11,14 @@ import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { LetterPicker } from './LetterPicker.tsx';
-import { canDraft, letterKindName, lettersKey, listLetters } from './letter-api.ts';
+import { letterKindName, lettersKey, listLetters } from './letter-api.ts';
 
 // Letters drafted from the record: drafts to finish and letters sent. "Draft a letter" picks the kind and
 // what it is about; the editor does the rest.
 
 export default function LettersPage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const drafting = canDraft(role);
+  const { householdId, child } = useHouseholdChild();
+  const drafting = useCan('letter.draft');
   const letters = useQuery({
     queryKey: lettersKey(householdId, child.id),
     queryFn: () => listLetters(householdId, child.id),

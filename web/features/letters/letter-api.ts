@@ -13,10 +13,6 @@ export const letterKey = (householdId: string, id: string) => ['letters', househ
 export const listLetters = (householdId: string, childId: string) =>
   get<Letter[]>(`/households/${householdId}/letters?childId=${childId}`);
 
-/** Who may draft (owner, co-parent, advocate: `letter.draft`). */
-export const canDraft = (role: string | null) =>
-  role === 'owner' || role === 'co_parent' || role === 'advocate';
-
 /** Plain-words names of the letters, and one line on when each is the right one. */
 export const LETTER_KIND_WORDS: Record<LetterKind, { name: string; when: string }> = {
   specific_concern: {

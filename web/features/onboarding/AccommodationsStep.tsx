@@ -3,33 +3,20 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { readAccommodationLines } from '../../../src/domain/accommodation-lines.ts';
-import { isRole, type Role, roleAllows } from '../../../src/domain/permissions.ts';
 import { post } from '../../api/client.ts';
+import { can } from '../../api/permissions.ts';
 import { useCurrent } from '../../api/session.tsx';
-import type { Plan } from '../../api/types.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { RecordSection } from '../plan/RecordSection.tsx';
 import { accommodationsDef } from '../plan/sections.tsx';
-import { StepHeading } from './StepHeading.tsx';
+import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
 
 /**
  * Step 5: the accommodations. Paste them as the IEP lists them, one per line: each is saved with the
  * plan's own words and a first guess at its kind and where it applies, which the list below lets the
  * parent correct. They can also be added one at a time, or later from the Plan page.
  */
-export function AccommodationsStep({
-  householdId,
-  plan,
-  focusHeading,
-  onNext,
-  onBack,
-}: {
-  householdId: string;
-  plan: Plan;
-  focusHeading: boolean;
-  onNext(): void;
-  onBack(): void;
-}) {
+export function AccommodationsStep({ householdId, plan, focusHeading, onNext, onBack }: PlanStepProps) {
   const client = useQueryClient();
   const current = useCurrent();
   const headingId = useId();
@@ -103,7 +90,7 @@ export function AccommodationsStep({
         parentId={plan.id}
         planId={plan.id}
         canEdit
-        canDelete={isRole(current.role ?? '') && roleAllows(current.role as Role, 'record.delete')}
+        canDelete={can(current.role, 'record.delete')}
         headingId={headingId}
       />
       <Group gap="sm">

@@ -1,9 +1,9 @@
 import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
-import type { CalendarEvent, Child, Plan, SchoolCalendar, Service } from '../../api/types.ts';
+import type { CalendarEvent, Service } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
-import { StepHeading } from './StepHeading.tsx';
+import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
 
 /** Step 6: what was set up, and the way to the home screen. */
 export function DoneStep({
@@ -16,12 +16,7 @@ export function DoneStep({
   onFinish,
   onAddAnother,
   onBack,
-}: {
-  householdId: string;
-  child: Child;
-  calendar: SchoolCalendar | null;
-  plan: Plan | null;
-  focusHeading: boolean;
+}: SetupSoFar & {
   finishing: boolean;
   onFinish(): void;
   onAddAnother(): void;
@@ -76,8 +71,8 @@ export function DoneStep({
             <Text span fw={600}>
               School year:
             </Text>{' '}
-            {calendar.name}, {formatDay(calendar.firstDay, 'long')} to {formatDay(calendar.lastDay, 'long')},{' '}
-            {daysOff}
+            {calendar.name}, {formatDay(calendar.firstDay, 'weekdayLongYear')} to{' '}
+            {formatDay(calendar.lastDay, 'weekdayLongYear')}, {daysOff}
           </List.Item>
         )}
         {plan && (
@@ -85,8 +80,8 @@ export function DoneStep({
             <Text span fw={600}>
               Plan:
             </Text>{' '}
-            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom, 'long')} to{' '}
-            {formatDay(plan.effectiveTo, 'long')}
+            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom, 'weekdayLongYear')} to{' '}
+            {formatDay(plan.effectiveTo, 'weekdayLongYear')}
           </List.Item>
         )}
         <List.Item>

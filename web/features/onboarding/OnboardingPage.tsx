@@ -17,7 +17,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useLocation } from 'wouter';
 import { get, post } from '../../api/client.ts';
-import { canWrite, useCurrent } from '../../api/session.tsx';
+import { can } from '../../api/permissions.ts';
+import { useCurrent } from '../../api/session.tsx';
 import type { Child, Plan, SchoolCalendar, Service } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
@@ -53,7 +54,7 @@ export default function OnboardingPage() {
       </Center>
     );
   }
-  if (!canWrite(current.role)) {
+  if (!can(current.role, 'plan.write')) {
     return (
       <Layout title="Setting up" back={current.child != null}>
         <Text>

@@ -2,10 +2,10 @@ import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
-import type { Child, Plan, SchoolCalendar } from '../../api/types.ts';
+import type { Plan } from '../../api/types.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { regionsOf } from './regions.ts';
-import { StepHeading } from './StepHeading.tsx';
+import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
 
 type Values = {
   kind: 'iep' | '504';
@@ -24,12 +24,7 @@ export function PlanStep({
   focusHeading,
   onSaved,
   onBack,
-}: {
-  householdId: string;
-  child: Child;
-  calendar: SchoolCalendar | null;
-  plan: Plan | null;
-  focusHeading: boolean;
+}: SetupSoFar & {
   onSaved(plan: Plan): void;
   onBack(): void;
 }) {

@@ -20,9 +20,9 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { get, post } from '../../api/client.ts';
-import type { ParsedServiceLine, Plan, Service } from '../../api/types.ts';
+import type { ParsedServiceLine, Service } from '../../api/types.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { StepHeading } from './StepHeading.tsx';
+import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
 import {
   AREA_LABELS,
   emptyService,
@@ -44,19 +44,7 @@ const options = <K extends string>(labels: Record<K, string>) =>
  * understood appears in plain words and in fields to correct, with what could not be read. Or fill
  * in the fields without the reader. "Add service" saves it; the list shows the services added.
  */
-export function ServicesStep({
-  householdId,
-  plan,
-  focusHeading,
-  onNext,
-  onBack,
-}: {
-  householdId: string;
-  plan: Plan;
-  focusHeading: boolean;
-  onNext(): void;
-  onBack(): void;
-}) {
+export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }: PlanStepProps) {
   const client = useQueryClient();
   const ids = useId();
   const [mode, setMode] = useState<'none' | 'parsed' | 'manual'>('none');

@@ -1,6 +1,7 @@
 import type { PeriodUnit, ServiceArea, ServiceSetting } from '../../../src/domain/service.ts';
 import type { ParsedServiceLine, Plan, Service } from '../../api/types.ts';
 import { addDaysIso } from '../../components/dates.ts';
+import { plural } from '../../components/plain-words.ts';
 
 // The service form mirrors the API body (segments.0.minutesPerSession, ...), so the server's field
 // errors land next to the right field. Number fields hold '' while empty, as Mantine's NumberInput does.
@@ -199,10 +200,6 @@ export function validateService(values: ServiceValues): Record<string, string> {
     }
   });
   return errors;
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "30 minutes, 2 times a week" for one amount. */

@@ -2,7 +2,8 @@ import { Alert, Button, CopyButton, Group, List, Stack, Text, VisuallyHidden } f
 import { useState } from 'react';
 import { ApiError, get } from '../../api/client.ts';
 import type { VerifyResult } from '../../api/types.ts';
-import { formatDay, plural } from '../../components/plain-words.ts';
+import { formatDay } from '../../components/dates.ts';
+import { plural } from '../../components/plain-words.ts';
 import classes from './paper-trail.module.css';
 
 // "Check the record": every change is kept in a journal where each entry carries a fingerprint of the
@@ -50,7 +51,7 @@ function valueWords(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
+    const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, 'weekdayShortYear') : value;
     return `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`;
   }
   const json = JSON.stringify(value);

@@ -15,9 +15,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
-import { humanizeDates } from '../../components/dates.ts';
+import { datesInWords, formatDate } from '../../components/dates.ts';
 import { LoadFailed } from '../../components/LoadState.tsx';
-import { formatDate } from '../../components/plain-words.ts';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import classes from './paper-trail.module.css';
 
@@ -203,7 +202,7 @@ function LivingIepDocument({
             </Text>
             <List size="sm" spacing={2} aria-labelledby="living-prompt">
               {doc.concernsPrompt.map((p) => (
-                <List.Item key={p}>{humanizeDates(p)}</List.Item>
+                <List.Item key={p}>{datesInWords(p)}</List.Item>
               ))}
             </List>
           </Paper>
@@ -296,7 +295,7 @@ function Items({ items, empty }: { items: LivingIepItem[]; empty: string | null 
   return (
     <List size="sm" spacing={4}>
       {items.map((i) => (
-        <List.Item key={i.text}>{humanizeDates(i.text)}</List.Item>
+        <List.Item key={i.text}>{datesInWords(i.text)}</List.Item>
       ))}
     </List>
   );

@@ -1,8 +1,8 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'wouter';
-import { isRole, roleAllows } from '../../../src/domain/permissions.ts';
-import { canWrite, useCurrent, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import contrast from '../../components/contrast.module.css';
 import { CheckSection } from './CheckSection.tsx';
 import { ExportsSection } from './ExportsSection.tsx';
@@ -26,14 +26,15 @@ type TabValue = (typeof TABS)[number]['value'];
 const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v);
 
 export default function PaperTrailPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const current = useCurrent();
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
   const tab: TabValue = isTab(requested) ? requested : 'report';
   // Panels stay mounted once opened (so words being written are not lost), and load only when first opened.
   const [opened, setOpened] = useState<Set<TabValue>>(() => new Set([tab]));
-  const canExport = role != null && isRole(role) && roleAllows(role, 'export');
+  const canExport = useCan('export');
+  const writable = useCan('plan.write');
 
   const update = (changes: Record<string, string>) =>
     setSearch(
@@ -84,7 +85,7 @@ export default function PaperTrailPage() {
                   />
                 )}
                 {t.value === 'living-iep' && (
-                  <LivingIepSection householdId={householdId} child={child} canEdit={canWrite(role)} />
+                  <LivingIepSection householdId={householdId} child={child} canEdit={writable} />
                 )}
                 {t.value === 'check' && <CheckSection householdId={householdId} />}
                 {t.value === 'exports' && (
@@ -93,7 +94,7 @@ export default function PaperTrailPage() {
                     child={child}
                     kids={current.children}
                     canExport={canExport}
-                    canManageCalendars={canWrite(role)}
+                    canManageCalendars={writable}
                   />
                 )}
               </Stack>

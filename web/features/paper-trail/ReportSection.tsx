@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, get } from '../../api/client.ts';
 import type { Child, ImplementationReport } from '../../api/types.ts';
-import { addDaysIso, humanizeDates } from '../../components/dates.ts';
+import { addDaysIso, datesInWords, formatDate, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { formatDate, todayIso } from '../../components/plain-words.ts';
 import { currentPlan, usePlans } from '../../components/queries.ts';
 import { ReportView } from './ReportView.tsx';
 
@@ -118,7 +117,7 @@ export function ReportSection({
 
 /** The server's field message as a sentence, its dates in words. */
 const fieldWords = (message: string | undefined) =>
-  message ? humanizeDates(message.charAt(0).toUpperCase() + message.slice(1)) : undefined;
+  message ? datesInWords(message.charAt(0).toUpperCase() + message.slice(1)) : undefined;
 
 function RangeForm({
   from,

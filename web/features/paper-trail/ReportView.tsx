@@ -7,8 +7,8 @@ import type {
   ReportFinding,
   ReportService,
 } from '../../api/types.ts';
-import { humanizeDates } from '../../components/dates.ts';
-import { formatDate, formatDay, formatMonth, plural } from '../../components/plain-words.ts';
+import { datesInWords, formatDate, formatDay, formatMonth } from '../../components/dates.ts';
+import { plural } from '../../components/plain-words.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import classes from './paper-trail.module.css';
 
@@ -101,7 +101,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                         {r.deadlines.map((d) => (
                           <List.Item key={`${d.label}-${d.date}`}>
                             <Text span size="sm" fw={600}>
-                              {formatDay(d.date)}
+                              {formatDay(d.date, 'weekdayShortYear')}
                             </Text>
                             : {d.label}{' '}
                             <Text span size="xs">
@@ -132,7 +132,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                   <Text span fw={700} className={classes.ref}>
                     {e.ref}
                   </Text>{' '}
-                  {formatDay(e.date)} · {e.source}: {e.description}
+                  {formatDay(e.date, 'weekdayShortYear')} · {e.source}: {e.description}
                 </Text>
                 {e.files.map((f) => (
                   <Text size="xs" key={f.attachmentId} ml="md">
@@ -257,7 +257,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
         {extra.length > 0 && <Text size="xs">Also: {extra.join(' · ')}.</Text>}
         {s.ledgerNotes.map((n) => (
           <Text size="xs" key={n}>
-            {humanizeDates(n)}
+            {datesInWords(n)}
           </Text>
         ))}
         {s.rows.length > 0 && (
@@ -283,7 +283,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
                       <Table.Th scope="row">
                         {rowTitle(r)}
                         {r.closures.length > 0 && (
-                          <span className={classes.note}>{humanizeDates(r.closures.join(', '))}</span>
+                          <span className={classes.note}>{datesInWords(r.closures.join(', '))}</span>
                         )}
                       </Table.Th>
                       <Table.Td>{r.requiredMinutes}</Table.Td>
@@ -319,7 +319,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
                 <li key={e.entryId}>
                   <Text size="sm">
                     <Text span fw={600}>
-                      {formatDay(e.date)}
+                      {formatDay(e.date, 'weekdayShortYear')}
                     </Text>
                     {': '}
                     {e.kind === 'makeup'
@@ -361,7 +361,7 @@ function AccommodationItem({ accommodation: a }: { accommodation: ReportAccommod
         <List size="xs" spacing={2} mt={4}>
           {a.lapses.map((l) => (
             <List.Item key={`${l.recordId}-${l.date}-${l.className ?? ''}`}>
-              {formatDay(l.date)}: {OUTCOME[l.outcome]}
+              {formatDay(l.date, 'weekdayShortYear')}: {OUTCOME[l.outcome]}
               {l.className ? `, ${l.className}` : ''}
               {l.setting ? ` (${l.setting})` : ''}
               {l.teacherKind === 'substitute' ? ', substitute teacher' : ''} · {l.source}
@@ -427,7 +427,7 @@ function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) 
               <li key={i.id}>
                 <Text size="sm">
                   <Text span fw={600}>
-                    {formatDay(i.date)}
+                    {formatDay(i.date, 'weekdayShortYear')}
                   </Text>
                   : {i.summary} · {i.source}
                   <Refs refs={[i.ref]} />
@@ -499,7 +499,7 @@ function CommunicationPart({
             <li key={m.id}>
               <Text size="sm">
                 <Text span fw={600}>
-                  {formatDay(m.date)}
+                  {formatDay(m.date, 'weekdayShortYear')}
                 </Text>{' '}
                 · {m.label} · {m.direction === 'sent' ? 'to' : 'from'} {m.with}
                 <Refs refs={[m.ref]} />

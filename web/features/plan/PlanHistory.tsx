@@ -1,9 +1,9 @@
 import { Accordion, Box, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ServiceSegment } from '../../../src/domain/service.ts';
 import { get } from '../../api/client.ts';
-import { formatDate, plural, serviceAmountWords, todayIso } from '../../components/plain-words.ts';
+import { formatDate, todayIso } from '../../components/dates.ts';
+import { plural, serviceAmountWords } from '../../components/plain-words.ts';
 import { changeWords, segmentsWords } from './changes.ts';
 import type { PlanVersion, PlanVersionDetail } from './types.ts';
 
@@ -143,10 +143,10 @@ function VersionDetail({
         ) : (
           <List spacing={4} size="sm">
             {c.services.map((s) => {
-              const segments = (s.segments ?? []) as ServiceSegment[];
+              const segments = s.segments;
               return (
                 <List.Item key={s.id}>
-                  {String(s.name)}:{' '}
+                  {s.name}:{' '}
                   {segments.length === 1 && segments[0]
                     ? serviceAmountWords(segments[0], s.setting as string)
                     : segmentsWords(segments)}

@@ -13,9 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Plan, Service } from '../../api/types.ts';
-import { formatDate, serviceAmountWords, todayIso } from '../../components/plain-words.ts';
+import { formatDate, todayIso } from '../../components/dates.ts';
+import { serviceAmountWords } from '../../components/plain-words.ts';
 import { currentPlan, usePlans, useServicesOfPlan } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
@@ -31,13 +33,13 @@ const STATUS_LABELS: Record<Plan['status'], string> = { draft: 'Draft', active: 
 const COUNTRIES: Record<string, string> = { US: 'United States', CA: 'Canada' };
 
 export default function PlanPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const plans = usePlans(householdId, child.id);
   const [choice, setChoice] = useState<string | null>(null);
   const list = plans.data ?? [];
   const plan = list.find((p) => p.id === choice) ?? currentPlan(list);
-  const editable = canWrite(role);
-  const deletable = role === 'owner';
+  const editable = useCan('plan.write');
+  const deletable = useCan('record.delete');
 
   if (plans.isPending)
     return (

@@ -16,8 +16,9 @@ import { useState } from 'react';
 import { patch } from '../../api/client.ts';
 import type { Service } from '../../api/types.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
+import { formatDate } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
-import { amountWords, formatDate } from '../../components/plain-words.ts';
+import { amountWords } from '../../components/plain-words.ts';
 import ui from '../../components/ui.module.css';
 import { saveError } from './save-error.ts';
 

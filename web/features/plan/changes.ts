@@ -1,7 +1,9 @@
 // What changed between two versions of a plan, in plain words.
 import type { ServiceSegment } from '../../../src/domain/service.ts';
-import { AREA_LABELS, amountWords, formatDate, SETTING_LABELS } from '../../components/plain-words.ts';
-import { APPLIES_TO_LABELS, CATEGORY_LABELS, KEY_DATE_LABELS, STEP_KIND_LABELS } from './sections.tsx';
+import { formatDate } from '../../components/dates.ts';
+import { AREA_LABELS, amountWords, SETTING_LABELS } from '../../components/plain-words.ts';
+import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
+import { APPLIES_TO_LABELS, CATEGORY_LABELS, KEY_DATE_LABELS } from './sections.tsx';
 import type { ContentChange, PlanContent } from './types.ts';
 
 const SECTION_NOUNS: Record<string, string> = {
@@ -112,10 +114,8 @@ export function changeWords(
     return { title: `Added ${noun}: ${itemName(change.item)}${extra}`, details: [] };
   }
   if (change.kind === 'removed') return { title: `Removed ${noun}: ${itemName(change.item)}`, details: [] };
-  const list =
-    change.section === 'plan'
-      ? undefined
-      : (content?.[change.section] as PlanContent['services'] | undefined);
+  const list: { id: string }[] | undefined =
+    change.section === 'plan' ? undefined : content?.[change.section];
   const item = change.section === 'plan' ? content?.plan : list?.find((i) => i.id === change.id);
   const title = change.section === 'plan' ? 'Changed the plan' : `Changed ${noun} ${itemName(item)}`;
   const details = change.fields.map(

@@ -1,5 +1,5 @@
+import { datesInWords } from '../../components/dates.ts';
 import { applyApiError } from '../../components/form-errors.tsx';
-import { datesInWords } from '../../components/plain-words.ts';
 
 /**
  * applyApiError, with the dates in the server's messages written in words. Puts each message next to
@@ -14,10 +14,12 @@ export function saveError(
     {
       values: form.values,
       setErrors: (errors) =>
-        form.setErrors(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, datesInWords(v)]))),
+        form.setErrors(
+          Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, datesInWords(v, 'monthDayYear')])),
+        ),
     },
     error,
     fieldMap,
   );
-  return message ? datesInWords(message) : null;
+  return message ? datesInWords(message, 'monthDayYear') : null;
 }

@@ -1,7 +1,8 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { formatDate } from '../../components/plain-words.ts';
+import { formatDate } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
+import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
 import type { SectionDef } from './RecordSection.tsx';
 import type { Accommodation, BehaviorStep, Goal, KeyDate, TeamContact } from './types.ts';
 
@@ -24,13 +25,6 @@ export const APPLIES_TO_LABELS: Record<Accommodation['appliesTo'], string> = {
   classwork: 'Classwork',
   homework: 'Homework',
   class: 'One class',
-};
-
-export const STEP_KIND_LABELS: Record<BehaviorStep['kind'], string> = {
-  trigger: 'Trigger',
-  strategy: 'Strategy',
-  reward: 'Reward',
-  response: 'Response',
 };
 
 export const KEY_DATE_LABELS: Record<KeyDate['kind'], string> = {

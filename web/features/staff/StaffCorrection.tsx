@@ -13,13 +13,12 @@ import {
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import type { MissReason, SessionStatus } from '../../../src/domain/session-entry.ts';
 import { ApiError } from '../../api/client.ts';
 import type { SessionCorrectionResult, StaffLinkView } from '../../api/types.ts';
+import { formatDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { MISS_REASON_LABELS, todayIso } from '../../components/plain-words.ts';
-import { LINK_NOT_VALID, staffRequest } from './staff-api.ts';
+import { describeEntry, LINK_NOT_VALID, REASON_OPTIONS, STATUS_LABELS, staffRequest } from './staff-api.ts';
 
 // A therapist puts right a session they confirmed through the link: what happened, the minutes, the
 // reason, the day or the start time, or "logged by mistake". The server accepts this only for the
@@ -36,18 +35,6 @@ type Values = {
   startTime: string;
   note: string;
 };
-
-const STATUS_LABELS: Record<SessionStatus, string> = {
-  delivered: 'Delivered',
-  short: 'Shorter than planned',
-  missed: 'Did not happen',
-};
-
-function describe(e: { status: SessionStatus; minutesDelivered: number; reason: MissReason | null }) {
-  const minutes = e.status === 'missed' ? '' : `, ${e.minutesDelivered} minutes`;
-  const reason = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
-  return `${STATUS_LABELS[e.status]}${minutes}${reason}`;
-}
 
 export function StaffCorrection({
   token,
@@ -77,7 +64,7 @@ export function StaffCorrection({
     },
   });
   const v = form.values;
-  const day = formatLongDate(entry.date);
+  const day = formatDay(entry.date, 'weekdayLong');
 
   const changes = () => {
     const out: Record<string, unknown> = {};
@@ -124,7 +111,7 @@ export function StaffCorrection({
       onDone(
         v.mode === 'void'
           ? `Removed: ${serviceName}, ${day}. The family sees that you marked it as logged by mistake.`
-          : `Corrected: ${serviceName}, ${formatLongDate(now.date)}: ${describe({
+          : `Corrected: ${serviceName}, ${formatDay(now.date, 'weekdayLong')}: ${describeEntry({
               status: now.status as SessionStatus,
               minutesDelivered: now.minutesDelivered,
               reason: now.reason,
@@ -160,8 +147,8 @@ export function StaffCorrection({
           <Text fw={700}>{v.mode === 'void' ? 'Remove this session?' : 'Save this correction?'}</Text>
           <Text size="sm">
             {v.mode === 'void'
-              ? `${serviceName}, ${day} (${describe(entry)}) will be marked as logged by mistake: it will no longer count. The family sees the entry and your note.`
-              : `${serviceName}, ${day}: ${describe(entry)} becomes ${v.date !== entry.date ? `${formatLongDate(v.date)}: ` : ''}${describe(after)}. The family sees both, with your note.`}
+              ? `${serviceName}, ${day} (${describeEntry(entry)}) will be marked as logged by mistake: it will no longer count. The family sees the entry and your note.`
+              : `${serviceName}, ${day}: ${describeEntry(entry)} becomes ${v.date !== entry.date ? `${formatDay(v.date, 'weekdayLong')}: ` : ''}${describeEntry(after)}. The family sees both, with your note.`}
           </Text>
           <Group gap="sm">
             <Button variant="default" onClick={() => setStep('edit')} disabled={saving}>
@@ -218,17 +205,7 @@ export function StaffCorrection({
               />
             )}
             {v.status !== 'delivered' && (
-              <NativeSelect
-                label="Reason"
-                data={[
-                  { value: '', label: 'Select…' },
-                  ...(Object.keys(MISS_REASON_LABELS) as MissReason[]).map((r) => ({
-                    value: r,
-                    label: MISS_REASON_LABELS[r],
-                  })),
-                ]}
-                {...form.getInputProps('reason')}
-              />
+              <NativeSelect label="Reason" data={REASON_OPTIONS} {...form.getInputProps('reason')} />
             )}
             <TextInput
               type="time"
@@ -276,14 +253,14 @@ export function ConfirmedItem({
     <>
       <Group gap="xs" wrap="wrap">
         <Text size="sm" span>
-          You confirmed {formatLongDate(entry.date)}: {describe(entry)}
+          You confirmed {formatDay(entry.date, 'weekdayLong')}: {describeEntry(entry)}
           {entry.changedByFamily ? '. The family changed this entry since.' : ''}
         </Text>
         {!entry.changedByFamily && !fixing && (
           <Button
             size="compact-sm"
             variant="default"
-            aria-label={`Fix this: ${serviceName}, ${formatLongDate(entry.date)}`}
+            aria-label={`Fix this: ${serviceName}, ${formatDay(entry.date, 'weekdayLong')}`}
             onClick={() => setFixing(true)}
           >
             Fix this

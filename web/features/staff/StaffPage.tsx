@@ -24,39 +24,19 @@ import { ApiError } from '../../api/client.ts';
 import type { SessionEntry, StaffLinkView } from '../../api/types.ts';
 import { Loading } from '../../app/App.tsx';
 import contrast from '../../components/contrast.module.css';
+import { formatDay, formatInstantDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { formatDay, MISS_REASON_LABELS, todayIso } from '../../components/plain-words.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { tokenFromHash } from '../auth/PasswordReset.tsx';
 import aa from '../household/aa.module.css';
 import { ConfirmedItem } from './StaffCorrection.tsx';
-import { formatInstantDay, LINK_NOT_VALID, staffRequest } from './staff-api.ts';
+import { describeEntry, LINK_NOT_VALID, REASON_OPTIONS, STATUS_LABELS, staffRequest } from './staff-api.ts';
 
 // The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
 // only what the API returns for the link and lets the holder confirm sessions.
 
 type Status = SessionStatus;
 type Confirmed = StaffLinkView['services'][number]['weeks'][number]['confirmedByThisLink'][number];
-
-const STATUS_LABELS: Record<Status, string> = {
-  delivered: 'Delivered',
-  short: 'Shorter than planned',
-  missed: 'Did not happen',
-};
-
-const REASON_OPTIONS = [
-  { value: '', label: 'Select…' },
-  ...(Object.keys(MISS_REASON_LABELS) as MissReason[]).map((r) => ({
-    value: r,
-    label: MISS_REASON_LABELS[r],
-  })),
-];
-
-function describeEntry(e: { status: Status; minutesDelivered: number; reason: MissReason | null }) {
-  const minutes = e.status === 'missed' ? '' : `, ${e.minutesDelivered} minutes`;
-  const reason = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
-  return `${STATUS_LABELS[e.status]}${minutes}${reason}`;
-}
 
 function StaffLayout({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -219,7 +199,7 @@ function WeekRow({
     >
       <Group gap="xs" justify="space-between">
         <Text fw={600} size="sm">
-          Week of {formatDay(week.start)}
+          Week of {formatDay(week.start, 'weekdayShortYear')}
         </Text>
         {missing > 0 ? (
           <Badge color="orange" variant="light" tt="none">
@@ -348,7 +328,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       // A new confirmation is never a void (only a correction can be).
       const confirmed = { ...entry, status: entry.status as Status };
       setSaved(
-        `Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date)}: ${describeEntry(confirmed)}.`,
+        `Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date, 'weekdayShortYear')}: ${describeEntry(confirmed)}.`,
       );
       form.setValues({
         status: 'delivered',

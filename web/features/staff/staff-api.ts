@@ -1,3 +1,5 @@
+import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
+import type { SessionStatus } from '../../../src/domain/session-entry.ts';
 import { ApiError, type FieldIssue, parseApiJson } from '../../api/client.ts';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
@@ -51,9 +53,26 @@ export async function staffRequest<T>(
 /** The words the server uses for a revoked, expired or unknown link; shown as is. */
 export const LINK_NOT_VALID = 'This link is not valid any more; ask the family for a new one.';
 
-/** The day of an instant (ISO-8601 UTC), in the reader's time zone: "Sep 8, 2026". */
-export function formatInstantDay(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  return date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+/** What happened in a session, in the words of the staff forms. */
+export const STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
+  delivered: 'Delivered',
+  short: 'Shorter than planned',
+  missed: 'Did not happen',
+};
+
+/** The reasons a staff form offers, after "Select…". */
+export const REASON_OPTIONS = [
+  { value: '', label: 'Select…' },
+  ...MISS_REASONS.map((r) => ({ value: r, label: MISS_REASON_LABELS[r] })),
+];
+
+/** "Shorter than planned, 20 minutes (Testing)". */
+export function describeEntry(e: {
+  status: SessionStatus;
+  minutesDelivered: number;
+  reason: MissReason | null;
+}) {
+  const minutes = e.status === 'missed' ? '' : `, ${e.minutesDelivered} minutes`;
+  const reason = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
+  return `${STATUS_LABELS[e.status]}${minutes}${reason}`;
 }

@@ -12,12 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import type { EntrySource } from '../../../src/domain/session-entry.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { SessionEntry } from '../../api/types.ts';
 import { EntryActions, useCorrectionDrawer } from '../../components/CorrectionDrawer.tsx';
-import { formatMonth, plural, SOURCE_LABELS } from '../../components/plain-words.ts';
+import { formatDay, formatMonth } from '../../components/dates.ts';
+import { plural, SOURCE_LABELS } from '../../components/plain-words.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { SessionEntryCard } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -29,8 +30,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every session entry of the child, newest first, with who recorded it and when. */
 export default function TimelinePage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const writable = canWrite(role);
+  const { householdId, child } = useHouseholdChild();
+  const writable = useCan('session.write');
   const correction = useCorrectionDrawer(householdId, child.id);
   const sessions = useSessions(householdId, { childId: child.id });
   const { services } = useChildServices(householdId, child.id);
@@ -170,7 +171,7 @@ export default function TimelinePage() {
                   writable ? (
                     <EntryActions
                       entry={e}
-                      what={`${names.get(e.serviceId) ?? 'session'}, ${formatLongDate(e.date)}`}
+                      what={`${names.get(e.serviceId) ?? 'session'}, ${formatDay(e.date, 'weekdayLong')}`}
                       onOpen={correction.open}
                     />
                   ) : undefined

@@ -5,12 +5,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { ClassPeriod } from '../../api/types.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { timetableMessage, timeWords, WEEKDAY_NAMES, WEEKDAYS } from './timetable-words.ts';
+import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
+import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { timetableMessage, timeWords } from './timetable-words.ts';
 
 type Values = { weekday: string; startTime: string; endTime: string; className: string; teacher: string };
 
-const WEEKDAY_OPTIONS = WEEKDAYS.map((d) => ({ value: String(d), label: WEEKDAY_NAMES[d] ?? String(d) }));
+const WEEKDAY_OPTIONS = WEEKDAYS.map(({ day, name }) => ({ value: String(day), label: name }));
 
 export const classPeriodsKey = (householdId: string, childId: string) => [
   'class-periods',
@@ -54,19 +55,7 @@ export function ClassPeriodForm({
     },
   });
 
-  // After a refused save, put the cursor on the first field with a message.
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node = form.getInputNode(path);
-        if (node) {
-          node.focus();
-          return;
-        }
-      }
-    });
-
-  const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
+  const { focusFirst, onInvalid } = useFocusFirstError(form);
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
@@ -83,7 +72,7 @@ export function ClassPeriodForm({
       notifications.show({
         closeButtonProps: { 'aria-label': 'Close' },
         color: 'green',
-        message: `Saved: ${body.className}, ${WEEKDAY_NAMES[body.weekday]} at ${timeWords(body.startTime)}.`,
+        message: `Saved: ${body.className}, ${weekdayWords(body.weekday)} at ${timeWords(body.startTime)}.`,
       });
       await client.invalidateQueries({ queryKey: classPeriodsKey(householdId, childId) });
       onDone(body.weekday);

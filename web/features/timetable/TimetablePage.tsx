@@ -1,16 +1,18 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { del, get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { get } from '../../api/client.ts';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { ClassPeriod } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ClassPeriodForm, classPeriodsKey } from './ClassPeriodForm.tsx';
-import { timeWords, WEEKDAY_NAMES, WEEKDAYS } from './timetable-words.ts';
+import { timeWords } from './timetable-words.ts';
 
 // The child's weekly class schedule, one weekday after another (a list reads well on a phone). It places
 // pull-out services in time: which class does speech take the child out of?
@@ -18,10 +20,9 @@ import { timeWords, WEEKDAY_NAMES, WEEKDAYS } from './timetable-words.ts';
 const span = (p: ClassPeriod) => `${timeWords(p.startTime)} – ${timeWords(p.endTime)}`;
 
 export default function TimetablePage() {
-  const { householdId, child, role } = useHouseholdChild();
-  const writable = canWrite(role);
-  const deletable = role === 'owner';
-  const client = useQueryClient();
+  const { householdId, child } = useHouseholdChild();
+  const writable = useCan('plan.write');
+  const deletable = useCan('record.delete');
   const periods = useQuery({
     queryKey: classPeriodsKey(householdId, child.id),
     queryFn: () => get<ClassPeriod[]>(`/households/${householdId}/class-periods?childId=${child.id}`),
@@ -44,7 +45,7 @@ export default function TimetablePage() {
     byDay.set(p.weekday, [...(byDay.get(p.weekday) ?? []), p]);
   }
   // School days always; a weekend day only when a class is on it.
-  const days = WEEKDAYS.filter((d) => d <= 5 || byDay.has(d));
+  const days = WEEKDAYS.map((w) => w.day).filter((d) => d <= 5 || byDay.has(d));
 
   return (
     <Stack gap="lg" maw={800} className={contrast.scope}>
@@ -93,7 +94,7 @@ export default function TimetablePage() {
           <Stack gap="sm">
             {days.map((d) => {
               const dayPeriods = byDay.get(d) ?? [];
-              const name = WEEKDAY_NAMES[d] ?? String(d);
+              const name = weekdayWords(d);
               return (
                 <Paper
                   key={d}
@@ -184,19 +185,16 @@ export default function TimetablePage() {
       )}
 
       {deleting && (
-        <ConfirmModal
-          opened
-          onClose={() => setDeleting(null)}
+        <ConfirmDelete
+          householdId={householdId}
+          path={`class-periods/${deleting.id}`}
+          refresh={[classPeriodsKey(householdId, child.id)]}
           title="Delete this class?"
-          confirmLabel="Delete"
-          onConfirm={async () => {
-            await del(`/households/${householdId}/class-periods/${deleting.id}`);
-            await client.invalidateQueries({ queryKey: classPeriodsKey(householdId, child.id) });
-          }}
+          onClose={() => setDeleting(null)}
         >
-          {deleting.className}, {WEEKDAY_NAMES[deleting.weekday]} {span(deleting)}, will be taken off the
+          {deleting.className}, {weekdayWords(deleting.weekday)} {span(deleting)}, will be taken off the
           timetable. The journal keeps what it was.
-        </ConfirmModal>
+        </ConfirmDelete>
       )}
     </Stack>
   );

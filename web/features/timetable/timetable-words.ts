@@ -1,18 +1,7 @@
 import { formatClockTime } from '../../components/dates.ts';
-// Weekdays and times of the class timetable in words. Weekdays are ISO numbers, 1 = Monday ... 7 = Sunday
-// (as the server stores them); times are 24-hour "HH:MM".
-
-export const WEEKDAY_NAMES: Record<number, string> = {
-  1: 'Monday',
-  2: 'Tuesday',
-  3: 'Wednesday',
-  4: 'Thursday',
-  5: 'Friday',
-  6: 'Saturday',
-  7: 'Sunday',
-};
-
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+// Times and messages of the class timetable in words. Times are 24-hour "HH:MM"; weekdays are ISO
+// numbers, 1 = Monday ... 7 = Sunday (as the server stores them), named by WEEKDAYS in
+// web/components/dates.ts.
 
 /** "09:05" -> "9:05 AM" in the reader's own way of writing times. */
 export const timeWords = formatClockTime;

@@ -2,11 +2,11 @@ import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
 import { ApiError, post } from '../../api/client.ts';
 import type { SessionEntry } from '../../api/types.ts';
 import { daysWords, refreshAfterCorrection } from '../../components/corrections.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { formatDay } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import type { WeekService } from './week-api.ts';
 
@@ -87,7 +87,7 @@ export function AllDeliveredDrawer({
               <Checkbox
                 key={d}
                 value={d}
-                label={formatLongDate(d)}
+                label={formatDay(d, 'weekdayLong')}
                 disabled={!chosen.includes(d) && chosen.length >= most}
               />
             ))}

@@ -157,7 +157,7 @@ export function LogAccommodationDrawer({
 
   const busy = saving != null || uploading;
   const questionId = `${ids}-question`;
-  const dayWords = v.date ? formatDay(v.date, 'medium') : 'that day';
+  const dayWords = v.date ? formatDay(v.date, 'weekdayLong') : 'that day';
   const loading = plans.isPending || (plan != null && list.isPending);
   const loadError = plans.error ?? list.error;
 

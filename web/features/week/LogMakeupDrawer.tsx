@@ -3,14 +3,14 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatLongDate } from '../../../src/domain/letter-words.ts';
+import { MISS_REASON_LABELS } from '../../../src/domain/record-kinds.ts';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
-import { MISS_REASON_LABELS, refreshAfterChange, useMakeupOptions, type WeekService } from './week-api.ts';
+import { refreshAfterChange, useMakeupOptions, type WeekService } from './week-api.ts';
 
 type Values = { date: string; minutesDelivered: number | string; makeupForEntryId: string; note: string };
 
@@ -91,7 +91,7 @@ export function LogMakeupDrawer({
     { value: '', label: 'The oldest minutes owed (decide for me)' },
     ...(missed.data ?? []).map((m) => ({
       value: m.entryId,
-      label: `${formatLongDate(m.date)}: ${m.status === 'short' ? 'shorter' : 'missed'}${m.reason ? `, ${MISS_REASON_LABELS[m.reason].toLowerCase()}` : ''}, ${
+      label: `${formatDay(m.date, 'weekdayLong')}: ${m.status === 'short' ? 'shorter' : 'missed'}${m.reason ? `, ${MISS_REASON_LABELS[m.reason].toLowerCase()}` : ''}, ${
         m.remainingMinutes === m.owedMinutes
           ? `${m.owedMinutes} minutes owed`
           : `${m.remainingMinutes} of ${m.owedMinutes} minutes still owed`

@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
+import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import { checkRecordDate } from '../../../src/domain/school-days.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
@@ -22,13 +23,7 @@ import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './week.module.css';
-import {
-  MISS_REASON_LABELS,
-  MISS_REASONS,
-  type MissReason,
-  refreshAfterChange,
-  type WeekService,
-} from './week-api.ts';
+import { refreshAfterChange, type WeekService } from './week-api.ts';
 
 type Status = 'delivered' | 'short' | 'missed';
 type Values = {
@@ -206,7 +201,7 @@ export function LogSessionDrawer({
 
   const busy = saving != null;
   const questionId = `${ids}-question`;
-  const dayWords = v.date ? formatDay(v.date, 'medium') : 'that day';
+  const dayWords = v.date ? formatDay(v.date, 'weekdayLong') : 'that day';
 
   return (
     <ResponsiveDrawer opened={opened} onClose={close} title={`Log a session: ${service.name}`}>

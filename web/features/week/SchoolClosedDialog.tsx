@@ -76,9 +76,9 @@ export function SchoolClosedDialog({
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text>
-            This adds {formatDay(today, 'medium')} to the school calendar as a day the school was closed, for
-            example a snow day. It explains a session that could not happen today; this week's sessions are
-            still owed, so the school should find another time for them.
+            This adds {formatDay(today, 'weekdayLong')} to the school calendar as a day the school was closed,
+            for example a snow day. It explains a session that could not happen today; this week's sessions
+            are still owed, so the school should find another time for them.
           </Text>
           <FormError message={error} />
           <TextInput

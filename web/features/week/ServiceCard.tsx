@@ -17,8 +17,9 @@ const AllDeliveredDrawer = lazy(() =>
   import('./AllDeliveredDrawer.tsx').then((m) => ({ default: m.AllDeliveredDrawer })),
 );
 
+import { MISS_REASON_LABELS } from '../../../src/domain/record-kinds.ts';
 import classes from './week.module.css';
-import { MISS_REASON_LABELS, type WeekEntry, type WeekService } from './week-api.ts';
+import type { WeekEntry, WeekService } from './week-api.ts';
 
 /** One service this week: promised, delivered, missed, not yet confirmed, make-up minutes owed. */
 export function ServiceCard({

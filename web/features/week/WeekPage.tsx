@@ -14,10 +14,11 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { WeekSummary } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { formatRange, humanizeDates, todayIso } from '../../components/dates.ts';
+import { datesInWords, formatRange, todayIso } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import { AccommodationsThisWeek } from './AccommodationsThisWeek.tsx';
 import { SchoolClosedToday } from './SchoolClosedToday.tsx';
@@ -33,10 +34,10 @@ const RepliesOverdue = lazy(() => import('../communications/RepliesOverdue.tsx')
 const possessive = (name: string) => `${name}’${name.endsWith('s') ? '' : 's'}`;
 
 export function WeekPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
   const week = useWeek(householdId, child.id, today);
-  const writable = canWrite(role);
+  const writable = useCan('session.write');
   const data = week.data;
   const needsSetup = data != null && (!data.hasCalendar || data.services.length === 0);
   const closures = data ? data.closures.map(parseClosure) : [];
@@ -138,7 +139,7 @@ function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
         {shown.map((a) => (
           <List.Item key={`${a.kind}-${a.serviceId}`}>
             <TextLink href={a.kind === 'accommodation' ? '/accommodations' : `/ledger/${a.serviceId}`}>
-              {humanizeDates(a.message)}
+              {datesInWords(a.message)}
             </TextLink>
           </List.Item>
         ))}
@@ -211,7 +212,7 @@ function parseClosure(text: string): {
   words: string;
 } {
   const m = /^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?: (.*)$/.exec(text);
-  if (!m) return { text, start: null, end: null, words: humanizeDates(text) };
+  if (!m) return { text, start: null, end: null, words: datesInWords(text) };
   const start = m[1] as string;
   const end = m[2] ?? null;
   const what = (m[3] ?? '').replace(/ \((holiday|break|closure)\)$/, '');

@@ -1,18 +1,10 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import type { MissReason } from '../../../src/domain/session-entry.ts';
 import { get } from '../../api/client.ts';
 import type { MakeupOption, WeekSummary } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
-import { MISS_REASON_LABELS } from '../../components/plain-words.ts';
 
-export type { MissReason };
 export type WeekService = WeekSummary['services'][number];
 export type WeekEntry = WeekService['entries'][number];
-
-// The reason labels are the server's words (MISS_REASON_LABELS in src/domain/session-entry.ts), kept in a
-// zod-free copy shared with the ledger so the home screen's bundle stays small.
-export { MISS_REASON_LABELS };
-export const MISS_REASONS = Object.keys(MISS_REASON_LABELS) as MissReason[];
 
 export const weekKey = (householdId: string, childId: string, date: string) => [
   'week',

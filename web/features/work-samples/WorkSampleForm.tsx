@@ -19,7 +19,7 @@ import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/type
 import { attachmentsKey } from '../../components/Attachments.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import { TEACHER_KIND_LABELS, type TeacherKind } from '../../components/observation-words.ts';
 import { goalHeading } from '../goals/goal-words.ts';
 import { CHECK_LABELS, type CheckOutcome, SETTING_LABELS, type Setting } from './work-sample-words.ts';
@@ -104,64 +104,50 @@ export function WorkSampleForm({
   const shownAccommodations = new Set(accommodations.map((a) => a.id));
   const shownGoals = new Set(goals.map((g) => g.id));
 
-  const focusFirst = (paths: string[]) =>
-    requestAnimationFrame(() => {
-      for (const path of paths) {
-        const node =
-          path === 'attachmentIds'
-            ? document.getElementById(`${ids}-files`)?.querySelector<HTMLElement>('[data-file-button]')
-            : form.getInputNode(path);
-        const target = node?.matches('input, select, textarea, button')
-          ? node
-          : node?.querySelector<HTMLElement>('input, select, textarea');
-        if (target) {
-          target.focus();
-          return;
-        }
-      }
-    });
-
-  const submit = form.onSubmit(
-    async (v) => {
-      setError(null);
-      if (uploading) {
-        setError('Wait for the files to finish uploading, then save.');
-        return;
-      }
-      const body = {
-        date: v.date,
-        title: v.title.trim(),
-        className: v.className.trim() || null,
-        setting: v.setting || null,
-        teacherKind: v.teacherKind,
-        attachmentIds: v.attachmentIds,
-        accommodationChecks: Object.entries(v.checks)
-          .filter((e): e is [string, CheckOutcome] => e[1] !== 'none')
-          .map(([accommodationId, outcome]) => ({ accommodationId, outcome })),
-        goalIds: v.goalIds,
-        note: v.note.trim() || null,
-      };
-      try {
-        if (sample) await patch(`/households/${householdId}/work-samples/${sample.id}`, body);
-        else await post(`/households/${householdId}/work-samples`, { ...body, childId });
-        notifications.show({
-          closeButtonProps: { 'aria-label': 'Close' },
-          color: 'green',
-          message: sample
-            ? `Saved the changes to “${body.title}”.`
-            : `Saved: “${body.title}”, ${formatDay(v.date)}.`,
-        });
-        await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
-        await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
-        await client.invalidateQueries({ queryKey: ['patterns'] });
-        onDone();
-      } catch (e) {
-        setError(applyApiError(form, e, { goalIds: 'goalIds', attachmentIds: 'attachmentIds' }));
-        if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
-      }
-    },
-    (errors) => focusFirst(Object.keys(errors)),
+  const { focusFirst, onInvalid } = useFocusFirstError(form, (path) =>
+    path === 'attachmentIds'
+      ? document.getElementById(`${ids}-files`)?.querySelector<HTMLElement>('[data-file-button]')
+      : undefined,
   );
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    if (uploading) {
+      setError('Wait for the files to finish uploading, then save.');
+      return;
+    }
+    const body = {
+      date: v.date,
+      title: v.title.trim(),
+      className: v.className.trim() || null,
+      setting: v.setting || null,
+      teacherKind: v.teacherKind,
+      attachmentIds: v.attachmentIds,
+      accommodationChecks: Object.entries(v.checks)
+        .filter((e): e is [string, CheckOutcome] => e[1] !== 'none')
+        .map(([accommodationId, outcome]) => ({ accommodationId, outcome })),
+      goalIds: v.goalIds,
+      note: v.note.trim() || null,
+    };
+    try {
+      if (sample) await patch(`/households/${householdId}/work-samples/${sample.id}`, body);
+      else await post(`/households/${householdId}/work-samples`, { ...body, childId });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Close' },
+        color: 'green',
+        message: sample
+          ? `Saved the changes to “${body.title}”.`
+          : `Saved: “${body.title}”, ${formatDay(v.date)}.`,
+      });
+      await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
+      await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
+      await client.invalidateQueries({ queryKey: ['patterns'] });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e, { goalIds: 'goalIds', attachmentIds: 'attachmentIds' }));
+      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
+    }
+  }, onInvalid);
 
   const accommodationsId = `${ids}-accommodations`;
   return (

@@ -1,11 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { del, get } from '../../api/client.ts';
-import { canWrite, useHouseholdChild } from '../../api/session.tsx';
+import { get } from '../../api/client.ts';
+import { useCan } from '../../api/permissions.ts';
+import { useHouseholdChild } from '../../api/session.tsx';
 import type { Accommodation, ClassPeriod, Goal, VoidFlag, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
@@ -35,11 +36,10 @@ const TONE: Record<CheckOutcome, 'green' | 'orange' | 'red'> = {
 };
 
 export default function WorkSamplesPage() {
-  const { householdId, child, role } = useHouseholdChild();
+  const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
-  const writable = canWrite(role);
-  const deletable = role === 'owner';
-  const client = useQueryClient();
+  const writable = useCan('plan.write');
+  const deletable = useCan('record.delete');
 
   const plans = usePlans(householdId, child.id);
   const planList = plans.data ?? [];
@@ -209,21 +209,16 @@ export default function WorkSamplesPage() {
       )}
 
       {deleting && (
-        <ConfirmModal
-          opened
-          onClose={() => setDeleting(null)}
+        <ConfirmDelete
+          householdId={householdId}
+          path={`work-samples/${deleting.id}`}
+          refresh={[['work-samples', householdId], attachmentsKey(householdId), ['patterns']]}
           title="Delete this work sample?"
-          confirmLabel="Delete"
-          onConfirm={async () => {
-            await del(`/households/${householdId}/work-samples/${deleting.id}`);
-            await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
-            await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
-            await client.invalidateQueries({ queryKey: ['patterns'] });
-          }}
+          onClose={() => setDeleting(null)}
         >
           “{deleting.title}” ({formatDay(deleting.date)}) will no longer be listed or counted. Its files stay
           in the household’s files, and the journal keeps what it was.
-        </ConfirmModal>
+        </ConfirmDelete>
       )}
     </Stack>
   );
@@ -250,7 +245,7 @@ function SampleItem({
   onEdit(): void;
   onDelete(): void;
 }) {
-  const day = formatDay(s.date, 'medium');
+  const day = formatDay(s.date, 'weekdayLong');
   const headingId = `sample-${s.id}`;
   const facts = [
     day,

@@ -3,30 +3,30 @@
 // parent asks the board to decide, and the board's own appeal procedure the parent follows (a board sets
 // its procedure by bylaw or policy, and may ask that the decision be discussed with named people first).
 // What the record cannot hold (the decision in the parent's words, the procedure's name) becomes a
-// placeholder, so the letter cannot go out with a gap. Registered in src/domain/letters.ts.
+// placeholder, so the letter cannot go out with a gap. Which plans may draft it: `boardAppealProvince`
+// (src/domain/letters/kinds.ts).
 //
 // It is never the next step for a narrow appeal route: B.C.'s superintendent of appeals (School Act
 // s.11.1) and Alberta's review by the Minister (Education Act s.43) hear only the decisions their lists
 // name, and the notes say so.
 
-import { type CaseRecord, type CaseService, owedMissesToList } from './case-record.ts';
-import { VERBAL_KINDS } from './communications.ts';
-import { pin } from './legal-sources.ts';
+import { type CaseRecord, type CaseService, owedMissesToList } from '../case-record.ts';
+import { VERBAL_KINDS } from '../communications.ts';
+import { pin } from '../legal-sources.ts';
 import {
   bulletList,
   capitalize,
   contactsWithRole,
-  formatLongDate,
   formatMinutes,
   listWords,
   lowerFirst,
   placeholder,
-  placeholdersIn,
   possessive,
   quotePlan,
   ROLE_PLACEHOLDERS,
-} from './letter-words.ts';
-import type { Letter, LetterRecipient } from './letters.ts';
+} from '../letter-words.ts';
+import { boardAppealProvince } from './kinds.ts';
+import { finish, type Letter, type LetterRecipient, writerFor } from './writer.ts';
 
 export type BoardAppealOptions = {
   /** The decision appealed, in the parent's words ("not to make up the missed speech sessions"). */
@@ -40,16 +40,6 @@ export type BoardAppealOptions = {
   /** The service the decision is about, to quote the plan's words and the figures. */
   serviceId?: string;
 };
-
-/** Whether the plan is in a province with this appeal: British Columbia or Alberta. */
-export function boardAppealProvince(record: CaseRecord): 'BC' | 'AB' | null {
-  const plan = record.plan;
-  if (plan?.jurisdiction.country !== 'CA') return null;
-  const region = plan.jurisdiction.region?.toUpperCase() ?? '';
-  if (region === 'BC' || region === 'BRITISH COLUMBIA') return 'BC';
-  if (region === 'AB' || region === 'ALBERTA') return 'AB';
-  return null;
-}
 
 function serviceParagraph(
   child: string,
@@ -76,14 +66,14 @@ function serviceParagraph(
 
 /** The appeal letter. Throws RangeError for a plan outside B.C. and Alberta or an unknown service. */
 export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions = {}): Letter {
-  const province = boardAppealProvince(record);
+  const province = boardAppealProvince(record.plan);
   if (!province) throw new RangeError('a board appeal is for a plan in British Columbia or Alberta');
-  const child = record.child.firstName;
+  // An appeal asks the Board to decide, on the Board's own timeline (B.C.: 45 days), not a reply by a
+  // date: the writer gets no reply date.
+  const w = writerFor(record);
+  const { child, facts, notes } = w;
   const planName = province === 'AB' ? 'IPP' : 'IEP';
-  const thisYear = record.asOf.slice(0, 4);
-  const dateOf = (d: string) => formatLongDate(d, d.slice(0, 4) !== thisYear);
-  const facts: string[] = [];
-  const notes: string[] = [];
+  const dateOf = w.date;
 
   const board = contactsWithRole(record.team, 'board')[0];
   const to: LetterRecipient[] = [
@@ -140,7 +130,7 @@ export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions
       (province === 'BC'
         ? `I understand the Board decides an appeal within 45 days of receiving it (${pin('bc-sa-11')}).`
         : 'Please let me know the next steps and when the Board will consider it.'),
-    `Thank you for your time.\n\nSincerely,\n${record.parent.name.trim() || placeholder('your name')}`,
+    `Thank you for your time.\n\nSincerely,\n${w.parentName}`,
   ].join('\n\n');
   const subject = `Appeal to the Board: ${record.child.firstName}${record.child.lastName ? ` ${record.child.lastName}` : ''}, ${record.child.school ?? placeholder('school name')}`;
 
@@ -157,25 +147,6 @@ export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions
       `What to ask the Board could be, for example: that ${possessive(child)} ${lowerFirst(service.name)} be delivered as the ${planName} states, and the ${formatMinutes(service.ledger.owedBalanceMinutes)} missed be made up on a schedule agreed in writing.`,
     );
   }
-  const everything = [subject, body, ...to.map((r) => r.name), ...cc.map((r) => r.name)].join('\n');
-  const placeholders = placeholdersIn(everything);
-  if (placeholders.length > 0) {
-    notes.unshift(
-      `Your record does not hold everything this appeal needs: fill in ${listWords(placeholders)} before you send it.`,
-    );
-  }
-  return {
-    kind: 'board_appeal',
-    subject,
-    to,
-    cc,
-    body: `${body.trim()}\n`,
-    facts: { entryIds: [...new Set(facts)] },
-    placeholders,
-    notes,
-    // An appeal asks the Board to decide, on the Board's own timeline (B.C.: 45 days), not a reply by a date.
-    respondBy: null,
-    // The service log shows the facts in detail.
-    attachment: service ? 'sessions_csv' : 'none',
-  };
+  // The service log shows the facts in detail.
+  return finish(w, 'board_appeal', subject, to, cc, body, service ? 'sessions_csv' : 'none');
 }

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../domain/common.ts';
+
+// Shared pieces of the contract: the error response, the ids in URLs, the fields every record
+// carries, and the common filters.
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' });
+
+/** Standard error responses for documentation. */
+export const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+} as const;
+
+export const HouseholdParams = z.object({ householdId: IdSchema });
+
+export const RecordParams = z.object({ householdId: IdSchema, id: IdSchema });
+
+/**
+ * A string the domain types as a union of names without a runtime list of them (advisor rules, ladder
+ * steps, legal source ids): the contract documents it as a string and types it as the domain's union,
+ * so a client switches over the same names. Where the domain exports the list, use z.enum instead.
+ */
+export const nameOf = <T extends string>() => z.string() as unknown as z.ZodType<T, T>;
+
+/** An instant, ISO-8601 UTC. */
+export const Instant = z.string().meta({ format: 'date-time' });
+
+/** The fields every household record carries. */
+export const recordMeta = {
+  id: IdSchema,
+  householdId: IdSchema,
+  createdAt: Instant,
+  updatedAt: Instant,
+};
+
+/** Who voided a record, when and why; null on a record in force. Older exports lack them: null. */
+export const voidMeta = {
+  voidedAt: Instant.nullable().default(null),
+  /** `user:<id>`, like a session entry's recordedBy. */
+  voidedBy: z.string().nullable().default(null),
+  voidNote: z.string().nullable().default(null),
+};
+
+/** `?childId=`: one child's records, or (left out) the whole household's. */
+export const ChildFilter = z.object({ childId: IdSchema.optional() });
+
+/** `?asOf=`: the day an answer is computed for; left out, today. */
+export const AsOfQuery = z.object({ asOf: IsoDateSchema.optional() });
+
+/** `?date=`: the day (and its week) an answer is about; left out, today. */
+export const DateQuery = z.object({ date: IsoDateSchema.optional() });

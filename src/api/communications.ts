@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { AdvisorSettings } from '../domain/advisor.ts';
+import { IdSchema } from '../domain/common.ts';
+import { AttachmentSchema } from './attachments.ts';
+import { Communication } from './records.ts';
+
+// The communication log's state (reply clocks and threads), email import, and the household's
+// settings (reply time and the advisor's thresholds).
+
+export const ReplyStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not_expected') }),
+  z.object({ state: z.literal('answered'), replyIds: z.array(z.string()) }),
+  z.object({ state: z.literal('closed') }),
+  /** Only holding replies so far: an answer is promised by a date that has not passed. */
+  z.object({ state: z.literal('holding'), replyIds: z.array(z.string()), promisedBy: z.string() }),
+  z.object({ state: z.literal('waiting'), dueBy: z.string() }),
+  /** `holdingReplyIds` when it is the holding reply's promise that has passed (then `dueBy` is that date). */
+  z.object({
+    state: z.literal('overdue'),
+    dueBy: z.string(),
+    daysLate: z.number(),
+    holdingReplyIds: z.array(z.string()).optional(),
+  }),
+]);
+
+export const CommunicationStatus = z.object({
+  childId: z.string(),
+  asOf: z.string(),
+  messages: z.array(z.object({ id: z.string(), threadId: z.string(), reply: ReplyStateSchema })),
+  overdue: z.array(z.string()),
+  waiting: z.array(z.string()),
+  /** Sent messages waiting on a holding reply's promise. */
+  holding: z.array(z.string()),
+  /**
+   * Sent messages with no reply (waiting or overdue): the only ones a follow-up on an unanswered
+   * message is offered for (awaitsReply in src/domain/communications.ts).
+   */
+  awaitingReply: z.array(z.string()),
+  verbalWithoutFollowUp: z.array(z.string()),
+});
+export type CommunicationStatus = z.infer<typeof CommunicationStatus>;
+
+export const EmailImportResult = z.object({
+  /** The messages logged, as the communication log serves them. */
+  imported: z.array(Communication),
+  duplicates: z.array(z.object({ messageId: z.string(), subject: z.string().nullable() })),
+  /** Attachments not kept (a type As Written does not accept), with the reason. */
+  skippedAttachments: z.array(z.object({ filename: z.string(), reason: z.string() })),
+  attachments: z.array(AttachmentSchema),
+});
+export type EmailImportResult = z.infer<typeof EmailImportResult>;
+
+export const HouseholdSettings = z.object({
+  replySchoolDays: z.number().int().min(1).max(30),
+  /** The advisor's thresholds by name; a missing one takes the documented default. */
+  advisor: z.record(z.string(), z.number()),
+});
+export type HouseholdSettings = z.infer<typeof HouseholdSettings>;
+
+// The thresholds without their defaults, so a change stores only what the family chose (a default
+// changed in a later version then still reaches them). The reply time has its own field.
+export const AdvisorThresholdsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(AdvisorSettings.shape)
+        .filter(([name]) => name !== 'replySchoolDays')
+        .map(([name, schema]) => [name, (schema as z.ZodDefault<z.ZodNumber>).unwrap().optional()]),
+    ) as Record<string, z.ZodOptional<z.ZodNumber>>,
+  )
+  .strict();
+
+export const HouseholdSettingsPatch = z
+  .object({
+    replySchoolDays: z.number().int().min(1, { message: 'must be at least 1 school day' }).max(30),
+    /** Any of the advisor's thresholds (docs/advisor-rules.md), checked against its own range. */
+    advisor: AdvisorThresholdsPatch,
+  })
+  .partial()
+  .strict();
+
+export const EmailImportQuery = z.object({
+  childId: IdSchema,
+  filename: z.string().trim().min(1).max(1000).default('email.eml'),
+});

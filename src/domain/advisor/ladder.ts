@@ -1,0 +1,100 @@
+// The jurisdiction's ladder (src/domain/jurisdictions.ts): who the family has written to, the next step up,
+// one step at a time, and the letter and the people for it.
+
+import type { CaseService } from '../case-record.ts';
+import { replyState } from '../communications.ts';
+import { type LadderStep, ladderStepAt, rungOfRole, topPersonRung } from '../jurisdictions.ts';
+import { type Context, unique } from './context.ts';
+import type { LetterKind } from './recommendation.ts';
+
+export function ladderStep(ctx: Context, rung: number): LadderStep | null {
+  return ctx.profile ? ladderStepAt(ctx.profile, rung) : null;
+}
+
+export function contactRung(ctx: Context, contactId: string): number {
+  const contact = ctx.contactsById.get(contactId);
+  return ctx.profile && contact ? rungOfRole(ctx.profile, contact.role) : 1;
+}
+
+/** The highest ladder rung among the people the family has written to since `since` (1 when none). */
+function highestRungWrittenTo(ctx: Context, since: string): number {
+  let rung = 1;
+  for (const c of ctx.communications) {
+    if (c.direction !== 'sent' || c.date < since) continue;
+    for (const id of c.contactIds) rung = Math.max(rung, contactRung(ctx, id));
+  }
+  return rung;
+}
+
+/** Whether a written message went to someone at the top person rung since `since`, and its reply window passed. */
+function districtAskedSince(ctx: Context, since: string): boolean {
+  if (!ctx.profile) return false;
+  const top = topPersonRung(ctx.profile);
+  return ctx.communications.some(
+    (c) =>
+      c.direction === 'sent' &&
+      c.kind !== 'phone' &&
+      c.kind !== 'meeting' &&
+      c.date >= since &&
+      c.contactIds.some((id) => contactRung(ctx, id) >= top) &&
+      replyState(c, ctx.communications, ctx.asOf).state !== 'waiting',
+  );
+}
+
+/**
+ * The next step up the ladder from the people already written to since `since`, at least `minRung`.
+ * Communication problems stop at the highest person (a formal complaint is about the plan, not about
+ * a slow reply). A possible violation may reach the formal steps (mediation first in the US) only once
+ * the district level (the director, the district 504 coordinator, the superintendent) was asked about it
+ * since `since` and its reply window passed: product choice, one step at a time. The filing windows are
+ * shown on the recommendation whatever the step (`violationDeadlines`): no filing requires the ladder.
+ */
+export function nextStep(
+  ctx: Context,
+  since: string,
+  minRung: number,
+  personOnly: boolean,
+): LadderStep | null {
+  if (!ctx.profile) return null;
+  const formalAllowed = !personOnly && districtAskedSince(ctx, since);
+  const top = formalAllowed ? Math.max(...ctx.profile.ladder.map((s) => s.rung)) : topPersonRung(ctx.profile);
+  const rung = Math.min(Math.max(minRung, highestRungWrittenTo(ctx, since) + 1), top);
+  return ladderStepAt(ctx.profile, rung);
+}
+
+/** The letter for a ladder step: its own, or the next one up that has a letter (mediation has none). */
+export function letterForStep(ctx: Context, step: LadderStep | null): LetterKind {
+  if (!ctx.profile || !step) return 'escalation';
+  if (step.letterKind) return step.letterKind;
+  const above = ctx.profile.ladder.find((s) => s.rung > step.rung && s.letterKind != null);
+  return above?.letterKind ?? 'escalation';
+}
+
+/**
+ * Who a first-rung letter goes to: the case manager (or a 504 coordinator), else a teacher, else nobody
+ * named (the letter writer asks). A service's provider is added when the role matches the service's.
+ */
+export function primaryContactIds(ctx: Context, service: CaseService | null = null): string[] {
+  const team = [...ctx.record.team].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lead =
+    team.find((c) => /case manager|504 coordinator/i.test(c.role) && !/district/i.test(c.role)) ??
+    team.find((c) => /teacher/i.test(c.role));
+  const providerRole = service?.providerRole?.trim().toLowerCase();
+  const providers = providerRole
+    ? team.filter((c) => c.role.trim().toLowerCase() === providerRole).map((c) => c.id)
+    : [];
+  return unique([...(lead ? [lead.id] : []), ...providers]);
+}
+
+export function contactsAtRung(ctx: Context, rung: number): string[] {
+  return ctx.record.team.filter((c) => contactRung(ctx, c.id) === rung).map((c) => c.id);
+}
+
+export function stepSentence(ctx: Context, step: LadderStep | null): string {
+  if (!step) return '';
+  const alternatives = ctx.profile?.ladder.filter((s) => s.rung === step.rung && s.id !== step.id) ?? [];
+  const names = [step.label, ...alternatives.map((s) => s.label)];
+  const next = ctx.profile?.ladder.find((s) => s.rung > step.rung && step.letterKind == null && s.letterKind);
+  const then = next ? `, or ${next.label}` : '';
+  return ` Next step on the ladder: ${names.join(' or ')}${then}.${step.note ? ` ${step.note}` : ''}`;
+}

@@ -1,0 +1,117 @@
+// Rules: what the parent noted (new challenges, concerns, harm) and what it calls for
+// (docs/advisor-rules.md).
+
+import { formatShortDate } from '../dates.ts';
+import { andList, countOf } from '../letter-words.ts';
+import {
+  type Context,
+  planName,
+  productChoice,
+  settingThreshold,
+  withArticle,
+  withinLastDays,
+} from './context.ts';
+import {
+  contactsAtRung,
+  ladderStep,
+  letterForStep,
+  nextStep,
+  primaryContactIds,
+  stepSentence,
+} from './ladder.ts';
+import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
+import { boardAppealDeadlines, meetingDeadlines } from './timelines.ts';
+
+export function parentNoteRules(ctx: Context): Recommendation[] {
+  const { settings, asOf } = ctx;
+  const profile = ctx.profile;
+  if (!profile) return [];
+  const recommendations: Recommendation[] = [];
+  const notes = [...ctx.record.parentNotes].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
+  );
+  const meetings = ctx.communications.filter((c) => c.kind === 'meeting');
+
+  // New challenges with no meeting logged since: the article's "new challenges have emerged".
+  const challenges = notes.filter(
+    (n) =>
+      n.kind === 'new_challenge' &&
+      withinLastDays(n.date, asOf, settings.newChallengeLookbackDays) &&
+      !meetings.some((m) => m.date > n.date),
+  );
+  if (challenges.length >= settings.newChallengesForMeeting) {
+    recommendations.push({
+      id: `${ADVISOR_RULES.newChallenges}:${ctx.record.plan?.id ?? 'plan'}`,
+      rule: ADVISOR_RULES.newChallenges,
+      action: 'call_iep_meeting',
+      urgency: 'normal',
+      subjectId: ctx.record.plan?.id ?? 'plan',
+      title: `Ask for ${withArticle(planName(ctx))} meeting about new challenges`,
+      reason:
+        `You noted ${countOf(challenges.length, 'new challenge')} in the last ${settings.newChallengeLookbackDays} days with no meeting since ` +
+        `(${andList(challenges.map((n) => `${formatShortDate(n.date)}: “${n.text}”`))}). ` +
+        `You can ask for a meeting at any time; you do not have to wait for the annual review.`,
+      entryIds: challenges.map((n) => n.id),
+      citation: profile.bases.requestMeeting,
+      thresholds: [
+        settingThreshold('newChallengesForMeeting', settings.newChallengesForMeeting),
+        settingThreshold('newChallengeLookbackDays', settings.newChallengeLookbackDays),
+      ],
+      confidence: { level: 'high', why: 'You noted these yourself, and no meeting is logged since.' },
+      deadlines: meetingDeadlines(ctx),
+      letterKind: 'request_iep_meeting',
+      ladderStep: ladderStep(ctx, 1),
+      contactIds: primaryContactIds(ctx),
+    });
+  }
+
+  for (const note of notes) {
+    if (note.kind === 'concern' && withinLastDays(note.date, asOf, settings.concernLookbackDays)) {
+      recommendations.push({
+        id: `${ADVISOR_RULES.parentConcern}:${note.id}`,
+        rule: ADVISOR_RULES.parentConcern,
+        action: 'follow_up',
+        urgency: 'normal',
+        subjectId: note.id,
+        title: `Raise your concern of ${formatShortDate(note.date)}`,
+        reason: `You noted on ${formatShortDate(note.date)}: “${note.text}”. A specific, friendly question (“Could we touch base to make sure ...?”) gives the team a chance to fix it.`,
+        entryIds: [note.id],
+        citation: productChoice(
+          'The article’s advice: email the teacher or case manager, specific but non-accusatory.',
+        ),
+        thresholds: [settingThreshold('concernLookbackDays', settings.concernLookbackDays)],
+        confidence: {
+          level: 'medium',
+          why: 'If you have already raised it, dismiss this; As Written cannot tell which message was about it.',
+        },
+        deadlines: [],
+        letterKind: 'specific_concern',
+        ladderStep: ladderStep(ctx, 1),
+        contactIds: primaryContactIds(ctx),
+      });
+    }
+    if (note.kind === 'harm' && withinLastDays(note.date, asOf, settings.harmLookbackDays)) {
+      const step = nextStep(ctx, note.date, 2, true);
+      recommendations.push({
+        id: `${ADVISOR_RULES.harmNoted}:${note.id}`,
+        rule: ADVISOR_RULES.harmNoted,
+        action: 'escalate',
+        urgency: 'high',
+        subjectId: note.id,
+        title: `Escalate now: harm you noted on ${formatShortDate(note.date)}`,
+        reason: `You noted on ${formatShortDate(note.date)}: “${note.text}”. When a child is being harmed, academically or emotionally, do not wait for replies: write to someone who can act.${stepSentence(ctx, step)}`,
+        entryIds: [note.id],
+        citation: productChoice(
+          'The article’s advice: escalate if your child is being harmed academically or emotionally. One note is enough.',
+        ),
+        thresholds: [settingThreshold('harmLookbackDays', settings.harmLookbackDays)],
+        confidence: { level: 'high', why: 'You noted harm to your child.' },
+        deadlines: boardAppealDeadlines(ctx, step),
+        letterKind: letterForStep(ctx, step),
+        ladderStep: step,
+        contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+      });
+    }
+  }
+  return recommendations;
+}

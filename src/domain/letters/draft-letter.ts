@@ -1,0 +1,64 @@
+// One entry point for the server: a discriminated request, drafted by the letter of its kind.
+
+import type { CaseRecord } from '../case-record.ts';
+import { type BoardAppealOptions, draftBoardAppeal } from './board-appeal.ts';
+import { type CheckInLetterOptions, draftCheckIn } from './check-in.ts';
+import { draftEscalation, type EscalationOptions } from './escalation.ts';
+import { draftFollowUpUnanswered, type FollowUpUnansweredOptions } from './follow-up-unanswered.ts';
+import { draftFollowUpVerbal } from './follow-up-verbal.ts';
+import { draftMeetingRequest, type MeetingRequestOptions } from './meeting-request.ts';
+import { draftOcrComplaintOutline } from './ocr-complaint-outline.ts';
+import { draftPriorWrittenNoticeRequest, type PriorWrittenNoticeOptions } from './prior-written-notice.ts';
+import { draftRecordsRequest, type RecordsRequestOptions } from './records-request.ts';
+import { draftServiceLogRequest, type ServiceLogRequestOptions } from './service-log-request.ts';
+import { draftSpecificConcern, type SpecificConcernRequest } from './specific-concern.ts';
+import { draftStateComplaint } from './state-complaint.ts';
+import { draftThankYou, type ThankYouOptions } from './thank-you.ts';
+import { assertAvailable, type Letter, type ReplyOption } from './writer.ts';
+
+export type LetterRequest =
+  | ({ kind: 'specific_concern' } & SpecificConcernRequest)
+  | ({ kind: 'check_in' } & CheckInLetterOptions)
+  | ({ kind: 'follow_up_unanswered' } & FollowUpUnansweredOptions)
+  | ({ kind: 'follow_up_verbal'; communicationId: string } & ReplyOption)
+  | ({ kind: 'thank_you' } & ThankYouOptions)
+  | ({ kind: 'request_service_logs' } & ServiceLogRequestOptions)
+  | ({ kind: 'request_iep_meeting' } & MeetingRequestOptions)
+  | ({ kind: 'request_records' } & RecordsRequestOptions)
+  | ({ kind: 'request_prior_written_notice' } & PriorWrittenNoticeOptions)
+  | ({ kind: 'escalation' } & EscalationOptions)
+  | { kind: 'state_complaint' }
+  | { kind: 'ocr_complaint_outline' }
+  | ({ kind: 'board_appeal' } & BoardAppealOptions);
+
+export function draftLetter(record: CaseRecord, request: LetterRequest): Letter {
+  switch (request.kind) {
+    case 'specific_concern':
+      return draftSpecificConcern(record, request);
+    case 'check_in':
+      return draftCheckIn(record, request);
+    case 'follow_up_unanswered':
+      return draftFollowUpUnanswered(record, request);
+    case 'follow_up_verbal':
+      return draftFollowUpVerbal(record, request);
+    case 'thank_you':
+      return draftThankYou(record, request);
+    case 'request_service_logs':
+      return draftServiceLogRequest(record, request);
+    case 'request_iep_meeting':
+      return draftMeetingRequest(record, request);
+    case 'request_records':
+      return draftRecordsRequest(record, request);
+    case 'request_prior_written_notice':
+      return draftPriorWrittenNoticeRequest(record, request);
+    case 'escalation':
+      return draftEscalation(record, request);
+    case 'state_complaint':
+      return draftStateComplaint(record);
+    case 'ocr_complaint_outline':
+      return draftOcrComplaintOutline(record);
+    case 'board_appeal':
+      assertAvailable(record, 'board_appeal');
+      return draftBoardAppeal(record, request);
+  }
+}

@@ -1,0 +1,88 @@
+// 4. The written follow-up of a call or a meeting.
+
+import type { CaseRecord } from '../case-record.ts';
+import { type Communication, type ParentPosition, VERBAL_KINDS } from '../communications.ts';
+import { bulletList } from '../letter-words.ts';
+import { findCommunication, notAgreedParagraphs } from './facts.ts';
+import {
+  assertAvailable,
+  contactsOf,
+  finish,
+  type Letter,
+  type ReplyOption,
+  recipientForRole,
+  replySentence,
+  salutation,
+  signature,
+  writerFor,
+} from './writer.ts';
+
+/** Lines the parent typed, as list items: "- a", "* b", "1. c" and plain lines alike. */
+function itemsOf(text: string | null): string[] {
+  if (!text) return [];
+  return text
+    .split(/\r?\n/u)
+    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/u, '').trim())
+    .filter((line) => line.length > 0);
+}
+
+// Words that say a call or meeting was about changing services: a reduction, a stop, a move.
+const CHANGE_WORDS =
+  /\b(?:reduc\w*|cut\w*|decreas\w*|fewer|less|lower\w*|drop\w*|stop\w*|end(?:s|ed|ing)?|remov\w*|discontinu\w*|chang\w*|instead|replac\w*|no longer|stays? at|go(?:es|ing)? (?:from|to|down)|down to|once a (?:week|month))\b/iu;
+
+/** Whether what was noted about a call or meeting speaks of changing a service (for the parent's note). */
+function speaksOfChange(talk: Communication): boolean {
+  return CHANGE_WORDS.test([talk.summary, talk.decisions ?? '', talk.nextSteps ?? ''].join('\n'));
+}
+
+/**
+ * The article's step 3: "Always get verbal conversations followed up with email summaries." Quotes the
+ * decisions and the next steps the parent noted after the call or meeting, and follows the parent's
+ * position on what was proposed: when she has not agreed (or wants to think), the summary says so and
+ * asks for written notice, so it never puts an agreement in writing that she did not give.
+ */
+export function draftFollowUpVerbal(
+  record: CaseRecord,
+  options: { communicationId: string } & ReplyOption,
+): Letter {
+  assertAvailable(record, 'follow_up_verbal');
+  const talk = findCommunication(record, options.communicationId);
+  if (!VERBAL_KINDS.has(talk.kind)) {
+    throw new RangeError('a written follow-up is for a phone call or a meeting');
+  }
+  const w = writerFor(record, false, options);
+  w.facts.push(talk.id);
+  const position: ParentPosition = talk.parentPosition ?? 'unknown';
+  const objects = position === 'not_agreed' || position === 'thinking';
+  const contacts = contactsOf(record, talk);
+  const to = contacts.length > 0 ? contacts : [recipientForRole(record, 'case_manager')];
+  const when = talk.date === record.asOf ? 'today' : `on ${w.date(talk.date)}`;
+  const decisions = itemsOf(talk.decisions);
+  const nextSteps = itemsOf(talk.nextSteps);
+  // "What we talked about", not "what we decided", when the parent did not agree to it.
+  const lead = objects ? 'To make sure I understood what we talked about' : 'To make sure I understood';
+  const understood =
+    decisions.length > 0 || nextSteps.length > 0
+      ? [
+          ...(decisions.length > 0 ? [`${lead}:\n${bulletList(decisions)}`] : []),
+          ...(nextSteps.length > 0 ? [`Next steps:\n${bulletList(nextSteps)}`] : []),
+        ]
+      : [`${lead}: ${talk.summary.trim()}`];
+  if (position === 'unknown' && speaksOfChange(talk)) {
+    w.notes.push(
+      `Your notes on this ${talk.kind === 'meeting' ? 'meeting' : 'call'} speak of a change. If you did not agree to it, ` +
+        'say so on the message in Messages ("I did not agree" or "I want to think about it") and draft the summary again: ' +
+        'it will then say that you have not agreed, and ask for the proposal in writing.',
+    );
+  }
+  const body = [
+    salutation(to),
+    `Thank you for talking with me ${when}.`,
+    ...understood,
+    ...(objects ? notAgreedParagraphs(w, position) : []),
+    `If I missed or misunderstood anything, please let me know. ${replySentence(w)}`,
+    signature(w, 'Thank you,'),
+  ].join('\n\n');
+  const subject = `Summary of our ${talk.kind === 'meeting' ? 'meeting' : 'call'} on ${w.date(talk.date)}`;
+  return finish(w, 'follow_up_verbal', subject, to, [], body);
+}

@@ -1,0 +1,140 @@
+// Which letters there are, and which a plan may draft: a 504 plan never gets IDEA steps, an IEP never
+// gets the OCR outline, and a Canadian plan never gets US steps or citations. Pure and zod-free: it reads
+// only the plan's kind and place, so the server, the drafters and the web app's letter picker all ask
+// these functions.
+
+export const LETTER_KINDS = [
+  'specific_concern',
+  'check_in',
+  'follow_up_unanswered',
+  'follow_up_verbal',
+  'thank_you',
+  'request_service_logs',
+  'request_iep_meeting',
+  'request_records',
+  'request_prior_written_notice',
+  'escalation',
+  'state_complaint',
+  'ocr_complaint_outline',
+  'board_appeal',
+] as const;
+
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** The letters that make sense for a Canadian plan: no US procedure, no US citation. */
+export const CANADA_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'specific_concern',
+  'check_in',
+  'follow_up_unanswered',
+  'follow_up_verbal',
+  'thank_you',
+  'request_service_logs',
+  'request_records',
+  'request_iep_meeting',
+  // Up the ladder a province sets (principal, superintendent, the board): no US citation in it.
+  'escalation',
+  // British Columbia (School Act s.11) and Alberta (Education Act s.42): src/domain/letters/board-appeal.ts.
+  'board_appeal',
+]);
+
+/** What decides which letters fit a plan: its kind and where it is. */
+export type LetterPlan = {
+  kind: 'iep' | '504';
+  jurisdiction: { country: string; region: string | null };
+};
+
+/** Whether the plan is in a province with an appeal to the school board: British Columbia or Alberta. */
+export function boardAppealProvince(plan: LetterPlan | null): 'BC' | 'AB' | null {
+  if (plan?.jurisdiction.country !== 'CA') return null;
+  const region = plan.jurisdiction.region?.toUpperCase() ?? '';
+  if (region === 'BC' || region === 'BRITISH COLUMBIA') return 'BC';
+  if (region === 'AB' || region === 'ALBERTA') return 'AB';
+  return null;
+}
+
+/**
+ * Why a plan of this kind and place never drafts this letter (a US procedure for a Canadian plan, an IDEA
+ * step for a 504 plan), or null when it fits. With no plan yet, a letter that fits only one kind of plan
+ * does not fit.
+ */
+function planMismatch(plan: LetterPlan | null, kind: LetterKind): string | null {
+  if (plan?.jurisdiction.country === 'CA' && !CANADA_LETTER_KINDS.has(kind)) {
+    const where = plan.jurisdiction.region ?? 'the province or territory';
+    return (
+      `A ${kind.replaceAll('_', ' ')} is a United States procedure; for a Canadian plan, ${where} sets its own rules. ` +
+      'Start with a specific concern, a check-in or a meeting request to the school.'
+    );
+  }
+  switch (kind) {
+    case 'state_complaint':
+      if (!plan) return 'A state complaint needs the plan it is about: add the IEP first.';
+      if (plan.kind === '504') {
+        return (
+          'An IDEA state complaint (34 CFR 300.153) is for an IEP, not a 504 plan. For a 504 plan, use the ' +
+          "OCR complaint outline (180 days from the last act) or the district's 504 grievance process."
+        );
+      }
+      return null;
+    case 'ocr_complaint_outline':
+      if (!plan) return 'An OCR complaint outline needs the 504 plan it is about: add the plan first.';
+      if (plan.kind === 'iep') {
+        return (
+          'The OCR complaint outline is for a 504 plan. For an IEP, the state complaint draft ' +
+          '(34 CFR 300.153) is the matching step.'
+        );
+      }
+      return null;
+    case 'board_appeal':
+      return boardAppealProvince(plan)
+        ? null
+        : 'An appeal to the school board is drafted for a plan in British Columbia (School Act s.11) or Alberta (Education Act s.42).';
+    default:
+      return null;
+  }
+}
+
+/** Why this letter cannot be drafted for this plan, or null: it does not fit the plan, or needs one. */
+export function letterUnavailableReason(plan: LetterPlan | null, kind: LetterKind): string | null {
+  if (!plan && kind === 'request_prior_written_notice') {
+    return 'A request for written notice needs the plan it is about: add the plan first.';
+  }
+  return planMismatch(plan, kind);
+}
+
+/**
+ * Which letters a plan of this kind and place may draft, in the order of LETTER_KINDS: what the letter
+ * picker offers. With no plan yet, the letters that fit every plan; a request for written notice among
+ * them waits for the plan itself (`letterUnavailableReason`).
+ */
+export function letterKindsForPlan(plan: LetterPlan | null): LetterKind[] {
+  return LETTER_KINDS.filter((kind) => planMismatch(plan, kind) == null);
+}
+
+/** The letter kinds this record can draft now, in the order of LETTER_KINDS. */
+export function lettersAvailable(record: { plan: LetterPlan | null }): LetterKind[] {
+  return LETTER_KINDS.filter((kind) => letterUnavailableReason(record.plan, kind) == null);
+}
+
+/** The letters that ask the school something, and so name a date to reply by (`respondBy`). */
+export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'specific_concern',
+  'check_in',
+  'follow_up_unanswered',
+  'follow_up_verbal',
+  'request_service_logs',
+  'request_iep_meeting',
+  'request_records',
+  'request_prior_written_notice',
+  'escalation',
+]);
+
+/** Formal filings, not letters to the school: every date carries its year, and the tone check reads them as formal. */
+export const FORMAL_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'state_complaint',
+  'ocr_complaint_outline',
+]);
+
+/** Whether a letter of this kind (as stored: any text) is a formal filing. */
+export function isFormalLetter(kind: string): boolean {
+  return (FORMAL_LETTER_KINDS as ReadonlySet<string>).has(kind);
+}

@@ -1,0 +1,99 @@
+// 9. A request for prior written notice.
+
+import type { CaseRecord } from '../case-record.ts';
+import type { ParentPosition } from '../communications.ts';
+import { pin } from '../legal-sources.ts';
+import { findCommunication, notAgreedParagraphs, shorten } from './facts.ts';
+import {
+  assertAvailable,
+  caseManagerCopy,
+  contactsOf,
+  finish,
+  type Letter,
+  type ReplyOption,
+  recipientForRole,
+  replySentence,
+  salutation,
+  signature,
+  writerFor,
+} from './writer.ts';
+
+export type PriorWrittenNoticeOptions = ReplyOption & {
+  /** The decision or proposal, in the parent's words: "to reduce speech therapy to one session a week". */
+  decision: string;
+  /** When it was proposed or decided (a call or a meeting). */
+  decidedOn?: string;
+  /** The logged call or meeting where it came up. */
+  communicationId?: string;
+  /** Where the parent stands on it; by default what she recorded on the call or meeting, else unknown. */
+  parentPosition?: ParentPosition;
+};
+
+// The seven elements of 34 CFR 300.503(b), in plain words.
+const PRIOR_WRITTEN_NOTICE_ELEMENTS = [
+  'what the school proposes to do, or not to do;',
+  'why;',
+  'each test, record or report the school based it on;',
+  'that parents have rights under the procedural safeguards, and how to get a copy of them;',
+  'where parents can get help to understand these rules;',
+  'the other options the team looked at, and why it turned them down;',
+  'anything else that mattered to the choice.',
+] as const;
+
+/**
+ * Prior written notice (34 CFR 300.503) for an IEP. For a 504 plan the IDEA notice does not apply; the
+ * letter asks for the decision in writing under the 504 notice safeguard (34 CFR 104.36) instead. When
+ * the parent has not agreed (or wants time to think), the letter says so, calls it a proposal, and says
+ * the plan stays as it is until it is changed through its own process.
+ */
+export function draftPriorWrittenNoticeRequest(
+  record: CaseRecord,
+  options: PriorWrittenNoticeOptions,
+): Letter {
+  assertAvailable(record, 'request_prior_written_notice');
+  const w = writerFor(record, false, options);
+  const decision = options.decision.trim();
+  if (decision.length === 0) throw new RangeError('say which decision the notice is about');
+  let decidedOn = options.decidedOn ?? null;
+  let to = [recipientForRole(record, 'case_manager')];
+  let position: ParentPosition = options.parentPosition ?? 'unknown';
+  if (options.communicationId) {
+    const talk = findCommunication(record, options.communicationId);
+    w.facts.push(talk.id);
+    decidedOn ??= talk.date;
+    if (options.parentPosition == null) position = talk.parentPosition ?? 'unknown';
+    const contacts = contactsOf(record, talk);
+    if (contacts.length > 0) to = contacts;
+  }
+  const objects = position === 'not_agreed' || position === 'thinking';
+  const when = decidedOn ? ` on ${w.date(decidedOn)}` : '';
+  const is504 = record.plan?.kind === '504';
+  const what = objects ? 'proposal' : 'decision';
+  const opening = `Thank you for talking with me${when} about the ${what} ${decision}.`;
+  const ask = objects
+    ? // The stance, the plan staying in effect, and the request for notice, in the plan's own terms.
+      [opening, ...notAgreedParagraphs(w, position as 'not_agreed' | 'thinking')]
+    : is504
+      ? [
+          `${opening} So I can understand it fully, could you send me written notice of the decision, ` +
+            `with the reasons for it and the information it was based on (${pin('cfr-104-36')})?`,
+        ]
+      : [
+          `${opening} So I can understand it fully, could you send me prior written notice of it (${pin('cfr-300-503')})?`,
+        ];
+  if (!is504) {
+    ask.push(
+      `As I understand it, the notice includes:\n${PRIOR_WRITTEN_NOTICE_ELEMENTS.map((e, i) => `${i + 1}. ${e}`).join('\n')}`,
+    );
+  }
+  const body = [
+    salutation(to),
+    ...ask,
+    `${replySentence(w)} Thank you. I appreciate your help with this.`,
+    signature(w),
+  ].join('\n\n');
+  const subject = is504
+    ? `Request for written notice: ${shorten(decision, 60)}`
+    : `Request for prior written notice: ${shorten(decision, 60)}`;
+  return finish(w, 'request_prior_written_notice', subject, to, caseManagerCopy(record, to), body);
+}

@@ -1,0 +1,40 @@
+import { Button, NumberInput, type NumberInputProps, Text } from '@mantine/core';
+import type { CreatorRecord } from '../../api/types.ts';
+import { formatInstantDay } from '../../components/dates.ts';
+import { createdByWords } from '../../components/plain-words.ts';
+
+// The parts an invitation and a staff link share: how many days it works, who made it and when, and the
+// button that revokes it.
+
+/** "Created by you on Sep 8, 2026". */
+export function CreatedLine({ by, at, me }: { by: CreatorRecord; at: string; me: string | undefined }) {
+  return (
+    <Text size="xs" c="dimmed">
+      Created by {createdByWords(by, me)} on {formatInstantDay(at)}
+    </Text>
+  );
+}
+
+/** "Revoke", named for a screen reader by what it revokes. */
+export function RevokeButton({ what, onClick }: { what: string; onClick(): void }) {
+  return (
+    <Button variant="default" onClick={onClick} aria-label={`Revoke ${what}`}>
+      Revoke
+    </Button>
+  );
+}
+
+/** "The link works for (days)", a whole number from 1 to `max`. */
+export function DaysInput({ max, ...props }: { max: number } & NumberInputProps) {
+  return (
+    <NumberInput
+      label="The link works for (days)"
+      min={1}
+      max={max}
+      allowDecimal={false}
+      allowNegative={false}
+      w={220}
+      {...props}
+    />
+  );
+}
