@@ -3,16 +3,11 @@
 //     next to a bare Fastify route that receives the same bytes and throws them away;
 //  2. the week's check-in questions for the demo child next to a bare JSON route;
 //  3. the process's peak memory (RSS) while uploading, next to its RSS before the first upload.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Fastify from 'fastify';
 import sharp from 'sharp';
-import { seedDemoHousehold } from '../src/cli/demo-household.ts';
-import { buildApp } from '../src/server/app.ts';
-import { fixedClock, idSource } from '../src/server/context.ts';
-import { createUser } from '../src/server/services/accounts.ts';
-import { openStore } from '../src/store/database.ts';
+import { startDemoServer } from './demo-server.ts';
 
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 12);
 const QUESTION_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -46,25 +41,8 @@ async function timed(work: () => Promise<Response>): Promise<number> {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'as-written-evidence-'));
-  const store = await openStore({ kind: 'sqlite', file: join(dir, 'bench.db') });
-  const clock = fixedClock('2026-10-30T20:00:00.000Z');
-  const { user } = await createUser(
-    store,
-    { clock, newId: idSource(clock) },
-    { email: 'bench@example.org', displayName: 'Bench', password: 'bench password 123' },
-  );
-  const demo = await seedDemoHousehold(store, clock, user.id);
-  const app = await buildApp({ store, clock, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  const server = await startDemoServer('as-written-evidence-');
+  const { demo, base, cookie, csrf } = server;
 
   const bare = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
   bare.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_r, body, done) =>
@@ -121,10 +99,8 @@ async function main() {
     bareJsonMs.push(await timed(() => fetch(`${bareBase}/bare`)));
   }
 
-  await app.close();
+  await server.close();
   await bare.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 
   const report = {
     at: new Date().toISOString(),

@@ -2,17 +2,12 @@
 //  1. the gzipped size of the JavaScript needed for the first screen (goal: at most 150 KB);
 //  2. the median latency of the home screen's API call (this week's summary) under 50 concurrent
 //     clients, next to a bare Fastify route serving a small JSON in the same process.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
-import { seedDemoHousehold } from '../src/cli/demo-household.ts';
-import { buildApp } from '../src/server/app.ts';
-import { fixedClock, idSource } from '../src/server/context.ts';
-import { createUser } from '../src/server/services/accounts.ts';
 import { WEB_DIST, webBuildExists } from '../src/server/web.ts';
-import { openStore } from '../src/store/database.ts';
+import { startDemoServer } from './demo-server.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const REQUESTS_PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 40);
@@ -59,31 +54,15 @@ async function main() {
   if (!webBuildExists()) throw new Error('Build the web app first: npm run build:web');
   const js = firstScreenJs();
 
-  const dir = mkdtempSync(join(tmpdir(), 'as-written-bench-'));
-  const store = await openStore({ kind: 'sqlite', file: join(dir, 'bench.db') });
-  const clock = fixedClock('2026-10-30T20:00:00.000Z');
-  const { user } = await createUser(
-    store,
-    { clock, newId: idSource(clock) },
-    { email: 'bench@example.org', displayName: 'Bench', password: 'bench password 123' },
-  );
-  const demo = await seedDemoHousehold(store, clock, user.id);
-  const app = await buildApp({ store, clock, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const server = await startDemoServer('as-written-bench-');
+  const { demo, base, cookie } = server;
 
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ ok: true, at: '2026-10-29' }));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const barePort = (bare.server.address() as { port: number }).port;
 
-  const homeUrl = `http://127.0.0.1:${port}/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-29`;
+  const homeUrl = `${base}/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-29`;
   // Warm both up, then alternate so neither gets a cold or a hot machine.
   await load(homeUrl, { cookie });
   await load(`http://127.0.0.1:${barePort}/bare`, {});
@@ -95,10 +74,8 @@ async function main() {
   const homeMedian = median(home1.medianMs, home2.medianMs);
   const bareMedian = median(baseline1.medianMs, baseline2.medianMs);
 
-  await app.close();
+  await server.close();
   await bare.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 
   const report = {
     at: new Date().toISOString(),

@@ -52,8 +52,34 @@ export const voidMeta = {
   voidNote: z.string().nullable().default(null),
 };
 
+/** A list's page size when `limit` is left out, and the most one page may hold. */
+export const PAGE_LIMIT_DEFAULT = 500;
+export const PAGE_LIMIT_MAX = 1000;
+
+/**
+ * `?limit=&cursor=`: one page of a list that grows with use. The body stays an array; when more rows
+ * follow, the response carries `X-Next-Cursor` and `Link: <...&cursor=...>; rel="next"`.
+ */
+export const PageQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(PAGE_LIMIT_DEFAULT)
+    .describe(`How many rows one page holds (1 to ${PAGE_LIMIT_MAX}; ${PAGE_LIMIT_DEFAULT} when left out)`),
+  cursor: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('Where the page starts: the X-Next-Cursor header of the page before (opaque)'),
+});
+
 /** `?childId=`: one child's records, or (left out) the whole household's. */
 export const ChildFilter = z.object({ childId: IdSchema.optional() });
+
+/** `?childId=` with a page (`limit`, `cursor`). */
+export const ChildPageQuery = ChildFilter.extend(PageQuery.shape);
 
 /** `?asOf=`: the day an answer is computed for; left out, today. */
 export const AsOfQuery = z.object({ asOf: IsoDateSchema.optional() });

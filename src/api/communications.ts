@@ -50,6 +50,17 @@ export const EmailImportResult = z.object({
 });
 export type EmailImportResult = z.infer<typeof EmailImportResult>;
 
+/**
+ * A large import's result (it runs as a job, GET jobs/:id): how many messages it logged, which it
+ * skipped as imported already, and the attachments it did not keep. The messages are in the log.
+ */
+export const EmailImportSummary = z.object({
+  imported: z.number().int(),
+  duplicates: EmailImportResult.shape.duplicates,
+  skippedAttachments: EmailImportResult.shape.skippedAttachments,
+});
+export type EmailImportSummary = z.infer<typeof EmailImportSummary>;
+
 export const HouseholdSettings = z.object({
   replySchoolDays: z.number().int().min(1).max(30),
   /** The advisor's thresholds by name; a missing one takes the documented default. */

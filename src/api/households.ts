@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NonEmptyText } from '../domain/common.ts';
+import { PageQuery } from './common.ts';
 
 // Households, their journal, the paper trail's check (verify), and import.
 
@@ -67,8 +68,32 @@ export const VerifyResult = z.object({
       }),
     ),
   }),
+  /**
+   * Only when asked (`?expectHead=`): where the fingerprint the family wrote down stands in the journal
+   * (src/domain/fingerprint.ts). Not found means the history up to it was changed, or it was copied wrong.
+   */
+  expectedHead: z
+    .object({
+      found: z.boolean(),
+      /** The entry it names (1 is the first) and how many were added after it, when found. */
+      seq: z.number().int().optional(),
+      entriesSince: z.number().int().optional(),
+      hash: z.string().optional(),
+      entries: z.number().int(),
+      ambiguous: z.boolean().optional(),
+      message: z.string(),
+    })
+    .optional(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
+
+export const VerifyQuery = z.object({
+  expectHead: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('A fingerprint (journal entry hash, or its first 12+ characters) written down earlier'),
+});
 
 export const JournalEntry = z.object({
   id: z.string(),
@@ -84,12 +109,14 @@ export const JournalEntry = z.object({
 /** A household as listed for a signed-in user, with their role in it. */
 export const HouseholdWithRole = Household.extend({ role: z.string() });
 
-export const JournalQuery = z.object({
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
-  afterSeq: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
+/** The journal in order (seq), a page at a time: by `cursor`, or (as before) after a `seq`. */
+export const JournalQuery = z
+  .object({
+    entity: z.string().optional(),
+    entityId: z.string().optional(),
+    afterSeq: z.coerce.number().int().min(0).optional(),
+  })
+  .extend(PageQuery.shape);
 
 /** An import: the new household, and how many rows of each section it wrote. */
 export const ImportResult = z.object({ householdId: z.string(), counts: z.record(z.string(), z.number()) });

@@ -11,6 +11,7 @@ export * from './common.ts';
 export * from './communications.ts';
 export * from './health.ts';
 export * from './households.ts';
+export * from './jobs.ts';
 export * from './ledger.ts';
 export * from './letters.ts';
 export * from './living-iep.ts';

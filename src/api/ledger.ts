@@ -19,7 +19,8 @@ const FigureIds = z.object({
   makeupApplied: Ids,
 });
 
-const Figures = z.object({
+/** A ledger's figures for a period or a range (the report copies them as the ledger gives them). */
+export const LedgerTotals = z.object({
   requiredSessions: z.number().nullable(),
   requiredMinutes: z.number(),
   scheduledSessions: z.number(),
@@ -34,8 +35,11 @@ const Figures = z.object({
   makeupAppliedMinutes: z.number(),
   owedBalanceMinutes: z.number(),
   percentDelivered: z.number().nullable(),
-  entryIds: FigureIds,
 });
+
+export type LedgerTotals = z.infer<typeof LedgerTotals>;
+
+const Figures = LedgerTotals.extend({ entryIds: FigureIds });
 
 const Period = Figures.extend({
   unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'esy']),

@@ -7,7 +7,7 @@ import {
   AdvisorSettings,
   type ReminderKind,
 } from '../domain/advisor.ts';
-import { IdSchema, IsoDateSchema, NonEmptyText } from '../domain/common.ts';
+import { IdSchema, IsoDateSchema, LONG_TEXT_MAX, NonEmptyText } from '../domain/common.ts';
 import { PARENT_POSITIONS } from '../domain/communications.ts';
 import type { LadderLetterKind, LadderStepId } from '../domain/jurisdictions.ts';
 import { LEGAL_SOURCES, type LegalSourceId } from '../domain/legal-sources.ts';
@@ -156,7 +156,7 @@ export type LetterRecord = z.infer<typeof LetterRecord>;
 export const LetterPatch = z
   .object({
     subject: NonEmptyText(500),
-    body: NonEmptyText(50000),
+    body: NonEmptyText(LONG_TEXT_MAX),
     to: z.array(Recipient).max(20),
     cc: z.array(Recipient).max(20),
     /** A new reply date: the sentence "reply by ..." in the letter changes with it. */
@@ -251,7 +251,10 @@ export const Advice = z.object({
   reminders: z.array(ReminderSchema),
 });
 
-export const ToneCheckInput = z.object({ text: z.string().max(50000), formal: z.boolean().default(false) });
+export const ToneCheckInput = z.object({
+  text: z.string().max(LONG_TEXT_MAX),
+  formal: z.boolean().default(false),
+});
 export const ToneCheckResult = z.object({ flags: z.array(ToneFlagSchema) });
 
 export const MarkSentResult = z.object({ letter: LetterRecord, communication: Communication });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/common.ts';
 import { ROLES } from '../domain/permissions.ts';
-import { nameOf } from './common.ts';
+import { nameOf, PageQuery } from './common.ts';
 
 // Members, roles, invitations and the audit trail.
 
@@ -58,7 +58,8 @@ export const RoleChange = z.object({ role: RoleSchema });
 /** A new invitation, its link (shown once: only the token's hash is kept), and whether it was emailed. */
 export const InvitationCreated = Invitation.extend({ link: z.string(), emailed: z.boolean() });
 
-export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+/** The audit trail, newest first, a page at a time. */
+export const AuditQuery = PageQuery;
 
 export type AuditAction =
   | 'sign_in'

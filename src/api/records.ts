@@ -20,7 +20,7 @@ import {
 import { SchoolAbsenceInput } from '../domain/school-absences.ts';
 import { CalendarEventFields, SchoolCalendarFields } from '../domain/school-calendar-model.ts';
 import { ServiceFields } from '../domain/service.ts';
-import { recordMeta, voidMeta } from './common.ts';
+import { PageQuery, recordMeta, voidMeta } from './common.ts';
 
 // The plain records of a household, served by the generic record routes
 // (/api/households/:householdId/<path>): for each type, the fields a client sends (the domain's own
@@ -30,6 +30,14 @@ import { recordMeta, voidMeta } from './common.ts';
 // both name the same schema and the same filters.
 
 type Fields = z.ZodObject<z.ZodRawShape>;
+
+/** A page of a record list, in the list's order (`asc`, as it always was) or the reverse (`desc`). */
+export const RecordPageQuery = PageQuery.extend({
+  order: z
+    .enum(['asc', 'desc'])
+    .default('asc')
+    .describe("asc: the list's own order (by date, or as created, then id); desc: the reverse"),
+});
 
 function recordType<F extends Fields, V extends boolean>(
   fields: F,
@@ -44,7 +52,12 @@ function recordType<F extends Fields, V extends boolean>(
     fields,
     output,
     /** List filters: ids of the parent (or of a record listed in a JSON column, `goalId`). */
-    query: z.object(Object.fromEntries(options.filters.map((f) => [f, IdSchema.optional()]))),
+    filters: options.filters,
+    /** The list's query: its filters, then a page (`limit`, `cursor`) and its direction (`order`). */
+    query: z.object({
+      ...Object.fromEntries(options.filters.map((f) => [f, IdSchema.optional()])),
+      ...RecordPageQuery.shape,
+    }),
     patch: patchOf(fields, options.parentKey),
     parentKey: options.parentKey,
     voidable: options.voidable,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/common.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { LedgerTotals } from './ledger.ts';
 
-// The implementation report for one child and a date range (src/reports/implementation-report.ts
-// gathers it; implementation-report-pdf.ts draws it): the JSON the API serves and the object the PDF
-// is drawn from, so the two can never disagree.
+export type { LedgerTotals } from './ledger.ts';
+
+// The implementation report for one child and a date range (src/server/services/implementation-report.ts
+// gathers the record, src/reports/implementation-report.ts builds it, implementation-report-pdf.ts draws
+// it): the JSON the API serves and the object the PDF is drawn from, so the two can never disagree.
 
 /** Product choice: a report spans at most two school years, which keeps one PDF readable. */
 export const MAX_REPORT_DAYS = 731;
@@ -30,25 +33,6 @@ export type ReportQuery = z.infer<typeof ReportQuery>;
 
 /** A record's reference in the evidence index ("E12"), as the report's tables cite it. */
 const Ref = z.string().regex(/^E\d+$/);
-
-/** The ledger's totals for the range, every figure copied as the ledger gives it. */
-const LedgerTotals = z.object({
-  requiredSessions: z.number().nullable(),
-  requiredMinutes: z.number(),
-  scheduledSessions: z.number(),
-  deliveredMinutes: z.number(),
-  extraMinutes: z.number(),
-  owedMinutes: z.number(),
-  excusedMinutes: z.number(),
-  pendingMinutes: z.number(),
-  unloggedSessions: z.number().nullable(),
-  unloggedMinutes: z.number(),
-  makeupMinutes: z.number(),
-  makeupAppliedMinutes: z.number(),
-  owedBalanceMinutes: z.number(),
-  percentDelivered: z.number().nullable(),
-});
-export type LedgerTotals = z.infer<typeof LedgerTotals>;
 
 /** One row of the ledger (a week for weekly services; a month or cycle row when the service counts so). */
 const LedgerRow = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from '../domain/common.ts';
 import {
+  DeliveredMinutes,
   EntryKind,
   EntrySource,
   MissReason,
@@ -9,6 +10,7 @@ import {
   SessionStatus,
   StoredSessionStatus,
 } from '../domain/session-entry.ts';
+import { PageQuery } from './common.ts';
 
 // Session entries, their corrections, make-up options and the week's delivered sessions.
 
@@ -57,19 +59,16 @@ export const SessionEntryFilters = z.object({
   source: EntrySource.optional(),
 });
 
+/** The session list's query: the filters, and a page (`limit`, `cursor`) in date order. */
+export const SessionEntryListQuery = SessionEntryFilters.extend(PageQuery.shape);
+
 /** What a correction may change. A field left out stays as it is. */
 export const SessionCorrectionChanges = z
   .object({
     date: IsoDateSchema.optional(),
     startTime: ClockTimeSchema.nullable().optional(),
     status: SessionStatus.optional(),
-    minutesDelivered: z
-      .number()
-      .int({ message: 'must be a whole number of minutes' })
-      .min(0, { message: 'must not be below zero' })
-      .max(1440)
-      .nullable()
-      .optional(),
+    minutesDelivered: DeliveredMinutes.nullable().optional(),
     minutesPlanned: z
       .number()
       .int({ message: 'must be a whole number of minutes' })
@@ -95,44 +94,29 @@ export type SessionCorrectionChanges = z.infer<typeof SessionCorrectionChanges>;
 
 const CorrectionNote = OptionalText(5000).describe('Why it was corrected; kept on the new entry');
 
-export const SessionCorrectionInput = z.discriminatedUnion('action', [
-  z
-    .object({
-      action: z.literal('correct'),
-      changes: SessionCorrectionChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-  z.object({ action: z.literal('void'), note: CorrectionNote }).strict(),
-  z
-    .object({
-      /** Logged under the wrong service: void it, and log the same session under `serviceId`. */
-      action: z.literal('move'),
-      serviceId: IdSchema,
-      changes: SessionCorrectionChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-]);
+/**
+ * The three corrections: change some fields (`changes`), void the entry, or move it (logged under the
+ * wrong service: void it, and log the same session under `serviceId`, with `changes`).
+ */
+function correctionActions<C extends z.ZodObject>(changes: C) {
+  // An empty change list when none is sent (each use its own schema, as the contract had it).
+  const orNone = () => changes.default({} as never);
+  return z.discriminatedUnion('action', [
+    z.object({ action: z.literal('correct'), changes: orNone(), note: CorrectionNote }).strict(),
+    z.object({ action: z.literal('void'), note: CorrectionNote }).strict(),
+    z
+      .object({ action: z.literal('move'), serviceId: IdSchema, changes: orNone(), note: CorrectionNote })
+      .strict(),
+  ]);
+}
+
+export const SessionCorrectionInput = correctionActions(SessionCorrectionChanges);
 export type SessionCorrectionInput = z.infer<typeof SessionCorrectionInput>;
 
 /** What a staff link may send: its corrections stay the provider's account (no source, no classification). */
 const StaffChanges = SessionCorrectionChanges.omit({ source: true, responsibility: true }).strict();
 
-export const StaffCorrectionInput = z.discriminatedUnion('action', [
-  z
-    .object({ action: z.literal('correct'), changes: StaffChanges.default({}), note: CorrectionNote })
-    .strict(),
-  z.object({ action: z.literal('void'), note: CorrectionNote }).strict(),
-  z
-    .object({
-      action: z.literal('move'),
-      serviceId: IdSchema,
-      changes: StaffChanges.default({}),
-      note: CorrectionNote,
-    })
-    .strict(),
-]);
+export const StaffCorrectionInput = correctionActions(StaffChanges);
 
 export const SessionCorrectionResult = z.object({
   /** The new entry: the correction, or the void. */

@@ -3,7 +3,6 @@ import { buildCalendarIndex, type CalendarIndex, dayOf } from '../domain/school-
 import { type Clock, idSource, type ServiceContext } from '../server/context.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, storeAttachment } from '../server/services/attachments.ts';
 import { createHousehold } from '../server/services/households.ts';
-import { createFirstVersion } from '../server/services/plan-versions.ts';
 import { type ApiRecord, createRecord } from '../server/services/records.ts';
 import { RESOURCES } from '../server/services/resources.ts';
 import { createSessionEntry } from '../server/services/session-entries.ts';
@@ -799,20 +798,14 @@ function createPlan(
   y: DemoSchoolYear,
   effectiveTo: string,
 ) {
-  return createRecord(
-    store,
-    ctx,
-    RESOURCES.plan,
-    {
-      childId,
-      kind: 'iep',
-      jurisdiction: { country: 'US', region: 'CA' },
-      title: `IEP, ${yearsOf(y)}`,
-      effectiveFrom: y.firstDay,
-      effectiveTo,
-    },
-    (trx, rec) => createFirstVersion(trx, ctx, rec),
-  );
+  return createRecord(store, ctx, RESOURCES.plan, {
+    childId,
+    kind: 'iep',
+    jurisdiction: { country: 'US', region: 'CA' },
+    title: `IEP, ${yearsOf(y)}`,
+    effectiveFrom: y.firstDay,
+    effectiveTo,
+  });
 }
 
 /** The school calendar of a year with its days off, and its index for placing the ordinary weeks. */

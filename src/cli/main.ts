@@ -10,18 +10,25 @@ import { buildApp } from '../server/app.ts';
 import { mailerFromEnv } from '../server/auth/mailer.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { idSource, systemClock } from '../server/context.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError, parseOrThrow } from '../server/errors.ts';
+import { SEND_REMINDERS_JOB } from '../server/jobs/handlers.ts';
 import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers } from '../server/services/ledgers.ts';
-import { parseOrThrow } from '../server/services/records.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';
 import { webBuildExists } from '../server/web.ts';
 import { createBackup, integrityCheck, openBackup, restoreBackup } from '../store/backup.ts';
 import { findCrossHouseholdReferences, removeCrossHouseholdReferences } from '../store/cross-household.ts';
-import { databaseConfigFromEnv, openStore, type Store } from '../store/database.ts';
+import {
+  databaseConfigFromEnv,
+  HOUSEHOLD_KEYS_MIGRATION,
+  migrateBefore,
+  migrateToLatest,
+  openStore,
+  type Store,
+} from '../store/database.ts';
 import { writeFileAtomically } from '../store/files.ts';
 import { writeRotatedBackup } from '../store/scheduled-backup.ts';
 import { seedDemoHousehold } from './demo-household.ts';
@@ -95,23 +102,19 @@ program
       publicUrl: process.env.PUBLIC_URL?.trim() || undefined,
       trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
       uploadLimitBytes: uploadLimitFromEnv(),
+      emailImport: importLimitFromEnv(),
     });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
-    // Reminder emails, when SMTP is set up: checked every hour, each reminder sent once per parent.
+    // Reminder emails, when SMTP is set up: a job queued every hour (src/server/jobs/handlers.ts), each
+    // reminder sent once per parent; the job runner retries a failed run and records its failures.
     const remind = async () => {
       try {
-        const run = await sendDueReminders(
-          store,
-          mailer,
-          systemClock,
-          process.env.PUBLIC_URL?.trim() || null,
-        );
-        if (run.emails > 0) app.log.info(run, 'reminder emails sent');
+        await app.deps.jobs.enqueue(SEND_REMINDERS_JOB, {});
       } catch (error) {
         app.log.error(
           { err: error instanceof Error ? error.message : String(error) },
-          'reminder emails failed',
+          'reminder emails could not be queued',
         );
       }
     };
@@ -139,6 +142,8 @@ program
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port, host });
+    // Jobs a stopped or crashed server left queued or running (a large email import) resume now.
+    await app.deps.jobs.start();
     app.log.info(
       { database: config.kind === 'sqlite' ? config.file : 'postgres' },
       `As Written is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
@@ -344,21 +349,45 @@ program
     "check the paper trail: every household's journal hash chain, every record against the state its journal entries lead to, and every attachment's SHA-256 (exit code 1 when something was changed)",
   )
   .option('--household <id>', 'only this household')
-  .action(async (opts: { household?: string }) => {
+  .option(
+    '--expect-head <hash>',
+    'also check a fingerprint written down earlier (the last hash shown by verify, the report or an export; its first 12 or more characters are enough): it must still be in the journal (needs --household when there are several households)',
+  )
+  .action(async (opts: { household?: string; expectHead?: string }) => {
     await withStore(async (store) => {
       const ids = opts.household ? [opts.household] : (await listHouseholds(store)).map((h) => h.id);
+      if (opts.expectHead !== undefined && ids.length !== 1) {
+        process.stderr.write(
+          ids.length === 0
+            ? 'There is no household to check the fingerprint against.\n'
+            : `--expect-head checks one household: add --household <id> (there are ${ids.length}).\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
       let broken = 0;
       for (const id of ids) {
-        const result = await verifyHousehold(store, id);
+        let result: Awaited<ReturnType<typeof verifyHousehold>>;
+        try {
+          result = await verifyHousehold(store, id, { expectHead: opts.expectHead });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+          process.stderr.write(`--expect-head ${error.fields?.[0]?.message ?? error.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
         const head = result.journal.headHash ? `, last hash ${result.journal.headHash}` : '';
+        const expected = result.expectedHead;
         if (result.ok) {
           process.stdout.write(
             `${id}: OK (${result.journal.entries} journal entries${head}; ${result.records.checked} records match their journal; ${result.attachments.checked} files)\n`,
           );
+          if (expected) process.stdout.write(`  ${expected.message}\n`);
           continue;
         }
         broken++;
         process.stdout.write(`${id}: NOT OK\n`);
+        if (expected && !expected.found) process.stdout.write(`  ${expected.message}\n`);
         if (result.journal.problem) process.stdout.write(`  ${result.journal.problem.message}\n`);
         for (const p of result.records.problems) process.stdout.write(`  ${p.message}\n`);
         const unlisted = result.records.differing - result.records.problems.length;
@@ -383,7 +412,11 @@ program
     if (!opts.crossHousehold) {
       throw new AppError('validation_failed', 'Say what to repair: --cross-household');
     }
-    await withStore(async (store) => {
+    // Migration 0015 refuses while such records exist: migrate only as far as the one before it,
+    // repair, then finish the migrations.
+    const store = await openStore(databaseConfigFromEnv(), { migrate: false });
+    try {
+      await migrateBefore(store, HOUSEHOLD_KEYS_MIGRATION);
       if (opts.dryRun) {
         const found = await findCrossHouseholdReferences(store.db);
         for (const f of found) {
@@ -403,7 +436,10 @@ program
       process.stdout.write(
         `${removed.length} record(s) removed; each removal is in its household's journal\n`,
       );
-    });
+      await migrateToLatest(store);
+    } finally {
+      await store.close();
+    }
   });
 
 program
@@ -527,6 +563,20 @@ async function scheduledBackup(
 }
 
 /** AS_WRITTEN_UPLOAD_LIMIT_MB: the largest attachment accepted, in megabytes (default 25). */
+/** AS_WRITTEN_IMPORT_MAX_MESSAGES: the most messages one email import takes (default 5,000). */
+function importLimitFromEnv(): { maxMessages: number } | undefined {
+  const raw = process.env.AS_WRITTEN_IMPORT_MAX_MESSAGES?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    throw new AppError(
+      'validation_failed',
+      `AS_WRITTEN_IMPORT_MAX_MESSAGES must be a whole number of messages between 1 and 1,000,000 (found "${raw}")`,
+    );
+  }
+  return { maxMessages: n };
+}
+
 function uploadLimitFromEnv(): number | undefined {
   const raw = process.env.AS_WRITTEN_UPLOAD_LIMIT_MB?.trim();
   if (!raw) return undefined;

@@ -12,3 +12,17 @@ export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
+
+/**
+ * `value` with the controls removed from every string in it, however deep (a report, a letter): what a
+ * PDF or an email is drawn from, so that a name stored before the input refused them (or imported)
+ * cannot turn a sentence around on paper either.
+ */
+export function withoutBidiControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return withoutBidiControls(value) as T;
+  if (Array.isArray(value)) return value.map((v) => withoutBidiControlsDeep(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBidiControlsDeep(v)])) as T;
+  }
+  return value;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutBidiControls } from './bidi.ts';
 import { isIsoDate } from './dates.ts';
 
 /** A school date, `YYYY-MM-DD`, checked to be a real day. */
@@ -25,16 +26,30 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Any text field: refuses what `textProblem` refuses, with its message. */
 export const StoredText = () =>
-  z.string().superRefine((text, ctx) => {
-    const problem = textProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    // Direction controls are never typed, and would turn the words after them around on every page,
+    // letter and PDF that shows the text (src/domain/bidi.ts): they are not kept.
+    .overwrite(withoutBidiControls);
+
+export { LONG_TEXT_MAX } from './text-limits.ts';
 
 export const NonEmptyText = (max = 500) =>
   StoredText()
     .trim()
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` });
+
+/** A session's length in minutes: a whole number from 1 to a day's 1440. */
+export const SessionLengthMinutes = z
+  .number()
+  .int()
+  .min(1, { message: 'must be at least 1 minute' })
+  .max(1440);
 
 export const OptionalText = (max = 5000) =>
   StoredText()

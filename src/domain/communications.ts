@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ADVISOR_SETTING_SPECS } from './advisor-settings.ts';
-import { ClockTimeSchema, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import {
+  ClockTimeSchema,
+  IdSchema,
+  IsoDateSchema,
+  LONG_TEXT_MAX,
+  NonEmptyText,
+  OptionalText,
+} from './common.ts';
 import {
   COMMUNICATION_DIRECTIONS,
   COMMUNICATION_KINDS,
@@ -43,7 +50,7 @@ export const CommunicationFields = z.object({
   otherParties: OptionalText(500),
   subject: OptionalText(500),
   /** What was said or written, in the parent's words or the email's text. */
-  summary: NonEmptyText(20000),
+  summary: NonEmptyText(LONG_TEXT_MAX),
   /** For calls and meetings: what was decided, and the next steps (used in the follow-up email). */
   decisions: OptionalText(5000),
   nextSteps: OptionalText(5000),

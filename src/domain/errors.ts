@@ -2,6 +2,8 @@
 // codes to statuses once (HTTP_STATUS) and renders `{ error: { code, message, fields? } }`. Never a stack
 // trace. Pure: no I/O.
 
+import type { z } from 'zod';
+
 export type ErrorCode =
   | 'validation_failed'
   | 'unauthorized'
@@ -64,4 +66,11 @@ export function validationError(fields: FieldIssue[]): AppError {
   const summary = first ? `${first.path} ${first.message}` : 'the request is not valid';
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
   return new AppError('validation_failed', `Invalid input: ${summary}${more}`, fields);
+}
+
+/** Parse with a zod schema, or throw the validation error naming every field that failed. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, body: unknown, prefix = ''): z.infer<S> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw validationError(issuesToFields(result.error.issues, prefix));
+  return result.data;
 }

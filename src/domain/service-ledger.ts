@@ -208,18 +208,22 @@ type Part = {
   accounted: number;
 };
 
-class Bucket {
-  readonly parts: Part[] = [];
-  activeDays = 0;
-  minutesBased = false;
-  requiredSessions = 0;
-  requiredMinutes = 0;
+/** The minutes a bucket counts, or a sum of buckets: scheduled, delivered, and the rest. */
+class Counts {
   scheduled = 0;
   delivered = 0;
   extra = 0;
   owed = 0;
   excused = 0;
   pending = 0;
+}
+
+class Bucket extends Counts {
+  readonly parts: Part[] = [];
+  activeDays = 0;
+  minutesBased = false;
+  requiredSessions = 0;
+  requiredMinutes = 0;
   unloggedSessions = 0;
   unloggedMinutes = 0;
   makeup = 0;
@@ -238,7 +242,9 @@ class Bucket {
     readonly instructionalDays: number,
     /** Cycle number (1-based) for cycles; unused otherwise. */
     readonly ordinal: number,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 type Miss = {
@@ -729,16 +735,10 @@ type Row = {
 };
 
 /** Running sums of buckets' figures. */
-class Sums {
+class Sums extends Counts {
   requiredSessions: number | null = 0;
   unloggedSessions: number | null = 0;
   required = 0;
-  scheduled = 0;
-  delivered = 0;
-  extra = 0;
-  owed = 0;
-  excused = 0;
-  pending = 0;
   unlogged = 0;
   makeup = 0;
   applied = 0;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { endNotBeforeStart, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
+import {
+  endNotBeforeStart,
+  IdSchema,
+  IsoDateSchema,
+  NonEmptyText,
+  OptionalText,
+  SessionLengthMinutes,
+} from './common.ts';
 
 // How an IEP states a service's amount. See ../../docs/ledger-rules.md for how each form is counted.
 
@@ -65,13 +72,7 @@ export const WeekPattern = z
 export type WeekPattern = z.infer<typeof WeekPattern>;
 
 const AmountShape = z.object({
-  minutesPerSession: z
-    .number()
-    .int()
-    .min(1, { message: 'must be at least 1 minute' })
-    .max(1440)
-    .nullable()
-    .default(null),
+  minutesPerSession: SessionLengthMinutes.nullable().default(null),
   sessionsPerPeriod: z
     .number()
     .int()

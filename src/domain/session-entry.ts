@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
+import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText, SessionLengthMinutes } from './common.ts';
 import { pin } from './legal-sources.ts';
 import { MISS_REASONS } from './record-kinds.ts';
 
@@ -75,27 +75,22 @@ export type EntryKind = z.infer<typeof EntryKind>;
  * (delivered, short or missed); a make-up is extra time given to cure owed minutes, either for a named
  * earlier miss (`makeupForEntryId`) or against the oldest owed minutes.
  */
+/** Minutes given in a session: a whole number from 0 to a day's 1440. */
+export const DeliveredMinutes = z
+  .number()
+  .int({ message: 'must be a whole number of minutes' })
+  .min(0, { message: 'must not be below zero' })
+  .max(1440);
+
 export const SessionEntryFields = z.object({
   serviceId: IdSchema,
   date: IsoDateSchema,
   kind: EntryKind.default('scheduled'),
   status: SessionStatus.default('delivered'),
   /** Minutes actually given. Defaults to the session's planned minutes when delivered, 0 when missed. */
-  minutesDelivered: z
-    .number()
-    .int({ message: 'must be a whole number of minutes' })
-    .min(0, { message: 'must not be below zero' })
-    .max(1440)
-    .nullable()
-    .default(null),
+  minutesDelivered: DeliveredMinutes.nullable().default(null),
   /** Minutes the session was meant to last, when the service has no fixed session length. */
-  minutesPlanned: z
-    .number()
-    .int()
-    .min(1, { message: 'must be at least 1 minute' })
-    .max(1440)
-    .nullable()
-    .default(null),
+  minutesPlanned: SessionLengthMinutes.nullable().default(null),
   reason: MissReason.nullable().default(null),
   reasonText: OptionalText(2000),
   /** The parent's classification of this miss, overriding the plan's reason policy. */

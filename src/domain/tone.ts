@@ -24,8 +24,17 @@
 // A letter of a few thousand characters is checked in a few milliseconds, so it runs on every edit.
 
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
+import { classifierFlags, sentencesToRead, toneScore } from './tone-classifier.ts';
+import { TONE_MODEL } from './tone-model.ts';
 import { CATEGORY_RULES, lexiconFlags } from './tone-patterns.ts';
-import { baseForm, lowerFirst, subjectBefore, valenceOf, wordMatches } from './tone-words.ts';
+import {
+  baseForm,
+  isSentenceStart,
+  lowerFirst,
+  subjectBefore,
+  valenceOf,
+  wordMatches,
+} from './tone-words.ts';
 
 export { TONE_CATEGORIES, type ToneCategory, type ToneCategoryInfo } from './tone-categories.ts';
 
@@ -691,7 +700,12 @@ const REPORTED =
  * 'out' again") is the parent's own irony and is still read.
  */
 function reportedQuotes(text: string): { start: number; end: number }[] {
-  const quotes: { start: number; end: number }[] = [];
+  return quotations(text).filter((q) => q.reported);
+}
+
+/** Every quotation in `text`, and whether a reporting verb before it makes it someone else's words. */
+function quotations(text: string): { start: number; end: number; reported: boolean }[] {
+  const quotes: { start: number; end: number; reported: boolean }[] = [];
   for (const open of text.matchAll(OPENING_QUOTE)) {
     const closers = CLOSING_FOR[open[0]]!;
     let end = -1;
@@ -705,20 +719,103 @@ function reportedQuotes(text: string): { start: number; end: number }[] {
     if (end < 0) continue;
     let s = open.index;
     while (s > 0 && !/[.!?;\n]/u.test(text[s - 1]!)) s--;
-    if (REPORTED.test(text.slice(s, open.index))) quotes.push({ start: open.index, end });
+    quotes.push({ start: open.index, end, reported: REPORTED.test(text.slice(s, open.index)) });
   }
   return quotes;
 }
 
 /**
- * Flags accusing or absolute phrasing in `text`, sorted by position. Case-insensitive, whole words only
- * ("hallways" is not "always"). Overlapping matches keep the most specific rule ("you never replied" over
- * "never"). With `{ formal: true }`, legal terms a complaint needs are not flagged.
+ * `text` with every quotation and every gap to fill blanked out (same length, so offsets stay): what the
+ * classifier reads. The
+ * rules skip the words quoted after a reporting verb ("Ms. Tran said '...'"); the classifier skips all
+ * quoted words, because most are the plan's or the school's ('the IEP lists "30 minutes ... no more than
+ * 3"'), and a parent's ironic quotes ("the OT is 'out' again") are the rules' to read.
+ */
+export function maskQuotations(text: string): string {
+  let masked = text;
+  const blank = (start: number, end: number) => {
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  };
+  for (const q of quotations(text)) blank(q.start, q.end);
+  // A letter's gaps for the parent to fill ("[the date you were told of it]") are the app's words too.
+  for (const gap of text.matchAll(/\[[^\]\n]{1,120}\]/gu)) blank(gap.index, gap.index + gap[0].length);
+  return masked;
+}
+
+/**
+ * Flags accusing or absolute phrasing in `text`, sorted by position: the rules (layers 1 to 3, capitals and
+ * punctuation), then the classifier (layer 4, tone-classifier.ts) on each sentence the rules left alone.
+ * Case-insensitive, whole words only ("hallways" is not "always"). Overlapping matches keep the most
+ * specific rule ("you never replied" over "never"). With `{ formal: true }`, legal terms a complaint needs
+ * are not flagged, and the classifier, which learned from letters to the school and not from complaints,
+ * does not read it.
  */
 export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
+  const { flags, declined } = readRules(text, options);
+  if (options.formal) return flags;
+  // Where a rule flagged words, or looked at them and let them go ("You always make him feel welcome" is
+  // praise), the rules have judged the sentence; the classifier reads the others.
+  const learned = classifierFlags(
+    text,
+    maskQuotations(text),
+    [...flags, ...declined],
+    TONE_MODEL,
+    wouldBeFlagged,
+  );
+  if (learned.length === 0) return flags;
+  return [...flags, ...learned.map((f) => ({ ...f, phrase: text.slice(f.start, f.end) }))].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+}
+
+/**
+ * Whether the whole check flags `text` (without writing suggestions): a rewrite must pass it. Remembered
+ * for the last few hundred candidates, because the check runs on every keystroke and the letter's other
+ * sentences, and so their rewrites, have not changed.
+ */
+function wouldBeFlagged(text: string): boolean {
+  const known = REWRITE_VERDICTS.get(text);
+  if (known !== undefined) return known;
+  const verdict = flaggedNow(text);
+  if (REWRITE_VERDICTS.size >= 500) REWRITE_VERDICTS.delete(REWRITE_VERDICTS.keys().next().value!);
+  REWRITE_VERDICTS.set(text, verdict);
+  return verdict;
+}
+
+const REWRITE_VERDICTS = new Map<string, boolean>();
+
+function flaggedNow(text: string): boolean {
+  const { flags, declined } = readRules(text);
+  if (flags.length > 0) return true;
+  const masked = maskQuotations(text);
+  return sentencesToRead(masked, declined).some(
+    (s) => toneScore(TONE_MODEL, masked.slice(s.start, s.end)) >= TONE_MODEL.threshold,
+  );
+}
+
+/**
+ * The rules only (layers 1 to 3, capitals and punctuation), without the classifier: what the check did
+ * before it, kept for measuring the classifier's share and its speed.
+ */
+export function checkToneRules(text: string, options: ToneOptions = {}): ToneFlag[] {
+  return readRules(text, options).flags;
+}
+
+/**
+ * The rules' flags, and the words a rule looked at and let go: a pattern matched and the rule's context
+ * check said it does not accuse ("You always make him feel welcome" is praise, "Send me the logs when you
+ * get a chance" is softened, "You have 10 school days to respond under ..." is the law's deadline), and
+ * quotations of someone else's words.
+ */
+export function readRules(
+  text: string,
+  options: ToneOptions = {},
+): { flags: ToneFlag[]; declined: { start: number; end: number }[] } {
   const accepted: RawFlag[] = [];
   const extra = new Set((options.acronyms ?? []).map((a) => a.toUpperCase()));
   const quotes = reportedQuotes(text);
+  // Someone else's words, quoted after "said" or "wrote", are let go as well: the sentence reports them.
+  const declined: { start: number; end: number }[] = quotes.map((q) => ({ start: q.start, end: q.end }));
   const overlaps = (start: number, end: number) =>
     accepted.some((f) => start < f.end && f.start < end) ||
     quotes.some((q) => q.start <= start && end <= q.end);
@@ -729,7 +826,10 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;
-      if (rule.accept && !rule.accept(m, text)) continue;
+      if (rule.accept && !rule.accept(m, text)) {
+        declined.push({ start, end });
+        continue;
+      }
       const why = rule.whyFor?.(m, text) ?? rule.why;
       accepted.push({ start, end, rule: rule.id, why, suggestion: rule.suggest(m, text) });
     }
@@ -737,7 +837,13 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
   for (const rule of CATEGORY_RULES) {
     if (options.formal && rule.legalTerm) continue;
     for (const m of wordMatches(rule.pattern, text)) {
-      if (rule.accept && !rule.accept(m, text)) continue;
+      if (rule.accept && !rule.accept(m, text)) {
+        // A lone verb in mid-sentence is only a candidate for an order ("... to get a simple answer"): the
+        // rule looked at where it stands, not at what the sentence says.
+        if (/\s/u.test(m[0].trim()) || isSentenceStart(text, m.index))
+          declined.push({ start: m.index, end: m.index + m[0].length });
+        continue;
+      }
       const span = rule.span ? rule.span(m, text) : { start: m.index, end: m.index + m[0].length };
       if (span.end <= span.start || overlaps(span.start, span.end)) continue;
       accepted.push({
@@ -755,7 +861,8 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
   for (const flag of [...capsFlags(text, extra), ...exclamationFlags(text)]) {
     if (!overlaps(flag.start, flag.end)) accepted.push(flag);
   }
-  return accepted
+  const flags = accepted
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((f) => ({ ...f, phrase: text.slice(f.start, f.end) }));
+  return { flags, declined };
 }

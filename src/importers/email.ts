@@ -44,6 +44,95 @@ export function splitMbox(text: string): string[] {
   return parts;
 }
 
+/** A mailbox holds more messages than one import takes (`limit`). */
+export class TooManyMessages extends Error {
+  constructor(readonly limit: number) {
+    super(`holds more than ${limit} messages`);
+  }
+}
+
+/** How much of a mailbox is read between turns of the event loop. */
+const MBOX_STEP_CHARS = 1 << 20;
+
+/**
+ * The messages of a mailbox, as `splitMbox` finds them, read a step at a time so that a large file
+ * never holds the event loop for long (a 50 MB mailbox is read in 50 steps, with other requests
+ * served between them). Stops as soon as there are more than `maxMessages`.
+ */
+export async function splitMboxInSteps(
+  bytes: Buffer,
+  maxMessages = Number.POSITIVE_INFINITY,
+): Promise<string[]> {
+  const text = bytes.toString('latin1');
+  const parts: string[] = [];
+  let current: string[] | null = null;
+  const hasText = (lines: string[] | null) => !!lines?.some((l) => l.trim() !== '');
+  for (let start = 0; start < text.length; ) {
+    // A step ends just after a line break, so no line is cut in two.
+    const cut = text.indexOf('\n', start + MBOX_STEP_CHARS);
+    const end = cut === -1 ? text.length : cut + 1;
+    const lines = text.slice(start, end).split(/\r?\n/);
+    // A step that ends with its line break has an empty last piece, which is no line of its own.
+    if (end < text.length) lines.pop();
+    for (const line of lines) {
+      if (/^From \S+/.test(line) && (current === null || current.length === 0 || current.at(-1) === '')) {
+        if (hasText(current)) {
+          parts.push(current!.join('\r\n'));
+          if (parts.length > maxMessages) throw new TooManyMessages(maxMessages);
+        }
+        current = [];
+        continue;
+      }
+      if (current === null) current = [];
+      current.push(line.replace(/^>(>*From )/, '$1'));
+    }
+    start = end;
+    if (start < text.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (hasText(current)) parts.push(current!.join('\r\n'));
+  if (parts.length > maxMessages) throw new TooManyMessages(maxMessages);
+  return parts;
+}
+
+/**
+ * The messages of an .eml or .mbox file, each as its own bytes, not yet parsed (`parseEmailSources`
+ * reads them). Refuses a file that is not an email and a mailbox of more than `maxMessages`.
+ */
+export async function emailSources(bytes: Buffer, maxMessages = Number.POSITIVE_INFINITY): Promise<Buffer[]> {
+  if (bytes.length === 0) throw new EmailFileError('is empty');
+  if (looksLikeMbox(bytes)) {
+    const messages = await splitMboxInSteps(bytes, maxMessages);
+    if (messages.length === 0) throw new EmailFileError('is an mbox file with no messages');
+    return messages.map((m) => Buffer.from(m, 'latin1'));
+  }
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  // An email starts with header lines ("Name: value"); anything else is not one.
+  if (!/^[A-Za-z0-9-]+:[^\r\n]*\r?\n/.test(head.replace(/^\uFEFF/, ''))) {
+    throw new EmailFileError('is not an email (.eml) or a mailbox (.mbox) file');
+  }
+  if (maxMessages < 1) throw new TooManyMessages(maxMessages);
+  return [bytes];
+}
+
+/**
+ * Read one of a file's messages (`emailSources`): in a mailbox, a message that cannot be read is named
+ * by its place ("message 3 has no readable Date header"), as `parseEmailFile` names it.
+ */
+export async function parseEmailSource(
+  source: Buffer,
+  index: number,
+  inMailbox: boolean,
+): Promise<ParsedEmail> {
+  if (!inMailbox) return parseEmail(source);
+  try {
+    return await parseEmail(source);
+  } catch (error) {
+    throw new EmailFileError(
+      `message ${index + 1} ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 export function looksLikeMbox(bytes: Buffer): boolean {
   return /^From \S+.*\r?\n/.test(bytes.subarray(0, 1000).toString('latin1'));
 }

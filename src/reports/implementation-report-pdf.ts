@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ImplementationReport, ReportService } from '../api/reports.ts';
+import { withoutBidiControlsDeep } from '../domain/bidi.ts';
 import {
   axisTicks,
   clip,
@@ -14,7 +15,7 @@ import {
   weekSpan,
 } from './report-text.ts';
 
-// Draws the implementation report (ImplementationReport, gathered by implementation-report.ts) as
+// Draws the implementation report (ImplementationReport, built by implementation-report.ts) as
 // a Letter-size PDF with pdfkit: a first page that says it all in plain words, then the ledger
 // service by service (totals, a chart of delivered against required minutes, the weekly table and
 // the sessions behind the misses), accommodations, the behavior plan, the correspondence, the
@@ -53,6 +54,16 @@ function bottomLimit(doc: Doc): number {
 }
 
 /** Start a new page unless `height` more points fit on this one. */
+/** A rule across the text's width at `y`. */
+function rule(doc: Doc, y: number, width: number): void {
+  doc
+    .moveTo(MARGIN.left, y)
+    .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+    .lineWidth(width)
+    .strokeColor(COLOR.rule)
+    .stroke();
+}
+
 function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottomLimit(doc)) doc.addPage();
 }
@@ -86,12 +97,7 @@ function heading(doc: Doc, text: string, outline?: PDFKit.PDFOutline): PDFKit.PD
   doc.y += 4;
   const item = (outline ?? doc.outline).addItem(printableText(text));
   write(doc, text, { font: FONT.bold, size: 15, gap: 2 });
-  doc
-    .moveTo(MARGIN.left, doc.y)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, doc.y)
-    .lineWidth(0.75)
-    .strokeColor(COLOR.rule)
-    .stroke();
+  rule(doc, doc.y, 0.75);
   doc.y += 8;
   return item;
 }
@@ -164,12 +170,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
         });
       x += column.width;
     });
-    doc
-      .moveTo(MARGIN.left, y + height)
-      .lineTo(MARGIN.left + CONTENT_WIDTH, y + height)
-      .lineWidth(header ? 0.75 : 0.4)
-      .strokeColor(COLOR.rule)
-      .stroke();
+    rule(doc, y + height, header ? 0.75 : 0.4);
     doc.x = MARGIN.left;
     doc.y = y + height;
   };
@@ -381,12 +382,7 @@ function firstPage(doc: Doc, report: ImplementationReport): void {
     doc.y += 2.5;
   }
   doc.y += 6;
-  doc
-    .moveTo(MARGIN.left, doc.y)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, doc.y)
-    .lineWidth(0.75)
-    .strokeColor(COLOR.rule)
-    .stroke();
+  rule(doc, doc.y, 0.75);
   doc.y += 10;
 
   write(doc, 'Summary', { font: FONT.bold, size: 14, gap: 4 });
@@ -943,12 +939,7 @@ function footers(doc: Doc, report: ImplementationReport): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 40;
-    doc
-      .moveTo(MARGIN.left, y - 6)
-      .lineTo(MARGIN.left + CONTENT_WIDTH, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.rule)
-      .stroke();
+    rule(doc, y - 6, 0.5);
     doc
       .font(FONT.regular)
       .fontSize(8)
@@ -963,7 +954,9 @@ function footers(doc: Doc, report: ImplementationReport): void {
   }
 }
 
-export function renderReportPdf(report: ImplementationReport): Promise<Buffer> {
+export function renderReportPdf(given: ImplementationReport): Promise<Buffer> {
+  // pdfkit draws direction controls as they come: a name holding U+202E would turn a line around.
+  const report = withoutBidiControlsDeep(given);
   const child = [report.child.firstName, report.child.lastName].filter(Boolean).join(' ');
   const range = dateRange(report.range.from, report.range.to);
   const doc: Doc = new PDFDocument({

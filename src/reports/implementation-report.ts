@@ -1,3 +1,4 @@
+import type { VerifyResult } from '../api/households.ts';
 import {
   type BehaviorPlan,
   type Communications,
@@ -14,24 +15,20 @@ import {
   type ReportService,
   type SessionException,
 } from '../api/reports.ts';
-import { replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
+import type { Recommendation as Advice } from '../domain/advisor/recommendation.ts';
+import type { CaseService } from '../domain/case-record.ts';
+import { type Communication, replyState, verbalWithoutWrittenFollowUp } from '../domain/communications.ts';
 import { currentSessionEntries } from '../domain/corrections.ts';
 import { daysBetween } from '../domain/dates.ts';
-import { AppError, notFound } from '../domain/errors.ts';
+import type { Finding } from '../domain/implementation-patterns.ts';
 import { isProductChoice } from '../domain/jurisdictions.ts';
 import {
   type AccommodationOutcome,
   accommodationOccurrences,
   countOccurrences,
 } from '../domain/occurrences.ts';
-import { percentDelivered } from '../domain/service-ledger.ts';
+import { percentDelivered, type ServiceLedger } from '../domain/service-ledger.ts';
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
-import { adviceForChild } from '../server/services/advice.ts';
-import { loadCommunications } from '../server/services/communication-status.ts';
-import { computeLedgers, type ServiceLedgerView } from '../server/services/ledgers.ts';
-import { childPatterns } from '../server/services/patterns.ts';
-import { firstProblem, verifyHousehold } from '../server/services/verify.ts';
-import type { Store } from '../store/database.ts';
 import { writeSummary } from './report-summary.ts';
 import {
   clip,
@@ -43,103 +40,172 @@ import {
 } from './report-text.ts';
 
 // The implementation report for one child and a date range: what a parent hands to a case
-// manager, a mediator or a state complaint investigator. This module gathers it from the store
-// into one plain object (ImplementationReport, also the JSON the API serves); the PDF
-// (implementation-report-pdf.ts) only draws that object, so the two can never disagree. Every
-// minute figure is copied from the service ledger, never recomputed.
-
-export { renderReportPdf } from './implementation-report-pdf.ts';
+// manager, a mediator or a state complaint investigator. `buildImplementationReport` makes it, with
+// no I/O, from what src/server/services/implementation-report.ts gathered (the child's records, its
+// ledgers, the advisor's recommendations, the patterns, the paper trail's check) into one plain
+// object (ImplementationReport, also the JSON the API serves); the PDF (implementation-report-pdf.ts)
+// only draws that object, so the two can never disagree. Every minute figure is copied from the
+// service ledger, never recomputed.
 
 // ---------------------------------------------------------------------------------------------
-// Gathering.
+// What the report is made from: the child's records as they are stored (voided ones included; the
+// report leaves them out), in camelCase, JSON columns read.
+
+export type ReportPlanInput = {
+  id: string;
+  kind: string;
+  title: string | null;
+  country: string;
+  region: string | null;
+  effectiveFrom: string;
+  effectiveTo: string;
+};
+
+export type ReportSessionInput = {
+  id: string;
+  serviceId: string;
+  date: string;
+  kind: string;
+  status: string;
+  minutesPlanned: number | null;
+  minutesDelivered: number;
+  reason: string | null;
+  reasonText: string | null;
+  makeupForEntryId: string | null;
+  correctsEntryId: string | null;
+  source: string;
+};
+
+type Voidable = { voidedAt: string | null };
+
+/** What an observation of an accommodation says (a work sample's check of one says the same). */
+type ObservationFields = {
+  id: string;
+  accommodationId: string;
+  date: string;
+  outcome: string;
+  className: string | null;
+  setting: string | null;
+  teacherKind: string;
+  source: string;
+  note: string | null;
+};
+
+export type ReportObservationInput = Voidable & ObservationFields & { attachmentIds: string[] };
+
+export type ReportWorkSampleInput = Voidable & {
+  id: string;
+  date: string;
+  title: string;
+  className: string | null;
+  setting: string | null;
+  teacherKind: string;
+  note: string | null;
+  attachmentIds: string[];
+  accommodationChecks: { accommodationId: string; outcome: string }[];
+};
+
+export type ReportIncidentInput = Voidable & {
+  id: string;
+  planId: string;
+  date: string;
+  summary: string;
+  stepsFollowed: string[];
+  stepsSkipped: string[];
+  rewardUsed: boolean | null;
+  consequenceContradicted: boolean | null;
+  source: string;
+  attachmentIds: string[];
+};
+
+export type ReportInput = {
+  range: { from: string; to: string; asOf: string };
+  /** The family member the report is prepared by. */
+  preparedBy: string;
+  child: ReportBody['child'];
+  /** Every plan of the child, by start date. */
+  plans: ReportPlanInput[];
+  /** The services of every plan of the child. */
+  services: Pick<CaseService, 'id' | 'name' | 'sourceText' | 'providerRole' | 'startDate' | 'endDate'>[];
+  /** The ledger of every service of the child over the range, week by week. */
+  ledgers: (ServiceLedger & { service: { name: string } })[];
+  /** Why there are no ledgers (no school calendar yet), or null. */
+  ledgerUnavailable: string | null;
+  /** Every session entry of the child (corrections and voids included), by date. */
+  sessions: ReportSessionInput[];
+  /** The accommodations of every plan of the child, in the order they were added. */
+  accommodations: { id: string; planId: string; text: string }[];
+  /** The observations of those accommodations, by date. */
+  observations: ReportObservationInput[];
+  /** The child's work samples, by date. */
+  workSamples: ReportWorkSampleInput[];
+  /** The behavior-plan steps of every plan of the child, by position. */
+  behaviorSteps: { id: string; planId: string; kind: string; text: string }[];
+  /** The behavior incidents of every plan of the child, by date. */
+  incidents: ReportIncidentInput[];
+  teamContacts: { id: string; name: string }[];
+  /** The child's messages in force (a voided one is left out), by date. */
+  communications: Communication[];
+  goals: { id: string; area: string }[];
+  goalProgress: {
+    id: string;
+    goalId: string;
+    date: string;
+    value: string;
+    source: string;
+    attachmentIds: string[];
+  }[];
+  parentNotes: { id: string; date: string; kind: string; text: string }[];
+  /** The attachments the records above name (at least those). */
+  attachments: EvidenceItem['files'];
+  /** The advisor's open recommendations on the report's day. */
+  recommendations: Advice[];
+  /** The implementation patterns over the range. */
+  findings: Finding[];
+  /** The paper trail's check when the report was made, and its first problem in words. */
+  verified: VerifyResult;
+  firstProblem: string | null;
+};
 
 /** One record that may be cited, before it gets its reference. */
 type Citable = Omit<EvidenceItem, 'ref' | 'files'> & { attachmentIds: string[] };
 
+/** An observation of an accommodation, or a work sample's check of one (its id is the sample's). */
+type Observation = ObservationFields & { record?: 'observation' | 'work_sample' };
+
 const KIND_ORDER: Record<EvidenceKind, number> = Object.fromEntries(
   EVIDENCE_KINDS.map((k, i) => [k, i]),
 ) as Record<EvidenceKind, number>;
-
-const parseIds = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
-const flag = (value: number | null): boolean | null => (value == null ? null : Number(value) === 1);
 
 function reasonLabel(reason: string | null): string | null {
   if (reason == null) return null;
   return MISS_REASON_LABELS[reason as MissReason] ?? reason;
 }
 
-export async function buildReportData(
-  store: Store,
-  householdId: string,
-  childId: string,
-  range: { from: string; to: string; asOf: string },
-  parent: { name: string; email: string | null },
-): Promise<ImplementationReport> {
-  const db = store.db;
-  const { from, to, asOf } = range;
+export function buildImplementationReport(input: ReportInput): ImplementationReport {
+  const { from, to, asOf } = input.range;
   const inRange = (date: string) => date >= from && date <= to;
+  // A record voided as logged by mistake is no evidence of anything.
+  const inForce = <T extends Voidable>(list: readonly T[]) => list.filter((r) => r.voidedAt == null);
 
-  const child = await db
-    .selectFrom('child')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId);
-
-  const plans = await db
-    .selectFrom('plan')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('effective_from')
-    .orderBy('id')
-    .execute();
   // The plans in force at some point of the range; the one shown is the one in force at its end.
-  const rangePlans = plans.filter((p) => p.effective_from <= to && p.effective_to >= from);
+  const plans = input.plans;
+  const rangePlans = plans.filter((p) => p.effectiveFrom <= to && p.effectiveTo >= from);
   const plan =
-    [...rangePlans].reverse().find((p) => p.effective_from <= to) ??
-    [...plans].reverse().find((p) => p.effective_from <= to) ??
+    [...rangePlans].reverse().find((p) => p.effectiveFrom <= to) ??
+    [...plans].reverse().find((p) => p.effectiveFrom <= to) ??
     null;
-  const allPlanIds = plans.map((p) => p.id);
   const rangePlanIds = rangePlans.map((p) => p.id);
-  // Kysely cannot send an empty IN list; an id no row has stands in for "none".
-  const none = ['00000000-0000-0000-0000-000000000000'];
-  const idsOrNone = (ids: string[]) => (ids.length > 0 ? ids : none);
 
-  // --- The ledger, every service of the child over the range, week by week.
-  let ledgers: ServiceLedgerView[] = [];
-  let ledgerUnavailable: string | null = null;
-  try {
-    ledgers = await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf);
-  } catch (error) {
-    // No school calendar yet: there are no minutes to count, but the rest of the report stands.
-    if (!(error instanceof AppError) || error.code === 'not_found') throw error;
-    ledgerUnavailable = `The minutes cannot be counted: ${error.message.replace(/^childId /, 'the child ')}.`;
-  }
-  const serviceRows = await db
-    .selectFrom('service')
-    .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', idsOrNone(allPlanIds))
-    .execute();
-  const serviceById = new Map(serviceRows.map((s) => [s.id, s]));
+  const serviceById = new Map(input.services.map((s) => [s.id, s]));
 
   // --- Every record of the child that the report may cite, keyed by id.
   const citable = new Map<string, Citable>();
 
-  const sessionRows = await db
-    .selectFrom('session_entry')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  const sessionById = new Map(sessionRows.map((s) => [s.id, s]));
+  const sessionById = new Map(input.sessions.map((s) => [s.id, s]));
   // Only entries in force are cited (the ledger's ids are); a make-up names the latest word on its miss.
   const chains = currentSessionEntries(
-    sessionRows.map((s) => ({ id: s.id, correctsEntryId: s.corrects_entry_id, status: s.status })),
+    input.sessions.map((s) => ({ id: s.id, correctsEntryId: s.correctsEntryId, status: s.status })),
   );
   const madeUpDate = (id: string | null) => {
     if (!id) return null;
@@ -147,11 +213,11 @@ export async function buildReportData(
     if (head?.status === 'void') return null;
     return sessionById.get(head?.id ?? id)?.date ?? null;
   };
-  for (const s of sessionRows) {
-    const service = serviceById.get(s.service_id)?.name ?? 'A service';
-    const planned = s.minutes_planned == null ? null : Number(s.minutes_planned);
-    const delivered = Number(s.minutes_delivered);
-    const reason = [reasonLabel(s.reason), s.reason_text].filter(Boolean).join(': ');
+  for (const s of input.sessions) {
+    const service = serviceById.get(s.serviceId)?.name ?? 'A service';
+    const planned = s.minutesPlanned;
+    const delivered = s.minutesDelivered;
+    const reason = [reasonLabel(s.reason), s.reasonText].filter(Boolean).join(': ');
     const what =
       s.kind === 'makeup'
         ? `make-up, ${figure(delivered)} min`
@@ -166,90 +232,49 @@ export async function buildReportData(
       date: s.date,
       source: sourceLabel(s.source),
       description: `${service}: ${what}${reason && s.kind !== 'makeup' ? ` (${reason})` : ''}${
-        s.kind === 'makeup' && s.reason_text ? ` (${s.reason_text})` : ''
+        s.kind === 'makeup' && s.reasonText ? ` (${s.reasonText})` : ''
       }`,
       attachmentIds: [],
     });
   }
 
-  const accommodationRows = await db
-    .selectFrom('accommodation')
-    .select(['id', 'text', 'plan_id', 'created_at'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', idsOrNone(allPlanIds))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const accommodationText = new Map(accommodationRows.map((a) => [a.id, a.text]));
-  const observationRows = await db
-    .selectFrom('accommodation_observation')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    // A record voided as logged by mistake is no evidence of anything.
-    .where('voided_at', 'is', null)
-    .where('accommodation_id', 'in', idsOrNone(accommodationRows.map((a) => a.id)))
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  type Observation = {
-    id: string;
-    /** A work sample's accommodation check (its id is the sample's), or an observation. */
-    record?: 'observation' | 'work_sample';
-    accommodationId: string;
-    date: string;
-    outcome: string;
-    className: string | null;
-    setting: string | null;
-    teacherKind: string;
-    source: string;
-    note: string | null;
-  };
+  const accommodationText = new Map(input.accommodations.map((a) => [a.id, a.text]));
   const observations: Observation[] = [];
-  for (const o of observationRows) {
+  for (const o of inForce(input.observations)) {
     observations.push({
       id: o.id,
-      accommodationId: o.accommodation_id,
+      accommodationId: o.accommodationId,
       date: o.date,
       outcome: o.outcome,
-      className: o.class_name,
+      className: o.className,
       setting: o.setting,
-      teacherKind: o.teacher_kind,
+      teacherKind: o.teacherKind,
       source: o.source,
       note: o.note,
     });
-    const teacher = o.teacher_kind === 'substitute' ? ', substitute' : '';
+    const teacher = o.teacherKind === 'substitute' ? ', substitute' : '';
     citable.set(o.id, {
       recordId: o.id,
       kind: 'accommodation_observation',
       date: o.date,
       source: sourceLabel(o.source),
-      description: `${clip(accommodationText.get(o.accommodation_id) ?? 'Accommodation', 60)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.class_name ? ` in ${o.class_name}` : ''}${teacher}${o.note ? ` – ${clip(o.note, 120)}` : ''}`,
-      attachmentIds: parseIds(o.attachment_ids),
+      description: `${clip(accommodationText.get(o.accommodationId) ?? 'Accommodation', 60)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.className ? ` in ${o.className}` : ''}${teacher}${o.note ? ` – ${clip(o.note, 120)}` : ''}`,
+      attachmentIds: o.attachmentIds,
     });
   }
   // A work sample where the parent looked for an accommodation counts as an observation of it, as
   // in the patterns (src/server/services/patterns.ts): the sample is the record behind it.
-  const sampleRows = await db
-    .selectFrom('work_sample')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('voided_at', 'is', null)
-    .where('child_id', '=', childId)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  for (const sample of sampleRows) {
-    const checks = JSON.parse(sample.accommodation_checks) as { accommodationId: string; outcome: string }[];
-    for (const check of checks) {
+  for (const sample of inForce(input.workSamples)) {
+    for (const check of sample.accommodationChecks) {
       if (!accommodationText.has(check.accommodationId)) continue;
       observations.push({
         id: sample.id,
         accommodationId: check.accommodationId,
         date: sample.date,
         outcome: check.outcome,
-        className: sample.class_name,
+        className: sample.className,
         setting: sample.setting,
-        teacherKind: sample.teacher_kind,
+        teacherKind: sample.teacherKind,
         source: 'work_sample',
         note: sample.note,
         record: 'work_sample',
@@ -261,28 +286,13 @@ export async function buildReportData(
       date: sample.date,
       // The parent keeps the sample; what it shows is the evidence.
       source: sourceLabel('parent'),
-      description: `“${clip(sample.title, 80)}”${sample.class_name ? `, ${sample.class_name}` : ''}${sample.note ? ` – ${clip(sample.note, 120)}` : ''}`,
-      attachmentIds: parseIds(sample.attachment_ids),
+      description: `“${clip(sample.title, 80)}”${sample.className ? `, ${sample.className}` : ''}${sample.note ? ` – ${clip(sample.note, 120)}` : ''}`,
+      attachmentIds: sample.attachmentIds,
     });
   }
 
-  const stepRows = await db
-    .selectFrom('behavior_step')
-    .select(['id', 'kind', 'text', 'position', 'plan_id'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', idsOrNone(rangePlanIds))
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const incidentRows = await db
-    .selectFrom('behavior_incident')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('voided_at', 'is', null)
-    .where('plan_id', 'in', idsOrNone(allPlanIds))
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  const stepRows = input.behaviorSteps.filter((s) => rangePlanIds.includes(s.planId));
+  const incidentRows = inForce(input.incidents);
   for (const i of incidentRows) {
     citable.set(i.id, {
       recordId: i.id,
@@ -290,19 +300,13 @@ export async function buildReportData(
       date: i.date,
       source: sourceLabel(i.source),
       description: clip(i.summary, 160),
-      attachmentIds: parseIds(i.attachment_ids),
+      attachmentIds: i.attachmentIds,
     });
   }
 
-  const team = await db
-    .selectFrom('team_contact')
-    .select(['id', 'name'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
-  const contactName = new Map(team.map((t) => [t.id, t.name]));
-  const communications = await loadCommunications(store, householdId, childId);
-  const withWhom = (c: (typeof communications)[number]) =>
+  const contactName = new Map(input.teamContacts.map((t) => [t.id, t.name]));
+  const communications = input.communications;
+  const withWhom = (c: Communication) =>
     [
       ...c.contactIds.map((id) => contactName.get(id) ?? 'a team member'),
       ...(c.otherParties ? [c.otherParties] : []),
@@ -318,36 +322,18 @@ export async function buildReportData(
     });
   }
 
-  const goalRows = await db
-    .selectFrom('goal')
-    .select(['id', 'area'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', idsOrNone(allPlanIds))
-    .execute();
-  const goalArea = new Map(goalRows.map((g) => [g.id, g.area]));
-  const progressRows = await db
-    .selectFrom('goal_progress')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('goal_id', 'in', idsOrNone(goalRows.map((g) => g.id)))
-    .execute();
-  for (const p of progressRows) {
+  const goalArea = new Map(input.goals.map((g) => [g.id, g.area]));
+  for (const p of input.goalProgress) {
     citable.set(p.id, {
       recordId: p.id,
       kind: 'goal_progress',
       date: p.date,
       source: sourceLabel(p.source),
-      description: `${goalArea.get(p.goal_id) ?? 'Goal'} goal: ${clip(p.value, 120)}`,
-      attachmentIds: parseIds(p.attachment_ids),
+      description: `${goalArea.get(p.goalId) ?? 'Goal'} goal: ${clip(p.value, 120)}`,
+      attachmentIds: p.attachmentIds,
     });
   }
-  const noteRows = await db
-    .selectFrom('parent_note')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
-  for (const n of noteRows) {
+  for (const n of input.parentNotes) {
     citable.set(n.id, {
       recordId: n.id,
       kind: 'parent_note',
@@ -364,29 +350,24 @@ export async function buildReportData(
   const cite = (ids: Iterable<string>) => {
     for (const id of ids) if (citable.has(id)) cited.add(id);
   };
-  const reportLedgers = ledgers.filter((l) => {
+  const reportLedgers = input.ledgers.filter((l) => {
     const s = serviceById.get(l.serviceId);
     const ids = Object.values(l.totals.entryIds).flat();
     return (
-      (s != null && s.start_date <= to && s.end_date >= from) ||
-      l.totals.requiredMinutes > 0 ||
-      ids.length > 0
+      (s != null && s.startDate <= to && s.endDate >= from) || l.totals.requiredMinutes > 0 || ids.length > 0
     );
   });
   for (const l of reportLedgers) cite(Object.values(l.totals.entryIds).flat());
   const rangeObservations = observations.filter((o) => inRange(o.date));
   cite(rangeObservations.map((o) => o.id));
   const rangeIncidents = incidentRows.filter(
-    (i) => inRange(i.date) && (rangePlanIds.includes(i.plan_id) || rangePlanIds.length === 0),
+    (i) => inRange(i.date) && (rangePlanIds.includes(i.planId) || rangePlanIds.length === 0),
   );
   cite(rangeIncidents.map((i) => i.id));
   const rangeMessages = communications.filter((c) => inRange(c.date));
   cite(rangeMessages.map((c) => c.id));
-
-  const advice = await adviceForChild(store, householdId, childId, asOf, parent);
-  for (const r of advice.recommendations) cite(r.entryIds);
-  const patterns = await childPatterns(db, householdId, childId, { from, to, asOf, bucket: 'week' }, asOf);
-  for (const f of patterns.findings) cite(f.entryIds);
+  for (const r of input.recommendations) cite(r.entryIds);
+  for (const f of input.findings) cite(f.entryIds);
 
   // --- The evidence index: by date, then kind, then what it says (never by id, which is random
   // in part, so the same record numbers the same way every time).
@@ -404,33 +385,13 @@ export async function buildReportData(
     [...new Set(ids.map((id) => refOf.get(id)).filter((r): r is string => r != null))].sort(
       (a, b) => Number(a.slice(1)) - Number(b.slice(1)),
     );
-  const attachmentIds = [...new Set(ordered.flatMap((c) => c.attachmentIds))];
-  const attachmentRows =
-    attachmentIds.length > 0
-      ? await db
-          .selectFrom('attachment')
-          .select(['id', 'filename', 'media_type', 'size', 'sha256'])
-          .where('household_id', '=', householdId)
-          .where('id', 'in', attachmentIds)
-          .execute()
-      : [];
-  const attachmentById = new Map(attachmentRows.map((a) => [a.id, a]));
+  const attachmentById = new Map(input.attachments.map((a) => [a.attachmentId, a]));
   const evidence: EvidenceItem[] = ordered.map(({ attachmentIds: ids, ...c }) => ({
     ref: refOf.get(c.recordId)!,
     ...c,
     files: ids.flatMap((id) => {
       const a = attachmentById.get(id);
-      return a
-        ? [
-            {
-              attachmentId: a.id,
-              filename: a.filename,
-              mediaType: a.media_type,
-              size: Number(a.size),
-              sha256: a.sha256,
-            },
-          ]
-        : [];
+      return a ? [{ ...a }] : [];
     }),
   }));
 
@@ -455,8 +416,8 @@ export async function buildReportData(
           a.date.localeCompare(b.date) || (refOf.get(a.id) ?? '').localeCompare(refOf.get(b.id) ?? ''),
       )
       .map((e): SessionException => {
-        const planned = e.minutes_planned == null ? null : Number(e.minutes_planned);
-        const delivered = Number(e.minutes_delivered);
+        const planned = e.minutesPlanned;
+        const delivered = e.minutesDelivered;
         const makeup = e.kind === 'makeup';
         return {
           ref: refOf.get(e.id)!,
@@ -468,9 +429,9 @@ export async function buildReportData(
           minutesDelivered: delivered,
           minutesMissed: makeup ? 0 : Math.max(0, (planned ?? 0) - delivered),
           reason: reasonLabel(e.reason),
-          reasonText: e.reason_text,
+          reasonText: e.reasonText,
           countedAs: makeup ? null : countedAs(e.id),
-          makesUpDate: madeUpDate(e.makeup_for_entry_id),
+          makesUpDate: madeUpDate(e.makeupForEntryId),
           source: sourceLabel(e.source),
         };
       });
@@ -478,8 +439,8 @@ export async function buildReportData(
     return {
       id: l.serviceId,
       name: l.service.name,
-      sourceText: s?.source_text ?? null,
-      providerRole: s?.provider_role ?? null,
+      sourceText: s?.sourceText ?? null,
+      providerRole: s?.providerRole ?? null,
       totals,
       rows: l.periods.map((p) => ({
         unit: p.unit,
@@ -503,8 +464,8 @@ export async function buildReportData(
   const sum = (pick: (t: LedgerTotals) => number) => services.reduce((n, s) => n + pick(s.totals), 0);
 
   // --- Accommodations: the rate of "provided" over the range, and every lapse.
-  const rangeAccommodations = accommodationRows.filter(
-    (a) => rangePlanIds.includes(a.plan_id) || rangeObservations.some((o) => o.accommodationId === a.id),
+  const rangeAccommodations = input.accommodations.filter(
+    (a) => rangePlanIds.includes(a.planId) || rangeObservations.some((o) => o.accommodationId === a.id),
   );
   const accommodations: ReportAccommodation[] = rangeAccommodations.map((a) => {
     const own = rangeObservations.filter((o) => o.accommodationId === a.id);
@@ -541,7 +502,7 @@ export async function buildReportData(
       refs: refsOf(own.map((o) => o.id)),
     };
   });
-  const toFinding = (f: (typeof patterns.findings)[number]): PatternFinding => ({
+  const toFinding = (f: Finding): PatternFinding => ({
     rule: f.rule,
     severity: f.severity,
     message: f.message,
@@ -552,8 +513,8 @@ export async function buildReportData(
   // --- The behavior plan: which steps staff followed and skipped, and rewards used.
   const stepText = new Map(stepRows.map((s) => [s.id, s.text]));
   const incidents = rangeIncidents.map((i) => {
-    const followed = parseIds(i.steps_followed);
-    const skipped = parseIds(i.steps_skipped);
+    const followed = i.stepsFollowed;
+    const skipped = i.stepsSkipped;
     return {
       ref: refOf.get(i.id)!,
       id: i.id,
@@ -563,8 +524,8 @@ export async function buildReportData(
       skippedIds: skipped,
       stepsFollowed: followed.map((id) => stepText.get(id) ?? 'a step of the plan'),
       stepsSkipped: skipped.map((id) => stepText.get(id) ?? 'a step of the plan'),
-      rewardUsed: flag(i.reward_used),
-      consequenceContradicted: flag(i.consequence_contradicted),
+      rewardUsed: i.rewardUsed,
+      consequenceContradicted: i.consequenceContradicted,
       source: sourceLabel(i.source),
     };
   });
@@ -585,7 +546,7 @@ export async function buildReportData(
       rewardNotUsed: incidents.filter((i) => i.rewardUsed === false).length,
       consequenceAgainstPlan: incidents.filter((i) => i.consequenceContradicted === true).length,
     },
-    findings: patterns.findings.filter((f) => f.rule.startsWith('behavior_')).map(toFinding),
+    findings: input.findings.filter((f) => f.rule.startsWith('behavior_')).map(toFinding),
   };
 
   // --- The communication timeline: how long replies took, and what is still unanswered.
@@ -644,7 +605,7 @@ export async function buildReportData(
   };
 
   // --- The advisor's open recommendations, with their deadlines.
-  const recommendations: Recommendation[] = advice.recommendations.map((r) => ({
+  const recommendations: Recommendation[] = input.recommendations.map((r) => ({
     id: r.id,
     title: r.title,
     reason: r.reason,
@@ -660,30 +621,24 @@ export async function buildReportData(
   }));
 
   // --- The paper trail as it stood when the report was made.
-  const verified = await verifyHousehold(store, householdId);
+  const verified = input.verified;
 
   const body: ReportBody = {
     format: 'as-written/implementation-report/1',
-    child: {
-      id: child.id,
-      firstName: child.first_name,
-      lastName: child.last_name,
-      school: child.school,
-      grade: child.grade,
-    },
+    child: input.child,
     plan: plan
       ? {
           id: plan.id,
           kind: plan.kind as 'iep' | '504',
           title: plan.title,
           jurisdiction: [plan.region, plan.country].filter(Boolean).join(', '),
-          effectiveFrom: plan.effective_from,
-          effectiveTo: plan.effective_to,
+          effectiveFrom: plan.effectiveFrom,
+          effectiveTo: plan.effectiveTo,
         }
       : null,
     range: { from, to, asOf },
-    preparedBy: parent.name,
-    ledgerUnavailable,
+    preparedBy: input.preparedBy,
+    ledgerUnavailable: input.ledgerUnavailable,
     services,
     minutes: {
       requiredMinutes: sum((t) => t.requiredMinutes),
@@ -700,9 +655,7 @@ export async function buildReportData(
       pendingMinutes: sum((t) => t.pendingMinutes),
     },
     accommodations,
-    accommodationFindings: patterns.findings
-      .filter((f) => f.rule.startsWith('accommodation_'))
-      .map(toFinding),
+    accommodationFindings: input.findings.filter((f) => f.rule.startsWith('accommodation_')).map(toFinding),
     behaviorPlan,
     communications: communicationSummary,
     recommendations,
@@ -711,7 +664,7 @@ export async function buildReportData(
       entries: verified.journal.entries,
       headHash: verified.journal.headHash,
       verified: verified.ok,
-      firstProblem: firstProblem(verified),
+      firstProblem: input.firstProblem,
       chainWhole: verified.journal.problem === null,
       problem: verified.journal.problem?.message ?? null,
       recordsChecked: verified.records.checked,

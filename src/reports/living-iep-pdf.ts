@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { withoutBidiControlsDeep } from '../domain/bidi.ts';
 import type { LivingIep } from '../domain/living-iep.ts';
 import { fullDate, printableText } from './report-text.ts';
 
@@ -22,7 +23,9 @@ function section(doc: Doc, title: string, items: readonly string[], empty: strin
   }
 }
 
-export function renderLivingIepPdf(living: LivingIep): Promise<Buffer> {
+export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
+  // pdfkit draws direction controls as they come: a name holding U+202E would turn a line around.
+  const living = withoutBidiControlsDeep(given);
   const doc: Doc = new PDFDocument({
     size: 'LETTER',
     margins: MARGIN,

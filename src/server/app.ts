@@ -26,6 +26,9 @@ import {
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS, validationError } from './errors.ts';
+import { registerJobHandlers } from './jobs/handlers.ts';
+import { createInProcessJobs } from './jobs/in-process.ts';
+import type { JobQueue } from './jobs/jobs.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
@@ -34,6 +37,7 @@ import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerCsvRoutes } from './routes/csv.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
+import { registerJobRoutes } from './routes/jobs.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
 import { registerLetterRoutes } from './routes/letters.routes.ts';
 import { registerLivingIepRoutes } from './routes/living-iep.routes.ts';
@@ -44,6 +48,7 @@ import { registerReportRoutes } from './routes/reports.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from './services/attachments.ts';
+import { DEFAULT_EMAIL_IMPORT_LIMITS, type EmailImportLimits } from './services/email-import.ts';
 import { registerWebApp, WEB_DIST } from './web.ts';
 
 /**
@@ -83,6 +88,10 @@ export type AppOptions = {
   bodyLimitBytes?: number;
   /** The largest file accepted as an attachment (AS_WRITTEN_UPLOAD_LIMIT_MB; default 25 MB). */
   uploadLimitBytes?: number;
+  /** Email imports: the most messages one takes (AS_WRITTEN_IMPORT_MAX_MESSAGES), and when one runs as a job. */
+  emailImport?: Partial<EmailImportLimits>;
+  /** The first retry delay of a failed job (default 5 s; tests shorten it). */
+  jobRetryDelayMs?: number;
 };
 
 export type AppDeps = {
@@ -100,6 +109,9 @@ export type AppDeps = {
     resetAccount: AttemptLimiter;
   };
   uploadLimitBytes: number;
+  emailImport: EmailImportLimits;
+  /** Background work (src/server/jobs/): in-process today; handlers registered below. */
+  jobs: JobQueue;
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
   routes: RouteAccess[];
   /**
@@ -249,6 +261,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailer: options.mailer ?? noMailer,
     publicUrl: options.publicUrl ?? null,
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+    emailImport: { ...DEFAULT_EMAIL_IMPORT_LIMITS, ...options.emailImport },
+    jobs: createInProcessJobs({
+      store: options.store,
+      clock,
+      retryDelayMs: options.jobRetryDelayMs,
+      log: app.log,
+    }),
     limits: {
       pair: createAttemptLimiter(PAIR_LIMIT, nowMs),
       account: createAttemptLimiter(ACCOUNT_LIMIT, nowMs),
@@ -273,7 +292,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const pending = new Set<Promise<void>>();
   app.decorate('deps', deps);
-  app.addHook('onClose', async () => deps.idle());
+  registerJobHandlers(deps.jobs, deps);
+  app.addHook('onClose', async () => {
+    await deps.jobs.stop();
+    await deps.idle();
+  });
   registerAccessControl(app, deps);
   // Every JSON body and query, before any route reads it: a NUL character (PostgreSQL cannot store
   // one, SQLite can: refused on both alike) or nesting deep enough to overflow a recursive walk is a
@@ -308,6 +331,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAttachmentRoutes(api, deps);
       registerCheckInRoutes(api, deps);
       registerCommunicationRoutes(api, deps);
+      registerJobRoutes(api, deps);
       registerLetterRoutes(api, deps);
       registerCalendarRoutes(api, deps);
       registerReportRoutes(api, deps);

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { findCrossHouseholdReferences } from './cross-household.ts';
 import type { Store } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -52,6 +53,8 @@ export const BACKUP_TABLES = [
   'household_settings',
   'reminder_sent',
   'living_iep_notes',
+  // Background jobs (operational): a job under way when the backup was taken resumes after a restore.
+  'job',
 ] as const satisfies readonly (keyof Database)[];
 
 /** scrypt cost: 2^17 x 8 x 1 needs 128 MiB and about half a second; slows down guessing. */
@@ -237,11 +240,31 @@ export async function restoreBackup(store: Store, opened: OpenedBackup, options:
         Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decodeValue(v)])),
       );
       counts[table] = rows.length;
-      for (let i = 0; i < rows.length; i += 100)
-        await db
-          .insertInto(table)
-          .values(rows.slice(i, i + 100))
-          .execute();
+      try {
+        for (let i = 0; i < rows.length; i += 100)
+          await db
+            .insertInto(table)
+            .values(rows.slice(i, i + 100))
+            .execute();
+      } catch (error) {
+        // SQLite and PostgreSQL name a broken foreign key differently; both become one message.
+        const code = (error as { code?: string }).code;
+        if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
+          throw new BackupError(
+            `The backup's ${table} rows name a record the backup does not hold, or a record of another household: nothing was restored`,
+          );
+        }
+        throw error;
+      }
+    }
+    // The references no key can hold (links that may outlive what they name, id lists in JSON
+    // columns) must stay inside their household too (docs/ARCHITECTURE.md).
+    const crossing = await findCrossHouseholdReferences(trx);
+    if (crossing.length > 0) {
+      const first = crossing[0]!;
+      throw new BackupError(
+        `The backup holds ${crossing.length} record(s) that name a record of another household (first: ${first.table} ${first.id}, ${first.path} names ${first.targetId}): nothing was restored`,
+      );
     }
   });
   return counts;

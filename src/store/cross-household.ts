@@ -16,7 +16,9 @@ import type { Database } from './schema.ts';
 // checks every reference (household-transfer.ts) and the services load every target by id and
 // household, a new database never has any; a database written before those checks may. Migration
 // 0008 reports them, `as-written verify` names them, `as-written repair --cross-household` removes
-// them with a journal entry for each.
+// them with a journal entry for each. Since migration 0015 the database's composite keys refuse them
+// in plain columns, and that migration refuses to run while one exists; JSON lists and optional
+// links have no key, so the restore checks them here too.
 
 // biome-ignore lint/suspicious/noExplicitAny: used by a migration, which must not depend on the current schema
 type AnyDb = Kysely<any> | Transaction<any>;

@@ -23,6 +23,8 @@ import * as nonSchoolDayConfirmed from './migrations/0010-non-school-day-confirm
 import * as holdingReplies from './migrations/0011-holding-replies.ts';
 import * as absencesAndReceipt from './migrations/0012-absences-and-receipt.ts';
 import * as lettersProtectTheParent from './migrations/0013-letters-protect-the-parent.ts';
+import * as jobs from './migrations/0014-jobs.ts';
+import * as householdForeignKeys from './migrations/0015-household-foreign-keys.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -69,7 +71,12 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0011-holding-replies': holdingReplies,
   '0012-absences-and-receipt': absencesAndReceipt,
   '0013-letters-protect-the-parent': lettersProtectTheParent,
+  '0014-jobs': jobs,
+  '0015-household-foreign-keys': householdForeignKeys,
 };
+
+/** The migration that makes keys composite; it refuses while rows name another household (see the file). */
+export const HOUSEHOLD_KEYS_MIGRATION = '0015-household-foreign-keys';
 
 /** Every migration's `replayDefaults`, in one map for the journal replay. */
 export const REPLAY_DEFAULTS: Readonly<Record<string, unknown>> = Object.assign(
@@ -143,6 +150,31 @@ export async function migrateToLatest(store: Store): Promise<void> {
     ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    throw new Error(`database migration failed: ${reason}`);
+  }
+}
+
+/**
+ * Run the migrations not run yet that come before `name`, and no further (never back: a database past
+ * it is left as it is). `as-written repair --cross-household` uses it to repair a database that
+ * HOUSEHOLD_KEYS_MIGRATION refuses, then migrates to the end.
+ */
+export async function migrateBefore(store: Store, name: string): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
+  const all = await migrator.getMigrations();
+  const at = all.findIndex((m) => m.name === name);
+  if (at < 0) throw new Error(`no migration named ${name}`);
+  if (all[at]!.executedAt || at === 0) return;
+  const previous = all[at - 1]!;
+  if (previous.executedAt) return;
+  const { error, results } = await migrator.migrateTo(previous.name);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);

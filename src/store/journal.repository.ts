@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { GENESIS_HASH, journalEntryHash } from './journal-hash.ts';
+import { type ChainRow, GENESIS_HASH, journalEntryHash } from './journal-hash.ts';
+import { type KeysetOrder, keysetPage, type Page, type PageRequest } from './pagination.ts';
 import type { Database, JournalRow } from './schema.ts';
 
 export type JournalAction = 'create' | 'update' | 'delete' | 'amend' | 'import';
@@ -57,14 +58,34 @@ export async function appendJournal(trx: Transaction<Database>, entry: JournalAp
   return row;
 }
 
+/** A stored entry with its fields named as in code; `data` stays the stored text (the hash covers it). */
+export function journalEntryOf(r: JournalRow): ChainRow {
+  return {
+    id: r.id,
+    householdId: r.household_id,
+    seq: Number(r.seq),
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
 export async function listJournal(
   db: Kysely<Database>,
   householdId: string,
-  options: { entity?: string; entityId?: string; afterSeq?: number; limit: number },
-): Promise<JournalRow[]> {
+  options: { entity?: string; entityId?: string; afterSeq?: number } & PageRequest,
+): Promise<Page<JournalRow>> {
   let q = db.selectFrom('journal').selectAll().where('household_id', '=', householdId);
   if (options.entity) q = q.where('entity', '=', options.entity);
   if (options.entityId) q = q.where('entity_id', '=', options.entityId);
   if (options.afterSeq != null) q = q.where('seq', '>', options.afterSeq);
-  return q.orderBy('seq').limit(options.limit).execute();
+  return keysetPage(q, JOURNAL_ORDER, options);
 }
+
+/** The journal's order, which its cursors follow: seq (unique in a household, so no tiebreaker). */
+const JOURNAL_ORDER: KeysetOrder = { list: 'journal', columns: ['seq'], direction: 'asc' };

@@ -7,12 +7,13 @@ import type { Database } from './schema.ts';
 // column that lists ids, is added here in the same change (a unit test reads the schema to make
 // sure no `*_id` / `*_ids` column is left out).
 //
-// Why both a declaration and database constraints: foreign keys exist on the plain columns, but
-// they reference `id` alone (a composite key on (household_id, id) would need every SQLite table
-// rebuilt), several references are JSON lists or optional links that can outlive what they name
-// (a reply to a message later deleted), and none of that tells one household from another. So the
-// rule "a reference stays inside its household" is enforced by the services (which load every
-// target by id and household), by the import, and checked after the fact by verify.
+// Why both a declaration and database constraints: every `required` plain column is held by a
+// composite foreign key, (household_id, <ref>_id) -> target (household_id, id) (migration 0015), so
+// the database refuses a row naming another household's; but several references are JSON lists or
+// optional links that can outlive what they name (a reply to a message later deleted), which no key
+// can hold. So the rule "a reference stays inside its household" is also enforced by the services
+// (which load every target by id and household), by the import and the restore, and checked after
+// the fact by verify (docs/ARCHITECTURE.md lists where each reference is checked).
 
 export type ReferencingTable = keyof Database & string;
 

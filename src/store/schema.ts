@@ -354,6 +354,29 @@ export type HouseholdSettingsRow = {
   updated_at: string;
 };
 
+/** A background job (migration 0014, src/server/jobs/): operational, not part of the record. */
+export type JobRow = {
+  id: string;
+  household_id: string | null;
+  name: string;
+  payload: string;
+  input: Buffer | null;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  done: number;
+  total: number | null;
+  state: string | null;
+  result: string | null;
+  error: string | null;
+  failures: string;
+  requested_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+};
+
 export type Database = {
   communication: CommunicationRow;
   parent_note: ParentNoteRow;
@@ -362,6 +385,7 @@ export type Database = {
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;
   living_iep_notes: LivingIepNotesRow;
+  job: JobRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

@@ -159,6 +159,8 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     await page.getByRole('heading', { name: 'What to do next', level: 2 }).waitFor();
     // The most urgent suggestions come first; the rest are behind "Show N more".
     const more = page.getByRole('button', { name: /^Show \d+ more suggestions?$/u });
+    // The suggestions arrive after the heading: wait for the first before asking whether more are hidden.
+    await page.getByRole('article').first().waitFor();
     if (await more.count()) await more.click();
     const card = page.getByRole('article', { name: `Follow up on “${SUBJECT}”` });
     await card.waitFor();
@@ -437,5 +439,40 @@ describe('messages, the advisor and letters, in the browser on a phone', () => {
     const id = page.url().split('/').pop() as string;
     const saved = await apiGet<{ respondBy: string; unfilled: unknown[] }>(`/letters/${id}`);
     expect(saved).toMatchObject({ respondBy: '2026-11-30', unfilled: [] });
+  });
+
+  it('imports a large mailbox in the background, showing its progress and then what it did', async () => {
+    // More messages than one batch (200): the server answers with a job, and the page follows it.
+    const mbox = join(files, 'term.mbox');
+    const messagesInFile = Array.from({ length: 450 }, (_, i) =>
+      [
+        'From alvarez@maple.example.org Mon Oct 05 09:30:00 2026',
+        'From: Ms. Alvarez <alvarez@maple.example.org>',
+        'To: Maria <parent@example.org>',
+        `Subject: Daily note ${i + 1}`,
+        `Date: Mon, 5 Oct 2026 09:${String(i % 60).padStart(2, '0')}:00 -0400`,
+        `Message-ID: <daily-${i + 1}@maple.example.org>`,
+        '',
+        `Today went fine (${i + 1}).`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(mbox, messagesInFile.join('\n'));
+    await goTo('Messages', 'Messages');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import emails' }).click();
+    await (await chooser).setFiles(mbox);
+    await page.getByRole('status').filter({ hasText: 'Importing “term.mbox”' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Imported 450 messages from “term.mbox”' })
+      .waitFor({ timeout: 60_000 });
+    await expectNoAxeViolations(page, 'messages: a large mailbox imported');
+    expect((await messages()).filter((m) => m.subject?.startsWith('Daily note '))).toHaveLength(450);
+    // The log shows the newest 100 messages, and the older ones a page at a time.
+    await page.getByText(/^Showing the 100 most recent messages/).waitFor();
+    await page.getByRole('button', { name: 'Show more messages' }).click();
+    await page.getByText(/^Showing the 200 most recent messages/).waitFor();
+    await expectNoAxeViolations(page, 'messages: more shown');
   });
 });

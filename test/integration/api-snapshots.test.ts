@@ -344,6 +344,25 @@ const READS: Record<string, Row> = {
     url: hA(f, `/check-ins/${await firstId(f, hA(f, '/check-ins'))}`),
   }),
   'GET /api/households/:householdId/settings': async (f) => ({ url: hA(f, '/settings') }),
+  // A large import runs as a background job. Made in a household of its own (another account's), so
+  // the 201 messages it logs change no other snapshot; read once it has finished.
+  'GET /api/households/:householdId/jobs/:id': async (f) => {
+    const clerk = await createAccount(f.env, 'jobs@example.org');
+    const household = (await ok(f, 'POST', '/api/households', { name: 'Jobs family' }, clerk)).id;
+    const child = (await ok(f, 'POST', `/api/households/${household}/children`, { firstName: 'Ada' }, clerk))
+      .id;
+    const messages = Array.from(
+      { length: 201 },
+      (_, i) =>
+        `From a@school.example.org Tue Nov 17 15:04:00 2026\nFrom: Ms. Alvarez <alvarez@school.example.org>\nTo: jobs@example.org\nSubject: Note ${i + 1}\nDate: Tue, 17 Nov 2026 15:04:00 -0500\nMessage-ID: <job-${i + 1}@school.example.org>\n\nNote ${i + 1}\n`,
+    );
+    const url = `/api/households/${household}/communications/import?childId=${child}&filename=year.mbox`;
+    const started = await call(f.env, 'POST', url, Buffer.from(messages.join('\n')), clerk);
+    if (started.status !== 202)
+      throw new Error(`fixture import: ${started.status} ${JSON.stringify(started.body)}`);
+    await f.env.app.deps.jobs.idle();
+    return { url: `/api/households/${household}/jobs/${started.body.id}`, as: clerk };
+  },
   'GET /api/households/:householdId/children/:id/communication-status': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/communication-status?asOf=2026-11-27`),
   }),

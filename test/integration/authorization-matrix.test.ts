@@ -293,12 +293,16 @@ const RESOURCE_PATCHES: Record<string, Record<string, unknown>> = {
   'school-absences': { note: 'Dentist in the morning' },
 };
 
+/** Who writes each record type: its definition's permission (parent notes take note.write, as advocates may). */
+const RESOURCE_WRITERS: Record<string, Expected> = { 'parent-notes': NOT_VIEWER };
+
 function resourceRows(): Record<string, Row> {
   const rows: Record<string, Row> = {};
   for (const [path, body] of Object.entries(RESOURCE_BODIES)) {
     const fresh = async (f: Fixture) => (await owner(f, 'POST', `/${path}`, body(f))).id as string;
+    const writers = RESOURCE_WRITERS[path] ?? PARENTS_WRITE;
     rows[`POST /api/households/:householdId/${path}`] = {
-      expect: PARENTS_WRITE,
+      expect: writers,
       make: async (f) => ({ url: h(f, `/${path}`), body: body(f) }),
     };
     rows[`GET /api/households/:householdId/${path}`] = {
@@ -310,14 +314,14 @@ function resourceRows(): Record<string, Row> {
       make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`) }),
     };
     rows[`PATCH /api/households/:householdId/${path}/:id`] = {
-      expect: PARENTS_WRITE,
+      expect: writers,
       make: async (f) => ({ url: h(f, `/${path}/${await fresh(f)}`), body: RESOURCE_PATCHES[path] }),
     };
     if (
       ['accommodation-observations', 'behavior-incidents', 'work-samples', 'communications'].includes(path)
     ) {
       rows[`POST /api/households/:householdId/${path}/:id/void`] = {
-        expect: PARENTS_WRITE,
+        expect: writers,
         make: async (f) => ({
           url: h(f, `/${path}/${await fresh(f)}/void`),
           body: { note: 'Logged by mistake' },
@@ -332,6 +336,16 @@ function resourceRows(): Record<string, Row> {
     }
   }
   return rows;
+}
+
+/** A mailbox of more messages than one batch, which the server imports as a background job. */
+function largeMailbox(): Buffer {
+  const messages = Array.from(
+    { length: 201 },
+    (_, i) =>
+      `From a@school.example.org Tue Sep 22 15:04:00 2026\nFrom: a@school.example.org\nSubject: Note ${i + 1}\nDate: Tue, 22 Sep 2026 15:04:00 -0500\nMessage-ID: <${newId()}@school.example.org>\n\nNote ${i + 1}\n`,
+  );
+  return Buffer.from(messages.join('\n'));
 }
 
 async function freshMember(f: Fixture, role: string): Promise<string> {
@@ -753,6 +767,22 @@ const ROWS: Record<string, Row> = {
         `From: Ms. Alvarez <alvarez@school.example.org>\r\nTo: owner@example.org\r\nSubject: Re: speech\r\nDate: Tue, 22 Sep 2026 15:04:00 -0500\r\nMessage-ID: <${newId()}@school.example.org>\r\n\r\nThank you, I will check the log.\r\n`,
       ),
     }),
+  },
+  // A large import runs as a job (more than one batch of messages): every member may follow it.
+  'GET /api/households/:householdId/jobs/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => {
+      const withJob = f as Fixture & { jobId?: string };
+      withJob.jobId ??= (
+        await owner(
+          f,
+          'POST',
+          `/communications/import?childId=${f.childId}&filename=big.mbox`,
+          largeMailbox(),
+        )
+      ).id as string;
+      return { url: h(f, `/jobs/${withJob.jobId}`) };
+    },
   },
   'GET /api/households/:householdId/settings': {
     expect: MEMBERS_READ,

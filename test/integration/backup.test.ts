@@ -8,6 +8,7 @@ import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { fixedClock } from '../../src/server/context.ts';
 import { createUser } from '../../src/server/services/accounts.ts';
 import { exportHousehold } from '../../src/server/services/household-transfer.ts';
+import { computeLedgers } from '../../src/server/services/ledgers.ts';
 import { verifyHousehold } from '../../src/server/services/verify.ts';
 import { BackupError, createBackup, openBackup, restoreBackup } from '../../src/store/backup.ts';
 import { openStore } from '../../src/store/database.ts';
@@ -156,6 +157,55 @@ describe.each(BACKENDS)('a backup restores into %s', (target) => {
       );
       expect((await verifyHousehold(destination.store, householdId)).ok).toBe(true);
       await expect(restoreBackup(destination.store, openBackup(bytes))).rejects.toThrow(/not empty/);
+    } finally {
+      await source.cleanup();
+      await destination.cleanup();
+    }
+  });
+
+  it('cannot inflate delivered minutes: one session confirmed ten more times in a restored backup counts once, and verify names the added rows', async () => {
+    const source = await openTestStore('sqlite');
+    const destination = await openTestStore(target);
+    try {
+      const { user } = await createUser(
+        source.store,
+        { clock, newId: () => crypto.randomUUID() },
+        { email: 'p@example.org', displayName: 'P', password: 'a long enough password', householdName: null },
+      );
+      const demo = await seedDemoHousehold(source.store, clock, user.id);
+      const ledgerOf = async (store: typeof source.store) =>
+        (
+          await computeLedgers(
+            store.db,
+            demo.householdId,
+            { childId: demo.childId },
+            { from: '2026-09-08', to: '2026-10-30', asOf: '2026-10-30', grouping: 'week' },
+            '2026-10-30',
+          )
+        ).map((l) => {
+          // Which entry stands for the session may change (a staff link's statement outranks the
+          // parent's, src/domain/occurrences.ts); the figures may not.
+          const { entryIds: _ids, ...figures } = l.totals;
+          return { service: l.service.id, figures };
+        });
+      const opened = openBackup(await createBackup(source.store, { createdAt: TEST_NOW }));
+      const entries = opened.dump.tables.session_entry as Record<string, unknown>[];
+      const session = entries.find(
+        (e) => e.status === 'delivered' && e.corrects_entry_id == null && String(e.date) >= '2026-09-08',
+      )!;
+      for (let i = 0; i < 10; i++) {
+        entries.push({
+          ...session,
+          id: `01a40000-0000-7${String(i).padStart(3, '0')}-8000-000000000000`,
+          source: 'provider_link',
+        });
+      }
+      await restoreBackup(destination.store, opened);
+      expect(await ledgerOf(destination.store)).toEqual(await ledgerOf(source.store));
+      const verified = await verifyHousehold(destination.store, demo.householdId);
+      expect(verified.ok).toBe(false);
+      expect(verified.records.differing).toBe(10);
+      expect(verified.records.problems[0]).toMatchObject({ kind: 'not_in_journal', table: 'session_entry' });
     } finally {
       await source.cleanup();
       await destination.cleanup();

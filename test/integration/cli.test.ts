@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe.each(BACKENDS)('the as-written command on %s', (backend) => {
+// Each command starts a fresh node process that compiles TypeScript (tsx): slow on a busy machine.
+describe.each(BACKENDS)('the as-written command on %s', { timeout: 90_000 }, (backend) => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let database: string | null = null;
@@ -124,6 +125,27 @@ describe.each(BACKENDS)('the as-written command on %s', (backend) => {
     } finally {
       await store.close();
     }
+  });
+
+  it('verify --expect-head checks a fingerprint written down earlier: a prefix is enough, a wrong one fails', async () => {
+    const head = (await cli('verify')).stdout.match(/last hash ([0-9a-f]{64})/)?.[1];
+    expect(head).toBeDefined();
+    const same = await cli('verify', '--expect-head', `${head!.slice(0, 16).toUpperCase()}…`);
+    expect(same.stdout).toContain(': OK (');
+    expect(same.stdout).toContain('nothing was changed or added since it was written down');
+    const wrong = await cli('verify', '--expect-head', 'abcdef012345').then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(wrong?.code).toBe(1);
+    expect(wrong?.stdout).toContain(': NOT OK');
+    expect(wrong?.stdout).toContain('No entry of the journal');
+    const short = await cli('verify', '--expect-head', 'abc').then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(short?.code).toBe(2);
+    expect(short?.stderr).toContain('--expect-head is 3 characters long; type at least its first 12');
   });
 
   it('explains bad arguments clearly and exits non-zero', async () => {

@@ -4,7 +4,7 @@ import { addDays, weekStart } from '../../src/domain/dates.ts';
 import { buildCalendarIndex } from '../../src/domain/school-calendar.ts';
 import { nonSchoolDay } from '../../src/domain/school-days.ts';
 import { fixedClock } from '../../src/server/context.ts';
-import { loadCalendars } from '../../src/server/services/ledgers.ts';
+import { loadCalendars } from '../../src/server/services/school-calendars.ts';
 import { verifyHousehold } from '../../src/server/services/verify.ts';
 import { BACKENDS, call, openTestEnv, type TestEnv } from './harness.ts';
 

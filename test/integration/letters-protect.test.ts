@@ -174,6 +174,30 @@ describe.each(BACKENDS)('letters that protect the parent on %s', (backend) => {
     expect(done.body.communication.replyExpectedBy).toBe('2026-12-08');
   });
 
+  it('a letter over 20,000 characters can be marked sent, and is logged word for word', async () => {
+    // The default state-complaint draft with its evidence reached 20,000 characters, and the log's
+    // summary stopped there: the letter could not be marked sent (issue 15).
+    const letter = (await draft({ kind: 'check_in' })).body;
+    const long = `${letter.body}\n\n${'The sessions listed above were not made up. '.repeat(520)}`.slice(
+      0,
+      23_000,
+    );
+    expect(long.length).toBeGreaterThan(20_000);
+    const edited = await call(env, 'PATCH', api(`/letters/${letter.id}`), { body: long });
+    expect(edited.status, JSON.stringify(edited.body).slice(0, 300)).toBe(200);
+    const sent = await call(env, 'POST', api(`/letters/${letter.id}/sent`), { date: '2026-11-27' });
+    expect(sent.status, JSON.stringify(sent.body).slice(0, 300)).toBe(200);
+    expect(sent.body.communication.summary).toBe(edited.body.body);
+    const tooLong = await call(env, 'PATCH', api(`/letters/${(await draft({ kind: 'check_in' })).body.id}`), {
+      body: 'x'.repeat(50_001),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.fields[0]).toEqual({
+      path: 'body',
+      message: 'must be at most 50000 characters',
+    });
+  });
+
   it('a reply date must come after the day the letter is written', async () => {
     const res = await draft({ kind: 'check_in', respondBy: '2026-11-27' });
     expect(res.status).toBe(400);

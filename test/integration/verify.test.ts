@@ -53,14 +53,55 @@ describe.each(BACKENDS)('verifying the paper trail on %s', (backend) => {
     expect(result.records).toEqual({ checked: rows, differing: 0, problems: [] });
   });
 
-  it('is quick on the demo household', async () => {
-    await verifyHousehold(env.store, hid);
-    const started = performance.now();
-    const result = await verifyHousehold(env.store, hid);
-    const elapsed = performance.now() - started;
-    expect(result.ok).toBe(true);
-    // Well under a second; the bound leaves room for a busy shared machine.
-    expect(elapsed).toBeLessThan(500);
+  it('checks a fingerprint written down earlier: found with the entries added since, or not found, or refused', async () => {
+    const before = await verify();
+    const entries = before.journal.entries as number;
+    const earlier = await row(entries - 3);
+    const at = (hash: string) =>
+      call(env, 'GET', `/api/households/${hid}/verify?expectHead=${encodeURIComponent(hash)}`);
+    const found = await at(earlier.hash.slice(0, 12));
+    expect(found.status).toBe(200);
+    expect(found.body.ok).toBe(true);
+    expect(found.body.expectedHead).toMatchObject({
+      found: true,
+      seq: entries - 3,
+      entriesSince: 3,
+      hash: earlier.hash,
+    });
+    expect(found.body.expectedHead.message).toContain('3 entries were added after it');
+    const head = await at(before.journal.headHash);
+    expect(head.body.expectedHead).toMatchObject({ found: true, entriesSince: 0 });
+    const unknown = await at('0123456789abcdef');
+    expect(unknown.body.ok).toBe(false);
+    expect(unknown.body.expectedHead).toMatchObject({ found: false, entries });
+    const bad = await at('not a hash');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('expectHead');
+    // Without the parameter, the answer is as before.
+    expect(before.expectedHead).toBeUndefined();
+  });
+
+  it('puts the journal head in the export, and refuses an export whose last entries were cut off', async () => {
+    const before = await verify();
+    const doc = await exportHousehold(env.store, hid, '2026-11-29T00:00:00.000Z');
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['format', 'exportedAt', 'household', 'journalHead']);
+    expect(doc.journalHead).toEqual({ entries: before.journal.entries, hash: before.journal.headHash });
+    const target = await openTestStore(backend);
+    try {
+      // What is left of a cut-off journal still chains: only the head says entries are missing.
+      const cut = JSON.parse(JSON.stringify(doc));
+      cut.journal.splice(-2, 2);
+      await expect(importHousehold(target.store, cut)).rejects.toMatchObject({
+        fields: [{ path: 'journalHead', message: expect.stringContaining('entries were removed') }],
+      });
+      const edited = JSON.parse(JSON.stringify(doc));
+      edited.journalHead.hash = '0'.repeat(64);
+      await expect(importHousehold(target.store, edited)).rejects.toMatchObject({
+        fields: [{ path: 'journalHead' }],
+      });
+    } finally {
+      await target.cleanup();
+    }
   });
 
   it('names a session entry whose minutes were changed in SQL: table, id, field, journal value, current value', async () => {
@@ -277,6 +318,7 @@ describe.each(BACKENDS)('verifying the paper trail on %s', (backend) => {
       altered.journal[12].actor = 'user:someone-else';
       await expect(importHousehold(target.store, altered)).rejects.toThrow(/does not verify/);
       const old = JSON.parse(JSON.stringify(doc));
+      delete old.journalHead;
       for (const j of old.journal) {
         delete j.hash;
         delete j.prevHash;

@@ -46,17 +46,64 @@ export async function api<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
+  return (await send<T>(method, path, body)).data;
+}
+
+/** One request: the body as the pages may show it, and the response's headers. */
+async function send<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
+  const response = await reach(`/api${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status === 204) return { data: undefined as T, headers: response.headers };
+  const text = await response.text();
+  const data = text ? parseApiJson(text) : null;
+  if (!response.ok) throw errorFrom(response.status, data);
+  return { data: data as T, headers: response.headers };
+}
+
+/** One page of a list endpoint, and the cursor of the next (null on the last page). */
+export type ListPage<T> = { rows: T[]; nextCursor: string | null };
+
+/** A path with one more query parameter (the list endpoints' `cursor`, `limit`). */
+export function withParam(path: string, key: string, value: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+
+/** One page of a list (the server's `limit`/`cursor`; the next page's cursor is in X-Next-Cursor). */
+export async function getPage<T>(path: string, cursor?: string | null): Promise<ListPage<T>> {
+  const { data, headers } = await send<T[]>('GET', cursor ? withParam(path, 'cursor', cursor) : path);
+  return { rows: data, nextCursor: headers.get('x-next-cursor') };
+}
+
+/**
+ * The whole of a list, page after page, for a screen that needs every row (the ledger's entries, the
+ * files a record names). Lists are paged on the server (500 rows unless `limit` says otherwise).
+ */
+export async function getAll<T>(path: string): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ListPage<T> = await getPage<T>(path, cursor);
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+/** The server's answer, or an ApiError saying it could not be reached (nothing was sent). */
+export async function reach(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+    return await fetch(url, init);
   } catch {
     throw new ApiError(
       0,
@@ -64,15 +111,10 @@ export async function api<T>(
       'Could not reach the server. Check your connection and try again; nothing was lost.',
     );
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const data = text ? parseApiJson(text) : null;
-  if (!response.ok) throw errorFrom(response.status, data);
-  return data as T;
 }
 
 /** The server's error body (`{ error: { code, message, fields } }`) as an ApiError. */
-function errorFrom(status: number, data: unknown): ApiError {
+export function errorFrom(status: number, data: unknown): ApiError {
   const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
     ?.error;
   return new ApiError(

@@ -22,12 +22,14 @@ import type {
   ContentChange as ContentChangeSchema,
   Creator,
   EmailImportResult as EmailImportResultSchema,
+  EmailImportSummary as EmailImportSummarySchema,
   GoalProgress as GoalProgressSchema,
   Goal as GoalSchema,
   HouseholdSettings,
   HouseholdWithRole,
   ImplementationReport as ImplementationReportSchema,
   Invitation,
+  Job as JobSchema,
   KeyDate as KeyDateSchema,
   LadderStepSchema,
   LetterRecord,
@@ -129,6 +131,10 @@ export type CommunicationInput = z.input<typeof CommunicationFields>;
 export type CommunicationStatus = z.infer<typeof CommunicationStatusSchema>;
 export type CommunicationReply = CommunicationStatus['messages'][number]['reply'];
 export type EmailImportResult = z.infer<typeof EmailImportResultSchema>;
+/** A large import's result, read from its background job. */
+export type EmailImportSummary = z.infer<typeof EmailImportSummarySchema>;
+/** A background job of the household (a large email import). */
+export type Job = z.infer<typeof JobSchema>;
 export type ParentNote = z.infer<typeof ParentNoteSchema>;
 export type ParentNoteKind = ParentNote['kind'];
 export type ToneFlag = z.infer<typeof ToneFlagSchema>;

@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { INLINE_IMAGE_TYPES } from '../../src/domain/attachment-types.ts';
-import { get } from '../api/client.ts';
+import { getAll } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
 import classes from './ui.module.css';
 
@@ -14,7 +14,7 @@ export const attachmentsKey = (householdId: string) => ['attachments', household
 export function useAttachments(householdId: string, enabled = true) {
   return useQuery({
     queryKey: attachmentsKey(householdId),
-    queryFn: () => get<Attachment[]>(`/households/${householdId}/attachments`),
+    queryFn: () => getAll<Attachment>(`/households/${householdId}/attachments`),
     select: (list) => new Map(list.map((a) => [a.id, a])),
     staleTime: 60_000,
     enabled,

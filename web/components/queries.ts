@@ -1,7 +1,10 @@
 // Reads shared by the ledger, the plan and the timeline. Query keys start with the kind of record and the
 // household, so a write elsewhere can refresh them with invalidateQueries({ queryKey: ['sessions'] }) etc.
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { get } from '../api/client.ts';
+import { useState } from 'react';
+import { get, getAll } from '../api/client.ts';
+import { useCan } from '../api/permissions.ts';
+import { useHouseholdChild } from '../api/session.tsx';
 import type { Accommodation, MemberRecord, Plan, Service, SessionEntry } from '../api/types.ts';
 import { todayIso } from './dates.ts';
 
@@ -49,7 +52,7 @@ export function useSessions(householdId: string, filters: Record<string, string 
   ).toString();
   return useQuery({
     queryKey: ['sessions', householdId, filters],
-    queryFn: () => get<SessionEntry[]>(`/households/${householdId}/sessions?${query}`),
+    queryFn: () => getAll<SessionEntry>(`/households/${householdId}/sessions?${query}`),
   });
 }
 
@@ -86,4 +89,29 @@ export function useAccommodationsOfPlan(householdId: string, planId: string | nu
     queryFn: () => get<Accommodation[]>(`/households/${householdId}/accommodations?planId=${planId}`),
     enabled: planId != null,
   });
+}
+
+/**
+ * What a page of the plan's records (goals, behavior, work samples) starts from: the child, today, what
+ * the member may do, the child's plans, the plan in force and the span of the plans up to today.
+ */
+export function usePlanRecordsPage() {
+  const { householdId, child } = useHouseholdChild();
+  const [today] = useState(todayIso);
+  const writable = useCan('plan.write');
+  const deletable = useCan('record.delete');
+  const plans = usePlans(householdId, child.id);
+  const planList = plans.data ?? [];
+  const plan = currentPlan(planList);
+  return {
+    householdId,
+    child,
+    today,
+    writable,
+    deletable,
+    plans,
+    planList,
+    plan,
+    ...plansSpan(planList, today),
+  };
 }

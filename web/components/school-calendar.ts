@@ -4,7 +4,7 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { buildCalendarIndex, type CalendarIndex } from '../../src/domain/school-calendar.ts';
 import type { SchoolCalendar as CalendarOfDomain } from '../../src/domain/school-calendar-model.ts';
-import { del, get, patch, post } from '../api/client.ts';
+import { del, get, getAll, patch, post } from '../api/client.ts';
 import type { CalendarEvent, SchoolCalendar } from '../api/types.ts';
 import { addDaysIso } from './dates.ts';
 
@@ -14,6 +14,18 @@ export type ChildCalendars = {
   /** Every holiday, break, closure and early dismissal of those years, by first day. */
   events: CalendarEvent[];
   index: CalendarIndex;
+};
+
+/** The checks of a school year's name, first day and last day, as the forms that set them show them. */
+export const SCHOOL_YEAR_CHECKS = {
+  name: (v: string) => (v.trim() ? null : 'Give the school year a name, for example 2026-2027'),
+  firstDay: (v: string) => (v ? null : 'Choose the first day of school'),
+  lastDay: (v: string, all: { firstDay: string }) =>
+    !v
+      ? 'Choose the last day of school'
+      : all.firstDay && v < all.firstDay
+        ? 'The last day comes after the first day'
+        : null,
 };
 
 export const schoolCalendarKey = (householdId: string, childId: string) => [
@@ -45,7 +57,7 @@ export function useSchoolCalendars(householdId: string, childId: string, enabled
       );
       const lists = await Promise.all(
         calendars.map((c) =>
-          get<CalendarEvent[]>(`/households/${householdId}/calendar-events?calendarId=${c.id}`),
+          getAll<CalendarEvent>(`/households/${householdId}/calendar-events?calendarId=${c.id}`),
         ),
       );
       const events = lists

@@ -21,21 +21,22 @@ export const LETTER_KINDS = [
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+/**
+ * The letters that are United States procedure or cite US law, which a Canadian plan never drafts. A
+ * Canadian plan may escalate up the ladder a province sets (principal, superintendent, the board: no US
+ * citation in it), and appeal to the board in British Columbia (School Act s.11) and Alberta (Education
+ * Act s.42): src/domain/letters/board-appeal.ts.
+ */
+const US_ONLY_LETTER_KINDS: readonly LetterKind[] = [
+  'request_prior_written_notice',
+  'state_complaint',
+  'ocr_complaint_outline',
+];
+
 /** The letters that make sense for a Canadian plan: no US procedure, no US citation. */
-export const CANADA_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'specific_concern',
-  'check_in',
-  'follow_up_unanswered',
-  'follow_up_verbal',
-  'thank_you',
-  'request_service_logs',
-  'request_records',
-  'request_iep_meeting',
-  // Up the ladder a province sets (principal, superintendent, the board): no US citation in it.
-  'escalation',
-  // British Columbia (School Act s.11) and Alberta (Education Act s.42): src/domain/letters/board-appeal.ts.
-  'board_appeal',
-]);
+export const CANADA_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(
+  LETTER_KINDS.filter((kind) => !US_ONLY_LETTER_KINDS.includes(kind)),
+);
 
 /** What decides which letters fit a plan: its kind and where it is. */
 export type LetterPlan = {

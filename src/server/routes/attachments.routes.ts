@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AttachmentSchema, ContentQuery, UploadQuery, UploadResult } from '../../api/attachments.ts';
-import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
+import { ErrorResponse, errors, HouseholdParams, PageQuery, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import {
@@ -11,6 +11,7 @@ import {
   readAttachment,
   storeAttachment,
 } from '../services/attachments.ts';
+import { sendPage } from './pagination.ts';
 import { contentDisposition, contextFor, typed } from './shared.ts';
 
 // Files are never rendered as documents of this site: a sandbox with no sources means that even a
@@ -62,12 +63,14 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.read') },
       schema: {
         tags: ['Attachments'],
-        summary: 'List the household’s files',
+        summary: 'List the household’s files, a page at a time, as uploaded',
         params: HouseholdParams,
+        querystring: PageQuery,
         response: { 200: z.array(AttachmentSchema), ...errors },
       },
     },
-    async (request) => listAttachments(deps.store, request.params.householdId),
+    async (request, reply) =>
+      sendPage(request, reply, await listAttachments(deps.store, request.params.householdId, request.query)),
   );
 
   api.get(

@@ -16,8 +16,9 @@ import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, pairKey, slowdownMs } from '../auth/rate-limit.ts';
-import { AppError } from '../errors.ts';
+import { AppError, parseOrThrow } from '../errors.ts';
 import {
+  auditFailedSignIn,
   changePassword,
   checkCredentials,
   completeReset,
@@ -33,7 +34,6 @@ import {
 } from '../services/accounts.ts';
 import { appendAuditForUser } from '../services/audit.ts';
 import { acceptInvitation, previewInvitation } from '../services/members.ts';
-import { parseOrThrow } from '../services/records.ts';
 import { envFor, typed } from './shared.ts';
 
 /** The link a person opens: the token travels in the fragment, which browsers never send to servers or logs. */
@@ -161,20 +161,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       const row = await slowed;
       const env = envFor(deps);
       if (!row) {
-        const known = await deps.store.db
-          .selectFrom('user_account')
-          .select('id')
-          .where('email', '=', email)
-          .executeTakeFirst();
-        if (known) {
-          await appendAuditForUser(deps.store.db, known.id, {
-            newId: env.newId,
-            at: env.clock.now(),
-            actor: `user:${known.id}`,
-            action: 'sign_in_failed',
-            data: { address: request.ip },
-          });
-        }
+        await auditFailedSignIn(deps.store, env, email, request.ip);
         // The same words whether the email is unknown or the password is wrong.
         throw new AppError('unauthorized', 'That email and password do not match an account');
       }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CheckInQuestionsResponse, CheckInRecord } from '../../api/check-ins.ts';
-import { ChildFilter, DateQuery, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
+import { ChildPageQuery, DateQuery, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import { CheckInInput } from '../../domain/check-in.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { getCheckIn, listCheckIns, questionsForWeek, recordCheckIn } from '../services/check-ins.ts';
+import { sendPage } from './pagination.ts';
 import { contextFor, typed } from './shared.ts';
 
 export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -58,13 +59,20 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.read') },
       schema: {
         tags: ['Check-ins'],
-        summary: 'Past check-ins, newest first',
+        summary: 'Past check-ins, newest first, a page at a time',
         params: HouseholdParams,
-        querystring: ChildFilter,
+        querystring: ChildPageQuery,
         response: { 200: z.array(CheckInRecord), ...errors },
       },
     },
-    async (request) => listCheckIns(deps.store, request.params.householdId, request.query.childId),
+    async (request, reply) => {
+      const { childId, ...page } = request.query;
+      return sendPage(
+        request,
+        reply,
+        await listCheckIns(deps.store, request.params.householdId, childId, page),
+      );
+    },
   );
 
   api.get(

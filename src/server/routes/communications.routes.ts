@@ -7,12 +7,13 @@ import {
   HouseholdSettings,
   HouseholdSettingsPatch,
 } from '../../api/communications.ts';
+import { Job } from '../../api/jobs.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { communicationStatus } from '../services/communication-status.ts';
-import { importEmails } from '../services/email-import.ts';
+import { receiveEmailFile } from '../services/email-import.ts';
 import { loadSettings, updateSettings } from '../services/household-settings.ts';
-import { contextFor, servedAs, typed } from './shared.ts';
+import { contextFor, typed } from './shared.ts';
 
 /** How many times a single file's limit a mailbox may be (an .mbox holds many messages). */
 export const MAILBOX_LIMIT_FACTOR = 4;
@@ -28,21 +29,28 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
       schema: {
         tags: ['Communications'],
         summary:
-          'Import emails: the body is an .eml or .mbox file (application/octet-stream). Messages already imported are skipped; threads are joined; attachments kept',
+          'Import emails: the body is an .eml or .mbox file (application/octet-stream). Messages already imported are skipped; threads are joined; attachments kept. A small file is imported at once (201, the messages logged); a large mailbox (over 200 messages, or over 2 MB) runs as a background job (202, the job: follow it at GET jobs/{id}). At most 5,000 messages per import (AS_WRITTEN_IMPORT_MAX_MESSAGES)',
         params: HouseholdParams,
         querystring: EmailImportQuery,
-        response: { 201: EmailImportResult, 413: ErrorResponse, ...errors },
+        response: { 201: EmailImportResult, 202: Job, 413: ErrorResponse, ...errors },
       },
     },
     async (request, reply) => {
       const body = request.body as unknown;
-      const result = await importEmails(deps.store, contextFor(deps, request), {
-        childId: request.query.childId,
-        filename: request.query.filename,
-        bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
-        maxBytes: deps.uploadLimitBytes,
-      });
-      return reply.status(201).send(servedAs(EmailImportResult, result));
+      const outcome = await receiveEmailFile(
+        deps.store,
+        deps.jobs,
+        contextFor(deps, request),
+        {
+          childId: request.query.childId,
+          filename: request.query.filename,
+          bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
+          maxBytes: deps.uploadLimitBytes,
+        },
+        deps.emailImport,
+      );
+      if ('job' in outcome) return reply.status(202).send(outcome.job);
+      return reply.status(201).send(outcome.imported);
     },
   );
 

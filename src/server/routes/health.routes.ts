@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from '../../api/common.ts';
 import { Health } from '../../api/health.ts';
-import { pingStore } from '../../store/database.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { databaseReachable } from '../services/health.ts';
 import { typed } from './shared.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -21,14 +21,10 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (_request, reply) => {
-      try {
-        await pingStore(deps.store);
-        return { status: 'ok' as const, database: deps.store.kind };
-      } catch {
-        return reply
-          .status(503)
-          .send({ error: { code: 'unavailable', message: 'The database is not reachable' } });
-      }
+      if (await databaseReachable(deps.store)) return { status: 'ok' as const, database: deps.store.kind };
+      return reply
+        .status(503)
+        .send({ error: { code: 'unavailable', message: 'The database is not reachable' } });
     },
   );
 }

@@ -8,14 +8,15 @@ import {
   ImportResult,
   JournalEntry,
   JournalQuery,
+  VerifyQuery,
   VerifyResult,
 } from '../../api/households.ts';
-import { listJournal } from '../../store/journal.repository.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
 import { exportHousehold, importHousehold } from '../services/household-transfer.ts';
-import { createHousehold, getHousehold, listHouseholds } from '../services/households.ts';
+import { createHousehold, getHousehold, householdJournal, listHouseholds } from '../services/households.ts';
 import { verifyHousehold } from '../services/verify.ts';
+import { sendPage } from './pagination.ts';
 import { envFor, typed } from './shared.ts';
 
 export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -78,19 +79,8 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: z.array(JournalEntry), ...errors },
       },
     },
-    async (request) => {
-      const rows = await listJournal(deps.store.db, request.params.householdId, request.query);
-      return rows.map((r) => ({
-        id: r.id,
-        seq: Number(r.seq),
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        data: JSON.parse(r.data) as unknown,
-      }));
-    },
+    async (request, reply) =>
+      sendPage(request, reply, await householdJournal(deps.store, request.params.householdId, request.query)),
   );
   api.get(
     '/households/:householdId/verify',
@@ -101,10 +91,12 @@ export function registerHouseholdRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           "Check the paper trail: the journal's hash chain, every record against the state its journal entries lead to, and every attachment's SHA-256; names the first entry that was edited, removed or reordered, and each record that differs (table, id, field, journal value, current value)",
         params: HouseholdParams,
+        querystring: VerifyQuery,
         response: { 200: VerifyResult, ...errors },
       },
     },
-    async (request) => verifyHousehold(deps.store, request.params.householdId),
+    async (request) =>
+      verifyHousehold(deps.store, request.params.householdId, { expectHead: request.query.expectHead }),
   );
   api.get(
     '/households/:householdId/export',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AsOfQuery,
-  ChildFilter,
+  ChildPageQuery,
   ErrorResponse,
   errors,
   HouseholdParams,
@@ -23,15 +23,16 @@ import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { adviceForChild } from '../services/advice.ts';
+import { letterAsEml } from '../services/letter-eml.ts';
 import {
   deleteLetterDraft,
   draftLetterForChild,
   getLetter,
-  letterAsEml,
   listLetters,
   markLetterSent,
   updateLetter,
 } from '../services/letters.ts';
+import { sendPage } from './pagination.ts';
 import { contentDisposition, contextFor, servedAs, typed } from './shared.ts';
 
 /** The family member writing: the signed-in user (letters are signed with their name). */
@@ -76,13 +77,20 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.read') },
       schema: {
         tags: ['Letters'],
-        summary: 'Letters drafted and sent, newest first',
+        summary: 'Letters drafted and sent, newest first, a page at a time',
         params: HouseholdParams,
-        querystring: ChildFilter,
+        querystring: ChildPageQuery,
         response: { 200: z.array(LetterRecord), ...errors },
       },
     },
-    async (request) => listLetters(deps.store, request.params.householdId, request.query.childId),
+    async (request, reply) => {
+      const { childId, ...page } = request.query;
+      return sendPage(
+        request,
+        reply,
+        await listLetters(deps.store, request.params.householdId, childId, page),
+      );
+    },
   );
 
   api.get(

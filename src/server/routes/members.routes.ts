@@ -28,6 +28,7 @@ import {
 } from '../services/members.ts';
 import { createStaffLink, listStaffLinks, revokeStaffLink } from '../services/staff-links.ts';
 import { appLink } from './auth.routes.ts';
+import { sendPage } from './pagination.ts';
 import { envFor, typed } from './shared.ts';
 
 export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -252,10 +253,14 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (request) =>
-      listAudit(deps.store.db, request.params.householdId, request.query.limit, {
-        // The access check has set the role; an address is where a member was, for owners only.
-        addresses: request.auth.role != null && roleAllows(request.auth.role, 'audit.addresses'),
-      }),
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        await listAudit(deps.store.db, request.params.householdId, request.query, {
+          // The access check has set the role; an address is where a member was, for owners only.
+          addresses: request.auth.role != null && roleAllows(request.auth.role, 'audit.addresses'),
+        }),
+      ),
   );
 }

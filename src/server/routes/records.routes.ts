@@ -1,47 +1,41 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
-import { RECORDS, type RecordPath, VoidInput } from '../../api/records.ts';
+import { RECORDS, type RecordPageQuery, VoidInput } from '../../api/records.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { AppError } from '../errors.ts';
-import { alignFirstVersion, createFirstVersion } from '../services/plan-versions.ts';
 import {
   createRecord,
   deleteRecord,
   getRecord,
-  listRecords,
+  listRecordsPage,
   setRecordVoided,
   updateRecord,
 } from '../services/records.ts';
 import { RESOURCES, type ResourceDef } from '../services/resources.ts';
+import { sendPage } from './pagination.ts';
 import { contextFor, servedAs, typed } from './shared.ts';
 
 export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   for (const def of Object.values(RESOURCES) as ResourceDef[]) {
     const base = `/households/:householdId/${def.path}`;
-    const contract = RECORDS[def.path as RecordPath];
+    const contract = RECORDS[def.path];
     // The contract and the record service must describe the same record: one fields schema, the same
     // list filters (a mismatch is a programming error, caught when the server starts).
     const filters = [...def.filters, ...Object.keys(def.containsFilters ?? {})];
-    if (
-      !contract ||
-      contract.fields !== def.fields ||
-      filters.join() !== Object.keys(contract.query.shape).join()
-    )
+    if (!contract || contract.fields !== def.fields || filters.join() !== contract.filters.join())
       throw new Error(`the API contract (src/api/records.ts) does not match the record type ${def.path}`);
     const Output = contract.output;
-    const hooks = {
-      afterCreate: def.entity === 'plan' ? createFirstVersion : undefined,
-      afterUpdate: def.entity === 'plan' ? alignFirstVersion : undefined,
-    };
+    // Who may create, change and void records of this type: the definition says (parent notes take
+    // `note.write`, which advocates have); reading is every member's, deleting the owner's.
+    const write = access.household(def.permission);
     const lower = def.label.toLowerCase();
 
     api.post(
       base,
       {
-        config: { access: access.household('plan.write') },
+        config: { access: write },
         schema: {
           tags: [def.tag],
           summary: `Create a ${lower}`,
@@ -51,15 +45,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const ctx = contextFor(deps, request);
-        // The service validates the raw body again with the full (cross-field) rules.
-        const created = await createRecord(
-          deps.store,
-          ctx,
-          def,
-          request.body,
-          hooks.afterCreate ? (trx, rec) => hooks.afterCreate!(trx, ctx, rec) : undefined,
-        );
+        // The service validates the raw body again with the full (cross-field) rules, and runs the
+        // definition's own hooks (a plan's first version) in the same transaction.
+        const created = await createRecord(deps.store, contextFor(deps, request), def, request.body);
         return reply.status(201).send(servedAs(Output, created));
       },
     );
@@ -70,20 +58,21 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         config: { access: access.household('plan.read') },
         schema: {
           tags: [def.tag],
-          summary: `List ${lower} records`,
+          summary: `List ${lower} records, a page at a time`,
           params: HouseholdParams,
           querystring: contract.query,
           response: { 200: z.array(Output), ...errors },
         },
       },
-      async (request) => {
-        const list = await listRecords(
-          deps.store,
-          request.params.householdId,
-          def,
-          request.query as Record<string, string>,
-        );
-        return servedAs(z.array(Output), list);
+      async (request, reply) => {
+        const { limit, cursor, order, ...filters } = request.query as z.output<typeof RecordPageQuery> &
+          Record<string, string | undefined>;
+        const page = await listRecordsPage(deps.store, request.params.householdId, def, filters, {
+          limit,
+          cursor,
+          order,
+        });
+        return servedAs(z.array(Output), sendPage(request, reply, page));
       },
     );
 
@@ -105,7 +94,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     api.patch(
       `${base}/:id`,
       {
-        config: { access: access.household('plan.write') },
+        config: { access: write },
         schema: {
           tags: [def.tag],
           summary: `Change some fields of a ${lower}`,
@@ -114,18 +103,11 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           response: { 200: Output, ...errors },
         },
       },
-      async (request) => {
-        const ctx = contextFor(deps, request);
-        const updated = await updateRecord(
-          deps.store,
-          ctx,
-          def,
-          request.params.id,
-          request.body,
-          hooks.afterUpdate ? (trx, before, after) => hooks.afterUpdate!(trx, ctx, before, after) : undefined,
-        );
-        return servedAs(Output, updated);
-      },
+      async (request) =>
+        servedAs(
+          Output,
+          await updateRecord(deps.store, contextFor(deps, request), def, request.params.id, request.body),
+        ),
     );
 
     if (def.voidable) {
@@ -133,7 +115,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
         `${base}/:id/void`,
         {
           // Whoever may change the record may void it; deleting stays the owner's (record.delete).
-          config: { access: access.household('plan.write') },
+          config: { access: write },
           schema: {
             tags: [def.tag],
             summary: `Void a ${lower} logged by mistake, or undo the void (the record stays, flagged, and counts nowhere while voided)`,
@@ -169,22 +151,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: AppDeps) {
           },
         },
         async (request, reply) => {
-          const ctx = contextFor(deps, request);
-          await deleteRecord(deps.store, ctx, def, request.params.id, async (trx, record) => {
-            if (def.entity !== 'service') return;
-            const used = await trx
-              .selectFrom('session_entry')
-              .select('id')
-              .where('household_id', '=', ctx.householdId)
-              .where('service_id', '=', record.id)
-              .executeTakeFirst();
-            if (used) {
-              throw new AppError(
-                'conflict',
-                'This service has session entries, so it stays in the record; change its end date, or amend the plan, instead',
-              );
-            }
-          });
+          // The definition may refuse (a service with session entries stays in the record).
+          await deleteRecord(deps.store, contextFor(deps, request), def, request.params.id);
           return reply.status(204).send(null);
         },
       );

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors, RecordParams } from '../../api/common.ts';
 import { ImplementationReport, ReportQuery } from '../../api/reports.ts';
-import { buildReportData, renderReportPdf, reportFilename } from '../../reports/implementation-report.ts';
+import { reportFilename } from '../../reports/implementation-report.ts';
+import { renderReportPdf } from '../../reports/implementation-report-pdf.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { implementationReport } from '../services/implementation-report.ts';
 import { contentDisposition, typed } from './shared.ts';
 
 // The implementation report for a child and a date range: as JSON (the same object the PDF is
@@ -20,7 +22,7 @@ function preparer(request: FastifyRequest) {
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   const build = (params: z.infer<typeof RecordParams>, query: ReportQuery, request: FastifyRequest) =>
-    buildReportData(
+    implementationReport(
       deps.store,
       params.householdId,
       params.id,

@@ -6,7 +6,7 @@ import {
   SessionCorrectionInput,
   SessionCorrectionResult,
   SessionEntry,
-  SessionEntryFilters,
+  SessionEntryListQuery,
   SessionEntryPatch,
   WeekDeliveredInput,
 } from '../../api/sessions.ts';
@@ -19,9 +19,10 @@ import {
   classifySessionEntry,
   createSessionEntry,
   getSessionEntry,
-  listSessionEntries,
+  listSessionEntriesPage,
 } from '../services/session-entries.ts';
 import { logWeekDelivered } from '../services/week-delivered.ts';
+import { sendPage } from './pagination.ts';
 import { contextFor, typed } from './shared.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -52,11 +53,18 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['Sessions'],
         summary: 'List session entries in date order',
         params: HouseholdParams,
-        querystring: SessionEntryFilters,
+        querystring: SessionEntryListQuery,
         response: { 200: z.array(SessionEntry), ...errors },
       },
     },
-    async (request) => listSessionEntries(deps.store.db, request.params.householdId, request.query),
+    async (request, reply) => {
+      const { limit, cursor, ...filters } = request.query;
+      const page = await listSessionEntriesPage(deps.store.db, request.params.householdId, filters, {
+        limit,
+        cursor,
+      });
+      return sendPage(request, reply, page);
+    },
   );
   api.get(
     `${base}/:id`,

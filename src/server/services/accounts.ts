@@ -1,15 +1,37 @@
 import { sql, type Transaction } from 'kysely';
 import { ChangePasswordInput, ResetCompleteInput, SetupInput } from '../../api/auth.ts';
 import { isRole, type Role } from '../../domain/permissions.ts';
+import {
+  countUsers,
+  deleteAuthSession,
+  deleteSessionsOfUser,
+  findAuthSession,
+  findMembership,
+  findUserByEmail as findUserByEmailRow,
+  getUser,
+  householdsOfUser,
+  insertAuthSession,
+  insertHousehold,
+  insertMembership,
+  insertUser,
+  setPassword,
+  touchAuthSession,
+} from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, UserAccountRow } from '../../store/schema.ts';
+import {
+  claimTokenRow,
+  findTokenByHash,
+  insertToken,
+  revokeOpenResetTokens,
+  type TokenPurpose,
+} from '../../store/tokens.repository.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Clock } from '../context.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, invalid, parseOrThrow } from '../errors.ts';
 import { appendAuditForUser } from './audit.ts';
-import { parseOrThrow } from './records.ts';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_MAX_MS = 90 * 24 * 3600_000;
@@ -27,11 +49,7 @@ export const toUser = (r: Pick<UserAccountRow, 'id' | 'email' | 'display_name'>)
 const later = (clock: Clock, ms: number) => new Date(Date.parse(clock.now()) + ms).toISOString();
 
 export async function userCount(store: Store): Promise<number> {
-  const r = await store.db
-    .selectFrom('user_account')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countUsers(store.db);
 }
 
 /** Any fixed number: the key of the PostgreSQL advisory lock that first-run setup takes. */
@@ -58,50 +76,32 @@ export async function createUser(
       // the winner's committed account. SQLite runs one transaction at a time on its one connection,
       // so the count below already sees every earlier setup.
       if (store.kind === 'postgres') await sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`.execute(trx);
-      const users = await trx
-        .selectFrom('user_account')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(users.n) > 0) throw new AppError('conflict', ALREADY_SET_UP);
+      if ((await countUsers(trx)) > 0) throw new AppError('conflict', ALREADY_SET_UP);
     }
-    const existing = await trx
-      .selectFrom('user_account')
-      .select('id')
-      .where('email', '=', input.email)
-      .executeTakeFirst();
-    if (existing)
+    if (await findUserByEmailRow(trx, input.email))
       throw new AppError('conflict', 'An account with this email already exists', [
         { path: 'email', message: 'is already in use' },
       ]);
     const at = env.clock.now();
-    const row: UserAccountRow = {
+    const row = await insertUser(trx, {
       id: env.newId(),
       email: input.email,
-      display_name: input.displayName,
-      password_hash: passwordHash,
-      password_changed_at: at,
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('user_account').values(row).execute();
+      displayName: input.displayName,
+      passwordHash,
+      at,
+    });
     let householdId: string | null = null;
     if (input.householdName) {
       householdId = env.newId();
-      await trx
-        .insertInto('household')
-        .values({ id: householdId, name: input.householdName, created_at: at })
-        .execute();
-      await trx
-        .insertInto('membership')
-        .values({
-          id: env.newId(),
-          household_id: householdId,
-          user_id: row.id,
-          role: 'owner',
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await insertHousehold(trx, { id: householdId, name: input.householdName, created_at: at });
+      await insertMembership(trx, {
+        id: env.newId(),
+        household_id: householdId,
+        user_id: row.id,
+        role: 'owner',
+        created_at: at,
+        updated_at: at,
+      });
       await appendJournal(trx, {
         id: env.newId(),
         householdId,
@@ -132,21 +132,31 @@ export async function checkCredentials(
   email: string,
   password: string,
 ): Promise<UserAccountRow | null> {
-  const row = await store.db
-    .selectFrom('user_account')
-    .selectAll()
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const row = await findUserByEmailRow(store.db, email);
   if (!row) return verifyAgainstDecoy(password).then(() => null);
   return (await verifyPassword(row.password_hash, password)) ? row : null;
 }
 
+/** A failed sign-in goes into the audit trail of the account the email names; an unknown email leaves none. */
+export async function auditFailedSignIn(
+  store: Store,
+  env: Env,
+  email: string,
+  address: string,
+): Promise<void> {
+  const known = await findUserByEmailRow(store.db, email);
+  if (!known) return;
+  await appendAuditForUser(store.db, known.id, {
+    newId: env.newId,
+    at: env.clock.now(),
+    actor: `user:${known.id}`,
+    action: 'sign_in_failed',
+    data: { address },
+  });
+}
+
 export async function findUserByEmail(store: Store, email: string) {
-  return store.db
-    .selectFrom('user_account')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  return findUserByEmailRow(store.db, email.trim().toLowerCase());
 }
 
 /** Start a browser session: a new random id (so signing in rotates it), stored as a hash. */
@@ -155,19 +165,15 @@ export async function startSession(store: Store, env: Env, userId: string, repla
   const csrfToken = newToken();
   const at = env.clock.now();
   await store.db.transaction().execute(async (trx) => {
-    if (replacedToken)
-      await trx.deleteFrom('auth_session').where('id_hash', '=', hashToken(replacedToken)).execute();
-    await trx
-      .insertInto('auth_session')
-      .values({
-        id_hash: hashToken(token),
-        user_id: userId,
-        csrf_token: csrfToken,
-        created_at: at,
-        last_seen_at: at,
-        expires_at: later(env.clock, SESSION_MAX_MS),
-      })
-      .execute();
+    if (replacedToken) await deleteAuthSession(trx, hashToken(replacedToken));
+    await insertAuthSession(trx, {
+      id_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: later(env.clock, SESSION_MAX_MS),
+    });
   });
   return { token, csrfToken };
 }
@@ -177,43 +183,26 @@ export type SessionInfo = { user: User; csrfToken: string; idHash: string };
 /** Find a live session, sliding its idle timeout; expired sessions are removed. */
 export async function resumeSession(store: Store, clock: Clock, token: string): Promise<SessionInfo | null> {
   const idHash = hashToken(token);
-  const row = await store.db
-    .selectFrom('auth_session')
-    .innerJoin('user_account', 'user_account.id', 'auth_session.user_id')
-    .select([
-      'auth_session.id_hash',
-      'auth_session.csrf_token',
-      'auth_session.last_seen_at',
-      'auth_session.expires_at',
-      'user_account.id',
-      'user_account.email',
-      'user_account.display_name',
-    ])
-    .where('auth_session.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const row = await findAuthSession(store.db, idHash);
   if (!row) return null;
   const now = Date.parse(clock.now());
   if (now > Date.parse(row.expires_at) || now - Date.parse(row.last_seen_at) > SESSION_IDLE_MS) {
-    await store.db.deleteFrom('auth_session').where('id_hash', '=', idHash).execute();
+    await deleteAuthSession(store.db, idHash);
     return null;
   }
   // Touch at most once a minute, so reads do not turn into a write each.
   if (now - Date.parse(row.last_seen_at) > 60_000) {
-    await store.db
-      .updateTable('auth_session')
-      .set({ last_seen_at: clock.now() })
-      .where('id_hash', '=', idHash)
-      .execute();
+    await touchAuthSession(store.db, idHash, clock.now());
   }
   return { user: toUser(row), csrfToken: row.csrf_token, idHash };
 }
 
 export async function endSession(store: Store, idHash: string) {
-  await store.db.deleteFrom('auth_session').where('id_hash', '=', idHash).execute();
+  await deleteAuthSession(store.db, idHash);
 }
 
 export async function endAllSessions(store: Store, userId: string) {
-  await store.db.deleteFrom('auth_session').where('user_id', '=', userId).execute();
+  await deleteSessionsOfUser(store.db, userId);
 }
 
 export async function changePassword(
@@ -224,28 +213,16 @@ export async function changePassword(
   body: unknown,
 ) {
   const input = parseOrThrow(ChangePasswordInput, body);
-  const row = await store.db
-    .selectFrom('user_account')
-    .selectAll()
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
+  const row = await getUser(store.db, user.id);
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
     throw invalid('currentPassword', 'is not your current password');
   }
   const passwordHash = await hashPassword(input.newPassword);
   const at = env.clock.now();
   await store.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('user_account')
-      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
-      .where('id', '=', user.id)
-      .execute();
+    await setPassword(trx, user.id, passwordHash, at);
     // Other browsers signed in as this user are signed out.
-    await trx
-      .deleteFrom('auth_session')
-      .where('user_id', '=', user.id)
-      .where('id_hash', '!=', keepSessionHash)
-      .execute();
+    await deleteSessionsOfUser(trx, user.id, keepSessionHash);
     await appendAuditForUser(trx, user.id, {
       newId: env.newId,
       at,
@@ -268,33 +245,23 @@ export async function createResetToken(
   const at = env.clock.now();
   await store.db.transaction().execute(async (trx) => {
     // A new link replaces any earlier unused one.
-    await trx
-      .updateTable('access_token')
-      .set({ revoked_at: at })
-      .where('purpose', '=', 'reset')
-      .where('user_id', '=', row.id)
-      .where('used_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    await trx
-      .insertInto('access_token')
-      .values({
-        id: env.newId(),
-        token_hash: hashToken(token),
-        purpose: 'reset',
-        household_id: null,
-        user_id: row.id,
-        email: row.email,
-        role: null,
-        scope: null,
-        label: null,
-        created_by: null,
-        created_at: at,
-        expires_at: later(env.clock, RESET_TOKEN_MS),
-        used_at: null,
-        revoked_at: null,
-      })
-      .execute();
+    await revokeOpenResetTokens(trx, row.id, at);
+    await insertToken(trx, {
+      id: env.newId(),
+      token_hash: hashToken(token),
+      purpose: 'reset',
+      household_id: null,
+      user_id: row.id,
+      email: row.email,
+      role: null,
+      scope: null,
+      label: null,
+      created_by: null,
+      created_at: at,
+      expires_at: later(env.clock, RESET_TOKEN_MS),
+      used_at: null,
+      revoked_at: null,
+    });
     await appendAuditForUser(trx, row.id, {
       newId: env.newId,
       at,
@@ -310,28 +277,17 @@ export async function createResetToken(
 export async function claimToken(
   trx: Transaction<Database>,
   clock: Clock,
-  purpose: string,
+  purpose: TokenPurpose,
   token: string,
   expiredMessage: string,
 ) {
-  const row = await trx
-    .selectFrom('access_token')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await findTokenByHash(trx, purpose, hashToken(token));
   if (!row || row.used_at || row.revoked_at || Date.parse(row.expires_at) < Date.parse(clock.now())) {
     throw new AppError('validation_failed', expiredMessage, [
       { path: 'token', message: 'is not valid any more' },
     ]);
   }
-  const claimed = await trx
-    .updateTable('access_token')
-    .set({ used_at: clock.now() })
-    .where('id', '=', row.id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) {
+  if (!(await claimTokenRow(trx, row.id, clock.now()))) {
     throw new AppError('validation_failed', expiredMessage, [
       { path: 'token', message: 'is not valid any more' },
     ]);
@@ -351,12 +307,8 @@ export async function completeReset(store: Store, env: Env, body: unknown): Prom
       'This reset link has expired or was already used; ask for a new one',
     );
     const at = env.clock.now();
-    await trx
-      .updateTable('user_account')
-      .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
-      .where('id', '=', token.user_id!)
-      .execute();
-    await trx.deleteFrom('auth_session').where('user_id', '=', token.user_id!).execute();
+    await setPassword(trx, token.user_id!, passwordHash, at);
+    await deleteSessionsOfUser(trx, token.user_id!);
     await appendAuditForUser(trx, token.user_id!, {
       newId: env.newId,
       at,
@@ -364,35 +316,18 @@ export async function completeReset(store: Store, env: Env, body: unknown): Prom
       action: 'password_reset',
       data: {},
     });
-    const user = await trx
-      .selectFrom('user_account')
-      .selectAll()
-      .where('id', '=', token.user_id!)
-      .executeTakeFirstOrThrow();
-    return toUser(user);
+    return toUser(await getUser(trx, token.user_id!));
   });
 }
 
 export type HouseholdMembership = { id: string; name: string; role: Role };
 
 export async function householdsOf(store: Store, userId: string): Promise<HouseholdMembership[]> {
-  const rows = await store.db
-    .selectFrom('membership')
-    .innerJoin('household', 'household.id', 'membership.household_id')
-    .select(['household.id', 'household.name', 'membership.role'])
-    .where('membership.user_id', '=', userId)
-    .orderBy('household.created_at')
-    .orderBy('household.id')
-    .execute();
+  const rows = await householdsOfUser(store.db, userId);
   return rows.filter((r) => isRole(r.role)).map((r) => ({ id: r.id, name: r.name, role: r.role as Role }));
 }
 
 export async function roleIn(store: Store, userId: string, householdId: string): Promise<Role | null> {
-  const row = await store.db
-    .selectFrom('membership')
-    .select('role')
-    .where('user_id', '=', userId)
-    .where('household_id', '=', householdId)
-    .executeTakeFirst();
+  const row = await findMembership(store.db, householdId, userId);
   return row && isRole(row.role) ? row.role : null;
 }

@@ -10,11 +10,12 @@ import {
   INLINE_IMAGE_TYPES,
 } from '../../domain/attachment-types.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
 import type { AttachmentRow, Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { journalChange } from './journal.ts';
 
 // Files kept as evidence: photos of work samples, PDFs of progress reports, notes. The bytes are
 // stored once per household under their SHA-256 (uploading the same file again returns the
@@ -269,10 +270,7 @@ export async function insertAttachment(
     .execute();
   await trx.insertInto('attachment').values(row).execute();
   const attachment = toAttachment(row);
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
+  await journalChange(trx, ctx, {
     action: 'create',
     entity: 'attachment',
     entityId: row.id,
@@ -291,16 +289,22 @@ export async function storeAttachment(
   return inHouseholdTransaction(store, ctx.householdId, (trx) => insertAttachment(trx, ctx, prepared));
 }
 
-export async function listAttachments(store: Store, householdId: string): Promise<Attachment[]> {
-  const rows = await store.db
-    .selectFrom('attachment')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toAttachment);
+export async function listAttachments(
+  store: Store,
+  householdId: string,
+  page: PageRequest,
+): Promise<Page<Attachment>> {
+  const q = store.db.selectFrom('attachment').selectAll().where('household_id', '=', householdId);
+  const result = await keysetPage(q, ATTACHMENT_ORDER, page);
+  return { rows: result.rows.map(toAttachment), nextCursor: result.nextCursor };
 }
+
+/** The file list's order, which its cursors follow: as uploaded. */
+const ATTACHMENT_ORDER: KeysetOrder = {
+  list: 'attachments',
+  columns: ['created_at', 'id'],
+  direction: 'asc',
+};
 
 export async function getAttachment(store: Store, householdId: string, id: string): Promise<Attachment> {
   const row = await store.db
@@ -404,10 +408,7 @@ export async function deleteAttachment(store: Store, ctx: ServiceContext, id: st
       .where('household_id', '=', ctx.householdId)
       .where('sha256', '=', row.sha256)
       .execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'delete',
       entity: 'attachment',
       entityId: id,

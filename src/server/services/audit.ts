@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
-import type { Kysely, Transaction } from 'kysely';
 import { type AuditAction, AuditData } from '../../api/members.ts';
-import type { Database } from '../../store/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { householdIdsOfUser } from '../../store/accounts.repository.ts';
+import { insertAuditEvent, listAuditEvents } from '../../store/audit.repository.ts';
+import type { PageRequest } from '../../store/pagination.ts';
+import type { Db } from '../../store/repository.ts';
 
 // The household's audit trail: sign-ins, failed sign-ins, invitations, role changes, staff links.
 // Separate from the journal (which records changes to the child's records) and never holds a
@@ -22,17 +22,7 @@ export async function appendAudit(
     data: Record<string, unknown>;
   },
 ): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      id: entry.id,
-      household_id: entry.householdId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      data: JSON.stringify(entry.data),
-    })
-    .execute();
+  await insertAuditEvent(db, entry);
 }
 
 /** The same event in every household a user belongs to (a sign-in concerns all of them). */
@@ -47,15 +37,10 @@ export async function appendAuditForUser(
     data: Record<string, unknown>;
   },
 ): Promise<void> {
-  const memberships = await db
-    .selectFrom('membership')
-    .select('household_id')
-    .where('user_id', '=', userId)
-    .execute();
-  for (const m of memberships) {
+  for (const householdId of await householdIdsOfUser(db, userId)) {
     await appendAudit(db, {
       id: entry.newId(),
-      householdId: m.household_id,
+      householdId,
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
@@ -81,18 +66,16 @@ export function withoutAddresses(data: Record<string, unknown>): Record<string, 
   );
 }
 
-/** The newest events; `addresses` says whether the reader may see where sign-ins came from. */
-export async function listAudit(db: Db, householdId: string, limit: number, options: { addresses: boolean }) {
-  const rows = await db
-    .selectFrom('audit_event')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => {
-    const data = JSON.parse(r.data) as Record<string, unknown>;
+/** A page of the events, newest first; `addresses` says whether the reader may see where sign-ins came from. */
+export async function listAudit(
+  db: Db,
+  householdId: string,
+  page: PageRequest,
+  options: { addresses: boolean },
+) {
+  const { rows, nextCursor } = await listAuditEvents(db, householdId, page);
+  const events = rows.map((r) => {
+    const data = r.data;
     return {
       id: r.id,
       at: r.at,
@@ -102,4 +85,5 @@ export async function listAudit(db: Db, householdId: string, limit: number, opti
       data: AuditData.parse(options.addresses ? data : withoutAddresses(data)),
     };
   });
+  return { rows: events, nextCursor };
 }

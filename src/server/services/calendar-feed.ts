@@ -1,13 +1,25 @@
 import ICAL from 'ical.js';
 import type { Creator } from '../../api/members.ts';
 import { addDays } from '../../domain/dates.ts';
+import { listChildren, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { AccessTokenRow } from '../../store/schema.ts';
+import {
+  FeedScope,
+  findTokenByHash,
+  findTokenInHousehold,
+  insertToken,
+  listTokens,
+  markTokenUsed,
+  revokeToken,
+  type TokenPurpose,
+  tokenScope,
+} from '../../store/tokens.repository.ts';
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { adviceForChild } from './advice.ts';
-import { appendAudit } from './audit.ts';
+import { type AuditAction, appendAudit } from './audit.ts';
 import { creatorsIn, isMember } from './creators.ts';
 
 // A calendar feed a parent subscribes to from a phone: the reminders (weekly check-in, mid-term
@@ -17,7 +29,7 @@ import { creatorsIn, isMember } from './creators.ts';
 // the member who made it: it is revoked when they leave the household, and (in case a revocation is
 // ever missed) it is refused once its owner is no longer a member.
 
-const FEED_PURPOSE = 'calendar_feed';
+const FEED_PURPOSE: TokenPurpose = 'calendar_feed';
 /** Calendar subscriptions have no natural end; the secret lasts until revoked. */
 const NEVER = '9999-12-31T00:00:00.000Z';
 
@@ -25,7 +37,7 @@ const toFeed = (r: AccessTokenRow, creator: (userId: string | null) => Creator) 
   const createdBy = creator(r.user_id);
   return {
     id: r.id,
-    childId: (JSON.parse(r.scope ?? '{}') as { childId?: string | null }).childId ?? null,
+    childId: tokenScope(FeedScope, r).childId ?? null,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
     lastUsedAt: r.used_at,
@@ -42,13 +54,7 @@ export async function createCalendarFeed(
   childId: string | null,
 ) {
   if (childId) {
-    const child = await store.db
-      .selectFrom('child')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', childId)
-      .executeTakeFirst();
-    if (!child) throw notFound('Child', childId, 'childId');
+    await requireChild(store.db, ctx.householdId, childId, 'childId');
   }
   const token = newToken();
   const at = ctx.clock.now();
@@ -68,7 +74,7 @@ export async function createCalendarFeed(
     used_at: null,
     revoked_at: null,
   };
-  await store.db.insertInto('access_token').values(row).execute();
+  await insertToken(store.db, row);
   await appendAudit(store.db, {
     id: ctx.newId(),
     householdId: ctx.householdId,
@@ -81,36 +87,22 @@ export async function createCalendarFeed(
 }
 
 export async function listCalendarFeeds(store: Store, householdId: string) {
-  const rows = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('purpose', '=', FEED_PURPOSE)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await listTokens(store.db, householdId, FEED_PURPOSE, 'desc');
   const creator = await creatorsIn(store.db, householdId);
   return rows.map((r) => toFeed(r, creator));
 }
 
 export async function revokeCalendarFeed(store: Store, ctx: ServiceContext, userId: string, id: string) {
-  const row = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('household_id', '=', ctx.householdId)
-    .where('purpose', '=', FEED_PURPOSE)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTokenInHousehold(store.db, ctx.householdId, FEED_PURPOSE, id);
   if (!row) throw notFound('Calendar feed', id);
   const at = ctx.clock.now();
   if (!row.revoked_at) {
-    await store.db.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
-    await appendAudit(store.db, {
+    await revokeToken(store.db, id, at, {
       id: ctx.newId(),
       householdId: ctx.householdId,
       actor: `user:${userId}`,
-      action: 'calendar_feed_revoked',
+      action: 'calendar_feed_revoked' satisfies AuditAction,
       data: { feedId: id },
-      at,
     });
   }
   return toFeed({ ...row, revoked_at: row.revoked_at ?? at }, await creatorsIn(store.db, ctx.householdId));
@@ -158,24 +150,13 @@ export async function calendarFeedIcs(
   today: string,
 ): Promise<string | null> {
   if (!looksLikeToken(token)) return null;
-  const row = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', FEED_PURPOSE)
-    .executeTakeFirst();
+  const row = await findTokenByHash(store.db, FEED_PURPOSE, hashToken(token));
   if (!row || row.revoked_at || !row.household_id) return null;
   // Removal revokes the feed in the same transaction; this catches a feed made while its owner was
   // being removed (and any row a revocation missed), so a former member never reads the household.
   if (!(await isMember(store.db, row.household_id, row.user_id))) return null;
-  const scope = JSON.parse(row.scope ?? '{}') as { childId?: string | null };
-  const children = await store.db
-    .selectFrom('child')
-    .select(['id', 'first_name'])
-    .where('household_id', '=', row.household_id)
-    .$if(Boolean(scope.childId), (q) => q.where('id', '=', scope.childId!))
-    .orderBy('created_at')
-    .execute();
+  const scope = tokenScope(FeedScope, row);
+  const children = await listChildren(store.db, row.household_id, scope.childId);
 
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('prodid', '-//As Written//Reminders//EN');
@@ -222,6 +203,6 @@ export async function calendarFeedIcs(
       }
     }
   }
-  await store.db.updateTable('access_token').set({ used_at: now }).where('id', '=', row.id).execute();
+  await markTokenUsed(store.db, row.id, now);
   return calendar.toString();
 }

@@ -7,14 +7,20 @@ import type {
 } from '../../domain/case-record.ts';
 import type { Communication } from '../../domain/communications.ts';
 import { calendarDeadlineDays } from '../../domain/deadlines.ts';
+import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { letterRequest } from '../../store/letters.repository.ts';
+import { plansOfChild } from '../../store/plans.repository.ts';
+import { serviceSummary } from '../../store/services.repository.ts';
+import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
+import { AppError } from '../errors.ts';
 import { loadCommunications } from './communication-status.ts';
 import { loadSettings, schoolDayTest } from './household-settings.ts';
-import { computeLedgers, effectivePolicy, loadCalendars } from './ledgers.ts';
+import { computeLedgers, effectivePolicy } from './ledgers.ts';
 import { childPatterns } from './patterns.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { loadCalendars } from './school-calendars.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // Gathers everything the letter writer and the advisor read about one child on a day, from the
@@ -58,12 +64,7 @@ async function caseServices(
     const own = entries.filter((e) => e.service_id === s.id);
     const totals = ledger?.totals;
     return {
-      id: s.id,
-      name: s.name,
-      sourceText: s.source_text,
-      providerRole: s.provider_role,
-      startDate: s.start_date,
-      endDate: s.end_date,
+      ...serviceSummary(s),
       firstDeliveredDate: own.find((e) => e.status !== 'missed' && e.kind === 'scheduled')?.date ?? null,
       ledger: {
         from,
@@ -117,20 +118,8 @@ export async function gatherCaseRecord(
   parent: { name: string; email: string | null },
 ): Promise<CaseRecord> {
   const db = store.db;
-  const child = await db
-    .selectFrom('child')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId);
-  const plans = await db
-    .selectFrom('plan')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('effective_from', 'desc')
-    .execute();
+  const child = await requireChild(db, householdId, childId);
+  const plans = await plansOfChild(db, householdId, childId);
   // The plan in force on the day, or else the latest one that started before it.
   const plan =
     plans.find((p) => p.effective_from <= asOf && asOf <= p.effective_to) ??
@@ -189,19 +178,10 @@ export async function gatherCaseRecord(
   const observations = await listRecords(store, householdId, RESOURCES.accommodationObservation, {});
   // A work sample where the parent looked for an accommodation is a record about it too (its id is the
   // sample's): the letters and the living IEP count it with the observations, by occurrence.
-  const samples = await db
-    .selectFrom('work_sample')
-    .select(['id', 'date', 'title', 'class_name', 'setting', 'teacher_kind', 'accommodation_checks', 'note'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('voided_at', 'is', null)
-    .where('date', '<=', asOf)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  const samples = await workSamplesOfChild(db, householdId, childId, { to: asOf });
   const checksOf = new Map<string, CaseObservation[]>();
   for (const w of samples) {
-    for (const c of JSON.parse(w.accommodation_checks) as { accommodationId: string; outcome: string }[]) {
+    for (const c of w.accommodationChecks) {
       const list = checksOf.get(c.accommodationId) ?? [];
       list.push({
         id: w.id,
@@ -303,7 +283,7 @@ export async function gatherCaseRecord(
   ).flatMap((l) => {
     const date = l.communication_id ? sentDates.get(l.communication_id) : undefined;
     if (!l.communication_id || !date) return [];
-    const request = JSON.parse(l.request) as { serviceId?: string; accommodationId?: string; to?: string };
+    const request = letterRequest(l);
     return [
       {
         letterId: l.id,
@@ -318,13 +298,7 @@ export async function gatherCaseRecord(
 
   return {
     asOf,
-    child: {
-      id: child.id,
-      firstName: child.first_name,
-      lastName: child.last_name,
-      school: child.school,
-      grade: child.grade,
-    },
+    child: childSummary(child),
     parent,
     plan: plan
       ? {

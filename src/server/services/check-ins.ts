@@ -12,15 +12,19 @@ import { addDays } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
+import { requireChild, timetableOf } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
+import { findPlan, planInForce } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
-import { loadCalendars } from './ledgers.ts';
-import { parseOrThrow, writeRecord } from './records.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { journalChange } from './journal.ts';
+import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { loadCalendars } from './school-calendars.ts';
+import { childOfAccommodation } from './school-days.ts';
 import { writeSessionEntry } from './session-entries.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
@@ -31,34 +35,15 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-async function requireChild(db: Db, householdId: string, childId: string) {
-  const child = await db
-    .selectFrom('child')
-    .select(['id', 'first_name'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId, 'childId');
-  return child;
-}
-
 export async function questionsForWeek(
   db: Db,
   householdId: string,
   childId: string,
   date: string,
 ): Promise<CheckInQuestionsResponse> {
-  const child = await requireChild(db, householdId, childId);
+  const child = await requireChild(db, householdId, childId, 'childId');
   const { from, to } = weekOf(date);
-  const plan = await db
-    .selectFrom('plan')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('effective_from', '<=', date)
-    .where('effective_to', '>=', date)
-    .orderBy('effective_from', 'desc')
-    .executeTakeFirst();
+  const plan = await planInForce(db, householdId, childId, date);
   const planId = plan?.id ?? null;
   const none = '00000000-0000-0000-0000-000000000000';
   const services = await db
@@ -85,12 +70,7 @@ export async function questionsForWeek(
     .where('plan_id', '=', planId ?? none)
     .orderBy('position')
     .execute();
-  const timetable = await db
-    .selectFrom('class_period')
-    .select(['weekday', 'start_time', 'end_time', 'class_name'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
+  const timetable = await timetableOf(db, householdId, childId);
   // The week's sessions as they stand now (corrections applied, voids left out), one per session
   // however many sources logged it (src/domain/occurrences.ts).
   const sessions = (
@@ -208,18 +188,7 @@ async function recordAnswer(
     return { entity: 'session_entry', id: entry.id };
   }
   if (answer.kind === 'accommodation') {
-    const owner = await trx
-      .selectFrom('accommodation')
-      .innerJoin('plan', (join) =>
-        join
-          .onRef('plan.id', '=', 'accommodation.plan_id')
-          .onRef('plan.household_id', '=', 'accommodation.household_id'),
-      )
-      .select('plan.child_id')
-      .where('accommodation.household_id', '=', ctx.householdId)
-      .where('accommodation.id', '=', answer.accommodationId)
-      .executeTakeFirst();
-    if (!owner || owner.child_id !== child.id)
+    if ((await childOfAccommodation(trx, ctx.householdId, answer.accommodationId)) !== child.id)
       throw notFound(
         'Accommodation of this child',
         answer.accommodationId,
@@ -241,12 +210,7 @@ async function recordAnswer(
     return { entity: 'accommodation_observation', id: saved.id };
   }
   if (!answer.somethingHappened) return null;
-  const plan = await trx
-    .selectFrom('plan')
-    .select('child_id')
-    .where('household_id', '=', ctx.householdId)
-    .where('id', '=', answer.planId)
-    .executeTakeFirst();
+  const plan = await findPlan(trx, ctx.householdId, answer.planId);
   if (!plan || plan.child_id !== child.id)
     throw notFound('Plan of this child', answer.planId, `answers.${index}.planId`);
   const def = RESOURCES.behaviorIncident;
@@ -286,7 +250,7 @@ export async function recordCheckIn(
   const today = ctx.clock.today();
   if (input.date > today) throw invalid('date', `is in the future (today is ${today})`);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const child = await requireChild(trx, ctx.householdId, input.childId);
+    const child = await requireChild(trx, ctx.householdId, input.childId, 'childId');
     // An answer about "this week" with no day of its own is dated on the check-in's day, or, when
     // that has no school (a Sunday evening check-in), on the last school day of the week before it.
     const calendar = buildCalendarIndex(await loadCalendars(trx, ctx.householdId, child.id));
@@ -309,10 +273,7 @@ export async function recordCheckIn(
     };
     await trx.insertInto('check_in').values(row).execute();
     const saved = toCheckIn(row);
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'create',
       entity: 'check_in',
       entityId: row.id,
@@ -326,13 +287,17 @@ export async function recordCheckIn(
 export async function listCheckIns(
   store: Store,
   householdId: string,
-  childId?: string,
-): Promise<CheckInRecord[]> {
+  childId: string | undefined,
+  page: PageRequest,
+): Promise<Page<CheckInRecord>> {
   let q = store.db.selectFrom('check_in').selectAll().where('household_id', '=', householdId);
   if (childId) q = q.where('child_id', '=', childId);
-  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').execute();
-  return rows.map(toCheckIn);
+  const result = await keysetPage(q, CHECK_IN_ORDER, page);
+  return { rows: result.rows.map(toCheckIn), nextCursor: result.nextCursor };
 }
+
+/** The check-in list's order, which its cursors follow: newest first. */
+const CHECK_IN_ORDER: KeysetOrder = { list: 'check-ins', columns: ['date', 'id'], direction: 'desc' };
 
 export async function getCheckIn(store: Store, householdId: string, id: string): Promise<CheckInRecord> {
   const row = await store.db

@@ -5,8 +5,8 @@ import {
   replyState,
   verbalWithoutWrittenFollowUp,
 } from '../../domain/communications.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { notFound } from '../errors.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
 
@@ -33,13 +33,7 @@ export async function communicationStatus(
   childId: string,
   asOf: string,
 ): Promise<CommunicationStatus> {
-  const child = await store.db
-    .selectFrom('child')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId);
+  await requireChild(store.db, householdId, childId);
   const all = await loadCommunications(store, householdId, childId);
   const byId = new Map(all.map((c) => [c.id, c]));
   const threadOf = (c: Communication): string => {

@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Creator } from '../../api/members.ts';
-import type { Database } from '../../store/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { findMembership, listMembersWithAccounts } from '../../store/accounts.repository.ts';
+import type { Db } from '../../store/repository.ts';
 
 // Who made a secret link (a calendar address, a staff link, an invitation), for the lists that show
 // them. Someone who has left the household is named only as a former member: the remaining members
@@ -17,12 +15,7 @@ export const formerMember = (userId: string | null): Creator => ({
 
 /** A lookup from user id to creator, for the current members of one household. */
 export async function creatorsIn(db: Db, householdId: string): Promise<(userId: string | null) => Creator> {
-  const rows = await db
-    .selectFrom('membership')
-    .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-    .select(['user_account.id', 'user_account.display_name', 'user_account.email'])
-    .where('membership.household_id', '=', householdId)
-    .execute();
+  const rows = await listMembersWithAccounts(db, householdId);
   const members = new Map(
     rows.map((r) => [
       r.id,
@@ -35,11 +28,5 @@ export async function creatorsIn(db: Db, householdId: string): Promise<(userId: 
 /** Whether a user is still a member of a household: a secret they made works only while they are. */
 export async function isMember(db: Db, householdId: string, userId: string | null): Promise<boolean> {
   if (!userId) return false;
-  const row = await db
-    .selectFrom('membership')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Boolean(row);
+  return Boolean(await findMembership(db, householdId, userId));
 }

@@ -1,172 +1,397 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AttachmentSchema } from '../../api/attachments.ts';
-import type { EmailImportResult } from '../../api/communications.ts';
+import type { EmailImportResult, EmailImportSummary } from '../../api/communications.ts';
+import type { Job as JobView } from '../../api/jobs.ts';
+import { LONG_TEXT_MAX } from '../../domain/common.ts';
 import { REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
-import { EmailFileError, type ParsedEmail, parseEmailFile } from '../../importers/email.ts';
+import {
+  EmailFileError,
+  emailSources,
+  looksLikeMbox,
+  type ParsedEmail,
+  parseEmailFile,
+  parseEmailSource,
+  TooManyMessages,
+} from '../../importers/email.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
+import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import type { ServiceContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { type Actor, actorLabel, type Clock, idSource, type ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import type { JobHandler, JobQueue } from '../jobs/jobs.ts';
 import { insertAttachment, type PreparedAttachment, prepareAttachment, storedIn } from './attachments.ts';
 import { defaultReplyDate } from './communications.ts';
-import { type ApiRecord, writeRecord } from './records.ts';
+import { householdJob } from './jobs.ts';
+import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
-
-/** The contract's answer, with the messages as the record service returns them (untyped until it types them). */
-type ImportedEmails = Omit<EmailImportResult, 'imported'> & { imported: ApiRecord[] };
 
 // Dropping .eml or .mbox files into the communication log. Each message becomes an entry: its
 // sender and recipients matched to the child's team contacts by address, sent or received by who
 // wrote it, joined to the message it answers by Message-ID / In-Reply-To / References, with its
-// attachments kept. A message already imported (same Message-ID) is skipped. The file is read and
-// every attachment checked before anything is written, and the whole import is one transaction.
+// attachments kept. A message already imported (same Message-ID) is skipped. Every message is read
+// and checked before anything is written.
+//
+// A single email, or a mailbox of at most one batch of messages and not over `jobAboveBytes`, is
+// imported in the request, in one transaction, and answered with the messages logged. A larger one runs as a
+// background job (src/server/jobs/): the request answers 202 with the job at once, and the job
+// writes a batch of messages per transaction (each message journaled, as always) with its progress
+// saved in the same transaction, so the server keeps answering everyone else, and an interrupted job
+// resumes after its last batch. No import takes more than `maxMessages` messages.
+
+export type EmailImportLimits = {
+  /** The most messages one import takes (AS_WRITTEN_IMPORT_MAX_MESSAGES). */
+  maxMessages: number;
+  /** Messages written per transaction by an import job; a file with more runs as a job. */
+  batchSize: number;
+  /** A mailbox larger than this runs as a job, however few messages it holds (one email never does). */
+  jobAboveBytes: number;
+};
+
+export const DEFAULT_EMAIL_IMPORT_LIMITS: EmailImportLimits = {
+  maxMessages: 5_000,
+  batchSize: 200,
+  jobAboveBytes: 2 * 1024 * 1024,
+};
+
+export const EMAIL_IMPORT_JOB = 'email-import';
+
+type EmailFile = { childId: string; bytes: Buffer; filename: string; maxBytes: number };
 
 /** `number` is the message's place in the file (1 for the first), for messages about it. */
-type Prepared = { email: ParsedEmail; number: number; files: PreparedAttachment[] };
+type Numbered = { email: ParsedEmail; number: number };
+type Prepared = Numbered & { files: PreparedAttachment[] };
 
-export async function importEmails(
-  store: Store,
-  ctx: ServiceContext,
-  input: { childId: string; bytes: Buffer; filename: string; maxBytes: number },
-): Promise<ImportedEmails> {
-  let emails: ParsedEmail[];
+function refused(message: string): AppError {
+  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+}
+
+/** The file's messages, unread, or a 400 naming the file: not an email, or more than the limit. */
+async function sourcesOf(file: EmailFile, maxMessages: number): Promise<Buffer[]> {
   try {
-    emails = await parseEmailFile(input.bytes);
+    return await emailSources(file.bytes, maxMessages);
   } catch (error) {
-    if (error instanceof EmailFileError) {
-      const message = `"${input.filename}" ${error.message}; nothing was imported`;
-      throw new AppError('validation_failed', message, [{ path: 'file', message }]);
+    if (error instanceof TooManyMessages) {
+      const limit = error.limit.toLocaleString('en-US');
+      throw refused(
+        `"${file.filename}" holds more than ${limit} messages, the most one import takes (the limit is set by AS_WRITTEN_IMPORT_MAX_MESSAGES); split the mailbox into smaller files; nothing was imported`,
+      );
     }
+    if (error instanceof EmailFileError)
+      throw refused(`"${file.filename}" ${error.message}; nothing was imported`);
     throw error;
   }
-  // Oldest first, so a reply in the same file finds the message it answers.
+}
+
+/**
+ * Import an email file: in the request when it is small (`imported`, the messages logged), or as a
+ * background job when it is large (`job`, to follow at GET jobs/:id).
+ */
+export async function receiveEmailFile(
+  store: Store,
+  jobs: JobQueue,
+  ctx: ServiceContext,
+  file: EmailFile,
+  limits: EmailImportLimits,
+): Promise<{ imported: EmailImportResult } | { job: JobView }> {
+  const sources = await sourcesOf(file, limits.maxMessages);
+  // One email is one record, whatever its size (its attachments are checked before the transaction).
+  const large =
+    sources.length > limits.batchSize || (sources.length > 1 && file.bytes.length > limits.jobAboveBytes);
+  if (!large) {
+    return { imported: await importEmails(store, ctx, file) };
+  }
+  await requireChild(store.db, ctx.householdId, file.childId, 'childId');
+  const payload: EmailImportPayload = {
+    childId: file.childId,
+    filename: file.filename,
+    maxBytes: file.maxBytes,
+    actor: ctx.actor,
+  };
+  const id = await jobs.enqueue(EMAIL_IMPORT_JOB, payload, {
+    householdId: ctx.householdId,
+    input: file.bytes,
+    requestedBy: actorLabel(ctx.actor),
+  });
+  return { job: await householdJob(jobs, ctx.householdId, id) };
+}
+
+/** Oldest first, so a reply in the same file finds the message it answers. */
+function inWrittenOrder(emails: ParsedEmail[]): Numbered[] {
   const numbered = emails.map((email, i) => ({ email, number: i + 1 }));
   numbered.sort((a, b) => `${a.email.date}${a.email.time}`.localeCompare(`${b.email.date}${b.email.time}`));
+  return numbered;
+}
 
-  const skippedAttachments: EmailImportResult['skippedAttachments'] = [];
+/** Every attachment checked (and decoded, for an image) before the transaction that stores them. */
+async function prepareFiles(
+  store: Store,
+  householdId: string,
+  messages: readonly Numbered[],
+  maxBytes: number,
+): Promise<{ prepared: Prepared[]; skipped: EmailImportResult['skippedAttachments'] }> {
+  const skipped: EmailImportResult['skippedAttachments'] = [];
   const prepared: Prepared[] = [];
-  for (const { email, number } of numbered) {
+  for (const { email, number } of messages) {
     const files: PreparedAttachment[] = [];
     for (const a of email.attachments) {
       try {
         files.push(
           await prepareAttachment(
-            { filename: a.filename, bytes: a.bytes, maxBytes: input.maxBytes },
-            storedIn(store.db, ctx.householdId),
+            { filename: a.filename, bytes: a.bytes, maxBytes },
+            storedIn(store.db, householdId),
           ),
         );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        skippedAttachments.push({ filename: a.filename, reason: error.message });
+        skipped.push({ filename: a.filename, reason: error.message });
       }
     }
     prepared.push({ email, number, files });
   }
+  return { prepared, skipped };
+}
 
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const child = await trx
-      .selectFrom('child')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', input.childId)
-      .executeTakeFirst();
-    if (!child) throw notFound('Child', input.childId, 'childId');
-    const contacts = await trx
-      .selectFrom('team_contact')
-      .select(['id', 'email'])
-      .where('household_id', '=', ctx.householdId)
-      .where('child_id', '=', input.childId)
-      .execute();
-    const contactByAddress = new Map(
-      contacts.filter((c) => c.email).map((c) => [c.email!.toLowerCase(), c.id] as const),
-    );
-    const members = await trx
-      .selectFrom('membership')
-      .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-      .select('user_account.email')
-      .where('membership.household_id', '=', ctx.householdId)
-      .execute();
-    const family = new Set(members.map((m) => m.email.toLowerCase()));
+/** The record a message becomes, but for what depends on the household (who wrote it, its thread). */
+function messageRecord(email: ParsedEmail, childId: string) {
+  return {
+    childId,
+    kind: 'email',
+    direction: 'received' as 'sent' | 'received',
+    date: email.date,
+    time: email.time,
+    contactIds: [] as string[],
+    otherParties: null as string | null,
+    subject: email.subject?.slice(0, 500) ?? null,
+    summary: (email.text || '(no text)').slice(0, LONG_TEXT_MAX),
+    decisions: null,
+    nextSteps: null,
+    inReplyToId: null as string | null,
+    followsUpId: null,
+    replyExpectedBy: null as string | null,
+    closedWithoutReply: false,
+    messageId: email.messageId,
+    attachmentIds: [] as string[],
+  };
+}
 
-    const idByMessageId = new Map<string, string>();
-    const known = await trx
-      .selectFrom('communication')
-      .select(['id', 'message_id'])
-      .where('household_id', '=', ctx.householdId)
-      .where('message_id', 'is not', null)
-      .execute();
-    for (const k of known) idByMessageId.set(k.message_id!, k.id);
+/** The log's own rules on a message's record: one they refuse is named, never a 500. */
+function checkLoggable(
+  record: ReturnType<typeof messageRecord>,
+  where: { number: number; count: number; filename: string; outcome: string },
+) {
+  const parsed = RESOURCES.communication.input.safeParse(record);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || 'message';
+  const which = where.count > 1 ? `message ${where.number} of "${where.filename}"` : `"${where.filename}"`;
+  throw refused(`${which} cannot be logged: its ${field} ${issue.message}; ${where.outcome}`);
+}
 
-    const imported: ApiRecord[] = [];
-    const duplicates: EmailImportResult['duplicates'] = [];
-    const attachments = new Map<string, z.infer<typeof AttachmentSchema>>();
-    for (const { email, number, files } of prepared) {
-      if (email.messageId && idByMessageId.has(email.messageId)) {
-        duplicates.push({ messageId: email.messageId, subject: email.subject });
-        continue;
-      }
-      const sender = email.from[0]?.address ?? null;
-      const everyone = [...email.from, ...email.to, ...email.cc];
-      const contactIds = [
-        ...new Set(everyone.map((a) => contactByAddress.get(a.address)).filter((id): id is string => !!id)),
-      ];
-      // Sent when a family member (or no team contact) wrote it; received when a team contact did.
-      const direction =
-        sender && family.has(sender)
-          ? 'sent'
-          : sender && contactByAddress.has(sender)
-            ? 'received'
-            : email.to.some((a) => contactByAddress.has(a.address))
-              ? 'sent'
-              : 'received';
-      const others = everyone
-        .filter((a) => !contactByAddress.has(a.address) && !family.has(a.address))
-        .map((a) => (a.name ? `${a.name} <${a.address}>` : a.address));
-      const parentRef = [email.inReplyTo, ...[...email.references].reverse()].find(
-        (ref): ref is string => !!ref && idByMessageId.has(ref),
-      );
-      const attachmentIds: string[] = [];
-      for (const file of files) {
-        const stored = await insertAttachment(trx, ctx, file);
-        attachments.set(stored.attachment.id, stored.attachment);
-        if (!attachmentIds.includes(stored.attachment.id)) attachmentIds.push(stored.attachment.id);
-      }
-      const def = RESOURCES.communication;
-      const record = {
-        childId: input.childId,
-        kind: 'email',
-        direction,
-        date: email.date,
-        time: email.time,
-        contactIds,
-        otherParties: others.length > 0 ? [...new Set(others)].join(', ').slice(0, 500) : null,
-        subject: email.subject?.slice(0, 500) ?? null,
-        summary: (email.text || '(no text)').slice(0, 20000),
-        decisions: null,
-        nextSteps: null,
-        inReplyToId: parentRef ? idByMessageId.get(parentRef)! : null,
-        followsUpId: null,
-        replyExpectedBy:
-          direction === 'sent' && REPLY_EXPECTED_KINDS.has('email')
-            ? await defaultReplyDate(trx, ctx.householdId, input.childId, email.date)
-            : null,
-        closedWithoutReply: false,
-        messageId: email.messageId,
-        attachmentIds,
-      };
-      // The message's own words become the record: one the log's rules refuse is named, never a 500.
-      const parsed = def.input.safeParse(record);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path.map(String).join('.') || 'message';
-        const where = emails.length > 1 ? `message ${number} of "${input.filename}"` : `"${input.filename}"`;
-        const message = `${where} cannot be logged: its ${field} ${issue.message}; nothing was imported`;
-        throw new AppError('validation_failed', message, [{ path: 'file', message }]);
-      }
-      const saved = await writeRecord(trx, ctx, def, parsed.data);
-      if (email.messageId) idByMessageId.set(email.messageId, saved.id);
-      imported.push(saved);
+/** Write messages (prepared, in written order) into the log, inside the caller's transaction. */
+async function writeMessages(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  childId: string,
+  messages: readonly Prepared[],
+  where: { count: number; filename: string; outcome: string },
+) {
+  await requireChild(trx, ctx.householdId, childId, 'childId');
+  const contacts = await trx
+    .selectFrom('team_contact')
+    .select(['id', 'email'])
+    .where('household_id', '=', ctx.householdId)
+    .where('child_id', '=', childId)
+    .execute();
+  const contactByAddress = new Map(
+    contacts.filter((c) => c.email).map((c) => [c.email!.toLowerCase(), c.id] as const),
+  );
+  const members = await trx
+    .selectFrom('membership')
+    .innerJoin('user_account', 'user_account.id', 'membership.user_id')
+    .select('user_account.email')
+    .where('membership.household_id', '=', ctx.householdId)
+    .execute();
+  const family = new Set(members.map((m) => m.email.toLowerCase()));
+
+  const idByMessageId = new Map<string, string>();
+  const known = await trx
+    .selectFrom('communication')
+    .select(['id', 'message_id'])
+    .where('household_id', '=', ctx.householdId)
+    .where('message_id', 'is not', null)
+    .execute();
+  for (const k of known) idByMessageId.set(k.message_id!, k.id);
+
+  const imported: EmailImportResult['imported'] = [];
+  const duplicates: EmailImportResult['duplicates'] = [];
+  const attachments = new Map<string, z.infer<typeof AttachmentSchema>>();
+  for (const { email, number, files } of messages) {
+    if (email.messageId && idByMessageId.has(email.messageId)) {
+      duplicates.push({ messageId: email.messageId, subject: email.subject });
+      continue;
     }
-    return { imported, duplicates, skippedAttachments, attachments: [...attachments.values()] };
+    const sender = email.from[0]?.address ?? null;
+    const everyone = [...email.from, ...email.to, ...email.cc];
+    const contactIds = [
+      ...new Set(everyone.map((a) => contactByAddress.get(a.address)).filter((id): id is string => !!id)),
+    ];
+    // Sent when a family member (or no team contact) wrote it; received when a team contact did.
+    const direction: 'sent' | 'received' =
+      sender && family.has(sender)
+        ? 'sent'
+        : sender && contactByAddress.has(sender)
+          ? 'received'
+          : email.to.some((a) => contactByAddress.has(a.address))
+            ? 'sent'
+            : 'received';
+    const others = everyone
+      .filter((a) => !contactByAddress.has(a.address) && !family.has(a.address))
+      .map((a) => (a.name ? `${a.name} <${a.address}>` : a.address));
+    const parentRef = [email.inReplyTo, ...[...email.references].reverse()].find(
+      (ref): ref is string => !!ref && idByMessageId.has(ref),
+    );
+    const attachmentIds: string[] = [];
+    for (const file of files) {
+      const stored = await insertAttachment(trx, ctx, file);
+      attachments.set(stored.attachment.id, stored.attachment);
+      if (!attachmentIds.includes(stored.attachment.id)) attachmentIds.push(stored.attachment.id);
+    }
+    const record = {
+      ...messageRecord(email, childId),
+      direction,
+      contactIds,
+      otherParties: others.length > 0 ? [...new Set(others)].join(', ').slice(0, 500) : null,
+      inReplyToId: parentRef ? idByMessageId.get(parentRef)! : null,
+      replyExpectedBy:
+        direction === 'sent' && REPLY_EXPECTED_KINDS.has('email')
+          ? await defaultReplyDate(trx, ctx.householdId, childId, email.date)
+          : null,
+      attachmentIds,
+    };
+    const parsed = checkLoggable(record, { number, ...where });
+    const saved = await writeRecord(trx, ctx, RESOURCES.communication, parsed);
+    if (email.messageId) idByMessageId.set(email.messageId, saved.id);
+    imported.push(saved);
+  }
+  return { imported, duplicates, attachments: [...attachments.values()] };
+}
+
+/** Import a file in the request, in one transaction: what a small file does (`receiveEmailFile`). */
+export async function importEmails(
+  store: Store,
+  ctx: ServiceContext,
+  file: EmailFile,
+): Promise<EmailImportResult> {
+  let emails: ParsedEmail[];
+  try {
+    emails = await parseEmailFile(file.bytes);
+  } catch (error) {
+    if (error instanceof EmailFileError)
+      throw refused(`"${file.filename}" ${error.message}; nothing was imported`);
+    throw error;
+  }
+  const { prepared, skipped } = await prepareFiles(
+    store,
+    ctx.householdId,
+    inWrittenOrder(emails),
+    file.maxBytes,
+  );
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const written = await writeMessages(trx, ctx, file.childId, prepared, {
+      count: emails.length,
+      filename: file.filename,
+      outcome: 'nothing was imported',
+    });
+    return { ...written, skippedAttachments: skipped };
   });
+}
+
+type EmailImportPayload = { childId: string; filename: string; maxBytes: number; actor: Actor };
+
+/** Messages read between turns of the event loop while a job reads its file. */
+const READ_STEP = 25;
+
+/**
+ * The job that imports a large file: it reads every message and checks each against the log's rules
+ * before it writes any (a file with one unreadable message is refused whole, as a small one is),
+ * then writes `batchSize` messages per transaction, saving its progress (messages done, and what it
+ * skipped so far) in the same transaction.
+ */
+export function emailImportJob(
+  store: Store,
+  clock: Clock,
+  limits: EmailImportLimits,
+): JobHandler<EmailImportPayload> {
+  return {
+    name: EMAIL_IMPORT_JOB,
+    maxAttempts: 3,
+    run: async (job) => {
+      const { payload } = job;
+      if (!job.householdId) throw new AppError('internal', 'An email import must belong to a household');
+      const bytes = await job.input();
+      if (!bytes)
+        throw new AppError('internal', 'The file of this import is no longer stored; import it again');
+      const ctx: ServiceContext = {
+        householdId: job.householdId,
+        actor: payload.actor,
+        clock,
+        newId: idSource(clock),
+      };
+      const file = { ...payload, bytes };
+      const sources = await sourcesOf(file, limits.maxMessages);
+      const count = sources.length;
+      const inMailbox = looksLikeMbox(bytes);
+      const emails: ParsedEmail[] = [];
+      for (const [i, source] of sources.entries()) {
+        try {
+          emails.push(await parseEmailSource(source, i, inMailbox));
+        } catch (error) {
+          if (error instanceof EmailFileError)
+            throw refused(`"${payload.filename}" ${error.message}; nothing was imported`);
+          throw error;
+        }
+        if (i % READ_STEP === READ_STEP - 1) await job.progress({ done: job.saved.done, total: count });
+      }
+      const ordered = inWrittenOrder(emails);
+      const resumed = job.saved.done;
+      for (const { email, number } of ordered.slice(resumed)) {
+        checkLoggable(messageRecord(email, payload.childId), {
+          number,
+          count,
+          filename: payload.filename,
+          outcome: resumed > 0 ? `the ${resumed} messages before it were imported` : 'nothing was imported',
+        });
+      }
+      let summary: EmailImportSummary = (job.saved.state as EmailImportSummary | null) ?? {
+        imported: 0,
+        duplicates: [],
+        skippedAttachments: [],
+      };
+      await job.progress({ done: resumed, total: count, state: summary });
+      for (let start = resumed; start < count; start += limits.batchSize) {
+        const batch = ordered.slice(start, start + limits.batchSize);
+        const { prepared, skipped } = await prepareFiles(store, ctx.householdId, batch, payload.maxBytes);
+        const before = summary;
+        summary = await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+          const written = await writeMessages(trx, ctx, payload.childId, prepared, {
+            count,
+            filename: payload.filename,
+            outcome: `the ${start} messages before this batch were imported`,
+          });
+          const next: EmailImportSummary = {
+            imported: before.imported + written.imported.length,
+            duplicates: [...before.duplicates, ...written.duplicates],
+            skippedAttachments: [...before.skippedAttachments, ...skipped],
+          };
+          await job.progress({ done: start + batch.length, total: count, state: next }, trx);
+          return next;
+        });
+        // Between batches, everyone else's requests (and, on SQLite, the connection) come first.
+        await job.progress({ done: start + batch.length, total: count });
+      }
+      return summary;
+    },
+  };
 }

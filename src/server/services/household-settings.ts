@@ -4,12 +4,12 @@ import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, HouseholdSettingsRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
-import { loadCalendars } from './ledgers.ts';
-import { parseOrThrow } from './records.ts';
+import type { ServiceContext } from '../context.ts';
+import { parseOrThrow } from '../errors.ts';
+import { journalChange } from './journal.ts';
+import { loadCalendars } from './school-calendars.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -72,10 +72,7 @@ export async function updateSettings(
     };
     await trx.deleteFrom('household_settings').where('household_id', '=', ctx.householdId).execute();
     await trx.insertInto('household_settings').values(row).execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: 'household_settings',
       entityId: ctx.householdId,

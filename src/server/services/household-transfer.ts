@@ -339,6 +339,18 @@ export const ExportDocument = z
       'When the export was made; the only field that differs between two exports of the same data',
     ),
     household: z.object({ id: IdSchema, name: z.string(), createdAt: Instant }),
+    journalHead: z
+      .object({
+        entries: z.number().int().min(0),
+        hash: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable(),
+      })
+      .optional()
+      .describe(
+        "The journal's length and the hash of its last entry when exported (the fingerprint the paper-trail page and the report show): an import refuses a file whose journal does not end there, and `as-written verify --expect-head` checks it later. Exports made before it have none.",
+      ),
     ...Object.fromEntries(
       SECTIONS.map((s) => [s.key, s.added ? z.array(s.schema).default([]) : z.array(s.schema)]),
     ),
@@ -351,6 +363,7 @@ export type ExportDocument = {
   format: string;
   exportedAt: string;
   household: { id: string; name: string; createdAt: string };
+  journalHead?: { entries: number; hash: string | null };
 } & Record<string, unknown>;
 
 export async function exportHousehold(
@@ -380,7 +393,34 @@ export async function exportHousehold(
       return section.encode ? section.encode(record) : record;
     });
   }
-  return doc;
+  const journal = doc.journal as { hash?: string }[];
+  const { format, exportedAt: at, household: h, ...sections } = doc;
+  // Near the top, where a person opening the file sees it.
+  return {
+    format,
+    exportedAt: at,
+    household: h,
+    journalHead: { entries: journal.length, hash: journal.at(-1)?.hash ?? null },
+    ...sections,
+  };
+}
+
+/**
+ * An export's journal must end where its `journalHead` says: a file whose last entries were cut off
+ * (which the hash chain alone cannot notice, since what is left still chains) is refused.
+ */
+function checkJournalHead(doc: ExportDocument): { path: string; message: string } | null {
+  if (!doc.journalHead) return null;
+  const journal = doc.journal as { hash?: string }[];
+  const { entries, hash } = doc.journalHead;
+  const last = journal.at(-1)?.hash ?? null;
+  // A journal without hashes (from before the chain) is chained on import: only its length can be compared.
+  const unchained = journal.every((j) => j.hash == null);
+  if (journal.length === entries && (unchained || last === hash)) return null;
+  return {
+    path: 'journalHead',
+    message: `says the journal has ${entries} entries ending in ${hash ? `${hash.slice(0, 12)}…` : 'none'}, but the file has ${journal.length}${last ? ` ending in ${last.slice(0, 12)}…` : ''}: entries were removed or the file was cut short`,
+  };
 }
 
 type ReferenceProblem = { path: string; message: string };
@@ -541,6 +581,8 @@ export async function importHousehold(
     SECTIONS.flatMap((s) => (s.resource ? [[s.key, s.resource] as [string, ResourceDef]] : [])),
   );
   if (refused) throw validationError([refused]);
+  const head = checkJournalHead(doc);
+  if (head) throw validationError([head]);
   const references = checkDocumentReferences(doc);
   if (references.problem) throw validationError([references.problem]);
   const file = await checkImportedFiles(doc);

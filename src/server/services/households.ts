@@ -1,10 +1,10 @@
 import { type Household, HouseholdInput } from '../../api/households.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { appendJournal, journalEntryOf, listJournal } from '../../store/journal.repository.ts';
+import type { PageRequest } from '../../store/pagination.ts';
 import type { HouseholdRow } from '../../store/schema.ts';
 import { type Actor, actorLabel, type Clock } from '../context.ts';
-import { notFound } from '../errors.ts';
-import { parseOrThrow } from './records.ts';
+import { notFound, parseOrThrow } from '../errors.ts';
 
 export const toHousehold = (r: Pick<HouseholdRow, 'id' | 'name' | 'created_at'>): Household => ({
   id: r.id,
@@ -77,4 +77,18 @@ export async function getHousehold(store: Store, id: string): Promise<Household>
   const row = await store.db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Household', id);
   return toHousehold(row);
+}
+
+/** The household's journal, oldest first: every change, who made it, when, and the data. */
+export async function householdJournal(
+  store: Store,
+  householdId: string,
+  query: { entity?: string; entityId?: string; afterSeq?: number } & PageRequest,
+) {
+  const { rows, nextCursor } = await listJournal(store.db, householdId, query);
+  const entries = rows.map((r) => {
+    const { householdId: _household, prevHash: _prev, hash: _hash, data, ...entry } = journalEntryOf(r);
+    return { ...entry, data: JSON.parse(data) as unknown };
+  });
+  return { rows: entries, nextCursor };
 }

@@ -4,56 +4,24 @@ import { currentSessionEntries } from '../../domain/corrections.ts';
 import {
   NO_SCHEDULE,
   type ScheduleOf,
+  type SessionStatement,
   scheduleFromTerms,
   sessionOccurrences,
 } from '../../domain/occurrences.ts';
 import { resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-versions.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
-import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import { computeServiceLedger, type ServiceLedger } from '../../domain/service-ledger.ts';
 import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../../domain/session-entry.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
+import { storedReasonPolicy } from '../../store/plans.repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import { servicesWithPlan } from '../../store/services.repository.ts';
 import { invalid, notFound } from '../errors.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
+import { loadCalendars } from './school-calendars.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export async function loadCalendars(db: Db, householdId: string, childId: string): Promise<SchoolCalendar[]> {
-  const calendars = await db
-    .selectFrom('school_calendar')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('first_day')
-    .execute();
-  if (calendars.length === 0) return [];
-  const events = await db
-    .selectFrom('calendar_event')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where(
-      'calendar_id',
-      'in',
-      calendars.map((c) => c.id),
-    )
-    .execute();
-  return calendars.map((c) => ({
-    id: c.id,
-    firstDay: c.first_day,
-    lastDay: c.last_day,
-    schoolWeekdays: JSON.parse(c.school_weekdays) as number[],
-    cycleLength: c.cycle_length == null ? null : Number(c.cycle_length),
-    events: events
-      .filter((e) => e.calendar_id === c.id)
-      .map((e) => ({
-        kind: e.kind as SchoolCalendar['events'][number]['kind'],
-        startDate: e.start_date,
-        endDate: e.end_date,
-        label: e.label,
-      })),
-  }));
-}
 
 /** The columns of a session entry the ledger reads. */
 export type LedgerEntryRow = Pick<
@@ -89,6 +57,24 @@ export const LEDGER_ENTRY_COLUMNS = [
   'source',
   'start_time',
 ] as const;
+
+/** A stored entry, as the grouping into sessions reads it (the row rides along). */
+export type EntryStatement<R = SessionEntryRow> = SessionStatement & { startTime: string | null; row: R };
+
+export function entryStatement<
+  R extends Pick<SessionEntryRow, 'id' | 'service_id' | 'date' | 'kind' | 'status' | 'source' | 'start_time'>,
+>(row: R): EntryStatement<R> {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    date: row.date,
+    kind: row.kind,
+    status: row.status,
+    source: row.source,
+    startTime: row.start_time ?? null,
+    row,
+  };
+}
 
 /**
  * The entries the ledger counts: the last entry of each correction chain (currentSessionEntries, the
@@ -141,16 +127,7 @@ export function ledgerEntriesAndSessions(
       );
   }
   const sessions = sessionOccurrences(
-    current.map((row) => ({
-      id: row.id,
-      serviceId: row.service_id,
-      date: row.date,
-      kind: row.kind,
-      status: row.status,
-      source: row.source,
-      startTime: row.start_time,
-      row,
-    })),
+    current.map(entryStatement),
     scheduleOf,
     // Only the sessions more than one entry speaks of are needed here (a district's ledgers run this).
     { singles: false },
@@ -218,7 +195,7 @@ export function termsOfService(
 }
 
 export function effectivePolicy(stored: string | null): ReasonPolicy {
-  return { ...DEFAULT_REASON_POLICY, ...(stored ? (JSON.parse(stored) as Partial<ReasonPolicy>) : {}) };
+  return { ...DEFAULT_REASON_POLICY, ...storedReasonPolicy(stored) };
 }
 
 export type ServiceLedgerView = ServiceLedger & {
@@ -238,34 +215,10 @@ export async function computeLedgers(
   options: { listOwedMisses?: boolean } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
-  let servicesQuery = db
-    .selectFrom('service')
-    .innerJoin('plan', (join) =>
-      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-    )
-    .select([
-      'service.id',
-      'service.name',
-      'service.plan_id',
-      'plan.child_id',
-      'plan.reason_policy',
-      'plan.effective_to',
-    ])
-    .where('service.household_id', '=', householdId);
-  servicesQuery =
-    'serviceId' in scope
-      ? servicesQuery.where('service.id', '=', scope.serviceId)
-      : servicesQuery.where('plan.child_id', '=', scope.childId);
-  const services = await servicesQuery.orderBy('service.created_at').orderBy('service.id').execute();
+  const services = await servicesWithPlan(db, householdId, scope);
   if ('serviceId' in scope && services.length === 0) throw notFound('Service', scope.serviceId);
   if ('childId' in scope) {
-    const child = await db
-      .selectFrom('child')
-      .select('id')
-      .where('household_id', '=', householdId)
-      .where('id', '=', scope.childId)
-      .executeTakeFirst();
-    if (!child) throw notFound('Child', scope.childId);
+    await requireChild(db, householdId, scope.childId);
   }
   if (services.length === 0) return [];
   const childId = services[0]!.child_id;
@@ -304,7 +257,7 @@ export async function computeLedgers(
       versions = await loadVersionsWithContent(db, householdId, s.plan_id);
       versionsByPlan.set(s.plan_id, versions);
     }
-    const terms = termsOfService(versions, s.id, s.effective_to);
+    const terms = termsOfService(versions, s.id, s.plan_end);
     const schedule = scheduleFromTerms(terms);
     const grouped = ledgerEntriesAndSessions(byService.get(s.id) ?? [], (_service, date) => schedule(date));
     const ledger = computeServiceLedger({

@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { withoutBidiControlsDeep } from '../../domain/bidi.ts';
 import type { LetterRecipient } from '../../domain/letters.ts';
 
 // "Download .eml": the letter as an RFC 5322 message a mail program opens as a draft, written by
@@ -38,11 +39,14 @@ function mailbox(name: string, email: string): { name: string; address: string }
  * open the file as a draft to send, not as a message received. `date` is an ISO instant.
  */
 export async function letterToEml(
-  letter: LetterMail,
-  from: MailSender,
+  given: LetterMail,
+  givenFrom: MailSender,
   date: string,
   attachments: readonly MailAttachment[] = [],
 ): Promise<Buffer> {
+  // A mail program shows direction controls as they come: a name holding U+202E would reverse a line.
+  const letter = withoutBidiControlsDeep(given);
+  const from = withoutBidiControlsDeep(givenFrom);
   const when = new Date(date);
   if (!/^\d{4}-\d{2}-\d{2}T/u.test(date) || Number.isNaN(when.getTime())) {
     throw new RangeError(`not an ISO 8601 instant: ${date}`);

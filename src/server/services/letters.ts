@@ -1,7 +1,6 @@
 import { DraftLetterInput, LetterPatch, type LetterRecord, MarkSentInput } from '../../api/letters.ts';
-import { MAX_REPORT_DAYS } from '../../api/reports.ts';
 import type { CaseRecord } from '../../domain/case-record.ts';
-import { addDays, formatLongDate } from '../../domain/dates.ts';
+import { formatLongDate } from '../../domain/dates.ts';
 import {
   asksReplyBy,
   draftLetter,
@@ -16,19 +15,24 @@ import {
   unfilledPlaceholders,
 } from '../../domain/letters.ts';
 import { checkTone } from '../../domain/tone.ts';
-import { buildReportData, renderReportPdf, reportFilename } from '../../reports/implementation-report.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import {
+  letterEntryIds,
+  letterGuidance,
+  letterRecipients,
+  letterRequest,
+} from '../../store/letters.repository.ts';
+import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
+import { type Db, requireInHousehold } from '../../store/repository.ts';
 import type { LetterRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, invalid, parseOrThrow } from '../errors.ts';
 import { gatherCaseRecord } from './case-record.ts';
+import { journalChange } from './journal.ts';
 import { timelinesFor } from './jurisdiction-timelines.ts';
-import { letterToEml, type MailAttachment, type MailSender } from './letter-mail.ts';
-import { parseOrThrow, writeRecord } from './records.ts';
+import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
-import { sessionLogCsv } from './session-log-csv.ts';
 
 // Letters drafted from the record: the parent picks a kind, As Written writes it from the facts
 // (the plan's own words, dates and counts from the ledger and the observations), the parent edits
@@ -36,8 +40,8 @@ import { sessionLogCsv } from './session-log-csv.ts';
 // app; marking it sent logs it in the communication log and starts the reply clock.
 
 export function toLetterRecord(row: LetterRow): LetterRecord {
-  const recipients = JSON.parse(row.recipients) as { to: LetterRecord['to']; cc: LetterRecord['cc'] };
-  const guidance = JSON.parse(row.guidance) as { placeholders: string[]; notes: string[] };
+  const recipients = letterRecipients(row);
+  const guidance = letterGuidance(row);
   const unfilled: PlaceholderSpot[] =
     row.status === 'sent'
       ? []
@@ -58,7 +62,7 @@ export function toLetterRecord(row: LetterRow): LetterRecord {
     to: recipients.to,
     cc: recipients.cc,
     body: row.body,
-    entryIds: JSON.parse(row.entry_ids) as string[],
+    entryIds: letterEntryIds(row),
     placeholders: guidance.placeholders,
     notes: guidance.notes,
     toneFlags: checkTone(row.body, { formal: isFormalLetter(row.kind) }),
@@ -91,7 +95,7 @@ function whereWords(field: string): string {
  * Refuses to send (or to write an .eml of) a letter that still holds a gap the draft left: it would go to
  * the school with "[days and times that work for you]" in it. Names each gap and where it is.
  */
-function refuseUnfilled(letter: Pick<LetterRecord, 'unfilled'>): void {
+export function refuseUnfilled(letter: Pick<LetterRecord, 'unfilled'>): void {
   const first = letter.unfilled[0];
   if (!first) return;
   const fields = letter.unfilled.map((spot) => ({
@@ -169,10 +173,7 @@ export async function draftLetterForChild(
     await trx.insertInto('letter').values(row).execute();
     const saved = toLetterRecord(row);
     const letterData = journaled(saved);
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'create',
       entity: 'letter',
       entityId: row.id,
@@ -184,41 +185,33 @@ export async function draftLetterForChild(
   });
 }
 
-async function findLetter(store: Store, householdId: string, id: string): Promise<LetterRow> {
-  const row = await store.db
-    .selectFrom('letter')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Letter', id);
-  return row;
+function findLetter(db: Db, householdId: string, id: string): Promise<LetterRow> {
+  return requireInHousehold(db, 'letter', householdId, id, 'Letter');
 }
 
 export async function getLetter(store: Store, householdId: string, id: string): Promise<LetterRecord> {
-  return toLetterRecord(await findLetter(store, householdId, id));
+  return toLetterRecord(await findLetter(store.db, householdId, id));
 }
 
 export async function listLetters(
   store: Store,
   householdId: string,
-  childId?: string,
-): Promise<LetterRecord[]> {
+  childId: string | undefined,
+  page: PageRequest,
+): Promise<Page<LetterRecord>> {
   let q = store.db.selectFrom('letter').selectAll().where('household_id', '=', householdId);
   if (childId) q = q.where('child_id', '=', childId);
-  return (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toLetterRecord);
+  const result = await keysetPage(q, LETTER_ORDER, page);
+  return { rows: result.rows.map(toLetterRecord), nextCursor: result.nextCursor };
 }
+
+/** The letter list's order, which its cursors follow: newest first. */
+const LETTER_ORDER: KeysetOrder = { list: 'letters', columns: ['created_at', 'id'], direction: 'desc' };
 
 export async function updateLetter(store: Store, ctx: ServiceContext, id: string, body: unknown) {
   const patch = parseOrThrow(LetterPatch, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await trx
-      .selectFrom('letter')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Letter', id);
+    const row = await findLetter(trx, ctx.householdId, id);
     if (row.status === 'sent')
       throw new AppError('conflict', 'This letter was sent; it can no longer change');
     const before = toLetterRecord(row);
@@ -276,10 +269,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
     ] as (keyof typeof patch)[]) {
       changed[key] = { from: before[key], to: after[key] };
     }
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: 'letter',
       entityId: id,
@@ -301,13 +291,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
   if (input.schoolReceivedOn && input.schoolReceivedOn > ctx.clock.today())
     throw invalid('schoolReceivedOn', `is in the future (today is ${ctx.clock.today()})`);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await trx
-      .selectFrom('letter')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Letter', id);
+    const row = await findLetter(trx, ctx.householdId, id);
     if (row.status === 'sent') throw new AppError('conflict', 'This letter is already marked as sent');
     const letter = toLetterRecord(row);
     refuseUnfilled(letter);
@@ -336,7 +320,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     const contactIds = [...new Set(matched.filter((c) => c !== null).map((c) => c.id))].slice(0, 20);
     const others = people.filter((_, i) => matched[i] === null).map((p) => p.name);
     // A follow-up joins the thread of the message it follows up; a call's summary points at the call.
-    const request = JSON.parse(row.request) as { kind: string; communicationId?: string };
+    const request = letterRequest(row);
     const link =
       request.kind === 'follow_up_unanswered' && request.communicationId
         ? { inReplyToId: request.communicationId }
@@ -369,10 +353,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
       .where('household_id', '=', ctx.householdId)
       .where('id', '=', id)
       .execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: 'letter',
       entityId: id,
@@ -399,21 +380,12 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
 
 export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: string): Promise<void> {
   await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await trx
-      .selectFrom('letter')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Letter', id);
+    const row = await findLetter(trx, ctx.householdId, id);
     if (row.status === 'sent')
       throw new AppError('conflict', 'A sent letter stays in the record; it cannot be deleted');
     await trx.deleteFrom('letter').where('household_id', '=', ctx.householdId).where('id', '=', id).execute();
     const data = journaled(toLetterRecord(row));
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'delete',
       entity: 'letter',
       entityId: id,
@@ -421,79 +393,4 @@ export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: s
       at: ctx.clock.now(),
     });
   });
-}
-
-/** The letter as an .eml draft for the parent's mail program, with its attachment when it has one. */
-export async function letterAsEml(
-  store: Store,
-  householdId: string,
-  id: string,
-  from: MailSender,
-  instant: string,
-  options: { today: string; mayExport: boolean; preparer: { name: string; email: string | null } },
-): Promise<{ filename: string; eml: Buffer }> {
-  const letter = await getLetter(store, householdId, id);
-  refuseUnfilled(letter);
-  const attachments: MailAttachment[] = [];
-  if (letter.attachment !== 'none') {
-    // The attachment is the child's whole session log or report: the same permission as exporting it.
-    if (!options.mayExport) {
-      throw new AppError(
-        'forbidden',
-        'This letter carries the session log or the report, and your role cannot export them: ask the owner, or choose no attachment',
-      );
-    }
-    attachments.push(await letterAttachment(store, householdId, letter, options.today, options.preparer));
-  }
-  const eml = await letterToEml(letter, from, instant, attachments);
-  const slug =
-    letter.subject
-      .normalize('NFC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'letter';
-  return { filename: `${slug}.eml`, eml };
-}
-
-/**
- * The file the letter's .eml carries: the child's session log (CSV), or the implementation report (PDF)
- * from the start of the plan in force (at most two school years back) to today.
- */
-async function letterAttachment(
-  store: Store,
-  householdId: string,
-  letter: LetterRecord,
-  today: string,
-  preparer: { name: string; email: string | null },
-): Promise<MailAttachment> {
-  if (letter.attachment === 'sessions_csv') {
-    const csv = await sessionLogCsv(store.db, householdId, letter.childId);
-    return {
-      filename: 'session-log.csv',
-      contentType: 'text/csv; charset=utf-8',
-      content: Buffer.from(csv, 'utf8'),
-    };
-  }
-  const plan = await store.db
-    .selectFrom('plan')
-    .select(['effective_from'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', letter.childId)
-    .where('effective_from', '<=', today)
-    .orderBy('effective_from', 'desc')
-    .executeTakeFirst();
-  const earliest = addDays(today, -MAX_REPORT_DAYS);
-  const from = plan && plan.effective_from > earliest ? plan.effective_from : earliest;
-  const report = await buildReportData(
-    store,
-    householdId,
-    letter.childId,
-    { from, to: today, asOf: today },
-    preparer,
-  );
-  return {
-    filename: reportFilename(report),
-    contentType: 'application/pdf',
-    content: await renderReportPdf(report),
-  };
 }

@@ -6,13 +6,13 @@ import {
   type ParentInput,
 } from '../../domain/living-iep.ts';
 import { renderLivingIepPdf } from '../../reports/living-iep-pdf.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { parseOrThrow } from '../errors.ts';
 import { gatherCaseRecord } from './case-record.ts';
-import { parseOrThrow } from './records.ts';
+import { journalChange } from './journal.ts';
 
 // The living IEP of a child: built from the record on a day, with the parent's own words kept
 // between visits (the concerns statement, the changes they want, their questions).
@@ -51,13 +51,7 @@ export async function livingIepAsMarkdown(store: Store, householdId: string, chi
 export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, childId: string, body: unknown) {
   const input = parseOrThrow(LivingIepNotesInput, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const child = await trx
-      .selectFrom('child')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', childId)
-      .executeTakeFirst();
-    if (!child) throw notFound('Child', childId);
+    await requireChild(trx, ctx.householdId, childId);
     const at = ctx.clock.now();
     await trx
       .deleteFrom('living_iep_notes')
@@ -75,10 +69,7 @@ export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, chil
         updated_at: at,
       })
       .execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: 'living_iep_notes',
       entityId: childId,

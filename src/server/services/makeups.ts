@@ -3,6 +3,8 @@ import type { MakeupOption } from '../../api/sessions.ts';
 import { latestInChain } from '../../domain/corrections.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { MISS_REASON_LABELS, type MissReason as Reason } from '../../domain/session-entry.ts';
+import { findPlan } from '../../store/plans.repository.ts';
+import { requireInHousehold } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { computeLedgers, effectivePolicy } from './ledgers.ts';
@@ -55,12 +57,7 @@ export async function resolveMakeupTarget(
   if (head.kind !== 'scheduled' || head.status === 'delivered') {
     throw invalid('makeupForEntryId', 'must name a missed or short session');
   }
-  const plan = await trx
-    .selectFrom('plan')
-    .select('reason_policy')
-    .where('household_id', '=', householdId)
-    .where('id', '=', service.plan_id)
-    .executeTakeFirst();
+  const plan = await findPlan(trx, householdId, service.plan_id);
   const reason = (head.reason ?? 'unknown') as Reason;
   const responsibility = head.responsibility ?? effectivePolicy(plan?.reason_policy ?? null)[reason];
   if (responsibility === 'excused') {
@@ -84,13 +81,7 @@ export async function makeupOptions(
   serviceId: string,
   today: string,
 ): Promise<MakeupOption[]> {
-  const service = await db
-    .selectFrom('service')
-    .select(['id', 'start_date'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', serviceId)
-    .executeTakeFirst();
-  if (!service) throw notFound('Service', serviceId);
+  const service = await requireInHousehold(db, 'service', householdId, serviceId, 'Service');
   const from = service.start_date < today ? service.start_date : today;
   const [ledger] = await computeLedgers(
     db,

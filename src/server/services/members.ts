@@ -3,16 +3,35 @@ import { z } from 'zod';
 import { AcceptInvitationInput } from '../../api/auth.ts';
 import { InvitationInput, RemoveMemberQuery, RoleSchema } from '../../api/members.ts';
 import { isRole, type Role } from '../../domain/permissions.ts';
+import {
+  countOwners,
+  deleteMembership,
+  findMembership,
+  findUserByEmail,
+  insertMembership,
+  insertUser,
+  isMemberByEmail,
+  listMembersWithAccounts,
+  setRole,
+} from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database } from '../../store/schema.ts';
+import {
+  findInvitationByHash,
+  findTokenInHousehold,
+  insertToken,
+  listOpenInvitations,
+  liveTokensHeldBy,
+  revokeToken,
+  transferToken,
+} from '../../store/tokens.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
 import { type AuditAction, appendAudit } from './audit.ts';
 import { creatorsIn } from './creators.ts';
-import { parseOrThrow } from './records.ts';
 
 const later = (now: string, days: number) => new Date(Date.parse(now) + days * 86_400_000).toISOString();
 
@@ -41,33 +60,24 @@ export async function createInvitation(
   const at = env.clock.now();
   const id = env.newId();
   await store.db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('membership')
-      .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-      .select('membership.id')
-      .where('membership.household_id', '=', householdId)
-      .where('user_account.email', '=', input.email)
-      .executeTakeFirst();
-    if (member) throw invalid('email', 'already belongs to a member of this household');
-    await trx
-      .insertInto('access_token')
-      .values({
-        id,
-        token_hash: hashToken(token),
-        purpose: 'invite',
-        household_id: householdId,
-        user_id: null,
-        email: input.email,
-        role: input.role,
-        scope: null,
-        label: null,
-        created_by: actor.id,
-        created_at: at,
-        expires_at: later(at, input.expiresInDays),
-        used_at: null,
-        revoked_at: null,
-      })
-      .execute();
+    if (await isMemberByEmail(trx, householdId, input.email))
+      throw invalid('email', 'already belongs to a member of this household');
+    await insertToken(trx, {
+      id,
+      token_hash: hashToken(token),
+      purpose: 'invite',
+      household_id: householdId,
+      user_id: null,
+      email: input.email,
+      role: input.role,
+      scope: null,
+      label: null,
+      created_by: actor.id,
+      created_at: at,
+      expires_at: later(at, input.expiresInDays),
+      used_at: null,
+      revoked_at: null,
+    });
     await appendAudit(trx, {
       id: env.newId(),
       householdId,
@@ -91,16 +101,7 @@ export async function createInvitation(
 }
 
 export async function listInvitations(store: Store, env: Env, householdId: string) {
-  const rows = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('purpose', '=', 'invite')
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', env.clock.now())
-    .orderBy('created_at')
-    .execute();
+  const rows = await listOpenInvitations(store.db, householdId, env.clock.now());
   const creator = await creatorsIn(store.db, householdId);
   return rows.map((r) => ({
     id: r.id,
@@ -114,23 +115,14 @@ export async function listInvitations(store: Store, env: Env, householdId: strin
 
 export async function revokeInvitation(store: Store, env: Env, householdId: string, actor: User, id: string) {
   await store.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('access_token')
-      .select(['id', 'revoked_at', 'used_at'])
-      .where('id', '=', id)
-      .where('household_id', '=', householdId)
-      .where('purpose', '=', 'invite')
-      .executeTakeFirst();
+    const row = await findTokenInHousehold(trx, householdId, 'invite', id);
     if (!row) throw notFound('Invitation', id);
     if (row.used_at) throw new AppError('conflict', 'This invitation was already accepted');
-    const at = env.clock.now();
-    await trx.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
-    await appendAudit(trx, {
+    await revokeToken(trx, id, env.clock.now(), {
       id: env.newId(),
       householdId,
-      at,
       actor: `user:${actor.id}`,
-      action: 'invitation_revoked',
+      action: 'invitation_revoked' satisfies AuditAction,
       data: { invitationId: id },
     });
   });
@@ -141,20 +133,7 @@ export async function revokeInvitation(store: Store, env: Env, householdId: stri
  * when someone else is signed in, so it can say so before they try to join.
  */
 export async function previewInvitation(store: Store, env: Env, token: string, signedIn: User | null) {
-  const row = await store.db
-    .selectFrom('access_token')
-    .innerJoin('household', 'household.id', 'access_token.household_id')
-    .select([
-      'access_token.email',
-      'access_token.role',
-      'access_token.expires_at',
-      'access_token.used_at',
-      'access_token.revoked_at',
-      'household.name',
-    ])
-    .where('access_token.token_hash', '=', hashToken(token))
-    .where('access_token.purpose', '=', 'invite')
-    .executeTakeFirst();
+  const row = await findInvitationByHash(store.db, hashToken(token));
   if (!row || row.used_at || row.revoked_at || row.expires_at < env.clock.now()) {
     throw new AppError(
       'validation_failed',
@@ -162,11 +141,7 @@ export async function previewInvitation(store: Store, env: Env, token: string, s
       [{ path: 'token', message: 'is not valid any more' }],
     );
   }
-  const account = await store.db
-    .selectFrom('user_account')
-    .select('id')
-    .where('email', '=', row.email ?? '')
-    .executeTakeFirst();
+  const account = await findUserByEmail(store.db, row.email ?? '');
   return {
     householdName: row.name,
     role: row.role as Role,
@@ -203,50 +178,34 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
       if (!sameEmail(signedIn.email, token.email ?? '')) throw wrongAccount(token.email ?? '');
       user = signedIn;
     } else {
-      const existing = await trx
-        .selectFrom('user_account')
-        .selectAll()
-        .where('email', '=', token.email ?? '')
-        .executeTakeFirst();
-      if (existing)
+      if (await findUserByEmail(trx, token.email ?? ''))
         throw new AppError(
           'unauthorized',
           'An account with this email exists; sign in first, then open the invitation again',
         );
       if (!input.displayName) throw invalid('displayName', 'is required to create your account');
       if (!passwordHash) throw invalid('password', 'is required to create your account');
-      const row = {
+      const row = await insertUser(trx, {
         id: env.newId(),
         email: token.email ?? '',
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        password_changed_at: at,
-        created_at: at,
-        updated_at: at,
-      };
-      await trx.insertInto('user_account').values(row).execute();
+        displayName: input.displayName,
+        passwordHash,
+        at,
+      });
       user = toUser(row);
       created = true;
     }
     const householdId = token.household_id!;
-    const already = await trx
-      .selectFrom('membership')
-      .select('role')
-      .where('household_id', '=', householdId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (already) throw new AppError('conflict', 'You are already a member of this household');
-    await trx
-      .insertInto('membership')
-      .values({
-        id: env.newId(),
-        household_id: householdId,
-        user_id: user.id,
-        role: token.role!,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    if (await findMembership(trx, householdId, user.id))
+      throw new AppError('conflict', 'You are already a member of this household');
+    await insertMembership(trx, {
+      id: env.newId(),
+      household_id: householdId,
+      user_id: user.id,
+      role: token.role!,
+      created_at: at,
+      updated_at: at,
+    });
     await appendAudit(trx, {
       id: env.newId(),
       householdId,
@@ -260,19 +219,7 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
 }
 
 export async function listMembers(store: Store, householdId: string) {
-  const rows = await store.db
-    .selectFrom('membership')
-    .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-    .select([
-      'user_account.id',
-      'user_account.email',
-      'user_account.display_name',
-      'membership.role',
-      'membership.created_at',
-    ])
-    .where('membership.household_id', '=', householdId)
-    .orderBy('membership.created_at')
-    .execute();
+  const rows = await listMembersWithAccounts(store.db, householdId);
   return rows.map((r) => ({
     userId: r.id,
     email: r.email,
@@ -280,16 +227,6 @@ export async function listMembers(store: Store, householdId: string) {
     role: r.role as Role,
     joinedAt: r.created_at,
   }));
-}
-
-async function ownerCount(db: Store['db'] | Transaction<Database>, householdId: string) {
-  const r = await db
-    .selectFrom('membership')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('household_id', '=', householdId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 export async function changeRole(
@@ -303,17 +240,12 @@ export async function changeRole(
   const { role } = parseOrThrow(z.object({ role: RoleSchema }), body);
   const current = await roleIn(store, userId, householdId);
   if (!current) throw notFound('Member', userId);
-  if (current === 'owner' && role !== 'owner' && (await ownerCount(store.db, householdId)) <= 1) {
+  if (current === 'owner' && role !== 'owner' && (await countOwners(store.db, householdId)) <= 1) {
     throw invalid('role', 'cannot change: a household needs at least one owner');
   }
   const at = env.clock.now();
   await store.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('membership')
-      .set({ role, updated_at: at })
-      .where('household_id', '=', householdId)
-      .where('user_id', '=', userId)
-      .execute();
+    await setRole(trx, householdId, userId, role, at);
     await appendAudit(trx, {
       id: env.newId(),
       householdId,
@@ -347,17 +279,12 @@ async function endMembership(
   userId: string,
   staffLinks: 'revoke' | 'transfer',
 ): Promise<MembershipEnded> {
-  const membership = await trx
-    .selectFrom('membership')
-    .select('role')
-    .where('household_id', '=', householdId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const membership = await findMembership(trx, householdId, userId);
   if (!membership || !isRole(membership.role)) throw notFound('Member', userId);
   const role = membership.role;
   // Counted inside the transaction (the household row is locked on PostgreSQL), so two owners
   // removing each other at once cannot leave the household without one.
-  if (role === 'owner' && (await ownerCount(trx, householdId)) <= 1) {
+  if (role === 'owner' && (await countOwners(trx, householdId)) <= 1) {
     throw new AppError('conflict', 'A household needs at least one owner; make someone else owner first');
   }
   const at = env.clock.now();
@@ -365,50 +292,34 @@ async function endMembership(
   const audit = (action: AuditAction, data: Record<string, unknown>) =>
     appendAudit(trx, { id: env.newId(), householdId, at, actor: by, action, data });
 
-  await trx
-    .deleteFrom('membership')
-    .where('household_id', '=', householdId)
-    .where('user_id', '=', userId)
-    .execute();
+  await deleteMembership(trx, householdId, userId);
   await audit('member_removed', { userId, role, staffLinks });
 
-  const live = trx
-    .selectFrom('access_token')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('revoked_at', 'is', null);
-  const revoke = (id: string) =>
-    trx.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
+  const revoke = (id: string, action: AuditAction, data: Record<string, unknown>) =>
+    revokeToken(trx, id, at, { id: env.newId(), householdId, actor: by, action, data });
 
-  const feeds = await live.where('purpose', '=', 'calendar_feed').where('user_id', '=', userId).execute();
+  const feeds = await liveTokensHeldBy(trx, householdId, 'calendar_feed', { userId });
   for (const feed of feeds) {
-    await revoke(feed.id);
-    await audit('calendar_feed_revoked', { feedId: feed.id, reason: 'member_removed', userId });
+    await revoke(feed.id, 'calendar_feed_revoked', { feedId: feed.id, reason: 'member_removed', userId });
   }
 
-  const invitations = await live
-    .where('purpose', '=', 'invite')
-    .where('created_by', '=', userId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', at)
-    .execute();
+  const made = { createdBy: userId, now: at };
+  const invitations = await liveTokensHeldBy(trx, householdId, 'invite', made);
   for (const invitation of invitations) {
-    await revoke(invitation.id);
-    await audit('invitation_revoked', { invitationId: invitation.id, reason: 'member_removed', userId });
+    await revoke(invitation.id, 'invitation_revoked', {
+      invitationId: invitation.id,
+      reason: 'member_removed',
+      userId,
+    });
   }
 
-  const links = await live
-    .where('purpose', '=', 'staff_link')
-    .where('created_by', '=', userId)
-    .where('expires_at', '>', at)
-    .execute();
+  const links = await liveTokensHeldBy(trx, householdId, 'staff_link', made);
   for (const link of links) {
     if (staffLinks === 'transfer') {
-      await trx.updateTable('access_token').set({ created_by: actor.id }).where('id', '=', link.id).execute();
+      await transferToken(trx, link.id, actor.id);
       await audit('staff_link_transferred', { staffLinkId: link.id, from: userId, to: actor.id });
     } else {
-      await revoke(link.id);
-      await audit('staff_link_revoked', { staffLinkId: link.id, reason: 'member_removed', userId });
+      await revoke(link.id, 'staff_link_revoked', { staffLinkId: link.id, reason: 'member_removed', userId });
     }
   }
 

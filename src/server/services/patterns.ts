@@ -15,8 +15,11 @@ import {
   type PullOutSession,
 } from '../../domain/implementation-patterns.ts';
 import { accommodationOccurrences, occurrenceWords } from '../../domain/occurrences.ts';
+import { requireChild, timetableOf } from '../../store/children.repository.ts';
+import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
-import { invalid, notFound } from '../errors.ts';
+import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
+import { invalid } from '../errors.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // Patterns across what the family recorded, for one child: accommodations' rate of "provided",
@@ -39,21 +42,9 @@ export async function childPatterns(
   today: string,
 ) {
   const asOf = query.asOf ?? today;
-  const child = await db
-    .selectFrom('child')
-    .select(['id', 'first_name'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId);
+  const child = await requireChild(db, householdId, childId);
   if (query.to < query.from) throw invalid('to', `must not be before from (${query.from})`);
-  const plans = await db
-    .selectFrom('plan')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
-  const planIds = plans.map((p) => p.id);
+  const planIds = await planIdsOfChild(db, householdId, childId);
   const none = ['00000000-0000-0000-0000-000000000000'];
   const ids = planIds.length > 0 ? planIds : none;
 
@@ -89,21 +80,10 @@ export async function childPatterns(
   }));
   // A work sample where the parent looked for an accommodation counts as an observation of it,
   // from the work itself (the sample's id is the entry behind it).
-  const samples = await db
-    .selectFrom('work_sample')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('voided_at', 'is', null)
-    .where('child_id', '=', childId)
-    .where('date', '>=', query.from)
-    .where('date', '<=', query.to)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  const samples = await workSamplesOfChild(db, householdId, childId, { from: query.from, to: query.to });
   const known = new Set(accIds);
   for (const sample of samples) {
-    const checks = JSON.parse(sample.accommodation_checks) as { accommodationId: string; outcome: string }[];
-    for (const check of checks) {
+    for (const check of sample.accommodationChecks) {
       if (!known.has(check.accommodationId)) continue;
       observations.push({
         id: sample.id,
@@ -202,12 +182,7 @@ export async function childPatterns(
   });
   const pullOut = new Set(pullOutIds);
   const timedSessions = sessions.countedRows.filter((c) => pullOut.has(c.service_id) && c.start_time != null);
-  const timetable = await db
-    .selectFrom('class_period')
-    .select(['weekday', 'start_time', 'end_time', 'class_name'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
+  const timetable = await timetableOf(db, householdId, childId);
 
   const findings: Finding[] = [
     ...findAccommodationLapsePatterns(observations, labels),

@@ -1,60 +1,26 @@
 import type { Kysely, Transaction } from 'kysely';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
-import {
-  diffPlanContent,
-  type PlanContent,
-  type PlanVersionSpan,
-  supersededVersionEnd,
-} from '../../domain/plan-versions.ts';
+import { diffPlanContent, type PlanContent, supersededVersionEnd } from '../../domain/plan-versions.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { findPlan } from '../../store/plans.repository.ts';
 import type { Database, PlanVersionRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
-import { actorLabel, type ServiceContext } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
-import { type ApiRecord, parseOrThrow, toApiRecord } from './records.ts';
+import type { ServiceContext } from '../context.ts';
+import { invalid, notFound, parseOrThrow } from '../errors.ts';
+import { journalChange } from './journal.ts';
+import { type PlanVersion, toPlanVersion, versionRows } from './plan-first-version.ts';
+import { toApiRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type PlanVersion = PlanVersionSpan & {
-  planId: string;
-  summary: string;
-  createdAt: string;
-  isCurrent: boolean;
-};
-
-export function toPlanVersion(row: PlanVersionRow): PlanVersion {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    versionNumber: row.version_number,
-    effectiveFrom: row.effective_from,
-    effectiveTo: row.effective_to,
-    summary: row.summary,
-    createdAt: row.created_at,
-    isCurrent: row.snapshot == null,
-  };
-}
-
-export async function versionRows(db: Db, householdId: string, planId: string): Promise<PlanVersionRow[]> {
-  return db
-    .selectFrom('plan_version')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', planId)
-    .orderBy('version_number')
-    .execute();
-}
+// Version 1 and the rows of a plan's versions live in plan-first-version.ts, which the plan's record
+// definition uses (services/resources.ts) without importing the record service back.
+export { type PlanVersion, toPlanVersion, versionRows };
 
 /** The plan's live content: what the current version says. */
 export async function loadLiveContent(db: Db, householdId: string, planId: string): Promise<PlanContent> {
-  const plan = await db
-    .selectFrom('plan')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', planId)
-    .executeTakeFirst();
+  const plan = await findPlan(db, householdId, planId);
   if (!plan) throw notFound('Plan', planId);
   const items = async (key: 'service' | 'accommodation' | 'goal' | 'behaviorStep' | 'keyDate') => {
     const def = RESOURCES[key];
@@ -76,70 +42,6 @@ export async function loadLiveContent(db: Db, householdId: string, planId: strin
     behaviorSteps: await items('behaviorStep'),
     keyDates: await items('keyDate'),
   };
-}
-
-/** Version 1 is made with the plan: the plan as signed. */
-export async function createFirstVersion(trx: Transaction<Database>, ctx: ServiceContext, plan: ApiRecord) {
-  const row: PlanVersionRow = {
-    id: ctx.newId(),
-    household_id: ctx.householdId,
-    plan_id: plan.id,
-    version_number: 1,
-    effective_from: plan.effectiveFrom as string,
-    effective_to: null,
-    summary: 'The plan as signed',
-    snapshot: null,
-    created_at: ctx.clock.now(),
-  };
-  await trx.insertInto('plan_version').values(row).execute();
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
-    action: 'create',
-    entity: 'plan_version',
-    entityId: row.id,
-    data: toPlanVersion(row),
-    at: row.created_at,
-  });
-}
-
-/** Keep version 1 starting with the plan when the plan's start date changes. */
-export async function alignFirstVersion(
-  trx: Transaction<Database>,
-  ctx: ServiceContext,
-  before: ApiRecord,
-  after: ApiRecord,
-) {
-  if (before.effectiveFrom === after.effectiveFrom) return;
-  const rows = await versionRows(trx, ctx.householdId, after.id);
-  const second = rows[1];
-  if (second && (after.effectiveFrom as string) >= second.effective_from) {
-    throw invalid(
-      'effectiveFrom',
-      `must be before amendment ${second.version_number} takes effect (${second.effective_from})`,
-    );
-  }
-  const first = rows[0];
-  if (first?.version_number !== 1) return;
-  await trx
-    .updateTable('plan_version')
-    .set({ effective_from: after.effectiveFrom as string })
-    .where('household_id', '=', ctx.householdId)
-    .where('id', '=', first.id)
-    .execute();
-  // The version's own entry, so its history reads whole (verify's replay also derives this change
-  // from the plan's entry, for journals written before this one existed).
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
-    action: 'update',
-    entity: 'plan_version',
-    entityId: first.id,
-    data: { changed: { effectiveFrom: { from: first.effective_from, to: after.effectiveFrom } } },
-    at: ctx.clock.now(),
-  });
 }
 
 /**
@@ -187,10 +89,7 @@ export async function amendPlan(
       created_at: at,
     };
     await trx.insertInto('plan_version').values(row).execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'amend',
       entity: 'plan',
       entityId: planId,

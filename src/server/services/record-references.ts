@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
+import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
-import { invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
 
 // Checks that ids listed inside a record name the right things: behavior steps of the incident's
 // own plan, accommodations and goals of the work sample's own child. Each failure names the field
@@ -38,18 +39,41 @@ export async function requireBehaviorSteps(trx: Trx, householdId: string, record
   }
 }
 
-async function planIdsOfChild(trx: Trx, householdId: string, childId: string): Promise<string[]> {
-  const plans = await trx
-    .selectFrom('plan')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
-  return plans.map((p) => p.id);
+export function requireChildAccommodations(
+  trx: Trx,
+  householdId: string,
+  childId: string,
+  ids: readonly string[],
+  path: string,
+  key?: string,
+) {
+  return requireInChildPlans(
+    trx,
+    'accommodation',
+    'Accommodation of this child',
+    householdId,
+    childId,
+    ids,
+    path,
+    key,
+  );
 }
 
-export async function requireChildAccommodations(
+export function requireChildGoals(
   trx: Trx,
+  householdId: string,
+  childId: string,
+  ids: readonly string[],
+  path = 'goalIds',
+) {
+  return requireInChildPlans(trx, 'goal', 'Goal of this child', householdId, childId, ids, path);
+}
+
+/** Every id names a row of `table` in one of the child's plans, or a 404 naming `path.i(.key)`. */
+async function requireInChildPlans(
+  trx: Trx,
+  table: 'accommodation' | 'goal',
+  what: string,
   householdId: string,
   childId: string,
   ids: readonly string[],
@@ -62,7 +86,7 @@ export async function requireChildAccommodations(
     plans.length === 0
       ? []
       : await trx
-          .selectFrom('accommodation')
+          .selectFrom(table)
           .select('id')
           .where('household_id', '=', householdId)
           .where('plan_id', 'in', plans)
@@ -70,36 +94,22 @@ export async function requireChildAccommodations(
           .execute();
   const known = new Set(rows.map((r) => r.id));
   ids.forEach((id, i) => {
-    if (!known.has(id))
-      throw notFound(
-        'Accommodation of this child',
-        id,
-        [path, i, key].filter((p) => p !== undefined).join('.'),
-      );
+    if (!known.has(id)) throw notFound(what, id, [path, i, key].filter((p) => p !== undefined).join('.'));
   });
 }
 
-export async function requireChildGoals(
-  trx: Trx,
-  householdId: string,
-  childId: string,
-  ids: readonly string[],
-  path = 'goalIds',
-) {
-  if (ids.length === 0) return;
-  const plans = await planIdsOfChild(trx, householdId, childId);
-  const rows =
-    plans.length === 0
-      ? []
-      : await trx
-          .selectFrom('goal')
-          .select('id')
-          .where('household_id', '=', householdId)
-          .where('plan_id', 'in', plans)
-          .where('id', 'in', [...ids])
-          .execute();
-  const known = new Set(rows.map((r) => r.id));
-  ids.forEach((id, i) => {
-    if (!known.has(id)) throw notFound('Goal of this child', id, `${path}.${i}`);
-  });
+/** A service with session entries stays in the record: its end date changes, or the plan is amended, instead. */
+export async function refuseDeletingServiceInUse(trx: Trx, householdId: string, serviceId: string) {
+  const used = await trx
+    .selectFrom('session_entry')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('service_id', '=', serviceId)
+    .executeTakeFirst();
+  if (used) {
+    throw new AppError(
+      'conflict',
+      'This service has session entries, so it stays in the record; change its end date, or amend the plan, instead',
+    );
+  }
 }

@@ -1,33 +1,42 @@
-import type { Transaction } from 'kysely';
-import type { z } from 'zod';
+import type { SelectQueryBuilder, Transaction } from 'kysely';
+import type { RecordPath } from '../../api/records.ts';
 import { VoidInput } from '../../api/records.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, issuesToFields, notFound, validationError } from '../errors.ts';
+import { AppError, invalid, notFound, parseOrThrow, validationError } from '../errors.ts';
+import { journalChange } from './journal.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
-import type { ResourceDef } from './resources.ts';
+import type { AnyResourceDef, RecordOf, ResourceDef } from './resources.ts';
 
 export type ApiRecord = Record<string, unknown> & { id: string };
 
+/**
+ * The record service handles every type alike, by field name; its callers get each type's record
+ * (`RecordOf<P>`). Only here is a definition seen as any definition.
+ */
+function loose<P extends RecordPath>(def: ResourceDef<P>): AnyResourceDef {
+  return def as unknown as AnyResourceDef;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: table names are checked by ResourceDef; rows are generic here
 type AnyTrx = Transaction<any>;
+// biome-ignore lint/suspicious/noExplicitAny: the same, for the list queries
+type AnyDb = any;
 
-export function toApiRecord(def: ResourceDef, row: Record<string, unknown>): ApiRecord {
+/** A stored row as the record it is served as (the response serialiser checks it against the contract). */
+export function toApiRecord<P extends RecordPath>(
+  def: Pick<ResourceDef<P>, 'path' | 'jsonFields' | 'toApi'>,
+  row: Record<string, unknown>,
+): RecordOf<P> {
   const record = rowToRecord(row, def.jsonFields);
-  return (def.toApi ? def.toApi(record) : record) as ApiRecord;
+  return (def.toApi ? def.toApi(record) : record) as RecordOf<P>;
 }
 
-function toRow(def: ResourceDef, record: Record<string, unknown>): Record<string, unknown> {
+function toRow(def: AnyResourceDef, record: Record<string, unknown>): Record<string, unknown> {
   return recordToRow(def.fromApi ? def.fromApi(record) : record, def.jsonFields);
-}
-
-export function parseOrThrow<S extends z.ZodType>(schema: S, body: unknown, prefix = ''): z.infer<S> {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) throw validationError(issuesToFields(result.error.issues, prefix));
-  return result.data;
 }
 
 async function findRow(trx: AnyTrx, table: string, householdId: string, id: string) {
@@ -39,9 +48,55 @@ async function findRow(trx: AnyTrx, table: string, householdId: string, id: stri
     .executeTakeFirst();
 }
 
+/** A household's record as it is served, or a 404 naming its type. */
+async function requireRecord(
+  trx: AnyTrx,
+  def: AnyResourceDef,
+  householdId: string,
+  id: string,
+): Promise<ApiRecord> {
+  const row = await findRow(trx, def.table, householdId, id);
+  if (!row) throw notFound(def.label, id);
+  return toApiRecord(def, row as Record<string, unknown>) as ApiRecord;
+}
+
+/** Set columns of a household's record, and read it back as it is served. */
+async function updateRow(
+  trx: AnyTrx,
+  def: AnyResourceDef,
+  householdId: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<ApiRecord> {
+  await trx
+    .updateTable(def.table)
+    .set(values)
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .execute();
+  return toApiRecord(
+    def,
+    (await findRow(trx, def.table, householdId, id)) as Record<string, unknown>,
+  ) as ApiRecord;
+}
+
+/** Each of the keys whose value differs between the two records, with its value before and after. */
+function changedFields(
+  before: ApiRecord,
+  after: ApiRecord,
+  keys: readonly string[],
+): Record<string, { from: unknown; to: unknown }> {
+  const changed: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changed[key] = { from: before[key], to: after[key] };
+  }
+  return changed;
+}
+
 async function requireParent(
   trx: AnyTrx,
-  def: ResourceDef,
+  def: AnyResourceDef,
   householdId: string,
   record: Record<string, unknown>,
 ) {
@@ -52,54 +107,33 @@ async function requireParent(
   return parent as Record<string, unknown>;
 }
 
-/** Checks that span records: a service lies within its plan's dates, a calendar day within its year. */
+/** Checks that span records, by the definition (a service within its plan's dates, ...). */
 function checkAgainstParent(
-  def: ResourceDef,
+  def: AnyResourceDef,
   record: Record<string, unknown>,
   parent: Record<string, unknown> | null,
 ) {
-  if (!parent) return;
-  if (def.entity === 'service') {
-    const from = parent.effective_from as string;
-    const to = parent.effective_to as string;
-    if ((record.startDate as string) < from)
-      throw invalid('startDate', `must not be before the plan starts (${from})`);
-    if ((record.endDate as string) > to) throw invalid('endDate', `must not be after the plan ends (${to})`);
-  }
-  if (def.entity === 'calendar_event') {
-    const first = parent.first_day as string;
-    const last = parent.last_day as string;
-    const start = record.startDate as string;
-    const end = (record.endDate as string | null) ?? start;
-    if (start < first || start > last) {
-      throw invalid('startDate', `must fall within the school year (${first} to ${last})`);
-    }
-    if (end > last) throw invalid('endDate', `must fall within the school year (${first} to ${last})`);
-  }
+  if (parent && def.checkParent) def.checkParent(record, parent);
 }
 
-export async function createRecord(
+export async function createRecord<P extends RecordPath>(
   store: Store,
   ctx: ServiceContext,
-  def: ResourceDef,
+  def: ResourceDef<P>,
   body: unknown,
-  afterCreate?: (trx: Transaction<Database>, record: ApiRecord) => Promise<void>,
-): Promise<ApiRecord> {
+): Promise<RecordOf<P>> {
   const input = parseOrThrow(def.input, body);
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const saved = await writeRecord(trx, ctx, def, input);
-    if (afterCreate) await afterCreate(trx, saved);
-    return saved;
-  });
+  return inHouseholdTransaction(store, ctx.householdId, (trx) => writeRecord(trx, ctx, def, input));
 }
 
 /** Check and insert one parsed record with its journal entry, inside the caller's transaction. */
-export async function writeRecord(
+export async function writeRecord<P extends RecordPath>(
   trx: Transaction<Database>,
   ctx: ServiceContext,
-  def: ResourceDef,
+  typedDef: ResourceDef<P>,
   parsed: Record<string, unknown>,
-): Promise<ApiRecord> {
+): Promise<RecordOf<P>> {
+  const def = loose(typedDef);
   const parent = await requireParent(trx, def, ctx.householdId, parsed);
   checkAgainstParent(def, parsed, parent);
   const prepared = def.prepare ? await def.prepare(trx, ctx.householdId, parsed) : parsed;
@@ -111,37 +145,65 @@ export async function writeRecord(
   const saved = toApiRecord(
     def,
     (await findRow(trx, def.table, ctx.householdId, record.id)) as Record<string, unknown>,
-  );
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
+  ) as ApiRecord;
+  await journalChange(trx, ctx, {
     action: 'create',
     entity: def.entity,
     entityId: record.id,
     data: saved,
     at,
   });
-  return saved;
+  if (def.afterCreate) await def.afterCreate(trx, ctx, saved);
+  return saved as RecordOf<P>;
 }
 
-export async function getRecord(
+export async function getRecord<P extends RecordPath>(
   store: Store,
   householdId: string,
-  def: ResourceDef,
+  def: ResourceDef<P>,
   id: string,
-): Promise<ApiRecord> {
-  const row = await findRow(store.db as unknown as AnyTrx, def.table, householdId, id);
-  if (!row) throw notFound(def.label, id);
-  return toApiRecord(def, row as Record<string, unknown>);
+): Promise<RecordOf<P>> {
+  return (await requireRecord(store.db as unknown as AnyTrx, loose(def), householdId, id)) as RecordOf<P>;
 }
 
-export async function listRecords(
+/** Every record of a type that the filters select, in the type's order (for the services' own reading). */
+export async function listRecords<P extends RecordPath>(
   store: Store,
   householdId: string,
-  def: ResourceDef,
+  def: ResourceDef<P>,
   filters: Record<string, string | undefined>,
-): Promise<ApiRecord[]> {
+): Promise<RecordOf<P>[]> {
+  let q = recordsQuery(store, householdId, def, filters);
+  for (const column of def.orderBy) q = q.orderBy(column);
+  const rows = (await q.execute()) as Record<string, unknown>[];
+  return rows.map((row) => toApiRecord(def, row));
+}
+
+/**
+ * One page of the same list (the list route): after the cursor, in the type's order (its `orderBy`,
+ * which ends with `id`) or the reverse. The household filter holds whatever the cursor says.
+ */
+export async function listRecordsPage<P extends RecordPath>(
+  store: Store,
+  householdId: string,
+  def: ResourceDef<P>,
+  filters: Record<string, string | undefined>,
+  page: PageRequest & { order: 'asc' | 'desc' },
+): Promise<Page<RecordOf<P>>> {
+  const order = { list: def.path, columns: def.orderBy, direction: page.order };
+  const result = await keysetPage(recordsQuery(store, householdId, def, filters), order, page);
+  return {
+    rows: (result.rows as Record<string, unknown>[]).map((row) => toApiRecord(def, row)),
+    nextCursor: result.nextCursor,
+  };
+}
+
+function recordsQuery<P extends RecordPath>(
+  store: Store,
+  householdId: string,
+  def: ResourceDef<P>,
+  filters: Record<string, string | undefined>,
+) {
   // biome-ignore lint/suspicious/noExplicitAny: generic over the resource's table
   let q = (store.db as any).selectFrom(def.table).selectAll().where('household_id', '=', householdId);
   for (const key of def.filters) {
@@ -158,9 +220,7 @@ export async function listRecords(
     // Values are ids (checked by the route's schema), so they hold no LIKE wildcards.
     if (value) q = q.where(column, 'like', `%${JSON.stringify(value)}%`);
   }
-  for (const column of def.orderBy) q = q.orderBy(column);
-  const rows = (await q.execute()) as Record<string, unknown>[];
-  return rows.map((row) => toApiRecord(def, row));
+  return q as SelectQueryBuilder<AnyDb, string, Record<string, unknown>>;
 }
 
 /**
@@ -168,14 +228,14 @@ export async function listRecords(
  * whole result is validated again, so a change cannot leave a record inconsistent (an end date
  * before its start, say). The parent of a record cannot change.
  */
-export async function updateRecord(
+export async function updateRecord<P extends RecordPath>(
   store: Store,
   ctx: ServiceContext,
-  def: ResourceDef,
+  typedDef: ResourceDef<P>,
   id: string,
   body: unknown,
-  afterUpdate?: (trx: Transaction<Database>, before: ApiRecord, after: ApiRecord) => Promise<void>,
-): Promise<ApiRecord> {
+): Promise<RecordOf<P>> {
+  const def = loose(typedDef);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw validationError([{ path: '(body)', message: 'must be a JSON object of the fields to change' }]);
   }
@@ -186,73 +246,59 @@ export async function updateRecord(
     throw validationError(unknownKeys.map((k) => ({ path: k, message: 'is not a field of this record' })));
   }
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await findRow(trx, def.table, ctx.householdId, id);
-    if (!row) throw notFound(def.label, id);
-    const before = toApiRecord(def, row as Record<string, unknown>);
+    const before = await requireRecord(trx, def, ctx.householdId, id);
     if (def.parent && def.parent.key in changes && changes[def.parent.key] !== before[def.parent.key]) {
       throw invalid(def.parent.key, `cannot be changed; create a new ${def.label.toLowerCase()} instead`);
     }
     const { id: _id, householdId: _h, createdAt, updatedAt: _u, ...current } = before;
-    const parsed = parseOrThrow(def.input, { ...current, ...changes });
+    const parsed: Record<string, unknown> = parseOrThrow(def.input, { ...current, ...changes });
     const parent = await requireParent(trx, def, ctx.householdId, parsed);
     checkAgainstParent(def, parsed, parent);
     if (def.validate) await def.validate(trx, ctx.householdId, parsed);
     const merged = def.settle ? await def.settle(trx, ctx.householdId, parsed, { before, changes }) : parsed;
     const at = ctx.clock.now();
     const { [def.parent?.key ?? '']: _p, ...settable } = merged;
-    await (trx as AnyTrx)
-      .updateTable(def.table)
-      .set(toRow(def, { ...(def.parent ? settable : merged), updatedAt: at }))
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
-    const after = toApiRecord(
+    const after = await updateRow(
+      trx,
       def,
-      (await findRow(trx, def.table, ctx.householdId, id)) as Record<string, unknown>,
+      ctx.householdId,
+      id,
+      toRow(def, { ...(def.parent ? settable : merged), updatedAt: at }),
     );
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(after)) {
-      if (key === 'updatedAt') continue;
-      if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-        changed[key] = { from: before[key], to: after[key] };
-    }
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    const changed = changedFields(
+      before,
+      after,
+      Object.keys(after).filter((key) => key !== 'updatedAt'),
+    );
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: def.entity,
       entityId: id,
       data: { changed, createdAt },
       at,
     });
-    if (afterUpdate) await afterUpdate(trx, before, after);
-    return after;
+    if (def.afterUpdate) await def.afterUpdate(trx, ctx, before, after);
+    return after as RecordOf<P>;
   });
 }
 
-export async function deleteRecord(
+export async function deleteRecord<P extends RecordPath>(
   store: Store,
   ctx: ServiceContext,
-  def: ResourceDef,
+  typedDef: ResourceDef<P>,
   id: string,
-  beforeDelete?: (trx: Transaction<Database>, record: ApiRecord) => Promise<void>,
 ): Promise<void> {
+  const def = loose(typedDef);
   if (!def.deletable) throw new AppError('conflict', `${def.label} records cannot be deleted`);
   await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await findRow(trx, def.table, ctx.householdId, id);
-    if (!row) throw notFound(def.label, id);
-    const record = toApiRecord(def, row as Record<string, unknown>);
-    if (beforeDelete) await beforeDelete(trx, record);
+    const record = await requireRecord(trx, def, ctx.householdId, id);
+    if (def.beforeDelete) await def.beforeDelete(trx, ctx, record);
     await (trx as AnyTrx)
       .deleteFrom(def.table)
       .where('household_id', '=', ctx.householdId)
       .where('id', '=', id)
       .execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'delete',
       entity: def.entity,
       entityId: id,
@@ -268,48 +314,35 @@ export async function deleteRecord(
  * rates, letters, the living IEP, the report, the advisor) until the void is undone. Like any change,
  * it is an `update` journal entry listing what changed; an undo's note travels in that entry too.
  */
-export async function setRecordVoided(
+export async function setRecordVoided<P extends RecordPath>(
   store: Store,
   ctx: ServiceContext,
-  def: ResourceDef,
+  typedDef: ResourceDef<P>,
   id: string,
   body: unknown,
-): Promise<ApiRecord> {
+): Promise<RecordOf<P>> {
+  const def = loose(typedDef);
   if (!def.voidable) throw new AppError('conflict', `${def.label} records cannot be voided`);
   const input = parseOrThrow(VoidInput, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await findRow(trx, def.table, ctx.householdId, id);
-    if (!row) throw notFound(def.label, id);
-    const before = toApiRecord(def, row as Record<string, unknown>);
+    const before = await requireRecord(trx, def, ctx.householdId, id);
     const lower = def.label.toLowerCase();
     if (input.voided && before.voidedAt) {
       throw new AppError('conflict', `This ${lower} was already voided; undo the void first to change it`);
     }
     if (!input.voided && !before.voidedAt) throw new AppError('conflict', `This ${lower} is not voided`);
     const at = ctx.clock.now();
-    await (trx as AnyTrx)
-      .updateTable(def.table)
-      .set(
-        input.voided
-          ? { voided_at: at, voided_by: actorLabel(ctx.actor), void_note: input.note, updated_at: at }
-          : { voided_at: null, voided_by: null, void_note: null, updated_at: at },
-      )
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
-    const after = toApiRecord(
+    const after = await updateRow(
+      trx,
       def,
-      (await findRow(trx, def.table, ctx.householdId, id)) as Record<string, unknown>,
+      ctx.householdId,
+      id,
+      input.voided
+        ? { voided_at: at, voided_by: actorLabel(ctx.actor), void_note: input.note, updated_at: at }
+        : { voided_at: null, voided_by: null, void_note: null, updated_at: at },
     );
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of ['voidedAt', 'voidedBy', 'voidNote']) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-        changed[key] = { from: before[key], to: after[key] };
-    }
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    const changed = changedFields(before, after, ['voidedAt', 'voidedBy', 'voidNote']);
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: def.entity,
       entityId: id,
@@ -321,6 +354,6 @@ export async function setRecordVoided(
       },
       at,
     });
-    return after;
+    return after as RecordOf<P>;
   });
 }

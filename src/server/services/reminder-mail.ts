@@ -1,3 +1,4 @@
+import { listChildren } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Mailer } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
@@ -25,12 +26,7 @@ export async function sendDueReminders(
   let emails = 0;
   let count = 0;
   for (const household of households) {
-    const children = await store.db
-      .selectFrom('child')
-      .select(['id', 'first_name'])
-      .where('household_id', '=', household.id)
-      .orderBy('created_at')
-      .execute();
+    const children = await listChildren(store.db, household.id);
     const due: { key: string; line: string }[] = [];
     for (const child of children) {
       let advice: Awaited<ReturnType<typeof adviceForChild>>;

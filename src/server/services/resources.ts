@@ -11,6 +11,7 @@ import {
   WorkSampleFields,
   WorkSampleInput,
 } from '../../domain/observations.ts';
+import type { Permission } from '../../domain/permissions.ts';
 import {
   AccommodationFields,
   AccommodationInput,
@@ -31,30 +32,52 @@ import {
 } from '../../domain/school-calendar-model.ts';
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import type { Database } from '../../store/schema.ts';
+import type { ServiceContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
 import { checkCommunicationLinks, withDefaultReplyDate } from './communications.ts';
 import { schoolDayTest } from './household-settings.ts';
-import { requireBehaviorSteps, requireChildAccommodations, requireChildGoals } from './record-references.ts';
+import { alignFirstVersion, createFirstVersion } from './plan-first-version.ts';
+import {
+  refuseDeletingServiceInUse,
+  requireBehaviorSteps,
+  requireChildAccommodations,
+  requireChildGoals,
+} from './record-references.ts';
 import { childOfAccommodation, childOfPlan, settleNonSchoolDay } from './school-days.ts';
 
 export type ParentTable = 'child' | 'plan' | 'school_calendar' | 'accommodation' | 'goal';
 
+type Contract<P extends RecordPath> = (typeof RECORDS)[P];
+/** A record of type P as served and exported: its contract's output schema (src/api/records.ts). */
+export type RecordOf<P extends RecordPath = RecordPath> = z.output<Contract<P>['output']>;
+/** The fields of a record of type P as the service checks them (the input schema's output). */
+export type FieldsOf<P extends RecordPath = RecordPath> = z.output<Contract<P>['fields']>;
+/** A flat record by field name, before a definition's reshaping: what the generic code handles. */
+export type LooseRecord = Record<string, unknown>;
+
 /**
  * A plain record of a household: created, read, listed, changed and (for some) deleted through
- * the generic record service, with a journal entry for every change.
+ * the generic record service, with a journal entry for every change. `P` is its URL segment, which
+ * names its contract (src/api/records.ts), so the records it gives come out typed (`RecordOf<P>`).
+ * `F` and `R` are the record's fields and served record as its hooks see them; the record service
+ * itself handles every type alike, by field name (`LooseRecord`).
  */
-export type ResourceDef = {
+export type ResourceDef<P extends RecordPath = RecordPath, F = FieldsOf<P>, R = RecordOf<P>> = {
   /** Journal entity name and the word used in messages. */
   entity: string;
   label: string;
   table: keyof Database & string;
   /** URL segment under /api/households/:householdId/. */
-  path: string;
+  path: P;
   tag: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the registry holds schemas of different shapes
-  fields: z.ZodObject<any>;
-  input: z.ZodType<Record<string, unknown>>;
+  fields: Contract<P>['fields'];
+  input: z.ZodType<FieldsOf<P>>;
+  /**
+   * Who may create, change and void it (the role table, src/domain/permissions.ts). Reading takes
+   * `plan.read` and deleting `record.delete`, for every type.
+   */
+  permission: Permission;
   /** The record that owns this one; it must exist in the same household. It cannot change later. */
   parent: { key: string; table: ParentTable; label: string } | null;
   /** Query filters for listing (API field names). */
@@ -62,36 +85,39 @@ export type ResourceDef = {
   /** API fields stored as JSON text. */
   jsonFields: string[];
   /** Reshape between the API object and the flat row object (before camel/snake mapping). */
-  toApi?: (record: Record<string, unknown>) => Record<string, unknown>;
-  fromApi?: (record: Record<string, unknown>) => Record<string, unknown>;
+  toApi?: (record: LooseRecord) => LooseRecord;
+  fromApi?: (record: LooseRecord) => LooseRecord;
   /** List filters matched against a JSON array column (`goalId` finds records whose goalIds hold it). */
   containsFilters?: Record<string, string>;
+  /**
+   * Checks against the parent's stored row (snake_case columns), on create and change: a service
+   * lies within its plan's dates, a calendar day within its school year.
+   */
+  checkParent?(record: F, parent: LooseRecord): void;
   /**
    * Checks against other records, inside the write's transaction: ids listed in the record (files,
    * behavior steps, goals) must belong to this household and to the right plan or child.
    */
-  validate?: (
-    trx: Transaction<Database>,
-    householdId: string,
-    record: Record<string, unknown>,
-  ) => Promise<void>;
+  validate?(trx: Transaction<Database>, householdId: string, record: F): Promise<void>;
   /** Fill defaults that depend on other records (a reply date from the school calendar), on create. */
-  prepare?: (
-    trx: Transaction<Database>,
-    householdId: string,
-    record: Record<string, unknown>,
-  ) => Promise<Record<string, unknown>>;
+  prepare?(trx: Transaction<Database>, householdId: string, record: LooseRecord): Promise<LooseRecord>;
   /**
    * Checks the record's date against the school calendar when it is set (on create, and on a change
    * of date), and completes the stored confirmation (src/server/services/school-days.ts). `update` is
    * the stored record and the fields the request changes, on a change; null on create.
    */
-  settle?: (
+  settle?(
     trx: Transaction<Database>,
     householdId: string,
-    record: Record<string, unknown>,
-    update: { before: Record<string, unknown>; changes: Record<string, unknown> } | null,
-  ) => Promise<Record<string, unknown>>;
+    record: LooseRecord,
+    update: { before: LooseRecord; changes: LooseRecord } | null,
+  ): Promise<LooseRecord>;
+  /** After a create, in its transaction (a plan's first version). */
+  afterCreate?(trx: Transaction<Database>, ctx: ServiceContext, record: R): Promise<void>;
+  /** After a change, in its transaction (a plan's first version follows the plan's dates). */
+  afterUpdate?(trx: Transaction<Database>, ctx: ServiceContext, before: R, after: R): Promise<void>;
+  /** Before a delete, in its transaction: may refuse it (a service with session entries stays). */
+  beforeDelete?(trx: Transaction<Database>, ctx: ServiceContext, record: R): Promise<void>;
   orderBy: string[];
   deletable: boolean;
   /**
@@ -103,18 +129,27 @@ export type ResourceDef = {
   planContent?: 'services' | 'accommodations' | 'goals' | 'behaviorSteps' | 'keyDates';
 };
 
+/** The generic record service's view of any definition: every type alike, by field name. */
+export type AnyResourceDef = ResourceDef<RecordPath, LooseRecord, LooseRecord & { id: string }>;
+
+/** A definition, typed by its URL segment (so its hooks see its own fields). */
+function resource<P extends RecordPath>(def: ResourceDef<P>): ResourceDef<P> {
+  return def;
+}
+
 /** A record as served and exported: the API contract's schema of its type (src/api/records.ts). */
-export function outputSchema(def: ResourceDef) {
-  return RECORDS[def.path as RecordPath].output;
+export function outputSchema<P extends RecordPath>(def: ResourceDef<P>): Contract<P>['output'] {
+  return RECORDS[def.path].output;
 }
 
 export const RESOURCES = {
-  child: {
+  child: resource({
     entity: 'child',
     label: 'Child',
     table: 'child',
     path: 'children',
     tag: 'Children',
+    permission: 'plan.write',
     fields: ChildInput,
     input: ChildInput,
     parent: null,
@@ -122,13 +157,14 @@ export const RESOURCES = {
     jsonFields: [],
     orderBy: ['created_at', 'id'],
     deletable: false,
-  },
-  plan: {
+  }),
+  plan: resource({
     entity: 'plan',
     label: 'Plan',
     table: 'plan',
     path: 'plans',
     tag: 'Plans',
+    permission: 'plan.write',
     fields: PlanFields,
     input: PlanInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -139,30 +175,43 @@ export const RESOURCES = {
       const j = jurisdiction as { country: string; region: string | null } | undefined;
       return j ? { ...rest, country: j.country, region: j.region } : rest;
     },
+    // A plan opens with its first version, which follows the plan's dates until an amendment.
+    afterCreate: (trx, ctx, plan) => createFirstVersion(trx, ctx, plan),
+    afterUpdate: (trx, ctx, before, after) => alignFirstVersion(trx, ctx, before, after),
     orderBy: ['effective_from', 'id'],
     deletable: false,
-  },
-  service: {
+  }),
+  service: resource({
     entity: 'service',
     label: 'Service',
     table: 'service',
     path: 'services',
     tag: 'Plan content',
+    permission: 'plan.write',
     fields: ServiceFields,
     input: ServiceInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
     filters: ['planId'],
     jsonFields: ['segments', 'esyBlocks'],
+    checkParent: (service, plan) => {
+      const from = plan.effective_from as string;
+      const to = plan.effective_to as string;
+      if (service.startDate < from)
+        throw invalid('startDate', `must not be before the plan starts (${from})`);
+      if (service.endDate > to) throw invalid('endDate', `must not be after the plan ends (${to})`);
+    },
+    beforeDelete: (trx, ctx, service) => refuseDeletingServiceInUse(trx, ctx.householdId, service.id),
     orderBy: ['created_at', 'id'],
     deletable: true,
     planContent: 'services',
-  },
-  accommodation: {
+  }),
+  accommodation: resource({
     entity: 'accommodation',
     label: 'Accommodation',
     table: 'accommodation',
     path: 'accommodations',
     tag: 'Plan content',
+    permission: 'plan.write',
     fields: AccommodationFields,
     input: AccommodationInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
@@ -171,13 +220,14 @@ export const RESOURCES = {
     orderBy: ['created_at', 'id'],
     deletable: true,
     planContent: 'accommodations',
-  },
-  goal: {
+  }),
+  goal: resource({
     entity: 'goal',
     label: 'Goal',
     table: 'goal',
     path: 'goals',
     tag: 'Plan content',
+    permission: 'plan.write',
     fields: GoalInput,
     input: GoalInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
@@ -186,13 +236,14 @@ export const RESOURCES = {
     orderBy: ['created_at', 'id'],
     deletable: true,
     planContent: 'goals',
-  },
-  behaviorStep: {
+  }),
+  behaviorStep: resource({
     entity: 'behavior_step',
     label: 'Behavior-plan step',
     table: 'behavior_step',
     path: 'behavior-steps',
     tag: 'Plan content',
+    permission: 'plan.write',
     fields: BehaviorStepInput,
     input: BehaviorStepInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
@@ -201,13 +252,14 @@ export const RESOURCES = {
     orderBy: ['position', 'created_at', 'id'],
     deletable: true,
     planContent: 'behaviorSteps',
-  },
-  keyDate: {
+  }),
+  keyDate: resource({
     entity: 'key_date',
     label: 'Key date',
     table: 'key_date',
     path: 'key-dates',
     tag: 'Plan content',
+    permission: 'plan.write',
     fields: KeyDateInput,
     input: KeyDateInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
@@ -216,13 +268,14 @@ export const RESOURCES = {
     orderBy: ['date', 'id'],
     deletable: true,
     planContent: 'keyDates',
-  },
-  teamContact: {
+  }),
+  teamContact: resource({
     entity: 'team_contact',
     label: 'Team contact',
     table: 'team_contact',
     path: 'team-contacts',
     tag: 'Team',
+    permission: 'plan.write',
     fields: TeamContactInput,
     input: TeamContactInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -230,13 +283,14 @@ export const RESOURCES = {
     jsonFields: [],
     orderBy: ['created_at', 'id'],
     deletable: true,
-  },
-  calendar: {
+  }),
+  calendar: resource({
     entity: 'school_calendar',
     label: 'School calendar',
     table: 'school_calendar',
     path: 'calendars',
     tag: 'School calendar',
+    permission: 'plan.write',
     fields: SchoolCalendarFields,
     input: SchoolCalendarInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -244,33 +298,44 @@ export const RESOURCES = {
     jsonFields: ['schoolWeekdays'],
     orderBy: ['first_day', 'id'],
     deletable: false,
-  },
-  calendarEvent: {
+  }),
+  calendarEvent: resource({
     entity: 'calendar_event',
     label: 'Calendar day',
     table: 'calendar_event',
     path: 'calendar-events',
     tag: 'School calendar',
+    permission: 'plan.write',
     fields: CalendarEventFields,
     input: CalendarEventInput,
     parent: { key: 'calendarId', table: 'school_calendar', label: 'School calendar' },
     filters: ['calendarId'],
     jsonFields: [],
+    checkParent: (day, calendar) => {
+      const first = calendar.first_day as string;
+      const last = calendar.last_day as string;
+      const end = day.endDate ?? day.startDate;
+      if (day.startDate < first || day.startDate > last) {
+        throw invalid('startDate', `must fall within the school year (${first} to ${last})`);
+      }
+      if (end > last) throw invalid('endDate', `must fall within the school year (${first} to ${last})`);
+    },
     orderBy: ['start_date', 'id'],
     deletable: true,
-  },
-  accommodationObservation: {
+  }),
+  accommodationObservation: resource({
     entity: 'accommodation_observation',
     label: 'Accommodation observation',
     table: 'accommodation_observation',
     path: 'accommodation-observations',
     tag: 'Observations',
+    permission: 'plan.write',
     fields: AccommodationObservationInput,
     input: AccommodationObservationInput,
     parent: { key: 'accommodationId', table: 'accommodation', label: 'Accommodation' },
     filters: ['accommodationId'],
     jsonFields: ['attachmentIds'],
-    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds as string[]),
+    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds),
     settle: (trx, householdId, r, update) =>
       settleRecordDate(trx, householdId, r, update, 'observation', () =>
         childOfAccommodation(trx, householdId, r.accommodationId as string),
@@ -281,20 +346,19 @@ export const RESOURCES = {
     }),
     fromApi: ({ nonSchoolDayConfirmed, ...rest }) => ({
       ...rest,
-      ...(nonSchoolDayConfirmed === undefined
-        ? {}
-        : { nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0 }),
+      ...nonSchoolDayRow(nonSchoolDayConfirmed),
     }),
     orderBy: ['date', 'id'],
     deletable: true,
     voidable: true,
-  },
-  behaviorIncident: {
+  }),
+  behaviorIncident: resource({
     entity: 'behavior_incident',
     label: 'Behavior incident',
     table: 'behavior_incident',
     path: 'behavior-incidents',
     tag: 'Observations',
+    permission: 'plan.write',
     fields: BehaviorIncidentInput,
     input: BehaviorIncidentInput,
     parent: { key: 'planId', table: 'plan', label: 'Plan' },
@@ -302,7 +366,7 @@ export const RESOURCES = {
     jsonFields: ['stepsFollowed', 'stepsSkipped', 'attachmentIds'],
     validate: async (trx, householdId, r) => {
       await requireBehaviorSteps(trx, householdId, r);
-      await requireAttachments(trx, householdId, r.attachmentIds as string[]);
+      await requireAttachments(trx, householdId, r.attachmentIds);
     },
     settle: (trx, householdId, r, update) =>
       settleRecordDate(trx, householdId, r, update, 'incident', () =>
@@ -320,20 +384,19 @@ export const RESOURCES = {
       ...(consequenceContradicted === undefined
         ? {}
         : { consequenceContradicted: toFlag(consequenceContradicted) }),
-      ...(nonSchoolDayConfirmed === undefined
-        ? {}
-        : { nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0 }),
+      ...nonSchoolDayRow(nonSchoolDayConfirmed),
     }),
     orderBy: ['date', 'id'],
     deletable: true,
     voidable: true,
-  },
-  classPeriod: {
+  }),
+  classPeriod: resource({
     entity: 'class_period',
     label: 'Class period',
     table: 'class_period',
     path: 'class-periods',
     tag: 'Observations',
+    permission: 'plan.write',
     fields: ClassPeriodFields,
     input: ClassPeriodInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -341,32 +404,34 @@ export const RESOURCES = {
     jsonFields: [],
     orderBy: ['weekday', 'start_time', 'id'],
     deletable: true,
-  },
-  goalProgress: {
+  }),
+  goalProgress: resource({
     entity: 'goal_progress',
     label: 'Goal progress point',
     table: 'goal_progress',
     path: 'goal-progress',
     tag: 'Observations',
+    permission: 'plan.write',
     fields: GoalProgressInput,
     input: GoalProgressInput,
     parent: { key: 'goalId', table: 'goal', label: 'Goal' },
     filters: ['goalId'],
     jsonFields: ['attachmentIds'],
-    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds as string[]),
+    validate: (trx, householdId, r) => requireAttachments(trx, householdId, r.attachmentIds),
     toApi: ({ numericValue, ...rest }) => ({
       ...rest,
       numericValue: numericValue == null ? null : Number(numericValue),
     }),
     orderBy: ['date', 'id'],
     deletable: true,
-  },
-  workSample: {
+  }),
+  workSample: resource({
     entity: 'work_sample',
     label: 'Work sample',
     table: 'work_sample',
     path: 'work-samples',
     tag: 'Observations',
+    permission: 'plan.write',
     fields: WorkSampleFields,
     input: WorkSampleInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -374,28 +439,28 @@ export const RESOURCES = {
     containsFilters: { goalId: 'goal_ids' },
     jsonFields: ['attachmentIds', 'accommodationChecks', 'goalIds'],
     validate: async (trx, householdId, r) => {
-      await requireAttachments(trx, householdId, r.attachmentIds as string[]);
-      const checks = r.accommodationChecks as { accommodationId: string }[];
+      await requireAttachments(trx, householdId, r.attachmentIds);
       await requireChildAccommodations(
         trx,
         householdId,
-        r.childId as string,
-        checks.map((c) => c.accommodationId),
+        r.childId,
+        r.accommodationChecks.map((c) => c.accommodationId),
         'accommodationChecks',
         'accommodationId',
       );
-      await requireChildGoals(trx, householdId, r.childId as string, r.goalIds as string[]);
+      await requireChildGoals(trx, householdId, r.childId, r.goalIds);
     },
     orderBy: ['date', 'id'],
     deletable: true,
     voidable: true,
-  },
-  communication: {
+  }),
+  communication: resource({
     entity: 'communication',
     label: 'Communication',
     table: 'communication',
     path: 'communications',
     tag: 'Communications',
+    permission: 'plan.write',
     fields: CommunicationFields,
     input: CommunicationFields,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -414,13 +479,14 @@ export const RESOURCES = {
     orderBy: ['date', 'created_at', 'id'],
     deletable: true,
     voidable: true,
-  },
-  schoolAbsence: {
+  }),
+  schoolAbsence: resource({
     entity: 'school_absence',
     label: 'School absence',
     table: 'school_absence',
     path: 'school-absences',
     tag: 'School calendar',
+    permission: 'plan.write',
     fields: SchoolAbsenceInput,
     input: SchoolAbsenceInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -429,13 +495,14 @@ export const RESOURCES = {
     settle: settleSchoolAbsence,
     orderBy: ['date', 'id'],
     deletable: true,
-  },
-  parentNote: {
+  }),
+  parentNote: resource({
     entity: 'parent_note',
     label: 'Note',
     table: 'parent_note',
     path: 'parent-notes',
     tag: 'Communications',
+    permission: 'note.write',
     fields: ParentNoteInput,
     input: ParentNoteInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
@@ -443,7 +510,7 @@ export const RESOURCES = {
     jsonFields: [],
     orderBy: ['date', 'id'],
     deletable: true,
-  },
+  }),
 } satisfies Record<string, ResourceDef>;
 
 /**
@@ -509,6 +576,10 @@ async function settleRecordDate(
 }
 
 // Yes/no/unknown answers are stored as 1, 0 or null, which both databases read back identically.
+/** "It happened on a day with no school" as stored (1 or 0), when a change sends it. */
+function nonSchoolDayRow(confirmed: unknown): { nonSchoolDayConfirmed?: number } {
+  return confirmed === undefined ? {} : { nonSchoolDayConfirmed: confirmed ? 1 : 0 };
+}
 function toFlag(value: unknown): number | null {
   return value == null ? null : value ? 1 : 0;
 }

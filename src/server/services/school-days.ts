@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { checkRecordDate, type DatedRecord } from '../../domain/school-days.ts';
+import { findPlan } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../errors.ts';
-import { loadCalendars } from './ledgers.ts';
+import { loadCalendars } from './school-calendars.ts';
 
 // The server's side of "Are you sure? Thursday, November 26 is Thanksgiving break." (the rule is
 // src/domain/school-days.ts). Every way a dated record is written (the API, a staff link, a
@@ -80,13 +81,7 @@ export async function settleSessionDate(
 
 /** The child whose calendar judges a plan's records (an incident names its plan). */
 export async function childOfPlan(db: Db, householdId: string, planId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('plan')
-    .select('child_id')
-    .where('household_id', '=', householdId)
-    .where('id', '=', planId)
-    .executeTakeFirst();
-  return row?.child_id ?? null;
+  return (await findPlan(db, householdId, planId))?.child_id ?? null;
 }
 
 /** The child whose calendar judges an accommodation's observations. */

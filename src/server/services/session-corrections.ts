@@ -10,13 +10,11 @@ import { currentSessionEntries, lastSessionOfChain, latestInChain } from '../../
 import { formatLongDate } from '../../domain/dates.ts';
 import { type MissReason, SessionEntryInput, type SessionStatus } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
-import { parseOrThrow } from './records.ts';
-import { toSessionEntry, writeSessionEntry } from './session-entries.ts';
+import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { insertSessionEntry, toSessionEntry, writeSessionEntry } from './session-entries.ts';
 
 // Corrections, not edits (docs/ledger-rules.md, "Corrections and voids"). A parent (or the staff link
 // that logged it) puts an entry right by a new entry that points at it: changed fields, a void
@@ -140,19 +138,7 @@ async function writeVoid(
     created_at: at,
     updated_at: at,
   };
-  await trx.insertInto('session_entry').values(row).execute();
-  const entry = toSessionEntry(row, null);
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
-    action: 'create',
-    entity: 'session_entry',
-    entityId: row.id,
-    data: entry,
-    at,
-  });
-  return entry;
+  return insertSessionEntry(trx, ctx, row);
 }
 
 export type CorrectionLimits = {

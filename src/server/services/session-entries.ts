@@ -5,14 +5,15 @@ import { versionInForce } from '../../domain/plan-versions.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal } from '../../store/journal.repository.ts';
+import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import { requireServiceWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { journalChange } from './journal.ts';
 import { resolveMakeupTarget } from './makeups.ts';
 import { versionRows } from './plan-versions.ts';
-import { parseOrThrow } from './records.ts';
 import { settleSessionDate } from './school-days.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -58,30 +59,8 @@ export function segmentOn(
 }
 
 async function loadService(db: Db, householdId: string, serviceId: string) {
-  const row = await db
-    .selectFrom('service')
-    .innerJoin('plan', (join) =>
-      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-    )
-    .select([
-      'service.id',
-      'service.plan_id',
-      'service.start_date',
-      'service.end_date',
-      'service.segments',
-      'service.esy_blocks',
-      'plan.child_id',
-      'plan.effective_to as plan_end',
-    ])
-    .where('service.household_id', '=', householdId)
-    .where('service.id', '=', serviceId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Service', serviceId, 'serviceId');
-  return {
-    ...row,
-    segments: JSON.parse(row.segments) as ServiceSegment[],
-    esyBlocks: JSON.parse(row.esy_blocks) as ServiceSegment[],
-  };
+  const row = await requireServiceWithPlan(db, householdId, serviceId, 'serviceId');
+  return { ...row, ...serviceTerms(row) };
 }
 
 /**
@@ -214,17 +193,23 @@ export async function writeSessionEntry(
     created_at: at,
     updated_at: at,
   };
+  return insertSessionEntry(trx, ctx, row);
+}
+
+/** Insert a new session entry row (a first log, a correction or a void) and journal it. */
+export async function insertSessionEntry(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  row: SessionEntryRow,
+): Promise<SessionEntry> {
   await trx.insertInto('session_entry').values(row).execute();
   const entry = toSessionEntry(row, null);
-  await appendJournal(trx, {
-    id: ctx.newId(),
-    householdId: ctx.householdId,
-    actor: actorLabel(ctx.actor),
+  await journalChange(trx, ctx, {
     action: 'create',
     entity: 'session_entry',
     entityId: row.id,
     data: entry,
-    at,
+    at: row.created_at,
   });
   return entry;
 }
@@ -234,6 +219,30 @@ export async function listSessionEntries(
   householdId: string,
   filters: z.infer<typeof SessionEntryFilters>,
 ): Promise<SessionEntry[]> {
+  const rows = await sessionEntriesQuery(db, householdId, filters).orderBy('date').orderBy('id').execute();
+  const corrections = await correctionsOf(db, householdId, filters.serviceId);
+  return rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null));
+}
+
+/** The session list's order, which its cursors follow: by date, then id. */
+const SESSION_ORDER: KeysetOrder = { list: 'sessions', columns: ['date', 'id'], direction: 'asc' };
+
+/** One page of the same list (the list route), after the cursor. */
+export async function listSessionEntriesPage(
+  db: Db,
+  householdId: string,
+  filters: z.infer<typeof SessionEntryFilters>,
+  page: PageRequest,
+): Promise<Page<SessionEntry>> {
+  const result = await keysetPage(sessionEntriesQuery(db, householdId, filters), SESSION_ORDER, page);
+  const corrections = await correctionsOf(db, householdId, filters.serviceId);
+  return {
+    rows: result.rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null)),
+    nextCursor: result.nextCursor,
+  };
+}
+
+function sessionEntriesQuery(db: Db, householdId: string, filters: z.infer<typeof SessionEntryFilters>) {
   let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
   if (filters.serviceId) q = q.where('service_id', '=', filters.serviceId);
   if (filters.childId) q = q.where('child_id', '=', filters.childId);
@@ -241,9 +250,7 @@ export async function listSessionEntries(
   if (filters.to) q = q.where('date', '<=', filters.to);
   if (filters.kind) q = q.where('kind', '=', filters.kind);
   if (filters.source) q = q.where('source', '=', filters.source);
-  const rows = await q.orderBy('date').orderBy('id').execute();
-  const corrections = await correctionsOf(db, householdId, filters.serviceId);
-  return rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null));
+  return q;
 }
 
 /** Map from a corrected entry's id to the entry that corrects it. */
@@ -294,10 +301,7 @@ export async function classifySessionEntry(store: Store, ctx: ServiceContext, id
       .where('household_id', '=', ctx.householdId)
       .where('id', '=', id)
       .execute();
-    await appendJournal(trx, {
-      id: ctx.newId(),
-      householdId: ctx.householdId,
-      actor: actorLabel(ctx.actor),
+    await journalChange(trx, ctx, {
       action: 'update',
       entity: 'session_entry',
       entityId: id,

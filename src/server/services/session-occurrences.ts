@@ -8,7 +8,7 @@ import {
   sessionOccurrences,
 } from '../../domain/occurrences.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
-import { termsOfService } from './ledgers.ts';
+import { type EntryStatement, entryStatement, termsOfService } from './ledgers.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
 
@@ -19,18 +19,6 @@ import { loadCurrentEntries } from './session-corrections.ts';
 // versions. A reader counts `counted` (one entry per session) and shows `occurrences` for disagreements.
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** A stored entry, as the grouping reads it (the row rides along). */
-export type EntryStatement = {
-  id: string;
-  serviceId: string;
-  date: string;
-  kind: string;
-  status: string;
-  source: string;
-  startTime: string | null;
-  row: SessionEntryRow;
-};
 
 export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> & {
   /** The entries in force in the scope (corrections resolved, voids left out), date then id order. */
@@ -77,21 +65,8 @@ export async function loadSessionOccurrences(
   const scheduleOf = current.some((r) => r.kind === 'scheduled')
     ? await loadSchedules(db, householdId, scope.childId)
     : () => NO_SCHEDULE;
-  const result = sessionOccurrences(current.map(toStatement), scheduleOf);
+  const result = sessionOccurrences(current.map(entryStatement), scheduleOf);
   return { ...result, current, countedRows: result.counted.map((s) => s.row) };
-}
-
-export function toStatement(row: SessionEntryRow): EntryStatement {
-  return {
-    id: row.id,
-    serviceId: row.service_id,
-    date: row.date,
-    kind: row.kind,
-    status: row.status,
-    source: row.source,
-    startTime: row.start_time ?? null,
-    row,
-  };
 }
 
 /** "counted", or why an entry in force is not: another source's entry about the same session counts. */

@@ -2,16 +2,29 @@ import type { z } from 'zod';
 import type { Creator } from '../../api/members.ts';
 import { StaffLinkInput, StaffSessionInput, type StaffView } from '../../api/staff-links.ts';
 import { addDays, weekStart } from '../../domain/dates.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { AccessTokenRow } from '../../store/schema.ts';
+import { requireServiceWithPlan, servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
+import {
+  findTokenByHash,
+  findTokenInHousehold,
+  getToken,
+  insertToken,
+  listTokens,
+  markTokenUsed,
+  revokeToken,
+  StaffLinkScope,
+  tokenScope,
+} from '../../store/tokens.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import type { Env, User } from './accounts.ts';
-import { appendAudit } from './audit.ts';
+import { type AuditAction, appendAudit } from './audit.ts';
 import { creatorsIn, isMember } from './creators.ts';
-import { computeLedgers, loadCalendars } from './ledgers.ts';
-import { parseOrThrow } from './records.ts';
+import { computeLedgers } from './ledgers.ts';
+import { loadCalendars } from './school-calendars.ts';
 import { correctSessionEntry, staffConfirmations } from './session-corrections.ts';
 import { createSessionEntry } from './session-entries.ts';
 
@@ -22,14 +35,14 @@ import { createSessionEntry } from './session-entries.ts';
 // A link is held by the member who made it (or the owner it was handed to when that member was
 // removed): it stops working when its holder is no longer a member of the household.
 
-type Scope = { kind: 'service'; serviceId: string; childId: string } | { kind: 'child'; childId: string };
+type Scope = StaffLinkScope;
 
 const toStaffLink = (r: AccessTokenRow, now: string, creator: (userId: string | null) => Creator) => {
   const createdBy = creator(r.created_by);
   return {
     id: r.id,
     label: r.label,
-    scope: JSON.parse(r.scope ?? '{}') as Scope,
+    scope: tokenScope(StaffLinkScope, r),
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
@@ -50,25 +63,10 @@ export async function createStaffLink(
   const input = parseOrThrow(StaffLinkInput, body);
   let scope: Scope;
   if (input.serviceId) {
-    const service = await store.db
-      .selectFrom('service')
-      .innerJoin('plan', (join) =>
-        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-      )
-      .select(['service.id', 'plan.child_id'])
-      .where('service.household_id', '=', householdId)
-      .where('service.id', '=', input.serviceId)
-      .executeTakeFirst();
-    if (!service) throw notFound('Service', input.serviceId, 'serviceId');
+    const service = await requireServiceWithPlan(store.db, householdId, input.serviceId, 'serviceId');
     scope = { kind: 'service', serviceId: service.id, childId: service.child_id };
   } else {
-    const child = await store.db
-      .selectFrom('child')
-      .select('id')
-      .where('household_id', '=', householdId)
-      .where('id', '=', input.childId!)
-      .executeTakeFirst();
-    if (!child) throw notFound('Child', input.childId!, 'childId');
+    const child = await requireChild(store.db, householdId, input.childId!, 'childId');
     scope = { kind: 'child', childId: child.id };
   }
   const token = newToken();
@@ -90,7 +88,7 @@ export async function createStaffLink(
     revoked_at: null,
   };
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('access_token').values(row).execute();
+    await insertToken(trx, row);
     await appendAudit(trx, {
       id: env.newId(),
       householdId,
@@ -104,13 +102,7 @@ export async function createStaffLink(
 }
 
 export async function listStaffLinks(store: Store, env: Env, householdId: string) {
-  const rows = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('purpose', '=', 'staff_link')
-    .orderBy('created_at')
-    .execute();
+  const rows = await listTokens(store.db, householdId, 'staff_link');
   const now = env.clock.now();
   const creator = await creatorsIn(store.db, householdId);
   return rows.map((r) => toStaffLink(r, now, creator));
@@ -118,23 +110,15 @@ export async function listStaffLinks(store: Store, env: Env, householdId: string
 
 export async function revokeStaffLink(store: Store, env: Env, householdId: string, actor: User, id: string) {
   return store.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('access_token')
-      .selectAll()
-      .where('id', '=', id)
-      .where('household_id', '=', householdId)
-      .where('purpose', '=', 'staff_link')
-      .executeTakeFirst();
+    const row = await findTokenInHousehold(trx, householdId, 'staff_link', id);
     if (!row) throw notFound('Staff link', id);
     const at = env.clock.now();
     if (!row.revoked_at) {
-      await trx.updateTable('access_token').set({ revoked_at: at }).where('id', '=', id).execute();
-      await appendAudit(trx, {
+      await revokeToken(trx, id, at, {
         id: env.newId(),
         householdId,
-        at,
         actor: `user:${actor.id}`,
-        action: 'staff_link_revoked',
+        action: 'staff_link_revoked' satisfies AuditAction,
         data: { staffLinkId: id },
       });
     }
@@ -153,52 +137,26 @@ export async function resolveStaffLink(
   now: string,
   token: string,
 ): Promise<StaffPrincipal | null> {
-  const row = await store.db
-    .selectFrom('access_token')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', 'staff_link')
-    .executeTakeFirst();
+  const row = await findTokenByHash(store.db, 'staff_link', hashToken(token));
   if (!row || row.revoked_at || row.expires_at <= now || !row.household_id) return null;
   // Removal revokes or hands over the link in the same transaction; this catches a link made while
   // its holder was being removed (and any a revocation missed): a former member's link is dead.
   if (!(await isMember(store.db, row.household_id, row.created_by))) return null;
-  return { linkId: row.id, householdId: row.household_id, scope: JSON.parse(row.scope ?? '{}') as Scope };
+  return { linkId: row.id, householdId: row.household_id, scope: tokenScope(StaffLinkScope, row) };
 }
 
-async function servicesInScope(store: Store, principal: StaffPrincipal) {
-  let q = store.db
-    .selectFrom('service')
-    .innerJoin('plan', (join) =>
-      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-    )
-    .select([
-      'service.id',
-      'service.name',
-      'service.provider_role',
-      'service.segments',
-      'service.esy_blocks',
-      'service.start_date',
-      'service.end_date',
-    ])
-    .where('service.household_id', '=', principal.householdId)
-    .where('plan.child_id', '=', principal.scope.childId);
-  if (principal.scope.kind === 'service') q = q.where('service.id', '=', principal.scope.serviceId);
-  return q.orderBy('service.created_at').execute();
+function servicesInScope(store: Store, principal: StaffPrincipal) {
+  const { scope } = principal;
+  return servicesWithPlan(store.db, principal.householdId, {
+    childId: scope.childId,
+    serviceId: scope.kind === 'service' ? scope.serviceId : undefined,
+  });
 }
 
 /** What the link shows: the child's first name, the services, and the expected sessions of recent weeks. */
 export async function staffView(store: Store, principal: StaffPrincipal, today: string) {
-  const child = await store.db
-    .selectFrom('child')
-    .select('first_name')
-    .where('id', '=', principal.scope.childId)
-    .executeTakeFirstOrThrow();
-  const link = await store.db
-    .selectFrom('access_token')
-    .select(['label', 'expires_at'])
-    .where('id', '=', principal.linkId)
-    .executeTakeFirstOrThrow();
+  const child = await requireChild(store.db, principal.householdId, principal.scope.childId);
+  const link = await getToken(store.db, principal.linkId);
   const services = await servicesInScope(store, principal);
   const from = addDays(weekStart(today), -28);
   // The link's own confirmations, as they stand now: it may correct or void them (correctStaffSession).
@@ -233,21 +191,14 @@ export async function staffView(store: Store, principal: StaffPrincipal, today: 
       // No school calendar yet: show the service without weeks rather than failing the page.
       if (!(error instanceof AppError)) throw error;
     }
-    const segments = JSON.parse(s.segments) as {
-      startDate: string;
-      endDate: string;
-      minutesPerSession: number | null;
-      sessionsPerPeriod: number | null;
-      minutesPerPeriod: number | null;
-      period: { unit: string; cycleDays: number | null };
-    }[];
+    const { segments, esyBlocks } = serviceTerms(s);
     const current = segments.find((g) => today >= g.startDate && today <= g.endDate) ?? segments[0];
     out.push({
       id: s.id,
       name: s.name,
       providerRole: s.provider_role,
       amount: current ? describeAmount(current) : '',
-      esyBlocks: (JSON.parse(s.esy_blocks) as { startDate: string; endDate: string }[]).map((b) => ({
+      esyBlocks: esyBlocks.map((b) => ({
         startDate: b.startDate,
         endDate: b.endDate,
       })),
@@ -295,11 +246,7 @@ export async function confirmStaffSession(
     kind: 'scheduled',
     source: 'provider_link',
   });
-  await store.db
-    .updateTable('access_token')
-    .set({ used_at: ctx.clock.now() })
-    .where('id', '=', principal.linkId)
-    .execute();
+  await markTokenUsed(store.db, principal.linkId, ctx.clock.now());
   return entry;
 }
 
@@ -320,10 +267,6 @@ export async function correctStaffSession(
     recordedBy: `staff_link:${principal.linkId}`,
     serviceIds: allowed,
   });
-  await store.db
-    .updateTable('access_token')
-    .set({ used_at: ctx.clock.now() })
-    .where('id', '=', principal.linkId)
-    .execute();
+  await markTokenUsed(store.db, principal.linkId, ctx.clock.now());
   return result;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { VerifyResult } from '../../api/households.ts';
+import { fingerprintWords, locateFingerprint, readFingerprint } from '../../domain/fingerprint.ts';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
+import { journalEntryOf } from '../../store/journal.repository.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
 import {
   type CurrentRecords,
@@ -10,7 +12,7 @@ import {
   replayJournal,
 } from '../../store/journal-replay.ts';
 import type { Database } from '../../store/schema.ts';
-import { notFound } from '../errors.ts';
+import { invalid, notFound } from '../errors.ts';
 import { toAttachment } from './attachments.ts';
 import { toCheckIn } from './check-ins.ts';
 import { settingsFromRow } from './household-settings.ts';
@@ -89,6 +91,7 @@ export const NOT_REPLAYED: Readonly<Record<string, string>> = {
   access_token: 'invitations, staff links and calendar feeds: access, kept in the audit trail',
   audit_event: 'the audit trail of access, not part of the record',
   reminder_sent: 'which reminder emails went out, so none goes twice',
+  job: 'background jobs (a large email import): operational; the records a job writes are journaled and replayed',
 };
 
 /** The tables whose every row is compared with the journal. */
@@ -136,7 +139,18 @@ function parseData(text: string): unknown {
   }
 }
 
-export async function verifyHousehold(store: Store, householdId: string): Promise<VerifyResult> {
+/**
+ * Checks one household's paper trail. With `options.expectHead`, also checks a fingerprint the family
+ * wrote down earlier (src/domain/fingerprint.ts): the record verifies only if that entry is still in
+ * the journal.
+ */
+export async function verifyHousehold(
+  store: Store,
+  householdId: string,
+  options: { expectHead?: string } = {},
+): Promise<VerifyResult> {
+  const written = options.expectHead === undefined ? null : readFingerprint(options.expectHead);
+  if (written && !written.ok) throw invalid('expectHead', written.message);
   const household = await store.db
     .selectFrom('household')
     .select('id')
@@ -149,21 +163,7 @@ export async function verifyHousehold(store: Store, householdId: string): Promis
     .where('household_id', '=', householdId)
     .orderBy('seq')
     .execute();
-  const problem: ChainProblem | null = verifyChain(
-    rows.map((r) => ({
-      id: r.id,
-      householdId: r.household_id,
-      seq: Number(r.seq),
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      data: r.data,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    })),
-  );
+  const problem: ChainProblem | null = verifyChain(rows.map(journalEntryOf));
 
   const attachments = await store.db
     .selectFrom('attachment')
@@ -216,13 +216,22 @@ export async function verifyHousehold(store: Store, householdId: string): Promis
     { defaults: REPLAY_DEFAULTS, planContent: PLAN_CONTENT },
   );
   const records = compareWithJournal(replay, await readCurrentRecords(store, householdId));
+  const expected =
+    written?.ok === true
+      ? locateFingerprint(
+          rows.map((r) => r.hash),
+          written.hex,
+        )
+      : null;
   return {
     householdId,
     ok:
       problem === null &&
       records.differences.length === 0 &&
       attachmentProblems.length === 0 &&
-      references.length === 0,
+      references.length === 0 &&
+      (expected === null || expected.found),
+    ...(expected ? { expectedHead: { ...expected, message: fingerprintWords(expected) } } : {}),
     journal: { entries: rows.length, headHash: rows.at(-1)?.hash ?? null, problem },
     records: {
       checked: records.checked,
@@ -241,6 +250,6 @@ export function firstProblem(result: VerifyResult): string | null {
     result.records.problems[0]?.message ??
     result.attachments.problems[0]?.message ??
     result.references.problems[0]?.message ??
-    null
+    (result.expectedHead && !result.expectedHead.found ? result.expectedHead.message : null)
   );
 }

@@ -4,8 +4,7 @@ import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
-import { parseOrThrow } from './records.ts';
+import { invalid, notFound, parseOrThrow } from '../errors.ts';
 import { writeSessionEntry } from './session-entries.ts';
 import { weekSummary } from './week-summary.ts';
 

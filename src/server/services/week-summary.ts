@@ -11,9 +11,12 @@ import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-cale
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { percentDelivered } from '../../domain/service-ledger.ts';
+import { requireChild } from '../../store/children.repository.ts';
 import type { Database } from '../../store/schema.ts';
-import { notFound } from '../errors.ts';
-import { computeLedgers, loadCalendars, type ServiceLedgerView } from './ledgers.ts';
+import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
+import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
+import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
+import { loadCalendars } from './school-calendars.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // The home screen in one call: for each of a child's services, what its own period (this week, this
@@ -63,38 +66,12 @@ export async function weekSummary(
   childId: string,
   today: string,
 ): Promise<WeekSummary> {
-  const child = await db
-    .selectFrom('child')
-    .select(['id', 'first_name'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', childId)
-    .executeTakeFirst();
-  if (!child) throw notFound('Child', childId);
+  const child = await requireChild(db, householdId, childId);
   const start = weekStart(today);
   const end = addDays(start, 6);
-  const services = await db
-    .selectFrom('service')
-    .innerJoin('plan', (join) =>
-      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-    )
-    .select([
-      'service.id',
-      'service.name',
-      'service.area',
-      'service.setting',
-      'service.segments',
-      'service.esy_blocks',
-      'service.start_date',
-      'plan.title as plan_title',
-      'plan.effective_from as plan_from',
-      'plan.effective_to as plan_to',
-    ])
-    .where('service.household_id', '=', householdId)
-    .where('plan.child_id', '=', childId)
-    .where('plan.status', '!=', 'ended')
-    .orderBy('service.created_at')
-    .orderBy('service.id')
-    .execute();
+  const services = (await servicesWithPlan(db, householdId, { childId })).filter(
+    (s) => s.plan_status !== 'ended',
+  );
   const calendars = await loadCalendars(db, householdId, childId);
   const calendar = buildCalendarIndex(calendars);
   const closedToday = await closureOn(db, householdId, childId, today);
@@ -140,8 +117,8 @@ export async function weekSummary(
   // still owes stays in "Needs attention" below, under the plan's name: a new plan does not make up
   // last year's missed sessions.
   const superseded = (s: (typeof services)[number]) =>
-    s.plan_to <= end &&
-    services.some((other) => other.plan_from > s.plan_to) &&
+    s.plan_end <= end &&
+    services.some((other) => other.plan_from > s.plan_end) &&
     (ledgers.find((l) => l.serviceId === s.id)?.periods.find((p) => p.start <= start && p.end >= start)
       ?.requiredMinutes ?? 0) === 0;
   for (const s of services.filter((s) => !superseded(s))) {
@@ -158,8 +135,7 @@ export async function weekSummary(
     const percentOfLogged = loggedBefore > 0 ? percentDelivered(deliveredBefore, loggedRequiredBefore) : null;
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
     const mine = entries.filter((e) => e.service_id === s.id);
-    const segments = JSON.parse(s.segments) as ServiceSegment[];
-    const esyBlocks = JSON.parse(s.esy_blocks) as ServiceSegment[];
+    const { segments, esyBlocks } = serviceTerms(s);
     const inForce = termOn(segments, esyBlocks, today);
     const weekly =
       !inForce ||
@@ -411,17 +387,9 @@ async function accommodationsThisWeek(
     .orderBy('accommodation_observation.id')
     .execute();
   // What this week's work samples show counts too: each check is an observation from the work.
-  const samples = await db
-    .selectFrom('work_sample')
-    .select(['id', 'date', 'class_name', 'teacher_kind', 'accommodation_checks'])
-    .where('household_id', '=', householdId)
-    .where('voided_at', 'is', null)
-    .where('child_id', '=', childId)
-    .where('date', '>=', start)
-    .where('date', '<=', end)
-    .execute();
+  const samples = await workSamplesOfChild(db, householdId, childId, { from: start, to: end });
   const checks = samples.flatMap((w) =>
-    (JSON.parse(w.accommodation_checks) as { accommodationId: string; outcome: string }[]).map((c) => ({
+    w.accommodationChecks.map((c) => ({
       id: w.id,
       accommodation_id: c.accommodationId,
       date: w.date,

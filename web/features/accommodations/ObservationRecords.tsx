@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { get, patch } from '../../api/client.ts';
+import { getAll, patch } from '../../api/client.ts';
 import type { AccommodationObservation, VoidFlag } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
@@ -55,7 +55,7 @@ export function ObservationRecords({
   const records = useQuery({
     queryKey: ['accommodation-observations', householdId, accommodationId],
     queryFn: () =>
-      get<Observation[]>(
+      getAll<Observation>(
         `/households/${householdId}/accommodation-observations?accommodationId=${accommodationId}`,
       ),
     enabled: shown,

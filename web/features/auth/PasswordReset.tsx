@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { post } from '../../api/client.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
+import { EmailField } from './auth-form.tsx';
 
 /** Tokens arrive in the address after '#', which the browser never sends to the server. */
 export function tokenFromHash(): string {
@@ -34,13 +35,7 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError message={error} title="Could not send the link" />
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps('email')}
-            />
+            <EmailField {...form.getInputProps('email')} />
             <Button type="submit" loading={form.submitting}>
               Send the link
             </Button>

@@ -1,26 +1,14 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { post } from '../../api/client.ts';
-import type { SessionInfo } from '../../api/types.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { FormError } from '../../components/form-errors.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
+import { EmailField, useSessionForm } from './auth-form.tsx';
 
 export function SetupPage() {
-  const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: { displayName: '', email: '', password: '', householdName: 'My family' },
-  });
-  const submit = form.onSubmit(async (values) => {
-    setError(null);
-    try {
-      const session = await post<SessionInfo>('/auth/setup', values);
-      client.setQueryData(['session'], session);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
+  const { form, error, submit } = useSessionForm('/auth/setup', {
+    displayName: '',
+    email: '',
+    password: '',
+    householdName: 'My family',
   });
   return (
     <AuthLayout
@@ -31,13 +19,7 @@ export function SetupPage() {
         <Stack>
           <FormError message={error} />
           <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('displayName')} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            {...form.getInputProps('email')}
-          />
+          <EmailField {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
             description="At least 10 characters. A short sentence is easy to remember."

@@ -2,17 +2,15 @@ import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
-import { useCan } from '../../api/permissions.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep, Patterns, VoidFlag } from '../../api/types.ts';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
+import { formatDay, formatRange } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceLabel } from '../../components/observation-words.ts';
-import { currentPlan, plansSpan, usePlans } from '../../components/queries.ts';
+import { usePlanRecordsPage } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
@@ -33,15 +31,8 @@ import { IncidentForm } from './IncidentForm.tsx';
 const RECENT = 10;
 
 export default function BehaviorPage() {
-  const { householdId, child } = useHouseholdChild();
-  const [today] = useState(todayIso);
-  const writable = useCan('plan.write');
-  const deletable = useCan('record.delete');
-
-  const plans = usePlans(householdId, child.id);
-  const planList = plans.data ?? [];
-  const plan = currentPlan(planList);
-  const { from, to } = plansSpan(planList, today);
+  const { householdId, child, today, writable, deletable, plans, planList, plan, from, to } =
+    usePlanRecordsPage();
 
   // Every plan of the child: an incident recorded under an earlier plan is still shown, with its steps.
   const stepLists = useQueries({

@@ -5,6 +5,7 @@ import { patch, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
 import { WEEKDAYS } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
 
 type Values = { name: string; firstDay: string; lastDay: string; schoolWeekdays: string[] };
 
@@ -30,14 +31,7 @@ export function SchoolYearForm({
       schoolWeekdays: (calendar?.schoolWeekdays ?? [1, 2, 3, 4, 5]).map(String),
     },
     validate: {
-      name: (v) => (v.trim() ? null : 'Give the school year a name, for example 2026-2027'),
-      firstDay: (v) => (v ? null : 'Choose the first day of school'),
-      lastDay: (v, all) =>
-        !v
-          ? 'Choose the last day of school'
-          : all.firstDay && v < all.firstDay
-            ? 'The last day comes after the first day'
-            : null,
+      ...SCHOOL_YEAR_CHECKS,
       schoolWeekdays: (v) => (v.length > 0 ? null : 'Choose at least one day'),
     },
   });

@@ -1,7 +1,7 @@
 import { Alert, CloseButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { get } from '../../api/client.ts';
+import { get, getAll } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { CheckIn, CheckInQuestions } from '../../api/types.ts';
@@ -34,7 +34,7 @@ export default function CheckInPage() {
   });
   const past = useQuery({
     queryKey: checkInsKey(householdId, child.id),
-    queryFn: () => get<CheckIn[]>(`/households/${householdId}/check-ins?childId=${child.id}`),
+    queryFn: () => getAll<CheckIn>(`/households/${householdId}/check-ins?childId=${child.id}`),
   });
   const services = useServicesOfPlan(householdId, questions.data?.planId);
 

@@ -16,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ParentPosition } from '../../../src/domain/communications.ts';
 import { COMMUNICATION_KIND_LABELS } from '../../../src/domain/record-kinds.ts';
+import { LONG_TEXT_MAX } from '../../../src/domain/text-limits.ts';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
@@ -309,7 +310,7 @@ export function CommunicationForm({
           autosize
           minRows={3}
           maxRows={12}
-          maxLength={20000}
+          maxLength={LONG_TEXT_MAX}
           {...form.getInputProps('summary')}
         />
         <ToneHints householdId={householdId} text={v.summary} enabled={v.direction === 'sent'} />

@@ -1,14 +1,14 @@
 // Plain words and shared reads for the communication log: the kinds of message, who was involved, and
 // whether a reply is still awaited. The kinds, their labels and which of them are spoken or expect a
 // reply are the server's own (src/domain/record-kinds.ts, zod-free).
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   COMMUNICATION_KIND_LABELS,
   type ParentPosition,
   REPLY_EXPECTED_KINDS,
   VERBAL_KINDS,
 } from '../../../src/domain/record-kinds.ts';
-import { get } from '../../api/client.ts';
+import { get, getAll, getPage } from '../../api/client.ts';
 import type {
   Communication,
   CommunicationReply,
@@ -73,8 +73,26 @@ export const teamContactsKey = (householdId: string, childId: string) => [
 export function useCommunications(householdId: string, childId: string) {
   return useQuery({
     queryKey: communicationsKey(householdId, childId),
-    queryFn: () => get<Communication[]>(`/households/${householdId}/communications?childId=${childId}`),
+    queryFn: () => getAll<Communication>(`/households/${householdId}/communications?childId=${childId}`),
   });
+}
+
+/** How many messages the log shows at first, and adds with each "Show more". */
+export const MESSAGES_PAGE_SIZE = 100;
+
+/**
+ * The log a page at a time, newest first (the server's `order=desc`: by date, then as logged), for the
+ * Messages page's "Show more"; the screens that need every message use useCommunications.
+ */
+export function useCommunicationPages(householdId: string, childId: string) {
+  const path = `/households/${householdId}/communications?childId=${childId}&order=desc&limit=${MESSAGES_PAGE_SIZE}`;
+  const query = useInfiniteQuery({
+    queryKey: [...communicationsKey(householdId, childId), 'pages'],
+    queryFn: ({ pageParam }) => getPage<Communication>(path, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  return { ...query, messages: query.data?.pages.flatMap((p) => p.rows) };
 }
 
 /** Each message's thread and reply state, on the server's today. */
@@ -96,7 +114,7 @@ export function useTeamContacts(householdId: string, childId: string) {
 export function useParentNotes(householdId: string, childId: string) {
   return useQuery({
     queryKey: parentNotesKey(householdId, childId),
-    queryFn: () => get<ParentNote[]>(`/households/${householdId}/parent-notes?childId=${childId}`),
+    queryFn: () => getAll<ParentNote>(`/households/${householdId}/parent-notes?childId=${childId}`),
   });
 }
 

@@ -1,7 +1,7 @@
 // Import emails: the raw .eml or .mbox file is the request body (not JSON), like a file upload. Kept out
 // of web/api/client.ts so the first screen does not carry it; the CSRF token comes from the session.
-import { ApiError, type FieldIssue, parseApiJson } from '../../api/client.ts';
-import type { EmailImportResult } from '../../api/types.ts';
+import { ApiError, type FieldIssue, get, parseApiJson } from '../../api/client.ts';
+import type { EmailImportResult, Job } from '../../api/types.ts';
 
 export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
 
@@ -27,12 +27,55 @@ export async function inWrittenOrder(files: readonly File[]): Promise<File[]> {
   return dated.sort((a, b) => a.time - b.time || a.index - b.index).map((d) => d.file);
 }
 
+/**
+ * What importing one file did, however it ran: a small file is imported in the request (the server
+ * answers with the messages), a large one as a background job (its result counts them).
+ */
+export type FileImport = {
+  imported: number;
+  duplicates: EmailImportResult['duplicates'];
+  skippedAttachments: EmailImportResult['skippedAttachments'];
+  /** Attachments kept, when the server listed them (a large import's job does not). */
+  attachmentsKept: number | null;
+};
+
+/** How far a large import has got: messages written of the file's total (null until it is read). */
+export type ImportProgress = { done: number; total: number | null };
+
+/** How often a large import's job is asked how far it got. */
+const POLL_MS = 1000;
+
+/** Follow a large import's job until it ends: its result, or its error as an ApiError. */
+async function followJob(
+  householdId: string,
+  file: File,
+  started: Job,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<FileImport> {
+  let job = started;
+  onProgress(job.progress);
+  while (job.status === 'queued' || job.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = await get<Job>(`/households/${householdId}/jobs/${job.id}`);
+    onProgress(job.progress);
+  }
+  if (job.status === 'failed' || !job.result) {
+    throw new ApiError(
+      400,
+      'job_failed',
+      job.error ?? `“${file.name}” could not be imported (the import stopped without saying why).`,
+    );
+  }
+  return { ...job.result, attachmentsKept: null };
+}
+
 export async function importEmailFile(
   householdId: string,
   childId: string,
   file: File,
   csrfToken: string | null,
-): Promise<EmailImportResult> {
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<FileImport> {
   const query = new URLSearchParams({ childId, filename: file.name });
   const headers: Record<string, string> = {
     'content-type': 'application/octet-stream',
@@ -74,5 +117,13 @@ export async function importEmailFile(
       error?.fields ?? [],
     );
   }
-  return data as EmailImportResult;
+  // A large file: the server imports it in the background and answers with its job at once.
+  if (response.status === 202) return followJob(householdId, file, data as Job, onProgress);
+  const result = data as EmailImportResult;
+  return {
+    imported: result.imported.length,
+    duplicates: result.duplicates,
+    skippedAttachments: result.skippedAttachments,
+    attachmentsKept: result.attachments.length,
+  };
 }

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get } from '../../api/client.ts';
+import { getAll } from '../../api/client.ts';
 import type { Finding, Goal, GoalProgress, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
@@ -46,7 +46,7 @@ export function GoalCard({
 }) {
   const progress = useQuery({
     queryKey: goalProgressKey(householdId, goal.id),
-    queryFn: () => get<GoalProgress[]>(`/households/${householdId}/goal-progress?goalId=${goal.id}`),
+    queryFn: () => getAll<GoalProgress>(`/households/${householdId}/goal-progress?goalId=${goal.id}`),
   });
   const points = [...(progress.data ?? [])].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
@@ -225,7 +225,7 @@ function LinkedWorkSamples({
 }) {
   const samples = useQuery({
     queryKey: workSamplesKey(householdId, { goalId }),
-    queryFn: () => get<WorkSample[]>(`/households/${householdId}/work-samples?goalId=${goalId}`),
+    queryFn: () => getAll<WorkSample>(`/households/${householdId}/work-samples?goalId=${goalId}`),
   });
   const list = [...(samples.data ?? [])].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,

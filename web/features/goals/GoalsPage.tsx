@@ -1,14 +1,10 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { get } from '../../api/client.ts';
-import { useCan } from '../../api/permissions.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
 import type { Goal, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { currentPlan, plansSpan, usePlans } from '../../components/queries.ts';
+import { usePlanRecordsPage } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import { GoalCard } from './GoalCard.tsx';
 import { isGoalFlag } from './goal-words.ts';
@@ -18,15 +14,7 @@ import { isGoalFlag } from './goal-words.ts';
 // each a question to ask.
 
 export default function GoalsPage() {
-  const { householdId, child } = useHouseholdChild();
-  const [today] = useState(todayIso);
-  const writable = useCan('plan.write');
-  const deletable = useCan('record.delete');
-
-  const plans = usePlans(householdId, child.id);
-  const planList = plans.data ?? [];
-  const plan = currentPlan(planList);
-  const { from, to } = plansSpan(planList, today);
+  const { householdId, child, today, writable, deletable, plans, plan, from, to } = usePlanRecordsPage();
 
   const goals = useQuery({
     queryKey: ['goals', householdId, plan?.id],

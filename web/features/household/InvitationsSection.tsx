@@ -22,7 +22,7 @@ import { CopyLink } from '../../components/CopyLink.tsx';
 import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { CreatedLine, DaysInput, RevokeButton } from './revocable.tsx';
+import { CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
 import { ROLE_HELP, ROLE_OPTIONS, type Role, roleWords } from './roles.ts';
 
 type Created = InvitationRecord & { link: string; emailed: boolean };
@@ -138,14 +138,7 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
           None.
         </Text>
       ) : (
-        <Stack
-          component="ul"
-          gap="xs"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-labelledby="pending-title"
-        >
+        <RevocableList labelledBy="pending-title">
           {invitations.data.map((i) => (
             <Paper component="li" key={i.id} withBorder p="sm">
               <Group justify="space-between" gap="sm">
@@ -162,7 +155,7 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
               </Group>
             </Paper>
           ))}
-        </Stack>
+        </RevocableList>
       )}
       <ConfirmModal
         opened={revoking != null}

@@ -24,7 +24,7 @@ import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { useChildServices } from '../../components/queries.ts';
 import { QueryFailed } from './QueryFailed.tsx';
-import { CreatedLine, DaysInput, RevokeButton } from './revocable.tsx';
+import { CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
 
 const DEFAULT_DAYS = 120;
 const ALL = 'all';
@@ -184,14 +184,7 @@ export function StaffLinksSection({
           None yet.
         </Text>
       ) : (
-        <Stack
-          component="ul"
-          gap="xs"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-labelledby="links-list-title"
-        >
+        <RevocableList labelledBy="links-list-title">
           {sorted.map((l) => {
             // A link whose maker has left the household stopped working then, even if never revoked.
             const state = l.revokedAt
@@ -240,7 +233,7 @@ export function StaffLinksSection({
               </Paper>
             );
           })}
-        </Stack>
+        </RevocableList>
       )}
       <ConfirmModal
         opened={revoking != null}

@@ -1,10 +1,20 @@
-import { Button, NumberInput, type NumberInputProps, Text } from '@mantine/core';
+import { Button, NumberInput, type NumberInputProps, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { CreatorRecord } from '../../api/types.ts';
 import { formatInstantDay } from '../../components/dates.ts';
 import { createdByWords } from '../../components/plain-words.ts';
 
 // The parts an invitation and a staff link share: how many days it works, who made it and when, and the
 // button that revokes it.
+
+/** The invitations or the links, one card each, in a list named by its heading. */
+export function RevocableList({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={labelledBy}>
+      {children}
+    </Stack>
+  );
+}
 
 /** "Created by you on Sep 8, 2026". */
 export function CreatedLine({ by, at, me }: { by: CreatorRecord; at: string; me: string | undefined }) {

@@ -30,6 +30,7 @@ import {
 } from '../../../src/domain/letter-words.ts';
 import { isFormalLetter } from '../../../src/domain/letters/kinds.ts';
 import { mailtoUrl } from '../../../src/domain/mailto.ts';
+import { LONG_TEXT_MAX } from '../../../src/domain/text-limits.ts';
 import { ApiError, del, get, patch, post } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
@@ -477,7 +478,7 @@ function Editor({
               autosize
               minRows={12}
               maxRows={40}
-              maxLength={50000}
+              maxLength={LONG_TEXT_MAX}
               value={body}
               error={fieldError('body')}
               onChange={(e) => setBody(e.currentTarget.value)}

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { ApiError, get, post } from '../../api/client.ts';
+import { ApiError, getAll, post } from '../../api/client.ts';
 import type { Letter, LetterKind, LetterRequest } from '../../api/types.ts';
 
 export const lettersKey = (householdId: string, childId?: string) =>
@@ -11,7 +11,7 @@ export const lettersKey = (householdId: string, childId?: string) =>
 export const letterKey = (householdId: string, id: string) => ['letters', householdId, 'one', id];
 
 export const listLetters = (householdId: string, childId: string) =>
-  get<Letter[]>(`/households/${householdId}/letters?childId=${childId}`);
+  getAll<Letter>(`/households/${householdId}/letters?childId=${childId}`);
 
 /** Plain-words names of the letters, and one line on when each is the right one. */
 export const LETTER_KIND_WORDS: Record<LetterKind, { name: string; when: string }> = {

@@ -16,11 +16,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
 import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
-import { del, get, patch, post } from '../../api/client.ts';
+import { del, getAll, patch, post } from '../../api/client.ts';
 import type { CalendarEvent, Child, SchoolCalendar } from '../../api/types.ts';
 import { formatRange } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
+import { refreshAfterCalendarChange, SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
 import { StepHeading } from './StepHeading.tsx';
 
 function defaultYearName(child: Child, today = new Date()): string {
@@ -69,16 +69,7 @@ export function CalendarStep({
       firstDay: calendar?.firstDay ?? '',
       lastDay: calendar?.lastDay ?? '',
     },
-    validate: {
-      name: (v) => (v.trim() ? null : 'Give the school year a name, for example 2026-2027'),
-      firstDay: (v) => (v ? null : 'Choose the first day of school'),
-      lastDay: (v, all) =>
-        !v
-          ? 'Choose the last day of school'
-          : all.firstDay && v < all.firstDay
-            ? 'The last day comes after the first day'
-            : null,
-    },
+    validate: SCHOOL_YEAR_CHECKS,
   });
   const dayOff = useForm<{ kind: CalendarDayKind; startDate: string; endDate: string; label: string }>({
     initialValues: { kind: 'holiday', startDate: '', endDate: '', label: '' },
@@ -92,7 +83,7 @@ export function CalendarStep({
   const events = useQuery({
     queryKey: ['calendar-events', householdId, calendar?.id],
     queryFn: () =>
-      get<CalendarEvent[]>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
+      getAll<CalendarEvent>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
     enabled: calendar != null,
   });
   const daysOff = events.data ?? [];

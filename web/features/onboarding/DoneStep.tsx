@@ -1,6 +1,6 @@
 import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api/client.ts';
+import { get, getAll } from '../../api/client.ts';
 import type { CalendarEvent, Service } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
 import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
@@ -25,7 +25,7 @@ export function DoneStep({
   const events = useQuery({
     queryKey: ['calendar-events', householdId, calendar?.id],
     queryFn: () =>
-      get<CalendarEvent[]>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
+      getAll<CalendarEvent>(`/households/${householdId}/calendar-events?calendarId=${calendar?.id}`),
     enabled: calendar != null,
   });
   const services = useQuery({

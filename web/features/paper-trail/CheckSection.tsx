@@ -1,5 +1,16 @@
-import { Alert, Button, CopyButton, Group, List, Stack, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CopyButton,
+  Group,
+  List,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
+import { readFingerprint } from '../../../src/domain/fingerprint.ts';
 import { ApiError, get } from '../../api/client.ts';
 import type { VerifyResult } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
@@ -82,15 +93,28 @@ export function CheckSection({ householdId }: { householdId: string }) {
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A fingerprint the family kept (from an earlier check, a report or an export): optional.
+  const [kept, setKept] = useState('');
+  const [keptError, setKeptError] = useState<string | null>(null);
 
   const check = async () => {
-    setBusy(true);
     setError(null);
+    setKeptError(null);
+    const written = kept.trim() === '' ? null : readFingerprint(kept);
+    if (written && !written.ok) {
+      setResult(null);
+      setKeptError(`The fingerprint ${written.message}.`);
+      return;
+    }
+    setBusy(true);
     try {
-      setResult(await get<VerifyResult>(`/households/${householdId}/verify`));
+      const query = written ? `?expectHead=${encodeURIComponent(written.hex)}` : '';
+      setResult(await get<VerifyResult>(`/households/${householdId}/verify${query}`));
     } catch (e) {
       setResult(null);
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Try again.');
+      const field = e instanceof ApiError ? e.fields?.find((f) => f.path === 'expectHead') : undefined;
+      if (field) setKeptError(`The fingerprint ${field.message}.`);
+      else setError(e instanceof ApiError ? e.message : 'Something went wrong. Try again.');
     } finally {
       setBusy(false);
     }
@@ -121,6 +145,9 @@ export function CheckSection({ householdId }: { householdId: string }) {
           text: p.message,
           id: null,
         })),
+        ...(result.expectedHead && !result.expectedHead.found
+          ? [{ key: 'expected-head', text: result.expectedHead.message, id: null }]
+          : []),
       ]
     : [];
 
@@ -132,6 +159,17 @@ export function CheckSection({ householdId }: { householdId: string }) {
         and compares every record with what the journal says it should be: if anything was edited, removed or
         put out of order, it says where.
       </Text>
+      <TextInput
+        label="A fingerprint you kept (optional)"
+        description="From an earlier check, a report or an export: its first 12 characters are enough. The check then also says whether the history up to it is unchanged."
+        value={kept}
+        onChange={(e) => setKept(e.currentTarget.value)}
+        error={keptError}
+        autoComplete="off"
+        spellCheck={false}
+        classNames={{ input: classes.mono }}
+        maw={560}
+      />
       <Group>
         <Button color="blue.8" onClick={() => void check()} loading={busy}>
           Check now
@@ -150,6 +188,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
               {plural(result.attachments.checked, 'file', 'files')},{' '}
               {plural(result.records.checked, 'record', 'records')} as the journal says.
             </Text>
+            {result.expectedHead && <Text size="sm">{result.expectedHead.message}</Text>}
             {result.journal.headHash && <HeadHash hash={result.journal.headHash} />}
           </Stack>
         </Alert>

@@ -8,16 +8,16 @@ import {
   Stack,
   Text,
   Textarea,
-  Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
 import { datesInWords, formatDate } from '../../components/dates.ts';
 import { LoadFailed } from '../../components/LoadState.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
+import { Part } from './Part.tsx';
 import classes from './paper-trail.module.css';
 
 // The living IEP: what is working, what is not, what the parent wants changed, their concerns statement
@@ -276,17 +276,6 @@ function LivingIepDocument({
     </form>
   ) : (
     body
-  );
-}
-
-function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={4} size="h5" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Stack>
   );
 }
 

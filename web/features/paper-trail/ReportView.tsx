@@ -10,6 +10,7 @@ import type {
 import { datesInWords, formatDate, formatDay, formatMonth } from '../../components/dates.ts';
 import { plural } from '../../components/plain-words.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
+import { Part } from './Part.tsx';
 import classes from './paper-trail.module.css';
 
 // The implementation report as a web page: the same object the PDF is drawn from, in the same order,
@@ -166,17 +167,6 @@ export function ReportView({ report }: { report: ImplementationReport }) {
           </Alert>
         )}
       </Part>
-    </Stack>
-  );
-}
-
-function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={4} size="h5" id={id}>
-        {title}
-      </Title>
-      {children}
     </Stack>
   );
 }

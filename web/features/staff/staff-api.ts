@@ -1,6 +1,6 @@
 import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../../src/domain/session-entry.ts';
-import { ApiError, type FieldIssue, parseApiJson } from '../../api/client.ts';
+import { errorFrom, parseApiJson, reach } from '../../api/client.ts';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
 // Authorization header. No cookie is sent (credentials: 'omit'), so a parent who opens a staff link
@@ -14,39 +14,20 @@ export async function staffRequest<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      credentials: 'omit',
-      cache: 'no-store',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    throw new ApiError(
-      0,
-      'offline',
-      'Could not reach the server. Check your connection and try again; nothing was lost.',
-    );
-  }
+  const response = await reach(`/api${path}`, {
+    method,
+    headers,
+    credentials: 'omit',
+    cache: 'no-store',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  // A body that is not JSON (a proxy's error page) reads as none: the status still says what happened.
   const text = await response.text();
   let data: unknown = null;
   try {
     data = text ? parseApiJson(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'error',
-      error?.message ?? `The server answered ${response.status}`,
-      error?.fields ?? [],
-    );
-  }
+  } catch {}
+  if (!response.ok) throw errorFrom(response.status, data);
   return data as T;
 }
 

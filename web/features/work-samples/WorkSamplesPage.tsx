@@ -1,18 +1,16 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get } from '../../api/client.ts';
-import { useCan } from '../../api/permissions.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
+import { get, getAll } from '../../api/client.ts';
 import type { Accommodation, ClassPeriod, Goal, VoidFlag, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatDay } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { teacherKindLabel } from '../../components/observation-words.ts';
-import { currentPlan, usePlans } from '../../components/queries.ts';
+import { usePlanRecordsPage } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
@@ -36,17 +34,10 @@ const TONE: Record<CheckOutcome, 'green' | 'orange' | 'red'> = {
 };
 
 export default function WorkSamplesPage() {
-  const { householdId, child } = useHouseholdChild();
-  const [today] = useState(todayIso);
-  const writable = useCan('plan.write');
-  const deletable = useCan('record.delete');
-
-  const plans = usePlans(householdId, child.id);
-  const planList = plans.data ?? [];
-  const plan = currentPlan(planList);
+  const { householdId, child, today, writable, deletable, plans, planList, plan } = usePlanRecordsPage();
   const samples = useQuery({
     queryKey: workSamplesKey(householdId, { childId: child.id }),
-    queryFn: () => get<WorkSample[]>(`/households/${householdId}/work-samples?childId=${child.id}`),
+    queryFn: () => getAll<WorkSample>(`/households/${householdId}/work-samples?childId=${child.id}`),
   });
   const attachments = useAttachments(householdId);
   // Every plan's accommodations and goals, to name those a sample refers to; the form offers the

@@ -1,0 +1,239 @@
+import type { Store } from '../../store/database.ts';
+import {
+  claimNextJob,
+  deleteEndedJobs,
+  findJob,
+  finishJob,
+  insertJob,
+  type JobState,
+  jobInput,
+  recordJobFailure,
+  requeueInterruptedJobs,
+  requeueJob,
+  saveJobProgress,
+} from '../../store/jobs.repository.ts';
+import { type Clock, idSource } from '../context.ts';
+import { AppError } from '../errors.ts';
+import {
+  type EnqueueOptions,
+  type Job,
+  type JobContext,
+  type JobFailure,
+  type JobHandler,
+  type JobQueue,
+  type JobStatus,
+  JobStopped,
+} from './jobs.ts';
+
+// The job runner of one self-hosted process: jobs are rows of the `job` table, run one at a time in
+// this process, in the order they were queued. A job is taken with an update that names the status
+// it expects, so a second process on the same PostgreSQL database would not run it twice; but retry
+// delays are timers of this process, and start() queues again whatever was left running, so this
+// runner is for one process per database. Several app servers on one PostgreSQL would swap it for a
+// PostgreSQL queue (pg-boss, graphile-worker) behind the same JobQueue interface (jobs.ts).
+
+export type InProcessOptions = {
+  store: Store;
+  clock: Clock;
+  /** The first retry's delay; each later one doubles it (default 5 s). */
+  retryDelayMs?: number;
+  log?: { error(obj: object, message: string): void; info(obj: object, message: string): void };
+};
+
+const DEFAULT_ATTEMPTS = 3;
+
+/** A job that ended is kept this long (its result, or why it failed), then deleted. */
+export const ENDED_JOBS_KEPT_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function parseJson(text: string | null): unknown {
+  if (text == null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function toJob(row: JobState): Job {
+  const failures = parseJson(row.failures);
+  return {
+    id: row.id,
+    name: row.name,
+    householdId: row.household_id,
+    payload: parseJson(row.payload),
+    status: row.status as JobStatus,
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.max_attempts),
+    done: Number(row.done),
+    total: row.total == null ? null : Number(row.total),
+    result: parseJson(row.result),
+    error: row.error,
+    failures: Array.isArray(failures) ? (failures as JobFailure[]) : [],
+    requestedBy: row.requested_by,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createInProcessJobs(options: InProcessOptions): JobQueue {
+  const { store, clock } = options;
+  const db = store.db;
+  const newId = idSource(clock);
+  const retryDelayMs = options.retryDelayMs ?? 5_000;
+  const handlers = new Map<string, JobHandler<unknown>>();
+  /** Jobs waiting out a retry delay, with their timers. */
+  const waiting = new Map<string, NodeJS.Timeout>();
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopping = false;
+  let lastPruned = 0;
+
+  /** At most once an hour of this process: jobs that ended over ENDED_JOBS_KEPT_DAYS ago go. */
+  async function prune() {
+    if (Date.now() - lastPruned < 60 * 60 * 1000) return;
+    lastPruned = Date.now();
+    await deleteEndedJobs(
+      db,
+      new Date(Date.parse(clock.now()) - ENDED_JOBS_KEPT_DAYS * DAY_MS).toISOString(),
+    );
+  }
+
+  const kick = () => {
+    if (stopping) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((error: unknown) =>
+        options.log?.error(
+          { err: { message: (error as Error)?.message } },
+          'the job runner stopped on an error',
+        ),
+      )
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  };
+
+  async function drain() {
+    while (!stopping) {
+      // Let the request that queued the job answer first.
+      await nextTurn();
+      const row = await claimNextJob(db, new Set(waiting.keys()), clock.now());
+      if (!row) return;
+      await runOne(toJob(row));
+    }
+  }
+
+  async function runOne(job: Job) {
+    const handler = handlers.get(job.name);
+    const failures = [...job.failures];
+    try {
+      if (!handler) throw new AppError('internal', `no handler is registered for the job "${job.name}"`);
+      const state = parseJson((await findJob(db, job.id))?.state ?? null);
+      const ctx: JobContext<unknown> = {
+        id: job.id,
+        householdId: job.householdId,
+        payload: job.payload,
+        requestedBy: job.requestedBy,
+        attempt: job.attempts,
+        saved: { done: job.done, state },
+        input: () => jobInput(db, job.id),
+        progress: async (progress, trx) => {
+          if (stopping) throw new JobStopped();
+          await saveJobProgress(trx ?? db, job.id, progress, clock.now());
+          // Between steps, other requests get the event loop (and, on SQLite, the connection).
+          if (!trx) await nextTurn();
+        },
+      };
+      const result = await handler.run(ctx);
+      await finishJob(db, job.id, result, clock.now());
+    } catch (error) {
+      if (error instanceof JobStopped || (stopping && !(error instanceof AppError))) {
+        await requeueJob(db, job.id, clock.now());
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ attempt: job.attempts, at: clock.now(), message });
+      // An AppError is meant for the person who asked (a file that cannot be read): trying again
+      // gives the same answer. Anything else may pass (a lost connection): tried again, later.
+      const retry = !(error instanceof AppError) && job.attempts < job.maxAttempts;
+      await recordJobFailure(db, job.id, failures, retry, clock.now());
+      options.log?.error(
+        { job: { id: job.id, name: job.name, attempt: job.attempts }, err: { message } },
+        retry ? 'a job attempt failed; it will be tried again' : 'a job failed',
+      );
+      if (retry) {
+        const timer = setTimeout(
+          () => {
+            waiting.delete(job.id);
+            kick();
+          },
+          retryDelayMs * 2 ** (job.attempts - 1),
+        );
+        timer.unref();
+        waiting.set(job.id, timer);
+      }
+    }
+  }
+
+  return {
+    register(handler) {
+      if (handlers.has(handler.name))
+        throw new Error(`a handler for the job "${handler.name}" is registered already`);
+      handlers.set(handler.name, handler as JobHandler<unknown>);
+    },
+
+    async enqueue(name, payload, enqueueOptions: EnqueueOptions = {}) {
+      const handler = handlers.get(name);
+      if (!handler) throw new Error(`no handler is registered for the job "${name}"`);
+      const id = newId();
+      await insertJob(db, {
+        id,
+        householdId: enqueueOptions.householdId ?? null,
+        name,
+        payload,
+        input: enqueueOptions.input ?? null,
+        maxAttempts: enqueueOptions.maxAttempts ?? handler.maxAttempts ?? DEFAULT_ATTEMPTS,
+        requestedBy: enqueueOptions.requestedBy ?? null,
+        at: clock.now(),
+      });
+      kick();
+      await prune();
+      return id;
+    },
+
+    async get(id, householdId) {
+      const row = await findJob(db, id, householdId);
+      return row ? toJob(row) : null;
+    },
+
+    async start() {
+      stopping = false;
+      const interrupted = await requeueInterruptedJobs(db, clock.now());
+      if (interrupted > 0) options.log?.info({ jobs: interrupted }, 'jobs left running are queued again');
+      kick();
+    },
+
+    async stop() {
+      stopping = true;
+      for (const timer of waiting.values()) clearTimeout(timer);
+      waiting.clear();
+      await running;
+    },
+
+    async idle() {
+      while (running) await running;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+
+// Background work behind one interface (issue 14): a job is a name and a JSON payload (and, for an
+// upload, its bytes), enqueued by a route or a timer and run by the one handler registered for that
+// name. Handlers know nothing of the runner: they read their payload, report progress, and return a
+// JSON result or throw. Today the runner is in-process (in-process.ts, over the `job` table); a
+// PostgreSQL queue (pg-boss, graphile-worker) can take its place behind the same `JobQueue`
+// interface without touching a handler (docs/ARCHITECTURE.md, "Background jobs").
+//
+// Because the runner shares the server's process, a handler must never hold the event loop or the
+// database for long: it works in bounded steps (a batch of messages per transaction) and reports
+// progress between them, which is also where the runner lets other requests in and where a stopping
+// server interrupts it (the job is queued again and resumes from its last progress).
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export type JobFailure = { attempt: number; at: string; message: string };
+
+/** A job as its runner keeps it. */
+export type Job = {
+  id: string;
+  name: string;
+  /** The household it works for; null for server-wide work (reminder emails). */
+  householdId: string | null;
+  payload: unknown;
+  status: JobStatus;
+  /** Attempts started so far (the current one included, while running). */
+  attempts: number;
+  maxAttempts: number;
+  done: number;
+  total: number | null;
+  /** What the handler returned, once succeeded. */
+  result: unknown;
+  /** The last failed attempt's message (a failed job's reason). */
+  error: string | null;
+  /** Every failed attempt, in order. */
+  failures: JobFailure[];
+  /** Who asked for it (the journal's actor label), or null for the server's own timers. */
+  requestedBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+};
+
+export type JobProgress = {
+  done: number;
+  total: number | null;
+  /** What to resume from if the job is interrupted (JSON); read back as `ctx.saved.state`. */
+  state?: unknown;
+};
+
+export type JobContext<P> = {
+  id: string;
+  householdId: string | null;
+  payload: P;
+  requestedBy: string | null;
+  /** This attempt's number (1 for the first). */
+  attempt: number;
+  /** The progress an earlier attempt saved (done 0 and state null on a first attempt). */
+  saved: { done: number; state: unknown };
+  /** The bytes given at enqueue (an uploaded file), or null. */
+  input(): Promise<Buffer | null>;
+  /**
+   * Report progress. Given the transaction of a step, it is saved in that transaction, so a step and
+   * its progress commit together and a resumed job neither repeats nor skips a step. Between steps it
+   * lets the event loop serve other requests, and it throws `JobStopped` when the server is stopping.
+   */
+  progress(progress: JobProgress, trx?: Transaction<Database>): Promise<void>;
+};
+
+export type JobHandler<P = unknown> = {
+  name: string;
+  /** How many attempts before the job is failed for good (default 3). */
+  maxAttempts?: number;
+  /**
+   * Do the work and return its result (JSON). An error the handler means for the person who asked
+   * (an AppError: a file that cannot be read, a limit) fails the job at once; any other error (a
+   * lost database connection) is retried, up to `maxAttempts`, after a growing delay.
+   */
+  run(ctx: JobContext<P>): Promise<unknown>;
+};
+
+export type EnqueueOptions = {
+  householdId?: string | null;
+  input?: Buffer | null;
+  requestedBy?: string | null;
+  maxAttempts?: number;
+};
+
+export interface JobQueue {
+  /** One handler per name, registered when the app is built. */
+  register<P>(handler: JobHandler<P>): void;
+  /** Queue a job; resolves with its id once it is stored. */
+  enqueue(name: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
+  /** A job by id; with a household, only that household's (null otherwise). */
+  get(id: string, householdId?: string | null): Promise<Job | null>;
+  /** Run what a stopped or crashed process left queued or running (the server calls this once it listens). */
+  start(): Promise<void>;
+  /** Stop taking jobs and interrupt the running one at its next step (it is queued again). */
+  stop(): Promise<void>;
+  /** Resolves when no job is running or queued to run now (tests; `as-written` commands). */
+  idle(): Promise<void>;
+}
+
+/** Thrown by `progress` when the server is stopping: the job goes back to the queue, not failed. */
+export class JobStopped extends Error {
+  constructor() {
+    super('the server is stopping; the job will resume when it starts again');
+  }
+}

@@ -1,0 +1,58 @@
+import { notFound } from '../domain/errors.ts';
+import type { Db } from './repository.ts';
+import { findInHousehold } from './repository.ts';
+import type { ChildRow } from './schema.ts';
+
+// The children of a household.
+
+/** A child of the household, or undefined. */
+export function findChild(db: Db, householdId: string, childId: string): Promise<ChildRow | undefined> {
+  return findInHousehold(db, 'child', householdId, childId);
+}
+
+/**
+ * A child of the household, or a 404 ("Child … was not found"); `field` names the request's field
+ * the id came from, when it came from one.
+ */
+export async function requireChild(
+  db: Db,
+  householdId: string,
+  childId: string,
+  field?: string,
+): Promise<ChildRow> {
+  const child = await findChild(db, householdId, childId);
+  if (!child) throw notFound('Child', childId, field);
+  return child;
+}
+
+/** A child as the reports name them. */
+export function childSummary(child: ChildRow) {
+  return {
+    id: child.id,
+    firstName: child.first_name,
+    lastName: child.last_name,
+    school: child.school,
+    grade: child.grade,
+  };
+}
+
+/** A child's timetable: each class period's weekday, times and class. */
+export function timetableOf(db: Db, householdId: string, childId: string) {
+  return db
+    .selectFrom('class_period')
+    .select(['weekday', 'start_time', 'end_time', 'class_name'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .execute();
+}
+
+/** The household's children in the order they were added (only `childId`, when given). */
+export function listChildren(db: Db, householdId: string, childId?: string | null): Promise<ChildRow[]> {
+  return db
+    .selectFrom('child')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .$if(Boolean(childId), (q) => q.where('id', '=', childId!))
+    .orderBy('created_at')
+    .execute();
+}

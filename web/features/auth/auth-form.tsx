@@ -1,0 +1,31 @@
+import { TextInput } from '@mantine/core';
+import { type GetInputPropsReturnType, useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { post } from '../../api/client.ts';
+import type { SessionInfo } from '../../api/types.ts';
+import { applyApiError } from '../../components/form-errors.tsx';
+
+// What the sign-in, first-run and password pages share.
+
+/** The account's email, as the browser's password manager fills it in. */
+export function EmailField(props: GetInputPropsReturnType) {
+  return <TextInput label="Email" type="email" autoComplete="username" required {...props} />;
+}
+
+/** A form that posts to `path` and, when the server answers with a session, signs the browser in. */
+export function useSessionForm<Values extends Record<string, string>>(path: string, initialValues: Values) {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      const session = await post<SessionInfo>(path, values);
+      client.setQueryData(['session'], session);
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  });
+  return { form, error, submit };
+}

@@ -1,0 +1,252 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  IconArrowDownLeft,
+  IconArrowUpRight,
+  IconFileText,
+  IconMail,
+  IconMessage,
+  IconNote,
+  IconPhone,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import type {
+  Attachment,
+  Communication,
+  CommunicationReply,
+  TeamContact,
+  VoidFlag,
+} from '../../api/types.ts';
+import { AttachmentLinks } from '../../components/Attachments.tsx';
+import { formatClockTime, formatDay } from '../../components/dates.ts';
+import { Tag } from '../../components/SessionEntryCard.tsx';
+import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
+import {
+  type Badge,
+  expectsReply,
+  isVerbal,
+  type Kind,
+  kindAndDirection,
+  positionBadge,
+  replyBadge,
+  verbalBadge,
+  whoLine,
+} from './communication-words.ts';
+
+// One message of the log: what it was, who, its reply clock and the actions on it.
+
+const KIND_ICONS: Record<Kind, typeof IconMail> = {
+  email: IconMail,
+  phone: IconPhone,
+  meeting: IconUsers,
+  note_home: IconNote,
+  letter: IconFileText,
+  other: IconMessage,
+};
+
+/** Where a message stands: its conversation, its reply clock, and whether a call awaits its follow-up. */
+export type MessageState = { threadId: string; reply: CommunicationReply | undefined; verbalOpen: boolean };
+
+export function MessageItem({
+  message: m,
+  state,
+  contacts,
+  householdId,
+  attachments,
+  canEdit,
+  canDraft,
+  canDelete,
+  drafting,
+  onEdit,
+  onDelete,
+  onLogReply,
+  onClose,
+  onFollowUp,
+  onWriteSummary,
+}: {
+  message: Communication & Partial<VoidFlag>;
+  state: MessageState | undefined;
+  contacts: Map<string, TeamContact>;
+  householdId: string;
+  attachments: Map<string, Attachment> | undefined;
+  canEdit: boolean;
+  canDraft: boolean;
+  canDelete: boolean;
+  drafting: string | null;
+  onEdit(): void;
+  onDelete(): void;
+  onLogReply(): void;
+  onClose(): void;
+  onFollowUp(): void;
+  onWriteSummary(): void;
+}) {
+  const headingId = useId();
+  const moreId = useId();
+  const [expanded, setExpanded] = useState(false);
+  const Icon = KIND_ICONS[m.kind];
+  const DirectionIcon = m.direction === 'sent' ? IconArrowUpRight : IconArrowDownLeft;
+  const reply = state?.reply;
+  const badges: Badge[] = [];
+  const rb = replyBadge(reply);
+  if (rb) badges.push(rb);
+  if (state?.verbalOpen) badges.push(verbalBadge(m.kind));
+  const position = isVerbal(m.kind) ? positionBadge(m.parentPosition) : null;
+  if (position) badges.push(position);
+  // Still without its answer: waiting, past its date, or holding on an answer promised by a date.
+  const waiting = reply?.state === 'waiting' || reply?.state === 'overdue' || reply?.state === 'holding';
+  const overdue = reply?.state === 'overdue';
+  const long = m.summary.length > 180 || m.summary.includes('\n') || !!m.decisions || !!m.nextSteps;
+  const title = m.subject?.trim() || kindAndDirection(m);
+  const who = whoLine(m, contacts);
+  const day = formatDay(m.date, 'weekdayLong');
+  const name = `${title}, ${formatDay(m.date)}`;
+  // A message voided as logged by mistake stays listed, struck through, and counts nowhere (no reply clock).
+  const voided = isVoided(m);
+
+  return (
+    <Paper
+      component="article"
+      withBorder
+      p="md"
+      radius="md"
+      aria-labelledby={headingId}
+      data-direction={m.direction}
+      {...(state?.reply ? { 'data-reply': state.reply.state } : {})}
+    >
+      <Stack gap={6}>
+        <Group gap={6} wrap="nowrap" align="center">
+          <Icon size={18} stroke={1.75} aria-hidden />
+          {!isVerbal(m.kind) && <DirectionIcon size={16} stroke={1.75} aria-hidden />}
+          <Text size="sm">
+            {kindAndDirection(m)} · {day}
+            {m.time ? ` · ${formatClockTime(m.time)}` : ''}
+          </Text>
+        </Group>
+        <Title order={4} size="h5" id={headingId} className={voided ? voidedClass : undefined}>
+          {title}
+        </Title>
+        <VoidedNote householdId={householdId} record={m} />
+        {who && <Text size="sm">{who}</Text>}
+        {badges.length > 0 && (
+          <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Status">
+            {badges.map((b) => (
+              <li key={b.text}>
+                <Tag tone={b.tone}>{b.text}</Tag>
+              </li>
+            ))}
+          </Group>
+        )}
+        <Text lineClamp={expanded ? undefined : 3} style={{ whiteSpace: 'pre-wrap' }}>
+          {m.summary}
+        </Text>
+        {expanded && (m.decisions || m.nextSteps) && (
+          <Stack gap={4} id={moreId}>
+            {m.decisions && (
+              <div>
+                <Text size="sm" fw={700}>
+                  What was decided
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {m.decisions}
+                </Text>
+              </div>
+            )}
+            {m.nextSteps && (
+              <div>
+                <Text size="sm" fw={700}>
+                  Next steps
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {m.nextSteps}
+                </Text>
+              </div>
+            )}
+          </Stack>
+        )}
+        {long && (
+          <Group>
+            <Button
+              size="compact-sm"
+              variant="default"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? 'Show less of' : 'Show all of'} ${name}`}
+              onClick={() => setExpanded((x) => !x)}
+            >
+              {expanded ? 'Show less' : 'Show all'}
+            </Button>
+          </Group>
+        )}
+        <AttachmentLinks householdId={householdId} ids={m.attachmentIds} byId={attachments} size={56} />
+        {(canEdit || canDraft || canDelete) && (
+          <Group gap="xs" mt={4}>
+            {canEdit && waiting && (
+              <Button size="xs" color="blue.8" aria-label={`Log their reply to ${name}`} onClick={onLogReply}>
+                Log their reply
+              </Button>
+            )}
+            {canDraft && overdue && (
+              <Button
+                size="xs"
+                variant="default"
+                loading={drafting === `unanswered-${m.id}`}
+                aria-label={`Write a follow-up on ${name}`}
+                onClick={onFollowUp}
+              >
+                Write a follow-up
+              </Button>
+            )}
+            {canEdit && waiting && (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={`No reply needed any more: ${name}`}
+                onClick={onClose}
+              >
+                No reply needed any more
+              </Button>
+            )}
+            {canDraft && state?.verbalOpen && (
+              <Button
+                size="xs"
+                color="blue.8"
+                loading={drafting === `verbal-${m.id}`}
+                aria-label={`Write the follow-up email for ${name}`}
+                onClick={onWriteSummary}
+              >
+                Write the follow-up email
+              </Button>
+            )}
+            {canEdit && !voided && m.direction === 'received' && expectsReply(m.kind) && (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={`Log your answer to ${name}`}
+                onClick={onLogReply}
+              >
+                Log your answer
+              </Button>
+            )}
+            {canEdit && !voided && (
+              <Button size="xs" variant="default" aria-label={`Correct ${name}`} onClick={onEdit}>
+                Correct
+              </Button>
+            )}
+            {canEdit && (
+              <VoidRecordButton
+                householdId={householdId}
+                path="communications"
+                record={m}
+                what={`the message “${title}” of ${day}`}
+              />
+            )}
+            {canDelete && (
+              <Button size="xs" variant="default" aria-label={`Delete ${name}`} onClick={onDelete}>
+                Delete
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
