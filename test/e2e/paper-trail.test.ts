@@ -194,6 +194,27 @@ describe('the paper trail, in the browser on a phone', () => {
     await expectNoAxeViolations(page, 'paper trail: the check');
   });
 
+  it('checks a fingerprint kept from before: its first characters are enough, a wrong one is named', async () => {
+    const verify = await apiGet<Verify>('/verify');
+    const kept = page.getByLabel('A fingerprint you kept (optional)');
+    await kept.fill('12345');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page
+      .getByText('The fingerprint is 5 characters long; type at least its first 12', { exact: false })
+      .waitFor();
+    await kept.fill(`${verify.journal.headHash.slice(0, 16).toUpperCase()}…`);
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page
+      .getByRole('status')
+      .getByText('nothing was changed or added since it was written down', { exact: false })
+      .waitFor();
+    await kept.fill('0123456789abcdef');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page.getByRole('alert').getByText('No entry of the journal', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'paper trail: a fingerprint that is not in the journal');
+    await kept.fill('');
+  });
+
   it('offers the downloads, and makes, lists and revokes a calendar address', async () => {
     const exports = await openTab('Exports', 'Exports and calendar');
     const csv = page.getByRole('link', { name: 'Emma’s sessions (CSV)' });
