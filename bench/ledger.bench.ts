@@ -152,7 +152,8 @@ async function crossCheck(childIds: string[], captured: Map<string, ServiceLedge
         ledgerOptions.asOf,
       );
       for (const view of views) {
-        const { service: _service, asOf: _asOf, ...ledger } = view;
+        // The view adds what the screens show beside the ledger (the service, the shared sessions).
+        const { service: _service, asOf: _asOf, sharedSessions: _shared, ...ledger } = view;
         const ours = captured.get(view.serviceId);
         if (!ours) throw new Error(`cross-check: service ${view.serviceId} was not captured`);
         if (JSON.stringify(ours) !== JSON.stringify(ledger)) {
