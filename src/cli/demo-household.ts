@@ -498,16 +498,8 @@ export async function seedDemoHousehold(
       'Long division done by hand',
     ],
   ];
-  for (const [
-    accommodationId,
-    date,
-    outcome,
-    className,
-    setting,
-    teacherKind,
-    source,
-    note,
-  ] of observations) {
+  for (const observation of observations) {
+    const [accommodationId, date, outcome, className, setting, teacherKind, source, note] = observation;
     await create('accommodationObservation', {
       accommodationId,
       date,

@@ -737,15 +737,9 @@ const US_504: JurisdictionProfile = {
   ],
   ladder: [
     {
+      ...PROVIDER_OR_CASE_MANAGER,
       id: 'teacher_or_504_coordinator',
-      rung: 1,
       label: 'Teacher or school 504 coordinator',
-      kind: 'person',
-      note: null,
-      basis: FIRST_RUNGS_CHOICE,
-      letterKind: null,
-      addressedTo: null,
-      rolePattern: null,
     },
     PRINCIPAL,
     {

@@ -840,3 +840,221 @@ describe('parseServiceLine', () => {
     expect(parsed.unread.some((u) => u.includes('push-in') && u.includes('pull-out'))).toBe(true);
   });
 });
+
+// More real phrasing (issue 16): the shapes service grids print, each in several spellings.
+describe('parseServiceLine reads more real phrasing', () => {
+  const sessions = (n: number, minutes: number, period: ParsedAmount['period'] = week) =>
+    amount({ minutesPerSession: minutes, sessionsPerPeriod: n, period });
+  const total = (minutes: number, period: ParsedAmount['period'] = week) =>
+    amount({ minutesPerPeriod: minutes, period });
+
+  /** Each line is read completely, with nothing unread, as the one amount given. */
+  const readsAs = (cases: [string, ParsedAmount][]) => {
+    for (const [text, expected] of cases) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.amounts, text).toEqual([expected]);
+      expect(parsed.unread, text).toEqual([]);
+      expect(parsed.complete, text).toBe(true);
+    }
+  };
+  /** Each line is incomplete, with a note containing every given part, and these amounts (if given). */
+  const asksFor = (cases: [string, string[], ParsedAmount[]?][]) => {
+    for (const [text, parts, amounts] of cases) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.complete, text).toBe(false);
+      for (const part of parts) {
+        expect(
+          parsed.unread.some((u) => u.includes(part)),
+          `${text}: "${part}" in ${JSON.stringify(parsed.unread)}`,
+        ).toBe(true);
+      }
+      if (amounts) expect(parsed.amounts, text).toEqual(amounts);
+    }
+  };
+
+  it("reads 'Nx' directly followed by an abbreviated period ('2x wk', '2xwk', '1x mo', '10x yr')", () => {
+    readsAs([
+      ['30 min 2x wk', sessions(2, 30)],
+      ['30 min 2x/wk', sessions(2, 30)],
+      ['30 min 2xwk', sessions(2, 30)],
+      ['2X WK, 30 MIN', sessions(2, 30)],
+      ['Speech 30 mins 2 x week', sessions(2, 30)],
+      ['30 minutes 3x weekly', sessions(3, 30)],
+      ['30 min 2 times week', sessions(2, 30)],
+      ['OT 45 min 1x mo', sessions(1, 45, month)],
+      ['45 min 4x/mo', sessions(4, 45, month)],
+      ['1x month, 60 minutes', sessions(1, 60, month)],
+      ['20 min 2x mth', sessions(2, 20, month)],
+      ['30 min 10x yr', sessions(10, 30, year)],
+      ['30 min 3 x year', sessions(3, 30, year)],
+      ['10 min 2xday', sessions(2, 10, day)],
+    ]);
+    expect(parseServiceLine('Speech 30 mins 2 x week').name).toBe('Speech');
+  });
+
+  it('reads the count before or after the length', () => {
+    readsAs([
+      ['2 sessions per week, 30 minutes each', sessions(2, 30)],
+      ['30 min 2x/week', sessions(2, 30)],
+      ['2x/wk, 30 min', sessions(2, 30)],
+      ['2x30 min/wk', sessions(2, 30)],
+      ['2 x 30 minutes weekly', sessions(2, 30)],
+      ['30 minutes, twice weekly', sessions(2, 30)],
+      ['twice a week, 30 min', sessions(2, 30)],
+      ['30 minutes thrice weekly', sessions(3, 30)],
+      ['30 minutes per session 2 x wk', sessions(2, 30)],
+    ]);
+  });
+
+  it('reads counts and totals per month', () => {
+    readsAs([
+      ['4 sessions per month of 30 minutes', sessions(4, 30, month)],
+      ['4 sessions/month, 30 min each', sessions(4, 30, month)],
+      ['30 min 4 times a month', sessions(4, 30, month)],
+      ['120 minutes monthly', total(120, month)],
+      ['120 min/mo', total(120, month)],
+      ['120 MIN PER MONTH', total(120, month)],
+    ]);
+  });
+
+  it('reads sessions and minutes per cycle of N school days', () => {
+    readsAs([
+      ['2 sessions per 6-day cycle, 30 minutes', sessions(2, 30, cycle(6))],
+      ['2x30 min per 6 day cycle', sessions(2, 30, cycle(6))],
+      ['60 min per 5 day cycle', total(60, cycle(5))],
+      ['60 minutes per 5-day rotation', total(60, cycle(5))],
+    ]);
+    asksFor([
+      [
+        '2 sessions per 6-day cycle',
+        ['minutes per session not given'],
+        [amount({ sessionsPerPeriod: 2, period: cycle(6) })],
+      ],
+    ]);
+  });
+
+  it("reads every other week and every two weeks, and asks which 'biweekly' means", () => {
+    const everyOther = { activeWeeks: 1, everyWeeks: 2 };
+    readsAs([
+      ['30 minutes every other week', { ...total(30), pattern: everyOther }],
+      ['30 min every other wk', { ...total(30), pattern: everyOther }],
+      ['30 min every 2 wks', { ...total(30), pattern: everyOther }],
+      ['1x every 2 weeks, 30 min', { ...sessions(1, 30), pattern: everyOther }],
+      ['30 min 1x every 2 weeks', { ...sessions(1, 30), pattern: everyOther }],
+      [
+        '2 of every 3 weeks, 2x30 min weekly',
+        { ...sessions(2, 30), pattern: { activeWeeks: 2, everyWeeks: 3 } },
+      ],
+    ]);
+    asksFor([
+      ['Speech biweekly, 30 min', ['"biweekly" can mean twice a week or every two weeks'], []],
+      ['30 minutes Bi-Weekly', ['"Bi-Weekly" can mean twice a week or every two weeks'], []],
+      ['30 min 1x bi-weekly', ['can mean twice a week or every two weeks'], []],
+    ]);
+  });
+
+  it('reads totals per year', () => {
+    readsAs([
+      ['1800 minutes per year', total(1800, year)],
+      ['30 hours annually', total(1800, year)],
+      ['900 min/yr', total(900, year)],
+      ['30 hrs/yr', total(1800, year)],
+      ['900 minutes yearly', total(900, year)],
+    ]);
+  });
+
+  it("reads 'N days per week' with 'daily' as N sessions a week", () => {
+    readsAs([
+      ['5 days per week, 45 minutes daily', sessions(5, 45)],
+      ['45 minutes daily, 5 days a week', sessions(5, 45)],
+      ['60 min/day, 4 days/wk', sessions(4, 60)],
+      ['45 min 5 days weekly', sessions(5, 45)],
+      ['daily (5 days/week) 30 min', sessions(5, 30)],
+      ['5 school days per week, 30 min', sessions(5, 30)],
+      ['daily, 30 minutes', sessions(1, 30, day)],
+      ['30 min each day', sessions(1, 30, day)],
+    ]);
+    // Two counts, or a length stated as a total, are not merged.
+    asksFor([
+      ['2 times daily, 5 days a week, 10 min', ['more than one period'], []],
+      ['5 days per week, 45 minutes total daily', ['more than one period'], []],
+    ]);
+  });
+
+  it('reads hours, alone or with a count', () => {
+    readsAs([
+      ['1 hour weekly', total(60)],
+      ['1.5 hrs/wk', total(90)],
+      ['1 hr 2x/wk', sessions(2, 60)],
+      ['1 hr. 2x wk', sessions(2, 60)],
+      ['2x/wk 1 hr', sessions(2, 60)],
+      ['1 HOUR 2 X WEEK', sessions(2, 60)],
+    ]);
+  });
+
+  it('counts the lower figure of a range of minutes, says so, and leaves the line to be confirmed', () => {
+    asksFor([
+      [
+        '20-30 minutes weekly',
+        ['the amount is a range ("20-30 minutes")', 'the lower figure, 20 minutes'],
+        [total(20)],
+      ],
+      ['20 to 30 min 2x/wk', ['"20 to 30 min"', 'the lower figure, 20 minutes'], [sessions(2, 20)]],
+      ['Speech 20–30 minutes, 2x/wk', ['"20–30 minutes"'], [sessions(2, 20)]],
+      ['20 min - 30 min 3x/wk', ['"20 min - 30 min"'], [sessions(3, 20)]],
+      ['Two 20-30 minute sessions weekly', ['"20-30 minute"'], [sessions(2, 20)]],
+      ['2 sessions of 20-30 minutes weekly', ['"20-30 minutes"'], [sessions(2, 20)]],
+      ['1-1.5 hours weekly', ['the lower figure, 60 minutes'], [total(60)]],
+      ['30 min to 1 hour weekly', ['"30 min to 1 hour"', 'the lower figure, 30 minutes'], [total(30)]],
+    ]);
+    // Not a range from low to high, a choice, or a range of sessions: nothing is counted.
+    asksFor([
+      [
+        '20-30 minutes per quarter',
+        ['the amount is a range ("20-30 minutes"); enter the amount to count'],
+        [],
+      ],
+      ['30-20 min weekly', ['"30-20 min" is not a range from a smaller to a larger number'], []],
+      ['20 or 30 minutes weekly', ['the amount is a range ("20 or 30 minutes")'], []],
+      ['2-3x/wk, 30 min', ['the amount is a range ("2-3x")'], []],
+    ]);
+  });
+
+  it('keeps group sizes and ratios beside the amount', () => {
+    const sizes: [string, number][] = [
+      ['30 min 2x wk, small group (max 4)', 4],
+      ['30 min 2x/wk 1:1', 1],
+      ['2xwk 30 min, group of 3', 3],
+      ['Reading 5 days per week, 45 minutes daily, 1:4', 4],
+    ];
+    for (const [text, size] of sizes) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.groupSizeLimit, text).toBe(size);
+      expect(parsed.amounts, text).toHaveLength(1);
+      expect(parsed.complete, text).toBe(true);
+    }
+  });
+
+  it('names the phrase it cannot count: terms, grading periods and class periods', () => {
+    asksFor([
+      ['30 min per grading period', ['"per grading period" cannot be counted'], []],
+      ['30 min 2x per term', ['"per term" cannot be counted'], []],
+      ['30 min per trimester', ['"per trimester" cannot be counted'], []],
+      [
+        '3 class periods per week',
+        ['"3 class periods" counts class periods', 'bell schedule'],
+        [amount({ sessionsPerPeriod: 3, period: week })],
+      ],
+      [
+        '2 periods per week',
+        ['"2 periods" counts class periods'],
+        [amount({ sessionsPerPeriod: 2, period: week })],
+      ],
+    ]);
+    // With their minutes, class periods are sessions like any other.
+    readsAs([
+      ['3 class periods per week, 45 minutes each', sessions(3, 45)],
+      ['3 periods of 45 minutes per week', sessions(3, 45)],
+    ]);
+  });
+});

@@ -14,6 +14,11 @@ import {
 // reported in `unread`; anything that could change the amount (a missing period, a range, an
 // unknown cycle length, an unnamed date) makes the line incomplete.
 //
+// Product choices (docs/ledger-rules.md, "Reading a service line"): a range of minutes ("20-30
+// minutes") fills in its lower figure, the least promised, and stays incomplete with a note naming
+// the range; "5 days per week, 45 minutes daily" is 5 sessions a week; "biweekly" is asked for; class
+// periods and periods the ledger has no unit for (term, quarter, grading period) are not counted.
+//
 // How it works: the text is lower-cased into a copy of the same length, so a match's position is
 // also its position in the original text. Each recognizer blanks out what it reads; what is
 // left at the end is reported as not understood. Line-wide facts (setting, group size, provider,
@@ -553,6 +558,9 @@ const NO_FREQUENCY = words(
   'as\\s+needed|as\\s+necessary|as\\s+appropriate|as\\s+required|as\\s+determined(?:\\s+by\\s+(?:the\\s+)?(?:iep\\s+)?(?:team|provider|teacher|staff|therapist))?|p\\.?r\\.?n\\.?|ongoing|on\\s+an\\s+ongoing\\s+basis|to\\s+be\\s+determined|tbd|varies|variable|throughout\\s+the\\s+(?:school\\s+)?day|all\\s+day|at\\s+all\\s+times|when\\s+needed|if\\s+needed',
 );
 
+/** A unit of length: minutes or hours. */
+const LENGTH_UNIT = new RegExp(`^(?:${MIN_U}|${HOUR_U})$`);
+
 /** Notes that belong to one part of the line: they explain why that part has no amount. */
 type PartNote = { at: number; kind: 'no_frequency' | 'blocking' | 'for_duration'; text: string };
 
@@ -564,9 +572,11 @@ function readAmountWarnings(r: Reader): PartNote[] {
   });
   r.read(
     rx(
-      `${B}(${NUM})\\s*(?:-|to|or)\\s*(${NUM})\\s*-?\\s*(?:${MIN_U}|${HOUR_U}|x|times?|sessions?|visits?)(?![a-z])`,
+      `${B}(${NUM})\\s*(-|to|or)\\s*(${NUM})\\s*-?\\s*(${MIN_U}|${HOUR_U}|x|times?|sessions?|visits?)(?![a-z])`,
     ),
     (x) => {
+      // A range of minutes or hours ("20-30 minutes") is read by readDurationRanges.
+      if (x.m[2] !== 'or' && LENGTH_UNIT.test(x.m[4]!)) return false;
       const text = r.orig(x.start, x.end);
       r.note(`the amount is a range ("${text}"); enter the amount to count`, true);
       found.push({ at: x.start, kind: 'blocking', text });
@@ -769,7 +779,8 @@ function areaOf(name: string): ServiceArea {
 
 type Dur = { minutes: number; raw: string; unit: 'min' | 'hour'; tag: 'session' | 'total' | null };
 type Per = { unit: PeriodUnit; cycleDays: number | null; raw: string };
-type Cnt = { value: number; raw: string };
+/** `days`: the count is of school days in a week ("5 days per week"). */
+type Cnt = { value: number; raw: string; days: boolean };
 type Pat = { active: number; every: number; raw: string };
 
 type Part = {
@@ -822,6 +833,10 @@ type Found = {
   pats: Pat[];
   /** A number could not be used: the part gives no amount, and the note says why. */
   blocked: boolean;
+  /** "3 class periods": the count is of class periods, whose length the line may not give. */
+  classPeriods: string | null;
+  /** Ranges of minutes whose lower figure was taken ("20-30 minutes"), noted once the amount is known. */
+  ranges: { raw: string; low: number }[];
 };
 
 function addDuration(
@@ -847,13 +862,13 @@ function addDuration(
   found.durs.push({ minutes: rounded, raw, unit, tag });
 }
 
-function addCount(r: Reader, found: Found, value: number, raw: string): void {
+function addCount(r: Reader, found: Found, value: number, raw: string, days = false): void {
   if (!Number.isInteger(value) || value < 1) {
     r.note(`"${raw}" is not a whole number of sessions; enter the count`, true);
     found.blocked = true;
     return;
   }
-  found.cnts.push({ value, raw });
+  found.cnts.push({ value, raw, days });
 }
 
 const unitMinutes = (n: number, unit: string) => (/^h/.test(unit) ? n * 60 : n);
@@ -879,7 +894,7 @@ function readWeekPatterns(r: Reader, { start: from, end: to }: Part, found: Foun
   );
   // "every other week", "every 2 weeks", "alternate weeks", "fortnightly"
   r.read(
-    words(`(?:every|each)\\s+(other|second|alternate|third|fourth|${NUM})\\s+weeks?`),
+    words(`(?:every|each)\\s+(other|second|alternate|third|fourth|${NUM})\\s+(?:weeks?|wks?)`),
     (x) => {
       const w = x.m[1]!;
       const every =
@@ -948,10 +963,10 @@ function readSessionsOfLength(r: Reader, { start: from, end: to }: Part, found: 
     from,
     to,
   );
-  // "2 sessions of 30 minutes"
+  // "2 sessions of 30 minutes", "3 periods of 45 minutes"
   r.read(
     rx(
-      `${B}(${NUM})\\s+(?:sessions?|visits?|times?)\\s+(?:of|at|for|lasting)\\s+(${NUM}|an?)\\s*-?\\s*(${MIN_U}|${HOUR_U})(?![a-z])`,
+      `${B}(${NUM})\\s+(?:sessions?|visits?|times?|(?:class\\s+)?periods?|blocks?)\\s+(?:of|at|for|lasting)\\s+(${NUM}|an?)\\s*-?\\s*(${MIN_U}|${HOUR_U})(?![a-z])`,
     ),
     (x) => countAndLength(x, x.m[1]!, x.m[2]!, x.m[3]!),
     from,
@@ -1039,7 +1054,58 @@ function readDurations(r: Reader, part: Part, found: Found): void {
   );
 }
 
-/** Counts: "2 times", "3x", "2 sessions", "3 days a week", "once", "twice", "a session". */
+/**
+ * Ranges of minutes or hours: "20-30 minutes", "20 to 30 min", "1-1.5 hours". The lower figure is what
+ * the IEP promises at the least, so it is counted; the note names the range, and the line stays incomplete
+ * until the parent confirms it (product choice, docs/ledger-rules.md).
+ */
+function readDurationRanges(r: Reader, part: Part, found: Found): void {
+  const { start: from, end: to } = part;
+  r.read(
+    rx(
+      `(?<![a-z0-9./])(${NUM})\\s*(?:(${MIN_U}|${HOUR_U})(?![a-z])\\s*)?(?:-|to)\\s*(${NUM})\\s*-?\\s*(${MIN_U}|${HOUR_U})(?![a-z])`,
+    ),
+    (x) => {
+      const unit = x.m[4]!;
+      const lowUnit = x.m[2] ?? unit;
+      const low = unitMinutes(toNumber(x.m[1]!), lowUnit);
+      const high = unitMinutes(toNumber(x.m[3]!), unit);
+      const raw = r.orig(x.start, x.end);
+      // "1 hr - 30 min" is two lengths, not a range: the readers of lengths say so.
+      if (!(low < high) && unitOf(lowUnit) !== unitOf(unit)) return false;
+      if (!(low < high)) {
+        r.note(`"${raw}" is not a range from a smaller to a larger number; enter the amount to count`, true);
+        found.blocked = true;
+        return true;
+      }
+      const before = found.durs.length;
+      addDuration(r, found, low, x, unitOf(lowUnit), durationTag(r, part, x));
+      if (found.durs.length > before) found.ranges.push({ raw, low });
+      return true;
+    },
+    from,
+    to,
+  );
+}
+
+/** "2x wk", "2xwk", "1x mo", "10 x year": a count directly followed by a bare period. */
+function readCountsPerBarePeriod(r: Reader, { start: from, end: to }: Part, found: Found): void {
+  r.read(
+    rx(
+      `(?<![a-z0-9./])(${NUM})\\s*(?:x|times?)\\s*(days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)(?![a-z])`,
+    ),
+    (x) => {
+      const raw = r.orig(x.start, x.end);
+      addCount(r, found, toNumber(x.m[1]!), raw);
+      found.pers.push({ unit: periodFromWord(x.m[2]!)!, cycleDays: null, raw });
+      return true;
+    },
+    from,
+    to,
+  );
+}
+
+/** Counts: "2 times", "3x", "2 sessions", "3 days a week", "3 class periods", "once", "twice", "a session". */
 function readCounts(r: Reader, { start: from, end: to }: Part, found: Found): void {
   const count = (value: number) => (x: Match) => {
     addCount(r, found, value, r.orig(x.start, x.end));
@@ -1052,9 +1118,27 @@ function readCounts(r: Reader, { start: from, end: to }: Part, found: Found): vo
     from,
     to,
   );
+  // "5 days per week", "4 days/wk", "3 days weekly": school days in a week, one session each.
   r.read(
-    rx(`(?<![a-z0-9./])(${NUM})\\s+days?(?=\\s+(?:a|per|each|every|in\\s+a)\\s+week|\\s*/\\s*w)`),
-    counted,
+    rx(
+      `(?<![a-z0-9./])(${NUM})\\s+(?:school\\s+)?days?(?=\\s+(?:a|per|each|every|in\\s+a)\\s+(?:school\\s+)?(?:week|wk)|\\s*/\\s*w|\\s+(?:weekly|wkly|wks?)(?![a-z]))`,
+    ),
+    (x) => {
+      addCount(r, found, toNumber(x.m[1]!), r.orig(x.start, x.end), true);
+      return true;
+    },
+    from,
+    to,
+  );
+  // "3 class periods per week": a count whose length is the school's bell schedule.
+  r.read(
+    rx(`(?<![a-z0-9./])(${NUM})\\s+(?:class\\s+)?periods?(?![a-z])`),
+    (x) => {
+      const raw = r.orig(x.start, x.end);
+      addCount(r, found, toNumber(x.m[1]!), raw);
+      found.classPeriods ??= raw;
+      return true;
+    },
     from,
     to,
   );
@@ -1102,10 +1186,32 @@ type Chosen = {
   session: Dur | undefined;
   total: Dur | undefined;
   plain: Dur | undefined;
+  /** The count is of class periods ("3 class periods"): see Found. */
+  classPeriods: string | null;
 };
 
+/**
+ * "5 days per week, 45 minutes daily": with a count of school days in a week, "daily" (or "per day") says
+ * each of those days has its session, so the period is the week. Not when a length is a stated total.
+ */
+function foldDailyIntoDaysPerWeek({ pers, cnts, durs }: Found): Per[] {
+  const units = new Set(pers.map((p) => p.unit));
+  const daysPerWeek = cnts.length > 0 && cnts.every((c) => c.days && c.value >= 1 && c.value <= 7);
+  if (
+    units.size === 2 &&
+    units.has('day') &&
+    units.has('week') &&
+    daysPerWeek &&
+    durs.every((d) => d.tag !== 'total')
+  ) {
+    return pers.filter((p) => p.unit === 'week');
+  }
+  return pers;
+}
+
 function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
-  const { durs, pers, cnts, pats } = found;
+  const { durs, cnts, pats } = found;
+  const pers = foldDailyIntoDaysPerWeek(found);
   const distinctPers = unique(pers, (p) => `${p.unit}:${p.cycleDays}`);
   if (distinctPers.length > 1) {
     r.note(
@@ -1161,6 +1267,7 @@ function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
     session: session[0],
     total: total[0],
     plain: plain[0],
+    classPeriods: found.classPeriods,
   };
 }
 
@@ -1226,8 +1333,14 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
     } else {
       amounts.sessionsPerPeriod = count;
       amounts.minutesPerSession = perSession?.minutes ?? null;
-      if (amounts.minutesPerSession == null)
+      if (amounts.minutesPerSession == null && chosen.classPeriods) {
+        r.note(
+          `"${chosen.classPeriods}" counts class periods, whose length is set by the school's bell schedule; enter the minutes of one period`,
+          true,
+        );
+      } else if (amounts.minutesPerSession == null) {
         r.note(`minutes per session not given (${quoted}); enter them`, true);
+      }
     }
   } else if (t) {
     // With no count, an untagged length beside a stated total is the session length.
@@ -1266,7 +1379,8 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
 /**
  * The amount one part of the line states ("30 minutes, 2 times a week"), set on `part.amount`; what
  * cannot be read becomes a note. The readers run in this order, each masking what it read: patterns of
- * weeks, cycles, sessions with their length, lengths, counts, periods.
+ * weeks, cycles, ranges of lengths, sessions with their length, lengths, counts with a bare period
+ * ("2x wk"), counts, periods.
  */
 function readAmount(r: Reader, part: Part): void {
   const found: Found = {
@@ -1275,33 +1389,49 @@ function readAmount(r: Reader, part: Part): void {
     cnts: [],
     pats: [],
     blocked: part.warnings.some((w) => w.kind === 'blocking'),
+    classPeriods: null,
+    ranges: [],
   };
   readWeekPatterns(r, part, found);
   readCycles(r, part, found);
+  readDurationRanges(r, part, found);
   readSessionsOfLength(r, part, found);
   readDurations(r, part, found);
+  readCountsPerBarePeriod(r, part, found);
   readCounts(r, part, found);
   readPeriods(r, part, found);
+  part.amount = putTogether(r, part, found);
+  for (const { raw, low } of found.ranges) {
+    r.note(
+      part.amount
+        ? `the amount is a range ("${raw}"); the lower figure, ${low} minutes, is counted as the least promised; change it if the IEP means more`
+        : `the amount is a range ("${raw}"); enter the amount to count`,
+      true,
+    );
+  }
+}
 
+/** One amount from what the readers found; null, with a note saying why, when there is none. */
+function putTogether(r: Reader, part: Part, found: Found): ParsedAmount | null {
   const partText = r.orig(part.start, part.end);
   const quoted = `"${partText}"`;
   const { durs, pers, cnts, pats } = found;
   if (!durs.length && !cnts.length && !pers.length && !pats.length) {
-    if (found.blocked) return;
+    if (found.blocked) return null;
     const phrase = part.warnings.find((w) => w.kind === 'no_frequency')?.text ?? partText;
     r.note(phrase ? `no frequency found ("${phrase}")` : 'no frequency found', true);
-    return;
+    return null;
   }
   for (const w of part.warnings) {
     if (w.kind === 'no_frequency') r.note(`also says "${w.text}"; only the stated amount is counted`, false);
   }
   const chosen = chooseValues(r, found, quoted);
-  if (!chosen) return;
+  if (!chosen) return null;
   const pattern = checkPatternAndCycle(r, chosen, quoted);
   const amounts = combineAmounts(r, chosen, quoted);
-  if (!amounts) return;
+  if (!amounts) return null;
   const { period } = chosen;
-  part.amount = {
+  return {
     ...amounts,
     period: { unit: period.unit, cycleDays: period.unit === 'cycle' ? period.cycleDays : null },
     pattern,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTone, checkToneRules, RULE_CATEGORY, type ToneFlag } from './tone.ts';
 import {
+  EIGHTH_SET,
   FIFTH_SET,
   FOURTH_SET,
   isHeldOut,
@@ -19,7 +20,7 @@ import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 // and how much the check generalises (sets 5 and 6, never used to change a rule). On those two the goal is
 // not met (docs/tone-check.md gives the figures and why), so the recall goal is asserted on sets 1 to 4,
 // and the false-alarm goal on every set together. The classifier (the fourth layer) is trained on sets 1
-// to 6; set 7 was never used to train or tune anything, and its figures are the honest ones.
+// to 6 and 8; set 7 was never used to train or tune anything, and its figures are the honest ones.
 
 type Score = { accusing: number; caught: number; neutral: number; falseAlarms: number };
 
@@ -50,18 +51,27 @@ const FIRST_SET_HELD_OUT = TONE_CASES.filter((_, i) => isHeldOut(i));
 /** The sets the rules were written and broadened with. */
 const SHAPED_ON: readonly ToneCase[] = [...TONE_CASES, ...SECOND_SET, ...THIRD_SET, ...FOURTH_SET];
 const ALL: readonly ToneCase[] = [...SHAPED_ON, ...FIFTH_SET, ...SIXTH_SET];
+/** Every set the classifier is trained on: sets 1 to 6, and set 8 (written for it, never used for a rule). */
+const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET];
 
 /**
- * Floors for the whole check (rules and classifier), a little under what it reached when set 7 was first
- * measured, so a change that makes it worse fails. Sets 5 and 6 (trained on): recall 80.7% (71 of 88),
- * false alarms 5.8% (4 of 69). Set 7 (never trained or tuned on): recall 47.1% (24 of 51), false alarms
- * 7.0% (3 of 43, all three from the rules). Set 7 is far from the goal (90% and 5%); its floors are what
- * the check does, not what it should do.
+ * Floors for the whole check (rules and classifier), a little under what it reached when it was retrained
+ * with set 8 (issue 13), so a change that makes it worse fails. Sets 1 to 6 (trained on): recall 93.7% (326
+ * of 348), false alarms 2.3% (5 of 220); sets 5 and 6: 75.0% (66 of 88) and 5.8% (4 of 69); set 8: 70.0%
+ * (119 of 170) and 4.2% (6 of 144). These are training figures: the threshold is set by cross-validation
+ * (tone-training.ts), so the model does not fit its own training sentences closely, and set 8's hard
+ * neutral sentences raised it. Set 7 (never trained or tuned on), measured once after the retraining:
+ * recall 52.9% (27 of 51), false alarms 7.0% (3 of 43, all three from the rules); before it, 47.1% and 7.0%.
+ * Set 7 is far from the goal (90% and 5%); its floors are what the check does, not what it should do.
  */
 const FLOORS = {
-  trainedRecall: 0.8,
+  wholeRecall: 0.93,
+  wholeFalseAlarms: 0.025,
+  trainedRecall: 0.74,
   trainedFalseAlarms: 0.06,
-  heldOutRecall: 0.45,
+  eighthRecall: 0.69,
+  eighthFalseAlarms: 0.05,
+  heldOutRecall: 0.5,
   heldOutFalseAlarms: 0.07,
 };
 
@@ -78,9 +88,9 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       neutral.filter((c) => /\b(?:not agree|do not consent|not agreed|disagree)\b/iu.test(c.text)).length,
     ).toBeGreaterThanOrEqual(3);
     // No sentence is in two sets.
-    expect(new Set(ALL.map((c) => c.text)).size).toBe(ALL.length);
-    // The held-out sets: 60 sentences or more each, at least 40% of them neutral.
-    for (const set of [FIFTH_SET, SIXTH_SET]) {
+    expect(new Set(TRAINED.map((c) => c.text)).size).toBe(TRAINED.length);
+    // The sets written to measure the check: 60 sentences or more each, at least 40% of them neutral.
+    for (const set of [FIFTH_SET, SIXTH_SET, EIGHTH_SET]) {
       expect(set.length).toBeGreaterThanOrEqual(60);
       expect(set.filter((c) => c.label === 'neutral').length / set.length).toBeGreaterThanOrEqual(0.4);
     }
@@ -122,12 +132,14 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     // next test, is the held-out measure.
   }, 30_000);
 
-  it('measures the classifier honestly: sets 1 to 6 trained on, set 7 never trained or tuned on', () => {
-    // The fourth layer (tone-classifier.ts) is trained on sets 1 to 6 (tone-training.ts), so its figures
-    // there are training figures; set 7 was written before it was first measured and never used to train,
-    // tune or change anything. Rules alone (layers 1 to 3) against the whole check, per set.
+  it('measures the classifier honestly: sets 1 to 6 and 8 trained on, set 7 never trained or tuned on', () => {
+    // The fourth layer (tone-classifier.ts) is trained on sets 1 to 6 and 8 (tone-training.ts), so its
+    // figures there are training figures; set 7 was written before it was first measured and never used to
+    // train, tune or change anything. Rules alone (layers 1 to 3) against the whole check, per set.
     // Set 7 shares no sentence with the training sets, and has every kind.
-    expect(new Set([...ALL, ...SEVENTH_SET].map((c) => c.text)).size).toBe(ALL.length + SEVENTH_SET.length);
+    expect(new Set([...TRAINED, ...SEVENTH_SET].map((c) => c.text)).size).toBe(
+      TRAINED.length + SEVENTH_SET.length,
+    );
     expect(new Set(SEVENTH_SET.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
       Object.keys(TONE_CATEGORIES).length,
     );
@@ -135,6 +147,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       [`sets 1 to 4 (${SHAPED_ON.length}, rules shaped on them, trained on)`, SHAPED_ON],
       [`set 5 (${FIFTH_SET.length}, trained on)`, FIFTH_SET],
       [`set 6 (${SIXTH_SET.length}, trained on)`, SIXTH_SET],
+      [`set 8 (${EIGHTH_SET.length}, written for the classifier, trained on)`, EIGHTH_SET],
       [`set 7 (${SEVENTH_SET.length}, never trained or tuned on)`, SEVENTH_SET],
     ];
     const lines = rows.flatMap(([name, set]) => [
@@ -144,10 +157,13 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     console.log(`Tone check, rules alone and with the classifier:\n${lines.join('\n')}`);
     const held = SEVENTH_SET.filter((c) => (c.label === 'accusing') !== checkTone(c.text).length > 0);
     console.log(`Set 7, wrong verdicts:\n  ${held.map((c) => `${c.label}: ${c.text}`).join('\n  ')}`);
-    // Every set the classifier was trained on, with it: recall 95.1% (331 of 348), false alarms 1.8% (4 of 220).
+    // Sets 1 to 6 with the classifier: recall 93.7% (326 of 348), false alarms 2.3% (5 of 220).
     const whole = score(ALL);
-    expect(whole.caught / whole.accusing).toBeGreaterThanOrEqual(0.95);
-    expect(whole.falseAlarms / whole.neutral).toBeLessThanOrEqual(0.02);
+    expect(whole.caught / whole.accusing).toBeGreaterThanOrEqual(FLOORS.wholeRecall);
+    expect(whole.falseAlarms / whole.neutral).toBeLessThanOrEqual(FLOORS.wholeFalseAlarms);
+    const eighth = score(EIGHTH_SET);
+    expect(eighth.caught / eighth.accusing).toBeGreaterThanOrEqual(FLOORS.eighthRecall);
+    expect(eighth.falseAlarms / eighth.neutral).toBeLessThanOrEqual(FLOORS.eighthFalseAlarms);
     const trained = score([...FIFTH_SET, ...SIXTH_SET]);
     const seventh = score(SEVENTH_SET);
     const seventhRules = score(SEVENTH_SET, checkToneRules);
@@ -162,7 +178,9 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
 
   it('gives each accusing sentence a flag of the kind it was labelled with, most of the time', () => {
     // Not a goal of its own (any flag warns the parent), but a check that the kinds mean something.
-    const accusing = ALL.filter((c): c is Extract<ToneCase, { label: 'accusing' }> => c.label === 'accusing');
+    const accusing = TRAINED.filter(
+      (c): c is Extract<ToneCase, { label: 'accusing' }> => c.label === 'accusing',
+    );
     const right = accusing.filter((c) => checkTone(c.text).some((f) => RULE_CATEGORY[f.rule] === c.category));
     console.log(
       `Flags of the labelled kind: ${percent(right.length, accusing.length)} (${right.length}/${accusing.length})`,
@@ -171,7 +189,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
   });
 
   it('offers suggestions that pass the check themselves', () => {
-    for (const c of ALL) {
+    for (const c of TRAINED) {
       for (const flag of checkTone(c.text)) {
         expect(flag.suggestion.trim(), `${c.text} -> ${flag.rule}`).not.toBe('');
         expect(checkTone(flag.suggestion), `${c.text} -> "${flag.suggestion}"`).toEqual([]);

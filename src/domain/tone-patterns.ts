@@ -136,6 +136,17 @@ const threatSuggestion = (text: string, span: Span): string => {
   return `I would like to resolve this with you${deadline ? ` ${deadline}` : ''}; if we cannot, I will look at my other options`;
 };
 
+/**
+ * A consequence said as under way or carried out by someone else, flagged with its clause and condition;
+ * not when the rest of the sentence says why the office is called ("... to ask about the bus").
+ */
+const THREAT_UNDER_WAY: Pick<CategoryRule, 'legalTerm' | 'accept' | 'span' | 'suggest'> = {
+  legalTerm: true,
+  accept: (m, text) => !JUST_ASKING.test(text.slice(m.index + m[0].length)),
+  span: (m, text) => withCondition(clauseAround(m, text), text),
+  suggest: (_m, text, span) => threatSuggestion(text, span),
+};
+
 const THREAT_RULES: CategoryRule[] = [
   {
     // "I will be contacting a lawyer", "dont make me go to the school board", "I'm going straight to the
@@ -156,10 +167,7 @@ const THREAT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are)|ill\\s+be)\\s+(?:now\\s+|just\\s+|then\\s+|officially\\s+|definitely\\s+)?(?:calling|reporting|filing|suing|contacting|escalating|involving|getting|hiring|retaining|bringing|alerting|notifying|taking)\\b[^.;!?\\n]{0,60}?${THREAT_TARGET}`,
     ),
-    legalTerm: true,
-    accept: (m, text) => !JUST_ASKING.test(text.slice(m.index + m[0].length)),
-    span: (m, text) => withCondition(clauseAround(m, text), text),
-    suggest: (_m, text, span) => threatSuggestion(text, span),
+    ...THREAT_UNDER_WAY,
   },
   {
     // Someone else will carry it out: "My advocate will be filing a complaint with the state", "our attorney
@@ -169,10 +177,7 @@ const THREAT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|(?:the\\s+)?(?:state|superintendent|school\\s+board|district\\s+office|OCR|office\\s+for\\s+civil\\s+rights))\\s+(?:will|['’]ll|is\\s+going\\s+to|is\\s+about\\s+to)\\s+(?:be\\s+)?(?:(?:fil(?:e|ing)|su(?:e|ing)|tak(?:e|ing)\\s+(?:this|it|action|things)|pursu(?:e|ing)|look(?:ing)?\\s+into|investigat(?:e|ing)|request(?:ing)?\\s+(?:a\\s+)?(?:due\\s+process\\s+)?hearing)\\b[^.;!?\\n]{0,60}|${THREAT_VERB}\\b[^.;!?\\n]{0,60}?${THREAT_TARGET})`,
     ),
-    legalTerm: true,
-    accept: (m, text) => !JUST_ASKING.test(text.slice(m.index + m[0].length)),
-    span: (m, text) => withCondition(clauseAround(m, text), text),
-    suggest: (_m, text, span) => threatSuggestion(text, span),
+    ...THREAT_UNDER_WAY,
   },
   {
     // "You'll be hearing from our attorney", "Expect a call from my lawyer", "see you in court" (or "in due
@@ -666,11 +671,11 @@ const RHETORICAL_RULES: CategoryRule[] = [
     },
   },
   {
-    // "Do you realize how much he has lost this year?", "Is it really that hard to send one email?",
-    // "Since when is it okay to skip speech?", "Where exactly are his 60 minutes of OT going?"
+    // "Do you realize how much he has lost this year?", "Is it really that hard to send one email?", "Is it
+    // too much to ask for a phone call?", "Since when is it okay to skip speech?", "Where exactly are his 60 minutes of OT going?"
     id: 'rhetorical_question',
     pattern: rx(
-      `(?:do|did|does)\\s+(?:you|anyone|anybody)\\s+(?:even\\s+)?(?:realize|realise|understand|know|get|see)\\s+how\\s+(?:much|badly|hard|many|serious|important)(?<rest1>[^.;!?\\n]*)|(?:is|was)\\s+it\\s+(?:really\\s+)?(?:that|so|too)\\s+(?:hard|difficult|much\\s+to\\s+ask)(?:\\s+to\\s+(?<verb>\\p{L}+)(?<rest2>[^.;!?\\n]*))?|since\\s+when\\s+(?:is|are|do|does|did|can|has)\\b[^.;!?\\n]*|(?:where|what|when|why|how)\\s+exactly\\s+(?:are|is|was|were|did|does|do|has|have)\\s+(?:his|her|my|the|our|their|you|they|these|those)\\b[^.;!?\\n]*`,
+      `(?:do|did|does)\\s+(?:you|anyone|anybody)\\s+(?:even\\s+)?(?:realize|realise|understand|know|get|see)\\s+how\\s+(?:much|badly|hard|many|serious|important)(?<rest1>[^.;!?\\n]*)|(?:is|was)\\s+it\\s+(?:really\\s+)?(?:that|so|too)\\s+(?:hard|difficult|much\\s+to\\s+ask(?:\\s+for\\s+(?<thing>[^.;!?\\n]+))?)(?:\\s+to\\s+(?<verb>\\p{L}+)(?<rest2>[^.;!?\\n]*))?|since\\s+when\\s+(?:is|are|do|does|did|can|has)\\b[^.;!?\\n]*|(?:where|what|when|why|how)\\s+exactly\\s+(?:are|is|was|were|did|does|do|has|have)\\s+(?:his|her|my|the|our|their|you|they|these|those)\\b[^.;!?\\n]*`,
     ),
     // "What exactly do you need from me?" is a real question.
     accept: (m) => !/^what\s+exactly\s+(?:do|does|would)\s+you\s+(?:need|want|like)/iu.test(m[0]),
@@ -691,6 +696,11 @@ const RHETORICAL_RULES: CategoryRule[] = [
           text,
           span,
         );
+      // "Is it too much to ask for a call ...?" asks for it: "Could I ask for a call ...?"
+      if (/much\s+to\s+ask/iu.test(m[0]))
+        return group(m, 'thing')
+          ? ask(`Could I ask for ${tidy(group(m, 'thing'))}`, text, span)
+          : ask('Could we talk about what is possible here', text, span);
       // "Since when is it okay ...?" asks when this changed; "Where exactly ...?" is a real question without "exactly".
       if (/^since\s+when/iu.test(m[0])) return ask('Help me understand when this changed', text, span);
       return ask(upperFirstWord(tidy(m[0].replace(/\s+exactly\b/iu, ''))), text, span);

@@ -272,14 +272,11 @@ export const SCHOOL_SUBJECT = `(?:${YOU}|${YOUR}(?:\\s+[\\p{L}-]+){0,2}?\\s+${SC
 
 export type SubjectKind = 'school' | 'they' | 'child' | 'self' | 'thing' | 'there' | 'none';
 
-const SCHOOL_WORDS = new Set([
-  'you',
-  'u',
-  'ya',
-  "y'all",
-  'yall',
-  'ur',
-  'your',
+/**
+ * The school's side as one word, in the spellings parents use: the rules read it as a subject
+ * (`subjectBefore`), the classifier as a word class (tone-classifier.ts).
+ */
+export const SCHOOL_NOUNS: readonly string[] = [
   'school',
   'staff',
   'teacher',
@@ -310,12 +307,26 @@ const SCHOOL_WORDS = new Set([
   'director',
   'coordinator',
   'specialist',
+];
+/** Everyone or no one, as a subject: "nobody called me", "everyone knows". */
+export const SWEEPING_PEOPLE: readonly string[] = [
   'nobody',
   'noone',
   'anyone',
   'anybody',
   'everyone',
   'everybody',
+];
+const SCHOOL_WORDS = new Set([
+  'you',
+  'u',
+  'ya',
+  "y'all",
+  'yall',
+  'ur',
+  'your',
+  ...SCHOOL_NOUNS,
+  ...SWEEPING_PEOPLE,
   'people',
   'faculty',
   'one', // "no one"

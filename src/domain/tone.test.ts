@@ -351,6 +351,24 @@ describe("checkTone: each flag's suggestion rewrites only the offending words, k
     expect(suggestion).not.toContain('It looks like');
   });
 
+  it('the child refusing is a fact, not a charge; the school refusing is still flagged', () => {
+    for (const text of [
+      'He refuses to wear the headphones, so maybe we can try something else.',
+      'Can we talk about what happens if he refuses to do work?',
+      'The OT notes say he refused to participate on two days.',
+    ]) {
+      expect(rules(checkTone(text)), text).not.toContain('refused');
+    }
+    expect(rules(checkTone('The aide refused to help him.'))).toContain('refused');
+  });
+
+  it('"Is it too much to ask for ...?" asks for it, and the suggestion passes the check', () => {
+    const text = 'Is it too much to ask for a phone call when my daughter is hurt?';
+    const suggestion = suggestionFor(text, text);
+    expect(suggestion).toBe('Could I ask for a phone call when my daughter is hurt?');
+    expect(checkTone(suggestion)).toEqual([]);
+  });
+
   it('a threat becomes the wish to resolve it, with the other options still open', () => {
     expect(suggestionFor("You'll be hearing from our attorney.", "You'll be hearing from our attorney")).toBe(
       'I would like to resolve this with you; if we cannot, I will look at my other options',

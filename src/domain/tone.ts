@@ -471,6 +471,8 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     pattern: wordPattern('(?:refuse|refuses|refused|refusing|refusal)(?:\\s+to\\s+(\\p{L}+))?'),
     legalTerm: true,
     why: '"Refused" says someone chose not to help; you may not know that, and it puts people on the defensive.',
+    // The child refusing is a fact about the child, not a charge ("He refuses to wear the headphones").
+    accept: (m, text) => subjectBefore(text, m.index) !== 'child',
     whyFor: (m, text) =>
       ownRefusalAt(text, m)
         ? '"I refuse" sounds like the start of a fight; saying you do not agree is just as firm.'

@@ -54,6 +54,8 @@ export class TooManyMessages extends Error {
 /** How much of a mailbox is read between turns of the event loop. */
 const MBOX_STEP_CHARS = 1 << 20;
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The messages of a mailbox, as `splitMbox` finds them, read a step at a time so that a large file
  * never holds the event loop for long (a 50 MB mailbox is read in 50 steps, with other requests
@@ -63,17 +65,18 @@ export async function splitMboxInSteps(
   bytes: Buffer,
   maxMessages = Number.POSITIVE_INFINITY,
 ): Promise<string[]> {
-  const text = bytes.toString('latin1');
+  // Read a step of the bytes at a time (latin1: one character a byte, so no character is cut), never
+  // the whole file as one string: each step is a short piece of work between turns of the event loop.
   const parts: string[] = [];
   let current: string[] | null = null;
   const hasText = (lines: string[] | null) => !!lines?.some((l) => l.trim() !== '');
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < bytes.length; ) {
     // A step ends just after a line break, so no line is cut in two.
-    const cut = text.indexOf('\n', start + MBOX_STEP_CHARS);
-    const end = cut === -1 ? text.length : cut + 1;
-    const lines = text.slice(start, end).split(/\r?\n/);
+    const cut = bytes.indexOf(0x0a, start + MBOX_STEP_CHARS);
+    const end = cut === -1 ? bytes.length : cut + 1;
+    const lines = bytes.toString('latin1', start, end).split(/\r?\n/);
     // A step that ends with its line break has an empty last piece, which is no line of its own.
-    if (end < text.length) lines.pop();
+    if (end < bytes.length) lines.pop();
     for (const line of lines) {
       if (/^From \S+/.test(line) && (current === null || current.length === 0 || current.at(-1) === '')) {
         if (hasText(current)) {
@@ -87,7 +90,7 @@ export async function splitMboxInSteps(
       current.push(line.replace(/^>(>*From )/, '$1'));
     }
     start = end;
-    if (start < text.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (start < bytes.length) await nextTurn();
   }
   if (hasText(current)) parts.push(current!.join('\r\n'));
   if (parts.length > maxMessages) throw new TooManyMessages(maxMessages);
@@ -103,7 +106,12 @@ export async function emailSources(bytes: Buffer, maxMessages = Number.POSITIVE_
   if (looksLikeMbox(bytes)) {
     const messages = await splitMboxInSteps(bytes, maxMessages);
     if (messages.length === 0) throw new EmailFileError('is an mbox file with no messages');
-    return messages.map((m) => Buffer.from(m, 'latin1'));
+    const sources: Buffer[] = [];
+    for (const [i, message] of messages.entries()) {
+      sources.push(Buffer.from(message, 'latin1'));
+      if (i % 100 === 99) await nextTurn();
+    }
+    return sources;
   }
   const head = bytes.subarray(0, 4096).toString('latin1');
   // An email starts with header lines ("Name: value"); anything else is not one.

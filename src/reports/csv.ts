@@ -14,9 +14,28 @@ function field(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+/**
+ * Where the household's journal stood when a file was made: its last line, so a printed or attached
+ * file can be checked later (`as-written verify --expect-head HASH`, or the Paper trail page). It
+ * starts with "#", which programs reading CSV can be told to skip; a spreadsheet shows it as a last row.
+ */
+export type CsvJournalHead = { entries: number; hash: string | null };
+
+export function journalHeadLine(head: CsvJournalHead): string {
+  return head.hash
+    ? `# As Written journal at export: ${head.entries} entries; last entry hash ${head.hash}`
+    : '# As Written journal at export: no entries';
+}
+
+export function toCsv<T>(
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+  options: { journalHead?: CsvJournalHead } = {},
+): string {
   const lines = [columns.map((c) => field(c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => field(c.value(row))).join(','));
+  // Never a formula: "#" is not one of the characters a spreadsheet reads as one.
+  if (options.journalHead) lines.push(field(journalHeadLine(options.journalHead)));
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names with accents).
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

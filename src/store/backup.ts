@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { findCrossHouseholdReferences } from './cross-household.ts';
 import type { Store } from './database.ts';
-import type { Database } from './schema.ts';
+import { BACKUP_TABLES } from './tables.ts';
 
 // One file that holds a whole As Written database: every table's rows (accounts, households, every
 // record, the journal, the files' bytes), taken in one consistent snapshot, gzipped, and encrypted
@@ -18,44 +18,8 @@ import type { Database } from './schema.ts';
 
 export const BACKUP_MAGIC = 'AS-WRITTEN-BACKUP/1';
 
-/** Every table, parents before children, so a restore inserts in this order and deletes in reverse. */
-export const BACKUP_TABLES = [
-  'household',
-  'user_account',
-  'membership',
-  'access_token',
-  'audit_event',
-  'child',
-  'plan',
-  'plan_version',
-  'service',
-  'accommodation',
-  'goal',
-  'behavior_step',
-  'team_contact',
-  'key_date',
-  'school_calendar',
-  'calendar_event',
-  'session_entry',
-  'journal',
-  'accommodation_observation',
-  'behavior_incident',
-  'class_period',
-  'goal_progress',
-  'attachment_blob',
-  'attachment',
-  'work_sample',
-  'check_in',
-  'communication',
-  'parent_note',
-  'school_absence',
-  'letter',
-  'household_settings',
-  'reminder_sent',
-  'living_iep_notes',
-  // Background jobs (operational): a job under way when the backup was taken resumes after a restore.
-  'job',
-] as const satisfies readonly (keyof Database)[];
+/** Every table the file holds, in restore order (src/store/tables.ts). */
+export { BACKUP_TABLES };
 
 /** scrypt cost: 2^17 x 8 x 1 needs 128 MiB and about half a second; slows down guessing. */
 const KDF = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 } as const;
@@ -83,6 +47,26 @@ function encodeValue(value: unknown): unknown {
   if (Buffer.isBuffer(value) || value instanceof Uint8Array)
     return { [BINARY]: Buffer.from(value).toString('base64') };
   return value;
+}
+
+/**
+ * A backup taken before migration 0016 holds a queued job's bytes in `job.input`: they move to
+ * `job_input`, as the migration moved them, so an older backup restores as it was taken.
+ */
+function upgradeDump(dump: Dump): Dump {
+  const jobs = dump.tables.job ?? [];
+  if (!jobs.some((row) => 'input' in row)) return dump;
+  const inputs = jobs
+    .filter((row) => row.input !== null && row.input !== undefined)
+    .map((row) => ({ job_id: row.id, part: 0, bytes: row.input }));
+  return {
+    ...dump,
+    tables: {
+      ...dump.tables,
+      job: jobs.map(({ input: _input, ...row }) => row),
+      job_input: [...(dump.tables.job_input ?? []), ...inputs],
+    },
+  };
 }
 
 function decodeValue(value: unknown): unknown {
@@ -235,8 +219,9 @@ export async function restoreBackup(store: Store, opened: OpenedBackup, options:
       await db.deleteFrom('auth_session').execute();
       for (const table of [...BACKUP_TABLES].reverse()) await db.deleteFrom(table).execute();
     }
+    const dump = upgradeDump(opened.dump);
     for (const table of BACKUP_TABLES) {
-      const rows = (opened.dump.tables[table] ?? []).map((r) =>
+      const rows = (dump.tables[table] ?? []).map((r) =>
         Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decodeValue(v)])),
       );
       counts[table] = rows.length;

@@ -25,6 +25,7 @@ import * as absencesAndReceipt from './migrations/0012-absences-and-receipt.ts';
 import * as lettersProtectTheParent from './migrations/0013-letters-protect-the-parent.ts';
 import * as jobs from './migrations/0014-jobs.ts';
 import * as householdForeignKeys from './migrations/0015-household-foreign-keys.ts';
+import * as jobInput from './migrations/0016-job-input.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -73,6 +74,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0013-letters-protect-the-parent': lettersProtectTheParent,
   '0014-jobs': jobs,
   '0015-household-foreign-keys': householdForeignKeys,
+  '0016-job-input': jobInput,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

@@ -6,6 +6,14 @@ import type { Database, JobRow } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * A job's input is stored in parts of at most this many bytes (migration 0016), one statement each,
+ * with the event loop free between them: a 50 MB mailbox never holds other requests for long.
+ */
+export const JOB_INPUT_PART_BYTES = 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type NewJob = {
   id: string;
   householdId: string | null;
@@ -25,8 +33,8 @@ export async function insertJob(db: Db, job: NewJob): Promise<void> {
       household_id: job.householdId,
       name: job.name,
       payload: JSON.stringify(job.payload ?? null),
-      input: job.input,
-      status: 'queued',
+      // A job with input is `receiving` until every part is stored: the runner takes only `queued`.
+      status: job.input ? 'receiving' : 'queued',
       attempts: 0,
       max_attempts: job.maxAttempts,
       done: 0,
@@ -42,10 +50,23 @@ export async function insertJob(db: Db, job: NewJob): Promise<void> {
       updated_at: job.at,
     })
     .execute();
+  if (!job.input) return;
+  // The bytes in rows of their own: progress updates rewrite the job row, never these (migration 0016).
+  for (let part = 0; part * JOB_INPUT_PART_BYTES < job.input.length; part++) {
+    const bytes = job.input.subarray(part * JOB_INPUT_PART_BYTES, (part + 1) * JOB_INPUT_PART_BYTES);
+    await db.insertInto('job_input').values({ job_id: job.id, part, bytes }).execute();
+    await nextTurn();
+  }
+  await db
+    .updateTable('job')
+    .set({ status: 'queued' })
+    .where('id', '=', job.id)
+    .where('status', '=', 'receiving')
+    .execute();
 }
 
-/** A job without its input bytes (which only the handler reads, once). */
-export type JobState = Omit<JobRow, 'input'>;
+/** A job as the runner sees it (its input bytes, which only the handler reads, once, are apart). */
+export type JobState = JobRow;
 
 const COLUMNS = [
   'id',
@@ -77,8 +98,30 @@ export async function findJob(db: Db, id: string, householdId?: string | null): 
 }
 
 export async function jobInput(db: Db, id: string): Promise<Buffer | null> {
-  const row = await db.selectFrom('job').select('input').where('id', '=', id).executeTakeFirst();
-  return row?.input ? Buffer.from(row.input) : null;
+  const parts = await db
+    .selectFrom('job_input')
+    .select('part')
+    .where('job_id', '=', id)
+    .orderBy('part')
+    .execute();
+  if (parts.length === 0) return null;
+  const bytes: Buffer[] = [];
+  for (const { part } of parts) {
+    const row = await db
+      .selectFrom('job_input')
+      .select('bytes')
+      .where('job_id', '=', id)
+      .where('part', '=', part)
+      .executeTakeFirstOrThrow();
+    bytes.push(Buffer.from(row.bytes));
+    await nextTurn();
+  }
+  return Buffer.concat(bytes);
+}
+
+/** A job that ended keeps its result, not the file it read. */
+async function dropJobInput(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('job_input').where('job_id', '=', id).execute();
 }
 
 /**
@@ -131,13 +174,13 @@ export async function finishJob(db: Db, id: string, result: unknown, at: string)
     .set({
       status: 'succeeded',
       result: JSON.stringify(result ?? null),
-      input: null,
       error: null,
       finished_at: at,
       updated_at: at,
     })
     .where('id', '=', id)
     .execute();
+  await dropJobInput(db, id);
 }
 
 export type JobFailure = { attempt: number; at: string; message: string };
@@ -163,13 +206,13 @@ export async function recordJobFailure(
             status: 'failed',
             error: last,
             failures: JSON.stringify(failures),
-            input: null,
             finished_at: at,
             updated_at: at,
           },
     )
     .where('id', '=', id)
     .execute();
+  if (!retry) await dropJobInput(db, id);
 }
 
 /** A job stopped with its process (not a failure): queued again, its attempt not counted. */
@@ -183,6 +226,19 @@ export async function requeueJob(db: Db, id: string, at: string): Promise<void> 
     .execute();
 }
 
+/**
+ * Jobs whose upload a process that ended did not finish storing (`receiving`): failed, with the
+ * reason, and their partial input dropped (on start-up). The person who asked never got their id.
+ */
+export async function failUnreceivedJobs(db: Db, at: string): Promise<number> {
+  const jobs = await db.selectFrom('job').select('id').where('status', '=', 'receiving').execute();
+  for (const { id } of jobs) {
+    const message = 'The server stopped while the file was being received; import it again';
+    await recordJobFailure(db, id, [{ attempt: 0, at, message }], false, at);
+  }
+  return jobs.length;
+}
+
 /** Jobs a process that ended without stopping them left running: queued again (on start-up). */
 export async function requeueInterruptedJobs(db: Db, at: string): Promise<number> {
   const result = await db
@@ -193,7 +249,10 @@ export async function requeueInterruptedJobs(db: Db, at: string): Promise<number
   return Number(result.numUpdatedRows);
 }
 
-/** Jobs that ended before `before` (ISO instant): their rows are deleted (the records they wrote stay). */
+/**
+ * Jobs that ended before `before` (ISO instant): their rows are deleted (the records they wrote stay;
+ * their input went when they ended, and would go with them by the key's ON DELETE CASCADE).
+ */
 export async function deleteEndedJobs(db: Db, before: string): Promise<number> {
   const result = await db
     .deleteFrom('job')

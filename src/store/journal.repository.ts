@@ -17,6 +17,24 @@ export type JournalAppend = {
 };
 
 /**
+ * Where a household's journal stands: how many entries, and the hash of the last (null with none).
+ * Exports carry it, so a file can be checked later against `as-written verify --expect-head`.
+ */
+export async function journalHead(
+  db: Kysely<Database> | Transaction<Database>,
+  householdId: string,
+): Promise<{ entries: number; hash: string | null }> {
+  const last = await db
+    .selectFrom('journal')
+    .select(['seq', 'hash'])
+    .where('household_id', '=', householdId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { entries: Number(last?.seq ?? 0), hash: last?.hash ?? null };
+}
+
+/**
  * Append one entry to a household's journal. Must be called inside the transaction that makes
  * the change, so the record and its journal entry commit (or roll back) together. `seq` numbers a
  * household's entries without gaps; callers lock the household row first (see lockHousehold), so

@@ -1,4 +1,5 @@
 import type { Database } from './schema.ts';
+import { BACKUP_TABLES } from './tables.ts';
 
 // Every place a household's row names another row, declared once. The import checks a document
 // against it (every reference must resolve inside the same document), `verify` and the migration
@@ -100,32 +101,29 @@ export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'living_iep_notes', path: 'childId', target: 'child', strength: 'required' },
 ];
 
-/** Tables whose rows have an `id` that other rows can name (the targets of `any`). */
-export const IDENTIFIED_TABLES: readonly ReferencingTable[] = [
-  'child',
-  'plan',
-  'plan_version',
-  'service',
-  'accommodation',
-  'goal',
-  'behavior_step',
-  'key_date',
-  'team_contact',
-  'school_calendar',
-  'calendar_event',
-  'session_entry',
-  'accommodation_observation',
-  'behavior_incident',
-  'class_period',
-  'goal_progress',
-  'attachment',
-  'work_sample',
-  'check_in',
-  'communication',
-  'parent_note',
-  'school_absence',
-  'letter',
-];
+/**
+ * Tables no record names: accounts and their sign-in, the household and its settings, the audit
+ * trail and the journal, file bytes (named by hash), reminders, notes and jobs.
+ */
+const NEVER_NAMED: ReadonlySet<ReferencingTable> = new Set<ReferencingTable>([
+  'household',
+  'user_account',
+  'membership',
+  'access_token',
+  'audit_event',
+  'journal',
+  'attachment_blob',
+  'household_settings',
+  'reminder_sent',
+  'living_iep_notes',
+  'job',
+  'job_input',
+]);
+
+/** Tables whose rows have an `id` that other rows can name (the targets of `any`), in backup order. */
+export const IDENTIFIED_TABLES: readonly ReferencingTable[] = BACKUP_TABLES.filter(
+  (t) => !NEVER_NAMED.has(t),
+);
 
 export function targetTables(ref: RecordReference): readonly ReferencingTable[] {
   if (ref.target === 'any') return IDENTIFIED_TABLES;

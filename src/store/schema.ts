@@ -360,7 +360,6 @@ export type JobRow = {
   household_id: string | null;
   name: string;
   payload: string;
-  input: Buffer | null;
   status: string;
   attempts: number;
   max_attempts: number;
@@ -377,6 +376,14 @@ export type JobRow = {
   updated_at: string;
 };
 
+/** A job's uploaded bytes (migration 0016), from when it is queued until it ends. */
+export type JobInputRow = {
+  job_id: string;
+  /** The part's place in the file, from 0 (each part at most 1 MiB). */
+  part: number;
+  bytes: Buffer;
+};
+
 export type Database = {
   communication: CommunicationRow;
   parent_note: ParentNoteRow;
@@ -386,6 +393,7 @@ export type Database = {
   reminder_sent: ReminderSentRow;
   living_iep_notes: LivingIepNotesRow;
   job: JobRow;
+  job_input: JobInputRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

@@ -12,6 +12,7 @@ import { computeLedgers } from '../../src/server/services/ledgers.ts';
 import { verifyHousehold } from '../../src/server/services/verify.ts';
 import { BackupError, createBackup, openBackup, restoreBackup } from '../../src/store/backup.ts';
 import { openStore } from '../../src/store/database.ts';
+import { insertJob, jobInput } from '../../src/store/jobs.repository.ts';
 import { writeRotatedBackup } from '../../src/store/scheduled-backup.ts';
 import { BACKENDS, openTestStore, TEST_NOW } from './harness.ts';
 
@@ -157,6 +158,46 @@ describe.each(BACKENDS)('a backup restores into %s', (target) => {
       );
       expect((await verifyHousehold(destination.store, householdId)).ok).toBe(true);
       await expect(restoreBackup(destination.store, openBackup(bytes))).rejects.toThrow(/not empty/);
+    } finally {
+      await source.cleanup();
+      await destination.cleanup();
+    }
+  });
+
+  it("restores a backup taken before migration 0016: a queued job's bytes move from job.input to job_input", async () => {
+    const source = await openTestStore('sqlite');
+    const destination = await openTestStore(target);
+    try {
+      const { user } = await createUser(
+        source.store,
+        { clock, newId: () => crypto.randomUUID() },
+        { email: 'p@example.org', displayName: 'P', password: 'a long enough password', householdName: null },
+      );
+      const { householdId } = await seedDemoHousehold(source.store, clock, user.id);
+      const file = Buffer.from(
+        'From teacher@school.example.org Mon Oct  5 12:00:00 2026\nSubject: hi\n\nhello\n',
+      );
+      await insertJob(source.store.db, {
+        id: 'job-queued-before',
+        householdId,
+        name: 'email-import',
+        payload: { childId: 'x', filename: 'big.mbox', maxBytes: 1 },
+        input: file,
+        maxAttempts: 3,
+        requestedBy: 'P',
+        at: TEST_NOW,
+      });
+      // The backup as a version before 0016 wrote it: the bytes in the job row, no job_input table.
+      const opened = openBackup(await createBackup(source.store, { createdAt: TEST_NOW }));
+      const [part] = opened.dump.tables.job_input!;
+      delete opened.dump.tables.job_input;
+      opened.dump.tables.job = opened.dump.tables.job!.map((row) => ({ ...row, input: part!.bytes }));
+      await restoreBackup(destination.store, opened);
+      const restored = await destination.store.db.selectFrom('job_input').selectAll().execute();
+      expect(restored.map((r) => [r.job_id, Number(r.part), Buffer.from(r.bytes).toString()])).toEqual([
+        ['job-queued-before', 0, file.toString()],
+      ]);
+      expect(await jobInput(destination.store.db, 'job-queued-before')).toEqual(file);
     } finally {
       await source.cleanup();
       await destination.cleanup();

@@ -509,6 +509,8 @@ describe('the reference declarations', () => {
         'household',
         'household_settings',
         'attachment_blob',
+        // A job's uploaded bytes: job_id names its job (operational), not a record.
+        'job_input',
       ]);
       // Ids of things outside the record: an email's Message-ID header.
       const notReferences = new Set(['communication.message_id']);

@@ -231,7 +231,11 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
       'date,child,service,kind,status,minutes delivered,minutes planned,reason,reason text,responsibility,start time,no school that day (confirmed),source,note,corrects entry,corrected by entry,counts,why not counted,recorded at,entry id',
     );
     const entries = (await call(env, 'GET', api(`/sessions?childId=${demo.childId}`))).body as unknown[];
-    expect(lines).toHaveLength(entries.length + 1);
+    // The header, a row per entry, and where the journal stood (docs/paper-trail.md).
+    expect(lines).toHaveLength(entries.length + 2);
+    expect(lines.at(-1)).toMatch(
+      /^# As Written journal at export: \d+ entries; last entry hash [0-9a-f]{64}$/,
+    );
     expect(sessions.body).toContain('Speech-language therapy');
     const observations = await get('observations');
     expect(observations.body).toContain('Sat in the back row again');

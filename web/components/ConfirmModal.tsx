@@ -1,8 +1,31 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError, del } from '../api/client.ts';
 import { PlainModal } from './Dialogs.tsx';
+import { FormError } from './form-errors.tsx';
+
+/**
+ * What a dialog does when confirmed: `busy` while it runs; if it fails, `error` says why (shown in
+ * the dialog) and nothing else changes. `run(action, then)` calls `then` once the action worked.
+ */
+export function useDialogAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>, then: () => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setBusy(false);
+      then();
+    } catch (e) {
+      setBusy(false);
+      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
+    }
+  };
+  return { busy, error, setError, run };
+}
 
 /**
  * Ask before something that cannot be undone. The action runs when confirmed; if it fails, the
@@ -23,33 +46,17 @@ export function ConfirmModal({
   confirmLabel: string;
   onConfirm(): Promise<unknown>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDialogAction();
   const close = () => {
     if (busy) return;
     setError(null);
     onClose();
   };
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      setBusy(false);
-      onClose();
-    } catch (e) {
-      setBusy(false);
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
-    }
-  };
+  const confirm = () => run(onConfirm, onClose);
   return (
     <PlainModal opened={opened} onClose={close} title={title}>
       <Stack>
-        {error && (
-          <Alert color="red" role="alert" title="Not done">
-            {error}
-          </Alert>
-        )}
+        <FormError message={error} title="Not done" />
         <Text size="sm" component="div">
           {children}
         </Text>

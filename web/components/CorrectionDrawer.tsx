@@ -5,12 +5,10 @@ import {
   List,
   Loader,
   NativeSelect,
-  NumberInput,
   Paper,
   Radio,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,16 +17,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../src/domain/session-entry.ts';
-import { ApiError, get, post } from '../api/client.ts';
+import { get, post } from '../api/client.ts';
 import type { Service, SessionCorrectionResult, SessionEntry } from '../api/types.ts';
+import { useDialogAction } from './ConfirmModal.tsx';
 import { correctedWords, entryWords, outcomeWords, refreshAfterCorrection } from './corrections.ts';
 import { ResponsiveDrawer } from './Dialogs.tsx';
-import { formatDay, todayIso } from './dates.ts';
+import { formatDay } from './dates.ts';
+import { MinutesInput, NoteTextarea } from './fields.tsx';
 import { applyApiError, FormError } from './form-errors.tsx';
 import { recordedByWords } from './plain-words.ts';
 import { useChildServices, useMembers } from './queries.ts';
-import { SchoolDayNotice, useSchoolDayDate } from './SchoolDayNotice.tsx';
-import { useSchoolCalendars } from './school-calendar.ts';
+import { SchoolDayNotice, useCorrectedDate } from './SchoolDayNotice.tsx';
 
 // The one place a parent puts a session entry right, from wherever it is shown (the home card, the
 // ledger's drawer, the timeline): change what happened, the minutes, the reason, the day or the start
@@ -205,10 +204,10 @@ function CorrectionForm({
   const others = services.filter((s) => s.id !== entry.serviceId && s.planId === service?.planId);
   const serviceName = service?.name ?? 'This service';
 
-  const calendars = useSchoolCalendars(householdId, childId);
-  const schoolDay = useSchoolDayDate({
-    index: calendars.data?.index ?? null,
-    today: todayIso(),
+  const { schoolDay, dateChanged } = useCorrectedDate({
+    householdId,
+    childId,
+    logged: entry.date,
     date: v.date,
     setDate: (date) => form.setFieldValue('date', date),
     record: makeup
@@ -219,11 +218,7 @@ function CorrectionForm({
           reason: v.status === 'delivered' ? null : (v.reason as MissReason) || null,
           esyBlocks: target?.esyBlocks ?? [],
         },
-    startOnSchoolDay: false,
-    touched: true,
   });
-  // The entry's own date was settled when it was logged; only a new date asks again.
-  const dateChanged = v.date !== entry.date;
 
   /** What the correction changes, field by field (left out: stays as it is). */
   const changes = () => {
@@ -445,25 +440,15 @@ function CorrectionForm({
             </Radio.Group>
           )}
           {(makeup || v.status === 'short' || (fixed == null && v.status === 'delivered')) && (
-            <NumberInput
-              hideControls
+            <MinutesInput
               label={makeup ? 'Minutes made up' : 'Minutes it lasted'}
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
               w={200}
               {...form.getInputProps('minutesDelivered')}
             />
           )}
           {!makeup && fixed == null && v.status !== 'delivered' && (
-            <NumberInput
-              hideControls
+            <MinutesInput
               label="Minutes it was meant to last"
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
               w={200}
               {...form.getInputProps('minutesPlanned')}
             />
@@ -487,12 +472,9 @@ function CorrectionForm({
         </>
       )}
 
-      <Textarea
+      <NoteTextarea
         label="Why (optional)"
         description="Kept with the correction, for anyone who reads the record later."
-        autosize
-        minRows={1}
-        maxRows={4}
         {...form.getInputProps('note')}
       />
       <Button size="md" color={v.mode === 'void' ? 'red.9' : 'blue.8'} onClick={review} w="fit-content">
@@ -517,12 +499,9 @@ function UndoVoid({
   const client = useQueryClient();
   const members = useMembers(householdId);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const undo = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { busy: saving, error, run } = useDialogAction();
+  const undo = () =>
+    run(async () => {
       const result = await post<SessionCorrectionResult>(
         `/households/${householdId}/sessions/${voidEntry.id}/corrections`,
         { action: 'correct', changes: {}, note: note.trim() || null },
@@ -533,13 +512,7 @@ function UndoVoid({
         message: `Back in the record: ${entryWords(result.correction)}.`,
       });
       await refreshAfterCorrection(client);
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, onDone);
   return (
     <Stack gap="md">
       <FormError message={error} title="Not done" />
@@ -553,14 +526,7 @@ function UndoVoid({
           timeline.
         </Text>
       )}
-      <Textarea
-        label="Why (optional)"
-        autosize
-        minRows={1}
-        maxRows={4}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
+      <NoteTextarea label="Why (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <Button w="fit-content" loading={saving} onClick={() => void undo()}>
         Undo the void
       </Button>

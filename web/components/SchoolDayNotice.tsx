@@ -8,6 +8,8 @@ import {
   defaultRecordDate,
 } from '../../src/domain/school-days.ts';
 import contrast from './contrast.module.css';
+import { todayIso } from './dates.ts';
+import { useSchoolCalendars } from './school-calendar.ts';
 
 // The form's side of "Are you sure? Thursday, November 26 is Thanksgiving break.": the same pure rule
 // the server applies (src/domain/school-days.ts), run on the calendar the page already loaded, so the
@@ -94,6 +96,38 @@ export function useSchoolDayDate({
     confirmation: needs && confirmed,
     applyDefault,
   };
+}
+
+/**
+ * The school-day question for a correction of a record's date: the record's own date (`logged`) was
+ * settled when it was logged, so only a new date (`dateChanged`) asks again.
+ */
+export function useCorrectedDate({
+  householdId,
+  childId,
+  logged,
+  date,
+  setDate,
+  record,
+}: {
+  householdId: string;
+  childId: string;
+  logged: string;
+  date: string;
+  setDate(date: string): void;
+  record: DatedRecord;
+}) {
+  const calendars = useSchoolCalendars(householdId, childId);
+  const schoolDay = useSchoolDayDate({
+    index: calendars.data?.index ?? null,
+    today: todayIso(),
+    date,
+    setDate,
+    record,
+    startOnSchoolDay: false,
+    touched: true,
+  });
+  return { schoolDay, dateChanged: date !== logged };
 }
 
 /** The note under a date field: the default date's reason, the question, and "I'm sure". */

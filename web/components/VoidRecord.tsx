@@ -1,12 +1,15 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, post } from '../api/client.ts';
+import { post } from '../api/client.ts';
 import type { VoidFlag } from '../api/types.ts';
+import { useDialogAction } from './ConfirmModal.tsx';
 import { refreshAfterCorrection } from './corrections.ts';
 import { PlainModal } from './Dialogs.tsx';
 import { formatInstantDay } from './dates.ts';
+import { NoteTextarea } from './fields.tsx';
+import { FormError } from './form-errors.tsx';
 import { recordedByWords } from './plain-words.ts';
 import { useMembers } from './queries.ts';
 import classes from './ui.module.css';
@@ -55,8 +58,7 @@ export function VoidRecordButton({
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDialogAction();
   const voided = isVoided(record);
   // What the dialog does is fixed when it opens: the record changes under it once saved, while it closes.
   const [undoing, setUndoing] = useState(voided);
@@ -65,28 +67,25 @@ export function VoidRecordButton({
     setError(null);
     setOpened(false);
   };
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/households/${householdId}/${path}/${record.id}/void`, {
-        voided: !undoing,
-        note: note.trim() || null,
-      });
-      notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
-        color: 'green',
-        message: undoing ? `Counted again: ${what}.` : `Voided: ${what}. It no longer counts anywhere.`,
-      });
-      await refreshAfterCorrection(client);
-      setNote('');
-      setOpened(false);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    run(
+      async () => {
+        await post(`/households/${householdId}/${path}/${record.id}/void`, {
+          voided: !undoing,
+          note: note.trim() || null,
+        });
+        notifications.show({
+          closeButtonProps: { 'aria-label': 'Close' },
+          color: 'green',
+          message: undoing ? `Counted again: ${what}.` : `Voided: ${what}. It no longer counts anywhere.`,
+        });
+        await refreshAfterCorrection(client);
+      },
+      () => {
+        setNote('');
+        setOpened(false);
+      },
+    );
   const label = voided ? 'Undo the void' : 'Void';
   return (
     <>
@@ -107,21 +106,14 @@ export function VoidRecordButton({
         title={undoing ? 'Count this record again?' : 'Void this record?'}
       >
         <Stack>
-          {error && (
-            <Alert color="red" role="alert" title="Not done">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error} title="Not done" />
           <Text size="sm">
             {undoing
               ? `${capitalise(what)} will count again: in the patterns, the rates, letters and the report.`
               : `${capitalise(what)} will be voided as logged by mistake. It stays in the list, struck through, and counts nowhere: not in the patterns, the rates, letters, the living IEP or the report. You can undo this.`}
           </Text>
-          <Textarea
+          <NoteTextarea
             label="Why (optional)"
-            autosize
-            minRows={1}
-            maxRows={4}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />

@@ -1,4 +1,5 @@
-import { Alert } from '@mantine/core';
+import { Alert, type MantineSpacing, Stack } from '@mantine/core';
+import { type FormEventHandler, type ReactNode, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { datesInWords } from './dates.ts';
 
@@ -37,6 +38,16 @@ function hasPath(values: object, path: string): boolean {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A dialog's message about a failed save, cleared when the dialog is closed by `close`. */
+export function useDialogError(onClose: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  return { error, setError, close };
+}
+
 /** The title says what did not happen: most forms save something, some (signing in) do not. */
 export function FormError({ message, title = 'Not saved yet' }: { message: string | null; title?: string }) {
   if (!message) return null;
@@ -44,6 +55,34 @@ export function FormError({ message, title = 'Not saved yet' }: { message: strin
     <Alert color="red" role="alert" title={title}>
       {message}
     </Alert>
+  );
+}
+
+/**
+ * A form checked by the app rather than the browser (`noValidate`): its fields in a column, under the
+ * message of a refused save (`error`), itself under the form's `heading` if it has one.
+ */
+export function FormStack({
+  heading,
+  onSubmit,
+  error,
+  gap = 'md',
+  children,
+}: {
+  heading?: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  error: string | null;
+  gap?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap={gap}>
+        {heading}
+        <FormError message={error} />
+        {children}
+      </Stack>
+    </form>
   );
 }
 
@@ -71,4 +110,23 @@ export function useFocusFirstError(
     });
   const onInvalid = (errors: Record<string, unknown>) => focusFirst(Object.keys(errors));
   return { focusFirst, onInvalid };
+}
+
+/**
+ * Fields a form puts the cursor on by name, each marked `ref={refTo('date')}`: `focus('date')`, or
+ * after a refused save `focusRefused(error, order)`, the first field in the form's `order` that the
+ * server had something to say about.
+ */
+export function useFieldRefs() {
+  const fields = useRef<Record<string, HTMLElement | null>>({});
+  const focus = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
+  const refTo = (name: string) => (el: HTMLElement | null) => {
+    fields.current[name] = el;
+  };
+  const focusRefused = (error: unknown, order: readonly string[]) => {
+    if (!(error instanceof ApiError)) return;
+    const first = order.find((f) => error.fields.some((x) => x.path === f));
+    if (first) focus(first);
+  };
+  return { refTo, focus, focusRefused };
 }

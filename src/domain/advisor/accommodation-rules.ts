@@ -5,18 +5,16 @@ import { occurrencesOf } from '../case-record.ts';
 import { formatShortDate } from '../dates.ts';
 import { andList, countOf } from '../letter-words.ts';
 import {
+  askForMeeting,
   type Context,
   earliestAndLatest,
   lettersSentAbout,
-  planName,
-  sentWritten,
   settingThreshold,
   unique,
   windowPassed,
-  withArticle,
   withinLastDays,
 } from './context.ts';
-import { ladderStep, primaryContactIds } from './ladder.ts';
+import { firstAskInWriting, firstRung } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { FILING_WINDOWS_SENTENCE, meetingDeadlines, violationDeadlines } from './timelines.ts';
 
@@ -53,11 +51,8 @@ export function accommodationRules(ctx: Context): Recommendation[] {
     const noted = `“${accommodation.text}” was noted as not given, or only partly, ${countOf(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days (${andList(lapses.map((o) => formatShortDate(o.date)))})`;
     // One step at a time: ask the teacher or case manager first (a letter about this accommodation, or any
     // written message to them since the first lapse), then a meeting once their reply window passed.
-    const people = new Set(primaryContactIds(ctx));
     const letter = lettersSentAbout(ctx, ['specific_concern'], accommodation.id, earliest)[0];
-    const written = sentWritten(ctx).find(
-      (c) => c.date >= earliest && c.contactIds.some((id) => people.has(id)),
-    );
+    const written = firstAskInWriting(ctx, earliest);
     const askedId = letter?.communicationId ?? written?.id ?? null;
     if (askedId && !windowPassed(ctx, askedId)) continue;
     if (!askedId) {
@@ -77,8 +72,7 @@ export function accommodationRules(ctx: Context): Recommendation[] {
         confidence,
         deadlines: violationDeadlines(ctx, earliest, latest),
         letterKind: 'specific_concern',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...firstRung(ctx),
       });
       continue;
     }
@@ -88,7 +82,7 @@ export function accommodationRules(ctx: Context): Recommendation[] {
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: accommodation.id,
-      title: `Ask for ${withArticle(planName(ctx))} meeting about an accommodation`,
+      title: `${askForMeeting(ctx)} about an accommodation`,
       reason: `${noted}, and you have asked about it. As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days. ${FILING_WINDOWS_SENTENCE}`,
       entryIds: unique([...lapses.flatMap((o) => o.entryIds), askedId]),
       citation: profile.bases.implementAsWritten,
@@ -96,8 +90,7 @@ export function accommodationRules(ctx: Context): Recommendation[] {
       confidence,
       deadlines: [...meetingDeadlines(ctx), ...violationDeadlines(ctx, earliest, latest)],
       letterKind: 'request_iep_meeting',
-      ladderStep: ladderStep(ctx, 1),
-      contactIds: primaryContactIds(ctx),
+      ...firstRung(ctx),
     });
   }
   return recommendations;

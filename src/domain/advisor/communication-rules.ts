@@ -11,6 +11,7 @@ import { daysBetween, formatShortDate } from '../dates.ts';
 import { ladderStepAt, type ProductChoice, topPersonRung } from '../jurisdictions.ts';
 import { andList, countOf } from '../letter-words.ts';
 import {
+  askForMeeting,
   byDateTimeId,
   type Context,
   contactNames,
@@ -19,18 +20,9 @@ import {
   productChoice,
   settingThreshold,
   unique,
-  withArticle,
   withinLastDays,
 } from './context.ts';
-import {
-  contactRung,
-  contactsAtRung,
-  ladderStep,
-  letterForStep,
-  nextStep,
-  primaryContactIds,
-  stepSentence,
-} from './ladder.ts';
+import * as ladder from './ladder.ts';
 import { ADVISOR_RULES, COMMUNICATION_SUBJECT, type Recommendation } from './recommendation.ts';
 import { meetingDeadlines, replyExpectedDeadline } from './timelines.ts';
 
@@ -120,7 +112,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
     const lastState = replyState(last, ctx.communications, asOf);
     const daysLate = lastState.state === 'overdue' ? lastState.daysLate : 0;
     const writtenTo = contactNames(ctx, last.contactIds);
-    const lastRung = Math.max(1, ...last.contactIds.map((id) => contactRung(ctx, id)));
+    const lastRung = Math.max(1, ...last.contactIds.map((id) => ladder.contactRung(ctx, id)));
 
     if (n < settings.unansweredInThreadForSupervisor) {
       recommendations.push({
@@ -146,7 +138,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
         },
         deadlines: replyExpectedDeadline(ctx),
         letterKind: 'follow_up_unanswered',
-        ladderStep: ladderStep(ctx, lastRung),
+        ladderStep: ladder.ladderStep(ctx, lastRung),
         contactIds: [...last.contactIds],
       });
       continue;
@@ -156,7 +148,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
     const step = ctx.profile
       ? ladderStepAt(ctx.profile, Math.min(Math.max(2, lastRung + 1), topPersonRung(ctx.profile)))
       : null;
-    const supervisorIds = step ? contactsAtRung(ctx, step.rung) : [];
+    const supervisorIds = step ? ladder.contactsAtRung(ctx, step.rung) : [];
     const copyWho =
       supervisorIds.length > 0
         ? contactNames(ctx, supervisorIds)
@@ -193,7 +185,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
   if (escalates) {
     const messages = escalating.flatMap((t) => t.unanswered).sort(byDateTimeId);
     const since = messages[0]!.date;
-    const step = nextStep(ctx, since, 2, true);
+    const step = ladder.nextStep(ctx, since, 2, true);
     recommendations.push({
       id: `${ADVISOR_RULES.unansweredAfterFollowUps}:${COMMUNICATION_SUBJECT}`,
       rule: ADVISOR_RULES.unansweredAfterFollowUps,
@@ -205,7 +197,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
         `Since ${formatShortDate(since)}, ${countOf(messages.length, 'message')} in ${countOf(escalating.length, 'thread')} ` +
         `went past their reply dates, including ${countOf(unansweredFollowUps, 'follow-up')}: ` +
         `${andList(escalating.map((t) => messageName(t.unanswered[0]!)))}.` +
-        stepSentence(ctx, step),
+        ladder.stepSentence(ctx, step),
       entryIds: messages.map((m) => m.id),
       citation: productChoice(
         'The article’s advice: escalate when repeated emails go unanswered. How many is your setting.',
@@ -216,22 +208,21 @@ export function communicationRules(ctx: Context): Recommendation[] {
         why: 'Replies are counted from your log; an answer by phone or in person would not show. Mark those messages answered.',
       },
       deadlines: replyExpectedDeadline(ctx),
-      letterKind: letterForStep(ctx, step),
-      ladderStep: step,
-      contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+      ...ladder.stepUp(ctx, step),
     });
   }
 
   const waitingThreads = threads.filter((t) => t.unanswered.length > 0);
   if (waitingThreads.length >= settings.unansweredThreadsForMeeting) {
     const messages = waitingThreads.flatMap((t) => t.unanswered).sort(byDateTimeId);
+    const addressed = new Set(messages.flatMap((m) => m.contactIds));
     recommendations.push({
       id: `${ADVISOR_RULES.communicationBreakdown}:${COMMUNICATION_SUBJECT}`,
       rule: ADVISOR_RULES.communicationBreakdown,
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: COMMUNICATION_SUBJECT,
-      title: `Ask for ${withArticle(planName(ctx))} meeting: ${countOf(waitingThreads.length, 'message')} waiting for replies`,
+      title: `${askForMeeting(ctx)}: ${countOf(waitingThreads.length, 'message')} waiting for replies`,
       reason:
         `${countOf(waitingThreads.length, 'separate message')} to the school are past their reply dates ` +
         `(${andList(waitingThreads.map((t) => `${messageName(t.unanswered[0]!)}`))}). ` +
@@ -245,8 +236,8 @@ export function communicationRules(ctx: Context): Recommendation[] {
       },
       deadlines: meetingDeadlines(ctx),
       letterKind: 'request_iep_meeting',
-      ladderStep: ladderStep(ctx, 1),
-      contactIds: contactsAtRung(ctx, 1).filter((id) => messages.some((m) => m.contactIds.includes(id))),
+      ladderStep: ladder.ladderStep(ctx, 1),
+      contactIds: ladder.contactsAtRung(ctx, 1).filter((id) => addressed.has(id)),
     });
   }
 
@@ -286,7 +277,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
         : { level: 'high', why: `No written message is linked to the ${what} as its follow-up.` },
       deadlines: [],
       letterKind: 'follow_up_verbal',
-      ladderStep: ladderStep(ctx, 1),
+      ladderStep: ladder.ladderStep(ctx, 1),
       contactIds: [...talk.contactIds],
     });
   }
@@ -318,8 +309,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
         confidence: { level: 'high', why: 'Counted from the messages in your log.' },
         deadlines: [],
         letterKind: 'check_in',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...ladder.firstRung(ctx),
       });
     }
   }

@@ -57,6 +57,11 @@ export function planName(ctx: Context): string {
   return ctx.profile?.planName ?? 'plan';
 }
 
+/** "Ask for an IEP meeting", "Ask for a 504 plan meeting": how the title of a meeting recommendation starts. */
+export function askForMeeting(ctx: Context): string {
+  return `Ask for ${withArticle(planName(ctx))} meeting`;
+}
+
 export function contactNames(ctx: Context, ids: readonly string[]): string {
   const names = ids.map((id) => ctx.contactsById.get(id)?.name).filter((n): n is string => n != null);
   return names.length > 0 ? andList(names) : 'the school';

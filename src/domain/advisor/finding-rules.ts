@@ -2,8 +2,8 @@
 // pattern, and when a goal's flags call for a meeting (docs/advisor-rules.md).
 
 import { FINDING_RULES, type Finding } from '../implementation-patterns.ts';
-import { type Context, planName, productChoice, unique, withArticle } from './context.ts';
-import { ladderStep, primaryContactIds } from './ladder.ts';
+import { askForMeeting, type Context, productChoice, unique } from './context.ts';
+import { firstRung } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { meetingDeadlines, recordsDeadlines } from './timelines.ts';
 
@@ -86,8 +86,7 @@ export function findingRules(ctx: Context): Recommendation[] {
       },
       deadlines: [],
       letterKind: 'specific_concern',
-      ladderStep: ladderStep(ctx, 1),
-      contactIds: primaryContactIds(ctx),
+      ...firstRung(ctx),
     });
   }
 
@@ -112,8 +111,7 @@ export function findingRules(ctx: Context): Recommendation[] {
       confidence: { level: 'medium', why: 'Either record may be the mistaken one.' },
       deadlines: recordsDeadlines(ctx),
       letterKind: 'request_service_logs',
-      ladderStep: ladderStep(ctx, 1),
-      contactIds: primaryContactIds(ctx, service ?? null),
+      ...firstRung(ctx, service ?? null),
     });
   }
 
@@ -129,7 +127,7 @@ export function findingRules(ctx: Context): Recommendation[] {
         action: 'call_iep_meeting',
         urgency: 'normal',
         subjectId: finding.subjectId,
-        title: `Ask for ${withArticle(planName(ctx))} meeting about ${goalName}`,
+        title: `${askForMeeting(ctx)} about ${goalName}`,
         reason: `${finding.message} ${finding.question}`,
         entryIds: [...finding.entryIds],
         citation: noProgress
@@ -145,8 +143,7 @@ export function findingRules(ctx: Context): Recommendation[] {
             : { level: 'medium', why: 'The target was reached once; one good day may not last.' },
         deadlines: meetingDeadlines(ctx),
         letterKind: 'request_iep_meeting',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...firstRung(ctx),
       });
     } else if (finding.rule === FINDING_RULES.noDataSinceReport) {
       recommendations.push({
@@ -165,8 +162,7 @@ export function findingRules(ctx: Context): Recommendation[] {
         confidence: { level: 'medium', why: 'Data may be collected without being shared with you yet.' },
         deadlines: [],
         letterKind: 'check_in',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...firstRung(ctx),
       });
     }
   }

@@ -2,10 +2,10 @@
 // one step at a time, and the letter and the people for it.
 
 import type { CaseService } from '../case-record.ts';
-import { replyState } from '../communications.ts';
+import { type Communication, replyState } from '../communications.ts';
 import { type LadderStep, ladderStepAt, rungOfRole, topPersonRung } from '../jurisdictions.ts';
-import { type Context, unique } from './context.ts';
-import type { LetterKind } from './recommendation.ts';
+import { type Context, sentWritten, unique } from './context.ts';
+import type { LetterKind, Recommendation } from './recommendation.ts';
 
 export function ladderStep(ctx: Context, rung: number): LadderStep | null {
   return ctx.profile ? ladderStepAt(ctx.profile, rung) : null;
@@ -86,8 +86,41 @@ export function primaryContactIds(ctx: Context, service: CaseService | null = nu
   return unique([...(lead ? [lead.id] : []), ...providers]);
 }
 
+/**
+ * The first written message the family sent, on or after `since`, to someone a first-rung letter goes to
+ * (`primaryContactIds`): the first time the person closest to the problem was asked.
+ */
+export function firstAskInWriting(
+  ctx: Context,
+  since: string,
+  service: CaseService | null = null,
+): Communication | undefined {
+  const people = new Set(primaryContactIds(ctx, service));
+  return sentWritten(ctx).find((c) => c.date >= since && c.contactIds.some((id) => people.has(id)));
+}
+
 export function contactsAtRung(ctx: Context, rung: number): string[] {
   return ctx.record.team.filter((c) => contactRung(ctx, c.id) === rung).map((c) => c.id);
+}
+
+/** A first-rung recommendation's step and people: the ladder's first step, and who a first letter goes to. */
+export function firstRung(
+  ctx: Context,
+  service: CaseService | null = null,
+): Pick<Recommendation, 'ladderStep' | 'contactIds'> {
+  return { ladderStep: ladderStep(ctx, 1), contactIds: primaryContactIds(ctx, service) };
+}
+
+/** A recommendation that goes up to `step`: the step's letter, the step, and the people on its rung. */
+export function stepUp(
+  ctx: Context,
+  step: LadderStep | null,
+): Pick<Recommendation, 'letterKind' | 'ladderStep' | 'contactIds'> {
+  return {
+    letterKind: letterForStep(ctx, step),
+    ladderStep: step,
+    contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+  };
 }
 
 export function stepSentence(ctx: Context, step: LadderStep | null): string {

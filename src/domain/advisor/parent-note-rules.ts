@@ -3,22 +3,8 @@
 
 import { formatShortDate } from '../dates.ts';
 import { andList, countOf } from '../letter-words.ts';
-import {
-  type Context,
-  planName,
-  productChoice,
-  settingThreshold,
-  withArticle,
-  withinLastDays,
-} from './context.ts';
-import {
-  contactsAtRung,
-  ladderStep,
-  letterForStep,
-  nextStep,
-  primaryContactIds,
-  stepSentence,
-} from './ladder.ts';
+import { askForMeeting, type Context, productChoice, settingThreshold, withinLastDays } from './context.ts';
+import { firstRung, nextStep, stepSentence, stepUp } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { boardAppealDeadlines, meetingDeadlines } from './timelines.ts';
 
@@ -46,7 +32,7 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: ctx.record.plan?.id ?? 'plan',
-      title: `Ask for ${withArticle(planName(ctx))} meeting about new challenges`,
+      title: `${askForMeeting(ctx)} about new challenges`,
       reason:
         `You noted ${countOf(challenges.length, 'new challenge')} in the last ${settings.newChallengeLookbackDays} days with no meeting since ` +
         `(${andList(challenges.map((n) => `${formatShortDate(n.date)}: “${n.text}”`))}). ` +
@@ -60,8 +46,7 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
       confidence: { level: 'high', why: 'You noted these yourself, and no meeting is logged since.' },
       deadlines: meetingDeadlines(ctx),
       letterKind: 'request_iep_meeting',
-      ladderStep: ladderStep(ctx, 1),
-      contactIds: primaryContactIds(ctx),
+      ...firstRung(ctx),
     });
   }
 
@@ -86,8 +71,7 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
         },
         deadlines: [],
         letterKind: 'specific_concern',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...firstRung(ctx),
       });
     }
     if (note.kind === 'harm' && withinLastDays(note.date, asOf, settings.harmLookbackDays)) {
@@ -107,9 +91,7 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
         thresholds: [settingThreshold('harmLookbackDays', settings.harmLookbackDays)],
         confidence: { level: 'high', why: 'You noted harm to your child.' },
         deadlines: boardAppealDeadlines(ctx, step),
-        letterKind: letterForStep(ctx, step),
-        ladderStep: step,
-        contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+        ...stepUp(ctx, step),
       });
     }
   }

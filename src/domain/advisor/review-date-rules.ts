@@ -4,14 +4,7 @@
 import { addDays, daysBetween, formatShortDate } from '../dates.ts';
 import { countOf } from '../letter-words.ts';
 import { type Context, formatDate, planName, settingThreshold } from './context.ts';
-import {
-  contactsAtRung,
-  ladderStep,
-  letterForStep,
-  nextStep,
-  primaryContactIds,
-  stepSentence,
-} from './ladder.ts';
+import { contactsAtRung, firstRung, ladderStep, letterForStep, nextStep, stepSentence } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { FILING_WINDOWS_SENTENCE, meetingDeadlines, violationDeadlines } from './timelines.ts';
 
@@ -75,8 +68,7 @@ export function reviewDateRules(ctx: Context): Recommendation[] {
         },
         deadlines: meetingDeadlines(ctx),
         letterKind: 'request_iep_meeting',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx),
+        ...firstRung(ctx),
       });
       continue;
     }

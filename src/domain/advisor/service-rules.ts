@@ -10,6 +10,7 @@ import { pin } from '../legal-sources.ts';
 import { andList, countOf } from '../letter-words.ts';
 import { absenceReasonHint } from '../school-absences.ts';
 import {
+  askForMeeting,
   type Context,
   earliestAndLatest,
   formatDate,
@@ -21,18 +22,9 @@ import {
   settingThreshold,
   unique,
   windowPassed,
-  withArticle,
   withinLastDays,
 } from './context.ts';
-import {
-  contactRung,
-  contactsAtRung,
-  ladderStep,
-  letterForStep,
-  nextStep,
-  primaryContactIds,
-  stepSentence,
-} from './ladder.ts';
+import * as ladder from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { SERVICE_REVIEW_WEEKS } from './settings.ts';
 import {
@@ -100,8 +92,7 @@ export function serviceRules(ctx: Context): Recommendation[] {
         },
         deadlines: recordsDeadlines(ctx),
         letterKind: 'request_service_logs',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx, service),
+        ...ladder.firstRung(ctx, service),
       });
     }
 
@@ -118,10 +109,9 @@ export function serviceRules(ctx: Context): Recommendation[] {
  * request letter, or a meeting held) after it.
  */
 function serviceSteps(ctx: Context, service: CaseService, since: string) {
-  const people = new Set(primaryContactIds(ctx, service));
   // The first time the person closest was asked since the first miss, and the first meeting after it.
   const makeupLetter = lettersSentAbout(ctx, ['specific_concern'], service.id, since)[0];
-  const written = sentWritten(ctx).find((c) => c.date >= since && c.contactIds.some((id) => people.has(id)));
+  const written = ladder.firstAskInWriting(ctx, since, service);
   const asked =
     makeupLetter && (!written || makeupLetter.date <= written.date)
       ? { date: makeupLetter.date, communicationId: makeupLetter.communicationId }
@@ -260,8 +250,7 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
               : { level: 'medium', why: 'The reasons are not known yet; they may be excused.' },
         deadlines: windows,
         letterKind: 'specific_concern',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx, service),
+        ...ladder.firstRung(ctx, service),
       },
     ];
   }
@@ -278,7 +267,7 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
         action: 'call_iep_meeting',
         urgency: 'normal',
         subjectId: service.id,
-        title: `Ask for ${withArticle(planName(ctx))} meeting about ${service.name}`,
+        title: `${askForMeeting(ctx)} about ${service.name}`,
         reason:
           `You asked about the missed sessions on ${formatShortDate(asked.date)}.${windowWords} ` +
           `As Written suggests a meeting at ${Math.round(settings.owedShareOverFourWeeks * 100)}% owed or under ${Math.round(settings.minDeliveredShare * 100)}% delivered, once ${countOf(settings.minWeeksForMeeting, 'week')} of the last four required minutes.` +
@@ -302,8 +291,7 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
             },
         deadlines: [...meetingDeadlines(ctx), ...windows],
         letterKind: 'request_iep_meeting',
-        ladderStep: ladderStep(ctx, 1),
-        contactIds: primaryContactIds(ctx, service),
+        ...ladder.firstRung(ctx, service),
       },
     ];
   }
@@ -314,10 +302,10 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
   if (since.length === 0) return [];
   // An escalation already sent since the meeting request waits for its own reply window first.
   const escalated = sentWritten(ctx).filter(
-    (c) => c.date >= meeting.date && c.contactIds.some((id) => contactRung(ctx, id) >= 2),
+    (c) => c.date >= meeting.date && c.contactIds.some((id) => ladder.contactRung(ctx, id) >= 2),
   );
   if (escalated.some((c) => !windowPassed(ctx, c.id))) return [];
-  const step = nextStep(ctx, asked.date, 2, false);
+  const step = ladder.nextStep(ctx, asked.date, 2, false);
   return [
     {
       id: `${ADVISOR_RULES.serviceShortfallEscalation}:${service.id}`,
@@ -329,16 +317,14 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
       reason:
         `You asked for the sessions to be made up on ${formatShortDate(asked.date)} and for a meeting on ${formatShortDate(meeting.date)}. ` +
         `Since then ${countOf(since.length, 'more session')} ${since.length === 1 ? 'was' : 'were'} missed for reasons As Written counts as owed (${missWords(since)}); ${minutesOwed} minutes are not made up.` +
-        stepSentence(ctx, step) +
+        ladder.stepSentence(ctx, step) +
         ` ${FILING_WINDOWS_SENTENCE}`,
       entryIds: unique([...open.map((m) => m.entryId), asked.communicationId]),
       citation: profile.bases.implementAsWritten,
       thresholds,
       confidence: { level: 'high', why: 'Counted from your log and the letters you sent.' },
       deadlines: [...windows, ...boardAppealDeadlines(ctx, step)],
-      letterKind: letterForStep(ctx, step),
-      ladderStep: step,
-      contactIds: step ? contactsAtRung(ctx, step.rung) : [],
+      ...ladder.stepUp(ctx, step),
     },
   ];
 }
@@ -373,7 +359,7 @@ function serviceNotStarted(
     (n) => n.kind === 'harm' && withinLastDays(n.date, asOf, settings.harmLookbackDays),
   );
   const askFirst = !contacted && missIds.length === 0 && !harm;
-  const step = askFirst ? ladderStep(ctx, 1) : nextStep(ctx, service.startDate, 2, false);
+  const step = askFirst ? ladder.ladderStep(ctx, 1) : ladder.nextStep(ctx, service.startDate, 2, false);
   const absences = cited?.count?.unit === 'school_days_present' ? (ctx.record.absentDays ?? []) : [];
   const absentWords = absences.some((d) => d >= service.startDate && d <= startDeadline)
     ? ` Days your child was marked absent from school are not counted (${cited!.citation.source}).`
@@ -397,7 +383,7 @@ function serviceNotStarted(
         : '') +
       (askFirst
         ? ' Nothing is logged and you have not written about it yet: the case manager can tell you whether it started and when.'
-        : stepSentence(ctx, step)) +
+        : ladder.stepSentence(ctx, step)) +
       ` ${FILING_WINDOWS_SENTENCE}`,
     entryIds: missIds,
     citation: profile.bases.serviceStart,
@@ -431,9 +417,13 @@ function serviceNotStarted(
       ...windows,
       ...(askFirst ? [] : boardAppealDeadlines(ctx, step)),
     ],
-    letterKind: askFirst ? 'specific_concern' : letterForStep(ctx, step),
+    letterKind: askFirst ? 'specific_concern' : ladder.letterForStep(ctx, step),
     ladderStep: step,
-    contactIds: askFirst ? primaryContactIds(ctx, service) : step ? contactsAtRung(ctx, step.rung) : [],
+    contactIds: askFirst
+      ? ladder.primaryContactIds(ctx, service)
+      : step
+        ? ladder.contactsAtRung(ctx, step.rung)
+        : [],
   };
 }
 
@@ -480,7 +470,6 @@ function earlierPlanMakeups(
     },
     deadlines: [],
     letterKind: 'specific_concern',
-    ladderStep: ladderStep(ctx, 1),
-    contactIds: primaryContactIds(ctx, service),
+    ...ladder.firstRung(ctx, service),
   };
 }

@@ -19,17 +19,8 @@ import {
   notMadeUpWords,
   uniqueDates,
 } from './facts.ts';
-import {
-  assertAvailable,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  replySentence,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type CheckInLetterOptions = { period?: 'weekly' | 'mid_term' } & ReplyOption;
 
@@ -44,11 +35,11 @@ export const MID_TERM_FALLBACK_DAYS = 42;
  * before the next progress report).
  */
 export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions = {}): Letter {
-  assertAvailable(record, 'check_in');
+  writer.assertAvailable(record, 'check_in');
   const period = options.period ?? 'weekly';
-  const w = writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options);
   const { child, planName } = w;
-  const to = [recipientForRole(record, 'case_manager')];
+  const to = [writer.recipientForRole(record, 'case_manager')];
 
   const reports = record.keyDates.filter((k) => PROGRESS_REPORT.test(k.kind)).map((k) => k.date);
   const lastReport =
@@ -129,20 +120,18 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
       ? `I hope your week is going well. I'm checking in on how things went for ${child} ${sinceWords}.`
       : `I hope the term is going well. I'm checking in on how ${possessive(child)} services and goals are going ${sinceWords}, ` +
         `before the next progress report${nextReport ? ` on ${w.date(nextReport)}` : ''}.`;
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     opening,
     wentWell.length > 0
       ? `What's going well:\n${bulletList(wentWell)}`
       : `Thank you for everything you're doing for ${child} ${period === 'weekly' ? 'this week' : 'this term'}.`,
     `${questions.length === 1 ? 'A question' : 'A few questions'}:\n${bulletList(questions)}`,
-    `${replySentence(w)} A short note is fine.`,
+    `${writer.replySentence(w)} A short note is fine.`,
     `Thank you for keeping me in the loop on ${possessive(child)} ${planName}.`,
-    signature(w),
-  ].join('\n\n');
+  ]);
   const subject =
     period === 'weekly'
       ? `Weekly check-in: ${child}`
       : `Mid-term check-in: how ${possessive(child)} services and goals are going`;
-  return finish(w, 'check_in', subject, to, [], body);
+  return writer.finish(w, 'check_in', subject, to, [], body);
 }

@@ -28,19 +28,8 @@ import {
   openConcerns,
   percentOf,
 } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  contactsOf,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  replySentence,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type EscalationOptions = ReplyOption & {
   /** The principal or director (US); in Canada also the superintendent or the school board. */
@@ -79,20 +68,20 @@ function moreInRecords(count: number, noun: string): string {
  * principal, so nobody is gone around.
  */
 export function draftEscalation(record: CaseRecord, options: EscalationOptions): Letter {
-  assertAvailable(record, 'escalation');
-  const w = writerFor(record, false, options);
+  writer.assertAvailable(record, 'escalation');
+  const w = writer.writerFor(record, false, options);
   const { child, planName } = w;
   const attachment = options.attachment ?? 'report_pdf';
-  const to = [recipientForRole(record, options.to)];
+  const to = [writer.recipientForRole(record, options.to)];
   // Above the principal, the principal is copied (the parent can change who is copied before sending).
-  const principalCopy = options.to === 'principal' ? [] : [recipientForRole(record, 'principal')];
-  const cc = [...principalCopy, ...caseManagerCopy(record, [...to, ...principalCopy])];
+  const principalCopy = options.to === 'principal' ? [] : [writer.recipientForRole(record, 'principal')];
+  const cc = [...principalCopy, ...writer.caseManagerCopy(record, [...to, ...principalCopy])];
   // Name only the people the record shows the family has already written to or talked with.
   const earlierNames = [
     ...new Set(
       record.communications
         .filter((c) => c.direction === 'sent' || VERBAL_KINDS.has(c.kind))
-        .flatMap((c) => contactsOf(record, c).map((r) => r.name))
+        .flatMap((c) => writer.contactsOf(record, c).map((r) => r.name))
         .filter((name) => !to.some((r) => r.name === name)),
     ),
   ];
@@ -147,8 +136,7 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
 
   /** The letter naming the first `shown` items and the last `recent` asks; the rest are in the log. */
   const compose = (shown: number, recent: number): string =>
-    [
-      salutation(to),
+    writer.letterBody(w, to, [
       `I'm writing to ask for your help with ${possessive(child)} ${planName}. ` +
         (earlierNames.length > 0 ? `I have raised this with ${listWords(earlierNames)}, and ` : '') +
         "I'd like to find a way forward together.",
@@ -170,11 +158,10 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
         : []),
       'What I ask now: could we meet to talk about how to get these supports in place' +
         (concerns.services.length > 0 ? ', and how the missed sessions will be made up? ' : '? ') +
-        `I'm available ${placeholder('days and times that work for you')}. ${replySentence(w)}`,
+        `I'm available ${placeholder('days and times that work for you')}. ${writer.replySentence(w)}`,
       ...(attached ? [attached] : []),
       'Thank you for your time.',
-      signature(w, 'Kind regards,'),
-    ].join('\n\n');
+    ]);
 
   // Short enough to be read to the end: name fewer items and asks (the log has them all) until it fits.
   let shown = Math.min(ESCALATION_MAX_ITEMS, items.length);
@@ -188,5 +175,5 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
   for (const item of [...items.slice(0, shown), ...asks.slice(asks.length - recent)])
     w.facts.push(...item.facts);
   const subject = `Asking for your help with ${possessive(child)} ${planName}`;
-  return finish(w, 'escalation', subject, to, cc, body, attachment);
+  return writer.finish(w, 'escalation', subject, to, cc, body, attachment);
 }

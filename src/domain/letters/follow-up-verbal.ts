@@ -4,18 +4,8 @@ import type { CaseRecord } from '../case-record.ts';
 import { type Communication, type ParentPosition, VERBAL_KINDS } from '../communications.ts';
 import { bulletList } from '../letter-words.ts';
 import { findCommunication, notAgreedParagraphs } from './facts.ts';
-import {
-  assertAvailable,
-  contactsOf,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  replySentence,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption } from './writer.ts';
+import * as writer from './writer.ts';
 
 /** Lines the parent typed, as list items: "- a", "* b", "1. c" and plain lines alike. */
 function itemsOf(text: string | null): string[] {
@@ -45,17 +35,17 @@ export function draftFollowUpVerbal(
   record: CaseRecord,
   options: { communicationId: string } & ReplyOption,
 ): Letter {
-  assertAvailable(record, 'follow_up_verbal');
+  writer.assertAvailable(record, 'follow_up_verbal');
   const talk = findCommunication(record, options.communicationId);
   if (!VERBAL_KINDS.has(talk.kind)) {
     throw new RangeError('a written follow-up is for a phone call or a meeting');
   }
-  const w = writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options);
   w.facts.push(talk.id);
   const position: ParentPosition = talk.parentPosition ?? 'unknown';
   const objects = position === 'not_agreed' || position === 'thinking';
-  const contacts = contactsOf(record, talk);
-  const to = contacts.length > 0 ? contacts : [recipientForRole(record, 'case_manager')];
+  const contacts = writer.contactsOf(record, talk);
+  const to = contacts.length > 0 ? contacts : [writer.recipientForRole(record, 'case_manager')];
   const when = talk.date === record.asOf ? 'today' : `on ${w.date(talk.date)}`;
   const decisions = itemsOf(talk.decisions);
   const nextSteps = itemsOf(talk.nextSteps);
@@ -75,14 +65,17 @@ export function draftFollowUpVerbal(
         'it will then say that you have not agreed, and ask for the proposal in writing.',
     );
   }
-  const body = [
-    salutation(to),
-    `Thank you for talking with me ${when}.`,
-    ...understood,
-    ...(objects ? notAgreedParagraphs(w, position) : []),
-    `If I missed or misunderstood anything, please let me know. ${replySentence(w)}`,
-    signature(w, 'Thank you,'),
-  ].join('\n\n');
+  const body = writer.letterBody(
+    w,
+    to,
+    [
+      `Thank you for talking with me ${when}.`,
+      ...understood,
+      ...(objects ? notAgreedParagraphs(w, position) : []),
+      `If I missed or misunderstood anything, please let me know. ${writer.replySentence(w)}`,
+    ],
+    'Thank you,',
+  );
   const subject = `Summary of our ${talk.kind === 'meeting' ? 'meeting' : 'call'} on ${w.date(talk.date)}`;
-  return finish(w, 'follow_up_verbal', subject, to, [], body);
+  return writer.finish(w, 'follow_up_verbal', subject, to, [], body);
 }

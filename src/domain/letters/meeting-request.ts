@@ -15,19 +15,8 @@ import {
   timelineSentence,
   uniqueDates,
 } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  replySentence,
-  salutation,
-  signature,
-  type Timeline,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption, Timeline } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type MeetingRequestOptions = ReplyOption & {
   /** The jurisdiction's timeline for holding a requested meeting (from the advisor's profiles). */
@@ -42,10 +31,10 @@ export type MeetingRequestOptions = ReplyOption & {
  * with minutes owed, accommodations that lapsed, goal flags, new challenges the parent noted.
  */
 export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestOptions = {}): Letter {
-  assertAvailable(record, 'request_iep_meeting');
-  const w = writerFor(record, false, options);
+  writer.assertAvailable(record, 'request_iep_meeting');
+  const w = writer.writerFor(record, false, options);
   const { child, planName } = w;
-  const to = [recipientForRole(record, 'case_manager')];
+  const to = [writer.recipientForRole(record, 'case_manager')];
   const is504 = record.plan?.kind === '504';
 
   const reasons: string[] = [];
@@ -88,19 +77,17 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
   if (reasons.length === 0) reasons.push(placeholder('what you would like to talk about'));
 
   const meetingName = is504 ? `a meeting of ${possessive(child)} 504 team` : `an ${planName} meeting`;
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     `I'm writing to request ${meetingName} to talk about how ${possessive(child)} ${planName} is going, and what we could adjust together.`,
     `Here is what I'd like us to talk about:\n${bulletList(reasons)}`,
     ...(options.timeline ? [timelineSentence(options.timeline, 'the meeting is to be held')] : []),
     `Could you send me a few dates and times that work for the team? I'm usually available ${placeholder('days and times that work for you')}. ` +
       'It would also help to see any progress data or service logs before we meet.',
-    replySentence(w),
+    writer.replySentence(w),
     'Thank you. I look forward to working on this together.',
-    signature(w),
-  ].join('\n\n');
+  ]);
   const subject = is504
     ? `Request for a 504 plan meeting for ${child}`
     : `Request for an ${planName} meeting for ${child}`;
-  return finish(w, 'request_iep_meeting', subject, to, caseManagerCopy(record, to), body);
+  return writer.finish(w, 'request_iep_meeting', subject, to, writer.caseManagerCopy(record, to), body);
 }

@@ -4,19 +4,8 @@ import type { CaseRecord } from '../case-record.ts';
 import type { ParentPosition } from '../communications.ts';
 import { pin } from '../legal-sources.ts';
 import { findCommunication, notAgreedParagraphs, shorten } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  contactsOf,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  replySentence,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type PriorWrittenNoticeOptions = ReplyOption & {
   /** The decision or proposal, in the parent's words: "to reduce speech therapy to one session a week". */
@@ -50,19 +39,19 @@ export function draftPriorWrittenNoticeRequest(
   record: CaseRecord,
   options: PriorWrittenNoticeOptions,
 ): Letter {
-  assertAvailable(record, 'request_prior_written_notice');
-  const w = writerFor(record, false, options);
+  writer.assertAvailable(record, 'request_prior_written_notice');
+  const w = writer.writerFor(record, false, options);
   const decision = options.decision.trim();
   if (decision.length === 0) throw new RangeError('say which decision the notice is about');
   let decidedOn = options.decidedOn ?? null;
-  let to = [recipientForRole(record, 'case_manager')];
+  let to = [writer.recipientForRole(record, 'case_manager')];
   let position: ParentPosition = options.parentPosition ?? 'unknown';
   if (options.communicationId) {
     const talk = findCommunication(record, options.communicationId);
     w.facts.push(talk.id);
     decidedOn ??= talk.date;
     if (options.parentPosition == null) position = talk.parentPosition ?? 'unknown';
-    const contacts = contactsOf(record, talk);
+    const contacts = writer.contactsOf(record, talk);
     if (contacts.length > 0) to = contacts;
   }
   const objects = position === 'not_agreed' || position === 'thinking';
@@ -86,14 +75,19 @@ export function draftPriorWrittenNoticeRequest(
       `As I understand it, the notice includes:\n${PRIOR_WRITTEN_NOTICE_ELEMENTS.map((e, i) => `${i + 1}. ${e}`).join('\n')}`,
     );
   }
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     ...ask,
-    `${replySentence(w)} Thank you. I appreciate your help with this.`,
-    signature(w),
-  ].join('\n\n');
+    `${writer.replySentence(w)} Thank you. I appreciate your help with this.`,
+  ]);
   const subject = is504
     ? `Request for written notice: ${shorten(decision, 60)}`
     : `Request for prior written notice: ${shorten(decision, 60)}`;
-  return finish(w, 'request_prior_written_notice', subject, to, caseManagerCopy(record, to), body);
+  return writer.finish(
+    w,
+    'request_prior_written_notice',
+    subject,
+    to,
+    writer.caseManagerCopy(record, to),
+    body,
+  );
 }

@@ -4,21 +4,8 @@ import type { CaseRecord } from '../case-record.ts';
 import { pin } from '../legal-sources.ts';
 import { bulletList, listWords, lowerFirst, possessive } from '../letter-words.ts';
 import { timelineSentence } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  recipientOf,
-  replySentence,
-  roleHolder,
-  salutation,
-  signature,
-  type Timeline,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption, Timeline } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type RecordsRequestOptions = ReplyOption & {
   /** A state's or province's shorter timeline (California: 5 business days, Ed. Code 56504). */
@@ -26,12 +13,12 @@ export type RecordsRequestOptions = ReplyOption & {
 };
 
 export function draftRecordsRequest(record: CaseRecord, options: RecordsRequestOptions = {}): Letter {
-  assertAvailable(record, 'request_records');
-  const w = writerFor(record, false, options);
+  writer.assertAvailable(record, 'request_records');
+  const w = writer.writerFor(record, false, options);
   const { child, planName } = w;
-  const principal = roleHolder(record, 'principal');
-  const to = [principal ? recipientOf(principal) : recipientForRole(record, 'case_manager')];
-  const cc = caseManagerCopy(record, to);
+  const principal = writer.roleHolder(record, 'principal');
+  const to = [principal ? writer.recipientOf(principal) : writer.recipientForRole(record, 'case_manager')];
+  const cc = writer.caseManagerCopy(record, to);
 
   const items = [
     `${possessive(child)} current ${planName} and any amendments`,
@@ -64,14 +51,12 @@ export function draftRecordsRequest(record: CaseRecord, options: RecordsRequestO
     );
   }
   if (options.timeline) rules.push(timelineSentence(options.timeline, 'the records are to be available'));
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     `I'd like to request a copy of ${possessive(child)} ${w.isUnitedStates ? 'education records' : 'student record'}. Could you please include:\n${bulletList(items)}`,
     ...(rules.length > 0 ? [rules.join(' ')] : []),
-    `Copies by email are perfect, or let me know when I can pick them up. ${replySentence(w, ', to let me know when they will be ready')}`,
+    `Copies by email are perfect, or let me know when I can pick them up. ${writer.replySentence(w, ', to let me know when they will be ready')}`,
     'Thank you for your help.',
-    signature(w),
-  ].join('\n\n');
+  ]);
   const subject = `Request for ${possessive(child)} ${w.isUnitedStates ? 'education records' : 'student record'}`;
-  return finish(w, 'request_records', subject, to, cc, body);
+  return writer.finish(w, 'request_records', subject, to, cc, body);
 }

@@ -19,32 +19,22 @@ import {
   pendingDates,
   planWordsForService,
 } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientOf,
-  replySentence,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type ServiceLogRequestOptions = { serviceId: string; from?: string; to?: string } & ReplyOption;
 
 export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRequestOptions): Letter {
-  assertAvailable(record, 'request_service_logs');
+  writer.assertAvailable(record, 'request_service_logs');
   const service = findService(record, options.serviceId);
-  const w = writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options);
   const { child } = w;
   const from = options.from ?? service.ledger.from;
   const until = options.to ?? service.ledger.to;
   if (until < from) throw new RangeError(`the date range ends before it starts: ${from}..${until}`);
   const provider = providerFor(record.team, service);
-  const to = [provider ? recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
-  const cc = caseManagerCopy(record, to);
+  const to = [provider ? writer.recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
+  const cc = writer.caseManagerCopy(record, to);
 
   const sameWindow = from === service.ledger.from && until === service.ledger.to;
   const misses = missLines(w, service, from, until);
@@ -70,8 +60,7 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
         : [
             `These logs are part of ${possessive(child)} education records, which parents may inspect and review (${pin('cfr-300-613-a')}).`,
           ];
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     `Could you share the service logs for ${possessive(child)} ${lowerFirst(service.name)} from ${w.date(from)} to ${w.date(until)}: ` +
       'the date and minutes of each session, and any sessions missed or made up?',
     mine.join(' '),
@@ -85,10 +74,9 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
         ]
       : []),
     ...rights,
-    `A copy by email is perfect. ${replySentence(w, ', or let me know when the logs will be ready')}`,
+    `A copy by email is perfect. ${writer.replySentence(w, ', or let me know when the logs will be ready')}`,
     'Thank you for your help.',
-    signature(w),
-  ].join('\n\n');
+  ]);
   const subject = `Service logs for ${possessive(child)} ${lowerFirst(service.name)}, ${w.date(from)} to ${w.date(until)}`;
-  return finish(w, 'request_service_logs', subject, to, cc, body);
+  return writer.finish(w, 'request_service_logs', subject, to, cc, body);
 }

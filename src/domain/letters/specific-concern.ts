@@ -32,21 +32,8 @@ import {
   planWordsForService,
   shorten,
 } from './facts.ts';
-import {
-  assertAvailable,
-  caseManagerCopy,
-  finish,
-  type Letter,
-  type ReplyOption,
-  recipientForRole,
-  recipientOf,
-  replySentence,
-  roleHolder,
-  salutation,
-  signature,
-  type Writer,
-  writerFor,
-} from './writer.ts';
+import type { Letter, ReplyOption, Writer } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type SpecificConcernRequest = ({ accommodationId: string } | { serviceId: string }) & ReplyOption;
 
@@ -55,8 +42,8 @@ export type SpecificConcernRequest = ({ accommodationId: string } | { serviceId:
  * as an accommodation in her IEP. Could we touch base to make sure staff are aware of her supports?"
  */
 export function draftSpecificConcern(record: CaseRecord, request: SpecificConcernRequest): Letter {
-  assertAvailable(record, 'specific_concern');
-  const w = writerFor(record, false, request);
+  writer.assertAvailable(record, 'specific_concern');
+  const w = writer.writerFor(record, false, request);
   return 'serviceId' in request
     ? serviceConcern(w, findService(record, request.serviceId))
     : accommodationConcern(w, findAccommodation(record, request.accommodationId));
@@ -71,9 +58,9 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
   const classTeacher = record.team.find((c) =>
     classNames.some((cls) => /teacher/iu.test(c.role) && c.role.toLowerCase().includes(cls.toLowerCase())),
   );
-  const teacher = classTeacher ?? roleHolder(record, 'teacher');
-  const to = [teacher ? recipientOf(teacher) : recipientForRole(record, 'case_manager')];
-  const cc = caseManagerCopy(record, to);
+  const teacher = classTeacher ?? writer.roleHolder(record, 'teacher');
+  const to = [teacher ? writer.recipientOf(teacher) : writer.recipientForRole(record, 'case_manager')];
+  const cc = writer.caseManagerCopy(record, to);
 
   const quoted = quotePlan(accommodation.text);
   let noticed: string;
@@ -104,8 +91,7 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
   for (const finding of patterns) w.facts.push(...finding.entryIds);
   const patternQuestions = patterns.map((f) => findingForLetter(w, f.question));
 
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     'I hope your week is going well.',
     noticed,
     [
@@ -113,27 +99,25 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
       ...patternQuestions,
       'If something makes this accommodation hard to offer, help me understand, and we can problem-solve together.',
     ].join(' '),
-    replySentence(w),
+    writer.replySentence(w),
     `Thank you for all you do for ${child}.`,
-    signature(w, 'Kind regards,'),
-  ].join('\n\n');
+  ]);
   const subject = `${possessive(child)} accommodation: ${shorten(accommodation.text, 60)}`;
-  return finish(w, 'specific_concern', subject, to, cc, body);
+  return writer.finish(w, 'specific_concern', subject, to, cc, body);
 }
 
 function serviceConcern(w: Writer, service: CaseService): Letter {
   const { record, child } = w;
   const provider = providerFor(record.team, service);
-  const to = [provider ? recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
-  const cc = caseManagerCopy(record, to);
+  const to = [provider ? writer.recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
+  const cc = writer.caseManagerCopy(record, to);
   // Only what is owed and not yet made up is "missed"; closures apart; a miss whose reason is not known
   // yet is a question, never the school's failure; an excused miss (absent, refused) is not raised.
   const misses = missLines(w, service);
   const closures = closureLines(w, service);
   const unknown = pendingDates(w, service);
   const owes = service.ledger.owedBalanceMinutes > 0 || misses.length > 0 || closures.length > 0;
-  const body = [
-    salutation(to),
+  const body = writer.letterBody(w, to, [
     `I hope your week is going well. I'm writing about ${possessive(child)} ${lowerFirst(service.name)}.`,
     `${planWordsForService(w, service)} ${deliverySentence(w, service)}`,
     ...(misses.length > 0
@@ -150,12 +134,11 @@ function serviceConcern(w: Writer, service: CaseService): Letter {
       ? `Could we find times to make up the missed sessions? Help me understand how the schedule looks for the rest of the term, ` +
         `and whether there is anything I can do to help. Can we problem-solve together?`
       : `Help me understand how the schedule looks for the rest of the term, and whether there is anything I can do to help.`,
-    replySentence(w),
+    writer.replySentence(w),
     `Thank you for all you do for ${child}.`,
-    signature(w, 'Kind regards,'),
-  ].join('\n\n');
+  ]);
   const subject = owes
     ? `${possessive(child)} ${lowerFirst(service.name)}: making up missed sessions`
     : `${possessive(child)} ${lowerFirst(service.name)}`;
-  return finish(w, 'specific_concern', subject, to, cc, body);
+  return writer.finish(w, 'specific_concern', subject, to, cc, body);
 }

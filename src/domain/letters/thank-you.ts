@@ -3,17 +3,8 @@
 import type { CaseParentNote, CaseRecord } from '../case-record.ts';
 import { placeholder } from '../letter-words.ts';
 import { byDate } from './facts.ts';
-import {
-  assertAvailable,
-  finish,
-  type Letter,
-  type LetterRecipient,
-  recipientForRole,
-  recipientOf,
-  salutation,
-  signature,
-  writerFor,
-} from './writer.ts';
+import type { Letter, LetterRecipient } from './writer.ts';
+import * as writer from './writer.ts';
 
 export type ThankYouOptions = {
   /** A win the parent noted; by default the latest one. */
@@ -24,8 +15,8 @@ export type ThankYouOptions = {
 
 /** "Start with gratitude", "Share wins. Let them know when something is working." */
 export function draftThankYou(record: CaseRecord, options: ThankYouOptions = {}): Letter {
-  assertAvailable(record, 'thank_you');
-  const w = writerFor(record);
+  writer.assertAvailable(record, 'thank_you');
+  const w = writer.writerFor(record);
   const { child } = w;
   let win: CaseParentNote | undefined;
   if (options.noteId) {
@@ -38,19 +29,22 @@ export function draftThankYou(record: CaseRecord, options: ThankYouOptions = {})
   if (options.contactId) {
     const contact = record.team.find((c) => c.id === options.contactId);
     if (!contact) throw new RangeError(`no team contact with id ${options.contactId} in this record`);
-    to = [recipientOf(contact)];
+    to = [writer.recipientOf(contact)];
   } else {
-    to = [recipientForRole(record, 'case_manager')];
+    to = [writer.recipientForRole(record, 'case_manager')];
   }
   if (win) w.facts.push(win.id);
   const news = win
     ? `I wanted to share some good news from ${w.date(win.date)}: ${win.text.trim()}`
     : `I wanted to share some good news: ${placeholder('what went well')}`;
-  const body = [
-    salutation(to),
-    news,
-    `Thank you for the work you are putting in with ${child}. It makes a real difference, at school and at home.`,
-    signature(w, 'With thanks,'),
-  ].join('\n\n');
-  return finish(w, 'thank_you', `Thank you, and some good news about ${child}`, to, [], body);
+  const body = writer.letterBody(
+    w,
+    to,
+    [
+      news,
+      `Thank you for the work you are putting in with ${child}. It makes a real difference, at school and at home.`,
+    ],
+    'With thanks,',
+  );
+  return writer.finish(w, 'thank_you', `Thank you, and some good news about ${child}`, to, [], body);
 }

@@ -180,6 +180,16 @@ export function signature(w: Writer, closing = 'Kind regards,'): string {
   return `${closing}\n${w.parentName}`;
 }
 
+/** A letter's body: the salutation to `to`, the paragraphs, and the closing over the parent's name, a blank line apart. */
+export function letterBody(
+  w: Writer,
+  to: readonly LetterRecipient[],
+  paragraphs: readonly string[],
+  closing = 'Kind regards,',
+): string {
+  return [salutation(to), ...paragraphs, signature(w, closing)].join('\n\n');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Recipients.
 

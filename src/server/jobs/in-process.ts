@@ -2,6 +2,7 @@ import type { Store } from '../../store/database.ts';
 import {
   claimNextJob,
   deleteEndedJobs,
+  failUnreceivedJobs,
   findJob,
   finishJob,
   insertJob,
@@ -64,7 +65,8 @@ export function toJob(row: JobState): Job {
     name: row.name,
     householdId: row.household_id,
     payload: parseJson(row.payload),
-    status: row.status as JobStatus,
+    // `receiving` (its file still being stored) is, to anyone asking, waiting like `queued`.
+    status: (row.status === 'receiving' ? 'queued' : row.status) as JobStatus,
     attempts: Number(row.attempts),
     maxAttempts: Number(row.max_attempts),
     done: Number(row.done),
@@ -220,6 +222,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
 
     async start() {
       stopping = false;
+      await failUnreceivedJobs(db, clock.now());
       const interrupted = await requeueInterruptedJobs(db, clock.now());
       if (interrupted > 0) options.log?.info({ jobs: interrupted }, 'jobs left running are queued again');
       kick();

@@ -45,6 +45,11 @@ export type EmailImportLimits = {
   maxMessages: number;
   /** Messages written per transaction by an import job; a file with more runs as a job. */
   batchSize: number;
+  /**
+   * Text and attachment bytes written per transaction by an import job, at most (a batch of long
+   * messages ends sooner): a transaction on SQLite holds the event loop from start to end.
+   */
+  batchBytes: number;
   /** A mailbox larger than this runs as a job, however few messages it holds (one email never does). */
   jobAboveBytes: number;
 };
@@ -52,6 +57,7 @@ export type EmailImportLimits = {
 export const DEFAULT_EMAIL_IMPORT_LIMITS: EmailImportLimits = {
   maxMessages: 5_000,
   batchSize: 200,
+  batchBytes: 256 * 1024,
   jobAboveBytes: 2 * 1024 * 1024,
 };
 
@@ -308,6 +314,20 @@ export async function importEmails(
   });
 }
 
+/** The messages from `start` that one transaction writes: `batchSize` of them, or fewer when long. */
+function nextBatch(ordered: readonly Numbered[], start: number, limits: EmailImportLimits): Numbered[] {
+  let bytes = 0;
+  let end = start;
+  while (end < ordered.length && end - start < limits.batchSize) {
+    const { email } = ordered[end]!;
+    bytes += email.text.length + email.attachments.reduce((sum, a) => sum + a.bytes.length, 0);
+    // A batch holds at least one message, however long.
+    if (end > start && bytes > limits.batchBytes) break;
+    end++;
+  }
+  return ordered.slice(start, end);
+}
+
 type EmailImportPayload = { childId: string; filename: string; maxBytes: number; actor: Actor };
 
 /** Messages read between turns of the event loop while a job reads its file. */
@@ -352,7 +372,10 @@ export function emailImportJob(
             throw refused(`"${payload.filename}" ${error.message}; nothing was imported`);
           throw error;
         }
+        // Reading one long message can take tens of milliseconds: everyone else's requests go between
+        // messages, and the progress is saved every READ_STEP of them.
         if (i % READ_STEP === READ_STEP - 1) await job.progress({ done: job.saved.done, total: count });
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
       const ordered = inWrittenOrder(emails);
       const resumed = job.saved.done;
@@ -370,8 +393,8 @@ export function emailImportJob(
         skippedAttachments: [],
       };
       await job.progress({ done: resumed, total: count, state: summary });
-      for (let start = resumed; start < count; start += limits.batchSize) {
-        const batch = ordered.slice(start, start + limits.batchSize);
+      for (let start = resumed; start < count; ) {
+        const batch = nextBatch(ordered, start, limits);
         const { prepared, skipped } = await prepareFiles(store, ctx.householdId, batch, payload.maxBytes);
         const before = summary;
         summary = await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
@@ -390,6 +413,7 @@ export function emailImportJob(
         });
         // Between batches, everyone else's requests (and, on SQLite, the connection) come first.
         await job.progress({ done: start + batch.length, total: count });
+        start += batch.length;
       }
       return summary;
     },

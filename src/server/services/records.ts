@@ -223,17 +223,22 @@ function recordsQuery<P extends RecordPath>(
   return q as SelectQueryBuilder<AnyDb, string, Record<string, unknown>>;
 }
 
+/** What a change to one stored record takes: the store, who acts and when, the record's type, its id, the request's body. */
+type RecordChange<P extends RecordPath> = [
+  store: Store,
+  ctx: ServiceContext,
+  def: ResourceDef<P>,
+  id: string,
+  body: unknown,
+];
+
 /**
  * Change some fields of a record. The changed fields are merged onto the stored record and the
  * whole result is validated again, so a change cannot leave a record inconsistent (an end date
  * before its start, say). The parent of a record cannot change.
  */
 export async function updateRecord<P extends RecordPath>(
-  store: Store,
-  ctx: ServiceContext,
-  typedDef: ResourceDef<P>,
-  id: string,
-  body: unknown,
+  ...[store, ctx, typedDef, id, body]: RecordChange<P>
 ): Promise<RecordOf<P>> {
   const def = loose(typedDef);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -315,11 +320,7 @@ export async function deleteRecord<P extends RecordPath>(
  * it is an `update` journal entry listing what changed; an undo's note travels in that entry too.
  */
 export async function setRecordVoided<P extends RecordPath>(
-  store: Store,
-  ctx: ServiceContext,
-  typedDef: ResourceDef<P>,
-  id: string,
-  body: unknown,
+  ...[store, ctx, typedDef, id, body]: RecordChange<P>
 ): Promise<RecordOf<P>> {
   const def = loose(typedDef);
   if (!def.voidable) throw new AppError('conflict', `${def.label} records cannot be voided`);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { currentSessionEntries } from '../../domain/corrections.ts';
 import { sessionSourceNoun } from '../../domain/occurrences.ts';
 import { toCsv } from '../../reports/csv.ts';
+import { journalHead } from '../../store/journal.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { listSessionEntries } from './session-entries.ts';
 import { countedWords, loadSessionOccurrences } from './session-occurrences.ts';
@@ -23,6 +24,8 @@ export async function sessionLogCsv(
     }[];
     return new Map(rows.map((r) => [r.id, r.name ?? r.first_name ?? '']));
   };
+  // Read first: the file holds at least what the journal had then.
+  const head = await journalHead(db, hid);
   const services = await names('service');
   const children = await names('child');
   const entries = (await listSessionEntries(db, hid, { childId })).sort((a, b) =>
@@ -44,31 +47,35 @@ export async function sessionLogCsv(
   // so a spreadsheet that sums minutes filters on "counts".
   const inForce = new Set(currentSessionEntries(entries).current.map((e) => e.id));
   const counts = (id: string) => inForce.has(id) && counted.get(id) === 'counted';
-  return toCsv(entries, [
-    { header: 'date', value: (e) => e.date },
-    { header: 'child', value: (e) => children.get(e.childId) },
-    { header: 'service', value: (e) => services.get(e.serviceId) },
-    { header: 'kind', value: (e) => e.kind },
-    { header: 'status', value: (e) => e.status },
-    { header: 'minutes delivered', value: (e) => e.minutesDelivered },
-    { header: 'minutes planned', value: (e) => e.minutesPlanned },
-    { header: 'reason', value: (e) => e.reason },
-    { header: 'reason text', value: (e) => e.reasonText },
-    { header: 'responsibility', value: (e) => e.responsibility },
-    { header: 'start time', value: (e) => e.startTime },
-    // Dated on a day the school calendar shows no school, and confirmed (src/domain/school-days.ts).
-    { header: 'no school that day (confirmed)', value: (e) => (e.nonSchoolDayConfirmed ? 'yes' : '') },
-    { header: 'source', value: (e) => e.source },
-    { header: 'note', value: (e) => e.note },
-    { header: 'corrects entry', value: (e) => e.correctsEntryId },
-    { header: 'corrected by entry', value: (e) => e.correctedByEntryId },
-    { header: 'counts', value: (e) => (counts(e.id) ? 'yes' : 'no') },
-    {
-      header: 'why not counted',
-      value: (e) =>
-        counts(e.id) ? '' : inForce.has(e.id) ? (counted.get(e.id) ?? '') : 'corrected or voided since',
-    },
-    { header: 'recorded at', value: (e) => e.recordedAt },
-    { header: 'entry id', value: (e) => e.id },
-  ]);
+  return toCsv(
+    entries,
+    [
+      { header: 'date', value: (e) => e.date },
+      { header: 'child', value: (e) => children.get(e.childId) },
+      { header: 'service', value: (e) => services.get(e.serviceId) },
+      { header: 'kind', value: (e) => e.kind },
+      { header: 'status', value: (e) => e.status },
+      { header: 'minutes delivered', value: (e) => e.minutesDelivered },
+      { header: 'minutes planned', value: (e) => e.minutesPlanned },
+      { header: 'reason', value: (e) => e.reason },
+      { header: 'reason text', value: (e) => e.reasonText },
+      { header: 'responsibility', value: (e) => e.responsibility },
+      { header: 'start time', value: (e) => e.startTime },
+      // Dated on a day the school calendar shows no school, and confirmed (src/domain/school-days.ts).
+      { header: 'no school that day (confirmed)', value: (e) => (e.nonSchoolDayConfirmed ? 'yes' : '') },
+      { header: 'source', value: (e) => e.source },
+      { header: 'note', value: (e) => e.note },
+      { header: 'corrects entry', value: (e) => e.correctsEntryId },
+      { header: 'corrected by entry', value: (e) => e.correctedByEntryId },
+      { header: 'counts', value: (e) => (counts(e.id) ? 'yes' : 'no') },
+      {
+        header: 'why not counted',
+        value: (e) =>
+          counts(e.id) ? '' : inForce.has(e.id) ? (counted.get(e.id) ?? '') : 'corrected or voided since',
+      },
+      { header: 'recorded at', value: (e) => e.recordedAt },
+      { header: 'entry id', value: (e) => e.id },
+    ],
+    { journalHead: head },
+  );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import type { AccommodationObservation, VoidFlag } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
+import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import {
   type ObservationOutcome,
@@ -18,9 +19,9 @@ import {
   type TeacherKind,
   teacherKindLabel,
 } from '../../components/observation-words.ts';
-import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
-import { useSchoolCalendars } from '../../components/school-calendar.ts';
-import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
+import { RecordButtons } from '../../components/RecordButtons.tsx';
+import { SchoolDayNotice, useCorrectedDate } from '../../components/SchoolDayNotice.tsx';
+import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 
 // Every observation recorded for one accommodation, as recorded (a day's occurrence above may rest on
 // several of them), with "Correct" and "Void" for each. A voided one stays listed, struck through, and
@@ -88,21 +89,18 @@ export function ObservationRecords({
               <VoidedNote householdId={householdId} record={o} />
               {writable && (
                 <Group gap="xs" mt={4}>
-                  {!isVoided(o) && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`Correct the observation of ${formatDay(o.date, 'weekdayLong')}`}
-                      onClick={() => setCorrecting(o)}
-                    >
-                      Correct
-                    </Button>
-                  )}
-                  <VoidRecordButton
-                    householdId={householdId}
-                    path="accommodation-observations"
-                    record={o}
-                    what={`the observation of ${formatDay(o.date, 'weekdayLong')} (${accommodationText})`}
+                  <RecordButtons
+                    name={`the observation of ${formatDay(o.date, 'weekdayLong')}`}
+                    editWord="Correct"
+                    canEdit
+                    canDelete={false}
+                    onEdit={() => setCorrecting(o)}
+                    voiding={{
+                      householdId,
+                      path: 'accommodation-observations',
+                      record: o,
+                      what: `the observation of ${formatDay(o.date, 'weekdayLong')} (${accommodationText})`,
+                    }}
                   />
                 </Group>
               )}
@@ -157,17 +155,14 @@ function CorrectObservation({
     },
   });
   const v = form.values;
-  const calendars = useSchoolCalendars(householdId, childId);
-  const schoolDay = useSchoolDayDate({
-    index: calendars.data?.index ?? null,
-    today: todayIso(),
+  const { schoolDay, dateChanged } = useCorrectedDate({
+    householdId,
+    childId,
+    logged: o.date,
     date: v.date,
     setDate: (date) => form.setFieldValue('date', date),
     record: { kind: 'observation' },
-    startOnSchoolDay: false,
-    touched: true,
   });
-  const dateChanged = v.date !== o.date;
   const changes = () => {
     const out: Record<string, unknown> = {};
     if (dateChanged) out.date = v.date;
@@ -270,13 +265,7 @@ function CorrectObservation({
             }))}
             {...form.getInputProps('teacherKind')}
           />
-          <Textarea
-            label="Note (optional)"
-            autosize
-            minRows={1}
-            maxRows={4}
-            {...form.getInputProps('note')}
-          />
+          <NoteTextarea label="Note (optional)" {...form.getInputProps('note')} />
           <Group gap="sm" justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,5 +1,6 @@
-import { Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Container, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { BrandHeading } from '../../components/BrandHeading.tsx';
 
 export function AuthLayout({
   title,
@@ -13,12 +14,7 @@ export function AuthLayout({
   return (
     <Container size={440} py="xl" component="main">
       <Stack gap="md">
-        <Text fw={700} c="blue" size="lg">
-          As Written
-        </Text>
-        <Title order={1} size="h2">
-          {title}
-        </Title>
+        <BrandHeading title={title} />
         {intro && <Text c="dimmed">{intro}</Text>}
         <Paper withBorder p="lg" radius="md">
           {children}

@@ -5,15 +5,16 @@ import { get } from '../../api/client.ts';
 import type { BehaviorIncident, BehaviorStep, Patterns, VoidFlag } from '../../api/types.ts';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay, formatRange } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceLabel } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
+import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
+import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 import {
   BEHAVIOR_FINDING_HEADINGS,
   consequenceWords,
@@ -84,19 +85,8 @@ export default function BehaviorPage() {
     for (const q of [...stepLists, ...incidentLists]) void q.refetch();
   };
 
-  // The sheet stays mounted while it closes; `target` is what it shows.
-  const [opened, setOpened] = useState(false);
-  const [target, setTarget] = useState<BehaviorIncident | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<BehaviorIncident | null>(null);
+  const sheet = useRecordSheet<BehaviorIncident>();
   const [all, setAll] = useState(false);
-  // A fresh form each time the sheet opens.
-  const [opening, setOpening] = useState(0);
-  const open = (t: BehaviorIncident | 'new') => {
-    setTarget(t);
-    setOpening((n) => n + 1);
-    setOpened(true);
-  };
-  const targetPlanId = target === 'new' ? plan?.id : target?.planId;
   const shown = all ? incidents : incidents.slice(0, RECENT);
 
   const incidentLine = (i: BehaviorIncident) => `${formatDay(i.date)}: ${i.summary}`;
@@ -110,11 +100,7 @@ export default function BehaviorPage() {
           the school.
         </Text>
         {from && <Text size="sm">School year so far: {formatRange(from, to)}</Text>}
-        {!writable && (
-          <Text size="sm" mt={4}>
-            You can read this; only the owner and co-parents can record what happened.
-          </Text>
-        )}
+        {!writable && <ReadOnlyNote cannot="record what happened" />}
       </div>
 
       {error && (
@@ -135,7 +121,7 @@ export default function BehaviorPage() {
 
           {writable && (
             <Group>
-              <Button size="md" color="blue.8" onClick={() => open('new')}>
+              <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
                 Record what happened
               </Button>
             </Group>
@@ -184,8 +170,8 @@ export default function BehaviorPage() {
                     stepById={stepById}
                     canEdit={writable}
                     canDelete={deletable}
-                    onEdit={() => open(i)}
-                    onDelete={() => setDeleting(i)}
+                    onEdit={() => sheet.open(i)}
+                    onDelete={() => sheet.askDelete(i)}
                   />
                 ))}
               </Stack>
@@ -199,37 +185,37 @@ export default function BehaviorPage() {
         </>
       )}
 
-      {writable && (
-        <ResponsiveDrawer
-          opened={opened}
-          onClose={() => setOpened(false)}
-          title={target && target !== 'new' ? `Correct: ${formatDay(target.date)}` : 'Record what happened'}
-        >
-          {target && targetPlanId && (
+      <RecordSheet
+        sheet={sheet}
+        editable={writable}
+        title={(i) => (i ? `Correct: ${formatDay(i.date)}` : 'Record what happened')}
+        confirmDelete={(i) => (
+          <ConfirmDelete
+            householdId={householdId}
+            path={`behavior-incidents/${i.id}`}
+            refresh={[['behavior-incidents', householdId], ['patterns']]}
+            title="Delete this record?"
+            onClose={sheet.stopDeleting}
+          >
+            “{incidentLine(i)}” will no longer be counted. The journal keeps what it was.
+          </ConfirmDelete>
+        )}
+      >
+        {(incident) => {
+          const planId = incident ? incident.planId : plan?.id;
+          if (!planId) return null;
+          return (
             <IncidentForm
-              key={opening}
               householdId={householdId}
-              planId={targetPlanId}
-              steps={stepsByPlan.get(targetPlanId) ?? []}
-              incident={target === 'new' ? null : target}
+              planId={planId}
+              steps={stepsByPlan.get(planId) ?? []}
+              incident={incident}
               today={today}
-              onDone={() => setOpened(false)}
+              onDone={sheet.close}
             />
-          )}
-        </ResponsiveDrawer>
-      )}
-
-      {deleting && (
-        <ConfirmDelete
-          householdId={householdId}
-          path={`behavior-incidents/${deleting.id}`}
-          refresh={[['behavior-incidents', householdId], ['patterns']]}
-          title="Delete this record?"
-          onClose={() => setDeleting(null)}
-        >
-          “{incidentLine(deleting)}” will no longer be counted. The journal keeps what it was.
-        </ConfirmDelete>
-      )}
+          );
+        }}
+      </RecordSheet>
     </Stack>
   );
 }
@@ -301,24 +287,12 @@ function IncidentItem({
         {i.note && <Text size="sm">Note: {i.note}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs" mt={4}>
-            {canEdit && !isVoided(i) && (
-              <Button size="xs" variant="default" aria-label={`Correct ${day}: ${what}`} onClick={onEdit}>
-                Correct
-              </Button>
-            )}
-            {canEdit && (
-              <VoidRecordButton
-                householdId={householdId}
-                path="behavior-incidents"
-                record={i}
-                what={`the incident of ${day}`}
-              />
-            )}
-            {canDelete && (
-              <Button size="xs" variant="default" aria-label={`Delete ${day}: ${what}`} onClick={onDelete}>
-                Delete
-              </Button>
-            )}
+            <RecordButtons
+              name={`${day}: ${what}`}
+              editWord="Correct"
+              {...{ canEdit, canDelete, onEdit, onDelete }}
+              voiding={{ householdId, path: 'behavior-incidents', record: i, what: `the incident of ${day}` }}
+            />
           </Group>
         )}
       </Stack>

@@ -16,7 +16,8 @@ import { ApiError, patch, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { OBSERVATION_SOURCE_LABELS, type ObservationSource } from '../../components/observation-words.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
@@ -156,122 +157,112 @@ export function IncidentForm({
 
   const stepsError = form.errors.steps;
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <TextInput
-          type="date"
-          label="Day"
-          max={today}
-          required
-          data-autofocus
-          {...form.getInputProps('date')}
-        />
-        <SchoolDayNotice state={schoolDay} error={confirmError} />
-        <Textarea
-          label="What happened"
-          description="In your words, or as the school told you."
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={5000}
-          required
-          {...form.getInputProps('summary')}
-        />
+    <FormStack onSubmit={submit} error={error}>
+      <TextInput
+        type="date"
+        label="Day"
+        max={today}
+        required
+        data-autofocus
+        {...form.getInputProps('date')}
+      />
+      <SchoolDayNotice state={schoolDay} error={confirmError} />
+      <Textarea
+        label="What happened"
+        description="In your words, or as the school told you."
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={5000}
+        required
+        {...form.getInputProps('summary')}
+      />
 
-        {actionSteps.length > 0 && (
-          <Stack gap="sm" role="group" aria-labelledby={`${ids}-steps`}>
-            <div>
-              <Text id={`${ids}-steps`} fw={600}>
-                The plan’s steps
-              </Text>
-              <Text size="sm">
-                For each step, was it followed or skipped? Leave “Not applicable” if it did not come up or you
-                do not know.
-              </Text>
-            </div>
-            {actionSteps.map((s) => {
-              const labelId = `${ids}-step-${s.id}`;
-              return (
-                <Stack key={s.id} gap={4}>
-                  <Text id={labelId} size="sm">
-                    <Text span fw={700} size="sm">
-                      {STEP_KIND_LABELS[s.kind]}:
-                    </Text>{' '}
-                    {s.text}
-                  </Text>
-                  <SegmentedControl
-                    aria-labelledby={labelId}
-                    fullWidth
-                    size="sm"
-                    value={form.values.steps[s.id] ?? 'na'}
-                    onChange={(value) =>
-                      form.setFieldValue('steps', { ...form.values.steps, [s.id]: value as StepMark })
-                    }
-                    data={options(STEP_MARK_LABELS)}
-                  />
-                </Stack>
-              );
-            })}
-            {stepsError && (
-              <Text size="sm" c="var(--mantine-color-error)" role="alert">
-                {stepsError}
-              </Text>
-            )}
-          </Stack>
-        )}
-
-        <Stack gap={4}>
-          <Text id={`${ids}-reward`} size="sm" fw={600}>
-            {hasReward ? 'Was the reward in the plan used?' : 'Was a reward used, as the plan says?'}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={`${ids}-reward`}
-            fullWidth
-            size="sm"
-            data={options(ANSWER_LABELS)}
-            {...form.getInputProps('rewardUsed')}
-          />
+      {actionSteps.length > 0 && (
+        <Stack gap="sm" role="group" aria-labelledby={`${ids}-steps`}>
+          <div>
+            <Text id={`${ids}-steps`} fw={600}>
+              The plan’s steps
+            </Text>
+            <Text size="sm">
+              For each step, was it followed or skipped? Leave “Not applicable” if it did not come up or you
+              do not know.
+            </Text>
+          </div>
+          {actionSteps.map((s) => {
+            const labelId = `${ids}-step-${s.id}`;
+            return (
+              <Stack key={s.id} gap={4}>
+                <Text id={labelId} size="sm">
+                  <Text span fw={700} size="sm">
+                    {STEP_KIND_LABELS[s.kind]}:
+                  </Text>{' '}
+                  {s.text}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={labelId}
+                  fullWidth
+                  size="sm"
+                  value={form.values.steps[s.id] ?? 'na'}
+                  onChange={(value) =>
+                    form.setFieldValue('steps', { ...form.values.steps, [s.id]: value as StepMark })
+                  }
+                  data={options(STEP_MARK_LABELS)}
+                />
+              </Stack>
+            );
+          })}
+          {stepsError && (
+            <Text size="sm" c="var(--mantine-color-error)" role="alert">
+              {stepsError}
+            </Text>
+          )}
         </Stack>
-        <Stack gap={4}>
-          <Text id={`${ids}-consequence`} size="sm" fw={600}>
-            Did a consequence go against the plan?
-          </Text>
-          <Text id={`${ids}-consequence-help`} size="sm">
-            For example, kept in from recess when the plan says not to.
-          </Text>
-          <SegmentedControl
-            aria-labelledby={`${ids}-consequence`}
-            aria-describedby={`${ids}-consequence-help`}
-            fullWidth
-            size="sm"
-            data={options(ANSWER_LABELS)}
-            {...form.getInputProps('consequenceContradicted')}
-          />
-        </Stack>
+      )}
 
-        <NativeSelect
-          label="How do you know?"
-          data={options(OBSERVATION_SOURCE_LABELS)}
-          {...form.getInputProps('source')}
+      <Stack gap={4}>
+        <Text id={`${ids}-reward`} size="sm" fw={600}>
+          {hasReward ? 'Was the reward in the plan used?' : 'Was a reward used, as the plan says?'}
+        </Text>
+        <SegmentedControl
+          aria-labelledby={`${ids}-reward`}
+          fullWidth
+          size="sm"
+          data={options(ANSWER_LABELS)}
+          {...form.getInputProps('rewardUsed')}
         />
-        <Textarea
-          label="Note (optional)"
-          autosize
-          minRows={1}
-          maxRows={6}
-          maxLength={5000}
-          {...form.getInputProps('note')}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting}>
-            {incident ? 'Save changes' : 'Save'}
-          </Button>
-        </Group>
       </Stack>
-    </form>
+      <Stack gap={4}>
+        <Text id={`${ids}-consequence`} size="sm" fw={600}>
+          Did a consequence go against the plan?
+        </Text>
+        <Text id={`${ids}-consequence-help`} size="sm">
+          For example, kept in from recess when the plan says not to.
+        </Text>
+        <SegmentedControl
+          aria-labelledby={`${ids}-consequence`}
+          aria-describedby={`${ids}-consequence-help`}
+          fullWidth
+          size="sm"
+          data={options(ANSWER_LABELS)}
+          {...form.getInputProps('consequenceContradicted')}
+        />
+      </Stack>
+
+      <NativeSelect
+        label="How do you know?"
+        data={options(OBSERVATION_SOURCE_LABELS)}
+        {...form.getInputProps('source')}
+      />
+      <NoteTextarea label="Note (optional)" maxRows={6} maxLength={5000} {...form.getInputProps('note')} />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onDone} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting}>
+          {incident ? 'Save changes' : 'Save'}
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

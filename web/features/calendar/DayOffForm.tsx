@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
@@ -6,7 +6,7 @@ import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/scho
 import { patch, post } from '../../api/client.ts';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
 import { formatDate } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { KINDS } from './DayKind.tsx';
 
 type Values = { kind: CalendarDayKind; startDate: string; endDate: string; label: string };
@@ -85,36 +85,33 @@ export function DayOffForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <FormError message={error} />
-        <NativeSelect
-          label="What kind of day?"
-          description={CALENDAR_DAY_HELP[kind]}
-          data={KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] }))}
-          {...form.getInputProps('kind')}
-        />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label="Day (or first day)" required {...form.getInputProps('startDate')} />
-          <TextInput type="date" label="Last day (for several days)" {...form.getInputProps('endDate')} />
-        </SimpleGrid>
-        <TextInput
-          label="What is it called? (optional)"
-          placeholder={PLACEHOLDERS[kind]}
-          maxLength={200}
-          {...form.getInputProps('label')}
-        />
-        <Group gap="sm">
-          <Button type="submit" color="blue.8" loading={form.submitting}>
-            {event ? 'Save changes' : 'Add to the calendar'}
+    <FormStack onSubmit={submit} error={error} gap="sm">
+      <NativeSelect
+        label="What kind of day?"
+        description={CALENDAR_DAY_HELP[kind]}
+        data={KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] }))}
+        {...form.getInputProps('kind')}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput type="date" label="Day (or first day)" required {...form.getInputProps('startDate')} />
+        <TextInput type="date" label="Last day (for several days)" {...form.getInputProps('endDate')} />
+      </SimpleGrid>
+      <TextInput
+        label="What is it called? (optional)"
+        placeholder={PLACEHOLDERS[kind]}
+        maxLength={200}
+        {...form.getInputProps('label')}
+      />
+      <Group gap="sm">
+        <Button type="submit" color="blue.8" loading={form.submitting}>
+          {event ? 'Save changes' : 'Add to the calendar'}
+        </Button>
+        {onCancel && (
+          <Button variant="default" onClick={onCancel} disabled={form.submitting}>
+            Cancel
           </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-              Cancel
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </form>
+        )}
+      </Group>
+    </FormStack>
   );
 }

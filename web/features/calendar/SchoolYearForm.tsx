@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
 import { WEEKDAYS } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
 
 type Values = { name: string; firstDay: string; lastDay: string; schoolWeekdays: string[] };
@@ -56,25 +56,22 @@ export function SchoolYearForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <FormError message={error} />
-        <TextInput label="School year name" required maxLength={200} {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label="First day of school" required {...form.getInputProps('firstDay')} />
-          <TextInput type="date" label="Last day of school" required {...form.getInputProps('lastDay')} />
-        </SimpleGrid>
-        <Checkbox.Group label="School meets on" {...form.getInputProps('schoolWeekdays')}>
-          <Group gap="md" mt={6}>
-            {WEEKDAYS.map(({ day, name }) => (
-              <Checkbox key={day} value={String(day)} label={name} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
-          {calendar ? 'Save the school year' : 'Add the school year'}
-        </Button>
-      </Stack>
-    </form>
+    <FormStack onSubmit={submit} error={error} gap="sm">
+      <TextInput label="School year name" required maxLength={200} {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput type="date" label="First day of school" required {...form.getInputProps('firstDay')} />
+        <TextInput type="date" label="Last day of school" required {...form.getInputProps('lastDay')} />
+      </SimpleGrid>
+      <Checkbox.Group label="School meets on" {...form.getInputProps('schoolWeekdays')}>
+        <Group gap="md" mt={6}>
+          {WEEKDAYS.map(({ day, name }) => (
+            <Checkbox key={day} value={String(day)} label={name} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
+        {calendar ? 'Save the school year' : 'Add the school year'}
+      </Button>
+    </FormStack>
   );
 }

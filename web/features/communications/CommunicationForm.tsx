@@ -21,7 +21,7 @@ import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import {
   AFFECTED_BY_MESSAGES,
@@ -252,185 +252,180 @@ export function CommunicationForm({
   const initialAttachments = start.mode === 'edit' ? start.attachments : [];
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NativeSelect
-            label="What kind?"
-            data={(Object.keys(COMMUNICATION_KIND_LABELS) as Kind[]).map((k) => ({
-              value: k,
-              label: COMMUNICATION_KIND_LABELS[k],
-            }))}
-            {...form.getInputProps('kind')}
-          />
-          <Radio.Group label="Who started it?" {...form.getInputProps('direction')}>
-            <Group gap="md" mt={6}>
-              <Radio value="sent" label={directionWords.sent} />
-              <Radio value="received" label={directionWords.received} />
-            </Group>
-          </Radio.Group>
-          <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
-          <TextInput type="time" label="Time (optional)" {...form.getInputProps('time')} />
-        </SimpleGrid>
+    <FormStack onSubmit={submit} error={error}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <NativeSelect
+          label="What kind?"
+          data={(Object.keys(COMMUNICATION_KIND_LABELS) as Kind[]).map((k) => ({
+            value: k,
+            label: COMMUNICATION_KIND_LABELS[k],
+          }))}
+          {...form.getInputProps('kind')}
+        />
+        <Radio.Group label="Who started it?" {...form.getInputProps('direction')}>
+          <Group gap="md" mt={6}>
+            <Radio value="sent" label={directionWords.sent} />
+            <Radio value="received" label={directionWords.received} />
+          </Group>
+        </Radio.Group>
+        <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
+        <TextInput type="time" label="Time (optional)" {...form.getInputProps('time')} />
+      </SimpleGrid>
 
-        {contacts.length > 0 ? (
-          <Checkbox.Group
-            label={verbal ? 'Who took part?' : v.direction === 'sent' ? 'Sent to' : 'From'}
-            description="From the team on the Plan page."
-            {...form.getInputProps('contactIds')}
+      {contacts.length > 0 ? (
+        <Checkbox.Group
+          label={verbal ? 'Who took part?' : v.direction === 'sent' ? 'Sent to' : 'From'}
+          description="From the team on the Plan page."
+          {...form.getInputProps('contactIds')}
+        >
+          <Stack gap={6} mt={6}>
+            {contacts.map((c) => (
+              <Checkbox key={c.id} value={c.id} label={`${c.name} (${c.role})`} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      ) : (
+        <Text size="sm">
+          No team members are listed yet; add them on the Plan page to pick them here. You can name anyone
+          below.
+        </Text>
+      )}
+      <TextInput
+        label={contacts.length > 0 ? 'Anyone else (optional)' : 'With whom (optional)'}
+        description="For example “the front office” or a name and email address."
+        maxLength={500}
+        {...form.getInputProps('otherParties')}
+      />
+      <TextInput label="Subject (optional)" maxLength={500} {...form.getInputProps('subject')} />
+      <Textarea
+        label={verbal ? 'What was said' : 'What it says'}
+        description={
+          verbal ? 'In your own words, while you remember it.' : 'Paste the text, or sum it up in your words.'
+        }
+        required
+        autosize
+        minRows={3}
+        maxRows={12}
+        maxLength={LONG_TEXT_MAX}
+        {...form.getInputProps('summary')}
+      />
+      <ToneHints householdId={householdId} text={v.summary} enabled={v.direction === 'sent'} />
+      {verbal && (
+        <>
+          <Textarea
+            label="What was decided (optional)"
+            description="One per line. These go into the written summary you can send afterwards."
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={5000}
+            {...form.getInputProps('decisions')}
+          />
+          <Textarea
+            label="Next steps (optional)"
+            description="Who does what, and by when. One per line."
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={5000}
+            {...form.getInputProps('nextSteps')}
+          />
+          <Radio.Group
+            label="If the school proposed a change, did you agree?"
+            description="The written summary follows your answer: it never says you agreed when you did not, and asks for the proposal in writing."
+            {...form.getInputProps('parentPosition')}
           >
             <Stack gap={6} mt={6}>
-              {contacts.map((c) => (
-                <Checkbox key={c.id} value={c.id} label={`${c.name} (${c.role})`} />
+              {POSITION_CHOICES.map((c) => (
+                <Radio key={c.value} value={c.value} label={c.label} />
               ))}
             </Stack>
-          </Checkbox.Group>
-        ) : (
-          <Text size="sm">
-            No team members are listed yet; add them on the Plan page to pick them here. You can name anyone
-            below.
-          </Text>
-        )}
-        <TextInput
-          label={contacts.length > 0 ? 'Anyone else (optional)' : 'With whom (optional)'}
-          description="For example “the front office” or a name and email address."
-          maxLength={500}
-          {...form.getInputProps('otherParties')}
-        />
-        <TextInput label="Subject (optional)" maxLength={500} {...form.getInputProps('subject')} />
-        <Textarea
-          label={verbal ? 'What was said' : 'What it says'}
-          description={
-            verbal
-              ? 'In your own words, while you remember it.'
-              : 'Paste the text, or sum it up in your words.'
-          }
-          required
-          autosize
-          minRows={3}
-          maxRows={12}
-          maxLength={LONG_TEXT_MAX}
-          {...form.getInputProps('summary')}
-        />
-        <ToneHints householdId={householdId} text={v.summary} enabled={v.direction === 'sent'} />
-        {verbal && (
-          <>
-            <Textarea
-              label="What was decided (optional)"
-              description="One per line. These go into the written summary you can send afterwards."
-              autosize
-              minRows={2}
-              maxRows={8}
-              maxLength={5000}
-              {...form.getInputProps('decisions')}
-            />
-            <Textarea
-              label="Next steps (optional)"
-              description="Who does what, and by when. One per line."
-              autosize
-              minRows={2}
-              maxRows={8}
-              maxLength={5000}
-              {...form.getInputProps('nextSteps')}
-            />
-            <Radio.Group
-              label="If the school proposed a change, did you agree?"
-              description="The written summary follows your answer: it never says you agreed when you did not, and asks for the proposal in writing."
-              {...form.getInputProps('parentPosition')}
-            >
-              <Stack gap={6} mt={6}>
-                {POSITION_CHOICES.map((c) => (
-                  <Radio key={c.value} value={c.value} label={c.label} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          </>
-        )}
-        {waitsForReply && (
-          <Stack gap={6}>
-            <TextInput
-              type="date"
-              label="Reply expected by (optional)"
-              description={
-                editing
-                  ? 'Change the date if you agreed on another one.'
-                  : `Leave it empty: As Written expects a reply within ${replySchoolDays} school ${replySchoolDays === 1 ? 'day' : 'days'} (your setting), not counting weekends and school holidays.`
-              }
-              min={v.date || undefined}
-              disabled={v.noReply}
-              {...form.getInputProps('replyExpectedBy')}
-            />
-            <Checkbox label="No reply expected" {...form.getInputProps('noReply', { type: 'checkbox' })} />
-          </Stack>
-        )}
-        {v.direction === 'sent' && !verbal && (
+          </Radio.Group>
+        </>
+      )}
+      {waitsForReply && (
+        <Stack gap={6}>
           <TextInput
             type="date"
-            label="The school received it on (optional)"
-            description="If you know it (a reply, a delivery receipt, a date stamp). Some deadlines run from the day the school receives a request, such as a meeting request in California."
+            label="Reply expected by (optional)"
+            description={
+              editing
+                ? 'Change the date if you agreed on another one.'
+                : `Leave it empty: As Written expects a reply within ${replySchoolDays} school ${replySchoolDays === 1 ? 'day' : 'days'} (your setting), not counting weekends and school holidays.`
+            }
             min={v.date || undefined}
-            max={today}
-            {...form.getInputProps('schoolReceivedOn')}
+            disabled={v.noReply}
+            {...form.getInputProps('replyExpectedBy')}
           />
-        )}
-        {others.length > 0 && (
-          <NativeSelect
-            label="In reply to (optional)"
-            description="The earlier message this one answers. A reply marks it answered."
-            data={[
-              { value: '', label: 'Not a reply' },
-              ...others.map((m) => ({ value: m.id, label: messageName(m) })),
-            ]}
-            {...form.getInputProps('inReplyToId')}
+          <Checkbox label="No reply expected" {...form.getInputProps('noReply', { type: 'checkbox' })} />
+        </Stack>
+      )}
+      {v.direction === 'sent' && !verbal && (
+        <TextInput
+          type="date"
+          label="The school received it on (optional)"
+          description="If you know it (a reply, a delivery receipt, a date stamp). Some deadlines run from the day the school receives a request, such as a meeting request in California."
+          min={v.date || undefined}
+          max={today}
+          {...form.getInputProps('schoolReceivedOn')}
+        />
+      )}
+      {others.length > 0 && (
+        <NativeSelect
+          label="In reply to (optional)"
+          description="The earlier message this one answers. A reply marks it answered."
+          data={[
+            { value: '', label: 'Not a reply' },
+            ...others.map((m) => ({ value: m.id, label: messageName(m) })),
+          ]}
+          {...form.getInputProps('inReplyToId')}
+        />
+      )}
+      {v.direction === 'received' && v.inReplyToId && (
+        <Stack gap={6}>
+          <Checkbox
+            label="They will answer later (a holding reply)"
+            description="For example “I’ll check with the team and get back to you by Friday”. The message stays unanswered until then, and As Written offers a follow-up after that date."
+            {...form.getInputProps('holding', { type: 'checkbox' })}
           />
-        )}
-        {v.direction === 'received' && v.inReplyToId && (
-          <Stack gap={6}>
-            <Checkbox
-              label="They will answer later (a holding reply)"
-              description="For example “I’ll check with the team and get back to you by Friday”. The message stays unanswered until then, and As Written offers a follow-up after that date."
-              {...form.getInputProps('holding', { type: 'checkbox' })}
+          {v.holding && (
+            <TextInput
+              type="date"
+              label="Answer promised by"
+              min={v.date || undefined}
+              required
+              {...form.getInputProps('holdingUntil')}
             />
-            {v.holding && (
-              <TextInput
-                type="date"
-                label="Answer promised by"
-                min={v.date || undefined}
-                required
-                {...form.getInputProps('holdingUntil')}
-              />
-            )}
-          </Stack>
-        )}
-        {!verbal && v.direction === 'sent' && talks.length > 0 && (
-          <NativeSelect
-            label="Follows up a call or meeting (optional)"
-            description="If this is the written summary of a talk, link it here."
-            data={[{ value: '', label: 'No' }, ...talks.map((m) => ({ value: m.id, label: messageName(m) }))]}
-            {...form.getInputProps('followsUpId')}
-          />
-        )}
-        <div id={`${ids}-files`}>
-          <FileUpload
-            householdId={householdId}
-            label="Files (optional)"
-            description="A photo of a note home, a PDF of a letter, a screenshot."
-            initial={initialAttachments}
-            onChange={(list) => form.setFieldValue('attachmentIds', list)}
-            onBusyChange={setUploading}
-            error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
-          />
-        </div>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-            {editing ? 'Save changes' : 'Save'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          )}
+        </Stack>
+      )}
+      {!verbal && v.direction === 'sent' && talks.length > 0 && (
+        <NativeSelect
+          label="Follows up a call or meeting (optional)"
+          description="If this is the written summary of a talk, link it here."
+          data={[{ value: '', label: 'No' }, ...talks.map((m) => ({ value: m.id, label: messageName(m) }))]}
+          {...form.getInputProps('followsUpId')}
+        />
+      )}
+      <div id={`${ids}-files`}>
+        <FileUpload
+          householdId={householdId}
+          label="Files (optional)"
+          description="A photo of a note home, a PDF of a letter, a screenshot."
+          initial={initialAttachments}
+          onChange={(list) => form.setFieldValue('attachmentIds', list)}
+          onBusyChange={setUploading}
+          error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
+        />
+      </div>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
+          {editing ? 'Save changes' : 'Save'}
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

@@ -9,6 +9,7 @@ import { useAttachments } from '../../components/Attachments.tsx';
 import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
+import { ReadOnlyNote } from '../../components/RecordButtons.tsx';
 import { useDraftLetter } from '../letters/letter-api.ts';
 import {
   isVerbal,
@@ -94,11 +95,7 @@ export default function CommunicationsPage() {
           Every email, call, meeting and note with <bdi>{child.firstName}</bdi>’s school, in one place. When
           you send something, As Written waits for the reply with you, and tells you when it is late.
         </Text>
-        {!writable && (
-          <Text size="sm" mt={4}>
-            You can read this; only the owner and co-parents can log messages.
-          </Text>
-        )}
+        {!writable && <ReadOnlyNote cannot="log messages" />}
       </div>
 
       {error && (

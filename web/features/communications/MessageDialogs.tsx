@@ -1,8 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { del, patch } from '../../api/client.ts';
+import { patch } from '../../api/client.ts';
 import type { Communication } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmDelete, ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { AFFECTED_BY_MESSAGES, shorten } from './communication-words.ts';
 
@@ -17,15 +17,9 @@ function useRefreshMessages() {
 
 const nameOf = (m: Communication) => `“${m.subject ?? shorten(m.summary, 60)}” (${formatDay(m.date)})`;
 
-export function ConfirmNoReplyNeeded({
-  householdId,
-  message,
-  onClose,
-}: {
-  householdId: string;
-  message: Communication;
-  onClose(): void;
-}) {
+type MessageDialogProps = { householdId: string; message: Communication; onClose(): void };
+
+export function ConfirmNoReplyNeeded({ householdId, message, onClose }: MessageDialogProps) {
   const refresh = useRefreshMessages();
   return (
     <ConfirmModal
@@ -49,29 +43,17 @@ export function ConfirmNoReplyNeeded({
   );
 }
 
-export function ConfirmDeleteMessage({
-  householdId,
-  message,
-  onClose,
-}: {
-  householdId: string;
-  message: Communication;
-  onClose(): void;
-}) {
-  const refresh = useRefreshMessages();
+export function ConfirmDeleteMessage({ householdId, message, onClose }: MessageDialogProps) {
   return (
-    <ConfirmModal
-      opened
-      onClose={onClose}
+    <ConfirmDelete
+      householdId={householdId}
+      path={`communications/${message.id}`}
+      refresh={AFFECTED_BY_MESSAGES}
       title="Delete this message from the log?"
-      confirmLabel="Delete"
-      onConfirm={async () => {
-        await del(`/households/${householdId}/communications/${message.id}`);
-        await refresh();
-      }}
+      onClose={onClose}
     >
       {nameOf(message)} will no longer be listed or counted. Its files stay in the household’s files, and the
       journal keeps what it was.
-    </ConfirmModal>
+    </ConfirmDelete>
   );
 }

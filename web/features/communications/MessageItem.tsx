@@ -19,8 +19,9 @@ import type {
 } from '../../api/types.ts';
 import { AttachmentLinks } from '../../components/Attachments.tsx';
 import { formatClockTime, formatDay } from '../../components/dates.ts';
+import { RecordButtons } from '../../components/RecordButtons.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
-import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
+import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 import {
   type Badge,
   expectsReply,
@@ -226,24 +227,17 @@ export function MessageItem({
                 Log your answer
               </Button>
             )}
-            {canEdit && !voided && (
-              <Button size="xs" variant="default" aria-label={`Correct ${name}`} onClick={onEdit}>
-                Correct
-              </Button>
-            )}
-            {canEdit && (
-              <VoidRecordButton
-                householdId={householdId}
-                path="communications"
-                record={m}
-                what={`the message “${title}” of ${day}`}
-              />
-            )}
-            {canDelete && (
-              <Button size="xs" variant="default" aria-label={`Delete ${name}`} onClick={onDelete}>
-                Delete
-              </Button>
-            )}
+            <RecordButtons
+              name={name}
+              editWord="Correct"
+              {...{ canEdit, canDelete, onEdit, onDelete }}
+              voiding={{
+                householdId,
+                path: 'communications',
+                record: m,
+                what: `the message “${title}” of ${day}`,
+              }}
+            />
           </Group>
         )}
       </Stack>

@@ -8,7 +8,7 @@ import type { ParentNote, ParentNoteKind } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { NOTE_KIND_HINTS, NOTE_KIND_LABELS, parentNotesKey, shorten } from './communication-words.ts';
@@ -178,42 +178,39 @@ function NoteForm({
     }
   });
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <Radio.Group label="What is it?" {...form.getInputProps('kind')}>
-          <Stack gap="xs" mt={6}>
-            {(Object.keys(NOTE_KIND_LABELS) as ParentNoteKind[]).map((k) => (
-              <Radio key={k} value={k} label={NOTE_KIND_LABELS[k]} description={NOTE_KIND_HINTS[k]} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        {form.values.kind === 'harm' && (
-          <Alert color="yellow" title="You do not have to wait">
-            If <bdi>{firstName}</bdi> is in danger, call the school or the right service now. Write down what
-            happened here too: As Written will suggest who to write to.
-          </Alert>
-        )}
-        <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
-        <Textarea
-          label="What did you notice?"
-          description="What happened and when, in your own words. Dates and what you saw or heard help the most."
-          required
-          autosize
-          minRows={3}
-          maxRows={10}
-          maxLength={5000}
-          {...form.getInputProps('text')}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormStack onSubmit={submit} error={error}>
+      <Radio.Group label="What is it?" {...form.getInputProps('kind')}>
+        <Stack gap="xs" mt={6}>
+          {(Object.keys(NOTE_KIND_LABELS) as ParentNoteKind[]).map((k) => (
+            <Radio key={k} value={k} label={NOTE_KIND_LABELS[k]} description={NOTE_KIND_HINTS[k]} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {form.values.kind === 'harm' && (
+        <Alert color="yellow" title="You do not have to wait">
+          If <bdi>{firstName}</bdi> is in danger, call the school or the right service now. Write down what
+          happened here too: As Written will suggest who to write to.
+        </Alert>
+      )}
+      <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
+      <Textarea
+        label="What did you notice?"
+        description="What happened and when, in your own words. Dates and what you saw or heard help the most."
+        required
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={5000}
+        {...form.getInputProps('text')}
+      />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting}>
+          Save
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

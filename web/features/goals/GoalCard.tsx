@@ -1,13 +1,13 @@
 import { Alert, Box, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { getAll } from '../../api/client.ts';
 import type { Finding, Goal, GoalProgress, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
-import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
+import { RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { workSamplesKey } from '../work-samples/work-sample-words.ts';
 import { GOAL_FLAG_HEADINGS, goalHeading, goalSourceLabel, targetNumber } from './goal-words.ts';
@@ -52,16 +52,7 @@ export function GoalCard({
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
   );
   const pointById = new Map(points.map((p) => [p.id, p]));
-  const [opened, setOpened] = useState(false);
-  const [target, setTarget] = useState<GoalProgress | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<GoalProgress | null>(null);
-  // A fresh form each time the sheet opens.
-  const [opening, setOpening] = useState(0);
-  const open = (t: GoalProgress | 'new') => {
-    setTarget(t);
-    setOpening((n) => n + 1);
-    setOpened(true);
-  };
+  const sheet = useRecordSheet<GoalProgress>();
   const heading = goalHeading(goal);
   const headingId = `goal-${goal.id}`;
   const pointWords = (p: GoalProgress) => `${formatDay(p.date)}: ${p.value}`;
@@ -109,7 +100,7 @@ export function GoalCard({
                 size="xs"
                 variant="default"
                 aria-label={`Add a data point: ${heading}`}
-                onClick={() => open('new')}
+                onClick={() => sheet.open('new')}
               >
                 Add a data point
               </Button>
@@ -146,26 +137,13 @@ export function GoalCard({
                     {p.note && <Text size="sm">Note: {p.note}</Text>}
                     {(canEdit || canDelete) && (
                       <Group gap="xs" mt={4}>
-                        {canEdit && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Edit the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
-                            onClick={() => open(p)}
-                          >
-                            Edit
-                          </Button>
-                        )}
-                        {canDelete && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Delete the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
-                            onClick={() => setDeleting(p)}
-                          >
-                            Delete
-                          </Button>
-                        )}
+                        <RecordButtons
+                          name={`the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
+                          canEdit={canEdit}
+                          canDelete={canDelete}
+                          onEdit={() => sheet.open(p)}
+                          onDelete={() => sheet.askDelete(p)}
+                        />
                       </Group>
                     )}
                   </Paper>
@@ -178,37 +156,32 @@ export function GoalCard({
         <LinkedWorkSamples householdId={householdId} goalId={goal.id} headingId={headingId} />
       </Stack>
 
-      {canEdit && (
-        <ResponsiveDrawer
-          opened={opened}
-          onClose={() => setOpened(false)}
-          title={
-            target && target !== 'new' ? `Edit a data point: ${heading}` : `Add a data point: ${heading}`
-          }
-        >
-          {target && (
-            <ProgressForm
-              key={opening}
-              householdId={householdId}
-              goalId={goal.id}
-              point={target === 'new' ? null : target}
-              today={today}
-              onDone={() => setOpened(false)}
-            />
-          )}
-        </ResponsiveDrawer>
-      )}
-      {deleting && (
-        <ConfirmDelete
-          householdId={householdId}
-          path={`goal-progress/${deleting.id}`}
-          refresh={[goalProgressKey(householdId, goal.id), ['patterns']]}
-          title="Delete this data point?"
-          onClose={() => setDeleting(null)}
-        >
-          “{pointWords(deleting)}” will no longer be counted. The journal keeps what it was.
-        </ConfirmDelete>
-      )}
+      <RecordSheet
+        sheet={sheet}
+        editable={canEdit}
+        title={(p) => (p ? `Edit a data point: ${heading}` : `Add a data point: ${heading}`)}
+        confirmDelete={(p) => (
+          <ConfirmDelete
+            householdId={householdId}
+            path={`goal-progress/${p.id}`}
+            refresh={[goalProgressKey(householdId, goal.id), ['patterns']]}
+            title="Delete this data point?"
+            onClose={sheet.stopDeleting}
+          >
+            “{pointWords(p)}” will no longer be counted. The journal keeps what it was.
+          </ConfirmDelete>
+        )}
+      >
+        {(point) => (
+          <ProgressForm
+            householdId={householdId}
+            goalId={goal.id}
+            point={point}
+            today={today}
+            onDone={sheet.close}
+          />
+        )}
+      </RecordSheet>
     </Card>
   );
 }

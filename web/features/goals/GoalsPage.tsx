@@ -5,6 +5,7 @@ import type { Goal, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { usePlanRecordsPage } from '../../components/queries.ts';
+import { ReadOnlyNote } from '../../components/RecordButtons.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { GoalCard } from './GoalCard.tsx';
 import { isGoalFlag } from './goal-words.ts';
@@ -48,11 +49,7 @@ export default function GoalsPage() {
           The goals in <bdi>{child.firstName}</bdi>’s plan, the progress noted so far, and what to ask when a
           goal stalls or is met early.
         </Text>
-        {!writable && (
-          <Text size="sm" mt={4}>
-            You can read this; only the owner and co-parents can add progress.
-          </Text>
-        )}
+        {!writable && <ReadOnlyNote cannot="add progress" />}
       </div>
 
       {error && <LoadFailed title="The goals could not be loaded" message={error.message} onRetry={retry} />}

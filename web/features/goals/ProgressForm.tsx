@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,8 @@ import type { GoalProgress } from '../../api/types.ts';
 import { useAttachments } from '../../components/Attachments.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { GOAL_SOURCE_LABELS, type GoalProgressSource } from './goal-words.ts';
 
 type Values = {
@@ -91,63 +92,53 @@ export function ProgressForm({
   }, onInvalid);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <TextInput
-          type="date"
-          label="Date"
-          max={today}
-          required
-          data-autofocus
-          {...form.getInputProps('date')}
+    <FormStack onSubmit={submit} error={error}>
+      <TextInput
+        type="date"
+        label="Date"
+        max={today}
+        required
+        data-autofocus
+        {...form.getInputProps('date')}
+      />
+      <TextInput
+        label="What was measured"
+        description="As reported, for example “68 words correct per minute” or “4 of 5 trials”."
+        maxLength={500}
+        required
+        {...form.getInputProps('value')}
+      />
+      <NumberInput
+        hideControls
+        label="The number (optional)"
+        description="For the trend, for example 68. Leave it empty if there is no number."
+        decimalScale={2}
+        w={220}
+        {...form.getInputProps('numericValue')}
+      />
+      <NativeSelect label="Where it comes from" data={SOURCE_OPTIONS} {...form.getInputProps('source')} />
+      <NoteTextarea label="Note (optional)" maxRows={6} maxLength={5000} {...form.getInputProps('note')} />
+      {(!point || point.attachmentIds.length === 0 || files.data) && (
+        <FileUpload
+          householdId={householdId}
+          label="The report or data sheet (optional)"
+          description="A photo or PDF of the progress report page"
+          initial={(point?.attachmentIds ?? []).flatMap((id) => {
+            const a = files.data?.get(id);
+            return a ? [a] : [];
+          })}
+          onChange={setAttachmentIds}
+          onBusyChange={setUploading}
         />
-        <TextInput
-          label="What was measured"
-          description="As reported, for example “68 words correct per minute” or “4 of 5 trials”."
-          maxLength={500}
-          required
-          {...form.getInputProps('value')}
-        />
-        <NumberInput
-          hideControls
-          label="The number (optional)"
-          description="For the trend, for example 68. Leave it empty if there is no number."
-          decimalScale={2}
-          w={220}
-          {...form.getInputProps('numericValue')}
-        />
-        <NativeSelect label="Where it comes from" data={SOURCE_OPTIONS} {...form.getInputProps('source')} />
-        <Textarea
-          label="Note (optional)"
-          autosize
-          minRows={1}
-          maxRows={6}
-          maxLength={5000}
-          {...form.getInputProps('note')}
-        />
-        {(!point || point.attachmentIds.length === 0 || files.data) && (
-          <FileUpload
-            householdId={householdId}
-            label="The report or data sheet (optional)"
-            description="A photo or PDF of the progress report page"
-            initial={(point?.attachmentIds ?? []).flatMap((id) => {
-              const a = files.data?.get(id);
-              return a ? [a] : [];
-            })}
-            onChange={setAttachmentIds}
-            onBusyChange={setUploading}
-          />
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-            {point ? 'Save changes' : 'Save'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onDone} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
+          {point ? 'Save changes' : 'Save'}
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

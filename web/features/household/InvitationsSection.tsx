@@ -17,12 +17,11 @@ import { useState } from 'react';
 import { del, get, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { InvitationRecord } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
 import { formatInstantDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
+import { ConfirmRevoke, CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
 import { ROLE_HELP, ROLE_OPTIONS, type Role, roleWords } from './roles.ts';
 
 type Created = InvitationRecord & { link: string; emailed: boolean };
@@ -82,28 +81,25 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
         invite.
       </Text>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <FormError message={error} />
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="off"
-              required
-              {...form.getInputProps('email')}
-            />
-            <NativeSelect
-              label="Invite as"
-              data={ROLE_OPTIONS}
-              description={ROLE_HELP[form.values.role]}
-              {...form.getInputProps('role')}
-            />
-            <DaysInput max={30} {...form.getInputProps('expiresInDays')} />
-            <Button type="submit" loading={form.submitting} w="fit-content">
-              Create the invitation
-            </Button>
-          </Stack>
-        </form>
+        <FormStack onSubmit={submit} error={error} gap="sm">
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="off"
+            required
+            {...form.getInputProps('email')}
+          />
+          <NativeSelect
+            label="Invite as"
+            data={ROLE_OPTIONS}
+            description={ROLE_HELP[form.values.role]}
+            {...form.getInputProps('role')}
+          />
+          <DaysInput max={30} {...form.getInputProps('expiresInDays')} />
+          <Button type="submit" loading={form.submitting} w="fit-content">
+            Create the invitation
+          </Button>
+        </FormStack>
       </Paper>
 
       {created && (
@@ -157,15 +153,15 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
           ))}
         </RevocableList>
       )}
-      <ConfirmModal
-        opened={revoking != null}
-        onClose={() => setRevoking(null)}
+      <ConfirmRevoke
         title="Revoke this invitation?"
         confirmLabel="Yes, revoke the invitation"
-        onConfirm={() => (revoking ? revoke(revoking) : Promise.resolve())}
+        item={revoking}
+        onClose={() => setRevoking(null)}
+        revoke={revoke}
       >
         The link sent to {revoking?.email} will stop working at once. You can invite them again later.
-      </ConfirmModal>
+      </ConfirmRevoke>
     </Stack>
   );
 }

@@ -18,13 +18,12 @@ import { useState } from 'react';
 import { get, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { Child, StaffLinkRecord } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
 import { formatInstantDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { useChildServices } from '../../components/queries.ts';
 import { QueryFailed } from './QueryFailed.tsx';
-import { CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
+import { ConfirmRevoke, CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
 
 const DEFAULT_DAYS = 120;
 const ALL = 'all';
@@ -126,34 +125,31 @@ export function StaffLinksSection({
         weeks. What they confirm appears here at once, marked “provider, via link”.
       </Text>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <FormError message={error} />
-            {childServices.error ? (
-              <Alert color="red" role="alert" title={`Could not load ${child.firstName}’s services`}>
-                You can still make a link for all of them, or reload the page to try again.
-              </Alert>
-            ) : null}
-            <NativeSelect
-              label="What the link covers"
-              data={scopeOptions}
-              disabled={childServices.isPending}
-              description={childServices.isPending ? 'Loading the services…' : undefined}
-              {...form.getInputProps('scope')}
-            />
-            <TextInput
-              label="Who it is for"
-              description="For example: Mr. Chen, SLP"
-              required
-              maxLength={200}
-              {...form.getInputProps('label')}
-            />
-            <DaysInput max={366} {...form.getInputProps('expiresInDays')} />
-            <Button type="submit" loading={form.submitting} w="fit-content">
-              Create the staff link
-            </Button>
-          </Stack>
-        </form>
+        <FormStack onSubmit={submit} error={error} gap="sm">
+          {childServices.error ? (
+            <Alert color="red" role="alert" title={`Could not load ${child.firstName}’s services`}>
+              You can still make a link for all of them, or reload the page to try again.
+            </Alert>
+          ) : null}
+          <NativeSelect
+            label="What the link covers"
+            data={scopeOptions}
+            disabled={childServices.isPending}
+            description={childServices.isPending ? 'Loading the services…' : undefined}
+            {...form.getInputProps('scope')}
+          />
+          <TextInput
+            label="Who it is for"
+            description="For example: Mr. Chen, SLP"
+            required
+            maxLength={200}
+            {...form.getInputProps('label')}
+          />
+          <DaysInput max={366} {...form.getInputProps('expiresInDays')} />
+          <Button type="submit" loading={form.submitting} w="fit-content">
+            Create the staff link
+          </Button>
+        </FormStack>
       </Paper>
 
       {created && (
@@ -235,16 +231,16 @@ export function StaffLinksSection({
           })}
         </RevocableList>
       )}
-      <ConfirmModal
-        opened={revoking != null}
-        onClose={() => setRevoking(null)}
+      <ConfirmRevoke
         title="Revoke this staff link?"
         confirmLabel="Yes, revoke the link"
-        onConfirm={() => (revoking ? revoke(revoking) : Promise.resolve())}
+        item={revoking}
+        onClose={() => setRevoking(null)}
+        revoke={revoke}
       >
         The link for {revoking?.label ?? 'staff'} will stop working at once. What was already confirmed
         through it stays. You can make a new link later.
-      </ConfirmModal>
+      </ConfirmRevoke>
     </Stack>
   );
 }

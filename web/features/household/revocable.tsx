@@ -1,6 +1,7 @@
 import { Button, NumberInput, type NumberInputProps, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CreatorRecord } from '../../api/types.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { formatInstantDay } from '../../components/dates.ts';
 import { createdByWords } from '../../components/plain-words.ts';
 
@@ -31,6 +32,35 @@ export function RevokeButton({ what, onClick }: { what: string; onClick(): void 
     <Button variant="default" onClick={onClick} aria-label={`Revoke ${what}`}>
       Revoke
     </Button>
+  );
+}
+
+/** "Revoke this …?", asked before `revoke` runs for `item`, the one being revoked (none: closed). */
+export function ConfirmRevoke<T>({
+  title,
+  confirmLabel,
+  item,
+  onClose,
+  revoke,
+  children,
+}: {
+  title: string;
+  confirmLabel: string;
+  item: T | null;
+  onClose(): void;
+  revoke(item: T): Promise<unknown>;
+  children: ReactNode;
+}) {
+  return (
+    <ConfirmModal
+      opened={item != null}
+      onClose={onClose}
+      title={title}
+      confirmLabel={confirmLabel}
+      onConfirm={() => (item ? revoke(item) : Promise.resolve())}
+    >
+      {children}
+    </ConfirmModal>
   );
 }
 

@@ -16,20 +16,17 @@ import classes from './ledger.module.css';
 
 export type Open = (def: FigureDef, period: LedgerPeriod | null, scope: string) => void;
 
-/** A number that opens the entries behind it. */
-export function FigureButton({
-  def,
-  figures,
-  period,
-  scope,
-  onOpen,
-}: {
+/** One figure of a row: which, of what, for which period (none: the total), and how to open its entries. */
+type FigureProps = {
   def: FigureDef;
   figures: Figures;
   period: LedgerPeriod | null;
   scope: string;
   onOpen: Open;
-}) {
+};
+
+/** A number that opens the entries behind it. */
+export function FigureButton({ def, figures, period, scope, onOpen }: FigureProps) {
   return (
     <button
       type="button"
@@ -42,26 +39,15 @@ export function FigureButton({
   );
 }
 
-function Cell({
-  def,
-  figures,
-  period,
-  scope,
-  onOpen,
-}: {
-  def: FigureDef;
-  figures: Figures;
-  period: LedgerPeriod | null;
-  scope: string;
-  onOpen: Open;
-}) {
+function Cell(props: FigureProps) {
+  const { def, figures } = props;
   const v = def.value(figures);
   // A zero with nothing behind it has no entries to show; it stays plain text to keep the tab order short.
   const hasEntries = def.key === 'unlogged' ? false : def.ids(figures).length > 0;
   if (v == null || (v === 0 && !hasEntries)) return <Table.Td>{valueText(def, figures)}</Table.Td>;
   return (
     <Table.Td>
-      <FigureButton def={def} figures={figures} period={period} scope={scope} onOpen={onOpen} />
+      <FigureButton {...props} />
     </Table.Td>
   );
 }
@@ -102,7 +88,7 @@ export function LedgerTable({
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
-    <section className={classes.scroll} tabIndex={0} aria-labelledby={captionId}>
+    <section className={ui.tableScroll} tabIndex={0} aria-labelledby={captionId}>
       <Table className={classes.table} verticalSpacing="xs" horizontalSpacing="sm" striped highlightOnHover>
         <caption id={captionId} className={classes.caption}>
           {caption}

@@ -35,7 +35,7 @@ import { ApiError, del, get, patch, post } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { Communication, Letter, TeamContact, ToneFlag } from '../../api/types.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ConfirmModal, useDialogAction } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDay, todayIso } from '../../components/dates.ts';
@@ -753,8 +753,7 @@ function MarkSentDialog({
   const [kind, setKind] = useState<'email' | 'letter'>('email');
   const [date, setDate] = useState(today);
   const [received, setReceived] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDialogAction();
   const confirm = async () => {
     if (!date) {
       setError('Choose the date you sent it.');
@@ -764,25 +763,12 @@ function MarkSentDialog({
       setError('The school cannot have received it before you sent it: check the two dates.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm(kind, date, received || null);
-      setBusy(false);
-      onClose();
-    } catch (e) {
-      setBusy(false);
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
-    }
+    await run(() => onConfirm(kind, date, received || null), onClose);
   };
   return (
     <PlainModal opened onClose={() => !busy && onClose()} title="Mark as sent">
       <Stack>
-        {error && (
-          <Alert color="red" role="alert" title="Not done">
-            {error}
-          </Alert>
-        )}
+        <FormError message={error} title="Not done" />
         <Text size="sm">
           Once you have sent it yourself, As Written logs it in Messages and starts waiting for the reply. The
           letter is then kept as it was sent.

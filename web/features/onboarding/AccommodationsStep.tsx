@@ -6,7 +6,7 @@ import { readAccommodationLines } from '../../../src/domain/accommodation-lines.
 import { post } from '../../api/client.ts';
 import { can } from '../../api/permissions.ts';
 import { useCurrent } from '../../api/session.tsx';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { RecordSection } from '../plan/RecordSection.tsx';
 import { accommodationsDef } from '../plan/sections.tsx';
 import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
@@ -66,24 +66,21 @@ export function AccommodationsStep({ householdId, plan, focusHeading, onNext, on
         intro="The supports the plan promises in class and on tests, such as extended time or preferential seating. Copy them from the IEP, one per line."
         focus={focusHeading}
       />
-      <form onSubmit={add} noValidate>
-        <Stack gap="sm">
-          <FormError message={error} />
-          <Textarea
-            label="Accommodations, one per line"
-            description="For example: Extended time (1.5x) on tests and quizzes"
-            autosize
-            minRows={4}
-            {...form.getInputProps('text')}
-          />
-          <Button type="submit" variant="default" loading={form.submitting} w="fit-content">
-            Add these
-          </Button>
-          <Text size="sm" role="status" aria-live="polite">
-            {status}
-          </Text>
-        </Stack>
-      </form>
+      <FormStack onSubmit={add} error={error} gap="sm">
+        <Textarea
+          label="Accommodations, one per line"
+          description="For example: Extended time (1.5x) on tests and quizzes"
+          autosize
+          minRows={4}
+          {...form.getInputProps('text')}
+        />
+        <Button type="submit" variant="default" loading={form.submitting} w="fit-content">
+          Add these
+        </Button>
+        <Text size="sm" role="status" aria-live="polite">
+          {status}
+        </Text>
+      </FormStack>
       <RecordSection
         def={accommodationsDef}
         householdId={householdId}

@@ -19,7 +19,7 @@ import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/scho
 import { del, getAll, patch, post } from '../../api/client.ts';
 import type { CalendarEvent, Child, SchoolCalendar } from '../../api/types.ts';
 import { formatRange } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, FormStack } from '../../components/form-errors.tsx';
 import { refreshAfterCalendarChange, SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
 import { StepHeading } from './StepHeading.tsx';
 
@@ -225,37 +225,34 @@ export function CalendarStep({
             <Text size="sm">No days off added yet.</Text>
           )}
           <FormError message={listError} />
-          <form onSubmit={submitDayOff} noValidate>
-            <Stack gap="sm">
-              <FormError message={dayOffError} />
-              <NativeSelect
-                label="What kind of day?"
-                description={CALENDAR_DAY_HELP[dayOff.values.kind]}
-                data={(Object.keys(CALENDAR_DAY_LABELS) as CalendarDayKind[]).map((k) => ({
-                  value: k,
-                  label: CALENDAR_DAY_LABELS[k],
-                }))}
-                {...dayOff.getInputProps('kind')}
-              />
-              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                <TextInput
-                  type="date"
-                  label="Day off (or first day)"
-                  ref={firstDayOff}
-                  {...dayOff.getInputProps('startDate')}
-                />
-                <TextInput type="date" label="Last day (optional)" {...dayOff.getInputProps('endDate')} />
-              </SimpleGrid>
+          <FormStack onSubmit={submitDayOff} error={dayOffError} gap="sm">
+            <NativeSelect
+              label="What kind of day?"
+              description={CALENDAR_DAY_HELP[dayOff.values.kind]}
+              data={(Object.keys(CALENDAR_DAY_LABELS) as CalendarDayKind[]).map((k) => ({
+                value: k,
+                label: CALENDAR_DAY_LABELS[k],
+              }))}
+              {...dayOff.getInputProps('kind')}
+            />
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <TextInput
-                label="What is it called?"
-                placeholder="Winter break"
-                {...dayOff.getInputProps('label')}
+                type="date"
+                label="Day off (or first day)"
+                ref={firstDayOff}
+                {...dayOff.getInputProps('startDate')}
               />
-              <Button type="submit" variant="default" loading={dayOff.submitting} w="fit-content">
-                Add day off
-              </Button>
-            </Stack>
-          </form>
+              <TextInput type="date" label="Last day (optional)" {...dayOff.getInputProps('endDate')} />
+            </SimpleGrid>
+            <TextInput
+              label="What is it called?"
+              placeholder="Winter break"
+              {...dayOff.getInputProps('label')}
+            />
+            <Button type="submit" variant="default" loading={dayOff.submitting} w="fit-content">
+              Add day off
+            </Button>
+          </FormStack>
           <Text size="sm" role="status">
             {status}
           </Text>

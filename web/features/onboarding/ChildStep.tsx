@@ -1,9 +1,9 @@
-import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { Child } from '../../api/types.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { StepHeading } from './StepHeading.tsx';
 
 const orNull = (s: string) => s.trim() || null;
@@ -52,26 +52,28 @@ export function ChildStep({
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
+    <FormStack
+      heading={
         <StepHeading
           title="Your child"
           intro="Only the first name is needed; you can add the rest now or later."
           focus={focusHeading}
         />
-        <FormError message={error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="First name" required autoComplete="off" {...form.getInputProps('firstName')} />
-          <TextInput label="Last name (optional)" autoComplete="off" {...form.getInputProps('lastName')} />
-          <TextInput label="School (optional)" {...form.getInputProps('school')} />
-          <TextInput label="Grade (optional)" placeholder="3" {...form.getInputProps('grade')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
-            Next
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+      onSubmit={submit}
+      error={error}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label="First name" required autoComplete="off" {...form.getInputProps('firstName')} />
+        <TextInput label="Last name (optional)" autoComplete="off" {...form.getInputProps('lastName')} />
+        <TextInput label="School (optional)" {...form.getInputProps('school')} />
+        <TextInput label="Grade (optional)" placeholder="3" {...form.getInputProps('grade')} />
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
+          Next
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Radio, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { Plan } from '../../api/types.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { regionsOf } from './regions.ts';
 import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
 
@@ -73,67 +73,69 @@ export function PlanStep({
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
+    <FormStack
+      heading={
         <StepHeading
           title="The plan"
           intro="The first page of the plan gives its type and the dates it is in force."
           focus={focusHeading}
         />
-        <FormError message={error} />
-        <Radio.Group label="Plan type" {...form.getInputProps('kind')}>
-          <Group mt="xs" gap="lg">
-            <Radio value="iep" label="IEP" />
-            <Radio value="504" label="504 plan" />
-          </Group>
-        </Radio.Group>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <NativeSelect
-            label="Country"
-            data={[
-              { value: 'US', label: 'United States' },
-              { value: 'CA', label: 'Canada' },
-            ]}
-            {...form.getInputProps('country')}
-            onChange={(e) => {
-              const country = e.currentTarget.value as 'US' | 'CA';
-              form.setFieldValue('country', country);
-              if (!regionsOf(country).some(([code]) => code === form.values.region))
-                form.setFieldValue('region', '');
-            }}
-          />
-          <NativeSelect
-            label="State or province"
-            data={[
-              { value: '', label: 'Choose one (optional)' },
-              ...regions.map(([value, label]) => ({ value, label })),
-            ]}
-            {...form.getInputProps('region')}
-          />
-          <TextInput type="date" label="Plan starts" required {...form.getInputProps('effectiveFrom')} />
-          <TextInput type="date" label="Plan ends" required {...form.getInputProps('effectiveTo')} />
-        </SimpleGrid>
-        {calendar && (
-          <Button
-            variant="default"
-            w="fit-content"
-            onClick={() => {
-              form.setFieldValue('effectiveFrom', calendar.firstDay);
-              form.setFieldValue('effectiveTo', calendar.lastDay);
-            }}
-          >
-            Use the school year’s dates
-          </Button>
-        )}
-        <Group justify="space-between">
-          <Button variant="default" size="md" onClick={onBack}>
-            Back
-          </Button>
-          <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
-            Next
-          </Button>
+      }
+      onSubmit={submit}
+      error={error}
+    >
+      <Radio.Group label="Plan type" {...form.getInputProps('kind')}>
+        <Group mt="xs" gap="lg">
+          <Radio value="iep" label="IEP" />
+          <Radio value="504" label="504 plan" />
         </Group>
-      </Stack>
-    </form>
+      </Radio.Group>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <NativeSelect
+          label="Country"
+          data={[
+            { value: 'US', label: 'United States' },
+            { value: 'CA', label: 'Canada' },
+          ]}
+          {...form.getInputProps('country')}
+          onChange={(e) => {
+            const country = e.currentTarget.value as 'US' | 'CA';
+            form.setFieldValue('country', country);
+            if (!regionsOf(country).some(([code]) => code === form.values.region))
+              form.setFieldValue('region', '');
+          }}
+        />
+        <NativeSelect
+          label="State or province"
+          data={[
+            { value: '', label: 'Choose one (optional)' },
+            ...regions.map(([value, label]) => ({ value, label })),
+          ]}
+          {...form.getInputProps('region')}
+        />
+        <TextInput type="date" label="Plan starts" required {...form.getInputProps('effectiveFrom')} />
+        <TextInput type="date" label="Plan ends" required {...form.getInputProps('effectiveTo')} />
+      </SimpleGrid>
+      {calendar && (
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => {
+            form.setFieldValue('effectiveFrom', calendar.firstDay);
+            form.setFieldValue('effectiveTo', calendar.lastDay);
+          }}
+        >
+          Use the school year’s dates
+        </Button>
+      )}
+      <Group justify="space-between">
+        <Button variant="default" size="md" onClick={onBack}>
+          Back
+        </Button>
+        <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
+          Next
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

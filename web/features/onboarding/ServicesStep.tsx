@@ -21,7 +21,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { get, post } from '../../api/client.ts';
 import type { ParsedServiceLine, Service } from '../../api/types.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { MinutesInput } from '../../components/fields.tsx';
+import { applyApiError, FormError, FormStack } from '../../components/form-errors.tsx';
 import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
 import {
   AREA_LABELS,
@@ -151,28 +152,25 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
         focus={focusHeading}
       />
 
-      <form onSubmit={read} noValidate>
-        <Stack gap="sm">
-          <FormError message={readError} />
-          <Textarea
-            label="Service as written in the IEP"
-            placeholder="Speech-language therapy, 30 minutes 2 times per week, pull-out"
-            autosize
-            minRows={2}
-            maxRows={6}
-            ref={textRef}
-            {...textForm.getInputProps('text')}
-          />
-          <Group gap="sm">
-            <Button type="submit" color="blue.8" loading={textForm.submitting}>
-              Read it
-            </Button>
-            <Button variant="default" onClick={fillIn}>
-              Fill in the fields instead
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormStack onSubmit={read} error={readError} gap="sm">
+        <Textarea
+          label="Service as written in the IEP"
+          placeholder="Speech-language therapy, 30 minutes 2 times per week, pull-out"
+          autosize
+          minRows={2}
+          maxRows={6}
+          ref={textRef}
+          {...textForm.getInputProps('text')}
+        />
+        <Group gap="sm">
+          <Button type="submit" color="blue.8" loading={textForm.submitting}>
+            Read it
+          </Button>
+          <Button variant="default" onClick={fillIn}>
+            Fill in the fields instead
+          </Button>
+        </Group>
+      </FormStack>
 
       {mode !== 'none' && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-understood`}>
@@ -318,15 +316,7 @@ function AmountFields({
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
         {segment.counted === 'sessions' ? (
           <>
-            <NumberInput
-              hideControls
-              label="Minutes per session"
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
-              {...form.getInputProps(`${at}.minutesPerSession`)}
-            />
+            <MinutesInput label="Minutes per session" {...form.getInputProps(`${at}.minutesPerSession`)} />
             <NumberInput
               hideControls
               label="Sessions per period"
@@ -348,13 +338,8 @@ function AmountFields({
               inputMode="numeric"
               {...form.getInputProps(`${at}.minutesPerPeriod`)}
             />
-            <NumberInput
-              hideControls
+            <MinutesInput
               label="Minutes per session (optional)"
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
               {...form.getInputProps(`${at}.minutesPerSession`)}
             />
           </>

@@ -50,8 +50,9 @@ export function ExportsSection({
         {canExport ? (
           <>
             <Text size="sm">
-              Spreadsheets (CSV) open in Excel, Numbers or Google Sheets. The JSON file holds everything in
-              this household and can be brought into another As Written server.
+              Spreadsheets (CSV) open in Excel, Numbers or Google Sheets; the last row of each is the record’s
+              fingerprint when you downloaded it, which you can check later under Check now. The JSON file
+              holds everything in this household and can be brought into another As Written server.
             </Text>
             <List size="sm" spacing={6}>
               <List.Item>

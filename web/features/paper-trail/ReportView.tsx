@@ -10,6 +10,7 @@ import type {
 import { datesInWords, formatDate, formatDay, formatMonth } from '../../components/dates.ts';
 import { plural } from '../../components/plain-words.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
+import ui from '../../components/ui.module.css';
 import { Part } from './Part.tsx';
 import classes from './paper-trail.module.css';
 
@@ -253,7 +254,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
         {s.rows.length > 0 && (
           <Folded summary="Week by week">
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
-            <section className={classes.scroll} tabIndex={0} aria-label={`${s.name}, minutes by period`}>
+            <section className={ui.tableScroll} tabIndex={0} aria-label={`${s.name}, minutes by period`}>
               <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>

@@ -23,7 +23,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
 import { AmendmentModal } from './AmendmentModal.tsx';
 import { inForceToday, PlanHistory, useVersions, versionDates } from './PlanHistory.tsx';
-import { ReasonPolicySection } from './ReasonPolicySection.tsx';
+import { type PlanSectionProps, ReasonPolicySection } from './ReasonPolicySection.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ServiceAmountModal } from './ServiceAmountModal.tsx';
 import { accommodationsDef, behaviorStepsDef, goalsDef, keyDatesDef, teamDef } from './sections.tsx';
@@ -210,15 +210,7 @@ function PlanView({
   );
 }
 
-function ServicesSection({
-  plan,
-  householdId,
-  editable,
-}: {
-  plan: Plan;
-  householdId: string;
-  editable: boolean;
-}) {
+function ServicesSection({ plan, householdId, editable }: PlanSectionProps) {
   const services = useServicesOfPlan(householdId, plan.id);
   const [editing, setEditing] = useState<Service | null>(null);
   return (

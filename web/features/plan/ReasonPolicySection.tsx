@@ -27,19 +27,14 @@ const WORDS: Record<string, string> = {
   pending: 'Waiting for me to decide',
 };
 
+/** What a section of the plan page is given: the plan, and whether the reader may change it. */
+export type PlanSectionProps = { plan: Plan; householdId: string; editable: boolean };
+
 /**
  * Who owes the minutes of a missed session, reason by reason: the plan's policy, the default and
  * the guidance behind it. Parents may change it for a plan (owner and co-parent).
  */
-export function ReasonPolicySection({
-  plan,
-  householdId,
-  editable,
-}: {
-  plan: Plan;
-  householdId: string;
-  editable: boolean;
-}) {
+export function ReasonPolicySection({ plan, householdId, editable }: PlanSectionProps) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const reference = useQuery({

@@ -19,6 +19,7 @@ import { type ReactNode, useState } from 'react';
 import { del, get, patch, post } from '../../api/client.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { FormError } from '../../components/form-errors.tsx';
+import { RecordButtons } from '../../components/RecordButtons.tsx';
 import ui from '../../components/ui.module.css';
 import { saveError } from './save-error.ts';
 
@@ -113,26 +114,13 @@ export function RecordSection<T extends { id: string }>({
                 <Box style={{ flex: 1, minWidth: 0 }}>{def.render(item)}</Box>
                 {(canEdit || canDelete) && (
                   <Group gap="xs" wrap="nowrap" align="flex-start">
-                    {canEdit && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Edit ${def.noun}: ${shorten(def.itemName(item))}`}
-                        onClick={() => setEditing(item)}
-                      >
-                        Edit
-                      </Button>
-                    )}
-                    {canDelete && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Delete ${def.noun}: ${shorten(def.itemName(item))}`}
-                        onClick={() => setDeleting(item)}
-                      >
-                        Delete
-                      </Button>
-                    )}
+                    <RecordButtons
+                      name={`${def.noun}: ${shorten(def.itemName(item))}`}
+                      canEdit={canEdit}
+                      canDelete={canDelete}
+                      onEdit={() => setEditing(item)}
+                      onDelete={() => setDeleting(item)}
+                    />
                   </Group>
                 )}
               </Flex>
@@ -201,21 +189,17 @@ export function useInvalidatePlan(householdId: string) {
   };
 }
 
-function RecordFormModal<T extends { id: string }>({
-  def,
-  item,
-  householdId,
-  parentId,
-  planId,
-  onClose,
-}: {
+/** What an item's dialogs are given: the section, where the item lives, and how to close. */
+type ItemDialogProps<T extends { id: string }> = {
   def: SectionDef<T>;
-  item: T | null;
   householdId: string;
   parentId: string;
   planId: string | null;
   onClose(): void;
-}) {
+};
+
+function RecordFormModal<T extends { id: string }>(props: ItemDialogProps<T> & { item: T | null }) {
+  const { def, item, householdId, parentId, planId, onClose } = props;
   const invalidate = useInvalidatePlan(householdId);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Record<string, string>>({
@@ -277,21 +261,8 @@ function RecordFormModal<T extends { id: string }>({
   );
 }
 
-function DeleteModal<T extends { id: string }>({
-  def,
-  item,
-  householdId,
-  parentId,
-  planId,
-  onClose,
-}: {
-  def: SectionDef<T>;
-  item: T;
-  householdId: string;
-  parentId: string;
-  planId: string | null;
-  onClose(): void;
-}) {
+function DeleteModal<T extends { id: string }>(props: ItemDialogProps<T> & { item: T }) {
+  const { def, item, householdId, parentId, planId, onClose } = props;
   const invalidate = useInvalidatePlan(householdId);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

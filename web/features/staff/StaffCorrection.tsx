@@ -3,6 +3,7 @@ import {
   Group,
   NativeSelect,
   NumberInput,
+  type NumberInputProps,
   Paper,
   Radio,
   Stack,
@@ -193,17 +194,7 @@ export function StaffCorrection({
                 ))}
               </Stack>
             </Radio.Group>
-            {v.status === 'short' && (
-              <NumberInput
-                label="Minutes delivered"
-                min={1}
-                max={1440}
-                allowDecimal={false}
-                allowNegative={false}
-                w={{ base: '100%', xs: 240 }}
-                {...form.getInputProps('minutesDelivered')}
-              />
-            )}
+            {v.status === 'short' && <MinutesDeliveredInput {...form.getInputProps('minutesDelivered')} />}
             {v.status !== 'delivered' && (
               <NativeSelect label="Reason" data={REASON_OPTIONS} {...form.getInputProps('reason')} />
             )}
@@ -279,5 +270,20 @@ export function ConfirmedItem({
         />
       )}
     </>
+  );
+}
+
+/** "Minutes delivered", as a staff member confirms a session or fixes one: a whole number up to a day. */
+export function MinutesDeliveredInput(props: NumberInputProps) {
+  return (
+    <NumberInput
+      label="Minutes delivered"
+      min={1}
+      max={1440}
+      allowDecimal={false}
+      allowNegative={false}
+      w={{ base: '100%', xs: 240 }}
+      {...props}
+    />
   );
 }

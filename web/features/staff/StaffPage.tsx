@@ -1,12 +1,12 @@
 import {
   Alert,
+  type AlertProps,
   Badge,
   Button,
   Container,
   Group,
   List,
   NativeSelect,
-  NumberInput,
   Paper,
   Radio,
   Stack,
@@ -23,13 +23,14 @@ import type { MissReason, SessionStatus } from '../../../src/domain/session-entr
 import { ApiError } from '../../api/client.ts';
 import type { SessionEntry, StaffLinkView } from '../../api/types.ts';
 import { Loading } from '../../app/App.tsx';
+import { BrandHeading } from '../../components/BrandHeading.tsx';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatInstantDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { tokenFromHash } from '../auth/PasswordReset.tsx';
 import aa from '../household/aa.module.css';
-import { ConfirmedItem } from './StaffCorrection.tsx';
+import { ConfirmedItem, MinutesDeliveredInput } from './StaffCorrection.tsx';
 import { describeEntry, LINK_NOT_VALID, REASON_OPTIONS, STATUS_LABELS, staffRequest } from './staff-api.ts';
 
 // The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
@@ -42,15 +43,23 @@ function StaffLayout({ title, children }: { title: string; children: ReactNode }
   return (
     <Container size={760} px="md" py="lg" component="main" className={`${contrast.scope} ${aa.page}`}>
       <Stack gap="md">
-        <Text fw={700} c="blue" size="lg">
-          As Written
-        </Text>
-        <Title order={1} size="h2">
-          {title}
-        </Title>
+        <BrandHeading title={title} />
         {children}
       </Stack>
     </Container>
+  );
+}
+
+/** What was just saved, in a region that is there before it, so that screen readers announce it. */
+function SavedStatus({ saved, ...props }: { saved: string | null } & AlertProps) {
+  return (
+    <div role="status">
+      {saved && (
+        <Alert color="green" {...props}>
+          {saved}
+        </Alert>
+      )}
+    </div>
   );
 }
 
@@ -138,13 +147,7 @@ function ServiceWeeks({ token, service }: { token: string; service: StaffLinkVie
           {service.amount}
           {service.providerRole ? ` · ${service.providerRole}` : ''}
         </Text>
-        <div role="status">
-          {saved && (
-            <Alert color="green" p="xs">
-              {saved}
-            </Alert>
-          )}
-        </div>
+        <SavedStatus saved={saved} p="xs" />
         {weeks.length === 0 ? (
           <Text size="sm" c="dimmed">
             No school weeks to show yet.
@@ -242,6 +245,16 @@ type FormValues = {
   startTime: string;
 };
 
+/** The answers of one session, as the form starts and as it is cleared after a confirmation. */
+const NEW_SESSION: Omit<FormValues, 'serviceId' | 'date'> = {
+  status: 'delivered',
+  minutesDelivered: '',
+  reason: '',
+  reasonText: '',
+  note: '',
+  startTime: '',
+};
+
 function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -251,12 +264,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
     initialValues: {
       serviceId: view.services[0]?.id ?? '',
       date: today,
-      status: 'delivered',
-      minutesDelivered: '',
-      reason: '',
-      reasonText: '',
-      note: '',
-      startTime: '',
+      ...NEW_SESSION,
     },
     validate: {
       serviceId: (v) => (v ? null : 'Choose the service'),
@@ -330,14 +338,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       setSaved(
         `Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date, 'weekdayShortYear')}: ${describeEntry(confirmed)}.`,
       );
-      form.setValues({
-        status: 'delivered',
-        minutesDelivered: '',
-        reason: '',
-        reasonText: '',
-        note: '',
-        startTime: '',
-      });
+      form.setValues(NEW_SESSION);
       form.resetDirty();
       await client.invalidateQueries({ queryKey: ['staff-link-view', token] });
     } catch (e) {
@@ -377,19 +378,13 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             </Stack>
           </Radio.Group>
           {status !== 'missed' && (
-            <NumberInput
-              label="Minutes delivered"
+            <MinutesDeliveredInput
               description={
                 status === 'delivered'
                   ? 'Leave empty if the session lasted as long as planned.'
                   : 'How long it lasted.'
               }
               required={status === 'short'}
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              allowNegative={false}
-              w={{ base: '100%', xs: 240 }}
               {...form.getInputProps('minutesDelivered')}
             />
           )}
@@ -427,13 +422,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
           <Button type="submit" loading={form.submitting} w={{ base: '100%', xs: 'fit-content' }}>
             Confirm the session
           </Button>
-          <div role="status">
-            {saved && (
-              <Alert color="green" title="Confirmed">
-                {saved}
-              </Alert>
-            )}
-          </div>
+          <SavedStatus saved={saved} title="Confirmed" />
         </Stack>
       </form>
     </Paper>

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { ClassPeriod } from '../../api/types.ts';
 import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
-import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { timetableMessage, timeWords } from './timetable-words.ts';
 
 type Values = { weekday: string; startTime: string; endTime: string; className: string; teacher: string };
@@ -93,25 +93,22 @@ export function ClassPeriodForm({
   }, onInvalid);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <NativeSelect label="Day" data={WEEKDAY_OPTIONS} data-autofocus {...form.getInputProps('weekday')} />
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput type="time" label="Starts" required {...form.getInputProps('startTime')} />
-          <TextInput type="time" label="Ends" required {...form.getInputProps('endTime')} />
-        </SimpleGrid>
-        <TextInput label="Class" maxLength={100} required {...form.getInputProps('className')} />
-        <TextInput label="Teacher (optional)" maxLength={200} {...form.getInputProps('teacher')} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={() => onDone()} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting}>
-            {period ? 'Save changes' : 'Save'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormStack onSubmit={submit} error={error}>
+      <NativeSelect label="Day" data={WEEKDAY_OPTIONS} data-autofocus {...form.getInputProps('weekday')} />
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput type="time" label="Starts" required {...form.getInputProps('startTime')} />
+        <TextInput type="time" label="Ends" required {...form.getInputProps('endTime')} />
+      </SimpleGrid>
+      <TextInput label="Class" maxLength={100} required {...form.getInputProps('className')} />
+      <TextInput label="Teacher (optional)" maxLength={200} {...form.getInputProps('teacher')} />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={() => onDone()} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting}>
+          {period ? 'Save changes' : 'Save'}
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

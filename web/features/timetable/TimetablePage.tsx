@@ -7,9 +7,10 @@ import { useHouseholdChild } from '../../api/session.tsx';
 import type { ClassPeriod } from '../../api/types.ts';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
+import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ClassPeriodForm, classPeriodsKey } from './ClassPeriodForm.tsx';
 import { timeWords } from './timetable-words.ts';
@@ -28,16 +29,8 @@ export default function TimetablePage() {
     queryFn: () => get<ClassPeriod[]>(`/households/${householdId}/class-periods?childId=${child.id}`),
   });
 
-  const [opened, setOpened] = useState(false);
-  const [target, setTarget] = useState<ClassPeriod | 'new' | null>(null);
-  const [opening, setOpening] = useState(0);
+  const sheet = useRecordSheet<ClassPeriod>();
   const [lastWeekday, setLastWeekday] = useState(1);
-  const [deleting, setDeleting] = useState<ClassPeriod | null>(null);
-  const open = (t: ClassPeriod | 'new') => {
-    setTarget(t);
-    setOpening((n) => n + 1);
-    setOpened(true);
-  };
 
   const list = periods.data ?? [];
   const byDay = new Map<number, ClassPeriod[]>();
@@ -59,11 +52,7 @@ export default function TimetablePage() {
           <TextLink href="/plan">Back to the plan</TextLink>
           <TextLink href="/accommodations">Accommodations</TextLink>
         </Group>
-        {!writable && (
-          <Text size="sm" mt={4}>
-            You can read this; only the owner and co-parents can change it.
-          </Text>
-        )}
+        {!writable && <ReadOnlyNote cannot="change it" />}
       </div>
 
       {periods.error && (
@@ -80,7 +69,7 @@ export default function TimetablePage() {
         <>
           {writable && (
             <Group>
-              <Button size="md" color="blue.8" onClick={() => open('new')}>
+              <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
                 Add a class
               </Button>
             </Group>
@@ -129,26 +118,13 @@ export default function TimetablePage() {
                           </div>
                           {(writable || deletable) && (
                             <Group gap={6} wrap="nowrap">
-                              {writable && (
-                                <Button
-                                  size="xs"
-                                  variant="default"
-                                  aria-label={`Edit ${p.className}, ${name} ${span(p)}`}
-                                  onClick={() => open(p)}
-                                >
-                                  Edit
-                                </Button>
-                              )}
-                              {deletable && (
-                                <Button
-                                  size="xs"
-                                  variant="default"
-                                  aria-label={`Delete ${p.className}, ${name} ${span(p)}`}
-                                  onClick={() => setDeleting(p)}
-                                >
-                                  Delete
-                                </Button>
-                              )}
+                              <RecordButtons
+                                name={`${p.className}, ${name} ${span(p)}`}
+                                canEdit={writable}
+                                canDelete={deletable}
+                                onEdit={() => sheet.open(p)}
+                                onDelete={() => sheet.askDelete(p)}
+                              />
                             </Group>
                           )}
                         </Group>
@@ -162,40 +138,36 @@ export default function TimetablePage() {
         </>
       )}
 
-      {writable && (
-        <ResponsiveDrawer
-          opened={opened}
-          onClose={() => setOpened(false)}
-          title={target && target !== 'new' ? `Edit: ${target.className}` : 'Add a class'}
-        >
-          {target && (
-            <ClassPeriodForm
-              key={opening}
-              householdId={householdId}
-              childId={child.id}
-              period={target === 'new' ? null : target}
-              weekday={lastWeekday}
-              onDone={(weekday?: number) => {
-                if (weekday) setLastWeekday(weekday);
-                setOpened(false);
-              }}
-            />
-          )}
-        </ResponsiveDrawer>
-      )}
-
-      {deleting && (
-        <ConfirmDelete
-          householdId={householdId}
-          path={`class-periods/${deleting.id}`}
-          refresh={[classPeriodsKey(householdId, child.id)]}
-          title="Delete this class?"
-          onClose={() => setDeleting(null)}
-        >
-          {deleting.className}, {weekdayWords(deleting.weekday)} {span(deleting)}, will be taken off the
-          timetable. The journal keeps what it was.
-        </ConfirmDelete>
-      )}
+      <RecordSheet
+        sheet={sheet}
+        editable={writable}
+        title={(p) => (p ? `Edit: ${p.className}` : 'Add a class')}
+        confirmDelete={(p) => (
+          <ConfirmDelete
+            householdId={householdId}
+            path={`class-periods/${p.id}`}
+            refresh={[classPeriodsKey(householdId, child.id)]}
+            title="Delete this class?"
+            onClose={sheet.stopDeleting}
+          >
+            {p.className}, {weekdayWords(p.weekday)} {span(p)}, will be taken off the timetable. The journal
+            keeps what it was.
+          </ConfirmDelete>
+        )}
+      >
+        {(period) => (
+          <ClassPeriodForm
+            householdId={householdId}
+            childId={child.id}
+            period={period}
+            weekday={lastWeekday}
+            onDone={(weekday?: number) => {
+              if (weekday) setLastWeekday(weekday);
+              sheet.close();
+            }}
+          />
+        )}
+      </RecordSheet>
     </Stack>
   );
 }

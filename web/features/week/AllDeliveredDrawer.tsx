@@ -7,7 +7,7 @@ import type { SessionEntry } from '../../api/types.ts';
 import { daysWords, refreshAfterCorrection } from '../../components/corrections.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { FormError } from '../../components/form-errors.tsx';
+import { FormError, useDialogError } from '../../components/form-errors.tsx';
 import type { WeekService } from './week-api.ts';
 
 /**
@@ -33,7 +33,7 @@ export function AllDeliveredDrawer({
   // parent says which (a session never gets a day nobody chose).
   const [chosen, setChosen] = useState<string[]>(open.length <= most ? open : []);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, close } = useDialogError(onClose);
   const minutes = service.minutesPerSession ?? 0;
   const sorted = [...chosen].sort();
   const each = sorted.length === 1 ? `${minutes} minutes` : `${minutes} minutes each`;
@@ -61,14 +61,7 @@ export function AllDeliveredDrawer({
   };
 
   return (
-    <ResponsiveDrawer
-      opened={opened}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-      title={`All delivered this week: ${service.name}`}
-    >
+    <ResponsiveDrawer opened={opened} onClose={close} title={`All delivered this week: ${service.name}`}>
       <Stack gap="md">
         <FormError message={error} />
         {open.length > most && (

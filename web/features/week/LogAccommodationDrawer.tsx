@@ -1,13 +1,14 @@
-import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import { ApiError, post } from '../../api/client.ts';
+import { useId, useState } from 'react';
+import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormError, useDialogError, useFieldRefs } from '../../components/form-errors.tsx';
 import {
   OBSERVATION_SOURCE_LABELS,
   type ObservationOutcome,
@@ -19,7 +20,7 @@ import {
 import { currentPlan, useAccommodationsOfPlan, usePlans } from '../../components/queries.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
-import { refreshAfterChange } from './week-api.ts';
+import { refreshAfterChange, type WeekDialogProps } from './week-api.ts';
 
 type Values = {
   accommodationId: string;
@@ -43,19 +44,7 @@ const options = <K extends string>(labels: Record<K, string>) =>
 /**
  * Record whether an accommodation was provided on a day: pick it, then one tap on the outcome saves.
  */
-export function LogAccommodationDrawer({
-  householdId,
-  childId,
-  today,
-  opened,
-  onClose,
-}: {
-  householdId: string;
-  childId: string;
-  today: string;
-  opened: boolean;
-  onClose(): void;
-}) {
+export function LogAccommodationDrawer({ householdId, childId, today, opened, onClose }: WeekDialogProps) {
   const client = useQueryClient();
   const ids = useId();
   const plans = usePlans(householdId, childId);
@@ -63,8 +52,8 @@ export function LogAccommodationDrawer({
   const list = useAccommodationsOfPlan(householdId, plan?.id);
   const accommodations = list.data ?? [];
   const [saving, setSaving] = useState<ObservationOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const fields = useRef<Record<string, HTMLElement | null>>({});
+  const { error, setError, close } = useDialogError(onClose);
+  const { refTo, focus: focusField, focusRefused } = useFieldRefs();
   const form = useForm<Values>({
     initialValues: {
       accommodationId: '',
@@ -90,11 +79,6 @@ export function LogAccommodationDrawer({
     record: { kind: 'observation' },
   });
   const [confirmError, setConfirmError] = useState<string | null>(null);
-  const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
-  const close = () => {
-    setError(null);
-    onClose();
-  };
 
   const save = async (outcome: ObservationOutcome) => {
     setError(null);
@@ -144,12 +128,7 @@ export function LogAccommodationDrawer({
       onClose();
     } catch (e) {
       setError(applyApiError(form, e));
-      if (e instanceof ApiError) {
-        const first = ['accommodationId', 'date', 'className', 'teacherKind', 'source', 'note'].find((f) =>
-          e.fields.some((x) => x.path === f),
-        );
-        if (first) focusField(first);
-      }
+      focusRefused(e, ['accommodationId', 'date', 'className', 'teacherKind', 'source', 'note']);
     } finally {
       setSaving(null);
     }
@@ -181,56 +160,41 @@ export function LogAccommodationDrawer({
                 { value: '', label: loading ? 'Loading…' : 'Choose one' },
                 ...accommodations.map((a) => ({ value: a.id, label: a.text })),
               ]}
-              ref={(el) => {
-                fields.current.accommodationId = el;
-              }}
+              ref={refTo('accommodationId')}
               {...form.getInputProps('accommodationId')}
             />
             <TextInput
               type="date"
               label="Date"
               max={today}
-              ref={(el) => {
-                fields.current.date = el;
-              }}
+              ref={refTo('date')}
               {...form.getInputProps('date')}
             />
             <SchoolDayNotice state={schoolDay} error={confirmError} />
             <TextInput
               label="Class or subject (optional)"
               maxLength={100}
-              ref={(el) => {
-                fields.current.className = el;
-              }}
+              ref={refTo('className')}
               {...form.getInputProps('className')}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <NativeSelect
                 label="Who was teaching"
                 data={options(TEACHER_KIND_LABELS)}
-                ref={(el) => {
-                  fields.current.teacherKind = el;
-                }}
+                ref={refTo('teacherKind')}
                 {...form.getInputProps('teacherKind')}
               />
               <NativeSelect
                 label="How do you know?"
                 data={options(OBSERVATION_SOURCE_LABELS)}
-                ref={(el) => {
-                  fields.current.source = el;
-                }}
+                ref={refTo('source')}
                 {...form.getInputProps('source')}
               />
             </SimpleGrid>
-            <Textarea
+            <NoteTextarea
               label="What happened (optional)"
               description="In your child's words if you can: “I sat in the back row again.”"
-              autosize
-              minRows={1}
-              maxRows={4}
-              ref={(el) => {
-                fields.current.note = el;
-              }}
+              ref={refTo('note')}
               {...form.getInputProps('note')}
             />
             <FileUpload

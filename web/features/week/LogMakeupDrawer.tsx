@@ -1,37 +1,24 @@
-import { Button, NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { MISS_REASON_LABELS } from '../../../src/domain/record-kinds.ts';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { MinutesInput, NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormError, useDialogError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
-import { refreshAfterChange, useMakeupOptions, type WeekService } from './week-api.ts';
+import { refreshAfterChange, type ServiceDialogProps, useMakeupOptions } from './week-api.ts';
 
 type Values = { date: string; minutesDelivered: number | string; makeupForEntryId: string; note: string };
 
 /** Extra time given to make up missed minutes, optionally naming the missed session it makes up. */
-export function LogMakeupDrawer({
-  householdId,
-  childId,
-  service,
-  today,
-  opened,
-  onClose,
-}: {
-  householdId: string;
-  childId: string;
-  service: WeekService;
-  today: string;
-  opened: boolean;
-  onClose(): void;
-}) {
+export function LogMakeupDrawer(props: ServiceDialogProps) {
+  const { householdId, childId, service, today, opened, onClose } = props;
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, close } = useDialogError(onClose);
   const missed = useMakeupOptions(householdId, service.serviceId, opened);
   const form = useForm<Values>({
     initialValues: {
@@ -100,14 +87,7 @@ export function LogMakeupDrawer({
   ];
 
   return (
-    <ResponsiveDrawer
-      opened={opened}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-      title={`Log a make-up: ${service.name}`}
-    >
+    <ResponsiveDrawer opened={opened} onClose={close} title={`Log a make-up: ${service.name}`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">A make-up is extra time given to cover minutes that were missed.</Text>
@@ -120,13 +100,8 @@ export function LogMakeupDrawer({
             {...form.getInputProps('date')}
           />
           <SchoolDayNotice state={schoolDay} />
-          <NumberInput
-            hideControls
+          <MinutesInput
             label="Minutes made up"
-            min={1}
-            max={1440}
-            allowDecimal={false}
-            inputMode="numeric"
             required
             data-autofocus
             w={200}
@@ -138,13 +113,7 @@ export function LogMakeupDrawer({
             disabled={missed.isPending}
             {...form.getInputProps('makeupForEntryId')}
           />
-          <Textarea
-            label="Note (optional)"
-            autosize
-            minRows={1}
-            maxRows={4}
-            {...form.getInputProps('note')}
-          />
+          <NoteTextarea label="Note (optional)" {...form.getInputProps('note')} />
           <Button type="submit" size="lg" color="blue.8" loading={form.submitting}>
             Save make-up
           </Button>

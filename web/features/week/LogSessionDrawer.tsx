@@ -1,29 +1,19 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import { checkRecordDate } from '../../../src/domain/school-days.ts';
-import { ApiError, post } from '../../api/client.ts';
+import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { MinutesInput, NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormError, useDialogError, useFieldRefs } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './week.module.css';
-import { refreshAfterChange, type WeekService } from './week-api.ts';
+import { refreshAfterChange, type ServiceDialogProps } from './week-api.ts';
 
 type Status = 'delivered' | 'short' | 'missed';
 type Values = {
@@ -46,30 +36,17 @@ const wholeMinutes = (v: number | string): number | null => {
  * Log one session in at most three taps: "Log a session" on the card, then "Happened" (saved at
  * once), "Not sure" (saved as missed, reason unknown) or "Didn't happen" followed by the reason.
  */
-export function LogSessionDrawer({
-  householdId,
-  childId,
-  service,
-  today,
-  opened,
-  onClose,
-}: {
-  householdId: string;
-  childId: string;
-  service: WeekService;
-  today: string;
-  opened: boolean;
-  onClose(): void;
-}) {
+export function LogSessionDrawer(props: ServiceDialogProps) {
+  const { householdId, childId, service, today, opened, onClose } = props;
   const client = useQueryClient();
   const ids = useId();
   const fixed = service.minutesPerSession != null;
   const [step, setStep] = useState<'answer' | 'reason'>('answer');
   const [intent, setIntent] = useState<'missed' | 'short'>('missed');
   const [saving, setSaving] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, close } = useDialogError(onClose);
   const reasonHeading = useRef<HTMLHeadingElement>(null);
-  const fields = useRef<Record<string, HTMLElement | null>>({});
+  const { refTo, focus: focusField, focusRefused } = useFieldRefs();
   const form = useForm<Values>({
     initialValues: {
       date: today,
@@ -96,15 +73,10 @@ export function LogSessionDrawer({
   });
   const [confirmError, setConfirmError] = useState<string | null>(null);
 
-  const focusField = (name: string) => requestAnimationFrame(() => fields.current[name]?.focus());
   const showReasons = (next: 'missed' | 'short') => {
     setIntent(next);
     setStep('reason');
     requestAnimationFrame(() => reasonHeading.current?.focus());
-  };
-  const close = () => {
-    setError(null);
-    onClose();
   };
 
   const save = async (status: Status, reason: MissReason | null) => {
@@ -166,12 +138,7 @@ export function LogSessionDrawer({
       onClose();
     } catch (e) {
       setError(applyApiError(form, e));
-      if (e instanceof ApiError) {
-        const first = ['date', 'minutesDelivered', 'minutesPlanned', 'startTime', 'note'].find((f) =>
-          e.fields.some((x) => x.path === f),
-        );
-        if (first) focusField(first);
-      }
+      focusRefused(e, ['date', 'minutesDelivered', 'minutesPlanned', 'startTime', 'note']);
     } finally {
       setSaving(null);
     }
@@ -207,15 +174,7 @@ export function LogSessionDrawer({
     <ResponsiveDrawer opened={opened} onClose={close} title={`Log a session: ${service.name}`}>
       <Stack gap="md">
         <FormError message={error} />
-        <TextInput
-          type="date"
-          label="Date"
-          max={today}
-          ref={(el) => {
-            fields.current.date = el;
-          }}
-          {...form.getInputProps('date')}
-        />
+        <TextInput type="date" label="Date" max={today} ref={refTo('date')} {...form.getInputProps('date')} />
         <SchoolDayNotice
           state={schoolDay}
           error={confirmError}
@@ -232,67 +191,36 @@ export function LogSessionDrawer({
               {...form.getInputProps('shorter', { type: 'checkbox' })}
             />
             {v.shorter && (
-              <NumberInput
-                hideControls
+              <MinutesInput
                 label="Minutes it lasted"
-                min={1}
-                max={1440}
-                allowDecimal={false}
-                inputMode="numeric"
                 w={200}
-                ref={(el) => {
-                  fields.current.minutesDelivered = el;
-                }}
+                ref={refTo('minutesDelivered')}
                 {...form.getInputProps('minutesDelivered')}
               />
             )}
           </>
         ) : (
           <Group grow align="flex-start">
-            <NumberInput
-              hideControls
+            <MinutesInput
               label="Minutes it lasted"
               min={0}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
-              ref={(el) => {
-                fields.current.minutesDelivered = el;
-              }}
+              ref={refTo('minutesDelivered')}
               {...form.getInputProps('minutesDelivered')}
             />
-            <NumberInput
-              hideControls
+            <MinutesInput
               label="Minutes it was meant to last"
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              inputMode="numeric"
-              ref={(el) => {
-                fields.current.minutesPlanned = el;
-              }}
+              ref={refTo('minutesPlanned')}
               {...form.getInputProps('minutesPlanned')}
             />
           </Group>
         )}
-        <Textarea
-          label="Note (optional)"
-          autosize
-          minRows={1}
-          maxRows={4}
-          ref={(el) => {
-            fields.current.note = el;
-          }}
-          {...form.getInputProps('note')}
-        />
+        <NoteTextarea label="Note (optional)" ref={refTo('note')} {...form.getInputProps('note')} />
         {service.setting === 'pull_out' && (
           <TextInput
             type="time"
             label="Time it started (optional)"
             description="Shows which class it takes your child out of"
-            ref={(el) => {
-              fields.current.startTime = el;
-            }}
+            ref={refTo('startTime')}
             {...form.getInputProps('startTime')}
           />
         )}

@@ -2,40 +2,23 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { get, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { applyApiError, FormError, useDialogError } from '../../components/form-errors.tsx';
 import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
+import type { WeekDialogProps } from './week-api.ts';
 
 /**
  * The confirmation behind "School closed today" (SchoolClosedToday.tsx): adds today to the child's school
  * calendar as a closure (a snow day, a power cut). A closure explains a missed session; it does not by
  * itself reduce the week's promised sessions (docs/ledger-rules.md, rule 1). Loaded after the first screen.
  */
-export function SchoolClosedDialog({
-  householdId,
-  childId,
-  today,
-  opened,
-  onClose,
-}: {
-  householdId: string;
-  childId: string;
-  today: string;
-  opened: boolean;
-  onClose(): void;
-}) {
+export function SchoolClosedDialog({ householdId, childId, today, opened, onClose }: WeekDialogProps) {
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, close } = useDialogError(onClose);
   const form = useForm({ initialValues: { label: '' } });
-
-  const close = () => {
-    onClose();
-    setError(null);
-  };
 
   const submit = form.onSubmit(async (values) => {
     setError(null);

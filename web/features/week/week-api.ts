@@ -6,6 +6,18 @@ import { refreshAfterCorrection } from '../../components/corrections.ts';
 export type WeekService = WeekSummary['services'][number];
 export type WeekEntry = WeekService['entries'][number];
 
+/** What the week's dialogs that log something for the child are given. */
+export type WeekDialogProps = {
+  householdId: string;
+  childId: string;
+  today: string;
+  opened: boolean;
+  onClose(): void;
+};
+
+/** The same, for one of the child's services. */
+export type ServiceDialogProps = WeekDialogProps & { service: WeekService };
+
 export const weekKey = (householdId: string, childId: string, date: string) => [
   'week',
   householdId,

@@ -7,7 +7,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,7 +18,8 @@ import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/type
 import { attachmentsKey } from '../../components/Attachments.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { applyApiError, FormError, useFocusFirstError } from '../../components/form-errors.tsx';
+import { NoteTextarea } from '../../components/fields.tsx';
+import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { TEACHER_KIND_LABELS, type TeacherKind } from '../../components/observation-words.ts';
 import { goalHeading } from '../goals/goal-words.ts';
 import { CHECK_LABELS, type CheckOutcome, SETTING_LABELS, type Setting } from './work-sample-words.ts';
@@ -151,131 +151,126 @@ export function WorkSampleForm({
 
   const accommodationsId = `${ids}-accommodations`;
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError message={error} />
-        <div id={`${ids}-files`}>
-          <FileUpload
-            householdId={householdId}
-            label="Photos or files of the work"
-            description="A photo of each page, or a PDF. Each file is uploaded as soon as you choose it."
-            required
-            initial={attachments}
-            onChange={(list) => form.setFieldValue('attachmentIds', list)}
-            onBusyChange={setUploading}
-            error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
-          />
-        </div>
-        <TextInput
-          label="What is it?"
-          description="For example “Spelling test, week 9” or “Long division worksheet”."
-          maxLength={200}
+    <FormStack onSubmit={submit} error={error}>
+      <div id={`${ids}-files`}>
+        <FileUpload
+          householdId={householdId}
+          label="Photos or files of the work"
+          description="A photo of each page, or a PDF. Each file is uploaded as soon as you choose it."
           required
-          {...form.getInputProps('title')}
+          initial={attachments}
+          onChange={(list) => form.setFieldValue('attachmentIds', list)}
+          onBusyChange={setUploading}
+          error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
         />
-        {/* Suggestions for the class, with free text allowed: the browser's own list, no script. */}
-        <datalist id={`${ids}-classes`}>
-          {classNames.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label="Date of the work"
-            max={today}
-            required
-            {...form.getInputProps('date')}
-          />
-          <TextInput
-            label="Class (optional)"
-            description="Choose from the timetable or type it."
-            list={classNames.length > 0 ? `${ids}-classes` : undefined}
-            autoComplete="off"
-            maxLength={100}
-            {...form.getInputProps('className')}
-          />
-          <NativeSelect
-            label="Kind of work (optional)"
-            data={[{ value: '', label: 'Not sure' }, ...options(SETTING_LABELS)]}
-            {...form.getInputProps('setting')}
-          />
-          <NativeSelect
-            label="Who was teaching"
-            data={options(TEACHER_KIND_LABELS)}
-            {...form.getInputProps('teacherKind')}
-          />
-        </SimpleGrid>
+      </div>
+      <TextInput
+        label="What is it?"
+        description="For example “Spelling test, week 9” or “Long division worksheet”."
+        maxLength={200}
+        required
+        {...form.getInputProps('title')}
+      />
+      {/* Suggestions for the class, with free text allowed: the browser's own list, no script. */}
+      <datalist id={`${ids}-classes`}>
+        {classNames.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput
+          type="date"
+          label="Date of the work"
+          max={today}
+          required
+          {...form.getInputProps('date')}
+        />
+        <TextInput
+          label="Class (optional)"
+          description="Choose from the timetable or type it."
+          list={classNames.length > 0 ? `${ids}-classes` : undefined}
+          autoComplete="off"
+          maxLength={100}
+          {...form.getInputProps('className')}
+        />
+        <NativeSelect
+          label="Kind of work (optional)"
+          data={[{ value: '', label: 'Not sure' }, ...options(SETTING_LABELS)]}
+          {...form.getInputProps('setting')}
+        />
+        <NativeSelect
+          label="Who was teaching"
+          data={options(TEACHER_KIND_LABELS)}
+          {...form.getInputProps('teacherKind')}
+        />
+      </SimpleGrid>
 
-        {accommodations.length > 0 && (
-          <Stack gap="sm" role="group" aria-labelledby={accommodationsId}>
-            <div>
-              <Text id={accommodationsId} fw={600}>
-                What does the work show?
-              </Text>
-              <Text size="sm">
-                For each accommodation you can check on this work (a test with extra time, a calculator used),
-                say whether it shows. Leave “Not checked” for the others; only the ones you mark are saved.
-              </Text>
-            </div>
-            {accommodations.map((a) => (
-              <Radio.Group
-                key={a.id}
-                label={a.text}
-                value={form.values.checks[a.id] ?? 'none'}
-                onChange={(value) =>
-                  form.setFieldValue('checks', { ...form.values.checks, [a.id]: value as Check })
-                }
-              >
-                <Group gap="md" mt={6}>
-                  {options(CHECK_LABELS).map((o) => (
-                    <Radio key={o.value} value={o.value} label={o.label} />
-                  ))}
-                </Group>
-              </Radio.Group>
+      {accommodations.length > 0 && (
+        <Stack gap="sm" role="group" aria-labelledby={accommodationsId}>
+          <div>
+            <Text id={accommodationsId} fw={600}>
+              What does the work show?
+            </Text>
+            <Text size="sm">
+              For each accommodation you can check on this work (a test with extra time, a calculator used),
+              say whether it shows. Leave “Not checked” for the others; only the ones you mark are saved.
+            </Text>
+          </div>
+          {accommodations.map((a) => (
+            <Radio.Group
+              key={a.id}
+              label={a.text}
+              value={form.values.checks[a.id] ?? 'none'}
+              onChange={(value) =>
+                form.setFieldValue('checks', { ...form.values.checks, [a.id]: value as Check })
+              }
+            >
+              <Group gap="md" mt={6}>
+                {options(CHECK_LABELS).map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} />
+                ))}
+              </Group>
+            </Radio.Group>
+          ))}
+          {Object.keys(form.values.checks).some((id) => !shownAccommodations.has(id)) && (
+            <Text size="sm">Checks of accommodations from an earlier plan are kept as they were.</Text>
+          )}
+        </Stack>
+      )}
+
+      {goals.length > 0 && (
+        <Checkbox.Group
+          label="Goals this work is evidence for (optional)"
+          value={form.values.goalIds}
+          onChange={(value) => form.setFieldValue('goalIds', value)}
+          error={form.errors.goalIds}
+        >
+          <Stack gap="xs" mt={6}>
+            {goals.map((g) => (
+              <Checkbox key={g.id} value={g.id} label={`${goalHeading(g)}: ${g.text}`} />
             ))}
-            {Object.keys(form.values.checks).some((id) => !shownAccommodations.has(id)) && (
-              <Text size="sm">Checks of accommodations from an earlier plan are kept as they were.</Text>
+            {form.values.goalIds.some((id) => !shownGoals.has(id)) && (
+              <Text size="sm">Goals from an earlier plan stay linked.</Text>
             )}
           </Stack>
-        )}
+        </Checkbox.Group>
+      )}
 
-        {goals.length > 0 && (
-          <Checkbox.Group
-            label="Goals this work is evidence for (optional)"
-            value={form.values.goalIds}
-            onChange={(value) => form.setFieldValue('goalIds', value)}
-            error={form.errors.goalIds}
-          >
-            <Stack gap="xs" mt={6}>
-              {goals.map((g) => (
-                <Checkbox key={g.id} value={g.id} label={`${goalHeading(g)}: ${g.text}`} />
-              ))}
-              {form.values.goalIds.some((id) => !shownGoals.has(id)) && (
-                <Text size="sm">Goals from an earlier plan stay linked.</Text>
-              )}
-            </Stack>
-          </Checkbox.Group>
-        )}
-
-        <Textarea
-          label="Note (optional)"
-          description="For example “Quiz stopped at question 6: no extra time”."
-          autosize
-          minRows={1}
-          maxRows={6}
-          maxLength={5000}
-          {...form.getInputProps('note')}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-            {sample ? 'Save changes' : 'Save'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <NoteTextarea
+        label="Note (optional)"
+        description="For example “Quiz stopped at question 6: no extra time”."
+        maxRows={6}
+        maxLength={5000}
+        {...form.getInputProps('note')}
+      />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onDone} disabled={form.submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
+          {sample ? 'Save changes' : 'Save'}
+        </Button>
+      </Group>
+    </FormStack>
   );
 }

@@ -1,19 +1,19 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { get, getAll } from '../../api/client.ts';
 import type { Accommodation, ClassPeriod, Goal, VoidFlag, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { teacherKindLabel } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
+import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { isVoided, VoidedNote, VoidRecordButton, voidedClass } from '../../components/VoidRecord.tsx';
+import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 import { goalHeading } from '../goals/goal-words.ts';
 import { WorkSampleForm } from './WorkSampleForm.tsx';
 import {
@@ -90,16 +90,7 @@ export default function WorkSamplesPage() {
     for (const q of [...accommodationLists, ...goalLists]) void q.refetch();
   };
 
-  // The sheet stays mounted while it closes; `target` is what it shows.
-  const [opened, setOpened] = useState(false);
-  const [target, setTarget] = useState<WorkSample | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<WorkSample | null>(null);
-  const [opening, setOpening] = useState(0);
-  const open = (t: WorkSample | 'new') => {
-    setTarget(t);
-    setOpening((n) => n + 1);
-    setOpened(true);
-  };
+  const sheet = useRecordSheet<WorkSample>();
 
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
@@ -109,11 +100,7 @@ export default function WorkSamplesPage() {
           Photos of <bdi>{child.firstName}</bdi>’s tests, worksheets and homework show what happened in class:
           whether the extra time or the calculator was there, and how the goals are coming along.
         </Text>
-        {!writable && (
-          <Text size="sm" mt={4}>
-            You can read this; only the owner and co-parents can add work samples.
-          </Text>
-        )}
+        {!writable && <ReadOnlyNote cannot="add work samples" />}
       </div>
 
       {error && (
@@ -126,7 +113,7 @@ export default function WorkSamplesPage() {
         <>
           {writable && (
             <Group>
-              <Button size="md" color="blue.8" onClick={() => open('new')}>
+              <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
                 Add a work sample
               </Button>
             </Group>
@@ -153,8 +140,8 @@ export default function WorkSamplesPage() {
                     goalById={goalById}
                     canEdit={writable}
                     canDelete={deletable}
-                    onEdit={() => open(s)}
-                    onDelete={() => setDeleting(s)}
+                    onEdit={() => sheet.open(s)}
+                    onDelete={() => sheet.askDelete(s)}
                   />
                 ))}
               </Stack>
@@ -169,48 +156,44 @@ export default function WorkSamplesPage() {
         </>
       )}
 
-      {writable && (
-        <ResponsiveDrawer
-          opened={opened}
-          onClose={() => setOpened(false)}
-          title={target && target !== 'new' ? `Correct: ${target.title}` : 'Add a work sample'}
-        >
-          {target && (
-            <WorkSampleForm
-              key={opening}
-              householdId={householdId}
-              childId={child.id}
-              sample={target === 'new' ? null : target}
-              attachments={
-                target === 'new'
-                  ? []
-                  : target.attachmentIds.flatMap((id) => {
-                      const a = attachments.data?.get(id);
-                      return a ? [a] : [];
-                    })
-              }
-              accommodations={planAccommodations}
-              goals={planGoals}
-              classNames={classNames}
-              today={today}
-              onDone={() => setOpened(false)}
-            />
-          )}
-        </ResponsiveDrawer>
-      )}
-
-      {deleting && (
-        <ConfirmDelete
-          householdId={householdId}
-          path={`work-samples/${deleting.id}`}
-          refresh={[['work-samples', householdId], attachmentsKey(householdId), ['patterns']]}
-          title="Delete this work sample?"
-          onClose={() => setDeleting(null)}
-        >
-          “{deleting.title}” ({formatDay(deleting.date)}) will no longer be listed or counted. Its files stay
-          in the household’s files, and the journal keeps what it was.
-        </ConfirmDelete>
-      )}
+      <RecordSheet
+        sheet={sheet}
+        editable={writable}
+        title={(s) => (s ? `Correct: ${s.title}` : 'Add a work sample')}
+        confirmDelete={(s) => (
+          <ConfirmDelete
+            householdId={householdId}
+            path={`work-samples/${s.id}`}
+            refresh={[['work-samples', householdId], attachmentsKey(householdId), ['patterns']]}
+            title="Delete this work sample?"
+            onClose={sheet.stopDeleting}
+          >
+            “{s.title}” ({formatDay(s.date)}) will no longer be listed or counted. Its files stay in the
+            household’s files, and the journal keeps what it was.
+          </ConfirmDelete>
+        )}
+      >
+        {(sample) => (
+          <WorkSampleForm
+            householdId={householdId}
+            childId={child.id}
+            sample={sample}
+            attachments={
+              sample
+                ? sample.attachmentIds.flatMap((id) => {
+                    const a = attachments.data?.get(id);
+                    return a ? [a] : [];
+                  })
+                : []
+            }
+            accommodations={planAccommodations}
+            goals={planGoals}
+            classNames={classNames}
+            today={today}
+            onDone={sheet.close}
+          />
+        )}
+      </RecordSheet>
     </Stack>
   );
 }
@@ -276,24 +259,17 @@ function SampleItem({
         {s.note && <Text size="sm">Note: {s.note}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs">
-            {canEdit && !isVoided(s) && (
-              <Button size="xs" variant="default" aria-label={`Correct ${s.title}, ${day}`} onClick={onEdit}>
-                Correct
-              </Button>
-            )}
-            {canEdit && (
-              <VoidRecordButton
-                householdId={householdId}
-                path="work-samples"
-                record={s}
-                what={`the work sample “${s.title}” of ${day}`}
-              />
-            )}
-            {canDelete && (
-              <Button size="xs" variant="default" aria-label={`Delete ${s.title}, ${day}`} onClick={onDelete}>
-                Delete
-              </Button>
-            )}
+            <RecordButtons
+              name={`${s.title}, ${day}`}
+              editWord="Correct"
+              {...{ canEdit, canDelete, onEdit, onDelete }}
+              voiding={{
+                householdId,
+                path: 'work-samples',
+                record: s,
+                what: `the work sample “${s.title}” of ${day}`,
+              }}
+            />
           </Group>
         )}
       </Stack>
