@@ -31,6 +31,7 @@ import {
 } from '../store/database.ts';
 import { writeFileAtomically } from '../store/files.ts';
 import { writeRotatedBackup } from '../store/scheduled-backup.ts';
+import { readCalendarFile, renderCalendarDraft } from './calendar-read.ts';
 import { seedDemoHousehold } from './demo-household.ts';
 import { renderLedgers } from './ledger-table.ts';
 
@@ -530,6 +531,19 @@ program
     await withStore(async (store) => {
       for (const h of await listHouseholds(store)) process.stdout.write(`${h.id}  ${h.name}\n`);
     });
+  });
+
+const calendar = program.command('calendar').description('district school calendars');
+
+calendar
+  .command('read <file>')
+  .description(
+    'read a district calendar (.ics) and print what each event would be on the school calendar (nothing is saved)',
+  )
+  .option('--json', 'print JSON instead of a table')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const draft = await readCalendarFile(file);
+    process.stdout.write(opts.json ? `${JSON.stringify(draft, null, 2)}\n` : renderCalendarDraft(draft));
   });
 
 try {

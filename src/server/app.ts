@@ -32,6 +32,7 @@ import type { JobQueue } from './jobs/jobs.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
+import { registerCalendarImportRoutes } from './routes/calendar-import.routes.ts';
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerCsvRoutes } from './routes/csv.routes.ts';
@@ -201,8 +202,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const fe = error as FastifyError;
     const isUpload = request.routeOptions.config?.upload === true;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Each upload route sets its own limit (a mailbox may be larger than a file, a calendar smaller).
+      const limit = request.routeOptions.bodyLimit ?? deps.uploadLimitBytes;
       const message = isUpload
-        ? `The file is over the ${formatBytes(deps.uploadLimitBytes)} limit; nothing was saved`
+        ? `The file is over the ${formatBytes(limit)} limit; nothing was saved`
         : 'The request body is too large';
       return reply.status(413).send({
         error: {
@@ -334,6 +337,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerJobRoutes(api, deps);
       registerLetterRoutes(api, deps);
       registerCalendarRoutes(api, deps);
+      registerCalendarImportRoutes(api, deps);
       registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
       registerLivingIepRoutes(api, deps);

@@ -64,7 +64,7 @@ describe.each(BACKENDS)('every API body from its schema, on %s', (backend) => {
       const op = openapi.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       const content = op?.requestBody?.content ?? {};
       const schema = (content['application/json']?.schema as Record<string, unknown> | undefined) ?? null;
-      const file = /\/attachments$|\/communications\/import$/.test(route.url);
+      const file = /\/attachments$|\/communications\/import$|\/school-calendar\/ics$/.test(route.url);
       out.push({ method: route.method, url: route.url, schema, file });
     }
     return out;

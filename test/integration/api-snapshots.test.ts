@@ -612,6 +612,54 @@ const WRITES: Record<string, Row> = {
     const feed = await ok(f, 'POST', hB(f, '/calendar-feeds'), { childId: null });
     return { url: hB(f, `/calendar-feeds/${feed.feed.id}/revoke`) };
   },
+  'POST /api/households/:householdId/children/:id/school-calendar/ics': async (f) => ({
+    url: hB(f, `/children/${f.fresh.childId}/school-calendar/ics?filename=district.ics`),
+    body: Buffer.from(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Cedar Falls USD//EN',
+        'X-WR-CALNAME:Cedar Falls 2026-27',
+        'BEGIN:VEVENT',
+        'UID:thanksgiving@cedarfalls.example',
+        'DTSTART;VALUE=DATE:20261125',
+        'DTEND;VALUE=DATE:20261128',
+        'SUMMARY:Thanksgiving Break',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:inservice@cedarfalls.example',
+        'DTSTART;VALUE=DATE:20270129',
+        'SUMMARY:Staff Development Day',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:pictures@cedarfalls.example',
+        'DTSTART;VALUE=DATE:20260924',
+        'SUMMARY:Picture Day',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    ),
+  }),
+  'POST /api/households/:householdId/children/:id/school-calendar/events/batch': async (f) => ({
+    url: hB(f, `/children/${f.fresh.childId}/school-calendar/events/batch`),
+    body: {
+      events: [
+        {
+          calendarId: f.fresh.calendarId,
+          kind: 'holiday',
+          startDate: '2027-01-29',
+          label: 'Staff Development Day',
+        },
+        {
+          calendarId: f.fresh.calendarId,
+          kind: 'early_dismissal',
+          startDate: '2026-11-19',
+          label: 'Early Dismissal 12:30',
+        },
+      ],
+    },
+  }),
   'PUT /api/households/:householdId/children/:id/living-iep/notes': async (f) => ({
     url: hB(f, `/children/${f.fresh.childId}/living-iep/notes`),
     body: { concerns: 'I worry about reading.', changes: ['Move reading'], questions: [] },

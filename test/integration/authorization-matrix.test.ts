@@ -864,6 +864,24 @@ const ROWS: Record<string, Row> = {
       ),
     }),
   },
+  'POST /api/households/:householdId/children/:id/school-calendar/ics': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/school-calendar/ics?filename=district.ics`),
+      body: Buffer.from(
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTART;VALUE=DATE:20261126\r\nSUMMARY:Thanksgiving - No School\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      ),
+    }),
+  },
+  'POST /api/households/:householdId/children/:id/school-calendar/events/batch': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/school-calendar/events/batch`),
+      body: {
+        events: [{ calendarId: f.calendarId, kind: 'holiday', startDate: '2026-10-09', label: 'In-service' }],
+      },
+    }),
+  },
   'GET /api/calendar/:token': {
     expect: PUBLIC,
     make: async (f) => ({

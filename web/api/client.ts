@@ -35,6 +35,16 @@ export function parseApiJson(text: string): unknown {
   return JSON.parse(text, (_key, value) => (typeof value === 'string' ? withoutBidiControls(value) : value));
 }
 
+/** A response's body as `parseApiJson` reads it; a body that is not JSON (a proxy's error page) reads as none. */
+export async function readApiBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? parseApiJson(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null) {

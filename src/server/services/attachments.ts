@@ -9,6 +9,16 @@ import {
   cleanFilename,
   INLINE_IMAGE_TYPES,
 } from '../../domain/attachment-types.ts';
+import {
+  attachmentBytes,
+  attachmentsAmong,
+  attachmentsOfHousehold,
+  deleteAttachmentRows,
+  findAttachmentByHash,
+  insertAttachmentRows,
+  recordsListingAttachment,
+  requireAttachment,
+} from '../../store/attachments.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
 import type { AttachmentRow, Database } from '../../store/schema.ts';
@@ -27,14 +37,6 @@ export const DEFAULT_UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 const THUMBNAIL_EDGE = 320;
 
 export type Attachment = z.infer<typeof AttachmentSchema>;
-
-/** Tables whose records list attachments (`attachment_ids`, a JSON array of ids). */
-export const ATTACHING_TABLES = [
-  { table: 'accommodation_observation', label: 'accommodation observation' },
-  { table: 'behavior_incident', label: 'behavior incident' },
-  { table: 'goal_progress', label: 'goal progress point' },
-  { table: 'work_sample', label: 'work sample' },
-] as const;
 
 export function toAttachment(row: AttachmentRow): Attachment {
   return {
@@ -221,13 +223,7 @@ export async function prepareAttachment(
 
 /** Whether a household holds a file with these bytes (by SHA-256). */
 export function storedIn(db: Kysely<Database>, householdId: string) {
-  return async (sha256: string) =>
-    (await db
-      .selectFrom('attachment')
-      .select('id')
-      .where('household_id', '=', householdId)
-      .where('sha256', '=', sha256)
-      .executeTakeFirst()) !== undefined;
+  return async (sha256: string) => (await findAttachmentByHash(db, householdId, sha256)) !== undefined;
 }
 
 /** Write a prepared file inside the caller's transaction; the same bytes already here are reused. */
@@ -237,12 +233,7 @@ export async function insertAttachment(
   prepared: PreparedAttachment,
 ): Promise<StoredAttachment> {
   const { sha256 } = prepared;
-  const existing = await trx
-    .selectFrom('attachment')
-    .selectAll()
-    .where('household_id', '=', ctx.householdId)
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
+  const existing = await findAttachmentByHash(trx, ctx.householdId, sha256);
   if (existing) return { attachment: toAttachment(existing), alreadyStored: true };
   // Deleted since it was found stored (so not decoded then): decode it now.
   const facts =
@@ -264,11 +255,7 @@ export async function insertAttachment(
     created_at: at,
     updated_at: at,
   };
-  await trx
-    .insertInto('attachment_blob')
-    .values({ household_id: ctx.householdId, sha256, content: prepared.bytes, thumbnail: facts.thumbnail })
-    .execute();
-  await trx.insertInto('attachment').values(row).execute();
+  await insertAttachmentRows(trx, row, { content: prepared.bytes, thumbnail: facts.thumbnail });
   const attachment = toAttachment(row);
   await journalChange(trx, ctx, {
     action: 'create',
@@ -294,8 +281,7 @@ export async function listAttachments(
   householdId: string,
   page: PageRequest,
 ): Promise<Page<Attachment>> {
-  const q = store.db.selectFrom('attachment').selectAll().where('household_id', '=', householdId);
-  const result = await keysetPage(q, ATTACHMENT_ORDER, page);
+  const result = await keysetPage(attachmentsOfHousehold(store.db, householdId), ATTACHMENT_ORDER, page);
   return { rows: result.rows.map(toAttachment), nextCursor: result.nextCursor };
 }
 
@@ -307,14 +293,7 @@ const ATTACHMENT_ORDER: KeysetOrder = {
 };
 
 export async function getAttachment(store: Store, householdId: string, id: string): Promise<Attachment> {
-  const row = await store.db
-    .selectFrom('attachment')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Attachment', id);
-  return toAttachment(row);
+  return toAttachment(await requireAttachment(store.db, householdId, id));
 }
 
 export type AttachmentBytes = { attachment: Attachment; bytes: Buffer; mediaType: string; inline: boolean };
@@ -327,14 +306,8 @@ export async function readAttachment(
   part: 'content' | 'thumbnail',
 ): Promise<AttachmentBytes> {
   const attachment = await getAttachment(store, householdId, id);
-  const blob = await store.db
-    .selectFrom('attachment_blob')
-    .select(part === 'content' ? 'content as bytes' : 'thumbnail as bytes')
-    .where('household_id', '=', householdId)
-    .where('sha256', '=', attachment.sha256)
-    .executeTakeFirst();
-  if (!blob?.bytes) throw notFound(part === 'content' ? 'Attachment file' : 'Thumbnail', id);
-  const bytes = Buffer.from(blob.bytes);
+  const bytes = await attachmentBytes(store.db, householdId, attachment.sha256, part);
+  if (!bytes) throw notFound(part === 'content' ? 'Attachment file' : 'Thumbnail', id);
   if (part === 'thumbnail') return { attachment, bytes, mediaType: 'image/webp', inline: true };
   return {
     attachment,
@@ -342,21 +315,6 @@ export async function readAttachment(
     mediaType: attachment.mediaType,
     inline: INLINE_IMAGE_TYPES.has(attachment.mediaType),
   };
-}
-
-/** The records that list this attachment, named for a message. */
-async function referencesTo(trx: Transaction<Database>, householdId: string, id: string) {
-  const found: string[] = [];
-  for (const { table, label } of ATTACHING_TABLES) {
-    const rows = await trx
-      .selectFrom(table)
-      .select(['id', 'date'])
-      .where('household_id', '=', householdId)
-      .where('attachment_ids', 'like', `%"${id}"%`)
-      .execute();
-    for (const r of rows) found.push(`${label} of ${r.date}`);
-  }
-  return found;
 }
 
 /**
@@ -370,12 +328,7 @@ export async function requireAttachments(
   path = 'attachmentIds',
 ): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await trx
-    .selectFrom('attachment')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('id', 'in', [...ids])
-    .execute();
+  const rows = await attachmentsAmong(trx, householdId, ids);
   const known = new Set(rows.map((r) => r.id));
   ids.forEach((id, i) => {
     if (!known.has(id)) throw notFound('Attachment', id, `${path}.${i}`);
@@ -384,30 +337,15 @@ export async function requireAttachments(
 
 export async function deleteAttachment(store: Store, ctx: ServiceContext, id: string): Promise<void> {
   await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const row = await trx
-      .selectFrom('attachment')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Attachment', id);
-    const used = await referencesTo(trx, ctx.householdId, id);
+    const row = await requireAttachment(trx, ctx.householdId, id);
+    const used = await recordsListingAttachment(trx, ctx.householdId, id);
     if (used.length > 0) {
       throw new AppError(
         'conflict',
         `"${row.filename}" is evidence for ${used.join(', ')}; remove it from there first`,
       );
     }
-    await trx
-      .deleteFrom('attachment')
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .deleteFrom('attachment_blob')
-      .where('household_id', '=', ctx.householdId)
-      .where('sha256', '=', row.sha256)
-      .execute();
+    await deleteAttachmentRows(trx, ctx.householdId, row);
     await journalChange(trx, ctx, {
       action: 'delete',
       entity: 'attachment',

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { type CommunicationKind, REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
 import { replyDueDate } from '../../domain/deadlines.ts';
+import { findCommunicationLink } from '../../store/communications.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
@@ -61,12 +62,7 @@ export async function checkCommunicationLinks(
     const id = record[key] as string | null | undefined;
     if (!id) continue;
     if (id === record.id) throw invalid(key, 'cannot point at the same message');
-    const other = await trx
-      .selectFrom('communication')
-      .select(['child_id', 'kind'])
-      .where('household_id', '=', householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const other = await findCommunicationLink(trx, householdId, id);
     if (!other || other.child_id !== childId) throw notFound('Communication of this child', id, key);
     if (key === 'followsUpId' && other.kind !== 'phone' && other.kind !== 'meeting')
       throw invalid(key, 'must name a call or a meeting (a written message needs no written follow-up)');

@@ -15,6 +15,7 @@ import {
   TooManyMessages,
 } from '../../importers/email.ts';
 import { requireChild } from '../../store/children.repository.ts';
+import { communicationIdsByMessageId } from '../../store/communications.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
@@ -221,14 +222,7 @@ async function writeMessages(
     .execute();
   const family = new Set(members.map((m) => m.email.toLowerCase()));
 
-  const idByMessageId = new Map<string, string>();
-  const known = await trx
-    .selectFrom('communication')
-    .select(['id', 'message_id'])
-    .where('household_id', '=', ctx.householdId)
-    .where('message_id', 'is not', null)
-    .execute();
-  for (const k of known) idByMessageId.set(k.message_id!, k.id);
+  const idByMessageId = await communicationIdsByMessageId(trx, ctx.householdId);
 
   const imported: EmailImportResult['imported'] = [];
   const duplicates: EmailImportResult['duplicates'] = [];

@@ -1,17 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
 import { type HouseholdSettings, HouseholdSettingsPatch } from '../../api/communications.ts';
 import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import type { Store } from '../../store/database.ts';
-import type { Database, HouseholdSettingsRow } from '../../store/schema.ts';
+import { findSettings, replaceSettings } from '../../store/household-settings.repository.ts';
+import type { Db } from '../../store/repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseOrThrow } from '../errors.ts';
 import { journalChange } from './journal.ts';
 import { loadCalendars } from './school-calendars.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 // Per-household settings: how many school days the family waits for a reply before following up,
 // and the advisor's thresholds (product choices the household may adjust; see docs/advisor-rules.md).
@@ -22,19 +20,7 @@ export const DEFAULT_SETTINGS: HouseholdSettings = {
 };
 
 export async function loadSettings(db: Db, householdId: string): Promise<HouseholdSettings> {
-  const row = await db
-    .selectFrom('household_settings')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .executeTakeFirst();
-  return row ? settingsFromRow(row) : DEFAULT_SETTINGS;
-}
-
-export function settingsFromRow(row: HouseholdSettingsRow): HouseholdSettings {
-  return {
-    replySchoolDays: Number(row.reply_school_days),
-    advisor: JSON.parse(row.advisor) as Record<string, number>,
-  };
+  return (await findSettings(db, householdId)) ?? DEFAULT_SETTINGS;
 }
 
 /**
@@ -64,14 +50,7 @@ export async function updateSettings(
       advisor: { ...before.advisor, ...((patch.advisor ?? {}) as Record<string, number>) },
     };
     const at = ctx.clock.now();
-    const row = {
-      household_id: ctx.householdId,
-      reply_school_days: after.replySchoolDays,
-      advisor: JSON.stringify(after.advisor),
-      updated_at: at,
-    };
-    await trx.deleteFrom('household_settings').where('household_id', '=', ctx.householdId).execute();
-    await trx.insertInto('household_settings').values(row).execute();
+    await replaceSettings(trx, ctx.householdId, after, at);
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'household_settings',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImplementationReport } from '../../api/reports.ts';
 import { buildImplementationReport, type ReportInput } from '../../reports/implementation-report.ts';
+import { attachmentsAmong } from '../../store/attachments.repository.ts';
 import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Db } from '../../store/repository.ts';
@@ -247,15 +248,7 @@ export async function gatherReportInput(
       ].flatMap((r) => r.attachmentIds),
     ),
   ];
-  const attachments =
-    attachmentIds.length > 0
-      ? await db
-          .selectFrom('attachment')
-          .select(['id', 'filename', 'media_type', 'size', 'sha256'])
-          .where('household_id', '=', householdId)
-          .where('id', 'in', attachmentIds)
-          .execute()
-      : [];
+  const attachments = attachmentIds.length > 0 ? await attachmentsAmong(db, householdId, attachmentIds) : [];
 
   // The paper trail as it stood when the report was made.
   const verified = await verifyHousehold(store, householdId);

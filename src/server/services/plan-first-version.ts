@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { PlanVersionSpan } from '../../domain/plan-versions.ts';
+import { insertPlanVersion, setPlanVersionStart, versionRows } from '../../store/plan-versions.repository.ts';
 import type { Database, PlanVersionRow } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -8,8 +9,6 @@ import { journalChange } from './journal.ts';
 // A plan's versions as rows, and version 1, which is made with the plan and follows its start date
 // until an amendment: the plan's record definition runs these in the plan's own transaction
 // (services/resources.ts). Amendments and snapshots are in plan-versions.ts.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** What version 1 needs of its plan. */
 type PlanDates = { id: string; effectiveFrom: string };
@@ -34,15 +33,7 @@ export function toPlanVersion(row: PlanVersionRow): PlanVersion {
   };
 }
 
-export async function versionRows(db: Db, householdId: string, planId: string): Promise<PlanVersionRow[]> {
-  return db
-    .selectFrom('plan_version')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', planId)
-    .orderBy('version_number')
-    .execute();
-}
+export { versionRows };
 
 /** Version 1 is made with the plan: the plan as signed. */
 export async function createFirstVersion(trx: Transaction<Database>, ctx: ServiceContext, plan: PlanDates) {
@@ -57,7 +48,7 @@ export async function createFirstVersion(trx: Transaction<Database>, ctx: Servic
     snapshot: null,
     created_at: ctx.clock.now(),
   };
-  await trx.insertInto('plan_version').values(row).execute();
+  await insertPlanVersion(trx, row);
   await journalChange(trx, ctx, {
     action: 'create',
     entity: 'plan_version',
@@ -85,12 +76,7 @@ export async function alignFirstVersion(
   }
   const first = rows[0];
   if (first?.version_number !== 1) return;
-  await trx
-    .updateTable('plan_version')
-    .set({ effective_from: after.effectiveFrom })
-    .where('household_id', '=', ctx.householdId)
-    .where('id', '=', first.id)
-    .execute();
+  await setPlanVersionStart(trx, ctx.householdId, first.id, after.effectiveFrom);
   // The version's own entry, so its history reads whole (verify's replay also derives this change
   // from the plan's entry, for journals written before this one existed).
   await journalChange(trx, ctx, {

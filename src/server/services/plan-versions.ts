@@ -1,9 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import { diffPlanContent, type PlanContent, supersededVersionEnd } from '../../domain/plan-versions.ts';
 import type { Store } from '../../store/database.ts';
+import {
+  freezePlanVersion,
+  insertPlanVersion,
+  versionSnapshot,
+} from '../../store/plan-versions.repository.ts';
 import { findPlan } from '../../store/plans.repository.ts';
-import type { Database, PlanVersionRow } from '../../store/schema.ts';
+import type { Db } from '../../store/repository.ts';
+import type { PlanVersionRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalid, notFound, parseOrThrow } from '../errors.ts';
@@ -11,8 +16,6 @@ import { journalChange } from './journal.ts';
 import { type PlanVersion, toPlanVersion, versionRows } from './plan-first-version.ts';
 import { toApiRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 // Version 1 and the rows of a plan's versions live in plan-first-version.ts, which the plan's record
 // definition uses (services/resources.ts) without importing the record service back.
@@ -71,12 +74,13 @@ export async function amendPlan(
     if (input.effectiveFrom > planEnd)
       throw invalid('effectiveFrom', `must not be after the plan ends (${planEnd})`);
     const at = ctx.clock.now();
-    await trx
-      .updateTable('plan_version')
-      .set({ snapshot: JSON.stringify(content), effective_to: supersededVersionEnd(input.effectiveFrom) })
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', current.id)
-      .execute();
+    await freezePlanVersion(
+      trx,
+      ctx.householdId,
+      current.id,
+      content,
+      supersededVersionEnd(input.effectiveFrom),
+    );
     const row: PlanVersionRow = {
       id: ctx.newId(),
       household_id: ctx.householdId,
@@ -88,7 +92,7 @@ export async function amendPlan(
       snapshot: null,
       created_at: at,
     };
-    await trx.insertInto('plan_version').values(row).execute();
+    await insertPlanVersion(trx, row);
     await journalChange(trx, ctx, {
       action: 'amend',
       entity: 'plan',
@@ -123,7 +127,7 @@ export async function loadVersionsWithContent(
   const live = rows.some((r) => r.snapshot == null) ? await loadLiveContent(db, householdId, planId) : null;
   return rows.map((r) => ({
     ...toPlanVersion(r),
-    content: r.snapshot == null ? (live as PlanContent) : (JSON.parse(r.snapshot) as PlanContent),
+    content: versionSnapshot(r) ?? (live as PlanContent),
   }));
 }
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { VerifyResult } from '../../api/households.ts';
 import { fingerprintWords, locateFingerprint, readFingerprint } from '../../domain/fingerprint.ts';
+import { attachmentsWithBytes } from '../../store/attachments.repository.ts';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
+import { settingsFromRow } from '../../store/household-settings.repository.ts';
 import { journalEntryOf } from '../../store/journal.repository.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
 import {
@@ -15,7 +17,6 @@ import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { toAttachment } from './attachments.ts';
 import { toCheckIn } from './check-ins.ts';
-import { settingsFromRow } from './household-settings.ts';
 import { toHousehold } from './households.ts';
 import { toLetterRecord } from './letters.ts';
 import { toPlanVersion } from './plan-versions.ts';
@@ -165,17 +166,7 @@ export async function verifyHousehold(
     .execute();
   const problem: ChainProblem | null = verifyChain(rows.map(journalEntryOf));
 
-  const attachments = await store.db
-    .selectFrom('attachment')
-    .leftJoin('attachment_blob', (join) =>
-      join
-        .onRef('attachment_blob.household_id', '=', 'attachment.household_id')
-        .onRef('attachment_blob.sha256', '=', 'attachment.sha256'),
-    )
-    .select(['attachment.id', 'attachment.filename', 'attachment.sha256', 'attachment_blob.content'])
-    .where('attachment.household_id', '=', householdId)
-    .orderBy('attachment.id')
-    .execute();
+  const attachments = await attachmentsWithBytes(store.db, householdId);
   const attachmentProblems: VerifyResult['attachments']['problems'] = [];
   for (const a of attachments) {
     if (!a.content) {

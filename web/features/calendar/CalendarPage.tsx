@@ -6,7 +6,7 @@ import { listWords } from '../../../src/domain/letter-words.ts';
 import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { del } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
-import { useHouseholdChild } from '../../api/session.tsx';
+import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { PlainModal } from '../../components/Dialogs.tsx';
@@ -16,6 +16,7 @@ import { refreshAfterCalendarChange, useSchoolCalendars } from '../../components
 import classes from './calendar.module.css';
 import { KINDS, KindTag } from './DayKind.tsx';
 import { DayOffForm } from './DayOffForm.tsx';
+import { DistrictCalendarImport } from './DistrictCalendarImport.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { SchoolAbsences } from './SchoolAbsences.tsx';
 import { SchoolYearForm } from './SchoolYearForm.tsx';
@@ -44,6 +45,7 @@ function currentYear(calendars: SchoolCalendar[], today: string): SchoolCalendar
 
 export default function CalendarPage() {
   const { householdId, child } = useHouseholdChild();
+  const current = useCurrent();
   const writable = useCan('plan.write');
   const client = useQueryClient();
   const ids = useId();
@@ -241,6 +243,17 @@ export default function CalendarPage() {
                 />
               </Stack>
             </Paper>
+          )}
+
+          {writable && (
+            <DistrictCalendarImport
+              householdId={householdId}
+              childId={child.id}
+              csrfToken={current.session.csrfToken}
+              onAdded={(count) =>
+                changed(`Added ${count === 1 ? '1 day' : `${count} days`} from the district calendar.`)
+              }
+            />
           )}
 
           <SchoolAbsences

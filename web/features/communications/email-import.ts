@@ -1,6 +1,6 @@
 // Import emails: the raw .eml or .mbox file is the request body (not JSON), like a file upload. Kept out
 // of web/api/client.ts so the first screen does not carry it; the CSRF token comes from the session.
-import { ApiError, type FieldIssue, get, parseApiJson } from '../../api/client.ts';
+import { ApiError, type FieldIssue, get, readApiBody } from '../../api/client.ts';
 import type { EmailImportResult, Job } from '../../api/types.ts';
 
 export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
@@ -97,13 +97,7 @@ export async function importEmailFile(
       `“${file.name}” could not be sent. Check your connection and try again; nothing was imported.`,
     );
   }
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text ? parseApiJson(text) : null;
-  } catch {
-    data = null;
-  }
+  const data = await readApiBody(response);
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; fields?: FieldIssue[] } } | null)
       ?.error;

@@ -1,6 +1,6 @@
 import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../../src/domain/session-entry.ts';
-import { errorFrom, parseApiJson, reach } from '../../api/client.ts';
+import { errorFrom, reach, readApiBody } from '../../api/client.ts';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
 // Authorization header. No cookie is sent (credentials: 'omit'), so a parent who opens a staff link
@@ -22,11 +22,7 @@ export async function staffRequest<T>(
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   // A body that is not JSON (a proxy's error page) reads as none: the status still says what happened.
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text ? parseApiJson(text) : null;
-  } catch {}
+  const data = await readApiBody(response);
   if (!response.ok) throw errorFrom(response.status, data);
   return data as T;
 }

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../domain/common.ts';
+import { CalendarDayKind, CalendarEventFields } from '../domain/school-calendar-model.ts';
+
+// Bringing a district calendar in from an iCalendar (.ics) file: first a draft (nothing saved) for
+// the parent to review, then the days the parent chose, saved together.
+
+export const CalendarImportQuery = z.object({
+  /** The file's name, for messages about it. */
+  filename: z.string().max(255).default('calendar.ics'),
+});
+
+/** Why a day of the file would not be added as it stands. */
+export const CalendarImportStatus = z.enum([
+  /** Not on the calendar yet, and inside one of the child's school years. */
+  'new',
+  /** The same day (dates and kind) is on the calendar already. */
+  'on_calendar',
+  /** Outside every school year of the child: add the year first. */
+  'outside_school_year',
+]);
+
+export const CalendarImportEvent = z.object({
+  /** Stable within the draft: the event's UID and first day. */
+  key: z.string(),
+  /** The district's words. */
+  summary: z.string(),
+  description: z.string().nullable(),
+  startDate: IsoDateSchema,
+  /** The last day, inclusive (the first day for a single day). */
+  endDate: IsoDateSchema,
+  allDay: z.boolean(),
+  /** HH:MM, for an event with a time of day. */
+  startTime: z.string().nullable(),
+  /** One occurrence of a repeating event. */
+  recurring: z.boolean(),
+  /** The kind proposed, or null: not a day off. */
+  kind: CalendarDayKind.nullable(),
+  confidence: z.enum(['sure', 'check']),
+  /** Why, in plain words. */
+  reason: z.string(),
+  /** The district's words that decided it. */
+  matched: z.string().nullable(),
+  /** The school year the day falls in, or null. */
+  calendarId: IdSchema.nullable(),
+  status: CalendarImportStatus,
+  /** Proposed for adding: a day off, new, in a school year. */
+  include: z.boolean(),
+});
+
+export const CalendarImportDraft = z
+  .object({
+    /** The calendar's name in the file, when it gives one. */
+    name: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    /** The events to check first (confidence 'check'), then by date. */
+    events: z.array(CalendarImportEvent),
+    /** What the file held that could not be read, and why. */
+    skipped: z.array(z.object({ summary: z.string(), reason: z.string() })),
+  })
+  .meta({ id: 'CalendarImportDraft' });
+
+/** The reviewed days, saved together (each as POST calendar-events would). */
+export const CalendarEventBatchInput = z.object({
+  events: z.array(CalendarEventFields).min(1).max(500),
+});

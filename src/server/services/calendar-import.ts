@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { CalendarEventBatchInput, CalendarImportDraft } from '../../api/calendar-import.ts';
+import type { CalendarEvent } from '../../api/records.ts';
+import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
+import { CalendarEventInput } from '../../domain/school-calendar-model.ts';
+import { IcsFileError, readIcsFile } from '../../importers/ics.ts';
+import { requireChild } from '../../store/children.repository.ts';
+import type { Store } from '../../store/database.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, notFound, parseOrThrow } from '../errors.ts';
+import { writeRecord } from './records.ts';
+import { RESOURCES } from './resources.ts';
+import { loadCalendars } from './school-calendars.ts';
+
+// A district calendar brought in from an .ics file. The draft reads the file and compares it with
+// the child's school years, writing nothing; the parent then saves the days they chose together, in
+// one transaction, each through the record service (its checks, and its journal entry).
+
+function refused(message: string): AppError {
+  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+}
+
+/** The file's events, as the parent reviews them: nothing is saved. A file that cannot be read is a 400 naming `file`. */
+export async function draftCalendarImport(
+  store: Store,
+  householdId: string,
+  childId: string,
+  file: { bytes: Buffer; filename: string },
+): Promise<z.output<typeof CalendarImportDraft>> {
+  await requireChild(store.db, householdId, childId);
+  const calendars = await loadCalendars(store.db, householdId, childId);
+  const first = calendars[0]?.firstDay;
+  const last = calendars.at(-1)?.lastDay;
+  let read: ReturnType<typeof readIcsFile>;
+  try {
+    read = readIcsFile(file.bytes, first && last ? { window: { from: first, to: last } } : {});
+  } catch (error) {
+    if (error instanceof IcsFileError)
+      throw refused(`"${file.filename}" ${error.message}; nothing was added`);
+    throw error;
+  }
+  return {
+    name: read.name,
+    timeZone: read.timeZone,
+    events: draftCalendarEvents(read.events, calendars),
+    skipped: read.skipped,
+  };
+}
+
+/**
+ * Add the reviewed days to the child's school calendars, all or none: each is checked and journaled
+ * as one added by hand (POST calendar-events), in one transaction. A school year of another child is
+ * a 404 naming its place in the list.
+ */
+export async function addCalendarEvents(
+  store: Store,
+  ctx: ServiceContext,
+  childId: string,
+  body: unknown,
+): Promise<z.output<typeof CalendarEvent>[]> {
+  const input = parseOrThrow(
+    z.array(CalendarEventInput).min(1).max(500),
+    (body as z.input<typeof CalendarEventBatchInput> | null)?.events,
+    'events',
+  );
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    await requireChild(trx, ctx.householdId, childId);
+    const years = await trx
+      .selectFrom('school_calendar')
+      .select('id')
+      .where('household_id', '=', ctx.householdId)
+      .where('child_id', '=', childId)
+      .execute();
+    const ofChild = new Set(years.map((y) => y.id));
+    const saved: z.output<typeof CalendarEvent>[] = [];
+    for (const [i, event] of input.entries()) {
+      if (!ofChild.has(event.calendarId))
+        throw notFound('School calendar', event.calendarId, `events.${i}.calendarId`);
+      try {
+        saved.push(await writeRecord(trx, ctx, RESOURCES.calendarEvent, event));
+      } catch (error) {
+        throw withPlace(error, `events.${i}`);
+      }
+    }
+    return saved;
+  });
+}
+
+/** The same error, its fields named by their place in the list ("events.3.startDate"). */
+function withPlace(error: unknown, place: string): unknown {
+  if (!(error instanceof AppError) || !error.fields) return error;
+  const fields = error.fields.map((f) => ({ ...f, path: `${place}.${f.path}` }));
+  return new AppError(error.code, `${place}: ${error.message}`, fields);
+}

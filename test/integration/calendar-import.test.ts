@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, call, openTestEnv, rowCounts, type TestEnv } from './harness.ts';
+
+// Bringing a district calendar in from an .ics file: the draft reads the file and writes nothing;
+// the reviewed days are saved together, each with its journal entry; a file that cannot be read is a
+// 400 naming `file`; another household's child is a 404. On both databases.
+
+const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/calendars/district-2026-27.ics'));
+
+describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
+  let env: TestEnv;
+  let childId: string;
+  let calendarId: string;
+  const api = (path: string) => `/api/households/${env.householdId}${path}`;
+  const draftUrl = () => api(`/children/${childId}/school-calendar/ics?filename=district-2026-27.ics`);
+  const batchUrl = () => api(`/children/${childId}/school-calendar/events/batch`);
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+    childId = (await call(env, 'POST', api('/children'), { firstName: 'Emma' })).body.id;
+    const calendar = await call(env, 'POST', api('/calendars'), {
+      childId,
+      name: 'Cedar Falls 2026-2027',
+      firstDay: '2026-09-08',
+      lastDay: '2027-06-11',
+    });
+    expect(calendar.status, JSON.stringify(calendar.body)).toBe(201);
+    calendarId = calendar.body.id;
+    const thanksgiving = await call(env, 'POST', api('/calendar-events'), {
+      calendarId,
+      kind: 'break',
+      startDate: '2026-11-25',
+      endDate: '2026-11-27',
+      label: 'Thanksgiving break',
+    });
+    expect(thanksgiving.status).toBe(201);
+  });
+  afterAll(async () => env.close());
+
+  it('reads the file into a draft to review, and writes nothing', async () => {
+    const before = await rowCounts(env.store);
+    const res = await call(env, 'POST', draftUrl(), FIXTURE);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(await rowCounts(env.store)).toEqual(before);
+    const draft = res.body;
+    expect(draft).toMatchObject({ name: 'Cedar Falls Unified 2026-27', timeZone: 'America/Los_Angeles' });
+    expect(draft.events).toHaveLength(22);
+    const of = (summary: string) => draft.events.find((e: { summary: string }) => e.summary === summary);
+    expect(of('Thanksgiving Break')).toMatchObject({
+      kind: 'break',
+      startDate: '2026-11-25',
+      endDate: '2026-11-27',
+      status: 'on_calendar',
+      include: false,
+    });
+    expect(of('Winter Break')).toMatchObject({ kind: 'break', status: 'new', include: true, calendarId });
+    expect(of('Teacher In-Service – No School for Students')).toMatchObject({
+      kind: 'holiday',
+      confidence: 'sure',
+    });
+    expect(of('Staff Development Day')).toMatchObject({
+      kind: 'holiday',
+      confidence: 'check',
+      include: true,
+    });
+    expect(of('Early Dismissal 12:30 – Parent Conferences')).toMatchObject({
+      kind: 'early_dismissal',
+      startTime: '12:30',
+    });
+    expect(of('Picture Day')).toMatchObject({ kind: null, include: false });
+    expect(of('Labor Day – No School')).toMatchObject({ status: 'outside_school_year', include: false });
+    // The days to check come first.
+    expect(draft.events[0].confidence).toBe('check');
+  });
+
+  it('refuses a file that is not a calendar, an empty one and a damaged one, naming `file`', async () => {
+    const before = await rowCounts(env.store);
+    const cases: [Buffer, string][] = [
+      [Buffer.from('<html><body>Our calendar</body></html>'), 'is not an iCalendar (.ics) file'],
+      [Buffer.alloc(0), 'is empty'],
+      [
+        Buffer.from(
+          'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nno colon here\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+        ),
+        'is damaged',
+      ],
+      [FIXTURE.subarray(0, 2000), 'is damaged or cut short'],
+    ];
+    for (const [bytes, words] of cases) {
+      const res = await call(env, 'POST', draftUrl(), bytes);
+      expect(res.status, words).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('file');
+      expect(res.body.error.message).toContain(`"district-2026-27.ics" ${words}`);
+      expect(res.body.error.message).toContain('nothing was added');
+    }
+    expect(await rowCounts(env.store)).toEqual(before);
+    // A file over the route's own limit (2 MB, not the 25 MB of attachments) is named with that limit.
+    const big = await call(env, 'POST', draftUrl(), Buffer.alloc(3 * 1024 * 1024, 0x41));
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toBe('The file is over the 2 MB limit; nothing was saved');
+    expect(big.body.error.fields).toEqual([{ path: 'file', message: big.body.error.message }]);
+    expect(await rowCounts(env.store)).toEqual(before);
+  });
+
+  it('saves the reviewed days in one go, each with its journal entry', async () => {
+    const journalBefore = (await rowCounts(env.store)).journal!;
+    const res = await call(env, 'POST', batchUrl(), {
+      events: [
+        { calendarId, kind: 'break', startDate: '2026-12-21', endDate: '2027-01-01', label: 'Winter Break' },
+        { calendarId, kind: 'holiday', startDate: '2026-10-09', label: 'Teacher In-Service' },
+        { calendarId, kind: 'early_dismissal', startDate: '2026-11-19', label: 'Early Dismissal 12:30' },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.map((e: { label: string }) => e.label)).toEqual([
+      'Winter Break',
+      'Teacher In-Service',
+      'Early Dismissal 12:30',
+    ]);
+    const after = await rowCounts(env.store);
+    expect(after.journal).toBe(journalBefore + 3);
+    const journal = await env.store.db
+      .selectFrom('journal')
+      .select(['entity', 'action', 'entity_id'])
+      .where(
+        'entity_id',
+        'in',
+        res.body.map((e: { id: string }) => e.id),
+      )
+      .execute();
+    expect(journal).toHaveLength(3);
+    expect(journal.every((j) => j.entity === 'calendar_event' && j.action === 'create')).toBe(true);
+    // The next draft sees them on the calendar.
+    const again = await call(env, 'POST', draftUrl(), FIXTURE);
+    const winter = again.body.events.find((e: { summary: string }) => e.summary === 'Winter Break');
+    expect(winter).toMatchObject({ status: 'on_calendar', include: false });
+  });
+
+  it('saves all or nothing: one day outside the school year refuses the batch, naming it', async () => {
+    const before = await rowCounts(env.store);
+    const res = await call(env, 'POST', batchUrl(), {
+      events: [
+        { calendarId, kind: 'holiday', startDate: '2027-01-29', label: 'Staff Development Day' },
+        { calendarId, kind: 'holiday', startDate: '2026-09-07', label: 'Labor Day' },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('events.1.startDate');
+    expect(await rowCounts(env.store)).toEqual(before);
+  });
+
+  it('refuses a school year of another child (404) and another household’s child (404)', async () => {
+    const other = (await call(env, 'POST', api('/children'), { firstName: 'Noah' })).body.id;
+    const wrongYear = await call(env, 'POST', api(`/children/${other}/school-calendar/events/batch`), {
+      events: [{ calendarId, kind: 'holiday', startDate: '2027-01-29' }],
+    });
+    expect(wrongYear.status).toBe(404);
+    expect(wrongYear.body.error.fields[0].path).toBe('events.0.calendarId');
+
+    const created = await call(env, 'POST', '/api/households', { name: 'Another family' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const elsewhere = `/api/households/${created.body.id}`;
+    const theirChild = (await call(env, 'POST', `${elsewhere}/children`, { firstName: 'Liam' })).body.id;
+    // Emma's id under the other household, and the other household's child under Emma's.
+    const crossed = await call(env, 'POST', `${elsewhere}/children/${childId}/school-calendar/ics`, FIXTURE);
+    expect(crossed.status).toBe(404);
+    const crossedBack = await call(env, 'POST', api(`/children/${theirChild}/school-calendar/ics`), FIXTURE);
+    expect(crossedBack.status).toBe(404);
+    const batch = await call(env, 'POST', api(`/children/${theirChild}/school-calendar/events/batch`), {
+      events: [{ calendarId, kind: 'holiday', startDate: '2027-01-29' }],
+    });
+    expect(batch.status).toBe(404);
+  });
+});

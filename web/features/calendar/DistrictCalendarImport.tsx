@@ -1,0 +1,263 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useId, useState } from 'react';
+import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
+import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
+import { formatRange } from '../../components/dates.ts';
+import { KINDS } from './DayKind.tsx';
+import {
+  addDistrictDays,
+  type Choice,
+  chosenEvents,
+  type DistrictDraft,
+  type DistrictEvent,
+  initialChoices,
+  readDistrictCalendar,
+} from './district-calendar.ts';
+
+// Bringing the district's calendar in from its .ics file: the file is read into a list to check
+// (nothing is saved yet), one row per event with the kind of day As Written proposes; the rows to
+// check come first, with the reason; days already on the calendar are marked and left unticked.
+// "Add N days to the calendar" saves the ticked ones together.
+
+const NOT_A_DAY_OFF = 'none';
+
+function days(e: DistrictEvent): string {
+  const range = formatRange(e.startDate, e.endDate);
+  return e.startTime ? `${range}, ${e.startTime}` : range;
+}
+
+export function DistrictCalendarImport({
+  householdId,
+  childId,
+  csrfToken,
+  onAdded,
+}: {
+  householdId: string;
+  childId: string;
+  csrfToken: string | null;
+  onAdded(count: number): Promise<void> | void;
+}) {
+  const ids = useId();
+  const [draft, setDraft] = useState<DistrictDraft | null>(null);
+  const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
+  const [reading, setReading] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
+
+  const read = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    setReading(true);
+    setFileName(file.name);
+    try {
+      const got = await readDistrictCalendar(householdId, childId, file, csrfToken);
+      setDraft(got);
+      setChoices(initialChoices(got.events));
+      setShowAll(false);
+    } catch (e) {
+      setDraft(null);
+      setError(e instanceof Error ? e.message : 'The file could not be read. Try again.');
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const choose = (key: string, change: Partial<Choice>) =>
+    setChoices((current) => {
+      const next = new Map(current);
+      const before = next.get(key) ?? { include: false, kind: null };
+      next.set(key, { ...before, ...change });
+      return next;
+    });
+
+  const chosen = draft ? chosenEvents(draft.events, choices) : [];
+  const add = async () => {
+    if (!draft || chosen.length === 0) return;
+    setError(null);
+    setSaving(true);
+    try {
+      await addDistrictDays(householdId, childId, draft.events, choices);
+      setDraft(null);
+      await onAdded(chosen.length);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The days could not be added. Try again; nothing was saved.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  // Days off and rows to check are shown; school events, and days outside the child's school years,
+  // wait behind a button.
+  const inMain = (e: DistrictEvent) =>
+    e.status !== 'outside_school_year' && (e.kind !== null || e.confidence === 'check');
+  const main = draft?.events.filter(inMain) ?? [];
+  const others = draft?.events.filter((e) => !inMain(e)) ?? [];
+  const shown = showAll ? [...main, ...others] : main;
+  const toCheck = main.filter((e) => e.confidence === 'check' && e.status === 'new').length;
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-title`}>
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={`${ids}-title`}>
+          Bring in the district calendar
+        </Title>
+        <Text size="sm">
+          Many districts publish their calendar as a file ending in .ics (look for “iCal”, “Subscribe” or
+          “Export” on the district’s calendar page). You check every day before anything is added.
+        </Text>
+        <Group gap="sm">
+          <FileButton onChange={(file) => void read(file)} accept=".ics,text/calendar">
+            {(props) => (
+              // The label wraps on a narrow phone rather than being cut off.
+              <Button
+                {...props}
+                variant="default"
+                loading={reading}
+                h="auto"
+                py={8}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              >
+                Import the district calendar (.ics)
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        {error && (
+          <Text size="sm" c="var(--mantine-color-error)" role="alert">
+            {error}
+          </Text>
+        )}
+
+        {draft && (
+          <Stack gap="sm" component="section" aria-labelledby={`${ids}-review`}>
+            <Title order={4} size="h5" id={`${ids}-review`}>
+              Check the days from {draft.name ?? fileName}
+            </Title>
+            <Text size="sm">
+              {main.filter((e) => e.kind !== null).length} days off or early dismissals found
+              {toCheck > 0 ? `; ${toCheck} to check (listed first)` : ''}. Nothing is added until you choose
+              “Add”.
+            </Text>
+            {main.length === 0 && <Text size="sm">No days off were found in this file.</Text>}
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {shown.map((e) => (
+                <EventRow
+                  key={e.key}
+                  event={e}
+                  choice={choices.get(e.key) ?? { include: false, kind: null }}
+                  onChange={(change) => choose(e.key, change)}
+                />
+              ))}
+            </Stack>
+            {others.length > 0 && (
+              <Button variant="subtle" size="compact-sm" onClick={() => setShowAll((v) => !v)}>
+                {showAll
+                  ? 'Hide the other events'
+                  : `Show the other ${others.length} events (school events, and days outside the school year)`}
+              </Button>
+            )}
+            {draft.skipped.length > 0 && (
+              <Text size="sm">
+                Left out: {draft.skipped.map((s) => `${s.summary} (${s.reason})`).join('; ')}.
+              </Text>
+            )}
+            <Group gap="sm">
+              <Button
+                color="blue.8"
+                onClick={() => void add()}
+                loading={saving}
+                disabled={chosen.length === 0}
+              >
+                {chosen.length === 1
+                  ? 'Add 1 day to the calendar'
+                  : `Add ${chosen.length} days to the calendar`}
+              </Button>
+              <Button variant="default" onClick={() => setDraft(null)} disabled={saving}>
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function EventRow({
+  event,
+  choice,
+  onChange,
+}: {
+  event: DistrictEvent;
+  choice: Choice;
+  onChange(change: Partial<Choice>): void;
+}) {
+  const outside = event.status === 'outside_school_year';
+  const words = `“${event.summary || 'No title'}”, ${days(event)}`;
+  return (
+    <Paper component="li" withBorder p="sm" radius="sm">
+      <Stack gap={6}>
+        <Group gap="xs" wrap="wrap">
+          <Checkbox
+            checked={choice.include && choice.kind !== null && !outside}
+            disabled={outside || choice.kind === null}
+            onChange={(e) => onChange({ include: e.currentTarget.checked })}
+            label={
+              <Text fw={600} size="sm" span>
+                {event.summary || 'No title'}
+              </Text>
+            }
+            description={days(event)}
+            aria-label={`Add ${words}`}
+          />
+          {event.status === 'on_calendar' && (
+            <Badge variant="outline" color="gray.8" tt="none">
+              Already on the calendar
+            </Badge>
+          )}
+          {outside && (
+            <Badge variant="outline" color="gray.8" tt="none">
+              Outside the school year
+            </Badge>
+          )}
+          {event.confidence === 'check' && !outside && event.status === 'new' && (
+            <Badge variant="light" color="yellow" tt="none">
+              Check
+            </Badge>
+          )}
+        </Group>
+        <NativeSelect
+          size="sm"
+          w={{ base: '100%', xs: 260 }}
+          label="Kind of day"
+          aria-label={`Kind of day for ${words}`}
+          value={choice.kind ?? NOT_A_DAY_OFF}
+          disabled={outside}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            const kind = value === NOT_A_DAY_OFF ? null : (value as CalendarDayKind);
+            onChange({ kind, include: kind !== null && event.status === 'new' });
+          }}
+          data={[
+            ...KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] })),
+            { value: NOT_A_DAY_OFF, label: 'Not a day off (leave out)' },
+          ]}
+        />
+        <Text size="sm">{event.reason}</Text>
+      </Stack>
+    </Paper>
+  );
+}
