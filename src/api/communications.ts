@@ -40,6 +40,30 @@ export const CommunicationStatus = z.object({
 });
 export type CommunicationStatus = z.infer<typeof CommunicationStatus>;
 
+/** How many calls and meetings (and messages of any kind) "Draft a letter" lists, newest first. */
+export const LETTER_CHOICE_CONVERSATIONS_MAX = 200;
+
+/**
+ * The messages "Draft a letter" offers, chosen on the server so the screen never loads every message
+ * of the child: the written messages the family sent that still await a reply (overdue first, then
+ * newest), the calls and meetings, and messages of any kind (each newest first, at most
+ * LETTER_CHOICE_CONVERSATIONS_MAX).
+ */
+export const LetterChoices = z.object({
+  childId: z.string(),
+  asOf: z.string(),
+  awaitingReply: z.array(Communication),
+  overdue: z.array(z.string()),
+  conversations: z.array(Communication),
+  /** Every call and meeting in force, of which `conversations` are the newest. */
+  conversationsTotal: z.number().int().nonnegative(),
+  /** The newest messages of any kind (where the parent heard of a decision), at most the same number. */
+  recent: z.array(Communication),
+  /** Every message in force, of which `recent` are the newest. */
+  messagesTotal: z.number().int().nonnegative(),
+});
+export type LetterChoices = z.infer<typeof LetterChoices>;
+
 export const EmailImportResult = z.object({
   /** The messages logged, as the communication log serves them. */
   imported: z.array(Communication),

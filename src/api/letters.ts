@@ -233,6 +233,14 @@ export const RecommendationSchema = z.object({
     .optional(),
 });
 
+/** Where a recommendation's entries are kept (the Advisor screen's links, and the message a follow-up answers). */
+export const RecommendationEntries = z.object({
+  messages: z.number().int().nonnegative(),
+  notes: z.number().int().nonnegative(),
+  /** The entries that are messages the family sent, in the recommendation's order. */
+  sentMessageIds: z.array(z.string()),
+});
+
 export const ReminderSchema = z.object({
   id: z.string(),
   date: IsoDateSchema,
@@ -247,7 +255,7 @@ export const Advice = z.object({
   planKind: z.enum(['iep', '504']).nullable(),
   jurisdiction: z.object({ country: z.enum(['US', 'CA']), region: z.string().nullable() }).nullable(),
   settings: AdvisorSettings,
-  recommendations: z.array(RecommendationSchema),
+  recommendations: z.array(RecommendationSchema.extend({ entries: RecommendationEntries })),
   reminders: z.array(ReminderSchema),
 });
 

@@ -366,6 +366,9 @@ const READS: Record<string, Row> = {
   'GET /api/households/:householdId/children/:id/communication-status': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/communication-status?asOf=2026-11-27`),
   }),
+  'GET /api/households/:householdId/children/:id/letter-choices': async (f) => ({
+    url: hA(f, `/children/${f.demo.childId}/letter-choices?asOf=2026-11-27`),
+  }),
   'GET /api/households/:householdId/letters': async (f) => ({ url: hA(f, '/letters') }),
   'GET /api/households/:householdId/letters/:id': async (f) => ({
     url: hA(f, `/letters/${f.ids.demoLetter}`),

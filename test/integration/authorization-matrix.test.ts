@@ -796,6 +796,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/children/${f.childId}/communication-status?asOf=2026-10-01`) }),
   },
+  'GET /api/households/:householdId/children/:id/letter-choices': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/letter-choices?asOf=2026-10-01`) }),
+  },
   'POST /api/households/:householdId/children/:id/letters': {
     expect: NOT_VIEWER,
     make: async (f) => ({

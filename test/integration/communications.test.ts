@@ -151,6 +151,58 @@ describe.each(BACKENDS)('the communication log on %s', (backend) => {
     expect(answered.messages.find((m: { id: string }) => m.id === reply.body.id).threadId).toBe(sent.id);
   });
 
+  it('offers "Draft a letter" only the messages it can use, chosen on the server', async () => {
+    const kid = (await call(env, 'POST', api('/children'), { firstName: 'Noor' })).body.id;
+    const log = async (fields: Record<string, unknown>) => {
+      const res = await call(env, 'POST', api('/communications'), { childId: kid, ...fields });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const late = await log({ kind: 'email', direction: 'sent', date: '2026-10-05', summary: 'Late' });
+    const waiting = await log({ kind: 'email', direction: 'sent', date: '2026-10-16', summary: 'Waiting' });
+    const answered = await log({
+      kind: 'letter',
+      direction: 'sent',
+      date: '2026-10-06',
+      summary: 'Answered',
+    });
+    await log({
+      kind: 'email',
+      direction: 'received',
+      date: '2026-10-07',
+      summary: 'Re',
+      inReplyToId: answered,
+    });
+    const mistake = await log({
+      kind: 'email',
+      direction: 'sent',
+      date: '2026-10-08',
+      summary: 'Wrong child',
+    });
+    const voided = await call(env, 'POST', api(`/communications/${mistake}/void`), { note: 'Wrong child' });
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    const meeting = await log({ kind: 'meeting', direction: 'received', date: '2026-10-09', summary: 'IEP' });
+    const phone = await log({ kind: 'phone', direction: 'received', date: '2026-10-12', summary: 'Call' });
+    const choices = await call(env, 'GET', api(`/children/${kid}/letter-choices?asOf=2026-10-20`));
+    expect(choices.status, JSON.stringify(choices.body)).toBe(200);
+    const ids = (list: { id: string }[]) => list.map((m) => m.id);
+    // Overdue first, then the newest; never an answered, received or voided message, nor a call.
+    expect(ids(choices.body.awaitingReply)).toEqual([late, waiting]);
+    expect(choices.body.overdue).toEqual([late]);
+    expect(ids(choices.body.conversations)).toEqual([phone, meeting]);
+    expect(choices.body.conversationsTotal).toBe(2);
+    expect(ids(choices.body.recent)).not.toContain(mistake);
+    expect(choices.body.recent[0].id).toBe(waiting);
+    expect(choices.body.messagesTotal).toBe(6);
+    // Another household's child is not found.
+    const other = await call(
+      env,
+      'GET',
+      `/api/households/${env.householdId}/children/01900000-0000-7000-8000-00000000abcd/letter-choices`,
+    );
+    expect(other.status).toBe(404);
+  });
+
   it('links a written follow-up to a call, and refuses to follow up a written message', async () => {
     const meeting = (
       await call(env, 'POST', api('/communications'), {

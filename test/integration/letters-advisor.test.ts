@@ -165,6 +165,13 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
       JSON.stringify(after.body.recommendations.map((r: { rule: string }) => r.rule)),
     ).toBeDefined();
     expect(rec.letterKind).toBe('follow_up_unanswered');
+    // Where its entries are kept comes with it: the Advisor screen links "1 message" and drafts the
+    // follow-up of the sent email without loading the child's messages.
+    expect((rec as unknown as { entries: unknown }).entries).toEqual({
+      messages: 1,
+      notes: 0,
+      sentMessageIds: [sent.body.id],
+    });
     expect(rec.citation).toBeDefined();
     expect(rec.reason).toMatch(/\S/);
     // The service shortfall of speech (54% delivered) calls for a meeting, cited to 300.323.

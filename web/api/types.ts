@@ -32,6 +32,7 @@ import type {
   Job as JobSchema,
   KeyDate as KeyDateSchema,
   LadderStepSchema,
+  LetterChoices as LetterChoicesSchema,
   LetterRecord,
   LetterRequestSchema,
   LivingIepNotesInput,
@@ -44,7 +45,6 @@ import type {
   Plan as PlanSchema,
   PlanVersionDetail as PlanVersionDetailSchema,
   PlanVersion as PlanVersionSchema,
-  RecommendationSchema,
   ReminderSchema,
   SchoolCalendar as SchoolCalendarSchema,
   ServiceLedgerResponse,
@@ -129,6 +129,11 @@ export type Communication = Omit<z.infer<typeof CommunicationSchema>, 'replyExpe
 /** A message as sent to the server (fields with a default may be left out; no reply date: the default). */
 export type CommunicationInput = z.input<typeof CommunicationFields>;
 export type CommunicationStatus = z.infer<typeof CommunicationStatusSchema>;
+/** The messages "Draft a letter" offers, each as the log serves it (Communication). */
+export type LetterChoices = Omit<
+  z.infer<typeof LetterChoicesSchema>,
+  'awaitingReply' | 'conversations' | 'recent'
+> & { awaitingReply: Communication[]; conversations: Communication[]; recent: Communication[] };
 export type CommunicationReply = CommunicationStatus['messages'][number]['reply'];
 export type EmailImportResult = z.infer<typeof EmailImportResultSchema>;
 /** A large import's result, read from its background job. */
@@ -143,7 +148,8 @@ export type LetterKind = z.infer<typeof LetterRequestSchema>['kind'];
 /** What to draft: a kind and the options it needs (LetterRequestSchema). */
 export type LetterRequest = z.input<typeof LetterRequestSchema>;
 export type LadderStep = z.infer<typeof LadderStepSchema>;
-export type Recommendation = z.infer<typeof RecommendationSchema>;
+/** A recommendation as the Advisor screen receives it: with where its entries are kept. */
+export type Recommendation = z.infer<typeof AdviceSchema>['recommendations'][number];
 export type Reminder = z.infer<typeof ReminderSchema>;
 export type Advice = z.infer<typeof AdviceSchema>;
 

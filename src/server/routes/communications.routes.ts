@@ -6,11 +6,12 @@ import {
   EmailImportResult,
   HouseholdSettings,
   HouseholdSettingsPatch,
+  LetterChoices,
 } from '../../api/communications.ts';
 import { Job } from '../../api/jobs.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { communicationStatus } from '../services/communication-status.ts';
+import { communicationStatus, letterChoices } from '../services/communication-status.ts';
 import { receiveEmailFile } from '../services/email-import.ts';
 import { loadSettings, updateSettings } from '../services/household-settings.ts';
 import { contextFor, typed } from './shared.ts';
@@ -97,6 +98,28 @@ export function registerCommunicationRoutes(app: FastifyInstance, deps: AppDeps)
     },
     async (request) =>
       communicationStatus(
+        deps.store,
+        request.params.householdId,
+        request.params.id,
+        request.query.asOf ?? deps.clock.today(),
+      ),
+  );
+
+  api.get(
+    '/households/:householdId/children/:id/letter-choices',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Communications'],
+        summary:
+          'The messages "Draft a letter" offers: written messages still awaiting a reply (overdue first) and the newest calls and meetings',
+        params: RecordParams,
+        querystring: AsOfQuery,
+        response: { 200: LetterChoices, ...errors },
+      },
+    },
+    async (request) =>
+      letterChoices(
         deps.store,
         request.params.householdId,
         request.params.id,

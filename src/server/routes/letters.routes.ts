@@ -22,7 +22,7 @@ import { roleAllows } from '../../domain/permissions.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { adviceForChild } from '../services/advice.ts';
+import { adviceForScreen } from '../services/advice.ts';
 import { letterAsEml } from '../services/letter-eml.ts';
 import {
   deleteLetterDraft,
@@ -224,7 +224,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      adviceForChild(
+      adviceForScreen(
         deps.store,
         request.params.householdId,
         request.params.id,

@@ -1,4 +1,6 @@
+import type { Recommendation } from '../../domain/advisor/recommendation.ts';
 import { type AdvisorSettings, advise, reminders, resolveAdvisorSettings } from '../../domain/advisor.ts';
+import type { CaseRecord } from '../../domain/case-record.ts';
 import type { Store } from '../../store/database.ts';
 import { gatherCaseRecord } from './case-record.ts';
 import { loadSettings } from './household-settings.ts';
@@ -15,7 +17,7 @@ export async function effectiveAdvisorSettings(store: Store, householdId: string
   });
 }
 
-export async function adviceForChild(
+async function adviceAndRecord(
   store: Store,
   householdId: string,
   childId: string,
@@ -24,7 +26,7 @@ export async function adviceForChild(
 ) {
   const record = await gatherCaseRecord(store, householdId, childId, asOf, parent);
   const settings = await effectiveAdvisorSettings(store, householdId);
-  return {
+  const advice = {
     childId,
     asOf,
     planKind: record.plan?.kind ?? null,
@@ -32,5 +34,51 @@ export async function adviceForChild(
     settings,
     recommendations: advise(record, settings),
     reminders: reminders(record, settings),
+  };
+  return { advice, record };
+}
+
+export async function adviceForChild(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+  parent: { name: string; email: string | null },
+) {
+  return (await adviceAndRecord(store, householdId, childId, asOf, parent)).advice;
+}
+
+/**
+ * Which of a recommendation's entries are messages (and which of those the family sent) and which
+ * are the family's own notes: what the Advisor screen links to and which message a follow-up letter
+ * answers. Worked out here, from the record the advice was made from, so the screen never has to
+ * load every message of the child (a household with thousands of imported emails).
+ */
+export function entrySourcesOf(
+  rec: Recommendation,
+  record: Pick<CaseRecord, 'communications' | 'parentNotes'>,
+) {
+  const messages = new Map(record.communications.map((c) => [c.id, c]));
+  const notes = new Set(record.parentNotes.map((n) => n.id));
+  const inMessages = rec.entryIds.filter((id) => messages.has(id));
+  return {
+    messages: inMessages.length,
+    notes: rec.entryIds.filter((id) => notes.has(id)).length,
+    sentMessageIds: inMessages.filter((id) => messages.get(id)?.direction === 'sent'),
+  };
+}
+
+/** The advice the Advisor screen shows: each recommendation with where its entries are kept. */
+export async function adviceForScreen(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+  parent: { name: string; email: string | null },
+) {
+  const { advice, record } = await adviceAndRecord(store, householdId, childId, asOf, parent);
+  return {
+    ...advice,
+    recommendations: advice.recommendations.map((rec) => ({ ...rec, entries: entrySourcesOf(rec, record) })),
   };
 }

@@ -19,7 +19,7 @@ import {
 } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { useCommunications, useParentNotes, useTeamContacts } from '../communications/communication-words.ts';
+import { useTeamContacts } from '../communications/communication-words.ts';
 import { LetterPicker, type PickerStart } from '../letters/LetterPicker.tsx';
 import { LETTER_KIND_WORDS, useDraftLetter } from '../letters/letter-api.ts';
 import { AdvisorSettingsForm } from './AdvisorSettingsForm.tsx';
@@ -37,9 +37,6 @@ import {
 // the settings behind the suggestions.
 
 type Known = {
-  messages: Set<string>;
-  sentMessages: Set<string>;
-  notes: Set<string>;
   services: Set<string>;
   accommodations: Set<string>;
 };
@@ -54,7 +51,7 @@ function letterFor(rec: Recommendation, known: Known): Draftable {
   const aboutAccommodation = known.accommodations.has(rec.subjectId) ? rec.subjectId : null;
   switch (rec.letterKind) {
     case 'follow_up_unanswered': {
-      const message = rec.entryIds.find((id) => known.sentMessages.has(id)) ?? rec.subjectId;
+      const message = rec.entries.sentMessageIds[0] ?? rec.subjectId;
       const addressed = rec.ladderStep?.addressedTo;
       const copy =
         rec.rule === 'reply_overdue_after_follow_up' &&
@@ -126,8 +123,9 @@ const BEHAVIOR_FINDINGS = new Set<string>([
 
 /** The entries behind a recommendation, by where they are kept. */
 function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
-  const messages = rec.entryIds.filter((id) => known.messages.has(id)).length;
-  const notes = rec.entryIds.filter((id) => known.notes.has(id)).length;
+  // Which entries are messages and notes is the server's answer (rec.entries): the screen does not load
+  // every message of the child to find out.
+  const { messages, notes } = rec.entries;
   const others = rec.entryIds.length - messages - notes;
   const groups: EntryGroup[] = [];
   if (messages > 0) groups.push({ count: messages, words: ['message', 'messages'], href: '/communications' });
@@ -165,8 +163,6 @@ export default function AdvisorPage() {
   // it still owes after the annual review renewed the plan).
   const services = useChildServices(householdId, child.id);
   const accommodations = useAccommodationsOfPlan(householdId, plan?.id);
-  const messages = useCommunications(householdId, child.id);
-  const notes = useParentNotes(householdId, child.id);
   const contacts = useTeamContacts(householdId, child.id);
   const drafting = useCan('letter.draft');
   const changesSettings = useCan('plan.write');
@@ -179,9 +175,6 @@ export default function AdvisorPage() {
   const [showAll, setShowAll] = useState(false);
 
   const known: Known = {
-    messages: new Set((messages.data ?? []).map((m) => m.id)),
-    sentMessages: new Set((messages.data ?? []).filter((m) => m.direction === 'sent').map((m) => m.id)),
-    notes: new Set((notes.data ?? []).map((n) => n.id)),
     services: new Set(services.services.map((s) => s.id)),
     accommodations: new Set((accommodations.data ?? []).map((a) => a.id)),
   };
@@ -207,8 +200,8 @@ export default function AdvisorPage() {
   const byUrgency = (['high', 'normal', 'low'] as const)
     .map((u) => ({ urgency: u, list: shown.filter((r) => r.urgency === u) }))
     .filter((g) => g.list.length > 0);
-  const pending = advice.isPending || messages.isPending || notes.isPending;
-  const error = advice.error ?? messages.error ?? notes.error ?? null;
+  const pending = advice.isPending;
+  const error = advice.error ?? null;
 
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
@@ -229,8 +222,6 @@ export default function AdvisorPage() {
               variant="default"
               onClick={() => {
                 void advice.refetch();
-                void messages.refetch();
-                void notes.refetch();
               }}
             >
               Try again

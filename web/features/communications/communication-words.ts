@@ -13,6 +13,7 @@ import type {
   Communication,
   CommunicationReply,
   CommunicationStatus,
+  LetterChoices,
   ParentNote,
   ParentNoteKind,
   TeamContact,
@@ -70,19 +71,13 @@ export const teamContactsKey = (householdId: string, childId: string) => [
   childId,
 ];
 
-export function useCommunications(householdId: string, childId: string) {
-  return useQuery({
-    queryKey: communicationsKey(householdId, childId),
-    queryFn: () => getAll<Communication>(`/households/${householdId}/communications?childId=${childId}`),
-  });
-}
-
 /** How many messages the log shows at first, and adds with each "Show more". */
 export const MESSAGES_PAGE_SIZE = 100;
 
 /**
  * The log a page at a time, newest first (the server's `order=desc`: by date, then as logged), for the
- * Messages page's "Show more"; the screens that need every message use useCommunications.
+ * Messages page's "Show more". Letters and the advisor ask the server for what they need instead
+ * (letter-choices, the advice's entries): no screen loads every message of a child.
  */
 export function useCommunicationPages(householdId: string, childId: string) {
   const path = `/households/${householdId}/communications?childId=${childId}&order=desc&limit=${MESSAGES_PAGE_SIZE}`;
@@ -93,6 +88,14 @@ export function useCommunicationPages(householdId: string, childId: string) {
     getNextPageParam: (last) => last.nextCursor,
   });
   return { ...query, messages: query.data?.pages.flatMap((p) => p.rows) };
+}
+
+/** The messages "Draft a letter" offers (awaiting a reply; calls and meetings), chosen by the server. */
+export function useLetterChoices(householdId: string, childId: string) {
+  return useQuery({
+    queryKey: [...communicationsKey(householdId, childId), 'letter-choices'],
+    queryFn: () => get<LetterChoices>(`/households/${householdId}/children/${childId}/letter-choices`),
+  });
 }
 
 /** Each message's thread and reply state, on the server's today. */

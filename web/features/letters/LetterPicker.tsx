@@ -29,11 +29,9 @@ import {
   useServicesOfPlan,
 } from '../../components/queries.ts';
 import {
-  isVerbal,
   messageName,
   shorten,
-  useCommunicationStatus,
-  useCommunications,
+  useLetterChoices,
   useParentNotes,
   useTeamContacts,
 } from '../communications/communication-words.ts';
@@ -113,8 +111,7 @@ export function LetterPicker({
   const plan = currentPlan(plans.data ?? []);
   const accommodations = useAccommodationsOfPlan(householdId, plan?.id).data ?? [];
   const services = useServicesOfPlan(householdId, plan?.id).data ?? [];
-  const messages = useCommunications(householdId, childId).data ?? [];
-  const status = useCommunicationStatus(householdId, childId).data;
+  const choices = useLetterChoices(householdId, childId).data;
   const notes = useParentNotes(householdId, childId).data ?? [];
   const contacts = useTeamContacts(householdId, childId).data ?? [];
   const { draft, busy } = useDraftLetter(householdId, childId);
@@ -151,17 +148,12 @@ export function LetterPicker({
       set(key, e.currentTarget.value as Values[K]),
   });
 
-  const newestFirst = [...messages].sort((a, b) =>
-    a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
-  );
-  const overdue = new Set(status?.overdue ?? []);
   // A follow-up on an unanswered message is offered only for a message with no reply: never one that
   // was answered (it would tell the school "no reply"), closed, or waiting on an answer promised later.
-  const awaiting = new Set(status?.awaitingReply ?? []);
-  const sent = newestFirst
-    .filter((m) => m.direction === 'sent' && !isVerbal(m.kind) && awaiting.has(m.id))
-    .sort((a, b) => Number(overdue.has(b.id)) - Number(overdue.has(a.id)));
-  const talks = newestFirst.filter((m) => isVerbal(m.kind));
+  // The server chooses them (overdue first, then newest), and the newest calls and meetings.
+  const overdue = new Set(choices?.overdue ?? []);
+  const sent = choices?.awaitingReply ?? [];
+  const talks = choices?.conversations ?? [];
   const wins = notes.filter((n) => n.kind === 'win').sort((a, b) => (a.date < b.date ? 1 : -1));
   const canada = plan?.jurisdiction.country === 'CA';
   // The letters this plan may draft: the server's own rule (src/domain/letters/kinds.ts).
@@ -288,7 +280,7 @@ export function LetterPicker({
   const reason = (k: LetterKind) => unavailable(k, plan, sent, talks, accommodations, services);
   // What the parent recorded on the call or meeting the decision came up in (the default answer).
   const recordedPosition: ParentPosition =
-    messages.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
+    choices?.recent.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
   const planWord = plan?.kind === '504' ? '504 plan' : canada ? 'plan' : 'IEP';
   const serviceSelect = (
     <NativeSelect
@@ -404,7 +396,11 @@ export function LetterPicker({
           onChange={(e) => set('communicationId', e.currentTarget.value)}
           data={talks.map((m) => ({ value: m.id, label: messageName(m) }))}
           error={problems.communicationId}
-          description="The summary uses what you noted as decided and the next steps."
+          description={
+            choices && choices.conversationsTotal > talks.length
+              ? `The summary uses what you noted as decided and the next steps. The newest ${talks.length} of ${choices.conversationsTotal} calls and meetings are listed.`
+              : 'The summary uses what you noted as decided and the next steps.'
+          }
         />
       )}
 
@@ -472,7 +468,7 @@ export function LetterPicker({
               {...bind('communicationId')}
               data={[
                 { value: '', label: 'Not logged' },
-                ...newestFirst.map((m) => ({ value: m.id, label: messageName(m) })),
+                ...(choices?.recent ?? []).map((m) => ({ value: m.id, label: messageName(m) })),
               ]}
             />
           </SimpleGrid>
