@@ -92,6 +92,23 @@ describe.each(BACKENDS)('evidence on %s', (backend) => {
       expect(noThumb.statusCode).toBe(404);
     });
 
+    it('lists only the files a screen names by id, and refuses a bad id list naming ids', async () => {
+      const one = (await upload('one.png', await png(21, 21))).body.attachment.id as string;
+      const two = (await upload('two.png', await png(22, 22))).body.attachment.id as string;
+      await upload('three.png', await png(23, 23));
+      const stranger = '01900000-0000-7000-8000-00000000abcd';
+      const some = await call(env, 'GET', api(`/attachments?ids=${two},${one},${stranger},${one}`));
+      expect(some.status, JSON.stringify(some.body)).toBe(200);
+      expect(some.body.map((a: { id: string }) => a.id).sort()).toEqual([one, two].sort());
+      const all = await call(env, 'GET', api('/attachments'));
+      expect(all.body.length).toBeGreaterThan(2);
+      for (const bad of ['x', `${one};${two}`, Array(201).fill(one).join(',')]) {
+        const res = await call(env, 'GET', api(`/attachments?ids=${encodeURIComponent(bad)}`));
+        expect(res.status).toBe(400);
+        expect(res.body.error.fields[0].path).toBe('ids');
+      }
+    });
+
     it('refuses bad uploads with a clear message and writes nothing', async () => {
       const before = await rowCounts(env.store);
       const cases: [string, Buffer, number, RegExp][] = [

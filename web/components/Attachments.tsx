@@ -1,7 +1,8 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ATTACHMENT_IDS_MAX } from '../../src/api/attachments.ts';
 import { INLINE_IMAGE_TYPES } from '../../src/domain/attachment-types.ts';
-import { getAll } from '../api/client.ts';
+import { get } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
 import classes from './ui.module.css';
 
@@ -10,14 +11,29 @@ import classes from './ui.module.css';
 
 export const attachmentsKey = (householdId: string) => ['attachments', householdId];
 
-/** Every file of the household, by id. */
-export function useAttachments(householdId: string, enabled = true) {
+/**
+ * The files a screen shows, by id: asked for by their ids (ATTACHMENT_IDS_MAX per request), never
+ * every file of the household (a mailbox import can bring thousands).
+ */
+export function useAttachments(householdId: string, ids: readonly string[]) {
+  const wanted = [...new Set(ids)].sort();
   return useQuery({
-    queryKey: attachmentsKey(householdId),
-    queryFn: () => getAll<Attachment>(`/households/${householdId}/attachments`),
-    select: (list) => new Map(list.map((a) => [a.id, a])),
+    queryKey: [...attachmentsKey(householdId), wanted],
+    queryFn: async () => {
+      const found: Attachment[] = [];
+      for (let i = 0; i < wanted.length; i += ATTACHMENT_IDS_MAX) {
+        const chunk = wanted.slice(i, i + ATTACHMENT_IDS_MAX);
+        found.push(
+          ...(await get<Attachment[]>(
+            `/households/${householdId}/attachments?ids=${chunk.join(',')}&limit=${ATTACHMENT_IDS_MAX}`,
+          )),
+        );
+      }
+      return new Map(found.map((a) => [a.id, a]));
+    },
+    // Showing more messages asks for more files: keep showing those already known meanwhile.
+    placeholderData: keepPreviousData,
     staleTime: 60_000,
-    enabled,
   });
 }
 

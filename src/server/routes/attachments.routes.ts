@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AttachmentSchema, ContentQuery, UploadQuery, UploadResult } from '../../api/attachments.ts';
+import {
+  AttachmentListQuery,
+  AttachmentSchema,
+  ContentQuery,
+  UploadQuery,
+  UploadResult,
+} from '../../api/attachments.ts';
 import { ErrorResponse, errors, HouseholdParams, PageQuery, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
@@ -63,9 +69,9 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: access.household('plan.read') },
       schema: {
         tags: ['Attachments'],
-        summary: 'List the household’s files, a page at a time, as uploaded',
+        summary: 'List the household’s files (or only those named by ids), a page at a time, as uploaded',
         params: HouseholdParams,
-        querystring: PageQuery,
+        querystring: AttachmentListQuery,
         response: { 200: z.array(AttachmentSchema), ...errors },
       },
     },

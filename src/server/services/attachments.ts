@@ -279,9 +279,14 @@ export async function storeAttachment(
 export async function listAttachments(
   store: Store,
   householdId: string,
-  page: PageRequest,
+  page: PageRequest & { ids?: string | undefined },
 ): Promise<Page<Attachment>> {
-  const result = await keysetPage(attachmentsOfHousehold(store.db, householdId), ATTACHMENT_ORDER, page);
+  // Only the named files, when asked (ids of another household are simply not found).
+  const ids = page.ids ? [...new Set(page.ids.split(','))] : null;
+  const query = ids
+    ? attachmentsOfHousehold(store.db, householdId).where('id', 'in', ids)
+    : attachmentsOfHousehold(store.db, householdId);
+  const result = await keysetPage(query, ATTACHMENT_ORDER, page);
   return { rows: result.rows.map(toAttachment), nextCursor: result.nextCursor };
 }
 

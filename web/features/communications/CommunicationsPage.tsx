@@ -50,7 +50,11 @@ export default function CommunicationsPage() {
   const status = useCommunicationStatus(householdId, child.id);
   const contacts = useTeamContacts(householdId, child.id);
   const notes = useParentNotes(householdId, child.id);
-  const attachments = useAttachments(householdId);
+  // The files of the messages shown (the page grows with "Show more"), not every file of the household.
+  const attachments = useAttachments(
+    householdId,
+    (messages.messages ?? []).flatMap((m) => m.attachmentIds),
+  );
   const settings = useQuery({
     queryKey: ['settings', householdId],
     queryFn: () => get<HouseholdSettingsRecord>(`/households/${householdId}/settings`),

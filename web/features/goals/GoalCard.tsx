@@ -203,7 +203,10 @@ function LinkedWorkSamples({
   const list = [...(samples.data ?? [])].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : -1,
   );
-  const attachments = useAttachments(householdId, list.length > 0);
+  const attachments = useAttachments(
+    householdId,
+    list.flatMap((s) => s.attachmentIds),
+  );
   const sectionHeadingId = `${headingId}-samples`;
   return (
     <Box component="section" aria-labelledby={`${sectionHeadingId} ${headingId}`}>

@@ -47,7 +47,7 @@ export function ProgressForm({
   // The progress report or a data sheet, kept with the data point as its evidence.
   const [attachmentIds, setAttachmentIds] = useState<string[]>(point?.attachmentIds ?? []);
   const [uploading, setUploading] = useState(false);
-  const files = useAttachments(householdId, (point?.attachmentIds.length ?? 0) > 0);
+  const files = useAttachments(householdId, point?.attachmentIds ?? []);
   const form = useForm<Values>({
     initialValues: {
       date: point?.date ?? today,

@@ -39,7 +39,10 @@ export default function WorkSamplesPage() {
     queryKey: workSamplesKey(householdId, { childId: child.id }),
     queryFn: () => getAll<WorkSample>(`/households/${householdId}/work-samples?childId=${child.id}`),
   });
-  const attachments = useAttachments(householdId);
+  const attachments = useAttachments(
+    householdId,
+    (samples.data ?? []).flatMap((s) => s.attachmentIds),
+  );
   // Every plan's accommodations and goals, to name those a sample refers to; the form offers the
   // current plan's.
   const accommodationLists = useQueries({
