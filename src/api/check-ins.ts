@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckInAnswer } from '../domain/check-in.ts';
+import { RecordedAnswer, RecordedAs } from '../domain/check-in.ts';
 import { IdSchema, IsoDateSchema } from '../domain/common.ts';
 
 // The week's check-in: the questions written for the child, and the answers recorded with the
@@ -36,10 +36,7 @@ export const CheckInQuestionsResponse = z.object({
 });
 export type CheckInQuestionsResponse = z.infer<typeof CheckInQuestionsResponse>;
 
-export const RecordedAs = z.object({
-  entity: z.enum(['session_entry', 'accommodation_observation', 'behavior_incident']),
-  id: IdSchema,
-});
+export { RecordedAs };
 
 export const CheckInRecord = z
   .object({
@@ -48,7 +45,7 @@ export const CheckInRecord = z
     childId: IdSchema,
     date: IsoDateSchema,
     /** Each answer as sent, with the record it became (null: kept only in the check-in). */
-    answers: z.array(z.intersection(CheckInAnswer, z.object({ recordedAs: RecordedAs.nullable() }))),
+    answers: z.array(RecordedAnswer),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -374,6 +374,16 @@ export const CheckInAnswer = z.discriminatedUnion('kind', [
 ]);
 export type CheckInAnswer = z.infer<typeof CheckInAnswer>;
 
+/** The record an answer became: an observation, a session entry or a behavior incident. */
+export const RecordedAs = z.object({
+  entity: z.enum(['session_entry', 'accommodation_observation', 'behavior_incident']),
+  id: IdSchema,
+});
+
+/** An answer as a check-in keeps it: as sent, with the record it became (null: kept only in the check-in). */
+export const RecordedAnswer = z.intersection(CheckInAnswer, z.object({ recordedAs: RecordedAs.nullable() }));
+export type RecordedAnswer = z.infer<typeof RecordedAnswer>;
+
 export const CheckInInput = z
   .object({
     childId: IdSchema,

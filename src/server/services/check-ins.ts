@@ -1,22 +1,31 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { CheckInQuestionsResponse, CheckInRecord, RecordedAs } from '../../api/check-ins.ts';
+import type { CheckInQuestionsResponse, CheckInRecord } from '../../api/check-ins.ts';
 import {
   type CheckInAnswer,
   CheckInInput,
   checkInQuestions,
   childReportNote,
+  type RecordedAs,
   weekOf,
 } from '../../domain/check-in.ts';
 import { addDays } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
+import {
+  checkInAnswers,
+  findCheckInInHousehold,
+  insertCheckIn,
+  pageOfCheckIns,
+} from '../../store/check-ins.repository.ts';
 import { requireChild, timetableOf } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
+import type { Page, PageRequest } from '../../store/pagination.ts';
 import { findPlan, planInForce } from '../../store/plans.repository.ts';
-import type { Database } from '../../store/schema.ts';
+import type { Db } from '../../store/repository.ts';
+import type { CheckInRow, Database } from '../../store/schema.ts';
+import { servicesWithPlan } from '../../store/services.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
@@ -32,8 +41,6 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // the accommodations, the behavior plan and the class timetable; and the parent's record of the
 // answers, each turned into an accommodation observation, a session entry or a behavior incident
 // marked "child's report", all in one transaction with the check-in itself.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function questionsForWeek(
   db: Db,
@@ -156,15 +163,7 @@ async function recordAnswer(
   const note = childReportNote(child.first_name, answer.ask, answer.childWords);
   if (answer.kind === 'session') {
     if (answer.outcome === 'not_sure') return null;
-    const service = await trx
-      .selectFrom('service')
-      .innerJoin('plan', (join) =>
-        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-      )
-      .select('plan.child_id')
-      .where('service.household_id', '=', ctx.householdId)
-      .where('service.id', '=', answer.serviceId)
-      .executeTakeFirst();
+    const [service] = await servicesWithPlan(trx, ctx.householdId, { serviceId: answer.serviceId });
     if (!service || service.child_id !== child.id)
       throw notFound('Service of this child', answer.serviceId, `answers.${index}.serviceId`);
     const input = parseOrThrow(SessionEntryInput, {
@@ -229,13 +228,13 @@ async function recordAnswer(
   return { entity: 'behavior_incident', id: saved.id };
 }
 
-export function toCheckIn(row: Database['check_in']): CheckInRecord {
+export function toCheckIn(row: CheckInRow): CheckInRecord {
   return {
     id: row.id,
     householdId: row.household_id,
     childId: row.child_id,
     date: row.date,
-    answers: JSON.parse(row.answers) as CheckInRecord['answers'],
+    answers: checkInAnswers(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -271,7 +270,7 @@ export async function recordCheckIn(
       created_at: at,
       updated_at: at,
     };
-    await trx.insertInto('check_in').values(row).execute();
+    await insertCheckIn(trx, row);
     const saved = toCheckIn(row);
     await journalChange(trx, ctx, {
       action: 'create',
@@ -290,22 +289,12 @@ export async function listCheckIns(
   childId: string | undefined,
   page: PageRequest,
 ): Promise<Page<CheckInRecord>> {
-  let q = store.db.selectFrom('check_in').selectAll().where('household_id', '=', householdId);
-  if (childId) q = q.where('child_id', '=', childId);
-  const result = await keysetPage(q, CHECK_IN_ORDER, page);
+  const result = await pageOfCheckIns(store.db, householdId, childId, page);
   return { rows: result.rows.map(toCheckIn), nextCursor: result.nextCursor };
 }
 
-/** The check-in list's order, which its cursors follow: newest first. */
-const CHECK_IN_ORDER: KeysetOrder = { list: 'check-ins', columns: ['date', 'id'], direction: 'desc' };
-
 export async function getCheckIn(store: Store, householdId: string, id: string): Promise<CheckInRecord> {
-  const row = await store.db
-    .selectFrom('check_in')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findCheckInInHousehold(store.db, householdId, id);
   if (!row) throw notFound('Check-in', id);
   return toCheckIn(row);
 }

@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { LedgerQuery } from '../../api/ledger.ts';
 import { currentSessionEntries } from '../../domain/corrections.ts';
 import {
@@ -15,48 +14,13 @@ import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../.
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { storedReasonPolicy } from '../../store/plans.repository.ts';
-import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import type { Db } from '../../store/repository.ts';
+import type { SessionEntryRow } from '../../store/schema.ts';
 import { servicesWithPlan } from '../../store/services.repository.ts';
+import { type LedgerEntryRow, listLedgerEntryRows } from '../../store/session-entries.repository.ts';
 import { invalid, notFound } from '../errors.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
 import { loadCalendars } from './school-calendars.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-/** The columns of a session entry the ledger reads. */
-export type LedgerEntryRow = Pick<
-  SessionEntryRow,
-  | 'id'
-  | 'service_id'
-  | 'date'
-  | 'kind'
-  | 'status'
-  | 'minutes_delivered'
-  | 'minutes_planned'
-  | 'reason'
-  | 'responsibility'
-  | 'makeup_for_entry_id'
-  | 'corrects_entry_id'
-  | 'source'
-  | 'start_time'
->;
-
-/** Only the columns the ledger reads (reading whole rows costs as much as the ledger itself at scale). */
-export const LEDGER_ENTRY_COLUMNS = [
-  'id',
-  'service_id',
-  'date',
-  'kind',
-  'status',
-  'minutes_delivered',
-  'minutes_planned',
-  'reason',
-  'responsibility',
-  'makeup_for_entry_id',
-  'corrects_entry_id',
-  'source',
-  'start_time',
-] as const;
 
 /** A stored entry, as the grouping into sessions reads it (the row rides along). */
 export type EntryStatement<R = SessionEntryRow> = SessionStatement & { startTime: string | null; row: R };
@@ -233,17 +197,12 @@ export async function computeLedgers(
   const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
   // Entries up to the window's end, and every correction whatever its date: a correction dated later
   // (a date put right) still replaces the entry it corrects.
-  const entryRows = await db
-    .selectFrom('session_entry')
-    .select(LEDGER_ENTRY_COLUMNS)
-    .where('household_id', '=', householdId)
-    .where(
-      'service_id',
-      'in',
-      services.map((s) => s.id),
-    )
-    .where((eb) => eb.or([eb('date', '<=', query.to), eb('corrects_entry_id', 'is not', null)]))
-    .execute();
+  const entryRows = await listLedgerEntryRows(
+    db,
+    householdId,
+    services.map((s) => s.id),
+    query.to,
+  );
   const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {
     const list = byService.get(row.service_id) ?? [];

@@ -1,19 +1,22 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { MakeupOption } from '../../api/sessions.ts';
 import { latestInChain } from '../../domain/corrections.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { MISS_REASON_LABELS, type MissReason as Reason } from '../../domain/session-entry.ts';
 import { findPlan } from '../../store/plans.repository.ts';
-import { requireInHousehold } from '../../store/repository.ts';
+import { type Db, requireInHousehold } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
+import {
+  findSessionEntryInHousehold,
+  listSessionEntriesByIds,
+  listSessionEntriesOfService,
+} from '../../store/session-entries.repository.ts';
 import { invalid, notFound } from '../errors.ts';
 import { computeLedgers, effectivePolicy } from './ledgers.ts';
 
 // Which miss a make-up may name. A make-up cures owed minutes (docs/ledger-rules.md, rule 4): a miss
 // the school need not make up (excused, such as "student absent") has none, a voided one holds no
 // session, and one corrected since is named by its latest correction.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Check the miss a new make-up names, and return the id to store: the latest entry of its chain. A
@@ -27,22 +30,12 @@ export async function resolveMakeupTarget(
   makeupForEntryId: string,
   date: string,
 ): Promise<string> {
-  const target = await trx
-    .selectFrom('session_entry')
-    .select(['id', 'service_id'])
-    .where('household_id', '=', householdId)
-    .where('id', '=', makeupForEntryId)
-    .executeTakeFirst();
+  const target = await findSessionEntryInHousehold(trx, householdId, makeupForEntryId);
   if (!target) throw notFound('Session entry', makeupForEntryId, 'makeupForEntryId');
   if (target.service_id !== service.id) {
     throw invalid('makeupForEntryId', 'must name a missed session of the same service');
   }
-  const rows = await trx
-    .selectFrom('session_entry')
-    .select(['id', 'corrects_entry_id', 'status', 'kind', 'date', 'reason', 'responsibility'])
-    .where('household_id', '=', householdId)
-    .where('service_id', '=', service.id)
-    .execute();
+  const rows = await listSessionEntriesOfService(trx, householdId, service.id);
   const head = latestInChain(
     rows.map((r) => ({ ...r, correctsEntryId: r.corrects_entry_id })),
     makeupForEntryId,
@@ -93,16 +86,11 @@ export async function makeupOptions(
   );
   const open = (ledger?.owedMisses ?? []).filter((m) => m.remainingMinutes > 0);
   if (open.length === 0) return [];
-  const rows = await db
-    .selectFrom('session_entry')
-    .select(['id', 'status', 'reason'])
-    .where('household_id', '=', householdId)
-    .where(
-      'id',
-      'in',
-      open.map((m) => m.entryId),
-    )
-    .execute();
+  const rows = await listSessionEntriesByIds(
+    db,
+    householdId,
+    open.map((m) => m.entryId),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return open
     .map((m) => {

@@ -16,6 +16,11 @@ import {
 } from '../../domain/implementation-patterns.ts';
 import { accommodationOccurrences, occurrenceWords } from '../../domain/occurrences.ts';
 import { requireChild, timetableOf } from '../../store/children.repository.ts';
+import {
+  listIncidentsOfPlans,
+  listObservationsOfChild,
+  listProgressOfGoals,
+} from '../../store/observations.repository.ts';
 import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
@@ -55,18 +60,8 @@ export async function childPatterns(
     .where('plan_id', 'in', ids)
     .execute();
   const accIds = accommodations.map((a) => a.id);
-  const observationRows = await db
-    .selectFrom('accommodation_observation')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    // A voided record (logged by mistake) counts nowhere.
-    .where('voided_at', 'is', null)
-    .where('accommodation_id', 'in', accIds.length > 0 ? accIds : none)
-    .where('date', '>=', query.from)
-    .where('date', '<=', query.to)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  // The observations of the accommodations of the child's plans (voided ones count nowhere).
+  const observationRows = await listObservationsOfChild(db, householdId, childId, query);
   const observations: AccommodationObservation[] = observationRows.map((r) => ({
     id: r.id,
     accommodationId: r.accommodation_id,
@@ -108,16 +103,7 @@ export async function childPatterns(
     .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
-  const incidents = await db
-    .selectFrom('behavior_incident')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('voided_at', 'is', null)
-    .where('plan_id', 'in', ids)
-    .where('date', '>=', query.from)
-    .where('date', '<=', query.to)
-    .orderBy('date')
-    .execute();
+  const incidents = await listIncidentsOfPlans(db, householdId, planIds, query);
 
   const goals = await db
     .selectFrom('goal')
@@ -125,14 +111,11 @@ export async function childPatterns(
     .where('household_id', '=', householdId)
     .where('plan_id', 'in', ids)
     .execute();
-  const goalIds = goals.map((g) => g.id);
-  const points = await db
-    .selectFrom('goal_progress')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('goal_id', 'in', goalIds.length > 0 ? goalIds : none)
-    .orderBy('date')
-    .execute();
+  const points = await listProgressOfGoals(
+    db,
+    householdId,
+    goals.map((g) => g.id),
+  );
   const reports = await db
     .selectFrom('key_date')
     .select(['plan_id', 'date'])
@@ -190,8 +173,8 @@ export async function childPatterns(
       incidents.map((i) => ({
         id: i.id,
         date: i.date,
-        stepsFollowed: JSON.parse(i.steps_followed) as string[],
-        stepsSkipped: JSON.parse(i.steps_skipped) as string[],
+        stepsFollowed: i.stepsFollowedIds,
+        stepsSkipped: i.stepsSkippedIds,
         rewardUsed: i.reward_used == null ? null : Number(i.reward_used) === 1,
         consequenceContradicted:
           i.consequence_contradicted == null ? null : Number(i.consequence_contradicted) === 1,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
+import { serviceHasSessionEntries } from '../../store/session-entries.repository.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 
 // Checks that ids listed inside a record name the right things: behavior steps of the incident's
@@ -100,13 +101,7 @@ async function requireInChildPlans(
 
 /** A service with session entries stays in the record: its end date changes, or the plan is amended, instead. */
 export async function refuseDeletingServiceInUse(trx: Trx, householdId: string, serviceId: string) {
-  const used = await trx
-    .selectFrom('session_entry')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('service_id', '=', serviceId)
-    .executeTakeFirst();
-  if (used) {
+  if (await serviceHasSessionEntries(trx, householdId, serviceId)) {
     throw new AppError(
       'conflict',
       'This service has session entries, so it stays in the record; change its end date, or amend the plan, instead',

@@ -3,6 +3,7 @@ import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { checkRecordDate, type DatedRecord } from '../../domain/school-days.ts';
 import { findPlan } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
+import { findSessionEntryInHousehold } from '../../store/session-entries.repository.ts';
 import { AppError } from '../errors.ts';
 import { loadCalendars } from './school-calendars.ts';
 
@@ -59,12 +60,7 @@ export async function settleSessionDate(
   },
 ): Promise<boolean> {
   if (input.correctsEntryId) {
-    const corrected = await trx
-      .selectFrom('session_entry')
-      .select(['date', 'non_school_day_confirmed'])
-      .where('household_id', '=', householdId)
-      .where('id', '=', input.correctsEntryId)
-      .executeTakeFirst();
+    const corrected = await findSessionEntryInHousehold(trx, householdId, input.correctsEntryId);
     if (corrected && corrected.date === input.date) return Number(corrected.non_school_day_confirmed) === 1;
   }
   return settleNonSchoolDay(

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   type SessionCorrectionChanges,
   SessionCorrectionInput,
@@ -10,18 +10,23 @@ import { currentSessionEntries, lastSessionOfChain, latestInChain } from '../../
 import { formatLongDate } from '../../domain/dates.ts';
 import { type MissReason, SessionEntryInput, type SessionStatus } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
+import type { Db } from '../../store/repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import { requireServiceWithPlan } from '../../store/services.repository.ts';
+import {
+  findSessionEntryInHousehold,
+  listSessionEntriesOfService,
+  listSessionEntriesWithCorrections,
+} from '../../store/session-entries.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
-import { insertSessionEntry, toSessionEntry, writeSessionEntry } from './session-entries.ts';
+import { saveSessionEntry, toSessionEntry, writeSessionEntry } from './session-entries.ts';
 
 // Corrections, not edits (docs/ledger-rules.md, "Corrections and voids"). A parent (or the staff link
 // that logged it) puts an entry right by a new entry that points at it: changed fields, a void
 // ("logged by mistake"), or a void plus the same session logged again under the right service. The
 // chain is resolved here, so a correction of an entry corrected since corrects its latest correction.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 type Chained = { id: string; correctsEntryId: string | null; status: string; row: SessionEntryRow };
 
@@ -38,23 +43,8 @@ export async function loadCurrentEntries(
   householdId: string,
   scope: { childId?: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
 ): Promise<SessionEntryRow[]> {
-  let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
-  if (scope.childId) q = q.where('child_id', '=', scope.childId);
-  if (scope.serviceIds) {
-    if (scope.serviceIds.length === 0) return [];
-    q = q.where('service_id', 'in', [...scope.serviceIds]);
-  }
-  if (scope.kind) q = q.where('kind', '=', scope.kind);
+  const rows = await listSessionEntriesWithCorrections(db, householdId, scope);
   const { from, to } = scope;
-  if (from || to) {
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([...(from ? [eb('date', '>=', from)] : []), ...(to ? [eb('date', '<=', to)] : [])]),
-        eb('corrects_entry_id', 'is not', null),
-      ]),
-    );
-  }
-  const rows = await q.orderBy('date').orderBy('id').execute();
   return currentSessionEntries(chained(rows))
     .current.map((c) => c.row)
     .filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
@@ -138,7 +128,7 @@ async function writeVoid(
     created_at: at,
     updated_at: at,
   };
-  return insertSessionEntry(trx, ctx, row);
+  return saveSessionEntry(trx, ctx, row);
 }
 
 export type CorrectionLimits = {
@@ -171,24 +161,11 @@ export async function correctSessionEntry(
     );
   }
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const target = await trx
-      .selectFrom('session_entry')
-      .selectAll()
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const target = await findSessionEntryInHousehold(trx, ctx.householdId, id);
     // A staff link sees only its own entries: another's answers as one that does not exist.
     if (!target || (limits.recordedBy && target.recorded_by !== limits.recordedBy))
       throw notFound('Session entry', id);
-    const chain = chained(
-      await trx
-        .selectFrom('session_entry')
-        .selectAll()
-        .where('household_id', '=', ctx.householdId)
-        .where('service_id', '=', target.service_id)
-        .orderBy('id')
-        .execute(),
-    );
+    const chain = chained(await listSessionEntriesOfService(trx, ctx.householdId, target.service_id));
     const head = latestInChain(chain, id)!;
     if (limits.recordedBy && head.row.recorded_by !== limits.recordedBy) {
       throw new AppError(
@@ -238,16 +215,7 @@ export async function correctSessionEntry(
     if (limits.serviceIds && !limits.serviceIds.includes(input.serviceId)) {
       throw notFound('Service', input.serviceId, 'serviceId');
     }
-    const service = await trx
-      .selectFrom('service')
-      .innerJoin('plan', (join) =>
-        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-      )
-      .select(['service.id', 'plan.child_id'])
-      .where('service.household_id', '=', ctx.householdId)
-      .where('service.id', '=', input.serviceId)
-      .executeTakeFirst();
-    if (!service) throw notFound('Service', input.serviceId, 'serviceId');
+    const service = await requireServiceWithPlan(trx, ctx.householdId, input.serviceId, 'serviceId');
     if (service.child_id !== base.row.child_id) {
       throw invalid('serviceId', 'must be a service of the same child');
     }
@@ -294,15 +262,8 @@ export async function staffConfirmations(
   from: string,
 ): Promise<StaffConfirmation[]> {
   if (serviceIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('session_entry')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('service_id', 'in', [...serviceIds])
-    .where((eb) => eb.or([eb('date', '>=', from), eb('corrects_entry_id', 'is not', null)]))
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  // From `from` on, with every correction whatever its date.
+  const rows = await listSessionEntriesWithCorrections(db, householdId, { serviceIds, from });
   const { headOf } = currentSessionEntries(chained(rows));
   // The link's latest entry in each chain, keyed by the chain's head.
   const latestOwn = new Map<string, SessionEntryRow>();

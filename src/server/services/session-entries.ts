@@ -1,13 +1,23 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type SessionEntry, type SessionEntryFilters, SessionEntryPatch } from '../../api/sessions.ts';
 import { versionInForce } from '../../domain/plan-versions.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
-import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
+import type { Page, PageRequest } from '../../store/pagination.ts';
+import type { Db } from '../../store/repository.ts';
 import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { requireServiceWithPlan, serviceTerms } from '../../store/services.repository.ts';
+import {
+  correctionIdsByEntry,
+  findCorrectionOf,
+  findSessionEntryInHousehold,
+  insertSessionEntry,
+  listSessionEntryRows,
+  pageOfSessionEntryRows,
+  setSessionEntryResponsibility,
+} from '../../store/session-entries.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
@@ -15,8 +25,6 @@ import { journalChange } from './journal.ts';
 import { resolveMakeupTarget } from './makeups.ts';
 import { versionRows } from './plan-versions.ts';
 import { settleSessionDate } from './school-days.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export function toSessionEntry(row: SessionEntryRow, correctedBy: string | null): SessionEntry {
   return {
@@ -136,21 +144,11 @@ export async function writeSessionEntry(
     makeupFor = await resolveMakeupTarget(trx, ctx.householdId, service, makeupFor, input.date);
   }
   if (input.correctsEntryId) {
-    const target = await trx
-      .selectFrom('session_entry')
-      .select(['id', 'service_id'])
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', input.correctsEntryId)
-      .executeTakeFirst();
+    const target = await findSessionEntryInHousehold(trx, ctx.householdId, input.correctsEntryId);
     if (!target) throw notFound('Session entry', input.correctsEntryId, 'correctsEntryId');
     if (target.service_id !== input.serviceId)
       throw invalid('correctsEntryId', 'must name an entry of the same service');
-    const already = await trx
-      .selectFrom('session_entry')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('corrects_entry_id', '=', input.correctsEntryId)
-      .executeTakeFirst();
+    const already = await findCorrectionOf(trx, ctx.householdId, input.correctsEntryId);
     if (already)
       throw new AppError(
         'conflict',
@@ -193,16 +191,16 @@ export async function writeSessionEntry(
     created_at: at,
     updated_at: at,
   };
-  return insertSessionEntry(trx, ctx, row);
+  return saveSessionEntry(trx, ctx, row);
 }
 
 /** Insert a new session entry row (a first log, a correction or a void) and journal it. */
-export async function insertSessionEntry(
+export async function saveSessionEntry(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   row: SessionEntryRow,
 ): Promise<SessionEntry> {
-  await trx.insertInto('session_entry').values(row).execute();
+  await insertSessionEntry(trx, row);
   const entry = toSessionEntry(row, null);
   await journalChange(trx, ctx, {
     action: 'create',
@@ -219,13 +217,10 @@ export async function listSessionEntries(
   householdId: string,
   filters: z.infer<typeof SessionEntryFilters>,
 ): Promise<SessionEntry[]> {
-  const rows = await sessionEntriesQuery(db, householdId, filters).orderBy('date').orderBy('id').execute();
-  const corrections = await correctionsOf(db, householdId, filters.serviceId);
+  const rows = await listSessionEntryRows(db, householdId, filters);
+  const corrections = await correctionIdsByEntry(db, householdId, filters.serviceId);
   return rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null));
 }
-
-/** The session list's order, which its cursors follow: by date, then id. */
-const SESSION_ORDER: KeysetOrder = { list: 'sessions', columns: ['date', 'id'], direction: 'asc' };
 
 /** One page of the same list (the list route), after the cursor. */
 export async function listSessionEntriesPage(
@@ -234,51 +229,18 @@ export async function listSessionEntriesPage(
   filters: z.infer<typeof SessionEntryFilters>,
   page: PageRequest,
 ): Promise<Page<SessionEntry>> {
-  const result = await keysetPage(sessionEntriesQuery(db, householdId, filters), SESSION_ORDER, page);
-  const corrections = await correctionsOf(db, householdId, filters.serviceId);
+  const result = await pageOfSessionEntryRows(db, householdId, filters, page);
+  const corrections = await correctionIdsByEntry(db, householdId, filters.serviceId);
   return {
     rows: result.rows.map((r) => toSessionEntry(r, corrections.get(r.id) ?? null)),
     nextCursor: result.nextCursor,
   };
 }
 
-function sessionEntriesQuery(db: Db, householdId: string, filters: z.infer<typeof SessionEntryFilters>) {
-  let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
-  if (filters.serviceId) q = q.where('service_id', '=', filters.serviceId);
-  if (filters.childId) q = q.where('child_id', '=', filters.childId);
-  if (filters.from) q = q.where('date', '>=', filters.from);
-  if (filters.to) q = q.where('date', '<=', filters.to);
-  if (filters.kind) q = q.where('kind', '=', filters.kind);
-  if (filters.source) q = q.where('source', '=', filters.source);
-  return q;
-}
-
-/** Map from a corrected entry's id to the entry that corrects it. */
-async function correctionsOf(db: Db, householdId: string, serviceId?: string): Promise<Map<string, string>> {
-  let q = db
-    .selectFrom('session_entry')
-    .select(['id', 'corrects_entry_id'])
-    .where('household_id', '=', householdId)
-    .where('corrects_entry_id', 'is not', null);
-  if (serviceId) q = q.where('service_id', '=', serviceId);
-  const rows = await q.execute();
-  return new Map(rows.map((r) => [r.corrects_entry_id as string, r.id]));
-}
-
 export async function getSessionEntry(db: Db, householdId: string, id: string): Promise<SessionEntry> {
-  const row = await db
-    .selectFrom('session_entry')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findSessionEntryInHousehold(db, householdId, id);
   if (!row) throw notFound('Session entry', id);
-  const correction = await db
-    .selectFrom('session_entry')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('corrects_entry_id', '=', id)
-    .executeTakeFirst();
+  const correction = await findCorrectionOf(db, householdId, id);
   return toSessionEntry(row, correction?.id ?? null);
 }
 
@@ -295,12 +257,7 @@ export async function classifySessionEntry(store: Store, ctx: ServiceContext, id
       throw invalid('responsibility', 'only applies to a missed or short session');
     }
     const at = ctx.clock.now();
-    await trx
-      .updateTable('session_entry')
-      .set({ responsibility: patch.responsibility, updated_at: at })
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
+    await setSessionEntryResponsibility(trx, ctx.householdId, id, patch.responsibility, at);
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'session_entry',

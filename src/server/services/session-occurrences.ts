@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import {
   NO_SCHEDULE,
   type ScheduleOf,
@@ -7,7 +6,9 @@ import {
   scheduleFromTerms,
   sessionOccurrences,
 } from '../../domain/occurrences.ts';
-import type { Database, SessionEntryRow } from '../../store/schema.ts';
+import type { Db } from '../../store/repository.ts';
+import type { SessionEntryRow } from '../../store/schema.ts';
+import { servicesWithPlan } from '../../store/services.repository.ts';
 import { type EntryStatement, entryStatement, termsOfService } from './ledgers.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
@@ -18,8 +19,6 @@ import { loadCurrentEntries } from './session-corrections.ts';
 // rule the ledger applies (src/domain/occurrences.ts), with each service's schedule from its plan's
 // versions. A reader counts `counted` (one entry per session) and shows `occurrences` for disagreements.
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> & {
   /** The entries in force in the scope (corrections resolved, voids left out), date then id order. */
   current: SessionEntryRow[];
@@ -29,15 +28,7 @@ export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> &
 
 /** How many sessions each of a child's services schedules on a day, from the plan's versions. */
 export async function loadSchedules(db: Db, householdId: string, childId: string): Promise<ScheduleOf> {
-  const services = await db
-    .selectFrom('service')
-    .innerJoin('plan', (join) =>
-      join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-    )
-    .select(['service.id', 'service.plan_id', 'plan.effective_to'])
-    .where('service.household_id', '=', householdId)
-    .where('plan.child_id', '=', childId)
-    .execute();
+  const services = await servicesWithPlan(db, householdId, { childId });
   const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
   const byService = new Map<string, (date: string) => ReturnType<ScheduleOf>>();
   for (const s of services) {
@@ -46,7 +37,7 @@ export async function loadSchedules(db: Db, householdId: string, childId: string
       versions = await loadVersionsWithContent(db, householdId, s.plan_id);
       versionsByPlan.set(s.plan_id, versions);
     }
-    byService.set(s.id, scheduleFromTerms(termsOfService(versions, s.id, s.effective_to)));
+    byService.set(s.id, scheduleFromTerms(termsOfService(versions, s.id, s.plan_end)));
   }
   return (serviceId, date) => byService.get(serviceId)?.(date) ?? NO_SCHEDULE;
 }

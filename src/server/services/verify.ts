@@ -16,7 +16,6 @@ import {
 import type { Database } from '../../store/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { toAttachment } from './attachments.ts';
-import { toCheckIn } from './check-ins.ts';
 import { toHousehold } from './households.ts';
 import { toLetterRecord } from './letters.ts';
 import { toPlanVersion } from './plan-versions.ts';
@@ -72,7 +71,13 @@ const RECORD_READERS: { table: keyof Database & string; key: string; read: (row:
     key: 'child_id',
     read: (row) => rowToRecord(row, ['changes', 'questions']),
   },
-  { table: 'check_in', key: 'id', read: toCheckIn },
+  {
+    table: 'check_in',
+    key: 'id',
+    // The answers as stored, not read through today's schema (which fills in fields added since):
+    // a check-in is compared in the shape its journal entry holds.
+    read: (row) => rowToRecord(row, ['answers']),
+  },
   {
     table: 'session_entry',
     key: 'id',

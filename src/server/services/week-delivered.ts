@@ -2,9 +2,10 @@ import { type SessionEntry, WeekDeliveredInput } from '../../api/sessions.ts';
 import { addDays, formatLongDate, weekStart } from '../../domain/dates.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import type { Store } from '../../store/database.ts';
+import { requireServiceWithPlan } from '../../store/services.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { invalid, notFound, parseOrThrow } from '../errors.ts';
+import { invalid, parseOrThrow } from '../errors.ts';
 import { writeSessionEntry } from './session-entries.ts';
 import { weekSummary } from './week-summary.ts';
 
@@ -26,16 +27,7 @@ export async function logWeekDelivered(
   const input = parseOrThrow(WeekDeliveredInput, body);
   const today = ctx.clock.today();
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const service = await trx
-      .selectFrom('service')
-      .innerJoin('plan', (join) =>
-        join.onRef('plan.id', '=', 'service.plan_id').onRef('plan.household_id', '=', 'service.household_id'),
-      )
-      .select(['service.id', 'service.name', 'plan.child_id'])
-      .where('service.household_id', '=', ctx.householdId)
-      .where('service.id', '=', serviceId)
-      .executeTakeFirst();
-    if (!service) throw notFound('Service', serviceId);
+    const service = await requireServiceWithPlan(trx, ctx.householdId, serviceId);
     const week = (await weekSummary(trx, ctx.householdId, service.child_id, today)).services.find(
       (s) => s.serviceId === serviceId,
     );

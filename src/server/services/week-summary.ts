@@ -12,6 +12,7 @@ import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { percentDelivered } from '../../domain/service-ledger.ts';
 import { requireChild } from '../../store/children.repository.ts';
+import { listObservationsOfChild } from '../../store/observations.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
@@ -355,37 +356,7 @@ async function accommodationsThisWeek(
     source: string;
     text: string;
     fromSample?: true;
-  }[] = await db
-    .selectFrom('accommodation_observation')
-    .innerJoin('accommodation', (join) =>
-      join
-        .onRef('accommodation.id', '=', 'accommodation_observation.accommodation_id')
-        .onRef('accommodation.household_id', '=', 'accommodation_observation.household_id'),
-    )
-    .innerJoin('plan', (join) =>
-      join
-        .onRef('plan.id', '=', 'accommodation.plan_id')
-        .onRef('plan.household_id', '=', 'accommodation.household_id'),
-    )
-    .select([
-      'accommodation_observation.id',
-      'accommodation_observation.accommodation_id',
-      'accommodation_observation.date',
-      'accommodation_observation.outcome',
-      'accommodation_observation.class_name',
-      'accommodation_observation.teacher_kind',
-      'accommodation_observation.source',
-      'accommodation.text',
-    ])
-    .where('accommodation_observation.household_id', '=', householdId)
-    // A voided observation (logged by mistake) counts nowhere.
-    .where('accommodation_observation.voided_at', 'is', null)
-    .where('plan.child_id', '=', childId)
-    .where('accommodation_observation.date', '>=', start)
-    .where('accommodation_observation.date', '<=', end)
-    .orderBy('accommodation_observation.date')
-    .orderBy('accommodation_observation.id')
-    .execute();
+  }[] = await listObservationsOfChild(db, householdId, childId, { from: start, to: end });
   // What this week's work samples show counts too: each check is an observation from the work.
   const samples = await workSamplesOfChild(db, householdId, childId, { from: start, to: end });
   const checks = samples.flatMap((w) =>

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { type Db, parseJsonColumn } from './repository.ts';
+import type { AccommodationObservationRow, BehaviorIncidentRow, GoalProgressRow } from './schema.ts';
+
+// What the family observed of how the plan is carried out beyond therapy sessions: whether an
+// accommodation was provided on a day, how a behavior incident was handled (the steps followed and
+// skipped are JSON columns, read through their schema), and data points for goals. Written through
+// the generic record service; these are the readers the reports and the home screen need. A voided
+// record (logged by mistake) counts nowhere, so the readers of observations and incidents leave it out.
+
+/** A child's accommodation observations not voided, dated in [from, to], by date then id, each with its accommodation's text. */
+export function listObservationsOfChild(
+  db: Db,
+  householdId: string,
+  childId: string,
+  window: { from: string; to: string },
+): Promise<(AccommodationObservationRow & { text: string })[]> {
+  return db
+    .selectFrom('accommodation_observation')
+    .innerJoin('accommodation', (join) =>
+      join
+        .onRef('accommodation.id', '=', 'accommodation_observation.accommodation_id')
+        .onRef('accommodation.household_id', '=', 'accommodation_observation.household_id'),
+    )
+    .innerJoin('plan', (join) =>
+      join
+        .onRef('plan.id', '=', 'accommodation.plan_id')
+        .onRef('plan.household_id', '=', 'accommodation.household_id'),
+    )
+    .selectAll('accommodation_observation')
+    .select('accommodation.text')
+    .where('accommodation_observation.household_id', '=', householdId)
+    .where('accommodation_observation.voided_at', 'is', null)
+    .where('plan.child_id', '=', childId)
+    .where('accommodation_observation.date', '>=', window.from)
+    .where('accommodation_observation.date', '<=', window.to)
+    .orderBy('accommodation_observation.date')
+    .orderBy('accommodation_observation.id')
+    .execute();
+}
+
+const StepIds = z.array(z.string());
+
+export type BehaviorIncident = BehaviorIncidentRow & {
+  stepsFollowedIds: string[];
+  stepsSkippedIds: string[];
+};
+
+/** The behavior incidents of some plans not voided, dated in [from, to], by date, the steps parsed. */
+export async function listIncidentsOfPlans(
+  db: Db,
+  householdId: string,
+  planIds: readonly string[],
+  window: { from: string; to: string },
+): Promise<BehaviorIncident[]> {
+  if (planIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('behavior_incident')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
+    .where('plan_id', 'in', [...planIds])
+    .where('date', '>=', window.from)
+    .where('date', '<=', window.to)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    stepsFollowedIds: parseJsonColumn(StepIds, 'behavior_incident.steps_followed', r.steps_followed),
+    stepsSkippedIds: parseJsonColumn(StepIds, 'behavior_incident.steps_skipped', r.steps_skipped),
+  }));
+}
+
+/** The data points of some goals, by date. */
+export function listProgressOfGoals(
+  db: Db,
+  householdId: string,
+  goalIds: readonly string[],
+): Promise<GoalProgressRow[]> {
+  if (goalIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('goal_progress')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('goal_id', 'in', [...goalIds])
+    .orderBy('date')
+    .execute();
+}
