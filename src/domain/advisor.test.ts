@@ -1641,6 +1641,25 @@ describe('every recommendation', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('lists each filing window once on the merged meeting card, at its earliest date', () => {
+    const meeting = recs.find((r) => r.action === 'call_iep_meeting')!;
+    const dueProcess = meeting.deadlines.filter((d) => d.label.startsWith('Due process complaint'));
+    const stateComplaint = meeting.deadlines.filter((d) => d.label.startsWith('State complaint'));
+    expect(dueProcess).toHaveLength(1);
+    expect(stateComplaint.length).toBeLessThanOrEqual(1);
+    // The earliest of the windows the merged problems would have had: the oldest problem's. Every
+    // other recommendation with a due-process window counts from a date no earlier.
+    const others = recs
+      .filter((r) => r !== meeting)
+      .flatMap((r) => r.deadlines)
+      .filter((d) => d.label.startsWith('Due process complaint'))
+      .map((d) => d.date);
+    for (const date of others) expect(dueProcess[0]!.date <= date).toBe(true);
+    // The window key stays inside the advisor.
+    for (const rec of recs)
+      for (const d of rec.deadlines) expect(Object.keys(d).sort()).toEqual(['citation', 'date', 'label']);
+  });
+
   it('carries its entries (except rules about dates or missing entries) and a citation or product choice', () => {
     for (const rec of recs) {
       if (!RULES_WITHOUT_ENTRIES.has(rec.rule)) expect(rec.entryIds.length, rec.id).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { communicationRules } from './communication-rules.ts';
 import { context, unique } from './context.ts';
 import { findingRules } from './finding-rules.ts';
 import { parentNoteRules } from './parent-note-rules.ts';
-import type { AdvisorAction, Recommendation, Urgency } from './recommendation.ts';
+import type { AdvisorAction, Recommendation, RecommendationDeadline, Urgency } from './recommendation.ts';
 import { reviewDateRules } from './review-date-rules.ts';
 import { serviceRules } from './service-rules.ts';
 import type { AdvisorSettings } from './settings.ts';
@@ -62,10 +62,7 @@ function oneOpenPerProblem(sorted: readonly Recommendation[]): Recommendation[] 
             meetings.flatMap((m) => m.thresholds),
             (t) => t.name,
           ),
-          deadlines: uniqueBy(
-            meetings.flatMap((m) => m.deadlines),
-            (d) => `${d.label}|${d.date}`,
-          ),
+          deadlines: mergedDeadlines(meetings.flatMap((m) => m.deadlines)),
           contactIds: unique(meetings.flatMap((m) => m.contactIds)),
           alsoCovers: meetings.slice(1).map((m) => ({ id: m.id, rule: m.rule, title: m.title })),
         };
@@ -92,6 +89,24 @@ function oneOpenPerProblem(sorted: readonly Recommendation[]): Recommendation[] 
   return out;
 }
 
+/**
+ * The deadlines of several problems on one card: each filing window once, at its earliest date (the
+ * oldest problem's: filing one complaint in time covers the later ones too, and listing the same window
+ * once per service read as several deadlines); every other deadline once.
+ */
+function mergedDeadlines(all: readonly RecommendationDeadline[]): RecommendationDeadline[] {
+  const earliest = new Map<string, RecommendationDeadline>();
+  for (const d of all) {
+    if (!d.window) continue;
+    const seen = earliest.get(d.window);
+    if (!seen || d.date < seen.date) earliest.set(d.window, d);
+  }
+  return uniqueBy(
+    all.filter((d) => !d.window || earliest.get(d.window) === d),
+    (d) => `${d.label}|${d.date}`,
+  );
+}
+
 function lowerFirstWord(text: string): string {
   return text.length > 0 && !/^[A-Z]{2}/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
@@ -112,5 +127,5 @@ export function advise(record: CaseRecord, settings: AdvisorSettings): Recommend
       ...parentNoteRules(ctx),
       ...reviewDateRules(ctx),
     ].sort(byPriority),
-  );
+  ).map((r) => ({ ...r, deadlines: r.deadlines.map(({ window: _, ...d }) => d) }));
 }

@@ -57,7 +57,16 @@ export type ConfidenceLevel = 'high' | 'medium' | 'low';
 
 export type Urgency = 'high' | 'normal' | 'low';
 
-export type RecommendationDeadline = { label: string; date: string; citation: Basis };
+export type RecommendationDeadline = {
+  label: string;
+  date: string;
+  citation: Basis;
+  /**
+   * Which filing window this is (the timeline, and whether counted from the earliest or the last
+   * date): one merged card shows each window once, at its earliest date. Internal: `advise` drops it.
+   */
+  window?: string;
+};
 
 /** A number a rule compared against, and where it comes from (a regulation, or a product choice). */
 export type ThresholdUsed = { name: string; value: number; basis: Basis };

@@ -17,12 +17,20 @@ function timelineDeadline(
   id: TimelineId,
   start: string,
   label: string,
+  window?: string,
 ): RecommendationDeadline[] {
   const due = ctx.profile ? deadlineOf(ctx.profile, id, start, ctx.calendar) : null;
   if (!due) return [];
   const { timeline } = due;
   const words = [countWords(timeline.count), timeline.caveat].filter(Boolean).join('; ');
-  return [{ label: `${label} (${words})`, date: due.date, citation: timeline.citation }];
+  return [
+    {
+      label: `${label} (${words})`,
+      date: due.date,
+      citation: timeline.citation,
+      ...(window ? { window } : {}),
+    },
+  ];
 }
 
 /** "if the school receives your written request on Oct 21, 2026" or "if you send it on ...". */
@@ -96,8 +104,10 @@ export function violationDeadlines(ctx: Context, earliest: string, latest: strin
   const profile = ctx.profile;
   if (!profile) return [];
   const deadlines: RecommendationDeadline[] = [];
-  const push = (id: TimelineId, start: string, label: string) =>
-    deadlines.push(...timelineDeadline(ctx, id, start, label));
+  // Each window keyed by its timeline and what it counts from, so a card that gathers several problems
+  // (one meeting request) shows each window once, at its earliest date (the oldest problem's).
+  const push = (id: TimelineId, start: string, label: string, from: 'earliest' | 'latest' = 'earliest') =>
+    deadlines.push(...timelineDeadline(ctx, id, start, label, `${id}|${from}`));
   if (profile.law === 'idea') {
     const oldest = oldestComplaintFact(ctx.record) ?? earliest;
     push(
@@ -115,7 +125,12 @@ export function violationDeadlines(ctx: Context, earliest: string, latest: strin
       'if you file a district grievance within them, OCR’s manual (guidance) also accepts a complaint within 60 days after the grievance ends';
     push('ocr_complaint', earliest, `OCR complaint about ${formatDate(earliest)}; ${grievance}`);
     if (latest !== earliest)
-      push('ocr_complaint', latest, `OCR complaint, counting from the last act, ${formatDate(latest)}`);
+      push(
+        'ocr_complaint',
+        latest,
+        `OCR complaint, counting from the last act, ${formatDate(latest)}`,
+        'latest',
+      );
   } else {
     push(
       'human_rights_application',
