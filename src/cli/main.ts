@@ -11,7 +11,7 @@ import { mailerFromEnv } from '../server/auth/mailer.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { idSource, systemClock } from '../server/context.ts';
 import { AppError, parseOrThrow } from '../server/errors.ts';
-import { SEND_REMINDERS_JOB } from '../server/jobs/handlers.ts';
+import { READ_DISTRICT_CALENDARS_JOB, SEND_REMINDERS_JOB } from '../server/jobs/handlers.ts';
 import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
@@ -33,6 +33,7 @@ import { writeFileAtomically } from '../store/files.ts';
 import { writeRotatedBackup } from '../store/scheduled-backup.ts';
 import { readCalendarFile, renderCalendarDraft } from './calendar-read.ts';
 import { seedDemoHousehold } from './demo-household.ts';
+import { readIepFile, renderIepDraft } from './iep-read.ts';
 import { renderLedgers } from './ledger-table.ts';
 
 const DEMO_EMAIL = 'demo@example.com';
@@ -104,6 +105,7 @@ program
       trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
       uploadLimitBytes: uploadLimitFromEnv(),
       emailImport: importLimitFromEnv(),
+      fetchPolicy: fetchPolicyFromEnv(),
     });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
@@ -122,6 +124,20 @@ program
     const reminderTimer = mailer.enabled ? setInterval(() => void remind(), 60 * 60 * 1000) : null;
     reminderTimer?.unref();
     if (mailer.enabled) setTimeout(() => void remind(), 30_000).unref();
+    // District calendars read by their address: a job queued every hour reads each one whose last read
+    // is 20 hours old (src/server/jobs/handlers.ts), so each is read about once a day.
+    const readCalendars = async () => {
+      try {
+        await app.deps.jobs.enqueue(READ_DISTRICT_CALENDARS_JOB, {});
+      } catch (error) {
+        app.log.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'district calendars could not be queued',
+        );
+      }
+    };
+    setInterval(() => void readCalendars(), 60 * 60 * 1000).unref();
+    setTimeout(() => void readCalendars(), 45_000).unref();
     // Scheduled backups with rotation, when AS_WRITTEN_BACKUP_DIR is set.
     const backupDir = process.env.AS_WRITTEN_BACKUP_DIR?.trim();
     const backupTimer = backupDir
@@ -546,6 +562,19 @@ calendar
     process.stdout.write(opts.json ? `${JSON.stringify(draft, null, 2)}\n` : renderCalendarDraft(draft));
   });
 
+const iep = program.command('iep').description("a child's IEP or 504 plan document");
+
+iep
+  .command('read <file>')
+  .description(
+    'read an IEP or 504 plan (PDF or Word .docx) and print the draft to review: items to check first, each with its page and words (nothing is saved)',
+  )
+  .option('--json', 'print the draft as JSON (docs/iep-reader.md)')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const draft = await readIepFile(file);
+    process.stdout.write(opts.json ? `${JSON.stringify(draft, null, 2)}\n` : renderIepDraft(draft));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -589,6 +618,31 @@ function importLimitFromEnv(): { maxMessages: number } | undefined {
     );
   }
   return { maxMessages: n };
+}
+
+/**
+ * AS_WRITTEN_FETCH_ALLOW_PRIVATE=true lets the server read district calendars on private, loopback
+ * and link-local addresses (off by default); AS_WRITTEN_FETCH_ALLOW_HOSTS=host:port,... allows only
+ * those (a district calendar server on the organisation's own network).
+ */
+function fetchPolicyFromEnv(): { allowPrivate: boolean; allowHosts: string[] } {
+  const allow = process.env.AS_WRITTEN_FETCH_ALLOW_PRIVATE?.trim().toLowerCase();
+  if (allow && allow !== 'true' && allow !== 'false')
+    throw new AppError(
+      'validation_failed',
+      `AS_WRITTEN_FETCH_ALLOW_PRIVATE must be true or false (found "${allow}")`,
+    );
+  const hosts = (process.env.AS_WRITTEN_FETCH_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of hosts)
+    if (!/^[a-z0-9.:-]+:\d+$/.test(h) && !/^\[[0-9a-f:]+\]:\d+$/.test(h))
+      throw new AppError(
+        'validation_failed',
+        `AS_WRITTEN_FETCH_ALLOW_HOSTS must list host:port pairs separated by commas (found "${h}")`,
+      );
+  return { allowPrivate: allow === 'true', allowHosts: hosts.map((h) => h.replace(/^\[|\](?=:)/g, '')) };
 }
 
 function uploadLimitFromEnv(): number | undefined {

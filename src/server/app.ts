@@ -26,6 +26,7 @@ import {
 } from './auth/rate-limit.ts';
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS, validationError } from './errors.ts';
+import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetch/guarded-fetch.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
 import { createInProcessJobs } from './jobs/in-process.ts';
 import type { JobQueue } from './jobs/jobs.ts';
@@ -36,6 +37,7 @@ import { registerCalendarImportRoutes } from './routes/calendar-import.routes.ts
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerCsvRoutes } from './routes/csv.routes.ts';
+import { registerDistrictCalendarRoutes } from './routes/district-calendars.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
@@ -93,6 +95,8 @@ export type AppOptions = {
   emailImport?: Partial<EmailImportLimits>;
   /** The first retry delay of a failed job (default 5 s; tests shorten it). */
   jobRetryDelayMs?: number;
+  /** What addresses the server reads for a parent (district calendars): public ones only by default. */
+  fetchPolicy?: Partial<FetchPolicy>;
 };
 
 export type AppDeps = {
@@ -111,6 +115,8 @@ export type AppDeps = {
   };
   uploadLimitBytes: number;
   emailImport: EmailImportLimits;
+  /** The guard on addresses the server reads for a parent (src/server/fetch/guarded-fetch.ts). */
+  fetchPolicy: FetchPolicy;
   /** Background work (src/server/jobs/): in-process today; handlers registered below. */
   jobs: JobQueue;
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
@@ -265,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl ?? null,
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     emailImport: { ...DEFAULT_EMAIL_IMPORT_LIMITS, ...options.emailImport },
+    fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
     jobs: createInProcessJobs({
       store: options.store,
       clock,
@@ -338,6 +345,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerLetterRoutes(api, deps);
       registerCalendarRoutes(api, deps);
       registerCalendarImportRoutes(api, deps);
+      registerDistrictCalendarRoutes(api, deps);
       registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
       registerLivingIepRoutes(api, deps);

@@ -170,6 +170,7 @@ const REMOVAL_ORDER: readonly ReferencingTable[] = [
   'session_entry',
   'parent_note',
   'school_absence',
+  'district_calendar',
   'communication',
   'work_sample',
   'goal_progress',

@@ -90,6 +90,7 @@ export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'communication', path: 'attachmentIds[]', target: 'attachment', strength: 'optional' },
   { table: 'parent_note', path: 'childId', target: 'child', strength: 'required' },
   { table: 'school_absence', path: 'childId', target: 'child', strength: 'required' },
+  { table: 'district_calendar', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'communicationId', target: 'communication', strength: 'optional' },
   { table: 'letter', path: 'entryIds[]', target: 'any', strength: 'optional' },
@@ -118,6 +119,7 @@ const NEVER_NAMED: ReadonlySet<ReferencingTable> = new Set<ReferencingTable>([
   'living_iep_notes',
   'job',
   'job_input',
+  'district_calendar',
 ]);
 
 /** Tables whose rows have an `id` that other rows can name (the targets of `any`), in backup order. */

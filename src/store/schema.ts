@@ -310,6 +310,20 @@ export type CommunicationRow = OwnedVoidable & {
 /** A day the child was marked absent from school (migration 0012): one per child and day. */
 export type SchoolAbsenceRow = Owned & { child_id: string; date: string; note: string | null };
 
+/** A district calendar feed the family subscribed to (migration 0017), and what its last read saw. */
+export type DistrictCalendarRow = Owned & {
+  child_id: string;
+  address: string;
+  name: string | null;
+  last_status: string;
+  last_error: string | null;
+  last_read_at: string | null;
+  known: string;
+  pending: string;
+  recent: string;
+  created_by: string;
+};
+
 export type ParentNoteRow = Owned & { child_id: string; date: string; kind: string; text: string };
 
 export type LetterRow = Owned & {
@@ -388,6 +402,7 @@ export type Database = {
   communication: CommunicationRow;
   parent_note: ParentNoteRow;
   school_absence: SchoolAbsenceRow;
+  district_calendar: DistrictCalendarRow;
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;

@@ -22,6 +22,8 @@ export const BACKUP_TABLES = [
   'key_date',
   'school_calendar',
   'calendar_event',
+  // A district calendar feed a child's calendar is read from (migration 0017).
+  'district_calendar',
   'session_entry',
   'journal',
   'accommodation_observation',

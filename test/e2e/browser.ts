@@ -39,11 +39,14 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export async function startServer(start: string): Promise<TestServer> {
+export async function startServer(
+  start: string,
+  options: Pick<Parameters<typeof buildApp>[0], 'fetchPolicy'> = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'as-written-e2e-'));
   const store = await openStore({ kind: 'sqlite', file: join(dir, 'e2e.db') });
   const clock = movableClock(start);
-  const app = await buildApp({ store, clock, logger: false });
+  const app = await buildApp({ store, clock, logger: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

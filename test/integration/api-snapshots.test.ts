@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +84,14 @@ type Call = {
 type Row = (f: Fixture) => Promise<Call>;
 
 const hA = (f: Fixture, path: string) => `/api/households/${f.demo.householdId}${path}`;
+
+/** A new district calendar subscription in the fresh household (each write row acts on its own). */
+async function freshDistrictCalendar(f: Fixture): Promise<string> {
+  const made = await ok(f, 'POST', hB(f, `/children/${f.fresh.childId}/district-calendars`), {
+    address: feedAddress(),
+  });
+  return made.id as string;
+}
 const hB = (f: Fixture, path: string) => `/api/households/${f.fresh.householdId}${path}`;
 
 async function ok(f: Fixture, method: string, url: string, body?: unknown, as?: Principal | null) {
@@ -365,6 +375,23 @@ const READS: Record<string, Row> = {
   },
   'GET /api/households/:householdId/children/:id/communication-status': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/communication-status?asOf=2026-11-27`),
+  }),
+  'GET /api/households/:householdId/children/:id/district-calendars': async (f) => ({
+    url: hA(f, `/children/${f.demo.childId}/district-calendars`),
+  }),
+  'POST /api/households/:householdId/children/:id/district-calendars': async (f) => ({
+    url: hB(f, `/children/${f.fresh.childId}/district-calendars`),
+    body: { address: feedAddress() },
+  }),
+  'POST /api/households/:householdId/district-calendars/:id/read': async (f) => ({
+    url: hB(f, `/district-calendars/${await freshDistrictCalendar(f)}/read`),
+  }),
+  'POST /api/households/:householdId/district-calendars/:id/decisions': async (f) => ({
+    url: hB(f, `/district-calendars/${await freshDistrictCalendar(f)}/decisions`),
+    body: { changeId: 'a@test', action: 'apply' },
+  }),
+  'DELETE /api/households/:householdId/district-calendars/:id': async (f) => ({
+    url: hB(f, `/district-calendars/${await freshDistrictCalendar(f)}`),
   }),
   'GET /api/households/:householdId/children/:id/letter-choices': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/letter-choices?asOf=2026-11-27`),
@@ -689,6 +716,8 @@ const PATTERNS: [RegExp, string][] = [
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'id'],
   [/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi, 'sha256'],
   [/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, 'token'],
+  // The local district calendar feed's address (its port differs from run to run).
+  [/http:\/\/127\.0\.0\.1:\d+/g, 'local-feed'],
   // nodemailer's MIME boundaries hold random hex.
   [/--_NmP-[0-9a-f]+-Part_\d+/g, 'boundary'],
 ];
@@ -792,11 +821,32 @@ async function send(f: Fixture, method: string, c: Call): Promise<RawResponse> {
 
 // --- the test ------------------------------------------------------------------------------
 
+/**
+ * A district calendar feed on 127.0.0.1, which the snapshot app may read (its host:port allowed); its
+ * address is kept in snapshots as <local-feed>. One event: Thanksgiving, not on the demo's calendar as such.
+ */
+const FEED_ICS =
+  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nX-WR-CALNAME:Maple District\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTART;VALUE=DATE:20270217\r\nSUMMARY:Winter Recess - No School\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+const feedServer = http.createServer((_req, res) => res.end(FEED_ICS));
+let feedBase = '';
+let feedCount = 0;
+/** A new address of the feed each time (one child reads an address once). */
+const feedAddress = () => `${feedBase}/district-${++feedCount}.ics`;
+
 async function openSnapshotEnv(backend: (typeof BACKENDS)[number]) {
   const { store, cleanup } = await openTestStore(backend);
   const clock = fixedClock(TEST_NOW);
   const mailer = captureMailer();
-  const app = await buildApp({ store, clock, logger: false, mailer });
+  if (!feedServer.listening) await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
+  const feedPort = (feedServer.address() as AddressInfo).port;
+  feedBase = `http://127.0.0.1:${feedPort}`;
+  const app = await buildApp({
+    store,
+    clock,
+    logger: false,
+    mailer,
+    fetchPolicy: { allowHosts: [`127.0.0.1:${feedPort}`] },
+  });
   // The first-run setup is a write route too: its response is kept.
   const setup = await app.inject({
     method: 'POST',
@@ -832,10 +882,16 @@ async function openSnapshotEnv(backend: (typeof BACKENDS)[number]) {
   return { env, setupResponse };
 }
 
+afterAll(async () => {
+  feedServer.closeAllConnections();
+  if (feedServer.listening) await new Promise((r) => feedServer.close(r));
+});
+
 describe.each(BACKENDS)('the response of every route on %s', (backend) => {
   let f: Fixture;
 
   beforeAll(async () => {
+    feedCount = 0;
     const { env, setupResponse } = await openSnapshotEnv(backend);
     const demo = await seedDemoHousehold(env.store, env.clock, env.owner.userId);
     const fresh = await seedDemoHousehold(env.store, env.clock, env.owner.userId);
@@ -862,6 +918,7 @@ describe.each(BACKENDS)('the response of every route on %s', (backend) => {
       },
     });
     if (staffSession.statusCode !== 201) throw new Error(`staff session: ${staffSession.body}`);
+    await ok(f, 'POST', inDemo(`/children/${demo.childId}/district-calendars`), { address: feedAddress() });
     const feed = await ok(f, 'POST', inDemo('/calendar-feeds'), { childId: demo.childId });
     f.feedPath = new URL(feed.url as string).pathname;
     const demoAccommodation = await firstId(f, inDemo(`/accommodations?planId=${demo.planId}`));

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/tokens.ts';
@@ -886,6 +888,32 @@ const ROWS: Record<string, Row> = {
       },
     }),
   },
+  'GET /api/households/:householdId/children/:id/district-calendars': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/district-calendars`) }),
+  },
+  'POST /api/households/:householdId/children/:id/district-calendars': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/district-calendars`),
+      body: { address: `${feedBase}/cal.ics?n=${newId()}` },
+    }),
+  },
+  'POST /api/households/:householdId/district-calendars/:id/read': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, `/district-calendars/${await districtCalendar(f)}/read`) }),
+  },
+  'POST /api/households/:householdId/district-calendars/:id/decisions': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/district-calendars/${await districtCalendar(f)}/decisions`),
+      body: { changeId: 'a@test', action: 'dismiss' },
+    }),
+  },
+  'DELETE /api/households/:householdId/district-calendars/:id': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, `/district-calendars/${await districtCalendar(f)}`) }),
+  },
   'GET /api/calendar/:token': {
     expect: PUBLIC,
     make: async (f) => ({
@@ -968,11 +996,31 @@ async function request(f: Fixture, method: string, caller: Caller, req: Request)
   return (await call(f.env, method, req.url, req.body, principal)).status;
 }
 
+/** A district calendar feed on 127.0.0.1, which the matrix's app is allowed to read (by host:port). */
+const ICS_FEED =
+  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTART;VALUE=DATE:20261126\r\nSUMMARY:Thanksgiving - No School\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+let feedBase = '';
+
+/** A new subscription of the child's (each row that acts on one gets its own). */
+async function districtCalendar(f: Fixture): Promise<string> {
+  const made = await owner(f, 'POST', `/children/${f.childId}/district-calendars`, {
+    address: `${feedBase}/cal.ics?n=${newId()}`,
+  });
+  return made.id as string;
+}
+
 describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
   let f: Fixture;
+  let feedServer: http.Server;
 
   beforeAll(async () => {
-    const env = await openTestEnv(backend);
+    feedServer = http.createServer((_req, res) => res.end(ICS_FEED));
+    await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
+    const feedPort = (feedServer.address() as AddressInfo).port;
+    feedBase = `http://127.0.0.1:${feedPort}`;
+    const env = await openTestEnv(backend, undefined, {
+      fetchPolicy: { allowHosts: [`127.0.0.1:${feedPort}`] },
+    });
     const hid = env.householdId;
     const base = { env, hid } as Fixture;
     const child = await owner(base, 'POST', '/children', { firstName: 'Emma' });
@@ -1025,7 +1073,11 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     };
     f = base;
   });
-  afterAll(async () => f?.env.close());
+  afterAll(async () => {
+    feedServer?.closeAllConnections();
+    await new Promise((r) => feedServer?.close(r));
+    await f?.env.close();
+  });
 
   it('has a row for every route the server serves', () => {
     const served = f.env.app.deps.routes.map((r) => `${r.method} ${r.url}`);

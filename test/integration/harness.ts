@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { captureMailer } from '../../src/server/auth/mailer.ts';
 import { type Clock, fixedClock, idSource } from '../../src/server/context.ts';
+import type { FetchPolicy } from '../../src/server/fetch/guarded-fetch.ts';
 import { createUser } from '../../src/server/services/accounts.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 
@@ -124,7 +125,7 @@ export async function openTestStore(backend: Backend): Promise<{ store: Store; c
 export async function openTestEnv(
   backend: Backend,
   clock: Clock = fixedClock(TEST_NOW),
-  options: { uploadLimitBytes?: number } = {},
+  options: { uploadLimitBytes?: number; fetchPolicy?: Partial<FetchPolicy> } = {},
 ): Promise<TestEnv> {
   const { store, cleanup } = await openTestStore(backend);
   const mailer = captureMailer();
@@ -216,6 +217,7 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     'key_date',
     'school_calendar',
     'calendar_event',
+    'district_calendar',
     'session_entry',
     'journal',
     'accommodation_observation',

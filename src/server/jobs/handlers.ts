@@ -1,6 +1,8 @@
 import type { Store } from '../../store/database.ts';
 import type { Mailer } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
+import type { FetchPolicy } from '../fetch/guarded-fetch.ts';
+import { refreshDueDistrictCalendars } from '../services/district-calendars.ts';
 import { type EmailImportLimits, emailImportJob } from '../services/email-import.ts';
 import { sendDueReminders } from '../services/reminder-mail.ts';
 import type { JobHandler, JobQueue } from './jobs.ts';
@@ -27,6 +29,26 @@ export function sendRemindersJob(
   };
 }
 
+export const READ_DISTRICT_CALENDARS_JOB = 'read-district-calendars';
+
+/**
+ * The daily read of every district calendar a family subscribed to (the server queues it every hour;
+ * each subscription is read when its last read is 20 hours old). A failed read is recorded on its
+ * subscription, not retried here: tomorrow's read tries again.
+ */
+export function readDistrictCalendarsJob(
+  store: Store,
+  clock: Clock,
+  policy: FetchPolicy,
+): JobHandler<Record<string, never>> {
+  return {
+    name: READ_DISTRICT_CALENDARS_JOB,
+    maxAttempts: 2,
+    run: async (ctx) =>
+      refreshDueDistrictCalendars(store, clock, policy, (done, total) => ctx.progress({ done, total })),
+  };
+}
+
 export function registerJobHandlers(
   jobs: JobQueue,
   deps: {
@@ -35,8 +57,10 @@ export function registerJobHandlers(
     mailer: Mailer;
     publicUrl: string | null;
     emailImport: EmailImportLimits;
+    fetchPolicy: FetchPolicy;
   },
 ) {
   jobs.register(emailImportJob(deps.store, deps.clock, deps.emailImport));
   jobs.register(sendRemindersJob(deps.store, deps.mailer, deps.clock, deps.publicUrl));
+  jobs.register(readDistrictCalendarsJob(deps.store, deps.clock, deps.fetchPolicy));
 }

@@ -2,6 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AttachmentSchema } from '../../api/attachments.ts';
+import { DISTRICT_CALENDAR_STATUSES } from '../../api/district-calendars.ts';
+import {
+  AddedDistrictDay,
+  FeedAddressSchema,
+  KnownDistrictEvent,
+  PENDING_MAX,
+  PendingDistrictChange,
+  RECENT_MAX,
+} from '../../domain/calendar-subscription.ts';
 import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
 import type { Store } from '../../store/database.ts';
@@ -257,6 +266,30 @@ const SECTIONS: Section[] = [
   { ...resourceSection('communications', RESOURCES.communication), added: true },
   { ...resourceSection('parentNotes', RESOURCES.parentNote), added: true },
   { ...resourceSection('schoolAbsences', RESOURCES.schoolAbsence), added: true },
+  {
+    // Migration 0017: exports made before it have none.
+    key: 'districtCalendars',
+    table: 'district_calendar',
+    jsonFields: ['known', 'pending', 'recent'],
+    order: ['id'],
+    schema: z.object({
+      id: IdSchema,
+      householdId: IdSchema,
+      childId: IdSchema,
+      address: FeedAddressSchema,
+      name: z.string().max(200).nullable(),
+      lastStatus: z.enum(DISTRICT_CALENDAR_STATUSES),
+      lastError: z.string().max(2000).nullable(),
+      lastReadAt: Instant.nullable(),
+      known: z.array(KnownDistrictEvent).max(5000),
+      pending: z.array(PendingDistrictChange).max(PENDING_MAX),
+      recent: z.array(AddedDistrictDay).max(RECENT_MAX),
+      createdBy: z.string().max(300),
+      createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    added: true,
+  },
   {
     key: 'letters',
     table: 'letter',

@@ -250,41 +250,56 @@ export async function updateRecord<P extends RecordPath>(
   if (unknownKeys.length > 0) {
     throw validationError(unknownKeys.map((k) => ({ path: k, message: 'is not a field of this record' })));
   }
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const before = await requireRecord(trx, def, ctx.householdId, id);
-    if (def.parent && def.parent.key in changes && changes[def.parent.key] !== before[def.parent.key]) {
-      throw invalid(def.parent.key, `cannot be changed; create a new ${def.label.toLowerCase()} instead`);
-    }
-    const { id: _id, householdId: _h, createdAt, updatedAt: _u, ...current } = before;
-    const parsed: Record<string, unknown> = parseOrThrow(def.input, { ...current, ...changes });
-    const parent = await requireParent(trx, def, ctx.householdId, parsed);
-    checkAgainstParent(def, parsed, parent);
-    if (def.validate) await def.validate(trx, ctx.householdId, parsed);
-    const merged = def.settle ? await def.settle(trx, ctx.householdId, parsed, { before, changes }) : parsed;
-    const at = ctx.clock.now();
-    const { [def.parent?.key ?? '']: _p, ...settable } = merged;
-    const after = await updateRow(
-      trx,
-      def,
-      ctx.householdId,
-      id,
-      toRow(def, { ...(def.parent ? settable : merged), updatedAt: at }),
-    );
-    const changed = changedFields(
-      before,
-      after,
-      Object.keys(after).filter((key) => key !== 'updatedAt'),
-    );
-    await journalChange(trx, ctx, {
-      action: 'update',
-      entity: def.entity,
-      entityId: id,
-      data: { changed, createdAt },
-      at,
-    });
-    if (def.afterUpdate) await def.afterUpdate(trx, ctx, before, after);
-    return after as RecordOf<P>;
+  return inHouseholdTransaction(store, ctx.householdId, (trx) =>
+    writeUpdate(trx, ctx, typedDef, id, changes),
+  );
+}
+
+/**
+ * Change some fields of a record inside the caller's transaction, with the same checks and journal
+ * entry as a PATCH (a district calendar's confirmed change moves the day it added).
+ */
+export async function writeUpdate<P extends RecordPath>(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  typedDef: ResourceDef<P>,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<RecordOf<P>> {
+  const def = loose(typedDef);
+  const before = await requireRecord(trx, def, ctx.householdId, id);
+  if (def.parent && def.parent.key in changes && changes[def.parent.key] !== before[def.parent.key]) {
+    throw invalid(def.parent.key, `cannot be changed; create a new ${def.label.toLowerCase()} instead`);
+  }
+  const { id: _id, householdId: _h, createdAt, updatedAt: _u, ...current } = before;
+  const parsed: Record<string, unknown> = parseOrThrow(def.input, { ...current, ...changes });
+  const parent = await requireParent(trx, def, ctx.householdId, parsed);
+  checkAgainstParent(def, parsed, parent);
+  if (def.validate) await def.validate(trx, ctx.householdId, parsed);
+  const merged = def.settle ? await def.settle(trx, ctx.householdId, parsed, { before, changes }) : parsed;
+  const at = ctx.clock.now();
+  const { [def.parent?.key ?? '']: _p, ...settable } = merged;
+  const after = await updateRow(
+    trx,
+    def,
+    ctx.householdId,
+    id,
+    toRow(def, { ...(def.parent ? settable : merged), updatedAt: at }),
+  );
+  const changed = changedFields(
+    before,
+    after,
+    Object.keys(after).filter((key) => key !== 'updatedAt'),
+  );
+  await journalChange(trx, ctx, {
+    action: 'update',
+    entity: def.entity,
+    entityId: id,
+    data: { changed, createdAt },
+    at,
   });
+  if (def.afterUpdate) await def.afterUpdate(trx, ctx, before, after);
+  return after as RecordOf<P>;
 }
 
 export async function deleteRecord<P extends RecordPath>(

@@ -16,6 +16,7 @@ import { refreshAfterCalendarChange, useSchoolCalendars } from '../../components
 import classes from './calendar.module.css';
 import { KINDS, KindTag } from './DayKind.tsx';
 import { DayOffForm } from './DayOffForm.tsx';
+import { DistrictCalendarFeeds } from './DistrictCalendarFeeds.tsx';
 import { DistrictCalendarImport } from './DistrictCalendarImport.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { SchoolAbsences } from './SchoolAbsences.tsx';
@@ -244,6 +245,13 @@ export default function CalendarPage() {
               </Stack>
             </Paper>
           )}
+
+          <DistrictCalendarFeeds
+            householdId={householdId}
+            childId={child.id}
+            writable={writable}
+            onChanged={changed}
+          />
 
           {writable && (
             <DistrictCalendarImport

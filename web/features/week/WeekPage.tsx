@@ -30,6 +30,8 @@ import { useWeek } from './week-api.ts';
 
 // A tiny link to the advisor when replies are overdue, loaded after the first screen.
 const RepliesOverdue = lazy(() => import('../communications/RepliesOverdue.tsx'));
+// What the district calendar read by its address added lately, or left for the parent.
+const DistrictCalendarNews = lazy(() => import('../calendar/DistrictCalendarNews.tsx'));
 
 const possessive = (name: string) => `${name}’${name.endsWith('s') ? '' : 's'}`;
 
@@ -95,6 +97,36 @@ export function WeekPage() {
             ))}
           </List>
         </Paper>
+      )}
+
+      {data?.hasCalendar && (
+        <Suspense fallback={null}>
+          <DistrictCalendarNews householdId={householdId} childId={child.id} today={today}>
+            {(news) => (
+              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-district">
+                <Title order={3} size="h5" id="week-district">
+                  From the district calendar
+                </Title>
+                <List size="sm" mt={4}>
+                  {news.added.map((d) => (
+                    <List.Item key={`${d.summary}-${d.startDate}`}>
+                      Added by itself: {d.summary}, {formatRange(d.startDate, d.endDate)}
+                    </List.Item>
+                  ))}
+                  {news.waiting > 0 && (
+                    <List.Item>
+                      <TextLink href="/calendar">
+                        {news.waiting === 1
+                          ? '1 change waits for you'
+                          : `${news.waiting} changes wait for you`}
+                      </TextLink>
+                    </List.Item>
+                  )}
+                </List>
+              </Paper>
+            )}
+          </DistrictCalendarNews>
+        </Suspense>
       )}
 
       {data && data.attention.length > 0 && <NeedsAttention items={data.attention} />}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../test/support/make-pdf.ts';
+import { AppError } from '../domain/errors.ts';
+import { PDF_MAX_PAGES, readPdfText } from './pdf-text.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../test/fixtures/iep');
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  const appError = error as AppError;
+  expect(appError.code).toBe('validation_failed');
+  expect(appError.fields).toEqual([{ path: 'file', message: appError.message }]);
+  return appError;
+}
+
+describe('readPdfText', () => {
+  it('rebuilds lines and table cells from the positions of the text, page by page', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(14).text('Individualized Education Program', 50, 60);
+      doc.font('Helvetica').fontSize(9);
+      for (const [x, t] of [
+        [54, 'Service'],
+        [200, 'Frequency'],
+        [300, 'Duration'],
+      ] as const)
+        doc.text(t, x, 100, { lineBreak: false });
+      for (const [x, t] of [
+        [54, 'Speech Therapy'],
+        [200, 'Weekly'],
+        [300, '2 x 30 min'],
+      ] as const)
+        doc.text(t, x, 115, { lineBreak: false });
+      doc.addPage();
+      doc.fontSize(10).text('Page two', 50, 60);
+    });
+    const text = await readPdfText(pdf);
+    expect(text.format).toBe('pdf');
+    expect(text.pages.map((p) => [p.number, p.width, p.height])).toEqual([
+      [1, 612, 792],
+      [2, 612, 792],
+    ]);
+    const [title, header, row] = text.pages[0]!.lines;
+    expect(title!.text).toBe('Individualized Education Program');
+    expect(title!.height).toBe(14);
+    expect(header!.cells.map((c) => c.text)).toEqual(['Service', 'Frequency', 'Duration']);
+    expect(row!.cells.map((c) => [c.x, c.text])).toEqual([
+      [54, 'Speech Therapy'],
+      [200, 'Weekly'],
+      [300, '2 x 30 min'],
+    ]);
+    expect(header!.y).toBeLessThan(row!.y);
+    expect(text.pages[1]!.lines.map((l) => l.text)).toEqual(['Page two']);
+    expect(text.pagesWithoutText).toEqual([]);
+  });
+
+  it('lists the pages with no text (scans) instead of failing', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.text('A page with text', 50, 60);
+      doc.addPage();
+      doc.rect(50, 50, 200, 300).fill('#777777');
+    });
+    const text = await readPdfText(pdf);
+    expect(text.pagesWithoutText).toEqual([2]);
+    expect(text.notes.join(' ')).toMatch(/Page 2 has no text to read .*OCR/);
+  });
+
+  it('says a password-protected PDF is protected by a password', async () => {
+    const error = await refusal(readPdfText(readFileSync(join(FIXTURES, 'encrypted.pdf'))));
+    expect(error.message).toMatch(/^This PDF is protected by a password/);
+  });
+
+  it('says a damaged PDF is damaged', async () => {
+    const whole = readFileSync(join(FIXTURES, 'section-504.pdf'));
+    for (const share of [0.2, 0.5]) {
+      const error = await refusal(readPdfText(whole.subarray(0, Math.floor(whole.length * share))));
+      expect(error.message).toMatch(/^This PDF is damaged or incomplete/);
+    }
+    const garbage = await refusal(readPdfText(Buffer.from('%PDF-1.7\nthis is not a PDF body at all\n')));
+    expect(garbage.message).toMatch(/damaged/);
+  });
+
+  it('refuses a file that is not a PDF, and an empty one', async () => {
+    expect((await refusal(readPdfText(Buffer.from('Lunch menu: pizza')))).message).toBe(
+      'This file is not a PDF.',
+    );
+    expect((await refusal(readPdfText(new Uint8Array(0)))).message).toBe('This file is empty (0 bytes).');
+  });
+
+  it(`refuses a PDF of more than ${PDF_MAX_PAGES} pages, naming the limit, before reading its pages`, async () => {
+    const pdf = await makePdf((doc) => {
+      doc.fontSize(8).text('Page 1', 50, 50);
+      for (let p = 2; p <= 500; p++) {
+        doc.addPage();
+        doc.text(`Page ${p}`, 50, 50);
+      }
+    });
+    const error = await refusal(readPdfText(pdf));
+    expect(error.message).toBe(
+      'This PDF has 500 pages; the IEP reader reads at most 200 pages. Save the pages of the plan itself as a new PDF and read that.',
+    );
+  }, 30_000);
+
+  it('stops at its deadline with a message saying so', async () => {
+    const pdf = await makePdf((doc) => doc.text('Plan', 50, 50));
+    const error = await refusal(readPdfText(pdf, { deadlineMs: 0 }));
+    expect(error.message).toMatch(/took more than 0 seconds to read/);
+  });
+
+  it('refuses a file over its size limit', async () => {
+    const pdf = await makePdf((doc) => doc.text('Plan', 50, 50));
+    const error = await refusal(readPdfText(pdf, { maxBytes: 100 }));
+    expect(error.message).toMatch(/more than the 0 MB the IEP reader takes/);
+  });
+
+  it('does not change the bytes it is given', async () => {
+    const pdf = await makePdf((doc) => doc.text('Plan', 50, 50));
+    const copy = Buffer.from(pdf);
+    await readPdfText(pdf);
+    expect(Buffer.compare(pdf, copy)).toBe(0);
+  });
+});

@@ -1,0 +1,206 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {
+  type DocLine,
+  type DocPage,
+  type DocumentText,
+  linesFromItems,
+  type PositionedText,
+} from '../domain/document-text.ts';
+import { AppError } from '../domain/errors.ts';
+
+// Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
+// lines and cells (src/domain/document-text.ts), with pdf.js 5.5 (the last line that runs on Node 20).
+//
+// pdf.js runs here with everything that could run code or reach out turned off: no eval of font
+// programs (`isEvalSupported: false`, the fix for CVE-2024-4367), no font faces, no system fonts, no
+// fetching from the worker (the "fake worker" runs in this process; the CMaps for Asian fonts are
+// read from the package's own folder). Scripts, forms (XFA) and annotations are never evaluated: only
+// the page's text content is asked for.
+//
+// The work is bounded: at most `maxPages` pages (a 500-page file is refused before any page is read),
+// at most `maxItemsPerPage` text runs a page, and a deadline for the whole file. A page without any
+// text (a scan) is listed in `pagesWithoutText`, not refused: it needs OCR, which the server may run.
+
+export const PDF_MAX_PAGES = 200;
+/** A text IEP is well under 5 MB; scans can run to 100 MB. Past this the file is not read. */
+export const PDF_MAX_BYTES = 150 * 1024 * 1024;
+const DEFAULT_DEADLINE_MS = 60_000;
+const DEFAULT_MAX_ITEMS_PER_PAGE = 20_000;
+
+export type PdfReadOptions = {
+  maxPages?: number;
+  maxBytes?: number;
+  /** Milliseconds for the whole file. */
+  deadlineMs?: number;
+  maxItemsPerPage?: number;
+};
+
+/** A refusal the parent can act on; the CLI and the server put the file's name in front. */
+export function fileError(message: string): AppError {
+  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+}
+
+const PASSWORD_MESSAGE =
+  'This PDF is protected by a password, so it cannot be read. Open it with its password and print or save it as a new PDF without one (or ask the school for an unlocked copy), then read that file.';
+const DAMAGED_MESSAGE =
+  'This PDF is damaged or incomplete, so it could not be read. Download it again, or ask the school for a new copy.';
+
+const pdfjsFolder = (() => {
+  try {
+    return dirname(
+      dirname(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'))),
+    );
+  } catch {
+    return null;
+  }
+})();
+
+function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
+  return head.includes('%PDF-');
+}
+
+type TextItemLike = { str: string; transform: number[]; width: number; height: number };
+
+function isTextItem(item: unknown): item is TextItemLike {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+/** The positioned runs of one page, in the page's shown orientation; rotated text is left out. */
+function positioned(items: readonly unknown[], viewportTransform: number[], max: number) {
+  const runs: PositionedText[] = [];
+  let rotated = 0;
+  for (const item of items) {
+    if (runs.length >= max) break;
+    if (!isTextItem(item) || item.str.trim() === '') continue;
+    const [a, b, c, d, e, f] = Util.transform(viewportTransform, item.transform) as number[];
+    // Text turned on the page (a vertical side label, a diagonal "DRAFT") is not part of a line.
+    if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!) || a! <= 0) {
+      rotated++;
+      continue;
+    }
+    const size = Math.hypot(c!, d!);
+    runs.push({ text: item.str, x: e!, y: f!, width: item.width, height: size || item.height });
+  }
+  return { runs, rotated, truncated: items.length > max };
+}
+
+function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+  // The work may still fail after the deadline has passed (pdf.js aborts a destroyed task).
+  work.catch(() => undefined);
+  const left = deadline - Date.now();
+  if (left <= 0) return Promise.reject(new DeadlinePassed());
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlinePassed()), left);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+class DeadlinePassed extends Error {}
+
+/**
+ * Read a PDF's text into pages of lines. Throws AppError (`validation_failed`, field `file`) for a file
+ * that is not a PDF, is protected by a password, is damaged, has too many pages or takes too long.
+ */
+export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentText> {
+  const maxPages = options.maxPages ?? PDF_MAX_PAGES;
+  const maxBytes = options.maxBytes ?? PDF_MAX_BYTES;
+  const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const maxItems = options.maxItemsPerPage ?? DEFAULT_MAX_ITEMS_PER_PAGE;
+  if (bytes.byteLength === 0) throw fileError('This file is empty (0 bytes).');
+  if (bytes.byteLength > maxBytes)
+    throw fileError(
+      `This PDF is ${Math.round(bytes.byteLength / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB the IEP reader takes.`,
+    );
+  if (!looksLikePdf(bytes)) throw fileError('This file is not a PDF.');
+
+  const task = getDocument({
+    // pdf.js takes ownership of the buffer it is given (it may detach it), so it gets a copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+    // Errors only: pdf.js warns on stdout about fonts it does not need for text.
+    verbosity: 0,
+    ...(pdfjsFolder ? { cMapUrl: `${join(pdfjsFolder, 'cmaps')}/`, cMapPacked: true } : {}),
+  });
+  try {
+    let pdf: Awaited<typeof task.promise>;
+    try {
+      pdf = await withDeadline(task.promise, deadline);
+    } catch (error) {
+      throw openError(error);
+    }
+    if (pdf.numPages > maxPages)
+      throw fileError(
+        `This PDF has ${pdf.numPages.toLocaleString('en-US')} pages; the IEP reader reads at most ${maxPages} pages. Save the pages of the plan itself as a new PDF and read that.`,
+      );
+    const pages: DocPage[] = [];
+    const pagesWithoutText: number[] = [];
+    const unreadablePages: number[] = [];
+    const notes: string[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      try {
+        const page = await withDeadline(pdf.getPage(number), deadline);
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await withDeadline(page.getTextContent(), deadline);
+        const { runs, rotated, truncated } = positioned(content.items, viewport.transform, maxItems);
+        const lines: DocLine[] = linesFromItems(runs);
+        if (truncated)
+          notes.push(`Page ${number} holds more text than the reader takes; only its first part was read.`);
+        if (rotated > 0 && lines.length === 0)
+          notes.push(`Page ${number} has only turned (rotated) text, which was not read.`);
+        if (lines.length === 0 && rotated === 0) pagesWithoutText.push(number);
+        pages.push({ number, width: round(viewport.width), height: round(viewport.height), lines });
+        page.cleanup();
+      } catch (error) {
+        if (error instanceof DeadlinePassed) throw error;
+        unreadablePages.push(number);
+        pages.push({ number, width: 0, height: 0, lines: [] });
+      }
+    }
+    if (unreadablePages.length === pdf.numPages) throw fileError(DAMAGED_MESSAGE);
+    if (unreadablePages.length)
+      notes.push(
+        `${unreadablePages.length === 1 ? 'Page' : 'Pages'} ${unreadablePages.join(', ')} could not be read; the file may be damaged.`,
+      );
+    if (pagesWithoutText.length)
+      notes.push(
+        `${pagesWithoutText.length === 1 ? 'Page' : 'Pages'} ${pagesWithoutText.join(', ')} ${pagesWithoutText.length === 1 ? 'has' : 'have'} no text to read (a scan or a photo): ${pagesWithoutText.length === 1 ? 'it needs' : 'they need'} OCR, or type ${pagesWithoutText.length === 1 ? 'its' : 'their'} contents in.`,
+      );
+    return { format: 'pdf', pages, pagesWithoutText, unreadablePages, notes };
+  } catch (error) {
+    if (error instanceof DeadlinePassed)
+      throw fileError(
+        `This PDF took more than ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} seconds to read, so reading it was stopped.`,
+      );
+    throw error;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function openError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof DeadlinePassed) throw error;
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  if (name === 'PasswordException') return fileError(PASSWORD_MESSAGE);
+  return fileError(DAMAGED_MESSAGE);
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

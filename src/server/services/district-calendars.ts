@@ -1,0 +1,320 @@
+import type { z } from 'zod';
+import type {
+  DistrictCalendar,
+  DistrictCalendarInput,
+  DistrictChangeDecision,
+} from '../../api/district-calendars.ts';
+import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
+import {
+  type AddedDistrictDay,
+  compareDistrictCalendar,
+  type PendingDistrictChange,
+  RECENT_MAX,
+} from '../../domain/calendar-subscription.ts';
+import { AppError, invalid } from '../../domain/errors.ts';
+import { type IcsCalendar, IcsFileError, readIcsFile } from '../../importers/ics.ts';
+import { requireChild } from '../../store/children.repository.ts';
+import type { Store } from '../../store/database.ts';
+import {
+  type DistrictCalendarState,
+  deleteDistrictCalendar,
+  districtCalendarsDue,
+  insertDistrictCalendar,
+  listDistrictCalendarRows,
+  readDistrictCalendar,
+  requireDistrictCalendar,
+  updateDistrictCalendar,
+} from '../../store/district-calendars.repository.ts';
+import type { Db } from '../../store/repository.ts';
+import { inHouseholdTransaction } from '../../store/transaction.ts';
+import { actorLabel, type Clock, idSource, type ServiceContext } from '../context.ts';
+import { type FetchPolicy, FetchRefused, guardedFetch } from '../fetch/guarded-fetch.ts';
+import { writeRecord, writeUpdate } from './records.ts';
+import { RESOURCES } from './resources.ts';
+import { loadCalendars } from './school-calendars.ts';
+
+// A district calendar read from its address (issue 16): subscribing reads it once (nothing is added
+// on its own: the days off it finds wait for the parent, as an .ics file's review does); the daily job
+// reads it again and adds new days off ahead (src/domain/calendar-subscription.ts says which), each a
+// calendar day saved through the record service with its journal entry, the subscription named as
+// who added it; the parent confirms or dismisses the rest. Reading the address runs before any
+// transaction, under the fetch guard; a read that fails is recorded on the subscription with its reason.
+
+type DistrictCalendarView = z.infer<typeof DistrictCalendar>;
+
+function view(state: DistrictCalendarState): DistrictCalendarView {
+  const { row } = state;
+  return {
+    id: row.id,
+    householdId: row.household_id,
+    childId: row.child_id,
+    address: row.address,
+    name: row.name,
+    lastStatus: row.last_status as DistrictCalendarView['lastStatus'],
+    lastError: row.last_error,
+    lastReadAt: row.last_read_at,
+    pending: state.pending,
+    recent: state.recent,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function addressRefused(message: string): AppError {
+  return new AppError('validation_failed', `The calendar address ${message}; nothing was saved`, [
+    { path: 'address', message },
+  ]);
+}
+
+/** Read the address and its calendar; a failure is a FetchRefused or IcsFileError with the reason. */
+async function readFeed(address: string, policy: FetchPolicy): Promise<IcsCalendar> {
+  const fetched = await guardedFetch(address, policy);
+  return readIcsFile(fetched.bytes);
+}
+
+function failureWords(error: unknown): string | null {
+  if (error instanceof FetchRefused) return error.message;
+  if (error instanceof IcsFileError) return error.message.replace(/^is /, 'answered with something that is ');
+  return null;
+}
+
+export async function listDistrictCalendars(
+  store: Store,
+  householdId: string,
+  childId: string,
+): Promise<DistrictCalendarView[]> {
+  await requireChild(store.db, householdId, childId);
+  const rows = await listDistrictCalendarRows(store.db, householdId, childId);
+  return rows.map((row) => view(readDistrictCalendar(row)));
+}
+
+/** Subscribe: read the address once (a 400 naming `address` when it cannot be read; nothing saved). */
+export async function subscribeDistrictCalendar(
+  store: Store,
+  ctx: ServiceContext,
+  childId: string,
+  input: z.output<typeof DistrictCalendarInput>,
+  policy: FetchPolicy,
+): Promise<DistrictCalendarView> {
+  await requireChild(store.db, ctx.householdId, childId);
+  const existing = await listDistrictCalendarRows(store.db, ctx.householdId, childId);
+  if (existing.some((r) => r.address === input.address))
+    throw invalid('address', 'is already read for this child');
+  let feed: IcsCalendar;
+  try {
+    feed = await readFeed(input.address, policy);
+  } catch (error) {
+    const words = failureWords(error);
+    if (words) throw addressRefused(words);
+    throw error;
+  }
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    await requireChild(trx, ctx.householdId, childId);
+    const calendars = await loadCalendars(trx, ctx.householdId, childId);
+    const now = ctx.clock.now();
+    const compared = compareDistrictCalendar({
+      firstRead: true,
+      known: [],
+      pending: [],
+      events: draftCalendarEvents(feed.events, calendars),
+      today: ctx.clock.today(),
+      now,
+    });
+    const row = {
+      id: ctx.newId(),
+      household_id: ctx.householdId,
+      child_id: childId,
+      address: input.address,
+      name: feed.name?.slice(0, 200) ?? null,
+      last_status: 'ok',
+      last_error: null,
+      last_read_at: now,
+      known: JSON.stringify(compared.known),
+      pending: JSON.stringify(compared.pending),
+      recent: '[]',
+      created_by: actorLabel(ctx.actor),
+      created_at: now,
+      updated_at: now,
+    };
+    await insertDistrictCalendar(trx, row);
+    return view(readDistrictCalendar(row));
+  });
+}
+
+/**
+ * Read a subscription's address again: new days off ahead are added (journaled, the subscription named
+ * as who added them), the rest waits for the parent. A failed read is recorded, not thrown.
+ */
+export async function refreshDistrictCalendar(
+  store: Store,
+  clock: Clock,
+  policy: FetchPolicy,
+  householdId: string,
+  id: string,
+): Promise<DistrictCalendarView> {
+  const before = await requireDistrictCalendar(store.db, householdId, id);
+  let feed: IcsCalendar | null = null;
+  let failure: string | null = null;
+  try {
+    feed = await readFeed(before.address, policy);
+  } catch (error) {
+    failure = failureWords(error);
+    if (!failure) throw error;
+  }
+  return inHouseholdTransaction(store, householdId, async (trx) => {
+    const state = readDistrictCalendar(await requireDistrictCalendar(trx, householdId, id));
+    const now = clock.now();
+    if (!feed) {
+      await updateDistrictCalendar(trx, householdId, id, {
+        last_status: 'failed',
+        last_error: failure,
+        last_read_at: now,
+        updated_at: now,
+      });
+      return view(readDistrictCalendar(await requireDistrictCalendar(trx, householdId, id)));
+    }
+    const calendars = await loadCalendars(trx, householdId, state.row.child_id);
+    const compared = compareDistrictCalendar({
+      firstRead: state.row.last_status === 'never',
+      known: state.known,
+      pending: state.pending,
+      events: draftCalendarEvents(feed.events, calendars),
+      today: clock.today(),
+      now,
+    });
+    const ctx: ServiceContext = {
+      householdId,
+      actor: { kind: 'system', id: `district-calendar:${id}` },
+      clock,
+      newId: idSource(clock),
+    };
+    const added: AddedDistrictDay[] = [];
+    const eventIds = new Map<string, string>();
+    for (const day of compared.toAdd) {
+      const saved = await writeRecord(trx, ctx, RESOURCES.calendarEvent, {
+        calendarId: day.calendarId,
+        kind: day.kind,
+        startDate: day.startDate,
+        endDate: day.endDate === day.startDate ? null : day.endDate,
+        label: day.summary.slice(0, 200) || null,
+      });
+      eventIds.set(day.id, saved.id);
+      added.push({
+        startDate: day.startDate,
+        endDate: day.endDate,
+        kind: day.kind,
+        summary: day.summary,
+        eventId: saved.id,
+        addedAt: now,
+      });
+    }
+    const known = compared.known.map((k) =>
+      eventIds.has(k.id) ? { ...k, eventId: eventIds.get(k.id)! } : k,
+    );
+    await updateDistrictCalendar(trx, householdId, id, {
+      name: feed.name?.slice(0, 200) ?? state.row.name,
+      last_status: 'ok',
+      last_error: null,
+      last_read_at: now,
+      known: JSON.stringify(known),
+      pending: JSON.stringify(compared.pending),
+      recent: JSON.stringify([...state.recent, ...added].slice(-RECENT_MAX)),
+      updated_at: now,
+    });
+    return view(readDistrictCalendar(await requireDistrictCalendar(trx, householdId, id)));
+  });
+}
+
+/** Confirm or dismiss a waiting change; confirming adds the day, or moves the day the subscription added. */
+export async function decideDistrictChange(
+  store: Store,
+  ctx: ServiceContext,
+  id: string,
+  decision: z.output<typeof DistrictChangeDecision>,
+): Promise<DistrictCalendarView> {
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+    const state = readDistrictCalendar(await requireDistrictCalendar(trx, ctx.householdId, id));
+    const change = state.pending.find((p) => p.id === decision.changeId);
+    if (!change)
+      throw invalid(
+        'changeId',
+        'is not a change waiting on this calendar (it may have been decided already)',
+      );
+    let known = state.known;
+    if (decision.action === 'apply') {
+      const eventId = await applyChange(trx, ctx, change, decision.kind);
+      known = known.map((k) => (k.id === change.id ? { ...k, eventId } : k));
+    }
+    const now = ctx.clock.now();
+    await updateDistrictCalendar(trx, ctx.householdId, id, {
+      known: JSON.stringify(known),
+      pending: JSON.stringify(state.pending.filter((p) => p.id !== change.id)),
+      updated_at: now,
+    });
+    return view(readDistrictCalendar(await requireDistrictCalendar(trx, ctx.householdId, id)));
+  });
+}
+
+async function applyChange(
+  trx: Db & Parameters<typeof writeRecord>[0],
+  ctx: ServiceContext,
+  change: PendingDistrictChange,
+  chosenKind: PendingDistrictChange['kind'] | undefined,
+): Promise<string> {
+  const kind = chosenKind ?? change.kind;
+  if (change.change === 'removed' || kind === null)
+    throw invalid(
+      'action',
+      'cannot be applied: the district no longer lists this as a day off; remove the day from the calendar yourself if school is held, or dismiss this',
+    );
+  if (!change.calendarId)
+    throw invalid('changeId', 'falls outside every school year of the child: add the school year first');
+  const day = {
+    calendarId: change.calendarId,
+    kind,
+    startDate: change.startDate,
+    endDate: change.endDate === change.startDate ? null : change.endDate,
+    label: change.summary.slice(0, 200) || null,
+  };
+  if (change.change === 'changed' && change.eventId) {
+    const exists = await trx
+      .selectFrom('calendar_event')
+      .select('id')
+      .where('household_id', '=', ctx.householdId)
+      .where('id', '=', change.eventId)
+      .executeTakeFirst();
+    if (exists) {
+      const { calendarId: _c, ...fields } = day;
+      const moved = await writeUpdate(trx, ctx, RESOURCES.calendarEvent, change.eventId, fields);
+      return moved.id;
+    }
+  }
+  const saved = await writeRecord(trx, ctx, RESOURCES.calendarEvent, day);
+  return saved.id;
+}
+
+/** Stop reading the address; the days it added stay on the calendar. */
+export async function removeDistrictCalendar(store: Store, householdId: string, id: string): Promise<void> {
+  await inHouseholdTransaction(store, householdId, async (trx) => {
+    await requireDistrictCalendar(trx, householdId, id);
+    await deleteDistrictCalendar(trx, householdId, id);
+  });
+}
+
+/** The daily read: every subscription not read in the last 20 hours, one after another. */
+export async function refreshDueDistrictCalendars(
+  store: Store,
+  clock: Clock,
+  policy: FetchPolicy,
+  progress: (done: number, total: number) => Promise<void>,
+): Promise<{ read: number; failed: number }> {
+  const before = new Date(Date.parse(clock.now()) - 20 * 60 * 60 * 1000).toISOString();
+  const due = await districtCalendarsDue(store.db, before);
+  let failed = 0;
+  for (const [i, d] of due.entries()) {
+    const read = await refreshDistrictCalendar(store, clock, policy, d.household_id, d.id);
+    if (read.lastStatus === 'failed') failed += 1;
+    await progress(i + 1, due.length);
+  }
+  return { read: due.length, failed };
+}
