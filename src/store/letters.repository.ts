@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonColumn } from './repository.ts';
+import { type Db, parseJsonColumn } from './repository.ts';
 import type { LetterRow } from './schema.ts';
 
 // Letters the parent drafted from the record. Four of their columns are JSON, read here through their
@@ -33,4 +33,16 @@ export function letterEntryIds(row: Pick<LetterRow, 'entry_ids'>): string[] {
 
 export function letterRequest(row: Pick<LetterRow, 'request'>) {
   return parseJsonColumn(DraftRequest, 'letter.request', row.request);
+}
+
+/** A child's letters marked sent, by id, with what they were drafted for and the message that sent them. */
+export function sentLettersOfChild(db: Db, householdId: string, childId: string) {
+  return db
+    .selectFrom('letter')
+    .select(['id', 'kind', 'request', 'communication_id'])
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('status', '=', 'sent')
+    .orderBy('id')
+    .execute();
 }

@@ -7,7 +7,7 @@ import {
   UploadQuery,
   UploadResult,
 } from '../../api/attachments.ts';
-import { ErrorResponse, errors, HouseholdParams, PageQuery, RecordParams } from '../../api/common.ts';
+import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import {

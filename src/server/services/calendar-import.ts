@@ -4,6 +4,7 @@ import type { CalendarEvent } from '../../api/records.ts';
 import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
 import { CalendarEventInput } from '../../domain/school-calendar-model.ts';
 import { IcsFileError, readIcsFile } from '../../importers/ics.ts';
+import { calendarsOfChild } from '../../store/calendars.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
@@ -66,13 +67,7 @@ export async function addCalendarEvents(
   );
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     await requireChild(trx, ctx.householdId, childId);
-    const years = await trx
-      .selectFrom('school_calendar')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('child_id', '=', childId)
-      .execute();
-    const ofChild = new Set(years.map((y) => y.id));
+    const ofChild = new Set((await calendarsOfChild(trx, ctx.householdId, childId)).map((y) => y.id));
     const saved: z.output<typeof CalendarEvent>[] = [];
     for (const [i, event] of input.entries()) {
       if (!ofChild.has(event.calendarId))

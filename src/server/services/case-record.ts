@@ -7,11 +7,19 @@ import type {
 } from '../../domain/case-record.ts';
 import type { Communication } from '../../domain/communications.ts';
 import { calendarDeadlineDays } from '../../domain/deadlines.ts';
+import { absentDaysOfChild } from '../../store/calendars.repository.ts';
 import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { letterRequest } from '../../store/letters.repository.ts';
-import { plansOfChild } from '../../store/plans.repository.ts';
+import { letterRequest, sentLettersOfChild } from '../../store/letters.repository.ts';
+import {
+  accommodationTextsOfPlans,
+  goalsOfPlan,
+  keyDatesOfPlan,
+  serviceSummariesOfPlan,
+} from '../../store/plan-content.repository.ts';
+import { plansOfChild, storedReasonPolicy } from '../../store/plans.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
+import { teamOfChild } from '../../store/team-contacts.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { AppError } from '../errors.ts';
 import { loadCommunications } from './communication-status.ts';
@@ -52,13 +60,7 @@ async function caseServices(
     // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
     if (!(error instanceof AppError)) throw error;
   }
-  const serviceRows = await db
-    .selectFrom('service')
-    .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', plan.id)
-    .orderBy('created_at')
-    .execute();
+  const serviceRows = await serviceSummariesOfPlan(db, householdId, plan.id);
   return serviceRows.map((s) => {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
     const own = entries.filter((e) => e.service_id === s.id);
@@ -128,13 +130,7 @@ export async function gatherCaseRecord(
   // The plan that follows it, when one is recorded (renewed at the annual review, from a later date).
   const nextPlan = plan ? plans.filter((p) => p.effective_from > plan.effective_from).at(-1) : undefined;
 
-  const team = await db
-    .selectFrom('team_contact')
-    .select(['id', 'name', 'role', 'email'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('created_at')
-    .execute();
+  const team = await teamOfChild(db, householdId, childId);
 
   const services: CaseService[] = [];
   if (plan) {
@@ -166,15 +162,7 @@ export async function gatherCaseRecord(
     }
   }
 
-  const accommodationRows = plan
-    ? await db
-        .selectFrom('accommodation')
-        .select(['id', 'text'])
-        .where('household_id', '=', householdId)
-        .where('plan_id', '=', plan.id)
-        .orderBy('created_at')
-        .execute()
-    : [];
+  const accommodationRows = plan ? await accommodationTextsOfPlans(db, householdId, [plan.id]) : [];
   const observations = await listRecords(store, householdId, RESOURCES.accommodationObservation, {});
   // A work sample where the parent looked for an accommodation is a record about it too (its id is the
   // sample's): the letters and the living IEP count it with the observations, by occurrence.
@@ -215,15 +203,7 @@ export async function gatherCaseRecord(
       .concat(checksOf.get(a.id) ?? []),
   }));
 
-  const goals = plan
-    ? await db
-        .selectFrom('goal')
-        .select(['id', 'area', 'text'])
-        .where('household_id', '=', householdId)
-        .where('plan_id', '=', plan.id)
-        .orderBy('created_at')
-        .execute()
-    : [];
+  const goals = plan ? await goalsOfPlan(db, householdId, plan.id) : [];
   const patterns = plan
     ? await childPatterns(
         db,
@@ -238,15 +218,7 @@ export async function gatherCaseRecord(
         asOf,
       )
     : null;
-  const keyDates = plan
-    ? await db
-        .selectFrom('key_date')
-        .select(['kind', 'date', 'label'])
-        .where('household_id', '=', householdId)
-        .where('plan_id', '=', plan.id)
-        .orderBy('date')
-        .execute()
-    : [];
+  const keyDates = plan ? await keyDatesOfPlan(db, householdId, plan.id) : [];
   const notes = await listRecords(store, householdId, RESOURCES.parentNote, { childId });
   const communications: Communication[] = (await loadCommunications(store, householdId, childId)).filter(
     (c) => c.date <= asOf,
@@ -259,28 +231,10 @@ export async function gatherCaseRecord(
     await loadCalendars(db, householdId, childId),
   );
   // Days the child was marked absent from school (Illinois's counts leave them out).
-  const absentDays = (
-    await db
-      .selectFrom('school_absence')
-      .select('date')
-      .where('household_id', '=', householdId)
-      .where('child_id', '=', childId)
-      .where('date', '<=', asOf)
-      .orderBy('date')
-      .execute()
-  ).map((r) => r.date);
+  const absentDays = await absentDaysOfChild(db, householdId, childId, asOf);
   // Letters marked sent: the step each problem's ladder has reached (src/domain/advisor.ts).
   const sentDates = new Map(communications.map((c) => [c.id, c.date]));
-  const lettersSent = (
-    await db
-      .selectFrom('letter')
-      .select(['id', 'kind', 'request', 'communication_id'])
-      .where('household_id', '=', householdId)
-      .where('child_id', '=', childId)
-      .where('status', '=', 'sent')
-      .orderBy('id')
-      .execute()
-  ).flatMap((l) => {
+  const lettersSent = (await sentLettersOfChild(db, householdId, childId)).flatMap((l) => {
     const date = l.communication_id ? sentDates.get(l.communication_id) : undefined;
     if (!l.communication_id || !date) return [];
     const request = letterRequest(l);
@@ -338,7 +292,7 @@ export async function gatherCaseRecord(
 
 /** How the plan classifies a session lost to a closure, and whether the plan says so or the default applies. */
 function closurePolicyOf(stored: string | null): NonNullable<CasePlan['closurePolicy']> {
-  const own = stored ? (JSON.parse(stored) as Record<string, string | undefined>).school_closed : undefined;
+  const own = storedReasonPolicy(stored).school_closed;
   return {
     responsibility: effectivePolicy(stored).school_closed,
     setOnPlan: own != null,

@@ -22,6 +22,12 @@ import {
 import { requireChild, timetableOf } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Page, PageRequest } from '../../store/pagination.ts';
+import {
+  accommodationsOfPlan,
+  behaviorStepsOfPlan,
+  childOfAccommodation,
+  servicesOfPlanBetween,
+} from '../../store/plan-content.repository.ts';
 import { findPlan, planInForce } from '../../store/plans.repository.ts';
 import type { Db } from '../../store/repository.ts';
 import type { CheckInRow, Database } from '../../store/schema.ts';
@@ -33,7 +39,6 @@ import { journalChange } from './journal.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
-import { childOfAccommodation } from './school-days.ts';
 import { writeSessionEntry } from './session-entries.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
@@ -52,31 +57,10 @@ export async function questionsForWeek(
   const { from, to } = weekOf(date);
   const plan = await planInForce(db, householdId, childId, date);
   const planId = plan?.id ?? null;
-  const none = '00000000-0000-0000-0000-000000000000';
-  const services = await db
-    .selectFrom('service')
-    .select(['id', 'name', 'area', 'setting'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', planId ?? none)
-    .where('start_date', '<=', date)
-    .where('end_date', '>=', from)
-    .orderBy('created_at')
-    .execute();
-  const accommodations = await db
-    .selectFrom('accommodation')
-    .select(['id', 'text', 'category', 'applies_to', 'class_name'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', planId ?? none)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const behaviorSteps = await db
-    .selectFrom('behavior_step')
-    .select(['id', 'kind', 'text'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', planId ?? none)
-    .orderBy('position')
-    .execute();
+  // No plan in force: no services, accommodations or behavior plan to ask about.
+  const services = planId ? await servicesOfPlanBetween(db, householdId, planId, from, date) : [];
+  const accommodations = planId ? await accommodationsOfPlan(db, householdId, planId) : [];
+  const behaviorSteps = planId ? await behaviorStepsOfPlan(db, householdId, planId) : [];
   const timetable = await timetableOf(db, householdId, childId);
   // The week's sessions as they stand now (corrections applied, voids left out), one per session
   // however many sources logged it (src/domain/occurrences.ts).

@@ -3,6 +3,7 @@ import { type CommunicationKind, REPLY_EXPECTED_KINDS } from '../../domain/commu
 import { replyDueDate } from '../../domain/deadlines.ts';
 import { findCommunicationLink } from '../../store/communications.repository.ts';
 import type { Database } from '../../store/schema.ts';
+import { contactIdsOfChild } from '../../store/team-contacts.repository.ts';
 import { invalid, notFound } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
 import { loadSettings, schoolDayTest } from './household-settings.ts';
@@ -46,14 +47,7 @@ export async function checkCommunicationLinks(
   const childId = record.childId as string;
   const contactIds = (record.contactIds as string[]) ?? [];
   if (contactIds.length > 0) {
-    const rows = await trx
-      .selectFrom('team_contact')
-      .select('id')
-      .where('household_id', '=', householdId)
-      .where('child_id', '=', childId)
-      .where('id', 'in', contactIds)
-      .execute();
-    const known = new Set(rows.map((r) => r.id));
+    const known = await contactIdsOfChild(trx, householdId, childId, contactIds);
     contactIds.forEach((id, i) => {
       if (!known.has(id)) throw notFound('Team contact of this child', id, `contactIds.${i}`);
     });

@@ -14,10 +14,12 @@ import {
   parseEmailSource,
   TooManyMessages,
 } from '../../importers/email.ts';
+import { listMembersWithAccounts } from '../../store/accounts.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import { communicationIdsByMessageId } from '../../store/communications.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { Database } from '../../store/schema.ts';
+import { contactEmailsOfChild } from '../../store/team-contacts.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { type Actor, actorLabel, type Clock, idSource, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -205,21 +207,11 @@ async function writeMessages(
   where: { count: number; filename: string; outcome: string },
 ) {
   await requireChild(trx, ctx.householdId, childId, 'childId');
-  const contacts = await trx
-    .selectFrom('team_contact')
-    .select(['id', 'email'])
-    .where('household_id', '=', ctx.householdId)
-    .where('child_id', '=', childId)
-    .execute();
+  const contacts = await contactEmailsOfChild(trx, ctx.householdId, childId);
   const contactByAddress = new Map(
     contacts.filter((c) => c.email).map((c) => [c.email!.toLowerCase(), c.id] as const),
   );
-  const members = await trx
-    .selectFrom('membership')
-    .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-    .select('user_account.email')
-    .where('membership.household_id', '=', ctx.householdId)
-    .execute();
+  const members = await listMembersWithAccounts(trx, ctx.householdId);
   const family = new Set(members.map((m) => m.email.toLowerCase()));
 
   const idByMessageId = await communicationIdsByMessageId(trx, ctx.householdId);

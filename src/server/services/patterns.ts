@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { PatternsQuery } from '../../api/ledger.ts';
 import {
@@ -21,8 +20,15 @@ import {
   listObservationsOfChild,
   listProgressOfGoals,
 } from '../../store/observations.repository.ts';
+import {
+  accommodationTextsOfPlans,
+  behaviorStepsOfPlans,
+  goalsOfPlans,
+  progressReportDatesOfPlans,
+  serviceSettingsOfPlans,
+} from '../../store/plan-content.repository.ts';
 import { planIdsOfChild } from '../../store/plans.repository.ts';
-import type { Database } from '../../store/schema.ts';
+import type { Db } from '../../store/repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { invalid } from '../errors.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
@@ -40,7 +46,7 @@ const firstNumber = (text: string | null) => {
 };
 
 export async function childPatterns(
-  db: Kysely<Database>,
+  db: Db,
   householdId: string,
   childId: string,
   query: z.infer<typeof PatternsQuery>,
@@ -50,15 +56,8 @@ export async function childPatterns(
   const child = await requireChild(db, householdId, childId);
   if (query.to < query.from) throw invalid('to', `must not be before from (${query.from})`);
   const planIds = await planIdsOfChild(db, householdId, childId);
-  const none = ['00000000-0000-0000-0000-000000000000'];
-  const ids = planIds.length > 0 ? planIds : none;
 
-  const accommodations = await db
-    .selectFrom('accommodation')
-    .select(['id', 'text'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', ids)
-    .execute();
+  const accommodations = await accommodationTextsOfPlans(db, householdId, planIds);
   const accIds = accommodations.map((a) => a.id);
   // The observations of the accommodations of the child's plans (voided ones count nowhere).
   const observationRows = await listObservationsOfChild(db, householdId, childId, query);
@@ -97,33 +96,16 @@ export async function childPatterns(
   observations.sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)));
   const labels: Record<string, string> = Object.fromEntries(accommodations.map((a) => [a.id, short(a.text)]));
 
-  const steps = await db
-    .selectFrom('behavior_step')
-    .select(['id', 'kind', 'text'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', ids)
-    .execute();
+  const steps = await behaviorStepsOfPlans(db, householdId, planIds);
   const incidents = await listIncidentsOfPlans(db, householdId, planIds, query);
 
-  const goals = await db
-    .selectFrom('goal')
-    .select(['id', 'plan_id', 'text', 'target', 'area'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', ids)
-    .execute();
+  const goals = await goalsOfPlans(db, householdId, planIds);
   const points = await listProgressOfGoals(
     db,
     householdId,
     goals.map((g) => g.id),
   );
-  const reports = await db
-    .selectFrom('key_date')
-    .select(['plan_id', 'date'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', ids)
-    .where('kind', '=', 'progress_report')
-    .orderBy('date')
-    .execute();
+  const reports = await progressReportDatesOfPlans(db, householdId, planIds);
   for (const g of goals) labels[g.id] = g.area.toLowerCase();
   // A goal is read against the progress reports of its own plan: a goal of a plan renewed at the annual
   // review has had no report yet, and "no data since the report of April" would not be about it.
@@ -147,12 +129,7 @@ export async function childPatterns(
     );
   });
 
-  const services = await db
-    .selectFrom('service')
-    .select(['id', 'name', 'setting'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', ids)
-    .execute();
+  const services = await serviceSettingsOfPlans(db, householdId, planIds);
   for (const s of services) labels[s.id] = s.name;
   const pullOutIds = services.filter((s) => s.setting === 'pull_out').map((s) => s.id);
   // Sessions as they stand: a corrected entry speaks through its correction, a voided one not at all,

@@ -1,6 +1,7 @@
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import { diffPlanContent, type PlanContent, supersededVersionEnd } from '../../domain/plan-versions.ts';
 import type { Store } from '../../store/database.ts';
+import { type PlanContentTable, planContentRows } from '../../store/plan-content.repository.ts';
 import {
   freezePlanVersion,
   insertPlanVersion,
@@ -27,14 +28,9 @@ export async function loadLiveContent(db: Db, householdId: string, planId: strin
   if (!plan) throw notFound('Plan', planId);
   const items = async (key: 'service' | 'accommodation' | 'goal' | 'behaviorStep' | 'keyDate') => {
     const def = RESOURCES[key];
-    // biome-ignore lint/suspicious/noExplicitAny: generic over the content tables
-    let q = (db as any)
-      .selectFrom(def.table)
-      .selectAll()
-      .where('household_id', '=', householdId)
-      .where('plan_id', '=', planId);
-    for (const column of def.orderBy) q = q.orderBy(column);
-    const rows = (await q.execute()) as Record<string, unknown>[];
+    // The five keys above name the five content tables.
+    const table = def.table as PlanContentTable;
+    const rows = await planContentRows(db, table, householdId, planId, def.orderBy);
     return rows.map((r) => toApiRecord(def, r));
   };
   return {

@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { checkRecordDate, type DatedRecord } from '../../domain/school-days.ts';
 import { findPlan } from '../../store/plans.repository.ts';
+import type { Db } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { findSessionEntryInHousehold } from '../../store/session-entries.repository.ts';
 import { AppError } from '../errors.ts';
@@ -11,8 +12,6 @@ import { loadCalendars } from './school-calendars.ts';
 // src/domain/school-days.ts). Every way a dated record is written (the API, a staff link, a
 // check-in) goes through here, so they all ask the same question. Imports write rows as exported
 // and do not ask (docs/ledger-rules.md, "Dates on days with no school").
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The name of the confirmation, in requests and on records. */
 export const CONFIRM_FIELD = 'nonSchoolDayConfirmed';
@@ -80,22 +79,5 @@ export async function childOfPlan(db: Db, householdId: string, planId: string): 
   return (await findPlan(db, householdId, planId))?.child_id ?? null;
 }
 
-/** The child whose calendar judges an accommodation's observations. */
-export async function childOfAccommodation(
-  db: Db,
-  householdId: string,
-  accommodationId: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('accommodation')
-    .innerJoin('plan', (join) =>
-      join
-        .onRef('plan.id', '=', 'accommodation.plan_id')
-        .onRef('plan.household_id', '=', 'accommodation.household_id'),
-    )
-    .select('plan.child_id')
-    .where('accommodation.household_id', '=', householdId)
-    .where('accommodation.id', '=', accommodationId)
-    .executeTakeFirst();
-  return row?.child_id ?? null;
-}
+/** The child whose calendar judges an accommodation's observations (the record definitions ask here). */
+export { childOfAccommodation } from '../../store/plan-content.repository.ts';

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { WeekSummary } from '../../api/ledger.ts';
 import { addDays, maxDate, minDate, monthEnd, weekStart } from '../../domain/dates.ts';
 import {
@@ -11,9 +10,11 @@ import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-cale
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { percentDelivered } from '../../domain/service-ledger.ts';
+import { closureOfChildOn } from '../../store/calendars.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import { listObservationsOfChild } from '../../store/observations.repository.ts';
-import type { Database } from '../../store/schema.ts';
+import { accommodationTexts } from '../../store/plan-content.repository.ts';
+import type { Db } from '../../store/repository.ts';
 import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
@@ -62,7 +63,7 @@ function periodHorizon(term: ServiceSegment, today: string): string {
 }
 
 export async function weekSummary(
-  db: Kysely<Database>,
+  db: Db,
   householdId: string,
   childId: string,
   today: string,
@@ -299,34 +300,8 @@ function openDaysOf(
 }
 
 /** A closure of the child's calendars on `date` (the one "School closed today" added), with its id. */
-async function closureOn(db: Kysely<Database>, householdId: string, childId: string, date: string) {
-  const row = await db
-    .selectFrom('calendar_event')
-    .innerJoin('school_calendar', (join) =>
-      join
-        .onRef('school_calendar.id', '=', 'calendar_event.calendar_id')
-        .onRef('school_calendar.household_id', '=', 'calendar_event.household_id'),
-    )
-    .select([
-      'calendar_event.id',
-      'calendar_event.calendar_id',
-      'calendar_event.label',
-      'calendar_event.start_date',
-      'calendar_event.end_date',
-    ])
-    .where('calendar_event.household_id', '=', householdId)
-    .where('school_calendar.child_id', '=', childId)
-    .where('calendar_event.kind', '=', 'closure')
-    .where('calendar_event.start_date', '<=', date)
-    .where((eb) =>
-      eb.or([
-        eb('calendar_event.end_date', '>=', date),
-        eb.and([eb('calendar_event.end_date', 'is', null), eb('calendar_event.start_date', '=', date)]),
-      ]),
-    )
-    .orderBy('calendar_event.start_date', 'desc')
-    .orderBy('calendar_event.id')
-    .executeTakeFirst();
+async function closureOn(db: Db, householdId: string, childId: string, date: string) {
+  const row = await closureOfChildOn(db, householdId, childId, date);
   return row
     ? {
         eventId: row.id,
@@ -339,7 +314,7 @@ async function closureOn(db: Kysely<Database>, householdId: string, childId: str
 }
 
 async function accommodationsThisWeek(
-  db: Kysely<Database>,
+  db: Db,
   householdId: string,
   childId: string,
   childName: string,
@@ -372,16 +347,11 @@ async function accommodationsThisWeek(
     })),
   );
   if (checks.length > 0) {
-    const texts = await db
-      .selectFrom('accommodation')
-      .select(['id', 'text'])
-      .where('household_id', '=', householdId)
-      .where(
-        'id',
-        'in',
-        checks.map((c) => c.accommodation_id),
-      )
-      .execute();
+    const texts = await accommodationTexts(
+      db,
+      householdId,
+      checks.map((c) => c.accommodation_id),
+    );
     const textOf = new Map(texts.map((t) => [t.id, t.text]));
     for (const c of checks) {
       const text = textOf.get(c.accommodation_id);

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Db } from './repository.ts';
+import { parseJsonColumn } from './repository.ts';
+import type { CalendarEventRow, SchoolCalendarRow } from './schema.ts';
+
+// A child's school calendars (one per school year: its first and last day, the weekdays school meets,
+// a rotation) and their events (holidays, breaks, closures, early dismissals), with the days the child
+// was marked absent from school. The weekdays are a JSON column, read through its schema; turning
+// the rows into the calendar the pure arithmetic reads is services/school-calendars.ts's.
+
+/** ISO weekdays (1 = Monday ... 7 = Sunday), as SchoolCalendarFields stores them. */
+const SchoolWeekdays = z.array(z.number().int().min(1).max(7));
+
+/** A calendar's `school_weekdays`, parsed. */
+export function calendarWeekdays(row: Pick<SchoolCalendarRow, 'school_weekdays'>): number[] {
+  return parseJsonColumn(SchoolWeekdays, 'school_calendar.school_weekdays', row.school_weekdays);
+}
+
+/** A child's school calendars, the earliest school year first. */
+export function calendarsOfChild(db: Db, householdId: string, childId: string): Promise<SchoolCalendarRow[]> {
+  return db
+    .selectFrom('school_calendar')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .orderBy('first_day')
+    .execute();
+}
+
+/** The events of some calendars of the household (in no order). */
+export async function eventsOfCalendars(
+  db: Db,
+  householdId: string,
+  calendarIds: readonly string[],
+): Promise<CalendarEventRow[]> {
+  if (calendarIds.length === 0) return [];
+  return db
+    .selectFrom('calendar_event')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('calendar_id', 'in', [...calendarIds])
+    .execute();
+}
+
+/**
+ * A closure of the child's calendars on `date` (a day's closure has no end date), the latest to
+ * start first, or undefined.
+ */
+export function closureOfChildOn(db: Db, householdId: string, childId: string, date: string) {
+  return db
+    .selectFrom('calendar_event')
+    .innerJoin('school_calendar', (join) =>
+      join
+        .onRef('school_calendar.id', '=', 'calendar_event.calendar_id')
+        .onRef('school_calendar.household_id', '=', 'calendar_event.household_id'),
+    )
+    .select([
+      'calendar_event.id',
+      'calendar_event.calendar_id',
+      'calendar_event.label',
+      'calendar_event.start_date',
+      'calendar_event.end_date',
+    ])
+    .where('calendar_event.household_id', '=', householdId)
+    .where('school_calendar.child_id', '=', childId)
+    .where('calendar_event.kind', '=', 'closure')
+    .where('calendar_event.start_date', '<=', date)
+    .where((eb) =>
+      eb.or([
+        eb('calendar_event.end_date', '>=', date),
+        eb.and([eb('calendar_event.end_date', 'is', null), eb('calendar_event.start_date', '=', date)]),
+      ]),
+    )
+    .orderBy('calendar_event.start_date', 'desc')
+    .orderBy('calendar_event.id')
+    .executeTakeFirst();
+}
+
+/** The days a child was marked absent from school, up to `to`, by date. */
+export async function absentDaysOfChild(
+  db: Db,
+  householdId: string,
+  childId: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('school_absence')
+    .select('date')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => r.date);
+}

@@ -1,0 +1,197 @@
+import type { Kysely } from 'kysely';
+import type { Db } from './repository.ts';
+
+// A plan's content: its services, accommodations, goals, behavior-plan steps and key dates, each in its
+// own table, written through the generic record service (services/resources.ts). These are the readers
+// of the plan's live content (its current version), the patterns, the check-in questions, the home
+// screen, the school-day checks and the case record. Each reader keeps its own columns and order: the
+// findings, the questions and the letters list the content in the order these give it.
+
+/** The tables that hold a plan's content, each row with a `plan_id`. */
+export type PlanContentTable = 'service' | 'accommodation' | 'goal' | 'behavior_step' | 'key_date';
+
+/** Every row of one content table of a plan, in the order given (the plan's record type's order). */
+export async function planContentRows(
+  db: Db,
+  table: PlanContentTable,
+  householdId: string,
+  planId: string,
+  orderBy: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  // biome-ignore lint/suspicious/noExplicitAny: one query over the five content tables
+  let q = (db as Kysely<any>)
+    .selectFrom(table)
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId);
+  for (const column of orderBy) q = q.orderBy(column);
+  return (await q.execute()) as Record<string, unknown>[];
+}
+
+// Services
+
+/** The services of some plans, as the patterns name them and find the pull-out ones. */
+export async function serviceSettingsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('service')
+    .select(['id', 'name', 'setting'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .execute();
+}
+
+/** A plan's services in force at some time in [from, to], in the order they were added (the check-in's questions). */
+export function servicesOfPlanBetween(db: Db, householdId: string, planId: string, from: string, to: string) {
+  return db
+    .selectFrom('service')
+    .select(['id', 'name', 'area', 'setting'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** A plan's services as the case record names them, in the order they were added. */
+export function serviceSummariesOfPlan(db: Db, householdId: string, planId: string) {
+  return db
+    .selectFrom('service')
+    .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('created_at')
+    .execute();
+}
+
+// Accommodations
+
+/** The accommodations of some plans, each with its text, in the order they were added. */
+export async function accommodationTextsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('accommodation')
+    .select(['id', 'text'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The texts of some accommodations of the household (an id of another household is left out). */
+export async function accommodationTexts(db: Db, householdId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('accommodation')
+    .select(['id', 'text'])
+    .where('household_id', '=', householdId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** A plan's accommodations with where they apply, in the order they were added (the check-in's questions). */
+export function accommodationsOfPlan(db: Db, householdId: string, planId: string) {
+  return db
+    .selectFrom('accommodation')
+    .select(['id', 'text', 'category', 'applies_to', 'class_name'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The child whose plan holds an accommodation of the household, or null. */
+export async function childOfAccommodation(
+  db: Db,
+  householdId: string,
+  accommodationId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('accommodation')
+    .innerJoin('plan', (join) =>
+      join
+        .onRef('plan.id', '=', 'accommodation.plan_id')
+        .onRef('plan.household_id', '=', 'accommodation.household_id'),
+    )
+    .select('plan.child_id')
+    .where('accommodation.household_id', '=', householdId)
+    .where('accommodation.id', '=', accommodationId)
+    .executeTakeFirst();
+  return row?.child_id ?? null;
+}
+
+// Goals
+
+/** The goals of some plans, with their targets, as the patterns read them. */
+export async function goalsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('goal')
+    .select(['id', 'plan_id', 'text', 'target', 'area'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .execute();
+}
+
+/** A plan's goals, in the order they were added (the case record). */
+export function goalsOfPlan(db: Db, householdId: string, planId: string) {
+  return db
+    .selectFrom('goal')
+    .select(['id', 'area', 'text'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('created_at')
+    .execute();
+}
+
+// Behavior-plan steps
+
+/** The behavior-plan steps of some plans, as the patterns read them. */
+export async function behaviorStepsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('behavior_step')
+    .select(['id', 'kind', 'text'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .execute();
+}
+
+/** A plan's behavior-plan steps in their order (the check-in's questions). */
+export function behaviorStepsOfPlan(db: Db, householdId: string, planId: string) {
+  return db
+    .selectFrom('behavior_step')
+    .select(['id', 'kind', 'text'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+}
+
+// Key dates
+
+/** The progress-report dates of some plans, by date. */
+export async function progressReportDatesOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('key_date')
+    .select(['plan_id', 'date'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .where('kind', '=', 'progress_report')
+    .orderBy('date')
+    .execute();
+}
+
+/** A plan's key dates, by date (the case record). */
+export function keyDatesOfPlan(db: Db, householdId: string, planId: string) {
+  return db
+    .selectFrom('key_date')
+    .select(['kind', 'date', 'label'])
+    .where('household_id', '=', householdId)
+    .where('plan_id', '=', planId)
+    .orderBy('date')
+    .execute();
+}
