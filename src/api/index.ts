@@ -13,6 +13,7 @@ export * from './communications.ts';
 export * from './district-calendars.ts';
 export * from './health.ts';
 export * from './households.ts';
+export * from './iep-documents.ts';
 export * from './jobs.ts';
 export * from './ledger.ts';
 export * from './letters.ts';

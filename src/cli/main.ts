@@ -15,6 +15,7 @@ import { READ_DISTRICT_CALENDARS_JOB, SEND_REMINDERS_JOB } from '../server/jobs/
 import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
+import { sweepExpiredIepDocuments } from '../server/services/iep-documents.ts';
 import { computeLedgers } from '../server/services/ledgers.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';
@@ -106,6 +107,7 @@ program
       uploadLimitBytes: uploadLimitFromEnv(),
       emailImport: importLimitFromEnv(),
       fetchPolicy: fetchPolicyFromEnv(),
+      iepUploadLimitBytes: megabytesFromEnv('AS_WRITTEN_IEP_UPLOAD_LIMIT_MB'),
     });
     const port = Number(process.env.PORT ?? 3000);
     const host = process.env.HOST ?? '127.0.0.1';
@@ -137,6 +139,20 @@ program
       }
     };
     setInterval(() => void readCalendars(), 60 * 60 * 1000).unref();
+    // IEP documents brought in and never saved as a plan are removed after 7 days.
+    const sweep = async () => {
+      try {
+        const removed = await sweepExpiredIepDocuments(store, systemClock);
+        if (removed > 0) app.log.info({ removed }, 'expired IEP documents removed');
+      } catch (error) {
+        app.log.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'IEP document sweep failed',
+        );
+      }
+    };
+    setInterval(() => void sweep(), 60 * 60 * 1000).unref();
+    setTimeout(() => void sweep(), 60_000).unref();
     setTimeout(() => void readCalendars(), 45_000).unref();
     // Scheduled backups with rotation, when AS_WRITTEN_BACKUP_DIR is set.
     const backupDir = process.env.AS_WRITTEN_BACKUP_DIR?.trim();
@@ -643,6 +659,19 @@ function fetchPolicyFromEnv(): { allowPrivate: boolean; allowHosts: string[] } {
         `AS_WRITTEN_FETCH_ALLOW_HOSTS must list host:port pairs separated by commas (found "${h}")`,
       );
   return { allowPrivate: allow === 'true', allowHosts: hosts.map((h) => h.replace(/^\[|\](?=:)/g, '')) };
+}
+
+/** A limit in megabytes from the environment (between 0 and 1024), in bytes; undefined when unset. */
+function megabytesFromEnv(name: string): number | undefined {
+  const raw = process.env[name]?.trim();
+  if (!raw) return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024)
+    throw new AppError(
+      'validation_failed',
+      `${name} must be a number of megabytes between 0 and 1024 (found "${raw}")`,
+    );
+  return Math.floor(mb * 1024 * 1024);
 }
 
 function uploadLimitFromEnv(): number | undefined {

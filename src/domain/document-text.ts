@@ -15,6 +15,8 @@ export type DocCell = {
   /** Right edge. */
   end: number;
   text: string;
+  /** OCR only: the lowest word confidence in the cell, 0 to 100 (Tesseract's). */
+  confidence?: number;
 };
 
 export type DocLine = {
@@ -27,6 +29,8 @@ export type DocLine = {
   cells: DocCell[];
   /** Word documents only: the lines of one table row (a cell with several paragraphs) share this number. */
   row?: number;
+  /** OCR only: the lowest word confidence on the line, 0 to 100. */
+  confidence?: number;
 };
 
 export type DocPage = { number: number; width: number; height: number; lines: DocLine[] };
@@ -34,8 +38,10 @@ export type DocPage = { number: number; width: number; height: number; lines: Do
 export type DocumentText = {
   format: 'pdf' | 'docx';
   pages: DocPage[];
-  /** Pages with no text layer at all (scans, photos): they need OCR to be read. */
+  /** Pages with no text layer at all (scans, photos) that OCR did not read: typing is needed for them. */
   pagesWithoutText: number[];
+  /** Pages whose text was read by OCR from an image of the page (src/importers/ocr.ts); absent when none. */
+  pagesReadByOcr?: number[];
   /** Pages whose text could not be read (a damaged part of the file). */
   unreadablePages: number[];
   /** What the reader left out and why, in plain words. */
@@ -52,6 +58,8 @@ export type PositionedText = {
   width: number;
   /** Font size. */
   height: number;
+  /** OCR only: how sure the OCR engine is of the run, 0 to 100. */
+  confidence?: number;
 };
 
 /** Characters NFKC would turn into something else that changes a number ("1½" into "11⁄2"). */
@@ -91,6 +99,8 @@ export type LineOptions = {
   cellGap?: number;
   /** Baselines closer than this many times the smaller font size are one line. */
   baselineTolerance?: number;
+  /** Runs are whole words (OCR's): those in one cell are always joined with a space. */
+  wordRuns?: boolean;
 };
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -132,19 +142,35 @@ export function linesFromItems(items: readonly PositionedText[], options: LineOp
         if (gap <= cellGap * size) {
           // Touching runs (a word split by a font change) join without a space, unless the first ends
           // a label ("Student:" in bold, then the name).
-          const space = (gap > 0.1 * size || /[:;,]$/.test(cell.text)) && !cell.text.endsWith(' ') ? ' ' : '';
+          const space =
+            (options.wordRuns || gap > 0.1 * size || /[:;,]$/.test(cell.text)) && !cell.text.endsWith(' ')
+              ? ' '
+              : '';
           cell.text = `${cell.text}${space}${run.text}`;
           cell.end = Math.max(cell.end, end);
+          if (run.confidence !== undefined)
+            cell.confidence = Math.min(cell.confidence ?? 100, run.confidence);
           last = run;
           continue;
         }
       }
-      cells.push({ x: round(run.x), end: round(end), text: run.text });
+      const next: DocCell = { x: round(run.x), end: round(end), text: run.text };
+      // OCR's confidence travels with the text, so an item read from a doubtful word can be marked.
+      if (run.confidence !== undefined) next.confidence = run.confidence;
+      cells.push(next);
       last = run;
     }
     for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
     const height = Math.max(...group.map((g) => g.height));
     const y = group.reduce((sum, g) => sum + g.y, 0) / group.length;
-    return { y: round(y), height: round(height), text: cells.map((c) => c.text).join(' '), cells };
+    const line: DocLine = {
+      y: round(y),
+      height: round(height),
+      text: cells.map((c) => c.text).join(' '),
+      cells,
+    };
+    const known = cells.filter((c) => c.confidence !== undefined).map((c) => c.confidence!);
+    if (known.length) line.confidence = Math.min(...known);
+    return line;
   });
 }

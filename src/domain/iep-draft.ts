@@ -126,8 +126,13 @@ export const IepDraft = z.object({
   message: z.string(),
   format: z.enum(['pdf', 'docx']),
   pageCount: z.number().int().min(0),
-  /** Pages with no text layer (scans): OCR, or typing, is needed for them. */
+  /** Pages with no text layer (scans) that OCR did not read: typing (or OCR on the server) is needed for them. */
   pagesNeedingOcr: z.array(z.number().int()),
+  /**
+   * Pages read by OCR from an image of the page: what was read from them is to be compared with the page.
+   * Drafts kept before OCR was added have none.
+   */
+  pagesReadByOcr: z.array(z.number().int()).default([]),
   unreadablePages: z.array(z.number().int()),
   /** Every item to check, first: what it is, where it came from and why. */
   toCheck: z.array(

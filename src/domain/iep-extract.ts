@@ -17,6 +17,7 @@ import type {
 } from './iep-draft.ts';
 import { placeOf } from './iep-places.ts';
 import { headerAt, type Line, readTable, type Table, type TableRow } from './iep-tables.ts';
+import { markOcrDoubts } from './ocr-doubts.ts';
 import { parseServiceLine } from './service-frequency-parser.ts';
 
 // The IEP reader: from a document's lines (src/domain/document-text.ts) to the draft the parent reviews
@@ -1153,6 +1154,7 @@ function emptyDraft(doc: DocumentText): IepDraft {
     format: doc.format,
     pageCount: doc.pages.length,
     pagesNeedingOcr: [...doc.pagesWithoutText],
+    pagesReadByOcr: [...(doc.pagesReadByOcr ?? [])],
     unreadablePages: [...doc.unreadablePages],
     toCheck: [],
     planKind: null,
@@ -1207,6 +1209,8 @@ export function extractIepDraft(doc: DocumentText): IepDraft {
         : 'No IEP or 504 plan was found in this document: it does not call itself an IEP or a 504 plan, and it has no services grid or annual goals. Check that this is the plan itself (the signed IEP or 504 plan).';
     return kept;
   }
+  // Words OCR was unsure of make the items read from them items to check.
+  guarded(notes, 'scanned pages', undefined, () => markOcrDoubts(draft, doc));
   draft.toCheck = listChecks(draft);
   draft.message = summary(draft);
   return draft;
@@ -1463,5 +1467,8 @@ function summary(draft: IepDraft): string {
     ? ` ${draft.toCheck.length} item${draft.toCheck.length === 1 ? '' : 's'} to check.`
     : ' Nothing to check.';
   const ocr = draft.pagesNeedingOcr.length ? ` Pages ${draft.pagesNeedingOcr.join(', ')} need OCR.` : '';
-  return `Read ${kind}${where}: ${parts.join(', ')}.${check}${ocr}`;
+  const scanned = draft.pagesReadByOcr.length
+    ? ` ${draft.pagesReadByOcr.length === 1 ? 'Page' : 'Pages'} ${draft.pagesReadByOcr.join(', ')} ${draft.pagesReadByOcr.length === 1 ? 'was' : 'were'} read from a scan (OCR).`
+    : '';
+  return `Read ${kind}${where}: ${parts.join(', ')}.${check}${ocr}${scanned}`;
 }

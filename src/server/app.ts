@@ -40,6 +40,7 @@ import { registerCsvRoutes } from './routes/csv.routes.ts';
 import { registerDistrictCalendarRoutes } from './routes/district-calendars.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHouseholdRoutes } from './routes/households.routes.ts';
+import { registerIepDocumentRoutes } from './routes/iep-documents.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
 import { registerLedgerRoutes } from './routes/ledger.routes.ts';
 import { registerLetterRoutes } from './routes/letters.routes.ts';
@@ -52,6 +53,7 @@ import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from './services/attachments.ts';
 import { DEFAULT_EMAIL_IMPORT_LIMITS, type EmailImportLimits } from './services/email-import.ts';
+import { DEFAULT_IEP_READ_LIMITS, type IepReadLimits } from './services/iep-reading.ts';
 import { registerWebApp, WEB_DIST } from './web.ts';
 
 /**
@@ -97,6 +99,10 @@ export type AppOptions = {
   jobRetryDelayMs?: number;
   /** What addresses the server reads for a parent (district calendars): public ones only by default. */
   fetchPolicy?: Partial<FetchPolicy>;
+  /** The largest IEP document accepted (AS_WRITTEN_IEP_UPLOAD_LIMIT_MB; default 60 MB: a scan is large). */
+  iepUploadLimitBytes?: number;
+  /** The child process that reads an IEP document: its time and heap limits. */
+  iepRead?: Partial<IepReadLimits>;
 };
 
 export type AppDeps = {
@@ -117,6 +123,8 @@ export type AppDeps = {
   emailImport: EmailImportLimits;
   /** The guard on addresses the server reads for a parent (src/server/fetch/guarded-fetch.ts). */
   fetchPolicy: FetchPolicy;
+  iepUploadLimitBytes: number;
+  iepRead: IepReadLimits;
   /** Background work (src/server/jobs/): in-process today; handlers registered below. */
   jobs: JobQueue;
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
@@ -129,6 +137,9 @@ export type AppDeps = {
   /** Resolves once every task given to `afterResponse` has finished. */
   idle(): Promise<void>;
 };
+
+/** A scanned IEP is often larger than the 25 MB a single attachment may be. */
+export const DEFAULT_IEP_UPLOAD_LIMIT_BYTES = 60 * 1024 * 1024;
 
 export const API_VERSION = '0.1.0';
 
@@ -272,6 +283,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     emailImport: { ...DEFAULT_EMAIL_IMPORT_LIMITS, ...options.emailImport },
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
+    iepUploadLimitBytes: options.iepUploadLimitBytes ?? DEFAULT_IEP_UPLOAD_LIMIT_BYTES,
+    iepRead: { ...DEFAULT_IEP_READ_LIMITS, ...options.iepRead },
     jobs: createInProcessJobs({
       store: options.store,
       clock,
@@ -346,6 +359,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCalendarRoutes(api, deps);
       registerCalendarImportRoutes(api, deps);
       registerDistrictCalendarRoutes(api, deps);
+      registerIepDocumentRoutes(api, deps);
       registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
       registerLivingIepRoutes(api, deps);

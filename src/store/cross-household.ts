@@ -171,6 +171,7 @@ const REMOVAL_ORDER: readonly ReferencingTable[] = [
   'parent_note',
   'school_absence',
   'district_calendar',
+  'iep_document',
   'communication',
   'work_sample',
   'goal_progress',

@@ -27,6 +27,7 @@ import * as jobs from './migrations/0014-jobs.ts';
 import * as householdForeignKeys from './migrations/0015-household-foreign-keys.ts';
 import * as jobInput from './migrations/0016-job-input.ts';
 import * as districtCalendars from './migrations/0017-district-calendars.ts';
+import * as iepDocuments from './migrations/0018-iep-documents.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -77,6 +78,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0015-household-foreign-keys': householdForeignKeys,
   '0016-job-input': jobInput,
   '0017-district-calendars': districtCalendars,
+  '0018-iep-documents': iepDocuments,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

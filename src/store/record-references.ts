@@ -91,6 +91,7 @@ export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'parent_note', path: 'childId', target: 'child', strength: 'required' },
   { table: 'school_absence', path: 'childId', target: 'child', strength: 'required' },
   { table: 'district_calendar', path: 'childId', target: 'child', strength: 'required' },
+  { table: 'iep_document', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'communicationId', target: 'communication', strength: 'optional' },
   { table: 'letter', path: 'entryIds[]', target: 'any', strength: 'optional' },
@@ -120,6 +121,8 @@ const NEVER_NAMED: ReadonlySet<ReferencingTable> = new Set<ReferencingTable>([
   'job',
   'job_input',
   'district_calendar',
+  'iep_document',
+  'iep_document_bytes',
 ]);
 
 /** Tables whose rows have an `id` that other rows can name (the targets of `any`), in backup order. */

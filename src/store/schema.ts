@@ -324,6 +324,23 @@ export type DistrictCalendarRow = Owned & {
   created_by: string;
 };
 
+/** An IEP or 504 plan document being read and reviewed (migration 0018), not yet part of the record. */
+export type IepDocumentRow = Owned & {
+  child_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  status: string;
+  draft: string | null;
+  error: string | null;
+  created_by: string;
+  expires_at: string;
+};
+
+/** Its file, written once (migration 0018). */
+export type IepDocumentBytesRow = { document_id: string; household_id: string; bytes: Uint8Array };
+
 export type ParentNoteRow = Owned & { child_id: string; date: string; kind: string; text: string };
 
 export type LetterRow = Owned & {
@@ -403,6 +420,8 @@ export type Database = {
   parent_note: ParentNoteRow;
   school_absence: SchoolAbsenceRow;
   district_calendar: DistrictCalendarRow;
+  iep_document: IepDocumentRow;
+  iep_document_bytes: IepDocumentBytesRow;
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;

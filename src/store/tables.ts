@@ -24,6 +24,9 @@ export const BACKUP_TABLES = [
   'calendar_event',
   // A district calendar feed a child's calendar is read from (migration 0017).
   'district_calendar',
+  // An IEP document being read and reviewed, and its file (migration 0018).
+  'iep_document',
+  'iep_document_bytes',
   'session_entry',
   'journal',
   'accommodation_observation',

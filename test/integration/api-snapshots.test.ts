@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,26 @@ type Call = {
 type Row = (f: Fixture) => Promise<Call>;
 
 const hA = (f: Fixture, path: string) => `/api/households/${f.demo.householdId}${path}`;
+
+/** The fictional New York IEP the IEP reader's tests use. */
+const IEP_PDF = readFileSync(join(import.meta.dirname, '../fixtures/iep/nyc-like.pdf'));
+
+/** An IEP document brought in and read (the reader runs in its child process, as in the app). */
+async function iepDocumentIn(f: Fixture, householdId: string, childId: string): Promise<string> {
+  const made = await f.env.app.inject({
+    method: 'POST',
+    url: `/api/households/${householdId}/children/${childId}/iep-documents?filename=iep.pdf`,
+    headers: {
+      cookie: f.env.owner.cookie,
+      'x-csrf-token': f.env.owner.csrfToken,
+      'content-type': 'application/octet-stream',
+    },
+    payload: IEP_PDF,
+  });
+  if (made.statusCode !== 202) throw new Error(`iep document: ${made.statusCode} ${made.body}`);
+  await f.env.app.deps.jobs.idle();
+  return JSON.parse(made.body).id as string;
+}
 
 /** A new district calendar subscription in the fresh household (each write row acts on its own). */
 async function freshDistrictCalendar(f: Fixture): Promise<string> {
@@ -392,6 +412,35 @@ const READS: Record<string, Row> = {
   }),
   'DELETE /api/households/:householdId/district-calendars/:id': async (f) => ({
     url: hB(f, `/district-calendars/${await freshDistrictCalendar(f)}`),
+  }),
+  'GET /api/households/:householdId/children/:id/iep-documents': async (f) => ({
+    url: hA(f, `/children/${f.demo.childId}/iep-documents`),
+  }),
+  'GET /api/households/:householdId/iep-documents/:id': async (f) => ({
+    url: hA(f, `/iep-documents/${f.ids.iepDocument}`),
+  }),
+  'GET /api/households/:householdId/iep-documents/:id/file': async (f) => ({
+    url: hA(f, `/iep-documents/${f.ids.iepDocument}/file`),
+  }),
+  'POST /api/households/:householdId/children/:id/iep-documents': async (f) => ({
+    url: hB(f, `/children/${f.fresh.childId}/iep-documents?filename=iep.pdf`),
+    body: IEP_PDF,
+  }),
+  'POST /api/households/:householdId/iep-documents/:id/plan': async (f) => ({
+    url: hB(f, `/iep-documents/${await iepDocumentIn(f, f.fresh.householdId, f.fresh.childId)}/plan`),
+    body: {
+      plan: {
+        kind: 'iep',
+        jurisdiction: { country: 'US', region: 'NY' },
+        effectiveFrom: '2026-09-08',
+        effectiveTo: '2027-06-11',
+      },
+      accommodations: [{ text: 'Extended time (1.5x) on tests' }],
+      team: [{ name: 'Ms. Rivera', role: 'Case manager' }],
+    },
+  }),
+  'DELETE /api/households/:householdId/iep-documents/:id': async (f) => ({
+    url: hB(f, `/iep-documents/${await iepDocumentIn(f, f.fresh.householdId, f.fresh.childId)}`),
   }),
   'GET /api/households/:householdId/children/:id/letter-choices': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/letter-choices?asOf=2026-11-27`),
@@ -919,6 +968,7 @@ describe.each(BACKENDS)('the response of every route on %s', (backend) => {
     });
     if (staffSession.statusCode !== 201) throw new Error(`staff session: ${staffSession.body}`);
     await ok(f, 'POST', inDemo(`/children/${demo.childId}/district-calendars`), { address: feedAddress() });
+    f.ids.iepDocument = await iepDocumentIn(f, demo.householdId, demo.childId);
     const feed = await ok(f, 'POST', inDemo('/calendar-feeds'), { childId: demo.childId });
     f.feedPath = new URL(feed.url as string).pathname;
     const demoAccommodation = await firstId(f, inDemo(`/accommodations?planId=${demo.planId}`));

@@ -914,6 +914,43 @@ const ROWS: Record<string, Row> = {
     expect: PARENTS_WRITE,
     make: async (f) => ({ url: h(f, `/district-calendars/${await districtCalendar(f)}`) }),
   },
+  'POST /api/households/:householdId/children/:id/iep-documents': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/iep-documents?filename=iep.pdf`),
+      body: IEP_PDF,
+    }),
+  },
+  'GET /api/households/:householdId/children/:id/iep-documents': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/iep-documents`) }),
+  },
+  'GET /api/households/:householdId/iep-documents/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}`) }),
+  },
+  'GET /api/households/:householdId/iep-documents/:id/file': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}/file`) }),
+  },
+  'POST /api/households/:householdId/iep-documents/:id/plan': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/iep-documents/${await iepDocument(f)}/plan`),
+      body: {
+        plan: {
+          kind: 'iep',
+          jurisdiction: { country: 'US', region: 'IL' },
+          effectiveFrom: '2026-09-08',
+          effectiveTo: '2027-06-11',
+        },
+      },
+    }),
+  },
+  'DELETE /api/households/:householdId/iep-documents/:id': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}`) }),
+  },
   'GET /api/calendar/:token': {
     expect: PUBLIC,
     make: async (f) => ({
@@ -1001,6 +1038,25 @@ const ICS_FEED =
   'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTART;VALUE=DATE:20261126\r\nSUMMARY:Thanksgiving - No School\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 let feedBase = '';
 
+/** A small PDF the matrix brings in as an IEP document. */
+const IEP_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** A new IEP document of the child's, its reading over (each row that acts on one gets its own). */
+async function iepDocument(f: Fixture): Promise<string> {
+  const made = await call(
+    f.env,
+    'POST',
+    h(f, `/children/${f.childId}/iep-documents?filename=iep.pdf`),
+    IEP_PDF,
+  );
+  if (made.status !== 202)
+    throw new Error(`fixture iep document: ${made.status} ${JSON.stringify(made.body)}`);
+  await f.env.app.deps.jobs.idle();
+  return made.body.id as string;
+}
+
 /** A new subscription of the child's (each row that acts on one gets its own). */
 async function districtCalendar(f: Fixture): Promise<string> {
   const made = await owner(f, 'POST', `/children/${f.childId}/district-calendars`, {
@@ -1018,8 +1074,11 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
     const feedPort = (feedServer.address() as AddressInfo).port;
     feedBase = `http://127.0.0.1:${feedPort}`;
+    // IEP documents are not read here (the reader is stopped at once: the documents fail, which is all
+    // the matrix needs; test/integration/iep-documents.test.ts reads them).
     const env = await openTestEnv(backend, undefined, {
       fetchPolicy: { allowHosts: [`127.0.0.1:${feedPort}`] },
+      iepRead: { timeoutMs: 1 },
     });
     const hid = env.householdId;
     const base = { env, hid } as Fixture;

@@ -511,6 +511,8 @@ describe('the reference declarations', () => {
         'attachment_blob',
         // A job's uploaded bytes: job_id names its job (operational), not a record.
         'job_input',
+        // An IEP document's file: document_id names its document (kept by a composite key), not a record.
+        'iep_document_bytes',
       ]);
       // Ids of things outside the record: an email's Message-ID header.
       const notReferences = new Set(['communication.message_id']);

@@ -125,7 +125,12 @@ export async function openTestStore(backend: Backend): Promise<{ store: Store; c
 export async function openTestEnv(
   backend: Backend,
   clock: Clock = fixedClock(TEST_NOW),
-  options: { uploadLimitBytes?: number; fetchPolicy?: Partial<FetchPolicy> } = {},
+  options: {
+    uploadLimitBytes?: number;
+    fetchPolicy?: Partial<FetchPolicy>;
+    iepUploadLimitBytes?: number;
+    iepRead?: { timeoutMs?: number; maxHeapMb?: number };
+  } = {},
 ): Promise<TestEnv> {
   const { store, cleanup } = await openTestStore(backend);
   const mailer = captureMailer();
@@ -218,6 +223,8 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     'school_calendar',
     'calendar_event',
     'district_calendar',
+    'iep_document',
+    'iep_document_bytes',
     'session_entry',
     'journal',
     'accommodation_observation',

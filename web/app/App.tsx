@@ -17,6 +17,7 @@ const TimetablePage = lazy(() => import('../features/timetable/TimetablePage.tsx
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
+const IepReviewPage = lazy(() => import('../features/plan/IepReviewPage.tsx'));
 const CommunicationsPage = lazy(() => import('../features/communications/CommunicationsPage.tsx'));
 const LettersPage = lazy(() => import('../features/letters/LettersPage.tsx'));
 const LetterEditor = lazy(() => import('../features/letters/LetterEditor.tsx'));
@@ -99,6 +100,7 @@ function Routes() {
           <Route path="/work-samples" component={WorkSamplesPage} />
           <Route path="/timetable" component={TimetablePage} />
           <Route path="/plan" component={PlanPage} />
+          <Route path="/plan/review/:id" component={IepReviewPage} />
           <Route path="/timeline" component={TimelinePage} />
           <Route path="/calendar" component={CalendarPage} />
           <Route path="/communications" component={CommunicationsPage} />

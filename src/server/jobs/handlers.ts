@@ -4,6 +4,8 @@ import type { Clock } from '../context.ts';
 import type { FetchPolicy } from '../fetch/guarded-fetch.ts';
 import { refreshDueDistrictCalendars } from '../services/district-calendars.ts';
 import { type EmailImportLimits, emailImportJob } from '../services/email-import.ts';
+import { readIepDocumentJob } from '../services/iep-documents.ts';
+import type { IepReadLimits } from '../services/iep-reading.ts';
 import { sendDueReminders } from '../services/reminder-mail.ts';
 import type { JobHandler, JobQueue } from './jobs.ts';
 
@@ -58,9 +60,11 @@ export function registerJobHandlers(
     publicUrl: string | null;
     emailImport: EmailImportLimits;
     fetchPolicy: FetchPolicy;
+    iepRead: IepReadLimits;
   },
 ) {
   jobs.register(emailImportJob(deps.store, deps.clock, deps.emailImport));
   jobs.register(sendRemindersJob(deps.store, deps.mailer, deps.clock, deps.publicUrl));
   jobs.register(readDistrictCalendarsJob(deps.store, deps.clock, deps.fetchPolicy));
+  jobs.register(readIepDocumentJob(deps.store, deps.clock, deps.iepRead));
 }

@@ -3,6 +3,8 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AttachmentSchema } from '../../api/attachments.ts';
 import { DISTRICT_CALENDAR_STATUSES } from '../../api/district-calendars.ts';
+import { IEP_DOCUMENT_STATUSES } from '../../api/iep-documents.ts';
+import { ACCEPTED_TYPES, sniffType } from '../../domain/attachment-types.ts';
 import {
   AddedDistrictDay,
   FeedAddressSchema,
@@ -12,6 +14,7 @@ import {
   RECENT_MAX,
 } from '../../domain/calendar-subscription.ts';
 import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
+import { IepDraft } from '../../domain/iep-draft.ts';
 import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
 import type { Store } from '../../store/database.ts';
 import { GENESIS_HASH, journalEntryHash, verifyChain } from '../../store/journal-hash.ts';
@@ -266,6 +269,53 @@ const SECTIONS: Section[] = [
   { ...resourceSection('communications', RESOURCES.communication), added: true },
   { ...resourceSection('parentNotes', RESOURCES.parentNote), added: true },
   { ...resourceSection('schoolAbsences', RESOURCES.schoolAbsence), added: true },
+  {
+    // Migration 0018: IEP documents being reviewed (not yet part of the record). Exports made before it have none.
+    key: 'iepDocuments',
+    table: 'iep_document',
+    jsonFields: ['draft'],
+    order: ['id'],
+    schema: z.object({
+      id: IdSchema,
+      householdId: IdSchema,
+      childId: IdSchema,
+      filename: z.string().max(255),
+      mediaType: z.enum([ACCEPTED_TYPES.pdf.mediaType, ACCEPTED_TYPES.docx.mediaType]),
+      size: z.number().int().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      status: z.enum(IEP_DOCUMENT_STATUSES),
+      draft: IepDraft.nullable(),
+      error: z.string().max(2000).nullable(),
+      createdBy: z.string().max(300),
+      createdAt: Instant,
+      updatedAt: Instant,
+      expiresAt: Instant,
+    }),
+    encode: (r) => ({ ...r, size: Number(r.size) }),
+    added: true,
+  },
+  {
+    key: 'iepDocumentFiles',
+    table: 'iep_document_bytes',
+    jsonFields: [],
+    order: ['document_id'],
+    schema: z.object({ documentId: IdSchema, householdId: IdSchema, bytes: z.string() }),
+    encode: (r) => ({ ...r, bytes: Buffer.from(r.bytes as Uint8Array).toString('base64') }),
+    decode: (r) => {
+      const bytes = Buffer.from(r.bytes as string, 'base64');
+      // The same check as an upload: a PDF or a Word document, by its bytes.
+      const type = sniffType(bytes);
+      if (type !== ACCEPTED_TYPES.pdf && type !== ACCEPTED_TYPES.docx)
+        throw validationError([
+          {
+            path: 'iepDocumentFiles',
+            message: `the file of document ${r.documentId} is not a PDF or a Word document`,
+          },
+        ]);
+      return { ...r, bytes };
+    },
+    added: true,
+  },
   {
     // Migration 0017: exports made before it have none.
     key: 'districtCalendars',

@@ -98,6 +98,9 @@ export const NOT_REPLAYED: Readonly<Record<string, string>> = {
   audit_event: 'the audit trail of access, not part of the record',
   reminder_sent: 'which reminder emails went out, so none goes twice',
   job: 'background jobs (a large email import): operational; the records a job writes are journaled and replayed',
+  iep_document:
+    'an IEP document being read and reviewed, not yet part of the record: the plan saved from it is journaled record by record, its file as an attachment',
+  iep_document_bytes: 'the file of an IEP document being reviewed (see iep_document)',
   district_calendar:
     'district calendars read by their address and what the last read saw: operational; every calendar day one adds is journaled (the subscription named as who added it) and replayed',
 };

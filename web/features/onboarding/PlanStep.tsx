@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { Plan } from '../../api/types.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { StartFromDocument } from '../plan/StartFromDocument.tsx';
 import { regionsOf } from './regions.ts';
 import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
 
@@ -84,6 +85,7 @@ export function PlanStep({
       onSubmit={submit}
       error={error}
     >
+      {!plan && <StartFromDocument householdId={householdId} childId={child.id} />}
       <Radio.Group label="Plan type" {...form.getInputProps('kind')}>
         <Group mt="xs" gap="lg">
           <Radio value="iep" label="IEP" />

@@ -26,6 +26,7 @@ import { inForceToday, PlanHistory, useVersions, versionDates } from './PlanHist
 import { type PlanSectionProps, ReasonPolicySection } from './ReasonPolicySection.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ServiceAmountModal } from './ServiceAmountModal.tsx';
+import { StartFromDocument } from './StartFromDocument.tsx';
 import { accommodationsDef, behaviorStepsDef, goalsDef, keyDatesDef, teamDef } from './sections.tsx';
 
 const KIND_LABELS: Record<Plan['kind'], string> = { iep: 'IEP', '504': '504 plan' };
@@ -84,6 +85,9 @@ export default function PlanPage() {
         <Alert color="gray" title="No plan yet">
           <bdi>{child.firstName}</bdi> has no plan recorded yet.
         </Alert>
+      )}
+      {!plans.error && !plans.isPending && !plan && editable && (
+        <StartFromDocument householdId={householdId} childId={child.id} />
       )}
       {plan && (
         <PlanView

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { IdSchema } from './common.ts';
+import type { IepDraft } from './iep-draft.ts';
+import { planFromReview, reviewFromDraft } from './iep-review.ts';
+import { AccommodationInput, GoalInput, KeyDateInput, TeamContactInput } from './plan.ts';
+import { ServiceInput } from './service.ts';
+
+// The review's starting point and what "Save the plan" sends, on a draft shaped like the reader's for
+// the fictional New York IEP (test/fixtures/iep/nyc-like.pdf): class periods to fill in, an ESY row,
+// a parent in the team table, a re-evaluation given only as a month.
+
+const src = (page: number, sourceText: string, reason: string | null = null) => ({
+  page,
+  sourceText,
+  confidence: reason ? ('check' as const) : ('sure' as const),
+  reason,
+});
+const amount = (over: Partial<IepDraft['services'][number]['amounts'][number]>) => ({
+  minutesPerSession: null,
+  sessionsPerPeriod: null,
+  minutesPerPeriod: null,
+  period: { unit: 'week' as const, cycleDays: null },
+  pattern: null,
+  label: null,
+  startDate: null,
+  endDate: null,
+  ...over,
+});
+const service = (name: string, over: Partial<IepDraft['services'][number]>) => ({
+  name,
+  area: 'speech' as const,
+  esy: false,
+  provider: null,
+  providerRole: null,
+  location: 'Separate Location',
+  setting: 'pull_out' as const,
+  groupSize: null,
+  startDate: '2026-10-20',
+  endDate: '2027-10-05',
+  amountText: '',
+  amounts: [amount({ minutesPerSession: 30, sessionsPerPeriod: 2 })],
+  unread: [],
+  ...src(2, `${name} | 2x30`),
+  ...over,
+});
+
+const DRAFT = {
+  found: true,
+  message: 'Read an IEP (New York)',
+  format: 'pdf',
+  pageCount: 3,
+  pagesNeedingOcr: [],
+  pagesReadByOcr: [],
+  unreadablePages: [],
+  toCheck: [],
+  planKind: { value: 'iep', ...src(1, 'INDIVIDUALIZED EDUCATION PROGRAM (IEP)') },
+  jurisdiction: { value: { country: 'US', region: 'NY', name: 'New York' }, ...src(1, 'NYC DOE') },
+  child: { name: null, school: null, grade: null },
+  dates: {
+    planStart: {
+      value: { date: '2026-10-20', precision: 'day' },
+      label: 'IEP Implementation Date',
+      ...src(1, 'x'),
+    },
+    planEnd: null,
+    meeting: { value: { date: '2026-10-06', precision: 'day' }, label: 'IEP Meeting Date', ...src(1, 'y') },
+    annualReview: { value: { date: '2027-10-05', precision: 'day' }, label: 'Next Annual', ...src(1, 'z') },
+    reevaluation: { value: { date: '2028-10', precision: 'month' }, label: 'Reevaluation', ...src(1, 'w') },
+  },
+  services: [
+    service('Integrated Co-Teaching Services: ELA', {
+      area: 'other',
+      setting: 'push_in',
+      amounts: [amount({ sessionsPerPeriod: 5 })],
+      ...src(2, 'ICT ELA | 5 periods per week', 'enter the minutes of one period'),
+    }),
+    service('Speech-Language Therapy', {}),
+    service('Speech-Language Therapy', { esy: true, startDate: '2027-07-06', endDate: '2027-08-14' }),
+  ],
+  accommodations: [
+    {
+      text: 'Extended time (1.5x)',
+      group: 'testing',
+      heading: 'Testing',
+      box: 'checked',
+      details: null,
+      ...src(2, 'a'),
+    },
+    {
+      text: 'Separate location',
+      group: 'testing',
+      heading: 'Testing',
+      box: 'unclear',
+      details: null,
+      ...src(2, 'b'),
+    },
+  ],
+  goals: [
+    { area: 'Math', goal: 'Solve two-step word problems', baseline: null, target: '80%', ...src(1, 'g') },
+  ],
+  team: [
+    { name: 'Theo Vance', role: 'Parent', ...src(2, 'Theo Vance | Parent') },
+    {
+      name: 'Ms. Rivera',
+      role: 'Special Education Teacher',
+      ...src(2, 'Ms. Rivera | Special Education Teacher'),
+    },
+  ],
+  notSelected: [],
+  notes: [],
+} as unknown as IepDraft;
+
+describe('reviewFromDraft', () => {
+  const review = reviewFromDraft(DRAFT);
+
+  it('takes the plan from the document, ending at the next annual review when no end date is printed', () => {
+    expect(review.plan).toMatchObject({
+      kind: 'iep',
+      country: 'US',
+      region: 'NY',
+      effectiveFrom: '2026-10-20',
+      effectiveTo: '2027-10-05',
+    });
+  });
+
+  it('keeps what it is sure of, marks what to check, and drops ESY, an unclear box and the parent', () => {
+    expect(review.services.map((s) => [s.name, s.keep, s.reason != null])).toEqual([
+      ['Integrated Co-Teaching Services: ELA', true, true],
+      ['Speech-Language Therapy', true, false],
+      ['Speech-Language Therapy', false, true],
+    ]);
+    expect(review.services[0]).toMatchObject({ minutesPerSession: null, sessionsPerPeriod: 5 });
+    expect(review.accommodations.map((a) => a.keep)).toEqual([true, false]);
+    expect(review.accommodations[1]!.reason).toMatch(/check box/);
+    expect(review.team.map((t) => t.keep)).toEqual([false, true]);
+    // A month alone is not a day: it waits for the parent's choice.
+    expect(review.keyDates.find((k) => k.kind === 'reevaluation')).toMatchObject({ keep: false, date: '' });
+  });
+});
+
+describe('planFromReview', () => {
+  it('sends only what was kept, and each item passes the rules of adding it by hand once filled in', () => {
+    const review = reviewFromDraft(DRAFT);
+    review.services[0]!.minutesPerSession = 45;
+    const body = planFromReview(review);
+    expect(body.services).toHaveLength(2);
+    expect(body.accommodations).toEqual([{ text: 'Extended time (1.5x)' }]);
+    expect(body.team).toEqual([{ name: 'Ms. Rivera', role: 'Special Education Teacher' }]);
+    expect(body.keyDates.map((k) => k.kind)).toEqual(['annual_review', 'meeting']);
+    const planId = IdSchema.parse('01900000-0000-7000-8000-000000000001');
+    for (const s of body.services) expect(ServiceInput.safeParse({ ...s, planId }).success).toBe(true);
+    for (const a of body.accommodations)
+      expect(AccommodationInput.safeParse({ ...a, planId }).success).toBe(true);
+    for (const g of body.goals) expect(GoalInput.safeParse({ ...g, planId }).success).toBe(true);
+    for (const k of body.keyDates) expect(KeyDateInput.safeParse({ ...k, planId }).success).toBe(true);
+    for (const t of body.team)
+      expect(TeamContactInput.safeParse({ ...t, childId: planId }).success).toBe(true);
+  });
+
+  it('leaves a service whose amount was not filled in to be refused by the rules, not guessed', () => {
+    const body = planFromReview(reviewFromDraft(DRAFT));
+    const planId = '01900000-0000-7000-8000-000000000001';
+    const ict = ServiceInput.safeParse({ ...body.services[0], planId });
+    expect(ict.success).toBe(false);
+  });
+});

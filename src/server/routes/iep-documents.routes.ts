@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ErrorResponse, errors, RecordParams } from '../../api/common.ts';
+import {
+  IepDocument,
+  IepDocumentQuery,
+  PlanFromDocumentInput,
+  PlanFromDocumentResult,
+} from '../../api/iep-documents.ts';
+import type { AppDeps } from '../app.ts';
+import { access } from '../auth/access.ts';
+import {
+  discardIepDocument,
+  getIepDocument,
+  listIepDocuments,
+  readIepDocumentFile,
+  receiveIepDocument,
+  savePlanFromDocument,
+} from '../services/iep-documents.ts';
+import { contentDisposition, contextFor, typed } from './shared.ts';
+
+// Starting from the IEP or 504 plan document (src/server/services/iep-documents.ts). Bringing one in and
+// saving a plan from it is for whoever may write the plan (plan.write); seeing it, every member.
+
+export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = typed(app);
+  const write = access.household('plan.write');
+
+  api.post(
+    '/households/:householdId/children/:id/iep-documents',
+    {
+      bodyLimit: deps.iepUploadLimitBytes,
+      config: { access: write, upload: true },
+      schema: {
+        tags: ['Plans'],
+        summary:
+          'Bring in the IEP or 504 plan document (a PDF or .docx, the body as application/octet-stream): kept apart from the record for 7 days and read off the request (202; follow it at GET iep-documents/:id)',
+        params: RecordParams,
+        querystring: IepDocumentQuery,
+        response: { 202: IepDocument, 413: ErrorResponse, 415: ErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as unknown;
+      const made = await receiveIepDocument(
+        deps.store,
+        deps.jobs,
+        contextFor(deps, request),
+        request.params.id,
+        {
+          filename: request.query.filename,
+          bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
+          maxBytes: deps.iepUploadLimitBytes,
+        },
+      );
+      return reply.status(202).send(made);
+    },
+  );
+
+  api.get(
+    '/households/:householdId/children/:id/iep-documents',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Plans'],
+        summary: 'The IEP documents brought in for the child and not yet saved as a plan (newest first)',
+        params: RecordParams,
+        response: { 200: z.array(IepDocument), ...errors },
+      },
+    },
+    async (request) =>
+      listIepDocuments(deps.store, deps.clock, request.params.householdId, request.params.id),
+  );
+
+  api.get(
+    '/households/:householdId/iep-documents/:id',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Plans'],
+        summary:
+          'An IEP document: whether it is read yet, and the draft read from it (each item with its page and source text)',
+        params: RecordParams,
+        response: { 200: IepDocument, ...errors },
+      },
+    },
+    async (request) => getIepDocument(deps.store, request.params.householdId, request.params.id),
+  );
+
+  api.get(
+    '/households/:householdId/iep-documents/:id/file',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Plans'],
+        summary: 'The document itself, as a download',
+        params: RecordParams,
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await readIepDocumentFile(deps.store, request.params.householdId, request.params.id);
+      return reply
+        .header('content-type', file.row.mediaType)
+        .header('content-disposition', contentDisposition('attachment', file.row.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.bytes);
+    },
+  );
+
+  api.post(
+    '/households/:householdId/iep-documents/:id/plan',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['Plans'],
+        summary:
+          'Save the plan the parent reviewed: the plan, the services, accommodations, goals, key dates and team kept, each checked as if added by hand, and the document as the plan’s evidence, in one transaction',
+        params: RecordParams,
+        body: PlanFromDocumentInput,
+        response: { 201: PlanFromDocumentResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const saved = await savePlanFromDocument(
+        deps.store,
+        contextFor(deps, request),
+        request.params.id,
+        request.body,
+        deps.iepUploadLimitBytes,
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+
+  api.delete(
+    '/households/:householdId/iep-documents/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['Plans'],
+        summary: 'Discard a document brought in (nothing of it was saved)',
+        params: RecordParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await discardIepDocument(deps.store, request.params.householdId, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

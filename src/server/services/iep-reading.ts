@@ -1,0 +1,96 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../domain/errors.ts';
+import { IepDraft } from '../../domain/iep-draft.ts';
+
+// Reading an IEP document off the request and off the server's own process: a child process per
+// document (src/importers/iep-worker.ts) with a heap limit and a time limit, so a hostile or huge PDF
+// can neither stall other families' requests nor exhaust the server's memory. What the child answers
+// is parsed with the draft's schema before it is kept.
+
+export type IepReadLimits = {
+  /** The whole read, in milliseconds; the child is killed after it. */
+  timeoutMs: number;
+  /** The child's V8 heap, in megabytes. */
+  maxHeapMb: number;
+};
+
+export const DEFAULT_IEP_READ_LIMITS: IepReadLimits = { timeoutMs: 120_000, maxHeapMb: 512 };
+
+const WORKER = fileURLToPath(new URL('../../importers/iep-worker.ts', import.meta.url));
+
+/** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
+export class DocumentNotRead extends Error {}
+
+export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS) {
+  return new Promise<IepDraft>((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${limits.maxHeapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let settled = false;
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString();
+    });
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(() =>
+        reject(
+          new DocumentNotRead(
+            `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} seconds, so it was stopped. Type the plan in instead, or try a smaller file (only the pages with the plan).`,
+          ),
+        ),
+      );
+    }, limits.timeoutMs);
+    child.on(
+      'message',
+      (answer: { ok: boolean; draft?: unknown; forTheParent?: boolean; message?: string }) => {
+        if (answer.ok) {
+          const parsed = IepDraft.safeParse(answer.draft);
+          finish(() =>
+            parsed.success
+              ? resolve(parsed.data)
+              : reject(
+                  new Error(`the reader's draft does not fit its schema: ${parsed.error.issues[0]?.message}`),
+                ),
+          );
+          return;
+        }
+        finish(() =>
+          reject(answer.forTheParent ? new DocumentNotRead(answer.message ?? '') : new Error(answer.message)),
+        );
+      },
+    );
+    child.on('exit', (code, signal) => {
+      finish(() => {
+        const heap = /heap out of memory|Allocation failed/i.test(stderr);
+        reject(
+          heap
+            ? new DocumentNotRead(
+                `Reading this document needs more memory than the server allows for one document (${limits.maxHeapMb} MB). Type the plan in instead, or try a file with only the pages of the plan.`,
+              )
+            : new Error(
+                `the document reader stopped (${signal ?? `exit code ${code}`}): ${stderr.slice(0, 500)}`,
+              ),
+        );
+      });
+    });
+    child.on('error', (error) => finish(() => reject(error)));
+    child.send({ bytes }, (error) => {
+      if (error) finish(() => reject(error));
+    });
+  });
+}
+
+/** A reader failure as the API's error (a 400 naming `file`), for callers in a request. */
+export function notReadError(error: DocumentNotRead): AppError {
+  return new AppError('validation_failed', error.message, [{ path: 'file', message: error.message }]);
+}

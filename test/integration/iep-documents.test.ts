@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/server/context.ts';
+import { sweepExpiredIepDocuments } from '../../src/server/services/iep-documents.ts';
+import { makePdf } from '../support/make-pdf.ts';
+import { BACKENDS, call, openTestEnv, rowCounts, TEST_NOW, type TestEnv } from './harness.ts';
+
+// Starting from the IEP document through the API, on both databases: the file is held apart from the
+// record and read by a job in a child process; the draft comes back with its sources; a file that is
+// not a plan, or cannot be read, says so and saves nothing; "Save the plan" saves the reviewed plan, its
+// content and the document as evidence in one transaction, or nothing at all.
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/iep');
+const NYC = readFileSync(join(FIXTURES, 'nyc-like.pdf'));
+const ENCRYPTED = readFileSync(join(FIXTURES, 'encrypted.pdf'));
+const LIMIT = 2 * 1024 * 1024;
+
+const segment = {
+  startDate: '2026-09-08',
+  endDate: '2027-06-11',
+  minutesPerSession: 30,
+  sessionsPerPeriod: 2,
+  period: { unit: 'week' },
+};
+
+describe.each(BACKENDS)('IEP documents on %s', (backend) => {
+  let env: TestEnv;
+  let childId: string;
+  const api = (path: string) => `/api/households/${env.householdId}${path}`;
+  const upload = (bytes: Buffer, filename: string) =>
+    call(
+      env,
+      'POST',
+      api(`/children/${childId}/iep-documents?filename=${encodeURIComponent(filename)}`),
+      bytes,
+    );
+  const readDocument = async (bytes: Buffer, filename: string) => {
+    const started = await upload(bytes, filename);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body.status).toBe('reading');
+    await env.app.deps.jobs.idle();
+    return (await call(env, 'GET', api(`/iep-documents/${started.body.id}`))).body;
+  };
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend, fixedClock(TEST_NOW), { iepUploadLimitBytes: LIMIT });
+    childId = (await call(env, 'POST', api('/children'), { firstName: 'Emma' })).body.id;
+  });
+  afterAll(async () => env.close());
+
+  it('reads a PDF off the request into a draft with its sources, and writes nothing to the record', async () => {
+    const before = await rowCounts(env.store);
+    const doc = await readDocument(NYC, 'IEP 2026.pdf');
+    expect(doc).toMatchObject({
+      status: 'read',
+      filename: 'IEP 2026.pdf',
+      mediaType: 'application/pdf',
+      error: null,
+    });
+    expect(doc.draft.found).toBe(true);
+    expect(doc.draft.services.length).toBeGreaterThanOrEqual(5);
+    for (const s of doc.draft.services) expect(s.page).toBeGreaterThanOrEqual(1);
+    const after = await rowCounts(env.store);
+    expect(after.iep_document).toBe(before.iep_document! + 1);
+    for (const table of ['plan', 'service', 'attachment', 'journal'] as const)
+      expect(after[table]).toBe(before[table]);
+    const listed = await call(env, 'GET', api(`/children/${childId}/iep-documents`));
+    expect(listed.body.map((d: { id: string }) => d.id)).toContain(doc.id);
+    const file = await env.app.inject({
+      method: 'GET',
+      url: api(`/iep-documents/${doc.id}/file`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(NYC)).toBe(true);
+  });
+
+  it('refuses what is not a plan document, naming file, and saves nothing', async () => {
+    const before = await rowCounts(env.store);
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const cases: [Buffer, string, number][] = [
+      [png, 'scan.png', 415],
+      [Buffer.from('<html><body>%PDF-1.7</body></html>'), 'iep.pdf', 415],
+      [Buffer.alloc(0), 'iep.pdf', 400],
+      [Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(LIMIT)]), 'huge.pdf', 413],
+    ];
+    for (const [bytes, name, status] of cases) {
+      const res = await upload(bytes, name);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(status);
+      if (status !== 413) expect(res.body.error.fields[0].path).toBe('file');
+      else expect(res.body.error.message).toMatch(/2 MB/);
+    }
+    expect(await rowCounts(env.store)).toEqual(before);
+  });
+
+  it('says why a locked or unrelated PDF gave no plan', async () => {
+    const locked = await readDocument(ENCRYPTED, 'locked.pdf');
+    expect(locked.status).toBe('failed');
+    expect(locked.error).toMatch(/password/);
+    const menu = await makePdf((pdf) => {
+      pdf.fontSize(18).text('Maple Elementary Lunch Menu - December');
+      pdf.fontSize(11).text('Monday: Pizza, salad, milk. Tuesday: Tacos, corn, apple. Wednesday: Pasta.');
+    });
+    const lunch = await readDocument(menu, 'menu.pdf');
+    expect(lunch.status).toBe('read');
+    expect(lunch.draft.found).toBe(false);
+    expect(lunch.draft.message).toMatch(/No IEP or 504 plan was found/);
+  });
+
+  it('saves the reviewed plan, its content and the document as evidence, in one transaction', async () => {
+    const doc = await readDocument(NYC, 'nyc.pdf');
+    const bad = await call(env, 'POST', api(`/iep-documents/${doc.id}/plan`), {
+      plan: {
+        kind: 'iep',
+        jurisdiction: { country: 'US', region: 'NY' },
+        effectiveFrom: '2026-09-08',
+        effectiveTo: '2027-06-11',
+      },
+      services: [
+        {
+          name: 'Speech',
+          area: 'speech',
+          setting: 'pull_out',
+          startDate: '2026-09-08',
+          endDate: '2027-06-11',
+          segments: [],
+        },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toMatch(/^services\.0\.segments/);
+    const before = await rowCounts(env.store);
+    const accommodations = doc.draft.accommodations
+      .slice(0, 2)
+      .map((a: { text: string }) => ({ text: a.text.slice(0, 500) }));
+    const saved = await call(env, 'POST', api(`/iep-documents/${doc.id}/plan`), {
+      plan: {
+        kind: 'iep',
+        jurisdiction: { country: 'US', region: 'NY' },
+        effectiveFrom: '2026-09-08',
+        effectiveTo: '2027-06-11',
+      },
+      services: [
+        {
+          name: 'Speech-language therapy',
+          area: 'speech',
+          setting: 'pull_out',
+          startDate: '2026-09-08',
+          endDate: '2027-06-11',
+          segments: [segment],
+        },
+      ],
+      accommodations,
+      goals: [{ area: 'Reading', text: 'Read grade-level text at 90 words per minute' }],
+      keyDates: [{ kind: 'annual_review', date: '2027-06-01' }],
+      team: [{ name: 'Ms. Rivera', role: 'Case manager' }],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    expect(saved.body.saved).toEqual({
+      services: 1,
+      accommodations: accommodations.length,
+      goals: 1,
+      keyDates: 1,
+      team: 1,
+    });
+    const after = await rowCounts(env.store);
+    expect(after.plan).toBe(before.plan! + 1);
+    expect(after.service).toBe(before.service! + 1);
+    expect(after.attachment).toBe(before.attachment! + 1);
+    expect(after.iep_document).toBe(before.iep_document! - 1);
+    const file = await call(env, 'GET', api(`/attachments/${saved.body.attachmentId}`));
+    expect(file.body).toMatchObject({ filename: 'nyc.pdf', sha256: doc.sha256 });
+    // The file's journal entry names it and its SHA-256, in the same transaction as the plan.
+    const entry = await env.store.db
+      .selectFrom('journal')
+      .select(['data'])
+      .where('household_id', '=', env.householdId)
+      .where('entity', '=', 'attachment')
+      .where('entity_id', '=', saved.body.attachmentId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.data)).toMatchObject({ filename: 'nyc.pdf', sha256: doc.sha256 });
+    const services = await call(env, 'GET', api(`/services?planId=${saved.body.planId}`));
+    expect(services.body.map((s: { name: string }) => s.name)).toEqual(['Speech-language therapy']);
+    expect((await call(env, 'GET', api(`/iep-documents/${doc.id}`))).status).toBe(404);
+    const verified = await call(env, 'GET', api('/verify'));
+    expect(verified.body.ok, JSON.stringify(verified.body).slice(0, 500)).toBe(true);
+  });
+
+  it('keeps a document 7 days, travels in the export, and is not found from another household', async () => {
+    const doc = await readDocument(NYC, 'kept.pdf');
+    const exported = await call(env, 'GET', api('/export'));
+    expect(exported.body.iepDocuments.map((d: { id: string }) => d.id)).toContain(doc.id);
+    expect(exported.body.iepDocumentFiles.map((d: { documentId: string }) => d.documentId)).toContain(doc.id);
+    const other = await call(env, 'POST', '/api/households', { name: 'Other family' });
+    const stranger = await call(env, 'GET', `/api/households/${other.body.id}/iep-documents/${doc.id}`);
+    expect(stranger.status).toBe(404);
+    const notYet = await sweepExpiredIepDocuments(env.store, fixedClock('2026-12-05T00:00:00.000Z'));
+    expect(notYet).toBe(0);
+    const removed = await sweepExpiredIepDocuments(env.store, fixedClock('2026-12-30T00:00:00.000Z'));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect((await call(env, 'GET', api(`/iep-documents/${doc.id}`))).status).toBe(404);
+  });
+});
