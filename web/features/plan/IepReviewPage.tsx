@@ -210,8 +210,9 @@ export default function IepReviewPage() {
         </Text>
         {toCheck > 0 && (
           <Text fw={600} mt="xs">
-            {toCheck === 1 ? '1 item needs' : `${toCheck} items need`} your check: they come first, marked
-            “Check”.
+            {toCheck === 1
+              ? '1 item needs your check: it comes first, marked “Check”.'
+              : `${toCheck} items need your check: they come first, marked “Check”.`}
           </Text>
         )}
         {draft.pagesReadByOcr.length > 0 && (
