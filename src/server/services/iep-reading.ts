@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../../domain/errors.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
 
@@ -18,6 +19,11 @@ export type IepReadLimits = {
 export const DEFAULT_IEP_READ_LIMITS: IepReadLimits = { timeoutMs: 120_000, maxHeapMb: 512 };
 
 const WORKER = fileURLToPath(new URL('../../importers/iep-worker.ts', import.meta.url));
+/**
+ * tsx's loader by its full path: the worker is TypeScript, and `--import tsx` alone would be looked up
+ * from the working directory, which is not the project's when the server is started from elsewhere.
+ */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
 export class DocumentNotRead extends Error {}
@@ -25,7 +31,7 @@ export class DocumentNotRead extends Error {}
 export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS) {
   return new Promise<IepDraft>((resolve, reject) => {
     const child = fork(WORKER, [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${limits.maxHeapMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.maxHeapMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
