@@ -2,77 +2,12 @@
 // two-letter code of a postal address ("Sacramento, CA 95814"), and by words only one place's forms
 // use (SELPA in California, ARD in Texas, IPRC in Ontario). Pure: no I/O.
 
+import { CA_PROVINCES, US_STATES } from './regions.ts';
+
 export type Place = { country: 'US' | 'CA'; region: string; name: string };
 
-const US: [string, string][] = [
-  ['AL', 'Alabama'],
-  ['AK', 'Alaska'],
-  ['AZ', 'Arizona'],
-  ['AR', 'Arkansas'],
-  ['CA', 'California'],
-  ['CO', 'Colorado'],
-  ['CT', 'Connecticut'],
-  ['DE', 'Delaware'],
-  ['DC', 'District of Columbia'],
-  ['FL', 'Florida'],
-  ['GA', 'Georgia'],
-  ['HI', 'Hawaii'],
-  ['ID', 'Idaho'],
-  ['IL', 'Illinois'],
-  ['IN', 'Indiana'],
-  ['IA', 'Iowa'],
-  ['KS', 'Kansas'],
-  ['KY', 'Kentucky'],
-  ['LA', 'Louisiana'],
-  ['ME', 'Maine'],
-  ['MD', 'Maryland'],
-  ['MA', 'Massachusetts'],
-  ['MI', 'Michigan'],
-  ['MN', 'Minnesota'],
-  ['MS', 'Mississippi'],
-  ['MO', 'Missouri'],
-  ['MT', 'Montana'],
-  ['NE', 'Nebraska'],
-  ['NV', 'Nevada'],
-  ['NH', 'New Hampshire'],
-  ['NJ', 'New Jersey'],
-  ['NM', 'New Mexico'],
-  ['NY', 'New York'],
-  ['NC', 'North Carolina'],
-  ['ND', 'North Dakota'],
-  ['OH', 'Ohio'],
-  ['OK', 'Oklahoma'],
-  ['OR', 'Oregon'],
-  ['PA', 'Pennsylvania'],
-  ['RI', 'Rhode Island'],
-  ['SC', 'South Carolina'],
-  ['SD', 'South Dakota'],
-  ['TN', 'Tennessee'],
-  ['TX', 'Texas'],
-  ['UT', 'Utah'],
-  ['VT', 'Vermont'],
-  ['VA', 'Virginia'],
-  ['WA', 'Washington'],
-  ['WV', 'West Virginia'],
-  ['WI', 'Wisconsin'],
-  ['WY', 'Wyoming'],
-];
-
-const CANADA: [string, string][] = [
-  ['ON', 'Ontario'],
-  ['BC', 'British Columbia'],
-  ['AB', 'Alberta'],
-  ['QC', 'Quebec'],
-  ['MB', 'Manitoba'],
-  ['SK', 'Saskatchewan'],
-  ['NS', 'Nova Scotia'],
-  ['NB', 'New Brunswick'],
-  ['NL', 'Newfoundland and Labrador'],
-  ['PE', 'Prince Edward Island'],
-  ['YT', 'Yukon'],
-  ['NT', 'Northwest Territories'],
-  ['NU', 'Nunavut'],
-];
+const US = US_STATES;
+const CANADA = CA_PROVINCES;
 
 const PLACES: Place[] = [
   ...US.map(([region, name]) => ({ country: 'US' as const, region, name })),
