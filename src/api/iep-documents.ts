@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../domain/common.ts';
+import { IdSchema, IsoDateSchema } from '../domain/common.ts';
 import { IepDraft } from '../domain/iep-draft.ts';
 import { RECORDS } from './records.ts';
 
@@ -26,6 +26,13 @@ export const IepDocument = z.object({
   expiresAt: z.string(),
 });
 export type IepDocument = z.infer<typeof IepDocument>;
+
+/** A page of a document (1-based), drawn as an image for the review screen. */
+export const IepDocumentPageParams = z.object({
+  householdId: IdSchema,
+  id: IdSchema,
+  page: z.coerce.number().int().min(1).max(100_000),
+});
 
 export const IepDocumentQuery = z.object({
   filename: z.string().max(255).default('plan.pdf'),
@@ -60,4 +67,38 @@ export const PlanFromDocumentResult = z.object({
     keyDates: z.number().int(),
     team: z.number().int(),
   }),
+});
+
+/**
+ * "Read a new version of the IEP": the items the parent kept from the new document, and the amendment
+ * they make to a plan in force (a new version from `effectiveFrom`). The server compares them with the
+ * plan's current content by the same rule the review page shows (src/domain/iep-compare.ts).
+ */
+export const AmendmentFromDocumentInput = PlanFromDocumentInput.omit({ plan: true })
+  .extend({
+    planId: IdSchema,
+    effectiveFrom: IsoDateSchema,
+    /** Items of the plan the new document leaves out that the parent keeps (it shows only some pages). */
+    keepIds: z.array(IdSchema).max(500).default([]),
+    /** What was agreed, in the parent's words; the comparison's summary when left out. */
+    summary: z.string().trim().max(2000).nullable().default(null),
+  })
+  .strict();
+
+export const AmendmentFromDocumentResult = z.object({
+  planId: IdSchema,
+  versionNumber: z.number().int(),
+  effectiveFrom: IsoDateSchema,
+  summary: z.string(),
+  /** The new document, kept as the new version's source. */
+  attachmentId: IdSchema,
+  /** Items the new document leaves out that stay in the plan, and why. */
+  kept: z.array(
+    z.object({
+      section: z.enum(['services', 'accommodations', 'goals']),
+      id: IdSchema,
+      text: z.string(),
+      reason: z.string(),
+    }),
+  ),
 });

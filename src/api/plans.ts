@@ -12,6 +12,8 @@ export const PlanVersion = z.object({
   effectiveFrom: IsoDateSchema,
   effectiveTo: IsoDateSchema.nullable(),
   summary: z.string(),
+  /** The document this version was read from (an attachment of the household), or null when typed in. */
+  sourceAttachmentId: IdSchema.nullable(),
   createdAt: z.string(),
   isCurrent: z.boolean(),
 });

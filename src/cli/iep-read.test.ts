@@ -47,7 +47,7 @@ describe('as-written iep read', () => {
     const error = await readIepFile(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toBe(
-      '"menu.html": This file is not a PDF or a Word document (.docx), so it cannot be read as a plan.',
+      '"menu.html": This file is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG), so it cannot be read as a plan.',
     );
     expect((error as AppError).fields?.[0]?.path).toBe('file');
   });

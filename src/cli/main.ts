@@ -583,7 +583,7 @@ const iep = program.command('iep').description("a child's IEP or 504 plan docume
 iep
   .command('read <file>')
   .description(
-    'read an IEP or 504 plan (PDF or Word .docx) and print the draft to review: items to check first, each with its page and words (nothing is saved)',
+    'read an IEP or 504 plan (PDF, Word .docx, or a JPEG or PNG photo of a page) and print the draft to review: items to check first, each with its page and words (nothing is saved)',
   )
   .option('--json', 'print the draft as JSON (docs/iep-reader.md)')
   .action(async (file: string, opts: { json?: boolean }) => {

@@ -53,6 +53,18 @@ export const ACCEPTED_TYPES = {
   rtf: T('application/rtf', 'document', 'a rich-text document'),
 } as const;
 
+/**
+ * What an IEP or 504 plan may be brought in as (issue 16): a PDF, a Word document, or a photo of a page,
+ * which the reader reads by OCR (src/importers/iep-document.ts). The upload, the backup's import and the
+ * reader accept these and no others.
+ */
+export const IEP_DOCUMENT_TYPES: readonly AcceptedType[] = [
+  ACCEPTED_TYPES.pdf,
+  ACCEPTED_TYPES.docx,
+  ACCEPTED_TYPES.jpeg,
+  ACCEPTED_TYPES.png,
+];
+
 /** Images a browser may show inline: raster formats that cannot carry script. */
 export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set([
   'image/jpeg',

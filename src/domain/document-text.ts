@@ -33,7 +33,17 @@ export type DocLine = {
   confidence?: number;
 };
 
-export type DocPage = { number: number; width: number; height: number; lines: DocLine[] };
+export type DocPage = {
+  number: number;
+  width: number;
+  height: number;
+  lines: DocLine[];
+  /**
+   * OCR only: the angle (radians) the page's words were turned back by to read them straight (a scan
+   * is seldom straight); where they are on the page as drawn is that far turned (src/domain/page-boxes.ts).
+   */
+  turned?: number;
+};
 
 export type DocumentText = {
   format: 'pdf' | 'docx';

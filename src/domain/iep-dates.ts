@@ -1,5 +1,6 @@
 import { isIsoDate } from './dates.ts';
 import type { DraftDate } from './iep-draft.ts';
+import { MONTH_NAMES, MONTH_SRC, MONTHS } from './month-names.ts';
 
 // Dates as an IEP prints them, read in the document's own order. Numeric dates are the hard part:
 // "03/05/2027" is 5 March in the United States and 3 May in most of the world (and in many Canadian
@@ -28,50 +29,6 @@ export type FoundDate = {
   /** Why the parent should check the date; null when it is certain. */
   check: string | null;
 };
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTH_SRC = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
 
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.-]\d)/g;
 const YEAR_FIRST = /(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/]|[.-]\d)/g;

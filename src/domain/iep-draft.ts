@@ -10,12 +10,27 @@ import { ServiceArea, ServiceSetting } from './service.ts';
 export const Confidence = z.enum(['sure', 'check']);
 export type Confidence = z.infer<typeof Confidence>;
 
+/** A rectangle on a page, in fractions (0 to 1) of the page's width (x, w) and height (y, h), from its top left. */
+export const PageBox = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  w: z.number().min(0).max(1),
+  h: z.number().min(0).max(1),
+});
+export type PageBox = z.infer<typeof PageBox>;
+
 /** Where an item came from, and how sure the reader is of it. */
 const Provenance = {
   /** The page of the document (1 for a Word document). */
   page: z.number().int().min(1),
   /** The document's own words the item was read from (table cells joined with " | "). */
   sourceText: z.string(),
+  /**
+   * Where those words are on the page (src/domain/page-boxes.ts): a box per block of lines, for the
+   * review screen to outline on the page's image. Absent for a Word document (it has no pages) and in
+   * drafts kept before the reader placed them.
+   */
+  sourceBoxes: z.array(PageBox).max(20).optional(),
   confidence: Confidence,
   /** Why the parent should check it; null when the reader is sure. */
   reason: z.string().nullable(),

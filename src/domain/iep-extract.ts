@@ -14,10 +14,12 @@ import type {
   DraftService,
   DraftTeamMember,
   IepDraft,
+  PageBox,
 } from './iep-draft.ts';
 import { placeOf } from './iep-places.ts';
 import { headerAt, type Line, readTable, type Table, type TableRow } from './iep-tables.ts';
 import { markOcrDoubts } from './ocr-doubts.ts';
+import { boxesOnPage, type PageFrame } from './page-boxes.ts';
 import { parseServiceLine } from './service-frequency-parser.ts';
 
 // The IEP reader: from a document's lines (src/domain/document-text.ts) to the draft the parent reviews
@@ -32,8 +34,9 @@ import { parseServiceLine } from './service-frequency-parser.ts';
 //   whose state cannot be read goes to the parent, never into the plan silently;
 // - annual goals with their area, baseline and criterion; the team with names and roles.
 //
-// Every item keeps its page and the words it came from, and is `check` (with the reason) when the
-// reader is not sure. It never throws: a part that fails is noted and left out. Pure: no I/O, no clock.
+// Every item keeps its page, the words it came from and where they are on the page (`sourceBoxes`,
+// for the review screen to outline), and is `check` (with the reason) when the reader is not sure.
+// It never throws: a part that fails is noted and left out. Pure: no I/O, no clock.
 
 const MAX_LINES = 20_000;
 const MAX_CELLS_PER_LINE = 60;
@@ -54,6 +57,11 @@ function prepare(doc: DocumentText): Line[] {
   const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const lines: Line[] = [];
   for (const page of doc.pages) {
+    // A PDF's page has a size, so where its words are can be said on it; a Word document has no pages.
+    const frame: PageFrame | null =
+      doc.format === 'pdf' && page.width > 0 && page.height > 0
+        ? { width: page.width, height: page.height, ...(page.turned ? { turned: page.turned } : {}) }
+        : null;
     for (const line of page.lines) {
       if (lines.length >= MAX_LINES) break;
       const cells = line.cells
@@ -76,6 +84,7 @@ function prepare(doc: DocumentText): Line[] {
         furniture: false,
         body,
         ...(line.row != null ? { row: line.row } : {}),
+        ...(frame ? { frame } : {}),
       });
     }
   }
@@ -104,6 +113,25 @@ function markFurniture(lines: Line[], doc: DocumentText) {
     const pageNumber = /^(page\s*)?#+\s*(of|\/)\s*#+$|^-?\s*#+\s*-?$/.test(shape(l));
     if (repeated || pageNumber) l.furniture = true;
   }
+}
+
+/** A line's part in an item: some of its cells, or (none named) the whole line. */
+type Part = { line: Line; cells?: readonly DocCell[] };
+
+/**
+ * Where an item read on `page` from these lines (or cells of them) is on that page, for the review
+ * screen to outline (src/domain/page-boxes.ts); nothing for a Word document.
+ */
+function placed(page: number, parts: readonly (Line | Part)[]): { sourceBoxes?: PageBox[] } {
+  const boxes = boxesOnPage(
+    page,
+    parts.map((p) => {
+      const line = 'line' in p ? p.line : p;
+      const cells = 'line' in p ? (p.cells ?? line.cells) : line.cells;
+      return { page: line.page, frame: line.frame, y: line.y, height: line.height, cells };
+    }),
+  );
+  return boxes ? { sourceBoxes: boxes } : {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +307,7 @@ function endsTable(line: Line): boolean {
 // ---------------------------------------------------------------------------------------------
 // Labelled fields
 
-type FieldHit = { value: string; line: Line; sourceText: string };
+type FieldHit = { value: string; line: Line; sourceText: string; parts: Part[] };
 
 /** Cells that are only a label ("Student Name", "Grade:"), so the value is beside or below them. */
 const ANY_LABEL =
@@ -300,10 +328,16 @@ function valueAfterLabel(
   const line = lines[at]!;
   const cell = line.cells[cellIndex]!;
   const clean = (v: string) => v.split(/\s{2,}|\s(?=[A-Z][A-Za-z()/'. -]{1,30}:\s)/)[0]!.trim();
-  if (rest.trim() && accept(clean(rest))) return { value: clean(rest), line, sourceText: cell.text };
+  if (rest.trim() && accept(clean(rest)))
+    return { value: clean(rest), line, sourceText: cell.text, parts: [{ line, cells: [cell] }] };
   const next = line.cells[cellIndex + 1];
   if (next && !ANY_LABEL.test(next.text) && accept(clean(next.text)))
-    return { value: clean(next.text), line, sourceText: `${cell.text} ${next.text}` };
+    return {
+      value: clean(next.text),
+      line,
+      sourceText: `${cell.text} ${next.text}`,
+      parts: [{ line, cells: [cell, next] }],
+    };
   // The value printed below its label (boxed forms), perhaps under the label's own second line.
   for (let k = at + 1; k < Math.min(lines.length, at + 5); k++) {
     const below = lines[k]!;
@@ -314,7 +348,15 @@ function valueAfterLabel(
     );
     if (!under) continue;
     if (!ANY_LABEL.test(under.text) && accept(clean(under.text)))
-      return { value: clean(under.text), line: below, sourceText: `${cell.text} ${under.text}` };
+      return {
+        value: clean(under.text),
+        line: below,
+        sourceText: `${cell.text} ${under.text}`,
+        parts: [
+          { line, cells: [cell] },
+          { line: below, cells: [under] },
+        ],
+      };
   }
   return null;
 }
@@ -405,7 +447,14 @@ const DATE_LABELS: [DateKind | 'range' | 'planStartInline' | 'planEndInline', Re
 const PAST_DATE =
   /\b(most recent|last|previous|prior|initial|date of birth|birth|dob|signed?|consent|notice|referral)\b/i;
 
-type DateHit = { kind: DateKind; found: FoundDate; line: Line; sourceText: string; label: string };
+type DateHit = {
+  kind: DateKind;
+  found: FoundDate;
+  line: Line;
+  sourceText: string;
+  parts: Part[];
+  label: string;
+};
 
 function planDates(lines: readonly Line[], convention: DateConvention): DateHit[] {
   const hits: DateHit[] = [];
@@ -440,6 +489,7 @@ function planDates(lines: readonly Line[], convention: DateConvention): DateHit[
               found: dates[0]!,
               line: hit.line,
               sourceText: hit.sourceText,
+              parts: hit.parts,
               label: labelText,
             });
             hits.push({
@@ -447,6 +497,7 @@ function planDates(lines: readonly Line[], convention: DateConvention): DateHit[
               found: dates[1]!,
               line: hit.line,
               sourceText: hit.sourceText,
+              parts: hit.parts,
               label: labelText,
             });
           }
@@ -460,6 +511,7 @@ function planDates(lines: readonly Line[], convention: DateConvention): DateHit[
             found: dates[0],
             line: hit.line,
             sourceText: hit.sourceText,
+            parts: hit.parts,
             label: labelText,
           });
       });
@@ -490,6 +542,7 @@ function readDates(lines: readonly Line[], convention: DateConvention, notes: st
       label: first.label,
       page: first.line.page,
       sourceText: first.sourceText,
+      ...placed(first.line.page, first.parts),
       confidence: reasons.length ? 'check' : 'sure',
       reason: reasons.length ? capitalise(reasons.join('; ')) : null,
     };
@@ -535,6 +588,7 @@ function planKind(lines: readonly Line[]): IepDraft['planKind'] {
         value: is504 ? '504' : 'iep',
         page: l.page,
         sourceText: l.text,
+        ...placed(l.page, [l]),
         confidence: 'sure',
         reason: null,
       };
@@ -560,6 +614,7 @@ function planKind(lines: readonly Line[]): IepDraft['planKind'] {
     value,
     page: line.page,
     sourceText: line.text,
+    ...placed(line.page, [line]),
     confidence: 'check',
     reason: `The document's title does not say whether it is an IEP or a 504 plan; it mentions ${value === '504' ? 'Section 504' : 'an IEP'} most`,
   };
@@ -576,6 +631,7 @@ function jurisdiction(lines: readonly Line[]): IepDraft['jurisdiction'] {
     value: { country: place.country, region: place.region, name: place.name },
     page: line.page,
     sourceText: line.text,
+    ...placed(line.page, [line]),
     confidence: sure ? 'sure' : 'check',
     reason: sure
       ? null
@@ -688,6 +744,7 @@ function serviceFromRow(
     unread: parsed?.unread ?? [],
     page: row.page,
     sourceText: rowSource(row),
+    ...placed(row.page, row.lines),
     confidence: reasons.length ? 'check' : 'sure',
     reason: reasons.length ? reasons.join('. ') : null,
   };
@@ -714,6 +771,7 @@ function serviceFromLine(line: Line, esy: boolean): DraftService | null {
     unread: parsed.unread,
     page: line.page,
     sourceText: line.text,
+    ...placed(line.page, [line]),
     confidence: parsed.complete ? 'sure' : 'check',
     reason: parsed.complete ? null : `Check the amount of '${line.text}': ${parsed.unread.join('; ')}`,
   };
@@ -735,6 +793,8 @@ type OpenItem = {
   last: Line;
   context: AccContext;
   source: string[];
+  /** The cells it was read from, to place it on its page. */
+  parts: Part[];
   /** Reading order: lists side by side are read column by column. */
   order: number[];
 };
@@ -773,6 +833,7 @@ function readAccommodationLines(
       order: item.order,
       item: {
         ...base,
+        ...placed(item.line.page, item.parts),
         heading: item.context.heading,
         box: item.state === 'none' ? 'none' : unclear ? 'unclear' : 'checked',
         details: null,
@@ -843,6 +904,7 @@ function readAccommodationLines(
               .map((c) => c.text)
               .join(' '),
           ],
+          parts: [{ line, cells: line.cells.slice(k - (lone ? 1 : 0), k + 1) }],
           order: orderAt(cell.x),
         });
         continue;
@@ -857,6 +919,7 @@ function readAccommodationLines(
           current.text = `${current.text} ${text}`;
           current.last = line;
           current.source.push(cell.text);
+          current.parts.push({ line, cells: [cell] });
           continue;
         }
       }
@@ -874,6 +937,7 @@ function readAccommodationLines(
         last: line,
         context: contextAt(cell.x),
         source: [cell.text],
+        parts: [{ line, cells: [cell] }],
         order: orderAt(cell.x),
       });
     }
@@ -920,6 +984,7 @@ function accommodationsFromTable(
       details: details || null,
       page: row.page,
       sourceText: rowSource(row),
+      ...placed(row.page, row.lines),
       confidence: unclear ? 'check' : 'sure',
       reason: unclear ? `We could not tell whether the box beside '${text}' is checked` : null,
     });
@@ -1003,6 +1068,7 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
     target: string | null;
     page: number;
     source: string[];
+    parts: Part[];
   };
   let cur: Draft | null = null;
   let active: { field: GoalField; x: number; line: Line } | null = null;
@@ -1015,6 +1081,7 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
         target: cur.target,
         page: cur.page,
         sourceText: cur.source.join(' '),
+        ...placed(cur.page, cur.parts),
         confidence: cur.goal.length < 15 ? 'check' : 'sure',
         reason:
           cur.goal.length < 15 ? `The goal "${cur.goal}" is very short; check that it was read whole` : null,
@@ -1025,12 +1092,13 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
   };
   const begin = (line: Line, area: string | null) => {
     finish();
-    cur = { area, baseline: null, goal: null, target: null, page: line.page, source: [] };
+    cur = { area, baseline: null, goal: null, target: null, page: line.page, source: [], parts: [] };
   };
   for (const event of events) {
     if (event.kind === 'start') {
       begin(event.line, event.area);
       cur!.source.push(event.line.text);
+      cur!.parts.push({ line: event.line });
       continue;
     }
     const { line } = event;
@@ -1042,6 +1110,7 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
           const d = cur! as Draft;
           if (part.field !== 'other') d[part.field] = part.text || null;
           d.source.push(cell.text);
+          d.parts.push({ line, cells: [cell] });
           active = { field: part.field, x: cell.x, line };
           continue;
         }
@@ -1056,6 +1125,7 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
         }
         if (a.field !== 'other') c[a.field] = `${c[a.field] ?? ''} ${part.text}`.trim();
         c.source.push(cell.text);
+        c.parts.push({ line, cells: [cell] });
         active = { ...a, line };
       }
     }
@@ -1076,6 +1146,7 @@ function goalsFromTable(table: Table): DraftGoal[] {
       target: c >= 0 ? row.cells[c] || null : null,
       page: row.page,
       sourceText: rowSource(row),
+      ...placed(row.page, row.lines),
       confidence: 'sure' as const,
       reason: null,
     }));
@@ -1093,7 +1164,7 @@ function cleanRole(role: string): string {
     .trim();
 }
 
-function memberFromText(text: string, line: Line): DraftTeamMember | null {
+function memberFromText(text: string, line: Line, cells?: readonly DocCell[]): DraftTeamMember | null {
   const t = text.replace(/_{3,}/g, ' ').replace(/\s+/g, ' ').trim();
   const make = (name: string, role: string | null): DraftTeamMember | null => {
     const n = name.trim();
@@ -1104,6 +1175,7 @@ function memberFromText(text: string, line: Line): DraftTeamMember | null {
       role: r || null,
       page: line.page,
       sourceText: text,
+      ...placed(line.page, [{ line, cells }]),
       confidence: r ? 'sure' : 'check',
       reason: r ? null : `No role is printed for ${n}`,
     };
@@ -1133,6 +1205,7 @@ function teamFromTable(table: Table): DraftTeamMember[] {
       role: role || null,
       page: row.page,
       sourceText: rowSource(row),
+      ...placed(row.page, row.lines),
       confidence: person && role ? 'sure' : 'check',
       reason: !person
         ? `"${name}" does not look like a person's name`
@@ -1233,6 +1306,7 @@ function readChild(lines: readonly Line[]): IepDraft['child'] {
           value: found.value,
           page: found.hit.line.page,
           sourceText: found.hit.sourceText,
+          ...placed(found.hit.line.page, found.hit.parts),
           confidence: check ? ('check' as const) : ('sure' as const),
           reason: check,
         }
@@ -1384,8 +1458,13 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
   flushAccommodations();
   draft.goals.push(...readGoals(goalEvents));
   for (const line of teamLines) {
-    for (const cell of line.cells.length > 1 ? line.cells : [{ text: line.text } as DocCell]) {
-      const member = memberFromText(cell.text, line);
+    if (line.cells.length > 1)
+      for (const cell of line.cells) {
+        const member = memberFromText(cell.text, line, [cell]);
+        if (member) draft.team.push(member);
+      }
+    else {
+      const member = memberFromText(line.text, line);
       if (member) draft.team.push(member);
     }
   }

@@ -136,6 +136,16 @@ describe('reviewFromDraft', () => {
     // A month alone is not a day: it waits for the parent's choice.
     expect(review.keyDates.find((k) => k.kind === 'reevaluation')).toMatchObject({ keep: false, date: '' });
   });
+
+  it('keeps where each item is on its page, for the screen to outline, and nothing where none is known', () => {
+    const box = { x: 0.08, y: 0.42, w: 0.8, h: 0.03 };
+    const placed = reviewFromDraft({
+      ...DRAFT,
+      goals: [{ ...DRAFT.goals[0]!, sourceBoxes: [box] }],
+    });
+    expect(placed.goals[0]!.sourceBoxes).toEqual([box]);
+    expect(placed.services[0]).not.toHaveProperty('sourceBoxes');
+  });
 });
 
 describe('planFromReview', () => {

@@ -1,4 +1,4 @@
-import type { DraftAmount, DraftService, IepDraft } from './iep-draft.ts';
+import type { DraftAmount, DraftService, IepDraft, PageBox } from './iep-draft.ts';
 import type { ServiceArea, ServiceSetting } from './service.ts';
 
 // What the review screen starts from, and what "Save the plan" sends (pure). The reader's draft
@@ -12,7 +12,13 @@ import type { ServiceArea, ServiceSetting } from './service.ts';
 // - a team member whose role is the parent, guardian or student starts dropped (the team is the school's);
 // - the plan ends on the day the document says, else the next annual review, else it is left to fill.
 
-export type ReviewSource = { page: number; sourceText: string; reason: string | null };
+export type ReviewSource = {
+  page: number;
+  sourceText: string;
+  /** Where those words are on the page, for the screen to outline on its image (none for a Word document). */
+  sourceBoxes?: PageBox[];
+  reason: string | null;
+};
 
 export type ReviewService = ReviewSource & {
   keep: boolean;
@@ -62,9 +68,15 @@ export type PlanReview = {
   team: ReviewTeamMember[];
 };
 
-const source = (item: { page: number; sourceText: string; reason: string | null }): ReviewSource => ({
+const source = (item: {
+  page: number;
+  sourceText: string;
+  sourceBoxes?: PageBox[] | undefined;
+  reason: string | null;
+}): ReviewSource => ({
   page: item.page,
   sourceText: item.sourceText,
+  ...(item.sourceBoxes ? { sourceBoxes: item.sourceBoxes } : {}),
   reason: item.reason,
 });
 
@@ -193,7 +205,9 @@ export function planFromReview(review: PlanReview) {
             sessionsPerPeriod: s.minutesPerPeriod != null ? null : s.sessionsPerPeriod,
             minutesPerPeriod: s.minutesPerPeriod,
             period:
-              s.periodUnit === 'cycle' ? { unit: 'cycle', cycleDays: s.cycleDays } : { unit: s.periodUnit },
+              s.periodUnit === 'cycle'
+                ? { unit: 'cycle' as const, cycleDays: s.cycleDays }
+                : { unit: s.periodUnit },
           },
         ],
       })),

@@ -1,4 +1,5 @@
 import type { DocCell, DocLine } from './document-text.ts';
+import type { PageFrame } from './page-boxes.ts';
 
 // Tables in an IEP document: finding a table's header row by its words, giving each column a role
 // (the service, its frequency, duration, group, location, provider, start and end; or a person and a
@@ -18,6 +19,8 @@ export type Line = DocLine & {
   body: number;
   /** Word documents: lines of one table row share this number. */
   row?: number;
+  /** Its page's size (and a scan's turn), so where its words are can be said on the page; none for a Word document. */
+  frame?: PageFrame;
 };
 
 export type ColumnRole =

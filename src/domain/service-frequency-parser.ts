@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates.ts';
+import { MONTH_NAMES, MONTH_SRC, MONTHS } from './month-names.ts';
 import {
   type DeliveryMode,
   type PeriodUnit,
@@ -197,36 +198,13 @@ type FoundLabel = { label: string };
 
 const ESY_RE = rx('\\(?(?<![a-z])(?:e\\.?s\\.?y\\.?|extended\\s+school\\s+year)(?![a-z])\\)?');
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const MONTH_SRC = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
+/**
+ * A month and day with no year, noted as unread: full names only, and not May, which is also a word
+ * ("services may be provided").
+ */
+const FULL_MONTH_SRC = MONTH_NAMES.filter((m) => m !== 'May')
+  .map((m) => m.toLowerCase())
   .join('|');
-const FULL_MONTH_SRC = 'january|february|march|april|june|july|august|september|october|november|december';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function isoOf(y: number, m: number, d: number): string {

@@ -6,15 +6,19 @@ import { extractIepDraft } from '../domain/iep-extract.ts';
 import { type DocxReadOptions, readDocxText } from './docx-text.ts';
 import { detectTesseract, ocrPageImage, type Tesseract } from './ocr.ts';
 import { OCR_DPI, PDFTOPPM_MISSING, renderPages } from './page-images.ts';
+import { preparePagePhoto } from './page-photo.ts';
 import { fileError, type PdfReadOptions, readPdfText } from './pdf-text.ts';
 
-// An IEP or 504 plan document, whatever it is called: a PDF or a Word document by its bytes (the same
-// check as every upload, src/domain/attachment-types.ts), read into its text and then into the draft
-// the parent reviews. The CLI (`as-written iep read`) calls this; the server calls it from a job.
+// An IEP or 504 plan document, whatever it is called: a PDF, a Word document or a photo of a page by
+// its bytes (the same check as every upload, src/domain/attachment-types.ts), read into its text and
+// then into the draft the parent reviews. The CLI (`as-written iep read`) calls this; the server calls
+// it from a job.
 //
 // A PDF's pages without a text layer (a scanned IEP) are drawn at 300 DPI (pdftoppm) and read by OCR
 // (Tesseract) when it is installed, one page at a time, within a page limit and a time limit for all
-// of them; the pages it could not read stay listed as needing OCR, with the reason in the notes.
+// of them; the pages it could not read stay listed as needing OCR, with the reason in the notes. A
+// photo (JPEG or PNG) is one such page: made upright and gray (src/importers/page-photo.ts), then read
+// the same way. Its text has the PDF's format: a page laid out in points, not a Word document's flow.
 
 export type OcrSettings = {
   /** False: scanned pages are not read, only listed (the parent types them in). On by default. */
@@ -40,7 +44,10 @@ export type IepReadOptions = { pdf?: PdfReadOptions; docx?: DocxReadOptions; ocr
 export const OCR_MAX_PAGES = 40;
 export const OCR_DEADLINE_MS = 100_000;
 
-/** The text of a PDF or .docx. Throws AppError (`validation_failed`, field `file`) for anything else. */
+/**
+ * The text of a PDF, a .docx or a photo of a page (JPEG, PNG). Throws AppError (`validation_failed`,
+ * field `file`) for anything else.
+ */
 export async function readDocumentText(
   bytes: Uint8Array,
   options: IepReadOptions = {},
@@ -52,34 +59,94 @@ export async function readDocumentText(
     return text.pagesWithoutText.length ? ocrScannedPages(bytes, text, options.ocr ?? {}) : text;
   }
   if (type === ACCEPTED_TYPES.docx) return readDocxText(bytes, options.docx);
+  if (type === ACCEPTED_TYPES.jpeg || type === ACCEPTED_TYPES.png)
+    return readPagePhoto(bytes, options.ocr ?? {});
   if (type === ACCEPTED_TYPES.doc)
     throw fileError('This is an old Word document (.doc). Save it as .docx or as a PDF, then read that.');
   const what = type && typeof type === 'object' ? ` (it is ${type.label})` : '';
   throw fileError(
-    `This file is not a PDF or a Word document (.docx)${what}, so it cannot be read as a plan.`,
+    `This file is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG)${what}, so it cannot be read as a plan.`,
   );
 }
 
 const pagesWord = (pages: readonly number[]) =>
   `${pages.length === 1 ? 'Page' : 'Pages'} ${pages.join(', ')}`;
 
+/** The images OCR reads, a page at a time, and what such a page is called in the notes. */
+type PageImages = {
+  kind: 'scan' | 'photo';
+  /** The page as an image (PNG or PNM) within `timeoutMs`. */
+  draw: (
+    page: number,
+    timeoutMs: number,
+  ) => Promise<{ data: Buffer; width: number; height: number; dpi: number }>;
+};
+
 /**
  * Read a PDF's scanned pages by OCR, in place: their lines are filled in, and they move from
  * `pagesWithoutText` to `pagesReadByOcr`. Never throws for a page: what could not be read stays
  * listed, with the reason in the notes.
  */
-export async function ocrScannedPages(
+export function ocrScannedPages(
   pdf: Uint8Array,
   text: DocumentText,
   settings: OcrSettings,
   detect: (command?: string) => Promise<Tesseract> = detectTesseract,
 ): Promise<DocumentText> {
+  return ocrPages(text, settings, detect, {
+    kind: 'scan',
+    draw: async (number, timeoutMs) => {
+      // One page at a time: one 300 DPI image in memory, and a deadline checked between pages.
+      const [image] = await renderPages(pdf, {
+        dpi: OCR_DPI,
+        format: 'pnm',
+        first: number,
+        last: number,
+        timeoutMs,
+        ...(settings.pdftoppm ? { command: settings.pdftoppm } : {}),
+      });
+      if (!image) throw fileError(`Page ${number} could not be drawn as an image.`);
+      return image;
+    },
+  });
+}
+
+/**
+ * A photo of a page, read by OCR as a one-page document: page 1 is read (`pagesReadByOcr`), or, when
+ * OCR cannot run, listed in `pagesWithoutText` with the reason. Throws AppError (`validation_failed`,
+ * field `file`) only for a photo that cannot be opened or is too large.
+ */
+export async function readPagePhoto(
+  photo: Uint8Array,
+  settings: OcrSettings,
+  detect: (command?: string) => Promise<Tesseract> = detectTesseract,
+): Promise<DocumentText> {
+  // Made ready first, OCR or not: a photo that cannot be opened is refused, as a damaged PDF is.
+  const image = await preparePagePhoto(photo);
+  const text: DocumentText = {
+    format: 'pdf',
+    pages: [{ number: 1, width: image.pageWidth, height: image.pageHeight, lines: [] }],
+    pagesWithoutText: [1],
+    unreadablePages: [],
+    notes: [],
+  };
+  return ocrPages(text, settings, detect, { kind: 'photo', draw: async () => image });
+}
+
+async function ocrPages(
+  text: DocumentText,
+  settings: OcrSettings,
+  detect: (command?: string) => Promise<Tesseract>,
+  images: PageImages,
+): Promise<DocumentText> {
   const scanned = [...text.pagesWithoutText];
   // pdf-text's note ("they need OCR, or type their contents in") is replaced by what happened.
   const notes = text.notes.filter((n) => !/no text to read \(a scan or a photo\)/.test(n));
+  const isA = (pages: readonly number[]) =>
+    `${pagesWord(pages)} ${pages.length === 1 ? `is a ${images.kind}` : `are ${images.kind}s`}`;
   const left = (pages: readonly number[], why: string) =>
     notes.push(
-      `${pagesWord(pages)} ${pages.length === 1 ? 'is a scan' : 'are scans'} and could not be read: ${why} Type ${pages.length === 1 ? 'its' : 'their'} contents in, or read a copy with text.`,
+      `${isA(pages)} and could not be read: ${why} Type ${pages.length === 1 ? 'its' : 'their'} contents in, or read a copy with text.`,
     );
   if (settings.enabled === false) {
     left(scanned, 'reading scans (OCR) is turned off.');
@@ -113,16 +180,7 @@ export async function ocrScannedPages(
     const page = pages.find((p) => p.number === number);
     if (!page) continue;
     try {
-      // One page at a time: one 300 DPI image in memory, and a deadline checked between pages.
-      const [image] = await renderPages(pdf, {
-        dpi: OCR_DPI,
-        format: 'pnm',
-        first: number,
-        last: number,
-        timeoutMs: remaining,
-        ...(settings.pdftoppm ? { command: settings.pdftoppm } : {}),
-      });
-      if (!image) throw fileError(`Page ${number} could not be drawn as an image.`);
+      const image = await images.draw(number, remaining);
       const ocr = await ocrPageImage(
         image.data,
         // pdf.js gives the page's size as shown; pdftoppm draws it the same way (rotation applied).
@@ -139,6 +197,8 @@ export async function ocrScannedPages(
         },
       );
       page.lines = ocr.lines;
+      // Where its words are on the page as drawn (the review screen outlines them) undoes this turn.
+      if (ocr.turned) page.turned = ocr.turned;
       if (page.width <= 0) {
         page.width = Math.round((image.width * 72) / image.dpi);
         page.height = Math.round((image.height * 72) / image.dpi);
@@ -165,7 +225,7 @@ export async function ocrScannedPages(
   if (read.length) {
     const mean = Math.round(confidences.reduce((a, b) => a + b, 0) / Math.max(1, confidences.length));
     notes.push(
-      `${pagesWord(read)} ${read.length === 1 ? 'is a scan' : 'are scans'}, read by OCR (Tesseract ${engine.version}, ${engine.languages.join('+')}; mean confidence ${mean}%${lowWords ? `, ${lowWords} word${lowWords === 1 ? '' : 's'} unsure` : ''}): check what was read from ${read.length === 1 ? 'it' : 'them'} against the page.`,
+      `${isA(read)}, read by OCR (Tesseract ${engine.version}, ${engine.languages.join('+')}; mean confidence ${mean}%${lowWords ? `, ${lowWords} word${lowWords === 1 ? '' : 's'} unsure` : ''}): check what was read from ${read.length === 1 ? 'it' : 'them'} against the page.`,
     );
     if (engine.missingLanguages.length)
       notes.push(

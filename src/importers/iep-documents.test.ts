@@ -138,12 +138,12 @@ describe('the IEP reader on documents that are not plans', () => {
     expect((error as AppError).message).toMatch(/protected by a password/);
   });
 
-  it('refuses what is neither a PDF nor a Word document', async () => {
+  it('refuses what is neither a PDF, a Word document nor a photo of a page', async () => {
     const error = await readIepDocument(Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')).catch(
       (e: unknown) => e,
     );
     expect((error as AppError).message).toBe(
-      'This file is not a PDF or a Word document (.docx) (it is a plain-text file), so it cannot be read as a plan.',
+      'This file is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG) (it is a plain-text file), so it cannot be read as a plan.',
     );
   });
 });

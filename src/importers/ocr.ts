@@ -103,6 +103,8 @@ export type OcrPage = {
   meanConfidence: number | null;
   /** Words read with a confidence under LOW_CONFIDENCE. */
   lowConfidenceWords: number;
+  /** The angle (radians) the words were turned back by to read the page straight (`turnOf`). */
+  turned: number;
 };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -219,13 +221,22 @@ function markLeadingSymbols(line: DocLine): DocLine {
 }
 
 /**
+ * How far a scan is turned (radians, clockwise as the image shows it): its lines' median slope. A scan
+ * is seldom straight; the words are turned back by this angle to be read (`linesFromWords`), and the
+ * review screen turns their places forward again to outline them on the page's image.
+ */
+export function turnOf(words: readonly OcrWord[]): number {
+  return Math.atan(median(words.filter((w) => w.text.length > 1).map((w) => w.slope)));
+}
+
+/**
  * Lines and cells from OCR'd words, in PDF points: `scale` is points per pixel (the page's width in
  * points over the image's width in pixels).
  */
 export function linesFromWords(words: readonly OcrWord[], scale: number): DocLine[] {
-  // A scan is seldom straight: the page is turned back by its lines' median slope, so a table row
-  // stays on one baseline and a column at one x from the top of the page to the bottom.
-  const angle = Math.atan(median(words.filter((w) => w.text.length > 1).map((w) => w.slope)));
+  // The page is turned back straight, so a table row stays on one baseline and a column at one x from
+  // the top of the page to the bottom.
+  const angle = turnOf(words);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   const runs: PositionedText[] = [];
@@ -319,5 +330,6 @@ export async function ocrPageImage(
       ? Math.round(confidences.reduce((a, b) => a + b, 0) / confidences.length)
       : null,
     lowConfidenceWords: confidences.filter((c) => c < LOW_CONFIDENCE).length,
+    turned: turnOf(words),
   };
 }

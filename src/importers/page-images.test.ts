@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../../test/support/make-pdf.ts';
 import { AppError } from '../domain/errors.ts';
-import { imageSize, pdftoppmAvailable, renderPages } from './page-images.ts';
+import { imageSize, PDFINFO_MISSING, pdfPageCount, pdftoppmAvailable, renderPages } from './page-images.ts';
 
 // pdftoppm is part of poppler-utils, which CI installs (.ci/run); without it only the refusals run.
 const hasPdftoppm = await pdftoppmAvailable();
@@ -98,6 +98,18 @@ describe('renderPages refusals', () => {
     expect((await refusal(renderPages(await threePages, { first: 3, last: 2 }))).message).toMatch(
       /not a range of pages/,
     );
+  });
+});
+
+describe.skipIf(!hasPdftoppm)('pdfPageCount', () => {
+  it("counts a PDF's pages with pdfinfo, and refuses what is not a PDF or when pdfinfo is missing", async () => {
+    expect(await pdfPageCount(await threePages)).toBe(3);
+    const notPdf = await refusal(pdfPageCount(Buffer.from('not a PDF at all')));
+    expect(notPdf.message).toMatch(/^Counting the pages of this PDF failed/);
+    const missing = await refusal(
+      pdfPageCount(await threePages, { command: join(scratch, 'no-such-pdfinfo') }),
+    );
+    expect(missing.message).toBe(PDFINFO_MISSING);
   });
 });
 

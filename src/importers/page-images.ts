@@ -188,3 +188,36 @@ export async function pdftoppmAvailable(command = 'pdftoppm'): Promise<boolean> 
     return false;
   }
 }
+
+export const PDFINFO_MISSING =
+  "The pages of this PDF cannot be counted on this server: poppler's pdfinfo is not installed. Install the Debian package poppler-utils (apt-get install poppler-utils).";
+
+/**
+ * How many pages a PDF has, by poppler's `pdfinfo` (the same package as pdftoppm), run as a child
+ * process with a time limit and the file on its standard input: the page image route answers 404 for a
+ * page past the last without drawing anything. Throws AppError (`validation_failed`, field `file`) when
+ * pdfinfo is missing, cannot open the file (a password, damage) or takes too long.
+ */
+export async function pdfPageCount(
+  pdf: Uint8Array,
+  options: { timeoutMs?: number; command?: string } = {},
+): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let out: { stdout: string };
+  try {
+    out = await run(options.command ?? 'pdfinfo', ['-'], {
+      timeoutMs,
+      input: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+    });
+  } catch (error) {
+    throw toolFailure(error, {
+      tool: 'pdfinfo',
+      missing: PDFINFO_MISSING,
+      doing: 'Counting the pages of this PDF',
+      timeoutMs,
+    });
+  }
+  const pages = /^Pages:\s+(\d+)\s*$/m.exec(out.stdout);
+  if (!pages) throw fileError('The pages of this PDF could not be counted.');
+  return Number(pages[1]);
+}

@@ -106,7 +106,7 @@ export function householdsOfUser(db: Db, userId: string) {
   return db
     .selectFrom('membership')
     .innerJoin('household', 'household.id', 'membership.household_id')
-    .select(['household.id', 'household.name', 'membership.role'])
+    .select(['household.id', 'household.name', 'household.created_at', 'membership.role'])
     .where('membership.user_id', '=', userId)
     .orderBy('household.created_at')
     .orderBy('household.id')
@@ -188,5 +188,25 @@ export async function deleteSessionsOfUser(db: Db, userId: string, exceptIdHash?
     .deleteFrom('auth_session')
     .where('user_id', '=', userId)
     .$if(exceptIdHash != null, (q) => q.where('id_hash', '!=', exceptIdHash!))
+    .execute();
+}
+
+/** Every household, the oldest first (the server admin's list, and the daily reminders). */
+export function allHouseholds(db: Db): Promise<HouseholdRow[]> {
+  return db.selectFrom('household').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+export function findHousehold(db: Db, id: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The accounts holding one of these roles in a household (the parents a reminder goes to). */
+export function accountsWithRoles(db: Db, householdId: string, roles: readonly string[]) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('user_account', 'user_account.id', 'membership.user_id')
+    .select(['user_account.id', 'user_account.email', 'user_account.display_name'])
+    .where('membership.household_id', '=', householdId)
+    .where('membership.role', 'in', [...roles])
     .execute();
 }

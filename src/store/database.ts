@@ -28,6 +28,7 @@ import * as householdForeignKeys from './migrations/0015-household-foreign-keys.
 import * as jobInput from './migrations/0016-job-input.ts';
 import * as districtCalendars from './migrations/0017-district-calendars.ts';
 import * as iepDocuments from './migrations/0018-iep-documents.ts';
+import * as planVersionSource from './migrations/0019-plan-version-source.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -79,6 +80,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0016-job-input': jobInput,
   '0017-district-calendars': districtCalendars,
   '0018-iep-documents': iepDocuments,
+  '0019-plan-version-source': planVersionSource,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Db, parseJsonColumn } from './repository.ts';
+import { type Db, parseJsonColumn, requireInHousehold } from './repository.ts';
 import type { LetterRow } from './schema.ts';
 
 // Letters the parent drafted from the record. Four of their columns are JSON, read here through their
@@ -45,4 +45,54 @@ export function sentLettersOfChild(db: Db, householdId: string, childId: string)
     .where('status', '=', 'sent')
     .orderBy('id')
     .execute();
+}
+
+/** A letter of the household, or a 404 naming it. */
+export function requireLetter(db: Db, householdId: string, id: string): Promise<LetterRow> {
+  return requireInHousehold(db, 'letter', householdId, id, 'Letter');
+}
+
+export async function insertLetter(db: Db, row: LetterRow): Promise<void> {
+  await db.insertInto('letter').values(row).execute();
+}
+
+/** The household's letters (of one child, when given), as a query the list's keyset pagination pages. */
+export function lettersQuery(db: Db, householdId: string, childId: string | undefined) {
+  const q = db.selectFrom('letter').selectAll().where('household_id', '=', householdId);
+  return childId ? q.where('child_id', '=', childId) : q;
+}
+
+/** What the parent may edit in a draft. */
+export async function updateLetterDraft(
+  db: Db,
+  householdId: string,
+  id: string,
+  fields: Pick<LetterRow, 'subject' | 'body' | 'recipients' | 'respond_by' | 'attachment' | 'updated_at'>,
+): Promise<void> {
+  await db
+    .updateTable('letter')
+    .set(fields)
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A draft becomes sent, with the message that logs it. */
+export async function setLetterSent(
+  db: Db,
+  householdId: string,
+  id: string,
+  communicationId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('letter')
+    .set({ status: 'sent', communication_id: communicationId, updated_at: at })
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteLetter(db: Db, householdId: string, id: string): Promise<void> {
+  await db.deleteFrom('letter').where('household_id', '=', householdId).where('id', '=', id).execute();
 }

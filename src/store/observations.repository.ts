@@ -86,3 +86,49 @@ export function listProgressOfGoals(
     .orderBy('date')
     .execute();
 }
+
+/**
+ * Whether anything the family recorded names this accommodation or goal: an observation or a progress
+ * point (by key), or a work sample's or a check-in's JSON (by its id, which is unique, so a LIKE on the
+ * JSON text finds it). An amendment does not delete such an item: the record would lose what it was about.
+ */
+export async function planItemInUse(
+  db: Db,
+  householdId: string,
+  item: { kind: 'accommodation' | 'goal'; id: string },
+): Promise<boolean> {
+  const keyed =
+    item.kind === 'accommodation'
+      ? await db
+          .selectFrom('accommodation_observation')
+          .select('id')
+          .where('household_id', '=', householdId)
+          .where('accommodation_id', '=', item.id)
+          .limit(1)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('goal_progress')
+          .select('id')
+          .where('household_id', '=', householdId)
+          .where('goal_id', '=', item.id)
+          .limit(1)
+          .executeTakeFirst();
+  if (keyed) return true;
+  const like = `%${item.id}%`;
+  const sample = await db
+    .selectFrom('work_sample')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where(item.kind === 'accommodation' ? 'accommodation_checks' : 'goal_ids', 'like', like)
+    .limit(1)
+    .executeTakeFirst();
+  if (sample) return true;
+  const checkIn = await db
+    .selectFrom('check_in')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('answers', 'like', like)
+    .limit(1)
+    .executeTakeFirst();
+  return checkIn !== undefined;
+}

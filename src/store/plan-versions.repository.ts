@@ -70,3 +70,18 @@ export async function setPlanVersionStart(
     .where('id', '=', versionId)
     .execute();
 }
+
+/** Name the document a version was read from (an attachment of the household). */
+export async function setPlanVersionSource(
+  db: Db,
+  householdId: string,
+  versionId: string,
+  attachmentId: string,
+): Promise<void> {
+  await db
+    .updateTable('plan_version')
+    .set({ source_attachment_id: attachmentId })
+    .where('household_id', '=', householdId)
+    .where('id', '=', versionId)
+    .execute();
+}

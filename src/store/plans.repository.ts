@@ -43,6 +43,16 @@ export function planInForce(
     .executeTakeFirst();
 }
 
+/** The latest plan of a child to have started on or before a date (in force, or ended since), or undefined. */
+export function latestPlanStartedBy(
+  db: Db,
+  householdId: string,
+  childId: string,
+  date: string,
+): Promise<PlanRow | undefined> {
+  return plansOf(db, householdId, childId).where('effective_from', '<=', date).executeTakeFirst();
+}
+
 /** A plan's `reason_policy` column: who answers for each reason a session was missed, where the family set it. */
 export function storedReasonPolicy(stored: string | null): Partial<ReasonPolicy> {
   return stored

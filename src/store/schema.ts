@@ -36,6 +36,8 @@ export type PlanVersionRow = {
   summary: string;
   /** JSON of the plan's content when this version was superseded; null while it is the current version. */
   snapshot: string | null;
+  /** The document this version was read from (an attachment), or null when it was typed in. */
+  source_attachment_id: string | null;
   created_at: string;
 };
 

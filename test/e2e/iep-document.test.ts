@@ -1,6 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amendedNycPdf } from '../fixtures/iep/amended-nyc.ts';
 import {
   DESKTOP,
   expectNoAxeViolations,
@@ -75,7 +78,24 @@ describe('starting from the IEP document, in the browser', () => {
     await first.getByText(/^Page 2:/).waitFor();
     await screenshot(page, 'iep-review-360');
     await expectNoAxeViolations(page, 'the review of the plan read (phone)');
+    // The page itself, the service's words outlined: in a sheet on the phone, beside the list on a computer.
+    const pageImage = (within: ReturnType<Page['getByRole']>) =>
+      within.getByRole('img', { name: /^Page 2 of the document, with the words “Integrated Co-Teaching/ });
+    const drawn = (image: ReturnType<Page['getByRole']>) =>
+      expect
+        .poll(() => image.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), {
+          timeout: 20_000,
+        })
+        .toBe(1275);
+    await first.getByRole('button', { name: 'Show on the page' }).click();
+    const sheet = page.getByRole('dialog');
+    await drawn(pageImage(sheet));
+    expect(await sheet.locator('[data-page-outline]').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'a service on its page, in a sheet (phone)');
+    await sheet.getByRole('button', { name: 'Close' }).click();
     await page.setViewportSize(DESKTOP);
+    await drawn(pageImage(page.getByRole('region', { name: 'Page 2 of the document' })));
+    await screenshot(page, 'iep-review-1280');
     await expectNoAxeViolations(page, 'the review of the plan read (computer)');
     await page.setViewportSize(PHONE);
   });
@@ -103,5 +123,58 @@ describe('starting from the IEP document, in the browser', () => {
     const files = await server.store.db.selectFrom('attachment').select('filename').execute();
     expect(files).toEqual([{ filename: 'nyc-like.pdf' }]);
     expect(await server.store.db.selectFrom('iep_document').select('id').execute()).toEqual([]);
+  });
+  it('reads an amended IEP, shows what changed, and saves it as version 2 with the cut in the history', async () => {
+    const amended = join(tmpdir(), `nyc-amended-${process.pid}.pdf`);
+    writeFileSync(amended, await amendedNycPdf());
+    await page.goto('/plan');
+    const read = page.getByRole('region', { name: 'Read a new version of the IEP' });
+    await read.waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await read.getByRole('button', { name: 'Choose the new document' }).click();
+    await (await chooser).setFiles(amended);
+    await page
+      .getByRole('heading', { name: /^Check what we read from “nyc-amended-/ })
+      .waitFor({ timeout: 60_000 });
+    await page.getByLabel('Minutes each time (Integrated Co-Teaching Services: ELA)').fill('45');
+    const changes = page.getByRole('region', { name: 'What changes from the plan in force (version 1)' });
+    await changes
+      .getByText(/Changed: Speech-Language Therapy: 30 minutes, 2 times a week → 30 minutes, once a week/)
+      .waitFor();
+    // What the document leaves out is shown, ticked to be taken out; the goals it does not list stay.
+    expect(await changes.getByLabel(/^Take out: Tests read aloud/).isChecked()).toBe(true);
+    await changes.getByText(/The new document lists no goals: the plan’s 2 stay as they are/).waitFor();
+    expect(await changes.getByLabel('The new version takes effect on').inputValue()).toBe('2027-01-19');
+    await changes.scrollIntoViewIfNeeded();
+    await screenshot(page, 'iep-amendment-360');
+    await expectNoAxeViolations(page, 'an amended IEP compared with the plan in force (phone)');
+    // Nothing is saved before the parent says so.
+    expect(await server.store.db.selectFrom('plan_version').select('id').execute()).toHaveLength(1);
+    await changes.getByRole('button', { name: 'Save as version 2' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText(/^Version 2: 1 service changed/).waitFor({ timeout: 30_000 });
+    await history.getByRole('link', { name: /nyc-amended-/ }).waitFor();
+    await history.getByRole('button', { name: /^Version 2:/ }).click();
+    await history
+      .getByText(/Speech-Language Therapy/)
+      .first()
+      .waitFor();
+    await history
+      .getByText(/2 times a week/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'the plan history after the amendment (phone)');
+    const versions = await server.store.db
+      .selectFrom('plan_version')
+      .select(['version_number', 'effective_from', 'source_attachment_id'])
+      .orderBy('version_number')
+      .execute();
+    expect(versions.map((v) => [v.version_number, v.effective_from])).toEqual([
+      [1, '2026-10-20'],
+      [2, '2027-01-19'],
+    ]);
+    // Both documents are the plan's sources: version 1 the first, version 2 the amendment.
+    expect(versions.every((v) => v.source_attachment_id != null)).toBe(true);
+    rmSync(amended, { force: true });
   });
 });

@@ -422,6 +422,9 @@ const READS: Record<string, Row> = {
   'GET /api/households/:householdId/iep-documents/:id/file': async (f) => ({
     url: hA(f, `/iep-documents/${f.ids.iepDocument}/file`),
   }),
+  'GET /api/households/:householdId/iep-documents/:id/pages/:page': async (f) => ({
+    url: hA(f, `/iep-documents/${f.ids.iepDocument}/pages/1`),
+  }),
   'POST /api/households/:householdId/children/:id/iep-documents': async (f) => ({
     url: hB(f, `/children/${f.fresh.childId}/iep-documents?filename=iep.pdf`),
     body: IEP_PDF,
@@ -439,6 +442,24 @@ const READS: Record<string, Row> = {
       team: [{ name: 'Ms. Rivera', role: 'Case manager' }],
     },
   }),
+  'POST /api/households/:householdId/iep-documents/:id/amendment': async (f) => {
+    const plan = await ok(f, 'POST', hB(f, '/plans'), {
+      childId: f.fresh.childId,
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'NY' },
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-06-11',
+    });
+    return {
+      url: hB(f, `/iep-documents/${await iepDocumentIn(f, f.fresh.householdId, f.fresh.childId)}/amendment`),
+      body: {
+        planId: plan.id,
+        effectiveFrom: '2027-01-11',
+        accommodations: [{ text: 'Use of a calculator' }],
+        keyDates: [{ kind: 'annual_review', date: '2027-06-04' }],
+      },
+    };
+  },
   'DELETE /api/households/:householdId/iep-documents/:id': async (f) => ({
     url: hB(f, `/iep-documents/${await iepDocumentIn(f, f.fresh.householdId, f.fresh.childId)}`),
   }),

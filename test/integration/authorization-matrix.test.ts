@@ -933,6 +933,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}/file`) }),
   },
+  'GET /api/households/:householdId/iep-documents/:id/pages/:page': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}/pages/1`) }),
+  },
   'POST /api/households/:householdId/iep-documents/:id/plan': {
     expect: PARENTS_WRITE,
     make: async (f) => ({
@@ -946,6 +950,20 @@ const ROWS: Record<string, Row> = {
         },
       },
     }),
+  },
+  'POST /api/households/:householdId/iep-documents/:id/amendment': {
+    expect: PARENTS_WRITE,
+    make: async (f) => {
+      const plan = await owner(f, 'POST', '/plans', RESOURCE_BODIES.plans!(f));
+      return {
+        url: h(f, `/iep-documents/${await iepDocument(f)}/amendment`),
+        body: {
+          planId: plan.id,
+          effectiveFrom: '2027-01-04',
+          accommodations: [{ text: 'Breaks when asked' }],
+        },
+      };
+    },
   },
   'DELETE /api/households/:householdId/iep-documents/:id': {
     expect: PARENTS_WRITE,

@@ -2,13 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ErrorResponse, errors, RecordParams } from '../../api/common.ts';
 import {
+  AmendmentFromDocumentInput,
+  AmendmentFromDocumentResult,
   IepDocument,
+  IepDocumentPageParams,
   IepDocumentQuery,
   PlanFromDocumentInput,
   PlanFromDocumentResult,
 } from '../../api/iep-documents.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { amendPlanFromDocument } from '../services/iep-amendments.ts';
+import { renderIepDocumentPage } from '../services/iep-document-pages.ts';
 import {
   discardIepDocument,
   getIepDocument,
@@ -109,6 +114,32 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  // A page drawn as an image for the review screen, beside what was read from it: seen as the file is.
+  api.get(
+    '/households/:householdId/iep-documents/:id/pages/:page',
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Plans'],
+        summary:
+          'A page of the document as a PNG image (150 DPI, grayscale) for the review screen; 404 for a Word document (it has no pages) or a page the PDF does not have',
+        params: IepDocumentPageParams,
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { householdId, id, page } = request.params;
+      const image = await renderIepDocumentPage(deps.store, householdId, id, page);
+      return reply
+        .header('content-type', 'image/png')
+        .header('content-disposition', contentDisposition('inline', `page-${image.page}.png`))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=3600')
+        .send(image.png);
+    },
+  );
+
   api.post(
     '/households/:householdId/iep-documents/:id/plan',
     {
@@ -124,6 +155,31 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const saved = await savePlanFromDocument(
+        deps.store,
+        contextFor(deps, request),
+        request.params.id,
+        request.body,
+        deps.iepUploadLimitBytes,
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+
+  api.post(
+    '/households/:householdId/iep-documents/:id/amendment',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['Plans'],
+        summary:
+          'Save a new version of the IEP read from a document: an amendment of the plan in force from its date, with the services, accommodations, goals, dates and team changed as the document says (compared by src/domain/iep-compare.ts), and the document as the new version’s source, in one transaction',
+        params: RecordParams,
+        body: AmendmentFromDocumentInput,
+        response: { 201: AmendmentFromDocumentResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const saved = await amendPlanFromDocument(
         deps.store,
         contextFor(deps, request),
         request.params.id,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AttachmentSchema } from '../../api/attachments.ts';
 import { DISTRICT_CALENDAR_STATUSES } from '../../api/district-calendars.ts';
 import { IEP_DOCUMENT_STATUSES } from '../../api/iep-documents.ts';
-import { ACCEPTED_TYPES, sniffType } from '../../domain/attachment-types.ts';
+import { IEP_DOCUMENT_TYPES, sniffType } from '../../domain/attachment-types.ts';
 import {
   AddedDistrictDay,
   FeedAddressSchema,
@@ -106,6 +106,9 @@ const PlanVersionRecord = z.object({
     .record(z.string(), z.unknown())
     .nullable()
     .describe('The plan content frozen when this version was superseded'),
+  sourceAttachmentId: IdSchema.nullable()
+    .default(null)
+    .describe('The document this version was read from (an attachment); absent in exports before it existed'),
   createdAt: Instant,
 });
 
@@ -280,7 +283,7 @@ const SECTIONS: Section[] = [
       householdId: IdSchema,
       childId: IdSchema,
       filename: z.string().max(255),
-      mediaType: z.enum([ACCEPTED_TYPES.pdf.mediaType, ACCEPTED_TYPES.docx.mediaType]),
+      mediaType: z.enum(IEP_DOCUMENT_TYPES.map((t) => t.mediaType)),
       size: z.number().int().min(1),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       status: z.enum(IEP_DOCUMENT_STATUSES),
@@ -303,13 +306,13 @@ const SECTIONS: Section[] = [
     encode: (r) => ({ ...r, bytes: Buffer.from(r.bytes as Uint8Array).toString('base64') }),
     decode: (r) => {
       const bytes = Buffer.from(r.bytes as string, 'base64');
-      // The same check as an upload: a PDF or a Word document, by its bytes.
+      // The same check as an upload: a PDF, a Word document or a photo of a page, by its bytes.
       const type = sniffType(bytes);
-      if (type !== ACCEPTED_TYPES.pdf && type !== ACCEPTED_TYPES.docx)
+      if (!type || type === 'markup' || !IEP_DOCUMENT_TYPES.includes(type))
         throw validationError([
           {
             path: 'iepDocumentFiles',
-            message: `the file of document ${r.documentId} is not a PDF or a Word document`,
+            message: `the file of document ${r.documentId} is not a PDF, a Word document or a photo of a page`,
           },
         ]);
       return { ...r, bytes };

@@ -1,4 +1,11 @@
 import { type Household, HouseholdInput } from '../../api/households.ts';
+import {
+  allHouseholds,
+  findHousehold,
+  householdsOfUser,
+  insertHousehold,
+  insertMembership,
+} from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { appendJournal, journalEntryOf, listJournal } from '../../store/journal.repository.ts';
 import type { PageRequest } from '../../store/pagination.ts';
@@ -20,19 +27,16 @@ export async function createHousehold(
   const input = parseOrThrow(HouseholdInput, body);
   return store.db.transaction().execute(async (trx) => {
     const row: HouseholdRow = { id: env.newId(), name: input.name, created_at: env.clock.now() };
-    await trx.insertInto('household').values(row).execute();
+    await insertHousehold(trx, row);
     if (env.actor.kind === 'user') {
-      await trx
-        .insertInto('membership')
-        .values({
-          id: env.newId(),
-          household_id: row.id,
-          user_id: env.actor.id,
-          role: 'owner',
-          created_at: row.created_at,
-          updated_at: row.created_at,
-        })
-        .execute();
+      await insertMembership(trx, {
+        id: env.newId(),
+        household_id: row.id,
+        user_id: env.actor.id,
+        role: 'owner',
+        created_at: row.created_at,
+        updated_at: row.created_at,
+      });
     }
     await appendJournal(trx, {
       id: env.newId(),
@@ -54,27 +58,15 @@ export async function listHouseholds(
   userId?: string,
 ): Promise<(Household & { role: string })[]> {
   if (userId) {
-    const rows = await store.db
-      .selectFrom('membership')
-      .innerJoin('household', 'household.id', 'membership.household_id')
-      .select(['household.id', 'household.name', 'household.created_at', 'membership.role'])
-      .where('membership.user_id', '=', userId)
-      .orderBy('household.created_at')
-      .orderBy('household.id')
-      .execute();
+    const rows = await householdsOfUser(store.db, userId);
     return rows.map((r) => ({ ...toHousehold(r), role: r.role }));
   }
-  const rows = await store.db
-    .selectFrom('household')
-    .selectAll()
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await allHouseholds(store.db);
   return rows.map((r) => ({ ...toHousehold(r), role: 'none' }));
 }
 
 export async function getHousehold(store: Store, id: string): Promise<Household> {
-  const row = await store.db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findHousehold(store.db, id);
   if (!row) throw notFound('Household', id);
   return toHousehold(row);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { IepDocument, PlanFromDocumentInput, PlanFromDocumentResult } from '../../api/iep-documents.ts';
-import { ACCEPTED_TYPES } from '../../domain/attachment-types.ts';
+import { IEP_DOCUMENT_TYPES } from '../../domain/attachment-types.ts';
 import { AppError, parseOrThrow } from '../../domain/errors.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
@@ -21,6 +21,7 @@ import { actorLabel, type Clock, type ServiceContext } from '../context.ts';
 import type { JobHandler, JobQueue } from '../jobs/jobs.ts';
 import { checkFile, insertAttachment, prepareAttachment, storedIn } from './attachments.ts';
 import { DocumentNotRead, type IepReadLimits, readIepInChildProcess } from './iep-reading.ts';
+import { recordVersionSource, versionRows } from './plan-first-version.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
 
@@ -64,9 +65,10 @@ export async function receiveIepDocument(
   file: { filename: string; bytes: Buffer; maxBytes: number },
 ): Promise<IepDocumentView> {
   await requireChild(store.db, ctx.householdId, childId);
-  const checked = await checkFile(file.bytes, file.filename, file.maxBytes, 'none');
-  if (checked.type !== ACCEPTED_TYPES.pdf && checked.type !== ACCEPTED_TYPES.docx) {
-    const message = `“${checked.filename}” is not a PDF or a Word document (.docx): save the plan as a PDF, then choose that file`;
+  // A photo's header is read: a damaged one, or one over the size limit, is refused now, not in the job.
+  const checked = await checkFile(file.bytes, file.filename, file.maxBytes, 'header');
+  if (!IEP_DOCUMENT_TYPES.includes(checked.type)) {
+    const message = `“${checked.filename}” is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG): save the plan as a PDF, then choose that file`;
     throw new AppError('unsupported_media_type', message, [{ path: 'file', message }]);
   }
   const now = ctx.clock.now();
@@ -176,6 +178,22 @@ export async function sweepExpiredIepDocuments(store: Store, clock: Clock): Prom
   return store.db.transaction().execute((trx) => deleteExpiredIepDocuments(trx, clock.now()));
 }
 
+/**
+ * A document read and ready to save as a plan or an amendment: its row, and its file checked and hashed
+ * as an attachment, outside the transaction as every upload's is.
+ */
+export async function readyToSave(store: Store, ctx: ServiceContext, id: string, maxBytes: number) {
+  const row = await requireIepDocument(store.db, ctx.householdId, id);
+  if (row.status === 'reading')
+    throw new AppError('conflict', 'The document is still being read: wait for its draft, then save it');
+  const bytes = await iepDocumentBytes(store.db, ctx.householdId, id);
+  const prepared = await prepareAttachment(
+    { filename: row.filename, bytes, maxBytes: Math.max(maxBytes, bytes.length) },
+    storedIn(store.db, ctx.householdId),
+  );
+  return { row, prepared };
+}
+
 /** "Save the plan": everything the parent kept, and the file as evidence, in one transaction. */
 export async function savePlanFromDocument(
   store: Store,
@@ -184,18 +202,7 @@ export async function savePlanFromDocument(
   input: z.output<typeof PlanFromDocumentInput>,
   maxBytes: number,
 ): Promise<z.output<typeof PlanFromDocumentResult>> {
-  const row = await requireIepDocument(store.db, ctx.householdId, id);
-  if (row.status === 'reading')
-    throw new AppError(
-      'conflict',
-      'The document is still being read: wait for its draft, then save the plan',
-    );
-  const bytes = await iepDocumentBytes(store.db, ctx.householdId, id);
-  // The file's checks and hash outside the transaction, as every upload's.
-  const prepared = await prepareAttachment(
-    { filename: row.filename, bytes, maxBytes: Math.max(maxBytes, bytes.length) },
-    storedIn(store.db, ctx.householdId),
-  );
+  const { row, prepared } = await readyToSave(store, ctx, id, maxBytes);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     await requireIepDocument(trx, ctx.householdId, id);
     await requireChild(trx, ctx.householdId, row.child_id);
@@ -224,6 +231,9 @@ export async function savePlanFromDocument(
         });
       }
     }
+    // Version 1 is the plan as signed: it names the document it was read from.
+    const [first] = await versionRows(trx, ctx.householdId, plan.id);
+    if (first) await recordVersionSource(trx, ctx, first, file.attachment.id);
     await deleteIepDocument(trx, ctx.householdId, id);
     return {
       planId: plan.id,
@@ -240,7 +250,7 @@ export async function savePlanFromDocument(
 }
 
 /** The same error, its fields named by their place in the plan ("services.3.startDate"). */
-function withPlace(error: unknown, place: string): unknown {
+export function withPlace(error: unknown, place: string): unknown {
   if (!(error instanceof AppError) || !error.fields) return error;
   const fields = error.fields.map((f) => ({ ...f, path: `${place}.${f.path}` }));
   return new AppError(error.code, `${place}: ${error.message}`, fields);

@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { ImplementationReport } from '../../api/reports.ts';
 import { buildImplementationReport, type ReportInput } from '../../reports/implementation-report.ts';
 import { attachmentsAmong } from '../../store/attachments.repository.ts';
 import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import type { Db } from '../../store/repository.ts';
-import type { Database } from '../../store/schema.ts';
+import { accommodationChecks, idList, reportRowsOfChild } from '../../store/report-rows.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
 import { AppError } from '../errors.ts';
 import { adviceForChild } from './advice.ts';
@@ -22,26 +20,7 @@ import { firstProblem, verifyHousehold } from './verify.ts';
 export type ReportRange = { from: string; to: string; asOf: string };
 export type Preparer = { name: string; email: string | null };
 
-const ids = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
 const flag = (value: number | null): boolean | null => (value == null ? null : Number(value) === 1);
-
-/** Every session entry or work sample of the child (corrections and voids too), by date. */
-function datedRowsOfChild<T extends 'session_entry' | 'work_sample'>(
-  db: Db,
-  table: T,
-  householdId: string,
-  childId: string,
-): Promise<Database[T][]> {
-  // biome-ignore lint/suspicious/noExplicitAny: one query over the two tables
-  return (db as Kysely<any>)
-    .selectFrom(table)
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('date')
-    .orderBy('id')
-    .execute() as Promise<Database[T][]>;
-}
 
 export async function gatherReportInput(
   store: Store,
@@ -55,18 +34,20 @@ export async function gatherReportInput(
 
   const child = await requireChild(db, householdId, childId);
 
-  const plans = await db
-    .selectFrom('plan')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .orderBy('effective_from')
-    .orderBy('id')
-    .execute();
-  // Kysely cannot send an empty IN list; an id no row has stands in for "none".
-  const none = ['00000000-0000-0000-0000-000000000000'];
-  const idsOrNone = (list: string[]) => (list.length > 0 ? list : none);
-  const planIds = idsOrNone(plans.map((p) => p.id));
+  const {
+    plans,
+    services,
+    sessions,
+    accommodations,
+    observations,
+    samples,
+    steps,
+    incidents,
+    teamContacts,
+    goals,
+    progress,
+    parentNotes,
+  } = await reportRowsOfChild(db, householdId, childId);
 
   // The ledger, every service of the child over the range, week by week.
   let ledgers: ServiceLedgerView[] = [];
@@ -78,71 +59,7 @@ export async function gatherReportInput(
     if (!(error instanceof AppError) || error.code === 'not_found') throw error;
     ledgerUnavailable = `The minutes cannot be counted: ${error.message.replace(/^childId /, 'the child ')}.`;
   }
-  const services = await db
-    .selectFrom('service')
-    .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds)
-    .execute();
-  const sessions = await datedRowsOfChild(db, 'session_entry', householdId, childId);
-  const accommodations = await db
-    .selectFrom('accommodation')
-    .select(['id', 'text', 'plan_id'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const observations = await db
-    .selectFrom('accommodation_observation')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('accommodation_id', 'in', idsOrNone(accommodations.map((a) => a.id)))
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  const samples = await datedRowsOfChild(db, 'work_sample', householdId, childId);
-  const steps = await db
-    .selectFrom('behavior_step')
-    .select(['id', 'kind', 'text', 'plan_id'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const incidents = await db
-    .selectFrom('behavior_incident')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  const teamContacts = await db
-    .selectFrom('team_contact')
-    .select(['id', 'name'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
   const communications = await loadCommunications(store, householdId, childId);
-  const goals = await db
-    .selectFrom('goal')
-    .select(['id', 'area'])
-    .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds)
-    .execute();
-  const progress = await db
-    .selectFrom('goal_progress')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('goal_id', 'in', idsOrNone(goals.map((g) => g.id)))
-    .execute();
-  const parentNotes = await db
-    .selectFrom('parent_note')
-    .select(['id', 'date', 'kind', 'text'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .execute();
 
   const advice = await adviceForChild(store, householdId, childId, asOf, parent);
   const patterns = await childPatterns(db, householdId, childId, { from, to, asOf, bucket: 'week' }, asOf);
@@ -188,7 +105,7 @@ export async function gatherReportInput(
       teacherKind: o.teacher_kind,
       source: o.source,
       note: o.note,
-      attachmentIds: ids(o.attachment_ids),
+      attachmentIds: idList('accommodation_observation.attachment_ids', o.attachment_ids),
       voidedAt: o.voided_at,
     })),
     workSamples: samples.map((s) => ({
@@ -199,11 +116,8 @@ export async function gatherReportInput(
       setting: s.setting,
       teacherKind: s.teacher_kind,
       note: s.note,
-      attachmentIds: ids(s.attachment_ids),
-      accommodationChecks: JSON.parse(s.accommodation_checks) as {
-        accommodationId: string;
-        outcome: string;
-      }[],
+      attachmentIds: idList('work_sample.attachment_ids', s.attachment_ids),
+      accommodationChecks: accommodationChecks(s.accommodation_checks),
       voidedAt: s.voided_at,
     })),
     behaviorSteps: steps.map((s) => ({ id: s.id, planId: s.plan_id, kind: s.kind, text: s.text })),
@@ -212,12 +126,12 @@ export async function gatherReportInput(
       planId: i.plan_id,
       date: i.date,
       summary: i.summary,
-      stepsFollowed: ids(i.steps_followed),
-      stepsSkipped: ids(i.steps_skipped),
+      stepsFollowed: idList('behavior_incident.steps_followed', i.steps_followed),
+      stepsSkipped: idList('behavior_incident.steps_skipped', i.steps_skipped),
       rewardUsed: flag(i.reward_used),
       consequenceContradicted: flag(i.consequence_contradicted),
       source: i.source,
-      attachmentIds: ids(i.attachment_ids),
+      attachmentIds: idList('behavior_incident.attachment_ids', i.attachment_ids),
       voidedAt: i.voided_at,
     })),
     teamContacts,
@@ -229,7 +143,7 @@ export async function gatherReportInput(
       date: p.date,
       value: p.value,
       source: p.source,
-      attachmentIds: ids(p.attachment_ids),
+      attachmentIds: idList('goal_progress.attachment_ids', p.attachment_ids),
     })),
     parentNotes,
     recommendations: advice.recommendations,

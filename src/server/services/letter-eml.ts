@@ -4,6 +4,7 @@ import { addDays } from '../../domain/dates.ts';
 import { reportFilename } from '../../reports/implementation-report.ts';
 import { renderReportPdf } from '../../reports/implementation-report-pdf.ts';
 import type { Store } from '../../store/database.ts';
+import { latestPlanStartedBy } from '../../store/plans.repository.ts';
 import { AppError } from '../errors.ts';
 import { implementationReport } from './implementation-report.ts';
 import { letterToEml, type MailAttachment, type MailSender } from './letter-mail.ts';
@@ -65,14 +66,7 @@ async function letterAttachment(
       content: Buffer.from(csv, 'utf8'),
     };
   }
-  const plan = await store.db
-    .selectFrom('plan')
-    .select(['effective_from'])
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', letter.childId)
-    .where('effective_from', '<=', today)
-    .orderBy('effective_from', 'desc')
-    .executeTakeFirst();
+  const plan = await latestPlanStartedBy(store.db, householdId, letter.childId, today);
   const earliest = addDays(today, -MAX_REPORT_DAYS);
   const from = plan && plan.effective_from > earliest ? plan.effective_from : earliest;
   const report = await implementationReport(

@@ -17,14 +17,20 @@ import {
 import { checkTone } from '../../domain/tone.ts';
 import type { Store } from '../../store/database.ts';
 import {
+  deleteLetter,
+  insertLetter,
   letterEntryIds,
   letterGuidance,
   letterRecipients,
   letterRequest,
+  lettersQuery,
+  requireLetter,
+  setLetterSent,
+  updateLetterDraft,
 } from '../../store/letters.repository.ts';
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
-import { type Db, requireInHousehold } from '../../store/repository.ts';
 import type { LetterRow } from '../../store/schema.ts';
+import { teamOfChild } from '../../store/team-contacts.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, invalid, parseOrThrow } from '../errors.ts';
@@ -170,7 +176,7 @@ export async function draftLetterForChild(
       created_at: at,
       updated_at: at,
     };
-    await trx.insertInto('letter').values(row).execute();
+    await insertLetter(trx, row);
     const saved = toLetterRecord(row);
     const letterData = journaled(saved);
     await journalChange(trx, ctx, {
@@ -185,9 +191,7 @@ export async function draftLetterForChild(
   });
 }
 
-function findLetter(db: Db, householdId: string, id: string): Promise<LetterRow> {
-  return requireInHousehold(db, 'letter', householdId, id, 'Letter');
-}
+const findLetter = requireLetter;
 
 export async function getLetter(store: Store, householdId: string, id: string): Promise<LetterRecord> {
   return toLetterRecord(await findLetter(store.db, householdId, id));
@@ -199,9 +203,7 @@ export async function listLetters(
   childId: string | undefined,
   page: PageRequest,
 ): Promise<Page<LetterRecord>> {
-  let q = store.db.selectFrom('letter').selectAll().where('household_id', '=', householdId);
-  if (childId) q = q.where('child_id', '=', childId);
-  const result = await keysetPage(q, LETTER_ORDER, page);
+  const result = await keysetPage(lettersQuery(store.db, householdId, childId), LETTER_ORDER, page);
   return { rows: result.rows.map(toLetterRecord), nextCursor: result.nextCursor };
 }
 
@@ -248,19 +250,14 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       attachment: patch.attachment ?? row.attachment,
       updated_at: at,
     };
-    await trx
-      .updateTable('letter')
-      .set({
-        subject: next.subject,
-        body: next.body,
-        recipients: next.recipients,
-        respond_by: next.respond_by,
-        attachment: next.attachment,
-        updated_at: at,
-      })
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
+    await updateLetterDraft(trx, ctx.householdId, id, {
+      subject: next.subject,
+      body: next.body,
+      recipients: next.recipients,
+      respond_by: next.respond_by,
+      attachment: next.attachment,
+      updated_at: at,
+    });
     const after = toLetterRecord(next);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of [
@@ -303,12 +300,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
         `the letter asks for a reply by ${formatLongDate(asked, true)}, which is not after the day it was sent (${formatLongDate(date, true)}): change the date first`,
       );
     }
-    const contacts = await trx
-      .selectFrom('team_contact')
-      .select(['id', 'name', 'email'])
-      .where('household_id', '=', ctx.householdId)
-      .where('child_id', '=', row.child_id)
-      .execute();
+    const contacts = await teamOfChild(trx, ctx.householdId, row.child_id);
     const people = [...letter.to, ...letter.cc];
     // Each recipient is one team contact: by email address, else by name.
     const matched = people.map(
@@ -347,12 +339,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
       }),
     );
     const at = ctx.clock.now();
-    await trx
-      .updateTable('letter')
-      .set({ status: 'sent', communication_id: communication.id, updated_at: at })
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
+    await setLetterSent(trx, ctx.householdId, id, communication.id, at);
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'letter',
@@ -383,7 +370,7 @@ export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: s
     const row = await findLetter(trx, ctx.householdId, id);
     if (row.status === 'sent')
       throw new AppError('conflict', 'A sent letter stays in the record; it cannot be deleted');
-    await trx.deleteFrom('letter').where('household_id', '=', ctx.householdId).where('id', '=', id).execute();
+    await deleteLetter(trx, ctx.householdId, id);
     const data = journaled(toLetterRecord(row));
     await journalChange(trx, ctx, {
       action: 'delete',

@@ -8,6 +8,7 @@ import {
 import { renderLivingIepPdf } from '../../reports/living-iep-pdf.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
+import { parentNotesOf, replaceParentNotes } from '../../store/living-iep.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseOrThrow } from '../errors.ts';
@@ -18,15 +19,7 @@ import { journalChange } from './journal.ts';
 // between visits (the concerns statement, the changes they want, their questions).
 
 async function parentInput(store: Store, householdId: string, childId: string): Promise<ParentInput> {
-  const row = await store.db
-    .selectFrom('living_iep_notes')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  return row
-    ? { concerns: row.concerns, changes: JSON.parse(row.changes), questions: JSON.parse(row.questions) }
-    : { concerns: null, changes: [], questions: [] };
+  return parentNotesOf(store.db, householdId, childId);
 }
 
 export async function livingIepFor(
@@ -53,22 +46,7 @@ export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, chil
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     await requireChild(trx, ctx.householdId, childId);
     const at = ctx.clock.now();
-    await trx
-      .deleteFrom('living_iep_notes')
-      .where('household_id', '=', ctx.householdId)
-      .where('child_id', '=', childId)
-      .execute();
-    await trx
-      .insertInto('living_iep_notes')
-      .values({
-        child_id: childId,
-        household_id: ctx.householdId,
-        concerns: input.concerns,
-        changes: JSON.stringify(input.changes),
-        questions: JSON.stringify(input.questions),
-        updated_at: at,
-      })
-      .execute();
+    await replaceParentNotes(trx, ctx.householdId, childId, input, at);
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'living_iep_notes',

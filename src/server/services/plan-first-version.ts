@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { PlanVersionSpan } from '../../domain/plan-versions.ts';
-import { insertPlanVersion, setPlanVersionStart, versionRows } from '../../store/plan-versions.repository.ts';
+import {
+  insertPlanVersion,
+  setPlanVersionSource,
+  setPlanVersionStart,
+  versionRows,
+} from '../../store/plan-versions.repository.ts';
 import type { Database, PlanVersionRow } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -16,6 +21,8 @@ type PlanDates = { id: string; effectiveFrom: string };
 export type PlanVersion = PlanVersionSpan & {
   planId: string;
   summary: string;
+  /** The document this version was read from (an attachment id), or null when it was typed in. */
+  sourceAttachmentId: string | null;
   createdAt: string;
   isCurrent: boolean;
 };
@@ -28,6 +35,7 @@ export function toPlanVersion(row: PlanVersionRow): PlanVersion {
     effectiveFrom: row.effective_from,
     effectiveTo: row.effective_to,
     summary: row.summary,
+    sourceAttachmentId: row.source_attachment_id ?? null,
     createdAt: row.created_at,
     isCurrent: row.snapshot == null,
   };
@@ -46,6 +54,7 @@ export async function createFirstVersion(trx: Transaction<Database>, ctx: Servic
     effective_to: null,
     summary: 'The plan as signed',
     snapshot: null,
+    source_attachment_id: null,
     created_at: ctx.clock.now(),
   };
   await insertPlanVersion(trx, row);
@@ -84,6 +93,25 @@ export async function alignFirstVersion(
     entity: 'plan_version',
     entityId: first.id,
     data: { changed: { effectiveFrom: { from: first.effective_from, to: after.effectiveFrom } } },
+    at: ctx.clock.now(),
+  });
+}
+
+/** Name the document a version was read from, with the version's own journal entry. */
+export async function recordVersionSource(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  version: PlanVersionRow,
+  attachmentId: string,
+) {
+  await setPlanVersionSource(trx, ctx.householdId, version.id, attachmentId);
+  await journalChange(trx, ctx, {
+    action: 'update',
+    entity: 'plan_version',
+    entityId: version.id,
+    data: {
+      changed: { sourceAttachmentId: { from: version.source_attachment_id ?? null, to: attachmentId } },
+    },
     at: ctx.clock.now(),
   });
 }

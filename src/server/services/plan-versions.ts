@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import { diffPlanContent, type PlanContent, supersededVersionEnd } from '../../domain/plan-versions.ts';
 import type { Store } from '../../store/database.ts';
@@ -9,7 +10,7 @@ import {
 } from '../../store/plan-versions.repository.ts';
 import { findPlan } from '../../store/plans.repository.ts';
 import type { Db } from '../../store/repository.ts';
-import type { PlanVersionRow } from '../../store/schema.ts';
+import type { Database, PlanVersionRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalid, notFound, parseOrThrow } from '../errors.ts';
@@ -55,7 +56,22 @@ export async function amendPlan(
   body: unknown,
 ): Promise<PlanVersion> {
   const input = parseOrThrow(PlanAmendmentInput, body);
-  return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
+  return inHouseholdTransaction(store, ctx.householdId, async (trx) =>
+    toPlanVersion(await writeAmendment(trx, ctx, planId, input)),
+  );
+}
+
+/**
+ * The amendment inside the caller's transaction (reading a new version of the IEP also changes the new
+ * version's content in the same transaction): the new version's row.
+ */
+export async function writeAmendment(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  planId: string,
+  input: PlanAmendmentInput,
+): Promise<PlanVersionRow> {
+  {
     const content = await loadLiveContent(trx, ctx.householdId, planId);
     const rows = await versionRows(trx, ctx.householdId, planId);
     const current = rows.find((r) => r.snapshot == null);
@@ -86,6 +102,7 @@ export async function amendPlan(
       effective_to: null,
       summary: input.summary,
       snapshot: null,
+      source_attachment_id: null,
       created_at: at,
     };
     await insertPlanVersion(trx, row);
@@ -96,8 +113,8 @@ export async function amendPlan(
       data: { supersededVersionId: current.id, newVersion: toPlanVersion(row) },
       at,
     });
-    return toPlanVersion(row);
-  });
+    return row;
+  }
 }
 
 export type PlanVersionWithContent = PlanVersion & { content: PlanContent };

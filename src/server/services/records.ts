@@ -308,23 +308,31 @@ export async function deleteRecord<P extends RecordPath>(
   typedDef: ResourceDef<P>,
   id: string,
 ): Promise<void> {
+  await inHouseholdTransaction(store, ctx.householdId, (trx) => writeDelete(trx, ctx, typedDef, id));
+}
+
+/** Delete one record with its journal entry, inside the caller's transaction (the same checks as DELETE). */
+export async function writeDelete<P extends RecordPath>(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  typedDef: ResourceDef<P>,
+  id: string,
+): Promise<void> {
   const def = loose(typedDef);
   if (!def.deletable) throw new AppError('conflict', `${def.label} records cannot be deleted`);
-  await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
-    const record = await requireRecord(trx, def, ctx.householdId, id);
-    if (def.beforeDelete) await def.beforeDelete(trx, ctx, record);
-    await (trx as AnyTrx)
-      .deleteFrom(def.table)
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', id)
-      .execute();
-    await journalChange(trx, ctx, {
-      action: 'delete',
-      entity: def.entity,
-      entityId: id,
-      data: record,
-      at: ctx.clock.now(),
-    });
+  const record = await requireRecord(trx, def, ctx.householdId, id);
+  if (def.beforeDelete) await def.beforeDelete(trx, ctx, record);
+  await (trx as AnyTrx)
+    .deleteFrom(def.table)
+    .where('household_id', '=', ctx.householdId)
+    .where('id', '=', id)
+    .execute();
+  await journalChange(trx, ctx, {
+    action: 'delete',
+    entity: def.entity,
+    entityId: id,
+    data: record,
+    at: ctx.clock.now(),
   });
 }
 

@@ -1,5 +1,7 @@
+import { accountsWithRoles, allHouseholds } from '../../store/accounts.repository.ts';
 import { listChildren } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
+import { recordRemindersSent, remindersSentTo } from '../../store/reminders.repository.ts';
 import type { Mailer } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -22,7 +24,7 @@ export async function sendDueReminders(
 ): Promise<ReminderRun> {
   if (!mailer.enabled) return { emails: 0, reminders: 0 };
   const today = clock.today();
-  const households = await store.db.selectFrom('household').select(['id', 'name']).execute();
+  const households = await allHouseholds(store.db);
   let emails = 0;
   let count = 0;
   for (const household of households) {
@@ -41,26 +43,14 @@ export async function sendDueReminders(
       }
     }
     if (due.length === 0) continue;
-    const parents = await store.db
-      .selectFrom('membership')
-      .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-      .select(['user_account.id', 'user_account.email', 'user_account.display_name'])
-      .where('membership.household_id', '=', household.id)
-      .where('membership.role', 'in', PARENT_ROLES)
-      .execute();
+    const parents = await accountsWithRoles(store.db, household.id, PARENT_ROLES);
     for (const parent of parents) {
-      const sent = await store.db
-        .selectFrom('reminder_sent')
-        .select('reminder_key')
-        .where('household_id', '=', household.id)
-        .where('user_id', '=', parent.id)
-        .where(
-          'reminder_key',
-          'in',
-          due.map((d) => d.key),
-        )
-        .execute();
-      const already = new Set(sent.map((s) => s.reminder_key));
+      const already = await remindersSentTo(
+        store.db,
+        household.id,
+        parent.id,
+        due.map((d) => d.key),
+      );
       const fresh = due.filter((d) => !already.has(d.key));
       if (fresh.length === 0) continue;
       const link = publicUrl ? `\n\nOpen As Written: ${publicUrl.replace(/\/$/, '')}/advisor` : '';
@@ -73,17 +63,13 @@ export async function sendDueReminders(
         text: `Hello ${parent.display_name},\n\n${fresh.map((f) => f.line).join('\n\n')}${link}\n\n(You get these because reminders are on for ${household.name}.)\n`,
       });
       const at = clock.now();
-      await store.db
-        .insertInto('reminder_sent')
-        .values(
-          fresh.map((f) => ({
-            household_id: household.id,
-            user_id: parent.id,
-            reminder_key: f.key,
-            sent_at: at,
-          })),
-        )
-        .execute();
+      await recordRemindersSent(
+        store.db,
+        household.id,
+        parent.id,
+        fresh.map((f) => f.key),
+        at,
+      );
       emails++;
       count += fresh.length;
     }

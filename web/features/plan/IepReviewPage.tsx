@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { useLocation, useParams, useSearch } from 'wouter';
 import type { z } from 'zod';
 import type { IepDocument } from '../../../src/api/iep-documents.ts';
 import {
@@ -32,6 +32,8 @@ import { useHouseholdChild } from '../../api/session.tsx';
 import { formatDay } from '../../components/dates.ts';
 import { regionsOf } from '../onboarding/regions.ts';
 import { AREA_LABELS, PERIOD_LABELS, SETTING_LABELS } from '../onboarding/service-form.ts';
+import { AmendmentReview } from './AmendmentReview.tsx';
+import { PageBeside, ShowOnPage } from './IepPagePreview.tsx';
 
 // "Check what we read": the plan read from the parent's IEP document, item by item, each with the page
 // and the document's own words, the ones to check first with the reason. Nothing is saved until "Save
@@ -58,6 +60,7 @@ function Source({ item }: { item: ReviewSource }) {
         Page {item.page}: “
         {item.sourceText.length > 300 ? `${item.sourceText.slice(0, 300)}…` : item.sourceText}”
       </Text>
+      <ShowOnPage item={item} />
     </Stack>
   );
 }
@@ -88,6 +91,8 @@ export default function IepReviewPage() {
   const { id } = useParams<{ id: string }>();
   const { householdId, child } = useHouseholdChild();
   const [, navigate] = useLocation();
+  // "Read a new version of the IEP" (the Plan page) opens this page for an amendment of that plan.
+  const amendPlanId = new URLSearchParams(useSearch()).get('amend');
   const client = useQueryClient();
   const doc = useQuery({
     queryKey: ['iep-document', householdId, id],
@@ -203,8 +208,15 @@ export default function IepReviewPage() {
     <Stack gap="lg" maw={900}>
       <div>
         <Title order={2}>Check what we read from “{d.filename}”</Title>
+        {amendPlanId && (
+          <Text fw={600} mb="xs">
+            A new version of <bdi>{child.firstName}</bdi>’s plan: check what was read, then see what changes
+            from the plan in force at the end of this page, before anything is saved.
+          </Text>
+        )}
         <Text>
-          {draft.message} Nothing is saved until you press “Save the plan”. Untick anything that is not in{' '}
+          {draft.message} Nothing is saved until you press “
+          {amendPlanId ? 'Save as version' : 'Save the plan'}” at the end. Untick anything that is not in{' '}
           <bdi>{child.firstName}</bdi>’s plan, and correct what was read wrong: each item shows the page and
           the words it came from.
         </Text>
@@ -494,14 +506,26 @@ export default function IepReviewPage() {
           {error}
         </Alert>
       )}
-      <Group>
-        <Button size="md" onClick={() => void save()} loading={saving}>
-          Save the plan
-        </Button>
-        <Button variant="default" onClick={() => void discard()}>
-          Remove this file and type the plan in
-        </Button>
-      </Group>
+      {amendPlanId ? (
+        <AmendmentReview
+          householdId={householdId}
+          childId={child.id}
+          planId={amendPlanId}
+          documentId={d.id}
+          review={review}
+          onDiscard={() => void discard()}
+        />
+      ) : (
+        <Group>
+          <Button size="md" onClick={() => void save()} loading={saving}>
+            Save the plan
+          </Button>
+          <Button variant="default" onClick={() => void discard()}>
+            Remove this file and type the plan in
+          </Button>
+        </Group>
+      )}
+      <PageBeside />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Accordion, Box, List, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Box, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
+import { attachmentHref, useAttachments } from '../../components/Attachments.tsx';
 import { formatDate, todayIso } from '../../components/dates.ts';
 import { plural, serviceAmountWords } from '../../components/plain-words.ts';
 import { changeWords, segmentsWords } from './changes.ts';
@@ -40,6 +41,12 @@ export function PlanHistory({
   const versions = useVersions(householdId, planId);
   const [open, setOpen] = useState<string[]>([]);
   const list = [...(versions.data ?? [])].sort((a, b) => b.versionNumber - a.versionNumber);
+  const sources = useAttachments(
+    householdId,
+    list.flatMap((v) => (v.sourceAttachmentId ? [v.sourceAttachmentId] : [])),
+  );
+  const sourceOf = (v: PlanVersion) =>
+    v.sourceAttachmentId ? sources.data?.get(v.sourceAttachmentId) : undefined;
   return (
     <Box component="section" aria-labelledby="plan-history-heading">
       <Title order={3} id="plan-history-heading" mb="xs">
@@ -67,6 +74,14 @@ export function PlanHistory({
                   {versionDates(v, planEnd)}
                 </Text>
               </Accordion.Control>
+              {sourceOf(v) && (
+                <Text size="sm" px="md" pb="xs">
+                  Read from the document{' '}
+                  <Anchor href={attachmentHref(householdId, sourceOf(v)!)}>
+                    <bdi>{sourceOf(v)!.filename}</bdi>
+                  </Anchor>
+                </Text>
+              )}
               <Accordion.Panel>
                 {open.includes(String(v.versionNumber)) && (
                   <VersionDetail householdId={householdId} planId={planId} version={v} />

@@ -208,6 +208,7 @@ function PlanView({
           headingId="plan-team-heading"
         />
       </SimpleGrid>
+      {editable && <StartFromDocument householdId={householdId} childId={childId} amendPlanId={plan.id} />}
       <ReasonPolicySection plan={plan} householdId={householdId} editable={editable} />
       <PlanHistory householdId={householdId} planId={plan.id} planEnd={plan.effectiveTo} />
     </>
