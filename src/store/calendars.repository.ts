@@ -93,3 +93,31 @@ export async function absentDaysOfChild(
     .execute();
   return rows.map((r) => r.date);
 }
+
+/** Whether the household still has this calendar day (a district feed's change may name one removed since). */
+export async function calendarEventExists(db: Db, householdId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('calendar_event')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether a day is already marked as a school absence of the child (one mark per child and day). */
+export async function absenceMarkedOn(
+  db: Db,
+  householdId: string,
+  childId: string,
+  date: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('school_absence')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('child_id', '=', childId)
+    .where('date', '=', date)
+    .executeTakeFirst();
+  return row !== undefined;
+}

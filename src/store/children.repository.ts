@@ -56,3 +56,21 @@ export function listChildren(db: Db, householdId: string, childId?: string | nul
     .orderBy('created_at')
     .execute();
 }
+
+/** Every child and every service of the household by id, with its name (the session log's columns). */
+export async function namesInHousehold(db: Db, householdId: string) {
+  const children = await db
+    .selectFrom('child')
+    .select(['id', 'first_name'])
+    .where('household_id', '=', householdId)
+    .execute();
+  const services = await db
+    .selectFrom('service')
+    .select(['id', 'name'])
+    .where('household_id', '=', householdId)
+    .execute();
+  return {
+    children: new Map(children.map((c) => [c.id, c.first_name])),
+    services: new Map(services.map((s) => [s.id, s.name])),
+  };
+}

@@ -107,3 +107,16 @@ export async function listJournal(
 
 /** The journal's order, which its cursors follow: seq (unique in a household, so no tiebreaker). */
 const JOURNAL_ORDER: KeysetOrder = { list: 'journal', columns: ['seq'], direction: 'asc' };
+
+/** A household's whole journal, oldest first (verify walks its chain). */
+export function journalOfHousehold(
+  db: Kysely<Database> | Transaction<Database>,
+  householdId: string,
+): Promise<JournalRow[]> {
+  return db
+    .selectFrom('journal')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('seq')
+    .execute();
+}

@@ -195,3 +195,22 @@ export function keyDatesOfPlan(db: Db, householdId: string, planId: string) {
     .orderBy('date')
     .execute();
 }
+
+/** Which of these ids are rows of a content table in one of these plans (an id of another plan or household is not). */
+export async function contentIdsAmong(
+  db: Db,
+  table: 'accommodation' | 'goal' | 'behavior_step',
+  householdId: string,
+  planIds: readonly string[],
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (planIds.length === 0 || ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', [...planIds])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -13,6 +13,7 @@ import {
 } from '../../domain/calendar-subscription.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { type IcsCalendar, IcsFileError, readIcsFile } from '../../importers/ics.ts';
+import { calendarEventExists } from '../../store/calendars.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import {
@@ -277,13 +278,7 @@ async function applyChange(
     label: change.summary.slice(0, 200) || null,
   };
   if (change.change === 'changed' && change.eventId) {
-    const exists = await trx
-      .selectFrom('calendar_event')
-      .select('id')
-      .where('household_id', '=', ctx.householdId)
-      .where('id', '=', change.eventId)
-      .executeTakeFirst();
-    if (exists) {
+    if (await calendarEventExists(trx, ctx.householdId, change.eventId)) {
       const { calendarId: _c, ...fields } = day;
       const moved = await writeUpdate(trx, ctx, RESOURCES.calendarEvent, change.eventId, fields);
       return moved.id;

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { contentIdsAmong } from '../../store/plan-content.repository.ts';
 import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { serviceHasSessionEntries } from '../../store/session-entries.repository.ts';
@@ -22,14 +23,7 @@ export async function requireBehaviorSteps(trx: Trx, householdId: string, record
   }
   const all = [...followed, ...skipped];
   if (all.length === 0) return;
-  const rows = await trx
-    .selectFrom('behavior_step')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('plan_id', '=', record.planId as string)
-    .where('id', 'in', all)
-    .execute();
-  const known = new Set(rows.map((r) => r.id));
+  const known = await contentIdsAmong(trx, 'behavior_step', householdId, [record.planId as string], all);
   for (const [key, list] of [
     ['stepsFollowed', followed],
     ['stepsSkipped', skipped],
@@ -83,17 +77,7 @@ async function requireInChildPlans(
 ) {
   if (ids.length === 0) return;
   const plans = await planIdsOfChild(trx, householdId, childId);
-  const rows =
-    plans.length === 0
-      ? []
-      : await trx
-          .selectFrom(table)
-          .select('id')
-          .where('household_id', '=', householdId)
-          .where('plan_id', 'in', plans)
-          .where('id', 'in', [...ids])
-          .execute();
-  const known = new Set(rows.map((r) => r.id));
+  const known = await contentIdsAmong(trx, table, householdId, plans, ids);
   ids.forEach((id, i) => {
     if (!known.has(id)) throw notFound(what, id, [path, i, key].filter((p) => p !== undefined).join('.'));
   });

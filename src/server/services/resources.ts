@@ -31,6 +31,7 @@ import {
   SchoolCalendarInput,
 } from '../../domain/school-calendar-model.ts';
 import { ServiceFields, ServiceInput } from '../../domain/service.ts';
+import { absenceMarkedOn } from '../../store/calendars.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -528,14 +529,7 @@ async function settleSchoolAbsence(
   const date = record.date as string;
   if (!(await schoolDayTest(trx, householdId, childId))(date))
     throw invalid('date', `${date} is not a school day on the child's calendar: there was no school to miss`);
-  const taken = await trx
-    .selectFrom('school_absence')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('child_id', '=', childId)
-    .where('date', '=', date)
-    .executeTakeFirst();
-  if (taken)
+  if (await absenceMarkedOn(trx, householdId, childId, date))
     throw new AppError('conflict', `date: ${date} is already marked as a school absence`, [
       { path: 'date', message: `${date} is already marked as a school absence` },
     ]);

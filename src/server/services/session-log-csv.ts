@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { currentSessionEntries } from '../../domain/corrections.ts';
 import { sessionSourceNoun } from '../../domain/occurrences.ts';
 import { toCsv } from '../../reports/csv.ts';
+import { namesInHousehold } from '../../store/children.repository.ts';
 import { journalHead } from '../../store/journal.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { listSessionEntries } from './session-entries.ts';
@@ -16,18 +17,9 @@ export async function sessionLogCsv(
   hid: string,
   childId: string | undefined,
 ): Promise<string> {
-  const names = async (table: 'service' | 'child') => {
-    const rows = (await db.selectFrom(table).selectAll().where('household_id', '=', hid).execute()) as {
-      id: string;
-      name?: string;
-      first_name?: string;
-    }[];
-    return new Map(rows.map((r) => [r.id, r.name ?? r.first_name ?? '']));
-  };
   // Read first: the file holds at least what the journal had then.
   const head = await journalHead(db, hid);
-  const services = await names('service');
-  const children = await names('child');
+  const { services, children } = await namesInHousehold(db, hid);
   const entries = (await listSessionEntries(db, hid, { childId })).sort((a, b) =>
     a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date),
   );

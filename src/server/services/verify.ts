@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { VerifyResult } from '../../api/households.ts';
 import { fingerprintWords, locateFingerprint, readFingerprint } from '../../domain/fingerprint.ts';
+import { findHousehold } from '../../store/accounts.repository.ts';
 import { attachmentsWithBytes } from '../../store/attachments.repository.ts';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
 import { settingsFromRow } from '../../store/household-settings.repository.ts';
-import { journalEntryOf } from '../../store/journal.repository.ts';
+import { journalEntryOf, journalOfHousehold } from '../../store/journal.repository.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
 import {
   type CurrentRecords,
@@ -162,18 +163,9 @@ export async function verifyHousehold(
 ): Promise<VerifyResult> {
   const written = options.expectHead === undefined ? null : readFingerprint(options.expectHead);
   if (written && !written.ok) throw invalid('expectHead', written.message);
-  const household = await store.db
-    .selectFrom('household')
-    .select('id')
-    .where('id', '=', householdId)
-    .executeTakeFirst();
+  const household = await findHousehold(store.db, householdId);
   if (!household) throw notFound('Household', householdId);
-  const rows = await store.db
-    .selectFrom('journal')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('seq')
-    .execute();
+  const rows = await journalOfHousehold(store.db, householdId);
   const problem: ChainProblem | null = verifyChain(rows.map(journalEntryOf));
 
   const attachments = await attachmentsWithBytes(store.db, householdId);
