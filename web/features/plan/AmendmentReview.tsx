@@ -66,6 +66,7 @@ export function AmendmentReview({
   documentId,
   review,
   onDiscard,
+  onSaveAsNewPlan,
 }: {
   householdId: string;
   childId: string;
@@ -73,6 +74,8 @@ export function AmendmentReview({
   documentId: string;
   review: PlanReview;
   onDiscard(): void;
+  /** Save the document as a plan of its own (a new annual IEP, not an amendment). */
+  onSaveAsNewPlan(): void;
 }) {
   const headingId = useId();
   const client = useQueryClient();
@@ -179,9 +182,16 @@ export function AmendmentReview({
         </Title>
         {startsAfterPlan && (
           <Alert color="orange" title="This looks like a new plan, not an amendment">
-            The document starts on {formatDate(documentStart)}, after the plan in force ends (
-            {formatDate(planEnd)}). A new annual IEP is a new plan: set it up as a new plan on the Plan page
-            instead, or choose the date this amendment takes effect below.
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                The document starts on {formatDate(documentStart)}, after the plan in force ends (
+                {formatDate(planEnd)}). A new annual IEP is a plan of its own, with its own dates: save it as
+                a new plan, and the plan in force stays as it is.
+              </Text>
+              <Button variant="default" onClick={onSaveAsNewPlan}>
+                Save it as a new plan
+              </Button>
+            </Stack>
           </Alert>
         )}
         {!comparison.changed && (

@@ -514,6 +514,7 @@ export default function IepReviewPage() {
           documentId={d.id}
           review={review}
           onDiscard={() => void discard()}
+          onSaveAsNewPlan={() => void save()}
         />
       ) : (
         <Group>
