@@ -5,6 +5,7 @@ import {
   FIFTH_SET,
   FOURTH_SET,
   isHeldOut,
+  NINTH_SET,
   SECOND_SET,
   SEVENTH_SET,
   SIXTH_SET,
@@ -20,7 +21,7 @@ import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 // and how much the check generalises (sets 5 and 6, never used to change a rule). On those two the goal is
 // not met (docs/tone-check.md gives the figures and why), so the recall goal is asserted on sets 1 to 4,
 // and the false-alarm goal on every set together. The classifier (the fourth layer) is trained on sets 1
-// to 6 and 8; set 7 was never used to train or tune anything, and its figures are the honest ones.
+// to 6, 8 and 9; set 7 was never used to train or tune anything, and its figures are the honest ones.
 
 type Score = { accusing: number; caught: number; neutral: number; falseAlarms: number };
 
@@ -51,27 +52,32 @@ const FIRST_SET_HELD_OUT = TONE_CASES.filter((_, i) => isHeldOut(i));
 /** The sets the rules were written and broadened with. */
 const SHAPED_ON: readonly ToneCase[] = [...TONE_CASES, ...SECOND_SET, ...THIRD_SET, ...FOURTH_SET];
 const ALL: readonly ToneCase[] = [...SHAPED_ON, ...FIFTH_SET, ...SIXTH_SET];
-/** Every set the classifier is trained on: sets 1 to 6, and set 8 (written for it, never used for a rule). */
-const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET];
+/**
+ * Every set the classifier is trained on: sets 1 to 6, set 8 (written for it) and set 9 (written for issue
+ * 13's generalisation round, measured once, then used for rules and training).
+ */
+const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET];
 
 /**
- * Floors for the whole check (rules and classifier), a little under what it reached when it was retrained
- * with set 8 (issue 13), so a change that makes it worse fails. Sets 1 to 6 (trained on): recall 93.7% (326
- * of 348), false alarms 2.3% (5 of 220); sets 5 and 6: 75.0% (66 of 88) and 5.8% (4 of 69); set 8: 70.0%
- * (119 of 170) and 4.2% (6 of 144). These are training figures: the threshold is set by cross-validation
- * (tone-training.ts), so the model does not fit its own training sentences closely, and set 8's hard
- * neutral sentences raised it. Set 7 (never trained or tuned on), measured once after the retraining:
- * recall 52.9% (27 of 51), false alarms 7.0% (3 of 43, all three from the rules); before it, 47.1% and 7.0%.
- * Set 7 is far from the goal (90% and 5%); its floors are what the check does, not what it should do.
+ * Floors for the whole check (rules and classifier), a little under what it reached after issue 13's
+ * generalisation round (set 9, the rules written from it, the retraining), so a change that makes it worse
+ * fails. Sets 1 to 6: recall 95.4% (332 of 348), false alarms 0% (0 of 220); sets 5 and 6: 81.8% (72 of 88)
+ * and 0% (0 of 69); set 8: 100% (170 of 170) and 0.7% (1 of 144); set 9: 100% (121 of 121) and 0% (0 of
+ * 106). These are training figures (sets 8 and 9 were also used to write rules), not what the check does on
+ * new text. Set 7 (never trained or tuned on), measured once after the round: recall 72.5% (37 of 51), false
+ * alarms 7.0% (3 of 43); before it, 52.9% and 7.0%. Set 7 is short of the goal (90% and 5%); its floors are
+ * what the check does, not what it should do.
  */
 const FLOORS = {
-  wholeRecall: 0.93,
-  wholeFalseAlarms: 0.025,
-  trainedRecall: 0.74,
-  trainedFalseAlarms: 0.06,
-  eighthRecall: 0.69,
-  eighthFalseAlarms: 0.05,
-  heldOutRecall: 0.5,
+  wholeRecall: 0.95,
+  wholeFalseAlarms: 0.01,
+  trainedRecall: 0.8,
+  trainedFalseAlarms: 0.02,
+  eighthRecall: 0.98,
+  eighthFalseAlarms: 0.02,
+  ninthRecall: 0.98,
+  ninthFalseAlarms: 0.01,
+  heldOutRecall: 0.7,
   heldOutFalseAlarms: 0.07,
 };
 
@@ -90,7 +96,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     // No sentence is in two sets.
     expect(new Set(TRAINED.map((c) => c.text)).size).toBe(TRAINED.length);
     // The sets written to measure the check: 60 sentences or more each, at least 40% of them neutral.
-    for (const set of [FIFTH_SET, SIXTH_SET, EIGHTH_SET]) {
+    for (const set of [FIFTH_SET, SIXTH_SET, EIGHTH_SET, NINTH_SET]) {
       expect(set.length).toBeGreaterThanOrEqual(60);
       expect(set.filter((c) => c.label === 'neutral').length / set.length).toBeGreaterThanOrEqual(0.4);
     }
@@ -108,11 +114,8 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       ),
       describeScore('  held out at first: set 1 (every third case)', score(FIRST_SET_HELD_OUT)),
       describeScore('  held out at first: set 4 (tuned on since)', score(FOURTH_SET)),
-      describeScore(`  held out: set 5 (${FIFTH_SET.length}, never tuned on)`, score(FIFTH_SET)),
-      describeScore(
-        `  held out: set 6 (${SIXTH_SET.length}, written last, never tuned on)`,
-        score(SIXTH_SET),
-      ),
+      describeScore(`  held out: set 5 (${FIFTH_SET.length}, its misses never used)`, score(FIFTH_SET)),
+      describeScore(`  held out: set 6 (${SIXTH_SET.length}, its misses never used)`, score(SIXTH_SET)),
     ];
     console.log(`Tone check, precision and recall:\n${lines.join('\n')}`);
     const missed = ALL.filter((c) => c.label === 'accusing' && checkTone(c.text).length === 0).map(
@@ -127,13 +130,14 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     expect(whole.falseAlarms / whole.neutral, `flagged:\n${falseAlarms.join('\n')}`).toBeLessThanOrEqual(
       0.05,
     );
-    // No assertion that sets 5 and 6 reach the goal: the rules alone do not (70.8% and 47.5% recall), and
-    // since the classifier was trained on them their figures with it are training figures. Set 7, in the
-    // next test, is the held-out measure.
+    // No assertion that sets 5 and 6 reach the goal: the rules alone do not (77.1% and 62.5% recall; their
+    // misses were never used for a rule, though the false alarms docs/tone-check.md listed were fixed as bugs
+    // in issue 13), and since the classifier was trained on them their figures with it are training figures.
+    // Set 7, in the next test, is the held-out measure.
   }, 30_000);
 
-  it('measures the classifier honestly: sets 1 to 6 and 8 trained on, set 7 never trained or tuned on', () => {
-    // The fourth layer (tone-classifier.ts) is trained on sets 1 to 6 and 8 (tone-training.ts), so its
+  it('measures the classifier honestly: sets 1 to 6, 8 and 9 trained on, set 7 never trained or tuned on', () => {
+    // The fourth layer (tone-classifier.ts) is trained on sets 1 to 6, 8 and 9 (tone-training.ts), so its
     // figures there are training figures; set 7 was written before it was first measured and never used to
     // train, tune or change anything. Rules alone (layers 1 to 3) against the whole check, per set.
     // Set 7 shares no sentence with the training sets, and has every kind.
@@ -148,6 +152,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       [`set 5 (${FIFTH_SET.length}, trained on)`, FIFTH_SET],
       [`set 6 (${SIXTH_SET.length}, trained on)`, SIXTH_SET],
       [`set 8 (${EIGHTH_SET.length}, written for the classifier, trained on)`, EIGHTH_SET],
+      [`set 9 (${NINTH_SET.length}, issue 13's generalisation round, trained on)`, NINTH_SET],
       [`set 7 (${SEVENTH_SET.length}, never trained or tuned on)`, SEVENTH_SET],
     ];
     const lines = rows.flatMap(([name, set]) => [
@@ -157,13 +162,16 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     console.log(`Tone check, rules alone and with the classifier:\n${lines.join('\n')}`);
     const held = SEVENTH_SET.filter((c) => (c.label === 'accusing') !== checkTone(c.text).length > 0);
     console.log(`Set 7, wrong verdicts:\n  ${held.map((c) => `${c.label}: ${c.text}`).join('\n  ')}`);
-    // Sets 1 to 6 with the classifier: recall 93.7% (326 of 348), false alarms 2.3% (5 of 220).
+    // Sets 1 to 6 with the classifier: recall 95.4% (332 of 348), false alarms 0% (0 of 220).
     const whole = score(ALL);
     expect(whole.caught / whole.accusing).toBeGreaterThanOrEqual(FLOORS.wholeRecall);
     expect(whole.falseAlarms / whole.neutral).toBeLessThanOrEqual(FLOORS.wholeFalseAlarms);
     const eighth = score(EIGHTH_SET);
     expect(eighth.caught / eighth.accusing).toBeGreaterThanOrEqual(FLOORS.eighthRecall);
     expect(eighth.falseAlarms / eighth.neutral).toBeLessThanOrEqual(FLOORS.eighthFalseAlarms);
+    const ninth = score(NINTH_SET);
+    expect(ninth.caught / ninth.accusing).toBeGreaterThanOrEqual(FLOORS.ninthRecall);
+    expect(ninth.falseAlarms / ninth.neutral).toBeLessThanOrEqual(FLOORS.ninthFalseAlarms);
     const trained = score([...FIFTH_SET, ...SIXTH_SET]);
     const seventh = score(SEVENTH_SET);
     const seventhRules = score(SEVENTH_SET, checkToneRules);

@@ -1,6 +1,6 @@
 // The tone check's fourth layer: a small logistic-regression classifier that reads a sentence the rules
 // did not flag and says how likely it is to read as accusing. Patterns and word lists catch the phrasings
-// their authors thought of; the classifier learns from the 882 labelled sentences of sets 1 to 6 and 8
+// their authors thought of; the classifier learns from the 1,109 labelled sentences of sets 1 to 6, 8 and 9
 // (tone-cases.ts) which words, stems, word classes and cues go with accusing sentences, so it also
 // catches phrasings no rule names ("That program is garbage", "So who exactly is going to ...").
 // docs/tone-check.md gives its figures, measured by cross-validation and on sets it never saw.

@@ -28,6 +28,7 @@ import {
   STAFF_NAME,
   sentenceEnd,
   sentenceStart,
+  subjectBefore,
   tidy,
   valenceOf,
   YOU,
@@ -119,7 +120,7 @@ const THREAT_TARGET =
   '(?:lawyers?|attorneys?|legal|courts?|due\\s+process|(?:a\\s+|formal\\s+|state\\s+)?complaint|OCR|civil\\s+rights|the\\s+state|state\\s+(?:department|board)|department\\s+of\\s+education|superintendent|(?:school\\s+)?board|director|news|media|press|reporters?|newspapers?|paper|facebook|social\\s+media|district\\s+office|(?:your|her|his|their)\\s+(?:boss|supervisor|superiors?|heads?)|higher\\s+up|over\\s+(?:your|her|his|their)\\s+heads?|above\\s+(?:your|her|his|their)\\s+heads?)(?![\\x27\\u2019]s\\b|\\s+(?:forms?|guidelines?|website|standards?|tests?|testing|assessments?|reports?|requirements?|rules?|polic(?:y|ies)|laws?|handbook|meeting|approved|funded|funding|certified|licensed))';
 
 /** "I will", "I'll", "we are going to", "I am prepared to", "make me", "I have no choice but to". */
-const INTENT = `(?:(?:I|i|we)(?:['’]ll|\\s+will|\\s+shall|\\s+(?:will|shall)\\s+(?:have|need)\\s+to|['’]ll\\s+(?:have|need)\\s+to|(?:['’]ll|\\s+will)\\s+(?:have\\s+no\\s+(?:choice|option)\\s+but|be\\s+forced)\\s+to|(?:${A}m|\\s+am|['’]re|\\s+are|\\s+will\\s+be|['’]ll\\s+be)\\s+(?:going|gonna|prepared|ready|planning)(?:\\s+to)?|\\s+(?:plan|intend|have\\s+no\\s+choice\\s+but|will\\s+have|['’]ll\\s+have)\\s+to|\\s+won${A}t\\s+hesitate\\s+to|\\s+will\\s+not\\s+hesitate\\s+to)|(?:make|force)\\s+me(?:\\s+to)?|(?:my|our)\\s+\\p{L}+\\s+and\\s+I\\s+(?:are|will)\\s+(?:prepared|ready|going)\\s+to)`;
+const INTENT = `(?:(?:I|i|we)(?:['’]ll|\\s+will|\\s+shall|\\s+(?:will|shall)\\s+(?:have|need)\\s+to|['’]ll\\s+(?:have|need)\\s+to|(?:['’]ll|\\s+will)\\s+(?:have\\s+no\\s+(?:other\\s+)?(?:choice|option)\\s+but|be\\s+forced)\\s+to|(?:${A}m|\\s+am|['’]re|\\s+are|\\s+will\\s+be|['’]ll\\s+be)\\s+(?:going|gonna|prepared|ready|planning)(?:\\s+to)?|\\s+(?:plan|intend|have\\s+no\\s+(?:other\\s+)?(?:choice|option)\\s+but|will\\s+have|['’]ll\\s+have)\\s+to|\\s+won${A}t\\s+hesitate\\s+to|\\s+will\\s+not\\s+hesitate\\s+to)|(?:make|force)\\s+me(?:\\s+to)?|(?:my|our)\\s+\\p{L}+\\s+and\\s+I\\s+(?:are|will)\\s+(?:prepared|ready|going)\\s+to)`;
 
 /** "I'm going straight to", "we are going over your head": the going is the threat's verb. */
 const GOING_TO = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll\\s+be|\\s+will\\s+be)\\s+(?:going|heading|taking\\s+this)\\s+(?:straight\\s+|right\\s+|directly\\s+)?(?:to|over|above)`;
@@ -129,7 +130,7 @@ const THREAT_VERB =
 
 /** What follows a call to an office when it is only to ask something: "... to ask about the bus". */
 const JUST_ASKING =
-  /^[^.;!?\n]{0,40}?\bto\s+(?:ask|check|find\s+out|see\s+(?:if|whether|when)|confirm|schedule|set\s+up|arrange|request\s+(?:a\s+)?(?:copy|copies|records?)|get\s+(?:a\s+)?cop(?:y|ies))\b/iu;
+  /^[^.;!?\n]{0,40}?\bto\s+(?:ask|check|find\s+out|see\s+(?:if|whether|when)|confirm|schedule|set\s+up|arrange|request\s+(?:a\s+)?(?:copy|copies|records?)|get\s+(?:a\s+)?cop(?:y|ies)|pick\s+up|drop\s+off|deliver|sign|register|enrol+)\b/iu;
 
 const threatSuggestion = (text: string, span: Span): string => {
   const deadline = deadlineIn(text.slice(span.start, span.end));
@@ -147,6 +148,25 @@ const THREAT_UNDER_WAY: Pick<CategoryRule, 'legalTerm' | 'accept' | 'span' | 'su
   suggest: (_m, text, span) => threatSuggestion(text, span),
 };
 
+/**
+ * Places that make a dispute public: social media, a parents' page, the news, the board's public comment.
+ * Not "online" or "the class page" alone: parents share flyers and photos there.
+ */
+const PUBLIC_PLACE =
+  /\b(?:facebook|fb|instagram|insta|twitter|tiktok|reddit|nextdoor|social\s+media|the\s+internet|public\s+comment|(?:school\s+)?board\s+meeting|(?:the\s+)?(?:local\s+)?news(?:\s+(?:station|channel|outlet))?(?!\s*letter)|newspapers?|local\s+paper|the\s+press|the\s+media|reporters?|journalists?|tv\s+station|(?:parents?|moms?|mums?|dads?|famil(?:y|ies)|town|community|neighbou?rhood)['’]?\s+(?:\p{L}+\s+)?(?:page|group|forum|chat|listserv|thread))\b/iu;
+
+/** Everyone, as the audience of a dispute made public: "tell every parent I know how ...". */
+const PUBLIC_AUDIENCE =
+  /^\s+(?:everyone|everybody|anyone\s+who\s+will\s+listen|every\s+(?:parent|family)|all\s+the\s+(?:other\s+)?(?:parents|families)|the\s+(?:other\s+)?(?:parents|families|whole\s+(?:town|community|school)))\b/iu;
+
+/** What is posted when a post is a threat: the dispute itself, not a flyer or a photo. */
+const DISPUTE_OBJECT =
+  /^\s+(?:(?:all\s+of\s+)?(?:this|it|that|everything)|every\s+(?:single\s+)?(?:one\s+of\s+)?(?:these|those|the|your|my|our)\s+\p{L}+|(?:the|this|that|our|my|his|her|your|these|those|every)\s+(?:whole\s+|entire\s+)?(?:\p{L}+\s+)?(?:email|e-?mails|thread|chain|story|messages?|letters?|logs?|situation|experience|video|recording|screenshots?|correspondence|response|reply|replies|conversation|texts?)|what\s+(?:happened|is\s+going\s+on|you|the|this)|how\s+(?:this|the|you|his|her|my|they))\b/iu;
+
+/** A formal or public step, named: what leaning towards makes a threat. Not mediation, nor a private evaluation. */
+const FORMAL_OR_PUBLIC_STEP =
+  /\b(?:lawyers?|attorneys?|counsel|legal|court|due\s+process|hearing\s+officer|(?:a|the)\s+hearing|OCR|civil\s+rights|(?:state\s+)?complaint|sue|suing|lawsuit|reporters?|journalists?|news|newspapers?|the\s+press|the\s+media|channel\s+\d+|facebook|social\s+media|go(?:ing)?\s+public|school\s+board|board\s+meeting|superintendent)\b/iu;
+
 const THREAT_RULES: CategoryRule[] = [
   {
     // "I will be contacting a lawyer", "dont make me go to the school board", "I'm going straight to the
@@ -156,6 +176,14 @@ const THREAT_RULES: CategoryRule[] = [
       `(?:${INTENT}(?:\\s+(?:just|then|now|also|definitely|simply|be|straight|right|directly))*\\s+${THREAT_VERB}\\b|${GOING_TO})[^.;!?\\n]{0,60}?${THREAT_TARGET}`,
     ),
     legalTerm: true,
+    // Sharing or posting on a parents' page is a threat when what is posted is the dispute: "I'll share the
+    // reading tips in the parents' Facebook group" is not.
+    accept: (m, text) => {
+      if (JUST_ASKING.test(text.slice(m.index + m[0].length))) return false;
+      const shared = /\b(?:shar|post|put)\p{L}*(.*)$/iu.exec(m[0]);
+      if (!shared || !/\b(?:facebook|social\s+media)\b/iu.test(m[0])) return true;
+      return DISPUTE_OBJECT.test(shared[1]!) || /\babout\s+(?:this|it|how|what)\b/iu.test(shared[1]!);
+    },
     span: (m, text) => withCondition(clauseAround(m, text), text),
     suggest: (_m, text, span) => threatSuggestion(text, span),
   },
@@ -165,7 +193,7 @@ const THREAT_RULES: CategoryRule[] = [
     // an office is being called ("I'm calling the district office to ask about the bus") is not a threat.
     id: 'threat',
     pattern: rx(
-      `(?:(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are)|ill\\s+be)\\s+(?:now\\s+|just\\s+|then\\s+|officially\\s+|definitely\\s+)?(?:calling|reporting|filing|suing|contacting|escalating|involving|getting|hiring|retaining|bringing|alerting|notifying|taking)\\b[^.;!?\\n]{0,60}?${THREAT_TARGET}`,
+      `(?:(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|\\s+r)|ill\\s+be)\\s+(?:now\\s+|just\\s+|then\\s+|officially\\s+|definitely\\s+)?(?:calling|reporting|filing|suing|contacting|escalating|involving|getting|hiring|retaining|bringing|alerting|notifying|taking|(?:talking|speaking)(?=\\s+(?:to|with)\\s+(?:a|an|our|my)\\s+(?:\\p{L}+\\s+)?(?:lawyer|attorney)))\\b[^.;!?\\n]{0,60}?${THREAT_TARGET}`,
     ),
     ...THREAT_UNDER_WAY,
   },
@@ -175,7 +203,7 @@ const THREAT_RULES: CategoryRule[] = [
     // not a threat ("Our advocate will join the meeting by phone", "Our attorney will attend").
     id: 'threat',
     pattern: rx(
-      `(?:(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|(?:the\\s+)?(?:state|superintendent|school\\s+board|district\\s+office|OCR|office\\s+for\\s+civil\\s+rights))\\s+(?:will|['’]ll|is\\s+going\\s+to|is\\s+about\\s+to)\\s+(?:be\\s+)?(?:(?:fil(?:e|ing)|su(?:e|ing)|tak(?:e|ing)\\s+(?:this|it|action|things)|pursu(?:e|ing)|look(?:ing)?\\s+into|investigat(?:e|ing)|request(?:ing)?\\s+(?:a\\s+)?(?:due\\s+process\\s+)?hearing)\\b[^.;!?\\n]{0,60}|${THREAT_VERB}\\b[^.;!?\\n]{0,60}?${THREAT_TARGET})`,
+      `(?:(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team|(?:legal\\s+)?counsel)|(?:the\\s+)?(?:state|superintendent|school\\s+board|district\\s+office|OCR|office\\s+for\\s+civil\\s+rights))\\s+(?:will|['’]ll|is\\s+going\\s+to|is\\s+about\\s+to)\\s+(?:be\\s+)?(?:(?:fil(?:e|ing)|su(?:e|ing)|tak(?:e|ing)\\s+(?:this|it|action|things)|pursu(?:e|ing)|look(?:ing)?\\s+into|investigat(?:e|ing)|request(?:ing)?\\s+(?:a\\s+)?(?:due\\s+process\\s+)?hearing)\\b[^.;!?\\n]{0,60}|${THREAT_VERB}\\b[^.;!?\\n]{0,60}?${THREAT_TARGET})`,
     ),
     ...THREAT_UNDER_WAY,
   },
@@ -184,7 +212,7 @@ const THREAT_RULES: CategoryRule[] = [
     // process").
     id: 'threat',
     pattern: rx(
-      `(?:(?:${YOU}|(?:the|your)\\s+(?:district|school|principal|superintendent|board|team))${A}(?:ll|\\s+will)\\s+(?:be\\s+)?hear(?:ing)?\\s+from|expect\\s+(?:a|an)\\s+(?:call|letter|email)\\s+from)\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|see\\s+you\\s+in\\s+(?:court|due\\s+process|(?:a\\s+|the\\s+)?(?:hearing|mediation))|(?:take|taking|pursue|pursuing|consider(?:ing)?)\\s+legal\\s+action|legal\\s+action|(?:we|I)\\s+know\\s+(?:our|my)\\s+rights|(?:have|['’]ve)\\s+(?:already\\s+)?(?:spoken|talked|met|consulted)\\s+(?:to|with)\\s+(?:a|an|our|my)\\s+(?:lawyer|attorney)|consider\\s+this\\s+(?:a|your|my)\\s+(?:formal\\s+|final\\s+|last\\s+)?warning|you\\s+have\\s+been\\s+warned|(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)\\s+(?:will|is\\s+going\\s+to|['’]ll)\\s+(?:be\\s+)?(?:in\\s+touch|contact(?:ing)?|call(?:ing)?|reach(?:ing)?\\s+out|writ(?:e|ing)|send(?:ing)?|follow(?:ing)?\\s+up)|(?:I|we)(?:['’]ve|\\s+have)\\s+(?:already\\s+)?(?:contacted|called|hired|retained|consulted|reached\\s+out\\s+to|met\\s+with)\\s+(?:a|an|our|my)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:lawyer|attorney)`,
+      `(?:(?:${YOU}|(?:the|your)\\s+(?:district|school|principal|superintendent|board|team))${A}(?:ll|\\s+will)\\s+(?:be\\s+)?hear(?:ing)?\\s+from|expect\\s+(?:a|an)\\s+(?:call|letter|email)\\s+from)\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|advocate|legal\\s+team)|see\\s+you\\s+in\\s+(?:court|due\\s+process|(?:a\\s+|the\\s+)?(?:hearing|mediation))|(?:take|taking|pursue|pursuing|consider(?:ing)?)\\s+legal\\s+action|legal\\s+action|(?:we|I)\\s+know\\s+(?:our|my)\\s+rights|(?:have|['’]ve)\\s+(?:already\\s+)?(?:spoken|talked|met|consulted)\\s+(?:to|with)\\s+(?:a|an|our|my)\\s+(?:lawyer|attorney)|consider\\s+this\\s+(?:a|your|my)\\s+(?:formal\\s+|final\\s+|last\\s+)?(?:warning|notice)|you\\s+have\\s+been\\s+warned|(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team|(?:legal\\s+)?counsel)\\s+(?:will|is\\s+going\\s+to|['’]ll)\\s+(?:be\\s+)?(?:in\\s+(?:touch|contact)|contact(?:ing)?|call(?:ing)?|reach(?:ing)?\\s+out|writ(?:e|ing)|send(?:ing)?|follow(?:ing)?\\s+up)|(?:I|we)(?:['’]ve|\\s+have)\\s+(?:already\\s+)?(?:contacted|called|hired|retained|consulted|reached\\s+out\\s+to|met\\s+with|been\\s+in\\s+(?:contact|touch)\\s+with|been\\s+talking\\s+(?:to|with))\\s+(?:a|an|our|my)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:lawyer|attorney)`,
     ),
     legalTerm: false,
     span: (m, text) => withCondition(clauseAround(m, text), text),
@@ -196,7 +224,7 @@ const THREAT_RULES: CategoryRule[] = [
     // meeting is not a threat.
     id: 'threat',
     pattern: rx(
-      `(?:letter|call|email|message|visit|word)\\s+from\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team)|as\\s+far\\s+as\\s+(?:it\\s+takes|I\\s+(?:need|have)\\s+to|necessary|I\\s+can)|(?:not|never)\\s+(?:be\\s+)?afraid\\s+to\\s+use\\s+(?:it|them|this)|(?:won['’]?t|will\\s+not)\\s+hesitate\\s+to\\s+use|(?:(?:the\\s+)?(?:superintendent|school\\s+board|board|state|director|district\\s+office|OCR|news|press|media)|(?:my|our)\\s+(?:lawyer|attorney|advocate|legal\\s+team))\\s+will\\s+(?:be\\s+)?hear(?:ing)?\\s+(?:about|of)\\s+(?:this|it|all\\s+of\\s+this)`,
+      `(?:letter|call|email|message|visit|word|come|be\\s+coming)\\s+from\\s+(?:my|our|the\\s+family['’]s)\\s+(?:lawyer|attorney|legal\\s+team|(?:legal\\s+)?counsel)|as\\s+far\\s+as\\s+(?:it\\s+takes|I\\s+(?:need|have)\\s+to|necessary|I\\s+can)|(?:not|never)\\s+(?:be\\s+)?afraid\\s+to\\s+use\\s+(?:it|them|this)|(?:won['’]?t|will\\s+not)\\s+hesitate\\s+to\\s+use|(?:(?:the\\s+)?(?:superintendent|school\\s+board|board|state(?:\\s+department(?:\\s+of\\s+education)?)?|director|district\\s+office|OCR|news|press|media)|(?:my|our)\\s+(?:lawyer|attorney|advocate|legal\\s+team))\\s+(?:will\\s+(?:be\\s+)?|(?:is|are)\\s+going\\s+to\\s+)hear(?:ing)?\\s+(?:about|of)\\s+(?:this|it|all\\s+of\\s+this|how|what)`,
     ),
     legalTerm: false,
     span: (m, text) => withCondition(clauseAround(m, text), text),
@@ -217,7 +245,7 @@ const THREAT_RULES: CategoryRule[] = [
     // "so you may want to think carefully about your next reply"
     id: 'threat',
     pattern: rx(
-      `(?:you|u)\\s+(?:may|might)\\s+want\\s+to\\s+(?:think\\s+(?:very\\s+)?carefully|reconsider|be\\s+(?:very\\s+)?careful)[^.;!?\\n]*`,
+      `(?:you|u)\\s+(?:may|might)\\s+want\\s+to\\s+(?:think\\s+(?:very\\s+)?carefully|reconsider|be\\s+(?:very\\s+)?careful|(?:loop\\s+in|involve|contact|call|talk\\s+to|check\\s+with|consult)\\s+(?:your|the|the\\s+district['’]s)\\s+(?:legal|lawyers?|attorneys?|counsel))[^.;!?\\n]*`,
     ),
     legalTerm: false,
     suggest: () => 'I hope we can work this out together',
@@ -256,7 +284,7 @@ const THREAT_RULES: CategoryRule[] = [
     // "Maybe the local news would be interested in how you treat ...".
     id: 'threat',
     pattern: rx(
-      '(?:the\\s+)?(?:local\\s+)?(?:news|media|press|reporters?|newspapers?|paper|tv\\s+station)s?\\s+(?:would|might|will|could)\\s+(?:be\\s+)?(?:very\\s+)?(?:interested|love|like|want)',
+      '(?:the\\s+)?(?:local\\s+)?(?:news|media|press|reporters?|newspapers?|paper|tv\\s+station)s?\\s+(?:would|might|will|could)\\s+(?:be\\s+)?(?:very\\s+)?(?:interested|love|like|want|feel|think|say|react)',
     ),
     legalTerm: false,
     span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
@@ -280,13 +308,143 @@ const THREAT_RULES: CategoryRule[] = [
     suggest: (m) =>
       `I am copying ${group(m, 'who').replace(/^your\s/iu, 'the ')} so that everyone has the same information`,
   },
+  {
+    // Going public, announced: "im posting this whole email chain on the town moms page tonight", "I will be
+    // telling everyone at the board meeting exactly how this school treats kids like mine", "I'm going
+    // public". Where the parent asked something ("I asked in the parents' Facebook group whether ...") or
+    // will be ("I'll be at the board meeting for the budget"), or what they share ("I'll share the flyer in
+    // the parents' group"), is not a threat: making the dispute public is.
+    id: 'threat',
+    pattern: rx(
+      `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll|\\s+will|\\s+shall)?(?:\\s+(?:be|going\\s+to|gonna|about\\s+to|planning\\s+to|plan\\s+to|intend\\s+to|ready\\s+to|prepared\\s+to|now|also|then|definitely|happily|just))*\\s+(?<verb>post(?:ing)?|publish(?:ing)?|shar(?:e|ing)|tell(?:ing)?|speak(?:ing)?|talk(?:ing)?|go(?:ing)?\\s+public|(?:tak|mak)(?:e|ing)\\s+(?:this|it|all\\s+of\\s+(?:this|it))\\s+public|expos(?:e|ing)|put(?:ting)?)\\b(?<rest>[^.;!?\\n]{0,120})`,
+    ),
+    legalTerm: false,
+    accept: (m, text) => {
+      const verb = group(m, 'verb').toLowerCase();
+      if (/public|^expos/u.test(verb)) return true;
+      const sentence = text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index));
+      if (!PUBLIC_PLACE.test(sentence) && !PUBLIC_AUDIENCE.test(group(m, 'rest'))) return false;
+      // Telling people needs the dispute as its content; posting or sharing needs it as its object.
+      return /^(?:tell|speak|talk)/u.test(verb)
+        ? /\b(?:how|what|why|about\s+(?:this|it|how|what|the\s+way)|exactly|everything)\b/iu.test(
+            group(m, 'rest'),
+          )
+        : DISPUTE_OBJECT.test(group(m, 'rest'));
+    },
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // A post ready to go up: "I have already written a post for the parents' Facebook group, and it goes up
+    // tonight if I don't hear back".
+    id: 'threat',
+    pattern: rx(
+      `(?:it|this|that|(?:the|my|a|this|our)\\s+(?:post|story|thread|video|review|article|letter\\s+to\\s+the\\s+editor))\\s+(?:goes|will\\s+go|is\\s+going|is\\s+going\\s+to\\s+go|gets|will\\s+get|will\\s+be)\\s+(?:up|live|out|public|online|posted|published)\\b`,
+    ),
+    legalTerm: false,
+    accept: (m, text) =>
+      PUBLIC_PLACE.test(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))),
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // Others told, as a threat: "Other parents deserve to know what is going on in that classroom", "the
+    // community has a right to know". "Other parents need to know about the new pickup time" informs.
+    id: 'threat',
+    pattern: rx(
+      `(?:(?:the\\s+)?other|all\\s+the(?:\\s+other)?|every\\s+other|the\\s+rest\\s+of\\s+the)\\s+(?:parents|families|moms|mums|dads)|the\\s+(?:public|community|taxpayers|voters|whole\\s+(?:town|community|district))|(?:parents|families|taxpayers|voters)\\s+in\\s+(?:this|the)\\s+(?:district|town|community)`,
+    ),
+    legalTerm: false,
+    accept: (m, text) => {
+      const rest = text.slice(m.index + m[0].length, sentenceEnd(text, m.index));
+      const must =
+        /^\s+(?:deserve|deserves|have\s+(?:a|every)\s+right|has\s+(?:a|every)\s+right|ought|need|needs|should|are\s+going|is\s+going|will\s+want|would\s+want)\s+to\s+(?:know|hear|see|find\s+out|learn)\b(.*)$/iu.exec(
+          rest,
+        );
+      if (!must) return false;
+      return (
+        /deserve|right|going|want/iu.test(rest.slice(0, 30)) ||
+        /\b(?:what\s+(?:is|has\s+been|was)\s+(?:going\s+on|happening)|how\s+(?:this|the|you|they|that)|about\s+(?:this|what|how))\b/iu.test(
+          must[1]!,
+        )
+      );
+    },
+    span: (m, text) =>
+      withCondition({ start: clauseStart(text, m.index), end: sentenceEnd(text, m.index) }, text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // Leaning towards a formal or public step: "a reporter has been asking to talk to families like ours,
+    // and I am inclined to say yes", "I am seriously considering a due process complaint". Considering
+    // a private evaluation, or mediation, is not announcing a fight.
+    id: 'threat',
+    pattern: rx(
+      `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|\\s+have\\s+been|['’]ve\\s+been)?\\s+(?:(?:very|seriously|now|strongly|really|sorely|more\\s+than|half)\\s+)?(?:inclined|tempted)\\s+to|(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are)\\s+(?:now\\s+|seriously\\s+|strongly\\s+)?(?:considering|weighing|thinking\\s+(?:seriously\\s+)?(?:about|of))`,
+    ),
+    legalTerm: true,
+    accept: (m, text) =>
+      FORMAL_OR_PUBLIC_STEP.test(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // A lawyer's reservation of rights in a letter to the team: "We reserve all rights under IDEA and
+    // Section 504, including ...". A formal complaint may say it (`{ formal: true }`).
+    id: 'threat',
+    pattern: rx(
+      `(?:I|we)\\s+(?:hereby\\s+|expressly\\s+|fully\\s+|continue\\s+to\\s+)?reserve\\s+(?:all|any|our|my|the|every)\\s+(?:of\\s+(?:our|my)\\s+)?(?:legal\\s+|procedural\\s+)?(?:rights?|remedies|options)\\b[^.;!?\\n]*`,
+    ),
+    legalTerm: true,
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // A lawyer already at work on the school's words: "My sister works at a disability rights law firm and
+    // she is going through every email you have sent me". "Our advocate is reviewing the draft IEP before the
+    // meeting" prepares.
+    id: 'threat',
+    pattern: rx(
+      `(?:going\\s+through|reviewing|looking\\s+(?:over|into|through)|combing\\s+through|reading\\s+through|compiling|collecting|saving)\\s+(?:every\\s+(?:single\\s+)?(?:email|message|letter|word|text)|all\\s+(?:of\\s+)?(?:the\\s+|your\\s+|these\\s+)?(?:emails|messages|correspondence|texts|letters)|everything\\s+(?:you|the\\s+\\p{L}+|your\\s+\\p{L}+))\\b[^.;!?\\n]*`,
+    ),
+    legalTerm: true,
+    accept: (m, text) =>
+      /\b(?:lawyers?|attorneys?|law\s+firm|legal|counsel|advocate|paralegal)\b/iu.test(
+        text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)),
+      ),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // A complaint or case being built, or ready: "All of this will be part of the complaint I am preparing
+    // for the state", "the state complaint form is already filled out", "my brother in law is an attorney and
+    // he already said we have a case", "I would hate for this to end up in front of a hearing officer", "I
+    // know exactly who to call at the state office", "I will be requesting a due process hearing". "We have a
+    // new case manager" and "I filed the parent input form" are not.
+    id: 'threat',
+    pattern: rx(
+      `(?:complaint|case|lawsuit|timeline|file)\\s+(?:that\\s+)?(?:I|we)(?:${A}m|\\s+am|['’]re|\\s+are|\\s+have\\s+been)\\s+(?:preparing|drafting|writing|building|putting\\s+together|compiling)|(?:I|we|he|she|they)(?:${A}m|\\s+am|['’]re|\\s+are|['’]s|\\s+is|\\s+have\\s+been|\\s+has\\s+been)\\s+(?:already\\s+)?(?:preparing|drafting|writing|building|putting\\s+together)\\s+(?:a|the|our)\\s+(?:\\p{L}+\\s+)?(?:complaint|case|lawsuit)|complaint(?:\\s+form)?\\s+is\\s+(?:already\\s+)?(?:filled\\s+out|written|drafted|ready|done|prepared)|(?:we|I)\\s+(?:have|(?:['’]ve\\s+)?got)\\s+(?:a|an)\\s+(?:\\p{L}+\\s+)?case(?!\\s+(?:manager|worker|study|conference|number))|end\\s+up\\s+(?:in\\s+front\\s+of|before|in|at)\\s+(?:a|an|the)?\\s*(?:hearing\\s+officer|judge|court|due\\s+process|OCR|(?:state\\s+)?hearing)|(?:I|we)\\s+know\\s+(?:exactly\\s+)?(?:who|whom|where)\\s+to\\s+(?:call|go|write|complain|turn)|request(?:ing)?\\s+(?:a\\s+|an\\s+)?(?:(?:due\\s+process|impartial)\\s+hearing|(?:state\\s+)?complaint\\s+investigation)`,
+    ),
+    legalTerm: true,
+    span: (m, text) => withCondition(clauseAround(m, text), text),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
+  {
+    // Copies for those above: "The superintendent and every board member will be receiving a copy of this
+    // timeline". "The nurse will get a copy of the health plan" is the plan's paperwork.
+    id: 'threat',
+    pattern: rx(
+      `(?:superintendent|board\\s+members?|(?:school\\s+)?board|the\\s+state|OCR|(?:my|our)\\s+(?:lawyer|attorney|counsel|legislator|representative)|the\\s+(?:news|press|media))\\b[^.;!?\\n]{0,40}?\\s+(?:will|['’]ll|are\\s+going\\s+to|is\\s+going\\s+to)\\s+(?:be\\s+)?(?:receiving|receive|getting|get|sent|cc['’]?d|copied\\s+on)\\s+(?:a\\s+)?cop(?:y|ies)\\b[^.;!?\\n]*`,
+    ),
+    legalTerm: true,
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: (_m, text, span) => threatSuggestion(text, span),
+  },
 ];
 
 // --- Ultimatums ---------------------------------------------------------------------------------------
 
 /** What an ultimatum threatens, as its consequence: drastic steps, not "I will follow up by phone". */
 const DRASTIC =
-  '(?:go(?:ing)?\\s+(?:to|over|above)|escalate|act|tak(?:e|ing)\\s+(?:further|formal|other|additional|more\\s+serious)\\s+(?:steps|action|measures)|tak(?:e|ing)\\s+matters\\s+into\\s+(?:my|our)\\s+own\\s+hands|do\\s+(?:whatever|what)\\s+(?:it\\s+takes|I\\s+(?:have|need)\\s+to|we\\s+(?:have|need)\\s+to)|tak(?:e|ing)\\s+(?:this|it|him|her|them|further|legal|action|matters)|pull(?:ing)?\\s+(?:him|her|them|my)|keep(?:ing)?\\s+(?:him|her|them|my\\s+\\p{L}+)\\s+home|withdraw(?:ing)?|remov(?:e|ing)\\s+(?:him|her|them)|have\\s+(?:a|an)\\s+(?:very\\s+)?(?:different|serious|difficult)\\s+conversation|stop\\s+being\\s+(?:nice|polite|patient)|be\\s+done|done\\s+(?:talking|asking|waiting|being\\s+nice|with\\s+(?:this|you))|assume)';
+  '(?:go(?:ing)?\\s+(?:to|over|above)|escalate|act|tak(?:e|ing)\\s+(?:further|formal|other|additional|more\\s+serious)\\s+(?:steps|action|measures)|tak(?:e|ing)\\s+matters\\s+into\\s+(?:my|our)\\s+own\\s+hands|do\\s+(?:whatever|what)\\s+(?:it\\s+takes|I\\s+(?:have|need)\\s+to|we\\s+(?:have|need)\\s+to)|tak(?:e|ing)\\s+(?:this|it|him|her|them|further|legal|action|matters)|pull(?:ing)?\\s+(?:him|her|them|my)|keep(?:ing)?\\s+(?:him|her|them|my\\s+\\p{L}+)\\s+home|withdraw(?:ing)?|remov(?:e|ing)\\s+(?:him|her|them)|have\\s+(?:a|an)\\s+(?:very\\s+)?(?:different|serious|difficult)\\s+conversation|stop\\s+being\\s+(?:nice|polite|patient)|be\\s+done|done\\s+(?:talking|asking|waiting|being\\s+(?:nice|reasonable|patient|polite|civil|understanding)|with\\s+(?:this|you))|proceed(?:ing)?\\s+without\\s+(?:you|the\\s+(?:team|school|district))|(?:pursu|explor)(?:e|ing)\\s+(?:other|further|all|every|legal|formal)\\s+(?:avenues|options|remedies|steps|action)|make\\s+sure\\s+(?:that\\s+)?(?:everyone|everybody|people|the\\s+\\p{L}+|your\\s+\\p{L}+)[^.;!?\\n]{0,40}?\\b(?:knows?|hears?|finds?\\s+out|learns?)|not\\s+leav(?:e|ing)\\b|(?:com(?:e|ing)|show(?:ing)?\\s+up)\\s+(?:in|down|over|there)?[^.;!?\\n]{0,50}?\\band\\s+(?:(?:I|we)(?:[\\x27\\u2019]m|\\s+am|[\\x27\\u2019]re|\\s+are|[\\x27\\u2019]ll|\\s+will)?\\s+)?(?:not\\s+leav|stay(?:ing)?\\s+(?:there|until|put))|assume(?=[^.;!?\\n]{0,50}\\b(?:no|not|refus\\p{L}*|declin\\p{L}*|reject\\p{L}*)\\b|[^.;!?\\n]{0,50}n[\\x27\\u2019]?t\\b))';
 
 const CONSEQUENCE_SUBJECT = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll|\\s+will|\\s+am\\s+going\\s+to|${A}m\\s+going\\s+to|\\s+are\\s+going\\s+to|['’]re\\s+going\\s+to|['’]ll\\s+have\\s+to|\\s+will\\s+have\\s+to|\\s+have\\s+no\\s+choice\\s+but\\s+to|(?:['’]ll|\\s+will)\\s+be\\s+forced\\s+to)?`;
 
@@ -294,13 +452,17 @@ const CONSEQUENCE_SUBJECT = `(?:I|i|we)(?:${A}m|\\s+am|['’]re|\\s+are|['’]ll
  * The consequence that falls on the child: "or he stays home", "he won't be coming back", "she is done
  * with that school". Said as what will follow if the school does not act, it is an ultimatum.
  */
-const CHILD_CONSEQUENCE = `(?:he|she|they|my\\s+(?:son|daughter|child|kid|kids|children))\\s+(?:(?:will|is\\s+going\\s+to|['’]ll)\\s+)?(?:stay(?:s|ing)?\\s+home|(?:is|are|will\\s+be|['’]s|['’]re)\\s+(?:staying\\s+home|done|out\\s+of\\s+(?:there|that\\s+school|your\\s+school|school)|not\\s+coming\\s+back|not\\s+going\\s+back)|(?:won${A}t|will\\s+not|isn${A}t|is\\s+not|doesn${A}t|does\\s+not)\\s+(?:be\\s+)?(?:coming|come|going|go|attend(?:ing)?|return(?:ing)?)\\s+(?:back|in|to\\s+(?:school|class|your\\s+school|that\\s+school)))`;
+const CHILD_CONSEQUENCE = `(?:he|she|they|my\\s+(?:son|daughter|child|kid|kids|children))\\s+(?:(?:will|is\\s+going\\s+to|['’]ll)\\s+)?(?:stay(?:s|ing)?\\s+home|(?:is|are|will\\s+be|['’]s|['’]re)\\s+(?:staying\\s+home|done|out\\s+of\\s+(?:there|that\\s+school|your\\s+school|school)|not\\s+coming\\s+back|not\\s+going\\s+back)|(?:won${A}t|will\\s+not|isn${A}t|is\\s+not|doesn${A}t|does\\s+not)\\s+(?:be\\s+)?(?:coming|come|going|go|attend(?:ing)?|return(?:ing)?)\\s+(?:back|in|to\\s+(?:school|class|your\\s+school|that\\s+school))|(?:won${A}t|will\\s+not)\\s+(?:be\\s+)?(?:attending|attend|returning|return)(?=\\s*(?:[.,;!]|$))|(?:won${A}t|will\\s+not|isn${A}t|is\\s+not)\\s+(?:be\\s+)?(?:getting\\s+on|get\\s+on|riding|ride|setting\\s+foot\\s+in|set\\s+foot\\s+in)\\s+(?:the|that|your)\\s+(?:bus|building|school|classroom|room))`;
 
 /** A condition on the school's side that did not happen: "if the aide isn't back", "if this happens again". */
 const SCHOOL_FAILS =
   /^(?=.*\b(?:you|u|ur|your|school|staff|aide|para|teacher|district|IEP|504|plan|sessions?|speech|OT|PT|services?|minutes|accommodations?|bus|this|it|that|I|we|anyone|anybody|nobody|no\s+one|someone)\b)(?=.*(?:\b(?:not|no|never|another|again|still|keeps?|continues?)\b|n['’]?t\b|one\s+more))/iu;
 
 const NEXT_STEPS = 'if that is not possible, I would like to talk about next steps';
+
+/** The school's side or what it owes, named in a condition: "unless the aide is back", "unless someone calls". */
+const SCHOOL_SIDE =
+  /\b(?:you|u|ur|your|school|staff|aide|para|teacher|district|team|IEP|504|plan|sessions?|speech|OT|PT|services?|minutes|accommodations?|bus|someone|somebody|anyone|anybody|adult|evaluation|schedule|logs?)\b/iu;
 
 /** "Fix this by Monday" -> "please fix this by Monday"; "the minutes get made up" -> "it is important to me that ...". */
 function asRequest(clause: string): string {
@@ -324,7 +486,7 @@ const ULTIMATUM_RULES: CategoryRule[] = [
     // and a consequence for the child: "Put the aide back or he stays home".
     id: 'ultimatum',
     pattern: rx(
-      `or\\s+(?:else\\b(?:[^.;!?\\n]{0,80})|(?:else\\s+)?${CONSEQUENCE_SUBJECT}\\s+(?:${DRASTIC}|${THREAT_VERB}\\b[^.;!?\\n]{0,40}?${THREAT_TARGET})[^.;!?\\n]{0,80}|(?:else\\s+)?${CHILD_CONSEQUENCE}[^.;!?\\n]{0,80})`,
+      `(?:or|otherwise),?\\s+(?:else\\b(?:[^.;!?\\n]{0,80})|(?:else\\s+)?${CONSEQUENCE_SUBJECT}\\s+(?:${DRASTIC}|${THREAT_VERB}\\b[^.;!?\\n]{0,40}?${THREAT_TARGET})[^.;!?\\n]{0,80}|(?:else\\s+)?${CHILD_CONSEQUENCE}[^.;!?\\n]{0,80})`,
     ),
     legalTerm: false,
     accept: (m, text) =>
@@ -346,16 +508,21 @@ const ULTIMATUM_RULES: CategoryRule[] = [
     // request and stays; the consequence is the ultimatum.
     id: 'ultimatum',
     pattern: rx(
-      `if\\b[^.;!?\\n]{3,150}?,?\\s+(?:then\\s+)?(?<then>(?:(?:${CONSEQUENCE_SUBJECT}|im|ill|we['’]?re|we\\s+are)\\s+${DRASTIC}|${CHILD_CONSEQUENCE})[^.;!?\\n,]{0,80})`,
+      `(?<cond>if|unless|until)\\b[^.;!?\\n]{3,150}?,?\\s+(?:then\\s+)?(?:(?:tomorrow|today|tonight|first\\s+thing|on\\s+\\p{L}+|next\\s+week)(?:\\s+(?:morning|afternoon|night))?,?\\s+)?(?<then>(?:(?:${CONSEQUENCE_SUBJECT}|im|ill|we['’]?re|we\\s+are)\\s+${DRASTIC}|${CHILD_CONSEQUENCE})[^.;!?\\n,]{0,80})`,
     ),
     legalTerm: false,
     // "If he has a fever, he stays home" is not an ultimatum: a consequence for the child needs a condition
-    // on the school's side that did not happen ("If the aide isn't back", "if this happens again").
-    accept: (m, text) =>
-      !new RegExp(`^${CHILD_CONSEQUENCE}`, 'iu').test(group(m, 'then')) ||
-      SCHOOL_FAILS.test(text.slice(m.index, m.indices![1]![0])),
+    // on the school's side that did not happen ("If the aide isn't back", "if this happens again"); after
+    // "unless" the condition is already what the school has not done ("Unless the aide is back by Monday").
+    accept: (m, text) => {
+      if (!new RegExp(`^${CHILD_CONSEQUENCE}`, 'iu').test(group(m, 'then'))) return true;
+      const condition = text.slice(m.index, m.indices!.groups!.then![0]);
+      return /^(?:unless|until)/iu.test(group(m, 'cond'))
+        ? SCHOOL_SIDE.test(condition) && !/^unless\s+(?:he|she|my\s+\p{L}+)\b/iu.test(condition)
+        : SCHOOL_FAILS.test(condition);
+    },
     span: (m) => {
-      const start = m.indices![1]![0];
+      const start = m.indices!.groups!.then![0];
       return { start, end: m.index + m[0].length };
     },
     suggest: () => 'I would like to talk about next steps',
@@ -475,7 +642,7 @@ const ULTIMATUM_RULES: CategoryRule[] = [
     // Tags that close the door: "no excuses", "period", "end of story", "I am not kidding".
     id: 'ultimatum',
     pattern: rx(
-      `(?<=,\\s*|\\s[-–—]\\s*|,?\\s+and\\s+)(?:no\\s+excuses|no\\s+exceptions|period|full\\s+stop|end\\s+of\\s+(?:story|discussion)|plain\\s+and\\s+simple|(?:I|i)\\s*(?:${A}m|\\s+am)\\s+not\\s+kidding|I\\s+mean\\s+it|believe\\s+me|(?:it|this|that)(?:${A}s|\\s+is)\\s+not\\s+(?:optional|negotiable|up\\s+for\\s+debate))|this\\s+(?:ends|stops)\\s+(?:now|today|here)|no\\s+more\\s+excuses|(?:final|last)\\s+warning:?`,
+      `(?<=,\\s*|\\s[-–—]\\s*|,?\\s+and\\s+)(?:no\\s+excuses|no\\s+exceptions|period|full\\s+stop|end\\s+of\\s+(?:story|discussion)|plain\\s+and\\s+simple|simple(?:\\s+as\\s+that)?(?=\\s*(?:[.!]|$))|(?:I|i)\\s*(?:${A}m|\\s+am)\\s+not\\s+kidding|I\\s+mean\\s+it|believe\\s+me|(?:it|this|that)(?:${A}s|\\s+is)\\s+not\\s+(?:optional|negotiable|up\\s+for\\s+debate))|this\\s+(?:ends|stops)\\s+(?:now|today|here)|no\\s+more\\s+(?:excuses|stalling|delays|games|runaround|dodging)|(?:final|last)\\s+warning:?`,
     ),
     legalTerm: false,
     span: (m, text) => {
@@ -484,6 +651,60 @@ const ULTIMATUM_RULES: CategoryRule[] = [
       return { start: and ? m.index - and[0].length : m.index, end: m.index + m[0].length };
     },
     suggest: (m) => (/^this\s/iu.test(m[0]) ? 'I would like this to change' : LEAVE_OUT),
+  },
+  {
+    // The consequence first, the condition after "unless": "He stays home unless there is a trained adult
+    // with him at lunch", "We will not attend any further meetings unless the district first agrees to an
+    // independent evaluation". "She never tells me about her day unless I ask" is not a consequence.
+    id: 'ultimatum',
+    pattern: rx(
+      `(?:${CHILD_CONSEQUENCE}|(?:I|we)\\s+(?:will\\s+not|won${A}t|wont|am\\s+not\\s+going\\s+to|are\\s+not\\s+going\\s+to|refuse\\s+to)\\s+(?:be\\s+)?(?:attend|sign|agree|meet|cooperat|participat|consent|return|com|answer|respond|engag|discuss|send|bring)\\p{L}*)[^.;!?\\n]{0,80}?\\s+unless\\s+(?<condition>[^.;!?,\\n]{3,120})`,
+    ),
+    legalTerm: false,
+    accept: (m) =>
+      SCHOOL_SIDE.test(group(m, 'condition')) && !/^(?:I|we|he|she)\b/iu.test(group(m, 'condition')),
+    suggest: (m) =>
+      `It is important to me that ${lowerFirst(tidy(group(m, 'condition')).replace(/\s+first\b/iu, ''))}; ${NEXT_STEPS}`,
+  },
+  {
+    // The parent's cooperation withdrawn as a consequence: "we will not attend any further meetings", "I am
+    // not signing anything else". "I will not be at the meeting" and "I am not signing it at this time" are
+    // the parent's position.
+    id: 'ultimatum',
+    pattern: rx(
+      `(?:I|we)(?:\\s+will\\s+not|\\s+won${A}t|\\s+wont|${A}m\\s+not|\\s+am\\s+not|['’]re\\s+not|\\s+are\\s+not|\\s+refuse\\s+to)(?:\\s+(?:be|going\\s+to))?\\s+(?:attend|sign|agree|meet|cooperat|participat|consent|return|com|answer|respond|engag|discuss)\\p{L}*\\s+(?:to\\s+|in\\s+|with\\s+|on\\s+)?(?:any\\s+(?:further|more|other)|anything\\s+(?:further|else|more)|another|one\\s+more|no\\s+more)\\b[^.;!?,\\n]*`,
+    ),
+    legalTerm: false,
+    suggest: () => 'I would like us to agree on next steps first',
+  },
+  {
+    // "There will be no further cooperation from our family", "no more chances".
+    id: 'ultimatum',
+    pattern: rx(
+      `(?:there\\s+will\\s+be\\s+|you(?:['’]ll|\\s+will)\\s+(?:get|have)\\s+)?no\\s+(?:further|more)\\s+(?:cooperation|chances|patience|extensions|warnings|good\\s*will|signatures|benefit\\s+of\\s+the\\s+doubt)\\b[^.;!?,\\n]*`,
+    ),
+    legalTerm: false,
+    suggest: () => 'I would like to talk about next steps',
+  },
+  {
+    // A deadline and what ends with it: "after Friday that patience is over", "and after that it is out of my
+    // hands", "as of Monday the gloves come off".
+    id: 'ultimatum',
+    pattern: rx(
+      `(?:(?:after|past|as\\s+of|come|beyond|from)\\s+(?:that|this|then|today|tonight|tomorrow|(?:this|next)\\s+\\p{L}+|monday|tuesday|wednesday|thursday|friday|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\p{L}+\\s+\\d{1,2})(?:\\s+(?:morning|afternoon|night))?,?\\s+)?(?<end>(?:that|my|our|all|the)\\s+(?:patience|good\\s*will|cooperation)\\s+(?:is\\s+(?:over|gone|done)|ends|will\\s+end|runs\\s+out|will\\s+run\\s+out)|it(?:['’]s|\\s+is|\\s+will\\s+be)\\s+out\\s+of\\s+(?:my|our)\\s+hands|all\\s+bets\\s+are\\s+off|the\\s+gloves\\s+(?:come|are|are\\s+coming)\\s+off)`,
+    ),
+    legalTerm: false,
+    suggest: () => 'I would like to talk about next steps',
+  },
+  {
+    // "This is the last time I am asking nicely", "I'll wait until Wednesday, not a day longer", "i swear if
+    // he misses one more session", "after that I am done cooperating".
+    id: 'ultimatum',
+    pattern: rx(
+      `(?:this|that)\\s+is\\s+the\\s+(?:last|final)\\s+time\\s+(?:I|I['’]m|I\\s+am|we|we['’]re|we\\s+are)\\b[^.;!?,\\n]*|not\\s+(?:a|one)\\s+(?:day|minute|week|second|hour)\\s+(?:longer|more)|(?:I\\s+swear|so\\s+help\\s+me)(?:\\s+to\\s+god)?,?\\s+if\\b[^.;!?\\n]*|(?:after|past|beyond)\\s+(?:that|this|then|today|tomorrow|friday|monday|(?:this|next)\\s+\\p{L}+),?\\s+(?:I|we)(?:${A}m|\\s+am|['’]re|\\s+are|\\s+will\\s+be|['’]ll\\s+be)\\s+(?:done|finished|through)\\b[^.;!?,\\n]*`,
+    ),
+    legalTerm: false,
+    suggest: () => 'I would like to talk about next steps',
   },
 ];
 
@@ -546,6 +767,11 @@ const gerundPhrase = (vp: string): string => {
   const first = /^\p{L}+/u.exec(vp)?.[0] ?? '';
   return first ? `${gerund(first)}${vp.slice(first.length)}` : vp;
 };
+
+/** Whether the sentence holding `index` ends with "." or "!": a statement, not a question. */
+function endsWithStatement(text: string, index: number): boolean {
+  return /[.!]/u.test(text.charAt(sentenceEnd(text, index)));
+}
 
 const RHETORICAL_RULES: CategoryRule[] = [
   {
@@ -887,6 +1113,132 @@ const RHETORICAL_RULES: CategoryRule[] = [
     ),
     suggest: () => LEAVE_OUT,
   },
+  {
+    // A negative question about what someone should have thought of: "Did it not occur to anyone that ...?",
+    // "Didn't anyone notice he was limping?", "Has nobody read his file?". "Didn't you say the meeting was at
+    // 3?" checks a fact.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:(?:did|does|has|have|was|were|is|are)n${A}t\\s+(?:anyone|anybody|someone|somebody|you|they|any\\s+of\\s+you|the\\s+\\p{L}+)|(?:did|has|have|does|was|were)\\s+(?:no\\s+one|nobody|noone|none\\s+of\\s+(?:you|them))|(?:did|does|has)\\s+it\\s+not|(?:did|does|has)n${A}t\\s+it|(?:did|has|have|does)\\s+(?:anyone|anybody|you|they|the\\s+\\p{L}+)\\s+not)\\s+(?:ever\\s+|even\\s+|once\\s+)?(?:occur(?:red)?|think|thought|notice[d]?|realize[d]?|realise[d]?|consider(?:ed)?|cross(?:ed)?|bother(?:ed)?|care[d]?|check(?:ed)?|read|look(?:ed)?\\s+at|stop(?:ped)?\\s+to\\s+think|remember(?:ed)?|wonder(?:ed)?)\\b[^.;!?\\n]*`,
+    ),
+    accept: (m, text) =>
+      (isSentenceStart(text, m.index) || orderLead(text, m.index) !== null) &&
+      !endsWithStatement(text, m.index),
+    span: question,
+    suggest: (_m, text, span) => ask('Help me understand how this was planned', text, span),
+  },
+  {
+    // "Who signs off on a plan like this?", "Who came up with something like that?". "Who do I talk to
+    // about a problem like this?" asks.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `who\\s+(?:on\\s+earth\\s+|exactly\\s+|actually\\s+)?(?:signs?\\s+off\\s+on|signed\\s+off\\s+on|approves?|approved|writes?|wrote|designs?|designed|came\\s+up\\s+with|comes\\s+up\\s+with|decides?|decided|thought\\s+up|okays?|okayed|allows?|allowed|plans?|planned|puts?\\s+together|put\\s+together)\\s+[^.;!?\\n]{0,40}?\\blike\\s+(?:this|that)\\b[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (_m, text, span) => ask('Help me understand how this was decided', text, span),
+  },
+  {
+    // "Would it kill someone to return one phone call?"
+    id: 'rhetorical_question',
+    pattern: rx(
+      `would\\s+it\\s+(?:kill|hurt)\\s+(?:anyone|anybody|someone|somebody|you|them|the\\s+\\p{L}+|your\\s+\\p{L}+)\\s+to\\s+(?<vp>[^.;!?\\n]+)`,
+    ),
+    span: question,
+    suggest: (m, text, span) =>
+      ask(`Could someone ${tidy(group(m, 'vp')).replace(/\s+(?:just|even|once)\b/giu, '')}`, text, span),
+  },
+  {
+    // A yes/no question about the school's side with "even" in it: "Did the team decide all of this before
+    // we even walked into the room?", "Does the teacher even know he has an IEP?". "Is it even possible to
+    // change the bus stop?" and "Does he even need the aide now?" ask.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:did|does|do|is|are|was|were|has|have|can|could|will|would)\\s+(?<who>${SCHOOL_SUBJECT}|anyone|anybody|they)\\b[^.;!?\\n]{0,80}?\\beven\\b(?!\\s+(?:if|though|when|after|before|with|more|less|better|worse|so|now))[^.;!?\\n]*`,
+    ),
+    accept: (m, text) => isSentenceStart(text, m.index) && !endsWithStatement(text, m.index),
+    span: question,
+    suggest: (_m, text, span) => ask('Help me understand how this was decided', text, span),
+  },
+  {
+    // "What else has been left out of his day that I don't know about?", "What else is being kept from us?"
+    id: 'rhetorical_question',
+    pattern: rx(
+      `what\\s+else\\b[^.;!?\\n]{0,80}?\\b(?:(?:I|we)\\s+(?:don${A}t|do\\s+not|dont|haven${A}t|have\\s+not|didn${A}t|did\\s+not)\\s+(?:know|been\\s+told|hear|heard|get\\s+told)|(?:nobody|no\\s+one)\\s+(?:told|has\\s+told|mentioned|bothered)|(?:kept|hidden|being\\s+kept|being\\s+hidden)\\s+from\\s+(?:me|us)|not\\s+(?:telling|sharing\\s+with|showing)\\s+(?:me|us))[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (_m, text, span) => ask('Could you let me know whether anything else has changed', text, span),
+  },
+  {
+    // "Do the accommodations only count when someone is watching?"
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:do|does|did|is|are)\\s+[^.;!?\\n]{1,60}?\\bonly\\s+(?:count|matter|apply|happen|exist|get\\s+followed|work|get\\s+done)\\s+(?:when|if)\\s+(?:someone|somebody|anyone|a\\s+parent|parents|the\\s+principal|I|we|the\\s+\\p{L}+\\s+is)\\b[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (_m, text, span) =>
+      say('I would like to make sure the plan is followed consistently', text, span),
+  },
+  {
+    // "How would the staff like to spend three hours in a room with no windows?", "How would you feel if it
+    // were your child?". "How would you like me to send the forms?" and "How would you feel about Friday?"
+    // ask.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `how\\s+would\\s+(?:you|they|anyone|any\\s+of\\s+you|the\\s+\\p{L}+|your\\s+\\p{L}+)\\s+(?:like|feel|enjoy)\\s+(?:it\\s+)?(?:if\\b|being\\b|to\\s+(?:spend|sit|be|have|go|wait|eat|stay|miss|lose|work|learn|sit))[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (m, text, span) =>
+      say(
+        `I am worried about how this feels for ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))) === 'she' ? 'her' : childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))) === 'he' ? 'him' : 'my child'}`,
+        text,
+        span,
+      ),
+  },
+  {
+    // "Where is the accountability in any of this?", "Where is the common sense?". "Where is the meeting?"
+    // asks.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `where\\s+(?:is|was|are)\\s+the\\s+(?:accountability|respect|urgency|common\\s+sense|logic|sense|decency|empathy|compassion|professionalism|follow-?through|transparency|humanity|oversight|responsibility|care|concern)\\b[^.;!?\\n]*`,
+    ),
+    span: question,
+    suggest: (_m, text, span) => ask('Could you help me understand who is responsible for this', text, span),
+  },
+  {
+    // "Are the minutes in his IEP a goal or a suggestion?", "Are you following the IEP or not?"
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:a|an)\\s+(?:requirement|rule|law|legal\\s+(?:requirement|document|obligation)|goal|plan|obligation|commitment|promise|contract|mandate)\\s+or\\s+(?:just\\s+)?(?:a|an)\\s+(?:suggestion|wish(?:\\s+list)?|guideline|hope|joke|recommendation|idea|formality)\\b|(?:are|is|do|does|did|will|can)\\s+(?:you|your\\s+\\p{L}+|the\\s+(?:school|district|team|staff|teacher|teachers|aide|principal))\\b[^.;!?\\n]{2,80}?\\s+or\\s+not(?=\\s*\\?)`,
+    ),
+    span: question,
+    suggest: (_m, text, span) => say('I would like to make sure the plan is followed as written', text, span),
+  },
+  {
+    // "Is this how you treat every family?", "Is that how your staff talk to parents?". "Is this how you
+    // usually handle transitions?" asks.
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:is|was)\\s+(?:this|that)\\s+how\\s+(?:you|your\\s+\\p{L}+|the\\s+\\p{L}+|this\\s+school|they)\\s+(?:usually\\s+|normally\\s+|typically\\s+|generally\\s+|always\\s+)?(?:treat|talk|speak|handle|deal|run|respond|communicate|support|help)\\b[^.;!?\\n]*`,
+    ),
+    accept: (m) => !/\b(?:usually|normally|typically|generally)\b/iu.test(m[0]),
+    span: question,
+    suggest: (_m, text, span) =>
+      say('I would like to feel heard as a parent, and I know we can do better together', text, span),
+  },
+  {
+    // Questions that take a failure as given: "At what point does someone at the district decide this is a
+    // problem?", "Do you understand what an IEP is?", "Does the law not apply to your building?", "Are we
+    // really going to pretend the accommodations are followed?", "Is there anyone in that office who can
+    // answer a simple question?", "Am I the only one who has read the FBA?", "Why should I trust anything
+    // this team tells me?", "How many more meetings before somebody does something?".
+    id: 'rhetorical_question',
+    pattern: rx(
+      `at\\s+what\\s+point\\s+(?:does|do|will|did|is|are|would)\\s+(?:someone|somebody|anyone|you|they|the\\s+\\p{L}+)\\b[^.;!?\\n]{0,60}?\\b(?:decide|realize|realise|admit|notice|care|take|step|do|act|listen)\\b[^.;!?\\n]*|(?:do|does|did)\\s+(?:you|anyone|the\\s+\\p{L}+|your\\s+\\p{L}+)\\s+(?:even\\s+|actually\\s+)?(?:understand|know|realize)\\s+what\\s+(?:an?\\s+)?(?:IEP|504|BIP|FBA|IDEA|FAPE|accommodations?|the\\s+law|LRE|(?:a|an|the)\\s+(?:legal|binding)\\s+\\p{L}+)\\s+(?:is|are|means|says)\\b[^.;!?\\n]*|(?:does|do)\\s+(?:the\\s+)?(?:law|IEP|plan|IDEA|rules?|504)\\s+not\\s+apply\\b[^.;!?\\n]*|(?:are|is)\\s+(?:we|you|they|everyone)\\s+(?:really\\s+|just\\s+|seriously\\s+)?(?:going\\s+to\\s+)?pretend(?:ing)?\\b[^.;!?\\n]*|is\\s+there\\s+(?:anyone|anybody|someone|one\\s+person)\\s+(?:in|at)\\s+(?:that|this|your|the)\\s+\\p{L}+\\s+who\\s+(?:can|could|will|is\\s+able\\s+to|knows\\s+how\\s+to)\\s+[^.;!?\\n]{0,40}?\\b(?:simple|basic|straight|actually|even)\\b[^.;!?\\n]*|(?:am|are)\\s+(?:I|we)\\s+the\\s+only\\s+(?:one|ones|person|people|parent)\\s+who\\b[^.;!?\\n]*|why\\s+should\\s+(?:I|we)\\s+(?:trust|believe|bother|keep|have\\s+to)\\b[^.;!?\\n]*|how\\s+many\\s+more\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s+(?:before|until)\\s+(?:someone|somebody|anyone|you|the\\s+\\p{L}+)\\b[^.;!?\\n]*`,
+    ),
+    accept: (m, text) => !endsWithStatement(text, m.index),
+    span: question,
+    suggest: (_m, text, span) => ask('Could you help me understand the plan from here', text, span),
+  },
 ];
 
 // --- Sarcasm ----------------------------------------------------------------------------------------------
@@ -905,6 +1257,16 @@ const markerSpan = (m: RegExpExecArray, text: string): Span => {
 /** Words that say something went wrong: what sarcasm ("Of course ...") is about. */
 const FAILURE_CUE =
   /\b(?:nobody|no\s+one|noone|nothing|never|again|another|still|not|no|forgot|forgotten|cancel+ed|canceled|skipped|missed|missing|lost|late|ignored|excuses?|without)\b|n['’]?t\b/iu;
+
+/**
+ * What makes warm words at a sentence's start ironic: a service dropped ("cancelled", "ignored"), lateness
+ * from the school ("someone finally", "only took", "weeks later"), the same report again ("exactly what
+ * the last three said"), the child sent out ("quality time in the principal's office"), or a contrast
+ * ("works so well for the adults", "but not for a reading specialist"). Not a plain "not", "again" or
+ * "nobody": "Glad to hear nobody was hurt" and "So glad he's reading again" are warm.
+ */
+const IRONY =
+  /\b(?:forgot|forgotten|cancel+ed|canceled|skipped|ignored|excuses|(?:someone|somebody|anyone|you|they|the\s+(?:team|school|district|office))\s+finally|only\s+took|(?:weeks|months)\s+(?:later|late|after)|exactly\s+what|quality\s+time|in\s+the\s+(?:principal['’]?s\s+office|office|hall|hallway)|for\s+the\s+(?:adults|staff|grown-?ups|teachers)|but\s+not\s+(?:for|to|on|when)|remembered\s+(?:he|she|they|my\s+\p{L}+)\s+exists?)\b/iu;
 
 const SARCASM_RULES: CategoryRule[] = [
   {
@@ -967,7 +1329,7 @@ const SARCASM_RULES: CategoryRule[] = [
     // the IEP is optional now".
     id: 'sarcasm',
     pattern: rx(
-      `(?:(?:nice|good|great|glad|lovely|interesting)\\s+to\\s+(?:know|see|hear)(?:\\s+that)?|I\\s+guess|apparently|so\\s+I\\s+guess)\\s+(?<what>[^.;!?,\\n]{2,60}?)\\s+(?:is|are)\\s+(?:just\\s+)?(?:optional|a\\s+suggestion|a\\s+guideline|not\\s+important|not\\s+a\\s+priority|an\\s+afterthought|up\\s+for\\s+debate)(?:\\s+now)?`,
+      `(?:(?:nice|good|great|glad|lovely|interesting)\\s+to\\s+(?:know|see|hear)(?:\\s+that)?|I\\s+guess|apparently|so\\s+I\\s+guess)\\s+(?<what>[^.;!?,\\n]{2,60}?)\\s+(?:is|are)\\s+(?:just\\s+)?(?:optional|a\\s+suggestion|a\\s+guideline|not\\s+important|not\\s+a\\s+priority|an\\s+afterthought|up\\s+for\\s+debate|more\\s+of\\s+a\\s+(?:suggestion|guideline|wish(?:\\s+list)?))(?:\\s+(?:now|at\\s+this\\s+school|here))?`,
     ),
     suggest: (m) => {
       const what = tidy(group(m, 'what'));
@@ -984,6 +1346,13 @@ const SARCASM_RULES: CategoryRule[] = [
     accept: (m, text) => {
       if (!isSentenceStart(text, m.index)) return false;
       const rest = text.slice(m.index + m[0].length, sentenceEnd(text, m.index));
+      // "Glad to hear nobody was hurt" is relief.
+      if (
+        /^\s+(?:that\s+)?(?:nobody|no\s+one|nothing)\s+(?:was|got|is|seems?)\s+(?:seriously\s+|badly\s+)?(?:hurt|injured|broken|wrong|serious)\b/iu.test(
+          rest,
+        )
+      )
+        return false;
       return /\b(?:still|again|locked|missing|never|nobody|no\s+one|nothing|ignored|optional|forgotten|forgot|cancel+ed|skipped)\b/iu.test(
         rest,
       );
@@ -1128,6 +1497,139 @@ const SARCASM_RULES: CategoryRule[] = [
     span: markerSpan,
     suggest: () => LEAVE_OUT,
   },
+  {
+    // Feigned ignorance: "I must have missed the part of the IEP where speech is optional during testing
+    // season", "Did I miss the memo?".
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:I|we)\\s+must\\s+have\\s+missed\\s+the\\s+(?:part|page|section|memo|email|meeting|line|bit|paragraph|clause|announcement)(?<rest>[^.;!?\\n]*)|did\\s+(?:I|we)\\s+miss\\s+(?:the|a)\\s+(?:memo|meeting|email|announcement)\\b[^.;!?\\n]*`,
+    ),
+    suggest: (m) => {
+      const claim =
+        /^\s+(?:of|in)\s+(?<doc>[^.;!?\n]+?)\s+(?:where|that\s+says|saying)\s+(?<what>.+)$/iu.exec(
+          group(m, 'rest'),
+        );
+      return claim?.groups
+        ? `I do not see anything in ${tidy(claim.groups.doc!)} that says ${tidy(claim.groups.what!)}`
+        : 'Could you let me know when this was decided';
+    },
+  },
+  {
+    // Condescension in a polite frame: "As I'm sure you're aware, the IEP is a legally binding document",
+    // "as you should know". "As you know, he starts the new medication on Monday" informs.
+    id: 'sarcasm',
+    pattern: rx(
+      `as\\s+(?:I(?:['’]m|\\s+am)\\s+sure\\s+(?:you(?:['’]re|\\s+are)\\s+(?:well\\s+|fully\\s+)?aware|you\\s+(?:know|understand|realize|realise))|you\\s+(?:should|must|surely|well|of\\s+all\\s+people)\\s+(?:know|be\\s+aware|understand)|you\\s+should\\s+(?:already\\s+)?(?:know|be\\s+aware))`,
+    ),
+    span: markerSpan,
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // "Friendly reminder that his accommodations are not optional."
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:(?:just|this\\s+is)\\s+)?(?:a\\s+)?(?:(?:friendly|gentle|quick|polite)\\s+)?reminder(?:\\s+that)?`,
+    ),
+    // "Just a reminder that the field trip form is due Friday" reminds.
+    accept: (m, text) =>
+      isSentenceStart(text, m.index) &&
+      /\b(?:not\s+optional|legally\s+binding|the\s+law|required\s+by\s+law|not\s+a\s+suggestion|mandatory|not\s+negotiable|(?:is|are)\s+required)\b/iu.test(
+        text.slice(m.index + m[0].length, sentenceEnd(text, m.index)),
+      ),
+    suggest: () => 'I want to note that',
+  },
+  {
+    // Talking down: "so I'll use smaller words", "let me spell it out".
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:so\\s+)?(?:I(?:['’]ll|\\s+will)|let\\s+me|I\\s+will\\s+try\\s+to|I(?:['’]ll|\\s+will)\\s+try\\s+to)\\s+(?:use|try)\\s+(?:smaller|simpler|shorter|little|easier|plainer)\\s+words|(?:so\\s+)?(?:I(?:['’]ll|\\s+will)|let\\s+me)\\s+(?:spell\\s+it\\s+out|say\\s+it\\s+(?:again\\s+)?(?:slowly|slower|more\\s+slowly))(?:\\s+for\\s+you)?`,
+    ),
+    span: markerSpan,
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // Praise that the facts contradict: "Appreciate the quick turnaround, three weeks must be a new record",
+    // "Thank you for the detailed one-sentence reply".
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:quick|speedy|prompt|rapid|fast|timely|swift|lightning)\\s+(?:turnaround|reply|response|answer|action|follow-?up)\\b(?=[^.;!?\\n]*\\b(?:weeks?|months?|record|only\\s+took)\\b)|(?:detailed|thorough|comprehensive|helpful|thoughtful|in-depth|extensive)\\s+(?:one|two|three|single)[- ](?:sentence|line|word)|(?:must\\s+be|is|was|that['’]s|has\\s+to\\s+be)\\s+(?:a|some\\s+kind\\s+of)\\s+(?:new\\s+)?(?:record|personal\\s+best|world\\s+record)`,
+    ),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: () => 'Thank you for your reply; it would have helped to hear sooner',
+  },
+  {
+    // Finding out from someone else, in warm words: "Loved finding out from another mom at pickup that his
+    // therapist left". "Glad to hear from Ms. Park that he did well" is thanks.
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:(?:I\\s+)?(?:really\\s+|just\\s+|so\\s+)?(?:loved|love|enjoyed|appreciated?)|(?:so\\s+|really\\s+)?(?:great|nice|lovely|wonderful|fun|glad|happy|thrilled|delighted))\\s+(?:to\\s+)?(?:find(?:ing)?\\s+out|learn(?:ing)?|hear(?:ing)?|discover(?:ing)?|be(?:ing)?\\s+told|read(?:ing)?)\\s+(?:about\\s+(?:it|this|that)\\s+)?(?:from|via|through|on)\\s+(?<src>another\\s+\\p{L}+|(?:a|an|some|the|his|her|my|our)\\s+(?:other\\s+)?(?:\\p{L}+\\s+)?(?:mom|mum|dad|parent|parents|kid|child|student|classmate|neighbou?r|friend|newsletter|flyer|sister|brother|son|daughter|\\d+[- ]year[- ]old|\\p{L}+[- ]year[- ]old)|facebook|instagram|social\\s+media)`,
+    ),
+    accept: (m, text) => isSentenceStart(text, m.index),
+    suggest: (m) => `I found out from ${tidy(group(m, 'src'))}`,
+  },
+  {
+    // Warm words at the start of a sentence about what went wrong: "So glad the new schedule works so well
+    // for the adults", "What a treat to get a progress report that says exactly what the last three said",
+    // "I'm touched that someone finally remembered he exists", "It's lovely that he gets to spend so much
+    // quality time in the principal's office". "What a lovely surprise to see him so proud!" and "Great to
+    // hear he finally read a whole book!" are warm.
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:so\\s+|really\\s+|just\\s+)?(?:glad|happy|thrilled|delighted|pleased|lovely|wonderful|great|nice|fantastic|good|reassuring|comforting)(?:\\s+to\\s+(?:see|hear|know|learn|find\\s+out)|\\s+that|\\s+news|(?=\\s+(?:the|his|her|your|you|they|someone|everyone|we)\\s))|(?:it['’]?s|it\\s+is|how)\\s+(?:so\\s+|just\\s+)?(?:lovely|wonderful|great|nice|fantastic|reassuring|comforting|touching|sweet)\\s+(?:that|to|of)|what\\s+a\\s+(?:treat|joy|pleasure|delight|thrill|relief|privilege)|(?:I['’]?m|I\\s+am|we['’]?re|we\\s+are)\\s+(?:so\\s+|really\\s+|truly\\s+|just\\s+)?(?:touched|honou?red|flattered|thrilled|delighted|tickled)\\s+(?:that|to)`,
+    ),
+    accept: (m, text) => {
+      if (!isSentenceStart(text, m.index)) return false;
+      const end = sentenceEnd(text, m.index);
+      if (text.charAt(end) === '!') return false;
+      return IRONY.test(
+        text.slice(m.index + m[0].length, Math.min(end, clauseEnd(text, m.index + m[0].length))),
+      );
+    },
+    span: markerSpan,
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // "no rush on those logs, it's only been since september", "take your time, it's not like he needs it".
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:no\\s+rush|no\\s+hurry|take\\s+(?:your|all\\s+the)\\s+time|don['’]?t\\s+(?:rush|hurry))\\b(?=[^.;!?\\n]*(?:\\bonly\\s+been\\b|\\bsince\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\\s+(?:fall|spring|start|beginning)|last\\s+\\p{L}+|\\d)|\\bnot\\s+like\\b|n['’]?t\\s+like\\b|\\b(?:weeks|months)\\b))[^.;!?\\n]*`,
+    ),
+    suggest: () => 'Could you let me know when I can expect this',
+  },
+  {
+    // Money or time found for something else: "the district found money for new football uniforms but not for
+    // a reading specialist".
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:found|find|finds|has|have|had|there(?:['’]s|\\s+is|\\s+was))\\s+(?:the\\s+)?(?:money|time|staff|funding|budget|room|resources|space)\\s+(?:for|to)\\s+[^.;!?\\n]{2,60}?,?\\s+but\\s+(?:not|no)\\b[^.;!?\\n]*`,
+    ),
+    accept: (m, text) =>
+      new RegExp(`\\b(?:${SCHOOL_NOUN}|you|your|they)\\b`, 'iu').test(
+        text.slice(sentenceStart(text, m.index), m.index + m[0].length),
+      ),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: () => 'Help me understand how these decisions about his support are made',
+  },
+  {
+    // Stock markers of irony: "Oh sure, because a sticker chart is going to fix ...", "oh wait, she didn't",
+    // "how refreshing", "the district's priorities are in order", "my emails are going straight to a special
+    // folder", "I'm sure the BIP looks lovely in its binder", "we're just not doing speech anymore".
+    id: 'sarcasm',
+    pattern: rx(
+      `oh\\s+(?:sure|right|yeah),?\\s+because\\b|(?:sure|right|yeah),?\\s+because(?!\\s+of\\b)|oh\\s+wait\\b|(?<=,\\s*|^)how\\s+(?:refreshing|novel|original|typical|predictable|unexpected)(?=\\s*[.!]|\\s*$)|priorities\\s+(?:are|seem\\s+to\\s+be)\\s+(?:in\\s+order|straight)|(?:emails?|messages?|calls?|letters?|voicemails?)\\s+(?:are|is|must\\s+be|go|goes|are\\s+going|went)\\s+(?:straight\\s+|directly\\s+)?(?:to|into)\\s+(?:a\\s+)?(?:special\\s+folder|spam|the\\s+trash|a\\s+black\\s+hole|the\\s+void|the\\s+bin|nowhere)|(?:I['’]?m|I\\s+am)\\s+sure\\s+[^.;!?\\n]{0,40}\\b(?:looks?|sounds?|reads?)\\s+(?:lovely|great|nice|wonderful|good|impressive|beautiful)\\s+(?:in|on)\\s+(?:its|the|a|paper|theory)\\b[^.;!?\\n]*|(?:so\\s+)?(?:we['’]?re|we\\s+are)\\s+just\\s+not\\s+(?:doing|having|following|bothering)\\b[^.;!?\\n]*`,
+    ),
+    span: markerSpan,
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // "Thanks for the update three weeks after it happened."
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:thanks|thank\\s+you)(?:\\s+(?:so|very)\\s+much|\\s+a\\s+lot)?\\s+for\\s+(?<what>(?:the|your)\\s+(?:update|heads[- ]up|reply|response|notice|email|call|news|information|info|note))\\s+(?:(?:a|one|two|three|four|five|six|several|a\\s+few|\\d+)\\s+(?:days?|weeks?|months?)\\s+(?:after|later|late)|after\\s+the\\s+fact|after\\s+it\\s+(?:happened|was\\s+done))\\b[^.;!?\\n]*`,
+    ),
+    suggest: (m) =>
+      `Thank you for ${tidy(group(m, 'what')).replace(/^the\s/iu, 'the ')}; it would have helped to hear sooner`,
+  },
 ];
 
 // --- Blame ----------------------------------------------------------------------------------------------
@@ -1238,9 +1740,13 @@ function notTold(what: string, done = 'told'): string {
   return `It looks like I was not ${done}${what ? ` ${what}` : ''}`;
 }
 
+/** A failing in a cause, which makes it blame: "the district's decision to pull his aide", "staff ignoring". */
+const CULPABLE =
+  /\b(?:failure|fail\p{L}*|neglect\p{L}*|negligence|ignor\p{L}*|refus\p{L}*|lack\s+of|decision\s+to\s+(?:pull|cut|remove|reduce|move|delay|deny|drop|end|stop|take)|choice\s+to\s+\p{L}+|not|never|mistakes?|errors?|incompetence|carelessness|inaction)\b|n['’]?t\b/iu;
+
 /** What the school's side keeps doing that a parent objects to (after "keeps"/"continues to"). */
 const AGAIN_AND_AGAIN =
-  /^(?:cancel\p{L}*|mov(?:e|es|ed|ing)|chang\p{L}*|pull\p{L}*|skip\p{L}*|forget\p{L}*|forgot|miss(?:es|ed|ing)?|drop\p{L}*|los(?:e|es|ing)|ignor\p{L}*|blam\p{L}*|postpon\p{L}*|reschedul\p{L}*|delay\p{L}*|cut(?:s|ting)?|reduc\p{L}*|push\p{L}*\s+(?:back|off)|put(?:s|ting)?\s+(?:off|him|her|them)|send(?:s|ing)?\s+(?:him|her|them)\s+(?:home|out|to\s+the\s+office)|(?:tell|say)(?:s|ing)?\s+me|promis\p{L}*|mak(?:e|es|ing)\s+excuses|leav(?:e|es|ing)\s+(?:him|her|them|me)\s+out)\b/iu;
+  /^(?:cancel\p{L}*|mov(?:e|es|ed|ing)|chang\p{L}*|pull\p{L}*|skip\p{L}*|forget\p{L}*|forgot|miss(?:es|ed|ing)?|drop\p{L}*|los(?:e|es|ing)|ignor\p{L}*|blam\p{L}*|postpon\p{L}*|reschedul\p{L}*|delay\p{L}*|cut(?:s|ting)?|reduc\p{L}*|push\p{L}*\s+(?:back|off)|put(?:s|ting)?\s+(?:off|him|her|them)|send(?:s|ing)?\s+(?:him|her|them)\s+(?:home|out|to\s+the\s+office)|(?:tell|say)(?:s|ing)?\s+me|promis\p{L}*|mak(?:e|es|ing)\s+excuses|leav(?:e|es|ing)\s+(?:him|her|them|me)\s+out|point(?:s|ed|ing)?\s+fingers)\b/iu;
 
 /** "moving his speech time" -> "His speech time has been moved more than once". */
 function againRewrite(verbWritten: string, what: string): string {
@@ -1556,6 +2062,204 @@ const BLAME_RULES: CategoryRule[] = [
       return 'I have not been able to resolve this yet';
     },
   },
+  {
+    // The reader's act as the cause: "Because you moved him without telling anyone, he spent a week lost".
+    // "Because you called so quickly, we caught it early" is thanks.
+    id: 'blame',
+    pattern: rx(
+      `because\\s+${YOU}\\s+(?:just\\s+|simply\\s+)?(?<neg>didn${A}t|did\\s+not|didnt|never|failed\\s+to|refused\\s+to|forgot\\s+to)?\\s*(?<verb>forgot|ignored|chose\\s+to\\s+\\p{L}+|decided\\s+to\\s+\\p{L}+|moved|pulled|cut|took|removed|left|let|put|sent|skipped|cancel+ed|canceled|dropped|lost|changed|gave|tell|call|send|follow|read|give|check|provide|inform|include|ask|notify|listen)\\b(?<what>[^.;!?,\\n]*)`,
+    ),
+    accept: (m, text) =>
+      (Boolean(group(m, 'neg')) ||
+        !/^(?:tell|call|send|follow|read|give|check|provide|inform|include|ask|notify|listen)$/iu.test(
+          group(m, 'verb'),
+        )) &&
+      valenceOf(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))) <= 0,
+    suggest: (m) => {
+      const what = tidy(group(m, 'what'));
+      const verb = group(m, 'verb').toLowerCase().split(/\s+/u)[0]!;
+      const who = /^(him|her|them)\b\s*(.*)$/iu.exec(what);
+      if (!group(m, 'neg') && who && !/^(?:chose|decided|let|gave|left|took)$/u.test(verb)) {
+        const subject = { him: 'he was', her: 'she was', them: 'they were' }[who[1]!.toLowerCase() as 'him'];
+        return `because ${subject} ${PASSIVE[verb] ?? participle(baseForm(verb))}${who[2] ? ` ${who[2]}` : ''}`;
+      }
+      return 'because of what happened';
+    },
+  },
+  {
+    // The school's side busy with something else: "the para was on her phone instead of watching him".
+    id: 'blame',
+    pattern: rx(
+      `instead\\s+of\\s+(?:watching|helping|supervising|teaching|doing|following|listening|supporting|giving|being\\s+with|paying\\s+attention|keeping\\s+an\\s+eye|looking\\s+after|checking|working\\s+with)\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) => {
+      const clause = text.slice(clauseStart(text, m.index), m.index);
+      return new RegExp(
+        `(?:^|\\bbecause\\s+|\\bsince\\s+|\\bwhile\\s+)(?:${SCHOOL_SUBJECT}|they)\\s`,
+        'iu',
+      ).test(clause);
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
+  },
+  {
+    // "the case manager did not do her job", "if they did their jobs".
+    id: 'blame',
+    pattern: rx(
+      `(?:(?:did\\s+not|didn${A}t|didnt|does\\s+not|doesn${A}t|doesnt|won${A}t|will\\s+not)\\s+do|(?:is|are|was|were)(?:\\s+not|n${A}t)\\s+doing|if\\s+(?:you|they|people|everyone|someone|the\\s+\\p{L}+)\\s+(?:did|had\\s+done|would\\s+do|just\\s+did))\\s+(?:her|his|their|your|its|the)\\s+jobs?\\b`,
+    ),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: () => 'I am not sure the plan is being carried out',
+  },
+  {
+    // What a decision cost the child: "It was the team's choice to delay the evaluation that cost him a
+    // whole year". "The surgery cost him a month of school" blames no one.
+    id: 'blame',
+    pattern: rx(
+      `(?:cost|costs|has\\s+cost|robbed|deprived)\\s+(?:him|her|them|my\\s+\\p{L}+|us|our\\s+\\p{L}+)\\s+(?:of\\s+)?(?:a|an|the|his|her|their|\\d+|one|two|three|four|five|six|several|months|weeks|years)\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) =>
+      new RegExp(
+        `\\b(?:${SCHOOL_NOUN}|you|your|(?:team|school|district|staff)['’]s|decision|choice|mistake|delay|failure|negligence)\\b`,
+        'iu',
+      ).test(text.slice(sentenceStart(text, m.index), m.index)),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: (m, text) =>
+      `I am worried about the time ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} has lost, and I would like to talk about how to make it up`,
+  },
+  {
+    // The counterfactual: "Had anyone on the team read his BIP, the suspension would not have happened".
+    // "If it had rained, the trip would not have happened" and "if we had known, ..." name no one.
+    id: 'blame',
+    pattern: rx(
+      `(?:would\\s+(?:not|never)|wouldn${A}t|wouldnt)\\s+have\\s+(?:happened|occurred|been\\s+(?:suspended|hurt|injured|sent\\s+home|restrained|necessary))|could\\s+have\\s+been\\s+(?:avoided|prevented)`,
+    ),
+    accept: (m, text) =>
+      new RegExp(
+        `(?:^|,\\s*|\\b)(?:had|if)\\s+(?:anyone|anybody|someone|somebody|${SCHOOL_SUBJECT}|they)\\s`,
+        'iu',
+      ).test(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index))) &&
+      !/\b(?:had|if)\s+(?:I|we|he|she)\s/iu.test(text.slice(sentenceStart(text, m.index), m.index)),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: () => 'I would like to understand what could be done differently next time',
+  },
+  {
+    // "the school made him like this", "your staff have made her hate school". "The new teacher made him
+    // feel welcome" is thanks.
+    id: 'blame',
+    pattern: rx(
+      `(?:made|turned|making)\\s+(?:him|her|them|my\\s+\\p{L}+)\\s+(?:like\\s+this|this\\s+way|into\\s+\\p{L}+|(?:so\\s+)?(?:anxious|scared|afraid|angry|withdrawn|aggressive|miserable|depressed)|hate\\s+\\p{L}+|feel\\s+(?:stupid|worthless|dumb|bad|like\\s+a\\s+failure))`,
+    ),
+    accept: (m, text) =>
+      new RegExp(`(?:${SCHOOL_SUBJECT}|they)\\s+(?:(?:has|have|is|are)\\s+)?$`, 'iu').test(
+        text.slice(clauseStart(text, m.index), m.index),
+      ),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I am worried about how ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} has changed this year`,
+  },
+  {
+    // "this school is the reason", "the district is the only reason he is behind". "Ms. Park is the reason he
+    // loves reading" is thanks.
+    id: 'blame',
+    pattern: rx(
+      `(?:is|are|was|were|['’]s|['’]re)\\s+(?:the\\s+)?(?:only\\s+|whole\\s+|main\\s+|real\\s+|sole\\s+)?reason(?<rest>[^.;!?,\\n]*)`,
+    ),
+    accept: (m, text) =>
+      new RegExp(
+        `(?:^|\\band\\s+|\\bbut\\s+)(?:${SCHOOL_SUBJECT}|this\\s+(?:school|district|program|place)|that\\s+(?:school|district|program|place))\\s*$`,
+        'iu',
+      ).test(text.slice(clauseStart(text, m.index), m.index)) &&
+      valenceOf(group(m, 'rest')) <= 0 &&
+      (group(m, 'rest').trim() === '' ||
+        valenceOf(group(m, 'rest')) < 0 ||
+        /\b(?:not|no|n['’]?t|behind|cries|cry|hates?|lost|missed|regress\p{L}*)\b/iu.test(group(m, 'rest'))),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: () => 'I am worried about how this has affected us',
+  },
+  {
+    // A culprit's failing as the cause: "His regression is a direct consequence of the district's decision to
+    // pull his aide", "Your lack of follow-through is why we are in this position". "His progress is a
+    // direct result of Ms. Park's hard work" is thanks; "a result of the new policy" names no failing.
+    id: 'blame',
+    pattern: rx(
+      `(?:is|are|was|were)\\s+(?:a\\s+|the\\s+)?(?:direct\\s+|clear\\s+|obvious\\s+)?(?:result|consequence|product)\\s+of\\s+(?<cause>[^.;!?,\\n]+)`,
+    ),
+    accept: (m) =>
+      new RegExp(
+        `\\b(?:${SCHOOL_NOUN}|you|your|staff|(?:school|district|team|teacher|aide)['’]s)\\b`,
+        'iu',
+      ).test(group(m, 'cause')) && CULPABLE.test(group(m, 'cause')),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
+  },
+  {
+    // "Your lack of follow-through is why we are in this position", "the district's decision to cut his
+    // minutes is the reason he regressed".
+    id: 'blame',
+    pattern: rx(
+      `(?:${YOUR}|the\\s+(?:school|district|team|staff|teacher|aide|principal)['’]s|(?:his|her)\\s+(?:teacher|aide)['’]s)\\s+(?:lack\\s+of|failure|refusal|decision|negligence|mistake|carelessness|inaction|unwillingness|inability|poor)\\b[^.;!?,\\n]{0,60}?\\s+(?:is|was|are)\\s+(?:exactly\\s+|precisely\\s+|the\\s+only\\s+)?(?:why|how|the\\s+reason|what)\\b[^.;!?,\\n]*`,
+    ),
+    suggest: (m, text) =>
+      `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
+  },
+  {
+    // The child's trouble dated to what the school did: "Her panic attacks started when your staff began
+    // taking away her breaks". "His tics started when he began the new medication" names no one.
+    id: 'blame',
+    pattern: rx(
+      `(?:started|began|begun|got\\s+worse|came\\s+back|have\\s+gotten\\s+worse)\\s+(?:(?:right\\s+)?when|after|since|the\\s+(?:day|week|month)|as\\s+soon\\s+as)\\s+(?<who>${SCHOOL_SUBJECT}|they)\\s+(?<act>[^.;!?,\\n]+)`,
+    ),
+    accept: (m) =>
+      /\b(?:took|tak(?:e|es|ing)|began|start(?:ed|ing)|mov(?:ed|ing)|pull(?:ed|ing)|remov(?:ed|ing)|cut(?:ting)?|stopp(?:ed|ing)|chang(?:ed|ing)|put(?:ting)?|sent|send(?:ing)?|left|ignor(?:ed|ing)|cancel\p{L}*|reduc(?:ed|ing)|refus(?:ed|ing)|den(?:ied|ying)|punish\p{L}*|restrain\p{L}*|isolat\p{L}*)\b/iu.test(
+        group(m, 'act'),
+      ) && !/^(?:he|she)$/iu.test(tidy(group(m, 'who'))),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I am worried about how ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} has been since ${lowerFirst(
+        tidy(group(m, 'act'))
+          .replace(/^(?:began|started)\s+/iu, '')
+          .replace(/^taking\s+away\s+/iu, 'losing '),
+      )}`,
+  },
+  {
+    // Someone on the school's side as the cause: "He regressed because the district cut his speech minutes
+    // without telling us", "This happened because someone decided the schedule mattered more than his plan".
+    // "He missed speech because the therapist was out sick" is a fact.
+    id: 'blame',
+    pattern: rx(
+      `because\\s+(?<who>${SCHOOL_SUBJECT}|someone|somebody|nobody|no\\s+one|they)\\s+(?<act>[^.;!?,\\n]+)`,
+    ),
+    accept: (m) =>
+      !/^(?:you|u|ya)\b/iu.test(tidy(group(m, 'who'))) &&
+      /\b(?:without\s+(?:telling|asking|informing|consulting|notice|notifying|a\s+meeting|checking)|decided|chose|refused|ignored|forgot|failed|didn['’]?t|did\s+not|never|wouldn['’]?t|won['’]?t|couldn['’]?t\s+be\s+bothered|more\s+than\s+(?:his|her|the)|instead\s+of)\b/iu.test(
+        group(m, 'act'),
+      ),
+    suggest: () => 'because of what happened',
+  },
+  {
+    // A decision named as the cause: "It is the school's poor communication that caused this whole mess",
+    // "This situation was created by the district's decision to understaff the program".
+    id: 'blame',
+    pattern: rx(
+      `(?:(?:${YOUR}|the\\s+(?:school|district|team|staff|teacher|aide|principal)['’]s)\\s+(?:poor|lack\\s+of|failure|refusal|decision|negligence|mistake|carelessness|inaction|unwillingness|inability)\\b[^.;!?,\\n]{0,60}?\\s+(?:that\\s+|which\\s+)?(?:caused|created|led\\s+to|resulted\\s+in|is\\s+responsible\\s+for)|(?:caused|created|made\\s+worse|brought\\s+on)\\s+by\\s+(?:${YOUR}|the\\s+(?:school|district|team|staff|teacher|aide|principal)['’]s|staff)\\s+(?:poor|lack\\s+of|failure|refusal|decision|negligence|mistake|carelessness|inaction))\\b[^.;!?,\\n]*`,
+    ),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: (m, text) =>
+      `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
+  },
+  {
+    // "Somebody in that building decided my son's needs didn't matter", "You are not respecting the law".
+    id: 'blame',
+    pattern: rx(
+      `decided\\s+(?:that\\s+)?(?:his|her|their|my\\s+\\p{L}+['’]s|our)\\s+(?:\\p{L}+\\s+){0,2}?(?:didn['’]?t|did\\s+not|don['’]?t|do\\s+not|doesn['’]?t|does\\s+not|wasn['’]?t|weren['’]?t)\\s+(?:matter|count|worth)\\b[^.;!?,\\n]*|${YOU}\\s+(?:are|were|have\\s+been)\\s+not\\s+(?:respecting|following|honou?ring|implementing|providing|meeting|complying\\s+with|listening\\s+to)\\b[^.;!?,\\n]*`,
+    ),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
+  },
 ];
 
 // --- Insults (patterns; the lexicon's insults are in lexiconFlags below) -----------------------------------
@@ -1580,6 +2284,34 @@ function concernsAbout(subject: string, tail: string): string {
   if (target === 'you') return 'I am finding this hard';
   if (about) return `I am not sure ${target} has had enough support with ${tidy(about[1]!)}`;
   return `I have found it hard to work with ${target}`;
+}
+
+/** Words that say what to correct in a document rather than judge whoever wrote it. */
+const FACTS_ABOUT_A_DOCUMENT: ReadonlySet<string> = new Set([
+  'wrong',
+  'inaccurate',
+  'incorrect',
+  'incomplete',
+  'outdated',
+  'missing',
+  'late',
+  'unclear',
+  'confusing',
+  'limited',
+  'vague',
+  'overdue',
+]);
+
+/** The subject of the clause before `index`, as written ("Ms. Harlow", "your behavior specialist"). */
+function subjectText(text: string, index: number): string {
+  const clause = tidy(text.slice(clauseStart(text, index), index))
+    .replace(/^(?:with\s+respect|honestly|frankly|seriously|and|but|so|because)[,]?\s+/iu, '')
+    .replace(/^it(?:['’]s|\s+is)\s+(?:obvious|clear|evident|plain)\s+(?:that\s+)?/iu, '')
+    .replace(
+      /\s+(?:is|are|was|were|has|have|had|seems?|seemed|would|could|can|just|basically|really|clearly|obviously|always|constantly|even|not|n['’]?t|\p{L}+n['’]?t)(?:\s+(?:is|are|was|were|has|have|had|seems?|seemed|would|could|can|just|basically|really|clearly|obviously|always|constantly|even|not))*$/iu,
+      '',
+    );
+  return clause || 'the team';
 }
 
 const INSULT_RULES: CategoryRule[] = [
@@ -1618,7 +2350,7 @@ const INSULT_RULES: CategoryRule[] = [
     // "The sub was a complete joke", "you guys are a joke", "a glorified babysitting service", "a circus".
     id: 'insult',
     pattern: rx(
-      `(?<who>${SCHOOL_SUBJECT}|this\\s+(?:school|district|program|place|meeting|process|plan)|that\\s+(?:school|district|program|place|meeting))\\s+(?:is|are|was|were|${A}s|['’]re)\\s+(?:just\\s+|basically\\s+|honestly\\s+|nothing\\s+but\\s+)?(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+|real\\s+|bad\\s+|sick\\s+)?(?:joke|circus|clown\\s+show|clowns|farce|sham|disgrace|embarrassment|zoo|dumpster\\s+fire|waste\\s+of\\s+(?:(?:my|our|his|her|everyone['’]s|everybody['’]s|taxpayers['’]?)\\s+)?(?:time|space|money|resources)|glorified\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,2})`,
+      `(?<who>${SCHOOL_SUBJECT}|this\\s+(?:whole\\s+|entire\\s+)?(?:school|district|program|place|meeting|process|plan)|that\\s+(?:whole\\s+|entire\\s+)?(?:school|district|program|place|meeting))\\s+(?:is|are|was|were|${A}s|['’]re)\\s+(?:just\\s+|basically\\s+|honestly\\s+|nothing\\s+but\\s+)?(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+|real\\s+|bad\\s+|sick\\s+)?(?:joke|circus|clown\\s+show|clowns|farce|sham|disgrace|embarrassment|zoo|dumpster\\s+fire|amateur\\s+hour|shambles|bush\\s+league|waste\\s+of\\s+(?:(?:my|our|his|her|everyone['’]s|everybody['’]s|taxpayers['’]?)\\s+)?(?:time|space|money|resources)|glorified\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,2})`,
     ),
     suggest: (m, text) => concernsAbout(group(m, 'who'), restOfClause(text, m.index + m[0].length)),
   },
@@ -1659,6 +2391,144 @@ const INSULT_RULES: CategoryRule[] = [
       if (!who || /^this$/iu.test(who)) return 'This has been a hard experience for us';
       return concernsAbout(who, '');
     },
+  },
+  {
+    // A virtue measured against a thing: "Ms. Harlow has all the warmth of a parking ticket", "has the
+    // patience of a toddler". "She has the patience of a saint" is praise; the child ("He has the attention
+    // span of a goldfish") is not the school's side.
+    id: 'insult',
+    pattern: rx(
+      `(?:has|have|had|with)\\s+(?:all\\s+|about\\s+|roughly\\s+)?the\\s+(?:warmth|patience|charm|empathy|compassion|people\\s+skills|social\\s+skills|tact|sensitivity|intelligence|brains|personality|attention\\s+span|bedside\\s+manner|competence|common\\s+sense|organi[sz]ational\\s+skills|manners|emotional\\s+intelligence|kindness|energy)\\s+of\\s+(?:a|an)\\s+(?!saint|angel|saints|angels)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      return who === 'school' || who === 'they';
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
+  },
+  {
+    // Incompetence as an idiom: "could not organise a bake sale", "would not last a week in a real
+    // classroom", "couldn't find their way out of a paper bag". The child ("He would not last a day without
+    // his aide") is not the school's side.
+    id: 'insult',
+    pattern: rx(
+      `(?:could(?:n${A}t|\\s+not)|couldnt|can(?:${A}t|not)|cant|would(?:n${A}t|\\s+not)|wouldnt)\\s+(?:even\\s+)?(?:organi[sz]e|run|manage|plan|find\\s+(?:\\p{L}+\\s+){0,2}way\\s+out\\s+of|last|survive|handle|pour|lead)\\s+(?:a|an|one|five)\\s+(?:single\\s+)?(?:bake\\s+sale|lemonade\\s+stand|fire\\s+drill|paper\\s+bag|piss-?up|brewery|car\\s+wash|raffle|potluck|birthday\\s+party|day|week|minute|minutes|hour|month|semester)\\b(?:\\s+in\\s+(?:a|the)\\s+[^.;!?,\\n]*)?`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      return who === 'school' || who === 'they';
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
+  },
+  {
+    // "I would not trust the new aide to look after a goldfish."
+    id: 'insult',
+    pattern: rx(
+      `(?:I|we|i)\\s+(?:would(?:n${A}t|\\s+not)|wouldnt|could(?:n${A}t|\\s+not))\\s+(?:even\\s+)?trust\\s+(?<who>(?:the|that|this|your|his|her)\\s+(?:[\\p{L}-]+\\s+){0,2}?${SCHOOL_NOUN}|them|${STAFF_NAME}|you(?:\\s+people)?)\\s+(?:to|with)\\s+(?:\\p{L}+\\s+){0,3}?(?:a|an)\\s+[\\p{L}-]+`,
+    ),
+    suggest: (m) => concernsAbout(group(m, 'who'), ''),
+  },
+  {
+    // Priorities as a judgement: "The speech therapist cares more about her paperwork than about the
+    // children in front of her", "seems more interested in her coffee than in my daughter".
+    id: 'insult',
+    pattern: rx(
+      `(?:(?:seems?|seemed|is|are|was|were)\\s+(?:far\\s+|much\\s+|a\\s+lot\\s+)?more\\s+(?:interested|concerned|worried|focused|invested)\\s+(?:in|about|with|on)|cares?\\s+(?:far\\s+|much\\s+|a\\s+lot\\s+)?more\\s+(?:about|for)|cared\\s+more\\s+about)\\s+[^.;!?,\\n]{2,60}?\\s+than\\s+(?:about\\s+|in\\s+|with\\s+|for\\s+|on\\s+)?(?<whom>(?:the\\s+(?:kids|children|students|child)|(?:my|our|his|her)\\s+\\p{L}+|him|her|them|us)[^.;!?,\\n]*)`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      return who === 'school' || who === 'they';
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) =>
+      `I want to make sure ${targetOf(subjectText(text, m.index))} is focused on ${tidy(group(m, 'whom'))}`,
+  },
+  {
+    // A judgement of the school's work: "The evaluation you sent us is sloppy, careless work", "his BIP is
+    // lazy". "The report is wrong about his age" or "incomplete" says what to correct.
+    id: 'insult',
+    pattern: rx(
+      `(?<what>(?:the|this|that|your|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:evaluation|report|assessment|plan|IEP|BIP|FBA|draft|response|reply|letter|email|work|notes|data|paperwork|write-?up|goals?|summary|analysis))(?:\\s+(?:you|they|she|he|the\\s+\\p{L}+|your\\s+\\p{L}+)\\s+(?:sent|wrote|gave|drafted|prepared|put\\s+together|produced|did|handed)(?:\\s+(?:us|me|over))?)?\\s+(?:is|was|are|were|reads\\s+as)\\s+(?:(?:just|so|really|very|completely|totally|frankly|honestly|pretty|such|utterly)\\s+)*(?:a\\s+|an\\s+)?(?<word>\\p{L}+)`,
+    ),
+    accept: (m) =>
+      isJudgement(group(m, 'word')) && !FACTS_ABOUT_A_DOCUMENT.has(group(m, 'word').toLowerCase()),
+    suggest: (m) => `I have concerns about ${lowerFirst(tidy(group(m, 'what')))}`,
+  },
+  {
+    // Talking down, laughing at, treating someone like a child: "Your psychologist talked down to me like I
+    // was a child for the whole meeting". "He laughed at me when I tickled him" is the child.
+    id: 'insult',
+    pattern: rx(
+      `(?:talk(?:s|ed|ing)?|spoke|speaks?|speaking)\\s+down\\s+to\\s+(?:me|us|parents|him|her|my\\s+\\p{L}+)\\b[^.;!?,\\n]*|roll(?:s|ed|ing)?\\s+(?:her|his|their)\\s+eyes\\s+at\\s+(?:me|us)\\b[^.;!?,\\n]*|(?:laugh(?:s|ed|ing)?|scoff(?:s|ed|ing)?|sneer(?:s|ed|ing)?)\\s+at\\s+(?:me|us|my\\s+\\p{L}+|him|her)\\b[^.;!?,\\n]*|treat(?:s|ed|ing)?\\s+(?:me|us|parents|my\\s+\\p{L}+|him|her)\\s+like\\s+(?:a|an|I|we|dirt|garbage|trash|an?\\s+\\p{L}+)\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      return who === 'school' || who === 'they';
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => `I did not feel heard by ${targetOf(subjectText(text, m.index))}`,
+  },
+  {
+    // A person reduced to a role: "The para is basically a warm body in a chair", "nothing more than a
+    // paper pusher". "The para is basically a second teacher for him" is praise: the rule reads it and lets
+    // it go, so the classifier does not judge it either.
+    id: 'insult',
+    pattern: rx(
+      `(?:is|are|was|were|['’]s|['’]re)\\s+(?:(?<how>just|basically|only|essentially|nothing\\s+(?:more\\s+)?(?:than|but)|little\\s+more\\s+than|no\\s+better\\s+than)\\s+(?:a\\s+|an\\s+)?(?<role>[\\p{L}-]+(?:\\s+[\\p{L}-]+)?)|(?:a\\s+|an\\s+)?(?<named>warm\\s+bod(?:y|ies)|paper[- ]?pushers?|pencil[- ]?pushers?|seat[- ]?fillers?|place-?holders?|bureaucrats?|overpaid\\s+[\\p{L}-]+))\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      if (who !== 'school' && who !== 'they') return false;
+      if (group(m, 'named') || /^(?:nothing|little|no)\s/iu.test(group(m, 'how'))) return true;
+      return /^(?:warm\s+bod(?:y|ies)|paper[- ]?pushers?|pencil[- ]?pushers?|seat[- ]?fillers?|place-?holders?|bureaucrats?|robots?|overpaid\s+[\p{L}-]+)/iu.test(
+        group(m, 'role'),
+      );
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
+  },
+  {
+    // "It is obvious the case manager has no interest in getting any", "the aide has no patience with him".
+    // "The sub had no training on his plan" is a fact to fix.
+    id: 'insult',
+    pattern: rx(
+      `(?:has|have|had|with|shows?|showed)\\s+(?:(?:no|zero)\\s+\\p{L}+\\s+(?:and|or)\\s+)?(?:absolutely\\s+)?(?:no|zero)\\s+(?:interest|respect|empathy|compassion|patience|common\\s+sense|people\\s+skills|regard|concern|business)\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) => {
+      const who = subjectBefore(text, m.index);
+      return who === 'school' || who === 'they';
+    },
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
+  },
+  {
+    // "the teacher no good, she shout all day", "the aide is not good at her job".
+    id: 'insult',
+    // It starts at its own words and looks back for the subject: a pattern that starts with the school's side
+    // would be tried at every position of a letter.
+    pattern: rx(
+      `(?:no\\s+good|not\\s+good\\s+(?:at\\s+(?:her|his|their)\\s+jobs?|for\\s+(?:him|her|them|kids|children|my\\s+\\p{L}+)|with\\s+(?:kids|children)))`,
+    ),
+    accept: (m, text) =>
+      new RegExp(`^(?:${SCHOOL_SUBJECT})\\s+(?:(?:is|are|was|were)\\s+)?$`, 'iu').test(
+        text.slice(clauseStart(text, m.index), m.index),
+      ),
+    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
+  },
+  {
+    // Questioning someone's competence: "does not seem to understand the first thing about autism", "I would
+    // think a trained professional would know ...", "first year teachers with more common sense than your
+    // IEP team", "reads like it was copied from some other child's file", "hard to believe anyone with a
+    // degree signed off on this", "This is amateur hour".
+    id: 'insult',
+    pattern: rx(
+      `(?:know|understand|have|grasp)\\s+the\\s+(?:first|first\\s+damn|most\\s+basic)\\s+thing\\s+about\\b[^.;!?,\\n]*|(?:I\\s+would|I['’]d|you\\s+would|you['’]d|one\\s+would)\\s+think\\s+(?:that\\s+)?(?:a|an|any|someone|somebody|anyone)\\s+(?:(?:trained|qualified|certified|licensed|experienced|professional|so-called)\\s+)*(?:professional|teacher|educator|adult|person|expert|specialist|therapist|administrator|someone)\\b[^.;!?,\\n]{0,60}?\\b(?:would|should)\\s+(?:know|understand|realize|realise)\\b[^.;!?,\\n]*|with\\s+more\\s+(?:common\\s+sense|sense|experience|empathy|skill|patience|compassion|knowledge)\\s+than\\s+(?:you|your|the|that|this)\\b[^.;!?,\\n]*|(?:reads|looks|sounds)\\s+like\\s+(?:it\\s+was\\s+)?(?:copied|cut\\s+and\\s+pasted|copy-?pasted|thrown\\s+together|written\\s+(?:by\\s+someone\\s+who|in\\s+(?:five|ten|\\d+)\\s+minutes)|pulled)\\b[^.;!?,\\n]*|hard\\s+to\\s+believe\\s+(?:that\\s+)?(?:anyone|someone|somebody|a\\s+\\p{L}+)\\s+(?:with\\s+a\\s+degree|trained|qualified|with\\s+(?:any\\s+)?training|who\\s+(?:works|is\\s+trained))\\b[^.;!?,\\n]*`,
+    ),
+    span: (m, text) => ({ start: sentenceStart(text, m.index), end: sentenceEnd(text, m.index) }),
+    suggest: () => 'I am not sure the current approach is working',
   },
 ];
 
@@ -1706,6 +2576,17 @@ const ORDERED: ReadonlySet<string> = new Set([
   'treat',
   'ignore',
 ]);
+
+/** Words that may come before a bare order without softening it: "just put him back", "so send me the logs". */
+const ORDER_LEAD = /^(?:(?:just|so|now|ok|okay|then|simply|and|also|again)[,]?\s+)+/iu;
+
+/** Where the words before an order start, when only ORDER_LEAD words stand between it and the sentence start. */
+function orderLead(text: string, index: number): number | null {
+  const s = sentenceStart(text, index);
+  const before = text.slice(s, index);
+  const lead = ORDER_LEAD.exec(before);
+  return lead && lead[0].length === before.length ? s : null;
+}
 
 const COMMAND_RULES: CategoryRule[] = [
   {
@@ -1762,13 +2643,19 @@ const COMMAND_RULES: CategoryRule[] = [
     // outline ("Keep a copy").
     id: 'command',
     pattern: rx(
-      '(?:tell|fix|stop|get|give|answer|read|do|explain|follow|quit|start|figure|listen|return|hire|train|sort|deal|step|own|admit|apologi[sz]e|send|put|move|schedule|provide|make|bring|remove|change|update)(?=\\s|[.!])',
+      '(?:tell|fix|stop|get|give|answer|read|do|explain|follow|quit|start|figure|listen|return|hire|train|sort|deal|step|own|admit|apologi[sz]e|send|put|move|schedule|provide|make|bring|remove|change|update|have)(?=\\s|[.!])',
     ),
     accept: (m, text) => {
-      if (!isSentenceStart(text, m.index)) return false;
+      if (!isSentenceStart(text, m.index) && orderLead(text, m.index) === null) return false;
       const sentence = text.slice(m.index, sentenceEnd(text, m.index) + 1);
+      // "Have a good weekend", "have you seen his coat": not an order to have someone do something.
+      if (/^have\s+(?:you|u|we|i|they|he|she|a|an|fun|any|anyone|some|been|had|to)\b/iu.test(sentence))
+        return false;
+      // "do they do the speech in the classroom": a question without its mark.
+      if (/^do\s+(?:you|u|ya|they|he|she|we|i|it|the|his|her|anyone|anybody|y['’]?all)\b/iu.test(sentence))
+        return false;
       if (
-        /\b(?:please|could\s+you|would\s+you|can\s+you|thanks?|thank\s+you|appreciate|if|whenever|when\s+you\s+(?:can|get\s+a\s+chance|have\s+(?:a|the)\s+(?:moment|minute|second|chance|time))|any\s*time)\b/iu.test(
+        /\b(?:please|could\s+you|would\s+you|can\s+you|thanks?|thank\s+you|appreciate|if|whenever|when\s+you\s+(?:can|get\s+a\s+chance|have\s+(?:a|the)\s+(?:moment|minute|second|chance|time))|when\s+(?:he|she|they)\s+(?:gets?|is|are|feels?|seems?|starts?)|any\s*time)\b/iu.test(
           sentence,
         )
       )
@@ -1780,9 +2667,9 @@ const COMMAND_RULES: CategoryRule[] = [
         sentence,
       );
     },
-    span: (m, text) => ({ start: m.index, end: sentenceEnd(text, m.index) }),
+    span: (m, text) => ({ start: orderLead(text, m.index) ?? m.index, end: sentenceEnd(text, m.index) }),
     suggest: (_m, text, span) => {
-      const order = text.slice(span.start, span.end);
+      const order = text.slice(span.start, span.end).replace(ORDER_LEAD, '');
       if (/^tell\s+me\s+why\b/iu.test(order))
         return `Help me understand ${order.replace(/^tell\s+me\s+/iu, '')}`;
       return `Please ${lowerFirst(softened(order))}`;
@@ -1845,6 +2732,8 @@ const COMMAND_RULES: CategoryRule[] = [
     suggest: (m) => {
       const vp = tidy(group(m, 'vp'));
       if (/^have\s+(?:a\s+)?(?:\p{L}+\s+)?explanation/iu.test(vp)) return 'Help me understand what happened';
+      const stop = /^stop\s+(\p{L}+ing)\b(.*)$/iu.exec(vp);
+      if (stop) return `Please do not ${baseOfGerund(stop[1]!)}${stop[2] ? ` ${softened(stop[2])}` : ''}`;
       return `Please ${softened(vp).replace(/,\s*(?:it['’]?s\s+not\s+optional|period)$/iu, '')}`;
     },
   },
@@ -1872,7 +2761,7 @@ const COMMAND_RULES: CategoryRule[] = [
     // "I want this fixed NOW", "I expect a full response within 24 hours", "I insist".
     id: 'command',
     pattern: rx(
-      `(?:I|we)\\s+(?:want|need|expect|demand)\\s+(?<what>(?:this|it|that|the\\s+\\p{L}+(?:\\s+\\p{L}+)?|(?:an?\\s+)?(?:answers?|explanation|response|apology|reply|call))(?:\\s+(?:fixed|done|sorted|handled|corrected|resolved|back|returned))?)\\s+(?<when>now|immediately|right\\s+now|right\\s+away|asap|today|at\\s+once)\\b|(?:I|we)\\s+(?:expect)\\s+(?:you\\s+to\\s+)?(?<what2>[^.;!?,\\n]{3,80})|(?:I|we)\\s+insist(?:\\s+on|\\s+that)?|(?:I|we)\\s+want\\s+(?<what3>answers|an\\s+explanation|an\\s+apology)`,
+      `(?:I|we)\\s+(?:want|need|expect|demand)\\s+(?<what>(?:this|it|that|the\\s+\\p{L}+(?:\\s+\\p{L}+)?|(?:an?\\s+)?(?:answers?|explanation|response|apology|reply|call))(?:\\s+(?:fixed|done|sorted|handled|corrected|resolved|back|returned))?)\\s+(?<when>now|immediately|right\\s+now|right\\s+away|asap|today|at\\s+once)\\b|(?:I|we)\\s+(?:expect)\\s+(?!to\\s)(?:you\\s+to\\s+)?(?<what2>[^.;!?,\\n]{3,80})|(?:I|we)\\s+insist(?:\\s+on|\\s+that)?|(?:I|we)\\s+want\\s+(?<what3>answers|an\\s+explanation|an\\s+apology)`,
     ),
     suggest: (m) => {
       if (group(m, 'what')) return `I would like ${tidy(group(m, 'what'))} as soon as possible`;
@@ -1883,6 +2772,93 @@ const COMMAND_RULES: CategoryRule[] = [
         return `I would like ${/answers/iu.test(group(m, 'what3')) ? 'to understand what happened' : group(m, 'what3').replace(/^an\s+explanation$/iu, 'to understand what happened')}`;
       return 'I would like to ask';
     },
+  },
+  {
+    // An order in polite dress: "Kindly ensure that his aide is in the room from now on", "Kindly refrain
+    // from ...". "Kindly let me know whether Tuesday works" and "Kindly find attached" ask or inform.
+    id: 'command',
+    pattern: rx(
+      `kindly\\s+(?<verb>ensure|make\\s+sure|see\\s+to\\s+it|refrain|stop|cease|desist|remember|have|return|remove|put|get|fix|correct|do\\s+not|don${A}t|explain|answer|respond|stick|follow|comply)\\b(?<rest>[^.;!?\\n]*)`,
+    ),
+    suggest: (m) => {
+      const verb = group(m, 'verb').toLowerCase();
+      const rest = tidy(group(m, 'rest'));
+      if (/^(?:ensure|see\s+to\s+it)$/u.test(verb)) return `Please make sure${rest ? ` ${rest}` : ''}`;
+      if (/^(?:refrain|stop|cease|desist)$/u.test(verb)) {
+        const from = /^from\s+(\p{L}+)(.*)$/iu.exec(rest);
+        return from ? `Please do not ${baseOfGerund(from[1]!)}${from[2]}` : `Please do not ${rest}`;
+      }
+      return `Please ${verb}${rest ? ` ${rest}` : ''}`;
+    },
+  },
+  {
+    // A thing that must happen, as an order: "Make-up sessions need to happen this month, not next
+    // semester", "The calculator needs to be back in his backpack by tomorrow". The child's needs ("He
+    // needs to have his water bottle"), a form ("needs to be signed") and questions are not orders.
+    id: 'command',
+    legalTerm: true,
+    pattern: rx(
+      `(?<what>(?:the|his|her|their|these|those|all|any|make-?up|missed|compensatory|this|that)(?:\\s+[\\p{L}-]+){0,4}?|this|it|that|something|things)\\s+(?:needs?|has|have|must)\\s+(?:to\\s+)?(?<vp>(?:happen|be\\s+(?:done|fixed|made\\s+up|scheduled|returned|back|provided|sent|corrected|in\\s+place|resolved|addressed|followed|implemented|put\\s+back|reinstated|restored|given|rescheduled|stopped))\\b[^.;!?\\n]*)`,
+    ),
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (
+        /\b(?:if|when|whether|what|how|think|feel|believe|maybe|perhaps|know|understand|says?|said|that)\s*$/iu.test(
+          before,
+        )
+      )
+        return false;
+      if (/^(?:he|she|I|we)\b/iu.test(group(m, 'what'))) return false;
+      // "must" is the law's wording in a complaint, "has to" a plain fact of the plan; the pressure is
+      // "need".
+      if (
+        !/\bneeds?\s/iu.test(m[0]) &&
+        !/\b(?:today|tomorrow|now|immediately|this\s+week|this\s+month|by\s+\p{L}+|not\s+next)\b/iu.test(
+          group(m, 'vp'),
+        )
+      )
+        return false;
+      return !text
+        .slice(m.index, sentenceEnd(text, m.index) + 1)
+        .trim()
+        .endsWith('?');
+    },
+    suggest: (m) => `I would like ${lowerFirst(tidy(group(m, 'what')))} to ${tidy(group(m, 'vp'))}`,
+  },
+  {
+    // "is to" as an order: "Going forward, all communication is to go through me", "The aide is to stay with
+    // him at all times". "The IEP says he is to get a copy of the notes" reports the plan.
+    id: 'command',
+    pattern: rx(
+      `(?<who>(?:all|any)\\s+(?:communication|contact|calls|emails|changes|decisions|information|questions|correspondence)|(?:the|his|her|this|that|your|all)\\s+(?:[\\p{L}-]+\\s+){0,2}?${SCHOOL_NOUN}|staff|no\\s+one|nobody)\\s+(?:is|are)\\s+(?<not>not\\s+)?to\\s+(?<vp>(?:go|be|stop|come|remain|stay|happen|include|call|contact|notify|inform|use|touch|speak|talk|put|send|take|remove|leave|change|keep)\\b[^.;!?\\n]*)`,
+    ),
+    accept: (m, text) =>
+      !/\b(?:says?|said|per|according\s+to|states?|lists?|reads?)\b/iu.test(
+        text.slice(sentenceStart(text, m.index), m.index),
+      ),
+    suggest: (m) =>
+      `I would like ${lowerFirst(tidy(group(m, 'who')))} ${group(m, 'not') ? 'not ' : ''}to ${tidy(group(m, 'vp'))}`,
+  },
+  {
+    // "It is imperative that you correct the IEP and send me the revised copy today."
+    id: 'command',
+    pattern: rx(
+      `it\\s+is\\s+(?:absolutely\\s+)?(?<how>imperative|essential|mandatory|critical|vital|non-?negotiable)\\s+that\\s+(?<who>you|your\\s+\\p{L}+|the\\s+(?:school|district|team|staff|teacher|aide|case\\s+manager|principal)|someone|staff)\\s+(?<vp>[^.;!?\\n]+)`,
+    ),
+    accept: (m) =>
+      /^(?:imperative|mandatory|non-?negotiable)$/iu.test(group(m, 'how')) || /^you$/iu.test(group(m, 'who')),
+    suggest: (m) =>
+      /^you$/iu.test(group(m, 'who'))
+        ? `Please ${softened(group(m, 'vp'))}`
+        : `It is important to me that ${lowerFirst(tidy(group(m, 'who')))} ${softened(group(m, 'vp'))}`,
+  },
+  {
+    // "I want the data on my desk by Monday."
+    id: 'command',
+    pattern: rx(
+      `(?:I|we)\\s+(?:want|need|expect)\\s+(?<what>[^.;!?,\\n]{2,40}?)\\s+on\\s+my\\s+desk\\b(?<rest>[^.;!?,\\n]*)`,
+    ),
+    suggest: (m) => `I would like to receive ${tidy(group(m, 'what'))}${group(m, 'rest')}`,
   },
 ];
 
@@ -1942,7 +2918,7 @@ const EXASPERATION_RULES: CategoryRule[] = [
     // "For the fourth time, he needs his headphones", "yet again", "once again, nobody ...".
     id: 'exasperation',
     pattern: rx(
-      `for\\s+the\\s+(?:second|third|fourth|fifth|sixth|seventh|tenth|nth|umpteenth|hundredth|millionth|\\d+(?:st|nd|rd|th)|\\p{L}+\\s+time)\\s+time|yet\\s+again|yet\\s+another|(?:once\\s+again|again)(?=,?\\s+(?:nobody|no\\s+one|noone|nothing|no\\s+\\p{L}+|not|another|the\\s+\\p{L}+\\s+(?:didn|wasn|isn|was\\s+not|did\\s+not)))|here\\s+we\\s+go\\s+again|(?<![\\p{L}]\\s)not\\s+again(?=\\s*[.!?]|$)|(?:the\\s+)?same\\s+(?:old\\s+)?(?:story|excuse|excuses|song(?:\\s+and\\s+dance)?|runaround)|(?:the\\s+)?(?:same\\s+)?runaround`,
+      `for\\s+the\\s+(?:second|third|fourth|fifth|sixth|seventh|tenth|nth|umpteenth|hundredth|millionth|\\d+(?:st|nd|rd|th)|\\p{L}+\\s+time)\\s+time|yet\\s+again|yet\\s+another|(?:once\\s+again|again)(?=,?\\s+(?:nobody|no\\s+one|noone|nothing|no\\s+\\p{L}+|not|another|the\\s+\\p{L}+\\s+(?:didn|wasn|isn|was\\s+not|did\\s+not)|(?:I|we)\\s+(?:find|am|['’]m|are|have\\s+to|need\\s+to|must)))|here\\s+we\\s+go\\s+again|(?<![\\p{L}]\\s)not\\s+again(?=\\s*[.!?]|$)|(?:the\\s+)?same\\s+(?:old\\s+)?(?:story|excuse|excuses|song(?:\\s+and\\s+dance)?|runaround)|(?:the\\s+)?(?:same\\s+)?runaround`,
     ),
     accept: (m, text) => !/^(?:once\s+again|again)/iu.test(m[0]) || isSentenceStart(text, m.index),
     span: markerSpan,
@@ -2018,19 +2994,85 @@ const EXASPERATION_RULES: CategoryRule[] = [
     span: markerSpan,
     suggest: () => LEAVE_OUT,
   },
+  {
+    // Despair: "I'm running on empty", "my nerves are completely shot", "I have no words left", "I feel like
+    // I'm screaming into the void". With the way forward in the same sentence ("I'm burnt out, but I want to
+    // work with you on a plan") it is a feeling said calmly.
+    id: 'exasperation',
+    pattern: rx(
+      `(?:I${A}m|I\\s+am|we${A}re|we\\s+are|im)\\s+(?:(?:so|just|completely|totally|honestly|literally|really|absolutely|officially)\\s+)?(?:at\\s+the\\s+end\\s+of\\s+(?:my|our)\\s+(?:rope|tether)|running\\s+on\\s+(?:empty|fumes)|hanging\\s+(?:on\\s+)?by\\s+a\\s+thread|barely\\s+holding\\s+(?:on|it\\s+together)|losing\\s+(?:my|our)\\s+(?:mind|minds|sanity)|(?:burnt|burned)\\s+out|out\\s+of\\s+(?:options|patience)|at\\s+(?:a|my|our)\\s+breaking\\s+point|going\\s+(?:crazy|insane|out\\s+of\\s+(?:my|our)\\s+minds?))|(?:my|our)\\s+nerves\\s+are\\s+(?:\\p{L}+\\s+)?(?:shot|frayed|fried|gone)|(?:I|we)\\s+(?:feel|felt)\\s+like\\s+(?:I${A}m|I\\s+am|we${A}re|we\\s+are)\\s+(?:screaming|shouting|talking)\\s+(?:into|to)\\s+(?:the\\s+void|a\\s+(?:brick\\s+)?wall|nobody|no\\s+one)|(?:I|we)\\s+(?:have|${A}ve)\\s+(?:nothing|no\\s+(?:energy|fight))\\s+left|(?:I|we)\\s+(?:have|${A}ve)\\s+no\\s+words(?:\\s+left)?|words\\s+(?:fail|cannot\\s+describe|can${A}t\\s+describe)\\s+(?:me|how)`,
+    ),
+    accept: (m, text) => !CALM_TURN.test(text.slice(m.index, sentenceEnd(text, m.index))),
+    suggest: () => 'I am finding this very hard',
+  },
+  {
+    // "I can't keep having this same fight with you every month."
+    id: 'exasperation',
+    pattern: rx(
+      `(?:I|we)\\s+(?:can${A}t|cannot|can\\s+not|cant)\\s+keep\\s+(?:doing|having|fighting|going|chasing|writing|asking|repeating|begging|living|dealing|sending|emailing|calling|explaining|coming)\\b[^.;!?,\\n]*`,
+    ),
+    suggest: () => 'I would like us to find a way forward',
+  },
+  {
+    // "I truly do not know what else to do anymore." "I don't know what else to do to help him read, any
+    // ideas?" asks for help.
+    id: 'exasperation',
+    pattern: rx(
+      `(?:I|we)\\s+(?:truly\\s+|honestly\\s+|really\\s+|just\\s+|simply\\s+)?(?:don${A}t|do\\s+not|dont)\\s+know\\s+what\\s+else\\s+(?:to\\s+do|I\\s+can\\s+do|we\\s+can\\s+do|to\\s+try)(?:\\s+(?:anymore|any\\s+more|at\\s+this\\s+point))?(?=\\s*(?:[.!,;]|$))`,
+    ),
+    accept: (m, text) =>
+      !/\?|\b(?:ideas?|suggestions?|advice|could\s+you|can\s+you|would\s+you)\b/iu.test(
+        text.slice(m.index, sentenceEnd(text, m.index) + 1),
+      ),
+    suggest: () => 'I would like us to find a way forward together',
+  },
+  {
+    // "i literally cannot deal with this school one more day", "I can't cope with this anymore". "I can't
+    // deal with the forms alone, could someone help?" asks for help.
+    id: 'exasperation',
+    pattern: rx(
+      `(?:I|we|i)\\s+(?:(?:literally|honestly|just|really|simply)\\s+)?(?:can${A}t|cannot|can\\s+not|cant)\\s+(?:deal|cope|put\\s+up)\\s+with\\s+(?:this|you|them|it|any\\s+of\\s+(?:this|it)|(?:this|that|your)\\s+\\p{L}+)\\b[^.;!?,\\n]*`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(m.index, sentenceEnd(text, m.index) + 1);
+      if (/\?|\b(?:help|could\s+someone|can\s+someone|alone)\b/iu.test(sentence)) return false;
+      return /\b(?:anymore|any\s+more|one\s+more|another|this\s+school|you\s+people|any\s+of\s+this)\b|^[^,]*$/iu.test(
+        m[0],
+      );
+    },
+    suggest: () => 'I am finding this very hard',
+  },
+  {
+    // "I'm exhausted from having to fight for every minute of services", "worn out from chasing people".
+    // "I'm exhausted this week" is a feeling.
+    id: 'exasperation',
+    pattern: rx(
+      `(?:exhausted|tired|worn\\s+out|drained|weary)\\s+(?:from|of|by)\\s+(?:having\\s+to\\s+)?(?:fight(?:ing)?|chas(?:e|ing)|beg(?:ging)?|repeat(?:ing)?|argu(?:e|ing)|battl(?:e|ing)|push(?:ing)?|remind(?:ing)?|explain(?:ing)?\\s+(?:the\\s+same|again|over))\\b[^.;!?,\\n]*`,
+    ),
+    suggest: () => 'I am finding this very hard',
+  },
+  {
+    // "As stated repeatedly, he needs his movement breaks."
+    id: 'exasperation',
+    pattern: rx(
+      `as\\s+(?:I\\s+(?:have\\s+)?)?(?:stated|mentioned|said|noted|explained|told\\s+you|pointed\\s+out)\\s+(?:repeatedly|multiple\\s+times|several\\s+times|many\\s+times|numerous\\s+times|countless\\s+times|over\\s+and\\s+over)`,
+    ),
+    span: markerSpan,
+    suggest: () => 'As I mentioned before,',
+  },
 ];
 
 // --- Absolutes ------------------------------------------------------------------------------------------
 
 const NEGATIVE_EVENT =
-  /\b(?:cancel+ed|cancels?|missed|misses|skipped|dropped|forgotten|forgot|pulled|ignored|no\s+one|nobody|nothing|never|not|n['’]?t|no|excuses?|late|without|voicemail|run-?around|on\s+hold|(?:the\s+)?same\s+(?:thing|answer|excuse|story|response|reply)|(?:have|had|has)\s+to\s+(?:ask|remind|chase|email|call|beg|fight|explain|repeat))\b/iu;
+  /\b(?:cancel+ed|cancels?|missed|misses|skipped|dropped|forgotten|forgot|pulled|ignored|no\s+one|nobody|nothing|never|not|n['’]?t|no|excuses?|late|without|voicemail|run-?around|on\s+hold|(?:the\s+)?same\s+(?:thing|answer|excuse|story|response|reply)|(?:have|had|has)\s+to\s+(?:ask|remind|chase|email|call|beg|fight|explain|repeat)|missing|unanswered|unreturned|(?:a\s+)?different\s+(?:answer|story|excuse|response|reason)|out\s+the\s+window|falls?\s+apart|goes\s+wrong|go\s+wrong|goes\s+missing|disappears?|vanish(?:es)?|nowhere)\b/iu;
 
 /**
  * What went wrong on the school's side, for "every week ...": a cancelled or skipped session, an excuse,
  * nobody there, a service not given. "Every Friday he brings home his chart" has none.
  */
 const SCHOOL_FAILURE =
-  /\b(?:cancel+ed|canceled|cancels|skipped|dropped|forgotten|forgot|ignored|nobody|no\s+one|nothing|excuses?|voicemail|never|(?:is|was|are|were)(?:n['’]?t|\s+not)\s+(?:there|done|given|provided|followed|in\s+place|offered|used)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:show|happen|come)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:get|receive)\s+(?:his|her|their|any)|no\s+(?:speech|OT|PT|aide|para|sessions?|support|breaks?|reply|answer|response|call))\b/iu;
+  /\b(?:cancel+ed|canceled|cancels|skipped|dropped|forgotten|forgot|ignored|nobody|no\s+one|nothing|excuses?|voicemail|never|(?:is|was|are|were)(?:n['’]?t|\s+not)\s+(?:there|done|given|provided|followed|in\s+place|offered|used)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:show|happen|come)|(?:did|does|do)(?:n['’]?t|\s+not)\s+(?:get|receive)\s+(?:his|her|their|any)|no\s+(?:speech|OT|PT|aide|para|sessions?|support|breaks?|reply|answer|response|call)|something\s+(?:new|else)\s+(?:with|wrong)|(?:a\s+)?new\s+(?:problem|issue|excuse))\b/iu;
 
 /** Who the clause holding `index` is about, read from its first words: the school's side, the child, the parent. */
 function clauseSubject(text: string, index: number): 'school' | 'child' | 'self' | 'other' {
@@ -2040,7 +3082,7 @@ function clauseSubject(text: string, index: number): 'school' | 'child' | 'self'
   if (/^(?:I|we|i)(?![\p{L}])/u.test(clause)) return 'self';
   if (
     /^(?:he|she|my\s+(?:son|daughter|child|kid))(?![\p{L}])/iu.test(clause) ||
-    /^(?!(?:The|This|That|His|Her|Their|Our|My|Your|Its|Every|Each|Some|All)\b)\p{Lu}\p{Ll}+\s+(?:is|was|gets?|got|has|had)\b/u.test(
+    /^(?!(?:The|This|That|His|Her|Their|Our|My|Your|Its|It|There|What|Nothing|Everything|Something|Every|Each|Some|All)\b)\p{Lu}\p{Ll}+\s+(?:is|was|gets?|got|has|had)\b/u.test(
       clause,
     )
   )
@@ -2050,19 +3092,108 @@ function clauseSubject(text: string, index: number): 'school' | 'child' | 'self'
 
 const READER = new RegExp(`${WORD_START}${YOU}${WORD_END}`, 'iu');
 
+/** What the child is given or not, after an emphatic absolute about the child ("Not once has he had ..."). */
+const RECEIVING_NOW =
+  /^\s*(?:\p{L}+\s+)?(?:gets?|got|gotten|had|has\s+had|received|been\s+(?:given|offered|allowed|included|seen|helped)|(?:is|was)\s+(?:given|offered|allowed|included))\b/iu;
+
+const SUBJECT_PRONOUN = /^(?:anyone|anybody|someone|somebody|he|she|they|you|we|I|it|staff)$/iu;
+const DETERMINER = /^(?:the|his|her|my|our|your|their|this|that|these|those|a|an|any|one|each)$/iu;
+const PARTICIPLE_LIKE =
+  /^(?:\p{L}+(?:ed|en|wn|ne)|been|had|done|got|gotten|made|taken|told|sent|read|left|kept|met|heard|seen|given|put|let|run|begun|held|brought|taught|thought|bought)$/iu;
+
+/**
+ * "Not once this year has his speech started on time" -> "His speech has not started on time this year";
+ * "At no point did the district ask us ..." -> "The district did not ask us ..."; "Not once has anyone
+ * followed his plan" -> "I am not aware of anyone who has followed his plan": what did not happen, without
+ * the emphasis, as the "never" rule's "has not had". Null when the sentence is not inverted that way.
+ */
+function uninverted(rest: string): string | null {
+  const m =
+    /^(?<time>(?:\s+(?:this|last|all|in|since|so\s+far)\b[^,]{0,30}?)?)\s*,?\s+(?<aux>has|have|had|did|does|do|was|were|is|are|will|would|could)\s+(?<clause>.+)$/iu.exec(
+      rest,
+    );
+  if (!m?.groups) return null;
+  const aux = m.groups.aux!.toLowerCase();
+  const words = m.groups.clause!.trim().split(/\s+/u);
+  let n = 1;
+  if (!SUBJECT_PRONOUN.test(words[0]!)) {
+    if (!DETERMINER.test(words[0]!) || words.length < 3) return null;
+    n = 2;
+    // "his speech therapist started": the subject runs on until a word that reads as the verb.
+    while (
+      n < 4 &&
+      n < words.length - 1 &&
+      !(/^(?:do|does|did)$/u.test(aux) ? n >= 2 : PARTICIPLE_LIKE.test(words[n]!))
+    )
+      n++;
+  }
+  const subject = words.slice(0, n).join(' ');
+  const verb = words[n];
+  if (!verb) return null;
+  const tail = words.slice(n + 1).join(' ');
+  const time = tidy(m.groups.time!);
+  const after = `${tail ? ` ${tail}` : ''}${time ? ` ${time}` : ''}`;
+  if (/^(?:anyone|anybody|someone|somebody)$/iu.test(subject)) {
+    const done = /^(?:do|does|did)$/u.test(aux) ? participle(baseForm(verb)) : verb;
+    return `I am not aware of anyone who has ${done}${after}`;
+  }
+  return `${upperFirstWord(lowerFirst(subject))} ${aux} not ${verb}${after}`;
+}
+
+/** "his teachers has looked at the page" after "Not one of": "I am not sure all of his teachers have looked at the page". */
+function notAllOf(rest: string): string | null {
+  const m =
+    /^\s*(?<who>[^,]+?)\s+(?<aux>has|have|had|did|does|do|is|are|was|were)\s+(?:actually\s+|ever\s+|even\s+|really\s+)?(?<verb>\p{L}+)(?<tail>.*)$/iu.exec(
+      rest,
+    );
+  if (!m?.groups) return null;
+  const aux = m.groups.aux!.toLowerCase();
+  const verb = m.groups.verb!;
+  const done = /^(?:has|have|had)$/u.test(aux)
+    ? verb
+    : /^(?:is|are|was|were)$/u.test(aux)
+      ? `been ${verb}`
+      : participle(baseForm(verb));
+  return `I am not sure all of ${tidy(m.groups.who!)} have ${done}${m.groups.tail!.replace(/\s+$/u, '')}`;
+}
+
+/** The gentler words for an emphatic absolute at a sentence's start (see the rule). */
+function emphaticRewrite(marker: string, rest: string): string {
+  const w = tidy(marker).toLowerCase();
+  if (/^(?:each|every)\s+and\s+every\s+time$/u.test(w)) return 'Often when';
+  const unit = /^(?:each|every)\s+and\s+every\s+(\p{L}+)$/u.exec(w);
+  if (unit) return `Most ${unit[1]}s`;
+  if (/^(?:each|every)\s+and\s+every$/u.test(w)) return 'Many';
+  if (w === 'without fail') return 'Often';
+  const goesBy = /^not\s+a\s+(\p{L}+)\s+(?:goes|has\s+gone|went)\s+by$/u.exec(w);
+  if (goesBy) {
+    const without = /^\s+without\s+(?:another|a|an|any)\s+(.+)$/iu.exec(rest);
+    return without ? `Most ${goesBy[1]}s there is a ${tidy(without[1]!)}` : `Most ${goesBy[1]}s`;
+  }
+  if (/^(?:not\s+one(?:\s+single)?\s+of|zero\s+of|zero)$/u.test(w)) return notAllOf(rest) ?? 'Several times';
+  // "Not a single accommodation was followed" -> "On [dates], the accommodations were not followed".
+  const single = /^not\s+a\s+single\s+(\p{L}+)$/u.exec(w);
+  const passive = /^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(.+)$/iu.exec(rest);
+  if (single && passive) return `On [dates], the ${single[1]}s were not ${tidy(passive[1]!)}`;
+  return uninverted(rest) ?? 'Several times';
+}
+
 const ABSOLUTE_RULES: CategoryRule[] = [
   {
     // "Every time there's an assembly his speech gets cancelled", "Every single week something else gets
     // dropped", "each and every time".
     id: 'absolute',
     pattern: rx(
-      `(?:each\\s+and\\s+)?every\\s+(?:single\\s+)?time|every\\s+single\\s+(?:day|week|session|month|time|one|email|call)`,
+      `(?:each\\s+and\\s+)?every\\s+(?:single\\s+)?time|every\\s+single\\s+(?:day|week|session|month|time|one|email|call|meeting|report|request|conversation|morning|class|year)`,
     ),
     accept: (m, text) => {
       const sentence = text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index));
       const rest = sentence.replace(m[0], ' ');
-      if (!NEGATIVE_EVENT.test(rest) && valenceOf(rest) >= 0 && !READER.test(rest)) return false;
-      return true;
+      const reader = READER.test(rest.replace(/\bthank\s+(?:you|u)\b/giu, ' '));
+      if (!NEGATIVE_EVENT.test(rest) && valenceOf(rest) >= 0 && !reader) return false;
+      // "each and every" emphasises; praise is not an absolute ("Every time I call, someone helps, thank
+      // you").
+      return NEGATIVE_EVENT.test(rest) || valenceOf(rest) <= 0;
     },
     suggest: (m, text) => {
       const w = m[0].toLowerCase();
@@ -2098,7 +3229,7 @@ const ABSOLUTE_RULES: CategoryRule[] = [
     // own habits ("He is constantly moving, so the wiggle seat helps") it is a fact.
     id: 'absolute',
     pattern: rx(
-      `constantly|continually|continuously|repeatedly|all\\s+the\\s+time|non-?stop|over\\s+and\\s+over(?:\\s+again)?|time\\s+(?:and|after)\\s+time(?:\\s+again)?`,
+      `constantly|continually|continuously|repeatedly|all\\s+the\\s+time|non-?stop|over\\s+and\\s+over(?:\\s+again)?|time\\s+(?:and|after)\\s+time(?:\\s+again)?|all\\s+year\\s+(?:round|long)|all\\s+(?:semester|term|month|week)\\s+long|(?:day|week)\\s+in,?\\s+(?:and\\s+)?(?:day|week)\\s+out`,
     ),
     accept: (m, text) => {
       const sentence = text
@@ -2119,7 +3250,12 @@ const ABSOLUTE_RULES: CategoryRule[] = [
           return NEGATIVE_EVENT.test(sentence);
       }
     },
-    suggest: (m) => (/^(?:repeatedly|over|time)/iu.test(m[0]) ? 'several times' : 'often'),
+    suggest: (m) =>
+      /^(?:repeatedly|over|time)/iu.test(m[0])
+        ? 'several times'
+        : /^all\s+year/iu.test(m[0])
+          ? 'several times this year'
+          : 'often',
   },
   {
     // "Nothing on his IEP has been done since September", "nothing you say means anything", "nothing
@@ -2141,8 +3277,135 @@ const ABSOLUTE_RULES: CategoryRule[] = [
   {
     // "No one ever answers the phone in the front office."
     id: 'absolute',
-    pattern: rx(`(?:no\\s+one|nobody|noone|no-one)\\s+ever`),
+    // ... and "Nobody has once called me with good news".
+    pattern: rx(
+      `(?:no\\s+one|nobody|noone|no-one|none\\s+of\\s+(?:you|them|(?:his|her|the|their|your)\\s+\\p{L}+))\\s+(?:(?:has|have|had)\\s+(?:ever\\s+)?once|(?:(?:has|have|had)\\s+)?ever)`,
+    ),
     suggest: (m, text) => (isSentenceStart(text, m.index) ? 'Often no one' : 'often no one'),
+  },
+  {
+    // Absolutes by emphasis at the start of a sentence: "Not once this year has his speech started on time",
+    // "At no point did the district ask us", "Not one of his teachers has looked at the page", "Without
+    // fail, his support gets pulled", "Zero of the check-ins you promised have happened", "Not a week goes
+    // by without another missed session". About the child's own habits ("Not once did he complain") or in
+    // praise it is not a charge.
+    id: 'absolute',
+    pattern: rx(
+      `(?:not\\s+(?:once|one\\s+(?:single\\s+)?(?:time|day|week|month|session|minute|email|call|of)|a\\s+single\\s+(?:time|day|week|month|session|minute|email|call|one|thing|person|teacher|accommodation|\\p{L}+)|a\\s+(?:day|week|month|session|meeting)\\s+(?:goes|has\\s+gone|went)\\s+by)|at\\s+no\\s+(?:point|time|stage)|never\\s+once|(?:each|every)\\s+and\\s+every(?:\\s+\\p{L}+)?|without\\s+fail|zero(?:\\s+of)?)`,
+    ),
+    accept: (m, text) => {
+      if (!isSentenceStart(text, m.index) && orderLead(text, m.index) === null) return false;
+      const end = sentenceEnd(text, m.index);
+      const rest = text.slice(m.index + m[0].length, end);
+      if (valenceOf(rest) >= 2 && !NEGATIVE_EVENT.test(rest)) return false;
+      // The subject after an inversion ("has he", "did she") or after the marker's comma.
+      const inverted =
+        /^(?:\s+[\p{L}\d]+){0,3}?\s+(?:has|have|had|did|does|do|was|were|is|are|will|would|could)\s+(he|she|my\s+(?:son|daughter|child|kid)|\p{Lu}\p{Ll}+)\b(.*)$/u.exec(
+          rest,
+        );
+      const plain =
+        /^(?:[^,]{0,60},)?\s*(?:(?:that|when|where|without)\s+)?(he|she|my\s+(?:son|daughter|child|kid))\s+(.*)$/iu.exec(
+          rest,
+        );
+      const child = inverted ?? plain;
+      if (child && !/^(?:Ms|Mr|Mrs|Dr)$/u.test(child[1]!)) return RECEIVING_NOW.test(child[2]!);
+      return true;
+    },
+    // The rewrite takes the rest of the sentence when it turns an inversion around ("has his speech
+    // started").
+    span: (m, text) => {
+      const rewritesAll = !/^(?:(?:each|every)\s+and\s+every|without\s+fail)/iu.test(m[0]);
+      return { start: m.index, end: rewritesAll ? sentenceEnd(text, m.index) : m.index + m[0].length };
+    },
+    suggest: (m, text) => {
+      const end = sentenceEnd(text, m.index);
+      return emphaticRewrite(m[0], text.slice(m.index + m[0].length, end));
+    },
+  },
+  {
+    // Words split by full stops for emphasis: "every. single. day.", "Read. The. Plan.", "Do. Your. Job.":
+    // a raised voice, like "!!!".
+    id: 'exasperation',
+    why: 'Words split by full stops read as a raised voice.',
+    // Bounded words: inside a long word the engine gives up after 20 letters, so this stays linear.
+    pattern: rx(`(?:\\p{L}{2,20}\\.\\s+){2,}\\p{L}{2,20}(?:\\.|(?=\\s*$))`),
+    accept: (m) => {
+      const words = m[0]
+        .split(/[.\s]+/u)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
+      if (words.some((w) => /^(?:mr|mrs|ms|dr|st|jr|sr|etc|vs)$/u.test(w))) return false;
+      return !words.every((w) =>
+        /^(?:ok|okay|thanks|thank|bye|yes|no|sure|great|hi|hello|cheers|done|noted|perfect)$/u.test(w),
+      );
+    },
+    suggest: (m) => {
+      // Capitals stay as written: tone.ts lowers the shouted ones and keeps acronyms ("Read. The. IEP.").
+      const words = m[0].split(/[.\s]+/u).filter(Boolean);
+      const plain = words.map((w) => (/^\p{Lu}\p{Ll}+$/u.test(w) ? w.toLowerCase() : w));
+      const lower = words.map((w) => w.toLowerCase());
+      if (lower.includes('every') || lower.includes('single')) return 'Most days';
+      // The span took the last full stop: the rewrite brings it back.
+      const end = m[0].endsWith('.') ? '.' : '';
+      if (lower[0] === 'stop' && lower[1]?.endsWith('ing'))
+        return `Please do not ${[baseOfGerund(lower[1]), ...plain.slice(2)].join(' ')}${end}`;
+      if (IMPERATIVE_VERBS.has(lower[0]!)) return `Please ${[lower[0], ...plain.slice(1)].join(' ')}${end}`;
+      return `${upperFirstWord(plain.join(' '))}${end}`;
+    },
+  },
+  {
+    // "He has gone the entire semester without a single OT session", "without a single reply". "He went the
+    // whole week without a single meltdown!" is good news.
+    id: 'absolute',
+    pattern: rx(
+      `(?:(?:gone|went|go|goes|been|spent)\\s+(?:the\\s+|an?\\s+)?(?:entire|whole|full)\\s+(?:\\p{L}+\\s+)?(?:semester|year|month|week|term|day|fall|spring|quarter)\\s+)?without\\s+(?:a\\s+)?(?:single|one\\s+single)\\s+(?:\\p{L}+\\s+)?(?:session|minute|check-?in|break|visit|call|email|reply|response|update|progress\\s+report|meeting|accommodation|word|day\\s+of\\s+\\p{L}+|hour\\s+of\\s+\\p{L}+)s?\\b`,
+    ),
+    suggest: (m) => {
+      const s = m[0]
+        .replace(/\s+(?:the\s+|an?\s+)?(?:entire|whole|full)\s+/iu, ' the ')
+        .replace(/without\s+(?:a\s+)?(?:single|one\s+single)\s+/iu, 'with few ');
+      return s.replace(/(\p{L}+)$/u, (last) =>
+        /s$/u.test(last) ? last : /[^aeiou]y$/u.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`,
+      );
+    },
+  },
+  {
+    // "Whenever I raise the bus issue I get a different answer", "There has not been one day this month when
+    // his schedule was followed", "The sensory breaks just don't happen, ever". "Whenever he is tired he
+    // naps" is the child.
+    id: 'absolute',
+    pattern: rx(
+      `whenever\\s+\\p{L}+|there\\s+(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:one|a\\s+single)\\s+(?:day|week|time|session|month|meeting)|(?<=(?:n['’]?t|\\bnot|\\bnever)\\b[^.;!?\\n]{0,40},\\s*)ever(?=\\s*(?:[.!?]|$))`,
+    ),
+    accept: (m, text) => {
+      if (!/^whenever/iu.test(m[0])) return true;
+      const rest = text.slice(m.index, sentenceEnd(text, m.index));
+      // "Whenever you are ready", "whenever he is tired": a kindness, or the child.
+      if (
+        /^whenever\s+(?:(?:it['’]?s|it\s+is|you['’]re|you\s+are|you)\s+(?:ready|convenient|free|available|can|get|have|like|want|need)|he|she|my\s+(?:son|daughter|child|kid))\b/iu.test(
+          rest,
+        )
+      )
+        return false;
+      return NEGATIVE_EVENT.test(rest.slice(m[0].length));
+    },
+    span: (m, text) =>
+      /^there/iu.test(m[0])
+        ? { start: m.index, end: sentenceEnd(text, m.index) }
+        : { start: m.index, end: m.index + 'whenever'.length },
+    suggest: (m, text, span) => {
+      if (/^whenever/iu.test(m[0])) return 'Often when';
+      if (!/^there/iu.test(m[0])) return LEAVE_OUT;
+      // "There has not been one day this month when his schedule was followed" -> "On [dates] this month, his
+      // schedule was not followed".
+      const rest = /^\s*(?<time>(?:this|last|all)\s+\p{L}+)?\s*(?:when|where|that)\s+(?<clause>.+)$/iu.exec(
+        text.slice(m.index + m[0].length, span.end),
+      );
+      const clause = rest?.groups?.clause?.replace(/\b(was|were|is|are|has|have|had|did)\b/iu, '$1 not');
+      return clause && clause !== rest?.groups?.clause
+        ? `On [dates]${rest?.groups?.time ? ` ${rest.groups.time}` : ''}, ${clause}`
+        : 'On [dates], this did not happen';
+    },
   },
 ];
 
@@ -2152,7 +3415,7 @@ const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
 /** A predicate that judges: "<subject> is/are/was (so/really/completely) (a/an) <judgement word>". */
 const PREDICATE = new RegExp(
-  `${WORD_START}(?<who>${SCHOOL_SUBJECT}|they|this|that|it|everything|this\\s+whole\\s+(?:thing|situation|process|mess)|the\\s+whole\\s+(?:thing|situation|process)|this\\s+situation|which|I|we|im)(?:['’](?:s|re|m)|(?<=(?:it|that))s|\\s+(?:is|are|was|were|am|has\\s+been|have\\s+been|seems?|sounds?|feels?|looks?|gets|got))\\s+(?:(?:just|so|really|very|completely|totally|absolutely|utterly|beyond|truly|honestly|frankly|basically|being|becoming|getting|incredibly|extremely|pretty|quite|such|a|an|the|most|bunch\\s+of|nothing\\s+short\\s+of|complete|total|absolute|utter|real|huge|big|major)\\s+)*(?<word>\\p{L}+(?:-\\p{L}+)?)(?<and>\\s+and\\s+(?<word2>\\p{L}+))?${WORD_END}`,
+  `${WORD_START}(?<who>${SCHOOL_SUBJECT}|they|this|that|it|everything|this\\s+whole\\s+(?:thing|situation|process|mess)|the\\s+whole\\s+(?:thing|situation|process)|this\\s+situation|which|I|we|im)(?:['’](?:s|re|m)|(?<=(?:it|that))s|\\s+(?:is|are|was|were|am|has\\s+been|have\\s+been|seems?|sounds?|feels?|looks?|gets|got))\\s+(?:(?:just|so|really|very|completely|totally|absolutely|utterly|beyond|truly|honestly|frankly|basically|being|becoming|getting|incredibly|extremely|pretty|quite|such|a|an|the|most|bunch\\s+of|nothing\\s+short\\s+of|complete|total|absolute|utter|real|huge|big|major|hot|giant|massive)\\s+)*(?<word>\\p{L}+(?:-\\p{L}+)?)(?<and>\\s+and\\s+(?<word2>\\p{L}+))?${WORD_END}`,
   'giud',
 );
 
@@ -2214,7 +3477,7 @@ export function lexiconFlags(text: string, formal = false): LexiconFlag[] {
 
 /** The way forward said in the same sentence as a feeling: "..., but I want to work with you on a plan". */
 const CALM_TURN =
-  /\b(?:but|and|so)\s+(?:I|we)\s+(?:want|would\s+like|['’]d\s+like|hope|am\s+hoping|know|understand)\b|\b(?:can|could)\s+we\b|\btogether\b|\bwork\s+with\s+you\b/iu;
+  /\b(?:but|and|so)\s+(?:I|we)(?:\s+(?:want|would\s+like|hope|am\s+hoping|know|understand)|['’]d\s+like)\b|\b(?:can|could)\s+we\b|\btogether\b|\bwork\s+with\s+you\b|,[^.;!?]{0,60}\b(?:I|we)(?:\s+would\s+like|['’]d\s+like)\s+to\s+(?:understand|talk|go\s+through|hear|know|learn|find|discuss|work)\b/iu;
 
 /** The lexicon's flags in one sentence (`sentence` starts at `offset` in `text`). */
 function sentenceFlags(text: string, offset: number, sentence: string, formal: boolean): LexiconFlag[] {

@@ -15,6 +15,7 @@ import {
   EIGHTH_SET,
   FIFTH_SET,
   FOURTH_SET,
+  NINTH_SET,
   SECOND_SET,
   SIXTH_SET,
   THIRD_SET,
@@ -37,8 +38,8 @@ export type TrainingOptions = ToneModel['training'];
 /**
  * The settings the committed model is trained with. The L2 strength was chosen by 5-fold cross-validation of
  * the whole procedure (weights, then the threshold by inner folds) on sets 1 to 6 and 8, among 0.003, 0.01
- * and 0.03: 0.01 flagged the most accusing sentences at the same false alarms (docs/tone-check.md). Set 7
- * was never used.
+ * and 0.03: 0.01 flagged the most accusing sentences at the same false alarms (docs/tone-check.md), and
+ * again with set 9 added (issue 13). Set 7 was never used.
  */
 export const TRAINING: TrainingOptions = { l2: 0.01, minCount: 2, iterations: 1000 };
 
@@ -46,11 +47,15 @@ export const TRAINING: TrainingOptions = { l2: 0.01, minCount: 2, iterations: 10
 export const MAX_FALSE_ALARMS = 0.05;
 
 /**
- * The false alarms the threshold allows inside the training data: one point under the goal, because a
- * threshold set on the sentences it was trained with lets more through on new ones (trained on sets 1 to
- * 4 with 5%, the check flagged 5 of set 5's 37 neutral sentences).
+ * The false alarms the threshold allows inside the training data (the rules' own count against it): three
+ * points under the goal. A threshold set on the sentences it was trained with lets more through on new ones
+ * (trained on sets 1 to 4 with 5%, the check flagged 5 of set 5's 37 neutral sentences), and since issue 13
+ * the rules flag none of the training sets' neutral sentences, which they were fitted to, while on new text
+ * they have flagged 3.5% to 7%: those points are left to them. Chosen by 5-fold cross-validation on sets 1
+ * to 6, 8 and 9 among 1%, 2%, 3% and 4% (docs/tone-check.md): at 3% and 4% the classifier added more false
+ * alarms than catches (13 catches for 20 and 24), at 2% 11 for 9.
  */
-export const TRAINING_FALSE_ALARMS = 0.04;
+export const TRAINING_FALSE_ALARMS = 0.02;
 
 export type TrainingCase = {
   text: string;
@@ -65,7 +70,7 @@ export type TrainingCase = {
   suggestions: readonly string[];
 };
 
-/** The sentences the committed model is trained on: sets 1 to 6 and 8 (set 7 is kept to measure it). */
+/** The sentences the committed model is trained on: sets 1 to 6, 8 and 9 (set 7 is kept to measure it). */
 export const TRAINED_ON: readonly ToneCase[] = [
   ...TONE_CASES,
   ...SECOND_SET,
@@ -74,10 +79,11 @@ export const TRAINED_ON: readonly ToneCase[] = [
   ...FIFTH_SET,
   ...SIXTH_SET,
   ...EIGHTH_SET,
+  ...NINTH_SET,
 ];
 
 /** What the committed model says it was trained on (tone-model.ts's `trainedOn`). */
-export const TRAINED_ON_NOTE = `Sets 1 to 6 and 8 of tone-cases.ts (${TRAINED_ON.length} sentences); set 7 is kept aside to measure it.`;
+export const TRAINED_ON_NOTE = `Sets 1 to 6, 8 and 9 of tone-cases.ts (${TRAINED_ON.length} sentences); set 7 is kept aside to measure it.`;
 
 /** Labelled sentences as training reads them: quoted words of others blanked out, and the rules' verdict. */
 export function toneTrainingCases(cases: readonly ToneCase[]): TrainingCase[] {
@@ -283,11 +289,12 @@ export function trainToneModel(
   cases: readonly TrainingCase[],
   options: TrainingOptions = TRAINING,
   trainedOn = '',
+  maxFalseAlarms = TRAINING_FALSE_ALARMS,
 ): ToneModel {
   const scores = outOfFoldScores(cases, options, THRESHOLD_FOLDS, SEED);
   const threshold = chooseThreshold(
     cases.flatMap((c, i) => (c.accusing ? [] : [{ score: scores[i]!, ruleFlagged: c.ruleFlagged }])),
-    TRAINING_FALSE_ALARMS,
+    maxFalseAlarms,
   );
   return { trainedOn, training: { ...options }, threshold, ...fitToneWeights(cases, options) };
 }
@@ -309,6 +316,7 @@ export function crossValidate(
   k: number,
   seed: number,
   options: TrainingOptions = TRAINING,
+  maxFalseAlarms = TRAINING_FALSE_ALARMS,
 ): HeldOutResult {
   const folds = stratifiedFolds(cases, k, seed);
   const result: HeldOutResult = {
@@ -321,6 +329,8 @@ export function crossValidate(
     const model = trainToneModel(
       cases.filter((_, i) => folds[i] !== f),
       options,
+      '',
+      maxFalseAlarms,
     );
     result.thresholds.push(model.threshold);
     cases.forEach((c, i) => {

@@ -370,6 +370,16 @@ function absoluteAccuses(text: string, start: number, end: number, word: 'never'
   const praise = valenceOf(after.split(/[,;]|\s(?:and|but|which)\s/u)[0] ?? '') > 0;
   // "I hope this never happens again" looks ahead: not an absolute about the past.
   if (word === 'never' && /^\s+(?:happens?|occurs?|repeats?)\s+again\b/iu.test(after)) return false;
+  // "He has never had a reading specialist before", "He never had trouble with math until this year": the
+  // first time, not an absolute about the school.
+  if (word === 'never' && /\b(?:before|until|till)\b/iu.test(after.split(/[,;]/u)[0] ?? '')) return false;
+  // Other children as the subject ("the other kids always pick him last") are not the school's side.
+  if (
+    /\b(?:kids|children|classmates|students|friends|peers|boys|girls)\s+(?:\p{L}+\s+)?$/iu.test(
+      text.slice(Math.max(0, start - 30), start),
+    )
+  )
+    return false;
   // "You never know": a saying, not a charge.
   if (
     word === 'never' &&
@@ -384,7 +394,10 @@ function absoluteAccuses(text: string, start: number, end: number, word: 'never'
     case 'child':
       return RECEIVING.test(after);
     case 'self':
-      return SELF_RECEIVING.test(after);
+      // "We never got the permission slip, could you send another?" asks for it again.
+      return (
+        SELF_RECEIVING.test(after) && !/\b(?:could|can|would)\s+(?:you|someone)\b|\bplease\b/iu.test(after)
+      );
     case 'school':
     case 'they':
     case 'thing':
@@ -471,8 +484,11 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     pattern: wordPattern('(?:refuse|refuses|refused|refusing|refusal)(?:\\s+to\\s+(\\p{L}+))?'),
     legalTerm: true,
     why: '"Refused" says someone chose not to help; you may not know that, and it puts people on the defensive.',
-    // The child refusing is a fact about the child, not a charge ("He refuses to wear the headphones").
-    accept: (m, text) => subjectBefore(text, m.index) !== 'child',
+    // The child refusing is a fact about the child, not a charge ("He refuses to wear the headphones"), and a
+    // refusal denied is none ("I am not refusing services; I am asking to see the data").
+    accept: (m, text) =>
+      subjectBefore(text, m.index) !== 'child' &&
+      !/(?:\bnot|\bnever|n['’]?t)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, m.index - 24), m.index)),
     whyFor: (m, text) =>
       ownRefusalAt(text, m)
         ? '"I refuse" sounds like the start of a fight; saying you do not agree is just as firm.'
@@ -481,7 +497,8 @@ const PHRASE_RULES: readonly PhraseRule[] = [
       // The parent's own refusal is their position, and stays: said firmly, without the fight.
       if (ownRefusalAt(text, m))
         return ownRefusal(wordBefore(text, m.index), m[1]!, clauseAfter(text, m.index + m[0].length));
-      return m[1]
+      // "Their refusal to use his schedule has caused ...": the noun has no clause of its own to rewrite.
+      return m[1] && !/^refusal/iu.test(m[0])
         ? didNotHappenRewrite(m[1], clauseAfter(text, m.index + m[0].length))
         : 'Help me understand the reasons for this decision? Can we problem-solve together?';
     },
@@ -564,7 +581,10 @@ const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     id: 'sarcasm',
-    pattern: wordPattern('per\\s+my\\s+(?:last|previous)\\s+(?:email|message|letter)'),
+    // "Per my last email", "per my previous three emails".
+    pattern: wordPattern(
+      'per\\s+my\\s+(?:last|previous|earlier|prior)\\s+(?:(?:\\d+|two|three|four|five|six|several|many)\\s+)?(?:e-?mails?|messages?|letters?|notes?|voicemails?)',
+    ),
     legalTerm: false,
     why: '"Per my last email" is often read as irritation.',
     suggest: () => 'As I mentioned in my email of [date], ...',
@@ -596,16 +616,24 @@ const PHRASE_RULES: readonly PhraseRule[] = [
 ];
 
 const CAPS_WORD = /(?<![\p{L}\p{N}_])\p{Lu}+(?:['’]\p{Lu}+)*(?![\p{L}\p{N}_])/gu;
+const THANKS_IN_CAPITALS =
+  /(?<![\p{L}])(?:THANK\s+(?:YOU|U)|THANKS|THX|CONGRAT(?:S|ULATIONS))(?:\s+(?:SO\s+|VERY\s+)+MUCH|\s+A\s+LOT)?(?![\p{L}])/gu;
 const ROMAN_NUMERAL = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u;
 
 type RawFlag = Omit<ToneFlag, 'phrase'>;
 
 function capsFlags(text: string, extraAcronyms: ReadonlySet<string>): RawFlag[] {
   const words: { start: number; end: number; word: string }[] = [];
+  const thanks = [...text.matchAll(THANKS_IN_CAPITALS)].map((t) => ({
+    start: t.index,
+    end: t.index + t[0].length,
+  }));
   for (const m of text.matchAll(CAPS_WORD)) {
     const word = m[0];
     const letters = word.replace(/['’]/gu, '');
     if (letters.length < 3) continue;
+    // "THANK YOU SO MUCH for everything!": thanks in capitals is warmth, not a raised voice.
+    if (thanks.some((t) => t.start <= m.index && m.index < t.end)) continue;
     if (KNOWN_ACRONYMS.has(letters) || extraAcronyms.has(letters) || ROMAN_NUMERAL.test(letters)) continue;
     words.push({ start: m.index, end: m.index + word.length, word });
   }
@@ -739,8 +767,9 @@ export function maskQuotations(text: string): string {
     masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   };
   for (const q of quotations(text)) blank(q.start, q.end);
-  // A letter's gaps for the parent to fill ("[the date you were told of it]") are the app's words too.
-  for (const gap of text.matchAll(/\[[^\]\n]{1,120}\]/gu)) blank(gap.index, gap.index + gap[0].length);
+  // A letter's gaps for the parent to fill ("[the date you were told of it]") are the app's words too; a gap
+  // may hold a whole sentence, so up to 240 characters.
+  for (const gap of text.matchAll(/\[[^\]\n]{1,240}\]/gu)) blank(gap.index, gap.index + gap[0].length);
   return masked;
 }
 
