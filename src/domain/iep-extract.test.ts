@@ -231,6 +231,50 @@ describe('extractIepDraft: services', () => {
     });
   });
 
+  it('takes the period of an amount from its column title, and the cycle length the document states once', () => {
+    const sdg = (cycleLine: string, title: string) =>
+      extractIepDraft(
+        doc([
+          TITLE,
+          cycleLine,
+          [
+            [54, 'Type of Service'],
+            [200, 'Type of Personnel'],
+            [330, title],
+            [450, 'Start Date'],
+          ],
+          [
+            [54, 'Speech and Language Therapy'],
+            [200, 'SLP'],
+            [330, '2 x 30 min'],
+            [450, '10/25/2026'],
+          ],
+        ]),
+      ).services[0]!;
+    for (const cycleLine of [
+      'School District Cycle: [ ] 5 day cycle [X] 6 day cycle [ ] 10 day cycle',
+      'School District Cycle: ☐ 5-day cycle ☒ 6-day cycle',
+      'Services are scheduled on a 6-day cycle.',
+    ]) {
+      const service = sdg(cycleLine, 'Frequency and Duration/Per Cycle');
+      expect(service.amounts[0]).toMatchObject({
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: { unit: 'cycle', cycleDays: 6 },
+      });
+      expect([service.confidence, service.amountText, service.reason]).toEqual(['sure', '2 x 30 min', null]);
+    }
+    // The cycle's length in the title itself; a week in the title.
+    expect(sdg('', 'Frequency/Duration per 5-day cycle').amounts[0]!.period).toMatchObject({ cycleDays: 5 });
+    expect(sdg('', 'Frequency and Duration per Week').amounts[0]!.period.unit).toBe('week');
+    // A cycle of unknown length is asked for, never guessed; so is one the document's boxes leave open.
+    for (const cycleLine of ['', 'Cycle: [ ] 5 day cycle [ ] 6 day cycle']) {
+      const unknown = sdg(cycleLine, 'Frequency and Duration/Per Cycle');
+      expect(unknown.confidence).toBe('check');
+      expect(unknown.reason).toMatch(/length of the cycle/);
+    }
+  });
+
   it('keeps ESY rows apart', () => {
     const draft = extractIepDraft(
       doc(
@@ -501,5 +545,53 @@ describe('extractIepDraft on any input (property)', () => {
       }),
       { seed: 20261206, numRuns: 300 },
     );
+  });
+});
+
+describe('extractIepDraft: wordings of other forms', () => {
+  it('takes a lone "IEP Duration Date" for the end of the plan, as Florida prints it', () => {
+    for (const [label, value] of [
+      ['IEP Duration Date', '2027-09-13'],
+      ['Plan Duration End Date', 'Sept. 13, 2027'],
+      ['IEP Duration Date', '09/13/2027'],
+    ]) {
+      const draft = extractIepDraft(doc([TITLE, `IEP Initiation Date: 2026-09-15`, `${label}: ${value}`]));
+      expect(draft.dates.planEnd?.value.date).toBe('2027-09-13');
+      expect(draft.dates.planStart?.value.date).toBe('2026-09-15');
+    }
+  });
+
+  it('does not take the instruction over a check-box list for an accommodation', () => {
+    for (const instruction of [
+      'Only the accommodations checked below are part of this IEP.',
+      'Accommodations marked below will be provided.',
+      'The supports selected below are part of this plan.',
+    ]) {
+      const draft = extractIepDraft(
+        doc([TITLE, { size: 12, text: 'ACCOMMODATIONS' }, instruction, '[X] Extended time', '[ ] Scribe']),
+      );
+      expect(draft.accommodations.map((a) => a.text)).toEqual(['Extended time']);
+    }
+  });
+
+  it('reads the area of a goal from "Specific Goal Focus" and "Focus Area"', () => {
+    for (const label of ['Specific Goal Focus', 'Goal Focus', 'Focus Area']) {
+      const draft = extractIepDraft(
+        doc([
+          TITLE,
+          { size: 12, text: 'Goal #1' },
+          `${label}: Reading Comprehension`,
+          'Current Performance Level: Tobias answers literal questions with 50% accuracy.',
+          'Measurable Annual Goal: Tobias will answer inferential questions with 80% accuracy.',
+        ]),
+      );
+      expect(draft.goals).toEqual([
+        expect.objectContaining({
+          area: 'Reading Comprehension',
+          baseline: 'Tobias answers literal questions with 50% accuracy.',
+          goal: 'Tobias will answer inferential questions with 80% accuracy.',
+        }),
+      ]);
+    }
   });
 });

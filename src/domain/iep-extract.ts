@@ -433,7 +433,7 @@ const DATE_LABELS: [DateKind | 'range' | 'planStartInline' | 'planEndInline', Re
   ],
   [
     'planEnd',
-    /(?:projected\s+)?(?:iep|plan|504 plan)\s+(?:end(?:ing)?|expiration|expiry)\s+date|(?:end|ending) date of (?:the\s+)?(?:iep|plan)|plan end|anticipated duration of (?:services|special education)(?: and programs)?|projected end date|expiration date|(?:iep|plan) expires/,
+    /(?:projected\s+)?(?:iep|plan|504 plan)\s+(?:end(?:ing)?|expiration|expiry|duration(?:\s+end)?)\s+date|(?:end|ending) date of (?:the\s+)?(?:iep|plan)|plan end|anticipated duration of (?:services|special education)(?: and programs)?|projected end date|expiration date|(?:iep|plan) expires/,
   ],
   [
     'meeting',
@@ -646,11 +646,38 @@ function jurisdiction(lines: readonly Line[]): IepDraft['jurisdiction'] {
 
 const rowSource = (row: TableRow) => row.cells.filter(Boolean).join(' | ');
 
+/**
+ * The school's cycle length, where the document states it once for all its services (Massachusetts'
+ * "School District Cycle: [ ] 5 day cycle [X] 6 day cycle"): the checked one of boxed choices, else
+ * the one length every mention agrees on; null when it is not stated or mentions disagree.
+ */
+function cycleDaysOf(lines: readonly Line[], filledSquare: boolean): number | null {
+  const checked = new Set<number>();
+  const plain = new Set<number>();
+  let boxed = false;
+  const mention =
+    /(\[[^\]]{0,3}\]|\([^)]{0,3}\)|[☐☒☑□■])?\s*(\d{1,2})[- ]?(?:school[- ])?days?[- ](?:rotation\s+|rotating\s+)?cycle\b/giu;
+  for (const line of lines) {
+    if (line.furniture) continue;
+    for (const m of line.text.matchAll(mention)) {
+      const days = Number(m[2]);
+      if (days < 2 || days > 20) continue;
+      if (m[1]) {
+        boxed = true;
+        if (markOf(m[1], filledSquare) === 'checked') checked.add(days);
+      } else plain.add(days);
+    }
+  }
+  if (boxed) return checked.size === 1 ? [...checked][0]! : null;
+  return plain.size === 1 ? [...plain][0]! : null;
+}
+
 function serviceFromRow(
   table: Table,
   row: TableRow,
   esyContext: boolean,
   convention: DateConvention,
+  cycleDays: number | null = null,
 ): DraftService | null {
   const cell = (role: string) =>
     table.columns
@@ -671,11 +698,18 @@ function serviceFromRow(
   // "Minutes per week" is 90 minutes a week, "2" under "Sessions per week" is 2 times a week.
   const titleOf = (role: string) => table.columns.find((c) => c.role === role)?.title ?? '';
   const periodIn = (title: string) =>
-    /(?:per|\/|a)\s*(day|week|wk|month|mo|year|yr)\b|\b(daily|weekly|monthly|yearly|annually)\b/i.exec(title);
+    /(?:per|\/|a)\s*(?:(\d{1,2})[- ]?days?\s+)?(day|week|wk|month|mo|year|yr|cycle)\b|\b(daily|weekly|monthly|yearly|annually)\b/i.exec(
+      title,
+    );
   const perOf = (title: string) => {
     const m = periodIn(title);
     if (!m) return '';
-    const word = (m[1] ?? m[2]!).toLowerCase();
+    const word = (m[2] ?? m[3]!).toLowerCase();
+    // "Per Cycle": the cycle the title names, else the one the document states for all its services.
+    if (word === 'cycle') {
+      const days = m[1] ? Number(m[1]) : cycleDays;
+      return days ? ` per ${days}-day cycle` : ' per cycle';
+    }
     const unit = /^(day|daily)$/.test(word)
       ? 'day'
       : /^(week|wk|weekly)$/.test(word)
@@ -695,7 +729,14 @@ function serviceFromRow(
     '$1 times ',
   );
   const amountText = [frequency, duration].filter(Boolean).join(' ').trim();
-  const parsed = amountText ? parseServiceLine(amountText) : null;
+  let parsed = amountText ? parseServiceLine(amountText) : null;
+  // "2 x 30 min" under "Frequency and Duration/Per Cycle": the period is in the column's title (the
+  // amount's text stays as printed).
+  const titlePeriod = perOf(titleOf('frequency')) || perOf(titleOf('duration'));
+  if (parsed && parsed.amounts.length === 0 && titlePeriod) {
+    const withPeriod = parseServiceLine(`${amountText}${titlePeriod}`);
+    if (withPeriod.amounts.length) parsed = withPeriod;
+  }
   const fromName = parseServiceLine(name);
   const provider = cell('provider') || null;
   const location = cell('location') || null;
@@ -800,7 +841,7 @@ type OpenItem = {
 };
 
 const INSTRUCTION =
-  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked/i;
+  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked|(?:checked|marked|selected|ticked) (?:below|above)|(?:are|is) part of this (?:iep|plan)/i;
 
 function readAccommodationLines(
   entries: readonly AccLine[],
@@ -1012,7 +1053,7 @@ type GoalField = 'area' | 'baseline' | 'goal' | 'target' | 'other';
 
 const GOAL_LABELS: [RegExp, GoalField][] = [
   [
-    /(?:area of need|goal area|area of concern|need area|skill area|content area|subject\/course(?:\/alternative program)?|subject|course|domain|area)/,
+    /(?:area of need|goal area|area of concern|need area|skill area|content area|(?:specific\s+)?goal focus|focus area|subject\/course(?:\/alternative program)?|subject|course|domain|area)/,
     'area',
   ],
   [
@@ -1361,6 +1402,7 @@ function readChild(lines: readonly Line[]): IepDraft['child'] {
 
 function readBody(lines: readonly Line[], doc: DocumentText, convention: DateConvention, draft: IepDraft) {
   const filledSquare = lines.some((l) => /[☐□❑❏]/u.test(l.text));
+  const cycleDays = cycleDaysOf(lines, filledSquare);
   let section: Section = 'other';
   let esy = false;
   let accContext: AccContext = { group: 'other', heading: null };
@@ -1397,7 +1439,7 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
         if (table.kind === 'services') {
           flushAccommodations();
           for (const row of table.rows) {
-            const service = serviceFromRow(table, row, esy, convention);
+            const service = serviceFromRow(table, row, esy, convention, cycleDays);
             if (service) draft.services.push(service);
           }
         } else if (table.kind === 'accommodations') {

@@ -168,6 +168,86 @@ describe('readTable', () => {
     ]);
   });
 
+  it('joins a date written out in words that wraps in its cell, in several spellings, to its row', () => {
+    for (const [first, rest, date] of [
+      ['Sept. 21,', '2026', 'Sept. 21, 2026'],
+      ['September', '21, 2026', 'September 21, 2026'],
+      ['21 Sept', '2026', '21 Sept 2026'],
+    ]) {
+      const lines = [
+        line(
+          1,
+          100,
+          [54, 'Service'],
+          [184, 'Frequency / Duration'],
+          [434, 'Initiation Date'],
+          [500, 'End Date'],
+        ),
+        line(1, 120, [54, 'Counseling'], [184, '3 x 20 min'], [434, '2026-09-15'], [500, '2027-09-13']),
+        line(1, 140, [54, 'Social Skills'], [184, '20 mins 2x/week'], [434, first!], [500, 'June 4, 2027']),
+        line(1, 151, [54, 'Instruction'], [434, rest!]),
+        line(1, 171, [54, 'Speech'], [184, '2x30 min/wk'], [434, 'Oct. 1, 2026'], [500, 'June 4, 2027']),
+      ];
+      const table = readTable(lines, 0, never)!;
+      expect(table.rows.map((r) => [r.cells[0], r.cells[2]])).toEqual([
+        ['Counseling', '2026-09-15'],
+        ['Social Skills Instruction', date],
+        ['Speech', 'Oct. 1, 2026'],
+      ]);
+    }
+  });
+
+  it('reads a line across the columns as a heading between grids, never as a row, however it is lettered', () => {
+    const header = [
+      [54, 'Focus on Goal #'],
+      [104, 'Type of Service'],
+      [226, 'Type of Personnel'],
+      [336, 'Frequency and Duration/Per Cycle'],
+      [426, 'Start Date'],
+      [496, 'End Date'],
+    ] as [number, string][];
+    for (const heading of [
+      'B. Special Education and Related Services in General Education Classroom (Direct Service)',
+      '2) Services in Other Settings (Direct Service)',
+      'Special Education and Related Services in Other Settings',
+    ]) {
+      const lines = [
+        line(1, 100, ...header),
+        line(
+          1,
+          120,
+          [54, '1'],
+          [104, 'Consult: Reading'],
+          [226, 'Teacher'],
+          [336, '1 x 15 min'],
+          [426, '10/05/2026'],
+          [496, '10/04/2027'],
+        ),
+        line(1, 150, [50, heading]),
+        line(1, 170, ...header),
+        line(
+          1,
+          190,
+          [54, '2'],
+          [104, 'Speech'],
+          [226, 'SLP'],
+          [336, '2 x 30 min'],
+          [426, '10/05/2026'],
+          [496, '10/04/2027'],
+        ),
+      ];
+      const first = readTable(lines, 0, never)!;
+      expect(first.rows.map((r) => r.cells[1])).toEqual(['Consult: Reading']);
+      expect(first.next).toBe(2);
+      // Over more rows of the same columns, it names them.
+      const within = readTable([...lines.slice(0, 3), lines[4]!], 0, never)!;
+      expect(within.rows.map((r) => [r.cells[1], r.context])).toEqual([
+        ['Consult: Reading', null],
+        ['Speech', heading],
+      ]);
+    }
+  });
+
   it('ends at another table', () => {
     const lines = [
       line(1, 100, [54, 'Program'], [200, 'Frequency'], [300, 'Location']),

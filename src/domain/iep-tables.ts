@@ -326,6 +326,32 @@ const KEY_ROLE: Record<TableKind, ColumnRole> = {
 const CONTEXT_WORDS =
   /extended school year|\besy\b|twelve[- ]month|summer services|^related services$|^special education (programs?|services)$/i;
 
+/**
+ * A date cell cut short by its column's width: a month name or a day with no year yet ("Sept. 21,",
+ * "June"). The next line's text in that column is the rest of it.
+ */
+function incompleteDate(text: string): boolean {
+  const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  return new RegExp(`^(?:${month}(?:\\s+\\d{1,2},?)?|\\d{1,2}\\s+${month})$`, 'i').test(text.trim());
+}
+
+/** The rest of a date cut by its cell's width: its year, or its day and year ("21, 2026"). */
+function dateRest(text: string): boolean {
+  return /^(?:\d{1,2},?\s+)?\d{4}$/.test(text.trim());
+}
+
+/**
+ * A line of one cell running across two or more of the table's columns, with no figures or led by a
+ * section letter ("B. Special Education and Related Services in General Education Classroom"): a
+ * heading inside or between tables, never text wrapped in a cell (a cell's text wraps inside its column).
+ */
+function spansColumns(line: Line, columns: readonly Column[]): boolean {
+  if (line.cells.length !== 1) return false;
+  const cell = line.cells[0]!;
+  const crossed = columns.filter((c) => c.x > cell.x + 4 && c.x < cell.end - 4).length;
+  return crossed >= 2 && (/^(?:[A-Z]|\d{1,2}|[IVX]{1,4})[.)]\s+\S/.test(cell.text) || !/\d/.test(cell.text));
+}
+
 /** A short line of one cell inside a table ("Extended School Year Services"), naming the rows below it. */
 function isSubheading(line: Line): boolean {
   return line.cells.length === 1 && line.text.length <= 70 && !/\d{1,2}\/\d{1,2}\//.test(line.text);
@@ -386,7 +412,7 @@ export function readTable(
     }
     // A heading ends the table, unless it is a wrapped line inside a column other than the first.
     const inFirstColumn = line.cells[0]!.x < (columns[1]?.x ?? Number.POSITIVE_INFINITY) - 2;
-    const fits = cells !== null && !(inFirstColumn && stop(line));
+    const fits = cells !== null && !(inFirstColumn && stop(line)) && !spansColumns(line, columns);
     if (!fits) {
       // A sub-heading inside the table, when rows of the same columns follow it.
       const afterFits =
@@ -394,7 +420,7 @@ export function readTable(
         !sameHeader(after, header) &&
         placeCells(after, columns) &&
         (after.cells.length >= 2 || after.row != null);
-      if (isSubheading(line) && afterFits && !headerAt(lines, i)) {
+      if ((isSubheading(line) || spansColumns(line, columns)) && afterFits && !headerAt(lines, i)) {
         context = line.text;
         lastPage = line.page;
         lastY = line.y;
@@ -429,7 +455,9 @@ export function readTable(
       const keyFilled = key >= 0 && cells[key] !== '';
       const samePage = previous !== null && previous.page === line.page;
       const gap = samePage ? line.y - previous!.y : Number.POSITIVE_INFINITY;
-      if (anchor >= 0 && cells[anchor] !== '') startsRow = true;
+      if (anchor >= 0 && cells[anchor] !== '')
+        // A date written out in words wraps ("Sept. 21," over "2026"): its rest does not start a row.
+        startsRow = !(incompleteDate(current.cells[anchor]!) && dateRest(cells[anchor]!));
       else if (!keyFilled) startsRow = false;
       else if (anchor >= 0)
         startsRow = samePage && uneven && gap > leading * 1.25 && current.cells[anchor] !== '';

@@ -28,10 +28,12 @@ const tesseract = await detectTesseract();
 describe('the IEP reader on the test plans', () => {
   const scores: Score[] = [];
 
-  it('has the six form families and a Word document', () => {
+  it('has the eight form families and a Word document', () => {
     expect(keys.map((k) => k.file)).toEqual([
       'ca-seis-like.pdf',
       'co-iep.docx',
+      'fl-like.pdf',
+      'ma-sdg-like.pdf',
       'nyc-like.pdf',
       'ontario-iep.pdf',
       'pa-pde-like.pdf',
