@@ -923,6 +923,11 @@ describe('parseServiceLine reads more real phrasing', () => {
       ['2x30 min per 6 day cycle', sessions(2, 30, cycle(6))],
       ['60 min per 5 day cycle', total(60, cycle(5))],
       ['60 minutes per 5-day rotation', total(60, cycle(5))],
+      // A slash before the cycle's length, as service grids print it.
+      ['3x20 min/6-day cycle', sessions(3, 20, cycle(6))],
+      ['3x20/6 day cycle', sessions(3, 20, cycle(6))],
+      ['20 min 3x/6-day cycle', sessions(3, 20, cycle(6))],
+      ['90 min / 6 day rotation', total(90, cycle(6))],
     ]);
     asksFor([
       [

@@ -909,7 +909,8 @@ function readCycles(r: Reader, { start: from, end: to }: Part, found: Found): vo
     return true;
   };
   r.read(
-    rx(`${PER}?${B}(${NUM})\\s*-?\\s*(?:school\\s*-?\\s*)?days?\\s*-?\\s*(?:cycle|rotation)s?(?![a-z])`),
+    // "per 6-day cycle", "6 day cycle", and "/6-day cycle" (a slash before the number: `B` alone refuses it).
+    rx(`(?:${PER}|${B})(${NUM})\\s*-?\\s*(?:school\\s*-?\\s*)?days?\\s*-?\\s*(?:cycle|rotation)s?(?![a-z])`),
     (x) => addCycle(x, x.m[1]),
     from,
     to,
