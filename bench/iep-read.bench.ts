@@ -10,6 +10,8 @@
 //     its limits as the server sets them, sampled from /proc while it runs (its VmHWM, the kernel's
 //     high-water mark, and that of the pdftoppm and tesseract processes it starts); the goal: under 500 MB.
 // Without Tesseract (or pdftoppm) the scan's figures are skipped, saying why; the text figures still run.
+// BENCH_IEP_TEXT_RUNS (5) and BENCH_IEP_SCAN_RUNS (1) set how many times each is read; a scan run count
+// of 0 skips 2 and 3 (the scan takes minutes), for timing the text reader alone.
 // Writes bench/out/iep-read-bench.json.
 import { execFile } from 'node:child_process';
 import {
@@ -178,7 +180,8 @@ async function main() {
     let scan: ScanFigures | null = null;
     let scanSkipped: string | null = null;
     const tesseract = await detectTesseract();
-    if (!(await pdftoppmAvailable()))
+    if (SCAN_RUNS <= 0) scanSkipped = 'BENCH_IEP_SCAN_RUNS is 0';
+    else if (!(await pdftoppmAvailable()))
       scanSkipped =
         "poppler's pdftoppm is not installed, so the scan cannot be made or read (apt-get install poppler-utils)";
     else if (!tesseract.available) scanSkipped = tesseract.message;

@@ -82,14 +82,18 @@ const KEEP_AS_IS = /[\u00bc-\u00be\u2150-\u215e]/;
  */
 export function normalizeText(text: string): string {
   let out = '';
-  let run = '';
-  for (const ch of text) {
-    if (KEEP_AS_IS.test(ch)) {
-      out += run.normalize('NFKC') + ch;
-      run = '';
-    } else run += ch;
+  // Most text has no fraction: folded whole, without a test per character.
+  if (!KEEP_AS_IS.test(text)) out = text.normalize('NFKC');
+  else {
+    let run = '';
+    for (const ch of text) {
+      if (KEEP_AS_IS.test(ch)) {
+        out += run.normalize('NFKC') + ch;
+        run = '';
+      } else run += ch;
+    }
+    out += run.normalize('NFKC');
   }
-  out += run.normalize('NFKC');
   return (
     withoutBidiControls(out)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point

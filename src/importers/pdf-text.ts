@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   type DocLine,
   type DocPage,
@@ -18,6 +18,14 @@ import { AppError } from '../domain/errors.ts';
 // fetching from the worker (the "fake worker" runs in this process; the CMaps for Asian fonts are
 // read from the package's own folder). Scripts, forms (XFA) and annotations are never evaluated: only
 // the page's text content is asked for.
+//
+// pdf.js is loaded the first time a PDF is read (`loadPdfJs`), not when this module is: the server
+// imports this module for `fileError` but reads documents in a child process, and a docx or a photo
+// needs no pdf.js. Its legacy build carries core-js, which on Node 20 replaces three built-ins the
+// process already has with slower JavaScript ones, for the whole process (Array.prototype.push,
+// JSON.stringify with a callback on every value, JSON.parse): the native ones are put back once pdf.js
+// and its worker have loaded. The IEP reader's child process loads pdf.js before tsx instead
+// (src/importers/pdfjs-preload.mjs, the same putting back), and this finds it loaded.
 //
 // The work is bounded: at most `maxPages` pages (a 500-page file is refused before any page is read),
 // at most `maxItemsPerPage` text runs a page, and a deadline for the whole file. A page without any
@@ -57,6 +65,42 @@ const pdfjsFolder = (() => {
   }
 })();
 
+type PdfJsModule = typeof PdfJs;
+let pdfJs: Promise<PdfJsModule> | null = null;
+
+/** The built-ins core-js replaces when pdf.js's legacy build loads (see above). */
+const REPLACED_BUILTINS: readonly [object, string][] = [
+  [Array.prototype, 'push'],
+  [JSON, 'stringify'],
+  [JSON, 'parse'],
+];
+
+/**
+ * pdf.js and its worker (which runs in this process as pdf.js's "fake worker": it finds the loaded
+ * module on `globalThis.pdfjsWorker`), loaded once, with the built-ins core-js replaced put back.
+ */
+function loadPdfJs(): Promise<PdfJsModule> {
+  pdfJs ??= (async () => {
+    const natives = REPLACED_BUILTINS.map(
+      ([owner, name]) => [owner, name, Object.getOwnPropertyDescriptor(owner, name)] as const,
+    );
+    try {
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The worker has no type declarations; only its side effect (globalThis.pdfjsWorker) is wanted.
+      const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      await import(worker);
+      return lib;
+    } finally {
+      for (const [owner, name, descriptor] of natives)
+        if (descriptor) Object.defineProperty(owner, name, descriptor);
+    }
+  })();
+  pdfJs.catch(() => {
+    pdfJs = null;
+  });
+  return pdfJs;
+}
+
 function looksLikePdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
     'latin1',
@@ -71,7 +115,12 @@ function isTextItem(item: unknown): item is TextItemLike {
 }
 
 /** The positioned runs of one page, in the page's shown orientation; rotated text is left out. */
-function positioned(items: readonly unknown[], viewportTransform: number[], max: number) {
+function positioned(
+  Util: PdfJsModule['Util'],
+  items: readonly unknown[],
+  viewportTransform: number[],
+  max: number,
+) {
   const runs: PositionedText[] = [];
   let rotated = 0;
   for (const item of items) {
@@ -121,6 +170,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     );
   if (!looksLikePdf(bytes)) throw fileError('This file is not a PDF.');
 
+  const { getDocument, Util } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given (it may detach it), so it gets a copy.
     data: new Uint8Array(bytes),
@@ -159,7 +209,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         const page = await withDeadline(pdf.getPage(number), deadline);
         const viewport = page.getViewport({ scale: 1 });
         const content = await withDeadline(page.getTextContent(), deadline);
-        const { runs, rotated, truncated } = positioned(content.items, viewport.transform, maxItems);
+        const { runs, rotated, truncated } = positioned(Util, content.items, viewport.transform, maxItems);
         const lines: DocLine[] = linesFromItems(runs);
         if (truncated)
           notes.push(`Page ${number} holds more text than the reader takes; only its first part was read.`);

@@ -24,6 +24,11 @@ const WORKER = fileURLToPath(new URL('../../importers/iep-worker.ts', import.met
  * from the working directory, which is not the project's when the server is started from elsewhere.
  */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/**
+ * pdf.js, loaded before tsx's loader so that tsx does not rewrite it (src/importers/pdfjs-preload.mjs):
+ * the child starts in about half the time.
+ */
+const PDFJS_PRELOAD = new URL('../../importers/pdfjs-preload.mjs', import.meta.url).href;
 
 /** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
 export class DocumentNotRead extends Error {}
@@ -31,7 +36,13 @@ export class DocumentNotRead extends Error {}
 export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS) {
   return new Promise<IepDraft>((resolve, reject) => {
     const child = fork(WORKER, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.maxHeapMb}`],
+      execArgv: [
+        '--import',
+        PDFJS_PRELOAD,
+        '--import',
+        TSX_LOADER,
+        `--max-old-space-size=${limits.maxHeapMb}`,
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
