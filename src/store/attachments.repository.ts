@@ -123,5 +123,13 @@ export async function recordsListingAttachment(db: Db, householdId: string, id: 
       .execute();
     for (const r of rows) found.push(`${label} of ${r.date}`);
   }
+  // A plan version read from a document names it as its source (plan_version.source_attachment_id).
+  const versions = await db
+    .selectFrom('plan_version')
+    .select(['version_number'])
+    .where('household_id', '=', householdId)
+    .where('source_attachment_id', '=', id)
+    .execute();
+  for (const v of versions) found.push(`plan version ${v.version_number}, which was read from it`);
   return found;
 }

@@ -37,7 +37,14 @@ export function versionSnapshot(row: Pick<PlanVersionRow, 'snapshot'>): PlanCont
 }
 
 export async function insertPlanVersion(db: Db, row: PlanVersionRow): Promise<void> {
-  await db.insertInto('plan_version').values(row).execute();
+  // A new version names no source document yet (recordVersionSource sets it in the same transaction):
+  // the column is left to its default, so rows are written the same way at every schema since 0001
+  // (the upgrade tests seed a database made at an earlier migration with this code).
+  const { source_attachment_id, ...columns } = row;
+  await db
+    .insertInto('plan_version')
+    .values(source_attachment_id == null ? columns : row)
+    .execute();
 }
 
 /** Freeze a version: it keeps this content and ends on `effectiveTo`. */

@@ -42,6 +42,8 @@ const RECORDED_AS = ['session_entry', 'accommodation_observation', 'behavior_inc
 export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'plan', path: 'childId', target: 'child', strength: 'required' },
   { table: 'plan_version', path: 'planId', target: 'plan', strength: 'required' },
+  // The document a version was read from (issue 16); deleting the file is refused while a version names it.
+  { table: 'plan_version', path: 'sourceAttachmentId', target: 'attachment', strength: 'optional' },
   { table: 'service', path: 'planId', target: 'plan', strength: 'required' },
   { table: 'accommodation', path: 'planId', target: 'plan', strength: 'required' },
   { table: 'goal', path: 'planId', target: 'plan', strength: 'required' },

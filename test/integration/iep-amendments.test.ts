@@ -235,6 +235,10 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
     const sessions = await send('GET', `/sessions?childId=${childId}`);
     expect(sessions.map((s: { serviceId: string }) => s.serviceId)).toEqual([ids.speech]);
 
+    // The document stays while a version names it as its source.
+    const remove = await call(env, 'DELETE', api(`/attachments/${saved.body.attachmentId}`));
+    expect(remove.status).toBe(409);
+    expect(remove.body.error.message).toMatch(/plan version 2, which was read from it/);
     // The journal replays, and the export carries the version's source.
     const verified = await send('GET', '/verify');
     expect(verified.ok, JSON.stringify(verified).slice(0, 500)).toBe(true);
