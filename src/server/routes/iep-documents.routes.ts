@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ErrorResponse, errors, RecordParams } from '../../api/common.ts';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../api/iep-documents.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import type { ServiceContext } from '../context.ts';
 import { amendPlanFromDocument } from '../services/iep-amendments.ts';
 import { renderIepDocumentPage } from '../services/iep-document-pages.ts';
 import {
@@ -30,6 +31,28 @@ import { contentDisposition, contextFor, typed } from './shared.ts';
 export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   const write = access.household('plan.write');
+  /** Save what the parent reviewed (as a plan, or as an amendment): 201 with what the service answers. */
+  const saved =
+    <B, R>(
+      save: (
+        store: AppDeps['store'],
+        ctx: ServiceContext,
+        id: string,
+        body: B,
+        maxBytes: number,
+      ) => Promise<R>,
+    ) =>
+    async (request: FastifyRequest<{ Params: { id: string }; Body: B }>, reply: FastifyReply) =>
+      reply.status(201).send(
+        await save(
+          deps.store,
+          contextFor(deps, request),
+          request.params.id,
+          // The route's body schema (the same B) parsed it before the handler runs.
+          request.body as B,
+          deps.iepUploadLimitBytes,
+        ),
+      );
 
   api.post(
     '/households/:householdId/children/:id/iep-documents',
@@ -153,16 +176,7 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 201: PlanFromDocumentResult, ...errors },
       },
     },
-    async (request, reply) => {
-      const saved = await savePlanFromDocument(
-        deps.store,
-        contextFor(deps, request),
-        request.params.id,
-        request.body,
-        deps.iepUploadLimitBytes,
-      );
-      return reply.status(201).send(saved);
-    },
+    saved(savePlanFromDocument),
   );
 
   api.post(
@@ -178,16 +192,7 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 201: AmendmentFromDocumentResult, ...errors },
       },
     },
-    async (request, reply) => {
-      const saved = await amendPlanFromDocument(
-        deps.store,
-        contextFor(deps, request),
-        request.params.id,
-        request.body,
-        deps.iepUploadLimitBytes,
-      );
-      return reply.status(201).send(saved);
-    },
+    saved(amendPlanFromDocument),
   );
 
   api.delete(

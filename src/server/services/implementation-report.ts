@@ -34,20 +34,7 @@ export async function gatherReportInput(
 
   const child = await requireChild(db, householdId, childId);
 
-  const {
-    plans,
-    services,
-    sessions,
-    accommodations,
-    observations,
-    samples,
-    steps,
-    incidents,
-    teamContacts,
-    goals,
-    progress,
-    parentNotes,
-  } = await reportRowsOfChild(db, householdId, childId);
+  const rows = await reportRowsOfChild(db, householdId, childId);
 
   // The ledger, every service of the child over the range, week by week.
   let ledgers: ServiceLedgerView[] = [];
@@ -68,7 +55,7 @@ export async function gatherReportInput(
     range,
     preparedBy: parent.name,
     child: childSummary(child),
-    plans: plans.map((p) => ({
+    plans: rows.plans.map((p) => ({
       id: p.id,
       kind: p.kind,
       title: p.title,
@@ -77,10 +64,10 @@ export async function gatherReportInput(
       effectiveFrom: p.effective_from,
       effectiveTo: p.effective_to,
     })),
-    services: services.map(serviceSummary),
+    services: rows.services.map(serviceSummary),
     ledgers,
     ledgerUnavailable,
-    sessions: sessions.map((s) => ({
+    sessions: rows.sessions.map((s) => ({
       id: s.id,
       serviceId: s.service_id,
       date: s.date,
@@ -94,8 +81,8 @@ export async function gatherReportInput(
       correctsEntryId: s.corrects_entry_id,
       source: s.source,
     })),
-    accommodations: accommodations.map((a) => ({ id: a.id, planId: a.plan_id, text: a.text })),
-    observations: observations.map((o) => ({
+    accommodations: rows.accommodations.map((a) => ({ id: a.id, planId: a.plan_id, text: a.text })),
+    observations: rows.observations.map((o) => ({
       id: o.id,
       accommodationId: o.accommodation_id,
       date: o.date,
@@ -108,7 +95,7 @@ export async function gatherReportInput(
       attachmentIds: idList('accommodation_observation.attachment_ids', o.attachment_ids),
       voidedAt: o.voided_at,
     })),
-    workSamples: samples.map((s) => ({
+    workSamples: rows.samples.map((s) => ({
       id: s.id,
       date: s.date,
       title: s.title,
@@ -120,8 +107,8 @@ export async function gatherReportInput(
       accommodationChecks: accommodationChecks(s.accommodation_checks),
       voidedAt: s.voided_at,
     })),
-    behaviorSteps: steps.map((s) => ({ id: s.id, planId: s.plan_id, kind: s.kind, text: s.text })),
-    incidents: incidents.map((i) => ({
+    behaviorSteps: rows.steps.map((s) => ({ id: s.id, planId: s.plan_id, kind: s.kind, text: s.text })),
+    incidents: rows.incidents.map((i) => ({
       id: i.id,
       planId: i.plan_id,
       date: i.date,
@@ -134,10 +121,10 @@ export async function gatherReportInput(
       attachmentIds: idList('behavior_incident.attachment_ids', i.attachment_ids),
       voidedAt: i.voided_at,
     })),
-    teamContacts,
+    teamContacts: rows.teamContacts,
     communications,
-    goals,
-    goalProgress: progress.map((p) => ({
+    goals: rows.goals,
+    goalProgress: rows.progress.map((p) => ({
       id: p.id,
       goalId: p.goal_id,
       date: p.date,
@@ -145,7 +132,7 @@ export async function gatherReportInput(
       source: p.source,
       attachmentIds: idList('goal_progress.attachment_ids', p.attachment_ids),
     })),
-    parentNotes,
+    parentNotes: rows.parentNotes,
     recommendations: advice.recommendations,
     findings: patterns.findings,
   };
