@@ -45,6 +45,8 @@ describe('names with direction controls, in the browser', () => {
       await page.getByLabel('Email').fill(DEMO_PARENT.email);
       await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // Going on before the sign-in has answered would open the plan page signed out.
+      await page.getByRole('heading', { name: /’s week$/ }).waitFor();
       await page.goto('/plan');
       const intro = page.getByText('plan as written: what the school agreed to provide');
       await intro.waitFor();
