@@ -53,6 +53,8 @@ export const PlanFromDocumentInput = z
     goals: items(RECORDS.goals.fields.omit({ planId: true }), 100),
     keyDates: items(RECORDS['key-dates'].fields.omit({ planId: true }), 30),
     team: items(RECORDS['team-contacts'].fields.omit({ childId: true }), 60),
+    /** The behavior plan's steps kept (trigger, strategy, reward, response). */
+    behaviorSteps: items(RECORDS['behavior-steps'].fields.omit({ planId: true }), 200),
   })
   .strict();
 
@@ -66,6 +68,7 @@ export const PlanFromDocumentResult = z.object({
     goals: z.number().int(),
     keyDates: z.number().int(),
     team: z.number().int(),
+    behaviorSteps: z.number().int(),
   }),
 });
 
@@ -95,7 +98,7 @@ export const AmendmentFromDocumentResult = z.object({
   /** Items the new document leaves out that stay in the plan, and why. */
   kept: z.array(
     z.object({
-      section: z.enum(['services', 'accommodations', 'goals']),
+      section: z.enum(['services', 'accommodations', 'goals', 'behaviorSteps']),
       id: IdSchema,
       text: z.string(),
       reason: z.string(),

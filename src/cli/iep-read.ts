@@ -128,6 +128,12 @@ export function renderIepDraft(draft: IepDraft): string {
     for (const m of draft.team)
       out.push(`${flag(m.confidence)}  ${m.name}${m.role ? `, ${m.role}` : ''}   (p. ${m.page})`);
   }
+  if (draft.behaviorSteps.length) {
+    out.push('', 'Behavior plan');
+    const words = { trigger: 'Trigger', strategy: 'Strategy', reward: 'Reward', response: 'Response' };
+    for (const b of draft.behaviorSteps)
+      out.push(`${flag(b.confidence)}  ${words[b.kind]}: ${b.text}   (p. ${b.page})`);
+  }
   if (draft.notes.length) {
     out.push('', 'Notes');
     for (const n of draft.notes) out.push(`  ${n}`);

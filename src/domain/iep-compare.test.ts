@@ -247,6 +247,75 @@ describe('an amendment that shows only some pages', () => {
   });
 });
 
+describe('the behavior plan of a new version', () => {
+  const withSteps: ComparedPlan = {
+    ...plan,
+    behaviorSteps: [
+      { id: 'bs-trigger', kind: 'trigger', text: 'Timed math drills' },
+      { id: 'bs-schedule', kind: 'strategy', text: 'Preview the day on a visual schedule' },
+      { id: 'bs-tokens', kind: 'reward', text: 'Tokens toward computer time' },
+    ],
+  };
+
+  it('matches steps of one kind by their words, and lists the new ones and those taken out', () => {
+    const c = comparePlanWithDocument(
+      withSteps,
+      {
+        ...amended,
+        behaviorSteps: [
+          { kind: 'trigger', text: 'Timed math drills.' },
+          { kind: 'strategy', text: 'Preview the day on the visual schedule' },
+          { kind: 'response', text: 'Prompt him to use his break card' },
+        ],
+      },
+      '2027-01-11',
+    );
+    expect(c.behaviorSteps).toEqual({
+      added: [2],
+      removed: [{ id: 'bs-tokens', text: 'Tokens toward computer time' }],
+      same: 2,
+      kept: [],
+      notListed: false,
+    });
+    expect(comparisonSummary(c)).toMatch(/1 behavior plan step added, 1 behavior plan step removed$/);
+  });
+
+  it('never takes a step of one kind for a step of another with the same words', () => {
+    const c = comparePlanWithDocument(
+      withSteps,
+      { ...amended, behaviorSteps: [{ kind: 'strategy', text: 'Timed math drills' }] },
+      '2027-01-11',
+    );
+    expect(c.behaviorSteps.added).toEqual([0]);
+    expect(c.behaviorSteps.removed.map((r) => r.id)).toEqual(['bs-trigger', 'bs-schedule', 'bs-tokens']);
+  });
+
+  it('leaves the steps alone when the document has no behavior plan, or the parent keeps them', () => {
+    const none = comparePlanWithDocument(withSteps, amended, '2027-01-11');
+    expect(none.behaviorSteps).toMatchObject({ added: [], removed: [], notListed: true });
+    expect(none.behaviorSteps.kept).toHaveLength(3);
+    const kept = comparePlanWithDocument(
+      withSteps,
+      { ...amended, behaviorSteps: [{ kind: 'trigger', text: 'Timed math drills' }] },
+      '2027-01-11',
+      new Set(['bs-tokens']),
+    );
+    expect(kept.behaviorSteps.removed.map((r) => r.id)).toEqual(['bs-schedule']);
+    expect(kept.behaviorSteps.kept.map((r) => r.id)).toEqual(['bs-tokens']);
+  });
+
+  it('counts a change of the behavior plan alone as a change', () => {
+    const same = { ...amended, services: [], accommodations: [], goals: [], keyDates: [], team: [] };
+    expect(comparePlanWithDocument(withSteps, same, '2027-01-11').changed).toBe(false);
+    const c = comparePlanWithDocument(
+      withSteps,
+      { ...same, behaviorSteps: [{ kind: 'reward', text: 'Lunch with the teacher' }] },
+      '2027-01-11',
+    );
+    expect(c.changed).toBe(true);
+  });
+});
+
 describe('words for matching', () => {
   it('drops case, accents, punctuation, plurals and filler words', () => {
     expect([...matchWords('Speech-Language Services')]).toEqual(['speech', 'language']);

@@ -18,7 +18,9 @@ import type { ServiceArea, ServiceSegment, ServiceSetting } from './service.ts';
 //   item the document leaves out (`keepIds`): nothing is taken out of the plan without being shown.
 // - Accommodations and goals are matched by their words; one the new document does not list is removed
 //   from the new version (the earlier version keeps it, frozen), unless observations or progress are
-//   recorded against it: then it stays, and the screen says why.
+//   recorded against it: then it stays, and the screen says why. The behavior plan's steps are matched
+//   the same way, a step only with a step of its kind (a trigger is never a strategy); one the new
+//   document does not list is taken out unless an incident records it as followed or skipped.
 // - Key dates are matched by kind (a new annual review date replaces the old one; a new meeting is added
 //   beside the earlier ones); team members are
 //   added by name, never removed (the team is who the family writes to, not part of the signed plan).
@@ -72,6 +74,8 @@ export type ComparedPlan = {
   goals: { id: string; area: string; text: string }[];
   keyDates: { id: string; kind: string; date: string }[];
   team: { id: string; name: string }[];
+  /** Left out by callers that compare no behavior plan: none. */
+  behaviorSteps?: { id: string; kind: string; text: string }[];
 };
 export type ComparedDocument = {
   services: DocumentService[];
@@ -79,6 +83,7 @@ export type ComparedDocument = {
   goals: { area: string; text: string }[];
   keyDates: { kind: string; date: string }[];
   team: { name: string; role: string }[];
+  behaviorSteps?: { kind: string; text: string }[];
 };
 
 export type ServiceChange =
@@ -114,6 +119,7 @@ export type PlanComparison = {
   servicesNotListed: boolean;
   accommodations: ListChange;
   goals: ListChange;
+  behaviorSteps: ListChange;
   keyDates: { index: number; id: string | null; kind: string; before: string | null; after: string }[];
   team: { added: number[] };
   /** Whether anything changes at all. */
@@ -240,11 +246,12 @@ export function comparePlanWithDocument(
     else services.push({ change: 'ended', id: cur.id, name: cur.name, endDate: addDays(effectiveFrom, -1) });
   }
 
-  const listChange = <C extends { id: string; text: string }>(
+  const listChange = <C extends { id: string; text: string }, I extends { text: string }>(
     current: C[],
-    incoming: { text: string }[],
+    incoming: I[],
+    score: (a: I, b: C) => number = textScore,
   ): ListChange => {
-    const match = pair(incoming, current, textScore, SAME_ITEM_LIKENESS);
+    const match = pair(incoming, current, score, SAME_ITEM_LIKENESS);
     const matched = new Set([...match.values()]);
     const notListed = incoming.length === 0;
     const leftOut = current.filter((_, j) => !matched.has(j)).map((c) => ({ id: c.id, text: c.text }));
@@ -287,13 +294,28 @@ export function comparePlanWithDocument(
     plan.goals,
     document.goals.map((g) => ({ text: g.text })),
   );
+  // A step is matched only with a step of its kind.
+  const behaviorSteps = listChange(plan.behaviorSteps ?? [], document.behaviorSteps ?? [], (a, b) =>
+    a.kind === b.kind ? textScore(a, b) : 0,
+  );
   const changed =
     services.some((s) => s.change !== 'same') ||
     accommodations.added.length + accommodations.removed.length > 0 ||
     goals.added.length + goals.removed.length > 0 ||
+    behaviorSteps.added.length + behaviorSteps.removed.length > 0 ||
     keyDates.length > 0 ||
     team.added.length > 0;
-  return { services, servicesKept, servicesNotListed, accommodations, goals, keyDates, team, changed };
+  return {
+    services,
+    servicesKept,
+    servicesNotListed,
+    accommodations,
+    goals,
+    behaviorSteps,
+    keyDates,
+    team,
+    changed,
+  };
 }
 
 /** A one-line summary of the comparison for the new version ("2 services changed, 1 accommodation removed"). */
@@ -310,6 +332,9 @@ export function comparisonSummary(c: PlanComparison): string {
     parts.push(`${count(c.accommodations.removed.length, 'accommodation', 'accommodations')} removed`);
   if (c.goals.added.length) parts.push(`${count(c.goals.added.length, 'goal', 'goals')} added`);
   if (c.goals.removed.length) parts.push(`${count(c.goals.removed.length, 'goal', 'goals')} removed`);
+  const steps = (n: number) => count(n, 'behavior plan step', 'behavior plan steps');
+  if (c.behaviorSteps.added.length) parts.push(`${steps(c.behaviorSteps.added.length)} added`);
+  if (c.behaviorSteps.removed.length) parts.push(`${steps(c.behaviorSteps.removed.length)} removed`);
   const moved = c.keyDates.filter((k) => k.before != null).length;
   const newDates = c.keyDates.length - moved;
   if (moved) parts.push(`${count(moved, 'date', 'dates')} changed`);

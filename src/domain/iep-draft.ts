@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ServiceArea, ServiceSetting } from './service.ts';
+import { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
+import { PeriodUnit, ServiceArea, ServiceSetting } from './service.ts';
 
 // The draft the IEP reader makes from a document (src/domain/iep-extract.ts): what it found, each item
 // with the page and the exact text it came from, and whether the parent should check it. Nothing here
@@ -53,7 +54,7 @@ export const DraftAmount = z.object({
   sessionsPerPeriod: z.number().nullable(),
   minutesPerPeriod: z.number().nullable(),
   period: z.object({
-    unit: z.enum(['day', 'week', 'month', 'year', 'cycle']),
+    unit: PeriodUnit,
     cycleDays: z.number().nullable(),
   }),
   pattern: z.object({ activeWeeks: z.number(), everyWeeks: z.number() }).nullable(),
@@ -123,6 +124,23 @@ export type DraftGoal = z.infer<typeof DraftGoal>;
 export const DraftTeamMember = z.object({ name: z.string(), role: z.string().nullable(), ...Provenance });
 export type DraftTeamMember = z.infer<typeof DraftTeamMember>;
 
+/**
+ * A step of the behavior intervention plan (a "Behavior Intervention Plan", "Positive Behavior
+ * Supports" section): a trigger to avoid, a strategy, a reward, or the response when the behavior
+ * occurs, by the part of the plan it is printed under ("Setting events / triggers", "Preventive
+ * strategies", "Reinforcement", "Reactive strategies").
+ */
+export const DraftBehaviorStep = z.object({
+  kind: z.enum(BEHAVIOR_STEP_KINDS),
+  text: z.string(),
+  /** The part of the plan it is printed under (or its table column's title), as printed. */
+  heading: z.string().nullable(),
+  /** As for accommodations: `unclear` is a box whose state could not be read (always to check). */
+  box: z.enum(['checked', 'unclear', 'none']),
+  ...Provenance,
+});
+export type DraftBehaviorStep = z.infer<typeof DraftBehaviorStep>;
+
 export const DRAFT_SECTIONS = [
   'planKind',
   'jurisdiction',
@@ -132,6 +150,7 @@ export const DRAFT_SECTIONS = [
   'accommodations',
   'goals',
   'team',
+  'behaviorSteps',
 ] as const;
 
 export const IepDraft = z.object({
@@ -153,7 +172,7 @@ export const IepDraft = z.object({
   toCheck: z.array(
     z.object({
       section: z.enum(DRAFT_SECTIONS),
-      /** The item's index in its list (services, accommodations, goals, team); null for a single field. */
+      /** The item's index in its list (services, accommodations, goals, team, behaviorSteps); null for a single field. */
       index: z.number().int().nullable(),
       /** The field, for a single one ("name", "planEnd"). */
       field: z.string().nullable(),
@@ -182,6 +201,8 @@ export const IepDraft = z.object({
   ),
   goals: z.array(DraftGoal),
   team: z.array(DraftTeamMember),
+  /** The behavior plan's steps, where the document has one; drafts kept before they were read have none. */
+  behaviorSteps: z.array(DraftBehaviorStep).default([]),
   /** What the reader noticed but did not use, in plain words. */
   notes: z.array(z.string()),
 });

@@ -10,6 +10,7 @@ import type {
   AccommodationGroup,
   DateField,
   DraftAccommodation,
+  DraftBehaviorStep,
   DraftGoal,
   DraftService,
   DraftTeamMember,
@@ -20,6 +21,7 @@ import { placeOf } from './iep-places.ts';
 import { headerAt, type Line, readTable, type Table, type TableRow } from './iep-tables.ts';
 import { markOcrDoubts } from './ocr-doubts.ts';
 import { boxesOnPage, type PageFrame } from './page-boxes.ts';
+import type { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
 import { parseServiceLine } from './service-frequency-parser.ts';
 
 // The IEP reader: from a document's lines (src/domain/document-text.ts) to the draft the parent reviews
@@ -32,7 +34,9 @@ import { parseServiceLine } from './service-frequency-parser.ts';
 //   service-line parser from its frequency and duration cells;
 // - accommodations under their headings, only the checked ones where the form has boxes; a box
 //   whose state cannot be read goes to the parent, never into the plan silently;
-// - annual goals with their area, baseline and criterion; the team with names and roles.
+// - annual goals with their area, baseline and criterion; the team with names and roles;
+// - the steps of a behavior plan (triggers, strategies, rewards, responses) under its heading
+//   ("Behavior Intervention Plan", "Positive Behavior Supports"), by the part they are printed under.
 //
 // Every item keeps its page, the words it came from and where they are on the page (`sourceBoxes`,
 // for the review screen to outline), and is `check` (with the reason) when the reader is not sure.
@@ -42,7 +46,8 @@ const MAX_LINES = 20_000;
 const MAX_CELLS_PER_LINE = 60;
 const MAX_CELL_CHARS = 2_000;
 
-type Section = 'services' | 'accommodations' | 'goals' | 'team' | 'other';
+type Section = 'services' | 'accommodations' | 'goals' | 'team' | 'behavior' | 'other';
+type StepKind = (typeof BEHAVIOR_STEP_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Lines
@@ -242,11 +247,22 @@ export function groupOf(text: string): AccommodationGroup | null {
 }
 
 const SHORT_HEADING =
-  /^(?:(?:classroom|instructional|testing|test|assessment|state assessment|environmental|health|medical|physical)(?:\s+(?:accommodations?|supports?|modifications?))?|accommodations?(?: and modifications)?|modifications|related services|special education services|special education program|annual goals?|goals|iep team|team members|signatures|participants)(?:\s*\([^)]*\))?\s*:?$/i;
+  /^(?:(?:classroom|instructional|testing|test|assessment|state assessment|environmental|health|medical|physical)(?:\s+(?:accommodations?|supports?|modifications?))?|accommodations?(?: and modifications)?|modifications|related services|special education services|special education program|annual goals?|goals|iep team|team members|signatures|participants|behaviou?r(?:al)? (?:intervention|support) plan|positive behaviou?r(?:al)? supports?(?: plan)?|behaviou?r plan)(?:\s*\([^)]*\))?\s*:?$/i;
+
+/**
+ * The heading of a behavior plan: "Behavior Intervention Plan (BIP)", "Positive Behavior Supports",
+ * "Behavior Support Plan". Never a service ("Behavior Intervention Services") nor a goal's area.
+ */
+const BEHAVIOR_PLAN_HEADING =
+  /behaviou?r(?:al)?\s+(?:intervention|support|management|improvement)\s+plan|\bbip\b|\bpbsp\b|positive\s+behaviou?r(?:al)?\s+(?:interventions?(?:\s+and\s+supports?)?|supports?)|\bbehaviou?r(?:al)?\s+plan\b/i;
+/** A behavior heading that names no plan ("Positive Behavior Supports"): inside accommodations, a group of them. */
+const BEHAVIOR_PLAN_NAMED = /\bplan\b|\bbip\b|\bpbsp\b/i;
 
 function sectionOf(text: string): { section: Section; group: AccommodationGroup | null; esy: boolean } {
   const t = text.toLowerCase();
   const esy = /extended school year|\besy\b|twelve[- ]month|12-month/.test(t);
+  if (BEHAVIOR_PLAN_HEADING.test(t) && !/services?\b|\bgoals?\b/.test(t))
+    return { section: 'behavior', group: null, esy: false };
   if (
     /accommodation|modification|adaptation|supplementary aids|specially designed|\bsdi\b|supports? for|designated supports|^(?:individuali[sz]ed\s+|additional\s+)?supports?(?:\s+and\s+services)?$/.test(
       t,
@@ -1259,6 +1275,250 @@ function teamFromTable(table: Table): DraftTeamMember[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Behavior plan
+
+// The parts of a behavior plan, by the words that label them, each the kind of step it holds; the
+// parts that hold no steps (the target behavior, its function, how data is kept) are null, so their
+// lines are not taken for steps.
+const STEP_PARTS: [StepKind | null, string][] = [
+  [
+    null,
+    String.raw`target(?:ed)?\s+behaviou?rs?|behaviou?rs?\s+of\s+concern|problem\s+behaviou?rs?|(?:description|definition)\s+of\s+(?:the\s+)?behaviou?r|behaviou?r(?:al)?\s+(?:description|definition|goals?|objectives?)|(?:hypothesi[sz]ed\s+)?function(?:\s+of\s+(?:the\s+)?behaviou?r)?|hypothes[ie]s(?:\s+statement)?|summary\s+statement|data\s+collection(?:\s+(?:plan|methods?))?|(?:progress\s+)?monitoring(?:\s+plan)?|persons?\s+responsible|review\s+date|baseline(?:\s+data)?|communication(?:\s+(?:plan|with\s+(?:the\s+)?(?:parents?|family|home)))?|(?:date\s+of\s+(?:the\s+)?)?fba(?:\s+date)?|(?:student\s+)?strengths?`,
+  ],
+  [
+    'response',
+    String.raw`(?:(?:adult|staff|teacher)\s+)?respon(?:se|ses)(?:\s+to\s+(?:the\s+)?(?:problem\s+|target\s+)?behaviou?rs?|\s+(?:when|if)\s+(?:the\s+)?(?:problem\s+|target\s+)?behaviou?r\s+occurs)?|reactive(?:\s+(?:strateg(?:y|ies)|procedures?|plan))?|consequences?(?:\s+strateg(?:y|ies))?|(?:what\s+(?:staff|adults|the\s+team|teachers?)\s+(?:will\s+)?do\s+)?(?:when|if)\s+(?:the\s+)?(?:problem\s+|target\s+)?behaviou?r\s+occurs|crisis(?:\s+(?:plan|response|procedures?|intervention))?|de-?escalation(?:\s+(?:strateg(?:y|ies)|steps|plan))?|safety\s+plan`,
+  ],
+  [
+    'reward',
+    String.raw`(?:positive\s+)?(?:reinforce(?:ment|rs?)|rewards?|incentives?|motivators?)(?:\s+(?:strateg(?:y|ies)|system|plan))?`,
+  ],
+  [
+    'strategy',
+    String.raw`(?:(?:preventi(?:ve|on)|proactive|antecedent|teaching|instructional|environmental|positive|behaviou?r(?:al)?)\s+)?(?:strateg(?:y|ies)|interventions?|supports?)|replacement\s+(?:behaviou?rs?|skills?)|(?:skills?|behaviou?rs?)\s+to\s+(?:teach|be\s+taught)|teach(?:ing)?\s+(?:the\s+)?replacement\s+(?:behaviou?rs?|skills?)|prevention`,
+  ],
+  [
+    'trigger',
+    String.raw`setting\s+events?|antecedents?|triggers?|precursors?|what\s+(?:sets\s+off|triggers|happens\s+before)(?:\s+the)?(?:\s+behaviou?r)?|when\s+(?:is\s+)?(?:the\s+)?behaviou?r\s+(?:is\s+)?(?:most\s+)?likely(?:\s+to\s+occur)?`,
+  ],
+];
+
+const ANY_PART = STEP_PARTS.map(([, source]) => source).join('|');
+const PART_PREFIX = String.raw`(?:(?:[A-H]|\d{1,2}|[IVX]{1,4})[.)]\s+)?`;
+const PART_LIST = String.raw`(?:${ANY_PART})(?:\s*(?:\/|&|,|\band\b|\bor\b)\s*(?:${ANY_PART}))*`;
+/** The whole cell is the label ("Triggers", "Antecedents / Setting Events (what happens before)"). */
+const PART_ALONE = new RegExp(String.raw`^${PART_PREFIX}(${PART_LIST})\s*(?:\([^)]*\))?\s*:?$`, 'i');
+/** A label and its text ("Reinforcement: ...", "Strategies to prevent the behavior: ...", "Triggers - ..."). */
+const PART_INLINE = new RegExp(
+  String.raw`^${PART_PREFIX}(${PART_LIST})\b(?:[^:.;]{0,50}:|\s*(?:\([^)]*\))?\s*(?::|[-–—]\s))\s*(.*)$`,
+  'i',
+);
+
+/** The part of a behavior plan a cell labels, and the text after its label; null when it labels none. */
+export function behaviorPart(text: string): { kind: StepKind | null; label: string; rest: string } | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = PART_ALONE.exec(t) ?? PART_INLINE.exec(t);
+  if (!m) return null;
+  const first = m[1]!.split(/\s*(?:\/|&|,|\band\b|\bor\b)\s*/i)[0]!;
+  const kind = STEP_PARTS.find(([, source]) => new RegExp(`^(?:${source})$`, 'i').test(first))?.[0];
+  if (kind === undefined) return null;
+  const label = t
+    .slice(0, t.length - (m[2] ?? '').length)
+    .replace(/[\s:\-–—]+$/, '')
+    .trim();
+  return { kind, label, rest: (m[2] ?? '').trim() };
+}
+
+/** Text that is no step: an empty part ("N/A", "None"), an instruction. */
+const NOT_A_STEP =
+  /^(?:n\/?a|none(?: noted| identified)?|not applicable|see (?:above|below|attached)[^.]*)\.?$/i;
+
+function stepOf(
+  kind: StepKind,
+  text: string,
+  heading: string | null,
+  state: MarkState | 'none',
+  page: number,
+  sourceText: string,
+  parts: readonly (Line | Part)[],
+): DraftBehaviorStep | null {
+  const clean = text.replace(/\s+/g, ' ').replace(/[;,]$/, '').trim();
+  if (clean.length < 3 || NOT_A_STEP.test(clean) || INSTRUCTION.test(clean)) return null;
+  const unclear = state === 'unclear';
+  return {
+    kind,
+    text: clean,
+    heading,
+    box: state === 'none' ? 'none' : unclear ? 'unclear' : 'checked',
+    page,
+    sourceText,
+    ...placed(page, parts),
+    confidence: unclear ? 'check' : 'sure',
+    reason: unclear ? `We could not tell whether the box beside '${clean}' is checked` : null,
+  };
+}
+
+/**
+ * The steps of a behavior plan printed as labelled parts with their items under them: bullets, check
+ * boxes, lines, or the text after the label ("Reinforcement: Lucia earns ..."), each item a step of its
+ * part's kind. A line that wraps (close below, and the line above ran to the text's right edge, or it
+ * goes on in lower case, or it sits indented under a bullet's text) goes on with its item. Lines before
+ * the first part, and under parts that hold no steps (the target behavior, its function), are not steps.
+ */
+function readBehaviorLines(
+  lines: readonly Line[],
+  opts: { wraps: boolean; filledSquare: boolean; rightEdge: (line: Line) => boolean },
+): DraftBehaviorStep[] {
+  const steps: DraftBehaviorStep[] = [];
+  type Open = {
+    kind: StepKind;
+    heading: string | null;
+    state: MarkState | 'none';
+    text: string;
+    x: number;
+    marked: boolean;
+    last: Line;
+    page: number;
+    source: string[];
+    parts: Part[];
+  };
+  let kind: StepKind | null = null;
+  let heading: string | null = null;
+  let open: Open | null = null;
+  const close = () => {
+    const o = open;
+    open = null;
+    if (!o || o.state === 'unchecked') return;
+    const step = stepOf(o.kind, o.text, o.heading, o.state, o.page, o.source.join(' '), o.parts);
+    if (step) steps.push(step);
+  };
+  for (const line of lines) {
+    const first = line.cells[0]!;
+    const part = behaviorPart(first.text);
+    if (part) {
+      close();
+      kind = part.kind;
+      heading = part.label;
+      const rest = [part.rest, ...line.cells.slice(1).map((c) => c.text)].filter(Boolean).join(' ');
+      if (kind && rest) {
+        const read = readMark(rest, opts.filledSquare);
+        open = {
+          kind,
+          heading,
+          state: read.state ?? 'none',
+          text: read.text,
+          x: part.rest ? first.x : line.cells[1]!.x,
+          marked: false,
+          last: line,
+          page: line.page,
+          source: [line.text],
+          parts: [{ line }],
+        };
+      }
+      continue;
+    }
+    if (!kind) {
+      open = null;
+      continue;
+    }
+    const lone = line.cells.length > 1 ? loneMark(first.text, opts.filledSquare) : null;
+    const read = lone
+      ? {
+          ...readMark(
+            line.cells
+              .slice(1)
+              .map((c) => c.text)
+              .join(' '),
+            opts.filledSquare,
+          ),
+          state: lone,
+        }
+      : readMark(line.text, opts.filledSquare);
+    const marked = read.state !== null || read.bullet;
+    const o = open as Open | null;
+    if (o && !marked && opts.wraps && o.last.page === line.page) {
+      const gap = line.y - o.last.y;
+      const goesOn =
+        opts.rightEdge(o.last) || /^[a-z(,;&]/.test(read.text) || (o.marked && first.x > o.x + 3);
+      if (gap > 0 && gap <= 1.45 * line.height && first.x >= o.x - 3 && goesOn) {
+        o.text = `${o.text} ${read.text}`;
+        o.last = line;
+        o.source.push(line.text);
+        o.parts.push({ line });
+        continue;
+      }
+    }
+    close();
+    if (!read.text) continue;
+    open = {
+      kind,
+      heading,
+      state: read.state ?? 'none',
+      text: read.text,
+      x: first.x,
+      marked,
+      last: line,
+      page: line.page,
+      source: [line.text],
+      parts: [{ line }],
+    };
+  }
+  close();
+  return steps;
+}
+
+/** The steps of a behavior plan printed as a table: each cell of a part's column ("Trigger | Strategy"). */
+function behaviorStepsFromTable(table: Table, filledSquare: boolean): DraftBehaviorStep[] {
+  const steps: DraftBehaviorStep[] = [];
+  for (const row of table.rows) {
+    table.columns.forEach((column, i) => {
+      const kind = column.role;
+      if (kind !== 'trigger' && kind !== 'strategy' && kind !== 'reward' && kind !== 'response') return;
+      const cell = (row.cells[i] ?? '').trim();
+      if (!cell) return;
+      // The cells of this column, to outline on the page.
+      const next = table.columns[i + 1];
+      const inColumn = (c: DocCell) => c.x >= column.x - 6 && (!next || c.x < next.x - 2);
+      const parts = row.lines.map((line) => ({ line, cells: line.cells.filter(inColumn) }));
+      // A cell may list several items, each with its bullet.
+      const items = cell.split(/\s*(?:^|\s)[•●▪◦‣⁃]\s+/u).filter((t) => t.trim());
+      for (const item of items.length ? items : [cell]) {
+        const read = readMark(item, filledSquare);
+        if (read.state === 'unchecked') continue;
+        const step = stepOf(
+          kind,
+          read.text,
+          column.title,
+          read.state ?? 'none',
+          row.page,
+          cell,
+          parts.filter((p) => p.cells.length),
+        );
+        if (step) steps.push(step);
+      }
+    });
+  }
+  return steps;
+}
+
+/** Whether a line runs to the right edge of its page's text (so its words wrap onto the next line). */
+function rightEdgeOf(lines: readonly Line[]): (line: Line) => boolean {
+  const edges = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    if (l.furniture) continue;
+    const e = edges.get(l.page) ?? { left: Number.POSITIVE_INFINITY, right: Number.NEGATIVE_INFINITY };
+    e.left = Math.min(e.left, l.cells[0]!.x);
+    e.right = Math.max(e.right, l.cells[l.cells.length - 1]!.end);
+    edges.set(l.page, e);
+  }
+  return (line) => {
+    const e = edges.get(line.page);
+    if (!e) return false;
+    return line.cells[line.cells.length - 1]!.end >= e.right - Math.max(20, 0.12 * (e.right - e.left));
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The draft
 
 function emptyDraft(doc: DocumentText): IepDraft {
@@ -1280,6 +1540,7 @@ function emptyDraft(doc: DocumentText): IepDraft {
     notSelected: [],
     goals: [],
     team: [],
+    behaviorSteps: [],
     notes: [...doc.notes],
   };
 }
@@ -1412,6 +1673,15 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
   const goalEvents: GoalEvent[] = [];
   const teamLines: Line[] = [];
   const serviceLines: { line: Line; esy: boolean }[] = [];
+  const behaviorLines: Line[] = [];
+  const rightEdge = rightEdgeOf(lines);
+  const flushBehavior = () => {
+    if (!behaviorLines.length) return;
+    draft.behaviorSteps.push(
+      ...readBehaviorLines(behaviorLines, { wraps: doc.format === 'pdf', filledSquare, rightEdge }),
+    );
+    behaviorLines.length = 0;
+  };
   const flushAccommodations = () => {
     if (!accLines.length) return;
     const usesMarks = accLines.some(({ line: l }) =>
@@ -1432,7 +1702,12 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
     const line = lines[i]!;
     if (line.furniture) continue;
     const header = headerAt(lines, i);
-    if (header) {
+    // Columns of a behavior plan's parts outside its section are a behavior plan only with a strategy
+    // or a reward column: "Antecedent | Behavior | Consequence" is a record of incidents, not a plan.
+    const behaviorTable =
+      header?.kind === 'behavior' &&
+      (section === 'behavior' || header.columns.some((c) => c.role === 'strategy' || c.role === 'reward'));
+    if (header && (header.kind !== 'behavior' || behaviorTable)) {
       const table = readTable(lines, i, endsTable);
       if (table?.rows.length) {
         tablesInSection++;
@@ -1451,16 +1726,36 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
           draft.accommodations.push(...read.items);
           draft.notSelected.push(...read.notSelected);
         } else if (table.kind === 'team') draft.team.push(...teamFromTable(table));
-        else draft.goals.push(...goalsFromTable(table));
+        else if (table.kind === 'behavior') {
+          flushAccommodations();
+          flushBehavior();
+          draft.behaviorSteps.push(...behaviorStepsFromTable(table, filledSquare));
+        } else draft.goals.push(...goalsFromTable(table));
         i = table.next - 1;
         continue;
       }
     }
-    const heading = headingOf(line);
+    // Inside a behavior plan, its parts ("Triggers:", "PREVENTIVE STRATEGIES", "Target Behavior")
+    // belong to it, printed as headings or not.
+    if (section === 'behavior' && behaviorPart(line.cells[0]!.text)) {
+      behaviorLines.push(line);
+      continue;
+    }
+    let heading = headingOf(line);
+    // "Positive Behavior Supports" printed small among the accommodations is a group of them.
+    if (
+      heading?.section === 'behavior' &&
+      section === 'accommodations' &&
+      !BEHAVIOR_PLAN_NAMED.test(heading.text) &&
+      line.height < line.body * 1.04 &&
+      !/^[A-Z\s\d&/,()-]+$/.test(heading.text)
+    )
+      heading = { ...heading, section: 'accommodations', group: accTop.group };
     if (heading) {
       if (heading.section !== 'accommodations') flushAccommodations();
       accColumns = null;
       if (heading.goal) {
+        flushBehavior();
         section = 'goals';
         goalEvents.push({ kind: 'start', area: heading.goal.area, line });
         continue;
@@ -1480,6 +1775,8 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
         /^[A-Z\s\d&/,()-]+$/.test(heading.text)
       ) {
         if (heading.section !== section) tablesInSection = 0;
+        // A behavior plan ends at the next section; a second one starts afresh.
+        if (section === 'behavior' || heading.section === 'behavior') flushBehavior();
         section = heading.section;
         esy = heading.esy;
       }
@@ -1495,9 +1792,11 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
       accLines.push({ line, context: accContext, columns: accColumns });
     } else if (section === 'goals') goalEvents.push({ kind: 'line', line });
     else if (section === 'team') teamLines.push(line);
+    else if (section === 'behavior') behaviorLines.push(line);
     else if (section === 'services' && tablesInSection === 0) serviceLines.push({ line, esy });
   }
   flushAccommodations();
+  flushBehavior();
   draft.goals.push(...readGoals(goalEvents));
   for (const line of teamLines) {
     if (line.cells.length > 1)
@@ -1553,7 +1852,7 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
   one('child', 'grade', draft.child.grade);
   for (const [k, v] of Object.entries(draft.dates)) one('dates', k, v);
   const list = (
-    section: 'services' | 'accommodations' | 'goals' | 'team',
+    section: 'services' | 'accommodations' | 'goals' | 'team' | 'behaviorSteps',
     items: { page: number; sourceText: string; confidence: string; reason: string | null }[],
   ) =>
     items.forEach((item, index) => {
@@ -1571,6 +1870,7 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
   list('accommodations', draft.accommodations);
   list('goals', draft.goals);
   list('team', draft.team);
+  list('behaviorSteps', draft.behaviorSteps);
   return checks;
 }
 
@@ -1584,6 +1884,8 @@ function summary(draft: IepDraft): string {
     `${draft.goals.length} goal${draft.goals.length === 1 ? '' : 's'}`,
     `${draft.team.length} team member${draft.team.length === 1 ? '' : 's'}`,
   ];
+  const steps = draft.behaviorSteps.length;
+  if (steps) parts.push(`${steps} behavior plan step${steps === 1 ? '' : 's'}`);
   const check = draft.toCheck.length
     ? ` ${draft.toCheck.length} item${draft.toCheck.length === 1 ? '' : 's'} to check.`
     : ' Nothing to check.';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdSchema } from './common.ts';
 import type { IepDraft } from './iep-draft.ts';
 import { planFromReview, reviewFromDraft } from './iep-review.ts';
-import { AccommodationInput, GoalInput, KeyDateInput, TeamContactInput } from './plan.ts';
+import { AccommodationInput, BehaviorStepInput, GoalInput, KeyDateInput, TeamContactInput } from './plan.ts';
 import { ServiceInput } from './service.ts';
 
 // The review's starting point and what "Save the plan" sends, on a draft shaped like the reader's for
@@ -145,6 +145,57 @@ describe('reviewFromDraft', () => {
     });
     expect(placed.goals[0]!.sourceBoxes).toEqual([box]);
     expect(placed.services[0]).not.toHaveProperty('sourceBoxes');
+  });
+});
+
+describe('the behavior plan', () => {
+  const step = (kind: string, text: string, box = 'none') => ({
+    kind,
+    text,
+    heading: null,
+    box,
+    ...src(3, `• ${text}`, box === 'unclear' ? 'Box not read' : null),
+  });
+  const withSteps = {
+    ...DRAFT,
+    behaviorSteps: [
+      step('trigger', 'Timed drills'),
+      step('strategy', 'Visual schedule'),
+      step('strategy', 'Token board', 'unclear'),
+      step('strategy', 'Two-minute warning'),
+      step('response', 'Prompt the break card'),
+    ],
+  } as unknown as IepDraft;
+
+  it('keeps each step with its kind and source, and drops a step whose box could not be read', () => {
+    const review = reviewFromDraft(withSteps);
+    expect(review.behaviorSteps.map((b) => [b.kind, b.text, b.keep])).toEqual([
+      ['trigger', 'Timed drills', true],
+      ['strategy', 'Visual schedule', true],
+      ['strategy', 'Token board', false],
+      ['strategy', 'Two-minute warning', true],
+      ['response', 'Prompt the break card', true],
+    ]);
+    expect(review.behaviorSteps[0]).toMatchObject({ page: 3, sourceText: '• Timed drills', reason: null });
+    expect(review.behaviorSteps[2]!.reason).toBe('Box not read');
+    // A draft kept before behavior plans were read has none.
+    expect(reviewFromDraft(DRAFT).behaviorSteps).toEqual([]);
+  });
+
+  it('sends the kept steps, as edited, numbered in their order within each kind', () => {
+    const review = reviewFromDraft(withSteps);
+    review.behaviorSteps[3]!.text = 'A two-minute warning before each change';
+    review.behaviorSteps[4]!.kind = 'reward';
+    const body = planFromReview(review);
+    expect(body.behaviorSteps).toEqual([
+      { kind: 'trigger', text: 'Timed drills', position: 0 },
+      { kind: 'strategy', text: 'Visual schedule', position: 0 },
+      { kind: 'strategy', text: 'A two-minute warning before each change', position: 1 },
+      { kind: 'reward', text: 'Prompt the break card', position: 0 },
+    ]);
+    const planId = '01900000-0000-7000-8000-000000000001';
+    for (const b of body.behaviorSteps)
+      expect(BehaviorStepInput.safeParse({ ...b, planId }).success).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DraftAmount, DraftService, IepDraft, PageBox } from './iep-draft.ts';
+import type { DraftAmount, DraftBehaviorStep, DraftService, IepDraft, PageBox } from './iep-draft.ts';
 import type { ServiceArea, ServiceSetting } from './service.ts';
 
 // What the review screen starts from, and what "Save the plan" sends (pure). The reader's draft
@@ -6,7 +6,8 @@ import type { ServiceArea, ServiceSetting } from './service.ts';
 // the document's words, and why to check it. Choices made here, for the parent to see and change:
 // - an item the reader is sure of starts kept; one to check starts kept too, marked, with the reason
 //   first (a service whose amount could not be read has empty minutes to fill in);
-// - an accommodation whose box could not be read starts dropped (never accepted silently);
+// - an accommodation (or a behavior plan step) whose box could not be read starts dropped (never
+//   accepted silently);
 // - an extended-school-year service starts dropped (it is counted over the summer: add it later, on the
 //   Plan page, with its ESY dates);
 // - a team member whose role is the parent, guardian or student starts dropped (the team is the school's);
@@ -51,6 +52,11 @@ export type ReviewKeyDate = ReviewSource & {
   date: string;
 };
 export type ReviewTeamMember = ReviewSource & { keep: boolean; name: string; role: string };
+export type ReviewBehaviorStep = ReviewSource & {
+  keep: boolean;
+  kind: DraftBehaviorStep['kind'];
+  text: string;
+};
 
 export type PlanReview = {
   plan: {
@@ -66,6 +72,8 @@ export type PlanReview = {
   goals: ReviewGoal[];
   keyDates: ReviewKeyDate[];
   team: ReviewTeamMember[];
+  /** The behavior plan's steps, in the document's order. */
+  behaviorSteps: ReviewBehaviorStep[];
 };
 
 const source = (item: {
@@ -171,7 +179,27 @@ export function reviewFromDraft(draft: IepDraft): PlanReview {
       name: t.name.slice(0, 200),
       role: (t.role ?? '').slice(0, 200),
     })),
+    behaviorSteps: (draft.behaviorSteps ?? []).map((b) => ({
+      ...source(b),
+      reason:
+        b.box === 'unclear' ? (b.reason ?? 'Its check box could not be read: is it checked?') : b.reason,
+      keep: b.box !== 'unclear',
+      kind: b.kind,
+      text: b.text.slice(0, 2000),
+    })),
   };
+}
+
+/** The kept steps of a behavior plan, each numbered within its kind in the document's order. */
+function stepsOf(steps: readonly ReviewBehaviorStep[]) {
+  const next = new Map<string, number>();
+  return steps
+    .filter((b) => b.keep)
+    .map((b) => {
+      const position = next.get(b.kind) ?? 0;
+      next.set(b.kind, position + 1);
+      return { kind: b.kind, text: b.text, position: Math.min(position, 1000) };
+    });
 }
 
 const text = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -217,5 +245,6 @@ export function planFromReview(review: PlanReview) {
       .map((g) => ({ area: g.area, text: g.text, baseline: text(g.baseline), target: text(g.target) })),
     keyDates: review.keyDates.filter((k) => k.keep).map((k) => ({ kind: k.kind, date: k.date })),
     team: review.team.filter((t) => t.keep).map((t) => ({ name: t.name, role: t.role || 'Team member' })),
+    behaviorSteps: stepsOf(review.behaviorSteps),
   };
 }

@@ -3,7 +3,7 @@ import type { PageFrame } from './page-boxes.ts';
 
 // Tables in an IEP document: finding a table's header row by its words, giving each column a role
 // (the service, its frequency, duration, group, location, provider, start and end; or a person and a
-// role; a goal and its criteria), and rebuilding the rows under it from the lines that follow: cells
+// role; a goal and its criteria; the parts of a behavior plan), and rebuilding the rows under it from the lines that follow: cells
 // are placed in the column they overlap, a cell whose text wraps onto the next lines is joined back,
 // and a table that breaks across a page (the header printed again, or a row cut in two) is read as
 // one. Pure: no I/O.
@@ -39,11 +39,15 @@ export type ColumnRole =
   | 'goal'
   | 'criteria'
   | 'baseline'
+  | 'trigger'
+  | 'strategy'
+  | 'reward'
+  | 'response'
   | 'other';
 
 export type Column = { role: ColumnRole; x: number; end: number; title: string };
 
-export type TableKind = 'services' | 'accommodations' | 'team' | 'goals';
+export type TableKind = 'services' | 'accommodations' | 'team' | 'goals' | 'behavior';
 
 export type Table = {
   kind: TableKind;
@@ -105,6 +109,30 @@ const GOAL_TITLE = /^(measurable\s+)?(annual\s+)?(program\s+)?goals?\b/i;
 const CRITERIA_TITLE = /criteri|target|mastery/i;
 const BASELINE_TITLE = /baseline|present level|current level/i;
 
+/**
+ * The titles of a behavior plan's columns ("Antecedent / Trigger", "Preventive Strategies",
+ * "Reinforcement", "Response"), each the kind of step its cells hold.
+ */
+const BEHAVIOR_TITLES: [RegExp, 'trigger' | 'strategy' | 'reward' | 'response'][] = [
+  [
+    /^(?:(?:preventi(?:ve|on)|proactive|antecedent|teaching|instructional|environmental)\s+)?(?:strateg(?:y|ies)|interventions?|supports?)\b|^replacement\s+(?:behaviou?rs?|skills?)|^(?:skills?|behaviou?rs?)\s+to\s+teach|^prevention\b/i,
+    'strategy',
+  ],
+  [/^(?:setting\s+events?|antecedents?|triggers?|precursors?)\b/i, 'trigger'],
+  [/^(?:positive\s+)?(?:reinforce(?:ment|rs?)|rewards?|incentives?)\b/i, 'reward'],
+  [
+    /^(?:(?:adult|staff|teacher)\s+)?respon(?:se|ses)\b|^reactive\b|^consequences?\b|^(?:when|if)\s+(?:the\s+)?behaviou?r\s+occurs|^crisis\b|^de-?escalation/i,
+    'response',
+  ],
+];
+
+/** The kind of behavior-plan step a column title names, if it names one. */
+export function behaviorTitleKind(title: string): 'trigger' | 'strategy' | 'reward' | 'response' | null {
+  const t = title.replace(/\s+/g, ' ').trim();
+  for (const [re, kind] of BEHAVIOR_TITLES) if (re.test(t)) return kind;
+  return null;
+}
+
 /** A header cell looks like a title: short, no digits beyond a "#", not a sentence. */
 function titleLike(text: string): boolean {
   return text.length <= 60 && !/\d{2}/.test(text) && !/[.;]$/.test(text) && /[a-z]/i.test(text);
@@ -116,6 +144,14 @@ export function classifyHeader(cells: readonly DocCell[]): { kind: TableKind; co
   const titles = cells.map((c) => c.text.replace(/\s+/g, ' ').trim());
   // Headings of lists side by side ("Instructional Accommodations | Environmental Accommodations"), not a table.
   if (titles.filter((t) => ACCOMMODATION_NAME.test(t)).length >= 2) return null;
+  // A behavior plan laid out as a table: two or more columns of its parts ("Trigger | Strategy").
+  const steps = titles.map(behaviorTitleKind);
+  if (steps.filter(Boolean).length >= 2 && !titles.some((t) => ACCOMMODATION_NAME.test(t))) {
+    return {
+      kind: 'behavior',
+      columns: cells.map((c, i) => ({ role: steps[i] ?? 'other', x: c.x, end: c.end, title: titles[i]! })),
+    };
+  }
   // A team table: a person's name and a role.
   const person = titles.findIndex((t) => PERSON_TITLE.test(t) || PERSON_TITLE_PRINT.test(t));
   const role = titles.findIndex((t) => ROLE_TITLE.test(t));
@@ -213,11 +249,12 @@ export function headerAt(
     next.page === line.page &&
     next.y - line.y <= 1.6 * Math.max(line.height, next.height) &&
     next.cells.every((c) => titleLike(c.text) && line.cells.some((h) => overlap(h.x, h.end, c.x, c.end) > 0));
-  if (wraps) {
+  // A behavior plan's titles are short words ("Trigger | Strategy"): a first row as short is a row.
+  const single = classifyHeader(line.cells);
+  if (wraps && single?.kind !== 'behavior') {
     const merged = classifyHeader(mergeHeader(line, next));
     if (merged) return { ...merged, lines: [line, next] };
   }
-  const single = classifyHeader(line.cells);
   return single ? { ...single, lines: [line] } : null;
 }
 
@@ -320,7 +357,17 @@ const KEY_ROLE: Record<TableKind, ColumnRole> = {
   accommodations: 'name',
   team: 'person',
   goals: 'goal',
+  // A behavior table's first column of steps (see `keyColumn`).
+  behavior: 'trigger',
 };
+
+const STEP_ROLES: readonly ColumnRole[] = ['trigger', 'strategy', 'reward', 'response'];
+
+/** The column every row of a table fills: its key role's, or a behavior table's first column of steps. */
+function keyColumn(kind: TableKind, columns: readonly Column[]): number {
+  if (kind === 'behavior') return columns.findIndex((c) => STEP_ROLES.includes(c.role));
+  return columns.findIndex((c) => c.role === KEY_ROLE[kind]);
+}
 
 /** Words of a line inside a table that names the rows after it rather than being one. */
 const CONTEXT_WORDS =
@@ -370,7 +417,7 @@ export function readTable(
   const header = headerAt(lines, start);
   if (!header) return null;
   const { columns, kind } = header;
-  const key = columns.findIndex((c) => c.role === KEY_ROLE[kind]);
+  const key = keyColumn(kind, columns);
   // Dates never wrap, so a row begins where its start (or end) date is printed.
   const anchor = kind === 'services' ? columns.findIndex((c) => c.role === 'start' || c.role === 'end') : -1;
 

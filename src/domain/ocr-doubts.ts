@@ -64,6 +64,6 @@ export function markOcrDoubts(
   mark(draft.child.school);
   mark(draft.child.grade);
   for (const d of Object.values(draft.dates)) mark(d);
-  for (const list of [draft.services, draft.accommodations, draft.goals, draft.team])
+  for (const list of [draft.services, draft.accommodations, draft.goals, draft.team, draft.behaviorSteps])
     for (const item of list) mark(item);
 }

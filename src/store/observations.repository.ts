@@ -132,3 +132,20 @@ export async function planItemInUse(
     .executeTakeFirst();
   return checkIn !== undefined;
 }
+
+/**
+ * Whether a behavior incident (voided or not) records this step of the behavior plan as followed or
+ * skipped: its id in either JSON list, found by a LIKE on the JSON text (ids are unique). An amendment
+ * does not delete such a step: the incident would lose what it was about.
+ */
+export async function behaviorStepInUse(db: Db, householdId: string, id: string): Promise<boolean> {
+  const like = `%${id}%`;
+  const incident = await db
+    .selectFrom('behavior_incident')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where((eb) => eb.or([eb('steps_followed', 'like', like), eb('steps_skipped', 'like', like)]))
+    .limit(1)
+    .executeTakeFirst();
+  return incident !== undefined;
+}

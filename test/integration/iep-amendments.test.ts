@@ -7,8 +7,9 @@ import { BACKENDS, call, openTestEnv, rowCounts, TEST_NOW, type TestEnv } from '
 // "Read a new version of the IEP" through the API, on both databases: the new document's items, compared
 // with the plan in force, become an amendment in one transaction: a service cut keeps its id (and its
 // sessions) with the new amount from the amendment's date, a service left out ends the day before, an
-// accommodation with observations stays (and the answer says why), new items are added, the new version
-// names the document as its source, and the journal replays.
+// accommodation with observations stays (and the answer says why), a behavior plan step an incident
+// records stays too, new items are added, the new version names the document as its source, and the
+// journal replays.
 
 const NYC = readFileSync(join(import.meta.dirname, '../fixtures/iep/nyc-like.pdf'));
 
@@ -60,6 +61,10 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
     goals: [{ area: 'Reading', text: 'Read grade-level text at 90 words per minute' }],
     keyDates: [{ kind: 'annual_review', date: '2027-06-04' }],
     team: [{ name: 'Lee Park', role: 'Counselor' }],
+    behaviorSteps: [
+      { kind: 'trigger', text: 'Timed math drills', position: 0 },
+      { kind: 'reward', text: 'Lunch with the teacher on Friday', position: 0 },
+    ],
   };
 
   beforeAll(async () => {
@@ -103,6 +108,18 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
     await send('POST', '/key-dates', { planId, kind: 'annual_review', date: '2027-05-28' });
     await send('POST', '/team-contacts', { childId, name: 'Dana Ruiz', role: 'Case manager' });
     await send('POST', '/sessions', { serviceId: ids.speech, date: '2026-10-06', status: 'delivered' });
+    const step = async (kind: string, text: string) =>
+      (await send('POST', '/behavior-steps', { planId, kind, text })).id as string;
+    ids.drills = await step('trigger', 'Timed math drills');
+    ids.schedule = await step('strategy', 'Preview the day on a visual schedule');
+    ids.warning = await step('strategy', 'A two-minute warning before transitions');
+    await send('POST', '/behavior-incidents', {
+      planId,
+      date: '2026-10-07',
+      summary: 'Left the room during the drill',
+      stepsSkipped: [ids.warning],
+      source: 'teacher',
+    });
   });
   afterAll(async () => env.close());
 
@@ -188,7 +205,7 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
       versionNumber: 2,
       effectiveFrom: '2027-01-11',
       summary:
-        '1 service changed, 1 service added, 1 service ended, 1 accommodation added, 2 accommodations removed, 1 goal added, 1 date changed',
+        '1 service changed, 1 service added, 1 service ended, 1 accommodation added, 2 accommodations removed, 1 goal added, 1 behavior plan step added, 2 behavior plan steps removed, 1 date changed',
     });
     expect(saved.body.kept).toEqual([
       expect.objectContaining({
@@ -196,7 +213,20 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
         id: ids.breaks,
         reason: expect.stringMatching(/Observations/),
       }),
+      expect.objectContaining({
+        section: 'behaviorSteps',
+        id: ids.warning,
+        reason: expect.stringMatching(/incident/),
+      }),
     ]);
+    // The behavior plan: the same trigger kept, a reward added, a strategy taken out.
+    const steps = await send('GET', `/behavior-steps?planId=${planId}`);
+    expect(steps.map((b: { text: string }) => b.text).sort()).toEqual([
+      'A two-minute warning before transitions',
+      'Lunch with the teacher on Friday',
+      'Timed math drills',
+    ]);
+    expect(steps.find((b: { id: string }) => b.id === ids.drills)).toBeDefined();
     const after = await rowCounts(env.store);
     expect(after.iep_document).toBe(before.iep_document! - 1);
     expect(after.attachment).toBe(before.attachment! + 1);
@@ -216,7 +246,7 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
     const removed = version.changesFromPrevious
       .filter((c: { kind: string }) => c.kind === 'removed')
       .map((c: { id: string }) => c.id);
-    expect(removed).toEqual([ids.seat]);
+    expect(removed.sort()).toEqual([ids.seat, ids.schedule].sort());
     const added = version.changesFromPrevious
       .filter((c: { kind: string }) => c.kind === 'added')
       .map((c: { item: { name?: string; text?: string } }) => c.item.name ?? c.item.text);
@@ -225,6 +255,7 @@ describe.each(BACKENDS)('reading a new version of the IEP on %s', (backend) => {
         'Counseling',
         'Use of a calculator',
         'Read grade-level text at 90 words per minute',
+        'Lunch with the teacher on Friday',
       ]),
     );
     // Version 1 stays as it was: the old amount and the seating accommodation.

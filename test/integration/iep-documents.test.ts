@@ -16,6 +16,7 @@ import { BACKENDS, call, openTestEnv, rowCounts, TEST_NOW, type TestEnv } from '
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/iep');
 const NYC = readFileSync(join(FIXTURES, 'nyc-like.pdf'));
+const FL = readFileSync(join(FIXTURES, 'fl-like.pdf'));
 const ENCRYPTED = readFileSync(join(FIXTURES, 'encrypted.pdf'));
 const LIMIT = 2 * 1024 * 1024;
 
@@ -78,6 +79,32 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toMatch(/^attachment;/);
     expect(file.rawPayload.equals(NYC)).toBe(true);
+  });
+
+  it('reads a behavior plan into the draft, and a draft kept before behavior plans were read still opens', async () => {
+    const doc = await readDocument(FL, 'fl.pdf');
+    expect(doc.draft.behaviorSteps.map((s: { kind: string }) => s.kind)).toEqual([
+      ...Array(3).fill('trigger'),
+      ...Array(4).fill('strategy'),
+      'reward',
+      ...Array(3).fill('response'),
+    ]);
+    expect(doc.draft.behaviorSteps[0]).toMatchObject({
+      text: 'Being asked to write more than one sentence',
+      page: expect.any(Number),
+      sourceText: '• Being asked to write more than one sentence',
+    });
+    // An older row: its draft has no behaviorSteps.
+    const { behaviorSteps: _, ...older } = doc.draft;
+    await env.store.db
+      .updateTable('iep_document')
+      .set({ draft: JSON.stringify(older) })
+      .where('id', '=', doc.id)
+      .execute();
+    const again = await call(env, 'GET', api(`/iep-documents/${doc.id}`));
+    expect(again.status).toBe(200);
+    expect(again.body.draft.behaviorSteps).toEqual([]);
+    await call(env, 'DELETE', api(`/iep-documents/${doc.id}`));
   });
 
   it('reads a photo of a page (PNG) by OCR into a draft of that page', { timeout: 90_000 }, async () => {
@@ -191,6 +218,10 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
       goals: [{ area: 'Reading', text: 'Read grade-level text at 90 words per minute' }],
       keyDates: [{ kind: 'annual_review', date: '2027-06-01' }],
       team: [{ name: 'Ms. Rivera', role: 'Case manager' }],
+      behaviorSteps: [
+        { kind: 'trigger', text: 'Timed math drills', position: 0 },
+        { kind: 'strategy', text: 'Preview the day on a visual schedule', position: 0 },
+      ],
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.saved).toEqual({
@@ -199,6 +230,7 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
       goals: 1,
       keyDates: 1,
       team: 1,
+      behaviorSteps: 2,
     });
     const after = await rowCounts(env.store);
     expect(after.plan).toBe(before.plan! + 1);
@@ -218,6 +250,11 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
     expect(JSON.parse(entry.data)).toMatchObject({ filename: 'nyc.pdf', sha256: doc.sha256 });
     const services = await call(env, 'GET', api(`/services?planId=${saved.body.planId}`));
     expect(services.body.map((s: { name: string }) => s.name)).toEqual(['Speech-language therapy']);
+    const steps = await call(env, 'GET', api(`/behavior-steps?planId=${saved.body.planId}`));
+    expect(steps.body.map((s: { kind: string; text: string }) => [s.kind, s.text])).toEqual([
+      ['trigger', 'Timed math drills'],
+      ['strategy', 'Preview the day on a visual schedule'],
+    ]);
     expect((await call(env, 'GET', api(`/iep-documents/${doc.id}`))).status).toBe(404);
     const verified = await call(env, 'GET', api('/verify'));
     expect(verified.body.ok, JSON.stringify(verified.body).slice(0, 500)).toBe(true);

@@ -12,7 +12,7 @@ import type { ServiceSegment } from '../../domain/service.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { deleteIepDocument, requireIepDocument } from '../../store/iep-documents.repository.ts';
-import { planItemInUse } from '../../store/observations.repository.ts';
+import { behaviorStepInUse, planItemInUse } from '../../store/observations.repository.ts';
 import { findPlan } from '../../store/plans.repository.ts';
 import { serviceHasSessionEntries } from '../../store/session-entries.repository.ts';
 import { teamOfChild } from '../../store/team-contacts.repository.ts';
@@ -51,6 +51,7 @@ async function comparedPlan(
     accommodations: content.accommodations.map((a) => ({ id: a.id, text: text(a.text) })),
     goals: content.goals.map((g) => ({ id: g.id, area: text(g.area), text: text(g.text) })),
     keyDates: content.keyDates.map((k) => ({ id: k.id, kind: text(k.kind), date: text(k.date) })),
+    behaviorSteps: content.behaviorSteps.map((b) => ({ id: b.id, kind: text(b.kind), text: text(b.text) })),
     team: (await teamOfChild(trx, householdId, childId)).map((t) => ({ id: t.id, name: t.name })),
   };
 }
@@ -193,6 +194,30 @@ export async function amendPlanFromDocument(
         ),
       );
     await removeOrKeep('goals', comparison.goals.removed);
+    for (const i of comparison.behaviorSteps.added)
+      await at(`behaviorSteps.${i}`, () =>
+        writeRecord(
+          trx,
+          ctx,
+          RESOURCES.behaviorStep,
+          parseOrThrow(
+            RESOURCES.behaviorStep.input,
+            { ...body.behaviorSteps[i], planId: body.planId },
+            'behaviorSteps',
+          ) as Record<string, unknown>,
+        ),
+      );
+    for (const step of comparison.behaviorSteps.removed) {
+      if (await behaviorStepInUse(trx, ctx.householdId, step.id))
+        kept.push({
+          section: 'behaviorSteps',
+          id: step.id,
+          text: step.text,
+          reason:
+            'An incident records it as followed or skipped, so it stays; delete it on the Behavior page if it is no longer in the plan.',
+        });
+      else await writeDelete(trx, ctx, RESOURCES.behaviorStep, step.id);
+    }
     for (const change of comparison.keyDates) {
       await at(`keyDates.${change.index}`, () =>
         change.id

@@ -220,12 +220,13 @@ export async function savePlanFromDocument(
       ['services', RESOURCES.service, input.services.map(under('planId', plan.id))],
       ['accommodations', RESOURCES.accommodation, input.accommodations.map(under('planId', plan.id))],
       ['goals', RESOURCES.goal, input.goals.map(under('planId', plan.id))],
+      ['behaviorSteps', RESOURCES.behaviorStep, input.behaviorSteps.map(under('planId', plan.id))],
       ['keyDates', RESOURCES.keyDate, input.keyDates.map(under('planId', plan.id))],
       ['team', RESOURCES.teamContact, input.team.map(under('childId', row.child_id))],
     ] as const;
     for (const [place, def, list] of lists) {
       for (const [i, item] of list.entries()) {
-        // biome-ignore lint/suspicious/noExplicitAny: one loop over five record types
+        // biome-ignore lint/suspicious/noExplicitAny: one loop over six record types
         await writeRecord(trx, ctx, def as any, parse(def, item, `${place}.${i}`)).catch((error: unknown) => {
           throw withPlace(error, `${place}.${i}`);
         });
@@ -244,6 +245,7 @@ export async function savePlanFromDocument(
         goals: input.goals.length,
         keyDates: input.keyDates.length,
         team: input.team.length,
+        behaviorSteps: input.behaviorSteps.length,
       },
     };
   });

@@ -25,6 +25,7 @@ import { type PlanReview, planFromReview } from '../../../src/domain/iep-review.
 import { ApiError, get, post } from '../../api/client.ts';
 import { formatDate, todayIso } from '../../components/dates.ts';
 import { amountWords, SETTING_LABELS } from '../../components/plain-words.ts';
+import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
 import { useVersions } from './PlanHistory.tsx';
 import type { PlanVersionDetail, TeamContact } from './types.ts';
 
@@ -121,6 +122,7 @@ export function AmendmentReview({
       goals: content.goals.map((g) => ({ id: g.id, area: g.area, text: g.text })),
       keyDates: content.keyDates.map((k) => ({ id: k.id, kind: k.kind, date: k.date })),
       team: team.data.map((t) => ({ id: t.id, name: t.name })),
+      behaviorSteps: content.behaviorSteps.map((b) => ({ id: b.id, kind: b.kind, text: b.text })),
     };
     return comparePlanWithDocument(plan, body, from, new Set(keepIds));
   }, [detail.data, team.data, body, from, keepIds]);
@@ -265,13 +267,20 @@ export function AmendmentReview({
             [
               ['Accommodations', 'accommodations', 'accommodation', comparison.accommodations],
               ['Goals', 'goals', 'goal', comparison.goals],
+              ['Behavior plan', 'behaviorSteps', 'behavior plan step', comparison.behaviorSteps],
             ] as const
           ).map(([title, list, noun, c]) =>
             c.added.length + c.removed.length + c.kept.length === 0 ? null : (
               <Part key={list} title={title}>
-                {c.added.map((i) => (
-                  <List.Item key={`a${i}`}>New: {body[list][i]!.text}</List.Item>
-                ))}
+                {c.added.map((i) => {
+                  const item = body[list][i]!;
+                  return (
+                    <List.Item key={`a${i}`}>
+                      New: {'kind' in item ? `${STEP_KIND_LABELS[item.kind]}: ` : ''}
+                      {item.text}
+                    </List.Item>
+                  );
+                })}
                 {c.removed.map((a) => (
                   <LeftOut
                     key={a.id}

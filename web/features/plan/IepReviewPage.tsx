@@ -22,14 +22,17 @@ import type { IepDocument } from '../../../src/api/iep-documents.ts';
 import {
   type PlanReview,
   planFromReview,
+  type ReviewBehaviorStep,
   type ReviewService,
   type ReviewSource,
   reviewFromDraft,
 } from '../../../src/domain/iep-review.ts';
+import { BEHAVIOR_STEP_KINDS } from '../../../src/domain/record-kinds.ts';
 import { PERIOD_UNITS, SERVICE_AREAS, SERVICE_SETTINGS } from '../../../src/domain/service.ts';
 import { ApiError, del, get, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import { formatDay } from '../../components/dates.ts';
+import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
 import { regionsOf } from '../onboarding/regions.ts';
 import { AREA_LABELS, PERIOD_LABELS, SETTING_LABELS } from '../onboarding/service-form.ts';
 import { AmendmentReview } from './AmendmentReview.tsx';
@@ -162,6 +165,10 @@ export default function IepReviewPage() {
   const setService = (i: number, patch: Partial<ReviewService>) =>
     change((r) => {
       Object.assign(r.services[i]!, patch);
+    });
+  const setStep = (i: number, patch: Partial<ReviewBehaviorStep>) =>
+    change((r) => {
+      Object.assign(r.behaviorSteps[i]!, patch);
     });
   const toCheck = draft.toCheck.length;
   const regions = regionsOf(review.plan.country);
@@ -482,6 +489,63 @@ export default function IepReviewPage() {
           </Stack>
         ))}
       </Section>
+
+      {review.behaviorSteps.length > 0 && (
+        <Section title="Behavior plan" count={review.behaviorSteps.length}>
+          <Text size="sm">
+            The steps of the behavior plan, each as a trigger, a strategy, a reward or a response. Change the
+            kind or the words where they were read wrong.
+          </Text>
+          {checkFirst(review.behaviorSteps).map(([b, i]) => (
+            <Paper
+              key={i}
+              withBorder
+              p="sm"
+              radius="sm"
+              component="article"
+              aria-label={`Behavior plan step: ${b.text}`}
+            >
+              <Stack gap="xs">
+                <Group justify="space-between" wrap="wrap">
+                  <Checkbox
+                    label={`Keep: ${STEP_KIND_LABELS[b.kind]}: ${b.text}`}
+                    checked={b.keep}
+                    onChange={(e) => setStep(i, { keep: e.currentTarget.checked })}
+                  />
+                  {b.reason && (
+                    <Badge variant="outline" color="gray.8" tt="none">
+                      Check
+                    </Badge>
+                  )}
+                </Group>
+                <Source item={b} />
+                {b.keep && (
+                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+                    <NativeSelect
+                      label="Kind of step"
+                      value={b.kind}
+                      onChange={(e) =>
+                        setStep(i, { kind: e.currentTarget.value as ReviewBehaviorStep['kind'] })
+                      }
+                      data={BEHAVIOR_STEP_KINDS.map((k) => ({ value: k, label: STEP_KIND_LABELS[k] }))}
+                    />
+                    <TextInput
+                      label="The step"
+                      value={b.text}
+                      onChange={(e) => setStep(i, { text: e.currentTarget.value })}
+                    />
+                  </SimpleGrid>
+                )}
+                {problems[`behaviorSteps.${i}`] && (
+                  <Text size="sm" c="red.8" role="alert">
+                    {problems[`behaviorSteps.${i}`]}
+                  </Text>
+                )}
+              </Stack>
+            </Paper>
+          ))}
+        </Section>
+      )}
 
       <Section title="The team" count={review.team.length}>
         {checkFirst(review.team).map(([t, i]) => (
