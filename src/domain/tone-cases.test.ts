@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTone, checkToneRules, RULE_CATEGORY, type ToneFlag } from './tone.ts';
 import {
   EIGHTH_SET,
+  ELEVENTH_SET,
   FIFTH_SET,
   FOURTH_SET,
   isHeldOut,
@@ -9,6 +10,7 @@ import {
   SECOND_SET,
   SEVENTH_SET,
   SIXTH_SET,
+  TENTH_SET,
   THIRD_SET,
   TONE_CASES,
   type ToneCase,
@@ -53,10 +55,11 @@ const FIRST_SET_HELD_OUT = TONE_CASES.filter((_, i) => isHeldOut(i));
 const SHAPED_ON: readonly ToneCase[] = [...TONE_CASES, ...SECOND_SET, ...THIRD_SET, ...FOURTH_SET];
 const ALL: readonly ToneCase[] = [...SHAPED_ON, ...FIFTH_SET, ...SIXTH_SET];
 /**
- * Every set the classifier is trained on: sets 1 to 6, set 8 (written for it) and set 9 (written for issue
- * 13's generalisation round, measured once, then used for rules and training).
+ * Every set the classifier is trained on: sets 1 to 6, set 8 (written for it), set 9 (written for issue
+ * 13's generalisation round, measured once, then used for rules and training) and set 11 (written for its
+ * third round, after set 10, the same way).
  */
-const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET];
+const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET, ...ELEVENTH_SET];
 
 /**
  * Floors for the whole check (rules and classifier), a little under what it reached after issue 13's
@@ -67,18 +70,32 @@ const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET];
  * new text. Set 7 (never trained or tuned on), measured once after the round: recall 72.5% (37 of 51), false
  * alarms 7.0% (3 of 43); before it, 52.9% and 7.0%. Set 7 is short of the goal (90% and 5%); its floors are
  * what the check does, not what it should do.
+ *
+ * Issue 13's third round (rules for the rules' false alarms on firm statements, real questions and warm
+ * words, and general cues for sarcasm, rhetorical questions, sweeping blame, insults and indirect threats,
+ * written from the misses of sets 5, 6 and 11; the classifier retrained with set 11): sets 1 to 6 99.7%
+ * (347 of 348) and 0%; sets 5 and 6 98.9% (87 of 88) and 0%; set 8 100% and 0.7%; set 9 100% and 0%; set
+ * 11 (measured once before the round: rules 54.3%, 25 of 46, and 5.6%, 3 of 54; whole check 76.1%, 35 of
+ * 46, and 5.6%) 100% and 0%, training figures. Held out, measured once after the round: set 7 recall 72.5%
+ * (37 of 51, unchanged) and false alarms 2.3% (1 of 43, from 3), precision 97.4% (from 92.5%); set 10
+ * recall 80.3% (53 of 66, from 52) and false alarms 9.6% (7 of 73, unchanged), precision 88.3% (from
+ * 88.1%). Neither meets the goal; the floors below are at those figures.
  */
 const FLOORS = {
-  wholeRecall: 0.95,
+  wholeRecall: 0.99,
   wholeFalseAlarms: 0.01,
-  trainedRecall: 0.8,
+  trainedRecall: 0.95,
   trainedFalseAlarms: 0.02,
   eighthRecall: 0.98,
   eighthFalseAlarms: 0.02,
   ninthRecall: 0.98,
   ninthFalseAlarms: 0.01,
-  heldOutRecall: 0.7,
-  heldOutFalseAlarms: 0.07,
+  eleventhRecall: 0.98,
+  eleventhFalseAlarms: 0.01,
+  heldOutRecall: 0.72,
+  heldOutFalseAlarms: 0.03,
+  tenthRecall: 0.8,
+  tenthFalseAlarms: 0.1,
 };
 
 describe('the tone check on realistic sentences (tone-cases.ts)', () => {
@@ -96,7 +113,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     // No sentence is in two sets.
     expect(new Set(TRAINED.map((c) => c.text)).size).toBe(TRAINED.length);
     // The sets written to measure the check: 60 sentences or more each, at least 40% of them neutral.
-    for (const set of [FIFTH_SET, SIXTH_SET, EIGHTH_SET, NINTH_SET]) {
+    for (const set of [FIFTH_SET, SIXTH_SET, EIGHTH_SET, NINTH_SET, ELEVENTH_SET]) {
       expect(set.length).toBeGreaterThanOrEqual(60);
       expect(set.filter((c) => c.label === 'neutral').length / set.length).toBeGreaterThanOrEqual(0.4);
     }
@@ -136,7 +153,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     // Set 7, in the next test, is the held-out measure.
   }, 30_000);
 
-  it('measures the classifier honestly: sets 1 to 6, 8 and 9 trained on, set 7 never trained or tuned on', () => {
+  it('measures the classifier honestly: sets 1 to 6, 8, 9 and 11 trained on, set 7 never trained or tuned on', () => {
     // The fourth layer (tone-classifier.ts) is trained on sets 1 to 6, 8 and 9 (tone-training.ts), so its
     // figures there are training figures; set 7 was written before it was first measured and never used to
     // train, tune or change anything. Rules alone (layers 1 to 3) against the whole check, per set.
@@ -153,6 +170,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       [`set 6 (${SIXTH_SET.length}, trained on)`, SIXTH_SET],
       [`set 8 (${EIGHTH_SET.length}, written for the classifier, trained on)`, EIGHTH_SET],
       [`set 9 (${NINTH_SET.length}, issue 13's generalisation round, trained on)`, NINTH_SET],
+      [`set 11 (${ELEVENTH_SET.length}, issue 13's third round, trained on)`, ELEVENTH_SET],
       [`set 7 (${SEVENTH_SET.length}, never trained or tuned on)`, SEVENTH_SET],
     ];
     const lines = rows.flatMap(([name, set]) => [
@@ -162,7 +180,7 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     console.log(`Tone check, rules alone and with the classifier:\n${lines.join('\n')}`);
     const held = SEVENTH_SET.filter((c) => (c.label === 'accusing') !== checkTone(c.text).length > 0);
     console.log(`Set 7, wrong verdicts:\n  ${held.map((c) => `${c.label}: ${c.text}`).join('\n  ')}`);
-    // Sets 1 to 6 with the classifier: recall 95.4% (332 of 348), false alarms 0% (0 of 220).
+    // Sets 1 to 6 with the classifier: recall 99.7% (347 of 348), false alarms 0% (0 of 220) since the third round.
     const whole = score(ALL);
     expect(whole.caught / whole.accusing).toBeGreaterThanOrEqual(FLOORS.wholeRecall);
     expect(whole.falseAlarms / whole.neutral).toBeLessThanOrEqual(FLOORS.wholeFalseAlarms);
@@ -172,6 +190,9 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     const ninth = score(NINTH_SET);
     expect(ninth.caught / ninth.accusing).toBeGreaterThanOrEqual(FLOORS.ninthRecall);
     expect(ninth.falseAlarms / ninth.neutral).toBeLessThanOrEqual(FLOORS.ninthFalseAlarms);
+    const eleventh = score(ELEVENTH_SET);
+    expect(eleventh.caught / eleventh.accusing).toBeGreaterThanOrEqual(FLOORS.eleventhRecall);
+    expect(eleventh.falseAlarms / eleventh.neutral).toBeLessThanOrEqual(FLOORS.eleventhFalseAlarms);
     const trained = score([...FIFTH_SET, ...SIXTH_SET]);
     const seventh = score(SEVENTH_SET);
     const seventhRules = score(SEVENTH_SET, checkToneRules);
@@ -182,6 +203,34 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
     expect(seventh.falseAlarms / seventh.neutral).toBeLessThanOrEqual(FLOORS.heldOutFalseAlarms);
     // The classifier adds flags only to sentences the rules left alone: it never loses one of theirs.
     expect(seventh.caught).toBeGreaterThanOrEqual(seventhRules.caught);
+  }, 30_000);
+
+  it('measures set 10, the second held-out set, never trained or tuned on', () => {
+    // Set 10 (tone-cases.ts) was written for issue 13's third round before any rule, word, feature or
+    // threshold of that round was changed, and measured once then: rules alone recall 71.2% (47 of 66),
+    // false alarms 9.6% (7 of 73); whole check recall 78.8% (52 of 66), false alarms 9.6% (7 of 73),
+    // precision 88.1%. Those are the honest held-out figures. After the round (rules from sets 5, 6 and 11,
+    // the classifier retrained with set 11), measured once: rules alone 72.7% (48 of 66) and 9.6% (7 of
+    // 73); whole check 80.3% (53 of 66) and 9.6% (7 of 73), precision 88.3%. Set 10's author also wrote set
+    // 11 and the round's rules, so that figure leans optimistic. Its wrong verdicts are not printed, so that
+    // nobody tunes on them by accident.
+    expect(new Set([...TRAINED, ...SEVENTH_SET, ...TENTH_SET].map((c) => c.text)).size).toBe(
+      TRAINED.length + SEVENTH_SET.length + TENTH_SET.length,
+    );
+    expect(TENTH_SET.length).toBeGreaterThanOrEqual(120);
+    const tenthAccusing = TENTH_SET.filter((c) => c.label === 'accusing').length;
+    expect(tenthAccusing / TENTH_SET.length).toBeGreaterThanOrEqual(0.45);
+    expect(new Set(TENTH_SET.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+      Object.keys(TONE_CATEGORIES).length,
+    );
+    const rules = score(TENTH_SET, checkToneRules);
+    const tenth = score(TENTH_SET);
+    console.log(
+      `Set 10, held out:\n${describeScore('rules alone', rules)}\n${describeScore('with the classifier', tenth)}`,
+    );
+    expect(tenth.caught / tenth.accusing).toBeGreaterThanOrEqual(FLOORS.tenthRecall);
+    expect(tenth.falseAlarms / tenth.neutral).toBeLessThanOrEqual(FLOORS.tenthFalseAlarms);
+    expect(tenth.caught).toBeGreaterThanOrEqual(rules.caught);
   }, 30_000);
 
   it('gives each accusing sentence a flag of the kind it was labelled with, most of the time', () => {

@@ -1540,3 +1540,332 @@ export const SEVENTH_SET: readonly ToneCase[] = [
     'I understand that staffing has been difficult this year.',
   ]),
 ];
+
+/**
+ * The tenth set: the second held-out set, written for issue 13's third round (the rule false alarms and
+ * the sarcasm, rhetorical and sweeping-blame misses) in one sitting, before any rule, word, feature or
+ * threshold was changed in that round, by a helper who had read this file's sets (including set 7) and
+ * tone-cases.test.ts but not tone-patterns.ts, tone-words.ts or the classifier's features. Nothing in it
+ * is copied or paraphrased from another set. 66 accusing (6 or 7 a kind, direct and indirect) and 73
+ * neutral (53%), most of the neutral ones hard on purpose: firm refusals ("I refuse to sign ...", "We
+ * reject the proposal ..."), "never"/"always" about the child and "always" praising a teacher, real
+ * questions that open like rhetorical ones ("Does anyone on the team ...", "Is anyone available ...", "How
+ * hard is ..."), dates asked for politely, advocates and lawyers named without a threat, hard facts about
+ * missed sessions, strong feelings said calmly, "once again" and "of course ... again" meant kindly.
+ *
+ * Labelled by the principle above. Measured once with the check as it stood, before the round: see
+ * tone-cases.test.ts. Never used to train, tune or change anything afterwards.
+ */
+export const TENTH_SET: readonly ToneCase[] = [
+  ...accusing('threat', [
+    'If this keeps happening, the next letter you get will be from our lawyer.',
+    'I have kept a log of every missed session, and the state department of education will be getting a copy.',
+    "You may want to run this by the district's legal counsel before you answer me.",
+    'Our advocate says we have a strong case for due process, and we are seriously considering it.',
+    'im calling the superintendents office first thing monday and telling them everything',
+    'I wonder how the school board would feel about this if it came up at the next meeting.',
+    'We are prepared to take every step the law allows to protect our son.',
+  ]),
+  ...accusing('ultimatum', [
+    'Either she gets the reading specialist she was promised or we are done with this school.',
+    "I'll give you until Thursday to sort out the bus, and then I'm taking it further.",
+    'If no one calls me by noon, I will be at the front office at one.',
+    'He will not be returning to that classroom until the para is replaced.',
+    'This is the last email I am sending about the logs.',
+    "Fix the schedule this week or don't bother calling me again.",
+    'My patience ran out in October, so consider this the final request.',
+  ]),
+  ...accusing('insult', [
+    'Your case manager is clueless.',
+    'The so-called specialist could not tell a meltdown from a tantrum.',
+    'Honestly, the front office staff are the rudest people I have ever dealt with.',
+    'That meeting was run by amateurs.',
+    'the new aide is useless, she sits on her phone the whole time',
+    "It's clear the principal doesn't have a clue what an IEP even is.",
+    'Whoever wrote this behavior plan should not be working with children.',
+  ]),
+  ...accusing('sarcasm', [
+    'Great job losing his paperwork for the third time.',
+    'Thanks for letting me know about the suspension two days after it happened.',
+    'Nice to see the IEP is being treated as a suggestion again.',
+    'Oh sure, a sticker chart will definitely fix his anxiety.',
+    "I'm so glad he got to spend speech time watching a movie.",
+    "Congratulations, you've managed to make a nine-year-old hate school.",
+    'Fantastic communication as always.',
+  ]),
+  ...accusing('rhetorical_question', [
+    'How many more times do I have to ask for the same thing?',
+    'Does anyone there actually read his plan?',
+    'Why is it so difficult to get a straight answer from this school?',
+    'What exactly is the point of an IEP if nobody follows it?',
+    'Is it too much to ask that someone tells me when he gets hurt?',
+    'how hard is it to send one email',
+    "Do you even know my daughter's name?",
+  ]),
+  ...accusing('blame', [
+    "This is entirely the school's fault.",
+    'He fell behind because you cut his reading time without asking us.',
+    'You are the reason she cries every morning before school.',
+    "Thanks to the district's staffing decisions, he hasn't had OT since November.",
+    'If the teacher had followed the plan, none of this would have happened.',
+    'The responsibility for this mess lies with the special education department.',
+    "Your staff's carelessness left him alone on the playground.",
+  ]),
+  ...accusing('absolute', [
+    'You never return my calls.',
+    'Every single time I raise a concern, it gets ignored.',
+    'Nobody at that school has ever listened to us.',
+    'The school always has an excuse.',
+    'Not one of the promised check-ins has happened this year.',
+    'His aide is always somewhere else when he needs her.',
+  ]),
+  ...accusing('command', [
+    'Send me the service logs today.',
+    'You will call me before you make any more changes to his day.',
+    'Make sure whoever covers lunch knows about his allergy from now on.',
+    'Quit passing me from one office to another and give me an answer.',
+    'Someone needs to fix his schedule right now.',
+    "Don't ever put him in that room again.",
+  ]),
+  ...accusing('shouting', [
+    'HE HAS NOT HAD SPEECH IN SIX WEEKS.',
+    'The plan says he gets EXTRA TIME on every test.',
+    'I have asked THREE times for the logs.',
+    'Please READ the accommodations page.',
+    'she came home with NO lunch eaten AGAIN',
+    'Nobody bothered to TELL me.',
+  ]),
+  ...accusing('exasperation', [
+    'I am at my wits’ end with this school.',
+    'I give up trying to get anyone to listen.',
+    "Every week it's something new and I am exhausted from fighting you.",
+    'ugh, not this again',
+    "I can't believe we are still having this conversation in March.",
+    'I have reached the point where I dread opening any email from this school.',
+  ]),
+  ...neutral([
+    // Firm refusals and disagreement.
+    'I refuse to sign the amended IEP until we have met.',
+    'We do not consent to him being removed from the general education classroom for science.',
+    'I have not agreed to this change, and I would like that noted in his file.',
+    'I am not willing to sign the document as it is written.',
+    'I will not be signing the consent form until I have seen the evaluation results.',
+    'We reject the proposal to reduce his speech minutes, and we would like to discuss alternatives.',
+    'I refuse to accept the reduction in his aide hours without a meeting.',
+    'Our answer is no to the change in campus, and we would like that recorded.',
+    'I disagree with the decision to end his counseling services.',
+    "I don't agree with the behavior report, and I'd like to share what we see at home.",
+    "I'm not comfortable with him being taken off the bus route, and I'd like to talk about other options.",
+    // "Never" and "always" about the child, and "always" praising.
+    'He never asks for help, even when he is stuck, so please check in with him.',
+    'She always needs a few minutes to settle after recess.',
+    'My son has never been comfortable with loud noises, so the fire drills are hard for him.',
+    'He always comes home hungry on Tuesdays; is lunch earlier that day?',
+    'she never wants to talk about school at dinner lately',
+    'Our daughter always does better when she knows the schedule ahead of time.',
+    'He has never been away from home overnight, so the camp trip worries me a little.',
+    'She always wears her headphones on the bus, and they help her stay calm.',
+    'Thank you for always keeping me in the loop.',
+    'Ms. Carter never fails to send a note home when something happens, and we appreciate it.',
+    // Real questions, some opening like rhetorical ones.
+    'Could you let me know when the make-up sessions will be held?',
+    'Who is covering his speech sessions while Ms. Lopez is on leave?',
+    'Why was the meeting moved to Wednesday? I want to make sure I can get off work.',
+    'Is there anyone at the school who can explain the progress report to me?',
+    'How many sessions has he had since the start of the term?',
+    'Does anyone on the team have time for a short call this week?',
+    'What is the process for requesting an independent evaluation?',
+    'How hard is the new math placement test? He is nervous about it.',
+    'Is anyone available to meet him at the bus on his first day?',
+    'Why does he have a different aide on Fridays?',
+    'when is picture day, he wants to wear his new shirt',
+    "Can we move the meeting to 3:30? I have a doctor's appointment at 2.",
+    // Dates asked for politely.
+    'Please reply by Friday so I can arrange time off for the meeting.',
+    "Could you send the draft IEP by the 15th? I'd like to read it before we meet.",
+    'I would appreciate a response by the end of next week.',
+    'We need to know by Monday whether he can join the summer program.',
+    'Please let me know by Wednesday if the meeting time works.',
+    'Kindly return the signed form to me before the field trip.',
+    // Advocates, lawyers and others named without a threat.
+    "Our advocate, Mr. Bell, plans to dial in to Thursday's meeting.",
+    'Our lawyer helped us understand the consent form, and we have signed it.',
+    'An advocate from the parent center will be coming with me on Thursday.',
+    'I spoke with a special education attorney to understand our rights, and I would like to work this out with the team.',
+    'Our advocate asked if she could have a copy of the last two progress reports before the meeting.',
+    'I mentioned the situation to the PTA president, who suggested I reach out to you.',
+    // Hard facts.
+    'He has missed 5 of his last 7 OT sessions.',
+    'The service log shows no speech sessions between October 3 and November 14.',
+    'The aide was absent for eleven school days in January.',
+    'His reading level has not changed since the spring assessment.',
+    'She was sent to the office four times last week.',
+    'The IEP calls for 60 minutes of speech a week, and the log shows 20.',
+    'Nobody was with him at lunch on Monday, according to what he told me.',
+    'The bus was 40 minutes late three days this week.',
+    // Strong feelings said calmly.
+    "I'm very upset about what happened on Friday, and I would like to understand it.",
+    'This has been a really difficult week for our family.',
+    'I am disappointed that the sessions were missed, and I hope we can plan the make-ups together.',
+    'I was shocked to hear he was left in the hallway, and I want to make sure it does not happen again.',
+    "I feel like I'm not getting the full picture, so could we schedule a call?",
+    "We're worried, and we want to work with you on this.",
+    // Friendly words, polite requests, and the words of sarcasm or orders meant plainly.
+    'Please make sure his EpiPen goes on the field trip.',
+    'Please sign and return the attached form.',
+    'Of course, happy to come in whenever suits the team.',
+    'Great news about the new reading group!',
+    'He was really proud of his science project, thanks for the encouragement.',
+    'sorry for the late reply, things have been crazy at work',
+    'I have attached his updated medical information.',
+    'Please stop sending the paper notices home in his backpack; email works better for us.',
+    'Once again, thank you for all your help this semester.',
+    "Of course he forgot his homework again, that's my fault for not checking his bag.",
+    "I'm sorry to bother you again about the bus.",
+    "The plan says he can use a calculator, so I've put one in his backpack.",
+    'I understand the staff shortage is not your fault.',
+    'My husband and I will both be at the meeting.',
+  ]),
+];
+
+/**
+ * The eleventh set: development data for issue 13's third round, written after set 10 was measured, by
+ * the same helper, to find which rules fire on firm-but-proper statements, real questions, polite dates,
+ * advocates and hard facts, and to give the rules and the classifier more of the kinds the check misses
+ * (sarcasm, rhetorical questions, sweeping blame, insults without a listed word, indirect threats). Its
+ * wording differs from set 10's on purpose, but its author knew set 10, so set 10's figures after the
+ * round are somewhat optimistic (tone-cases.test.ts). Measured once with the check as it stood (rules
+ * alone and whole check, tone-cases.test.ts), then used to change rules and to train.
+ */
+export const ELEVENTH_SET: readonly ToneCase[] = [
+  ...accusing('sarcasm', [
+    "Wow, a whole two days' notice before the meeting, how generous.",
+    'Good to know the field trip matters more than his therapy.',
+    'Thanks so much for the update I got from my son instead of from you.',
+    'Must be nice to decide things about my child without having to ask me.',
+    "Sure, I'll just wait another month, it's not like he's falling behind or anything.",
+    'Glad someone finally noticed, only took until April.',
+    'Another brilliant idea from the district office.',
+    "Amazing how the paperwork always gets lost when it's our turn.",
+  ]),
+  ...accusing('rhetorical_question', [
+    'Is anybody over there even keeping track of his minutes?',
+    'Why is it always my job to remind you of his plan?',
+    "What part of 'daily check-in' is unclear?",
+    'How is anyone supposed to trust this team after that?',
+    "Does the principal think we won't notice?",
+    'Who exactly decided that his aide could be used for lunch duty?',
+    'Why does it take three emails to get one answer?',
+    'Am I supposed to just accept that he gets nothing?',
+  ]),
+  ...accusing('blame', [
+    "All of his setbacks this year trace back to the school's decisions.",
+    'The district dropped the ball, plain and simple.',
+    "It's your team's mistakes that put him in this position.",
+    "Nobody at the school took it seriously, and now he's failing math.",
+    'The staff let this drag on for months.',
+    'Everything that went wrong with his transition is on the case manager.',
+  ]),
+  ...accusing('insult', [
+    'The aide seems to think her job is to scroll on her phone.',
+    'His teacher has the patience of a toddler.',
+    'That evaluation was a joke from start to finish.',
+    'The counselor is completely out of her depth.',
+    'Your behavior plan is lazy and half-baked.',
+    'The principal is a pushover who hides behind policy.',
+  ]),
+  ...accusing('threat', [
+    'Every one of these emails is being saved for the hearing officer.',
+    "I'm sure a judge would be interested in these attendance records.",
+    "If I have to, I will bring this to the state's attention.",
+    "My brother-in-law is an education lawyer and he's reading all of this.",
+  ]),
+  ...accusing('ultimatum', [
+    'This gets fixed before Monday or I pull her from the program.',
+    "After today I'm not asking nicely anymore.",
+    "One more missed session and we're filing.",
+  ]),
+  ...accusing('command', [
+    'Get someone qualified in that room by tomorrow.',
+    'You need to call me the moment anything happens.',
+    'Sort out his bus pass before Friday.',
+  ]),
+  ...accusing('absolute', [
+    'Nothing on his plan has been followed since day one.',
+    'Your staff ignore every email I send.',
+    'Every promise this school makes gets broken.',
+  ]),
+  ...accusing('exasperation', [
+    'I have nothing left to give this process.',
+    "Honestly I'm at breaking point.",
+    'I am so sick of chasing the office for basic information.',
+  ]),
+  ...accusing('shouting', [
+    'She needs her INHALER with her at ALL times.',
+    'STOP calling me at work about this.',
+  ]),
+  ...neutral([
+    // Firm positions.
+    'We will not sign the transition plan until the speech goals are added.',
+    "I don't consent to sharing his records with the outside agency.",
+    'We have decided not to agree to the shortened day.',
+    'I am declining the offer of a shortened school day.',
+    'We are not accepting the proposed placement at this time.',
+    'I do not agree that he is ready to exit speech.',
+    "I won't be able to agree to the new schedule as it stands.",
+    'My position has not changed: he needs a full-time aide.',
+    'We cannot accept a reduction in services without new data.',
+    // "Never" and "always" about the child, and praise.
+    'He never eats the cafeteria pizza, so please let him bring lunch on Fridays.',
+    'She has always loved art, and I think it could be a good reward.',
+    'He always forgets his water bottle, so we bought a second one for school.',
+    "My daughter never complains, so she may not tell you when she's overwhelmed.",
+    "He'll always choose the computer if he can, so a timer helps.",
+    'The speech therapist always sends a short note after sessions, which we love.',
+    // Real questions.
+    'Is anyone from the team able to attend the transition meeting at the middle school?',
+    'Does anybody know whether his glasses were left in the gym?',
+    'How hard would it be to move his speech session to the morning?',
+    'Why is the bus arriving earlier this week? Just want to plan.',
+    'Who decides which students go to the resource room for tests?',
+    'What happens if he misses the bus because of his therapy appointment?',
+    'Is it possible to get the progress report in Spanish for his grandmother?',
+    'When will we know whether the aide position has been filled?',
+    'How many minutes of OT did he get in October?',
+    'Could someone tell me what the new behavior chart means?',
+    'Has the team had a chance to look at the private evaluation?',
+    // Dates asked for politely.
+    'Please send the signed copy back by the 20th.',
+    "I'd need the meeting notes by Tuesday to share with his doctor.",
+    'If possible, let me know by tomorrow afternoon.',
+    'Our deadline for the summer camp form is June 1, so a quick reply would help.',
+    'Please confirm the meeting time by Thursday.',
+    // Advocates, lawyers, boards.
+    'Our attorney will be present at the resolution meeting, as the procedure allows.',
+    "Our advocate recommended that we ask for a copy of the FBA, so I'm asking for it here.",
+    "I'm a member of the district's special education parent council and would be glad to help.",
+    "We've been in touch with the state parent center, which suggested a facilitated IEP meeting.",
+    'I will be at the board meeting anyway to speak about the new library.',
+    // Hard facts.
+    'He received no OT during the first three weeks of October.',
+    'The aide has been pulled to cover other classes on at least five days this month.',
+    'Her reading scores dropped from 85 to 62 between the fall and winter screenings.',
+    'There was no substitute aide on Tuesday or Wednesday.',
+    'He was in the office for most of Thursday afternoon.',
+    'Only 4 of the 10 counseling sessions have taken place.',
+    // Feelings said calmly.
+    "I'm frustrated, but I know we all want the same thing for him.",
+    "I was upset when I read the incident report, and I'd like to talk it through.",
+    "It has been hard to watch him struggle, and I'm grateful for any ideas.",
+    "I'm worried that he is falling behind in reading.",
+    // Friendly words.
+    'Please make sure he takes his medication at lunch.',
+    'Again, thank you so much for staying late on Tuesday.',
+    "Of course, we're happy to sign whatever is needed.",
+    'Yet again he came home excited about science, so thank you!',
+    "Please don't hesitate to call if anything comes up.",
+    'Feel free to call me any time during the day.',
+    'I know this is a busy time of year for everyone.',
+    'Thanks for your patience with all my questions.',
+  ]),
+];

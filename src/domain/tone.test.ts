@@ -956,3 +956,70 @@ describe('checkTone: cues that generalise from set 9 (issue 13), each with a nea
     expect(flag!.suggestion).toBe(suggestion);
   });
 });
+
+describe('checkTone: issue 13 third round, cues from sets 5, 6 and 11, each with near neutral sentences', () => {
+  const kinds = (text: string) => checkTone(text).map((f) => RULE_CATEGORY[f.rule]);
+  it.each<[string, ToneCategory]>([
+    ['Nice to see the bake sale matters more than her OT.', 'sarcasm'],
+    ['Only took you three weeks, how thoughtful.', 'sarcasm'],
+    ['Thanks for telling me about the new schedule a month after it started.', 'sarcasm'],
+    ['Do you really think parents will not notice?', 'rhetorical_question'],
+    ['Who exactly approved moving her out of the reading group?', 'rhetorical_question'],
+    ['Was anybody planning to inform us about the change?', 'rhetorical_question'],
+    ['The office keeps letting the problem get worse.', 'blame'],
+    ['The district has been dragging its feet since September.', 'blame'],
+    ['He fell behind because no one was doing their job.', 'blame'],
+    ['The new coordinator is in way over her head.', 'insult'],
+    ['Her social skills group has been a complete waste of time.', 'insult'],
+    ['The bus monitor treats her like she is a nuisance.', 'insult'],
+    ['A hearing officer would be very interested in this log.', 'threat'],
+    ['We will take this to the attention of the superintendent.', 'threat'],
+    ['I am keeping every text message for our lawyer.', 'threat'],
+    ['This is our final attempt at resolving this without outside help.', 'threat'],
+    ["I won't be asking politely again.", 'ultimatum'],
+    ['We have reached breaking point with the bus situation.', 'exasperation'],
+  ])('flags %s as %s', (text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each([
+    // Firm positions and the parent's resolve.
+    'I refuse to give up on him, and I hope the team feels the same.',
+    'We refuse to let one bad week define her year.',
+    'We expect she will be tired after the new medication.',
+    'I expect that he will need a few days to settle in.',
+    // Real questions.
+    'How hard would it be to add a second break in the afternoon?',
+    'How hard is it for him to keep up in math, in your view?',
+    'Do you think we could meet before the holiday?',
+    'Who should I ask about the new lunch schedule?',
+    'When are you planning to hold the next progress meeting?',
+    // Warm words with repetition, and praise with "always" or "never".
+    'Yet another lovely note from his teacher today, thank you!',
+    'Once again, we are so grateful for your patience.',
+    'The bus driver always waits until he is seated, which we really appreciate.',
+    'His aide never lets him out of her sight at recess, and we feel so much better.',
+    'Ms. Ruiz has always gone above and beyond for our daughter.',
+    // The words of the new cues about the child, the parent or a situation.
+    'We let it slide last week because he was sick.',
+    'I give up on getting him to eat breakfast before the bus.',
+    "I'm done with the forms, they are in his folder.",
+    "I can't believe how much she has grown this year.",
+    'I am keeping a copy of the forms for our records.',
+    'The board will be interested in the new reading program, I am sure.',
+    'He is a bit out of his depth in the advanced math group, so could we talk about support?',
+    'Thanks for the update about the field trip.',
+  ])('flags nothing in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+
+  it('keeps each suggestion free of the flag it replaces', () => {
+    for (const text of [
+      'Good to know the assembly matters more than his speech.',
+      'The staff let this drag on for months.',
+      'Who exactly decided that his aide could be used for lunch duty?',
+    ]) {
+      for (const flag of checkTone(text)) expect(checkTone(flag.suggestion), flag.suggestion).toEqual([]);
+    }
+  });
+});

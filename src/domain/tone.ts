@@ -367,7 +367,8 @@ function absoluteAccuses(text: string, start: number, end: number, word: 'never'
   const sentenceEnd = /[.!?;\n]/u.exec(text.slice(end));
   const after = text.slice(end, sentenceEnd ? end + sentenceEnd.index : text.length);
   const subject = subjectBefore(text, start);
-  const praise = valenceOf(after.split(/[,;]|\s(?:and|but|which)\s/u)[0] ?? '') > 0;
+  const thanked = thanksFor(text, start, after);
+  const praise = valenceOf(after.split(/[,;]|\s(?:and|but|which)\s/u)[0] ?? '') > 0 || thanked;
   // "I hope this never happens again" looks ahead: not an absolute about the past.
   if (word === 'never' && /^\s+(?:happens?|occurs?|repeats?)\s+again\b/iu.test(after)) return false;
   // "He has never had a reading specialist before", "He never had trouble with math until this year": the
@@ -402,9 +403,30 @@ function absoluteAccuses(text: string, start: number, end: number, word: 'never'
     case 'they':
     case 'thing':
     case 'there':
-      // "You never follow through" flags; "You always make him feel welcome" is praise.
-      return word === 'never' || !praise;
+      // "You never follow through" flags; "You always make him feel welcome" is praise, and so is "The aide
+      // never leaves his side, and we feel so much better".
+      return !thanked && (word === 'never' || !praise);
   }
+}
+
+/**
+ * Whether the sentence around "never"/"always" thanks or praises the school for it ("The nurse always calls
+ * me right away, which I really appreciate", "The aide never leaves his side, and we feel so much better",
+ * "Mrs. Lee has always gone above and beyond"): gratitude elsewhere in the sentence, nothing negative in
+ * the words after the absolute, and not "thanks for never ..." (sarcasm).
+ */
+function thanksFor(text: string, start: number, after: string): boolean {
+  const from = Math.max(0, ...[...text.slice(0, start).matchAll(/[.!?\n]/gu)].map((m) => m.index + 1));
+  const sentence = `${text.slice(from, start)} ${after}`;
+  if (/\b(?:thanks?|thank\s+you)\s+(?:\p{L}+\s+)?for\s+$/iu.test(text.slice(from, start))) return false;
+  if (
+    valenceOf(after) < 0 ||
+    /\b(?:not|no|nobody|nothing|without|late|missed|forgot|ignored?)\b|n['’]t\b/iu.test(after)
+  )
+    return false;
+  return /\b(?:thanks?|thank\s+you|grateful|appreciate[ds]?|we\s+love|feel\s+(?:so\s+)?(?:much\s+)?better|above\s+and\s+beyond|out\s+of\s+(?:her|his|their)\s+way|means\s+(?:so\s+much|a\s+lot))\b/iu.test(
+    sentence,
+  );
 }
 
 const NEVER_ADVICE =
@@ -488,6 +510,9 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     // refusal denied is none ("I am not refusing services; I am asking to see the data").
     accept: (m, text) =>
       subjectBefore(text, m.index) !== 'child' &&
+      // "I refuse to give up on him", "We refuse to let this affect his friendships": the parent's resolve
+      // for the child, not a refusal of anything the school did or proposed.
+      !(ownRefusalAt(text, m) && /^(?:give|let|stop|quit|lose)$/iu.test(m[1]!)) &&
       !/(?:\bnot|\bnever|n['’]?t)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, m.index - 24), m.index)),
     whyFor: (m, text) =>
       ownRefusalAt(text, m)
