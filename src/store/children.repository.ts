@@ -57,20 +57,26 @@ export function listChildren(db: Db, householdId: string, childId?: string | nul
     .execute();
 }
 
-/** Every child and every service of the household by id, with its name (the session log's columns). */
-export async function namesInHousehold(db: Db, householdId: string) {
+/** Every child of the household by id, with its first name (the columns of the CSV exports that name a child). */
+export async function childNamesInHousehold(db: Db, householdId: string): Promise<Map<string, string>> {
   const children = await db
     .selectFrom('child')
     .select(['id', 'first_name'])
     .where('household_id', '=', householdId)
     .execute();
+  return new Map(children.map((c) => [c.id, c.first_name]));
+}
+
+/** Every child and every service of the household by id, with its name (the session log's columns). */
+export async function namesInHousehold(db: Db, householdId: string) {
+  const children = await childNamesInHousehold(db, householdId);
   const services = await db
     .selectFrom('service')
     .select(['id', 'name'])
     .where('household_id', '=', householdId)
     .execute();
   return {
-    children: new Map(children.map((c) => [c.id, c.first_name])),
+    children,
     services: new Map(services.map((s) => [s.id, s.name])),
   };
 }

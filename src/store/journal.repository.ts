@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import { type ChainRow, GENESIS_HASH, journalEntryHash } from './journal-hash.ts';
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from './pagination.ts';
+import { parseJsonColumn } from './repository.ts';
 import type { Database, JournalRow } from './schema.ts';
 
 export type JournalAction = 'create' | 'update' | 'delete' | 'amend' | 'import';
@@ -91,6 +93,18 @@ export function journalEntryOf(r: JournalRow): ChainRow {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+/**
+ * What a change was appended with: any JSON value (a record, the fields a change changed and their
+ * values, ...), whose shape is the journaling service's. Read as it is, not reshaped: the hash covers
+ * its text, and the journal's page serves it unchanged.
+ */
+const JournalData = z.unknown();
+
+/** A stored entry's data, parsed from its text. */
+export function journalData(row: Pick<JournalRow, 'data'>): unknown {
+  return parseJsonColumn(JournalData, 'journal.data', row.data);
 }
 
 export async function listJournal(

@@ -90,6 +90,34 @@ export async function accommodationTexts(db: Db, householdId: string, ids: reado
     .execute();
 }
 
+/** Every accommodation of the household by id, with its text (the observation log's column). */
+export async function accommodationTextsInHousehold(
+  db: Db,
+  householdId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('accommodation')
+    .select(['id', 'text'])
+    .where('household_id', '=', householdId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+/** Every accommodation of the household by id, with the child whose plan holds it. */
+export async function childrenOfAccommodations(db: Db, householdId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('accommodation')
+    .innerJoin('plan', (join) =>
+      join
+        .onRef('plan.id', '=', 'accommodation.plan_id')
+        .onRef('plan.household_id', '=', 'accommodation.household_id'),
+    )
+    .select(['accommodation.id', 'plan.child_id'])
+    .where('accommodation.household_id', '=', householdId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.child_id]));
+}
+
 /** A plan's accommodations with where they apply, in the order they were added (the check-in's questions). */
 export function accommodationsOfPlan(db: Db, householdId: string, planId: string) {
   return db

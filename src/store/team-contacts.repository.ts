@@ -33,6 +33,16 @@ export async function contactIdsOfChild(
   return new Set(rows.map((r) => r.id));
 }
 
+/** Every team contact of the household by id, with its name (the communication log's "with" column). */
+export async function contactNamesInHousehold(db: Db, householdId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('team_contact')
+    .select(['id', 'name'])
+    .where('household_id', '=', householdId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** A child's team contacts with their email addresses (in no order), to know who wrote a message. */
 export function contactEmailsOfChild(db: Db, householdId: string, childId: string) {
   return db

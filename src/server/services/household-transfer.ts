@@ -16,7 +16,13 @@ import {
 import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
 import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
+import { findHousehold, insertHousehold, insertMembership } from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
+import {
+  anyIdInTable,
+  householdRowsOfTable,
+  insertHouseholdRows,
+} from '../../store/household-rows.repository.ts';
 import { GENESIS_HASH, journalEntryHash, verifyChain } from '../../store/journal-hash.ts';
 import {
   IDENTIFIED_TABLES,
@@ -457,11 +463,7 @@ export async function exportHousehold(
   householdId: string,
   exportedAt: string,
 ): Promise<ExportDocument> {
-  const household = await store.db
-    .selectFrom('household')
-    .selectAll()
-    .where('id', '=', householdId)
-    .executeTakeFirst();
+  const household = await findHousehold(store.db, householdId);
   if (!household) throw notFound('Household', householdId);
   const doc: ExportDocument = {
     format: EXPORT_FORMAT,
@@ -469,10 +471,7 @@ export async function exportHousehold(
     household: { id: household.id, name: household.name, createdAt: household.created_at },
   };
   for (const section of SECTIONS) {
-    // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
-    let q = (store.db as any).selectFrom(section.table).selectAll().where('household_id', '=', householdId);
-    for (const column of section.order) q = q.orderBy(column);
-    const rows = (await q.execute()) as Record<string, unknown>[];
+    const rows = await householdRowsOfTable(store.db, section.table, householdId, section.order);
     doc[section.key] = rows.map((row) => {
       if (section.resource) return toApiRecord(section.resource, row);
       const record = rowToRecord(row, section.jsonFields);
@@ -604,17 +603,12 @@ async function refuseForeignIds(trx: Transaction<Database>, unresolved: Unresolv
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
     for (const table of IDENTIFIED_TABLES) {
-      // biome-ignore lint/suspicious/noExplicitAny: generic over the tables that have ids
-      const row = (await (trx as any)
-        .selectFrom(table)
-        .select('id')
-        .where('id', 'in', batch)
-        .executeTakeFirst()) as { id: string } | undefined;
-      if (row) {
+      const id = await anyIdInTable(trx, table, batch);
+      if (id !== undefined) {
         throw validationError([
           {
-            path: unresolved.get(row.id)!,
-            message: `names ${row.id}, a record that is not part of this document`,
+            path: unresolved.get(id)!,
+            message: `names ${id}, a record that is not part of this document`,
           },
         ]);
       }
@@ -673,11 +667,7 @@ export async function importHousehold(
   if (references.problem) throw validationError([references.problem]);
   const file = await checkImportedFiles(doc);
   if (file) throw validationError([file]);
-  const existing = await store.db
-    .selectFrom('household')
-    .select('id')
-    .where('id', '=', householdId)
-    .executeTakeFirst();
+  const existing = await findHousehold(store.db, householdId);
   if (existing) {
     throw new AppError(
       'conflict',
@@ -687,25 +677,23 @@ export async function importHousehold(
   const counts: Record<string, number> = {};
   try {
     await store.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('household')
-        .values({ id: householdId, name: doc.household.name, created_at: doc.household.createdAt })
-        .execute();
+      await insertHousehold(trx, {
+        id: householdId,
+        name: doc.household.name,
+        created_at: doc.household.createdAt,
+      });
       if (owner) {
         // Memberships are not part of the export (they belong to this server's accounts):
         // whoever imports becomes the owner.
         const at = owner.clock.now();
-        await trx
-          .insertInto('membership')
-          .values({
-            id: owner.newId(),
-            household_id: householdId,
-            user_id: owner.ownerUserId,
-            role: 'owner',
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
+        await insertMembership(trx, {
+          id: owner.newId(),
+          household_id: householdId,
+          user_id: owner.ownerUserId,
+          role: 'owner',
+          created_at: at,
+          updated_at: at,
+        });
       }
       await refuseForeignIds(trx, references.unresolved);
       for (const section of SECTIONS) {
@@ -720,13 +708,7 @@ export async function importHousehold(
           return recordToRow(shaped, section.jsonFields);
         });
         const rows = section.decodeAll ? section.decodeAll(shapedRows) : shapedRows;
-        for (let i = 0; i < rows.length; i += 200) {
-          // biome-ignore lint/suspicious/noExplicitAny: generic over the section's table
-          await (trx as any)
-            .insertInto(section.table)
-            .values(rows.slice(i, i + 200))
-            .execute();
-        }
+        await insertHouseholdRows(trx, section.table, rows);
       }
     });
   } catch (error) {

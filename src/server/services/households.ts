@@ -7,7 +7,7 @@ import {
   insertMembership,
 } from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { appendJournal, journalEntryOf, listJournal } from '../../store/journal.repository.ts';
+import { appendJournal, journalData, journalEntryOf, listJournal } from '../../store/journal.repository.ts';
 import type { PageRequest } from '../../store/pagination.ts';
 import type { HouseholdRow } from '../../store/schema.ts';
 import { type Actor, actorLabel, type Clock } from '../context.ts';
@@ -80,7 +80,7 @@ export async function householdJournal(
   const { rows, nextCursor } = await listJournal(store.db, householdId, query);
   const entries = rows.map((r) => {
     const { householdId: _household, prevHash: _prev, hash: _hash, data, ...entry } = journalEntryOf(r);
-    return { ...entry, data: JSON.parse(data) as unknown };
+    return { ...entry, data: journalData({ data }) };
   });
   return { rows: entries, nextCursor };
 }

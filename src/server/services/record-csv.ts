@@ -1,6 +1,12 @@
 import { toCsv } from '../../reports/csv.ts';
+import { childNamesInHousehold } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { journalHead } from '../../store/journal.repository.ts';
+import {
+  accommodationTextsInHousehold,
+  childrenOfAccommodations,
+} from '../../store/plan-content.repository.ts';
+import { contactNamesInHousehold } from '../../store/team-contacts.repository.ts';
 import { communicationStatus } from './communication-status.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
@@ -9,41 +15,14 @@ import { RESOURCES } from './resources.ts';
 // whole household (exports/observations.csv and exports/communications.csv; the session log is
 // session-log-csv.ts).
 
-/** Names by id of a household's rows of one table, for the columns that name a record. */
-async function namesOf(
-  store: Store,
-  householdId: string,
-  table: 'accommodation' | 'team_contact' | 'child',
-): Promise<Map<string, string>> {
-  const rows = (await store.db
-    .selectFrom(table)
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .execute()) as { id: string; name?: string; text?: string; first_name?: string }[];
-  return new Map(rows.map((r) => [r.id, r.name ?? r.text ?? r.first_name ?? '']));
-}
-
 export async function observationLogCsv(
   store: Store,
   hid: string,
   childId: string | undefined,
 ): Promise<string> {
   const head = await journalHead(store.db, hid);
-  const accommodations = await namesOf(store, hid, 'accommodation');
-  const owner = new Map(
-    (
-      await store.db
-        .selectFrom('accommodation')
-        .innerJoin('plan', (join) =>
-          join
-            .onRef('plan.id', '=', 'accommodation.plan_id')
-            .onRef('plan.household_id', '=', 'accommodation.household_id'),
-        )
-        .select(['accommodation.id', 'plan.child_id'])
-        .where('accommodation.household_id', '=', hid)
-        .execute()
-    ).map((r) => [r.id, r.child_id]),
-  );
+  const accommodations = await accommodationTextsInHousehold(store.db, hid);
+  const owner = await childrenOfAccommodations(store.db, hid);
   const rows = (await listRecords(store, hid, RESOURCES.accommodationObservation, {})).filter(
     (o) => !childId || owner.get(o.accommodationId as string) === childId,
   );
@@ -77,8 +56,8 @@ export async function communicationLogCsv(
   today: string,
 ): Promise<string> {
   const head = await journalHead(store.db, hid);
-  const contacts = await namesOf(store, hid, 'team_contact');
-  const children = await namesOf(store, hid, 'child');
+  const contacts = await contactNamesInHousehold(store.db, hid);
+  const children = await childNamesInHousehold(store.db, hid);
   const rows = await listRecords(store, hid, RESOURCES.communication, { childId });
   const states = new Map<string, string>();
   for (const id of new Set(rows.map((r) => r.childId as string))) {

@@ -1,8 +1,19 @@
-import type { SelectQueryBuilder, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { RecordPath } from '../../api/records.ts';
 import { VoidInput } from '../../api/records.ts';
 import type { Store } from '../../store/database.ts';
 import { keysetPage, type Page, type PageRequest } from '../../store/pagination.ts';
+import {
+  deleteRecordRow,
+  findRecordRow,
+  insertRecordRow,
+  type RecordRow,
+  type RecordRowFilters,
+  recordRows,
+  recordRowsQuery,
+  updateRecordRow,
+} from '../../store/records.repository.ts';
+import { type Db, findInHousehold } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
@@ -21,11 +32,6 @@ function loose<P extends RecordPath>(def: ResourceDef<P>): AnyResourceDef {
   return def as unknown as AnyResourceDef;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: table names are checked by ResourceDef; rows are generic here
-type AnyTrx = Transaction<any>;
-// biome-ignore lint/suspicious/noExplicitAny: the same, for the list queries
-type AnyDb = any;
-
 /** A stored row as the record it is served as (the response serialiser checks it against the contract). */
 export function toApiRecord<P extends RecordPath>(
   def: Pick<ResourceDef<P>, 'path' | 'jsonFields' | 'toApi'>,
@@ -39,45 +45,28 @@ function toRow(def: AnyResourceDef, record: Record<string, unknown>): Record<str
   return recordToRow(def.fromApi ? def.fromApi(record) : record, def.jsonFields);
 }
 
-async function findRow(trx: AnyTrx, table: string, householdId: string, id: string) {
-  return trx
-    .selectFrom(table)
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** A household's record as it is served, or a 404 naming its type. */
 async function requireRecord(
-  trx: AnyTrx,
+  db: Db,
   def: AnyResourceDef,
   householdId: string,
   id: string,
 ): Promise<ApiRecord> {
-  const row = await findRow(trx, def.table, householdId, id);
+  const row = await findRecordRow(db, def.table, householdId, id);
   if (!row) throw notFound(def.label, id);
-  return toApiRecord(def, row as Record<string, unknown>) as ApiRecord;
+  return toApiRecord(def, row) as ApiRecord;
 }
 
 /** Set columns of a household's record, and read it back as it is served. */
 async function updateRow(
-  trx: AnyTrx,
+  trx: Transaction<Database>,
   def: AnyResourceDef,
   householdId: string,
   id: string,
   values: Record<string, unknown>,
 ): Promise<ApiRecord> {
-  await trx
-    .updateTable(def.table)
-    .set(values)
-    .where('household_id', '=', householdId)
-    .where('id', '=', id)
-    .execute();
-  return toApiRecord(
-    def,
-    (await findRow(trx, def.table, householdId, id)) as Record<string, unknown>,
-  ) as ApiRecord;
+  await updateRecordRow(trx, def.table, householdId, id, values);
+  return toApiRecord(def, (await findRecordRow(trx, def.table, householdId, id)) as RecordRow) as ApiRecord;
 }
 
 /** Each of the keys whose value differs between the two records, with its value before and after. */
@@ -95,14 +84,14 @@ function changedFields(
 }
 
 async function requireParent(
-  trx: AnyTrx,
+  trx: Transaction<Database>,
   def: AnyResourceDef,
   householdId: string,
   record: Record<string, unknown>,
 ) {
   if (!def.parent) return null;
   const parentId = record[def.parent.key] as string;
-  const parent = await findRow(trx, def.parent.table, householdId, parentId);
+  const parent = await findInHousehold(trx, def.parent.table, householdId, parentId);
   if (!parent) throw notFound(def.parent.label, parentId, def.parent.key);
   return parent as Record<string, unknown>;
 }
@@ -141,10 +130,10 @@ export async function writeRecord<P extends RecordPath>(
   const input = def.settle ? await def.settle(trx, ctx.householdId, prepared, null) : prepared;
   const at = ctx.clock.now();
   const record = { ...input, id: ctx.newId(), householdId: ctx.householdId, createdAt: at, updatedAt: at };
-  await (trx as AnyTrx).insertInto(def.table).values(toRow(def, record)).execute();
+  await insertRecordRow(trx, def.table, toRow(def, record));
   const saved = toApiRecord(
     def,
-    (await findRow(trx, def.table, ctx.householdId, record.id)) as Record<string, unknown>,
+    (await findRecordRow(trx, def.table, ctx.householdId, record.id)) as RecordRow,
   ) as ApiRecord;
   await journalChange(trx, ctx, {
     action: 'create',
@@ -163,7 +152,7 @@ export async function getRecord<P extends RecordPath>(
   def: ResourceDef<P>,
   id: string,
 ): Promise<RecordOf<P>> {
-  return (await requireRecord(store.db as unknown as AnyTrx, loose(def), householdId, id)) as RecordOf<P>;
+  return (await requireRecord(store.db, loose(def), householdId, id)) as RecordOf<P>;
 }
 
 /** Every record of a type that the filters select, in the type's order (for the services' own reading). */
@@ -173,9 +162,7 @@ export async function listRecords<P extends RecordPath>(
   def: ResourceDef<P>,
   filters: Record<string, string | undefined>,
 ): Promise<RecordOf<P>[]> {
-  let q = recordsQuery(store, householdId, def, filters);
-  for (const column of def.orderBy) q = q.orderBy(column);
-  const rows = (await q.execute()) as Record<string, unknown>[];
+  const rows = await recordRows(store.db, def.table, householdId, rowFilters(def, filters), def.orderBy);
   return rows.map((row) => toApiRecord(def, row));
 }
 
@@ -191,36 +178,28 @@ export async function listRecordsPage<P extends RecordPath>(
   page: PageRequest & { order: 'asc' | 'desc' },
 ): Promise<Page<RecordOf<P>>> {
   const order = { list: def.path, columns: def.orderBy, direction: page.order };
-  const result = await keysetPage(recordsQuery(store, householdId, def, filters), order, page);
-  return {
-    rows: (result.rows as Record<string, unknown>[]).map((row) => toApiRecord(def, row)),
-    nextCursor: result.nextCursor,
-  };
+  const query = recordRowsQuery(store.db, def.table, householdId, rowFilters(def, filters));
+  const result = await keysetPage(query, order, page);
+  return { rows: result.rows.map((row) => toApiRecord(def, row)), nextCursor: result.nextCursor };
 }
 
-function recordsQuery<P extends RecordPath>(
-  store: Store,
-  householdId: string,
+/** The list's filters that have a value, as the columns they match (API field names are camelCase). */
+function rowFilters<P extends RecordPath>(
   def: ResourceDef<P>,
   filters: Record<string, string | undefined>,
-) {
-  // biome-ignore lint/suspicious/noExplicitAny: generic over the resource's table
-  let q = (store.db as any).selectFrom(def.table).selectAll().where('household_id', '=', householdId);
-  for (const key of def.filters) {
+): RecordRowFilters {
+  const given = (key: string): string[] => {
     const value = filters[key];
-    if (value)
-      q = q.where(
-        key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-        '=',
-        value,
-      );
-  }
-  for (const [key, column] of Object.entries(def.containsFilters ?? {})) {
-    const value = filters[key];
-    // Values are ids (checked by the route's schema), so they hold no LIKE wildcards.
-    if (value) q = q.where(column, 'like', `%${JSON.stringify(value)}%`);
-  }
-  return q as SelectQueryBuilder<AnyDb, string, Record<string, unknown>>;
+    return value ? [value] : [];
+  };
+  return {
+    equal: def.filters.flatMap((key) =>
+      given(key).map((value) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value] as const),
+    ),
+    listContains: Object.entries(def.containsFilters ?? {}).flatMap(([key, column]) =>
+      given(key).map((id) => [column, id] as const),
+    ),
+  };
 }
 
 /** What a change to one stored record takes: the store, who acts and when, the record's type, its id, the request's body. */
@@ -322,11 +301,7 @@ export async function writeDelete<P extends RecordPath>(
   if (!def.deletable) throw new AppError('conflict', `${def.label} records cannot be deleted`);
   const record = await requireRecord(trx, def, ctx.householdId, id);
   if (def.beforeDelete) await def.beforeDelete(trx, ctx, record);
-  await (trx as AnyTrx)
-    .deleteFrom(def.table)
-    .where('household_id', '=', ctx.householdId)
-    .where('id', '=', id)
-    .execute();
+  await deleteRecordRow(trx, def.table, ctx.householdId, id);
   await journalChange(trx, ctx, {
     action: 'delete',
     entity: def.entity,

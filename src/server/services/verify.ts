@@ -5,6 +5,7 @@ import { findHousehold } from '../../store/accounts.repository.ts';
 import { attachmentsWithBytes } from '../../store/attachments.repository.ts';
 import { findCrossHouseholdReferences } from '../../store/cross-household.ts';
 import { REPLAY_DEFAULTS, type Store } from '../../store/database.ts';
+import { householdRowsOfTable } from '../../store/household-rows.repository.ts';
 import { settingsFromRow } from '../../store/household-settings.repository.ts';
 import { journalEntryOf, journalOfHousehold } from '../../store/journal.repository.ts';
 import { type ChainProblem, verifyChain } from '../../store/journal-hash.ts';
@@ -121,12 +122,7 @@ const LISTED_RECORD_PROBLEMS = 20;
 async function readCurrentRecords(store: Store, householdId: string): Promise<CurrentRecords> {
   const current = new Map<string, Map<string, object>>();
   for (const reader of RECORD_READERS) {
-    // biome-ignore lint/suspicious/noExplicitAny: generic over the record tables
-    const q = (store.db as any).selectFrom(reader.table).selectAll();
-    const rows = (await (reader.table === 'household'
-      ? q.where('id', '=', householdId)
-      : q.where('household_id', '=', householdId)
-    ).execute()) as Record<string, unknown>[];
+    const rows = await householdRowsOfTable(store.db, reader.table, householdId);
     const byId = new Map<string, object>();
     for (const row of rows) {
       let record: object;
