@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../domain/common.ts';
+import { PERIOD_UNITS } from '../domain/service.ts';
 import { MissReason, SessionStatus } from '../domain/session-entry.ts';
 
 // The service ledger, the home screen's week, the patterns in what was recorded, the missed-session
@@ -42,7 +43,7 @@ export type LedgerTotals = z.infer<typeof LedgerTotals>;
 const Figures = LedgerTotals.extend({ entryIds: FigureIds });
 
 const Period = Figures.extend({
-  unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'esy']),
+  unit: z.enum([...PERIOD_UNITS, 'esy']),
   start: z.string(),
   end: z.string(),
   label: z.string(),
@@ -231,7 +232,7 @@ export const WeekSummary = z.object({
        * "2 sessions in December: 0 so far". A monthly or yearly amount is never cut into a weekly share.
        */
       period: z.object({
-        unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'weeks']),
+        unit: z.enum([...PERIOD_UNITS, 'weeks']),
         esy: z.boolean(),
         start: IsoDateSchema,
         end: IsoDateSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/common.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { PERIOD_UNITS } from '../domain/service.ts';
 import { LedgerTotals } from './ledger.ts';
 
 export type { LedgerTotals } from './ledger.ts';
@@ -36,7 +37,7 @@ const Ref = z.string().regex(/^E\d+$/);
 
 /** One row of the ledger (a week for weekly services; a month or cycle row when the service counts so). */
 const LedgerRow = z.object({
-  unit: z.enum(['day', 'week', 'month', 'year', 'cycle', 'esy']),
+  unit: z.enum([...PERIOD_UNITS, 'esy']),
   start: z.string(),
   end: z.string(),
   label: z.string(),

@@ -71,6 +71,19 @@ describe('the period wording on the home screen', () => {
     ).toBe('1 session every 6-day cycle: 0 so far, this cycle ends Tuesday, December 8');
   });
 
+  it('a service counted per term gives the term’s dates', () => {
+    expect(
+      periodWords({
+        ...base,
+        unit: 'term',
+        requiredSessions: 4,
+        start: '2026-11-09',
+        end: '2027-01-29',
+        soFarSessions: 1,
+      }),
+    ).toBe('4 sessions this term (November 9 to January 29): 1 so far');
+  });
+
   it('a weekly service speaks of this week', () => {
     expect(
       periodWords({ ...base, unit: 'week', start: '2026-11-30', end: '2026-12-06', soFarSessions: 1 }),

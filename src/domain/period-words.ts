@@ -1,6 +1,6 @@
 // What a service owes in its own period, in the words the home screen shows: "2 sessions in
 // December: 0 so far", "3 sessions this school year: 1 so far", "1 session every 6-day cycle: 0 so
-// far, this cycle ends Tuesday, December 8". A monthly or yearly amount is never cut into a weekly
+// far, this cycle ends Tuesday, December 8", "2 sessions this term (November 2 to January 29): 1 so far". A monthly or yearly amount is never cut into a weekly
 // share (there is none: the provider may serve it in any week of the period). Pure; the figures come
 // from the ledger (docs/ledger-rules.md, rule 1).
 
@@ -8,8 +8,8 @@ import { formatLongDate, formatRecordDate, type IsoDate } from './dates.ts';
 import { countOf } from './letter-words.ts';
 
 export type PeriodWordsInput = {
-  /** The service's own period; "weeks" is a block of an "N of every M weeks" pattern. */
-  unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'weeks';
+  /** The service's own period; "weeks" is a block of an "N of every M weeks" pattern; "term" a term of the school calendar. */
+  unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'term' | 'weeks';
   /** An extended-school-year block's amount. */
   esy: boolean;
   /** Sessions the period requires (a count-of-sessions service), or null for a total of minutes. */
@@ -68,6 +68,8 @@ function periodPhrase(p: PeriodWordsInput): string {
       return p.esy ? 'this summer' : 'this school year';
     case 'cycle':
       return 'this cycle';
+    case 'term':
+      return `this term (${monthDay(p.start)} to ${monthDay(p.end)})`;
     case 'weeks': {
       const weeks = Math.round((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 / 7);
       return `in the ${countOf(weeks, 'week')} from ${monthDay(p.start)} to ${monthDay(p.end)}`;

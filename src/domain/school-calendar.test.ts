@@ -10,7 +10,7 @@ import {
   monthIndexOfDay,
   monthIndexStartDay,
 } from './school-calendar.ts';
-import type { SchoolCalendar } from './school-calendar-model.ts';
+import { type SchoolCalendar, SchoolCalendarInput } from './school-calendar-model.ts';
 
 // 2026-27: school starts Tuesday 2026-09-08 (the day after Labor Day) and ends Friday 2027-06-11.
 const YEAR_2026: SchoolCalendar = {
@@ -255,5 +255,65 @@ describe('school calendar', () => {
     for (let i = 0; i < 40; i++) if (isoWeekday(addDays('2026-12-17', i)) <= 5) weekdays++;
     expect(countWeekdays(toDayNumber('2026-12-17'), toDayNumber('2026-12-17') + 39)).toBe(weekdays);
     expect(countWeekdays(toDayNumber('1969-12-29'), toDayNumber('1970-01-04'))).toBe(5);
+  });
+});
+
+describe('terms or grading periods of a school year', () => {
+  const terms = [
+    { name: 'Fall semester', startDate: '2026-09-08', endDate: '2027-01-22' },
+    { name: 'Spring semester', startDate: '2027-01-25', endDate: '2027-06-11' },
+  ];
+
+  it('finds the term of a day, counts its instructional days, and leaves days between terms in none', () => {
+    const index = buildCalendarIndex([{ ...YEAR_2026, terms }]);
+    expect(index.terms.map((t) => [t.name, t.startDate, t.endDate])).toEqual([
+      ['Fall semester', '2026-09-08', '2027-01-22'],
+      ['Spring semester', '2027-01-25', '2027-06-11'],
+    ]);
+    expect(index.terms[0]!.instructionalDays).toBe(index.countInstructionalDays('2026-09-08', '2027-01-22'));
+    expect(index.termIndexOfDayNumber(dayOf('2026-12-01'))).toBe(0);
+    expect(index.termIndexOfDayNumber(dayOf('2027-03-01'))).toBe(1);
+    // Saturday and Sunday between the two semesters belong to neither.
+    expect(index.termIndexOfDayNumber(dayOf('2027-01-23'))).toBe(-1);
+    expect(index.termIndexOfDayNumber(dayOf('2027-07-01'))).toBe(-1);
+  });
+
+  it('a calendar without terms has none', () => {
+    const index = buildCalendarIndex([YEAR_2026]);
+    expect(index.terms).toEqual([]);
+    expect(index.termIndexOfDayNumber(dayOf('2026-12-01'))).toBe(-1);
+  });
+
+  it('refuses terms outside the school year, out of order or overlapping, and twice the same name, naming the field', () => {
+    const base = {
+      childId: '0b9f7d2e-3c1a-4f5e-9a8b-7c6d5e4f3a2b',
+      name: '2026-27',
+      firstDay: '2026-09-08',
+      lastDay: '2027-06-11',
+    };
+    const problems = (t: unknown[]) => {
+      const r = SchoolCalendarInput.safeParse({ ...base, terms: t });
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    expect(problems(terms)).toEqual([]);
+    expect(problems([{ name: 'Q1', startDate: '2026-09-01', endDate: '2026-11-06' }])).toEqual([
+      'terms.0.startDate: must fall within the school year (from 2026-09-08)',
+    ]);
+    expect(
+      problems([
+        { name: 'Q1', startDate: '2026-09-08', endDate: '2026-11-06' },
+        { name: 'Q2', startDate: '2026-11-02', endDate: '2027-01-29' },
+      ]),
+    ).toEqual(['terms.1.startDate: must come after the end of "Q1" (2026-11-06)']);
+    expect(
+      problems([
+        { name: 'Term', startDate: '2026-09-08', endDate: '2026-11-06' },
+        { name: 'term', startDate: '2026-11-09', endDate: '2027-01-29' },
+      ]),
+    ).toEqual(['terms.1.name: is the name of another term']);
+    expect(problems([{ name: 'Q1', startDate: '2026-11-06', endDate: '2026-09-08' }])).toHaveLength(1);
+    expect(problems([{ name: '', startDate: '2026-09-08', endDate: '2026-11-06' }])[0]).toMatch(
+      /^terms\.0\.name/,
+    );
   });
 });

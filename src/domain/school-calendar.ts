@@ -129,8 +129,25 @@ export type SchoolYear = {
   cycleLength: number | null;
 };
 
+/** One term or grading period as the index judges it (within its school year's days). */
+export type SchoolTermSpan = {
+  /** Position in `CalendarIndex.terms`, sorted by first day. */
+  index: number;
+  calendarId: string;
+  name: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  firstDayNumber: number;
+  lastDayNumber: number;
+  instructionalDays: number;
+};
+
 export interface CalendarIndex {
   readonly years: readonly SchoolYear[];
+  /** The terms or grading periods of every school year, in order; empty when none were entered. */
+  readonly terms: readonly SchoolTermSpan[];
+  /** Index into `terms` of the term containing the day, or -1 (no term holds it). */
+  termIndexOfDayNumber(day: number): number;
   /** A school weekday between the first and last day that is not a holiday, break or closure. */
   isInstructionalDay(date: IsoDate): boolean;
   isInstructionalDayNumber(day: number): boolean;
@@ -175,6 +192,8 @@ const EMPTY_TEXTS: readonly string[] = Object.freeze([]);
 
 class SchoolCalendarIndex implements CalendarIndex {
   readonly years: SchoolYear[] = [];
+  readonly terms: SchoolTermSpan[] = [];
+  private readonly termOf: Int16Array;
   private readonly base: number;
   private readonly length: number;
   private readonly instr: Uint8Array;
@@ -242,6 +261,7 @@ class SchoolCalendarIndex implements CalendarIndex {
     const n = this.length;
     this.instr = new Uint8Array(n);
     this.yearOf = new Int16Array(n).fill(-1);
+    this.termOf = new Int16Array(n).fill(-1);
     this.eventMask = new Uint8Array(n);
     for (const e of rawEvents) {
       for (let d = e.startDayNumber; d <= e.endDayNumber; d++) this.eventMask[d - min]! |= e.bit;
@@ -275,6 +295,32 @@ class SchoolCalendarIndex implements CalendarIndex {
         }
       }
       this.yearInstrDays.push(Int32Array.from(days));
+      // Its terms, within the days this calendar decides; an overlapping term (which input refuses) is left out.
+      const terms = (c.terms ?? [])
+        .map((t) => ({ t, s: Math.max(dayOf(t.startDate), first), e: Math.min(dayOf(t.endDate), last) }))
+        .filter((x) => x.e >= x.s)
+        .sort((a, b) => a.s - b.s);
+      let lastTermDay = Number.NEGATIVE_INFINITY;
+      for (const { t, s: ts, e: te } of terms) {
+        if (ts <= lastTermDay) continue;
+        lastTermDay = te;
+        const termIndex = this.terms.length;
+        let instructional = 0;
+        for (let d = ts; d <= te; d++) {
+          this.termOf[d - min] = termIndex;
+          instructional += this.instr[d - min]!;
+        }
+        this.terms.push({
+          index: termIndex,
+          calendarId: c.id,
+          name: t.name,
+          startDate: isoOfDay(ts),
+          endDate: isoOfDay(te),
+          firstDayNumber: ts,
+          lastDayNumber: te,
+          instructionalDays: instructional,
+        });
+      }
       this.years.push({
         index,
         calendarId: c.id,
@@ -296,6 +342,11 @@ class SchoolCalendarIndex implements CalendarIndex {
       this.closurePrefix[i + 1] = this.closurePrefix[i]! + (noSchool ? 1 : 0);
       this.esyOffPrefix[i + 1] = this.esyOffPrefix[i]! + (noSchool && isoWeekdayOfDay(min + i) <= 5 ? 1 : 0);
     }
+  }
+
+  termIndexOfDayNumber(day: number): number {
+    const i = day - this.base;
+    return i >= 0 && i < this.length ? this.termOf[i]! : -1;
   }
 
   private clampIndex(day: number): number {

@@ -654,11 +654,19 @@ const CASES: Case[] = [
     unread: ['the amount is a maximum ("up to")'],
   },
   {
-    rule: "'per quarter' is a period the ledger cannot count",
+    rule: "'per quarter' is counted per term of the school calendar, whose dates the parent enters",
     text: 'Social work 30 minutes per quarter',
+    amounts: [amount({ minutesPerPeriod: 30, period: { unit: 'term', cycleDays: null } })],
+    complete: true,
+    line: { name: 'Social work', area: 'counseling' },
+    unread: ['"per quarter" is counted per term of the school calendar: enter the dates of each quarter'],
+  },
+  {
+    rule: "'every other month' is a period the ledger cannot count",
+    text: 'Social work 30 minutes every other month',
     amounts: [],
     complete: false,
-    unread: ['the period "per quarter" cannot be counted'],
+    unread: ['the period "every other month" cannot be counted'],
   },
   {
     rule: 'two periods on one line are not merged',
@@ -1015,7 +1023,7 @@ describe('parseServiceLine reads more real phrasing', () => {
     // Not a range from low to high, a choice, or a range of sessions: nothing is counted.
     asksFor([
       [
-        '20-30 minutes per quarter',
+        '20-30 minutes every other month',
         ['the amount is a range ("20-30 minutes"); enter the amount to count'],
         [],
       ],
@@ -1040,11 +1048,35 @@ describe('parseServiceLine reads more real phrasing', () => {
     }
   });
 
-  it('names the phrase it cannot count: terms, grading periods and class periods', () => {
+  it('reads terms and grading periods as the term period, in several spellings, saying where their dates go', () => {
+    const term = { unit: 'term', cycleDays: null } as const;
+    const cases: [string, ParsedAmount, string][] = [
+      ['30 min per grading period', total(30, term), 'each grading period'],
+      ['30 min 2x per term', sessions(2, 30, term), 'each term'],
+      ['Counseling 3x30 min per trimester', sessions(3, 30, term), 'each trimester'],
+      ['OT consult 60 minutes quarterly', total(60, term), 'each quarter'],
+      ['4 sessions each marking period, 30 minutes each', sessions(4, 30, term), 'each marking period'],
+      ['Social work 45 min/semester', total(45, term), 'each semester'],
+      ['2x30 min per reporting period', sessions(2, 30, term), 'each reporting period'],
+      ['1x30 each nine weeks grading period', sessions(1, 30, term), 'each grading period'],
+      ['120 minutes per school quarter', total(120, term), 'each quarter'],
+    ];
+    for (const [text, expected, where] of cases) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.amounts, text).toEqual([expected]);
+      expect(parsed.complete, text).toBe(true);
+      expect(parsed.unread.join(' | '), text).toContain(
+        `enter the dates of ${where} on the School calendar page`,
+      );
+    }
+    // Naming a stretch is not a period: "in the fall semester" is a label, and "weekly" the period.
+    const fall = parseServiceLine('Speech 30 min weekly in the fall semester');
+    expect(fall.amounts[0]?.period.unit).toBe('week');
+    expect(fall.amounts[0]?.label).toBe('fall semester');
+  });
+
+  it('names the phrase it cannot count: class periods', () => {
     asksFor([
-      ['30 min per grading period', ['"per grading period" cannot be counted'], []],
-      ['30 min 2x per term', ['"per term" cannot be counted'], []],
-      ['30 min per trimester', ['"per trimester" cannot be counted'], []],
       [
         '3 class periods per week',
         ['"3 class periods" counts class periods', 'bell schedule'],

@@ -18,7 +18,8 @@ import {
 // Product choices (docs/ledger-rules.md, "Reading a service line"): a range of minutes ("20-30
 // minutes") fills in its lower figure, the least promised, and stays incomplete with a note naming
 // the range; "5 days per week, 45 minutes daily" is 5 sessions a week; "biweekly" is asked for; class
-// periods and periods the ledger has no unit for (term, quarter, grading period) are not counted.
+// periods are not counted; terms and grading periods (quarter, trimester, semester, marking period) are
+// counted per term of the school calendar.
 //
 // How it works: the text is lower-cased into a copy of the same length, so a match's position is
 // also its position in the original text. Each recognizer blanks out what it reads; what is
@@ -30,7 +31,7 @@ export type ParsedAmount = {
   minutesPerSession: number | null;
   sessionsPerPeriod: number | null;
   minutesPerPeriod: number | null;
-  period: { unit: 'day' | 'week' | 'month' | 'year' | 'cycle'; cycleDays: number | null };
+  period: { unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'term'; cycleDays: number | null };
   pattern: { activeWeeks: number; everyWeeks: number } | null;
   /** e.g. "fall semester" when the line names the stretch. */
   label: string | null;
@@ -581,20 +582,15 @@ function readAmountWarnings(r: Reader): PartNote[] {
     found.push({ at: x.start, kind: 'blocking', text });
     return true;
   });
-  r.read(
-    words(
-      `(?:(?:per|each|every|a|an)\\s+(?:school\\s+)?|/\\s*)(?:quarter|semester|term|trimester|grading\\s+period|marking\\s+period|reporting\\s+period)|quarterly|every\\s+(?:other|second|${NUM})\\s+(?:school\\s+)?(?:days?|months?|years?)`,
-    ),
-    (x) => {
-      const text = r.orig(x.start, x.end);
-      r.note(
-        `the period "${text}" cannot be counted (use per day, week, month, year or school-day cycle); enter the amount another way`,
-        true,
-      );
-      found.push({ at: x.start, kind: 'blocking', text });
-      return true;
-    },
-  );
+  r.read(words(`every\\s+(?:other|second|${NUM})\\s+(?:school\\s+)?(?:days?|months?|years?)`), (x) => {
+    const text = r.orig(x.start, x.end);
+    r.note(
+      `the period "${text}" cannot be counted (use per day, week, month, year, term or school-day cycle); enter the amount another way`,
+      true,
+    );
+    found.push({ at: x.start, kind: 'blocking', text });
+    return true;
+  });
   r.read(
     rx(
       `(?<![a-z])for\\s+(?:a\\s+(?:period|total)\\s+of\\s+)?(${NUM})\\s+(?:school\\s+|calendar\\s+|consecutive\\s+)?(?:days?|weeks?|months?)(?![a-z])(?!\\s+(?:out\\s+)?of)`,
@@ -1125,6 +1121,30 @@ function readCounts(r: Reader, { start: from, end: to }: Part, found: Found): vo
   r.read(words('an?\\s+(?:single\\s+)?(?:session|visit)'), count(1), from, to);
 }
 
+/**
+ * Terms and grading periods ("per quarter", "each marking period", "quarterly"): counted per term of the
+ * school calendar, whose dates the parent enters there (the line cannot say when a quarter starts).
+ * Read before week patterns, so "each nine weeks grading period" is one term, not "every nine weeks".
+ */
+function readTermPeriods(r: Reader, { start: from, end: to }: Part, found: Found): void {
+  r.read(
+    rx(
+      `(?:(?<![a-z])(?:per|a|an|each|every|in\\s+a|in\\s+each)\\s+|/\\s*)(?:school\\s+)?(quarter|semester|term|trimester|grading\\s+period|marking\\s+period|reporting\\s+period|nine[\\s-]+weeks?\\s+(?:grading\\s+)?period)(?![a-z])|(?<![a-z])quarterly(?![a-z])`,
+    ),
+    (x) => {
+      const word = (x.m[1] ?? 'quarter').replace(/\s+/g, ' ').replace(/^nine.*/, 'grading period');
+      r.note(
+        `"${r.orig(x.start, x.end)}" is counted per term of the school calendar: enter the dates of each ${word} on the School calendar page`,
+        false,
+      );
+      found.pers.push({ unit: 'term', cycleDays: null, raw: r.orig(x.start, x.end) });
+      return true;
+    },
+    from,
+    to,
+  );
+}
+
 /** Periods: "semi-weekly", "daily", "weekly", "per week", "a school day", "/wk". */
 function readPeriods(r: Reader, { start: from, end: to }: Part, found: Found): void {
   const period = (unit: PeriodUnit, x: Match) => {
@@ -1234,7 +1254,7 @@ function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
   if (!period && pat) period = { unit: 'week', cycleDays: null, raw: pat.raw };
   if (!period) {
     if (!found.blocked) {
-      r.note(`no period found in ${quoted}; say per day, week, month, year or cycle`, true);
+      r.note(`no period found in ${quoted}; say per day, week, month, year, term or cycle`, true);
     }
     return null;
   }
@@ -1371,6 +1391,7 @@ function readAmount(r: Reader, part: Part): void {
     classPeriods: null,
     ranges: [],
   };
+  readTermPeriods(r, part, found);
   readWeekPatterns(r, part, found);
   readCycles(r, part, found);
   readDurationRanges(r, part, found);

@@ -1828,3 +1828,124 @@ describe('service ledger: corrections and voids', () => {
     expect(run({ from: '2026-10-12', to: '2026-10-25', entries: [older] }).owedMisses).toBeUndefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Terms and grading periods: "4 sessions per quarter" owes 4 in each term the calendar holds.
+
+describe('service ledger: a service counted per term of the school calendar', () => {
+  const QUARTERS = [
+    { name: 'Quarter 1', startDate: '2026-09-08', endDate: '2026-11-06' },
+    { name: 'Quarter 2', startDate: '2026-11-09', endDate: '2027-01-29' },
+    // A teacher workday (2027-01-29 is a Friday; 2027-02-01 starts Quarter 3) is in no term below.
+    { name: 'Quarter 3', startDate: '2027-02-02', endDate: '2027-04-09' },
+    { name: 'Quarter 4', startDate: '2027-04-12', endDate: '2027-06-11' },
+  ];
+  const WITH_TERMS = buildCalendarIndex([{ ...YEAR_2026, terms: QUARTERS }]);
+  const perTerm = (sessions: number, minutes: number, startDate = '2026-09-08', endDate = '2027-06-11') =>
+    seg({
+      sessionsPerPeriod: sessions,
+      minutesPerSession: minutes,
+      period: { unit: 'term', cycleDays: null },
+      startDate,
+      endDate,
+    });
+
+  it('owes the amount in each term, one row per term named as the calendar names it', () => {
+    const l = run({ segments: [perTerm(4, 30)], calendar: WITH_TERMS, from: '2026-09-08', to: '2027-06-11' });
+    expect(l.periods.map((p) => [p.label, p.unit, p.requiredSessions, p.requiredMinutes])).toEqual([
+      ['Quarter 1 (2026-09-08 to 2026-11-06)', 'term', 4, 120],
+      ['Quarter 2 (2026-11-09 to 2027-01-29)', 'term', 4, 120],
+      ['Quarter 3 (2027-02-02 to 2027-04-09)', 'term', 4, 120],
+      ['Quarter 4 (2027-04-12 to 2027-06-11)', 'term', 4, 120],
+    ]);
+    expect(l.totals.requiredSessions).toBe(16);
+    expect(row(l, 'Quarter 2 (2026-11-09 to 2027-01-29)').instructionalDays).toBe(
+      CAL.countInstructionalDays('2026-11-09', '2027-01-29'),
+    );
+  });
+
+  it('prorates a term the service covers in part by its instructional days, half up', () => {
+    const l = run({
+      segments: [perTerm(4, 30, '2026-12-01')],
+      calendar: WITH_TERMS,
+      from: '2026-09-08',
+      to: '2027-06-11',
+    });
+    const q2 = row(l, 'Quarter 2 (2026-11-09 to 2027-01-29)');
+    const active = CAL.countInstructionalDays('2026-12-01', '2027-01-29');
+    const inst = CAL.countInstructionalDays('2026-11-09', '2027-01-29');
+    expect([q2.activeDays, q2.instructionalDays]).toEqual([active, inst]);
+    expect(q2.requiredSessions).toBe(Math.floor((2 * 4 * active + inst) / (2 * inst)));
+    expect(l.periods.map((p) => p.label)).not.toContain('Quarter 1 (2026-09-08 to 2026-11-06)');
+  });
+
+  it('counts delivered, owed and excused sessions in the term they fall in', () => {
+    const l = run({
+      segments: [perTerm(4, 30)],
+      calendar: WITH_TERMS,
+      from: '2026-09-08',
+      to: '2026-11-06',
+      entries: [
+        delivered('a', '2026-09-15'),
+        delivered('b', '2026-09-29'),
+        missed('c', '2026-10-13', 'school_event'),
+        missed('d', '2026-10-27', 'student_absent'),
+      ],
+    });
+    const q1 = row(l, 'Quarter 1 (2026-09-08 to 2026-11-06)');
+    expect(
+      fig(q1, ['requiredSessions', 'scheduledSessions', 'deliveredMinutes', 'owedMinutes', 'excusedMinutes']),
+    ).toEqual({
+      requiredSessions: 4,
+      scheduledSessions: 4,
+      deliveredMinutes: 60,
+      owedMinutes: 30,
+      excusedMinutes: 30,
+    });
+  });
+
+  it('says so when an entry falls between two terms, and does not count it', () => {
+    const l = run({
+      segments: [perTerm(4, 30)],
+      calendar: WITH_TERMS,
+      from: '2026-09-08',
+      to: '2027-06-11',
+      entries: [delivered('gap', '2027-02-01')],
+    });
+    expect(l.totals.deliveredMinutes).toBe(0);
+    expect(l.notes.join(' ')).toContain(
+      '1 entry falls outside every term in the school calendar (2027-02-01)',
+    );
+  });
+
+  it('owes nothing, and says why, while the calendar has no terms', () => {
+    const l = run({ segments: [perTerm(4, 30)], from: '2026-09-08', to: '2027-06-11' });
+    expect(l.totals.requiredMinutes).toBe(0);
+    expect(l.notes.join(' ')).toContain(
+      'This service is counted per term, and the school calendar has no terms yet: nothing is counted as required until the terms are entered on the School calendar page.',
+    );
+  });
+
+  it('keeps a term whole when the ledger is shown by month, saying why', () => {
+    const l = run({
+      segments: [perTerm(4, 30)],
+      calendar: WITH_TERMS,
+      from: '2026-09-08',
+      to: '2026-11-06',
+      grouping: 'month',
+    });
+    expect(l.periods.map((p) => p.unit)).toEqual(['term']);
+    expect(l.notes.join(' ')).toContain("This service's own period is longer than a month");
+  });
+
+  it('in an extended school year block, "per term" is the whole block', () => {
+    const l = run({
+      segments: [perTerm(4, 30)],
+      esyBlocks: [perTerm(2, 30, '2027-07-06', '2027-07-30')],
+      calendar: WITH_TERMS,
+      from: '2027-07-01',
+      to: '2027-08-31',
+    });
+    expect(l.periods.map((p) => [p.unit, p.requiredSessions])).toEqual([['esy', 2]]);
+  });
+});

@@ -87,7 +87,7 @@ export type LedgerFigures = {
 };
 
 export type LedgerPeriod = LedgerFigures & {
-  unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'esy';
+  unit: 'day' | 'week' | 'month' | 'year' | 'cycle' | 'term' | 'esy';
   start: string;
   end: string;
   label: string;
@@ -145,6 +145,8 @@ const K_CYCLE = 5;
 const K_PATTERN = 6;
 const K_ESY_YEAR = 7;
 const K_ESY_CYCLE = 8;
+/** One of the school calendar's terms or grading periods. */
+const K_TERM = 9;
 
 const RANK: Record<number, number> = {
   [K_DAY]: 0,
@@ -153,11 +155,13 @@ const RANK: Record<number, number> = {
   [K_CYCLE]: 2,
   [K_ESY_CYCLE]: 2,
   [K_MONTH]: 3,
+  [K_TERM]: 4,
   [K_YEAR]: 4,
   [K_ESY_YEAR]: 4,
 };
 
-const UNIT_OF: Record<number, 'day' | 'week' | 'month' | 'year' | 'cycle'> = {
+const UNIT_OF: Record<number, 'day' | 'week' | 'month' | 'year' | 'cycle' | 'term'> = {
+  [K_TERM]: 'term',
   [K_DAY]: 'day',
   [K_WEEK]: 'week',
   [K_PATTERN]: 'week',
@@ -385,6 +389,9 @@ class LedgerBuilder {
         case K_YEAR:
           this.schoolYears(term, a, b);
           break;
+        case K_TERM:
+          this.schoolTerms(term, a, b);
+          break;
         case K_CYCLE:
           this.cycles(term, a, b);
           break;
@@ -484,6 +491,23 @@ class LedgerBuilder {
       const s = Math.max(year.firstDayNumber, a);
       const e = Math.min(year.lastDayNumber, b);
       this.addActive(this.yearBucket(term, year.index), term, this.cal.countInstructionalDayNumbers(s, e), 0);
+    }
+  }
+
+  termBucket(term: Term, t: number): Bucket {
+    const key = t;
+    const existing = term.space.get(key);
+    if (existing) return existing;
+    const span = this.cal.terms[t]!;
+    return this.bucket(key, K_TERM, term, span.firstDayNumber, span.lastDayNumber, span.instructionalDays, t);
+  }
+
+  schoolTerms(term: Term, a: number, b: number): void {
+    for (const span of this.cal.terms) {
+      if (span.lastDayNumber < a || span.firstDayNumber > b) continue;
+      const s = Math.max(span.firstDayNumber, a);
+      const e = Math.min(span.lastDayNumber, b);
+      this.addActive(this.termBucket(term, span.index), term, this.cal.countInstructionalDayNumbers(s, e), 0);
     }
   }
 
@@ -597,6 +621,10 @@ class LedgerBuilder {
         const y = this.cal.yearIndexOfDayNumber(d);
         return y < 0 ? null : this.yearBucket(term, y);
       }
+      case K_TERM: {
+        const t = this.cal.termIndexOfDayNumber(d);
+        return t < 0 ? null : this.termBucket(term, t);
+      }
       case K_CYCLE: {
         const y = this.cal.yearIndexOfDayNumber(d);
         return y < 0 ? null : this.cycleBucket(term, y, this.cal.groupOfDayNumber(d, term.cycleDays));
@@ -660,6 +688,9 @@ class LedgerBuilder {
       case K_YEAR:
         label = `School year ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)}`;
         break;
+      case K_TERM:
+        label = `${this.cal.terms[b.ordinal]!.name} (${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)})`;
+        break;
       case K_ESY_YEAR:
         label = `ESY ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)}`;
         break;
@@ -681,7 +712,9 @@ function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
   if (unit === 'week') kind = pattern ? K_PATTERN : K_WEEK;
   else if (unit === 'month') kind = K_MONTH;
   else if (unit === 'day') kind = K_DAY;
-  else if (unit === 'year') kind = esy ? K_ESY_YEAR : K_YEAR;
+  // An extended school year block has no terms: "per term" there means the whole block.
+  else if (unit === 'year' || (unit === 'term' && esy)) kind = esy ? K_ESY_YEAR : K_YEAR;
+  else if (unit === 'term') kind = K_TERM;
   else kind = esy ? K_ESY_CYCLE : K_CYCLE;
   const startDay = dayOf(seg.startDate);
   return {
@@ -844,6 +877,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   schoolTerms.sort((a, b) => a.startDay - b.startDay);
   const terms = esyTerms.concat(schoolTerms);
   for (const t of terms) t.space = builder.spaceFor(t);
+  const countsPerTerm = schoolTerms.some((t) => t.kind === K_TERM && t.startDay <= to && t.endDay >= from);
 
   for (const t of terms) {
     const a = Math.max(t.startDay, from);
@@ -886,6 +920,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   let anyReplaces = false;
   const outsideDates: string[] = [];
   const outsideCalendarDates: string[] = [];
+  const outsideTermDates: string[] = [];
   const closureDates: string[] = [];
   let noSchoolCount = 0;
   let afterAsOf = 0;
@@ -942,7 +977,8 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
 
     const b = builder.bucketFor(term, d);
     if (b === null) {
-      outsideCalendarDates.push(e.date);
+      if (term.kind === K_TERM) outsideTermDates.push(e.date);
+      else outsideCalendarDates.push(e.date);
       continue;
     }
     const part = builder.part(b, term);
@@ -1102,6 +1138,16 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   if (outsideCalendarDates.length > 0) {
     notes.push(
       `${countOf(outsideCalendarDates.length, 'entry falls', 'entries fall')} outside every school year in the calendar (${listDates(outsideCalendarDates)}), so no cycle or school year holds ${outsideCalendarDates.length === 1 ? 'it' : 'them'}; not counted.`,
+    );
+  }
+  if (outsideTermDates.length > 0) {
+    notes.push(
+      `${countOf(outsideTermDates.length, 'entry falls', 'entries fall')} outside every term in the school calendar (${listDates(outsideTermDates)}), so no term holds ${outsideTermDates.length === 1 ? 'it' : 'them'}; not counted.`,
+    );
+  }
+  if (countsPerTerm && cal.terms.length === 0) {
+    notes.push(
+      'This service is counted per term, and the school calendar has no terms yet: nothing is counted as required until the terms are entered on the School calendar page.',
     );
   }
   if (noSchoolCount > 0) {

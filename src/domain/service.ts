@@ -31,7 +31,11 @@ export const DELIVERY_MODES = ['direct', 'consult'] as const;
 export const DeliveryMode = z.enum(DELIVERY_MODES);
 export type DeliveryMode = z.infer<typeof DeliveryMode>;
 
-export const PERIOD_UNITS = ['day', 'week', 'month', 'year', 'cycle'] as const;
+/**
+ * A service's period. "term" is one of the school's terms or grading periods (quarters, trimesters,
+ * semesters, marking periods), whose dates the school calendar holds.
+ */
+export const PERIOD_UNITS = ['day', 'week', 'month', 'year', 'cycle', 'term'] as const;
 export const PeriodUnit = z.enum(PERIOD_UNITS);
 export type PeriodUnit = z.infer<typeof PeriodUnit>;
 

@@ -16,6 +16,17 @@ export function calendarWeekdays(row: Pick<SchoolCalendarRow, 'school_weekdays'>
   return parseJsonColumn(SchoolWeekdays, 'school_calendar.school_weekdays', row.school_weekdays);
 }
 
+const SchoolTerms = z.array(z.object({ name: z.string(), startDate: z.string(), endDate: z.string() }));
+
+/** A calendar's `terms`, parsed: its terms or grading periods in order. */
+export function calendarTerms(
+  row: Pick<SchoolCalendarRow, 'terms'>,
+): { name: string; startDate: string; endDate: string }[] {
+  // Absent before migration 0020 (the upgrade tests run this code on such a database): no terms.
+  if (row.terms == null) return [];
+  return parseJsonColumn(SchoolTerms, 'school_calendar.terms', row.terms);
+}
+
 /** A child's school calendars, the earliest school year first. */
 export function calendarsOfChild(db: Db, householdId: string, childId: string): Promise<SchoolCalendarRow[]> {
   return db

@@ -29,6 +29,7 @@ import * as jobInput from './migrations/0016-job-input.ts';
 import * as districtCalendars from './migrations/0017-district-calendars.ts';
 import * as iepDocuments from './migrations/0018-iep-documents.ts';
 import * as planVersionSource from './migrations/0019-plan-version-source.ts';
+import * as schoolTerms from './migrations/0020-school-terms.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -81,6 +82,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0017-district-calendars': districtCalendars,
   '0018-iep-documents': iepDocuments,
   '0019-plan-version-source': planVersionSource,
+  '0020-school-terms': schoolTerms,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

@@ -93,6 +93,8 @@ export type SchoolCalendarRow = Owned & {
   last_day: string;
   school_weekdays: string;
   cycle_length: number | null;
+  /** JSON list of terms or grading periods ({ name, startDate, endDate }); '[]' when none. */
+  terms: string;
 };
 
 export type CalendarEventRow = Owned & {

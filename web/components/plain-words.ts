@@ -32,6 +32,7 @@ const PERIOD_WORDS: Record<string, string> = {
   week: 'a week',
   month: 'a month',
   year: 'a year',
+  term: 'a term',
 };
 
 export const SETTING_LABELS: Record<string, string> = {

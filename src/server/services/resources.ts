@@ -296,9 +296,13 @@ export const RESOURCES = {
     input: SchoolCalendarInput,
     parent: { key: 'childId', table: 'child', label: 'Child' },
     filters: ['childId'],
-    jsonFields: ['schoolWeekdays'],
+    jsonFields: ['schoolWeekdays', 'terms'],
     orderBy: ['first_day', 'id'],
     deletable: false,
+    // A new calendar without terms leaves the column to its default ('[]'), so the insert also fits a
+    // database at an earlier migration (the upgrade tests seed one with this code). An update writes them.
+    fromApi: ({ terms, ...rest }) =>
+      rest.createdAt !== undefined && Array.isArray(terms) && terms.length === 0 ? rest : { ...rest, terms },
   }),
   calendarEvent: resource({
     entity: 'calendar_event',

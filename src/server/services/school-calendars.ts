@@ -1,5 +1,10 @@
 import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
-import { calendarsOfChild, calendarWeekdays, eventsOfCalendars } from '../../store/calendars.repository.ts';
+import {
+  calendarsOfChild,
+  calendarTerms,
+  calendarWeekdays,
+  eventsOfCalendars,
+} from '../../store/calendars.repository.ts';
 import type { Db } from '../../store/repository.ts';
 
 // A child's school calendars with their events, as the pure calendar arithmetic reads them. Read by
@@ -20,6 +25,7 @@ export async function loadCalendars(db: Db, householdId: string, childId: string
     lastDay: c.last_day,
     schoolWeekdays: calendarWeekdays(c),
     cycleLength: c.cycle_length == null ? null : Number(c.cycle_length),
+    terms: calendarTerms(c),
     events: events
       .filter((e) => e.calendar_id === c.id)
       .map((e) => ({

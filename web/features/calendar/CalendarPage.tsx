@@ -149,6 +149,12 @@ export default function CalendarPage() {
               {formatDay(calendar.lastDay, 'weekdayLongYear')}: {schoolDays} school days,{' '}
               {weekdaysWords(calendar.schoolWeekdays)}.
             </Text>
+            {calendar.terms.length > 0 && (
+              <Text>
+                Terms:{' '}
+                {listWords(calendar.terms.map((t) => `${t.name} (${formatRange(t.startDate, t.endDate)})`))}.
+              </Text>
+            )}
           </Stack>
 
           <Group gap="sm" component="ul" aria-label="Legend" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -70,7 +70,9 @@ function periodColumnTitle(ledger: ServiceLedger, grouping: 'week' | 'month'): s
         ? 'Cycle'
         : unit === 'year'
           ? 'School year'
-          : 'Period';
+          : unit === 'term'
+            ? 'Term'
+            : 'Period';
 }
 
 export function LedgerTable({

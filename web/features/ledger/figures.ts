@@ -3,7 +3,7 @@
 // "100 make-up minutes still owed in total, show entries".
 
 import type { ServiceLedger, SessionEntry } from '../../api/types.ts';
-import { formatDate, formatMonth } from '../../components/dates.ts';
+import { datesInWords, formatDate, formatMonth } from '../../components/dates.ts';
 import { gapMinutes, minutesWords } from '../../components/plain-words.ts';
 
 export type Figures = ServiceLedger['totals'];
@@ -150,11 +150,14 @@ function plural(n: number) {
 
 export const figure = (key: FigureKey) => FIGURES.find((f) => f.key === key) as FigureDef;
 
-/** "the week of Sep 7, 2026", "September 2026", or the server's own label for other periods. */
+/**
+ * "the week of Sep 7, 2026", "September 2026", or the server's own label for other periods with its
+ * dates in words ("Quarter 2 (Nov 9, 2026 to Jan 29, 2027)").
+ */
 export function periodName(p: Pick<LedgerPeriod, 'unit' | 'start' | 'label'>): string {
   if (p.unit === 'week') return `the week of ${formatDate(p.start)}`;
   if (p.unit === 'month') return formatMonth(p.start);
-  return p.label;
+  return datesInWords(p.label, 'monthDayYear');
 }
 
 /** The row header: "Week of Sep 7, 2026", "September 2026". */

@@ -362,6 +362,12 @@ function AmountFields({
           {...form.getInputProps(`${at}.period.cycleDays`)}
         />
       )}
+      {segment.period.unit === 'term' && (
+        <Text size="sm">
+          Counted in each term or grading period of the school calendar. Enter the terms' dates on the School
+          calendar page.
+        </Text>
+      )}
       {segment.pattern && segment.period.unit === 'week' && (
         <Text size="sm">
           Only in {segment.pattern.activeWeeks} of every {segment.pattern.everyWeeks} weeks.

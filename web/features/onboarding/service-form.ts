@@ -58,6 +58,7 @@ export const PERIOD_LABELS: Record<PeriodUnit, string> = {
   month: 'Month',
   year: 'Year',
   cycle: 'Cycle of school days',
+  term: 'Term or grading period',
 };
 
 const PERIOD_WORDS: Record<PeriodUnit, string> = {
@@ -66,6 +67,7 @@ const PERIOD_WORDS: Record<PeriodUnit, string> = {
   month: 'a month',
   year: 'a year',
   cycle: 'per cycle',
+  term: 'a term',
 };
 
 export function emptySegment(startDate = '', endDate = ''): SegmentValues {

@@ -42,6 +42,7 @@ const UNITS = [
   { value: 'month', label: 'a month' },
   { value: 'year', label: 'a school year' },
   { value: 'cycle', label: 'a cycle of school days' },
+  { value: 'term', label: 'a term or grading period' },
 ];
 
 function toForm(s: Segment): SegmentForm {
@@ -165,6 +166,12 @@ export function ServiceAmountModal({
                         allowDecimal={false}
                         {...form.getInputProps(`${path}.period.cycleDays`)}
                       />
+                    )}
+                    {seg.period.unit === 'term' && (
+                      <Text size="sm">
+                        Counted in each term or grading period of the school calendar. Enter the terms' dates
+                        on the School calendar page.
+                      </Text>
                     )}
                     <TextInput type="date" label="From" {...form.getInputProps(`${path}.startDate`)} />
                     <TextInput type="date" label="To" {...form.getInputProps(`${path}.endDate`)} />
