@@ -726,6 +726,16 @@ function question(m: RegExpExecArray, text: string): Span {
   return { start: Math.max(s, m.index < start ? m.index : s), end };
 }
 
+/** The school's side (the school, its staff, "they") is the clause's subject, not the child or the parent. */
+const schoolSideIsSubject = (m: RegExpExecArray, text: string) => {
+  const who = subjectBefore(text, m.index);
+  return who === 'school' || who === 'they';
+};
+/** From the start of the clause to the end of the match. */
+const clauseToMatchEnd = (m: RegExpExecArray, text: string): Span => ({
+  start: clauseStart(text, m.index),
+  end: m.index + m[0].length,
+});
 const endsWithQuestion = (text: string, span: Span) => text.charAt(span.end - 1) === '?';
 const ask = (s: string, text: string, span: Span) => `${s}${endsWithQuestion(text, span) ? '?' : ''}`;
 const say = (s: string, text: string, span: Span) => `${s}${endsWithQuestion(text, span) ? '.' : ''}`;
@@ -1814,7 +1824,7 @@ const BLAME_RULES: CategoryRule[] = [
       `(?:is|was|are|were)\\s+(?:entirely\\s+|all\\s+|completely\\s+|totally\\s+|100%\\s+)?(?:${YOUR}|the\\s+school['’]s|the\\s+district['’]s|their|the\\s+teacher['’]s|(?:his|her)\\s+teacher['’]s)\\s+fault`,
     ),
     accept: (m, text) => m.index - clauseStart(text, m.index) >= 2,
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text, span) => {
       const what = tidy(text.slice(span.start, m.index)).replace(/^(?:and|but|so)\s+/iu, '');
       return /^(?:it|this|that)$/iu.test(what)
@@ -2113,7 +2123,7 @@ const BLAME_RULES: CategoryRule[] = [
         'iu',
       ).test(clause);
     },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
   },
@@ -2123,7 +2133,7 @@ const BLAME_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:(?:did\\s+not|didn${A}t|didnt|does\\s+not|doesn${A}t|doesnt|won${A}t|will\\s+not)\\s+do|(?:is|are|was|were)(?:\\s+not|n${A}t)\\s+doing|if\\s+(?:you|they|people|everyone|someone|the\\s+\\p{L}+)\\s+(?:did|had\\s+done|would\\s+do|just\\s+did))\\s+(?:her|his|their|your|its|the)\\s+jobs?\\b`,
     ),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: () => 'I am not sure the plan is being carried out',
   },
   {
@@ -2169,7 +2179,7 @@ const BLAME_RULES: CategoryRule[] = [
       new RegExp(`(?:${SCHOOL_SUBJECT}|they)\\s+(?:(?:has|have|is|are)\\s+)?$`, 'iu').test(
         text.slice(clauseStart(text, m.index), m.index),
       ),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I am worried about how ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} has changed this year`,
   },
@@ -2189,7 +2199,7 @@ const BLAME_RULES: CategoryRule[] = [
       (group(m, 'rest').trim() === '' ||
         valenceOf(group(m, 'rest')) < 0 ||
         /\b(?:not|no|n['’]?t|behind|cries|cry|hates?|lost|missed|regress\p{L}*)\b/iu.test(group(m, 'rest'))),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: () => 'I am worried about how this has affected us',
   },
   {
@@ -2205,7 +2215,7 @@ const BLAME_RULES: CategoryRule[] = [
         `\\b(?:${SCHOOL_NOUN}|you|your|staff|(?:school|district|team|teacher|aide)['’]s)\\b`,
         'iu',
       ).test(group(m, 'cause')) && CULPABLE.test(group(m, 'cause')),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
   },
@@ -2230,7 +2240,7 @@ const BLAME_RULES: CategoryRule[] = [
       /\b(?:took|tak(?:e|es|ing)|began|start(?:ed|ing)|mov(?:ed|ing)|pull(?:ed|ing)|remov(?:ed|ing)|cut(?:ting)?|stopp(?:ed|ing)|chang(?:ed|ing)|put(?:ting)?|sent|send(?:ing)?|left|ignor(?:ed|ing)|cancel\p{L}*|reduc(?:ed|ing)|refus(?:ed|ing)|den(?:ied|ying)|punish\p{L}*|restrain\p{L}*|isolat\p{L}*)\b/iu.test(
         group(m, 'act'),
       ) && !/^(?:he|she)$/iu.test(tidy(group(m, 'who'))),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I am worried about how ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} has been since ${lowerFirst(
         tidy(group(m, 'act'))
@@ -2270,7 +2280,7 @@ const BLAME_RULES: CategoryRule[] = [
     pattern: rx(
       `decided\\s+(?:that\\s+)?(?:his|her|their|my\\s+\\p{L}+['’]s|our)\\s+(?:\\p{L}+\\s+){0,2}?(?:didn['’]?t|did\\s+not|don['’]?t|do\\s+not|doesn['’]?t|does\\s+not|wasn['’]?t|weren['’]?t)\\s+(?:matter|count|worth)\\b[^.;!?,\\n]*|${YOU}\\s+(?:are|were|have\\s+been)\\s+not\\s+(?:respecting|following|honou?ring|implementing|providing|meeting|complying\\s+with|listening\\s+to)\\b[^.;!?,\\n]*`,
     ),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I am worried about the support ${childIn(text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index)))} is getting`,
   },
@@ -2414,11 +2424,8 @@ const INSULT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:has|have|had|with)\\s+(?:all\\s+|about\\s+|roughly\\s+)?the\\s+(?:warmth|patience|charm|empathy|compassion|people\\s+skills|social\\s+skills|tact|sensitivity|intelligence|brains|personality|attention\\s+span|bedside\\s+manner|competence|common\\s+sense|organi[sz]ational\\s+skills|manners|emotional\\s+intelligence|kindness|energy)\\s+of\\s+(?:a|an)\\s+(?!saint|angel|saints|angels)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?`,
     ),
-    accept: (m, text) => {
-      const who = subjectBefore(text, m.index);
-      return who === 'school' || who === 'they';
-    },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    accept: schoolSideIsSubject,
+    span: clauseToMatchEnd,
     suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
   },
   {
@@ -2429,11 +2436,8 @@ const INSULT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:could(?:n${A}t|\\s+not)|couldnt|can(?:${A}t|not)|cant|would(?:n${A}t|\\s+not)|wouldnt)\\s+(?:even\\s+)?(?:organi[sz]e|run|manage|plan|find\\s+(?:\\p{L}+\\s+){0,2}way\\s+out\\s+of|last|survive|handle|pour|lead)\\s+(?:a|an|one|five)\\s+(?:single\\s+)?(?:bake\\s+sale|lemonade\\s+stand|fire\\s+drill|paper\\s+bag|piss-?up|brewery|car\\s+wash|raffle|potluck|birthday\\s+party|day|week|minute|minutes|hour|month|semester)\\b(?:\\s+in\\s+(?:a|the)\\s+[^.;!?,\\n]*)?`,
     ),
-    accept: (m, text) => {
-      const who = subjectBefore(text, m.index);
-      return who === 'school' || who === 'they';
-    },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    accept: schoolSideIsSubject,
+    span: clauseToMatchEnd,
     suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
   },
   {
@@ -2451,11 +2455,8 @@ const INSULT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:(?:seems?|seemed|is|are|was|were)\\s+(?:far\\s+|much\\s+|a\\s+lot\\s+)?more\\s+(?:interested|concerned|worried|focused|invested)\\s+(?:in|about|with|on)|cares?\\s+(?:far\\s+|much\\s+|a\\s+lot\\s+)?more\\s+(?:about|for)|cared\\s+more\\s+about)\\s+[^.;!?,\\n]{2,60}?\\s+than\\s+(?:about\\s+|in\\s+|with\\s+|for\\s+|on\\s+)?(?<whom>(?:the\\s+(?:kids|children|students|child)|(?:my|our|his|her)\\s+\\p{L}+|him|her|them|us)[^.;!?,\\n]*)`,
     ),
-    accept: (m, text) => {
-      const who = subjectBefore(text, m.index);
-      return who === 'school' || who === 'they';
-    },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    accept: schoolSideIsSubject,
+    span: clauseToMatchEnd,
     suggest: (m, text) =>
       `I want to make sure ${targetOf(subjectText(text, m.index))} is focused on ${tidy(group(m, 'whom'))}`,
   },
@@ -2477,11 +2478,8 @@ const INSULT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:talk(?:s|ed|ing)?|spoke|speaks?|speaking)\\s+down\\s+to\\s+(?:me|us|parents|him|her|my\\s+\\p{L}+)\\b[^.;!?,\\n]*|roll(?:s|ed|ing)?\\s+(?:her|his|their)\\s+eyes\\s+at\\s+(?:me|us)\\b[^.;!?,\\n]*|(?:laugh(?:s|ed|ing)?|scoff(?:s|ed|ing)?|sneer(?:s|ed|ing)?)\\s+at\\s+(?:me|us|my\\s+\\p{L}+|him|her)\\b[^.;!?,\\n]*|treat(?:s|ed|ing)?\\s+(?:me|us|parents|my\\s+\\p{L}+|him|her)\\s+like\\s+(?:a|an|I|we|dirt|garbage|trash|an?\\s+\\p{L}+)\\b[^.;!?,\\n]*`,
     ),
-    accept: (m, text) => {
-      const who = subjectBefore(text, m.index);
-      return who === 'school' || who === 'they';
-    },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    accept: schoolSideIsSubject,
+    span: clauseToMatchEnd,
     suggest: (m, text) => `I did not feel heard by ${targetOf(subjectText(text, m.index))}`,
   },
   {
@@ -2500,7 +2498,7 @@ const INSULT_RULES: CategoryRule[] = [
         group(m, 'role'),
       );
     },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
   },
   {
@@ -2510,11 +2508,8 @@ const INSULT_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:has|have|had|with|shows?|showed)\\s+(?:(?:no|zero)\\s+\\p{L}+\\s+(?:and|or)\\s+)?(?:absolutely\\s+)?(?:no|zero)\\s+(?:interest|respect|empathy|compassion|patience|common\\s+sense|people\\s+skills|regard|concern|business)\\b[^.;!?,\\n]*`,
     ),
-    accept: (m, text) => {
-      const who = subjectBefore(text, m.index);
-      return who === 'school' || who === 'they';
-    },
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    accept: schoolSideIsSubject,
+    span: clauseToMatchEnd,
     suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
   },
   {
@@ -2529,7 +2524,7 @@ const INSULT_RULES: CategoryRule[] = [
       new RegExp(`^(?:${SCHOOL_SUBJECT})\\s+(?:(?:is|are|was|were)\\s+)?$`, 'iu').test(
         text.slice(clauseStart(text, m.index), m.index),
       ),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: (m, text) => concernsAbout(subjectText(text, m.index), ''),
   },
   {
@@ -2994,7 +2989,7 @@ const EXASPERATION_RULES: CategoryRule[] = [
     pattern: rx(
       `(?:(?:I\\s+)?(?:don['’]?t|do\\s+not)\\s+(?:even\\s+)?know\\s+)?why\\s+(?:do\\s+)?(?:I|we)\\s+(?:even\\s+)?(?:bother|try)(?:\\s+(?:emailing|writing|calling|asking))?|what['’]?s\\s+the\\s+point\\s+(?:of\\s+)?(?:emailing|writing|calling|asking|trying)`,
     ),
-    span: (m, text) => ({ start: clauseStart(text, m.index), end: m.index + m[0].length }),
+    span: clauseToMatchEnd,
     suggest: () => 'I am writing again because this matters a lot to us',
   },
   {
