@@ -129,6 +129,15 @@ describe('the import graph', () => {
     expect(crossings('src/server/routes', not(forbidden))).toEqual([]);
   });
 
+  it('keeps queries in the repositories: services import Kysely for its types only', () => {
+    const valueImports = filesUnder('src/server/services').filter((file) =>
+      /(?:^|\n)\s*import\s+(?!type\b)[^'"]*from\s*['"]kysely['"]/.test(
+        readFileSync(join(ROOT, file), 'utf8'),
+      ),
+    );
+    expect(valueImports).toEqual([]);
+  });
+
   it('has no import cycle among the services', () => {
     expect(cyclesIn('src/server/services')).toEqual([]);
   });

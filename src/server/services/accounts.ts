@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { ChangePasswordInput, ResetCompleteInput, SetupInput } from '../../api/auth.ts';
 import { isRole, type Role } from '../../domain/permissions.ts';
 import {
@@ -27,6 +27,7 @@ import {
   revokeOpenResetTokens,
   type TokenPurpose,
 } from '../../store/tokens.repository.ts';
+import { lockFirstRun } from '../../store/transaction.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Clock } from '../context.ts';
@@ -75,7 +76,7 @@ export async function createUser(
       // zero, so they queue on a transaction-scoped advisory lock first; the count after the lock sees
       // the winner's committed account. SQLite runs one transaction at a time on its one connection,
       // so the count below already sees every earlier setup.
-      if (store.kind === 'postgres') await sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`.execute(trx);
+      await lockFirstRun(store, trx, FIRST_RUN_LOCK);
       if ((await countUsers(trx)) > 0) throw new AppError('conflict', ALREADY_SET_UP);
     }
     if (await findUserByEmailRow(trx, input.email))
