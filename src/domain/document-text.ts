@@ -1,4 +1,5 @@
 import { withoutBidiControls } from './bidi.ts';
+import type { DrawnBox } from './drawn-boxes.ts';
 
 // The text of a document as the IEP reader sees it: pages, top to bottom, each a list of lines, each
 // line a list of cells (runs of text separated by a wide gap, as table columns and form fields are).
@@ -43,6 +44,11 @@ export type DocPage = {
    * is seldom straight); where they are on the page as drawn is that far turned (src/domain/page-boxes.ts).
    */
   turned?: number;
+  /**
+   * PDF text layer only: the check boxes drawn on the page as vector graphics, each with its state
+   * (src/domain/drawn-boxes.ts); absent when none were found or the drawing could not be read.
+   */
+  boxes?: DrawnBox[];
 };
 
 export type DocumentText = {

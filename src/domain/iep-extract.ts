@@ -1,4 +1,5 @@
 import type { DocCell, DocumentText } from './document-text.ts';
+import { withDrawnBoxes } from './drawn-boxes.ts';
 import {
   type DateConvention,
   dateConvention,
@@ -67,7 +68,9 @@ function prepare(doc: DocumentText): Line[] {
       doc.format === 'pdf' && page.width > 0 && page.height > 0
         ? { width: page.width, height: page.height, ...(page.turned ? { turned: page.turned } : {}) }
         : null;
-    for (const line of page.lines) {
+    // Check boxes drawn as graphics read as the box characters would, where they are drawn.
+    const pageLines = page.boxes?.length ? withDrawnBoxes(page.lines, page.boxes) : page.lines;
+    for (const line of pageLines) {
       if (lines.length >= MAX_LINES) break;
       const cells = line.cells
         .slice(0, MAX_CELLS_PER_LINE)

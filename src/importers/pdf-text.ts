@@ -8,6 +8,7 @@ import {
   linesFromItems,
   type PositionedText,
 } from '../domain/document-text.ts';
+import { type DrawnPath, drawnCheckBoxes, MAX_PATHS_PER_PAGE, type Tone, toneOf } from '../domain/drawn-boxes.ts';
 import { AppError } from '../domain/errors.ts';
 
 // Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
@@ -26,6 +27,11 @@ import { AppError } from '../domain/errors.ts';
 // JSON.stringify with a callback on every value, JSON.parse): the native ones are put back once pdf.js
 // and its worker have loaded. The IEP reader's child process loads pdf.js before tsx instead
 // (src/importers/pdfjs-preload.mjs, the same putting back), and this finds it loaded.
+//
+// Check boxes drawn as vector graphics (a square outline, an X or a fill inside) are not text: on a
+// page with text, the page's drawing (pdf.js's operator list) is walked for its painted paths, in page
+// points, and src/domain/drawn-boxes.ts finds the boxes among them and reads each one's state. A page
+// whose drawing cannot be read simply has no boxes.
 //
 // The work is bounded: at most `maxPages` pages (a 500-page file is refused before any page is read),
 // at most `maxItemsPerPage` text runs a page, and a deadline for the whole file. A page without any
@@ -138,6 +144,96 @@ function positioned(
   return { runs, rotated, truncated: items.length > max };
 }
 
+type Matrix = [number, number, number, number, number, number];
+
+/** `m` applied after `n` (the PDF's "cm": the new matrix is applied first). */
+const times = (m: Matrix, n: readonly number[]): Matrix => [
+  n[0]! * m[0] + n[1]! * m[2],
+  n[0]! * m[1] + n[1]! * m[3],
+  n[2]! * m[0] + n[3]! * m[2],
+  n[2]! * m[1] + n[3]! * m[3],
+  n[4]! * m[0] + n[5]! * m[2] + m[4],
+  n[4]! * m[1] + n[5]! * m[3] + m[5],
+];
+
+/**
+ * The painted paths of a page's drawing (its operator list), in page points from the top left, with
+ * the tone of their fill and stroke: what src/domain/drawn-boxes.ts reads check boxes from. Text,
+ * images and clipping paths are left out; at most MAX_PATHS_PER_PAGE paths.
+ */
+function drawnPaths(
+  OPS: PdfJsModule['OPS'],
+  list: { fnArray: number[]; argsArray: unknown[] },
+  viewportTransform: number[],
+): DrawnPath[] {
+  type State = { ctm: Matrix; fill: Tone; stroke: Tone };
+  let state: State = { ctm: viewportTransform.slice(0, 6) as Matrix, fill: 'dark', stroke: 'dark' };
+  const stack: State[] = [];
+  const paths: DrawnPath[] = [];
+  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
+  const fills = new Set<number>([OPS.fill, OPS.eoFill]);
+  const both = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  for (let i = 0; i < list.fnArray.length && paths.length < MAX_PATHS_PER_PAGE; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(state);
+    else if (fn === OPS.restore) state = stack.pop() ?? state;
+    else if (fn === OPS.transform && args?.length === 6) state = { ...state, ctm: times(state.ctm, args as number[]) };
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(state);
+      const matrix = args?.[0];
+      if (Array.isArray(matrix) && matrix.length === 6) state = { ...state, ctm: times(state.ctm, matrix) };
+    } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
+    else if (fn === OPS.setFillRGBColor) state = { ...state, fill: toneOf(String(args?.[0])) };
+    else if (fn === OPS.setStrokeRGBColor) state = { ...state, stroke: toneOf(String(args?.[0])) };
+    else if (fn === OPS.setFillTransparent) state = { ...state, fill: 'light' };
+    else if (fn === OPS.setStrokeTransparent) state = { ...state, stroke: 'light' };
+    else if (fn === OPS.setFillColorN) state = { ...state, fill: 'mid' };
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const stroke = strokes.has(paint) || both.has(paint) ? state.stroke : null;
+      const fill = fills.has(paint) || both.has(paint) ? state.fill : null;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if ((!stroke && !fill) || !data || typeof data.length !== 'number') continue;
+      paths.push({ subpaths: subpathsOf(data, state.ctm), stroke, fill });
+    }
+  }
+  return paths;
+}
+
+/** pdf.js's path data (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4) as subpaths. */
+function subpathsOf(data: ArrayLike<number>, m: Matrix): DrawnPath['subpaths'] {
+  const subpaths: DrawnPath['subpaths'] = [];
+  let current: DrawnPath['subpaths'][number] | null = null;
+  const add = (x: number, y: number) => {
+    current ??= { points: [], closed: false };
+    current.points.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+  };
+  for (let k = 0; k < data.length && k < 100_000; ) {
+    const op = data[k];
+    if (op === 0) {
+      if (current) subpaths.push(current);
+      current = null;
+      add(data[k + 1]!, data[k + 2]!);
+      k += 3;
+    } else if (op === 1) {
+      add(data[k + 1]!, data[k + 2]!);
+      k += 3;
+    } else if (op === 2) {
+      for (let j = 1; j < 7; j += 2) add(data[k + j]!, data[k + j + 1]!);
+      k += 7;
+    } else if (op === 3) {
+      for (let j = 1; j < 5; j += 2) add(data[k + j]!, data[k + j + 1]!);
+      k += 5;
+    } else if (op === 4) {
+      if (current) current.closed = true;
+      k += 1;
+    } else break;
+  }
+  if (current) subpaths.push(current);
+  return subpaths;
+}
+
 function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
   // The work may still fail after the deadline has passed (pdf.js aborts a destroyed task).
   work.catch(() => undefined);
@@ -170,7 +266,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     );
   if (!looksLikePdf(bytes)) throw fileError('This file is not a PDF.');
 
-  const { getDocument, Util } = await loadPdfJs();
+  const { getDocument, Util, OPS } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given (it may detach it), so it gets a copy.
     data: new Uint8Array(bytes),
@@ -211,12 +307,27 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         const content = await withDeadline(page.getTextContent(), deadline);
         const { runs, rotated, truncated } = positioned(Util, content.items, viewport.transform, maxItems);
         const lines: DocLine[] = linesFromItems(runs);
+        const boxes = lines.length
+          ? await withDeadline(page.getOperatorList(), deadline).then(
+              (list) => drawnCheckBoxes(drawnPaths(OPS, list, viewport.transform)),
+              (error: unknown) => {
+                if (error instanceof DeadlinePassed) throw error;
+                return [];
+              },
+            )
+          : [];
         if (truncated)
           notes.push(`Page ${number} holds more text than the reader takes; only its first part was read.`);
         if (rotated > 0 && lines.length === 0)
           notes.push(`Page ${number} has only turned (rotated) text, which was not read.`);
         if (lines.length === 0 && rotated === 0) pagesWithoutText.push(number);
-        pages.push({ number, width: round(viewport.width), height: round(viewport.height), lines });
+        pages.push({
+          number,
+          width: round(viewport.width),
+          height: round(viewport.height),
+          lines,
+          ...(boxes.length ? { boxes } : {}),
+        });
         page.cleanup();
       } catch (error) {
         if (error instanceof DeadlinePassed) throw error;

@@ -113,7 +113,7 @@ export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions
 
   const law =
     province === 'BC'
-      ? `I am appealing to the Board, under section 11 of the School Act (${pin('bc-sa-11')}), a decision that significantly affects ${possessive(child)} education. A decision includes a failure to make one.`
+      ? `I am appealing to the Board, under section 11 of the School Act (${pin('bc-sa-11')}), a decision that significantly affects ${possessive(child)} education. Under the Act, a decision includes not making one.`
       : `I am asking the Board to review, under section 42 of the Education Act (${pin('ab-ea-42')}), a decision that significantly affects ${possessive(child)} education.`;
   const body = [
     `Dear Members of the Board,`,
