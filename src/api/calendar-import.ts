@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../domain/common.ts';
-import { CalendarDayKind, CalendarEventFields } from '../domain/school-calendar-model.ts';
+import { CalendarDayKind, CalendarEventFields, SchoolTerm } from '../domain/school-calendar-model.ts';
 
 // Bringing a district calendar in from an iCalendar (.ics) file: first a draft (nothing saved) for
 // the parent to review, then the days the parent chose, saved together.
@@ -57,6 +57,19 @@ export const CalendarImportDraft = z
     events: z.array(CalendarImportEvent),
     /** What the file held that could not be read, and why. */
     skipped: z.array(z.object({ summary: z.string(), reason: z.string() })),
+    /**
+     * The terms or grading periods the file's events give ("End of 1st Quarter"), per school year of the
+     * child, with the terms the year has now: offered, never saved by the draft (src/domain/calendar-terms.ts).
+     */
+    terms: z
+      .array(
+        z.object({
+          calendarId: IdSchema,
+          proposed: z.array(SchoolTerm.and(z.object({ sources: z.array(z.string()) }))),
+          current: z.array(SchoolTerm),
+        }),
+      )
+      .default([]),
   })
   .meta({ id: 'CalendarImportDraft' });
 

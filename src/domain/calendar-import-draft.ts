@@ -3,7 +3,8 @@
 // day is on the calendar already. Events to check come first, then by date. Pure: no I/O.
 
 import { type ClassifiedEvent, classifyDistrictEvent, type DistrictEvent } from './calendar-import.ts';
-import type { CalendarDayKind, SchoolCalendar } from './school-calendar-model.ts';
+import { type ProposedTerm, proposeTerms } from './calendar-terms.ts';
+import type { CalendarDayKind, SchoolCalendar, SchoolTerm } from './school-calendar-model.ts';
 
 export type ImportableEvent = DistrictEvent & {
   uid: string;
@@ -54,6 +55,31 @@ export function draftCalendarEvents(events: readonly ImportableEvent[], calendar
     (a, b) =>
       rank(a) - rank(b) || a.startDate.localeCompare(b.startDate) || a.summary.localeCompare(b.summary),
   );
+}
+
+/** The terms a file's events give for a school year, beside the terms it has now. */
+export type TermProposal = { calendarId: string; proposed: ProposedTerm[]; current: SchoolTerm[] };
+
+/**
+ * For each of the child's school years, the terms the file's events give (src/domain/calendar-terms.ts),
+ * when they differ from the terms the year has. Years the file gives no terms for are left out.
+ */
+export function draftCalendarTerms(
+  events: readonly DistrictEvent[],
+  calendars: readonly Pick<SchoolCalendar, 'id' | 'firstDay' | 'lastDay' | 'terms'>[],
+): TermProposal[] {
+  return calendars.flatMap((c) => {
+    const proposed = proposeTerms(events, c);
+    const current = (c.terms ?? []).map((t) => ({
+      name: t.name,
+      startDate: t.startDate,
+      endDate: t.endDate,
+    }));
+    const same =
+      proposed.length === current.length &&
+      proposed.every((p, i) => p.startDate === current[i]!.startDate && p.endDate === current[i]!.endDate);
+    return proposed.length === 0 || same ? [] : [{ calendarId: c.id, proposed, current }];
+  });
 }
 
 /** Days to check first; then days off; then the rest. */

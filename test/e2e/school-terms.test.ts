@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +18,7 @@ import {
 // Terms or grading periods (issue 16): the demo parent on a phone enters the school year's quarters on
 // the School calendar page (an overlap is refused at its field, and nothing typed is lost), changes
 // occupational therapy to "4 sessions a term", and sees the home screen and the ledger count it by
-// quarter.
+// quarter; then imports a district calendar file whose events give four quarters, and sets them.
 
 const THURSDAY = '2026-12-03T16:00:00.000Z';
 const OT = 'Occupational therapy';
@@ -98,5 +101,47 @@ describe('terms of the school year, in the browser', () => {
     await page.getByText('Quarter 2 (Nov 9, 2026 to Jan 29, 2027)').first().waitFor();
     await screenshot(page, 'ledger-terms-360');
     await expectNoAxeViolations(page, 'the ledger with a per-term service');
+  });
+
+  it('imports a district file that gives four quarters, and sets them in place of the two', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terms-'));
+    const file = join(dir, 'quarters.ics');
+    const day = (uid: string, date: string, summary: string) =>
+      `BEGIN:VEVENT\r\nUID:${uid}@maple.example\r\nDTSTAMP:20260601T120000Z\r\nDTSTART;VALUE=DATE:${date}\r\nSUMMARY:${summary}\r\nEND:VEVENT`;
+    writeFileSync(
+      file,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Maple Street//Calendar//EN',
+        'X-WR-CALNAME:Maple Street quarters',
+        day('q1', '20261106', 'End of 1st Quarter'),
+        day('q2', '20270129', 'End of 2nd Quarter'),
+        day('q3', '20270409', 'End of 3rd Quarter'),
+        day('q4', '20270611', 'End of 4th Quarter'),
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    try {
+      await page.goto('/calendar');
+      const chooser = page.waitForEvent('filechooser');
+      await button('Import the district calendar (.ics)').click();
+      await (await chooser).setFiles(file);
+      const review = page.getByRole('region', { name: 'Check the days from Maple Street quarters' });
+      await review.waitFor();
+      const setTerms = review.getByRole('checkbox', { name: /^Set the school year’s terms: Quarter 1/ });
+      // The year has terms already: replacing them waits for the parent.
+      expect(await setTerms.isChecked()).toBe(false);
+      await review.getByText(/^This replaces the terms the year has now: Quarter 1/).waitFor();
+      await expectNoAxeViolations(page, 'a district file that gives terms');
+      await setTerms.check();
+      await review.getByRole('button', { name: 'Set the terms', exact: true }).click();
+      await page
+        .getByText(/^Terms: Quarter 1 \(.+\); Quarter 2 \(.+\); Quarter 3 \(.+\) and Quarter 4 \(.+\)\.$/)
+        .waitFor();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -173,4 +173,69 @@ describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
     });
     expect(batch.status).toBe(404);
   });
+
+  it('offers the terms the file’s events give, beside the year’s own, and writes nothing', async () => {
+    const day = (uid: string, date: string, summary: string) =>
+      `BEGIN:VEVENT\r\nUID:${uid}@cedarfalls.example\r\nDTSTAMP:20260601T120000Z\r\nDTSTART;VALUE=DATE:${date}\r\nSUMMARY:${summary}\r\nEND:VEVENT`;
+    const file = Buffer.from(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Cedar Falls//Calendar//EN',
+        day('q1', '20261106', 'End of 1st Quarter'),
+        day('q2', '20270129', 'End of 2nd Quarter – Early Release'),
+        day('q3', '20270409', 'End of 3rd Quarter'),
+        day('q4', '20270611', 'End of 4th Quarter / Last Day of School'),
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const before = await rowCounts(env.store);
+    const res = await call(env, 'POST', draftUrl(), file);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(await rowCounts(env.store)).toEqual(before);
+    expect(res.body.terms).toEqual([
+      {
+        calendarId,
+        current: [],
+        proposed: [
+          {
+            name: 'Quarter 1',
+            startDate: '2026-09-08',
+            endDate: '2026-11-06',
+            sources: ['End of 1st Quarter'],
+          },
+          {
+            name: 'Quarter 2',
+            startDate: '2026-11-07',
+            endDate: '2027-01-29',
+            sources: ['End of 2nd Quarter – Early Release'],
+          },
+          {
+            name: 'Quarter 3',
+            startDate: '2027-01-30',
+            endDate: '2027-04-09',
+            sources: ['End of 3rd Quarter'],
+          },
+          {
+            name: 'Quarter 4',
+            startDate: '2027-04-10',
+            endDate: '2027-06-11',
+            sources: ['End of 4th Quarter / Last Day of School'],
+          },
+        ],
+      },
+    ]);
+    // The proposal is what the calendar accepts as its terms; once set, the same file proposes nothing.
+    const terms = res.body.terms[0].proposed.map(({ name, startDate, endDate }: Record<string, string>) => ({
+      name,
+      startDate,
+      endDate,
+    }));
+    const set = await call(env, 'PATCH', api(`/calendars/${calendarId}`), { terms });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect((await call(env, 'POST', draftUrl(), file)).body.terms).toEqual([]);
+    // The district file of the other tests names no term.
+    expect((await call(env, 'POST', draftUrl(), FIXTURE)).body.terms).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CalendarEventBatchInput, CalendarImportDraft } from '../../api/calendar-import.ts';
 import type { CalendarEvent } from '../../api/records.ts';
-import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
+import { draftCalendarEvents, draftCalendarTerms } from '../../domain/calendar-import-draft.ts';
 import { CalendarEventInput } from '../../domain/school-calendar-model.ts';
 import { IcsFileError, readIcsFile } from '../../importers/ics.ts';
 import { calendarsOfChild } from '../../store/calendars.repository.ts';
@@ -46,6 +46,7 @@ export async function draftCalendarImport(
     timeZone: read.timeZone,
     events: draftCalendarEvents(read.events, calendars),
     skipped: read.skipped,
+    terms: draftCalendarTerms(read.events, calendars),
   };
 }
 

@@ -264,8 +264,19 @@ export default function CalendarPage() {
               householdId={householdId}
               childId={child.id}
               csrfToken={current.session.csrfToken}
-              onAdded={(count) =>
-                changed(`Added ${count === 1 ? '1 day' : `${count} days`} from the district calendar.`)
+              onAdded={(count, terms) =>
+                changed(
+                  [
+                    count > 0
+                      ? `Added ${count === 1 ? '1 day' : `${count} days`} from the district calendar.`
+                      : '',
+                    terms > 0
+                      ? `Set ${terms === 1 ? 'the terms of 1 school year' : `the terms of ${terms} school years`}.`
+                      : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
+                )
               }
             />
           )}

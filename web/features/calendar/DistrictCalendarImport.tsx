@@ -11,8 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useId, useState } from 'react';
+import { listWords } from '../../../src/domain/letter-words.ts';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
 import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
+import { patch } from '../../api/client.ts';
 import { formatRange } from '../../components/dates.ts';
 import { KINDS } from './DayKind.tsx';
 import {
@@ -28,7 +30,13 @@ import {
 // Bringing the district's calendar in from its .ics file: the file is read into a list to check
 // (nothing is saved yet), one row per event with the kind of day As Written proposes; the rows to
 // check come first, with the reason; days already on the calendar are marked and left unticked.
-// "Add N days to the calendar" saves the ticked ones together.
+// "Add N days to the calendar" saves the ticked ones together. When the file's events give the school
+// year's terms or grading periods ("End of 1st Quarter"), they are offered too, to set on the year.
+
+type TermProposal = DistrictDraft['terms'][number];
+
+const termWords = (terms: readonly { name: string; startDate: string; endDate: string }[]) =>
+  listWords(terms.map((t) => `${t.name} (${formatRange(t.startDate, t.endDate)})`));
 
 const NOT_A_DAY_OFF = 'none';
 
@@ -46,7 +54,8 @@ export function DistrictCalendarImport({
   householdId: string;
   childId: string;
   csrfToken: string | null;
-  onAdded(count: number): Promise<void> | void;
+  /** After saving: how many days were added, and for how many school years the terms were set. */
+  onAdded(count: number, termsSet: number): Promise<void> | void;
 }) {
   const ids = useId();
   const [draft, setDraft] = useState<DistrictDraft | null>(null);
@@ -56,6 +65,8 @@ export function DistrictCalendarImport({
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
+  /** The school years whose proposed terms will be set (a year without terms: ticked at first). */
+  const [termsChosen, setTermsChosen] = useState<Set<string>>(new Set());
 
   const read = async (file: File | null) => {
     if (!file) return;
@@ -66,6 +77,7 @@ export function DistrictCalendarImport({
       const got = await readDistrictCalendar(householdId, childId, file, csrfToken);
       setDraft(got);
       setChoices(initialChoices(got.events));
+      setTermsChosen(new Set(got.terms.filter((t) => t.current.length === 0).map((t) => t.calendarId)));
       setShowAll(false);
     } catch (e) {
       setDraft(null);
@@ -84,16 +96,29 @@ export function DistrictCalendarImport({
     });
 
   const chosen = draft ? chosenEvents(draft.events, choices) : [];
+  const termsToSet = draft?.terms.filter((t) => termsChosen.has(t.calendarId)) ?? [];
   const add = async () => {
-    if (!draft || chosen.length === 0) return;
+    if (!draft || (chosen.length === 0 && termsToSet.length === 0)) return;
     setError(null);
     setSaving(true);
+    let termsSet = 0;
     try {
-      await addDistrictDays(householdId, childId, draft.events, choices);
+      for (const proposal of termsToSet) {
+        await patch(`/households/${householdId}/calendars/${proposal.calendarId}`, {
+          terms: proposal.proposed.map(({ name, startDate, endDate }) => ({ name, startDate, endDate })),
+        });
+        termsSet++;
+      }
+      if (chosen.length > 0) await addDistrictDays(householdId, childId, draft.events, choices);
       setDraft(null);
-      await onAdded(chosen.length);
+      await onAdded(chosen.length, termsSet);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The days could not be added. Try again; nothing was saved.');
+      const why = e instanceof Error ? e.message : 'Try again.';
+      setError(
+        termsSet > 0
+          ? `The terms were set, but the days could not be added: ${why}`
+          : `Nothing was saved: ${why}`,
+      );
     } finally {
       setSaving(false);
     }
@@ -169,6 +194,21 @@ export function DistrictCalendarImport({
                   : `Show the other ${others.length} events (school events, and days outside the school year)`}
               </Button>
             )}
+            {draft.terms.map((proposal) => (
+              <TermProposalRow
+                key={proposal.calendarId}
+                proposal={proposal}
+                chosen={termsChosen.has(proposal.calendarId)}
+                onChange={(on) =>
+                  setTermsChosen((current) => {
+                    const next = new Set(current);
+                    if (on) next.add(proposal.calendarId);
+                    else next.delete(proposal.calendarId);
+                    return next;
+                  })
+                }
+              />
+            ))}
             {draft.skipped.length > 0 && (
               <Text size="sm">
                 Left out: {draft.skipped.map((s) => `${s.summary} (${s.reason})`).join('; ')}.
@@ -179,11 +219,11 @@ export function DistrictCalendarImport({
                 color="blue.8"
                 onClick={() => void add()}
                 loading={saving}
-                disabled={chosen.length === 0}
+                disabled={chosen.length === 0 && termsToSet.length === 0}
               >
-                {chosen.length === 1
-                  ? 'Add 1 day to the calendar'
-                  : `Add ${chosen.length} days to the calendar`}
+                {chosen.length === 0 && termsToSet.length > 0
+                  ? 'Set the terms'
+                  : `Add ${chosen.length === 1 ? '1 day' : `${chosen.length} days`} to the calendar${termsToSet.length > 0 ? ' and set the terms' : ''}`}
               </Button>
               <Button variant="default" onClick={() => setDraft(null)} disabled={saving}>
                 Cancel
@@ -191,6 +231,41 @@ export function DistrictCalendarImport({
             </Group>
           </Stack>
         )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function TermProposalRow({
+  proposal,
+  chosen,
+  onChange,
+}: {
+  proposal: TermProposal;
+  chosen: boolean;
+  onChange(on: boolean): void;
+}) {
+  return (
+    <Paper withBorder p="sm" radius="sm">
+      <Stack gap={6}>
+        <Checkbox
+          checked={chosen}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+          label={
+            <Text fw={600} size="sm" span>
+              Set the school year’s terms: {termWords(proposal.proposed)}
+            </Text>
+          }
+          description={
+            proposal.current.length > 0
+              ? `This replaces the terms the year has now: ${termWords(proposal.current)}.`
+              : 'A service the IEP gives per quarter, trimester or semester is counted in each term.'
+          }
+        />
+        <Text size="sm">
+          From the file’s events:{' '}
+          {listWords([...new Set(proposal.proposed.flatMap((t) => t.sources))].map((s) => `“${s}”`))}.
+        </Text>
       </Stack>
     </Paper>
   );
