@@ -352,6 +352,101 @@ describe('extractIepDraft: accommodations', () => {
     expect(draft.notSelected.map((a) => a.text)).toEqual(['Read aloud']);
   });
 
+  it('reads check boxes drawn as graphics: only a marked box is taken, an unmarked list is all left out, an unreadable box goes to the parent', () => {
+    const d = section(
+      { size: 11, text: 'Classroom Accommodations' },
+      [[77, 'Preferential seating']],
+      [[77, 'Peer note-taker']],
+      [[77, 'Graphic organizer']],
+      [[77, 'Copy of notes']],
+      { size: 11, text: 'Testing Accommodations' },
+      [[77, 'Extended time']],
+      [[77, 'Small group']],
+      [[77, 'Read aloud']],
+    );
+    const page = d.pages[0]!;
+    const states = ['checked', 'empty', 'unclear', 'checked', null, 'empty', 'empty', 'empty'] as const;
+    page.boxes = page.lines.slice(3).flatMap((l, k) => {
+      const state = states[k];
+      return state ? [{ x: 62, y: l.y - 8, w: 8, h: 8, state }] : [];
+    });
+    const draft = extractIepDraft(d);
+    expect(draft.accommodations.map((a) => [a.text, a.group, a.box, a.confidence])).toEqual([
+      ['Preferential seating', 'classroom', 'checked', 'sure'],
+      ['Graphic organizer', 'classroom', 'unclear', 'check'],
+      ['Copy of notes', 'classroom', 'checked', 'sure'],
+    ]);
+    expect(draft.notSelected.map((n) => n.text)).toEqual([
+      'Peer note-taker',
+      'Extended time',
+      'Small group',
+      'Read aloud',
+    ]);
+    expect(draft.toCheck.filter((c) => c.section === 'accommodations').map((c) => c.reason)).toEqual([
+      "We could not tell whether the box beside 'Graphic organizer' is checked",
+    ]);
+    // The same lists without the boxes: nothing says they are check boxes, so every item is taken.
+    const bare = structuredClone(d);
+    delete bare.pages[0]!.boxes;
+    expect(extractIepDraft(bare).accommodations).toHaveLength(7);
+  });
+
+  it('reads a ruled table of three kinds of accommodations, each item of a cell one, wrapped or not', () => {
+    const cell = (x: number, text: string) => ({ x, end: x + text.length * 4.4, text });
+    const row = (y: number, ...cells: { x: number; end: number; text: string }[]) => ({
+      y,
+      height: 9,
+      text: cells.map((c) => c.text).join(' '),
+      cells,
+    });
+    const lines = [
+      row(80, { x: 200, end: 420, text: 'INDIVIDUAL EDUCATION PLAN' }),
+      row(110, { x: 54, end: 180, text: 'ACCOMMODATIONS' }),
+      row(
+        130,
+        cell(60, 'Instructional Accommodations'),
+        cell(230, 'Environmental Accommodations'),
+        cell(401, 'Assessment Accommodations'),
+      ),
+      row(
+        150,
+        cell(60, 'Chunking of tasks into steps'),
+        cell(230, 'Alternative work space for'),
+        cell(401, 'Extra time for tests'),
+      ),
+      row(
+        161,
+        cell(60, 'Graphic organizers'),
+        cell(230, 'independent tasks'),
+        cell(401, 'Oral responses for tests'),
+      ),
+      row(
+        172,
+        cell(60, 'Text-to-speech software for reading in'),
+        cell(230, 'Preferential seating'),
+        cell(401, 'Questions read aloud by the'),
+      ),
+      row(183, cell(60, 'French and English'), cell(401, 'teacher')),
+    ];
+    const draft = extractIepDraft({
+      format: 'pdf',
+      pages: [{ number: 1, width: 612, height: 792, lines }],
+      pagesWithoutText: [],
+      unreadablePages: [],
+      notes: [],
+    });
+    expect(draft.accommodations.map((a) => [a.text, a.group])).toEqual([
+      ['Chunking of tasks into steps', 'classroom'],
+      ['Graphic organizers', 'classroom'],
+      ['Text-to-speech software for reading in French and English', 'classroom'],
+      ['Alternative work space for independent tasks', 'environmental'],
+      ['Preferential seating', 'environmental'],
+      ['Extra time for tests', 'testing'],
+      ['Oral responses for tests', 'testing'],
+      ['Questions read aloud by the teacher', 'testing'],
+    ]);
+  });
+
   it('reads a Yes/No pair by its Yes box', () => {
     const draft = extractIepDraft(section('Extended time: [X] Yes [ ] No', 'Read aloud: [ ] Yes [X] No'));
     expect(draft.accommodations.map((a) => a.text)).toEqual(['Extended time']);

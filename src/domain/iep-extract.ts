@@ -118,7 +118,10 @@ function markFurniture(lines: Line[], doc: DocumentText) {
   for (const l of lines) {
     if (!band(l)) continue;
     const repeated = (pagesOf.get(shape(l))?.size ?? 0) >= 2;
-    const pageNumber = /^(page\s*)?#+\s*(of|\/)\s*#+$|^-?\s*#+\s*-?$/.test(shape(l));
+    // A page number, alone or in a cell of its own ("Student: Ezra Matthis     Page 1 of 1").
+    const pageNumber =
+      /^(page\s*)?#+\s*(of|\/)\s*#+$|^-?\s*#+\s*-?$/.test(shape(l)) ||
+      (l.cells.length > 1 && l.cells.some((c) => /^page\s*\d+\s*(?:of|\/)\s*\d+$/i.test(c.text.trim())));
     if (repeated || pageNumber) l.furniture = true;
   }
 }
@@ -266,6 +269,8 @@ function sectionOf(text: string): { section: Section; group: AccommodationGroup 
   const esy = /extended school year|\besy\b|twelve[- ]month|12-month/.test(t);
   if (BEHAVIOR_PLAN_HEADING.test(t) && !/services?\b|\bgoals?\b/.test(t))
     return { section: 'behavior', group: null, esy: false };
+  // The plan's own name ("Section 504 Individual Accommodation Plan") is its title, not a list's heading.
+  if (/\baccommodations?\s+plan\b/.test(t)) return { section: 'other', group: null, esy: false };
   if (
     /accommodation|modification|adaptation|supplementary aids|specially designed|\bsdi\b|supports? for|designated supports|^(?:individuali[sz]ed\s+|additional\s+)?supports?(?:\s+and\s+services)?$/.test(
       t,
@@ -857,14 +862,36 @@ type OpenItem = {
   parts: Part[];
   /** Reading order: lists side by side are read column by column. */
   order: number[];
+  /** A line with neither mark nor bullet: where it ends, the next item may start on the next line. */
+  plain: boolean;
+  /** Where the text of its last line ends. */
+  lastEnd: number;
 };
 
+/** Words a line does not end on unless its sentence goes on below. */
+const GOES_ON =
+  /(?:[,\-–/&+]|\b(?:and|or|of|for|to|with|the|a|an|in|on|at|by|from|into|during|including|when|where|as|than|such|per|e\.g\.|i\.e\.)\.?)$/i;
+
+/**
+ * Whether a plain list's next line goes on with the item above (it wraps) rather than starting the
+ * next item: it starts in lower case; or its first word would not have fitted at the end of the line
+ * above (before `right`, the column's or the page's right edge) and that line does not end a phrase.
+ */
+function wrapsOn(previousText: string, previousEnd: number, cell: DocCell, height: number, right: number) {
+  const text = cell.text.trim();
+  if (/^[a-z(,;&]/.test(text)) return true;
+  const word = /^\S+/.exec(text)?.[0] ?? text;
+  const wordWidth = ((cell.end - cell.x) * word.length) / Math.max(1, text.length);
+  const fits = previousEnd + 0.28 * height + wordWidth < right;
+  return !fits && GOES_ON.test(previousText.trim());
+}
+
 const INSTRUCTION =
-  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked|(?:checked|marked|selected|ticked) (?:below|above)|(?:are|is) part of this (?:iep|plan)/i;
+  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked|(?:checked|marked|selected|ticked) (?:below|above)|(?:are|is) part of this (?:iep|plan)|\bnone of (?:the|these)\b|\b(?:box(?:es)?|items?|accommodations?|supports?) (?:that )?(?:were|was|are|is) (?:not )?(?:chosen|selected|checked|marked)\b|\bwhose box/i;
 
 function readAccommodationLines(
   entries: readonly AccLine[],
-  opts: { usesMarks: boolean; wraps: boolean; filledSquare: boolean },
+  opts: { usesMarks: boolean; wraps: boolean; filledSquare: boolean; pageRight: (page: number) => number },
 ): { items: DraftAccommodation[]; notSelected: IepDraft['notSelected'] } {
   const done: { order: number[]; item?: DraftAccommodation; left?: IepDraft['notSelected'][number] }[] = [];
   // Where checked items' text starts: an unmarked line there sits beside an empty drawn box.
@@ -923,6 +950,11 @@ function readAccommodationLines(
     const contextAt = (x: number): AccContext => entry.columns?.[columnOf(x)]?.context ?? entry.context;
     const orderAt = (x: number) =>
       entry.columns ? [block.start, columnOf(x), line.index, x] : [line.index, 0, line.index, x];
+    /** The right edge of the text at x: the next column's start, else the page's text edge. */
+    const rightAt = (l: Line, x: number) => {
+      const next = entry.columns?.[columnOf(x) + 1];
+      return next ? next.x - 6 : opts.pageRight(l.page);
+    };
     /** The open item whose column this x is in: the nearest one starting at or left of it. */
     const above = (x: number) =>
       open
@@ -966,6 +998,8 @@ function readAccommodationLines(
           ],
           parts: [{ line, cells: line.cells.slice(k - (lone ? 1 : 0), k + 1) }],
           order: orderAt(cell.x),
+          plain: false,
+          lastEnd: line.cells[k]!.end,
         });
         continue;
       }
@@ -975,8 +1009,24 @@ function readAccommodationLines(
         const gap = line.y - current.last.y;
         const under = cell.x >= current.x - 3 && cell.x <= current.textX + 30;
         const lower = /^[a-z(]/.test(text);
-        if (under && gap > 0 && (gap <= 1.35 * line.height || (lower && gap <= 1.8 * line.height))) {
+        // In a plain list (no marks, no bullets), a line close below starts the next item unless it wraps.
+        const goesOn =
+          !current.plain ||
+          wrapsOn(
+            current.source[current.source.length - 1]!,
+            current.lastEnd,
+            cell,
+            line.height,
+            rightAt(line, cell.x),
+          );
+        if (
+          under &&
+          gap > 0 &&
+          goesOn &&
+          (gap <= 1.35 * line.height || (lower && gap <= 1.8 * line.height))
+        ) {
           current.text = `${current.text} ${text}`;
+          current.lastEnd = cell.end;
           current.last = line;
           current.source.push(cell.text);
           current.parts.push({ line, cells: [cell] });
@@ -999,6 +1049,8 @@ function readAccommodationLines(
         source: [cell.text],
         parts: [{ line, cells: [cell] }],
         order: orderAt(cell.x),
+        plain: true,
+        lastEnd: cell.end,
       });
     }
     previousLine = line;
@@ -1678,6 +1730,11 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
   const serviceLines: { line: Line; esy: boolean }[] = [];
   const behaviorLines: Line[] = [];
   const rightEdge = rightEdgeOf(lines);
+  const pageRights = new Map<number, number>();
+  for (const l of lines)
+    if (!l.furniture)
+      pageRights.set(l.page, Math.max(pageRights.get(l.page) ?? 0, l.cells[l.cells.length - 1]!.end));
+  const pageRight = (page: number) => pageRights.get(page) ?? Number.POSITIVE_INFINITY;
   const flushBehavior = () => {
     if (!behaviorLines.length) return;
     draft.behaviorSteps.push(
@@ -1694,7 +1751,12 @@ function readBody(lines: readonly Line[], doc: DocumentText, convention: DateCon
           (k + 1 < l.cells.length && loneMark(c.text, filledSquare) !== null),
       ),
     );
-    const read = readAccommodationLines(accLines, { usesMarks, wraps: doc.format === 'pdf', filledSquare });
+    const read = readAccommodationLines(accLines, {
+      usesMarks,
+      wraps: doc.format === 'pdf',
+      filledSquare,
+      pageRight,
+    });
     draft.accommodations.push(...read.items);
     draft.notSelected.push(...read.notSelected);
     accLines.length = 0;

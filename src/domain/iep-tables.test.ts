@@ -248,6 +248,74 @@ describe('readTable', () => {
     }
   });
 
+  it('reads a goals table whose titles wrap over three lines, and takes no title for a goal', () => {
+    const lines = [
+      line(
+        1,
+        300,
+        [54, 'Measurable Annual'],
+        [252, 'Criteria to'],
+        [366, 'Method of how'],
+        [470, 'Schedule when'],
+      ),
+      line(
+        1,
+        311,
+        [54, 'Goals'],
+        [252, 'determine if goal'],
+        [366, 'progress will be'],
+        [470, 'progress will be'],
+      ),
+      line(1, 322, [252, 'is achieved'], [366, 'measured'], [470, 'measured']),
+      line(
+        1,
+        345,
+        [54, 'Jordan will solve two-step word'],
+        [252, '80% accuracy over'],
+        [366, 'Teacher-made'],
+        [470, 'Once a month'],
+      ),
+      line(1, 356, [54, 'problems within 100.'], [252, '3 consecutive weeks'], [366, 'tests']),
+      line(
+        1,
+        380,
+        [54, 'Jordan will retell a story.'],
+        [252, '4 of 5 elements'],
+        [366, 'Running records'],
+        [470, 'Monthly'],
+      ),
+    ];
+    const table = readTable(lines, 0, never)!;
+    expect(table.kind).toBe('goals');
+    expect(table.headerLines).toHaveLength(3);
+    expect(table.columns.map((c) => [c.role, c.title])).toEqual([
+      ['goal', 'Measurable Annual Goals'],
+      ['criteria', 'Criteria to determine if goal is achieved'],
+      ['other', 'Method of how progress will be measured'],
+      ['other', 'Schedule when progress will be measured'],
+    ]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      [
+        'Jordan will solve two-step word problems within 100.',
+        '80% accuracy over 3 consecutive weeks',
+        'Teacher-made tests',
+        'Once a month',
+      ],
+      ['Jordan will retell a story.', '4 of 5 elements', 'Running records', 'Monthly'],
+    ]);
+  });
+
+  it('takes a first row close under a two-line header for a row, not a third line of titles', () => {
+    const lines = [
+      line(1, 100, [54, 'Service'], [200, 'Frequency'], [300, 'Projected Beginning']),
+      line(1, 111, [300, 'Date']),
+      line(1, 122, [54, 'Counseling'], [200, 'Weekly'], [300, '09/16/2026']),
+    ];
+    const table = readTable(lines, 0, never)!;
+    expect(table.headerLines).toHaveLength(2);
+    expect(table.rows.map((r) => r.cells)).toEqual([['Counseling', 'Weekly', '09/16/2026']]);
+  });
+
   it('ends at another table', () => {
     const lines = [
       line(1, 100, [54, 'Program'], [200, 'Frequency'], [300, 'Location']),

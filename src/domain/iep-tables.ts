@@ -133,9 +133,15 @@ export function behaviorTitleKind(title: string): 'trigger' | 'strategy' | 'rewa
   return null;
 }
 
-/** A header cell looks like a title: short, no digits beyond a "#", not a sentence. */
+/** A header cell looks like a title: short, no digits beyond a "#", not a sentence, no check box or bullet before it. */
 function titleLike(text: string): boolean {
-  return text.length <= 60 && !/\d{2}/.test(text) && !/[.;]$/.test(text) && /[a-z]/i.test(text);
+  return (
+    text.length <= 60 &&
+    !/\d{2}/.test(text) &&
+    !/[.;]$/.test(text) &&
+    /[a-z]/i.test(text) &&
+    !/^(?:[☐☒☑□■▪•●◦✓✔✗✘]|\[.{0,3}\])/u.test(text.trim())
+  );
 }
 
 /** What kind of table a row of titles heads, and each column's role; null when it heads none we read. */
@@ -217,7 +223,7 @@ export function classifyHeader(cells: readonly DocCell[]): { kind: TableKind; co
   return null;
 }
 
-/** Two header lines when the titles wrap ("Projected Beginning" over "Date"): the second joined to the first. */
+/** Header lines when the titles wrap ("Projected Beginning" over "Date"): the next joined to the first. */
 function mergeHeader(a: Line, b: Line): DocCell[] {
   const cells = a.cells.map((c) => ({ ...c }));
   for (const c of b.cells) {
@@ -252,7 +258,23 @@ export function headerAt(
   // A behavior plan's titles are short words ("Trigger | Strategy"): a first row as short is a row.
   const single = classifyHeader(line.cells);
   if (wraps && single?.kind !== 'behavior') {
-    const merged = classifyHeader(mergeHeader(line, next));
+    const cells = mergeHeader(line, next);
+    // Titles wrapped over three lines ("Method of how" / "progress will be" / "measured"): a third line
+    // as close, each of its words under a title that already wrapped onto the second line.
+    const third = lines[i + 2];
+    const wrapsAgain =
+      third &&
+      !third.furniture &&
+      third.page === next.page &&
+      third.y - next.y <= 1.6 * Math.max(next.height, third.height) &&
+      third.cells.every(
+        (c) => titleLike(c.text) && next.cells.some((h) => overlap(h.x, h.end, c.x, c.end) > 0),
+      );
+    if (wrapsAgain) {
+      const merged3 = classifyHeader(mergeHeader({ ...line, cells }, third));
+      if (merged3) return { ...merged3, lines: [line, next, third] };
+    }
+    const merged = classifyHeader(cells);
     if (merged) return { ...merged, lines: [line, next] };
   }
   return single ? { ...single, lines: [line] } : null;
@@ -436,8 +458,7 @@ export function readTable(
       if (!newPage) break;
       lastPage = line.page;
       lastY = line.y;
-      const second = lines[i + 1];
-      if (second && headerAt(lines, i)?.lines.length === 2) i++;
+      i += (headerAt(lines, i)?.lines.length ?? 1) - 1;
       continue;
     }
     if (!newPage && line.y - lastY > 5 * Math.max(line.height, 8)) break;

@@ -59,6 +59,40 @@ describe('readPdfText', () => {
     expect(text.pagesWithoutText).toEqual([]);
   });
 
+  it('finds the check boxes drawn as graphics, in page points, with what is drawn in each', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      const items = ['Extended time', 'Read aloud', 'Small group', 'Calculator', 'Word bank'];
+      items.forEach((text, k) => {
+        doc.text(text, 80, 100 + 20 * k, { lineBreak: false });
+      });
+      doc.lineWidth(0.7);
+      // An X of two strokes; nothing; a check mark past the corner, drawn inside a saved, moved state;
+      // a dark square inside; a box filled dark.
+      doc.rect(62, 100, 9, 9).stroke();
+      doc.moveTo(63.5, 101.5).lineTo(69.5, 107.5).moveTo(69.5, 101.5).lineTo(63.5, 107.5).stroke();
+      doc.rect(62, 120, 9, 9).stroke();
+      doc.save().translate(0, 40);
+      doc.rect(62, 100, 9, 9).stroke();
+      doc.moveTo(63.5, 105).lineTo(66, 108).lineTo(73, 98).stroke();
+      doc.restore();
+      doc.rect(62, 160, 9, 9).stroke();
+      doc.rect(64, 162, 5, 5).fill('#000000');
+      doc.rect(62, 180, 9, 9).fillAndStroke('#222222', '#000000');
+      // A table cell and a rule are not boxes.
+      doc.rect(50, 300, 200, 20).stroke();
+      doc.moveTo(50, 340).lineTo(560, 340).stroke();
+    });
+    const text = await readPdfText(pdf);
+    expect(text.pages[0]!.boxes).toEqual([
+      { x: 62, y: 100, w: 9, h: 9, state: 'checked' },
+      { x: 62, y: 120, w: 9, h: 9, state: 'empty' },
+      { x: 62, y: 140, w: 9, h: 9, state: 'checked' },
+      { x: 62, y: 160, w: 9, h: 9, state: 'checked' },
+      { x: 62, y: 180, w: 9, h: 9, state: 'checked' },
+    ]);
+  });
+
   it('lists the pages with no text (scans) instead of failing', async () => {
     const pdf = await makePdf((doc) => {
       doc.text('A page with text', 50, 60);

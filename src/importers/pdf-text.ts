@@ -8,7 +8,13 @@ import {
   linesFromItems,
   type PositionedText,
 } from '../domain/document-text.ts';
-import { type DrawnPath, drawnCheckBoxes, MAX_PATHS_PER_PAGE, type Tone, toneOf } from '../domain/drawn-boxes.ts';
+import {
+  type DrawnPath,
+  drawnCheckBoxes,
+  MAX_PATHS_PER_PAGE,
+  type Tone,
+  toneOf,
+} from '../domain/drawn-boxes.ts';
 import { AppError } from '../domain/errors.ts';
 
 // Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
@@ -172,13 +178,19 @@ function drawnPaths(
   const paths: DrawnPath[] = [];
   const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
   const fills = new Set<number>([OPS.fill, OPS.eoFill]);
-  const both = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const both = new Set<number>([
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   for (let i = 0; i < list.fnArray.length && paths.length < MAX_PATHS_PER_PAGE; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
     if (fn === OPS.save) stack.push(state);
     else if (fn === OPS.restore) state = stack.pop() ?? state;
-    else if (fn === OPS.transform && args?.length === 6) state = { ...state, ctm: times(state.ctm, args as number[]) };
+    else if (fn === OPS.transform && args?.length === 6)
+      state = { ...state, ctm: times(state.ctm, args as number[]) };
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(state);
       const matrix = args?.[0];
@@ -203,34 +215,30 @@ function drawnPaths(
 
 /** pdf.js's path data (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4) as subpaths. */
 function subpathsOf(data: ArrayLike<number>, m: Matrix): DrawnPath['subpaths'] {
-  const subpaths: DrawnPath['subpaths'] = [];
-  let current: DrawnPath['subpaths'][number] | null = null;
-  const add = (x: number, y: number) => {
-    current ??= { points: [], closed: false };
-    current.points.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+  type Subpath = DrawnPath['subpaths'][number];
+  const subpaths: Subpath[] = [];
+  // The subpath being drawn is the last one; a moveTo starts another.
+  const add = (x: number, y: number, start: boolean) => {
+    if (start || !subpaths.length) subpaths.push({ points: [], closed: false });
+    subpaths[subpaths.length - 1]!.points.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
   };
   for (let k = 0; k < data.length && k < 100_000; ) {
     const op = data[k];
-    if (op === 0) {
-      if (current) subpaths.push(current);
-      current = null;
-      add(data[k + 1]!, data[k + 2]!);
-      k += 3;
-    } else if (op === 1) {
-      add(data[k + 1]!, data[k + 2]!);
+    if (op === 0 || op === 1) {
+      add(data[k + 1]!, data[k + 2]!, op === 0);
       k += 3;
     } else if (op === 2) {
-      for (let j = 1; j < 7; j += 2) add(data[k + j]!, data[k + j + 1]!);
+      for (let j = 1; j < 7; j += 2) add(data[k + j]!, data[k + j + 1]!, false);
       k += 7;
     } else if (op === 3) {
-      for (let j = 1; j < 5; j += 2) add(data[k + j]!, data[k + j + 1]!);
+      for (let j = 1; j < 5; j += 2) add(data[k + j]!, data[k + j + 1]!, false);
       k += 5;
     } else if (op === 4) {
-      if (current) current.closed = true;
+      const last = subpaths[subpaths.length - 1];
+      if (last) last.closed = true;
       k += 1;
     } else break;
   }
-  if (current) subpaths.push(current);
   return subpaths;
 }
 
