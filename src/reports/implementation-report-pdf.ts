@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { ImplementationReport, ReportService } from '../api/reports.ts';
 import { withoutBidiControlsDeep } from '../domain/bidi.ts';
+import { createPdf, type Doc, FONT, pdfText } from './pdf-fonts.ts';
 import {
   axisTicks,
   clip,
@@ -10,7 +10,6 @@ import {
   monthDay,
   outcomeLabel,
   percentText,
-  printableText,
   teacherLabel,
   weekSpan,
 } from './report-text.ts';
@@ -22,17 +21,14 @@ import {
 // advisor's recommendations, the evidence index and the state of the paper trail. It only draws:
 // every number comes from the report object, so the PDF and the JSON always agree.
 //
-// The fonts are the PDF standard fonts (Helvetica, Courier), which every viewer has, so nothing is
-// embedded and the file stays small. The creation date comes from the report's "as of" day and
-// pdfkit derives the file id from the metadata, so the same record gives the same bytes.
-
-type Doc = PDFKit.PDFDocument;
+// The fonts (pdf-fonts.ts) cover the scripts families write names and notes in; pdfkit embeds only
+// the glyphs drawn. The creation date comes from the report's "as of" day and pdfkit derives the
+// file id from the metadata, so the same record gives the same bytes.
 
 const PAGE = { width: 612, height: 792 } as const; // US Letter, in points
 const MARGIN = { top: 54, bottom: 64, left: 54, right: 54 } as const;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' };
 const COLOR = {
   text: '#1a1a1a',
   muted: '#555555',
@@ -47,7 +43,7 @@ const COLOR = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Small drawing helpers. All text goes through printableText (the standard fonts have WinAnsi only).
+// Small drawing helpers. All text goes through pdfText (a character no font has prints as "?").
 
 function bottomLimit(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
@@ -83,7 +79,7 @@ function write(
     .font(options.font ?? FONT.regular)
     .fontSize(options.size ?? 10)
     .fillColor(options.color ?? COLOR.text)
-    .text(printableText(text), MARGIN.left, doc.y, {
+    .text(pdfText(text), MARGIN.left, doc.y, {
       width: CONTENT_WIDTH,
       align: options.align ?? 'left',
       lineGap: 1.5,
@@ -95,7 +91,7 @@ function heading(doc: Doc, text: string, outline?: PDFKit.PDFOutline): PDFKit.PD
   // Keep a heading with the first lines under it.
   ensureSpace(doc, 110);
   doc.y += 4;
-  const item = (outline ?? doc.outline).addItem(printableText(text));
+  const item = (outline ?? doc.outline).addItem(text);
   write(doc, text, { font: FONT.bold, size: 15, gap: 2 });
   rule(doc, doc.y, 0.75);
   doc.y += 8;
@@ -110,7 +106,7 @@ function subheading(doc: Doc, text: string, keepWith = 90): void {
 
 function bullet(doc: Doc, text: string, size = 10): void {
   const indent = 12;
-  const body = printableText(text);
+  const body = pdfText(text);
   doc.font(FONT.regular).fontSize(size);
   const height = doc.heightOfString(body, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
   ensureSpace(doc, Math.min(height, 60));
@@ -133,7 +129,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
   const padX = 3.5;
   const padY = 3;
   const lineGap = 1;
-  const cellText = (row: Row, i: number) => printableText(row.cells[i] ?? '');
+  const cellText = (row: Row, i: number) => pdfText(row.cells[i] ?? '');
   const fontFor = (column: Column, bold: boolean, row?: Row, index?: number) =>
     column.mono || (index != null && row?.monoColumns?.includes(index))
       ? FONT.mono
@@ -144,7 +140,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
     Math.max(
       ...columns.map((column, i) => {
         doc.font(fontFor(column, header || row.bold === true, header ? undefined : row, i)).fontSize(size);
-        return doc.heightOfString(header ? printableText(column.header) : cellText(row, i), {
+        return doc.heightOfString(header ? pdfText(column.header) : cellText(row, i), {
           width: column.width - 2 * padX,
           lineGap,
         });
@@ -163,7 +159,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
         .font(fontFor(column, header || row.bold === true, header ? undefined : row, i))
         .fontSize(size)
         .fillColor(COLOR.text)
-        .text(header ? printableText(column.header) : cellText(row, i), x + padX, y + padY, {
+        .text(header ? pdfText(column.header) : cellText(row, i), x + padX, y + padY, {
           width: column.width - 2 * padX,
           align: column.align ?? 'left',
           lineGap,
@@ -232,9 +228,7 @@ function chart(doc: Doc, service: ReportService): void {
     .fontSize(9.5)
     .fillColor(COLOR.text)
     .text(
-      printableText(
-        `${service.name}: minutes delivered and required, ${weekly ? 'week by week' : 'by period'}`,
-      ),
+      pdfText(`${service.name}: minutes delivered and required, ${weekly ? 'week by week' : 'by period'}`),
       MARGIN.left,
       top,
       { width: CONTENT_WIDTH, lineBreak: false },
@@ -374,11 +368,11 @@ function firstPage(doc: Doc, report: ImplementationReport): void {
     doc
       .font(FONT.bold)
       .fillColor(COLOR.muted)
-      .text(printableText(label), MARGIN.left, y, { width: 96, lineBreak: false });
+      .text(pdfText(label), MARGIN.left, y, { width: 96, lineBreak: false });
     doc
       .font(FONT.regular)
       .fillColor(COLOR.text)
-      .text(printableText(value), MARGIN.left + 100, y, { width: CONTENT_WIDTH - 100, lineGap: 1 });
+      .text(pdfText(value), MARGIN.left + 100, y, { width: CONTENT_WIDTH - 100, lineGap: 1 });
     doc.y += 2.5;
   }
   doc.y += 6;
@@ -468,7 +462,7 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
   const t = service.totals;
   // The heading, the plan's words and the chart stay on one page.
   ensureSpace(doc, 60 + CHART_HEIGHT);
-  outline.addItem(printableText(service.name));
+  outline.addItem(service.name);
   doc.y += 6;
   write(doc, service.name, { font: FONT.bold, size: 13, gap: 2 });
   if (service.sourceText)
@@ -932,7 +926,7 @@ function trailSection(doc: Doc, report: ImplementationReport): void {
 /** "Emma · Sep 8 – Oct 30, 2026" on the left, "Page 2 of 9" on the right, on every page. */
 function footers(doc: Doc, report: ImplementationReport): void {
   const range = doc.bufferedPageRange();
-  const left = printableText(`${report.child.firstName} · ${dateRange(report.range.from, report.range.to)}`);
+  const left = pdfText(`${report.child.firstName} · ${dateRange(report.range.from, report.range.to)}`);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing inside the bottom margin would start a new page; lift the margin while drawing.
@@ -959,15 +953,14 @@ export function renderReportPdf(given: ImplementationReport): Promise<Buffer> {
   const report = withoutBidiControlsDeep(given);
   const child = [report.child.firstName, report.child.lastName].filter(Boolean).join(' ');
   const range = dateRange(report.range.from, report.range.to);
-  const doc: Doc = new PDFDocument({
+  const doc: Doc = createPdf({
     size: 'LETTER',
     margins: MARGIN,
     bufferPages: true,
     lang: 'en-US',
     displayTitle: true,
     info: {
-      // Metadata is stored as Unicode text (unlike the page text, which the standard fonts limit
-      // to WinAnsi), so names keep every character here.
+      // Metadata is stored as Unicode text, so names keep every character here too.
       Title: `Implementation report: ${child}, ${range}`,
       Author: 'As Written',
       Creator: 'As Written',

@@ -1,32 +1,31 @@
-import PDFDocument from 'pdfkit';
 import { withoutBidiControlsDeep } from '../domain/bidi.ts';
 import type { LivingIep } from '../domain/living-iep.ts';
-import { fullDate, printableText } from './report-text.ts';
+import { createPdf, type Doc, FONT, pdfText } from './pdf-fonts.ts';
+import { fullDate } from './report-text.ts';
 
 // The living IEP as a PDF to print or bring to the meeting: the same sections as the Markdown
 // (what is working, what is not, what I'd like to change, the concerns statement, questions for the
-// team), with room to write beside each question. Letter size, the standard PDF fonts.
+// team), with room to write beside each question. Letter size, the reports' fonts (pdf-fonts.ts).
 
 const MARGIN = { top: 54, bottom: 60, left: 60, right: 60 } as const;
-type Doc = PDFKit.PDFDocument;
 
 function section(doc: Doc, title: string, items: readonly string[], empty: string) {
   if (doc.y > doc.page.height - MARGIN.bottom - 80) doc.addPage();
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(14).fillColor('#1b3a5c').text(title);
-  doc.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#111');
+  doc.moveDown(0.6).font(FONT.bold).fontSize(14).fillColor('#1b3a5c').text(title);
+  doc.moveDown(0.3).font(FONT.regular).fontSize(11).fillColor('#111');
   if (items.length === 0) {
-    doc.font('Helvetica-Oblique').text(empty).font('Helvetica');
+    doc.font(FONT.italic).text(empty).font(FONT.regular);
     return;
   }
   for (const item of items) {
-    doc.text(`•  ${printableText(item)}`, { indent: 0, paragraphGap: 4 });
+    doc.text(`•  ${pdfText(item)}`, { indent: 0, paragraphGap: 4 });
   }
 }
 
 export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
   // pdfkit draws direction controls as they come: a name holding U+202E would turn a line around.
   const living = withoutBidiControlsDeep(given);
-  const doc: Doc = new PDFDocument({
+  const doc: Doc = createPdf({
     size: 'LETTER',
     margins: MARGIN,
     bufferPages: true,
@@ -45,19 +44,19 @@ export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
     doc.on('error', reject);
   });
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(20)
     .fillColor('#1b3a5c')
-    .text(printableText(`${living.childName}'s living ${living.planTitle}`));
+    .text(pdfText(`${living.childName}'s living ${living.planTitle}`));
   doc
     .moveDown(0.2)
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(11)
     .fillColor('#444')
     .text(
       `As of ${fullDate(living.asOf)}.` +
         (living.nextMeeting
-          ? ` Next meeting: ${printableText(living.nextMeeting.label)}, ${fullDate(living.nextMeeting.date)}.`
+          ? ` Next meeting: ${pdfText(living.nextMeeting.label)}, ${fullDate(living.nextMeeting.date)}.`
           : ''),
     );
   section(
@@ -95,7 +94,7 @@ export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(9)
       .fillColor('#555')
       .text(`Page ${i + 1} of ${pages.count}`, MARGIN.left, doc.page.height - 40, {

@@ -132,7 +132,7 @@ export function communicationLabel(kind: string, direction: string): string {
   return `${label} ${direction === 'sent' ? 'sent' : 'received'}`;
 }
 
-/** Characters outside WinAnsi that have a plain equivalent. */
+/** Characters outside WinAnsi that have a plain equivalent, for a font that cannot draw them. */
 const PLAIN_EQUIVALENTS: Readonly<Record<string, string>> = {
   '\u2010': '-',
   '\u2011': '-',
@@ -152,32 +152,37 @@ const PLAIN_EQUIVALENTS: Readonly<Record<string, string>> = {
   '\u2714': 'yes',
   '\u2717': 'no',
   '\u2718': 'no',
-  '\u00ad': '',
-  '\u200b': '',
-  '\u2060': '',
-  '\ufeff': '',
 };
+
+/** Characters that print as nothing: the soft hyphen, zero-width space, word joiner and byte-order mark. */
+const INVISIBLE = new Set(['\u00ad', '\u200b', '\u2060', '\ufeff']);
 
 /** The characters of WinAnsi (Windows-1252) above Latin-1's range, which the standard PDF fonts draw. */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
+/** Whether the PDF standard fonts (Helvetica, Courier: WinAnsi only) draw a character. */
+export function isWinAnsi(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
+}
+
 /**
- * Text the PDF's built-in Helvetica can draw: it has only the WinAnsi characters, and anything
- * else would print as an empty box. Spaces of every width become a space, a few symbols their
- * plain equivalents, and what is left (emoji, other scripts) a question mark, so a reader sees
- * that something was there. Line breaks are kept.
+ * Text a PDF's fonts can draw: `drawable` says which characters they hold (by default the standard
+ * fonts' WinAnsi; the reports pass the fonts they embed, src/reports/pdf-fonts.ts). Spaces of every
+ * width become a space, invisible characters go, a symbol no font has becomes its plain equivalent,
+ * and what is left (an emoji, a script no font covers) a question mark, so a reader sees that
+ * something was there. Line breaks are kept.
  */
-export function printableText(text: string): string {
+export function printableText(text: string, drawable: (char: string) => boolean = isWinAnsi): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0)!;
     if (char === '\n') out += char;
     else if (code === 0x09 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000)
       out += ' ';
-    else if (char === '\r' || code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    else if (char in PLAIN_EQUIVALENTS) out += PLAIN_EQUIVALENTS[char];
-    else if (code <= 0xff || WIN_ANSI_EXTRA.has(char)) out += char;
-    else out += '?';
+    else if (char === '\r' || code < 0x20 || (code >= 0x7f && code < 0xa0) || INVISIBLE.has(char)) continue;
+    else if (drawable(char)) out += char;
+    else out += PLAIN_EQUIVALENTS[char] ?? '?';
   }
   return out;
 }
