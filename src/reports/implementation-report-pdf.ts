@@ -503,7 +503,8 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
     [
       ...service.rows.map((r) => ({
         cells: [
-          weekly ? weekSpan(r.start, r.end) : r.label,
+          // A month, a cycle or a term ("Quarter 2 (2026-11-09 to 2027-01-29)"), its dates in words.
+          weekly ? weekSpan(r.start, r.end) : r.label.replace(/\d{4}-\d{2}-\d{2}/g, (d) => monthDay(d)),
           figure(r.requiredMinutes),
           figure(r.deliveredMinutes),
           figure(r.owedMinutes),

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { fixedClock } from '../../src/server/context.ts';
@@ -102,6 +106,24 @@ describe.each(BACKENDS)('terms of the school calendar, on %s', (backend) => {
     });
     expect(rows[1]!.label).toBe('Quarter 2 (2026-11-09 to 2027-01-29)');
     expect(rows[1]!.deliveredMinutes).toBe(30);
+  });
+
+  it('prints each term in the report PDF by its name, with its dates in words', async () => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: api(`/children/${demo.childId}/report.pdf?from=2026-09-08&to=2026-11-29&asOf=2026-11-29`),
+      headers: { cookie: env.owner.cookie },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'terms-report-'));
+    try {
+      const file = join(dir, 'report.pdf');
+      writeFileSync(file, res.rawPayload);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('Quarter 1 (Sep 8 to Nov 6)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('journals the terms, replays them in verify, and exports them', async () => {
