@@ -100,6 +100,12 @@ describe('terms of the school year, in the browser', () => {
     await page.getByText('Quarter 1 (Sep 8, 2026 to Nov 6, 2026)').first().waitFor();
     await page.getByText('Quarter 2 (Nov 9, 2026 to Jan 29, 2027)').first().waitFor();
     await screenshot(page, 'ledger-terms-360');
+    // The report for a meeting shows the same rows, by period.
+    await page.goto('/paper-trail?from=2026-09-08&to=2026-12-03');
+    const ot = page.getByRole('article', { name: OT });
+    await ot.waitFor();
+    await ot.getByText('By period', { exact: true }).click();
+    await ot.getByRole('rowheader', { name: /^Quarter 1 \(Sep 8 to Nov 6\)/ }).waitFor();
     await expectNoAxeViolations(page, 'the ledger with a per-term service');
   });
 

@@ -198,9 +198,18 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** "Week by week" only when the rows are weeks: a per-term or per-cycle service's rows are its own periods. */
+function foldTitle(rows: ReportService['rows']): string {
+  if (rows.every((r) => r.unit === 'week')) return 'Week by week';
+  if (rows.every((r) => r.unit === 'month')) return 'Month by month';
+  return 'By period';
+}
+
 function rowTitle(row: ReportService['rows'][number]): string {
   if (row.unit === 'week') return `Week of ${shortDate(row.start)}`;
   if (row.unit === 'month') return formatMonth(row.start);
+  // A term or a cycle is named by the ledger ("Quarter 2 (2026-11-09 to 2027-01-29)"): its name, dates in words.
+  if (row.unit === 'term' || row.unit === 'cycle') return datesInWords(row.label, 'monthDay');
   return row.start === row.end ? shortDate(row.start) : `${shortDate(row.start)} – ${shortDate(row.end)}`;
 }
 
@@ -252,7 +261,7 @@ function ServiceCard({ service: s }: { service: ReportService }) {
           </Text>
         ))}
         {s.rows.length > 0 && (
-          <Folded summary="Week by week">
+          <Folded summary={foldTitle(s.rows)}>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
             <section className={ui.tableScroll} tabIndex={0} aria-label={`${s.name}, minutes by period`}>
               <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
