@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allDayIcs } from '../fixtures/calendars/all-day-ics.ts';
 import {
   DEMO_PARENT,
   expectNoAxeViolations,
@@ -112,22 +113,17 @@ describe('terms of the school year, in the browser', () => {
   it('imports a district file that gives four quarters, and sets them in place of the two', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'terms-'));
     const file = join(dir, 'quarters.ics');
-    const day = (uid: string, date: string, summary: string) =>
-      `BEGIN:VEVENT\r\nUID:${uid}@maple.example\r\nDTSTAMP:20260601T120000Z\r\nDTSTART;VALUE=DATE:${date}\r\nSUMMARY:${summary}\r\nEND:VEVENT`;
     writeFileSync(
       file,
-      [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'PRODID:-//Maple Street//Calendar//EN',
-        'X-WR-CALNAME:Maple Street quarters',
-        day('q1', '20261106', 'End of 1st Quarter'),
-        day('q2', '20270129', 'End of 2nd Quarter'),
-        day('q3', '20270409', 'End of 3rd Quarter'),
-        day('q4', '20270611', 'End of 4th Quarter'),
-        'END:VCALENDAR',
-        '',
-      ].join('\r\n'),
+      allDayIcs(
+        { name: 'Maple Street quarters', prodId: '-//Maple Street//Calendar//EN', domain: 'maple.example' },
+        [
+          { uid: 'q1', date: '20261106', summary: 'End of 1st Quarter' },
+          { uid: 'q2', date: '20270129', summary: 'End of 2nd Quarter' },
+          { uid: 'q3', date: '20270409', summary: 'End of 3rd Quarter' },
+          { uid: 'q4', date: '20270611', summary: 'End of 4th Quarter' },
+        ],
+      ),
     );
     try {
       await page.goto('/calendar');

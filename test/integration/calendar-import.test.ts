@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allDayIcs } from '../fixtures/calendars/all-day-ics.ts';
 import { BACKENDS, call, openTestEnv, rowCounts, type TestEnv } from './harness.ts';
 
 // Bringing a district calendar in from an .ics file: the draft reads the file and writes nothing;
@@ -175,20 +176,13 @@ describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
   });
 
   it('offers the terms the file’s events give, beside the year’s own, and writes nothing', async () => {
-    const day = (uid: string, date: string, summary: string) =>
-      `BEGIN:VEVENT\r\nUID:${uid}@cedarfalls.example\r\nDTSTAMP:20260601T120000Z\r\nDTSTART;VALUE=DATE:${date}\r\nSUMMARY:${summary}\r\nEND:VEVENT`;
     const file = Buffer.from(
-      [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'PRODID:-//Cedar Falls//Calendar//EN',
-        day('q1', '20261106', 'End of 1st Quarter'),
-        day('q2', '20270129', 'End of 2nd Quarter – Early Release'),
-        day('q3', '20270409', 'End of 3rd Quarter'),
-        day('q4', '20270611', 'End of 4th Quarter / Last Day of School'),
-        'END:VCALENDAR',
-        '',
-      ].join('\r\n'),
+      allDayIcs({ prodId: '-//Cedar Falls//Calendar//EN', domain: 'cedarfalls.example' }, [
+        { uid: 'q1', date: '20261106', summary: 'End of 1st Quarter' },
+        { uid: 'q2', date: '20270129', summary: 'End of 2nd Quarter – Early Release' },
+        { uid: 'q3', date: '20270409', summary: 'End of 3rd Quarter' },
+        { uid: 'q4', date: '20270611', summary: 'End of 4th Quarter / Last Day of School' },
+      ]),
     );
     const before = await rowCounts(env.store);
     const res = await call(env, 'POST', draftUrl(), file);
