@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NonEmptyText } from '../domain/common.ts';
+import { LANGUAGE_CODE } from '../domain/i18n/languages.ts';
 
 // Accounts: first-run setup, sign-in and out, passwords and resets, the session a browser holds, and
 // what an invitation offers and how it is accepted.
@@ -17,16 +18,33 @@ const Email = z
   .email({ message: 'must be an email address' })
   .max(254, { message: 'must be at most 254 characters' });
 
+/** A language the person chose for the app ("en", "es"); the server checks it names a catalog it has. */
+export const LanguageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(20)
+  .regex(LANGUAGE_CODE, { message: 'must be a language code such as "en" or "es"' });
+
 export const SetupInput = z.object({
   email: Email,
   displayName: NonEmptyText(100),
   password: NewPassword,
   householdName: NonEmptyText(200).default('My family'),
+  /** The language chosen on the page, remembered for the new account. */
+  language: LanguageCode.optional(),
 });
 
 export const LoginInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(1000),
+  /** Given when the person chose a language on the sign-in page: remembered on the account. */
+  language: LanguageCode.optional(),
+});
+
+export const LanguageInput = z.object({
+  /** null forgets the choice: the app goes by the browser's languages again. */
+  language: LanguageCode.nullable(),
 });
 
 export const ChangePasswordInput = z.object({
@@ -38,7 +56,13 @@ export const ResetRequestInput = z.object({ email: z.string().trim().toLowerCase
 
 export const ResetCompleteInput = z.object({ token: z.string().max(100), newPassword: NewPassword });
 
-export const UserSchema = z.object({ id: z.string(), email: z.string(), displayName: z.string() });
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  /** The language the person reads the app in; null until they choose (then the browser's). */
+  language: z.string().nullable(),
+});
 
 export const SessionResponse = z.object({
   signedIn: z.boolean(),
@@ -54,6 +78,8 @@ export const AcceptInvitationInput = z.object({
   token: z.string().max(100),
   displayName: z.string().trim().min(1).max(100).optional(),
   password: NewPassword.optional(),
+  /** For a new account: the language chosen on the page. */
+  language: LanguageCode.optional(),
 });
 
 export const ChangePasswordBody = z.object({ currentPassword: z.string(), newPassword: z.string() });

@@ -22,5 +22,6 @@ export * from './members.ts';
 export * from './plans.ts';
 export * from './records.ts';
 export * from './reports.ts';
+export * from './service-logs.ts';
 export * from './sessions.ts';
 export * from './staff-links.ts';

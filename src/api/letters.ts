@@ -12,6 +12,7 @@ import { PARENT_POSITIONS } from '../domain/communications.ts';
 import type { LadderLetterKind, LadderStepId } from '../domain/jurisdictions.ts';
 import { LEGAL_SOURCES, type LegalSourceId } from '../domain/legal-sources.ts';
 import { LETTER_ATTACHMENTS } from '../domain/letter-words.ts';
+import { LANGUAGE_NAME_MAX } from '../domain/letters/language-access.ts';
 import { RULE_CATEGORY, type ToneRuleId } from '../domain/tone.ts';
 import { nameOf } from './common.ts';
 import { Communication } from './records.ts';
@@ -64,6 +65,16 @@ export const LetterRequestSchema = z.discriminatedUnion('kind', [
     communicationId: Id.optional(),
     /** Where the parent stands; left out, what she recorded on the call or meeting. */
     parentPosition: z.enum(PARENT_POSITIONS).optional(),
+    ...RespondBy,
+  }),
+  // An interpreter at the next meeting and the plan in the parent's language (Spanish when left out).
+  z.object({
+    kind: z.literal('request_language_access'),
+    language: NonEmptyText(LANGUAGE_NAME_MAX)
+      .refine((name) => /\p{L}/u.test(name), { message: 'must be the name of a language' })
+      .optional(),
+    /** The date of the next meeting, when known: the letter names it. */
+    meetingDate: IsoDateSchema.optional(),
     ...RespondBy,
   }),
   z.object({

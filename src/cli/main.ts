@@ -6,16 +6,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SetupInput } from '../api/auth.ts';
 import { LedgerQuery } from '../api/ledger.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { buildApp } from '../server/app.ts';
 import { mailerFromEnv } from '../server/auth/mailer.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { idSource, systemClock } from '../server/context.ts';
 import { AppError, parseOrThrow } from '../server/errors.ts';
-import { READ_DISTRICT_CALENDARS_JOB, SEND_REMINDERS_JOB } from '../server/jobs/handlers.ts';
+import { startServer } from '../server/serve.ts';
 import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
-import { sweepExpiredIepDocuments } from '../server/services/iep-documents.ts';
 import { computeLedgers } from '../server/services/ledgers.ts';
 import { sendDueReminders } from '../server/services/reminder-mail.ts';
 import { verifyHousehold } from '../server/services/verify.ts';
@@ -31,7 +29,6 @@ import {
   type Store,
 } from '../store/database.ts';
 import { writeFileAtomically } from '../store/files.ts';
-import { writeRotatedBackup } from '../store/scheduled-backup.ts';
 import { readCalendarFile, renderCalendarDraft } from './calendar-read.ts';
 import { seedDemoHousehold } from './demo-household.ts';
 import { readIepFile, renderIepDraft } from './iep-read.ts';
@@ -98,88 +95,61 @@ program
     const config = databaseConfigFromEnv();
     const store = await openStore(config);
     const trustProxy = process.env.TRUST_PROXY?.trim();
-    const mailer = mailerFromEnv();
-    const app = await buildApp({
+    const backupDir = process.env.AS_WRITTEN_BACKUP_DIR?.trim();
+    const graceSeconds = secondsFromEnv('AS_WRITTEN_SHUTDOWN_GRACE_SECONDS', 20);
+    const server = await startServer({
       store,
-      mailer,
+      mailer: mailerFromEnv(),
       publicUrl: process.env.PUBLIC_URL?.trim() || undefined,
       trustProxy: trustProxy ? (trustProxy === 'true' ? true : trustProxy) : false,
       uploadLimitBytes: uploadLimitFromEnv(),
       emailImport: importLimitFromEnv(),
       fetchPolicy: fetchPolicyFromEnv(),
       iepUploadLimitBytes: megabytesFromEnv('AS_WRITTEN_IEP_UPLOAD_LIMIT_MB'),
+      jobRunner: jobRunnerFromEnv(config.kind),
+      jobStopGraceMs: graceSeconds * 1000,
+      metricsToken: process.env.AS_WRITTEN_METRICS_TOKEN?.trim() || null,
+      port: Number(process.env.PORT ?? 3000),
+      host: process.env.HOST ?? '127.0.0.1',
+      // Scheduled backups with rotation, when AS_WRITTEN_BACKUP_DIR is set.
+      backup: backupDir
+        ? {
+            dir: backupDir,
+            everyMs: Number(process.env.AS_WRITTEN_BACKUP_EVERY_HOURS || 24) * 60 * 60 * 1000,
+            keep: Math.max(1, Number(process.env.AS_WRITTEN_BACKUP_KEEP || 7)),
+            passphrase: process.env.AS_WRITTEN_BACKUP_PASSPHRASE || null,
+          }
+        : null,
     });
-    const port = Number(process.env.PORT ?? 3000);
-    const host = process.env.HOST ?? '127.0.0.1';
-    // Reminder emails, when SMTP is set up: a job queued every hour (src/server/jobs/handlers.ts), each
-    // reminder sent once per parent; the job runner retries a failed run and records its failures.
-    const remind = async () => {
-      try {
-        await app.deps.jobs.enqueue(SEND_REMINDERS_JOB, {});
-      } catch (error) {
-        app.log.error(
-          { err: error instanceof Error ? error.message : String(error) },
-          'reminder emails could not be queued',
-        );
-      }
+    const { app } = server;
+    // SIGTERM (a service manager, a container stopping) or SIGINT (Ctrl-C): stop taking requests,
+    // finish those under way and the job in flight, close the database, exit. A second signal, or a
+    // shutdown that takes far longer than its grace, exits at once.
+    const shutdown = (signal: string) => {
+      process.once(signal, () => process.exit(1));
+      setTimeout(
+        () => {
+          app.log.error({ signal }, 'shutdown took too long; exiting');
+          process.exit(1);
+        },
+        (graceSeconds + 15) * 1000,
+      ).unref();
+      server.stop(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
     };
-    const reminderTimer = mailer.enabled ? setInterval(() => void remind(), 60 * 60 * 1000) : null;
-    reminderTimer?.unref();
-    if (mailer.enabled) setTimeout(() => void remind(), 30_000).unref();
-    // District calendars read by their address: a job queued every hour reads each one whose last read
-    // is 20 hours old (src/server/jobs/handlers.ts), so each is read about once a day.
-    const readCalendars = async () => {
-      try {
-        await app.deps.jobs.enqueue(READ_DISTRICT_CALENDARS_JOB, {});
-      } catch (error) {
-        app.log.error(
-          { err: error instanceof Error ? error.message : String(error) },
-          'district calendars could not be queued',
-        );
-      }
-    };
-    setInterval(() => void readCalendars(), 60 * 60 * 1000).unref();
-    // IEP documents brought in and never saved as a plan are removed after 7 days.
-    const sweep = async () => {
-      try {
-        const removed = await sweepExpiredIepDocuments(store, systemClock);
-        if (removed > 0) app.log.info({ removed }, 'expired IEP documents removed');
-      } catch (error) {
-        app.log.error(
-          { err: error instanceof Error ? error.message : String(error) },
-          'IEP document sweep failed',
-        );
-      }
-    };
-    setInterval(() => void sweep(), 60 * 60 * 1000).unref();
-    setTimeout(() => void sweep(), 60_000).unref();
-    setTimeout(() => void readCalendars(), 45_000).unref();
-    // Scheduled backups with rotation, when AS_WRITTEN_BACKUP_DIR is set.
-    const backupDir = process.env.AS_WRITTEN_BACKUP_DIR?.trim();
-    const backupTimer = backupDir
-      ? setInterval(
-          () => void scheduledBackup(store, backupDir, app.log),
-          Number(process.env.AS_WRITTEN_BACKUP_EVERY_HOURS || 24) * 60 * 60 * 1000,
-        )
-      : null;
-    backupTimer?.unref();
-    if (backupDir) setTimeout(() => void scheduledBackup(store, backupDir, app.log), 60_000).unref();
-    const shutdown = async (signal: string) => {
-      app.log.info({ signal }, 'shutting down');
-      if (reminderTimer) clearInterval(reminderTimer);
-      if (backupTimer) clearInterval(backupTimer);
-      await app.close();
-      await store.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    await app.listen({ port, host });
-    // Jobs a stopped or crashed server left queued or running (a large email import) resume now.
-    await app.deps.jobs.start();
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
     app.log.info(
-      { database: config.kind === 'sqlite' ? config.file : 'postgres' },
-      `As Written is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+      {
+        database: config.kind === 'sqlite' ? config.file : 'postgres',
+        jobs: jobRunnerFromEnv(config.kind),
+      },
+      `As Written is running at ${server.address.replace('0.0.0.0', 'localhost')}`,
     );
   });
 
@@ -603,22 +573,40 @@ try {
   process.exitCode = 1;
 }
 
-async function scheduledBackup(
-  store: Store,
-  dir: string,
-  log: { info(o: object, m: string): void; error(o: object, m: string): void },
-) {
-  try {
-    const result = await writeRotatedBackup(store, {
-      dir,
-      keep: Math.max(1, Number(process.env.AS_WRITTEN_BACKUP_KEEP || 7)),
-      passphrase: process.env.AS_WRITTEN_BACKUP_PASSPHRASE || null,
-      now: systemClock.now(),
-    });
-    log.info({ file: result.file, removed: result.removed.length }, 'backup written');
-  } catch (error) {
-    log.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduled backup failed');
+/**
+ * AS_WRITTEN_JOB_RUNNER: who runs background jobs. On PostgreSQL the default is pg-boss (several app
+ * processes may share the database); `in-process` keeps the single-process runner. SQLite is always
+ * in-process.
+ */
+function jobRunnerFromEnv(kind: 'sqlite' | 'postgres'): 'in-process' | 'pg-boss' {
+  const raw = process.env.AS_WRITTEN_JOB_RUNNER?.trim().toLowerCase();
+  if (raw && raw !== 'pg-boss' && raw !== 'in-process')
+    throw new AppError(
+      'validation_failed',
+      `AS_WRITTEN_JOB_RUNNER must be pg-boss or in-process (found "${raw}")`,
+    );
+  if (kind === 'sqlite') {
+    if (raw === 'pg-boss')
+      throw new AppError(
+        'validation_failed',
+        'AS_WRITTEN_JOB_RUNNER=pg-boss needs PostgreSQL (DATABASE_URL)',
+      );
+    return 'in-process';
   }
+  return raw === 'in-process' ? 'in-process' : 'pg-boss';
+}
+
+/** A whole number of seconds from the environment (0 to 3600), or the default when unset. */
+function secondsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 3600)
+    throw new AppError(
+      'validation_failed',
+      `${name} must be a whole number of seconds from 0 to 3600 (found "${raw}")`,
+    );
+  return n;
 }
 
 /** AS_WRITTEN_UPLOAD_LIMIT_MB: the largest attachment accepted, in megabytes (default 25). */

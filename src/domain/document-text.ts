@@ -45,8 +45,9 @@ export type DocPage = {
    */
   turned?: number;
   /**
-   * PDF text layer only: the check boxes drawn on the page as vector graphics, each with its state
-   * (src/domain/drawn-boxes.ts); absent when none were found or the drawing could not be read.
+   * PDF text layer only: the check boxes drawn on the page as vector graphics, and those of a fillable
+   * form (whose state is in the form's fields), each with its state (src/domain/drawn-boxes.ts); absent
+   * when none were found or the drawing could not be read.
    */
   boxes?: DrawnBox[];
 };

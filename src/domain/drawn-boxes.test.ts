@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from './document-text.ts';
-import { type DrawnPath, drawnCheckBoxes, toneOf, withDrawnBoxes } from './drawn-boxes.ts';
+import { type DrawnPath, drawnCheckBoxes, toneOf, withDrawnBoxes, withFormBoxes } from './drawn-boxes.ts';
 
 /** A square outline at (x, y), stroked (and filled when asked). */
 const square = (x: number, y: number, size = 8, fill: DrawnPath['fill'] = null): DrawnPath => ({
@@ -13,8 +13,14 @@ const stroke = (...points: number[]): DrawnPath => ({
   stroke: 'dark',
   fill: null,
 });
-const filled = (x: number, y: number, size: number, tone: DrawnPath['fill'] = 'dark'): DrawnPath => ({
-  subpaths: [{ points: [x, y, x + size, y, x + size, y + size, x, y + size], closed: true }],
+const filled = (
+  x: number,
+  y: number,
+  size: number,
+  tone: DrawnPath['fill'] = 'dark',
+  height = size,
+): DrawnPath => ({
+  subpaths: [{ points: [x, y, x + size, y, x + size, y + height, x, y + height], closed: true }],
   stroke: null,
   fill: tone,
 });
@@ -73,6 +79,67 @@ describe('drawnCheckBoxes', () => {
     expect(boxes).toEqual([{ x: 60, y: 100, w: 9, h: 9, state: 'empty' }]);
   });
 
+  it('reads a box drawn as four separate lines, or four thin fills, as one drawn as a square', () => {
+    /** A square's four sides, each a line of its own. */
+    const sides = (x: number, y: number, size = 8) => [
+      stroke(x, y, x + size, y),
+      stroke(x + size, y, x + size, y + size),
+      stroke(x + size, y + size, x, y + size),
+      stroke(x, y + size, x, y),
+    ];
+    const bar = (x: number, y: number, w: number, h: number) => filled(x, y, w, 'dark', h);
+    const boxes = drawnCheckBoxes([
+      ...sides(60, 100),
+      stroke(61.5, 101.5, 66.5, 106.5),
+      stroke(66.5, 101.5, 61.5, 106.5),
+      ...sides(60, 120),
+      // Sides that run a little past the corners (square line caps), and a check mark.
+      stroke(59.6, 140, 68.4, 140),
+      stroke(59.6, 148, 68.4, 148),
+      stroke(60, 139.6, 60, 148.4),
+      stroke(68, 139.6, 68, 148.4),
+      stroke(61.5, 144.5, 63.5, 147, 70.5, 137),
+      // Four thin filled bars (a word processor's border), empty; then with a dark square inside.
+      bar(60, 160, 8, 0.75),
+      bar(60, 167.25, 8, 0.75),
+      bar(60, 160, 0.75, 8),
+      bar(67.25, 160, 0.75, 8),
+      bar(60, 180, 8, 0.75),
+      bar(60, 187.25, 8, 0.75),
+      bar(60, 180, 0.75, 8),
+      bar(67.25, 180, 0.75, 8),
+      filled(62, 182, 4),
+    ]);
+    // A bar's middle is the side's line, as a stroke's path is.
+    expect(boxes.map((b) => [Math.round(b.y), b.state])).toEqual([
+      [100, 'checked'],
+      [120, 'empty'],
+      [140, 'checked'],
+      [160, 'empty'],
+      [180, 'checked'],
+    ]);
+  });
+
+  it('leaves out a grid of small cells drawn line by line, and lines that make no square', () => {
+    // Two rows of three 10-point cells, each cell's sides drawn apart.
+    const grid = [0, 1].flatMap((row) =>
+      [0, 1, 2].flatMap((col) => {
+        const x = 300 + 10 * col;
+        const y = 100 + 10 * row;
+        return [
+          stroke(x, y, x + 10, y),
+          stroke(x, y + 10, x + 10, y + 10),
+          stroke(x, y, x, y + 10),
+          stroke(x + 10, y, x + 10, y + 10),
+        ];
+      }),
+    );
+    // Three sides of a square (the fourth missing), and two lines of different lengths.
+    const open = [stroke(60, 200, 68, 200), stroke(60, 208, 68, 208), stroke(60, 200, 60, 208)];
+    const uneven = [stroke(60, 220, 68, 220), stroke(60, 228, 72, 228)];
+    expect(drawnCheckBoxes([...grid, ...open, ...uneven])).toEqual([]);
+  });
+
   it('reads the tone of a colour by its lightness', () => {
     expect([
       toneOf('#000000'),
@@ -82,6 +149,36 @@ describe('drawnCheckBoxes', () => {
       toneOf('#ffffff'),
     ]).toEqual(['dark', 'dark', 'mid', 'light', 'light']);
     expect(toneOf(undefined)).toBe('mid');
+  });
+});
+
+describe('withFormBoxes', () => {
+  it("takes a form check box's state from its field, over a square drawn under it", () => {
+    const drawn = drawnCheckBoxes([square(60, 100), square(60, 120), square(60, 140)]);
+    const boxes = withFormBoxes(drawn, [
+      { x: 60, y: 100, w: 8, h: 8, on: true },
+      { x: 60.5, y: 120.5, w: 7, h: 7, on: false },
+      { x: 60, y: 160, w: 8, h: 8, on: true },
+    ]);
+    expect(boxes).toEqual([
+      { x: 60, y: 100, w: 8, h: 8, state: 'checked' },
+      { x: 60.5, y: 120.5, w: 7, h: 7, state: 'empty' },
+      // Drawn, with no field over it.
+      { x: 60, y: 140, w: 8, h: 8, state: 'empty' },
+      { x: 60, y: 160, w: 8, h: 8, state: 'checked' },
+    ]);
+  });
+
+  it('leaves out form fields of no check-box size', () => {
+    expect(
+      withFormBoxes(
+        [],
+        [
+          { x: 60, y: 100, w: 200, h: 14, on: true },
+          { x: 60, y: 120, w: 2, h: 2, on: true },
+        ],
+      ),
+    ).toEqual([]);
   });
 });
 

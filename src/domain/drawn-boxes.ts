@@ -5,13 +5,18 @@
 // drawn inside it. The IEP reader then puts each box, as a mark, in front of the words beside it
 // (`withDrawnBoxes`), so a drawn box reads as "☒" or "☐" would. Pure: no I/O.
 //
-// A box is a square outline 4.5 to 16 points wide. It is:
+// A box is a square outline 4.5 to 16 points wide, drawn as one rectangle or a side at a time (four
+// short lines, or four thin filled bars as word processors print borders; squares that touch one another
+// are a grid's cells, not boxes). It is:
 // - `checked` when it is filled dark, holds a dark fill covering a fifth of it or more, or holds strokes
 //   (an X, a check mark, which may run past the box's edge) spanning at least 40% of it both ways;
 // - `empty` when nothing is drawn inside it;
 // - `unclear` when something else is: a dot, a short stroke, a mid-grey fill. The parent decides.
 // A dark filled square with no outline is a checked box where the page also has outlined boxes of about
 // its size (a form's "filled box" style); alone, it may be a bullet, and is not taken for a box.
+//
+// A fillable form's check boxes (`withFormBoxes`) have their state in the form's fields: the reader
+// reads them there, and each takes the place of a square drawn under it.
 
 import type { DocCell, DocLine } from './document-text.ts';
 
@@ -89,6 +94,88 @@ const squareSized = (r: Rect) =>
   r.h <= MAX_BOX &&
   Math.max(r.w, r.h) / Math.min(r.w, r.h) <= 1.35;
 
+type Mark = Rect & { fill: Tone | null; stroke: Tone | null };
+
+/** A level (`level`: along x, at `at` = y) or upright (along y, at `at` = x) line from `from` to `to`. */
+type Segment = { level: boolean; at: number; from: number; to: number; mark: Mark };
+
+/** How far apart two ends or lines may be and still meet, in points. */
+const MEET = 1.2;
+
+/**
+ * A subpath that is one short level or upright line (two points, stroked) or a thin filled bar (a
+ * rectangle under 1.5 points across, as word processors print rules), of about a box's side.
+ */
+function segmentOf(
+  sub: { points: number[] },
+  rect: Rect | null,
+  stroke: Tone | null,
+  fill: Tone | null,
+): Omit<Segment, 'mark'> | null {
+  const side = (length: number) => length >= MIN_BOX && length <= MAX_BOX + 2;
+  const p = sub.points;
+  if (stroke && p.length === 4) {
+    const [x0, y0, x1, y1] = p as [number, number, number, number];
+    if (Math.abs(y1 - y0) < 0.5 && side(Math.abs(x1 - x0)))
+      return { level: true, at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) };
+    if (Math.abs(x1 - x0) < 0.5 && side(Math.abs(y1 - y0)))
+      return { level: false, at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) };
+    return null;
+  }
+  if (rect && fill && fill !== 'light') {
+    if (rect.h <= 1.5 && side(rect.w))
+      return { level: true, at: rect.y + rect.h / 2, from: rect.x, to: rect.x + rect.w };
+    if (rect.w <= 1.5 && side(rect.h))
+      return { level: false, at: rect.x + rect.w / 2, from: rect.y, to: rect.y + rect.h };
+  }
+  return null;
+}
+
+/**
+ * The squares drawn a side at a time: two level lines of the same ends, one above the other, joined at
+ * both ends by upright lines. A square that touches another one is a cell of a grid, not a box. The
+ * lines used are added to `used` (by their index).
+ */
+function squaresOfSegments(segments: readonly Segment[], used: Set<number>): Rect[] {
+  // A page of thousands of short lines is a drawing, not a form.
+  if (segments.length < 4 || segments.length > 4000) return [];
+  const level = segments.flatMap((s, k) => (s.level ? [k] : []));
+  const upright = segments.flatMap((s, k) => (s.level ? [] : [k]));
+  const found: { rect: Rect; sides: number[] }[] = [];
+  const near = (a: number, b: number) => Math.abs(a - b) <= MEET;
+  const joins = (k: number, x: number, top: number, bottom: number) => {
+    const s = segments[k]!;
+    return near(s.at, x) && near(s.from, top) && near(s.to, bottom);
+  };
+  for (const t of level) {
+    const top = segments[t]!;
+    for (const b of level) {
+      const bottom = segments[b]!;
+      const h = bottom.at - top.at;
+      if (h < MIN_BOX || !near(top.from, bottom.from) || !near(top.to, bottom.to)) continue;
+      const rect = { x: top.from, y: top.at, w: top.to - top.from, h };
+      if (!squareSized(rect)) continue;
+      const left = upright.find((k) => joins(k, rect.x, rect.y, rect.y + rect.h));
+      const right = upright.find((k) => k !== left && joins(k, rect.x + rect.w, rect.y, rect.y + rect.h));
+      if (left === undefined || right === undefined) continue;
+      found.push({ rect, sides: [t, b, left, right] });
+    }
+  }
+  const apart = found.filter(
+    (f) =>
+      !found.some(
+        (g) =>
+          g !== f &&
+          g.rect.x <= f.rect.x + f.rect.w + MEET &&
+          f.rect.x <= g.rect.x + g.rect.w + MEET &&
+          g.rect.y <= f.rect.y + f.rect.h + MEET &&
+          f.rect.y <= g.rect.y + g.rect.h + MEET,
+      ),
+  );
+  for (const f of apart) for (const k of f.sides) used.add(k);
+  return apart.map((f) => f.rect);
+}
+
 const same = (a: Rect, b: Rect) =>
   Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.w - b.w) < 1 && Math.abs(a.h - b.h) < 1;
 
@@ -100,7 +187,9 @@ export function drawnCheckBoxes(paths: readonly DrawnPath[]): DrawnBox[] {
   /** Squares filled light: inside a dark square, they make it an outline (a border drawn as two fills). */
   const lightSquares: Rect[] = [];
   /** Everything else small that is painted: what may be drawn inside a box. */
-  const marks: (Rect & { fill: Tone | null; stroke: Tone | null })[] = [];
+  const marks: Mark[] = [];
+  /** Short upright or level lines: a box's sides, when it is drawn a side at a time. */
+  const segments: Segment[] = [];
   for (const path of paths.slice(0, MAX_PATHS_PER_PAGE)) {
     const visibleStroke = path.stroke !== null && path.stroke !== 'light';
     for (const sub of path.subpaths) {
@@ -124,9 +213,20 @@ export function drawnCheckBoxes(paths: readonly DrawnPath[]): DrawnBox[] {
       // A light fill (a white background) draws nothing to see.
       const fill = path.fill === 'light' ? null : path.fill;
       const stroke = visibleStroke ? path.stroke : null;
-      if (fill || stroke) marks.push({ ...b, fill, stroke });
+      if (!fill && !stroke) continue;
+      const edge = segmentOf(sub, rect, stroke, fill);
+      if (edge) segments.push({ ...edge, mark: { ...b, fill, stroke } });
+      else marks.push({ ...b, fill, stroke });
     }
   }
+  // Squares drawn as four separate lines (or four thin fills): outlines too; lines that make none are
+  // marks like any other stroke.
+  const used = new Set<number>();
+  for (const square of squaresOfSegments(segments, used))
+    if (!outlines.some((o) => same(o, square))) outlines.push({ ...square, fill: null });
+  segments.forEach((s, k) => {
+    if (!used.has(k)) marks.push(s.mark);
+  });
   // A dark square with a light one filling most of it is an outline drawn as two fills.
   for (let k = filledSquares.length - 1; k >= 0; k--) {
     const f = filledSquares[k]!;
@@ -186,6 +286,32 @@ function centreIn(a: Rect, box: Rect, slack: number): boolean {
     cy >= box.y - slack * box.h &&
     cy <= box.y + box.h * (1 + slack)
   );
+}
+
+/**
+ * A check box of a fillable form (an AcroForm check box or radio button widget): where it is, in points
+ * from the page's top-left corner, and whether it is on. Its state is in the form's data, not in the
+ * page's text or drawing (src/importers/pdf-text.ts reads it).
+ */
+export type FormBox = { x: number; y: number; w: number; h: number; on: boolean };
+
+/** A form field larger than this either way is not taken for a check box beside a line. */
+const MAX_FORM_BOX = 24;
+
+/**
+ * A page's drawn boxes with its form's check boxes: a form box is `checked` when it is on and `empty`
+ * when it is off, whatever is drawn under it (a form prints its boxes' squares on the page and keeps
+ * their state in the field), so a drawn box at a form box's place gives way to it. Form boxes of no
+ * check-box size (wider or taller than 24 points, or under 3) are left out. Top to bottom, left to right.
+ */
+export function withFormBoxes(drawn: readonly DrawnBox[], form: readonly FormBox[]): DrawnBox[] {
+  const fields = form.filter((f) => f.w >= 3 && f.h >= 3 && f.w <= MAX_FORM_BOX && f.h <= MAX_FORM_BOX);
+  if (!fields.length) return [...drawn];
+  const boxes: DrawnBox[] = drawn.filter(
+    (d) => !fields.some((f) => centreIn(d, f, 0.25) || centreIn(f, d, 0.25)),
+  );
+  for (const f of fields) boxes.push({ x: f.x, y: f.y, w: f.w, h: f.h, state: f.on ? 'checked' : 'empty' });
+  return boxes.sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
 const GLYPH: Record<DrawnBoxState, string> = { checked: '☒', empty: '☐', unclear: '[?]' };

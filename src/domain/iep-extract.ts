@@ -157,6 +157,10 @@ const BULLET = /^(?:[•●◦▪▫‣⁃·○◘]|[-*–](?=\s)|\d{1,2}[.)](?=
 
 type MarkState = 'checked' | 'unchecked' | 'unclear';
 
+/** "... [X] Yes [ ] No": what comes before, the Yes box, the No box. */
+const YES_NO_BOX = '(\\[[^\\]]{0,3}\\]|\\([^)]{0,3}\\)|\\S{1,2})';
+const YES_NO = new RegExp(`^(.*?)\\s*${YES_NO_BOX}\\s*yes\\b\\s*,?\\s*${YES_NO_BOX}\\s*no\\b\\.?$`, 'i');
+
 /** A cell's leading check mark, if any, and the text after it. */
 function readMark(
   text: string,
@@ -164,8 +168,7 @@ function readMark(
 ): { state: MarkState | null; text: string; bullet: boolean } {
   let t = text.trim();
   // "Eligible for ESY: [X] Yes [ ] No": the state of the Yes box.
-  const box = '(\\[[^\\]]{0,3}\\]|\\([^)]{0,3}\\)|\\S{1,2})';
-  const yesNo = new RegExp(`^(.*?)\\s*${box}\\s*yes\\b\\s*,?\\s*${box}\\s*no\\b\\.?$`, 'i').exec(t);
+  const yesNo = YES_NO.exec(t);
   if (yesNo) {
     const yes = markOf(yesNo[2]!, filledSquareIsMark);
     const no = markOf(yesNo[3]!, filledSquareIsMark);
@@ -484,6 +487,7 @@ function planDates(lines: readonly Line[], convention: DateConvention): DateHit[
   const hits: DateHit[] = [];
   for (const [kind, label] of DATE_LABELS) {
     const re = new RegExp(`^(?:${label.source})\\b`, 'i');
+    const atEnd = new RegExp(`\\b(?:${label.source})$`, 'i');
     lines.forEach((line, at) => {
       line.cells.forEach((cell, k) => {
         let m = re.exec(cell.text);
@@ -491,7 +495,7 @@ function planDates(lines: readonly Line[], convention: DateConvention): DateHit[
         const colon = cell.text.indexOf(':');
         if (!m && colon > 0 && colon <= 70) {
           const labelPart = cell.text.slice(0, colon).replace(/\s*\([^)]*\)\s*$/, '');
-          const inner = new RegExp(`\\b(?:${label.source})$`, 'i').exec(labelPart);
+          const inner = atEnd.exec(labelPart);
           if (inner)
             m = Object.assign([cell.text.slice(0, colon)], { index: 0, input: cell.text }) as RegExpExecArray;
         }
@@ -887,7 +891,7 @@ function wrapsOn(previousText: string, previousEnd: number, cell: DocCell, heigh
 }
 
 const INSTRUCTION =
-  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked|(?:checked|marked|selected|ticked) (?:below|above)|(?:are|is) part of this (?:iep|plan)|\bnone of (?:the|these)\b|\b(?:box(?:es)?|items?|accommodations?|supports?) (?:that )?(?:were|was|are|is) (?:not )?(?:chosen|selected|checked|marked)\b|\bwhose box/i;
+  /check all that apply|marked (?:with )?\(?x\)?|are provided|the following|unless otherwise|as follows|will be provided|accommodations are|indicate|select all|if checked|(?:checked|marked|selected|ticked) (?:below|above)|(?:are|is) part of this (?:iep|plan)|\bnone of (?:the|these)\b|\b(?:box(?:es)?|items?|accommodations?|supports?) (?:that )?(?:were|was|are|is) (?:not )?(?:chosen|selected|checked|marked)\b|\bwhose box|\b(?:check|tick|mark|select)\s+(?:each|every|all|any)\s+(?:of\s+the\s+)?(?:box(?:es)?|items?|accommodations?|supports?|modifications?|that appl(?:y|ies))\b/i;
 
 function readAccommodationLines(
   entries: readonly AccLine[],
@@ -1150,9 +1154,14 @@ const GOAL_LABEL_AT = new RegExp(
   'gi',
 );
 
+/** GOAL_LABELS, each matching a whole label. */
+const WHOLE_GOAL_LABELS = GOAL_LABELS.map(
+  ([re, field]) => [new RegExp(`^${re.source}$`, 'i'), field] as const,
+);
+
 function goalFieldOf(label: string): GoalField {
-  for (const [re, field] of GOAL_LABELS)
-    if (new RegExp(`^${re.source}$`, 'i').test(label.trim())) return field;
+  const text = label.trim();
+  for (const [re, field] of WHOLE_GOAL_LABELS) if (re.test(text)) return field;
   return 'other';
 }
 

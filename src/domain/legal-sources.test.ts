@@ -78,6 +78,26 @@ describe('finding citations in text', () => {
     ]);
   });
 
+  it('reads a U.S. Code section that ends in a letter: Title VI is 42 U.S.C. 2000d', () => {
+    expect(citationsIn('Title VI (42 U.S.C. 2000d; 34 CFR 100.3(b)(2)) and 29 U.S.C. 794')).toEqual([
+      '34 CFR 100.3(b)(2)',
+      '42 U.S.C. 2000d',
+      '29 U.S.C. 794',
+    ]);
+    expect(unknownCitations('42 U.S.C. 2000d; 34 CFR 100.3(b)(2); 300.322(e)')).toEqual([]);
+    expect(unknownCitations('42 U.S.C. 2000e')).toEqual(['42 U.S.C. 2000e']);
+  });
+
+  it('the 2015 letter on limited-English-proficient parents is guidance, and says it was withdrawn', () => {
+    const letter = citation('dcl-2015-el-lep');
+    expect(letter.kind).toBe('guidance');
+    expect(letter.summary).toContain('Withdrawn in August 2025');
+    expect(citation('usc-42-2000d').kind).toBe('law');
+    expect(citation('cfr-300-322-e').summary).toContain(
+      'IDEA does not require the IEP document itself to be translated',
+    );
+  });
+
   it('a subdivision of a section in the table is known; a section missing from it is not', () => {
     expect(isKnownCitation('34 CFR 300.153(c)')).toBe(true);
     expect(unknownCitations('see 34 CFR 300.613 and 34 CFR 300.999 and O. Reg. 181/98 s.6')).toEqual([
@@ -333,6 +353,11 @@ function requestsFor(kind: LetterKind, plan: CasePlan): LetterRequest[] {
       return [{ kind, ...(timelines.records ? { timeline: timelines.records } : {}) }];
     case 'request_prior_written_notice':
       return [{ kind, decision: 'to reduce speech therapy to one session a week', communicationId: 'call' }];
+    case 'request_language_access':
+      return [
+        { kind, meetingDate: '2026-11-10' },
+        { kind, language: 'Vietnamese' },
+      ];
     case 'escalation':
       return plan.jurisdiction.country === 'CA'
         ? [

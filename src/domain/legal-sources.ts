@@ -128,6 +128,33 @@ const ROWS = [
     profiles: US_IEP,
   },
   {
+    id: 'cfr-300-503-c',
+    pinpoint: '34 CFR 300.503(c)',
+    summary:
+      'Prior written notice is written in language understandable to the general public, and provided in the native language of the parent or other mode of communication the parent uses, unless it is clearly not feasible to do so; when that language is not a written one, the school makes sure the notice is translated orally and understood, with written evidence of it.',
+    kind: 'law',
+    appliesIn: 'United States (IDEA)',
+    profiles: US_IEP,
+  },
+  {
+    id: 'cfr-300-504-d',
+    pinpoint: '34 CFR 300.504(d)',
+    summary:
+      'The procedural safeguards notice meets the same language requirements as prior written notice (34 CFR 300.503(c)): in the native language of the parent unless it is clearly not feasible.',
+    kind: 'law',
+    appliesIn: 'United States (IDEA)',
+    profiles: US_IEP,
+  },
+  {
+    id: 'cfr-300-322-e',
+    pinpoint: '34 CFR 300.322(e)',
+    summary:
+      'The school takes whatever action is necessary to ensure that the parent understands the proceedings of the IEP Team meeting, including arranging for an interpreter for parents with deafness or whose native language is other than English. IDEA does not require the IEP document itself to be translated.',
+    kind: 'law',
+    appliesIn: 'United States (IDEA)',
+    profiles: US_IEP,
+  },
+  {
     id: 'cfr-300-506',
     pinpoint: '34 CFR 300.506',
     summary:
@@ -442,6 +469,35 @@ const ROWS = [
     appliesIn: 'United States (Office for Civil Rights)',
     profiles: ['us_504'],
   },
+  // --- United States: Title VI (language access, for an IEP and a 504 plan alike) -----------------
+  {
+    id: 'usc-42-2000d',
+    pinpoint: '42 U.S.C. 2000d',
+    summary:
+      'Title VI of the Civil Rights Act of 1964: no person, on the ground of race, color or national origin, is excluded from, denied the benefits of, or subjected to discrimination under any program receiving federal funds.',
+    kind: 'law',
+    appliesIn: 'United States',
+    profiles: [...US_IEP, 'us_504'],
+  },
+  {
+    id: 'cfr-100-3-b-2',
+    pinpoint: '34 CFR 100.3(b)(2)',
+    summary:
+      'The Department of Education’s Title VI regulation: a school receiving its funds may not use criteria or methods of administration that have the effect of subjecting people to discrimination because of their national origin, or of defeating or substantially impairing the program’s objectives for people of a particular national origin.',
+    kind: 'law',
+    appliesIn: 'United States',
+    profiles: [...US_IEP, 'us_504'],
+  },
+  {
+    id: 'dcl-2015-el-lep',
+    pinpoint:
+      'U.S. Departments of Justice and Education, Dear Colleague Letter on English Learner Students and Limited English Proficient Parents (January 7, 2015)',
+    summary:
+      'Joint guidance on Title VI: schools communicate with parents who have limited English in a language they understand about anything called to other parents’ attention (special education and IEP meetings among them), through competent interpreters and translators, not merely bilingual staff. Withdrawn in August 2025 and kept online for historical purposes only; Title VI and its regulations did not change.',
+    kind: 'guidance',
+    appliesIn: 'United States',
+    profiles: [...US_IEP, 'us_504'],
+  },
   // --- Ontario ------------------------------------------------------------------------------------
   {
     id: 'on-reg-181-98-s6-3-b',
@@ -699,7 +755,8 @@ const NAMED: { pattern: RegExp; key: (match: RegExpExecArray) => string }[] = [
   },
   { pattern: /\b14-8\.02f(?:\([a-z0-9-]+\))*/g, key: (m) => `105 ILCS 5/${m[0]}` },
   { pattern: /\b\d+\sFR\s\d+\b/g, key: (m) => m[0] },
-  { pattern: /\b\d+\sU\.S\.C\.\s(?:§+\s?)?\d+\b/g, key: (m) => m[0].replace(/§+\s?/, '') },
+  // A section may end in a letter: "42 U.S.C. 2000d".
+  { pattern: /\b\d+\sU\.S\.C\.\s(?:§+\s?)?\d+[a-z]?\b/g, key: (m) => m[0].replace(/§+\s?/, '') },
   { pattern: /\bR7-2-\d+(?:\([A-Za-z0-9]+\))*/g, key: (m) => `A.A.C. ${m[0]}` },
   { pattern: /\bM\d{3}\/\d{2}\b/g, key: (m) => `Ministerial Order ${m[0]}` },
   { pattern: /\bB\.C\.\sReg\.\s\d+\/\d{4}\b/g, key: (m) => m[0] },

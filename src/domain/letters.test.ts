@@ -1455,6 +1455,7 @@ describe('letters that do not fit the plan are refused', () => {
       'request_service_logs',
       'request_iep_meeting',
       'request_records',
+      'request_language_access',
       'escalation',
     ]);
   });
@@ -1471,6 +1472,7 @@ describe('letters that do not fit the plan are refused', () => {
       { kind: 'request_service_logs', serviceId: 'svc-speech' },
       { kind: 'request_iep_meeting' },
       { kind: 'request_records' },
+      { kind: 'request_language_access', meetingDate: '2026-11-10' },
       { kind: 'escalation', to: 'superintendent' },
     ];
     expect(requests.map((q) => q.kind).sort()).toEqual(
@@ -1524,6 +1526,10 @@ describe('every letter', () => {
           kind: 'request_prior_written_notice',
           decision: 'to change the reading group',
         }),
+    ],
+    [
+      'request_language_access',
+      () => draftLetter(record(), { kind: 'request_language_access', meetingDate: '2026-11-10' }),
     ],
     ['escalation', () => draftLetter(record(), { kind: 'escalation', to: 'director' })],
     ['state_complaint', () => draftLetter(record(), { kind: 'state_complaint' })],

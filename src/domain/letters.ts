@@ -43,6 +43,13 @@ export {
   letterUnavailableReason,
   REPLY_LETTER_KINDS,
 } from './letters/kinds.ts';
+export {
+  DEFAULT_LETTER_LANGUAGE,
+  draftLanguageAccessRequest,
+  LANGUAGE_NAME_MAX,
+  type LanguageAccessOptions,
+  letterLanguage,
+} from './letters/language-access.ts';
 export { draftMeetingRequest, type MeetingRequestOptions } from './letters/meeting-request.ts';
 export { draftOcrComplaintOutline } from './letters/ocr-complaint-outline.ts';
 export {

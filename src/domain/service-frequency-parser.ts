@@ -111,7 +111,19 @@ function toNumber(raw: string): number {
   return NUMBER_WORDS[s] ?? ONCE_WORDS[s] ?? Number.NaN;
 }
 
-const rx = (src: string) => new RegExp(src, 'g');
+/**
+ * The global pattern for a source, made once: most patterns here are written where they are used,
+ * from parts, and a line is read by some hundred of them. Only read through `matchAll` (Reader.find),
+ * which copies the pattern, so the shared one's `lastIndex` stays at 0.
+ */
+const PATTERNS = new Map<string, RegExp>();
+const rx = (src: string) => {
+  const known = PATTERNS.get(src);
+  if (known) return known;
+  const re = new RegExp(src, 'g');
+  PATTERNS.set(src, re);
+  return re;
+};
 /** Wraps alternatives so they match whole words only. */
 const words = (src: string) => rx(`(?<![a-z])(?:${src})(?![a-z])`);
 
@@ -742,7 +754,8 @@ const AREA_RULES: [RegExp, ServiceArea][] = [
   ],
 ];
 
-function areaOf(name: string): ServiceArea {
+/** The area a service's name is in ("Speech-language therapy", "SLP": speech); also reads a school log's service names. */
+export function areaOf(name: string): ServiceArea {
   const lower = normalize(name);
   for (const [re, area] of AREA_RULES) if (re.test(lower)) return area;
   return 'other';

@@ -64,12 +64,26 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 /** Refuses a container whose parts declare, or inflate to, more than the limit. */
 function checkContainer(bytes: Uint8Array, maxUnpacked: number) {
+  checkZipContainer(bytes, maxUnpacked, { what: 'Word document', need: 'a plan needs' });
+}
+
+/**
+ * Refuses a ZIP container (a .docx, an .xlsx) whose parts declare, or inflate to, more than the limit,
+ * or that is damaged; `what` names it in the messages ("Word document", "spreadsheet"), `need` what it
+ * is far more than ("a plan needs").
+ */
+export function checkZipContainer(
+  bytes: Uint8Array,
+  maxUnpacked: number,
+  words: { what: string; need: string },
+) {
+  const { what, need } = words;
   const entries = zipEntries(bytes);
-  if (!entries) throw fileError('This Word document is damaged, so it could not be read.');
+  if (!entries) throw fileError(`This ${what} is damaged, so it could not be read.`);
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   const tooLarge = () =>
     fileError(
-      `This Word document unpacks to more than ${Math.round(maxUnpacked / 1024 / 1024)} MB, far more than a plan needs, so it was not read.`,
+      `This ${what} unpacks to more than ${Math.round(maxUnpacked / 1024 / 1024)} MB, far more than ${need}, so it was not read.`,
     );
   if (declared > maxUnpacked) throw tooLarge();
   let budget = maxUnpacked;
@@ -79,16 +93,15 @@ function checkContainer(bytes: Uint8Array, maxUnpacked: number) {
       if (budget < 0) throw tooLarge();
       continue;
     }
-    if (e.method !== 8)
-      throw fileError('This Word document uses a compression it should not, so it was not read.');
+    if (e.method !== 8) throw fileError(`This ${what} uses a compression it should not, so it was not read.`);
     const local = e.offset;
     if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50)
-      throw fileError('This Word document is damaged, so it could not be read.');
+      throw fileError(`This ${what} is damaged, so it could not be read.`);
     const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     const data = bytes.subarray(dataStart, dataStart + e.compressed);
     const lied = () =>
       fileError(
-        'This Word document is damaged: a part of it unpacks to more than it declares (a zip bomb), so it was not read.',
+        `This ${what} is damaged: a part of it unpacks to more than it declares (a zip bomb), so it was not read.`,
       );
     let inflated: Buffer;
     try {
@@ -97,7 +110,7 @@ function checkContainer(bytes: Uint8Array, maxUnpacked: number) {
     } catch (error) {
       if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
         throw e.size < budget ? lied() : tooLarge();
-      throw fileError('This Word document is damaged, so it could not be read.');
+      throw fileError(`This ${what} is damaged, so it could not be read.`);
     }
     if (inflated.length > e.size) throw lied();
     budget -= inflated.length;

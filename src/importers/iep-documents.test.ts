@@ -28,12 +28,13 @@ const tesseract = await detectTesseract();
 describe('the IEP reader on the test plans', () => {
   const scores: Score[] = [];
 
-  it('has the nine form families and a Word document', () => {
+  it('has the ten form families (one a fillable form) and a Word document', () => {
     expect(keys.map((k) => k.file)).toEqual([
       'ca-seis-like.pdf',
       'co-iep.docx',
       'fl-like.pdf',
       'ga-504-drawn.pdf',
+      'il-iep-form.pdf',
       'ma-sdg-like.pdf',
       'nyc-like.pdf',
       'ontario-iep.pdf',

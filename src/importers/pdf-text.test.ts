@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../../test/support/make-pdf.ts';
+import { formCheckBox } from '../../test/support/pdf-form.ts';
 import { AppError } from '../domain/errors.ts';
 import { PDF_MAX_PAGES, readPdfText } from './pdf-text.ts';
 
@@ -90,6 +91,30 @@ describe('readPdfText', () => {
       { x: 62, y: 140, w: 9, h: 9, state: 'checked' },
       { x: 62, y: 160, w: 9, h: 9, state: 'checked' },
       { x: 62, y: 180, w: 9, h: 9, state: 'checked' },
+    ]);
+  });
+
+  it("reads a fillable form's check boxes from their fields, over the squares printed under them", async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.initForm();
+      const items = ['Extended time', 'Read aloud', 'Small group', 'Calculator'];
+      items.forEach((text, k) => {
+        doc.text(text, 80, 100 + 20 * k, { lineBreak: false });
+      });
+      // On (its appearance state /Yes) over a printed square, off, on with another export value, and off
+      // over a printed square.
+      formCheckBox(doc, 'acc1', 62, 100, 9, true, { square: true });
+      formCheckBox(doc, 'acc2', 62, 120, 9, false);
+      formCheckBox(doc, 'acc3', 62, 140, 9, true, { exportValue: 'On' });
+      formCheckBox(doc, 'acc4', 62, 160, 9, false, { square: true });
+    });
+    const text = await readPdfText(pdf);
+    expect(text.pages[0]!.boxes).toEqual([
+      { x: 62, y: 100, w: 9, h: 9, state: 'checked' },
+      { x: 62, y: 120, w: 9, h: 9, state: 'empty' },
+      { x: 62, y: 140, w: 9, h: 9, state: 'checked' },
+      { x: 62, y: 160, w: 9, h: 9, state: 'empty' },
     ]);
   });
 

@@ -11,11 +11,14 @@ import {
 import {
   type DrawnPath,
   drawnCheckBoxes,
+  type FormBox,
   MAX_PATHS_PER_PAGE,
   type Tone,
   toneOf,
+  withFormBoxes,
 } from '../domain/drawn-boxes.ts';
 import { AppError } from '../domain/errors.ts';
+import { InThreadPort } from './pdfjs-port.ts';
 
 // Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
 // lines and cells (src/domain/document-text.ts), with pdf.js 5.5 (the last line that runs on Node 20).
@@ -23,21 +26,30 @@ import { AppError } from '../domain/errors.ts';
 // pdf.js runs here with everything that could run code or reach out turned off: no eval of font
 // programs (`isEvalSupported: false`, the fix for CVE-2024-4367), no font faces, no system fonts, no
 // fetching from the worker (the "fake worker" runs in this process; the CMaps for Asian fonts are
-// read from the package's own folder). Scripts, forms (XFA) and annotations are never evaluated: only
-// the page's text content is asked for.
+// read from the package's own folder). Scripts, forms (XFA) and annotations are never evaluated: the
+// page's text content and drawing are asked for, and of its annotations only the values of a fillable
+// form's check boxes are read.
 //
 // pdf.js is loaded the first time a PDF is read (`loadPdfJs`), not when this module is: the server
 // imports this module for `fileError` but reads documents in a child process, and a docx or a photo
-// needs no pdf.js. Its legacy build carries core-js, which on Node 20 replaces three built-ins the
-// process already has with slower JavaScript ones, for the whole process (Array.prototype.push,
-// JSON.stringify with a callback on every value, JSON.parse): the native ones are put back once pdf.js
-// and its worker have loaded. The IEP reader's child process loads pdf.js before tsx instead
-// (src/importers/pdfjs-preload.mjs, the same putting back), and this finds it loaded.
+// needs no pdf.js. It is loaded by src/importers/pdfjs-preload.mjs, which the IEP reader's child
+// process runs first (before tsx) and which loadPdfJs imports elsewhere: its legacy build carries
+// core-js, which on Node 20 replaces three built-ins the process already has with slower JavaScript
+// ones, for the whole process (Array.prototype.push, JSON.stringify with a callback on every value,
+// JSON.parse), and the native ones are put back once pdf.js and its worker have loaded; and one slow
+// method of its worker, the copy of the text state made at every saved graphics state, is patched as
+// it loads (src/importers/pdfjs-hooks.mjs), which halves the time of a page's text.
+//
+// pdf.js's worker runs in this thread, on a message port of ours (src/importers/pdfjs-port.ts) that
+// copies messages' structure instead of serializing each one (`structuredClone`) as pdf.js's own does.
 //
 // Check boxes drawn as vector graphics (a square outline, an X or a fill inside) are not text: on a
 // page with text, the page's drawing (pdf.js's operator list) is walked for its painted paths, in page
 // points, and src/domain/drawn-boxes.ts finds the boxes among them and reads each one's state. A page
-// whose drawing cannot be read simply has no boxes.
+// whose drawing cannot be read simply has no boxes. The check boxes of a fillable form (AcroForm) keep
+// their state in the form's fields, not in the text or the drawing: on a page with text, its check box
+// and radio button widgets are read from pdf.js's annotations (`formCheckBoxes`), and each one's state
+// replaces that of a square drawn at its place.
 //
 // The work is bounded: at most `maxPages` pages (a 500-page file is refused before any page is read),
 // at most `maxItemsPerPage` text runs a page, and a deadline for the whole file. A page without any
@@ -80,37 +92,30 @@ const pdfjsFolder = (() => {
 type PdfJsModule = typeof PdfJs;
 let pdfJs: Promise<PdfJsModule> | null = null;
 
-/** The built-ins core-js replaces when pdf.js's legacy build loads (see above). */
-const REPLACED_BUILTINS: readonly [object, string][] = [
-  [Array.prototype, 'push'],
-  [JSON, 'stringify'],
-  [JSON, 'parse'],
-];
-
 /**
  * pdf.js and its worker (which runs in this process as pdf.js's "fake worker": it finds the loaded
- * module on `globalThis.pdfjsWorker`), loaded once, with the built-ins core-js replaced put back.
+ * module on `globalThis.pdfjsWorker`), loaded once by pdfjs-preload.mjs (with its loading hooks, and the
+ * built-ins core-js replaces put back), or found loaded where the child process preloaded it.
  */
 function loadPdfJs(): Promise<PdfJsModule> {
   pdfJs ??= (async () => {
-    const natives = REPLACED_BUILTINS.map(
-      ([owner, name]) => [owner, name, Object.getOwnPropertyDescriptor(owner, name)] as const,
-    );
-    try {
-      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      // The worker has no type declarations; only its side effect (globalThis.pdfjsWorker) is wanted.
-      const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-      await import(worker);
-      return lib;
-    } finally {
-      for (const [owner, name, descriptor] of natives)
-        if (descriptor) Object.defineProperty(owner, name, descriptor);
-    }
+    // Plain JavaScript without type declarations: only its side effects are wanted.
+    const preload: string = new URL('./pdfjs-preload.mjs', import.meta.url).href;
+    await import(preload);
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   pdfJs.catch(() => {
     pdfJs = null;
   });
   return pdfJs;
+}
+
+/** pdf.js's worker side, loaded in this thread (its module sets `globalThis.pdfjsWorker`). */
+function inThreadWorker(): { initializeFromPort(port: InThreadPort): void } {
+  const loaded = (globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker;
+  const handler = loaded?.WorkerMessageHandler as { initializeFromPort?: unknown } | undefined;
+  if (typeof handler?.initializeFromPort !== 'function') throw new Error("pdf.js's worker is not loaded");
+  return handler as { initializeFromPort(port: InThreadPort): void };
 }
 
 function looksLikePdf(bytes: Uint8Array): boolean {
@@ -242,6 +247,65 @@ function subpathsOf(data: ArrayLike<number>, m: Matrix): DrawnPath['subpaths'] {
   return subpaths;
 }
 
+/** pdf.js's number for a form field's widget annotation (AnnotationType.WIDGET). */
+const WIDGET = 20;
+
+type WidgetLike = {
+  annotationType?: unknown;
+  fieldType?: unknown;
+  checkBox?: unknown;
+  radioButton?: unknown;
+  hidden?: unknown;
+  fieldValue?: unknown;
+  exportValue?: unknown;
+  buttonValue?: unknown;
+  rect?: unknown;
+};
+
+/**
+ * The check boxes of a fillable form (AcroForm) on a page, from pdf.js's annotations: each check box or
+ * radio button widget that is shown, where it is (in page points from the top left) and whether it is
+ * on. A check box is on when its value (its appearance state, /AS, or the field's /V) is its export
+ * value (the name its "on" appearance has, often /Yes), or, where it has no appearances, any value but
+ * /Off; a radio button is on when the field's value is its own. Nothing in the form is run: its values
+ * are only read.
+ */
+function formCheckBoxes(
+  annotations: readonly unknown[],
+  viewport: { convertToViewportRectangle(rect: number[]): number[] },
+): FormBox[] {
+  const boxes: FormBox[] = [];
+  for (const annotation of annotations) {
+    const a = annotation as WidgetLike;
+    if (a.annotationType !== WIDGET || a.fieldType !== 'Btn' || a.hidden === true) continue;
+    if (!(a.checkBox === true || a.radioButton === true)) continue;
+    const rect = a.rect;
+    if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((n) => Number.isFinite(n))) continue;
+    const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(rect as number[]) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const value = typeof a.fieldValue === 'string' ? a.fieldValue : null;
+    const on =
+      a.checkBox === true
+        ? value !== null &&
+          value !== '' &&
+          value !== 'Off' &&
+          (typeof a.exportValue !== 'string' || value === a.exportValue)
+        : value !== null && value === a.buttonValue;
+    boxes.push({
+      x: Math.min(x1, x2),
+      y: Math.min(y1, y2),
+      w: Math.abs(x2 - x1),
+      h: Math.abs(y2 - y1),
+      on,
+    });
+  }
+  return boxes;
+}
+
 function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
   // The work may still fail after the deadline has passed (pdf.js aborts a destroyed task).
   work.catch(() => undefined);
@@ -274,8 +338,16 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     );
   if (!looksLikePdf(bytes)) throw fileError('This file is not a PDF.');
 
-  const { getDocument, Util, OPS } = await loadPdfJs();
+  const { getDocument, Util, OPS, PDFWorker } = await loadPdfJs();
+  // pdf.js's worker side, in this thread, on a port of our own (pdfjs-port.ts) rather than pdf.js's.
+  const port = new InThreadPort();
+  inThreadWorker().initializeFromPort(port);
+  // pdf.js declares `port` as a browser Worker's; it uses only postMessage and the listeners.
+  const worker = new PDFWorker({ port, verbosity: 0 } as unknown as ConstructorParameters<
+    typeof PDFWorker
+  >[0]);
   const task = getDocument({
+    worker,
     // pdf.js takes ownership of the buffer it is given (it may detach it), so it gets a copy.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -312,10 +384,12 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
       try {
         const page = await withDeadline(pdf.getPage(number), deadline);
         const viewport = page.getViewport({ scale: 1 });
-        const content = await withDeadline(page.getTextContent(), deadline);
+        // Without pdf.js's own Unicode folding: the lines fold every compatibility character themselves
+        // (normalizeText in src/domain/document-text.ts), which pdf.js's folds a part of.
+        const content = await withDeadline(page.getTextContent({ disableNormalization: true }), deadline);
         const { runs, rotated, truncated } = positioned(Util, content.items, viewport.transform, maxItems);
         const lines: DocLine[] = linesFromItems(runs);
-        const boxes = lines.length
+        const drawn = lines.length
           ? await withDeadline(page.getOperatorList(), deadline).then(
               (list) => drawnCheckBoxes(drawnPaths(OPS, list, viewport.transform)),
               (error: unknown) => {
@@ -324,6 +398,16 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
               },
             )
           : [];
+        const form = lines.length
+          ? await withDeadline(page.getAnnotations({ intent: 'display' }), deadline).then(
+              (annotations: unknown[]) => formCheckBoxes(annotations, viewport),
+              (error: unknown) => {
+                if (error instanceof DeadlinePassed) throw error;
+                return [];
+              },
+            )
+          : [];
+        const boxes = form.length ? withFormBoxes(drawn, form) : drawn;
         if (truncated)
           notes.push(`Page ${number} holds more text than the reader takes; only its first part was read.`);
         if (rotated > 0 && lines.length === 0)
@@ -361,6 +445,8 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     throw error;
   } finally {
     await task.destroy().catch(() => undefined);
+    worker.destroy();
+    port.terminate();
   }
 }
 

@@ -1,21 +1,42 @@
-// Loaded with `--import` by the IEP reader's child process (src/server/services/iep-reading.ts), before
-// tsx's loader: pdf.js, loaded here, is then not passed through tsx, which rewrites every module that
-// has an `import(` (pdf.js's 3 MB build) with a source map, and Node then reads that map when core-js
-// asks for an Error's stack at load: over a second of each child's start-up, for a file that needs
-// no compiling. pdf-text.ts's `loadPdfJs` then finds these modules already loaded. Plain JavaScript,
-// as it runs before tsx.
+// Loads pdf.js (the library and its worker) once per process, the way the IEP reader needs it; plain
+// JavaScript, as it may run before tsx. Two callers:
+//  - the IEP reader's child process loads it with `--import` (src/server/services/iep-reading.ts),
+//    before tsx's loader: pdf.js is then not passed through tsx, which rewrites every module that has an
+//    `import(` (pdf.js's 3 MB build) with a source map, and Node then reads that map when core-js asks
+//    for an Error's stack at load: over a second of each child's start-up, for a file that needs no
+//    compiling;
+//  - pdf-text.ts's `loadPdfJs` imports it the first time a PDF is read anywhere else (the CLI, tests,
+//    the bench); where the child process has preloaded it, that import finds it loaded.
 //
-// As in loadPdfJs (src/importers/pdf-text.ts), the built-ins core-js replaces with slower ones on
-// Node 20 (Array.prototype.push, JSON.stringify, JSON.parse) are put back once pdf.js has loaded.
+// First the loading hooks of pdfjs-hooks.mjs are registered (node:module `register`): they read pdf.js's
+// two files past any other loader, and patch one slow method of the worker (TextState.clone, the
+// largest cost of reading a page's text; see there). Where hooks cannot be registered, pdf.js loads as
+// published.
+//
+// As in loadPdfJs's comment (src/importers/pdf-text.ts), the built-ins core-js replaces with slower
+// ones on Node 20 (Array.prototype.push, JSON.stringify, JSON.parse) are put back once pdf.js has
+// loaded.
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const lib = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
+const worker = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+try {
+  register(new URL('./pdfjs-hooks.mjs', import.meta.url), { data: { lib, worker } });
+} catch {
+  // No loader hooks here: pdf.js is read as published (slower on text with many saved states).
+}
+
 const natives = [
   [Array.prototype, 'push'],
   [JSON, 'stringify'],
   [JSON, 'parse'],
 ].map(([owner, name]) => [owner, name, Object.getOwnPropertyDescriptor(owner, name)]);
 try {
-  await import('pdfjs-dist/legacy/build/pdf.mjs');
+  await import(lib);
   // pdf.js's worker runs in this process (its "fake worker"), found on globalThis.pdfjsWorker.
-  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  await import(worker);
 } finally {
   for (const [owner, name, descriptor] of natives)
     if (descriptor) Object.defineProperty(owner, name, descriptor);

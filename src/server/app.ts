@@ -30,6 +30,8 @@ import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetch/guarded-fetch.ts
 import { registerJobHandlers } from './jobs/handlers.ts';
 import { createInProcessJobs } from './jobs/in-process.ts';
 import type { JobQueue } from './jobs/jobs.ts';
+import { createPgBossJobs } from './jobs/pg-boss.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
@@ -46,9 +48,11 @@ import { registerLedgerRoutes } from './routes/ledger.routes.ts';
 import { registerLetterRoutes } from './routes/letters.routes.ts';
 import { registerLivingIepRoutes } from './routes/living-iep.routes.ts';
 import { registerMemberRoutes } from './routes/members.routes.ts';
+import { registerMetricsRoutes } from './routes/metrics.routes.ts';
 import { registerPlanRoutes } from './routes/plans.routes.ts';
 import { registerRecordRoutes } from './routes/records.routes.ts';
 import { registerReportRoutes } from './routes/reports.routes.ts';
+import { registerServiceLogRoutes } from './routes/service-logs.routes.ts';
 import { registerSessionRoutes } from './routes/sessions.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from './services/attachments.ts';
@@ -97,6 +101,18 @@ export type AppOptions = {
   emailImport?: Partial<EmailImportLimits>;
   /** The first retry delay of a failed job (default 5 s; tests shorten it). */
   jobRetryDelayMs?: number;
+  /**
+   * Who runs background jobs: this process alone (`in-process`, the default: SQLite, or one process
+   * on PostgreSQL), or pg-boss on PostgreSQL, shared by every app process on the database
+   * (`as-written serve` chooses it for PostgreSQL; src/server/jobs/pg-boss.ts).
+   */
+  jobRunner?: 'in-process' | 'pg-boss';
+  /** pg-boss: how often an idle worker asks for a job, in seconds (default 2; tests shorten it). */
+  jobPollingIntervalSeconds?: number;
+  /** How long closing the app lets the job in flight finish before interrupting it (default 0). */
+  jobStopGraceMs?: number;
+  /** The bearer token GET /metrics asks for (AS_WRITTEN_METRICS_TOKEN); unset, /metrics answers 404. */
+  metricsToken?: string | null;
   /** What addresses the server reads for a parent (district calendars): public ones only by default. */
   fetchPolicy?: Partial<FetchPolicy>;
   /** The largest IEP document accepted (AS_WRITTEN_IEP_UPLOAD_LIMIT_MB; default 60 MB: a scan is large). */
@@ -125,8 +141,13 @@ export type AppDeps = {
   fetchPolicy: FetchPolicy;
   iepUploadLimitBytes: number;
   iepRead: IepReadLimits;
-  /** Background work (src/server/jobs/): in-process today; handlers registered below. */
+  /** Background work (src/server/jobs/): in-process, or pg-boss on PostgreSQL; handlers registered below. */
   jobs: JobQueue;
+  /** Prometheus metrics, when a metrics token is set (src/server/metrics.ts). */
+  metrics: Metrics | null;
+  metricsToken: string | null;
+  /** Set when the server begins to shut down: GET /api/ready answers 503 from then on. */
+  lifecycle: { draining: boolean };
   /** Every route and who may call it, filled as routes register (the authorization matrix test reads it). */
   routes: RouteAccess[];
   /**
@@ -274,7 +295,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const clock = options.clock ?? systemClock;
-  const nowMs = () => Date.parse(clock.now());
+  const metricsToken = options.metricsToken?.trim() || null;
+  const metrics = metricsToken ? createMetrics(options.store) : null;
+  const jobOptions = {
+    store: options.store,
+    clock,
+    retryDelayMs: options.jobRetryDelayMs,
+    log: app.log,
+    ...(metrics ? { observe: metrics.observeJob } : {}),
+  };
   const deps: AppDeps = {
     store: options.store,
     clock,
@@ -285,19 +314,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     fetchPolicy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
     iepUploadLimitBytes: options.iepUploadLimitBytes ?? DEFAULT_IEP_UPLOAD_LIMIT_BYTES,
     iepRead: { ...DEFAULT_IEP_READ_LIMITS, ...options.iepRead },
-    jobs: createInProcessJobs({
-      store: options.store,
-      clock,
-      retryDelayMs: options.jobRetryDelayMs,
-      log: app.log,
-    }),
+    jobs:
+      options.jobRunner === 'pg-boss'
+        ? createPgBossJobs({
+            ...jobOptions,
+            ...(options.jobPollingIntervalSeconds
+              ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds }
+              : {}),
+          })
+        : createInProcessJobs(jobOptions),
+    metrics,
+    metricsToken,
+    lifecycle: { draining: false },
     limits: {
-      pair: createAttemptLimiter(PAIR_LIMIT, nowMs),
-      account: createAttemptLimiter(ACCOUNT_LIMIT, nowMs),
-      address: createAttemptLimiter(ADDRESS_LIMIT, nowMs),
+      // In the database (rate_limit), shared by every process on it.
+      pair: createAttemptLimiter(options.store.db, 'pair', PAIR_LIMIT, clock),
+      account: createAttemptLimiter(options.store.db, 'account', ACCOUNT_LIMIT, clock),
+      address: createAttemptLimiter(options.store.db, 'address', ADDRESS_LIMIT, clock),
       slow: createSlowLane((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      reset: createAttemptLimiter(RESET_LIMIT, nowMs),
-      resetAccount: createAttemptLimiter(RESET_ACCOUNT_LIMIT, nowMs),
+      reset: createAttemptLimiter(options.store.db, 'reset', RESET_LIMIT, clock),
+      resetAccount: createAttemptLimiter(options.store.db, 'reset_account', RESET_ACCOUNT_LIMIT, clock),
     },
     routes: [],
     afterResponse: (task) => {
@@ -317,9 +353,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', deps);
   registerJobHandlers(deps.jobs, deps);
   app.addHook('onClose', async () => {
-    await deps.jobs.stop();
+    // Requests under way have been answered by now (Fastify closes the server first); the job in
+    // flight gets its grace, then is interrupted at its next step and queued again.
+    await deps.jobs.stop({ graceMs: options.jobStopGraceMs ?? 0 });
     await deps.idle();
   });
+  if (metrics) {
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest({
+        method: request.method,
+        // The route's pattern, never the path a request named (ids, secrets).
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        seconds: reply.elapsedTime / 1000,
+      });
+    });
+  }
   registerAccessControl(app, deps);
   // Every JSON body and query, before any route reads it: a NUL character (PostgreSQL cannot store
   // one, SQLite can: refused on both alike) or nesting deep enough to overflow a recursive walk is a
@@ -360,6 +409,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCalendarImportRoutes(api, deps);
       registerDistrictCalendarRoutes(api, deps);
       registerIepDocumentRoutes(api, deps);
+      registerServiceLogRoutes(api, deps);
       registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
       registerLivingIepRoutes(api, deps);
@@ -367,6 +417,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
+  registerMetricsRoutes(app, deps);
   await registerWebApp(app, options.webDir ?? WEB_DIST);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: access.public } }, async () =>

@@ -26,7 +26,14 @@ export function getUser(db: Db, id: string): Promise<UserAccountRow> {
 /** A new account, its password set at `at`. */
 export async function insertUser(
   db: Db,
-  user: { id: string; email: string; displayName: string; passwordHash: string; at: string },
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    at: string;
+    language?: string | null;
+  },
 ): Promise<UserAccountRow> {
   const row: UserAccountRow = {
     id: user.id,
@@ -34,11 +41,28 @@ export async function insertUser(
     display_name: user.displayName,
     password_hash: user.passwordHash,
     password_changed_at: user.at,
+    language: user.language ?? null,
     created_at: user.at,
     updated_at: user.at,
   };
-  await db.insertInto('user_account').values(row).execute();
+  // The language column is written only when chosen, so this code still seeds a database from before
+  // migration 0021 (the upgrade tests do).
+  const { language, ...rest } = row;
+  await db
+    .insertInto('user_account')
+    .values(language == null ? rest : row)
+    .execute();
   return row;
+}
+
+/** The language a person reads the app in (null: go by the browser). */
+export async function setUserLanguage(
+  db: Db,
+  userId: string,
+  language: string | null,
+  at: string,
+): Promise<void> {
+  await db.updateTable('user_account').set({ language, updated_at: at }).where('id', '=', userId).execute();
 }
 
 export async function setPassword(db: Db, userId: string, passwordHash: string, at: string): Promise<void> {
@@ -169,6 +193,7 @@ export function findAuthSession(db: Db, idHash: string) {
       'user_account.id',
       'user_account.email',
       'user_account.display_name',
+      'user_account.language',
     ])
     .where('auth_session.id_hash', '=', idHash)
     .executeTakeFirst();

@@ -54,6 +54,7 @@ export function listChildren(db: Db, householdId: string, childId?: string | nul
     .where('household_id', '=', householdId)
     .$if(Boolean(childId), (q) => q.where('id', '=', childId!))
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

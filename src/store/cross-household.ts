@@ -164,6 +164,8 @@ export async function findCrossHouseholdReferences(
 
 /** Referrers are removed before what they name, so foreign keys hold at every step. */
 const REMOVAL_ORDER: readonly ReferencingTable[] = [
+  'service_log_mark',
+  'service_log_import',
   'letter',
   'living_iep_notes',
   'check_in',

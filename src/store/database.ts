@@ -8,6 +8,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
@@ -30,6 +31,9 @@ import * as districtCalendars from './migrations/0017-district-calendars.ts';
 import * as iepDocuments from './migrations/0018-iep-documents.ts';
 import * as planVersionSource from './migrations/0019-plan-version-source.ts';
 import * as schoolTerms from './migrations/0020-school-terms.ts';
+import * as accountLanguage from './migrations/0021-account-language.ts';
+import * as rateLimits from './migrations/0022-rate-limits.ts';
+import * as serviceLogs from './migrations/0023-service-logs.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -46,6 +50,8 @@ export type Store = {
   kind: DatabaseConfig['kind'];
   /** The PostgreSQL schema in use, when not the default. */
   schema?: string;
+  /** PostgreSQL's connection pool (the job queue, pg-boss, runs its own statements on it). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -83,6 +89,9 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0018-iep-documents': iepDocuments,
   '0019-plan-version-source': planVersionSource,
   '0020-school-terms': schoolTerms,
+  '0021-account-language': accountLanguage,
+  '0022-rate-limits': rateLimits,
+  '0023-service-logs': serviceLogs,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */
@@ -114,6 +123,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 export async function openStore(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Store> {
   let db: Kysely<Database>;
+  let pgPool: pg.Pool | undefined;
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const sqlite = new SQLite(config.file);
@@ -140,11 +150,13 @@ export async function openStore(config: DatabaseConfig, options: { migrate?: boo
       }
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pgPool = pool;
   }
   const store: Store = {
     db,
     kind: config.kind,
     ...(config.kind === 'postgres' && config.schema ? { schema: config.schema } : {}),
+    ...(pgPool ? { pgPool } : {}),
     close: () => db.destroy(),
   };
   if (options.migrate !== false) await migrateToLatest(store);
@@ -195,4 +207,19 @@ export async function migrateBefore(store: Store, name: string): Promise<void> {
 /** A cheap round trip used by the health check. */
 export async function pingStore(store: Store): Promise<void> {
   await store.db.selectFrom('household').select('id').limit(1).execute();
+}
+
+/**
+ * Which of this code's migrations the database has not run (`pending`), and which migrations it has
+ * run that this code does not know (`unknown`: a newer version of the app migrated it). Both empty:
+ * the database is as this code expects (GET /api/ready).
+ */
+export async function migrationState(store: Store): Promise<{ pending: string[]; unknown: string[] }> {
+  const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+  const ran = new Set(rows.rows.map((r) => r.name));
+  const known = Object.keys(MIGRATIONS);
+  return {
+    pending: known.filter((name) => !ran.has(name)),
+    unknown: [...ran].filter((name) => !(name in MIGRATIONS)).sort(),
+  };
 }

@@ -5,6 +5,12 @@ import { randomBytes } from 'node:crypto';
  * then random bits. Ids made by one process are strictly increasing, even within one millisecond
  * or under a frozen test clock, so "order by id" is creation order. Time-ordered ids also keep
  * B-tree inserts local. The clock is passed in so services stay deterministic under test.
+ *
+ * Several app processes on one database (issue 18) each keep their own counter: their ids interleave
+ * by millisecond (as far as the hosts' clocks agree), and two made in the same millisecond by two
+ * processes fall in no particular order. So a list whose order means time sorts by its time column
+ * first (created_at, date, or the journal's seq, which a household lock serialises) and by id only to
+ * break ties; docs/ARCHITECTURE.md ("Ids and order") lists where.
  */
 let lastMs = -1;
 let counter = 0;

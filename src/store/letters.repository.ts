@@ -43,6 +43,7 @@ export function sentLettersOfChild(db: Db, householdId: string, childId: string)
     .where('household_id', '=', householdId)
     .where('child_id', '=', childId)
     .where('status', '=', 'sent')
+    .orderBy('created_at')
     .orderBy('id')
     .execute();
 }

@@ -51,6 +51,7 @@ export function servicesOfPlanBetween(db: Db, householdId: string, planId: strin
     .where('start_date', '<=', to)
     .where('end_date', '>=', from)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
@@ -62,6 +63,7 @@ export function serviceSummariesOfPlan(db: Db, householdId: string, planId: stri
     .where('household_id', '=', householdId)
     .where('plan_id', '=', planId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
@@ -76,6 +78,7 @@ export async function accommodationTextsOfPlans(db: Db, householdId: string, pla
     .where('household_id', '=', householdId)
     .where('plan_id', 'in', [...planIds])
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
@@ -171,6 +174,7 @@ export function goalsOfPlan(db: Db, householdId: string, planId: string) {
     .where('household_id', '=', householdId)
     .where('plan_id', '=', planId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

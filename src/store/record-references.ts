@@ -94,6 +94,12 @@ export const RECORD_REFERENCES: readonly RecordReference[] = [
   { table: 'school_absence', path: 'childId', target: 'child', strength: 'required' },
   { table: 'district_calendar', path: 'childId', target: 'child', strength: 'required' },
   { table: 'iep_document', path: 'childId', target: 'child', strength: 'required' },
+  { table: 'service_log_import', path: 'childId', target: 'child', strength: 'required' },
+  { table: 'service_log_import', path: 'serviceId', target: 'service', strength: 'required' },
+  { table: 'service_log_import', path: 'rows[].serviceId', target: 'service', strength: 'optional' },
+  { table: 'service_log_mark', path: 'importId', target: 'service_log_import', strength: 'required' },
+  // The entry an acceptance created: like a make-up's link to its miss, checked by the service.
+  { table: 'service_log_mark', path: 'sessionEntryId', target: 'session_entry', strength: 'optional' },
   { table: 'letter', path: 'childId', target: 'child', strength: 'required' },
   { table: 'letter', path: 'communicationId', target: 'communication', strength: 'optional' },
   { table: 'letter', path: 'entryIds[]', target: 'any', strength: 'optional' },
@@ -125,6 +131,7 @@ const NEVER_NAMED: ReadonlySet<ReferencingTable> = new Set<ReferencingTable>([
   'district_calendar',
   'iep_document',
   'iep_document_bytes',
+  'service_log_mapping',
 ]);
 
 /** Tables whose rows have an `id` that other rows can name (the targets of `any`), in backup order. */

@@ -149,6 +149,8 @@ export type UserAccountRow = {
   display_name: string;
   password_hash: string;
   password_changed_at: string;
+  /** The language the person reads the app in ('en', 'es'); null: never chosen (go by the browser). Migration 0021. */
+  language: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -373,6 +375,15 @@ export type ReminderSentRow = {
   sent_at: string;
 };
 
+/** Sign-in and reset attempt counts, shared by every process on the database (migration 0022). */
+export type RateLimitRow = {
+  scope: string;
+  key_hash: string;
+  count: number;
+  window_started_at: string;
+  window_ends_at: string;
+};
+
 export type LivingIepNotesRow = {
   child_id: string;
   household_id: string;
@@ -419,6 +430,44 @@ export type JobInputRow = {
   bytes: Buffer;
 };
 
+/** A school service log the parent brought in and confirmed (migration 0023): its rows are this child's only. */
+export type ServiceLogImportRow = Owned & {
+  child_id: string;
+  service_id: string | null;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  sheet: string | null;
+  school: string;
+  student_id: string | null;
+  /** JSON: the mapping confirmed (src/domain/service-log-read.ts ServiceLogMapping). */
+  mapping: string;
+  /** JSON: counts, unread rows and why, notes, the dates read. */
+  summary: string;
+  /** JSON: this child's rows (ServiceLogRow[]). */
+  rows: string;
+  created_by: string;
+};
+
+/** The parent's mark on one line of a log's reconciliation (migration 0023). */
+export type ServiceLogMarkRow = Owned & {
+  import_id: string;
+  item_key: string;
+  mark: string;
+  session_entry_id: string | null;
+  note: string | null;
+  created_by: string;
+};
+
+/** A column mapping remembered for a school's files (migration 0023): a convenience, not the record. */
+export type ServiceLogMappingRow = Owned & {
+  school: string;
+  signature: string;
+  mapping: string;
+  updated_by: string;
+};
+
 export type Database = {
   communication: CommunicationRow;
   parent_note: ParentNoteRow;
@@ -426,12 +475,16 @@ export type Database = {
   district_calendar: DistrictCalendarRow;
   iep_document: IepDocumentRow;
   iep_document_bytes: IepDocumentBytesRow;
+  service_log_import: ServiceLogImportRow;
+  service_log_mark: ServiceLogMarkRow;
+  service_log_mapping: ServiceLogMappingRow;
   letter: LetterRow;
   household_settings: HouseholdSettingsRow;
   reminder_sent: ReminderSentRow;
   living_iep_notes: LivingIepNotesRow;
   job: JobRow;
   job_input: JobInputRow;
+  rate_limit: RateLimitRow;
   attachment: AttachmentRow;
   attachment_blob: AttachmentBlobRow;
   work_sample: WorkSampleRow;

@@ -28,6 +28,11 @@ export const BACKUP_TABLES = [
   'iep_document',
   'iep_document_bytes',
   'session_entry',
+  // A school service log brought in and confirmed, the marks on its reconciliation (after the session
+  // entries an acceptance created), and the column mappings remembered per school (migration 0023).
+  'service_log_import',
+  'service_log_mark',
+  'service_log_mapping',
   'journal',
   'accommodation_observation',
   'behavior_incident',

@@ -12,6 +12,7 @@ export function teamOfChild(db: Db, householdId: string, childId: string) {
     .where('household_id', '=', householdId)
     .where('child_id', '=', childId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

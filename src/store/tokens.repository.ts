@@ -77,6 +77,7 @@ export function listTokens(
     .where('household_id', '=', householdId)
     .where('purpose', '=', purpose)
     .orderBy('created_at', order)
+    .orderBy('id', order)
     .execute();
 }
 
@@ -91,6 +92,7 @@ export function listOpenInvitations(db: Db, householdId: string, now: string): P
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

@@ -84,10 +84,13 @@ export async function newPage(
   browser: Browser,
   server: TestServer,
   viewport = PHONE,
+  options: { locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP only lets the test inject axe-core; the app itself runs under its real policy.
+  // bypassCSP only lets the test inject axe-core; the app itself runs under its real policy. The
+  // browser's language is set (English unless a test asks), so no test depends on the machine's.
   const context = await browser.newContext({
     viewport,
+    locale: options.locale ?? 'en-US',
     baseURL: server.url,
     reducedMotion: 'reduce',
     bypassCSP: true,

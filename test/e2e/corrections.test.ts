@@ -45,7 +45,7 @@ describe('corrections and voids, in the browser', () => {
   let browser: Browser;
   let demo: DemoHousehold;
   let mistakeId: string;
-  let parent: { id: string; email: string; displayName: string };
+  let parent: { id: string; email: string; displayName: string; language: string | null };
 
   beforeAll(async () => {
     server = await startServer(WEDNESDAY);
@@ -55,7 +55,7 @@ describe('corrections and voids, in the browser', () => {
       .select(['id', 'email', 'display_name'])
       .where('email', '=', DEMO_PARENT.email)
       .executeTakeFirstOrThrow();
-    parent = { id: user.id, email: user.email, displayName: user.display_name };
+    parent = { id: user.id, email: user.email, displayName: user.display_name, language: null };
     // The mistake: a delivered session on Thanksgiving Day (no school), confirmed at the time.
     const entry = await createSessionEntry(
       server.store,

@@ -152,7 +152,7 @@ describe('members and what they hold, in the browser', () => {
       server.store,
       env(),
       demo.householdId,
-      { id: owner.id, email: owner.email, displayName: owner.display_name },
+      { id: owner.id, email: owner.email, displayName: owner.display_name, language: null },
       { email: 'grandma@example.com', role: 'viewer' },
     );
     const { page, context } = await signedIn(DEMO_PARENT.email, DEMO_PARENT.password);

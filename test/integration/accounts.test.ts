@@ -173,6 +173,9 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
     }
     expect(last).toBe(401);
     await app.close();
+    // Limits live in the database (rate_limit), shared by every app on it: this address's 21
+    // failures would slow the sign-ins of the tests that follow.
+    await env.app.deps.limits.address.reset('127.0.0.1');
   });
 
   it('refuses a cookie-authenticated write without the CSRF token, or from another site, and writes nothing', async () => {

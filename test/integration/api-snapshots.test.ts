@@ -105,6 +105,60 @@ async function iepDocumentIn(f: Fixture, householdId: string, childId: string): 
   return JSON.parse(made.body).id as string;
 }
 
+/** A school service log as a district's system exports it (issue 19). */
+const SERVICE_LOG_CSV = Buffer.from(
+  'Date,Service,Provider,Minutes,Status\n11/17/2026,SLP,Ms. Rivera,30,Delivered\n11/19/2026,SLP,Ms. Rivera,0,Provider Absent\n11/20/2026,SLP,Ms. Rivera,30,Make-up\n',
+);
+
+/**
+ * A child of the fresh household of its own, with a speech service, for the service-log rows: what they
+ * accept into the record (a make-up) must not change the figures the other write rows answer with.
+ */
+async function serviceLogChild(f: Fixture): Promise<{ childId: string; serviceId: string }> {
+  if (f.ids.serviceLogChild && f.ids.serviceLogService)
+    return { childId: f.ids.serviceLogChild, serviceId: f.ids.serviceLogService };
+  const child = await ok(f, 'POST', hB(f, '/children'), { firstName: 'Noor', lastName: 'Haddad' });
+  const plan = await ok(f, 'POST', hB(f, '/plans'), {
+    childId: child.id,
+    kind: 'iep',
+    jurisdiction: { country: 'US', region: 'IL' },
+    effectiveFrom: '2026-09-08',
+    effectiveTo: '2027-06-11',
+  });
+  const service = await ok(f, 'POST', hB(f, '/services'), {
+    planId: plan.id,
+    name: 'Speech-language therapy',
+    area: 'speech',
+    setting: 'pull_out',
+    startDate: '2026-09-08',
+    endDate: '2027-06-11',
+    segments: [
+      {
+        startDate: '2026-09-08',
+        endDate: '2027-06-11',
+        minutesPerSession: 30,
+        sessionsPerPeriod: 2,
+        period: { unit: 'week' },
+      },
+    ],
+  });
+  f.ids.serviceLogChild = child.id as string;
+  f.ids.serviceLogService = service.id as string;
+  return { childId: child.id as string, serviceId: service.id as string };
+}
+
+/** The service-log routes' URL for that child and service. */
+async function serviceLogUrl(f: Fixture, suffix = ''): Promise<string> {
+  const { childId, serviceId } = await serviceLogChild(f);
+  return hB(f, `/children/${childId}/service-logs${suffix}?filename=log.csv&serviceId=${serviceId}`);
+}
+
+/** A service log brought in for that child (each row that acts on one gets its own). */
+async function freshServiceLog(f: Fixture): Promise<string> {
+  const made = await ok(f, 'POST', await serviceLogUrl(f), SERVICE_LOG_CSV);
+  return made.import.id as string;
+}
+
 /** A new district calendar subscription in the fresh household (each write row acts on its own). */
 async function freshDistrictCalendar(f: Fixture): Promise<string> {
   const made = await ok(f, 'POST', hB(f, `/children/${f.fresh.childId}/district-calendars`), {
@@ -314,6 +368,7 @@ const REPORT_QUERY = 'from=2026-09-08&to=2026-10-30&asOf=2026-11-02';
 // household). A write that needs a target of its own makes it first, through the API.
 const READS: Record<string, Row> = {
   'GET /api/health': async () => ({ url: '/api/health' }),
+  'GET /api/ready': async () => ({ url: '/api/ready' }),
   'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
   'GET /api/auth/session': async () => ({ url: '/api/auth/session' }),
   'GET /api/households': async () => ({ url: '/api/households' }),
@@ -463,6 +518,28 @@ const READS: Record<string, Row> = {
   'DELETE /api/households/:householdId/iep-documents/:id': async (f) => ({
     url: hB(f, `/iep-documents/${await iepDocumentIn(f, f.fresh.householdId, f.fresh.childId)}`),
   }),
+  'POST /api/households/:householdId/children/:id/service-logs/preview': async (f) => ({
+    url: await serviceLogUrl(f, '/preview'),
+    body: SERVICE_LOG_CSV,
+  }),
+  'POST /api/households/:householdId/children/:id/service-logs': async (f) => ({
+    url: await serviceLogUrl(f),
+    body: SERVICE_LOG_CSV,
+  }),
+  'GET /api/households/:householdId/children/:id/service-logs': async (f) => ({
+    url: hA(f, `/children/${f.demo.childId}/service-logs`),
+  }),
+  'GET /api/households/:householdId/service-logs/:id': async (f) => ({
+    url: hB(f, `/service-logs/${await freshServiceLog(f)}`),
+  }),
+  'POST /api/households/:householdId/service-logs/:id/accept': async (f) => ({
+    url: hB(f, `/service-logs/${await freshServiceLog(f)}/accept`),
+    body: { lines: [4] },
+  }),
+  'POST /api/households/:householdId/service-logs/:id/marks': async (f) => ({
+    url: hB(f, `/service-logs/${await freshServiceLog(f)}/marks`),
+    body: { itemKey: 'line:3', mark: 'asked_about' },
+  }),
   'GET /api/households/:householdId/children/:id/letter-choices': async (f) => ({
     url: hA(f, `/children/${f.demo.childId}/letter-choices?asOf=2026-11-27`),
   }),
@@ -523,6 +600,11 @@ const WRITES: Record<string, Row> = {
     url: '/api/auth/password',
     body: { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}!` },
     as: await createAccount(f.env, 'changing@example.org'),
+  }),
+  'PUT /api/auth/language': async (f) => ({
+    url: '/api/auth/language',
+    body: { language: 'es' },
+    as: await createAccount(f.env, 'spanish@example.org'),
   }),
   'POST /api/auth/password-reset': async () => ({
     url: '/api/auth/password-reset',
@@ -768,7 +850,9 @@ const WRITES: Record<string, Row> = {
 
 // Not an API response: the web app's files (or a 503 before `npm run build:web`), which depend on
 // the build, not on the household.
-const NOT_SNAPSHOTTED = ['GET /*'];
+// The metrics are the process's own figures (memory, timings), different at every call: tested in
+// test/integration/operations.test.ts instead.
+const NOT_SNAPSHOTTED = ['GET /*', 'GET /metrics'];
 
 function allRows(): [string, Row][] {
   const resources = Object.entries(resourceRows());
@@ -848,6 +932,8 @@ function snapshotOf(method: string, call: Call, res: RawResponse): string {
   else body = res.payload.split(/\r?\n/);
   // The one answer that names the backend.
   if (call.url === '/api/health') body = { ...(body as object), database: '<backend>' };
+  // Readiness names the backend and the last migration (which the next migration changes).
+  if (call.url === '/api/ready') body = { ...(body as object), database: '<backend>', migration: '<latest>' };
   const kept = {
     request: `${method} ${call.url}`,
     ...(call.body === undefined || Buffer.isBuffer(call.body) ? {} : { requestBody: call.body }),

@@ -368,6 +368,24 @@ async function standIn(f: Fixture, caller: Caller): Promise<Principal | null | u
 
 const ROWS: Record<string, Row> = {
   'GET /api/health': { expect: PUBLIC, make: async () => ({ url: '/api/health' }) },
+  // Readiness (database reachable, migrations current): public, no data.
+  'GET /api/ready': { expect: PUBLIC, make: async () => ({ url: '/api/ready' }) },
+  // Prometheus metrics: for the bearer token in AS_WRITTEN_METRICS_TOKEN only (the matrix's server
+  // sets one), never for a session or a staff link's token; with no token set the route answers 404
+  // (test/integration/operations.test.ts).
+  'GET /metrics': {
+    expect: {
+      anonymous: 401,
+      outsider: 401,
+      owner: 401,
+      co_parent: 401,
+      advocate: 401,
+      viewer: 401,
+      staff_own: 401,
+      staff_other: 401,
+    },
+    make: async () => ({ url: '/metrics' }),
+  },
   // The web app's files (or, before a build, a 503 that says how to build it): public, no data.
   'GET /*': {
     expect: {
@@ -415,6 +433,14 @@ const ROWS: Record<string, Row> = {
     make: async (f, caller) => ({
       url: '/api/auth/password',
       body: { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}!` },
+      as: await standIn(f, caller),
+    }),
+  },
+  'PUT /api/auth/language': {
+    expect: SIGNED_IN,
+    make: async (f, caller) => ({
+      url: '/api/auth/language',
+      body: { language: 'es' },
       as: await standIn(f, caller),
     }),
   },
@@ -969,6 +995,39 @@ const ROWS: Record<string, Row> = {
     expect: PARENTS_WRITE,
     make: async (f) => ({ url: h(f, `/iep-documents/${await iepDocument(f)}`) }),
   },
+  'POST /api/households/:householdId/children/:id/service-logs/preview': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/service-logs/preview?filename=log.csv&serviceId=${f.serviceA}`),
+      body: SERVICE_LOG_CSV,
+    }),
+  },
+  'POST /api/households/:householdId/children/:id/service-logs': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/children/${f.childId}/service-logs?filename=log.csv&serviceId=${f.serviceA}`),
+      body: SERVICE_LOG_CSV,
+    }),
+  },
+  'GET /api/households/:householdId/children/:id/service-logs': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/children/${f.childId}/service-logs`) }),
+  },
+  'GET /api/households/:householdId/service-logs/:id': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/service-logs/${await serviceLog(f)}`) }),
+  },
+  'POST /api/households/:householdId/service-logs/:id/accept': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({ url: h(f, `/service-logs/${await serviceLog(f)}/accept`), body: { lines: [2] } }),
+  },
+  'POST /api/households/:householdId/service-logs/:id/marks': {
+    expect: PARENTS_WRITE,
+    make: async (f) => ({
+      url: h(f, `/service-logs/${await serviceLog(f)}/marks`),
+      body: { itemKey: 'line:2', mark: 'asked_about' },
+    }),
+  },
   'GET /api/calendar/:token': {
     expect: PUBLIC,
     make: async (f) => ({
@@ -1075,6 +1134,34 @@ async function iepDocument(f: Fixture): Promise<string> {
   return made.body.id as string;
 }
 
+/** A school service log with one session (issue 19). */
+const SERVICE_LOG_CSV = Buffer.from('Date,Minutes,Status\n10/6/2026,30,Delivered\n');
+
+/** A different weekday in September and October for each log made (a row accepted once is in the record). */
+let serviceLogDays = 0;
+function nextServiceLogDay(): string {
+  const day = new Date(Date.UTC(2026, 8, 14));
+  for (let weekdays = 0; weekdays < serviceLogDays; ) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) weekdays++;
+  }
+  serviceLogDays++;
+  return `${day.getUTCMonth() + 1}/${day.getUTCDate()}/${day.getUTCFullYear()}`;
+}
+
+/** A new service log of the child's, imported by the owner (each row that acts on one gets its own). */
+async function serviceLog(f: Fixture): Promise<string> {
+  const made = await call(
+    f.env,
+    'POST',
+    h(f, `/children/${f.childId}/service-logs?filename=log.csv&serviceId=${f.serviceA}`),
+    Buffer.from(`Date,Minutes,Status\n${nextServiceLogDay()},30,Delivered\n`),
+  );
+  if (made.status !== 201)
+    throw new Error(`fixture service log: ${made.status} ${JSON.stringify(made.body)}`);
+  return made.body.import.id as string;
+}
+
 /** A new subscription of the child's (each row that acts on one gets its own). */
 async function districtCalendar(f: Fixture): Promise<string> {
   const made = await owner(f, 'POST', `/children/${f.childId}/district-calendars`, {
@@ -1097,6 +1184,7 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     const env = await openTestEnv(backend, undefined, {
       fetchPolicy: { allowHosts: [`127.0.0.1:${feedPort}`] },
       iepRead: { timeoutMs: 1 },
+      metricsToken: 'the-matrix-metrics-token',
     });
     const hid = env.householdId;
     const base = { env, hid } as Fixture;

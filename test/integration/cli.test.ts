@@ -172,7 +172,7 @@ describe.each(BACKENDS)('the as-written command on %s', { timeout: 90_000 }, (ba
     });
   });
 
-  it('serves /api/health from npm start', async () => {
+  it('serves /api/health and /api/ready from npm start, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'serve'], {
       env: { ...env, PORT: String(port) },
@@ -192,9 +192,16 @@ describe.each(BACKENDS)('the as-written command on %s', { timeout: 90_000 }, (ba
       expect(health).toEqual({ status: 200, body: { status: 'ok', database: backend } });
       const openapi = await (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).json();
       expect(openapi.info.title).toBe('As Written API');
-    } finally {
+      const ready = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', database: backend });
+      // No metrics token set: /metrics is not there.
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      const exited = new Promise((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM');
     }
   });
 });

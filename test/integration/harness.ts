@@ -130,6 +130,8 @@ export async function openTestEnv(
     fetchPolicy?: Partial<FetchPolicy>;
     iepUploadLimitBytes?: number;
     iepRead?: { timeoutMs?: number; maxHeapMb?: number };
+    /** The bearer token GET /metrics asks for (unset: the route answers 404). */
+    metricsToken?: string;
   } = {},
 ): Promise<TestEnv> {
   const { store, cleanup } = await openTestStore(backend);

@@ -52,6 +52,33 @@ describe.each(BACKENDS)('sign-in limits, origins and resets on %s', (backend) =>
     expect(Number(failed.n)).toBe(5);
   });
 
+  it('shares one limit between two app processes on the same database (the rate_limit table)', async () => {
+    const p = await createAccount(env, `shared-limit-${backend}@example.org`);
+    const other = await buildApp({ store: env.store, clock: env.clock, logger: false, trustProxy: true });
+    try {
+      const guess = (app: FastifyInstance) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': '198.51.100.77' },
+          payload: { email: p.email, password: 'wrong guess!' },
+        });
+      // 30 concurrent guesses spread over both: 5 checked in all, not 5 in each.
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => guess(i % 2 === 0 ? proxied : other)),
+      );
+      expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(5);
+      expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(25);
+      // The table holds the keys' hashes, never the email or the address as written.
+      const rows = await env.store.db.selectFrom('rate_limit').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain(p.email);
+      expect(JSON.stringify(rows)).not.toContain('198.51.100.77');
+      expect(rows.find((r) => r.scope === 'pair' && Number(r.count) === 5)).toBeTruthy();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('locks an account only from the address that guessed: its owner elsewhere still signs in', async () => {
     const p = await createAccount(env, `pair-${backend}@example.org`);
     for (let i = 0; i < 5; i++)

@@ -138,6 +138,7 @@ export function errorFrom(status: number, data: unknown): ApiError {
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = (path: string) => api<void>('DELETE', path);
 
 export type UploadResult = { attachment: Attachment; alreadyStored: boolean };

@@ -3,10 +3,12 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { CurrentProvider, useCurrent, useSessionInfo } from '../api/session.tsx';
 import { WeekPage } from '../features/week/WeekPage.tsx';
+import { useAccountLanguage, useT } from '../i18n/i18n.tsx';
 import { Shell } from './Shell.tsx';
 
 // Pages not needed for the first screen are loaded on demand, to keep the first load small on a phone.
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
+const ServiceLogPage = lazy(() => import('../features/service-logs/ServiceLogPage.tsx'));
 const AccommodationsPage = lazy(() => import('../features/accommodations/AccommodationsPage.tsx'));
 const BehaviorPage = lazy(() => import('../features/behavior/BehaviorPage.tsx'));
 const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
@@ -40,8 +42,9 @@ const ResetPasswordPage = lazy(() =>
 );
 
 export function Loading() {
+  const t = useT();
   return (
-    <Center h="50vh" role="status" aria-label="Loading">
+    <Center h="50vh" role="status" aria-label={t('app.loading')}>
       <Loader />
     </Center>
   );
@@ -66,6 +69,7 @@ export function App() {
 function SignedInApp() {
   const session = useSessionInfo();
   const [location] = useLocation();
+  useAccountLanguage(session.data?.user?.language);
   if (session.isPending) return <Loading />;
   if (session.isError || !session.data) return <SignInPage />;
   if (session.data.needsSetup) return location === '/setup' ? <SetupPage /> : <Redirect to="/setup" />;
@@ -93,6 +97,7 @@ function Routes() {
           <Route path="/check-in" component={CheckInPage} />
           <Route path="/check-in/print" component={CheckInCard} />
           <Route path="/ledger" component={LedgerPage} />
+          <Route path="/ledger/:serviceId/school-log" component={ServiceLogPage} />
           <Route path="/ledger/:serviceId" component={LedgerPage} />
           <Route path="/accommodations" component={AccommodationsPage} />
           <Route path="/behavior" component={BehaviorPage} />

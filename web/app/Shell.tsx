@@ -14,60 +14,68 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useCurrent } from '../api/session.tsx';
+import { type MessageKey, useT, useTParts } from '../i18n/i18n.tsx';
 import shell from './shell.module.css';
 
 // The pages in groups, the ones a parent uses every week first: on a phone the menu opens on them.
-const NAV_GROUPS: { title: string; items: { href: string; label: string }[] }[] = [
+const NAV_GROUPS: { id: string; title: MessageKey; items: { href: string; label: MessageKey }[] }[] = [
   {
-    title: 'Every week',
+    id: 'every-week',
+    title: 'nav.group.everyWeek',
     items: [
-      { href: '/', label: 'This week' },
-      { href: '/check-in', label: 'Check-in' },
-      { href: '/communications', label: 'Messages' },
-      { href: '/advisor', label: 'What to do next' },
+      { href: '/', label: 'nav.week' },
+      { href: '/check-in', label: 'nav.checkIn' },
+      { href: '/communications', label: 'nav.messages' },
+      { href: '/advisor', label: 'nav.advisor' },
     ],
   },
   {
-    title: 'The record',
+    id: 'the-record',
+    title: 'nav.group.record',
     items: [
-      { href: '/ledger', label: 'Ledger' },
-      { href: '/accommodations', label: 'Accommodations' },
-      { href: '/behavior', label: 'Behavior' },
-      { href: '/goals', label: 'Goals' },
-      { href: '/work-samples', label: 'Work samples' },
-      { href: '/timeline', label: 'Timeline' },
+      { href: '/ledger', label: 'nav.ledger' },
+      { href: '/accommodations', label: 'nav.accommodations' },
+      { href: '/behavior', label: 'nav.behavior' },
+      { href: '/goals', label: 'nav.goals' },
+      { href: '/work-samples', label: 'nav.workSamples' },
+      { href: '/timeline', label: 'nav.timeline' },
     ],
   },
   {
-    title: 'Plan and school',
+    id: 'plan-and-school',
+    title: 'nav.group.planAndSchool',
     items: [
-      { href: '/plan', label: 'Plan' },
-      { href: '/calendar', label: 'School calendar' },
-      { href: '/timetable', label: 'Class timetable' },
+      { href: '/plan', label: 'nav.plan' },
+      { href: '/calendar', label: 'nav.calendar' },
+      { href: '/timetable', label: 'nav.timetable' },
     ],
   },
   {
-    title: 'Letters and papers',
+    id: 'letters-and-papers',
+    title: 'nav.group.letters',
     items: [
-      { href: '/letters', label: 'Letters' },
-      { href: '/paper-trail', label: 'Paper trail' },
+      { href: '/letters', label: 'nav.letters' },
+      { href: '/paper-trail', label: 'nav.paperTrail' },
     ],
   },
   {
-    title: 'Settings',
+    id: 'settings',
+    title: 'nav.group.settings',
     items: [
-      { href: '/household', label: 'Household' },
-      { href: '/account', label: 'Account' },
+      { href: '/household', label: 'nav.household' },
+      { href: '/account', label: 'nav.account' },
     ],
   },
 ];
 
-const navGroupId = (title: string) => `nav-${title.toLowerCase().replace(/\W+/g, '-')}`;
+const navGroupId = (id: string) => `nav-${id}`;
 
 export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const [location] = useLocation();
   const current = useCurrent();
+  const t = useT();
+  const tParts = useTParts();
   const isActive = (href: string) => (href === '/' ? location === '/' : location.startsWith(href));
   return (
     <AppShell
@@ -83,17 +91,17 @@ export function Shell({ children }: { children: ReactNode }) {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={opened ? 'Close menu' : 'Open menu'}
+              aria-label={opened ? t('shell.menu.close') : t('shell.menu.open')}
             />
-            <UnstyledButton component={Link} href="/" onClick={close} aria-label="As Written, this week">
+            <UnstyledButton component={Link} href="/" onClick={close} aria-label={t('shell.home')}>
               <Title order={1} size="h4">
-                As Written
+                {t('app.name')}
               </Title>
             </UnstyledButton>
           </Group>
           {current.children.length > 1 ? (
             <NativeSelect
-              aria-label="Child"
+              aria-label={t('shell.child')}
               size="xs"
               value={current.child?.id}
               onChange={(e) => current.setChildId(e.currentTarget.value)}
@@ -106,12 +114,12 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main" className={shell.nav}>
-        <Stack gap="sm" component="nav" aria-label="Pages" className={shell.scroll}>
+      <AppShell.Navbar p="xs" aria-label={t('shell.main')} className={shell.nav}>
+        <Stack gap="sm" component="nav" aria-label={t('shell.pages')} className={shell.scroll}>
           {NAV_GROUPS.map((group) => (
-            <div key={group.title}>
-              <Text id={navGroupId(group.title)} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={2}>
-                {group.title}
+            <div key={group.id}>
+              <Text id={navGroupId(group.id)} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={2}>
+                {t(group.title)}
               </Text>
               <Stack
                 gap={2}
@@ -119,14 +127,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 m={0}
                 p={0}
                 style={{ listStyle: 'none' }}
-                aria-labelledby={navGroupId(group.title)}
+                aria-labelledby={navGroupId(group.id)}
               >
                 {group.items.map((item) => (
                   <li key={item.href}>
                     <NavLink
                       component={Link}
                       href={item.href}
-                      label={item.label}
+                      label={t(item.label)}
                       active={isActive(item.href)}
                       aria-current={isActive(item.href) ? 'page' : undefined}
                       onClick={close}
@@ -140,14 +148,14 @@ export function Shell({ children }: { children: ReactNode }) {
         {current.session.households.length > 1 && (
           <NativeSelect
             mt="md"
-            label="Household"
+            label={t('shell.household')}
             value={current.householdId ?? undefined}
             onChange={(e) => current.setHouseholdId(e.currentTarget.value)}
             data={current.session.households.map((h) => ({ value: h.id, label: h.name }))}
           />
         )}
         <VisuallyHidden>
-          Signed in as <bdi>{current.session.user?.displayName}</bdi>
+          {tParts('shell.signedInAs', { name: <bdi>{current.session.user?.displayName}</bdi> })}
         </VisuallyHidden>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

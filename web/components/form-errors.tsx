@@ -1,6 +1,7 @@
 import { Alert, type MantineSpacing, Stack } from '@mantine/core';
 import { type FormEventHandler, type ReactNode, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { translateNow, useT } from '../i18n/i18n.tsx';
 import { datesInWords } from './dates.ts';
 
 /**
@@ -12,7 +13,7 @@ export function applyApiError(
   error: unknown,
   fieldMap: Record<string, string> = {},
 ): string | null {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Nothing was lost: try again.';
+  if (!(error instanceof ApiError)) return translateNow('app.somethingWrong');
   const errors: Record<string, string> = {};
   const leftovers: string[] = [];
   for (const f of error.fields) {
@@ -49,10 +50,11 @@ export function useDialogError(onClose: () => void) {
 }
 
 /** The title says what did not happen: most forms save something, some (signing in) do not. */
-export function FormError({ message, title = 'Not saved yet' }: { message: string | null; title?: string }) {
+export function FormError({ message, title }: { message: string | null; title?: string }) {
+  const t = useT();
   if (!message) return null;
   return (
-    <Alert color="red" role="alert" title={title}>
+    <Alert color="red" role="alert" title={title ?? t('form.notSaved')}>
       {message}
     </Alert>
   );

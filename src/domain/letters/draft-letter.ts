@@ -6,6 +6,7 @@ import { type CheckInLetterOptions, draftCheckIn } from './check-in.ts';
 import { draftEscalation, type EscalationOptions } from './escalation.ts';
 import { draftFollowUpUnanswered, type FollowUpUnansweredOptions } from './follow-up-unanswered.ts';
 import { draftFollowUpVerbal } from './follow-up-verbal.ts';
+import { draftLanguageAccessRequest, type LanguageAccessOptions } from './language-access.ts';
 import { draftMeetingRequest, type MeetingRequestOptions } from './meeting-request.ts';
 import { draftOcrComplaintOutline } from './ocr-complaint-outline.ts';
 import { draftPriorWrittenNoticeRequest, type PriorWrittenNoticeOptions } from './prior-written-notice.ts';
@@ -26,6 +27,7 @@ export type LetterRequest =
   | ({ kind: 'request_iep_meeting' } & MeetingRequestOptions)
   | ({ kind: 'request_records' } & RecordsRequestOptions)
   | ({ kind: 'request_prior_written_notice' } & PriorWrittenNoticeOptions)
+  | ({ kind: 'request_language_access' } & LanguageAccessOptions)
   | ({ kind: 'escalation' } & EscalationOptions)
   | { kind: 'state_complaint' }
   | { kind: 'ocr_complaint_outline' }
@@ -51,6 +53,8 @@ export function draftLetter(record: CaseRecord, request: LetterRequest): Letter 
       return draftRecordsRequest(record, request);
     case 'request_prior_written_notice':
       return draftPriorWrittenNoticeRequest(record, request);
+    case 'request_language_access':
+      return draftLanguageAccessRequest(record, request);
     case 'escalation':
       return draftEscalation(record, request);
     case 'state_complaint':

@@ -13,6 +13,7 @@ export const LETTER_KINDS = [
   'request_iep_meeting',
   'request_records',
   'request_prior_written_notice',
+  'request_language_access',
   'escalation',
   'state_complaint',
   'ocr_complaint_outline',
@@ -126,6 +127,7 @@ export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
   'request_iep_meeting',
   'request_records',
   'request_prior_written_notice',
+  'request_language_access',
   'escalation',
 ]);
 

@@ -1,63 +1,101 @@
-// Sign-in rate limiting, in memory. A restart clears it, which is acceptable for a single self-hosted
-// process: the limits slow guessing, argon2id does the rest.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  clearAttempts,
+  countAttempt,
+  findAttemptWindow,
+  sweepAttemptWindows,
+  uncountAttempt,
+} from '../../store/rate-limits.repository.ts';
+import type { Database } from '../../store/schema.ts';
+import type { Clock } from '../context.ts';
+
+// Sign-in rate limiting, in the database (the rate_limit table, migration 0022): every app process
+// on one database counts into the same rows, so two processes behind a proxy do not double the
+// guesses a limit allows. The limits slow guessing; argon2id does the rest.
 //
-// Three counts, each over a sliding window:
+// Three counts, each over a window that begins with its first attempt:
 // - per account AND address: after 5 failures that pair is locked for the window. Someone guessing at
 //   one account from one place stops there, while the account's owner, elsewhere, still signs in.
 // - per address: a family, a school or a phone network shares one address, so one guesser there must
 //   not lock everyone out. Past 20 failures the address is slowed instead: each further attempt waits
-//   (a second more per failure, up to 10) and they are checked one at a time.
+//   (a second more per failure, up to 10) and they are checked one at a time (in each process: the
+//   wait is worked out from the shared count, the line is this process's).
 // - per account, from every address: the same slowing past 20 failures, so guesses spread over many
 //   addresses gain nothing, and still cannot lock the owner out.
-// Every attempt is counted before its password is checked (argon2id takes a while): a burst of
-// concurrent attempts cannot all slip in under a limit that only counted failures afterwards.
+// Every attempt is counted before its password is checked (argon2id takes a while), in one atomic
+// statement that also checks the limit (src/store/rate-limits.repository.ts): a burst of concurrent
+// attempts, to one process or several, cannot all slip in under a limit that only counted failures
+// afterwards.
 
 export type LimitRule = { max: number; windowMs: number };
 
+export type AttemptTaken = { allowed: true; count: number } | { allowed: false; retryAfterMs: number };
+
 export type AttemptLimiter = {
-  /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string): number;
-  /** Attempts (or failures) counted for `key` in the window. */
-  count(key: string): number;
-  /** Count one attempt or failure for `key`. */
-  fail(key: string): void;
+  /**
+   * Count one attempt for `key` unless `max` are counted in its window already: allowed, with the
+   * count after; or refused, with the milliseconds until the window ends (nothing counted).
+   */
+  take(key: string): Promise<AttemptTaken>;
+  /** Count one attempt for `key` whatever the count (a limit that slows rather than refuses): the count after. */
+  add(key: string): Promise<number>;
   /** Take back one count of `key` (an attempt counted before it was checked, that succeeded). */
-  forgive(key: string): void;
-  reset(key: string): void;
+  forgive(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
 };
 
-/** Keys kept at most; beyond it, expired ones are swept (a flood of made-up emails cannot grow memory forever). */
-const SWEEP_AT = 10_000;
+/** Windows that ended are deleted at most this often by each limiter (they count as nothing meanwhile). */
+const SWEEP_EVERY_MS = 5 * 60_000;
 
-export function createAttemptLimiter(rule: LimitRule, nowMs: () => number): AttemptLimiter {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string) => {
-    const cutoff = nowMs() - rule.windowMs;
-    const list = (failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length === 0) failures.delete(key);
-    else failures.set(key, list);
-    return list;
+/** The key as stored: its SHA-256, so the table holds no email or address as written. */
+function keyHash(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** A limiter over the rate_limit table; `scope` names its rows (pair, address, account, reset, ...). */
+export function createAttemptLimiter(
+  db: Kysely<Database>,
+  scope: string,
+  rule: LimitRule,
+  clock: Clock,
+): AttemptLimiter {
+  let lastSweep = Number.NEGATIVE_INFINITY;
+  const window = () => {
+    const nowMs = Date.parse(clock.now());
+    return {
+      nowMs,
+      now: new Date(nowMs).toISOString(),
+      endsAt: new Date(nowMs + rule.windowMs).toISOString(),
+    };
+  };
+  const sweep = async (nowMs: number, now: string) => {
+    if (nowMs - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = nowMs;
+    await sweepAttemptWindows(db, now);
   };
   return {
-    retryAfterMs(key) {
-      const list = recent(key);
-      if (list.length < rule.max) return 0;
-      return Math.max(0, list[list.length - rule.max]! + rule.windowMs - nowMs());
+    async take(key) {
+      const { nowMs, now, endsAt } = window();
+      await sweep(nowMs, now);
+      const hash = keyHash(key);
+      const taken = await countAttempt(db, { scope, keyHash: hash, now, endsAt, max: rule.max });
+      if (taken) return { allowed: true, count: taken.count };
+      const counted = await findAttemptWindow(db, scope, hash, now);
+      const retryAfterMs = counted ? Math.max(1000, Date.parse(counted.windowEndsAt) - nowMs) : 1000;
+      return { allowed: false, retryAfterMs };
     },
-    count(key) {
-      return recent(key).length;
+    async add(key) {
+      const { nowMs, now, endsAt } = window();
+      await sweep(nowMs, now);
+      const counted = await countAttempt(db, { scope, keyHash: keyHash(key), now, endsAt });
+      return counted?.count ?? 1;
     },
-    fail(key) {
-      if (failures.size >= SWEEP_AT) for (const k of [...failures.keys()]) recent(k);
-      failures.set(key, [...recent(key), nowMs()]);
+    async forgive(key) {
+      await uncountAttempt(db, scope, keyHash(key), window().now);
     },
-    forgive(key) {
-      const list = recent(key);
-      list.pop();
-      if (list.length === 0) failures.delete(key);
-    },
-    reset(key) {
-      failures.delete(key);
+    async reset(key) {
+      await clearAttempts(db, scope, keyHash(key));
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { Store } from '../../store/database.ts';
+import { writeRotatedBackup } from '../../store/scheduled-backup.ts';
 import type { Mailer } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
 import type { FetchPolicy } from '../fetch/guarded-fetch.ts';
 import { refreshDueDistrictCalendars } from '../services/district-calendars.ts';
 import { type EmailImportLimits, emailImportJob } from '../services/email-import.ts';
-import { readIepDocumentJob } from '../services/iep-documents.ts';
+import { readIepDocumentJob, sweepExpiredIepDocuments } from '../services/iep-documents.ts';
 import type { IepReadLimits } from '../services/iep-reading.ts';
 import { sendDueReminders } from '../services/reminder-mail.ts';
 import type { JobHandler, JobQueue } from './jobs.ts';
@@ -51,6 +52,42 @@ export function readDistrictCalendarsJob(
   };
 }
 
+export const SWEEP_IEP_DOCUMENTS_JOB = 'sweep-iep-documents';
+
+/**
+ * IEP documents brought in and never saved as a plan are removed after 7 days (the server queues
+ * this every hour). Deleting what expired is the same however often it runs.
+ */
+export function sweepIepDocumentsJob(store: Store, clock: Clock): JobHandler<Record<string, never>> {
+  return {
+    name: SWEEP_IEP_DOCUMENTS_JOB,
+    maxAttempts: 2,
+    run: async () => ({ removed: await sweepExpiredIepDocuments(store, clock) }),
+  };
+}
+
+export const SCHEDULED_BACKUP_JOB = 'scheduled-backup';
+
+/**
+ * A backup file written to a folder of this server's, the oldest beyond `keep` removed
+ * (AS_WRITTEN_BACKUP_DIR; registered only by a process that has the folder). Once per period across
+ * processes, like any scheduled job: it lands in the folder of the process that ran it.
+ */
+export function scheduledBackupJob(
+  store: Store,
+  clock: Clock,
+  backup: { dir: string; keep: number; passphrase: string | null },
+): JobHandler<Record<string, never>> {
+  return {
+    name: SCHEDULED_BACKUP_JOB,
+    maxAttempts: 2,
+    run: async () => {
+      const written = await writeRotatedBackup(store, { ...backup, now: clock.now() });
+      return { file: written.file, removed: written.removed.length };
+    },
+  };
+}
+
 export function registerJobHandlers(
   jobs: JobQueue,
   deps: {
@@ -67,4 +104,5 @@ export function registerJobHandlers(
   jobs.register(sendRemindersJob(deps.store, deps.mailer, deps.clock, deps.publicUrl));
   jobs.register(readDistrictCalendarsJob(deps.store, deps.clock, deps.fetchPolicy));
   jobs.register(readIepDocumentJob(deps.store, deps.clock, deps.iepRead));
+  jobs.register(sweepIepDocumentsJob(deps.store, deps.clock));
 }

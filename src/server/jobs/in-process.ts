@@ -21,7 +21,9 @@ import {
   type JobContext,
   type JobFailure,
   type JobHandler,
+  type JobObserver,
   type JobQueue,
+  type JobSchedule,
   type JobStatus,
   JobStopped,
 } from './jobs.ts';
@@ -30,8 +32,8 @@ import {
 // this process, in the order they were queued. A job is taken with an update that names the status
 // it expects, so a second process on the same PostgreSQL database would not run it twice; but retry
 // delays are timers of this process, and start() queues again whatever was left running, so this
-// runner is for one process per database. Several app servers on one PostgreSQL would swap it for a
-// PostgreSQL queue (pg-boss, graphile-worker) behind the same JobQueue interface (jobs.ts).
+// runner is for one process per database (SQLite). Several app servers on one PostgreSQL use the
+// pg-boss runner instead (pg-boss.ts), behind the same JobQueue interface (jobs.ts).
 
 export type InProcessOptions = {
   store: Store;
@@ -39,6 +41,8 @@ export type InProcessOptions = {
   /** The first retry's delay; each later one doubles it (default 5 s). */
   retryDelayMs?: number;
   log?: { error(obj: object, message: string): void; info(obj: object, message: string): void };
+  /** Told as each attempt ends (metrics). */
+  observe?: JobObserver;
 };
 
 const DEFAULT_ATTEMPTS = 3;
@@ -92,8 +96,13 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
   const waiting = new Map<string, NodeJS.Timeout>();
   let running: Promise<void> | null = null;
   let again = false;
+  /** No further job is taken (stop was called). */
   let stopping = false;
+  /** The running job is interrupted at its next step (stop's grace is over). */
+  let interrupting = false;
   let lastPruned = 0;
+  const schedules = new Map<string, JobSchedule>();
+  const scheduleTimers: NodeJS.Timeout[] = [];
 
   /** At most once an hour of this process: jobs that ended over ENDED_JOBS_KEPT_DAYS ago go. */
   async function prune() {
@@ -140,6 +149,9 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
   async function runOne(job: Job) {
     const handler = handlers.get(job.name);
     const failures = [...job.failures];
+    const began = Date.now();
+    const observe = (outcome: Parameters<JobObserver>[0]['outcome']) =>
+      options.observe?.({ name: job.name, outcome, seconds: (Date.now() - began) / 1000 });
     try {
       if (!handler) throw new AppError('internal', `no handler is registered for the job "${job.name}"`);
       const state = parseJson((await findJob(db, job.id))?.state ?? null);
@@ -152,7 +164,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
         saved: { done: job.done, state },
         input: () => jobInput(db, job.id),
         progress: async (progress, trx) => {
-          if (stopping) throw new JobStopped();
+          if (interrupting) throw new JobStopped();
           await saveJobProgress(trx ?? db, job.id, progress, clock.now());
           // Between steps, other requests get the event loop (and, on SQLite, the connection).
           if (!trx) await nextTurn();
@@ -160,9 +172,11 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
       };
       const result = await handler.run(ctx);
       await finishJob(db, job.id, result, clock.now());
+      observe('succeeded');
     } catch (error) {
-      if (error instanceof JobStopped || (stopping && !(error instanceof AppError))) {
+      if (error instanceof JobStopped || (interrupting && !(error instanceof AppError))) {
         await requeueJob(db, job.id, clock.now());
+        observe('interrupted');
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
@@ -171,6 +185,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
       // gives the same answer. Anything else may pass (a lost connection): tried again, later.
       const retry = !(error instanceof AppError) && job.attempts < job.maxAttempts;
       await recordJobFailure(db, job.id, failures, retry, clock.now());
+      observe(retry ? 'retried' : 'failed');
       options.log?.error(
         { job: { id: job.id, name: job.name, attempt: job.attempts }, err: { message } },
         retry ? 'a job attempt failed; it will be tried again' : 'a job failed',
@@ -189,7 +204,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
     }
   }
 
-  return {
+  const runner: JobQueue = {
     register(handler) {
       if (handlers.has(handler.name))
         throw new Error(`a handler for the job "${handler.name}" is registered already`);
@@ -220,18 +235,52 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
       return row ? toJob(row) : null;
     },
 
+    schedule(name, schedule) {
+      if (!handlers.has(name)) throw new Error(`no handler is registered for the job "${name}"`);
+      schedules.set(name, schedule);
+    },
+
     async start() {
       stopping = false;
+      interrupting = false;
+      // One process per database: a timer of this process queues each scheduled job once a period.
+      for (const [name, schedule] of schedules) {
+        const queue = () =>
+          void runner
+            .enqueue(name, {})
+            .catch((error: unknown) =>
+              options.log?.error(
+                { job: { name }, err: { message: (error as Error)?.message } },
+                'a scheduled job could not be queued',
+              ),
+            );
+        const every = setInterval(queue, schedule.everyMs);
+        const first = setTimeout(
+          queue,
+          Math.min(schedule.firstAfterMs ?? schedule.everyMs, schedule.everyMs),
+        );
+        every.unref();
+        first.unref();
+        scheduleTimers.push(every, first);
+      }
       await failUnreceivedJobs(db, clock.now());
       const interrupted = await requeueInterruptedJobs(db, clock.now());
       if (interrupted > 0) options.log?.info({ jobs: interrupted }, 'jobs left running are queued again');
       kick();
     },
 
-    async stop() {
+    async stop(stopOptions = {}) {
       stopping = true;
+      for (const timer of scheduleTimers.splice(0)) clearTimeout(timer);
       for (const timer of waiting.values()) clearTimeout(timer);
       waiting.clear();
+      const graceMs = stopOptions.graceMs ?? 0;
+      if (running && graceMs > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([running, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
+      }
+      interrupting = true;
       await running;
     },
 
@@ -239,4 +288,5 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
       while (running) await running;
     },
   };
+  return runner;
 }

@@ -6,7 +6,10 @@ import type { Database } from '../../store/schema.ts';
 // name. Handlers know nothing of the runner: they read their payload, report progress, and return a
 // JSON result or throw. Today the runner is in-process (in-process.ts, over the `job` table); a
 // PostgreSQL queue (pg-boss, graphile-worker) can take its place behind the same `JobQueue`
-// interface without touching a handler (docs/ARCHITECTURE.md, "Background jobs").
+// interface without touching a handler (docs/ARCHITECTURE.md, "Background jobs"). On SQLite the runner
+// is in-process (in-process.ts, one process per database); on PostgreSQL the server runs jobs through
+// pg-boss (pg-boss.ts), so several app processes on one database run each job once, retry it, record
+// the ones that failed for good, and queue scheduled work once per period among them.
 //
 // Because the runner shares the server's process, a handler must never hold the event loop or the
 // database for long: it works in bounded steps (a batch of messages per transaction) and reports
@@ -89,6 +92,29 @@ export type EnqueueOptions = {
   maxAttempts?: number;
 };
 
+/** Work the server queues by itself, once per period (hourly reminders, the daily backup). */
+export type JobSchedule = {
+  /**
+   * The period in milliseconds. Periods are counted from the Unix epoch, so every process on one
+   * database agrees where one ends: the job is queued once per period, whichever process gets there first.
+   */
+  everyMs: number;
+  /** How soon after start this process first tries (default: one period; in-process runner: at most that). */
+  firstAfterMs?: number;
+};
+
+/** What a runner reports as jobs end (the Prometheus metrics count them). */
+export type JobOutcome = 'succeeded' | 'failed' | 'retried' | 'interrupted';
+export type JobObserver = (event: { name: string; outcome: JobOutcome; seconds: number }) => void;
+
+export type StopOptions = {
+  /**
+   * How long the job in flight may take to finish before it is interrupted at its next step (and
+   * queued again). Default 0: interrupted at once.
+   */
+  graceMs?: number;
+};
+
 export interface JobQueue {
   /** One handler per name, registered when the app is built. */
   register<P>(handler: JobHandler<P>): void;
@@ -98,8 +124,16 @@ export interface JobQueue {
   get(id: string, householdId?: string | null): Promise<Job | null>;
   /** Run what a stopped or crashed process left queued or running (the server calls this once it listens). */
   start(): Promise<void>;
-  /** Stop taking jobs and interrupt the running one at its next step (it is queued again). */
-  stop(): Promise<void>;
+  /**
+   * Queue `name` (with an empty payload) once per period while the runner is started: on PostgreSQL
+   * once per period across every process on the database. Call before `start`.
+   */
+  schedule(name: string, schedule: JobSchedule): void;
+  /**
+   * Stop taking jobs and scheduling them; let the running one finish within `graceMs`, then interrupt
+   * it at its next step (it is queued again).
+   */
+  stop(options?: StopOptions): Promise<void>;
   /** Resolves when no job is running or queued to run now (tests; `as-written` commands). */
   idle(): Promise<void>;
 }

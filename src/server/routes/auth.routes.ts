@@ -5,6 +5,7 @@ import {
   Done,
   InvitationPreview,
   InvitationPreviewInput,
+  LanguageInput,
   LoginInput,
   ResetCompleteBody,
   ResetRequestInput,
@@ -17,6 +18,8 @@ import { access, requireUser } from '../auth/access.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, pairKey, slowdownMs } from '../auth/rate-limit.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
+import { isAvailableLanguage, requestLanguage } from '../i18n.ts';
+import { passwordResetMail } from '../services/account-mail.ts';
 import {
   auditFailedSignIn,
   changePassword,
@@ -27,8 +30,10 @@ import {
   endSession,
   householdsOf,
   SESSION_MAX_MS,
+  setLanguage,
   setupOwner,
   startSession,
+  toUser,
   type User,
   userCount,
 } from '../services/accounts.ts';
@@ -127,31 +132,27 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       const { email, password } = request.body;
       const { limits } = deps;
       const pair = pairKey(email, request.ip);
-      const wait = limits.pair.retryAfterMs(pair);
-      if (wait > 0) {
-        const minutes = Math.ceil(wait / 60_000);
-        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      // Counted now, before the password is checked, each in one atomic statement that also checks
+      // the limit: concurrent attempts, to this process or another on the same database, each see
+      // the ones before them (src/server/auth/rate-limit.ts). A success takes its count back below.
+      const taken = await limits.pair.take(pair);
+      if (!taken.allowed) {
+        const minutes = Math.ceil(taken.retryAfterMs / 60_000);
+        reply.header('retry-after', String(Math.ceil(taken.retryAfterMs / 1000)));
         throw new AppError(
           'rate_limited',
           `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
         );
       }
-      // Counted now, before the password is checked and before anything is awaited: concurrent
-      // attempts each see the ones before them (src/server/auth/rate-limit.ts). A success takes its
-      // count back below.
-      limits.pair.fail(pair);
-      limits.address.fail(request.ip);
-      limits.account.fail(email);
-      const delay = Math.max(
-        slowdownMs(limits.address.count(request.ip), ADDRESS_LIMIT),
-        slowdownMs(limits.account.count(email), ACCOUNT_LIMIT),
-      );
+      const fromAddress = await limits.address.add(request.ip);
+      const forAccount = await limits.account.add(email);
+      const delay = Math.max(slowdownMs(fromAddress, ADDRESS_LIMIT), slowdownMs(forAccount, ACCOUNT_LIMIT));
       const check = () => checkCredentials(deps.store, email, password);
       const slowed = delay > 0 ? limits.slow.run([request.ip, email], delay, check) : check();
       if (!slowed) {
-        limits.pair.forgive(pair);
-        limits.address.forgive(request.ip);
-        limits.account.forgive(email);
+        await limits.pair.forgive(pair);
+        await limits.address.forgive(request.ip);
+        await limits.account.forgive(email);
         reply.header('retry-after', '10');
         throw new AppError(
           'rate_limited',
@@ -165,9 +166,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         // The same words whether the email is unknown or the password is wrong.
         throw new AppError('unauthorized', 'That email and password do not match an account');
       }
-      limits.pair.reset(pair);
-      limits.account.reset(email);
-      limits.address.forgive(request.ip);
+      await limits.pair.reset(pair);
+      await limits.account.reset(email);
+      await limits.address.forgive(request.ip);
       await appendAuditForUser(deps.store.db, row.id, {
         newId: env.newId,
         at: env.clock.now(),
@@ -175,7 +176,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         action: 'sign_in',
         data: { address: request.ip },
       });
-      return signIn(deps, request, reply, { id: row.id, email: row.email, displayName: row.display_name });
+      // A language chosen on the sign-in page is this person's choice: remembered on the account.
+      const user = toUser(row);
+      if (request.body.language && isAvailableLanguage(request.body.language)) {
+        await setLanguage(deps.store, env, row.id, request.body.language);
+        user.language = request.body.language;
+      }
+      return signIn(deps, request, reply, user);
     },
   );
 
@@ -245,6 +252,31 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  api.put(
+    '/auth/language',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['Accounts'],
+        summary: 'Choose the language you read the app in (null: go by the browser)',
+        body: LanguageInput,
+        response: { 200: SessionResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await setLanguage(deps.store, envFor(deps), user.id, request.body.language);
+      const session = request.auth.session!;
+      return {
+        signedIn: true,
+        needsSetup: false,
+        user: { ...user, language: request.body.language },
+        csrfToken: session.csrfToken,
+        households: await householdsOf(deps.store, user.id),
+      };
+    },
+  );
+
   const RESET_REPLY =
     'If that email belongs to an account, a reset link is on its way. It works once, for one hour.';
   api.post(
@@ -260,27 +292,23 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const { email } = parseOrThrow(ResetRequestInput, request.body);
-      if (deps.limits.reset.retryAfterMs(request.ip) > 0) {
+      if (!(await deps.limits.reset.take(request.ip)).allowed) {
         throw new AppError(
           'rate_limited',
           'Too many reset requests from this address; please try again in an hour.',
         );
       }
-      deps.limits.reset.fail(request.ip);
-      if (deps.limits.resetAccount.retryAfterMs(email) > 0)
+      if (!(await deps.limits.resetAccount.take(email)).allowed)
         return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
-      deps.limits.resetAccount.fail(email);
       // Looking the address up, writing the token and sending the mail all happen after the answer,
       // for every address alike: a known address must not take longer to answer than an unknown one.
       const link = (token: string) => appLink(deps, request, '/reset-password', token);
       deps.afterResponse(async () => {
         const created = await createResetToken(deps.store, envFor(deps), email);
         if (created && deps.mailer.enabled) {
-          await deps.mailer.send({
-            to: created.user.email,
-            subject: 'Reset your As Written password',
-            text: `Open this link to choose a new password. It works once, for one hour:\n\n${link(created.token)}\n\nIf you did not ask for this, you can ignore this email.`,
-          });
+          // In the account's language, else the language of the browser that asked.
+          const language = requestLanguage(created.user.language, request.headers['accept-language']);
+          await deps.mailer.send(passwordResetMail(created.user.email, language, link(created.token)));
         }
       });
       return reply.status(202).send({ ok: true as const, message: RESET_REPLY });

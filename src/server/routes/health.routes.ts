@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from '../../api/common.ts';
-import { Health } from '../../api/health.ts';
+import { Health, Ready } from '../../api/health.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { databaseReachable } from '../services/health.ts';
+import { databaseReachable, readiness } from '../services/health.ts';
 import { typed } from './shared.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -25,6 +25,28 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply
         .status(503)
         .send({ error: { code: 'unavailable', message: 'The database is not reachable' } });
+    },
+  );
+
+  typed(app).get(
+    '/ready',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['Health'],
+        summary:
+          'Answers 200 when this process takes requests: its database is reachable and has run every migration this version knows; 503 otherwise (and while the process shuts down)',
+        response: {
+          200: Ready,
+          503: ErrorResponse,
+        },
+      },
+    },
+    async (_request, reply) => {
+      const ready = await readiness(deps.store, deps.lifecycle);
+      if (ready.ok)
+        return { status: 'ready' as const, database: deps.store.kind, migration: ready.migration };
+      return reply.status(503).send({ error: { code: 'unavailable', message: ready.message } });
     },
   );
 }

@@ -16,6 +16,8 @@ import { StaffLink, StaffLinkCreated, StaffLinkInput } from '../../api/staff-lin
 import { roleAllows } from '../../domain/permissions.ts';
 import type { AppDeps } from '../app.ts';
 import { access, requireUser } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
+import { invitationMail } from '../services/account-mail.ts';
 import { listAudit } from '../services/audit.ts';
 import {
   changeRole,
@@ -135,11 +137,18 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps) {
       );
       const link = appLink(deps, request, '/invite', token);
       if (deps.mailer.enabled) {
-        await deps.mailer.send({
-          to: invitation.email,
-          subject: 'You are invited to a household on As Written',
-          text: `${requireUser(request).displayName} invited you to help keep a child's IEP on track.\n\nOpen this link to join (it works once, until ${invitation.expiresAt.slice(0, 10)}):\n\n${link}\n`,
-        });
+        const inviter = requireUser(request);
+        await deps.mailer.send(
+          invitationMail(
+            invitation.email,
+            requestLanguage(inviter.language, request.headers['accept-language']),
+            {
+              inviter: inviter.displayName,
+              expiresAt: invitation.expiresAt,
+              link,
+            },
+          ),
+        );
       }
       return reply.status(201).send({ ...invitation, link, emailed: deps.mailer.enabled });
     },

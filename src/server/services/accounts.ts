@@ -15,6 +15,7 @@ import {
   insertMembership,
   insertUser,
   setPassword,
+  setUserLanguage,
   touchAuthSession,
 } from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
@@ -32,6 +33,7 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwo
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Clock } from '../context.ts';
 import { AppError, invalid, parseOrThrow } from '../errors.ts';
+import { AVAILABLE_LANGUAGES, isAvailableLanguage } from '../i18n.ts';
 import { appendAuditForUser } from './audit.ts';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
@@ -40,11 +42,15 @@ export const RESET_TOKEN_MS = 3600_000;
 
 export type Env = { clock: Clock; newId: () => string };
 
-export type User = { id: string; email: string; displayName: string };
-export const toUser = (r: Pick<UserAccountRow, 'id' | 'email' | 'display_name'>): User => ({
+/** A person's account as the app uses it; `language` null until they choose one (then the browser's). */
+export type User = { id: string; email: string; displayName: string; language: string | null };
+export const toUser = (
+  r: Pick<UserAccountRow, 'id' | 'email' | 'display_name'> & { language?: string | null },
+): User => ({
   id: r.id,
   email: r.email,
   displayName: r.display_name,
+  language: r.language ?? null,
 });
 
 const later = (clock: Clock, ms: number) => new Date(Date.parse(clock.now()) + ms).toISOString();
@@ -65,7 +71,13 @@ const ALREADY_SET_UP = 'This server already has an owner; sign in instead';
 export async function createUser(
   store: Store,
   env: Env,
-  input: { email: string; displayName: string; password: string; householdName?: string | null },
+  input: {
+    email: string;
+    displayName: string;
+    password: string;
+    householdName?: string | null;
+    language?: string | null;
+  },
   options: { onlyIfFirst?: boolean } = {},
 ): Promise<{ user: User; householdId: string | null }> {
   const passwordHash = await hashPassword(input.password);
@@ -90,6 +102,7 @@ export async function createUser(
       displayName: input.displayName,
       passwordHash,
       at,
+      language: input.language && isAvailableLanguage(input.language) ? input.language : null,
     });
     let householdId: string | null = null;
     if (input.householdName) {
@@ -196,6 +209,17 @@ export async function resumeSession(store: Store, clock: Clock, token: string): 
     await touchAuthSession(store.db, idHash, clock.now());
   }
   return { user: toUser(row), csrfToken: row.csrf_token, idHash };
+}
+
+/**
+ * Remember the language a person reads the app in (their screens and the emails sent to them). Not
+ * a record of the child's: no journal entry. Null forgets the choice (the browser's languages again).
+ */
+export async function setLanguage(store: Store, env: Env, userId: string, language: string | null) {
+  if (language != null && !isAvailableLanguage(language)) {
+    throw invalid('language', `must be one of ${AVAILABLE_LANGUAGES.join(', ')}`);
+  }
+  await setUserLanguage(store.db, userId, language, env.clock.now());
 }
 
 export async function endSession(store: Store, idHash: string) {

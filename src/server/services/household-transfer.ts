@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AttachmentSchema } from '../../api/attachments.ts';
 import { DISTRICT_CALENDAR_STATUSES } from '../../api/district-calendars.ts';
 import { IEP_DOCUMENT_STATUSES } from '../../api/iep-documents.ts';
+import { ServiceLogImport, ServiceLogMark } from '../../api/service-logs.ts';
 import { IEP_DOCUMENT_TYPES, sniffType } from '../../domain/attachment-types.ts';
 import {
   AddedDistrictDay,
@@ -32,6 +33,7 @@ import {
   targetTables,
 } from '../../store/record-references.ts';
 import type { Database } from '../../store/schema.ts';
+import { RememberedMapping } from '../../store/service-logs.repository.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { checkImportedFiles, checkImportedRecords } from './import-rules.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
@@ -413,6 +415,43 @@ const SECTIONS: Section[] = [
       ...r,
       nonSchoolDayConfirmed: nonSchoolDayConfirmed ? 1 : 0,
     }),
+  },
+  {
+    // Migration 0023: school service logs brought in (this child's rows only, the file's SHA-256; the
+    // file itself is not kept), the marks on their reconciliation, the mappings remembered per school.
+    // Exports made before it have none.
+    key: 'serviceLogImports',
+    table: 'service_log_import',
+    jsonFields: ['mapping', 'summary', 'rows'],
+    order: ['id'],
+    schema: ServiceLogImport,
+    encode: (r) => ({ ...r, size: Number(r.size) }),
+    added: true,
+  },
+  {
+    key: 'serviceLogMarks',
+    table: 'service_log_mark',
+    jsonFields: [],
+    order: ['id'],
+    schema: ServiceLogMark,
+    added: true,
+  },
+  {
+    key: 'serviceLogMappings',
+    table: 'service_log_mapping',
+    jsonFields: ['mapping'],
+    order: ['id'],
+    schema: z.object({
+      id: IdSchema,
+      householdId: IdSchema,
+      school: z.string().max(200),
+      signature: z.string().max(20_000),
+      mapping: RememberedMapping,
+      updatedBy: z.string().max(300),
+      createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    added: true,
   },
   {
     key: 'journal',

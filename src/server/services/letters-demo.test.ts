@@ -85,6 +85,8 @@ function requestsFor(record: CaseRecord): LetterRequest[] {
       communicationId: talk.id,
       parentPosition: 'not_agreed',
     },
+    { kind: 'request_language_access' },
+    { kind: 'request_language_access', language: 'Vietnamese', meetingDate: '2026-12-08' },
     { kind: 'escalation', to: 'principal' },
     { kind: 'escalation', to: canada ? 'superintendent' : 'director' },
     { kind: 'state_complaint' },

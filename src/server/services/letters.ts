@@ -154,6 +154,14 @@ export async function draftLetterForChild(
       `must be after the day the letter is written (${formatLongDate(asOf, true)})`,
     );
   }
+  if (input.request.kind === 'request_language_access' && input.request.meetingDate != null) {
+    if (input.request.meetingDate < asOf) {
+      throw invalid(
+        'request.meetingDate',
+        `must not be before the day the letter is written (${formatLongDate(asOf, true)})`,
+      );
+    }
+  }
   const record = await gatherCaseRecord(store, ctx.householdId, childId, asOf, parent);
   const letter = draftOrExplain(record, withTimelines(record, input.request as LetterRequest));
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {

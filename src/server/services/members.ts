@@ -29,6 +29,7 @@ import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { isAvailableLanguage } from '../i18n.ts';
 import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
 import { type AuditAction, appendAudit } from './audit.ts';
 import { creatorsIn } from './creators.ts';
@@ -191,6 +192,7 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
         displayName: input.displayName,
         passwordHash,
         at,
+        language: input.language && isAvailableLanguage(input.language) ? input.language : null,
       });
       user = toUser(row);
       created = true;

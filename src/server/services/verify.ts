@@ -24,6 +24,7 @@ import { toPlanVersion } from './plan-versions.ts';
 import { rowToRecord } from './record-mapping.ts';
 import { toApiRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { toServiceLogImport, toServiceLogMark } from './service-logs.ts';
 import { toSessionEntry } from './session-entries.ts';
 
 // Checks that a household's paper trail is whole: the journal's hash chain (every change, in
@@ -89,6 +90,9 @@ const RECORD_READERS: { table: keyof Database & string; key: string; read: (row:
       return entry;
     },
   },
+  // A school service log brought in (journaled whole, with its rows and the file's SHA-256), and the marks on it.
+  { table: 'service_log_import', key: 'id', read: toServiceLogImport },
+  { table: 'service_log_mark', key: 'id', read: toServiceLogMark },
 ];
 
 /** Tables of a household that replay does not compare, and why. */
@@ -105,6 +109,8 @@ export const NOT_REPLAYED: Readonly<Record<string, string>> = {
   iep_document_bytes: 'the file of an IEP document being reviewed (see iep_document)',
   district_calendar:
     'district calendars read by their address and what the last read saw: operational; every calendar day one adds is journaled (the subscription named as who added it) and replayed',
+  service_log_mapping:
+    'a column mapping remembered for the next service log from the same school: a convenience, not the record (the mapping each import used is journaled with it)',
 };
 
 /** The tables whose every row is compared with the journal. */

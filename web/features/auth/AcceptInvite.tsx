@@ -8,7 +8,7 @@ import { useSessionInfo } from '../../api/session.tsx';
 import type { SessionInfo } from '../../api/types.ts';
 import { Loading } from '../../app/App.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { roleWords } from '../household/roles.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { tokenFromHash } from './PasswordReset.tsx';
 
@@ -25,6 +25,8 @@ type Preview = {
 
 export function AcceptInvitePage() {
   const token = tokenFromHash();
+  const t = useT();
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,8 @@ export function AcceptInvitePage() {
       const signedIn = session.data?.signedIn;
       const result = await post<SessionInfo>(
         '/invitations/accept',
-        signedIn ? { token } : { token, ...values },
+        // A new account keeps the language its invitation was read in.
+        signedIn ? { token } : { token, ...values, language },
       );
       client.setQueryData(['session'], result);
       navigate('/');
@@ -67,7 +70,7 @@ export function AcceptInvitePage() {
       });
       await client.invalidateQueries({ queryKey: ['session'] });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not sign out. Try again.');
+      setError(e instanceof ApiError ? e.message : t('invite.signOutFailed'));
     }
   };
   const signIn = signInForm.onSubmit(async (values) => {
@@ -83,28 +86,30 @@ export function AcceptInvitePage() {
   if (preview.isPending || session.isPending) return <Loading />;
   if (preview.isError) {
     return (
-      <AuthLayout title="This invitation cannot be used">
+      <AuthLayout title={t('invite.unusable')}>
         <Alert color="red" role="alert">
-          {preview.error instanceof ApiError ? preview.error.message : 'The invitation could not be read.'}
+          {preview.error instanceof ApiError ? preview.error.message : t('invite.unreadable')}
         </Alert>
       </AuthLayout>
     );
   }
   const invite = preview.data;
   const signedIn = session.data?.signedIn ?? false;
-  const intro = `You are invited as ${roleWords(invite.role)}.`;
+  const intro = t('invite.intro', { role: invite.role });
+  const title = t('invite.join', { household: invite.householdName });
+  const email = session.data?.user?.email ?? '';
 
   if (signedIn && invite.wrongAccount) {
     return (
-      <AuthLayout title={`Join ${invite.householdName}`} intro={intro}>
+      <AuthLayout title={title} intro={intro}>
         <Stack>
           <FormError message={error} />
-          <Alert color="red" role="alert" title={`This invitation was sent to ${invite.sentTo}`}>
-            You are signed in as {session.data?.user?.email}. Only {invite.sentTo} can use this invitation.
-            Sign out, then sign in as {invite.sentTo}. If that is not you, ask the family to invite you at
-            your own email address.
+          <Alert color="red" role="alert" title={t('invite.wrongAccount.title', { sentTo: invite.sentTo })}>
+            {t('invite.wrongAccount.body', { email, sentTo: invite.sentTo })}
           </Alert>
-          <Button onClick={() => void signOut()}>Sign out and use {invite.sentTo}</Button>
+          <Button onClick={() => void signOut()}>
+            {t('invite.wrongAccount.signOut', { sentTo: invite.sentTo })}
+          </Button>
         </Stack>
       </AuthLayout>
     );
@@ -112,20 +117,20 @@ export function AcceptInvitePage() {
 
   if (!signedIn && invite.accountExists) {
     return (
-      <AuthLayout title={`Join ${invite.householdName}`} intro={intro}>
+      <AuthLayout title={title} intro={intro}>
         <form onSubmit={signIn} noValidate>
           <Stack>
             <FormError message={error} />
-            <Text size="sm">An account already uses {invite.email}. Sign in to it to join.</Text>
-            <TextInput label="Email" value={invite.email} readOnly autoComplete="username" />
+            <Text size="sm">{t('invite.accountExists', { email: invite.email })}</Text>
+            <TextInput label={t('auth.email')} value={invite.email} readOnly autoComplete="username" />
             <PasswordInput
-              label="Password"
+              label={t('auth.password')}
               autoComplete="current-password"
               required
               {...signInForm.getInputProps('password')}
             />
             <Button type="submit" loading={signInForm.submitting}>
-              Sign in
+              {t('auth.signIn.submit')}
             </Button>
           </Stack>
         </form>
@@ -134,24 +139,24 @@ export function AcceptInvitePage() {
   }
 
   return (
-    <AuthLayout title={`Join ${invite.householdName}`} intro={intro}>
+    <AuthLayout title={title} intro={intro}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={error} />
           {signedIn ? (
-            <Text>You are signed in as {session.data?.user?.email}. Join with this account?</Text>
+            <Text>{t('invite.signedInAs', { email })}</Text>
           ) : (
             <>
-              <Text size="sm">Create your account for {invite.email}.</Text>
+              <Text size="sm">{t('invite.createFor', { email: invite.email })}</Text>
               <TextInput
-                label="Your name"
+                label={t('auth.yourName')}
                 autoComplete="name"
                 required
                 {...form.getInputProps('displayName')}
               />
               <PasswordInput
-                label="Password"
-                description="At least 10 characters."
+                label={t('auth.password')}
+                description={t('auth.passwordHint')}
                 autoComplete="new-password"
                 required
                 {...form.getInputProps('password')}
@@ -159,7 +164,7 @@ export function AcceptInvitePage() {
             </>
           )}
           <Button type="submit" loading={form.submitting}>
-            Join the household
+            {t('invite.submit')}
           </Button>
         </Stack>
       </form>

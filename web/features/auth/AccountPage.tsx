@@ -3,13 +3,25 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { post } from '../../api/client.ts';
+import { post, put } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
+import type { SessionInfo } from '../../api/types.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
+import { LanguagePicker } from '../../i18n/LanguagePicker.tsx';
 
 export default function AccountPage() {
   const current = useCurrent();
   const client = useQueryClient();
+  const t = useT();
+  const tParts = useTParts();
+  const saveLanguage = async (language: string) => {
+    try {
+      client.setQueryData(['session'], await put<SessionInfo>('/auth/language', { language }));
+    } catch {
+      notifications.show({ color: 'red', message: t('language.notSaved') });
+    }
+  };
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { currentPassword: '', newPassword: '' } });
   const submit = form.onSubmit(async (values) => {
@@ -19,7 +31,7 @@ export default function AccountPage() {
       form.reset();
       notifications.show({
         color: 'green',
-        message: 'Your password was changed. Other browsers were signed out.',
+        message: t('account.password.changed'),
       });
     } catch (e) {
       setError(applyApiError(form, e));
@@ -32,38 +44,42 @@ export default function AccountPage() {
   };
   return (
     <Stack maw={520}>
-      <Title order={2}>Account</Title>
+      <Title order={2}>{t('account.title')}</Title>
       <Text>
-        Signed in as <bdi>{current.session.user?.displayName}</bdi> ({current.session.user?.email})
+        {tParts('account.signedInAs', {
+          name: <bdi>{current.session.user?.displayName}</bdi>,
+          email: <bdi>{current.session.user?.email}</bdi>,
+        })}
       </Text>
+      <LanguagePicker onChoose={saveLanguage} description={t('account.language.help')} />
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={3} size="h4">
-            Change your password
+            {t('account.password.title')}
           </Title>
           <FormError message={error} />
           <PasswordInput
-            label="Current password"
+            label={t('account.password.current')}
             autoComplete="current-password"
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput
-            label="New password"
-            description="At least 10 characters."
+            label={t('account.password.new')}
+            description={t('auth.passwordHint')}
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}
           />
           <Button type="submit" loading={form.submitting} w="fit-content">
-            Change password
+            {t('account.password.submit')}
           </Button>
         </Stack>
       </form>
       <Group mt="lg">
         <Button variant="default" onClick={() => void signOut(false)}>
-          Sign out
+          {t('account.signOut')}
         </Button>
         <Button variant="subtle" color="red" onClick={() => void signOut(true)}>
-          Sign out everywhere
+          {t('account.signOutEverywhere')}
         </Button>
       </Group>
     </Stack>

@@ -1,6 +1,7 @@
 import { Container, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { BrandHeading } from '../../components/BrandHeading.tsx';
+import { LanguagePicker } from '../../i18n/LanguagePicker.tsx';
 
 export function AuthLayout({
   title,
@@ -19,6 +20,7 @@ export function AuthLayout({
         <Paper withBorder p="lg" radius="md">
           {children}
         </Paper>
+        <LanguagePicker />
       </Stack>
     </Container>
   );

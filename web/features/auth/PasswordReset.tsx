@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { post } from '../../api/client.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { EmailField } from './auth-form.tsx';
 
@@ -13,6 +14,7 @@ export function tokenFromHash(): string {
 }
 
 export function ForgotPasswordPage() {
+  const t = useT();
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { email: '' } });
@@ -26,21 +28,21 @@ export function ForgotPasswordPage() {
     }
   });
   return (
-    <AuthLayout title="Forgot your password?" intro="We will send a link to choose a new one.">
+    <AuthLayout title={t('auth.forgot.title')} intro={t('auth.forgot.intro')}>
       {done ? (
         <Alert color="green" role="status">
-          {done} If email is not set up on this server, ask the person who runs it for a reset link.
+          {done} {t('auth.forgot.noEmail')}
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <FormError message={error} title="Could not send the link" />
+            <FormError message={error} title={t('auth.forgot.failed')} />
             <EmailField {...form.getInputProps('email')} />
             <Button type="submit" loading={form.submitting}>
-              Send the link
+              {t('auth.forgot.submit')}
             </Button>
             <Anchor component={Link} href="/sign-in" size="sm">
-              Back to sign in
+              {t('auth.forgot.back')}
             </Anchor>
           </Stack>
         </form>
@@ -50,6 +52,7 @@ export function ForgotPasswordPage() {
 }
 
 export function ResetPasswordPage() {
+  const t = useT();
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { newPassword: '' } });
@@ -66,29 +69,29 @@ export function ResetPasswordPage() {
     }
   });
   return (
-    <AuthLayout title="Choose a new password">
+    <AuthLayout title={t('auth.reset.title')}>
       {done ? (
         <Stack>
           <Alert color="green" role="status">
-            Your password was changed. Every browser was signed out; sign in with the new password.
+            {t('auth.reset.done')}
           </Alert>
           <Anchor component={Link} href="/sign-in">
-            Sign in
+            {t('auth.signIn.submit')}
           </Anchor>
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <FormError message={error} title="Password not changed" />
+            <FormError message={error} title={t('auth.reset.failed')} />
             <PasswordInput
-              label="New password"
-              description="At least 10 characters."
+              label={t('auth.reset.newPassword')}
+              description={t('auth.passwordHint')}
               autoComplete="new-password"
               required
               {...form.getInputProps('newPassword')}
             />
             <Button type="submit" loading={form.submitting}>
-              Save the new password
+              {t('auth.reset.submit')}
             </Button>
           </Stack>
         </form>

@@ -1,35 +1,39 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { FormError } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { EmailField, useSessionForm } from './auth-form.tsx';
 
 export function SetupPage() {
+  const t = useT();
   const { form, error, submit } = useSessionForm('/auth/setup', {
     displayName: '',
     email: '',
     password: '',
-    householdName: 'My family',
+    householdName: t('auth.setup.defaultHouseholdName'),
   });
   return (
-    <AuthLayout
-      title="Welcome to As Written"
-      intro="This is a new installation. Create the first account: you will own your household's records and can invite a co-parent or an advocate later."
-    >
+    <AuthLayout title={t('auth.setup.title')} intro={t('auth.setup.intro')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={error} />
-          <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('displayName')} />
+          <TextInput
+            label={t('auth.yourName')}
+            autoComplete="name"
+            required
+            {...form.getInputProps('displayName')}
+          />
           <EmailField {...form.getInputProps('email')} />
           <PasswordInput
-            label="Password"
-            description="At least 10 characters. A short sentence is easy to remember."
+            label={t('auth.password')}
+            description={t('auth.setup.passwordHint')}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
           />
-          <TextInput label="Household name" {...form.getInputProps('householdName')} />
+          <TextInput label={t('auth.setup.householdName')} {...form.getInputProps('householdName')} />
           <Button type="submit" loading={form.submitting}>
-            Create my account
+            {t('auth.setup.submit')}
           </Button>
         </Stack>
       </form>

@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { post } from '../../api/client.ts';
 import type { SessionInfo } from '../../api/types.ts';
 import { applyApiError } from '../../components/form-errors.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // What the sign-in, first-run and password pages share.
 
 /** The account's email, as the browser's password manager fills it in. */
 export function EmailField(props: GetInputPropsReturnType) {
-  return <TextInput label="Email" type="email" autoComplete="username" required {...props} />;
+  const t = useT();
+  return <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...props} />;
 }
 
 /** A form that posts to `path` and, when the server answers with a session, signs the browser in. */
@@ -18,10 +20,12 @@ export function useSessionForm<Values extends Record<string, string>>(path: stri
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues });
+  const { language, chosenHere } = useLanguage();
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const session = await post<SessionInfo>(path, values);
+      // A language picked on this page is the person's choice: the account remembers it.
+      const session = await post<SessionInfo>(path, chosenHere ? { ...values, language } : values);
       client.setQueryData(['session'], session);
     } catch (e) {
       setError(applyApiError(form, e));

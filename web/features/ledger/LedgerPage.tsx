@@ -348,6 +348,7 @@ function LedgerView({
       )}
       <Group>
         <TextLink href="/timeline">See every entry on the timeline</TextLink>
+        <TextLink href={`/ledger/${ledger.serviceId}/school-log`}>Import the school’s service log</TextLink>
       </Group>
     </>
   );

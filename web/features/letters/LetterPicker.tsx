@@ -21,7 +21,7 @@ import type {
   Plan,
   Service,
 } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, todayIso } from '../../components/dates.ts';
 import {
   currentPlan,
   useAccommodationsOfPlan,
@@ -60,7 +60,29 @@ type Values = {
   parentPosition: ParentPosition | '';
   escalateTo: 'principal' | 'director' | 'superintendent' | 'board';
   focus: string;
+  /** The language asked for (one of LANGUAGES, or OTHER_LANGUAGE with `otherLanguage`). */
+  language: string;
+  otherLanguage: string;
+  meetingDate: string;
 };
+
+/** The languages offered for the interpreter and the translated plan; any other can be typed in. */
+const LANGUAGES = [
+  'Spanish',
+  'Arabic',
+  'Chinese (Cantonese)',
+  'Chinese (Mandarin)',
+  'Haitian Creole',
+  'Hmong',
+  'Korean',
+  'Portuguese',
+  'Russian',
+  'Somali',
+  'Tagalog',
+  'Ukrainian',
+  'Vietnamese',
+] as const;
+const OTHER_LANGUAGE = 'other';
 
 export type PickerStart = Partial<Values> & { intro?: string };
 
@@ -135,6 +157,9 @@ export function LetterPicker({
     parentPosition: '',
     escalateTo: 'principal',
     focus: '',
+    language: 'Spanish',
+    otherLanguage: '',
+    meetingDate: '',
     ...start,
   });
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -240,6 +265,20 @@ export function LetterPicker({
             ...(v.parentPosition ? { parentPosition: v.parentPosition } : {}),
           };
         break;
+      case 'request_language_access': {
+        const language = v.language === OTHER_LANGUAGE ? v.otherLanguage.trim() : v.language;
+        if (!language) missing.otherLanguage = 'Type the language, for example “Nepali”';
+        else if (language.length > 60) missing.otherLanguage = 'At most 60 characters';
+        else if (v.meetingDate && v.meetingDate < todayIso())
+          missing.meetingDate = 'The date of the next meeting cannot be before today';
+        else
+          r = {
+            kind: 'request_language_access',
+            language,
+            ...(v.meetingDate ? { meetingDate: v.meetingDate } : {}),
+          };
+        break;
+      }
       case 'escalation': {
         const [what, id] = v.focus.split(':');
         r = {
@@ -485,6 +524,44 @@ export function LetterPicker({
               <Radio value="unknown" label="I would rather not say" />
             </Stack>
           </Radio.Group>
+        </Stack>
+      )}
+
+      {v.kind === 'request_language_access' && (
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <NativeSelect
+              label="The language you read and speak best"
+              {...bind('language')}
+              data={[
+                ...LANGUAGES.map((l) => ({ value: l, label: l })),
+                { value: OTHER_LANGUAGE, label: 'Another language' },
+              ]}
+            />
+            {v.language === OTHER_LANGUAGE && (
+              <TextInput
+                label="Which language?"
+                required
+                maxLength={60}
+                {...bind('otherLanguage')}
+                error={problems.otherLanguage}
+              />
+            )}
+          </SimpleGrid>
+          <TextInput
+            type="date"
+            label="Date of the next meeting (optional)"
+            description="If you know it, the letter names it, so the school can book the interpreter in time."
+            {...bind('meetingDate')}
+            error={problems.meetingDate}
+          />
+          <Text size="sm">
+            {canada
+              ? 'The letter asks politely: As Written found no provincial law it could cite that gives parents an interpreter or a translated plan.'
+              : plan?.kind !== 'iep'
+                ? 'The letter cites Title VI of the Civil Rights Act.'
+                : 'The letter cites the IDEA rules on interpreters and notices, and Title VI for the translated plan.'}
+          </Text>
         </Stack>
       )}
 

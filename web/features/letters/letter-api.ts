@@ -51,6 +51,10 @@ export const LETTER_KIND_WORDS: Record<LetterKind, { name: string; when: string 
     name: 'A request for written notice of a decision',
     when: 'The school decided something (or said no) and you would like it in writing, with the reasons.',
   },
+  request_language_access: {
+    name: 'A request for an interpreter and the plan in your language',
+    when: 'You read and speak another language best (Spanish, for example): ask for a trained interpreter at the next meeting, and the plan and notices in your language.',
+  },
   escalation: {
     name: 'A letter to someone who can help (principal, director)',
     when: 'Messages go unanswered, your child is being harmed, or a problem is not being fixed.',

@@ -1,9 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WeekSummary } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
+import { notify } from '../../components/notify.ts';
 import { refreshAfterCalendarChange, removeDayFromEvent } from '../../components/school-calendar.ts';
 
 // The confirmation is loaded after the first screen (fetched while the page is idle), like the logging
@@ -50,7 +50,7 @@ export function SchoolClosedToday({
           today,
         );
         await refreshAfterCalendarChange(client);
-        notifications.show({
+        notify({
           color: 'blue',
           closeButtonProps: { 'aria-label': 'Close' },
           message: `Undone: ${formatDay(today)} is a school day again.`,

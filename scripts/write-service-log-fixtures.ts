@@ -1,0 +1,75 @@
+// Writes the school service-log fixtures that cannot be typed as plain text (issue 19): an Excel
+// workbook with a two-row merged header, real dates, durations as time values and a date merged over
+// two students' rows; and a tab-separated file in Windows' Western encoding (as older spreadsheet
+// programs save "Text (Tab delimited)"). The CSV fixtures beside them are written by hand; every
+// fixture's answer key (*.answers.json) is written by hand, never from the reader's output.
+// Run: node --import tsx scripts/write-service-log-fixtures.ts
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+
+const DIR = join(import.meta.dirname, '../test/fixtures/service-logs');
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+/** A time of day or a duration, as Excel stores it: a fraction of a day (written as a date in 1899). */
+const clock = (h: number, m: number) => new Date(Date.UTC(1899, 11, 30, h, m));
+
+async function workbook() {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'As Written fixtures';
+  wb.created = new Date('2026-11-02T12:00:00.000Z');
+  wb.modified = wb.created;
+  const summary = wb.addWorksheet('Summary');
+  summary.addRow(['Provider summary']);
+  summary.addRow(['Sessions logged: 6']);
+
+  const ws = wb.addWorksheet('Log');
+  // Rows by number: a merge creates the rows it spans, so appending would skip past them.
+  ws.getRow(1).values = ['Speech Therapy Service Log - Fall 2026'];
+  ws.mergeCells('A1:H1');
+  ws.getRow(3).values = ['Session', null, null, 'Student', null, 'Minutes', null, 'Attendance'];
+  ws.getRow(4).values = ['Date', 'Start', 'Service', 'Name', 'ID', 'Scheduled', 'Delivered'];
+  ws.mergeCells('A3:C3');
+  ws.mergeCells('D3:E3');
+  ws.mergeCells('F3:G3');
+  ws.mergeCells('H3:H4');
+  const rows: [string | null, number, number, string, number, number, [number, number], string][] = [
+    ['2026-10-07', 10, 15, 'Emma Lopez', 100234, 30, [0, 30], 'Present'],
+    ['2026-10-07', 10, 15, 'Noah Kim', 100555, 30, [0, 30], 'Present'],
+    ['2026-10-14', 10, 15, 'Emma Lopez', 100234, 30, [0, 20], 'Present'],
+    ['2026-10-21', 10, 15, 'Emma Lopez', 100234, 30, [0, 0], 'PA'],
+    ['2026-10-28', 10, 15, 'Noah Kim', 100555, 30, [0, 30], 'Present'],
+    [null, 10, 15, 'Emma Lopez', 100234, 30, [0, 30], 'Present'],
+  ];
+  for (const [i, [date, h, m, name, id, planned, [dh, dm], attendance]] of rows.entries()) {
+    const row = ws.getRow(5 + i);
+    row.values = [date ? day(date) : null, clock(h, m), 'SLP', name, id, planned, clock(dh, dm), attendance];
+    row.getCell(1).numFmt = 'm/d/yyyy';
+    row.getCell(2).numFmt = 'h:mm AM/PM';
+    row.getCell(7).numFmt = '[h]:mm';
+  }
+  // The last session's date is printed once over its two students.
+  ws.mergeCells('A9:A10');
+  const buffer = await wb.xlsx.writeBuffer();
+  writeFileSync(join(DIR, 'merged-header.xlsx'), Buffer.from(buffer));
+}
+
+function windowsText() {
+  const lines = [
+    'DOS\tService\tLength\tComments',
+    '10/6/2026\tSpeech\t30 min\tWorked on /s/ \u2014 good focus',
+    '10/8/2026\tSpeech\t1.5 hrs\tEvaluation, caf\u00e9 role-play',
+    '10/13/2026\tSpeech\t0:30\t',
+    '10/15/2026\tSpeech\t0\tNo session',
+    '10/20/2026\tSpeech\t45m\t',
+  ];
+  const text = `${lines.join('\r\n')}\r\n`;
+  // Windows-1252: the em dash is 0x97; the other characters are Latin-1's own.
+  const bytes = Buffer.from(text.replace(/\u2014/g, '\u0097'), 'latin1');
+  writeFileSync(join(DIR, 'tab-windows-1252.txt'), bytes);
+}
+
+await workbook();
+windowsText();
+console.log(`wrote ${DIR}/merged-header.xlsx and tab-windows-1252.txt`);

@@ -1,0 +1,68 @@
+// The message port between pdf.js and its worker when both run in this thread (pdf.js's "fake worker",
+// the only one pdf.js has on Node).
+//
+// pdf.js's own in-thread port (LoopbackPort) passes every message through `structuredClone`, as a
+// real worker's port would: every text run of a page's text and every operator of its drawing (each
+// glyph of each line of text, as an object of its own) is serialized and rebuilt. On the IEP reader's
+// 20-page test plan that is about a fifth of pdf.js's time. This port copies a message's structure
+// (arrays and plain objects) instead, and hands over what is in it as it is: numbers, strings, typed
+// arrays, class instances (pdf.js's glyphs). That is enough here because:
+//  - pdf.js reuses, after posting, only the two arrays of an operator list chunk (it empties
+//    `fnArray` and `argsArray` to fill them again), and the arrays are copied;
+//  - what a real port would transfer (an image's or the file's buffer) the sender no longer uses;
+//  - what is handed over is only read on this side (the text and the drawing are read, never drawn).
+// A message delivered here is delivered as LoopbackPort delivers it: to every listener, in a microtask
+// (each side's handler keeps the messages addressed to it).
+
+type Listener = (this: InThreadPort, event: { data: unknown }) => void;
+
+/** A message's arrays and plain objects copied, everything else in it as it is. */
+export function copyMessage(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  // pdf.js's messages are a few levels deep; past this it is not one of them (a cycle), and the
+  // structured clone (which keeps cycles) does the copy.
+  if (depth > 100) throw new TooDeep();
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length);
+    for (let k = 0; k < value.length; k++) copy[k] = copyMessage(value[k], depth + 1);
+    return copy;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const copy: Record<string, unknown> = proto === null ? Object.create(null) : {};
+  for (const key of Object.keys(value))
+    copy[key] = copyMessage((value as Record<string, unknown>)[key], depth + 1);
+  return copy;
+}
+
+class TooDeep extends Error {}
+
+export class InThreadPort {
+  #listeners = new Set<Listener>();
+
+  postMessage(message: unknown, transfer?: Transferable[]): void {
+    let data: unknown;
+    try {
+      data = copyMessage(message);
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+      data = structuredClone(message, transfer?.length ? { transfer } : undefined);
+    }
+    const event = { data };
+    queueMicrotask(() => {
+      for (const listener of this.#listeners) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_type: 'message', listener: Listener): void {
+    this.#listeners.add(listener);
+  }
+
+  removeEventListener(_type: 'message', listener: Listener): void {
+    this.#listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.#listeners.clear();
+  }
+}

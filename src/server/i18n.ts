@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  acceptedLanguages,
+  DEFAULT_LANGUAGE,
+  LANGUAGE_CODE,
+  matchLanguage,
+} from '../domain/i18n/languages.ts';
+import { type Catalog, createTranslator, type Translator } from '../domain/i18n/translate.ts';
+
+// The server's side of the catalogs (issue 17): every file in src/domain/i18n/locales is a language
+// the app offers, read once at start. Emails, calendar-feed text and messages the server words for a
+// person go through `translatorFor(language)`; a request's language is the signed-in person's
+// choice, else the browser's Accept-Language.
+
+export const LOCALES_DIR = join(import.meta.dirname, '..', 'domain', 'i18n', 'locales');
+
+function readCatalogs(): Map<string, Catalog> {
+  const catalogs = new Map<string, Catalog>();
+  for (const file of readdirSync(LOCALES_DIR).sort()) {
+    const match = /^(.+)\.json$/.exec(file);
+    if (!match || !LANGUAGE_CODE.test(match[1]!)) continue;
+    catalogs.set(match[1]!, JSON.parse(readFileSync(join(LOCALES_DIR, file), 'utf8')) as Catalog);
+  }
+  return catalogs;
+}
+
+const catalogs = readCatalogs();
+const translators = new Map<string, Translator>();
+
+/** The languages the app offers, by their catalogs' names ("en", "es"). */
+export const AVAILABLE_LANGUAGES: readonly string[] = [...catalogs.keys()];
+
+export function isAvailableLanguage(language: string): boolean {
+  return catalogs.has(language);
+}
+
+/** The translator of a language; an unknown one gets the default language's. */
+export function translatorFor(language: string | null | undefined): Translator {
+  const chosen = language && catalogs.has(language) ? language : DEFAULT_LANGUAGE;
+  let translator = translators.get(chosen);
+  if (!translator) {
+    translator = createTranslator(chosen, catalogs.get(chosen) ?? {});
+    translators.set(chosen, translator);
+  }
+  return translator;
+}
+
+/** The language to answer in: the person's choice when they made one, else their browser's. */
+export function requestLanguage(
+  chosen: string | null | undefined,
+  acceptLanguage: string | undefined,
+): string {
+  if (chosen && catalogs.has(chosen)) return chosen;
+  return matchLanguage(acceptedLanguages(acceptLanguage), AVAILABLE_LANGUAGES);
+}

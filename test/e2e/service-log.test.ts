@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoHousehold } from '../../src/cli/demo-household.ts';
+import {
+  DEMO_PARENT,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot,
+  seedDemoParent,
+  startServer,
+  type TestServer,
+} from './browser.ts';
+
+// The demo parent on a phone (360 px) brings in the school's service log for speech from the
+// service's ledger page: the columns are guessed and shown on the first rows, the log is saved, and
+// the reconciliation shows its differences grouped by kind, each as a question to ask; she accepts
+// the school's rows for two dates into her record and marks one difference as asked about. Every page
+// is checked with axe-core.
+
+const THURSDAY = '2026-12-03T16:00:00.000Z';
+
+type Entry = { id: string; date: string; status: string; source: string; kind: string };
+
+/**
+ * A log as the school's system would export it for the demo's speech sessions: one session the family
+ * logged as missed, logged here as delivered; one the family logged as delivered, with fewer minutes;
+ * two school days the family has nothing for.
+ */
+async function schoolLogFor(
+  server: TestServer,
+  demo: DemoHousehold,
+): Promise<{ csv: string; onlyInLog: string[] }> {
+  const rows = (await server.store.db
+    .selectFrom('session_entry')
+    .select(['id', 'date', 'status', 'source', 'kind', 'corrects_entry_id'])
+    .where('household_id', '=', demo.householdId)
+    .where('service_id', '=', demo.services.speech)
+    .execute()) as (Entry & { corrects_entry_id: string | null })[];
+  const corrected = new Set(rows.map((r) => r.corrects_entry_id).filter((id) => id != null));
+  const current = rows.filter((r) => !corrected.has(r.id) && r.status !== 'void' && r.kind === 'scheduled');
+  const byDate = new Map<string, Entry[]>();
+  for (const r of current) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
+  const onlySource = (date: string, source: string) =>
+    byDate.get(date)?.every((e) => e.source === source) ?? false;
+  const missed = [...byDate.keys()]
+    .sort()
+    .find((d) => onlySource(d, 'parent') && byDate.get(d)!.some((e) => e.status === 'missed'));
+  const delivered = [...byDate.keys()]
+    .sort()
+    .find((d) => onlySource(d, 'parent') && byDate.get(d)!.every((e) => e.status === 'delivered'));
+  const closed = new Set(
+    (
+      await server.store.db
+        .selectFrom('calendar_event')
+        .select(['start_date', 'end_date'])
+        .where('household_id', '=', demo.householdId)
+        .execute()
+    ).flatMap((e) => {
+      const out: string[] = [];
+      const end = e.end_date ?? e.start_date;
+      for (
+        let d = new Date(`${e.start_date}T00:00:00Z`);
+        d.toISOString().slice(0, 10) <= end;
+        d.setUTCDate(d.getUTCDate() + 1)
+      )
+        out.push(d.toISOString().slice(0, 10));
+      return out;
+    }),
+  );
+  const free: string[] = [];
+  for (let d = new Date('2026-10-01T00:00:00Z'); free.length < 2; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() === 0 || d.getUTCDay() === 6 || closed.has(iso) || byDate.has(iso)) continue;
+    free.push(iso);
+  }
+  if (!missed || !delivered) throw new Error('the demo has no parent-only speech entries to compare with');
+  const us = (iso: string) => `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)}`;
+  const lines = [
+    'Lincoln Unified School District,,,,',
+    'Related Services Provider Log,,,,',
+    'Date,Service,Provider,Minutes,Status',
+    `${us(missed)},Speech Lang,Ms. Rivera,30,Delivered`,
+    `${us(delivered)},Speech Lang,Ms. Rivera,20,Delivered`,
+    `${us(free[0]!)},Speech Lang,Ms. Rivera,30,Delivered`,
+    `${us(free[1]!)},Speech Lang,Ms. Rivera,0,Provider Absent`,
+  ];
+  return { csv: `${lines.join('\r\n')}\r\n`, onlyInLog: free };
+}
+
+describe('the school’s service log, in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let demo: DemoHousehold;
+  let log: { csv: string; onlyInLog: string[] };
+
+  beforeAll(async () => {
+    server = await startServer(THURSDAY);
+    demo = await seedDemoParent(server);
+    log = await schoolLogFor(server, demo);
+    browser = await launchBrowser();
+    ({ page } = await newPage(browser, server, PHONE));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the import from the speech ledger', async () => {
+    await page.goto('/');
+    await page.getByLabel('Email').fill(DEMO_PARENT.email);
+    await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();
+    await page.goto(`/ledger/${demo.services.speech}`);
+    await page.getByRole('link', { name: 'Import the school’s service log' }).click();
+    await page.getByRole('heading', { name: 'The school’s service log', level: 2 }).waitFor();
+    await expectNoAxeViolations(page, 'the service log page');
+  });
+
+  it('reads the file, shows the columns on the first rows, and saves nothing yet', async () => {
+    const before = await server.store.db.selectFrom('service_log_import').select('id').execute();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose the log file' }).click();
+    await (await chooser).setFiles({
+      name: 'speech-log.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(log.csv),
+    });
+    await page.getByRole('heading', { name: 'Which column is which' }).waitFor();
+    expect(await page.getByLabel('A: Date').inputValue()).toBe('date');
+    expect(await page.getByLabel('D: Minutes').inputValue()).toBe('minutes');
+    await page.getByText('4 sessions read for Emma').waitFor();
+    expect(await server.store.db.selectFrom('service_log_import').select('id').execute()).toEqual(before);
+    await expectNoAxeViolations(page, 'the mapping step');
+  });
+
+  it('saves the log and shows the differences, grouped, as questions', async () => {
+    await page.getByRole('button', { name: 'Save and compare with your record' }).click();
+    await page
+      .getByRole('heading', { name: /^The school’s log says delivered; your record says it did not happen/ })
+      .waitFor();
+    await page.getByRole('heading', { name: /^The minutes differ/ }).waitFor();
+    await page.getByRole('heading', { name: /^In the school’s log, not in your record \(2\)/ }).waitFor();
+    await page
+      .getByText(/To ask: “The service log lists speech-language therapy as delivered on/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'the reconciliation');
+    await page
+      .getByRole('heading', { name: /^The school’s log says delivered; your record says/ })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'service-log-360');
+  });
+
+  it('accepts the school’s rows for two dates into the record, and marks one difference as asked about', async () => {
+    const onlyInLog = page.getByRole('region', { name: /^In the school’s log, not in your record/ });
+    const boxes = onlyInLog.getByRole('checkbox', { name: /^Accept the school’s row/ });
+    expect(await boxes.count()).toBe(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Accept the school’s 2 rows into your record' }).click();
+    await page.getByText('2 rows were added to your record as the school’s log.').waitFor();
+    const added = await server.store.db
+      .selectFrom('session_entry')
+      .select(['date', 'source'])
+      .where('service_id', '=', demo.services.speech)
+      .where('source', '=', 'school_log')
+      .where('date', 'in', log.onlyInLog)
+      .execute();
+    expect(added.map((e) => e.date).sort()).toEqual([...log.onlyInLog].sort());
+
+    const differs = page.getByRole('region', { name: /^The minutes differ/ });
+    await differs.getByRole('button', { name: 'Mark as asked about' }).click();
+    await differs.getByText('Asked about', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'the reconciliation after accepting');
+  });
+});

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BACKENDS,
+  call,
+  createAccount,
+  openTestEnv,
+  signIn,
+  TEST_PASSWORD,
+  type TestEnv,
+} from './harness.ts';
+
+// The language each person reads the app in (issue 17): remembered on the account (migration 0021),
+// set on the account page or by choosing on the sign-in page, and used for the emails sent to them.
+
+describe.each(BACKENDS)('a person’s language on %s', (backend) => {
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const anon = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    env.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+
+  it('starts with none, is chosen on the account, and refuses a language the app does not have', async () => {
+    const person = await createAccount(env, `lang-${backend}@example.org`);
+    const session = await call(env, 'GET', '/api/auth/session', undefined, person);
+    expect(session.body.user.language).toBeNull();
+
+    const chosen = await call(env, 'PUT', '/api/auth/language', { language: 'es' }, person);
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.user.language).toBe('es');
+    expect((await call(env, 'GET', '/api/auth/session', undefined, person)).body.user.language).toBe('es');
+
+    for (const language of ['xx', 'Español', '']) {
+      const refused = await call(env, 'PUT', '/api/auth/language', { language }, person);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields[0].path).toBe('language');
+    }
+    // Nothing changed by a refusal.
+    expect((await call(env, 'GET', '/api/auth/session', undefined, person)).body.user.language).toBe('es');
+
+    // Forgetting the choice: the browser's languages again.
+    const forgotten = await call(env, 'PUT', '/api/auth/language', { language: null }, person);
+    expect(forgotten.body.user.language).toBeNull();
+    expect((await call(env, 'PUT', '/api/auth/language', { language: 'es' }, null)).status).toBe(401);
+  });
+
+  it('remembers a language chosen on the sign-in page; co-parents keep their own', async () => {
+    const spanish = await createAccount(env, `es-parent-${backend}@example.org`, {
+      householdId: env.householdId,
+      role: 'co_parent',
+    });
+    const login = await anon('POST', '/api/auth/login', {
+      email: spanish.email,
+      password: TEST_PASSWORD,
+      language: 'es',
+    });
+    expect(login.statusCode).toBe(200);
+    expect(JSON.parse(login.body).user.language).toBe('es');
+    // The owner of the same household still reads English.
+    expect((await call(env, 'GET', '/api/auth/session')).body.user.language).toBeNull();
+    const again = await signIn(env.app, spanish.email);
+    expect((await call(env, 'GET', '/api/auth/session', undefined, again)).body.user.language).toBe('es');
+  });
+
+  it('sends a password reset in the account’s language, else the asking browser’s', async () => {
+    const spanish = await createAccount(env, `reset-es-${backend}@example.org`);
+    await call(env, 'PUT', '/api/auth/language', { language: 'es' }, spanish);
+    const plain = await createAccount(env, `reset-guess-${backend}@example.org`);
+    env.mailer.sent.length = 0;
+    await anon('POST', '/api/auth/password-reset', { email: spanish.email });
+    await anon(
+      'POST',
+      '/api/auth/password-reset',
+      { email: plain.email },
+      { 'accept-language': 'es-MX,es;q=0.9' },
+    );
+    await anon('POST', '/api/auth/password-reset', { email: plain.email }, { 'accept-language': 'en-US' });
+    await env.app.deps.idle();
+    expect(env.mailer.sent.map((m) => m.subject)).toEqual([
+      'Restablezca su contraseña de As Written',
+      'Restablezca su contraseña de As Written',
+      'Reset your As Written password',
+    ]);
+    expect(env.mailer.sent[0]!.text).toContain('Abra este enlace para elegir una contraseña nueva');
+    expect(env.mailer.sent[0]!.text).toMatch(/#token=[A-Za-z0-9_-]{43}/);
+  });
+
+  it('invites in the inviter’s language with the English below, and the new account keeps the language', async () => {
+    await call(env, 'PUT', '/api/auth/language', { language: 'es' });
+    env.mailer.sent.length = 0;
+    const invite = await call(env, 'POST', `/api/households/${env.householdId}/invitations`, {
+      email: `abuela-${backend}@example.org`,
+      role: 'viewer',
+    });
+    expect(invite.status).toBe(201);
+    const mail = env.mailer.sent.at(-1)!;
+    expect(mail.subject).toBe('Le invitan a una familia en As Written');
+    expect(mail.text).toMatch(/^Olivia Owner le invitó a ayudar/);
+    // The expiry in each language's words (the invitation lasts 7 days from Nov 29, 2026).
+    expect(mail.text).toContain('hasta el 6 de diciembre de 2026');
+    expect(mail.text).toContain('In English:');
+    expect(mail.text).toContain('until December 6, 2026');
+    expect(mail.text.split(invite.body.link).length - 1).toBe(2);
+
+    const token = invite.body.link.split('#token=')[1];
+    const accepted = await anon('POST', '/api/invitations/accept', {
+      token,
+      displayName: 'Abuela',
+      password: 'a long enough password',
+      language: 'es',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(JSON.parse(accepted.body).user.language).toBe('es');
+    await call(env, 'PUT', '/api/auth/language', { language: null });
+  });
+});

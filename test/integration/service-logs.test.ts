@@ -1,0 +1,371 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHousehold } from '../../src/server/services/household-transfer.ts';
+import { verifyHousehold } from '../../src/server/services/verify.ts';
+import { BACKENDS, call, openTestEnv, openTestStore, rowCounts, type TestEnv } from './harness.ts';
+
+// The school's own service log, read and reconciled with the family's record (issue 19), on both
+// databases: a preview writes nothing; an import keeps this child's rows only, with the file's SHA-256
+// in the journal; accepted rows become "school log" entries counted once with the family's entries
+// about the same session; marks are kept; bad input (not a log, another child's log, too many rows, too
+// large) is refused with a clear message and nothing saved; export, import and verify keep it all.
+
+const DIR = join(import.meta.dirname, '../fixtures/service-logs');
+const fixture = (name: string) => readFileSync(join(DIR, name));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every row of every service-log table and the journal, as text: to look for other children's names. */
+async function storedText(env: TestEnv): Promise<string> {
+  const tables = [
+    'service_log_import',
+    'service_log_mark',
+    'service_log_mapping',
+    'journal',
+    'session_entry',
+  ] as const;
+  const out: unknown[] = [];
+  for (const t of tables) out.push(await env.store.db.selectFrom(t).selectAll().execute());
+  return JSON.stringify(out);
+}
+
+async function logCounts(env: TestEnv) {
+  const counts = await rowCounts(env.store);
+  const count = async (t: 'service_log_import' | 'service_log_mark' | 'service_log_mapping') =>
+    Number(
+      (
+        await env.store.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    ...counts,
+    service_log_import: await count('service_log_import'),
+    service_log_mark: await count('service_log_mark'),
+    service_log_mapping: await count('service_log_mapping'),
+  };
+}
+
+describe.each(BACKENDS)('school service logs, on %s', (backend) => {
+  let env: TestEnv;
+  let childId: string;
+  let speechId: string;
+  let otId: string;
+  let importId: string;
+  const api = (path: string) => `/api/households/${env.householdId}${path}`;
+  const previewUrl = (filename: string, extra = '') =>
+    api(`/children/${childId}/service-logs/preview?filename=${filename}&serviceId=${speechId}${extra}`);
+  const importUrl = (filename: string, extra = '') =>
+    api(`/children/${childId}/service-logs?filename=${filename}&serviceId=${speechId}${extra}`);
+  const log = async (body: Record<string, unknown>) => {
+    const res = await call(env, 'POST', api('/sessions'), body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    env = await openTestEnv(backend);
+    const child = await call(env, 'POST', api('/children'), {
+      firstName: 'Emma',
+      lastName: 'Lopez',
+      school: 'Lincoln Elementary',
+    });
+    childId = child.body.id;
+    const calendar = await call(env, 'POST', api('/calendars'), {
+      childId,
+      name: '2026-2027',
+      firstDay: '2026-09-08',
+      lastDay: '2027-06-11',
+    });
+    expect(calendar.status).toBe(201);
+    const plan = await call(env, 'POST', api('/plans'), {
+      childId,
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'IL' },
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-06-11',
+    });
+    const service = (name: string, area: string, sessions: number) =>
+      call(env, 'POST', api('/services'), {
+        planId: plan.body.id,
+        name,
+        area,
+        setting: 'pull_out',
+        startDate: '2026-09-08',
+        endDate: '2027-06-11',
+        segments: [
+          {
+            startDate: '2026-09-08',
+            endDate: '2027-06-11',
+            minutesPerSession: 30,
+            sessionsPerPeriod: sessions,
+            period: { unit: 'week' },
+          },
+        ],
+      });
+    speechId = (await service('Speech-language therapy', 'speech', 2)).body.id;
+    otId = (await service('Occupational therapy', 'ot', 1)).body.id;
+    // The family's record for October (the school's log is test/fixtures/service-logs/district-basic.csv).
+    await log({ serviceId: speechId, date: '2026-10-06' });
+    await log({ serviceId: speechId, date: '2026-10-08', status: 'missed', reason: 'student_absent' });
+    await log({ serviceId: speechId, date: '2026-10-13', status: 'missed', reason: 'unknown' });
+    await log({ serviceId: speechId, date: '2026-10-15', status: 'missed', reason: 'provider_absent' });
+    await log({ serviceId: speechId, date: '2026-10-20' });
+    await log({
+      serviceId: speechId,
+      date: '2026-10-29',
+      status: 'missed',
+      reason: 'unknown',
+      source: 'child_report',
+    });
+    await log({ serviceId: speechId, date: '2026-10-23' });
+  });
+  afterAll(async () => env.close());
+
+  it('reads a log into a preview with the columns, the first rows and the reconciliation, and saves nothing', async () => {
+    const before = await logCounts(env);
+    const res = await call(env, 'POST', previewUrl('district-basic.csv'), fixture('district-basic.csv'));
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(await logCounts(env)).toEqual(before);
+    const p = res.body;
+    expect(p.problem).toBeNull();
+    expect(p.sha256).toBe(sha256(fixture('district-basic.csv')));
+    expect(p.header.lines).toEqual([5]);
+    expect(p.header.columns.map((c: { field: string }) => c.field)).toEqual([
+      'date',
+      'service',
+      'provider',
+      'minutes',
+      'status',
+      'notes',
+    ]);
+    expect(p.rows).toHaveLength(9);
+    expect(p.firstRows[0]).toMatchObject({ line: 6, whose: 'this_child' });
+    expect(p.unread.map((u: { line: number }) => u.line)).toEqual([15, 16, 17, 18]);
+    expect(p.services).toEqual([
+      { text: 'Speech Lang', serviceId: speechId, why: 'area' },
+      { text: 'OT', serviceId: otId, why: 'area' },
+    ]);
+    const kinds = Object.fromEntries(
+      p.reconciliation.items.map((i: { date: string; kind: string }) => [`${i.date}`, i.kind]),
+    );
+    expect(kinds).toEqual({
+      '2026-10-06': 'agree',
+      '2026-10-08': 'agree',
+      '2026-10-13': 'school_delivered_family_missed',
+      '2026-10-15': 'reason_differs',
+      '2026-10-20': 'minutes_differ',
+      '2026-10-22': 'school_only',
+      '2026-10-23': 'family_only',
+      '2026-10-27': 'school_only',
+      '2026-10-29': 'school_delivered_family_missed',
+      '2026-11-03': 'school_only',
+    });
+    const child = p.reconciliation.items.find((i: { date: string }) => i.date === '2026-10-29');
+    expect(child.question).toBe(
+      'The service log lists speech-language therapy as delivered on Thursday, October 29; Emma’s check-in for that day says it did not take place that day. Could you help me understand what happened?',
+    );
+    expect(p.reconciliation.summary).toContain('2 sessions agree; 8 differ');
+  });
+
+  it('refuses a file that is not a log, a log for another child, too many rows and too many bytes, saving nothing', async () => {
+    const before = await logCounts(env);
+    const notLog = await call(env, 'POST', importUrl('letter.csv'), fixture('not-a-log.csv'));
+    expect(notLog.status).toBe(400);
+    expect(notLog.body.error.fields).toEqual([
+      {
+        path: 'file',
+        message:
+          'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
+      },
+    ]);
+    const other = await call(env, 'POST', importUrl('liam.csv'), fixture('another-child.csv'));
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toBe(
+      'This looks like a log for another child: none of its 3 rows name Emma Lopez. Nothing was saved.',
+    );
+    const header = 'Date,Student,Service,Minutes,Status\n';
+    const many = Buffer.from(header + '10/6/2026,Emma Lopez,SLP,30,Delivered\n'.repeat(50_051));
+    const tooMany = await call(env, 'POST', importUrl('year.csv'), many);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('more than 50,000 rows');
+    const big = await call(env, 'POST', importUrl('big.csv'), Buffer.alloc(11 * 1024 * 1024, 0x41));
+    expect(big.status).toBe(413);
+    expect(big.body.error.fields[0].path).toBe('file');
+    const badMapping = await call(
+      env,
+      'POST',
+      importUrl('x.csv', `&mapping=${encodeURIComponent('{"columns":{"date":0,"minutes":0}}')}`),
+      fixture('district-basic.csv'),
+    );
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.error.fields[0].path).toBe('mapping.columns.minutes');
+    expect(await logCounts(env)).toEqual(before);
+  });
+
+  it('saves the log with this child’s rows and the file’s SHA-256 in the journal', async () => {
+    const bytes = fixture('district-basic.csv');
+    const res = await call(env, 'POST', importUrl('district-basic.csv'), bytes);
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);
+    const view = res.body;
+    importId = view.import.id;
+    expect(view.import).toMatchObject({
+      childId,
+      serviceId: speechId,
+      filename: 'district-basic.csv',
+      mediaType: 'text/csv',
+      sha256: sha256(bytes),
+      school: 'lincoln elementary',
+    });
+    expect(view.import.rows).toHaveLength(9);
+    expect(view.import.summary.unread).toHaveLength(4);
+    const journal = await env.store.db
+      .selectFrom('journal')
+      .selectAll()
+      .where('entity', '=', 'service_log_import')
+      .execute();
+    expect(journal).toHaveLength(1);
+    expect(JSON.parse(journal[0]!.data)).toMatchObject({
+      sha256: sha256(bytes),
+      filename: 'district-basic.csv',
+    });
+    const list = await call(env, 'GET', api(`/children/${childId}/service-logs`));
+    expect(list.body.map((l: { id: string }) => l.id)).toEqual([importId]);
+    expect(list.body[0].rows).toBeUndefined();
+  });
+
+  it('accepts school rows as "school log" entries, counted once with the family’s own', async () => {
+    const journalBefore = (await rowCounts(env.store)).journal!;
+    const res = await call(env, 'POST', api(`/service-logs/${importId}/accept`), { lines: [8, 11, 12] });
+    expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
+    expect(
+      res.body.entries.map(
+        (e: { date: string; source: string; kind: string; status: string; reason: string }) => [
+          e.date,
+          e.source,
+          e.kind,
+          e.status,
+          e.reason,
+        ],
+      ),
+    ).toEqual([
+      ['2026-10-13', 'school_log', 'scheduled', 'delivered', null],
+      ['2026-10-22', 'school_log', 'scheduled', 'missed', 'provider_absent'],
+      ['2026-10-27', 'school_log', 'makeup', 'delivered', null],
+    ]);
+    expect(res.body.entries[0].note).toContain(`SHA-256 ${sha256(fixture('district-basic.csv'))}), line 8.`);
+    // Three entries and three marks, each journaled.
+    expect((await rowCounts(env.store)).journal).toBe(journalBefore + 6);
+    const items = res.body.view.reconciliation.items;
+    const line8 = items.find((i: { key: string }) => i.key === 'line:8');
+    expect(line8).toMatchObject({
+      mark: 'accepted',
+      acceptable: false,
+      kind: 'school_delivered_family_missed',
+    });
+    expect(line8.recordedEntryId).toBe(res.body.entries[0].id);
+    // The week of October 12: the school's log counts for the 13th, the family's miss is a second source.
+    const ledger = await call(env, 'GET', api(`/services/${speechId}/ledger?from=2026-10-12&to=2026-10-18`));
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.totals).toMatchObject({ deliveredMinutes: 30, owedMinutes: 30, pendingMinutes: 0 });
+    // Accepting a row twice is refused, and writes nothing.
+    const again = await call(env, 'POST', api(`/service-logs/${importId}/accept`), { lines: [6, 8] });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields).toEqual([{ path: 'lines.1', message: 'is in the record already' }]);
+    expect((await rowCounts(env.store)).journal).toBe(journalBefore + 6);
+  });
+
+  it('marks a difference as asked about, kept mine, or open again', async () => {
+    const mark = (itemKey: string, value: string) =>
+      call(env, 'POST', api(`/service-logs/${importId}/marks`), { itemKey, mark: value });
+    const asked = await mark('line:9', 'asked_about');
+    expect(asked.status, JSON.stringify(asked.body).slice(0, 300)).toBe(200);
+    expect(asked.body.reconciliation.items.find((i: { key: string }) => i.key === 'line:9').mark).toBe(
+      'asked_about',
+    );
+    expect(
+      (await mark('line:9', 'kept_mine')).body.marks.find((m: { itemKey: string }) => m.itemKey === 'line:9')
+        .mark,
+    ).toBe('kept_mine');
+    const familyOnly = asked.body.reconciliation.items.find(
+      (i: { kind: string }) => i.kind === 'family_only',
+    );
+    expect((await mark(familyOnly.key, 'asked_about')).status).toBe(200);
+    expect((await mark('line:8', 'open')).status).toBe(409);
+    const unknown = await mark('line:999', 'asked_about');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toBe('itemKey');
+  });
+
+  it('keeps only this child’s rows of a group log, and warns about the others', async () => {
+    const res = await call(env, 'POST', importUrl('group.csv'), fixture('group-log-page-breaks.csv'));
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);
+    expect(res.body.import.rows.map((r: { line: number }) => r.line)).toEqual([2, 5, 9, 11]);
+    expect(res.body.import.summary.notes[0]).toBe(
+      'This file holds rows for 2 other students (4 rows). Only Emma Lopez’s rows are read; the others are not kept.',
+    );
+    expect(await storedText(env)).not.toMatch(/Nguyen|Ortiz|Liam|Sofia|100877|101002/);
+  });
+
+  it('remembers a mapping the parent fixed for the next file from the same school', async () => {
+    const file = Buffer.from(
+      'When,What,How long,Outcome\n10/6/2026,Group,30,Done\n10/8/2026,Group,30,Done\n',
+    );
+    const guessed = await call(env, 'POST', previewUrl('odd.csv'), file);
+    expect(guessed.body.problem.kind).toBe('not_a_log');
+    const mapping = {
+      headerLines: [1],
+      columns: { date: 0, service: 1, minutes: 2, status: 3 },
+      services: { group: speechId },
+    };
+    const saved = await call(
+      env,
+      'POST',
+      importUrl('odd.csv', `&mapping=${encodeURIComponent(JSON.stringify(mapping))}`),
+      file,
+    );
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(201);
+    const next = await call(env, 'POST', previewUrl('odd-2.csv'), file);
+    expect(next.body.remembered).toBe(true);
+    expect(next.body.problem).toBeNull();
+    expect(next.body.mapping.columns).toEqual(mapping.columns);
+    expect(next.body.rows).toHaveLength(2);
+  });
+
+  it('another household’s child is not found', async () => {
+    const other = await call(env, 'POST', api('/children'), { firstName: 'Ann' });
+    expect(other.status).toBe(201);
+    const res = await call(
+      env,
+      'POST',
+      `/api/households/00000000-0000-7000-8000-000000000000/children/${childId}/service-logs/preview?filename=x.csv`,
+      fixture('district-basic.csv'),
+    );
+    expect(res.status).toBe(404);
+  });
+
+  it('verifies, and travels in the export to another database, where it verifies again', async () => {
+    const verified = await verifyHousehold(env.store, env.householdId);
+    expect(verified.records.problems, JSON.stringify(verified.records.problems)).toEqual([]);
+    expect(verified.ok).toBe(true);
+    const exported = await call(env, 'GET', api('/export'));
+    expect(exported.status).toBe(200);
+    const doc = exported.body;
+    expect(doc.serviceLogImports).toHaveLength(3);
+    expect(doc.serviceLogMarks.length).toBeGreaterThanOrEqual(5);
+    expect(doc.serviceLogMappings).toHaveLength(3);
+    expect(JSON.stringify(doc)).not.toMatch(/Nguyen|Ortiz/);
+    const target = await openTestStore(backend);
+    try {
+      await importHousehold(target.store, doc);
+      const again = await verifyHousehold(target.store, env.householdId);
+      expect(again.records.problems).toEqual([]);
+      expect(again.ok).toBe(true);
+    } finally {
+      await target.cleanup();
+    }
+  });
+});
