@@ -23,14 +23,21 @@ function firstScreenJs(): { files: { file: string; gzipBytes: number }[]; totalG
     return { file: ref, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   };
   const files = [...refs].map(gzipped);
-  // The active language's catalog loads before anything is drawn (web/i18n/i18n.tsx): count the
-  // largest, as the worst case of any reader.
-  const catalogs = readdirSync(join(WEB_DIST, 'assets'))
-    .filter((name) => /^catalog-.+\.js$/.test(name))
-    .map((name) => gzipped(`/assets/${name}`))
-    .sort((a, b) => b.gzipBytes - a.gzipBytes);
-  if (catalogs.length === 0) throw new Error('No message catalog in the web build (assets/catalog-*.js)');
-  files.push(catalogs[0]!);
+  // The active language's catalog parts for the first screen load before it is drawn
+  // (web/i18n/i18n.tsx): "app" (the frame) and "week" (the home screen) when it has one. Counted for
+  // the language whose parts are largest, as the worst case of any reader.
+  const FIRST_SCREEN_PARTS = ['app', 'week'];
+  const byLanguage = new Map<string, { file: string; gzipBytes: number }[]>();
+  for (const name of readdirSync(join(WEB_DIST, 'assets'))) {
+    const m = /^catalog\.([^.]+)\.([^.]+)\.[^.]+\.js$/.exec(name);
+    if (!m || !FIRST_SCREEN_PARTS.includes(m[2]!)) continue;
+    if (!byLanguage.has(m[1]!)) byLanguage.set(m[1]!, []);
+    byLanguage.get(m[1]!)!.push(gzipped(`/assets/${name}`));
+  }
+  const sum = (fs: { gzipBytes: number }[]) => fs.reduce((s, f) => s + f.gzipBytes, 0);
+  const largest = [...byLanguage.values()].sort((a, b) => sum(b) - sum(a))[0];
+  if (!largest) throw new Error('No message catalog in the web build (assets/catalog.*.app.*.js)');
+  files.push(...largest);
   return { files, totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
 }
 

@@ -8,7 +8,7 @@ import { hasSyntax } from '../src/domain/i18n/translate.ts';
 const require = createRequire(import.meta.url);
 
 /**
- * The message catalogs (src/domain/i18n/locales/*.json) compiled at build time: each ICU message
+ * The message catalogs (src/domain/i18n/locales/<language>/<part>.json) compiled at build time: each ICU message
  * with an argument becomes its syntax tree, so the browser formats it without the ICU parser (about
  * 7 KB gzip less on the first screen); plain text stays text. A message that does not parse fails
  * the build, naming its key.
@@ -18,7 +18,7 @@ function compiledCatalogs(): Plugin {
     name: 'as-written:compiled-catalogs',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]src[\\/]domain[\\/]i18n[\\/]locales[\\/][^\\/]+\.json$/.test(id)) return null;
+      if (!/[\\/]src[\\/]domain[\\/]i18n[\\/]locales[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(id)) return null;
       const catalog = JSON.parse(code) as Record<string, string>;
       const compiled: Record<string, unknown> = {};
       for (const [key, message] of Object.entries(catalog)) {
@@ -56,12 +56,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // A catalog's chunk is named for its language, so the bench can count the active one with
-        // the first screen (bench/web.bench.ts).
-        chunkFileNames: (chunk) =>
-          chunk.facadeModuleId && /[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId)
-            ? 'assets/catalog-[name]-[hash].js'
-            : 'assets/[name]-[hash].js',
+        // A catalog part's chunk is named for its language and part ("catalog.es.app.…"), so the
+        // bench can count the active language's first-screen parts (bench/web.bench.ts).
+        chunkFileNames: (chunk) => {
+          const part = /[\\/]i18n[\\/]locales[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/.exec(
+            chunk.facadeModuleId ?? '',
+          );
+          return part ? `assets/catalog.${part[1]}.${part[2]}.[hash].js` : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

@@ -8,8 +8,8 @@ import {
 } from '../domain/i18n/languages.ts';
 import { type Catalog, createTranslator, type Translator } from '../domain/i18n/translate.ts';
 
-// The server's side of the catalogs (issue 17): every file in src/domain/i18n/locales is a language
-// the app offers, read once at start. Emails, calendar-feed text and messages the server words for a
+// The server's side of the catalogs (issue 17): every folder in src/domain/i18n/locales is a
+// language the app offers (its files, one per part of the app, merged), read once at start. Emails, calendar-feed text and messages the server words for a
 // person go through `translatorFor(language)`; a request's language is the signed-in person's
 // choice, else the browser's Accept-Language.
 
@@ -17,10 +17,15 @@ export const LOCALES_DIR = join(import.meta.dirname, '..', 'domain', 'i18n', 'lo
 
 function readCatalogs(): Map<string, Catalog> {
   const catalogs = new Map<string, Catalog>();
-  for (const file of readdirSync(LOCALES_DIR).sort()) {
-    const match = /^(.+)\.json$/.exec(file);
-    if (!match || !LANGUAGE_CODE.test(match[1]!)) continue;
-    catalogs.set(match[1]!, JSON.parse(readFileSync(join(LOCALES_DIR, file), 'utf8')) as Catalog);
+  for (const language of readdirSync(LOCALES_DIR).sort()) {
+    if (!LANGUAGE_CODE.test(language)) continue;
+    // A language's catalog is every file of its folder, one per part of the app (its namespaces).
+    const merged: Record<string, Catalog[string]> = {};
+    for (const file of readdirSync(join(LOCALES_DIR, language)).sort()) {
+      if (!file.endsWith('.json')) continue;
+      Object.assign(merged, JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')) as Catalog);
+    }
+    catalogs.set(language, merged);
   }
   return catalogs;
 }

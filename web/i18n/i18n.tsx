@@ -2,6 +2,7 @@ import {
   createContext,
   Fragment,
   type ReactNode,
+  use,
   useCallback,
   useContext,
   useEffect,
@@ -14,30 +15,58 @@ import {
   matchLanguage,
   textDirection,
 } from '../../src/domain/i18n/languages.ts';
-import type en from '../../src/domain/i18n/locales/en.json';
 import {
   type Catalog,
   createTranslator,
+  type Message,
   type MessageValue,
   type MessageValues,
   type Translator,
 } from '../../src/domain/i18n/translate.ts';
+import type { MessageKey, Namespace } from './keys.ts';
 
-// The web app's language (issue 17). Only the active language's catalog is loaded (each catalog is
-// its own chunk, compiled to message trees at build time: web/vite.config.ts). The language is the
-// signed-in person's choice (their account); before sign-in, the one chosen on this device, else the
-// browser's first language the app has a catalog for.
+// The web app's language (issue 17). Only the active language's catalog is loaded, and of it only
+// the parts on screen: "app" (the frame, sign-in, menus) before anything is drawn, a page's own part
+// with the page (`useT('week')` suspends until it is here). Each part is its own chunk, compiled to
+// message trees at build time (web/vite.config.ts). The language is the signed-in person's choice
+// (their account); before sign-in, the one chosen on this device, else the browser's first language
+// the app has a catalog for.
 
-/** Every key of the catalogs: English is the reference every other catalog must match. */
-export type MessageKey = keyof typeof en;
+export type { MessageKey, Namespace };
 
-const loaders = import.meta.glob<Catalog>('../../src/domain/i18n/locales/*.json', { import: 'default' });
-const byLanguage = new Map(
-  Object.entries(loaders).map(([path, load]) => [/([^/]+)\.json$/.exec(path)![1]!, load] as const),
-);
+const loaders = import.meta.glob<Catalog>('../../src/domain/i18n/locales/*/*.json', { import: 'default' });
+/** language → part → its loader. */
+const parts = new Map<string, Map<string, () => Promise<Catalog>>>();
+for (const [path, load] of Object.entries(loaders)) {
+  const [, language, part] = /([^/]+)\/([^/]+)\.json$/.exec(path)!;
+  if (!parts.has(language!)) parts.set(language!, new Map());
+  parts.get(language!)!.set(part!, load);
+}
 
-/** The languages offered, by code: one per catalog. */
-export const LANGUAGES: readonly string[] = [...byLanguage.keys()].filter((l) => l !== 'en-xb').sort();
+/** The languages offered, by code: one per catalog folder (the right-to-left pseudo-locale apart). */
+export const LANGUAGES: readonly string[] = [...parts.keys()].filter((l) => l !== 'en-xb').sort();
+
+/** Each language's messages loaded so far, one object its translator reads, filled part by part. */
+const messages = new Map<string, Record<string, Message>>();
+const loading = new Map<string, Promise<void>>();
+
+function loadPart(language: string, part: Namespace): Promise<void> {
+  const key = `${language}/${part}`;
+  let promise = loading.get(key);
+  if (!promise) {
+    const load = parts.get(language)?.get(part) ?? parts.get(DEFAULT_LANGUAGE)!.get(part)!;
+    promise = load().then((catalog) => {
+      if (!messages.has(language)) messages.set(language, {});
+      Object.assign(messages.get(language)!, catalog);
+      loadedParts.add(key);
+    });
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** The parts whose messages are in `messages` ("es/app"). */
+const loadedParts = new Set<string>();
 
 /** The language chosen on this device before signing in (or the last signed-in person's). */
 const DEVICE_KEY = 'as-written.language';
@@ -45,11 +74,11 @@ const DEVICE_KEY = 'as-written.language';
 function deviceLanguage(): string {
   try {
     const stored = localStorage.getItem(DEVICE_KEY);
-    if (stored && byLanguage.has(stored)) return stored;
+    if (stored && parts.has(stored)) return stored;
   } catch {
     // Storage may be off (private mode): go by the browser.
   }
-  return matchLanguage(navigator.languages ?? [navigator.language], [...byLanguage.keys()]);
+  return matchLanguage(navigator.languages ?? [navigator.language], [...parts.keys()]);
 }
 
 type I18n = {
@@ -74,13 +103,12 @@ export function translateNow(key: MessageKey, values?: MessageValues): string {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState(deviceLanguage);
   const [chosenHere, setChosenHere] = useState(false);
-  const [loaded, setLoaded] = useState<{ language: string; catalog: Catalog } | null>(null);
+  const [ready, setReady] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    const load = byLanguage.get(language) ?? byLanguage.get(DEFAULT_LANGUAGE)!;
-    void load().then((catalog) => {
-      if (live) setLoaded({ language, catalog });
+    void loadPart(language, 'app').then(() => {
+      if (live) setReady(language);
     });
     document.documentElement.lang = language;
     document.documentElement.dir = textDirection(language);
@@ -90,7 +118,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
 
   const setLanguage = useCallback((next: string, explicit = false) => {
-    if (!byLanguage.has(next)) return;
+    if (!parts.has(next)) return;
     if (explicit) {
       setChosenHere(true);
       try {
@@ -104,13 +132,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(
     () =>
-      loaded && {
-        language: loaded.language,
-        translator: createTranslator(loaded.language, loaded.catalog),
+      ready && {
+        language: ready,
+        translator: createTranslator(ready, messages.get(ready)!),
         setLanguage,
         chosenHere,
       },
-    [loaded, setLanguage, chosenHere],
+    [ready, setLanguage, chosenHere],
   );
   // Nothing is drawn until the catalog is here: a screen never flashes in the wrong language.
   if (!value) return null;
@@ -132,9 +160,20 @@ export function useLanguage() {
 
 export type T = (key: MessageKey, values?: MessageValues) => string;
 
-/** `t('auth.signIn.title')`: the message of a key in the reader's language. */
-export function useT(): T {
-  return useI18n().translator.t as T;
+/**
+ * `t('auth.signIn.title')`: the message of a key in the reader's language. A page whose messages are
+ * in a part of their own names it (`useT('week')`); the page waits (Suspense) until that part is
+ * loaded, once per language.
+ */
+export function useT(...needs: Namespace[]): T {
+  const { language, translator } = useI18n();
+  for (const part of needs) {
+    if (!loadedParts.has(`${language}/${part}`)) {
+      // The same promise each time (kept in `loading`), as `use` needs.
+      use(loadPart(language, part));
+    }
+  }
+  return translator.t as T;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Which language a person reads the app in (issue 17). The languages offered are the catalogs that
-// exist (./locales/*.json); a person's choice is remembered on the account, and until they choose,
+// exist (./locales/<language>/); a person's choice is remembered on the account, and until they choose,
 // the browser's languages (Accept-Language, navigator.languages) give the first guess. Pure.
 
 /** The language of the catalog every other is checked against, and the last resort. */

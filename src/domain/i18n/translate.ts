@@ -2,8 +2,9 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 
 // Messages in ICU MessageFormat (plurals, selects for gender, numbers and dates), one catalog per
-// language in ./locales/<language>.json: the only place a user-visible sentence of the translated
-// screens is written, so a translator adds a language by adding a file (docs/translating.md).
+// language, a folder of files (./locales/<language>/<part>.json, one part per area of the app): the
+// only place a user-visible sentence of the translated screens is written, so a translator adds a
+// language by adding a folder (docs/translating.md).
 //
 // A catalog's message is either its ICU source text or, in the web app, the same message compiled
 // ahead of time to its syntax tree (web/vite.config.ts), so the browser never ships the ICU parser.
