@@ -9,7 +9,19 @@ export const ErrorResponse = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      fields: z
+        .array(
+          z.object({
+            path: z.string(),
+            /** In the reader's language (the signed-in person's, else Accept-Language). */
+            message: z.string(),
+            /** The validation rule refused ("too_small", "invalid_format"), when one was. */
+            code: z.string().optional(),
+            /** That rule's limits ({ minimum: 10, origin: "string" }). */
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'ErrorResponse' });

@@ -3,6 +3,7 @@
 // trace. Pure: no I/O.
 
 import type { z } from 'zod';
+import { issueParams } from './i18n/field-errors.ts';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -15,17 +16,33 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'internal';
 
-export type FieldIssue = { path: string; message: string };
+/**
+ * A field's refusal: where (`path`), in words (`message`), and, for a validation rule, which rule and
+ * its limits (`code`, `params`: zod's "too_small" with `minimum`), so a reader of another language
+ * gets it in theirs (src/domain/i18n/field-errors.ts).
+ */
+export type FieldIssue = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Readonly<Record<string, string | number>>;
+};
+
+/** The catalog key (and its values) that says an error's message in the reader's language. */
+export type MessageWords = { key: string; values?: Readonly<Record<string, string | number>> };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldIssue[] | undefined;
+  /** When set, a reader of another language gets the message from the catalog (issue 17). */
+  readonly words: MessageWords | undefined;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string, fields?: FieldIssue[], words?: MessageWords) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.words = words;
   }
 }
 
@@ -52,13 +69,18 @@ export function invalid(path: string, message: string): AppError {
 
 /** Turn zod issues into field issues with dotted paths ("segments.0.startDate"). */
 export function issuesToFields(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[],
   prefix = '',
 ): FieldIssue[] {
-  return issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: i.message,
-  }));
+  return issues.map((i) => {
+    const params = i.code ? issueParams(i as unknown as Record<string, unknown>) : undefined;
+    return {
+      path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+      message: i.message,
+      ...(i.code ? { code: i.code } : {}),
+      ...(params ? { params } : {}),
+    };
+  });
 }
 
 export function validationError(fields: FieldIssue[]): AppError {

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { formatBytes } from '../domain/attachment-types.ts';
 import { findInputProblem } from '../domain/common.ts';
+import { issueParams } from '../domain/i18n/field-errors.ts';
 import type { Store } from '../store/database.ts';
 import { access, type RouteAccess, registerAccessControl } from './auth/access.ts';
 import { type Mailer, noMailer } from './auth/mailer.ts';
@@ -27,6 +28,7 @@ import {
 import { type Clock, systemClock } from './context.ts';
 import { AppError, type ErrorCode, HTTP_STATUS, validationError } from './errors.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetch/guarded-fetch.ts';
+import { localizeError, requestLanguage } from './i18n.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
 import { createInProcessJobs } from './jobs/in-process.ts';
 import type { JobQueue } from './jobs/jobs.ts';
@@ -213,27 +215,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    // Worded for the reader: the signed-in person's language, else their browser's (issue 17).
+    const language = requestLanguage(
+      request.auth?.session?.user.language,
+      request.headers['accept-language'],
+    );
     if (error instanceof AppError) {
       return reply.status(HTTP_STATUS[error.code]).send({
         error: {
           code: error.code,
-          message: error.message,
-          ...(error.fields ? { fields: error.fields } : {}),
+          ...localizeError(
+            {
+              message: error.message,
+              ...(error.fields ? { fields: error.fields } : {}),
+              ...(error.words ? { words: error.words } : {}),
+              validation: error.code === 'validation_failed',
+            },
+            language,
+          ),
         },
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as FastifyError).validationContext;
-      const fields = error.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || `(${where ?? 'body'})`,
-        message: v.message ?? 'is not valid',
-      }));
+      const fields = error.validation.map((v) => {
+        const params = issueParams(v.params as Record<string, unknown>);
+        return {
+          path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || `(${where ?? 'body'})`,
+          message: v.message ?? 'is not valid',
+          code: v.keyword,
+          ...(params ? { params } : {}),
+        };
+      });
       const first = fields[0]!;
+      const message = `Invalid ${where === 'querystring' ? 'query' : (where ?? 'input')}: ${first.path} ${first.message}${fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''}`;
       return reply.status(400).send({
         error: {
           code: 'validation_failed' satisfies ErrorCode,
-          message: `Invalid ${where === 'querystring' ? 'query' : (where ?? 'input')}: ${first.path} ${first.message}${fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''}`,
-          fields,
+          ...localizeError({ message, fields, validation: true }, language),
         },
       });
     }

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FieldIssue, MessageWords } from '../domain/errors.ts';
+import { fieldMessage } from '../domain/i18n/field-errors.ts';
 import {
   acceptedLanguages,
   DEFAULT_LANGUAGE,
@@ -58,4 +60,33 @@ export function requestLanguage(
 ): string {
   if (chosen && catalogs.has(chosen)) return chosen;
   return matchLanguage(acceptedLanguages(acceptLanguage), AVAILABLE_LANGUAGES);
+}
+
+/**
+ * An error's words for a reader of `language`: each field's message worded again from its code and
+ * limits where the catalog has it, the whole message from its catalog key where it has one (else the
+ * first field's, for a validation error). English readers get the messages exactly as written.
+ */
+export function localizeError(
+  error: { message: string; fields?: FieldIssue[]; words?: MessageWords; validation?: boolean },
+  language: string,
+): { message: string; fields?: FieldIssue[] } {
+  if (language === DEFAULT_LANGUAGE || !catalogs.has(language)) {
+    return { message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  }
+  const { t, has } = translatorFor(language);
+  const fields = error.fields?.map((field) => {
+    const words = fieldMessage(field);
+    return words && has(words.key) ? { ...field, message: t(words.key, words.values) } : field;
+  });
+  let message = error.message;
+  if (error.words && has(error.words.key)) message = t(error.words.key, error.words.values);
+  else if (error.validation && fields?.[0] && fields[0].message !== error.fields?.[0]?.message) {
+    message = t('error.validation', {
+      path: fields[0].path,
+      message: fields[0].message,
+      more: fields.length - 1,
+    });
+  }
+  return { message, ...(fields ? { fields } : {}) };
 }

@@ -86,13 +86,17 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
     );
     await anon('POST', '/api/auth/password-reset', { email: plain.email }, { 'accept-language': 'en-US' });
     await env.app.deps.idle();
-    expect(env.mailer.sent.map((m) => m.subject)).toEqual([
-      'Restablezca su contraseña de As Written',
-      'Restablezca su contraseña de As Written',
-      'Reset your As Written password',
-    ]);
-    expect(env.mailer.sent[0]!.text).toContain('Abra este enlace para elegir una contraseña nueva');
-    expect(env.mailer.sent[0]!.text).toMatch(/#token=[A-Za-z0-9_-]{43}/);
+    // Sent after each answer, so not necessarily in the order asked.
+    const to = (email: string) => env.mailer.sent.filter((m) => m.to === email);
+    expect(to(spanish.email).map((m) => m.subject)).toEqual(['Restablezca su contraseña de As Written']);
+    expect(
+      to(plain.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['Reset your As Written password', 'Restablezca su contraseña de As Written']);
+    const mail = to(spanish.email)[0]!;
+    expect(mail.text).toContain('Abra este enlace para elegir una contraseña nueva');
+    expect(mail.text).toMatch(/#token=[A-Za-z0-9_-]{43}/);
   });
 
   it('invites in the inviter’s language with the English below, and the new account keeps the language', async () => {
@@ -122,5 +126,51 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
     expect(accepted.statusCode).toBe(200);
     expect(JSON.parse(accepted.body).user.language).toBe('es');
     await call(env, 'PUT', '/api/auth/language', { language: null });
+  });
+
+  it('words refusals in the reader’s language, keeping the English message, code and limits for other clients', async () => {
+    const person = await createAccount(env, `errors-${backend}@example.org`);
+    const short = { currentPassword: TEST_PASSWORD, newPassword: 'short' };
+    const english = await call(env, 'POST', '/api/auth/password', short, person);
+    expect(english.status).toBe(400);
+    expect(english.body.error.fields[0]).toEqual({
+      path: 'newPassword',
+      message: 'must be at least 10 characters',
+      code: 'too_small',
+      params: { minimum: 10, origin: 'string' },
+    });
+    await call(env, 'PUT', '/api/auth/language', { language: 'es' }, person);
+    const spanish = await call(env, 'POST', '/api/auth/password', short, person);
+    expect(spanish.body.error.fields[0]).toMatchObject({
+      path: 'newPassword',
+      message: 'debe tener al menos 10 caracteres',
+      code: 'too_small',
+    });
+    expect(spanish.body.error.message).toBe(
+      'Revise newPassword: debe tener al menos 10 caracteres (y 1 más)',
+    );
+    // Before sign-in, the browser's language decides.
+    const wrong = await anon(
+      'POST',
+      '/api/auth/login',
+      { email: person.email, password: 'not the password' },
+      { 'accept-language': 'es-MX' },
+    );
+    expect(wrong.statusCode).toBe(401);
+    expect(JSON.parse(wrong.body).error.message).toBe(
+      'Ese correo y esa contraseña no corresponden a ninguna cuenta',
+    );
+    const unreadable = await anon('POST', '/api/auth/login', { email: 42 }, { 'accept-language': 'es' });
+    expect(JSON.parse(unreadable.body).error.fields[0]).toMatchObject({
+      path: 'email',
+      message: 'no es válido',
+    });
+    const reset = await anon(
+      'POST',
+      '/api/auth/password-reset',
+      { email: person.email },
+      { 'accept-language': 'es' },
+    );
+    expect(JSON.parse(reset.body).message).toMatch(/^Si ese correo pertenece a una cuenta/);
   });
 });

@@ -3,6 +3,7 @@
 // so forms can show each message next to its field.
 import { withoutBidiControls } from '../../src/domain/bidi.ts';
 import { datesInWords } from '../components/dates.ts';
+import { currentLanguage } from '../i18n/i18n.tsx';
 import type { Attachment } from './types.ts';
 
 export type FieldIssue = { path: string; message: string };
@@ -65,7 +66,11 @@ async function send<T>(
   path: string,
   body?: unknown,
 ): Promise<{ data: T; headers: Headers }> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its refusals in the language on screen, which may not be the browser's.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await reach(`/api${path}`, {

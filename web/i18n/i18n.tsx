@@ -95,6 +95,11 @@ const I18nContext = createContext<I18n | null>(null);
 /** The translator on screen, for code that runs outside rendering (an event handler's fallback message). */
 let active: Translator = createTranslator(DEFAULT_LANGUAGE, {});
 
+/** The language on screen now (the API client asks the server to word its messages in it). */
+export function currentLanguage(): string {
+  return active.language;
+}
+
 /** `t` for code outside a component (a handler, a helper): the language on screen now. */
 export function translateNow(key: MessageKey, values?: MessageValues): string {
   return active.t(key, values);

@@ -18,7 +18,7 @@ import { access, requireUser } from '../auth/access.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, pairKey, slowdownMs } from '../auth/rate-limit.ts';
 import { AppError, parseOrThrow } from '../errors.ts';
-import { isAvailableLanguage, requestLanguage } from '../i18n.ts';
+import { isAvailableLanguage, requestLanguage, translatorFor } from '../i18n.ts';
 import { passwordResetMail } from '../services/account-mail.ts';
 import {
   auditFailedSignIn,
@@ -142,6 +142,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         throw new AppError(
           'rate_limited',
           `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
+          undefined,
+          { key: 'error.signIn.wait', values: { minutes } },
         );
       }
       const fromAddress = await limits.address.add(request.ip);
@@ -157,6 +159,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         throw new AppError(
           'rate_limited',
           'Too many sign-in attempts at once from this network. Please wait a moment and try again.',
+          undefined,
+          { key: 'error.signIn.busy' },
         );
       }
       const row = await slowed;
@@ -164,7 +168,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!row) {
         await auditFailedSignIn(deps.store, env, email, request.ip);
         // The same words whether the email is unknown or the password is wrong.
-        throw new AppError('unauthorized', 'That email and password do not match an account');
+        throw new AppError('unauthorized', 'That email and password do not match an account', undefined, {
+          key: 'error.signIn.mismatch',
+        });
       }
       await limits.pair.reset(pair);
       await limits.account.reset(email);
@@ -277,8 +283,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  const RESET_REPLY =
-    'If that email belongs to an account, a reset link is on its way. It works once, for one hour.';
+  // The same answer whether or not the account exists, in the asking browser's language.
+  const resetReply = (request: FastifyRequest) =>
+    translatorFor(requestLanguage(null, request.headers['accept-language'])).t('error.reset.sent');
   api.post(
     '/auth/password-reset',
     {
@@ -296,10 +303,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         throw new AppError(
           'rate_limited',
           'Too many reset requests from this address; please try again in an hour.',
+          undefined,
+          { key: 'error.reset.tooMany' },
         );
       }
       if (!(await deps.limits.resetAccount.take(email)).allowed)
-        return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
+        return reply.status(202).send({ ok: true as const, message: resetReply(request) });
       // Looking the address up, writing the token and sending the mail all happen after the answer,
       // for every address alike: a known address must not take longer to answer than an unknown one.
       const link = (token: string) => appLink(deps, request, '/reset-password', token);
@@ -311,7 +320,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
           await deps.mailer.send(passwordResetMail(created.user.email, language, link(created.token)));
         }
       });
-      return reply.status(202).send({ ok: true as const, message: RESET_REPLY });
+      return reply.status(202).send({ ok: true as const, message: resetReply(request) });
     },
   );
 
