@@ -73,11 +73,13 @@ export function issuesToFields(
   prefix = '',
 ): FieldIssue[] {
   return issues.map((i) => {
-    const params = i.code ? issueParams(i as unknown as Record<string, unknown>) : undefined;
+    // A rule of the app's own (zod's "custom") is said only by its message: no code to word it by.
+    const code = i.code && i.code !== 'custom' ? i.code : undefined;
+    const params = code ? issueParams(i as unknown as Record<string, unknown>) : undefined;
     return {
       path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
       message: i.message,
-      ...(i.code ? { code: i.code } : {}),
+      ...(code ? { code } : {}),
       ...(params ? { params } : {}),
     };
   });

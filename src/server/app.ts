@@ -243,8 +243,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return {
           path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || `(${where ?? 'body'})`,
           message: v.message ?? 'is not valid',
-          code: v.keyword,
-          ...(params ? { params } : {}),
+          ...(v.keyword !== 'custom' ? { code: v.keyword } : {}),
+          ...(params && v.keyword !== 'custom' ? { params } : {}),
         };
       });
       const first = fields[0]!;

@@ -243,6 +243,8 @@ describe.each(BACKENDS)('accounts, sessions and sharing on %s', (backend) => {
     expect(short.body.error.fields[0]).toEqual({
       path: 'newPassword',
       message: 'must be at least 10 characters',
+      code: 'too_small',
+      params: { minimum: 10, origin: 'string' },
     });
     const ok = await call(
       env,

@@ -195,6 +195,8 @@ describe.each(BACKENDS)('letters that protect the parent on %s', (backend) => {
     expect(tooLong.body.error.fields[0]).toEqual({
       path: 'body',
       message: 'must be at most 50000 characters',
+      code: 'too_big',
+      params: { maximum: 50000, origin: 'string' },
     });
   });
 
