@@ -13,6 +13,7 @@ import type { LadderLetterKind, LadderStepId } from '../domain/jurisdictions.ts'
 import { LEGAL_SOURCES, type LegalSourceId } from '../domain/legal-sources.ts';
 import { LETTER_ATTACHMENTS } from '../domain/letter-words.ts';
 import { LANGUAGE_NAME_MAX } from '../domain/letters/language-access.ts';
+import { SERVICE_LOG_QUESTIONS_MAX } from '../domain/letters/service-log-questions.ts';
 import { RULE_CATEGORY, type ToneRuleId } from '../domain/tone.ts';
 import { nameOf } from './common.ts';
 import { Communication } from './records.ts';
@@ -96,6 +97,14 @@ export const LetterRequestSchema = z.discriminatedUnion('kind', [
     decidedBy: NonEmptyText(300).optional(),
     askBoardTo: NonEmptyText(2000).optional(),
     serviceId: Id.optional(),
+  }),
+  // Questions about a service log (issue 19): the differences the parent picked in the log's
+  // reconciliation table, by their keys; the server reads what each side says from the log and the record.
+  z.object({
+    kind: z.literal('service_log_questions'),
+    importId: Id,
+    itemKeys: z.array(z.string().trim().min(1).max(100)).min(1).max(SERVICE_LOG_QUESTIONS_MAX),
+    ...RespondBy,
   }),
 ]);
 

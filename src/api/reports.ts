@@ -256,6 +256,40 @@ const EvidenceItem = z.object({
 });
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
+/** Each kind of difference between the school's service log and the family's record, counted. */
+const DifferenceCounts = z.object({
+  school_delivered_family_missed: z.number().int(),
+  school_missed_family_delivered: z.number().int(),
+  school_only: z.number().int(),
+  family_only: z.number().int(),
+  minutes_differ: z.number().int(),
+  reason_differs: z.number().int(),
+});
+
+/**
+ * The school's service logs reconciled with the family's record over the range (issue 19,
+ * src/reports/report-reconciliation.ts): sessions that agree, that differ, and how; per service.
+ */
+export const ServiceLogReconciliation = z.object({
+  /** How many imported logs have lines in the range. */
+  logs: z.number().int(),
+  agree: z.number().int(),
+  differ: z.number().int(),
+  byKind: DifferenceCounts,
+  sentence: z.string(),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: z.string(),
+      agree: z.number().int(),
+      differ: z.number().int(),
+      byKind: DifferenceCounts,
+      sentence: z.string(),
+    }),
+  ),
+});
+export type ServiceLogReconciliation = z.infer<typeof ServiceLogReconciliation>;
+
 export const ImplementationReport = z
   .object({
     format: z.literal('as-written/implementation-report/1'),
@@ -282,6 +316,8 @@ export const ImplementationReport = z
     /** Why there are no ledger figures (no school calendar yet), or null. */
     ledgerUnavailable: z.string().nullable(),
     services: z.array(ReportService),
+    /** The school's service logs against the family's record; absent when no log was imported for the range. */
+    serviceLogReconciliation: ServiceLogReconciliation.optional(),
     /** Across the services: owed minutes, make-up minutes and what is still owed. */
     minutes: z.object({
       requiredMinutes: z.number(),

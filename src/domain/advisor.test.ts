@@ -1628,7 +1628,9 @@ describe('every recommendation', () => {
       (rule) =>
         rule !== ADVISOR_RULES.replyOverdue &&
         rule !== ADVISOR_RULES.noRecentCheckIn &&
-        rule !== ADVISOR_RULES.replyOverdueAfterFollowUp,
+        rule !== ADVISOR_RULES.replyOverdueAfterFollowUp &&
+        // Tested on its own: src/domain/advisor/service-log-rules.test.ts.
+        rule !== ADVISOR_RULES.serviceLogsNotReceived,
     );
     for (const rule of expected) expect(fired, rule).toContain(rule);
   });

@@ -188,6 +188,20 @@ export type CaseRecord = {
    * which step of a problem's ladder was taken (a make-up request, a meeting request, an escalation).
    */
   lettersSent?: CaseLetterSent[];
+  /**
+   * The school's service logs brought in for the child (issue 19), oldest first: what the advisor reads
+   * to know that logs asked for were received.
+   */
+  serviceLogsReceived?: CaseServiceLogReceived[];
+};
+
+/** A school service log imported for the child: the day it was brought in and the service it was for. */
+export type CaseServiceLogReceived = {
+  importId: string;
+  /** The day it was imported. */
+  date: string;
+  /** The service it was imported on, or null for a log of several services. */
+  serviceId: string | null;
 };
 
 /** A letter marked sent: its kind, what it was about, whom it escalated to, and its message. */

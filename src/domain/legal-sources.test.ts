@@ -373,6 +373,21 @@ function requestsFor(kind: LetterKind, plan: CasePlan): LetterRequest[] {
       return [{ kind }];
     case 'board_appeal':
       return [{ kind, serviceId: 'svc-speech' }];
+    case 'service_log_questions':
+      return [
+        {
+          kind,
+          differences: [
+            {
+              serviceId: 'svc-speech',
+              date: '2026-10-06',
+              kind: 'school_delivered_family_missed',
+              school: { kind: 'scheduled', status: 'delivered', minutes: 30, reason: null },
+              family: { sources: ['child_report'], status: 'missed', minutes: 0, reason: null, entryIds: [] },
+            },
+          ],
+        },
+      ];
   }
 }
 

@@ -1438,13 +1438,12 @@ describe('letters that do not fit the plan are refused', () => {
   });
 
   it('lists the letters each plan can draft', () => {
-    // The board appeal is British Columbia's and Alberta's alone.
-    const usKinds = LETTER_KINDS.filter((k) => k !== 'board_appeal');
+    // The board appeal is British Columbia's and Alberta's alone; the questions about a service log are
+    // drafted from its reconciliation table, not the picker.
+    const usKinds = LETTER_KINDS.filter((k) => k !== 'board_appeal' && k !== 'service_log_questions');
     expect(lettersAvailable(record())).toEqual(usKinds.filter((k) => k !== 'ocr_complaint_outline'));
     expect(lettersAvailable(with504())).toEqual(usKinds.filter((k) => k !== 'state_complaint'));
-    expect(lettersAvailable(inCanada())).toEqual(
-      LETTER_KINDS.filter((k) => CANADA_LETTER_KINDS.has(k) && k !== 'board_appeal'),
-    );
+    expect(lettersAvailable(inCanada())).toEqual(usKinds.filter((k) => CANADA_LETTER_KINDS.has(k)));
     expect(lettersAvailable(inCanada(record(), 'BC'))).toContain('board_appeal');
     expect(lettersAvailable(inCanada())).toEqual([
       'specific_concern',
@@ -1537,6 +1536,22 @@ describe('every letter', () => {
     [
       'board_appeal',
       () => draftLetter(inCanada(record(), 'BC'), { kind: 'board_appeal', serviceId: 'svc-speech' }),
+    ],
+    [
+      'service_log_questions',
+      () =>
+        draftLetter(record(), {
+          kind: 'service_log_questions',
+          differences: [
+            {
+              serviceId: 'svc-speech',
+              date: '2026-10-06',
+              kind: 'school_delivered_family_missed',
+              school: { kind: 'scheduled', status: 'delivered', minutes: 30, reason: null },
+              family: { sources: ['child_report'], status: 'missed', minutes: 0, reason: null, entryIds: [] },
+            },
+          ],
+        }),
     ],
   ];
 

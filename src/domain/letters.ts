@@ -33,6 +33,7 @@ export { draftFollowUpVerbal } from './letters/follow-up-verbal.ts';
 export {
   boardAppealProvince,
   CANADA_LETTER_KINDS,
+  DRAFTED_ELSEWHERE_LETTER_KINDS,
   FORMAL_LETTER_KINDS,
   isFormalLetter,
   LETTER_KINDS,
@@ -57,6 +58,13 @@ export {
   type PriorWrittenNoticeOptions,
 } from './letters/prior-written-notice.ts';
 export { draftRecordsRequest, type RecordsRequestOptions } from './letters/records-request.ts';
+export {
+  compactDates,
+  draftServiceLogQuestions,
+  SERVICE_LOG_QUESTIONS_MAX,
+  type ServiceLogDifference,
+  type ServiceLogQuestionsOptions,
+} from './letters/service-log-questions.ts';
 export { draftServiceLogRequest, type ServiceLogRequestOptions } from './letters/service-log-request.ts';
 export { draftSpecificConcern, type SpecificConcernRequest } from './letters/specific-concern.ts';
 export { draftStateComplaint } from './letters/state-complaint.ts';

@@ -569,6 +569,53 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
   doc.y += 6;
 }
 
+/** The school's service logs against the family's record (issue 19); drawn only when a log was imported. */
+function reconciliationSection(doc: Doc, report: ImplementationReport): void {
+  const r = report.serviceLogReconciliation;
+  if (!r) return;
+  heading(doc, 'The school’s service logs and the family’s record');
+  write(
+    doc,
+    `${r.logs === 1 ? 'One service log' : `${r.logs} service logs`} from the school, compared session by session with the family’s record: ${lowerFirstLetter(r.sentence)}`,
+  );
+  const w = [122, 42, 42, 52, 52, 52, 52, 46, 44];
+  table(
+    doc,
+    [
+      { header: 'Service', width: w[0]! },
+      { header: 'Agree', width: w[1]!, align: 'right' },
+      { header: 'Differ', width: w[2]!, align: 'right' },
+      { header: 'Logged held, family: not', width: w[3]!, align: 'right' },
+      { header: 'Logged not held, family: held', width: w[4]!, align: 'right' },
+      { header: 'Only in the log', width: w[5]!, align: 'right' },
+      { header: 'Only in the family’s', width: w[6]!, align: 'right' },
+      { header: 'Minutes differ', width: w[7]!, align: 'right' },
+      { header: 'Reason differs', width: w[8]!, align: 'right' },
+    ],
+    r.services.map((s) => ({
+      cells: [
+        s.name,
+        figure(s.agree),
+        figure(s.differ),
+        figure(s.byKind.school_delivered_family_missed),
+        figure(s.byKind.school_missed_family_delivered),
+        figure(s.byKind.school_only),
+        figure(s.byKind.family_only),
+        figure(s.byKind.minutes_differ),
+        figure(s.byKind.reason_differs),
+      ],
+    })),
+    { title: 'Sessions by service' },
+  );
+  write(
+    doc,
+    'Counted in sessions. A difference is a question to ask the school, not a finding; the log’s file is not part of this report.',
+    { size: 8, color: COLOR.muted, gap: 6 },
+  );
+}
+
+const lowerFirstLetter = (text: string) => (text ? text[0]!.toLowerCase() + text.slice(1) : text);
+
 function accommodationsSection(doc: Doc, report: ImplementationReport): void {
   heading(doc, 'Accommodations');
   if (report.accommodations.length === 0) {
@@ -982,6 +1029,7 @@ export function renderReportPdf(given: ImplementationReport): Promise<Buffer> {
   firstPage(doc, report);
   doc.addPage();
   minutesOverview(doc, report);
+  reconciliationSection(doc, report);
   accommodationsSection(doc, report);
   behaviorSection(doc, report);
   communicationSection(doc, report);

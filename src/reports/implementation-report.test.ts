@@ -8,6 +8,7 @@ import {
   type ReportInput,
   type ReportSessionInput,
 } from './implementation-report.ts';
+import { renderReportPdf } from './implementation-report-pdf.ts';
 
 // The report built from a hand-made record, with no database: speech twice a week for 30 minutes,
 // one session missed and made up the next week, and records voided as logged by mistake.
@@ -310,5 +311,34 @@ describe('buildImplementationReport', () => {
       recordsDiffering: 1,
     });
     expect(report.plan).toMatchObject({ id: 'plan', jurisdiction: 'CA, US' });
+  });
+
+  it('adds the service logs’ reconciliation only when a log was imported (issue 19), and the PDF draws it', async () => {
+    expect(buildImplementationReport(input()).serviceLogReconciliation).toBeUndefined();
+    const report = buildImplementationReport(
+      input({
+        serviceLogs: [
+          {
+            importId: 'log-1',
+            importedAt: '2026-09-26T09:00:00.000Z',
+            items: [
+              { serviceId: 'svc-speech', date: '2026-09-15', kind: 'agree' },
+              { serviceId: 'svc-speech', date: '2026-09-17', kind: 'school_delivered_family_missed' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(report.serviceLogReconciliation).toMatchObject({
+      logs: 1,
+      agree: 1,
+      differ: 1,
+      services: [{ serviceId: 'svc-speech', agree: 1, differ: 1 }],
+    });
+    // Nothing of the log's file is in the report.
+    expect(JSON.stringify(report)).not.toContain('log-1');
+    // The PDF draws the same object, section and all.
+    const pdf = await renderReportPdf(report);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

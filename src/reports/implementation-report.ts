@@ -29,6 +29,7 @@ import {
 } from '../domain/occurrences.ts';
 import { percentDelivered, type ServiceLedger } from '../domain/service-ledger.ts';
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
+import { type ReportServiceLogInput, reconciliationSection } from './report-reconciliation.ts';
 import { writeSummary } from './report-summary.ts';
 import {
   clip,
@@ -165,6 +166,8 @@ export type ReportInput = {
   /** The paper trail's check when the report was made, and its first problem in words. */
   verified: VerifyResult;
   firstProblem: string | null;
+  /** The school's service logs imported for the child, each with its reconciliation (issue 19). */
+  serviceLogs?: ReportServiceLogInput[];
 };
 
 /** One record that may be cited, before it gets its reference. */
@@ -623,6 +626,13 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
   // --- The paper trail as it stood when the report was made.
   const verified = input.verified;
 
+  // --- The school's service logs against the family's record (absent when none was imported).
+  const reconciliation = reconciliationSection(
+    input.serviceLogs ?? [],
+    { from, to },
+    (id) => serviceById.get(id)?.name ?? 'A service',
+  );
+
   const body: ReportBody = {
     format: 'as-written/implementation-report/1',
     child: input.child,
@@ -640,6 +650,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
     preparedBy: input.preparedBy,
     ledgerUnavailable: input.ledgerUnavailable,
     services,
+    ...(reconciliation ? { serviceLogReconciliation: reconciliation } : {}),
     minutes: {
       requiredMinutes: sum((t) => t.requiredMinutes),
       deliveredMinutes: sum((t) => t.deliveredMinutes),

@@ -100,4 +100,94 @@ describe('choosing Spanish or English', () => {
       await second.context.close();
     }
   });
+
+  it('shows a Spanish reader the home screen in Spanish: service cards, counts and dates', async () => {
+    // The account says Spanish; the browser is English (so the dates follow the account, not the device).
+    await server.store.db
+      .updateTable('user_account')
+      .set({ language: 'es' })
+      .where('email', '=', DEMO_PARENT.email)
+      .execute();
+    const { page, context } = await newPage(browser, server, PHONE, { locale: 'en-US' });
+    try {
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email').fill(DEMO_PARENT.email);
+      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Esta semana de Emma' }).waitFor();
+      // Every service card speaks Spanish; none of the English card's words is left.
+      const cards = page.locator('section').filter({ has: page.getByText('Prometidas esta semana') });
+      await cards.first().waitFor();
+      expect(await cards.count()).toBeGreaterThan(0);
+      const first = cards.first();
+      await first.getByText('Dadas', { exact: true }).waitFor();
+      await first
+        .getByText(/^(Se deben? \d+ minutos? de reposición|No se deben minutos de reposición)$/)
+        .waitFor();
+      await first.getByRole('button', { name: /^Anotar una sesión de / }).waitFor();
+      await first.getByRole('link', { name: /^Todas las sesiones de / }).waitFor();
+      await page.getByRole('heading', { name: 'Adaptaciones de esta semana' }).waitFor();
+      // The cards' own words (the services' names are the plan's; "Needs attention" is the server's, English for now).
+      const cardText = (await cards.allTextContents()).join('\n');
+      for (const english of ['Promised this week', 'Log a session', 'make-up minutes owed', 'Delivered']) {
+        expect(cardText).not.toContain(english);
+      }
+      const text = (await page.locator('main').textContent()) ?? '';
+      // The week's dates in Spanish words (the server's clock: Wednesday, November 4, 2026).
+      expect(text).toMatch(/lun, 2 nov/);
+      await expectNoAxeViolations(page, 'the home screen in Spanish');
+      await first.scrollIntoViewIfNeeded();
+      await screenshot(page, 'home-es-360');
+      // The logging sheet asks its question in Spanish too.
+      await first.getByRole('button', { name: /^Anotar una sesión de / }).click();
+      await page.getByText(/^¿Se dio el miércoles, 4 de noviembre\?$/).waitFor();
+      await page.getByRole('button', { name: 'No estoy seguro(a)' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lays the translated pages out right to left in the pseudo-locale, with no text outside the catalog', async () => {
+    // The account has no language of its own here, so the device's (the pseudo-locale) holds.
+    await server.store.db.updateTable('user_account').set({ language: null }).execute();
+    const { page, context } = await newPage(browser, server, PHONE);
+    try {
+      await page.addInitScript(() => localStorage.setItem('as-written.language', 'en-xb'));
+      // Text on the page that no catalog message holds (each is marked ⁅…⁆ in the pseudo-locale);
+      // the language menu's names (each language in its own) and what people typed are data, not text.
+      const untranslated = () =>
+        page.evaluate(() => {
+          const copy = document.body.cloneNode(true) as HTMLElement;
+          for (const data of copy.querySelectorAll('select, input, textarea, bdi, script, style'))
+            data.remove();
+          let text = copy.textContent ?? '';
+          for (let previous = ''; previous !== text; ) {
+            previous = text;
+            text = text.replace(/⁅[^⁅⁆]*⁆/g, ' ');
+          }
+          return text.match(/\p{L}{2,}/gu) ?? [];
+        });
+      const overflows = () =>
+        page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+      await page.goto('/');
+      await page.getByRole('heading', { name: '⁅Sign in⁆' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await untranslated()).toEqual([]);
+      expect(await overflows()).toBe(false);
+      await expectNoAxeViolations(page, 'the sign-in page right to left');
+      await page.getByLabel('⁅Email⁆').fill(DEMO_PARENT.email);
+      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
+      await page.getByRole('button', { name: '⁅Sign in⁆' }).click();
+      await page.getByRole('button', { name: '⁅Open menu⁆' }).waitFor();
+      await page.goto('/account');
+      await page.getByRole('heading', { name: '⁅Account⁆' }).waitFor();
+      expect(await untranslated()).toEqual([]);
+      expect(await overflows()).toBe(false);
+      await expectNoAxeViolations(page, 'the account page right to left');
+      await screenshot(page, 'account-rtl-360');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -16,8 +16,8 @@ import {
 // The demo parent on a phone (360 px) brings in the school's service log for speech from the
 // service's ledger page: the columns are guessed and shown on the first rows, the log is saved, and
 // the reconciliation shows its differences grouped by kind, each as a question to ask; she accepts
-// the school's rows for two dates into her record and marks one difference as asked about. Every page
-// is checked with axe-core.
+// the school's rows for two dates into her record, marks one difference as asked about, and drafts the
+// letter about another. Every page is checked with axe-core.
 
 const THURSDAY = '2026-12-03T16:00:00.000Z';
 
@@ -176,5 +176,24 @@ describe('the school’s service log, in the browser', () => {
     await differs.getByRole('button', { name: 'Mark as asked about' }).click();
     await differs.getByText('Asked about', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'the reconciliation after accepting');
+  });
+
+  it('drafts a letter about one difference, as a question', async () => {
+    const differs = page.getByRole('region', { name: /^The school’s log says delivered; your record says/ });
+    await differs
+      .getByRole('button', { name: /^Draft a letter about this/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
+    expect(page.url()).toMatch(/\/letters\/[0-9a-f-]{36}$/);
+    expect(await page.getByLabel('Subject').inputValue()).toMatch(
+      /^Questions about the service log for Emma's /u,
+    );
+    const drafted = await page.getByRole('textbox', { name: 'Letter' }).inputValue();
+    expect(drafted).toMatch(
+      /The service log lists .+ as delivered on \w{3} \d+; my notes say the session did not take place\. Could you help me understand\?/u,
+    );
+    await page.getByText('Nothing to soften: the letter reads as friendly and specific.').waitFor();
+    await expectNoAxeViolations(page, 'the letter about a difference');
   });
 });

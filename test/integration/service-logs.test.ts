@@ -300,6 +300,57 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
     expect(unknown.body.error.fields[0].path).toBe('itemKey');
   });
 
+  it('drafts a letter asking about the differences picked, and refuses a line where both agree', async () => {
+    const view = (await call(env, 'GET', api(`/service-logs/${importId}`))).body;
+    type Item = { key: string; kind: string; date: string; family: { entryIds: string[] } | null };
+    const items: Item[] = view.reconciliation.items;
+    const differing = items.filter((i) => i.kind !== 'agree').slice(0, 2);
+    expect(differing).toHaveLength(2);
+    const draft = (request: Record<string, unknown>) =>
+      call(env, 'POST', api(`/children/${childId}/letters`), {
+        request: { kind: 'service_log_questions', importId, ...request },
+        asOf: '2026-11-02',
+      });
+    const res = await draft({ itemKeys: differing.map((i) => i.key) });
+    expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
+    expect(res.body.kind).toBe('service_log_questions');
+    expect(res.body.subject).toBe("Questions about the service log for Emma's speech-language therapy");
+    expect(res.body.body).toContain('The service log');
+    expect(res.body.body).toContain('Could you help me understand');
+    expect(res.body.toneFlags).toEqual([]);
+    expect(res.body.respondBy).not.toBeNull();
+    for (const i of differing)
+      for (const id of i.family?.entryIds ?? []) expect(res.body.entryIds).toContain(id);
+    const agree = items.find((i) => i.kind === 'agree')!;
+    const refused = await draft({ itemKeys: [differing[0]!.key, agree.key] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].path).toBe('request.itemKeys.1');
+    const unknown = await draft({ itemKeys: ['line:999'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toBe('request.itemKeys.0');
+    const none = await draft({ itemKeys: [] });
+    expect(none.status).toBe(400);
+  });
+
+  it('counts the reconciliation in the implementation report, without the file’s name', async () => {
+    const view = (await call(env, 'GET', api(`/service-logs/${importId}`))).body;
+    const res = await call(
+      env,
+      'GET',
+      api(`/children/${childId}/report?from=2026-10-01&to=2026-10-31&asOf=2026-11-02`),
+    );
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    const section = res.body.serviceLogReconciliation;
+    const inOctober = view.reconciliation.items.filter(
+      (i: { date: string }) => i.date >= '2026-10-01' && i.date <= '2026-10-31',
+    );
+    expect(section.logs).toBe(1);
+    expect(section.agree + section.differ).toBe(inOctober.length);
+    expect(section.agree).toBe(inOctober.filter((i: { kind: string }) => i.kind === 'agree').length);
+    expect(section.services.map((s: { name: string }) => s.name)).toContain('Speech-language therapy');
+    expect(JSON.stringify(res.body)).not.toContain('district-basic.csv');
+  });
+
   it('keeps only this child’s rows of a group log, and warns about the others', async () => {
     const res = await call(env, 'POST', importUrl('group.csv'), fixture('group-log-page-breaks.csv'));
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);

@@ -130,16 +130,28 @@ export function useCorrectedDate({
   return { schoolDay, dateChanged: date !== logged };
 }
 
+/** The notice's own words, for a screen that gives them in the reader's language (issue 17). */
+export type SchoolDayNoticeWords = { noSchool: string; makeupAnyDay: string; sure: string };
+
+const ENGLISH_WORDS: SchoolDayNoticeWords = {
+  noSchool: 'The school calendar shows no school that day. Check the date, or confirm it.',
+  makeupAnyDay: 'A make-up can be given on any day; check the date if it was on another one.',
+  sure: 'I’m sure, it happened on this day',
+};
+
 /** The note under a date field: the default date's reason, the question, and "I'm sure". */
 export function SchoolDayNotice({
   state,
   error,
   hint,
+  words = ENGLISH_WORDS,
 }: {
   state: SchoolDayDate;
   error?: string | null;
   /** A word on what to choose instead, when there is one. */
   hint?: string | null;
+  /** The notice's words (English unless given); the question and the default's note are the calendar rule's. */
+  words?: SchoolDayNoticeWords;
 }) {
   const { check, note } = state;
   if (!check && !note) return null;
@@ -153,15 +165,11 @@ export function SchoolDayNotice({
       {check && (
         <Alert color="yellow" variant="light" p="xs" role="status" title={check.question}>
           <Stack gap={6}>
-            <Text size="sm">
-              {check.needsConfirmation
-                ? 'The school calendar shows no school that day. Check the date, or confirm it.'
-                : 'A make-up can be given on any day; check the date if it was on another one.'}
-            </Text>
+            <Text size="sm">{check.needsConfirmation ? words.noSchool : words.makeupAnyDay}</Text>
             {hint && <Text size="sm">{hint}</Text>}
             {check.needsConfirmation && (
               <Checkbox
-                label="I’m sure, it happened on this day"
+                label={words.sure}
                 checked={state.confirmed}
                 error={error}
                 onChange={(e) => state.setConfirmed(e.currentTarget.checked)}

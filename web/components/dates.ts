@@ -22,43 +22,57 @@ export function addDaysIso(iso: string, days: number): string {
  * ('weekdayLong': "Tuesday, September 22"; 'weekdayLongYear'; 'monthDayYear': "Sep 22, 2026"; ...). Text
  * that is not a date is shown as it is.
  */
-export function formatDay(iso: string, style: DateStyle = 'weekdayShort'): string {
-  return isIsoDate(iso) ? formatSchoolDate(iso, style, undefined) : iso;
+export function formatDay(iso: string, style: DateStyle = 'weekdayShort', locale?: string): string {
+  return isIsoDate(iso) ? formatSchoolDate(iso, style, locale) : iso;
 }
 
-/** "Sep 8, 2026"; nothing for no date. */
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? formatDay(iso, 'monthDayYear') : '';
+/** "Sep 8, 2026"; nothing for no date (in `locale`, else the reader's). */
+export function formatDate(iso: string | null | undefined, locale?: string): string {
+  return iso ? formatDay(iso, 'monthDayYear', locale) : '';
 }
 
-/** "September 2026", the month of `iso`. */
-export function formatMonth(iso: string): string {
-  return formatDay(iso, 'monthYear');
+/** "September 2026", the month of `iso` (in `locale`, else the reader's). */
+export function formatMonth(iso: string, locale?: string): string {
+  return formatDay(iso, 'monthYear', locale);
 }
 
-/** "Mon, Nov 23 – Sun, Nov 29", or one day when both are the same. */
-export function formatRange(start: string, end: string | null | undefined): string {
-  if (!end || end === start) return formatDay(start);
-  return `${formatDay(start)} – ${formatDay(end)}`;
+/** "Mon, Nov 23 – Sun, Nov 29", or one day when both are the same (in `locale`, else the reader's). */
+export function formatRange(start: string, end: string | null | undefined, locale?: string): string {
+  if (!end || end === start) return formatDay(start, 'weekdayShort', locale);
+  return `${formatDay(start, 'weekdayShort', locale)} – ${formatDay(end, 'weekdayShort', locale)}`;
 }
 
 /** Every `YYYY-MM-DD` in a server message, in words ("Tue, Sep 22", or another style). */
-export function datesInWords(text: string, style: DateStyle = 'weekdayShort'): string {
-  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDay(iso, style));
+export function datesInWords(text: string, style: DateStyle = 'weekdayShort', locale?: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDay(iso, style, locale));
 }
 
-/** An instant (ISO-8601 UTC) in the reader's own time: "Sep 8, 2026, 4:05 PM". */
-export function formatInstant(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * The locale to write dates in for a reader of `language` (the app's language, "es"): the device's own
+ * (undefined, so "es-MX" keeps its regional forms) when it is in that language, else the language.
+ */
+export function localeFor(language: string): string | undefined {
+  const device = typeof navigator === 'undefined' ? undefined : navigator.language;
+  return device && device.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0]
+    ? undefined
+    : language;
 }
 
-/** The day of an instant (ISO-8601 UTC), in the reader's time zone: "Sep 8, 2026". */
-export function formatInstantDay(instant: string): string {
+/**
+ * An instant (ISO-8601 UTC) in the reader's own time: "Sep 8, 2026, 4:05 PM"; in `locale`'s words
+ * when given (`localeFor(language)`), else the device's.
+ */
+export function formatInstant(instant: string, locale?: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The day of an instant (ISO-8601 UTC), in the reader's time zone: "Sep 8, 2026" (`locale` as above). */
+export function formatInstantDay(instant: string, locale?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return date.toLocaleDateString(locale, { dateStyle: 'medium' });
 }
 
 /** The ISO weekdays, 1 (Monday) to 7 (Sunday), with their names in the reader's words ("Monday", "M"). */
@@ -66,9 +80,21 @@ export const WEEKDAYS: readonly { day: number; name: string; letter: string }[] 
   (day) => ({ day, name: weekdayName(day, undefined), letter: weekdayName(day, undefined, 'narrow') }),
 );
 
-/** "Monday" for ISO weekday 1; a number that is no weekday is shown as it is. */
-export function weekdayWords(day: number): string {
-  return WEEKDAYS[day - 1]?.name ?? String(day);
+/** The ISO weekdays as `WEEKDAYS`, named in `locale` (`localeFor(language)`); the reader's when undefined. */
+export function weekdaysIn(
+  locale: string | undefined,
+): readonly { day: number; name: string; letter: string }[] {
+  if (locale === undefined) return WEEKDAYS;
+  return [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+    day,
+    name: weekdayName(day, locale),
+    letter: weekdayName(day, locale, 'narrow'),
+  }));
+}
+
+/** "Monday" for ISO weekday 1 (in `locale`, else the reader's); a number that is no weekday is shown as it is. */
+export function weekdayWords(day: number, locale?: string): string {
+  return weekdaysIn(locale)[day - 1]?.name ?? String(day);
 }
 
 /** "2:05 PM" or "14:05", as the reader's device writes times; the stored time is "HH:MM". */

@@ -1,3 +1,4 @@
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import {
   createContext,
   Fragment,
@@ -43,8 +44,30 @@ for (const [path, load] of Object.entries(loaders)) {
   parts.get(language!)!.set(part!, load);
 }
 
-/** The languages offered, by code: one per catalog folder (the right-to-left pseudo-locale apart). */
-export const LANGUAGES: readonly string[] = [...parts.keys()].filter((l) => l !== 'en-xb').sort();
+/** The languages offered, by code: one per catalog folder. */
+export const LANGUAGES: readonly string[] = [...parts.keys()].sort();
+
+/**
+ * A pseudo-locale for checking the layout (docs/translating.md): the English messages, each marked
+ * ⁅…⁆ so text that bypassed the catalog stands out, laid out right to left. Never offered in the
+ * menu; a test (or a developer) sets it on the device: localStorage "as-written.language" = "en-xb".
+ */
+export const PSEUDO_LOCALE = 'en-xb';
+parts.set(
+  PSEUDO_LOCALE,
+  new Map([...parts.get(DEFAULT_LANGUAGE)!].map(([part, load]) => [part, () => load().then(pseudo)])),
+);
+
+function pseudo(catalog: Catalog): Catalog {
+  const open = { type: TYPE.literal, value: '⁅' } as const;
+  const close = { type: TYPE.literal, value: '⁆' } as const;
+  return Object.fromEntries(
+    Object.entries(catalog).map(([key, message]) => [
+      key,
+      typeof message === 'string' ? `⁅${message}⁆` : [open, ...message, close],
+    ]),
+  );
+}
 
 /** Each language's messages loaded so far, one object its translator reads, filled part by part. */
 const messages = new Map<string, Record<string, Message>>();

@@ -9,6 +9,7 @@ import { findingRules } from './finding-rules.ts';
 import { parentNoteRules } from './parent-note-rules.ts';
 import type { AdvisorAction, Recommendation, RecommendationDeadline, Urgency } from './recommendation.ts';
 import { reviewDateRules } from './review-date-rules.ts';
+import { serviceLogRules } from './service-log-rules.ts';
 import { serviceRules } from './service-rules.ts';
 import type { AdvisorSettings } from './settings.ts';
 
@@ -122,6 +123,7 @@ export function advise(record: CaseRecord, settings: AdvisorSettings): Recommend
     [
       ...communicationRules(ctx),
       ...serviceRules(ctx),
+      ...serviceLogRules(ctx),
       ...accommodationRules(ctx),
       ...findingRules(ctx),
       ...parentNoteRules(ctx),

@@ -49,6 +49,7 @@ export const ADVISOR_RULES = {
   reevaluationAskDate: 'reevaluation_ask_date',
   reevaluationOverdue: 'reevaluation_overdue',
   noRecentCheckIn: 'no_recent_check_in',
+  serviceLogsNotReceived: 'service_logs_not_received',
 } as const;
 
 export type AdvisorRule = (typeof ADVISOR_RULES)[keyof typeof ADVISOR_RULES];

@@ -11,6 +11,7 @@ import { draftMeetingRequest, type MeetingRequestOptions } from './meeting-reque
 import { draftOcrComplaintOutline } from './ocr-complaint-outline.ts';
 import { draftPriorWrittenNoticeRequest, type PriorWrittenNoticeOptions } from './prior-written-notice.ts';
 import { draftRecordsRequest, type RecordsRequestOptions } from './records-request.ts';
+import { draftServiceLogQuestions, type ServiceLogQuestionsOptions } from './service-log-questions.ts';
 import { draftServiceLogRequest, type ServiceLogRequestOptions } from './service-log-request.ts';
 import { draftSpecificConcern, type SpecificConcernRequest } from './specific-concern.ts';
 import { draftStateComplaint } from './state-complaint.ts';
@@ -31,7 +32,8 @@ export type LetterRequest =
   | ({ kind: 'escalation' } & EscalationOptions)
   | { kind: 'state_complaint' }
   | { kind: 'ocr_complaint_outline' }
-  | ({ kind: 'board_appeal' } & BoardAppealOptions);
+  | ({ kind: 'board_appeal' } & BoardAppealOptions)
+  | ({ kind: 'service_log_questions' } & ServiceLogQuestionsOptions);
 
 export function draftLetter(record: CaseRecord, request: LetterRequest): Letter {
   switch (request.kind) {
@@ -64,5 +66,7 @@ export function draftLetter(record: CaseRecord, request: LetterRequest): Letter 
     case 'board_appeal':
       assertAvailable(record, 'board_appeal');
       return draftBoardAppeal(record, request);
+    case 'service_log_questions':
+      return draftServiceLogQuestions(record, request);
   }
 }

@@ -18,6 +18,7 @@ export const LETTER_KINDS = [
   'state_complaint',
   'ocr_complaint_outline',
   'board_appeal',
+  'service_log_questions',
 ] as const;
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -104,17 +105,29 @@ export function letterUnavailableReason(plan: LetterPlan | null, kind: LetterKin
 }
 
 /**
+ * The letters drafted from somewhere else than the letter picker, because they need what only that place
+ * holds: the questions about a service log come from the differences picked in its reconciliation table.
+ */
+export const DRAFTED_ELSEWHERE_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'service_log_questions',
+]);
+
+/**
  * Which letters a plan of this kind and place may draft, in the order of LETTER_KINDS: what the letter
- * picker offers. With no plan yet, the letters that fit every plan; a request for written notice among
+ * picker offers (not the letters drafted from elsewhere, DRAFTED_ELSEWHERE_LETTER_KINDS). With no plan yet, the letters that fit every plan; a request for written notice among
  * them waits for the plan itself (`letterUnavailableReason`).
  */
 export function letterKindsForPlan(plan: LetterPlan | null): LetterKind[] {
-  return LETTER_KINDS.filter((kind) => planMismatch(plan, kind) == null);
+  return LETTER_KINDS.filter(
+    (kind) => !DRAFTED_ELSEWHERE_LETTER_KINDS.has(kind) && planMismatch(plan, kind) == null,
+  );
 }
 
-/** The letter kinds this record can draft now, in the order of LETTER_KINDS. */
+/** The letter kinds this record can draft now from the picker, in the order of LETTER_KINDS. */
 export function lettersAvailable(record: { plan: LetterPlan | null }): LetterKind[] {
-  return LETTER_KINDS.filter((kind) => letterUnavailableReason(record.plan, kind) == null);
+  return LETTER_KINDS.filter(
+    (kind) => !DRAFTED_ELSEWHERE_LETTER_KINDS.has(kind) && letterUnavailableReason(record.plan, kind) == null,
+  );
 }
 
 /** The letters that ask the school something, and so name a date to reply by (`respondBy`). */
@@ -129,6 +142,7 @@ export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
   'request_prior_written_notice',
   'request_language_access',
   'escalation',
+  'service_log_questions',
 ]);
 
 /** Formal filings, not letters to the school: every date carries its year, and the tone check reads them as formal. */

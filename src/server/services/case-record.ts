@@ -18,6 +18,7 @@ import {
   serviceSummariesOfPlan,
 } from '../../store/plan-content.repository.ts';
 import { plansOfChild, storedReasonPolicy } from '../../store/plans.repository.ts';
+import { serviceLogImportsOfChild } from '../../store/service-logs.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
 import { teamOfChild } from '../../store/team-contacts.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
@@ -250,6 +251,11 @@ export async function gatherCaseRecord(
     ];
   });
 
+  // The school's service logs brought in (issue 19): logs asked for and received.
+  const serviceLogsReceived = (await serviceLogImportsOfChild(db, householdId, childId))
+    .map((r) => ({ importId: r.id, date: r.created_at.slice(0, 10), serviceId: r.service_id }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.importId.localeCompare(b.importId));
+
   return {
     asOf,
     child: childSummary(child),
@@ -287,6 +293,7 @@ export async function gatherCaseRecord(
     isBusinessDay,
     absentDays,
     lettersSent,
+    serviceLogsReceived,
   };
 }
 

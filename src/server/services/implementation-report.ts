@@ -4,12 +4,14 @@ import { attachmentsAmong } from '../../store/attachments.repository.ts';
 import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { accommodationChecks, idList, reportRowsOfChild } from '../../store/report-rows.repository.ts';
+import { importSummaryOf, serviceLogImportsOfChild } from '../../store/service-logs.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
 import { AppError } from '../errors.ts';
 import { adviceForChild } from './advice.ts';
 import { loadCommunications } from './communication-status.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
 import { childPatterns } from './patterns.ts';
+import { getServiceLog } from './service-logs.ts';
 import { firstProblem, verifyHousehold } from './verify.ts';
 
 // The implementation report for one child and a date range: this gathers everything it is made
@@ -151,10 +153,25 @@ export async function gatherReportInput(
   ];
   const attachments = attachmentIds.length > 0 ? await attachmentsAmong(db, householdId, attachmentIds) : [];
 
+  // The school's service logs, each reconciled with the record as it is now (the lines the log's page
+  // shows); the report counts those in the range. The files' names stay out of the report.
+  const serviceLogs = [];
+  for (const imported of await serviceLogImportsOfChild(db, householdId, childId)) {
+    const { dates } = importSummaryOf({ ...imported, rows: '[]' });
+    if (dates.from && dates.to && (dates.to < from || dates.from > to)) continue;
+    const view = await getServiceLog(db, householdId, imported.id);
+    serviceLogs.push({
+      importId: imported.id,
+      importedAt: imported.created_at,
+      items: view.reconciliation.items.map((i) => ({ serviceId: i.serviceId, date: i.date, kind: i.kind })),
+    });
+  }
+
   // The paper trail as it stood when the report was made.
   const verified = await verifyHousehold(store, householdId);
   return {
     ...input,
+    serviceLogs,
     attachments: attachments.map((a) => ({
       attachmentId: a.id,
       filename: a.filename,

@@ -39,6 +39,7 @@ import { journalChange } from './journal.ts';
 import { timelinesFor } from './jurisdiction-timelines.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { serviceLogDifferences } from './service-logs.ts';
 
 // Letters drafted from the record: the parent picks a kind, As Written writes it from the facts
 // (the plan's own words, dates and counts from the ledger and the observations), the parent edits
@@ -163,7 +164,21 @@ export async function draftLetterForChild(
     }
   }
   const record = await gatherCaseRecord(store, ctx.householdId, childId, asOf, parent);
-  const letter = draftOrExplain(record, withTimelines(record, input.request as LetterRequest));
+  const request: LetterRequest =
+    input.request.kind === 'service_log_questions'
+      ? {
+          kind: 'service_log_questions',
+          ...(input.request.respondBy ? { respondBy: input.request.respondBy } : {}),
+          differences: await serviceLogDifferences(
+            store.db,
+            ctx.householdId,
+            childId,
+            input.request.importId,
+            input.request.itemKeys,
+          ),
+        }
+      : (input.request as LetterRequest);
+  const letter = draftOrExplain(record, withTimelines(record, request));
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const at = ctx.clock.now();
     const row: LetterRow = {

@@ -12,6 +12,7 @@ import {
 } from '../../api/service-logs.ts';
 import type { SessionEntry } from '../../api/sessions.ts';
 import { formatLongDate } from '../../domain/dates.ts';
+import type { ServiceLogDifference } from '../../domain/letters.ts';
 import { combineHeaderRows, headerKey, type LogField } from '../../domain/service-log-columns.ts';
 import {
   type GridRow,
@@ -682,5 +683,56 @@ export async function markServiceLogItem(
       );
     await saveMark(trx, ctx, importId, input.itemKey, input.mark, null, input.note);
     return viewOf(trx, ctx.householdId, imported);
+  });
+}
+
+/**
+ * The differences of a log's reconciliation the parent picked, by their keys, for the letter that asks
+ * about them (src/domain/letters/service-log-questions.ts): what the school's log and the family's record
+ * each say, read again from the log and the record as they are now. A key the reconciliation does not
+ * have, or a line where both agree, is refused naming the key (`request.itemKeys.<i>`).
+ */
+export async function serviceLogDifferences(
+  db: Db,
+  householdId: string,
+  childId: string,
+  importId: string,
+  itemKeys: readonly string[],
+): Promise<ServiceLogDifference[]> {
+  const imported = await requireServiceLogImport(db, householdId, importId);
+  if (imported.child_id !== childId) throw notFound('Service log', importId, 'request.importId');
+  const view = await viewOf(db, householdId, imported);
+  const byKey = new Map(view.reconciliation.items.map((i) => [i.key, i]));
+  const seen = new Set<string>();
+  return itemKeys.map((key, i) => {
+    const field = `request.itemKeys.${i}`;
+    const item = byKey.get(key);
+    if (!item) throw invalid(field, 'is not a line of this log’s reconciliation');
+    if (seen.has(key)) throw invalid(field, 'is listed twice');
+    seen.add(key);
+    if (item.kind === 'agree')
+      throw invalid(field, `is a line where the log and your record agree (${formatLongDate(item.date)})`);
+    return {
+      serviceId: item.serviceId,
+      date: item.date,
+      kind: item.kind,
+      school: item.school
+        ? {
+            kind: item.school.kind,
+            status: item.school.status,
+            minutes: item.school.minutes,
+            reason: item.school.reason,
+          }
+        : null,
+      family: item.family
+        ? {
+            sources: item.family.sources,
+            status: item.family.status,
+            minutes: item.family.minutes,
+            reason: item.family.reason,
+            entryIds: item.family.entryIds,
+          }
+        : null,
+    };
   });
 }

@@ -2,8 +2,6 @@ import { Box, Button, Group, List, NativeSelect, Paper, Stack, Text, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { listWords } from '../../../src/domain/letter-words.ts';
-import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { del } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
@@ -14,6 +12,7 @@ import { formatDay, formatMonth, formatRange, todayIso, weekdayWords } from '../
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { refreshAfterCalendarChange, useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './calendar.module.css';
+import { type CalendarWords, useCalendarWords } from './calendar-words.ts';
 import { KINDS, KindTag } from './DayKind.tsx';
 import { DayOffForm } from './DayOffForm.tsx';
 import { DistrictCalendarFeeds } from './DistrictCalendarFeeds.tsx';
@@ -27,11 +26,13 @@ import { SchoolYearForm } from './SchoolYearForm.tsx';
 // can be added, changed or removed for any date, and the school year's first and last day and school
 // weekdays changed. Every change shows at once in "This week", the ledger and the advisor.
 
-function weekdaysWords(days: number[]): string {
+function weekdaysWords(days: number[], { t, locale, list }: CalendarWords): string {
   const sorted = [...days].sort((a, b) => a - b);
   const run = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  if (run && sorted.length > 2) return `${weekdayWords(sorted[0]!)} to ${weekdayWords(sorted.at(-1)!)}`;
-  return listWords(sorted.map(weekdayWords));
+  const name = (d: number) => weekdayWords(d, locale);
+  if (run && sorted.length > 2)
+    return t('calendar.span', { from: name(sorted[0]!), to: name(sorted.at(-1)!) });
+  return list(sorted.map(name));
 }
 
 /** The year containing today, else the last one that has started, else the first. */
@@ -45,6 +46,8 @@ function currentYear(calendars: SchoolCalendar[], today: string): SchoolCalendar
 }
 
 export default function CalendarPage() {
+  const words = useCalendarWords();
+  const { t, locale, list: listOf } = words;
   const { householdId, child } = useHouseholdChild();
   const current = useCurrent();
   const writable = useCan('plan.write');
@@ -64,18 +67,21 @@ export default function CalendarPage() {
   const changed = async (message: string) => {
     await refreshAfterCalendarChange(client);
     setStatus(message);
-    notifications.show({ color: 'blue', closeButtonProps: { 'aria-label': 'Close' }, message });
+    notifications.show({ color: 'blue', closeButtonProps: { 'aria-label': t('calendar.close') }, message });
   };
   const eventWords = (e: CalendarEvent) =>
-    `${e.label ?? CALENDAR_DAY_LABELS[e.kind]}, ${formatRange(e.startDate, e.endDate)}`;
+    t('calendar.event', {
+      what: e.label ?? t('calendar.kind', { kind: e.kind }),
+      range: formatRange(e.startDate, e.endDate, locale),
+    });
 
   const remove = async (e: CalendarEvent) => {
     setRemoveError(null);
     try {
       await del(`/households/${householdId}/calendar-events/${e.id}`);
-      await changed(`Removed: ${eventWords(e)}.`);
+      await changed(t('calendar.days.removed', { what: eventWords(e) }));
     } catch (error) {
-      setRemoveError(error instanceof Error ? error.message : 'It could not be removed. Try again.');
+      setRemoveError(error instanceof Error ? error.message : t('calendar.removeFailed'));
     }
   };
 
@@ -91,17 +97,14 @@ export default function CalendarPage() {
   return (
     <Stack gap="lg" maw={1200} className={contrast.scope}>
       <div>
-        <Title order={2}>School calendar</Title>
-        <Text>
-          The school days As Written counts, and the days with no school. A session logged on a day with no
-          school asks “Are you sure?” before it is saved.
-        </Text>
+        <Title order={2}>{t('calendar.title')}</Title>
+        <Text>{t('calendar.intro')}</Text>
       </div>
 
-      {query.isPending && <LoadingCards label="Loading the school calendar" heights={[120, 320]} />}
+      {query.isPending && <LoadingCards label={t('calendar.loading')} heights={[120, 320]} />}
       {query.isError && (
         <LoadFailed
-          title="The school calendar could not be loaded"
+          title={t('calendar.loadFailed')}
           message={query.error.message}
           onRetry={() => void query.refetch()}
         />
@@ -111,19 +114,17 @@ export default function CalendarPage() {
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-new`}>
           <Stack gap="sm">
             <Title order={3} size="h4" id={`${ids}-new`}>
-              Add the school year
+              {t('calendar.year.add')}
             </Title>
             {writable ? (
               <SchoolYearForm
                 householdId={householdId}
                 childId={child.id}
                 calendar={null}
-                onSaved={(saved) => changed(`Added the school year ${saved.name}.`)}
+                onSaved={(saved) => changed(t('calendar.year.added', { name: saved.name }))}
               />
             ) : (
-              <Text>
-                There is no school calendar yet. Ask the household’s owner or a co-parent to add it.
-              </Text>
+              <Text>{t('calendar.year.none')}</Text>
             )}
           </Stack>
         </Paper>
@@ -134,7 +135,7 @@ export default function CalendarPage() {
           <Stack gap={4}>
             {data.calendars.length > 1 && (
               <NativeSelect
-                label="School year"
+                label={t('calendar.year.choose')}
                 w={{ base: '100%', xs: 320 }}
                 value={calendar.id}
                 onChange={(e) => setChosenId(e.currentTarget.value)}
@@ -145,19 +146,37 @@ export default function CalendarPage() {
               {calendar.name}
             </Title>
             <Text>
-              {formatDay(calendar.firstDay, 'weekdayLongYear')} to{' '}
-              {formatDay(calendar.lastDay, 'weekdayLongYear')}: {schoolDays} school days,{' '}
-              {weekdaysWords(calendar.schoolWeekdays)}.
+              {t('calendar.year.summary', {
+                from: formatDay(calendar.firstDay, 'weekdayLongYear', locale),
+                to: formatDay(calendar.lastDay, 'weekdayLongYear', locale),
+                count: schoolDays,
+                weekdays: weekdaysWords(calendar.schoolWeekdays, words),
+              })}
             </Text>
             {calendar.terms.length > 0 && (
               <Text>
-                Terms:{' '}
-                {listWords(calendar.terms.map((t) => `${t.name} (${formatRange(t.startDate, t.endDate)})`))}.
+                {t('calendar.year.terms', {
+                  terms: listOf(
+                    calendar.terms.map((term) =>
+                      t('calendar.year.term', {
+                        name: term.name,
+                        range: formatRange(term.startDate, term.endDate, locale),
+                      }),
+                    ),
+                  ),
+                })}
               </Text>
             )}
           </Stack>
 
-          <Group gap="sm" component="ul" aria-label="Legend" p={0} m={0} style={{ listStyle: 'none' }}>
+          <Group
+            gap="sm"
+            component="ul"
+            aria-label={t('calendar.legend')}
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
             {KINDS.map((k) => (
               <li key={k}>
                 <KindTag kind={k} />
@@ -165,10 +184,10 @@ export default function CalendarPage() {
             ))}
             {/* These two describe the month grid, which a phone does not show. */}
             <Box component="li" visibleFrom="sm">
-              <span className={`${classes.swatch} ${classes.weekend}`}>No school (weekend)</span>
+              <span className={`${classes.swatch} ${classes.weekend}`}>{t('calendar.legend.weekend')}</span>
             </Box>
             <Box component="li" visibleFrom="sm">
-              <span className={`${classes.swatch} ${classes.today}`}>Today</span>
+              <span className={`${classes.swatch} ${classes.today}`}>{t('calendar.legend.today')}</span>
             </Box>
           </Group>
 
@@ -179,13 +198,13 @@ export default function CalendarPage() {
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-days`}>
             <Stack gap="sm">
               <Title order={3} size="h4" id={`${ids}-days`}>
-                Days off and early dismissals
+                {t('calendar.days.title')}
               </Title>
-              {events.length === 0 && <Text>None yet. Add holidays, breaks and closures below.</Text>}
+              {events.length === 0 && <Text>{t('calendar.days.none')}</Text>}
               {[...byMonth.entries()].map(([month, list]) => (
                 <Stack key={month} gap={6}>
                   <Text fw={700} component="h4" m={0} size="sm">
-                    {formatMonth(`${month}-01`)}
+                    {formatMonth(`${month}-01`, locale)}
                   </Text>
                   <List spacing={8} listStyleType="none" ml={0} pl={0}>
                     {list.map((e) => (
@@ -194,7 +213,7 @@ export default function CalendarPage() {
                           <Group gap="xs" wrap="wrap">
                             <KindTag kind={e.kind} />
                             <Text size="sm">
-                              {formatRange(e.startDate, e.endDate)}
+                              {formatRange(e.startDate, e.endDate, locale)}
                               {e.label ? `: ${e.label}` : ''}
                             </Text>
                           </Group>
@@ -203,18 +222,21 @@ export default function CalendarPage() {
                               <Button
                                 size="compact-sm"
                                 variant="default"
-                                aria-label={`Change ${eventWords(e)}`}
+                                aria-label={t('calendar.days.changeLabel', { what: eventWords(e) })}
                                 onClick={() => setEditing(e)}
                               >
-                                Change
+                                {t('calendar.days.change')}
                               </Button>
                               <Button
                                 size="compact-sm"
                                 variant="default"
-                                aria-label={`${e.kind === 'closure' ? 'Undo' : 'Remove'} ${eventWords(e)}`}
+                                aria-label={t('calendar.days.removeLabel', {
+                                  kind: e.kind,
+                                  what: eventWords(e),
+                                })}
                                 onClick={() => void remove(e)}
                               >
-                                {e.kind === 'closure' ? 'Undo' : 'Remove'}
+                                {t('calendar.days.remove', { kind: e.kind })}
                               </Button>
                             </Group>
                           )}
@@ -236,17 +258,14 @@ export default function CalendarPage() {
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-add`}>
               <Stack gap="sm">
                 <Title order={3} size="h4" id={`${ids}-add`}>
-                  Add a day
+                  {t('calendar.days.add')}
                 </Title>
-                <Text size="sm">
-                  A holiday the district added, a closure last Tuesday, a break: any day of the school year,
-                  past or coming.
-                </Text>
+                <Text size="sm">{t('calendar.days.addHelp')}</Text>
                 <DayOffForm
                   householdId={householdId}
                   calendars={data.calendars}
                   event={null}
-                  onSaved={(saved) => changed(`Added: ${eventWords(saved)}.`)}
+                  onSaved={(saved) => changed(t('calendar.days.added', { what: eventWords(saved) }))}
                 />
               </Stack>
             </Paper>
@@ -267,12 +286,8 @@ export default function CalendarPage() {
               onAdded={(count, terms) =>
                 changed(
                   [
-                    count > 0
-                      ? `Added ${count === 1 ? '1 day' : `${count} days`} from the district calendar.`
-                      : '',
-                    terms > 0
-                      ? `Set ${terms === 1 ? 'the terms of 1 school year' : `the terms of ${terms} school years`}.`
-                      : '',
+                    count > 0 ? t('calendar.days.fromDistrict', { count }) : '',
+                    terms > 0 ? t('calendar.days.termsSet', { count: terms }) : '',
                   ]
                     .filter(Boolean)
                     .join(' '),
@@ -289,7 +304,11 @@ export default function CalendarPage() {
             writable={writable}
             onChanged={(message) => {
               setStatus(message);
-              notifications.show({ color: 'blue', closeButtonProps: { 'aria-label': 'Close' }, message });
+              notifications.show({
+                color: 'blue',
+                closeButtonProps: { 'aria-label': t('calendar.close') },
+                message,
+              });
             }}
           />
 
@@ -297,14 +316,14 @@ export default function CalendarPage() {
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-year`}>
               <Stack gap="sm">
                 <Title order={3} size="h4" id={`${ids}-year`}>
-                  The school year
+                  {t('calendar.year.title')}
                 </Title>
                 <SchoolYearForm
                   key={`${calendar.id}-${calendar.updatedAt}`}
                   householdId={householdId}
                   childId={child.id}
                   calendar={calendar}
-                  onSaved={(saved) => changed(`Saved the school year ${saved.name}.`)}
+                  onSaved={(saved) => changed(t('calendar.year.saved', { name: saved.name }))}
                 />
               </Stack>
             </Paper>
@@ -312,7 +331,11 @@ export default function CalendarPage() {
         </>
       )}
 
-      <PlainModal opened={editing != null} onClose={() => setEditing(null)} title="Change a day">
+      <PlainModal
+        opened={editing != null}
+        onClose={() => setEditing(null)}
+        title={t('calendar.days.changeTitle')}
+      >
         {editing && data && (
           <DayOffForm
             key={editing.id}
@@ -322,7 +345,7 @@ export default function CalendarPage() {
             onCancel={() => setEditing(null)}
             onSaved={async (saved) => {
               setEditing(null);
-              await changed(`Saved: ${eventWords(saved)}.`);
+              await changed(t('calendar.days.saved', { what: eventWords(saved) }));
             }}
           />
         )}

@@ -2,21 +2,14 @@ import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/cor
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
-import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { patch, post } from '../../api/client.ts';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
 import { formatDate } from '../../components/dates.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { useCalendarWords } from './calendar-words.ts';
 import { KINDS } from './DayKind.tsx';
 
 type Values = { kind: CalendarDayKind; startDate: string; endDate: string; label: string };
-
-const PLACEHOLDERS: Record<CalendarDayKind, string> = {
-  holiday: 'Labor Day',
-  break: 'Winter break',
-  closure: 'Snow day',
-  early_dismissal: 'Parent conferences',
-};
 
 /**
  * Add a day to the school calendar (a holiday the district added, a closure last Tuesday), or change
@@ -38,6 +31,7 @@ export function DayOffForm({
   onSaved(saved: CalendarEvent): Promise<void> | void;
   onCancel?(): void;
 }) {
+  const { t, locale } = useCalendarWords();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
@@ -47,9 +41,9 @@ export function DayOffForm({
       label: event?.label ?? '',
     },
     validate: {
-      startDate: (v) => (v ? null : 'Choose the day (or the first day)'),
+      startDate: (v) => (v ? null : t('calendar.dayForm.startMissing')),
       endDate: (v, all) =>
-        v && all.startDate && v < all.startDate ? 'The last day comes after the first day' : null,
+        v && all.startDate && v < all.startDate ? t('calendar.dayForm.lastBeforeFirst') : null,
     },
   });
   const kind = form.values.kind;
@@ -64,8 +58,17 @@ export function DayOffForm({
       form.setFieldError(
         'startDate',
         calendars.length === 0
-          ? 'Add the school year first'
-          : `Choose a day of a school year (${calendars.map((c) => `${formatDate(c.firstDay)} to ${formatDate(c.lastDay)}`).join('; ')})`,
+          ? t('calendar.dayForm.noYear')
+          : t('calendar.dayForm.outsideYears', {
+              years: calendars
+                .map((c) =>
+                  t('calendar.span', {
+                    from: formatDate(c.firstDay, locale),
+                    to: formatDate(c.lastDay, locale),
+                  }),
+                )
+                .join('; '),
+            }),
       );
       return;
     }
@@ -87,28 +90,33 @@ export function DayOffForm({
   return (
     <FormStack onSubmit={submit} error={error} gap="sm">
       <NativeSelect
-        label="What kind of day?"
-        description={CALENDAR_DAY_HELP[kind]}
-        data={KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] }))}
+        label={t('calendar.dayForm.whatKind')}
+        description={t('calendar.kindHelp', { kind })}
+        data={KINDS.map((k) => ({ value: k, label: t('calendar.kind', { kind: k }) }))}
         {...form.getInputProps('kind')}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput type="date" label="Day (or first day)" required {...form.getInputProps('startDate')} />
-        <TextInput type="date" label="Last day (for several days)" {...form.getInputProps('endDate')} />
+        <TextInput
+          type="date"
+          label={t('calendar.dayForm.start')}
+          required
+          {...form.getInputProps('startDate')}
+        />
+        <TextInput type="date" label={t('calendar.dayForm.end')} {...form.getInputProps('endDate')} />
       </SimpleGrid>
       <TextInput
-        label="What is it called? (optional)"
-        placeholder={PLACEHOLDERS[kind]}
+        label={t('calendar.dayForm.name')}
+        placeholder={t('calendar.dayForm.placeholder', { kind })}
         maxLength={200}
         {...form.getInputProps('label')}
       />
       <Group gap="sm">
         <Button type="submit" color="blue.8" loading={form.submitting}>
-          {event ? 'Save changes' : 'Add to the calendar'}
+          {event ? t('calendar.dayForm.save') : t('calendar.dayForm.add')}
         </Button>
         {onCancel && (
           <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-            Cancel
+            {t('calendar.cancel')}
           </Button>
         )}
       </Group>

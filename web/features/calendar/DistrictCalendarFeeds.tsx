@@ -16,9 +16,9 @@ import type { z } from 'zod';
 import type { DistrictCalendar } from '../../../src/api/district-calendars.ts';
 import type { PendingDistrictChange } from '../../../src/domain/calendar-subscription.ts';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
-import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { ApiError, del, get, post } from '../../api/client.ts';
 import { formatDay, formatRange } from '../../components/dates.ts';
+import { useCalendarWords } from './calendar-words.ts';
 import { KINDS } from './DayKind.tsx';
 
 // Reading the district's calendar by its address, every day: the subscriptions of the child, how the
@@ -42,16 +42,6 @@ export function useDistrictCalendars(householdId: string, childId: string) {
   });
 }
 
-const CHANGE_WORDS: Record<PendingDistrictChange['change'], string> = {
-  added: 'New',
-  changed: 'Changed',
-  removed: 'No longer listed',
-};
-
-function kindWords(kind: CalendarDayKind | null): string {
-  return kind ? CALENDAR_DAY_LABELS[kind] : 'Not a day off';
-}
-
 export function DistrictCalendarFeeds({
   householdId,
   childId,
@@ -63,6 +53,11 @@ export function DistrictCalendarFeeds({
   writable: boolean;
   onChanged(message: string): Promise<void> | void;
 }) {
+  const { t, locale } = useCalendarWords();
+  /** The kind's name, or "Not a day off". */
+  const kindWords = (kind: CalendarDayKind | null) => t('calendar.kind', { kind: kind ?? 'none' });
+  const range = (start: string, end: string | null) => formatRange(start, end, locale);
+  const day = (iso: string) => formatDay(iso, 'weekdayShort', locale);
   const ids = useId();
   const client = useQueryClient();
   const feeds = useDistrictCalendars(householdId, childId);
@@ -78,7 +73,7 @@ export function DistrictCalendarFeeds({
     setAddressError(null);
     setError(null);
     if (!address.trim()) {
-      setAddressError('Enter the calendar’s address (it starts with https:// or webcal://)');
+      setAddressError(t('calendar.feeds.addressMissing'));
       return;
     }
     setBusy('subscribe');
@@ -91,13 +86,13 @@ export function DistrictCalendarFeeds({
       const waiting = made.pending.length;
       await onChanged(
         waiting === 0
-          ? 'The district calendar is read every day from now on. Nothing new to add today.'
-          : `The district calendar is read every day from now on. ${waiting === 1 ? '1 day waits' : `${waiting} days wait`} for you below.`,
+          ? t('calendar.feeds.subscribed')
+          : t('calendar.feeds.subscribedWaiting', { count: waiting }),
       );
     } catch (e) {
       const field = e instanceof ApiError ? e.fields.find((f) => f.path === 'address') : undefined;
-      if (field) setAddressError(`The address ${field.message}`);
-      else setError(e instanceof Error ? e.message : 'The calendar could not be read. Try again.');
+      if (field) setAddressError(t('calendar.feeds.addressProblem', { problem: field.message }));
+      else setError(e instanceof Error ? e.message : t('calendar.feeds.readFailed'));
     } finally {
       setBusy(null);
     }
@@ -111,7 +106,7 @@ export function DistrictCalendarFeeds({
       await refresh();
       await onChanged(message);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That did not work. Try again.');
+      setError(e instanceof Error ? e.message : t('calendar.feeds.failed'));
     } finally {
       setBusy(null);
     }
@@ -128,8 +123,12 @@ export function DistrictCalendarFeeds({
           ...(action === 'apply' && kind ? { kind } : {}),
         }),
       action === 'apply'
-        ? `${change.change === 'changed' ? 'Moved' : 'Added'}: ${change.summary}, ${formatRange(change.startDate, change.endDate)}.`
-        : `Dismissed: ${change.summary}.`,
+        ? t('calendar.feeds.applied', {
+            change: change.change,
+            summary: change.summary,
+            range: range(change.startDate, change.endDate),
+          })
+        : t('calendar.feeds.dismissed', { summary: change.summary }),
     );
   };
 
@@ -138,17 +137,12 @@ export function DistrictCalendarFeeds({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-title`}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={`${ids}-title`}>
-          Read the district calendar every day
+          {t('calendar.feeds.title')}
         </Title>
-        <Text size="sm">
-          Many districts publish their calendar as an address (it starts with https:// or webcal://; look for
-          “Subscribe” or “iCal” on the district’s calendar page). As Written reads it every day: a new snow
-          day or closure from today on is added to the calendar by itself, and you see it on the home screen.
-          Anything else, such as a day that has already passed or a day that moved, waits for you here.
-        </Text>
+        <Text size="sm">{t('calendar.feeds.intro')}</Text>
 
         {error && (
-          <Alert color="red" role="alert" title="That did not work">
+          <Alert color="red" role="alert" title={t('calendar.feeds.errorTitle')}>
             {error}
           </Alert>
         )}
@@ -165,7 +159,7 @@ export function DistrictCalendarFeeds({
             <Stack gap="xs">
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <div>
-                  <Text fw={600}>{feed.name ?? 'District calendar'}</Text>
+                  <Text fw={600}>{feed.name ?? t('calendar.feeds.unnamed')}</Text>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {feed.address}
                   </Text>
@@ -180,11 +174,11 @@ export function DistrictCalendarFeeds({
                         act(
                           `${feed.id}|read`,
                           () => post(`/households/${householdId}/district-calendars/${feed.id}/read`),
-                          'The district calendar was read again.',
+                          t('calendar.feeds.readAgain'),
                         )
                       }
                     >
-                      Read it now
+                      {t('calendar.feeds.readNow')}
                     </Button>
                     <Button
                       size="xs"
@@ -195,34 +189,44 @@ export function DistrictCalendarFeeds({
                         act(
                           `${feed.id}|stop`,
                           () => del(`/households/${householdId}/district-calendars/${feed.id}`),
-                          'The district calendar is no longer read. The days it added stay on the calendar.',
+                          t('calendar.feeds.stopped'),
                         )
                       }
                     >
-                      Stop reading it
+                      {t('calendar.feeds.stop')}
                     </Button>
                   </Group>
                 )}
               </Group>
               {feed.lastStatus === 'failed' ? (
-                <Alert color="orange" title="The last read did not work">
-                  {feed.lastReadAt ? `On ${formatDay(feed.lastReadAt.slice(0, 10))}, the` : 'The'} address{' '}
-                  {feed.lastError}. It is tried again tomorrow, or now with “Read it now”.
+                <Alert color="orange" title={t('calendar.feeds.lastFailedTitle')}>
+                  {feed.lastReadAt
+                    ? t('calendar.feeds.lastFailedOn', {
+                        date: day(feed.lastReadAt.slice(0, 10)),
+                        problem: feed.lastError ?? '',
+                      })
+                    : t('calendar.feeds.lastFailed', { problem: feed.lastError ?? '' })}
                 </Alert>
               ) : (
                 feed.lastReadAt && (
-                  <Text size="sm">Last read on {formatDay(feed.lastReadAt.slice(0, 10))}.</Text>
+                  <Text size="sm">
+                    {t('calendar.feeds.lastRead', { date: day(feed.lastReadAt.slice(0, 10)) })}
+                  </Text>
                 )
               )}
               {feed.recent.length > 0 && (
                 <Stack gap={2}>
                   <Text size="sm" fw={600}>
-                    Added by itself
+                    {t('calendar.feeds.addedByItself')}
                   </Text>
                   {[...feed.recent].reverse().map((d) => (
                     <Text size="sm" key={`${d.eventId}-${d.addedAt}`}>
-                      {d.summary} ({kindWords(d.kind)}, {formatRange(d.startDate, d.endDate)}), on{' '}
-                      {formatDay(d.addedAt.slice(0, 10))}
+                      {t('calendar.feeds.recent', {
+                        summary: d.summary,
+                        kind: kindWords(d.kind),
+                        range: range(d.startDate, d.endDate),
+                        date: day(d.addedAt.slice(0, 10)),
+                      })}
                     </Text>
                   ))}
                 </Stack>
@@ -230,9 +234,7 @@ export function DistrictCalendarFeeds({
               {feed.pending.length > 0 && (
                 <Stack gap="xs">
                   <Text size="sm" fw={600}>
-                    {feed.pending.length === 1
-                      ? '1 change waits for you'
-                      : `${feed.pending.length} changes wait for you`}
+                    {t('calendar.feeds.waiting', { count: feed.pending.length })}
                   </Text>
                   {feed.pending.map((change) => {
                     const key = `${feed.id}|${change.id}`;
@@ -250,17 +252,23 @@ export function DistrictCalendarFeeds({
                         <Stack gap={4}>
                           <Group gap="xs" wrap="wrap">
                             <Badge variant="light" color={change.change === 'removed' ? 'gray' : 'blue'}>
-                              {CHANGE_WORDS[change.change]}
+                              {t('calendar.feeds.change', { change: change.change })}
                             </Badge>
                             <Text size="sm" fw={600}>
                               {change.summary}
                             </Text>
                           </Group>
                           <Text size="sm">
-                            {formatRange(change.startDate, change.endDate)}: {kindWords(change.kind)}
+                            {t('calendar.feeds.pendingLine', {
+                              range: range(change.startDate, change.endDate),
+                              kind: kindWords(change.kind),
+                            })}
                             {change.previous &&
                               change.change === 'changed' &&
-                              ` (was ${formatRange(change.previous.startDate, change.previous.endDate)}, ${kindWords(change.previous.kind).toLowerCase()})`}
+                              t('calendar.feeds.was', {
+                                range: range(change.previous.startDate, change.previous.endDate),
+                                kind: kindWords(change.previous.kind).toLocaleLowerCase(locale),
+                              })}
                           </Text>
                           <Text size="sm" c="dimmed">
                             {change.reason}
@@ -270,7 +278,7 @@ export function DistrictCalendarFeeds({
                               {canApply && change.change === 'added' && (
                                 <NativeSelect
                                   size="xs"
-                                  label="Kind of day"
+                                  label={t('calendar.feeds.kindOfDay')}
                                   value={kinds[key] ?? change.kind ?? 'holiday'}
                                   onChange={(e) =>
                                     setKinds((k) => ({
@@ -278,7 +286,10 @@ export function DistrictCalendarFeeds({
                                       [key]: e.currentTarget.value as CalendarDayKind,
                                     }))
                                   }
-                                  data={KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] }))}
+                                  data={KINDS.map((k) => ({
+                                    value: k,
+                                    label: t('calendar.kind', { kind: k }),
+                                  }))}
                                 />
                               )}
                               {canApply && (
@@ -286,9 +297,12 @@ export function DistrictCalendarFeeds({
                                   size="xs"
                                   loading={busy === `${key}|apply`}
                                   onClick={() => decide(feed, change, 'apply')}
-                                  aria-label={`${change.change === 'changed' ? 'Move the day' : 'Add to the calendar'}: ${change.summary}`}
+                                  aria-label={t('calendar.feeds.applyLabel', {
+                                    change: change.change,
+                                    summary: change.summary,
+                                  })}
                                 >
-                                  {change.change === 'changed' ? 'Move the day' : 'Add to the calendar'}
+                                  {t('calendar.feeds.apply', { change: change.change })}
                                 </Button>
                               )}
                               <Button
@@ -296,9 +310,9 @@ export function DistrictCalendarFeeds({
                                 variant="default"
                                 loading={busy === `${key}|dismiss`}
                                 onClick={() => decide(feed, change, 'dismiss')}
-                                aria-label={`Dismiss: ${change.summary}`}
+                                aria-label={t('calendar.feeds.dismissLabel', { summary: change.summary })}
                               >
-                                Dismiss
+                                {t('calendar.feeds.dismiss')}
                               </Button>
                             </Group>
                           )}
@@ -315,8 +329,8 @@ export function DistrictCalendarFeeds({
         {writable && (
           <Stack gap="xs">
             <TextInput
-              label="The calendar’s address"
-              placeholder="https://www.district.example.org/calendar.ics"
+              label={t('calendar.feeds.address')}
+              placeholder={t('calendar.feeds.addressPlaceholder')}
               value={address}
               onChange={(e) => {
                 setAddress(e.currentTarget.value);
@@ -328,7 +342,7 @@ export function DistrictCalendarFeeds({
             />
             <Group>
               <Button onClick={subscribe} loading={busy === 'subscribe'}>
-                Read it every day
+                {t('calendar.feeds.subscribe')}
               </Button>
             </Group>
           </Stack>

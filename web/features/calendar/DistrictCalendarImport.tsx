@@ -11,11 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useId, useState } from 'react';
-import { listWords } from '../../../src/domain/letter-words.ts';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
-import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { patch } from '../../api/client.ts';
 import { formatRange } from '../../components/dates.ts';
+import { type CalendarWords, useCalendarWords } from './calendar-words.ts';
 import { KINDS } from './DayKind.tsx';
 import {
   addDistrictDays,
@@ -35,13 +34,20 @@ import {
 
 type TermProposal = DistrictDraft['terms'][number];
 
-const termWords = (terms: readonly { name: string; startDate: string; endDate: string }[]) =>
-  listWords(terms.map((t) => `${t.name} (${formatRange(t.startDate, t.endDate)})`));
+const termWords = (
+  { t, locale, list }: CalendarWords,
+  terms: readonly { name: string; startDate: string; endDate: string }[],
+) =>
+  list(
+    terms.map((term) =>
+      t('calendar.year.term', { name: term.name, range: formatRange(term.startDate, term.endDate, locale) }),
+    ),
+  );
 
 const NOT_A_DAY_OFF = 'none';
 
-function days(e: DistrictEvent): string {
-  const range = formatRange(e.startDate, e.endDate);
+function days(e: DistrictEvent, locale: string | undefined): string {
+  const range = formatRange(e.startDate, e.endDate, locale);
   return e.startTime ? `${range}, ${e.startTime}` : range;
 }
 
@@ -57,6 +63,7 @@ export function DistrictCalendarImport({
   /** After saving: how many days were added, and for how many school years the terms were set. */
   onAdded(count: number, termsSet: number): Promise<void> | void;
 }) {
+  const { t } = useCalendarWords();
   const ids = useId();
   const [draft, setDraft] = useState<DistrictDraft | null>(null);
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
@@ -81,7 +88,7 @@ export function DistrictCalendarImport({
       setShowAll(false);
     } catch (e) {
       setDraft(null);
-      setError(e instanceof Error ? e.message : 'The file could not be read. Try again.');
+      setError(e instanceof Error ? e.message : t('calendar.import.fileFailed'));
     } finally {
       setReading(false);
     }
@@ -113,11 +120,11 @@ export function DistrictCalendarImport({
       setDraft(null);
       await onAdded(chosen.length, termsSet);
     } catch (e) {
-      const why = e instanceof Error ? e.message : 'Try again.';
+      const why = e instanceof Error ? e.message : t('calendar.tryAgain');
       setError(
         termsSet > 0
-          ? `The terms were set, but the days could not be added: ${why}`
-          : `Nothing was saved: ${why}`,
+          ? t('calendar.import.termsSetDaysFailed', { problem: why })
+          : t('calendar.import.nothingSaved', { problem: why }),
       );
     } finally {
       setSaving(false);
@@ -137,12 +144,9 @@ export function DistrictCalendarImport({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-title`}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={`${ids}-title`}>
-          Bring in the district calendar
+          {t('calendar.import.title')}
         </Title>
-        <Text size="sm">
-          Many districts publish their calendar as a file ending in .ics (look for “iCal”, “Subscribe” or
-          “Export” on the district’s calendar page). You check every day before anything is added.
-        </Text>
+        <Text size="sm">{t('calendar.import.intro')}</Text>
         <Group gap="sm">
           <FileButton onChange={(file) => void read(file)} accept=".ics,text/calendar">
             {(props) => (
@@ -155,7 +159,7 @@ export function DistrictCalendarImport({
                 py={8}
                 styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
               >
-                Import the district calendar (.ics)
+                {t('calendar.import.button')}
               </Button>
             )}
           </FileButton>
@@ -169,14 +173,12 @@ export function DistrictCalendarImport({
         {draft && (
           <Stack gap="sm" component="section" aria-labelledby={`${ids}-review`}>
             <Title order={4} size="h5" id={`${ids}-review`}>
-              Check the days from {draft.name ?? fileName}
+              {t('calendar.import.check', { name: draft.name ?? fileName })}
             </Title>
             <Text size="sm">
-              {main.filter((e) => e.kind !== null).length} days off or early dismissals found
-              {toCheck > 0 ? `; ${toCheck} to check (listed first)` : ''}. Nothing is added until you choose
-              “Add”.
+              {t('calendar.import.found', { count: main.filter((e) => e.kind !== null).length, toCheck })}
             </Text>
-            {main.length === 0 && <Text size="sm">No days off were found in this file.</Text>}
+            {main.length === 0 && <Text size="sm">{t('calendar.import.noneFound')}</Text>}
             <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
               {shown.map((e) => (
                 <EventRow
@@ -190,8 +192,8 @@ export function DistrictCalendarImport({
             {others.length > 0 && (
               <Button variant="subtle" size="compact-sm" onClick={() => setShowAll((v) => !v)}>
                 {showAll
-                  ? 'Hide the other events'
-                  : `Show the other ${others.length} events (school events, and days outside the school year)`}
+                  ? t('calendar.import.hideOthers')
+                  : t('calendar.import.showOthers', { count: others.length })}
               </Button>
             )}
             {draft.terms.map((proposal) => (
@@ -211,7 +213,11 @@ export function DistrictCalendarImport({
             ))}
             {draft.skipped.length > 0 && (
               <Text size="sm">
-                Left out: {draft.skipped.map((s) => `${s.summary} (${s.reason})`).join('; ')}.
+                {t('calendar.import.leftOut', {
+                  list: draft.skipped
+                    .map((s) => t('calendar.import.leftOutItem', { summary: s.summary, reason: s.reason }))
+                    .join('; '),
+                })}
               </Text>
             )}
             <Group gap="sm">
@@ -222,11 +228,14 @@ export function DistrictCalendarImport({
                 disabled={chosen.length === 0 && termsToSet.length === 0}
               >
                 {chosen.length === 0 && termsToSet.length > 0
-                  ? 'Set the terms'
-                  : `Add ${chosen.length === 1 ? '1 day' : `${chosen.length} days`} to the calendar${termsToSet.length > 0 ? ' and set the terms' : ''}`}
+                  ? t('calendar.import.setTerms')
+                  : t('calendar.import.add', {
+                      count: chosen.length,
+                      terms: termsToSet.length > 0 ? 'yes' : 'no',
+                    })}
               </Button>
               <Button variant="default" onClick={() => setDraft(null)} disabled={saving}>
-                Cancel
+                {t('calendar.cancel')}
               </Button>
             </Group>
           </Stack>
@@ -245,6 +254,8 @@ function TermProposalRow({
   chosen: boolean;
   onChange(on: boolean): void;
 }) {
+  const words = useCalendarWords();
+  const { t, list } = words;
   return (
     <Paper withBorder p="sm" radius="sm">
       <Stack gap={6}>
@@ -253,18 +264,23 @@ function TermProposalRow({
           onChange={(e) => onChange(e.currentTarget.checked)}
           label={
             <Text fw={600} size="sm" span>
-              Set the school year’s terms: {termWords(proposal.proposed)}
+              {t('calendar.import.termsTitle', { terms: termWords(words, proposal.proposed) })}
             </Text>
           }
           description={
             proposal.current.length > 0
-              ? `This replaces the terms the year has now: ${termWords(proposal.current)}.`
-              : 'A service the IEP gives per quarter, trimester or semester is counted in each term.'
+              ? t('calendar.import.termsReplace', { terms: termWords(words, proposal.current) })
+              : t('calendar.import.termsHelp')
           }
         />
         <Text size="sm">
-          From the file’s events:{' '}
-          {listWords([...new Set(proposal.proposed.flatMap((t) => t.sources))].map((s) => `“${s}”`))}.
+          {t('calendar.import.termsSources', {
+            list: list(
+              [...new Set(proposal.proposed.flatMap((term) => term.sources))].map((s) =>
+                t('calendar.import.quoted', { text: s }),
+              ),
+            ),
+          })}
         </Text>
       </Stack>
     </Paper>
@@ -280,8 +296,10 @@ function EventRow({
   choice: Choice;
   onChange(change: Partial<Choice>): void;
 }) {
+  const { t, locale } = useCalendarWords();
   const outside = event.status === 'outside_school_year';
-  const words = `“${event.summary || 'No title'}”, ${days(event)}`;
+  const title = event.summary || t('calendar.import.noTitle');
+  const words = t('calendar.import.eventWords', { summary: title, days: days(event, locale) });
   return (
     <Paper component="li" withBorder p="sm" radius="sm">
       <Stack gap={6}>
@@ -292,33 +310,33 @@ function EventRow({
             onChange={(e) => onChange({ include: e.currentTarget.checked })}
             label={
               <Text fw={600} size="sm" span>
-                {event.summary || 'No title'}
+                {title}
               </Text>
             }
-            description={days(event)}
-            aria-label={`Add ${words}`}
+            description={days(event, locale)}
+            aria-label={t('calendar.import.addLabel', { words })}
           />
           {event.status === 'on_calendar' && (
             <Badge variant="outline" color="gray.8" tt="none">
-              Already on the calendar
+              {t('calendar.import.onCalendar')}
             </Badge>
           )}
           {outside && (
             <Badge variant="outline" color="gray.8" tt="none">
-              Outside the school year
+              {t('calendar.import.outside')}
             </Badge>
           )}
           {event.confidence === 'check' && !outside && event.status === 'new' && (
             <Badge variant="light" color="yellow" tt="none">
-              Check
+              {t('calendar.import.checkBadge')}
             </Badge>
           )}
         </Group>
         <NativeSelect
           size="sm"
           w={{ base: '100%', xs: 260 }}
-          label="Kind of day"
-          aria-label={`Kind of day for ${words}`}
+          label={t('calendar.feeds.kindOfDay')}
+          aria-label={t('calendar.import.kindLabel', { words })}
           value={choice.kind ?? NOT_A_DAY_OFF}
           disabled={outside}
           onChange={(e) => {
@@ -327,8 +345,8 @@ function EventRow({
             onChange({ kind, include: kind !== null && event.status === 'new' });
           }}
           data={[
-            ...KINDS.map((k) => ({ value: k, label: CALENDAR_DAY_LABELS[k] })),
-            { value: NOT_A_DAY_OFF, label: 'Not a day off (leave out)' },
+            ...KINDS.map((k) => ({ value: k, label: t('calendar.kind', { kind: k }) })),
+            { value: NOT_A_DAY_OFF, label: t('calendar.import.notADayOff') },
           ]}
         />
         <Text size="sm">{event.reason}</Text>

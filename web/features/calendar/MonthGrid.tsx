@@ -1,10 +1,10 @@
 import { SimpleGrid, VisuallyHidden } from '@mantine/core';
 import { addDays, isoWeekday, monthEnd, monthStart } from '../../../src/domain/dates.ts';
 import type { CalendarIndex } from '../../../src/domain/school-calendar.ts';
-import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import type { CalendarEvent, SchoolCalendar } from '../../api/types.ts';
-import { formatMonth, WEEKDAYS } from '../../components/dates.ts';
+import { formatMonth, weekdaysIn } from '../../components/dates.ts';
 import classes from './calendar.module.css';
+import { useCalendarWords } from './calendar-words.ts';
 import { KIND_CLASS, KIND_SYMBOL } from './DayKind.tsx';
 
 /** The event of a day, the latest-starting one when two overlap (a closure inside a break). */
@@ -32,6 +32,8 @@ export function MonthGrid({
   index: CalendarIndex;
   today: string;
 }) {
+  const { t, locale } = useCalendarWords();
+  const weekdays = weekdaysIn(locale);
   const months: string[] = [];
   for (let m = monthStart(calendar.firstDay); m <= calendar.lastDay; m = addDays(monthEnd(m), 1))
     months.push(m);
@@ -47,10 +49,10 @@ export function MonthGrid({
         for (let i = 0; i < days.length; i += 7) weeks.push(days.slice(i, i + 7));
         return (
           <table key={month} className={classes.month}>
-            <caption>{formatMonth(month)}</caption>
+            <caption>{formatMonth(month, locale)}</caption>
             <thead>
               <tr>
-                {WEEKDAYS.map(({ letter, name }) => (
+                {weekdays.map(({ letter, name }) => (
                   <th key={name} scope="col" abbr={name}>
                     <span aria-hidden>{letter}</span>
                     <VisuallyHidden>{name}</VisuallyHidden>
@@ -75,7 +77,7 @@ export function MonthGrid({
                           ? classes.weekend
                           : '';
                     const name = event
-                      ? `${CALENDAR_DAY_LABELS[event.kind]}${event.label ? `: ${event.label}` : ''}`
+                      ? `${t('calendar.kind', { kind: event.kind })}${event.label ? `: ${event.label}` : ''}`
                       : null;
                     return (
                       <td

@@ -6,6 +6,7 @@ import { del, get, post } from '../../api/client.ts';
 import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
+import { useCalendarWords } from './calendar-words.ts';
 
 // Days the child was absent from school: a simple mark, one per day (migration 0012). Illinois does not
 // count them toward the 10 school days a service has to start (23 Ill. Adm. Code 226.220), and the
@@ -31,6 +32,8 @@ export function SchoolAbsences({
   writable: boolean;
   onChanged(message: string): Promise<void> | void;
 }) {
+  const { t, locale } = useCalendarWords();
+  const longDay = (iso: string) => formatDay(iso, 'weekdayLongYear', locale);
   const ids = useId();
   const client = useQueryClient();
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -42,7 +45,8 @@ export function SchoolAbsences({
   const form = useForm({
     initialValues: { date: today, note: '' },
     validate: {
-      date: (v) => (!v ? 'Choose the day' : v > today ? 'Mark a day once it has happened' : null),
+      date: (v) =>
+        !v ? t('calendar.absences.dayMissing') : v > today ? t('calendar.absences.future') : null,
     },
   });
 
@@ -61,9 +65,7 @@ export function SchoolAbsences({
         note: v.note.trim() || null,
       });
       form.setValues({ date: today, note: '' });
-      await refresh(
-        `Marked ${formatDay(saved.date, 'weekdayLongYear')} as a day ${childName} was absent from school.`,
-      );
+      await refresh(t('calendar.absences.marked', { date: longDay(saved.date), name: childName }));
     } catch (e) {
       setError(applyApiError(form, e));
     }
@@ -73,9 +75,9 @@ export function SchoolAbsences({
     setRemoveError(null);
     try {
       await del(`/households/${householdId}/school-absences/${a.id}`);
-      await refresh(`Removed the absence of ${formatDay(a.date, 'weekdayLongYear')}.`);
+      await refresh(t('calendar.absences.removed', { date: longDay(a.date) }));
     } catch (e) {
-      setRemoveError(e instanceof Error ? e.message : 'It could not be removed. Try again.');
+      setRemoveError(e instanceof Error ? e.message : t('calendar.removeFailed'));
     }
   };
 
@@ -84,36 +86,32 @@ export function SchoolAbsences({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${ids}-absences`}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={`${ids}-absences`}>
-          Days {childName} was absent from school
+          {t('calendar.absences.title', { name: childName })}
         </Title>
-        <Text size="sm">
-          Mark the days {childName} missed school (sick, an appointment). In Illinois they do not count toward
-          the 10 school days a service has to start. Do not mark a day {childName} was kept home because a
-          service was missing: that day still counts.
-        </Text>
+        <Text size="sm">{t('calendar.absences.help', { name: childName })}</Text>
         {absences.isError && (
           <Text size="sm" role="alert">
-            The absences could not be loaded: {absences.error.message}
+            {t('calendar.absences.loadFailed', { problem: absences.error.message })}
           </Text>
         )}
-        {absences.data && list.length === 0 && <Text size="sm">None marked.</Text>}
+        {absences.data && list.length === 0 && <Text size="sm">{t('calendar.absences.none')}</Text>}
         {list.length > 0 && (
-          <List spacing={6} listStyleType="none" ml={0} pl={0} aria-label="Days absent from school">
+          <List spacing={6} listStyleType="none" ml={0} pl={0} aria-label={t('calendar.absences.list')}>
             {list.map((a) => (
               <List.Item key={a.id}>
                 <Group gap="xs" justify="space-between" wrap="wrap">
                   <Text size="sm">
-                    {formatDay(a.date, 'weekdayLongYear')}
+                    {longDay(a.date)}
                     {a.note ? `: ${a.note}` : ''}
                   </Text>
                   {writable && (
                     <Button
                       size="compact-sm"
                       variant="default"
-                      aria-label={`Remove the absence of ${formatDay(a.date, 'weekdayLongYear')}`}
+                      aria-label={t('calendar.absences.removeLabel', { date: longDay(a.date) })}
                       onClick={() => void remove(a)}
                     >
-                      Remove
+                      {t('calendar.remove')}
                     </Button>
                   )}
                 </Group>
@@ -127,27 +125,27 @@ export function SchoolAbsences({
           </Text>
         )}
         {writable && (
-          <form onSubmit={submit} noValidate aria-label="Mark a day absent from school">
+          <form onSubmit={submit} noValidate aria-label={t('calendar.absences.form')}>
             <Stack gap="sm">
-              <FormError message={error} title="Not marked" />
+              <FormError message={error} title={t('calendar.absences.notMarked')} />
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <TextInput
                   type="date"
-                  label="Day absent"
+                  label={t('calendar.absences.day')}
                   required
                   max={today}
                   {...form.getInputProps('date')}
                 />
                 <TextInput
-                  label="Why (optional)"
-                  placeholder="Home sick"
+                  label={t('calendar.absences.why')}
+                  placeholder={t('calendar.absences.whyPlaceholder')}
                   maxLength={500}
                   {...form.getInputProps('note')}
                 />
               </SimpleGrid>
               <Group>
                 <Button type="submit" color="blue.8" loading={form.submitting}>
-                  Mark absent
+                  {t('calendar.absences.mark')}
                 </Button>
               </Group>
             </Stack>

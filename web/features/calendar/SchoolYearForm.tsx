@@ -4,9 +4,9 @@ import { randomId } from '@mantine/hooks';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
-import { WEEKDAYS } from '../../components/dates.ts';
+import { weekdaysIn } from '../../components/dates.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
-import { SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
+import { useCalendarWords } from './calendar-words.ts';
 
 /** `key` only tells the rows apart while the form is open; it is not sent. */
 type TermValues = { key: string; name: string; startDate: string; endDate: string };
@@ -19,11 +19,11 @@ type Values = {
 };
 
 /** The next term's name, following the last one's numbering ("Quarter 2" after "Quarter 1"). */
-function nextTermName(terms: TermValues[]): string {
+function nextTermName(terms: TermValues[], firstTerm: string): string {
   const last = terms[terms.length - 1]?.name.trim() ?? '';
   const numbered = /^(.*?)(\d+)$/.exec(last);
   if (numbered) return `${numbered[1]}${Number(numbered[2]) + 1}`;
-  return terms.length === 0 ? 'Term 1' : '';
+  return terms.length === 0 ? firstTerm : '';
 }
 
 /**
@@ -42,6 +42,7 @@ export function SchoolYearForm({
   calendar: SchoolCalendar | null;
   onSaved(saved: SchoolCalendar): Promise<void> | void;
 }) {
+  const { t, locale } = useCalendarWords();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
@@ -52,15 +53,23 @@ export function SchoolYearForm({
       terms: (calendar?.terms ?? []).map((t) => ({ ...t, key: randomId() })),
     },
     validate: {
-      ...SCHOOL_YEAR_CHECKS,
-      schoolWeekdays: (v) => (v.length > 0 ? null : 'Choose at least one day'),
+      // The checks of web/components/school-calendar.ts (SCHOOL_YEAR_CHECKS), in the reader's language.
+      name: (v) => (v.trim() ? null : t('calendar.yearForm.nameMissing')),
+      firstDay: (v) => (v ? null : t('calendar.yearForm.firstMissing')),
+      lastDay: (v, all) =>
+        !v
+          ? t('calendar.yearForm.lastMissing')
+          : all.firstDay && v < all.firstDay
+            ? t('calendar.dayForm.lastBeforeFirst')
+            : null,
+      schoolWeekdays: (v) => (v.length > 0 ? null : t('calendar.yearForm.weekdaysMissing')),
       terms: {
-        name: (v) => (v.trim() ? null : 'Enter a name, for example Quarter 1'),
-        startDate: (v) => (v ? null : 'Enter the first day of the term'),
+        name: (v) => (v.trim() ? null : t('calendar.yearForm.termNameMissing')),
+        startDate: (v) => (v ? null : t('calendar.yearForm.termStartMissing')),
         endDate: (v, all, path) => {
-          if (!v) return 'Enter the last day of the term';
+          if (!v) return t('calendar.yearForm.termEndMissing');
           const start = all.terms[Number(path.split('.')[1])]?.startDate;
-          return start && v < start ? 'must not be before the first day' : null;
+          return start && v < start ? t('calendar.yearForm.termEndBeforeStart') : null;
         },
       },
     },
@@ -89,40 +98,62 @@ export function SchoolYearForm({
 
   return (
     <FormStack onSubmit={submit} error={error} gap="sm">
-      <TextInput label="School year name" required maxLength={200} {...form.getInputProps('name')} />
+      <TextInput
+        label={t('calendar.yearForm.name')}
+        required
+        maxLength={200}
+        {...form.getInputProps('name')}
+      />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput type="date" label="First day of school" required {...form.getInputProps('firstDay')} />
-        <TextInput type="date" label="Last day of school" required {...form.getInputProps('lastDay')} />
+        <TextInput
+          type="date"
+          label={t('calendar.yearForm.first')}
+          required
+          {...form.getInputProps('firstDay')}
+        />
+        <TextInput
+          type="date"
+          label={t('calendar.yearForm.last')}
+          required
+          {...form.getInputProps('lastDay')}
+        />
       </SimpleGrid>
-      <Checkbox.Group label="School meets on" {...form.getInputProps('schoolWeekdays')}>
+      <Checkbox.Group label={t('calendar.yearForm.weekdays')} {...form.getInputProps('schoolWeekdays')}>
         <Group gap="md" mt={6}>
-          {WEEKDAYS.map(({ day, name }) => (
+          {weekdaysIn(locale).map(({ day, name }) => (
             <Checkbox key={day} value={String(day)} label={name} />
           ))}
         </Group>
       </Checkbox.Group>
-      <Fieldset legend="Terms or grading periods (optional)" variant="unstyled">
+      <Fieldset legend={t('calendar.yearForm.terms')} variant="unstyled">
         <Stack gap="sm">
-          <Text size="sm">
-            If the IEP gives a service per quarter, trimester, semester or marking period, enter those dates
-            here: the service is counted in each of them.
-          </Text>
+          <Text size="sm">{t('calendar.yearForm.termsHelp')}</Text>
           {form.values.terms.map((term, i) => (
             <Group key={term.key} gap="sm" align="flex-end" wrap="wrap">
               <TextInput
-                label={`Term ${i + 1} name`}
+                label={t('calendar.yearForm.termName', { number: i + 1 })}
                 maxLength={60}
                 w={180}
                 {...form.getInputProps(`terms.${i}.name`)}
               />
-              <TextInput type="date" label="First day" {...form.getInputProps(`terms.${i}.startDate`)} />
-              <TextInput type="date" label="Last day" {...form.getInputProps(`terms.${i}.endDate`)} />
+              <TextInput
+                type="date"
+                label={t('calendar.yearForm.termFirst')}
+                {...form.getInputProps(`terms.${i}.startDate`)}
+              />
+              <TextInput
+                type="date"
+                label={t('calendar.yearForm.termLast')}
+                {...form.getInputProps(`terms.${i}.endDate`)}
+              />
               <Button
                 variant="default"
                 onClick={() => form.removeListItem('terms', i)}
-                aria-label={`Remove ${term.name.trim() || `term ${i + 1}`}`}
+                aria-label={t('calendar.yearForm.removeTerm', {
+                  name: term.name.trim() || t('calendar.yearForm.termNumber', { number: i + 1 }),
+                })}
               >
-                Remove
+                {t('calendar.remove')}
               </Button>
             </Group>
           ))}
@@ -132,18 +163,18 @@ export function SchoolYearForm({
             onClick={() =>
               form.insertListItem('terms', {
                 key: randomId(),
-                name: nextTermName(form.values.terms),
+                name: nextTermName(form.values.terms, t('calendar.yearForm.firstTerm')),
                 startDate: '',
                 endDate: '',
               })
             }
           >
-            Add a term
+            {t('calendar.yearForm.addTerm')}
           </Button>
         </Stack>
       </Fieldset>
       <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
-        {calendar ? 'Save the school year' : 'Add the school year'}
+        {calendar ? t('calendar.yearForm.save') : t('calendar.year.add')}
       </Button>
     </FormStack>
   );

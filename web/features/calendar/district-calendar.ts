@@ -5,6 +5,7 @@ import type { CalendarImportDraft } from '../../../src/api/calendar-import.ts';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
 import { ApiError, errorFrom, post, reach, readApiBody } from '../../api/client.ts';
 import type { CalendarEvent } from '../../api/types.ts';
+import { translateNow } from '../../i18n/i18n.tsx';
 
 export type DistrictDraft = z.infer<typeof CalendarImportDraft>;
 export type DistrictEvent = DistrictDraft['events'][number];
@@ -33,7 +34,7 @@ export async function readDistrictCalendar(
     throw new ApiError(
       413,
       'payload_too_large',
-      `“${file.name}” is too large for a school calendar (2 MB at most).`,
+      translateNow('calendar.import.tooLarge', { name: file.name }),
     );
   if (!response.ok) throw errorFrom(response.status, data);
   return data as DistrictDraft;

@@ -6,8 +6,9 @@ import { get } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { CheckInQuestions } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { formatRange, todayIso } from '../../components/dates.ts';
+import { formatRange, localeFor, todayIso } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { checkInQuestionsKey, questionsUrl } from './check-in-words.ts';
 import print from './print.module.css';
 
@@ -19,6 +20,8 @@ const LINES = [1, 2, 3];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function CheckInCard() {
+  const t = useT('checkin');
+  const locale = localeFor(useLanguage().language);
   const { householdId, child } = useHouseholdChild();
   const search = useSearch();
   const [today] = useState(todayIso);
@@ -33,18 +36,18 @@ export default function CheckInCard() {
   return (
     <Stack gap="md" maw={800} className={contrast.scope}>
       <Group justify="space-between" align="center" gap="sm" className={print.noPrint}>
-        <TextLink href="/check-in">Back to the check-in</TextLink>
+        <TextLink href="/check-in">{t('checkin.card.back')}</TextLink>
         <Button color="blue.8" onClick={() => window.print()} disabled={!data}>
-          Print
+          {t('checkin.card.print')}
         </Button>
       </Group>
 
       {questions.isError && (
-        <Alert color="red" title="The questions could not be loaded" role="alert" className={print.noPrint}>
+        <Alert color="red" title={t('checkin.loadFailed')} role="alert" className={print.noPrint}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{questions.error.message}</Text>
             <Button size="xs" variant="default" onClick={() => void questions.refetch()}>
-              Try again
+              {t('checkin.card.tryAgain')}
             </Button>
           </Stack>
         </Alert>
@@ -52,7 +55,7 @@ export default function CheckInCard() {
 
       {questions.isPending && (
         <div role="status">
-          <VisuallyHidden>Loading the questions</VisuallyHidden>
+          <VisuallyHidden>{t('checkin.loading')}</VisuallyHidden>
           <Skeleton h={400} radius="md" aria-hidden />
         </div>
       )}
@@ -67,20 +70,17 @@ export default function CheckInCard() {
           aria-labelledby="card-name"
         >
           <Title order={2} id="card-name" className={print.name}>
-            Check-in with {data.childName}
+            {t('checkin.title', { name: data.childName })}
           </Title>
-          <Text mt={4}>{formatRange(data.weekStart, data.date)}</Text>
+          <Text mt={4}>{formatRange(data.weekStart, data.date, locale)}</Text>
           {data.questions.length === 0 ? (
-            <Text mt="md">
-              No questions for this week: the plan in force has no services, accommodations or behavior plan
-              yet.
-            </Text>
+            <Text mt="md">{t('checkin.card.noQuestions')}</Text>
           ) : (
             <ol style={{ paddingInlineStart: '1.25em', margin: 0 }}>
               {data.questions.map((q) => (
                 <li key={q.key} className={print.question}>
                   <p className={print.ask}>{q.ask}</p>
-                  <p className={print.followUp}>If the answer is short: {q.followUp}</p>
+                  <p className={print.followUp}>{t('checkin.ifShort', { followUp: q.followUp })}</p>
                   <div aria-hidden>
                     {LINES.map((n) => (
                       <div key={n} className={print.line} />

@@ -24,18 +24,19 @@ import type {
   CheckInQuestions,
   Service,
 } from '../../api/types.ts';
-import { addDaysIso, datesInWords, formatDay } from '../../components/dates.ts';
+import { addDaysIso, datesInWords, formatDay, localeFor } from '../../components/dates.ts';
 import { FormError, useFocusFirstError } from '../../components/form-errors.tsx';
 import classes from '../../components/ui.module.css';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import {
-  ACCOMMODATION_OUTCOME_LABELS,
+  ACCOMMODATION_OUTCOMES,
   type AccommodationOutcome,
-  HAPPENED_LABELS,
+  HAPPENED_CHOICES,
   options,
-  REWARD_LABELS,
-  SESSION_OUTCOME_LABELS,
+  REWARD_CHOICES,
+  SESSION_OUTCOMES,
   type SessionOutcome,
-  TEACHER_LABELS,
+  TEACHER_CHOICES,
   type TeacherChoice,
   type YesNoUnsure,
 } from './check-in-words.ts';
@@ -165,6 +166,8 @@ export function CheckInForm({
   services: Service[];
   onSaved(checkIn: CheckIn): Promise<void>;
 }) {
+  const t = useT('checkin');
+  const locale = localeFor(useLanguage().language);
   const [initial] = useState(() => data.questions.map((q) => blank(q, data.answerDays[0] ?? '')));
   // The server asks "Are you sure?" about a day with no school: then the answer offers the confirmation.
   const [askConfirm, setAskConfirm] = useState<Set<number>>(new Set());
@@ -184,16 +187,16 @@ export function CheckInForm({
       const d = v.answers[i] as Draft;
       if (same(d, initial[i] as Draft)) return;
       if (q.kind === 'behavior') {
-        if (!d.happened) errors[`answers.${i}.happened`] = 'Choose whether something happened';
+        if (!d.happened) errors[`answers.${i}.happened`] = t('checkin.form.happenedMissing');
       } else if (!d.outcome) {
-        errors[`answers.${i}.outcome`] = 'Choose what the answer means, or “Not sure”';
+        errors[`answers.${i}.outcome`] = t('checkin.form.outcomeMissing');
       }
       if (
         q.kind === 'session' &&
         (d.outcome === 'happened' || d.outcome === 'did_not_happen') &&
         !d.sessionDate
       ) {
-        errors[`answers.${i}.sessionDate`] = 'Say which day it was, or choose “Not sure”';
+        errors[`answers.${i}.sessionDate`] = t('checkin.form.dayMissing');
       }
       sent.push({ index: i, answer: toAnswer(q, d) });
     });
@@ -203,7 +206,7 @@ export function CheckInForm({
       return;
     }
     if (sent.length === 0) {
-      setError(`Answer at least one question first. A question you leave alone is skipped.`);
+      setError(t('checkin.form.noneAnswered'));
       return;
     }
     try {
@@ -215,7 +218,7 @@ export function CheckInForm({
       await onSaved(saved);
     } catch (e) {
       if (!(e instanceof ApiError)) {
-        setError('Something went wrong. Nothing was lost: try again.');
+        setError(t('checkin.form.failed'));
         return;
       }
       // The server names fields by the position among the answers sent; put each message on its question.
@@ -225,15 +228,16 @@ export function CheckInForm({
         const m = /^answers\.(\d+)\.(\w+)/.exec(f.path);
         const at = m ? sent[Number(m[1])]?.index : undefined;
         const field = m ? FIELD_NAMES[m[2] as string] : undefined;
-        const message = capitalise(datesInWords(f.message));
+        const message = capitalise(datesInWords(f.message, 'weekdayShort', locale));
         if (at != null && field) fieldErrors[`answers.${at}.${field}`] = message;
         if (at != null && /^Are you sure\?/.test(f.message)) setAskConfirm((old) => new Set(old).add(at));
-        else if (at != null) leftovers.push(`Question ${at + 1}: ${message}`);
+        else if (at != null)
+          leftovers.push(t('checkin.form.questionProblem', { number: at + 1, problem: message }));
         else leftovers.push(message);
       }
       form.setErrors(fieldErrors);
       if (leftovers.length > 0) setError(leftovers.join(' '));
-      else if (e.fields.length === 0) setError(datesInWords(e.message));
+      else if (e.fields.length === 0) setError(datesInWords(e.message, 'weekdayShort', locale));
       focusFirst(Object.keys(fieldErrors));
     }
   });
@@ -242,7 +246,7 @@ export function CheckInForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" mt="sm">
-        <Text size="sm">A question you leave alone is skipped; nothing is saved for it.</Text>
+        <Text size="sm">{t('checkin.form.skipNote')}</Text>
         {data.questions.map((q, i) => (
           <QuestionCard key={q.key} question={q} index={i} total={total}>
             <AnswerFields
@@ -268,23 +272,17 @@ export function CheckInForm({
         <Group justify="space-between" align="center" gap="sm">
           <Text size="sm" aria-live="polite">
             {answered.length === 0
-              ? 'No question answered yet.'
-              : `${answered.length} of ${total} answered; the others will be skipped.`}
+              ? t('checkin.form.noneYet')
+              : t('checkin.form.answered', { answered: answered.length, total })}
           </Text>
           <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
-            Save answers
+            {t('checkin.form.save')}
           </Button>
         </Group>
       </Stack>
     </form>
   );
 }
-
-const KIND_WORDS: Record<CheckInQuestion['kind'], string> = {
-  session: 'About a service',
-  accommodation: 'About an accommodation',
-  behavior: 'About the behavior plan',
-};
 
 /** One question, big enough to read aloud from a phone: what to ask, a follow-up, and why it is asked. */
 export function QuestionCard({
@@ -298,19 +296,25 @@ export function QuestionCard({
   total: number;
   children?: ReactNode;
 }) {
+  const t = useT('checkin');
+  const locale = localeFor(useLanguage().language);
   const askId = `ask-${index}`;
   return (
     <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={askId}>
       <Stack gap="sm">
         <Text size="sm" fw={600} className={classes.muted}>
-          Question {index + 1} of {total} · {KIND_WORDS[q.kind]}
+          {t('checkin.question.number', {
+            number: index + 1,
+            total,
+            kind: t('checkin.question.kind', { kind: q.kind }),
+          })}
         </Text>
         <Title order={4} id={askId} fz={{ base: 22, sm: 26 }} lh={1.3}>
           {q.ask}
         </Title>
-        <Text size="lg">If the answer is short: {q.followUp}</Text>
+        <Text size="lg">{t('checkin.ifShort', { followUp: q.followUp })}</Text>
         <Text size="sm" className={classes.muted}>
-          Why this question: {datesInWords(q.why)}
+          {t('checkin.question.why', { why: datesInWords(q.why, 'weekdayShort', locale) })}
         </Text>
         {children}
       </Stack>
@@ -347,22 +351,24 @@ function AnswerFields({
   askConfirm: boolean;
   minutesNeeded: boolean;
 }) {
+  const t = useT('checkin');
+  const locale = localeFor(useLanguage().language);
   const path = (field: keyof Draft) => `answers.${i}.${field}`;
   // Newest first: today, yesterday, then the earlier school days the answer may be about.
   const days = [...new Set([...answerDays, ...(q.date ? [q.date] : [])])].sort().reverse();
   const dayLabel = (day: string) =>
     day === checkInDate
-      ? `Today, ${formatDay(day, 'weekdayLong')}`
+      ? t('checkin.answer.today', { date: formatDay(day, 'weekdayLong', locale) })
       : day === addDaysIso(checkInDate, -1)
-        ? `Yesterday, ${formatDay(day, 'weekdayLong')}`
-        : formatDay(day, 'weekdayLong');
+        ? t('checkin.answer.yesterday', { date: formatDay(day, 'weekdayLong', locale) })
+        : formatDay(day, 'weekdayLong', locale);
   const dayField = (field: 'sessionDate' | 'aboutDate', label: string, withChoose: boolean) =>
     days.length > 0 ? (
       <NativeSelect
         label={label}
-        description={`The school day ${childName} is talking about.`}
+        description={t('checkin.answer.dayHelp', { name: childName })}
         data={[
-          ...(withChoose ? [{ value: '', label: 'Choose the day' }] : []),
+          ...(withChoose ? [{ value: '', label: t('checkin.answer.chooseDay') }] : []),
           ...days.map((day) => ({ value: day, label: dayLabel(day) })),
         ]}
         {...form.getInputProps(path(field))}
@@ -372,7 +378,7 @@ function AnswerFields({
     );
   const confirm = askConfirm && (
     <Checkbox
-      label="Yes, it was on that day, though the school calendar shows no school"
+      label={t('checkin.answer.confirm')}
       {...form.getInputProps(path('nonSchoolDayConfirmed'), { type: 'checkbox' })}
     />
   );
@@ -381,8 +387,8 @@ function AnswerFields({
   return (
     <Stack gap="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Textarea
-        label={`${childName}’s words`}
-        description={`What ${childName} said, as close to the words as you can.`}
+        label={t('checkin.answer.words', { name: childName })}
+        description={t('checkin.answer.wordsHelp', { name: childName })}
         autosize
         minRows={2}
         maxRows={8}
@@ -392,24 +398,24 @@ function AnswerFields({
 
       {q.kind === 'session' && (
         <>
-          <Radio.Group label="What does it mean?" {...form.getInputProps(path('outcome'))}>
+          <Radio.Group label={t('checkin.answer.meaning')} {...form.getInputProps(path('outcome'))}>
             <Group gap="md" mt={6}>
-              {options(SESSION_OUTCOME_LABELS).map((o) => (
+              {options(SESSION_OUTCOMES, (outcome) => t('checkin.answer.session', { outcome })).map((o) => (
                 <Radio key={o.value} value={o.value} label={o.label} size="md" />
               ))}
             </Group>
           </Radio.Group>
           {sessionHappenedOrNot && (
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              {dayField('sessionDate', 'Which day?', true)}
+              {dayField('sessionDate', t('checkin.answer.whichDay'), true)}
               <TextInput
                 type="time"
-                label="About what time? (optional)"
+                label={t('checkin.answer.time')}
                 {...form.getInputProps(path('startTime'))}
               />
               {(minutesNeeded || hasMinutesError) && (
                 <NumberInput
-                  label="About how many minutes?"
+                  label={t('checkin.answer.minutes')}
                   min={0}
                   max={1440}
                   allowDecimal={false}
@@ -425,21 +431,20 @@ function AnswerFields({
 
       {q.kind === 'accommodation' && (
         <>
-          <Radio.Group label="What does it mean?" {...form.getInputProps(path('outcome'))}>
+          <Radio.Group label={t('checkin.answer.meaning')} {...form.getInputProps(path('outcome'))}>
             <Group gap="md" mt={6}>
-              {options(ACCOMMODATION_OUTCOME_LABELS).map((o) => (
+              {options(ACCOMMODATION_OUTCOMES, (outcome) =>
+                t('checkin.answer.accommodation', { outcome }),
+              ).map((o) => (
                 <Radio key={o.value} value={o.value} label={o.label} size="md" />
               ))}
             </Group>
           </Radio.Group>
-          {d.outcome && dayField('aboutDate', 'Which day was it?', false)}
+          {d.outcome && dayField('aboutDate', t('checkin.answer.whichDayWas'), false)}
           {d.outcome && (
-            <Radio.Group
-              label="Was there a substitute? (optional)"
-              {...form.getInputProps(path('teacherKind'))}
-            >
+            <Radio.Group label={t('checkin.answer.substitute')} {...form.getInputProps(path('teacherKind'))}>
               <Group gap="md" mt={6}>
-                {options(TEACHER_LABELS).map((o) => (
+                {options(TEACHER_CHOICES, (teacher) => t('checkin.answer.teacher', { teacher })).map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
                 ))}
               </Group>
@@ -450,18 +455,20 @@ function AnswerFields({
 
       {q.kind === 'behavior' && (
         <>
-          <Radio.Group label="Did something hard happen?" {...form.getInputProps(path('happened'))}>
+          <Radio.Group label={t('checkin.answer.hard')} {...form.getInputProps(path('happened'))}>
             <Group gap="md" mt={6}>
-              {options(HAPPENED_LABELS).map((o) => (
-                <Radio key={o.value} value={o.value} label={o.label} size="md" />
-              ))}
+              {options(HAPPENED_CHOICES, (happened) => t('checkin.answer.happened', { happened })).map(
+                (o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} size="md" />
+                ),
+              )}
             </Group>
           </Radio.Group>
-          {d.happened === 'yes' && dayField('aboutDate', 'Which day was it?', false)}
+          {d.happened === 'yes' && dayField('aboutDate', t('checkin.answer.whichDayWas'), false)}
           {d.happened && (
-            <Radio.Group label="Was the plan’s reward used?" {...form.getInputProps(path('rewardUsed'))}>
+            <Radio.Group label={t('checkin.answer.rewardUsed')} {...form.getInputProps(path('rewardUsed'))}>
               <Group gap="md" mt={6}>
-                {options(REWARD_LABELS).map((o) => (
+                {options(REWARD_CHOICES, (reward) => t('checkin.answer.reward', { reward })).map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
                 ))}
               </Group>
@@ -478,9 +485,9 @@ function AnswerFields({
             size="xs"
             variant="default"
             onClick={onSkip}
-            aria-label={`Skip this question (${i + 1} of ${total})`}
+            aria-label={t('checkin.answer.skipLabel', { number: i + 1, total })}
           >
-            Skip this question
+            {t('checkin.answer.skip')}
           </Button>
         </Group>
       )}

@@ -6,11 +6,12 @@ import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { CheckIn, CheckInQuestions } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { formatDay, formatRange, todayIso } from '../../components/dates.ts';
+import { formatDay, formatRange, localeFor, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { useServicesOfPlan } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import classes from '../../components/ui.module.css';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { CheckInForm, QuestionCard } from './CheckInForm.tsx';
 import { checkInQuestionsKey, checkInsKey, questionsUrl, savedWords } from './check-in-words.ts';
 
@@ -21,6 +22,9 @@ import { checkInQuestionsKey, checkInsKey, questionsUrl, savedWords } from './ch
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function CheckInPage() {
+  const t = useT('checkin');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
   const [date, setDate] = useState(today);
@@ -77,17 +81,11 @@ export default function CheckInPage() {
   return (
     <Stack gap="lg" maw={800} className={contrast.scope}>
       <div>
-        <Title order={2}>
-          Check-in with <bdi>{name}</bdi>
-        </Title>
-        <Text>
-          A few questions to ask <bdi>{name}</bdi> about the week, written from the plan. Ask them in your own
-          words, at dinner or in the car, and write down what <bdi>{name}</bdi> says. Each answer is kept as “
-          <bdi>{name}</bdi> told me”.
-        </Text>
+        <Title order={2}>{tParts('checkin.title', { name: <bdi>{name}</bdi> })}</Title>
+        <Text>{tParts('checkin.intro', { name: <bdi>{name}</bdi> })}</Text>
         {!writable && (
           <Text size="sm" mt={4}>
-            You can read the questions; only the owner and co-parents can record answers.
+            {t('checkin.readOnly')}
           </Text>
         )}
       </div>
@@ -95,14 +93,14 @@ export default function CheckInPage() {
       <Group align="flex-end" gap="md" wrap="wrap">
         <TextInput
           type="date"
-          label="Day of the check-in"
-          description="Questions cover that day’s week, up to that day."
+          label={t('checkin.day')}
+          description={t('checkin.dayHelp')}
           max={today}
           value={dateInput}
           onChange={(e) => changeDate(e.currentTarget.value)}
           w={{ base: '100%', xs: 260 }}
         />
-        <TextLink href={`/check-in/print?date=${date}`}>Print a card</TextLink>
+        <TextLink href={`/check-in/print?date=${date}`}>{t('checkin.printCard')}</TextLink>
       </Group>
 
       {saved && (
@@ -117,49 +115,49 @@ export default function CheckInPage() {
         >
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Stack gap={4}>
-              <Text fw={700}>Saved</Text>
+              <Text fw={700}>{t('checkin.saved')}</Text>
               <Text>
-                {savedWords(saved)} (from the check-in of {formatDay(saved.date, 'weekdayLong')}).
+                {t('checkin.savedLine', {
+                  saved: savedWords(saved, t),
+                  date: formatDay(saved.date, 'weekdayLong', locale),
+                })}
               </Text>
               <Stack gap={4} align="flex-start">
                 {saved.answers.some((a) => a.recordedAs?.entity === 'accommodation_observation') && (
-                  <TextLink href="/accommodations">See them on the Accommodations page</TextLink>
+                  <TextLink href="/accommodations">{t('checkin.seeAccommodations')}</TextLink>
                 )}
                 {saved.answers.some((a) => a.recordedAs?.entity === 'session_entry') && (
-                  <TextLink href="/ledger">See the sessions in the ledger</TextLink>
+                  <TextLink href="/ledger">{t('checkin.seeLedger')}</TextLink>
                 )}
                 {saved.answers.some((a) => a.recordedAs?.entity === 'behavior_incident') && (
-                  <TextLink href="/behavior">See the Behavior page</TextLink>
+                  <TextLink href="/behavior">{t('checkin.seeBehavior')}</TextLink>
                 )}
               </Stack>
-              <Text size="sm">
-                Each answer became a record there: if one was wrong, use “Correct” or “Void” on it.
-              </Text>
+              <Text size="sm">{t('checkin.correctHint')}</Text>
             </Stack>
-            <CloseButton aria-label="Close" onClick={() => setSaved(null)} />
+            <CloseButton aria-label={t('checkin.close')} onClick={() => setSaved(null)} />
           </Group>
         </Paper>
       )}
 
       {questions.isError && (
         <LoadFailed
-          title="The questions could not be loaded"
+          title={t('checkin.loadFailed')}
           message={questions.error.message}
           onRetry={() => void questions.refetch()}
         />
       )}
 
-      {questions.isPending && <LoadingCards label="Loading the questions" heights={[180, 180]} />}
+      {questions.isPending && <LoadingCards label={t('checkin.loading')} heights={[180, 180]} />}
 
       {data && (
         <section aria-labelledby="checkin-questions">
           <Title order={3} size="h4" id="checkin-questions">
-            Questions for {formatRange(data.weekStart, data.date)}
+            {t('checkin.questionsFor', { range: formatRange(data.weekStart, data.date, locale) })}
           </Title>
           {data.questions.length === 0 ? (
             <Text mt="xs">
-              No questions for this week: there is no plan in force on this day, or it has no services,
-              accommodations or behavior plan yet. <TextLink href="/plan">Go to the Plan page</TextLink>
+              {t('checkin.noQuestions')} <TextLink href="/plan">{t('checkin.goToPlan')}</TextLink>
             </Text>
           ) : writable ? (
             <CheckInForm
@@ -197,31 +195,38 @@ function PastCheckIns({
   pending: boolean;
   name: string;
 }) {
+  const t = useT('checkin');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   return (
     <section aria-labelledby="checkin-past">
       <Title order={3} size="h4" id="checkin-past" mb="xs">
-        Past check-ins
+        {t('checkin.past')}
       </Title>
-      {pending && <Text size="sm">Loading…</Text>}
+      {pending && <Text size="sm">{t('checkin.pastLoading')}</Text>}
       {error && (
-        <Alert color="red" role="alert" title="The past check-ins could not be loaded">
+        <Alert color="red" role="alert" title={t('checkin.pastFailed')}>
           {error.message}
         </Alert>
       )}
-      {checkIns && checkIns.length === 0 && <Text>None yet.</Text>}
+      {checkIns && checkIns.length === 0 && <Text>{t('checkin.pastNone')}</Text>}
       {checkIns && checkIns.length > 0 && (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {checkIns.map((c) => {
             const words = c.answers.filter((a) => a.childWords);
             return (
               <Paper component="li" key={c.id} withBorder p="md" radius="md">
-                <Text fw={700}>{formatDay(c.date, 'weekdayLong')}</Text>
-                <Text size="sm">{savedWords(c)}</Text>
+                <Text fw={700}>{formatDay(c.date, 'weekdayLong', locale)}</Text>
+                <Text size="sm">{savedWords(c, t)}</Text>
                 {words.length > 0 && (
                   <List size="sm" spacing={2} mt={4}>
                     {words.map((a) => (
                       <List.Item key={a.questionKey}>
-                        <span className={classes.muted}>{a.ask}</span> <bdi>{name}</bdi>: “{a.childWords}”
+                        {tParts('checkin.childSaid', {
+                          ask: <span className={classes.muted}>{a.ask}</span>,
+                          name: <bdi>{name}</bdi>,
+                          words: a.childWords,
+                        })}
                       </List.Item>
                     ))}
                   </List>

@@ -2,45 +2,28 @@
 // server's values behind them (src/domain/check-in.ts; only types are imported, to keep zod out of the
 // browser bundle).
 import type { CheckIn, CheckInAnswerInput, CheckInQuestions } from '../../api/types.ts';
-import { plural } from '../../components/plain-words.ts';
+import type { T } from '../../i18n/i18n.tsx';
 
 export type SessionOutcome = Extract<CheckInAnswerInput, { kind: 'session' }>['outcome'];
 export type AccommodationOutcome = Extract<CheckInAnswerInput, { kind: 'accommodation' }>['outcome'];
 export type TeacherChoice = 'regular' | 'substitute' | 'unknown';
 export type YesNoUnsure = 'yes' | 'no' | 'unknown';
 
-export const SESSION_OUTCOME_LABELS: Record<SessionOutcome, string> = {
-  happened: 'It happened',
-  did_not_happen: 'It didn’t happen',
-  not_sure: 'Not sure',
-};
+/** The choices of each answer, in the order shown; their words are the catalog's ("checkin.answer.*"). */
+export const SESSION_OUTCOMES: readonly SessionOutcome[] = ['happened', 'did_not_happen', 'not_sure'];
+export const ACCOMMODATION_OUTCOMES: readonly AccommodationOutcome[] = [
+  'provided',
+  'partly',
+  'not_provided',
+  'unknown',
+];
+export const TEACHER_CHOICES: readonly TeacherChoice[] = ['regular', 'substitute', 'unknown'];
+export const HAPPENED_CHOICES: readonly ('yes' | 'no')[] = ['yes', 'no'];
+export const REWARD_CHOICES: readonly YesNoUnsure[] = ['yes', 'no', 'unknown'];
 
-export const ACCOMMODATION_OUTCOME_LABELS: Record<AccommodationOutcome, string> = {
-  provided: 'Provided',
-  partly: 'Partly',
-  not_provided: 'Not provided',
-  unknown: 'Not sure',
-};
-
-export const TEACHER_LABELS: Record<TeacherChoice, string> = {
-  regular: 'No, the usual teacher',
-  substitute: 'Yes, a substitute',
-  unknown: 'Not sure',
-};
-
-export const HAPPENED_LABELS: Record<'yes' | 'no', string> = {
-  yes: 'Yes, something happened',
-  no: 'No, nothing happened',
-};
-
-export const REWARD_LABELS: Record<YesNoUnsure, string> = {
-  yes: 'Yes',
-  no: 'No',
-  unknown: 'Not sure',
-};
-
-export const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+/** Radio options: each value with its words. */
+export const options = <K extends string>(values: readonly K[], words: (value: K) => string) =>
+  values.map((value) => ({ value, label: words(value) }));
 
 export const checkInQuestionsKey = (householdId: string, childId: string, date: string) => [
   'check-in-questions',
@@ -56,19 +39,19 @@ export const questionsUrl = (householdId: string, childId: string, date: string)
 
 export type { CheckInQuestions };
 
-/** "3 answers saved: 2 observations, 1 session" */
-export function savedWords(checkIn: CheckIn): string {
+/** "3 answers saved: 2 observations, 1 session", in the reader's language. */
+export function savedWords(checkIn: CheckIn, t: T): string {
   const count = (entity: string) => checkIn.answers.filter((a) => a.recordedAs?.entity === entity).length;
   const observations = count('accommodation_observation');
   const sessions = count('session_entry');
   const incidents = count('behavior_incident');
   const kept = checkIn.answers.filter((a) => a.recordedAs == null).length;
   const parts = [
-    observations > 0 ? plural(observations, 'observation', 'observations') : null,
-    sessions > 0 ? plural(sessions, 'session', 'sessions') : null,
-    incidents > 0 ? plural(incidents, 'behavior record', 'behavior records') : null,
-    kept > 0 ? `${kept} kept with the check-in only` : null,
+    observations > 0 ? t('checkin.savedWords.observations', { count: observations }) : null,
+    sessions > 0 ? t('checkin.savedWords.sessions', { count: sessions }) : null,
+    incidents > 0 ? t('checkin.savedWords.incidents', { count: incidents }) : null,
+    kept > 0 ? t('checkin.savedWords.kept', { count: kept }) : null,
   ].filter((p): p is string => p != null);
-  const head = `${plural(checkIn.answers.length, 'answer', 'answers')} saved`;
-  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
+  const head = t('checkin.savedWords.answers', { count: checkIn.answers.length });
+  return parts.length > 0 ? t('checkin.savedWords.withParts', { head, parts: parts.join(', ') }) : head;
 }

@@ -2,13 +2,14 @@ import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 import type { AuditEvent, Child, MemberRecord, Service, StaffLinkRecord } from '../../api/types.ts';
-import { formatInstant } from '../../components/dates.ts';
+import { formatInstant, localeFor } from '../../components/dates.ts';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { roleWords } from './roles.ts';
 
 const LIMIT = 50;
 
 type Names = {
+  t: T;
   me: string | undefined;
   members: MemberRecord[];
   links: StaffLinkRecord[];
@@ -21,96 +22,136 @@ type Names = {
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const role = (v: unknown) => roleWords(str(v) ?? '?');
+const role = (v: unknown) => str(v) ?? '?';
 
-/** "You", a member's name, or a plain description of whoever it was. */
-function person(id: string | undefined, names: Names, start: boolean): string {
-  if (id && id === names.me) return start ? 'You' : 'you';
+/** "You", a member's name, or a plain description of whoever it was; undefined for a former member. */
+function known(id: string | undefined, names: Names): string | 'me' | undefined {
+  if (id && id === names.me) return 'me';
   const member = names.members.find((m) => m.userId === id);
   if (member) return member.displayName;
-  const email = id ? names.joined.get(id) : undefined;
-  return email ?? (start ? 'A former member' : 'a former member');
+  return id ? names.joined.get(id) : undefined;
+}
+
+/** "You", a member's name, or a plain description of whoever it was (`start`: opening a sentence). */
+function person(id: string | undefined, names: Names, start: boolean): string {
+  const { t } = names;
+  const who = known(id, names);
+  if (who === 'me') return start ? t('household.audit.you') : t('household.audit.youLower');
+  return who ?? (start ? t('household.audit.formerMember') : t('household.audit.formerMemberLower'));
 }
 
 function actor(event: AuditEvent, names: Names): string {
   const [kind, id] = event.actor.split(':');
   if (kind === 'user') return person(id, names, true);
-  if (kind === 'staff_link') return `The staff link for ${linkLabel(id, names)}`;
-  return 'The system';
+  if (kind === 'staff_link') return names.t('household.audit.linkActor', { link: linkLabel(id, names) });
+  return names.t('household.audit.system');
 }
 
 function linkLabel(id: string | undefined, names: Names): string {
   const label = names.links.find((l) => l.id === id)?.label;
-  return label ? `“${label}”` : 'staff';
+  return label ? names.t('household.audit.linkLabel', { label }) : names.t('household.links.staff');
 }
 
 function scopeWords(scope: unknown, names: Names): string {
+  const { t } = names;
   const s = scope as { kind?: string; childId?: string; serviceId?: string } | undefined;
-  const child = names.kids.find((k) => k.id === s?.childId)?.firstName ?? 'a child';
-  if (s?.kind === 'child') return `all of ${child}’s services`;
+  const child = names.kids.find((k) => k.id === s?.childId)?.firstName ?? t('household.links.aChild');
+  if (s?.kind === 'child') return t('household.audit.scopeAll', { child });
   const service = names.services.find((x) => x.id === s?.serviceId);
-  return service ? `${service.name} for ${child}` : `one of ${child}’s services`;
+  return service
+    ? t('household.audit.scopeService', { service: service.name, child })
+    : t('household.audit.scopeOne', { child });
 }
 
-/** Whose it was, when it was revoked because its maker's membership ended: " of a former member". */
-function because(d: Record<string, unknown>, names: Names): string {
-  if (d.reason !== 'member_removed') return '';
-  const name = person(str(d.userId), names, false);
-  return name === 'a former member' ? ' of a former member' : ` of ${name}, a former member`;
+/** Whose it was, when it was revoked because its maker's membership ended ("of a former member"). */
+function because(d: Record<string, unknown>, names: Names): { because: string; name: string } {
+  if (d.reason !== 'member_removed') return { because: 'none', name: '' };
+  const who = known(str(d.userId), names);
+  if (who === undefined) return { because: 'former', name: '' };
+  return { because: 'named', name: who === 'me' ? names.t('household.audit.youLower') : who };
 }
 
-/** One event in plain words. */
+/** One event in plain words, in the reader's language. */
 export function describe(event: AuditEvent, names: Names): string {
+  const { t } = names;
   const who = actor(event, names);
   const d = event.data;
   const userId = event.actor.startsWith('user:') ? event.actor.slice(5) : undefined;
   const isMe = userId != null && userId === names.me;
-  const their = isMe ? 'your' : 'their';
+  const mine = isMe ? 'yes' : 'no';
   const subject = str(d.userId);
   const subjectName = person(subject, names, false);
+  const someone = t('household.audit.someone');
   switch (event.action) {
     case 'sign_in':
-      return `${who} signed in`;
+      return t('household.audit.sign_in', { who });
     case 'sign_in_failed':
-      return `Someone tried to sign in as ${person(userId, names, false)} with a wrong password`;
+      return t('household.audit.sign_in_failed', { person: person(userId, names, false) });
     case 'sign_out':
-      return `${who} signed out`;
+      return t('household.audit.sign_out', { who });
     case 'sign_out_everywhere':
-      return `${who} signed out on every device`;
+      return t('household.audit.sign_out_everywhere', { who });
     case 'password_changed':
-      return `${who} changed ${their} password`;
+      return t('household.audit.password_changed', { who, mine });
     case 'password_reset_requested':
-      return `A link to reset the password of ${person(userId, names, false)} was requested`;
+      return t('household.audit.password_reset_requested', { person: person(userId, names, false) });
     case 'password_reset':
-      return `${who} set a new password with a reset link`;
+      return t('household.audit.password_reset', { who });
     case 'member_invited':
-      return `${who} invited ${str(d.email) ?? 'someone'} as ${role(d.role)}`;
+      return t('household.audit.member_invited', { who, email: str(d.email) ?? someone, role: role(d.role) });
     case 'invitation_revoked':
-      return `${who} revoked the invitation for ${names.invited.get(str(d.invitationId) ?? '') ?? 'someone'}${because(d, names)}`;
+      return t('household.audit.invitation_revoked', {
+        who,
+        email: names.invited.get(str(d.invitationId) ?? '') ?? someone,
+        ...because(d, names),
+      });
     case 'member_joined':
-      return `${who} joined the household as ${role(d.role)}${d.newAccount ? ' (new account)' : ''}`;
+      return t('household.audit.member_joined', {
+        who,
+        role: role(d.role),
+        newAccount: d.newAccount ? 'yes' : 'no',
+      });
     case 'role_changed':
       return subject === userId
-        ? `${who} changed ${their} own role from ${role(d.from)} to ${role(d.to)}`
-        : `${who} changed the role of ${subjectName} from ${role(d.from)} to ${role(d.to)}`;
+        ? t('household.audit.role_changed_own', { who, mine, from: role(d.from), to: role(d.to) })
+        : t('household.audit.role_changed', {
+            who,
+            subject: subjectName,
+            from: role(d.from),
+            to: role(d.to),
+          });
     case 'member_removed':
       return subject === userId
-        ? `${who} left the household`
-        : `${who} removed ${subjectName}, ${role(d.role)}, from the household`;
+        ? t('household.audit.member_left', { who })
+        : t('household.audit.member_removed', { who, subject: subjectName, role: role(d.role) });
     case 'staff_link_created':
-      return `${who} made a staff link for ${linkLabel(str(d.staffLinkId), names)}, covering ${scopeWords(d.scope, names)}`;
+      return t('household.audit.staff_link_created', {
+        who,
+        link: linkLabel(str(d.staffLinkId), names),
+        scope: scopeWords(d.scope, names),
+      });
     case 'staff_link_revoked':
-      return `${who} revoked the staff link for ${linkLabel(str(d.staffLinkId), names)}${because(d, names)}`;
+      return t('household.audit.staff_link_revoked', {
+        who,
+        link: linkLabel(str(d.staffLinkId), names),
+        ...because(d, names),
+      });
     case 'staff_link_transferred':
-      return `${who} took over the staff link for ${linkLabel(str(d.staffLinkId), names)} from ${person(str(d.from), names, false)}`;
+      return t('household.audit.staff_link_transferred', {
+        who,
+        link: linkLabel(str(d.staffLinkId), names),
+        person: person(str(d.from), names, false),
+      });
     case 'calendar_feed_created':
-      return `${who} made a calendar address`;
+      return t('household.audit.calendar_feed_created', { who });
     case 'calendar_feed_revoked':
-      return `${who} revoked a calendar address${because(d, names)}`;
+      return t('household.audit.calendar_feed_revoked', { who, ...because(d, names) });
     case 'staff_link_used':
-      return `The staff link for ${linkLabel(str(d.staffLinkId) ?? event.actor.split(':')[1], names)} was used`;
+      return t('household.audit.staff_link_used', {
+        link: linkLabel(str(d.staffLinkId) ?? event.actor.split(':')[1], names),
+      });
     default:
-      return `${who}: ${String(event.action).replaceAll('_', ' ')}`;
+      return t('household.audit.other', { who, action: String(event.action).replaceAll('_', ' ') });
   }
 }
 
@@ -129,6 +170,8 @@ export function AuditSection({
   kids: Child[];
   services: Service[];
 }) {
+  const t = useT('household');
+  const locale = localeFor(useLanguage().language);
   const audit = useQuery({
     queryKey: ['household', householdId, 'audit', LIMIT],
     queryFn: () => get<AuditEvent[]>(`/households/${householdId}/audit?limit=${LIMIT}`),
@@ -145,23 +188,26 @@ export function AuditSection({
     if (e.action === 'member_joined' && email && e.actor.startsWith('user:'))
       joined.set(e.actor.slice(5), email);
   }
-  const names: Names = { me, members, links, kids, services, invited, joined };
+  const names: Names = { t, me, members, links, kids, services, invited, joined };
   return (
     <Stack component="section" aria-labelledby="audit-title" gap="sm">
       <Title order={3} id="audit-title">
-        Who did what
+        {t('household.audit.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        The household’s audit trail: sign-ins, failed sign-ins, invitations, role changes and staff links. The{' '}
-        {LIMIT} most recent, newest first.
+        {t('household.audit.intro', { count: LIMIT })}
       </Text>
       {audit.isPending ? (
         <Skeleton h={120} />
       ) : audit.isError ? (
-        <QueryFailed what="the audit trail" error={audit.error} onRetry={() => void audit.refetch()} />
+        <QueryFailed
+          title={t('household.failed.audit')}
+          error={audit.error}
+          onRetry={() => void audit.refetch()}
+        />
       ) : audit.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing yet.
+          {t('household.audit.nothing')}
         </Text>
       ) : (
         <Paper withBorder>
@@ -188,14 +234,16 @@ export function AuditSection({
                   <Text size="sm">
                     {e.action === 'sign_in_failed' && (
                       <Badge color="red" variant="light" tt="none" mr={6} size="sm">
-                        Warning
+                        {t('household.audit.warning')}
                       </Badge>
                     )}
                     {describe(e, names)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    <time dateTime={e.at}>{formatInstant(e.at)}</time>
-                    {str(e.data.address) ? ` · from address ${str(e.data.address)}` : ''}
+                    <time dateTime={e.at}>{formatInstant(e.at, locale)}</time>
+                    {str(e.data.address)
+                      ? ` · ${t('household.audit.from', { address: str(e.data.address) ?? '' })}`
+                      : ''}
                   </Text>
                 </Stack>
               </Group>

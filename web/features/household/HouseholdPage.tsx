@@ -3,14 +3,17 @@ import { useCan } from '../../api/permissions.ts';
 import { useCurrent } from '../../api/session.tsx';
 import contrast from '../../components/contrast.module.css';
 import { useChildServices, useMembers } from '../../components/queries.ts';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import aa from './aa.module.css';
 import { InvitationsSection } from './InvitationsSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
-import { ROLE_HELP, ROLE_LABELS, ROLES, roleWords } from './roles.ts';
+import { ROLES, roleHelp, roleLabel } from './roles.ts';
 import { StaffLinksSection, useStaffLinks } from './StaffLinksSection.tsx';
 
 export default function HouseholdPage() {
+  const t = useT('household');
+  const tParts = useTParts();
   const current = useCurrent();
   const householdId = current.householdId as string;
   const role = current.role;
@@ -24,12 +27,12 @@ export default function HouseholdPage() {
   return (
     <Stack maw={880} gap="xl" className={`${contrast.scope} ${aa.page}`}>
       <Stack gap={4}>
-        <Title order={2}>Household</Title>
+        <Title order={2}>{t('household.title')}</Title>
         <Text c="dimmed">
-          {householdName ? `${householdName}. ` : ''}You are {roleWords(role ?? '')} here.{' '}
-          {isOwner
-            ? 'You can invite people and change what they can do.'
-            : 'Only an owner can invite people or change roles.'}
+          {householdName
+            ? tParts('household.intro.named', { household: <bdi>{householdName}</bdi>, role: role ?? '' })
+            : t('household.intro', { role: role ?? '' })}{' '}
+          {isOwner ? t('household.intro.owner') : t('household.intro.notOwner')}
         </Text>
       </Stack>
 
@@ -37,16 +40,16 @@ export default function HouseholdPage() {
 
       <Stack component="section" aria-labelledby="roles-title" gap="sm">
         <Title order={3} id="roles-title">
-          What each role can do
+          {t('household.roles.title')}
         </Title>
         <Paper withBorder p="md">
           <List spacing="xs" size="sm" listStyleType="none" p={0}>
             {ROLES.map((r) => (
               <List.Item key={r}>
                 <Text span fw={700}>
-                  {ROLE_LABELS[r]}:
+                  {t('household.roles.term', { name: roleLabel(t, r) })}
                 </Text>{' '}
-                {ROLE_HELP[r]}
+                {roleHelp(t, r)}
               </List.Item>
             ))}
           </List>

@@ -18,15 +18,24 @@ import { del, get, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { InvitationRecord } from '../../api/types.ts';
 import { CopyLink } from '../../components/CopyLink.tsx';
-import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { ConfirmRevoke, CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
-import { ROLE_HELP, ROLE_OPTIONS, type Role, roleWords } from './roles.ts';
+import {
+  ConfirmRevoke,
+  CreatedLine,
+  DaysInput,
+  RevocableList,
+  RevokeButton,
+  useInstantDay,
+} from './revocable.tsx';
+import { type Role, roleHelp, roleOptions } from './roles.ts';
 
 type Created = InvitationRecord & { link: string; emailed: boolean };
 
 export function InvitationsSection({ householdId }: { householdId: string }) {
+  const t = useT('household');
+  const day = useInstantDay();
   const client = useQueryClient();
   const me = useCurrent().session.user?.id;
   const invitations = useQuery({
@@ -39,11 +48,11 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
   const form = useForm<{ email: string; role: Role; expiresInDays: number | string }>({
     initialValues: { email: '', role: 'co_parent', expiresInDays: 7 },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Give an email address'),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('household.invite.emailInvalid')),
       expiresInDays: (v) =>
         typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 30
           ? null
-          : 'Give a number of days from 1 to 30',
+          : t('household.daysInvalid', { max: 30 }),
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -65,7 +74,7 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
     await del(`/households/${householdId}/invitations/${invitation.id}`);
     notifications.show({
       color: 'green',
-      message: `The invitation for ${invitation.email} was revoked; its link no longer works.`,
+      message: t('household.invite.revoked', { email: invitation.email }),
     });
     if (created?.id === invitation.id) setCreated(null);
     await client.invalidateQueries({ queryKey: ['household', householdId] });
@@ -74,64 +83,67 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
   return (
     <Stack component="section" aria-labelledby="invite-title" gap="sm">
       <Title order={3} id="invite-title">
-        Invite someone
+        {t('household.invite.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        They get a link that works once, and only for the email address you enter here. Only owners can
-        invite.
+        {t('household.invite.intro')}
       </Text>
       <Paper withBorder p="md">
         <FormStack onSubmit={submit} error={error} gap="sm">
           <TextInput
-            label="Email"
+            label={t('household.invite.email')}
             type="email"
             autoComplete="off"
             required
             {...form.getInputProps('email')}
           />
           <NativeSelect
-            label="Invite as"
-            data={ROLE_OPTIONS}
-            description={ROLE_HELP[form.values.role]}
+            label={t('household.invite.as')}
+            data={roleOptions(t)}
+            description={roleHelp(t, form.values.role)}
             {...form.getInputProps('role')}
           />
           <DaysInput max={30} {...form.getInputProps('expiresInDays')} />
           <Button type="submit" loading={form.submitting} w="fit-content">
-            Create the invitation
+            {t('household.invite.submit')}
           </Button>
         </FormStack>
       </Paper>
 
       {created && (
-        <Alert color="green" title={`Invitation for ${created.email} created`} role="status">
+        <Alert color="green" title={t('household.invite.created', { email: created.email })} role="status">
           <Stack gap="xs">
             <Text size="sm">
               {created.emailed
-                ? `We emailed the link to ${created.email}. You can also send it yourself:`
-                : 'It was not emailed (email is not set up on this server). Send this link yourself:'}
+                ? t('household.invite.emailed', { email: created.email })
+                : t('household.invite.notEmailed')}
             </Text>
-            <CopyLink label="Invitation link" value={created.link} copyLabel="Copy the invitation link" />
+            <CopyLink
+              label={t('household.invite.link')}
+              value={created.link}
+              copyLabel={t('household.invite.copy')}
+            />
             <Text size="xs">
-              It works once, for {roleWords(created.role)}, until {formatInstantDay(created.expiresAt)}.
+              {t('household.invite.worksOnce', { role: created.role, date: day(created.expiresAt) })}
             </Text>
           </Stack>
         </Alert>
       )}
 
       <Title order={4} id="pending-title">
-        Invitations not yet accepted
+        {t('household.invite.pending')}
       </Title>
       {invitations.isPending ? (
         <Skeleton h={40} />
       ) : invitations.isError ? (
         <QueryFailed
-          what="the invitations"
+          title={t('household.failed.invitations')}
           error={invitations.error}
           onRetry={() => void invitations.refetch()}
         />
       ) : invitations.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None.
+          {t('household.none')}
         </Text>
       ) : (
         <RevocableList labelledBy="pending-title">
@@ -143,24 +155,27 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
                     {i.email}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    As {roleWords(i.role)} · works until {formatInstantDay(i.expiresAt)}
+                    {t('household.invite.item', { role: i.role, date: day(i.expiresAt) })}
                   </Text>
                   <CreatedLine by={i.createdBy} at={i.createdAt} me={me} />
                 </Stack>
-                <RevokeButton what={`the invitation for ${i.email}`} onClick={() => setRevoking(i)} />
+                <RevokeButton
+                  label={t('household.invite.revokeNamed', { email: i.email })}
+                  onClick={() => setRevoking(i)}
+                />
               </Group>
             </Paper>
           ))}
         </RevocableList>
       )}
       <ConfirmRevoke
-        title="Revoke this invitation?"
-        confirmLabel="Yes, revoke the invitation"
+        title={t('household.invite.revokeTitle')}
+        confirmLabel={t('household.invite.revokeConfirm')}
         item={revoking}
         onClose={() => setRevoking(null)}
         revoke={revoke}
       >
-        The link sent to {revoking?.email} will stop working at once. You can invite them again later.
+        {t('household.invite.revokeBody', { email: revoking?.email ?? '' })}
       </ConfirmRevoke>
     </Stack>
   );

@@ -19,16 +19,18 @@ import { ApiError, del, patch, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { MemberRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
-import { formatInstantDay } from '../../components/dates.ts';
-import { plural } from '../../components/plain-words.ts';
 import { useMembers } from '../../components/queries.ts';
+import { useT } from '../../i18n/i18n.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { ROLE_OPTIONS, roleLabel, roleWords } from './roles.ts';
+import { useInstantDay } from './revocable.tsx';
+import { roleLabel, roleOptions } from './roles.ts';
 import { useStaffLinks } from './StaffLinksSection.tsx';
 
 type StaffLinkChoice = 'revoke' | 'transfer';
 
 export function MembersSection({ householdId, isOwner }: { householdId: string; isOwner: boolean }) {
+  const t = useT('household');
+  const day = useInstantDay();
   const members = useMembers(householdId);
   // Owners see the staff links, to say how many a member being removed still has working.
   const links = useStaffLinks(householdId, isOwner);
@@ -42,7 +44,7 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
   const owners = members.data?.filter((m) => m.role === 'owner').length ?? 0;
   const onlyOwner = current.role === 'owner' && owners === 1;
   const householdName =
-    current.session.households.find((h) => h.id === householdId)?.name ?? 'this household';
+    current.session.households.find((h) => h.id === householdId)?.name ?? t('household.thisHousehold');
   /** Working staff links the member made; undefined while the list is not known. */
   const heldLinks = (member: MemberRecord | null) =>
     member && links.data
@@ -57,13 +59,19 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
 
   const remove = async (member: MemberRecord) => {
     await del(`/households/${householdId}/members/${member.userId}?staffLinks=${staffLinks}`);
-    notifications.show({ color: 'green', message: `${member.displayName} was removed from the household.` });
+    notifications.show({
+      color: 'green',
+      message: t('household.members.removed', { name: member.displayName }),
+    });
     await refreshHousehold(client, householdId);
   };
 
   const leave = async () => {
     await post(`/households/${householdId}/leave`);
-    notifications.show({ color: 'green', message: `You left ${householdName}.` });
+    notifications.show({
+      color: 'green',
+      message: t('household.members.left', { household: householdName }),
+    });
     client.removeQueries({ queryKey: ['household', householdId] });
     await current.refreshSession();
     navigate('/');
@@ -72,12 +80,16 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
   return (
     <Stack component="section" aria-labelledby="members-title" gap="sm">
       <Title order={3} id="members-title">
-        Members
+        {t('household.members.title')}
       </Title>
       {members.isPending ? (
         <Skeleton h={80} />
       ) : members.isError ? (
-        <QueryFailed what="the members" error={members.error} onRetry={() => void members.refetch()} />
+        <QueryFailed
+          title={t('household.failed.members')}
+          error={members.error}
+          onRetry={() => void members.refetch()}
+        />
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {members.data.map((m) => (
@@ -85,14 +97,13 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
               <Group justify="space-between" align="flex-start" gap="sm">
                 <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                   <Text fw={600}>
-                    {m.displayName}
-                    {m.userId === me ? ' (you)' : ''}
+                    {m.userId === me ? t('household.members.you', { name: m.displayName }) : m.displayName}
                   </Text>
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }} c="dimmed">
                     {m.email}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    Member since {formatInstantDay(m.joinedAt)}
+                    {t('household.members.since', { date: day(m.joinedAt) })}
                   </Text>
                 </Stack>
                 {isOwner && !(m.role === 'owner' && owners === 1) ? (
@@ -104,20 +115,20 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
                         variant="default"
                         color="red"
                         onClick={() => startRemoving(m)}
-                        aria-label={`Remove ${m.displayName}`}
+                        aria-label={t('household.members.removeNamed', { name: m.displayName })}
                       >
-                        Remove
+                        {t('household.members.remove')}
                       </Button>
                     )}
                   </Group>
                 ) : (
                   <Stack gap={4} align="flex-start" maw={220}>
                     <Badge variant="light" size="lg" tt="none">
-                      {roleLabel(m.role)}
+                      {roleLabel(t, m.role)}
                     </Badge>
                     {isOwner && (
                       <Text size="xs" c="dimmed">
-                        The only owner. Make someone else owner before changing this role.
+                        {t('household.members.onlyOwnerRole')}
                       </Text>
                     )}
                   </Stack>
@@ -131,11 +142,11 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
         <Group gap="sm" align="center">
           {onlyOwner ? (
             <Text size="sm" c="dimmed">
-              You are the only owner, so you cannot leave. Make someone else owner first.
+              {t('household.members.onlyOwnerLeave')}
             </Text>
           ) : (
             <Button variant="default" color="red" onClick={() => setLeaving(true)} w="fit-content">
-              Leave this household
+              {t('household.members.leave')}
             </Button>
           )}
         </Group>
@@ -143,42 +154,37 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
       <ConfirmModal
         opened={removing != null}
         onClose={() => setRemoving(null)}
-        title={`Remove ${removing?.displayName ?? ''}?`}
-        confirmLabel="Remove from the household"
+        title={t('household.remove.title', { name: removing?.displayName ?? '' })}
+        confirmLabel={t('household.remove.confirm')}
         onConfirm={() => (removing ? remove(removing) : Promise.resolve())}
       >
         <Stack gap="sm">
           <Text size="sm">
-            {removing?.displayName} ({removing?.email}) will no longer see this household or its records. What
-            they recorded stays. You can invite them again later.
+            {t('household.remove.body', { name: removing?.displayName ?? '', email: removing?.email ?? '' })}
           </Text>
-          <Text size="sm">These stop working at once:</Text>
+          <Text size="sm">{t('household.stopAtOnce')}</Text>
           <List size="sm" spacing={2}>
-            <List.Item>their calendar addresses for this household</List.Item>
-            <List.Item>invitations they sent that nobody has accepted yet</List.Item>
+            <List.Item>{t('household.remove.calendar')}</List.Item>
+            <List.Item>{t('household.remove.invitations')}</List.Item>
           </List>
           {held === 0 ? (
-            <Text size="sm">They have no working staff links.</Text>
+            <Text size="sm">{t('household.remove.noLinks')}</Text>
           ) : (
             <Radio.Group
-              label={
-                held
-                  ? `Their staff links (${plural(held, 'working link', 'working links')})`
-                  : 'Their staff links'
-              }
+              label={held ? t('household.remove.linksCount', { count: held }) : t('household.remove.links')}
               value={staffLinks}
               onChange={(v) => setStaffLinks(v === 'transfer' ? 'transfer' : 'revoke')}
             >
               <Stack gap="xs" mt={6}>
                 <Radio
                   value="revoke"
-                  label="Revoke their staff links"
-                  description="The links stop working. Send a new link to anyone who still needs one."
+                  label={t('household.remove.revoke')}
+                  description={t('household.remove.revokeHelp')}
                 />
                 <Radio
                   value="transfer"
-                  label="Hand their staff links to me"
-                  description="The links keep working, and they are listed as yours."
+                  label={t('household.remove.transfer')}
+                  description={t('household.remove.transferHelp')}
                 />
               </Stack>
             </Radio.Group>
@@ -188,20 +194,17 @@ export function MembersSection({ householdId, isOwner }: { householdId: string; 
       <ConfirmModal
         opened={leaving}
         onClose={() => setLeaving(false)}
-        title="Leave this household?"
-        confirmLabel="Leave the household"
+        title={t('household.leave.title')}
+        confirmLabel={t('household.leave.confirm')}
         onConfirm={leave}
       >
         <Stack gap="sm">
-          <Text size="sm">
-            You will no longer see {householdName} or its records. What you recorded stays. An owner can
-            invite you again.
-          </Text>
-          <Text size="sm">These stop working at once:</Text>
+          <Text size="sm">{t('household.leave.body', { household: householdName })}</Text>
+          <Text size="sm">{t('household.stopAtOnce')}</Text>
           <List size="sm" spacing={2}>
-            <List.Item>your calendar addresses for this household</List.Item>
-            <List.Item>the staff links you made (the family can make new ones)</List.Item>
-            <List.Item>invitations you sent that nobody has accepted yet</List.Item>
+            <List.Item>{t('household.leave.calendar')}</List.Item>
+            <List.Item>{t('household.leave.links')}</List.Item>
+            <List.Item>{t('household.leave.invitations')}</List.Item>
           </List>
         </Stack>
       </ConfirmModal>
@@ -218,6 +221,7 @@ function RoleChanger({
   member: MemberRecord;
   isMe: boolean;
 }) {
+  const t = useT('household');
   const client = useQueryClient();
   const current = useCurrent();
   // The choice shows while it is saved; a refused change goes back to the role the server has.
@@ -231,10 +235,13 @@ function RoleChanger({
       await patch<MemberRecord>(`/households/${householdId}/members/${member.userId}`, { role });
       await refreshHousehold(client, householdId);
       if (isMe) await current.refreshSession();
-      notifications.show({ color: 'green', message: `${member.displayName} is now ${roleWords(role)}.` });
+      notifications.show({
+        color: 'green',
+        message: t('household.members.roleChanged', { name: member.displayName, role }),
+      });
     } catch (e) {
       setError(
-        e instanceof ApiError ? (e.fieldError('role') ?? e.message) : 'The role was not changed: try again.',
+        e instanceof ApiError ? (e.fieldError('role') ?? e.message) : t('household.members.roleNotChanged'),
       );
     } finally {
       setPending(null);
@@ -242,9 +249,9 @@ function RoleChanger({
   };
   return (
     <NativeSelect
-      label={`Role of ${member.displayName}`}
+      label={t('household.members.roleOf', { name: member.displayName })}
       value={pending ?? member.role}
-      data={ROLE_OPTIONS}
+      data={roleOptions(t)}
       disabled={pending != null}
       error={error ? capitalise(error) : undefined}
       onChange={(e) => void change(e.currentTarget.value)}

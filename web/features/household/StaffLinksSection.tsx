@@ -19,11 +19,18 @@ import { get, post } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { Child, StaffLinkRecord } from '../../api/types.ts';
 import { CopyLink } from '../../components/CopyLink.tsx';
-import { formatInstantDay } from '../../components/dates.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { useChildServices } from '../../components/queries.ts';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import { QueryFailed } from './QueryFailed.tsx';
-import { ConfirmRevoke, CreatedLine, DaysInput, RevocableList, RevokeButton } from './revocable.tsx';
+import {
+  ConfirmRevoke,
+  CreatedLine,
+  DaysInput,
+  RevocableList,
+  RevokeButton,
+  useInstantDay,
+} from './revocable.tsx';
 
 const DEFAULT_DAYS = 120;
 const ALL = 'all';
@@ -49,6 +56,9 @@ export function StaffLinksSection({
   child: Child;
   kids: Child[];
 }) {
+  const t = useT('household');
+  const tParts = useTParts();
+  const day = useInstantDay();
   const client = useQueryClient();
   const me = useCurrent().session.user?.id;
   const links = useStaffLinks(householdId, true);
@@ -60,20 +70,22 @@ export function StaffLinksSection({
   const form = useForm<{ scope: string; label: string; expiresInDays: number | string }>({
     initialValues: { scope: ALL, label: '', expiresInDays: DEFAULT_DAYS },
     validate: {
-      label: (v) => (v.trim() ? null : 'Say who the link is for, so you can tell links apart'),
+      label: (v) => (v.trim() ? null : t('household.links.forMissing')),
       expiresInDays: (v) =>
         typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 366
           ? null
-          : 'Give a number of days from 1 to 366',
+          : t('household.daysInvalid', { max: 366 }),
     },
   });
 
   const serviceName = (id: string | undefined) => childServices.services.find((s) => s.id === id)?.name;
-  const childName = (id: string) => kids.find((k) => k.id === id)?.firstName ?? 'a child';
+  const childName = (id: string) => kids.find((k) => k.id === id)?.firstName ?? t('household.links.aChild');
   const scopeText = (l: StaffLinkRecord) =>
     l.scope.kind === 'child'
-      ? `All of ${childName(l.scope.childId)}’s services`
-      : (serviceName(l.scope.serviceId) ?? `One of ${childName(l.scope.childId)}’s services`);
+      ? t('household.links.allServices', { child: childName(l.scope.childId) })
+      : (serviceName(l.scope.serviceId) ??
+        t('household.links.oneService', { child: childName(l.scope.childId) }));
+  const linkFor = (label: string | null | undefined) => label ?? t('household.links.staff');
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -96,7 +108,7 @@ export function StaffLinksSection({
     await post(`/households/${householdId}/staff-links/${link.id}/revoke`);
     notifications.show({
       color: 'green',
-      message: `The link for ${link.label ?? 'staff'} was revoked; it stopped working.`,
+      message: t('household.links.revoked', { label: linkFor(link.label) }),
     });
     if (created?.id === link.id) setCreated(null);
     await client.invalidateQueries({ queryKey: ['household', householdId] });
@@ -107,121 +119,135 @@ export function StaffLinksSection({
   );
 
   const scopeOptions = [
-    { value: ALL, label: `All of ${child.firstName}’s services` },
+    { value: ALL, label: t('household.links.allServices', { child: child.firstName }) },
     ...childServices.services.map((s) => ({
       value: s.id,
-      label: `${s.name}${s.providerRole ? ` (${s.providerRole})` : ''}${endedPlans.has(s.planId) ? ', ended plan' : ''}`,
+      label: t('household.links.serviceOption', {
+        service: s.name,
+        hasRole: s.providerRole ? 'yes' : 'no',
+        role: s.providerRole ?? '',
+        ended: endedPlans.has(s.planId) ? 'yes' : 'no',
+      }),
     })),
   ];
 
   return (
     <Stack component="section" aria-labelledby="staff-links-title" gap="sm">
       <Title order={3} id="staff-links-title">
-        Staff links
+        {t('household.links.title')}
       </Title>
-      <Text size="sm">
-        Give a therapist or case manager a link to confirm sessions, no account needed. The link shows only{' '}
-        <bdi>{child.firstName}</bdi>’s first name, the services it covers and the expected sessions of recent
-        weeks. What they confirm appears here at once, marked “provider, via link”.
-      </Text>
+      <Text size="sm">{tParts('household.links.intro', { child: <bdi>{child.firstName}</bdi> })}</Text>
       <Paper withBorder p="md">
         <FormStack onSubmit={submit} error={error} gap="sm">
           {childServices.error ? (
-            <Alert color="red" role="alert" title={`Could not load ${child.firstName}’s services`}>
-              You can still make a link for all of them, or reload the page to try again.
+            <Alert
+              color="red"
+              role="alert"
+              title={t('household.links.servicesFailed', { child: child.firstName })}
+            >
+              {t('household.links.servicesFailedBody')}
             </Alert>
           ) : null}
           <NativeSelect
-            label="What the link covers"
+            label={t('household.links.covers')}
             data={scopeOptions}
             disabled={childServices.isPending}
-            description={childServices.isPending ? 'Loading the services…' : undefined}
+            description={childServices.isPending ? t('household.links.loadingServices') : undefined}
             {...form.getInputProps('scope')}
           />
           <TextInput
-            label="Who it is for"
-            description="For example: Mr. Chen, SLP"
+            label={t('household.links.for')}
+            description={t('household.links.forExample')}
             required
             maxLength={200}
             {...form.getInputProps('label')}
           />
           <DaysInput max={366} {...form.getInputProps('expiresInDays')} />
           <Button type="submit" loading={form.submitting} w="fit-content">
-            Create the staff link
+            {t('household.links.submit')}
           </Button>
         </FormStack>
       </Paper>
 
       {created && (
-        <Alert color="green" title={`Staff link for ${created.label ?? 'staff'} created`} role="status">
+        <Alert
+          color="green"
+          title={t('household.links.created', { label: linkFor(created.label) })}
+          role="status"
+        >
           <Stack gap="xs">
-            <Text size="sm">
-              Send this link to them yourself. This is the only time it is shown: if it gets lost, revoke it
-              and make a new one.
-            </Text>
-            <CopyLink label="Staff link" value={created.link} copyLabel="Copy the staff link" />
+            <Text size="sm">{t('household.links.sendYourself')}</Text>
+            <CopyLink
+              label={t('household.links.link')}
+              value={created.link}
+              copyLabel={t('household.links.copy')}
+            />
             <Text size="xs">
-              Covers: {scopeText(created)}. Works until {formatInstantDay(created.expiresAt)}, unless you
-              revoke it.
+              {t('household.links.createdCovers', {
+                scope: scopeText(created),
+                date: day(created.expiresAt),
+              })}
             </Text>
           </Stack>
         </Alert>
       )}
 
       <Title order={4} id="links-list-title">
-        Staff links in this household
+        {t('household.links.list')}
       </Title>
       {links.isPending ? (
         <Skeleton h={40} />
       ) : links.isError ? (
-        <QueryFailed what="the staff links" error={links.error} onRetry={() => void links.refetch()} />
+        <QueryFailed
+          title={t('household.failed.links')}
+          error={links.error}
+          onRetry={() => void links.refetch()}
+        />
       ) : sorted.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None yet.
+          {t('household.links.noneYet')}
         </Text>
       ) : (
         <RevocableList labelledBy="links-list-title">
           {sorted.map((l) => {
             // A link whose maker has left the household stopped working then, even if never revoked.
             const state = l.revokedAt
-              ? 'Revoked'
+              ? 'revoked'
               : l.active
-                ? 'Active'
+                ? 'active'
                 : l.createdBy.formerMember
-                  ? 'Stopped'
-                  : 'Expired';
+                  ? 'stopped'
+                  : 'expired';
             return (
               <Paper component="li" key={l.id} withBorder p="sm">
                 <Group justify="space-between" align="flex-start" gap="sm">
                   <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
                     <Group gap="xs">
                       <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                        {l.label ?? 'No name'}
+                        {l.label ?? t('household.links.noName')}
                       </Text>
                       <Badge
                         variant="light"
                         tt="none"
-                        color={state === 'Active' ? 'green' : state === 'Expired' ? 'orange' : 'gray'}
+                        color={state === 'active' ? 'green' : state === 'expired' ? 'orange' : 'gray'}
                       >
-                        {state}
+                        {t('household.links.state', { state })}
                       </Badge>
                     </Group>
                     <Text size="sm">{scopeText(l)}</Text>
                     <CreatedLine by={l.createdBy} at={l.createdAt} me={me} />
                     <Text size="xs" c="dimmed">
-                      {l.revokedAt
-                        ? `Revoked ${formatInstantDay(l.revokedAt)}`
-                        : l.active
-                          ? `Works until ${formatInstantDay(l.expiresAt)}`
-                          : state === 'Stopped'
-                            ? 'Stopped when the person who made it left the household'
-                            : `Expired ${formatInstantDay(l.expiresAt)}`}{' '}
-                      · {l.lastUsedAt ? `last used ${formatInstantDay(l.lastUsedAt)}` : 'not used yet'}
+                      {t('household.links.status', {
+                        state,
+                        date: day(l.revokedAt ?? l.expiresAt),
+                        used: l.lastUsedAt ? 'yes' : 'no',
+                        lastUsed: l.lastUsedAt ? day(l.lastUsedAt) : '',
+                      })}
                     </Text>
                   </Stack>
                   {l.active && (
                     <RevokeButton
-                      what={`the link for ${l.label ?? 'staff'}`}
+                      label={t('household.links.revokeNamed', { label: linkFor(l.label) })}
                       onClick={() => setRevoking(l)}
                     />
                   )}
@@ -232,14 +258,13 @@ export function StaffLinksSection({
         </RevocableList>
       )}
       <ConfirmRevoke
-        title="Revoke this staff link?"
-        confirmLabel="Yes, revoke the link"
+        title={t('household.links.revokeTitle')}
+        confirmLabel={t('household.links.revokeConfirm')}
         item={revoking}
         onClose={() => setRevoking(null)}
         revoke={revoke}
       >
-        The link for {revoking?.label ?? 'staff'} will stop working at once. What was already confirmed
-        through it stays. You can make a new link later.
+        {t('household.links.revokeBody', { label: linkFor(revoking?.label) })}
       </ConfirmRevoke>
     </Stack>
   );

@@ -2,8 +2,8 @@ import { Button, NumberInput, type NumberInputProps, Stack, Text } from '@mantin
 import type { ReactNode } from 'react';
 import type { CreatorRecord } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
-import { formatInstantDay } from '../../components/dates.ts';
-import { createdByWords } from '../../components/plain-words.ts';
+import { formatInstantDay, localeFor } from '../../components/dates.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // The parts an invitation and a staff link share: how many days it works, who made it and when, and the
 // button that revokes it.
@@ -17,20 +17,32 @@ export function RevocableList({ labelledBy, children }: { labelledBy: string; ch
   );
 }
 
+/** The day of an instant in the reader's language: "Sep 8, 2026", "8 nov 2026". */
+export function useInstantDay(): (instant: string) => string {
+  const { language } = useLanguage();
+  const locale = localeFor(language);
+  return (instant) => formatInstantDay(instant, locale);
+}
+
 /** "Created by you on Sep 8, 2026". */
 export function CreatedLine({ by, at, me }: { by: CreatorRecord; at: string; me: string | undefined }) {
+  const t = useT('household');
+  const day = useInstantDay();
+  const who = by.formerMember || !by.displayName ? 'former' : by.userId === me ? 'me' : 'other';
+  const name = by.email ? `${by.displayName} (${by.email})` : (by.displayName ?? '');
   return (
     <Text size="xs" c="dimmed">
-      Created by {createdByWords(by, me)} on {formatInstantDay(at)}
+      {t('household.created', { by: who, name, date: day(at) })}
     </Text>
   );
 }
 
-/** "Revoke", named for a screen reader by what it revokes. */
-export function RevokeButton({ what, onClick }: { what: string; onClick(): void }) {
+/** "Revoke", named for a screen reader by what it revokes (`label`: "Revoke the link for …"). */
+export function RevokeButton({ label, onClick }: { label: string; onClick(): void }) {
+  const t = useT('household');
   return (
-    <Button variant="default" onClick={onClick} aria-label={`Revoke ${what}`}>
-      Revoke
+    <Button variant="default" onClick={onClick} aria-label={label}>
+      {t('household.revoke')}
     </Button>
   );
 }
@@ -66,9 +78,10 @@ export function ConfirmRevoke<T>({
 
 /** "The link works for (days)", a whole number from 1 to `max`. */
 export function DaysInput({ max, ...props }: { max: number } & NumberInputProps) {
+  const t = useT('household');
   return (
     <NumberInput
-      label="The link works for (days)"
+      label={t('household.days')}
       min={1}
       max={max}
       allowDecimal={false}

@@ -4,17 +4,14 @@ import { type ReactNode, useRef } from 'react';
 import { get } from '../../api/client.ts';
 import type { MemberRecord, ServiceLedger, SessionEntry } from '../../api/types.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDate } from '../../components/dates.ts';
-import { minutesWords, plural } from '../../components/plain-words.ts';
 import { SessionEntryCard } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
 import {
-  closuresWords,
   type FigureDef,
   type Figures,
   type LedgerPeriod,
-  periodName,
-  periodTitle,
+  type LedgerWords,
+  useLedgerWords,
 } from './figures.ts';
 
 export type DrawerState = { def: FigureDef; period: LedgerPeriod | null; scope: string } | null;
@@ -56,6 +53,8 @@ export function EntriesDrawer({
   members,
   actionsFor,
 }: Props) {
+  const words = useLedgerWords();
+  const { t, closuresWords, periodName, periodTitle, capitalise } = words;
   // While it closes (a correction takes its place), the drawer keeps what it showed: its title is
   // its accessible name, never empty.
   const last = useRef(openState);
@@ -88,7 +87,10 @@ export function EntriesDrawer({
 
   // Sessions more than one entry speaks of (a staff link and you): counted once, by the entry shown.
   const sharedBy = new Map(ledger.sharedSessions.map((x) => [x.countedEntryId, x]));
-  const title = state && figures ? `${capitalise(state.def.words(figures))} ${state.scope}` : '';
+  const title =
+    state && figures
+      ? t('ledger.drawer.title', { figure: capitalise(state.def.words(figures)), scope: state.scope })
+      : '';
   const unloggedPeriods = ledger.periods.filter((p) => p.unloggedMinutes > 0);
   const periodEntries = state?.period ? allIds(state.period) : [];
 
@@ -99,38 +101,54 @@ export function EntriesDrawer({
           <Text size="sm">{state.def.explain}</Text>
           {state.def.key === 'required' && figures.requiredSessions != null && (
             <Text size="sm">
-              That is {plural(figures.requiredSessions, 'session', 'sessions')}.
+              {t('ledger.drawer.sessions', { count: figures.requiredSessions })}
               {state.period && state.period.closures.length > 0
-                ? ` ${closuresWords(state.period.closures)}. A closure does not lower what a week owes; the provider is expected to reschedule.`
+                ? ` ${t('ledger.drawer.closureNote', { closures: closuresWords(state.period.closures) })}`
                 : ''}
             </Text>
           )}
           {state.def.key === 'stillOwed' && (
             <Text size="sm">
-              {minutesWords(figures.owedMinutes)} missed and owed, less{' '}
-              {minutesWords(figures.makeupAppliedMinutes)} made up, leaves{' '}
-              {minutesWords(figures.owedBalanceMinutes)} still owed.
+              {t('ledger.drawer.stillOwed', {
+                owed: figures.owedMinutes,
+                madeUp: figures.makeupAppliedMinutes,
+                balance: figures.owedBalanceMinutes,
+              })}
             </Text>
           )}
           {unlogged && (
-            <Alert color="gray" title="No entry exists for these minutes" role="status">
+            <Alert color="gray" title={t('ledger.drawer.noEntry')} role="status">
               {state.period
                 ? figures.unloggedMinutes > 0
-                  ? `${periodTitle(state.period)}: ${minutesWords(figures.unloggedMinutes)}${figures.unloggedSessions != null ? ` (${plural(figures.unloggedSessions, 'session', 'sessions')})` : ''} required with nothing logged. Ask the school whether these sessions happened.`
-                  : `${periodTitle(state.period)}: every required session has an entry.`
+                  ? figures.unloggedSessions != null
+                    ? t('ledger.drawer.unloggedPeriodSessions', {
+                        period: periodTitle(state.period),
+                        minutes: figures.unloggedMinutes,
+                        sessions: figures.unloggedSessions,
+                      })
+                    : t('ledger.drawer.unloggedPeriod', {
+                        period: periodTitle(state.period),
+                        minutes: figures.unloggedMinutes,
+                      })
+                  : t('ledger.drawer.periodComplete', { period: periodTitle(state.period) })
                 : figures.unloggedMinutes > 0
-                  ? 'Nobody logged these sessions, as given or as missed. Ask the school whether they happened.'
-                  : 'Every required session in these dates has an entry.'}
+                  ? t('ledger.drawer.unloggedTotal')
+                  : t('ledger.drawer.totalComplete')}
             </Alert>
           )}
           {unlogged && !state.period && unloggedPeriods.length > 0 && (
             <>
-              <Text fw={600}>Where the gaps are</Text>
+              <Text fw={600}>{t('ledger.drawer.gaps')}</Text>
               <List>
                 {unloggedPeriods.map((p) => (
                   <List.Item key={p.start}>
-                    {periodTitle(p)}: {minutesWords(p.unloggedMinutes)} not logged
-                    {p.closures.length > 0 ? ` (${closuresWords(p.closures)})` : ''}
+                    {p.closures.length > 0
+                      ? t('ledger.drawer.gapClosures', {
+                          period: periodTitle(p),
+                          minutes: p.unloggedMinutes,
+                          closures: closuresWords(p.closures),
+                        })
+                      : t('ledger.drawer.gap', { period: periodTitle(p), minutes: p.unloggedMinutes })}
                   </List.Item>
                 ))}
               </List>
@@ -138,7 +156,7 @@ export function EntriesDrawer({
           )}
           {unlogged && state.period && periodEntries.length > 0 && (
             <>
-              <Text fw={600}>What was logged in {periodName(state.period)}</Text>
+              <Text fw={600}>{t('ledger.drawer.loggedIn', { period: periodName(state.period) })}</Text>
               <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
                 {periodEntries
                   .map((id) => byId.get(id))
@@ -156,13 +174,11 @@ export function EntriesDrawer({
               </Stack>
             </>
           )}
-          {!unlogged && loading && <Loader size="sm" aria-label="Loading entries" />}
-          {!unlogged && !loading && list.length === 0 && (
-            <Text>No session entries are behind this figure.</Text>
-          )}
+          {!unlogged && loading && <Loader size="sm" aria-label={t('ledger.drawer.loadingEntries')} />}
+          {!unlogged && !loading && list.length === 0 && <Text>{t('ledger.drawer.noEntries')}</Text>}
           {!unlogged && list.length > 0 && (
             <>
-              <Text fw={600}>{plural(list.length, 'entry', 'entries')}</Text>
+              <Text fw={600}>{t('ledger.drawer.entries', { count: list.length })}</Text>
               <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={title}>
                 {list.map((e) => (
                   <SessionEntryCard
@@ -170,7 +186,11 @@ export function EntriesDrawer({
                     entry={e}
                     members={members}
                     byId={byId}
-                    counts={withOtherSources(countsLine(state.def, e, madeUpBy), sharedBy.get(e.id))}
+                    counts={withOtherSources(
+                      words,
+                      countsLine(words, state.def, e, madeUpBy),
+                      sharedBy.get(e.id),
+                    )}
                     actions={actionsFor?.(e)}
                   />
                 ))}
@@ -183,54 +203,71 @@ export function EntriesDrawer({
   );
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const SOURCES = ['school_log', 'provider', 'provider_link', 'parent', 'child_report'] as const;
+const STATUSES = ['delivered', 'short', 'missed'] as const;
 
-const SOURCE_WORDS: Record<string, string> = {
-  school_log: 'the school log',
-  provider: 'the provider',
-  provider_link: "the provider's staff link",
-  parent: 'you',
-  child_report: 'your child',
-};
-const sourceWords = (source: string) => SOURCE_WORDS[source] ?? 'a record';
+function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
+  return (values as readonly string[]).includes(value);
+}
 
-const STATUS_WORDS: Record<string, string> = {
-  delivered: 'it happened',
-  short: 'it was shortened',
-  missed: 'it did not happen',
-};
+const sourceWords = ({ t }: LedgerWords, source: string) =>
+  isOneOf(source, SOURCES) ? t(`ledger.source.${source}` as const) : t('ledger.source.other');
+
+const statusWords = ({ t }: LedgerWords, status: string) =>
+  isOneOf(status, STATUSES) ? t(`ledger.status.${status}` as const) : status;
 
 /**
  * The other sources about the same session, and whether they disagree: "Also logged by you (it did
  * not happen): the sources disagree, and the school log counts" (docs/ledger-rules.md).
  */
 function withOtherSources(
+  words: LedgerWords,
   base: string | undefined,
   shared: ServiceLedger['sharedSessions'][number] | undefined,
 ): string | undefined {
   if (!shared) return base;
+  const { t, capitalise } = words;
   const others = shared.statements.slice(1);
   const repeats = shared.supersededEntryIds.length;
   const parts: string[] = [];
-  if (others.length > 0)
-    parts.push(
-      `also logged by ${others.map((o) => `${sourceWords(o.source)} (${STATUS_WORDS[o.status] ?? o.status})`).join(' and ')}` +
-        (shared.disagreement
-          ? `: the sources disagree, and ${sourceWords(shared.statements[0]!.source)} counts (it keeps the record of the session). Ask which is right.`
-          : ', counted once'),
+  if (others.length > 0) {
+    const list = new Intl.ListFormat(words.language, { type: 'conjunction' }).format(
+      others.map((o) =>
+        t('ledger.shared.statement', {
+          source: sourceWords(words, o.source),
+          status: statusWords(words, o.status),
+        }),
+      ),
     );
-  if (repeats > 0)
-    parts.push(`logged ${repeats + 1} times by the same source; counted once, as its latest entry says`);
+    parts.push(
+      shared.disagreement
+        ? t('ledger.shared.disagree', {
+            others: list,
+            counting: sourceWords(words, shared.statements[0]!.source),
+          })
+        : t('ledger.shared.once', { others: list }),
+    );
+  }
+  if (repeats > 0) parts.push(t('ledger.shared.repeats', { times: repeats + 1 }));
   const extra = capitalise(parts.join('; '));
   return base ? `${base}. ${extra}` : extra;
 }
 
 /** How an entry counts in the figure shown; for an owed miss, also the make-ups that name it. */
-function countsLine(def: FigureDef, e: SessionEntry, madeUpBy: Map<string, SessionEntry[]>) {
+function countsLine(
+  words: LedgerWords,
+  def: FigureDef,
+  e: SessionEntry,
+  madeUpBy: Map<string, SessionEntry[]>,
+) {
   const base = def.counts?.(e);
   if (!base || (def.key !== 'owed' && def.key !== 'stillOwed')) return base;
   const makeups = madeUpBy.get(e.id);
   if (!makeups?.length) return base;
-  const when = makeups.map((m) => `${formatDate(m.date)} (${minutesWords(m.minutesDelivered)})`).join(', ');
-  return `${base}; made up on ${when}`;
+  const when = makeups
+    .map((m) =>
+      words.t('ledger.drawer.makeupWhen', { date: words.date(m.date), minutes: m.minutesDelivered }),
+    )
+    .join(', ');
+  return words.t('ledger.drawer.madeUpOn', { counts: base, when });
 }

@@ -2,13 +2,8 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Box, ColorSwatch, Group, Text } from '@mantine/core';
 import type { ServiceLedger } from '../../api/types.ts';
-import { formatDate, formatMonth } from '../../components/dates.ts';
-
-const SERIES = [
-  { name: 'required', label: 'Required', color: 'gray.6' },
-  { name: 'delivered', label: 'Delivered', color: 'teal.7' },
-  { name: 'owed', label: 'Missed, make-up owed', color: 'red.7' },
-];
+import { formatDay } from '../../components/dates.ts';
+import { useLedgerWords } from './figures.ts';
 
 /**
  * Minutes required, delivered, and missed with a make-up owed, per row of the ledger. The chart is a
@@ -23,25 +18,28 @@ export function LedgerChart({
   grouping: 'week' | 'month';
   tableCaptionId: string;
 }) {
+  const { t, locale, shortDate } = useLedgerWords();
+  const SERIES = [
+    { name: 'required', label: t('ledger.figure.required.label'), color: 'gray.6' },
+    { name: 'delivered', label: t('ledger.figure.delivered.label'), color: 'teal.7' },
+    { name: 'owed', label: t('ledger.figure.owed.label'), color: 'red.7' },
+  ];
   const data = ledger.periods.map((p) => ({
     period:
       p.unit === 'week'
-        ? formatDate(p.start).replace(/, \d{4}$/, '')
+        ? shortDate(p.start)
         : p.unit === 'month'
-          ? formatMonth(p.start)
-              .replace(/ \d{4}$/, '')
-              .slice(0, 3)
+          ? formatDay(p.start, 'monthShort', locale)
           : p.label,
     required: p.requiredMinutes,
     delivered: p.deliveredMinutes,
     owed: p.owedMinutes,
   }));
-  const rows = grouping === 'week' ? 'week by week' : 'month by month';
   return (
     <Box>
       <div
         role="img"
-        aria-label={`Chart of minutes required, delivered, and missed with a make-up owed, ${rows}`}
+        aria-label={t('ledger.chart.label', { grouping })}
         aria-describedby={`ledger-chart-note ${tableCaptionId}`}
       >
         <BarChart
@@ -49,7 +47,7 @@ export function LedgerChart({
           data={data}
           dataKey="period"
           series={SERIES}
-          unit=" min"
+          unit={t('ledger.chart.unit')}
           yAxisProps={{ width: 64 }}
           accessibilityLayer={false}
           barProps={{ isAnimationActive: false }}
@@ -69,8 +67,7 @@ export function LedgerChart({
         ))}
       </Group>
       <Text id="ledger-chart-note" size="sm" mt={4}>
-        The bars show, for each {grouping}, the minutes required (first bar), delivered (second) and missed
-        with a make-up owed (third). The table below gives the same figures in words and numbers.
+        {t('ledger.chart.note', { grouping })}
       </Text>
     </Box>
   );

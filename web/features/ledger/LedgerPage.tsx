@@ -27,13 +27,13 @@ import {
   EntryActions,
   useCorrectionDrawer,
 } from '../../components/CorrectionDrawer.tsx';
-import { datesInWords, formatDate, formatDay, todayIso } from '../../components/dates.ts';
-import { minutesWords } from '../../components/plain-words.ts';
+import { datesInWords, formatDay, todayIso } from '../../components/dates.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
+import { useTParts } from '../../i18n/i18n.tsx';
 import { type DrawerState, EntriesDrawer } from './EntriesDrawer.tsx';
-import { FIGURES, type FigureDef, type LedgerPeriod } from './figures.ts';
+import { type FigureDef, type LedgerPeriod, useLedgerWords } from './figures.ts';
 import { LedgerChart } from './LedgerChart.tsx';
 import { FigureButton, LedgerTable } from './LedgerTable.tsx';
 import classes from './ledger.module.css';
@@ -55,6 +55,8 @@ export default function LedgerPage() {
   const [, navigate] = useLocation();
   const [search, setSearch] = useSearchParams();
   const { plans, services, isPending, error } = useChildServices(householdId, child.id);
+  const { t, locale, date } = useLedgerWords();
+  const tParts = useTParts();
 
   const service = services.find((s) => s.id === params.serviceId) ?? services[0] ?? null;
   const range = defaultRange(services);
@@ -101,74 +103,80 @@ export default function LedgerPage() {
     setDrawer({ def, period, scope });
 
   const rangeError = ledgerQuery.error instanceof ApiError ? ledgerQuery.error : null;
-  const fromError = datesInWords(rangeError?.fieldError('from') ?? '', 'monthDayYear') || undefined;
+  const fromError = datesInWords(rangeError?.fieldError('from') ?? '', 'monthDayYear', locale) || undefined;
   const toError =
-    from > to ? `The end must not be before the start (${formatDate(from)})` : rangeError?.fieldError('to');
+    from > to ? t('ledger.form.endBeforeStart', { start: date(from) }) : rangeError?.fieldError('to');
 
   if (isPending)
     return (
-      <Center h="40vh" role="status" aria-label="Loading the ledger">
+      <Center h="40vh" role="status" aria-label={t('ledger.loading')}>
         <Loader />
       </Center>
     );
 
   return (
     <Stack gap="lg" className={ui.page}>
-      <Title order={2}>Service ledger</Title>
+      <Title order={2}>{t('ledger.title')}</Title>
       {error && (
-        <Alert color="red" role="alert" title="The services could not be loaded">
+        <Alert color="red" role="alert" title={t('ledger.servicesFailed')}>
           {error.message}
         </Alert>
       )}
       {!error && !service && (
-        <Alert title="No services yet" color="gray">
-          {plans.length === 0 ? `${child.firstName} has no plan yet. ` : 'The plan has no services yet. '}
-          <TextLink href="/plan">Go to the plan</TextLink> to add them; the ledger counts their minutes.
+        <Alert title={t('ledger.noServices.title')} color="gray">
+          {plans.length === 0
+            ? tParts('ledger.noServices.noPlan', {
+                name: <bdi>{child.firstName}</bdi>,
+                link: <TextLink href="/plan">{t('ledger.noServices.link')}</TextLink>,
+              })
+            : tParts('ledger.noServices.noServices', {
+                link: <TextLink href="/plan">{t('ledger.noServices.link')}</TextLink>,
+              })}
         </Alert>
       )}
       {service && (
         <>
-          <Text>
-            Minutes the plan requires for <bdi>{child.firstName}</bdi>, and what happened to them. Every
-            number opens the session entries behind it.
-          </Text>
+          <Text>{tParts('ledger.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
           <Paper
             withBorder
             p="sm"
             component="form"
-            aria-label="What to show"
+            aria-label={t('ledger.form.label')}
             onSubmit={(e) => e.preventDefault()}
           >
             <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
               <NativeSelect
-                label="Service"
+                label={t('ledger.form.service')}
                 value={service.id}
                 onChange={(e) => navigate(`/ledger/${e.currentTarget.value}?${search.toString()}`)}
                 data={services.map((s) => ({
                   value: s.id,
                   label:
                     plans.length > 1
-                      ? `${s.name} (${plans.find((p) => p.id === s.planId)?.title ?? 'plan'})`
+                      ? t('ledger.form.serviceInPlan', {
+                          service: s.name,
+                          plan: plans.find((p) => p.id === s.planId)?.title ?? t('ledger.form.plan'),
+                        })
                       : s.name,
                 }))}
               />
               <TextInput
                 type="date"
-                label="From"
+                label={t('ledger.form.from')}
                 value={from}
                 error={fromError}
                 onChange={(e) => e.currentTarget.value && setParam('from', e.currentTarget.value)}
               />
               <TextInput
                 type="date"
-                label="To"
+                label={t('ledger.form.to')}
                 value={to}
                 error={toError}
                 onChange={(e) => e.currentTarget.value && setParam('to', e.currentTarget.value)}
               />
               <Box>
                 <Text component="span" size="sm" fw={500} id="ledger-rows-label" display="block" mb={4}>
-                  Rows
+                  {t('ledger.form.rows')}
                 </Text>
                 <SegmentedControl
                   fullWidth
@@ -176,8 +184,8 @@ export default function LedgerPage() {
                   value={grouping}
                   onChange={(v) => setParam('by', v === 'month' ? 'month' : null)}
                   data={[
-                    { value: 'week', label: 'By week' },
-                    { value: 'month', label: 'By month' },
+                    { value: 'week', label: t('ledger.form.byWeek') },
+                    { value: 'month', label: t('ledger.form.byMonth') },
                   ]}
                 />
               </Box>
@@ -202,18 +210,18 @@ export default function LedgerPage() {
                   )
                 }
               >
-                Back to the school year so far
+                {t('ledger.form.schoolYear')}
               </Anchor>
             )}
           </Paper>
 
           {ledgerQuery.isPending && from <= to && (
-            <Center h={200} role="status" aria-label="Loading the ledger">
+            <Center h={200} role="status" aria-label={t('ledger.loading')}>
               <Loader />
             </Center>
           )}
           {ledgerQuery.error && !fromError && !toError && (
-            <Alert color="red" role="alert" title="The ledger could not be computed">
+            <Alert color="red" role="alert" title={t('ledger.failed')}>
               {ledgerQuery.error.message}
             </Alert>
           )}
@@ -239,7 +247,7 @@ export default function LedgerPage() {
                   ? (e) => (
                       <EntryActions
                         entry={e}
-                        what={`${service.name}, ${formatDay(e.date, 'weekdayLong')}`}
+                        what={`${service.name}, ${formatDay(e.date, 'weekdayLong', locale)}`}
                         onOpen={correct}
                       />
                     )
@@ -265,9 +273,13 @@ function LedgerView({
   childName: string;
   onOpen: (def: FigureDef, period: LedgerPeriod | null, scope: string) => void;
 }) {
-  const t = ledger.totals;
+  const { t, locale, date, FIGURES, scopeWords } = useLedgerWords();
+  const tParts = useTParts();
+  const totals = ledger.totals;
   const name = ledger.service.name;
-  const rows = grouping === 'week' ? 'Week by week' : 'Month by month';
+  const rows = t('ledger.rows', { grouping });
+  const from = date(ledger.window.from);
+  const to = date(ledger.window.to);
   return (
     <>
       <Box component="section" aria-labelledby="ledger-summary-heading">
@@ -275,18 +287,27 @@ function LedgerView({
           {name}
         </Title>
         <Text size="sm" mb="sm">
-          {formatDate(ledger.window.from)} to {formatDate(ledger.window.to)}
-          {ledger.asOf < ledger.window.to ? `, counted up to today (${formatDate(ledger.asOf)})` : ''}.
+          {t('ledger.window', {
+            from,
+            to,
+            counted: ledger.asOf < ledger.window.to ? 'yes' : 'no',
+            asOf: date(ledger.asOf),
+          })}
         </Text>
         <Text mb="sm" fw={600}>
-          {t.owedBalanceMinutes > 0
-            ? `${childName} is owed ${minutesWords(t.owedBalanceMinutes)} of make-up time in these dates.`
-            : t.requiredMinutes > 0
-              ? 'No make-up minutes are owed in these dates.'
-              : 'The plan required nothing in these dates.'}
-          {t.unloggedMinutes > 0 ? ` ${minutesWords(t.unloggedMinutes)} have no entry at all.` : ''}
-          {t.pendingMinutes > 0
-            ? ` ${minutesWords(t.pendingMinutes)} are waiting for you to give a reason.`
+          {totals.owedBalanceMinutes > 0
+            ? tParts('ledger.summary.owed', {
+                name: <bdi>{childName}</bdi>,
+                minutes: totals.owedBalanceMinutes,
+              })
+            : totals.requiredMinutes > 0
+              ? t('ledger.summary.noneOwed')
+              : t('ledger.summary.nothingRequired')}
+          {totals.unloggedMinutes > 0
+            ? ` ${t('ledger.summary.unlogged', { minutes: totals.unloggedMinutes })}`
+            : ''}
+          {totals.pendingMinutes > 0
+            ? ` ${t('ledger.summary.pending', { minutes: totals.pendingMinutes })}`
             : ''}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 2, xs: 3, md: 5 }} spacing="xs" m={0}>
@@ -296,10 +317,16 @@ function LedgerView({
                 {def.label}
               </Text>
               <Text component="dd" m={0} fz={24} fw={700} lh={1.3}>
-                <FigureButton def={def} figures={t} period={null} scope="in total" onOpen={onOpen} />
+                <FigureButton
+                  def={def}
+                  figures={totals}
+                  period={null}
+                  scope={scopeWords(null)}
+                  onOpen={onOpen}
+                />
                 {def.key !== 'percent' && (
                   <Text component="span" size="sm" fw={400} ml={6}>
-                    min
+                    {t('ledger.minShort')}
                   </Text>
                 )}
               </Text>
@@ -318,37 +345,34 @@ function LedgerView({
             <LedgerTable
               ledger={ledger}
               grouping={grouping}
-              caption={`${name}: minutes ${rows.toLowerCase()}, ${formatDate(ledger.window.from)} to ${formatDate(ledger.window.to)}`}
+              caption={t('ledger.table.caption', { service: name, grouping, from, to })}
               captionId={TABLE_CAPTION_ID}
               onOpen={onOpen}
             />
           </Stack>
         ) : (
-          <Text>Nothing was required in these dates.</Text>
+          <Text>{t('ledger.nothingRequired')}</Text>
         )}
       </Box>
 
       {(ledger.notes.length > 0 || ledger.unappliedMakeupMinutes > 0) && (
         <Box component="section" aria-labelledby="ledger-notes-heading">
           <Title order={3} id="ledger-notes-heading" mb="xs">
-            Notes
+            {t('ledger.notes')}
           </Title>
           <List spacing={4}>
             {ledger.unappliedMakeupMinutes > 0 && (
-              <List.Item>
-                {minutesWords(ledger.unappliedMakeupMinutes)} of make-up time had no owed minutes left to
-                cover.
-              </List.Item>
+              <List.Item>{t('ledger.unappliedMakeup', { minutes: ledger.unappliedMakeupMinutes })}</List.Item>
             )}
             {ledger.notes.map((note) => (
-              <List.Item key={note}>{datesInWords(note, 'monthDayYear')}</List.Item>
+              <List.Item key={note}>{datesInWords(note, 'monthDayYear', locale)}</List.Item>
             ))}
           </List>
         </Box>
       )}
       <Group>
-        <TextLink href="/timeline">See every entry on the timeline</TextLink>
-        <TextLink href={`/ledger/${ledger.serviceId}/school-log`}>Import the school’s service log</TextLink>
+        <TextLink href="/timeline">{t('ledger.timeline')}</TextLink>
+        <TextLink href={`/ledger/${ledger.serviceId}/school-log`}>{t('ledger.importLog')}</TextLink>
       </Group>
     </>
   );

@@ -1,17 +1,7 @@
 import { Table } from '@mantine/core';
 import type { ServiceLedger } from '../../api/types.ts';
 import ui from '../../components/ui.module.css';
-import {
-  buttonName,
-  closuresWords,
-  FIGURES,
-  type FigureDef,
-  type Figures,
-  type LedgerPeriod,
-  periodTitle,
-  scopeWords,
-  valueText,
-} from './figures.ts';
+import { type FigureDef, type Figures, type LedgerPeriod, type RowUnit, useLedgerWords } from './figures.ts';
 import classes from './ledger.module.css';
 
 export type Open = (def: FigureDef, period: LedgerPeriod | null, scope: string) => void;
@@ -27,6 +17,7 @@ type FigureProps = {
 
 /** A number that opens the entries behind it. */
 export function FigureButton({ def, figures, period, scope, onOpen }: FigureProps) {
+  const { buttonName, valueText } = useLedgerWords();
   return (
     <button
       type="button"
@@ -41,6 +32,7 @@ export function FigureButton({ def, figures, period, scope, onOpen }: FigureProp
 
 function Cell(props: FigureProps) {
   const { def, figures } = props;
+  const { valueText } = useLedgerWords();
   const v = def.value(figures);
   // A zero with nothing behind it has no entries to show; it stays plain text to keep the tab order short.
   const hasEntries = def.key === 'unlogged' ? false : def.ids(figures).length > 0;
@@ -56,23 +48,14 @@ function Cell(props: FigureProps) {
  * What the rows are. A period longer than the requested row (a month, a cycle, a school year) keeps
  * its own row, so a "by week" table of a monthly service has month rows: the heading says so.
  */
-function periodColumnTitle(ledger: ServiceLedger, grouping: 'week' | 'month'): string {
+function periodColumnUnit(ledger: ServiceLedger, grouping: 'week' | 'month'): RowUnit {
   const units = new Set(ledger.periods.map((p) => (p.unit === 'day' ? 'week' : p.unit)));
-  if (units.size === 0) return grouping === 'week' ? 'Week' : 'Month';
-  if (units.size > 1) return 'Period';
+  if (units.size === 0) return grouping;
+  if (units.size > 1) return 'period';
   const [unit] = units;
-  if (unit === grouping) return grouping === 'week' ? 'Week' : 'Month';
-  return unit === 'month'
-    ? 'Month'
-    : unit === 'week'
-      ? 'Week'
-      : unit === 'cycle'
-        ? 'Cycle'
-        : unit === 'year'
-          ? 'School year'
-          : unit === 'term'
-            ? 'Term'
-            : 'Period';
+  return unit === 'month' || unit === 'week' || unit === 'cycle' || unit === 'year' || unit === 'term'
+    ? unit
+    : 'period';
 }
 
 export function LedgerTable({
@@ -88,6 +71,8 @@ export function LedgerTable({
   captionId: string;
   onOpen: Open;
 }) {
+  const { t, FIGURES, periodTitle, closuresWords, scopeWords, scopeAll, unitTitle } = useLedgerWords();
+  const unit = periodColumnUnit(ledger, grouping);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
     <section className={ui.tableScroll} tabIndex={0} aria-labelledby={captionId}>
@@ -98,12 +83,14 @@ export function LedgerTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" className={`${classes.sticky} ${classes.head}`}>
-              {periodColumnTitle(ledger, grouping)}
+              {unitTitle(unit)}
             </Table.Th>
             {FIGURES.map((def) => (
               <Table.Th scope="col" key={def.key} className={classes.head}>
                 {def.column}
-                {def.key !== 'percent' && <span className={classes.closures}>minutes</span>}
+                {def.key !== 'percent' && (
+                  <span className={classes.closures}>{t('ledger.table.minutes')}</span>
+                )}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -126,7 +113,7 @@ export function LedgerTable({
         <Table.Tfoot>
           <Table.Tr className={classes.totalRow}>
             <Table.Th scope="row" className={classes.sticky}>
-              Total
+              {t('ledger.table.total')}
             </Table.Th>
             {FIGURES.map((def) => (
               <Cell
@@ -134,7 +121,7 @@ export function LedgerTable({
                 def={def}
                 figures={ledger.totals}
                 period={null}
-                scope={`in all ${periodColumnTitle(ledger, grouping).toLowerCase()}s`}
+                scope={scopeAll(unit)}
                 onOpen={onOpen}
               />
             ))}

@@ -1,10 +1,13 @@
-// The ledger's figures in plain words: what each is called, its value, the entries behind it, and the
-// accessible name of the button that opens them. Those names are what browser tests look for, e.g.
-// "100 make-up minutes still owed in total, show entries".
+// The ledger's figures in plain words, in the reader's language (issue 17; the catalog's part
+// "ledger"): what each is called, its value, the entries behind it, and the accessible name of the
+// button that opens them. Those names are what browser tests look for, e.g. "100 make-up minutes still
+// owed in total, show entries".
 
+import { useMemo } from 'react';
 import type { ServiceLedger, SessionEntry } from '../../api/types.ts';
-import { datesInWords, formatDate, formatMonth } from '../../components/dates.ts';
-import { gapMinutes, minutesWords } from '../../components/plain-words.ts';
+import { datesInWords, formatDay, localeFor } from '../../components/dates.ts';
+import { gapMinutes } from '../../components/plain-words.ts';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
 export type Figures = ServiceLedger['totals'];
 export type LedgerPeriod = ServiceLedger['periods'][number];
@@ -37,162 +40,188 @@ export type FigureDef = {
   counts?(e: SessionEntry): string | undefined;
 };
 
+/** The unit of a row ("week", "month", "cycle", "year", "term"; anything else is a "period"). */
+export type RowUnit = string;
+
 const union = (...lists: string[][]) => [...new Set(lists.flat())];
 
-export const FIGURES: FigureDef[] = [
-  {
-    key: 'required',
-    label: 'Required',
-    column: 'Required',
-    value: (f) => f.requiredMinutes,
-    words: (f) => `${minutesWords(f.requiredMinutes)} required`,
-    ids: (f) => union(f.entryIds.delivered, f.entryIds.short, f.entryIds.missed),
-    explain:
-      'What the plan asks for in these dates, counted from the school calendar. The sessions logged against it are listed below.',
-  },
-  {
-    key: 'delivered',
-    label: 'Delivered',
-    column: 'Delivered',
-    value: (f) => f.deliveredMinutes,
-    words: (f) => `${minutesWords(f.deliveredMinutes)} delivered`,
-    ids: (f) => f.entryIds.delivered,
-    explain:
-      'Minutes given in scheduled sessions, each counted up to the length the plan sets. Longer sessions do not make up for others.',
-    counts: (e) =>
-      `Counts ${minutesWords(e.minutesPlanned != null ? Math.min(e.minutesDelivered, e.minutesPlanned) : e.minutesDelivered)} as delivered`,
-  },
-  {
-    key: 'owed',
-    label: 'Missed, make-up owed',
-    column: 'Missed, make-up owed',
-    value: (f) => f.owedMinutes,
-    words: (f) => `${minutesWords(f.owedMinutes)} missed and owed as make-up`,
-    ids: (f) => f.entryIds.owed,
-    explain:
-      'Minutes of missed or shortened sessions that the school is responsible for, for example when the provider was absent or the session was cancelled for an event.',
-    counts: (e) => `Counts ${minutesWords(gapMinutes(e))} as owed`,
-  },
-  {
-    key: 'excused',
-    label: 'Excused',
-    column: 'Excused',
-    value: (f) => f.excusedMinutes,
-    words: (f) => `${minutesWords(f.excusedMinutes)} excused`,
-    ids: (f) => f.entryIds.excused,
-    explain:
-      'Minutes missed for a reason that does not call for a make-up, such as your child being absent when the session was offered.',
-    counts: (e) => `Counts ${minutesWords(gapMinutes(e))} as excused`,
-  },
-  {
-    key: 'pending',
-    label: 'Waiting for a reason',
-    column: 'Waiting for a reason',
-    value: (f) => f.pendingMinutes,
-    words: (f) => `${minutesWords(f.pendingMinutes)} waiting for a reason`,
-    ids: (f) => f.entryIds.pending,
-    explain:
-      'Minutes missed for a reason that is unknown or “other”. Decide whether they are owed or excused, and they move to that figure.',
-    counts: (e) => `Counts ${minutesWords(gapMinutes(e))} as waiting for a reason`,
-  },
-  {
-    key: 'unlogged',
-    label: 'Not logged',
-    column: 'Not logged',
-    value: (f) => f.unloggedMinutes,
-    words: (f) => `${minutesWords(f.unloggedMinutes)} not logged`,
-    ids: () => [],
-    explain:
-      'Sessions the plan required for which no entry exists at all: nobody recorded them as given, short or missed.',
-  },
-  {
-    key: 'madeUp',
-    label: 'Made up',
-    column: 'Made up',
-    value: (f) => f.makeupAppliedMinutes,
-    words: (f) => `${minutesWords(f.makeupAppliedMinutes)} made up`,
-    ids: (f) => f.entryIds.makeupApplied,
-    explain:
-      'Make-up minutes applied to the owed minutes of these dates. A make-up goes first to the session it names, then to the oldest minutes still owed.',
-    counts: (e) => (e.kind === 'makeup' ? `A make-up of ${minutesWords(e.minutesDelivered)}` : undefined),
-  },
-  {
-    key: 'stillOwed',
-    label: 'Make-up minutes still owed',
-    column: 'Still owed',
-    value: (f) => f.owedBalanceMinutes,
-    words: (f) => `${plural(f.owedBalanceMinutes)} still owed`,
-    ids: (f) => union(f.entryIds.owed, f.entryIds.makeupApplied),
-    explain:
-      'Owed minutes that no make-up has covered yet: missed and owed, less made up. This is the figure to bring to a conversation about compensatory services.',
-    counts: (e) =>
-      e.kind === 'makeup'
-        ? `A make-up of ${minutesWords(e.minutesDelivered)}`
-        : `Owed ${minutesWords(gapMinutes(e))}`,
-  },
-  {
-    key: 'percent',
-    label: 'Delivered %',
-    column: 'Delivered %',
-    value: (f) => f.percentDelivered,
-    words: (f) =>
-      f.percentDelivered == null ? 'nothing required, so no percentage' : `${f.percentDelivered}% delivered`,
-    ids: (f) => f.entryIds.delivered,
-    explain: 'Minutes delivered out of minutes required. The delivered sessions are listed below.',
-    counts: (e) =>
-      `Counts ${minutesWords(e.minutesPlanned != null ? Math.min(e.minutesDelivered, e.minutesPlanned) : e.minutesDelivered)} as delivered`,
-  },
-];
+/** Minutes that count as delivered for an entry: up to the length the plan sets. */
+const deliveredCount = (e: SessionEntry) =>
+  e.minutesPlanned != null ? Math.min(e.minutesDelivered, e.minutesPlanned) : e.minutesDelivered;
 
-function plural(n: number) {
-  return n === 1 ? '1 make-up minute' : `${n} make-up minutes`;
+function figureDefs(t: T): FigureDef[] {
+  const makeupOf = (e: SessionEntry) =>
+    e.kind === 'makeup' ? t('ledger.figure.makeupOf', { minutes: e.minutesDelivered }) : undefined;
+  return [
+    {
+      key: 'required',
+      label: t('ledger.figure.required.label'),
+      column: t('ledger.figure.required.label'),
+      value: (f) => f.requiredMinutes,
+      words: (f) => t('ledger.figure.required.words', { minutes: f.requiredMinutes }),
+      ids: (f) => union(f.entryIds.delivered, f.entryIds.short, f.entryIds.missed),
+      explain: t('ledger.figure.required.explain'),
+    },
+    {
+      key: 'delivered',
+      label: t('ledger.figure.delivered.label'),
+      column: t('ledger.figure.delivered.label'),
+      value: (f) => f.deliveredMinutes,
+      words: (f) => t('ledger.figure.delivered.words', { minutes: f.deliveredMinutes }),
+      ids: (f) => f.entryIds.delivered,
+      explain: t('ledger.figure.delivered.explain'),
+      counts: (e) => t('ledger.figure.delivered.counts', { minutes: deliveredCount(e) }),
+    },
+    {
+      key: 'owed',
+      label: t('ledger.figure.owed.label'),
+      column: t('ledger.figure.owed.label'),
+      value: (f) => f.owedMinutes,
+      words: (f) => t('ledger.figure.owed.words', { minutes: f.owedMinutes }),
+      ids: (f) => f.entryIds.owed,
+      explain: t('ledger.figure.owed.explain'),
+      counts: (e) => t('ledger.figure.owed.counts', { minutes: gapMinutes(e) }),
+    },
+    {
+      key: 'excused',
+      label: t('ledger.figure.excused.label'),
+      column: t('ledger.figure.excused.label'),
+      value: (f) => f.excusedMinutes,
+      words: (f) => t('ledger.figure.excused.words', { minutes: f.excusedMinutes }),
+      ids: (f) => f.entryIds.excused,
+      explain: t('ledger.figure.excused.explain'),
+      counts: (e) => t('ledger.figure.excused.counts', { minutes: gapMinutes(e) }),
+    },
+    {
+      key: 'pending',
+      label: t('ledger.figure.pending.label'),
+      column: t('ledger.figure.pending.label'),
+      value: (f) => f.pendingMinutes,
+      words: (f) => t('ledger.figure.pending.words', { minutes: f.pendingMinutes }),
+      ids: (f) => f.entryIds.pending,
+      explain: t('ledger.figure.pending.explain'),
+      counts: (e) => t('ledger.figure.pending.counts', { minutes: gapMinutes(e) }),
+    },
+    {
+      key: 'unlogged',
+      label: t('ledger.figure.unlogged.label'),
+      column: t('ledger.figure.unlogged.label'),
+      value: (f) => f.unloggedMinutes,
+      words: (f) => t('ledger.figure.unlogged.words', { minutes: f.unloggedMinutes }),
+      ids: () => [],
+      explain: t('ledger.figure.unlogged.explain'),
+    },
+    {
+      key: 'madeUp',
+      label: t('ledger.figure.madeUp.label'),
+      column: t('ledger.figure.madeUp.label'),
+      value: (f) => f.makeupAppliedMinutes,
+      words: (f) => t('ledger.figure.madeUp.words', { minutes: f.makeupAppliedMinutes }),
+      ids: (f) => f.entryIds.makeupApplied,
+      explain: t('ledger.figure.madeUp.explain'),
+      counts: makeupOf,
+    },
+    {
+      key: 'stillOwed',
+      label: t('ledger.figure.stillOwed.label'),
+      column: t('ledger.figure.stillOwed.column'),
+      value: (f) => f.owedBalanceMinutes,
+      words: (f) => t('ledger.figure.stillOwed.words', { minutes: f.owedBalanceMinutes }),
+      ids: (f) => union(f.entryIds.owed, f.entryIds.makeupApplied),
+      explain: t('ledger.figure.stillOwed.explain'),
+      counts: (e) => makeupOf(e) ?? t('ledger.figure.stillOwed.counts', { minutes: gapMinutes(e) }),
+    },
+    {
+      key: 'percent',
+      label: t('ledger.figure.percent.label'),
+      column: t('ledger.figure.percent.label'),
+      value: (f) => f.percentDelivered,
+      words: (f) =>
+        f.percentDelivered == null
+          ? t('ledger.figure.percent.none')
+          : t('ledger.figure.percent.words', { percent: f.percentDelivered }),
+      ids: (f) => f.entryIds.delivered,
+      explain: t('ledger.figure.percent.explain'),
+      counts: (e) => t('ledger.figure.delivered.counts', { minutes: deliveredCount(e) }),
+    },
+  ];
 }
 
-export const figure = (key: FigureKey) => FIGURES.find((f) => f.key === key) as FigureDef;
+export type LedgerWords = ReturnType<typeof ledgerWords>;
 
-/**
- * "the week of Sep 7, 2026", "September 2026", or the server's own label for other periods with its
- * dates in words ("Quarter 2 (Nov 9, 2026 to Jan 29, 2027)").
- */
-export function periodName(p: Pick<LedgerPeriod, 'unit' | 'start' | 'label'>): string {
-  if (p.unit === 'week') return `the week of ${formatDate(p.start)}`;
-  if (p.unit === 'month') return formatMonth(p.start);
-  return datesInWords(p.label, 'monthDayYear');
+function ledgerWords(t: T, language: string, locale: string | undefined) {
+  const FIGURES = figureDefs(t);
+  /** "Sep 8, 2026" in the reader's words. */
+  const date = (iso: string) => formatDay(iso, 'monthDayYear', locale);
+  /** "Oct 27": a date without its year. */
+  const shortDate = (iso: string) => formatDay(iso, 'monthDay', locale);
+
+  /**
+   * "the week of Sep 7, 2026", "September 2026", or the server's own label for other periods with its
+   * dates in words ("Quarter 2 (Nov 9, 2026 to Jan 29, 2027)").
+   */
+  const periodName = (p: Pick<LedgerPeriod, 'unit' | 'start' | 'label'>): string => {
+    if (p.unit === 'week') return t('ledger.period.week', { date: date(p.start) });
+    if (p.unit === 'month') return formatDay(p.start, 'monthYear', locale);
+    return datesInWords(p.label, 'monthDayYear', locale);
+  };
+
+  /** A closure as the ledger gives it ("2026-10-27: Snow day (closure)") in words: "Snow day (closure), Oct 27". */
+  const closureWords = (closure: string): string => {
+    const m = /^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?: (.*)$/.exec(closure);
+    if (!m) return closure.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => date(iso));
+    const [, start, end, label] = m as unknown as [string, string, string | undefined, string];
+    return end
+      ? t('ledger.closureRange', { label, start: shortDate(start), end: shortDate(end) })
+      : t('ledger.closure', { label, start: shortDate(start) });
+  };
+
+  return {
+    t,
+    language,
+    locale,
+    FIGURES,
+    date,
+    shortDate,
+    /** "September 2026". */
+    month: (iso: string) => formatDay(iso, 'monthYear', locale),
+    periodName,
+    /** The row header: "Week of Sep 7, 2026", "September 2026". */
+    periodTitle: (p: Pick<LedgerPeriod, 'unit' | 'start' | 'label'>): string =>
+      p.unit === 'week' ? t('ledger.period.weekTitle', { date: date(p.start) }) : periodName(p),
+    closureWords,
+    /** "No school: Snow day (closure), Oct 27; ..." */
+    closuresWords: (closures: string[]) =>
+      t('ledger.closures', { closures: closures.map(closureWords).join('; ') }),
+    /** The scope words of a figure's button: "in total" or "in the week of Sep 7, 2026". */
+    scopeWords: (period: LedgerPeriod | null) =>
+      period ? t('ledger.scope.period', { period: periodName(period) }) : t('ledger.scope.total'),
+    /** "in all weeks", for the table's total row. */
+    scopeAll: (unit: RowUnit) => t('ledger.scope.all', { unit }),
+    /** The title of a row's unit: "Week", "School year". */
+    unitTitle: (unit: RowUnit) => t('ledger.unit', { unit }),
+    /**
+     * The accessible name of a figure's button: "260 minutes delivered in total, show entries" in the
+     * summary, "... in the week of Sep 7, 2026, show entries" in a row, and "... in all weeks, show
+     * entries" in the table's total row (so no two buttons share a name).
+     */
+    buttonName: (def: FigureDef, f: Figures, scope: string) =>
+      t('ledger.buttonName', { figure: def.words(f), scope }),
+    /** The number as shown: "260" or "54.2%" or "–" when nothing was required. */
+    valueText: (def: FigureDef, f: Figures): string => {
+      const v = def.value(f);
+      if (v == null) return '–';
+      return def.key === 'percent' ? t('ledger.percentValue', { percent: v }) : String(v);
+    },
+    /** A capital first letter, for a sentence that starts with a value. */
+    capitalise: (s: string) => `${s.charAt(0).toLocaleUpperCase(locale)}${s.slice(1)}`,
+  };
 }
 
-/** The row header: "Week of Sep 7, 2026", "September 2026". */
-export function periodTitle(p: Pick<LedgerPeriod, 'unit' | 'start' | 'label'>): string {
-  if (p.unit === 'week') return `Week of ${formatDate(p.start)}`;
-  return periodName(p);
-}
-
-const shortDate = (iso: string) => formatDate(iso).replace(/, \d{4}$/, '');
-
-/** A closure as the ledger gives it ("2026-10-27: Snow day (closure)") in words: "Snow day (closure), Oct 27". */
-export function closureWords(closure: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?: (.*)$/.exec(closure);
-  if (!m) return closure.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => formatDate(iso));
-  const [, start, end, label] = m as unknown as [string, string, string | undefined, string];
-  return `${label}, ${shortDate(start)}${end ? ` to ${shortDate(end)}` : ''}`;
-}
-
-/** "No school: Snow day (closure), Oct 27; ..." */
-export const closuresWords = (closures: string[]) => `No school: ${closures.map(closureWords).join('; ')}`;
-
-/** The scope words of a figure's button: "in total" or "in the week of Sep 7, 2026". */
-export const scopeWords = (period: LedgerPeriod | null) => (period ? `in ${periodName(period)}` : 'in total');
-
-/**
- * The accessible name of a figure's button: "260 minutes delivered in total, show entries" in the summary,
- * "... in the week of Sep 7, 2026, show entries" in a row, and "... in all weeks, show entries" in the
- * table's total row (so no two buttons share a name).
- */
-export const buttonName = (def: FigureDef, f: Figures, scope: string) =>
-  `${def.words(f)} ${scope}, show entries`;
-
-/** The number as shown: "260" or "54.2%" or "–" when nothing was required. */
-export function valueText(def: FigureDef, f: Figures): string {
-  const v = def.value(f);
-  if (v == null) return '–';
-  return def.key === 'percent' ? `${v}%` : String(v);
+/** The ledger's words in the reader's language; the page waits (Suspense) for the part "ledger". */
+export function useLedgerWords(): LedgerWords {
+  const t = useT('ledger');
+  const { language } = useLanguage();
+  const locale = localeFor(language);
+  return useMemo(() => ledgerWords(t, language, locale), [t, language, locale]);
 }

@@ -71,6 +71,10 @@ export const LETTER_KIND_WORDS: Record<LetterKind, { name: string; when: string 
     name: 'An appeal to the school board',
     when: 'In British Columbia or Alberta: appeal a decision (or a failure to decide) that affects your child’s education, following the board’s own procedure.',
   },
+  service_log_questions: {
+    name: 'Questions about the school’s service log',
+    when: 'The school’s log and your record differ on some days: ask about them. Drafted from the log’s reconciliation table.',
+  },
 };
 
 export const letterKindName = (kind: string) =>

@@ -7,6 +7,7 @@ import { post } from '../../api/client.ts';
 import { can } from '../../api/permissions.ts';
 import { useCurrent } from '../../api/session.tsx';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { RecordSection } from '../plan/RecordSection.tsx';
 import { accommodationsDef } from '../plan/sections.tsx';
 import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
@@ -17,6 +18,7 @@ import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
  * parent correct. They can also be added one at a time, or later from the Plan page.
  */
 export function AccommodationsStep({ householdId, plan, focusHeading, onNext, onBack }: PlanStepProps) {
+  const t = useT('onboarding');
   const client = useQueryClient();
   const current = useCurrent();
   const headingId = useId();
@@ -25,8 +27,7 @@ export function AccommodationsStep({ householdId, plan, focusHeading, onNext, on
   const form = useForm({
     initialValues: { text: '' },
     validate: {
-      text: (v) =>
-        readAccommodationLines(v).length > 0 ? null : 'Paste or type the accommodations, one per line',
+      text: (v) => (readAccommodationLines(v).length > 0 ? null : t('onboarding.accommodations.textMissing')),
     },
   });
 
@@ -41,9 +42,7 @@ export function AccommodationsStep({ householdId, plan, focusHeading, onNext, on
         saved++;
       }
       form.reset();
-      setStatus(
-        `Added ${saved} ${saved === 1 ? 'accommodation' : 'accommodations'}. Check the kind of each below, or press Next.`,
-      );
+      setStatus(t('onboarding.accommodations.added', { count: saved, shown: String(saved) }));
     } catch (e) {
       // Keep what was not saved yet in the box, so nothing typed is lost.
       form.setFieldValue(
@@ -62,20 +61,20 @@ export function AccommodationsStep({ householdId, plan, focusHeading, onNext, on
   return (
     <Stack gap="md">
       <StepHeading
-        title="Accommodations"
-        intro="The supports the plan promises in class and on tests, such as extended time or preferential seating. Copy them from the IEP, one per line."
+        title={t('onboarding.accommodations.title')}
+        intro={t('onboarding.accommodations.intro')}
         focus={focusHeading}
       />
       <FormStack onSubmit={add} error={error} gap="sm">
         <Textarea
-          label="Accommodations, one per line"
-          description="For example: Extended time (1.5x) on tests and quizzes"
+          label={t('onboarding.accommodations.label')}
+          description={t('onboarding.accommodations.example')}
           autosize
           minRows={4}
           {...form.getInputProps('text')}
         />
         <Button type="submit" variant="default" loading={form.submitting} w="fit-content">
-          Add these
+          {t('onboarding.accommodations.add')}
         </Button>
         <Text size="sm" role="status" aria-live="polite">
           {status}
@@ -92,10 +91,10 @@ export function AccommodationsStep({ householdId, plan, focusHeading, onNext, on
       />
       <Group gap="sm">
         <Button variant="default" onClick={onBack}>
-          Back
+          {t('onboarding.back')}
         </Button>
         <Button color="blue.8" onClick={onNext}>
-          Next
+          {t('onboarding.next')}
         </Button>
       </Group>
     </Stack>

@@ -15,12 +15,13 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
-import { CALENDAR_DAY_HELP, CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
+import { CALENDAR_DAY_LABELS } from '../../../src/domain/school-days.ts';
 import { del, getAll, patch, post } from '../../api/client.ts';
 import type { CalendarEvent, Child, SchoolCalendar } from '../../api/types.ts';
-import { formatRange } from '../../components/dates.ts';
+import { formatRange, localeFor } from '../../components/dates.ts';
 import { applyApiError, FormError, FormStack } from '../../components/form-errors.tsx';
-import { refreshAfterCalendarChange, SCHOOL_YEAR_CHECKS } from '../../components/school-calendar.ts';
+import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { StepHeading } from './StepHeading.tsx';
 
 function defaultYearName(child: Child, today = new Date()): string {
@@ -51,6 +52,9 @@ export function CalendarStep({
   onNext(): void;
   onBack(): void;
 }) {
+  const t = useT('onboarding');
+  const locale = localeFor(useLanguage().language);
+  const range = (start: string, end: string | null | undefined) => formatRange(start, end, locale);
   const client = useQueryClient();
   const ids = useId();
   const formId = `${ids}-year`;
@@ -69,14 +73,24 @@ export function CalendarStep({
       firstDay: calendar?.firstDay ?? '',
       lastDay: calendar?.lastDay ?? '',
     },
-    validate: SCHOOL_YEAR_CHECKS,
+    // The checks of the School calendar page (web/components/school-calendar.ts), in the reader's words.
+    validate: {
+      name: (v: string) => (v.trim() ? null : t('onboarding.calendar.yearNameMissing')),
+      firstDay: (v: string) => (v ? null : t('onboarding.calendar.firstDayMissing')),
+      lastDay: (v: string, all: { firstDay: string }) =>
+        !v
+          ? t('onboarding.calendar.lastDayMissing')
+          : all.firstDay && v < all.firstDay
+            ? t('onboarding.calendar.lastBeforeFirst')
+            : null,
+    },
   });
   const dayOff = useForm<{ kind: CalendarDayKind; startDate: string; endDate: string; label: string }>({
     initialValues: { kind: 'holiday', startDate: '', endDate: '', label: '' },
     validate: {
-      startDate: (v) => (v ? null : 'Choose the day off (or the first day of a break)'),
+      startDate: (v) => (v ? null : t('onboarding.calendar.startMissing')),
       endDate: (v, all) =>
-        v && all.startDate && v < all.startDate ? 'The last day comes after the first day' : null,
+        v && all.startDate && v < all.startDate ? t('onboarding.calendar.lastBeforeFirst') : null,
     },
   });
 
@@ -116,7 +130,7 @@ export function CalendarStep({
     if (dayOff.validate().hasErrors) return false;
     const saved = await saveYear();
     if (!saved) {
-      setDayOffError('Fill in the school year above first; then add the day off.');
+      setDayOffError(t('onboarding.calendar.fillYearFirst'));
       return false;
     }
     const v = dayOff.values;
@@ -131,7 +145,9 @@ export function CalendarStep({
       });
       await refreshAfterCalendarChange(client);
       setStatus(
-        `Added: ${v.label.trim() || CALENDAR_DAY_LABELS[v.kind]}, ${formatRange(v.startDate, endDate)}.`,
+        v.label.trim()
+          ? t('onboarding.calendar.added', { label: v.label.trim(), range: range(v.startDate, endDate) })
+          : t('onboarding.calendar.addedKind', { kind: v.kind, range: range(v.startDate, endDate) }),
       );
       dayOff.reset();
       firstDayOff.current?.focus();
@@ -147,9 +163,13 @@ export function CalendarStep({
     try {
       await del(`/households/${householdId}/calendar-events/${event.id}`);
       await refreshAfterCalendarChange(client);
-      setStatus(`Removed: ${event.label ?? 'day off'}.`);
+      setStatus(
+        event.label
+          ? t('onboarding.calendar.removed', { label: event.label })
+          : t('onboarding.calendar.removedDayOff'),
+      );
     } catch (e) {
-      setListError(e instanceof Error ? e.message : 'It could not be removed.');
+      setListError(e instanceof Error ? e.message : t('onboarding.calendar.notRemoved'));
     }
   };
 
@@ -171,17 +191,27 @@ export function CalendarStep({
   return (
     <Stack gap="lg">
       <StepHeading
-        title="The school calendar"
-        intro="The first and last day of school and the days off let As Written count the school weeks. The school district's website usually has them."
+        title={t('onboarding.calendar.title')}
+        intro={t('onboarding.calendar.intro')}
         focus={focusHeading}
       />
       <form id={formId} onSubmit={next} noValidate>
         <Stack gap="md">
           <FormError message={error} />
-          <TextInput label="School year name" required {...year.getInputProps('name')} />
+          <TextInput label={t('onboarding.calendar.yearName')} required {...year.getInputProps('name')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <TextInput type="date" label="First day of school" required {...year.getInputProps('firstDay')} />
-            <TextInput type="date" label="Last day of school" required {...year.getInputProps('lastDay')} />
+            <TextInput
+              type="date"
+              label={t('onboarding.calendar.firstDay')}
+              required
+              {...year.getInputProps('firstDay')}
+            />
+            <TextInput
+              type="date"
+              label={t('onboarding.calendar.lastDay')}
+              required
+              {...year.getInputProps('lastDay')}
+            />
           </SimpleGrid>
         </Stack>
       </form>
@@ -190,12 +220,9 @@ export function CalendarStep({
         <Stack gap="md">
           <div>
             <Title order={3} size="h4" id={`${ids}-daysoff`}>
-              Days off
+              {t('onboarding.calendar.daysOff')}
             </Title>
-            <Text size="sm">
-              Add each holiday and break (and a closure or an early dismissal, if you know of one). For a
-              break, give its first and last day. You can change them later on the School calendar page.
-            </Text>
+            <Text size="sm">{t('onboarding.calendar.daysOffHelp')}</Text>
           </div>
           {daysOff.length > 0 ? (
             <List spacing={4} listStyleType="none" ml={0} pl={0}>
@@ -203,16 +230,25 @@ export function CalendarStep({
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="nowrap" justify="space-between">
                     <Text size="sm">
-                      {`${formatRange(e.startDate, e.endDate)}: ${
-                        e.label
-                          ? `${e.label} (${CALENDAR_DAY_LABELS[e.kind].toLowerCase()})`
-                          : CALENDAR_DAY_LABELS[e.kind]
-                      }`}
+                      {e.label
+                        ? t('onboarding.calendar.itemNamed', {
+                            range: range(e.startDate, e.endDate),
+                            label: e.label,
+                            kind: e.kind,
+                          })
+                        : t('onboarding.calendar.item', {
+                            range: range(e.startDate, e.endDate),
+                            kind: e.kind,
+                          })}
                     </Text>
                     <ActionIcon
                       variant="subtle"
                       color="red"
-                      aria-label={`Remove ${e.label ?? 'this day off'}`}
+                      aria-label={
+                        e.label
+                          ? t('onboarding.calendar.remove', { label: e.label })
+                          : t('onboarding.calendar.removeThis')
+                      }
                       onClick={() => void remove(e)}
                     >
                       <span aria-hidden>×</span>
@@ -222,35 +258,39 @@ export function CalendarStep({
               ))}
             </List>
           ) : (
-            <Text size="sm">No days off added yet.</Text>
+            <Text size="sm">{t('onboarding.calendar.none')}</Text>
           )}
           <FormError message={listError} />
           <FormStack onSubmit={submitDayOff} error={dayOffError} gap="sm">
             <NativeSelect
-              label="What kind of day?"
-              description={CALENDAR_DAY_HELP[dayOff.values.kind]}
+              label={t('onboarding.calendar.whatKind')}
+              description={t('onboarding.calendar.kindHelp', { kind: dayOff.values.kind })}
               data={(Object.keys(CALENDAR_DAY_LABELS) as CalendarDayKind[]).map((k) => ({
                 value: k,
-                label: CALENDAR_DAY_LABELS[k],
+                label: t('onboarding.calendar.kind', { kind: k }),
               }))}
               {...dayOff.getInputProps('kind')}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <TextInput
                 type="date"
-                label="Day off (or first day)"
+                label={t('onboarding.calendar.start')}
                 ref={firstDayOff}
                 {...dayOff.getInputProps('startDate')}
               />
-              <TextInput type="date" label="Last day (optional)" {...dayOff.getInputProps('endDate')} />
+              <TextInput
+                type="date"
+                label={t('onboarding.calendar.end')}
+                {...dayOff.getInputProps('endDate')}
+              />
             </SimpleGrid>
             <TextInput
-              label="What is it called?"
-              placeholder="Winter break"
+              label={t('onboarding.calendar.name')}
+              placeholder={t('onboarding.calendar.namePlaceholder')}
               {...dayOff.getInputProps('label')}
             />
             <Button type="submit" variant="default" loading={dayOff.submitting} w="fit-content">
-              Add day off
+              {t('onboarding.calendar.add')}
             </Button>
           </FormStack>
           <Text size="sm" role="status">
@@ -261,10 +301,10 @@ export function CalendarStep({
 
       <Group justify="space-between">
         <Button variant="default" size="md" onClick={onBack}>
-          Back
+          {t('onboarding.back')}
         </Button>
         <Button type="submit" form={formId} size="md" color="blue.8" loading={busy}>
-          Next
+          {t('onboarding.next')}
         </Button>
       </Group>
     </Stack>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { Child } from '../../api/types.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { StepHeading } from './StepHeading.tsx';
 
 const orNull = (s: string) => s.trim() || null;
@@ -20,6 +21,7 @@ export function ChildStep({
   focusHeading: boolean;
   onSaved(child: Child): void;
 }) {
+  const t = useT('onboarding');
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
@@ -28,7 +30,7 @@ export function ChildStep({
       school: child?.school ?? '',
       grade: child?.grade ?? '',
     },
-    validate: { firstName: (v) => (v.trim() ? null : "Enter your child's first name") },
+    validate: { firstName: (v) => (v.trim() ? null : t('onboarding.child.firstNameMissing')) },
   });
 
   const submit = form.onSubmit(async (values) => {
@@ -55,8 +57,8 @@ export function ChildStep({
     <FormStack
       heading={
         <StepHeading
-          title="Your child"
-          intro="Only the first name is needed; you can add the rest now or later."
+          title={t('onboarding.child.title')}
+          intro={t('onboarding.child.intro')}
           focus={focusHeading}
         />
       }
@@ -64,14 +66,23 @@ export function ChildStep({
       error={error}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput label="First name" required autoComplete="off" {...form.getInputProps('firstName')} />
-        <TextInput label="Last name (optional)" autoComplete="off" {...form.getInputProps('lastName')} />
-        <TextInput label="School (optional)" {...form.getInputProps('school')} />
-        <TextInput label="Grade (optional)" placeholder="3" {...form.getInputProps('grade')} />
+        <TextInput
+          label={t('onboarding.child.firstName')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('firstName')}
+        />
+        <TextInput
+          label={t('onboarding.child.lastName')}
+          autoComplete="off"
+          {...form.getInputProps('lastName')}
+        />
+        <TextInput label={t('onboarding.child.school')} {...form.getInputProps('school')} />
+        <TextInput label={t('onboarding.child.grade')} placeholder="3" {...form.getInputProps('grade')} />
       </SimpleGrid>
       <Group justify="flex-end">
         <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
-          Next
+          {t('onboarding.next')}
         </Button>
       </Group>
     </FormStack>

@@ -2,7 +2,8 @@ import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, getAll } from '../../api/client.ts';
 import type { CalendarEvent, Service } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
 
 /** Step 6: what was set up, and the way to the home screen. */
@@ -22,6 +23,11 @@ export function DoneStep({
   onAddAnother(): void;
   onBack(): void;
 }) {
+  const t = useT('onboarding');
+  const locale = localeFor(useLanguage().language);
+  const day = (iso: string) => formatDay(iso, 'weekdayLongYear', locale);
+  const list = (items: string[]) =>
+    new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(items);
   const events = useQuery({
     queryKey: ['calendar-events', householdId, calendar?.id],
     queryFn: () =>
@@ -36,67 +42,70 @@ export function DoneStep({
   // Each kind said as entered: a closure or an early dismissal is not a holiday.
   const byKind = new Map<string, number>();
   for (const e of events.data ?? []) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-  const KIND_WORDS: Record<string, [string, string]> = {
-    holiday: ['holiday', 'holidays'],
-    break: ['break', 'breaks'],
-    closure: ['school closure', 'school closures'],
-    early_dismissal: ['early dismissal', 'early dismissals'],
-  };
+  const KINDS = ['holiday', 'break', 'closure', 'early_dismissal'];
   const daysOff =
     byKind.size === 0
-      ? 'no days off yet'
-      : Object.keys(KIND_WORDS)
-          .filter((k) => byKind.has(k))
-          .map((k) => `${byKind.get(k)} ${KIND_WORDS[k]![byKind.get(k) === 1 ? 0 : 1]}`)
-          .join(', ');
+      ? t('onboarding.done.noDaysOff')
+      : list(
+          KINDS.filter((k) => byKind.has(k)).map((kind) => {
+            const count = byKind.get(kind) ?? 0;
+            return t('onboarding.done.daysOfKind', { kind, count, shown: String(count) });
+          }),
+        );
   const serviceList = services.data ?? [];
   return (
     <Stack gap="md">
       <StepHeading
-        title="All set"
-        intro={`Here is what As Written knows about ${child.firstName}.`}
+        title={t('onboarding.done.title')}
+        intro={t('onboarding.done.intro', { child: child.firstName })}
         focus={focusHeading}
       />
       <List spacing="xs">
         <List.Item>
           <Text span fw={600}>
-            Child:
+            {t('onboarding.done.child')}
           </Text>{' '}
-          {[child.firstName, child.lastName].filter(Boolean).join(' ')}
-          {child.school ? `, ${child.school}` : ''}
-          {child.grade ? `, grade ${child.grade}` : ''}
+          {t('onboarding.done.childLine', {
+            name: [child.firstName, child.lastName].filter(Boolean).join(' '),
+            school: child.school ? 'yes' : 'none',
+            schoolName: child.school ?? '',
+            grade: child.grade ? 'yes' : 'none',
+            gradeName: child.grade ?? '',
+          })}
         </List.Item>
         {calendar && (
           <List.Item>
             <Text span fw={600}>
-              School year:
+              {t('onboarding.done.schoolYear')}
             </Text>{' '}
-            {calendar.name}, {formatDay(calendar.firstDay, 'weekdayLongYear')} to{' '}
-            {formatDay(calendar.lastDay, 'weekdayLongYear')}, {daysOff}
+            {t('onboarding.done.schoolYearLine', {
+              name: calendar.name,
+              from: day(calendar.firstDay),
+              to: day(calendar.lastDay),
+              daysOff,
+            })}
           </List.Item>
         )}
         {plan && (
           <List.Item>
             <Text span fw={600}>
-              Plan:
+              {t('onboarding.done.plan')}
             </Text>{' '}
-            {plan.kind === 'iep' ? 'IEP' : '504 plan'}, {formatDay(plan.effectiveFrom, 'weekdayLongYear')} to{' '}
-            {formatDay(plan.effectiveTo, 'weekdayLongYear')}
+            {t('onboarding.done.planLine', {
+              kind: plan.kind,
+              from: day(plan.effectiveFrom),
+              to: day(plan.effectiveTo),
+            })}
           </List.Item>
         )}
         <List.Item>
           <Text span fw={600}>
-            Services:
+            {t('onboarding.done.services')}
           </Text>{' '}
-          {serviceList.length === 0
-            ? 'none yet (add them from the Plan page)'
-            : serviceList.map((s) => s.name).join(', ')}
+          {serviceList.length === 0 ? t('onboarding.done.noServices') : list(serviceList.map((s) => s.name))}
         </List.Item>
       </List>
-      <Text>
-        From now on, log each session on the home screen: tap “Log a session”, then “Happened” or “Didn’t
-        happen”. As Written keeps count of the minutes promised, delivered and owed.
-      </Text>
+      <Text>{t('onboarding.done.howTo')}</Text>
       <Button
         size="lg"
         color="blue.8"
@@ -104,14 +113,14 @@ export function DoneStep({
         loading={finishing}
         w={{ base: '100%', xs: 'auto' }}
       >
-        Finish
+        {t('onboarding.done.finish')}
       </Button>
       <Group gap="sm">
         <Button variant="default" onClick={onBack}>
-          Back
+          {t('onboarding.back')}
         </Button>
         <Button variant="default" onClick={onAddAnother}>
-          Add another child
+          {t('onboarding.addAnother')}
         </Button>
       </Group>
     </Stack>

@@ -24,6 +24,7 @@ import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import { AccommodationsStep } from './AccommodationsStep.tsx';
 import { CalendarStep } from './CalendarStep.tsx';
 import { ChildStep } from './ChildStep.tsx';
@@ -36,31 +37,29 @@ import { ServicesStep } from './ServicesStep.tsx';
 // done. Each step saves as it goes, so leaving half-way loses nothing: coming back to /welcome
 // offers to finish setting up the current child, or to add another child.
 
-const STEPS = ['Child', 'School calendar', 'Plan', 'Services', 'Accommodations', 'Done'] as const;
+const STEPS = ['child', 'calendar', 'plan', 'services', 'accommodations', 'done'] as const;
 
 export default function OnboardingPage() {
+  const t = useT('onboarding');
   const current = useCurrent();
   if (!current.householdId) {
     return (
-      <Layout title="Welcome to As Written">
+      <Layout title={t('onboarding.welcome')}>
         <CreateHousehold />
       </Layout>
     );
   }
   if (!current.childrenLoaded) {
     return (
-      <Center h="50vh" role="status" aria-label="Loading">
+      <Center h="50vh" role="status" aria-label={t('onboarding.loading')}>
         <Loader />
       </Center>
     );
   }
   if (!can(current.role, 'plan.write')) {
     return (
-      <Layout title="Setting up" back={current.child != null}>
-        <Text>
-          Only the household’s owner or a co-parent can add a child, a calendar or a plan. Ask them to finish
-          setting up; you will see everything here as soon as they do.
-        </Text>
+      <Layout title={t('onboarding.settingUp')} back={current.child != null}>
+        <Text>{t('onboarding.notAllowed')}</Text>
       </Layout>
     );
   }
@@ -70,6 +69,8 @@ export default function OnboardingPage() {
 type Saved = { child: Child | null; calendar: SchoolCalendar | null; plan: Plan | null };
 
 function Setup({ householdId }: { householdId: string }) {
+  const t = useT('onboarding');
+  const tParts = useTParts();
   const current = useCurrent();
   const client = useQueryClient();
   const [, navigate] = useLocation();
@@ -121,7 +122,7 @@ function Setup({ householdId }: { householdId: string }) {
       setMoved(true);
       setMode('steps');
     } catch (e) {
-      setResumeError(e instanceof Error ? e.message : 'Something went wrong. Try again.');
+      setResumeError(e instanceof Error ? e.message : t('onboarding.somethingWrong'));
     } finally {
       setResuming(false);
     }
@@ -156,18 +157,18 @@ function Setup({ householdId }: { householdId: string }) {
   if (mode === 'choose') {
     const child = current.child;
     return (
-      <Layout title="Set up As Written" back>
+      <Layout title={t('onboarding.setUp')} back>
         <Paper withBorder p="lg" radius="md">
           <Stack gap="md" align="flex-start">
-            <Text>What would you like to do?</Text>
+            <Text>{t('onboarding.choose')}</Text>
             <FormError message={resumeError} />
             {child && (
               <Button size="md" color="blue.8" loading={resuming} onClick={() => void resume(child)}>
-                Finish setting up <bdi>{child.firstName}</bdi>
+                {tParts('onboarding.finishChild', { child: <bdi>{child.firstName}</bdi> })}
               </Button>
             )}
             <Button size="md" variant="default" onClick={startNew}>
-              Add another child
+              {t('onboarding.addAnother')}
             </Button>
           </Stack>
         </Paper>
@@ -178,12 +179,20 @@ function Setup({ householdId }: { householdId: string }) {
   const { child, calendar, plan } = saved;
   return (
     <Layout
-      title={current.children.length > 0 && active === 0 && !child ? 'Add a child' : 'Set up As Written'}
-      intro="Six short steps. Each one is saved as you go, and everything can be changed later."
+      title={
+        current.children.length > 0 && active === 0 && !child
+          ? t('onboarding.addChild')
+          : t('onboarding.setUp')
+      }
+      intro={t('onboarding.intro')}
       back={current.children.length > 0}
     >
       <Text hiddenFrom="md" fw={600} aria-hidden>
-        Step {active + 1} of {STEPS.length}: {STEPS[active]}
+        {t('onboarding.stepOf', {
+          number: active + 1,
+          total: STEPS.length,
+          name: t('onboarding.step', { step: STEPS[active] }),
+        })}
       </Text>
       <Stepper
         active={active}
@@ -193,13 +202,13 @@ function Setup({ householdId }: { householdId: string }) {
         color="blue.8"
         classNames={{ stepBody: classes.stepBody, steps: classes.steps }}
       >
-        {STEPS.map((label, i) => (
+        {STEPS.map((step, i) => (
           <Stepper.Step
-            key={label}
+            key={step}
             label={
               <>
-                {label}
-                {i < active && <VisuallyHidden>, done</VisuallyHidden>}
+                {t('onboarding.step', { step })}
+                {i < active && <VisuallyHidden>{t('onboarding.stepDone')}</VisuallyHidden>}
               </>
             }
             aria-current={i === active ? 'step' : undefined}
@@ -289,14 +298,15 @@ function Layout({
   back?: boolean;
   children: ReactNode;
 }) {
+  const t = useT('onboarding');
   return (
     <Container size="md" px="md" py="lg" component="main" className={contrast.scope}>
       <Stack gap="md">
         <Group justify="space-between" wrap="nowrap">
           <Text fw={700} size="lg">
-            As Written
+            {t('app.name')}
           </Text>
-          {back && <TextLink href="/">Back to this week</TextLink>}
+          {back && <TextLink href="/">{t('onboarding.backToWeek')}</TextLink>}
         </Group>
         <div>
           <Title order={1} size="h2">
@@ -311,12 +321,13 @@ function Layout({
 }
 
 function CreateHousehold() {
+  const t = useT('onboarding');
   const current = useCurrent();
   const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: 'My family' },
-    validate: { name: (v) => (v.trim() ? null : 'Give the household a name') },
+    initialValues: { name: t('auth.setup.defaultHouseholdName') },
+    validate: { name: (v) => (v.trim() ? null : t('onboarding.household.nameMissing')) },
   });
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -332,13 +343,11 @@ function CreateHousehold() {
     <Paper withBorder p="lg" radius="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text>
-            A household holds your child’s records. You can invite a co-parent or an advocate to it later.
-          </Text>
+          <Text>{t('onboarding.household.intro')}</Text>
           <FormError message={error} />
-          <TextInput label="Household name" required {...form.getInputProps('name')} />
+          <TextInput label={t('auth.setup.householdName')} required {...form.getInputProps('name')} />
           <Button type="submit" color="blue.8" loading={form.submitting} w="fit-content">
-            Create household
+            {t('onboarding.household.create')}
           </Button>
         </Stack>
       </form>

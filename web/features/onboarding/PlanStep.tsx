@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import type { Plan } from '../../api/types.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { StartFromDocument } from '../plan/StartFromDocument.tsx';
 import { regionsOf } from './regions.ts';
 import { type SetupSoFar, StepHeading } from './StepHeading.tsx';
@@ -29,6 +30,7 @@ export function PlanStep({
   onSaved(plan: Plan): void;
   onBack(): void;
 }) {
+  const t = useT('onboarding');
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
@@ -39,12 +41,12 @@ export function PlanStep({
       effectiveTo: plan?.effectiveTo ?? '',
     },
     validate: {
-      effectiveFrom: (v) => (v ? null : 'Choose the day the plan starts'),
+      effectiveFrom: (v) => (v ? null : t('onboarding.plan.startsMissing')),
       effectiveTo: (v, all) =>
         !v
-          ? 'Choose the day the plan ends'
+          ? t('onboarding.plan.endsMissing')
           : all.effectiveFrom && v < all.effectiveFrom
-            ? 'The plan ends after it starts'
+            ? t('onboarding.plan.endsBeforeStart')
             : null,
     },
   });
@@ -77,8 +79,8 @@ export function PlanStep({
     <FormStack
       heading={
         <StepHeading
-          title="The plan"
-          intro="The first page of the plan gives its type and the dates it is in force."
+          title={t('onboarding.plan.title')}
+          intro={t('onboarding.plan.intro')}
           focus={focusHeading}
         />
       }
@@ -86,18 +88,18 @@ export function PlanStep({
       error={error}
     >
       {!plan && <StartFromDocument householdId={householdId} childId={child.id} />}
-      <Radio.Group label="Plan type" {...form.getInputProps('kind')}>
+      <Radio.Group label={t('onboarding.plan.kind')} {...form.getInputProps('kind')}>
         <Group mt="xs" gap="lg">
-          <Radio value="iep" label="IEP" />
-          <Radio value="504" label="504 plan" />
+          <Radio value="iep" label={t('onboarding.plan.iep')} />
+          <Radio value="504" label={t('onboarding.plan.504')} />
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
         <NativeSelect
-          label="Country"
+          label={t('onboarding.plan.country')}
           data={[
-            { value: 'US', label: 'United States' },
-            { value: 'CA', label: 'Canada' },
+            { value: 'US', label: t('onboarding.plan.us') },
+            { value: 'CA', label: t('onboarding.plan.ca') },
           ]}
           {...form.getInputProps('country')}
           onChange={(e) => {
@@ -108,15 +110,25 @@ export function PlanStep({
           }}
         />
         <NativeSelect
-          label="State or province"
+          label={t('onboarding.plan.region')}
           data={[
-            { value: '', label: 'Choose one (optional)' },
+            { value: '', label: t('onboarding.plan.regionNone') },
             ...regions.map(([value, label]) => ({ value, label })),
           ]}
           {...form.getInputProps('region')}
         />
-        <TextInput type="date" label="Plan starts" required {...form.getInputProps('effectiveFrom')} />
-        <TextInput type="date" label="Plan ends" required {...form.getInputProps('effectiveTo')} />
+        <TextInput
+          type="date"
+          label={t('onboarding.plan.starts')}
+          required
+          {...form.getInputProps('effectiveFrom')}
+        />
+        <TextInput
+          type="date"
+          label={t('onboarding.plan.ends')}
+          required
+          {...form.getInputProps('effectiveTo')}
+        />
       </SimpleGrid>
       {calendar && (
         <Button
@@ -127,15 +139,15 @@ export function PlanStep({
             form.setFieldValue('effectiveTo', calendar.lastDay);
           }}
         >
-          Use the school year’s dates
+          {t('onboarding.plan.useYear')}
         </Button>
       )}
       <Group justify="space-between">
         <Button variant="default" size="md" onClick={onBack}>
-          Back
+          {t('onboarding.back')}
         </Button>
         <Button type="submit" size="md" color="blue.8" loading={form.submitting}>
-          Next
+          {t('onboarding.next')}
         </Button>
       </Group>
     </FormStack>

@@ -23,6 +23,7 @@ import { get, post } from '../../api/client.ts';
 import type { ParsedServiceLine, Service } from '../../api/types.ts';
 import { MinutesInput } from '../../components/fields.tsx';
 import { applyApiError, FormError, FormStack } from '../../components/form-errors.tsx';
+import { type T, useT } from '../../i18n/i18n.tsx';
 import { type PlanStepProps, StepHeading } from './StepHeading.tsx';
 import {
   AREA_LABELS,
@@ -32,13 +33,20 @@ import {
   SETTING_LABELS,
   type ServiceValues,
   savedServiceWords,
+  serviceChecks,
   serviceWords,
   toServiceBody,
-  validateService,
 } from './service-form.ts';
 
-const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+/** The choices of a select, in the order of the domain's table, named by `name` in the reader's words. */
+const options = <K extends string>(labels: Record<K, string>, name: (key: K) => string) =>
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: name(value) }));
+
+const areaOptions = (t: T) => options(AREA_LABELS, (area) => t('onboarding.services.areaName', { area }));
+const settingOptions = (t: T) =>
+  options(SETTING_LABELS, (setting) => t('onboarding.services.settingName', { setting }));
+const periodOptions = (t: T) =>
+  options(PERIOD_LABELS, (unit) => t('onboarding.services.periodName', { unit }));
 
 /**
  * Step 4: the services. Type a service line as the IEP writes it and press "Read it": what was
@@ -46,6 +54,7 @@ const options = <K extends string>(labels: Record<K, string>) =>
  * in the fields without the reader. "Add service" saves it; the list shows the services added.
  */
 export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }: PlanStepProps) {
+  const t = useT('onboarding');
   const client = useQueryClient();
   const ids = useId();
   const [mode, setMode] = useState<'none' | 'parsed' | 'manual'>('none');
@@ -65,10 +74,10 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
   const textForm = useForm({
     initialValues: { text: '' },
     validate: {
-      text: (v) => (v.trim() ? null : 'Type the service as the IEP writes it, then press Read it'),
+      text: (v) => (v.trim() ? null : t('onboarding.services.textMissing')),
     },
   });
-  const form = useForm<ServiceValues>({ initialValues: emptyService(plan), validate: validateService });
+  const form = useForm<ServiceValues>({ initialValues: emptyService(plan), validate: serviceChecks(t) });
   const values = form.values;
 
   const read = textForm.onSubmit(async ({ text }) => {
@@ -115,11 +124,11 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
       const saved = await post<Service>(`/households/${householdId}/services`, toServiceBody(v, plan.id));
       await client.invalidateQueries({ queryKey: ['services', householdId] });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('onboarding.services.close') },
         color: 'green',
-        message: `Service added: ${saved.name}`,
+        message: t('onboarding.services.addedToast', { name: saved.name }),
       });
-      setStatus(`Added ${saved.name}. Type the next service, or press Next.`);
+      setStatus(t('onboarding.services.addedStatus', { name: saved.name }));
       clear();
     } catch (e) {
       const single = v.segments.length === 1;
@@ -135,9 +144,7 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
 
   const next = () => {
     if (mode !== 'none') {
-      setNextError(
-        'The service below is not added yet. Press “Add service” to keep it, or “Clear” to leave it out.',
-      );
+      setNextError(t('onboarding.services.notAddedYet'));
       return;
     }
     onNext();
@@ -147,15 +154,15 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
   return (
     <Stack gap="lg">
       <StepHeading
-        title="The services"
-        intro="Type each service as your IEP writes it, one at a time. As Written reads the minutes and how often, and shows you what it understood."
+        title={t('onboarding.services.title')}
+        intro={t('onboarding.services.intro')}
         focus={focusHeading}
       />
 
       <FormStack onSubmit={read} error={readError} gap="sm">
         <Textarea
-          label="Service as written in the IEP"
-          placeholder="Speech-language therapy, 30 minutes 2 times per week, pull-out"
+          label={t('onboarding.services.text')}
+          placeholder={t('onboarding.services.textPlaceholder')}
           autosize
           minRows={2}
           maxRows={6}
@@ -164,10 +171,10 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
         />
         <Group gap="sm">
           <Button type="submit" color="blue.8" loading={textForm.submitting}>
-            Read it
+            {t('onboarding.services.read')}
           </Button>
           <Button variant="default" onClick={fillIn}>
-            Fill in the fields instead
+            {t('onboarding.services.fillIn')}
           </Button>
         </Group>
       </FormStack>
@@ -178,53 +185,57 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
             <Stack gap="md">
               <div>
                 <Title order={3} size="h4" id={`${ids}-understood`} ref={understoodRef} tabIndex={-1}>
-                  {mode === 'parsed' ? 'What we understood' : 'The service'}
+                  {mode === 'parsed'
+                    ? t('onboarding.services.understood')
+                    : t('onboarding.services.theService')}
                 </Title>
                 <Text mt={4}>
                   <Text span fw={700}>
-                    {values.name.trim() || 'This service'}
+                    {values.name.trim() || t('onboarding.services.thisService')}
                   </Text>
-                  : {serviceWords(values)}.
+                  : {t('onboarding.services.summary', { words: serviceWords(t, values) })}
                 </Text>
               </div>
               {parsed && parsed.unread.length > 0 && (
-                <Alert color="yellow" title="Please check: these parts could not be read">
+                <Alert color="yellow" title={t('onboarding.services.unread')}>
                   <List size="sm">
                     {parsed.unread.map((u) => (
                       <List.Item key={u}>{u}</List.Item>
                     ))}
                   </List>
                   <Text size="sm" mt="xs">
-                    Correct or fill in the fields below so they match the IEP.
+                    {t('onboarding.services.unreadHelp')}
                   </Text>
                 </Alert>
               )}
               {parsed && parsed.unread.length === 0 && !parsed.complete && (
-                <Alert color="yellow" title="Some parts are missing">
-                  <Text size="sm">Fill in the fields below so they match the IEP.</Text>
+                <Alert color="yellow" title={t('onboarding.services.missing')}>
+                  <Text size="sm">{t('onboarding.services.missingHelp')}</Text>
                 </Alert>
               )}
               {values.esy && (
-                <Alert color="yellow" title="Extended school year">
-                  <Text size="sm">
-                    This line is about the summer (extended school year). Add summer services on the Plan page
-                    once setup is finished; here, add the services of the school year.
-                  </Text>
+                <Alert color="yellow" title={t('onboarding.services.esy')}>
+                  <Text size="sm">{t('onboarding.services.esyHelp')}</Text>
                 </Alert>
               )}
               <FormError message={error} />
-              <TextInput label="Service name" required ref={nameRef} {...form.getInputProps('name')} />
+              <TextInput
+                label={t('onboarding.services.name')}
+                required
+                ref={nameRef}
+                {...form.getInputProps('name')}
+              />
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
                 <NativeSelect
-                  label="Area"
+                  label={t('onboarding.services.area')}
                   required
-                  data={[{ value: '', label: 'Choose one' }, ...options(AREA_LABELS)]}
+                  data={[{ value: '', label: t('onboarding.services.chooseOne') }, ...areaOptions(t)]}
                   {...form.getInputProps('area')}
                 />
                 <NativeSelect
-                  label="Setting"
+                  label={t('onboarding.services.setting')}
                   required
-                  data={[{ value: '', label: 'Choose one' }, ...options(SETTING_LABELS)]}
+                  data={[{ value: '', label: t('onboarding.services.chooseOne') }, ...settingOptions(t)]}
                   {...form.getInputProps('setting')}
                 />
               </SimpleGrid>
@@ -239,15 +250,25 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
                 />
               ))}
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-                <TextInput type="date" label="Service starts" required {...form.getInputProps('startDate')} />
-                <TextInput type="date" label="Service ends" required {...form.getInputProps('endDate')} />
+                <TextInput
+                  type="date"
+                  label={t('onboarding.services.starts')}
+                  required
+                  {...form.getInputProps('startDate')}
+                />
+                <TextInput
+                  type="date"
+                  label={t('onboarding.services.ends')}
+                  required
+                  {...form.getInputProps('endDate')}
+                />
               </SimpleGrid>
               <Group gap="sm">
                 <Button type="submit" color="blue.8" loading={form.submitting} disabled={values.esy}>
-                  Add service
+                  {t('onboarding.services.add')}
                 </Button>
                 <Button variant="default" onClick={clear}>
-                  Clear
+                  {t('onboarding.services.clear')}
                 </Button>
               </Group>
             </Stack>
@@ -257,7 +278,7 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
 
       <section aria-labelledby={`${ids}-added`}>
         <Title order={3} size="h5" id={`${ids}-added`}>
-          Services added
+          {t('onboarding.services.added')}
         </Title>
         {list.length > 0 ? (
           <List spacing={4} mt={4}>
@@ -266,12 +287,14 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
                 <Text span fw={600}>
                   {s.name}
                 </Text>
-                : {savedServiceWords(s)}
+                : {savedServiceWords(t, s)}
               </List.Item>
             ))}
           </List>
         ) : (
-          <Text size="sm">{services.isPending ? 'Loading…' : 'None yet.'}</Text>
+          <Text size="sm">
+            {services.isPending ? t('onboarding.services.loading') : t('onboarding.services.noneYet')}
+          </Text>
         )}
         <Text size="sm" role="status" mt={4}>
           {status}
@@ -281,10 +304,10 @@ export function ServicesStep({ householdId, plan, focusHeading, onNext, onBack }
       <FormError message={nextError} />
       <Group justify="space-between">
         <Button variant="default" size="md" onClick={onBack}>
-          Back
+          {t('onboarding.back')}
         </Button>
         <Button size="md" color="blue.8" onClick={next}>
-          Next
+          {t('onboarding.next')}
         </Button>
       </Group>
     </Stack>
@@ -302,24 +325,28 @@ function AmountFields({
   multi: boolean;
   label: string | null;
 }) {
+  const t = useT('onboarding');
   const at = `segments.${index}`;
   const segment = form.values.segments[index];
   if (!segment) return null;
   const fields = (
     <Stack gap="sm">
-      <Radio.Group label="How the IEP counts it" {...form.getInputProps(`${at}.counted`)}>
+      <Radio.Group label={t('onboarding.services.counted')} {...form.getInputProps(`${at}.counted`)}>
         <Group mt={4} gap="lg">
-          <Radio value="sessions" label="Sessions" />
-          <Radio value="minutes" label="Total minutes" />
+          <Radio value="sessions" label={t('onboarding.services.countedSessions')} />
+          <Radio value="minutes" label={t('onboarding.services.countedMinutes')} />
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
         {segment.counted === 'sessions' ? (
           <>
-            <MinutesInput label="Minutes per session" {...form.getInputProps(`${at}.minutesPerSession`)} />
+            <MinutesInput
+              label={t('onboarding.services.minutesPerSession')}
+              {...form.getInputProps(`${at}.minutesPerSession`)}
+            />
             <NumberInput
               hideControls
-              label="Sessions per period"
+              label={t('onboarding.services.sessionsPerPeriod')}
               min={1}
               max={500}
               allowDecimal={false}
@@ -331,7 +358,7 @@ function AmountFields({
           <>
             <NumberInput
               hideControls
-              label="Total minutes per period"
+              label={t('onboarding.services.minutesPerPeriod')}
               min={1}
               max={100000}
               allowDecimal={false}
@@ -339,21 +366,21 @@ function AmountFields({
               {...form.getInputProps(`${at}.minutesPerPeriod`)}
             />
             <MinutesInput
-              label="Minutes per session (optional)"
+              label={t('onboarding.services.minutesPerSessionOptional')}
               {...form.getInputProps(`${at}.minutesPerSession`)}
             />
           </>
         )}
         <NativeSelect
-          label="Period"
-          data={options(PERIOD_LABELS)}
+          label={t('onboarding.services.period')}
+          data={periodOptions(t)}
           {...form.getInputProps(`${at}.period.unit`)}
         />
       </SimpleGrid>
       {segment.period.unit === 'cycle' && (
         <NumberInput
           hideControls
-          label="School days in the cycle"
+          label={t('onboarding.services.cycleDays')}
           min={2}
           max={20}
           allowDecimal={false}
@@ -362,25 +389,34 @@ function AmountFields({
           {...form.getInputProps(`${at}.period.cycleDays`)}
         />
       )}
-      {segment.period.unit === 'term' && (
-        <Text size="sm">
-          Counted in each term or grading period of the school calendar. Enter the terms' dates on the School
-          calendar page.
-        </Text>
-      )}
+      {segment.period.unit === 'term' && <Text size="sm">{t('onboarding.services.termHelp')}</Text>}
       {segment.pattern && segment.period.unit === 'week' && (
         <Text size="sm">
-          Only in {segment.pattern.activeWeeks} of every {segment.pattern.everyWeeks} weeks.
+          {t('onboarding.services.pattern', {
+            active: String(segment.pattern.activeWeeks),
+            every: String(segment.pattern.everyWeeks),
+          })}
         </Text>
       )}
       {multi && (
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label="This part starts" {...form.getInputProps(`${at}.startDate`)} />
-          <TextInput type="date" label="This part ends" {...form.getInputProps(`${at}.endDate`)} />
+          <TextInput
+            type="date"
+            label={t('onboarding.services.partStarts')}
+            {...form.getInputProps(`${at}.startDate`)}
+          />
+          <TextInput
+            type="date"
+            label={t('onboarding.services.partEnds')}
+            {...form.getInputProps(`${at}.endDate`)}
+          />
         </SimpleGrid>
       )}
     </Stack>
   );
   if (!multi) return fields;
-  return <Fieldset legend={`Part ${index + 1}${label ? `: ${label}` : ''}`}>{fields}</Fieldset>;
+  const legend = label
+    ? t('onboarding.services.partNamed', { number: index + 1, label })
+    : t('onboarding.services.part', { number: index + 1 });
+  return <Fieldset legend={legend}>{fields}</Fieldset>;
 }

@@ -1,8 +1,11 @@
 import type { PeriodUnit, ServiceArea, ServiceSetting } from '../../../src/domain/service.ts';
 import type { ParsedServiceLine, Plan, Service } from '../../api/types.ts';
 import { addDaysIso } from '../../components/dates.ts';
-import { plural } from '../../components/plain-words.ts';
+import type { T } from '../../i18n/i18n.tsx';
 
+// The labels below (AREA_LABELS, SETTING_LABELS, PERIOD_LABELS) are English, for the IEP review page
+// (web/features/plan/IepReviewPage.tsx); setup itself names them from the `onboarding` catalog.
+//
 // The service form mirrors the API body (segments.0.minutesPerSession, ...), so the server's field
 // errors land next to the right field. Number fields hold '' while empty, as Mantine's NumberInput does.
 
@@ -59,15 +62,6 @@ export const PERIOD_LABELS: Record<PeriodUnit, string> = {
   year: 'Year',
   cycle: 'Cycle of school days',
   term: 'Term or grading period',
-};
-
-const PERIOD_WORDS: Record<PeriodUnit, string> = {
-  week: 'a week',
-  day: 'a day',
-  month: 'a month',
-  year: 'a year',
-  cycle: 'per cycle',
-  term: 'a term',
 };
 
 export function emptySegment(startDate = '', endDate = ''): SegmentValues {
@@ -176,89 +170,110 @@ export function toServiceBody(values: ServiceValues, planId: string) {
   };
 }
 
-/** Client-side checks, worded for a parent; the server checks everything again. */
-export function validateService(values: ServiceValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!values.name.trim()) errors.name = 'Give the service a name, for example Speech therapy';
-  if (!values.area) errors.area = 'Choose the area';
-  if (!values.setting) errors.setting = 'Choose where it happens';
-  if (!values.startDate) errors.startDate = 'Choose the day the service starts';
-  if (!values.endDate) errors.endDate = 'Choose the day the service ends';
-  values.segments.forEach((s, i) => {
-    const at = `segments.${i}`;
-    if (s.counted === 'sessions') {
-      if (num(s.minutesPerSession) == null)
-        errors[`${at}.minutesPerSession`] = 'Enter the minutes of one session';
-      if (num(s.sessionsPerPeriod) == null) errors[`${at}.sessionsPerPeriod`] = 'Enter how many sessions';
-    } else if (num(s.minutesPerPeriod) == null) {
-      errors[`${at}.minutesPerPeriod`] = 'Enter the total minutes';
-    }
-    if (s.period.unit === 'cycle' && num(s.period.cycleDays) == null) {
-      errors[`${at}.period.cycleDays`] = 'Enter how many school days the cycle has';
-    }
-    if (values.segments.length > 1) {
-      if (!s.startDate) errors[`${at}.startDate`] = 'Choose the first day of this part';
-      if (!s.endDate) errors[`${at}.endDate`] = 'Choose the last day of this part';
-    }
-  });
-  return errors;
+/** Client-side checks, worded for a parent in their language; the server checks everything again. */
+export function serviceChecks(t: T) {
+  return (values: ServiceValues): Record<string, string> => {
+    const errors: Record<string, string> = {};
+    if (!values.name.trim()) errors.name = t('onboarding.services.error.name');
+    if (!values.area) errors.area = t('onboarding.services.error.area');
+    if (!values.setting) errors.setting = t('onboarding.services.error.setting');
+    if (!values.startDate) errors.startDate = t('onboarding.services.error.startDate');
+    if (!values.endDate) errors.endDate = t('onboarding.services.error.endDate');
+    values.segments.forEach((s, i) => {
+      const at = `segments.${i}`;
+      if (s.counted === 'sessions') {
+        if (num(s.minutesPerSession) == null)
+          errors[`${at}.minutesPerSession`] = t('onboarding.services.error.minutesPerSession');
+        if (num(s.sessionsPerPeriod) == null)
+          errors[`${at}.sessionsPerPeriod`] = t('onboarding.services.error.sessionsPerPeriod');
+      } else if (num(s.minutesPerPeriod) == null) {
+        errors[`${at}.minutesPerPeriod`] = t('onboarding.services.error.minutesPerPeriod');
+      }
+      if (s.period.unit === 'cycle' && num(s.period.cycleDays) == null) {
+        errors[`${at}.period.cycleDays`] = t('onboarding.services.error.cycleDays');
+      }
+      if (values.segments.length > 1) {
+        if (!s.startDate) errors[`${at}.startDate`] = t('onboarding.services.error.partStart');
+        if (!s.endDate) errors[`${at}.endDate`] = t('onboarding.services.error.partEnd');
+      }
+    });
+    return errors;
+  };
 }
 
-/** "30 minutes, 2 times a week" for one amount. */
-export function amountWords(s: {
-  minutesPerSession: Num | null;
-  sessionsPerPeriod: Num | null;
-  minutesPerPeriod: Num | null;
-  period: { unit: PeriodUnit; cycleDays: Num | null };
-  pattern: { activeWeeks: number; everyWeeks: number } | null;
-  counted?: 'sessions' | 'minutes';
-}): string {
+/** "30 minutes, 2 times a week" for one amount, in the reader's language. */
+export function amountWords(
+  t: T,
+  s: {
+    minutesPerSession: Num | null;
+    sessionsPerPeriod: Num | null;
+    minutesPerPeriod: Num | null;
+    period: { unit: PeriodUnit; cycleDays: Num | null };
+    pattern: { activeWeeks: number; everyWeeks: number } | null;
+    counted?: 'sessions' | 'minutes';
+  },
+): string {
   const unit = s.period.unit;
+  const cycleDays = num(s.period.cycleDays ?? '');
   const per =
-    unit === 'cycle' && num(s.period.cycleDays ?? '') != null
-      ? `every ${num(s.period.cycleDays ?? '')} school days`
-      : PERIOD_WORDS[unit];
+    unit === 'cycle' && cycleDays != null
+      ? t('onboarding.amount.everyCycle', { days: String(cycleDays) })
+      : t('onboarding.amount.per', { unit });
   const minutes = num(s.minutesPerSession ?? '');
   const sessions = num(s.sessionsPerPeriod ?? '');
   const total = num(s.minutesPerPeriod ?? '');
   const counted = s.counted ?? (sessions == null && total != null ? 'minutes' : 'sessions');
-  let text: string;
-  if (counted === 'minutes') {
-    text = total == null ? 'minutes not read yet' : `${plural(total, 'minute', 'minutes')} in total ${per}`;
-    if (minutes != null) text += `, in sessions of ${minutes} minutes`;
-  } else {
-    const length =
-      minutes == null ? 'sessions of an unknown length' : `${plural(minutes, 'minute', 'minutes')}`;
-    const times =
-      sessions == null
-        ? 'an unknown number of times'
-        : sessions === 1
-          ? 'once'
-          : sessions === 2
-            ? 'twice'
-            : `${sessions} times`;
-    text = `${length}, ${times} ${per}`;
-  }
-  if (s.pattern) text += `, in ${s.pattern.activeWeeks} of every ${s.pattern.everyWeeks} weeks`;
-  return text;
+  const text =
+    counted === 'minutes'
+      ? t('onboarding.amount.total', {
+          total: total == null ? 'unknown' : 'known',
+          count: total ?? 0,
+          shown: String(total ?? ''),
+          per,
+          session: minutes != null ? 'yes' : 'no',
+          minutes: String(minutes ?? ''),
+        })
+      : t('onboarding.amount.sessions', {
+          minutes: minutes == null ? 'unknown' : 'known',
+          length: minutes ?? 0,
+          shown: String(minutes ?? ''),
+          sessions: sessions == null ? 'unknown' : 'known',
+          count: sessions ?? 0,
+          per,
+        });
+  return s.pattern
+    ? t('onboarding.amount.pattern', {
+        amount: text,
+        active: String(s.pattern.activeWeeks),
+        every: String(s.pattern.everyWeeks),
+      })
+    : text;
 }
 
-/** The service in plain words, as it will be counted. */
-export function serviceWords(values: {
-  name: string;
-  setting: ServiceSetting | '';
-  segments: Parameters<typeof amountWords>[0][];
-  groupSizeLimit?: number | null;
-  providerRole?: string | null;
-}): string {
-  const parts = [values.segments.map(amountWords).join('; then ')];
-  if (values.setting) parts.push(SETTING_LABELS[values.setting].toLowerCase());
-  if (values.groupSizeLimit) parts.push(`in a group of no more than ${values.groupSizeLimit}`);
-  if (values.providerRole) parts.push(`with a ${values.providerRole.toLowerCase()}`);
+/** The service in plain words, as it will be counted, in the reader's language. */
+export function serviceWords(
+  t: T,
+  values: {
+    name: string;
+    setting: ServiceSetting | '';
+    segments: Parameters<typeof amountWords>[1][];
+    groupSizeLimit?: number | null;
+    providerRole?: string | null;
+  },
+): string {
+  const amounts = values.segments.map((segment) => amountWords(t, segment));
+  const parts = [
+    amounts.length > 0 ? amounts.reduce((first, next) => t('onboarding.amount.then', { first, next })) : '',
+  ];
+  if (values.setting) parts.push(t('onboarding.amount.settingWords', { setting: values.setting }));
+  if (values.groupSizeLimit)
+    parts.push(t('onboarding.amount.group', { size: String(values.groupSizeLimit) }));
+  if (values.providerRole)
+    parts.push(t('onboarding.amount.provider', { provider: values.providerRole.toLowerCase() }));
   return parts.join(', ');
 }
 
 /** A saved service in plain words, for the list of services added so far. */
-export function savedServiceWords(service: Service): string {
-  return serviceWords({ ...service, segments: service.segments });
+export function savedServiceWords(t: T, service: Service): string {
+  return serviceWords(t, { ...service, segments: service.segments });
 }

@@ -52,6 +52,12 @@ export function ReportView({ report }: { report: ImplementationReport }) {
         ))}
       </Part>
 
+      {report.serviceLogReconciliation && (
+        <Part id="report-service-logs" title="The school’s service logs and your record">
+          <ReconciliationPart reconciliation={report.serviceLogReconciliation} />
+        </Part>
+      )}
+
       <Part id="report-accommodations" title="Accommodations">
         {report.accommodations.length === 0 ? (
           <Text size="sm">No accommodations in these dates.</Text>
@@ -516,5 +522,46 @@ function CommunicationPart({
         })}
       </ul>
     </>
+  );
+}
+
+/** The school's service logs against the family's record (issue 19): the same counts the PDF draws. */
+function ReconciliationPart({
+  reconciliation: r,
+}: {
+  reconciliation: NonNullable<ImplementationReport['serviceLogReconciliation']>;
+}) {
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {r.logs === 1 ? 'One service log' : `${r.logs} service logs`} from the school, compared session by
+        session with your record: {r.sentence}
+      </Text>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
+      <section className={ui.tableScroll} tabIndex={0} aria-label="Service logs, sessions by service">
+        <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Service</Table.Th>
+              <Table.Th scope="col">Agree</Table.Th>
+              <Table.Th scope="col">Differ</Table.Th>
+              <Table.Th scope="col">How they differ</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.services.map((s) => (
+              <Table.Tr key={s.serviceId}>
+                <Table.Th scope="row">
+                  <bdi>{s.name}</bdi>
+                </Table.Th>
+                <Table.Td>{s.agree}</Table.Td>
+                <Table.Td>{s.differ}</Table.Td>
+                <Table.Td>{s.differ === 0 ? '–' : s.sentence.replace(/^[^;]*; /u, '')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+    </Stack>
   );
 }

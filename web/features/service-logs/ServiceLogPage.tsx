@@ -35,6 +35,7 @@ import { formatDate, formatDay } from '../../components/dates.ts';
 import { useChildServices } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
+import { useDraftLetter } from '../letters/letter-api.ts';
 import {
   acceptRows,
   getServiceLog,
@@ -595,6 +596,9 @@ function LogView({
     queryFn: () => getServiceLog(householdId, id),
   });
   const [chosen, setChosen] = useState<Set<number>>(new Set());
+  // The differences picked for a letter (issue 19): by their reconciliation keys.
+  const [asking, setAsking] = useState<Set<string>>(new Set());
+  const { draft, busy: drafting } = useDraftLetter(householdId, query.data?.import.childId ?? '');
   const [confirmNoSchool, setConfirmNoSchool] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -646,6 +650,11 @@ function LogView({
     } catch (e) {
       setError(e instanceof Error ? e : new Error('Nothing was saved. Try again.'));
     }
+  };
+  const draftAbout = async (itemKeys: string[], key: string) => {
+    setError(null);
+    const message = await draft({ kind: 'service_log_questions', importId: id, itemKeys }, key);
+    if (message) setError(new Error(message));
   };
   const items = view.reconciliation.items;
   const groups = DIFFERENCE_KINDS.map((kind) => ({
@@ -713,6 +722,17 @@ function LogView({
                   })
                 }
                 onMark={(value) => mark(item, value)}
+                asking={asking.has(item.key)}
+                onAsk={(on) =>
+                  setAsking((prev) => {
+                    const next = new Set(prev);
+                    if (on) next.add(item.key);
+                    else next.delete(item.key);
+                    return next;
+                  })
+                }
+                drafting={drafting === item.key}
+                onDraft={() => draftAbout([item.key], item.key)}
               />
             ))}
           </Stack>
@@ -731,6 +751,16 @@ function LogView({
                 {chosen.size === 0
                   ? 'Choose the school’s rows to accept'
                   : `Accept the school’s ${chosen.size === 1 ? 'row' : `${chosen.size} rows`} into your record`}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => draftAbout([...asking], 'several')}
+                loading={drafting === 'several'}
+                disabled={asking.size === 0}
+              >
+                {asking.size === 0
+                  ? 'Choose the differences to ask about'
+                  : `Draft a letter about ${asking.size === 1 ? 'this difference' : `these ${asking.size} differences`}`}
               </Button>
             </Group>
           </Stack>
@@ -753,6 +783,10 @@ function ItemCard({
   checked,
   onCheck,
   onMark,
+  asking,
+  onAsk,
+  drafting,
+  onDraft,
 }: {
   item: ReconciliationItem;
   serviceName: string;
@@ -760,6 +794,10 @@ function ItemCard({
   checked: boolean;
   onCheck(on: boolean): void;
   onMark(value: 'open' | 'asked_about' | 'kept_mine'): void;
+  asking: boolean;
+  onAsk(on: boolean): void;
+  drafting: boolean;
+  onDraft(): void;
 }) {
   const ids = useId();
   const when = `${formatDay(item.date, 'weekdayLong')}${item.startTime ? `, ${item.startTime}` : ''}`;
@@ -806,6 +844,25 @@ function ItemCard({
                 checked={checked}
                 onChange={(e) => onCheck(e.currentTarget.checked)}
               />
+            )}
+            {item.kind !== 'agree' && (
+              <>
+                <Checkbox
+                  label="Ask about it in a letter"
+                  checked={asking}
+                  onChange={(e) => onAsk(e.currentTarget.checked)}
+                  aria-describedby={`${ids}-when`}
+                />
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={onDraft}
+                  loading={drafting}
+                  aria-describedby={`${ids}-when`}
+                >
+                  Draft a letter about this
+                </Button>
+              </>
             )}
             {item.kind !== 'agree' && item.mark !== 'accepted' && item.mark !== 'asked_about' && (
               <Button

@@ -1,10 +1,9 @@
 import { Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { WeekSummary } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
-import { outcomeLabel, teacherKindLabel, timesWords } from '../../components/observation-words.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import classes from './week.module.css';
+import { lower, upperFirst, useWeekWords } from './week-words.ts';
 
 // The sheet is loaded after the first screen (fetched while the page is idle), like the session sheets.
 const loadAccommodationDrawer = () =>
@@ -27,6 +26,8 @@ export function AccommodationsThisWeek({
   today: string;
   writable: boolean;
 }) {
+  const words = useWeekWords();
+  const { t, day, locale } = words;
   const [opened, setOpened] = useState(false);
   // Mounted from the first opening on, so closing animates and focus returns to the button.
   const [used, setUsed] = useState(false);
@@ -41,10 +42,10 @@ export function AccommodationsThisWeek({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-accommodations">
       <Stack gap="sm">
         <Title order={3} size="h4" id="week-accommodations">
-          Accommodations this week
+          {t('week.acc.title')}
         </Title>
         {sorted.length === 0 ? (
-          <Text size="sm">Nothing recorded about accommodations this week.</Text>
+          <Text size="sm">{t('week.acc.none')}</Text>
         ) : (
           <List size="sm" spacing="xs" listStyleType="none" ml={0} pl={0}>
             {sorted.map((a) => (
@@ -53,14 +54,22 @@ export function AccommodationsThisWeek({
                   {a.text}
                 </Text>
                 <Text size="sm" className={a.slipped ? classes.alert : undefined} fw={a.slipped ? 700 : 400}>
-                  {weekWords(a)}
+                  {weekWords(a, words)}
                 </Text>
                 {a.occurrences.map((o) => (
                   <Text size="sm" key={o.key}>
-                    {`${formatDay(o.date)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.className ? `, ${o.className}` : ''}${o.teacherKind !== 'unknown' ? `, ${teacherKindLabel(o.teacherKind).toLowerCase()}` : ''}. ${capitalize(o.summary)}.`}
+                    {t('week.acc.occurrence', {
+                      day: day(o.date),
+                      outcome: lower(words.outcome(o.outcome), locale),
+                      hasClass: o.className ? 'yes' : 'no',
+                      className: o.className ?? '',
+                      hasTeacher: o.teacherKind !== 'unknown' ? 'yes' : 'no',
+                      teacher: lower(words.teacher(o.teacherKind), locale),
+                      summary: upperFirst(o.summary, locale),
+                    })}
                     {o.question && (
                       <Text span size="sm" fw={700}>
-                        {` Question: ${o.question}`}
+                        {` ${t('week.acc.question', { question: o.question })}`}
                       </Text>
                     )}
                   </Text>
@@ -70,7 +79,7 @@ export function AccommodationsThisWeek({
           </List>
         )}
         <Text size="sm">
-          <TextLink href="/accommodations">Every accommodation, and what to ask</TextLink>
+          <TextLink href="/accommodations">{t('week.acc.every')}</TextLink>
         </Text>
         {writable && (
           <Button
@@ -83,7 +92,7 @@ export function AccommodationsThisWeek({
               setOpened(true);
             }}
           >
-            Log an accommodation
+            {t('week.acc.log')}
           </Button>
         )}
       </Stack>
@@ -106,17 +115,21 @@ export function AccommodationsThisWeek({
   );
 }
 
-const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-
-/** Counted by occurrence: one school day and class, however many records speak of it. */
-function weekWords(a: WeekAccommodation): string {
+/**
+ * Counted by occurrence: one school day and class, however many records speak of it. Each count is a
+ * clause of its own in the catalog; the clauses are listed with commas.
+ */
+function weekWords(a: WeekAccommodation, { t, locale }: ReturnType<typeof useWeekWords>): string {
   const parts: string[] = [];
-  if (a.notProvided > 0) parts.push(`Not provided ${timesWords(a.notProvided)} this week`);
-  if (a.partly > 0) parts.push(`Partly provided ${timesWords(a.partly)}`);
+  if (a.notProvided > 0) parts.push(t('week.acc.notProvided', { count: a.notProvided }));
+  if (a.partly > 0) parts.push(t('week.acc.partly', { count: a.partly }));
   if (a.provided > 0)
-    parts.push(a.notProvided + a.partly > 0 ? `provided ${timesWords(a.provided)}` : 'Provided');
-  if (a.unknown > 0) parts.push(`not sure ${timesWords(a.unknown)}`);
-  if (parts.length === 0) return 'Nothing recorded this week';
-  const s = parts.join(', ');
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+    parts.push(
+      a.notProvided + a.partly > 0
+        ? t('week.acc.providedTimes', { count: a.provided })
+        : t('week.acc.provided'),
+    );
+  if (a.unknown > 0) parts.push(t('week.acc.notSure', { count: a.unknown }));
+  if (parts.length === 0) return t('week.acc.nothing');
+  return upperFirst(parts.join(', '), locale);
 }

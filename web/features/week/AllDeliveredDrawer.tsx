@@ -2,13 +2,14 @@ import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DEFAULT_LANGUAGE } from '../../../src/domain/i18n/languages.ts';
 import { ApiError, post } from '../../api/client.ts';
 import type { SessionEntry } from '../../api/types.ts';
 import { daysWords, refreshAfterCorrection } from '../../components/corrections.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
 import { FormError, useDialogError } from '../../components/form-errors.tsx';
 import type { WeekService } from './week-api.ts';
+import { useWeekWords } from './week-words.ts';
 
 /**
  * "All delivered this week": the week's sessions not yet confirmed, logged as delivered in one step.
@@ -27,7 +28,17 @@ export function AllDeliveredDrawer({
   onClose(): void;
 }) {
   const client = useQueryClient();
+  const { t, day, language, locale } = useWeekWords();
   const open = service.openDays;
+  // English keeps its own list words ("Monday, November 2; Tuesday, November 3 and …"); another
+  // language lists the days as Intl does, with semicolons between days that hold commas.
+  const days = (dates: readonly string[]) =>
+    language === DEFAULT_LANGUAGE
+      ? daysWords(dates)
+      : listOf(
+          dates.map((d) => day(d, 'weekdayLong')),
+          locale ?? language,
+        );
   const most = Math.min(service.notYetConfirmed ?? 0, open.length);
   // When the open days are exactly the sessions still to confirm, they are the days; otherwise the
   // parent says which (a session never gets a day nobody chose).
@@ -36,7 +47,6 @@ export function AllDeliveredDrawer({
   const { error, setError, close } = useDialogError(onClose);
   const minutes = service.minutesPerSession ?? 0;
   const sorted = [...chosen].sort();
-  const each = sorted.length === 1 ? `${minutes} minutes` : `${minutes} minutes each`;
 
   const save = async () => {
     setSaving(true);
@@ -47,31 +57,30 @@ export function AllDeliveredDrawer({
         { dates: sorted },
       );
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('week.close') },
         color: 'green',
-        message: `Saved: ${service.name}, delivered on ${daysWords(entries.map((e) => e.date))}.`,
+        message: t('week.all.saved', { service: service.name, days: days(entries.map((e) => e.date)) }),
       });
       await refreshAfterCorrection(client);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was saved: try again.');
+      setError(e instanceof ApiError ? e.message : t('week.saveFailed'));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <ResponsiveDrawer opened={opened} onClose={close} title={`All delivered this week: ${service.name}`}>
+    <ResponsiveDrawer
+      opened={opened}
+      onClose={close}
+      title={t('week.card.allDeliveredLabel', { service: service.name })}
+    >
       <Stack gap="md">
         <FormError message={error} />
-        {open.length > most && (
-          <Text>
-            {most === 1 ? '1 session is' : `${most} sessions are`} not confirmed yet this week. On which{' '}
-            {most === 1 ? 'day' : 'days'} did {service.name} happen? Choose up to {most}.
-          </Text>
-        )}
+        {open.length > most && <Text>{t('week.all.question', { count: most, service: service.name })}</Text>}
         <Checkbox.Group
-          label="Days it happened"
+          label={t('week.all.days')}
           value={chosen}
           onChange={(value) => setChosen(value.slice(0, Math.max(most, 0)))}
         >
@@ -80,7 +89,7 @@ export function AllDeliveredDrawer({
               <Checkbox
                 key={d}
                 value={d}
-                label={formatDay(d, 'weekdayLong')}
+                label={day(d, 'weekdayLong')}
                 disabled={!chosen.includes(d) && chosen.length >= most}
               />
             ))}
@@ -88,21 +97,29 @@ export function AllDeliveredDrawer({
         </Checkbox.Group>
         {sorted.length > 0 ? (
           <Text fw={700} role="status">
-            This logs {sorted.length === 1 ? 'a delivered session' : `${sorted.length} delivered sessions`}:{' '}
-            {daysWords(sorted)}, {each}.
+            {t('week.all.summary', { count: sorted.length, days: days(sorted), minutes })}
           </Text>
         ) : (
-          <Text role="status">Choose the days it happened.</Text>
+          <Text role="status">{t('week.all.choose')}</Text>
         )}
         <Group gap="sm">
           <Button variant="default" onClick={onClose} disabled={saving}>
-            Cancel
+            {t('week.cancel')}
           </Button>
           <Button color="teal.9" loading={saving} disabled={sorted.length === 0} onClick={() => void save()}>
-            {sorted.length === 1 ? 'Log it as delivered' : `Log ${sorted.length} as delivered`}
+            {t('week.all.submit', { count: sorted.length })}
           </Button>
         </Group>
       </Stack>
     </ResponsiveDrawer>
   );
+}
+
+/** Days in a list of the reader's language; days that hold commas are parted by semicolons. */
+function listOf(items: readonly string[], locale: string): string {
+  const semicolons = items.some((i) => i.includes(','));
+  return new Intl.ListFormat(locale, { type: 'conjunction' })
+    .formatToParts(items)
+    .map((part) => (semicolons && part.type === 'literal' && part.value === ', ' ? '; ' : part.value))
+    .join('');
 }

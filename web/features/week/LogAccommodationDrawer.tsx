@@ -5,22 +5,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError, useDialogError, useFieldRefs } from '../../components/form-errors.tsx';
-import {
-  OBSERVATION_SOURCE_LABELS,
-  type ObservationOutcome,
-  type ObservationSource,
-  OUTCOME_LABELS,
-  TEACHER_KIND_LABELS,
-  type TeacherKind,
+import type {
+  ObservationOutcome,
+  ObservationSource,
+  TeacherKind,
 } from '../../components/observation-words.ts';
 import { currentPlan, useAccommodationsOfPlan, usePlans } from '../../components/queries.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import { refreshAfterChange, type WeekDialogProps } from './week-api.ts';
+import { lower, SOURCES, TEACHERS, useWeekWords } from './week-words.ts';
 
 type Values = {
   accommodationId: string;
@@ -38,14 +35,13 @@ const OUTCOMES: { value: ObservationOutcome; color?: string; variant?: string }[
   { value: 'unknown', variant: 'default' },
 ];
 
-const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
-
 /**
  * Record whether an accommodation was provided on a day: pick it, then one tap on the outcome saves.
  */
 export function LogAccommodationDrawer({ householdId, childId, today, opened, onClose }: WeekDialogProps) {
   const client = useQueryClient();
+  const words = useWeekWords();
+  const { t, day, locale } = words;
   const ids = useId();
   const plans = usePlans(householdId, childId);
   const plan = currentPlan(plans.data ?? []);
@@ -84,17 +80,17 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
     setError(null);
     form.clearErrors();
     if (!v.accommodationId) {
-      form.setFieldError('accommodationId', 'Choose the accommodation');
+      form.setFieldError('accommodationId', t('week.accLog.chooseAccommodation'));
       focusField('accommodationId');
       return;
     }
     if (!v.date) {
-      form.setFieldError('date', 'Choose the date');
+      form.setFieldError('date', t('week.accLog.chooseDate'));
       focusField('date');
       return;
     }
     if (!schoolDay.ready) {
-      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      setConfirmError(t('week.confirmDay'));
       focusField('date');
       return;
     }
@@ -112,11 +108,16 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
         attachmentIds,
         nonSchoolDayConfirmed: schoolDay.confirmation,
       });
-      const text = accommodations.find((a) => a.id === v.accommodationId)?.text ?? 'Accommodation';
+      const text =
+        accommodations.find((a) => a.id === v.accommodationId)?.text ?? t('week.accLog.accommodation');
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('week.close') },
         color: outcome === 'provided' ? 'green' : 'blue',
-        message: `Saved: ${text}, ${formatDay(v.date)}: ${OUTCOME_LABELS[outcome].toLowerCase()}.`,
+        message: t('week.accLog.saved', {
+          accommodation: text,
+          day: day(v.date),
+          outcome: lower(words.outcome(outcome), locale),
+        }),
       });
       await refreshAfterChange(client);
       await client.invalidateQueries({ queryKey: ['patterns'] });
@@ -136,28 +137,28 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
 
   const busy = saving != null || uploading;
   const questionId = `${ids}-question`;
-  const dayWords = v.date ? formatDay(v.date, 'weekdayLong') : 'that day';
+  const dayWords = v.date ? day(v.date, 'weekdayLong') : t('week.thatDay');
   const loading = plans.isPending || (plan != null && list.isPending);
   const loadError = plans.error ?? list.error;
 
   return (
-    <ResponsiveDrawer opened={opened} onClose={close} title="Log an accommodation">
+    <ResponsiveDrawer opened={opened} onClose={close} title={t('week.acc.log')}>
       <Stack gap="md">
         <FormError message={error} />
         {loadError && (
-          <Alert color="red" role="alert" title="The accommodations could not be loaded">
+          <Alert color="red" role="alert" title={t('week.accLog.loadFailed')}>
             {loadError.message}
           </Alert>
         )}
         {!loading && !loadError && accommodations.length === 0 ? (
-          <Text>The plan has no accommodations yet. Add them on the Plan page first.</Text>
+          <Text>{t('week.accLog.none')}</Text>
         ) : (
           <>
             <NativeSelect
-              label="Accommodation"
+              label={t('week.accLog.accommodation')}
               disabled={loading}
               data={[
-                { value: '', label: loading ? 'Loading…' : 'Choose one' },
+                { value: '', label: loading ? t('week.accLog.loadingList') : t('week.accLog.chooseOne') },
                 ...accommodations.map((a) => ({ value: a.id, label: a.text })),
               ]}
               ref={refTo('accommodationId')}
@@ -165,50 +166,50 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
             />
             <TextInput
               type="date"
-              label="Date"
+              label={t('week.date')}
               max={today}
               ref={refTo('date')}
               {...form.getInputProps('date')}
             />
-            <SchoolDayNotice state={schoolDay} error={confirmError} />
+            <SchoolDayNotice state={schoolDay} words={words.notice} error={confirmError} />
             <TextInput
-              label="Class or subject (optional)"
+              label={t('week.accLog.className')}
               maxLength={100}
               ref={refTo('className')}
               {...form.getInputProps('className')}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <NativeSelect
-                label="Who was teaching"
-                data={options(TEACHER_KIND_LABELS)}
+                label={t('week.accLog.teacher')}
+                data={TEACHERS.map((value) => ({ value, label: words.teacher(value) }))}
                 ref={refTo('teacherKind')}
                 {...form.getInputProps('teacherKind')}
               />
               <NativeSelect
-                label="How do you know?"
-                data={options(OBSERVATION_SOURCE_LABELS)}
+                label={t('week.accLog.source')}
+                data={SOURCES.map((value) => ({ value, label: words.source(value) }))}
                 ref={refTo('source')}
                 {...form.getInputProps('source')}
               />
             </SimpleGrid>
             <NoteTextarea
-              label="What happened (optional)"
-              description="In your child's words if you can: “I sat in the back row again.”"
+              label={t('week.accLog.what')}
+              description={t('week.accLog.whatHelp')}
               ref={refTo('note')}
               {...form.getInputProps('note')}
             />
             <FileUpload
               key={uploadKey}
               householdId={householdId}
-              label="Photo or file (optional)"
-              description="A picture of the work or a note from school"
+              label={t('week.accLog.file')}
+              description={t('week.accLog.fileHelp')}
               onChange={setAttachmentIds}
               onBusyChange={setUploading}
             />
 
             <Stack gap="sm" role="group" aria-labelledby={questionId}>
               <Text id={questionId} fw={600}>
-                Was it provided on {dayWords}?
+                {t('week.accLog.question', { day: dayWords })}
               </Text>
               <SimpleGrid cols={2} spacing="sm">
                 {OUTCOMES.map((o) => (
@@ -221,7 +222,7 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
                     disabled={loading || (busy && saving !== o.value)}
                     onClick={() => void save(o.value)}
                   >
-                    {OUTCOME_LABELS[o.value]}
+                    {words.outcome(o.value)}
                   </Button>
                 ))}
               </SimpleGrid>

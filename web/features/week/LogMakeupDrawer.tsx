@@ -2,15 +2,14 @@ import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { MISS_REASON_LABELS } from '../../../src/domain/record-kinds.ts';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
 import { MinutesInput, NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError, useDialogError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import { refreshAfterChange, type ServiceDialogProps, useMakeupOptions } from './week-api.ts';
+import { lower, useWeekWords } from './week-words.ts';
 
 type Values = { date: string; minutesDelivered: number | string; makeupForEntryId: string; note: string };
 
@@ -18,6 +17,8 @@ type Values = { date: string; minutesDelivered: number | string; makeupForEntryI
 export function LogMakeupDrawer(props: ServiceDialogProps) {
   const { householdId, childId, service, today, opened, onClose } = props;
   const client = useQueryClient();
+  const words = useWeekWords();
+  const { t, day, locale } = words;
   const { error, setError, close } = useDialogError(onClose);
   const missed = useMakeupOptions(householdId, service.serviceId, opened);
   const form = useForm<Values>({
@@ -28,9 +29,9 @@ export function LogMakeupDrawer(props: ServiceDialogProps) {
       note: '',
     },
     validate: {
-      date: (value) => (value ? null : 'Choose the date of the make-up'),
+      date: (value) => (value ? null : t('week.makeup.chooseDate')),
       minutesDelivered: (value) =>
-        value === '' || Number(value) < 1 ? 'Enter the minutes that were made up' : null,
+        value === '' || Number(value) < 1 ? t('week.makeup.minutesRequired') : null,
     },
   });
 
@@ -59,9 +60,13 @@ export function LogMakeupDrawer(props: ServiceDialogProps) {
         source: 'parent',
       });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('week.close') },
         color: 'green',
-        message: `Make-up saved: ${service.name}, ${formatDay(values.date)}: ${Math.round(Number(values.minutesDelivered))} minutes made up.`,
+        message: t('week.makeup.saved', {
+          service: service.name,
+          day: day(values.date),
+          minutes: Math.round(Number(values.minutesDelivered)),
+        }),
       });
       await refreshAfterChange(client);
       form.reset();
@@ -75,47 +80,60 @@ export function LogMakeupDrawer(props: ServiceDialogProps) {
   // "Tuesday, October 6: missed, provider absent, 30 minutes owed": only misses whose minutes are
   // owed and not yet made up are offered.
   const options = [
-    { value: '', label: 'The oldest minutes owed (decide for me)' },
-    ...(missed.data ?? []).map((m) => ({
-      value: m.entryId,
-      label: `${formatDay(m.date, 'weekdayLong')}: ${m.status === 'short' ? 'shorter' : 'missed'}${m.reason ? `, ${MISS_REASON_LABELS[m.reason].toLowerCase()}` : ''}, ${
-        m.remainingMinutes === m.owedMinutes
-          ? `${m.owedMinutes} minutes owed`
-          : `${m.remainingMinutes} of ${m.owedMinutes} minutes still owed`
-      }`,
-    })),
+    { value: '', label: t('week.makeup.oldest') },
+    ...(missed.data ?? []).map((m) => {
+      const values = {
+        day: day(m.date, 'weekdayLong'),
+        status: m.status === 'short' ? 'short' : 'missed',
+        hasReason: m.reason ? 'yes' : 'no',
+        reason: m.reason ? lower(words.reason(m.reason), locale) : '',
+        owed: m.owedMinutes,
+        remaining: m.remainingMinutes,
+      };
+      return {
+        value: m.entryId,
+        label:
+          m.remainingMinutes === m.owedMinutes
+            ? t('week.makeup.optionOwed', values)
+            : t('week.makeup.optionPartly', values),
+      };
+    }),
   ];
 
   return (
-    <ResponsiveDrawer opened={opened} onClose={close} title={`Log a make-up: ${service.name}`}>
+    <ResponsiveDrawer
+      opened={opened}
+      onClose={close}
+      title={t('week.makeup.title', { service: service.name })}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">A make-up is extra time given to cover minutes that were missed.</Text>
+          <Text size="sm">{t('week.makeup.intro')}</Text>
           <FormError message={error} />
           <TextInput
             type="date"
-            label="Date of the make-up"
+            label={t('week.makeup.date')}
             max={today}
             required
             {...form.getInputProps('date')}
           />
-          <SchoolDayNotice state={schoolDay} />
+          <SchoolDayNotice state={schoolDay} words={words.notice} />
           <MinutesInput
-            label="Minutes made up"
+            label={t('week.makeup.minutes')}
             required
             data-autofocus
             w={200}
             {...form.getInputProps('minutesDelivered')}
           />
           <NativeSelect
-            label="Which missed session does it make up?"
+            label={t('week.makeup.which')}
             data={options}
             disabled={missed.isPending}
             {...form.getInputProps('makeupForEntryId')}
           />
-          <NoteTextarea label="Note (optional)" {...form.getInputProps('note')} />
+          <NoteTextarea label={t('week.note')} {...form.getInputProps('note')} />
           <Button type="submit" size="lg" color="blue.8" loading={form.submitting}>
-            Save make-up
+            {t('week.makeup.save')}
           </Button>
         </Stack>
       </form>

@@ -3,17 +3,17 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
+import { MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import { checkRecordDate } from '../../../src/domain/school-days.ts';
 import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
 import { MinutesInput, NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError, useDialogError, useFieldRefs } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import classes from './week.module.css';
 import { refreshAfterChange, type ServiceDialogProps } from './week-api.ts';
+import { lower, useWeekWords } from './week-words.ts';
 
 type Status = 'delivered' | 'short' | 'missed';
 type Values = {
@@ -39,6 +39,8 @@ const wholeMinutes = (v: number | string): number | null => {
 export function LogSessionDrawer(props: ServiceDialogProps) {
   const { householdId, childId, service, today, opened, onClose } = props;
   const client = useQueryClient();
+  const words = useWeekWords();
+  const { t, day } = words;
   const ids = useId();
   const fixed = service.minutesPerSession != null;
   const [step, setStep] = useState<'answer' | 'reason'>('answer');
@@ -83,7 +85,7 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
     setError(null);
     form.clearErrors();
     if (!v.date) {
-      form.setFieldError('date', 'Choose the date of the session');
+      form.setFieldError('date', t('week.session.chooseDate'));
       focusField('date');
       return;
     }
@@ -93,7 +95,7 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
       ? checkRecordDate(index, v.date, { kind: 'session', status, reason, esyBlocks: service.esyBlocks })
       : null;
     if (check?.needsConfirmation && !schoolDay.confirmed) {
-      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      setConfirmError(t('week.confirmDay'));
       setStep('answer');
       focusField('date');
       return;
@@ -102,12 +104,12 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
     const delivered = wholeMinutes(v.minutesDelivered);
     const planned = wholeMinutes(v.minutesPlanned);
     if (!fixed && status === 'delivered' && delivered == null) {
-      form.setFieldError('minutesDelivered', 'Enter how many minutes it lasted');
+      form.setFieldError('minutesDelivered', t('week.session.lastedRequired'));
       focusField('minutesDelivered');
       return;
     }
     if (!fixed && status !== 'delivered' && planned == null) {
-      form.setFieldError('minutesPlanned', 'Enter how many minutes it was meant to last');
+      form.setFieldError('minutesPlanned', t('week.session.plannedRequired'));
       focusField('minutesPlanned');
       return;
     }
@@ -127,9 +129,13 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
         nonSchoolDayConfirmed: Boolean(check?.needsConfirmation && schoolDay.confirmed),
       });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('week.close') },
         color: status === 'delivered' ? 'green' : 'blue',
-        message: `Saved: ${service.name}, ${formatDay(v.date)}: ${outcomeWords(status, reason, delivered)}`,
+        message: savedWords(words, status, reason, {
+          service: service.name,
+          day: day(v.date),
+          minutes: delivered,
+        }),
       });
       await refreshAfterChange(client);
       form.reset();
@@ -148,14 +154,14 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
     if (fixed && v.shorter) {
       const minutes = wholeMinutes(v.minutesDelivered);
       if (minutes == null || minutes < 1) {
-        form.setFieldError('minutesDelivered', 'Enter how many minutes it lasted');
+        form.setFieldError('minutesDelivered', t('week.session.lastedRequired'));
         focusField('minutesDelivered');
         return;
       }
       if (service.minutesPerSession != null && minutes >= service.minutesPerSession) {
         form.setFieldError(
           'minutesDelivered',
-          `A shorter session lasts less than ${service.minutesPerSession} minutes`,
+          t('week.session.shorterError', { minutes: service.minutesPerSession }),
         );
         focusField('minutesDelivered');
         return;
@@ -168,31 +174,38 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
 
   const busy = saving != null;
   const questionId = `${ids}-question`;
-  const dayWords = v.date ? formatDay(v.date, 'weekdayLong') : 'that day';
+  const dayWords = v.date ? day(v.date, 'weekdayLong') : t('week.thatDay');
 
   return (
-    <ResponsiveDrawer opened={opened} onClose={close} title={`Log a session: ${service.name}`}>
+    <ResponsiveDrawer
+      opened={opened}
+      onClose={close}
+      title={t('week.session.title', { service: service.name })}
+    >
       <Stack gap="md">
         <FormError message={error} />
-        <TextInput type="date" label="Date" max={today} ref={refTo('date')} {...form.getInputProps('date')} />
+        <TextInput
+          type="date"
+          label={t('week.date')}
+          max={today}
+          ref={refTo('date')}
+          {...form.getInputProps('date')}
+        />
         <SchoolDayNotice
           state={schoolDay}
+          words={words.notice}
           error={confirmError}
-          hint={
-            schoolDay.check?.day.kind === 'closure'
-              ? 'If it did not happen because the school was closed, choose “Didn’t happen”, then “School closed”: that needs no confirmation.'
-              : null
-          }
+          hint={schoolDay.check?.day.kind === 'closure' ? t('week.session.closureHint') : null}
         />
         {fixed ? (
           <>
             <Checkbox
-              label={`It was shorter than ${service.minutesPerSession} minutes`}
+              label={t('week.session.shorterCheck', { minutes: service.minutesPerSession })}
               {...form.getInputProps('shorter', { type: 'checkbox' })}
             />
             {v.shorter && (
               <MinutesInput
-                label="Minutes it lasted"
+                label={t('week.session.lasted')}
                 w={200}
                 ref={refTo('minutesDelivered')}
                 {...form.getInputProps('minutesDelivered')}
@@ -202,24 +215,24 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
         ) : (
           <Group grow align="flex-start">
             <MinutesInput
-              label="Minutes it lasted"
+              label={t('week.session.lasted')}
               min={0}
               ref={refTo('minutesDelivered')}
               {...form.getInputProps('minutesDelivered')}
             />
             <MinutesInput
-              label="Minutes it was meant to last"
+              label={t('week.session.planned')}
               ref={refTo('minutesPlanned')}
               {...form.getInputProps('minutesPlanned')}
             />
           </Group>
         )}
-        <NoteTextarea label="Note (optional)" ref={refTo('note')} {...form.getInputProps('note')} />
+        <NoteTextarea label={t('week.note')} ref={refTo('note')} {...form.getInputProps('note')} />
         {service.setting === 'pull_out' && (
           <TextInput
             type="time"
-            label="Time it started (optional)"
-            description="Shows which class it takes your child out of"
+            label={t('week.session.startTime')}
+            description={t('week.session.startTimeHelp')}
             ref={refTo('startTime')}
             {...form.getInputProps('startTime')}
           />
@@ -228,7 +241,7 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
         {step === 'answer' ? (
           <Stack gap="sm" role="group" aria-labelledby={questionId}>
             <Text id={questionId} fw={600}>
-              Did it happen on {dayWords}?
+              {t('week.session.question', { day: dayWords })}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
               <Button
@@ -239,10 +252,10 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
                 disabled={busy && saving !== 'delivered'}
                 onClick={happened}
               >
-                Happened
+                {t('week.session.happened')}
               </Button>
               <Button size="lg" color="red.9" disabled={busy} onClick={() => showReasons('missed')}>
-                Didn't happen
+                {t('week.session.didNotHappen')}
               </Button>
               <Button
                 size="lg"
@@ -251,17 +264,15 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
                 disabled={busy && saving !== 'unknown'}
                 onClick={() => void save('missed', 'unknown')}
               >
-                Not sure
+                {t('week.session.notSure')}
               </Button>
             </SimpleGrid>
-            <Text size="sm">
-              “Not sure” keeps the session as missed, waiting for a reason, until you find out.
-            </Text>
+            <Text size="sm">{t('week.session.notSureHelp')}</Text>
           </Stack>
         ) : (
           <Stack gap="sm" role="group" aria-labelledby={`${ids}-reasons`}>
             <Title order={3} size="h4" id={`${ids}-reasons`} ref={reasonHeading} tabIndex={-1}>
-              {intent === 'missed' ? 'Why didn’t it happen?' : 'Why was it shorter?'}
+              {intent === 'missed' ? t('week.session.whyMissed') : t('week.session.whyShorter')}
             </Title>
             {form.errors.reason && (
               <Text className={classes.alert} size="sm" role="alert">
@@ -285,12 +296,12 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
                     label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25, height: 'auto' },
                   }}
                 >
-                  {MISS_REASON_LABELS[reason]}
+                  {words.reason(reason)}
                 </Button>
               ))}
             </SimpleGrid>
             <Button variant="default" disabled={busy} onClick={() => setStep('answer')} w="fit-content">
-              Back
+              {t('week.back')}
             </Button>
           </Stack>
         )}
@@ -299,10 +310,21 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
   );
 }
 
-function outcomeWords(status: Status, reason: MissReason | null, minutes: number | null): string {
-  if (status === 'delivered') return 'happened.';
-  if (status === 'short')
-    return `shorter (${minutes} minutes), ${MISS_REASON_LABELS[reason ?? 'unknown'].toLowerCase()}.`;
-  if (reason === 'unknown') return 'not sure yet. It waits for a reason.';
-  return `didn’t happen (${MISS_REASON_LABELS[reason ?? 'unknown'].toLowerCase()}).`;
+/** "Saved: Speech, Tue, Oct 6: didn’t happen (provider absent)." */
+function savedWords(
+  words: ReturnType<typeof useWeekWords>,
+  status: Status,
+  reason: MissReason | null,
+  values: { service: string; day: string; minutes: number | null },
+): string {
+  const { t, locale } = words;
+  const all = {
+    ...values,
+    minutes: values.minutes ?? 0,
+    reason: lower(words.reason(reason ?? 'unknown'), locale),
+  };
+  if (status === 'delivered') return t('week.session.savedDelivered', all);
+  if (status === 'short') return t('week.session.savedShort', all);
+  if (reason === 'unknown') return t('week.session.savedNotSure', all);
+  return t('week.session.savedMissed', all);
 }

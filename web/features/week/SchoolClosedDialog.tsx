@@ -5,10 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client.ts';
 import type { SchoolCalendar } from '../../api/types.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
-import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormError, useDialogError } from '../../components/form-errors.tsx';
 import { refreshAfterCalendarChange } from '../../components/school-calendar.ts';
 import type { WeekDialogProps } from './week-api.ts';
+import { useWeekWords } from './week-words.ts';
 
 /**
  * The confirmation behind "School closed today" (SchoolClosedToday.tsx): adds today to the child's school
@@ -17,6 +17,7 @@ import type { WeekDialogProps } from './week-api.ts';
  */
 export function SchoolClosedDialog({ householdId, childId, today, opened, onClose }: WeekDialogProps) {
   const client = useQueryClient();
+  const { t, day } = useWeekWords();
   const { error, setError, close } = useDialogError(onClose);
   const form = useForm({ initialValues: { label: '' } });
 
@@ -31,7 +32,7 @@ export function SchoolClosedDialog({ householdId, childId, today, opened, onClos
         calendars[calendars.length - 1] ??
         null;
       if (!calendar) {
-        setError('There is no school calendar yet. Finish setup first.');
+        setError(t('week.closed.noCalendar'));
         return;
       }
       await post(`/households/${householdId}/calendar-events`, {
@@ -39,12 +40,13 @@ export function SchoolClosedDialog({ householdId, childId, today, opened, onClos
         kind: 'closure',
         startDate: today,
         endDate: null,
+        // The calendar's own words (the record's language, like the calendar's other days).
         label: values.label.trim() || 'School closed',
       });
       notifications.show({
         color: 'blue',
-        closeButtonProps: { 'aria-label': 'Close' },
-        message: `Saved: ${formatDay(today)} is marked as a day the school was closed.`,
+        closeButtonProps: { 'aria-label': t('week.close') },
+        message: t('week.closed.saved', { day: day(today) }),
       });
       await refreshAfterCalendarChange(client);
       form.reset();
@@ -55,26 +57,22 @@ export function SchoolClosedDialog({ householdId, childId, today, opened, onClos
   });
 
   return (
-    <PlainModal opened={opened} onClose={close} title="Is school closed today?">
+    <PlainModal opened={opened} onClose={close} title={t('week.closed.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text>
-            This adds {formatDay(today, 'weekdayLong')} to the school calendar as a day the school was closed,
-            for example a snow day. It explains a session that could not happen today; this week's sessions
-            are still owed, so the school should find another time for them.
-          </Text>
+          <Text>{t('week.closed.body', { day: day(today, 'weekdayLong') })}</Text>
           <FormError message={error} />
           <TextInput
-            label="What happened? (optional)"
-            placeholder="Snow day"
+            label={t('week.closed.what')}
+            placeholder={t('week.closed.whatPlaceholder')}
             {...form.getInputProps('label')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('week.cancel')}
             </Button>
             <Button type="submit" color="blue.8" loading={form.submitting} data-autofocus>
-              Yes, school is closed
+              {t('week.closed.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -2,9 +2,9 @@ import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WeekSummary } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
 import { notify } from '../../components/notify.ts';
 import { refreshAfterCalendarChange, removeDayFromEvent } from '../../components/school-calendar.ts';
+import { useWeekWords } from './week-words.ts';
 
 // The confirmation is loaded after the first screen (fetched while the page is idle), like the logging
 // sheets: it brings the form library, which the home screen does not otherwise need.
@@ -28,6 +28,7 @@ export function SchoolClosedToday({
   closedToday: WeekSummary['closedToday'];
 }) {
   const client = useQueryClient();
+  const { t, day } = useWeekWords();
   const [opened, setOpened] = useState(false);
   // Mounted from the first opening on, so closing animates and focus returns to the button.
   const [used, setUsed] = useState(false);
@@ -52,11 +53,11 @@ export function SchoolClosedToday({
         await refreshAfterCalendarChange(client);
         notify({
           color: 'blue',
-          closeButtonProps: { 'aria-label': 'Close' },
-          message: `Undone: ${formatDay(today)} is a school day again.`,
+          closeButtonProps: { 'aria-label': t('week.close') },
+          message: t('week.closed.undone', { day: day(today) }),
         });
       } catch (e) {
-        setError(e instanceof Error ? e.message : 'It could not be undone. Try again.');
+        setError(e instanceof Error ? e.message : t('week.closed.undoFailed'));
       } finally {
         setUndoing(false);
       }
@@ -64,10 +65,13 @@ export function SchoolClosedToday({
     return (
       <Group gap="xs" align="center" wrap="wrap">
         <Text size="sm">
-          School is marked closed today{closedToday.label ? ` (${closedToday.label})` : ''}.
+          {t('week.closed.marked', {
+            hasLabel: closedToday.label ? 'yes' : 'no',
+            label: closedToday.label ?? '',
+          })}
         </Text>
         <Button variant="default" size="compact-md" loading={undoing} onClick={() => void undo()}>
-          Undo for today
+          {t('week.closed.undo')}
         </Button>
         {error && (
           <Text size="sm" c="red.9" role="alert">
@@ -86,7 +90,7 @@ export function SchoolClosedToday({
           setOpened(true);
         }}
       >
-        School closed today
+        {t('week.closed.button')}
       </Button>
       {used && (
         <Suspense fallback={null}>

@@ -1,6 +1,5 @@
 import { Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
-import { formatDay } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 
 // The logging sheets are loaded after the first screen (fetched while the page is idle), which
@@ -17,9 +16,9 @@ const AllDeliveredDrawer = lazy(() =>
   import('./AllDeliveredDrawer.tsx').then((m) => ({ default: m.AllDeliveredDrawer })),
 );
 
-import { MISS_REASON_LABELS } from '../../../src/domain/record-kinds.ts';
 import classes from './week.module.css';
 import type { WeekEntry, WeekService } from './week-api.ts';
+import { lower, useWeekWords } from './week-words.ts';
 
 /** One service this week: promised, delivered, missed, not yet confirmed, make-up minutes owed. */
 export function ServiceCard({
@@ -36,6 +35,8 @@ export function ServiceCard({
   writable: boolean;
 }) {
   const headingId = useId();
+  const words = useWeekWords();
+  const { t, day } = words;
   const [open, setOpenState] = useState<'session' | 'makeup' | 'all' | 'correct' | null>(null);
   // Mounted from the first opening on, so closing animates and focus returns to the button.
   const [used, setUsed] = useState(false);
@@ -72,7 +73,7 @@ export function ServiceCard({
             {service.name}
           </Title>
           {service.minutesPerSession != null && (
-            <Text size="sm">{service.minutesPerSession}-minute sessions</Text>
+            <Text size="sm">{t('week.card.minuteSessions', { minutes: service.minutesPerSession })}</Text>
           )}
         </div>
 
@@ -86,17 +87,17 @@ export function ServiceCard({
             m={0}
           >
             <Stat
-              label={service.period.esy ? 'Promised this week (summer)' : 'Promised this week'}
+              label={service.period.esy ? t('week.card.promisedSummer') : t('week.card.promised')}
               value={
                 service.promisedSessions != null
                   ? String(service.promisedSessions)
-                  : `${service.promisedMinutes} min`
+                  : t('week.card.minutesShort', { minutes: service.promisedMinutes })
               }
             />
-            <Stat label="Delivered" value={String(service.deliveredSessions)} />
-            <Stat label="Missed" value={String(service.missedSessions)} />
+            <Stat label={t('week.card.delivered')} value={String(service.deliveredSessions)} />
+            <Stat label={t('week.card.missed')} value={String(service.missedSessions)} />
             {service.notYetConfirmed != null && (
-              <Stat label="Not yet confirmed" value={String(service.notYetConfirmed)} />
+              <Stat label={t('week.card.notConfirmed')} value={String(service.notYetConfirmed)} />
             )}
           </SimpleGrid>
         ) : (
@@ -105,31 +106,29 @@ export function ServiceCard({
             <Text fw={700} fz="lg" data-testid="service-period">
               {service.period.words}
             </Text>
-            <Text size="sm">
-              {service.missedSessions > 0
-                ? `${service.missedSessions} missed ${service.missedSessions === 1 ? 'session' : 'sessions'} in this period so far.`
-                : 'No missed sessions in this period so far.'}
-            </Text>
+            <Text size="sm">{t('week.card.missedInPeriod', { count: service.missedSessions })}</Text>
           </div>
         )}
 
         <div>
           {owed > 0 ? (
             <Text fw={700} className={classes.alert}>
-              {owed} make-up minutes owed
+              {t('week.card.owed', { minutes: owed })}
             </Text>
           ) : (
-            <Text fw={600}>No make-up minutes owed</Text>
+            <Text fw={600}>{t('week.card.noOwed')}</Text>
           )}
           {service.pendingMinutes > 0 && (
-            <Text size="sm">{service.pendingMinutes} missed minutes are waiting for a reason.</Text>
+            <Text size="sm">{t('week.card.pending', { minutes: service.pendingMinutes })}</Text>
           )}
           {service.percentDeliveredThisYear != null && (
             <Text size="sm">
-              {service.percentDeliveredThisYear}% of the promised minutes delivered so far this year
               {service.unloggedMinutesThisYear > 0
-                ? ` (${service.unloggedMinutesThisYear} minutes of earlier sessions are not logged).`
-                : '.'}
+                ? t('week.card.percentUnlogged', {
+                    percent: service.percentDeliveredThisYear,
+                    minutes: service.unloggedMinutesThisYear,
+                  })
+                : t('week.card.percent', { percent: service.percentDeliveredThisYear })}
             </Text>
           )}
         </div>
@@ -137,29 +136,29 @@ export function ServiceCard({
         {service.entries.length > 0 && (
           <div>
             <Text size="sm" fw={600} component="h4" m={0}>
-              Logged this week
+              {t('week.card.loggedThisWeek')}
             </Text>
             <List size="sm" spacing={4}>
               {service.entries.map((e) => (
                 <List.Item key={e.id}>
-                  {entryWords(e)}
+                  {entryWords(e, words)}
                   {writable && (
                     <Group gap={6} mt={2}>
                       <Button
                         size="compact-sm"
                         variant="default"
-                        aria-label={`Correct ${service.name}, ${formatDay(e.date)}`}
+                        aria-label={t('week.card.correctLabel', { service: service.name, day: day(e.date) })}
                         onClick={() => correct(e.id, 'correct')}
                       >
-                        Correct
+                        {t('week.card.correct')}
                       </Button>
                       <Button
                         size="compact-sm"
                         variant="default"
-                        aria-label={`Void ${service.name}, ${formatDay(e.date)}`}
+                        aria-label={t('week.card.voidLabel', { service: service.name, day: day(e.date) })}
                         onClick={() => correct(e.id, 'void')}
                       >
-                        Void
+                        {t('week.card.void')}
                       </Button>
                     </Group>
                   )}
@@ -174,33 +173,35 @@ export function ServiceCard({
             <Button
               size="md"
               color="blue.8"
-              aria-label={`Log a session for ${service.name}`}
+              aria-label={t('week.card.logSessionLabel', { service: service.name })}
               onClick={() => setOpen('session')}
             >
-              Log a session
+              {t('week.card.logSession')}
             </Button>
             <Button
               size="md"
               variant="default"
-              aria-label={`Log a make-up for ${service.name}`}
+              aria-label={t('week.card.logMakeupLabel', { service: service.name })}
               onClick={() => setOpen('makeup')}
             >
-              Log a make-up
+              {t('week.card.logMakeup')}
             </Button>
             {canConfirmAll && (
               <Button
                 size="md"
                 variant="default"
-                aria-label={`All delivered this week: ${service.name}`}
+                aria-label={t('week.card.allDeliveredLabel', { service: service.name })}
                 onClick={() => setOpen('all')}
               >
-                All delivered this week
+                {t('week.card.allDelivered')}
               </Button>
             )}
           </SimpleGrid>
         )}
         <Text size="sm">
-          <TextLink href={`/ledger/${service.serviceId}`}>Every session of {service.name}</TextLink>
+          <TextLink href={`/ledger/${service.serviceId}`}>
+            {t('week.card.everySession', { service: service.name })}
+          </TextLink>
         </Text>
       </Stack>
 
@@ -258,13 +259,17 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-function entryWords(e: WeekEntry): string {
-  const day = formatDay(e.date);
-  const by = e.source === 'provider_link' || e.source === 'provider' ? ' (from the provider)' : '';
-  const why = e.reason ? `, ${MISS_REASON_LABELS[e.reason].toLowerCase()}` : '';
-  if (e.kind === 'makeup') return `${day}: make-up, ${e.minutesDelivered} minutes${by}`;
-  if (e.status === 'delivered') return `${day}: happened, ${e.minutesDelivered} minutes${by}`;
-  if (e.status === 'short') return `${day}: shorter, ${e.minutesDelivered} minutes${why}${by}`;
-  if (e.reason === 'unknown') return `${day}: missed, reason not known yet${by}`;
-  return `${day}: missed${why}${by}`;
+function entryWords(e: WeekEntry, { t, day, reason, locale }: ReturnType<typeof useWeekWords>): string {
+  const values = {
+    day: day(e.date),
+    minutes: e.minutesDelivered,
+    provider: e.source === 'provider_link' || e.source === 'provider' ? 'yes' : 'no',
+    hasReason: e.reason ? 'yes' : 'no',
+    reason: e.reason ? lower(reason(e.reason), locale) : '',
+  };
+  if (e.kind === 'makeup') return t('week.entry.makeup', values);
+  if (e.status === 'delivered') return t('week.entry.delivered', values);
+  if (e.status === 'short') return t('week.entry.short', values);
+  if (e.reason === 'unknown') return t('week.entry.missedUnknown', values);
+  return t('week.entry.missed', values);
 }

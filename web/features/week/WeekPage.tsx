@@ -20,10 +20,12 @@ import type { WeekSummary } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { datesInWords, formatRange, todayIso } from '../../components/dates.ts';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useTParts } from '../../i18n/i18n.tsx';
 import { AccommodationsThisWeek } from './AccommodationsThisWeek.tsx';
 import { SchoolClosedToday } from './SchoolClosedToday.tsx';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useWeek } from './week-api.ts';
+import { upperFirst, useWeekWords } from './week-words.ts';
 
 // The home screen: this week for the current child, one card per service, what needs attention,
 // days without school, and the one-tap "School closed today".
@@ -33,16 +35,27 @@ const RepliesOverdue = lazy(() => import('../communications/RepliesOverdue.tsx')
 // What the district calendar read by its address added lately, or left for the parent.
 const DistrictCalendarNews = lazy(() => import('../calendar/DistrictCalendarNews.tsx'));
 
-const possessive = (name: string) => `${name}’${name.endsWith('s') ? '' : 's'}`;
+/** Whether an English possessive of the name takes only an apostrophe ("James’"). */
+const endsInS = (name: string) => (name.endsWith('s') ? 'yes' : 'no');
 
 export function WeekPage() {
   const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
   const week = useWeek(householdId, child.id, today);
+  const { t, range, locale } = useWeekWords();
+  const tParts = useTParts();
   const writable = useCan('session.write');
   const data = week.data;
   const needsSetup = data != null && (!data.hasCalendar || data.services.length === 0);
-  const closures = data ? data.closures.map(parseClosure) : [];
+  const closures = data
+    ? data.closures.map((text) => {
+        const c = parseClosure(text, locale);
+        return {
+          ...c,
+          words: c.what == null ? c.words : t('week.closure', { dates: c.words, what: c.what }),
+        };
+      })
+    : [];
   const noSchoolToday = closures.some(
     (c) => c.start != null && c.start <= today && today <= (c.end ?? c.start),
   );
@@ -51,13 +64,16 @@ export function WeekPage() {
     <Stack gap="lg" maw={1100} className={contrast.scope}>
       <Group justify="space-between" align="flex-end" gap="sm">
         <div>
-          <Title order={2}>{possessive(child.firstName)} week</Title>
-          <Text>{data ? formatRange(data.weekStart, data.weekEnd) : 'This week'}</Text>
+          <Title order={2}>
+            {tParts('week.title', {
+              name: <bdi>{child.firstName}</bdi>,
+              endsInS: endsInS(child.firstName),
+            })}
+          </Title>
+          <Text>{data ? range(data.weekStart, data.weekEnd) : t('week.thisWeek')}</Text>
           <Suspense fallback={null}>
             <RepliesOverdue householdId={householdId} childId={child.id}>
-              {(n) => (
-                <TextLink href="/advisor">{`${n} ${n === 1 ? 'reply' : 'replies'} overdue → What to do next`}</TextLink>
-              )}
+              {(n) => <TextLink href="/advisor">{t('week.repliesOverdue', { count: n })}</TextLink>}
             </RepliesOverdue>
           </Suspense>
         </div>
@@ -74,11 +90,11 @@ export function WeekPage() {
 
       {week.isPending && <WeekSkeleton />}
       {week.isError && (
-        <Alert color="red" title="This week could not be loaded" role="alert">
+        <Alert color="red" title={t('week.loadFailed')} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{week.error.message}</Text>
             <Button size="xs" variant="default" onClick={() => void week.refetch()}>
-              Try again
+              {t('week.tryAgain')}
             </Button>
           </Stack>
         </Alert>
@@ -89,7 +105,7 @@ export function WeekPage() {
       {data && closures.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-no-school">
           <Title order={3} size="h5" id="week-no-school">
-            {noSchoolToday ? 'No school today' : 'No school this week'}
+            {noSchoolToday ? t('week.noSchoolToday') : t('week.noSchoolThisWeek')}
           </Title>
           <List size="sm" mt={4}>
             {closures.map((c) => (
@@ -105,20 +121,21 @@ export function WeekPage() {
             {(news) => (
               <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-district">
                 <Title order={3} size="h5" id="week-district">
-                  From the district calendar
+                  {t('week.district.title')}
                 </Title>
                 <List size="sm" mt={4}>
                   {news.added.map((d) => (
                     <List.Item key={`${d.summary}-${d.startDate}`}>
-                      Added by itself: {d.summary}, {formatRange(d.startDate, d.endDate)}
+                      {t('week.district.added', {
+                        summary: d.summary,
+                        dates: range(d.startDate, d.endDate),
+                      })}
                     </List.Item>
                   ))}
                   {news.waiting > 0 && (
                     <List.Item>
                       <TextLink href="/calendar">
-                        {news.waiting === 1
-                          ? '1 change waits for you'
-                          : `${news.waiting} changes wait for you`}
+                        {t('week.district.waiting', { count: news.waiting })}
                       </TextLink>
                     </List.Item>
                   )}
@@ -160,17 +177,19 @@ export function WeekPage() {
 }
 
 function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
+  const { t } = useWeekWords();
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, 4);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="week-attention">
       <Title order={3} size="h5" id="week-attention">
-        Needs attention
+        {t('week.attention.title')}
       </Title>
       <List size="sm" mt={4} spacing={4}>
         {shown.map((a) => (
           <List.Item key={`${a.kind}-${a.serviceId}`}>
             <TextLink href={a.kind === 'accommodation' ? '/accommodations' : `/ledger/${a.serviceId}`}>
+              {/* The server's sentence (English for now): its dates as the device writes them. */}
               {datesInWords(a.message)}
             </TextLink>
           </List.Item>
@@ -178,7 +197,7 @@ function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
       </List>
       {items.length > shown.length && (
         <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
-          Show all {items.length}
+          {t('week.attention.showAll', { count: items.length })}
         </Button>
       )}
     </Paper>
@@ -194,19 +213,18 @@ function FinishSetup({
   writable: boolean;
   firstName: string;
 }) {
+  const { t } = useWeekWords();
   const missing: string[] = [];
-  if (!data.hasCalendar) missing.push('the school calendar (first and last day, holidays)');
+  if (!data.hasCalendar) missing.push(t('week.setup.calendar'));
   if (data.services.length === 0)
-    missing.push(
-      `the services in ${possessive(firstName)} plan (for example speech, 30 minutes twice a week)`,
-    );
+    missing.push(t('week.setup.services', { name: firstName, endsInS: endsInS(firstName) }));
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="week-setup">
       <Stack gap="sm" align="flex-start">
         <Title order={3} size="h4" id="week-setup">
-          Finish setting up
+          {t('week.setup.title')}
         </Title>
-        <Text>To count the sessions promised each week, As Written still needs:</Text>
+        <Text>{t('week.setup.intro')}</Text>
         <List>
           {missing.map((m) => (
             <List.Item key={m}>{m}</List.Item>
@@ -214,10 +232,10 @@ function FinishSetup({
         </List>
         {writable ? (
           <Button component={Link} href="/welcome" size="md" color="blue.8">
-            Finish setup
+            {t('week.setup.finish')}
           </Button>
         ) : (
-          <Text>Ask the household’s owner or a co-parent to finish setting up.</Text>
+          <Text>{t('week.setup.ask')}</Text>
         )}
       </Stack>
     </Card>
@@ -225,9 +243,10 @@ function FinishSetup({
 }
 
 function WeekSkeleton() {
+  const { t } = useWeekWords();
   return (
     <div role="status">
-      <VisuallyHidden>Loading this week</VisuallyHidden>
+      <VisuallyHidden>{t('week.loading')}</VisuallyHidden>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" aria-hidden>
         <Skeleton h={220} radius="md" />
         <Skeleton h={220} radius="md" />
@@ -236,22 +255,26 @@ function WeekSkeleton() {
   );
 }
 
-/** The server lists days off as "2026-11-25 to 2026-11-27: Thanksgiving break (break)". */
-function parseClosure(text: string): {
+/**
+ * The server lists days off as "2026-11-25 to 2026-11-27: Thanksgiving break (break)": the dates in
+ * the reader's words (`words`) and what the day is, as the calendar names it (`what`); text of
+ * another form is shown as it is, its dates in words (`what` null).
+ */
+function parseClosure(
+  text: string,
+  locale: string | undefined,
+): {
   text: string;
   start: string | null;
   end: string | null;
   words: string;
+  what: string | null;
 } {
   const m = /^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?: (.*)$/.exec(text);
-  if (!m) return { text, start: null, end: null, words: datesInWords(text) };
+  if (!m)
+    return { text, start: null, end: null, words: datesInWords(text, 'weekdayShort', locale), what: null };
   const start = m[1] as string;
   const end = m[2] ?? null;
   const what = (m[3] ?? '').replace(/ \((holiday|break|closure)\)$/, '');
-  return {
-    text,
-    start,
-    end,
-    words: `${formatRange(start, end)}: ${what.charAt(0).toUpperCase()}${what.slice(1)}`,
-  };
+  return { text, start, end, words: formatRange(start, end, locale), what: upperFirst(what, locale) };
 }
