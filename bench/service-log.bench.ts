@@ -10,7 +10,7 @@ import { readServiceLog, type ServiceLogRow } from '../src/domain/service-log-re
 import {
   type FamilyEntry,
   reconcileServiceLog,
-  type SchoolLogSession,
+  schoolSessionOf,
 } from '../src/domain/service-log-reconcile.ts';
 import { readServiceLogFile } from '../src/importers/service-log-file.ts';
 import { Prng } from './prng.ts';
@@ -112,18 +112,8 @@ async function read(): Promise<ServiceLogRow[]> {
   return reading.rows;
 }
 
-const toSchool = (r: ServiceLogRow): SchoolLogSession => ({
-  line: r.line,
-  serviceId: r.serviceId,
-  date: r.date,
-  startTime: r.startTime,
-  kind: r.kind,
-  status: r.status,
-  reason: r.reason,
-  minutes: r.minutes,
-  statusText: r.statusText,
-  provider: r.provider,
-});
+// The same step the app takes (src/server/services/service-logs.ts).
+const toSchool = schoolSessionOf;
 const reconcileOptions = {
   serviceNames: Object.fromEntries(services.map((s) => [s.id, s.name])),
   childName: 'Emma',

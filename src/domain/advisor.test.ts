@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ADVISOR_RULES,
@@ -10,7 +12,7 @@ import {
   oldestComplaintFact,
   RECOMMENDATIONS_SHOWN,
   type Recommendation,
-  reminders,
+  reminders as remindersOf,
   resolveAdvisorSettings,
 } from './advisor.ts';
 import type {
@@ -25,8 +27,30 @@ import type {
 } from './case-record.ts';
 import type { Communication } from './communications.ts';
 import { addDays, isoWeekday } from './dates.ts';
+import { createTranslator } from './i18n/translate.ts';
+import { sayWords } from './i18n/words.ts';
 import { FINDING_RULES, type Finding } from './implementation-patterns.ts';
 import { isProductChoice } from './jurisdictions.ts';
+
+// Every reminder also carries its words for a reader of another language (issue 17): said in English,
+// they must be exactly the English title and detail, in every case these tests build.
+const english = createTranslator(
+  'en',
+  Object.assign(
+    {},
+    ...readdirSync(join(import.meta.dirname, 'i18n/locales/en')).map((f) =>
+      JSON.parse(readFileSync(join(import.meta.dirname, 'i18n/locales/en', f), 'utf8')),
+    ),
+  ),
+);
+function reminders(...args: Parameters<typeof remindersOf>): ReturnType<typeof remindersOf> {
+  const list = remindersOf(...args);
+  for (const r of list) {
+    expect(sayWords(r.words.title, english), r.id).toBe(r.title);
+    expect(sayWords(r.words.detail, english), r.id).toBe(r.detail);
+  }
+  return list;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures. School year 2026-27. "Today" is Wednesday 2026-10-21; its week starts Monday 2026-10-19,

@@ -55,6 +55,22 @@ export type SchoolLogSession = {
   provider: string | null;
 };
 
+/** The fields of a read row (or a stored one) that the reconciliation takes, and no others. */
+export function schoolSessionOf(row: SchoolLogSession): SchoolLogSession {
+  return {
+    line: row.line,
+    serviceId: row.serviceId,
+    date: row.date,
+    startTime: row.startTime,
+    kind: row.kind,
+    status: row.status,
+    reason: row.reason,
+    minutes: row.minutes,
+    statusText: row.statusText,
+    provider: row.provider,
+  };
+}
+
 /** A session entry in force (corrections resolved, voids left out). */
 export type FamilyEntry = SessionStatement & {
   minutesDelivered: number;

@@ -230,7 +230,7 @@ export function accountsWithRoles(db: Db, householdId: string, roles: readonly s
   return db
     .selectFrom('membership')
     .innerJoin('user_account', 'user_account.id', 'membership.user_id')
-    .select(['user_account.id', 'user_account.email', 'user_account.display_name'])
+    .select(['user_account.id', 'user_account.email', 'user_account.display_name', 'user_account.language'])
     .where('membership.household_id', '=', householdId)
     .where('membership.role', 'in', [...roles])
     .execute();

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type Clock, idSource } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/services/accounts.ts';
+import { createUser, type User } from '../../src/server/services/accounts.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 
 // Browser tests drive Debian's Chromium through playwright-core against the real server (its
@@ -168,4 +168,52 @@ export async function seedDemoParent(server: TestServer) {
     { email: DEMO_PARENT.email, displayName: 'Maria', password: DEMO_PARENT.password, householdName: null },
   );
   return seedDemoHousehold(server.store, server.clock, user.id);
+}
+
+/**
+ * Sign in on the Spanish sign-in page (issue 17's tests) and wait for the app's menu in the language
+ * the account then shows (`menu`: "Abrir el menú" in Spanish, "Open menu" when the account says English).
+ */
+export async function signInInSpanish(
+  page: Page,
+  account: { email: string; password: string } = DEMO_PARENT,
+  menu: string | null = 'Abrir el menú',
+) {
+  await page.getByLabel('Correo electrónico').fill(account.email);
+  await page.locator('input[type="password"]').fill(account.password);
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  if (menu) await page.getByRole('button', { name: menu }).waitFor();
+}
+
+/** Fails naming each of a page's English words still shown in its main content (a translated page). */
+export async function expectNoEnglish(page: Page, words: readonly string[], where: string) {
+  const text = (await page.locator('main').textContent()) ?? '';
+  for (const english of words) expect(text, `"${english}" on ${where}`).not.toContain(english);
+}
+
+/** A new account added to a household with a role (members for the household tests). */
+export async function addMember(
+  server: TestServer,
+  householdId: string,
+  person: { email: string; displayName: string; role: string; password?: string },
+): Promise<User> {
+  const env = { clock: server.clock, newId: idSource(server.clock) };
+  const { user } = await createUser(server.store, env, {
+    email: person.email,
+    displayName: person.displayName,
+    password: person.password ?? DEMO_PARENT.password,
+  });
+  const at = server.clock.now();
+  await server.store.db
+    .insertInto('membership')
+    .values({
+      id: env.newId(),
+      household_id: householdId,
+      user_id: user.id,
+      role: person.role,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return user;
 }

@@ -2,11 +2,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoHousehold } from '../../src/cli/demo-household.ts';
 import { idSource } from '../../src/server/context.ts';
-import { createUser, type User } from '../../src/server/services/accounts.ts';
+import type { User } from '../../src/server/services/accounts.ts';
 import { createCalendarFeed } from '../../src/server/services/calendar-feed.ts';
 import { createInvitation } from '../../src/server/services/members.ts';
 import { createStaffLink } from '../../src/server/services/staff-links.ts';
 import {
+  addMember,
   DEMO_PARENT,
   expectNoAxeViolations,
   launchBrowser,
@@ -29,22 +30,8 @@ describe('members and what they hold, in the browser', () => {
   let demo: DemoHousehold;
 
   const env = () => ({ clock: server.clock, newId: idSource(server.clock) });
-  async function member(email: string, displayName: string, role: string): Promise<User> {
-    const { user } = await createUser(server.store, env(), { email, displayName, password: PASSWORD });
-    const at = server.clock.now();
-    await server.store.db
-      .insertInto('membership')
-      .values({
-        id: env().newId(),
-        household_id: demo.householdId,
-        user_id: user.id,
-        role,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    return user;
-  }
+  const member = (email: string, displayName: string, role: string): Promise<User> =>
+    addMember(server, demo.householdId, { email, displayName, role, password: PASSWORD });
 
   beforeAll(async () => {
     server = await startServer('2026-11-04T16:00:00.000Z');

@@ -1,13 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PARENT,
   expectNoAxeViolations,
   launchBrowser,
   newPage,
   PHONE,
   screenshot,
   seedDemoParent,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -38,10 +38,7 @@ describe('the School calendar page in Spanish', () => {
     const { page, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
     try {
       await page.goto('/');
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Abrir el menú' }).waitFor();
+      await signInInSpanish(page);
       await page.goto('/calendar');
       await page.getByRole('heading', { name: 'Calendario escolar', level: 2 }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
@@ -74,10 +71,7 @@ describe('the School calendar page in Spanish', () => {
     const { page, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
     try {
       await page.goto('/');
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Abrir el menú' }).waitFor();
+      await signInInSpanish(page);
       await page.goto('/check-in');
       await page.getByRole('heading', { name: 'Preguntas del día para Emma', level: 2 }).waitFor();
       await page.getByRole('heading', { name: /^Preguntas para / }).waitFor();

@@ -6,13 +6,16 @@ import { createUser, type User } from '../../src/server/services/accounts.ts';
 import { createInvitation } from '../../src/server/services/members.ts';
 import { createStaffLink } from '../../src/server/services/staff-links.ts';
 import {
+  addMember,
   DEMO_PARENT,
   expectNoAxeViolations,
+  expectNoEnglish,
   launchBrowser,
   newPage,
   PHONE,
   screenshot,
   seedDemoParent,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -29,22 +32,8 @@ describe('the Household page and the first-run setup in Spanish', () => {
   let demo: DemoHousehold;
 
   const env = () => ({ clock: server.clock, newId: idSource(server.clock) });
-  async function member(email: string, displayName: string, role: string): Promise<User> {
-    const { user } = await createUser(server.store, env(), { email, displayName, password: PASSWORD });
-    const at = server.clock.now();
-    await server.store.db
-      .insertInto('membership')
-      .values({
-        id: env().newId(),
-        household_id: demo.householdId,
-        user_id: user.id,
-        role,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    return user;
-  }
+  const member = (email: string, displayName: string, role: string): Promise<User> =>
+    addMember(server, demo.householdId, { email, displayName, role, password: PASSWORD });
 
   beforeAll(async () => {
     server = await startServer('2026-11-04T16:00:00.000Z');
@@ -79,9 +68,7 @@ describe('the Household page and the first-run setup in Spanish', () => {
     try {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await signInInSpanish(page);
       await page.getByRole('button', { name: 'Abrir el menú' }).click();
       await page.getByRole('link', { name: 'Familia', exact: true }).click();
 
@@ -118,16 +105,11 @@ describe('the Household page and the first-run setup in Spanish', () => {
       await page.getByText('Usted invitó a abuela@example.com como lector(a)').waitFor();
 
       // None of the page's English is left.
-      const text = (await page.locator('main').textContent()) ?? '';
-      for (const english of [
-        'Members',
-        'What each role can do',
-        'Invite someone',
-        'Who did what',
-        'Revoke',
-      ]) {
-        expect(text, `"${english}" on the Spanish page`).not.toContain(english);
-      }
+      await expectNoEnglish(
+        page,
+        ['Members', 'What each role can do', 'Invite someone', 'Who did what', 'Revoke'],
+        'the Spanish page',
+      );
 
       await page.mouse.move(0, 0);
       await expectNoAxeViolations(page, 'the household page in Spanish');

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PARENT,
   expectNoAxeViolations,
+  expectNoEnglish,
   launchBrowser,
   newPage,
   PHONE,
   screenshot,
   seedDemoParent,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -42,10 +44,7 @@ describe('the ledger in Spanish', () => {
     try {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Abrir el menú' }).waitFor();
+      await signInInSpanish(page);
 
       await page.goto('/ledger');
       await page.getByRole('heading', { name: 'Registro de minutos', level: 2 }).waitFor();
@@ -75,19 +74,20 @@ describe('the ledger in Spanish', () => {
       await button(/^\d+ minutos? dados? en todas las semanas, ver las sesiones$/).waitFor();
 
       // None of the page's own English is left (the server's notes may still be English).
-      const text = (await page.locator('main').textContent()) ?? '';
-      for (const english of [
-        'Service ledger',
-        'Required',
-        'Delivered',
-        'Still owed',
-        'Week by week',
-        'Week of',
-        'Back to the school year',
-        'See every entry on the timeline',
-      ]) {
-        expect(text, `"${english}" on the Spanish page`).not.toContain(english);
-      }
+      await expectNoEnglish(
+        page,
+        [
+          'Service ledger',
+          'Required',
+          'Delivered',
+          'Still owed',
+          'Week by week',
+          'Week of',
+          'Back to the school year',
+          'See every entry on the timeline',
+        ],
+        'the Spanish page',
+      );
 
       await page.mouse.move(0, 0);
       await expectNoAxeViolations(page, 'the ledger in Spanish');

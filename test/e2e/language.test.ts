@@ -8,6 +8,7 @@ import {
   PHONE,
   screenshot,
   seedDemoParent,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -47,10 +48,7 @@ describe('choosing Spanish or English', () => {
       await expectNoAxeViolations(page, 'the sign-in page in Spanish');
       await screenshot(page, 'sign-in-es-360');
       // A guess is not a choice: signing in leaves the account without one.
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Abrir el menú' }).waitFor();
+      await signInInSpanish(page);
       expect(await accountLanguage()).toBeNull();
       await page.getByRole('button', { name: 'Abrir el menú' }).click();
       await page.getByRole('link', { name: 'Esta semana', exact: true }).waitFor();
@@ -75,10 +73,7 @@ describe('choosing Spanish or English', () => {
       const page = first.page;
       await page.goto('/');
       await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Open menu' }).waitFor();
+      await signInInSpanish(page, DEMO_PARENT, 'Open menu');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     } finally {
       await first.context.close();
@@ -91,10 +86,7 @@ describe('choosing Spanish or English', () => {
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await page.getByLabel('Language').selectOption('es');
       await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
-      await page.getByLabel('Correo electrónico').fill(DEMO_PARENT.email);
-      await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-      await page.getByRole('button', { name: 'Abrir el menú' }).waitFor();
+      await signInInSpanish(page);
       await expect.poll(accountLanguage).toBe('es');
     } finally {
       await second.context.close();

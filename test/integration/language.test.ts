@@ -1,4 +1,11 @@
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoHousehold } from '../../src/cli/demo-household.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { smtpMailer } from '../../src/server/auth/mailer.ts';
+import { fixedClock } from '../../src/server/context.ts';
+import { sendDueReminders } from '../../src/server/services/reminder-mail.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 import {
   BACKENDS,
   call,
@@ -172,5 +179,45 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
       { 'accept-language': 'es' },
     );
     expect(JSON.parse(reset.body).message).toMatch(/^Si ese correo pertenece a una cuenta/);
+  });
+
+  it('sends the reminder and invitation emails in Spanish through SMTP', async () => {
+    const sink = await startSmtpSink();
+    const mailer = smtpMailer(`smtp://127.0.0.1:${sink.port}`, 'As Written <reminders@example.org>');
+    const smtpApp = await buildApp({ store: env.store, clock: env.clock, logger: false, mailer });
+    try {
+      await call(env, 'PUT', '/api/auth/language', { language: 'es' });
+      const demo = await seedDemoHousehold(env.store, env.clock, env.owner.userId);
+      // A Friday of the demo's plan: the weekly check-in is due.
+      const friday = fixedClock('2026-11-20T13:00:00.000Z');
+      const run = await sendDueReminders(env.store, mailer, friday, 'https://as-written.example.org');
+      expect(run.emails).toBeGreaterThan(0);
+      const reminder = await simpleParser(sink.mails.at(-1)!.data);
+      expect(reminder.subject).toMatch(/^(Recordatorio: Emma: Preguntas de la semana|\d+ recordatorios para hoy)$/);
+      expect(reminder.text).toContain('Hola, Olivia Owner:');
+      expect(reminder.text).toContain('Emma: Preguntas de la semana');
+      expect(reminder.text).toContain('Abra As Written: https://as-written.example.org/advisor');
+      expect(reminder.text).toContain('Recibe estos correos porque los recordatorios están activados para');
+      expect(reminder.text).not.toMatch(/Weekly check-in|Hello|Reminder/);
+
+      const invite = await smtpApp.inject({
+        method: 'POST',
+        url: `/api/households/${demo.householdId}/invitations`,
+        headers: { cookie: env.owner.cookie, 'x-csrf-token': env.owner.csrfToken },
+        payload: { email: `tia-${backend}@example.org`, role: 'viewer' },
+      });
+      expect(invite.statusCode).toBe(201);
+      const invitation = await simpleParser(sink.mails.at(-1)!.data);
+      expect(invitation.to && 'text' in invitation.to ? invitation.to.text : '').toBe(
+        `tia-${backend}@example.org`,
+      );
+      expect(invitation.subject).toBe('Le invitan a una familia en As Written');
+      expect(invitation.text).toMatch(/^Olivia Owner le invitó a ayudar/);
+      expect(invitation.text).toContain('In English:');
+    } finally {
+      await call(env, 'PUT', '/api/auth/language', { language: null });
+      await smtpApp.close();
+      await sink.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../case-record.ts';
 import { type Communication, replyState } from '../communications.ts';
 import { addDays, daysBetween, weekStart } from '../dates.ts';
 import { countWords, deadlineOf } from '../deadlines.ts';
+import type { MessageWords } from '../errors.ts';
 import { type TimelineId, timelineOf } from '../jurisdictions.ts';
 import { countOf } from '../letter-words.ts';
 import { analyseThreads } from './communication-rules.ts';
@@ -20,7 +21,32 @@ export type ReminderKind =
   | 'reevaluation'
   | 'request_deadline';
 
-export type Reminder = { id: string; date: string; title: string; detail: string; kind: ReminderKind };
+/**
+ * A reminder's title and detail as catalog messages (issue 17), for a reader of another language: the
+ * English `title` and `detail` say the same. Values named `…Date` are school dates (YYYY-MM-DD) and
+ * `…ShortDate` the same written short; the reader's side writes them in its language.
+ */
+export type ReminderWords = { title: MessageWords; detail: MessageWords };
+
+export type Reminder = {
+  id: string;
+  date: string;
+  title: string;
+  detail: string;
+  kind: ReminderKind;
+  words: ReminderWords;
+};
+
+/** How a message is named in a reminder's words: its subject, else "your message of Nov 2". */
+function messageValues(message: Communication) {
+  return {
+    named: message.subject ? 'yes' : 'no',
+    subject: message.subject ?? '',
+    messageShortDate: message.date,
+  };
+}
+
+const countValues = (count: { amount: number; unit: string }) => ({ amount: count.amount, unit: count.unit });
 
 /**
  * Upcoming reminders on or after `record.asOf`, by date: the weekly check-in (on the setting's weekday, or
@@ -55,6 +81,7 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         detail:
           'Ask your child open questions about the week (“Where did you sit in class today?”), note what you learn, and send the case manager a short note if something slipped.',
         kind: 'weekly_check_in',
+        words: { title: { key: 'reminder.weekly.title' }, detail: { key: 'reminder.weekly.detail' } },
       });
     }
 
@@ -80,6 +107,10 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         title: 'Mid-term check-in',
         detail: `Halfway to the progress report of ${formatDate(report)}: ask the case manager how services are going and whether goals are on track.`,
         kind: 'mid_term_check_in',
+        words: {
+          title: { key: 'reminder.midTerm.title' },
+          detail: { key: 'reminder.midTerm.detail', values: { reportDate: report } },
+        },
       });
     });
 
@@ -99,11 +130,29 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
               ? 'Write down what works, what you want changed, and the numbers from your log to bring to the meeting.'
               : 'Think about what you want the evaluation to look at, and ask the team how it will be planned.',
           kind,
+          words:
+            kind === 'annual_review'
+              ? {
+                  title: { key: 'reminder.review.title', values: { plan: name, reviewDate: keyDate.date } },
+                  detail: { key: 'reminder.review.detail' },
+                }
+              : {
+                  title: { key: 'reminder.reevaluation.title', values: { reviewDate: keyDate.date } },
+                  detail: { key: 'reminder.reevaluation.detail' },
+                },
         });
       }
     }
   }
 
+  const overdueWords = (m: Communication) => {
+    const state = replyState(m, ctx.communications, asOf);
+    const promised = state.state === 'overdue' && state.holdingReplyIds;
+    return {
+      promised: promised ? 'yes' : 'no',
+      dueDate: state.state === 'overdue' ? state.dueBy : m.replyExpectedBy!,
+    };
+  };
   const overdueSince = (m: Communication): string => {
     const state = replyState(m, ctx.communications, asOf);
     if (state.state === 'overdue' && state.holdingReplyIds)
@@ -120,6 +169,10 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         title: `Answer promised on ${messageName(message)}`,
         detail: `The reply promised an answer by ${formatDate(state.promisedBy)}. If none comes, As Written will help you follow up.`,
         kind: 'reply_due',
+        words: {
+          title: { key: 'reminder.promised.title', values: messageValues(message) },
+          detail: { key: 'reminder.promised.detail', values: { dueDate: state.promisedBy } },
+        },
       });
     }
     for (const message of thread.waiting) {
@@ -129,6 +182,10 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         title: `Reply due on ${messageName(message)}`,
         detail: `You expected a reply by ${formatDate(message.replyExpectedBy!)}. If none comes, As Written will help you follow up.`,
         kind: 'reply_due',
+        words: {
+          title: { key: 'reminder.replyDue.title', values: messageValues(message) },
+          detail: { key: 'reminder.replyDue.detail', values: { dueDate: message.replyExpectedBy! } },
+        },
       });
     }
     // One reminder per thread, about its latest unanswered message (the advisor has the details).
@@ -144,6 +201,13 @@ export function reminders(record: CaseRecord, settings: AdvisorSettings): Remind
         title: `No reply yet to ${messageName(thread.unanswered[0]!)}${more}`,
         detail: `${overdueSince(latest)}. A friendly follow-up is ready to draft.`,
         kind: 'reply_overdue',
+        words: {
+          title: {
+            key: 'reminder.overdue.title',
+            values: { ...messageValues(thread.unanswered[0]!), count: thread.unanswered.length },
+          },
+          detail: { key: 'reminder.overdue.detail', values: overdueWords(latest) },
+        },
       });
     }
   }
@@ -184,6 +248,17 @@ function requestDeadlineReminders(ctx: Context): Reminder[] {
         title: `When did the school receive your request of ${formatDate(letter.date)}?`,
         detail: `${request.what} within ${countWords(timeline.count)} of the day it was received (${timeline.citation.source}). Enter that day on the message to see the date.`,
         kind: 'request_deadline',
+        words: {
+          title: { key: 'reminder.request.askReceived.title', values: { sentDate: letter.date } },
+          detail: {
+            key: 'reminder.request.askReceived.detail',
+            values: {
+              request: letter.kind,
+              ...countValues(timeline.count),
+              source: timeline.citation.source,
+            },
+          },
+        },
       });
       continue;
     }
@@ -196,6 +271,21 @@ function requestDeadlineReminders(ctx: Context): Reminder[] {
       title: `${request.what} by ${formatDate(due.date)}`,
       detail: `${countWords(timeline.count)} from ${timeline.fromReceipt ? 'the day the school received your request' : 'your request'}, ${formatDate(start)}${timeline.caveat ? `; ${timeline.caveat}` : ''} (${timeline.citation.source}).`,
       kind: 'request_deadline',
+      // The profile's caveat is English text of its own: a reader of another language gets it as written.
+      words: {
+        title: { key: 'reminder.request.due.title', values: { request: letter.kind, dueDate: due.date } },
+        detail: {
+          key: 'reminder.request.due.detail',
+          values: {
+            ...countValues(timeline.count),
+            fromReceipt: timeline.fromReceipt ? 'yes' : 'no',
+            startDate: start,
+            source: timeline.citation.source,
+            caveat: timeline.caveat ?? '',
+            hasCaveat: timeline.caveat ? 'yes' : 'no',
+          },
+        },
+      },
     });
   }
   return out;

@@ -1,10 +1,13 @@
+import type { ReminderWords } from '../../domain/advisor/reminders.ts';
+import { sayWords } from '../../domain/i18n/words.ts';
 import { accountsWithRoles, allHouseholds } from '../../store/accounts.repository.ts';
 import { listChildren } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { recordRemindersSent, remindersSentTo } from '../../store/reminders.repository.ts';
-import type { Mailer } from '../auth/mailer.ts';
+import type { Mailer, OutgoingMail } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { translatorFor } from '../i18n.ts';
 import { adviceForChild } from './advice.ts';
 
 // Reminder emails, when SMTP is configured: each parent (owner or co-parent) of a household gets
@@ -29,7 +32,7 @@ export async function sendDueReminders(
   let count = 0;
   for (const household of households) {
     const children = await listChildren(store.db, household.id);
-    const due: { key: string; line: string }[] = [];
+    const due: { key: string; line: string; child: string; words: ReminderWords }[] = [];
     for (const child of children) {
       let advice: Awaited<ReturnType<typeof adviceForChild>>;
       try {
@@ -39,7 +42,12 @@ export async function sendDueReminders(
         throw error;
       }
       for (const r of advice.reminders.filter((x) => x.date === today)) {
-        due.push({ key: `${child.id}:${r.id}`, line: `${child.first_name}: ${r.title}\n  ${r.detail}` });
+        due.push({
+          key: `${child.id}:${r.id}`,
+          line: `${child.first_name}: ${r.title}\n  ${r.detail}`,
+          child: child.first_name,
+          words: r.words,
+        });
       }
     }
     if (due.length === 0) continue;
@@ -53,15 +61,14 @@ export async function sendDueReminders(
       );
       const fresh = due.filter((d) => !already.has(d.key));
       if (fresh.length === 0) continue;
-      const link = publicUrl ? `\n\nOpen As Written: ${publicUrl.replace(/\/$/, '')}/advisor` : '';
-      await mailer.send({
-        to: parent.email,
-        subject:
-          fresh.length === 1
-            ? `Reminder: ${fresh[0]!.line.split('\n')[0]}`
-            : `${fresh.length} reminders for today`,
-        text: `Hello ${parent.display_name},\n\n${fresh.map((f) => f.line).join('\n\n')}${link}\n\n(You get these because reminders are on for ${household.name}.)\n`,
-      });
+      await mailer.send(
+        reminderMail(
+          parent,
+          fresh,
+          household.name,
+          publicUrl ? `${publicUrl.replace(/\/$/, '')}/advisor` : null,
+        ),
+      );
       const at = clock.now();
       await recordRemindersSent(
         store.db,
@@ -75,4 +82,47 @@ export async function sendDueReminders(
     }
   }
   return { emails, reminders: count };
+}
+
+/**
+ * One parent's email of the day's reminders, in their language (issue 17): English exactly as it has
+ * always read; another language from the reminders' catalog words.
+ */
+function reminderMail(
+  parent: { email: string; display_name: string; language?: string | null },
+  fresh: readonly { line: string; child: string; words: ReminderWords }[],
+  householdName: string,
+  link: string | null,
+): OutgoingMail {
+  const translator = translatorFor(parent.language);
+  if (translator.language === 'en') {
+    const open = link ? `\n\nOpen As Written: ${link}` : '';
+    return {
+      to: parent.email,
+      subject:
+        fresh.length === 1
+          ? `Reminder: ${fresh[0]!.line.split('\n')[0]}`
+          : `${fresh.length} reminders for today`,
+      text: `Hello ${parent.display_name},\n\n${fresh.map((f) => f.line).join('\n\n')}${open}\n\n(You get these because reminders are on for ${householdName}.)\n`,
+    };
+  }
+  const { t } = translator;
+  const lines = fresh.map((f) => ({
+    title: `${f.child}: ${sayWords(f.words.title, translator)}`,
+    detail: sayWords(f.words.detail, translator),
+  }));
+  const body = [
+    t('mail.reminder.hello', { name: parent.display_name }),
+    ...lines.map((l) => `${l.title}\n  ${l.detail}`),
+    ...(link ? [t('mail.reminder.open', { link })] : []),
+    t('mail.reminder.why', { household: householdName }),
+  ];
+  return {
+    to: parent.email,
+    subject:
+      fresh.length === 1
+        ? t('mail.reminder.subjectOne', { title: lines[0]!.title })
+        : t('mail.reminder.subjectMany', { count: fresh.length }),
+    text: `${body.join('\n\n')}\n`,
+  };
 }

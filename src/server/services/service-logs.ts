@@ -27,6 +27,7 @@ import {
   type FamilyEntry,
   reconcileServiceLog,
   reconciliationSummary,
+  schoolSessionOf,
 } from '../../domain/service-log-reconcile.ts';
 import {
   ServiceLogMappingSchema,
@@ -246,22 +247,11 @@ async function reconcile(
     reason: r.reason,
   }));
   const scheduleOf = current.length ? await loadSchedules(db, householdId, child.id) : undefined;
-  const result = reconcileServiceLog(
-    rows.map((r) => ({
-      line: r.line,
-      serviceId: r.serviceId,
-      date: r.date,
-      startTime: r.startTime,
-      kind: r.kind,
-      status: r.status,
-      reason: r.reason,
-      minutes: r.minutes,
-      statusText: r.statusText,
-      provider: r.provider,
-    })),
-    entries,
-    { serviceNames, childName: childName(child), scheduleOf },
-  );
+  const result = reconcileServiceLog(rows.map(schoolSessionOf), entries, {
+    serviceNames,
+    childName: childName(child),
+    scheduleOf,
+  });
   return {
     items: result.items.map((item) => {
       const mark = (marks.get(item.key)?.mark ?? 'open') as ServiceLogMark['mark'];

@@ -22,7 +22,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
-import { MISS_REASON_LABELS, type MissReason } from '../../../src/domain/record-kinds.ts';
+import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import { LOG_FIELD_LABELS, LOG_FIELDS, type LogField } from '../../../src/domain/service-log-columns.ts';
 import { DIFFERENCE_KIND_LABELS, DIFFERENCE_KINDS } from '../../../src/domain/service-log-reconcile.ts';
 import { plainWords } from '../../../src/domain/service-log-values.ts';
@@ -64,19 +64,11 @@ const STATUS_CHOICES: { value: string; label: string }[] = [
   { value: '', label: 'Choose what it means' },
   { value: 'delivered', label: 'Delivered' },
   { value: 'makeup', label: 'A make-up session' },
-  ...(
-    [
-      'student_absent',
-      'provider_absent',
-      'school_event',
-      'testing',
-      'field_trip',
-      'school_closed',
-      'scheduling_conflict',
-      'student_refused',
-      'other',
-    ] as MissReason[]
-  ).map((r) => ({ value: `missed:${r}`, label: `Not held: ${MISS_REASON_LABELS[r].toLowerCase()}` })),
+  // Every reason a session is missed for, from the one list (a log's row always says or implies one).
+  ...MISS_REASONS.filter((r) => r !== 'unknown').map((r) => ({
+    value: `missed:${r}`,
+    label: `Not held: ${MISS_REASON_LABELS[r].toLowerCase()}`,
+  })),
 ];
 
 function statusOf(value: string) {
