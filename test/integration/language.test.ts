@@ -193,7 +193,9 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
       const run = await sendDueReminders(env.store, mailer, friday, 'https://as-written.example.org');
       expect(run.emails).toBeGreaterThan(0);
       const reminder = await simpleParser(sink.mails.at(-1)!.data);
-      expect(reminder.subject).toMatch(/^(Recordatorio: Emma: Preguntas de la semana|\d+ recordatorios para hoy)$/);
+      expect(reminder.subject).toMatch(
+        /^(Recordatorio: Emma: Preguntas de la semana|\d+ recordatorios para hoy)$/,
+      );
       expect(reminder.text).toContain('Hola, Olivia Owner:');
       expect(reminder.text).toContain('Emma: Preguntas de la semana');
       expect(reminder.text).toContain('Abra As Written: https://as-written.example.org/advisor');

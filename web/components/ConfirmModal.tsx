@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError, del } from '../api/client.ts';
+import { translateNow, useT } from '../i18n/i18n.tsx';
 import { PlainModal } from './Dialogs.tsx';
 import { FormError } from './form-errors.tsx';
 
@@ -21,7 +22,7 @@ export function useDialogAction() {
       then();
     } catch (e) {
       setBusy(false);
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed: try again.');
+      setError(e instanceof ApiError ? e.message : translateNow('common.failed'));
     }
   };
   return { busy, error, setError, run };
@@ -46,6 +47,7 @@ export function ConfirmModal({
   confirmLabel: string;
   onConfirm(): Promise<unknown>;
 }) {
+  const t = useT();
   const { busy, error, setError, run } = useDialogAction();
   const close = () => {
     if (busy) return;
@@ -56,13 +58,13 @@ export function ConfirmModal({
   return (
     <PlainModal opened={opened} onClose={close} title={title}>
       <Stack>
-        <FormError message={error} title="Not done" />
+        <FormError message={error} title={t('common.notDone')} />
         <Text size="sm" component="div">
           {children}
         </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           {/* red.9: white on Mantine's default red is below 4.5:1 */}
           <Button color="red.9" onClick={() => void confirm()} loading={busy}>
@@ -93,13 +95,14 @@ export function ConfirmDelete({
   onClose(): void;
   children: ReactNode;
 }) {
+  const t = useT();
   const client = useQueryClient();
   return (
     <ConfirmModal
       opened
       onClose={onClose}
       title={title}
-      confirmLabel="Delete"
+      confirmLabel={t('common.delete')}
       onConfirm={async () => {
         await del(`/households/${householdId}/${path}`);
         for (const queryKey of refresh) await client.invalidateQueries({ queryKey: [...queryKey] });

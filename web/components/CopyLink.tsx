@@ -1,10 +1,12 @@
 import { Button, CopyButton, Group, TextInput, VisuallyHidden } from '@mantine/core';
+import { useT } from '../i18n/i18n.tsx';
 
 /**
  * A one-time or secret link, shown in a read-only field (so it can also be selected and copied by
  * hand where the clipboard is not available) with a copy button.
  */
 export function CopyLink({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
+  const t = useT();
   return (
     <Group align="flex-end" gap="xs" wrap="wrap">
       <TextInput
@@ -19,11 +21,9 @@ export function CopyLink({ label, value, copyLabel }: { label: string; value: st
         {({ copied, copy }) => (
           <>
             <Button onClick={copy} variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined}>
-              {copied ? 'Copied' : copyLabel}
+              {copied ? t('common.copied') : copyLabel}
             </Button>
-            <VisuallyHidden role="status">
-              {copied ? 'The link was copied to the clipboard.' : ''}
-            </VisuallyHidden>
+            <VisuallyHidden role="status">{copied ? t('common.copiedStatus') : ''}</VisuallyHidden>
           </>
         )}
       </CopyButton>

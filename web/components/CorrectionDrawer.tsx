@@ -15,14 +15,15 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../src/domain/record-kinds.ts';
+import { MISS_REASONS, type MissReason } from '../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../src/domain/session-entry.ts';
 import { get, post } from '../api/client.ts';
 import type { Service, SessionCorrectionResult, SessionEntry } from '../api/types.ts';
+import { type T, useLanguage, useT } from '../i18n/i18n.tsx';
 import { useDialogAction } from './ConfirmModal.tsx';
 import { correctedWords, entryWords, outcomeWords, refreshAfterCorrection } from './corrections.ts';
 import { ResponsiveDrawer } from './Dialogs.tsx';
-import { formatDay } from './dates.ts';
+import { formatDay, localeFor } from './dates.ts';
 import { MinutesInput, NoteTextarea } from './fields.tsx';
 import { applyApiError, FormError } from './form-errors.tsx';
 import { recordedByWords } from './plain-words.ts';
@@ -50,11 +51,14 @@ type Values = {
   note: string;
 };
 
-const STATUS_WORDS: Record<SessionStatus, string> = {
-  delivered: 'It happened, in full',
-  short: 'It happened, but was shorter',
-  missed: 'It did not happen',
-};
+const STATUSES: readonly SessionStatus[] = ['delivered', 'short', 'missed'];
+
+/** The reader's translator and a date in their words ("Thursday, November 26"). */
+function useWords(): { t: T; locale: string | undefined; day: (iso: string) => string } {
+  const t = useT();
+  const locale = localeFor(useLanguage().language);
+  return { t, locale, day: (iso: string) => formatDay(iso, 'weekdayLong', locale) };
+}
 
 /** The entry and, when a later entry corrected it, the latest of its chain (what a correction changes). */
 function useLatestEntry(householdId: string, entryId: string | null, enabled: boolean) {
@@ -103,17 +107,21 @@ export function CorrectionDrawer({
   /** Open on "Logged by mistake" (a Void button) or on the changes (a Correct button). */
   start?: CorrectionMode;
 }) {
+  const { t, day } = useWords();
   const chain = useLatestEntry(householdId, entryId, opened);
   const { services } = useChildServices(householdId, childId);
   const service = services.find((s) => s.id === chain.data?.latest.serviceId);
   const title = chain.data
-    ? `Correct: ${service?.name ?? 'a session'}, ${formatDay(chain.data.latest.date, 'weekdayLong')}`
-    : 'Correct an entry';
+    ? t('common.correction.title', {
+        service: service?.name ?? t('common.correction.aSession'),
+        day: day(chain.data.latest.date),
+      })
+    : t('common.correction.titleNone');
   return (
     <ResponsiveDrawer opened={opened} onClose={onClose} title={title}>
-      {chain.isPending && opened && <Loader size="sm" aria-label="Loading the entry" />}
+      {chain.isPending && opened && <Loader size="sm" aria-label={t('common.correction.loading')} />}
       {chain.error && (
-        <Alert color="red" role="alert" title="The entry could not be loaded">
+        <Alert color="red" role="alert" title={t('common.correction.loadFailed')}>
           {chain.error.message}
         </Alert>
       )}
@@ -143,19 +151,28 @@ export function CorrectionDrawer({
 }
 
 function AsItIs({ entry, serviceName }: { entry: SessionEntry; serviceName: string }) {
+  const { t, locale } = useWords();
   const members = useMembers(entry.householdId);
   return (
-    <Paper withBorder p="sm" component="section" aria-label="The entry as it is now">
+    <Paper withBorder p="sm" component="section" aria-label={t('common.correction.asItIsLabel')}>
       <Text size="sm" fw={700}>
-        As it is now
+        {t('common.correction.asItIs')}
       </Text>
       <Text>
-        {serviceName}: {entryWords(entry)}
-        {entry.startTime ? `, started at ${entry.startTime}` : ''}
+        {t('common.correction.asItIsLine', {
+          service: serviceName,
+          entry: entryWords(entry, t, locale),
+          hasStart: entry.startTime ? 'yes' : 'no',
+          start: entry.startTime ?? '',
+        })}
       </Text>
-      {entry.reasonText && <Text size="sm">Reason given: {entry.reasonText}</Text>}
-      {entry.note && <Text size="sm">Note: {entry.note}</Text>}
-      <Text size="sm">Recorded by {recordedByWords(entry.recordedBy, members.data)}.</Text>
+      {entry.reasonText && (
+        <Text size="sm">{t('common.correction.reasonGiven', { text: entry.reasonText })}</Text>
+      )}
+      {entry.note && <Text size="sm">{t('common.entry.note', { note: entry.note })}</Text>}
+      <Text size="sm">
+        {t('common.correction.recordedBy', { who: recordedByWords(entry.recordedBy, members.data, t) })}
+      </Text>
     </Paper>
   );
 }
@@ -177,6 +194,7 @@ function CorrectionForm({
   start: CorrectionMode;
   onDone(): void;
 }) {
+  const { t, locale, day } = useWords();
   const client = useQueryClient();
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [error, setError] = useState<string | null>(null);
@@ -202,7 +220,7 @@ function CorrectionForm({
   const target = services.find((s) => s.id === (v.mode === 'move' ? v.serviceId : entry.serviceId));
   const fixed = fixedLength(target, v.date);
   const others = services.filter((s) => s.id !== entry.serviceId && s.planId === service?.planId);
-  const serviceName = service?.name ?? 'This service';
+  const serviceName = service?.name ?? t('common.correction.thisService');
 
   const { schoolDay, dateChanged } = useCorrectedDate({
     householdId,
@@ -250,23 +268,20 @@ function CorrectionForm({
     setError(null);
     form.clearErrors();
     if (v.mode === 'move' && !v.serviceId) {
-      form.setFieldError('serviceId', 'Choose the service it belongs to');
+      form.setFieldError('serviceId', t('common.correction.error.service'));
       return;
     }
     if (v.mode !== 'void') {
-      if (!v.date) return form.setFieldError('date', 'Choose the date of the session');
+      if (!v.date) return form.setFieldError('date', t('common.correction.error.date'));
       if (!makeup && v.status !== 'delivered' && !v.reason)
-        return form.setFieldError('reason', 'Choose the reason');
+        return form.setFieldError('reason', t('common.correction.error.reason'));
       if (!makeup && v.status === 'short' && (minutesOf(v.minutesDelivered) ?? 0) < 1)
-        return form.setFieldError('minutesDelivered', 'Enter how many minutes it lasted');
+        return form.setFieldError('minutesDelivered', t('common.correction.error.minutesLasted'));
       if (makeup && (minutesOf(v.minutesDelivered) ?? 0) < 1)
-        return form.setFieldError('minutesDelivered', 'Enter the minutes that were made up');
-      if (dateChanged && !schoolDay.ready)
-        return setError('Tick “I’m sure” if it happened on that day, or choose another date.');
+        return form.setFieldError('minutesDelivered', t('common.correction.error.minutesMadeUp'));
+      if (dateChanged && !schoolDay.ready) return setError(t('common.correction.error.sure'));
       if (v.mode === 'correct' && Object.keys(changes()).length === 0 && !v.note.trim())
-        return setError(
-          'Nothing is different from the entry as it is. Change what was wrong, or choose “Logged by mistake”.',
-        );
+        return setError(t('common.correction.error.nothing'));
     }
     setStep('confirm');
     requestAnimationFrame(() => confirmHeading.current?.focus());
@@ -285,7 +300,7 @@ function CorrectionForm({
     minutesPlanned: fixed ?? minutesOf(v.minutesPlanned),
     reason: v.status === 'delivered' || makeup ? null : (v.reason as MissReason) || null,
   };
-  const targetName = services.find((s) => s.id === v.serviceId)?.name ?? 'the right service';
+  const targetName = services.find((s) => s.id === v.serviceId)?.name ?? t('common.correction.rightService');
 
   const save = async () => {
     setSaving(true);
@@ -303,14 +318,21 @@ function CorrectionForm({
         body,
       );
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message:
           v.mode === 'void'
-            ? `Voided: ${serviceName}, ${formatDay(entry.date, 'weekdayLong')}. It no longer counts anywhere.`
+            ? t('common.correction.done.void', { service: serviceName, day: day(entry.date) })
             : v.mode === 'move'
-              ? `Moved: ${formatDay(entry.date, 'weekdayLong')} now counts for ${targetName}, not ${serviceName}.`
-              : `Corrected: ${serviceName}, ${entryWords(result.correction)}.`,
+              ? t('common.correction.done.move', {
+                  day: day(entry.date),
+                  target: targetName,
+                  service: serviceName,
+                })
+              : t('common.correction.done.correct', {
+                  service: serviceName,
+                  entry: entryWords(result.correction, t, locale),
+                }),
       });
       await refreshAfterCorrection(client);
       onDone();
@@ -336,45 +358,55 @@ function CorrectionForm({
   if (step === 'confirm') {
     const lines: string[] = [];
     if (v.mode === 'correct' || v.mode === 'move') {
+      const none = t('common.correction.line.none');
       if (dateChanged)
+        lines.push(t('common.correction.line.date', { before: day(entry.date), after: day(v.date) }));
+      if (outcomeWords(after, t) !== outcomeWords(entry, t))
         lines.push(
-          `Date: ${formatDay(entry.date, 'weekdayLong')} becomes ${formatDay(v.date, 'weekdayLong')}`,
+          t('common.correction.line.outcome', {
+            before: outcomeWords(entry, t),
+            after: outcomeWords(after, t),
+          }),
         );
-      if (outcomeWords(after) !== outcomeWords(entry))
-        lines.push(`What happened: ${outcomeWords(entry)} becomes ${outcomeWords(after)}`);
       if ((v.startTime || null) !== (entry.startTime ?? null))
-        lines.push(`Start time: ${entry.startTime ?? 'none'} becomes ${v.startTime || 'none'}`);
+        lines.push(
+          t('common.correction.line.start', { before: entry.startTime ?? none, after: v.startTime || none }),
+        );
       if (!makeup && v.status !== 'delivered' && (v.reasonText.trim() || null) !== (entry.reasonText ?? null))
-        lines.push(`Reason given: ${v.reasonText.trim() || 'none'}`);
+        lines.push(t('common.correction.reasonGiven', { text: v.reasonText.trim() || none }));
     }
-    if (v.note.trim()) lines.push(`Your note: ${v.note.trim()}`);
+    if (v.note.trim()) lines.push(t('common.correction.line.note', { note: v.note.trim() }));
     return (
       <Stack gap="md">
         <FormError message={error} />
         <Text fw={700} ref={confirmHeading} tabIndex={-1}>
           {v.mode === 'void'
-            ? 'Void this entry?'
+            ? t('common.correction.confirm.void')
             : v.mode === 'move'
-              ? `Move this session to ${targetName}?`
-              : 'Save this correction?'}
+              ? t('common.correction.confirm.move', { target: targetName })
+              : t('common.correction.confirm.correct')}
         </Text>
         {v.mode === 'void' && (
           <Text>
-            {serviceName}, {formatDay(entry.date, 'weekdayLong')} ({outcomeWords(entry)}) will be voided as
-            logged by mistake. It will no longer count anywhere: this week, the ledger, the make-up minutes
-            owed, letters and the report.
+            {t('common.correction.explain.void', {
+              service: serviceName,
+              day: day(entry.date),
+              outcome: outcomeWords(entry, t),
+            })}
           </Text>
         )}
         {v.mode === 'move' && (
           <Text>
-            The session of {formatDay(entry.date, 'weekdayLong')} will be voided under {serviceName} and
-            logged again under {targetName}, in one step.
+            {t('common.correction.explain.move', {
+              day: day(entry.date),
+              service: serviceName,
+              target: targetName,
+            })}
           </Text>
         )}
         {v.mode === 'correct' && (
           <Text>
-            {serviceName}, {formatDay(entry.date, 'weekdayLong')}: the entry will be corrected. Every figure
-            counts the correction from now on.
+            {t('common.correction.explain.correct', { service: serviceName, day: day(entry.date) })}
           </Text>
         )}
         {lines.length > 0 && (
@@ -384,16 +416,17 @@ function CorrectionForm({
             ))}
           </List>
         )}
-        <Text size="sm">
-          Nothing is erased: the entry as it was stays in the timeline, struck through, with who changed it
-          and when.
-        </Text>
+        <Text size="sm">{t('common.correction.nothingErased')}</Text>
         <Group gap="sm">
           <Button variant="default" onClick={() => setStep('edit')} disabled={saving}>
-            Back
+            {t('common.correction.back')}
           </Button>
           <Button color={v.mode === 'void' ? 'red.9' : 'blue.8'} loading={saving} onClick={() => void save()}>
-            {v.mode === 'void' ? 'Void the entry' : v.mode === 'move' ? 'Move it' : 'Save the correction'}
+            {v.mode === 'void'
+              ? t('common.correction.button.void')
+              : v.mode === 'move'
+                ? t('common.correction.button.move')
+                : t('common.correction.button.correct')}
           </Button>
         </Group>
       </Stack>
@@ -403,52 +436,50 @@ function CorrectionForm({
   return (
     <Stack gap="md">
       <AsItIs entry={entry} serviceName={serviceName} />
-      {superseded && (
-        <Text size="sm">
-          The entry you chose was corrected since; this is its latest version, and it is what you will
-          correct.
-        </Text>
-      )}
+      {superseded && <Text size="sm">{t('common.correction.superseded')}</Text>}
       <FormError message={error} />
-      <Radio.Group label="What was wrong?" {...form.getInputProps('mode')}>
+      <Radio.Group label={t('common.correction.whatWrong')} {...form.getInputProps('mode')}>
         <Stack gap="xs" mt={6}>
-          <Radio value="correct" label="Something in it: the day, what happened, the minutes or the reason" />
-          <Radio value="void" label="Logged by mistake (void it)" />
-          {others.length > 0 && <Radio value="move" label="Logged under the wrong service" />}
+          <Radio value="correct" label={t('common.correction.mode.correct')} />
+          <Radio value="void" label={t('common.correction.mode.void')} />
+          {others.length > 0 && <Radio value="move" label={t('common.correction.mode.move')} />}
         </Stack>
       </Radio.Group>
 
       {v.mode === 'move' && (
         <NativeSelect
-          label="The service it belongs to"
-          data={[{ value: '', label: 'Choose…' }, ...others.map((s) => ({ value: s.id, label: s.name }))]}
+          label={t('common.correction.serviceLabel')}
+          data={[
+            { value: '', label: t('common.correction.choose') },
+            ...others.map((s) => ({ value: s.id, label: s.name })),
+          ]}
           {...form.getInputProps('serviceId')}
         />
       )}
 
       {v.mode !== 'void' && (
         <>
-          <TextInput type="date" label="Date" {...form.getInputProps('date')} />
+          <TextInput type="date" label={t('common.correction.date')} {...form.getInputProps('date')} />
           {dateChanged && <SchoolDayNotice state={schoolDay} />}
           {!makeup && (
-            <Radio.Group label="What happened?" {...form.getInputProps('status')}>
+            <Radio.Group label={t('common.correction.whatHappened')} {...form.getInputProps('status')}>
               <Stack gap="xs" mt={6}>
-                {(Object.keys(STATUS_WORDS) as SessionStatus[]).map((s) => (
-                  <Radio key={s} value={s} label={STATUS_WORDS[s]} />
+                {STATUSES.map((s) => (
+                  <Radio key={s} value={s} label={t(`common.correction.status.${s}`)} />
                 ))}
               </Stack>
             </Radio.Group>
           )}
           {(makeup || v.status === 'short' || (fixed == null && v.status === 'delivered')) && (
             <MinutesInput
-              label={makeup ? 'Minutes made up' : 'Minutes it lasted'}
+              label={makeup ? t('common.correction.minutesMadeUp') : t('common.correction.minutesLasted')}
               w={200}
               {...form.getInputProps('minutesDelivered')}
             />
           )}
           {!makeup && fixed == null && v.status !== 'delivered' && (
             <MinutesInput
-              label="Minutes it was meant to last"
+              label={t('common.correction.minutesPlanned')}
               w={200}
               {...form.getInputProps('minutesPlanned')}
             />
@@ -456,29 +487,33 @@ function CorrectionForm({
           {!makeup && v.status !== 'delivered' && (
             <>
               <NativeSelect
-                label="Reason"
+                label={t('common.correction.reason')}
                 data={[
-                  { value: '', label: 'Choose…' },
-                  ...MISS_REASONS.map((r) => ({ value: r, label: MISS_REASON_LABELS[r] })),
+                  { value: '', label: t('common.correction.choose') },
+                  ...MISS_REASONS.map((r) => ({ value: r, label: t(`common.reason.${r}`) })),
                 ]}
                 {...form.getInputProps('reason')}
               />
-              <TextInput label="Reason in your words (optional)" {...form.getInputProps('reasonText')} />
+              <TextInput label={t('common.correction.reasonText')} {...form.getInputProps('reasonText')} />
             </>
           )}
           {(target?.setting === 'pull_out' || entry.startTime) && (
-            <TextInput type="time" label="Time it started (optional)" {...form.getInputProps('startTime')} />
+            <TextInput
+              type="time"
+              label={t('common.correction.startTime')}
+              {...form.getInputProps('startTime')}
+            />
           )}
         </>
       )}
 
       <NoteTextarea
-        label="Why (optional)"
-        description="Kept with the correction, for anyone who reads the record later."
+        label={t('common.void.why')}
+        description={t('common.correction.whyDescription')}
         {...form.getInputProps('note')}
       />
       <Button size="md" color={v.mode === 'void' ? 'red.9' : 'blue.8'} onClick={review} w="fit-content">
-        {v.mode === 'void' ? 'Review the void' : 'Review the change'}
+        {v.mode === 'void' ? t('common.correction.review.void') : t('common.correction.review.change')}
       </Button>
     </Stack>
   );
@@ -496,6 +531,7 @@ function UndoVoid({
   voided: SessionEntry | null;
   onDone(): void;
 }) {
+  const { t, locale } = useWords();
   const client = useQueryClient();
   const members = useMembers(householdId);
   const [note, setNote] = useState('');
@@ -507,28 +543,30 @@ function UndoVoid({
         { action: 'correct', changes: {}, note: note.trim() || null },
       );
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: `Back in the record: ${entryWords(result.correction)}.`,
+        message: t('common.correction.undo.done', { entry: entryWords(result.correction, t, locale) }),
       });
       await refreshAfterCorrection(client);
     }, onDone);
   return (
     <Stack gap="md">
-      <FormError message={error} title="Not done" />
+      <FormError message={error} title={t('common.notDone')} />
       <Text>
-        {correctedWords(voidEntry, members.data)}
-        {voidEntry.note ? ` (“${voidEntry.note}”)` : ''}. It counts nowhere.
+        {t('common.correction.undo.voidedLine', {
+          words: correctedWords(voidEntry, members.data, t, locale),
+          hasNote: voidEntry.note ? 'yes' : 'no',
+          note: voidEntry.note ?? '',
+        })}
       </Text>
-      {voided && (
-        <Text>
-          Undoing the void brings back the entry as it was: {entryWords(voided)}. The void stays in the
-          timeline.
-        </Text>
-      )}
-      <NoteTextarea label="Why (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      {voided && <Text>{t('common.correction.undo.explain', { entry: entryWords(voided, t, locale) })}</Text>}
+      <NoteTextarea
+        label={t('common.void.why')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       <Button w="fit-content" loading={saving} onClick={() => void undo()}>
-        Undo the void
+        {t('common.void.undo')}
       </Button>
     </Stack>
   );
@@ -545,6 +583,7 @@ export function EntryActions({
   what: string;
   onOpen(entryId: string, start: CorrectionMode): void;
 }) {
+  const t = useT();
   // A corrected entry is put right through its latest correction, shown beside it.
   if (entry.correctedByEntryId) return null;
   if (entry.status === 'void')
@@ -552,10 +591,10 @@ export function EntryActions({
       <Button
         size="xs"
         variant="default"
-        aria-label={`Undo the void: ${what}`}
+        aria-label={t('common.void.buttonLabel', { action: t('common.void.undo'), what })}
         onClick={() => onOpen(entry.id, 'correct')}
       >
-        Undo the void
+        {t('common.void.undo')}
       </Button>
     );
   return (
@@ -563,18 +602,18 @@ export function EntryActions({
       <Button
         size="xs"
         variant="default"
-        aria-label={`Correct ${what}`}
+        aria-label={t('common.correctLabel', { name: what })}
         onClick={() => onOpen(entry.id, 'correct')}
       >
-        Correct
+        {t('common.correct')}
       </Button>
       <Button
         size="xs"
         variant="default"
-        aria-label={`Void ${what}`}
+        aria-label={t('common.correction.voidLabel', { what })}
         onClick={() => onOpen(entry.id, 'void')}
       >
-        Void
+        {t('common.void.void')}
       </Button>
     </>
   );

@@ -1,6 +1,7 @@
 import { Drawer, Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n/i18n.tsx';
 import contrast from './contrast.module.css';
 
 // Mantine's dialogs render their title bar as a <header>, which screen readers (and axe) take for a
@@ -45,6 +46,7 @@ function useCloseOnBack(opened: boolean, onClose: () => void) {
 
 /** A bottom sheet on a phone (within thumb reach), a side panel on a wider screen. */
 export function ResponsiveDrawer({ opened, onClose, title, children }: DialogProps) {
+  const t = useT();
   const wide = useMediaQuery('(min-width: 48em)');
   useCloseOnBack(opened, onClose);
   return (
@@ -63,7 +65,7 @@ export function ResponsiveDrawer({ opened, onClose, title, children }: DialogPro
           <Drawer.Title fw={700} fz="lg">
             {title}
           </Drawer.Title>
-          <Drawer.CloseButton aria-label="Close" />
+          <Drawer.CloseButton aria-label={t('common.close')} />
         </Drawer.Header>
         <Drawer.Body>{children}</Drawer.Body>
       </Drawer.Content>
@@ -73,6 +75,7 @@ export function ResponsiveDrawer({ opened, onClose, title, children }: DialogPro
 
 /** A centred dialog (a confirmation). */
 export function PlainModal({ opened, onClose, title, children }: DialogProps) {
+  const t = useT();
   useCloseOnBack(opened, onClose);
   return (
     <Modal.Root className={contrast.scope} opened={opened} onClose={onClose} centered>
@@ -82,7 +85,7 @@ export function PlainModal({ opened, onClose, title, children }: DialogProps) {
           <Modal.Title fw={700} fz="lg">
             {title}
           </Modal.Title>
-          <Modal.CloseButton aria-label="Close" />
+          <Modal.CloseButton aria-label={t('common.close')} />
         </Modal.Header>
         <Modal.Body>{children}</Modal.Body>
       </Modal.Content>

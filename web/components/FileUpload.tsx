@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, uploadFile } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
 import { attachmentUrl, sizeWords } from './Attachments.tsx';
 import classes from './ui.module.css';
 
@@ -54,6 +55,7 @@ export function FileUpload({
   error?: string | null;
   required?: boolean;
 }) {
+  const t = useT();
   const ids = useId();
   const [items, setItems] = useState<Item[]>(() =>
     initial.map((a) => ({
@@ -112,9 +114,9 @@ export function FileUpload({
             : i,
         );
       });
-      setAnnouncement(`Uploaded: ${result.attachment.filename}`);
+      setAnnouncement(t('common.file.uploadedAnnounce', { name: result.attachment.filename }));
     } catch (e) {
-      const message = e instanceof ApiError ? e.message : `“${file.name}” could not be uploaded. Try again.`;
+      const message = e instanceof ApiError ? e.message : t('common.file.failed', { name: file.name });
       update(key, { key, name: file.name, state: 'refused', message });
       setAnnouncement('');
     }
@@ -129,17 +131,19 @@ export function FileUpload({
       key: nextKey(),
       name: f.name,
       state: 'refused',
-      message: `“${f.name}” was not added: at most ${MAX_FILES} files per record.`,
+      message: t('common.file.tooMany', { name: f.name, max: MAX_FILES }),
     }));
     setItems((list) => [...list, ...added, ...skipped]);
     if (added.length > 0)
-      setAnnouncement(`Uploading ${added.length === 1 ? added[0]?.name : `${added.length} files`}`);
+      setAnnouncement(
+        t('common.file.uploadingAnnounce', { count: added.length, name: added[0]?.name ?? '' }),
+      );
     taken.forEach((f, i) => void upload(f, (added[i] as Item).key));
   };
 
   const remove = (item: Item) => {
     setItems((list) => list.filter((i) => i.key !== item.key));
-    setAnnouncement(item.state === 'refused' ? '' : `Removed from the list: ${item.name}`);
+    setAnnouncement(item.state === 'refused' ? '' : t('common.file.removed', { name: item.name }));
     buttonRef.current?.focus();
   };
 
@@ -171,7 +175,14 @@ export function FileUpload({
       </div>
 
       {items.length > 0 && (
-        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Chosen files">
+        <Stack
+          component="ul"
+          gap="xs"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('common.file.chosen')}
+        >
           {items.map((item) => (
             <FileRow key={item.key} item={item} householdId={householdId} onRemove={() => remove(item)} />
           ))}
@@ -189,7 +200,7 @@ export function FileUpload({
               aria-describedby={error ? errorId : undefined}
               aria-invalid={error ? true : undefined}
             >
-              {items.some((i) => i.state === 'done') ? 'Add another file' : 'Choose a photo or file'}
+              {items.some((i) => i.state === 'done') ? t('common.file.addAnother') : t('common.file.choose')}
             </Button>
           )}
         </FileButton>
@@ -207,6 +218,7 @@ export function FileUpload({
 }
 
 function FileRow({ item, householdId, onRemove }: { item: Item; householdId: string; onRemove(): void }) {
+  const t = useT();
   return (
     <Paper component="li" withBorder p="xs" radius="md">
       <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -225,18 +237,24 @@ function FileRow({ item, householdId, onRemove }: { item: Item; householdId: str
           </Text>
           {item.state === 'uploading' && (
             <>
-              <Text size="sm">Uploading… {Math.round(item.sent * 100)}%</Text>
-              <Progress value={item.sent * 100} size="sm" aria-label={`Uploading ${item.name}`} />
+              <Text size="sm">{t('common.file.uploading', { percent: Math.round(item.sent * 100) })}</Text>
+              <Progress
+                value={item.sent * 100}
+                size="sm"
+                aria-label={t('common.file.uploadingLabel', { name: item.name })}
+              />
             </>
           )}
           {item.state === 'done' && (
             <Text size="sm">
-              {item.alreadyStored ? 'Already kept earlier, added' : 'Uploaded'},{' '}
-              {sizeWords(item.attachment.size)}
+              {t('common.file.done', {
+                stored: item.alreadyStored ? 'yes' : 'no',
+                size: sizeWords(item.attachment.size),
+              })}
             </Text>
           )}
           {item.state === 'refused' && (
-            <Alert color="red" role="alert" p="xs" title="Not uploaded">
+            <Alert color="red" role="alert" p="xs" title={t('common.file.notUploaded')}>
               {item.message}
             </Alert>
           )}
@@ -246,9 +264,13 @@ function FileRow({ item, householdId, onRemove }: { item: Item; householdId: str
             size="xs"
             variant="default"
             onClick={onRemove}
-            aria-label={item.state === 'refused' ? `Dismiss: ${item.name}` : `Remove ${item.name}`}
+            aria-label={
+              item.state === 'refused'
+                ? t('common.file.dismissLabel', { name: item.name })
+                : t('common.file.removeLabel', { name: item.name })
+            }
           >
-            {item.state === 'refused' ? 'Dismiss' : 'Remove'}
+            {item.state === 'refused' ? t('common.file.dismiss') : t('common.file.remove')}
           </Button>
         )}
       </Group>

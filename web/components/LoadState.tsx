@@ -1,13 +1,15 @@
 import { Alert, Button, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useT } from '../i18n/i18n.tsx';
 
 /** A page's data could not be loaded: what, why, and a way to try again. */
 export function LoadFailed({ title, message, onRetry }: { title: string; message: string; onRetry(): void }) {
+  const t = useT();
   return (
     <Alert color="red" title={title} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message}</Text>
         <Button size="xs" variant="default" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </Button>
       </Stack>
     </Alert>

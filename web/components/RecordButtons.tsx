@@ -1,6 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { VoidFlag } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
 import { isVoided, type VoidablePath, VoidRecordButton } from './VoidRecord.tsx';
 
 /** A small button on one record of a list; `label` names the record too, for a screen reader. */
@@ -47,17 +48,22 @@ export function RecordButtons({
     what: string;
   };
 }) {
+  const t = useT();
+  const correcting = editWord === 'Correct';
   return (
     <>
       {canEdit && !(voiding && isVoided(voiding.record)) && (
-        <RowButton label={`${editWord} ${name}`} onClick={onEdit}>
-          {editWord}
+        <RowButton
+          label={correcting ? t('common.correctLabel', { name }) : t('common.editLabel', { name })}
+          onClick={onEdit}
+        >
+          {correcting ? t('common.correct') : t('common.edit')}
         </RowButton>
       )}
       {canEdit && voiding && <VoidRecordButton {...voiding} />}
       {canDelete && onDelete && (
-        <RowButton label={`Delete ${name}`} onClick={onDelete}>
-          Delete
+        <RowButton label={t('common.deleteLabel', { name })} onClick={onDelete}>
+          {t('common.delete')}
         </RowButton>
       )}
     </>
@@ -66,9 +72,10 @@ export function RecordButtons({
 
 /** Under a page's title, for someone who may read the page but not change it: what they cannot do. */
 export function ReadOnlyNote({ cannot }: { cannot: string }) {
+  const t = useT();
   return (
     <Text size="sm" mt={4}>
-      {`You can read this; only the owner and co-parents can ${cannot}.`}
+      {t('common.readOnly', { cannot })}
     </Text>
   );
 }

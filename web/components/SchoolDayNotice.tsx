@@ -7,6 +7,7 @@ import {
   type DatedRecord,
   defaultRecordDate,
 } from '../../src/domain/school-days.ts';
+import { useT } from '../i18n/i18n.tsx';
 import contrast from './contrast.module.css';
 import { todayIso } from './dates.ts';
 import { useSchoolCalendars } from './school-calendar.ts';
@@ -133,26 +134,26 @@ export function useCorrectedDate({
 /** The notice's own words, for a screen that gives them in the reader's language (issue 17). */
 export type SchoolDayNoticeWords = { noSchool: string; makeupAnyDay: string; sure: string };
 
-const ENGLISH_WORDS: SchoolDayNoticeWords = {
-  noSchool: 'The school calendar shows no school that day. Check the date, or confirm it.',
-  makeupAnyDay: 'A make-up can be given on any day; check the date if it was on another one.',
-  sure: 'I’m sure, it happened on this day',
-};
-
 /** The note under a date field: the default date's reason, the question, and "I'm sure". */
 export function SchoolDayNotice({
   state,
   error,
   hint,
-  words = ENGLISH_WORDS,
+  words: given,
 }: {
   state: SchoolDayDate;
   error?: string | null;
   /** A word on what to choose instead, when there is one. */
   hint?: string | null;
-  /** The notice's words (English unless given); the question and the default's note are the calendar rule's. */
+  /** The notice's words (the catalog's `common.notice.*` unless given); the question and the default's note are the calendar rule's (English). */
   words?: SchoolDayNoticeWords;
 }) {
+  const t = useT();
+  const words = given ?? {
+    noSchool: t('common.notice.noSchool'),
+    makeupAnyDay: t('common.notice.makeupAnyDay'),
+    sure: t('common.notice.sure'),
+  };
   const { check, note } = state;
   if (!check && !note) return null;
   return (

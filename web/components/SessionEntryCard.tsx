@@ -1,9 +1,10 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
+import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { correctedWords } from './corrections.ts';
-import { formatDate, formatDay, formatInstant } from './dates.ts';
-import { happenedWords, RESPONSIBILITY_LABELS, reasonLabel, sourceWords } from './plain-words.ts';
+import { formatDate, formatDay, formatInstant, localeFor } from './dates.ts';
+import { happenedWords, reasonLabel, responsibilityLabel, sourceWords } from './plain-words.ts';
 import classes from './ui.module.css';
 
 type Tone = 'green' | 'red' | 'orange' | 'blue' | 'gray';
@@ -20,12 +21,18 @@ export function Tag({ tone, children }: { tone: Tone; children: ReactNode }) {
   return <span className={`${classes.tag} ${TONE_CLASS[tone]}`}>{children}</span>;
 }
 
+/** An entry's status as a tag: "Delivered", "Short", "Missed", "Make-up" or "Void". */
 export function statusTag(e: SessionEntry) {
-  if (e.status === 'void') return <Tag tone="gray">Void</Tag>;
-  if (e.kind === 'makeup') return <Tag tone="blue">Make-up</Tag>;
-  if (e.status === 'delivered') return <Tag tone="green">Delivered</Tag>;
-  if (e.status === 'short') return <Tag tone="orange">Short</Tag>;
-  return <Tag tone="red">Missed</Tag>;
+  return <StatusTag entry={e} />;
+}
+
+function StatusTag({ entry: e }: { entry: SessionEntry }) {
+  const t = useT();
+  if (e.status === 'void') return <Tag tone="gray">{t('common.entry.tag.void')}</Tag>;
+  if (e.kind === 'makeup') return <Tag tone="blue">{t('common.entry.tag.makeup')}</Tag>;
+  if (e.status === 'delivered') return <Tag tone="green">{t('common.entry.tag.delivered')}</Tag>;
+  if (e.status === 'short') return <Tag tone="orange">{t('common.entry.tag.short')}</Tag>;
+  return <Tag tone="red">{t('common.entry.tag.missed')}</Tag>;
 }
 
 type Props = {
@@ -51,7 +58,10 @@ export function SessionEntryCard({
   component = 'li',
   actions,
 }: Props) {
-  const reason = reasonLabel(e.reason);
+  const t = useT();
+  const locale = localeFor(useLanguage().language);
+  const date = (iso: string) => formatDate(iso, locale);
+  const reason = reasonLabel(e.reason, t);
   const madeUp = e.makeupForEntryId ? byId?.get(e.makeupForEntryId) : undefined;
   const corrects = e.correctsEntryId ? byId?.get(e.correctsEntryId) : undefined;
   const correctedBy = e.correctedByEntryId ? byId?.get(e.correctedByEntryId) : undefined;
@@ -61,57 +71,77 @@ export function SessionEntryCard({
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={700} className={e.correctedByEntryId ? classes.strike : undefined}>
-            {formatDay(e.date, 'weekdayShortYear')}
+            {formatDay(e.date, 'weekdayShortYear', locale)}
           </Text>
           <Group gap={6}>
             {statusTag(e)}
-            {e.correctedByEntryId && <Tag tone="gray">Corrected</Tag>}
-            {e.correctsEntryId && <Tag tone="gray">Correction</Tag>}
+            {e.correctedByEntryId && <Tag tone="gray">{t('common.entry.tag.corrected')}</Tag>}
+            {e.correctsEntryId && <Tag tone="gray">{t('common.entry.tag.correction')}</Tag>}
           </Group>
         </Group>
         {serviceName && <Text size="sm">{serviceName}</Text>}
         <Text className={e.correctedByEntryId ? classes.strike : undefined}>
           {isVoid
-            ? `Voided as logged by mistake${corrects ? `: the entry of ${formatDate(corrects.date)} counts nowhere` : ''}`
-            : happenedWords(e)}
+            ? t('common.entry.voided', {
+                hasDate: corrects ? 'yes' : 'no',
+                date: corrects ? date(corrects.date) : '',
+              })
+            : happenedWords(e, t)}
         </Text>
         {reason && (
           <Text size="sm">
-            Reason: {reason}
-            {e.reasonText ? ` — ${e.reasonText}` : ''}
+            {t('common.entry.reason', {
+              reason,
+              hasText: e.reasonText ? 'yes' : 'no',
+              text: e.reasonText ?? '',
+            })}
           </Text>
         )}
         {!reason && e.reasonText && <Text size="sm">{e.reasonText}</Text>}
         {e.kind === 'makeup' && !isVoid && (
           <Text size="sm">
             {e.makeupForEntryId
-              ? `Makes up the session of ${madeUp ? formatDate(madeUp.date) : 'an earlier date'}`
-              : 'Counts against the oldest minutes still owed'}
+              ? madeUp
+                ? t('common.entry.makesUp', { date: date(madeUp.date) })
+                : t('common.entry.makesUpEarlier')
+              : t('common.entry.oldestOwed')}
           </Text>
         )}
         {e.responsibility && (
-          <Text size="sm">Classified by the family as: {RESPONSIBILITY_LABELS[e.responsibility]}</Text>
+          <Text size="sm">
+            {t('common.entry.classified', { label: responsibilityLabel(e.responsibility, t) })}
+          </Text>
         )}
         {counts && (
           <Text size="sm" fw={600}>
             {counts}
           </Text>
         )}
-        {e.note && <Text size="sm">Note: {e.note}</Text>}
+        {e.note && <Text size="sm">{t('common.entry.note', { note: e.note })}</Text>}
         {e.correctedByEntryId && (
           <Text size="sm" fw={600}>
             {correctedBy
-              ? `${correctedWords(correctedBy, members)}${correctedBy.note ? ` (“${correctedBy.note}”)` : ''}; ${correctedBy.status === 'void' ? 'it counts nowhere' : 'every figure counts the correction instead of this one'}.`
-              : 'Corrected by a later entry; every figure counts the correction instead of this one.'}
+              ? t('common.entry.correctedBy', {
+                  words: correctedWords(correctedBy, members, t, locale),
+                  hasNote: correctedBy.note ? 'yes' : 'no',
+                  note: correctedBy.note ?? '',
+                  isVoid: correctedBy.status === 'void' ? 'yes' : 'no',
+                })
+              : t('common.entry.correctedLater')}
           </Text>
         )}
         {e.correctsEntryId && !isVoid && (
           <Text size="sm">
-            Corrects the entry of {corrects ? formatDate(corrects.date) : 'an earlier date'}.
+            {corrects
+              ? t('common.entry.corrects', { date: date(corrects.date) })
+              : t('common.entry.correctsEarlier')}
           </Text>
         )}
         <Text size="sm" className={classes.muted}>
-          From the {sourceWords(e, members)}, on {formatInstant(e.recordedAt)}
+          {t('common.entry.from', {
+            source: sourceWords(e, members, t),
+            when: formatInstant(e.recordedAt, locale),
+          })}
         </Text>
         {actions && (
           <Group gap="xs" mt={4}>

@@ -4,10 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { post } from '../api/client.ts';
 import type { VoidFlag } from '../api/types.ts';
+import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { useDialogAction } from './ConfirmModal.tsx';
 import { refreshAfterCorrection } from './corrections.ts';
 import { PlainModal } from './Dialogs.tsx';
-import { formatInstantDay } from './dates.ts';
+import { formatInstantDay, localeFor } from './dates.ts';
 import { NoteTextarea } from './fields.tsx';
 import { FormError } from './form-errors.tsx';
 import { recordedByWords } from './plain-words.ts';
@@ -32,13 +33,19 @@ export const voidedClass = `${classes.strike} ${classes.muted}`;
 
 /** "Voided on Dec 2, 2026 by Maria: wrong class." under a voided record. */
 export function VoidedNote({ householdId, record }: { householdId: string; record: Partial<VoidFlag> }) {
+  const t = useT();
+  const { language } = useLanguage();
   const members = useMembers(householdId);
   if (!record.voidedAt) return null;
-  const on = formatInstantDay(record.voidedAt);
+  const on = formatInstantDay(record.voidedAt, localeFor(language));
   return (
     <Text size="sm" fw={600}>
-      Voided on {on} by {recordedByWords(record.voidedBy ?? '', members.data)}
-      {record.voidNote ? `: ${record.voidNote}` : ''}. It counts nowhere.
+      {t('common.void.note', {
+        on,
+        who: recordedByWords(record.voidedBy ?? '', members.data, t),
+        hasNote: record.voidNote ? 'yes' : 'no',
+        note: record.voidNote ?? '',
+      })}
     </Text>
   );
 }
@@ -55,6 +62,7 @@ export function VoidRecordButton({
   record: { id: string } & Partial<VoidFlag>;
   what: string;
 }) {
+  const t = useT();
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [note, setNote] = useState('');
@@ -75,9 +83,9 @@ export function VoidRecordButton({
           note: note.trim() || null,
         });
         notifications.show({
-          closeButtonProps: { 'aria-label': 'Close' },
+          closeButtonProps: { 'aria-label': t('common.close') },
           color: 'green',
-          message: undoing ? `Counted again: ${what}.` : `Voided: ${what}. It no longer counts anywhere.`,
+          message: undoing ? t('common.void.counted', { what }) : t('common.void.voided', { what }),
         });
         await refreshAfterCorrection(client);
       },
@@ -86,13 +94,13 @@ export function VoidRecordButton({
         setOpened(false);
       },
     );
-  const label = voided ? 'Undo the void' : 'Void';
+  const label = voided ? t('common.void.undo') : t('common.void.void');
   return (
     <>
       <Button
         size="xs"
         variant="default"
-        aria-label={`${label}: ${what}`}
+        aria-label={t('common.void.buttonLabel', { action: label, what })}
         onClick={() => {
           setUndoing(voided);
           setOpened(true);
@@ -103,26 +111,26 @@ export function VoidRecordButton({
       <PlainModal
         opened={opened}
         onClose={close}
-        title={undoing ? 'Count this record again?' : 'Void this record?'}
+        title={undoing ? t('common.void.titleUndo') : t('common.void.title')}
       >
         <Stack>
-          <FormError message={error} title="Not done" />
+          <FormError message={error} title={t('common.notDone')} />
           <Text size="sm">
             {undoing
-              ? `${capitalise(what)} will count again: in the patterns, the rates, letters and the report.`
-              : `${capitalise(what)} will be voided as logged by mistake. It stays in the list, struck through, and counts nowhere: not in the patterns, the rates, letters, the living IEP or the report. You can undo this.`}
+              ? t('common.void.explainUndo', { what: capitalise(what) })
+              : t('common.void.explain', { what: capitalise(what) })}
           </Text>
           <NoteTextarea
-            label="Why (optional)"
+            label={t('common.void.why')}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color={undoing ? 'blue.8' : 'red.9'} onClick={() => void confirm()} loading={busy}>
-              {undoing ? 'Count it again' : 'Void it'}
+              {undoing ? t('common.void.confirmUndo') : t('common.void.confirm')}
             </Button>
           </Group>
         </Stack>

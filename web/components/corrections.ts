@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { listWords } from '../../src/domain/letter-words.ts';
 import { MISS_REASON_LABELS } from '../../src/domain/record-kinds.ts';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
+import type { T } from '../i18n/i18n.tsx';
 import { formatDay, formatInstantDay } from './dates.ts';
 import { minutesWords, recordedByWords } from './plain-words.ts';
 
@@ -40,8 +41,28 @@ type EntryLike = Pick<
   'kind' | 'status' | 'minutesDelivered' | 'minutesPlanned' | 'reason' | 'date'
 >;
 
-/** "delivered, 30 minutes", "missed (School event or assembly)", "a make-up of 30 minutes". */
-export function outcomeWords(e: EntryLike): string {
+/**
+ * "delivered, 30 minutes", "missed (School event or assembly)", "a make-up of 30 minutes". English
+ * unless `t` is given (then in the reader's language).
+ */
+export function outcomeWords(e: EntryLike, t?: T): string {
+  if (t) {
+    const minutes = e.minutesDelivered;
+    if (e.status === 'void') return t('common.outcome.void');
+    if (e.kind === 'makeup') return t('common.outcome.makeup', { minutes });
+    const reason = e.reason ? t(`common.reason.${e.reason}`) : '';
+    const hasReason = e.reason ? 'yes' : 'no';
+    if (e.status === 'delivered') return t('common.outcome.delivered', { minutes });
+    if (e.status === 'short')
+      return t('common.outcome.short', {
+        minutes,
+        hasPlanned: e.minutesPlanned != null ? 'yes' : 'no',
+        planned: e.minutesPlanned ?? '',
+        hasReason,
+        reason,
+      });
+    return t('common.outcome.missed', { hasReason, reason });
+  }
   if (e.status === 'void') return 'voided as logged by mistake';
   if (e.kind === 'makeup') return `a make-up of ${minutesWords(e.minutesDelivered)}`;
   const why = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
@@ -51,9 +72,9 @@ export function outcomeWords(e: EntryLike): string {
   return `missed${why}`;
 }
 
-/** "Thursday, November 26: delivered, 30 minutes". */
-export function entryWords(e: EntryLike): string {
-  return `${formatDay(e.date, 'weekdayLong')}: ${outcomeWords(e)}`;
+/** "Thursday, November 26: delivered, 30 minutes" (with `t` and `locale`, in the reader's language). */
+export function entryWords(e: EntryLike, t?: T, locale?: string): string {
+  return `${formatDay(e.date, 'weekdayLong', locale)}: ${outcomeWords(e, t)}`;
 }
 
 /** "Monday, November 30 and Wednesday, December 2". */
@@ -61,9 +82,24 @@ export function daysWords(dates: readonly string[]): string {
   return listWords(dates.map((d) => formatDay(d, 'weekdayLong')));
 }
 
-/** "corrected on Dec 2, 2026 by Maria" for an entry a later one corrected (or voided). */
-export function correctedWords(correction: SessionEntry, members: MemberRecord[] | undefined): string {
-  const on = formatInstantDay(correction.recordedAt);
+/**
+ * "Corrected on Dec 2, 2026 by Maria" for an entry a later one corrected (or voided). English unless
+ * `t` is given (then in the reader's language, its dates in `locale`).
+ */
+export function correctedWords(
+  correction: SessionEntry,
+  members: MemberRecord[] | undefined,
+  t?: T,
+  locale?: string,
+): string {
+  const on = formatInstantDay(correction.recordedAt, locale);
+  if (t) {
+    return t('common.entry.corrected', {
+      isVoid: correction.status === 'void' ? 'yes' : 'no',
+      on,
+      who: recordedByWords(correction.recordedBy, members, t),
+    });
+  }
   const verb = correction.status === 'void' ? 'Voided' : 'Corrected';
   return `${verb} on ${on} by ${recordedByWords(correction.recordedBy, members)}`;
 }

@@ -7,6 +7,7 @@ import { MISS_REASON_LABELS, type MissReason } from '../../src/domain/record-kin
 import type { ServiceSegment } from '../../src/domain/service.ts';
 import type { EntrySource, Responsibility } from '../../src/domain/session-entry.ts';
 import type { CreatorRecord, MemberRecord, SessionEntry } from '../api/types.ts';
+import type { T } from '../i18n/i18n.tsx';
 
 export const SOURCE_LABELS: Record<EntrySource, string> = {
   parent: 'parent',
@@ -81,11 +82,37 @@ export function serviceAmountWords(segment: Amount, setting: string | null | und
   return where ? `${amountWords(segment)}, ${where}` : amountWords(segment);
 }
 
-export const reasonLabel = (reason: string | null | undefined) =>
-  reason ? (MISS_REASON_LABELS[reason as MissReason] ?? reason) : null;
+const isOneOf = <K extends string>(value: string, record: Readonly<Record<K, unknown>>): value is K =>
+  Object.hasOwn(record, value);
 
-/** What happened, in a few words: "Delivered, 30 minutes", "Short: 20 of 30 minutes", "Missed". */
-export function happenedWords(e: SessionEntry): string {
+/** A miss reason's label; in the reader's language with `t` (the catalog's `common.reason.*`). */
+export const reasonLabel = (reason: string | null | undefined, t?: T) =>
+  reason
+    ? t && isOneOf(reason, MISS_REASON_LABELS)
+      ? t(`common.reason.${reason}`)
+      : (MISS_REASON_LABELS[reason as MissReason] ?? reason)
+    : null;
+
+/** How the family classified missed minutes ("make-up owed"); in the reader's language with `t`. */
+export const responsibilityLabel = (r: Responsibility, t?: T) =>
+  t && isOneOf(r, RESPONSIBILITY_LABELS) ? t(`common.responsibility.${r}`) : RESPONSIBILITY_LABELS[r];
+
+/**
+ * What happened, in a few words: "Delivered, 30 minutes", "Short: 20 of 30 minutes", "Missed".
+ * English unless `t` is given (then the catalog's `common.happened.*`, in the reader's language).
+ */
+export function happenedWords(e: SessionEntry, t?: T): string {
+  if (t) {
+    const minutes = e.minutesDelivered;
+    const planned = e.minutesPlanned;
+    if (e.kind === 'makeup') return t('common.happened.makeup', { minutes });
+    if (e.status === 'delivered') return t('common.happened.delivered', { minutes });
+    if (e.status === 'short')
+      return planned != null
+        ? t('common.happened.shortOf', { minutes, planned })
+        : t('common.happened.short', { minutes });
+    return planned != null ? t('common.happened.missedOf', { planned }) : t('common.happened.missed');
+  }
   if (e.kind === 'makeup') return `Make-up, ${minutesWords(e.minutesDelivered)}`;
   if (e.status === 'delivered') return `Delivered, ${minutesWords(e.minutesDelivered)}`;
   if (e.status === 'short')
@@ -101,18 +128,25 @@ export function gapMinutes(e: SessionEntry): number {
   return Math.max(0, e.minutesPlanned - e.minutesDelivered);
 }
 
-/** Who recorded an entry: a member's name, the staff link, or the command line. */
-export function recordedByWords(recordedBy: string, members: MemberRecord[] | undefined): string {
+/**
+ * Who recorded an entry: a member's name, the staff link, or the command line. English unless `t`
+ * is given (then in the reader's language).
+ */
+export function recordedByWords(recordedBy: string, members: MemberRecord[] | undefined, t?: T): string {
   const [kind, id] = recordedBy.split(':', 2);
   switch (kind) {
     case 'user':
-      return members?.find((m) => m.userId === id)?.displayName ?? 'a member of the household';
+      return (
+        members?.find((m) => m.userId === id)?.displayName ??
+        (t ? t('common.by.member') : 'a member of the household')
+      );
     case 'staff_link':
-      return 'the staff confirmation link';
+      return t ? t('common.by.staffLink') : 'the staff confirmation link';
     case 'cli':
+      if (t) return id === 'demo' ? t('common.by.demo') : t('common.by.cli');
       return id === 'demo' ? 'the demo set-up' : 'the command line';
     case 'system':
-      return 'the app';
+      return t ? t('common.by.app') : 'the app';
     default:
       return recordedBy;
   }
@@ -125,10 +159,13 @@ export function createdByWords(creator: CreatorRecord, me: string | undefined): 
   return creator.email ? `${creator.displayName} (${creator.email})` : creator.displayName;
 }
 
-/** "parent (Ana Rivera)" or "provider, via link". */
-export function sourceWords(e: SessionEntry, members: MemberRecord[] | undefined): string {
-  const source = SOURCE_LABELS[e.source] ?? e.source;
-  const who = recordedByWords(e.recordedBy, members);
+/** "parent, entered by Ana Rivera" or "provider, via link" (in the reader's language with `t`). */
+export function sourceWords(e: SessionEntry, members: MemberRecord[] | undefined, t?: T): string {
+  const source =
+    t && isOneOf(e.source, SOURCE_LABELS)
+      ? t(`common.source.${e.source}`)
+      : (SOURCE_LABELS[e.source] ?? e.source);
+  const who = recordedByWords(e.recordedBy, members, t);
   if (e.source === 'provider_link') return source;
-  return `${source}, entered by ${who}`;
+  return t ? t('common.source.enteredBy', { source, who }) : `${source}, entered by ${who}`;
 }

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import type { Creator } from '../../api/members.ts';
 import { addDays } from '../../domain/dates.ts';
+import { sayWords } from '../../domain/i18n/words.ts';
+import { getUser } from '../../store/accounts.repository.ts';
 import { listChildren, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import type { AccessTokenRow } from '../../store/schema.ts';
@@ -18,6 +20,7 @@ import {
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { translatorFor } from '../i18n.ts';
 import { adviceForChild } from './advice.ts';
 import { type AuditAction, appendAudit } from './audit.ts';
 import { creatorsIn, isMember } from './creators.ts';
@@ -157,12 +160,18 @@ export async function calendarFeedIcs(
   if (!(await isMember(store.db, row.household_id, row.user_id))) return null;
   const scope = tokenScope(FeedScope, row);
   const children = await listChildren(store.db, row.household_id, scope.childId);
+  // The reminders in the language of the person whose address it is (issue 17).
+  const translator = translatorFor((await getUser(store.db, row.user_id!)).language);
+  const english = translator.language === 'en';
 
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('prodid', '-//As Written//Reminders//EN');
   calendar.updatePropertyWithValue('version', '2.0');
   calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
-  calendar.updatePropertyWithValue('x-wr-calname', 'As Written reminders');
+  calendar.updatePropertyWithValue(
+    'x-wr-calname',
+    english ? 'As Written reminders' : translator.t('feed.name'),
+  );
   const stamp = ICAL.Time.fromDateTimeString(now.replace(/\.\d{3}Z$/, 'Z'));
   for (const child of children) {
     let advice: Awaited<ReturnType<typeof adviceForChild>>;
@@ -181,8 +190,8 @@ export async function calendarFeedIcs(
         {
           uid: `${r.id}-${child.id}@as-written`,
           date: r.date,
-          summary: `${child.first_name}: ${r.title}`,
-          description: r.detail,
+          summary: `${child.first_name}: ${english ? r.title : sayWords(r.words.title, translator)}`,
+          description: english ? r.detail : sayWords(r.words.detail, translator),
         },
         stamp,
       );

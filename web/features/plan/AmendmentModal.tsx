@@ -8,6 +8,7 @@ import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDate, todayIso } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import ui from '../../components/ui.module.css';
+import { usePlanWords } from './plan-words.ts';
 import { saveError } from './save-error.ts';
 import type { PlanVersion } from './types.ts';
 
@@ -23,6 +24,7 @@ export function AmendmentModal({
   current: PlanVersion | undefined;
   onClose(): void;
 }) {
+  const { t, locale } = usePlanWords();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { effectiveFrom: todayIso(), summary: '' } });
@@ -35,9 +37,13 @@ export function AmendmentModal({
       );
       await client.invalidateQueries();
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close the message' },
+        closeButtonProps: { 'aria-label': t('plan.record.closeMessage') },
         color: 'green',
-        message: `Version ${version.versionNumber} starts on ${formatDate(version.effectiveFrom)}. Now change the plan below to match what was agreed; version ${version.versionNumber - 1} stays as it was.`,
+        message: t('plan.amendment.saved', {
+          number: String(version.versionNumber),
+          date: formatDate(version.effectiveFrom, locale),
+          previous: String(version.versionNumber - 1),
+        }),
         autoClose: 10_000,
       });
       onClose();
@@ -46,40 +52,33 @@ export function AmendmentModal({
     }
   });
   return (
-    <PlainModal opened onClose={onClose} title="Record an amendment">
+    <PlainModal opened onClose={onClose} title={t('plan.amend')}>
       <form onSubmit={submit} noValidate className={ui.page}>
         <Stack gap="sm">
-          <Text size="sm">
-            Changes agreed at an IEP meeting take effect on a date. Recording an amendment starts a new
-            version of the plan on that date; the old version stays readable, exactly as it was.
-          </Text>
+          <Text size="sm">{t('plan.amendment.intro')}</Text>
           <List size="sm" spacing={2}>
-            <List.Item>
-              First record the amendment here, with the date it takes effect and what was agreed.
-            </List.Item>
-            <List.Item>
-              Then change the services, accommodations and the rest on this page to match.
-            </List.Item>
-            <List.Item>
-              The ledger counts days before that date by the old version, and days after by the new.
-            </List.Item>
+            <List.Item>{t('plan.amendment.step1')}</List.Item>
+            <List.Item>{t('plan.amendment.step2')}</List.Item>
+            <List.Item>{t('plan.amendment.step3')}</List.Item>
           </List>
           {current && (
             <Text size="sm">
-              The version in force now, version {current.versionNumber}, started on{' '}
-              {formatDate(current.effectiveFrom)}; the amendment must take effect after that.
+              {t('plan.amendment.current', {
+                number: String(current.versionNumber),
+                date: formatDate(current.effectiveFrom, locale),
+              })}
             </Text>
           )}
           <FormError message={error} />
           <TextInput
             type="date"
-            label="Takes effect on"
+            label={t('plan.amendment.from')}
             withAsterisk
             {...form.getInputProps('effectiveFrom')}
           />
           <Textarea
-            label="What was agreed"
-            description="A short summary, for example: Speech reduced to once a week; extended time added for homework."
+            label={t('plan.amendment.summary')}
+            description={t('plan.amendment.summaryHint')}
             withAsterisk
             autosize
             minRows={2}
@@ -87,10 +86,10 @@ export function AmendmentModal({
           />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('plan.record.cancel')}
             </Button>
             <Button type="submit" color="blue.8" loading={form.submitting}>
-              Record the amendment
+              {t('plan.amendment.submit')}
             </Button>
           </Group>
         </Stack>

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { get } from '../../api/client.ts';
 import { attachmentHref, useAttachments } from '../../components/Attachments.tsx';
 import { formatDate, todayIso } from '../../components/dates.ts';
-import { plural, serviceAmountWords } from '../../components/plain-words.ts';
+import { useTParts } from '../../i18n/i18n.tsx';
 import { changeWords, segmentsWords } from './changes.ts';
+import { type PlanWords, usePlanWords } from './plan-words.ts';
 import type { PlanVersion, PlanVersionDetail } from './types.ts';
 
 export function useVersions(householdId: string, planId: string) {
@@ -21,11 +22,14 @@ export function inForceToday(v: PlanVersion, planEnd: string) {
   return v.effectiveFrom <= today && today <= (v.effectiveTo ?? planEnd);
 }
 
-export function versionDates(v: PlanVersion, planEnd: string) {
-  const span = `From ${formatDate(v.effectiveFrom)} to ${formatDate(v.effectiveTo ?? planEnd)}`;
-  if (inForceToday(v, planEnd)) return `${span} (in force now)`;
-  if (v.effectiveFrom > todayIso()) return `${span} (not in force yet)`;
-  return span;
+/** "From Sep 8, 2026 to Jun 11, 2027 (in force now)", in the reader's language. */
+export function versionDates({ t, locale }: PlanWords, v: PlanVersion, planEnd: string) {
+  const state = inForceToday(v, planEnd) ? 'now' : v.effectiveFrom > todayIso() ? 'later' : 'past';
+  return t('plan.history.dates', {
+    from: formatDate(v.effectiveFrom, locale),
+    to: formatDate(v.effectiveTo ?? planEnd, locale),
+    state,
+  });
 }
 
 /** Every version of the plan, newest first; opening one shows what changed from the one before. */
@@ -38,6 +42,8 @@ export function PlanHistory({
   planId: string;
   planEnd: string;
 }) {
+  const words = usePlanWords();
+  const { t } = words;
   const versions = useVersions(householdId, planId);
   const [open, setOpen] = useState<string[]>([]);
   const list = [...(versions.data ?? [])].sort((a, b) => b.versionNumber - a.versionNumber);
@@ -45,21 +51,21 @@ export function PlanHistory({
     householdId,
     list.flatMap((v) => (v.sourceAttachmentId ? [v.sourceAttachmentId] : [])),
   );
+  const tParts = useTParts();
   const sourceOf = (v: PlanVersion) =>
     v.sourceAttachmentId ? sources.data?.get(v.sourceAttachmentId) : undefined;
   return (
     <Box component="section" aria-labelledby="plan-history-heading">
       <Title order={3} id="plan-history-heading" mb="xs">
-        History
+        {t('plan.history.title')}
       </Title>
       <Text size="sm" mb="xs">
-        Each amendment starts a new version on the day it takes effect. Earlier versions stay readable exactly
-        as they were, and the ledger counts each day by the version in force then.
+        {t('plan.history.intro')}
       </Text>
-      {versions.isPending && <Text size="sm">Loading…</Text>}
+      {versions.isPending && <Text size="sm">{t('plan.loadingShort')}</Text>}
       {versions.error && (
         <Text role="alert" size="sm">
-          Could not load the versions: {versions.error.message}
+          {t('plan.history.loadError', { error: versions.error.message })}
         </Text>
       )}
       {list.length > 0 && (
@@ -68,18 +74,21 @@ export function PlanHistory({
             <Accordion.Item key={v.id} value={String(v.versionNumber)}>
               <Accordion.Control>
                 <Text fw={700} component="span" display="block">
-                  Version {v.versionNumber}: {v.summary}
+                  {t('plan.history.version', { number: String(v.versionNumber), summary: v.summary })}
                 </Text>
                 <Text size="sm" component="span" display="block">
-                  {versionDates(v, planEnd)}
+                  {versionDates(words, v, planEnd)}
                 </Text>
               </Accordion.Control>
               {sourceOf(v) && (
                 <Text size="sm" px="md" pb="xs">
-                  Read from the document{' '}
-                  <Anchor href={attachmentHref(householdId, sourceOf(v)!)}>
-                    <bdi>{sourceOf(v)!.filename}</bdi>
-                  </Anchor>
+                  {tParts('plan.history.source', {
+                    file: (
+                      <Anchor href={attachmentHref(householdId, sourceOf(v)!)}>
+                        <bdi>{sourceOf(v)!.filename}</bdi>
+                      </Anchor>
+                    ),
+                  })}
                 </Text>
               )}
               <Accordion.Panel>
@@ -104,16 +113,18 @@ function VersionDetail({
   planId: string;
   version: PlanVersion;
 }) {
+  const words = usePlanWords();
+  const { t, amount } = words;
   const detail = useQuery({
     queryKey: ['plan-version', householdId, planId, version.versionNumber],
     queryFn: () =>
       get<PlanVersionDetail>(`/households/${householdId}/plans/${planId}/versions/${version.versionNumber}`),
   });
-  if (detail.isPending) return <Text size="sm">Loading…</Text>;
+  if (detail.isPending) return <Text size="sm">{t('plan.loadingShort')}</Text>;
   if (detail.error)
     return (
       <Text role="alert" size="sm">
-        Could not load this version: {detail.error.message}
+        {t('plan.history.detailError', { error: detail.error.message })}
       </Text>
     );
   const d = detail.data;
@@ -122,24 +133,22 @@ function VersionDetail({
     <Stack gap="sm">
       {version.versionNumber > 1 && (
         <Box>
-          <Text fw={700}>What changed from version {version.versionNumber - 1}</Text>
+          <Text fw={700}>{t('plan.history.changed', { number: String(version.versionNumber - 1) })}</Text>
           {d.changesFromPrevious.length === 0 ? (
             <Text size="sm">
-              Nothing yet.{' '}
-              {version.isCurrent
-                ? 'Change the plan above to match what was agreed; the changes show here.'
-                : 'The content stayed the same.'}
+              {t('plan.history.nothingYet')}{' '}
+              {version.isCurrent ? t('plan.history.changeAbove') : t('plan.history.same')}
             </Text>
           ) : (
             <List spacing={4} size="sm">
               {d.changesFromPrevious.map((change) => {
-                const words = changeWords(change, c);
+                const said = changeWords(words, change, c);
                 return (
                   <List.Item key={`${change.section}-${change.id}-${change.kind}`}>
-                    {words.title}
-                    {words.details.length > 0 && (
+                    {said.title}
+                    {said.details.length > 0 && (
                       <List withPadding size="sm">
-                        {words.details.map((line) => (
+                        {said.details.map((line) => (
                           <List.Item key={line}>{line}</List.Item>
                         ))}
                       </List>
@@ -152,29 +161,34 @@ function VersionDetail({
         </Box>
       )}
       <Box>
-        <Text fw={700}>What this version says</Text>
+        <Text fw={700}>{t('plan.history.says')}</Text>
         {c.services.length === 0 ? (
-          <Text size="sm">No services.</Text>
+          <Text size="sm">{t('plan.history.noServices')}</Text>
         ) : (
           <List spacing={4} size="sm">
             {c.services.map((s) => {
               const segments = s.segments;
               return (
                 <List.Item key={s.id}>
-                  {s.name}:{' '}
-                  {segments.length === 1 && segments[0]
-                    ? serviceAmountWords(segments[0], s.setting as string)
-                    : segmentsWords(segments)}
+                  {t('plan.history.service', {
+                    name: s.name,
+                    amount:
+                      segments.length === 1 && segments[0]
+                        ? amount(segments[0], s.setting as string)
+                        : segmentsWords(words, segments),
+                  })}
                 </List.Item>
               );
             })}
           </List>
         )}
         <Text size="sm" mt={4}>
-          Also {plural(c.accommodations.length, 'accommodation', 'accommodations')},{' '}
-          {plural(c.goals.length, 'goal', 'goals')},{' '}
-          {plural(c.behaviorSteps.length, 'behavior-plan step', 'behavior-plan steps')} and{' '}
-          {plural(c.keyDates.length, 'key date', 'key dates')}.
+          {t('plan.history.also', {
+            accommodations: c.accommodations.length,
+            goals: c.goals.length,
+            steps: c.behaviorSteps.length,
+            dates: c.keyDates.length,
+          })}
         </Text>
       </Box>
     </Stack>

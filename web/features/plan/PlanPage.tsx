@@ -17,24 +17,27 @@ import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { Plan, Service } from '../../api/types.ts';
 import { formatDate, todayIso } from '../../components/dates.ts';
-import { serviceAmountWords } from '../../components/plain-words.ts';
 import { currentPlan, usePlans, useServicesOfPlan } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
+import { useTParts } from '../../i18n/i18n.tsx';
 import { AmendmentModal } from './AmendmentModal.tsx';
-import { inForceToday, PlanHistory, useVersions, versionDates } from './PlanHistory.tsx';
+import { inForceToday, PlanHistory, useVersions } from './PlanHistory.tsx';
+import { type PlanWords, usePlanWords } from './plan-words.ts';
 import { type PlanSectionProps, ReasonPolicySection } from './ReasonPolicySection.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ServiceAmountModal } from './ServiceAmountModal.tsx';
 import { StartFromDocument } from './StartFromDocument.tsx';
 import { accommodationsDef, behaviorStepsDef, goalsDef, keyDatesDef, teamDef } from './sections.tsx';
 
-const KIND_LABELS: Record<Plan['kind'], string> = { iep: 'IEP', '504': '504 plan' };
-const STATUS_LABELS: Record<Plan['status'], string> = { draft: 'Draft', active: 'Active', ended: 'Ended' };
-const COUNTRIES: Record<string, string> = { US: 'United States', CA: 'Canada' };
+/** "IEP" or "504 plan", in the reader's language. */
+const kindLabel = ({ t }: PlanWords, kind: Plan['kind']) => t('plan.kind', { kind });
 
 export default function PlanPage() {
   const { householdId, child } = useHouseholdChild();
+  const words = usePlanWords();
+  const { t, locale } = words;
+  const tParts = useTParts();
   const plans = usePlans(householdId, child.id);
   const [choice, setChoice] = useState<string | null>(null);
   const list = plans.data ?? [];
@@ -44,7 +47,7 @@ export default function PlanPage() {
 
   if (plans.isPending)
     return (
-      <Center h="40vh" role="status" aria-label="Loading the plan">
+      <Center h="40vh" role="status" aria-label={t('plan.loading')}>
         <Loader />
       </Center>
     );
@@ -52,24 +55,23 @@ export default function PlanPage() {
   return (
     <Stack gap="xl" className={ui.page}>
       <Stack gap="xs">
-        <Title order={2}>Plan</Title>
+        <Title order={2}>{t('plan.title')}</Title>
         <Text>
-          <bdi>{child.firstName}</bdi>’s plan as written: what the school agreed to provide, and how it has
-          changed.
-          {editable ? '' : ' You can read it; only the owner and co-parents can change it.'}
+          {tParts('plan.intro', { name: <bdi>{child.firstName}</bdi> })}
+          {editable ? '' : ` ${t('plan.readOnly')}`}
         </Text>
         <Text size="sm">
-          <TextLink href="/timetable">Class timetable</TextLink>
+          <TextLink href="/timetable">{t('plan.timetable')}</TextLink>
         </Text>
       </Stack>
       {plans.error && (
-        <Alert color="red" role="alert" title="The plan could not be loaded">
+        <Alert color="red" role="alert" title={t('plan.loadError')}>
           {plans.error.message}
         </Alert>
       )}
       {list.length > 1 && plan && (
         <NativeSelect
-          label="Plan"
+          label={t('plan.title')}
           maw={480}
           value={plan.id}
           onChange={(e) => setChoice(e.currentTarget.value)}
@@ -77,13 +79,17 @@ export default function PlanPage() {
             .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))
             .map((p) => ({
               value: p.id,
-              label: `${p.title ?? KIND_LABELS[p.kind]}, ${formatDate(p.effectiveFrom)} to ${formatDate(p.effectiveTo)}`,
+              label: t('plan.option', {
+                title: p.title ?? kindLabel(words, p.kind),
+                from: formatDate(p.effectiveFrom, locale),
+                to: formatDate(p.effectiveTo, locale),
+              }),
             }))}
         />
       )}
       {!plans.error && !plan && (
-        <Alert color="gray" title="No plan yet">
-          <bdi>{child.firstName}</bdi> has no plan recorded yet.
+        <Alert color="gray" title={t('plan.none.title')}>
+          {tParts('plan.none.text', { name: <bdi>{child.firstName}</bdi> })}
         </Alert>
       )}
       {!plans.error && !plans.isPending && !plan && editable && (
@@ -127,6 +133,8 @@ function PlanView({
   editable: boolean;
   deletable: boolean;
 }) {
+  const words = usePlanWords();
+  const { t, locale } = words;
   const versions = useVersions(householdId, plan.id);
   const current = versions.data?.find((v) => v.isCurrent);
   const inForce = versions.data?.find((v) => inForceToday(v, plan.effectiveTo));
@@ -144,41 +152,47 @@ function PlanView({
       <Paper withBorder p="md" component="section" aria-labelledby="plan-about-heading">
         <Stack gap={6}>
           <Title order={3} id="plan-about-heading">
-            {plan.title ?? KIND_LABELS[plan.kind]}
+            {plan.title ?? kindLabel(words, plan.kind)}
           </Title>
           <Text>
-            {KIND_LABELS[plan.kind]} · {STATUS_LABELS[plan.status]} ·{' '}
+            {kindLabel(words, plan.kind)} · {t('plan.status', { status: plan.status })} ·{' '}
             {plan.jurisdiction.region ? `${plan.jurisdiction.region}, ` : ''}
-            {COUNTRIES[plan.jurisdiction.country] ?? plan.jurisdiction.country}
+            {t('plan.country', { country: plan.jurisdiction.country })}
           </Text>
           <Text>
-            From {formatDate(plan.effectiveFrom)} to {formatDate(plan.effectiveTo)}
+            {t('plan.span', {
+              from: formatDate(plan.effectiveFrom, locale),
+              to: formatDate(plan.effectiveTo, locale),
+            })}
           </Text>
           {inForce && (
             <Text size="sm">
-              In force today: version {inForce.versionNumber} ({inForce.summary}),{' '}
-              {versionDates(inForce, plan.effectiveTo)
-                .replace(' (in force now)', '')
-                .replace(/^From/, 'from')}
-              .
+              {t('plan.inForce', {
+                number: String(inForce.versionNumber),
+                summary: inForce.summary,
+                from: formatDate(inForce.effectiveFrom, locale),
+                to: formatDate(inForce.effectiveTo ?? plan.effectiveTo, locale),
+              })}
             </Text>
           )}
           {upcoming.map((v) => (
             <Text size="sm" key={v.id}>
-              Version {v.versionNumber} ({v.summary}) takes effect on {formatDate(v.effectiveFrom)}; the plan
-              below shows it.
+              {t('plan.upcoming', {
+                number: String(v.versionNumber),
+                summary: v.summary,
+                date: formatDate(v.effectiveFrom, locale),
+              })}
             </Text>
           ))}
           {editable && (
             <Text size="sm" mt="xs">
-              Changes agreed at an IEP meeting take effect on a date; record them as an amendment and the old
-              version stays readable. Fixing a typing mistake needs no amendment: edit the item below.
+              {t('plan.amendHelp')}
             </Text>
           )}
           {editable && (
             <Group>
               <Button color="blue.8" onClick={() => setAmending(true)}>
-                Record an amendment
+                {t('plan.amend')}
               </Button>
             </Group>
           )}
@@ -216,20 +230,21 @@ function PlanView({
 }
 
 function ServicesSection({ plan, householdId, editable }: PlanSectionProps) {
+  const { t, locale, amount } = usePlanWords();
   const services = useServicesOfPlan(householdId, plan.id);
   const [editing, setEditing] = useState<Service | null>(null);
   return (
     <Box component="section" aria-labelledby="plan-services-heading">
       <Title order={3} id="plan-services-heading" mb="xs">
-        Services
+        {t('plan.services.title')}
       </Title>
-      {services.isPending && <Text size="sm">Loading…</Text>}
+      {services.isPending && <Text size="sm">{t('plan.loadingShort')}</Text>}
       {services.error && (
         <Text role="alert" size="sm">
-          Could not load the services: {services.error.message}
+          {t('plan.services.loadError', { error: services.error.message })}
         </Text>
       )}
-      {services.data && services.data.length === 0 && <Text size="sm">No services are recorded.</Text>}
+      {services.data && services.data.length === 0 && <Text size="sm">{t('plan.services.empty')}</Text>}
       {services.data && services.data.length > 0 && (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {services.data.map((s) => (
@@ -237,44 +252,53 @@ function ServicesSection({ plan, householdId, editable }: PlanSectionProps) {
               <Stack gap={4}>
                 <Text fw={700}>{s.name}</Text>
                 {s.segments.length === 1 && s.segments[0] ? (
-                  <Text>{serviceAmountWords(s.segments[0], s.setting)}</Text>
+                  <Text>{amount(s.segments[0], s.setting)}</Text>
                 ) : (
                   s.segments.map((seg) => (
                     <Text key={seg.startDate}>
-                      {serviceAmountWords(seg, s.setting)}, {formatDate(seg.startDate)} to{' '}
-                      {formatDate(seg.endDate)}
+                      {t('plan.services.segment', {
+                        amount: amount(seg, s.setting),
+                        from: formatDate(seg.startDate, locale),
+                        to: formatDate(seg.endDate, locale),
+                      })}
                       {seg.label ? ` (${seg.label})` : ''}
                     </Text>
                   ))
                 )}
                 {s.esyBlocks.map((b) => (
                   <Text key={b.startDate} size="sm">
-                    Extended school year: {serviceAmountWords(b, null)}, {formatDate(b.startDate)} to{' '}
-                    {formatDate(b.endDate)}
+                    {t('plan.services.esy', {
+                      amount: amount(b, null),
+                      from: formatDate(b.startDate, locale),
+                      to: formatDate(b.endDate, locale),
+                    })}
                   </Text>
                 ))}
                 <Text size="sm">
                   {[
                     s.providerRole,
                     s.location,
-                    s.groupSizeLimit ? `group of no more than ${s.groupSizeLimit}` : null,
-                    s.delivery === 'consult' ? 'consultation with staff' : null,
-                    `${formatDate(s.startDate)} to ${formatDate(s.endDate)}`,
+                    s.groupSizeLimit ? t('plan.services.group', { size: String(s.groupSizeLimit) }) : null,
+                    s.delivery === 'consult' ? t('plan.services.consult') : null,
+                    t('plan.services.dates', {
+                      from: formatDate(s.startDate, locale),
+                      to: formatDate(s.endDate, locale),
+                    }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
-                {s.sourceText && <Text size="sm">The plan says: “{s.sourceText}”</Text>}
+                {s.sourceText && <Text size="sm">{t('plan.services.source', { text: s.sourceText })}</Text>}
                 <Group gap="md" mt={4}>
-                  <TextLink href={`/ledger/${s.id}`}>See the ledger of {s.name}</TextLink>
+                  <TextLink href={`/ledger/${s.id}`}>{t('plan.services.ledger', { name: s.name })}</TextLink>
                   {editable && (
                     <Button
                       size="xs"
                       variant="default"
-                      aria-label={`Change the amount of ${s.name}`}
+                      aria-label={t('plan.services.changeLabel', { name: s.name })}
                       onClick={() => setEditing(s)}
                     >
-                      Change the amount
+                      {t('plan.services.change')}
                     </Button>
                   )}
                 </Group>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, get, patch } from '../../api/client.ts';
 import type { Plan } from '../../api/types.ts';
+import { useT } from '../../i18n/i18n.tsx';
 
 type Guidance = {
   reason: string;
@@ -14,18 +15,8 @@ type Guidance = {
   kind: 'law' | 'guidance' | 'practice';
 };
 
-/** What kind of statement the default rests on (docs/legal-sources.md). */
-const KIND_WORDS: Record<Guidance['kind'], string> = {
-  law: 'Law',
-  guidance: 'Guidance (not binding law)',
-  practice: 'As Written’s choice, as many advocates do',
-};
-
-const WORDS: Record<string, string> = {
-  owed: 'Owed as a make-up',
-  excused: 'Not owed (excused)',
-  pending: 'Waiting for me to decide',
-};
+/** Who owes the minutes: the choices, worded by `plan.reasons.word`. */
+const RESPONSIBILITIES = ['owed', 'excused', 'pending'] as const;
 
 /** What a section of the plan page is given: the plan, and whether the reader may change it. */
 export type PlanSectionProps = { plan: Plan; householdId: string; editable: boolean };
@@ -35,6 +26,8 @@ export type PlanSectionProps = { plan: Plan; householdId: string; editable: bool
  * the guidance behind it. Parents may change it for a plan (owner and co-parent).
  */
 export function ReasonPolicySection({ plan, householdId, editable }: PlanSectionProps) {
+  const t = useT('plan');
+  const word = (value: string) => t('plan.reasons.word', { word: value });
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const reference = useQuery({
@@ -55,34 +48,31 @@ export function ReasonPolicySection({ plan, householdId, editable }: PlanSection
       await client.invalidateQueries();
       notifications.show({
         color: 'green',
-        message: 'Saved. The ledger now counts these misses your way.',
-        closeButtonProps: { 'aria-label': 'Close' },
+        message: t('plan.reasons.saved'),
+        closeButtonProps: { 'aria-label': t('plan.reasons.close') },
       });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Not saved; try again.');
+      setError(e instanceof ApiError ? e.message : t('plan.reasons.notSaved'));
     }
   };
   return (
     <Stack gap="xs" component="section" aria-labelledby="plan-reason-policy-heading">
       <Title order={3} id="plan-reason-policy-heading">
-        When a session is missed
+        {t('plan.reasons.title')}
       </Title>
-      <Text size="sm">
-        Who owes the minutes depends on why the session did not happen. These are the defaults and the
-        guidance behind them; no rule fixes make-ups, so you can change them for this plan.
-      </Text>
+      <Text size="sm">{t('plan.reasons.intro')}</Text>
       {error && (
         <Alert color="red" role="alert">
           {error}
         </Alert>
       )}
       <Table.ScrollContainer minWidth={320}>
-        <Table aria-label="Who owes the minutes of a missed session, by reason" verticalSpacing="sm">
+        <Table aria-label={t('plan.reasons.table')} verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Reason</Table.Th>
-              <Table.Th scope="col">Counted as</Table.Th>
-              <Table.Th scope="col">Why</Table.Th>
+              <Table.Th scope="col">{t('plan.reasons.reason')}</Table.Th>
+              <Table.Th scope="col">{t('plan.reasons.countedAs')}</Table.Th>
+              <Table.Th scope="col">{t('plan.reasons.why')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -94,25 +84,23 @@ export function ReasonPolicySection({ plan, householdId, editable }: PlanSection
                   <Table.Td>
                     {editable ? (
                       <NativeSelect
-                        aria-label={`${g.label}: counted as`}
+                        aria-label={t('plan.reasons.countedAsOf', { reason: g.label })}
                         value={current}
                         onChange={(e) => void change(g.reason, e.currentTarget.value)}
-                        data={Object.entries(WORDS).map(([value, label]) => ({ value, label }))}
+                        data={RESPONSIBILITIES.map((value) => ({ value, label: word(value) }))}
                       />
                     ) : (
-                      WORDS[current]
+                      word(current)
                     )}
                     {current !== g.defaultResponsibility && (
                       <Text size="xs">
-                        Changed from the default ({WORDS[g.defaultResponsibility]?.toLowerCase()})
+                        {t('plan.reasons.changed', { word: word(g.defaultResponsibility).toLowerCase() })}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{g.guidance}</Text>
-                    <Text size="xs">
-                      {KIND_WORDS[g.kind]}. Source: {g.source}
-                    </Text>
+                    <Text size="xs">{t('plan.reasons.source', { kind: g.kind, source: g.source })}</Text>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -18,9 +18,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { del, get, patch, post } from '../../api/client.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
+import { localeFor } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { RecordButtons } from '../../components/RecordButtons.tsx';
 import ui from '../../components/ui.module.css';
+import { type T as Translate, useLanguage, useT } from '../../i18n/i18n.tsx';
 import { saveError } from './save-error.ts';
 
 // One list of plain records of a plan (accommodations, goals, behavior steps, key dates) or of the
@@ -41,21 +43,30 @@ export type FieldDef = {
   defaultValue?: string;
 };
 
-export type SectionDef<T extends { id: string }> = {
+/** Which list a section is: its title, its noun and its messages come from the catalog by it. */
+export type SectionKind = 'accommodation' | 'goal' | 'behaviorStep' | 'keyDate' | 'teamContact';
+
+/** What a section's words are made with: the reader's messages and the locale for dates. */
+export type Words = { t: Translate; locale: string | undefined };
+
+export type SectionDef<Item extends { id: string }> = {
   /** Query key and API path segment. */
   path: string;
-  title: string;
-  /** "accommodation" */
-  noun: string;
+  section: SectionKind;
   parentKey: 'planId' | 'childId';
-  fields: FieldDef[];
+  fields(t: Translate): FieldDef[];
   /** A short name of one item for button labels: "Extended time (1.5x) on tests…". */
-  itemName(item: T): string;
-  render(item: T): ReactNode;
-  empty: string;
+  itemName(item: Item, words: Words): string;
+  render(item: Item, words: Words): ReactNode;
   intro?: ReactNode;
-  sort?: (a: T, b: T) => number;
+  sort?: (a: Item, b: Item) => number;
 };
+
+/** The reader's words for a section's lists and forms. */
+function useWords(): Words {
+  const t = useT('plan');
+  return { t, locale: localeFor(useLanguage().language) };
+}
 
 type Props<T extends { id: string }> = {
   def: SectionDef<T>;
@@ -83,6 +94,9 @@ export function RecordSection<T extends { id: string }>({
     queryKey: [def.path, householdId, parentId],
     queryFn: () => get<T[]>(`/households/${householdId}/${def.path}?${def.parentKey}=${parentId}`),
   });
+  const words = useWords();
+  const { t } = words;
+  const section = def.section;
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
   const items = def.sort ? [...(query.data ?? [])].sort(def.sort) : (query.data ?? []);
@@ -90,32 +104,32 @@ export function RecordSection<T extends { id: string }>({
     <Box component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="center" mb="xs" gap="xs">
         <Title order={3} id={headingId}>
-          {def.title}
+          {t('plan.section.title', { section })}
         </Title>
         {canEdit && (
           <Button size="xs" variant="default" onClick={() => setEditing('new')}>
-            Add {def.noun}
+            {t('plan.section.add', { section })}
           </Button>
         )}
       </Group>
       {def.intro}
-      {query.isPending && <Text size="sm">Loading…</Text>}
+      {query.isPending && <Text size="sm">{t('plan.loadingShort')}</Text>}
       {query.error && (
         <Text role="alert" size="sm">
-          Could not load the {def.title.toLowerCase()}: {query.error.message}
+          {t('plan.section.loadError', { section, error: query.error.message })}
         </Text>
       )}
-      {query.data && items.length === 0 && <Text size="sm">{def.empty}</Text>}
+      {query.data && items.length === 0 && <Text size="sm">{t('plan.section.empty', { section })}</Text>}
       {items.length > 0 && (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((item) => (
             <Paper component="li" key={item.id} withBorder p="sm">
               <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" gap="xs">
-                <Box style={{ flex: 1, minWidth: 0 }}>{def.render(item)}</Box>
+                <Box style={{ flex: 1, minWidth: 0 }}>{def.render(item, words)}</Box>
                 {(canEdit || canDelete) && (
                   <Group gap="xs" wrap="nowrap" align="flex-start">
                     <RecordButtons
-                      name={`${def.noun}: ${shorten(def.itemName(item))}`}
+                      name={t('plan.section.itemName', { section, name: shorten(def.itemName(item, words)) })}
                       canEdit={canEdit}
                       canDelete={canDelete}
                       onEdit={() => setEditing(item)}
@@ -201,34 +215,37 @@ type ItemDialogProps<T extends { id: string }> = {
 function RecordFormModal<T extends { id: string }>(props: ItemDialogProps<T> & { item: T | null }) {
   const { def, item, householdId, parentId, planId, onClose } = props;
   const invalidate = useInvalidatePlan(householdId);
+  const { t } = useWords();
+  const section = def.section;
+  const fields = def.fields(t);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Record<string, string>>({
-    initialValues: initialValues(def.fields, item as Record<string, unknown> | null),
+    initialValues: initialValues(fields, item as Record<string, unknown> | null),
   });
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const body = toBody(def.fields, values);
+      const body = toBody(fields, values);
       if (item) await patch(`/households/${householdId}/${def.path}/${item.id}`, body);
       else await post(`/households/${householdId}/${def.path}`, { ...body, [def.parentKey]: parentId });
       await invalidate(def.path, parentId, planId);
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close the message' },
+        closeButtonProps: { 'aria-label': t('plan.record.closeMessage') },
         color: 'green',
-        message: item ? `The ${def.noun} was saved.` : `The ${def.noun} was added.`,
+        message: item ? t('plan.section.saved', { section }) : t('plan.section.added', { section }),
       });
       onClose();
     } catch (e) {
       setError(saveError(form, e));
     }
   });
-  const title = item ? `Edit ${def.noun}` : `Add ${def.noun}`;
+  const title = item ? t('plan.section.edit', { section }) : t('plan.section.add', { section });
   return (
     <PlainModal opened onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate className={ui.page}>
         <Stack gap="sm">
           <FormError message={error} />
-          {def.fields.map((f) => {
+          {fields.map((f) => {
             if (f.showIf && !f.showIf(form.values)) return null;
             const common = {
               label: f.label,
@@ -249,10 +266,10 @@ function RecordFormModal<T extends { id: string }>(props: ItemDialogProps<T> & {
           })}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('plan.record.cancel')}
             </Button>
             <Button type="submit" color="blue.8" loading={form.submitting}>
-              {item ? 'Save' : `Add ${def.noun}`}
+              {item ? t('plan.record.save') : t('plan.section.add', { section })}
             </Button>
           </Group>
         </Stack>
@@ -264,6 +281,9 @@ function RecordFormModal<T extends { id: string }>(props: ItemDialogProps<T> & {
 function DeleteModal<T extends { id: string }>(props: ItemDialogProps<T> & { item: T }) {
   const { def, item, householdId, parentId, planId, onClose } = props;
   const invalidate = useInvalidatePlan(householdId);
+  const words = useWords();
+  const { t } = words;
+  const section = def.section;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
@@ -273,33 +293,29 @@ function DeleteModal<T extends { id: string }>(props: ItemDialogProps<T> & { ite
       await del(`/households/${householdId}/${def.path}/${item.id}`);
       await invalidate(def.path, parentId, planId);
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close the message' },
+        closeButtonProps: { 'aria-label': t('plan.record.closeMessage') },
         color: 'green',
-        message: `The ${def.noun} was deleted.`,
+        message: t('plan.section.deleted', { section }),
       });
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Something went wrong.');
+      setError(e instanceof Error ? e.message : t('plan.record.failed'));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <PlainModal opened onClose={onClose} title={`Delete this ${def.noun}?`}>
+    <PlainModal opened onClose={onClose} title={t('plan.section.deleteTitle', { section })}>
       <Stack gap="sm" className={ui.page}>
-        <Text>“{shorten(def.itemName(item), 200)}”</Text>
-        <Text size="sm">
-          It disappears from the plan as it stands now. The journal keeps what it was
-          {planId ? ', and earlier versions of the plan still show it' : ''}. If the change was agreed at an
-          IEP meeting, record an amendment first.
-        </Text>
+        <Text>“{shorten(def.itemName(item, words), 200)}”</Text>
+        <Text size="sm">{t('plan.record.deleteText', { versions: planId ? 'yes' : 'no' })}</Text>
         <FormError message={error} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
-            Keep it
+            {t('plan.record.keep')}
           </Button>
           <Button color="red.8" loading={busy} onClick={() => void confirm()}>
-            Delete
+            {t('plan.record.delete')}
           </Button>
         </Group>
       </Stack>

@@ -18,8 +18,9 @@ import type { Service } from '../../api/types.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
 import { formatDate } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
-import { amountWords } from '../../components/plain-words.ts';
 import ui from '../../components/ui.module.css';
+import type { T } from '../../i18n/i18n.tsx';
+import { amountOnlyInWords, usePlanWords } from './plan-words.ts';
 import { saveError } from './save-error.ts';
 
 type Segment = Service['segments'][number];
@@ -36,14 +37,8 @@ type SegmentForm = {
   pattern: Segment['pattern'];
 };
 
-const UNITS = [
-  { value: 'week', label: 'a week' },
-  { value: 'day', label: 'a day' },
-  { value: 'month', label: 'a month' },
-  { value: 'year', label: 'a school year' },
-  { value: 'cycle', label: 'a cycle of school days' },
-  { value: 'term', label: 'a term or grading period' },
-];
+/** The periods an amount is counted over, worded by `plan.amount.unit`. */
+const UNITS = ['week', 'day', 'month', 'year', 'cycle', 'term'] as const;
 
 function toForm(s: Segment): SegmentForm {
   return {
@@ -85,6 +80,8 @@ export function ServiceAmountModal({
   householdId: string;
   onClose(): void;
 }) {
+  const { t, language, locale } = usePlanWords();
+  const units = UNITS.map((unit) => ({ value: unit, label: t('plan.amount.unit', { unit }) }));
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ segments: SegmentForm[] }>({
@@ -99,9 +96,9 @@ export function ServiceAmountModal({
       // The ledger, the week and the plan's history all depend on the amount.
       await client.invalidateQueries();
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close the message' },
+        closeButtonProps: { 'aria-label': t('plan.record.closeMessage') },
         color: 'green',
-        message: `The amount of ${service.name} was saved.`,
+        message: t('plan.amount.saved', { name: service.name }),
       });
       onClose();
     } catch (e) {
@@ -110,74 +107,81 @@ export function ServiceAmountModal({
   });
   const many = form.values.segments.length > 1;
   return (
-    <PlainModal opened onClose={onClose} title={`Change the amount of ${service.name}`}>
+    <PlainModal opened onClose={onClose} title={t('plan.services.changeLabel', { name: service.name })}>
       <form onSubmit={submit} noValidate className={ui.page}>
         <Stack gap="sm">
-          <Text size="sm">
-            This changes the plan as it stands now. If the new amount was agreed at an IEP meeting, close this
-            and record an amendment first, so the old amount stays on record for the dates before it.
-          </Text>
+          <Text size="sm">{t('plan.amount.intro')}</Text>
           <FormError message={error} />
           {form.values.segments.map((seg, i) => {
             const path = `segments.${i}`;
-            const legend = many ? `${formatDate(seg.startDate)} to ${formatDate(seg.endDate)}` : 'Amount';
+            const legend = many
+              ? t('plan.services.dates', {
+                  from: formatDate(seg.startDate, locale),
+                  to: formatDate(seg.endDate, locale),
+                })
+              : t('plan.amount.legend');
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: segments have no id; their order is fixed here
               <Fieldset key={i} legend={legend}>
                 <Stack gap="sm">
                   <NativeSelect
-                    label="Counted as"
+                    label={t('plan.amount.countedAs')}
                     data={[
-                      { value: 'sessions', label: 'A number of sessions' },
-                      { value: 'minutes', label: 'A total of minutes' },
+                      { value: 'sessions', label: t('plan.amount.bySessions') },
+                      { value: 'minutes', label: t('plan.amount.byMinutes') },
                     ]}
                     {...form.getInputProps(`${path}.amountKind`)}
                   />
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                     {seg.amountKind === 'sessions' ? (
                       <NumberInput
-                        label="Sessions"
+                        label={t('plan.amount.sessions')}
                         min={1}
                         allowDecimal={false}
                         {...form.getInputProps(`${path}.sessionsPerPeriod`)}
                       />
                     ) : (
                       <NumberInput
-                        label="Minutes in all"
+                        label={t('plan.amount.minutesInAll')}
                         min={1}
                         allowDecimal={false}
                         {...form.getInputProps(`${path}.minutesPerPeriod`)}
                       />
                     )}
-                    <NativeSelect label="Every" data={UNITS} {...form.getInputProps(`${path}.period.unit`)} />
+                    <NativeSelect
+                      label={t('plan.amount.every')}
+                      data={units}
+                      {...form.getInputProps(`${path}.period.unit`)}
+                    />
                     <NumberInput
-                      label={
-                        seg.amountKind === 'sessions' ? 'Minutes per session' : 'Minutes per session (if set)'
-                      }
+                      label={t('plan.amount.minutesPerSession', { kind: seg.amountKind })}
                       min={1}
                       allowDecimal={false}
                       {...form.getInputProps(`${path}.minutesPerSession`)}
                     />
                     {seg.period.unit === 'cycle' && (
                       <NumberInput
-                        label="School days in the cycle"
+                        label={t('plan.amount.cycleDays')}
                         min={2}
                         max={20}
                         allowDecimal={false}
                         {...form.getInputProps(`${path}.period.cycleDays`)}
                       />
                     )}
-                    {seg.period.unit === 'term' && (
-                      <Text size="sm">
-                        Counted in each term or grading period of the school calendar. Enter the terms' dates
-                        on the School calendar page.
-                      </Text>
-                    )}
-                    <TextInput type="date" label="From" {...form.getInputProps(`${path}.startDate`)} />
-                    <TextInput type="date" label="To" {...form.getInputProps(`${path}.endDate`)} />
+                    {seg.period.unit === 'term' && <Text size="sm">{t('plan.amount.termHelp')}</Text>}
+                    <TextInput
+                      type="date"
+                      label={t('plan.amount.from')}
+                      {...form.getInputProps(`${path}.startDate`)}
+                    />
+                    <TextInput
+                      type="date"
+                      label={t('plan.amount.to')}
+                      {...form.getInputProps(`${path}.endDate`)}
+                    />
                   </SimpleGrid>
                   <Text size="sm" aria-live="polite">
-                    Reads as: {safeAmountWords(toSegment(seg))}
+                    {t('plan.amount.readsAs', { words: safeAmountWords(t, language, toSegment(seg)) })}
                   </Text>
                 </Stack>
               </Fieldset>
@@ -185,10 +189,10 @@ export function ServiceAmountModal({
           })}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('plan.record.cancel')}
             </Button>
             <Button type="submit" color="blue.8" loading={form.submitting}>
-              Save the amount
+              {t('plan.amount.submit')}
             </Button>
           </Group>
         </Stack>
@@ -197,9 +201,9 @@ export function ServiceAmountModal({
   );
 }
 
-function safeAmountWords(s: ReturnType<typeof toSegment>) {
-  if (s.sessionsPerPeriod == null && s.minutesPerPeriod == null) return 'not complete yet';
-  return amountWords({
+function safeAmountWords(t: T, language: string, s: ReturnType<typeof toSegment>) {
+  if (s.sessionsPerPeriod == null && s.minutesPerPeriod == null) return t('plan.amount.incomplete');
+  return amountOnlyInWords(t, language, {
     ...s,
     period: { unit: s.period.unit as Segment['period']['unit'], cycleDays: s.period.cycleDays },
   });

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { errorFrom, reach, readApiBody } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 
 // "Start from your IEP or 504 plan": the parent chooses the signed plan (a PDF, or a Word document); the
 // server keeps it apart from the record and reads it, and the review page shows what it read. Nothing
@@ -18,6 +19,7 @@ export function StartFromDocument({
   /** A plan in force: the document is a new version of it ("Read a new version of the IEP"). */
   amendPlanId?: string;
 }) {
+  const t = useT('plan');
   const id = useId();
   const current = useCurrent();
   const [, navigate] = useLocation();
@@ -43,7 +45,7 @@ export function StartFromDocument({
       const review = `/plan/review/${(data as { id: string }).id}`;
       navigate(amendPlanId ? `${review}?amend=${amendPlanId}` : review);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The file could not be sent. Try again.');
+      setError(e instanceof Error ? e.message : t('plan.document.notSent'));
       setBusy(false);
     }
   };
@@ -52,24 +54,11 @@ export function StartFromDocument({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Stack gap="sm" align="flex-start">
         <Title order={3} size="h4" id={id}>
-          {amendPlanId ? 'Read a new version of the IEP' : 'Start from your IEP or 504 plan'}
+          {amendPlanId ? t('plan.document.amendTitle') : t('plan.document.startTitle')}
         </Title>
-        {amendPlanId ? (
-          <Text size="sm">
-            When the plan is amended, choose the new signed document. As Written reads it on this server and
-            shows you what changed from the plan in force (a service cut, an accommodation removed, new goals)
-            before it saves anything as a new version. The version in force now stays readable.
-          </Text>
-        ) : (
-          <Text size="sm">
-            Choose the signed plan (a PDF from the school, a Word document, or a photo of a page). As Written
-            reads it on this server, never sending it anywhere, and shows you each service, accommodation,
-            goal and date it found, with the page it came from. You check and correct them before anything is
-            saved.
-          </Text>
-        )}
+        <Text size="sm">{amendPlanId ? t('plan.document.amendText') : t('plan.document.startText')}</Text>
         {error && (
-          <Alert color="red" role="alert" title="The file was not taken">
+          <Alert color="red" role="alert" title={t('plan.document.notTaken')}>
             {error}
           </Alert>
         )}
@@ -79,7 +68,7 @@ export function StartFromDocument({
         >
           {(props) => (
             <Button {...props} loading={busy} variant={amendPlanId ? 'default' : 'filled'}>
-              {amendPlanId ? 'Choose the new document' : 'Choose the plan document'}
+              {amendPlanId ? t('plan.document.chooseNew') : t('plan.document.choose')}
             </Button>
           )}
         </FileButton>

@@ -1,58 +1,65 @@
-// What changed between two versions of a plan, in plain words.
+// What changed between two versions of a plan, in plain words, in the reader's language.
 import type { ServiceSegment } from '../../../src/domain/service.ts';
 import { formatDate } from '../../components/dates.ts';
-import { AREA_LABELS, amountWords, SETTING_LABELS } from '../../components/plain-words.ts';
-import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
-import { APPLIES_TO_LABELS, CATEGORY_LABELS, KEY_DATE_LABELS } from './sections.tsx';
+import { AREA_LABELS, SETTING_LABELS } from '../../components/plain-words.ts';
+import { amountOnlyInWords, type PlanWords } from './plan-words.ts';
+import { appliesToLabel, categoryLabel, keyDateLabel, stepKindLabel } from './sections.tsx';
 import type { ContentChange, PlanContent } from './types.ts';
 
-const SECTION_NOUNS: Record<string, string> = {
-  plan: 'plan',
-  services: 'service',
-  accommodations: 'accommodation',
-  goals: 'goal',
-  behaviorSteps: 'behavior-plan step',
-  keyDates: 'key date',
-};
+/** What a change is worded with: the reader's messages, language and locale for dates. */
+type Words = Pick<PlanWords, 't' | 'language' | 'locale'>;
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'name',
-  text: 'wording',
-  category: 'kind',
-  appliesTo: 'applies to',
-  className: 'class',
-  area: 'area',
-  baseline: 'baseline',
-  target: 'target',
-  measurement: 'how it is measured',
-  kind: 'kind',
-  position: 'order',
-  date: 'date',
-  label: 'description',
-  providerRole: 'provider',
-  setting: 'setting',
-  delivery: 'delivery',
-  groupSizeLimit: 'largest group',
-  location: 'location',
-  sourceText: 'service line as written',
-  startDate: 'start date',
-  endDate: 'end date',
-  segments: 'amount',
-  esyBlocks: 'extended school year',
-  title: 'title',
-  effectiveFrom: 'start date',
-  effectiveTo: 'end date',
-  status: 'status',
-  reasonPolicy: 'reasons that count as owed or excused',
-  jurisdiction: 'state or province',
-};
+/** The fields `plan.change.fieldName` has words for. */
+const FIELDS = new Set([
+  'name',
+  'text',
+  'category',
+  'appliesTo',
+  'className',
+  'area',
+  'baseline',
+  'target',
+  'measurement',
+  'kind',
+  'position',
+  'date',
+  'label',
+  'providerRole',
+  'setting',
+  'delivery',
+  'groupSizeLimit',
+  'location',
+  'sourceText',
+  'startDate',
+  'endDate',
+  'segments',
+  'esyBlocks',
+  'title',
+  'effectiveFrom',
+  'effectiveTo',
+  'status',
+  'reasonPolicy',
+  'jurisdiction',
+]);
 
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  category: CATEGORY_LABELS,
-  appliesTo: APPLIES_TO_LABELS,
-  setting: SETTING_LABELS,
-  area: AREA_LABELS,
-};
+/** A value of a field that names a kind ("pull_out"), in words; undefined when it has none. */
+function labelOf(w: Words, field: string, value: string): string | undefined {
+  const { t } = w;
+  switch (field) {
+    case 'category':
+      return categoryLabel(t, value);
+    case 'appliesTo':
+      return appliesToLabel(t, value);
+    case 'setting':
+      if (w.language === 'en') return SETTING_LABELS[value];
+      return t('onboarding.amount.settingWords', { setting: value });
+    case 'area':
+      if (w.language === 'en') return AREA_LABELS[value];
+      return t('onboarding.services.areaName', { area: value });
+    default:
+      return undefined;
+  }
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,26 +69,31 @@ function isSegmentList(v: unknown): v is ServiceSegment[] {
   return Array.isArray(v) && v.every((s) => s != null && typeof s === 'object' && 'period' in s);
 }
 
-export function segmentsWords(segments: ServiceSegment[]): string {
-  if (segments.length === 0) return 'none';
-  if (segments.length === 1 && segments[0]) return amountWords(segments[0]);
+export function segmentsWords(w: Words, segments: ServiceSegment[]): string {
+  const { t, language, locale } = w;
+  if (segments.length === 0) return t('plan.change.none');
+  if (segments.length === 1 && segments[0]) return amountOnlyInWords(t, language, segments[0]);
   return segments
-    .map((s) => `${amountWords(s)} (${formatDate(s.startDate)} to ${formatDate(s.endDate)})`)
+    .map((s) =>
+      t('plan.change.segment', {
+        amount: amountOnlyInWords(t, language, s),
+        from: formatDate(s.startDate, locale),
+        to: formatDate(s.endDate, locale),
+      }),
+    )
     .join('; ');
 }
 
 /** One field's value in words. */
-export function valueWords(field: string, value: unknown, section?: string): string {
-  if (value == null || value === '') return 'nothing';
-  if (isSegmentList(value)) return segmentsWords(value);
+export function valueWords(w: Words, field: string, value: unknown, section?: string): string {
+  if (value == null || value === '') return w.t('plan.change.nothing');
+  if (isSegmentList(value)) return segmentsWords(w, value);
   if (typeof value === 'string') {
-    if (ISO_DATE.test(value)) return formatDate(value);
+    if (ISO_DATE.test(value)) return formatDate(value, w.locale);
     if (field === 'kind') {
-      const labels = section === 'keyDates' ? KEY_DATE_LABELS : STEP_KIND_LABELS;
-      return (labels as Record<string, string>)[value] ?? value;
+      return section === 'keyDates' ? keyDateLabel(w.t, value) : stepKindLabel(w.t, value);
     }
-    const labels = VALUE_LABELS[field];
-    return `“${shorten(labels?.[value] ?? value)}”`;
+    return `“${shorten(labelOf(w, field, value) ?? value)}”`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (field === 'jurisdiction' && typeof value === 'object') {
@@ -92,35 +104,43 @@ export function valueWords(field: string, value: unknown, section?: string): str
 }
 
 /** The name of an item of the plan's content: a service's name, an accommodation's wording… */
-export function itemName(item: Record<string, unknown> | undefined): string {
-  if (!item) return 'an item';
+export function itemName(w: Words, item: Record<string, unknown> | undefined): string {
+  if (!item) return w.t('plan.change.anItem');
   const value = item.name ?? item.text ?? item.label ?? item.area ?? item.title;
   if (typeof value === 'string' && value) return `“${shorten(value)}”`;
-  if (typeof item.date === 'string') return formatDate(item.date);
-  return 'an item';
+  if (typeof item.date === 'string') return formatDate(item.date, w.locale);
+  return w.t('plan.change.anItem');
 }
 
 /** A sentence for one change: "Changed service “Speech”: amount from … to …". */
 export function changeWords(
+  w: Words,
   change: ContentChange,
   content: PlanContent | undefined,
 ): { title: string; details: string[] } {
-  const noun = SECTION_NOUNS[change.section] ?? change.section;
+  const { t } = w;
+  const section = change.section;
   if (change.kind === 'added') {
     const extra =
-      change.section === 'services' && isSegmentList(change.item.segments)
-        ? ` (${segmentsWords(change.item.segments)})`
+      section === 'services' && isSegmentList(change.item.segments)
+        ? ` (${segmentsWords(w, change.item.segments)})`
         : '';
-    return { title: `Added ${noun}: ${itemName(change.item)}${extra}`, details: [] };
+    return { title: t('plan.change.added', { section, name: itemName(w, change.item), extra }), details: [] };
   }
-  if (change.kind === 'removed') return { title: `Removed ${noun}: ${itemName(change.item)}`, details: [] };
-  const list: { id: string }[] | undefined =
-    change.section === 'plan' ? undefined : content?.[change.section];
-  const item = change.section === 'plan' ? content?.plan : list?.find((i) => i.id === change.id);
-  const title = change.section === 'plan' ? 'Changed the plan' : `Changed ${noun} ${itemName(item)}`;
-  const details = change.fields.map(
-    (f) =>
-      `${capitalise(FIELD_LABELS[f.field] ?? f.field)}: from ${valueWords(f.field, f.from, change.section)} to ${valueWords(f.field, f.to, change.section)}`,
+  if (change.kind === 'removed')
+    return { title: t('plan.change.removed', { section, name: itemName(w, change.item) }), details: [] };
+  const list: { id: string }[] | undefined = section === 'plan' ? undefined : content?.[section];
+  const item = section === 'plan' ? content?.plan : list?.find((i) => i.id === change.id);
+  const title =
+    section === 'plan'
+      ? t('plan.change.plan')
+      : t('plan.change.changed', { section, name: itemName(w, item) });
+  const details = change.fields.map((f) =>
+    t('plan.change.field', {
+      field: FIELDS.has(f.field) ? t('plan.change.fieldName', { field: f.field }) : capitalise(f.field),
+      from: valueWords(w, f.field, f.from, section),
+      to: valueWords(w, f.field, f.to, section),
+    }),
   );
   return { title, details };
 }

@@ -2,197 +2,216 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
-import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
-import type { SectionDef } from './RecordSection.tsx';
+import type { T } from '../../i18n/i18n.tsx';
+import type { SectionDef, Words } from './RecordSection.tsx';
 import type { Accommodation, BehaviorStep, Goal, KeyDate, TeamContact } from './types.ts';
 
-// Plain words for the plan's lists, and the fields of their forms.
+// Plain words for the plan's lists, and the fields of their forms, in the reader's language.
 
-export const CATEGORY_LABELS: Record<Accommodation['category'], string> = {
-  presentation: 'How work is presented',
-  response: 'How your child responds',
-  setting: 'Setting',
-  timing: 'Timing',
-  scheduling: 'Scheduling',
-  assistive_technology: 'Assistive technology',
-  behavioral: 'Behavior',
-  other: 'Other',
-};
+const CATEGORIES: readonly Accommodation['category'][] = [
+  'presentation',
+  'response',
+  'setting',
+  'timing',
+  'scheduling',
+  'assistive_technology',
+  'behavioral',
+  'other',
+];
 
-export const APPLIES_TO_LABELS: Record<Accommodation['appliesTo'], string> = {
-  all: 'Everywhere',
-  tests: 'Tests and quizzes',
-  classwork: 'Classwork',
-  homework: 'Homework',
-  class: 'One class',
-};
+const APPLIES_TO: readonly Accommodation['appliesTo'][] = ['all', 'tests', 'classwork', 'homework', 'class'];
 
-export const KEY_DATE_LABELS: Record<KeyDate['kind'], string> = {
-  annual_review: 'Annual review',
-  reevaluation: 'Reevaluation',
-  progress_report: 'Progress report',
-  meeting: 'Meeting',
-  other: 'Other',
-};
+const KEY_DATE_KINDS: readonly KeyDate['kind'][] = [
+  'annual_review',
+  'reevaluation',
+  'progress_report',
+  'meeting',
+  'other',
+];
 
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+const STEP_KINDS: readonly BehaviorStep['kind'][] = ['trigger', 'strategy', 'reward', 'response'];
+
+/** An accommodation's kind in words ("How work is presented"). */
+export const categoryLabel = (t: T, category: string) => t('plan.category', { category });
+/** Where an accommodation applies, in words ("Tests and quizzes"). */
+export const appliesToLabel = (t: T, appliesTo: string) => t('plan.appliesTo', { appliesTo });
+/** A key date's kind in words ("Annual review"). */
+export const keyDateLabel = (t: T, kind: string) => t('plan.keyDateKind', { kind });
+/** A behavior-plan step's kind in words ("Trigger"). */
+export const stepKindLabel = (t: T, kind: string) => t('plan.stepKind', { kind });
+
+const options = (values: readonly string[], label: (value: string) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
 
 export const accommodationsDef: SectionDef<Accommodation> = {
   path: 'accommodations',
-  title: 'Accommodations',
-  noun: 'accommodation',
+  section: 'accommodation',
   parentKey: 'planId',
-  fields: [
+  fields: (t) => [
     {
       name: 'text',
-      label: 'Accommodation',
+      label: t('plan.field.accommodation'),
       kind: 'textarea',
       required: true,
-      description: 'As the plan words it.',
+      description: t('plan.field.accommodationHint'),
     },
     {
       name: 'category',
-      label: 'Kind',
+      label: t('plan.field.kind'),
       kind: 'select',
-      options: options(CATEGORY_LABELS),
+      options: options(CATEGORIES, (c) => categoryLabel(t, c)),
       defaultValue: 'other',
     },
-    { name: 'appliesTo', label: 'Applies to', kind: 'select', options: options(APPLIES_TO_LABELS) },
+    {
+      name: 'appliesTo',
+      label: t('plan.field.appliesTo'),
+      kind: 'select',
+      options: options(APPLIES_TO, (a) => appliesToLabel(t, a)),
+    },
     {
       name: 'className',
-      label: 'Class',
+      label: t('plan.field.class'),
       kind: 'text',
-      description: 'For example Math.',
+      description: t('plan.field.classHint'),
       showIf: (v) => v.appliesTo === 'class',
     },
   ],
   itemName: (a) => a.text,
-  render: (a) => (
+  render: (a, { t }: Words) => (
     <Stack gap={4}>
       <Text>{a.text}</Text>
       <Group gap={6}>
-        <Tag tone="gray">{CATEGORY_LABELS[a.category]}</Tag>
+        <Tag tone="gray">{categoryLabel(t, a.category)}</Tag>
         <Tag tone="gray">
-          {a.appliesTo === 'class' && a.className ? `In ${a.className}` : APPLIES_TO_LABELS[a.appliesTo]}
+          {a.appliesTo === 'class' && a.className
+            ? t('plan.inClass', { name: a.className })
+            : appliesToLabel(t, a.appliesTo)}
         </Tag>
       </Group>
     </Stack>
   ),
-  empty: 'No accommodations are recorded.',
 };
 
 export const goalsDef: SectionDef<Goal> = {
   path: 'goals',
-  title: 'Goals',
-  noun: 'goal',
+  section: 'goal',
   parentKey: 'planId',
-  fields: [
+  fields: (t) => [
     {
       name: 'area',
-      label: 'Area',
+      label: t('plan.field.area'),
       kind: 'text',
       required: true,
-      description: 'For example Reading or Speech.',
+      description: t('plan.field.areaHint'),
     },
-    { name: 'text', label: 'Goal', kind: 'textarea', required: true },
-    { name: 'baseline', label: 'Where your child started (baseline)', kind: 'textarea' },
-    { name: 'target', label: 'Target', kind: 'textarea' },
-    { name: 'measurement', label: 'How it is measured', kind: 'textarea' },
+    { name: 'text', label: t('plan.field.goal'), kind: 'textarea', required: true },
+    { name: 'baseline', label: t('plan.field.baseline'), kind: 'textarea' },
+    { name: 'target', label: t('plan.field.target'), kind: 'textarea' },
+    { name: 'measurement', label: t('plan.field.measurement'), kind: 'textarea' },
   ],
   itemName: (g) => `${g.area}: ${g.text}`,
-  render: (g) => (
+  render: (g, { t }) => (
     <Stack gap={4}>
       <Text fw={700}>{g.area}</Text>
       <Text>{g.text}</Text>
-      {g.baseline && <Text size="sm">Started at: {g.baseline}</Text>}
-      {g.target && <Text size="sm">Target: {g.target}</Text>}
-      {g.measurement && <Text size="sm">Measured by: {g.measurement}</Text>}
+      {g.baseline && <Text size="sm">{t('plan.goal.started', { text: g.baseline })}</Text>}
+      {g.target && <Text size="sm">{t('plan.goal.target', { text: g.target })}</Text>}
+      {g.measurement && <Text size="sm">{t('plan.goal.measured', { text: g.measurement })}</Text>}
     </Stack>
   ),
-  empty: 'No goals are recorded.',
 };
 
 export const behaviorStepsDef: SectionDef<BehaviorStep> = {
   path: 'behavior-steps',
-  title: 'Behavior plan',
-  noun: 'behavior-plan step',
+  section: 'behaviorStep',
   parentKey: 'planId',
-  fields: [
-    { name: 'kind', label: 'Kind of step', kind: 'select', options: options(STEP_KIND_LABELS) },
-    { name: 'text', label: 'Step', kind: 'textarea', required: true },
+  fields: (t) => [
+    {
+      name: 'kind',
+      label: t('plan.field.stepKind'),
+      kind: 'select',
+      options: options(STEP_KINDS, (k) => stepKindLabel(t, k)),
+    },
+    { name: 'text', label: t('plan.field.step'), kind: 'textarea', required: true },
     {
       name: 'position',
-      label: 'Order',
+      label: t('plan.field.order'),
       kind: 'number',
-      description: 'Steps are listed from the lowest number.',
+      description: t('plan.field.orderHint'),
       defaultValue: '0',
     },
   ],
   itemName: (s) => s.text,
-  render: (s) => (
+  render: (s, { t }) => (
     <Text>
       <Text component="span" fw={700}>
-        {STEP_KIND_LABELS[s.kind]}:
+        {stepKindLabel(t, s.kind)}:
       </Text>{' '}
       {s.text}
     </Text>
   ),
-  empty: 'No behavior-plan steps are recorded.',
   sort: (a, b) => a.position - b.position,
 };
 
 export const keyDatesDef: SectionDef<KeyDate> = {
   path: 'key-dates',
-  title: 'Key dates',
-  noun: 'key date',
+  section: 'keyDate',
   parentKey: 'planId',
-  fields: [
-    { name: 'kind', label: 'Kind', kind: 'select', options: options(KEY_DATE_LABELS) },
-    { name: 'date', label: 'Date', kind: 'date', required: true },
-    { name: 'label', label: 'Description', kind: 'text' },
+  fields: (t) => [
+    {
+      name: 'kind',
+      label: t('plan.field.kind'),
+      kind: 'select',
+      options: options(KEY_DATE_KINDS, (k) => keyDateLabel(t, k)),
+    },
+    { name: 'date', label: t('plan.field.date'), kind: 'date', required: true },
+    { name: 'label', label: t('plan.field.description'), kind: 'text' },
   ],
-  itemName: (k) => `${KEY_DATE_LABELS[k.kind]}, ${formatDate(k.date)}`,
-  render: (k) => (
+  itemName: (k, { t, locale }) =>
+    t('plan.keyDate.name', { kind: keyDateLabel(t, k.kind), date: formatDate(k.date, locale) }),
+  render: (k, { t, locale }) => (
     <Text>
       <Text component="span" fw={700}>
-        {formatDate(k.date)}
+        {formatDate(k.date, locale)}
       </Text>
       {' — '}
-      {k.label ?? KEY_DATE_LABELS[k.kind]}
-      {k.label ? ` (${KEY_DATE_LABELS[k.kind].toLowerCase()})` : ''}
+      {k.label ?? keyDateLabel(t, k.kind)}
+      {k.label ? ` (${keyDateLabel(t, k.kind).toLowerCase()})` : ''}
     </Text>
   ),
-  empty: 'No key dates are recorded.',
 };
 
 export const teamDef: SectionDef<TeamContact> = {
   path: 'team-contacts',
-  title: 'Team',
-  noun: 'team contact',
+  section: 'teamContact',
   parentKey: 'childId',
-  fields: [
-    { name: 'name', label: 'Name', kind: 'text', required: true },
-    { name: 'role', label: 'Role', kind: 'text', required: true, description: 'For example Case manager.' },
-    { name: 'email', label: 'Email', kind: 'email' },
-    { name: 'phone', label: 'Phone', kind: 'tel' },
+  fields: (t) => [
+    { name: 'name', label: t('plan.field.name'), kind: 'text', required: true },
+    {
+      name: 'role',
+      label: t('plan.field.role'),
+      kind: 'text',
+      required: true,
+      description: t('plan.field.roleHint'),
+    },
+    { name: 'email', label: t('plan.field.email'), kind: 'email' },
+    { name: 'phone', label: t('plan.field.phone'), kind: 'tel' },
   ],
-  itemName: (t) => `${t.name}, ${t.role}`,
-  render: (t) => (
+  itemName: (c) => `${c.name}, ${c.role}`,
+  render: (c) => (
     <Stack gap={2}>
-      <Text fw={700}>{t.name}</Text>
-      <Text size="sm">{t.role}</Text>
-      {t.email && (
-        <Anchor href={`mailto:${t.email}`} size="sm" underline="always" className={ui.link}>
-          {t.email}
+      <Text fw={700}>{c.name}</Text>
+      <Text size="sm">{c.role}</Text>
+      {c.email && (
+        <Anchor href={`mailto:${c.email}`} size="sm" underline="always" className={ui.link}>
+          {c.email}
         </Anchor>
       )}
-      {t.phone && (
-        <Anchor href={`tel:${t.phone}`} size="sm" underline="always" className={ui.link}>
-          {t.phone}
+      {c.phone && (
+        <Anchor href={`tel:${c.phone}`} size="sm" underline="always" className={ui.link}>
+          {c.phone}
         </Anchor>
       )}
     </Stack>
   ),
-  empty: 'No team contacts are recorded.',
 };
