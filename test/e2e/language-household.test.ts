@@ -178,7 +178,7 @@ describe('the Household page and the first-run setup in Spanish', () => {
       await page.getByText(/^Se agregó Speech-language therapy\./).waitFor();
       await button('Siguiente').click();
 
-      await page.getByRole('heading', { name: 'Adaptaciones', exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Adaptaciones', exact: true }).first().waitFor();
       await button('Siguiente').click();
 
       await page.getByRole('heading', { name: 'Todo listo' }).waitFor();
