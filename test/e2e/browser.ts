@@ -137,6 +137,16 @@ export async function setToday(server: TestServer, pages: Page[], instant: strin
 
 /** Run axe-core on the page as it is now; every violation fails the test, with its details. */
 export async function expectNoAxeViolations(page: Page, where: string) {
+  // A dialog still fading in has its colours part-way: axe would measure a contrast no one sees.
+  // Only those that end: a loading spinner turns for ever.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
