@@ -1,13 +1,16 @@
 // Writes the school service-log fixtures that cannot be typed as plain text (issue 19): an Excel
 // workbook with a two-row merged header, real dates, durations as time values and a date merged over
-// two students' rows; and a tab-separated file in Windows' Western encoding (as older spreadsheet
-// programs save "Text (Tab delimited)"). The CSV fixtures beside them are written by hand; every
+// two students' rows; a tab-separated file in Windows' Western encoding (as older spreadsheet
+// programs save "Text (Tab delimited)"); and a PDF printout from a district system, two pages with
+// the header printed again, a page footer, a note wrapped onto a second line, right-aligned minutes and
+// centered statuses. The CSV fixtures beside them are written by hand; every
 // fixture's answer key (*.answers.json) is written by hand, never from the reader's output.
 // Run: node --import tsx scripts/write-service-log-fixtures.ts
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { makePdf } from '../test/support/make-pdf.ts';
 
 const DIR = join(import.meta.dirname, '../test/fixtures/service-logs');
 
@@ -70,6 +73,77 @@ function windowsText() {
   writeFileSync(join(DIR, 'tab-windows-1252.txt'), bytes);
 }
 
+/** A column of the printout: its header, left edge, width and how its cells are aligned. */
+type PrintColumn = { header: string; x: number; width: number; align: 'left' | 'center' | 'right' };
+const PRINT_COLUMNS: PrintColumn[] = [
+  { header: 'Date', x: 40, width: 62, align: 'left' },
+  { header: 'Time', x: 108, width: 50, align: 'left' },
+  { header: 'Provider', x: 164, width: 92, align: 'left' },
+  { header: 'Service', x: 262, width: 70, align: 'left' },
+  { header: 'Min', x: 338, width: 28, align: 'right' },
+  { header: 'Status', x: 374, width: 80, align: 'center' },
+  { header: 'Session Notes', x: 462, width: 112, align: 'left' },
+];
+
+async function printout() {
+  // Each page: the district's title, the student, the table's header, rows, and "Page n of 2" at the foot.
+  const pages: (string | string[])[][] = [
+    [
+      [
+        '10/06/2026',
+        '9:00 AM',
+        'J. Rivera, CCC-SLP',
+        'Speech',
+        '30',
+        'Delivered',
+        'Articulation /s/ blends in',
+      ],
+      ['', '', '', '', '', '', 'words and short phrases'],
+      ['10/08/2026', '9:00 AM', 'J. Rivera, CCC-SLP', 'Speech', '0', 'Student Absent', ''],
+      ['10/13/2026', '9:00 AM', 'J. Rivera, CCC-SLP', 'Speech', '0', 'Provider Absent', 'No substitute'],
+      ['10/15/2026', '9:00 AM', 'J. Rivera, CCC-SLP', 'Speech', '20', 'Delivered', 'Fire drill'],
+    ],
+    [
+      ['10/20/2026', '9:00 AM', 'J. Rivera, CCC-SLP', 'Speech', '30', 'Delivered', ''],
+      ['10/22/2026', '2:15 PM', 'J. Rivera, CCC-SLP', 'Speech', '30', 'Make-Up', 'For 10/13'],
+      ['10/27/2026', '9:00 AM', 'J. Rivera, CCC-SLP', 'OT', '30', 'Delivered', ''],
+    ],
+  ];
+  const pdf = await makePdf((doc) => {
+    doc.info.CreationDate = new Date('2026-11-02T12:00:00.000Z');
+    for (const [i, rows] of pages.entries()) {
+      if (i > 0) doc.addPage();
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .text('Lincoln Unified School District', 40, 40, { lineBreak: false });
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Related Services Log: Student: Emma Lopez (ID 100234)', 40, 60, { lineBreak: false });
+      doc.text('Printed 11/02/2026', 460, 60, { lineBreak: false });
+      let y = 96;
+      doc.font('Helvetica-Bold').fontSize(9);
+      for (const c of PRINT_COLUMNS)
+        doc.text(c.header, c.x, y, { width: c.width, align: c.align, lineBreak: false });
+      doc
+        .moveTo(40, y + 12)
+        .lineTo(574, y + 12)
+        .stroke();
+      doc.font('Helvetica').fontSize(9);
+      y += 18;
+      for (const row of rows) {
+        for (const [j, c] of PRINT_COLUMNS.entries()) {
+          const text = (row as string[])[j] ?? '';
+          if (text) doc.text(text, c.x, y, { width: c.width, align: c.align, lineBreak: false });
+        }
+        y += 12;
+      }
+      doc.text(`Page ${i + 1} of ${pages.length}`, 270, 740, { lineBreak: false });
+    }
+  });
+  writeFileSync(join(DIR, 'printout-page-breaks.pdf'), pdf);
+}
+
 await workbook();
 windowsText();
-console.log(`wrote ${DIR}/merged-header.xlsx and tab-windows-1252.txt`);
+await printout();
+console.log(`wrote ${DIR}/merged-header.xlsx, tab-windows-1252.txt and printout-page-breaks.pdf`);

@@ -111,7 +111,7 @@ const ServiceLogReadingFields = {
 export const ServiceLogPreview = z
   .object({
     filename: z.string(),
-    format: z.enum(['csv', 'xlsx']),
+    format: z.enum(['csv', 'xlsx', 'pdf']),
     sheet: z.string().nullable(),
     size: z.number().int(),
     sha256: z.string(),

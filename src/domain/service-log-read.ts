@@ -304,6 +304,17 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
   const start = headerIndexes.length ? Math.max(...headerIndexes) + 1 : 0;
   const titleRows = cells.slice(0, headerIndexes.length ? Math.min(...headerIndexes) : 0);
   const headerRows = headerIndexes.map((i) => grid[i]!);
+  /** The title's lines, as a printout repeats them at the top of every page. */
+  const titleTexts = new Set(
+    titleRows
+      .map((row) =>
+        row
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+          .join(' '),
+      )
+      .filter((t) => t !== ''),
+  );
   const minutesUnit: MinutesUnit =
     chosen.minutesUnit ??
     (columns.minutes != null && headerSaysHours(headers[columns.minutes] ?? '') ? 'hours' : 'minutes');
@@ -368,6 +379,7 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     if (filled.length === 0) kinds.push('blank');
     else if (isHeaderAgain(row, headerRows)) kinds.push('header');
     else if (filled.length <= 2 && filled.every((c) => PAGE_LINE.test(c))) kinds.push('page');
+    else if (titleTexts.has(filled.join(' '))) kinds.push('page');
     else if (TOTAL_LINE.test(filled[0]!)) kinds.push('total');
     else
       kinds.push(students ? rowStudent(studentCellsOf(row), options.child, options.studentId) : 'no_student');

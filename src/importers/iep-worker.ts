@@ -1,18 +1,23 @@
 import { AppError } from '../domain/errors.ts';
-import { readIepDocument } from './iep-document.ts';
+import { readDocumentText, readIepDocument } from './iep-document.ts';
 
 // Run in a child process of its own (src/server/services/iep-reading.ts): the document's bytes come
-// in one IPC message, the draft (or why the file cannot be read) goes back in one. A PDF that makes
+// in one IPC message, the draft (or only the document's text, for a printed service log; or why the
+// file cannot be read) goes back in one. A PDF that makes
 // pdf.js use too much memory or time takes down only this process, which the server runs with a heap
 // limit and kills at its time limit.
 
-type Answer = { ok: true; draft: unknown } | { ok: false; forTheParent: boolean; message: string };
+type Answer = { ok: true; read: unknown } | { ok: false; forTheParent: boolean; message: string };
 
-process.once('message', (message: { bytes: Uint8Array }) => {
+process.once('message', (message: { bytes: Uint8Array; reading?: 'iep' | 'text' }) => {
   void (async () => {
     let answer: Answer;
     try {
-      answer = { ok: true, draft: await readIepDocument(new Uint8Array(message.bytes)) };
+      const bytes = new Uint8Array(message.bytes);
+      answer = {
+        ok: true,
+        read: message.reading === 'text' ? await readDocumentText(bytes) : await readIepDocument(bytes),
+      };
     } catch (error) {
       answer =
         error instanceof AppError

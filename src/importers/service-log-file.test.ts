@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../test/support/make-pdf.ts';
 import { readServiceLog } from '../domain/service-log-read.ts';
 import { cellText, readServiceLogFile } from './service-log-file.ts';
 
@@ -127,8 +128,13 @@ describe('readServiceLogFile', () => {
     expect(ok.grid).toHaveLength(50_001);
   });
 
-  it('refuses a PDF, an old .xls, a web page and a binary file, saying what to do', async () => {
-    expect(await refused(Buffer.from('%PDF-1.4\n%…'))).toContain('This is a PDF');
+  it('refuses a damaged PDF, a PDF that is not a log, a web page and a binary file, saying what to do', async () => {
+    expect(await refused(Buffer.from('%PDF-1.4\n%…'))).toContain('This PDF is damaged or incomplete');
+    const letter = await makePdf((doc) => {
+      doc.fontSize(11).text('Dear Ms. Rivera,', 50, 50);
+      doc.text('Thank you for meeting with us on October 6. Emma enjoyed the session.', 50, 70);
+    });
+    expect(await refused(letter)).toContain('This PDF is not a service log');
     expect(await refused(Buffer.from('<html><table><tr><td>Date</td></tr></table></html>'))).toContain(
       'This file is a web page',
     );

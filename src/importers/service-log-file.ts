@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import { ACCEPTED_TYPES, sniffType } from '../domain/attachment-types.ts';
+import type { DocumentText } from '../domain/document-text.ts';
 import { findHeader } from '../domain/service-log-columns.ts';
 import { parseCsv } from '../domain/service-log-csv.ts';
+import { gridFromDocumentText } from '../domain/service-log-pdf.ts';
 import { type GridRow, SERVICE_LOG_MAX_ROWS } from '../domain/service-log-read.ts';
 import { checkZipContainer } from './docx-text.ts';
+import { readDocumentText } from './iep-document.ts';
 import { fileError } from './pdf-text.ts';
 
 // Reading a school's service log file into a grid of cells, row by row with each row's line (issue
@@ -14,6 +17,9 @@ import { fileError } from './pdf-text.ts';
 // checked like a Word document before exceljs sees it (its parts' declared and real sizes, so a zip
 // bomb is refused); a merged cell gives its words to every cell it spans (a group header over its
 // columns, a date over its students' rows); dates come as YYYY-MM-DD, times and durations as HH:MM.
+// A PDF printout of a log is read by the IEP reader's PDF reader (OCR for scanned pages), and its
+// lines put in the printed table's columns (src/domain/service-log-pdf.ts); the server reads it in a
+// child process of its own, as it reads an IEP, so a hostile PDF stalls no one.
 // Limits: the file's size (the route's), and at most SERVICE_LOG_MAX_ROWS rows (plus a title and
 // header), refused with a clear message rather than read in part.
 
@@ -25,16 +31,24 @@ const TITLE_ALLOWANCE = 50;
 export const SERVICE_LOG_TYPES = {
   csv: { mediaType: 'text/csv', label: 'a CSV file' },
   xlsx: { mediaType: ACCEPTED_TYPES.xlsx.mediaType, label: 'an Excel spreadsheet' },
+  pdf: { mediaType: ACCEPTED_TYPES.pdf.mediaType, label: 'a PDF printout' },
 } as const;
 export type ServiceLogFormat = keyof typeof SERVICE_LOG_TYPES;
 
 export type ServiceLogFile = {
   format: ServiceLogFormat;
   mediaType: string;
-  /** The sheet read from a workbook (the one whose table looks most like a log), or null for CSV. */
+  /** The sheet read from a workbook (the one whose table looks most like a log), or null for CSV and PDF. */
   sheet: string | null;
   grid: GridRow[];
+  /** PDF only: the page each row was printed on, by its line number. */
+  pageOf?: Map<number, number>;
+  /** What the reader left out and why (pages of a PDF it could not read), in plain words. */
+  notes?: string[];
 };
+
+/** Reads a PDF's text (pages, lines, cells); the server's reads it in a child process. */
+export type PdfTextReader = (bytes: Uint8Array) => Promise<DocumentText>;
 
 const tooManyRows = (max: number) =>
   fileError(
@@ -74,7 +88,9 @@ function readCsvFile(bytes: Uint8Array, maxRows: number): ServiceLogFile {
   const text = decodeText(bytes);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters mean this is not text
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text.slice(0, 65_536)))
-    throw fileError('This file is not a service log: it is not text, a CSV file or an Excel spreadsheet.');
+    throw fileError(
+      'This file is not a service log: it is not text, a CSV file, an Excel spreadsheet or a PDF printout.',
+    );
   const head = text.replace(/^\uFEFF/, '').slice(0, 2048);
   if (/^\s*<(!doctype|html|table|\?xml)/i.test(head))
     throw fileError(
@@ -169,7 +185,7 @@ async function readXlsxFile(bytes: Uint8Array, maxRows: number): Promise<Service
  */
 export async function readServiceLogFile(
   bytes: Uint8Array,
-  options: { maxBytes?: number; maxRows?: number } = {},
+  options: { maxBytes?: number; maxRows?: number; readPdf?: PdfTextReader } = {},
 ): Promise<ServiceLogFile> {
   const maxBytes = options.maxBytes ?? SERVICE_LOG_MAX_BYTES;
   const maxRows = options.maxRows ?? SERVICE_LOG_MAX_ROWS;
@@ -184,15 +200,45 @@ export async function readServiceLogFile(
     throw fileError(
       'This is an older Excel file (.xls). Open it in a spreadsheet program and save it as .xlsx or CSV, then bring that in.',
     );
-  if (type === ACCEPTED_TYPES.pdf)
-    throw fileError(
-      'This is a PDF. As Written reads service logs from CSV files and Excel spreadsheets (.xlsx) for now; ask the school for the log as a spreadsheet, or export it as CSV.',
-    );
+  if (type === ACCEPTED_TYPES.pdf) return readPdfLog(bytes, maxRows, options.readPdf ?? readDocumentText);
   if (type === ACCEPTED_TYPES.ods)
     throw fileError('This is an OpenDocument spreadsheet. Save it as .xlsx or CSV, then bring that in.');
   if (type && type !== 'markup' && type !== ACCEPTED_TYPES.text)
     throw fileError(
-      `This is ${type.label}, not a service log. Bring in the log as a CSV file or an Excel spreadsheet (.xlsx).`,
+      `This is ${type.label}, not a service log. Bring in the log as a CSV file, an Excel spreadsheet (.xlsx) or a PDF printout.`,
     );
   return readCsvFile(bytes, maxRows);
+}
+
+/**
+ * A printed log: its text read (by the server in a child process), then its lines put in the table's
+ * columns. A PDF with no table header anywhere is refused as not a log; a scan that could not be read
+ * at all says so.
+ */
+async function readPdfLog(
+  bytes: Uint8Array,
+  maxRows: number,
+  readPdf: PdfTextReader,
+): Promise<ServiceLogFile> {
+  const text = await readPdf(bytes);
+  const hasText = text.pages.some((p) => p.lines.length > 0);
+  if (!hasText)
+    throw fileError(
+      'No text could be read in this PDF (a scan that could not be read). Ask the school for the log as a spreadsheet or CSV, or as a PDF printed from their system.',
+    );
+  const table = gridFromDocumentText(text);
+  if (!table)
+    throw fileError(
+      'This PDF is not a service log: no page has a table with a date column and the columns of a log (service, minutes, attendance). If it is a log, ask the school for it as a spreadsheet or CSV.',
+    );
+  if (table.grid.length > maxRows + TITLE_ALLOWANCE * Math.max(1, text.pages.length))
+    throw tooManyRows(maxRows);
+  return {
+    format: 'pdf',
+    mediaType: SERVICE_LOG_TYPES.pdf.mediaType,
+    sheet: null,
+    grid: table.grid,
+    pageOf: table.pageOf,
+    notes: text.notes,
+  };
 }

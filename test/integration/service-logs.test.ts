@@ -171,6 +171,57 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
     expect(p.reconciliation.summary).toContain('2 sessions agree; 8 differ');
   });
 
+  it('reads a PDF printout of a log (in a child process), with its rows, page footers and the note that wrapped', async () => {
+    const before = await logCounts(env);
+    const pdf = fixture('printout-page-breaks.pdf');
+    const res = await call(env, 'POST', previewUrl('printout-page-breaks.pdf'), pdf);
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(await logCounts(env)).toEqual(before);
+    const p = res.body;
+    expect(p.format).toBe('pdf');
+    expect(p.problem).toBeNull();
+    expect(p.sha256).toBe(sha256(pdf));
+    expect(p.header.columns.map((c: { field: string }) => c.field)).toEqual([
+      'date',
+      'startTime',
+      'provider',
+      'service',
+      'minutes',
+      'status',
+      'notes',
+    ]);
+    expect(p.rows.map((r: { date: string }) => r.date)).toEqual([
+      '2026-10-06',
+      '2026-10-08',
+      '2026-10-13',
+      '2026-10-15',
+      '2026-10-20',
+      '2026-10-22',
+      '2026-10-27',
+    ]);
+    expect(p.unread.map((u: { kind: string }) => u.kind)).toEqual(['page', 'page', 'page', 'header', 'page']);
+    const kinds = Object.fromEntries(
+      p.reconciliation.items.map((i: { date: string; kind: string }) => [i.date, i.kind]),
+    );
+    // Compared within the dates the log covers for each service (speech: October 6 to 22).
+    expect(kinds).toEqual({
+      '2026-10-06': 'agree',
+      '2026-10-08': 'agree',
+      '2026-10-13': 'agree',
+      '2026-10-15': 'school_delivered_family_missed',
+      '2026-10-20': 'agree',
+      '2026-10-22': 'school_only',
+      '2026-10-27': 'school_only',
+    });
+    const wrapped = p.firstRows.find((r: { line: number }) => r.line === 4);
+    expect(wrapped.cells.at(-1)).toBe('Articulation /s/ blends in words and short phrases');
+    // A PDF that is not a log (an IEP: its tables have dates, but no sessions) is said to be none, and nothing is saved.
+    const iep = await call(env, 'POST', previewUrl('iep.pdf'), fixture('../iep/il-iep-form.pdf'));
+    expect(iep.status).toBe(200);
+    expect(iep.body.problem).toMatchObject({ kind: 'not_a_log' });
+    expect(await logCounts(env)).toEqual(before);
+  });
+
   it('refuses a file that is not a log, a log for another child, too many rows and too many bytes, saving nothing', async () => {
     const before = await logCounts(env);
     const notLog = await call(env, 'POST', importUrl('letter.csv'), fixture('not-a-log.csv'));

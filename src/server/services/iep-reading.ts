@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DocumentText } from '../../domain/document-text.ts';
 import { AppError } from '../../domain/errors.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
 
@@ -33,8 +34,24 @@ const PDFJS_PRELOAD = new URL('../../importers/pdfjs-preload.mjs', import.meta.u
 /** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
 export class DocumentNotRead extends Error {}
 
-export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS) {
-  return new Promise<IepDraft>((resolve, reject) => {
+/** What the child reads a document into: an IEP's draft, or only its text (a printed service log). */
+type Reading = 'iep' | 'text';
+
+/** What the parent can do instead, by what was being read. */
+const INSTEAD: Record<Reading, { slow: string; memory: string }> = {
+  iep: {
+    slow: 'Type the plan in instead, or try a smaller file (only the pages with the plan).',
+    memory: 'Type the plan in instead, or try a file with only the pages of the plan.',
+  },
+  text: {
+    slow: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
+    memory: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
+  },
+};
+
+/** A document read in a child process: what it answered, not yet checked. */
+function readInChildProcess(bytes: Uint8Array, reading: Reading, limits: IepReadLimits) {
+  return new Promise<unknown>((resolve, reject) => {
     const child = fork(WORKER, [], {
       execArgv: [
         '--import',
@@ -62,23 +79,16 @@ export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits =
       finish(() =>
         reject(
           new DocumentNotRead(
-            `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} seconds, so it was stopped. Type the plan in instead, or try a smaller file (only the pages with the plan).`,
+            `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} seconds, so it was stopped. ${INSTEAD[reading].slow}`,
           ),
         ),
       );
     }, limits.timeoutMs);
     child.on(
       'message',
-      (answer: { ok: boolean; draft?: unknown; forTheParent?: boolean; message?: string }) => {
+      (answer: { ok: boolean; read?: unknown; forTheParent?: boolean; message?: string }) => {
         if (answer.ok) {
-          const parsed = IepDraft.safeParse(answer.draft);
-          finish(() =>
-            parsed.success
-              ? resolve(parsed.data)
-              : reject(
-                  new Error(`the reader's draft does not fit its schema: ${parsed.error.issues[0]?.message}`),
-                ),
-          );
+          finish(() => resolve(answer.read));
           return;
         }
         finish(() =>
@@ -92,7 +102,7 @@ export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits =
         reject(
           heap
             ? new DocumentNotRead(
-                `Reading this document needs more memory than the server allows for one document (${limits.maxHeapMb} MB). Type the plan in instead, or try a file with only the pages of the plan.`,
+                `Reading this document needs more memory than the server allows for one document (${limits.maxHeapMb} MB). ${INSTEAD[reading].memory}`,
               )
             : new Error(
                 `the document reader stopped (${signal ?? `exit code ${code}`}): ${stderr.slice(0, 500)}`,
@@ -101,10 +111,40 @@ export function readIepInChildProcess(bytes: Uint8Array, limits: IepReadLimits =
       });
     });
     child.on('error', (error) => finish(() => reject(error)));
-    child.send({ bytes }, (error) => {
+    child.send({ bytes, reading }, (error) => {
       if (error) finish(() => reject(error));
     });
   });
+}
+
+export async function readIepInChildProcess(
+  bytes: Uint8Array,
+  limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS,
+): Promise<IepDraft> {
+  const draft = await readInChildProcess(bytes, 'iep', limits);
+  const parsed = IepDraft.safeParse(draft);
+  if (!parsed.success)
+    throw new Error(`the reader's draft does not fit its schema: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/**
+ * A PDF's text (pages of lines of cells, OCR for scanned pages) read in a child process, for a printed
+ * service log. A refusal the parent can act on comes back as AppError on the field `file`.
+ */
+export async function readDocumentTextInChildProcess(
+  bytes: Uint8Array,
+  limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS,
+): Promise<DocumentText> {
+  let text: unknown;
+  try {
+    text = await readInChildProcess(bytes, 'text', limits);
+  } catch (error) {
+    throw error instanceof DocumentNotRead ? notReadError(error) : error;
+  }
+  if (!text || typeof text !== 'object' || !Array.isArray((text as DocumentText).pages))
+    throw new Error("the document reader answered something that is not a document's text");
+  return text as DocumentText;
 }
 
 /** A reader failure as the API's error (a 400 naming `file`), for callers in a request. */

@@ -37,7 +37,7 @@ import {
 } from '../../domain/service-log-schemas.ts';
 import { plainWords } from '../../domain/service-log-values.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
-import { readServiceLogFile } from '../../importers/service-log-file.ts';
+import { readServiceLogFile, type ServiceLogFormat } from '../../importers/service-log-file.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { plansOfChild } from '../../store/plans.repository.ts';
@@ -63,6 +63,7 @@ import { servicesWithPlan, serviceTerms } from '../../store/services.repository.
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { readDocumentTextInChildProcess } from './iep-reading.ts';
 import { journalChange } from './journal.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
 import { segmentOn, writeSessionEntry } from './session-entries.ts';
@@ -154,12 +155,14 @@ type ReadUpload = {
   child: ChildRow;
   services: Awaited<ReturnType<typeof servicesWithPlan>>;
   filename: string;
-  format: 'csv' | 'xlsx';
+  format: ServiceLogFormat;
   mediaType: string;
   sheet: string | null;
   size: number;
   sha256: string;
   grid: GridRow[];
+  /** What the file's reader left out and why (a PDF's unreadable pages). */
+  fileNotes: string[];
   reading: ServiceLogReading;
   remembered: boolean;
   studentId: string | null;
@@ -177,7 +180,10 @@ async function readUpload(
   if (upload.serviceId && !services.some((s) => s.id === upload.serviceId))
     throw notFound('Service', upload.serviceId, 'serviceId');
   const chosen = upload.mapping ? parseMappingText(upload.mapping) : null;
-  const file = await readServiceLogFile(upload.bytes);
+  // A PDF printout is read in a child process, as an IEP is: a hostile PDF stalls no one else.
+  const file = await readServiceLogFile(upload.bytes, {
+    readPdf: (bytes) => readDocumentTextInChildProcess(bytes),
+  });
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const school = schoolKey(child);
   const remembered = chosen ? null : await rememberedFor(db, householdId, school, file.grid);
@@ -205,6 +211,7 @@ async function readUpload(
     size: upload.bytes.byteLength,
     sha256,
     grid: file.grid,
+    fileNotes: file.notes ?? [],
     reading,
     remembered: remembered != null,
     studentId,
@@ -302,7 +309,8 @@ export async function previewServiceLog(
     services: reading.services,
     unknownStatuses: reading.unknownStatuses,
     dates: reading.dates,
-    notes: reading.notes,
+    // What the PDF reader left out (a page it could not read) comes first: the parent checks those pages.
+    notes: [...read.fileNotes, ...reading.notes],
     firstRows: previewRows(read.grid, reading),
     rows: reading.problem ? [] : reading.rows,
     problem: reading.problem,
