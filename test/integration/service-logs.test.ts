@@ -381,6 +381,42 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
     expect(unknown.body.error.fields[0].path).toBe('request.itemKeys.0');
     const none = await draft({ itemKeys: [] });
     expect(none.status).toBe(400);
+
+    // Marking the letter sent marks the lines it asked about as "asked about", with the day it went.
+    const letter = res.body;
+    const filled = await call(env, 'PATCH', api(`/letters/${letter.id}`), {
+      body: letter.body.replace(/\[[^\]]*\]/g, 'Maria Lopez'),
+      to: [{ name: 'Jo Rivera', email: 'jrivera@school.test' }],
+    });
+    expect(filled.status, JSON.stringify(filled.body).slice(0, 400)).toBe(200);
+    const sent = await call(env, 'POST', api(`/letters/${letter.id}/sent`), { date: '2026-11-02' });
+    expect(sent.status, JSON.stringify(sent.body).slice(0, 400)).toBe(200);
+    const after = (await call(env, 'GET', api(`/service-logs/${importId}`))).body;
+    const marks = Object.fromEntries(
+      after.marks.map((m: { itemKey: string; mark: string; note: string | null }) => [
+        m.itemKey,
+        [m.mark, m.note],
+      ]),
+    );
+    const acceptedBefore = new Set(
+      view.marks
+        .filter((m: { mark: string }) => m.mark === 'accepted')
+        .map((m: { itemKey: string }) => m.itemKey),
+    );
+    const asked = differing.filter((i) => !acceptedBefore.has(i.key));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const i of differing)
+      expect(marks[i.key]).toEqual(
+        acceptedBefore.has(i.key)
+          ? ['accepted', null]
+          : ['asked_about', 'Asked in the letter sent on 2026-11-02'],
+      );
+    // The marks are back to open for the tests after this one (they mark lines themselves).
+    for (const i of asked)
+      expect(
+        (await call(env, 'POST', api(`/service-logs/${importId}/marks`), { itemKey: i.key, mark: 'open' }))
+          .status,
+      ).toBe(200);
   });
 
   it('counts the reconciliation in the implementation report, without the file’s name', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DraftLetterInput, LetterPatch, type LetterRecord, MarkSentInput } from '../../api/letters.ts';
 import type { CaseRecord } from '../../domain/case-record.ts';
 import { formatLongDate } from '../../domain/dates.ts';
@@ -39,12 +40,15 @@ import { journalChange } from './journal.ts';
 import { timelinesFor } from './jurisdiction-timelines.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
-import { serviceLogDifferences } from './service-logs.ts';
+import { markAskedInLetter, serviceLogDifferences } from './service-logs.ts';
 
 // Letters drafted from the record: the parent picks a kind, As Written writes it from the facts
 // (the plan's own words, dates and counts from the ledger and the observations), the parent edits
 // it (every edit is checked for tone), then copies it, downloads it as .eml or opens it in their mail
 // app; marking it sent logs it in the communication log and starts the reply clock.
+
+/** What a questions letter about a service log was drafted for: the log and the lines it asks about. */
+const QuestionsRequest = z.looseObject({ importId: z.string(), itemKeys: z.array(z.string()) });
 
 export function toLetterRecord(row: LetterRow): LetterRecord {
   const recipients = letterRecipients(row);
@@ -363,6 +367,11 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     );
     const at = ctx.clock.now();
     await setLetterSent(trx, ctx.householdId, id, communication.id, at);
+    // The differences a questions letter asked about are marked so on the log's page.
+    if (request.kind === 'service_log_questions') {
+      const asked = QuestionsRequest.parse(request);
+      await markAskedInLetter(trx, ctx, asked.importId, asked.itemKeys, date);
+    }
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'letter',

@@ -685,6 +685,30 @@ export async function markServiceLogItem(
 }
 
 /**
+ * The lines a letter asked the school about, marked "asked about" when the letter is marked as sent (in
+ * the sending's transaction, each with its journal entry): a line accepted into the record since, or
+ * gone from the reconciliation, is left as it is; a line the parent had marked otherwise is asked about
+ * now, since the letter asked.
+ */
+export async function markAskedInLetter(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  importId: string,
+  itemKeys: readonly string[],
+  sentOn: string,
+): Promise<void> {
+  const imported = await requireServiceLogImport(trx, ctx.householdId, importId);
+  const view = await viewOf(trx, ctx.householdId, imported);
+  const inReconciliation = new Set(view.reconciliation.items.map((i) => i.key));
+  for (const key of itemKeys) {
+    const existing = view.marks.find((m) => m.itemKey === key);
+    if (!inReconciliation.has(key) || existing?.mark === 'accepted' || existing?.mark === 'asked_about')
+      continue;
+    await saveMark(trx, ctx, importId, key, 'asked_about', null, `Asked in the letter sent on ${sentOn}`);
+  }
+}
+
+/**
  * The differences of a log's reconciliation the parent picked, by their keys, for the letter that asks
  * about them (src/domain/letters/service-log-questions.ts): what the school's log and the family's record
  * each say, read again from the log and the record as they are now. A key the reconciliation does not
