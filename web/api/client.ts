@@ -3,7 +3,7 @@
 // so forms can show each message next to its field.
 import { withoutBidiControls } from '../../src/domain/bidi.ts';
 import { datesInWords } from '../components/dates.ts';
-import { currentLanguage } from '../i18n/i18n.tsx';
+import { currentLanguage, translateNow } from '../i18n/i18n.tsx';
 import type { Attachment } from './types.ts';
 
 export type FieldIssue = { path: string; message: string };
@@ -120,11 +120,7 @@ export async function reach(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch {
-    throw new ApiError(
-      0,
-      'offline',
-      'Could not reach the server. Check your connection and try again; nothing was lost.',
-    );
+    throw new ApiError(0, 'offline', translateNow('common.offline'));
   }
 }
 
@@ -135,7 +131,7 @@ export function errorFrom(status: number, data: unknown): ApiError {
   return new ApiError(
     status,
     error?.code ?? 'error',
-    error?.message ?? `The server answered ${status}`,
+    error?.message ?? translateNow('common.serverAnswered', { status }),
     error?.fields ?? [],
   );
 }

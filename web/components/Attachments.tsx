@@ -1,13 +1,17 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { ATTACHMENT_IDS_MAX } from '../../src/api/attachments.ts';
 import { INLINE_IMAGE_TYPES } from '../../src/domain/attachment-types.ts';
 import { get } from '../api/client.ts';
 import type { Attachment } from '../api/types.ts';
+import { currentLanguage, useLanguage, useT } from '../i18n/i18n.tsx';
+import { localeFor } from './dates.ts';
 import classes from './ui.module.css';
 
 // Files kept as evidence (photos of work, PDFs): the household's list, their addresses, and a row of
-// small previews that open the file.
+// small previews that open the file. Their words are in the catalog's part "records" (`records.file.*`),
+// which the previews load themselves where a screen has not.
 
 export const attachmentsKey = (householdId: string) => ['attachments', householdId];
 
@@ -45,20 +49,22 @@ export function attachmentHref(householdId: string, a: Pick<Attachment, 'id' | '
   return `${attachmentUrl(householdId, a.id, 'content')}${INLINE_IMAGE_TYPES.has(a.mediaType) ? '' : '?download=1'}`;
 }
 
-export function sizeWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+/**
+ * "1.5 MB", "12 KB", "300 bytes": the number written the reader's way (in `locale`, else the language on
+ * screen); the units read the same in the app's languages.
+ */
+export function sizeWords(bytes: number, locale: string | undefined = localeFor(currentLanguage())): string {
+  const number = (n: number) => n.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${number(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+  if (bytes >= 1024) return `${number(Math.round(bytes / 1024))} KB`;
+  return `${number(bytes)} bytes`;
 }
 
-const KIND_WORDS: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'text/plain': 'text',
-  'image/heic': 'photo',
-};
-
-function kindWords(a: Attachment): string {
-  if (KIND_WORDS[a.mediaType]) return KIND_WORDS[a.mediaType] as string;
+/** The kind of a file, for the catalog's select (`records.file.link`). */
+function kindOf(a: Attachment): string {
+  if (a.mediaType === 'application/pdf') return 'pdf';
+  if (a.mediaType === 'text/plain') return 'text';
+  if (a.mediaType === 'image/heic') return 'photo';
   if (a.mediaType.startsWith('image/')) return 'image';
   return 'document';
 }
@@ -76,14 +82,43 @@ export function AttachmentLinks({
   size?: number;
 }) {
   if (ids.length === 0) return null;
+  // A screen that has not loaded the catalog's part "records" (messages) waits for it here only.
   return (
-    <Group component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Files">
+    <Suspense fallback={null}>
+      <AttachmentList householdId={householdId} ids={ids} byId={byId} size={size} />
+    </Suspense>
+  );
+}
+
+/** The list itself: its words wait for the catalog's part "records" (loaded once, on first use). */
+function AttachmentList({
+  householdId,
+  ids,
+  byId,
+  size,
+}: {
+  householdId: string;
+  ids: string[];
+  byId: Map<string, Attachment> | undefined;
+  size: number;
+}) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
+  return (
+    <Group
+      component="ul"
+      gap="sm"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('records.file.list')}
+    >
       {ids.map((id) => {
         const a = byId?.get(id);
         if (!a) {
           return (
             <Text component="li" key={id} size="sm" className={classes.muted}>
-              A file (loading…)
+              {t('records.file.loading')}
             </Text>
           );
         }
@@ -96,7 +131,12 @@ export function AttachmentLinks({
               rel={inline ? 'noopener' : undefined}
               underline="always"
               className={classes.link}
-              aria-label={`${a.filename} (${kindWords(a)}, ${sizeWords(a.size)}${inline ? ', opens in a new tab' : ', downloads'})`}
+              aria-label={t('records.file.link', {
+                name: a.filename,
+                kind: kindOf(a),
+                size: sizeWords(a.size, locale),
+                inline: inline ? 'yes' : 'no',
+              })}
             >
               <Stack gap={2} align="flex-start" maw={Math.max(size, 120)}>
                 {a.hasThumbnail && (

@@ -1,7 +1,8 @@
 import { Alert, List, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { post } from '../api/client.ts';
 import type { ToneFlag } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
 
 const DELAY_MS = 700;
 
@@ -36,16 +37,27 @@ export function ToneHints({
   }, [enabled, text, checked.text, householdId]);
 
   if (!enabled || checked.text !== text || checked.flags.length === 0) return null;
+  // The words are in the letters' part of the catalog, loaded the first time there is a hint to show
+  // (the form around it is not held up meanwhile).
   return (
-    <Alert color="yellow" variant="light" title="A gentler way to say it?" role="status">
+    <Suspense fallback={null}>
+      <HintList flags={checked.flags} />
+    </Suspense>
+  );
+}
+
+function HintList({ flags }: { flags: ToneFlag[] }) {
+  const t = useT('letters');
+  return (
+    <Alert color="yellow" variant="light" title={t('letters.tone.hintsTitle')} role="status">
       <List spacing="xs" size="sm">
-        {checked.flags.map((f) => (
+        {flags.map((f) => (
           <List.Item key={`${f.start}-${f.rule}`}>
             <Text size="sm" span fw={600}>
-              “{f.phrase}”
+              {t('letters.tone.phrase', { phrase: f.phrase })}
             </Text>{' '}
             <Text size="sm" span>
-              {f.why} Try: {f.suggestion}
+              {t('letters.tone.hint', { why: f.why, suggestion: f.suggestion })}
             </Text>
           </List.Item>
         ))}

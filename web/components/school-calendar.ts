@@ -6,6 +6,7 @@ import { buildCalendarIndex, type CalendarIndex } from '../../src/domain/school-
 import type { SchoolCalendar as CalendarOfDomain } from '../../src/domain/school-calendar-model.ts';
 import { del, get, getAll, patch, post } from '../api/client.ts';
 import type { CalendarEvent, SchoolCalendar } from '../api/types.ts';
+import type { T } from '../i18n/i18n.tsx';
 import { addDaysIso } from './dates.ts';
 
 export type ChildCalendars = {
@@ -16,17 +17,20 @@ export type ChildCalendars = {
   index: CalendarIndex;
 };
 
-/** The checks of a school year's name, first day and last day, as the forms that set them show them. */
-export const SCHOOL_YEAR_CHECKS = {
-  name: (v: string) => (v.trim() ? null : 'Give the school year a name, for example 2026-2027'),
-  firstDay: (v: string) => (v ? null : 'Choose the first day of school'),
+/**
+ * The checks of a school year's name, first day and last day, as the forms that set them show them, in
+ * the reader's language: `t` of a screen that loaded the catalog's part "calendar".
+ */
+export const SCHOOL_YEAR_CHECKS = (t: T) => ({
+  name: (v: string) => (v.trim() ? null : t('calendar.yearForm.nameMissing')),
+  firstDay: (v: string) => (v ? null : t('calendar.yearForm.firstMissing')),
   lastDay: (v: string, all: { firstDay: string }) =>
     !v
-      ? 'Choose the last day of school'
+      ? t('calendar.yearForm.lastMissing')
       : all.firstDay && v < all.firstDay
-        ? 'The last day comes after the first day'
+        ? t('calendar.dayForm.lastBeforeFirst')
         : null,
-};
+});
 
 export const schoolCalendarKey = (householdId: string, childId: string) => [
   'school-calendar',

@@ -6,11 +6,12 @@ import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { Accommodation, Patterns } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { datesInWords, formatDay, formatRange, todayIso } from '../../components/dates.ts';
+import { datesInWords, formatDay, formatRange, localeFor, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { outcomeLabel, teacherKindLabel } from '../../components/observation-words.ts';
+import { outcomeInline, teacherKindInline } from '../../components/observation-words.ts';
 import { plansSpan, usePlans } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 import { ObservationRecords } from './ObservationRecords.tsx';
 
 // The accommodations of the school year so far: the patterns found in what was recorded (each a
@@ -20,6 +21,8 @@ import { ObservationRecords } from './ObservationRecords.tsx';
 
 export default function AccommodationsPage() {
   const { householdId, child } = useHouseholdChild();
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const writable = useCan('plan.write');
   const [today] = useState(todayIso);
   const plans = usePlans(householdId, child.id);
@@ -59,29 +62,31 @@ export default function AccommodationsPage() {
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>Accommodations</Title>
-        <Text>{from ? `School year so far: ${formatRange(from, to)}` : 'School year so far'}</Text>
+        <Title order={2}>{t('records.acc.title')}</Title>
+        <Text>
+          {from
+            ? t('records.acc.yearSoFarRange', { range: formatRange(from, to, locale) })
+            : t('records.acc.yearSoFar')}
+        </Text>
         <Text size="sm" mt={4}>
-          <TextLink href="/timetable">Class timetable</TextLink>
+          <TextLink href="/timetable">{t('records.acc.timetable')}</TextLink>
         </Text>
       </div>
 
-      {error && (
-        <LoadFailed title="The accommodations could not be loaded" message={error.message} onRetry={retry} />
-      )}
+      {error && <LoadFailed title={t('records.acc.loadError')} message={error.message} onRetry={retry} />}
 
-      {pending && !error && <LoadingCards label="Loading the accommodations" heights={[120, 120]} />}
+      {pending && !error && <LoadingCards label={t('records.acc.loading')} heights={[120, 120]} />}
 
-      {!pending && !error && planList.length === 0 && <Text>There is no plan yet.</Text>}
+      {!pending && !error && planList.length === 0 && <Text>{t('records.acc.noPlan')}</Text>}
 
       {!pending && !error && planList.length > 0 && (
         <>
           <section aria-labelledby="acc-ask">
             <Title order={3} size="h4" id="acc-ask" mb="xs">
-              Patterns in what was recorded
+              {t('records.acc.patterns')}
             </Title>
             {findings.length === 0 ? (
-              <Text>No patterns in what was recorded so far.</Text>
+              <Text>{t('records.acc.noPatterns')}</Text>
             ) : (
               <Stack gap="sm">
                 {findings.map((f) => (
@@ -92,11 +97,11 @@ export default function AccommodationsPage() {
                     padding="md"
                     component="article"
                   >
-                    <Text>{datesInWords(f.message)}</Text>
+                    <Text>{datesInWords(f.message, 'weekdayShort', locale)}</Text>
                     <Text size="sm" mt="xs">
-                      What to ask
+                      {t('records.finding.ask')}
                     </Text>
-                    <Text fw={700}>{datesInWords(f.question)}</Text>
+                    <Text fw={700}>{datesInWords(f.question, 'weekdayShort', locale)}</Text>
                   </Card>
                 ))}
               </Stack>
@@ -105,10 +110,10 @@ export default function AccommodationsPage() {
 
           <section aria-labelledby="acc-each">
             <Title order={3} size="h4" id="acc-each" mb="xs">
-              Each accommodation
+              {t('records.acc.each')}
             </Title>
             {accommodations.length === 0 ? (
-              <Text>The plan has no accommodations yet.</Text>
+              <Text>{t('records.acc.none')}</Text>
             ) : (
               <Stack gap="sm">
                 {accommodations.map((a) => {
@@ -127,21 +132,21 @@ export default function AccommodationsPage() {
                         {a.text}
                       </Title>
                       <Text fw={600} size="sm" mt={4}>
-                        {rateWords(occurrences)}
+                        {rateWords(t, occurrences)}
                       </Text>
                       {occurrences.length === 0 ? (
-                        <Text size="sm">Nothing recorded yet.</Text>
+                        <Text size="sm">{t('records.acc.nothingYet')}</Text>
                       ) : (
                         <List size="sm" spacing={4} mt={4}>
                           {occurrences.map((o) => (
                             <List.Item key={o.key}>
                               <Text size="sm" span>
-                                {occurrenceHeading(o)}
+                                {occurrenceHeading(t, o, locale)}
                               </Text>
                               <Text size="sm">{o.summary}.</Text>
                               {o.question && (
                                 <Text size="sm" fw={700}>
-                                  Question: {o.question}
+                                  {t('records.acc.question', { question: o.question })}
                                 </Text>
                               )}
                             </List.Item>
@@ -173,40 +178,28 @@ type Occurrence = Patterns['accommodationOccurrences'][number];
  * "Provided on 2 of 3 days noted; 1 lapse", counted by occurrence. "Days" when every occurrence is on its
  * own day; "times" when one day holds two classes.
  */
-function rateWords(occurrences: readonly Occurrence[]): string {
+function rateWords(t: T, occurrences: readonly Occurrence[]): string {
+  if (occurrences.length === 0) return t('records.acc.nothingRecorded');
   const known = occurrences.filter((o) => o.outcome !== 'unknown');
-  const unsure = occurrences.length - known.length;
-  if (occurrences.length === 0) return 'Nothing recorded yet';
-  const lapses = known.filter((o) => o.lapse).length;
-  const provided = known.filter((o) => o.outcome === 'provided').length;
-  const perDay = new Set(known.map((o) => o.date)).size === known.length;
-  const unit = (n: number) => (perDay ? (n === 1 ? 'day' : 'days') : n === 1 ? 'time' : 'times');
-  const parts =
-    known.length === 0
-      ? []
-      : [
-          `Provided on ${provided} of ${known.length} ${unit(known.length)} noted`,
-          `${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
-        ];
-  if (unsure > 0)
-    parts.push(
-      `not sure on ${unsure} ${perDay ? (unsure === 1 ? 'day' : 'days') : unsure === 1 ? 'time' : 'times'}`,
-    );
-  const text = parts.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return t('records.acc.rate', {
+    hasKnown: known.length > 0 ? 'yes' : 'no',
+    perDay: new Set(known.map((o) => o.date)).size === known.length ? 'yes' : 'no',
+    provided: known.filter((o) => o.outcome === 'provided').length,
+    known: known.length,
+    lapses: known.filter((o) => o.lapse).length,
+    unsure: occurrences.length - known.length,
+  });
 }
 
 /** "Friday, December 4: not provided, in Math (quiz), substitute". */
-function occurrenceHeading(o: Occurrence): string {
-  const where = o.className
-    ? `in ${o.className}${o.setting && o.setting !== 'other' ? ` (${o.setting})` : ''}`
-    : o.classUnplaced
-      ? 'class not noted'
-      : null;
-  const parts = [
-    `${formatDay(o.date, 'weekdayLong')}: ${outcomeLabel(o.outcome).toLowerCase()}`,
-    where,
-    o.teacherKind !== 'unknown' ? teacherKindLabel(o.teacherKind).toLowerCase() : null,
-  ];
-  return parts.filter(Boolean).join(', ');
+function occurrenceHeading(t: T, o: Occurrence, locale: string | undefined): string {
+  return t('records.acc.occurrence', {
+    day: formatDay(o.date, 'weekdayLong', locale),
+    outcome: outcomeInline(t, o.outcome),
+    where: o.className ? 'class' : o.classUnplaced ? 'unplaced' : 'none',
+    className: o.className ?? '',
+    setting: o.setting && o.setting !== 'other' ? o.setting : 'none',
+    hasTeacher: o.teacherKind !== 'unknown' ? 'yes' : 'no',
+    teacher: teacherKindInline(t, o.teacherKind),
+  });
 }

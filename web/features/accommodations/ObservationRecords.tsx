@@ -7,21 +7,24 @@ import { getAll, patch } from '../../api/client.ts';
 import type { AccommodationObservation, VoidFlag } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
 import { PlainModal } from '../../components/Dialogs.tsx';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatDay, localeFor, todayIso } from '../../components/dates.ts';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import {
   type ObservationOutcome,
-  OUTCOME_LABELS,
-  observationSourceLabel,
+  observationSourceInline,
+  outcomeInline,
   outcomeLabel,
-  TEACHER_KIND_LABELS,
+  outcomeOptions,
   type TeacherKind,
+  teacherKindInline,
   teacherKindLabel,
+  teacherKindOptions,
 } from '../../components/observation-words.ts';
 import { RecordButtons } from '../../components/RecordButtons.tsx';
 import { SchoolDayNotice, useCorrectedDate } from '../../components/SchoolDayNotice.tsx';
 import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // Every observation recorded for one accommodation, as recorded (a day's occurrence above may rest on
 // several of them), with "Correct" and "Void" for each. A voided one stays listed, struck through, and
@@ -30,11 +33,16 @@ import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.t
 type Observation = AccommodationObservation & Partial<VoidFlag>;
 
 /** "Tuesday, November 17: not provided, in Math, substitute (I saw it)". */
-function observationWords(o: Observation): string {
-  const parts = [outcomeLabel(o.outcome).toLowerCase()];
-  if (o.className) parts.push(`in ${o.className}`);
-  if (o.teacherKind !== 'unknown') parts.push(teacherKindLabel(o.teacherKind).toLowerCase());
-  return `${formatDay(o.date, 'weekdayLong')}: ${parts.join(', ')} (${observationSourceLabel(o.source).toLowerCase()})`;
+function observationWords(t: T, o: Observation, locale: string | undefined): string {
+  return t('records.obsList.line', {
+    day: formatDay(o.date, 'weekdayLong', locale),
+    outcome: outcomeInline(t, o.outcome),
+    hasClass: o.className ? 'yes' : 'no',
+    className: o.className ?? '',
+    hasTeacher: o.teacherKind !== 'unknown' ? 'yes' : 'no',
+    teacher: teacherKindInline(t, o.teacherKind),
+    source: observationSourceInline(t, o.source),
+  });
 }
 
 export function ObservationRecords({
@@ -50,6 +58,8 @@ export function ObservationRecords({
   accommodationText: string;
   writable: boolean;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const [shown, setShown] = useState(false);
   const [correcting, setCorrecting] = useState<Observation | null>(null);
   const listId = useId();
@@ -74,23 +84,23 @@ export function ObservationRecords({
         aria-controls={listId}
         onClick={() => setShown((s) => !s)}
       >
-        {shown ? 'Hide the records' : 'Records, to correct or void'}
+        {shown ? t('records.obsList.hide') : t('records.obsList.show')}
       </Button>
       {shown && (
         <Stack gap="xs" id={listId} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {records.isPending && <Text size="sm">Loading…</Text>}
-          {records.data && list.length === 0 && <Text size="sm">No observations recorded.</Text>}
+          {records.isPending && <Text size="sm">{t('records.loadingShort')}</Text>}
+          {records.data && list.length === 0 && <Text size="sm">{t('records.obsList.none')}</Text>}
           {list.map((o) => (
             <Paper key={o.id} component="li" withBorder p="xs">
               <Text size="sm" className={isVoided(o) ? voidedClass : undefined}>
-                {observationWords(o)}
+                {observationWords(t, o, locale)}
               </Text>
-              {o.note && <Text size="sm">Note: {o.note}</Text>}
+              {o.note && <Text size="sm">{t('records.note', { note: o.note })}</Text>}
               <VoidedNote householdId={householdId} record={o} />
               {writable && (
                 <Group gap="xs" mt={4}>
                   <RecordButtons
-                    name={`the observation of ${formatDay(o.date, 'weekdayLong')}`}
+                    name={t('records.obsList.name', { day: formatDay(o.date, 'weekdayLong', locale) })}
                     editWord="Correct"
                     canEdit
                     canDelete={false}
@@ -99,7 +109,10 @@ export function ObservationRecords({
                       householdId,
                       path: 'accommodation-observations',
                       record: o,
-                      what: `the observation of ${formatDay(o.date, 'weekdayLong')} (${accommodationText})`,
+                      what: t('records.obsList.what', {
+                        day: formatDay(o.date, 'weekdayLong', locale),
+                        accommodation: accommodationText,
+                      }),
                     }}
                   />
                 </Group>
@@ -141,6 +154,9 @@ function CorrectObservation({
   observation: Observation;
   onClose(): void;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
+  const day = (iso: string) => formatDay(iso, 'weekdayLong', locale);
   const client = useQueryClient();
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [error, setError] = useState<string | null>(null);
@@ -175,26 +191,33 @@ function CorrectObservation({
   };
   const lines = () => {
     const out: string[] = [];
-    if (dateChanged)
-      out.push(`Date: ${formatDay(o.date, 'weekdayLong')} becomes ${formatDay(v.date, 'weekdayLong')}`);
+    const none = t('records.change.none');
+    if (dateChanged) out.push(t('records.change.date', { before: day(o.date), after: day(v.date) }));
     if (v.outcome !== o.outcome)
-      out.push(`What happened: ${outcomeLabel(o.outcome)} becomes ${outcomeLabel(v.outcome)}`);
+      out.push(
+        t('records.change.outcome', {
+          before: outcomeLabel(t, o.outcome),
+          after: outcomeLabel(t, v.outcome),
+        }),
+      );
     if ((v.className.trim() || null) !== (o.className ?? null))
-      out.push(`Class: ${o.className ?? 'none'} becomes ${v.className.trim() || 'none'}`);
+      out.push(t('records.change.class', { before: o.className ?? none, after: v.className.trim() || none }));
     if (v.teacherKind !== o.teacherKind)
       out.push(
-        `Who was teaching: ${teacherKindLabel(o.teacherKind)} becomes ${teacherKindLabel(v.teacherKind)}`,
+        t('records.change.teacher', {
+          before: teacherKindLabel(t, o.teacherKind),
+          after: teacherKindLabel(t, v.teacherKind),
+        }),
       );
-    if ((v.note.trim() || null) !== (o.note ?? null)) out.push(`Note: ${v.note.trim() || 'none'}`);
+    if ((v.note.trim() || null) !== (o.note ?? null))
+      out.push(t('records.change.note', { note: v.note.trim() || none }));
     return out;
   };
   const review = () => {
     setError(null);
-    if (!v.date) return form.setFieldError('date', 'Choose the date');
-    if (dateChanged && !schoolDay.ready)
-      return setError('Tick “I’m sure” if it happened on that day, or choose another date.');
-    if (Object.keys(changes()).length === 0)
-      return setError('Nothing is different yet: change what was wrong.');
+    if (!v.date) return form.setFieldError('date', t('records.error.date'));
+    if (dateChanged && !schoolDay.ready) return setError(t('records.error.sure'));
+    if (Object.keys(changes()).length === 0) return setError(t('records.error.nothing'));
     setStep('confirm');
   };
   const save = async () => {
@@ -203,9 +226,9 @@ function CorrectObservation({
     try {
       await patch(`/households/${householdId}/accommodation-observations/${o.id}`, changes());
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: `Corrected: the observation of ${formatDay(v.date, 'weekdayLong')}.`,
+        message: t('records.obsList.corrected', { day: day(v.date) }),
       });
       await refreshAfterCorrection(client);
       onClose();
@@ -217,15 +240,11 @@ function CorrectObservation({
     }
   };
   return (
-    <PlainModal
-      opened
-      onClose={onClose}
-      title={`Correct the observation of ${formatDay(o.date, 'weekdayLong')}`}
-    >
+    <PlainModal opened onClose={onClose} title={t('records.obsList.correctTitle', { day: day(o.date) })}>
       {step === 'confirm' ? (
         <Stack gap="sm">
           <FormError message={error} />
-          <Text fw={700}>Save this correction?</Text>
+          <Text fw={700}>{t('records.change.confirm')}</Text>
           <Stack component="ul" gap={2} pl="md" m={0}>
             {lines().map((l) => (
               <Text component="li" size="sm" key={l}>
@@ -233,44 +252,43 @@ function CorrectObservation({
               </Text>
             ))}
           </Stack>
-          <Text size="sm">The journal keeps what it said before, and who changed it.</Text>
+          <Text size="sm">{t('records.change.journal')}</Text>
           <Group gap="sm" justify="flex-end">
             <Button variant="default" onClick={() => setStep('edit')} disabled={saving}>
-              Back
+              {t('records.back')}
             </Button>
             <Button color="blue.8" loading={saving} onClick={() => void save()}>
-              Save the correction
+              {t('records.change.save')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <Stack gap="sm">
           <FormError message={error} />
-          <TextInput type="date" label="Date" max={todayIso()} {...form.getInputProps('date')} />
+          <TextInput
+            type="date"
+            label={t('records.field.date')}
+            max={todayIso()}
+            {...form.getInputProps('date')}
+          />
           {dateChanged && <SchoolDayNotice state={schoolDay} />}
           <NativeSelect
-            label="What happened"
-            data={(Object.keys(OUTCOME_LABELS) as ObservationOutcome[]).map((k) => ({
-              value: k,
-              label: OUTCOME_LABELS[k],
-            }))}
+            label={t('records.field.whatHappened')}
+            data={outcomeOptions(t)}
             {...form.getInputProps('outcome')}
           />
-          <TextInput label="Class (optional)" {...form.getInputProps('className')} />
+          <TextInput label={t('records.field.classOptional')} {...form.getInputProps('className')} />
           <NativeSelect
-            label="Who was teaching"
-            data={(Object.keys(TEACHER_KIND_LABELS) as TeacherKind[]).map((k) => ({
-              value: k,
-              label: TEACHER_KIND_LABELS[k],
-            }))}
+            label={t('records.field.whoTaught')}
+            data={teacherKindOptions(t)}
             {...form.getInputProps('teacherKind')}
           />
-          <NoteTextarea label="Note (optional)" {...form.getInputProps('note')} />
+          <NoteTextarea label={t('records.field.noteOptional')} {...form.getInputProps('note')} />
           <Group gap="sm" justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
-            <Button onClick={review}>Review the change</Button>
+            <Button onClick={review}>{t('records.change.review')}</Button>
           </Group>
         </Stack>
       )}

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { RECOMMENDATIONS_SHOWN } from '../../../src/domain/advisor-settings.ts';
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
 import { get } from '../../api/client.ts';
@@ -19,16 +19,20 @@ import {
 } from '../../components/queries.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { type T, useTParts } from '../../i18n/i18n.tsx';
 import { useTeamContacts } from '../communications/communication-words.ts';
 import { LetterPicker, type PickerStart } from '../letters/LetterPicker.tsx';
-import { LETTER_KIND_WORDS, useDraftLetter } from '../letters/letter-api.ts';
+import { letterKindName, useDraftLetter } from '../letters/letter-api.ts';
 import { AdvisorSettingsForm } from './AdvisorSettingsForm.tsx';
 import {
-  ACTION_WORDS,
-  CONFIDENCE_WORDS,
+  type AdvisorWords,
+  actionWords,
+  confidenceWords,
   SETTINGS,
+  settingLabel,
   settingValueWords,
-  URGENCY_HEADINGS,
+  urgencyHeading,
+  useAdvisorWords,
 } from './advisor-words.ts';
 
 // What to do next, and by when: the advisor's recommendations over the whole record, most urgent first,
@@ -46,7 +50,7 @@ type Draftable = { request: LetterRequest } | { picker: PickerStart };
 const ESCALATION_TO = new Set(['principal', 'director', 'superintendent', 'board']);
 
 /** The letter a recommendation asks for, with the options it needs from the record. */
-function letterFor(rec: Recommendation, known: Known): Draftable {
+function letterFor(t: T, rec: Recommendation, known: Known): Draftable {
   const aboutService = known.services.has(rec.subjectId) ? rec.subjectId : null;
   const aboutAccommodation = known.accommodations.has(rec.subjectId) ? rec.subjectId : null;
   switch (rec.letterKind) {
@@ -69,9 +73,8 @@ function letterFor(rec: Recommendation, known: Known): Draftable {
         ? {
             request: {
               kind: 'request_iep_meeting',
-              reasons: [
-                'How we keep in touch: several of my messages are still waiting for a reply, and I would like us to agree on who answers and how soon.',
-              ],
+              // Words of the letter to the school, which As Written drafts in English.
+              reasons: [t('advisor.letter.breakdownReason')],
             },
           }
         : { request: { kind: 'request_iep_meeting' } };
@@ -82,8 +85,7 @@ function letterFor(rec: Recommendation, known: Known): Draftable {
       return {
         picker: {
           kind: 'specific_concern',
-          intro:
-            'This letter asks about one accommodation or one service, quoting the plan. Choose the one this is about.',
+          intro: t('advisor.picker.concernIntro'),
         },
       };
     case 'request_service_logs':
@@ -113,7 +115,9 @@ function letterFor(rec: Recommendation, known: Known): Draftable {
   }
 }
 
-type EntryGroup = { count: number; words: [string, string]; href: string };
+/** Where the entries behind a recommendation are kept, named by `advisor.card.entries`. */
+type EntryKind = 'message' | 'note' | 'session' | 'goal' | 'behavior' | 'observation';
+type EntryGroup = { count: number; kind: EntryKind; href: string };
 
 const BEHAVIOR_FINDINGS = new Set<string>([
   FINDING_RULES.stepSkipped,
@@ -128,9 +132,8 @@ function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
   const { messages, notes } = rec.entries;
   const others = rec.entryIds.length - messages - notes;
   const groups: EntryGroup[] = [];
-  if (messages > 0) groups.push({ count: messages, words: ['message', 'messages'], href: '/communications' });
-  if (notes > 0)
-    groups.push({ count: notes, words: ['note of yours', 'notes of yours'], href: '/communications' });
+  if (messages > 0) groups.push({ count: messages, kind: 'message', href: '/communications' });
+  if (notes > 0) groups.push({ count: notes, kind: 'note', href: '/communications' });
   if (others > 0) {
     const findingRule = rec.rule === 'pattern_concern' ? (rec.id.split(':')[1] ?? '') : '';
     if (
@@ -139,13 +142,13 @@ function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
       findingRule === FINDING_RULES.pullOutConflict
     ) {
       const service = known.services.has(rec.subjectId) ? `/ledger/${rec.subjectId}` : '/ledger';
-      groups.push({ count: others, words: ['session', 'sessions'], href: service });
+      groups.push({ count: others, kind: 'session', href: service });
     } else if (rec.rule.startsWith('goal_')) {
-      groups.push({ count: others, words: ['goal entry', 'goal entries'], href: '/goals' });
+      groups.push({ count: others, kind: 'goal', href: '/goals' });
     } else if (BEHAVIOR_FINDINGS.has(findingRule)) {
-      groups.push({ count: others, words: ['behavior record', 'behavior records'], href: '/behavior' });
+      groups.push({ count: others, kind: 'behavior', href: '/behavior' });
     } else {
-      groups.push({ count: others, words: ['observation', 'observations'], href: '/accommodations' });
+      groups.push({ count: others, kind: 'observation', href: '/accommodations' });
     }
   }
   return groups;
@@ -153,6 +156,9 @@ function entryGroups(rec: Recommendation, known: Known): EntryGroup[] {
 
 export default function AdvisorPage() {
   const { householdId, child } = useHouseholdChild();
+  const words = useAdvisorWords();
+  const { t, locale } = words;
+  const tParts = useTParts();
   const advice = useQuery({
     queryKey: ['advice', householdId, child.id],
     queryFn: () => get<Advice>(`/households/${householdId}/children/${child.id}/advice`),
@@ -182,7 +188,7 @@ export default function AdvisorPage() {
 
   const draftFor = async (rec: Recommendation) => {
     setErrors((e) => ({ ...e, [rec.id]: '' }));
-    const letter = letterFor(rec, known);
+    const letter = letterFor(t, rec, known);
     if ('picker' in letter) {
       setPicker(letter.picker);
       setOpening((n) => n + 1);
@@ -206,15 +212,12 @@ export default function AdvisorPage() {
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>What to do next</Title>
-        <Text>
-          As Written reads everything you recorded for <bdi>{child.firstName}</bdi> and suggests the next
-          step, with the reason, how sure it is, the rules behind it and the letter to send. You decide.
-        </Text>
+        <Title order={2}>{t('advisor.title')}</Title>
+        <Text>{tParts('advisor.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
       </div>
 
       {error && (
-        <Alert color="red" title="The suggestions could not be loaded" role="alert">
+        <Alert color="red" title={t('advisor.loadError')} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{error.message}</Text>
             <Button
@@ -224,28 +227,23 @@ export default function AdvisorPage() {
                 void advice.refetch();
               }}
             >
-              Try again
+              {t('common.tryAgain')}
             </Button>
           </Stack>
         </Alert>
       )}
-      {pending && !error && <LoadingCards label="Loading the suggestions" heights={[160, 160]} />}
+      {pending && !error && <LoadingCards label={t('advisor.loading')} heights={[160, 160]} />}
 
       {advice.data && !pending && (
         <>
-          {recs.length === 0 && (
-            <Text>
-              Nothing needs your attention right now. Keep logging what happens; As Written will tell you when
-              something does.
-            </Text>
-          )}
+          {recs.length === 0 && <Text>{t('advisor.nothing')}</Text>}
           {byUrgency.map((group) => (
             <section key={group.urgency} aria-labelledby={`advice-${group.urgency}`}>
               <Title order={3} size="h4" id={`advice-${group.urgency}`}>
-                {URGENCY_HEADINGS[group.urgency].title}
+                {urgencyHeading(t, group.urgency).title}
               </Title>
               <Text size="sm" mb="xs">
-                {URGENCY_HEADINGS[group.urgency].hint}
+                {urgencyHeading(t, group.urgency).hint}
               </Text>
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
                 {group.list.map((rec) => (
@@ -253,6 +251,7 @@ export default function AdvisorPage() {
                     <RecommendationCard
                       rec={rec}
                       groups={entryGroups(rec, known)}
+                      words={words}
                       contacts={contactById}
                       canDraft={drafting}
                       busy={busy === rec.id}
@@ -269,24 +268,27 @@ export default function AdvisorPage() {
             <Group>
               <Button variant="default" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
                 {showAll
-                  ? `Show only the first ${RECOMMENDATIONS_SHOWN}`
-                  : `Show ${hidden} more ${hidden === 1 ? 'suggestion' : 'suggestions'}`}
+                  ? t('advisor.showFirst', { count: RECOMMENDATIONS_SHOWN })
+                  : t('advisor.showMore', { count: hidden })}
               </Button>
             </Group>
           )}
 
           <section aria-labelledby="advice-coming-up">
             <Title order={3} size="h4" id="advice-coming-up" mb="xs">
-              Coming up
+              {t('advisor.comingUp')}
             </Title>
             {advice.data.reminders.length === 0 ? (
-              <Text>Nothing in the next few weeks.</Text>
+              <Text>{t('advisor.comingUp.none')}</Text>
             ) : (
               <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
                 {advice.data.reminders.map((r) => (
                   <Paper component="li" key={r.id} withBorder p="sm" radius="md">
                     <Text size="sm" fw={700}>
-                      {formatDay(r.date, 'weekdayLong')}: {r.title}
+                      {t('advisor.comingUp.when', {
+                        date: formatDay(r.date, 'weekdayLong', locale),
+                        title: r.title,
+                      })}
                     </Text>
                     <Text size="sm">{r.detail}</Text>
                   </Paper>
@@ -297,10 +299,10 @@ export default function AdvisorPage() {
 
           <section aria-labelledby="advice-settings">
             <Title order={3} size="h4" id="advice-settings">
-              How As Written decides
+              {t('advisor.decides.title')}
             </Title>
             <Text size="sm" mb="xs">
-              The days to wait for a reply and the other thresholds are yours to change.
+              {t('advisor.decides.intro')}
             </Text>
             <Button
               variant="default"
@@ -308,7 +310,7 @@ export default function AdvisorPage() {
               aria-controls={settingsOpen ? 'advice-settings-panel' : undefined}
               onClick={() => setSettingsOpen((o) => !o)}
             >
-              {settingsOpen ? 'Hide the settings' : 'Show the settings'}
+              {t('advisor.decides.toggle', { open: settingsOpen ? 'yes' : 'no' })}
             </Button>
             {settingsOpen && (
               <Paper withBorder p="md" radius="md" mt="sm" id="advice-settings-panel">
@@ -324,7 +326,11 @@ export default function AdvisorPage() {
       )}
 
       {drafting && (
-        <ResponsiveDrawer opened={pickerOpened} onClose={() => setPickerOpened(false)} title="Draft a letter">
+        <ResponsiveDrawer
+          opened={pickerOpened}
+          onClose={() => setPickerOpened(false)}
+          title={t('advisor.picker.title')}
+        >
           {picker && (
             <LetterPicker
               key={opening}
@@ -343,6 +349,7 @@ export default function AdvisorPage() {
 function RecommendationCard({
   rec,
   groups,
+  words,
   contacts,
   canDraft,
   busy,
@@ -351,6 +358,7 @@ function RecommendationCard({
 }: {
   rec: Recommendation;
   groups: EntryGroup[];
+  words: AdvisorWords;
   contacts: Map<string, TeamContact>;
   canDraft: boolean;
   busy: boolean;
@@ -358,6 +366,8 @@ function RecommendationCard({
   onDraft(): void;
 }) {
   const headingId = useId();
+  const { t, locale } = words;
+  const tParts = useTParts();
   const citation = rec.citation;
   const names = rec.contactIds.map((id) => contacts.get(id)?.name).filter((n): n is string => !!n);
   const step = rec.ladderStep;
@@ -373,7 +383,7 @@ function RecommendationCard({
       <Stack gap="xs">
         <Group gap={6}>
           <Tag tone={rec.urgency === 'high' ? 'red' : rec.action === 'escalate' ? 'orange' : 'blue'}>
-            {ACTION_WORDS[rec.action]}
+            {actionWords(t, rec.action)}
           </Tag>
         </Group>
         <Title order={4} size="h5" id={headingId}>
@@ -381,29 +391,36 @@ function RecommendationCard({
         </Title>
         <Text>{rec.reason}</Text>
         <Text size="sm">
-          <Text span fw={700}>
-            How sure:
-          </Text>{' '}
-          {CONFIDENCE_WORDS[rec.confidence.level]}. {rec.confidence.why}
+          {tParts('advisor.card.howSure', {
+            label: (
+              <Text span fw={700}>
+                {t('advisor.card.howSureLabel')}
+              </Text>
+            ),
+            level: confidenceWords(t, rec.confidence.level),
+            why: rec.confidence.why,
+          })}
         </Text>
         {rec.alsoCovers && rec.alsoCovers.length > 0 && (
-          <Text size="sm">This also covers: {rec.alsoCovers.map((c) => c.title).join('; ')}.</Text>
+          <Text size="sm">
+            {t('advisor.card.alsoCovers', { titles: rec.alsoCovers.map((c) => c.title).join('; ') })}
+          </Text>
         )}
         <div>
           <Text size="sm" fw={700}>
-            Why
+            {t('advisor.card.why')}
           </Text>
           {'productChoice' in citation ? (
             <Text size="sm">
-              <Tag tone="gray">Practice / product choice</Tag>{' '}
-              {rec.thresholds.some((t) => 'productChoice' in t.basis)
-                ? 'A choice As Written makes — you can change it in the settings below.'
-                : 'A choice As Written makes, following the article it is built on.'}{' '}
+              <Tag tone="gray">{t('advisor.card.productChoiceTag')}</Tag>{' '}
+              {t('advisor.card.choice', {
+                yours: rec.thresholds.some((n) => 'productChoice' in n.basis) ? 'yes' : 'no',
+              })}{' '}
               {citation.text}
             </Text>
           ) : (
             <Text size="sm">
-              <Tag tone="gray">{citation.kind === 'guidance' ? 'Guidance' : 'Law'}</Tag> {citation.text}{' '}
+              <Tag tone="gray">{t('advisor.card.citationKind', { kind: citation.kind })}</Tag> {citation.text}{' '}
               <Text span fs="italic">
                 ({citation.source})
               </Text>
@@ -411,36 +428,47 @@ function RecommendationCard({
           )}
           {rec.thresholds.length > 0 && (
             <Text size="sm">
-              Numbers used:{' '}
-              {rec.thresholds
-                .map((t) => {
-                  const meta = (SETTINGS as Record<string, { label: string } | undefined>)[t.name];
-                  const value =
-                    t.name in SETTINGS
-                      ? settingValueWords(t.name as keyof typeof SETTINGS, t.value)
-                      : String(t.value);
-                  const basis = 'productChoice' in t.basis ? 'your setting' : t.basis.source;
-                  return `${meta?.label ?? t.name}: ${value} (${basis})`;
-                })
-                .join('; ')}
+              {t('advisor.card.numbersUsed', {
+                numbers: rec.thresholds
+                  .map((n) => {
+                    const known = n.name in SETTINGS ? (n.name as keyof typeof SETTINGS) : null;
+                    return t('advisor.card.number', {
+                      label: known ? settingLabel(t, known) : n.name,
+                      value: known ? settingValueWords(words, known, n.value) : String(n.value),
+                      basis: 'productChoice' in n.basis ? t('advisor.card.yourSetting') : n.basis.source,
+                    });
+                  })
+                  .join('; '),
+              })}
             </Text>
           )}
         </div>
         {rec.deadlines.length > 0 && (
           <div>
             <Text size="sm" fw={700}>
-              Dates to know
+              {t('advisor.card.datesToKnow')}
             </Text>
             <List size="sm" spacing={2}>
               {rec.deadlines.map((d) => (
                 <List.Item key={`${d.label}-${d.date}`}>
-                  <Text span size="sm" fw={600}>
-                    {formatDay(d.date, 'weekdayLongYear')}
-                  </Text>
-                  : {d.label}{' '}
-                  <Text span size="sm" fs="italic">
-                    ({'productChoice' in d.citation ? 'a product choice' : d.citation.source})
-                  </Text>
+                  {tParts('advisor.card.deadline', {
+                    date: (
+                      <Text span size="sm" fw={600}>
+                        {formatDay(d.date, 'weekdayLongYear', locale)}
+                      </Text>
+                    ),
+                    label: d.label,
+                    source: (
+                      <Text span size="sm" fs="italic">
+                        {t('advisor.card.deadlineSource', {
+                          source:
+                            'productChoice' in d.citation
+                              ? t('advisor.card.aProductChoice')
+                              : d.citation.source,
+                        })}
+                      </Text>
+                    ),
+                  })}
                 </List.Item>
               ))}
             </List>
@@ -448,32 +476,43 @@ function RecommendationCard({
         )}
         {groups.length > 0 ? (
           <Text size="sm">
-            Based on{' '}
-            {groups.map((g, i) => (
-              <span key={g.words[0]}>
-                {i > 0 ? (i === groups.length - 1 ? ' and ' : ', ') : ''}
-                <TextLink href={g.href}>
-                  {g.count} {g.count === 1 ? g.words[0] : g.words[1]}
-                </TextLink>
-              </span>
-            ))}
-            .
+            {tParts('advisor.card.basedOn', {
+              entries: listOf(
+                tParts,
+                groups.map((g) => (
+                  <TextLink key={g.kind} href={g.href}>
+                    {t('advisor.card.entries', { kind: g.kind, count: g.count })}
+                  </TextLink>
+                )),
+              ),
+            })}
           </Text>
         ) : (
           rec.entryIds.length === 0 && (
             <Text size="sm">
-              Based on the dates in the plan (<TextLink href="/plan">Plan</TextLink>).
+              {tParts('advisor.card.basedOnPlan', {
+                link: <TextLink href="/plan">{t('advisor.card.planLink')}</TextLink>,
+              })}
             </Text>
           )
         )}
         {step && (
           <Text size="sm">
-            <Text span fw={700}>
-              Next step:
-            </Text>{' '}
-            {step.kind === 'person' && step.rung > 1 ? `the ${lowerFirst(step.label)}` : step.label}
-            {names.length > 0 ? ` (${names.join(', ')})` : ''}
-            {step.note ? `. ${step.note}` : ''}
+            {tParts('advisor.card.nextStep', {
+              label: (
+                <Text span fw={700}>
+                  {t('advisor.card.nextStepLabel')}
+                </Text>
+              ),
+              step:
+                step.kind === 'person' && step.rung > 1
+                  ? t('advisor.card.stepPerson', { step: lowerFirst(step.label) })
+                  : step.label,
+              hasNames: names.length > 0 ? 'yes' : 'no',
+              names: names.join(', '),
+              hasNote: step.note ? 'yes' : 'no',
+              note: step.note ?? '',
+            })}
           </Text>
         )}
         {canDraft && (
@@ -482,15 +521,15 @@ function RecommendationCard({
               color="blue.8"
               loading={busy}
               onClick={onDraft}
-              aria-label={`Draft the letter: ${rec.title}`}
+              aria-label={t('advisor.card.draftLabel', { title: rec.title })}
             >
-              Draft the letter
+              {t('advisor.card.draft')}
             </Button>
-            <Text size="sm">{LETTER_KIND_WORDS[rec.letterKind].name}. You can change every word.</Text>
+            <Text size="sm">{t('advisor.card.letterKind', { name: letterKindName(rec.letterKind, t) })}</Text>
           </Stack>
         )}
         {error && (
-          <Alert color="red" role="alert" title="Not drafted">
+          <Alert color="red" role="alert" title={t('advisor.card.notDrafted')}>
             {error}
           </Alert>
         )}
@@ -500,3 +539,16 @@ function RecommendationCard({
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** "A", "A and B", "A, B and C", in the reader's language (at most three kinds of entries). */
+function listOf(tParts: ReturnType<typeof useTParts>, items: ReactNode[]): ReactNode {
+  const [first, second, third] = items;
+  if (items.length === 1) return first;
+  if (items.length === 2) return tParts('advisor.card.listTwo', { first, second });
+  // Four or more never happens (messages, notes, and one other kind); any rest joins the third.
+  return tParts('advisor.card.listThree', {
+    first,
+    second,
+    third: items.length === 3 ? third : listOf(tParts, items.slice(2)),
+  });
+}

@@ -4,10 +4,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, patch } from '../../api/client.ts';
 import type { AdvisorSettingName, AdvisorSettings } from '../../api/types.ts';
-import { WEEKDAYS } from '../../components/dates.ts';
+import { weekdaysIn } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
-import { SETTING_GROUPS, SETTINGS, settingValueWords } from './advisor-words.ts';
+import { useTParts } from '../../i18n/i18n.tsx';
+import {
+  SETTING_GROUPS,
+  SETTINGS,
+  settingFieldLabel,
+  settingLabel,
+  settingNote,
+  settingValueWords,
+  useAdvisorWords,
+} from './advisor-words.ts';
 
 // The advisor's thresholds for this household. None comes from a law or a regulation (no source says
 // how big a gap is "material"), so each is a product choice, shown as such, with its default.
@@ -30,6 +39,9 @@ export function AdvisorSettingsForm({
   canChange: boolean;
 }) {
   const client = useQueryClient();
+  const words = useAdvisorWords();
+  const { t, locale } = words;
+  const tParts = useTParts();
   const names = Object.keys(SETTINGS) as AdvisorSettingName[];
   const initial = Object.fromEntries(names.map((n) => [n, shown(n, settings[n])])) as Shown;
   const [values, setValues] = useState<Shown>(initial);
@@ -46,9 +58,9 @@ export function AdvisorSettingsForm({
       const value = values[n];
       const min = meta.share ? 0 : meta.min;
       const max = meta.share ? 100 : meta.max;
-      if (value === '' || !Number.isFinite(value)) problems[n] = 'Enter a number';
-      else if (value < min || value > max) problems[n] = `Choose between ${min} and ${max}`;
-      else if (!meta.share && !Number.isInteger(value)) problems[n] = 'Choose a whole number';
+      if (value === '' || !Number.isFinite(value)) problems[n] = t('advisor.settings.error.number');
+      else if (value < min || value > max) problems[n] = t('advisor.settings.error.range', { min, max });
+      else if (!meta.share && !Number.isInteger(value)) problems[n] = t('advisor.settings.error.whole');
     }
     setFieldErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -66,9 +78,9 @@ export function AdvisorSettingsForm({
         ...(Object.keys(advisor).length > 0 ? { advisor } : {}),
       });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: 'Saved. The suggestions now follow your settings.',
+        message: t('advisor.settings.saved'),
       });
       await client.invalidateQueries({ queryKey: ['advice'] });
       await client.invalidateQueries({ queryKey: ['settings', householdId] });
@@ -81,7 +93,7 @@ export function AdvisorSettingsForm({
         }
         setFieldErrors(byField);
         setError(Object.keys(byField).length > 0 ? null : e.message);
-      } else setError('The settings could not be saved. Nothing was lost: try again.');
+      } else setError(t('advisor.settings.saveFailed'));
     } finally {
       setSaving(false);
     }
@@ -89,35 +101,30 @@ export function AdvisorSettingsForm({
 
   return (
     <Stack gap="lg">
-      <Text size="sm">
-        No law says how many days a reply may take or how big a gap must be before it matters; the courts
-        speak of “more than a minor discrepancy”. These numbers are choices As Written makes, so you can
-        change them for your family. Each says what it does and its default.
-      </Text>
+      <Text size="sm">{t('advisor.settings.intro')}</Text>
       <FormError message={error} />
       {SETTING_GROUPS.map((group) => (
-        <Stack gap="sm" key={group.title} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="sm" key={group.group} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
           <Title order={4} size="h5" component="legend" mb={4}>
-            {group.title}
+            {t('advisor.settings.group', { group: group.group })}
           </Title>
           {group.names.map((n) => {
             const meta = SETTINGS[n];
-            const description = (
-              <>
-                {meta.note} Default: {settingValueWords(n, meta.default)}.{' '}
-                <Tag tone="gray">Product choice</Tag>
-              </>
-            );
+            const description = tParts('advisor.settings.description', {
+              note: settingNote(t, n),
+              value: settingValueWords(words, n, meta.default),
+              tag: <Tag tone="gray">{t('advisor.settings.productChoice')}</Tag>,
+            });
             if (n === 'weeklyCheckInWeekday') {
               return (
                 <NativeSelect
                   key={n}
-                  label={meta.label}
+                  label={settingLabel(t, n)}
                   description={description}
                   disabled={!canChange}
                   value={String(values[n])}
                   onChange={(e) => setValues((v) => ({ ...v, [n]: Number(e.currentTarget.value) }))}
-                  data={WEEKDAYS.map(({ day, name }) => ({ value: String(day), label: name }))}
+                  data={weekdaysIn(locale).map(({ day, name }) => ({ value: String(day), label: name }))}
                   error={fieldErrors[n]}
                 />
               );
@@ -125,7 +132,7 @@ export function AdvisorSettingsForm({
             return (
               <NumberInput
                 key={n}
-                label={`${meta.label}${meta.share ? ' (%)' : meta.unit ? ` (${meta.unit})` : ''}`}
+                label={settingFieldLabel(t, n)}
                 description={description}
                 disabled={!canChange}
                 value={values[n]}
@@ -149,18 +156,16 @@ export function AdvisorSettingsForm({
       {canChange ? (
         <Group>
           <Button color="blue.8" onClick={() => void save()} loading={saving} disabled={changed.length === 0}>
-            {changed.length === 0
-              ? 'No changes to save'
-              : `Save ${changed.length === 1 ? '1 change' : `${changed.length} changes`}`}
+            {t('advisor.settings.save', { count: changed.length })}
           </Button>
           {changed.length > 0 && (
             <Button variant="default" onClick={() => setValues(initial)} disabled={saving}>
-              Undo my changes
+              {t('advisor.settings.undo')}
             </Button>
           )}
         </Group>
       ) : (
-        <Text size="sm">Only the owner and co-parents can change these.</Text>
+        <Text size="sm">{t('advisor.settings.readOnly')}</Text>
       )}
     </Stack>
   );

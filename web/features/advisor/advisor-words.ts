@@ -1,97 +1,116 @@
 // Plain words for the advisor's answer (src/domain/advisor.ts): actions, how sure, urgency, and the
-// settings a family may change. The notes, defaults and ranges come from src/domain/advisor-settings.ts
-// (plain data, the same the server validates with); only the labels and units are the web app's.
+// settings a family may change, in the reader's language (the "advisor" part of the catalog). The
+// defaults and ranges come from src/domain/advisor-settings.ts (plain data, the same the server
+// validates with); the labels, notes and units are the catalog's.
 import { ADVISOR_SETTING_SPECS, type AdvisorSettingName } from '../../../src/domain/advisor-settings.ts';
 import type { Recommendation } from '../../api/types.ts';
-import { weekdayWords } from '../../components/dates.ts';
+import { localeFor, weekdayWords } from '../../components/dates.ts';
+import { type MessageKey, type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
-export const ACTION_WORDS: Record<Recommendation['action'], string> = {
-  escalate: 'Ask someone who can help',
-  call_iep_meeting: 'Ask for a meeting',
-  follow_up_supervisor: 'Follow up, copying the next person up',
-  request_makeup: 'Ask for the sessions to be made up',
-  follow_up: 'Follow up',
-  write_follow_up: 'Put it in writing',
-  request_logs: 'Ask for the records',
-  check_in: 'Check in',
+/** The advisor page's words: its messages and the locale for dates and numbers. */
+export type AdvisorWords = {
+  t: T;
+  /** The locale to write dates and numbers in (`formatDay(iso, style, locale)`). */
+  locale: string | undefined;
 };
 
-export const CONFIDENCE_WORDS: Record<Recommendation['confidence']['level'], string> = {
-  high: 'As Written is sure of this',
-  medium: 'Probably, but worth checking',
-  low: 'Not sure: check first',
-};
+/** Loads the "advisor" part of the catalog, and the letters' names (the page waits for them). */
+export function useAdvisorWords(): AdvisorWords {
+  const t = useT('advisor', 'letters');
+  const { language } = useLanguage();
+  return { t, locale: localeFor(language) };
+}
 
-export const URGENCY_HEADINGS: Record<Recommendation['urgency'], { title: string; hint: string }> = {
-  high: { title: 'Do this first', hint: 'Your child may be affected now.' },
-  normal: { title: 'What to do next', hint: 'Each one comes with a letter As Written can draft.' },
-  low: { title: 'When you have a moment', hint: 'Small things that keep everyone in touch.' },
-};
+export const actionWords = (t: T, action: Recommendation['action']) => t('advisor.action', { action });
+
+export const confidenceWords = (t: T, level: Recommendation['confidence']['level']) =>
+  t('advisor.confidence', { level });
+
+export const urgencyHeading = (t: T, urgency: Recommendation['urgency']) => ({
+  title: t('advisor.urgency.title', { urgency }),
+  hint: t('advisor.urgency.hint', { urgency }),
+});
+
+/** The unit a threshold is counted in (its words: `advisor.settings.unit`, `advisor.settings.value`). */
+type Unit = 'schoolDays' | 'messages' | 'followUps' | 'threads' | 'days' | 'weeks' | 'times' | 'notes';
 
 export type SettingMeta = {
-  label: string;
-  note: string;
   default: number;
   min: number;
   max: number;
   /** A share from 0 to 1, shown as a percentage. */
   share?: boolean;
-  unit?: string;
+  unit?: Unit;
 };
 
-/** How each threshold is named on the settings form; the rest (note, default, range) is the domain's. */
-const SETTING_WORDS: Record<AdvisorSettingName, { label: string; unit?: string }> = {
-  replySchoolDays: { label: 'Days to wait for a reply', unit: 'school days' },
-  unansweredInThreadForSupervisor: {
-    label: 'Unanswered messages before copying a supervisor',
-    unit: 'messages',
-  },
-  unansweredForEscalation: { label: 'Unanswered follow-ups before escalating', unit: 'follow-ups' },
-  unansweredThreadsForMeeting: { label: 'Late conversations before suggesting a meeting', unit: 'threads' },
-  verbalFollowUpLookbackDays: { label: 'Calls and meetings worth summarizing', unit: 'days' },
-  owedShareOverFourWeeks: { label: 'Minutes owed before suggesting a meeting' },
-  minDeliveredShare: { label: 'Minutes delivered below which to suggest a meeting' },
-  unloggedShareForLogRequest: { label: 'Minutes with no record before asking for the logs' },
-  minWeeksForMeeting: { label: 'Weeks of evidence before suggesting a meeting', unit: 'weeks' },
-  serviceStartSchoolDays: { label: 'School days for a service to start', unit: 'school days' },
-  accommodationLapsesForMeeting: {
-    label: 'Missed accommodations before suggesting a meeting',
-    unit: 'times',
-  },
-  accommodationLapseWindowDays: { label: 'Window for counting missed accommodations', unit: 'days' },
-  newChallengesForMeeting: { label: 'New challenges before suggesting a meeting', unit: 'notes' },
-  newChallengeLookbackDays: { label: 'Window for new challenges', unit: 'days' },
-  concernLookbackDays: { label: 'Window for concerns', unit: 'days' },
-  harmLookbackDays: { label: 'Window for harm you noted', unit: 'days' },
-  reviewOverdueGraceDays: { label: 'Days to ask for a late review’s date', unit: 'days' },
-  checkInQuietDays: { label: 'Quiet days before suggesting a check-in', unit: 'days' },
-  weeklyCheckInWeekday: { label: 'Day of the weekly check-in reminder' },
-  reminderHorizonDays: { label: 'How far ahead to list check-in reminders', unit: 'days' },
-  annualReviewLeadDays: { label: 'Reminder before the annual review', unit: 'days' },
-  reevaluationLeadDays: { label: 'Reminder before a reevaluation', unit: 'days' },
+/** The unit of each threshold, when it has one (a share is a percentage, the weekday a day's name). */
+const SETTING_UNITS: Record<AdvisorSettingName, Unit | undefined> = {
+  replySchoolDays: 'schoolDays',
+  unansweredInThreadForSupervisor: 'messages',
+  unansweredForEscalation: 'followUps',
+  unansweredThreadsForMeeting: 'threads',
+  verbalFollowUpLookbackDays: 'days',
+  owedShareOverFourWeeks: undefined,
+  minDeliveredShare: undefined,
+  unloggedShareForLogRequest: undefined,
+  minWeeksForMeeting: 'weeks',
+  serviceStartSchoolDays: 'schoolDays',
+  accommodationLapsesForMeeting: 'times',
+  accommodationLapseWindowDays: 'days',
+  newChallengesForMeeting: 'notes',
+  newChallengeLookbackDays: 'days',
+  concernLookbackDays: 'days',
+  harmLookbackDays: 'days',
+  reviewOverdueGraceDays: 'days',
+  checkInQuietDays: 'days',
+  weeklyCheckInWeekday: undefined,
+  reminderHorizonDays: 'days',
+  annualReviewLeadDays: 'days',
+  reevaluationLeadDays: 'days',
 };
 
 /** Every threshold the family may change; all are product choices (docs/advisor-rules.md). */
 export const SETTINGS: Record<AdvisorSettingName, SettingMeta> = Object.fromEntries(
   (Object.keys(ADVISOR_SETTING_SPECS) as AdvisorSettingName[]).map((name) => {
     const spec = ADVISOR_SETTING_SPECS[name];
+    const unit = SETTING_UNITS[name];
     return [
       name,
       {
-        ...SETTING_WORDS[name],
-        note: spec.note,
         default: spec.default,
         min: spec.min,
         max: spec.max,
         ...(spec.share ? { share: true } : {}),
+        ...(unit ? { unit } : {}),
       },
     ];
   }),
 ) as Record<AdvisorSettingName, SettingMeta>;
 
-export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = [
+/** How a threshold is named on the settings form ("Days to wait for a reply"). */
+export const settingLabel = (t: T, name: AdvisorSettingName) =>
+  t(`advisor.setting.${name}.label` as MessageKey);
+
+/** What a threshold does, in plain words (the same as the domain's note, in the reader's language). */
+export const settingNote = (t: T, name: AdvisorSettingName) =>
+  t(`advisor.setting.${name}.note` as MessageKey);
+
+/** The label of a threshold's field, with its unit: "Days to wait for a reply (school days)". */
+export function settingFieldLabel(t: T, name: AdvisorSettingName): string {
+  const meta = SETTINGS[name];
+  const label = settingLabel(t, name);
+  if (meta.share) return t('advisor.settings.labelPercent', { label });
+  return meta.unit
+    ? t('advisor.settings.labelUnit', { label, unit: t('advisor.settings.unit', { unit: meta.unit }) })
+    : label;
+}
+
+export type SettingGroup = 'replies' | 'services' | 'accommodations' | 'noted' | 'checkins';
+
+/** The settings form's sections; each titled by `advisor.settings.group`. */
+export const SETTING_GROUPS: { group: SettingGroup; names: AdvisorSettingName[] }[] = [
   {
-    title: 'Replies and follow-ups',
+    group: 'replies',
     names: [
       'replySchoolDays',
       'unansweredInThreadForSupervisor',
@@ -101,7 +120,7 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
     ],
   },
   {
-    title: 'Services',
+    group: 'services',
     names: [
       'owedShareOverFourWeeks',
       'minDeliveredShare',
@@ -110,13 +129,13 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
       'serviceStartSchoolDays',
     ],
   },
-  { title: 'Accommodations', names: ['accommodationLapsesForMeeting', 'accommodationLapseWindowDays'] },
+  { group: 'accommodations', names: ['accommodationLapsesForMeeting', 'accommodationLapseWindowDays'] },
   {
-    title: 'What you noted',
+    group: 'noted',
     names: ['newChallengesForMeeting', 'newChallengeLookbackDays', 'concernLookbackDays', 'harmLookbackDays'],
   },
   {
-    title: 'Check-ins and reminders',
+    group: 'checkins',
     names: [
       'checkInQuietDays',
       'weeklyCheckInWeekday',
@@ -128,10 +147,17 @@ export const SETTING_GROUPS: { title: string; names: AdvisorSettingName[] }[] = 
   },
 ];
 
-/** A setting's value in words: "25%", "5 school days", "Friday". */
-export function settingValueWords(name: AdvisorSettingName, value: number): string {
+/** A setting's value in words, in the reader's language: "25%", "5 school days", "Friday". */
+export function settingValueWords(
+  { t, locale }: AdvisorWords,
+  name: AdvisorSettingName,
+  value: number,
+): string {
   const meta = SETTINGS[name];
-  if (meta.share) return `${Math.round(value * 100)}%`;
-  if (name === 'weeklyCheckInWeekday') return weekdayWords(value);
-  return meta.unit ? `${value} ${meta.unit}` : String(value);
+  if (meta.share)
+    return new Intl.NumberFormat(locale ?? undefined, { style: 'percent' }).format(
+      Math.round(value * 100) / 100,
+    );
+  if (name === 'weeklyCheckInWeekday') return weekdayWords(value, locale);
+  return meta.unit ? t('advisor.settings.value', { unit: meta.unit, value }) : String(value);
 }

@@ -5,23 +5,24 @@ import { get } from '../../api/client.ts';
 import type { BehaviorIncident, BehaviorStep, Patterns, VoidFlag } from '../../api/types.ts';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { formatDay, formatRange } from '../../components/dates.ts';
+import { formatDay, formatRange, localeFor } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { observationSourceLabel } from '../../components/observation-words.ts';
+import { observationSourceInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
 import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import {
-  BEHAVIOR_FINDING_HEADINGS,
+  behaviorFindingHeading,
   consequenceWords,
   isBehaviorFinding,
   rewardWords,
-  STEP_KIND_LABELS,
   STEP_KIND_ORDER,
+  stepKindLabel,
   stepName,
 } from './behavior-words.ts';
 import { IncidentForm } from './IncidentForm.tsx';
@@ -34,6 +35,9 @@ const RECENT = 10;
 export default function BehaviorPage() {
   const { householdId, child, today, writable, deletable, plans, planList, plan, from, to } =
     usePlanRecordsPage();
+  const t = useT('records');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
 
   // Every plan of the child: an incident recorded under an earlier plan is still shown, with its steps.
   const stepLists = useQueries({
@@ -89,29 +93,32 @@ export default function BehaviorPage() {
   const [all, setAll] = useState(false);
   const shown = all ? incidents : incidents.slice(0, RECENT);
 
-  const incidentLine = (i: BehaviorIncident) => `${formatDay(i.date)}: ${i.summary}`;
+  const incidentLine = (i: BehaviorIncident) =>
+    t('records.behavior.incidentLine', {
+      day: formatDay(i.date, 'weekdayShort', locale),
+      summary: i.summary,
+    });
 
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>Behavior</Title>
-        <Text>
-          <bdi>{child.firstName}</bdi>’s behavior plan as written, what happened on hard days, and what to ask
-          the school.
-        </Text>
-        {from && <Text size="sm">School year so far: {formatRange(from, to)}</Text>}
-        {!writable && <ReadOnlyNote cannot="record what happened" />}
+        <Title order={2}>{t('records.behavior.title')}</Title>
+        <Text>{tParts('records.behavior.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
+        {from && (
+          <Text size="sm">{t('records.acc.yearSoFarRange', { range: formatRange(from, to, locale) })}</Text>
+        )}
+        {!writable && <ReadOnlyNote cannot={t('records.behavior.cannot')} />}
       </div>
 
       {error && (
-        <LoadFailed title="The behavior plan could not be loaded" message={error.message} onRetry={retry} />
+        <LoadFailed title={t('records.behavior.loadError')} message={error.message} onRetry={retry} />
       )}
 
-      {pending && !error && <LoadingCards label="Loading the behavior plan" heights={[120, 120]} />}
+      {pending && !error && <LoadingCards label={t('records.behavior.loading')} heights={[120, 120]} />}
 
       {!pending && !error && !plan && (
         <Text>
-          There is no plan yet. <TextLink href="/plan">Go to the Plan page</TextLink>
+          {t('records.acc.noPlan')} <TextLink href="/plan">{t('records.goToPlan')}</TextLink>
         </Text>
       )}
 
@@ -122,27 +129,24 @@ export default function BehaviorPage() {
           {writable && (
             <Group>
               <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
-                Record what happened
+                {t('records.behavior.record')}
               </Button>
             </Group>
           )}
 
           <section aria-labelledby="behavior-ask">
             <Title order={3} size="h4" id="behavior-ask" mb="xs">
-              Patterns and what to ask
+              {t('records.behavior.patterns')}
             </Title>
             {findings.length === 0 ? (
-              <Text>
-                No patterns in what was recorded so far. Patterns show up after a few incidents, for example
-                when the same step is skipped three times.
-              </Text>
+              <Text>{t('records.behavior.noPatterns')}</Text>
             ) : (
               <Stack gap="sm">
                 {findings.map((f) => (
                   <FindingCard
                     key={`${f.rule}-${f.subjectId}`}
                     finding={f}
-                    heading={BEHAVIOR_FINDING_HEADINGS[f.rule] ?? 'A pattern'}
+                    heading={behaviorFindingHeading(t, f.rule)}
                     entries={f.entryIds
                       .map((id) => incidentById.get(id))
                       .filter((i): i is BehaviorIncident => i != null)
@@ -156,10 +160,10 @@ export default function BehaviorPage() {
 
           <section aria-labelledby="behavior-incidents">
             <Title order={3} size="h4" id="behavior-incidents" mb="xs">
-              What happened, most recent first
+              {t('records.behavior.recent')}
             </Title>
             {incidents.length === 0 ? (
-              <Text>Nothing recorded yet.</Text>
+              <Text>{t('records.acc.nothingYet')}</Text>
             ) : (
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
                 {shown.map((i) => (
@@ -178,7 +182,7 @@ export default function BehaviorPage() {
             )}
             {incidents.length > shown.length && (
               <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
-                Show all {incidents.length}
+                {t('records.showAll', { count: incidents.length })}
               </Button>
             )}
           </section>
@@ -188,16 +192,20 @@ export default function BehaviorPage() {
       <RecordSheet
         sheet={sheet}
         editable={writable}
-        title={(i) => (i ? `Correct: ${formatDay(i.date)}` : 'Record what happened')}
+        title={(i) =>
+          i
+            ? t('records.correctDay', { day: formatDay(i.date, 'weekdayShort', locale) })
+            : t('records.behavior.record')
+        }
         confirmDelete={(i) => (
           <ConfirmDelete
             householdId={householdId}
             path={`behavior-incidents/${i.id}`}
             refresh={[['behavior-incidents', householdId], ['patterns']]}
-            title="Delete this record?"
+            title={t('records.deleteTitle')}
             onClose={sheet.stopDeleting}
           >
-            “{incidentLine(i)}” will no longer be counted. The journal keeps what it was.
+            {t('records.deleteText', { what: incidentLine(i) })}
           </ConfirmDelete>
         )}
       >
@@ -221,25 +229,26 @@ export default function BehaviorPage() {
 }
 
 function PlanSteps({ steps, firstName }: { steps: BehaviorStep[]; firstName: string }) {
+  const t = useT('records');
+  const tParts = useTParts();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="behavior-plan">
       <Title order={3} size="h4" id="behavior-plan" mb="xs">
-        The behavior plan
+        {t('records.behavior.plan')}
       </Title>
       {steps.length === 0 ? (
         <Stack gap="xs">
-          <Text>The plan has no behavior-plan steps recorded yet.</Text>
+          <Text>{t('records.behavior.noSteps')}</Text>
           <Text size="sm">
-            If <bdi>{firstName}</bdi>’s plan includes a behavior plan, add its steps (triggers, strategies,
-            rewards and responses) as written; then each hard day can be checked against them.{' '}
-            <TextLink href="/plan">Add the steps on the Plan page</TextLink>
+            {tParts('records.behavior.addSteps', { name: <bdi>{firstName}</bdi> })}{' '}
+            <TextLink href="/plan">{t('records.behavior.addStepsLink')}</TextLink>
           </Text>
         </Stack>
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {STEP_KIND_ORDER.flatMap((kind) => steps.filter((s) => s.kind === kind)).map((s) => (
             <Text component="li" key={s.id}>
-              <Tag tone="gray">{STEP_KIND_LABELS[s.kind]}</Tag> {s.text}
+              <Tag tone="gray">{stepKindLabel(t, s.kind)}</Tag> {s.text}
             </Text>
           ))}
         </Stack>
@@ -265,9 +274,11 @@ function IncidentItem({
   onEdit(): void;
   onDelete(): void;
 }) {
-  const followed = i.stepsFollowed.map((id) => stepName(stepById.get(id)));
-  const skipped = i.stepsSkipped.map((id) => stepName(stepById.get(id)));
-  const day = formatDay(i.date, 'weekdayLong');
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
+  const followed = i.stepsFollowed.map((id) => stepName(t, stepById.get(id)));
+  const skipped = i.stepsSkipped.map((id) => stepName(t, stepById.get(id)));
+  const day = formatDay(i.date, 'weekdayLong', locale);
   const what = i.summary.length > 40 ? `${i.summary.slice(0, 39).trimEnd()}…` : i.summary;
   return (
     <Paper component="li" withBorder p="md" radius="md">
@@ -278,20 +289,31 @@ function IncidentItem({
         <Text className={isVoided(i) ? voidedClass : undefined}>{i.summary}</Text>
         <VoidedNote householdId={householdId} record={i} />
         <List size="sm" spacing={2}>
-          {skipped.length > 0 && <List.Item>Skipped: {skipped.join('; ')}</List.Item>}
-          {followed.length > 0 && <List.Item>Followed: {followed.join('; ')}</List.Item>}
-          <List.Item>{rewardWords(i)}</List.Item>
-          <List.Item>{consequenceWords(i)}</List.Item>
-          <List.Item>How we know: {observationSourceLabel(i.source).toLowerCase()}</List.Item>
+          {skipped.length > 0 && (
+            <List.Item>{t('records.behavior.skipped', { steps: skipped.join('; ') })}</List.Item>
+          )}
+          {followed.length > 0 && (
+            <List.Item>{t('records.behavior.followed', { steps: followed.join('; ') })}</List.Item>
+          )}
+          <List.Item>{rewardWords(t, i)}</List.Item>
+          <List.Item>{consequenceWords(t, i)}</List.Item>
+          <List.Item>
+            {t('records.behavior.howKnown', { source: observationSourceInline(t, i.source) })}
+          </List.Item>
         </List>
-        {i.note && <Text size="sm">Note: {i.note}</Text>}
+        {i.note && <Text size="sm">{t('records.note', { note: i.note })}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs" mt={4}>
             <RecordButtons
-              name={`${day}: ${what}`}
+              name={t('records.behavior.incidentLine', { day, summary: what })}
               editWord="Correct"
               {...{ canEdit, canDelete, onEdit, onDelete }}
-              voiding={{ householdId, path: 'behavior-incidents', record: i, what: `the incident of ${day}` }}
+              voiding={{
+                householdId,
+                path: 'behavior-incidents',
+                record: i,
+                what: t('records.behavior.incidentOf', { day }),
+              }}
             />
           </Group>
         )}

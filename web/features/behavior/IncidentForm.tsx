@@ -15,20 +15,21 @@ import { useId, useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
-import { OBSERVATION_SOURCE_LABELS, type ObservationSource } from '../../components/observation-words.ts';
+import { type ObservationSource, observationSourceOptions } from '../../components/observation-words.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import {
-  ANSWER_LABELS,
   type Answer,
+  answerOptions,
   fromAnswer,
   isActionStep,
-  STEP_KIND_LABELS,
-  STEP_MARK_LABELS,
   type StepMark,
+  stepKindLabel,
+  stepMarkOptions,
   toAnswer,
 } from './behavior-words.ts';
 
@@ -41,9 +42,6 @@ type Values = {
   source: ObservationSource;
   note: string;
 };
-
-const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
 function initialValues(incident: BehaviorIncident | null, today: string): Values {
   const steps: Record<string, StepMark> = {};
@@ -81,14 +79,16 @@ export function IncidentForm({
   today: string;
   onDone(): void;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const client = useQueryClient();
   const ids = useId();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: initialValues(incident, today),
     validate: {
-      date: (v) => (v ? null : 'Choose the day it happened'),
-      summary: (v) => (v.trim() ? null : 'Write a few words about what happened'),
+      date: (v) => (v ? null : t('records.incident.dateMissing')),
+      summary: (v) => (v.trim() ? null : t('records.incident.summaryMissing')),
     },
   });
   const actionSteps = steps.filter(isActionStep);
@@ -114,7 +114,7 @@ export function IncidentForm({
   const submit = form.onSubmit(async (v) => {
     setError(null);
     if (!schoolDay.ready) {
-      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      setConfirmError(t('records.error.sureThisDay'));
       focusFirst(['date']);
       return;
     }
@@ -135,11 +135,12 @@ export function IncidentForm({
       if (incident) await patch(`/households/${householdId}/behavior-incidents/${incident.id}`, body);
       else await post(`/households/${householdId}/behavior-incidents`, { ...body, planId });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: incident
-          ? `Saved the changes to ${formatDay(v.date)}.`
-          : `Saved: what happened on ${formatDay(v.date)}.`,
+        message: t('records.incident.saved', {
+          changed: incident ? 'yes' : 'no',
+          day: formatDay(v.date, 'weekdayShort', locale),
+        }),
       });
       await client.invalidateQueries({ queryKey: ['behavior-incidents', householdId] });
       await client.invalidateQueries({ queryKey: ['patterns'] });
@@ -160,7 +161,7 @@ export function IncidentForm({
     <FormStack onSubmit={submit} error={error}>
       <TextInput
         type="date"
-        label="Day"
+        label={t('records.incident.day')}
         max={today}
         required
         data-autofocus
@@ -168,8 +169,8 @@ export function IncidentForm({
       />
       <SchoolDayNotice state={schoolDay} error={confirmError} />
       <Textarea
-        label="What happened"
-        description="In your words, or as the school told you."
+        label={t('records.field.whatHappened')}
+        description={t('records.incident.summaryHelp')}
         autosize
         minRows={2}
         maxRows={8}
@@ -182,12 +183,9 @@ export function IncidentForm({
         <Stack gap="sm" role="group" aria-labelledby={`${ids}-steps`}>
           <div>
             <Text id={`${ids}-steps`} fw={600}>
-              The plan’s steps
+              {t('records.incident.steps')}
             </Text>
-            <Text size="sm">
-              For each step, was it followed or skipped? Leave “Not applicable” if it did not come up or you
-              do not know.
-            </Text>
+            <Text size="sm">{t('records.incident.stepsHelp')}</Text>
           </div>
           {actionSteps.map((s) => {
             const labelId = `${ids}-step-${s.id}`;
@@ -195,7 +193,7 @@ export function IncidentForm({
               <Stack key={s.id} gap={4}>
                 <Text id={labelId} size="sm">
                   <Text span fw={700} size="sm">
-                    {STEP_KIND_LABELS[s.kind]}:
+                    {t('records.incident.stepKind', { kind: stepKindLabel(t, s.kind) })}
                   </Text>{' '}
                   {s.text}
                 </Text>
@@ -207,7 +205,7 @@ export function IncidentForm({
                   onChange={(value) =>
                     form.setFieldValue('steps', { ...form.values.steps, [s.id]: value as StepMark })
                   }
-                  data={options(STEP_MARK_LABELS)}
+                  data={stepMarkOptions(t)}
                 />
               </Stack>
             );
@@ -222,45 +220,50 @@ export function IncidentForm({
 
       <Stack gap={4}>
         <Text id={`${ids}-reward`} size="sm" fw={600}>
-          {hasReward ? 'Was the reward in the plan used?' : 'Was a reward used, as the plan says?'}
+          {t('records.incident.reward', { hasReward: hasReward ? 'yes' : 'no' })}
         </Text>
         <SegmentedControl
           aria-labelledby={`${ids}-reward`}
           fullWidth
           size="sm"
-          data={options(ANSWER_LABELS)}
+          data={answerOptions(t)}
           {...form.getInputProps('rewardUsed')}
         />
       </Stack>
       <Stack gap={4}>
         <Text id={`${ids}-consequence`} size="sm" fw={600}>
-          Did a consequence go against the plan?
+          {t('records.incident.consequence')}
         </Text>
         <Text id={`${ids}-consequence-help`} size="sm">
-          For example, kept in from recess when the plan says not to.
+          {t('records.incident.consequenceHelp')}
         </Text>
         <SegmentedControl
           aria-labelledby={`${ids}-consequence`}
           aria-describedby={`${ids}-consequence-help`}
           fullWidth
           size="sm"
-          data={options(ANSWER_LABELS)}
+          data={answerOptions(t)}
           {...form.getInputProps('consequenceContradicted')}
         />
       </Stack>
 
       <NativeSelect
-        label="How do you know?"
-        data={options(OBSERVATION_SOURCE_LABELS)}
+        label={t('records.incident.howKnow')}
+        data={observationSourceOptions(t)}
         {...form.getInputProps('source')}
       />
-      <NoteTextarea label="Note (optional)" maxRows={6} maxLength={5000} {...form.getInputProps('note')} />
+      <NoteTextarea
+        label={t('records.field.noteOptional')}
+        maxRows={6}
+        maxLength={5000}
+        {...form.getInputProps('note')}
+      />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting}>
-          {incident ? 'Save changes' : 'Save'}
+          {incident ? t('records.saveChanges') : t('records.save')}
         </Button>
       </Group>
     </FormStack>

@@ -1,15 +1,24 @@
-// Plain words for the behavior plan and the incidents recorded against it. The rule names come from the
-// server's own module (src/domain/implementation-patterns.ts: pure, no zod), so they cannot drift.
+// Plain words for the behavior plan and the incidents recorded against it, in the reader's language
+// (the catalog's part "records", `records.behavior.*`). The rule names come from the server's own module
+// (src/domain/implementation-patterns.ts: pure, no zod), so they cannot drift.
 import { FINDING_RULES } from '../../../src/domain/implementation-patterns.ts';
 import { BEHAVIOR_STEP_KINDS } from '../../../src/domain/record-kinds.ts';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
+import type { T } from '../../i18n/i18n.tsx';
 
+/**
+ * The step kinds in English, for the screens not yet translated (the IEP review); the others use
+ * `stepKindLabel`.
+ */
 export const STEP_KIND_LABELS: Record<BehaviorStep['kind'], string> = {
   trigger: 'Trigger',
   strategy: 'Strategy',
   reward: 'Reward',
   response: 'Response',
 };
+
+/** "Trigger", "Strategy": a step's kind in the reader's language. */
+export const stepKindLabel = (t: T, kind: string) => t('records.behavior.stepKind', { kind });
 
 /** The plan's steps in their order: trigger, strategy, reward, response. */
 export const STEP_KIND_ORDER: readonly BehaviorStep['kind'][] = BEHAVIOR_STEP_KINDS;
@@ -20,40 +29,41 @@ export const isActionStep = (s: BehaviorStep) => s.kind !== 'trigger';
 export type StepMark = 'followed' | 'skipped' | 'na';
 export type Answer = 'yes' | 'no' | 'unsure';
 
-export const STEP_MARK_LABELS: Record<StepMark, string> = {
-  followed: 'Followed',
-  skipped: 'Skipped',
-  na: 'Not applicable',
-};
+export const STEP_MARKS: readonly StepMark[] = ['followed', 'skipped', 'na'];
+export const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
 
-export const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', unsure: 'Not sure' };
+/** "Followed", "Skipped", "Not applicable", for a segmented control. */
+export const stepMarkOptions = (t: T) =>
+  STEP_MARKS.map((value) => ({ value, label: t('records.behavior.stepMark', { mark: value }) }));
+
+/** "Yes", "No", "Not sure", for a segmented control. */
+export const answerOptions = (t: T) =>
+  ANSWERS.map((value) => ({ value, label: t('records.behavior.answer', { answer: value }) }));
 
 export const toAnswer = (v: boolean | null): Answer => (v == null ? 'unsure' : v ? 'yes' : 'no');
 export const fromAnswer = (a: Answer): boolean | null => (a === 'unsure' ? null : a === 'yes');
 
-/** The behavior-plan findings of the patterns endpoint, with a few words naming each. */
-export const BEHAVIOR_FINDING_HEADINGS: Record<string, string> = {
-  [FINDING_RULES.stepSkipped]: 'A step that is often skipped',
-  [FINDING_RULES.rewardsUnused]: 'The plan’s rewards are not being used',
-  [FINDING_RULES.consequenceContradicted]: 'Consequences that go against the plan',
-};
+/** The behavior-plan findings of the patterns endpoint, each with the key of the few words naming it. */
+const BEHAVIOR_FINDING_HEADINGS = {
+  [FINDING_RULES.stepSkipped]: 'stepSkipped',
+  [FINDING_RULES.rewardsUnused]: 'rewardsUnused',
+  [FINDING_RULES.consequenceContradicted]: 'consequenceContradicted',
+} as Record<string, string>;
 
 export const isBehaviorFinding = (rule: string) => rule in BEHAVIOR_FINDING_HEADINGS;
+
+/** "A step that is often skipped": a few words naming a behavior-plan finding. */
+export const behaviorFindingHeading = (t: T, rule: string) =>
+  t('records.behavior.finding', { rule: BEHAVIOR_FINDING_HEADINGS[rule] ?? 'other' });
 
 const shorten = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /** "Offer a sensory break before transitions; …" for lists of step names. */
-export const stepName = (s: BehaviorStep | undefined) =>
-  s ? shorten(s.text) : 'a step no longer in the plan';
+export const stepName = (t: T, s: BehaviorStep | undefined) =>
+  s ? shorten(s.text) : t('records.behavior.stepGone');
 
-export function rewardWords(i: BehaviorIncident): string {
-  if (i.rewardUsed == null) return 'Reward in the plan used: not sure';
-  return i.rewardUsed ? 'Reward in the plan used: yes' : 'Reward in the plan used: no';
-}
+export const rewardWords = (t: T, i: BehaviorIncident): string =>
+  t('records.behavior.rewardUsed', { answer: toAnswer(i.rewardUsed) });
 
-export function consequenceWords(i: BehaviorIncident): string {
-  if (i.consequenceContradicted == null) return 'A consequence went against the plan: not sure';
-  return i.consequenceContradicted
-    ? 'A consequence went against the plan: yes'
-    : 'A consequence went against the plan: no';
-}
+export const consequenceWords = (t: T, i: BehaviorIncident): string =>
+  t('records.behavior.consequence', { answer: toAnswer(i.consequenceContradicted) });

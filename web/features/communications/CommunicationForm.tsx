@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ParentPosition } from '../../../src/domain/communications.ts';
-import { COMMUNICATION_KIND_LABELS } from '../../../src/domain/record-kinds.ts';
+import { COMMUNICATION_KINDS } from '../../../src/domain/record-kinds.ts';
 import { LONG_TEXT_MAX } from '../../../src/domain/text-limits.ts';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
@@ -30,6 +30,7 @@ import {
   isVerbal,
   type Kind,
   messageName,
+  useMessageWords,
 } from './communication-words.ts';
 
 type Values = {
@@ -58,12 +59,7 @@ type Values = {
 };
 
 /** The choices for a call or a meeting, in the parent's words; the written summary follows the answer. */
-const POSITION_CHOICES: { value: ParentPosition; label: string }[] = [
-  { value: 'agreed', label: 'I agreed' },
-  { value: 'not_agreed', label: 'I did not agree' },
-  { value: 'thinking', label: 'I want to think about it' },
-  { value: 'unknown', label: 'Nothing was proposed' },
-];
+const POSITION_CHOICES: readonly ParentPosition[] = ['agreed', 'not_agreed', 'thinking', 'unknown'];
 
 /** A received reply to an earlier message that only promises an answer by a date. */
 const isHoldingReply = (v: Values) => v.direction === 'received' && v.inReplyToId !== '' && v.holding;
@@ -72,12 +68,6 @@ const isHoldingReply = (v: Values) => v.direction === 'received' && v.inReplyToI
 export type FormStart =
   | { mode: 'edit'; message: Communication; attachments: Attachment[] }
   | { mode: 'new'; preset?: Partial<Values> };
-
-const DIRECTION_WORDS: Record<'written' | 'phone' | 'meeting', Record<Direction, string>> = {
-  written: { sent: 'I sent it', received: 'I received it' },
-  phone: { sent: 'I called', received: 'They called me' },
-  meeting: { sent: 'I asked for it', received: 'The school asked for it' },
-};
 
 function initialValues(start: FormStart, today: string): Values {
   if (start.mode === 'edit') {
@@ -156,6 +146,8 @@ export function CommunicationForm({
   onDone(saved: Communication, created: boolean): void;
   onCancel(): void;
 }) {
+  const words = useMessageWords();
+  const { t, locale } = words;
   const client = useQueryClient();
   const ids = useId();
   const editing = start.mode === 'edit' ? start.message : null;
@@ -164,19 +156,17 @@ export function CommunicationForm({
   const form = useForm<Values>({
     initialValues: initialValues(start, today),
     validate: {
-      summary: (v) => (v.trim() ? null : 'Say in a few words what was said or written'),
-      date: (v) => (v ? null : 'Choose the date'),
-      replyExpectedBy: (v, values) =>
-        v && v < values.date ? 'The reply date cannot be before the message’s date' : null,
-      schoolReceivedOn: (v, values) =>
-        v && v < values.date ? 'The school cannot have received it before you sent it' : null,
+      summary: (v) => (v.trim() ? null : t('messages.form.summaryRequired')),
+      date: (v) => (v ? null : t('messages.chooseDate')),
+      replyExpectedBy: (v, values) => (v && v < values.date ? t('messages.form.replyBeforeDate') : null),
+      schoolReceivedOn: (v, values) => (v && v < values.date ? t('messages.form.receivedBeforeSent') : null),
       holdingUntil: (v, values) =>
         !isHoldingReply(values)
           ? null
           : !v
-            ? 'Give the date they promised an answer by'
+            ? t('messages.form.holdingRequired')
             : v < values.date
-              ? 'The promised date cannot be before this reply’s date'
+              ? t('messages.form.holdingBeforeDate')
               : null,
     },
   });
@@ -191,7 +181,7 @@ export function CommunicationForm({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     if (uploading) {
-      setError('Wait for the files to finish uploading, then save.');
+      setError(t('messages.form.uploading'));
       return;
     }
     const writtenSent = values.direction === 'sent' && expectsReply(values.kind);
@@ -230,12 +220,23 @@ export function CommunicationForm({
         ? await patch<Communication>(`/households/${householdId}/communications/${editing.id}`, body)
         : await post<Communication>(`/households/${householdId}/communications`, { ...body, childId });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: editing
-          ? 'Saved the changes.'
-          : `Logged: ${COMMUNICATION_KIND_LABELS[saved.kind].toLowerCase()}, ${formatDay(saved.date)}.` +
-            (saved.replyExpectedBy ? ` Reply expected by ${formatDay(saved.replyExpectedBy)}.` : ''),
+          ? t('messages.form.saved')
+          : [
+              t('messages.form.logged', {
+                kind: t('messages.kindLower', { kind: saved.kind }),
+                date: formatDay(saved.date, 'weekdayShort', locale),
+              }),
+              saved.replyExpectedBy
+                ? t('messages.form.loggedReply', {
+                    date: formatDay(saved.replyExpectedBy, 'weekdayShort', locale),
+                  })
+                : null,
+            ]
+              .filter(Boolean)
+              .join(' '),
       });
       for (const queryKey of AFFECTED_BY_MESSAGES)
         await client.invalidateQueries({ queryKey: [...queryKey] });
@@ -247,61 +248,69 @@ export function CommunicationForm({
     }
   }, onInvalid);
 
-  const directionWords =
-    DIRECTION_WORDS[v.kind === 'phone' ? 'phone' : v.kind === 'meeting' ? 'meeting' : 'written'];
+  // "I sent it" / "I called" / "I asked for it", and the other way round.
+  const talk = v.kind === 'phone' || v.kind === 'meeting' ? v.kind : 'written';
   const initialAttachments = start.mode === 'edit' ? start.attachments : [];
 
   return (
     <FormStack onSubmit={submit} error={error}>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <NativeSelect
-          label="What kind?"
-          data={(Object.keys(COMMUNICATION_KIND_LABELS) as Kind[]).map((k) => ({
-            value: k,
-            label: COMMUNICATION_KIND_LABELS[k],
-          }))}
+          label={t('messages.form.kind')}
+          data={COMMUNICATION_KINDS.map((k) => ({ value: k, label: t('messages.kind', { kind: k }) }))}
           {...form.getInputProps('kind')}
         />
-        <Radio.Group label="Who started it?" {...form.getInputProps('direction')}>
+        <Radio.Group label={t('messages.form.direction')} {...form.getInputProps('direction')}>
           <Group gap="md" mt={6}>
-            <Radio value="sent" label={directionWords.sent} />
-            <Radio value="received" label={directionWords.received} />
+            <Radio value="sent" label={t('messages.form.sent', { talk })} />
+            <Radio value="received" label={t('messages.form.received', { talk })} />
           </Group>
         </Radio.Group>
-        <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
-        <TextInput type="time" label="Time (optional)" {...form.getInputProps('time')} />
+        <TextInput
+          type="date"
+          label={t('messages.date')}
+          max={today}
+          required
+          {...form.getInputProps('date')}
+        />
+        <TextInput type="time" label={t('messages.form.time')} {...form.getInputProps('time')} />
       </SimpleGrid>
 
       {contacts.length > 0 ? (
         <Checkbox.Group
-          label={verbal ? 'Who took part?' : v.direction === 'sent' ? 'Sent to' : 'From'}
-          description="From the team on the Plan page."
+          label={
+            verbal
+              ? t('messages.form.tookPart')
+              : v.direction === 'sent'
+                ? t('messages.form.sentTo')
+                : t('messages.form.from')
+          }
+          description={t('messages.form.contactsHint')}
           {...form.getInputProps('contactIds')}
         >
           <Stack gap={6} mt={6}>
             {contacts.map((c) => (
-              <Checkbox key={c.id} value={c.id} label={`${c.name} (${c.role})`} />
+              <Checkbox
+                key={c.id}
+                value={c.id}
+                label={t('messages.form.contact', { name: c.name, role: c.role })}
+              />
             ))}
           </Stack>
         </Checkbox.Group>
       ) : (
-        <Text size="sm">
-          No team members are listed yet; add them on the Plan page to pick them here. You can name anyone
-          below.
-        </Text>
+        <Text size="sm">{t('messages.form.noContacts')}</Text>
       )}
       <TextInput
-        label={contacts.length > 0 ? 'Anyone else (optional)' : 'With whom (optional)'}
-        description="For example “the front office” or a name and email address."
+        label={contacts.length > 0 ? t('messages.form.anyoneElse') : t('messages.form.withWhom')}
+        description={t('messages.form.othersHint')}
         maxLength={500}
         {...form.getInputProps('otherParties')}
       />
-      <TextInput label="Subject (optional)" maxLength={500} {...form.getInputProps('subject')} />
+      <TextInput label={t('messages.form.subject')} maxLength={500} {...form.getInputProps('subject')} />
       <Textarea
-        label={verbal ? 'What was said' : 'What it says'}
-        description={
-          verbal ? 'In your own words, while you remember it.' : 'Paste the text, or sum it up in your words.'
-        }
+        label={verbal ? t('messages.form.whatWasSaid') : t('messages.form.whatItSays')}
+        description={verbal ? t('messages.form.saidHint') : t('messages.form.saysHint')}
         required
         autosize
         minRows={3}
@@ -313,8 +322,8 @@ export function CommunicationForm({
       {verbal && (
         <>
           <Textarea
-            label="What was decided (optional)"
-            description="One per line. These go into the written summary you can send afterwards."
+            label={t('messages.form.decisions')}
+            description={t('messages.form.decisionsHint')}
             autosize
             minRows={2}
             maxRows={8}
@@ -322,8 +331,8 @@ export function CommunicationForm({
             {...form.getInputProps('decisions')}
           />
           <Textarea
-            label="Next steps (optional)"
-            description="Who does what, and by when. One per line."
+            label={t('messages.form.nextSteps')}
+            description={t('messages.form.nextStepsHint')}
             autosize
             minRows={2}
             maxRows={8}
@@ -331,13 +340,13 @@ export function CommunicationForm({
             {...form.getInputProps('nextSteps')}
           />
           <Radio.Group
-            label="If the school proposed a change, did you agree?"
-            description="The written summary follows your answer: it never says you agreed when you did not, and asks for the proposal in writing."
+            label={t('messages.form.positionLabel')}
+            description={t('messages.form.positionHint')}
             {...form.getInputProps('parentPosition')}
           >
             <Stack gap={6} mt={6}>
-              {POSITION_CHOICES.map((c) => (
-                <Radio key={c.value} value={c.value} label={c.label} />
+              {POSITION_CHOICES.map((position) => (
+                <Radio key={position} value={position} label={t('messages.form.position', { position })} />
               ))}
             </Stack>
           </Radio.Group>
@@ -347,24 +356,27 @@ export function CommunicationForm({
         <Stack gap={6}>
           <TextInput
             type="date"
-            label="Reply expected by (optional)"
+            label={t('messages.form.replyBy')}
             description={
               editing
-                ? 'Change the date if you agreed on another one.'
-                : `Leave it empty: As Written expects a reply within ${replySchoolDays} school ${replySchoolDays === 1 ? 'day' : 'days'} (your setting), not counting weekends and school holidays.`
+                ? t('messages.form.replyByEdit')
+                : t('messages.form.replyByNew', { days: replySchoolDays })
             }
             min={v.date || undefined}
             disabled={v.noReply}
             {...form.getInputProps('replyExpectedBy')}
           />
-          <Checkbox label="No reply expected" {...form.getInputProps('noReply', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('messages.form.noReply')}
+            {...form.getInputProps('noReply', { type: 'checkbox' })}
+          />
         </Stack>
       )}
       {v.direction === 'sent' && !verbal && (
         <TextInput
           type="date"
-          label="The school received it on (optional)"
-          description="If you know it (a reply, a delivery receipt, a date stamp). Some deadlines run from the day the school receives a request, such as a meeting request in California."
+          label={t('messages.form.schoolReceived')}
+          description={t('messages.form.schoolReceivedHint')}
           min={v.date || undefined}
           max={today}
           {...form.getInputProps('schoolReceivedOn')}
@@ -372,11 +384,11 @@ export function CommunicationForm({
       )}
       {others.length > 0 && (
         <NativeSelect
-          label="In reply to (optional)"
-          description="The earlier message this one answers. A reply marks it answered."
+          label={t('messages.form.inReplyTo')}
+          description={t('messages.form.inReplyToHint')}
           data={[
-            { value: '', label: 'Not a reply' },
-            ...others.map((m) => ({ value: m.id, label: messageName(m) })),
+            { value: '', label: t('messages.form.notAReply') },
+            ...others.map((m) => ({ value: m.id, label: messageName(m, words) })),
           ]}
           {...form.getInputProps('inReplyToId')}
         />
@@ -384,14 +396,14 @@ export function CommunicationForm({
       {v.direction === 'received' && v.inReplyToId && (
         <Stack gap={6}>
           <Checkbox
-            label="They will answer later (a holding reply)"
-            description="For example “I’ll check with the team and get back to you by Friday”. The message stays unanswered until then, and As Written offers a follow-up after that date."
+            label={t('messages.form.holding')}
+            description={t('messages.form.holdingHint')}
             {...form.getInputProps('holding', { type: 'checkbox' })}
           />
           {v.holding && (
             <TextInput
               type="date"
-              label="Answer promised by"
+              label={t('messages.form.holdingUntil')}
               min={v.date || undefined}
               required
               {...form.getInputProps('holdingUntil')}
@@ -401,17 +413,20 @@ export function CommunicationForm({
       )}
       {!verbal && v.direction === 'sent' && talks.length > 0 && (
         <NativeSelect
-          label="Follows up a call or meeting (optional)"
-          description="If this is the written summary of a talk, link it here."
-          data={[{ value: '', label: 'No' }, ...talks.map((m) => ({ value: m.id, label: messageName(m) }))]}
+          label={t('messages.form.followsUp')}
+          description={t('messages.form.followsUpHint')}
+          data={[
+            { value: '', label: t('messages.form.no') },
+            ...talks.map((m) => ({ value: m.id, label: messageName(m, words) })),
+          ]}
           {...form.getInputProps('followsUpId')}
         />
       )}
       <div id={`${ids}-files`}>
         <FileUpload
           householdId={householdId}
-          label="Files (optional)"
-          description="A photo of a note home, a PDF of a letter, a screenshot."
+          label={t('messages.form.files')}
+          description={t('messages.form.filesHint')}
           initial={initialAttachments}
           onChange={(list) => form.setFieldValue('attachmentIds', list)}
           onBusyChange={setUploading}
@@ -420,10 +435,10 @@ export function CommunicationForm({
       </div>
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {editing ? 'Save changes' : 'Save'}
+          {editing ? t('messages.saveChanges') : t('messages.save')}
         </Button>
       </Group>
     </FormStack>

@@ -10,6 +10,7 @@ import contrast from '../../components/contrast.module.css';
 import { todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { ReadOnlyNote } from '../../components/RecordButtons.tsx';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import { useDraftLetter } from '../letters/letter-api.ts';
 import {
   isVerbal,
@@ -36,6 +37,8 @@ import { useEmailImport } from './useEmailImport.ts';
 // data and puts them together.
 
 export default function CommunicationsPage() {
+  const t = useT('messages');
+  const tParts = useTParts();
   const { householdId, child } = useHouseholdChild();
   const current = useCurrent();
   const [today] = useState(todayIso);
@@ -94,19 +97,14 @@ export default function CommunicationsPage() {
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>Messages</Title>
-        <Text>
-          Every email, call, meeting and note with <bdi>{child.firstName}</bdi>’s school, in one place. When
-          you send something, As Written waits for the reply with you, and tells you when it is late.
-        </Text>
-        {!writable && <ReadOnlyNote cannot="log messages" />}
+        <Title order={2}>{t('messages.title')}</Title>
+        <Text>{tParts('messages.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
+        {!writable && <ReadOnlyNote cannot={t('messages.readOnly')} />}
       </div>
 
-      {error && (
-        <LoadFailed title="The messages could not be loaded" message={error.message} onRetry={retry} />
-      )}
+      {error && <LoadFailed title={t('messages.loadError')} message={error.message} onRetry={retry} />}
 
-      {pending && !error && <LoadingCards label="Loading the messages" heights={[120, 120]} />}
+      {pending && !error && <LoadingCards label={t('messages.loading')} heights={[120, 120]} />}
 
       {!pending && !error && (
         <>
@@ -131,10 +129,10 @@ export default function CommunicationsPage() {
           {actionError && (
             <Alert
               color="red"
-              title="Not done"
+              title={t('common.notDone')}
               role="alert"
               withCloseButton
-              closeButtonLabel="Dismiss"
+              closeButtonLabel={t('messages.dismiss')}
               onClose={() => setActionError(null)}
             >
               {actionError}
@@ -143,13 +141,10 @@ export default function CommunicationsPage() {
 
           <section aria-labelledby="messages-list">
             <Title order={3} size="h4" id="messages-list" mb="xs">
-              Conversations, most recent first
+              {t('messages.list.title')}
             </Title>
             {log.threadList.length === 0 ? (
-              <Text>
-                Nothing logged yet. Start with the last email you sent the school, or a call you had: the
-                date, who, and a few words are enough.
-              </Text>
+              <Text>{t('messages.list.empty')}</Text>
             ) : (
               <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
                 {log.threadList.map((thread) => (
@@ -188,8 +183,8 @@ export default function CommunicationsPage() {
               <Stack gap="xs" mt="md" align="flex-start">
                 <Text size="sm" aria-live="polite">
                   {messages.hasNextPage
-                    ? `Showing the ${shownCount} most recent messages; older ones follow.`
-                    : `All ${shownCount} messages are shown.`}
+                    ? t('messages.list.showing', { count: shownCount })
+                    : t('messages.list.allShown', { count: shownCount })}
                 </Text>
                 {messages.hasNextPage && (
                   <Button
@@ -197,7 +192,7 @@ export default function CommunicationsPage() {
                     loading={messages.isFetchingNextPage}
                     onClick={() => void messages.fetchNextPage()}
                   >
-                    Show more messages
+                    {t('messages.list.more')}
                   </Button>
                 )}
               </Stack>

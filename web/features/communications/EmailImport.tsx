@@ -1,4 +1,5 @@
 import { Alert, Button, FileButton, Group, Progress, Text } from '@mantine/core';
+import { useT } from '../../i18n/i18n.tsx';
 import { EMAIL_ACCEPT } from './email-import.ts';
 import { ImportSummary } from './ImportSummary.tsx';
 import type { EmailImport } from './useEmailImport.ts';
@@ -6,11 +7,12 @@ import type { EmailImport } from './useEmailImport.ts';
 // The log's buttons (log a message, import emails or a folder) and what an import did.
 
 export function LogAndImportButtons({ onLog, emails }: { onLog(): void; emails: EmailImport }) {
+  const t = useT('messages');
   return (
     <>
       <Group gap="sm">
         <Button size="md" color="blue.8" onClick={onLog}>
-          Log a message
+          {t('messages.logMessage')}
         </Button>
         <FileButton
           multiple
@@ -20,7 +22,7 @@ export function LogAndImportButtons({ onLog, emails }: { onLog(): void; emails: 
         >
           {(props) => (
             <Button {...props} size="md" variant="default" loading={emails.importing}>
-              Import emails
+              {t('messages.import.emails')}
             </Button>
           )}
         </FileButton>
@@ -32,34 +34,38 @@ export function LogAndImportButtons({ onLog, emails }: { onLog(): void; emails: 
         >
           {(props) => (
             <Button {...props} size="md" variant="subtle" disabled={emails.importing}>
-              Import a folder
+              {t('messages.import.folder')}
             </Button>
           )}
         </FileButton>
       </Group>
       <Text size="sm" mt={-8}>
-        To import, save emails from your mail app as .eml files (choose several at once, or a whole folder),
-        or export a folder as .mbox. Each message is added once, matched to the team by address, and joined to
-        its conversation.
+        {t('messages.import.help')}
       </Text>
     </>
   );
 }
 
 export function ImportResult({ emails }: { emails: EmailImport }) {
+  const t = useT('messages');
   const progress = emails.progress;
   return (
     <>
       {progress && (
-        <Alert color="blue" title={`Importing “${progress.name}”`} role="status" aria-live="polite">
+        <Alert
+          color="blue"
+          title={t('messages.import.importing', { name: progress.name })}
+          role="status"
+          aria-live="polite"
+        >
           <Text size="sm" mb={6}>
             {progress.total === null
-              ? 'Reading the messages…'
-              : `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} messages added. You can keep using As Written meanwhile.`}
+              ? t('messages.import.reading')
+              : t('messages.import.progress', { done: progress.done, total: progress.total })}
           </Text>
           <Progress
             value={progress.total ? (100 * progress.done) / progress.total : 0}
-            aria-label={`Messages imported from “${progress.name}”`}
+            aria-label={t('messages.import.progressLabel', { name: progress.name })}
             animated
           />
         </Alert>
@@ -67,10 +73,10 @@ export function ImportResult({ emails }: { emails: EmailImport }) {
       {emails.importError && (
         <Alert
           color="red"
-          title="Nothing was imported"
+          title={t('messages.import.nothing')}
           role="alert"
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t('messages.dismiss')}
           onClose={emails.dismissError}
         >
           {emails.importError}

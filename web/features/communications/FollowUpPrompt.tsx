@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { Communication } from '../../api/types.ts';
+import { useT } from '../../i18n/i18n.tsx';
 
 /** After a call or meeting is logged: offer to draft the email that puts it in writing. */
 export function FollowUpPrompt({
@@ -15,24 +16,21 @@ export function FollowUpPrompt({
   onDraft(): void;
   onClose(): void;
 }) {
+  const t = useT('messages');
   return (
     <Alert
       color="blue"
-      title={`Put the ${message.kind === 'meeting' ? 'meeting' : 'call'} in writing?`}
+      title={t('messages.followUp.title', { kind: message.kind })}
       role="status"
       withCloseButton
-      closeButtonLabel="Not now"
+      closeButtonLabel={t('messages.followUp.notNow')}
       onClose={onClose}
     >
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">
-          A short email (“Thank you for talking with me. To make sure I understood: …”) keeps a record of what
-          was decided{message.nextSteps ? ' and the next steps' : ''}. As Written drafts it from what you just
-          logged; you can change anything before sending.
-        </Text>
+        <Text size="sm">{t('messages.followUp.text', { steps: message.nextSteps ? 'yes' : 'no' })}</Text>
         {canDraft && (
           <Button size="sm" color="blue.8" loading={drafting === `verbal-${message.id}`} onClick={onDraft}>
-            Write the follow-up email
+            {t('messages.writeFollowUpEmail')}
           </Button>
         )}
       </Stack>

@@ -1,4 +1,5 @@
 import { Alert, List } from '@mantine/core';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import type { FileImport } from './email-import.ts';
 
 // What an email import did: the messages added, those already in the log, the files kept or not.
@@ -9,6 +10,8 @@ export type ImportOutcome = {
 };
 
 export function ImportSummary({ outcome, onClose }: { outcome: ImportOutcome; onClose(): void }) {
+  const t = useT('messages');
+  const tParts = useTParts();
   const results = outcome.files.map((f) => f.result);
   const n = results.reduce((sum, r) => sum + r.imported, 0);
   const duplicates = results.flatMap((r) => r.duplicates);
@@ -17,58 +20,52 @@ export function ImportSummary({ outcome, onClose }: { outcome: ImportOutcome; on
   const skipped = outcome.files.flatMap((f) =>
     f.result.skippedAttachments.map((s) => ({ ...s, key: `${f.name}/${s.filename}/${s.reason}` })),
   );
-  const source =
-    outcome.files.length === 1 && outcome.failures.length === 0
-      ? `“${outcome.files[0]!.name}”`
-      : `${outcome.files.length} ${outcome.files.length === 1 ? 'file' : 'files'}`;
+  // One file named ("“notes.eml”"), else how many ("3 files").
+  const single = outcome.files.length === 1 && outcome.failures.length === 0;
+  const source = {
+    single: single ? 'yes' : 'no',
+    name: single ? outcome.files[0]!.name : '',
+    files: outcome.files.length,
+  };
+  const subjects = duplicates
+    .map((x) => x.subject)
+    .filter((s): s is string => !!s)
+    .slice(0, 3)
+    .map((s) => `“${s}”`)
+    .join(', ');
   return (
     <Alert
       color={outcome.failures.length > 0 ? 'orange' : 'blue'}
       title={
         n > 0
-          ? `Imported ${n} ${n === 1 ? 'message' : 'messages'} from ${source}`
+          ? t('messages.summary.imported', { count: n, ...source })
           : outcome.files.length > 0
-            ? `Nothing new in ${source}`
-            : 'Nothing was imported'
+            ? t('messages.summary.nothingNew', source)
+            : t('messages.import.nothing')
       }
       role="status"
       withCloseButton
-      closeButtonLabel="Dismiss"
+      closeButtonLabel={t('messages.dismiss')}
       onClose={onClose}
     >
       <List size="sm" spacing={2}>
         {outcome.failures.map((f) => (
-          <List.Item key={`failed-${f.name}`}>Not imported: {f.message}</List.Item>
+          <List.Item key={`failed-${f.name}`}>
+            {t('messages.summary.notImported', { message: f.message })}
+          </List.Item>
         ))}
         {d > 0 && (
           <List.Item>
-            {d === 1 ? '1 message was already in the log' : `${d} messages were already in the log`}, so{' '}
-            {d === 1 ? 'it was' : 'they were'} not added again
-            {duplicates.some((x) => x.subject)
-              ? `: ${duplicates
-                  .map((x) => x.subject)
-                  .filter((s): s is string => !!s)
-                  .slice(0, 3)
-                  .map((s) => `“${s}”`)
-                  .join(', ')}`
-              : ''}
-            .
+            {t('messages.summary.duplicates', { count: d, hasSubjects: subjects ? 'yes' : 'no', subjects })}
           </List.Item>
         )}
-        {kept > 0 && (
-          <List.Item>{kept === 1 ? '1 attachment was kept.' : `${kept} attachments were kept.`}</List.Item>
-        )}
+        {kept > 0 && <List.Item>{t('messages.summary.kept', { count: kept })}</List.Item>}
         {skipped.map((s) => (
           <List.Item key={s.key}>
-            Not kept: “<bdi>{s.filename}</bdi>”. {s.reason}
+            {tParts('messages.summary.notKept', { file: <bdi>{s.filename}</bdi>, reason: s.reason })}
           </List.Item>
         ))}
-        {n > 0 && (
-          <List.Item>
-            Check who each one is from: a sender who is not on the team is listed by address. Messages from
-            the team count as replies.
-          </List.Item>
-        )}
+        {n > 0 && <List.Item>{t('messages.summary.check')}</List.Item>}
       </List>
     </Alert>
   );

@@ -4,7 +4,7 @@ import { patch } from '../../api/client.ts';
 import type { Communication } from '../../api/types.ts';
 import { ConfirmDelete, ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { formatDay } from '../../components/dates.ts';
-import { AFFECTED_BY_MESSAGES, shorten } from './communication-words.ts';
+import { AFFECTED_BY_MESSAGES, type MessageWords, shorten, useMessageWords } from './communication-words.ts';
 
 // The two questions asked before changing a message: stop waiting for its reply, or delete it.
 
@@ -15,45 +15,51 @@ function useRefreshMessages() {
   };
 }
 
-const nameOf = (m: Communication) => `“${m.subject ?? shorten(m.summary, 60)}” (${formatDay(m.date)})`;
+const nameOf = ({ t, locale }: MessageWords, m: Communication) =>
+  t('messages.dialog.name', {
+    what: m.subject ?? shorten(m.summary, 60),
+    date: formatDay(m.date, 'weekdayShort', locale),
+  });
 
 type MessageDialogProps = { householdId: string; message: Communication; onClose(): void };
 
 export function ConfirmNoReplyNeeded({ householdId, message, onClose }: MessageDialogProps) {
+  const words = useMessageWords();
+  const { t } = words;
   const refresh = useRefreshMessages();
   return (
     <ConfirmModal
       opened
       onClose={onClose}
-      title="No reply needed any more?"
-      confirmLabel="Yes, stop waiting"
+      title={t('messages.dialog.closeTitle')}
+      confirmLabel={t('messages.dialog.closeConfirm')}
       onConfirm={async () => {
         await patch(`/households/${householdId}/communications/${message.id}`, { closedWithoutReply: true });
         await refresh();
         notifications.show({
-          closeButtonProps: { 'aria-label': 'Close' },
+          closeButtonProps: { 'aria-label': t('common.close') },
           color: 'green',
-          message: 'As Written is no longer waiting for a reply to this message.',
+          message: t('messages.dialog.closed'),
         });
       }}
     >
-      For example, when they answered in person or by phone. As Written stops counting the days for{' '}
-      {nameOf(message)}. If they did answer in writing, log their reply instead: it keeps what they said.
+      {t('messages.dialog.closeText', { name: nameOf(words, message) })}
     </ConfirmModal>
   );
 }
 
 export function ConfirmDeleteMessage({ householdId, message, onClose }: MessageDialogProps) {
+  const words = useMessageWords();
+  const { t } = words;
   return (
     <ConfirmDelete
       householdId={householdId}
       path={`communications/${message.id}`}
       refresh={AFFECTED_BY_MESSAGES}
-      title="Delete this message from the log?"
+      title={t('messages.dialog.deleteTitle')}
       onClose={onClose}
     >
-      {nameOf(message)} will no longer be listed or counted. Its files stay in the household’s files, and the
-      journal keeps what it was.
+      {t('messages.dialog.deleteText', { name: nameOf(words, message) })}
     </ConfirmDelete>
   );
 }

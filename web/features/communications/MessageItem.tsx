@@ -30,6 +30,7 @@ import {
   kindAndDirection,
   positionBadge,
   replyBadge,
+  useMessageWords,
   verbalBadge,
   whoLine,
 } from './communication-words.ts';
@@ -81,6 +82,8 @@ export function MessageItem({
   onFollowUp(): void;
   onWriteSummary(): void;
 }) {
+  const words = useMessageWords();
+  const { t, locale } = words;
   const headingId = useId();
   const moreId = useId();
   const [expanded, setExpanded] = useState(false);
@@ -88,19 +91,19 @@ export function MessageItem({
   const DirectionIcon = m.direction === 'sent' ? IconArrowUpRight : IconArrowDownLeft;
   const reply = state?.reply;
   const badges: Badge[] = [];
-  const rb = replyBadge(reply);
+  const rb = replyBadge(words, reply);
   if (rb) badges.push(rb);
-  if (state?.verbalOpen) badges.push(verbalBadge(m.kind));
-  const position = isVerbal(m.kind) ? positionBadge(m.parentPosition) : null;
+  if (state?.verbalOpen) badges.push(verbalBadge(words, m.kind));
+  const position = isVerbal(m.kind) ? positionBadge(words, m.parentPosition) : null;
   if (position) badges.push(position);
   // Still without its answer: waiting, past its date, or holding on an answer promised by a date.
   const waiting = reply?.state === 'waiting' || reply?.state === 'overdue' || reply?.state === 'holding';
   const overdue = reply?.state === 'overdue';
   const long = m.summary.length > 180 || m.summary.includes('\n') || !!m.decisions || !!m.nextSteps;
-  const title = m.subject?.trim() || kindAndDirection(m);
-  const who = whoLine(m, contacts);
-  const day = formatDay(m.date, 'weekdayLong');
-  const name = `${title}, ${formatDay(m.date)}`;
+  const title = m.subject?.trim() || kindAndDirection(words, m);
+  const who = whoLine(words, m, contacts);
+  const day = formatDay(m.date, 'weekdayLong', locale);
+  const name = t('messages.item.name', { title, date: formatDay(m.date, 'weekdayShort', locale) });
   // A message voided as logged by mistake stays listed, struck through, and counts nowhere (no reply clock).
   const voided = isVoided(m);
 
@@ -119,7 +122,7 @@ export function MessageItem({
           <Icon size={18} stroke={1.75} aria-hidden />
           {!isVerbal(m.kind) && <DirectionIcon size={16} stroke={1.75} aria-hidden />}
           <Text size="sm">
-            {kindAndDirection(m)} · {day}
+            {kindAndDirection(words, m)} · {day}
             {m.time ? ` · ${formatClockTime(m.time)}` : ''}
           </Text>
         </Group>
@@ -129,7 +132,14 @@ export function MessageItem({
         <VoidedNote householdId={householdId} record={m} />
         {who && <Text size="sm">{who}</Text>}
         {badges.length > 0 && (
-          <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Status">
+          <Group
+            gap={6}
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('messages.item.status')}
+          >
             {badges.map((b) => (
               <li key={b.text}>
                 <Tag tone={b.tone}>{b.text}</Tag>
@@ -145,7 +155,7 @@ export function MessageItem({
             {m.decisions && (
               <div>
                 <Text size="sm" fw={700}>
-                  What was decided
+                  {t('messages.item.decided')}
                 </Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {m.decisions}
@@ -155,7 +165,7 @@ export function MessageItem({
             {m.nextSteps && (
               <div>
                 <Text size="sm" fw={700}>
-                  Next steps
+                  {t('messages.item.nextSteps')}
                 </Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {m.nextSteps}
@@ -170,10 +180,12 @@ export function MessageItem({
               size="compact-sm"
               variant="default"
               aria-expanded={expanded}
-              aria-label={`${expanded ? 'Show less of' : 'Show all of'} ${name}`}
+              aria-label={
+                expanded ? t('messages.item.showLessOf', { name }) : t('messages.item.showAllOf', { name })
+              }
               onClick={() => setExpanded((x) => !x)}
             >
-              {expanded ? 'Show less' : 'Show all'}
+              {expanded ? t('messages.item.showLess') : t('messages.item.showAll')}
             </Button>
           </Group>
         )}
@@ -181,8 +193,13 @@ export function MessageItem({
         {(canEdit || canDraft || canDelete) && (
           <Group gap="xs" mt={4}>
             {canEdit && waiting && (
-              <Button size="xs" color="blue.8" aria-label={`Log their reply to ${name}`} onClick={onLogReply}>
-                Log their reply
+              <Button
+                size="xs"
+                color="blue.8"
+                aria-label={t('messages.item.logTheirReplyTo', { name })}
+                onClick={onLogReply}
+              >
+                {t('messages.logTheirReply')}
               </Button>
             )}
             {canDraft && overdue && (
@@ -190,20 +207,20 @@ export function MessageItem({
                 size="xs"
                 variant="default"
                 loading={drafting === `unanswered-${m.id}`}
-                aria-label={`Write a follow-up on ${name}`}
+                aria-label={t('messages.item.writeFollowUpOn', { name })}
                 onClick={onFollowUp}
               >
-                Write a follow-up
+                {t('messages.item.writeFollowUp')}
               </Button>
             )}
             {canEdit && waiting && (
               <Button
                 size="xs"
                 variant="default"
-                aria-label={`No reply needed any more: ${name}`}
+                aria-label={t('messages.item.noReplyNeededFor', { name })}
                 onClick={onClose}
               >
-                No reply needed any more
+                {t('messages.noReplyNeeded')}
               </Button>
             )}
             {canDraft && state?.verbalOpen && (
@@ -211,20 +228,20 @@ export function MessageItem({
                 size="xs"
                 color="blue.8"
                 loading={drafting === `verbal-${m.id}`}
-                aria-label={`Write the follow-up email for ${name}`}
+                aria-label={t('messages.item.writeFollowUpEmailFor', { name })}
                 onClick={onWriteSummary}
               >
-                Write the follow-up email
+                {t('messages.writeFollowUpEmail')}
               </Button>
             )}
             {canEdit && !voided && m.direction === 'received' && expectsReply(m.kind) && (
               <Button
                 size="xs"
                 variant="default"
-                aria-label={`Log your answer to ${name}`}
+                aria-label={t('messages.item.logYourAnswerTo', { name })}
                 onClick={onLogReply}
               >
-                Log your answer
+                {t('messages.logYourAnswer')}
               </Button>
             )}
             <RecordButtons
@@ -235,7 +252,7 @@ export function MessageItem({
                 householdId,
                 path: 'communications',
                 record: m,
-                what: `the message “${title}” of ${day}`,
+                what: t('messages.item.what', { title, day }),
               }}
             />
           </Group>

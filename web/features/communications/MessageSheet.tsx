@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Communication, TeamContact } from '../../api/types.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { CommunicationForm, type FormStart } from './CommunicationForm.tsx';
 import { isVerbal } from './communication-words.ts';
 
@@ -51,6 +52,7 @@ export function MessageSheet({
   today: string;
   onSaved(saved: Communication, created: boolean): void;
 }) {
+  const t = useT('messages');
   const { start } = sheet;
   return (
     <ResponsiveDrawer
@@ -58,12 +60,12 @@ export function MessageSheet({
       onClose={sheet.close}
       title={
         start?.mode === 'edit'
-          ? 'Change this message'
+          ? t('messages.sheet.edit')
           : start?.preset?.inReplyToId
             ? start.preset.direction === 'received'
-              ? 'Log their reply'
-              : 'Log your answer'
-            : 'Log a message'
+              ? t('messages.logTheirReply')
+              : t('messages.logYourAnswer')
+            : t('messages.logMessage')
       }
     >
       {start && (

@@ -11,7 +11,8 @@ import { formatDay } from '../../components/dates.ts';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
-import { NOTE_KIND_HINTS, NOTE_KIND_LABELS, parentNotesKey, shorten } from './communication-words.ts';
+import { useTParts } from '../../i18n/i18n.tsx';
+import { NOTE_KINDS, parentNotesKey, shorten, useMessageWords } from './communication-words.ts';
 
 // "Things I noticed": what the parent sees at home that is not about one session or accommodation (a new
 // challenge, a concern, harm, a win). The advisor reads them: a new challenge suggests a meeting, harm
@@ -41,6 +42,8 @@ export function ParentNotes({
   canAdd: boolean;
   canDelete: boolean;
 }) {
+  const { t, locale } = useMessageWords();
+  const tParts = useTParts();
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [opening, setOpening] = useState(0);
@@ -54,11 +57,13 @@ export function ParentNotes({
   return (
     <section aria-labelledby="noticed-heading">
       <Title order={3} size="h4" id="noticed-heading">
-        Things I noticed
+        {t('messages.notes.title')}
       </Title>
       <Text size="sm" mb="xs">
-        What you see at home: a new challenge, a worry, harm to <bdi>{firstName}</bdi>, or a win. As Written
-        uses these to suggest what to do next (<TextLink href="/advisor">What to do next</TextLink>).
+        {tParts('messages.notes.intro', {
+          name: <bdi>{firstName}</bdi>,
+          link: <TextLink href="/advisor">{t('nav.advisor')}</TextLink>,
+        })}
       </Text>
       {canAdd && (
         <Button
@@ -69,20 +74,20 @@ export function ParentNotes({
             setOpened(true);
           }}
         >
-          Add something I noticed
+          {t('messages.notes.add')}
         </Button>
       )}
       {list.length === 0 ? (
-        <Text>Nothing noted yet.</Text>
+        <Text>{t('messages.notes.empty')}</Text>
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {list.map((n) => (
             <Paper component="li" key={n.id} withBorder p="sm" radius="md">
               <Stack gap={4}>
                 <Group gap="xs">
-                  <Tag tone={TONE[n.kind]}>{NOTE_KIND_LABELS[n.kind]}</Tag>
+                  <Tag tone={TONE[n.kind]}>{t('messages.noteKind', { kind: n.kind })}</Tag>
                   <Text size="sm" fw={600}>
-                    {formatDay(n.date, 'weekdayLong')}
+                    {formatDay(n.date, 'weekdayLong', locale)}
                   </Text>
                 </Group>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{n.text}</Text>
@@ -91,10 +96,13 @@ export function ParentNotes({
                     <Button
                       size="xs"
                       variant="default"
-                      aria-label={`Delete the note of ${formatDay(n.date)}: ${shorten(n.text, 40)}`}
+                      aria-label={t('messages.notes.deleteLabel', {
+                        date: formatDay(n.date, 'weekdayShort', locale),
+                        text: shorten(n.text, 40),
+                      })}
                       onClick={() => setDeleting(n)}
                     >
-                      Delete
+                      {t('common.delete')}
                     </Button>
                   </Group>
                 )}
@@ -105,7 +113,7 @@ export function ParentNotes({
       )}
 
       {canAdd && (
-        <ResponsiveDrawer opened={opened} onClose={() => setOpened(false)} title="Something I noticed">
+        <ResponsiveDrawer opened={opened} onClose={() => setOpened(false)} title={t('messages.notes.sheet')}>
           <NoteForm
             key={opening}
             householdId={householdId}
@@ -125,15 +133,17 @@ export function ParentNotes({
         <ConfirmModal
           opened
           onClose={() => setDeleting(null)}
-          title="Delete this note?"
-          confirmLabel="Delete"
+          title={t('messages.notes.deleteTitle')}
+          confirmLabel={t('common.delete')}
           onConfirm={async () => {
             await del(`/households/${householdId}/parent-notes/${deleting.id}`);
             await refresh();
           }}
         >
-          “{shorten(deleting.text, 120)}” ({formatDay(deleting.date)}) will no longer be listed or used for
-          suggestions. The journal keeps what it was.
+          {t('messages.notes.deleteText', {
+            text: shorten(deleting.text, 120),
+            date: formatDay(deleting.date, 'weekdayShort', locale),
+          })}
         </ConfirmModal>
       )}
     </section>
@@ -155,12 +165,14 @@ function NoteForm({
   onDone(): Promise<void>;
   onCancel(): void;
 }) {
+  const { t, locale } = useMessageWords();
+  const tParts = useTParts();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ kind: ParentNoteKind; date: string; text: string }>({
     initialValues: { kind: 'concern', date: today, text: '' },
     validate: {
-      text: (v) => (v.trim() ? null : 'Say what you noticed, in a sentence or two'),
-      date: (v) => (v ? null : 'Choose the date'),
+      text: (v) => (v.trim() ? null : t('messages.notes.textRequired')),
+      date: (v) => (v ? null : t('messages.chooseDate')),
     },
   });
   const submit = form.onSubmit(async (v) => {
@@ -168,9 +180,9 @@ function NoteForm({
     try {
       await post(`/households/${householdId}/parent-notes`, { childId, ...v, text: v.text.trim() });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: `Saved: ${NOTE_KIND_LABELS[v.kind].toLowerCase()}, ${formatDay(v.date)}.`,
+        message: t('messages.notes.saved', { kind: v.kind, date: formatDay(v.date, 'weekdayShort', locale) }),
       });
       await onDone();
     } catch (e) {
@@ -179,23 +191,33 @@ function NoteForm({
   });
   return (
     <FormStack onSubmit={submit} error={error}>
-      <Radio.Group label="What is it?" {...form.getInputProps('kind')}>
+      <Radio.Group label={t('messages.notes.kind')} {...form.getInputProps('kind')}>
         <Stack gap="xs" mt={6}>
-          {(Object.keys(NOTE_KIND_LABELS) as ParentNoteKind[]).map((k) => (
-            <Radio key={k} value={k} label={NOTE_KIND_LABELS[k]} description={NOTE_KIND_HINTS[k]} />
+          {NOTE_KINDS.map((k) => (
+            <Radio
+              key={k}
+              value={k}
+              label={t('messages.noteKind', { kind: k })}
+              description={t('messages.noteKindHint', { kind: k })}
+            />
           ))}
         </Stack>
       </Radio.Group>
       {form.values.kind === 'harm' && (
-        <Alert color="yellow" title="You do not have to wait">
-          If <bdi>{firstName}</bdi> is in danger, call the school or the right service now. Write down what
-          happened here too: As Written will suggest who to write to.
+        <Alert color="yellow" title={t('messages.notes.harmTitle')}>
+          {tParts('messages.notes.harmText', { name: <bdi>{firstName}</bdi> })}
         </Alert>
       )}
-      <TextInput type="date" label="Date" max={today} required {...form.getInputProps('date')} />
+      <TextInput
+        type="date"
+        label={t('messages.date')}
+        max={today}
+        required
+        {...form.getInputProps('date')}
+      />
       <Textarea
-        label="What did you notice?"
-        description="What happened and when, in your own words. Dates and what you saw or heard help the most."
+        label={t('messages.notes.text')}
+        description={t('messages.notes.textHint')}
         required
         autosize
         minRows={3}
@@ -205,10 +227,10 @@ function NoteForm({
       />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting}>
-          Save
+          {t('messages.save')}
         </Button>
       </Group>
     </FormStack>

@@ -1,5 +1,6 @@
 import { List, Paper, Title } from '@mantine/core';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 
 /** "Right now": how many messages are late, waiting, or calls not yet put in writing (nothing when none). */
 export function RightNow({
@@ -11,35 +12,22 @@ export function RightNow({
   waitingCount: number;
   verbalCount: number;
 }) {
+  const t = useT('messages');
   if (overdueCount === 0 && waitingCount === 0 && verbalCount === 0) return null;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="messages-now">
       <Title order={3} size="h5" id="messages-now">
-        Right now
+        {t('messages.now.title')}
       </Title>
       <List size="sm" spacing={2} mt={4}>
         {overdueCount > 0 && (
           <List.Item>
-            {overdueCount === 1
-              ? '1 message is past its reply date.'
-              : `${overdueCount} messages are past their reply dates.`}{' '}
-            <TextLink href="/advisor">What to do next</TextLink>
+            {t('messages.now.overdue', { count: overdueCount })}{' '}
+            <TextLink href="/advisor">{t('nav.advisor')}</TextLink>
           </List.Item>
         )}
-        {waitingCount > 0 && (
-          <List.Item>
-            {waitingCount === 1
-              ? '1 message is waiting for a reply.'
-              : `${waitingCount} messages are waiting for replies.`}
-          </List.Item>
-        )}
-        {verbalCount > 0 && (
-          <List.Item>
-            {verbalCount === 1
-              ? '1 call or meeting is not yet followed up in writing.'
-              : `${verbalCount} calls or meetings are not yet followed up in writing.`}
-          </List.Item>
-        )}
+        {waitingCount > 0 && <List.Item>{t('messages.now.waiting', { count: waitingCount })}</List.Item>}
+        {verbalCount > 0 && <List.Item>{t('messages.now.verbal', { count: verbalCount })}</List.Item>}
       </List>
     </Paper>
   );

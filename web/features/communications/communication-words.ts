@@ -3,7 +3,7 @@
 // reply are the server's own (src/domain/record-kinds.ts, zod-free).
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
-  COMMUNICATION_KIND_LABELS,
+  PARENT_NOTE_KINDS,
   type ParentPosition,
   REPLY_EXPECTED_KINDS,
   VERBAL_KINDS,
@@ -18,7 +18,8 @@ import type {
   ParentNoteKind,
   TeamContact,
 } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
 export type Kind = Communication['kind'];
 export type Direction = Communication['direction'];
@@ -29,26 +30,30 @@ export const isVerbal = (kind: Kind) => VERBAL_KINDS.has(kind);
 /** Kinds that wait for a reply when the family sends them. */
 export const expectsReply = (kind: Kind) => REPLY_EXPECTED_KINDS.has(kind);
 
-/** "Email you sent", "Phone call" (calls and meetings go both ways). */
-export function kindAndDirection(c: Pick<Communication, 'kind' | 'direction'>): string {
-  const kind = COMMUNICATION_KIND_LABELS[c.kind];
-  if (isVerbal(c.kind)) return kind;
-  return `${kind} ${c.direction === 'sent' ? 'you sent' : 'you received'}`;
+/** The Messages page's words in the reader's language: its messages and the locale for dates. */
+export type MessageWords = {
+  t: T;
+  /** The locale to write dates in (`formatDay(iso, style, locale)`). */
+  locale: string | undefined;
+};
+
+/** The Messages page's words: loads the "messages" part. */
+export function useMessageWords(): MessageWords {
+  const t = useT('messages');
+  const { language } = useLanguage();
+  return { t, locale: localeFor(language) };
 }
 
-export const NOTE_KIND_LABELS: Record<ParentNoteKind, string> = {
-  new_challenge: 'A new challenge',
-  concern: 'A concern',
-  harm: 'Harm to my child',
-  win: 'A win',
-};
+/** "Email you sent", "Phone call" (calls and meetings go both ways). */
+export function kindAndDirection({ t }: MessageWords, c: Pick<Communication, 'kind' | 'direction'>): string {
+  if (isVerbal(c.kind)) return t('messages.kind', { kind: c.kind });
+  return c.direction === 'sent'
+    ? t('messages.kindSent', { kind: c.kind })
+    : t('messages.kindReceived', { kind: c.kind });
+}
 
-export const NOTE_KIND_HINTS: Record<ParentNoteKind, string> = {
-  new_challenge: 'Something new is hard for your child (a new class, a new behavior, a new need).',
-  concern: 'Something worries you and you would like to ask the school about it.',
-  harm: 'Your child is being hurt or is not safe, academically or emotionally. As Written suggests writing to someone who can act, without waiting for the usual steps.',
-  win: 'Something is working. Sharing it with the team is worth it too.',
-};
+/** The kinds of the parent's notes, in the order they are offered. */
+export const NOTE_KINDS: readonly ParentNoteKind[] = PARENT_NOTE_KINDS;
 
 export const communicationsKey = (householdId: string, childId: string) => [
   'communications',
@@ -132,26 +137,39 @@ export const AFFECTED_BY_MESSAGES = [
 
 /** Who took part, in words: team contacts by name, then anyone else as written. */
 export function whoWords(
+  { t }: MessageWords,
   c: Pick<Communication, 'contactIds' | 'otherParties'>,
   contacts: Map<string, TeamContact>,
 ) {
-  const names = c.contactIds.map((id) => contacts.get(id)?.name ?? 'a team member no longer listed');
+  const names = c.contactIds.map((id) => contacts.get(id)?.name ?? t('messages.who.unlisted'));
   if (c.otherParties) names.push(c.otherParties);
   return names.length > 0 ? names.join(', ') : null;
 }
 
 /** "To Ms. Alvarez", "From Mr. Chen", "With Ms. Alvarez". */
-export function whoLine(c: Communication, contacts: Map<string, TeamContact>): string | null {
-  const who = whoWords(c, contacts);
+export function whoLine(
+  words: MessageWords,
+  c: Communication,
+  contacts: Map<string, TeamContact>,
+): string | null {
+  const { t } = words;
+  const who = whoWords(words, c, contacts);
   if (!who) return null;
-  if (isVerbal(c.kind)) return `With ${who}`;
-  return c.direction === 'sent' ? `To ${who}` : `From ${who}`;
+  if (isVerbal(c.kind)) return t('messages.who.with', { who });
+  return c.direction === 'sent' ? t('messages.who.to', { who }) : t('messages.who.from', { who });
 }
 
-/** A short name for a message in lists and selects: "Email you sent, Tue, Oct 6: Calculator in math". */
-export function messageName(c: Communication): string {
+/**
+ * A short name for a message in lists and selects: "Email you sent, Tue, Oct 6: Calculator in math".
+ * In English when no words are given (a screen not yet translated).
+ */
+export function messageName(c: Communication, words: MessageWords): string {
   const what = c.subject?.trim() || shorten(c.summary, 50);
-  return `${kindAndDirection(c)}, ${formatDay(c.date)}: ${what}`;
+  return words.t('messages.name', {
+    kind: kindAndDirection(words, c),
+    date: formatDay(c.date, 'weekdayShort', words.locale),
+    what,
+  });
 }
 
 export function shorten(text: string, max: number): string {
@@ -162,48 +180,46 @@ export function shorten(text: string, max: number): string {
 export type Badge = { text: string; tone: 'green' | 'red' | 'orange' | 'blue' | 'gray' };
 
 /** The reply state of a message, in words. */
-export function replyBadge(reply: CommunicationReply | undefined): Badge | null {
+export function replyBadge({ t, locale }: MessageWords, reply: CommunicationReply | undefined): Badge | null {
   if (!reply) return null;
+  const day = (iso: string) => formatDay(iso, 'weekdayShort', locale);
   switch (reply.state) {
     case 'waiting':
-      return { text: `Waiting for a reply until ${formatDay(reply.dueBy)}`, tone: 'blue' };
+      return { text: t('messages.badge.waiting', { date: day(reply.dueBy) }), tone: 'blue' };
     case 'overdue':
       return {
         text: reply.holdingReplyIds
-          ? `No answer by the promised ${formatDay(reply.dueBy)} — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`
-          : `No reply — ${reply.daysLate} ${reply.daysLate === 1 ? 'day' : 'days'} late`,
+          ? t('messages.badge.overdueHolding', { date: day(reply.dueBy), days: reply.daysLate })
+          : t('messages.badge.overdue', { days: reply.daysLate }),
         tone: 'orange',
       };
     case 'holding':
-      return { text: `Answer promised by ${formatDay(reply.promisedBy)}`, tone: 'blue' };
+      return { text: t('messages.badge.holding', { date: day(reply.promisedBy) }), tone: 'blue' };
     case 'answered':
-      return { text: 'Answered', tone: 'green' };
+      return { text: t('messages.badge.answered'), tone: 'green' };
     case 'closed':
-      return { text: 'No reply needed any more', tone: 'gray' };
+      return { text: t('messages.noReplyNeeded'), tone: 'gray' };
     default:
       return null;
   }
 }
 
 /** Where the parent stands on what a call or meeting proposed, as a tag (none when not recorded). */
-export function positionBadge(position: ParentPosition): Badge | null {
+export function positionBadge({ t }: MessageWords, position: ParentPosition): Badge | null {
   switch (position) {
     case 'agreed':
-      return { text: 'You agreed', tone: 'gray' };
+      return { text: t('messages.badge.agreed'), tone: 'gray' };
     case 'not_agreed':
-      return { text: 'You did not agree', tone: 'blue' };
+      return { text: t('messages.badge.notAgreed'), tone: 'blue' };
     case 'thinking':
-      return { text: 'You are thinking it over', tone: 'blue' };
+      return { text: t('messages.badge.thinking'), tone: 'blue' };
     default:
       return null;
   }
 }
 
-export function verbalBadge(kind: Kind): Badge {
-  return {
-    text: `${kind === 'meeting' ? 'Meeting' : 'Call'} not yet followed up in writing`,
-    tone: 'orange',
-  };
+export function verbalBadge({ t }: MessageWords, kind: Kind): Badge {
+  return { text: t('messages.badge.verbal', { kind }), tone: 'orange' };
 }
 
 /** Newest first, by date, then time, then id (ids are time-ordered). */

@@ -2,6 +2,7 @@
 // of web/api/client.ts so the first screen does not carry it; the CSRF token comes from the session.
 import { ApiError, type FieldIssue, get, readApiBody } from '../../api/client.ts';
 import type { EmailImportResult, Job } from '../../api/types.ts';
+import { translateNow as t } from '../../i18n/i18n.tsx';
 
 export const EMAIL_ACCEPT = '.eml,.mbox,message/rfc822,application/mbox';
 
@@ -60,11 +61,7 @@ async function followJob(
     onProgress(job.progress);
   }
   if (job.status === 'failed' || !job.result) {
-    throw new ApiError(
-      400,
-      'job_failed',
-      job.error ?? `“${file.name}” could not be imported (the import stopped without saying why).`,
-    );
+    throw new ApiError(400, 'job_failed', job.error ?? t('messages.import.jobFailed', { name: file.name }));
   }
   return { ...job.result, attachmentsKept: null };
 }
@@ -91,11 +88,7 @@ export async function importEmailFile(
       body: file,
     });
   } catch {
-    throw new ApiError(
-      0,
-      'offline',
-      `“${file.name}” could not be sent. Check your connection and try again; nothing was imported.`,
-    );
+    throw new ApiError(0, 'offline', t('messages.import.offline', { name: file.name }));
   }
   const data = await readApiBody(response);
   if (!response.ok) {
@@ -105,9 +98,9 @@ export async function importEmailFile(
       response.status,
       error?.code ?? 'error',
       response.status === 413
-        ? `“${file.name}” is too large to import. Try exporting fewer messages at a time.`
+        ? t('messages.import.tooLarge', { name: file.name })
         : (error?.message ??
-            `“${file.name}” could not be imported (the server answered ${response.status}).`),
+            t('messages.import.serverError', { name: file.name, status: String(response.status) })),
       error?.fields ?? [],
     );
   }

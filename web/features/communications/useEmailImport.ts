@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { translateNow as t } from '../../i18n/i18n.tsx';
 import { AFFECTED_BY_MESSAGES } from './communication-words.ts';
 import { emailFilesOf, type ImportProgress, importEmailFile, inWrittenOrder } from './email-import.ts';
 import type { ImportOutcome } from './ImportSummary.tsx';
@@ -26,7 +27,7 @@ export function useEmailImport(householdId: string, childId: string, csrfToken: 
     setImportError(null);
     setImported(null);
     if (files.length === 0) {
-      if (chosen.length > 0) setImportError('No email files there: choose .eml or .mbox files.');
+      if (chosen.length > 0) setImportError(t('messages.import.noFiles'));
       return;
     }
     setImporting(true);
@@ -41,7 +42,7 @@ export function useEmailImport(householdId: string, childId: string, csrfToken: 
         } catch (e) {
           outcome.failures.push({
             name: file.name,
-            message: e instanceof ApiError ? e.message : `“${file.name}” could not be imported.`,
+            message: e instanceof ApiError ? e.message : t('messages.import.failed', { name: file.name }),
           });
         }
       }

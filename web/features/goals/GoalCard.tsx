@@ -4,13 +4,14 @@ import { getAll } from '../../api/client.ts';
 import type { Finding, Goal, GoalProgress, WorkSample } from '../../api/types.ts';
 import { AttachmentLinks, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
 import { RecordButtons } from '../../components/RecordButtons.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { workSamplesKey } from '../work-samples/work-sample-words.ts';
-import { GOAL_FLAG_HEADINGS, goalHeading, goalSourceLabel, targetNumber } from './goal-words.ts';
+import { goalFlagHeading, goalHeading, goalSourceInline, targetNumber } from './goal-words.ts';
 import { ProgressForm } from './ProgressForm.tsx';
 import { Trend } from './Trend.tsx';
 
@@ -44,6 +45,8 @@ export function GoalCard({
   canDelete: boolean;
   today: string;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const progress = useQuery({
     queryKey: goalProgressKey(householdId, goal.id),
     queryFn: () => getAll<GoalProgress>(`/households/${householdId}/goal-progress?goalId=${goal.id}`),
@@ -53,9 +56,10 @@ export function GoalCard({
   );
   const pointById = new Map(points.map((p) => [p.id, p]));
   const sheet = useRecordSheet<GoalProgress>();
-  const heading = goalHeading(goal);
+  const heading = goalHeading(t, goal);
   const headingId = `goal-${goal.id}`;
-  const pointWords = (p: GoalProgress) => `${formatDay(p.date)}: ${p.value}`;
+  const pointWords = (p: GoalProgress) =>
+    t('records.goal.point', { day: formatDay(p.date, 'weekdayShort', locale), value: p.value });
 
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-labelledby={headingId}>
@@ -66,9 +70,11 @@ export function GoalCard({
           </Title>
           <Text mt={4}>{goal.text}</Text>
           <List size="sm" spacing={2} mt={4}>
-            {goal.baseline && <List.Item>Where it started: {goal.baseline}</List.Item>}
-            {goal.target && <List.Item>Target: {goal.target}</List.Item>}
-            {goal.measurement && <List.Item>How it is measured: {goal.measurement}</List.Item>}
+            {goal.baseline && <List.Item>{t('records.goal.baseline', { text: goal.baseline })}</List.Item>}
+            {goal.target && <List.Item>{t('records.goal.target', { text: goal.target })}</List.Item>}
+            {goal.measurement && (
+              <List.Item>{t('records.goal.measurement', { text: goal.measurement })}</List.Item>
+            )}
           </List>
         </div>
 
@@ -78,7 +84,7 @@ export function GoalCard({
               <FindingCard
                 key={`${f.rule}-${f.subjectId}`}
                 finding={f}
-                heading={GOAL_FLAG_HEADINGS[f.rule] ?? 'A question about this goal'}
+                heading={goalFlagHeading(t, f.rule)}
                 headingOrder={4}
                 entries={f.entryIds
                   .map((id) => pointById.get(id))
@@ -93,36 +99,31 @@ export function GoalCard({
         <Box component="section" aria-labelledby={`${headingId}-progress ${headingId}`}>
           <Group justify="space-between" align="center" gap="xs" mb="xs">
             <Title order={4} size="h5" id={`${headingId}-progress`}>
-              Progress noted
+              {t('records.goal.progress')}
             </Title>
             {canEdit && (
               <Button
                 size="xs"
                 variant="default"
-                aria-label={`Add a data point: ${heading}`}
+                aria-label={t('records.goal.addPointLabel', { goal: heading })}
                 onClick={() => sheet.open('new')}
               >
-                Add a data point
+                {t('records.goal.addPoint')}
               </Button>
             )}
           </Group>
-          {progress.isPending && <Text size="sm">Loading…</Text>}
+          {progress.isPending && <Text size="sm">{t('records.loadingShort')}</Text>}
           {progress.error && (
-            <Alert color="red" role="alert" title="The progress could not be loaded">
+            <Alert color="red" role="alert" title={t('records.goal.loadError')}>
               <Group gap="xs">
                 <Text size="sm">{progress.error.message}</Text>
                 <Button size="compact-sm" variant="default" onClick={() => void progress.refetch()}>
-                  Try again
+                  {t('common.tryAgain')}
                 </Button>
               </Group>
             </Alert>
           )}
-          {progress.data && points.length === 0 && (
-            <Text size="sm">
-              Nothing noted yet. Add the numbers from progress reports, data sheets or work samples as they
-              come.
-            </Text>
-          )}
+          {progress.data && points.length === 0 && <Text size="sm">{t('records.goal.nothingYet')}</Text>}
           {points.length > 0 && (
             <Stack gap="xs">
               <Trend points={points} target={targetNumber(goal.target)} />
@@ -130,15 +131,18 @@ export function GoalCard({
                 {points.map((p) => (
                   <Paper component="li" key={p.id} withBorder p="sm" radius="md">
                     <Text fw={700} size="sm">
-                      {formatDay(p.date, 'weekdayLong')}
+                      {formatDay(p.date, 'weekdayLong', locale)}
                     </Text>
                     <Text>{p.value}</Text>
-                    <Text size="sm">From: {goalSourceLabel(p.source).toLowerCase()}</Text>
-                    {p.note && <Text size="sm">Note: {p.note}</Text>}
+                    <Text size="sm">{t('records.goal.from', { source: goalSourceInline(t, p.source) })}</Text>
+                    {p.note && <Text size="sm">{t('records.note', { note: p.note })}</Text>}
                     {(canEdit || canDelete) && (
                       <Group gap="xs" mt={4}>
                         <RecordButtons
-                          name={`the data point of ${formatDay(p.date, 'weekdayLong')}: ${p.value}`}
+                          name={t('records.goal.pointName', {
+                            day: formatDay(p.date, 'weekdayLong', locale),
+                            value: p.value,
+                          })}
                           canEdit={canEdit}
                           canDelete={canDelete}
                           onEdit={() => sheet.open(p)}
@@ -159,16 +163,20 @@ export function GoalCard({
       <RecordSheet
         sheet={sheet}
         editable={canEdit}
-        title={(p) => (p ? `Edit a data point: ${heading}` : `Add a data point: ${heading}`)}
+        title={(p) =>
+          p
+            ? t('records.goal.editPointLabel', { goal: heading })
+            : t('records.goal.addPointLabel', { goal: heading })
+        }
         confirmDelete={(p) => (
           <ConfirmDelete
             householdId={householdId}
             path={`goal-progress/${p.id}`}
             refresh={[goalProgressKey(householdId, goal.id), ['patterns']]}
-            title="Delete this data point?"
+            title={t('records.goal.deleteTitle')}
             onClose={sheet.stopDeleting}
           >
-            “{pointWords(p)}” will no longer be counted. The journal keeps what it was.
+            {t('records.deleteText', { what: pointWords(p) })}
           </ConfirmDelete>
         )}
       >
@@ -196,6 +204,9 @@ function LinkedWorkSamples({
   goalId: string;
   headingId: string;
 }) {
+  const t = useT('records');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const samples = useQuery({
     queryKey: workSamplesKey(householdId, { goalId }),
     queryFn: () => getAll<WorkSample>(`/households/${householdId}/work-samples?goalId=${goalId}`),
@@ -211,22 +222,24 @@ function LinkedWorkSamples({
   return (
     <Box component="section" aria-labelledby={`${sectionHeadingId} ${headingId}`}>
       <Title order={4} size="h5" id={sectionHeadingId} mb="xs">
-        Work samples linked to this goal
+        {t('records.goal.samples')}
       </Title>
-      {samples.isPending && <Text size="sm">Loading…</Text>}
+      {samples.isPending && <Text size="sm">{t('records.loadingShort')}</Text>}
       {samples.error && (
-        <Alert color="red" role="alert" title="The work samples could not be loaded">
+        <Alert color="red" role="alert" title={t('records.samples.loadError')}>
           <Group gap="xs">
             <Text size="sm">{samples.error.message}</Text>
             <Button size="compact-sm" variant="default" onClick={() => void samples.refetch()}>
-              Try again
+              {t('common.tryAgain')}
             </Button>
           </Group>
         </Alert>
       )}
       {samples.data && list.length === 0 && (
         <Text size="sm">
-          None yet. <TextLink href="/work-samples">Add a work sample</TextLink> and link it to this goal.
+          {tParts('records.goal.noSamples', {
+            link: <TextLink href="/work-samples">{t('records.goal.addSampleLink')}</TextLink>,
+          })}
         </Text>
       )}
       {list.length > 0 && (
@@ -237,8 +250,11 @@ function LinkedWorkSamples({
                 {s.title}
               </Text>
               <Text size="sm" mb={4}>
-                {formatDay(s.date, 'weekdayLong')}
-                {s.className ? ` · ${s.className}` : ''}
+                {t('records.goal.sampleDay', {
+                  day: formatDay(s.date, 'weekdayLong', locale),
+                  hasClass: s.className ? 'yes' : 'no',
+                  className: s.className ?? '',
+                })}
               </Text>
               <AttachmentLinks
                 householdId={householdId}

@@ -7,6 +7,7 @@ import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { usePlanRecordsPage } from '../../components/queries.ts';
 import { ReadOnlyNote } from '../../components/RecordButtons.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useT, useTParts } from '../../i18n/i18n.tsx';
 import { GoalCard } from './GoalCard.tsx';
 import { isGoalFlag } from './goal-words.ts';
 
@@ -16,6 +17,8 @@ import { isGoalFlag } from './goal-words.ts';
 
 export default function GoalsPage() {
   const { householdId, child, today, writable, deletable, plans, plan, from, to } = usePlanRecordsPage();
+  const t = useT('records');
+  const tParts = useTParts();
 
   const goals = useQuery({
     queryKey: ['goals', householdId, plan?.id],
@@ -44,30 +47,26 @@ export default function GoalsPage() {
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>Goals</Title>
-        <Text>
-          The goals in <bdi>{child.firstName}</bdi>’s plan, the progress noted so far, and what to ask when a
-          goal stalls or is met early.
-        </Text>
-        {!writable && <ReadOnlyNote cannot="add progress" />}
+        <Title order={2}>{t('records.goals.title')}</Title>
+        <Text>{tParts('records.goals.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
+        {!writable && <ReadOnlyNote cannot={t('records.goals.cannot')} />}
       </div>
 
-      {error && <LoadFailed title="The goals could not be loaded" message={error.message} onRetry={retry} />}
+      {error && <LoadFailed title={t('records.goals.loadError')} message={error.message} onRetry={retry} />}
 
-      {pending && !error && <LoadingCards label="Loading the goals" heights={[160, 160]} />}
+      {pending && !error && <LoadingCards label={t('records.goals.loading')} heights={[160, 160]} />}
 
       {!pending && !error && !plan && (
         <Text>
-          There is no plan yet. <TextLink href="/plan">Go to the Plan page</TextLink>
+          {t('records.acc.noPlan')} <TextLink href="/plan">{t('records.goToPlan')}</TextLink>
         </Text>
       )}
 
       {!pending && !error && plan && goalList.length === 0 && (
         <Stack gap="xs">
-          <Text>The plan has no goals recorded yet.</Text>
+          <Text>{t('records.goals.none')}</Text>
           <Text size="sm">
-            Add the goals as the plan words them, with the baseline and the target; then progress can be noted
-            against each one. <TextLink href="/plan">Add the goals on the Plan page</TextLink>
+            {t('records.goals.addHelp')} <TextLink href="/plan">{t('records.goals.addLink')}</TextLink>
           </Text>
         </Stack>
       )}

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { GoalProgress } from '../../api/types.ts';
 import { useAttachments } from '../../components/Attachments.tsx';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
-import { GOAL_SOURCE_LABELS, type GoalProgressSource } from './goal-words.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { type GoalProgressSource, goalSourceOptions } from './goal-words.ts';
 
 type Values = {
   date: string;
@@ -19,11 +20,6 @@ type Values = {
   source: GoalProgressSource;
   note: string;
 };
-
-const SOURCE_OPTIONS = (Object.keys(GOAL_SOURCE_LABELS) as GoalProgressSource[]).map((value) => ({
-  value,
-  label: GOAL_SOURCE_LABELS[value],
-}));
 
 /**
  * Add or change one data point of a goal: the date, the value as reported, the number when there is one
@@ -42,6 +38,8 @@ export function ProgressForm({
   today: string;
   onDone(): void;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   // The progress report or a data sheet, kept with the data point as its evidence.
@@ -57,8 +55,8 @@ export function ProgressForm({
       note: point?.note ?? '',
     },
     validate: {
-      date: (v) => (v ? null : 'Choose the date of the measurement'),
-      value: (v) => (v.trim() ? null : 'Write what was measured, as it was reported'),
+      date: (v) => (v ? null : t('records.progress.dateMissing')),
+      value: (v) => (v.trim() ? null : t('records.progress.valueMissing')),
     },
   });
 
@@ -78,9 +76,12 @@ export function ProgressForm({
       if (point) await patch(`/households/${householdId}/goal-progress/${point.id}`, body);
       else await post(`/households/${householdId}/goal-progress`, { ...body, goalId });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: `Saved: ${body.value}, ${formatDay(v.date)}.`,
+        message: t('records.progress.saved', {
+          value: body.value,
+          day: formatDay(v.date, 'weekdayShort', locale),
+        }),
       });
       await client.invalidateQueries({ queryKey: ['goal-progress', householdId, goalId] });
       await client.invalidateQueries({ queryKey: ['patterns'] });
@@ -95,34 +96,43 @@ export function ProgressForm({
     <FormStack onSubmit={submit} error={error}>
       <TextInput
         type="date"
-        label="Date"
+        label={t('records.field.date')}
         max={today}
         required
         data-autofocus
         {...form.getInputProps('date')}
       />
       <TextInput
-        label="What was measured"
-        description="As reported, for example “68 words correct per minute” or “4 of 5 trials”."
+        label={t('records.progress.value')}
+        description={t('records.progress.valueHelp')}
         maxLength={500}
         required
         {...form.getInputProps('value')}
       />
       <NumberInput
         hideControls
-        label="The number (optional)"
-        description="For the trend, for example 68. Leave it empty if there is no number."
+        label={t('records.progress.number')}
+        description={t('records.progress.numberHelp')}
         decimalScale={2}
         w={220}
         {...form.getInputProps('numericValue')}
       />
-      <NativeSelect label="Where it comes from" data={SOURCE_OPTIONS} {...form.getInputProps('source')} />
-      <NoteTextarea label="Note (optional)" maxRows={6} maxLength={5000} {...form.getInputProps('note')} />
+      <NativeSelect
+        label={t('records.progress.source')}
+        data={goalSourceOptions(t)}
+        {...form.getInputProps('source')}
+      />
+      <NoteTextarea
+        label={t('records.field.noteOptional')}
+        maxRows={6}
+        maxLength={5000}
+        {...form.getInputProps('note')}
+      />
       {(!point || point.attachmentIds.length === 0 || files.data) && (
         <FileUpload
           householdId={householdId}
-          label="The report or data sheet (optional)"
-          description="A photo or PDF of the progress report page"
+          label={t('records.progress.file')}
+          description={t('records.progress.fileHelp')}
           initial={(point?.attachmentIds ?? []).flatMap((id) => {
             const a = files.data?.get(id);
             return a ? [a] : [];
@@ -133,10 +143,10 @@ export function ProgressForm({
       )}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {point ? 'Save changes' : 'Save'}
+          {point ? t('records.saveChanges') : t('records.save')}
         </Button>
       </Group>
     </FormStack>

@@ -1,6 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import type { GoalProgress } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // A small line of a goal's numbers over time, drawn as plain SVG (no chart library to download for a
 // handful of points). The sentence under it says the same in words; the picture is hidden from screen
@@ -14,6 +15,11 @@ const dayNumber = (iso: string) =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 export function Trend({ points, target }: { points: GoalProgress[]; target: number | null }) {
+  const t = useT('records');
+  const { language } = useLanguage();
+  const locale = localeFor(language);
+  const num = (n: number) =>
+    n.toLocaleString(locale ?? language, { useGrouping: false, maximumFractionDigits: 10 });
   const numeric = points
     .filter((p): p is GoalProgress & { numericValue: number } => p.numericValue != null)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -61,8 +67,14 @@ export function Trend({ points, target }: { points: GoalProgress[]; target: numb
         ))}
       </svg>
       <Text size="sm">
-        Trend: from {first.numericValue} ({formatDay(first.date)}) to {last.numericValue} (
-        {formatDay(last.date)}){target != null ? `; the target is ${target} (dashed line)` : ''}.
+        {t('records.goal.trend', {
+          from: num(first.numericValue),
+          fromDay: formatDay(first.date, 'weekdayShort', locale),
+          to: num(last.numericValue),
+          toDay: formatDay(last.date, 'weekdayShort', locale),
+          hasTarget: target != null ? 'yes' : 'no',
+          target: target != null ? num(target) : '',
+        })}
       </Text>
     </Box>
   );

@@ -38,11 +38,12 @@ import type { Communication, Letter, TeamContact, ToneFlag } from '../../api/typ
 import { ConfirmModal, useDialogAction } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
 import { PlainModal } from '../../components/Dialogs.tsx';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatDay, localeFor, todayIso } from '../../components/dates.ts';
 import { FormError } from '../../components/form-errors.tsx';
 import { LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
 import { letterKey, letterKindName } from './letter-api.ts';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
@@ -54,18 +55,15 @@ import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 
 const TONE_DELAY_MS = 700;
 
-/** What the .eml can carry, in words. */
-const ATTACHMENT_CHOICES: { value: LetterAttachment; label: string }[] = [
-  { value: 'none', label: 'Nothing' },
-  { value: 'report_pdf', label: 'The implementation report (PDF)' },
-  { value: 'sessions_csv', label: 'The session log (a spreadsheet)' },
-];
+/** What the .eml can carry. */
+const ATTACHMENT_CHOICES: readonly LetterAttachment[] = ['none', 'report_pdf', 'sessions_csv'];
 
 /** The message shown at a gap the draft left. */
-const gapMessage = (spot: PlaceholderSpot) =>
-  `“${spot.placeholder}” is still here: fill it in or remove it before sending.`;
+const gapMessage = (t: T, spot: PlaceholderSpot) =>
+  t('letters.editor.gap', { placeholder: spot.placeholder });
 
 export default function LetterEditorPage() {
+  const t = useT('letters');
   const params = useParams<{ id: string }>();
   const { householdId, child } = useHouseholdChild();
   const drafting = useCan('letter.draft');
@@ -80,19 +78,19 @@ export default function LetterEditorPage() {
   return (
     <Stack gap="lg" maw={900} className={contrast.scope}>
       <Text size="sm">
-        <TextLink href="/letters">All letters</TextLink>
+        <TextLink href="/letters">{t('letters.editor.allLetters')}</TextLink>
       </Text>
-      {letter.isPending && <LoadingCards label="Loading the letter" heights={[40, 320]} />}
+      {letter.isPending && <LoadingCards label={t('letters.editor.loading')} heights={[40, 320]} />}
       {letter.isError && (
-        <Alert color="red" title="The letter could not be loaded" role="alert">
+        <Alert color="red" title={t('letters.editor.loadError')} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
               {letter.error instanceof ApiError && letter.error.status === 404
-                ? 'This letter is not in this household (it may have been deleted).'
+                ? t('letters.editor.notHere')
                 : letter.error.message}
             </Text>
             <Button size="xs" variant="default" onClick={() => void letter.refetch()}>
-              Try again
+              {t('common.tryAgain')}
             </Button>
           </Stack>
         </Alert>
@@ -130,6 +128,9 @@ function Editor({
   canEdit: boolean;
   canSend: boolean;
 }) {
+  const t = useT('letters');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const [today] = useState(todayIso);
@@ -222,7 +223,7 @@ function Editor({
           ? e.fields.length > 0
             ? `${e.message}`
             : e.message
-          : 'The letter could not be saved. Nothing was lost: try again.',
+          : t('letters.editor.saveFailed'),
       );
       return false;
     } finally {
@@ -238,9 +239,7 @@ function Editor({
     setBody(next);
     latestBody.current = next;
     const ok = await save({ body: next });
-    setAnnouncement(
-      ok ? 'Changed to the gentler wording, and saved.' : 'Changed to the gentler wording; not saved yet.',
-    );
+    setAnnouncement(ok ? t('letters.editor.gentlerSaved') : t('letters.editor.gentlerNotSaved'));
     requestAnimationFrame(() => {
       const area = bodyRef.current;
       if (!area) return;
@@ -265,7 +264,10 @@ function Editor({
     placeholders: saved.placeholders,
   });
   const spotsIn = (field: string) => spots.filter((s) => s.field === field);
-  const fieldError = (field: string) => spotsIn(field).map(gapMessage).join(' ') || undefined;
+  const fieldError = (field: string) =>
+    spotsIn(field)
+      .map((spot) => gapMessage(t, spot))
+      .join(' ') || undefined;
   const nameErrors = (list: 'to' | 'cc', rows: EditableRecipient[]) =>
     rows.map((_, i) => fieldError(`${list}.${i}.name`) ?? null);
   const showGap = (spot: PlaceholderSpot) => {
@@ -279,22 +281,24 @@ function Editor({
   const blocked = spots.length > 0 || staleDate;
   const blockedWhy =
     spots.length > 0
-      ? `Fill in or remove ${spots.length === 1 ? 'the gap' : `the ${spots.length} gaps`} in brackets first (${[...new Set(spots.map((s) => s.placeholder))].join(', ')}).`
+      ? t('letters.editor.blockedGaps', {
+          count: spots.length,
+          gaps: [...new Set(spots.map((s) => s.placeholder))].join(', '),
+        })
       : staleDate
-        ? `The letter asks for a reply by ${formatLongDate(respondBy!)}, which has passed: choose a later date first.`
+        ? t('letters.editor.blockedDate', { date: formatDay(respondBy!, 'weekdayLong', locale) })
         : '';
 
   const changeRespondBy = (value: string) => {
     if (!respondBy || !value) return;
     if (value <= today) {
-      setDateProblem('Choose a day after today.');
+      setDateProblem(t('letters.editor.dayAfterToday'));
       return;
     }
     const next = replaceRespondBy(body, respondBy, value, today);
     if (next == null) {
-      setDateProblem(
-        `The letter no longer says “reply by ${formatLongDate(respondBy)}”: change the date in the text itself.`,
-      );
+      // It quotes the letter, so the date is in the letter's words.
+      setDateProblem(t('letters.editor.replyByGone', { date: formatLongDate(respondBy) }));
       return;
     }
     setDateProblem(null);
@@ -305,8 +309,8 @@ function Editor({
     setBody((current) => replaceAttachmentSentence(current, attachment, value));
     setAttachment(value);
   };
-  const toList = { label: 'To', noun: 'recipients', value: to, onChange: setTo, contacts };
-  const ccList = { label: 'Copy to', noun: 'people copied', value: cc, onChange: setCc, contacts };
+  const toList = { label: t('letters.editor.to'), list: 'to' as const, value: to, onChange: setTo, contacts };
+  const ccList = { label: t('letters.editor.cc'), list: 'cc' as const, value: cc, onChange: setCc, contacts };
   // The gaps are shown where they are ("Fill in before sending"); their note is not repeated.
   const notes = notesBesideGaps(saved);
   let mailto: { url: string; complete: boolean } | null = null;
@@ -314,18 +318,16 @@ function Editor({
   try {
     mailto = mailtoUrl({ subject, to: fromEditable(to), cc: fromEditable(cc), body });
   } catch {
-    mailtoProblem = 'An email address above does not look right, so the mail app cannot open it yet.';
+    mailtoProblem = t('letters.editor.mailtoProblem');
   }
   const emlHref = `/api/households/${householdId}/letters/${saved.id}/eml`;
 
   const copy = async () => {
     const ok = await copyText(body);
     notifications.show({
-      closeButtonProps: { 'aria-label': 'Close' },
+      closeButtonProps: { 'aria-label': t('common.close') },
       color: ok ? 'green' : 'red',
-      message: ok
-        ? 'Copied the letter. Paste it into your email, and copy the subject too.'
-        : 'Copying did not work in this browser: select the text of the letter and copy it.',
+      message: ok ? t('letters.editor.copied') : t('letters.editor.copyFailed'),
     });
   };
 
@@ -333,50 +335,46 @@ function Editor({
   const [sent, setSent] = useState<SentInfo | null>(null);
   const [deleting, setDeleting] = useState(false);
 
-  const title = saved.status === 'sent' ? 'Sent' : 'Draft';
+  const title = t('letters.status', { status: saved.status });
   return (
     <Stack gap="lg">
       <div>
         <Group gap="xs">
           <Tag tone={saved.status === 'sent' ? 'green' : 'gray'}>{title}</Tag>
-          <Text size="sm">{letterKindName(saved.kind)}</Text>
+          <Text size="sm">{letterKindName(saved.kind, t)}</Text>
         </Group>
         <Title order={2} mt={4}>
-          {saved.status === 'sent' ? saved.subject : 'Your letter'}
+          {saved.status === 'sent' ? saved.subject : t('letters.editor.yourLetter')}
         </Title>
-        {saved.status === 'draft' && !readOnly && (
-          <Text>
-            As Written wrote this from your records. Read it through, change anything you like, then send it
-            from your own email or print it. Nothing is sent from here.
-          </Text>
-        )}
-        {saved.status === 'draft' && !canEdit && (
-          <Text size="sm">
-            You can read this draft; only the owner, co-parents and advocates can change it.
-          </Text>
-        )}
+        {saved.status === 'draft' && !readOnly && <Text>{t('letters.editor.draftIntro')}</Text>}
+        {saved.status === 'draft' && !canEdit && <Text size="sm">{t('letters.editor.draftReadOnly')}</Text>}
       </div>
 
       {sent && (
-        <Alert color="blue" title="Marked as sent" role="status">
+        <Alert color="blue" title={t('letters.editor.markedSent')} role="status">
           <Stack gap={4} align="flex-start">
             <Text size="sm">
-              It is in Messages as {sent.kind === 'email' ? 'an email' : 'a letter'} you sent on{' '}
-              {formatDay(sent.date)}.
               {sent.replyExpectedBy
-                ? ` As Written expects a reply by ${formatDay(sent.replyExpectedBy)} and will tell you if none comes.`
-                : ''}
+                ? t('letters.editor.sentInReply', {
+                    kind: sent.kind,
+                    date: formatDay(sent.date, 'weekdayShort', locale),
+                    replyBy: formatDay(sent.replyExpectedBy, 'weekdayShort', locale),
+                  })
+                : t('letters.editor.sentIn', {
+                    kind: sent.kind,
+                    date: formatDay(sent.date, 'weekdayShort', locale),
+                  })}
             </Text>
-            <TextLink href="/communications">Open Messages</TextLink>
+            <TextLink href="/communications">{t('letters.editor.openMessages')}</TextLink>
           </Stack>
         </Alert>
       )}
       {saved.status === 'sent' && !sent && (
-        <Alert color="blue" title="This letter was sent" role="note">
+        <Alert color="blue" title={t('letters.editor.wasSent')} role="note">
           <Text size="sm">
-            It is kept as it was sent and can no longer change. It is in{' '}
-            <TextLink href="/communications">Messages</TextLink>, where As Written waits for the reply with
-            you.
+            {tParts('letters.editor.keptAsSent', {
+              messages: <TextLink href="/communications">{t('nav.messages')}</TextLink>,
+            })}
           </Text>
         </Alert>
       )}
@@ -384,13 +382,9 @@ function Editor({
       <FormError message={error} />
 
       {spots.length > 0 && !readOnly && (
-        <Alert color="yellow" title="Fill in before sending" role="note">
+        <Alert color="yellow" title={t('letters.editor.fillIn')} role="note">
           <Stack gap={6}>
-            <Text size="sm">
-              Your records do not hold {spots.length === 1 ? 'this' : 'these'}. Replace{' '}
-              {spots.length === 1 ? 'it' : 'each'}, brackets included, or remove{' '}
-              {spots.length === 1 ? 'it' : 'them'}: the letter cannot be sent or downloaded until then.
-            </Text>
+            <Text size="sm">{t('letters.editor.fillInText', { count: spots.length })}</Text>
             <List size="sm" spacing={4}>
               {spots.map((spot) => (
                 <List.Item key={`${spot.field}-${spot.start}`}>
@@ -402,14 +396,16 @@ function Editor({
                       <Button
                         size="xs"
                         variant="default"
-                        aria-label={`Show in the letter: ${spot.placeholder}`}
+                        aria-label={t('letters.editor.showGapLabel', { placeholder: spot.placeholder })}
                         onClick={() => showGap(spot)}
                       >
-                        Show in the letter
+                        {t('letters.editor.showInLetter')}
                       </Button>
                     ) : (
                       <Text size="sm" span>
-                        ({spot.field === 'subject' ? 'in the subject' : 'in a name above'})
+                        {t('letters.editor.gapWhere', {
+                          where: spot.field === 'subject' ? 'subject' : 'name',
+                        })}
                       </Text>
                     )}
                   </Group>
@@ -422,7 +418,7 @@ function Editor({
       {notes.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="letter-notes">
           <Title order={3} size="h5" id="letter-notes">
-            For you, not part of the letter
+            {t('letters.editor.notes')}
           </Title>
           <List size="sm" spacing={4} mt={4}>
             {notes.map((n) => (
@@ -440,12 +436,12 @@ function Editor({
             {saved.status !== 'sent' && (
               <div>
                 <Text size="sm" fw={600}>
-                  Subject
+                  {t('letters.editor.subject')}
                 </Text>
                 <Text>{subject}</Text>
               </div>
             )}
-            <Paper withBorder p="md" radius="md" aria-label="The letter">
+            <Paper withBorder p="md" radius="md" aria-label={t('letters.editor.theLetter')}>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{body}</Text>
             </Paper>
           </>
@@ -456,14 +452,12 @@ function Editor({
               {...ccList}
               readOnly={false}
               description={
-                saved.kind === 'escalation' && cc.length > 0
-                  ? 'Copied so nobody is gone around: change who is copied, or remove them, before you send it.'
-                  : undefined
+                saved.kind === 'escalation' && cc.length > 0 ? t('letters.editor.ccEscalation') : undefined
               }
               nameErrors={nameErrors('cc', cc)}
             />
             <TextInput
-              label="Subject"
+              label={t('letters.editor.subject')}
               required
               maxLength={500}
               value={subject}
@@ -472,8 +466,8 @@ function Editor({
             />
             <Textarea
               ref={bodyRef}
-              label="Letter"
-              description="The tone check reads it as you type and suggests gentler words below."
+              label={t('letters.editor.letter')}
+              description={t('letters.editor.letterHelp')}
               required
               autosize
               minRows={12}
@@ -496,18 +490,21 @@ function Editor({
               {respondBy != null && (
                 <TextInput
                   type="date"
-                  label="Reply asked by"
-                  description="The letter asks for a reply by this day; the reply clock starts from it once you mark it sent."
+                  label={t('letters.editor.replyBy')}
+                  description={t('letters.editor.replyByHelp')}
                   min={addDays(today, 1)}
                   value={respondBy}
-                  error={dateProblem ?? (staleDate ? 'This day has passed: choose a later one.' : undefined)}
+                  error={dateProblem ?? (staleDate ? t('letters.editor.dayPassed') : undefined)}
                   onChange={(e) => changeRespondBy(e.currentTarget.value)}
                 />
               )}
               <NativeSelect
-                label="Attach to the .eml"
-                description="Only the downloaded .eml carries it: copying the letter or opening it in your mail app does not."
-                data={ATTACHMENT_CHOICES}
+                label={t('letters.editor.attach')}
+                description={t('letters.editor.attachHelp')}
+                data={ATTACHMENT_CHOICES.map((value) => ({
+                  value,
+                  label: t('letters.editor.attachment', { attachment: value }),
+                }))}
                 value={attachment}
                 onChange={(e) => changeAttachment(e.currentTarget.value as LetterAttachment)}
               />
@@ -521,23 +518,25 @@ function Editor({
           {!readOnly && (
             <Button
               color="blue.8"
-              onClick={() => void save().then((ok) => ok && setAnnouncement('Saved.'))}
+              onClick={() =>
+                void save().then((ok) => ok && setAnnouncement(t('letters.editor.savedAnnounce')))
+              }
               loading={saving}
               disabled={!dirty}
             >
-              {dirty ? 'Save' : 'Saved'}
+              {dirty ? t('letters.editor.save') : t('letters.editor.saved')}
             </Button>
           )}
           <Button variant="default" onClick={() => void copy()}>
-            Copy to clipboard
+            {t('letters.editor.copy')}
           </Button>
           {blocked && !readOnly ? (
             <>
               <Button variant="default" disabled aria-describedby={blockedId}>
-                Download .eml
+                {t('letters.editor.download')}
               </Button>
               <Button variant="default" disabled aria-describedby={blockedId}>
-                Open in mail app
+                {t('letters.editor.openMail')}
               </Button>
             </>
           ) : (
@@ -553,11 +552,11 @@ function Editor({
                   if (await save()) window.location.assign(emlHref);
                 }}
               >
-                Download .eml
+                {t('letters.editor.download')}
               </Button>
               {mailto && (
                 <Button component="a" href={mailto.url} variant="default">
-                  Open in mail app
+                  {t('letters.editor.openMail')}
                 </Button>
               )}
             </>
@@ -568,16 +567,9 @@ function Editor({
             {blockedWhy}
           </Text>
         )}
-        {mailto && !mailto.complete && (
-          <Text size="sm">
-            This letter is too long to open in full in a mail app: it opens with the beginning and a note to
-            paste the rest. Copy it or download the .eml instead.
-          </Text>
-        )}
+        {mailto && !mailto.complete && <Text size="sm">{t('letters.editor.tooLong')}</Text>}
         {mailtoProblem && <Text size="sm">{mailtoProblem}</Text>}
-        <Text size="sm">
-          The .eml file opens as a new message in most mail programs (Outlook, Apple Mail, Thunderbird).
-        </Text>
+        <Text size="sm">{t('letters.editor.emlHelp')}</Text>
       </Stack>
 
       {saved.status === 'draft' && (canSend || canEdit) && (
@@ -589,12 +581,12 @@ function Editor({
               disabled={blocked}
               aria-describedby={blocked ? blockedId : undefined}
             >
-              Mark as sent
+              {t('letters.editor.markSent')}
             </Button>
           )}
           {canEdit && (
             <Button variant="default" onClick={() => setDeleting(true)}>
-              Delete this draft
+              {t('letters.editor.deleteDraft')}
             </Button>
           )}
         </Group>
@@ -610,7 +602,7 @@ function Editor({
           onClose={() => setSending(false)}
           onConfirm={async (kind, date, schoolReceivedOn) => {
             if (dirty && !(await save()))
-              throw new ApiError(0, 'not_saved', 'The changes could not be saved first.');
+              throw new ApiError(0, 'not_saved', t('letters.editor.notSavedFirst'));
             const result = await post<{ letter: Letter; communication: Communication }>(
               `/households/${householdId}/letters/${saved.id}/sent`,
               { kind, date, ...(schoolReceivedOn ? { schoolReceivedOn } : {}) },
@@ -630,8 +622,8 @@ function Editor({
         <ConfirmModal
           opened
           onClose={() => setDeleting(false)}
-          title="Delete this draft?"
-          confirmLabel="Delete"
+          title={t('letters.editor.deleteTitle')}
+          confirmLabel={t('common.delete')}
           onConfirm={async () => {
             await del(`/households/${householdId}/letters/${saved.id}`);
             client.removeQueries({ queryKey: letterKey(householdId, saved.id) });
@@ -639,8 +631,7 @@ function Editor({
             navigate('/letters');
           }}
         >
-          “{saved.subject}” will be deleted. You can draft a new one at any time; the journal keeps what it
-          was.
+          {t('letters.editor.deleteText', { subject: saved.subject })}
         </ConfirmModal>
       )}
     </Stack>
@@ -662,17 +653,18 @@ function ToneSection({
   onUse(flag: ToneFlag): void;
   onShow(flag: ToneFlag): void;
 }) {
+  const t = useT('letters');
   return (
     <section aria-labelledby="tone-heading">
       <Title order={3} size="h5" id="tone-heading">
-        Tone check
+        {t('letters.tone.title')}
       </Title>
       <Text size="sm" role="status" aria-live="polite">
         {!current
-          ? 'Checking the wording…'
+          ? t('letters.tone.checking')
           : flags.length === 0
-            ? 'Nothing to soften: the letter reads as friendly and specific.'
-            : `${flags.length === 1 ? '1 phrase' : `${flags.length} phrases`} may put the reader on the defensive. You decide: each has a gentler way to say it.`}
+            ? t('letters.tone.nothing')
+            : t('letters.tone.flagged', { count: flags.length })}
       </Text>
       {flags.length > 0 && (
         <Stack
@@ -682,7 +674,7 @@ function ToneSection({
           m={0}
           mt="xs"
           style={{ listStyle: 'none' }}
-          aria-label="Phrases to look at"
+          aria-label={t('letters.tone.phrasesLabel')}
         >
           {flags.map((f) => {
             const edit = current ? toneEdit(text, f) : null;
@@ -705,7 +697,7 @@ function ToneSection({
                   <Text size="sm">{f.why}</Text>
                   <Text size="sm">
                     <Text span fw={700}>
-                      Try:
+                      {t('letters.tone.try')}
                     </Text>{' '}
                     {f.suggestion}
                   </Text>
@@ -715,20 +707,20 @@ function ToneSection({
                         size="xs"
                         color="blue.8"
                         disabled={busy}
-                        aria-label={`Use this wording instead of “${f.phrase}”`}
+                        aria-label={t('letters.tone.useLabel', { phrase: f.phrase })}
                         onClick={() => onUse(f)}
                       >
-                        Use this wording
+                        {t('letters.tone.use')}
                       </Button>
                     )}
                     <Button
                       size="xs"
                       variant="default"
                       disabled={!current}
-                      aria-label={`Show in the letter: “${f.phrase}”`}
+                      aria-label={t('letters.tone.showLabel', { phrase: f.phrase })}
                       onClick={() => onShow(f)}
                     >
-                      Show in the letter
+                      {t('letters.editor.showInLetter')}
                     </Button>
                   </Group>
                 </Stack>
@@ -750,50 +742,48 @@ function MarkSentDialog({
   onClose(): void;
   onConfirm(kind: 'email' | 'letter', date: string, schoolReceivedOn: string | null): Promise<void>;
 }) {
+  const t = useT('letters');
   const [kind, setKind] = useState<'email' | 'letter'>('email');
   const [date, setDate] = useState(today);
   const [received, setReceived] = useState('');
   const { busy, error, setError, run } = useDialogAction();
   const confirm = async () => {
     if (!date) {
-      setError('Choose the date you sent it.');
+      setError(t('letters.sent.chooseDate'));
       return;
     }
     if (received && received < date) {
-      setError('The school cannot have received it before you sent it: check the two dates.');
+      setError(t('letters.sent.receivedBefore'));
       return;
     }
     await run(() => onConfirm(kind, date, received || null), onClose);
   };
   return (
-    <PlainModal opened onClose={() => !busy && onClose()} title="Mark as sent">
+    <PlainModal opened onClose={() => !busy && onClose()} title={t('letters.editor.markSent')}>
       <Stack>
-        <FormError message={error} title="Not done" />
-        <Text size="sm">
-          Once you have sent it yourself, As Written logs it in Messages and starts waiting for the reply. The
-          letter is then kept as it was sent.
-        </Text>
+        <FormError message={error} title={t('common.notDone')} />
+        <Text size="sm">{t('letters.sent.intro')}</Text>
         <Radio.Group
-          label="How did you send it?"
+          label={t('letters.sent.how')}
           value={kind}
           onChange={(v) => setKind(v as 'email' | 'letter')}
         >
           <Stack gap="xs" mt={6}>
-            <Radio value="email" label="By email" />
-            <Radio value="letter" label="On paper (printed, mailed or handed over)" />
+            <Radio value="email" label={t('letters.sent.byEmail')} />
+            <Radio value="letter" label={t('letters.sent.onPaper')} />
           </Stack>
         </Radio.Group>
         <TextInput
           type="date"
-          label="When"
+          label={t('letters.sent.when')}
           max={today}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
         />
         <TextInput
           type="date"
-          label="The school received it on (optional)"
-          description="If you know it. Some deadlines run from the day the school receives a request; you can add it later in Messages."
+          label={t('letters.sent.received')}
+          description={t('letters.sent.receivedHelp')}
           min={date || undefined}
           max={today}
           value={received}
@@ -801,10 +791,10 @@ function MarkSentDialog({
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color="blue.8" onClick={() => void confirm()} loading={busy}>
-            Mark as sent
+            {t('letters.editor.markSent')}
           </Button>
         </Group>
       </Stack>

@@ -21,21 +21,23 @@ import type {
   Plan,
   Service,
 } from '../../api/types.ts';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatDay, localeFor, todayIso } from '../../components/dates.ts';
 import {
   currentPlan,
   useAccommodationsOfPlan,
   usePlans,
   useServicesOfPlan,
 } from '../../components/queries.ts';
+import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 import {
   messageName,
   shorten,
   useLetterChoices,
+  useMessageWords,
   useParentNotes,
   useTeamContacts,
 } from '../communications/communication-words.ts';
-import { LETTER_KIND_WORDS, useDraftLetter } from './letter-api.ts';
+import { letterKindWords, useDraftLetter } from './letter-api.ts';
 
 // "Draft a letter": choose what kind of letter (in plain words, with when to use it), then the one or two
 // things it is about, from the child's own records. The server writes the draft from the facts; the
@@ -66,21 +68,25 @@ type Values = {
   meetingDate: string;
 };
 
-/** The languages offered for the interpreter and the translated plan; any other can be typed in. */
+/**
+ * The languages offered for the interpreter and the translated plan; any other can be typed in. The
+ * value is the language's English name, as the letter request carries it; `code` names it in the
+ * reader's language (the catalog's `letters.picker.languageName`).
+ */
 const LANGUAGES = [
-  'Spanish',
-  'Arabic',
-  'Chinese (Cantonese)',
-  'Chinese (Mandarin)',
-  'Haitian Creole',
-  'Hmong',
-  'Korean',
-  'Portuguese',
-  'Russian',
-  'Somali',
-  'Tagalog',
-  'Ukrainian',
-  'Vietnamese',
+  { value: 'Spanish', code: 'es' },
+  { value: 'Arabic', code: 'ar' },
+  { value: 'Chinese (Cantonese)', code: 'yue' },
+  { value: 'Chinese (Mandarin)', code: 'cmn' },
+  { value: 'Haitian Creole', code: 'ht' },
+  { value: 'Hmong', code: 'hmn' },
+  { value: 'Korean', code: 'ko' },
+  { value: 'Portuguese', code: 'pt' },
+  { value: 'Russian', code: 'ru' },
+  { value: 'Somali', code: 'so' },
+  { value: 'Tagalog', code: 'tl' },
+  { value: 'Ukrainian', code: 'uk' },
+  { value: 'Vietnamese', code: 'vi' },
 ] as const;
 const OTHER_LANGUAGE = 'other';
 
@@ -91,6 +97,7 @@ type TextKey = { [K in keyof Values]: Values[K] extends string ? K : never }[key
 
 /** Why a kind cannot be chosen now (nothing in the record it could be about), or null. */
 function unavailable(
+  t: T,
   kind: LetterKind,
   plan: Plan | null,
   sent: Communication[],
@@ -101,18 +108,18 @@ function unavailable(
   switch (kind) {
     case 'specific_concern':
       return accommodations.length + services.length === 0
-        ? 'The plan has no accommodations or services recorded yet.'
+        ? t('letters.picker.unavailable.noPlanItems')
         : null;
     case 'follow_up_unanswered':
-      return sent.length === 0 ? 'Every message you sent has a reply (or expects none).' : null;
+      return sent.length === 0 ? t('letters.picker.unavailable.allAnswered') : null;
     case 'follow_up_verbal':
-      return talks.length === 0 ? 'No call or meeting is logged yet.' : null;
+      return talks.length === 0 ? t('letters.picker.unavailable.noTalks') : null;
     case 'request_service_logs':
-      return services.length === 0 ? 'The plan has no services recorded yet.' : null;
+      return services.length === 0 ? t('letters.picker.unavailable.noServices') : null;
     case 'request_prior_written_notice':
     case 'state_complaint':
     case 'ocr_complaint_outline':
-      return plan ? null : 'Add the plan first.';
+      return plan ? null : t('letters.picker.unavailable.noPlan');
     default:
       return null;
   }
@@ -129,6 +136,9 @@ export function LetterPicker({
   start?: PickerStart;
   onCancel(): void;
 }) {
+  const t = useT('letters');
+  const messageWords = useMessageWords();
+  const locale = localeFor(useLanguage().language);
   const plans = usePlans(householdId, childId);
   const plan = currentPlan(plans.data ?? []);
   const accommodations = useAccommodationsOfPlan(householdId, plan?.id).data ?? [];
@@ -192,17 +202,17 @@ export function LetterPicker({
     let r: LetterRequest | null = null;
     switch (v.kind) {
       case '':
-        missing.kind = 'Choose the kind of letter';
+        missing.kind = t('letters.picker.error.kind');
         break;
       case 'specific_concern': {
         if (v.concernAbout === 'accommodation') {
           const id = pick(v.accommodationId, accommodations);
           if (id) r = { kind: 'specific_concern', accommodationId: id };
-          else missing.accommodationId = 'Choose the accommodation';
+          else missing.accommodationId = t('letters.picker.error.accommodation');
         } else {
           const id = pick(v.serviceId, services);
           if (id) r = { kind: 'specific_concern', serviceId: id };
-          else missing.serviceId = 'Choose the service';
+          else missing.serviceId = t('letters.picker.error.service');
         }
         break;
       }
@@ -213,13 +223,13 @@ export function LetterPicker({
         const id = pick(v.communicationId, sent);
         if (id)
           r = { kind: 'follow_up_unanswered', communicationId: id, ...(v.copy ? { copy: v.copy } : {}) };
-        else missing.communicationId = 'Choose the message';
+        else missing.communicationId = t('letters.picker.error.message');
         break;
       }
       case 'follow_up_verbal': {
         const id = pick(v.communicationId, talks);
         if (id) r = { kind: 'follow_up_verbal', communicationId: id };
-        else missing.communicationId = 'Choose the call or meeting';
+        else missing.communicationId = t('letters.picker.error.talk');
         break;
       }
       case 'thank_you':
@@ -231,8 +241,8 @@ export function LetterPicker({
         break;
       case 'request_service_logs': {
         const id = pick(v.serviceId, services);
-        if (!id) missing.serviceId = 'Choose the service';
-        else if (v.from && v.to && v.to < v.from) missing.to = 'The end cannot be before the start';
+        if (!id) missing.serviceId = t('letters.picker.error.service');
+        else if (v.from && v.to && v.to < v.from) missing.to = t('letters.picker.error.endBeforeStart');
         else
           r = {
             kind: 'request_service_logs',
@@ -247,7 +257,7 @@ export function LetterPicker({
           .split('\n')
           .map((x) => x.trim())
           .filter(Boolean);
-        if (reasons.length > 10) missing.reasons = 'At most 10 lines: put related points together';
+        if (reasons.length > 10) missing.reasons = t('letters.picker.error.tooManyReasons');
         else r = { kind: 'request_iep_meeting', ...(reasons.length > 0 ? { reasons } : {}) };
         break;
       }
@@ -255,7 +265,7 @@ export function LetterPicker({
         r = { kind: 'request_records' };
         break;
       case 'request_prior_written_notice':
-        if (!v.decision.trim()) missing.decision = 'Say what was decided, in a sentence';
+        if (!v.decision.trim()) missing.decision = t('letters.picker.error.decision');
         else
           r = {
             kind: 'request_prior_written_notice',
@@ -267,10 +277,10 @@ export function LetterPicker({
         break;
       case 'request_language_access': {
         const language = v.language === OTHER_LANGUAGE ? v.otherLanguage.trim() : v.language;
-        if (!language) missing.otherLanguage = 'Type the language, for example “Nepali”';
-        else if (language.length > 60) missing.otherLanguage = 'At most 60 characters';
+        if (!language) missing.otherLanguage = t('letters.picker.error.language');
+        else if (language.length > 60) missing.otherLanguage = t('letters.picker.error.languageTooLong');
         else if (v.meetingDate && v.meetingDate < todayIso())
-          missing.meetingDate = 'The date of the next meeting cannot be before today';
+          missing.meetingDate = t('letters.picker.error.meetingPast');
         else
           r = {
             kind: 'request_language_access',
@@ -316,14 +326,13 @@ export function LetterPicker({
     if (message) setError(message);
   };
 
-  const reason = (k: LetterKind) => unavailable(k, plan, sent, talks, accommodations, services);
+  const reason = (k: LetterKind) => unavailable(t, k, plan, sent, talks, accommodations, services);
   // What the parent recorded on the call or meeting the decision came up in (the default answer).
   const recordedPosition: ParentPosition =
     choices?.recent.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
-  const planWord = plan?.kind === '504' ? '504 plan' : canada ? 'plan' : 'IEP';
   const serviceSelect = (
     <NativeSelect
-      label="The service"
+      label={t('letters.picker.service')}
       value={pick(v.serviceId, services)}
       onChange={(e) => set('serviceId', e.currentTarget.value)}
       data={services.map((s) => ({ value: s.id, label: s.name }))}
@@ -335,12 +344,12 @@ export function LetterPicker({
     <Stack gap="md">
       {start?.intro && <Text>{start.intro}</Text>}
       {error && (
-        <Alert color="red" role="alert" title="Not drafted">
+        <Alert color="red" role="alert" title={t('letters.picker.notDrafted')}>
           {error}
         </Alert>
       )}
       <Radio.Group
-        label="What would you like to write?"
+        label={t('letters.picker.what')}
         value={v.kind}
         onChange={(k) => set('kind', k as LetterKind)}
         error={problems.kind}
@@ -348,13 +357,16 @@ export function LetterPicker({
         <Stack gap="sm" mt={6}>
           {kinds.map((k) => {
             const why = reason(k);
+            const words = letterKindWords(k, t);
             return (
               <Radio
                 key={k}
                 value={k}
                 disabled={why != null}
-                label={LETTER_KIND_WORDS[k].name.replace('IEP', planWord)}
-                description={why ? `${LETTER_KIND_WORDS[k].when} ${why}` : LETTER_KIND_WORDS[k].when}
+                label={words.name}
+                description={
+                  why ? t('letters.picker.kindUnavailable', { when: words.when, why }) : words.when
+                }
               />
             );
           })}
@@ -364,18 +376,22 @@ export function LetterPicker({
       {v.kind === 'specific_concern' && (
         <Stack gap="sm">
           <Radio.Group
-            label="What is it about?"
+            label={t('letters.picker.about')}
             value={v.concernAbout}
             onChange={(x) => set('concernAbout', x as Values['concernAbout'])}
           >
             <Group gap="md" mt={6}>
-              <Radio value="accommodation" label="An accommodation" disabled={accommodations.length === 0} />
-              <Radio value="service" label="A service" disabled={services.length === 0} />
+              <Radio
+                value="accommodation"
+                label={t('letters.picker.anAccommodation')}
+                disabled={accommodations.length === 0}
+              />
+              <Radio value="service" label={t('letters.picker.aService')} disabled={services.length === 0} />
             </Group>
           </Radio.Group>
           {v.concernAbout === 'accommodation' ? (
             <NativeSelect
-              label="The accommodation"
+              label={t('letters.picker.accommodation')}
               value={pick(v.accommodationId, accommodations)}
               onChange={(e) => set('accommodationId', e.currentTarget.value)}
               data={accommodations.map((a) => ({ value: a.id, label: shorten(a.text, 80) }))}
@@ -384,19 +400,19 @@ export function LetterPicker({
           ) : (
             serviceSelect
           )}
-          <Text size="sm">The letter quotes the plan’s words and the dates you noted.</Text>
+          <Text size="sm">{t('letters.picker.quotes')}</Text>
         </Stack>
       )}
 
       {v.kind === 'check_in' && (
         <Radio.Group
-          label="Which check-in?"
+          label={t('letters.picker.checkIn')}
           value={v.period}
           onChange={(x) => set('period', x as Values['period'])}
         >
           <Stack gap="xs" mt={6}>
-            <Radio value="weekly" label="A quick weekly check-in" />
-            <Radio value="mid_term" label="A mid-term check-in, halfway between progress reports" />
+            <Radio value="weekly" label={t('letters.picker.checkIn.weekly')} />
+            <Radio value="mid_term" label={t('letters.picker.checkIn.midTerm')} />
           </Stack>
         </Radio.Group>
       )}
@@ -404,24 +420,27 @@ export function LetterPicker({
       {v.kind === 'follow_up_unanswered' && (
         <>
           <NativeSelect
-            label="The message with no reply"
+            label={t('letters.picker.unanswered')}
             value={pick(v.communicationId, sent)}
             onChange={(e) => set('communicationId', e.currentTarget.value)}
             data={sent.map((m) => ({
               value: m.id,
-              label: `${overdue.has(m.id) ? 'No reply, past its date — ' : 'No reply yet — '}${messageName(m)}`,
+              label: t('letters.picker.unansweredOption', {
+                overdue: overdue.has(m.id) ? 'yes' : 'no',
+                message: messageName(m, messageWords),
+              }),
             }))}
             error={problems.communicationId}
           />
           {!canada && (
             <NativeSelect
-              label="Copy someone (optional)"
-              description="For a second follow-up, copying the next person up keeps it friendly and gets help."
+              label={t('letters.picker.copy')}
+              description={t('letters.picker.copyHelp')}
               {...bind('copy')}
               data={[
-                { value: '', label: 'Nobody' },
-                { value: 'principal', label: 'The principal' },
-                { value: 'director', label: 'The special-education director' },
+                { value: '', label: t('letters.picker.nobody') },
+                { value: 'principal', label: t('letters.picker.person', { person: 'principal' }) },
+                { value: 'director', label: t('letters.picker.person', { person: 'director' }) },
               ]}
             />
           )}
@@ -430,15 +449,15 @@ export function LetterPicker({
 
       {v.kind === 'follow_up_verbal' && (
         <NativeSelect
-          label="The call or meeting"
+          label={t('letters.picker.talk')}
           value={pick(v.communicationId, talks)}
           onChange={(e) => set('communicationId', e.currentTarget.value)}
-          data={talks.map((m) => ({ value: m.id, label: messageName(m) }))}
+          data={talks.map((m) => ({ value: m.id, label: messageName(m, messageWords) }))}
           error={problems.communicationId}
           description={
             choices && choices.conversationsTotal > talks.length
-              ? `The summary uses what you noted as decided and the next steps. The newest ${talks.length} of ${choices.conversationsTotal} calls and meetings are listed.`
-              : 'The summary uses what you noted as decided and the next steps.'
+              ? t('letters.picker.talkHelpNewest', { shown: talks.length, total: choices.conversationsTotal })
+              : t('letters.picker.talkHelp')
           }
         />
       )}
@@ -446,18 +465,24 @@ export function LetterPicker({
       {v.kind === 'thank_you' && (
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
-            label="The win to share (optional)"
+            label={t('letters.picker.win')}
             {...bind('noteId')}
             data={[
-              { value: '', label: wins.length > 0 ? 'The latest one' : 'None noted: a general thank-you' },
-              ...wins.map((n) => ({ value: n.id, label: `${formatDay(n.date)}: ${shorten(n.text, 60)}` })),
+              {
+                value: '',
+                label: wins.length > 0 ? t('letters.picker.latestWin') : t('letters.picker.noWins'),
+              },
+              ...wins.map((n) => ({
+                value: n.id,
+                label: `${formatDay(n.date, 'weekdayShort', locale)}: ${shorten(n.text, 60)}`,
+              })),
             ]}
           />
           <NativeSelect
-            label="Who to thank (optional)"
+            label={t('letters.picker.thank')}
             {...bind('contactId')}
             data={[
-              { value: '', label: 'The case manager' },
+              { value: '', label: t('letters.picker.caseManager') },
               ...contacts.map((c) => ({ value: c.id, label: `${c.name} (${c.role})` })),
             ]}
           />
@@ -468,17 +493,17 @@ export function LetterPicker({
         <Stack gap="sm">
           {serviceSelect}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput type="date" label="From (optional)" {...bind('from')} />
-            <TextInput type="date" label="To (optional)" {...bind('to')} error={problems.to} />
+            <TextInput type="date" label={t('letters.picker.from')} {...bind('from')} />
+            <TextInput type="date" label={t('letters.picker.to')} {...bind('to')} error={problems.to} />
           </SimpleGrid>
-          <Text size="sm">Left empty, the letter asks for the school year so far.</Text>
+          <Text size="sm">{t('letters.picker.logsDefault')}</Text>
         </Stack>
       )}
 
       {v.kind === 'request_iep_meeting' && (
         <Textarea
-          label="Anything else to talk about (optional)"
-          description="One point per line. Services owed, accommodations missed, goal flags and new challenges you noted are already listed from your records."
+          label={t('letters.picker.reasons')}
+          description={t('letters.picker.reasonsHelp')}
           autosize
           minRows={2}
           maxRows={8}
@@ -490,8 +515,8 @@ export function LetterPicker({
       {v.kind === 'request_prior_written_notice' && (
         <Stack gap="sm">
           <Textarea
-            label="What was decided?"
-            description="In your words, for example “Speech therapy will go from twice a week to once a week.”"
+            label={t('letters.picker.decided')}
+            description={t('letters.picker.decidedHelp')}
             required
             autosize
             minRows={2}
@@ -501,27 +526,26 @@ export function LetterPicker({
             error={problems.decision}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput type="date" label="When (optional)" {...bind('decidedOn')} />
+            <TextInput type="date" label={t('letters.picker.decidedOn')} {...bind('decidedOn')} />
             <NativeSelect
-              label="Where you heard it (optional)"
+              label={t('letters.picker.heardIn')}
               {...bind('communicationId')}
               data={[
-                { value: '', label: 'Not logged' },
-                ...(choices?.recent ?? []).map((m) => ({ value: m.id, label: messageName(m) })),
+                { value: '', label: t('letters.picker.notLogged') },
+                ...(choices?.recent ?? []).map((m) => ({ value: m.id, label: messageName(m, messageWords) })),
               ]}
             />
           </SimpleGrid>
           <Radio.Group
-            label="Did you agree to it?"
-            description="If you have not agreed, the letter says so, calls it a proposal, and says the plan stays as it is until it is changed through its own process."
+            label={t('letters.picker.agreed')}
+            description={t('letters.picker.agreedHelp')}
             value={v.parentPosition || recordedPosition}
             onChange={(x) => set('parentPosition', x as ParentPosition)}
           >
             <Stack gap={6} mt={6}>
-              <Radio value="agreed" label="I agreed" />
-              <Radio value="not_agreed" label="I did not agree" />
-              <Radio value="thinking" label="I want to think about it" />
-              <Radio value="unknown" label="I would rather not say" />
+              {(['agreed', 'not_agreed', 'thinking', 'unknown'] as const).map((position) => (
+                <Radio key={position} value={position} label={t('letters.picker.position', { position })} />
+              ))}
             </Stack>
           </Radio.Group>
         </Stack>
@@ -531,16 +555,22 @@ export function LetterPicker({
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <NativeSelect
-              label="The language you read and speak best"
+              label={t('letters.picker.language')}
               {...bind('language')}
               data={[
-                ...LANGUAGES.map((l) => ({ value: l, label: l })),
-                { value: OTHER_LANGUAGE, label: 'Another language' },
+                ...LANGUAGES.map((l) => ({
+                  value: l.value,
+                  label: t('letters.picker.languageName', { language: l.code }),
+                })),
+                {
+                  value: OTHER_LANGUAGE,
+                  label: t('letters.picker.languageName', { language: OTHER_LANGUAGE }),
+                },
               ]}
             />
             {v.language === OTHER_LANGUAGE && (
               <TextInput
-                label="Which language?"
+                label={t('letters.picker.otherLanguage')}
                 required
                 maxLength={60}
                 {...bind('otherLanguage')}
@@ -550,17 +580,17 @@ export function LetterPicker({
           </SimpleGrid>
           <TextInput
             type="date"
-            label="Date of the next meeting (optional)"
-            description="If you know it, the letter names it, so the school can book the interpreter in time."
+            label={t('letters.picker.meetingDate')}
+            description={t('letters.picker.meetingDateHelp')}
             {...bind('meetingDate')}
             error={problems.meetingDate}
           />
           <Text size="sm">
             {canada
-              ? 'The letter asks politely: As Written found no provincial law it could cite that gives parents an interpreter or a translated plan.'
+              ? t('letters.picker.law.canada')
               : plan?.kind !== 'iep'
-                ? 'The letter cites Title VI of the Civil Rights Act.'
-                : 'The letter cites the IDEA rules on interpreters and notices, and Title VI for the translated plan.'}
+                ? t('letters.picker.law.titleVI')
+                : t('letters.picker.law.idea')}
           </Text>
         </Stack>
       )}
@@ -568,26 +598,18 @@ export function LetterPicker({
       {v.kind === 'escalation' && (
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
-            label="Who to write to"
+            label={t('letters.picker.writeTo')}
             {...bind('escalateTo')}
-            data={
-              canada
-                ? [
-                    { value: 'principal', label: 'The principal' },
-                    { value: 'superintendent', label: 'The superintendent' },
-                    { value: 'board', label: 'The school board' },
-                  ]
-                : [
-                    { value: 'principal', label: 'The principal' },
-                    { value: 'director', label: 'The special-education director' },
-                  ]
-            }
+            data={(canada
+              ? (['principal', 'superintendent', 'board'] as const)
+              : (['principal', 'director'] as const)
+            ).map((person) => ({ value: person, label: t('letters.picker.person', { person }) }))}
           />
           <NativeSelect
-            label="About (optional)"
+            label={t('letters.picker.aboutOptional')}
             {...bind('focus')}
             data={[
-              { value: '', label: 'Everything still open' },
+              { value: '', label: t('letters.picker.everythingOpen') },
               ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),
               ...accommodations.map((a) => ({ value: `a:${a.id}`, label: shorten(a.text, 60) })),
             ]}
@@ -598,8 +620,8 @@ export function LetterPicker({
       {v.kind === 'board_appeal' && (
         <Stack gap="sm">
           <Textarea
-            label="The decision you are appealing (optional)"
-            description="In your words, for example “The principal said the missed speech sessions will not be made up.” Left empty, the letter marks the gap for you to fill in."
+            label={t('letters.picker.appealDecision')}
+            description={t('letters.picker.appealHelp')}
             autosize
             minRows={2}
             maxRows={6}
@@ -607,12 +629,12 @@ export function LetterPicker({
             {...bind('decision')}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput type="date" label="When you were told (optional)" {...bind('decidedOn')} />
+            <TextInput type="date" label={t('letters.picker.toldOn')} {...bind('decidedOn')} />
             <NativeSelect
-              label="About (optional)"
+              label={t('letters.picker.aboutOptional')}
               {...bind('focus')}
               data={[
-                { value: '', label: 'No one service' },
+                { value: '', label: t('letters.picker.noOneService') },
                 ...services.map((s) => ({ value: `s:${s.id}`, label: s.name })),
               ]}
             />
@@ -621,18 +643,17 @@ export function LetterPicker({
       )}
 
       {(v.kind === 'state_complaint' || v.kind === 'ocr_complaint_outline') && (
-        <Alert color="blue" title="A draft to check carefully" role="note">
-          It is built from your records and lists what the rules ask for; gaps are marked in brackets. A
-          parent center or an advocate can look it over with you before you file it.
+        <Alert color="blue" title={t('letters.picker.complaint.title')} role="note">
+          {t('letters.picker.complaint.text')}
         </Alert>
       )}
 
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={busy != null}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button color="blue.8" onClick={() => void submit()} loading={busy != null} disabled={v.kind === ''}>
-          Write the draft
+          {t('letters.picker.write')}
         </Button>
       </Group>
     </Stack>

@@ -6,10 +6,11 @@ import { useHouseholdChild } from '../../api/session.tsx';
 import type { Letter } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
-import { formatDay, todayIso } from '../../components/dates.ts';
+import { formatDay, localeFor, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { LetterPicker } from './LetterPicker.tsx';
 import { letterKindName, lettersKey, listLetters } from './letter-api.ts';
 
@@ -17,6 +18,8 @@ import { letterKindName, lettersKey, listLetters } from './letter-api.ts';
 // what it is about; the editor does the rest.
 
 export default function LettersPage() {
+  const t = useT('letters');
+  const tParts = useTParts();
   const { householdId, child } = useHouseholdChild();
   const drafting = useCan('letter.draft');
   const letters = useQuery({
@@ -32,14 +35,11 @@ export default function LettersPage() {
   return (
     <Stack gap="lg" maw={900} className={contrast.scope}>
       <div>
-        <Title order={2}>Letters</Title>
-        <Text>
-          Letters As Written writes from your records: the plan’s own words, the dates and numbers you noted,
-          and never an accusation. You read and change them, then send them from your own email or on paper.
-        </Text>
+        <Title order={2}>{t('letters.title')}</Title>
+        <Text>{t('letters.intro')}</Text>
         {!drafting && (
           <Text size="sm" mt={4}>
-            You can read these; only the owner, co-parents and advocates can draft letters.
+            {t('letters.readOnly')}
           </Text>
         )}
       </div>
@@ -54,38 +54,37 @@ export default function LettersPage() {
               setOpened(true);
             }}
           >
-            Draft a letter
+            {t('letters.draft')}
           </Button>
         </Group>
       )}
       <Text size="sm" mt={-8}>
-        Not sure which one? <TextLink href="/advisor">What to do next</TextLink> suggests a letter for each
-        thing that needs attention.
+        {tParts('letters.notSure', { advisor: <TextLink href="/advisor">{t('nav.advisor')}</TextLink> })}
       </Text>
 
       {letters.isError && (
         <LoadFailed
-          title="The letters could not be loaded"
+          title={t('letters.loadError')}
           message={letters.error.message}
           onRetry={() => void letters.refetch()}
         />
       )}
-      {letters.isPending && <LoadingCards label="Loading the letters" heights={[80, 80]} />}
+      {letters.isPending && <LoadingCards label={t('letters.loading')} heights={[80, 80]} />}
 
       {letters.isSuccess && (
         <>
-          <LetterList id="drafts" title="Drafts" letters={drafts} empty="No drafts." />
           <LetterList
-            id="sent"
-            title="Sent"
-            letters={sent}
-            empty="None marked as sent yet. When you send a letter, mark it as sent in the letter: it goes into Messages and As Written waits for the reply."
+            id="drafts"
+            title={t('letters.drafts')}
+            letters={drafts}
+            empty={t('letters.noDrafts')}
           />
+          <LetterList id="sent" title={t('letters.sent')} letters={sent} empty={t('letters.noneSent')} />
         </>
       )}
 
       {drafting && (
-        <ResponsiveDrawer opened={opened} onClose={() => setOpened(false)} title="Draft a letter">
+        <ResponsiveDrawer opened={opened} onClose={() => setOpened(false)} title={t('letters.draft')}>
           <LetterPicker
             key={opening}
             householdId={householdId}
@@ -109,6 +108,8 @@ function LetterList({
   letters: Letter[];
   empty: string;
 }) {
+  const t = useT('letters');
+  const locale = localeFor(useLanguage().language);
   return (
     <section aria-labelledby={`letters-${id}`}>
       <Title order={3} size="h4" id={`letters-${id}`} mb="xs">
@@ -123,17 +124,20 @@ function LetterList({
               <Stack gap={4}>
                 <Group gap="xs">
                   <Tag tone={l.status === 'sent' ? 'green' : 'gray'}>
-                    {l.status === 'sent' ? 'Sent' : 'Draft'}
+                    {t('letters.status', { status: l.status })}
                   </Tag>
-                  <Text size="sm">{letterKindName(l.kind)}</Text>
+                  <Text size="sm">{letterKindName(l.kind, t)}</Text>
                 </Group>
                 <Text fw={700}>
                   <TextLink href={`/letters/${l.id}`}>{l.subject}</TextLink>
                 </Text>
                 <Text size="sm">
-                  {l.to.length > 0 ? `To ${l.to.map((r) => r.name).join(', ')} · ` : ''}
-                  {l.status === 'sent' ? 'Marked as sent' : 'Last changed'}{' '}
-                  {formatDay(todayIso(new Date(l.updatedAt)))}
+                  {t('letters.listLine', {
+                    hasTo: l.to.length > 0 ? 'yes' : 'no',
+                    names: l.to.map((r) => r.name).join(', '),
+                    status: l.status,
+                    date: formatDay(todayIso(new Date(l.updatedAt)), 'weekdayShort', locale),
+                  })}
                 </Text>
               </Stack>
             </Paper>

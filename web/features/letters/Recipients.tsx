@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import type { Letter, TeamContact } from '../../api/types.ts';
+import { useT } from '../../i18n/i18n.tsx';
 
 export type Recipient = Letter['to'][number];
 
@@ -21,7 +22,7 @@ export const fromEditable = (list: EditableRecipient[]): Recipient[] =>
  */
 export function Recipients({
   label,
-  noun,
+  list,
   value,
   onChange,
   contacts,
@@ -30,8 +31,8 @@ export function Recipients({
   nameErrors,
 }: {
   label: string;
-  /** What the people in this list are, for button names: "recipients", "people copied". */
-  noun: string;
+  /** Which list it is, for button names: "to" (the recipients) or "cc" (the people copied). */
+  list: 'to' | 'cc';
   value: EditableRecipient[];
   onChange(next: EditableRecipient[]): void;
   contacts: TeamContact[];
@@ -41,6 +42,7 @@ export function Recipients({
   /** A message at a row's name (a gap to fill in), by row. */
   nameErrors?: (string | null)[];
 }) {
+  const t = useT('letters');
   const id = useId();
   if (readOnly) {
     return (
@@ -50,7 +52,7 @@ export function Recipients({
         </Text>
         <Text>
           {value.length === 0
-            ? 'Nobody'
+            ? t('letters.recipients.nobody')
             : value.map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)).join(', ')}
         </Text>
       </div>
@@ -68,14 +70,14 @@ export function Recipients({
         {label}
       </Text>
       {description && <Text size="sm">{description}</Text>}
-      {value.length === 0 && <Text size="sm">Nobody yet.</Text>}
+      {value.length === 0 && <Text size="sm">{t('letters.recipients.nobodyYet')}</Text>}
       {value.map((r, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; their order is their identity here
         <Paper key={i} withBorder p="xs" radius="md">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
             <TextInput
               size="sm"
-              label="Name"
+              label={t('letters.recipients.name')}
               value={r.name}
               maxLength={300}
               error={nameErrors?.[i] ?? undefined}
@@ -84,7 +86,7 @@ export function Recipients({
             <TextInput
               size="sm"
               type="email"
-              label="Email (optional)"
+              label={t('letters.recipients.email')}
               value={r.email}
               maxLength={300}
               onChange={(e) => set(i, { email: e.currentTarget.value })}
@@ -94,10 +96,14 @@ export function Recipients({
             <Button
               size="xs"
               variant="default"
-              aria-label={`Remove ${r.name || 'this person'} from the ${noun}`}
+              aria-label={
+                r.name
+                  ? t('letters.recipients.removeLabel', { name: r.name, list })
+                  : t('letters.recipients.removeUnnamedLabel', { list })
+              }
               onClick={() => onChange(value.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('letters.recipients.remove')}
             </Button>
           </Group>
         </Paper>
@@ -106,10 +112,10 @@ export function Recipients({
         {notYet.length > 0 && (
           <NativeSelect
             size="sm"
-            label={`Add to the ${noun} from the team`}
+            label={t('letters.recipients.addFromTeam', { list })}
             value=""
             data={[
-              { value: '', label: 'Choose…' },
+              { value: '', label: t('letters.recipients.choose') },
               ...notYet.map((c) => ({ value: c.id, label: `${c.name} (${c.role})` })),
             ]}
             onChange={(e) => {
@@ -121,10 +127,10 @@ export function Recipients({
         <Button
           size="sm"
           variant="default"
-          aria-label={`Add someone else to the ${noun}`}
+          aria-label={t('letters.recipients.addOtherLabel', { list })}
           onClick={() => onChange([...value, { name: '', email: '' }])}
         >
-          Add someone else
+          {t('letters.recipients.addOther')}
         </Button>
       </Group>
     </Stack>

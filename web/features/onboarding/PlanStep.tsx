@@ -113,7 +113,10 @@ export function PlanStep({
           label={t('onboarding.plan.region')}
           data={[
             { value: '', label: t('onboarding.plan.regionNone') },
-            ...regions.map(([value, label]) => ({ value, label })),
+            ...regions.map(([value, name]) => ({
+              value,
+              label: t('onboarding.plan.regionName', { code: value, name }),
+            })),
           ]}
           {...form.getInputProps('region')}
         />

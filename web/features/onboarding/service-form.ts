@@ -3,8 +3,8 @@ import type { ParsedServiceLine, Plan, Service } from '../../api/types.ts';
 import { addDaysIso } from '../../components/dates.ts';
 import type { T } from '../../i18n/i18n.tsx';
 
-// The labels below (AREA_LABELS, SETTING_LABELS, PERIOD_LABELS) are English, for the IEP review page
-// (web/features/plan/IepReviewPage.tsx); setup itself names them from the `onboarding` catalog.
+// AREA_LABELS, SETTING_LABELS and PERIOD_LABELS are the choices of the service form's selects, in
+// order; their names are in the catalog (`onboarding.services.areaName`, `settingName`, `periodName`).
 //
 // The service form mirrors the API body (segments.0.minutesPerSession, ...), so the server's field
 // errors land next to the right field. Number fields hold '' while empty, as Mantine's NumberInput does.
@@ -39,29 +39,29 @@ export type ServiceValues = {
   esy: boolean;
 };
 
-export const AREA_LABELS: Record<ServiceArea, string> = {
-  speech: 'Speech and language',
-  ot: 'Occupational therapy',
-  pt: 'Physical therapy',
-  counseling: 'Counseling',
-  specialized_instruction: 'Specialized instruction (reading, math, writing)',
-  behavior: 'Behavior support',
-  other: 'Something else',
+export const AREA_LABELS: Record<ServiceArea, ServiceArea> = {
+  speech: 'speech',
+  ot: 'ot',
+  pt: 'pt',
+  counseling: 'counseling',
+  specialized_instruction: 'specialized_instruction',
+  behavior: 'behavior',
+  other: 'other',
 };
 
-export const SETTING_LABELS: Record<ServiceSetting, string> = {
-  pull_out: 'Pull-out (outside the classroom)',
-  push_in: 'Push-in (in the classroom)',
-  consultation: 'Consultation (with staff)',
+export const SETTING_LABELS: Record<ServiceSetting, ServiceSetting> = {
+  pull_out: 'pull_out',
+  push_in: 'push_in',
+  consultation: 'consultation',
 };
 
-export const PERIOD_LABELS: Record<PeriodUnit, string> = {
-  week: 'Week',
-  day: 'Day',
-  month: 'Month',
-  year: 'Year',
-  cycle: 'Cycle of school days',
-  term: 'Term or grading period',
+export const PERIOD_LABELS: Record<PeriodUnit, PeriodUnit> = {
+  week: 'week',
+  day: 'day',
+  month: 'month',
+  year: 'year',
+  cycle: 'cycle',
+  term: 'term',
 };
 
 export function emptySegment(startDate = '', endDate = ''): SegmentValues {

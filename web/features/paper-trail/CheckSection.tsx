@@ -13,8 +13,8 @@ import { useState } from 'react';
 import { readFingerprint } from '../../../src/domain/fingerprint.ts';
 import { ApiError, get } from '../../api/client.ts';
 import type { VerifyResult } from '../../api/types.ts';
-import { formatDay } from '../../components/dates.ts';
-import { plural } from '../../components/plain-words.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import classes from './paper-trail.module.css';
 
 // "Check the record": every change is kept in a journal where each entry carries a fingerprint of the
@@ -23,46 +23,45 @@ import classes from './paper-trail.module.css';
 
 type RecordProblem = VerifyResult['records']['problems'][number];
 
-/** What a parent calls each kind of record; the rest read well as the table's name in words. */
-const RECORD_WORDS: Record<string, string> = {
-  household: 'the household',
-  household_settings: 'the household’s settings',
-  living_iep_notes: 'your living-IEP notes',
-  plan_version: 'a version of the plan',
-  check_in: 'a check-in',
-  key_date: 'a key date',
-  calendar_event: 'a calendar day',
-  school_calendar: 'a school calendar',
-};
+/** The kinds of record a parent has a name for; the rest read well as the table's name in words. */
+const KNOWN_RECORDS = new Set([
+  'household',
+  'household_settings',
+  'living_iep_notes',
+  'plan_version',
+  'check_in',
+  'key_date',
+  'calendar_event',
+  'school_calendar',
+]);
 
-function recordWords(table: string): string {
-  const known = RECORD_WORDS[table];
-  if (known) return known;
+function recordWords(t: T, table: string): string {
+  if (KNOWN_RECORDS.has(table)) return t('report.check.record', { table });
   const words = table.replace(/_/g, ' ');
-  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+  return t('report.check.recordOther', { words, vowel: /^[aeiou]/.test(words) ? 'yes' : 'no' });
 }
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** "minutesDelivered" → "minutes delivered"; "snapshot.services.<id>.name" → "frozen plan content: services: name". */
-function fieldWords(field: string | null): string {
-  if (!field) return 'a field';
+function fieldWords(t: T, field: string | null): string {
+  if (!field) return t('report.check.aField');
   return field
     .split('.')
     .filter((part) => !ID.test(part))
     .map((part) =>
-      part === 'snapshot' ? 'frozen plan content' : part.replace(/([A-Z])/g, ' $1').toLowerCase(),
+      part === 'snapshot' ? t('report.check.snapshot') : part.replace(/([A-Z])/g, ' $1').toLowerCase(),
     )
     .join(': ');
 }
 
-function valueWords(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null || value === '') return 'empty';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+function valueWords(t: T, locale: string | undefined, value: unknown): string {
+  if (value === undefined) return t('report.check.nothing');
+  if (value === null || value === '') return t('report.check.empty');
+  if (typeof value === 'boolean') return value ? t('report.check.yes') : t('report.check.no');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, 'weekdayShortYear') : value;
+    const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, 'weekdayShortYear', locale) : value;
     return `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`;
   }
   const json = JSON.stringify(value);
@@ -70,26 +69,34 @@ function valueWords(value: unknown): string {
 }
 
 /** A record that differs from its journal, in plain words. */
-function recordProblemWords(p: RecordProblem): string {
-  const what = recordWords(p.table);
-  const What = what.charAt(0).toUpperCase() + what.slice(1);
+function recordProblemWords(t: T, locale: string | undefined, p: RecordProblem): string {
+  const what = recordWords(t, p.table);
+  const values = {
+    what: what.charAt(0).toUpperCase() + what.slice(1),
+    field: fieldWords(t, p.field),
+    now: valueWords(t, locale, p.currentValue),
+    journal: valueWords(t, locale, p.journalValue),
+  };
   switch (p.kind) {
     case 'changed':
-      return `${What} was changed outside As Written: its ${fieldWords(p.field)} is ${valueWords(p.currentValue)} now, but the journal says ${valueWords(p.journalValue)}.`;
+      return t('report.check.problem.changed', values);
     case 'not_in_journal':
-      return `${What} is in the record, but As Written never wrote it: no journal entry created it.`;
+      return t('report.check.problem.notInJournal', values);
     case 'deleted_in_journal':
-      return `${What} that was deleted is back in the record.`;
+      return t('report.check.problem.deletedInJournal', values);
     case 'missing':
-      return `${What} is missing from the record, though it was never deleted.`;
+      return t('report.check.problem.missing', values);
     case 'changed_between_entries':
-      return `${What} was changed outside As Written before a later change: its ${fieldWords(p.field)} was ${valueWords(p.currentValue)} when it was next changed, but the journal says ${valueWords(p.journalValue)}.`;
+      return t('report.check.problem.changedBetween', values);
     default:
       return p.message;
   }
 }
 
 export function CheckSection({ householdId }: { householdId: string }) {
+  const t = useT('report');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,7 +110,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
     const written = kept.trim() === '' ? null : readFingerprint(kept);
     if (written && !written.ok) {
       setResult(null);
-      setKeptError(`The fingerprint ${written.message}.`);
+      setKeptError(t('report.check.badFingerprint', { message: written.message }));
       return;
     }
     setBusy(true);
@@ -113,8 +120,8 @@ export function CheckSection({ householdId }: { householdId: string }) {
     } catch (e) {
       setResult(null);
       const field = e instanceof ApiError ? e.fields?.find((f) => f.path === 'expectHead') : undefined;
-      if (field) setKeptError(`The fingerprint ${field.message}.`);
-      else setError(e instanceof ApiError ? e.message : 'Something went wrong. Try again.');
+      if (field) setKeptError(t('report.check.badFingerprint', { message: field.message }));
+      else setError(e instanceof ApiError ? e.message : t('report.check.failedText'));
     } finally {
       setBusy(false);
     }
@@ -127,14 +134,16 @@ export function CheckSection({ householdId }: { householdId: string }) {
           : []),
         ...result.records.problems.map((p) => ({
           key: `${p.table}:${p.id}`,
-          text: recordProblemWords(p),
+          text: recordProblemWords(t, locale, p),
           id: p.id,
         })),
         ...(result.records.differing > result.records.problems.length
           ? [
               {
                 key: 'more-records',
-                text: `${plural(result.records.differing - result.records.problems.length, 'more record differs', 'more records differ')} from the journal.`,
+                text: t('report.check.moreRecords', {
+                  count: result.records.differing - result.records.problems.length,
+                }),
                 id: null,
               },
             ]
@@ -153,15 +162,10 @@ export function CheckSection({ householdId }: { householdId: string }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm">
-        Every change to your records is kept in a journal, in order, and each entry carries a fingerprint of
-        the one before it. Every file is kept with a fingerprint of its bytes. The check recomputes them all,
-        and compares every record with what the journal says it should be: if anything was edited, removed or
-        put out of order, it says where.
-      </Text>
+      <Text size="sm">{t('report.check.intro')}</Text>
       <TextInput
-        label="A fingerprint you kept (optional)"
-        description="From an earlier check, a report or an export: its first 12 characters are enough. The check then also says whether the history up to it is unchanged."
+        label={t('report.check.kept')}
+        description={t('report.check.keptHelp')}
         value={kept}
         onChange={(e) => setKept(e.currentTarget.value)}
         error={keptError}
@@ -172,11 +176,11 @@ export function CheckSection({ householdId }: { householdId: string }) {
       />
       <Group>
         <Button color="blue.8" onClick={() => void check()} loading={busy}>
-          Check now
+          {t('report.check.now')}
         </Button>
       </Group>
       {error && (
-        <Alert color="red" role="alert" title="The check could not run">
+        <Alert color="red" role="alert" title={t('report.check.failed')}>
           {error}
         </Alert>
       )}
@@ -184,9 +188,11 @@ export function CheckSection({ householdId }: { householdId: string }) {
         <Alert color="green" role="status">
           <Stack gap="xs">
             <Text size="sm" fw={700}>
-              Everything checks out: {plural(result.journal.entries, 'journal entry', 'journal entries')},{' '}
-              {plural(result.attachments.checked, 'file', 'files')},{' '}
-              {plural(result.records.checked, 'record', 'records')} as the journal says.
+              {t('report.check.ok', {
+                entries: result.journal.entries,
+                files: result.attachments.checked,
+                records: result.records.checked,
+              })}
             </Text>
             {result.expectedHead && <Text size="sm">{result.expectedHead.message}</Text>}
             {result.journal.headHash && <HeadHash hash={result.journal.headHash} />}
@@ -194,7 +200,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
         </Alert>
       )}
       {result && !result.ok && (
-        <Alert color="red" role="alert" title="Something in the record does not match">
+        <Alert color="red" role="alert" title={t('report.check.mismatch')}>
           <Stack gap="xs">
             <List size="sm" spacing={2}>
               {problems.map((p) => (
@@ -204,7 +210,9 @@ export function CheckSection({ householdId }: { householdId: string }) {
                     <>
                       {' '}
                       <Text span size="xs" c="dimmed">
-                        (record <span className={classes.mono}>{p.id}</span>)
+                        {tParts('report.check.recordId', {
+                          id: <span className={classes.mono}>{p.id}</span>,
+                        })}
                       </Text>
                     </>
                   )}
@@ -212,8 +220,7 @@ export function CheckSection({ householdId }: { householdId: string }) {
               ))}
             </List>
             <Text size="sm">
-              Nothing was changed by this check. Keep your last report or backup: they show the record as it
-              was. The person who runs the server can restore a backup with <code>as-written restore</code>.
+              {tParts('report.check.restore', { command: <code>{'as-written restore'}</code> })}
             </Text>
           </Stack>
         </Alert>
@@ -223,10 +230,11 @@ export function CheckSection({ householdId }: { householdId: string }) {
 }
 
 function HeadHash({ hash }: { hash: string }) {
+  const t = useT('report');
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>
-        The last entry’s fingerprint (SHA-256)
+        {t('report.check.head')}
       </Text>
       <Text className={classes.mono}>{hash}</Text>
       <Group gap="xs">
@@ -234,17 +242,14 @@ function HeadHash({ hash }: { hash: string }) {
           {({ copied, copy }) => (
             <>
               <Button size="xs" variant={copied ? 'light' : 'default'} onClick={copy}>
-                {copied ? 'Copied' : 'Copy the fingerprint'}
+                {copied ? t('report.check.copied') : t('report.check.copy')}
               </Button>
-              <VisuallyHidden role="status">{copied ? 'The fingerprint was copied.' : ''}</VisuallyHidden>
+              <VisuallyHidden role="status">{copied ? t('report.check.copiedStatus') : ''}</VisuallyHidden>
             </>
           )}
         </CopyButton>
       </Group>
-      <Text size="sm">
-        Write this down, or keep the report: it carries the same fingerprint. If anything earlier is ever
-        changed, the check will show it.
-      </Text>
+      <Text size="sm">{t('report.check.writeDown')}</Text>
     </Stack>
   );
 }

@@ -18,10 +18,10 @@ import { useCurrent } from '../../api/session.tsx';
 import type { CalendarFeed, Child } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyLink } from '../../components/CopyLink.tsx';
-import { formatInstant } from '../../components/dates.ts';
-import { createdByWords } from '../../components/plain-words.ts';
+import { formatInstant, localeFor } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import classes from './paper-trail.module.css';
 
 // Copies of the record to keep or open elsewhere: spreadsheets (CSV) and the whole household (JSON);
@@ -40,67 +40,66 @@ export function ExportsSection({
   canExport: boolean;
   canManageCalendars: boolean;
 }) {
+  const t = useT('report');
+  const tParts = useTParts();
   const api = `/api/households/${householdId}`;
+  const name = <bdi>{child.firstName}</bdi>;
   return (
     <Stack gap="xl">
       <Stack component="section" aria-labelledby="exports-files" gap="xs">
         <Title order={4} size="h5" id="exports-files">
-          Copies of your records
+          {t('report.exports.title')}
         </Title>
         {canExport ? (
           <>
-            <Text size="sm">
-              Spreadsheets (CSV) open in Excel, Numbers or Google Sheets; the last row of each is the record’s
-              fingerprint when you downloaded it, which you can check later under Check now. The JSON file
-              holds everything in this household and can be brought into another As Written server.
-            </Text>
+            <Text size="sm">{t('report.exports.intro')}</Text>
             <List size="sm" spacing={6}>
               <List.Item>
                 <Download href={`${api}/exports/sessions.csv?childId=${child.id}`}>
-                  <bdi>{child.firstName}</bdi>’s sessions (CSV)
+                  {tParts('report.exports.sessions', { name })}
                 </Download>
               </List.Item>
               <List.Item>
                 <Download href={`${api}/exports/observations.csv?childId=${child.id}`}>
-                  <bdi>{child.firstName}</bdi>’s accommodation observations (CSV)
+                  {tParts('report.exports.observations', { name })}
                 </Download>
               </List.Item>
               <List.Item>
                 <Download href={`${api}/exports/communications.csv?childId=${child.id}`}>
-                  <bdi>{child.firstName}</bdi>’s messages, calls and meetings (CSV)
+                  {tParts('report.exports.communications', { name })}
                 </Download>
               </List.Item>
               <List.Item>
-                <Download href={`${api}/export`}>Everything in this household (JSON)</Download>
+                <Download href={`${api}/export`}>{t('report.exports.everything')}</Download>
               </List.Item>
             </List>
           </>
         ) : (
-          <Text size="sm">Only the owner, co-parents and advocates can download copies of the records.</Text>
+          <Text size="sm">{t('report.exports.notAllowed')}</Text>
         )}
       </Stack>
 
       <Stack component="section" aria-labelledby="exports-calendar" gap="xs">
         <Title order={4} size="h5" id="exports-calendar">
-          Reminders in your phone’s calendar
+          {t('report.feeds.title')}
         </Title>
         {canManageCalendars ? (
           <CalendarFeeds householdId={householdId} child={child} kids={kids} />
         ) : (
-          <Text size="sm">Only the owner and co-parents can make calendar addresses.</Text>
+          <Text size="sm">{t('report.feeds.notAllowed')}</Text>
         )}
       </Stack>
 
       <Stack component="section" aria-labelledby="exports-backups" gap="xs">
         <Title order={4} size="h5" id="exports-backups">
-          Backups
+          {t('report.backups.title')}
         </Title>
         <Text size="sm">
-          Backups are made on the server, by the person who runs it, from the command line:{' '}
-          <code>as-written backup FILE</code> writes one file with everything, files included (encrypted when
-          a passphrase is set), and <code>as-written restore FILE</code> brings it back and checks it. Setting{' '}
-          <code>AS_WRITTEN_BACKUP_DIR</code> makes one every day and keeps the last few. Ask them to keep a
-          copy somewhere other than the server; the downloads above are a copy you can keep yourself.
+          {tParts('report.backups.text', {
+            backup: <code>{'as-written backup FILE'}</code>,
+            restore: <code>{'as-written restore FILE'}</code>,
+            dir: <code>{'AS_WRITTEN_BACKUP_DIR'}</code>,
+          })}
         </Text>
       </Stack>
     </Stack>
@@ -120,6 +119,9 @@ const feedsKey = (householdId: string) => ['calendar-feeds', householdId];
 type Created = { feed: CalendarFeed; url: string };
 
 function CalendarFeeds({ householdId, child, kids }: { householdId: string; child: Child; kids: Child[] }) {
+  const t = useT('report');
+  const locale = localeFor(useLanguage().language);
+  const tParts = useTParts();
   const client = useQueryClient();
   const me = useCurrent().session.user?.id;
   const feeds = useQuery({
@@ -133,7 +135,9 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
   const [revoking, setRevoking] = useState<CalendarFeed | null>(null);
 
   const whose = (childId: string | null) =>
-    childId ? `${kids.find((k) => k.id === childId)?.firstName ?? 'One child'}` : 'All children';
+    childId
+      ? (kids.find((k) => k.id === childId)?.firstName ?? t('report.feeds.oneChild'))
+      : t('report.feeds.allChildren');
 
   const create = async () => {
     setBusy(true);
@@ -145,7 +149,7 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
       setCreated(result);
       await client.invalidateQueries({ queryKey: feedsKey(householdId) });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Something went wrong. Nothing was made: try again.');
+      setError(e instanceof ApiError ? e.message : t('report.feeds.createFailed'));
     } finally {
       setBusy(false);
     }
@@ -154,113 +158,112 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
   const list = feeds.data ?? [];
   return (
     <Stack gap="sm">
-      <Text size="sm">
-        A private calendar address with the weekly check-in, replies due, progress reports, the annual review
-        and the deadlines As Written knows of. Your phone subscribes to it and keeps it up to date.
-      </Text>
+      <Text size="sm">{t('report.feeds.intro')}</Text>
       <Paper withBorder p="sm" radius="md">
         <Stack gap="sm">
           <Radio.Group
-            label="Reminders for"
+            label={t('report.feeds.for')}
             value={scope}
             onChange={(v) => setScope(v === 'all' ? 'all' : 'child')}
           >
             <Group gap="md" mt={4}>
-              <Radio value="child" label={`${child.firstName} only`} />
+              <Radio value="child" label={t('report.feeds.childOnly', { name: child.firstName })} />
               <Radio
                 value="all"
-                label={kids.length > 1 ? 'All the children' : 'All children, also later ones'}
+                label={kids.length > 1 ? t('report.feeds.allTheChildren') : t('report.feeds.allLater')}
               />
             </Group>
           </Radio.Group>
           {error && (
-            <Alert color="red" role="alert" title="Not made">
+            <Alert color="red" role="alert" title={t('report.feeds.notMade')}>
               {error}
             </Alert>
           )}
           <Button color="blue.8" onClick={() => void create()} loading={busy} w="fit-content">
-            Make a calendar address
+            {t('report.feeds.make')}
           </Button>
         </Stack>
       </Paper>
 
       {created && (
-        <Alert color="blue" role="status" title="Your calendar address">
+        <Alert color="blue" role="status" title={t('report.feeds.yours')}>
           <Stack gap="xs">
+            <Text size="sm">{t('report.feeds.onlyOnce')}</Text>
+            <CopyLink
+              label={t('report.feeds.address')}
+              value={created.url}
+              copyLabel={t('report.feeds.copyAddress')}
+            />
             <Text size="sm">
-              This is the only time it is shown. Copy it now. Anyone who has it can read these reminders, so
-              keep it to yourself; if it gets out, revoke it below and make a new one.
-            </Text>
-            <CopyLink label="Calendar address" value={created.url} copyLabel="Copy the address" />
-            <Text size="sm">
-              <Anchor
-                href={created.url.replace(/^https?:/, 'webcal:')}
-                underline="always"
-                className={ui.link}
-              >
-                Subscribe on this device
-              </Anchor>{' '}
-              (opens your calendar app, if it knows how).
+              {tParts('report.feeds.subscribe', {
+                link: (
+                  <Anchor
+                    href={created.url.replace(/^https?:/, 'webcal:')}
+                    underline="always"
+                    className={ui.link}
+                  >
+                    {t('report.feeds.subscribeLink')}
+                  </Anchor>
+                ),
+              })}
             </Text>
             <Text size="sm" fw={600}>
-              On an iPhone
+              {t('report.feeds.iphone')}
             </Text>
-            <Text size="sm">
-              Open Settings, then Calendar (on newer iPhones: Apps, then Calendar), Calendar Accounts or
-              Accounts, Add Account, Other, Add Subscribed Calendar. Paste the address and tap Next, then
-              Save.
-            </Text>
+            <Text size="sm">{t('report.feeds.iphoneSteps')}</Text>
             <Text size="sm" fw={600}>
-              On an Android phone (Google Calendar)
+              {t('report.feeds.android')}
             </Text>
-            <Text size="sm">
-              The app cannot add an address itself. On a computer, open calendar.google.com, choose the + next
-              to “Other calendars”, then “From URL”, paste the address and choose “Add calendar”. It appears
-              on your phone shortly after. Google reads it from its own servers, so this works only if your As
-              Written can be reached from the internet; it updates every few hours.
-            </Text>
+            <Text size="sm">{t('report.feeds.androidSteps')}</Text>
           </Stack>
         </Alert>
       )}
 
       <Text size="sm" fw={600} id="feeds-list">
-        Calendar addresses in this household
+        {t('report.feeds.list')}
       </Text>
       {feeds.isPending ? (
         <Skeleton h={40} />
       ) : feeds.isError ? (
-        <Alert color="red" role="alert" title="Could not load the calendar addresses">
+        <Alert color="red" role="alert" title={t('report.feeds.loadError')}>
           {feeds.error.message}{' '}
           <Button variant="subtle" size="compact-sm" onClick={() => void feeds.refetch()}>
-            Try again
+            {t('common.tryAgain')}
           </Button>
         </Alert>
       ) : list.length === 0 ? (
-        <Text size="sm">None yet.</Text>
+        <Text size="sm">{t('report.feeds.none')}</Text>
       ) : (
         <ul className={classes.plain} aria-labelledby="feeds-list">
           {list.map((f) => {
-            const made = formatInstant(f.createdAt);
+            const made = formatInstant(f.createdAt, locale);
             // A feed whose maker has left the household stopped working then, even if never revoked.
-            const state = f.active ? 'Active' : f.revokedAt ? 'Revoked' : 'Stopped';
+            const state = f.active ? 'active' : f.revokedAt ? 'revoked' : 'stopped';
+            const by = f.createdBy;
+            const who = by.formerMember || !by.displayName ? 'former' : by.userId === me ? 'me' : 'other';
             return (
               <Paper component="li" key={f.id} withBorder p="sm" radius="md">
                 <Group justify="space-between" align="flex-start" gap="xs">
                   <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                     <Text size="sm" fw={600}>
-                      {whose(f.childId)} <Tag tone={f.active ? 'green' : 'gray'}>{state}</Tag>
+                      {whose(f.childId)}{' '}
+                      <Tag tone={f.active ? 'green' : 'gray'}>{t('report.feeds.state', { state })}</Tag>
                     </Text>
                     <Text size="xs">
-                      Created by {createdByWords(f.createdBy, me)} on {made}
+                      {t('report.feeds.created', {
+                        by: who,
+                        name: by.email ? `${by.displayName} (${by.email})` : (by.displayName ?? ''),
+                        date: made,
+                      })}
                     </Text>
                     <Text size="xs">
                       {f.revokedAt
-                        ? `Revoked ${formatInstant(f.revokedAt)}`
-                        : state === 'Stopped'
-                          ? 'Stopped when the person who made it left the household'
+                        ? t('report.feeds.revokedAt', { date: formatInstant(f.revokedAt, locale) })
+                        : state === 'stopped'
+                          ? t('report.feeds.stopped')
                           : f.lastUsedAt
-                            ? `Last read by a calendar ${formatInstant(f.lastUsedAt)}`
-                            : 'Not read by a calendar yet'}
+                            ? t('report.feeds.lastRead', { date: formatInstant(f.lastUsedAt, locale) })
+                            : t('report.feeds.notRead')}
                     </Text>
                   </Stack>
                   {f.active && (
@@ -268,9 +271,9 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
                       variant="default"
                       size="xs"
                       onClick={() => setRevoking(f)}
-                      aria-label={`Revoke the address made ${made}`}
+                      aria-label={t('report.feeds.revokeLabel', { date: made })}
                     >
-                      Revoke
+                      {t('report.feeds.revoke')}
                     </Button>
                   )}
                 </Group>
@@ -283,8 +286,8 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
       <ConfirmModal
         opened={revoking != null}
         onClose={() => setRevoking(null)}
-        title="Revoke this calendar address?"
-        confirmLabel="Revoke"
+        title={t('report.feeds.revokeTitle')}
+        confirmLabel={t('report.feeds.revoke')}
         onConfirm={async () => {
           if (!revoking) return;
           await post(`/households/${householdId}/calendar-feeds/${revoking.id}/revoke`);
@@ -292,8 +295,7 @@ function CalendarFeeds({ householdId, child, kids }: { householdId: string; chil
           await client.invalidateQueries({ queryKey: feedsKey(householdId) });
         }}
       >
-        Calendars subscribed to it stop getting new reminders at once, and the reminders already there may
-        disappear. You can make a new address at any time.
+        {t('report.feeds.revokeText')}
       </ConfirmModal>
     </Stack>
   );

@@ -14,9 +14,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, get } from '../../api/client.ts';
 import type { Child, LivingIep, LivingIepItem, LivingIepNotes } from '../../api/types.ts';
-import { datesInWords, formatDate } from '../../components/dates.ts';
+import { datesInWords, formatDate, localeFor } from '../../components/dates.ts';
 import { LoadFailed } from '../../components/LoadState.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { Part } from './Part.tsx';
 import classes from './paper-trail.module.css';
 
@@ -39,6 +40,8 @@ export function LivingIepSection({
   child: Child;
   canEdit: boolean;
 }) {
+  const t = useT('report');
+  const tParts = useTParts();
   const base = `/households/${householdId}/children/${child.id}`;
   const doc = useQuery({
     queryKey: livingIepKey(householdId, child.id),
@@ -46,33 +49,28 @@ export function LivingIepSection({
   });
   return (
     <Stack gap="md">
-      <Text size="sm">
-        A page to keep between meetings and bring to the next one: what is working for{' '}
-        <bdi>{child.firstName}</bdi>, what is not, what you would like to change, your concerns in your own
-        words, and your questions for the team. It is written from your records; the parts in your own words
-        are yours to change.
-      </Text>
+      <Text size="sm">{tParts('report.living.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
       <Group gap="sm">
         <Button component="a" href={`/api${base}/living-iep.pdf`} download variant="default">
-          Download as PDF
+          {t('report.living.pdf')}
         </Button>
         <Button component="a" href={`/api${base}/living-iep.md`} download variant="default">
-          Download as Markdown
+          {t('report.living.markdown')}
         </Button>
       </Group>
       <Text size="sm" mt={-8}>
-        The PDF is ready to print; the Markdown file opens in any text editor, to change as you like.
+        {t('report.living.downloads')}
       </Text>
       {doc.isError && (
         <LoadFailed
-          title="The living IEP could not be loaded"
+          title={t('report.living.loadError')}
           message={doc.error.message}
           onRetry={() => void doc.refetch()}
         />
       )}
       {doc.isPending && (
         <div role="status">
-          <VisuallyHidden>Loading the living IEP</VisuallyHidden>
+          <VisuallyHidden>{t('report.living.loading')}</VisuallyHidden>
           <Skeleton h={240} radius="md" aria-hidden />
         </div>
       )}
@@ -110,6 +108,8 @@ function LivingIepDocument({
   childId: string;
   canEdit: boolean;
 }) {
+  const t = useT('report');
+  const locale = localeFor(useLanguage().language);
   const client = useQueryClient();
   const initial: Draft = {
     concerns: doc.parentInput.concerns ?? '',
@@ -141,11 +141,7 @@ function LivingIepDocument({
       setDone(true);
       await client.invalidateQueries({ queryKey: livingIepKey(householdId, childId) });
     } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? err
-          : new ApiError(0, 'error', 'Something went wrong. Nothing was lost: try again.'),
-      );
+      setError(err instanceof ApiError ? err : new ApiError(0, 'error', t('report.living.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -158,51 +154,55 @@ function LivingIepDocument({
   const body = (
     <Stack gap="lg">
       <Text size="sm">
-        {doc.childName}’s {doc.planTitle}, as of {formatDate(doc.asOf)}.
+        {t('report.living.asOf', {
+          name: doc.childName,
+          plan: doc.planTitle,
+          date: formatDate(doc.asOf, locale),
+        })}{' '}
         {doc.nextMeeting
-          ? ` Next meeting: ${doc.nextMeeting.label}, ${formatDate(doc.nextMeeting.date)}.`
-          : ' No meeting date in the plan yet.'}
+          ? t('report.living.nextMeeting', {
+              label: doc.nextMeeting.label,
+              date: formatDate(doc.nextMeeting.date, locale),
+            })
+          : t('report.living.noMeeting')}
       </Text>
 
-      <Part id="living-working" title="What is working">
-        <Items items={doc.working} empty="Nothing noted yet. Wins you note in Messages show here." />
+      <Part id="living-working" title={t('report.living.working')}>
+        <Items items={doc.working} empty={t('report.living.workingEmpty')} locale={locale} />
       </Part>
 
-      <Part id="living-not-working" title="What is not working">
-        <Items items={doc.notWorking} empty="Nothing from your records." />
+      <Part id="living-not-working" title={t('report.living.notWorking')}>
+        <Items items={doc.notWorking} empty={t('report.living.notWorkingEmpty')} locale={locale} />
       </Part>
 
-      <Part id="living-changes" title="What I’d like to change">
-        <Items items={fromRecord(doc.changes, own.changes)} empty={null} />
+      <Part id="living-changes" title={t('report.living.changes')}>
+        <Items items={fromRecord(doc.changes, own.changes)} empty={null} locale={locale} />
         {canEdit ? (
           <EditableList
-            what="Change"
-            addLabel="Add a change"
+            what="change"
+            addLabel={t('report.living.addChange')}
             items={draft.changes}
             onChange={(changes) => setDraft((d) => ({ ...d, changes }))}
             errorFor={(i) => fieldError(`changes.${i}`)}
           />
         ) : (
-          <Items items={own.changes.map((text) => ({ text, entryIds: [] }))} empty={null} />
+          <Items items={own.changes.map((text) => ({ text, entryIds: [] }))} empty={null} locale={locale} />
         )}
         {fromRecord(doc.changes, own.changes).length === 0 && own.changes.length === 0 && !canEdit && (
-          <Text size="sm">Nothing yet.</Text>
+          <Text size="sm">{t('report.living.nothingYet')}</Text>
         )}
       </Part>
 
-      <Part id="living-concerns" title="Parent concerns statement">
-        <Text size="sm">
-          IEPs have a section for the parents’ concerns. Write it in your own words; the team should take it
-          into account.
-        </Text>
+      <Part id="living-concerns" title={t('report.living.concerns')}>
+        <Text size="sm">{t('report.living.concernsHelp')}</Text>
         {doc.concernsPrompt.length > 0 && (
           <Paper withBorder p="sm" radius="md">
             <Text size="sm" fw={600} id="living-prompt">
-              Facts to start from
+              {t('report.living.facts')}
             </Text>
             <List size="sm" spacing={2} aria-labelledby="living-prompt">
               {doc.concernsPrompt.map((p) => (
-                <List.Item key={p}>{datesInWords(p)}</List.Item>
+                <List.Item key={p}>{datesInWords(p, 'weekdayShort', locale)}</List.Item>
               ))}
             </List>
           </Paper>
@@ -210,7 +210,7 @@ function LivingIepDocument({
         {canEdit ? (
           <>
             <Textarea
-              label="My concerns, in my own words"
+              label={t('report.living.myConcerns')}
               autosize
               minRows={4}
               maxLength={10000}
@@ -224,54 +224,54 @@ function LivingIepDocument({
             <ToneHints householdId={householdId} text={draft.concerns} />
           </>
         ) : (
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{doc.concerns ?? 'Not written yet.'}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{doc.concerns ?? t('report.living.notWritten')}</Text>
         )}
       </Part>
 
-      <Part id="living-questions" title="Questions for the team">
-        <Items items={fromRecord(doc.questions, own.questions)} empty={null} />
+      <Part id="living-questions" title={t('report.living.questions')}>
+        <Items items={fromRecord(doc.questions, own.questions)} empty={null} locale={locale} />
         {canEdit ? (
           <EditableList
-            what="Question"
-            addLabel="Add a question"
+            what="question"
+            addLabel={t('report.living.addQuestion')}
             items={draft.questions}
             onChange={(questions) => setDraft((d) => ({ ...d, questions }))}
             errorFor={(i) => fieldError(`questions.${i}`)}
           />
         ) : (
-          <Items items={own.questions.map((text) => ({ text, entryIds: [] }))} empty={null} />
+          <Items items={own.questions.map((text) => ({ text, entryIds: [] }))} empty={null} locale={locale} />
         )}
       </Part>
 
       {canEdit ? (
         <Stack gap="xs">
           {error && !error.fields.length && (
-            <Alert color="red" role="alert" title="Not saved yet">
+            <Alert color="red" role="alert" title={t('report.living.notSaved')}>
               {error.message}
             </Alert>
           )}
           {error && error.fields.length > 0 && (
-            <Alert color="red" role="alert" title="Not saved yet">
-              Some of your words need a change; see the messages above.
+            <Alert color="red" role="alert" title={t('report.living.notSaved')}>
+              {t('report.living.fixFields')}
             </Alert>
           )}
           <Group gap="sm">
             <Button type="submit" color="blue.8" loading={busy} disabled={!dirty && !error}>
-              Save my words
+              {t('report.living.save')}
             </Button>
             <Text size="sm" role="status">
-              {dirty ? 'Not saved yet.' : done ? 'Saved.' : ''}
+              {dirty ? t('report.living.unsaved') : done ? t('report.living.saved') : ''}
             </Text>
           </Group>
         </Stack>
       ) : (
-        <Text size="sm">Only the owner and co-parents can change the parts in the parent’s own words.</Text>
+        <Text size="sm">{t('report.living.readOnly')}</Text>
       )}
     </Stack>
   );
 
   return canEdit ? (
-    <form onSubmit={(e) => void save(e)} aria-label="Living IEP" noValidate>
+    <form onSubmit={(e) => void save(e)} aria-label={t('report.living.form')} noValidate>
       {body}
     </form>
   ) : (
@@ -279,12 +279,20 @@ function LivingIepDocument({
   );
 }
 
-function Items({ items, empty }: { items: LivingIepItem[]; empty: string | null }) {
+function Items({
+  items,
+  empty,
+  locale,
+}: {
+  items: LivingIepItem[];
+  empty: string | null;
+  locale: string | undefined;
+}) {
   if (items.length === 0) return empty ? <Text size="sm">{empty}</Text> : null;
   return (
     <List size="sm" spacing={4}>
       {items.map((i) => (
-        <List.Item key={i.text}>{datesInWords(i.text)}</List.Item>
+        <List.Item key={i.text}>{datesInWords(i.text, 'weekdayShort', locale)}</List.Item>
       ))}
     </List>
   );
@@ -298,12 +306,13 @@ function EditableList({
   onChange,
   errorFor,
 }: {
-  what: string;
+  what: 'change' | 'question';
   addLabel: string;
   items: string[];
   onChange(items: string[]): void;
   errorFor(index: number): string | undefined;
 }) {
+  const t = useT('report');
   const list = useRef<HTMLUListElement>(null);
   const add = () => {
     onChange([...items, '']);
@@ -322,7 +331,7 @@ function EditableList({
             <li key={i}>
               <Group align="flex-start" gap="xs" wrap="nowrap">
                 <Textarea
-                  label={`${what} ${i + 1} (in your words)`}
+                  label={t('report.living.item', { what, number: i + 1 })}
                   autosize
                   minRows={1}
                   maxLength={2000}
@@ -331,16 +340,16 @@ function EditableList({
                   style={{ flex: 1, minWidth: 0 }}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
-                    onChange(items.map((t, j) => (j === i ? value : t)));
+                    onChange(items.map((old, j) => (j === i ? value : old)));
                   }}
                 />
                 <Button
                   variant="default"
                   mt={24}
-                  aria-label={`Remove ${what.toLowerCase()} ${i + 1}`}
+                  aria-label={t('report.living.removeItem', { what, number: i + 1 })}
                   onClick={() => onChange(items.filter((_, j) => j !== i))}
                 >
-                  Remove
+                  {t('report.living.remove')}
                 </Button>
               </Group>
             </li>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'wouter';
 import { useCan } from '../../api/permissions.ts';
 import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import contrast from '../../components/contrast.module.css';
+import { useT } from '../../i18n/i18n.tsx';
 import { CheckSection } from './CheckSection.tsx';
 import { ExportsSection } from './ExportsSection.tsx';
 import { LivingIepSection } from './LivingIepSection.tsx';
@@ -16,16 +17,17 @@ import { ReportSection } from './ReportSection.tsx';
 // The tab and the report's dates live in the address, so a reload keeps them.
 
 const TABS = [
-  { value: 'report', label: 'Report', title: 'Report for a meeting or a complaint' },
-  { value: 'living-iep', label: 'Next meeting', title: 'Living IEP and next-meeting agenda' },
-  { value: 'check', label: 'Check', title: 'Check the record' },
-  { value: 'exports', label: 'Exports', title: 'Exports and calendar' },
+  { value: 'report', label: 'report.tab.report', title: 'report.tab.reportTitle' },
+  { value: 'living-iep', label: 'report.tab.livingIep', title: 'report.tab.livingIepTitle' },
+  { value: 'check', label: 'report.tab.check', title: 'report.tab.checkTitle' },
+  { value: 'exports', label: 'report.tab.exports', title: 'report.tab.exportsTitle' },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
 
-const isTab = (v: string | null): v is TabValue => TABS.some((t) => t.value === v);
+const isTab = (v: string | null): v is TabValue => TABS.some((tab) => tab.value === v);
 
 export default function PaperTrailPage() {
+  const t = useT('report');
   const { householdId, child } = useHouseholdChild();
   const current = useCurrent();
   const [search, setSearch] = useSearchParams();
@@ -54,28 +56,25 @@ export default function PaperTrailPage() {
   return (
     <Stack gap="md" maw={960} className={contrast.scope}>
       <div>
-        <Title order={2}>Paper trail</Title>
-        <Text size="sm">
-          Your record, ready to hand over: a report, your agenda for the next meeting, a check that nothing
-          was changed, and copies to keep.
-        </Text>
+        <Title order={2}>{t('report.title')}</Title>
+        <Text size="sm">{t('report.intro')}</Text>
       </div>
       <Tabs value={tab} onChange={choose} keepMounted>
-        <Tabs.List aria-label="Parts of the paper trail" grow className={classes.tabs}>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
+        <Tabs.List aria-label={t('report.tabs')} grow className={classes.tabs}>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {t(tab.label)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md">
-            {(opened.has(t.value) || t.value === tab) && (
+        {TABS.map((part) => (
+          <Tabs.Panel key={part.value} value={part.value} pt="md">
+            {(opened.has(part.value) || part.value === tab) && (
               <Stack gap="md">
                 <Title order={3} size="h4">
-                  {t.title}
+                  {t(part.title)}
                 </Title>
-                {t.value === 'report' && (
+                {part.value === 'report' && (
                   <ReportSection
                     householdId={householdId}
                     child={child}
@@ -84,11 +83,11 @@ export default function PaperTrailPage() {
                     onRange={(range) => update(range)}
                   />
                 )}
-                {t.value === 'living-iep' && (
+                {part.value === 'living-iep' && (
                   <LivingIepSection householdId={householdId} child={child} canEdit={writable} />
                 )}
-                {t.value === 'check' && <CheckSection householdId={householdId} />}
-                {t.value === 'exports' && (
+                {part.value === 'check' && <CheckSection householdId={householdId} />}
+                {part.value === 'exports' && (
                   <ExportsSection
                     householdId={householdId}
                     child={child}

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, get } from '../../api/client.ts';
 import type { Child, ImplementationReport } from '../../api/types.ts';
-import { addDaysIso, datesInWords, formatDate, todayIso } from '../../components/dates.ts';
+import { addDaysIso, datesInWords, formatDate, localeFor, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { currentPlan, usePlans } from '../../components/queries.ts';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { ReportView } from './ReportView.tsx';
 
 // The implementation report for a date range: the web view of the report's JSON, and the same report
@@ -37,6 +38,9 @@ export function ReportSection({
   range: { from: string | null; to: string | null };
   onRange(range: { from: string; to: string }): void;
 }) {
+  const t = useT('report');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const plans = usePlans(householdId, child.id);
   const plan = currentPlan(plans.data ?? []);
   const defaults = defaultReportRange(plan?.effectiveFrom ?? null);
@@ -52,21 +56,12 @@ export function ReportSection({
     retry: (count, e) => !(e instanceof ApiError && e.status === 400) && count < 1,
   });
 
-  if (!canExport)
-    return (
-      <Text>
-        The report carries the whole record, so only the owner, co-parents and advocates can make it. Ask the
-        owner of this household if you need a copy.
-      </Text>
-    );
+  if (!canExport) return <Text>{t('report.make.notAllowed')}</Text>;
 
   const apiError = report.error instanceof ApiError ? report.error : null;
   return (
     <Stack gap="md">
-      <Text size="sm">
-        What the plan promised for <bdi>{child.firstName}</bdi> and what happened, for the dates you choose:
-        for an IEP meeting, a mediator or a state complaint investigator. The PDF holds the same report.
-      </Text>
+      <Text size="sm">{tParts('report.make.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
       {!ready ? (
         <Skeleton h={120} radius="md" />
       ) : (
@@ -74,12 +69,14 @@ export function ReportSection({
           key={`${from}|${to}`}
           from={from}
           to={to}
-          fromError={fieldWords(apiError?.fieldError('from'))}
+          fromError={fieldWords(apiError?.fieldError('from'), locale)}
           toError={
             from > to
-              ? `The end must not be before the start (${formatDate(from)}).`
-              : fieldWords(apiError?.fieldError('to'))
+              ? t('report.make.endBeforeStart', { start: formatDate(from, locale) })
+              : fieldWords(apiError?.fieldError('to'), locale)
           }
+          t={t}
+          locale={locale}
           onShow={onRange}
         />
       )}
@@ -90,25 +87,28 @@ export function ReportSection({
             href={`/api${base}/report.pdf?${query}`}
             download
             color="blue.8"
-            aria-label={`Download PDF, ${formatDate(from)} to ${formatDate(to)}`}
+            aria-label={t('report.make.downloadLabel', {
+              from: formatDate(from, locale),
+              to: formatDate(to, locale),
+            })}
           >
-            Download PDF
+            {t('report.make.download')}
           </Button>
           <Text size="sm">
-            {formatDate(from)} to {formatDate(to)}
+            {t('report.make.range', { from: formatDate(from, locale), to: formatDate(to, locale) })}
           </Text>
         </Group>
       )}
 
       {report.isError && !apiError?.fields.length && (
         <LoadFailed
-          title="The report could not be made"
+          title={t('report.make.failed')}
           message={report.error.message}
           onRetry={() => void report.refetch()}
         />
       )}
       {ready && report.isPending && from <= to && (
-        <LoadingCards label="Making the report" heights={[140, 200]} />
+        <LoadingCards label={t('report.make.loading')} heights={[140, 200]} />
       )}
       {report.data && <ReportView report={report.data} />}
     </Stack>
@@ -116,8 +116,10 @@ export function ReportSection({
 }
 
 /** The server's field message as a sentence, its dates in words. */
-const fieldWords = (message: string | undefined) =>
-  message ? datesInWords(message.charAt(0).toUpperCase() + message.slice(1)) : undefined;
+const fieldWords = (message: string | undefined, locale: string | undefined) =>
+  message
+    ? datesInWords(message.charAt(0).toUpperCase() + message.slice(1), 'weekdayShort', locale)
+    : undefined;
 
 function RangeForm({
   from,
@@ -125,11 +127,15 @@ function RangeForm({
   fromError,
   toError,
   onShow,
+  t,
+  locale,
 }: {
   from: string;
   to: string;
   fromError: string | undefined;
   toError: string | undefined;
+  t: T;
+  locale: string | undefined;
   onShow(range: { from: string; to: string }): void;
 }) {
   const [start, setStart] = useState(from);
@@ -137,32 +143,39 @@ function RangeForm({
   const [local, setLocal] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!start || !end) return setLocal('Choose both dates.');
-    if (end < start) return setLocal(`The end must not be before the start (${formatDate(start)}).`);
+    if (!start || !end) return setLocal(t('report.make.bothDates'));
+    if (end < start) return setLocal(t('report.make.endBeforeStart', { start: formatDate(start, locale) }));
     setLocal(null);
     onShow({ from: start, to: end });
   };
   return (
-    <Paper withBorder p="sm" radius="md" component="form" aria-label="Dates of the report" onSubmit={submit}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      component="form"
+      aria-label={t('report.make.dates')}
+      onSubmit={submit}
+    >
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
           <TextInput
             type="date"
-            label="From"
+            label={t('report.make.from')}
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
             error={fromError}
           />
           <TextInput
             type="date"
-            label="To"
+            label={t('report.make.to')}
             value={end}
             onChange={(e) => setEnd(e.currentTarget.value)}
             error={local ?? toError}
           />
         </SimpleGrid>
         <Button type="submit" variant="default" w="fit-content">
-          Show the report
+          {t('report.make.show')}
         </Button>
       </Stack>
     </Paper>

@@ -7,26 +7,40 @@ import type {
   ReportFinding,
   ReportService,
 } from '../../api/types.ts';
-import { datesInWords, formatDate, formatDay, formatMonth } from '../../components/dates.ts';
-import { plural } from '../../components/plain-words.ts';
+import { datesInWords, formatDate, formatDay, formatMonth, localeFor } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { Part } from './Part.tsx';
 import classes from './paper-trail.module.css';
 
 // The implementation report as a web page: the same object the PDF is drawn from, in the same order,
 // kept compact for a phone. Long lists (week-by-week tables, incidents, the evidence index) fold away.
 
-/** "Sep 8" */
-const shortDate = (iso: string) => formatDate(iso).replace(/, \d{4}$/, '');
-const min = (n: number) => `${n} min`;
+/** The report's words in the reader's language: its messages and the locale for dates. */
+function useWords() {
+  const t = useT('report');
+  const locale = localeFor(useLanguage().language);
+  return {
+    t,
+    locale,
+    /** "Sep 8" */
+    shortDate: (iso: string) => formatDay(iso, 'monthDay', locale),
+    /** "Tue, Sep 8, 2026" */
+    day: (iso: string) => formatDay(iso, 'weekdayShortYear', locale),
+    /** "30 min" */
+    min: (n: number) => t('report.view.min', { minutes: String(n) }),
+  };
+}
 
 export function ReportView({ report }: { report: ImplementationReport }) {
+  const { t, locale, day } = useWords();
+  const tParts = useTParts();
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="report-summary">
         <Title order={4} size="h5" id="report-summary" mb={4}>
-          In short
+          {t('report.view.inShort')}
         </Title>
         <Text fw={600} mb="xs">
           {report.summary.headline}
@@ -38,14 +52,14 @@ export function ReportView({ report }: { report: ImplementationReport }) {
         </List>
       </Paper>
 
-      <Part id="report-services" title="Services">
+      <Part id="report-services" title={t('report.view.services')}>
         {report.ledgerUnavailable && (
-          <Alert color="yellow" role="note" title="No minutes to count yet">
+          <Alert color="yellow" role="note" title={t('report.view.noMinutes')}>
             {report.ledgerUnavailable}
           </Alert>
         )}
         {report.services.length === 0 && !report.ledgerUnavailable && (
-          <Text size="sm">No services in these dates.</Text>
+          <Text size="sm">{t('report.view.noServices')}</Text>
         )}
         {report.services.map((s) => (
           <ServiceCard key={s.id} service={s} />
@@ -53,14 +67,14 @@ export function ReportView({ report }: { report: ImplementationReport }) {
       </Part>
 
       {report.serviceLogReconciliation && (
-        <Part id="report-service-logs" title="The school’s service logs and your record">
+        <Part id="report-service-logs" title={t('report.view.serviceLogs')}>
           <ReconciliationPart reconciliation={report.serviceLogReconciliation} />
         </Part>
       )}
 
-      <Part id="report-accommodations" title="Accommodations">
+      <Part id="report-accommodations" title={t('report.view.accommodations')}>
         {report.accommodations.length === 0 ? (
-          <Text size="sm">No accommodations in these dates.</Text>
+          <Text size="sm">{t('report.view.noAccommodations')}</Text>
         ) : (
           <ul className={classes.plain}>
             {report.accommodations.map((a) => (
@@ -73,17 +87,19 @@ export function ReportView({ report }: { report: ImplementationReport }) {
         <Findings findings={report.accommodationFindings} />
       </Part>
 
-      <Part id="report-behavior" title="Behavior plan">
+      <Part id="report-behavior" title={t('report.view.behavior')}>
         <BehaviorPart plan={report.behaviorPlan} />
       </Part>
 
-      <Part id="report-messages" title="Messages, calls and meetings">
+      <Part id="report-messages" title={t('report.view.messages')}>
         <CommunicationPart communications={report.communications} />
       </Part>
 
-      <Part id="report-open" title="Open items and deadlines">
+      <Part id="report-open" title={t('report.view.open')}>
         {report.recommendations.length === 0 ? (
-          <Text size="sm">Nothing open on {formatDate(report.range.asOf)}.</Text>
+          <Text size="sm">
+            {t('report.view.nothingOpen', { date: formatDate(report.range.asOf, locale) })}
+          </Text>
         ) : (
           <ul className={classes.plain}>
             {report.recommendations.map((r) => (
@@ -93,15 +109,14 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                     <Text size="sm" fw={700}>
                       {r.urgency === 'high' && (
                         <>
-                          <Tag tone="red">Soon</Tag>{' '}
+                          <Tag tone="red">{t('report.view.soon')}</Tag>{' '}
                         </>
                       )}
                       {r.title}
                     </Text>
                     <Text size="sm">{r.reason}</Text>
                     <Text size="xs">
-                      {r.productChoice ? 'A choice As Written makes: ' : 'Rule: '}
-                      {r.basis}
+                      {t('report.view.basis', { choice: r.productChoice ? 'yes' : 'no', basis: r.basis })}
                       <Refs refs={r.refs} />
                     </Text>
                     {r.deadlines.length > 0 && (
@@ -109,7 +124,7 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                         {r.deadlines.map((d) => (
                           <List.Item key={`${d.label}-${d.date}`}>
                             <Text span size="sm" fw={600}>
-                              {formatDay(d.date, 'weekdayShortYear')}
+                              {day(d.date)}
                             </Text>
                             : {d.label}{' '}
                             <Text span size="xs">
@@ -127,12 +142,9 @@ export function ReportView({ report }: { report: ImplementationReport }) {
         )}
       </Part>
 
-      <Part id="report-evidence" title="Evidence index">
-        <Text size="sm">
-          Every record the report cites, numbered in date order (E1, E2, …). Files carry their SHA-256
-          fingerprint: anyone can check that a copy is the same file.
-        </Text>
-        <Folded summary={`Show the ${plural(report.evidence.length, 'record', 'records')}`}>
+      <Part id="report-evidence" title={t('report.view.evidence')}>
+        <Text size="sm">{t('report.view.evidenceIntro')}</Text>
+        <Folded summary={t('report.view.showRecords', { count: report.evidence.length })}>
           <ul className={classes.plain}>
             {report.evidence.map((e) => (
               <li key={e.ref}>
@@ -140,12 +152,15 @@ export function ReportView({ report }: { report: ImplementationReport }) {
                   <Text span fw={700} className={classes.ref}>
                     {e.ref}
                   </Text>{' '}
-                  {formatDay(e.date, 'weekdayShortYear')} · {e.source}: {e.description}
+                  {day(e.date)} · {e.source}: {e.description}
                 </Text>
                 {e.files.map((f) => (
                   <Text size="xs" key={f.attachmentId} ml="md">
-                    File “<bdi>{f.filename}</bdi>” ({Math.max(1, Math.round(f.size / 1024))} KB), SHA-256{' '}
-                    <span className={classes.mono}>{f.sha256}</span>
+                    {tParts('report.view.file', {
+                      name: <bdi>{f.filename}</bdi>,
+                      size: String(Math.max(1, Math.round(f.size / 1024))),
+                      hash: <span className={classes.mono}>{f.sha256}</span>,
+                    })}
                   </Text>
                 ))}
               </li>
@@ -154,22 +169,28 @@ export function ReportView({ report }: { report: ImplementationReport }) {
         </Folded>
         <Text size="sm">
           {report.journal.verified
-            ? `When this report was made, the record verified: the journal held ${plural(report.journal.entries, 'entry', 'entries')}, its chain checked whole, and all ${plural(report.journal.recordsChecked, 'record', 'records')} matched what the journal says.`
-            : `When this report was made, the record did not verify: ${report.journal.firstProblem ?? 'a problem was found'}.`}{' '}
-          {report.journal.headHash && (
-            <>
-              Last fingerprint: <span className={classes.mono}>{report.journal.headHash}</span>
-            </>
-          )}
+            ? t('report.view.verified', {
+                entries: report.journal.entries,
+                records: report.journal.recordsChecked,
+              })
+            : t('report.view.notVerified', {
+                problem: report.journal.firstProblem ?? t('report.view.aProblem'),
+              })}{' '}
+          {report.journal.headHash &&
+            tParts('report.view.lastFingerprint', {
+              hash: <span className={classes.mono}>{report.journal.headHash}</span>,
+            })}
         </Text>
         {report.journal.recordsDiffering > 0 && (
-          <Alert color="red" role="alert" title="Records that do not match the journal">
-            {plural(report.journal.recordsDiffering, 'record differs', 'records differ')} from what the
-            journal says. The first: {report.journal.recordProblem}. “Check the record” lists them.
+          <Alert color="red" role="alert" title={t('report.view.recordsDiffer')}>
+            {t('report.view.recordsDifferText', {
+              count: report.journal.recordsDiffering,
+              problem: report.journal.recordProblem,
+            })}
           </Alert>
         )}
         {report.journal.attachmentProblems.length > 0 && (
-          <Alert color="red" role="alert" title="Files that do not match">
+          <Alert color="red" role="alert" title={t('report.view.filesDiffer')}>
             {report.journal.attachmentProblems.join(' ')}
           </Alert>
         )}
@@ -189,9 +210,12 @@ function Folded({ summary, children }: { summary: string; children: ReactNode })
 }
 
 function Refs({ refs }: { refs: string[] }) {
+  const t = useT('report');
   if (refs.length === 0) return null;
   const shown =
-    refs.length > 6 ? `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more` : refs.join(', ');
+    refs.length > 6
+      ? t('report.view.refsMore', { refs: refs.slice(0, 6).join(', '), count: String(refs.length - 6) })
+      : refs.join(', ');
   return <span className={classes.ref}> ({shown})</span>;
 }
 
@@ -205,36 +229,52 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** "Week by week" only when the rows are weeks: a per-term or per-cycle service's rows are its own periods. */
-function foldTitle(rows: ReportService['rows']): string {
-  if (rows.every((r) => r.unit === 'week')) return 'Week by week';
-  if (rows.every((r) => r.unit === 'month')) return 'Month by month';
-  return 'By period';
+function foldTitle(t: T, rows: ReportService['rows']): string {
+  const unit = rows.every((r) => r.unit === 'week')
+    ? 'week'
+    : rows.every((r) => r.unit === 'month')
+      ? 'month'
+      : 'other';
+  return t('report.view.fold', { unit });
 }
 
-function rowTitle(row: ReportService['rows'][number]): string {
-  if (row.unit === 'week') return `Week of ${shortDate(row.start)}`;
-  if (row.unit === 'month') return formatMonth(row.start);
+function rowTitle(
+  { t, locale, shortDate }: ReturnType<typeof useWords>,
+  row: ReportService['rows'][number],
+): string {
+  if (row.unit === 'week') return t('report.view.weekOf', { date: shortDate(row.start) });
+  if (row.unit === 'month') return formatMonth(row.start, locale);
   // A term or a cycle is named by the ledger ("Quarter 2 (2026-11-09 to 2027-01-29)"): its name, dates in words.
-  if (row.unit === 'term' || row.unit === 'cycle') return datesInWords(row.label, 'monthDay');
+  if (row.unit === 'term' || row.unit === 'cycle') return datesInWords(row.label, 'monthDay', locale);
   return row.start === row.end ? shortDate(row.start) : `${shortDate(row.start)} – ${shortDate(row.end)}`;
 }
 
-const COUNTED_AS = { owed: 'make-up owed', excused: 'excused', pending: 'waiting for your answer' } as const;
-
 function ServiceCard({ service: s }: { service: ReportService }) {
+  const words = useWords();
+  const { t, locale, shortDate, day, min } = words;
   const headingId = useId();
-  const t = s.totals;
+  const totals = s.totals;
   const extra = [
-    t.excusedMinutes > 0 ? `${min(t.excusedMinutes)} excused` : null,
-    t.unloggedMinutes > 0
-      ? `${min(t.unloggedMinutes)}${t.unloggedSessions ? ` (${plural(t.unloggedSessions, 'session', 'sessions')})` : ''} not logged by anyone`
+    totals.excusedMinutes > 0
+      ? t('report.view.extra.excused', { minutes: String(totals.excusedMinutes) })
       : null,
-    t.pendingMinutes > 0 ? `${min(t.pendingMinutes)} waiting for you to say who is responsible` : null,
+    totals.unloggedMinutes > 0
+      ? totals.unloggedSessions
+        ? t('report.view.extra.unloggedSessions', {
+            minutes: String(totals.unloggedMinutes),
+            sessions: totals.unloggedSessions,
+          })
+        : t('report.view.extra.unlogged', { minutes: String(totals.unloggedMinutes) })
+      : null,
+    totals.pendingMinutes > 0
+      ? t('report.view.extra.pending', { minutes: String(totals.pendingMinutes) })
+      : null,
     s.unappliedMakeupMinutes > 0
-      ? `${min(s.unappliedMakeupMinutes)} of make-ups not matched to a miss`
+      ? t('report.view.extra.unapplied', { minutes: String(s.unappliedMakeupMinutes) })
       : null,
   ].filter((x): x is string => x != null);
   const hasPending = s.rows.some((r) => r.pendingMinutes > 0);
+  const periodLabel = t('report.view.byPeriod', { name: s.name });
   return (
     <Card withBorder radius="md" padding="sm" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -244,52 +284,61 @@ function ServiceCard({ service: s }: { service: ReportService }) {
           </Title>
           {(s.sourceText || s.providerRole) && (
             <Text size="xs">
-              {s.sourceText ? `The plan says: “${s.sourceText}”` : ''}
+              {s.sourceText ? t('report.view.planSays', { text: s.sourceText }) : ''}
               {s.sourceText && s.providerRole ? ' · ' : ''}
               {s.providerRole ?? ''}
             </Text>
           )}
         </div>
         <dl className={classes.figures}>
-          <Figure label="Required" value={min(t.requiredMinutes)} />
+          <Figure label={t('report.view.required')} value={min(totals.requiredMinutes)} />
           <Figure
-            label="Delivered"
-            value={`${min(t.deliveredMinutes)}${t.percentDelivered != null ? ` (${t.percentDelivered}%)` : ''}`}
+            label={t('report.view.delivered')}
+            value={
+              totals.percentDelivered != null
+                ? t('report.view.minPercent', {
+                    minutes: String(totals.deliveredMinutes),
+                    percent: String(totals.percentDelivered),
+                  })
+                : min(totals.deliveredMinutes)
+            }
           />
-          <Figure label="Owed as make-ups" value={min(t.owedMinutes)} />
-          <Figure label="Made up" value={min(t.makeupMinutes)} />
-          <Figure label="Still owed" value={min(t.owedBalanceMinutes)} />
+          <Figure label={t('report.view.owedAsMakeups')} value={min(totals.owedMinutes)} />
+          <Figure label={t('report.view.madeUp')} value={min(totals.makeupMinutes)} />
+          <Figure label={t('report.view.stillOwed')} value={min(totals.owedBalanceMinutes)} />
         </dl>
-        {extra.length > 0 && <Text size="xs">Also: {extra.join(' · ')}.</Text>}
+        {extra.length > 0 && <Text size="xs">{t('report.view.also', { items: extra.join(' · ') })}</Text>}
         {s.ledgerNotes.map((n) => (
           <Text size="xs" key={n}>
-            {datesInWords(n)}
+            {datesInWords(n, 'weekdayShort', locale)}
           </Text>
         ))}
         {s.rows.length > 0 && (
-          <Folded summary={foldTitle(s.rows)}>
+          <Folded summary={foldTitle(t, s.rows)}>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
-            <section className={ui.tableScroll} tabIndex={0} aria-label={`${s.name}, minutes by period`}>
+            <section className={ui.tableScroll} tabIndex={0} aria-label={periodLabel}>
               <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">Dates</Table.Th>
-                    <Table.Th scope="col">Required</Table.Th>
-                    <Table.Th scope="col">Delivered</Table.Th>
-                    <Table.Th scope="col">Owed</Table.Th>
-                    <Table.Th scope="col">Made up</Table.Th>
-                    <Table.Th scope="col">Excused</Table.Th>
-                    <Table.Th scope="col">Not logged</Table.Th>
-                    {hasPending && <Table.Th scope="col">Waiting</Table.Th>}
+                    <Table.Th scope="col">{t('report.view.col.dates')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.required')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.delivered')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.owed')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.madeUp')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.excused')}</Table.Th>
+                    <Table.Th scope="col">{t('report.view.col.notLogged')}</Table.Th>
+                    {hasPending && <Table.Th scope="col">{t('report.view.col.waiting')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {s.rows.map((r) => (
                     <Table.Tr key={`${r.unit}-${r.start}`}>
                       <Table.Th scope="row">
-                        {rowTitle(r)}
+                        {rowTitle(words, r)}
                         {r.closures.length > 0 && (
-                          <span className={classes.note}>{datesInWords(r.closures.join(', '))}</span>
+                          <span className={classes.note}>
+                            {datesInWords(r.closures.join(', '), 'weekdayShort', locale)}
+                          </span>
                         )}
                       </Table.Th>
                       <Table.Td>{r.requiredMinutes}</Table.Td>
@@ -304,14 +353,14 @@ function ServiceCard({ service: s }: { service: ReportService }) {
                 </Table.Tbody>
                 <Table.Tfoot>
                   <Table.Tr>
-                    <Table.Th scope="row">Total (minutes)</Table.Th>
-                    <Table.Td>{t.requiredMinutes}</Table.Td>
-                    <Table.Td>{t.deliveredMinutes}</Table.Td>
-                    <Table.Td>{t.owedMinutes}</Table.Td>
-                    <Table.Td>{t.makeupMinutes}</Table.Td>
-                    <Table.Td>{t.excusedMinutes}</Table.Td>
-                    <Table.Td>{t.unloggedMinutes}</Table.Td>
-                    {hasPending && <Table.Td>{t.pendingMinutes}</Table.Td>}
+                    <Table.Th scope="row">{t('report.view.col.total')}</Table.Th>
+                    <Table.Td>{totals.requiredMinutes}</Table.Td>
+                    <Table.Td>{totals.deliveredMinutes}</Table.Td>
+                    <Table.Td>{totals.owedMinutes}</Table.Td>
+                    <Table.Td>{totals.makeupMinutes}</Table.Td>
+                    <Table.Td>{totals.excusedMinutes}</Table.Td>
+                    <Table.Td>{totals.unloggedMinutes}</Table.Td>
+                    {hasPending && <Table.Td>{totals.pendingMinutes}</Table.Td>}
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
@@ -319,18 +368,32 @@ function ServiceCard({ service: s }: { service: ReportService }) {
           </Folded>
         )}
         {s.exceptions.length > 0 && (
-          <Folded summary={`Sessions missed, short or made up (${s.exceptions.length})`}>
+          <Folded summary={t('report.view.exceptions', { count: String(s.exceptions.length) })}>
             <ul className={classes.plain}>
               {s.exceptions.map((e) => (
                 <li key={e.entryId}>
                   <Text size="sm">
                     <Text span fw={600}>
-                      {formatDay(e.date, 'weekdayShortYear')}
+                      {day(e.date)}
                     </Text>
                     {': '}
                     {e.kind === 'makeup'
-                      ? `make-up, ${min(e.minutesDelivered)}${e.makesUpDate ? ` for ${shortDate(e.makesUpDate)}` : ''}`
-                      : `${e.status === 'short' ? `short by ${min(e.minutesMissed)}` : `missed, ${min(e.minutesMissed)}`}${e.countedAs ? `, ${COUNTED_AS[e.countedAs]}` : ''}`}
+                      ? e.makesUpDate
+                        ? t('report.view.exc.makeupFor', {
+                            minutes: String(e.minutesDelivered),
+                            date: shortDate(e.makesUpDate),
+                          })
+                        : t('report.view.exc.makeup', { minutes: String(e.minutesDelivered) })
+                      : e.countedAs
+                        ? t('report.view.exc.missCounted', {
+                            status: e.status === 'short' ? 'short' : 'missed',
+                            minutes: String(e.minutesMissed),
+                            counted: e.countedAs,
+                          })
+                        : t('report.view.exc.miss', {
+                            status: e.status === 'short' ? 'short' : 'missed',
+                            minutes: String(e.minutesMissed),
+                          })}
                     {e.reason ? ` — ${e.reason}${e.reasonText ? ` (${e.reasonText})` : ''}` : ''}
                     <Text span size="xs">
                       {' '}
@@ -348,10 +411,15 @@ function ServiceCard({ service: s }: { service: ReportService }) {
   );
 }
 
-const OUTCOME = { not_provided: 'not provided', partly: 'partly provided' } as const;
-
 function AccommodationItem({ accommodation: a }: { accommodation: ReportAccommodation }) {
+  const { t, day } = useWords();
   const seen = a.provided + a.partly + a.notProvided;
+  const counts = {
+    provided: String(a.provided),
+    seen,
+    partly: String(a.partly),
+    percent: String(a.providedPercent),
+  };
   return (
     <Paper withBorder p="sm" radius="md">
       <Text size="sm" fw={700}>
@@ -359,19 +427,27 @@ function AccommodationItem({ accommodation: a }: { accommodation: ReportAccommod
       </Text>
       <Text size="sm">
         {seen === 0
-          ? 'Not observed in these dates.'
-          : `Provided ${a.provided} of ${plural(seen, 'time', 'times')} noted${a.partly > 0 ? `, partly ${a.partly}` : ''}${a.providedPercent != null ? ` (${a.providedPercent}%)` : ''}.`}
-        {a.unknown > 0 ? ` ${a.unknown} not sure.` : ''}
+          ? t('report.view.acc.notObserved')
+          : a.partly > 0
+            ? a.providedPercent != null
+              ? t('report.view.acc.providedPartlyPercent', counts)
+              : t('report.view.acc.providedPartly', counts)
+            : a.providedPercent != null
+              ? t('report.view.acc.providedPercent', counts)
+              : t('report.view.acc.provided', counts)}
+        {a.unknown > 0 ? ` ${t('report.view.acc.unsure', { count: String(a.unknown) })}` : ''}
       </Text>
       {a.lapses.length > 0 && (
         <List size="xs" spacing={2} mt={4}>
           {a.lapses.map((l) => (
             <List.Item key={`${l.recordId}-${l.date}-${l.className ?? ''}`}>
-              {formatDay(l.date, 'weekdayShortYear')}: {OUTCOME[l.outcome]}
+              {day(l.date)}: {t('report.view.acc.outcome', { outcome: l.outcome })}
               {l.className ? `, ${l.className}` : ''}
               {l.setting ? ` (${l.setting})` : ''}
-              {l.teacherKind === 'substitute' ? ', substitute teacher' : ''} · {l.source}
-              {l.disagreeing.length > 0 ? ` (${l.disagreeing.join('; ')}: says otherwise)` : ''}
+              {l.teacherKind === 'substitute' ? `, ${t('report.view.acc.substitute')}` : ''} · {l.source}
+              {l.disagreeing.length > 0
+                ? ` ${t('report.view.acc.disagree', { who: l.disagreeing.join('; ') })}`
+                : ''}
               {l.note ? ` — “${l.note}”` : ''}
               <Refs refs={l.refs.length > 0 ? l.refs : [l.ref]} />
             </List.Item>
@@ -383,11 +459,12 @@ function AccommodationItem({ accommodation: a }: { accommodation: ReportAccommod
 }
 
 function Findings({ findings }: { findings: ReportFinding[] }) {
+  const t = useT('report');
   if (findings.length === 0) return null;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={700}>
-        Patterns, as questions to ask
+        {t('report.view.patterns')}
       </Text>
       <List size="sm" spacing={4}>
         {findings.map((f) => (
@@ -405,40 +482,53 @@ function Findings({ findings }: { findings: ReportFinding[] }) {
 }
 
 function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) {
-  const t = plan.totals;
+  const { t, day } = useWords();
+  const totals = plan.totals;
   // The steps staff could follow or skip in an incident (a trigger is neither).
   const noted = plan.steps.filter((s) => s.followed + s.skipped > 0);
-  if (plan.steps.length === 0 && t.incidents === 0)
-    return <Text size="sm">No behavior plan steps or incidents in these dates.</Text>;
+  if (plan.steps.length === 0 && totals.incidents === 0)
+    return <Text size="sm">{t('report.view.bip.none')}</Text>;
   return (
     <>
       <Text size="sm">
-        {t.incidents === 0
-          ? 'No incidents noted in these dates.'
-          : `${plural(t.incidents, 'incident', 'incidents')} noted. A step of the plan was skipped in ${t.incidentsWithStepsSkipped}; the plan’s reward was used in ${t.rewardUsed} and not used in ${t.rewardNotUsed}; the consequence went against the plan in ${t.consequenceAgainstPlan}.`}
+        {totals.incidents === 0
+          ? t('report.view.bip.noIncidents')
+          : t('report.view.bip.incidents', {
+              count: totals.incidents,
+              skipped: String(totals.incidentsWithStepsSkipped),
+              rewardUsed: String(totals.rewardUsed),
+              rewardNotUsed: String(totals.rewardNotUsed),
+              against: String(totals.consequenceAgainstPlan),
+            })}
       </Text>
       {noted.length > 0 && (
         <List size="sm" spacing={2}>
           {noted.map((s) => (
             <List.Item key={s.id}>
-              {s.text}: followed {s.followed}, skipped {s.skipped}
+              {t('report.view.bip.step', {
+                text: s.text,
+                followed: String(s.followed),
+                skipped: String(s.skipped),
+              })}
             </List.Item>
           ))}
         </List>
       )}
       {plan.incidents.length > 0 && (
-        <Folded summary={`The incidents (${plan.incidents.length})`}>
+        <Folded summary={t('report.view.bip.list', { count: String(plan.incidents.length) })}>
           <ul className={classes.plain}>
             {plan.incidents.map((i) => (
               <li key={i.id}>
                 <Text size="sm">
                   <Text span fw={600}>
-                    {formatDay(i.date, 'weekdayShortYear')}
+                    {day(i.date)}
                   </Text>
                   : {i.summary} · {i.source}
                   <Refs refs={[i.ref]} />
                 </Text>
-                {i.stepsSkipped.length > 0 && <Text size="xs">Skipped: {i.stepsSkipped.join('; ')}</Text>}
+                {i.stepsSkipped.length > 0 && (
+                  <Text size="xs">{t('report.view.bip.skipped', { steps: i.stepsSkipped.join('; ') })}</Text>
+                )}
               </li>
             ))}
           </ul>
@@ -450,28 +540,33 @@ function BehaviorPart({ plan }: { plan: ImplementationReport['behaviorPlan'] }) 
 }
 
 function replyWords(
+  { t, shortDate }: ReturnType<typeof useWords>,
   m: ReportCommunication,
 ): { text: string; tone: 'green' | 'orange' | 'blue' | 'gray' } | null {
   const r = m.reply;
+  const due = r.dueBy ? shortDate(r.dueBy) : t('report.view.reply.later');
   switch (r.state) {
     case 'answered':
       return {
-        text: r.responseDays != null ? `Answered in ${plural(r.responseDays, 'day', 'days')}` : 'Answered',
+        text:
+          r.responseDays != null
+            ? t('report.view.reply.answeredIn', { days: r.responseDays })
+            : t('report.view.reply.answered'),
         tone: 'green',
       };
     case 'overdue':
       return {
         text: r.promised
-          ? `No answer by the promised date — ${plural(r.daysLate ?? 0, 'day', 'days')} late`
-          : `No reply — ${plural(r.daysLate ?? 0, 'day', 'days')} late`,
+          ? t('report.view.reply.latePromised', { days: r.daysLate ?? 0 })
+          : t('report.view.reply.late', { days: r.daysLate ?? 0 }),
         tone: 'orange',
       };
     case 'holding':
-      return { text: `Answer promised by ${r.dueBy ? shortDate(r.dueBy) : 'later'}`, tone: 'blue' };
+      return { text: t('report.view.reply.promised', { date: due }), tone: 'blue' };
     case 'waiting':
-      return { text: `Waiting for a reply until ${r.dueBy ? shortDate(r.dueBy) : 'later'}`, tone: 'blue' };
+      return { text: t('report.view.reply.waiting', { date: due }), tone: 'blue' };
     case 'closed':
-      return { text: 'No reply needed any more', tone: 'gray' };
+      return { text: t('report.view.reply.closed'), tone: 'gray' };
     default:
       return null;
   }
@@ -482,17 +577,24 @@ function CommunicationPart({
 }: {
   communications: ImplementationReport['communications'];
 }) {
-  if (c.messages.length === 0) return <Text size="sm">Nothing logged in these dates.</Text>;
+  const words = useWords();
+  const { t, day } = words;
+  if (c.messages.length === 0) return <Text size="sm">{t('report.view.msg.none')}</Text>;
   const facts = [
-    `${plural(c.sent, 'sent', 'sent')}, ${c.received} received`,
+    t('report.view.msg.sent', { sent: String(c.sent), received: String(c.received) }),
     c.answered > 0
-      ? `${plural(c.answered, 'reply', 'replies')}, after ${c.averageResponseDays ?? 0} ${c.averageResponseDays === 1 ? 'day' : 'days'} on average`
+      ? t('report.view.msg.answered', {
+          count: c.answered,
+          days: c.averageResponseDays ?? 0,
+        })
       : null,
     c.unanswered > 0
-      ? `${c.unanswered} still waiting for a reply${c.overdue > 0 ? ` (${c.overdue} past the reply date)` : ''}`
+      ? c.overdue > 0
+        ? t('report.view.msg.waitingOverdue', { count: String(c.unanswered), overdue: String(c.overdue) })
+        : t('report.view.msg.waiting', { count: String(c.unanswered) })
       : null,
     c.withoutWrittenFollowUp > 0
-      ? `${plural(c.withoutWrittenFollowUp, 'call or meeting', 'calls or meetings')} not followed up in writing`
+      ? t('report.view.msg.noFollowUp', { count: c.withoutWrittenFollowUp })
       : null,
   ].filter((x): x is string => x != null);
   return (
@@ -500,21 +602,25 @@ function CommunicationPart({
       <Text size="sm">{facts.join('; ')}.</Text>
       <ul className={classes.plain}>
         {c.messages.map((m) => {
-          const reply = replyWords(m);
+          const reply = replyWords(words, m);
           return (
             <li key={m.id}>
               <Text size="sm">
                 <Text span fw={600}>
-                  {formatDay(m.date, 'weekdayShortYear')}
+                  {day(m.date)}
                 </Text>{' '}
-                · {m.label} · {m.direction === 'sent' ? 'to' : 'from'} {m.with}
+                · {m.label} ·{' '}
+                {t('report.view.msg.with', {
+                  direction: m.direction === 'sent' ? 'sent' : 'received',
+                  with: m.with,
+                })}
                 <Refs refs={[m.ref]} />
               </Text>
               <Text size="sm">{m.subject ? `“${m.subject}”: ${m.summary}` : m.summary}</Text>
               {(reply || m.noWrittenFollowUp) && (
                 <Text size="sm" mt={2}>
                   {reply && <Tag tone={reply.tone}>{reply.text}</Tag>}{' '}
-                  {m.noWrittenFollowUp && <Tag tone="orange">Not followed up in writing</Tag>}
+                  {m.noWrittenFollowUp && <Tag tone="orange">{t('report.view.msg.notFollowedUp')}</Tag>}
                 </Text>
               )}
             </li>
@@ -531,21 +637,19 @@ function ReconciliationPart({
 }: {
   reconciliation: NonNullable<ImplementationReport['serviceLogReconciliation']>;
 }) {
+  const t = useT('report');
   return (
     <Stack gap="xs">
-      <Text size="sm">
-        {r.logs === 1 ? 'One service log' : `${r.logs} service logs`} from the school, compared session by
-        session with your record: {r.sentence}
-      </Text>
+      <Text size="sm">{t('report.view.logs.intro', { logs: r.logs, sentence: r.sentence })}</Text>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
-      <section className={ui.tableScroll} tabIndex={0} aria-label="Service logs, sessions by service">
+      <section className={ui.tableScroll} tabIndex={0} aria-label={t('report.view.logs.table')}>
         <Table className={classes.table} verticalSpacing={4} horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Service</Table.Th>
-              <Table.Th scope="col">Agree</Table.Th>
-              <Table.Th scope="col">Differ</Table.Th>
-              <Table.Th scope="col">How they differ</Table.Th>
+              <Table.Th scope="col">{t('report.view.logs.service')}</Table.Th>
+              <Table.Th scope="col">{t('report.view.logs.agree')}</Table.Th>
+              <Table.Th scope="col">{t('report.view.logs.differ')}</Table.Th>
+              <Table.Th scope="col">{t('report.view.logs.how')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

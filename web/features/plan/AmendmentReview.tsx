@@ -23,10 +23,11 @@ import {
 } from '../../../src/domain/iep-compare.ts';
 import { type PlanReview, planFromReview } from '../../../src/domain/iep-review.ts';
 import { ApiError, get, post } from '../../api/client.ts';
-import { formatDate, todayIso } from '../../components/dates.ts';
-import { amountWords, SETTING_LABELS } from '../../components/plain-words.ts';
-import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
+import { formatDate, localeFor, todayIso } from '../../components/dates.ts';
+import { SETTING_LABELS } from '../../components/plain-words.ts';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { useVersions } from './PlanHistory.tsx';
+import { amountOnlyInWords } from './plan-words.ts';
 import type { PlanVersionDetail, TeamContact } from './types.ts';
 
 // "Read a new version of the IEP": the review page's items compared with the plan in force, by the same
@@ -34,11 +35,11 @@ import type { PlanVersionDetail, TeamContact } from './types.ts';
 // what the new version will say. Saving makes an amendment from the chosen date; the earlier version
 // stays readable exactly as it was, and the ledger counts each day by the version in force then.
 
-const KEY_DATE_WORDS: Record<string, string> = {
-  annual_review: 'Next annual review',
-  reevaluation: 'Re-evaluation',
-  meeting: 'IEP meeting',
-};
+/** A service's setting in words ("pull-out"), in the reader's language. */
+function settingWords(t: T, language: string, setting: string): string | undefined {
+  if (language === 'en') return SETTING_LABELS[setting];
+  return t('onboarding.amount.settingWords', { setting });
+}
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -78,6 +79,13 @@ export function AmendmentReview({
   /** Save the document as a plan of its own (a new annual IEP, not an amendment). */
   onSaveAsNewPlan(): void;
 }) {
+  const t = useT('review', 'plan', 'onboarding');
+  const tParts = useTParts();
+  const { language } = useLanguage();
+  const locale = localeFor(language);
+  const date = (iso: string) => formatDate(iso, locale);
+  const amountWords = (segment: Parameters<typeof amountOnlyInWords>[2]) =>
+    amountOnlyInWords(t, language, segment);
   const headingId = useId();
   const client = useQueryClient();
   const [, navigate] = useLocation();
@@ -121,7 +129,7 @@ export function AmendmentReview({
       accommodations: content.accommodations.map((a) => ({ id: a.id, text: a.text })),
       goals: content.goals.map((g) => ({ id: g.id, area: g.area, text: g.text })),
       keyDates: content.keyDates.map((k) => ({ id: k.id, kind: k.kind, date: k.date })),
-      team: team.data.map((t) => ({ id: t.id, name: t.name })),
+      team: team.data.map((member) => ({ id: member.id, name: member.name })),
       behaviorSteps: content.behaviorSteps.map((b) => ({ id: b.id, kind: b.kind, text: b.text })),
     };
     return comparePlanWithDocument(plan, body, from, new Set(keepIds));
@@ -129,11 +137,11 @@ export function AmendmentReview({
 
   if (versions.isError || detail.isError || team.isError)
     return (
-      <Alert color="red" role="alert" title="The plan in force could not be loaded">
+      <Alert color="red" role="alert" title={t('review.amend.loadError')}>
         {(versions.error ?? detail.error ?? team.error)?.message}
       </Alert>
     );
-  if (!comparison || !current || !detail.data) return <Loader aria-label="Loading the plan in force" />;
+  if (!comparison || !current || !detail.data) return <Loader aria-label={t('review.amend.loading')} />;
 
   const content = detail.data.content;
   const nameOf = (id: string) => content.services.find((s) => s.id === id)?.name ?? '';
@@ -152,13 +160,12 @@ export function AmendmentReview({
       const kept = saved.kept.length;
       notifications.show({
         color: 'green',
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         autoClose: 12_000,
-        message: `Version ${saved.versionNumber} of the plan starts on ${formatDate(saved.effectiveFrom)}, read from the new document, which is kept as its source.${
-          kept > 0
-            ? ` ${kept === 1 ? '1 item the new document leaves out stays' : `${kept} items the new document leaves out stay`}, because records are kept against ${kept === 1 ? 'it' : 'them'}: see the Plan page.`
-            : ''
-        }`,
+        message: `${t('review.amend.saved', {
+          number: String(saved.versionNumber),
+          date: date(saved.effectiveFrom),
+        })}${kept > 0 ? ` ${t('review.amend.savedKept', { count: kept })}` : ''}`,
       });
       navigate('/plan');
     } catch (e) {
@@ -167,7 +174,7 @@ export function AmendmentReview({
           ? `${e.message} (${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})`
           : e instanceof Error
             ? e.message
-            : 'The new version could not be saved. Try again.',
+            : t('review.amend.saveFailed'),
       );
     } finally {
       setSaving(false);
@@ -180,40 +187,42 @@ export function AmendmentReview({
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={3} size="h4" id={headingId}>
-          What changes from the plan in force (version {current.versionNumber})
+          {t('review.amend.title', { number: String(current.versionNumber) })}
         </Title>
         {startsAfterPlan && (
-          <Alert color="orange" title="This looks like a new plan, not an amendment">
+          <Alert color="orange" title={t('review.amend.newPlan')}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">
-                The document starts on {formatDate(documentStart)}, after the plan in force ends (
-                {formatDate(planEnd)}). A new annual IEP is a plan of its own, with its own dates: save it as
-                a new plan, and the plan in force stays as it is.
+                {t('review.amend.newPlanText', { start: date(documentStart), end: date(planEnd) })}
               </Text>
               <Button variant="default" onClick={onSaveAsNewPlan}>
-                Save it as a new plan
+                {t('review.amend.saveAsNew')}
               </Button>
             </Stack>
           </Alert>
         )}
-        {!comparison.changed && (
-          <Text>The items you kept say what the plan in force says: there is nothing to amend.</Text>
-        )}
+        {!comparison.changed && <Text>{t('review.amend.nothing')}</Text>}
         <Stack gap="sm">
           {(services.some((s) => s.change !== 'same') || comparison.servicesKept.length > 0) && (
-            <Part title="Services">
+            <Part title={t('review.services')}>
               {services.map((s) => {
                 if (s.change === 'changed') {
                   const doc = body.services[s.index]!;
                   const setting =
                     s.settingBefore !== s.settingAfter
-                      ? `; ${SETTING_LABELS[s.settingBefore]} → ${SETTING_LABELS[s.settingAfter]}`
+                      ? `; ${settingWords(t, language, s.settingBefore)} → ${settingWords(t, language, s.settingAfter)}`
                       : '';
+                  const values = {
+                    name: <bdi>{nameOf(s.id)}</bdi>,
+                    renamed: doc.name,
+                    before: s.before ? amountWords(s.before) : t('review.amend.noAmount'),
+                    after: amountWords(s.after),
+                  };
                   return (
                     <List.Item key={`c${s.id}`}>
-                      Changed: <bdi>{nameOf(s.id)}</bdi>
-                      {doc.name !== nameOf(s.id) ? <> (“{doc.name}”)</> : null}:{' '}
-                      {s.before ? amountWords(s.before) : 'no amount'} → {amountWords(s.after)}
+                      {doc.name !== nameOf(s.id)
+                        ? tParts('review.amend.changedRenamed', values)
+                        : tParts('review.amend.changed', values)}
                       {setting}
                     </List.Item>
                   );
@@ -223,10 +232,16 @@ export function AmendmentReview({
                   const first = doc.segments[0];
                   return (
                     <List.Item key={`a${s.index}`}>
-                      New: <bdi>{doc.name}</bdi>
                       {first
-                        ? `, ${amountWords({ pattern: null, ...first, period: { cycleDays: null, ...first.period } })}`
-                        : ''}
+                        ? tParts('review.amend.newService', {
+                            name: <bdi>{doc.name}</bdi>,
+                            amount: amountWords({
+                              pattern: null,
+                              ...first,
+                              period: { cycleDays: null, ...first.period },
+                            }),
+                          })
+                        : tParts('review.amend.new', { what: <bdi>{doc.name}</bdi> })}
                     </List.Item>
                   );
                 }
@@ -235,7 +250,7 @@ export function AmendmentReview({
                     <LeftOut
                       key={`e${s.id}`}
                       taken
-                      label={`End “${s.name}” on ${formatDate(s.endDate)}: it is not in the new document (its sessions stay in the record)`}
+                      label={t('review.amend.end', { name: s.name, date: date(s.endDate) })}
                       onChange={() => keep(s.id, true)}
                     />
                   );
@@ -246,38 +261,40 @@ export function AmendmentReview({
                   <LeftOut
                     key={`k${s.id}`}
                     taken={false}
-                    label={`End “${s.name}”: it is not in the new document (kept as it is)`}
+                    label={t('review.amend.endKept', { name: s.name })}
                     onChange={() => keep(s.id, false)}
                   />
                 ))}
               {comparison.servicesNotListed && comparison.servicesKept.length > 0 && (
                 <List.Item>
-                  The new document lists no services: the plan’s {comparison.servicesKept.length} stay as they
-                  are.
+                  {t('review.amend.notListed', {
+                    list: 'services',
+                    count: String(comparison.servicesKept.length),
+                  })}
                 </List.Item>
               )}
-              {unchanged > 0 && (
-                <List.Item>
-                  {unchanged === 1 ? '1 service is unchanged' : `${unchanged} services are unchanged`}
-                </List.Item>
-              )}
+              {unchanged > 0 && <List.Item>{t('review.amend.unchanged', { count: unchanged })}</List.Item>}
             </Part>
           )}
           {(
             [
-              ['Accommodations', 'accommodations', 'accommodation', comparison.accommodations],
-              ['Goals', 'goals', 'goal', comparison.goals],
-              ['Behavior plan', 'behaviorSteps', 'behavior plan step', comparison.behaviorSteps],
+              ['review.accommodations', 'accommodations', comparison.accommodations],
+              ['review.goals', 'goals', comparison.goals],
+              ['review.behavior', 'behaviorSteps', comparison.behaviorSteps],
             ] as const
-          ).map(([title, list, noun, c]) =>
+          ).map(([title, list, c]) =>
             c.added.length + c.removed.length + c.kept.length === 0 ? null : (
-              <Part key={list} title={title}>
+              <Part key={list} title={t(title)}>
                 {c.added.map((i) => {
                   const item = body[list][i]!;
                   return (
                     <List.Item key={`a${i}`}>
-                      New: {'kind' in item ? `${STEP_KIND_LABELS[item.kind]}: ` : ''}
-                      {item.text}
+                      {'kind' in item
+                        ? t('review.amend.newStep', {
+                            kind: t('plan.stepKind', { kind: item.kind }),
+                            text: item.text,
+                          })
+                        : t('review.amend.new', { what: item.text })}
                     </List.Item>
                   );
                 })}
@@ -285,7 +302,7 @@ export function AmendmentReview({
                   <LeftOut
                     key={a.id}
                     taken
-                    label={`Take out: ${a.text} (not in the new document)`}
+                    label={t('review.amend.takeOut', { text: a.text })}
                     onChange={() => keep(a.id, true)}
                   />
                 ))}
@@ -294,56 +311,62 @@ export function AmendmentReview({
                     <LeftOut
                       key={a.id}
                       taken={false}
-                      label={`Take out: ${a.text} (not in the new document; kept as it is)`}
+                      label={t('review.amend.takeOutKept', { text: a.text })}
                       onChange={() => keep(a.id, false)}
                     />
                   ))}
                 {c.notListed && (
-                  <List.Item>
-                    The new document lists no {noun}s: the plan’s {c.kept.length} stay as they are.
-                  </List.Item>
+                  <List.Item>{t('review.amend.notListed', { list, count: String(c.kept.length) })}</List.Item>
                 )}
               </Part>
             ),
           )}
           {comparison.keyDates.length > 0 && (
-            <Part title="Dates">
+            <Part title={t('review.dates')}>
               {comparison.keyDates.map((k) => (
                 <List.Item key={k.kind}>
                   {k.before
-                    ? `${KEY_DATE_WORDS[k.kind] ?? k.kind}: ${formatDate(k.before)} → ${formatDate(k.after)}`
-                    : `New: ${KEY_DATE_WORDS[k.kind] ?? k.kind} on ${formatDate(k.after)}`}
+                    ? t('review.amend.dateChanged', {
+                        what: t('review.keyDate', { kind: k.kind }),
+                        before: date(k.before),
+                        after: date(k.after),
+                      })
+                    : t('review.amend.newDate', {
+                        what: t('review.keyDate', { kind: k.kind }),
+                        date: date(k.after),
+                      })}
                 </List.Item>
               ))}
             </Part>
           )}
           {comparison.team.added.length > 0 && (
-            <Part title="The team">
+            <Part title={t('review.team')}>
               {comparison.team.added.map((i) => (
                 <List.Item key={i}>
-                  New: <bdi>{body.team[i]!.name}</bdi>, {body.team[i]!.role}
+                  {tParts('review.amend.newMember', {
+                    name: <bdi>{body.team[i]!.name}</bdi>,
+                    role: body.team[i]!.role,
+                  })}
                 </List.Item>
               ))}
             </Part>
           )}
         </Stack>
-        <Text size="sm">
-          Untick an item in the lists above to leave it out of the new version, and untick “End” or “Take out”
-          to keep an item the new document does not show (an amendment often shows only the pages that
-          changed). Version {current.versionNumber} stays readable exactly as it is, and the ledger counts
-          each day by the version in force then.
-        </Text>
+        <Text size="sm">{t('review.amend.help', { number: String(current.versionNumber) })}</Text>
         <Group align="flex-start" wrap="wrap">
           <TextInput
             type="date"
-            label="The new version takes effect on"
-            description={`After ${formatDate(current.effectiveFrom)}, when version ${current.versionNumber} took effect`}
+            label={t('review.amend.from')}
+            description={t('review.amend.fromHelp', {
+              date: date(current.effectiveFrom),
+              number: String(current.versionNumber),
+            })}
             value={from}
             onChange={(e) => setEffectiveFrom(e.currentTarget.value)}
           />
           <Textarea
-            label="What was agreed"
-            description="In your words; left empty, the list of changes is used"
+            label={t('review.amend.summary')}
+            description={t('review.amend.summaryHelp')}
             placeholder={comparisonSummary(comparison)}
             autosize
             minRows={2}
@@ -354,16 +377,16 @@ export function AmendmentReview({
           />
         </Group>
         {error && (
-          <Alert color="red" role="alert" title="Not saved yet">
+          <Alert color="red" role="alert" title={t('review.notSaved')}>
             {error}
           </Alert>
         )}
         <Group>
           <Button size="md" onClick={() => void save()} loading={saving} disabled={!comparison.changed}>
-            Save as version {nextVersion}
+            {t('review.amend.save', { number: String(nextVersion) })}
           </Button>
           <Button variant="default" onClick={onDiscard}>
-            Remove this file
+            {t('review.removeFile')}
           </Button>
         </Group>
       </Stack>

@@ -5,6 +5,7 @@ import { useParams } from 'wouter';
 import type { ReviewSource } from '../../../src/domain/iep-review.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import classes from './iep-page-preview.module.css';
 
 // The document's page beside what was read from it (issue 16): the page drawn by the server
@@ -55,6 +56,7 @@ function itemAround(element: Element, host: Element): Placed | null {
  * readable), scrolled to the words; "Show the whole page" fits it to the frame.
  */
 export function IepPagePreview({ item }: { item: Placed }) {
+  const t = useT('review');
   const address = usePageAddress();
   const src = address(item.page);
   const [zoom, setZoom] = useState<'close' | 'page'>('close');
@@ -77,13 +79,13 @@ export function IepPagePreview({ item }: { item: Placed }) {
   }, [item, zoom, ready]);
 
   const words = quoted(item.sourceText);
-  const pageName = `Page ${item.page} of the document`;
-  const frameName = `The image of page ${item.page}`;
+  const page = String(item.page);
+  const frameName = t('review.page.image', { page });
   return (
     <Stack gap="xs" mih={0} style={{ flex: 1 }}>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Text size="xs" aria-live="polite">
-          Outlined: {words}
+          {t('review.page.outlined', { words })}
         </Text>
         <Button
           variant="default"
@@ -91,7 +93,7 @@ export function IepPagePreview({ item }: { item: Placed }) {
           style={{ flexShrink: 0 }}
           onClick={() => setZoom((z) => (z === 'close' ? 'page' : 'close'))}
         >
-          {zoom === 'close' ? 'Show the whole page' : 'Zoom in'}
+          {zoom === 'close' ? t('review.page.whole') : t('review.page.zoomIn')}
         </Button>
       </Group>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the page, larger than its frame, must be reachable by keyboard to scroll it */}
@@ -100,7 +102,7 @@ export function IepPagePreview({ item }: { item: Placed }) {
           <img
             key={src}
             src={src}
-            alt={`${pageName}, with the words ${words} outlined`}
+            alt={t('review.page.alt', { page, words })}
             loading="lazy"
             onLoad={() => setLoaded(src)}
             onError={() => setFailed(src)}
@@ -123,8 +125,7 @@ export function IepPagePreview({ item }: { item: Placed }) {
       </section>
       {failed === src && (
         <Text size="sm" role="alert">
-          Page {item.page} could not be drawn on this server: compare the item with page {item.page} of your
-          copy of the document.
+          {t('review.page.failed', { page })}
         </Text>
       )}
     </Stack>
@@ -136,6 +137,7 @@ export function IepPagePreview({ item }: { item: Placed }) {
  * the page beside the list. Nothing for an item the reader could not place on a page (a Word document).
  */
 export function ShowOnPage({ item }: { item: ReviewSource }) {
+  const t = useT('review');
   const wide = useMediaQuery(WIDE);
   const [opened, setOpened] = useState(false);
   const mark = useRef<HTMLDivElement>(null);
@@ -154,13 +156,13 @@ export function ShowOnPage({ item }: { item: ReviewSource }) {
           else setOpened(true);
         }}
       >
-        Show on the page
+        {t('review.page.show')}
       </Button>
       {!wide && (
         <ResponsiveDrawer
           opened={opened}
           onClose={() => setOpened(false)}
-          title={`Page ${item.page} of the document`}
+          title={t('review.page.title', { page: String(item.page) })}
         >
           <IepPagePreview item={item} />
         </ResponsiveDrawer>
@@ -174,6 +176,7 @@ export function ShowOnPage({ item }: { item: ReviewSource }) {
  * the list and kept in view (iep-page-preview.module.css); nothing on a narrower one.
  */
 export function PageBeside() {
+  const t = useT('review');
   const wide = useMediaQuery(WIDE);
   const panel = useRef<HTMLDivElement>(null);
   const [item, setItem] = useState<Placed | null>(null);
@@ -210,13 +213,9 @@ export function PageBeside() {
         className={classes.sticky}
       >
         <Title order={3} size="h5" id={heading} mb="xs">
-          {item ? `Page ${item.page} of the document` : 'The document'}
+          {item ? t('review.page.title', { page: String(item.page) }) : t('review.page.document')}
         </Title>
-        {item ? (
-          <IepPagePreview item={item} />
-        ) : (
-          <Text size="sm">Move to an item to see the page it was read from, with its words outlined.</Text>
-        )}
+        {item ? <IepPagePreview item={item} /> : <Text size="sm">{t('review.page.moveTo')}</Text>}
       </Paper>
     </div>
   );

@@ -31,10 +31,9 @@ import { BEHAVIOR_STEP_KINDS } from '../../../src/domain/record-kinds.ts';
 import { PERIOD_UNITS, SERVICE_AREAS, SERVICE_SETTINGS } from '../../../src/domain/service.ts';
 import { ApiError, del, get, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
-import { formatDay } from '../../components/dates.ts';
-import { STEP_KIND_LABELS } from '../behavior/behavior-words.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { regionsOf } from '../onboarding/regions.ts';
-import { AREA_LABELS, PERIOD_LABELS, SETTING_LABELS } from '../onboarding/service-form.ts';
 import { AmendmentReview } from './AmendmentReview.tsx';
 import { PageBeside, ShowOnPage } from './IepPagePreview.tsx';
 
@@ -45,23 +44,25 @@ import { PageBeside, ShowOnPage } from './IepPagePreview.tsx';
 
 type Doc = z.infer<typeof IepDocument>;
 
-const KEY_DATE_WORDS = {
-  annual_review: 'Next annual review',
-  reevaluation: 'Re-evaluation',
-  meeting: 'IEP meeting',
-};
+/** The parts of the catalog this page reads: its own, the setup's service words and the plan's. */
+const useReviewT = () => useT('review', 'onboarding', 'plan');
+
+const keyDateWords = (t: T, kind: string) => t('review.keyDate', { kind });
 
 function Source({ item }: { item: ReviewSource }) {
+  const t = useReviewT();
   return (
     <Stack gap={2}>
       {item.reason && (
         <Text size="sm" fw={600}>
-          Check: {item.reason}
+          {t('review.checkReason', { reason: item.reason })}
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        Page {item.page}: “
-        {item.sourceText.length > 300 ? `${item.sourceText.slice(0, 300)}…` : item.sourceText}”
+        {t('review.source', {
+          page: String(item.page),
+          text: item.sourceText.length > 300 ? `${item.sourceText.slice(0, 300)}…` : item.sourceText,
+        })}
       </Text>
       <ShowOnPage item={item} />
     </Stack>
@@ -69,14 +70,15 @@ function Source({ item }: { item: ReviewSource }) {
 }
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  const t = useReviewT();
   const id = useId();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={id}>
-          {title} ({count})
+          {t('review.section', { title, count: String(count) })}
         </Title>
-        {count === 0 ? <Text size="sm">None found in the document.</Text> : children}
+        {count === 0 ? <Text size="sm">{t('review.noneFound')}</Text> : children}
       </Stack>
     </Paper>
   );
@@ -91,6 +93,9 @@ function checkFirst<T extends { reason: string | null }>(list: T[]): [T, number]
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
 
 export default function IepReviewPage() {
+  const t = useReviewT();
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const { id } = useParams<{ id: string }>();
   const { householdId, child } = useHouseholdChild();
   const [, navigate] = useLocation();
@@ -112,11 +117,11 @@ export default function IepReviewPage() {
       setReview(reviewFromDraft(doc.data.draft));
   }, [doc.data, review]);
 
-  if (doc.isPending) return <Loader aria-label="Loading" />;
+  if (doc.isPending) return <Loader aria-label={t('review.loading')} />;
   if (doc.isError)
     return (
-      <Alert color="red" title="This document could not be found" role="alert">
-        {doc.error.message} Documents brought in are kept for 7 days unless the plan is saved.
+      <Alert color="red" title={t('review.notFound')} role="alert">
+        {doc.error.message} {t('review.keptFor')}
       </Alert>
     );
   const d = doc.data;
@@ -127,13 +132,10 @@ export default function IepReviewPage() {
   if (d.status === 'reading')
     return (
       <Stack gap="sm" role="status" aria-live="polite">
-        <Title order={2}>Reading “{d.filename}”</Title>
+        <Title order={2}>{t('review.reading', { file: d.filename })}</Title>
         <Group gap="sm">
           <Loader size="sm" />
-          <Text>
-            As Written is reading your plan on this server (nothing is sent anywhere else). A long or scanned
-            plan can take a minute.
-          </Text>
+          <Text>{t('review.readingText')}</Text>
         </Group>
       </Stack>
     );
@@ -141,18 +143,18 @@ export default function IepReviewPage() {
     return (
       <Stack gap="sm">
         <Title order={2}>“{d.filename}”</Title>
-        <Alert color="orange" title="No plan could be read from this file" role="alert">
+        <Alert color="orange" title={t('review.unreadable')} role="alert">
           {d.error ?? d.draft?.message}
         </Alert>
         <Group>
-          <Button onClick={() => navigate('/plan')}>Type the plan in instead</Button>
+          <Button onClick={() => navigate('/plan')}>{t('review.typeInstead')}</Button>
           <Button variant="default" onClick={() => void discard()}>
-            Remove this file
+            {t('review.removeFile')}
           </Button>
         </Group>
       </Stack>
     );
-  if (!review) return <Loader aria-label="Loading" />;
+  if (!review) return <Loader aria-label={t('review.loading')} />;
 
   const draft = d.draft;
   const change = (update: (r: PlanReview) => void) =>
@@ -186,8 +188,8 @@ export default function IepReviewPage() {
       const n = saved.saved.services;
       notifications.show({
         color: 'green',
-        closeButtonProps: { 'aria-label': 'Close' },
-        message: `The plan is saved, with ${n === 1 ? '1 service' : `${n} services`}. The document is kept with it as evidence.`,
+        closeButtonProps: { 'aria-label': t('common.close') },
+        message: t('review.saved', { count: n }),
       });
       navigate('/');
     } catch (e) {
@@ -204,8 +206,8 @@ export default function IepReviewPage() {
           found[key] ??= `${f.message}`;
         }
         setProblems(found);
-        setError('Some items need a change before the plan can be saved: see the messages in red below.');
-      } else setError(e instanceof Error ? e.message : 'The plan could not be saved. Try again.');
+        setError(t('review.fixItems'));
+      } else setError(e instanceof Error ? e.message : t('review.saveFailed'));
     } finally {
       setSaving(false);
     }
@@ -214,48 +216,44 @@ export default function IepReviewPage() {
   return (
     <Stack gap="lg" maw={900}>
       <div>
-        <Title order={2}>Check what we read from “{d.filename}”</Title>
+        <Title order={2}>{t('review.title', { file: d.filename })}</Title>
         {amendPlanId && (
           <Text fw={600} mb="xs">
-            A new version of <bdi>{child.firstName}</bdi>’s plan: check what was read, then see what changes
-            from the plan in force at the end of this page, before anything is saved.
+            {tParts('review.amendIntro', { name: <bdi>{child.firstName}</bdi> })}
           </Text>
         )}
         <Text>
-          {draft.message} Nothing is saved until you press “
-          {amendPlanId ? 'Save as version' : 'Save the plan'}” at the end. Untick anything that is not in{' '}
-          <bdi>{child.firstName}</bdi>’s plan, and correct what was read wrong: each item shows the page and
-          the words it came from.
+          {draft.message}{' '}
+          {tParts('review.intro', {
+            button: amendPlanId ? t('review.saveAsVersion') : t('review.savePlan'),
+            name: <bdi>{child.firstName}</bdi>,
+          })}
         </Text>
         {toCheck > 0 && (
           <Text fw={600} mt="xs">
-            {toCheck === 1
-              ? '1 item needs your check: it comes first, marked “Check”.'
-              : `${toCheck} items need your check: they come first, marked “Check”.`}
+            {t('review.toCheck', { count: toCheck })}
           </Text>
         )}
         {draft.pagesReadByOcr.length > 0 && (
-          <Alert color="gray" mt="xs" title="Read from a scan">
-            Pages {draft.pagesReadByOcr.join(', ')} were read from an image of the page (OCR): compare each
-            item with the page, and correct any word or number read wrong.
+          <Alert color="gray" mt="xs" title={t('review.ocr.title')}>
+            {t('review.ocr.text', { pages: draft.pagesReadByOcr.join(', ') })}
           </Alert>
         )}
         {draft.pagesNeedingOcr.length > 0 && (
-          <Alert color="orange" mt="xs" title="Some pages could not be read">
-            Pages {draft.pagesNeedingOcr.join(', ')} are images without text. Type what they hold on the Plan
-            page after saving.
+          <Alert color="orange" mt="xs" title={t('review.noText.title')}>
+            {t('review.noText.text', { pages: draft.pagesNeedingOcr.join(', ') })}
           </Alert>
         )}
       </div>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-label="The plan">
+      <Paper withBorder p="md" radius="md" component="section" aria-label={t('review.plan')}>
         <Stack gap="sm">
           <Title order={3} size="h4">
-            The plan
+            {t('review.plan')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <NativeSelect
-              label="Kind of plan"
+              label={t('review.plan.kind')}
               value={review.plan.kind}
               onChange={(e) => {
                 const value = e.currentTarget.value as 'iep' | '504';
@@ -264,12 +262,12 @@ export default function IepReviewPage() {
                 });
               }}
               data={[
-                { value: 'iep', label: 'IEP' },
-                { value: '504', label: '504 plan' },
+                { value: 'iep', label: t('plan.kind', { kind: 'iep' }) },
+                { value: '504', label: t('plan.kind', { kind: '504' }) },
               ]}
             />
             <NativeSelect
-              label="Country"
+              label={t('review.plan.country')}
               value={review.plan.country}
               onChange={(e) => {
                 const value = e.currentTarget.value as 'US' | 'CA';
@@ -279,12 +277,12 @@ export default function IepReviewPage() {
                 });
               }}
               data={[
-                { value: 'US', label: 'United States' },
-                { value: 'CA', label: 'Canada' },
+                { value: 'US', label: t('review.plan.us') },
+                { value: 'CA', label: t('review.plan.ca') },
               ]}
             />
             <NativeSelect
-              label={review.plan.country === 'CA' ? 'Province' : 'State'}
+              label={t('review.plan.region', { country: review.plan.country })}
               value={review.plan.region}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -293,15 +291,18 @@ export default function IepReviewPage() {
                 });
               }}
               data={[
-                { value: '', label: 'Not chosen' },
-                ...regions.map(([code, name]) => ({ value: code, label: name })),
+                { value: '', label: t('review.plan.regionNone') },
+                ...regions.map(([code, name]) => ({
+                  value: code,
+                  label: t('onboarding.plan.regionName', { code, name }),
+                })),
               ]}
               error={problems['plan.jurisdiction']}
             />
             <div />
             <TextInput
               type="date"
-              label="The plan starts"
+              label={t('review.plan.starts')}
               value={review.plan.effectiveFrom}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -313,10 +314,8 @@ export default function IepReviewPage() {
             />
             <TextInput
               type="date"
-              label="The plan ends"
-              description={
-                review.plan.effectiveTo ? undefined : 'Not printed: usually the next annual review'
-              }
+              label={t('review.plan.ends')}
+              description={review.plan.effectiveTo ? undefined : t('review.plan.endsHelp')}
               value={review.plan.effectiveTo}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -330,19 +329,26 @@ export default function IepReviewPage() {
         </Stack>
       </Paper>
 
-      <Section title="Services" count={review.services.length}>
+      <Section title={t('review.services')} count={review.services.length}>
         {checkFirst(review.services).map(([s, i]) => (
-          <Paper key={i} withBorder p="sm" radius="sm" component="article" aria-label={`Service: ${s.name}`}>
+          <Paper
+            key={i}
+            withBorder
+            p="sm"
+            radius="sm"
+            component="article"
+            aria-label={t('review.service.label', { name: s.name })}
+          >
             <Stack gap="xs">
               <Group justify="space-between" wrap="wrap">
                 <Checkbox
-                  label={`Keep “${s.name}”`}
+                  label={t('review.service.keep', { name: s.name })}
                   checked={s.keep}
                   onChange={(e) => setService(i, { keep: e.currentTarget.checked })}
                 />
                 {s.reason && (
                   <Badge variant="outline" color="gray.8" tt="none">
-                    Check
+                    {t('review.check')}
                   </Badge>
                 )}
               </Group>
@@ -350,19 +356,22 @@ export default function IepReviewPage() {
               {s.keep && (
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                   <TextInput
-                    label="Name"
+                    label={t('review.service.name')}
                     value={s.name}
                     onChange={(e) => setService(i, { name: e.currentTarget.value })}
                   />
                   <NativeSelect
-                    label="Area"
+                    label={t('review.service.area')}
                     value={s.area}
                     onChange={(e) => setService(i, { area: e.currentTarget.value as ReviewService['area'] })}
-                    data={SERVICE_AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+                    data={SERVICE_AREAS.map((area) => ({
+                      value: area,
+                      label: t('onboarding.services.areaName', { area }),
+                    }))}
                   />
                   <TextInput
                     type="number"
-                    label={`Minutes each time (${s.name})`}
+                    label={t('review.service.minutes', { name: s.name })}
                     value={s.minutesPerSession ?? ''}
                     onChange={(e) =>
                       setService(i, { minutesPerSession: numberOrNull(e.currentTarget.value) })
@@ -370,37 +379,43 @@ export default function IepReviewPage() {
                   />
                   <TextInput
                     type="number"
-                    label={`Times per ${s.periodUnit === 'cycle' ? 'cycle' : s.periodUnit} (${s.name})`}
+                    label={t('review.service.times', { unit: s.periodUnit, name: s.name })}
                     value={s.sessionsPerPeriod ?? ''}
                     onChange={(e) =>
                       setService(i, { sessionsPerPeriod: numberOrNull(e.currentTarget.value) })
                     }
                   />
                   <NativeSelect
-                    label="Counted per"
+                    label={t('review.service.per')}
                     value={s.periodUnit}
                     onChange={(e) =>
                       setService(i, { periodUnit: e.currentTarget.value as ReviewService['periodUnit'] })
                     }
-                    data={PERIOD_UNITS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))}
+                    data={PERIOD_UNITS.map((unit) => ({
+                      value: unit,
+                      label: t('onboarding.services.periodName', { unit }),
+                    }))}
                   />
                   <NativeSelect
-                    label="Where"
+                    label={t('review.service.where')}
                     value={s.setting}
                     onChange={(e) =>
                       setService(i, { setting: e.currentTarget.value as ReviewService['setting'] })
                     }
-                    data={SERVICE_SETTINGS.map((x) => ({ value: x, label: SETTING_LABELS[x] }))}
+                    data={SERVICE_SETTINGS.map((setting) => ({
+                      value: setting,
+                      label: t('onboarding.services.settingName', { setting }),
+                    }))}
                   />
                   <TextInput
                     type="date"
-                    label="From"
+                    label={t('review.service.from')}
                     value={s.startDate}
                     onChange={(e) => setService(i, { startDate: e.currentTarget.value })}
                   />
                   <TextInput
                     type="date"
-                    label="To"
+                    label={t('review.service.to')}
                     value={s.endDate}
                     onChange={(e) => setService(i, { endDate: e.currentTarget.value })}
                   />
@@ -416,7 +431,7 @@ export default function IepReviewPage() {
         ))}
       </Section>
 
-      <Section title="Accommodations" count={review.accommodations.length}>
+      <Section title={t('review.accommodations')} count={review.accommodations.length}>
         {checkFirst(review.accommodations).map(([a, i]) => (
           <Stack key={i} gap={2}>
             <Checkbox
@@ -439,11 +454,11 @@ export default function IepReviewPage() {
         ))}
       </Section>
 
-      <Section title="Goals" count={review.goals.length}>
+      <Section title={t('review.goals')} count={review.goals.length}>
         {checkFirst(review.goals).map(([g, i]) => (
           <Stack key={i} gap={2}>
             <Checkbox
-              label={`${g.area}: ${g.text}`}
+              label={t('review.goal', { area: g.area, text: g.text })}
               checked={g.keep}
               onChange={(e) => {
                 const value = e.currentTarget.checked;
@@ -457,12 +472,12 @@ export default function IepReviewPage() {
         ))}
       </Section>
 
-      <Section title="Dates" count={review.keyDates.length}>
+      <Section title={t('review.dates')} count={review.keyDates.length}>
         {review.keyDates.map((k, i) => (
           <Stack key={k.kind} gap={2}>
             <Group align="flex-end" gap="sm" wrap="wrap">
               <Checkbox
-                label={`Keep: ${KEY_DATE_WORDS[k.kind]}`}
+                label={t('review.keepDate', { what: keyDateWords(t, k.kind) })}
                 checked={k.keep}
                 onChange={(e) => {
                   const value = e.currentTarget.checked;
@@ -473,7 +488,7 @@ export default function IepReviewPage() {
               />
               <TextInput
                 type="date"
-                label={KEY_DATE_WORDS[k.kind]}
+                label={keyDateWords(t, k.kind)}
                 value={k.date}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
@@ -484,18 +499,15 @@ export default function IepReviewPage() {
                 }}
               />
             </Group>
-            {k.date && <Text size="xs">{formatDay(k.date)}</Text>}
+            {k.date && <Text size="xs">{formatDay(k.date, 'weekdayShort', locale)}</Text>}
             <Source item={k} />
           </Stack>
         ))}
       </Section>
 
       {review.behaviorSteps.length > 0 && (
-        <Section title="Behavior plan" count={review.behaviorSteps.length}>
-          <Text size="sm">
-            The steps of the behavior plan, each as a trigger, a strategy, a reward or a response. Change the
-            kind or the words where they were read wrong.
-          </Text>
+        <Section title={t('review.behavior')} count={review.behaviorSteps.length}>
+          <Text size="sm">{t('review.behavior.intro')}</Text>
           {checkFirst(review.behaviorSteps).map(([b, i]) => (
             <Paper
               key={i}
@@ -503,18 +515,21 @@ export default function IepReviewPage() {
               p="sm"
               radius="sm"
               component="article"
-              aria-label={`Behavior plan step: ${b.text}`}
+              aria-label={t('review.step.label', { text: b.text })}
             >
               <Stack gap="xs">
                 <Group justify="space-between" wrap="wrap">
                   <Checkbox
-                    label={`Keep: ${STEP_KIND_LABELS[b.kind]}: ${b.text}`}
+                    label={t('review.step.keep', {
+                      kind: t('plan.stepKind', { kind: b.kind }),
+                      text: b.text,
+                    })}
                     checked={b.keep}
                     onChange={(e) => setStep(i, { keep: e.currentTarget.checked })}
                   />
                   {b.reason && (
                     <Badge variant="outline" color="gray.8" tt="none">
-                      Check
+                      {t('review.check')}
                     </Badge>
                   )}
                 </Group>
@@ -522,15 +537,18 @@ export default function IepReviewPage() {
                 {b.keep && (
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                     <NativeSelect
-                      label="Kind of step"
+                      label={t('review.step.kind')}
                       value={b.kind}
                       onChange={(e) =>
                         setStep(i, { kind: e.currentTarget.value as ReviewBehaviorStep['kind'] })
                       }
-                      data={BEHAVIOR_STEP_KINDS.map((k) => ({ value: k, label: STEP_KIND_LABELS[k] }))}
+                      data={BEHAVIOR_STEP_KINDS.map((kind) => ({
+                        value: kind,
+                        label: t('plan.stepKind', { kind }),
+                      }))}
                     />
                     <TextInput
-                      label="The step"
+                      label={t('review.step.text')}
                       value={b.text}
                       onChange={(e) => setStep(i, { text: e.currentTarget.value })}
                     />
@@ -547,12 +565,12 @@ export default function IepReviewPage() {
         </Section>
       )}
 
-      <Section title="The team" count={review.team.length}>
-        {checkFirst(review.team).map(([t, i]) => (
+      <Section title={t('review.team')} count={review.team.length}>
+        {checkFirst(review.team).map(([member, i]) => (
           <Stack key={i} gap={2}>
             <Checkbox
-              label={`${t.name}${t.role ? `, ${t.role}` : ''}`}
-              checked={t.keep}
+              label={`${member.name}${member.role ? `, ${member.role}` : ''}`}
+              checked={member.keep}
               onChange={(e) => {
                 const value = e.currentTarget.checked;
                 change((r) => {
@@ -560,13 +578,13 @@ export default function IepReviewPage() {
                 });
               }}
             />
-            <Source item={t} />
+            <Source item={member} />
           </Stack>
         ))}
       </Section>
 
       {error && (
-        <Alert color="red" role="alert" title="Not saved yet">
+        <Alert color="red" role="alert" title={t('review.notSaved')}>
           {error}
         </Alert>
       )}
@@ -583,10 +601,10 @@ export default function IepReviewPage() {
       ) : (
         <Group>
           <Button size="md" onClick={() => void save()} loading={saving}>
-            Save the plan
+            {t('review.savePlan')}
           </Button>
           <Button variant="default" onClick={() => void discard()}>
-            Remove this file and type the plan in
+            {t('review.removeAndType')}
           </Button>
         </Group>
       )}

@@ -22,19 +22,20 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
-import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
-import { LOG_FIELD_LABELS, LOG_FIELDS, type LogField } from '../../../src/domain/service-log-columns.ts';
-import { DIFFERENCE_KIND_LABELS, DIFFERENCE_KINDS } from '../../../src/domain/service-log-reconcile.ts';
+import { MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
+import { LOG_FIELDS, type LogField } from '../../../src/domain/service-log-columns.ts';
+import { DIFFERENCE_KINDS } from '../../../src/domain/service-log-reconcile.ts';
 import { plainWords } from '../../../src/domain/service-log-values.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import type { Service } from '../../api/types.ts';
 import contrast from '../../components/contrast.module.css';
-import { formatDate, formatDay } from '../../components/dates.ts';
+import { formatDate, formatDay, localeFor } from '../../components/dates.ts';
 import { useChildServices } from '../../components/queries.ts';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
+import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { useDraftLetter } from '../letters/letter-api.ts';
 import {
   acceptRows,
@@ -59,15 +60,22 @@ import {
 const NOT_USED = '';
 const NOT_IN_PLAN = 'none';
 
+/** The page's words: the "servicelog" part of the catalog, and the locale for dates. */
+function useServiceLogWords() {
+  const t = useT('servicelog');
+  const { language } = useLanguage();
+  return { t, locale: localeFor(language) };
+}
+
 /** What a status the reader did not know may mean, for the parent to choose. */
-const STATUS_CHOICES: { value: string; label: string }[] = [
-  { value: '', label: 'Choose what it means' },
-  { value: 'delivered', label: 'Delivered' },
-  { value: 'makeup', label: 'A make-up session' },
+const statusChoices = (t: T): { value: string; label: string }[] => [
+  { value: '', label: t('servicelog.statuses.choose') },
+  { value: 'delivered', label: t('servicelog.statuses.delivered') },
+  { value: 'makeup', label: t('servicelog.statuses.makeup') },
   // Every reason a session is missed for, from the one list (a log's row always says or implies one).
   ...MISS_REASONS.filter((r) => r !== 'unknown').map((r) => ({
     value: `missed:${r}`,
-    label: `Not held: ${MISS_REASON_LABELS[r].toLowerCase()}`,
+    label: t('servicelog.statuses.missed', { reason: r }),
   })),
 ];
 
@@ -89,6 +97,8 @@ export default function ServiceLogPage() {
   const service = services.find((s) => s.id === params.serviceId) ?? null;
   const logId = search.get('log');
   const writable = useCan('session.write');
+  const { t, locale } = useServiceLogWords();
+  const tParts = useTParts();
   const logs = useQuery({
     queryKey: ['service-logs', householdId, child.id],
     queryFn: () => listServiceLogs(householdId, child.id),
@@ -106,29 +116,33 @@ export default function ServiceLogPage() {
 
   if (isPending)
     return (
-      <Center h="40vh" role="status" aria-label="Loading the services">
+      <Center h="40vh" role="status" aria-label={t('servicelog.loadingServices')}>
         <Loader />
       </Center>
     );
   return (
     <Stack gap="lg" className={`${ui.page} ${contrast.scope}`}>
-      <Title order={2}>The school’s service log</Title>
+      <Title order={2}>{t('servicelog.title')}</Title>
       {error && (
-        <Alert color="red" role="alert" title="The services could not be loaded">
+        <Alert color="red" role="alert" title={t('servicelog.servicesError')}>
           {error.message}
         </Alert>
       )}
       {!service && !error && (
-        <Alert color="gray" title="No such service">
-          <TextLink href="/ledger">Go to the ledger</TextLink> and choose a service.
+        <Alert color="gray" title={t('servicelog.noService.title')}>
+          {tParts('servicelog.noService.text', {
+            link: <TextLink href="/ledger">{t('servicelog.noService.link')}</TextLink>,
+          })}
         </Alert>
       )}
       {service && (
         <>
           <Text>
-            Put the log the school keeps for <bdi>{service.name}</bdi> beside your own record: each difference
-            becomes a question you can ask. Only <bdi>{child.firstName}</bdi>’s rows are kept; the file itself
-            is not stored. <TextLink href={`/ledger/${service.id}`}>Back to the ledger</TextLink>
+            {tParts('servicelog.intro', {
+              service: <bdi>{service.name}</bdi>,
+              child: <bdi>{child.firstName}</bdi>,
+              link: <TextLink href={`/ledger/${service.id}`}>{t('servicelog.backToLedger')}</TextLink>,
+            })}
           </Text>
           {logId ? (
             <LogView
@@ -154,7 +168,7 @@ export default function ServiceLogPage() {
           {!logId && (logs.data?.length ?? 0) > 0 && (
             <Box component="section" aria-labelledby="past-logs-heading">
               <Title order={3} id="past-logs-heading" mb="xs">
-                Logs brought in before
+                {t('servicelog.past.title')}
               </Title>
               <List spacing="xs">
                 {logs.data!.map((l) => (
@@ -163,10 +177,13 @@ export default function ServiceLogPage() {
                       <bdi>{l.filename}</bdi>
                     </Button>{' '}
                     <Text span size="sm">
-                      {l.summary.dates.from && l.summary.dates.to
-                        ? `${formatDate(l.summary.dates.from)} to ${formatDate(l.summary.dates.to)}, `
-                        : ''}
-                      {l.summary.counts.read} rows, brought in {formatDate(l.createdAt.slice(0, 10))}
+                      {t('servicelog.past.summary', {
+                        hasDates: l.summary.dates.from && l.summary.dates.to ? 'yes' : 'no',
+                        from: formatDate(l.summary.dates.from, locale),
+                        to: formatDate(l.summary.dates.to, locale),
+                        count: l.summary.counts.read,
+                        date: formatDate(l.createdAt.slice(0, 10), locale),
+                      })}
                     </Text>
                   </List.Item>
                 ))}
@@ -195,6 +212,7 @@ function ImportFlow({
   onSaved(view: View): Promise<void>;
 }) {
   const ids = useId();
+  const { t } = useServiceLogWords();
   const csrfToken = useCurrent().session.csrfToken;
   const [file, setFile] = useState<File | null>(null);
   const [studentId, setStudentId] = useState('');
@@ -227,7 +245,7 @@ function ImportFlow({
       });
     } catch (e) {
       setPreview(null);
-      setError(e instanceof Error ? e : new Error('The file could not be read. Try again.'));
+      setError(e instanceof Error ? e : new Error(t('servicelog.import.readFailed')));
     } finally {
       setBusy(null);
     }
@@ -249,7 +267,7 @@ function ImportFlow({
       setFile(null);
       await onSaved(view);
     } catch (e) {
-      setError(e instanceof Error ? e : new Error('The log could not be saved. Try again.'));
+      setError(e instanceof Error ? e : new Error(t('servicelog.import.saveFailed')));
     } finally {
       setBusy(null);
     }
@@ -265,15 +283,12 @@ function ImportFlow({
     <Paper withBorder p="md" component="section" aria-labelledby={`${ids}-import`}>
       <Stack gap="md">
         <Title order={3} id={`${ids}-import`}>
-          Import the school’s service log
+          {t('servicelog.import.title')}
         </Title>
-        <Text size="sm">
-          A CSV file or an Excel spreadsheet (.xlsx), as the school’s system exports it: at most 10 MB and
-          50,000 rows. Nothing is saved until you confirm the columns.
-        </Text>
+        <Text size="sm">{t('servicelog.import.intro')}</Text>
         <TextInput
-          label="Student ID (optional)"
-          description={`For a group log that lists students by ID: ${childName}’s ID at school`}
+          label={t('servicelog.import.studentId')}
+          description={t('servicelog.import.studentIdHint', { name: childName })}
           value={studentId}
           maxLength={40}
           error={studentIdError}
@@ -283,20 +298,20 @@ function ImportFlow({
         <Group>
           <FileButton
             onChange={(f) => read(f, null)}
-            accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.txt,.tsv,.xlsx,.pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/pdf"
           >
             {(props) => (
               <Button {...props} loading={busy === 'reading'} aria-describedby={`${ids}-file`}>
-                {file ? 'Choose another file' : 'Choose the log file'}
+                {t('servicelog.import.choose', { again: file ? 'yes' : 'no' })}
               </Button>
             )}
           </FileButton>
           <Text size="sm" id={`${ids}-file`}>
-            {file ? <bdi>{file.name}</bdi> : 'No file chosen'}
+            {file ? <bdi>{file.name}</bdi> : t('servicelog.import.noFile')}
           </Text>
         </Group>
         {fileError && (
-          <Alert color="red" role="alert" title="The file could not be used">
+          <Alert color="red" role="alert" title={t('servicelog.import.fileError')}>
             {fileError}
           </Alert>
         )}
@@ -337,11 +352,13 @@ function PreviewStep({
   busy: 'reading' | 'saving' | null;
 }) {
   const ids = useId();
+  const { t, locale } = useServiceLogWords();
   const width = Math.max(
     preview.header?.columns.length ?? 0,
     ...preview.firstRows.map((r) => r.cells.length),
   );
-  const headerOf = (i: number) => preview.header?.columns[i]?.header || `Column ${columnName(i)}`;
+  const headerOf = (i: number) =>
+    preview.header?.columns[i]?.header || t('servicelog.columns.column', { name: columnName(i) });
   const fieldOf = (i: number): LogField | '' =>
     (Object.entries(mapping.columns ?? {}).find(([, c]) => c === i)?.[0] as LogField | undefined) ?? '';
   const setColumn = (i: number, field: LogField | '') => {
@@ -356,12 +373,12 @@ function PreviewStep({
   return (
     <Stack gap="md">
       {preview.problem && (
-        <Alert color="red" role="alert" title="This file cannot be saved as it is">
+        <Alert color="red" role="alert" title={t('servicelog.preview.problem')}>
           {preview.problem.message}
         </Alert>
       )}
       {preview.notes.length > 0 && (
-        <Alert color="yellow" title="About this file">
+        <Alert color="yellow" title={t('servicelog.preview.notes')}>
           <List size="sm" spacing={2}>
             {preview.notes.map((n) => (
               <List.Item key={n}>{n}</List.Item>
@@ -371,24 +388,22 @@ function PreviewStep({
       )}
       <Box component="section" aria-labelledby={`${ids}-columns`}>
         <Title order={4} id={`${ids}-columns`} mb={4}>
-          Which column is which
+          {t('servicelog.columns.title')}
         </Title>
         <Text size="sm" mb="xs">
-          {preview.remembered
-            ? 'As you set them for this school’s last file. Change any that are wrong.'
-            : 'As Written’s guess from the column names. Change any that are wrong, then read the file again.'}
+          {t('servicelog.columns.intro', { remembered: preview.remembered ? 'yes' : 'no' })}
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
           {Array.from({ length: width }, (_, i) => (
             <NativeSelect
               // biome-ignore lint/suspicious/noArrayIndexKey: a column is its place in the file
               key={i}
-              label={`${columnName(i)}: ${headerOf(i)}`}
+              label={t('servicelog.columns.label', { column: columnName(i), header: headerOf(i) })}
               value={fieldOf(i)}
               onChange={(e) => setColumn(i, e.currentTarget.value as LogField | '')}
               data={[
-                { value: NOT_USED, label: 'Not used' },
-                ...LOG_FIELDS.map((f) => ({ value: f, label: LOG_FIELD_LABELS[f] })),
+                { value: NOT_USED, label: t('servicelog.columns.notUsed') },
+                ...LOG_FIELDS.map((f) => ({ value: f, label: t('servicelog.field', { field: f }) })),
               ]}
             />
           ))}
@@ -397,7 +412,7 @@ function PreviewStep({
       {preview.services.length > 0 && (
         <Box component="section" aria-labelledby={`${ids}-services`}>
           <Title order={4} id={`${ids}-services`} mb={4}>
-            Services in the log
+            {t('servicelog.services.title')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
             {preview.services.map((m) => {
@@ -406,7 +421,7 @@ function PreviewStep({
               return (
                 <NativeSelect
                   key={key}
-                  label={`“${m.text}” in the log is`}
+                  label={t('servicelog.services.label', { text: m.text })}
                   value={chosen === undefined ? (m.serviceId ?? NOT_IN_PLAN) : (chosen ?? NOT_IN_PLAN)}
                   onChange={(e) => {
                     const v = e.currentTarget.value;
@@ -417,7 +432,7 @@ function PreviewStep({
                   }}
                   data={[
                     ...services.map((s) => ({ value: s.id, label: s.name })),
-                    { value: NOT_IN_PLAN, label: `Not one of ${childName}’s services` },
+                    { value: NOT_IN_PLAN, label: t('servicelog.services.notInPlan', { name: childName }) },
                   ]}
                 />
               );
@@ -428,7 +443,7 @@ function PreviewStep({
       {preview.unknownStatuses.length > 0 && (
         <Box component="section" aria-labelledby={`${ids}-statuses`}>
           <Title order={4} id={`${ids}-statuses`} mb={4}>
-            Words As Written does not know
+            {t('servicelog.statuses.title')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
             {preview.unknownStatuses.map((s) => {
@@ -444,7 +459,7 @@ function PreviewStep({
               return (
                 <NativeSelect
                   key={key}
-                  label={`“${s}” means`}
+                  label={t('servicelog.statuses.label', { text: s })}
                   value={value}
                   onChange={(e) => {
                     const v = e.currentTarget.value;
@@ -453,7 +468,7 @@ function PreviewStep({
                     else delete statuses[key];
                     onChange({ ...mapping, statuses });
                   }}
-                  data={STATUS_CHOICES}
+                  data={statusChoices(t)}
                 />
               );
             })}
@@ -462,42 +477,40 @@ function PreviewStep({
       )}
       {preview.dates.order == null && preview.rows.length > 0 && (
         <NativeSelect
-          label="The file writes dates"
+          label={t('servicelog.dates.label')}
           w={{ base: '100%', xs: 280 }}
           value={mapping.dateOrder ?? ''}
           onChange={(e) =>
             onChange({ ...mapping, dateOrder: (e.currentTarget.value || null) as Mapping['dateOrder'] })
           }
           data={[
-            { value: '', label: 'As As Written reads them' },
-            { value: 'mdy', label: 'Month first (10/6/2026)' },
-            { value: 'dmy', label: 'Day first (6/10/2026)' },
+            { value: '', label: t('servicelog.dates.asRead') },
+            { value: 'mdy', label: t('servicelog.dates.mdy') },
+            { value: 'dmy', label: t('servicelog.dates.dmy') },
           ]}
         />
       )}
       <Group>
         <Button variant="default" onClick={onReadAgain} loading={busy === 'reading'}>
-          Read the file again with these choices
+          {t('servicelog.readAgain')}
         </Button>
       </Group>
 
       <Box component="section" aria-labelledby={`${ids}-rows`}>
         <Title order={4} id={`${ids}-rows`} mb={4}>
-          The first rows
+          {t('servicelog.rows.title')}
         </Title>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
-        <section className={ui.tableScroll} tabIndex={0} aria-label="The first rows, as a table to scroll">
+        <section className={ui.tableScroll} tabIndex={0} aria-label={t('servicelog.rows.scroll')}>
           <Table striped fz="sm" miw={Math.max(320, width * 110)}>
-            <Table.Caption>
-              The file’s first rows as read. Another student’s name, ID and notes are left out.
-            </Table.Caption>
+            <Table.Caption>{t('servicelog.rows.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Line</Table.Th>
+                <Table.Th scope="col">{t('servicelog.rows.line')}</Table.Th>
                 {Array.from({ length: width }, (_, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a column is its place in the file
                   <Table.Th scope="col" key={i}>
-                    {fieldOf(i) ? LOG_FIELD_LABELS[fieldOf(i) as LogField] : headerOf(i)}
+                    {fieldOf(i) ? t('servicelog.field', { field: fieldOf(i) }) : headerOf(i)}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -506,12 +519,7 @@ function PreviewStep({
               {preview.firstRows.map((r) => (
                 <Table.Tr key={r.line}>
                   <Table.Th scope="row">
-                    {r.line}
-                    {r.whose === 'another_student'
-                      ? ' (another student)'
-                      : r.whose === 'unread'
-                        ? ' (not read)'
-                        : ''}
+                    {t('servicelog.rows.lineOf', { line: String(r.line), whose: r.whose })}
                   </Table.Th>
                   {Array.from({ length: width }, (_, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a column is its place in the file
@@ -527,22 +535,22 @@ function PreviewStep({
       </Box>
 
       <Text fw={600}>
-        {preview.counts.read} {preview.counts.read === 1 ? 'session' : 'sessions'} read for {childName}
-        {preview.dates.from && preview.dates.to
-          ? `, ${formatDate(preview.dates.from)} to ${formatDate(preview.dates.to)}`
-          : ''}
-        .{' '}
-        {problems.length > 0
-          ? `${problems.length} ${problems.length === 1 ? 'row' : 'rows'} could not be read.`
-          : ''}
+        {t('servicelog.read', {
+          count: preview.counts.read,
+          name: childName,
+          hasDates: preview.dates.from && preview.dates.to ? 'yes' : 'no',
+          from: formatDate(preview.dates.from, locale),
+          to: formatDate(preview.dates.to, locale),
+        })}{' '}
+        {problems.length > 0 ? t('servicelog.readProblems', { count: problems.length }) : ''}
       </Text>
       {(problems.length > 0 || skipped.length > 0) && (
         <details>
-          <summary>Rows not read, and why</summary>
+          <summary>{t('servicelog.unread.title')}</summary>
           <List size="sm" spacing={2} mt="xs">
             {[...problems, ...skipped].map((u) => (
               <List.Item key={u.line}>
-                Line {u.line}: {u.reason}
+                {t('servicelog.unread.line', { line: String(u.line), reason: u.reason })}
               </List.Item>
             ))}
           </List>
@@ -551,7 +559,7 @@ function PreviewStep({
       {!preview.problem && preview.rows.length > 0 && (
         <Box component="section" aria-labelledby={`${ids}-beside`}>
           <Title order={4} id={`${ids}-beside`} mb={4}>
-            Beside your record
+            {t('servicelog.beside')}
           </Title>
           <Text size="sm">{preview.reconciliation.summary}</Text>
         </Box>
@@ -562,7 +570,7 @@ function PreviewStep({
           loading={busy === 'saving'}
           disabled={preview.problem != null || preview.rows.length === 0}
         >
-          Save and compare with your record
+          {t('servicelog.save')}
         </Button>
       </Group>
     </Stack>
@@ -583,6 +591,8 @@ function LogView({
   onBack(): void;
 }) {
   const client = useQueryClient();
+  const { t, locale } = useServiceLogWords();
+  const tParts = useTParts();
   const query = useQuery({
     queryKey: ['service-log', householdId, id],
     queryFn: () => getServiceLog(householdId, id),
@@ -595,17 +605,17 @@ function LogView({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const serviceName = (sid: string) => services.find((s) => s.id === sid)?.name ?? 'A service';
+  const serviceName = (sid: string) => services.find((s) => s.id === sid)?.name ?? t('servicelog.aService');
 
   if (query.isPending)
     return (
-      <Center h={200} role="status" aria-label="Loading the log">
+      <Center h={200} role="status" aria-label={t('servicelog.log.loading')}>
         <Loader />
       </Center>
     );
   if (query.error || !query.data)
     return (
-      <Alert color="red" role="alert" title="The log could not be loaded">
+      <Alert color="red" role="alert" title={t('servicelog.log.loadError')}>
         {query.error?.message}
       </Alert>
     );
@@ -625,12 +635,10 @@ function LogView({
       const lines = [...chosen].sort((a, b) => a - b);
       const result = await acceptRows(householdId, id, lines, confirmNoSchool);
       setChosen(new Set());
-      setDone(
-        `${result.entries.length} ${result.entries.length === 1 ? 'row was' : 'rows were'} added to your record as the school’s log.`,
-      );
+      setDone(t('servicelog.log.added', { count: result.entries.length }));
       await refresh(result.view);
     } catch (e) {
-      setError(e instanceof Error ? e : new Error('Nothing was saved. Try again.'));
+      setError(e instanceof Error ? e : new Error(t('servicelog.log.notSaved')));
     } finally {
       setBusy(false);
     }
@@ -640,7 +648,7 @@ function LogView({
     try {
       await refresh(await markItem(householdId, id, item.key, value));
     } catch (e) {
-      setError(e instanceof Error ? e : new Error('Nothing was saved. Try again.'));
+      setError(e instanceof Error ? e : new Error(t('servicelog.log.notSaved')));
     }
   };
   const draftAbout = async (itemKeys: string[], key: string) => {
@@ -661,16 +669,18 @@ function LogView({
           <bdi>{imp.filename}</bdi>
         </Title>
         <Button variant="default" size="compact-sm" onClick={onBack}>
-          Import another log
+          {t('servicelog.log.another')}
         </Button>
       </Group>
       <Text size="sm">
-        {imp.summary.counts.read} rows for this child
-        {imp.summary.dates.from && imp.summary.dates.to
-          ? `, ${formatDate(imp.summary.dates.from)} to ${formatDate(imp.summary.dates.to)}`
-          : ''}
-        . Brought in {formatDate(imp.createdAt.slice(0, 10))}; the file’s fingerprint (SHA-256) begins{' '}
-        <code>{imp.sha256.slice(0, 12)}</code>.
+        {tParts('servicelog.log.summary', {
+          count: imp.summary.counts.read,
+          hasDates: imp.summary.dates.from && imp.summary.dates.to ? 'yes' : 'no',
+          from: formatDate(imp.summary.dates.from, locale),
+          to: formatDate(imp.summary.dates.to, locale),
+          date: formatDate(imp.createdAt.slice(0, 10), locale),
+          sha: <code>{imp.sha256.slice(0, 12)}</code>,
+        })}
       </Text>
       {imp.summary.notes.map((n) => (
         <Alert key={n} color="yellow">
@@ -686,14 +696,14 @@ function LogView({
         </Alert>
       )}
       {error && (
-        <Alert color="red" role="alert" title="Nothing was saved">
+        <Alert color="red" role="alert" title={t('servicelog.log.notSavedTitle')}>
           {error.message}
         </Alert>
       )}
       {groups.map((g) => (
         <Box component="section" key={g.kind} aria-labelledby={`group-${g.kind}`}>
           <Title order={4} id={`group-${g.kind}`} mb="xs">
-            {DIFFERENCE_KIND_LABELS[g.kind]} ({g.items.length})
+            {t('servicelog.group', { kind: t('servicelog.kind', { kind: g.kind }), count: g.items.length })}
           </Title>
           <Stack gap="xs">
             {g.items.map((item) => (
@@ -734,15 +744,13 @@ function LogView({
         <Paper withBorder p="sm" className={ui.page}>
           <Stack gap="xs">
             <Checkbox
-              label="Some of these dates had no school; add them anyway"
+              label={t('servicelog.noSchool')}
               checked={confirmNoSchool}
               onChange={(e) => setConfirmNoSchool(e.currentTarget.checked)}
             />
             <Group>
               <Button onClick={accept} loading={busy} disabled={chosen.size === 0}>
-                {chosen.size === 0
-                  ? 'Choose the school’s rows to accept'
-                  : `Accept the school’s ${chosen.size === 1 ? 'row' : `${chosen.size} rows`} into your record`}
+                {t('servicelog.accept', { count: chosen.size })}
               </Button>
               <Button
                 variant="default"
@@ -750,9 +758,7 @@ function LogView({
                 loading={drafting === 'several'}
                 disabled={asking.size === 0}
               >
-                {asking.size === 0
-                  ? 'Choose the differences to ask about'
-                  : `Draft a letter about ${asking.size === 1 ? 'this difference' : `these ${asking.size} differences`}`}
+                {t('servicelog.draftSeveral', { count: asking.size })}
               </Button>
             </Group>
           </Stack>
@@ -761,12 +767,6 @@ function LogView({
     </Stack>
   );
 }
-
-const MARK_WORDS = {
-  asked_about: 'Asked about',
-  kept_mine: 'Kept mine',
-  accepted: 'Accepted into your record',
-} as const;
 
 function ItemCard({
   item,
@@ -792,29 +792,35 @@ function ItemCard({
   onDraft(): void;
 }) {
   const ids = useId();
-  const when = `${formatDay(item.date, 'weekdayLong')}${item.startTime ? `, ${item.startTime}` : ''}`;
+  const { t, locale } = useServiceLogWords();
+  const tParts = useTParts();
+  const when = t('servicelog.item.when', {
+    day: formatDay(item.date, 'weekdayLong', locale),
+    hasTime: item.startTime ? 'yes' : 'no',
+    time: item.startTime ?? '',
+  });
   return (
     <Paper withBorder p="sm" component="article" aria-labelledby={`${ids}-when`}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={600} id={`${ids}-when`}>
-            {when}: <bdi>{serviceName}</bdi>
+            {tParts('servicelog.item.heading', { when, service: <bdi>{serviceName}</bdi> })}
           </Text>
           {item.mark !== 'open' && (
             <Badge variant="outline" color="dark">
-              {MARK_WORDS[item.mark]}
+              {t('servicelog.mark', { mark: item.mark })}
             </Badge>
           )}
           {item.recordedEntryId && item.mark !== 'accepted' && (
             <Badge variant="outline" color="dark">
-              In your record from the school’s log
+              {t('servicelog.item.fromLog')}
             </Badge>
           )}
         </Group>
         <Text size="sm">{item.summary}</Text>
         {item.question && (
           <Text size="sm" fs="italic">
-            To ask: “{item.question}”
+            {t('servicelog.item.toAsk', { question: item.question })}
           </Text>
         )}
         {item.question && (
@@ -822,7 +828,7 @@ function ItemCard({
             <CopyButton value={item.question} timeout={2500}>
               {({ copied, copy }) => (
                 <Button size="compact-sm" variant="default" onClick={copy} aria-describedby={`${ids}-when`}>
-                  {copied ? 'Copied' : 'Copy the question for a letter'}
+                  {copied ? t('common.copied') : t('servicelog.item.copy')}
                 </Button>
               )}
             </CopyButton>
@@ -832,7 +838,7 @@ function ItemCard({
           <Group gap="xs" wrap="wrap">
             {item.acceptable && (
               <Checkbox
-                label={`Accept the school’s row (line ${item.school?.line})`}
+                label={t('servicelog.item.accept', { line: String(item.school?.line) })}
                 checked={checked}
                 onChange={(e) => onCheck(e.currentTarget.checked)}
               />
@@ -840,7 +846,7 @@ function ItemCard({
             {item.kind !== 'agree' && (
               <>
                 <Checkbox
-                  label="Ask about it in a letter"
+                  label={t('servicelog.item.ask')}
                   checked={asking}
                   onChange={(e) => onAsk(e.currentTarget.checked)}
                   aria-describedby={`${ids}-when`}
@@ -852,7 +858,7 @@ function ItemCard({
                   loading={drafting}
                   aria-describedby={`${ids}-when`}
                 >
-                  Draft a letter about this
+                  {t('servicelog.item.draft')}
                 </Button>
               </>
             )}
@@ -863,7 +869,7 @@ function ItemCard({
                 onClick={() => onMark('asked_about')}
                 aria-describedby={`${ids}-when`}
               >
-                Mark as asked about
+                {t('servicelog.item.markAsked')}
               </Button>
             )}
             {item.kind !== 'agree' &&
@@ -876,7 +882,7 @@ function ItemCard({
                   onClick={() => onMark('kept_mine')}
                   aria-describedby={`${ids}-when`}
                 >
-                  Keep mine
+                  {t('servicelog.item.keepMine')}
                 </Button>
               )}
             {(item.mark === 'asked_about' || item.mark === 'kept_mine') && (
@@ -886,7 +892,7 @@ function ItemCard({
                 onClick={() => onMark('open')}
                 aria-describedby={`${ids}-when`}
               >
-                Open again
+                {t('servicelog.item.reopen')}
               </Button>
             )}
           </Group>

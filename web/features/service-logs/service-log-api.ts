@@ -10,6 +10,7 @@ import type {
   ServiceLogView,
 } from '../../../src/api/service-logs.ts';
 import { ApiError, errorFrom, get, post, reach, readApiBody } from '../../api/client.ts';
+import { translateNow } from '../../i18n/i18n.tsx';
 
 export type Preview = ServiceLogPreview;
 export type View = ServiceLogView;
@@ -41,11 +42,7 @@ async function sendFile<T>(
   });
   const data = await readApiBody(response);
   if (response.status === 413)
-    throw new ApiError(
-      413,
-      'payload_too_large',
-      `“${file.name}” is too large for a service log (10 MB at most).`,
-    );
+    throw new ApiError(413, 'payload_too_large', translateNow('servicelog.tooLarge', { name: file.name }));
   if (!response.ok) throw errorFrom(response.status, data);
   return data as T;
 }

@@ -19,7 +19,15 @@ import { ApiError } from '../../api/client.ts';
 import type { SessionCorrectionResult, StaffLinkView } from '../../api/types.ts';
 import { formatDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import { describeEntry, LINK_NOT_VALID, REASON_OPTIONS, STATUS_LABELS, staffRequest } from './staff-api.ts';
+import {
+  describeEntry,
+  linkNotValid,
+  reasonOptions,
+  STATUSES,
+  staffRequest,
+  statusLabel,
+  useStaffWords,
+} from './staff-api.ts';
 
 // A therapist puts right a session they confirmed through the link: what happened, the minutes, the
 // reason, the day or the start time, or "logged by mistake". The server accepts this only for the
@@ -49,6 +57,7 @@ export function StaffCorrection({
   onDone(message: string | null): void;
 }) {
   const client = useQueryClient();
+  const { t, locale } = useStaffWords();
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -65,7 +74,7 @@ export function StaffCorrection({
     },
   });
   const v = form.values;
-  const day = formatDay(entry.date, 'weekdayLong');
+  const day = formatDay(entry.date, 'weekdayLong', locale);
 
   const changes = () => {
     const out: Record<string, unknown> = {};
@@ -85,12 +94,11 @@ export function StaffCorrection({
     setError(null);
     form.clearErrors();
     if (v.mode === 'correct') {
-      if (!v.date || v.date > today) return form.setFieldError('date', 'Give a date up to today');
-      if (v.status !== 'delivered' && !v.reason) return form.setFieldError('reason', 'Choose a reason');
+      if (!v.date || v.date > today) return form.setFieldError('date', t('staff.error.upToToday'));
+      if (v.status !== 'delivered' && !v.reason) return form.setFieldError('reason', t('staff.error.reason'));
       if (v.status === 'short' && (typeof v.minutesDelivered !== 'number' || v.minutesDelivered < 1))
-        return form.setFieldError('minutesDelivered', 'Give the minutes that were delivered');
-      if (Object.keys(changes()).length === 0 && !v.note.trim())
-        return setError('Nothing is different yet. Change what was wrong, or choose “Logged by mistake”.');
+        return form.setFieldError('minutesDelivered', t('staff.error.minutesShort'));
+      if (Object.keys(changes()).length === 0 && !v.note.trim()) return setError(t('staff.error.nothing'));
     }
     setStep('confirm');
   };
@@ -111,16 +119,20 @@ export function StaffCorrection({
       const now = result.correction;
       onDone(
         v.mode === 'void'
-          ? `Removed: ${serviceName}, ${day}. The family sees that you marked it as logged by mistake.`
-          : `Corrected: ${serviceName}, ${formatDay(now.date, 'weekdayLong')}: ${describeEntry({
-              status: now.status as SessionStatus,
-              minutesDelivered: now.minutesDelivered,
-              reason: now.reason,
-            })}.`,
+          ? t('staff.fix.removed', { service: serviceName, day })
+          : t('staff.fix.corrected', {
+              service: serviceName,
+              day: formatDay(now.date, 'weekdayLong', locale),
+              entry: describeEntry(t, {
+                status: now.status as SessionStatus,
+                minutesDelivered: now.minutesDelivered,
+                reason: now.reason,
+              }),
+            }),
       );
     } catch (e) {
       setStep('edit');
-      if (e instanceof ApiError && e.status === 401) setError(LINK_NOT_VALID);
+      if (e instanceof ApiError && e.status === 401) setError(linkNotValid(t));
       else
         setError(
           applyApiError(form, e, {
@@ -145,22 +157,29 @@ export function StaffCorrection({
     return (
       <Paper withBorder p="sm" mt="xs">
         <Stack gap="sm">
-          <Text fw={700}>{v.mode === 'void' ? 'Remove this session?' : 'Save this correction?'}</Text>
+          <Text fw={700}>{t('staff.fix.confirmTitle', { mode: v.mode })}</Text>
           <Text size="sm">
             {v.mode === 'void'
-              ? `${serviceName}, ${day} (${describeEntry(entry)}) will be marked as logged by mistake: it will no longer count. The family sees the entry and your note.`
-              : `${serviceName}, ${day}: ${describeEntry(entry)} becomes ${v.date !== entry.date ? `${formatDay(v.date, 'weekdayLong')}: ` : ''}${describeEntry(after)}. The family sees both, with your note.`}
+              ? t('staff.fix.confirmVoid', { service: serviceName, day, entry: describeEntry(t, entry) })
+              : t('staff.fix.confirmCorrect', {
+                  service: serviceName,
+                  day,
+                  entry: describeEntry(t, entry),
+                  hasDate: v.date !== entry.date ? 'yes' : 'no',
+                  date: formatDay(v.date, 'weekdayLong', locale),
+                  after: describeEntry(t, after),
+                })}
           </Text>
           <Group gap="sm">
             <Button variant="default" onClick={() => setStep('edit')} disabled={saving}>
-              Back
+              {t('staff.fix.back')}
             </Button>
             <Button
               color={v.mode === 'void' ? 'red.9' : 'blue.8'}
               loading={saving}
               onClick={() => void save()}
             >
-              {v.mode === 'void' ? 'Remove it' : 'Save the correction'}
+              {t('staff.fix.save', { mode: v.mode })}
             </Button>
           </Group>
         </Stack>
@@ -169,45 +188,55 @@ export function StaffCorrection({
   }
 
   return (
-    <Paper withBorder p="sm" mt="xs" component="section" aria-label={`Fix ${serviceName}, ${day}`}>
+    <Paper
+      withBorder
+      p="sm"
+      mt="xs"
+      component="section"
+      aria-label={t('staff.fix.label', { service: serviceName, day })}
+    >
       <Stack gap="sm">
         <FormError message={error} />
-        <Radio.Group label="What was wrong?" {...form.getInputProps('mode')}>
+        <Radio.Group label={t('staff.fix.whatWrong')} {...form.getInputProps('mode')}>
           <Stack gap="xs" mt={6}>
-            <Radio value="correct" label="Something in it" />
-            <Radio value="void" label="Logged by mistake (remove it)" />
+            <Radio value="correct" label={t('staff.fix.modeCorrect')} />
+            <Radio value="void" label={t('staff.fix.modeVoid')} />
           </Stack>
         </Radio.Group>
         {v.mode === 'correct' && (
           <>
             <TextInput
               type="date"
-              label="Date of the session"
+              label={t('staff.form.date')}
               max={today}
               w={{ base: '100%', xs: 240 }}
               {...form.getInputProps('date')}
             />
-            <Radio.Group label="What happened?" {...form.getInputProps('status')}>
+            <Radio.Group label={t('staff.form.status')} {...form.getInputProps('status')}>
               <Stack gap="xs" mt={6}>
-                {(Object.keys(STATUS_LABELS) as SessionStatus[]).map((s) => (
-                  <Radio key={s} value={s} label={STATUS_LABELS[s]} />
+                {STATUSES.map((s) => (
+                  <Radio key={s} value={s} label={statusLabel(t, s)} />
                 ))}
               </Stack>
             </Radio.Group>
             {v.status === 'short' && <MinutesDeliveredInput {...form.getInputProps('minutesDelivered')} />}
             {v.status !== 'delivered' && (
-              <NativeSelect label="Reason" data={REASON_OPTIONS} {...form.getInputProps('reason')} />
+              <NativeSelect
+                label={t('staff.form.reason')}
+                data={reasonOptions(t)}
+                {...form.getInputProps('reason')}
+              />
             )}
             <TextInput
               type="time"
-              label="Time it started (optional)"
+              label={t('staff.fix.startTime')}
               w={{ base: '100%', xs: 240 }}
               {...form.getInputProps('startTime')}
             />
           </>
         )}
         <Textarea
-          label="Note for the family (optional)"
+          label={t('staff.fix.note')}
           autosize
           minRows={1}
           maxLength={2000}
@@ -215,9 +244,9 @@ export function StaffCorrection({
         />
         <Group gap="sm">
           <Button variant="default" onClick={() => onDone(null)}>
-            Cancel
+            {t('common.cancel')}
           </Button>
-          <Button onClick={review}>{v.mode === 'void' ? 'Review the removal' : 'Review the change'}</Button>
+          <Button onClick={review}>{t('staff.fix.review', { mode: v.mode })}</Button>
         </Group>
       </Stack>
     </Paper>
@@ -240,21 +269,26 @@ export function ConfirmedItem({
   onSaved(message: string): void;
 }) {
   const [fixing, setFixing] = useState(false);
+  const { t, locale } = useStaffWords();
+  const day = formatDay(entry.date, 'weekdayLong', locale);
   return (
     <>
       <Group gap="xs" wrap="wrap">
         <Text size="sm" span>
-          You confirmed {formatDay(entry.date, 'weekdayLong')}: {describeEntry(entry)}
-          {entry.changedByFamily ? '. The family changed this entry since.' : ''}
+          {t('staff.fix.confirmedLine', {
+            day,
+            entry: describeEntry(t, entry),
+            changed: entry.changedByFamily ? 'yes' : 'no',
+          })}
         </Text>
         {!entry.changedByFamily && !fixing && (
           <Button
             size="compact-sm"
             variant="default"
-            aria-label={`Fix this: ${serviceName}, ${formatDay(entry.date, 'weekdayLong')}`}
+            aria-label={t('staff.fix.buttonLabel', { service: serviceName, day })}
             onClick={() => setFixing(true)}
           >
-            Fix this
+            {t('staff.fix.button')}
           </Button>
         )}
       </Group>
@@ -275,9 +309,10 @@ export function ConfirmedItem({
 
 /** "Minutes delivered", as a staff member confirms a session or fixes one: a whole number up to a day. */
 export function MinutesDeliveredInput(props: NumberInputProps) {
+  const { t } = useStaffWords();
   return (
     <NumberInput
-      label="Minutes delivered"
+      label={t('staff.minutesDelivered')}
       min={1}
       max={1440}
       allowDecimal={false}

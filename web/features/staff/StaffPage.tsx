@@ -28,10 +28,19 @@ import contrast from '../../components/contrast.module.css';
 import { formatDay, formatInstantDay, todayIso } from '../../components/dates.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useTParts } from '../../i18n/i18n.tsx';
 import { tokenFromHash } from '../auth/PasswordReset.tsx';
 import aa from '../household/aa.module.css';
 import { ConfirmedItem, MinutesDeliveredInput } from './StaffCorrection.tsx';
-import { describeEntry, LINK_NOT_VALID, REASON_OPTIONS, STATUS_LABELS, staffRequest } from './staff-api.ts';
+import {
+  describeEntry,
+  linkNotValid,
+  reasonOptions,
+  STATUSES,
+  staffRequest,
+  statusLabel,
+  useStaffWords,
+} from './staff-api.ts';
 
 // The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
 // only what the API returns for the link and lets the holder confirm sessions.
@@ -64,14 +73,14 @@ function SavedStatus({ saved, ...props }: { saved: string | null } & AlertProps)
 }
 
 function NotValid() {
+  const { t } = useStaffWords();
   return (
-    <StaffLayout title="This link cannot be used">
-      <Alert color="red" role="alert" title="Link not valid">
-        {LINK_NOT_VALID}
+    <StaffLayout title={t('staff.notValid.title')}>
+      <Alert color="red" role="alert" title={t('staff.notValid.alert')}>
+        {linkNotValid(t)}
       </Alert>
       <Text size="sm" c="dimmed">
-        Links stop working when the family revokes them or when they expire. Nothing you confirmed before is
-        lost.
+        {t('staff.notValid.text')}
       </Text>
     </StaffLayout>
   );
@@ -79,9 +88,11 @@ function NotValid() {
 
 export default function StaffPage() {
   const [token] = useState(tokenFromHash);
+  const { t } = useStaffWords();
+  const documentTitle = t('staff.documentTitle');
   useEffect(() => {
-    document.title = 'Confirm sessions · As Written';
-  }, []);
+    document.title = documentTitle;
+  }, [documentTitle]);
   const view = useQuery({
     queryKey: ['staff-link-view', token],
     queryFn: () => staffRequest<StaffLinkView>(token, 'GET', '/staff-link'),
@@ -94,11 +105,11 @@ export default function StaffPage() {
   if (view.isError) {
     if (view.error instanceof ApiError && view.error.status === 401) return <NotValid />;
     return (
-      <StaffLayout title="Confirm sessions">
-        <Alert color="red" role="alert" title="Could not load this page">
-          {view.error instanceof ApiError ? view.error.message : 'Something went wrong.'}{' '}
+      <StaffLayout title={t('staff.title')}>
+        <Alert color="red" role="alert" title={t('staff.loadError')}>
+          {view.error instanceof ApiError ? view.error.message : t('staff.failed')}{' '}
           <Button variant="subtle" size="compact-sm" onClick={() => void view.refetch()}>
-            Try again
+            {t('common.tryAgain')}
           </Button>
         </Alert>
       </StaffLayout>
@@ -109,16 +120,22 @@ export default function StaffPage() {
 
 function StaffView({ token, view }: { token: string; view: StaffLinkView }) {
   const name = view.childFirstName;
+  const { t, locale } = useStaffWords();
+  const tParts = useTParts();
   return (
-    <StaffLayout title={`Sessions for ${name}`}>
+    <StaffLayout title={t('staff.view.title', { name })}>
       <Text>
-        <bdi>{name}</bdi>’s family gave you this link to confirm <bdi>{name}</bdi>’s sessions
-        {view.label ? ` (link for ${view.label})` : ''}. No account is needed. It works until{' '}
-        {formatInstantDay(view.expiresAt)}.
+        {tParts('staff.view.intro', {
+          name: <bdi>{name}</bdi>,
+          child: <bdi>{name}</bdi>,
+          hasLabel: view.label ? 'yes' : 'no',
+          label: view.label ?? '',
+          date: formatInstantDay(view.expiresAt, locale),
+        })}
       </Text>
       {view.services.length === 0 ? (
-        <Alert color="yellow" title="No services yet">
-          This link covers no services at the moment. Ask the family to check the plan.
+        <Alert color="yellow" title={t('staff.noServices.title')}>
+          {t('staff.noServices.text')}
         </Alert>
       ) : (
         <>
@@ -137,6 +154,7 @@ function ServiceWeeks({ token, service }: { token: string; service: StaffLinkVie
   const weeks = [...service.weeks].reverse();
   // A fix replaces the entry in its week, so what was saved is said here, above the weeks.
   const [saved, setSaved] = useState<string | null>(null);
+  const { t } = useStaffWords();
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -150,7 +168,7 @@ function ServiceWeeks({ token, service }: { token: string; service: StaffLinkVie
         <SavedStatus saved={saved} p="xs" />
         {weeks.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No school weeks to show yet.
+            {t('staff.noWeeks')}
           </Text>
         ) : (
           <Stack
@@ -159,7 +177,7 @@ function ServiceWeeks({ token, service }: { token: string; service: StaffLinkVie
             p={0}
             m={0}
             style={{ listStyle: 'none' }}
-            aria-label={`Recent weeks of ${service.name}`}
+            aria-label={t('staff.weeksLabel', { service: service.name })}
           >
             {weeks.map((w, i) => (
               <WeekRow
@@ -191,6 +209,7 @@ function WeekRow({
   first: boolean;
   onSaved(message: string): void;
 }) {
+  const { t, locale } = useStaffWords();
   const missing =
     week.expectedSessions != null ? Math.max(0, week.expectedSessions - week.loggedSessions) : 0;
   return (
@@ -202,24 +221,24 @@ function WeekRow({
     >
       <Group gap="xs" justify="space-between">
         <Text fw={600} size="sm">
-          Week of {formatDay(week.start, 'weekdayShortYear')}
+          {t('staff.week.of', { date: formatDay(week.start, 'weekdayShortYear', locale) })}
         </Text>
         {missing > 0 ? (
           <Badge color="orange" variant="light" tt="none">
-            {missing} not logged
+            {t('staff.week.notLogged', { count: missing })}
           </Badge>
         ) : week.expectedSessions != null ? (
           <Badge color="green" variant="light" tt="none">
-            All logged
+            {t('staff.week.allLogged')}
           </Badge>
         ) : null}
       </Group>
       <Text size="sm">
-        {week.expectedSessions == null
-          ? 'No set number of sessions'
-          : `${week.expectedSessions} session${week.expectedSessions === 1 ? '' : 's'} expected`}
-        {' · '}
-        {week.loggedSessions} logged
+        {t('staff.week.sessions', {
+          hasExpected: week.expectedSessions == null ? 'no' : 'yes',
+          expected: week.expectedSessions ?? 0,
+          logged: week.loggedSessions,
+        })}
       </Text>
       {week.confirmedByThisLink.length > 0 && (
         <List size="sm" spacing={2} withPadding>
@@ -257,6 +276,7 @@ const NEW_SESSION: Omit<FormValues, 'serviceId' | 'date'> = {
 
 function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
   const client = useQueryClient();
+  const { t, locale } = useStaffWords();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const today = todayIso();
@@ -267,27 +287,25 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       ...NEW_SESSION,
     },
     validate: {
-      serviceId: (v) => (v ? null : 'Choose the service'),
+      serviceId: (v) => (v ? null : t('staff.error.service')),
       date: (v) =>
         !/^\d{4}-\d{2}-\d{2}$/.test(v)
-          ? 'Give the date of the session'
+          ? t('staff.error.date')
           : v > todayIso()
-            ? 'Is in the future; confirm a session once it has happened'
+            ? t('staff.error.future')
             : null,
       minutesDelivered: (v, values) => {
         if (values.status === 'missed') return null;
         if (v === '' && values.status === 'delivered') return null;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 1440)
-          return values.status === 'short'
-            ? 'Give the minutes that were delivered'
-            : 'Give a whole number of minutes, or leave it empty';
+          return values.status === 'short' ? t('staff.error.minutesShort') : t('staff.error.minutes');
         return null;
       },
-      reason: (v, values) => (values.status !== 'delivered' && !v ? 'Choose a reason' : null),
+      reason: (v, values) => (values.status !== 'delivered' && !v ? t('staff.error.reason') : null),
     },
   });
   const status = form.values.status;
-  const serviceName = (id: string) => view.services.find((s) => s.id === id)?.name ?? 'the service';
+  const serviceName = (id: string) => view.services.find((s) => s.id === id)?.name ?? t('staff.theService');
   // The same rule as the server's, on the calendar the link's page carries (src/domain/school-days.ts).
   const index = useMemo(() => buildCalendarIndex(view.calendars), [view.calendars]);
   const esyBlocks = view.services.find((s) => s.id === form.values.serviceId)?.esyBlocks ?? [];
@@ -311,7 +329,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
     setError(null);
     setSaved(null);
     if (!schoolDay.ready) {
-      setConfirmError('Tick “I’m sure” if it was on this day, or choose another date.');
+      setConfirmError(t('staff.error.sure'));
       return;
     }
     setConfirmError(null);
@@ -336,13 +354,17 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       // A new confirmation is never a void (only a correction can be).
       const confirmed = { ...entry, status: entry.status as Status };
       setSaved(
-        `Saved: ${serviceName(entry.serviceId)}, ${formatDay(entry.date, 'weekdayShortYear')}: ${describeEntry(confirmed)}.`,
+        t('staff.saved', {
+          service: serviceName(entry.serviceId),
+          date: formatDay(entry.date, 'weekdayShortYear', locale),
+          entry: describeEntry(t, confirmed),
+        }),
       );
       form.setValues(NEW_SESSION);
       form.resetDirty();
       await client.invalidateQueries({ queryKey: ['staff-link-view', token] });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setError(LINK_NOT_VALID);
+      if (e instanceof ApiError && e.status === 401) setError(linkNotValid(t));
       else setError(applyApiError(form, e));
     }
   });
@@ -352,17 +374,17 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={2} size="h3" id="confirm-title">
-            Confirm a session
+            {t('staff.form.title')}
           </Title>
           <FormError message={error} />
           <NativeSelect
-            label="Service"
+            label={t('staff.form.service')}
             data={view.services.map((s) => ({ value: s.id, label: s.name }))}
             required
             {...form.getInputProps('serviceId')}
           />
           <TextInput
-            label="Date of the session"
+            label={t('staff.form.date')}
             type="date"
             max={today}
             required
@@ -370,59 +392,58 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             {...form.getInputProps('date')}
           />
           <SchoolDayNotice state={schoolDay} error={confirmError} />
-          <Radio.Group label="What happened?" required {...form.getInputProps('status')}>
+          <Radio.Group label={t('staff.form.status')} required {...form.getInputProps('status')}>
             <Stack gap="xs" mt={6}>
-              {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
-                <Radio key={s} value={s} label={STATUS_LABELS[s]} />
+              {STATUSES.map((s) => (
+                <Radio key={s} value={s} label={statusLabel(t, s)} />
               ))}
             </Stack>
           </Radio.Group>
           {status !== 'missed' && (
             <MinutesDeliveredInput
-              description={
-                status === 'delivered'
-                  ? 'Leave empty if the session lasted as long as planned.'
-                  : 'How long it lasted.'
-              }
+              description={t('staff.form.minutesHint', { status })}
               required={status === 'short'}
               {...form.getInputProps('minutesDelivered')}
             />
           )}
           {status !== 'delivered' && (
             <NativeSelect
-              label="Reason"
-              description={status === 'missed' ? 'Why it did not happen.' : 'Why it was shorter.'}
-              data={REASON_OPTIONS}
+              label={t('staff.form.reason')}
+              description={t('staff.form.reasonHint', { status })}
+              data={reasonOptions(t)}
               required
               {...form.getInputProps('reason')}
             />
           )}
           {status !== 'delivered' && form.values.reason === 'other' && (
-            <TextInput label="Describe the reason" maxLength={2000} {...form.getInputProps('reasonText')} />
+            <TextInput
+              label={t('staff.form.reasonText')}
+              maxLength={2000}
+              {...form.getInputProps('reasonText')}
+            />
           )}
           <TextInput
             type="time"
-            label="Time it started"
-            description="Optional. Shows which class a pull-out session takes the student out of."
+            label={t('staff.form.startTime')}
+            description={t('staff.form.startTimeHint')}
             w={{ base: '100%', xs: 240 }}
             {...form.getInputProps('startTime')}
           />
           <Textarea
-            label="Note"
-            description="Optional. The family sees it."
+            label={t('staff.form.note')}
+            description={t('staff.form.noteHint')}
             autosize
             minRows={2}
             maxLength={2000}
             {...form.getInputProps('note')}
           />
-          <Alert color="blue" variant="light" title="Mistakes are corrected, not erased">
-            Once saved, an entry is not rewritten. If something was wrong, use “Fix this” beside it below: the
-            correction is a new entry, and the family sees both.
+          <Alert color="blue" variant="light" title={t('staff.form.mistakesTitle')}>
+            {t('staff.form.mistakes')}
           </Alert>
           <Button type="submit" loading={form.submitting} w={{ base: '100%', xs: 'fit-content' }}>
-            Confirm the session
+            {t('staff.form.submit')}
           </Button>
-          <SavedStatus saved={saved} title="Confirmed" />
+          <SavedStatus saved={saved} title={t('staff.form.confirmed')} />
         </Stack>
       </form>
     </Paper>

@@ -1,6 +1,8 @@
-import { MISS_REASON_LABELS, MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
+import { MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../../src/domain/session-entry.ts';
 import { errorFrom, reach, readApiBody } from '../../api/client.ts';
+import { localeFor } from '../../components/dates.ts';
+import { type MessageKey, type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
 // Authorization header. No cookie is sent (credentials: 'omit'), so a parent who opens a staff link
@@ -27,29 +29,49 @@ export async function staffRequest<T>(
   return data as T;
 }
 
-/** The words the server uses for a revoked, expired or unknown link; shown as is. */
-export const LINK_NOT_VALID = 'This link is not valid any more; ask the family for a new one.';
-
-/** What happened in a session, in the words of the staff forms. */
-export const STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
-  delivered: 'Delivered',
-  short: 'Shorter than planned',
-  missed: 'Did not happen',
+/** The staff page's words, in the reader's language (the browser's, as nobody is signed in). */
+export type StaffWords = {
+  t: T;
+  /** The locale to write dates in (`formatDay(iso, style, locale)`). */
+  locale: string | undefined;
 };
 
+/** Loads the "staff" part of the catalog (the page waits for it). */
+export function useStaffWords(): StaffWords {
+  const t = useT('staff');
+  const { language } = useLanguage();
+  return { t, locale: localeFor(language) };
+}
+
+/** What the server says for a revoked, expired or unknown link, in the reader's language. */
+export const linkNotValid = (t: T) => t('staff.linkNotValid');
+
+/** The ways a session can have gone, in the order the staff forms offer them. */
+export const STATUSES: readonly SessionStatus[] = ['delivered', 'short', 'missed'];
+
+/** What happened in a session, in the words of the staff forms. */
+export const statusLabel = (t: T, status: SessionStatus) => t('staff.status', { status });
+
 /** The reasons a staff form offers, after "Select…". */
-export const REASON_OPTIONS = [
-  { value: '', label: 'Select…' },
-  ...MISS_REASONS.map((r) => ({ value: r, label: MISS_REASON_LABELS[r] })),
+export const reasonOptions = (t: T) => [
+  { value: '', label: t('staff.select') },
+  ...MISS_REASONS.map((r) => ({ value: r, label: t(`common.reason.${r}` as MessageKey) })),
 ];
 
 /** "Shorter than planned, 20 minutes (Testing)". */
-export function describeEntry(e: {
-  status: SessionStatus;
-  minutesDelivered: number;
-  reason: MissReason | null;
-}) {
-  const minutes = e.status === 'missed' ? '' : `, ${e.minutesDelivered} minutes`;
-  const reason = e.reason ? ` (${MISS_REASON_LABELS[e.reason]})` : '';
-  return `${STATUS_LABELS[e.status]}${minutes}${reason}`;
+export function describeEntry(
+  t: T,
+  e: {
+    status: SessionStatus;
+    minutesDelivered: number;
+    reason: MissReason | null;
+  },
+) {
+  return t('staff.entry', {
+    label: statusLabel(t, e.status),
+    missed: e.status === 'missed' ? 'yes' : 'no',
+    minutes: e.minutesDelivered,
+    hasReason: e.reason ? 'yes' : 'no',
+    reason: e.reason ? t(`common.reason.${e.reason}` as MessageKey) : '',
+  });
 }

@@ -12,25 +12,26 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { EntrySource } from '../../../src/domain/session-entry.ts';
+import { ENTRY_SOURCES } from '../../../src/domain/session-entry.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { SessionEntry } from '../../api/types.ts';
 import { EntryActions, useCorrectionDrawer } from '../../components/CorrectionDrawer.tsx';
-import { formatDay, formatMonth } from '../../components/dates.ts';
-import { plural, SOURCE_LABELS } from '../../components/plain-words.ts';
+import { formatDay, formatMonth, localeFor } from '../../components/dates.ts';
 import { useChildServices, useMembers, useSessions } from '../../components/queries.ts';
 import { SessionEntryCard } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 
 const PAGE = 60;
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every session entry of the child, newest first, with who recorded it and when. */
 export default function TimelinePage() {
   const { householdId, child } = useHouseholdChild();
+  const t = useT('records');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const writable = useCan('session.write');
   const correction = useCorrectionDrawer(householdId, child.id);
   const sessions = useSessions(householdId, { childId: child.id });
@@ -71,93 +72,90 @@ export default function TimelinePage() {
   return (
     <Stack gap="lg" className={ui.page}>
       <Stack gap="xs">
-        <Title order={2}>Timeline</Title>
-        <Text>
-          Every session entry for <bdi>{child.firstName}</bdi>, newest first: what happened, why, and who
-          recorded it. An entry is never rewritten: “Correct” or “Void” adds a correcting entry, and both stay
-          here, the first struck through with who corrected it and when.
-        </Text>
+        <Title order={2}>{t('records.timeline.title')}</Title>
+        <Text>{tParts('records.timeline.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
       </Stack>
       <Paper
         withBorder
         p="sm"
         component="form"
-        aria-label="Filter the timeline"
+        aria-label={t('records.timeline.filter')}
         onSubmit={(e) => e.preventDefault()}
       >
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <NativeSelect
-            label="Kind"
+            label={t('records.timeline.kind')}
             value={kind}
             onChange={(e) => {
               setKind(e.currentTarget.value);
               setShown(PAGE);
             }}
             data={[
-              { value: '', label: 'Sessions and make-ups' },
-              { value: 'scheduled', label: 'Sessions' },
-              { value: 'makeup', label: 'Make-ups' },
+              { value: '', label: t('records.timeline.kindAll') },
+              { value: 'scheduled', label: t('records.timeline.kindSessions') },
+              { value: 'makeup', label: t('records.timeline.kindMakeups') },
             ]}
           />
           <NativeSelect
-            label="Service"
+            label={t('records.timeline.service')}
             value={serviceId}
             onChange={(e) => {
               setServiceId(e.currentTarget.value);
               setShown(PAGE);
             }}
             data={[
-              { value: '', label: 'All services' },
+              { value: '', label: t('records.timeline.serviceAll') },
               ...services.map((s) => ({ value: s.id, label: s.name })),
             ]}
           />
           <NativeSelect
-            label="Recorded from"
+            label={t('records.timeline.source')}
             value={source}
             onChange={(e) => {
               setSource(e.currentTarget.value);
               setShown(PAGE);
             }}
             data={[
-              { value: '', label: 'All sources' },
-              ...(Object.entries(SOURCE_LABELS) as [EntrySource, string][]).map(([value, label]) => ({
+              { value: '', label: t('records.timeline.sourceAll') },
+              ...ENTRY_SOURCES.map((value) => ({
                 value,
-                label: capitalise(label),
+                label: t('records.timeline.sourceName', { source: value }),
               })),
             ]}
           />
         </SimpleGrid>
       </Paper>
       {sessions.isPending && (
-        <Center h={200} role="status" aria-label="Loading the timeline">
+        <Center h={200} role="status" aria-label={t('records.timeline.loading')}>
           <Loader />
         </Center>
       )}
       {sessions.error && (
-        <Alert color="red" role="alert" title="The timeline could not be loaded">
+        <Alert color="red" role="alert" title={t('records.timeline.loadError')}>
           {sessions.error.message}
         </Alert>
       )}
       {sessions.data && (
         <Text aria-live="polite" fw={600}>
-          {filtering
-            ? `${plural(filtered.length, 'entry matches', 'entries match')} out of ${all.length}.`
-            : all.length === 0
-              ? 'No session entries yet.'
-              : `${plural(all.length, 'entry', 'entries')}.`}
-          {visible.length < filtered.length ? ` Showing the newest ${visible.length}.` : ''}
+          {t('records.timeline.count', {
+            state: filtering ? 'filtering' : all.length === 0 ? 'empty' : 'all',
+            count: filtered.length,
+            total: all.length,
+          })}
+          {visible.length < filtered.length ? t('records.timeline.showing', { count: visible.length }) : ''}
         </Text>
       )}
       {sessions.data && all.length === 0 && (
         <Text>
-          Entries appear here once sessions are logged on <TextLink href="/">this week’s page</TextLink>, by a
-          provider through a staff link, or imported.
+          {tParts('records.timeline.empty', {
+            link: <TextLink href="/">{t('records.timeline.weekLink')}</TextLink>,
+          })}
         </Text>
       )}
       {months.map((m) => (
         <Box component="section" key={m.month} aria-labelledby={`timeline-${m.month}`}>
           <Title order={3} id={`timeline-${m.month}`} size="h4" mb="xs">
-            {formatMonth(`${m.month}-01`)}
+            {formatMonth(`${m.month}-01`, locale)}
           </Title>
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
             {m.entries.map((e) => (
@@ -165,13 +163,17 @@ export default function TimelinePage() {
                 key={e.id}
                 entry={e}
                 members={members.data}
-                serviceName={names.get(e.serviceId) ?? 'A service no longer in the plan'}
+                serviceName={names.get(e.serviceId) ?? t('records.timeline.serviceGone')}
                 byId={byId}
                 actions={
                   writable ? (
                     <EntryActions
                       entry={e}
-                      what={`${names.get(e.serviceId) ?? 'session'}, ${formatDay(e.date, 'weekdayLong')}`}
+                      what={t('records.timeline.entryName', {
+                        hasService: names.has(e.serviceId) ? 'yes' : 'no',
+                        service: names.get(e.serviceId) ?? '',
+                        day: formatDay(e.date, 'weekdayLong', locale),
+                      })}
                       onOpen={correction.open}
                     />
                   ) : undefined
@@ -183,7 +185,7 @@ export default function TimelinePage() {
       ))}
       {visible.length < filtered.length && (
         <Button variant="default" w="fit-content" onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, filtered.length - visible.length)} older entries
+          {t('records.timeline.more', { count: Math.min(PAGE, filtered.length - visible.length) })}
         </Button>
       )}
       {writable && correction.drawer}

@@ -5,13 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { ClassPeriod } from '../../api/types.ts';
-import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
+import { localeFor, weekdaysIn, weekdayWords } from '../../components/dates.ts';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { timetableMessage, timeWords } from './timetable-words.ts';
 
 type Values = { weekday: string; startTime: string; endTime: string; className: string; teacher: string };
-
-const WEEKDAY_OPTIONS = WEEKDAYS.map(({ day, name }) => ({ value: String(day), label: name }));
 
 export const classPeriodsKey = (householdId: string, childId: string) => [
   'class-periods',
@@ -38,6 +37,9 @@ export function ClassPeriodForm({
   /** Called when saved (with the day saved) or cancelled. */
   onDone(savedWeekday?: number): void;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
+  const weekdayOptions = weekdaysIn(locale).map(({ day, name }) => ({ value: String(day), label: name }));
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -49,9 +51,9 @@ export function ClassPeriodForm({
       teacher: period?.teacher ?? '',
     },
     validate: {
-      startTime: (v) => (v ? null : 'Enter the time the class starts'),
-      endTime: (v) => (v ? null : 'Enter the time the class ends'),
-      className: (v) => (v.trim() ? null : 'Write the name of the class, for example Math'),
+      startTime: (v) => (v ? null : t('records.timetable.startMissing')),
+      endTime: (v) => (v ? null : t('records.timetable.endMissing')),
+      className: (v) => (v.trim() ? null : t('records.timetable.classMissing')),
     },
   });
 
@@ -70,9 +72,13 @@ export function ClassPeriodForm({
       if (period) await patch(`/households/${householdId}/class-periods/${period.id}`, body);
       else await post(`/households/${householdId}/class-periods`, { ...body, childId });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: `Saved: ${body.className}, ${weekdayWords(body.weekday)} at ${timeWords(body.startTime)}.`,
+        message: t('records.timetable.saved', {
+          className: body.className,
+          weekday: weekdayWords(body.weekday, locale),
+          time: timeWords(body.startTime, locale),
+        }),
       });
       await client.invalidateQueries({ queryKey: classPeriodsKey(householdId, childId) });
       onDone(body.weekday);
@@ -82,31 +88,51 @@ export function ClassPeriodForm({
           values: form.values,
           setErrors: (errors) =>
             form.setErrors(
-              Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, timetableMessage(m)])),
+              Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, timetableMessage(t, m, locale)])),
             ),
         },
         e,
       );
-      setError(message ? timetableMessage(message) : null);
+      setError(message ? timetableMessage(t, message, locale) : null);
       if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
     }
   }, onInvalid);
 
   return (
     <FormStack onSubmit={submit} error={error}>
-      <NativeSelect label="Day" data={WEEKDAY_OPTIONS} data-autofocus {...form.getInputProps('weekday')} />
+      <NativeSelect
+        label={t('records.incident.day')}
+        data={weekdayOptions}
+        data-autofocus
+        {...form.getInputProps('weekday')}
+      />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput type="time" label="Starts" required {...form.getInputProps('startTime')} />
-        <TextInput type="time" label="Ends" required {...form.getInputProps('endTime')} />
+        <TextInput
+          type="time"
+          label={t('records.timetable.starts')}
+          required
+          {...form.getInputProps('startTime')}
+        />
+        <TextInput
+          type="time"
+          label={t('records.timetable.ends')}
+          required
+          {...form.getInputProps('endTime')}
+        />
       </SimpleGrid>
-      <TextInput label="Class" maxLength={100} required {...form.getInputProps('className')} />
-      <TextInput label="Teacher (optional)" maxLength={200} {...form.getInputProps('teacher')} />
+      <TextInput
+        label={t('records.timetable.class')}
+        maxLength={100}
+        required
+        {...form.getInputProps('className')}
+      />
+      <TextInput label={t('records.timetable.teacher')} maxLength={200} {...form.getInputProps('teacher')} />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={() => onDone()} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting}>
-          {period ? 'Save changes' : 'Save'}
+          {period ? t('records.saveChanges') : t('records.save')}
         </Button>
       </Group>
     </FormStack>

@@ -7,21 +7,28 @@ import { useHouseholdChild } from '../../api/session.tsx';
 import type { ClassPeriod } from '../../api/types.ts';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { WEEKDAYS, weekdayWords } from '../../components/dates.ts';
+import { localeFor, WEEKDAYS, weekdayWords } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { ClassPeriodForm, classPeriodsKey } from './ClassPeriodForm.tsx';
 import { timeWords } from './timetable-words.ts';
 
 // The child's weekly class schedule, one weekday after another (a list reads well on a phone). It places
 // pull-out services in time: which class does speech take the child out of?
 
-const span = (p: ClassPeriod) => `${timeWords(p.startTime)} – ${timeWords(p.endTime)}`;
-
 export default function TimetablePage() {
   const { householdId, child } = useHouseholdChild();
+  const t = useT('records');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
+  const span = (p: ClassPeriod) =>
+    t('records.timetable.span', {
+      start: timeWords(p.startTime, locale),
+      end: timeWords(p.endTime, locale),
+    });
   const writable = useCan('plan.write');
   const deletable = useCan('record.delete');
   const periods = useQuery({
@@ -43,47 +50,41 @@ export default function TimetablePage() {
   return (
     <Stack gap="lg" maw={800} className={contrast.scope}>
       <div>
-        <Title order={2}>Class timetable</Title>
-        <Text>
-          <bdi>{child.firstName}</bdi>’s classes each week. With the timetable, you can see which class a
-          pull-out service takes <bdi>{child.firstName}</bdi> out of.
-        </Text>
+        <Title order={2}>{t('records.acc.timetable')}</Title>
+        <Text>{tParts('records.timetable.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
         <Group gap="md" mt={4}>
-          <TextLink href="/plan">Back to the plan</TextLink>
-          <TextLink href="/accommodations">Accommodations</TextLink>
+          <TextLink href="/plan">{t('records.timetable.backToPlan')}</TextLink>
+          <TextLink href="/accommodations">{t('records.acc.title')}</TextLink>
         </Group>
-        {!writable && <ReadOnlyNote cannot="change it" />}
+        {!writable && <ReadOnlyNote cannot={t('records.timetable.cannot')} />}
       </div>
 
       {periods.error && (
         <LoadFailed
-          title="The timetable could not be loaded"
+          title={t('records.timetable.loadError')}
           message={periods.error.message}
           onRetry={() => void periods.refetch()}
         />
       )}
 
-      {periods.isPending && <LoadingCards label="Loading the timetable" heights={[90, 90]} />}
+      {periods.isPending && <LoadingCards label={t('records.timetable.loading')} heights={[90, 90]} />}
 
       {periods.data && (
         <>
           {writable && (
             <Group>
               <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
-                Add a class
+                {t('records.timetable.add')}
               </Button>
             </Group>
           )}
           {list.length === 0 && (
-            <Text>
-              No classes yet. Add them from <bdi>{child.firstName}</bdi>’s schedule, for example Math on
-              Monday from 9:00 to 9:45.
-            </Text>
+            <Text>{tParts('records.timetable.none', { name: <bdi>{child.firstName}</bdi> })}</Text>
           )}
           <Stack gap="sm">
             {days.map((d) => {
               const dayPeriods = byDay.get(d) ?? [];
-              const name = weekdayWords(d);
+              const name = weekdayWords(d, locale);
               return (
                 <Paper
                   key={d}
@@ -97,7 +98,7 @@ export default function TimetablePage() {
                     {name}
                   </Title>
                   {dayPeriods.length === 0 ? (
-                    <Text size="sm">No classes recorded.</Text>
+                    <Text size="sm">{t('records.timetable.dayEmpty')}</Text>
                   ) : (
                     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
                       {dayPeriods.map((p) => (
@@ -112,14 +113,21 @@ export default function TimetablePage() {
                           <div>
                             <Text fw={700}>{p.className}</Text>
                             <Text size="sm">
-                              {span(p)}
-                              {p.teacher ? ` · ${p.teacher}` : ''}
+                              {t('records.timetable.line', {
+                                span: span(p),
+                                hasTeacher: p.teacher ? 'yes' : 'no',
+                                teacher: p.teacher ?? '',
+                              })}
                             </Text>
                           </div>
                           {(writable || deletable) && (
                             <Group gap={6} wrap="nowrap">
                               <RecordButtons
-                                name={`${p.className}, ${name} ${span(p)}`}
+                                name={t('records.timetable.name', {
+                                  className: p.className,
+                                  weekday: name,
+                                  span: span(p),
+                                })}
                                 canEdit={writable}
                                 canDelete={deletable}
                                 onEdit={() => sheet.open(p)}
@@ -141,17 +149,22 @@ export default function TimetablePage() {
       <RecordSheet
         sheet={sheet}
         editable={writable}
-        title={(p) => (p ? `Edit: ${p.className}` : 'Add a class')}
+        title={(p) =>
+          p ? t('records.timetable.edit', { className: p.className }) : t('records.timetable.add')
+        }
         confirmDelete={(p) => (
           <ConfirmDelete
             householdId={householdId}
             path={`class-periods/${p.id}`}
             refresh={[classPeriodsKey(householdId, child.id)]}
-            title="Delete this class?"
+            title={t('records.timetable.deleteTitle')}
             onClose={sheet.stopDeleting}
           >
-            {p.className}, {weekdayWords(p.weekday)} {span(p)}, will be taken off the timetable. The journal
-            keeps what it was.
+            {t('records.timetable.deleteText', {
+              className: p.className,
+              weekday: weekdayWords(p.weekday, locale),
+              span: span(p),
+            })}
           </ConfirmDelete>
         )}
       >

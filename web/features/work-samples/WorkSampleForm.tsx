@@ -16,13 +16,14 @@ import { useId, useState } from 'react';
 import { ApiError, patch, post } from '../../api/client.ts';
 import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/types.ts';
 import { attachmentsKey } from '../../components/Attachments.tsx';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
-import { TEACHER_KIND_LABELS, type TeacherKind } from '../../components/observation-words.ts';
+import { type TeacherKind, teacherKindOptions } from '../../components/observation-words.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { goalHeading } from '../goals/goal-words.ts';
-import { CHECK_LABELS, type CheckOutcome, SETTING_LABELS, type Setting } from './work-sample-words.ts';
+import { type CheckOutcome, checkOptions, type Setting, settingOptions } from './work-sample-words.ts';
 
 type Check = 'none' | CheckOutcome;
 
@@ -37,9 +38,6 @@ type Values = {
   goalIds: string[];
   note: string;
 };
-
-const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
 function initialValues(sample: WorkSample | null, today: string): Values {
   const checks: Record<string, Check> = {};
@@ -87,6 +85,8 @@ export function WorkSampleForm({
   today: string;
   onDone(): void;
 }) {
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
   const client = useQueryClient();
   const ids = useId();
   const [error, setError] = useState<string | null>(null);
@@ -94,9 +94,9 @@ export function WorkSampleForm({
   const form = useForm<Values>({
     initialValues: initialValues(sample, today),
     validate: {
-      attachmentIds: (v) => (v.length > 0 ? null : 'Add at least one photo or file of the work'),
-      title: (v) => (v.trim() ? null : 'Say what it is, for example “Spelling test”'),
-      date: (v) => (v ? null : 'Choose the date of the work'),
+      attachmentIds: (v) => (v.length > 0 ? null : t('records.sampleForm.filesMissing')),
+      title: (v) => (v.trim() ? null : t('records.sampleForm.titleMissing')),
+      date: (v) => (v ? null : t('records.sampleForm.dateMissing')),
     },
   });
 
@@ -113,7 +113,7 @@ export function WorkSampleForm({
   const submit = form.onSubmit(async (v) => {
     setError(null);
     if (uploading) {
-      setError('Wait for the files to finish uploading, then save.');
+      setError(t('records.sampleForm.uploading'));
       return;
     }
     const body = {
@@ -133,11 +133,13 @@ export function WorkSampleForm({
       if (sample) await patch(`/households/${householdId}/work-samples/${sample.id}`, body);
       else await post(`/households/${householdId}/work-samples`, { ...body, childId });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Close' },
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
-        message: sample
-          ? `Saved the changes to “${body.title}”.`
-          : `Saved: “${body.title}”, ${formatDay(v.date)}.`,
+        message: t('records.sampleForm.saved', {
+          changed: sample ? 'yes' : 'no',
+          title: body.title,
+          day: formatDay(v.date, 'weekdayShort', locale),
+        }),
       });
       await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
       await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
@@ -155,8 +157,8 @@ export function WorkSampleForm({
       <div id={`${ids}-files`}>
         <FileUpload
           householdId={householdId}
-          label="Photos or files of the work"
-          description="A photo of each page, or a PDF. Each file is uploaded as soon as you choose it."
+          label={t('records.sampleForm.files')}
+          description={t('records.sampleForm.filesHelp')}
           required
           initial={attachments}
           onChange={(list) => form.setFieldValue('attachmentIds', list)}
@@ -165,8 +167,8 @@ export function WorkSampleForm({
         />
       </div>
       <TextInput
-        label="What is it?"
-        description="For example “Spelling test, week 9” or “Long division worksheet”."
+        label={t('records.sampleForm.title')}
+        description={t('records.sampleForm.titleHelp')}
         maxLength={200}
         required
         {...form.getInputProps('title')}
@@ -180,27 +182,27 @@ export function WorkSampleForm({
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <TextInput
           type="date"
-          label="Date of the work"
+          label={t('records.sampleForm.date')}
           max={today}
           required
           {...form.getInputProps('date')}
         />
         <TextInput
-          label="Class (optional)"
-          description="Choose from the timetable or type it."
+          label={t('records.field.classOptional')}
+          description={t('records.sampleForm.classHelp')}
           list={classNames.length > 0 ? `${ids}-classes` : undefined}
           autoComplete="off"
           maxLength={100}
           {...form.getInputProps('className')}
         />
         <NativeSelect
-          label="Kind of work (optional)"
-          data={[{ value: '', label: 'Not sure' }, ...options(SETTING_LABELS)]}
+          label={t('records.sampleForm.setting')}
+          data={[{ value: '', label: t('records.sampleForm.notSure') }, ...settingOptions(t)]}
           {...form.getInputProps('setting')}
         />
         <NativeSelect
-          label="Who was teaching"
-          data={options(TEACHER_KIND_LABELS)}
+          label={t('records.field.whoTaught')}
+          data={teacherKindOptions(t)}
           {...form.getInputProps('teacherKind')}
         />
       </SimpleGrid>
@@ -209,12 +211,9 @@ export function WorkSampleForm({
         <Stack gap="sm" role="group" aria-labelledby={accommodationsId}>
           <div>
             <Text id={accommodationsId} fw={600}>
-              What does the work show?
+              {t('records.sampleForm.shows')}
             </Text>
-            <Text size="sm">
-              For each accommodation you can check on this work (a test with extra time, a calculator used),
-              say whether it shows. Leave “Not checked” for the others; only the ones you mark are saved.
-            </Text>
+            <Text size="sm">{t('records.sampleForm.showsHelp')}</Text>
           </div>
           {accommodations.map((a) => (
             <Radio.Group
@@ -226,49 +225,53 @@ export function WorkSampleForm({
               }
             >
               <Group gap="md" mt={6}>
-                {options(CHECK_LABELS).map((o) => (
+                {checkOptions(t).map((o) => (
                   <Radio key={o.value} value={o.value} label={o.label} />
                 ))}
               </Group>
             </Radio.Group>
           ))}
           {Object.keys(form.values.checks).some((id) => !shownAccommodations.has(id)) && (
-            <Text size="sm">Checks of accommodations from an earlier plan are kept as they were.</Text>
+            <Text size="sm">{t('records.sampleForm.earlierChecks')}</Text>
           )}
         </Stack>
       )}
 
       {goals.length > 0 && (
         <Checkbox.Group
-          label="Goals this work is evidence for (optional)"
+          label={t('records.sampleForm.goals')}
           value={form.values.goalIds}
           onChange={(value) => form.setFieldValue('goalIds', value)}
           error={form.errors.goalIds}
         >
           <Stack gap="xs" mt={6}>
             {goals.map((g) => (
-              <Checkbox key={g.id} value={g.id} label={`${goalHeading(g)}: ${g.text}`} />
+              <Checkbox
+                key={g.id}
+                value={g.id}
+                label={t('records.sampleForm.goal', { goal: goalHeading(t, g), text: g.text })}
+              />
             ))}
             {form.values.goalIds.some((id) => !shownGoals.has(id)) && (
-              <Text size="sm">Goals from an earlier plan stay linked.</Text>
+              <Text size="sm">{t('records.sampleForm.earlierGoals')}</Text>
             )}
           </Stack>
         </Checkbox.Group>
       )}
 
       <NoteTextarea
-        label="Note (optional)"
-        description="For example “Quiz stopped at question 6: no extra time”."
+        label={t('records.field.noteOptional')}
+        description={t('records.sampleForm.noteHelp')}
         maxRows={6}
         maxLength={5000}
         {...form.getInputProps('note')}
       />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {sample ? 'Save changes' : 'Save'}
+          {sample ? t('records.saveChanges') : t('records.save')}
         </Button>
       </Group>
     </FormStack>

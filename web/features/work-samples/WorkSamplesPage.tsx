@@ -5,22 +5,23 @@ import type { Accommodation, ClassPeriod, Goal, VoidFlag, WorkSample } from '../
 import { AttachmentLinks, attachmentsKey, useAttachments } from '../../components/Attachments.tsx';
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import contrast from '../../components/contrast.module.css';
-import { formatDay } from '../../components/dates.ts';
+import { formatDay, localeFor } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
-import { teacherKindLabel } from '../../components/observation-words.ts';
+import { teacherKindInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
 import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
+import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { goalHeading } from '../goals/goal-words.ts';
 import { WorkSampleForm } from './WorkSampleForm.tsx';
 import {
   accommodationShortName,
-  CHECK_BADGE_WORDS,
   type CheckOutcome,
-  SETTING_LABELS,
+  checkBadge,
+  settingLabel,
   workSamplesKey,
 } from './work-sample-words.ts';
 
@@ -35,6 +36,9 @@ const TONE: Record<CheckOutcome, 'green' | 'orange' | 'red'> = {
 
 export default function WorkSamplesPage() {
   const { householdId, child, today, writable, deletable, plans, planList, plan } = usePlanRecordsPage();
+  const t = useT('records');
+  const tParts = useTParts();
+  const locale = localeFor(useLanguage().language);
   const samples = useQuery({
     queryKey: workSamplesKey(householdId, { childId: child.id }),
     queryFn: () => getAll<WorkSample>(`/households/${householdId}/work-samples?childId=${child.id}`),
@@ -98,39 +102,31 @@ export default function WorkSamplesPage() {
   return (
     <Stack gap="lg" maw={1000} className={contrast.scope}>
       <div>
-        <Title order={2}>Work samples</Title>
-        <Text>
-          Photos of <bdi>{child.firstName}</bdi>’s tests, worksheets and homework show what happened in class:
-          whether the extra time or the calculator was there, and how the goals are coming along.
-        </Text>
-        {!writable && <ReadOnlyNote cannot="add work samples" />}
+        <Title order={2}>{t('records.samples.title')}</Title>
+        <Text>{tParts('records.samples.intro', { name: <bdi>{child.firstName}</bdi> })}</Text>
+        {!writable && <ReadOnlyNote cannot={t('records.samples.cannot')} />}
       </div>
 
-      {error && (
-        <LoadFailed title="The work samples could not be loaded" message={error.message} onRetry={retry} />
-      )}
+      {error && <LoadFailed title={t('records.samples.loadError')} message={error.message} onRetry={retry} />}
 
-      {pending && !error && <LoadingCards label="Loading the work samples" heights={[140, 140]} />}
+      {pending && !error && <LoadingCards label={t('records.samples.loading')} heights={[140, 140]} />}
 
       {!pending && !error && (
         <>
           {writable && (
             <Group>
               <Button size="md" color="blue.8" onClick={() => sheet.open('new')}>
-                Add a work sample
+                {t('records.samples.add')}
               </Button>
             </Group>
           )}
 
           <section aria-labelledby="samples-list">
             <Title order={3} size="h4" id="samples-list" mb="xs">
-              Most recent first
+              {t('records.samples.recent')}
             </Title>
             {list.length === 0 ? (
-              <Text>
-                None yet. A photo of a test or a worksheet is enough to start; you can say what it shows about
-                each accommodation and link it to a goal.
-              </Text>
+              <Text>{t('records.samples.none')}</Text>
             ) : (
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
                 {list.map((s) => (
@@ -151,8 +147,7 @@ export default function WorkSamplesPage() {
             )}
             {!plan && (
               <Text size="sm" mt="xs">
-                There is no plan yet, so there are no accommodations or goals to check the work against.{' '}
-                <TextLink href="/plan">Go to the Plan page</TextLink>
+                {t('records.samples.noPlan')} <TextLink href="/plan">{t('records.goToPlan')}</TextLink>
               </Text>
             )}
           </section>
@@ -162,17 +157,19 @@ export default function WorkSamplesPage() {
       <RecordSheet
         sheet={sheet}
         editable={writable}
-        title={(s) => (s ? `Correct: ${s.title}` : 'Add a work sample')}
+        title={(s) => (s ? t('records.correctDay', { day: s.title }) : t('records.samples.add'))}
         confirmDelete={(s) => (
           <ConfirmDelete
             householdId={householdId}
             path={`work-samples/${s.id}`}
             refresh={[['work-samples', householdId], attachmentsKey(householdId), ['patterns']]}
-            title="Delete this work sample?"
+            title={t('records.samples.deleteTitle')}
             onClose={sheet.stopDeleting}
           >
-            “{s.title}” ({formatDay(s.date)}) will no longer be listed or counted. Its files stay in the
-            household’s files, and the journal keeps what it was.
+            {t('records.samples.deleteText', {
+              title: s.title,
+              day: formatDay(s.date, 'weekdayShort', locale),
+            })}
           </ConfirmDelete>
         )}
       >
@@ -222,13 +219,17 @@ function SampleItem({
   onEdit(): void;
   onDelete(): void;
 }) {
-  const day = formatDay(s.date, 'weekdayLong');
+  const t = useT('records');
+  const locale = localeFor(useLanguage().language);
+  const day = formatDay(s.date, 'weekdayLong', locale);
   const headingId = `sample-${s.id}`;
   const facts = [
     day,
     s.className,
-    s.setting ? SETTING_LABELS[s.setting] : null,
-    s.teacherKind !== 'unknown' ? `teacher: ${teacherKindLabel(s.teacherKind).toLowerCase()}` : null,
+    s.setting ? settingLabel(t, s.setting) : null,
+    s.teacherKind !== 'unknown'
+      ? t('records.samples.teacher', { teacher: teacherKindInline(t, s.teacherKind) })
+      : null,
   ].filter((f): f is string => f != null && f !== '');
   const goals = s.goalIds.map((id) => goalById.get(id)).filter((g): g is Goal => g != null);
   return (
@@ -243,13 +244,24 @@ function SampleItem({
         </div>
         <AttachmentLinks householdId={householdId} ids={s.attachmentIds} byId={attachments} />
         {s.accommodationChecks.length > 0 && (
-          <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="What it shows">
+          <Group
+            gap={6}
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('records.samples.shows')}
+          >
             {s.accommodationChecks.map((c) => {
               const a = accommodationById.get(c.accommodationId);
               return (
                 <li key={c.accommodationId}>
                   <Tag tone={TONE[c.outcome]}>
-                    {CHECK_BADGE_WORDS[c.outcome]}: {a ? accommodationShortName(a.text) : 'an accommodation'}
+                    {checkBadge(
+                      t,
+                      c.outcome,
+                      a ? accommodationShortName(a.text) : t('records.samples.anAccommodation'),
+                    )}
                   </Tag>
                 </li>
               );
@@ -257,20 +269,22 @@ function SampleItem({
           </Group>
         )}
         {goals.length > 0 && (
-          <Text size="sm">Evidence for: {goals.map((g) => goalHeading(g)).join(', ')}</Text>
+          <Text size="sm">
+            {t('records.samples.evidenceFor', { goals: goals.map((g) => goalHeading(t, g)).join(', ') })}
+          </Text>
         )}
-        {s.note && <Text size="sm">Note: {s.note}</Text>}
+        {s.note && <Text size="sm">{t('records.note', { note: s.note })}</Text>}
         {(canEdit || canDelete) && (
           <Group gap="xs">
             <RecordButtons
-              name={`${s.title}, ${day}`}
+              name={t('records.samples.name', { title: s.title, day })}
               editWord="Correct"
               {...{ canEdit, canDelete, onEdit, onDelete }}
               voiding={{
                 householdId,
                 path: 'work-samples',
                 record: s,
-                what: `the work sample “${s.title}” of ${day}`,
+                what: t('records.samples.what', { title: s.title, day }),
               }}
             />
           </Group>

@@ -1,32 +1,27 @@
-// Plain words for work samples (the server's values: WorkSampleFields in src/domain/observations.ts,
-// which builds zod schemas, so only its types are imported).
+// Plain words for work samples, in the reader's language (the catalog's part "records",
+// `records.sample.*`); the server's values: WorkSampleFields in src/domain/observations.ts, which builds
+// zod schemas, so only its types are imported.
 import type { WorkSample } from '../../api/types.ts';
+import type { T } from '../../i18n/i18n.tsx';
 
 export type CheckOutcome = WorkSample['accommodationChecks'][number]['outcome'];
 export type Setting = NonNullable<WorkSample['setting']>;
 
-/** What the work shows about an accommodation, as a choice in the form. */
-export const CHECK_LABELS: Record<'none' | CheckOutcome, string> = {
-  none: 'Not checked',
-  provided: 'Shows it',
-  partly: 'Partly',
-  not_provided: 'Missing',
-};
+const CHECKS: readonly ('none' | CheckOutcome)[] = ['none', 'provided', 'partly', 'not_provided'];
+const SETTINGS: readonly Setting[] = ['test', 'quiz', 'classwork', 'homework', 'other'];
 
-/** The same, as the start of a badge: "Shows: extended time". */
-export const CHECK_BADGE_WORDS: Record<CheckOutcome, string> = {
-  provided: 'Shows',
-  partly: 'Partly',
-  not_provided: 'Missing',
-};
+/** What the work shows about an accommodation, as the choices in the form: "Not checked", "Shows it"… */
+export const checkOptions = (t: T) =>
+  CHECKS.map((value) => ({ value, label: t('records.sample.check', { outcome: value }) }));
 
-export const SETTING_LABELS: Record<Setting, string> = {
-  test: 'Test',
-  quiz: 'Quiz',
-  classwork: 'Classwork',
-  homework: 'Homework',
-  other: 'Other',
-};
+/** The same as a badge: "Shows: extended time". */
+export const checkBadge = (t: T, outcome: CheckOutcome, accommodation: string) =>
+  t('records.sample.badge', { outcome, accommodation });
+
+/** "Test", "Homework": the kind of work. */
+export const settingLabel = (t: T, setting: string) => t('records.sample.setting', { setting });
+
+export const settingOptions = (t: T) => SETTINGS.map((value) => ({ value, label: settingLabel(t, value) }));
 
 /**
  * A few words naming an accommodation, for a badge: "Extended time (1.5x) on tests and quizzes" ->
