@@ -15,6 +15,9 @@ import {
   TONE_CASES,
   type ToneCase,
 } from './tone-cases.ts';
+import { SPANISH_SET_1, SPANISH_SET_2 } from './tone-cases-es.ts';
+import { SPANISH_SET_3, SPANISH_SET_4 } from './tone-cases-es2.ts';
+import { THIRTEENTH_SET, TWELFTH_SET } from './tone-cases-round4.ts';
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 
 // Precision and recall of the tone check over the realistic sentences in tone-cases.ts. The goals (issue
@@ -59,7 +62,7 @@ const ALL: readonly ToneCase[] = [...SHAPED_ON, ...FIFTH_SET, ...SIXTH_SET];
  * 13's generalisation round, measured once, then used for rules and training) and set 11 (written for its
  * third round, after set 10, the same way).
  */
-const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET, ...ELEVENTH_SET];
+const TRAINED: readonly ToneCase[] = [...ALL, ...EIGHTH_SET, ...NINTH_SET, ...ELEVENTH_SET, ...TWELFTH_SET];
 
 /**
  * Floors for the whole check (rules and classifier), a little under what it reached after issue 13's
@@ -96,7 +99,40 @@ const FLOORS = {
   heldOutFalseAlarms: 0.03,
   tenthRecall: 0.8,
   tenthFalseAlarms: 0.1,
+  // Issue 13's fourth round (tone-cases-round4.ts). Set 12 was measured once before the round (whole check
+  // 91.2%, 83 of 91, and 1.3%, 1 of 75), then tuned and trained on: 98.9% (90 of 91) and 0% after it. Set 13
+  // was measured once before (81.3%, 74 of 91, and 2.7%, 2 of 75) and once after (82.4%, 75 of 91, and 2.7%):
+  // held out, so its floors are modest, under what it reached, not a goal met.
+  twelfthRecall: 0.97,
+  twelfthFalseAlarms: 0.01,
+  thirteenthRecall: 0.8,
+  thirteenthFalseAlarms: 0.04,
+  // Issue 17, the Spanish check (tone-es.ts). Spanish set 1, the rules written from it: 100% (91 of 91) and
+  // 0% (0 of 75). Spanish set 2, held out, measured once after the rules were done: 40.7% (37 of 91) and 0%
+  // (0 of 75), far from the goal; the floor is what it reached, not what it should reach.
+  spanishFirstRecall: 0.98,
+  spanishFirstFalseAlarms: 0.01,
+  // Spanish round two (docs/tone-check.md): set 2, measured once, became a development set; the rules were
+  // generalised from its misses (40.7% -> 100%, 0% false alarms), set 4 was measured once with those rules
+  // (52.9%, 55 of 104, and 0%, 0 of 82), then used to generalise them further and, with sets 1 and 2 and the
+  // unit tests' sentences, to train the Spanish classifier: 100% and 0% after it (development figures). Set 3
+  // is held out: measured once, after the rules and the model were frozen (SPANISH_SET_3_FLOORS below).
+  spanishSecondRecall: 0.98,
+  spanishSecondFalseAlarms: 0.01,
+  spanishFourthRecall: 0.98,
+  spanishFourthFalseAlarms: 0.01,
+  spanishFourthRulesRecall: 0.97,
 };
+
+/**
+ * Spanish set 3 (tone-cases-es2.ts), held out in Spanish round two: measured once, after the Spanish rules and
+ * the Spanish classifier were frozen: whole check 81.4% (83 of 102) and 1.3% (1 of 80); rules alone 62.7% (64
+ * of 102) and 1.3%. That model then turned out to flag a sentence of the app's own Spanish letters ("Si no, se
+ * reúne el equipo del IEP.", in 36 drafted letters); the fix (a feature bug, and procedural sentences added to
+ * its neutral training data, nothing from set 3) gives 78.4% (80 of 102) and 1.3%, the figure these floors
+ * are under. Modest floors: what the check does on text nobody tuned on, not the 90% goal (it is not met).
+ */
+const SPANISH_SET_3_FLOORS = { recall: 0.77, falseAlarms: 0.03 };
 
 describe('the tone check on realistic sentences (tone-cases.ts)', () => {
   it('has a set large and varied enough to measure: 150+ sentences, a third neutral, every category', () => {
@@ -250,6 +286,130 @@ describe('the tone check on realistic sentences (tone-cases.ts)', () => {
       for (const flag of checkTone(c.text)) {
         expect(flag.suggestion.trim(), `${c.text} -> ${flag.rule}`).not.toBe('');
         expect(checkTone(flag.suggestion), `${c.text} -> "${flag.suggestion}"`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('issue 13, round four: set 12 tuned on, set 13 held out (tone-cases-round4.ts)', () => {
+  it('measures set 12 (tuned and trained on) and set 13 (never tuned or trained on)', () => {
+    // Both sets were written blind (their author never saw the checker), 166 sentences each, 91 accusing in
+    // every kind and 75 neutral. Before the round: set 12 91.2% (83/91) / 1.3% (1/75), set 13 81.3% (74/91) /
+    // 2.7% (2/75). Set 12's misses and false alarm were then turned into general cues (tone-patterns.ts,
+    // FOURTH_ROUND_RULES) and it joined the training sets; set 13 was measured once more at the end. Its wrong
+    // verdicts are not printed, so that nobody tunes on them by accident.
+    for (const set of [TWELFTH_SET, THIRTEENTH_SET]) {
+      expect(set.length).toBe(166);
+      expect(new Set(set.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+        Object.keys(TONE_CATEGORIES).length,
+      );
+    }
+    const seen = [...TRAINED, ...SEVENTH_SET, ...TENTH_SET, ...THIRTEENTH_SET].map((c) => c.text);
+    expect(new Set(seen).size).toBe(seen.length);
+    const twelfth = score(TWELFTH_SET);
+    const thirteenth = score(THIRTEENTH_SET);
+    console.log(
+      [
+        'Round four:',
+        describeScore('set 12 (tuned and trained on), rules alone', score(TWELFTH_SET, checkToneRules)),
+        describeScore('set 12 (tuned and trained on), whole check', twelfth),
+        describeScore('set 13 (held out), rules alone', score(THIRTEENTH_SET, checkToneRules)),
+        describeScore('set 13 (held out), whole check', thirteenth),
+      ].join('\n'),
+    );
+    expect(twelfth.caught / twelfth.accusing).toBeGreaterThanOrEqual(FLOORS.twelfthRecall);
+    expect(twelfth.falseAlarms / twelfth.neutral).toBeLessThanOrEqual(FLOORS.twelfthFalseAlarms);
+    // Modest floors on the held-out set (what it reached once, not the goal): see FLOORS.
+    expect(thirteenth.caught / thirteenth.accusing).toBeGreaterThanOrEqual(FLOORS.thirteenthRecall);
+    expect(thirteenth.falseAlarms / thirteenth.neutral).toBeLessThanOrEqual(FLOORS.thirteenthFalseAlarms);
+  }, 30_000);
+});
+
+describe('issue 17: the Spanish tone check on Spanish sets (tone-cases-es.ts)', () => {
+  const spanish = (text: string) => checkTone(text, { language: 'es' });
+
+  const spanishRules = (text: string) => checkToneRules(text, { language: 'es' });
+  const byKind = (set: readonly ToneCase[]) =>
+    (Object.keys(TONE_CATEGORIES) as ToneCategory[])
+      .map((k) => {
+        const of = set.filter((c) => c.label === 'accusing' && c.category === k);
+        return `${k} ${of.filter((c) => spanish(c.text).length > 0).length} of ${of.length}`;
+      })
+      .join(', ');
+
+  it('flags the Spanish development sets: set 1 (rules written from it), sets 2 and 4 (round two)', () => {
+    for (const set of [SPANISH_SET_1, SPANISH_SET_2]) {
+      expect(set.length).toBe(166);
+      expect(set.filter((c) => c.label === 'neutral').length).toBe(75);
+    }
+    expect(SPANISH_SET_4.length).toBeGreaterThanOrEqual(150);
+    expect(SPANISH_SET_4.filter((c) => c.label === 'neutral').length / SPANISH_SET_4.length).toBeGreaterThan(
+      0.4,
+    );
+    const first = score(SPANISH_SET_1, spanish);
+    const second = score(SPANISH_SET_2, spanish);
+    const fourth = score(SPANISH_SET_4, spanish);
+    const secondRules = score(SPANISH_SET_2, spanishRules);
+    const fourthRules = score(SPANISH_SET_4, spanishRules);
+    console.log(
+      [
+        'Spanish (development):',
+        describeScore('Spanish set 1 (rules written from it)', first),
+        describeScore('Spanish set 2 (round two), rules alone', secondRules),
+        describeScore('Spanish set 2 (round two), whole check', second),
+        `  ${byKind(SPANISH_SET_2)}`,
+        describeScore('Spanish set 4 (round two), rules alone', fourthRules),
+        describeScore('Spanish set 4 (round two), whole check', fourth),
+        `  ${byKind(SPANISH_SET_4)}`,
+      ].join('\n'),
+    );
+    expect(first.caught / first.accusing).toBeGreaterThanOrEqual(FLOORS.spanishFirstRecall);
+    expect(first.falseAlarms / first.neutral).toBeLessThanOrEqual(FLOORS.spanishFirstFalseAlarms);
+    expect(second.caught / second.accusing).toBeGreaterThanOrEqual(FLOORS.spanishSecondRecall);
+    expect(second.falseAlarms / second.neutral).toBeLessThanOrEqual(FLOORS.spanishSecondFalseAlarms);
+    expect(fourth.caught / fourth.accusing).toBeGreaterThanOrEqual(FLOORS.spanishFourthRecall);
+    expect(fourth.falseAlarms / fourth.neutral).toBeLessThanOrEqual(FLOORS.spanishFourthFalseAlarms);
+    expect(fourthRules.caught / fourthRules.accusing).toBeGreaterThanOrEqual(FLOORS.spanishFourthRulesRecall);
+  }, 30_000);
+
+  it('measures Spanish set 3, held out: never read, never used to write a rule or train the model', () => {
+    expect(SPANISH_SET_3.length).toBeGreaterThanOrEqual(150);
+    const third = score(SPANISH_SET_3, spanish);
+    const thirdRules = score(SPANISH_SET_3, spanishRules);
+    console.log(
+      [
+        'Spanish (held out):',
+        describeScore('Spanish set 3 (held out), rules alone', thirdRules),
+        describeScore('Spanish set 3 (held out), whole check', third),
+        `  ${byKind(SPANISH_SET_3)}`,
+      ].join('\n'),
+    );
+    // Modest floors, under what it reached when it was measured once (docs/tone-check.md): not a goal met.
+    expect(third.caught / third.accusing).toBeGreaterThanOrEqual(SPANISH_SET_3_FLOORS.recall);
+    expect(third.falseAlarms / third.neutral).toBeLessThanOrEqual(SPANISH_SET_3_FLOORS.falseAlarms);
+  }, 30_000);
+
+  it('keeps each language to its own check: the Spanish rules are quiet on English neutral sentences', () => {
+    // The English sets' neutral sentences read with language 'es': the Spanish patterns find nothing to say
+    // (capitals and punctuation are read the same way in both). And the English check, the default, does
+    // not read a Spanish letter's words as English accusations often (printed; the app passes 'es').
+    const englishNeutral = TRAINED.filter((c) => c.label === 'neutral');
+    const spanishOnEnglish = englishNeutral.filter((c) => spanish(c.text).length > 0);
+    const spanishNeutral = SPANISH_SET_1.filter((c) => c.label === 'neutral');
+    const englishOnSpanish = spanishNeutral.filter((c) => checkTone(c.text).length > 0);
+    console.log(
+      `Spanish check on English neutral sentences: ${spanishOnEnglish.length} of ${englishNeutral.length}; English check on Spanish set 1's neutral ones: ${englishOnSpanish.length} of ${spanishNeutral.length}`,
+    );
+    expect(spanishOnEnglish.length / englishNeutral.length).toBeLessThanOrEqual(0.01);
+    expect(englishOnSpanish.length / spanishNeutral.length).toBeLessThanOrEqual(0.05);
+  });
+
+  it('offers Spanish suggestions that pass the Spanish check themselves', () => {
+    for (const c of SPANISH_SET_1) {
+      for (const flag of spanish(c.text)) {
+        expect(flag.phrase).toBe(c.text.slice(flag.start, flag.end));
+        expect(flag.suggestion.trim(), `${c.text} -> ${flag.rule}`).not.toBe('');
+        expect(spanish(flag.suggestion), `${c.text} -> "${flag.suggestion}"`).toEqual([]);
       }
     }
   });

@@ -467,6 +467,8 @@ const SCHOOL_SIDE =
 /** "Fix this by Monday" -> "please fix this by Monday"; "the minutes get made up" -> "it is important to me that ...". */
 function asRequest(clause: string): string {
   const c = tidy(clause)
+    // "Final warning: get the accommodations in place": the tag goes, the request stays.
+    .replace(/^(?:(?:final|last)\s+warning|last\s+chance|ultimatum)\s*[:,-]\s*/iu, '')
     .replace(/^(?:either|so|and|but|then)\s+/iu, '')
     .replace(
       new RegExp(`^${YOU}\\s+(?:need\\s+to|must|have\\s+to|had\\s+better|['’]?d\\s+better|better)\\s+`, 'iu'),
@@ -3588,6 +3590,12 @@ function sentenceFlags(text: string, offset: number, sentence: string, formal: b
             : `${upperFirstWord(/^it$/iu.test(who) ? 'this' : who.toLowerCase())} worries me`,
       });
     } else {
+      // "He asks whether his teacher is mad at him": the child's worry about someone's feeling, not a verdict.
+      if (
+        /\b(?:whether|if)\b/iu.test(text.slice(offset, start)) &&
+        /^\s+(?:at|with)\b/iu.test(text.slice(end))
+      )
+        continue;
       flags.push({
         start,
         end,
@@ -3829,6 +3837,106 @@ const THIRD_ROUND_RULES: CategoryRule[] = [
   },
 ];
 
+// --- Issue 13, fourth round: cues from set 12's misses (tone-cases-round4.ts) -----------------------------
+// Frames, not sentences: "or don't bother" and "take it or leave it" (ultimatums), praise tacked on after a
+// complaint ("..., really helpful"), congratulations on doing something "finally", the work someone "isn't
+// doing" called busy (sarcasm), "do you think I enjoy ..." (a rhetorical question), and ", not one" closing a
+// negative sentence (an absolute).
+const FOURTH_ROUND_RULES: CategoryRule[] = [
+  {
+    // "either u call me back today or dont bother calling at all", "... or don't bother coming to the meeting".
+    id: 'ultimatum',
+    pattern: rx(
+      `or\\s+(?:else\\s+)?(?:don${A}t|dont|do\\s+not)\\s+bother(?:\\s+\\p{L}+ing)?(?:\\s+at\\s+all)?`,
+    ),
+    // After "please" (the order rule's own rewrite keeps the rest of the parent's sentence) only with "either".
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      if (/\beither\b/iu.test(before)) return true;
+      return (
+        /\b(?:today|tomorrow|now|by|until|before|this\s+week)\b/iu.test(before) &&
+        !/^\s*please\b/iu.test(before)
+      );
+    },
+    suggest: () => 'if that is not possible, please let me know when we can talk',
+  },
+  {
+    // "Take it or leave it", "nothing less" after a demand, "that's non-negotiable".
+    id: 'ultimatum',
+    pattern: rx(
+      `take\\s+it\\s+or\\s+leave\\s+it|(?:this|that|it)\\s+is\\s+non-?negotiable|(?:that${A}s|thats)\\s+non-?negotiable`,
+    ),
+    suggest: () => 'This is what I am asking for',
+  },
+  {
+    // "..., really helpful.", "..., very useful.", "..., super thoughtful." closing a complaint: praise the
+    // facts contradict.
+    id: 'sarcasm',
+    pattern: rx(
+      `(?<=,\\s*|\\s[-–—]\\s*)(?:really|very|so|super|truly|extremely|incredibly)\\s+(?:helpful|useful|thoughtful|considerate|professional|efficient|reassuring|informative|kind)(?=\\s*[.!]|\\s*$)`,
+    ),
+    accept: (m, text) =>
+      /\b(?:only|finally|after|before|late|later|again|never|nobody|no\s+one|not|hours?|days?|weeks?|months?|minutes?)\b|n['’]t\b/iu.test(
+        text.slice(sentenceStart(text, m.index), m.index),
+      ),
+    suggest: () => LEAVE_OUT,
+  },
+  {
+    // "Congrats on finally reading the IEP", "Congratulations on finally returning my call".
+    id: 'sarcasm',
+    pattern: rx(`congrat(?:s|ulations)\\s+on\\s+(?:finally|at\\s+last)`),
+    span: (m, text) => ({ start: m.index, end: sentenceEnd(text, m.index) }),
+    suggest: () => 'Thank you for looking at this',
+  },
+  {
+    // "I'm sure the speech therapist is very busy with all those sessions she isn't doing": work not done
+    // called busy.
+    id: 'sarcasm',
+    pattern: rx(
+      `(?:I${A}m|I\\s+am|im)\\s+sure\\s+(?<who>[^.;!?\\n]{2,50}?)\\s+(?:is|are|must\\s+be|has\\s+been|have\\s+been)\\s+(?:very\\s+|so\\s+|really\\s+|super\\s+)?busy[^.;!?\\n]*`,
+    ),
+    // Without work left undone it is understanding ("I'm sure the OT is very busy this time of year"): looked
+    // at and let go, so the classifier leaves it alone too.
+    accept: (m) =>
+      /\b(?:isn['’]?t|aren['’]?t|wasn['’]?t|weren['’]?t|not|never|didn['’]?t|doesn['’]?t)\b/iu.test(m[0]),
+    suggest: () => 'I understand the schedule is full, and I am concerned that sessions are being missed',
+  },
+  {
+    // "Do you think I enjoy writing these emails every week?", "Do you really think we like chasing you?".
+    id: 'rhetorical_question',
+    pattern: rx(
+      `(?:do|does)\\s+(?:you|anyone|the\\s+[\\p{L}-]+)\\s+(?:really\\s+|honestly\\s+|actually\\s+)?(?:think|believe|imagine)\\s+(?:that\\s+)?(?:I|we)\\s+(?:enjoy|like|love|want\\s+to\\s+(?:keep|be)|have\\s+nothing\\s+better)\\b[^.;!?\\n]*\\?`,
+    ),
+    span: question,
+    suggest: () => 'I would rather not have to keep writing about this.',
+  },
+  {
+    // "He has not gotten his extended time on a single test this year, not one.", "..., not once.": the
+    // emphasis closing a negative sentence.
+    id: 'absolute',
+    pattern: rx(
+      `(?<=,\\s*|\\s[-–—]\\s*)not\\s+(?:one|once|a\\s+single\\s+(?:one|time|day|session))(?=\\s*[.!]|\\s*$)`,
+    ),
+    accept: (m, text) => {
+      const before = text.slice(sentenceStart(text, m.index), m.index);
+      return (
+        /\b(?:not|no|never|nobody|none)\b|n['’]t\b/iu.test(before) &&
+        // "He did not miss a single day this term, not one!": the child's own record, said with pride.
+        !/^\s*(?:he|she|they|my\s+(?:son|daughter|child|kid))\s+(?:has|have|had|did|does|do|was|is)\s*(?:not|n['’]t)\s+(?:complain|cr(?:y|ied)|miss(?:ed)?|fuss(?:ed)?|forg[eo]t|skip(?:ped)?|lose|lost)\b/iu.test(
+          before,
+        )
+      );
+    },
+    span: (m) => {
+      let start = m.index;
+      while (start > 0 && /\s/u.test(m.input.charAt(start - 1))) start--;
+      if (/[,\-–—]/u.test(m.input.charAt(start - 1))) start--;
+      return { start, end: m.index + m[0].length };
+    },
+    suggest: () => LEAVE_OUT,
+  },
+];
+
 /** Every rule, in priority order: when two overlap, the earlier one's flag is kept. */
 export const CATEGORY_RULES: readonly CategoryRule[] = [
   ...THREAT_RULES,
@@ -3841,4 +3949,5 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   ...COMMAND_RULES,
   ...EXASPERATION_RULES,
   ...THIRD_ROUND_RULES,
+  ...FOURTH_ROUND_RULES,
 ];

@@ -1023,3 +1023,33 @@ describe('checkTone: issue 13 third round, cues from sets 5, 6 and 11, each with
     }
   });
 });
+
+describe("issue 13's fourth round: cues from set 12, in other words", () => {
+  it.each([
+    ['Either the logs come today or don’t bother sending them.', 'ultimatum'],
+    ['Call me back by Friday or dont bother.', 'ultimatum'],
+    ['Take it or leave it: the aide stays with him at lunch.', 'ultimatum'],
+    ['You told me about the schedule change the night before, very helpful.', 'sarcasm'],
+    ['Congratulations on finally returning my call.', 'sarcasm'],
+    ["I'm sure the OT is very busy with all the sessions she isn't running.", 'sarcasm'],
+    ['Do you really think we enjoy chasing you for the logs?', 'rhetorical_question'],
+    ['He has not had his reader on a single test this term, not once.', 'absolute'],
+  ] as [string, ToneCategory][])('flags "%s" as %s', (text, kind) => {
+    expect(checkTone(text).map((f) => RULE_CATEGORY[f.rule])).toContain(kind);
+    for (const flag of checkTone(text)) expect(checkTone(flag.suggestion), flag.suggestion).toEqual([]);
+  });
+
+  it.each([
+    'He keeps asking whether his teacher is mad at him.',
+    'She wonders if the bus driver is angry with her.',
+    'Please call me by Friday or let me know another time that works.',
+    'The new visual schedule has been very helpful.',
+    'Thank you for the notes from the meeting, very helpful.',
+    'Congrats on the new baby!',
+    "I'm sure the OT is very busy this time of year.",
+    'Do you think we should try the headphones during tests?',
+    'He did not miss a single day this term, not one!',
+  ])('flags nothing in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+});

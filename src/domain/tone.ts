@@ -25,6 +25,7 @@
 
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 import { classifierFlags, sentencesToRead, toneScore } from './tone-classifier.ts';
+import { checkToneEs } from './tone-es.ts';
 import { TONE_MODEL } from './tone-model.ts';
 import { CATEGORY_RULES, lexiconFlags } from './tone-patterns.ts';
 import {
@@ -112,6 +113,11 @@ export type ToneOptions = {
   formal?: boolean;
   /** More words in capitals that are names, not shouting (a school's initials, a program's name). */
   acronyms?: readonly string[];
+  /**
+   * The language the text is written in: English (the default) or Spanish (issue 17), read with Spanish
+   * patterns and word lists and given Spanish suggestions (tone-es.ts).
+   */
+  language?: 'en' | 'es';
 };
 
 /**
@@ -807,6 +813,7 @@ export function maskQuotations(text: string): string {
  * does not read it.
  */
 export function checkTone(text: string, options: ToneOptions = {}): ToneFlag[] {
+  if (options.language === 'es') return checkToneEs(text, options, KNOWN_ACRONYMS);
   const { flags, declined } = readRules(text, options);
   if (options.formal) return flags;
   // Where a rule flagged words, or looked at them and let them go ("You always make him feel welcome" is
@@ -854,6 +861,7 @@ function flaggedNow(text: string): boolean {
  * before it, kept for measuring the classifier's share and its speed.
  */
 export function checkToneRules(text: string, options: ToneOptions = {}): ToneFlag[] {
+  if (options.language === 'es') return checkToneEs(text, options, KNOWN_ACRONYMS, false);
   return readRules(text, options).flags;
 }
 

@@ -1,0 +1,1317 @@
+// The tone check in Spanish (issue 17): the same ten kinds as the English check (tone-categories.ts), read
+// with Spanish patterns and word lists, each flag with gentler words in Spanish that keep the parent's facts
+// and position ("Me niego a aceptar esto" becomes "No estoy de acuerdo con esto", never a concession). Used
+// by checkTone(text, { language: 'es' }) in tone.ts. The English classifier (tone-classifier.ts) learned English
+// words and is not run on Spanish; since round two a Spanish classifier of its own (tone-es-classifier.ts,
+// weights in tone-es-model.ts) reads the sentences these rules left alone (docs/tone-check.md, "Spanish, round
+// two"). Pure: no I/O, no model download.
+//
+// Patterns are written in plain lower-case Spanish without accents; `re()` lets each vowel (and "n") match
+// its accented form, since parents write with and without them ("por qué", "por que"), and uses Unicode
+// word edges (JavaScript's \b stops at "é").
+
+import type { ToneFlag, ToneOptions, ToneRuleId } from './tone.ts';
+import type { ToneCategory } from './tone-categories.ts';
+import { classifierFlagsEs } from './tone-es-classifier.ts';
+import { TONE_MODEL_ES } from './tone-es-model.ts';
+
+/** Why each kind reads badly, in Spanish (the English reasons are in tone-categories.ts). */
+export const WHY_ES: Readonly<Record<ToneCategory, string>> = {
+  threat:
+    'Una amenaza convierte al lector en adversario antes de resolver el problema; los pasos formales siguen disponibles sin anunciarlos.',
+  ultimatum: 'Un ultimátum no deja espacio para trabajar juntos.',
+  insult: 'Juzgar a una persona hace que la carta trate de ella y no del plan.',
+  sarcasm: 'Por escrito, el sarcasmo se lee como desprecio, aunque sea un suspiro.',
+  rhetorical_question: 'Una pregunta que no pregunta se lee como una acusación.',
+  blame: 'Buscar culpables invita a discutir quién tiene la culpa en vez de qué hay que arreglar.',
+  absolute:
+    '"Nunca" y "siempre" invitan a discutir las excepciones; las fechas son más difíciles de discutir.',
+  command: 'Una orden pone al lector a la defensiva; una petición es igual de firme.',
+  shouting: 'Las mayúsculas se leen como gritos.',
+  exasperation: 'Dice cuánto le molesta, no qué necesita cambiar.',
+};
+
+/** The suggestion that tells the editor to delete the flagged words (as the English LEAVE_OUT). */
+export const LEAVE_OUT_ES = 'Quite estas palabras y diga el hecho tal como es.';
+
+const L = '[\\p{L}\\p{N}_]';
+const EDGE = `(?:(?<!${L})(?=${L})|(?<=${L})(?!${L}))`;
+const VOWELS: Readonly<Record<string, string>> = {
+  a: '[aáà]',
+  e: '[eéè]',
+  i: '[iíì]',
+  o: '[oóò]',
+  u: '[uúü]',
+  n: '[nñ]',
+};
+
+/**
+ * A pattern over Spanish text: `\b` is a Unicode word edge, each a, e, i, o, u, n also matches its accented
+ * form (outside escapes and `\p{...}`), the match ends at a word's end, any case.
+ */
+export function es(body: string, flags = 'giu', whole = true): RegExp {
+  const key = `${whole ? 'w' : 'p'}${body}`;
+  const cached = flags.includes('g') ? undefined : CACHE.get(key);
+  if (cached) return cached;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\') {
+      const next = body[i + 1] ?? '';
+      if (next === 'b' && !inClass) out += EDGE;
+      else if ((next === 'p' || next === 'P') && body[i + 2] === '{') {
+        const close = body.indexOf('}', i);
+        out += body.slice(i, close + 1);
+        i = close;
+        continue;
+      } else out += c + next;
+      i++;
+      continue;
+    }
+    if (!inClass && c === '(' && body.startsWith('?<', i + 1) && /[A-Za-z]/u.test(body[i + 3] ?? '')) {
+      // A named group: its name is not Spanish.
+      const close = body.indexOf('>', i);
+      out += body.slice(i, close + 1);
+      i = close;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    const accented = VOWELS[c];
+    out += accented ? (inClass ? accented.slice(1, -1) : accented) : c;
+  }
+  const pattern = new RegExp(whole ? `(?<!${L})(?:${out})(?!${L})` : out, flags);
+  if (!flags.includes('g')) CACHE.set(key, pattern);
+  return pattern;
+}
+
+const CACHE = new Map<string, RegExp>();
+
+/** A cached, non-global `re()` pattern for a test in a rule's context check. */
+const re = (body: string): RegExp => es(body, 'iu');
+
+/** The same for the start of a word or any part of the text (a stem: "acompañ" in "acompañará"). */
+const stem = (body: string): RegExp => es(body, 'iu', false);
+
+type Span = { start: number; end: number };
+
+type RuleEs = {
+  id: ToneRuleId;
+  pattern: RegExp;
+  /** A formal complaint may need these words: not flagged with `{ formal: true }`. */
+  legalTerm?: boolean;
+  accept?: (m: RegExpExecArray, text: string) => boolean;
+  span?: (m: RegExpExecArray, text: string) => Span;
+  suggest: (m: RegExpExecArray, text: string, span: Span) => string;
+};
+
+const CATEGORY_OF: Readonly<Partial<Record<ToneRuleId, ToneCategory>>> = {
+  refused: 'blame',
+  never: 'absolute',
+  always: 'absolute',
+  all_caps: 'shouting',
+  exclamation: 'exasperation',
+};
+const categoryOf = (id: ToneRuleId): ToneCategory => CATEGORY_OF[id] ?? (id as ToneCategory);
+
+// --- Sentences and clauses ---------------------------------------------------------------------------------
+
+/** Where the sentence holding `index` starts (after ".", "!", "?", ";" or a line break, and any "¿" or "¡"). */
+export function sentenceStartEs(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !/[.!?;\n]/u.test(text[i - 1]!)) i--;
+  while (i < index && /[\s¿¡"“'‘]/u.test(text[i]!)) i++;
+  return i;
+}
+
+/** Where the sentence holding `index` ends: the index of its closing mark, or the text's end. */
+export function sentenceEndEs(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && !/[.!?;\n]/u.test(text[i]!)) i++;
+  return i;
+}
+
+/** The sentence's words before `index`. */
+const before = (text: string, index: number) => text.slice(sentenceStartEs(text, index), index);
+/** The sentence's words after `end`. */
+const after = (text: string, end: number) => text.slice(end, sentenceEndEs(text, end));
+
+/** From the sentence's start to its end (without the closing mark). */
+const wholeSentence = (m: RegExpExecArray, text: string): Span => ({
+  start: sentenceStartEs(text, m.index),
+  end: trimEnd(text, sentenceEndEs(text, m.index)),
+});
+
+/** A whole question, its "¿" and "?" included: the suggestion is a whole sentence of its own. */
+const questionSpan = (m: RegExpExecArray, text: string): Span => {
+  let start = sentenceStartEs(text, m.index);
+  while (start > 0 && /[¿¡]/u.test(text[start - 1]!)) start--;
+  let end = sentenceEndEs(text, m.index);
+  while (end < text.length && /[?!]/u.test(text[end]!)) end++;
+  return { start, end: trimEnd(text, end) };
+};
+
+/** From the sentence's start to the end of the match's clause (at a comma, "y", "porque" or the end). */
+const clauseAround = (m: RegExpExecArray, text: string): Span => ({
+  start: sentenceStartEs(text, m.index),
+  end: clauseEndEs(text, m.index + m[0].length),
+});
+
+/** From the match to the end of its clause. */
+const toClauseEnd = (m: RegExpExecArray, text: string): Span => ({
+  start: m.index,
+  end: Math.max(m.index + m[0].length, clauseEndEs(text, m.index + m[0].length)),
+});
+
+function clauseEndEs(text: string, index: number): number {
+  const end = sentenceEndEs(text, index);
+  const rest = text.slice(index, end);
+  const cut = /,|\s+(?:y|pero|porque|ya\s+que|para\s+que)\s/iu.exec(rest);
+  return trimEnd(text, cut ? index + cut.index : end);
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /[\s,]/u.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** The first letter in capitals when the span starts a sentence. */
+function atStart(text: string, span: Span, words: string): string {
+  return sentenceStartEs(text, span.start) === span.start ? upperFirst(words) : words;
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) =>
+  /^\p{Lu}\p{Ll}/u.test(s) || /^\p{Lu}$/u.test(s.charAt(0)) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+
+/** "mi hija" when the letter is about a daughter, otherwise "mi hijo". */
+function childEs(text: string): string {
+  if (/(?<!\p{L})(?:mi|nuestra)\s+(?:hija|niña|nena)(?!\p{L})/iu.test(text)) return 'mi hija';
+  return 'mi hijo';
+}
+
+// --- Who is spoken of --------------------------------------------------------------------------------------
+
+/** The reader or the school's side. */
+const SCHOOL =
+  'usted|ustedes|tu|tú|vos|la\\s+escuela|el\\s+distrito|el\\s+equipo|el\\s+personal|su\\s+personal|la\\s+maestra|el\\s+maestro|la\\s+directora|el\\s+director|la\\s+terapeuta|el\\s+terapeuta|la\\s+asistente|el\\s+asistente|el\\s+case\\s+manager|la\\s+case\\s+manager|la\\s+consejera|el\\s+consejero|la\\s+administracion|nadie';
+
+/** The child as the subject just before `index` ("él", "ella", "mi hijo", a name is not known). */
+function childSubject(text: string, index: number): boolean {
+  // "A él siempre lo castigan": the child as the object ("a él"), and the school as the subject.
+  if (re('a\\s+(?:[é]l|ella|mi\\s+(?:hijo|hija))\\s*$').test(before(text, index).trimEnd())) return false;
+  return re(
+    '(?:[é]l|ella|mi\\s+(?:hijo|hija|nino|nina|nene|nena)|nuestr[oa]\\s+(?:hijo|hija)|los\\s+ninos|mis\\s+hijos)(?:\\s+\\p{L}+){0,2}\\s*$',
+  ).test(before(text, index).replace(/\s+$/u, ' ').trimEnd());
+}
+
+/** A softener: "por favor", "si es posible", "cuando pueda", "le agradecería". */
+const SOFT = re(
+  'por\\s+favor|porfa|porfavor|si\\s+(?:necesita|necesitan|tiene|tienen|hay|quiere|quieren|pasa|nota|notan|ve|ven|puede|pueden)|en\\s+caso\\s+de|si\\s+es\\s+posible|si\\s+pueden?|cuando\\s+pueda(?:n)?|le\\s+agradeceria|les\\s+agradeceria|seria\\s+posible|gracias',
+);
+
+// --- The rules ---------------------------------------------------------------------------------------------
+
+const RESOLVE = 'Me gustaría resolver esto con ustedes; si no podemos, consideraré mis otras opciones';
+const NEXT_STEPS =
+  'Les pido que lo resuelvan pronto; si no es posible, me gustaría hablar de los siguientes pasos';
+
+/** Intent: "voy a", "vamos a", "le aviso que voy a", "ya", a future. */
+const INTENT = 'voy\\s+a|vamos\\s+a|va\\s+a|van\\s+a|pienso|pensamos|estoy\\s+dispuest[oa]\\s+a';
+
+/** Whom a threat names: lawyers, courts, offices over the school, the press. */
+const TARGET =
+  'abogad[oa]s?|licenciad[oa]|demanda|juez|jueza|corte|tribunal|debido\\s+proceso|audiencia|derechos\\s+civiles|ocr|superintendente|junta\\s+(?:escolar|directiva)|mesa\\s+directiva|consejo\\s+escolar|director[a]?\\s+del\\s+distrito|oficina\\s+del\\s+distrito|departamento\\s+de\\s+educacion|el\\s+estado|noticias|periodico|prensa|reporter[oa]s?|television|canal|redes\\s+sociales|facebook|tiktok';
+
+const RULES: readonly RuleEs[] = [
+  // The parent's own refusal keeps its position: "Me niego a aceptar esto" -> "No estoy de acuerdo con esto".
+  {
+    id: 'refused',
+    pattern: es(
+      '(?:me|nos)\\s+(?:niego|negamos|rehuso|rehusamos)\\s+(?:rotundamente\\s+|totalmente\\s+)?a\\s+aceptar(?:lo|la)?(?<what>(?:\\s+(?:esto|eso|este\\s+\\p{L}+|esta\\s+\\p{L}+|ese\\s+\\p{L}+|esa\\s+\\p{L}+|el\\s+\\p{L}+|la\\s+\\p{L}+|los\\s+\\p{L}+|las\\s+\\p{L}+))?)',
+    ),
+    suggest: (m, text, span) => {
+      const what = (m.groups?.what ?? '').trim();
+      const agreed = /^nos/iu.test(m[0]) ? 'no estamos de acuerdo con' : 'no estoy de acuerdo con';
+      return atStart(text, span, `${agreed} ${what === '' ? 'esto' : lowerFirst(what)}`);
+    },
+  },
+  // --- Threats
+  {
+    // "vamos a demandar al distrito", "voy a poner una queja formal ante el estado", "voy a reportar a la escuela".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:${INTENT}|le\\s+aviso\\s+que\\s+voy\\s+a|ya\\s+voy\\s+a)\\s+(?:(?:demandar|denunciar|reportar|acusar)(?:l[oa]s?|les?)?|(?:poner|presentar|levantar|meter|hacer)\\s+(?:una\\s+)?(?:queja|denuncia|demanda|reclamo)|llevar\\s+(?:esto|este\\s+caso|el\\s+caso|todo\\s+esto|esto\\s+mas\\s+lejos|a\\s+la\\s+escuela)|tomar\\s+(?:acciones|accion|medidas)\\s+legales)`,
+    ),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // "Voy a mandar todos estos correos al superintendente", "voy a ir directamente con la directora del
+    // distrito", "voy a llamar a las noticias", "Esto lo vamos a llevar a una audiencia de debido proceso".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:${INTENT})\\s+(?:\\p{L}+\\s+){0,6}?(?:a\\s+|al\\s+|con\\s+|ante\\s+|hasta\\s+)?(?:\\p{L}+\\s+){0,3}?(?:${TARGET})`,
+    ),
+    accept: (m, text) => {
+      // "Nuestro abogado nos va a acompañar a la reunión", "voy a ir a la revisión con nuestra defensora":
+      // someone who comes along, not a step against the school.
+      const words = m[0];
+      if (stem('acompan|asistir|venir|vendra|preguntar|consultar|revisar').test(words)) return false;
+      // "Vamos a buscar una abogada que nos explique el proceso": help for the parent, not a step against anyone.
+      if (
+        stem('^\\s*(?:que\\s+nos|que\\s+me|para\\s+que\\s+nos|para\\s+entender)').test(
+          after(text, m.index + m[0].length),
+        )
+      )
+        return false;
+      return !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,3}$').test(before(text, m.index));
+    },
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // "Ya hablé con un abogado", "Ya tengo cita con un abogado", "mi abogada se va a comunicar con ustedes".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      '(?:ya\\s+)?(?:hable|hablamos|consulte|consultamos|contrate|contratamos|tengo\\s+(?:cita\\s+con\\s+)?|tenemos\\s+(?:cita\\s+con\\s+)?)\\s*(?:con\\s+)?(?:un|una|mi|nuestr[oa])\\s+abogad[oa](?=\\s+(?:y|de|que|porque|para)|\\s*[,.;!]|\\s*$)|(?:mi|nuestr[oa])\\s+abogad[oa]\\s+(?:se\\s+)?(?:va|van)\\s+a\\s+(?:comunicar|contactar|llamar|escribir|poner\\s+en\\s+contacto|encargar)',
+    ),
+    accept: (m, text) =>
+      re('ya|va|van').test(m[0]) || !re('^\\s*(?:si|cuando)\\b').test(before(text, m.index)),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // "Me voy a quejar con el distrito", "Voy a escalar esto", "Ya me comuniqué con la Oficina de Derechos
+    // Civiles", "Tengo todo documentado para mi abogado", "Si no cumplen, los demando".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:me|nos)\\s+(?:voy|vamos)\\s+a\\s+quejar|voy\\s+a\\s+quejarme|vamos\\s+a\\s+quejarnos|me\\s+quejare|(?:voy|vamos)\\s+a\\s+escalar|(?:llevar|llevare|llevaremos)\\s+esto\\s+(?:mas\\s+arriba|hasta\\s+(?:el\\s+final|las\\s+ultimas\\s+consecuencias|donde\\s+\\p{L}+))|hasta\\s+las\\s+ultimas\\s+consecuencias|(?:ya\\s+)?(?:me\\s+comunique|nos\\s+comunicamos|contacte|contactamos|llame|llamamos|escribi|escribimos|hable|hablamos)\\s+(?:con|a)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|un\\s+|una\\s+|mi\\s+|nuestr[oa]\\s+)?(?:${TARGET}|oficina\\s+de\\s+derechos\\s+civiles)|(?:documentad[oa]|guardad[oa]|anotad[oa]|guardando|documentando|grabando)\\b[^.;!?\\n]{0,40}?\\bpara\\s+(?:mi|el|la|nuestr[oa])\\s+(?:abogad[oa]|juez|jueza|audiencia|queja|demanda|defensora?)|(?:los|las|lo|la|les)\\s+(?:demando|denuncio|reporto)|(?:me\\s+veo|nos\\s+vemos|me\\s+vere|nos\\s+veremos|estare|estaremos)\\s+obligad[oa]s?\\s+a\\s+(?:\\p{L}+\\s+){0,3}?(?:ayuda\\s+legal|accion(?:es)?\\s+legal(?:es)?|medidas|via\\s+legal|${TARGET})|(?:ayuda|asesoria|accion|acciones|via)\\s+legal(?:es)?(?=[^.;!?\\n]{0,30}$)`,
+    ),
+    accept: (m, text) =>
+      !re('(?:si|cuando)\\s*$').test(before(text, m.index)) || re('demando|denuncio|reporto').test(m[0]),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // "ya verán", "prepárense", "ustedes sabrán", "se van a arrepentir".
+    id: 'threat',
+    pattern: es(
+      'ya\\s+veran|ya\\s+vera|preparense|ustedes\\s+sabran|usted\\s+sabra|se\\s+van\\s+a\\s+arrepentir|se\\s+va\\s+a\\s+arrepentir|esto\\s+no\\s+se\\s+queda\\s+asi',
+    ),
+    span: (m, text) => {
+      if (sentenceStartEs(text, m.index) === m.index) return { start: m.index, end: m.index + m[0].length };
+      const joined = /(?:,\s*|\s+y\s+|\s+)$/u.exec(text.slice(0, m.index));
+      return { start: m.index - (joined?.[0].length ?? 0), end: m.index + m[0].length };
+    },
+    suggest: () => LEAVE_OUT_ES,
+  },
+  // --- Ultimatums
+  {
+    // "Es su última oportunidad", "Último aviso", "Es la última vez que se lo pido".
+    id: 'ultimatum',
+    pattern: es(
+      '(?:su|tu|la|es\\s+la|es\\s+su)\\s+ultima\\s+oportunidad|ultimo\\s+aviso|la\\s+ultima\\s+vez\\s+que\\s+(?:se\\s+lo\\s+|se\\s+los\\s+|les?\\s+|te\\s+|lo\\s+)?(?:pido|digo|escribo|aviso|repito)',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // "O me regresan a la asistente el lunes o no lo mando más", "o me llaman hoy o ya no me llamen".
+    id: 'ultimatum',
+    pattern: es(
+      'o\\s+(?:me\\s+|nos\\s+|le\\s+|lo\\s+|la\\s+)?\\p{L}+[^.;!?\\n]{2,80}?\\s+o\\s+(?:ya\\s+)?(?:no|nunca|mejor\\s+no)\\s+\\p{L}+',
+    ),
+    accept: (m, text) => sentenceStartEs(text, m.index) === m.index || /,\s*$/u.test(text.slice(0, m.index)),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // "Le doy 48 horas para contestar", "Tienen hasta el viernes, después de eso ...", "aténganse a las
+    // consecuencias", "se acabó mi paciencia", "lo toman o lo dejan", "ni uno menos", "aquí se acaba el
+    // diálogo", "no lo vuelvo a pedir por las buenas".
+    id: 'ultimatum',
+    pattern: es(
+      '(?:les?|te)\\s+doy\\s+hasta\\s+(?:el|la|manana|hoy|este|esta|fin)|ni\\s+un\\s+(?:dia|minuto)\\s+mas|(?:les?|te)\\s+doy\\s+(?:\\d+|un|una|dos|tres|cinco|diez)\\s+(?:horas|dias|dia|semanas?)|(?:tienen|tiene|tienes)\\s+hasta\\s+(?:el|mañana|manana|hoy|este)\\b[^.;!?\\n]*?(?:despues|si\\s+no|o\\s+si\\s+no)|atenganse\\s+a\\s+las\\s+consecuencias|atengase\\s+a\\s+las\\s+consecuencias|se\\s+(?:me\\s+)?acabo\\s+(?:mi|la)\\s+paciencia|lo\\s+toman\\s+o\\s+lo\\s+dejan|lo\\s+toma\\s+o\\s+lo\\s+deja|ni\\s+(?:un|uno)\\s+(?:minuto\\s+)?menos|(?:aqui|ahi)\\s+se\\s+acaba(?:\\s+el\\s+dialogo|\\s+la\\s+platica|\\s+la\\s+conversacion)?|por\\s+las\\s+buenas|no\\s+(?:voy\\s+a\\s+)?(?:seguir\\s+)?esper(?:ar|o)\\s+(?:ni\\s+)?un\\s+dia\\s+mas|o\\s+si\\s+no\\s+ya\\s+(?:veran|vera)|(?:o|si\\s+no|de\\s+lo\\s+contrario)\\s+(?:voy|vamos)\\s+a\\s+(?:tomar\\s+(?:otras\\s+)?(?:medidas|acciones)|hacer\\s+lo\\s+que\\s+(?:sea|tenga|tengamos)|buscar\\s+(?:otras\\s+(?:opciones|vias)|ayuda\\s+legal)|llevar\\s+esto|proceder|sacar\\s+a\\s+(?:mi|nuestr[oa])\\s+\\p{L}+)',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // "Si el lunes no está la asistente, mi hijo no regresa a la escuela": a condition on the school's side and
+    // the child kept home. Not "Si tiene fiebre, no lo mando" (a condition on the child).
+    id: 'ultimatum',
+    pattern: es(
+      'si\\s+(?:\\p{L}+\\s+){0,3}no\\s+[^.;!?\\n]{3,80}?,\\s*(?:(?:mi|nuestr[oa])\\s+\\p{L}+\\s+|[é]l\\s+|ella\\s+)?(?:no\\s+(?:regresa|vuelve|va\\s+a\\s+(?:regresar|volver|ir)|viene|asiste|(?:lo|la)\\s+(?:mando|llevo|traigo|vuelvo\\s+a\\s+mandar))|(?:lo|la)\\s+(?:saco|dejo\\s+en\\s+(?:la\\s+)?casa|voy\\s+a\\s+sacar))',
+    ),
+    accept: (m) =>
+      stem(
+        'asistente|terapia|sesion|servicio|maestr|aide|IEP|horario|contest|respond|arregl|cumpl|pon|regres|dan|llam',
+      ).test(m[0].split(',')[0] ?? ''),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  // --- Rhetorical questions
+  {
+    // "¿Cuántas veces tengo que pedir el mismo reporte?", "¿Hasta cuándo ...?", "¿Qué más tengo que hacer?".
+    id: 'rhetorical_question',
+    pattern: es(
+      'cuantas\\s+veces\\s+(?:mas\\s+)?(?:tengo|tenemos|hay|debo|voy\\s+a\\s+tener|les?\\s+tengo)\\s+que|hasta\\s+cuando\\s+(?:vamos|voy|van|tengo|tenemos|va)|que\\s+mas\\s+(?:tengo|tenemos)\\s+que\\s+hacer',
+    ),
+    span: questionSpan,
+    suggest: () => 'Ya lo he pedido varias veces; ¿me podrían ayudar a resolverlo?',
+  },
+  {
+    // "¿De qué sirve un IEP si nadie lo cumple?", "¿Para qué tenemos un plan?".
+    id: 'rhetorical_question',
+    pattern: es('de\\s+que\\s+sirve|para\\s+que\\s+(?:sirve|tenemos|hicimos|firmamos)'),
+    accept: (m, text) => {
+      const rest = text.slice(m.index, sentenceEndEs(text, m.index) + 1);
+      // "¿Para qué sirve el formulario azul?" asks; "¿Para qué sirve un IEP si nadie lo cumple?" does not.
+      if (
+        /sirve$/iu.test(m[0]) &&
+        /^para/iu.test(m[0]) &&
+        !stem('\\bsi\\s|iep|plan|tener|firmar|tanto').test(rest)
+      )
+        return false;
+      return rest.includes('?');
+    },
+    span: questionSpan,
+    suggest: () => 'Me preocupa que el plan no se esté cumpliendo.',
+  },
+  {
+    // "¿Es mucho pedir que alguien me devuelva la llamada?" -> "Les pido que alguien me devuelva la llamada".
+    id: 'rhetorical_question',
+    pattern: es('es\\s+mucho\\s+pedir\\s+que(?<rest>[^.;!?\\n]*)'),
+    span: questionSpan,
+    suggest: (m) => `Les pido que${(m.groups?.rest ?? '').replace(/\?$/u, '')}.`,
+  },
+  {
+    // "¿A quién se le ocurrió dejarlo solo en el pasillo?" -> "¿Me podría explicar quién decidió dejarlo ...?"
+    id: 'rhetorical_question',
+    pattern: es('a\\s+quien\\s+se\\s+le\\s+ocurrio(?<rest>[^.;!?\\n]*)'),
+    span: questionSpan,
+    suggest: (m) => `¿Me podría explicar quién decidió${(m.groups?.rest ?? '').replace(/\?$/u, '')}?`,
+  },
+  {
+    // "¿Alguien en esa escuela lee mis correos?", "¿Alguien me va a contestar?", "¿Alguien sabe leer un IEP?"
+    id: 'rhetorical_question',
+    pattern: es(
+      'alguien\\s+(?:(?:en|de)\\s+(?:esa|esta|la)\\s+\\p{L}+\\s+)?(?:siquiera\\s+|de\\s+verdad\\s+|realmente\\s+)?(?:lee|leyo|ha\\s+leido|se\\s+ha\\s+leido|se\\s+leyo|me\\s+va\\s+a|va\\s+a|piensa|sabe\\s+leer|escucha|contesta|revisa|le\\s+importa|se\\s+preocupa|hace\\s+algo)',
+    ),
+    accept: (m, text) =>
+      sentenceStartEs(text, m.index) === m.index &&
+      text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: questionSpan,
+    suggest: (m, text, span) =>
+      `¿Me podría decir si ${lowerFirst(text.slice(m.index, span.end)).replace(/\?+$/u, '')}?`,
+  },
+  {
+    // "¿Ustedes de verdad quieren ayudarlo?", "¿En serio creen que ...?", "¿Usted cree que a mí me gusta
+    // escribir estos correos?", "¿Les parece normal ...?"
+    id: 'rhetorical_question',
+    pattern: es(
+      '(?:es\\s+)?en\\s+serio\\s+que|(?:(?:ustedes|usted|tu)\\s+)?(?:de\\s+verdad|en\\s+serio|realmente|acaso)\\s+(?:creen|cree|crees|piensan|piensa|quieren|quiere|les\\s+importa|le\\s+importa)|(?:usted|ustedes|tu)\\s+(?:cree|creen|crees|piensa|piensan)\\s+que\\s+(?:a\\s+mi\\s+)?me\\s+(?:gusta|encanta|divierte)|(?:les|le|te)\\s+parece\\s+(?:normal|justo|bien|aceptable|correcto)',
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué está pasando y cómo podemos resolverlo.',
+  },
+  {
+    // "¿Acaso no leyeron el IEP?", "¿Qué les cuesta contestar un correo?", "¿Tan difícil es cumplir?", "¿No
+    // les da vergüenza?", "¿Quién se cree que es?": questions that are charges.
+    id: 'rhetorical_question',
+    pattern: es(
+      '(?:y\\s+ahora\\s+)?(?:que|cual)\\s+(?:excusa|pretexto)|cual\\s+es\\s+la\\s+(?:excusa|pretexto)|(?:ustedes|usted)\\s+(?:creen|cree|piensan|piensa)\\s+que\\s+(?:soy|somos|no\\s+(?:me|nos)\\s+(?:doy|damos)\\s+cuenta|no\\s+(?:veo|vemos|sabemos))|acaso\\s+(?:no|nadie|ustedes|usted|creen|cree|piensan|piensa|les|le|es\\s+que|soy|somos|se\\s+les)\\b|que\\s+(?:les|le|te)\\s+cuesta|tan\\s+dificil\\s+es|es\\s+tan\\s+dificil|no\\s+(?:les|le|te)\\s+da\\s+(?:verguenza|pena)|quien\\s+se\\s+cree|quienes\\s+se\\s+creen|donde\\s+(?:esta|quedo)\\s+(?:la\\s+responsabilidad|el\\s+respeto|el\\s+compromiso)|es\\s+que\\s+(?:nadie|ustedes\\s+no|no\\s+les\\s+importa)|a\\s+(?:nadie|alguien)\\s+le\\s+importa|que\\s+(?:clase|tipo)\\s+de\\s+(?:escuela|maestr[oa]|servicio|trato)',
+    ),
+    accept: (m, text) =>
+      (sentenceStartEs(text, m.index) === m.index ||
+        /^(?:y|pero|entonces|y\s+ahora)\s+$/iu.test(before(text, m.index))) &&
+      text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué está pasando y cómo podemos resolverlo.',
+  },
+  {
+    // "por que me tengo que enterar por mi hijo ...", "¿Por qué nadie me avisó?", "¿Cómo va a aprender si no
+    // le dan el tiempo extra?", "¿Por qué no le dan su terapia?" (a why that takes a failure as given).
+    id: 'rhetorical_question',
+    pattern: es(
+      'por\\s*que\\s+(?:me\\s+tengo\\s+que\\s+enterar|tengo\\s+que\\s+enterarme|nadie|nunca|siempre|otra\\s+vez|no\\s+(?:me|le|les|lo|la)\\s+(?:\\p{L}+))|como\\s+(?:va|van|quieren\\s+que|esperan\\s+que)\\s+(?:a\\s+)?(?:\\p{L}+\\s+){0,2}?(?:aprender|avanzar|mejorar|progresar|leer|concentrarse)\\s+si\\s+(?:no|nadie|nunca)',
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      // "No sé por qué no le dan la tarea" is a real question about a fact; "por qué" must open the sentence.
+      return (
+        sentenceStartEs(text, m.index) === m.index &&
+        (sentence.includes('?') || re('enterar').test(sentence) || !/[.]$/u.test(sentence))
+      );
+    },
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué pasó; ¿me lo podría explicar?',
+  },
+  // --- Sarcasm
+  {
+    // "..., muy amables.", "..., qué rapidez!", "qué buen trabajo", "qué buena idea" after a complaint.
+    id: 'sarcasm',
+    pattern: es(
+      '(?:muy|tan|que)\\s+(?:amables?|atent[oa]s?|considerad[oa]s?|eficientes?|profesionales?|rapid[oa]s?)|que\\s+(?:rapidez|eficiencia|profesionalismo|puntualidad|buen\\s+trabajo|buena\\s+idea|buena\\s+organizacion|detalle|maravilla)',
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const prev = text.slice(Math.max(0, start - 120), m.index);
+      const sentenceStart = start === m.index || /^[¡¿\s]*$/u.test(text.slice(start, m.index));
+      // Praise that closes a complaint: after a comma (or as its own exclamation) with a late, lost or
+      // missing thing before it. "Qué buen trabajo hizo en la obra de teatro!" opens its sentence.
+      const tail = /,\s*(?:¡\s*)?$/u.test(text.slice(0, m.index)) || sentenceStart;
+      return (
+        tail &&
+        stem(
+          '\\b(?:antes|despues|tarde|otra\\s+vez|otra|de\\s+nuevo|perdieron|perdio|semanas|dias|meses|horas|nadie|nunca|no\\b|ni\\b|cancel|falt)',
+        ).test(sentenceStart ? text.slice(Math.max(0, start - 120), start) : prev)
+      );
+    },
+    span: (m, text) => {
+      let start = m.index;
+      while (start > 0 && /[\s,¡]/u.test(text[start - 1]!)) start--;
+      if (start <= sentenceStartEs(text, m.index)) start = sentenceStartEs(text, m.index);
+      let end = m.index + m[0].length;
+      if (text[end] === '!') end++;
+      return { start, end };
+    },
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "Qué sorpresa, otra vez no hay datos", "Claro, otra junta ...", "Felicidades, ya perdieron ...", "Qué
+    // casualidad".
+    id: 'sarcasm',
+    pattern: es(
+      'gracias\\s+por\\s+nada|(?:ay\\s+)?que\\s+(?:sorpresa|casualidad|novedad|raro)|(?:que|muy)\\s+(?:padre|bonito|lindo|chistoso|conveniente)(?:\\s+que)?,?(?=\\s+(?:otra|otro|ya|de\\s+nuevo|nadie|nunca|sin|como\\s+siempre)\\b)|(?:claro|obvio|por\\s+supuesto|felicidades|bravo|genial|perfecto|excelente|(?:excelente|buen|gran|muy\\s+buen)\\s+trabajo),?(?=\\s+(?:otra|otro|ya|de\\s+nuevo|nadie|nunca|sin|como\\s+siempre)\\b)|como\\s+siempre,?(?=\\s+(?:nadie|nada|no)\\b)',
+    ),
+    accept: (m, text) =>
+      // "Genial, otra buena noticia": good news, not irony.
+      !stem('^\\s*(?:otra|otro)\\s+(?:buena|buen|gran|linda|bonita)').test(
+        text.slice(m.index + m[0].length),
+      ) &&
+      (sentenceStartEs(text, m.index) === m.index ||
+        /^[¡\s]*(?:(?:ah|ay|oh|uy|ajá|aja),?\s*)?$/iu.test(before(text, m.index))),
+    span: (m, text) => {
+      let end = m.index + m[0].length;
+      while (/[,\s]/u.test(text[end] ?? '')) end++;
+      return { start: m.index, end };
+    },
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "Qué bueno que las adaptaciones existen en el papel, porque en el salón ni se ven", "Me encanta cómo
+    // 'semanal' significa una vez al mes", "Gracias por su respuesta tan completa de dos renglones".
+    id: 'sarcasm',
+    pattern: es(
+      '(?:que\\s+bueno|que\\s+bien|me\\s+encanta|me\\s+fascina|me\\s+alegra)\\s+(?:que|como|saber)\\b(?=[^.;!?\\n]*(?:,\\s*(?:porque|pero)\\s+[^.;!?\\n]*\\b(?:ni|no|nunca|nadie)\\b|[\'‘"“][^\'’"”]{2,30}[\'’"”]\\s+significa|\\ben\\s+el\\s+papel\\b))|gracias\\s+por\\s+(?:su|tu|la|el)\\s+\\p{L}+\\s+tan\\s+(?:complet[oa]|detallad[oa]|rapid[oa]|clar[oa]|amable|oportun[oa])(?=\\s+de\\s+(?:un|una|dos|tres|\\d+)\\s+(?:renglon|renglones|lineas?|palabras?|frases?))',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+  },
+  {
+    // "Ya veo que para ustedes el papeleo es más importante que mi hijo", "Queda claro que la foto escolar importa
+    // más que su terapia": the school's priorities, ranked above the child.
+    id: 'sarcasm',
+    pattern: es(
+      '(?:ya\\s+veo|veo|ya\\s+vi|ahora\\s+se|ya\\s+se|queda\\s+claro|esta\\s+claro|que\\s+bueno\\s+saber)\\s+que\\b[^.;!?\\n]{0,80}?\\b(?:(?:es|son)\\s+mas\\s+importantes?|importan?\\s+mas|vale\\s+mas|valen\\s+mas)\\s+que\\b[^.;!?\\n]*',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(
+        text,
+        span,
+        `me preocupa que ${childEs(text).replace('mi ', 'las necesidades de mi ')} no sean la prioridad`,
+      ),
+  },
+  {
+    // "Seguro la terapeuta está muy ocupada con todas las sesiones que no da", "Muchas gracias por avisarme de
+    // la junta una hora antes" (thanks for something late).
+    id: 'sarcasm',
+    pattern: es(
+      '(?:seguro|seguramente|me\\s+imagino\\s+que|supongo\\s+que)\\s+(?:que\\s+)?[^.;!?\\n]{2,50}?\\s+(?:esta|estan|anda|andan)\\s+(?:muy\\s+|tan\\s+|super\\s+)?ocupad[oa]s?(?=[^.;!?\\n]*\\bque\\s+no\\b)|(?:muchas\\s+)?gracias\\s+por\\s+avisar(?:me|nos)\\s+[^.;!?\\n]{2,60}?(?:una|dos|\\d+)\\s+(?:hora|horas|minutos|dias)\\s+(?:antes|despues)',
+    ),
+    span: wholeSentence,
+    suggest: (m, text, span) =>
+      atStart(
+        text,
+        span,
+        stem('ocupad').test(m[0])
+          ? 'me preocupa que no se estén dando las sesiones'
+          : 'me hubiera gustado saberlo con más tiempo',
+      ),
+  },
+  // --- Blame
+  {
+    // "por culpa de ustedes", "le echan la culpa a su discapacidad", "tú eres la razón", "fue su decisión ... lo
+    // que lo atrasó", "La escuela provocó esa crisis", "Su personal provocó la situación".
+    id: 'blame',
+    pattern: es(
+      'gracias\\s+a\\s+(?:ustedes|usted|ti|la\\s+escuela|el\\s+distrito|su\\s+\\p{L}+|la\\s+maestra|el\\s+maestro)(?=[^.;!?\\n]*\\b(?:no|ya\\s+no|odia|perdio|retrocedio|atraso|empeoro|sufre|llora|peor)\\b)|la\\s+culpa\\s+(?:es|la\\s+tiene|la\\s+tienen)\\s+(?:de\\s+)?(?:ustedes|usted|la\\s+\\p{L}+|el\\s+\\p{L}+|su\\s+\\p{L}+)|(?:es|fue)\\s+(?:su|tu)\\s+culpa|por\\s+(?:su|tu)\\s+culpa|por\\s+culpa\\s+suya|(?:ustedes|usted|la\\s+escuela|el\\s+distrito)\\s+(?:son|es)\\s+(?:los|las|el|la)\\s+(?:responsables?|culpables?)|(?:lo|la|le)\\s+(?:estan|esta|han|ha)\\s+(?:perjudicando|perjudicado|danando|danado|arruinando|arruinado|traumando|traumado)|por\\s+culpa\\s+(?:de|del)\\s+(?:ustedes|usted|ti|la\\s+\\p{L}+|el\\s+\\p{L}+|su\\s+\\p{L}+|esa\\s+\\p{L}+|ese\\s+\\p{L}+|la\\s+escuela|el\\s+distrito)|(?:le|les|me)\\s+echan\\s+la\\s+culpa|(?:tu|usted|ustedes)\\s+(?:eres|es|son)\\s+(?:la|el)\\s+(?:razon|culpable|causa|motivo)|(?:fue|es)\\s+(?:su|tu)\\s+decision\\s+(?:de\\s+)?[^.;!?\\n]{2,60}?\\s+lo\\s+que|(?:provoco|provocaron|causo|causaron|ocasiono|ocasionaron|desencadeno)\\s+(?:esa|esta|la|el|su|una|un)\\s+(?:crisis|situacion|problema|retroceso|conducta|berrinche|episodio|incidente)|se\\s+equivoco\\s+y\\s+(?:mi|nuestr[oa])\\s+\\p{L}+\\s+es\\s+(?:el|la)\\s+que\\s+(?:esta\\s+)?pag\\p{L}*|(?:lo|la)\\s+dejaron\\s+(?:atrasarse|atrasar|retroceder|caer|fracasar|solo|sola)|y\\s+luego\\s+(?:lo|la)\\s+(?:castigaron|castigan|suspendieron|regañaron)',
+    ),
+    accept: (m, text) =>
+      !childSubject(text, m.index) || stem('culpa|provoc|caus|responsable|perjudic|arruin|dan').test(m[0]),
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(
+        text,
+        span,
+        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
+      ),
+  },
+  {
+    // "Por no darle la terapia ocupacional, ahora escribe peor", "fue porque la maestra no quiso usar el horario
+    // visual": cause and effect with the school's failure as the cause.
+    id: 'blame',
+    pattern: es(
+      '(?:por\\s+no\\s+(?:darle|darles|hacerle|ponerle|seguir|cumplir|respetar|usar)|(?:fue|es|paso|pasaron|sucedio|ocurrio)\\s+porque\\s+(?:la\\s+\\p{L}+|el\\s+\\p{L}+|ustedes|usted|nadie|su\\s+\\p{L}+)(?:\\s+\\p{Lu}\\p{L}+)?\\s+(?:no\\s+(?:le\\s+|les\\s+|lo\\s+|la\\s+|me\\s+)?(?:quiso|quisieron|supo|supieron|hizo|hicieron|siguio|siguieron|cumplio|cumplieron|uso|usaron|dio|dieron|respeto|respetaron|aviso|avisaron|puso|pusieron)|nunca))',
+    ),
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(
+        text,
+        span,
+        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
+      ),
+  },
+  // --- Insults
+  {
+    // "es una floja y una irresponsable", "es un incompetente", "Son unos ignorantes", "es una mentirosa",
+    // "qué gente tan inútil", "la peor maestra", "no sabe hacer su trabajo", "no tiene ni idea de lo que hace".
+    id: 'insult',
+    pattern: es(
+      '(?:es|son|eres|sea|sean|fue|fueron)\\s+(?:un|una|unos|unas)?\\s*(?:(?:completa|completo|total|verdadera|verdadero)\\s+)?(?:incompetentes?|inutil(?:es)?|flojo|floja|flojos|flojas|irresponsables?|mentiros[oa]s?|ignorantes?|inept[oa]s?|idiotas?|estupid[oa]s?|tont[oa]s?|negligentes?|mediocres?|burr[oa]s?|desgraciad[oa]s?|groser[oa]s?|una\\s+verguenza|un\\s+desastre|un\\s+chiste|una\\s+burla)|(?:que|tan)\\s+(?:gente|personal|escuela|maestr[oa]s?)\\s+tan\\s+\\p{L}+|(?:la|el)\\s+(?:peor|mas\\s+incompetente)\\s+(?:maestra|maestro|escuela|terapeuta|directora|director|case\\s+manager|asistente|equipo|distrito)|no\\s+(?:sabe|saben|sabes)\\s+hacer\\s+su\\s+trabajo|no\\s+(?:sirve|sirven|sirves)\\s+para\\s+nada|no\\s+(?:tiene|tienen|tienes)\\s+(?:ni\\s+)?(?:la\\s+mas\\s+minima\\s+)?idea\\s+de\\s+lo\\s+que\\s+(?:hace|hacen|haces)|(?:persona|gente)\\s+sin\\s+(?:corazon|verguenza|alma)|(?:incompetentes|inutiles|ignorantes|mentirosos|irresponsables)',
+    ),
+    accept: (m, text) => {
+      // "Mi hijo no es flojo", "Él no es un problema": the child, or a denial.
+      if (childSubject(text, m.index)) return false;
+      if (re('no\\s*$').test(before(text, m.index)) && !re('^no\\s').test(m[0])) return false;
+      return !re(
+        '(?:me\\s+siento|me\\s+senti|me\\s+hacen\\s+sentir|sentirme|siento\\s+que\\s+soy)\\s*(?:\\p{L}+\\s+)?$',
+      ).test(before(text, m.index));
+    },
+    // "es una floja y una irresponsable": the second judgement goes with the first.
+    span: (m, text) => {
+      const span = clauseAround(m, text);
+      const more = /^\s+y\s+(?:un|una|unos|unas)\s+\p{L}+/u.exec(text.slice(span.end));
+      return more ? { start: span.start, end: span.end + more[0].length } : span;
+    },
+    suggest: (_m, text, span) =>
+      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+  },
+  // --- Absolutes
+  {
+    // "Usted nunca contesta", "nunca respetan sus adaptaciones", "Siempre ponen las juntas cuando ...", "Nunca
+    // me avisan nada", "jamás". Not the child's habits: "Nunca come cuando está nervioso", "Siempre le va
+    // mejor con un horario".
+    id: 'never',
+    pattern: es('nunca|jamas|siempre|todo\\s+el\\s+tiempo'),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      const b = before(text, m.index);
+      const a = after(text, m.index + m[0].length);
+      // The verb after it (past clitics and "ha/han"): a plural or the reader's "usted" form.
+      const verb =
+        /^\s*(?:(?:me|nos|le|les|lo|la|los|las|se)\s+)*(\p{L}+)/iu.exec(a)?.[1]?.toLowerCase() ?? '';
+      const schoolBefore = re(`(?:${SCHOOL})(?:\\s+\\p{L}+){0,3}\\s*$`).test(b);
+      const plural = /(?:[aá]n|[eé]n|ron|[ií]an)$/u.test(verb) && !/^(?:bien|tien)$/u.test(verb);
+      // "es muy amable, siempre me contesta" is praise; thanks are warm.
+      if (stem('gracias|agradec|amable|ayuda\\s+mucho').test(b + a)) return false;
+      // Praise ("siempre han sido muy pacientes", "nunca ha faltado") and other children ("sus compañeros
+      // siempre lo invitan") are not the school's failure.
+      if (
+        stem(
+          'amable|paciente|responsable|carin|atent[oa]s?\\b|dedicad|apoy|quiere\\s+mucho|encanta|(?:ha|han)\\s+faltado|llega(?:n)?\\s+tarde|se\\s+queja',
+        ).test(b + a)
+      )
+        return false;
+      if (stem('compan|amig|otros\\s+nin|herman|primo|prima').test(b)) return false;
+      // "la maestra siempre lo ayuda": praise.
+      if (
+        /^siem/iu.test(m[0]) &&
+        stem(
+          '^\\s*(?:(?:me|nos|le|les|lo|la|los|las|se)\\s+)*(?:ayud|apoy|cuid|escuch|anim|salud|atiend|explic|felicit|preocup|trata\\s+bien|es\\s+amable|esta\\s+pendiente)',
+        ).test(a)
+      )
+        return false;
+      if (m[0].toLowerCase().startsWith('jam') && re('nadie|usted|ustedes|me\\s+ha|han').test(b + a))
+        return true;
+      return schoolBefore || plural;
+    },
+    // "me ha escuchado jamás": the emphasis goes, with the space before it.
+    span: (m, text) => {
+      if (!/^jam/iu.test(m[0]) || /^\s+\p{L}/u.test(text.slice(m.index + m[0].length)))
+        return { start: m.index, end: m.index + m[0].length };
+      let start = m.index;
+      while (start > 0 && /\s/u.test(text[start - 1]!)) start--;
+      return { start, end: m.index + m[0].length };
+    },
+    suggest: (m, text) => {
+      const word = m[0].toLowerCase();
+      if (/^jam/u.test(word) && !/^\s+\p{L}/u.test(text.slice(m.index + m[0].length))) return LEAVE_OUT_ES;
+      const out = word === 'siempre' || word.startsWith('todo') ? 'muchas veces' : 'no';
+      return sentenceStartEs(text, m.index) === m.index ? upperFirst(out) : out;
+    },
+  },
+  {
+    // "Cada vez que pregunto por sus datos, nadie los tiene", "ni una sola vez le han dado su tiempo extra",
+    // "No están haciendo nada de lo que dice el IEP, nada".
+    id: 'absolute',
+    pattern: es(
+      'cada\\s+vez\\s+que|todos\\s+los\\s+dias|todas\\s+las\\s+semanas|ni\\s+una\\s+(?:sola\\s+)?vez|nada\\s+de\\s+lo\\s+que|todas\\s+(?:y\\s+cada\\s+una\\s+de\\s+)?las\\s+veces',
+    ),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index));
+      if (stem('^(?:ni\\s+una|nada\\s+de|ningun|nadie)').test(m[0])) return true;
+      return stem('nadie|nunca|\\bno\\b|ninguno|excusa|cancel|problema|castig|con\\s+ustedes').test(
+        sentence.slice(m[0].length),
+      );
+    },
+    suggest: (m, text) => {
+      const word = m[0].toLowerCase();
+      if (/^tod/u.test(word))
+        return sentenceStartEs(text, m.index) === m.index ? 'Muchos días' : 'muchos días';
+      const out = re('^ni').test(word) ? 'no' : re('^nada').test(word) ? 'lo que' : 'varias veces cuando';
+      return sentenceStartEs(text, m.index) === m.index ? upperFirst(out) : out;
+    },
+  },
+  {
+    // "Ninguno de ustedes ha cumplido con el plan", "Nadie de ese equipo me contesta": the whole team at once.
+    id: 'absolute',
+    pattern: es(
+      '(?:ninguno|ninguna|nadie)\\s+de\\s+(?:ustedes|ellos|ellas|los\\s+maestros|sus\\s+maestros|ese\\s+equipo|esa\\s+escuela)',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, 'me preocupa que el plan no se esté cumpliendo'),
+  },
+  {
+    // ", nada." closing a negative sentence: "No están haciendo nada de lo que dice el IEP, nada".
+    id: 'absolute',
+    pattern: es('(?<=,\\s*)(?:nada|nadie|ninguno|ninguna|ni\\s+uno|ni\\s+una)(?=\\s*[.!]|\\s*$)'),
+    accept: (m, text) => re('\\bno\\b|nada|nunca').test(before(text, m.index)),
+    span: (m, text) => {
+      let start = m.index;
+      while (start > 0 && /[\s,]/u.test(text[start - 1]!)) start--;
+      return { start, end: m.index + m[0].length };
+    },
+    suggest: () => LEAVE_OUT_ES,
+  },
+  // --- Orders
+  {
+    // An order at a sentence's start without a softener: "Mándeme los registros mañana mismo", "Llámeme en
+    // cuanto lea esto", "Regresen a la asistente", "Dejen de sacarlo", "Arreglen el horario", "Dale el tiempo
+    // extra". Not "Ayúdeme a entender", "Avíseme si necesita algo", "Por favor no cambien su horario".
+    id: 'command',
+    pattern: es(
+      '(?:mandeme|mandenme|mandame|mande|manden|envieme|envienme|enviame|reenviele|reenvienle|reenvie|reenvien|llameme|llamenme|llamame|regrese|regresen|regresenle|devuelvan|devuelva|devuelveme|arreglen|arregle|arregla|cumplan|cumpla|respeten|respete|repongan|reponga|pongale|ponganle|pongan|denle|dele|dale|denme|deme|dejen\\s+de|deje\\s+de|deja\\s+de|quitenle|contesteme|contestenme|contestame|contesten|respondame|respondanme|respondan|expliquenme|expliqueme|corrijan|corrija|hagan|haga\\s+su|hagalo|haganlo|saquen|saque|pasenme|paseme|resuelvan|resuelva|pongase|pongan(?:se)?)',
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      if (!/^(?:[\s¡]*|[\s¡]*(?:y|ya|ahora|entonces|solo|nomas)\s+)$/iu.test(text.slice(start, m.index)))
+        return false;
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (SOFT.test(sentence)) return false;
+      return !sentence.includes('?');
+    },
+    span: toClauseEnd,
+    suggest: (m, text, span) => {
+      const words = lowerFirst(text.slice(m.index, span.end));
+      return `${sentenceStartEs(text, m.index) === span.start ? 'Por favor' : 'por favor'}, ${words}`;
+    },
+  },
+  {
+    // "Exijo que le den su terapia", "Les exijo una respuesta", "Quiero que me manden todo hoy mismo".
+    id: 'command',
+    pattern: es(
+      '(?:(?:les|le|te)\\s+)?exij(?:o|imos)|(?:quiero|queremos|necesito|necesitamos)\\s+que\\s+(?:me|nos|le|les|lo|la)?\\s*\\p{L}+(?=[^.;!?\\n]*\\b(?:hoy|ya|ahora|ahorita|inmediatamente|de\\s+inmediato|manana\\s+mismo|hoy\\s+mismo|cuanto\\s+antes|en\\s+este\\s+momento)\\b)',
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      return (
+        /^[\s¡]*$/u.test(text.slice(start, m.index)) &&
+        !SOFT.test(text.slice(start, sentenceEndEs(text, m.index)))
+      );
+    },
+    span: (m) => {
+      const lead =
+        /^(?:(?:les|le|te)\s+)?exij(?:o|imos)|^(?:quiero|queremos|necesito|necesitamos)\s+que/iu.exec(m[0]);
+      return { start: m.index, end: m.index + (lead?.[0].length ?? m[0].length) };
+    },
+    suggest: (m, text, span) => {
+      const exige = /exij/iu.test(m[0]);
+      const que = /^\s+que\b/iu.test(text.slice(span.end));
+      return atStart(text, span, exige ? (que ? 'les pido' : 'les pido') : 'les pido que');
+    },
+  },
+  {
+    // "No me vuelva a escribir sin copiar al case manager", "Ustedes van a reponer las sesiones a partir de la
+    // próxima semana", "Usted tiene que ...", "Ustedes deben ...".
+    id: 'command',
+    pattern: es(
+      'no\\s+(?:me\\s+|le\\s+|lo\\s+|la\\s+|nos\\s+)?(?:vuelva|vuelvan|vuelvas)\\s+a\\s+(?<verb>\\p{L}+)|(?:ustedes|usted)\\s+(?:van|va)\\s+a\\s+(?<inf>reponer|dar|darle|poner|ponerle|cumplir|hacer|mandar|mandarme|regresar|devolver|pagar|contratar|arreglar)|(?:ustedes|usted)\\s+(?:tienen|tiene|deben|debe)\\s+(?:que\\s+)?(?<inf2>\\p{L}+(?:ar|er|ir)(?:le|les|me|lo|la)?)',
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      const ok = !SOFT.test(sentence) && !sentence.includes('?');
+      return ok && !re('(?:si|cuando|que)\\s*$').test(before(text, m.index));
+    },
+    span: toClauseEnd,
+    suggest: (m, text, span) => {
+      const g = m.groups ?? {};
+      const rest = text.slice(m.index + m[0].length, span.end);
+      const words = g.verb
+        ? `por favor, no ${m[0].replace(/^no\s+/iu, '')}${rest}`
+        : `les pido ${(g.inf ?? g.inf2 ?? '').toLowerCase()}${rest}`;
+      return atStart(text, span, words);
+    },
+  },
+  // --- Round two (docs/tone-check.md, "Spanish, round two"): the grammar of accusation, not the phrases of
+  // one set. Written from the misses of Spanish set 2 (a development set since it was measured once) and
+  // checked against the neutral sentences of sets 1 and 2, the unit tests and the English sets.
+  {
+    // Threats without a legal verb: going public ("voy a decir públicamente ... con nombres"), a lawyer copied
+    // on every letter, "cuidado con lo que escriben", "esto no va a quedar así", "ya hablé con ... y con un
+    // abogado".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:${INTENT})\\s+(?:\\p{L}+\\s+){0,4}?(?:publicamente|en\\s+publico|a\\s+todo\\s+el\\s+mundo|a\\s+todos\\s+los\\s+padres|con\\s+nombres(?:\\s+y\\s+apellidos)?)|(?:abogad[oa]|licenciad[oa])\\s+(?:va|van|ira|iran|estara|estaran)\\s+(?:en\\s+)?copia|(?:con\\s+)?copia\\s+(?:a|para)\\s+(?:mi|nuestr[oa])\\s+abogad[oa]|(?:tengan|tenga|ten)?\\s*cuidado\\s+con\\s+lo\\s+que\\s+(?:escriben|dicen|hacen|firman|escribe|dice|hace)|(?:esto|eso)\\s+no\\s+(?:se\\s+)?(?:va\\s+a\\s+)?qued(?:ar|a|ara)\\s+asi|(?:ya\\s+)?(?:hable|hablamos|consulte|consultamos)\\s+con\\s+[^.;!?\\n]{3,60}?\\b(?:un|una|mi|nuestr[oa])\\s+abogad[oa]`,
+    ),
+    accept: (m, text) => !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,3}$').test(before(text, m.index)),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // An ultimatum is a demand joined by "o" to what follows if it is not met: "..., o lo saco de la escuela",
+    // "o nos vemos en la audiencia", "asistente de tiempo completo o no regresa", "o esto sigue más arriba,
+    // ustedes deciden", "de lo contrario entenderé que se niegan", "Les doy una oportunidad más y después ...",
+    // "se acabó mi cooperación", "Esto no se negocia".
+    id: 'ultimatum',
+    pattern: es(
+      `\\bo\\s+(?:(?:lo|la)\\s+(?:saco|sacamos|voy\\s+a\\s+sacar|dejo\\s+en\\s+casa|cambio\\s+de\\s+escuela)|nos\\s+vemos\\s+en|(?:ya\\s+)?no\\s+(?:regresa|vuelve|va|viene|asiste|(?:lo|la)\\s+(?:mando|llevo|traigo))|esto\\s+(?:sigue|se\\s+va|va|llega|pasa)\\s+(?:a\\s+|mas\\s+|hasta\\s+)|(?:me\\s+|nos\\s+)?(?:voy|vamos)\\s+a\\s+(?:\\p{L}+\\s+){0,4}?(?:${TARGET}|queja|demanda|medidas|acciones)|(?:tomo|tomare|tomaremos)\\s+(?:otras\\s+)?(?:medidas|acciones))|de\\s+lo\\s+contrario\\s+(?:\\p{L}+\\s+)?(?:entendere|entenderemos|asumire|asumiremos|voy|vamos|tomare|procedere|me\\s+vere)|(?:les?|te)\\s+doy\\s+(?:una|otra|la\\s+ultima)\\s+(?:oportunidad|chance|semana)(?:\\s+mas)?|se\\s+(?:me\\s+|nos\\s+)?(?:acabo|termino|acaba)\\s+(?:mi|la|nuestra|toda\\s+mi)\\s+(?:cooperacion|buena\\s+voluntad|paciencia|disposicion)|(?:esto|eso)\\s+no\\s+(?:se\\s+negocia|es\\s+negociable)|ustedes\\s+deciden(?=\\s*[.!]*\\s*$)|usted\\s+decide(?=\\s*[.!]*\\s*$)`,
+    ),
+    accept: (m, text) => {
+      if (!/^o\s/iu.test(m[0])) return true;
+      // "¿Es en la mañana o en la tarde?": a choice, not a consequence; a question is not an ultimatum.
+      return !text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?');
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // A judgement of a person or of their work, in more words: "es demasiado soberbia", "es un abusador", "son
+    // todos unos groseros y unos vagos", "eres pésima maestra", "Son patéticos", "un trabajo mediocre y mal
+    // hecho", "practicantes con más sentido común que todo ese equipo", "Qué pena me dan".
+    id: 'insult',
+    pattern: es(
+      `(?:es|son|eres|era|eran|fue|fueron|sea|sean|parece|parecen)\\s+(?:todos\\s+|todas\\s+)?(?:(?:un|una|unos|unas)\\s+)?(?:(?:trabajo|informe|reporte|servicio|equipo|maestr[oa]|persona|gente|profesional)\\s+)?(?:(?:demasiado|muy|bien|tan|super|realmente|completamente|totalmente)\\s+)?(?:soberbi[oa]s?|abusador(?:a|es|as)?|prepotentes?|arrogantes?|groser[oa]s?|vag[oa]s?|pesim[oa]s?|patetic[oa]s?|mediocres?|incapa(?:z|ces)|descarad[oa]s?|cinic[oa]s?|hipocritas?|sinverguenzas?|cobardes?|insensibles?|inhuman[oa]s?|crueles?|mal\\s+hech[oa]s?|chapucer[oa]s?|una\\s+porqueria|basura|un\\s+fraude)|(?:mas|menos)\\s+sentido\\s+comun\\s+que|(?:que\\s+)?(?:pena|lastima|asco|verguenza)\\s+(?:me|nos)\\s+dan`,
+    ),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      const b = before(text, m.index);
+      // "Mi hijo no es grosero", "No creo que sea mala maestra": a denial; the parent's own feeling.
+      if (re('(?:\\bno|nadie)\\s*$').test(b)) return false;
+      return !re('(?:me\\s+siento|me\\s+senti|sentirme|yo)\\s*(?:\\p{L}+\\s+)?$').test(b);
+    },
+    span: (m, text) => {
+      const span = clauseAround(m, text);
+      const more = /^\s+y\s+(?:un|una|unos|unas)\s+\p{L}+/u.exec(text.slice(span.end));
+      return more ? { start: span.start, end: span.end + more[0].length } : span;
+    },
+    suggest: (_m, text, span) =>
+      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+  },
+  {
+    // Sarcasm: warm words at a sentence's start before "otro/otra/otra vez" ("Ay qué maravilla, otro
+    // formulario", "Qué bonito ver otra vez ..."), "bien pensado" after a complaint, "con eso seguro se
+    // arregla todo", "es más fácil que leer el plan", "a los niños les encanta".
+    id: 'sarcasm',
+    pattern: es(
+      `(?:(?:ay|ah|oh),?\\s+)?(?:que\\s+(?:maravilla|bonito|lindo|padre|bueno|bien)|genial|perfecto|excelente)\\b(?=[^.;!?\\n]{0,40}?\\b(?:otro|otra|otros|otras|otra\\s+vez|de\\s+nuevo|sin\\s+avisar|famos[oa])\\b)|(?:muy\\s+|que\\s+|tan\\s+)?bien\\s+pensad[oa]s?|(?:seguro|seguramente)\\s+(?:que\\s+)?(?:con\\s+eso\\s+)?se\\s+(?:arregla|resuelve|soluciona)\\s+todo|es\\s+mas\\s+facil\\s+(?:que\\s+(?:leer|seguir|cumplir|hacer|revisar)|culpar|echarle)|a\\s+los\\s+ninos\\s+les\\s+encanta`,
+    ),
+    accept: (m, text) => {
+      const words = m[0].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const start = sentenceStartEs(text, m.index);
+      if (/^(?:ay|ah|oh|que|genial|perfecto|excelente)/u.test(words)) {
+        // "Qué bueno que otra vez está leyendo", "Genial, otra buena noticia": warm words that stay warm; the
+        // irony needs a chore or a failure in the sentence.
+        const sentence = text.slice(m.index, sentenceEndEs(text, m.index));
+        return (
+          start === m.index &&
+          stem(
+            'formulario|reunion|junta|cancel|sin\\s+avisar|famos|nadie|\\bno\\s|firmar|excusa|papeleo',
+          ).test(sentence)
+        );
+      }
+      // "muy bien pensado" after a complaint ("sin avisar ..."), not after praise ("es muy bonito, bien pensado").
+      if (/bien\s+pensad/u.test(words))
+        return stem('sin\\s|\\bno\\s|nadie|otra\\s+vez|cancel').test(text.slice(start, m.index));
+      return true;
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+  },
+  {
+    // Ironic quotation marks: a word of the school's put in quotes and given its real meaning ("sus 'descansos
+    // sensoriales' ahora son sentarse una hora en la dirección", "'semanal' quiere decir otra cosa", "seguro
+    // que él 'escogió' tener una crisis"). Not a question about a word ("¿Qué significa 'push-in'?").
+    id: 'sarcasm',
+    pattern: es(
+      `[‘'"“][\\p{L} ]{2,30}[’'"”](?=[^.;!?\\n]{0,40}?\\b(?:ahora\\s+(?:es|son|significa)|quiere\\s+decir\\s+otra|significa\\s+otra|en\\s+realidad\\s+(?:es|son)))|(?:seguro|claro|obvio)\\s+(?:que\\s+)?(?:\\p{L}+\\s+){0,2}[‘'"“]\\p{L}+[’'"”]`,
+      'giu',
+      false,
+    ),
+    accept: (m, text) => !text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+  },
+  {
+    // Rhetorical questions by their grammar: "¿... soy la única que ...?", "¿... si fuera su propio hijo?",
+    // "¿Ustedes saben lo que es ...?", "¿Hay alguien a cargo ...?", "¿A quién beneficia ...?", "¿Tengo que
+    // ... para que le den ...?", "¿Para qué ... si ...?", "¿Cuántas sesiones más ...?", "por qué es tan
+    // difícil que me den ...".
+    id: 'rhetorical_question',
+    pattern: es(
+      `(?:soy|somos)\\s+(?:el|la|los|las)\\s+unic[oa]s?\\s+que|si\\s+fuera\\s+(?:su|tu)\\s+(?:propi[oa]\\s+)?(?:hij[oa]|nin[oa])|(?:ustedes|usted|tu|alguien(?:\\s+(?:en|de)\\s+(?:esa|esta|la)\\s+\\p{L}+)?)\\s+(?:saben|sabe|sabes)\\s+(?:lo\\s+que\\s+(?:es|significa|dice)|que\\s+es\\s+un|leer)|hay\\s+alguien\\s+(?:a\\s+cargo|que\\s+(?:me\\s+|le\\s+)?(?:lea|escuche|sepa\\s+lo\\s+que|le\\s+importe|haga\\s+algo|responda|conteste))|a\\s+quien\\s+(?:le\\s+)?(?:beneficia|sirve|conviene|ayuda)|que\\s+(?:le|les)\\s+(?:digo|explico|voy\\s+a\\s+decir)\\s+[^.;!?\\n]*\\b(?:por\\s*que|ya\\s+no)\\b|(?:tengo|tenemos)\\s+que\\s+(?:ir|venir|sentarme|quedarme|estar\\s+ahi|rogar|suplicar|rogarles|gritar|amenazar|llorar|hacer\\s+(?:yo\\s+)?(?:su|el)\\s+trabajo)\\s+(?:\\p{L}+\\s+){0,5}?para\\s+que|que\\s+(?:mas\\s+)?(?:tengo|tenemos)\\s+que\\s+hacer\\s+para\\s+que|para\\s+que\\s+(?:\\p{L}+\\s+){1,6}?si\\s+(?:no|nadie|nunca|ustedes|usted)|cuant[oa]s\\s+(?:veces|sesiones|semanas|meses|correos|llamadas|reuniones|juntas|dias)\\s+mas|por\\s*que\\s+(?:es\\s+tan\\s+(?:dificil|complicado)|(?:les|le)\\s+cuesta\\s+tanto)`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      if (/^por/iu.test(m[0])) return sentenceStartEs(text, m.index) === m.index && !/\.$/u.test(sentence);
+      if (/^si\s+fuera/iu.test(m[0])) return true;
+      return sentence.includes('?');
+    },
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué está pasando y cómo podemos resolverlo.',
+  },
+  {
+    // Blame as its grammar: "culpa suya", "por culpa de tu equipo", the school as the subject of a cause
+    // ("Ustedes causaron este lío", "La escuela dejó que esto pasara"), a harm "porque" the school did not act
+    // ("pasó porque no siguieron su plan", "Se lastimó porque su personal no lo estaba vigilando", "porque su
+    // departamento lo dejó meses sin terapia"), "La hago responsable", "le tocaba a usted".
+    id: 'blame',
+    pattern: es(
+      `(?:es|fue|sera)\\s+culpa\\s+(?:suya|tuya|de\\s+ustedes|de\\s+usted|de\\s+la\\s+escuela|del\\s+distrito)|culpa\\s+suya|por\\s+culpa\\s+de\\s+(?:tu|tus|sus|los|las|esa|ese|esos|esas)\\s+\\p{L}+|(?:${SCHOOL}|su\\s+\\p{L}+|la\\s+\\p{L}+|el\\s+\\p{L}+)\\s+(?:\\p{L}+\\s+)?(?:causaron|causo|provocaron|provoco|crearon|ocasionaron|ocasiono)\\b|(?:dejo|dejaron|permitio|permitieron)\\s+que\\s+(?:esto|eso|todo\\s+esto|esta\\s+situacion)\\s+(?:pasara|sucediera|ocurriera|llegara|siguiera|empeorara|creciera)|porque\\s+(?:(?:${SCHOOL}|su\\s+\\p{L}+|sus\\s+\\p{L}+)\\s+)?no\\s+(?:(?:le|les|lo|la|me|nos|se)\\s+)*(?:\\p{L}+(?:aron|ieron)|estaba(?:n)?\\s+\\p{L}+ando|estaba(?:n)?\\s+\\p{L}+iendo)|porque\\s+(?:${SCHOOL}|su\\s+\\p{L}+|sus\\s+\\p{L}+)\\s+(?:lo|la)\\s+(?:dejo|dejaron|tuvo|tuvieron)\\s+(?:\\p{L}+\\s+){0,2}sin|(?:la|lo|los|las|les|le)\\s+(?:hago|hacemos)\\s+(?:\\p{L}+\\s+)?responsables?|(?:le|les)\\s+(?:tocaba|correspondia)\\s+a\\s+(?:usted|ustedes|ti)|era\\s+(?:su|tu)\\s+responsabilidad`,
+    ),
+    accept: (m, text) => {
+      // "porque no quiso comer": the child; "Si no le dieron ...": a condition.
+      if (/^porque/iu.test(m[0])) {
+        const who = /^porque\s+(\p{L}+)/iu.exec(m[0])?.[1]?.toLowerCase() ?? '';
+        if (who === 'no' && !/(?:aron|ieron)$/iu.test(m[0]) && !/estaban/iu.test(m[0])) return false;
+      }
+      if (
+        re('por\\s+culpa').test(m[0]) &&
+        stem('enfermedad|gripa|resfriado|lluvia|trafico|tormenta|medicin').test(m[0])
+      )
+        return false;
+      return !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index));
+    },
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(
+        text,
+        span,
+        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
+      ),
+  },
+  {
+    // Absolutes over a whole class of the school's doings: "Cada correo que mando se pierde en el aire",
+    // "Todas las reuniones terminan igual, sin decidir nada".
+    id: 'absolute',
+    pattern: es(
+      '(?:cada\\s+(?:correo|mensaje|llamada|nota|reunion|junta|solicitud|pregunta|peticion|carta)\\s+que|tod[oa]s\\s+(?:los|las|mis)\\s+(?:reuniones|juntas|correos|mensajes|llamadas|veces|semanas|meses|solicitudes|peticiones))',
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(m.index + m[0].length, sentenceEndEs(text, m.index));
+      return stem(
+        'se\\s+pierde|sin\\s+(?:respuesta|decidir|resolver)|terminan?\\s+igual|igual|nadie|nunca|\\bno\\s|ignor|cancel|excusa|nada',
+      ).test(sentence);
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'varias veces no he tenido respuesta; me gustaría que lo revisemos con fechas'),
+  },
+  {
+    // Orders by their grammar: "Que la terapeuta me llame hoy", an imperative with a pronoun at a sentence's
+    // start ("Quiten esa sanción", "Cancelen la reunión y pónganla ...", "Léase el IEP", "Consígame las
+    // hojas"), "Tienen que darle ...", "... y punto".
+    id: 'command',
+    pattern: es(
+      `que\\s+(?:(?:la|el)\\s+\\p{L}+(?:\\s+\\p{L}+)?|alguien|ustedes|usted)\\s+(?:me|le|les|nos|lo|la)\\s+\\p{L}+|(?:quit|cancel|firm|consig|corrij|borr|elimin|entreg|revis|busqu|program|agend|incluy|agreg|cambi|reponga|pong|hag|sa?qu)(?:en|e|an|a)?(?:le|les|la|las|lo|los|me|nos|se)?(?=\\s+(?:el|la|los|las|esa|ese|esas|esos|esta|este|su|sus|mi|mis|a|de|y)\\b)|lea(?:se|n|nse)?\\s+(?:el|su|mis|los)\\s+(?:iep|plan|correos?|expediente|informe)|y\\s+punto(?:\\s+final)?(?=\\s*[.!]*\\s*$)`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?') || SOFT.test(sentence)) return false;
+      if (/^y\s+punto/iu.test(m[0])) return true;
+      if (!/^[\s¡]*(?:(?:y|ya|ahora|entonces|solo|nomas)\s+)?$/iu.test(text.slice(start, m.index)))
+        return false;
+      // "Revisé el IEP", "Cambié de trabajo": the parent's own past, not an order.
+      if (/[éó]$/u.test(m[0])) return false;
+      // "Que tengan buen fin de semana", "Que le vaya bien": wishes, not orders.
+      return !stem('vaya|tengan|tenga|pase|pasen|disfrut|descans|mejore|dios').test(m[0]);
+    },
+    span: toClauseEnd,
+    suggest: (m, text, span) => {
+      if (/^y\s+punto/iu.test(m[0])) return LEAVE_OUT_ES;
+      const words = lowerFirst(text.slice(m.index, span.end));
+      return /^que\s/iu.test(m[0])
+        ? atStart(text, span, `les pido ${words}`)
+        : `${sentenceStartEs(text, m.index) === span.start ? 'Por favor' : 'por favor'}, ${words}`;
+    },
+  },
+  {
+    // Exasperation in more words: "no aguanto más", "ya me rindo", "Estoy agotada de tanto pelear", "Perdí
+    // toda la paciencia", "ya es demasiado", "estoy cansá de esto".
+    id: 'exasperation',
+    pattern: es(
+      'no\\s+(?:aguanto|soporto|aguantamos|soportamos)(?=\\s+mas|\\s*[,.!]|\\s*$|\\s+(?:esto|esta\\s+situacion)\\b)(?:\\s+mas)?|(?:ya\\s+)?(?:me|nos)\\s+(?:rindo|rendimos)|(?:estoy|estamos)\\s+(?:muy\\s+|tan\\s+)?(?:agotad[oa]s?|exhaust[oa]s?|cansad?[oa]s?|cansa)\\s+de\\s+(?:tanto|tanta|esto|todo\\s+esto|lo\\s+mismo|pelear|luchar|rogar|pedir|insistir|escribir|esperar)|(?:perdi|perdimos|se\\s+me\\s+acabo|se\\s+nos\\s+acabo)\\s+(?:toda\\s+)?(?:la|mi)\\s+paciencia|(?:ya\\s+)?es\\s+demasiado(?=\\s*[,.!]|\\s+(?:frustrante|para\\s+mi|para\\s+nosotros))',
+    ),
+    accept: (m, text) =>
+      !childSubject(text, m.index) &&
+      !stem('pero\\s+(?:vamos|estamos|quiero|quisiera|me\\s+gustaria|espero|podemos)').test(
+        after(text, m.index),
+      ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+  },
+  {
+    // The reader as the subject of a failure, in the past: "Ustedes no me avisaron del cambio", "Usted no le
+    // dio su tiempo extra". Not after "si", "cuando", "entiendo que", not with "todavía" or "aún", not in a
+    // question.
+    id: 'blame',
+    pattern: es(
+      '(?:ustedes|usted)\\s+no\\s+(?:(?:me|le|les|lo|la|nos)\\s+)*(?:\\p{L}+(?:aron|ieron|o|io)|han\\s+\\p{L}+(?:ado|ido)|ha\\s+\\p{L}+(?:ado|ido))\\b',
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?') || stem('todavia|aun\\b|aún').test(sentence)) return false;
+      return !re('(?:si|cuando|que|entiendo|se|aunque)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index));
+    },
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me gustaría entender qué pasó; ¿me lo podría explicar?'),
+  },
+  // From Spanish set 4 (a development set of round two): more of the same grammar.
+  {
+    // Blame: "La escuela tiene la culpa de que ...", "por culpa del bus", "Es por su falta de comunicación que
+    // ...", "por la negligencia del personal", "Vosotros sois los responsables de que ...", "Lo que le pasó ...
+    // es responsabilidad de la escuela", "... y mire lo que pasó", "se olvidó de mandar ... y por eso ...",
+    // "eso es por cómo manejaron el cambio", "ahora ustedes se lavan las manos", "la maestra lo provoca", "dejó
+    // que se cayera".
+    id: 'blame',
+    pattern: es(
+      `(?:ustedes|usted|escuela|distrito|maestr[oa]|director[a]?|personal|equipo|terapeuta|asistente)\\s+(?:\\p{L}+\\s+)?(?:tiene|tienen)\\s+(?:toda\\s+)?la\\s+culpa|por\\s+culpa\\s+del\\s+\\p{L}+|(?:es\\s+)?(?:por|debido\\s+a|a\\s+causa\\s+de)\\s+(?:(?:su|sus|tu)\\s+(?:falta\\s+de\\s+\\p{L}+|negligencia|descuido|desorganizacion|irresponsabilidad|incompetencia|mala\\s+\\p{L}+|mal\\s+manejo)|(?:la|el)\\s+(?:negligencia|descuido|irresponsabilidad|incompetencia|mal\\s+manejo))|(?:son|sois|es|eres)\\s+(?:los|las|el|la)\\s+(?:unic[oa]s?\\s+)?(?:responsables?|culpables?)\\s+de|lo\\s+que\\s+(?:le\\s+)?(?:paso|sucedio|ocurrio)\\b[^.;!?\\n]{0,40}?\\b(?:es|fue)\\s+(?:culpa|responsabilidad)\\s+de|(?:miren?|vean?)\\s+lo\\s+que\\s+(?:paso|hicieron|causaron|provocaron)|(?:se\\s+olvido|se\\s+olvidaron|olvidaron|no\\s+mando|no\\s+mandaron|no\\s+(?:le\\s+)?dieron|no\\s+(?:le\\s+)?dio)\\b[^.;!?\\n]{0,60}?\\by\\s+por\\s+eso\\b|(?:eso|esto)\\s+es\\s+por\\s+(?:como|lo\\s+que)\\s+\\p{L}+|(?:ustedes|usted|ahora|escuela|distrito|todos)\\s+se\\s+(?:lavan|lava|laven)\\s+las\\s+manos|(?:maestr[oa]|asistente|terapeuta|director[a]?|personal|escuela|ustedes|usted)\\s+(?:lo|la|los|las)\\s+(?:provoca|provocan|humilla|humillan|ignora|ignoran|trata\\s+mal|tratan\\s+mal)|(?:dejo|dejaron|permitio|permitieron)\\s+que\\s+se\\s+(?:cayera|lastimara|golpeara|perdiera|saliera|escapara|pegara)`,
+    ),
+    accept: (m, text) =>
+      !stem('enfermedad|gripa|resfriado|lluvia|trafico|tormenta|medicin|nieve').test(m[0]) &&
+      !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index)),
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(
+        text,
+        span,
+        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
+      ),
+  },
+  {
+    // Rhetorical questions: "¿... o esperaban que yo adivinara?", "¿De verdad esperan que firme ...?", "¿Se les
+    // hace justo que ...?", "¿Les cuesta tanto ...?", "¿... a su propio hijo?", "¿Qué parte de ... no
+    // entendieron?", "¿Por qué será que ...?", "¿Para qué ... si ya ...?", "¿... qué hace entonces, nomás
+    // cobrar?", "¿Acaso mi hija no tiene ...?".
+    id: 'rhetorical_question',
+    pattern: es(
+      `(?:(?:\\bo|de\\s+verdad|en\\s+serio|acaso|realmente)\\s+(?:esperan|esperaban|espera|esperaba|pretenden|pretende)\\s+que|(?:esperan|esperaban|pretenden)\\s+que\\s+(?:yo\\s+)?(?:adivin|firme|acepte|me\\s+quede|me\\s+conforme)\\p{L}*)|(?:se\\s+)?(?:les|le|te)\\s+hace\\s+(?:justo|normal|bien|correcto|logico|aceptable)|(?:les|te)\\s+cuesta\\s+(?:tanto|tan)|(?:su|tu)\\s+propi[oa]\\s+(?:hij[oa]|nin[oa])|que\\s+parte\\s+de\\b[^?]{1,60}?\\bno\\s+(?:entendieron|entiende|entienden|entendio|entendiste)|por\\s*que\\s+sera\\s+que|para\\s+que\\s+(?:\\p{L}+\\s+){1,6}?si\\s+ya|que\\s+hace(?:n)?\\s+entonces|(?:nomas|no\\s+mas|solo)\\s+(?:cobrar|cobran|a\\s+cobrar)|acaso\\s+(?:\\p{L}+\\s+){1,3}no\\b`,
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué está pasando y cómo podemos resolverlo.',
+  },
+  {
+    // Threats: "Ya estoy buscando abogado", "a contar todo delante de todos", "voy a llamar a la policía",
+    // "Me voy a encargar de que esa maestra pierda su licencia".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `ya\\s+(?:estoy|estamos|ando|andamos)\\s+buscando\\s+(?:un\\s+|una\\s+)?abogad[oa]|(?:buscando|buscar)\\s+(?:un\\s+|una\\s+)?abogad[oa]\\s+para\\s+que\\s+(?:el|la|ustedes|usted|paguen|pague)\\b|(?:${INTENT})\\s+(?:\\p{L}+\\s+){0,10}?(?:contar|decir)\\s+todo\\s+(?:delante|frente)\\s+a?\\s*(?:de\\s+)?todos|(?:${INTENT})\\s+(?:llamar|hablarle|hablar)\\s+a\\s+la\\s+policia|(?:me|nos)\\s+(?:voy|vamos)\\s+a\\s+encargar\\s+de\\s+que|(?:pierda|pierdan)\\s+(?:su\\s+)?(?:licencia|trabajo|puesto|empleo)`,
+    ),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // Ultimatums: "doy por terminada la comunicación", "Tienen una semana para ..., después no respondo", a
+    // condition on what the child is given ("Si el lunes mi hija no tiene su laptop ..., no la mando más").
+    id: 'ultimatum',
+    pattern: es(
+      `(?:doy|damos)\\s+por\\s+terminad[oa]s?\\s+(?:la|mi|nuestra|toda|cualquier)\\s+(?:comunicacion|dialogo|relacion|cooperacion|conversacion|colaboracion)|(?:tienen|tiene|tienes)\\s+(?:una|un|dos|tres|\\d+)\\s+(?:semanas?|dias?|horas?)\\s+para\\b(?=[^.;!?\\n]*\\b(?:despues|si\\s+no|o\\s+si\\s+no|de\\s+lo\\s+contrario|no\\s+respondo)\\b)|no\\s+respondo(?:\\s+(?:de\\s+mi|por\\s+lo\\s+que))?(?=\\s*[.!]|\\s*$)|si\\s+(?:\\p{L}+\\s+){0,4}no\\s+(?:tiene|tienen|le\\s+dan|le\\s+ponen)\\s+su\\s+(?:laptop|computadora|tableta|asistente|aide|terapia|servicio|servicios|programa|acomodaciones|adaptaciones|transporte|horario|sesiones?)\\b[^.;!?\\n]{0,80}?,\\s*(?:\\p{L}+\\s+){0,2}no\\s+(?:lo|la)\\s+(?:mando|llevo|traigo)`,
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // Insults: "es una amargada", "un pesado y un maleducado", "una falsa", "unos impresentables".
+    id: 'insult',
+    pattern: es(
+      `(?:es|son|eres|sois|fue|fueron)\\s+(?:todos\\s+)?(?:un|una|unos|unas)\\s+(?:amargad[oa]s?|pesad[oa]s?|maleducad[oa]s?|fals[oa]s?|impresentables?|chismos[oa]s?|metich[oa]s?|payas[oa]s?|bruj[oa]s?)(?=\\s*(?:[,.;!?]|$)|\\s+(?:y|que)\\s)|(?:es|son|eres|sois)\\s+(?:muy\\s+|tan\\s+|bien\\s+)?(?:maleducad[oa]s?|amargad[oa]s?|impresentables?)`,
+    ),
+    accept: (m, text) => !childSubject(text, m.index) && !re('\\bno\\s*$').test(before(text, m.index)),
+    span: clauseAround,
+    suggest: (_m, text, span) =>
+      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+  },
+  {
+    // Sarcasm: "ahora resulta que ...", "..., qué novedad", "Seguro la maestra estaba muy ocupada tomando
+    // cafecito", "son expertos en perder papeles", "total tengo todo el tiempo del mundo", "me entero de todo
+    // por mi hijo".
+    id: 'sarcasm',
+    pattern: es(
+      `ahora\\s+resulta\\s+que|(?<=,\\s*)que\\s+(?:novedad|sorpresa|raro|casualidad)(?=\\s*[.!]*\\s*$)|(?:seguro|seguramente)\\s+(?:que\\s+)?[^.;!?\\n]{2,40}?\\s+(?:estaba|estaban|esta|estan)\\s+(?:muy\\s+|tan\\s+|super\\s+)?ocupad[oa]s?\\s+\\p{L}+(?:ando|iendo)|(?:son|es|eres|sois)\\s+(?:unos\\s+|unas\\s+)?expert[oa]s?\\s+en\\s+(?:perder|cancelar|olvidar|ignorar|no\\b|dar\\s+excusas)|tengo\\s+todo\\s+el\\s+tiempo\\s+del\\s+mundo|me\\s+entero\\s+de\\s+todo\\s+por\\s+(?:mi|otr)`,
+    ),
+    accept: (m, text) =>
+      !/^ahora/iu.test(m[0]) ||
+      stem('opcional|\\bno\\b|nadie|nunca|culpa|\\byo\\b|sugerencia|es\\s+mi').test(
+        after(text, m.index + m[0].length),
+      ),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+  },
+  {
+    // Absolutes: "Ningún maestro ha leído el IEP", "Todo el año ha sido un desastre", "Siempre que hay
+    // sustituto ... se queda sin sus acomodaciones", "Nunca nadie me explica nada".
+    id: 'absolute',
+    pattern: es(
+      `(?:ningun|ninguna|ninguno)\\s+(?:de\\s+(?:los|las|sus)\\s+)?(?:maestr[oa]s?|terapeutas?|persona|miembro|asistentes?|profesor[a]?|profesores|docentes?)\\s+(?:me\\s+|le\\s+|lo\\s+)?(?:ha|han|se\\s+ha|hizo|quiso|sabe)|todo\\s+(?:el|este)\\s+(?:ano|semestre|curso|mes)\\s+(?:ha\\s+sido|fue)\\s+(?:un\\s+desastre|igual|lo\\s+mismo|una\\s+pesadilla)|siempre\\s+que\\b(?=[^.;!?\\n]*\\b(?:sin\\s+(?:su|sus|terapia|servicios?|acomodaciones|adaptaciones|apoyo|ayuda)|nadie|cancel\\p{L}*)\\b)|nunca\\s+nadie\\s+(?:me|nos|le|les)\\b|nadie\\s+nunca\\s+(?:me|nos|le|les)\\b`,
+    ),
+    accept: (m, text) =>
+      !childSubject(text, m.index) &&
+      !stem('gracias|nada\\s+malo|ninguna\\s+queja|ningun\\s+problema').test(
+        text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index)),
+      ),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'varias veces no ha pasado lo acordado; me gustaría que lo revisemos con fechas'),
+  },
+  {
+    // Orders: "Quiero la copia de los registros en mi correo hoy", "Ustedes le tienen que dar el tiempo extra,
+    // punto".
+    id: 'command',
+    pattern: es(
+      `(?:quiero|queremos|exijo)\\s+(?:la|el|los|las|una|un|mi|mis|su|sus)\\s+[^.;!?\\n]{2,60}?\\b(?:hoy|ya|ahora\\s+mismo|manana\\s+mismo|hoy\\s+mismo|de\\s+inmediato|inmediatamente)\\b|(?:ustedes|usted)\\s+(?:le|les|me|lo|la)\\s+(?:tienen|tiene)\\s+que\\s+\\p{L}+|,\\s*punto(?:\\s+final)?(?=\\s*[.!]*\\s*$)`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?') || SOFT.test(sentence)) return false;
+      return /^,/u.test(m[0]) || /^[\s¡]*$/u.test(text.slice(start, m.index));
+    },
+    span: (m, text) =>
+      /^,/u.test(m[0]) ? { start: m.index, end: m.index + m[0].length } : wholeSentence(m, text),
+    suggest: (m, text, span) =>
+      /^,/u.test(m[0]) ? LEAVE_OUT_ES : `Por favor, ${lowerFirst(text.slice(span.start, span.end))}`,
+  },
+  {
+    // Exasperation: "ya me tienen jarta", "Estoy hasta las narices", "no me vengan con cuentos".
+    id: 'exasperation',
+    pattern: es(
+      '(?:ya\\s+)?(?:me|nos)\\s+(?:tienen|tiene)\\s+(?:[hj]art[oa]s?|cansad[oa]s?|hasta\\s+\\p{L}+)|hasta\\s+(?:las\\s+narices|el\\s+tope|el\\s+cogote|la\\s+madre)|no\\s+me\\s+(?:vengan|venga|vengas)\\s+con\\s+(?:cuentos|excusas|pretextos|historias)|[hj]art[oa]s?\\s+de\\s+(?:lo\\s+mismo|esto|todo|sus|tanta|tanto)',
+    ),
+    accept: (m, text) => !childSubject(text, m.index),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+  },
+  // --- Exasperation
+  {
+    // "Ya estoy harta", "hasta la coronilla", "hasta el gorro", "Ya no puedo más", "Ya me cansé de ...", "qué
+    // fastidio", "ya estuvo", "ya me hartaron", "es inaceptable", "es el colmo".
+    id: 'exasperation',
+    pattern: es(
+      '(?:estoy|estamos|ya\\s+estoy|ya\\s+estamos)\\s+(?:muy\\s+|bien\\s+|tan\\s+)?(?:hart[oa]s?|fastidiad[oa]s?|furios[oa]s?|indignad[oa]s?)|(?:me|nos)\\s+(?:tienen|tiene)\\s+(?:hart[oa]s?|cansad[oa]s?)|(?:ya\\s+)?(?:me|nos)\\s+hartaron|hasta\\s+(?:la\\s+coronilla|el\\s+gorro|la\\s+madre|el\\s+copete|aqui)|ya\\s+no\\s+(?:puedo|podemos|aguanto|soporto)(?:\\s+mas)?(?!\\s+(?:ir|llevar|recoger|trabajar|pagar|las\\s+ganas))|ya\\s+me\\s+canse|ya\\s+nos\\s+cansamos|(?:estoy|estamos)\\s+(?:muy\\s+)?cansad[oa]s?\\s+de\\s+(?:andar|tener|estar|pedir|esperar|rogar|perseguir|lo\\s+mismo|que|sus|tanta|tantas|tantos|esta|este)|que\\s+fastidio|que\\s+coraje|que\\s+verguenza|ya\\s+estuvo|ya\\s+basta|es\\s+el\\s+colmo|(?:es|esto\\s+es|eso\\s+es)\\s+una\\s+falta\\s+de\\s+respeto|no\\s+(?:lo\\s+)?puedo\\s+creer|ya\\s+no\\s+(?:les|le|te)\\s+creo(?:\\s+nada)?|(?:es|esto\\s+es|eso\\s+es|me\\s+parece)\\s+(?:totalmente\\s+|completamente\\s+)?(?:inaceptable|intolerable|indignante|increible|ridicul[oa]|absurd[oa]|una\\s+burla|un\\s+abuso)|^increible',
+    ),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      // A feeling said with the way forward ("Ya me cansé de la rutina, pero vamos bien", "Estoy harta, pero
+      // quiero que lo resolvamos juntos") is what the article asks for.
+      if (
+        stem(
+          'pero\\s+(?:vamos|estamos|todo\\s+va|va)\\s+bien|pero\\s+(?:quiero|quisiera|me\\s+gustaria|espero|podemos|sé\\s+que|se\\s+que)',
+        ).test(after(text, m.index))
+      )
+        return false;
+      // "Es increíble lo mucho que ha avanzado": wonder, not disbelief.
+      if (
+        stem('increible|creer').test(m[0]) &&
+        stem('avanz|mejor|progres|crecido|orgull|feliz').test(after(text, m.index))
+      )
+        return false;
+      return true;
+    },
+    // "Estoy harta de que cancelen sus sesiones" -> "Me preocupa mucho que cancelen sus sesiones": the
+    // facts stay; otherwise the sentence is the feeling, and the gentler words replace it.
+    span: (m, text) => {
+      const ofWhat = /^\s+de\s+que\b/iu.exec(text.slice(m.index + m[0].length));
+      if (ofWhat) return { start: m.index, end: m.index + m[0].length + ofWhat[0].length - ' que'.length };
+      return wholeSentence(m, text);
+    },
+    suggest: (m, text, span) =>
+      /\s+de$/u.test(text.slice(span.start, span.end)) && span.end > m.index + m[0].length
+        ? atStart(text, span, 'me preocupa mucho')
+        : atStart(text, span, 'esto me está resultando muy difícil'),
+  },
+];
+
+/** Acronyms Spanish letters use besides the English ones (tone.ts's KNOWN_ACRONYMS). */
+export const SPANISH_ACRONYMS: ReadonlySet<string> = new Set([
+  'TDAH',
+  'TEA',
+  'EEUU',
+  'EUA',
+  'SEP',
+  'DIF',
+  'PEI',
+  'IMSS',
+  'CURP',
+  'ESL',
+  'ELL',
+  'USA',
+]);
+
+const CAPS_WORD = /(?<![\p{L}\p{N}_])\p{Lu}+(?:['’]\p{Lu}+)*(?![\p{L}\p{N}_])/gu;
+const THANKS_IN_CAPITALS =
+  /(?<!\p{L})(?:MUCHAS\s+GRACIAS|MIL\s+GRACIAS|GRACIAS|FELICIDADES|THANK\s+(?:YOU|U)|THANKS)(?!\p{L})/gu;
+
+/** Whether the words around `index` in its sentence are mostly in lower case (not a heading in capitals). */
+function amongLowerCase(text: string, index: number): boolean {
+  const sentence = text.slice(sentenceStartEs(text, index), sentenceEndEs(text, index));
+  const words = sentence.match(/\p{L}{3,}/gu) ?? [];
+  return words.filter((w) => /\p{Ll}/u.test(w)).length >= 3;
+}
+
+function capsFlagsEs(text: string, known: ReadonlySet<string>): ToneFlag[] {
+  const thanks = [...text.matchAll(THANKS_IN_CAPITALS)].map((t) => ({
+    start: t.index,
+    end: t.index + t[0].length,
+  }));
+  const words: Span[] = [];
+  for (const m of text.matchAll(CAPS_WORD)) {
+    if (known.has(m[0]) || SPANISH_ACRONYMS.has(m[0])) continue;
+    // A short word in capitals is an acronym, except "NO", "YA", "NI", "SÍ" stressed among ordinary words
+    // ("Dije que NO al cambio").
+    if (m[0].length < 3 && !(/^(?:NO|YA|NI|SÍ)$/u.test(m[0]) && amongLowerCase(text, m.index))) continue;
+    if (thanks.some((t) => t.start <= m.index && m.index < t.end)) continue;
+    words.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const runs: Span[] = [];
+  for (const w of words) {
+    const last = runs[runs.length - 1];
+    if (last && /^(?:[\s,.;:!?¡¿'"-]|\p{Lu}{1,2}(?!\p{L}))*$/u.test(text.slice(last.end, w.start)))
+      last.end = w.end;
+    else runs.push({ ...w });
+  }
+  for (const run of runs) {
+    for (;;) {
+      const b = /(?<![\p{L}\p{N}_])(\p{Lu}{1,2})\s+$/u.exec(
+        text.slice(Math.max(0, run.start - 4), run.start),
+      );
+      if (!b || known.has(b[1]!)) break;
+      run.start -= b[0].length;
+    }
+  }
+  return runs.map((run) => {
+    const phrase = text.slice(run.start, run.end);
+    return {
+      ...run,
+      phrase,
+      rule: 'all_caps',
+      why: WHY_ES.shouting,
+      suggestion: `Escriba "${phrase.toLowerCase()}" en letras normales y deje que los hechos hablen.`,
+    };
+  });
+}
+
+/** "!!", "¡¡", "?!", "¿¿", "??": punctuation that raises the voice; more than two single "!" in a message. */
+function exclamationFlagsEs(text: string): ToneFlag[] {
+  const flags: ToneFlag[] = [];
+  const total = [...text].filter((c) => c === '!').length;
+  for (const m of text.matchAll(/[¡¿!?]*[!¡][¡¿!?]*|[¿?]{2,}/gu)) {
+    const run = m[0];
+    // A single "¡" opening and one "!" closing are ordinary Spanish; "¿...?" too.
+    const isRun = run.length >= 2 && !/^(?:¡|\?!|!¡|\?¡)$/u.test(run) && !/^[?!]¿$|^!¿$|^\?¡$/u.test(run);
+    if (!isRun && (run !== '!' || total <= 2)) continue;
+    flags.push({
+      start: m.index,
+      end: m.index + run.length,
+      phrase: run,
+      rule: 'exclamation',
+      why: isRun
+        ? 'Varios signos seguidos se leen como enojo o alarma.'
+        : 'Más de dos signos de exclamación en un mensaje se leen como voz alzada.',
+      suggestion: /^[¡¿]+$/u.test(run)
+        ? 'Abra con un solo signo ("¡" o "¿").'
+        : /[?¿]/u.test(run)
+          ? 'Use un solo signo: "¿...?".'
+          : 'Termine la oración con un punto (o un solo "!").',
+    });
+  }
+  return flags;
+}
+
+/**
+ * The Spanish tone check: the rules above, then capitals and punctuation, then (unless `learned` is false or
+ * the letter is formal) the Spanish classifier (tone-es-classifier.ts) on each sentence no rule flagged; sorted
+ * by position. Overlapping flags keep the earlier rule's. With `{ formal: true }` the legal steps a complaint
+ * is for are not flagged.
+ */
+export function checkToneEs(
+  text: string,
+  options: ToneOptions = {},
+  knownAcronyms: ReadonlySet<string> = new Set(),
+  learned = true,
+): ToneFlag[] {
+  const flags: ToneFlag[] = [];
+  const overlaps = (s: number, e: number) => flags.some((f) => s < f.end && f.start < e);
+  for (const rule of RULES) {
+    if (options.formal && rule.legalTerm) continue;
+    rule.pattern.lastIndex = 0;
+    for (const m of text.matchAll(rule.pattern)) {
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const span = rule.span ? rule.span(m, text) : { start: m.index, end: m.index + m[0].length };
+      if (span.end <= span.start || overlaps(span.start, span.end)) continue;
+      flags.push({
+        ...span,
+        phrase: text.slice(span.start, span.end),
+        rule: rule.id,
+        why: WHY_ES[categoryOf(rule.id)],
+        suggestion: rule.suggest(m, text, span),
+      });
+    }
+  }
+  const extra = new Set([...knownAcronyms, ...(options.acronyms ?? []).map((a) => a.toUpperCase())]);
+  for (const f of [...capsFlagsEs(text, extra), ...exclamationFlagsEs(text)]) {
+    if (!overlaps(f.start, f.end)) flags.push(f);
+  }
+  if (learned && !options.formal) {
+    for (const f of classifierFlagsEs(text, [...flags], TONE_MODEL_ES)) {
+      flags.push({
+        start: f.start,
+        end: f.end,
+        phrase: text.slice(f.start, f.end),
+        rule: f.rule,
+        why: `${WHY_ES[f.category]} (Esta oración está escrita como otras que se leen así.)`,
+        suggestion: f.suggestion,
+      });
+    }
+  }
+  return flags.sort((a, b) => a.start - b.start || a.end - b.end);
+}
