@@ -108,12 +108,39 @@ describe('the school’s service log, in the browser', () => {
     await server?.close();
   });
 
-  it('opens the import from the speech ledger', async () => {
+  it('asks the school for the logs with the letter As Written drafts, and marks it sent', async () => {
     await page.goto('/');
     await page.getByLabel('Email').fill(DEMO_PARENT.email);
     await page.locator('input[type="password"]').fill(DEMO_PARENT.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Emma’s week' }).waitFor();
+    await page.goto('/letters');
+    await page.getByRole('button', { name: 'Draft a letter' }).click();
+    const picker = page.getByRole('dialog', { name: 'Draft a letter' });
+    await picker.getByRole('radio', { name: 'A request for the service logs' }).check();
+    await picker.getByRole('button', { name: 'Write the draft' }).click();
+    await page.getByRole('heading', { name: 'Your letter', level: 2 }).waitFor();
+    const body = await page.getByRole('textbox', { name: 'Letter' }).inputValue();
+    expect(body).toMatch(/service log/iu);
+    // A gap the record could not fill (a name) is filled in before it can be sent.
+    const filled = body.replace(/\[[^\]]*\]/gu, 'Maria Lopez');
+    if (filled !== body) await page.getByRole('textbox', { name: 'Letter' }).fill(filled);
+    for (const gap of await page.getByRole('textbox', { name: 'Name' }).all()) {
+      if (/^\[/u.test(await gap.inputValue())) await gap.fill('Jo Rivera');
+    }
+    await page.getByRole('button', { name: 'Mark as sent' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark as sent' });
+    await dialog.getByRole('button', { name: 'Mark as sent' }).click();
+    await page.getByRole('status').filter({ hasText: 'Marked as sent' }).waitFor();
+    const sent = await server.store.db
+      .selectFrom('letter')
+      .select(['kind', 'status'])
+      .where('kind', '=', 'request_service_logs')
+      .execute();
+    expect(sent).toEqual([{ kind: 'request_service_logs', status: 'sent' }]);
+  });
+
+  it('opens the import from the speech ledger', async () => {
     await page.goto(`/ledger/${demo.services.speech}`);
     await page.getByRole('link', { name: 'Import the school’s service log' }).click();
     await page.getByRole('heading', { name: 'The school’s service log', level: 2 }).waitFor();
