@@ -108,11 +108,27 @@ export const LetterRequestSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** The languages a letter is drafted in (src/domain/letters/draft-language.ts). */
+export const LetterLanguage = z.enum(['en', 'es']);
+
 export const DraftLetterInput = z.object({
   request: LetterRequestSchema,
   /** The day the letter is written for (defaults to today). */
   asOf: IsoDateSchema.optional(),
+  /** The language the letter is written in, apart from the app's (default English). */
+  language: LetterLanguage.default('en'),
 });
+
+/** The same letter drafted in another language, from what it was drafted for and the record as it is now. */
+export const LetterVersionQuery = z.object({ language: LetterLanguage });
+export const LetterVersion = z
+  .object({
+    language: LetterLanguage,
+    subject: z.string(),
+    body: z.string(),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'LetterVersion' });
 
 const Recipient = z.object({
   name: z.string().trim().min(1).max(300),
@@ -166,6 +182,8 @@ export const LetterRecord = z
     respondBy: IsoDateSchema.nullable(),
     /** What the .eml carries with the letter. */
     attachment: z.enum(LETTER_ATTACHMENTS),
+    /** The language it was drafted in (kept with what it was drafted for; English for older letters). */
+    language: LetterLanguage,
     communicationId: Id.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -183,6 +201,11 @@ export const LetterPatch = z
     respondBy: IsoDateSchema,
     /** A new attachment: the sentence naming it changes with it (removed for none). */
     attachment: z.enum(LETTER_ATTACHMENTS),
+    /**
+     * The language the letter is now written in, when the parent takes its version in another
+     * language (`GET letters/:id/version`) as the letter to send: given with that subject and body.
+     */
+    language: LetterLanguage,
   })
   .partial()
   .strict();
@@ -282,6 +305,8 @@ export const Advice = z.object({
 export const ToneCheckInput = z.object({
   text: z.string().max(LONG_TEXT_MAX),
   formal: z.boolean().default(false),
+  /** The text's language; by default read from its words (src/domain/text-language.ts). */
+  language: z.enum(['en', 'es']).optional(),
 });
 export const ToneCheckResult = z.object({ flags: z.array(ToneFlagSchema) });
 

@@ -3,7 +3,7 @@
 // src/domain/dates.ts, in the record's locale. Pure: no clock, the same words on every machine.
 
 import type { CaseContact } from './case-record.ts';
-import { formatLongDate, monthName, RECORD_LOCALE, weekdayName } from './dates.ts';
+import { formatLongDate, formatSchoolDate, monthName, RECORD_LOCALE, weekdayName } from './dates.ts';
 
 /** "a", "a and b", "a, b and c". Items that hold commas (long dates) are joined with semicolons. */
 export function listWords(items: readonly string[]): string {
@@ -256,37 +256,80 @@ const WEEKDAY_WORDS = `(?:${[1, 2, 3, 4, 5, 6, 7].map((d) => weekdayName(d, RECO
 const MONTH_WORDS = `(?:${Array.from({ length: 12 }, (_, m) => monthName(m + 1, RECORD_LOCALE)).join('|')})`;
 
 /**
- * The letter with its reply date changed from `from` to `to`, or null when the text no longer holds
- * "reply by <from>" (the parent rewrote the sentence). Pure, so the editor and the server agree.
+ * A date as a Spanish letter writes it (docs/glossary-es.md): "martes 10 de noviembre", "martes 10 de
+ * noviembre de 2026" with the year (Intl writes a comma after the weekday; the glossary does not).
  */
-export function replaceRespondBy(text: string, from: string, to: string, today: string): string | null {
-  const date = new RegExp(`reply by (${WEEKDAY_WORDS}, ${MONTH_WORDS} \\d{1,2}(?:, \\d{4})?)`, 'gu');
-  const old = [formatLongDate(from), formatLongDate(from, true)];
+export function spanishLongDate(date: string, withYear = false): string {
+  return formatSchoolDate(date, withYear ? 'weekdayLongYear' : 'weekdayLong', 'es').replace(
+    /^(\p{L}+),\s/u,
+    '$1 ',
+  );
+}
+
+// The same in Spanish: "a más tardar el viernes 23 de octubre" (the letter catalog's reply sentence).
+const ES_WEEKDAY_WORDS = `(?:${[1, 2, 3, 4, 5, 6, 7].map((d) => weekdayName(d, 'es')).join('|')})`;
+const ES_MONTH_WORDS = `(?:${Array.from({ length: 12 }, (_, m) => monthName(m + 1, 'es')).join('|')})`;
+
+/**
+ * The letter with its reply date changed from `from` to `to`, or null when the text no longer holds
+ * "reply by <from>" (the parent rewrote the sentence). Pure, so the editor and the server agree. A letter
+ * drafted in Spanish (`language` 'es') asks "a más tardar el <from>".
+ */
+export function replaceRespondBy(
+  text: string,
+  from: string,
+  to: string,
+  today: string,
+  language: 'en' | 'es' = 'en',
+): string | null {
+  const spanish = language === 'es';
+  const date = spanish
+    ? new RegExp(`a más tardar el (${ES_WEEKDAY_WORDS} \\d{1,2} de ${ES_MONTH_WORDS}(?: de \\d{4})?)`, 'gu')
+    : new RegExp(`reply by (${WEEKDAY_WORDS}, ${MONTH_WORDS} \\d{1,2}(?:, \\d{4})?)`, 'gu');
+  const old = spanish
+    ? [spanishLongDate(from), spanishLongDate(from, true)]
+    : [formatLongDate(from), formatLongDate(from, true)];
   let done = false;
   const out = text.replace(date, (match, words: string) => {
     if (done || !old.includes(words)) return match;
     done = true;
-    return replyByWords(to, today);
+    return spanish
+      ? `a más tardar el ${spanishLongDate(to, to.slice(0, 4) !== today.slice(0, 4))}`
+      : replyByWords(to, today);
   });
   return done ? out : null;
 }
 
-/** Whether the text still asks for a reply by `date` ("reply by Friday, October 23"). */
-export function asksReplyBy(text: string, date: string): boolean {
-  return replaceRespondBy(text, date, date, date) != null;
+/** Whether the text still asks for a reply by `date` ("reply by Friday, October 23"; in Spanish "a más tardar el ..."). */
+export function asksReplyBy(text: string, date: string, language: 'en' | 'es' = 'en'): boolean {
+  return replaceRespondBy(text, date, date, date, language) != null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // What goes with the letter, in words: the sentence that tells the reader what is attached.
 
-const ATTACHMENT_SENTENCES: Readonly<Record<Exclude<LetterAttachment, 'none'>, string>> = {
-  sessions_csv: 'The attached session log has the details: each session, with its date and minutes.',
-  report_pdf: 'The attached report has the details: each session, each missed date, and my notes.',
+// The letter catalog's `letter.attachment` in each language a letter is drafted in (the web app imports this
+// file without the catalog; src/domain/letters/letter-language.test.ts checks the two agree).
+const ATTACHMENT_SENTENCES: Readonly<
+  Record<'en' | 'es', Readonly<Record<Exclude<LetterAttachment, 'none'>, string>>>
+> = {
+  en: {
+    sessions_csv: 'The attached session log has the details: each session, with its date and minutes.',
+    report_pdf: 'The attached report has the details: each session, each missed date, and my notes.',
+  },
+  es: {
+    sessions_csv:
+      'El registro de sesiones adjunto tiene los detalles: cada sesión, con su fecha y sus minutos.',
+    report_pdf: 'El informe adjunto tiene los detalles: cada sesión, cada fecha perdida y mis notas.',
+  },
 };
 
-/** The sentence naming the attachment, or null for none. */
-export function attachmentSentence(attachment: LetterAttachment): string | null {
-  return attachment === 'none' ? null : ATTACHMENT_SENTENCES[attachment];
+/** The sentence naming the attachment, or null for none, in the letter's language (English by default). */
+export function attachmentSentence(
+  attachment: LetterAttachment,
+  language: 'en' | 'es' = 'en',
+): string | null {
+  return attachment === 'none' ? null : ATTACHMENT_SENTENCES[language][attachment];
 }
 
 /**
@@ -297,10 +340,11 @@ export function replaceAttachmentSentence(
   text: string,
   from: LetterAttachment,
   to: LetterAttachment,
+  language: 'en' | 'es' = 'en',
 ): string {
-  const old = attachmentSentence(from);
+  const old = attachmentSentence(from, language);
   if (!old || !text.includes(old)) return text;
-  const next = attachmentSentence(to);
+  const next = attachmentSentence(to, language);
   if (next) return text.replace(old, next);
   // Removed with the paragraph break that set it apart, so no empty paragraph is left.
   return text

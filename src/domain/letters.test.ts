@@ -1289,7 +1289,11 @@ describe('state complaint', () => {
 
   it('needs the formal tone option: "violated" is a legal word there, not in a letter to a teacher', () => {
     const letter = draftStateComplaint(record());
-    expect(checkTone(letter.body).map((f) => f.phrase)).toEqual(['violation', 'violated']);
+    // Read as a letter to a teacher, its legal words are flagged (round four's classifier also reads one
+    // of its legal sentences as a judgement); read as the formal document it is, nothing is.
+    expect(checkTone(letter.body).map((f) => f.phrase)).toEqual(
+      expect.arrayContaining(['violation', 'violated']),
+    );
     expect(checkTone(letter.body, { formal: true })).toEqual([]);
   });
 });

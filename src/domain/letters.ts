@@ -26,6 +26,14 @@ export {
 } from './letter-words.ts';
 export { type BoardAppealOptions, draftBoardAppeal } from './letters/board-appeal.ts';
 export { type CheckInLetterOptions, draftCheckIn, MID_TERM_FALLBACK_DAYS } from './letters/check-in.ts';
+export {
+  DEFAULT_DRAFT_LANGUAGE,
+  DRAFT_LANGUAGES,
+  type DraftLanguage,
+  isDraftLanguage,
+  LetterLanguageUnavailableError,
+  TRANSLATED_LETTER_KINDS,
+} from './letters/draft-language.ts';
 export { draftLetter, type LetterRequest } from './letters/draft-letter.ts';
 export { draftEscalation, ESCALATION_MAX_WORDS, type EscalationOptions } from './letters/escalation.ts';
 export { draftFollowUpUnanswered, type FollowUpUnansweredOptions } from './letters/follow-up-unanswered.ts';

@@ -68,7 +68,10 @@ export async function updateLetterDraft(
   db: Db,
   householdId: string,
   id: string,
-  fields: Pick<LetterRow, 'subject' | 'body' | 'recipients' | 'respond_by' | 'attachment' | 'updated_at'>,
+  fields: Pick<
+    LetterRow,
+    'subject' | 'body' | 'recipients' | 'respond_by' | 'attachment' | 'request' | 'updated_at'
+  >,
 ): Promise<void> {
   await db
     .updateTable('letter')

@@ -547,6 +547,9 @@ const READS: Record<string, Row> = {
   'GET /api/households/:householdId/letters/:id': async (f) => ({
     url: hA(f, `/letters/${f.ids.demoLetter}`),
   }),
+  'GET /api/households/:householdId/letters/:id/version': async (f) => ({
+    url: hA(f, `/letters/${f.ids.demoSentLetter}/version?language=es`),
+  }),
   'GET /api/households/:householdId/letters/:id/eml': async (f) => ({
     url: hA(f, `/letters/${f.ids.demoLetter}/eml`),
   }),
@@ -1089,6 +1092,7 @@ describe.each(BACKENDS)('the response of every route on %s', (backend) => {
       request: { kind: 'check_in' },
     });
     await ok(f, 'POST', inDemo(`/letters/${sent.id}/sent`), { date: '2026-11-27' });
+    f.ids.demoSentLetter = sent.id;
     const draft = await ok(f, 'POST', inDemo(`/children/${demo.childId}/letters`), {
       request: { kind: 'request_service_logs', serviceId: demo.services.speech },
     });

@@ -843,6 +843,10 @@ const ROWS: Record<string, Row> = {
     expect: MEMBERS_READ,
     make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}`) }),
   },
+  'GET /api/households/:householdId/letters/:id/version': {
+    expect: MEMBERS_READ,
+    make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}/version?language=es`) }),
+  },
   'PATCH /api/households/:householdId/letters/:id': {
     expect: NOT_VIEWER,
     make: async (f) => ({ url: h(f, `/letters/${await freshLetter(f)}`), body: { subject: 'Checking in' } }),

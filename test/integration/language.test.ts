@@ -135,6 +135,25 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
     await call(env, 'PUT', '/api/auth/language', { language: null });
   });
 
+  it('checks the tone of a Spanish text in Spanish, read from its words or named', async () => {
+    const check = (body: Record<string, unknown>) =>
+      call(env, 'POST', `/api/households/${env.householdId}/tone-check`, body);
+    const angry = await check({
+      text: 'Me niego a aceptar esto. Ustedes nunca cumplen el IEP de mi hijo!!!',
+    });
+    expect(angry.status).toBe(200);
+    expect(angry.body.flags.length).toBeGreaterThan(0);
+    // The suggestion keeps the parent's refusal, in Spanish.
+    expect(JSON.stringify(angry.body.flags)).toContain('No estoy de acuerdo');
+    const calm = await check({ text: 'No doy mi consentimiento para reducir sus minutos de terapia.' });
+    expect(calm.body.flags).toEqual([]);
+    const named = await check({ text: 'Ya basta!!!', language: 'es' });
+    expect(named.body.flags.length).toBeGreaterThan(0);
+    const refused = await check({ text: 'Hola', language: 'fr' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].path).toBe('language');
+  });
+
   it('words refusals in the reader’s language, keeping the English message, code and limits for other clients', async () => {
     const person = await createAccount(env, `errors-${backend}@example.org`);
     const short = { currentPassword: TEST_PASSWORD, newPassword: 'short' };

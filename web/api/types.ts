@@ -35,6 +35,7 @@ import type {
   LetterChoices as LetterChoicesSchema,
   LetterRecord,
   LetterRequestSchema,
+  LetterVersion as LetterVersionSchema,
   LivingIepNotesInput,
   LivingIepSchema,
   MakeupOption as MakeupOptionSchema,
@@ -144,6 +145,7 @@ export type ParentNote = z.infer<typeof ParentNoteSchema>;
 export type ParentNoteKind = ParentNote['kind'];
 export type ToneFlag = z.infer<typeof ToneFlagSchema>;
 export type Letter = z.infer<typeof LetterRecord>;
+export type LetterVersion = z.infer<typeof LetterVersionSchema>;
 export type LetterKind = z.infer<typeof LetterRequestSchema>['kind'];
 /** What to draft: a kind and the options it needs (LetterRequestSchema). */
 export type LetterRequest = z.input<typeof LetterRequestSchema>;

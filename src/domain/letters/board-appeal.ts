@@ -13,20 +13,11 @@
 import { type CaseRecord, type CaseService, owedMissesToList } from '../case-record.ts';
 import { VERBAL_KINDS } from '../communications.ts';
 import { pin } from '../legal-sources.ts';
-import {
-  bulletList,
-  capitalize,
-  contactsWithRole,
-  formatMinutes,
-  listWords,
-  lowerFirst,
-  placeholder,
-  possessive,
-  quotePlan,
-  ROLE_PLACEHOLDERS,
-} from '../letter-words.ts';
+import { bulletList, capitalize, contactsWithRole, quotePlan } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { serviceWords } from './facts.ts';
 import { boardAppealProvince } from './kinds.ts';
-import { finish, type Letter, type LetterRecipient, writerFor } from './writer.ts';
+import { finish, type Letter, type LetterRecipient, type Writer, writerFor } from './writer.ts';
 
 export type BoardAppealOptions = {
   /** The decision appealed, in the parent's words ("not to make up the missed speech sessions"). */
@@ -41,43 +32,45 @@ export type BoardAppealOptions = {
   serviceId?: string;
 };
 
-function serviceParagraph(
-  child: string,
-  planName: string,
-  service: CaseService,
-  dateOf: (d: string) => string,
-) {
+function serviceParagraph(w: Writer, planName: string, service: CaseService) {
   const l = service.ledger;
   const words = service.sourceText
-    ? `${possessive(child)} ${planName} lists ${quotePlan(service.sourceText)}.`
-    : `${possessive(child)} ${planName} includes ${lowerFirst(service.name)}.`;
+    ? w.t('letter.plan.lists', { child: w.child, plan: planName, quoted: quotePlan(service.sourceText) })
+    : w.t('letter.plan.includes', { child: w.child, plan: planName, service: serviceWords(w, service) });
   const owed = owedMissesToList(service);
   return (
-    `${capitalize(service.name)}: ${words} From ${dateOf(l.from)} to ${dateOf(l.to)}, ${formatMinutes(l.deliveredMinutes)} of the ` +
-    `${formatMinutes(l.requiredMinutes)} required were delivered.` +
+    `${capitalize(service.name)}: ${words} ` +
+    w.t('letter.board.delivery', {
+      from: w.date(l.from),
+      to: w.date(l.to),
+      delivered: w.minutes(l.deliveredMinutes),
+      required: w.minutes(l.requiredMinutes),
+    }) +
     (l.owedBalanceMinutes > 0
-      ? ` ${capitalize(formatMinutes(l.owedBalanceMinutes))} have not been made up.`
+      ? w.t('letter.board.notMadeUp', { minutes: capitalize(w.minutes(l.owedBalanceMinutes)) })
       : '') +
-    (owed.length > 0
-      ? ` Sessions missed and not made up: ${listWords(owed.map((m) => dateOf(m.date)))}.`
-      : '')
+    (owed.length > 0 ? w.t('letter.board.missed', { dates: w.list(owed.map((m) => w.date(m.date))) }) : '')
   );
 }
 
 /** The appeal letter. Throws RangeError for a plan outside B.C. and Alberta or an unknown service. */
-export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions = {}): Letter {
+export function draftBoardAppeal(
+  record: CaseRecord,
+  options: BoardAppealOptions = {},
+  language?: DraftLanguage,
+): Letter {
   const province = boardAppealProvince(record.plan);
   if (!province) throw new RangeError('a board appeal is for a plan in British Columbia or Alberta');
   // An appeal asks the Board to decide, on the Board's own timeline (B.C.: 45 days), not a reply by a
   // date: the writer gets no reply date.
-  const w = writerFor(record);
+  const w = writerFor(record, false, undefined, language);
   const { child, facts, notes } = w;
   const planName = province === 'AB' ? 'IPP' : 'IEP';
   const dateOf = w.date;
 
   const board = contactsWithRole(record.team, 'board')[0];
   const to: LetterRecipient[] = [
-    board ? { name: board.name, email: board.email } : { name: ROLE_PLACEHOLDERS.board, email: null },
+    board ? { name: board.name, email: board.email } : { name: w.gap('role.board'), email: null },
   ];
   const manager = contactsWithRole(record.team, 'superintendent')[0];
   const cc: LetterRecipient[] = manager ? [{ name: manager.name, email: manager.email }] : [];
@@ -91,13 +84,11 @@ export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions
     throw new RangeError(`no service with id ${options.serviceId} in this record`);
   if (service) facts.push(service.id, ...owedMissesToList(service).map((m) => m.entryId));
 
-  const decision = options.decision?.trim() || placeholder('the decision you are appealing, in your words');
-  const decidedBy = options.decidedBy?.trim() || placeholder('who made it: name and role');
-  const decidedOn = options.decisionDate
-    ? dateOf(options.decisionDate)
-    : placeholder('the date you were told of it');
-  const ask = options.askBoardTo?.trim() || placeholder('what you ask the Board to decide');
-  const procedure = placeholder("the name or number of the Board's appeal bylaw or policy");
+  const decision = options.decision?.trim() || w.gap('decision');
+  const decidedBy = options.decidedBy?.trim() || w.gap('decidedBy');
+  const decidedOn = options.decisionDate ? dateOf(options.decisionDate) : w.gap('toldOn');
+  const ask = options.askBoardTo?.trim() || w.gap('askBoard');
+  const procedure = w.gap('procedure');
 
   const earlier = record.communications
     .filter((c) => c.direction === 'sent' || VERBAL_KINDS.has(c.kind))
@@ -108,43 +99,45 @@ export function draftBoardAppeal(record: CaseRecord, options: BoardAppealOptions
     const who = c.contactIds
       .map((id) => record.team.find((t) => t.id === id)?.name)
       .filter((n): n is string => n != null);
-    return `${dateOf(c.date)}: ${c.kind === 'phone' ? 'call' : c.kind === 'meeting' ? 'meeting' : 'message'} with ${who.length > 0 ? listWords(who) : 'the school'}${c.subject ? `, ${quotePlan(c.subject)}` : ''}`;
+    return w.t('letter.board.contact', {
+      date: dateOf(c.date),
+      kind: c.kind,
+      who: who.length > 0 ? w.list(who) : w.t('letter.theSchool'),
+      subject: c.subject ? `, ${quotePlan(c.subject)}` : '',
+    });
   });
 
-  const law =
-    province === 'BC'
-      ? `I am appealing to the Board, under section 11 of the School Act (${pin('bc-sa-11')}), a decision that significantly affects ${possessive(child)} education. Under the Act, a decision includes not making one.`
-      : `I am asking the Board to review, under section 42 of the Education Act (${pin('ab-ea-42')}), a decision that significantly affects ${possessive(child)} education.`;
+  const law = w.t('letter.board.law', {
+    province,
+    child,
+    citation: province === 'BC' ? pin('bc-sa-11') : pin('ab-ea-42'),
+  });
   const body = [
-    `Dear Members of the Board,`,
+    w.t('letter.board.salutation'),
     law,
-    `The decision: ${decision}\nMade by: ${decidedBy}\nDate: ${decidedOn}`,
+    w.t('letter.board.decision', { decision, decidedBy, date: decidedOn }),
     ...(service
-      ? [
-          `What ${possessive(child)} ${planName} says, and what happened:\n${serviceParagraph(child, planName, service, dateOf)}`,
-        ]
+      ? [`${w.t('letter.board.says', { child, plan: planName })}\n${serviceParagraph(w, planName, service)}`]
       : []),
-    ...(contactLines.length > 0 ? [`What I have done so far:\n${bulletList(contactLines)}`] : []),
-    `What I ask the Board to decide: ${ask}`,
-    `I am following the Board's appeal procedure (${procedure}) and have enclosed what it asks for. ` +
-      (province === 'BC'
-        ? `I understand the Board decides an appeal within 45 days of receiving it (${pin('bc-sa-11')}).`
-        : 'Please let me know the next steps and when the Board will consider it.'),
-    `Thank you for your time.\n\nSincerely,\n${w.parentName}`,
+    ...(contactLines.length > 0 ? [`${w.t('letter.board.done')}\n${bulletList(contactLines)}`] : []),
+    w.t('letter.board.ask', { ask }),
+    w.t('letter.board.procedure', { procedure, province, citation: pin('bc-sa-11') }),
+    w.t('letter.board.closing', { name: w.parentName }),
   ].join('\n\n');
-  const subject = `Appeal to the Board: ${record.child.firstName}${record.child.lastName ? ` ${record.child.lastName}` : ''}, ${record.child.school ?? placeholder('school name')}`;
+  const subject = w.t('letter.board.subject', {
+    name: `${record.child.firstName}${record.child.lastName ? ` ${record.child.lastName}` : ''}`,
+    school: record.child.school ?? w.gap('schoolName'),
+  });
 
-  notes.push(
-    province === 'BC'
-      ? "Get the Board's appeal bylaw (school districts publish it) and follow it: the Board may refuse to hear an appeal until you have discussed the decision with the people it names (School Act s.11). Appeal within a reasonable time of being told of the decision."
-      : "Get the Board's policy on appeals and follow its steps (many boards ask you to go to the teacher, the principal, then the superintendent first). The Education Act sets no time limit; the policy may.",
-    province === 'BC'
-      ? 'A superintendent of appeals (School Act s.11.1) reviews only the kinds of decisions B.C. Reg. 24/2008 lists, such as expulsion or not providing an IEP: it is not the next step for services that were not delivered.'
-      : 'A review by the Minister (Education Act s.43) covers only the kinds of decisions the section lists, such as an expulsion: it is not the next step for services that were not delivered.',
-  );
+  notes.push(w.t('letter.board.noteProcedure', { province }), w.t('letter.board.noteNarrow', { province }));
   if (service && service.ledger.owedBalanceMinutes > 0) {
     notes.push(
-      `What to ask the Board could be, for example: that ${possessive(child)} ${lowerFirst(service.name)} be delivered as the ${planName} states, and the ${formatMinutes(service.ledger.owedBalanceMinutes)} missed be made up on a schedule agreed in writing.`,
+      w.t('letter.board.noteAsk', {
+        child,
+        service: serviceWords(w, service),
+        plan: planName,
+        minutes: w.minutes(service.ledger.owedBalanceMinutes),
+      }),
     );
   }
   // The service log shows the facts in detail.

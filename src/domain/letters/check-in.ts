@@ -2,23 +2,9 @@
 
 import { type CaseRecord, occurrencesOf } from '../case-record.ts';
 import { addDays } from '../dates.ts';
-import {
-  bulletList,
-  capitalize,
-  formatMinutes,
-  listWords,
-  lowerFirst,
-  possessive,
-  quotePlan,
-} from '../letter-words.ts';
-import {
-  byDate,
-  byOccurrenceDate,
-  lapsesOf,
-  noteDisagreement,
-  notMadeUpWords,
-  uniqueDates,
-} from './facts.ts';
+import { bulletList, capitalize, lowerFirst, quotePlan } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { byDate, byOccurrenceDate, lapsesOf, noteDisagreement, serviceWords, uniqueDates } from './facts.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -34,12 +20,16 @@ export const MID_TERM_FALLBACK_DAYS = 42;
  * services on schedule), then a question or two (make-ups still owed, an accommodation that slipped, goals
  * before the next progress report).
  */
-export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions = {}): Letter {
+export function draftCheckIn(
+  record: CaseRecord,
+  options: CheckInLetterOptions = {},
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'check_in');
   const period = options.period ?? 'weekly';
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   const { child, planName } = w;
-  const to = [writer.recipientForRole(record, 'case_manager')];
+  const to = [writer.recipientForRole(w, 'case_manager')];
 
   const reports = record.keyDates.filter((k) => PROGRESS_REPORT.test(k.kind)).map((k) => k.date);
   const lastReport =
@@ -54,10 +44,10 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
       : (lastReport ?? record.plan?.effectiveFrom ?? addDays(record.asOf, -MID_TERM_FALLBACK_DAYS));
   const sinceWords =
     period === 'weekly'
-      ? 'this week'
+      ? w.t('letter.checkIn.since', { since: 'week', date: '' })
       : lastReport
-        ? `since the progress report on ${w.date(lastReport)}`
-        : `since ${w.date(since)}`;
+        ? w.t('letter.checkIn.since', { since: 'report', date: w.date(lastReport) })
+        : w.t('letter.checkIn.since', { since: 'date', date: w.date(since) });
 
   const wentWell: string[] = [];
   for (const note of byDate(record.parentNotes.filter((n) => n.kind === 'win' && n.date >= since))) {
@@ -71,7 +61,12 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
       .sort(byOccurrenceDate);
     if (provided.length === 0) continue;
     w.facts.push(accommodation.id, ...provided.flatMap((o) => o.entryIds));
-    wentWell.push(`${quotePlan(accommodation.text)} was in place on ${listWords(uniqueDates(w, provided))}.`);
+    wentWell.push(
+      w.t('letter.checkIn.inPlace', {
+        quoted: quotePlan(accommodation.text),
+        dates: w.list(uniqueDates(w, provided)),
+      }),
+    );
   }
   for (const service of record.services) {
     const weeks = service.weeks.filter((wk) => addDays(wk.start, 6) >= since && wk.requiredMinutes > 0);
@@ -79,7 +74,7 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
     w.facts.push(service.id, ...weeks.flatMap((wk) => wk.entryIds));
     const delivered = weeks.reduce((sum, wk) => sum + wk.deliveredMinutes, 0);
     wentWell.push(
-      `${capitalize(service.name)}: every session happened as planned (${formatMinutes(delivered)}).`,
+      w.t('letter.checkIn.onSchedule', { service: capitalize(service.name), minutes: w.minutes(delivered) }),
     );
   }
 
@@ -87,9 +82,13 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
   for (const service of record.services) {
     if (service.ledger.owedBalanceMinutes <= 0) continue;
     w.facts.push(service.id);
+    const owed = service.ledger.owedBalanceMinutes;
     questions.push(
-      `How are the make-ups for ${lowerFirst(service.name)} going? By my records, since ${w.date(service.ledger.from)}, ` +
-        `${notMadeUpWords(service.ledger.owedBalanceMinutes)}.`,
+      w.t('letter.checkIn.makeUps', {
+        service: serviceWords(w, service),
+        date: w.date(service.ledger.from),
+        notMadeUp: w.t('letter.owed.missed', { minutes: w.minutes(owed), count: Math.round(owed) }),
+      }),
     );
   }
   for (const accommodation of record.accommodations) {
@@ -98,40 +97,46 @@ export function draftCheckIn(record: CaseRecord, options: CheckInLetterOptions =
     w.facts.push(accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds));
     for (const o of summary.lapses) noteDisagreement(w, o);
     questions.push(
-      `I noticed ${quotePlan(accommodation.text)} wasn't in place on ${listWords(uniqueDates(w, summary.lapses))}. ` +
-        'Could we touch base on it?',
+      w.t('letter.checkIn.lapsed', {
+        quoted: quotePlan(accommodation.text),
+        dates: w.list(uniqueDates(w, summary.lapses)),
+      }),
     );
   }
   if (period === 'mid_term') {
     for (const goal of record.goals) {
       w.facts.push(goal.id);
       questions.push(
-        `How is ${child} doing on the ${lowerFirst(goal.area)} goal (${quotePlan(goal.text)})?` +
-          (nextReport
-            ? ` Is it on track for the progress report on ${w.date(nextReport)}?`
-            : ' Is it on track?'),
+        w.t('letter.checkIn.goal', {
+          child,
+          area: w.language === 'en' ? lowerFirst(goal.area) : goal.area,
+          quoted: quotePlan(goal.text),
+          hasNext: nextReport ? 'yes' : 'no',
+          date: nextReport ? w.date(nextReport) : '',
+        }),
       );
     }
   }
-  questions.push(`Is there anything we can work on at home to support ${child}?`);
+  questions.push(w.t('letter.checkIn.home', { child }));
 
   const opening =
     period === 'weekly'
-      ? `I hope your week is going well. I'm checking in on how things went for ${child} ${sinceWords}.`
-      : `I hope the term is going well. I'm checking in on how ${possessive(child)} services and goals are going ${sinceWords}, ` +
-        `before the next progress report${nextReport ? ` on ${w.date(nextReport)}` : ''}.`;
+      ? w.t('letter.checkIn.openingWeekly', { child, since: sinceWords })
+      : w.t('letter.checkIn.openingTerm', {
+          child,
+          since: sinceWords,
+          hasNext: nextReport ? 'yes' : 'no',
+          date: nextReport ? w.date(nextReport) : '',
+        });
   const body = writer.letterBody(w, to, [
     opening,
     wentWell.length > 0
-      ? `What's going well:\n${bulletList(wentWell)}`
-      : `Thank you for everything you're doing for ${child} ${period === 'weekly' ? 'this week' : 'this term'}.`,
-    `${questions.length === 1 ? 'A question' : 'A few questions'}:\n${bulletList(questions)}`,
-    `${writer.replySentence(w)} A short note is fine.`,
-    `Thank you for keeping me in the loop on ${possessive(child)} ${planName}.`,
+      ? `${w.t('letter.checkIn.wentWell')}\n${bulletList(wentWell)}`
+      : w.t('letter.checkIn.thanksFor', { child, period }),
+    `${w.t('letter.checkIn.questions', { count: questions.length })}\n${bulletList(questions)}`,
+    `${writer.replySentence(w)} ${w.t('letter.checkIn.shortNote')}`,
+    w.t('letter.checkIn.loop', { child, plan: planName }),
   ]);
-  const subject =
-    period === 'weekly'
-      ? `Weekly check-in: ${child}`
-      : `Mid-term check-in: how ${possessive(child)} services and goals are going`;
+  const subject = w.t('letter.checkIn.subject', { period, child });
   return writer.finish(w, 'check_in', subject, to, [], body);
 }

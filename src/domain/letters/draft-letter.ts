@@ -3,6 +3,7 @@
 import type { CaseRecord } from '../case-record.ts';
 import { type BoardAppealOptions, draftBoardAppeal } from './board-appeal.ts';
 import { type CheckInLetterOptions, draftCheckIn } from './check-in.ts';
+import { assertDraftLanguage, DEFAULT_DRAFT_LANGUAGE, type DraftLanguage } from './draft-language.ts';
 import { draftEscalation, type EscalationOptions } from './escalation.ts';
 import { draftFollowUpUnanswered, type FollowUpUnansweredOptions } from './follow-up-unanswered.ts';
 import { draftFollowUpVerbal } from './follow-up-verbal.ts';
@@ -35,38 +36,51 @@ export type LetterRequest =
   | ({ kind: 'board_appeal' } & BoardAppealOptions)
   | ({ kind: 'service_log_questions' } & ServiceLogQuestionsOptions);
 
-export function draftLetter(record: CaseRecord, request: LetterRequest): Letter {
+/**
+ * The letter a request asks for, in `language` (English by default). A kind whose sentences are not all in
+ * the letter catalog yet drafts in English only: asked for another language, it throws
+ * LetterLanguageUnavailableError (code 'letter_language_unavailable'), after the plan's own checks.
+ */
+export function draftLetter(
+  record: CaseRecord,
+  request: LetterRequest,
+  language: DraftLanguage = DEFAULT_DRAFT_LANGUAGE,
+): Letter {
+  if (language !== DEFAULT_DRAFT_LANGUAGE) {
+    assertAvailable(record, request.kind);
+    assertDraftLanguage(request.kind, language);
+  }
   switch (request.kind) {
     case 'specific_concern':
-      return draftSpecificConcern(record, request);
+      return draftSpecificConcern(record, request, language);
     case 'check_in':
-      return draftCheckIn(record, request);
+      return draftCheckIn(record, request, language);
     case 'follow_up_unanswered':
-      return draftFollowUpUnanswered(record, request);
+      return draftFollowUpUnanswered(record, request, language);
     case 'follow_up_verbal':
-      return draftFollowUpVerbal(record, request);
+      return draftFollowUpVerbal(record, request, language);
     case 'thank_you':
-      return draftThankYou(record, request);
+      return draftThankYou(record, request, language);
     case 'request_service_logs':
-      return draftServiceLogRequest(record, request);
+      return draftServiceLogRequest(record, request, language);
     case 'request_iep_meeting':
-      return draftMeetingRequest(record, request);
+      return draftMeetingRequest(record, request, language);
     case 'request_records':
-      return draftRecordsRequest(record, request);
+      return draftRecordsRequest(record, request, language);
     case 'request_prior_written_notice':
-      return draftPriorWrittenNoticeRequest(record, request);
+      return draftPriorWrittenNoticeRequest(record, request, language);
     case 'request_language_access':
-      return draftLanguageAccessRequest(record, request);
+      return draftLanguageAccessRequest(record, request, language);
     case 'escalation':
-      return draftEscalation(record, request);
+      return draftEscalation(record, request, language);
     case 'state_complaint':
-      return draftStateComplaint(record);
+      return draftStateComplaint(record, language);
     case 'ocr_complaint_outline':
-      return draftOcrComplaintOutline(record);
+      return draftOcrComplaintOutline(record, language);
     case 'board_appeal':
       assertAvailable(record, 'board_appeal');
-      return draftBoardAppeal(record, request);
+      return draftBoardAppeal(record, request, language);
     case 'service_log_questions':
-      return draftServiceLogQuestions(record, request);
+      return draftServiceLogQuestions(record, request, language);
   }
 }

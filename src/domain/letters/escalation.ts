@@ -4,19 +4,8 @@
 import type { CaseRecord } from '../case-record.ts';
 import { closureMissesToList, owedMissesToList } from '../case-record.ts';
 import { VERBAL_KINDS } from '../communications.ts';
-import {
-  attachmentSentence,
-  bulletList,
-  capitalize,
-  countOf,
-  countWords,
-  type LetterAttachment,
-  listWords,
-  lowerFirst,
-  placeholder,
-  possessive,
-  quotePlan,
-} from '../letter-words.ts';
+import { bulletList, capitalize, countWords, type LetterAttachment, quotePlan } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import {
   byDate,
   contactLine,
@@ -27,8 +16,9 @@ import {
   notMadeUpClause,
   openConcerns,
   percentOf,
+  serviceWords,
 } from './facts.ts';
-import type { Letter, ReplyOption } from './writer.ts';
+import type { Letter, ReplyOption, Writer } from './writer.ts';
 import * as writer from './writer.ts';
 
 export type EscalationOptions = ReplyOption & {
@@ -55,26 +45,23 @@ const ESCALATION_MAX_ITEMS = 3;
  * "(2 more earlier messages in my records.)": what the letter leaves unnamed. It names no attachment, so it
  * stays true whatever the parent attaches (the attachment sentence says what that is).
  */
-function moreInRecords(count: number, noun: string): string {
+function moreInRecords(w: Writer, count: number, noun: 'item' | 'message'): string {
   if (count <= 0) return '';
-  return `\n(${countOf(count, `more ${noun}`, `more ${noun}s`)} in my records.)`;
+  return `\n${w.t('letter.escalation.more', { noun, count, n: String(count) })}`;
 }
 
+type Item = { text: string; facts: string[] };
+
 /**
- * "Escalate if repeated emails go unanswered, your child is being harmed, or there are clear legal
- * violations." A short letter: the plan's words and the totals for what is not in place, the earlier asks
- * with their dates and whether they were answered, and what the parent asks now; the details go in the
- * attached report. It asks for help, not for blame. A letter over the principal's head copies the
- * principal, so nobody is gone around.
+ * The escalation's parts in the writer's language: its addressees, the items and asks it may name, and
+ * `compose`, the body naming the first `shown` items and the last `recent` asks (the rest are in the log).
  */
-export function draftEscalation(record: CaseRecord, options: EscalationOptions): Letter {
-  writer.assertAvailable(record, 'escalation');
-  const w = writer.writerFor(record, false, options);
+function escalationParts(record: CaseRecord, options: EscalationOptions, w: Writer) {
   const { child, planName } = w;
   const attachment = options.attachment ?? 'report_pdf';
-  const to = [writer.recipientForRole(record, options.to)];
+  const to = [writer.recipientForRole(w, options.to)];
   // Above the principal, the principal is copied (the parent can change who is copied before sending).
-  const principalCopy = options.to === 'principal' ? [] : [writer.recipientForRole(record, 'principal')];
+  const principalCopy = options.to === 'principal' ? [] : [writer.recipientForRole(w, 'principal')];
   const cc = [...principalCopy, ...writer.caseManagerCopy(record, [...to, ...principalCopy])];
   // Name only the people the record shows the family has already written to or talked with.
   const earlierNames = [
@@ -90,7 +77,6 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
   // One item per service and accommodation: the plan's words and the totals, no dates (they are in the
   // attached log), minutes without the hours (shorter to read in a list). Each keeps the records it rests
   // on, so the paper trail holds only what the letter states.
-  type Item = { text: string; facts: string[] };
   const items: Item[] = [];
   let window: { from: string; to: string } | null = null;
   for (const service of concerns.services) {
@@ -98,15 +84,21 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
     window ??= { from: l.from, to: l.to };
     const percent = percentOf(service);
     // Sessions lost to a closure are said apart from the missed ones, as every letter does.
-    const owed = notMadeUpClause(service, (n) => `${n} minutes`);
-    const words = service.sourceText
-      ? ` lists ${quotePlan(service.sourceText)}`
-      : ` includes ${lowerFirst(service.name)}`;
+    const owed = notMadeUpClause(w, service, (n) => w.t('letter.minutesShort', { count: n, n: String(n) }));
     items.push({
-      text:
-        `${capitalize(service.name)}: the ${planName}${words}. ${l.deliveredMinutes} of ${l.requiredMinutes} minutes ` +
-        `${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered${percent == null ? '' : ` (${percent}%)`}` +
-        (owed ? `; ${owed}.` : '.'),
+      text: w.t('letter.escalation.service', {
+        service: capitalize(service.name),
+        plan: planName,
+        hasText: service.sourceText ? 'yes' : 'no',
+        quoted: service.sourceText ? quotePlan(service.sourceText) : '',
+        serviceName: serviceWords(w, service),
+        delivered: String(l.deliveredMinutes),
+        required: String(l.requiredMinutes),
+        count: l.deliveredMinutes,
+        percent: percent == null ? '' : w.t('letter.percent', { n: String(percent) }),
+        hasOwed: owed ? 'yes' : 'no',
+        owed: owed ?? '',
+      }),
       facts: [
         service.id,
         ...[...owedMissesToList(service), ...closureMissesToList(service)].map((m) => m.entryId),
@@ -117,7 +109,11 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
     const summary = lapsesOf(accommodation);
     for (const o of summary.lapses) noteDisagreement(w, o);
     items.push({
-      text: `The ${planName} lists ${quotePlan(accommodation.text)}. It was ${lapseCount(summary)}.`,
+      text: w.t('letter.escalation.accommodation', {
+        plan: planName,
+        quoted: quotePlan(accommodation.text),
+        count: lapseCount(w, summary),
+      }),
       facts: [accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds)],
     });
   }
@@ -132,48 +128,89 @@ export function draftEscalation(record: CaseRecord, options: EscalationOptions):
   const harm = byDate(record.parentNotes.filter((n) => n.kind === 'harm'));
   for (const note of harm) w.facts.push(note.id);
   const latestHarm = harm.at(-1);
-  const attached = attachmentSentence(attachment);
+  const attached = attachment === 'none' ? null : w.t('letter.attachment', { attachment });
 
-  /** The letter naming the first `shown` items and the last `recent` asks; the rest are in the log. */
-  const compose = (shown: number, recent: number): string =>
-    writer.letterBody(w, to, [
-      `I'm writing to ask for your help with ${possessive(child)} ${planName}. ` +
-        (earlierNames.length > 0 ? `I have raised this with ${listWords(earlierNames)}, and ` : '') +
-        "I'd like to find a way forward together.",
+  // The dates written so far; each composition writes its own after them (it may be composed again).
+  const datesBefore = w.dates.length;
+  const compose = (shown: number, recent: number): string => {
+    w.dates.length = datesBefore;
+    return writer.letterBody(w, to, [
+      w.t('letter.escalation.opening', {
+        child,
+        plan: planName,
+        raised: earlierNames.length > 0 ? 'yes' : 'no',
+        names: w.list(earlierNames),
+      }),
       items.length > 0
-        ? `What the ${planName} says, and what happened${window ? ` from ${w.date(window.from)} to ${w.date(window.to)}` : ''}:\n` +
-          `${bulletList(items.slice(0, shown).map((i) => i.text))}${moreInRecords(items.length - shown, 'item')}`
-        : `What happened: ${placeholder('what happened, with dates')}`,
+        ? `${w.t('letter.escalation.whatHappened', {
+            plan: planName,
+            hasWindow: window ? 'yes' : 'no',
+            from: window ? w.date(window.from) : '',
+            to: window ? w.date(window.to) : '',
+          })}\n` +
+          `${bulletList(items.slice(0, shown).map((i) => i.text))}${moreInRecords(w, items.length - shown, 'item')}`
+        : w.t('letter.escalation.happenedGap', { gap: w.gap('whatHappened') }),
       ...(asks.length > 0
         ? [
-            `What I asked, and when:\n${bulletList(asks.slice(asks.length - recent).map((i) => i.text))}` +
-              moreInRecords(asks.length - recent, 'earlier message'),
+            `${w.t('letter.escalation.asked')}\n${bulletList(asks.slice(asks.length - recent).map((i) => i.text))}` +
+              moreInRecords(w, asks.length - recent, 'message'),
           ]
         : []),
       ...(latestHarm
         ? [
-            `How this is affecting ${child} (${w.date(latestHarm.date)}): ${latestHarm.text.trim()}` +
-              (harm.length > 1 ? ` I noted this on ${countOf(harm.length, 'day')}.` : ''),
+            w.t('letter.escalation.harm', {
+              child,
+              date: w.date(latestHarm.date),
+              text: latestHarm.text.trim(),
+              count: harm.length,
+              n: String(harm.length),
+            }),
           ]
         : []),
-      'What I ask now: could we meet to talk about how to get these supports in place' +
-        (concerns.services.length > 0 ? ', and how the missed sessions will be made up? ' : '? ') +
-        `I'm available ${placeholder('days and times that work for you')}. ${writer.replySentence(w)}`,
+      `${w.t('letter.escalation.askNow', {
+        missed: concerns.services.length > 0 ? 'yes' : 'no',
+        available: w.gap('daysAndTimes'),
+      })} ${writer.replySentence(w)}`,
       ...(attached ? [attached] : []),
-      'Thank you for your time.',
+      w.t('letter.escalation.thanks'),
     ]);
+  };
+  return { to, cc, attachment, items, asks, compose };
+}
 
-  // Short enough to be read to the end: name fewer items and asks (the log has them all) until it fits.
-  let shown = Math.min(ESCALATION_MAX_ITEMS, items.length);
-  let recent = Math.min(ESCALATION_MAX_ITEMS, asks.length);
-  let body = compose(shown, recent);
+/**
+ * "Escalate if repeated emails go unanswered, your child is being harmed, or there are clear legal
+ * violations." A short letter: the plan's words and the totals for what is not in place, the earlier asks
+ * with their dates and whether they were answered, and what the parent asks now; the details go in the
+ * attached report. It asks for help, not for blame. A letter over the principal's head copies the
+ * principal, so nobody is gone around.
+ */
+export function draftEscalation(
+  record: CaseRecord,
+  options: EscalationOptions,
+  language?: DraftLanguage,
+): Letter {
+  writer.assertAvailable(record, 'escalation');
+  // Short enough to be read to the end: name fewer items and asks (the log has them all) until the
+  // English letter fits. A letter in another language names the same ones, so it states the same facts.
+  const inEnglish = writer.writerFor(record, false, options);
+  const english = escalationParts(record, options, inEnglish);
+  let shown = Math.min(ESCALATION_MAX_ITEMS, english.items.length);
+  let recent = Math.min(ESCALATION_MAX_ITEMS, english.asks.length);
+  let body = english.compose(shown, recent);
   while (countWords(body) > ESCALATION_MAX_WORDS && (shown > 1 || recent > 1)) {
     if (shown >= recent && shown > 1) shown--;
     else recent--;
-    body = compose(shown, recent);
+    body = english.compose(shown, recent);
   }
+  const translated =
+    language && language !== 'en' ? writer.writerFor(record, false, options, language) : null;
+  const parts = translated ? escalationParts(record, options, translated) : null;
+  const { to, cc, attachment, items, asks } = parts ?? english;
+  if (parts) body = parts.compose(shown, recent);
+  const out = translated ?? inEnglish;
   for (const item of [...items.slice(0, shown), ...asks.slice(asks.length - recent)])
-    w.facts.push(...item.facts);
-  const subject = `Asking for your help with ${possessive(child)} ${planName}`;
-  return writer.finish(w, 'escalation', subject, to, cc, body, attachment);
+    out.facts.push(...item.facts);
+  const subject = out.t('letter.escalation.subject', { child: out.child, plan: out.planName });
+  return writer.finish(out, 'escalation', subject, to, cc, body, attachment);
 }

@@ -15,21 +15,14 @@ import {
   pendingMisses,
 } from '../case-record.ts';
 import { type Communication, replyState, VERBAL_KINDS } from '../communications.ts';
-import { type Finding, GOAL_FINDING_RULES } from '../implementation-patterns.ts';
+import { formatSchoolDate, RECORD_LOCALE } from '../dates.ts';
+import { COUNT_UNIT_WORDS } from '../deadlines.ts';
+import { FINDING_RULES, type Finding, GOAL_FINDING_RULES } from '../implementation-patterns.ts';
+import type { CountUnit } from '../jurisdictions.ts';
 import { pin } from '../legal-sources.ts';
-import {
-  bulletList,
-  capitalize,
-  countOf,
-  formatMinutes,
-  listWords,
-  lowerFirst,
-  missReasonWords,
-  observationOutcomeWords,
-  observationSourceWords,
-  possessive,
-  quotePlan,
-} from '../letter-words.ts';
+import { bulletList, capitalize, lowerFirst, possessive, quotePlan } from '../letter-words.ts';
+import { LetterLanguageUnavailableError } from './draft-language.ts';
+import type { LetterKind } from './kinds.ts';
 import { contactsOf, type Timeline, type Writer } from './writer.ts';
 
 export function findService(record: CaseRecord, serviceId: string): CaseService {
@@ -50,19 +43,6 @@ export function findCommunication(record: CaseRecord, communicationId: string): 
   return message;
 }
 
-function minutesAre(minutes: number): string {
-  return `${formatMinutes(minutes)} ${Math.round(minutes) === 1 ? 'is' : 'are'}`;
-}
-
-/**
- * "90 minutes of missed sessions have not been made up": a fact from the ledger (sessions missed for a
- * reason the plan's policy does not excuse, and no make-up logged), never a statement of what the law
- * requires.
- */
-export function notMadeUpWords(minutes: number): string {
-  return `${formatMinutes(minutes)} of missed sessions ${Math.round(minutes) === 1 ? 'has' : 'have'} not been made up`;
-}
-
 /** Owed minutes not made up that were lost to school closures (said and listed apart from misses). */
 function closedMinutes(service: CaseService): number {
   const closed = closureMissesToList(service).reduce((sum, m) => sum + m.owedRemainingMinutes, 0);
@@ -74,20 +54,68 @@ function closedMinutes(service: CaseService): number {
  * made up": the owed balance, closures apart; null when nothing is owed.
  */
 export function notMadeUpClause(
+  w: Writer,
   service: CaseService,
-  minutes: (n: number) => string = formatMinutes,
+  minutes: (n: number) => string = w.minutes,
 ): string | null {
   const closed = closedMinutes(service);
   const missed = service.ledger.owedBalanceMinutes - closed;
-  const parts: string[] = [];
-  if (missed > 0)
-    parts.push(`${minutes(missed)} of missed sessions ${missed === 1 ? 'has' : 'have'} not been made up`);
-  if (closed > 0) {
-    parts.push(
-      `${missed > 0 ? `${closed} more` : minutes(closed)} ${closed === 1 ? 'was' : 'were'} lost to school closures and not made up`,
-    );
+  const missedWords =
+    missed > 0 ? w.t('letter.owed.missed', { minutes: minutes(missed), count: missed }) : null;
+  const closedWords =
+    closed > 0
+      ? w.t('letter.owed.closed', {
+          more: missed > 0 ? 'yes' : 'no',
+          n: String(closed),
+          minutes: minutes(closed),
+          count: closed,
+        })
+      : null;
+  if (missedWords && closedWords)
+    return w.t('letter.owed.both', { missed: missedWords, closed: closedWords });
+  return missedWords ?? closedWords;
+}
+
+/** A service's name in a sentence: "speech therapy" in English; quoted as the plan names it otherwise. */
+export function serviceWords(w: Writer, service: CaseService): string {
+  return w.language === 'en' ? lowerFirst(service.name) : w.t('letter.serviceName', { name: service.name });
+}
+
+/** What a missed session's reason means in a sentence, in the letter's words (codes: src/domain/session-entry.ts). */
+export function missReasonIn(w: Writer, reason: string | null): string {
+  const known = new Set([
+    'provider_absent',
+    'school_event',
+    'testing',
+    'field_trip',
+    'school_closed',
+    'scheduling_conflict',
+    'student_absent',
+    'student_refused',
+  ]);
+  if (reason == null || reason === 'other' || reason === 'unknown' || known.has(reason)) {
+    return w.t('letter.missReason', { reason: reason ?? 'unknown', child: w.child });
   }
-  return parts.length > 0 ? parts.join(', and ') : null;
+  // A reason outside the codes is the family's own words.
+  return reason;
+}
+
+/** "in place", "not in place", ... in the letter's words. */
+export function outcomeIn(w: Writer, outcome: string): string {
+  return w.t('letter.outcome', { outcome });
+}
+
+const SOURCES: ReadonlySet<string> = new Set([
+  'child_report',
+  'work_sample',
+  'teacher',
+  'parent_saw',
+  'school_record',
+]);
+
+/** How I know ("I saw this myself"), in the letter's words; null for a source with no words. */
+export function sourceIn(w: Writer, source: string): string | null {
+  return SOURCES.has(source) ? w.t('letter.source', { source, child: w.child }) : null;
 }
 
 export function percentOf(service: CaseService): number | null {
@@ -104,33 +132,51 @@ export function planWordsForService(w: Writer, service: CaseService): string {
   // A service of an earlier plan (the one before the annual review renewed it) is quoted as that plan's.
   const earlier = service.earlierPlan;
   if (earlier && service.sourceText) {
-    return (
-      `${possessive(w.child)} earlier ${w.planName}${earlier.title ? ` (${earlier.title})` : ''}, ` +
-      `in effect from ${w.date(earlier.effectiveFrom)} to ${w.date(earlier.effectiveTo)}, listed ${quotePlan(service.sourceText)}.`
-    );
+    return w.t('letter.plan.earlier', {
+      child: w.child,
+      plan: w.planName,
+      title: earlier.title ? ` (${earlier.title})` : '',
+      from: w.date(earlier.effectiveFrom),
+      to: w.date(earlier.effectiveTo),
+      quoted: quotePlan(service.sourceText),
+    });
   }
-  if (service.sourceText)
-    return `${possessive(w.child)} ${w.planName} lists ${quotePlan(service.sourceText)}.`;
-  w.notes.push(
-    `The ${w.planName}'s own words for ${lowerFirst(service.name)} are not in your record; quoting them from the plan makes the letter stronger.`,
-  );
-  return `${possessive(w.child)} ${w.planName} includes ${lowerFirst(service.name)}.`;
+  if (service.sourceText) {
+    return w.t('letter.plan.lists', {
+      child: w.child,
+      plan: w.planName,
+      quoted: quotePlan(service.sourceText),
+    });
+  }
+  w.notes.push(w.t('letter.plan.wordsMissing', { plan: w.planName, service: serviceWords(w, service) }));
+  return w.t('letter.plan.includes', { child: w.child, plan: w.planName, service: serviceWords(w, service) });
+}
+
+/** " (50%)": a share of the required minutes, in the letter's words. */
+function percentWords(w: Writer, percent: number | null): string {
+  return percent == null ? '' : w.t('letter.percent', { n: String(percent) });
 }
 
 /** Delivered, required and owed minutes over the ledger's window, in one or two sentences. */
 export function deliverySentence(w: Writer, service: CaseService): string {
   const l = service.ledger;
   const percent = percentOf(service);
-  let text =
-    `From ${w.date(l.from)} to ${w.date(l.to)}, ${formatMinutes(l.deliveredMinutes)} of the ` +
-    `${formatMinutes(l.requiredMinutes)} required ${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered` +
-    `${percent == null ? '' : ` (${percent}%)`}.`;
-  const owed = notMadeUpClause(service);
+  let text = w.t('letter.delivery', {
+    from: w.date(l.from),
+    to: w.date(l.to),
+    delivered: w.minutes(l.deliveredMinutes),
+    required: w.minutes(l.requiredMinutes),
+    count: l.deliveredMinutes,
+    percent: percentWords(w, percent),
+  });
+  const owed = notMadeUpClause(w, service);
   if (owed) text += ` ${capitalize(owed)}.`;
   if (l.makeupMinutes > 0) {
-    text += ` The ${formatMinutes(l.makeupMinutes)} of make-up sessions are already counted, and I appreciate them.`;
+    text += ` ${w.t('letter.delivery.makeups', { minutes: w.minutes(l.makeupMinutes) })}`;
   }
-  if (l.unloggedMinutes > 0) text += ` Another ${minutesAre(l.unloggedMinutes)} not in the log yet.`;
+  if (l.unloggedMinutes > 0) {
+    text += ` ${w.t('letter.delivery.unlogged', { minutes: w.minutes(l.unloggedMinutes), count: Math.round(l.unloggedMinutes) })}`;
+  }
   return text;
 }
 
@@ -143,10 +189,13 @@ export function byMissDate(a: CaseSessionMiss, b: CaseSessionMiss): number {
 }
 
 /** "(30 minutes)", or "(10 of 30 minutes not made up yet)" when make-ups cured part of it. */
-export function owedMinutesWords(m: CaseSessionMiss): string {
-  return m.owedRemainingMinutes < m.minutes
-    ? `(${m.owedRemainingMinutes} of ${formatMinutes(m.minutes)} not made up yet)`
-    : `(${formatMinutes(m.owedRemainingMinutes)})`;
+export function owedMinutesWords(w: Writer, m: CaseSessionMiss): string {
+  const partly = m.owedRemainingMinutes < m.minutes;
+  return w.t('letter.owedMinutes', {
+    partly: partly ? 'yes' : 'no',
+    n: String(m.owedRemainingMinutes),
+    minutes: w.minutes(partly ? m.minutes : m.owedRemainingMinutes),
+  });
 }
 
 /**
@@ -166,7 +215,7 @@ export function missLines(
     .sort(byMissDate)
     .map((m) => {
       w.facts.push(m.entryId);
-      return `${w.date(m.date)}: ${missReasonWords(m.reason, w.child)} ${owedMinutesWords(m)}`;
+      return `${w.date(m.date)}: ${missReasonIn(w, m.reason)} ${owedMinutesWords(w, m)}`;
     });
 }
 
@@ -182,7 +231,7 @@ export function closureLines(
     .sort(byMissDate)
     .map((m) => {
       w.facts.push(m.entryId);
-      return `${w.date(m.date)}: the school was closed ${owedMinutesWords(m)}`;
+      return w.t('letter.closureLine', { date: w.date(m.date), owed: owedMinutesWords(w, m) });
     });
 }
 
@@ -203,11 +252,9 @@ export function pendingDates(
 }
 
 /** The paragraph about closures, apart from the misses: "These sessions fell on days the school was closed; ...". */
-export function closureParagraph(lines: readonly string[]): string[] {
+export function closureParagraph(w: Writer, lines: readonly string[]): string[] {
   if (lines.length === 0) return [];
-  return [
-    `${lines.length === 1 ? 'This session fell on a day' : 'These sessions fell on days'} the school was closed; by my records ${lines.length === 1 ? 'it has' : 'they have'} not been made up yet:\n${bulletList(lines)}`,
-  ];
+  return [`${w.t('letter.closureParagraph', { count: lines.length })}\n${bulletList(lines)}`];
 }
 
 type Occurrence = ReturnType<typeof occurrencesOf>[number];
@@ -225,10 +272,12 @@ export function observationWhen(
   w: Writer,
   o: Pick<CaseObservation, 'date' | 'className' | 'setting' | 'teacherKind'>,
 ): string {
-  const setting = o.setting && o.setting !== 'other' ? o.setting : null;
-  const details = [o.className, setting, o.teacherKind === 'substitute' ? 'substitute teacher' : null].filter(
-    (d): d is string => d != null && d.length > 0,
-  );
+  const setting = o.setting && o.setting !== 'other' ? w.t('letter.setting', { setting: o.setting }) : null;
+  const details = [
+    o.className,
+    setting,
+    o.teacherKind === 'substitute' ? w.t('letter.substituteTeacher') : null,
+  ].filter((d): d is string => d != null && d.length > 0);
   return `${w.date(o.date)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
 
@@ -238,7 +287,7 @@ export function occurrenceSources(w: Writer, o: Occurrence): string | null {
     ...new Set(
       o.sources
         .filter((e) => !o.disagreeing.includes(e) && e.outcome !== 'unknown')
-        .map((e) => observationSourceWords(e.source, w.child))
+        .map((e) => sourceIn(w, e.source))
         .filter((x): x is string => x != null),
     ),
   ];
@@ -254,18 +303,22 @@ export function occurrenceLine(w: Writer, o: Occurrence): string {
   w.facts.push(...o.entryIds);
   noteDisagreement(w, o);
   const source = occurrenceSources(w, o);
-  return `${observationWhen(w, o)}: ${observationOutcomeWords(o.outcome)}${source ? `; ${source}` : ''}`;
+  return `${observationWhen(w, o)}: ${outcomeIn(w, o.outcome)}${source ? `; ${source}` : ''}`;
 }
 
 export function noteDisagreement(w: Writer, o: Occurrence): void {
   if (!o.disagreement) return;
-  const others = [
-    ...new Set(o.disagreeing.map((e) => observationSourceWords(e.source, w.child) ?? 'another record')),
-  ];
+  const others = [...new Set(o.disagreeing.map((e) => sourceIn(w, e.source) ?? w.t('letter.anotherRecord')))];
   w.notes.push(
-    `Your records disagree about ${w.date(o.date)}${o.className ? ` in ${o.className}` : ''}: the letter says "${observationOutcomeWords(o.outcome)}" ` +
-      `(${observationSourceWords(o.decidedBy.source, w.child) ?? 'a record'}), but ${listWords(others)} said "${observationOutcomeWords(o.disagreeing[0]!.outcome)}". ` +
-      'Check which is right before sending.',
+    w.t('letter.disagreement', {
+      date: w.date(o.date),
+      inClass: o.className ? 'yes' : 'no',
+      className: o.className ?? '',
+      outcome: outcomeIn(w, o.outcome),
+      decidedBy: sourceIn(w, o.decidedBy.source) ?? w.t('letter.aRecord'),
+      others: w.list(others),
+      otherOutcome: outcomeIn(w, o.disagreeing[0]!.outcome),
+    }),
   );
 }
 
@@ -286,18 +339,110 @@ export function lapsesOf(accommodation: CaseAccommodation, since: string | null 
 }
 
 /** `not in place on 3 of the 5 days I have notes for` ("times" when one day holds two classes). */
-export function lapseCount(summary: LapseSummary): string {
+export function lapseCount(w: Writer, summary: LapseSummary): string {
   const perDay = new Set(summary.known.map((o) => o.date)).size === summary.known.length;
-  const unit = perDay ? 'day' : 'time';
-  return `not in place (or only partly) ${perDay ? 'on ' : ''}${summary.lapses.length} of the ${countOf(summary.known.length, unit)} I have notes for`;
+  return w.t('letter.lapseCount', {
+    perDay: perDay ? 'yes' : 'no',
+    lapses: String(summary.lapses.length),
+    known: summary.known.length,
+    knownN: String(summary.known.length),
+  });
+}
+
+/**
+ * A pattern's question for a letter about an accommodation. The patterns word their questions in English
+ * (src/domain/implementation-patterns.ts), so a letter in another language asks its own catalog's
+ * question for the rule, about the plan's words for the accommodation (`phrase`) and the class or staff
+ * member the English question names (`where`).
+ */
+export function findingQuestion(w: Writer, finding: Finding, phrase: string): string {
+  if (w.language === 'en') return findingInEnglish(w, finding.question);
+  const where =
+    finding.rule === FINDING_RULES.classLapses
+      ? /works in (.+)\? Is something/u.exec(finding.question)?.[1]
+      : finding.rule === FINDING_RULES.staffLapses
+        ? /^Does (.+) have the accommodation list\?/u.exec(finding.question)?.[1]
+        : undefined;
+  return w.t('letter.finding', { rule: finding.rule, phrase, where: where ?? '' });
 }
 
 /** Finding text speaks to the parent ("your child", "you noted"); a letter speaks about the child. */
-export function findingForLetter(w: Writer, text: string): string {
+function findingInEnglish(w: Writer, text: string): string {
   return text
     .replace(/\byour child's\b/giu, possessive(w.child))
     .replace(/\byour child\b/giu, w.child)
     .replace(/\byou noted\b/giu, 'I noted');
+}
+
+// The short dates the patterns write ("Fri, Jun 12"), to say them again in the letter's language.
+const SHORT_DATE = String.raw`(\p{L}{3}, \p{L}{3} \d{1,2})`;
+const GOAL_MESSAGES: Readonly<Record<string, RegExp>> = {
+  [FINDING_RULES.noDataSinceReport]: new RegExp(
+    String.raw`^(?:The (.+) goal|This goal) has no data noted since the progress report of ${SHORT_DATE} \((\d+) days? ago\)\.$`,
+    'u',
+  ),
+  [FINDING_RULES.noProgress]: new RegExp(
+    String.raw`^(?:The (.+) goal|This goal) went from (\S+) \(${SHORT_DATE}\) to (\S+) \(${SHORT_DATE}\) on the last two progress reports(?:; the target is (\S+))?\.$`,
+    'u',
+  ),
+  [FINDING_RULES.targetMetEarly]: new RegExp(
+    String.raw`^(?:The (.+) goal|This goal) reached its target of (\S+) on ${SHORT_DATE} \((\S+)\), before the end of the year\.$`,
+    'u',
+  ),
+};
+
+/** "Fri, Jun 12" in the letter's language ("vie, 12 jun"), by Intl's names for the weekday and month. */
+function shortDateIn(w: Writer, words: string): string {
+  const [weekday = '', month = '', day = ''] = words.split(/,?\s+/u);
+  // A reference week and year whose names Intl gives in both languages (2001-01-01 was a Monday).
+  const en = (date: string, style: 'weekdayAbbr' | 'monthShort') =>
+    formatSchoolDate(date, style, RECORD_LOCALE);
+  const weekdayDate = [1, 2, 3, 4, 5, 6, 7]
+    .map((d) => `2001-01-0${d}`)
+    .find((d) => en(d, 'weekdayAbbr') === weekday);
+  const monthDate = Array.from({ length: 12 }, (_, m) => `2001-${String(m + 1).padStart(2, '0')}-01`).find(
+    (d) => en(d, 'monthShort') === month,
+  );
+  if (!weekdayDate || !monthDate) throw new LetterLanguageUnavailableError('request_iep_meeting', w.language);
+  const locale = w.language;
+  return `${formatSchoolDate(weekdayDate, 'weekdayAbbr', locale)}, ${day} ${formatSchoolDate(monthDate, 'monthShort', locale)}`;
+}
+
+/**
+ * A goal's pattern (no data since a report, no progress, the target met early) and its question, for a
+ * letter: the patterns word them in English (src/domain/implementation-patterns.ts), so a letter in another
+ * language says the same values (the goal, the numbers, the dates) in its catalog's words.
+ */
+export function goalFindingWords(w: Writer, finding: Finding, kind: LetterKind): string {
+  if (w.language === 'en') {
+    return `${findingInEnglish(w, finding.message)} ${findingInEnglish(w, finding.question)}`;
+  }
+  const m = GOAL_MESSAGES[finding.rule]?.exec(finding.message);
+  if (!m) throw new LetterLanguageUnavailableError(kind, w.language);
+  const goal = w.record.goals.find((g) => g.id === finding.subjectId);
+  const area = m[1] ? (goal?.area ?? m[1]) : 'none';
+  let message: string;
+  if (finding.rule === FINDING_RULES.noDataSinceReport) {
+    message = w.t('letter.goal.noData', { area, date: shortDateIn(w, m[2]!), count: Number(m[3]), n: m[3]! });
+  } else if (finding.rule === FINDING_RULES.noProgress) {
+    message = w.t('letter.goal.noProgress', {
+      area,
+      from: m[2]!,
+      fromDate: shortDateIn(w, m[3]!),
+      to: m[4]!,
+      toDate: shortDateIn(w, m[5]!),
+      hasTarget: m[6] ? 'yes' : 'no',
+      target: m[6] ?? '',
+    });
+  } else {
+    message = w.t('letter.goal.targetMet', {
+      area,
+      target: m[2]!,
+      date: shortDateIn(w, m[3]!),
+      value: m[4]!,
+    });
+  }
+  return `${message} ${w.t('letter.goal.question', { rule: finding.rule })}`;
 }
 
 export function findingsAbout(record: CaseRecord, subjectId: string): Finding[] {
@@ -336,46 +481,37 @@ export function indent(text: string): string {
     .join('\n');
 }
 
-export const MESSAGE_WORDS: Readonly<Record<Communication['kind'], string>> = {
-  email: 'email',
-  phone: 'phone call',
-  meeting: 'meeting',
-  note_home: 'note',
-  letter: 'letter',
-  other: 'message',
-};
-
-function teamNames(record: CaseRecord, message: Communication): string {
-  const names = contactsOf(record, message).map((r) => r.name);
+function teamNames(w: Writer, message: Communication): string {
+  const names = contactsOf(w.record, message).map((r) => r.name);
   if (message.otherParties) names.push(message.otherParties);
-  return names.length > 0 ? listWords(names) : 'the school';
+  return names.length > 0 ? w.list(names) : w.t('letter.theSchool');
 }
 
 /** "Tuesday, October 6: email to Maria Rivera, "Calculator in math" (no reply yet)". */
 export function contactLine(w: Writer, message: Communication): string {
   w.facts.push(message.id);
-  const what = MESSAGE_WORDS[message.kind];
-  const who = teamNames(w.record, message);
-  const preposition = VERBAL_KINDS.has(message.kind) ? 'with' : message.direction === 'sent' ? 'to' : 'from';
+  const date = w.date(message.date);
+  const who = teamNames(w, message);
+  const prep = VERBAL_KINDS.has(message.kind) ? 'with' : message.direction === 'sent' ? 'to' : 'from';
   const subject = message.subject ? `, ${quotePlan(message.subject)}` : '';
   const state = replyState(message, w.record.communications, w.record.asOf);
+  const replyWords = (replyState: string, on = '') =>
+    w.t('letter.contact.reply', { state: replyState, date: on });
   let reply = '';
   if (state.state === 'answered') {
     const replies = w.record.communications.filter((c) => state.replyIds.includes(c.id));
     const first = byDate(replies)[0];
     // The reply the line dates is a fact the letter states.
     if (first) w.facts.push(first.id);
-    reply = first ? ` (answered ${w.date(first.date)})` : ' (answered)';
+    reply = first ? replyWords('answered', w.date(first.date)) : replyWords('answeredNoDate');
   } else if (state.state === 'overdue') {
-    reply = state.holdingReplyIds
-      ? ` (an answer was promised by ${w.date(state.dueBy)}; none yet)`
-      : ' (no reply yet)';
+    reply = state.holdingReplyIds ? replyWords('promisedNone', w.date(state.dueBy)) : replyWords('overdue');
   } else if (state.state === 'holding') {
-    reply = ` (an answer is promised by ${w.date(state.promisedBy)})`;
+    reply = replyWords('holding', w.date(state.promisedBy));
   } else if (state.state === 'waiting') {
-    reply = ` (reply expected by ${w.date(state.dueBy)})`;
+    reply = replyWords('waiting', w.date(state.dueBy));
   }
-  return `${w.date(message.date)}: ${what} ${preposition} ${who}${subject}${reply}`;
+  return w.t('letter.contact', { date, kind: message.kind, prep, who, subject, reply });
 }
 
 /** Communications on or after `since`, oldest first. */
@@ -397,34 +533,61 @@ export function shorten(text: string, max: number): string {
  * (34 CFR 104.36); for a Canadian plan, the same asks in plain words, with no citation.
  */
 export function notAgreedParagraphs(w: Writer, position: 'not_agreed' | 'thinking'): string[] {
-  const stance =
-    position === 'not_agreed'
-      ? 'I have not agreed to this change.'
-      : 'I have not agreed to this change yet. I would like time to think it over.';
-  const plan = `${possessive(w.child)} ${w.planName}`;
+  const stance = w.t('letter.notAgreed.stance', { position });
+  const about = { stance, child: w.child, plan: w.planName };
   if (!w.isUnitedStates) {
-    return [
-      `${stance} As I understand it, ${plan} stays as it is until it is changed with me, through the school's process for reviewing it.`,
-      'Could you put the proposal in writing, with the reasons for it?',
-    ];
+    return [w.t('letter.notAgreed.canada', about), w.t('letter.notAgreed.canadaAsk')];
   }
   if (w.record.plan?.kind === '504') {
     return [
-      `${stance} As I understand it, ${plan} stays as written until the 504 team changes it.`,
-      `Could you send me written notice of the proposal, with the reasons for it (${pin('cfr-104-36')})?`,
+      w.t('letter.notAgreed.plan504', about),
+      w.t('letter.notAgreed.plan504Ask', { citation: pin('cfr-104-36') }),
     ];
   }
   return [
-    `${stance} As I understand it, ${plan} stays in effect as written until it is changed through the IEP process. ` +
-      `It can be changed without a meeting only if we both agree to that (${pin('cfr-300-324-a-4')}); otherwise the IEP team meets.`,
-    `Could you send me prior written notice of the proposal (${pin('cfr-300-503')})?`,
+    w.t('letter.notAgreed.iep', { ...about, citation: pin('cfr-300-324-a-4') }),
+    w.t('letter.notAgreed.iepAsk', { citation: pin('cfr-300-503') }),
   ];
 }
 
-export function timelineSentence(timeline: Timeline, what: string): string {
+/** The school's duties the profiles state in a letter (src/domain/jurisdictions.ts), by their catalog names. */
+const TIMELINE_DUTIES: Readonly<Record<string, string>> = {
+  'the meeting is to be held': 'meetingHeld',
+  'the review is to be held': 'reviewHeld',
+  'I may examine the records and receive copies': 'examineAndCopy',
+  'this request to inspect and copy the records is to be granted': 'inspectCopyGranted',
+  'the records are to be available': 'recordsAvailable',
+};
+
+/** The counting units of a timeline, by the words the profiles give them (src/domain/deadlines.ts). */
+const TIMELINE_UNITS: ReadonlyMap<string, CountUnit> = new Map(
+  (Object.entries(COUNT_UNIT_WORDS) as [CountUnit, string][]).map(([unit, words]) => [words, unit]),
+);
+
+/**
+ * "I understand the meeting is to be held within 30 days of receiving this written request, not counting
+ * ... (Ed. Code 56343.5)". The timeline comes in as data (the advisor's profiles), in English words: its
+ * duty and unit are said in the catalog's words for them, so a letter in another language states them
+ * in its own. A duty or unit the catalog does not know is written as given in English, and cannot be
+ * written in another language (LetterLanguageUnavailableError).
+ */
+export function timelineSentence(w: Writer, timeline: Timeline, what: string, kind: LetterKind): string {
+  const dutyWords = timeline.duty ?? what;
+  const duty = TIMELINE_DUTIES[dutyWords];
+  const unit = TIMELINE_UNITS.get(timeline.unit);
+  if (duty && unit) {
+    return w.t('letter.timeline', {
+      duty,
+      days: String(timeline.days),
+      unit,
+      fromReceipt: timeline.fromReceipt ? 'yes' : 'no',
+      citation: timeline.citation,
+    });
+  }
+  if (w.language !== 'en') throw new LetterLanguageUnavailableError(kind, w.language);
   const from = timeline.fromReceipt ? 'of receiving this written request' : 'of this written request';
   // "30 days, not counting ..." reads "within 30 days of receiving this written request, not counting ...".
-  const [unit, ...qualifier] = timeline.unit.split(', ');
+  const [unitWords, ...qualifier] = timeline.unit.split(', ');
   const tail = qualifier.length > 0 ? `, ${qualifier.join(', ')}` : '';
-  return `I understand ${timeline.duty ?? what} within ${timeline.days} ${unit} ${from}${tail} (${timeline.citation}).`;
+  return `I understand ${dutyWords} within ${timeline.days} ${unitWords} ${from}${tail} (${timeline.citation}).`;
 }

@@ -4,7 +4,8 @@ import type { CaseRecord } from '../case-record.ts';
 import { awaitsReply, replyState } from '../communications.ts';
 import { formatLongDate } from '../dates.ts';
 import { quotePlan } from '../letter-words.ts';
-import { byDate, findCommunication, MESSAGE_WORDS, shorten } from './facts.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { byDate, findCommunication, shorten } from './facts.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -14,7 +15,11 @@ export type FollowUpUnansweredOptions = ReplyOption & {
   copy?: 'principal' | 'director';
 };
 
-export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUnansweredOptions): Letter {
+export function draftFollowUpUnanswered(
+  record: CaseRecord,
+  options: FollowUpUnansweredOptions,
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'follow_up_unanswered');
   const message = findCommunication(record, options.communicationId);
   if (message.direction !== 'sent') {
@@ -35,7 +40,7 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
             : 'it expects no reply';
     throw new RangeError(`a follow-up is for a message with no reply, and this one has one: ${reason}`);
   }
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   w.facts.push(message.id);
   const promise =
     state.state === 'overdue' && state.holdingReplyIds
@@ -43,31 +48,41 @@ export function draftFollowUpUnanswered(record: CaseRecord, options: FollowUpUna
       : [];
   for (const p of promise) w.facts.push(p.id);
   const contacts = writer.contactsOf(record, message);
-  const to = contacts.length > 0 ? contacts : [writer.recipientForRole(record, 'case_manager')];
-  const cc = options.copy ? [writer.recipientForRole(record, options.copy)] : [];
-  const what = MESSAGE_WORDS[message.kind];
-  const about = message.subject ? ` about ${quotePlan(message.subject)}` : '';
+  const to = contacts.length > 0 ? contacts : [writer.recipientForRole(w, 'case_manager')];
+  const cc = options.copy ? [writer.recipientForRole(w, options.copy)] : [];
+  const myMessage = () =>
+    message.subject
+      ? w.t('letter.followUp.myMessageAbout', {
+          kind: message.kind,
+          date: w.date(message.date),
+          subject: quotePlan(message.subject),
+        })
+      : w.t('letter.followUp.myMessage', { kind: message.kind, date: w.date(message.date) });
   const recap = shorten(message.summary, 600);
-  const copied = cc[0]
-    ? ` I've also copied ${cc[0].name}, who may be able to help us find a time to talk.`
-    : '';
   const body = writer.letterBody(
     w,
     to,
     [
       promise.length > 0 && state.state === 'overdue'
-        ? `I'm following up on my ${what} of ${w.date(message.date)}${about}. Thank you for your reply of ` +
-          `${w.date(byDate(promise).at(-1)!.date)}; you hoped to get back to me by ${w.date(state.dueBy)}, so I wanted to check in.`
-        : `I'm following up on my ${what} of ${w.date(message.date)}${about}. I know how full your days are, ` +
-          'so I wanted to make sure it reached you.',
-      `To recap, I wrote:\n> ${recap.replace(/\n/gu, '\n> ')}`,
-      `${writer.replySentence(w, ' with your thoughts')} If someone else is the best person to ask, ` +
-        `I'd be glad to know that too.${copied}`,
+        ? w.t('letter.followUp.promised', {
+            message: myMessage(),
+            replyDate: w.date(byDate(promise).at(-1)!.date),
+            dueBy: w.date(state.dueBy),
+          })
+        : w.t('letter.followUp.reachedYou', { message: myMessage() }),
+      `${w.t('letter.followUp.recap')}\n> ${recap.replace(/\n/gu, '\n> ')}`,
+      [
+        writer.replySentence(w, 'thoughts'),
+        w.t('letter.followUp.someoneElse'),
+        ...(cc[0] ? [w.t('letter.followUp.copied', { name: cc[0].name })] : []),
+      ].join(' '),
     ],
-    'Thank you,',
+    'thanks',
   );
   const subject = message.subject
-    ? `Following up: ${message.subject}`
-    : `Following up on my ${what} of ${w.date(message.date)}`;
+    ? w.t('letter.followUp.subject', { subject: message.subject })
+    : w.t('letter.followUp.subjectNoTopic', {
+        message: w.t('letter.followUp.myMessage', { kind: message.kind, date: w.date(message.date) }),
+      });
   return writer.finish(w, 'follow_up_unanswered', subject, to, cc, body);
 }

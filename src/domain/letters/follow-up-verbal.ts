@@ -3,6 +3,7 @@
 import type { CaseRecord } from '../case-record.ts';
 import { type Communication, type ParentPosition, VERBAL_KINDS } from '../communications.ts';
 import { bulletList } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import { findCommunication, notAgreedParagraphs } from './facts.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
@@ -34,48 +35,51 @@ function speaksOfChange(talk: Communication): boolean {
 export function draftFollowUpVerbal(
   record: CaseRecord,
   options: { communicationId: string } & ReplyOption,
+  language?: DraftLanguage,
 ): Letter {
   writer.assertAvailable(record, 'follow_up_verbal');
   const talk = findCommunication(record, options.communicationId);
   if (!VERBAL_KINDS.has(talk.kind)) {
     throw new RangeError('a written follow-up is for a phone call or a meeting');
   }
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   w.facts.push(talk.id);
   const position: ParentPosition = talk.parentPosition ?? 'unknown';
   const objects = position === 'not_agreed' || position === 'thinking';
   const contacts = writer.contactsOf(record, talk);
-  const to = contacts.length > 0 ? contacts : [writer.recipientForRole(record, 'case_manager')];
-  const when = talk.date === record.asOf ? 'today' : `on ${w.date(talk.date)}`;
+  const to = contacts.length > 0 ? contacts : [writer.recipientForRole(w, 'case_manager')];
+  const today = talk.date === record.asOf;
+  const thanks = w.t('letter.followUpVerbal.thanks', {
+    today: today ? 'yes' : 'no',
+    date: today ? '' : w.date(talk.date),
+  });
   const decisions = itemsOf(talk.decisions);
   const nextSteps = itemsOf(talk.nextSteps);
   // "What we talked about", not "what we decided", when the parent did not agree to it.
-  const lead = objects ? 'To make sure I understood what we talked about' : 'To make sure I understood';
+  const lead = w.t('letter.followUpVerbal.lead', { objects: objects ? 'yes' : 'no' });
   const understood =
     decisions.length > 0 || nextSteps.length > 0
       ? [
           ...(decisions.length > 0 ? [`${lead}:\n${bulletList(decisions)}`] : []),
-          ...(nextSteps.length > 0 ? [`Next steps:\n${bulletList(nextSteps)}`] : []),
+          ...(nextSteps.length > 0
+            ? [`${w.t('letter.followUpVerbal.nextSteps')}\n${bulletList(nextSteps)}`]
+            : []),
         ]
       : [`${lead}: ${talk.summary.trim()}`];
   if (position === 'unknown' && speaksOfChange(talk)) {
-    w.notes.push(
-      `Your notes on this ${talk.kind === 'meeting' ? 'meeting' : 'call'} speak of a change. If you did not agree to it, ` +
-        'say so on the message in Messages ("I did not agree" or "I want to think about it") and draft the summary again: ' +
-        'it will then say that you have not agreed, and ask for the proposal in writing.',
-    );
+    w.notes.push(w.t('letter.followUpVerbal.changeNote', { kind: talk.kind }));
   }
   const body = writer.letterBody(
     w,
     to,
     [
-      `Thank you for talking with me ${when}.`,
+      thanks,
       ...understood,
       ...(objects ? notAgreedParagraphs(w, position) : []),
-      `If I missed or misunderstood anything, please let me know. ${writer.replySentence(w)}`,
+      `${w.t('letter.followUpVerbal.missed')} ${writer.replySentence(w)}`,
     ],
-    'Thank you,',
+    'thanks',
   );
-  const subject = `Summary of our ${talk.kind === 'meeting' ? 'meeting' : 'call'} on ${w.date(talk.date)}`;
+  const subject = w.t('letter.followUpVerbal.subject', { kind: talk.kind, date: w.date(talk.date) });
   return writer.finish(w, 'follow_up_verbal', subject, to, [], body);
 }

@@ -9,21 +9,14 @@ import {
   closureMissesToList,
   owedMissesToList,
 } from '../case-record.ts';
-import {
-  bulletList,
-  capitalize,
-  countOf,
-  formatMinutes,
-  missReasonWords,
-  possessive,
-  quotePlan,
-} from '../letter-words.ts';
+import { bulletList, capitalize, quotePlan } from '../letter-words.ts';
 import {
   byMissDate,
   closureLines,
   indent,
   lapseCount,
   lapsesOf,
+  missReasonIn,
   occurrenceLine,
   owedMinutesWords,
   percentOf,
@@ -57,13 +50,9 @@ type FormalFacts = {
 /** The plan's policy on closures, in a sentence, for a formal filing that lists closures apart. */
 function closurePolicyWords(w: Writer): string {
   const policy = w.record.plan?.closurePolicy;
-  if (policy?.setOnPlan) {
-    return `The rules for missed sessions I recorded for this ${w.planName} count a session lost to a school closure as one to make up.`;
-  }
-  return (
-    `The ${w.planName} does not say how sessions lost to a school closure are handled. I count them as not made up ` +
-    `because the amount of service in the ${w.planName} does not change when the school is closed.`
-  );
+  return w.t(policy?.setOnPlan ? 'letter.formal.policySet' : 'letter.formal.policyUnset', {
+    plan: w.planName,
+  });
 }
 
 /** Services and accommodations with lapses on or after `since`, as formal fact paragraphs; closures apart. */
@@ -90,18 +79,22 @@ export function formalFacts(w: Writer, record: CaseRecord, since: string): Forma
     notDelivered.set(service.id, minutes);
     const lines = failures.map((m) => {
       w.facts.push(m.entryId);
-      return `${w.date(m.date)}: ${missReasonWords(m.reason, w.child)} ${owedMinutesWords(m)}`;
+      return `${w.date(m.date)}: ${missReasonIn(w, m.reason)} ${owedMinutesWords(w, m)}`;
     });
     const l = service.ledger;
     const percent = percentOf(service);
     paragraphs.push(
-      `${capitalize(service.name)}: ${planWordsForService(w, service)} From ${w.date(l.from)} to ${w.date(l.to)}, ` +
-        `${formatMinutes(l.deliveredMinutes)} of the ${formatMinutes(l.requiredMinutes)} required ${l.deliveredMinutes === 1 ? 'was' : 'were'} delivered` +
-        `${percent == null ? '' : ` (${percent}%)`}.` +
-        (l.makeupMinutes > 0
-          ? ` Make-up sessions of ${formatMinutes(l.makeupMinutes)} are already counted.`
-          : '') +
-        ` ${capitalize(formatMinutes(minutes))} of sessions not delivered ${minutes === 1 ? 'has' : 'have'} not been made up:` +
+      `${capitalize(service.name)}: ${planWordsForService(w, service)} ` +
+        w.t('letter.delivery', {
+          from: w.date(l.from),
+          to: w.date(l.to),
+          delivered: w.minutes(l.deliveredMinutes),
+          required: w.minutes(l.requiredMinutes),
+          count: l.deliveredMinutes,
+          percent: percent == null ? '' : w.t('letter.percent', { n: String(percent) }),
+        }) +
+        (l.makeupMinutes > 0 ? w.t('letter.formal.makeups', { minutes: w.minutes(l.makeupMinutes) }) : '') +
+        ` ${w.t('letter.formal.notDelivered', { minutes: capitalize(w.minutes(minutes)), count: minutes })}` +
         `\n${indent(bulletList(lines))}`,
     );
   }
@@ -113,21 +106,24 @@ export function formalFacts(w: Writer, record: CaseRecord, since: string): Forma
     dates.push(...summary.lapses.map((o) => o.date));
     const lines = summary.lapses.map((o) => occurrenceLine(w, o));
     paragraphs.push(
-      `Accommodation: ${possessive(w.child)} ${w.planName} lists ${quotePlan(accommodation.text)}. ` +
-        `It was ${lapseCount(summary)}:\n${indent(bulletList(lines))}`,
+      `${w.t('letter.formal.accommodation', {
+        child: w.child,
+        plan: w.planName,
+        quoted: quotePlan(accommodation.text),
+        count: lapseCount(w, summary),
+      })}\n${indent(bulletList(lines))}`,
     );
   }
   excluded += record.communications.filter((c) => c.date < since).length;
   if (childReasons > 0) {
     w.notes.push(
-      `${countOf(childReasons, 'session')} you marked as owed ${childReasons === 1 ? 'was' : 'were'} missed because ${w.child} ` +
-        'was absent or declined the session. A complaint is about what the school did not do, so they are not listed.',
+      w.t('letter.formal.childReasons', { count: childReasons, n: String(childReasons), child: w.child }),
     );
   }
   const closures =
     closureItems.length > 0
-      ? 'Sessions lost to school closures (set apart: not part of the violation stated here)\n' +
-        `These sessions fell on days the school was closed for all students. ${closurePolicyWords(w)}\n` +
+      ? `${w.t('letter.formal.closuresHeading')}\n` +
+        `${w.t('letter.formal.closuresIntro')} ${closurePolicyWords(w)}\n` +
         bulletList(closureItems)
       : null;
   const lastDate = dates.sort().pop() ?? null;

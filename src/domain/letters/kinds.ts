@@ -155,3 +155,11 @@ export const FORMAL_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(
 export function isFormalLetter(kind: string): boolean {
   return (FORMAL_LETTER_KINDS as ReadonlySet<string>).has(kind);
 }
+
+/**
+ * The letters drafted in Spanish as well as English (issue 17): every sentence of these kinds is in the
+ * letter catalog (src/domain/i18n/locales/<language>/letter.json); today every kind. Here, apart from the
+ * catalog, so the web app's picker can ask without loading it. A new kind joins once its sentences are
+ * in the catalog; until then it drafts in English only and refuses Spanish at the field `language`.
+ */
+export const SPANISH_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(LETTER_KINDS);

@@ -14,9 +14,10 @@
 import type { CaseRecord } from '../case-record.ts';
 import { addDays, formatLongDate, isIsoDate } from '../dates.ts';
 import { pin, pins } from '../legal-sources.ts';
-import { capitalize, possessive } from '../letter-words.ts';
+import { capitalize } from '../letter-words.ts';
 import { CA_PROVINCES } from '../regions.ts';
-import type { Letter, ReplyOption } from './writer.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import type { Letter, ReplyOption, Writer } from './writer.ts';
 import * as writer from './writer.ts';
 
 /** The language asked for when the parent names none. */
@@ -42,9 +43,89 @@ export function letterLanguage(language: string | undefined): string {
   return capitalize(name);
 }
 
-/** "an Arabic", "a Spanish", "a Ukrainian". */
-function withArticle(word: string): string {
-  return `${/^(?!Uk)[AEIOU]/u.test(word) ? 'an' : 'a'} ${word}`;
+/** Whether English says "an" before the language's name: "an Arabic", "a Spanish", "a Ukrainian". */
+function takesAn(word: string): 'yes' | 'no' {
+  return /^(?!Uk)[AEIOU]/u.test(word) ? 'yes' : 'no';
+}
+
+// Languages parents ask for most, by their codes: to say the English name the parent gave in the
+// letter's language (Intl's own names: "Vietnamese" is "vietnamita").
+const LANGUAGE_CODES = [
+  'es',
+  'vi',
+  'zh',
+  'yue',
+  'ar',
+  'ht',
+  'ko',
+  'ru',
+  'pt',
+  'fr',
+  'tl',
+  'so',
+  'hmn',
+  'uk',
+  'pl',
+  'ja',
+  'de',
+  'it',
+  'fa',
+  'ur',
+  'hi',
+  'bn',
+  'pa',
+  'am',
+  'ne',
+  'my',
+  'km',
+  'lo',
+  'th',
+  'sw',
+  'nv',
+  'ps',
+  'ti',
+  'ro',
+  'sq',
+  'el',
+  'he',
+  'tr',
+  'hy',
+  'ka',
+  'uz',
+  'gu',
+  'ta',
+  'te',
+  'mr',
+  'sm',
+  'to',
+  'mh',
+  'ml',
+  'yi',
+  'ku',
+  'ilo',
+  'ceb',
+  'fil',
+  'mn',
+  'bs',
+  'hr',
+  'sr',
+  'nl',
+  'id',
+  'ms',
+  'ky',
+  'kk',
+  'tg',
+  'dz',
+  'rw',
+  'ln',
+];
+
+/** The language's name in the letter's language: "Spanish" is "español"; a name Intl does not know stays as given. */
+function languageNameIn(w: Writer, name: string): string {
+  if (w.language === 'en') return name;
+  const english = new Intl.DisplayNames(['en'], { type: 'language' });
+  const code = LANGUAGE_CODES.find((c) => english.of(c)?.toLowerCase() === name.toLowerCase());
+  return code ? (new Intl.DisplayNames([w.language], { type: 'language' }).of(code) ?? name) : name;
 }
 
 /**
@@ -62,15 +143,19 @@ function replyDate(record: CaseRecord, options: LanguageAccessOptions): string |
   return undefined;
 }
 
-function provinceName(region: string | null): string {
+function provinceName(w: Writer, region: string | null): string {
   const code = (region ?? '').toUpperCase();
   const known = CA_PROVINCES.find(([c, name]) => c === code || name.toUpperCase() === code);
-  return known?.[1] ?? 'the province or territory';
+  return known?.[1] ?? w.t('letter.la.someProvince');
 }
 
-export function draftLanguageAccessRequest(record: CaseRecord, options: LanguageAccessOptions = {}): Letter {
+export function draftLanguageAccessRequest(
+  record: CaseRecord,
+  options: LanguageAccessOptions = {},
+  draftLanguage?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'request_language_access');
-  const language = letterLanguage(options.language);
+  const asked = letterLanguage(options.language);
   const meetingDate = options.meetingDate ?? null;
   if (meetingDate != null) {
     if (!isIsoDate(meetingDate)) throw new RangeError(`the meeting date is not a date: ${meetingDate}`);
@@ -80,91 +165,87 @@ export function draftLanguageAccessRequest(record: CaseRecord, options: Language
       );
     }
   }
-  const w = writer.writerFor(record, false, { respondBy: replyDate(record, options) });
+  const w = writer.writerFor(record, false, { respondBy: replyDate(record, options) }, draftLanguage);
+  const language = languageNameIn(w, asked);
+  const an = takesAn(asked);
   const { child, planName } = w;
-  const to = [writer.recipientForRole(record, 'case_manager')];
+  const to = [writer.recipientForRole(w, 'case_manager')];
   const plan = record.plan;
   const isIep = plan?.kind === 'iep';
   const is504 = plan?.kind === '504';
   const canada = !w.isUnitedStates;
 
   // "the next IEP meeting, on Tuesday, November 10", "the next meeting of Emma's 504 team".
-  const meeting = is504
-    ? `the next meeting of ${possessive(child)} 504 team`
-    : plan
-      ? `the next ${planName} meeting`
-      : `the next meeting about ${possessive(child)} plan`;
-  const when = meetingDate ? `, on ${w.date(meetingDate)}` : '';
-  const interpreter =
-    `${capitalize(withArticle(language))} interpreter at ${meeting}${when}` +
-    (isIep && !canada ? ` (${pin('cfr-300-322-e')})` : '') +
-    `. Could it be a trained interpreter, and not ${child} or another child?`;
-  const thePlan = plan ? `${possessive(child)} ${planName}` : `${possessive(child)} plan`;
-  const translated = canada
-    ? `${thePlan} in ${language}, with future versions of it and notices about it, if the board can provide them.`
-    : `${thePlan} in ${language}, with future versions of it and the notices and reports about it.`;
+  const meeting = w.t('letter.la.meeting', {
+    meeting: is504 ? 'plan504' : plan ? 'plan' : 'none',
+    child,
+    plan: planName,
+  });
+  const interpreter = w.t('letter.la.interpreter', {
+    withArticle: w.t('letter.la.withArticleStart', { an, language }),
+    meeting,
+    hasDate: meetingDate ? 'yes' : 'no',
+    date: meetingDate ? w.date(meetingDate) : '',
+    citation: isIep && !canada ? w.t('letter.la.citation', { citation: pin('cfr-300-322-e') }) : '',
+    child,
+  });
+  const translated = w.t('letter.la.translated', {
+    canada: canada ? 'yes' : 'no',
+    child,
+    plan: planName,
+    language,
+  });
   const items = [interpreter, translated];
   if (isIep && !canada) {
-    items.push(
-      `Prior written notice and the procedural safeguards notice in ${language} from now on ` +
-        `(${pins('cfr-300-503-c', 'cfr-300-504-d')}).`,
-    );
+    items.push(w.t('letter.la.notices', { language, citation: pins('cfr-300-503-c', 'cfr-300-504-d') }));
   }
   const titleVi = pins('usc-42-2000d', 'cfr-100-3-b-2');
-  const basis = canada
-    ? 'If the board has a policy on interpreters or translation, could you send me a copy?'
-    : isIep
-      ? `For the ${planName} itself, I am asking under Title VI of the Civil Rights Act (${titleVi}).`
-      : `I am asking under Title VI of the Civil Rights Act (${titleVi}).`;
+  const basis = w.t('letter.la.basis', {
+    basis: canada ? 'canada' : isIep ? 'iep' : 'titleVi',
+    plan: planName,
+    citation: titleVi,
+  });
 
   const body = writer.letterBody(w, to, [
-    `I'm writing to ask for help with language. ${language} is the language I read and speak best. ` +
-      `So that I can take a full part in planning for ${child}, could you help with ${items.length === 3 ? 'three' : 'two'} things?`,
+    w.t('letter.la.opening', { language, child, count: items.length }),
     items.map((item, i) => `${i + 1}. ${item}`).join('\n'),
     basis,
-    `${writer.replySentence(w, ', in writing, to let me know what the school will arrange')} Thank you for your help.`,
+    `${writer.replySentence(w, 'arrangements')} ${w.t('letter.la.thanks')}`,
   ]);
-  const subject = `Request for ${withArticle(language)} interpreter and ${thePlan} in ${language}`;
+  const subject = w.t('letter.la.subject', {
+    withArticle: w.t('letter.la.withArticle', { an, language }),
+    child,
+    plan: planName,
+    language,
+  });
 
   // For the parent: what the letter rests on, and what it does not claim.
   if (canada) {
     w.notes.push(
-      `As Written found no law in ${provinceName(plan?.jurisdiction.region ?? null)} that it could cite giving parents an interpreter ` +
-        `at a meeting or the ${planName} in their language, so this letter asks without citing a right. ` +
-        'Your school board may have its own policy on interpreters and translation: the letter asks for it.',
+      w.t('letter.la.noteCanada', {
+        province: provinceName(w, plan?.jurisdiction.region ?? null),
+        plan: planName,
+      }),
     );
   } else if (isIep) {
     w.notes.push(
-      `Law: the school takes whatever action is necessary so that you understand the ${planName} meeting, including an interpreter ` +
-        `(${pin('cfr-300-322-e')}); prior written notice and the procedural safeguards notice come in your native language ` +
-        `unless it is clearly not feasible (${pins('cfr-300-503-c', 'cfr-300-504-d')}). IDEA does not require the ${planName} itself ` +
-        `to be translated: the letter asks for it under Title VI (${titleVi}).`,
+      w.t('letter.la.noteIep', {
+        plan: planName,
+        meetingCitation: pin('cfr-300-322-e'),
+        noticeCitation: pins('cfr-300-503-c', 'cfr-300-504-d'),
+        titleVi,
+      }),
     );
   } else {
-    w.notes.push(
-      `Law: Title VI (${titleVi}) bars discrimination based on national origin in schools that receive federal funds. ` +
-        (is504
-          ? 'The IDEA rules on interpreters and notices are for an IEP, so this letter does not cite them for a 504 plan.'
-          : 'Once the plan is added, a letter for an IEP also cites the IDEA rules on interpreters and notices.'),
-    );
+    w.notes.push(w.t('letter.la.noteTitleVi', { titleVi, is504: is504 ? 'yes' : 'no' }));
   }
-  if (!canada) {
-    w.notes.push(
-      `Guidance, not law: ${pin('dcl-2015-el-lep')} read Title VI to ask schools to communicate with parents in a language ` +
-        'they understand, about special education and IEP meetings too, through competent interpreters and translators. ' +
-        'It was withdrawn in August 2025, so the letter cites Title VI itself.',
-    );
-  }
-  if (meetingDate && w.respondBy && w.respondBy >= meetingDate) {
-    w.notes.push(
-      'The meeting comes before a reply could be expected: you may want to call the school as well, so the interpreter is booked in time.',
-    );
-  } else {
-    w.notes.push(
-      meetingDate
-        ? 'Interpreters are booked ahead: send this soon, so the school has time before the meeting.'
-        : 'Interpreters are booked ahead: when you know the date of the next meeting, you can add it to the letter.',
-    );
-  }
+  if (!canada) w.notes.push(w.t('letter.la.noteGuidance', { guidance: pin('dcl-2015-el-lep') }));
+  const timing =
+    meetingDate && w.respondBy && w.respondBy >= meetingDate
+      ? 'callToo'
+      : meetingDate
+        ? 'sendSoon'
+        : 'addDate';
+  w.notes.push(w.t('letter.la.noteTiming', { timing }));
   return writer.finish(w, 'request_language_access', subject, to, writer.caseManagerCopy(record, to), body);
 }

@@ -2,15 +2,15 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { closureMissesToList, owedMissesToList } from '../case-record.ts';
-import { bulletList, capitalize, listWords, placeholder, possessive, quotePlan } from '../letter-words.ts';
+import { bulletList, capitalize, quotePlan } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import {
   byDate,
-  findingForLetter,
+  goalFindingWords,
   isGoalFinding,
   lapseCount,
   lapsesOf,
   noteDisagreement,
-  notMadeUpWords,
   planWordsForService,
   timelineSentence,
   uniqueDates,
@@ -30,20 +30,30 @@ export type MeetingRequestOptions = ReplyOption & {
  * have emerged, or there's a breakdown in communication." The reasons come from the record: services
  * with minutes owed, accommodations that lapsed, goal flags, new challenges the parent noted.
  */
-export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestOptions = {}): Letter {
+export function draftMeetingRequest(
+  record: CaseRecord,
+  options: MeetingRequestOptions = {},
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'request_iep_meeting');
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   const { child, planName } = w;
-  const to = [writer.recipientForRole(record, 'case_manager')];
+  const to = [writer.recipientForRole(w, 'case_manager')];
   const is504 = record.plan?.kind === '504';
 
   const reasons: string[] = [];
   for (const service of record.services) {
     if (service.ledger.owedBalanceMinutes <= 0) continue;
     const quoted = planWordsForService(w, service);
+    const owed = service.ledger.owedBalanceMinutes;
     reasons.push(
-      `${capitalize(service.name)}: ${quoted} By my records, from ${w.date(service.ledger.from)} to ${w.date(service.ledger.to)}, ` +
-        `${notMadeUpWords(service.ledger.owedBalanceMinutes)}.`,
+      w.t('letter.meeting.service', {
+        service: capitalize(service.name),
+        quoted,
+        from: w.date(service.ledger.from),
+        to: w.date(service.ledger.to),
+        notMadeUp: w.t('letter.owed.missed', { minutes: w.minutes(owed), count: Math.round(owed) }),
+      }),
     );
     for (const miss of [...owedMissesToList(service), ...closureMissesToList(service)])
       w.facts.push(miss.entryId);
@@ -54,13 +64,16 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
     w.facts.push(accommodation.id, ...summary.lapses.flatMap((o) => o.entryIds));
     for (const o of summary.lapses) noteDisagreement(w, o);
     reasons.push(
-      `${quotePlan(accommodation.text)} was ${lapseCount(summary)} ` +
-        `(${listWords(uniqueDates(w, summary.lapses))}).`,
+      w.t('letter.meeting.accommodation', {
+        quoted: quotePlan(accommodation.text),
+        count: lapseCount(w, summary),
+        dates: w.list(uniqueDates(w, summary.lapses)),
+      }),
     );
   }
   for (const finding of record.findings.filter(isGoalFinding)) {
     w.facts.push(finding.subjectId, ...finding.entryIds);
-    reasons.push(`${findingForLetter(w, finding.message)} ${findingForLetter(w, finding.question)}`);
+    reasons.push(goalFindingWords(w, finding, 'request_iep_meeting'));
   }
   const sincePlan = record.plan?.effectiveFrom ?? null;
   for (const note of byDate(
@@ -71,23 +84,22 @@ export function draftMeetingRequest(record: CaseRecord, options: MeetingRequestO
     ),
   )) {
     w.facts.push(note.id);
-    reasons.push(`Something new I've noticed (${w.date(note.date)}): ${note.text.trim()}`);
+    reasons.push(w.t('letter.meeting.newNote', { date: w.date(note.date), text: note.text.trim() }));
   }
   reasons.push(...(options.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0));
-  if (reasons.length === 0) reasons.push(placeholder('what you would like to talk about'));
+  if (reasons.length === 0) reasons.push(w.gap('whatToTalkAbout'));
 
-  const meetingName = is504 ? `a meeting of ${possessive(child)} 504 team` : `an ${planName} meeting`;
+  const is504Words = is504 ? 'yes' : 'no';
   const body = writer.letterBody(w, to, [
-    `I'm writing to request ${meetingName} to talk about how ${possessive(child)} ${planName} is going, and what we could adjust together.`,
-    `Here is what I'd like us to talk about:\n${bulletList(reasons)}`,
-    ...(options.timeline ? [timelineSentence(options.timeline, 'the meeting is to be held')] : []),
-    `Could you send me a few dates and times that work for the team? I'm usually available ${placeholder('days and times that work for you')}. ` +
-      'It would also help to see any progress data or service logs before we meet.',
+    w.t('letter.meeting.request', { is504: is504Words, child, plan: planName }),
+    `${w.t('letter.meeting.topics')}\n${bulletList(reasons)}`,
+    ...(options.timeline
+      ? [timelineSentence(w, options.timeline, 'the meeting is to be held', 'request_iep_meeting')]
+      : []),
+    w.t('letter.meeting.dates', { available: w.gap('daysAndTimes') }),
     writer.replySentence(w),
-    'Thank you. I look forward to working on this together.',
+    w.t('letter.meeting.thanks'),
   ]);
-  const subject = is504
-    ? `Request for a 504 plan meeting for ${child}`
-    : `Request for an ${planName} meeting for ${child}`;
+  const subject = w.t('letter.meeting.subject', { is504: is504Words, child, plan: planName });
   return writer.finish(w, 'request_iep_meeting', subject, to, writer.caseManagerCopy(record, to), body);
 }

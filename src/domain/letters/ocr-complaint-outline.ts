@@ -4,17 +4,19 @@ import type { CaseRecord } from '../case-record.ts';
 import { caseCalendar, deadlineOf } from '../deadlines.ts';
 import { profileFor } from '../jurisdictions.ts';
 import { pins } from '../legal-sources.ts';
-import { bulletList, formatMinutes, lowerFirst, placeholder, possessive } from '../letter-words.ts';
-import { contactLine, contactsSince } from './facts.ts';
+import { bulletList } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { contactLine, contactsSince, serviceWords } from './facts.ts';
 import { formalFacts } from './formal-facts.ts';
 import { assertAvailable, finish, type Letter, writerFor } from './writer.ts';
 
-export function draftOcrComplaintOutline(record: CaseRecord): Letter {
+export function draftOcrComplaintOutline(record: CaseRecord, language?: DraftLanguage): Letter {
   assertAvailable(record, 'ocr_complaint_outline');
   const plan = record.plan!;
-  const w = writerFor(record, true);
+  const w = writerFor(record, true, undefined, language);
   const { child, childFullName } = w;
-  const district = placeholder('school district');
+  const district = w.gap('schoolDistrict');
+  const school = () => record.child.school ?? w.gap('schoolName');
   // OCR's window is 180 days, but the facts of a pattern can reach further back: show the plan's year.
   const since = plan.effectiveFrom;
   const { paragraphs, closures, services, notDelivered, lastDate } = formalFacts(w, record, since);
@@ -25,60 +27,82 @@ export function draftOcrComplaintOutline(record: CaseRecord): Letter {
   const due = lastDate ? deadlineOf(profile, 'ocr_complaint', lastDate, caseCalendar(record)) : null;
   const deadline = due?.date ?? null;
   const days = due?.timeline.count.amount ?? 180;
-  const to = [{ name: 'U.S. Department of Education, Office for Civil Rights', email: null }];
+  const to = [{ name: w.t('letter.ocr.to'), email: null }];
 
-  const grievance =
-    `Using the district's 504 grievance process first is not required. If you file a grievance within those ${days} days, ` +
-    `OCR's Case Processing Manual (guidance, not a regulation) also treats a complaint as timely within 60 days after the grievance ends.`;
-  const when = lastDate
-    ? `The most recent event noted is ${w.date(lastDate)}. A complaint is filed within ${days} days of the act complained of ` +
-      `(${pins('cfr-100-7-b', 'cfr-104-61')}): by ${w.date(deadline!)}. ${grievance}`
-    : `A complaint is filed within ${days} days of the act complained of (${pins('cfr-100-7-b', 'cfr-104-61')}): ${placeholder('date of the most recent event')}. ${grievance}`;
+  const grievance = w.t('letter.ocr.grievance', { days: String(days) });
+  const when = w.t('letter.ocr.when', {
+    known: lastDate ? 'yes' : 'no',
+    date: lastDate ? w.date(lastDate) : '',
+    days: String(days),
+    citation: pins('cfr-100-7-b', 'cfr-104-61'),
+    deadline: lastDate ? w.date(deadline!) : w.gap('lastEventDate'),
+    grievance,
+  });
 
   const remedies = [
-    `${possessive(child)} 504 plan carried out as written from now on.`,
+    w.t('letter.ocr.asWritten', { child }),
     ...services
       .filter((s) => (notDelivered.get(s.id) ?? 0) > 0)
-      .map(
-        (s) =>
-          `Make-up of the ${formatMinutes(notDelivered.get(s.id)!)} of ${lowerFirst(s.name)} not delivered.`,
+      .map((s) =>
+        w.t('letter.ocr.makeUp', {
+          minutes: w.minutes(notDelivered.get(s.id)!),
+          service: serviceWords(w, s),
+        }),
       ),
-    `Every staff member who works with ${child}, including substitutes, informed of the plan.`,
-    placeholder('anything else you are asking for'),
+    w.t('letter.ocr.informed', { child }),
+    w.gap('ocrAsk'),
   ];
 
   const body = [
-    'Outline for a complaint to the Office for Civil Rights (OCR), U.S. Department of Education',
-    `1. About you\nName: ${w.parentName}\nAddress: ${placeholder('your address')}\nPhone: ${placeholder('your phone number')}\n` +
-      `Email: ${record.parent.email ?? placeholder('your email')}`,
-    `2. The student\nName: ${childFullName}\nSchool: ${record.child.school ?? placeholder('school name')}\nDistrict: ${district}` +
-      (record.child.grade ? `\nGrade: ${record.child.grade}` : ''),
-    `3. Who, and on what basis\n${district} and ${record.child.school ?? placeholder('school name')}, on the basis of disability: ` +
-      `${child} has a Section 504 plan in effect from ${w.date(plan.effectiveFrom)} to ${w.date(plan.effectiveTo)}. ` +
-      `${placeholder('the disability, as the 504 plan names it')}`,
-    `4. What happened\nI believe the district violated Section 504 of the Rehabilitation Act of 1973 (29 U.S.C. 794) and its ` +
-      `regulations (34 CFR Part 104) by not implementing ${possessive(child)} 504 plan as written; implementing the plan is ` +
-      `part of providing a free appropriate public education (34 CFR 104.33).\n` +
-      (paragraphs.length > 0 ? bulletList(paragraphs) : placeholder('what happened, with dates')) +
+    w.t('letter.ocr.title'),
+    w.t('letter.ocr.you', {
+      name: w.parentName,
+      address: w.gap('yourAddress'),
+      phone: w.gap('yourPhone'),
+      email: record.parent.email ?? w.gap('yourEmail'),
+    }),
+    w.t('letter.ocr.student', {
+      name: childFullName,
+      school: school(),
+      district,
+      hasGrade: record.child.grade ? 'yes' : 'no',
+      grade: record.child.grade ?? '',
+    }),
+    w.t('letter.ocr.basis', {
+      district,
+      school: school(),
+      child,
+      from: w.date(plan.effectiveFrom),
+      to: w.date(plan.effectiveTo),
+      disability: w.gap('disability'),
+    }),
+    `${w.t('letter.ocr.happened', {
+      statute: '29 U.S.C. 794',
+      regulations: '34 CFR Part 104',
+      child,
+      fape: '34 CFR 104.33',
+    })}\n` +
+      (paragraphs.length > 0 ? bulletList(paragraphs) : w.gap('whatHappened')) +
       (closures ? `\n\n${closures}` : ''),
-    `5. When\n${when}`,
-    `6. What you have done so far\n${contacts.length > 0 ? bulletList(contacts) : placeholder('your contacts with the school, with dates')}\n` +
-      `District 504 grievance: ${placeholder('date filed and outcome, if you used it')}`,
-    `7. What you are asking for\n${bulletList(remedies)}`,
-    `8. Filing\nFile with OCR's online complaint form, by email, or by mail to the OCR office for your region ` +
-      `(${placeholder('OCR regional office')}). Keep a copy, with the date you filed.`,
+    `${w.t('letter.ocr.whenHeading')}\n${when}`,
+    w.t('letter.ocr.done', {
+      contacts: contacts.length > 0 ? bulletList(contacts) : w.gap('yourContacts'),
+      grievance: w.gap('grievance'),
+    }),
+    `${w.t('letter.ocr.asking')}\n${bulletList(remedies)}`,
+    w.t('letter.ocr.filing', { office: w.gap('ocrOffice') }),
     w.parentName,
   ].join('\n\n');
 
-  w.notes.push(
-    "This is an outline to fill in OCR's complaint form, not a letter to the school. A 504 plan is not covered by the " +
-      'IDEA state complaint process.',
-  );
+  w.notes.push(w.t('letter.ocr.noteOutline'));
   if (deadline && deadline < record.asOf) {
     w.notes.push(
-      `The ${days} days from ${w.date(lastDate!)} ended on ${w.date(deadline)}. Newer events start a new window; ` +
-        'check the dates before filing.',
+      w.t('letter.ocr.noteEnded', {
+        days: String(days),
+        from: w.date(lastDate!),
+        deadline: w.date(deadline),
+      }),
     );
   }
-  return finish(w, 'ocr_complaint_outline', `OCR complaint outline: ${childFullName}`, to, [], body);
+  return finish(w, 'ocr_complaint_outline', w.t('letter.ocr.subject', { name: childFullName }), to, [], body);
 }

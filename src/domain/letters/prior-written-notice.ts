@@ -3,6 +3,7 @@
 import type { CaseRecord } from '../case-record.ts';
 import type { ParentPosition } from '../communications.ts';
 import { pin } from '../legal-sources.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import { findCommunication, notAgreedParagraphs, shorten } from './facts.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
@@ -18,16 +19,8 @@ export type PriorWrittenNoticeOptions = ReplyOption & {
   parentPosition?: ParentPosition;
 };
 
-// The seven elements of 34 CFR 300.503(b), in plain words.
-const PRIOR_WRITTEN_NOTICE_ELEMENTS = [
-  'what the school proposes to do, or not to do;',
-  'why;',
-  'each test, record or report the school based it on;',
-  'that parents have rights under the procedural safeguards, and how to get a copy of them;',
-  'where parents can get help to understand these rules;',
-  'the other options the team looked at, and why it turned them down;',
-  'anything else that mattered to the choice.',
-] as const;
+// The seven elements of 34 CFR 300.503(b), in plain words: the catalog's `letter.pwn.element1` to `7`.
+const PRIOR_WRITTEN_NOTICE_ELEMENTS = 7;
 
 /**
  * Prior written notice (34 CFR 300.503) for an IEP. For a 504 plan the IDEA notice does not apply; the
@@ -38,13 +31,14 @@ const PRIOR_WRITTEN_NOTICE_ELEMENTS = [
 export function draftPriorWrittenNoticeRequest(
   record: CaseRecord,
   options: PriorWrittenNoticeOptions,
+  language?: DraftLanguage,
 ): Letter {
   writer.assertAvailable(record, 'request_prior_written_notice');
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   const decision = options.decision.trim();
   if (decision.length === 0) throw new RangeError('say which decision the notice is about');
   let decidedOn = options.decidedOn ?? null;
-  let to = [writer.recipientForRole(record, 'case_manager')];
+  let to = [writer.recipientForRole(w, 'case_manager')];
   let position: ParentPosition = options.parentPosition ?? 'unknown';
   if (options.communicationId) {
     const talk = findCommunication(record, options.communicationId);
@@ -55,33 +49,28 @@ export function draftPriorWrittenNoticeRequest(
     if (contacts.length > 0) to = contacts;
   }
   const objects = position === 'not_agreed' || position === 'thinking';
-  const when = decidedOn ? ` on ${w.date(decidedOn)}` : '';
   const is504 = record.plan?.kind === '504';
-  const what = objects ? 'proposal' : 'decision';
-  const opening = `Thank you for talking with me${when} about the ${what} ${decision}.`;
+  const opening = w.t('letter.pwn.opening', {
+    hasDate: decidedOn ? 'yes' : 'no',
+    date: decidedOn ? w.date(decidedOn) : '',
+    objects: objects ? 'yes' : 'no',
+    decision,
+  });
   const ask = objects
     ? // The stance, the plan staying in effect, and the request for notice, in the plan's own terms.
       [opening, ...notAgreedParagraphs(w, position as 'not_agreed' | 'thinking')]
     : is504
-      ? [
-          `${opening} So I can understand it fully, could you send me written notice of the decision, ` +
-            `with the reasons for it and the information it was based on (${pin('cfr-104-36')})?`,
-        ]
-      : [
-          `${opening} So I can understand it fully, could you send me prior written notice of it (${pin('cfr-300-503')})?`,
-        ];
+      ? [`${opening} ${w.t('letter.pwn.ask504', { citation: pin('cfr-104-36') })}`]
+      : [`${opening} ${w.t('letter.pwn.askIep', { citation: pin('cfr-300-503') })}`];
   if (!is504) {
-    ask.push(
-      `As I understand it, the notice includes:\n${PRIOR_WRITTEN_NOTICE_ELEMENTS.map((e, i) => `${i + 1}. ${e}`).join('\n')}`,
+    const elements = Array.from(
+      { length: PRIOR_WRITTEN_NOTICE_ELEMENTS },
+      (_, i) => `${i + 1}. ${w.t(`letter.pwn.element${i + 1}`)}`,
     );
+    ask.push(`${w.t('letter.pwn.includes')}\n${elements.join('\n')}`);
   }
-  const body = writer.letterBody(w, to, [
-    ...ask,
-    `${writer.replySentence(w)} Thank you. I appreciate your help with this.`,
-  ]);
-  const subject = is504
-    ? `Request for written notice: ${shorten(decision, 60)}`
-    : `Request for prior written notice: ${shorten(decision, 60)}`;
+  const body = writer.letterBody(w, to, [...ask, `${writer.replySentence(w)} ${w.t('letter.pwn.thanks')}`]);
+  const subject = w.t('letter.pwn.subject', { is504: is504 ? 'yes' : 'no', decision: shorten(decision, 60) });
   return writer.finish(
     w,
     'request_prior_written_notice',

@@ -7,12 +7,11 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { monthName, RECORD_LOCALE } from '../dates.ts';
-import { andList, countOf, lowerFirst, possessive, providerFor, ROLE_PLACEHOLDERS } from '../letter-words.ts';
+import { andList, providerFor } from '../letter-words.ts';
 import type { DifferenceKind } from '../service-log-reconcile.ts';
-import { reasonShortWords } from '../service-log-values.ts';
-import type { MissReason } from '../session-entry.ts';
-import { findService } from './facts.ts';
-import type { Letter, LetterRecipient, ReplyOption } from './writer.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { findService, serviceWords } from './facts.ts';
+import type { Letter, LetterRecipient, ReplyOption, Writer } from './writer.ts';
 import * as writer from './writer.ts';
 
 /** A difference the parent picked, as the reconciliation gives it (no "agree" line: it asks nothing). */
@@ -53,47 +52,69 @@ export function compactDates(dates: readonly string[], thisYear: string): string
   return `${andList(parts)}${year}`;
 }
 
+/** `compactDates` in the letter's language ("6, 13 y 20 de octubre"), each date kept in the writer's list. */
+function compactDatesIn(w: Writer, dates: readonly string[], thisYear: string): string {
+  const sorted = [...new Set(dates)].sort();
+  w.dates.push(...sorted);
+  if (w.language === 'en') return compactDates(sorted, thisYear);
+  // Spanish: the days of a month, then the month ("29 de septiembre, 6 y 13 de octubre").
+  const months: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const month = sorted[i]!.slice(0, 7);
+    const days: string[] = [];
+    for (; i < sorted.length && sorted[i]!.startsWith(month); i++)
+      days.push(String(Number(sorted[i]!.slice(8, 10))));
+    months.push(`${w.list(days)} de ${monthName(Number(month.slice(5, 7)), w.language)}`);
+  }
+  const years = [...new Set(sorted.map((d) => d.slice(0, 4)))];
+  const year = years.length === 1 && years[0] === thisYear ? '' : ` de ${sorted.at(-1)!.slice(0, 4)}`;
+  return `${months.length > 1 ? months.join(', ') : months[0]}${year}`;
+}
+
 /** The family's sources in the parent's voice, for several days: "my notes", "Emma's check-ins". */
 function sourcesWords(
+  w: Writer,
   sources: readonly string[],
-  child: string,
   several: boolean,
-): { who: string; verb: string } {
-  const names = [...new Set(sources)].map((s) => {
-    switch (s) {
-      case 'parent':
-        return 'my notes';
-      case 'provider':
-        return 'my notes of what the provider told me';
-      case 'provider_link':
-        return several
-          ? 'the provider’s confirmations through the app'
-          : 'the provider’s confirmation through the app';
-      case 'child_report':
-        return several
-          ? `${possessive(child)} check-ins for those days`
-          : `${possessive(child)} check-in for that day`;
-      default:
-        return 'my record';
-    }
-  });
-  const plural = names.length > 1 || names[0]!.startsWith('my notes') || several;
-  return { who: andList(names), verb: plural ? 'say' : 'says' };
+): { who: string; plural: boolean } {
+  const kinds = [...new Set(sources)];
+  const names = kinds.map((source) =>
+    w.t('letter.slq.source', { source, several: several ? 'yes' : 'no', child: w.child }),
+  );
+  const plural = names.length > 1 || kinds[0] === 'parent' || kinds[0] === 'provider' || several;
+  return { who: w.language === 'en' ? andList(names) : w.list(names), plural };
 }
 
 const held = (status: string) => status === 'delivered' || status === 'short';
 
-function schoolWords(s: NonNullable<ServiceLogDifference['school']>): string {
-  if (s.kind === 'makeup') return 'a make-up session';
-  if (s.status === 'delivered') return 'delivered';
-  if (s.status === 'short') return 'shortened';
+/** A reason in a few words, in the letter's language ("student absent"). */
+function reasonWords(w: Writer, reason: string | null): string {
+  const code =
+    reason == null || reason === 'unknown' ? 'unknown' : reason === 'other' ? 'otherReason' : reason;
+  return w.t('letter.slq.reason', { reason: code });
+}
+
+/** What the school's log says of a session, as the catalog's `letter.slq.school` names it, with its reason. */
+function schoolSays(s: NonNullable<ServiceLogDifference['school']>): {
+  school: string;
+  reason: string | null;
+} {
   const reason = s.reason && s.reason !== 'unknown' && s.reason !== 'other' ? s.reason : null;
-  return reason ? `not held (${reasonShortWords(reason as MissReason)})` : 'not held';
+  if (s.kind === 'makeup') return { school: 'makeup', reason: null };
+  if (s.status === 'delivered') return { school: 'delivered', reason: null };
+  if (s.status === 'short') return { school: 'short', reason: null };
+  return reason ? { school: 'notHeldBecause', reason } : { school: 'notHeld', reason: null };
+}
+
+function schoolWords(w: Writer, s: NonNullable<ServiceLogDifference['school']>): string {
+  const { school, reason } = schoolSays(s);
+  return w.t('letter.slq.school', { school, reason: reason ? reasonWords(w, reason) : '' });
 }
 
 /** The key a difference groups by: the same service, kind and wording on both sides. */
 function groupKey(d: ServiceLogDifference): string {
-  const school = d.school ? `${schoolWords(d.school)}|${d.school.minutes ?? ''}` : '';
+  const says = d.school ? schoolSays(d.school) : null;
+  const school = d.school ? `${says!.school}|${says!.reason ?? ''}|${d.school.minutes ?? ''}` : '';
   const family = d.family
     ? `${[...new Set(d.family.sources)].sort().join(',')}|${d.family.status}|${d.family.minutes}|${d.family.reason ?? ''}`
     : '';
@@ -102,45 +123,82 @@ function groupKey(d: ServiceLogDifference): string {
 
 /** One sentence (or two) for differences of one kind about one service, with their dates. */
 function question(
+  w: Writer,
   service: string,
-  child: string,
   group: readonly ServiceLogDifference[],
   thisYear: string,
 ): string {
   const first = group[0]!;
-  const several = group.length > 1;
-  const on = compactDates(
-    group.map((d) => d.date),
-    thisYear,
-  );
+  const several = group.length > 1 ? 'yes' : 'no';
+  const when = w.t('letter.slq.on', {
+    several,
+    on: compactDatesIn(
+      w,
+      group.map((d) => d.date),
+      thisYear,
+    ),
+  });
   const school = first.school;
   const family = first.family;
+  const minutes = (n: number) => w.t('letter.minutes', { count: n, n: String(n) });
   switch (first.kind) {
     case 'school_delivered_family_missed': {
-      const { who, verb } = sourcesWords(family?.sources ?? [], child, several);
-      const given = school?.status === 'short' ? 'given (shortened)' : 'delivered';
-      return `The service log lists ${service} as ${given} on ${on}; ${who} ${verb} the session did not take place. Could you help me understand?`;
+      const { who, plural } = sourcesWords(w, family?.sources ?? [], several === 'yes');
+      return w.t('letter.slq.deliveredMissed', {
+        service,
+        given: school?.status === 'short' ? 'short' : 'delivered',
+        when,
+        who,
+        plural: plural ? 'yes' : 'no',
+      });
     }
     case 'school_missed_family_delivered': {
-      const { who, verb } = sourcesWords(family?.sources ?? [], child, several);
-      return `The service log lists ${service} as ${schoolWords(school!)} on ${on}; ${who} ${verb} the session took place. Could you help me understand which is right?`;
+      const { who, plural } = sourcesWords(w, family?.sources ?? [], several === 'yes');
+      return w.t('letter.slq.missedDelivered', {
+        service,
+        school: schoolWords(w, school!),
+        when,
+        who,
+        plural: plural ? 'yes' : 'no',
+      });
     }
     case 'school_only':
       return school?.status === 'missed'
-        ? `The service log lists ${service} as ${schoolWords(school)} on ${on}. I had no note of ${several ? 'those sessions' : 'that session'}; could you tell me whether ${several ? 'they were' : 'it was'} made up?`
-        : `The service log lists ${service} on ${on}${school?.minutes != null ? ` (${countOf(school.minutes, 'minute')})` : ''}. I had no note of ${several ? 'those sessions' : 'that session'}; could you tell me a little about ${several ? 'them' : 'it'}?`;
+        ? w.t('letter.slq.schoolOnlyMissed', { service, school: schoolWords(w, school), when, several })
+        : w.t('letter.slq.schoolOnlyHeld', {
+            service,
+            when,
+            hasMinutes: school?.minutes != null ? 'yes' : 'no',
+            count: school?.minutes ?? 0,
+            n: String(school?.minutes ?? 0),
+            several,
+          });
     case 'family_only':
       return family && !held(family.status)
-        ? `My notes show that ${service} did not take place on ${on}, and the service log does not list ${several ? 'those days' : 'that day'}. Could you tell me whether ${several ? 'the sessions were' : 'the session was'} scheduled, and whether ${several ? 'they' : 'it'} will be made up?`
-        : `My notes show ${service} on ${on}, but the service log does not list a session ${several ? 'on those days' : 'that day'}. Could you check whether ${several ? 'they were' : 'it was'} logged?`;
+        ? w.t('letter.slq.familyOnlyMissed', { service, when, several })
+        : w.t('letter.slq.familyOnlyHeld', { service, when, several });
     case 'minutes_differ':
-      return `The service log gives ${countOf(school?.minutes ?? 0, 'minute')} for ${service} on ${on}; my notes say ${countOf(family?.minutes ?? 0, 'minute')}. Could you help me understand the difference?`;
+      return w.t('letter.slq.minutesDiffer', {
+        schoolMinutes: minutes(school?.minutes ?? 0),
+        service,
+        when,
+        familyMinutes: minutes(family?.minutes ?? 0),
+      });
     case 'reason_differs':
-      return `The service log gives “${reasonShortWords((school?.reason ?? 'unknown') as MissReason)}” as the reason ${service} did not take place on ${on}; my notes say “${reasonShortWords((family?.reason ?? 'unknown') as MissReason)}”. Could you help me understand what happened?`;
+      return w.t('letter.slq.reasonDiffers', {
+        schoolReason: reasonWords(w, school?.reason ?? 'unknown'),
+        service,
+        when,
+        familyReason: reasonWords(w, family?.reason ?? 'unknown'),
+      });
   }
 }
 
-export function draftServiceLogQuestions(record: CaseRecord, options: ServiceLogQuestionsOptions): Letter {
+export function draftServiceLogQuestions(
+  record: CaseRecord,
+  options: ServiceLogQuestionsOptions,
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'service_log_questions');
   const differences = options.differences;
   if (differences.length === 0) throw new RangeError('pick at least one difference to ask about');
@@ -148,7 +206,7 @@ export function draftServiceLogQuestions(record: CaseRecord, options: ServiceLog
     throw new RangeError(
       `pick at most ${SERVICE_LOG_QUESTIONS_MAX} differences for one letter: a shorter letter gets a clearer answer`,
     );
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   const thisYear = record.asOf.slice(0, 4);
   const services = [...new Set(differences.map((d) => d.serviceId))].map((id) => findService(record, id));
   for (const d of differences) for (const id of d.family?.entryIds ?? []) w.facts.push(id);
@@ -158,13 +216,13 @@ export function draftServiceLogQuestions(record: CaseRecord, options: ServiceLog
   const to: LetterRecipient[] = provider
     ? [writer.recipientOf(provider)]
     : services.length === 1
-      ? [{ name: ROLE_PLACEHOLDERS.provider, email: null }]
-      : [writer.recipientForRole(record, 'case_manager')];
+      ? [{ name: w.gap('role.provider'), email: null }]
+      : [writer.recipientForRole(w, 'case_manager')];
   const cc = writer.caseManagerCopy(record, to);
 
   const paragraphs: string[] = [];
   for (const service of services) {
-    const name = lowerFirst(service.name);
+    const name = serviceWords(w, service);
     const groups = new Map<string, ServiceLogDifference[]>();
     for (const d of [...differences]
       .filter((x) => x.serviceId === service.id)
@@ -174,18 +232,16 @@ export function draftServiceLogQuestions(record: CaseRecord, options: ServiceLog
       if (list) list.push(d);
       else groups.set(k, [d]);
     }
-    for (const group of groups.values()) paragraphs.push(question(name, w.child, group, thisYear));
+    for (const group of groups.values()) paragraphs.push(question(w, name, group, thisYear));
   }
-  const names = andList(services.map((s) => lowerFirst(s.name)));
+  const serviceNames = services.map((s) => serviceWords(w, s));
+  const names = w.language === 'en' ? andList(serviceNames) : w.list(serviceNames);
   const body = writer.letterBody(w, to, [
-    `Thank you for sharing the service log for ${possessive(w.child)} ${names}. I read it next to my own notes, and ` +
-      (paragraphs.length === 1
-        ? 'there is one thing I could not match up. I would like to understand it.'
-        : 'there are a few things I could not match up. I would like to understand them.'),
+    w.t('letter.slq.opening', { child: w.child, names, count: paragraphs.length }),
     ...paragraphs,
-    `I may have missed something on my side, and I would like our records to agree. ${writer.replySentence(w)}`,
-    'Thank you for your help.',
+    `${w.t('letter.slq.agree')} ${writer.replySentence(w)}`,
+    w.t('letter.records.thanks'),
   ]);
-  const subject = `Questions about the service log for ${possessive(w.child)} ${names}`;
+  const subject = w.t('letter.slq.subject', { child: w.child, names });
   return writer.finish(w, 'service_log_questions', subject, to, cc, body);
 }

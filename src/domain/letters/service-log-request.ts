@@ -2,14 +2,8 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { pin, pins } from '../legal-sources.ts';
-import {
-  bulletList,
-  listWords,
-  lowerFirst,
-  possessive,
-  providerFor,
-  ROLE_PLACEHOLDERS,
-} from '../letter-words.ts';
+import { bulletList, providerFor } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import {
   closureLines,
   closureParagraph,
@@ -18,22 +12,27 @@ import {
   missLines,
   pendingDates,
   planWordsForService,
+  serviceWords,
 } from './facts.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
 export type ServiceLogRequestOptions = { serviceId: string; from?: string; to?: string } & ReplyOption;
 
-export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRequestOptions): Letter {
+export function draftServiceLogRequest(
+  record: CaseRecord,
+  options: ServiceLogRequestOptions,
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'request_service_logs');
   const service = findService(record, options.serviceId);
-  const w = writer.writerFor(record, false, options);
+  const w = writer.writerFor(record, false, options, language);
   const { child } = w;
   const from = options.from ?? service.ledger.from;
   const until = options.to ?? service.ledger.to;
   if (until < from) throw new RangeError(`the date range ends before it starts: ${from}..${until}`);
   const provider = providerFor(record.team, service);
-  const to = [provider ? writer.recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
+  const to = [provider ? writer.recipientOf(provider) : { name: w.gap('role.provider'), email: null }];
   const cc = writer.caseManagerCopy(record, to);
 
   const sameWindow = from === service.ledger.from && until === service.ledger.to;
@@ -41,42 +40,34 @@ export function draftServiceLogRequest(record: CaseRecord, options: ServiceLogRe
   const closures = closureLines(w, service, from, until);
   // The logs will show what happened on the days the family noted a miss without knowing why.
   const unknown = pendingDates(w, service, from, until);
-  const mine: string[] = [
-    planWordsForService(w, service),
-    'I keep notes at home and would like to make sure mine match yours.',
-  ];
+  const mine: string[] = [planWordsForService(w, service), w.t('letter.logs.mine')];
   if (sameWindow) mine.push(deliverySentence(w, service));
   const region = record.plan?.jurisdiction.region?.toUpperCase() ?? null;
   const rights = !w.isUnitedStates
     ? []
     : record.plan?.kind === '504'
-      ? [
-          `These logs are part of ${possessive(child)} records, which parents may examine (${pin('cfr-104-36')}).`,
-        ]
+      ? [w.t('letter.logs.rights504', { child, citation: pin('cfr-104-36') })]
       : region === 'IL'
-        ? [
-            `Illinois makes logs of related services available to parents at any time on request (${pins('il-14-8-02f-d', 'il-226-310')}).`,
-          ]
-        : [
-            `These logs are part of ${possessive(child)} education records, which parents may inspect and review (${pin('cfr-300-613-a')}).`,
-          ];
+        ? [w.t('letter.logs.rightsIllinois', { citation: pins('il-14-8-02f-d', 'il-226-310') })]
+        : [w.t('letter.logs.rightsIdea', { child, citation: pin('cfr-300-613-a') })];
+  const serviceName = serviceWords(w, service);
   const body = writer.letterBody(w, to, [
-    `Could you share the service logs for ${possessive(child)} ${lowerFirst(service.name)} from ${w.date(from)} to ${w.date(until)}: ` +
-      'the date and minutes of each session, and any sessions missed or made up?',
+    w.t('letter.logs.ask', { child, service: serviceName, from: w.date(from), to: w.date(until) }),
     mine.join(' '),
-    ...(misses.length > 0
-      ? [`These are the sessions I have noted as missed and not yet made up:\n${bulletList(misses)}`]
-      : []),
-    ...closureParagraph(closures),
+    ...(misses.length > 0 ? [`${w.t('letter.concern.missedList')}\n${bulletList(misses)}`] : []),
+    ...closureParagraph(w, closures),
     ...(unknown.length > 0
-      ? [
-          `I have ${unknown.length === 1 ? 'a session' : 'sessions'} noted as not held with the reason not yet known (${listWords(unknown)}); the logs would help me understand what happened.`,
-        ]
+      ? [w.t('letter.logs.unknown', { count: unknown.length, dates: w.list(unknown) })]
       : []),
     ...rights,
-    `A copy by email is perfect. ${writer.replySentence(w, ', or let me know when the logs will be ready')}`,
-    'Thank you for your help.',
+    `${w.t('letter.logs.copy')} ${writer.replySentence(w, 'logsReady')}`,
+    w.t('letter.records.thanks'),
   ]);
-  const subject = `Service logs for ${possessive(child)} ${lowerFirst(service.name)}, ${w.date(from)} to ${w.date(until)}`;
+  const subject = w.t('letter.logs.subject', {
+    child,
+    service: serviceName,
+    from: w.date(from),
+    to: w.date(until),
+  });
   return writer.finish(w, 'request_service_logs', subject, to, cc, body);
 }

@@ -1,24 +1,14 @@
 // 1. A specific concern about one accommodation or one service.
 
 import type { CaseAccommodation, CaseRecord, CaseService } from '../case-record.ts';
-import {
-  bulletList,
-  capitalize,
-  listWords,
-  lowerFirst,
-  observationOutcomeWords,
-  placeholder,
-  possessive,
-  providerFor,
-  quotePlan,
-  ROLE_PLACEHOLDERS,
-} from '../letter-words.ts';
+import { bulletList, capitalize, providerFor, quotePlan } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import {
   closureLines,
   closureParagraph,
   deliverySentence,
   findAccommodation,
-  findingForLetter,
+  findingQuestion,
   findingsAbout,
   findService,
   lapseCount,
@@ -28,8 +18,10 @@ import {
   observationWhen,
   occurrenceLine,
   occurrenceSources,
+  outcomeIn,
   pendingDates,
   planWordsForService,
+  serviceWords,
   shorten,
 } from './facts.ts';
 import type { Letter, ReplyOption, Writer } from './writer.ts';
@@ -41,9 +33,13 @@ export type SpecificConcernRequest = ({ accommodationId: string } | { serviceId:
  * The article's step 2: "I noticed that Emma didn't use her calculator during math, though it's listed
  * as an accommodation in her IEP. Could we touch base to make sure staff are aware of her supports?"
  */
-export function draftSpecificConcern(record: CaseRecord, request: SpecificConcernRequest): Letter {
+export function draftSpecificConcern(
+  record: CaseRecord,
+  request: SpecificConcernRequest,
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'specific_concern');
-  const w = writer.writerFor(record, false, request);
+  const w = writer.writerFor(record, false, request, language);
   return 'serviceId' in request
     ? serviceConcern(w, findService(record, request.serviceId))
     : accommodationConcern(w, findAccommodation(record, request.accommodationId));
@@ -59,57 +55,59 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
     classNames.some((cls) => /teacher/iu.test(c.role) && c.role.toLowerCase().includes(cls.toLowerCase())),
   );
   const teacher = classTeacher ?? writer.roleHolder(record, 'teacher');
-  const to = [teacher ? writer.recipientOf(teacher) : writer.recipientForRole(record, 'case_manager')];
+  const to = [teacher ? writer.recipientOf(teacher) : writer.recipientForRole(w, 'case_manager')];
   const cc = writer.caseManagerCopy(record, to);
 
   const quoted = quotePlan(accommodation.text);
+  const plan = w.planName;
   let noticed: string;
   if (summary.lapses.length === 0) {
-    noticed =
-      `I noticed that ${child} did not have ${quoted} on ${placeholder('the dates you noticed')}, ` +
-      `though it's listed as an accommodation in ${possessive(child)} ${w.planName}.`;
-    w.notes.push(
-      'No observation of this accommodation is recorded as not in place: add the dates you noticed.',
-    );
+    noticed = w.t('letter.concern.noticedNone', { child, quoted, dates: w.gap('datesYouNoticed'), plan });
+    w.notes.push(w.t('letter.concern.noDatesNote'));
   } else if (summary.lapses.length === 1) {
     const only = summary.lapses[0]!;
     w.facts.push(...only.entryIds);
     noteDisagreement(w, only);
     const source = occurrenceSources(w, only);
     noticed =
-      `I noticed that ${possessive(child)} accommodation ${quoted} was ${observationOutcomeWords(only.outcome)} ` +
-      `on ${observationWhen(w, only)}, though it's listed in ${possessive(child)} ${w.planName}.` +
-      (source ? ` (${capitalize(source)}.)` : '');
+      w.t('letter.concern.noticedOnce', {
+        child,
+        quoted,
+        outcome: outcomeIn(w, only.outcome),
+        when: observationWhen(w, only),
+        plan,
+      }) + (source ? ` ${w.t('letter.concern.source', { source: capitalize(source) })}` : '');
   } else {
     const lines = summary.lapses.map((o) => occurrenceLine(w, o));
-    noticed =
-      `${possessive(child)} ${w.planName} lists ${quoted} as an accommodation. I noticed it was ` +
-      `${lapseCount(summary)}:\n${bulletList(lines)}`;
+    noticed = `${w.t('letter.concern.noticedMany', { child, plan, quoted, count: lapseCount(w, summary) })}\n${bulletList(lines)}`;
   }
 
   const patterns = findingsAbout(record, accommodation.id).filter((f) => f.severity === 'concern');
   for (const finding of patterns) w.facts.push(...finding.entryIds);
-  const patternQuestions = patterns.map((f) => findingForLetter(w, f.question));
+  const patternQuestions = patterns.map((f) => findingQuestion(w, f, quoted));
 
   const body = writer.letterBody(w, to, [
-    'I hope your week is going well.',
+    w.t('letter.concern.hope'),
     noticed,
     [
-      `Could we touch base to make sure staff are aware of ${possessive(child)} supports?`,
+      w.t('letter.concern.touchBase', { child }),
       ...patternQuestions,
-      'If something makes this accommodation hard to offer, help me understand, and we can problem-solve together.',
+      w.t('letter.concern.problemSolve'),
     ].join(' '),
     writer.replySentence(w),
-    `Thank you for all you do for ${child}.`,
+    w.t('letter.concern.thanks', { child }),
   ]);
-  const subject = `${possessive(child)} accommodation: ${shorten(accommodation.text, 60)}`;
+  const subject = w.t('letter.concern.accommodationSubject', {
+    child,
+    text: shorten(accommodation.text, 60),
+  });
   return writer.finish(w, 'specific_concern', subject, to, cc, body);
 }
 
 function serviceConcern(w: Writer, service: CaseService): Letter {
   const { record, child } = w;
   const provider = providerFor(record.team, service);
-  const to = [provider ? writer.recipientOf(provider) : { name: ROLE_PLACEHOLDERS.provider, email: null }];
+  const to = [provider ? writer.recipientOf(provider) : { name: w.gap('role.provider'), email: null }];
   const cc = writer.caseManagerCopy(record, to);
   // Only what is owed and not yet made up is "missed"; closures apart; a miss whose reason is not known
   // yet is a question, never the school's failure; an excused miss (absent, refused) is not raised.
@@ -118,27 +116,21 @@ function serviceConcern(w: Writer, service: CaseService): Letter {
   const unknown = pendingDates(w, service);
   const owes = service.ledger.owedBalanceMinutes > 0 || misses.length > 0 || closures.length > 0;
   const body = writer.letterBody(w, to, [
-    `I hope your week is going well. I'm writing about ${possessive(child)} ${lowerFirst(service.name)}.`,
+    w.t('letter.concern.writingAbout', { child, service: serviceWords(w, service) }),
     `${planWordsForService(w, service)} ${deliverySentence(w, service)}`,
-    ...(misses.length > 0
-      ? [`These are the sessions I have noted as missed and not yet made up:\n${bulletList(misses)}`]
-      : []),
-    ...closureParagraph(closures),
+    ...(misses.length > 0 ? [`${w.t('letter.concern.missedList')}\n${bulletList(misses)}`] : []),
+    ...closureParagraph(w, closures),
     ...(unknown.length > 0
-      ? [
-          `I also have ${unknown.length === 1 ? 'a session' : 'sessions'} noted as not held, with the reason not yet known: ${listWords(unknown)}. ` +
-            `Could you tell me what happened${unknown.length === 1 ? ' that day' : ' on those days'}?`,
-        ]
+      ? [w.t('letter.concern.unknown', { count: unknown.length, dates: w.list(unknown) })]
       : []),
-    owes
-      ? `Could we find times to make up the missed sessions? Help me understand how the schedule looks for the rest of the term, ` +
-        `and whether there is anything I can do to help. Can we problem-solve together?`
-      : `Help me understand how the schedule looks for the rest of the term, and whether there is anything I can do to help.`,
+    owes ? w.t('letter.concern.makeUp') : w.t('letter.concern.schedule'),
     writer.replySentence(w),
-    `Thank you for all you do for ${child}.`,
+    w.t('letter.concern.thanks', { child }),
   ]);
-  const subject = owes
-    ? `${possessive(child)} ${lowerFirst(service.name)}: making up missed sessions`
-    : `${possessive(child)} ${lowerFirst(service.name)}`;
+  const subject = w.t('letter.concern.serviceSubject', {
+    owes: owes ? 'yes' : 'no',
+    child,
+    service: serviceWords(w, service),
+  });
   return writer.finish(w, 'specific_concern', subject, to, cc, body);
 }

@@ -2,8 +2,9 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { oneYearBefore } from '../dates.ts';
-import { bulletList, countOf, formatMinutes, lowerFirst, placeholder, possessive } from '../letter-words.ts';
-import { byDate, contactLine, contactsSince } from './facts.ts';
+import { bulletList } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
+import { byDate, contactLine, contactsSince, serviceWords } from './facts.ts';
 import { formalFacts } from './formal-facts.ts';
 import { assertAvailable, finish, type Letter, recipientOf, roleHolder, writerFor } from './writer.ts';
 
@@ -13,18 +14,17 @@ import { assertAvailable, finish, type Letter, recipientOf, roleHolder, writerFo
  * and school, a description of the problem, a proposed resolution. Facts older than one year are left out
  * (300.153(c)); a copy goes to the district at the same time (300.153(d)). Gaps become placeholders.
  */
-export function draftStateComplaint(record: CaseRecord): Letter {
+export function draftStateComplaint(record: CaseRecord, language?: DraftLanguage): Letter {
   assertAvailable(record, 'state_complaint');
   const plan = record.plan!;
-  const w = writerFor(record, true);
+  const w = writerFor(record, true, undefined, language);
   const { child, childFullName } = w;
   const lookBack = oneYearBefore(record.asOf);
-  const district = placeholder('school district');
+  const district = w.gap('schoolDistrict');
   const director = roleHolder(record, 'director');
-  const districtCopy = director
-    ? recipientOf(director)
-    : { name: placeholder('district special education office'), email: null };
-  const to = [{ name: placeholder('state education agency, special education complaints'), email: null }];
+  const districtCopy = director ? recipientOf(director) : { name: w.gap('districtOffice'), email: null };
+  const to = [{ name: w.gap('stateAgency'), email: null }];
+  const school = record.child.school ?? w.gap('schoolName');
 
   const { paragraphs, closures, services, notDelivered, excluded } = formalFacts(w, record, lookBack);
   const owedTotal = [...notDelivered.values()].reduce((sum, m) => sum + m, 0);
@@ -35,66 +35,77 @@ export function draftStateComplaint(record: CaseRecord): Letter {
   const resolution = [
     ...services
       .filter((s) => (notDelivered.get(s.id) ?? 0) > 0)
-      .map(
-        (s) =>
-          `Compensatory services for the ${formatMinutes(notDelivered.get(s.id)!)} of ${lowerFirst(s.name)} not delivered, ` +
-          'on a schedule agreed in writing (34 CFR 300.151(b)).',
+      .map((s) =>
+        w.t('letter.sc.compensatory', {
+          minutes: w.minutes(notDelivered.get(s.id)!),
+          service: serviceWords(w, s),
+          citation: '34 CFR 300.151(b)',
+        }),
       ),
-    `${possessive(child)} services and accommodations delivered as the IEP states from now on, with session logs shared with me each month.`,
-    `Every teacher and provider who works with ${child}, including substitutes, informed of the IEP's accommodations and their responsibilities (34 CFR 300.323(d)).`,
-    placeholder('anything else you would like the state to order'),
+    w.t('letter.sc.fromNow', { child }),
+    w.t('letter.sc.informed', { child, citation: '34 CFR 300.323(d)' }),
+    w.gap('stateOrder'),
   ];
 
   const body = [
-    'State complaint under 34 CFR 300.153',
-    `To: ${to[0]!.name}\nDate: ${w.date(record.asOf)}`,
-    `1. The child\nName: ${childFullName}\nAddress of residence: ${placeholder("child's address")}\n` +
-      `School: ${record.child.school ?? placeholder('school name')}\nDistrict: ${district}` +
-      (record.child.grade ? `\nGrade: ${record.child.grade}` : ''),
-    `2. The person filing this complaint\nName: ${w.parentName}\nAddress: ${placeholder('your address')}\n` +
-      `Phone: ${placeholder('your phone number')}\nEmail: ${record.parent.email ?? placeholder('your email')}\n` +
-      `Relationship to the child: ${placeholder('parent or guardian')}`,
-    `3. Statement of the violation\nI believe ${district} violated a requirement of Part B of the Individuals with ` +
-      `Disabilities Education Act: it did not implement ${possessive(child)} IEP, in effect from ${w.date(plan.effectiveFrom)} ` +
-      `to ${w.date(plan.effectiveTo)}, as written. The district must make special education and related services ` +
-      'available to the child in accordance with the IEP (34 CFR 300.323).',
-    `4. The facts\n${paragraphs.length > 0 ? bulletList(paragraphs) : placeholder('what happened, with dates')}` +
-      (contacts.length > 0 ? `\n\nMy contacts with the school about this:\n${bulletList(contacts)}` : '') +
+    w.t('letter.sc.title', { citation: '34 CFR 300.153' }),
+    w.t('letter.sc.header', { to: to[0]!.name, date: w.date(record.asOf) }),
+    w.t('letter.sc.child', {
+      name: childFullName,
+      address: w.gap('childAddress'),
+      school,
+      district,
+      hasGrade: record.child.grade ? 'yes' : 'no',
+      grade: record.child.grade ?? '',
+    }),
+    w.t('letter.sc.filer', {
+      name: w.parentName,
+      address: w.gap('yourAddress'),
+      phone: w.gap('yourPhone'),
+      email: record.parent.email ?? w.gap('yourEmail'),
+      relationship: w.gap('parentOrGuardian'),
+    }),
+    w.t('letter.sc.violation', {
+      district,
+      child,
+      from: w.date(plan.effectiveFrom),
+      to: w.date(plan.effectiveTo),
+      citation: '34 CFR 300.323',
+    }),
+    `${w.t('letter.sc.facts')}\n${paragraphs.length > 0 ? bulletList(paragraphs) : w.gap('whatHappened')}` +
+      (contacts.length > 0 ? `\n\n${w.t('letter.formal.contacts')}\n${bulletList(contacts)}` : '') +
       (closures ? `\n\n${closures}` : ''),
-    `5. Description of the problem\n${child} has not received the services and accommodations the IEP requires, as set out above.` +
+    w.t('letter.sc.problem', { child }) +
       (owedTotal > 0
-        ? ` In total, ${formatMinutes(owedTotal)} of services have not been delivered or made up` +
-          `${closures ? ', not counting the school closures listed apart' : ''}.`
+        ? w.t('letter.sc.total', { minutes: w.minutes(owedTotal), closures: closures ? 'yes' : 'no' })
         : '') +
       (harm.length > 0
-        ? `\nHow this has affected ${child}:\n${bulletList(harm.map((n) => `${w.date(n.date)}: ${n.text.trim()}`))}`
+        ? `\n${w.t('letter.sc.harm', { child })}\n${bulletList(harm.map((n) => `${w.date(n.date)}: ${n.text.trim()}`))}`
         : ''),
-    `6. Proposed resolution\n${bulletList(resolution)}`,
-    `7. Time limit\nThe events described here took place on or after ${w.date(lookBack)}, within one year before this ` +
-      'complaint is received, as 34 CFR 300.153(c) requires.',
-    `8. Copy to the district\nA copy of this complaint is being sent to ${districtCopy.name} at the same time it is filed ` +
-      'with the state (34 CFR 300.153(d)).',
-    `Signature: ______________________\n${w.parentName}\nDate: ${placeholder('date you sign')}`,
+    `${w.t('letter.sc.resolution')}\n${bulletList(resolution)}`,
+    w.t('letter.sc.timeLimit', { date: w.date(lookBack), citation: '34 CFR 300.153(c)' }),
+    w.t('letter.sc.copy', { name: districtCopy.name, citation: '34 CFR 300.153(d)' }),
+    w.t('letter.sc.signature', { name: w.parentName, date: w.gap('dateYouSign') }),
   ].join('\n\n');
 
   w.notes.push(
-    'A state complaint must be written and signed (34 CFR 300.153(a)-(b)); many states also offer their own form, ' +
-      'which asks for the same elements.',
-    `Send a copy to the district (${districtCopy.name}) on the day you file (34 CFR 300.153(d)).`,
-    'The state decides within 60 days of receiving the complaint, unless the time is extended (34 CFR 300.152).',
+    w.t('letter.sc.noteWritten', { citation: '34 CFR 300.153(a)-(b)' }),
+    w.t('letter.sc.noteCopy', { name: districtCopy.name, citation: '34 CFR 300.153(d)' }),
+    w.t('letter.sc.noteDecides', { citation: '34 CFR 300.152' }),
   );
   if (excluded > 0) {
     w.notes.push(
-      `${countOf(excluded, 'entry', 'entries')} older than ${w.date(lookBack)} ${excluded === 1 ? 'was' : 'were'} left out: ` +
-        'a state complaint covers the year before it is received (34 CFR 300.153(c)).',
+      w.t('letter.sc.noteExcluded', {
+        count: excluded,
+        n: String(excluded),
+        date: w.date(lookBack),
+        citation: '34 CFR 300.153(c)',
+      }),
     );
   }
   if (services.some((s) => s.ledger.from < lookBack)) {
-    w.notes.push(
-      `Some service totals start before ${w.date(lookBack)}; recompute them from that date before filing, ` +
-        'so every figure falls within the one-year limit.',
-    );
+    w.notes.push(w.t('letter.sc.noteTotals', { date: w.date(lookBack) }));
   }
-  const subject = `State complaint: ${childFullName}, ${record.child.school ?? placeholder('school name')}`;
+  const subject = w.t('letter.sc.subject', { name: childFullName, school });
   return finish(w, 'state_complaint', subject, to, [districtCopy], body);
 }

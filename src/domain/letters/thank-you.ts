@@ -1,7 +1,7 @@
 // 5. A thank-you, or a shared win.
 
 import type { CaseParentNote, CaseRecord } from '../case-record.ts';
-import { placeholder } from '../letter-words.ts';
+import type { DraftLanguage } from './draft-language.ts';
 import { byDate } from './facts.ts';
 import type { Letter, LetterRecipient } from './writer.ts';
 import * as writer from './writer.ts';
@@ -14,9 +14,13 @@ export type ThankYouOptions = {
 };
 
 /** "Start with gratitude", "Share wins. Let them know when something is working." */
-export function draftThankYou(record: CaseRecord, options: ThankYouOptions = {}): Letter {
+export function draftThankYou(
+  record: CaseRecord,
+  options: ThankYouOptions = {},
+  language?: DraftLanguage,
+): Letter {
   writer.assertAvailable(record, 'thank_you');
-  const w = writer.writerFor(record);
+  const w = writer.writerFor(record, false, undefined, language);
   const { child } = w;
   let win: CaseParentNote | undefined;
   if (options.noteId) {
@@ -31,20 +35,12 @@ export function draftThankYou(record: CaseRecord, options: ThankYouOptions = {})
     if (!contact) throw new RangeError(`no team contact with id ${options.contactId} in this record`);
     to = [writer.recipientOf(contact)];
   } else {
-    to = [writer.recipientForRole(record, 'case_manager')];
+    to = [writer.recipientForRole(w, 'case_manager')];
   }
   if (win) w.facts.push(win.id);
   const news = win
-    ? `I wanted to share some good news from ${w.date(win.date)}: ${win.text.trim()}`
-    : `I wanted to share some good news: ${placeholder('what went well')}`;
-  const body = writer.letterBody(
-    w,
-    to,
-    [
-      news,
-      `Thank you for the work you are putting in with ${child}. It makes a real difference, at school and at home.`,
-    ],
-    'With thanks,',
-  );
-  return writer.finish(w, 'thank_you', `Thank you, and some good news about ${child}`, to, [], body);
+    ? w.t('letter.thankYou.news', { hasWin: 'yes', date: w.date(win.date), text: win.text.trim() })
+    : w.t('letter.thankYou.news', { hasWin: 'no', date: '', text: w.gap('whatWentWell') });
+  const body = writer.letterBody(w, to, [news, w.t('letter.thankYou.thanks', { child })], 'withThanks');
+  return writer.finish(w, 'thank_you', w.t('letter.thankYou.subject', { child }), to, [], body);
 }

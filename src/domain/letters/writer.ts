@@ -6,17 +6,21 @@ import type { CaseContact, CaseRecord } from '../case-record.ts';
 import { type Communication, DEFAULT_REPLY_SCHOOL_DAYS } from '../communications.ts';
 import { formatLongDate, isIsoDate } from '../dates.ts';
 import { replyDueDate } from '../deadlines.ts';
+import type { Translate } from '../i18n/translate.ts';
 import {
   contactsWithRole,
-  gapsNote,
   type LetterAttachment,
-  listWords,
   placeholder,
   placeholdersIn,
-  ROLE_PLACEHOLDERS,
-  replyByWords,
   type TeamRole,
 } from '../letter-words.ts';
+import {
+  DEFAULT_DRAFT_LANGUAGE,
+  type DraftLanguage,
+  dateIn,
+  letterTranslator,
+  listIn,
+} from './draft-language.ts';
 import { type LetterKind, letterUnavailableReason } from './kinds.ts';
 
 export type LetterRecipient = { name: string; email: string | null };
@@ -37,6 +41,10 @@ export type Letter = {
   respondBy: string | null;
   /** What the .eml carries with the letter. */
   attachment: LetterAttachment;
+  /** The language the letter is written in ('en' unless asked otherwise). */
+  language: DraftLanguage;
+  /** Every date the letter and its notes write, as ISO dates, in the order they were written. */
+  dates: string[];
 };
 
 /** Every letter that asks the school something takes the date to reply by; by default the reply clock's. */
@@ -78,7 +86,7 @@ export type Writer = {
   respondBy: string | null;
   child: string;
   childFullName: string;
-  /** "IEP", "504 plan", "IPP" (Alberta) or "plan". */
+  /** "IEP", "504 plan", "IPP" (Alberta) or "plan"; in Spanish "IEP", "plan 504", "IPP" or "plan". */
   planName: string;
   isUnitedStates: boolean;
   /** "Tuesday, October 6"; with the year when it differs from today's, or always in a formal document. */
@@ -86,32 +94,82 @@ export type Writer = {
   parentName: string;
   facts: string[];
   notes: string[];
+  /** The language the letter is written in, and its sentences from the letter catalog. */
+  language: DraftLanguage;
+  t: Translate;
+  /** The ISO dates the letter has written (`date`, the reply date), in order: the same in every language. */
+  dates: string[];
+  /** "a, b and c" in the letter's language. */
+  list: (items: readonly string[]) => string;
+  /** "45 minutes", "390 minutes (6 hours 30 minutes)" in the letter's language. */
+  minutes: (minutes: number) => string;
+  /** A gap the parent fills in, in the letter's words: `gap('yourName')` is "[your name]" ("[su nombre]"). */
+  gap: (what: string) => string;
 };
 
-function planNameOf(record: CaseRecord): string {
+/** Which plan the record holds, as the catalog's `plan` select names it. */
+export function planKindOf(record: CaseRecord): 'iep' | 'plan504' | 'ipp' | 'none' {
   const plan = record.plan;
-  if (!plan) return 'plan';
-  if (plan.kind === '504') return '504 plan';
+  if (!plan) return 'none';
+  if (plan.kind === '504') return 'plan504';
   // Alberta calls it an Individualized Program Plan (docs/legal-sources.md, `ab-standards`).
   if (plan.jurisdiction.country === 'CA' && /^(?:ab|alberta)$/iu.test(plan.jurisdiction.region ?? '')) {
-    return 'IPP';
+    return 'ipp';
   }
-  return 'IEP';
+  return 'iep';
 }
 
-export function writerFor(record: CaseRecord, formal = false, reply?: ReplyOption): Writer {
+/** The catalog's words for a count of minutes, with hours from two hours up ("390 minutes (6 hours 30 minutes)"). */
+function minutesIn(t: Translate, minutes: number): string {
+  const rounded = Math.round(minutes);
+  const words = t('letter.minutes', { count: rounded, n: String(rounded) });
+  if (rounded < 120) return words;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  const hourWords = t('letter.hours', { count: hours, n: String(hours) });
+  return t('letter.minutesWithHours', {
+    minutes: words,
+    hours:
+      rest > 0
+        ? t('letter.hoursAndMinutes', {
+            hours: hourWords,
+            minutes: t('letter.minutes', { count: rest, n: String(rest) }),
+          })
+        : hourWords,
+  });
+}
+
+export function writerFor(
+  record: CaseRecord,
+  formal = false,
+  reply?: ReplyOption,
+  language: DraftLanguage = DEFAULT_DRAFT_LANGUAGE,
+): Writer {
   const thisYear = record.asOf.slice(0, 4);
+  const { t } = letterTranslator(language);
+  const dates: string[] = [];
+  const gap = (what: string) => placeholder(t(`letter.gap.${what}`));
   return {
     record,
     respondBy: reply ? respondByFor(record, reply.respondBy) : null,
     child: record.child.firstName,
     childFullName: [record.child.firstName, record.child.lastName].filter(Boolean).join(' '),
-    planName: planNameOf(record),
+    planName: t('letter.planName', { plan: planKindOf(record) }),
     isUnitedStates: record.plan?.jurisdiction.country !== 'CA',
-    date: (date) => formatLongDate(date, formal || date.slice(0, 4) !== thisYear),
-    parentName: record.parent.name.trim() || placeholder('your name'),
+    date: (date) => {
+      const words = dateIn(language, date, formal || date.slice(0, 4) !== thisYear);
+      dates.push(date);
+      return words;
+    },
+    parentName: record.parent.name.trim() || gap('yourName'),
     facts: [],
     notes: [],
+    language,
+    t,
+    dates,
+    list: (items) => listIn(language, items),
+    minutes: (minutes) => minutesIn(t, minutes),
+    gap,
   };
 }
 
@@ -128,7 +186,14 @@ export function finish(
   const placeholders = placeholdersIn(everything);
   // The note naming the gaps comes first (`notesBesideGaps` relies on it).
   const gaps =
-    placeholders.length > 0 ? [gapsNote(placeholders, kind === 'board_appeal' ? 'appeal' : 'letter')] : [];
+    placeholders.length > 0
+      ? [
+          w.t('letter.gapsNote', {
+            what: kind === 'board_appeal' ? 'appeal' : 'letter',
+            gaps: w.list(placeholders),
+          }),
+        ]
+      : [];
   const notes = [...gaps, ...w.notes];
   return {
     kind,
@@ -141,6 +206,8 @@ export function finish(
     notes,
     respondBy: w.respondBy,
     attachment,
+    language: w.language,
+    dates: [...w.dates],
   };
 }
 
@@ -166,18 +233,27 @@ export function respondByFor(record: CaseRecord, requested?: string): string {
   return replyDueDate(record.asOf, record.replySchoolDays ?? DEFAULT_REPLY_SCHOOL_DAYS, record.isSchoolDay);
 }
 
+/** What a reply is asked for, beside the answer itself (the catalog's `purpose` select of `letter.reply`). */
+export type ReplyPurpose = 'answer' | 'thoughts' | 'arrangements' | 'whenReady' | 'logsReady';
+
 /** "Could you reply by Friday, October 23?": the sentence every request carries. */
-export function replySentence(w: Writer, purpose = ''): string {
+export function replySentence(w: Writer, purpose: ReplyPurpose = 'answer'): string {
   if (!w.respondBy) throw new RangeError('this letter asks for no reply');
-  return `Could you ${replyByWords(w.respondBy, w.record.asOf)}${purpose}?`;
+  // The reply date carries its year when it is not this year's (as `replyByWords` writes it).
+  const date = dateIn(w.language, w.respondBy, w.respondBy.slice(0, 4) !== w.record.asOf.slice(0, 4));
+  w.dates.push(w.respondBy);
+  return w.t('letter.reply', { purpose, date });
 }
 
-export function salutation(to: readonly LetterRecipient[]): string {
-  return `Dear ${listWords(to.map((r) => r.name))},`;
+export function salutation(w: Writer, to: readonly LetterRecipient[]): string {
+  return w.t('letter.salutation', { count: to.length, names: w.list(to.map((r) => r.name)) });
 }
 
-export function signature(w: Writer, closing = 'Kind regards,'): string {
-  return `${closing}\n${w.parentName}`;
+/** How a letter closes: "Kind regards," or "Thank you,". */
+export type Closing = 'regards' | 'thanks' | 'withThanks';
+
+export function signature(w: Writer, closing: Closing = 'regards'): string {
+  return `${w.t('letter.closing', { closing })}\n${w.parentName}`;
 }
 
 /** A letter's body: the salutation to `to`, the paragraphs, and the closing over the parent's name, a blank line apart. */
@@ -185,9 +261,9 @@ export function letterBody(
   w: Writer,
   to: readonly LetterRecipient[],
   paragraphs: readonly string[],
-  closing = 'Kind regards,',
+  closing: Closing = 'regards',
 ): string {
-  return [salutation(to), ...paragraphs, signature(w, closing)].join('\n\n');
+  return [salutation(w, to), ...paragraphs, signature(w, closing)].join('\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,9 +277,9 @@ export function roleHolder(record: CaseRecord, role: TeamRole): CaseContact | nu
   return contactsWithRole(record.team, role)[0] ?? null;
 }
 
-export function recipientForRole(record: CaseRecord, role: TeamRole): LetterRecipient {
-  const contact = roleHolder(record, role);
-  return contact ? recipientOf(contact) : { name: ROLE_PLACEHOLDERS[role], email: null };
+export function recipientForRole(w: Writer, role: TeamRole): LetterRecipient {
+  const contact = roleHolder(w.record, role);
+  return contact ? recipientOf(contact) : { name: w.gap(`role.${role}`), email: null };
 }
 
 /** The case manager in copy, unless they are already an addressee. */

@@ -13,12 +13,15 @@ import {
   DraftLetterInput,
   LetterPatch,
   LetterRecord,
+  LetterVersion,
+  LetterVersionQuery,
   MarkSentInput,
   MarkSentResult,
   ToneCheckInput,
   ToneCheckResult,
 } from '../../api/letters.ts';
 import { roleAllows } from '../../domain/permissions.ts';
+import { textLanguage } from '../../domain/text-language.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
@@ -28,6 +31,7 @@ import {
   deleteLetterDraft,
   draftLetterForChild,
   getLetter,
+  letterInLanguage,
   listLetters,
   markLetterSent,
   updateLetter,
@@ -105,6 +109,29 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => getLetter(deps.store, request.params.householdId, request.params.id),
+  );
+
+  api.get(
+    `${base}/:id/version`,
+    {
+      config: { access: access.household('plan.read') },
+      schema: {
+        tags: ['Letters'],
+        summary:
+          'The letter drafted again in another language (English or Spanish), from what it was drafted for and the record now; the edits made to the draft are not in it',
+        params: RecordParams,
+        querystring: LetterVersionQuery,
+        response: { 200: LetterVersion, ...errors },
+      },
+    },
+    async (request) =>
+      letterInLanguage(
+        deps.store,
+        contextFor(deps, request),
+        request.params.id,
+        request.query,
+        writer(request),
+      ),
   );
 
   api.patch(
@@ -207,7 +234,12 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: ToneCheckResult, ...errors },
       },
     },
-    async (request) => ({ flags: checkTone(request.body.text, { formal: request.body.formal }) }),
+    async (request) => ({
+      flags: checkTone(request.body.text, {
+        formal: request.body.formal,
+        language: request.body.language ?? textLanguage(request.body.text),
+      }),
+    }),
   );
 
   api.get(

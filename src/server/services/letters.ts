@@ -1,7 +1,21 @@
 import { z } from 'zod';
-import { DraftLetterInput, LetterPatch, type LetterRecord, MarkSentInput } from '../../api/letters.ts';
+import {
+  DraftLetterInput,
+  LetterPatch,
+  type LetterRecord,
+  LetterRequestSchema,
+  type LetterVersion,
+  LetterVersionQuery,
+  MarkSentInput,
+} from '../../api/letters.ts';
 import type { CaseRecord } from '../../domain/case-record.ts';
 import { formatLongDate } from '../../domain/dates.ts';
+import {
+  DEFAULT_DRAFT_LANGUAGE,
+  type DraftLanguage,
+  isDraftLanguage,
+  LetterLanguageUnavailableError,
+} from '../../domain/letters/draft-language.ts';
 import {
   asksReplyBy,
   draftLetter,
@@ -15,6 +29,7 @@ import {
   replaceRespondBy,
   unfilledPlaceholders,
 } from '../../domain/letters.ts';
+import { textLanguage } from '../../domain/text-language.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { Store } from '../../store/database.ts';
 import {
@@ -76,19 +91,41 @@ export function toLetterRecord(row: LetterRow): LetterRecord {
     entryIds: letterEntryIds(row),
     placeholders: guidance.placeholders,
     notes: guidance.notes,
-    toneFlags: checkTone(row.body, { formal: isFormalLetter(row.kind) }),
+    toneFlags: checkTone(row.body, { formal: isFormalLetter(row.kind), language: textLanguage(row.body) }),
     unfilled,
     respondBy: row.respond_by,
     attachment: row.attachment as LetterAttachment,
+    language: letterLanguageOf(row),
     communicationId: row.communication_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** The letter as the journal keeps it: without what is derived when read (tone flags, unfilled gaps). */
-function journaled(letter: LetterRecord): Omit<LetterRecord, 'toneFlags' | 'unfilled'> {
-  const { toneFlags: _flags, unfilled: _unfilled, ...data } = letter;
+/**
+ * The language a letter was drafted in: kept with what it was drafted for (`request.draftLanguage`,
+ * only when not English, so an English letter's request is what it always was).
+ */
+export function letterLanguageOf(row: Pick<LetterRow, 'request'>): DraftLanguage {
+  const language = letterRequest(row).draftLanguage;
+  return isDraftLanguage(language) ? language : DEFAULT_DRAFT_LANGUAGE;
+}
+
+/**
+ * What a letter was drafted for, with the language it is written in as `draftLanguage`, only when not
+ * English (an English letter's request is what it always was; `language` is the interpreter letter's own).
+ */
+function withLanguage<R extends object>(request: R, language: DraftLanguage): Omit<R, 'draftLanguage'> {
+  const { draftLanguage: _before, ...rest } = request as R & { draftLanguage?: unknown };
+  return language === DEFAULT_DRAFT_LANGUAGE ? rest : { ...rest, draftLanguage: language };
+}
+
+/**
+ * The letter as the journal keeps it: without what is derived when read (tone flags, unfilled gaps,
+ * the language, which the journal keeps with the request).
+ */
+function journaled(letter: LetterRecord): Omit<LetterRecord, 'toneFlags' | 'unfilled' | 'language'> {
+  const { toneFlags: _flags, unfilled: _unfilled, language: _language, ...data } = letter;
   return data;
 }
 
@@ -132,15 +169,40 @@ export function withTimelines(record: CaseRecord, request: LetterRequest): Lette
   return out;
 }
 
-/** The letter builders throw for a letter the plan cannot have, or an id the record does not hold. */
-function draftOrExplain(record: CaseRecord, request: LetterRequest): Letter {
+/**
+ * The letter builders throw for a letter the plan cannot have, a kind not yet drafted in the language
+ * asked for, or an id the record does not hold.
+ */
+function draftOrExplain(record: CaseRecord, request: LetterRequest, language: DraftLanguage): Letter {
   try {
-    return draftLetter(record, request);
+    return draftLetter(record, request, language);
   } catch (error) {
     if (error instanceof LetterUnavailableError) throw invalid('request.kind', error.message);
+    if (error instanceof LetterLanguageUnavailableError) throw invalid('language', error.message);
     if (error instanceof RangeError) throw invalid('request', error.message);
     throw error;
   }
+}
+
+/** What the drafter is asked for: the API's request, with a questions letter's differences read from its log. */
+async function letterRequestFor(
+  store: Store,
+  householdId: string,
+  childId: string,
+  request: z.infer<typeof DraftLetterInput>['request'],
+): Promise<LetterRequest> {
+  if (request.kind !== 'service_log_questions') return request as LetterRequest;
+  return {
+    kind: 'service_log_questions',
+    ...(request.respondBy ? { respondBy: request.respondBy } : {}),
+    differences: await serviceLogDifferences(
+      store.db,
+      householdId,
+      childId,
+      request.importId,
+      request.itemKeys,
+    ),
+  };
 }
 
 export async function draftLetterForChild(
@@ -168,21 +230,10 @@ export async function draftLetterForChild(
     }
   }
   const record = await gatherCaseRecord(store, ctx.householdId, childId, asOf, parent);
-  const request: LetterRequest =
-    input.request.kind === 'service_log_questions'
-      ? {
-          kind: 'service_log_questions',
-          ...(input.request.respondBy ? { respondBy: input.request.respondBy } : {}),
-          differences: await serviceLogDifferences(
-            store.db,
-            ctx.householdId,
-            childId,
-            input.request.importId,
-            input.request.itemKeys,
-          ),
-        }
-      : (input.request as LetterRequest);
-  const letter = draftOrExplain(record, withTimelines(record, request));
+  const request = await letterRequestFor(store, ctx.householdId, childId, input.request);
+  const letter = draftOrExplain(record, withTimelines(record, request), input.language);
+  // The language is kept with what the letter was drafted for (an English letter's request as it always was).
+  const kept = withLanguage(input.request, input.language);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const at = ctx.clock.now();
     const row: LetterRow = {
@@ -196,7 +247,7 @@ export async function draftLetterForChild(
       body: letter.body,
       entry_ids: JSON.stringify(letter.facts.entryIds),
       guidance: JSON.stringify({ placeholders: letter.placeholders, notes: letter.notes }),
-      request: JSON.stringify(input.request),
+      request: JSON.stringify(kept),
       communication_id: null,
       respond_by: letter.respondBy,
       attachment: letter.attachment,
@@ -211,7 +262,7 @@ export async function draftLetterForChild(
       entity: 'letter',
       entityId: row.id,
       // What it was drafted for too, so that verify can replay the whole row (docs/paper-trail.md).
-      data: { ...letterData, request: input.request },
+      data: { ...letterData, request: kept },
       at,
     });
     return saved;
@@ -222,6 +273,34 @@ const findLetter = requireLetter;
 
 export async function getLetter(store: Store, householdId: string, id: string): Promise<LetterRecord> {
   return toLetterRecord(await findLetter(store.db, householdId, id));
+}
+
+/**
+ * A letter drafted again in another language (issue 17: a parent reading Spanish sees the English the
+ * school would read, or the reverse): from what it was drafted for, the day it was drafted and the reply
+ * date it asks now, against the record as it is now. The parent's own edits are not in it (no text is
+ * machine-translated); the page says so.
+ */
+export async function letterInLanguage(
+  store: Store,
+  ctx: ServiceContext,
+  id: string,
+  query: unknown,
+  parent: { name: string; email: string | null },
+): Promise<z.infer<typeof LetterVersion>> {
+  const { language } = parseOrThrow(LetterVersionQuery, query);
+  const row = await findLetter(store.db, ctx.householdId, id);
+  const { draftLanguage: _drafted, ...stored } = letterRequest(row);
+  const asked = LetterRequestSchema.safeParse(stored);
+  if (!asked.success)
+    throw new AppError('conflict', 'This letter was drafted from a request that can no longer be read');
+  const asOf = row.created_at.slice(0, 10);
+  const record = await gatherCaseRecord(store, ctx.householdId, row.child_id, asOf, parent);
+  let request = await letterRequestFor(store, ctx.householdId, row.child_id, asked.data);
+  if (row.respond_by != null && row.respond_by > asOf)
+    request = { ...request, respondBy: row.respond_by } as LetterRequest;
+  const letter = draftOrExplain(record, withTimelines(record, request), language);
+  return { language, subject: letter.subject, body: letter.body, notes: letter.notes };
 }
 
 export async function listLetters(
@@ -254,9 +333,9 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
         throw invalid('respondBy', `must be after today (${formatLongDate(today, true)})`);
       }
       // The editor sends the text with the new date already in it; otherwise the old date is swapped.
-      const swapped = asksReplyBy(body, patch.respondBy)
+      const swapped = asksReplyBy(body, patch.respondBy, before.language)
         ? body
-        : replaceRespondBy(body, row.respond_by, patch.respondBy, today);
+        : replaceRespondBy(body, row.respond_by, patch.respondBy, today, before.language);
       if (swapped == null) {
         throw invalid(
           'respondBy',
@@ -266,8 +345,19 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       body = swapped;
     }
     if (patch.attachment !== undefined) {
-      body = replaceAttachmentSentence(body, row.attachment as LetterAttachment, patch.attachment);
+      body = replaceAttachmentSentence(
+        body,
+        row.attachment as LetterAttachment,
+        patch.attachment,
+        before.language,
+      );
     }
+    // The language is kept with what the letter was drafted for (the journal's `request`).
+    const request = row.request;
+    const nextRequest =
+      patch.language === undefined || patch.language === before.language
+        ? request
+        : JSON.stringify(withLanguage(letterRequest(row), patch.language));
     const next: LetterRow = {
       ...row,
       subject: patch.subject ?? row.subject,
@@ -275,6 +365,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       recipients: JSON.stringify({ to: patch.to ?? before.to, cc: patch.cc ?? before.cc }),
       respond_by: patch.respondBy ?? row.respond_by,
       attachment: patch.attachment ?? row.attachment,
+      request: nextRequest,
       updated_at: at,
     };
     await updateLetterDraft(trx, ctx.householdId, id, {
@@ -283,6 +374,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       recipients: next.recipients,
       respond_by: next.respond_by,
       attachment: next.attachment,
+      request: next.request,
       updated_at: at,
     });
     const after = toLetterRecord(next);
@@ -291,8 +383,10 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
       ...Object.keys(patch),
       ...(body === row.body ? [] : ['body']),
     ] as (keyof typeof patch)[]) {
+      if (key === 'language') continue;
       changed[key] = { from: before[key], to: after[key] };
     }
+    if (nextRequest !== request) changed.request = { from: JSON.parse(request), to: JSON.parse(nextRequest) };
     await journalChange(trx, ctx, {
       action: 'update',
       entity: 'letter',
@@ -320,7 +414,10 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     const letter = toLetterRecord(row);
     refuseUnfilled(letter);
     // The reply clock starts from the date the letter asks for, when the letter still asks for it.
-    const asked = letter.respondBy && asksReplyBy(letter.body, letter.respondBy) ? letter.respondBy : null;
+    const asked =
+      letter.respondBy && asksReplyBy(letter.body, letter.respondBy, letter.language)
+        ? letter.respondBy
+        : null;
     if (asked != null && asked <= date) {
       throw invalid(
         'respondBy',

@@ -34,6 +34,7 @@ import {
   verbalBadge,
   whoLine,
 } from './communication-words.ts';
+import { ImportLogFromMessage } from './ImportLogFromMessage.tsx';
 
 // One message of the log: what it was, who, its reply clock and the actions on it.
 
@@ -190,6 +191,15 @@ export function MessageItem({
           </Group>
         )}
         <AttachmentLinks householdId={householdId} ids={m.attachmentIds} byId={attachments} size={56} />
+        {canEdit && m.direction === 'received' && m.attachmentIds.length > 0 && (
+          <Group gap="xs">
+            <ImportLogFromMessage
+              householdId={householdId}
+              childId={m.childId}
+              attachments={m.attachmentIds.flatMap((id) => attachments?.get(id) ?? [])}
+            />
+          </Group>
+        )}
         {(canEdit || canDraft || canDelete) && (
           <Group gap="xs" mt={4}>
             {canEdit && waiting && (

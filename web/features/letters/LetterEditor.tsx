@@ -46,6 +46,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { AFFECTED_BY_MESSAGES, useTeamContacts } from '../communications/communication-words.ts';
 import { letterKey, letterKindName } from './letter-api.ts';
+import { OtherLanguage } from './OtherLanguage.tsx';
 import { type EditableRecipient, fromEditable, Recipients, toEditable } from './Recipients.tsx';
 import { applyEdit, inContext, toneEdit } from './tone-fix.ts';
 
@@ -97,7 +98,8 @@ export default function LetterEditorPage() {
       )}
       {letter.data && (
         <Editor
-          key={letter.data.id}
+          // A new language (the other version taken as the letter) is a new draft on screen.
+          key={`${letter.data.id}:${letter.data.language}`}
           saved={letter.data}
           householdId={householdId}
           contacts={contacts.data ?? []}
@@ -277,7 +279,7 @@ function Editor({
     area.setSelectionRange(spot.start, spot.end);
   };
   // A reply date that has passed: the school could not meet it, so sending waits for a new one.
-  const staleDate = respondBy != null && respondBy <= today && asksReplyBy(body, respondBy);
+  const staleDate = respondBy != null && respondBy <= today && asksReplyBy(body, respondBy, saved.language);
   const blocked = spots.length > 0 || staleDate;
   const blockedWhy =
     spots.length > 0
@@ -295,7 +297,7 @@ function Editor({
       setDateProblem(t('letters.editor.dayAfterToday'));
       return;
     }
-    const next = replaceRespondBy(body, respondBy, value, today);
+    const next = replaceRespondBy(body, respondBy, value, today, saved.language);
     if (next == null) {
       // It quotes the letter, so the date is in the letter's words.
       setDateProblem(t('letters.editor.replyByGone', { date: formatLongDate(respondBy) }));
@@ -306,7 +308,7 @@ function Editor({
     setRespondBy(value);
   };
   const changeAttachment = (value: LetterAttachment) => {
-    setBody((current) => replaceAttachmentSentence(current, attachment, value));
+    setBody((current) => replaceAttachmentSentence(current, attachment, value, saved.language));
     setAttachment(value);
   };
   const toList = { label: t('letters.editor.to'), list: 'to' as const, value: to, onChange: setTo, contacts };
@@ -512,6 +514,8 @@ function Editor({
           </>
         )}
       </Stack>
+
+      <OtherLanguage letter={saved} householdId={householdId} canEdit={canEdit} dirty={dirty} />
 
       <Stack gap="xs">
         <Group gap="sm">

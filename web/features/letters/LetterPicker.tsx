@@ -11,7 +11,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type ChangeEvent, useState } from 'react';
-import { letterKindsForPlan } from '../../../src/domain/letters/kinds.ts';
+import { languageName } from '../../../src/domain/i18n/languages.ts';
+import { letterKindsForPlan, SPANISH_LETTER_KINDS } from '../../../src/domain/letters/kinds.ts';
 import type { ParentPosition } from '../../../src/domain/record-kinds.ts';
 import type {
   Accommodation,
@@ -37,7 +38,7 @@ import {
   useParentNotes,
   useTeamContacts,
 } from '../communications/communication-words.ts';
-import { letterKindWords, useDraftLetter } from './letter-api.ts';
+import { type LetterLanguage, letterKindWords, useDraftLetter } from './letter-api.ts';
 
 // "Draft a letter": choose what kind of letter (in plain words, with when to use it), then the one or two
 // things it is about, from the child's own records. The server writes the draft from the facts; the
@@ -138,7 +139,13 @@ export function LetterPicker({
 }) {
   const t = useT('letters');
   const messageWords = useMessageWords();
-  const locale = localeFor(useLanguage().language);
+  const { language: screenLanguage } = useLanguage();
+  const locale = localeFor(screenLanguage);
+  // The letter's language is apart from the screen's: a parent reading Spanish may write to an
+  // English-speaking school. The screen's language is the first guess.
+  const [letterLanguage, setLetterLanguage] = useState<LetterLanguage>(
+    screenLanguage.startsWith('es') ? 'es' : 'en',
+  );
   const plans = usePlans(householdId, childId);
   const plan = currentPlan(plans.data ?? []);
   const accommodations = useAccommodationsOfPlan(householdId, plan?.id).data ?? [];
@@ -322,11 +329,13 @@ export function LetterPicker({
     setError(null);
     const r = request();
     if (!r) return;
-    const message = await draft(r);
+    const message = await draft(r, 'draft', inSpanish ? letterLanguage : 'en');
     if (message) setError(message);
   };
 
   const reason = (k: LetterKind) => unavailable(t, k, plan, sent, talks, accommodations, services);
+  /** Whether the chosen kind can be written in Spanish as well as English. */
+  const inSpanish = v.kind !== '' && SPANISH_LETTER_KINDS.has(v.kind);
   // What the parent recorded on the call or meeting the decision came up in (the default answer).
   const recordedPosition: ParentPosition =
     choices?.recent.find((m) => m.id === v.communicationId)?.parentPosition ?? 'unknown';
@@ -646,6 +655,28 @@ export function LetterPicker({
         <Alert color="blue" title={t('letters.picker.complaint.title')} role="note">
           {t('letters.picker.complaint.text')}
         </Alert>
+      )}
+
+      {inSpanish ? (
+        <Radio.Group
+          label={t('letters.picker.language')}
+          description={t('letters.picker.languageHelp')}
+          value={letterLanguage}
+          onChange={(value) => setLetterLanguage(value === 'es' ? 'es' : 'en')}
+        >
+          <Group gap="lg" mt={6}>
+            {/* Each language in its own name, as the language menu writes them. */}
+            <Radio value="en" label={languageName('en')} lang="en" />
+            <Radio value="es" label={languageName('es')} lang="es" />
+          </Group>
+        </Radio.Group>
+      ) : (
+        v.kind !== '' &&
+        screenLanguage.startsWith('es') && (
+          <Text size="sm" c="dimmed">
+            {t('letters.picker.englishOnly')}
+          </Text>
+        )
       )}
 
       <Group justify="flex-end" gap="sm">

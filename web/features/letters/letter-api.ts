@@ -40,17 +40,25 @@ export const letterKindName = (kind: string, t: T = translateNow) => t('letters.
  * Draft a letter and open it in the editor. `draft` resolves to null when it worked (the page moves on)
  * or to the server's message when it did not (shown where the button is).
  */
+/** The languages a letter is written in. */
+export type LetterLanguage = Letter['language'];
+
 export function useDraftLetter(householdId: string, childId: string) {
   // The letters' own words (their kinds' names, this hook's message) are in the "letters" part.
   const t = useT('letters');
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState<string | null>(null);
-  const draft = async (request: LetterRequest, key = 'draft'): Promise<string | null> => {
+  const draft = async (
+    request: LetterRequest,
+    key = 'draft',
+    language: LetterLanguage = 'en',
+  ): Promise<string | null> => {
     setBusy(key);
     try {
       const letter = await post<Letter>(`/households/${householdId}/children/${childId}/letters`, {
         request,
+        ...(language === 'en' ? {} : { language }),
       });
       client.setQueryData(letterKey(householdId, letter.id), letter);
       await client.invalidateQueries({ queryKey: ['letters', householdId] });

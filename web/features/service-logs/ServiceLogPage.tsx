@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
 import { MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import { LOG_FIELDS, type LogField } from '../../../src/domain/service-log-columns.ts';
@@ -30,6 +30,7 @@ import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../api/permissions.ts';
 import { useCurrent, useHouseholdChild } from '../../api/session.tsx';
 import type { Service } from '../../api/types.ts';
+import { attachmentUrl, useAttachments } from '../../components/Attachments.tsx';
 import contrast from '../../components/contrast.module.css';
 import { formatDate, formatDay, localeFor } from '../../components/dates.ts';
 import { useChildServices } from '../../components/queries.ts';
@@ -159,6 +160,7 @@ export default function ServiceLogPage() {
               childName={child.firstName}
               service={service}
               services={services}
+              fromAttachment={search.get('attachment')}
               onSaved={async (view) => {
                 await logs.refetch();
                 show(view.import.id);
@@ -202,6 +204,7 @@ function ImportFlow({
   childName,
   service,
   services,
+  fromAttachment,
   onSaved,
 }: {
   householdId: string;
@@ -209,10 +212,13 @@ function ImportFlow({
   childName: string;
   service: Service;
   services: Service[];
+  /** A file the school sent, kept with a message (from the thread's "Import as the school's service log"). */
+  fromAttachment: string | null;
   onSaved(view: View): Promise<void>;
 }) {
   const ids = useId();
   const { t } = useServiceLogWords();
+  const attachment = useAttachments(householdId, fromAttachment ? [fromAttachment] : []);
   const csrfToken = useCurrent().session.csrfToken;
   const [file, setFile] = useState<File | null>(null);
   const [studentId, setStudentId] = useState('');
@@ -250,6 +256,26 @@ function ImportFlow({
       setBusy(null);
     }
   };
+
+  // A file from a message is read as if chosen here: its bytes are fetched once, then the same steps.
+  const fromMessage = fromAttachment ? attachment.data?.get(fromAttachment) : undefined;
+  const started = useRef<string | null>(null);
+  useEffect(() => {
+    if (!fromMessage || started.current === fromMessage.id) return;
+    started.current = fromMessage.id;
+    void (async () => {
+      try {
+        const res = await fetch(attachmentUrl(householdId, fromMessage.id, 'content'), {
+          credentials: 'same-origin',
+        });
+        if (!res.ok) throw new Error(t('servicelog.import.fromMessageFailed'));
+        const bytes = await res.blob();
+        await read(new File([bytes], fromMessage.filename, { type: fromMessage.mediaType }), null);
+      } catch (e) {
+        setError(e instanceof Error ? e : new Error(t('servicelog.import.fromMessageFailed')));
+      }
+    })();
+  });
 
   const save = async () => {
     if (!file || !mapping) return;
