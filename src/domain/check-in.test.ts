@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CheckInInput,
+  type CheckInQuestion,
   type CheckInSources,
   checkInQuestions,
   childWordsForService,
@@ -202,6 +203,204 @@ describe('words for services and days', () => {
     expect(dayPhrase('2026-10-08', '2026-10-08')).toBe('today');
     expect(dayPhrase('2026-10-07', '2026-10-08')).toBe('yesterday');
     expect(dayPhrase('2026-10-05', '2026-10-08')).toBe('on Monday');
+  });
+});
+
+describe('check-in questions in Spanish (issue 17): tú to the child, usted to the parent, the data as given', () => {
+  const OT = { id: ID(3), name: 'Occupational therapy', area: 'ot', setting: 'push_in' };
+  // A realistic week: speech logged on Tuesday, OT logged today, the reading group logged as missed
+  // on Monday and Wednesday; a plan with a behavior plan and a reward.
+  const week: CheckInSources = {
+    ...base,
+    services: [SPEECH, READING, OT],
+    sessions: [
+      { serviceId: SPEECH.id, date: '2026-10-06', source: 'school_log', status: 'delivered' },
+      { serviceId: OT.id, date: '2026-10-08', source: 'school_log', status: 'delivered' },
+      { serviceId: READING.id, date: '2026-10-05', source: 'school_log', status: 'missed' },
+      { serviceId: READING.id, date: '2026-10-07', source: 'school_log', status: 'missed' },
+    ],
+    accommodations: [acc(1, 'Preferential seating near the teacher'), acc(2, 'Use of a calculator')],
+    behaviorSteps: [{ id: ID(300), kind: 'reward', text: 'Token chart: five tokens earn computer time' }],
+  };
+
+  /** English words that would mean a sentence was left untranslated (the data removed first). */
+  const ENGLISH =
+    /\b(the|you|your|did|what|where|who|which|when|was|were|in|on|at|this|week|today|yesterday|class|session|group|logged|plan says|help|test|break|notes|seat)\b/i;
+  const withoutData = (text: string, data: readonly string[]) =>
+    data.reduce((t, d) => t.replaceAll(d, ''), text.replace(/“[^”]*”/g, ''));
+
+  it('asks about the week’s sessions, the accommodations and the behavior plan in Spanish', () => {
+    const qs = checkInQuestions(week, 'es');
+    expect(qs.map((q) => [q.ask, q.followUp, q.why])).toEqual([
+      [
+        '¿Qué pasó en la terapia ocupacional (OT) hoy?',
+        '¿En qué trabajaste? ¿Quién estaba ahí?',
+        'El registro tiene una sesión el jueves.',
+      ],
+      [
+        '¿Te tocó el grupo de lectura esta semana? ¿Qué hiciste ahí?',
+        '¿En qué clase estabas cuando te tocó el grupo de lectura?',
+        'El grupo de lectura no se dio el lunes y miércoles de esta semana, según el registro; todavía no hay anotada ninguna sesión dada para el grupo de lectura.',
+      ],
+      [
+        '¿Qué pasó en la terapia del habla el martes?',
+        '¿Qué hacías en tu clase justo antes de que te tocara la terapia del habla?',
+        'El registro tiene una sesión el martes.',
+      ],
+      [
+        '¿Dónde te sentaste en Math hoy?',
+        '¿Quién se sentó a tu lado? ¿Podías ver el pizarrón?',
+        'El plan dice: “Preferential seating near the teacher”.',
+      ],
+      [
+        '¿Usaste una calculadora en Math esta semana?',
+        '¿De dónde sacas la calculadora?',
+        'El plan dice: “Use of a calculator”.',
+      ],
+      [
+        '¿Tuviste un momento difícil en la escuela esta semana? ¿Qué hicieron los adultos para ayudarte?',
+        '¿Te ganaste algo esta semana? (El plan dice: “Token chart: five tokens earn computer time”.)',
+        'El plan de conducta dice lo que debe hacer el personal de la escuela; lo que cuenta su hijo(a) muestra si de verdad se hace.',
+      ],
+    ]);
+  });
+
+  it('gives the same keys, subjects, days, classes and settings as in English, so answers match their questions', () => {
+    const strip = (q: CheckInQuestion) => ({ ...q, ask: '', followUp: '', why: '' });
+    expect(checkInQuestions(week, 'es').map(strip)).toEqual(checkInQuestions(week).map(strip));
+    expect(checkInQuestions(week, 'en')).toEqual(checkInQuestions(week));
+  });
+
+  it('has a Spanish question for every accommodation it knows, and one for the rest', () => {
+    const texts = [
+      'Preferential seating near the teacher',
+      'Extended time (1.5x) on tests and quizzes',
+      'Noise-cancelling headphones during independent work',
+      'Use of a calculator',
+      'Breaks as needed',
+      'Tests read aloud',
+      'Scribe for written answers',
+      'Check for understanding after directions',
+      'Reduced number of problems',
+      'Copy of class notes',
+      'Fidget tools',
+      'Visual schedule',
+      'Advance notice of schedule changes',
+    ];
+    const ask = (from: number, to: number) =>
+      checkInQuestions(
+        {
+          ...base,
+          services: [],
+          timetable: [],
+          accommodations: texts.slice(from, to).map((text, i) => acc(from + i, text)),
+        },
+        'es',
+      );
+    const qs = [...ask(0, 7), ...ask(7, 13)];
+    expect(qs.map((q) => [q.ask, q.followUp])).toEqual([
+      ['¿Dónde te sentaste en clase hoy?', '¿Quién se sentó a tu lado? ¿Podías ver el pizarrón?'],
+      [
+        '¿Tuviste un examen o una prueba esta semana? ¿Te dieron más tiempo para terminarlo?',
+        '¿Qué pasó cuando se acabó el tiempo?',
+      ],
+      [
+        '¿Usaste tus audífonos esta semana? ¿Dónde estaban cuando los necesitaste?',
+        '¿Alguna vez hubo demasiado ruido para trabajar?',
+      ],
+      ['¿Usaste una calculadora en matemáticas esta semana?', '¿De dónde sacas la calculadora?'],
+      [
+        '¿Pudiste tomar un descanso cuando lo necesitabas esta semana? ¿Qué hiciste en tu descanso?',
+        '¿Hubo una vez que querías un descanso y no te lo dieron?',
+      ],
+      [
+        'Cuando tuviste un examen o una hoja de trabajo esta semana, ¿alguien te leyó las preguntas?',
+        '¿Quién te las leyó? ¿Dónde estabas?',
+      ],
+      [
+        '¿Alguien escribió tus respuestas por ti esta semana, o las dijiste en voz alta?',
+        '¿En qué trabajaste?',
+      ],
+      [
+        'Cuando explicaron en clase qué había que hacer, ¿alguien vino a ver si entendiste?',
+        '¿Qué hiciste cuando no sabías bien qué hacer?',
+      ],
+      [
+        '¿Tus hojas de trabajo o tus exámenes eran más cortos que los de los otros niños esta semana?',
+        '¿Cuánto tiempo te tomó la tarea?',
+      ],
+      [
+        '¿Te dieron una copia de los apuntes en clase esta semana?',
+        '¿Qué haces cuando escriben en el pizarrón?',
+      ],
+      [
+        '¿Tuviste tu juguete para las manos (fidget) o tu cojín para moverte en clase esta semana?',
+        '¿Alguien te lo quitó?',
+      ],
+      ['¿Miraste hoy tu horario con dibujos?', '¿Dónde está en el salón?'],
+      [
+        'Tus maestros tienen que ayudarte con esto: “Advance notice of schedule changes”. ¿Pasó eso esta semana? ¿Cómo fue?',
+        '¿Me cuentas de una vez que te ayudó, o de una vez que no pasó?',
+      ],
+    ]);
+    for (const q of qs) expect(q.why).toBe(`El plan dice: “${texts[Number(q.subjectId.slice(-3)) - 100]}”.`);
+  });
+
+  it('leaves no English words but the data (class names, the plan’s own words)', () => {
+    const services = [
+      SPEECH,
+      READING,
+      { id: ID(4), name: 'Physical therapy', area: 'pt', setting: 'pull_out' },
+      { id: ID(5), name: 'School counseling', area: 'counseling', setting: 'pull_out' },
+    ];
+    const sets: CheckInSources[] = [
+      week,
+      {
+        ...week,
+        services,
+        sessions: [],
+        behaviorSteps: [{ id: ID(301), kind: 'strategy', text: 'Calm corner' }],
+      },
+      { ...week, date: '2026-10-10', sessions: [] },
+    ];
+    const left: string[] = [];
+    for (const sources of sets) {
+      for (const q of checkInQuestions(sources, 'es')) {
+        for (const text of [q.ask, q.followUp, q.why]) {
+          const rest = withoutData(text, ['Math', 'English', '(OT)', '(PT)']);
+          if (ENGLISH.test(rest)) left.push(text);
+        }
+      }
+    }
+    expect(left).toEqual([]);
+    // The check can fail: the same questions in English are caught.
+    expect(checkInQuestions(week).some((q) => ENGLISH.test(withoutData(q.ask, ['Math'])))).toBe(true);
+  });
+
+  it('says the day as a Spanish-speaking child hears it: hoy, ayer, el martes', () => {
+    expect(dayPhrase('2026-10-08', '2026-10-08', 'es')).toBe('hoy');
+    expect(dayPhrase('2026-10-07', '2026-10-08', 'es')).toBe('ayer');
+    expect(dayPhrase('2026-10-05', '2026-10-08', 'es')).toBe('el lunes');
+    expect(dayPhrase('2026-10-04', '2026-10-08', 'es')).toBe('el domingo');
+  });
+
+  it('names the services the way Spanish-speaking children in US schools do', () => {
+    expect(childWordsForService(SPEECH, 'es')).toBe('la terapia del habla');
+    expect(childWordsForService(READING, 'es')).toBe('el grupo de lectura');
+    expect(childWordsForService({ name: 'Occupational therapy', area: 'ot' }, 'es')).toBe(
+      'la terapia ocupacional (OT)',
+    );
+    expect(childWordsForService({ name: 'Physical therapy', area: 'pt' }, 'es')).toBe(
+      'la terapia física (PT)',
+    );
+    expect(childWordsForService({ name: 'Counseling', area: 'counseling' }, 'es')).toBe('la consejería');
+    expect(childWordsForService({ name: 'Math support', area: 'specialized_instruction' }, 'es')).toBe(
+      'el grupo de matemáticas',
+    );
+    // A service with no common name goes by the plan's own (the data, as given).
+    expect(childWordsForService({ name: 'Assistive technology', area: 'other' }, 'es')).toBe(
+      'assistive technology',
+    );
   });
 });
 

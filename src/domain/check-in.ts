@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IdSchema, IsoDateSchema, OptionalText } from './common.ts';
-import { addDays, formatRecordDate, isIsoDate, isoWeekday, weekStart } from './dates.ts';
+import { addDays, formatRecordDate, formatSchoolDate, isIsoDate, isoWeekday, weekStart } from './dates.ts';
+import enQuestions from './i18n/locales/en/checkinq.json' with { type: 'json' };
+import esQuestions from './i18n/locales/es/checkinq.json' with { type: 'json' };
+import { createTranslator, type Translator } from './i18n/translate.ts';
 import { OBSERVATION_OUTCOMES, OBSERVATION_SETTINGS, TEACHER_KINDS } from './observations.ts';
 
 // This week's check-in: questions for a parent to ask their child, written from the child's own
@@ -67,30 +70,62 @@ export type CheckInQuestion = {
 export const MAX_CHECK_IN_QUESTIONS = 8;
 export const MAX_SESSION_QUESTIONS = 3;
 
-/** "today", "yesterday" or "on Tuesday", as a child hears it. */
-export function dayPhrase(day: string, asked: string): string {
-  if (day === asked) return 'today';
-  if (addDays(day, 1) === asked) return 'yesterday';
-  return `on ${formatRecordDate(day, 'weekday')}`;
+/** The languages the questions are written in: the parent reads them aloud, so the child's language. */
+export type CheckInLanguage = 'en' | 'es';
+
+// Every sentence of the questions is a message of the check-in questions' catalog
+// (src/domain/i18n/locales/<language>/checkinq.json, keys `checkinq.…`), which only the server and the
+// domain read. Class names and the plan's own words stay as the data gives them.
+const translators: Readonly<Record<CheckInLanguage, Translator>> = {
+  en: createTranslator('en', enQuestions),
+  es: createTranslator('es', esQuestions),
+};
+
+/** The weekday's name in the language: "Tuesday", "martes". */
+function weekdayIn(day: string, language: CheckInLanguage): string {
+  return language === 'en' ? formatRecordDate(day, 'weekday') : formatSchoolDate(day, 'weekday', language);
 }
 
-/** What a child calls a service: "speech", "OT", "reading group". */
-export function childWordsForService(service: Pick<CheckInService, 'name' | 'area'>): string {
-  const name = service.name.toLowerCase();
+/** "today", "yesterday" or "on Tuesday" as a child hears it; in Spanish "hoy", "ayer", "el martes". */
+export function dayPhrase(day: string, asked: string, language: CheckInLanguage = 'en'): string {
+  const { t } = translators[language];
+  if (day === asked) return t('checkinq.day.today');
+  if (addDays(day, 1) === asked) return t('checkinq.day.yesterday');
+  return t('checkinq.day.on', { weekday: weekdayIn(day, language) });
+}
+
+/** The catalog's name for a service a child knows by a common name, or null (then the plan's name). */
+function serviceWordsKey(service: Pick<CheckInService, 'name' | 'area'>): string | null {
   switch (service.area) {
     case 'speech':
-      return 'speech';
+      return 'checkinq.service.speech';
     case 'ot':
-      return 'OT';
+      return 'checkinq.service.ot';
     case 'pt':
-      return 'PT';
+      return 'checkinq.service.pt';
     case 'counseling':
-      return 'counseling';
+      return 'checkinq.service.counseling';
   }
-  if (/read|literacy|phonics/.test(name)) return 'reading group';
-  if (/math/.test(name)) return 'math group';
-  if (/writ/.test(name)) return 'writing group';
-  if (/social skills/.test(name)) return 'social skills group';
+  const name = service.name.toLowerCase();
+  if (/read|literacy|phonics/.test(name)) return 'checkinq.service.reading';
+  if (/math/.test(name)) return 'checkinq.service.math';
+  if (/writ/.test(name)) return 'checkinq.service.writing';
+  if (/social skills/.test(name)) return 'checkinq.service.socialSkills';
+  return null;
+}
+
+/**
+ * What a child calls a service: "speech", "OT", "reading group"; in Spanish "la terapia del habla",
+ * "la terapia ocupacional (OT)", "el grupo de lectura" (with the article, as a child says it). Any other
+ * service goes by the plan's name, without "specialized", "instruction", "services" or "therapy".
+ */
+export function childWordsForService(
+  service: Pick<CheckInService, 'name' | 'area'>,
+  language: CheckInLanguage = 'en',
+): string {
+  const key = serviceWordsKey(service);
+  if (key) return translators[language].t(key);
+  const name = service.name.toLowerCase();
   return (
     name
       .replace(/\b(specialized|instruction|services?|therapy)\b/g, '')
@@ -100,9 +135,9 @@ export function childWordsForService(service: Pick<CheckInService, 'name' | 'are
 }
 
 type Template = {
+  /** The template's messages: `checkinq.acc.<id>.ask` (values `cls`, `when`) and `….followUp`. */
+  id: string;
   test: RegExp;
-  ask: (cls: string, when: string) => string;
-  followUp: string;
   setting?: 'test';
 };
 
@@ -110,68 +145,31 @@ type Template = {
 // Order matters: the first template whose pattern matches the accommodation's words is used.
 const TEMPLATES: Template[] = [
   {
+    id: 'seat',
     test: /seat|front of the (class|room)|near (the )?(teacher|board|instruction)|away from (the )?(door|window|distraction)/i,
-    ask: (cls, when) => `Where did you sit in ${cls} ${when}?`,
-    followUp: 'Who sat next to you? Could you see the board?',
   },
   {
+    id: 'time',
     test: /extend(ed)? time|extra time|additional time|time and a half|1\.5 ?x|double time/i,
-    ask: () => 'Did you have a test or a quiz this week? Did you get extra time to finish it?',
-    followUp: 'What happened when the time was up?',
     setting: 'test',
   },
+  { id: 'headphones', test: /headphone|ear ?muff|noise/i },
+  { id: 'calculator', test: /calculator/i },
+  { id: 'break', test: /break/i },
   {
-    test: /headphone|ear ?muff|noise/i,
-    ask: () => 'Did you use your headphones this week? Where were they when you needed them?',
-    followUp: 'Was it ever too loud to work?',
-  },
-  {
-    test: /calculator/i,
-    ask: (cls) => `Did you use a calculator in ${cls === 'class' ? 'math' : cls} this week?`,
-    followUp: 'Where do you get the calculator from?',
-  },
-  {
-    test: /break/i,
-    ask: () => 'Did you get to take a break when you needed one this week? What did you do on your break?',
-    followUp: 'Was there a time you wanted a break and did not get one?',
-  },
-  {
+    id: 'readAloud',
     test: /read(s|ing)? aloud|read to|text.to.speech|audio|oral(ly)? administ/i,
-    ask: () => 'When you had a test or worksheet this week, did someone read the questions to you?',
-    followUp: 'Who read them? Where were you?',
     setting: 'test',
   },
+  { id: 'scribe', test: /scribe|dictat|speech.to.text/i },
   {
-    test: /scribe|dictat|speech.to.text/i,
-    ask: () => 'Did someone write down your answers for you this week, or did you say them out loud?',
-    followUp: 'What did you work on?',
-  },
-  {
+    id: 'directions',
     test: /check(s|ing)? for understanding|repeat(ed)? direction|directions|simplif(y|ied) instruction|chunk/i,
-    ask: (cls) =>
-      `When the teacher told the class what to do in ${cls}, did someone come and check that you understood?`,
-    followUp: 'What did you do when you were not sure what to do?',
   },
-  {
-    test: /reduc|fewer|shorten|shorter|modified (assign|work|format)/i,
-    ask: () => 'Were your worksheets or tests shorter than the other kids’ this week?',
-    followUp: 'How long did your homework take?',
-  },
-  {
-    test: /notes|graphic organi[sz]er|study guide/i,
-    ask: (cls) => `Did you get a copy of the notes in ${cls} this week?`,
-    followUp: 'What do you do when the teacher writes on the board?',
-  },
-  {
-    test: /fidget|wiggle|movement|stand(ing)? desk/i,
-    ask: () => 'Did you have your fidget (or your wiggle seat) in class this week?',
-    followUp: 'Did anyone take it away?',
-  },
-  {
-    test: /visual schedule|picture schedule|first.then/i,
-    ask: () => 'Did you look at your picture schedule today?',
-    followUp: 'Where is it in the classroom?',
-  },
+  { id: 'shorter', test: /reduc|fewer|shorten|shorter|modified (assign|work|format)/i },
+  { id: 'notes', test: /notes|graphic organi[sz]er|study guide/i },
+  { id: 'fidget', test: /fidget|wiggle|movement|stand(ing)? desk/i },
+  { id: 'schedule', test: /visual schedule|picture schedule|first.then/i },
 ];
 
 /** The plan's first sentence: a full stop ends it only before a space or the end, never inside "1.5". */
@@ -191,34 +189,45 @@ function classFor(acc: CheckInAccommodation, sources: CheckInSources): string | 
   return (math ?? today[0])?.className ?? null;
 }
 
-function accommodationQuestion(acc: CheckInAccommodation, sources: CheckInSources): CheckInQuestion {
-  const template = TEMPLATES.find((t) => t.test.test(acc.text));
+function accommodationQuestion(
+  acc: CheckInAccommodation,
+  sources: CheckInSources,
+  language: CheckInLanguage,
+): CheckInQuestion {
+  const { t } = translators[language];
+  const template = TEMPLATES.find((p) => p.test.test(acc.text));
   const className = classFor(acc, sources);
-  const cls = className ? className.toLowerCase() : 'class';
-  const when = sources.schoolDays.includes(sources.date) ? 'today' : 'this week';
-  const ask = template
-    ? template.ask(cls, when)
-    : `Your teachers are meant to help you with this: “${shortText(acc.text)}”. Did that happen this week? What was it like?`;
+  // English says a class in lower case ("in math"); other languages keep the timetable's name.
+  const named = className ? (language === 'en' ? className.toLowerCase() : className) : null;
+  const cls = named ?? t('checkinq.class');
+  const when = t(sources.schoolDays.includes(sources.date) ? 'checkinq.when.today' : 'checkinq.when.week');
+  const text = shortText(acc.text);
+  // A calculator question with no class of its own is about math.
+  const askCls =
+    template?.id === 'calculator' && cls === t('checkinq.class') ? t('checkinq.class.math') : cls;
   return {
     key: `accommodation:${acc.id}`,
     kind: 'accommodation',
     subjectId: acc.id,
     date: null,
-    ask,
-    followUp: template?.followUp ?? 'Can you tell me about a time it helped, or a time it did not happen?',
-    why: `The plan says: “${shortText(acc.text)}”.`,
+    ask: template
+      ? t(`checkinq.acc.${template.id}.ask`, { cls: askCls, when })
+      : t('checkinq.acc.other.ask', { text }),
+    followUp: t(template ? `checkinq.acc.${template.id}.followUp` : 'checkinq.acc.other.followUp'),
+    why: t('checkinq.acc.why', { text }),
     className,
     setting: template?.setting ?? (acc.appliesTo === 'tests' ? 'test' : null),
   };
 }
 
-function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
+function sessionQuestions(sources: CheckInSources, language: CheckInLanguage): CheckInQuestion[] {
+  const { t } = translators[language];
   const questions: CheckInQuestion[] = [];
   const sorted = [...sources.services].sort(
     (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
   );
   for (const service of sorted) {
-    const words = childWordsForService(service);
+    const words = childWordsForService(service, language);
     const logged = sources.sessions
       .filter((s) => s.serviceId === service.id && s.source !== 'child_report' && s.status !== 'missed')
       .map((s) => s.date)
@@ -232,6 +241,7 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
           .sort(),
       ),
     ];
+    const pullOut = service.setting === 'pull_out';
     if (days.length > 0) {
       // Ask about the day someone says it happened: the child's memory is the check on the log.
       const day = days.at(-1)!;
@@ -240,12 +250,11 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
         kind: 'session',
         subjectId: service.id,
         date: day,
-        ask: `What happened in ${words} ${dayPhrase(day, sources.date)}?`,
-        followUp:
-          service.setting === 'pull_out'
-            ? `What were you doing in class just before you went to ${words}?`
-            : 'What did you work on? Who was there?',
-        why: `A session on ${formatRecordDate(day, 'weekday')} is in the log.`,
+        ask: t('checkinq.session.ask', { service: words, day: dayPhrase(day, sources.date, language) }),
+        followUp: pullOut
+          ? t('checkinq.session.followUp.pullOut', { service: words })
+          : t('checkinq.session.followUp'),
+        why: t('checkinq.session.why', { weekday: weekdayIn(day, language) }),
         className: null,
         setting: null,
       });
@@ -255,15 +264,21 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
         kind: 'session',
         subjectId: service.id,
         date: null,
-        ask: `Did you go to ${words} this week? What did you do there?`,
-        followUp:
-          service.setting === 'pull_out'
-            ? `Which class were you in when it was time to go to ${words}?`
-            : 'Which day was it? Who was there?',
+        ask: t('checkinq.week.ask', { service: words }),
+        followUp: pullOut
+          ? t('checkinq.week.followUp.pullOut', { service: words })
+          : t('checkinq.week.followUp'),
         why:
           missedDays.length > 0
-            ? `${capitalize(words)} is logged as missed on ${listWords(missedDays.map((d) => formatRecordDate(d, 'weekday')))} this week; no ${words} session that happened is logged yet.`
-            : `No ${words} session is logged yet this week.`,
+            ? t('checkinq.week.why.missed', {
+                service: words,
+                serviceAtStart: capitalize(words),
+                days: listIn(
+                  language,
+                  missedDays.map((d) => weekdayIn(d, language)),
+                ),
+              })
+            : t('checkinq.week.why.none', { service: words }),
         className: null,
         setting: null,
       });
@@ -273,40 +288,51 @@ function sessionQuestions(sources: CheckInSources): CheckInQuestion[] {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const listWords = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const spanishList = new Intl.ListFormat('es', { style: 'long', type: 'conjunction' });
+/** "Monday, Tuesday and Wednesday"; in Spanish "lunes, martes y miércoles". */
+const listIn = (language: CheckInLanguage, items: string[]) =>
+  language !== 'en'
+    ? spanishList.format(items)
+    : items.length <= 1
+      ? (items[0] ?? '')
+      : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-function behaviorQuestion(sources: CheckInSources): CheckInQuestion | null {
+function behaviorQuestion(sources: CheckInSources, language: CheckInLanguage): CheckInQuestion | null {
   if (!sources.planId || sources.behaviorSteps.length === 0) return null;
+  const { t } = translators[language];
   const reward = sources.behaviorSteps.find((s) => s.kind === 'reward');
   return {
     key: `behavior:${sources.planId}`,
     kind: 'behavior',
     subjectId: sources.planId,
     date: null,
-    ask: 'Was there a hard moment at school this week? What did the grown-ups do to help?',
+    ask: t('checkinq.behavior.ask'),
     followUp: reward
-      ? `Did you earn anything this week? (The plan says: “${shortText(reward.text)}”.)`
-      : 'What helps you feel calm at school?',
-    why: 'The behavior plan lists what staff should do; the child’s account shows whether it happens.',
+      ? t('checkinq.behavior.followUp.reward', { reward: shortText(reward.text) })
+      : t('checkinq.behavior.followUp.calm'),
+    why: t('checkinq.behavior.why'),
     className: null,
     setting: null,
   };
 }
 
 /**
- * This week's questions. Sessions first (at most three: the services with a session logged this
- * week are asked about that day), then the accommodations in plan order, then the behavior plan,
- * up to MAX_CHECK_IN_QUESTIONS in all. When the accommodations alone would overflow the list, the
- * behavior question keeps its place: it is the one open question about the whole week.
+ * This week's questions, in `language` (English unless asked). Sessions first (at most three: the
+ * services with a session logged this week are asked about that day), then the accommodations in
+ * plan order, then the behavior plan, up to MAX_CHECK_IN_QUESTIONS in all. When the accommodations
+ * alone would overflow the list, the behavior question keeps its place: it is the one open question
+ * about the whole week. The keys are the same in every language, so answers match their questions.
  */
-export function checkInQuestions(sources: CheckInSources): CheckInQuestion[] {
-  const sessions = sessionQuestions(sources);
-  const behavior = behaviorQuestion(sources);
+export function checkInQuestions(
+  sources: CheckInSources,
+  language: CheckInLanguage = 'en',
+): CheckInQuestion[] {
+  const sessions = sessionQuestions(sources, language);
+  const behavior = behaviorQuestion(sources, language);
   const room = MAX_CHECK_IN_QUESTIONS - sessions.length - (behavior ? 1 : 0);
   const accommodations = sources.accommodations
     .slice(0, Math.max(0, room))
-    .map((a) => accommodationQuestion(a, sources));
+    .map((a) => accommodationQuestion(a, sources, language));
   return [...sessions, ...accommodations, ...(behavior ? [behavior] : [])];
 }
 

@@ -223,4 +223,52 @@ describe('the school’s service log, in the browser', () => {
     await page.getByText('Nothing to soften: the letter reads as friendly and specific.').waitFor();
     await expectNoAxeViolations(page, 'the letter about a difference');
   });
+
+  it('opens a log the school sent back in the letter’s thread, read as if chosen on the log page', async () => {
+    // The school's reply to the request, with the log attached, as the parent's mail program saves it.
+    const csv = Buffer.from(log.csv).toString('base64');
+    const eml = [
+      'From: Ms. Alvarez <alvarez@maple.example.org>',
+      `To: ${DEMO_PARENT.email}`,
+      'Subject: Re: Service logs for Emma',
+      'Date: Thu, 03 Dec 2026 09:12:00 -0500',
+      'Message-ID: <log-reply@maple.example.org>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Here is the speech log for this fall.',
+      '--b1',
+      'Content-Type: text/csv; name="fall-speech-log.csv"',
+      'Content-Disposition: attachment; filename="fall-speech-log.csv"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...(csv.match(/.{1,76}/gu) ?? []),
+      '--b1--',
+      '',
+    ].join('\r\n');
+    await page.goto('/communications');
+    await page.getByRole('heading', { name: 'Messages', level: 2 }).waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import emails' }).click();
+    await (await chooser).setFiles({
+      name: 'reply.eml',
+      mimeType: 'message/rfc822',
+      buffer: Buffer.from(eml),
+    });
+    const reply = page.getByRole('article', { name: 'Re: Service logs for Emma' });
+    await reply.waitFor();
+    await reply
+      .getByRole('button', { name: 'Import fall-speech-log.csv as the school’s service log' })
+      .click();
+    // Emma has several services: the parent says which one the log is for.
+    await page.getByRole('menuitem', { name: 'Speech-language therapy' }).click();
+    await page.getByRole('heading', { name: 'The school’s service log', level: 2 }).waitFor();
+    await page.getByText('fall-speech-log.csv').waitFor();
+    await page.getByRole('heading', { name: 'Which column is which' }).waitFor();
+    expect(page.url()).toContain(`/ledger/${demo.services.speech}/school-log`);
+    await expectNoAxeViolations(page, 'a log from the thread');
+  });
 });

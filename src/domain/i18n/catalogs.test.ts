@@ -121,7 +121,7 @@ describe('the message catalogs', () => {
  * checked; a file leaves this list when its strings move into the catalog, and the check then keeps
  * it so. The list only shrinks.
  */
-const NOT_YET_TRANSLATED = new Set(['web/api/client.ts', 'web/components/plain-words.ts']);
+const NOT_YET_TRANSLATED = new Set(['web/components/plain-words.ts']);
 
 /** Every .ts/.tsx file of the web app, tests left out. */
 function webFiles(dir = 'web'): string[] {
@@ -152,7 +152,9 @@ const VISIBLE_PROPS = new Set([
 
 /** Text a person would read in a file: JSX text and literal strings given to visible props. */
 function visibleLiterals(file: string, text = readFileSync(join(ROOT, file), 'utf8')): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  // A .ts file is read as TypeScript: as TSX, a generic arrow (`<T>(path) => …`) would read as JSX text.
+  const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.TSX;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const found: string[] = [];
   const hasWords = (s: string) => /\p{L}{2,}/u.test(s);
   const visit = (node: ts.Node) => {

@@ -5,6 +5,7 @@ import { ChildPageQuery, DateQuery, errors, HouseholdParams, RecordParams } from
 import { CheckInInput } from '../../domain/check-in.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import { getCheckIn, listCheckIns, questionsForWeek, recordCheckIn } from '../services/check-ins.ts';
 import { sendPage } from './pagination.ts';
 import { contextFor, typed } from './shared.ts';
@@ -31,6 +32,10 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.date ?? deps.clock.today(),
+        // The questions in the reader's language: Spanish for a Spanish reader, else English.
+        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']) === 'es'
+          ? 'es'
+          : 'en',
       ),
   );
 

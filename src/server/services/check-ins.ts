@@ -4,6 +4,7 @@ import type { CheckInQuestionsResponse, CheckInRecord } from '../../api/check-in
 import {
   type CheckInAnswer,
   CheckInInput,
+  type CheckInLanguage,
   checkInQuestions,
   childReportNote,
   type RecordedAs,
@@ -52,6 +53,8 @@ export async function questionsForWeek(
   householdId: string,
   childId: string,
   date: string,
+  /** The language the questions are written in (the keys are the same in every language). */
+  language: CheckInLanguage = 'en',
 ): Promise<CheckInQuestionsResponse> {
   const child = await requireChild(db, householdId, childId, 'childId');
   const { from, to } = weekOf(date);
@@ -75,33 +78,36 @@ export async function questionsForWeek(
   for (let d = date; d >= addDays(from, -7); d = addDays(d, -1))
     if (calendar.isInstructionalDay(d)) answerDays.push(d);
 
-  const questions = checkInQuestions({
-    childName: child.first_name,
-    date,
-    planId,
-    services,
-    accommodations: accommodations.map((a) => ({
-      id: a.id,
-      text: a.text,
-      category: a.category,
-      appliesTo: a.applies_to,
-      className: a.class_name,
-    })),
-    behaviorSteps,
-    timetable: timetable.map((p) => ({
-      weekday: Number(p.weekday),
-      startTime: p.start_time,
-      endTime: p.end_time,
-      className: p.class_name,
-    })),
-    sessions: sessions.map((s) => ({
-      serviceId: s.service_id,
-      date: s.date,
-      source: s.source,
-      status: s.status,
-    })),
-    schoolDays,
-  });
+  const questions = checkInQuestions(
+    {
+      childName: child.first_name,
+      date,
+      planId,
+      services,
+      accommodations: accommodations.map((a) => ({
+        id: a.id,
+        text: a.text,
+        category: a.category,
+        appliesTo: a.applies_to,
+        className: a.class_name,
+      })),
+      behaviorSteps,
+      timetable: timetable.map((p) => ({
+        weekday: Number(p.weekday),
+        startTime: p.start_time,
+        endTime: p.end_time,
+        className: p.class_name,
+      })),
+      sessions: sessions.map((s) => ({
+        serviceId: s.service_id,
+        date: s.date,
+        source: s.source,
+        status: s.status,
+      })),
+      schoolDays,
+    },
+    language,
+  );
   return {
     childId,
     childName: child.first_name,

@@ -21,14 +21,15 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function CheckInCard() {
   const t = useT('checkin');
-  const locale = localeFor(useLanguage().language);
+  const { language } = useLanguage();
+  const locale = localeFor(language);
   const { householdId, child } = useHouseholdChild();
   const search = useSearch();
   const [today] = useState(todayIso);
   const asked = new URLSearchParams(search).get('date');
   const date = asked && ISO.test(asked) && asked <= today ? asked : today;
   const questions = useQuery({
-    queryKey: checkInQuestionsKey(householdId, child.id, date),
+    queryKey: checkInQuestionsKey(householdId, child.id, date, language),
     queryFn: () => get<CheckInQuestions>(questionsUrl(householdId, child.id, date)),
   });
   const data = questions.data;

@@ -24,7 +24,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export default function CheckInPage() {
   const t = useT('checkin');
   const tParts = useTParts();
-  const locale = localeFor(useLanguage().language);
+  const { language } = useLanguage();
+  const locale = localeFor(language);
   const { householdId, child } = useHouseholdChild();
   const [today] = useState(todayIso);
   const [date, setDate] = useState(today);
@@ -33,7 +34,7 @@ export default function CheckInPage() {
   const client = useQueryClient();
 
   const questions = useQuery({
-    queryKey: checkInQuestionsKey(householdId, child.id, date),
+    queryKey: checkInQuestionsKey(householdId, child.id, date, language),
     queryFn: () => get<CheckInQuestions>(questionsUrl(householdId, child.id, date)),
   });
   const past = useQuery({

@@ -25,11 +25,13 @@ export const REWARD_CHOICES: readonly YesNoUnsure[] = ['yes', 'no', 'unknown'];
 export const options = <K extends string>(values: readonly K[], words: (value: K) => string) =>
   values.map((value) => ({ value, label: words(value) }));
 
-export const checkInQuestionsKey = (householdId: string, childId: string, date: string) => [
+/** The week's questions, in the language they were asked in (the server words them in the reader's). */
+export const checkInQuestionsKey = (householdId: string, childId: string, date: string, language: string) => [
   'check-in-questions',
   householdId,
   childId,
   date,
+  language,
 ];
 
 export const checkInsKey = (householdId: string, childId: string) => ['check-ins', householdId, childId];

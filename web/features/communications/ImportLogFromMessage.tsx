@@ -5,14 +5,19 @@ import type { Attachment } from '../../api/types.ts';
 import { useChildServices } from '../../components/queries.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
-/** The files a school sends its service logs as: a spreadsheet, a CSV or text export, or a PDF printout. */
+/** The files a school sends its service logs as: a spreadsheet, or a CSV or text export. */
 const LOG_FILE_TYPES = new Set<string>([
   'text/csv',
   'text/plain',
   'text/tab-separated-values',
   ACCEPTED_TYPES.xlsx.mediaType,
-  ACCEPTED_TYPES.pdf.mediaType,
 ]);
+/** A PDF is offered too when its name says it is a log (most PDFs in a thread are letters and reports). */
+const LOG_NAME = /log|servic|session|minut|attendance|registro|bit[aá]cora/iu;
+
+const mayBeLog = (a: Attachment) =>
+  LOG_FILE_TYPES.has(a.mediaType) ||
+  (a.mediaType === ACCEPTED_TYPES.pdf.mediaType && LOG_NAME.test(a.filename));
 
 /**
  * "Import as the school's service log" on a file the school sent (issue 19: the logs asked for often
@@ -31,7 +36,7 @@ export function ImportLogFromMessage({
   const t = useT('messages');
   const [, navigate] = useLocation();
   const { services } = useChildServices(householdId, childId);
-  const files = attachments.filter((a) => LOG_FILE_TYPES.has(a.mediaType));
+  const files = attachments.filter(mayBeLog);
   if (services.length === 0 || files.length === 0) return null;
   const open = (serviceId: string, attachmentId: string) =>
     navigate(`/ledger/${serviceId}/school-log?attachment=${encodeURIComponent(attachmentId)}`);
