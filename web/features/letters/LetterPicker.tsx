@@ -659,8 +659,8 @@ export function LetterPicker({
 
       {inSpanish ? (
         <Radio.Group
-          label={t('letters.picker.language')}
-          description={t('letters.picker.languageHelp')}
+          label={t('letters.picker.letterLanguage')}
+          description={t('letters.picker.letterLanguageHelp')}
           value={letterLanguage}
           onChange={(value) => setLetterLanguage(value === 'es' ? 'es' : 'en')}
         >
