@@ -1,5 +1,5 @@
-// A small hand-written case record for the letter tests: the one src/domain/letters.test.ts drafts from
-// (copied here so other letter tests can draft from the same facts). Today (asOf) is Friday 2026-10-16;
+// A small hand-written case record for the letter tests: the one src/domain/letters.test.ts and the
+// Spanish letters' test (src/domain/letters/letter-language.test.ts) draft from. Today (asOf) is Friday 2026-10-16;
 // 2026-10-06 is a Tuesday.
 
 import type { CaseContact, CaseObservation, CaseRecord } from '../../src/domain/case-record.ts';
@@ -33,7 +33,7 @@ export function message(
   };
 }
 
-function observation(
+export function observation(
   id: string,
   date: string,
   outcome: CaseObservation['outcome'],
