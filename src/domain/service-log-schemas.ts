@@ -16,6 +16,18 @@ export const LogStatusSchema = z.object({
   reason: MissReason.nullable(),
 });
 
+/** A mapping remembered for a school, as stored: fields by the header's words, and the parent's other choices. */
+export const RememberedMapping = z.object({
+  headerRows: z.number().int().min(1).max(2),
+  /** Field → the header's words (plain) of its column. */
+  columns: z.record(z.string(), z.string()),
+  services: z.record(z.string(), z.string().nullable()).default({}),
+  statuses: z.record(z.string(), LogStatusSchema).default({}),
+  dateOrder: z.enum(['mdy', 'dmy']).nullable().default(null),
+  minutesUnit: z.enum(['minutes', 'hours']).nullable().default(null),
+});
+export type RememberedMapping = z.infer<typeof RememberedMapping>;
+
 const wordsKey = z.string().min(1).max(200);
 
 export const ServiceLogMappingSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound } from '../domain/errors.ts';
 import {
-  LogStatusSchema,
+  RememberedMapping,
   ServiceLogMappingSchema,
   ServiceLogRowSchema,
   ServiceLogSummarySchema,
@@ -131,18 +131,6 @@ export async function updateMark(
     .where('id', '=', id)
     .execute();
 }
-
-/** A remembered mapping as stored: fields by the header's words, and the parent's other choices. */
-export const RememberedMapping = z.object({
-  headerRows: z.number().int().min(1).max(2),
-  /** Field → the header's words (plain) of its column. */
-  columns: z.record(z.string(), z.string()),
-  services: z.record(z.string(), z.string().nullable()).default({}),
-  statuses: z.record(z.string(), LogStatusSchema).default({}),
-  dateOrder: z.enum(['mdy', 'dmy']).nullable().default(null),
-  minutesUnit: z.enum(['minutes', 'hours']).nullable().default(null),
-});
-export type RememberedMapping = z.infer<typeof RememberedMapping>;
 
 /** A school's remembered mappings, the latest first. */
 export async function mappingsOfSchool(

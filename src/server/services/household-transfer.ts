@@ -17,6 +17,7 @@ import {
 import { findInputProblem, IdSchema, IsoDateSchema } from '../../domain/common.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
 import { LETTER_ATTACHMENTS } from '../../domain/letters.ts';
+import { RememberedMapping } from '../../domain/service-log-schemas.ts';
 import { findHousehold, insertHousehold, insertMembership } from '../../store/accounts.repository.ts';
 import type { Store } from '../../store/database.ts';
 import {
@@ -33,7 +34,6 @@ import {
   targetTables,
 } from '../../store/record-references.ts';
 import type { Database } from '../../store/schema.ts';
-import { RememberedMapping } from '../../store/service-logs.repository.ts';
 import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { checkImportedFiles, checkImportedRecords } from './import-rules.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentText } from '../../domain/document-text.ts';
 import { AppError } from '../../domain/errors.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
+import type { ServiceLogReadContext, ServiceLogUploadRead } from '../../importers/service-log-upload.ts';
 
 // Reading an IEP document off the request and off the server's own process: a child process per
 // document (src/importers/iep-worker.ts) with a heap limit and a time limit, so a hostile or huge PDF
@@ -34,8 +35,11 @@ const PDFJS_PRELOAD = new URL('../../importers/pdfjs-preload.mjs', import.meta.u
 /** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
 export class DocumentNotRead extends Error {}
 
-/** What the child reads a document into: an IEP's draft, or only its text (a printed service log). */
-type Reading = 'iep' | 'text';
+/**
+ * What the child reads a document into: an IEP's draft, only its text (a printed service log), or a
+ * school's service log read for a child (a large spreadsheet or CSV file, or a printout).
+ */
+type Reading = 'iep' | 'text' | 'service-log';
 
 /** What the parent can do instead, by what was being read. */
 const INSTEAD: Record<Reading, { slow: string; memory: string }> = {
@@ -47,10 +51,19 @@ const INSTEAD: Record<Reading, { slow: string; memory: string }> = {
     slow: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
     memory: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
   },
+  'service-log': {
+    slow: 'Export a shorter stretch of dates (or only this child’s log) and bring that in.',
+    memory: 'Export a shorter stretch of dates (or only this child’s log) and bring that in.',
+  },
 };
 
 /** A document read in a child process: what it answered, not yet checked. */
-function readInChildProcess(bytes: Uint8Array, reading: Reading, limits: IepReadLimits) {
+function readInChildProcess(
+  bytes: Uint8Array,
+  reading: Reading,
+  limits: IepReadLimits,
+  context?: ServiceLogReadContext,
+) {
   return new Promise<unknown>((resolve, reject) => {
     const child = fork(WORKER, [], {
       execArgv: [
@@ -111,7 +124,7 @@ function readInChildProcess(bytes: Uint8Array, reading: Reading, limits: IepRead
       });
     });
     child.on('error', (error) => finish(() => reject(error)));
-    child.send({ bytes, reading }, (error) => {
+    child.send({ bytes, reading, context }, (error) => {
       if (error) finish(() => reject(error));
     });
   });
@@ -145,6 +158,28 @@ export async function readDocumentTextInChildProcess(
   if (!text || typeof text !== 'object' || !Array.isArray((text as DocumentText).pages))
     throw new Error("the document reader answered something that is not a document's text");
   return text as DocumentText;
+}
+
+/**
+ * A school's service log read for a child in a child process (its file, the school's remembered
+ * mapping, its rows): a 50,000-row file takes most of a second of a core, which no one else waits for.
+ * A refusal the parent can act on comes back as AppError on the field `file`.
+ */
+export async function readServiceLogInChildProcess(
+  bytes: Uint8Array,
+  context: ServiceLogReadContext,
+  limits: IepReadLimits = DEFAULT_IEP_READ_LIMITS,
+): Promise<ServiceLogUploadRead> {
+  let read: unknown;
+  try {
+    read = await readInChildProcess(bytes, 'service-log', limits, context);
+  } catch (error) {
+    throw error instanceof DocumentNotRead ? notReadError(error) : error;
+  }
+  const answer = read as Partial<ServiceLogUploadRead> | null;
+  if (!answer || typeof answer !== 'object' || !Array.isArray(answer.reading?.rows) || !answer.format)
+    throw new Error("the document reader answered something that is not a service log's reading");
+  return answer as ServiceLogUploadRead;
 }
 
 /** A reader failure as the API's error (a 400 naming `file`), for callers in a request. */

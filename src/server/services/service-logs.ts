@@ -13,15 +13,7 @@ import {
 import type { SessionEntry } from '../../api/sessions.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import type { ServiceLogDifference } from '../../domain/letters.ts';
-import { combineHeaderRows, headerKey, type LogField } from '../../domain/service-log-columns.ts';
-import {
-  type GridRow,
-  previewRows,
-  readServiceLog,
-  type ServiceLogMapping,
-  type ServiceLogReading,
-  type ServiceLogRow,
-} from '../../domain/service-log-read.ts';
+import type { ServiceLogMapping, ServiceLogRow } from '../../domain/service-log-read.ts';
 import {
   DIFFERENCE_KINDS,
   type FamilyEntry,
@@ -29,6 +21,7 @@ import {
   reconciliationSummary,
   schoolSessionOf,
 } from '../../domain/service-log-reconcile.ts';
+import { mappingToRemember } from '../../domain/service-log-remembered.ts';
 import {
   ServiceLogMappingSchema,
   ServiceLogRowSchema,
@@ -37,7 +30,12 @@ import {
 } from '../../domain/service-log-schemas.ts';
 import { plainWords } from '../../domain/service-log-values.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
-import { readServiceLogFile, type ServiceLogFormat } from '../../importers/service-log-file.ts';
+import {
+  readServiceLogUpload,
+  SERVICE_LOG_IN_REQUEST_MAX_BYTES,
+  type ServiceLogReadContext,
+  type ServiceLogUploadRead,
+} from '../../importers/service-log-upload.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { plansOfChild } from '../../store/plans.repository.ts';
@@ -53,7 +51,6 @@ import {
   latestStudentId,
   mappingsOfSchool,
   marksOfImport,
-  type RememberedMapping,
   rememberMapping,
   requireServiceLogImport,
   serviceLogImportsOfChild,
@@ -63,7 +60,7 @@ import { servicesWithPlan, serviceTerms } from '../../store/services.repository.
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
-import { readDocumentTextInChildProcess } from './iep-reading.ts';
+import { readDocumentTextInChildProcess, readServiceLogInChildProcess } from './iep-reading.ts';
 import { journalChange } from './journal.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
 import { segmentOn, writeSessionEntry } from './session-entries.ts';
@@ -106,69 +103,19 @@ function parseMappingText(text: string): ServiceLogMapping {
   return parseOrThrow(ServiceLogMappingSchema, parsed, 'mapping');
 }
 
-/** The header's rows of a grid by their lines, read as one header. */
-function headersAt(grid: readonly GridRow[], lines: readonly number[]): string[] | null {
-  const rows = lines.map((line) => grid.find((r) => r.line === line));
-  if (rows.some((r) => !r) || rows.length === 0) return null;
-  if (rows.length === 2) return combineHeaderRows(rows[0]!.cells, rows[1]!.cells);
-  return rows[0]!.cells.map((c) => c.trim());
-}
-
-const signatureOf = (headers: readonly string[]) => headers.map(headerKey).join('|');
-
-/** A mapping remembered for this school whose header is in this file, placed on this file's columns. */
-async function rememberedFor(
-  db: Db,
-  householdId: string,
-  school: string,
-  grid: readonly GridRow[],
-): Promise<ServiceLogMapping | null> {
-  const remembered = await mappingsOfSchool(db, householdId, school);
-  if (remembered.length === 0) return null;
-  const scan = grid.slice(0, 31);
-  for (const r of remembered) {
-    const m = r.remembered;
-    for (let i = m.headerRows - 1; i < scan.length; i++) {
-      const lines = m.headerRows === 2 ? [scan[i - 1]!.line, scan[i]!.line] : [scan[i]!.line];
-      const headers = headersAt(grid, lines);
-      if (!headers || signatureOf(headers) !== r.signature) continue;
-      const keys = headers.map(headerKey);
-      const columns: Partial<Record<LogField, number>> = {};
-      for (const [field, key] of Object.entries(m.columns)) {
-        const index = keys.indexOf(key);
-        if (index >= 0) columns[field as LogField] = index;
-      }
-      return {
-        headerLines: lines,
-        columns,
-        services: m.services,
-        statuses: m.statuses,
-        dateOrder: m.dateOrder,
-        minutesUnit: m.minutesUnit,
-      };
-    }
-  }
-  return null;
-}
-
-type ReadUpload = {
+type ReadUpload = ServiceLogUploadRead & {
   child: ChildRow;
-  services: Awaited<ReturnType<typeof servicesWithPlan>>;
   filename: string;
-  format: ServiceLogFormat;
-  mediaType: string;
-  sheet: string | null;
   size: number;
   sha256: string;
-  grid: GridRow[];
-  /** What the file's reader left out and why (a PDF's unreadable pages). */
-  fileNotes: string[];
-  reading: ServiceLogReading;
-  remembered: boolean;
   studentId: string | null;
   school: string;
 };
 
+/**
+ * Reads an uploaded log for a child: a small file in the request, a larger one (or a PDF's text) in
+ * the document reader's child process, so a 50,000-row group log or a hostile PDF stalls no one else.
+ */
 async function readUpload(
   db: Db,
   householdId: string,
@@ -180,40 +127,35 @@ async function readUpload(
   if (upload.serviceId && !services.some((s) => s.id === upload.serviceId))
     throw notFound('Service', upload.serviceId, 'serviceId');
   const chosen = upload.mapping ? parseMappingText(upload.mapping) : null;
-  // A PDF printout is read in a child process, as an IEP is: a hostile PDF stalls no one else.
-  const file = await readServiceLogFile(upload.bytes, {
-    readPdf: (bytes) => readDocumentTextInChildProcess(bytes),
-  });
-  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const school = schoolKey(child);
-  const remembered = chosen ? null : await rememberedFor(db, householdId, school, file.grid);
+  const remembered = chosen ? [] : await mappingsOfSchool(db, householdId, school);
   const studentId = upload.studentId ?? (await latestStudentId(db, householdId, childId));
   const plans = await plansOfChild(db, householdId, childId);
   const country = plans[0]?.country === 'US' || plans[0]?.country === 'CA' ? plans[0].country : null;
   const starts = services.map((s) => s.start_date).sort();
   const ends = services.map((s) => s.end_date).sort();
-  const reading = readServiceLog(file.grid, {
-    child: { firstName: child.first_name, lastName: child.last_name },
-    studentId,
-    services: services.map((s) => ({ id: s.id, name: s.name, area: s.area as never })),
-    defaultServiceId: upload.serviceId ?? (services.length === 1 ? services[0]!.id : null),
-    country,
-    mapping: chosen ?? remembered,
-    yearWithin: starts.length ? { from: starts[0]!, to: ends.at(-1)! } : null,
-  });
+  const context: ServiceLogReadContext = {
+    options: {
+      child: { firstName: child.first_name, lastName: child.last_name },
+      studentId,
+      services: services.map((s) => ({ id: s.id, name: s.name, area: s.area as never })),
+      defaultServiceId: upload.serviceId ?? (services.length === 1 ? services[0]!.id : null),
+      country,
+      yearWithin: starts.length ? { from: starts[0]!, to: ends.at(-1)! } : null,
+    },
+    chosen,
+    remembered: remembered.map((r) => ({ signature: r.signature, remembered: r.remembered })),
+  };
+  const read =
+    upload.bytes.byteLength > SERVICE_LOG_IN_REQUEST_MAX_BYTES
+      ? await readServiceLogInChildProcess(upload.bytes, context)
+      : await readServiceLogUpload(upload.bytes, context, (bytes) => readDocumentTextInChildProcess(bytes));
   return {
+    ...read,
     child,
-    services,
     filename: upload.filename,
-    format: file.format,
-    mediaType: file.mediaType,
-    sheet: file.sheet,
     size: upload.bytes.byteLength,
-    sha256,
-    grid: file.grid,
-    fileNotes: file.notes ?? [],
-    reading,
-    remembered: remembered != null,
+    sha256: createHash('sha256').update(upload.bytes).digest('hex'),
     studentId,
     school,
   };
@@ -311,7 +253,7 @@ export async function previewServiceLog(
     dates: reading.dates,
     // What the PDF reader left out (a page it could not read) comes first: the parent checks those pages.
     notes: [...read.fileNotes, ...reading.notes],
-    firstRows: previewRows(read.grid, reading),
+    firstRows: read.firstRows,
     rows: reading.problem ? [] : reading.rows,
     problem: reading.problem,
     reconciliation,
@@ -425,27 +367,14 @@ export async function importServiceLog(
       data: toServiceLogImport(row),
       at,
     });
-    const headers = reading.header?.columns.map((c) => c.header);
-    if (headers && reading.mapping.headerLines.length > 0) {
-      const remembered: RememberedMapping = {
-        headerRows: reading.mapping.headerLines.length,
-        columns: Object.fromEntries(
-          Object.entries(reading.mapping.columns).map(([field, index]) => [
-            field,
-            headerKey(headers[index] ?? ''),
-          ]),
-        ),
-        services: reading.mapping.services,
-        statuses: reading.mapping.statuses,
-        dateOrder: reading.mapping.dateOrder,
-        minutesUnit: reading.mapping.minutesUnit,
-      };
+    const toRemember = mappingToRemember(reading);
+    if (toRemember) {
       await rememberMapping(trx, {
         id: ctx.newId(),
         household_id: ctx.householdId,
         school: read.school,
-        signature: signatureOf(headers),
-        mapping: JSON.stringify(remembered),
+        signature: toRemember.signature,
+        mapping: JSON.stringify(toRemember.remembered),
         updated_by: actorLabel(ctx.actor),
         created_at: at,
         updated_at: at,
