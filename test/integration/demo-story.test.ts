@@ -175,6 +175,55 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
     const messages = res.body.attention.map((a: { message: string }) => a.message);
     expect(messages).toContain('Speech-language therapy: nothing was logged for the week of 2026-10-05');
   });
+
+  it('says what needs attention in the reader’s language, the same items in the same order', async () => {
+    const week = async (acceptLanguage: string) => {
+      const response = await env.app.inject({
+        method: 'GET',
+        url: `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-30`,
+        headers: {
+          cookie: env.owner.cookie,
+          'x-csrf-token': env.owner.csrfToken,
+          'accept-language': acceptLanguage,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return JSON.parse(response.body).attention as { kind: string; serviceId: string; message: string }[];
+    };
+    const english = await week('en-US,en;q=0.9');
+    const spanish = await week('es-MX,es;q=0.9');
+    expect(english.map((a) => a.message)).toEqual([
+      'Speech-language therapy: 100 make-up minutes owed',
+      'Speech-language therapy: 63.9% of the minutes of the sessions logged before this week were delivered',
+      'Occupational therapy: 90 make-up minutes owed',
+      'Occupational therapy: 30 missed minutes need a reason (owed or not?)',
+      'Occupational therapy: 57.1% of the minutes of the sessions logged before this week were delivered',
+      'Specialized reading instruction: 135 make-up minutes owed',
+    ]);
+    expect(spanish.map(({ kind, serviceId }) => ({ kind, serviceId }))).toEqual(
+      english.map(({ kind, serviceId }) => ({ kind, serviceId })),
+    );
+    // The service names are the plan's, as written; the numbers in Spanish ("63,9 %").
+    expect(spanish.map((a) => a.message)).toEqual([
+      'Speech-language therapy: se deben 100 minutos de reposición',
+      'Speech-language therapy: se dio el 63,9 % de los minutos de las sesiones anotadas antes de esta semana',
+      'Occupational therapy: se deben 90 minutos de reposición',
+      'Occupational therapy: 30 minutos perdidos necesitan un motivo (¿se deben o no?)',
+      'Occupational therapy: se dio el 57,1 % de los minutos de las sesiones anotadas antes de esta semana',
+      'Specialized reading instruction: se deben 135 minutos de reposición',
+    ]);
+    const noEntries = await (async () => {
+      const response = await env.app.inject({
+        method: 'GET',
+        url: `/api/households/${demo.householdId}/children/${demo.childId}/week?date=2026-10-14`,
+        headers: { cookie: env.owner.cookie, 'x-csrf-token': env.owner.csrfToken, 'accept-language': 'es' },
+      });
+      return JSON.parse(response.body).attention.map((a: { message: string }) => a.message);
+    })();
+    // The week's date stays YYYY-MM-DD: the reader's screen writes it in its language.
+    expect(noEntries).toContain('Speech-language therapy: no se anotó nada la semana del 2026-10-05');
+    expect(noEntries).toContain('Extended time (1.5x) on tests and quizzes: no se dio una vez esta semana');
+  });
 });
 
 describe.each(BACKENDS)("the article's accommodation and behavior examples on %s", (backend) => {

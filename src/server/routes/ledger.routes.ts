@@ -20,6 +20,7 @@ import {
 } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import { computeLedgers, serviceLedger } from '../services/ledgers.ts';
 import { childPatterns } from '../services/patterns.ts';
 import { weekSummary } from '../services/week-summary.ts';
@@ -94,6 +95,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.date ?? deps.clock.today(),
+        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
       ),
   );
   api.get(

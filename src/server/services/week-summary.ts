@@ -17,13 +17,15 @@ import { accommodationTexts } from '../../store/plan-content.repository.ts';
 import type { Db } from '../../store/repository.ts';
 import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
+import { translatorFor } from '../i18n.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
 import { loadCalendars } from './school-calendars.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
 
 // The home screen in one call: for each of a child's services, what its own period (this week, this
 // month, this cycle, this school year) promises and what was delivered of it so far, the make-up
-// minutes owed, and what needs attention; the days with no school this week; and whether there is
+// minutes owed, and what needs attention (in the reader's language: its sentences come from the `week`
+// catalog part, which the web app reads too); the days with no school this week; and whether there is
 // school today.
 
 type Period = WeekSummary['services'][number]['period'];
@@ -67,7 +69,9 @@ export async function weekSummary(
   householdId: string,
   childId: string,
   today: string,
+  language = 'en',
 ): Promise<WeekSummary> {
+  const { t } = translatorFor(language);
   const child = await requireChild(db, householdId, childId);
   const start = weekStart(today);
   const end = addDays(start, 6);
@@ -221,7 +225,11 @@ export async function weekSummary(
       })),
     });
     if (owed > 0)
-      attention.push({ kind: 'owed', serviceId: s.id, message: `${s.name}: ${owed} make-up minutes owed` });
+      attention.push({
+        kind: 'owed',
+        serviceId: s.id,
+        message: t('week.attention.owed', { service: s.name, minutes: String(owed) }),
+      });
     const lastWeek = ledger?.periods.find((p) => p.start === lastWeekStart);
     // Only once logging has begun: a parent who has just set up is not told off for last week.
     const loggedEarlier = before.some((p) => p.end < lastWeekStart && p.scheduledSessions > 0);
@@ -229,40 +237,41 @@ export async function weekSummary(
       attention.push({
         kind: 'no_entries',
         serviceId: s.id,
-        message: `${s.name}: nothing was logged for the week of ${lastWeekStart}`,
+        // The week's date as YYYY-MM-DD: the reader's screen writes it in its language.
+        message: t('week.attention.noEntries', { service: s.name, weekOf: lastWeekStart }),
       });
     }
     if (pending > 0) {
       attention.push({
         kind: 'pending',
         serviceId: s.id,
-        message: `${s.name}: ${pending} missed minutes need a reason (owed or not?)`,
+        message: t('week.attention.pending', { service: s.name, minutes: String(pending) }),
       });
     }
     if (percentOfLogged != null && percentOfLogged < 80 && loggedRequiredBefore >= 60) {
       attention.push({
         kind: 'behind',
         serviceId: s.id,
-        message: `${s.name}: ${percentOfLogged}% of the minutes of the sessions logged before this week were delivered`,
+        message: t('week.attention.behind', { service: s.name, percent: percentOfLogged }),
       });
     }
   }
   for (const s of services.filter(superseded)) {
     const totals = ledgers.find((l) => l.serviceId === s.id)?.totals;
-    const name = `${s.name} (${s.plan_title ?? 'the earlier plan'})`;
+    const name = `${s.name} (${s.plan_title ?? t('week.attention.earlierPlan')})`;
     const owed = totals?.owedBalanceMinutes ?? 0;
     const pending = totals?.pendingMinutes ?? 0;
     if (owed > 0)
       attention.push({
         kind: 'owed',
         serviceId: s.id,
-        message: `${name}: ${owed} make-up minutes still owed`,
+        message: t('week.attention.stillOwed', { service: name, minutes: String(owed) }),
       });
     if (pending > 0) {
       attention.push({
         kind: 'pending',
         serviceId: s.id,
-        message: `${name}: ${pending} missed minutes need a reason (owed or not?)`,
+        message: t('week.attention.pending', { service: name, minutes: String(pending) }),
       });
     }
   }
@@ -271,7 +280,10 @@ export async function weekSummary(
       attention.push({
         kind: 'accommodation',
         serviceId: a.accommodationId,
-        message: `${a.text}: not provided ${a.notProvided + a.partly === 1 ? 'once' : `${a.notProvided + a.partly} times`} this week`,
+        message: t('week.attention.accommodation', {
+          accommodation: a.text,
+          times: a.notProvided + a.partly,
+        }),
       });
     }
   }

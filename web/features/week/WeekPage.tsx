@@ -177,7 +177,7 @@ export function WeekPage() {
 }
 
 function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
-  const { t } = useWeekWords();
+  const { t, locale } = useWeekWords();
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, 4);
   return (
@@ -189,8 +189,8 @@ function NeedsAttention({ items }: { items: WeekSummary['attention'] }) {
         {shown.map((a) => (
           <List.Item key={`${a.kind}-${a.serviceId}`}>
             <TextLink href={a.kind === 'accommodation' ? '/accommodations' : `/ledger/${a.serviceId}`}>
-              {/* The server's sentence (English for now): its dates as the device writes them. */}
-              {datesInWords(a.message)}
+              {/* The server's sentence, in the reader's language: its dates as the reader's locale writes them. */}
+              {datesInWords(a.message, 'weekdayShort', locale)}
             </TextLink>
           </List.Item>
         ))}

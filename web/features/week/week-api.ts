@@ -2,6 +2,7 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 import type { MakeupOption, WeekSummary } from '../../api/types.ts';
 import { refreshAfterCorrection } from '../../components/corrections.ts';
+import { useLanguage } from '../../i18n/i18n.tsx';
 
 export type WeekService = WeekSummary['services'][number];
 export type WeekEntry = WeekService['entries'][number];
@@ -18,16 +19,19 @@ export type WeekDialogProps = {
 /** The same, for one of the child's services. */
 export type ServiceDialogProps = WeekDialogProps & { service: WeekService };
 
-export const weekKey = (householdId: string, childId: string, date: string) => [
+/** The week's query: by the reader's language too, since what needs attention is worded by the server. */
+export const weekKey = (householdId: string, childId: string, date: string, language: string) => [
   'week',
   householdId,
   childId,
   date,
+  language,
 ];
 
 export function useWeek(householdId: string, childId: string, date: string) {
+  const { language } = useLanguage();
   return useQuery({
-    queryKey: weekKey(householdId, childId, date),
+    queryKey: weekKey(householdId, childId, date, language),
     queryFn: () => get<WeekSummary>(`/households/${householdId}/children/${childId}/week?date=${date}`),
   });
 }
