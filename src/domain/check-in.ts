@@ -441,7 +441,18 @@ export const CheckInInput = z
   });
 export type CheckInInput = z.infer<typeof CheckInInput>;
 
-/** How a child's words are kept in the note of the record an answer becomes. */
-export function childReportNote(childName: string, ask: string, words: string | null): string {
-  return words ? `Asked “${ask}” ${childName} said: “${words}”` : `Asked “${ask}” at a check-in.`;
+/**
+ * How a child's words are kept in the note of the record an answer becomes, in the language of the
+ * parent who wrote them down (the question was asked in it); the child's words as given.
+ */
+export function childReportNote(
+  childName: string,
+  ask: string,
+  words: string | null,
+  language: CheckInLanguage = 'en',
+): string {
+  const { t } = translators[language];
+  return words
+    ? t('checkinq.note.said', { ask, child: childName, words })
+    : t('checkinq.note.asked', { ask });
 }

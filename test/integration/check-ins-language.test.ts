@@ -90,6 +90,45 @@ describe.each(BACKENDS)('check-in questions in the reader’s language, on %s', 
     expect((await questions()).map((q) => q.key)).toContain(saved.body.answers[0].questionKey);
   });
 
+  it('leave a note in the language of the parent who wrote the answer down, with the child’s words as given', async () => {
+    const noteOf = async (acceptLanguage: string, date: string, childWords: string) => {
+      const asked = await questions({ 'accept-language': acceptLanguage });
+      const session = asked.find((q) => q.kind === 'session')!;
+      const response = await env.app.inject({
+        method: 'POST',
+        url: `/api/households/${demo.householdId}/check-ins`,
+        headers: {
+          cookie: env.owner.cookie,
+          'x-csrf-token': env.owner.csrfToken,
+          'accept-language': acceptLanguage,
+        },
+        payload: {
+          childId: demo.childId,
+          date: '2026-11-19',
+          answers: [
+            {
+              kind: 'session',
+              questionKey: session.key,
+              ask: session.ask,
+              serviceId: session.subjectId,
+              outcome: 'did_not_happen',
+              sessionDate: date,
+              childWords,
+            },
+          ],
+        },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const entryId = JSON.parse(response.body).answers[0].recordedAs.id;
+      const entry = await call(env, 'GET', `/api/households/${demo.householdId}/sessions/${entryId}`);
+      return { ask: session.ask, note: entry.body.note as string };
+    };
+    const spanish = await noteOf('es', '2026-11-17', 'no fuimos, había una asamblea');
+    expect(spanish.note).toBe(`Se le preguntó “${spanish.ask}” y Emma dijo: “no fuimos, había una asamblea”`);
+    const english = await noteOf('en-US', '2026-11-18', 'we had an assembly');
+    expect(english.note).toBe(`Asked “${english.ask}” Emma said: “we had an assembly”`);
+  });
+
   it('follow the language chosen on the account over the browser’s', async () => {
     const chosen = await call(env, 'PUT', '/api/auth/language', { language: 'es' });
     expect(chosen.status).toBe(200);

@@ -149,8 +149,9 @@ async function recordAnswer(
   checkInDate: string,
   answer: CheckInAnswer,
   index: number,
+  language: CheckInLanguage,
 ): Promise<z.infer<typeof RecordedAs> | null> {
-  const note = childReportNote(child.first_name, answer.ask, answer.childWords);
+  const note = childReportNote(child.first_name, answer.ask, answer.childWords, language);
   if (answer.kind === 'session') {
     if (answer.outcome === 'not_sure') return null;
     const [service] = await servicesWithPlan(trx, ctx.householdId, { serviceId: answer.serviceId });
@@ -234,6 +235,8 @@ export async function recordCheckIn(
   store: Store,
   ctx: ServiceContext,
   body: unknown,
+  /** The language of the parent writing the answers down: the records' notes are worded in it. */
+  language: CheckInLanguage = 'en',
 ): Promise<CheckInRecord> {
   const input = parseOrThrow(CheckInInput, body);
   const today = ctx.clock.today();
@@ -247,7 +250,7 @@ export async function recordCheckIn(
     const aboutDay = lastDay && lastDay >= addDays(weekOf(input.date).from, -7) ? lastDay : input.date;
     const answers: CheckInRecord['answers'] = [];
     for (const [i, answer] of input.answers.entries()) {
-      const recordedAs = await recordAnswer(trx, ctx, child, aboutDay, answer, i);
+      const recordedAs = await recordAnswer(trx, ctx, child, aboutDay, answer, i, language);
       answers.push({ ...answer, recordedAs });
     }
     const at = ctx.clock.now();
