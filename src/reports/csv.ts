@@ -30,12 +30,17 @@ export function journalHeadLine(head: CsvJournalHead): string {
 export function toCsv<T>(
   rows: readonly T[],
   columns: readonly CsvColumn<T>[],
-  options: { journalHead?: CsvJournalHead } = {},
+  options: {
+    journalHead?: CsvJournalHead;
+    /** The journal's line in the reader's language; it must start with "#" (English by default). */
+    journalHeadWords?: (head: CsvJournalHead) => string;
+  } = {},
 ): string {
   const lines = [columns.map((c) => field(c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => field(c.value(row))).join(','));
   // Never a formula: "#" is not one of the characters a spreadsheet reads as one.
-  if (options.journalHead) lines.push(field(journalHeadLine(options.journalHead)));
+  if (options.journalHead)
+    lines.push(field((options.journalHeadWords ?? journalHeadLine)(options.journalHead)));
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names with accents).
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

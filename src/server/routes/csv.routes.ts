@@ -1,14 +1,18 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ChildFilter, errors, HouseholdParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import { communicationLogCsv, observationLogCsv } from '../services/record-csv.ts';
 import { sessionLogCsv } from '../services/session-log-csv.ts';
 import { typed } from './shared.ts';
 
 // Spreadsheet exports of the day-to-day records: sessions, accommodation observations and the
-// communication log, for one child or the whole household.
+// communication log, for one child or the whole household, with headers in the reader's language.
+
+const readerLanguage = (request: FastifyRequest) =>
+  requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply
@@ -33,7 +37,12 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
       return sendCsv(
         reply,
         'sessions.csv',
-        await sessionLogCsv(deps.store.db, request.params.householdId, request.query.childId),
+        await sessionLogCsv(
+          deps.store.db,
+          request.params.householdId,
+          request.query.childId,
+          readerLanguage(request),
+        ),
       );
     },
   );
@@ -48,7 +57,12 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
       sendCsv(
         reply,
         'observations.csv',
-        await observationLogCsv(deps.store, request.params.householdId, request.query.childId),
+        await observationLogCsv(
+          deps.store,
+          request.params.householdId,
+          request.query.childId,
+          readerLanguage(request),
+        ),
       ),
   );
 
@@ -67,6 +81,7 @@ export function registerCsvRoutes(app: FastifyInstance, deps: AppDeps) {
           request.params.householdId,
           request.query.childId,
           deps.clock.today(),
+          readerLanguage(request),
         ),
       ),
   );

@@ -59,7 +59,8 @@ async function letterAttachment(
   preparer: { name: string; email: string | null },
 ): Promise<MailAttachment> {
   if (letter.attachment === 'sessions_csv') {
-    const csv = await sessionLogCsv(store.db, householdId, letter.childId);
+    // In the letter's language: the school reads the file with the letter.
+    const csv = await sessionLogCsv(store.db, householdId, letter.childId, letter.language);
     return {
       filename: 'session-log.csv',
       contentType: 'text/csv; charset=utf-8',

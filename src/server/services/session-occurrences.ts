@@ -60,17 +60,23 @@ export async function loadSessionOccurrences(
   return { ...result, current, countedRows: result.counted.map((s) => s.row) };
 }
 
-/** "counted", or why an entry in force is not: another source's entry about the same session counts. */
-export function countedWords(
+/** Whether an entry in force counts, or why not: another entry about the same session counts. */
+export type CountedState =
+  | { counted: true }
+  /** A later entry from the same source about this session replaces it. */
+  | { counted: false; replacedBySameSource: true }
+  /** Another source's entry about this session counts (by the one-occurrence rule). */
+  | { counted: false; countsInstead: string };
+
+export function countedState(
   loaded: Pick<LoadedSessionOccurrences, 'setAside'>,
   entryId: string,
-  sourceWords: (source: string) => string,
-): string {
+): CountedState {
   const occurrence: SessionOccurrence<EntryStatement> | undefined = loaded.setAside.get(entryId);
-  if (!occurrence) return 'counted';
+  if (!occurrence) return { counted: true };
   const own = occurrence.statements.some((s) => s.id === entryId)
     ? null
     : occurrence.superseded.find((s) => s.id === entryId);
-  if (own) return 'a later entry from the same source about this session replaces it';
-  return `${sourceWords(occurrence.counted.source)}'s entry for this session counts`;
+  if (own) return { counted: false, replacedBySameSource: true };
+  return { counted: false, countsInstead: occurrence.counted.source };
 }
