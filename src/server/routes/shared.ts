@@ -39,9 +39,12 @@ export function envFor(deps: AppDeps) {
 }
 
 /**
- * A service's answer typed as the contract's response. For the records the generic record service
- * still returns untyped (issue 14, phase 2 types them): the response serialiser checks the value
- * against the same schema, so a record that does not fit is an error, never sent.
+ * A service's answer typed as the contract's response, unchecked: only for a plan version's content
+ * (plans.routes.ts), which the domain types loosely (`PlanContent` in src/domain/plan-versions.ts:
+ * the plan and its items as `Record<string, unknown>`, frozen snapshots read back from JSON), so
+ * nothing stronger can be said of it here. The response serialiser checks the value against the
+ * same schema, so content that does not fit is an error, never sent. The record routes and the
+ * letter routes no longer need it: their services give the contract's types (issue 14).
  */
 export function servedAs<S extends z.ZodType>(_schema: S, value: unknown): z.output<S> {
   return value as z.output<S>;
