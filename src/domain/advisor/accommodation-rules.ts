@@ -2,8 +2,6 @@
 // (docs/advisor-rules.md).
 
 import { occurrencesOf } from '../case-record.ts';
-import { formatShortDate } from '../dates.ts';
-import { andList, countOf } from '../letter-words.ts';
 import {
   askForMeeting,
   type Context,
@@ -16,10 +14,10 @@ import {
 } from './context.ts';
 import { firstAskInWriting, firstRung } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
-import { FILING_WINDOWS_SENTENCE, meetingDeadlines, violationDeadlines } from './timelines.ts';
+import { filingWindows, meetingDeadlines, violationDeadlines } from './timelines.ts';
 
 export function accommodationRules(ctx: Context): Recommendation[] {
-  const { settings, asOf } = ctx;
+  const { settings, asOf, w } = ctx;
   const profile = ctx.profile;
   if (!profile) return [];
   const recommendations: Recommendation[] = [];
@@ -38,17 +36,19 @@ export function accommodationRules(ctx: Context): Recommendation[] {
     const confidence: Recommendation['confidence'] = onlyChild
       ? {
           level: 'medium',
-          why: 'All of these come from what your child said; a work sample or the teacher’s word would confirm them.',
+          why: w.say('accommodation.whyChild'),
         }
-      : {
-          level: 'high',
-          why: 'At least one lapse was seen by you, the teacher, a school record or a work sample.',
-        };
+      : { level: 'high', why: w.say('accommodation.why') };
     const thresholds = [
       settingThreshold('accommodationLapsesForMeeting', settings.accommodationLapsesForMeeting),
       settingThreshold('accommodationLapseWindowDays', settings.accommodationLapseWindowDays),
     ];
-    const noted = `“${accommodation.text}” was noted as not given, or only partly, ${countOf(lapses.length, 'time')} in the last ${settings.accommodationLapseWindowDays} days (${andList(lapses.map((o) => formatShortDate(o.date)))})`;
+    const noted = {
+      text: accommodation.text,
+      count: lapses.length,
+      days: settings.accommodationLapseWindowDays,
+      dates: w.list(lapses.map((o) => w.shortDate(o.date))),
+    };
     // One step at a time: ask the teacher or case manager first (a letter about this accommodation, or any
     // written message to them since the first lapse), then a meeting once their reply window passed.
     const letter = lettersSentAbout(ctx, ['specific_concern'], accommodation.id, earliest)[0];
@@ -62,10 +62,8 @@ export function accommodationRules(ctx: Context): Recommendation[] {
         action: 'follow_up',
         urgency: 'normal',
         subjectId: accommodation.id,
-        title: 'Ask the teacher about an accommodation',
-        reason:
-          `${noted}. A specific, friendly question to the teacher or case manager is the first step; ` +
-          `As Written suggests a meeting if it continues after that. ${FILING_WINDOWS_SENTENCE}`,
+        title: w.say('accommodation.titleAsk'),
+        reason: `${w.say('accommodation.askFirst', noted)} ${filingWindows(ctx)}`,
         entryIds: unique(lapses.flatMap((o) => o.entryIds)),
         citation: profile.bases.implementAsWritten,
         thresholds,
@@ -82,8 +80,8 @@ export function accommodationRules(ctx: Context): Recommendation[] {
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: accommodation.id,
-      title: `${askForMeeting(ctx)} about an accommodation`,
-      reason: `${noted}, and you have asked about it. As Written suggests a meeting at ${settings.accommodationLapsesForMeeting} in ${settings.accommodationLapseWindowDays} days. ${FILING_WINDOWS_SENTENCE}`,
+      title: w.say('accommodation.title', { ask: askForMeeting(ctx) }),
+      reason: `${w.say('accommodation.asked', { ...noted, lapses: settings.accommodationLapsesForMeeting })} ${filingWindows(ctx)}`,
       entryIds: unique([...lapses.flatMap((o) => o.entryIds), askedId]),
       citation: profile.bases.implementAsWritten,
       thresholds,

@@ -1,10 +1,9 @@
 // Every rule over the record, ordered by urgency and action, one open recommendation per problem.
 
 import type { CaseRecord } from '../case-record.ts';
-import { andList } from '../letter-words.ts';
 import { accommodationRules } from './accommodation-rules.ts';
 import { communicationRules } from './communication-rules.ts';
-import { context, unique } from './context.ts';
+import { type Context, context, unique } from './context.ts';
 import { findingRules } from './finding-rules.ts';
 import { parentNoteRules } from './parent-note-rules.ts';
 import type { AdvisorAction, Recommendation, RecommendationDeadline, Urgency } from './recommendation.ts';
@@ -12,6 +11,7 @@ import { reviewDateRules } from './review-date-rules.ts';
 import { serviceLogRules } from './service-log-rules.ts';
 import { serviceRules } from './service-rules.ts';
 import type { AdvisorSettings } from './settings.ts';
+import type { AdviceLanguage } from './words.ts';
 
 const URGENCY_ORDER: Record<Urgency, number> = { high: 0, normal: 1, low: 2 };
 
@@ -50,14 +50,20 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
  * noted), so three "ask for a meeting" cards would be three copies of one letter. The first by priority
  * keeps its id and gathers the others' reasons, entries, deadlines and contacts.
  */
-function oneOpenPerProblem(sorted: readonly Recommendation[]): Recommendation[] {
+function oneOpenPerProblem(ctx: Context, sorted: readonly Recommendation[]): Recommendation[] {
   const meetings = sorted.filter((r) => r.action === 'call_iep_meeting');
   const merged: Recommendation | null =
     meetings.length <= 1
       ? (meetings[0] ?? null)
       : {
           ...meetings[0]!,
-          reason: `${meetings[0]!.reason} The same meeting can also cover: ${andList(meetings.slice(1).map((m) => lowerFirstWord(m.title.replace(/^Ask for an? .+? meeting(?: about| to| for|:)?\s*/i, ''))))}.`,
+          reason: `${meetings[0]!.reason} ${ctx.w.say('meeting.alsoCovers', {
+            topics: ctx.w.list(
+              meetings
+                .slice(1)
+                .map((m) => lowerFirstWord(m.title.replace(MEETING_TITLE_START[ctx.w.language], ''))),
+            ),
+          })}`,
           entryIds: unique(meetings.flatMap((m) => m.entryIds)),
           thresholds: uniqueBy(
             meetings.flatMap((m) => m.thresholds),
@@ -108,6 +114,12 @@ function mergedDeadlines(all: readonly RecommendationDeadline[]): Recommendation
   );
 }
 
+/** How a meeting recommendation's title starts, in each language ("Ask for an IEP meeting about"). */
+const MEETING_TITLE_START: Readonly<Record<AdviceLanguage, RegExp>> = {
+  en: /^Ask for an? .+? meeting(?: about| to| for|:)?\s*/i,
+  es: /^Pida una reunión del? .+?(?: sobre|:)\s+/i,
+};
+
 function lowerFirstWord(text: string): string {
   return text.length > 0 && !/^[A-Z]{2}/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
@@ -115,11 +127,17 @@ function lowerFirstWord(text: string): string {
 /**
  * Recommendations for a child's record on `record.asOf`, most urgent first (then escalations, meetings,
  * follow-ups, log requests, check-ins; then by id), at most one per problem and kind. Without a plan,
- * only the communication rules run.
+ * only the communication rules run. Worded in `language` (./words.ts): English by default; ids, rules,
+ * actions, citations, dates and numbers are the same in every language.
  */
-export function advise(record: CaseRecord, settings: AdvisorSettings): Recommendation[] {
-  const ctx = context(record, settings);
+export function advise(
+  record: CaseRecord,
+  settings: AdvisorSettings,
+  language: AdviceLanguage = 'en',
+): Recommendation[] {
+  const ctx = context(record, settings, language);
   return oneOpenPerProblem(
+    ctx,
     [
       ...communicationRules(ctx),
       ...serviceRules(ctx),

@@ -7,16 +7,16 @@ import {
   replyState,
   verbalWithoutWrittenFollowUp,
 } from '../communications.ts';
-import { daysBetween, formatShortDate } from '../dates.ts';
+import { daysBetween } from '../dates.ts';
 import { ladderStepAt, type ProductChoice, topPersonRung } from '../jurisdictions.ts';
-import { andList, countOf } from '../letter-words.ts';
+import { countOf } from '../letter-words.ts';
 import {
   askForMeeting,
   byDateTimeId,
   type Context,
   contactNames,
-  messageName,
-  planName,
+  messageWords,
+  planWords,
   productChoice,
   settingThreshold,
   unique,
@@ -94,7 +94,7 @@ function followUpCitation(ctx: Context): ProductChoice {
 }
 
 export function communicationRules(ctx: Context): Recommendation[] {
-  const { settings, asOf } = ctx;
+  const { settings, asOf, w } = ctx;
   const recommendations: Recommendation[] = [];
   const threads = analyseThreads(ctx.communications, asOf);
 
@@ -121,20 +121,27 @@ export function communicationRules(ctx: Context): Recommendation[] {
         action: 'follow_up',
         urgency: 'normal',
         subjectId: thread.rootId,
-        title: `Follow up on ${messageName(first)}`,
+        title: w.say('replyOverdue.title', { message: messageWords(ctx, first) }),
         reason:
           (lastState.state === 'overdue' && lastState.holdingReplyIds
-            ? `You wrote to ${writtenTo} on ${formatShortDate(last.date)}, and the answer was promised by ${formatShortDate(lastState.dueBy)}. ` +
-              `No answer is logged, ${countOf(daysLate, 'day')} later.`
-            : `You wrote to ${writtenTo} on ${formatShortDate(last.date)} and expected a reply by ${formatShortDate(last.replyExpectedBy!)}. ` +
-              `No reply is logged, ${countOf(daysLate, 'day')} later.`) +
-          (n > 1 ? ` ${countOf(n, 'message')} in this thread are waiting.` : ''),
+            ? w.say('replyOverdue.promised', {
+                who: writtenTo,
+                sent: w.shortDate(last.date),
+                due: w.shortDate(lastState.dueBy),
+                days: daysLate,
+              })
+            : w.say('replyOverdue.expected', {
+                who: writtenTo,
+                sent: w.shortDate(last.date),
+                due: w.shortDate(last.replyExpectedBy!),
+                days: daysLate,
+              })) + (n > 1 ? ` ${w.say('replyOverdue.waiting', { count: n })}` : ''),
         entryIds: thread.unanswered.map((m) => m.id),
         citation: followUpCitation(ctx),
         thresholds: [settingThreshold('replySchoolDays', settings.replySchoolDays)],
         confidence: {
           level: 'high',
-          why: 'No reply is logged after the reply date. If they answered by phone or in person, mark the message answered.',
+          why: w.say('replyOverdue.why'),
         },
         deadlines: replyExpectedDeadline(ctx),
         letterKind: 'follow_up_unanswered',
@@ -153,19 +160,24 @@ export function communicationRules(ctx: Context): Recommendation[] {
       supervisorIds.length > 0
         ? contactNames(ctx, supervisorIds)
         : step
-          ? `the ${step.label.toLowerCase()}`
-          : 'the case manager’s supervisor';
+          ? w.say('copy.step', { id: step.id, step: ladder.stepLabel(ctx, step).toLowerCase() })
+          : w.say('copy.supervisor');
     recommendations.push({
       id: `${ADVISOR_RULES.replyOverdueAfterFollowUp}:${thread.rootId}`,
       rule: ADVISOR_RULES.replyOverdueAfterFollowUp,
       action: 'follow_up_supervisor',
       urgency: 'normal',
       subjectId: thread.rootId,
-      title: `Follow up again on ${messageName(first)}, copying ${copyWho}`,
-      reason:
-        `${countOf(n, 'message')} in this thread have no reply: the first on ${formatShortDate(first.date)}, the latest on ${formatShortDate(last.date)} ` +
-        `(${lastState.state === 'overdue' && lastState.holdingReplyIds ? 'answer promised' : 'reply expected'} by ${formatShortDate(lastState.state === 'overdue' ? lastState.dueBy : last.replyExpectedBy!)}, ${countOf(daysLate, 'day')} ago). ` +
-        `Copying ${copyWho} keeps it friendly and makes sure someone can help.`,
+      title: w.say('replyOverdueAfterFollowUp.title', { message: messageWords(ctx, first), who: copyWho }),
+      reason: w.say('replyOverdueAfterFollowUp.reason', {
+        count: n,
+        first: w.shortDate(first.date),
+        latest: w.shortDate(last.date),
+        promised: lastState.state === 'overdue' && lastState.holdingReplyIds ? 'yes' : 'no',
+        due: w.shortDate(lastState.state === 'overdue' ? lastState.dueBy : last.replyExpectedBy!),
+        days: daysLate,
+        who: copyWho,
+      }),
       entryIds: thread.unanswered.map((m) => m.id),
       citation: followUpCitation(ctx),
       thresholds: [
@@ -173,7 +185,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
       ],
       confidence: {
         level: 'high',
-        why: 'Your first message and your follow-up both passed their reply dates with no reply logged.',
+        why: w.say('replyOverdueAfterFollowUp.why'),
       },
       deadlines: replyExpectedDeadline(ctx),
       letterKind: 'follow_up_unanswered',
@@ -192,12 +204,15 @@ export function communicationRules(ctx: Context): Recommendation[] {
       action: 'escalate',
       urgency: 'normal',
       subjectId: COMMUNICATION_SUBJECT,
-      title: `Escalate: ${countOf(unansweredFollowUps, 'follow-up')} with no reply`,
+      title: w.say('unansweredAfterFollowUps.title', { followUps: unansweredFollowUps }),
       reason:
-        `Since ${formatShortDate(since)}, ${countOf(messages.length, 'message')} in ${countOf(escalating.length, 'thread')} ` +
-        `went past their reply dates, including ${countOf(unansweredFollowUps, 'follow-up')}: ` +
-        `${andList(escalating.map((t) => messageName(t.unanswered[0]!)))}.` +
-        ladder.stepSentence(ctx, step),
+        w.say('unansweredAfterFollowUps.reason', {
+          since: w.shortDate(since),
+          messages: messages.length,
+          threads: escalating.length,
+          followUps: unansweredFollowUps,
+          names: w.list(escalating.map((t) => messageWords(ctx, t.unanswered[0]!))),
+        }) + ladder.stepSentence(ctx, step),
       entryIds: messages.map((m) => m.id),
       citation: productChoice(
         'The article’s advice: escalate when repeated emails go unanswered. How many is your setting.',
@@ -205,7 +220,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
       thresholds: [settingThreshold('unansweredForEscalation', settings.unansweredForEscalation)],
       confidence: {
         level: 'medium',
-        why: 'Replies are counted from your log; an answer by phone or in person would not show. Mark those messages answered.',
+        why: w.say('unansweredAfterFollowUps.why'),
       },
       deadlines: replyExpectedDeadline(ctx),
       ...ladder.stepUp(ctx, step),
@@ -222,17 +237,17 @@ export function communicationRules(ctx: Context): Recommendation[] {
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: COMMUNICATION_SUBJECT,
-      title: `${askForMeeting(ctx)}: ${countOf(waitingThreads.length, 'message')} waiting for replies`,
-      reason:
-        `${countOf(waitingThreads.length, 'separate message')} to the school are past their reply dates ` +
-        `(${andList(waitingThreads.map((t) => `${messageName(t.unanswered[0]!)}`))}). ` +
-        'A meeting can reset how the team and you keep in touch (who answers, and how soon).',
+      title: w.say('communicationBreakdown.title', { ask: askForMeeting(ctx), count: waitingThreads.length }),
+      reason: w.say('communicationBreakdown.reason', {
+        count: waitingThreads.length,
+        names: w.list(waitingThreads.map((t) => messageWords(ctx, t.unanswered[0]!))),
+      }),
       entryIds: messages.map((m) => m.id),
       citation: ctx.profile?.bases.requestMeeting ?? productChoice('You can ask for a meeting at any time.'),
       thresholds: [settingThreshold('unansweredThreadsForMeeting', settings.unansweredThreadsForMeeting)],
       confidence: {
         level: 'medium',
-        why: 'Replies are counted from your log; an answer by phone or in person would not show.',
+        why: w.say('communicationBreakdown.why'),
       },
       deadlines: meetingDeadlines(ctx),
       letterKind: 'request_iep_meeting',
@@ -243,7 +258,7 @@ export function communicationRules(ctx: Context): Recommendation[] {
 
   for (const talk of verbalWithoutWrittenFollowUp(ctx.communications)) {
     if (!withinLastDays(talk.date, asOf, settings.verbalFollowUpLookbackDays)) continue;
-    const what = talk.kind === 'phone' ? 'phone call' : 'meeting';
+    const what = talk.kind === 'phone' ? 'phone' : 'meeting';
     // A written message to the same people within two days may be the follow-up, logged without its link.
     const maybeFollowUp = ctx.communications.find(
       (c) =>
@@ -259,11 +274,15 @@ export function communicationRules(ctx: Context): Recommendation[] {
       action: 'write_follow_up',
       urgency: 'normal',
       subjectId: talk.id,
-      title: `Send a short written summary of the ${what} on ${formatShortDate(talk.date)}`,
-      reason:
-        `Nothing in writing is logged after your ${what} with ${contactNames(ctx, talk.contactIds)} on ${formatShortDate(talk.date)}` +
-        `${talk.subject ? ` about “${talk.subject}”` : ''}. A short email (“To make sure I understood: ...”) keeps a record of what was decided` +
-        `${talk.nextSteps ? ' and the next steps' : ''}.`,
+      title: w.say('verbal.title', { kind: what, date: w.shortDate(talk.date) }),
+      reason: w.say('verbal.reason', {
+        kind: what,
+        who: contactNames(ctx, talk.contactIds),
+        date: w.shortDate(talk.date),
+        hasSubject: talk.subject ? 'yes' : 'no',
+        subject: talk.subject ?? '',
+        nextSteps: talk.nextSteps ? 'yes' : 'no',
+      }),
       entryIds: [talk.id],
       citation: productChoice(
         'The article’s advice: always follow verbal conversations up with an email summary. How far back is your setting.',
@@ -272,9 +291,9 @@ export function communicationRules(ctx: Context): Recommendation[] {
       confidence: maybeFollowUp
         ? {
             level: 'medium',
-            why: `You wrote to the same people on ${formatShortDate(maybeFollowUp.date)}; if that was the summary, link it to the ${what}.`,
+            why: w.say('verbal.whyMaybe', { date: w.shortDate(maybeFollowUp.date), kind: what }),
           }
-        : { level: 'high', why: `No written message is linked to the ${what} as its follow-up.` },
+        : { level: 'high', why: w.say('verbal.why', { kind: what }) },
       deadlines: [],
       letterKind: 'follow_up_verbal',
       ladderStep: ladder.ladderStep(ctx, 1),
@@ -297,16 +316,18 @@ export function communicationRules(ctx: Context): Recommendation[] {
         action: 'check_in',
         urgency: 'low',
         subjectId: plan.id,
-        title: 'Send a quick check-in to the case manager',
-        reason: lastSent
-          ? `Your last message to the school was ${countOf(quietDays, 'day')} ago (${formatShortDate(lastSent.date)}). A short note asking how services are going and whether goals are on track keeps everyone in touch.`
-          : `No message to the school is logged since the ${planName(ctx)} started ${countOf(quietDays, 'day')} ago. A short note asking how services are going and whether goals are on track keeps everyone in touch.`,
+        title: w.say('checkIn.title'),
+        reason: `${
+          lastSent
+            ? w.say('checkIn.lastMessage', { days: quietDays, date: w.shortDate(lastSent.date) })
+            : w.say('checkIn.noMessage', { plan: planWords(ctx), days: quietDays })
+        } ${w.say('checkIn.note')}`,
         entryIds: lastSent ? [lastSent.id] : [],
         citation: productChoice(
           'The article’s advice: send mid-term check-ins; do not wait for the annual meeting. How often is your setting.',
         ),
         thresholds: [settingThreshold('checkInQuietDays', settings.checkInQuietDays)],
-        confidence: { level: 'high', why: 'Counted from the messages in your log.' },
+        confidence: { level: 'high', why: w.say('checkIn.why') },
         deadlines: [],
         letterKind: 'check_in',
         ...ladder.firstRung(ctx),

@@ -7,9 +7,9 @@ import { type Communication, replyState } from '../communications.ts';
 import { daysBetween, formatRecordDate, formatShortDate, toDayNumber } from '../dates.ts';
 import { caseCalendar, type DeadlineCalendar } from '../deadlines.ts';
 import { type JurisdictionProfile, type ProductChoice, profileFor } from '../jurisdictions.ts';
-import { andList } from '../letter-words.ts';
 import type { ThresholdUsed } from './recommendation.ts';
 import { ADVISOR_SETTING_NOTES, type AdvisorSettings, DEFAULT_ADVISOR_SETTINGS } from './settings.ts';
+import { type AdviceLanguage, type AdviceWords, adviceWords } from './words.ts';
 
 export type Context = {
   record: CaseRecord;
@@ -19,15 +19,13 @@ export type Context = {
   calendar: DeadlineCalendar;
   communications: Communication[];
   contactsById: Map<string, CaseContact>;
+  /** The reader's words: every sentence of a recommendation goes through them (./words.ts). */
+  w: AdviceWords;
 };
 
 /** "Sep 15, 2026": deadlines cross years, so they carry one. */
 export function formatDate(date: string): string {
   return formatRecordDate(date, 'monthDayYear');
-}
-
-export function percent(part: number, total: number): string {
-  return `${Math.round((part / total) * 100)}%`;
 }
 
 export function unique(ids: readonly string[]): string[] {
@@ -57,14 +55,36 @@ export function planName(ctx: Context): string {
   return ctx.profile?.planName ?? 'plan';
 }
 
+const PLAN_KINDS: Readonly<Record<string, string>> = { IEP: 'iep', '504 plan': 'plan504', IPP: 'ipp' };
+
+/** The plan's name in the reader's words: "IEP", "504 plan" ("plan 504"). */
+export function planWords(ctx: Context): string {
+  const name = ctx.profile?.planName ?? null;
+  return ctx.w.say('planName', {
+    kind: name == null ? 'none' : (PLAN_KINDS[name] ?? 'other'),
+    plan: planName(ctx),
+  });
+}
+
 /** "Ask for an IEP meeting", "Ask for a 504 plan meeting": how the title of a meeting recommendation starts. */
 export function askForMeeting(ctx: Context): string {
-  return `Ask for ${withArticle(planName(ctx))} meeting`;
+  const plan = planName(ctx);
+  return ctx.w.say('askForMeeting', {
+    plan: planWords(ctx),
+    an: withArticle(plan).startsWith('an ') ? 'yes' : 'no',
+  });
 }
 
 export function contactNames(ctx: Context, ids: readonly string[]): string {
   const names = ids.map((id) => ctx.contactsById.get(id)?.name).filter((n): n is string => n != null);
-  return names.length > 0 ? andList(names) : 'the school';
+  return names.length > 0 ? ctx.w.list(names) : ctx.w.say('theSchool');
+}
+
+/** A message by its subject, else "your message of Tue, Sep 15", in the reader's words. */
+export function messageWords(ctx: Context, message: Communication): string {
+  return message.subject
+    ? `“${message.subject}”`
+    : ctx.w.say('yourMessageOf', { date: ctx.w.shortDate(message.date) });
 }
 
 export function messageName(message: Communication): string {
@@ -124,7 +144,11 @@ export function windowPassed(ctx: Context, communicationId: string): boolean {
   return replyState(message, ctx.communications, ctx.asOf).state !== 'waiting';
 }
 
-export function context(record: CaseRecord, settings: AdvisorSettings): Context {
+export function context(
+  record: CaseRecord,
+  settings: AdvisorSettings,
+  language: AdviceLanguage = 'en',
+): Context {
   toDayNumber(record.asOf); // throws on a malformed date
   return {
     record,
@@ -135,5 +159,6 @@ export function context(record: CaseRecord, settings: AdvisorSettings): Context 
     // Entries dated after "today" are not known yet (a test clock, or an import with a wrong date).
     communications: record.communications.filter((c) => c.date <= record.asOf),
     contactsById: new Map(record.team.map((c) => [c.id, c])),
+    w: adviceWords(language),
   };
 }

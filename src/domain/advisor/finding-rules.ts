@@ -23,29 +23,24 @@ function subjectWords(ctx: Context, id: string): string | null {
  */
 function findingTitle(ctx: Context, finding: Finding): string {
   const name = subjectWords(ctx, finding.subjectId);
+  const named = { named: name ? 'yes' : 'no', name: name ?? '' };
   switch (finding.rule) {
     case FINDING_RULES.substituteLapses:
-      return name
-        ? `Ask how substitutes are told about “${name}”`
-        : 'Ask how substitutes are told about the plan';
+      return ctx.w.say('pattern.substitutes', named);
     case FINDING_RULES.classLapses:
-      return name ? `Ask about “${name}” in one class` : 'Ask about an accommodation in one class';
+      return ctx.w.say('pattern.class', named);
     case FINDING_RULES.staffLapses:
-      return name
-        ? `Ask about “${name}” with one staff member`
-        : 'Ask about an accommodation with one staff member';
+      return ctx.w.say('pattern.staff', named);
     case FINDING_RULES.stepSkipped:
-      return 'Ask about a behavior-plan step that is skipped';
+      return ctx.w.say('pattern.stepSkipped');
     case FINDING_RULES.rewardsUnused:
-      return 'Ask about the behavior plan’s rewards';
+      return ctx.w.say('pattern.rewards');
     case FINDING_RULES.consequenceContradicted:
-      return 'Ask about consequences that go against the behavior plan';
+      return ctx.w.say('pattern.consequences');
     case FINDING_RULES.pullOutConflict:
-      return name
-        ? `Ask whether ${name} can move to another time`
-        : 'Ask whether a pull-out can move to another time';
+      return ctx.w.say('pattern.pullOut', named);
     default:
-      return 'Ask about a pattern in your notes';
+      return ctx.w.say('pattern.other');
   }
 }
 
@@ -60,7 +55,11 @@ const CONCERN_FINDINGS: ReadonlySet<string> = new Set([
   FINDING_RULES.pullOutConflict,
 ]);
 
+// A finding's message and question are worded by src/domain/implementation-patterns.ts, in English: a
+// reader of another language gets them as written, after the advisor's own words.
+
 export function findingRules(ctx: Context): Recommendation[] {
+  const { w } = ctx;
   const profile = ctx.profile;
   if (!profile) return [];
   const recommendations: Recommendation[] = [];
@@ -82,7 +81,7 @@ export function findingRules(ctx: Context): Recommendation[] {
       thresholds: [],
       confidence: {
         level: 'medium',
-        why: 'A pattern in your notes shows where to look, not what happened: ask, do not conclude.',
+        why: w.say('pattern.why'),
       },
       deadlines: [],
       letterKind: 'specific_concern',
@@ -103,12 +102,12 @@ export function findingRules(ctx: Context): Recommendation[] {
       action: 'request_logs',
       urgency: 'normal',
       subjectId: serviceId,
-      title: `Ask for the session notes${service ? ` for ${service.name}` : ''}`,
-      reason: `${list.map((f) => f.message).join(' ')} Looking at the session notes together would settle ${list.length === 1 ? 'it' : 'them'}.`,
+      title: w.say('disagree.title', { named: service ? 'yes' : 'no', service: service?.name ?? '' }),
+      reason: `${list.map((f) => f.message).join(' ')} ${w.say('disagree.settle', { count: list.length })}`,
       entryIds: unique(list.flatMap((f) => f.entryIds)),
       citation: profile.bases.records,
       thresholds: [],
-      confidence: { level: 'medium', why: 'Either record may be the mistaken one.' },
+      confidence: { level: 'medium', why: w.say('disagree.why') },
       deadlines: recordsDeadlines(ctx),
       letterKind: 'request_service_logs',
       ...firstRung(ctx, service ?? null),
@@ -117,7 +116,7 @@ export function findingRules(ctx: Context): Recommendation[] {
 
   for (const finding of findings) {
     const goal = ctx.record.goals.find((g) => g.id === finding.subjectId);
-    const goalName = goal ? `the ${goal.area} goal` : 'a goal';
+    const goalName = w.say('goal.name', { named: goal ? 'yes' : 'no', area: goal?.area ?? '' });
     if (finding.rule === FINDING_RULES.noProgress || finding.rule === FINDING_RULES.targetMetEarly) {
       const noProgress = finding.rule === FINDING_RULES.noProgress;
       const rule = noProgress ? ADVISOR_RULES.goalNoProgress : ADVISOR_RULES.goalMetEarly;
@@ -127,7 +126,7 @@ export function findingRules(ctx: Context): Recommendation[] {
         action: 'call_iep_meeting',
         urgency: 'normal',
         subjectId: finding.subjectId,
-        title: `${askForMeeting(ctx)} about ${goalName}`,
+        title: w.say('goal.meetingTitle', { ask: askForMeeting(ctx), goal: goalName }),
         reason: `${finding.message} ${finding.question}`,
         entryIds: [...finding.entryIds],
         citation: noProgress
@@ -137,10 +136,10 @@ export function findingRules(ctx: Context): Recommendation[] {
             ),
         thresholds: [],
         confidence: noProgress
-          ? { level: 'high', why: 'Two progress reports in a row show no movement toward the target.' }
+          ? { level: 'high', why: w.say('goal.whyNoProgress') }
           : finding.entryIds.length > 1
-            ? { level: 'high', why: 'The target was reached more than once.' }
-            : { level: 'medium', why: 'The target was reached once; one good day may not last.' },
+            ? { level: 'high', why: w.say('goal.whyMetTwice') }
+            : { level: 'medium', why: w.say('goal.whyMetOnce') },
         deadlines: meetingDeadlines(ctx),
         letterKind: 'request_iep_meeting',
         ...firstRung(ctx),
@@ -152,14 +151,14 @@ export function findingRules(ctx: Context): Recommendation[] {
         action: 'check_in',
         urgency: 'low',
         subjectId: finding.subjectId,
-        title: `Check in about ${goalName}`,
+        title: w.say('goal.checkInTitle', { goal: goalName }),
         reason: `${finding.message} ${finding.question}`,
         entryIds: [...finding.entryIds],
         citation: productChoice(
           'The article’s advice: ask mid-term how goals are going instead of waiting for the report.',
         ),
         thresholds: [],
-        confidence: { level: 'medium', why: 'Data may be collected without being shared with you yet.' },
+        confidence: { level: 'medium', why: w.say('goal.whyNoData') },
         deadlines: [],
         letterKind: 'check_in',
         ...firstRung(ctx),

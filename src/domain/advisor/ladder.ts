@@ -123,11 +123,24 @@ export function stepUp(
   };
 }
 
+/** A ladder step's name in the reader's words ("Principal", "Director(a) de la escuela"). */
+export function stepLabel(ctx: Context, step: LadderStep): string {
+  return ctx.w.say('step.label', { id: step.id, label: step.label });
+}
+
+/**
+ * " Next step on the ladder: …." with the step's note. The profile's note is English text of its own: a
+ * reader of another language gets it as written.
+ */
 export function stepSentence(ctx: Context, step: LadderStep | null): string {
   if (!step) return '';
   const alternatives = ctx.profile?.ladder.filter((s) => s.rung === step.rung && s.id !== step.id) ?? [];
-  const names = [step.label, ...alternatives.map((s) => s.label)];
+  const names = [step, ...alternatives].map((s) => stepLabel(ctx, s));
   const next = ctx.profile?.ladder.find((s) => s.rung > step.rung && step.letterKind == null && s.letterKind);
-  const then = next ? `, or ${next.label}` : '';
-  return ` Next step on the ladder: ${names.join(' or ')}${then}.${step.note ? ` ${step.note}` : ''}`;
+  const sentence = ctx.w.say('step.next', {
+    steps: names.reduce((first, second) => ctx.w.say('step.or', { first, second })),
+    hasNext: next ? 'yes' : 'no',
+    next: next ? stepLabel(ctx, next) : '',
+  });
+  return ` ${sentence}${step.note ? ` ${step.note}` : ''}`;
 }

@@ -1,15 +1,13 @@
 // Rules: what the parent noted (new challenges, concerns, harm) and what it calls for
 // (docs/advisor-rules.md).
 
-import { formatShortDate } from '../dates.ts';
-import { andList, countOf } from '../letter-words.ts';
 import { askForMeeting, type Context, productChoice, settingThreshold, withinLastDays } from './context.ts';
 import { firstRung, nextStep, stepSentence, stepUp } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { boardAppealDeadlines, meetingDeadlines } from './timelines.ts';
 
 export function parentNoteRules(ctx: Context): Recommendation[] {
-  const { settings, asOf } = ctx;
+  const { settings, asOf, w } = ctx;
   const profile = ctx.profile;
   if (!profile) return [];
   const recommendations: Recommendation[] = [];
@@ -32,18 +30,19 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
       action: 'call_iep_meeting',
       urgency: 'normal',
       subjectId: ctx.record.plan?.id ?? 'plan',
-      title: `${askForMeeting(ctx)} about new challenges`,
-      reason:
-        `You noted ${countOf(challenges.length, 'new challenge')} in the last ${settings.newChallengeLookbackDays} days with no meeting since ` +
-        `(${andList(challenges.map((n) => `${formatShortDate(n.date)}: “${n.text}”`))}). ` +
-        `You can ask for a meeting at any time; you do not have to wait for the annual review.`,
+      title: w.say('newChallenges.title', { ask: askForMeeting(ctx) }),
+      reason: w.say('newChallenges.reason', {
+        count: challenges.length,
+        days: settings.newChallengeLookbackDays,
+        notes: w.list(challenges.map((n) => w.say('note', { date: w.shortDate(n.date), text: n.text }))),
+      }),
       entryIds: challenges.map((n) => n.id),
       citation: profile.bases.requestMeeting,
       thresholds: [
         settingThreshold('newChallengesForMeeting', settings.newChallengesForMeeting),
         settingThreshold('newChallengeLookbackDays', settings.newChallengeLookbackDays),
       ],
-      confidence: { level: 'high', why: 'You noted these yourself, and no meeting is logged since.' },
+      confidence: { level: 'high', why: w.say('newChallenges.why') },
       deadlines: meetingDeadlines(ctx),
       letterKind: 'request_iep_meeting',
       ...firstRung(ctx),
@@ -58,8 +57,8 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
         action: 'follow_up',
         urgency: 'normal',
         subjectId: note.id,
-        title: `Raise your concern of ${formatShortDate(note.date)}`,
-        reason: `You noted on ${formatShortDate(note.date)}: “${note.text}”. A specific, friendly question (“Could we touch base to make sure ...?”) gives the team a chance to fix it.`,
+        title: w.say('concern.title', { date: w.shortDate(note.date) }),
+        reason: w.say('concern.reason', { date: w.shortDate(note.date), text: note.text }),
         entryIds: [note.id],
         citation: productChoice(
           'The article’s advice: email the teacher or case manager, specific but non-accusatory.',
@@ -67,7 +66,7 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
         thresholds: [settingThreshold('concernLookbackDays', settings.concernLookbackDays)],
         confidence: {
           level: 'medium',
-          why: 'If you have already raised it, dismiss this; As Written cannot tell which message was about it.',
+          why: w.say('concern.why'),
         },
         deadlines: [],
         letterKind: 'specific_concern',
@@ -82,14 +81,14 @@ export function parentNoteRules(ctx: Context): Recommendation[] {
         action: 'escalate',
         urgency: 'high',
         subjectId: note.id,
-        title: `Escalate now: harm you noted on ${formatShortDate(note.date)}`,
-        reason: `You noted on ${formatShortDate(note.date)}: “${note.text}”. When a child is being harmed, academically or emotionally, do not wait for replies: write to someone who can act.${stepSentence(ctx, step)}`,
+        title: w.say('harm.title', { date: w.shortDate(note.date) }),
+        reason: `${w.say('harm.reason', { date: w.shortDate(note.date), text: note.text })}${stepSentence(ctx, step)}`,
         entryIds: [note.id],
         citation: productChoice(
           'The article’s advice: escalate if your child is being harmed academically or emotionally. One note is enough.',
         ),
         thresholds: [settingThreshold('harmLookbackDays', settings.harmLookbackDays)],
-        confidence: { level: 'high', why: 'You noted harm to your child.' },
+        confidence: { level: 'high', why: w.say('harm.why') },
         deadlines: boardAppealDeadlines(ctx, step),
         ...stepUp(ctx, step),
       });

@@ -1,12 +1,11 @@
 // Rules: the plan's own dates (the annual review, the reevaluation) when they are near or have passed
 // (docs/advisor-rules.md).
 
-import { addDays, daysBetween, formatShortDate } from '../dates.ts';
-import { countOf } from '../letter-words.ts';
-import { type Context, formatDate, planName, settingThreshold } from './context.ts';
+import { addDays, daysBetween } from '../dates.ts';
+import { type Context, planWords, settingThreshold } from './context.ts';
 import { contactsAtRung, firstRung, ladderStep, letterForStep, nextStep, stepSentence } from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
-import { FILING_WINDOWS_SENTENCE, meetingDeadlines, violationDeadlines } from './timelines.ts';
+import { filingWindows, meetingDeadlines, violationDeadlines } from './timelines.ts';
 
 /**
  * Annual review and reevaluation dates that passed. A date just passed is a reminder to ask the case
@@ -18,6 +17,7 @@ import { FILING_WINDOWS_SENTENCE, meetingDeadlines, violationDeadlines } from '.
  * annual review, in force from a later date): its own dates are read once it is in force.
  */
 export function reviewDateRules(ctx: Context): Recommendation[] {
+  const { w } = ctx;
   const profile = ctx.profile;
   const plan = ctx.record.plan;
   if (!profile || !plan) return [];
@@ -28,7 +28,7 @@ export function reviewDateRules(ctx: Context): Recommendation[] {
       rule: ADVISOR_RULES.annualReviewOverdue,
       ask: ADVISOR_RULES.annualReviewAskDate,
       basis: profile.bases.annualReview,
-      what: 'annual review',
+      what: 'annual_review',
     },
     {
       kind: 'reevaluation',
@@ -55,16 +55,14 @@ export function reviewDateRules(ctx: Context): Recommendation[] {
         action: 'follow_up',
         urgency: 'low',
         subjectId: plan.id,
-        title: `Ask when the ${what} will be held`,
-        reason:
-          `Your ${planName(ctx)} lists the ${what} for ${formatShortDate(due)}, ${countOf(daysLate, 'day')} ago, and no later date is recorded. ` +
-          'It may simply be scheduled and not yet in your record: ask the case manager for the date.',
+        title: w.say('review.askTitle', { what }),
+        reason: `${w.say('review.due', { plan: planWords(ctx), what, date: w.shortDate(due), days: daysLate })} ${w.say('review.askDate')}`,
         entryIds: [],
         citation: basis,
         thresholds: [settingThreshold('reviewOverdueGraceDays', ctx.settings.reviewOverdueGraceDays)],
         confidence: {
           level: 'medium',
-          why: `As Written only sees the date in the plan; if the ${what} was held or scheduled, add its date.`,
+          why: w.say('review.whyAsk', { what }),
         },
         deadlines: meetingDeadlines(ctx),
         letterKind: 'request_iep_meeting',
@@ -81,17 +79,17 @@ export function reviewDateRules(ctx: Context): Recommendation[] {
       urgency: 'normal',
       subjectId: plan.id,
       title: idea
-        ? `Escalate: the ${what} was due on ${formatDate(due)}`
-        : `Ask for the ${planName(ctx)} ${what}: it was due on ${formatDate(due)}`,
+        ? w.say('review.escalateTitle', { what, date: w.date(due) })
+        : w.say('review.meetingTitle', { plan: planWords(ctx), what, date: w.date(due) }),
       reason:
-        `Your ${planName(ctx)} lists the ${what} for ${formatShortDate(due)}, ${countOf(daysLate, 'day')} ago, and no later date is recorded.` +
-        (idea ? `${stepSentence(ctx, step)} ${FILING_WINDOWS_SENTENCE}` : ' Ask the team to schedule it.'),
+        w.say('review.due', { plan: planWords(ctx), what, date: w.shortDate(due), days: daysLate }) +
+        (idea ? `${stepSentence(ctx, step)} ${filingWindows(ctx)}` : ` ${w.say('review.schedule')}`),
       entryIds: [],
       citation: basis,
       thresholds: [settingThreshold('reviewOverdueGraceDays', ctx.settings.reviewOverdueGraceDays)],
       confidence: {
         level: 'medium',
-        why: `As Written only sees the date in the plan; if the ${what} was held, add the new plan or its next date.`,
+        why: w.say('review.why', { what }),
       },
       // Outside IDEA the plan's own date is not a legal deadline, so no complaint window is counted from it.
       deadlines: idea ? violationDeadlines(ctx, firstLateDay, ctx.asOf) : meetingDeadlines(ctx),

@@ -6,13 +6,15 @@
 // access (a Canadian plan, a state that sets none) never fires: the reply clock's follow-up covers it.
 
 import { awaitsReply } from '../communications.ts';
-import { countWords, deadlineOf } from '../deadlines.ts';
+import { deadlineOf } from '../deadlines.ts';
 import { lowerFirst } from '../letter-words.ts';
-import { type Context, contactNames, formatDate, lettersSentAbout } from './context.ts';
+import { type Context, contactNames, lettersSentAbout } from './context.ts';
 import * as ladder from './ladder.ts';
 import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
+import { countText } from './timelines.ts';
 
 export function serviceLogRules(ctx: Context): Recommendation[] {
+  const { w } = ctx;
   const profile = ctx.profile;
   if (!profile) return [];
   const out: Recommendation[] = [];
@@ -35,7 +37,10 @@ export function serviceLogRules(ctx: Context): Recommendation[] {
     if (!due || ctx.asOf <= due.date) continue;
     const { timeline } = due;
     const service = ctx.record.services.find((s) => s.id === letter.subjectId);
-    const what = service ? `the service logs for ${lowerFirst(service.name)}` : 'the service logs';
+    const what = w.say('logs.what', {
+      named: service ? 'yes' : 'no',
+      service: service ? lowerFirst(service.name) : '',
+    });
     const writtenTo = contactNames(ctx, message.contactIds);
     const lastRung = Math.max(1, ...message.contactIds.map((id) => ladder.contactRung(ctx, id)));
     out.push({
@@ -44,21 +49,25 @@ export function serviceLogRules(ctx: Context): Recommendation[] {
       action: 'follow_up',
       urgency: 'high',
       subjectId: letter.communicationId,
-      title: `Follow up on your request for ${what}`,
-      reason:
-        `You asked ${writtenTo} for ${what} on ${formatDate(letter.date)}. ` +
-        `The records timeline (${countWords(timeline.count)}${timeline.fromReceipt ? ' from when the school received it' : ''}) ended on ${formatDate(due.date)}, ` +
-        'and no log has been brought in since, nor a reply logged.',
+      title: w.say('logs.title', { what }),
+      reason: w.say('logs.reason', {
+        who: writtenTo,
+        what,
+        date: w.date(letter.date),
+        count: timeline.count ? countText(ctx, timeline.count) : '',
+        fromReceipt: timeline.fromReceipt ? 'yes' : 'no',
+        due: w.date(due.date),
+      }),
       entryIds: [letter.communicationId],
       citation: timeline.citation,
       thresholds: [],
       confidence: {
         level: 'medium',
-        why: 'No service log was imported after the request and no reply is logged. If the logs came on paper or by phone, import them or mark the message answered.',
+        why: w.say('logs.why'),
       },
       deadlines: [
         {
-          label: `Records were due by (${countWords(timeline.count)})`,
+          label: w.say('logs.deadline', { count: timeline.count ? countText(ctx, timeline.count) : '' }),
           date: due.date,
           citation: timeline.citation,
         },

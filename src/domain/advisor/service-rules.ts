@@ -3,20 +3,17 @@
 // (docs/advisor-rules.md).
 
 import { type CaseService, closureMissesToList, owedMissesToList } from '../case-record.ts';
-import { addDays, addSchoolDays, formatShortDate, weekStart } from '../dates.ts';
+import { addDays, addSchoolDays, weekStart } from '../dates.ts';
 import { deadlineOf, replyDueDate } from '../deadlines.ts';
 import { type JurisdictionProfile, timelineOf } from '../jurisdictions.ts';
 import { pin } from '../legal-sources.ts';
-import { andList, countOf } from '../letter-words.ts';
 import { absenceReasonHint } from '../school-absences.ts';
 import {
   askForMeeting,
   type Context,
   earliestAndLatest,
-  formatDate,
   lettersSentAbout,
-  percent,
-  planName,
+  planWords,
   productChoice,
   sentWritten,
   settingThreshold,
@@ -29,7 +26,7 @@ import { ADVISOR_RULES, type Recommendation } from './recommendation.ts';
 import { SERVICE_REVIEW_WEEKS } from './settings.ts';
 import {
   boardAppealDeadlines,
-  FILING_WINDOWS_SENTENCE,
+  filingWindows,
   meetingDeadlines,
   recordsDeadlines,
   violationDeadlines,
@@ -46,7 +43,7 @@ function reviewWeeks(service: CaseService, asOf: string): CaseService['weeks'] {
 const SHARE_EPSILON = 1e-9;
 
 export function serviceRules(ctx: Context): Recommendation[] {
-  const { settings, asOf, record } = ctx;
+  const { settings, asOf, record, w } = ctx;
   const profile = ctx.profile;
   if (!profile) return [];
   const recommendations: Recommendation[] = [];
@@ -79,16 +76,21 @@ export function serviceRules(ctx: Context): Recommendation[] {
         action: 'request_logs',
         urgency: 'normal',
         subjectId: service.id,
-        title: `Ask for the service logs for ${service.name}`,
-        reason:
-          `From ${formatShortDate(ledger.from)} to ${formatShortDate(loggedTo)}, ${unloggedBefore} of the ${requiredBefore} required minutes of ${service.name} ` +
-          `(${percent(unloggedBefore, requiredBefore)}) have no record at all. The school’s logs would show what happened.`,
+        title: w.say('serviceUnlogged.title', { service: service.name }),
+        reason: w.say('serviceUnlogged.reason', {
+          from: w.shortDate(ledger.from),
+          to: w.shortDate(loggedTo),
+          unlogged: unloggedBefore,
+          required: requiredBefore,
+          service: service.name,
+          share: w.percent(unloggedBefore, requiredBefore),
+        }),
         entryIds: unique(service.weeks.flatMap((w) => w.entryIds)),
         citation: profile.bases.records,
         thresholds: [settingThreshold('unloggedShareForLogRequest', settings.unloggedShareForLogRequest)],
         confidence: {
           level: 'high',
-          why: 'Counted from the ledger: sessions the plan required with no entry.',
+          why: w.say('serviceUnlogged.why'),
         },
         deadlines: recordsDeadlines(ctx),
         letterKind: 'request_service_logs',
@@ -149,7 +151,7 @@ const OWED_PRACTICE = productChoice(
  * The filing windows are on every step (`violationDeadlines`).
  */
 function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: CaseService): Recommendation[] {
-  const { settings, asOf } = ctx;
+  const { settings, asOf, w } = ctx;
   const weeks = reviewWeeks(service, asOf);
   const required = weeks.reduce((sum, w) => sum + w.requiredMinutes, 0);
   const delivered = weeks.reduce((sum, w) => sum + w.deliveredMinutes, 0);
@@ -185,11 +187,23 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
   ];
   const minutesOwed = service.ledger.owedBalanceMinutes;
   const missWords = (list: readonly { date: string }[]) =>
-    andList(list.slice(0, 6).map((m) => formatShortDate(m.date))) + (list.length > 6 ? ' and others' : '');
+    w.say('misses', {
+      dates: w.list(list.slice(0, 6).map((m) => w.shortDate(m.date))),
+      more: list.length > 6 ? 'yes' : 'no',
+    });
   const windowWords =
     required > 0
-      ? ` Over the ${countOf(weeks.length, 'week')} from ${formatShortDate(windowFrom)} to ${formatShortDate(windowTo)}, ${service.name} required ${required} minutes: ` +
-        `${delivered} were delivered (${percent(delivered, required)}) and ${owed} are counted as owed (${percent(owed, required)}).`
+      ? ` ${w.say('service.window', {
+          weeks: weeks.length,
+          from: w.shortDate(windowFrom),
+          to: w.shortDate(windowTo),
+          service: service.name,
+          required,
+          delivered,
+          deliveredShare: w.percent(delivered, required),
+          owed,
+          owedShare: w.percent(owed, required),
+        })}`
       : '';
 
   // A session counted as owed on a day the child was marked absent from school: the reason may be wrong
@@ -198,7 +212,11 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
   const onAbsentDays = open.filter((m) => absenceReasonHint(m.date, m.reason, absentDays)?.differs);
   const absenceWords =
     onAbsentDays.length > 0
-      ? ` Your child was marked absent from school on ${missWords(onAbsentDays)}: check the reason logged for ${onAbsentDays.length === 1 ? 'that session' : 'those sessions'} (when the service was offered and your child was absent, it is generally not made up: ${pin('osep-letter-to-balkman')}, guidance).`
+      ? ` ${w.say('service.absent', {
+          dates: missWords(onAbsentDays),
+          count: onAbsentDays.length,
+          source: pin('osep-letter-to-balkman'),
+        })}`
       : '';
 
   // Step 1: ask the person closest to the service.
@@ -206,9 +224,9 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
     const makeUp = owes;
     const tooEarly =
       evidenceWeeks < settings.minWeeksForMeeting
-        ? ` It is too early for a meeting: As Written waits for ${countOf(settings.minWeeksForMeeting, 'week')} of required minutes in the last four full weeks before suggesting one (there ${evidenceWeeks === 1 ? 'is' : 'are'} ${evidenceWeeks}).`
+        ? ` ${w.say('service.tooEarly', { weeks: settings.minWeeksForMeeting, evidence: evidenceWeeks })}`
         : tripped
-          ? ' If nothing changes after you ask, As Written will suggest a meeting next.'
+          ? ` ${w.say('service.nextMeeting')}`
           : '';
     return [
       {
@@ -218,36 +236,38 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
         urgency: 'normal',
         subjectId: service.id,
         title: makeUp
-          ? `Ask for the missed ${service.name} sessions to be made up`
-          : `Ask what happened to the ${service.name} sessions`,
+          ? w.say('makeup.title', { service: service.name })
+          : w.say('makeup.titleAsk', { service: service.name }),
         reason:
           (makeUp
             ? open.length > 0
-              ? `${countOf(open.length, 'session')} of ${service.name} ${open.length === 1 ? 'is' : 'are'} logged as missed for a reason As Written counts as owed, and not made up yet (${missWords(open)}): ${minutesOwed} minutes in all. `
-              : `${minutesOwed} minutes of ${service.name} are counted as owed and not made up yet. `
-            : `${countOf(pending.length, 'session')} of ${service.name} ${pending.length === 1 ? 'is' : 'are'} logged as not held, with the reason not yet known (${missWords(pending)}). `) +
-          (makeUp
-            ? 'A short, friendly note asking when they can be made up is the first step.'
-            : 'A short, friendly note asking what happened is the first step.') +
+              ? w.say('makeup.owedSessions', {
+                  count: open.length,
+                  service: service.name,
+                  dates: missWords(open),
+                  minutes: minutesOwed,
+                })
+              : w.say('makeup.owedMinutes', { minutes: minutesOwed, service: service.name })
+            : w.say('makeup.pending', {
+                count: pending.length,
+                service: service.name,
+                dates: missWords(pending),
+              })) +
+          ' ' +
+          (makeUp ? w.say('makeup.firstStep') : w.say('makeup.firstStepAsk')) +
           (tripped ? windowWords : '') +
           absenceWords +
           tooEarly +
-          ` ${FILING_WINDOWS_SENTENCE}`,
+          ` ${filingWindows(ctx)}`,
         entryIds: unique([...open, ...pending].map((m) => m.entryId)),
         citation: OWED_PRACTICE,
         thresholds,
         confidence:
           makeUp && onAbsentDays.length === 0
-            ? {
-                level: 'high',
-                why: 'The sessions are logged as missed for reasons your plan counts as owed.',
-              }
+            ? { level: 'high', why: w.say('makeup.why') }
             : makeUp
-              ? {
-                  level: 'medium',
-                  why: 'A session counted as owed fell on a day your child was marked absent from school.',
-                }
-              : { level: 'medium', why: 'The reasons are not known yet; they may be excused.' },
+              ? { level: 'medium', why: w.say('makeup.whyAbsent') }
+              : { level: 'medium', why: w.say('makeup.whyPending') },
         deadlines: windows,
         letterKind: 'specific_concern',
         ...ladder.firstRung(ctx, service),
@@ -267,12 +287,16 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
         action: 'call_iep_meeting',
         urgency: 'normal',
         subjectId: service.id,
-        title: `${askForMeeting(ctx)} about ${service.name}`,
+        title: w.say('shortfall.title', { ask: askForMeeting(ctx), service: service.name }),
         reason:
-          `You asked about the missed sessions on ${formatShortDate(asked.date)}.${windowWords} ` +
-          `As Written suggests a meeting at ${Math.round(settings.owedShareOverFourWeeks * 100)}% owed or under ${Math.round(settings.minDeliveredShare * 100)}% delivered, once ${countOf(settings.minWeeksForMeeting, 'week')} of the last four required minutes.` +
-          (minutesOwed > 0 ? ` In all, ${minutesOwed} minutes counted as owed are not yet made up.` : '') +
-          ` ${FILING_WINDOWS_SENTENCE}`,
+          `${w.say('shortfall.asked', { date: w.shortDate(asked.date) })}${windowWords} ` +
+          w.say('shortfall.threshold', {
+            owed: Math.round(settings.owedShareOverFourWeeks * 100),
+            delivered: Math.round(settings.minDeliveredShare * 100),
+            weeks: settings.minWeeksForMeeting,
+          }) +
+          (minutesOwed > 0 ? ` ${w.say('shortfall.owed', { minutes: minutesOwed })}` : '') +
+          ` ${filingWindows(ctx)}`,
         entryIds: unique([
           ...weeks.flatMap((w) => w.entryIds),
           ...open.map((m) => m.entryId),
@@ -281,14 +305,8 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
         citation: profile.bases.implementAsWritten,
         thresholds,
         confidence: owedTrips
-          ? {
-              level: 'high',
-              why: 'The owed minutes come from sessions logged as missed for reasons your plan counts as owed.',
-            }
-          : {
-              level: 'medium',
-              why: 'Part of the gap may be excused (your child was absent) or not logged yet; ask for the service logs to be sure.',
-            },
+          ? { level: 'high', why: w.say('shortfall.why') }
+          : { level: 'medium', why: w.say('shortfall.whyDelivered') },
         deadlines: [...meetingDeadlines(ctx), ...windows],
         letterKind: 'request_iep_meeting',
         ...ladder.firstRung(ctx, service),
@@ -313,16 +331,21 @@ function serviceLadder(ctx: Context, profile: JurisdictionProfile, service: Case
       action: 'escalate',
       urgency: 'normal',
       subjectId: service.id,
-      title: `Escalate: ${service.name} sessions are still being missed`,
+      title: w.say('serviceEscalation.title', { service: service.name }),
       reason:
-        `You asked for the sessions to be made up on ${formatShortDate(asked.date)} and for a meeting on ${formatShortDate(meeting.date)}. ` +
-        `Since then ${countOf(since.length, 'more session')} ${since.length === 1 ? 'was' : 'were'} missed for reasons As Written counts as owed (${missWords(since)}); ${minutesOwed} minutes are not made up.` +
+        w.say('serviceEscalation.reason', {
+          asked: w.shortDate(asked.date),
+          meeting: w.shortDate(meeting.date),
+          count: since.length,
+          dates: missWords(since),
+          minutes: minutesOwed,
+        }) +
         ladder.stepSentence(ctx, step) +
-        ` ${FILING_WINDOWS_SENTENCE}`,
+        ` ${filingWindows(ctx)}`,
       entryIds: unique([...open.map((m) => m.entryId), asked.communicationId]),
       citation: profile.bases.implementAsWritten,
       thresholds,
-      confidence: { level: 'high', why: 'Counted from your log and the letters you sent.' },
+      confidence: { level: 'high', why: w.say('serviceEscalation.why') },
       deadlines: [...windows, ...boardAppealDeadlines(ctx, step)],
       ...ladder.stepUp(ctx, step),
     },
@@ -340,7 +363,7 @@ function serviceNotStarted(
   profile: JurisdictionProfile,
   service: CaseService,
 ): Recommendation | null {
-  const { settings, asOf } = ctx;
+  const { settings, asOf, w } = ctx;
   const started = service.firstDeliveredDate != null && service.firstDeliveredDate <= asOf;
   if (started || service.startDate > asOf) return null;
   const statute = timelineOf(profile, 'service_start');
@@ -362,7 +385,7 @@ function serviceNotStarted(
   const step = askFirst ? ladder.ladderStep(ctx, 1) : ladder.nextStep(ctx, service.startDate, 2, false);
   const absences = cited?.count?.unit === 'school_days_present' ? (ctx.record.absentDays ?? []) : [];
   const absentWords = absences.some((d) => d >= service.startDate && d <= startDeadline)
-    ? ` Days your child was marked absent from school are not counted (${cited!.citation.source}).`
+    ? ` ${w.say('notStarted.absent', { source: cited!.citation.source })}`
     : '';
   const windows = violationDeadlines(ctx, firstLateDay, asOf);
   return {
@@ -372,19 +395,19 @@ function serviceNotStarted(
     urgency: 'normal',
     subjectId: service.id,
     title: askFirst
-      ? `Ask the case manager whether ${service.name} has started`
-      : `Escalate: ${service.name} has not started`,
+      ? w.say('notStarted.titleAsk', { service: service.name })
+      : w.say('notStarted.title', { service: service.name }),
     reason:
-      `${service.name} was to start on ${formatShortDate(service.startDate)}. No session is logged as delivered, ` +
-      `and ${countOf(schoolDays, 'school day')} after the start date passed on ${formatShortDate(startDeadline)}.` +
+      w.say('notStarted.reason', {
+        service: service.name,
+        start: w.shortDate(service.startDate),
+        days: schoolDays,
+        deadline: w.shortDate(startDeadline),
+      }) +
       absentWords +
-      (notice
-        ? ` The school was to send you written notice by ${formatShortDate(notice.date)}, saying how to ask for compensatory services.`
-        : '') +
-      (askFirst
-        ? ' Nothing is logged and you have not written about it yet: the case manager can tell you whether it started and when.'
-        : ladder.stepSentence(ctx, step)) +
-      ` ${FILING_WINDOWS_SENTENCE}`,
+      (notice ? ` ${w.say('notStarted.notice', { date: w.shortDate(notice.date) })}` : '') +
+      (askFirst ? ` ${w.say('notStarted.askFirst')}` : ladder.stepSentence(ctx, step)) +
+      ` ${filingWindows(ctx)}`,
     entryIds: missIds,
     citation: profile.bases.serviceStart,
     thresholds: [
@@ -394,21 +417,15 @@ function serviceNotStarted(
     ],
     confidence:
       counted == null
-        ? {
-            level: 'low',
-            why: 'No school calendar is loaded, so weekdays were counted instead of school days.',
-          }
+        ? { level: 'low', why: w.say('notStarted.whyNoCalendar') }
         : missIds.length > 0
-          ? { level: 'high', why: 'Sessions are logged, and none of them as delivered.' }
-          : {
-              level: 'medium',
-              why: 'No session is logged at all; sessions may have happened without being logged. Ask for the service logs.',
-            },
+          ? { level: 'high', why: w.say('notStarted.whyLogged') }
+          : { level: 'medium', why: w.say('notStarted.whyNothing') },
     deadlines: [
       ...(notice
         ? [
             {
-              label: 'The school’s written notice to you was due by',
+              label: w.say('notStarted.noticeDeadline'),
               date: notice.date,
               citation: notice.timeline.citation,
             },
@@ -437,36 +454,39 @@ function earlierPlanMakeups(
   service: CaseService,
   earlier: NonNullable<CaseService['earlierPlan']>,
 ): Recommendation {
-  const plan = `the earlier ${planName(ctx)}`;
+  const { w } = ctx;
+  const plan = planWords(ctx);
   const misses = [...owedMissesToList(service), ...closureMissesToList(service)];
   const { earliest, latest } = earliestAndLatest(
     misses.map((m) => m.date),
     earlier.effectiveFrom,
   );
-  const sessions =
-    misses.length === 0
-      ? ''
-      : misses.length === 1
-        ? `: the session of ${formatDate(earliest)}`
-        : `: ${countOf(misses.length, 'session')} from ${formatDate(earliest)} to ${formatDate(latest)}`;
-  const named = earlier.title ? `“${earlier.title}”, ` : '';
   return {
     id: `${ADVISOR_RULES.serviceOwedEarlierPlan}:${service.id}`,
     rule: ADVISOR_RULES.serviceOwedEarlierPlan,
     action: 'follow_up',
     urgency: 'normal',
     subjectId: service.id,
-    title: `Ask when the missed ${service.name} sessions of ${plan} will be made up`,
-    reason:
-      `Under ${plan} (${named}${formatDate(earlier.effectiveFrom)} to ${formatDate(earlier.effectiveTo)}), ` +
-      `${service.ledger.owedBalanceMinutes} minutes of ${service.name} were missed for reasons As Written counts as owed, ` +
-      `and no make-up covers them yet${sessions}. The ${planName(ctx)} in force counts only its own sessions; ask when these will be made up.`,
+    title: w.say('earlierPlan.title', { service: service.name, plan }),
+    reason: w.say('earlierPlan.reason', {
+      plan,
+      hasTitle: earlier.title ? 'yes' : 'no',
+      title: earlier.title ?? '',
+      from: w.date(earlier.effectiveFrom),
+      to: w.date(earlier.effectiveTo),
+      minutes: service.ledger.owedBalanceMinutes,
+      service: service.name,
+      sessions: misses.length === 0 ? 'none' : misses.length === 1 ? 'one' : 'many',
+      count: misses.length,
+      earliest: w.date(earliest),
+      latest: w.date(latest),
+    }),
     entryIds: misses.map((m) => m.entryId),
     citation: profile.bases.implementAsWritten,
     thresholds: [],
     confidence: {
       level: 'high',
-      why: 'Counted from the earlier plan’s ledger: sessions logged as missed for reasons your plan counts as owed, less the make-ups logged since.',
+      why: w.say('earlierPlan.why'),
     },
     deadlines: [],
     letterKind: 'specific_concern',

@@ -4,12 +4,17 @@
 
 import { type CaseRecord, closureMissesToList, occurrencesOf, owedMissesToList } from '../case-record.ts';
 import { oneYearBefore } from '../dates.ts';
-import { countWords, deadlineOf, replyDueDate } from '../deadlines.ts';
-import { type LadderStep, type TimelineId, timelineOf } from '../jurisdictions.ts';
-import { countOf } from '../letter-words.ts';
-import { type Context, formatDate, productChoice } from './context.ts';
+import { deadlineOf, replyDueDate } from '../deadlines.ts';
+import { type LadderStep, type TimelineCount, type TimelineId, timelineOf } from '../jurisdictions.ts';
+import { type Context, productChoice } from './context.ts';
 import type { RecommendationDeadline } from './recommendation.ts';
 import { ADVISOR_SETTING_NOTES } from './settings.ts';
+import { adviceWords } from './words.ts';
+
+/** "30 days", "10 school days, not counting ...", "1 year", in the reader's words. */
+export function countText(ctx: Context, count: TimelineCount): string {
+  return ctx.w.say('count', { unit: count.unit, amount: count.amount });
+}
 
 /** A profile timeline counted from `start` (the one deadline function), as a deadline; none without a number. */
 function timelineDeadline(
@@ -22,10 +27,16 @@ function timelineDeadline(
   const due = ctx.profile ? deadlineOf(ctx.profile, id, start, ctx.calendar) : null;
   if (!due) return [];
   const { timeline } = due;
-  const words = [countWords(timeline.count), timeline.caveat].filter(Boolean).join('; ');
+  // The profile's caveat is English text of its own: a reader of another language gets it as written.
+  const words = ctx.w.say('deadline.label', {
+    label,
+    count: timeline.count ? countText(ctx, timeline.count) : '',
+    caveat: timeline.caveat ?? '',
+    hasCaveat: timeline.caveat ? 'yes' : 'no',
+  });
   return [
     {
-      label: `${label} (${words})`,
+      label: words,
       date: due.date,
       citation: timeline.citation,
       ...(window ? { window } : {}),
@@ -33,12 +44,10 @@ function timelineDeadline(
   ];
 }
 
-/** "if the school receives your written request on Oct 21, 2026" or "if you send it on ...". */
-function requestStartWords(ctx: Context, id: TimelineId, what: string): string {
+/** Whether a timeline counts from the school's receipt ("if the school receives your request on ..."). */
+function fromReceipt(ctx: Context, id: TimelineId): 'yes' | 'no' {
   const timeline = ctx.profile ? timelineOf(ctx.profile, id) : null;
-  return timeline?.fromReceipt
-    ? `if the school receives your ${what} on ${formatDate(ctx.asOf)}`
-    : `if you send your ${what} on ${formatDate(ctx.asOf)}`;
+  return timeline?.fromReceipt ? 'yes' : 'no';
 }
 
 export function meetingDeadlines(ctx: Context): RecommendationDeadline[] {
@@ -46,7 +55,10 @@ export function meetingDeadlines(ctx: Context): RecommendationDeadline[] {
     ctx,
     'meeting_after_request',
     ctx.asOf,
-    `Meeting to be held by, ${requestStartWords(ctx, 'meeting_after_request', 'written request')}`,
+    ctx.w.say('deadline.meeting', {
+      fromReceipt: fromReceipt(ctx, 'meeting_after_request'),
+      date: ctx.w.date(ctx.asOf),
+    }),
   );
 }
 
@@ -55,7 +67,10 @@ export function recordsDeadlines(ctx: Context): RecommendationDeadline[] {
     ctx,
     'records_access',
     ctx.asOf,
-    `Records due by, ${requestStartWords(ctx, 'records_access', 'request')}`,
+    ctx.w.say('deadline.records', {
+      fromReceipt: fromReceipt(ctx, 'records_access'),
+      date: ctx.w.date(ctx.asOf),
+    }),
   );
 }
 
@@ -63,7 +78,7 @@ export function replyExpectedDeadline(ctx: Context): RecommendationDeadline[] {
   const days = ctx.settings.replySchoolDays;
   return [
     {
-      label: `Reply expected by, if you send it on ${formatDate(ctx.asOf)} (${countOf(days, 'school day')}, your setting)`,
+      label: ctx.w.say('deadline.reply', { date: ctx.w.date(ctx.asOf), days }),
       date: replyDueDate(ctx.asOf, days, ctx.calendar.isSchoolDay),
       citation: productChoice(ADVISOR_SETTING_NOTES.replySchoolDays),
     },
@@ -71,8 +86,12 @@ export function replyExpectedDeadline(ctx: Context): RecommendationDeadline[] {
 }
 
 /** The sentence a recommendation with filing windows ends with: holding back never hides a deadline. */
-export const FILING_WINDOWS_SENTENCE =
-  'The filing deadlines listed below hold whatever step you take now: no complaint or hearing requires climbing the ladder first.';
+export const FILING_WINDOWS_SENTENCE = adviceWords('en').say('filingWindows');
+
+/** FILING_WINDOWS_SENTENCE in the reader's words. */
+export function filingWindows(ctx: Context): string {
+  return ctx.w.say('filingWindows');
+}
 
 /**
  * The oldest fact a state complaint drafted today would include (draftStateComplaint,
@@ -110,32 +129,17 @@ export function violationDeadlines(ctx: Context, earliest: string, latest: strin
     deadlines.push(...timelineDeadline(ctx, id, start, label, `${id}|${from}`));
   if (profile.law === 'idea') {
     const oldest = oldestComplaintFact(ctx.record) ?? earliest;
-    push(
-      'state_complaint',
-      oldest,
-      `State complaint: for it to include its oldest fact (${formatDate(oldest)}), the state must receive it by`,
-    );
-    push(
-      'due_process',
-      earliest,
-      `Due process complaint: 2 years from when you knew, counted from ${formatDate(earliest)} (earlier if you knew before)`,
-    );
+    push('state_complaint', oldest, ctx.w.say('deadline.stateComplaint', { date: ctx.w.date(oldest) }));
+    push('due_process', earliest, ctx.w.say('deadline.dueProcess', { date: ctx.w.date(earliest) }));
   } else if (profile.law === 'section_504') {
-    const grievance =
-      'if you file a district grievance within them, OCR’s manual (guidance) also accepts a complaint within 60 days after the grievance ends';
-    push('ocr_complaint', earliest, `OCR complaint about ${formatDate(earliest)}; ${grievance}`);
+    push('ocr_complaint', earliest, ctx.w.say('deadline.ocr', { date: ctx.w.date(earliest) }));
     if (latest !== earliest)
-      push(
-        'ocr_complaint',
-        latest,
-        `OCR complaint, counting from the last act, ${formatDate(latest)}`,
-        'latest',
-      );
+      push('ocr_complaint', latest, ctx.w.say('deadline.ocrLast', { date: ctx.w.date(latest) }), 'latest');
   } else {
     push(
       'human_rights_application',
       earliest,
-      `Human rights tribunal, if you see this as discrimination (a disability-related need not accommodated), counted from ${formatDate(earliest)}`,
+      ctx.w.say('deadline.humanRights', { date: ctx.w.date(earliest) }),
     );
   }
   return deadlines;
@@ -147,6 +151,6 @@ export function boardAppealDeadlines(ctx: Context, step: LadderStep | null): Rec
     ctx,
     'board_appeal_decision',
     ctx.asOf,
-    `The board decides by, if it receives your appeal on ${formatDate(ctx.asOf)}`,
+    ctx.w.say('deadline.boardAppeal', { date: ctx.w.date(ctx.asOf) }),
   );
 }

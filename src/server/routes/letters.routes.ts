@@ -25,6 +25,7 @@ import { textLanguage } from '../../domain/text-language.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import { adviceForScreen } from '../services/advice.ts';
 import { letterAsEml } from '../services/letter-eml.ts';
 import {
@@ -37,7 +38,7 @@ import {
   updateLetter,
 } from '../services/letters.ts';
 import { sendPage } from './pagination.ts';
-import { contentDisposition, contextFor, servedAs, typed } from './shared.ts';
+import { contentDisposition, contextFor, typed } from './shared.ts';
 
 /** The family member writing: the signed-in user (letters are signed with their name). */
 function writer(request: FastifyRequest) {
@@ -167,11 +168,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (request) =>
-      servedAs(
-        MarkSentResult,
-        await markLetterSent(deps.store, contextFor(deps, request), request.params.id, request.body),
-      ),
+    async (request) => markLetterSent(deps.store, contextFor(deps, request), request.params.id, request.body),
   );
 
   api.delete(
@@ -262,6 +259,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.id,
         request.query.asOf ?? deps.clock.today(),
         writer(request),
+        // The recommendations' sentences in the reader's language (issue 17); the fields are the same.
+        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
       ),
   );
 }

@@ -1,4 +1,5 @@
 import type { Recommendation } from '../../domain/advisor/recommendation.ts';
+import { adviceLanguage } from '../../domain/advisor/words.ts';
 import { type AdvisorSettings, advise, reminders, resolveAdvisorSettings } from '../../domain/advisor.ts';
 import type { CaseRecord } from '../../domain/case-record.ts';
 import type { Store } from '../../store/database.ts';
@@ -23,6 +24,7 @@ async function adviceAndRecord(
   childId: string,
   asOf: string,
   parent: { name: string; email: string | null },
+  language = 'en',
 ) {
   const record = await gatherCaseRecord(store, householdId, childId, asOf, parent);
   const settings = await effectiveAdvisorSettings(store, householdId);
@@ -32,7 +34,7 @@ async function adviceAndRecord(
     planKind: record.plan?.kind ?? null,
     jurisdiction: record.plan?.jurisdiction ?? null,
     settings,
-    recommendations: advise(record, settings),
+    recommendations: advise(record, settings, adviceLanguage(language)),
     reminders: reminders(record, settings),
   };
   return { advice, record };
@@ -68,15 +70,19 @@ export function entrySourcesOf(
   };
 }
 
-/** The advice the Advisor screen shows: each recommendation with where its entries are kept. */
+/**
+ * The advice the Advisor screen shows: each recommendation with where its entries are kept, its
+ * sentences in the reader's language (English unless `language` is Spanish; the fields are the same).
+ */
 export async function adviceForScreen(
   store: Store,
   householdId: string,
   childId: string,
   asOf: string,
   parent: { name: string; email: string | null },
+  language = 'en',
 ) {
-  const { advice, record } = await adviceAndRecord(store, householdId, childId, asOf, parent);
+  const { advice, record } = await adviceAndRecord(store, householdId, childId, asOf, parent, language);
   return {
     ...advice,
     recommendations: advice.recommendations.map((rec) => ({ ...rec, entries: entrySourcesOf(rec, record) })),
