@@ -7,11 +7,13 @@ import { type ApiRecord, createRecord } from '../server/services/records.ts';
 import { RESOURCES } from '../server/services/resources.ts';
 import { createSessionEntry } from '../server/services/session-entries.ts';
 import type { Store } from '../store/database.ts';
+import { DEMO_WORDS, type DemoLanguage, type DemoWords } from './demo-words.ts';
 
 // The demo household tells the story of the article this project grew from (README.md, "Try the
 // article's story"): speech therapy is
 // 30 minutes twice a week, but the therapist is at the school only once a week, and sessions are
-// cancelled for assemblies and a snow day and rarely made up.
+// cancelled for assemblies and a snow day and rarely made up. Its words are in src/cli/demo-words.ts, in
+// English or in Spanish (`as-written demo --lang es`); nothing else changes with the language.
 //
 // It is built relative to today: the story's school year is the latest one whose first eight weeks are
 // over (the year under way from November to June; the year that just ended in July and August, and in
@@ -110,7 +112,11 @@ export function demoRenewalYear(today: string): DemoSchoolYear | null {
  * The days off of a school year: the district's usual calendar, and in the story's year its snow day
  * (an early storm happens once; the next year's calendar has none yet).
  */
-function calendarEvents(y: DemoSchoolYear, withSnowDay: boolean): [string, string, string | null, string][] {
+function calendarEvents(
+  w: DemoWords,
+  y: DemoSchoolYear,
+  withSnowDay: boolean,
+): [string, string, string | null, string][] {
   const next = y.startYear + 1;
   const at = (offset: number) => addDays(y.firstDay, offset);
   // Veterans Day is observed on the Friday before or the Monday after when it falls on a weekend.
@@ -127,22 +133,22 @@ function calendarEvents(y: DemoSchoolYear, withSnowDay: boolean): [string, strin
   const winterEnd = addDays(winterStart, 11);
   const springStart = nthWeekday(next, 3, 1, -1);
   const events: [string, string, string | null, string][] = [
-    ['holiday', at(34), null, "Indigenous Peoples' Day"],
-    ['holiday', veteransObserved, null, 'Veterans Day'],
-    ['break', addDays(thanksgiving, -1), addDays(thanksgiving, 1), 'Thanksgiving break'],
-    ['break', winterStart, winterEnd, 'Winter break'],
+    ['holiday', at(34), null, w.calendar.indigenousPeoplesDay],
+    ['holiday', veteransObserved, null, w.calendar.veteransDay],
+    ['break', addDays(thanksgiving, -1), addDays(thanksgiving, 1), w.calendar.thanksgivingBreak],
+    ['break', winterStart, winterEnd, w.calendar.winterBreak],
   ];
   const newYear = `${next}-01-01`;
   if (newYear > winterEnd && isoWeekday(newYear) <= 5)
-    events.push(['holiday', newYear, null, "New Year's Day"]);
+    events.push(['holiday', newYear, null, w.calendar.newYearsDay]);
   events.push(
-    ['holiday', nthWeekday(next, 1, 1, 3), null, 'Martin Luther King Jr. Day'],
-    ['holiday', nthWeekday(next, 2, 1, 3), null, "Presidents' Day"],
-    ['break', springStart, addDays(springStart, 4), 'Spring break'],
-    ['holiday', nthWeekday(next, 5, 1, -1), null, 'Memorial Day'],
+    ['holiday', nthWeekday(next, 1, 1, 3), null, w.calendar.mlkDay],
+    ['holiday', nthWeekday(next, 2, 1, 3), null, w.calendar.presidentsDay],
+    ['break', springStart, addDays(springStart, 4), w.calendar.springBreak],
+    ['holiday', nthWeekday(next, 5, 1, -1), null, w.calendar.memorialDay],
   );
-  if (withSnowDay) events.push(['closure', at(49), null, 'Snow day (early storm)']);
-  events.push(['early_dismissal', at(38), null, 'Parent conferences']);
+  if (withSnowDay) events.push(['closure', at(49), null, w.calendar.snowDay]);
+  events.push(['early_dismissal', at(38), null, w.calendar.parentConferences]);
   return events;
 }
 
@@ -163,7 +169,7 @@ type Entry = {
 type StoryEntry = Omit<Entry, 'date' | 'makeupFor'> & { day: number; makeupForDay?: number };
 
 /** Speech, week by week (Tuesdays and Thursdays). */
-const SPEECH: StoryEntry[] = [
+const speechStory = (w: DemoWords): StoryEntry[] => [
   { service: 'speech', day: 0 },
   { service: 'speech', day: 2 },
   {
@@ -171,7 +177,7 @@ const SPEECH: StoryEntry[] = [
     day: 7,
     status: 'missed',
     reason: 'provider_absent',
-    reasonText: 'Therapist at her other school on Tuesdays',
+    reasonText: w.story.therapistOtherSchool,
   },
   { service: 'speech', day: 9, source: 'school_log' },
   {
@@ -179,7 +185,7 @@ const SPEECH: StoryEntry[] = [
     day: 14,
     status: 'missed',
     reason: 'school_event',
-    reasonText: 'Back-to-school assembly',
+    reasonText: w.story.backToSchoolAssembly,
   },
   { service: 'speech', day: 16, source: 'school_log' },
   { service: 'speech', day: 21 },
@@ -189,7 +195,7 @@ const SPEECH: StoryEntry[] = [
     status: 'short',
     minutes: 20,
     reason: 'school_event',
-    reasonText: 'Fire drill',
+    reasonText: w.story.fireDrill,
   },
   // The fifth week has no entries at all.
   {
@@ -197,7 +203,7 @@ const SPEECH: StoryEntry[] = [
     day: 35,
     status: 'missed',
     reason: 'student_absent',
-    reasonText: 'Home sick',
+    reasonText: w.story.homeSick,
   },
   { service: 'speech', day: 37, source: 'school_log' },
   {
@@ -205,7 +211,7 @@ const SPEECH: StoryEntry[] = [
     day: 42,
     status: 'missed',
     reason: 'provider_absent',
-    reasonText: 'Therapist out',
+    reasonText: w.story.therapistOut,
   },
   { service: 'speech', day: 44, source: 'school_log' },
   {
@@ -213,7 +219,7 @@ const SPEECH: StoryEntry[] = [
     day: 49,
     status: 'missed',
     reason: 'school_closed',
-    reasonText: 'Snow day',
+    reasonText: w.story.snowDay,
   },
   { service: 'speech', day: 51 },
   {
@@ -222,19 +228,19 @@ const SPEECH: StoryEntry[] = [
     kind: 'makeup',
     minutes: 30,
     makeupForDay: 14,
-    reasonText: 'Make-up for the assembly',
+    reasonText: w.story.makeupForAssembly,
   },
 ];
 
 /** OT is weekly on the plan, but the therapist rotates between schools and comes about twice a month. */
-const OT: StoryEntry[] = [
+const otStory = (w: DemoWords): StoryEntry[] => [
   { service: 'ot', day: 1 },
   {
     service: 'ot',
     day: 8,
     status: 'missed',
     reason: 'provider_absent',
-    reasonText: 'OT at another school',
+    reasonText: w.story.otAtAnotherSchool,
   },
   { service: 'ot', day: 15 },
   {
@@ -242,7 +248,7 @@ const OT: StoryEntry[] = [
     day: 22,
     status: 'missed',
     reason: 'provider_absent',
-    reasonText: 'OT at another school',
+    reasonText: w.story.otAtAnotherSchool,
   },
   { service: 'ot', day: 29 },
   {
@@ -250,7 +256,7 @@ const OT: StoryEntry[] = [
     day: 36,
     status: 'missed',
     reason: 'provider_absent',
-    reasonText: 'OT at another school',
+    reasonText: w.story.otAtAnotherSchool,
   },
   { service: 'ot', day: 43 },
   {
@@ -258,18 +264,18 @@ const OT: StoryEntry[] = [
     day: 50,
     status: 'missed',
     reason: 'unknown',
-    reasonText: 'No note in the folder',
+    reasonText: w.story.noNoteInFolder,
   },
 ];
 
 /** Reading pull-out, Monday, Wednesday and Friday, during science. */
-function readingStory(): StoryEntry[] {
+function readingStory(w: DemoWords): StoryEntry[] {
   const out: StoryEntry[] = [];
   const skip = new Set([34, 49]); // the holiday and the snow day
   const misses: Record<number, Pick<Entry, 'reason' | 'reasonText'>> = {
-    17: { reason: 'testing', reasonText: 'Fall benchmark testing' },
-    31: { reason: 'field_trip', reasonText: 'Field trip to the science museum' },
-    45: { reason: 'scheduling_conflict', reasonText: 'Reading teacher covering a class' },
+    17: { reason: 'testing', reasonText: w.story.fallBenchmark },
+    31: { reason: 'field_trip', reasonText: w.story.fieldTrip },
+    45: { reason: 'scheduling_conflict', reasonText: w.story.readingTeacherCovering },
   };
   // Day 1 is the first Wednesday; day 52 the Friday of the eighth week.
   for (let day = 1; day <= 52; day++) {
@@ -292,19 +298,27 @@ function readingStory(): StoryEntry[] {
  * next school day of that week, and now and then one is missed, each with the reason a school log
  * would give. Extended school year speech follows in the summer, once a week.
  */
-function ordinaryWeeks(calendar: CalendarIndex, y: DemoSchoolYear, from: string, until: string) {
+function ordinaryWeeks(
+  w: DemoWords,
+  calendar: CalendarIndex,
+  y: DemoSchoolYear,
+  from: string,
+  until: string,
+) {
   const esy = esyOf(y);
   const out: Entry[] = [];
+  const [training, cold, rehearsal, stateTesting] = w.ordinary.speechMisses;
   const speechMisses = [
-    { reason: 'provider_absent', reasonText: 'Mr. Chen at a district training' },
-    { reason: 'student_absent', reasonText: 'Home with a cold' },
-    { reason: 'school_event', reasonText: 'Winter concert rehearsal' },
-    { reason: 'testing', reasonText: 'State testing in the speech room' },
+    { reason: 'provider_absent', reasonText: training },
+    { reason: 'student_absent', reasonText: cold },
+    { reason: 'school_event', reasonText: rehearsal },
+    { reason: 'testing', reasonText: stateTesting },
   ];
+  const [assembly, winterTesting, readingCold] = w.ordinary.readingMisses;
   const readingMisses = [
-    { reason: 'school_event', reasonText: 'Assembly' },
-    { reason: 'testing', reasonText: 'Winter benchmark testing' },
-    { reason: 'student_absent', reasonText: 'Home with a cold' },
+    { reason: 'school_event', reasonText: assembly },
+    { reason: 'testing', reasonText: winterTesting },
+    { reason: 'student_absent', reasonText: readingCold },
   ];
   let speechCount = 0;
   let otCount = 0;
@@ -347,7 +361,7 @@ function ordinaryWeeks(calendar: CalendarIndex, y: DemoSchoolYear, from: string,
               date: otDay,
               status: 'missed',
               reason: 'student_absent',
-              reasonText: 'Home with a fever',
+              reasonText: w.ordinary.otFever,
             }
           : { service: 'ot', date: otDay, source: otCount % 2 === 0 ? 'provider' : 'school_log' },
       );
@@ -374,12 +388,17 @@ function ordinaryWeeks(calendar: CalendarIndex, y: DemoSchoolYear, from: string,
   return out;
 }
 
-/** Fill a new demo household; `ownerUserId`, when given, becomes its owner. */
+/**
+ * Fill a new demo household; `ownerUserId`, when given, becomes its owner. `language` is the language
+ * of its texts (src/cli/demo-words.ts): the records, dates and figures are the same in every language.
+ */
 export async function seedDemoHousehold(
   store: Store,
   clock: Clock,
   ownerUserId?: string,
+  language: DemoLanguage = 'en',
 ): Promise<DemoHousehold> {
+  const w = DEMO_WORDS[language];
   const newId = idSource(clock);
   const actor = { kind: 'cli' as const, id: 'demo' };
   const today = clock.today();
@@ -387,11 +406,7 @@ export async function seedDemoHousehold(
   const next = demoRenewalYear(today);
   /** A day of the story, by days after the first day of school. */
   const at = (day: number) => addDays(year.firstDay, day);
-  const household = await createHousehold(
-    store,
-    { actor, clock, newId },
-    { name: 'Demo household (the article’s story)' },
-  );
+  const household = await createHousehold(store, { actor, clock, newId }, { name: w.householdName });
   if (ownerUserId) {
     const at = clock.now();
     await store.db
@@ -413,15 +428,17 @@ export async function seedDemoHousehold(
     firstName: 'Emma',
     lastName: 'Rivera-Demo',
     grade: '3',
-    school: 'Maple Street Elementary',
+    school: w.school,
   });
   // The story's plan runs a year; once the next year's renewed IEP has begun, it ends the day before.
   const planEnd = next && next.firstDay <= at(364) ? addDays(next.firstDay, -1) : at(364);
-  const plan = await createPlan(store, ctx, child.id, year, planEnd);
-  const calendar = await createCalendar(create, child.id, year, true);
-  const services = await createServices(create, plan.id, year);
-  const accommodationIds = await createAccommodations(create, plan.id);
+  const plan = await createPlan(store, ctx, w, child.id, year, planEnd);
+  const calendar = await createCalendar(create, w, child.id, year, true);
+  const services = await createServices(create, w, plan.id, year);
+  const accommodationIds = await createAccommodations(create, w, plan.id);
   const [seating, extendedTime, headphones, calculator] = accommodationIds;
+  const { math, science, english, socialStudies, spelling } = w.classes;
+  const o = w.observations;
   // What the article says goes wrong, as a parent would record it.
   const observations: [
     string | undefined,
@@ -433,70 +450,25 @@ export async function seedDemoHousehold(
     string,
     string | null,
   ][] = [
-    [
-      seating,
-      at(6),
-      'not_provided',
-      'Math',
-      'classwork',
-      'regular',
-      'child_report',
-      'Sat in the back row again',
-    ],
-    [seating, at(13), 'provided', 'Math', 'classwork', 'regular', 'child_report', 'Moved up front'],
+    [seating, at(6), 'not_provided', math, 'classwork', 'regular', 'child_report', o.backRow],
+    [seating, at(13), 'provided', math, 'classwork', 'regular', 'child_report', o.movedUpFront],
     [
       extendedTime,
       at(10),
       'not_provided',
-      'Spelling',
+      spelling,
       'test',
       'substitute',
       'child_report',
-      'The sub collected the test on time',
+      o.subCollectedTest,
     ],
-    [
-      extendedTime,
-      at(24),
-      'not_provided',
-      'Math',
-      'quiz',
-      'substitute',
-      'work_sample',
-      'Quiz stopped at question 6',
-    ],
-    [extendedTime, at(31), 'provided', 'Science', 'test', 'regular', 'child_report', null],
-    [extendedTime, at(45), 'provided', 'Math', 'quiz', 'regular', 'work_sample', null],
-    [
-      extendedTime,
-      at(38),
-      'not_provided',
-      'Spelling',
-      'test',
-      'substitute',
-      'child_report',
-      'Substitute again',
-    ],
-    [
-      headphones,
-      at(15),
-      'not_provided',
-      null,
-      'classwork',
-      'other_staff',
-      'child_report',
-      'In a locked cabinet, nobody had the key',
-    ],
-    [headphones, at(22), 'not_provided', null, 'test', 'other_staff', 'child_report', 'Still locked away'],
-    [
-      calculator,
-      at(29),
-      'not_provided',
-      'Math',
-      'classwork',
-      'regular',
-      'work_sample',
-      'Long division done by hand',
-    ],
+    [extendedTime, at(24), 'not_provided', math, 'quiz', 'substitute', 'work_sample', o.quizStopped],
+    [extendedTime, at(31), 'provided', science, 'test', 'regular', 'child_report', null],
+    [extendedTime, at(45), 'provided', math, 'quiz', 'regular', 'work_sample', null],
+    [extendedTime, at(38), 'not_provided', spelling, 'test', 'substitute', 'child_report', o.substituteAgain],
+    [headphones, at(15), 'not_provided', null, 'classwork', 'other_staff', 'child_report', o.lockedCabinet],
+    [headphones, at(22), 'not_provided', null, 'test', 'other_staff', 'child_report', o.stillLocked],
+    [calculator, at(29), 'not_provided', math, 'classwork', 'regular', 'work_sample', o.longDivision],
   ];
   for (const observation of observations) {
     const [accommodationId, date, outcome, className, setting, teacherKind, source, note] = observation;
@@ -512,35 +484,28 @@ export async function seedDemoHousehold(
     });
   }
   const periods: [number, string, string, string][] = [
-    [1, '09:00', '09:45', 'Math'],
-    [1, '10:00', '10:45', 'Science'],
-    [3, '10:00', '10:45', 'Science'],
-    [5, '10:00', '10:45', 'Science'],
-    [2, '10:00', '10:45', 'English'],
-    [4, '10:00', '10:45', 'Social studies'],
+    [1, '09:00', '09:45', math],
+    [1, '10:00', '10:45', science],
+    [3, '10:00', '10:45', science],
+    [5, '10:00', '10:45', science],
+    [2, '10:00', '10:45', english],
+    [4, '10:00', '10:45', socialStudies],
   ];
   for (const [weekday, startTime, endTime, className] of periods) {
     await create('classPeriod', { childId: child.id, weekday, startTime, endTime, className });
   }
-  const goals = await createGoals(create, plan.id, {
-    speech: `35% accuracy at the word level (August ${year.startYear})`,
-    reading: '58 words correct per minute',
+  const goals = await createGoals(create, w, plan.id, {
+    speech: w.goals.speechBaseline(year.startYear),
+    reading: w.goals.readingBaseline,
   });
   const readingGoal = goals.reading;
-  const stepIds = await createBehaviorSteps(create, plan.id);
+  const stepIds = await createBehaviorSteps(create, w, plan.id);
   const [, sensoryBreak, tokenChart, calmCorner] = stepIds as [string, string, string, string];
   // The behavior plan's rewards go unused and a consequence contradicts the plan (the article).
   const incidents: [string, string, boolean, boolean, string[], string[]][] = [
-    [at(14), 'Overwhelmed at the assembly; sent to the office', false, true, [], [sensoryBreak, calmCorner]],
-    [
-      at(23),
-      'Meltdown in the hallway during the fire drill',
-      false,
-      false,
-      [calmCorner],
-      [sensoryBreak, tokenChart],
-    ],
-    [at(36), 'Refused to go to lunch; kept in from recess', false, true, [], [sensoryBreak, tokenChart]],
+    [at(14), w.incidents.assembly, false, true, [], [sensoryBreak, calmCorner]],
+    [at(23), w.incidents.fireDrill, false, false, [calmCorner], [sensoryBreak, tokenChart]],
+    [at(36), w.incidents.lunch, false, true, [], [sensoryBreak, tokenChart]],
   ];
   for (const [date, summary, rewardUsed, consequenceContradicted, stepsFollowed, stepsSkipped] of incidents) {
     await create('behaviorIncident', {
@@ -555,11 +520,11 @@ export async function seedDemoHousehold(
     });
   }
   const team: [string, string, string][] = [
-    ['Ms. Alvarez', 'Case manager', 'alvarez@maple.example.org'],
-    ['Mr. Chen', 'Speech-language pathologist', 'chen@maple.example.org'],
-    ['Ms. Okafor', 'Occupational therapist', 'okafor@district.example.org'],
-    ['Mrs. Patel', 'Reading specialist', 'patel@maple.example.org'],
-    ['Dr. Brooks', 'Principal', 'brooks@maple.example.org'],
+    ['Ms. Alvarez', w.roles.caseManager, 'alvarez@maple.example.org'],
+    ['Mr. Chen', w.roles.speechPathologist, 'chen@maple.example.org'],
+    ['Ms. Okafor', w.roles.occupationalTherapist, 'okafor@district.example.org'],
+    ['Mrs. Patel', w.roles.readingSpecialist, 'patel@maple.example.org'],
+    ['Dr. Brooks', w.roles.principal, 'brooks@maple.example.org'],
   ];
   const contactIds: string[] = [];
   for (const [name, role, email] of team)
@@ -573,9 +538,8 @@ export async function seedDemoHousehold(
     direction: 'sent',
     date: at(16),
     contactIds: [alvarez],
-    subject: 'Headphones',
-    summary:
-      'Emma says her noise-canceling headphones are kept in a locked cabinet and nobody had the key this week. Could we problem-solve together so she can reach them during independent work and tests?',
+    subject: w.messages.headphonesSubject,
+    summary: w.messages.headphonesBody,
   });
   await create('communication', {
     childId: child.id,
@@ -583,8 +547,8 @@ export async function seedDemoHousehold(
     direction: 'received',
     date: at(17),
     contactIds: [alvarez],
-    subject: 'Re: Headphones',
-    summary: 'Thank you for letting me know. I have moved the headphones to a basket at her desk.',
+    subject: w.messages.headphonesReplySubject,
+    summary: w.messages.headphonesReplyBody,
     inReplyToId: headphonesEmail.id,
   });
   await create('communication', {
@@ -593,10 +557,9 @@ export async function seedDemoHousehold(
     direction: 'received',
     date: at(41),
     contactIds: [chen],
-    summary:
-      'Mr. Chen called about the speech schedule: he is at the school only on Tuesdays until November.',
-    decisions: 'Speech stays at one session a week until Mr. Chen is back to two days.',
-    nextSteps: 'Mr. Chen will send a schedule for the make-up sessions.',
+    summary: w.messages.callSummary,
+    decisions: w.messages.callDecisions,
+    nextSteps: w.messages.callNextSteps,
   });
   await create('communication', {
     childId: child.id,
@@ -604,46 +567,46 @@ export async function seedDemoHousehold(
     direction: 'sent',
     date: at(42),
     contactIds: [chen, alvarez],
-    subject: 'Make-up sessions for speech',
-    summary:
-      'Thank you for the call yesterday. Could you send the schedule for the make-up sessions, so Emma gets the speech minutes she missed?',
+    subject: w.messages.makeupSubject,
+    summary: w.messages.makeupBody,
   });
   await create('parentNote', {
     childId: child.id,
     date: at(36),
     kind: 'new_challenge',
-    text: 'Emma has been coming home upset on Fridays, after the spelling test.',
+    text: w.notes.upsetFridays,
   });
   await create('parentNote', {
     childId: child.id,
     date: at(45),
     kind: 'win',
-    text: 'Emma read a whole chapter book aloud at bedtime.',
+    text: w.notes.chapterBook,
   });
   await createKeyDates(create, plan.id, [
-    ['progress_report', at(66), 'First progress report'],
-    ['progress_report', at(143), 'Second progress report'],
-    ['progress_report', at(220), 'Third progress report'],
-    ['annual_review', at(364), 'Annual IEP review due'],
-    ['reevaluation', at(728), 'Three-year reevaluation due'],
+    ['progress_report', at(66), w.keyDates.firstProgressReport],
+    ['progress_report', at(143), w.keyDates.secondProgressReport],
+    ['progress_report', at(220), w.keyDates.thirdProgressReport],
+    ['annual_review', at(364), w.keyDates.annualReviewDue],
+    ['reevaluation', at(728), w.keyDates.reevaluationDue],
   ]);
   await create('goalProgress', {
     goalId: readingGoal.id,
     date: at(17),
-    value: '60 words correct per minute',
+    value: w.goals.wordsPerMinute(60),
     numericValue: 60,
     source: 'observation',
   });
   await create('goalProgress', {
     goalId: readingGoal.id,
     date: at(45),
-    value: '63 words correct per minute',
+    value: w.goals.wordsPerMinute(63),
     numericValue: 63,
     source: 'teacher',
   });
 
   // A work sample: the photo of a reading worksheet (drawn here; a parent would take a picture),
-  // showing the simplified directions, kept as evidence for the reading goal.
+  // showing the simplified directions, kept as evidence for the reading goal. The worksheet is the
+  // school's paper, so it is in English in every language of the demo; its file name too.
   const worksheet = await storeAttachment(store, ctx, {
     filename: 'reading-response-worksheet.png',
     bytes: await drawWorksheet(),
@@ -652,24 +615,26 @@ export async function seedDemoHousehold(
   await create('workSample', {
     childId: child.id,
     date: at(43),
-    title: 'Reading response worksheet',
-    className: 'English',
+    title: w.workSample.title,
+    className: english,
     setting: 'classwork',
     teacherKind: 'regular',
     attachmentIds: [worksheet.attachment.id],
     accommodationChecks: [{ accommodationId: accommodationIds[4], outcome: 'provided' }],
     goalIds: [readingGoal.id],
-    note: 'Directions were rewritten as three numbered steps at the top.',
+    note: w.workSample.note,
   });
 
-  const story: Entry[] = [...SPEECH, ...OT, ...readingStory()].map(({ day, makeupForDay, ...e }) => ({
-    ...e,
-    date: at(day),
-    ...(makeupForDay == null ? {} : { makeupFor: at(makeupForDay) }),
-  }));
+  const story: Entry[] = [...speechStory(w), ...otStory(w), ...readingStory(w)].map(
+    ({ day, makeupForDay, ...e }) => ({
+      ...e,
+      date: at(day),
+      ...(makeupForDay == null ? {} : { makeupFor: at(makeupForDay) }),
+    }),
+  );
   // After the story, ordinary weeks up to the end of last week, by the calendar just made.
   const lastWeekEnd = addDays(weekStart(today), -1);
-  const later = ordinaryWeeks(calendar.index, year, addDays(year.firstDay, 55), lastWeekEnd);
+  const later = ordinaryWeeks(w, calendar.index, year, addDays(year.firstDay, 55), lastWeekEnd);
   // The story in the order it always had (same-day entries keep their order, so their ids do too),
   // then the weeks after it.
   await logSessions(store, ctx, services, [...story.sort(byDay), ...later.sort(byDay)]);
@@ -680,20 +645,17 @@ export async function seedDemoHousehold(
     // it: the meeting, her written summary the next day, and the case manager's reply. Then the goals'
     // values reached, which become the new baselines.
     const reviewDate = nthWeekday(next.startYear, 5, 4, 3);
-    await createKeyDates(create, plan.id, [['meeting', reviewDate, 'Annual IEP review held']]);
+    await createKeyDates(create, plan.id, [['meeting', reviewDate, w.keyDates.annualReviewHeld]]);
     const meeting = await create('communication', {
       childId: child.id,
       kind: 'meeting',
       direction: 'received',
       date: reviewDate,
       contactIds: [alvarez, chen, okafor, patel],
-      subject: 'Annual IEP review',
-      summary:
-        'Annual IEP review with Ms. Alvarez, Mr. Chen, Ms. Okafor and Mrs. Patel. Emma is at 62% on /r/ at the word level and reads 74 words correct per minute.',
-      decisions:
-        'Next year: speech stays at 30 minutes twice a week, OT at 30 minutes a week, reading at 45 minutes three times a week. Same accommodations and behavior plan; the goals keep their targets, with the new baselines. The new IEP starts on the first day of school.',
-      nextSteps:
-        'Ms. Alvarez will put the signed IEP in Emma’s folder. Mr. Chen will propose times to make up the speech sessions still owed.',
+      subject: w.messages.reviewSubject,
+      summary: w.messages.reviewSummary,
+      decisions: w.messages.reviewDecisions,
+      nextSteps: w.messages.reviewNextSteps,
     });
     const summary = await create('communication', {
       childId: child.id,
@@ -701,9 +663,8 @@ export async function seedDemoHousehold(
       direction: 'sent',
       date: addDays(reviewDate, 1),
       contactIds: [alvarez, chen],
-      subject: 'Summary of the annual review',
-      summary:
-        'Thank you all for the meeting yesterday. To make sure I understood: Emma’s services, accommodations and behavior plan stay the same next year, the goals keep their targets with the new baselines, and the new IEP starts on the first day of school. Mr. Chen will propose times to make up the speech sessions still owed.',
+      subject: w.messages.reviewEmailSubject,
+      summary: w.messages.reviewEmailBody,
       followsUpId: meeting.id,
     });
     await create('communication', {
@@ -712,13 +673,13 @@ export async function seedDemoHousehold(
       direction: 'received',
       date: addDays(reviewDate, 5),
       contactIds: [alvarez],
-      subject: 'Re: Summary of the annual review',
-      summary: 'Yes, that is right. The signed IEP is in Emma’s folder today.',
+      subject: w.messages.reviewReplySubject,
+      summary: w.messages.reviewReplyBody,
       inReplyToId: summary.id,
     });
     const reached: [string, string, number][] = [
-      [goals.speech.id, '62% accuracy on /r/ at the word level', 62],
-      [goals.reading.id, '74 words correct per minute', 74],
+      [goals.speech.id, w.goals.speechReached, 62],
+      [goals.reading.id, w.goals.wordsPerMinute(74), 74],
     ];
     for (const [goalId, value, numericValue] of reached) {
       await create('goalProgress', { goalId, date: reviewDate, value, numericValue, source: 'teacher' });
@@ -728,25 +689,25 @@ export async function seedDemoHousehold(
     // steps, the goals with the baselines reached, and the key dates of its year.
     const from = (day: number) => addDays(next.firstDay, day);
     const renewedEnd = addDays(`${next.startYear + 1}${next.firstDay.slice(4)}`, -1);
-    const renewed = await createPlan(store, ctx, child.id, next, renewedEnd);
-    const nextCalendar = await createCalendar(create, child.id, next, false);
-    const renewedServices = await createServices(create, renewed.id, next);
-    await createAccommodations(create, renewed.id);
-    await createGoals(create, renewed.id, {
-      speech: `62% accuracy at the word level (May ${next.startYear})`,
-      reading: `74 words correct per minute (May ${next.startYear})`,
+    const renewed = await createPlan(store, ctx, w, child.id, next, renewedEnd);
+    const nextCalendar = await createCalendar(create, w, child.id, next, false);
+    const renewedServices = await createServices(create, w, renewed.id, next);
+    await createAccommodations(create, w, renewed.id);
+    await createGoals(create, w, renewed.id, {
+      speech: w.goals.renewedSpeechBaseline(next.startYear),
+      reading: w.goals.renewedReadingBaseline(next.startYear),
     });
-    await createBehaviorSteps(create, renewed.id);
+    await createBehaviorSteps(create, w, renewed.id);
     await createKeyDates(create, renewed.id, [
-      ['progress_report', from(66), 'First progress report'],
-      ['progress_report', from(143), 'Second progress report'],
-      ['progress_report', from(220), 'Third progress report'],
-      ['annual_review', renewedEnd, 'Annual IEP review due'],
+      ['progress_report', from(66), w.keyDates.firstProgressReport],
+      ['progress_report', from(143), w.keyDates.secondProgressReport],
+      ['progress_report', from(220), w.keyDates.thirdProgressReport],
+      ['annual_review', renewedEnd, w.keyDates.annualReviewDue],
       // The first plan's date: two years after it began, a year after this one begins.
-      ['reevaluation', at(728), 'Three-year reevaluation due'],
+      ['reevaluation', at(728), w.keyDates.reevaluationDue],
     ]);
     // Its ordinary weeks, from the first week of school up to the end of last week.
-    const weeks = ordinaryWeeks(nextCalendar.index, next, weekStart(next.firstDay), lastWeekEnd);
+    const weeks = ordinaryWeeks(w, nextCalendar.index, next, weekStart(next.firstDay), lastWeekEnd);
     await logSessions(store, ctx, renewedServices, weeks.sort(byDay));
     renewal = {
       planId: renewed.id,
@@ -786,6 +747,7 @@ const byDay = (a: Entry, b: Entry) => (a.date < b.date ? -1 : 1);
 function createPlan(
   store: Store,
   ctx: ServiceContext,
+  w: DemoWords,
   childId: string,
   y: DemoSchoolYear,
   effectiveTo: string,
@@ -794,21 +756,27 @@ function createPlan(
     childId,
     kind: 'iep',
     jurisdiction: { country: 'US', region: 'CA' },
-    title: `IEP, ${yearsOf(y)}`,
+    title: w.planTitle(yearsOf(y)),
     effectiveFrom: y.firstDay,
     effectiveTo,
   });
 }
 
 /** The school calendar of a year with its days off, and its index for placing the ordinary weeks. */
-async function createCalendar(create: Create, childId: string, y: DemoSchoolYear, withSnowDay: boolean) {
+async function createCalendar(
+  create: Create,
+  w: DemoWords,
+  childId: string,
+  y: DemoSchoolYear,
+  withSnowDay: boolean,
+) {
   const calendar = await create('calendar', {
     childId,
-    name: `Maple Street Elementary ${yearsOf(y)}`,
+    name: w.calendarName(yearsOf(y)),
     firstDay: y.firstDay,
     lastDay: y.lastDay,
   });
-  const events = calendarEvents(y, withSnowDay);
+  const events = calendarEvents(w, y, withSnowDay);
   for (const [kind, startDate, endDate, label] of events) {
     await create('calendarEvent', { calendarId: calendar.id, kind, startDate, endDate, label });
   }
@@ -831,7 +799,13 @@ async function createCalendar(create: Create, childId: string, y: DemoSchoolYear
 }
 
 /** The plan's three services over a school year, speech with its extended school year block. */
-async function createServices(create: Create, planId: string, y: DemoSchoolYear): Promise<DemoServices> {
+async function createServices(
+  create: Create,
+  w: DemoWords,
+  planId: string,
+  y: DemoSchoolYear,
+): Promise<DemoServices> {
+  const { speech: speechWords, ot: otWords, reading: readingWords } = w.services;
   const esy = esyOf(y);
   const weekly = (minutesPerSession: number, sessionsPerPeriod: number) => [
     {
@@ -844,14 +818,14 @@ async function createServices(create: Create, planId: string, y: DemoSchoolYear)
   ];
   const speech = await create('service', {
     planId,
-    name: 'Speech-language therapy',
+    name: speechWords.name,
     area: 'speech',
-    providerRole: 'Speech-language pathologist',
+    providerRole: speechWords.providerRole,
     setting: 'pull_out',
     delivery: 'direct',
     groupSizeLimit: 3,
-    location: 'Speech therapy room',
-    sourceText: 'Speech-language therapy, 30 minutes 2 times per week, pull-out, group of no more than 3',
+    location: speechWords.location,
+    sourceText: speechWords.sourceText,
     startDate: y.firstDay,
     endDate: y.lastDay,
     segments: weekly(30, 2),
@@ -862,32 +836,32 @@ async function createServices(create: Create, planId: string, y: DemoSchoolYear)
         minutesPerSession: 30,
         sessionsPerPeriod: 1,
         period: { unit: 'week' },
-        label: 'Extended school year',
+        label: speechWords.esyLabel,
       },
     ],
   });
   const ot = await create('service', {
     planId,
-    name: 'Occupational therapy',
+    name: otWords.name,
     area: 'ot',
-    providerRole: 'Occupational therapist',
+    providerRole: otWords.providerRole,
     setting: 'pull_out',
     delivery: 'direct',
-    sourceText: 'Occupational therapy, 30 minutes 1 time per week, outside general education',
+    sourceText: otWords.sourceText,
     startDate: y.firstDay,
     endDate: y.lastDay,
     segments: weekly(30, 1),
   });
   const reading = await create('service', {
     planId,
-    name: 'Specialized reading instruction',
+    name: readingWords.name,
     area: 'specialized_instruction',
-    providerRole: 'Reading specialist',
+    providerRole: readingWords.providerRole,
     setting: 'pull_out',
     delivery: 'direct',
     groupSizeLimit: 4,
-    location: 'Resource room',
-    sourceText: 'Reading, 45 minutes 3 times per week, resource room, group of no more than 4',
+    location: readingWords.location,
+    sourceText: readingWords.sourceText,
     startDate: y.firstDay,
     endDate: y.lastDay,
     segments: weekly(45, 3),
@@ -896,18 +870,14 @@ async function createServices(create: Create, planId: string, y: DemoSchoolYear)
 }
 
 /** The plan's accommodations, in the plan's order (seating, extended time, headphones, calculator, directions). */
-async function createAccommodations(create: Create, planId: string): Promise<string[]> {
+async function createAccommodations(create: Create, w: DemoWords, planId: string): Promise<string[]> {
+  const [seating, extendedTime, headphones, calculator, directions] = w.accommodations;
   const accommodations: [string, string, string, string | null][] = [
-    ['Preferential seating near the teacher and away from distractions', 'setting', 'all', null],
-    ['Extended time (1.5x) on tests and quizzes', 'timing', 'tests', null],
-    [
-      'Noise-canceling headphones available during independent work and tests',
-      'assistive_technology',
-      'all',
-      null,
-    ],
-    ['Use of a calculator for math assignments and tests', 'assistive_technology', 'class', 'Math'],
-    ['Directions simplified and repeated; written copy of instructions', 'presentation', 'classwork', null],
+    [seating, 'setting', 'all', null],
+    [extendedTime, 'timing', 'tests', null],
+    [headphones, 'assistive_technology', 'all', null],
+    [calculator, 'assistive_technology', 'class', w.classes.math],
+    [directions, 'presentation', 'classwork', null],
   ];
   const ids: string[] = [];
   for (const [text, category, appliesTo, className] of accommodations) {
@@ -917,33 +887,39 @@ async function createAccommodations(create: Create, planId: string): Promise<str
 }
 
 /** The plan's speech and reading goals, from the baselines given (the targets stay). */
-async function createGoals(create: Create, planId: string, baseline: { speech: string; reading: string }) {
+async function createGoals(
+  create: Create,
+  w: DemoWords,
+  planId: string,
+  baseline: { speech: string; reading: string },
+) {
   const speech = await create('goal', {
     planId,
-    area: 'Speech',
-    text: 'Emma will produce /r/ in words and sentences with 80% accuracy in structured activities.',
+    area: w.goals.speechArea,
+    text: w.goals.speechText,
     baseline: baseline.speech,
-    target: '80% accuracy across three consecutive sessions',
-    measurement: 'Therapist data sheets',
+    target: w.goals.speechTarget,
+    measurement: w.goals.speechMeasurement,
   });
   const reading = await create('goal', {
     planId,
-    area: 'Reading',
-    text: 'Emma will read grade-level passages at 90 words correct per minute.',
+    area: w.goals.readingArea,
+    text: w.goals.readingText,
     baseline: baseline.reading,
-    target: '90 words correct per minute',
-    measurement: 'Monthly fluency probes',
+    target: w.goals.readingTarget,
+    measurement: w.goals.readingMeasurement,
   });
   return { speech, reading };
 }
 
 /** The behavior plan: trigger, strategy, reward, response. */
-async function createBehaviorSteps(create: Create, planId: string): Promise<string[]> {
+async function createBehaviorSteps(create: Create, w: DemoWords, planId: string): Promise<string[]> {
+  const [trigger, strategy, reward, response] = w.behaviorSteps;
   const steps: [string, string][] = [
-    ['trigger', 'Loud, unstructured transitions (hallways, assemblies)'],
-    ['strategy', 'Offer a sensory break before transitions; give a two-minute warning'],
-    ['reward', 'Token chart: five tokens earn ten minutes of a chosen activity'],
-    ['response', 'Calm-down corner with a visual timer; no removal from recess as a consequence'],
+    ['trigger', trigger],
+    ['strategy', strategy],
+    ['reward', reward],
+    ['response', response],
   ];
   const ids: string[] = [];
   for (const [i, [kind, text]] of steps.entries()) {

@@ -11,7 +11,13 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { idSource, systemClock } from '../server/context.ts';
 import { AppError, parseOrThrow } from '../server/errors.ts';
 import { startServer } from '../server/serve.ts';
-import { createResetToken, createUser, findUserByEmail, userCount } from '../server/services/accounts.ts';
+import {
+  createResetToken,
+  createUser,
+  findUserByEmail,
+  setLanguage,
+  userCount,
+} from '../server/services/accounts.ts';
 import { exportHousehold, importHousehold } from '../server/services/household-transfer.ts';
 import { listHouseholds } from '../server/services/households.ts';
 import { computeLedgers } from '../server/services/ledgers.ts';
@@ -31,6 +37,7 @@ import {
 import { writeFileAtomically } from '../store/files.ts';
 import { readCalendarFile, renderCalendarDraft } from './calendar-read.ts';
 import { seedDemoHousehold } from './demo-household.ts';
+import { DEMO_LANGUAGES, type DemoLanguage, isDemoLanguage } from './demo-words.ts';
 import { readIepFile, renderIepDraft } from './iep-read.ts';
 import { renderLedgers } from './ledger-table.ts';
 
@@ -51,6 +58,11 @@ program
   .name('as-written')
   .description("As Written: see whether a child's IEP or 504 plan is carried out as written.")
   .showHelpAfterError();
+
+const demoLanguageOption = (value: string): DemoLanguage => {
+  if (!isDemoLanguage(value)) throw new InvalidArgumentError(`must be ${DEMO_LANGUAGES.join(' or ')}`);
+  return value;
+};
 
 const dateOption = (value: string) => {
   if (!isIsoDate(value)) throw new InvalidArgumentError('must be a date written as YYYY-MM-DD');
@@ -174,7 +186,13 @@ program
   .description(
     "fill a demo household with the article's story (speech 2x30 a week, OT, reading), in the school year up to last week",
   )
-  .action(async () => {
+  .option(
+    '--lang <language>',
+    "the language of the demo's texts, en or es (default en); also the demo account's language",
+    demoLanguageOption,
+  )
+  .action(async (opts: { lang?: DemoLanguage }) => {
+    const language = opts.lang ?? 'en';
     await withStore(async (store) => {
       const env = { clock: systemClock, newId: idSource(systemClock) };
       const password = `demo-${randomBytes(9).toString('base64url')}`;
@@ -197,10 +215,13 @@ program
           })
         ).user.id;
       }
-      const demo = await seedDemoHousehold(store, systemClock, userId);
+      // With --lang, the demo account reads the app in the demo's language (as PUT /api/auth/language
+      // would store it); without it, the account's language is left as it was.
+      if (opts.lang) await setLanguage(store, env, userId, opts.lang);
+      const demo = await seedDemoHousehold(store, systemClock, userId, language);
       process.stdout.write(
         [
-          'Demo household created.',
+          language === 'es' ? 'Demo household created, in Spanish.' : 'Demo household created.',
           `  household: ${demo.householdId}`,
           `  child:     ${demo.childId}  (Emma)`,
           `  speech:    ${demo.services.speech}`,
@@ -208,6 +229,9 @@ program
           `  reading:   ${demo.services.reading}`,
           '',
           `Sign in as ${DEMO_EMAIL} with the password: ${password}`,
+          ...(opts.lang
+            ? [`  (the app opens in ${opts.lang === 'es' ? 'Spanish' : 'English'} for this account)`]
+            : []),
           '',
           'Try:',
           `  npx as-written ledger --child ${demo.childId} --from ${demo.schoolYear.storyFrom} --to ${demo.schoolYear.storyTo}`,
