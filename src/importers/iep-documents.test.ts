@@ -28,7 +28,7 @@ const tesseract = await detectTesseract();
 describe('the IEP reader on the test plans', () => {
   const scores: Score[] = [];
 
-  it('has the ten form families (one a fillable form) and a Word document', () => {
+  it('has the eleven form families (two fillable forms: one ticked, one typed) and a Word document', () => {
     expect(keys.map((k) => k.file)).toEqual([
       'ca-seis-like.pdf',
       'co-iep.docx',
@@ -41,6 +41,7 @@ describe('the IEP reader on the test plans', () => {
       'pa-pde-like.pdf',
       'section-504.pdf',
       'tx-ard-like.pdf',
+      'wa-504-fillable.pdf',
     ]);
   });
 

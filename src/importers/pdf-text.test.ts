@@ -118,6 +118,55 @@ describe('readPdfText', () => {
     ]);
   });
 
+  it("reads the text typed into a fillable form's fields where they sit: beside their labels, in table cells, over several lines", async () => {
+    const pdf = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.initForm();
+      doc.text('Student:', 60, 100, { lineBreak: false });
+      doc.formText('student', 110, 96, 180, 16, { value: 'Ana Ruiz-Okafor' });
+      doc.text('Grade:', 320, 100, { lineBreak: false });
+      doc.formText('grade', 360, 96, 40, 16, { value: '5' });
+      // A table row whose cells are fields, under a printed header.
+      doc.text('Service', 60, 140, { lineBreak: false });
+      doc.text('Frequency', 240, 140, { lineBreak: false });
+      doc.text('Minutes', 400, 140, { lineBreak: false });
+      doc.formText('svc1', 58, 154, 170, 16, { value: 'Speech-language therapy' });
+      doc.formText('freq1', 238, 154, 150, 16, { value: '2 x per week' });
+      doc.formText('min1', 398, 154, 60, 16, { value: '30' });
+      // An empty field, a hidden one and a password field say nothing.
+      doc.formText('svc2', 58, 172, 170, 16, { value: '' });
+      doc.formText('secret', 238, 172, 150, 16, { value: 'hunter2', password: true });
+      // A combo box shows the chosen entry.
+      doc.text('Setting:', 60, 210, { lineBreak: false });
+      doc.formCombo('setting', 110, 206, 200, 16, {
+        select: ['General education classroom', 'Resource room'],
+        value: 'Resource room',
+      });
+      // A multi-line field: its lines one under another, a long one wrapped to the box.
+      doc.text('Accommodations:', 60, 250, { lineBreak: false });
+      doc.formText('acc', 60, 264, 300, 60, {
+        multiline: true,
+        value:
+          'Extended time (1.5x) on tests and quizzes\nPreferential seating near the teacher and away from the door and the windows\nCalculator for math',
+      });
+    });
+    const text = await readPdfText(pdf);
+    const lines = text.pages[0]!.lines.map((l) => l.cells.map((c) => c.text));
+    expect(lines).toEqual([
+      // A label and the field beside it are cells of their own, as printed label and value boxes are.
+      ['Student:', 'Ana Ruiz-Okafor', 'Grade:', '5'],
+      ['Service', 'Frequency', 'Minutes'],
+      ['Speech-language therapy', '2 x per week', '30'],
+      ['Setting:', 'Resource room'],
+      ['Accommodations:'],
+      ['Extended time (1.5x) on tests and quizzes'],
+      ['Preferential seating near the teacher and away from the'],
+      ['door and the windows'],
+      ['Calculator for math'],
+    ]);
+    expect(JSON.stringify(text)).not.toContain('hunter2');
+  });
+
   it('lists the pages with no text (scans) instead of failing', async () => {
     const pdf = await makePdf((doc) => {
       doc.text('A page with text', 50, 60);

@@ -260,7 +260,131 @@ type WidgetLike = {
   exportValue?: unknown;
   buttonValue?: unknown;
   rect?: unknown;
+  multiLine?: unknown;
+  password?: unknown;
+  options?: unknown;
+  defaultAppearanceData?: unknown;
 };
+
+/** A widget's rectangle in page points from the top left, or null when it has none that is usable. */
+function widgetBox(
+  a: WidgetLike,
+  viewport: { convertToViewportRectangle(rect: number[]): number[] },
+): { x: number; y: number; w: number; h: number } | null {
+  const rect = a.rect;
+  if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((n) => Number.isFinite(n))) return null;
+  const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(rect as number[]) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1) };
+}
+
+/** At most this many characters of one form field are read (a pasted essay is not a plan's field). */
+const FORM_FIELD_MAX_CHARS = 5000;
+
+/** A choice field's value as shown: each selected option's display text (its export value otherwise). */
+function choiceText(a: WidgetLike): string {
+  const values = Array.isArray(a.fieldValue) ? a.fieldValue : [a.fieldValue];
+  const options = Array.isArray(a.options)
+    ? (a.options as { exportValue?: unknown; displayValue?: unknown }[])
+    : [];
+  return values
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => {
+      const shown = options.find((o) => o.exportValue === v)?.displayValue;
+      return typeof shown === 'string' && shown.trim() !== '' ? shown : v;
+    })
+    .join('; ');
+}
+
+/** pdf.js's line height for form fields, in ems; and the width of an average character, in ems. */
+const LINE_FACTOR = 1.35;
+const CHAR_EM = 0.5;
+
+/** A field's text as the lines a viewer shows: its own line breaks, and long lines wrapped at words. */
+function wrapToWidth(value: string, width: number, size: number): string[] {
+  const perLine = Math.max(8, Math.floor(width / (size * CHAR_EM)));
+  const lines: string[] = [];
+  for (const paragraph of value.split(/\r\n|\r|\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > perLine) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * The text typed into a fillable form's fields (AcroForm text fields, and the chosen entries of list
+ * and combo boxes), as positioned runs where the field sits on the page, so they join the printed
+ * labels beside them in lines ("Student: Ana Ruiz") and table cells. A field's value is kept in the
+ * form, not in the page's text (unless the form was flattened, and then it has no fields), so without
+ * this a plan typed into a form reads as its empty labels. A multi-line field's lines are laid out
+ * inside its box, wrapped to its width as a viewer would. Password fields and hidden fields are left out;
+ * nothing in the form is run.
+ */
+function formFieldText(
+  annotations: readonly unknown[],
+  viewport: { convertToViewportRectangle(rect: number[]): number[] },
+): PositionedText[] {
+  const runs: PositionedText[] = [];
+  for (const annotation of annotations) {
+    const a = annotation as WidgetLike;
+    if (a.annotationType !== WIDGET || a.hidden === true || a.password === true) continue;
+    let value: string;
+    if (a.fieldType === 'Tx') value = typeof a.fieldValue === 'string' ? a.fieldValue : '';
+    else if (a.fieldType === 'Ch') value = choiceText(a);
+    else continue;
+    value = value.slice(0, FORM_FIELD_MAX_CHARS).trim();
+    if (value === '') continue;
+    const box = widgetBox(a, viewport);
+    if (!box || box.w < 1 || box.h < 1) continue;
+    const appearance = a.defaultAppearanceData as { fontSize?: unknown } | undefined;
+    const given =
+      typeof appearance?.fontSize === 'number' && appearance.fontSize > 0 ? appearance.fontSize : 0;
+    const multiLine = a.multiLine === true || /[\r\n]/.test(value);
+    if (!multiLine) {
+      // One line, centred in its box; an automatic size (0) is the one a viewer fits to the box
+      // (its height less its padding, over pdf.js's line factor; smaller when the text is too wide).
+      const text = value.replace(/\s+/g, ' ');
+      const fits = Math.min((box.h - 4) / LINE_FACTOR, (box.w - 4) / (text.length * CHAR_EM));
+      const size = given || Math.min(12, Math.max(4, fits));
+      runs.push({
+        text,
+        x: box.x + 2,
+        y: box.y + (box.h + size * 0.7) / 2,
+        width: Math.min(text.length * size * CHAR_EM, box.w - 4),
+        height: size,
+      });
+      continue;
+    }
+    // Several lines from the top of the box down, wrapped to its width as a viewer would; an automatic
+    // size is the largest (up to 10) at which they all fit.
+    let size = given || 10;
+    let lines = wrapToWidth(value, box.w - 4, size);
+    while (!given && size > 4 && lines.length * size * LINE_FACTOR > box.h - 4) {
+      size -= 0.5;
+      lines = wrapToWidth(value, box.w - 4, size);
+    }
+    lines.forEach((text, i) => {
+      runs.push({
+        text,
+        x: box.x + 2,
+        y: box.y + 2 + size + i * size * LINE_FACTOR,
+        width: Math.min(text.length * size * CHAR_EM, box.w - 4),
+        height: size,
+      });
+    });
+  }
+  return runs;
+}
 
 /**
  * The check boxes of a fillable form (AcroForm) on a page, from pdf.js's annotations: each check box or
@@ -279,14 +403,8 @@ function formCheckBoxes(
     const a = annotation as WidgetLike;
     if (a.annotationType !== WIDGET || a.fieldType !== 'Btn' || a.hidden === true) continue;
     if (!(a.checkBox === true || a.radioButton === true)) continue;
-    const rect = a.rect;
-    if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((n) => Number.isFinite(n))) continue;
-    const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(rect as number[]) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const box = widgetBox(a, viewport);
+    if (!box) continue;
     const value = typeof a.fieldValue === 'string' ? a.fieldValue : null;
     const on =
       a.checkBox === true
@@ -295,13 +413,7 @@ function formCheckBoxes(
           value !== 'Off' &&
           (typeof a.exportValue !== 'string' || value === a.exportValue)
         : value !== null && value === a.buttonValue;
-    boxes.push({
-      x: Math.min(x1, x2),
-      y: Math.min(y1, y2),
-      w: Math.abs(x2 - x1),
-      h: Math.abs(y2 - y1),
-      on,
-    });
+    boxes.push({ ...box, on });
   }
   return boxes;
 }
@@ -388,7 +500,16 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         // (normalizeText in src/domain/document-text.ts), which pdf.js's folds a part of.
         const content = await withDeadline(page.getTextContent({ disableNormalization: true }), deadline);
         const { runs, rotated, truncated } = positioned(Util, content.items, viewport.transform, maxItems);
-        const lines: DocLine[] = linesFromItems(runs);
+        // A fillable form's fields: their typed text joins the page's, their check boxes are read below.
+        const annotations: unknown[] = await withDeadline(
+          page.getAnnotations({ intent: 'display' }),
+          deadline,
+        ).catch((error: unknown) => {
+          if (error instanceof DeadlinePassed) throw error;
+          return [];
+        });
+        const typed = formFieldText(annotations, viewport);
+        const lines: DocLine[] = linesFromItems(typed.length ? [...runs, ...typed] : runs);
         const drawn = lines.length
           ? await withDeadline(page.getOperatorList(), deadline).then(
               (list) => drawnCheckBoxes(drawnPaths(OPS, list, viewport.transform)),
@@ -398,15 +519,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
               },
             )
           : [];
-        const form = lines.length
-          ? await withDeadline(page.getAnnotations({ intent: 'display' }), deadline).then(
-              (annotations: unknown[]) => formCheckBoxes(annotations, viewport),
-              (error: unknown) => {
-                if (error instanceof DeadlinePassed) throw error;
-                return [];
-              },
-            )
-          : [];
+        const form = lines.length ? formCheckBoxes(annotations, viewport) : [];
         const boxes = form.length ? withFormBoxes(drawn, form) : drawn;
         if (truncated)
           notes.push(`Page ${number} holds more text than the reader takes; only its first part was read.`);
