@@ -384,6 +384,54 @@ describe('check-in questions in Spanish (issue 17): tú to the child, usted to t
     expect(dayPhrase('2026-10-04', '2026-10-08', 'es')).toBe('el domingo');
   });
 
+  it('knows the accommodations and services of a plan written in Spanish (a family’s translated IEP)', () => {
+    const texts = [
+      'Asiento preferencial cerca de la maestra y lejos de distracciones',
+      'Tiempo extendido (1,5x) en exámenes y pruebas cortas',
+      'Audífonos con cancelación de ruido durante el trabajo independiente',
+      'Uso de calculadora en las tareas de matemáticas',
+      'Descansos cuando los necesite',
+      'Lectura en voz alta de las preguntas de los exámenes',
+      'Escriba para las respuestas escritas',
+      'Verificar la comprensión después de dar las instrucciones',
+      'Menos problemas en las tareas',
+      'Copia de los apuntes de la clase',
+      'Objeto sensorial para las manos',
+      'Horario visual en su escritorio',
+    ];
+    const templateOf = (text: string, language: 'en' | 'es') =>
+      checkInQuestions({ ...base, services: [], timetable: [], accommodations: [acc(1, text)] }, language)[0]!
+        .ask;
+    const english = [
+      'Preferential seating near the teacher',
+      'Extended time (1.5x) on tests and quizzes',
+      'Noise-cancelling headphones during independent work',
+      'Use of a calculator',
+      'Breaks as needed',
+      'Tests read aloud',
+      'Scribe for written answers',
+      'Check for understanding after directions',
+      'Reduced number of problems',
+      'Copy of class notes',
+      'Fidget tools',
+      'Visual schedule',
+    ];
+    // Each Spanish text gets the question its English counterpart gets, never the plan's words quoted.
+    for (const [i, text] of texts.entries()) {
+      expect(templateOf(text, 'es'), text).toBe(templateOf(english[i]!, 'es'));
+      expect(templateOf(text, 'en'), text).toBe(templateOf(english[i]!, 'en'));
+    }
+    expect(
+      childWordsForService(
+        { name: 'Instrucción especializada en lectura', area: 'specialized_instruction' },
+        'es',
+      ),
+    ).toBe('el grupo de lectura');
+    expect(
+      childWordsForService({ name: 'Apoyo en matemáticas', area: 'specialized_instruction' }, 'en'),
+    ).toBe('math group');
+  });
+
   it('names the services the way Spanish-speaking children in US schools do', () => {
     expect(childWordsForService(SPEECH, 'es')).toBe('la terapia del habla');
     expect(childWordsForService(READING, 'es')).toBe('el grupo de lectura');

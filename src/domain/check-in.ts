@@ -107,10 +107,11 @@ function serviceWordsKey(service: Pick<CheckInService, 'name' | 'area'>): string
       return 'checkinq.service.counseling';
   }
   const name = service.name.toLowerCase();
-  if (/read|literacy|phonics/.test(name)) return 'checkinq.service.reading';
-  if (/math/.test(name)) return 'checkinq.service.math';
-  if (/writ/.test(name)) return 'checkinq.service.writing';
-  if (/social skills/.test(name)) return 'checkinq.service.socialSkills';
+  // The plan's words in English or Spanish (a household keeps its record in its own language).
+  if (/read|literacy|phonics|lectura|leer|lecto|fon[eé]tica/.test(name)) return 'checkinq.service.reading';
+  if (/math|matem[aá]tica/.test(name)) return 'checkinq.service.math';
+  if (/writ|escritura|redacci[oó]n/.test(name)) return 'checkinq.service.writing';
+  if (/social skills|habilidades sociales/.test(name)) return 'checkinq.service.socialSkills';
   return null;
 }
 
@@ -142,34 +143,51 @@ type Template = {
 };
 
 // The accommodations IEPs most often list, each with a question a child can answer from memory.
-// Order matters: the first template whose pattern matches the accommodation's words is used.
+// Order matters: the first template whose pattern matches the accommodation's words is used. Each
+// pattern reads the plan's words in English or in Spanish (a family that reads Spanish keeps its record
+// from the Spanish translation of the IEP), accents optional.
 const TEMPLATES: Template[] = [
   {
     id: 'seat',
-    test: /seat|front of the (class|room)|near (the )?(teacher|board|instruction)|away from (the )?(door|window|distraction)/i,
+    test: /seat|front of the (class|room)|near (the )?(teacher|board|instruction)|away from (the )?(door|window|distraction)|asiento|sentad[oa]|ubicaci[oó]n preferencial|al frente de(l sal[oó]n| la clase)|cerca de(l| la) (maestr[oa]|profesor|pizarr)|lejos de (la |las |los )?(puerta|ventana|distracci)/i,
   },
   {
     id: 'time',
-    test: /extend(ed)? time|extra time|additional time|time and a half|1\.5 ?x|double time/i,
+    test: /extend(ed)? time|extra time|additional time|time and a half|1[.,]5 ?x|double time|tiempo (extendido|extra|adicional)|tiempo y medio|doble de tiempo/i,
     setting: 'test',
   },
-  { id: 'headphones', test: /headphone|ear ?muff|noise/i },
-  { id: 'calculator', test: /calculator/i },
-  { id: 'break', test: /break/i },
+  {
+    id: 'headphones',
+    test: /headphone|ear ?muff|noise|aud[ií]fono|auricular|protector(es)? (auditivo|de o[ií]do)|ruido/i,
+  },
+  { id: 'calculator', test: /calculator|calculadora/i },
+  { id: 'break', test: /break|descanso|pausa/i },
   {
     id: 'readAloud',
-    test: /read(s|ing)? aloud|read to|text.to.speech|audio|oral(ly)? administ/i,
+    test: /read(s|ing)? aloud|read to|text.to.speech|audio|oral(ly)? administ|en voz alta|texto a voz/i,
     setting: 'test',
   },
-  { id: 'scribe', test: /scribe|dictat|speech.to.text/i },
+  { id: 'scribe', test: /scribe|dictat|speech.to.text|escriba\b|dictad|voz a texto/i },
   {
     id: 'directions',
-    test: /check(s|ing)? for understanding|repeat(ed)? direction|directions|simplif(y|ied) instruction|chunk/i,
+    test: /check(s|ing)? for understanding|repeat(ed)? direction|directions|simplif(y|ied) instruction|chunk|instrucciones|verificar (la )?comprensi[oó]n|comprobar (que )?entiend/i,
   },
-  { id: 'shorter', test: /reduc|fewer|shorten|shorter|modified (assign|work|format)/i },
-  { id: 'notes', test: /notes|graphic organi[sz]er|study guide/i },
-  { id: 'fidget', test: /fidget|wiggle|movement|stand(ing)? desk/i },
-  { id: 'schedule', test: /visual schedule|picture schedule|first.then/i },
+  {
+    id: 'shorter',
+    test: /reduc|fewer|shorten|shorter|modified (assign|work|format)|menos (preguntas|problemas|ejercicios|palabras)|acortad|m[aá]s cort[ao]s?|tareas modificadas/i,
+  },
+  {
+    id: 'notes',
+    test: /notes|graphic organi[sz]er|study guide|apuntes|notas de (la )?clase|organizador gr[aá]fico|gu[ií]a de estudio/i,
+  },
+  {
+    id: 'fidget',
+    test: /fidget|wiggle|movement|stand(ing)? desk|objeto sensorial|juguete sensorial|movimiento|escritorio de pie/i,
+  },
+  {
+    id: 'schedule',
+    test: /visual schedule|picture schedule|first.then|horario visual|agenda visual|horario con (im[aá]genes|dibujos)|primero.{1,3}despu[eé]s/i,
+  },
 ];
 
 /** The plan's first sentence: a full stop ends it only before a space or the end, never inside "1.5". */
@@ -185,7 +203,7 @@ function classFor(acc: CheckInAccommodation, sources: CheckInSources): string | 
     .sort((a, b) => a.startTime.localeCompare(b.startTime));
   // A seating or directions question is about one real class: the first of the day, or math when
   // the child has it (the class where seating and directions matter most often in IEPs).
-  const math = today.find((p) => /math/i.test(p.className));
+  const math = today.find((p) => /math|matem[aá]tica/i.test(p.className));
   return (math ?? today[0])?.className ?? null;
 }
 
