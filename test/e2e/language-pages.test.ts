@@ -18,8 +18,9 @@ import {
 // Every page of the record, the letters, the advisor and the paper trail in Spanish (issue 17), for
 // the demo household on a phone: the page is marked Spanish, its own English (every message of its
 // catalog part that is a plain sentence, with no value put in) is nowhere on it, axe finds nothing,
-// and a screenshot at 360 px is kept. What the server writes (the advisor's sentences, the ledger's
-// notes) is data and may still be English; the check reads only the page's own words.
+// and a screenshot at 360 px is kept. The check reads only the page's own words: what the server
+// writes (the advisor's recommendations, what needs attention, now in the reader's language too; the
+// ledger's notes, still English) is checked by the server's own tests.
 
 const LOCALES = join(import.meta.dirname, '../../src/domain/i18n/locales');
 const part = (language: string, name: string): Record<string, string> =>
