@@ -9,18 +9,27 @@
 //
 // Messages never use the child's name: "your child". Accommodations, services and goals are named by an
 // optional `labels` map (id -> short label, e.g. "extended time"); without one, generic wording is used.
+//
+// Every sentence of a finding is a message of the findings catalog (src/domain/i18n/locales/<language>/
+// findings.json, keys `findings.…`), which only the server and the domain read, as the advice part is:
+// each detector takes the reader's language (English by default), and writes dates and lists in it
+// (src/domain/advisor/words.ts). Record data (labels, class and staff names, step texts) stays as written.
 
+import { type AdviceLanguage, adviceWords } from './advisor/words.ts';
 import {
   daysBetween,
   formatRecordDate,
-  formatShortDate,
+  formatSchoolDate,
   fromDayNumber,
   isoWeekday,
   monthEnd,
   toDayNumber,
   weekStartDay,
 } from './dates.ts';
-import { capitalize, countOf } from './letter-words.ts';
+import enFindings from './i18n/locales/en/findings.json' with { type: 'json' };
+import esFindings from './i18n/locales/es/findings.json' with { type: 'json' };
+import { createTranslator, type MessageValues, type Translator } from './i18n/translate.ts';
+import { capitalize } from './letter-words.ts';
 import {
   type AccommodationOccurrence,
   accommodationOccurrences,
@@ -28,7 +37,6 @@ import {
   type ScheduleOf,
   type SessionOccurrence,
   sessionOccurrences,
-  sessionSourceNoun,
 } from './occurrences.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -189,14 +197,45 @@ export const PULL_OUT_CONFLICT_SHARE = 0.6;
 // ---------------------------------------------------------------------------------------------
 // Shared helpers.
 
-/** "Sep 15, Sep 22 and Oct 1"; long lists end with "and N more". */
-function formatDateList(dates: readonly string[], max = 5): string {
-  const unique = [...new Set(dates)].sort();
-  const shown = unique.slice(0, max).map((d) => formatRecordDate(d, 'monthDay'));
-  const rest = unique.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`;
+/** A language the findings are worded in (the advisor's: English or Spanish). */
+export type FindingLanguage = AdviceLanguage;
+
+const findingTranslators: Readonly<Record<FindingLanguage, Translator>> = {
+  en: createTranslator('en', enFindings),
+  es: createTranslator('es', esFindings),
+};
+
+type FindingWords = {
+  /** The message of `key` (without the `findings.` prefix), with its values. */
+  say(key: string, values?: MessageValues): string;
+  /** "Tue, Sep 15"; Spanish "martes 15 de septiembre". */
+  shortDate(date: string): string;
+  /** "Sep 15, Sep 22 and Oct 1"; long lists end with "and N more". Spanish "15 de septiembre, … y 1 de octubre". */
+  dateList(dates: readonly string[], max?: number): string;
+};
+
+function findingWords(language: FindingLanguage = 'en'): FindingWords {
+  const { t } = findingTranslators[language];
+  const w = adviceWords(language);
+  const english = language === 'en';
+  return {
+    say: (key, values) => t(`findings.${key}`, values),
+    shortDate: w.shortDate,
+    dateList: (dates, max = 5) => {
+      const unique = [...new Set(dates)].sort();
+      const shown = unique
+        .slice(0, max)
+        .map((d) => (english ? formatRecordDate(d, 'monthDay') : formatSchoolDate(d, 'longMonthDay', 'es')));
+      const rest = unique.length - shown.length;
+      if (rest > 0) return t('findings.dates.more', { dates: shown.join(', '), count: rest });
+      return w.list(shown);
+    },
+  };
+}
+
+/** `named` and the label for a message's select: the label when there is one, else the generic words. */
+function named(label: string | undefined): { named: 'yes' | 'no'; label: string } {
+  return label ? { named: 'yes', label } : { named: 'no', label: '' };
 }
 
 function byDateThenId<T extends { date: string; id: string }>(a: T, b: T): number {
@@ -351,14 +390,13 @@ function occurrenceIds(items: readonly Occurrence[]): string[] {
   return [...new Set(items.flatMap((o) => o.entryIds))];
 }
 
-function accommodationTitle(id: string, labels: Labels): string {
+/** The values naming an accommodation: its label (for the question) and as a title (for the message). */
+function accommodationNamed(
+  id: string,
+  labels: Labels,
+): { named: 'yes' | 'no'; label: string; title: string } {
   const label = labels[id];
-  return label ? capitalize(label) : 'This accommodation';
-}
-
-function accommodationPhrase(id: string, labels: Labels): string {
-  const label = labels[id];
-  return label ? `your child's ${label}` : 'this accommodation';
+  return { ...named(label), title: label ? capitalize(label) : '' };
 }
 
 /**
@@ -370,7 +408,9 @@ function accommodationPhrase(id: string, labels: Labels): string {
 export function findAccommodationLapsePatterns(
   observations: readonly AccommodationObservation[],
   labels: Labels = {},
+  language: FindingLanguage = 'en',
 ): Finding[] {
+  const w = findingWords(language);
   const findings: Finding[] = [];
   // Counted by occurrence: the same lapse noted three ways is one lapse (src/domain/occurrences.ts).
   const occurrences: Occurrence[] = accommodationOccurrences(observations).map((o) => ({ ...o, id: o.key }));
@@ -381,8 +421,9 @@ export function findAccommodationLapsePatterns(
     const obs = byAccommodation.get(accommodationId)!;
     const lapses = obs.filter(isLapse);
     if (lapses.length < MIN_LAPSES_FOR_PATTERN) continue;
-    const title = accommodationTitle(accommodationId, labels);
-    const phrase = accommodationPhrase(accommodationId, labels);
+    const name = accommodationNamed(accommodationId, labels);
+    const { label, ...titled } = name;
+    const phrased = { named: name.named, label };
 
     // On substitute days, compared with regular-teacher days.
     const subDays = obs.filter((o) => o.teacherKind === 'substitute');
@@ -399,10 +440,15 @@ export function findAccommodationLapsePatterns(
         rule: FINDING_RULES.substituteLapses,
         subjectId: accommodationId,
         severity: 'concern',
-        message:
-          `${title} was noted as not given, or only partly, on ${subLapses.length} of ${countOf(subDays.length, 'substitute day')} ` +
-          `(${formatDateList(subLapses.map((o) => o.date))}), against ${regularLapses.length} of ${countOf(regularDays.length, 'day')} with the regular teacher.`,
-        question: `Do substitutes get the accommodation list? Could we check how substitutes are told about ${phrase}?`,
+        message: w.say('substitutes.message', {
+          ...titled,
+          lapses: subLapses.length,
+          days: subDays.length,
+          dates: w.dateList(subLapses.map((o) => o.date)),
+          regularLapses: regularLapses.length,
+          regularDays: regularDays.length,
+        }),
+        question: w.say('substitutes.question', phrased),
         entryIds: occurrenceIds(subLapses),
       });
     }
@@ -423,10 +469,14 @@ export function findAccommodationLapsePatterns(
         rule: FINDING_RULES.classLapses,
         subjectId: accommodationId,
         severity: 'concern',
-        message:
-          `${title} was noted as not given, or only partly, ${inClass.items.length} of ${countOf(lapses.length, 'time')} in ${inClass.key} ` +
-          `(${formatDateList(inClass.items.map((o) => o.date))}).`,
-        question: `Could we look together at how ${phrase} works in ${inClass.key}? Is something there making it hard to provide?`,
+        message: w.say('class.message', {
+          ...titled,
+          count: inClass.items.length,
+          total: lapses.length,
+          className: inClass.key,
+          dates: w.dateList(inClass.items.map((o) => o.date)),
+        }),
+        question: w.say('class.question', { ...phrased, className: inClass.key }),
         entryIds: occurrenceIds(inClass.items),
       });
     }
@@ -447,10 +497,14 @@ export function findAccommodationLapsePatterns(
         rule: FINDING_RULES.staffLapses,
         subjectId: accommodationId,
         severity: 'concern',
-        message:
-          `${title} was noted as not given, or only partly, ${withStaff.items.length} of ${countOf(lapses.length, 'time')} with ${withStaff.key} ` +
-          `(${formatDateList(withStaff.items.map((o) => o.date))}).`,
-        question: `Does ${withStaff.key} have the accommodation list? Could we check together whether anything makes ${phrase} hard to provide?`,
+        message: w.say('staff.message', {
+          ...titled,
+          count: withStaff.items.length,
+          total: lapses.length,
+          staff: withStaff.key,
+          dates: w.dateList(withStaff.items.map((o) => o.date)),
+        }),
+        question: w.say('staff.question', { ...phrased, staff: withStaff.key }),
         entryIds: occurrenceIds(withStaff.items),
       });
     }
@@ -468,7 +522,9 @@ export function findAccommodationLapsePatterns(
 export function findBehaviorPlanPatterns(
   incidents: readonly BehaviorIncident[],
   steps: readonly BehaviorStepRef[],
+  language: FindingLanguage = 'en',
 ): Finding[] {
+  const w = findingWords(language);
   const findings: Finding[] = [];
   const sorted = sortedByDate(incidents);
   const stepById = new Map(steps.map((s) => [s.id, s]));
@@ -483,12 +539,22 @@ export function findBehaviorPlanPatterns(
   );
   if (rewardFalse.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED) {
     rewardFinding = rewardsUnusedFinding(
-      `No reward was used in ${rewardFalse.length} of ${countOf(sorted.length, 'incident')} you noted (${formatDateList(rewardFalse.map((i) => i.date))}).`,
+      w,
+      w.say('rewards.notUsed', {
+        count: rewardFalse.length,
+        total: sorted.length,
+        dates: w.dateList(rewardFalse.map((i) => i.date)),
+      }),
       ids(rewardFalse),
     );
   } else if (rewardIds.size > 0 && sorted.length >= MIN_INCIDENTS_FOR_REWARDS_UNUSED && !anyRewardUsed) {
     rewardFinding = rewardsUnusedFinding(
-      `The plan's ${rewardIds.size === 1 ? 'reward' : 'rewards'} did not appear in any of the ${sorted.length} incidents you noted (${formatDateList(sorted.map((i) => i.date))}).`,
+      w,
+      w.say('rewards.neverSeen', {
+        rewards: rewardIds.size,
+        total: sorted.length,
+        dates: w.dateList(sorted.map((i) => i.date)),
+      }),
       ids(sorted),
     );
   }
@@ -512,15 +578,18 @@ export function findBehaviorPlanPatterns(
     const followed = followedCount.get(stepId) ?? 0;
     if (skipped.length < MIN_SKIPS_FOR_STEP_PATTERN || skipped.length <= followed) continue;
     const text = stepById.get(stepId)?.text;
-    const name = text ? `“${text}”` : 'a step in the plan';
+    const step = { named: text ? 'yes' : 'no', step: text ?? '' };
     findings.push({
       rule: FINDING_RULES.stepSkipped,
       subjectId: stepId,
       severity: 'concern',
-      message:
-        `${capitalize(name)} was skipped in ${skipped.length} incidents and followed in ${followed} ` +
-        `(skipped on ${formatDateList(skipped.map((i) => i.date))}).`,
-      question: `Have the staff who respond to incidents been shown this step? Could we talk about what gets in the way of ${name}?`,
+      message: w.say('stepSkipped.message', {
+        ...step,
+        skipped: skipped.length,
+        followed,
+        dates: w.dateList(skipped.map((i) => i.date)),
+      }),
+      question: w.say('stepSkipped.question', step),
       entryIds: ids(skipped),
     });
   }
@@ -533,23 +602,24 @@ export function findBehaviorPlanPatterns(
       rule: FINDING_RULES.consequenceContradicted,
       subjectId: BEHAVIOR_PLAN_SUBJECT,
       severity: 'concern',
-      message: `In ${contradicted.length} incidents the consequence seemed to go against the behavior plan (${formatDateList(contradicted.map((i) => i.date))}).`,
-      question:
-        'Could we go over what the plan says to do after an incident, so everyone responds the same way?',
+      message: w.say('consequences.message', {
+        count: contradicted.length,
+        dates: w.dateList(contradicted.map((i) => i.date)),
+      }),
+      question: w.say('consequences.question'),
       entryIds: ids(contradicted),
     });
   }
   return findings;
 }
 
-function rewardsUnusedFinding(message: string, entryIds: string[]): Finding {
+function rewardsUnusedFinding(w: FindingWords, message: string, entryIds: string[]): Finding {
   return {
     rule: FINDING_RULES.rewardsUnused,
     subjectId: BEHAVIOR_PLAN_SUBJECT,
     severity: 'concern',
     message,
-    question:
-      'Is the reward system in the plan being used? Could we check how it works day to day and who gives the rewards?',
+    question: w.say('rewards.question'),
     entryIds,
   };
 }
@@ -578,15 +648,16 @@ export function findGoalFlags(
   lastReportDate: string | null,
   labels: Labels = {},
   yearEndReportDate: string | null = null,
+  language: FindingLanguage = 'en',
 ): Finding[] {
   toDayNumber(asOf);
+  const w = findingWords(language);
   const findings: Finding[] = [];
   const byGoal = groupBy(sortedByDate(points.filter((p) => p.date <= asOf)), (p) => p.goalId);
   for (const goal of [...goals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const goalPoints = byGoal.get(goal.id) ?? [];
-    const label = labels[goal.id];
     // Labels name the goal's area ("reading"): "The reading goal has no data...".
-    const title = label ? `The ${label} goal` : 'This goal';
+    const title = named(labels[goal.id]);
 
     if (lastReportDate != null && daysBetween(lastReportDate, asOf) >= NO_DATA_GRACE_DAYS) {
       const after = goalPoints.filter((p) => p.date > lastReportDate);
@@ -596,9 +667,12 @@ export function findGoalFlags(
           rule: FINDING_RULES.noDataSinceReport,
           subjectId: goal.id,
           severity: 'info',
-          message: `${title} has no data noted since the progress report of ${formatShortDate(lastReportDate)} (${countOf(daysBetween(lastReportDate, asOf), 'day')} ago).`,
-          question:
-            'Is data still being collected on this goal? Could we see the latest work samples or data sheets?',
+          message: w.say('noData.message', {
+            ...title,
+            date: w.shortDate(lastReportDate),
+            days: daysBetween(lastReportDate, asOf),
+          }),
+          question: w.say('noData.question'),
           entryIds: before ? [before.id] : [],
         });
       }
@@ -616,11 +690,16 @@ export function findGoalFlags(
           rule: FINDING_RULES.noProgress,
           subjectId: goal.id,
           severity: 'concern',
-          message:
-            `${title} went from ${previous.numericValue} (${formatShortDate(previous.date)}) to ${last.numericValue} (${formatShortDate(last.date)}) ` +
-            `on the last two progress reports${goal.targetValue == null ? '' : `; the target is ${goal.targetValue}`}.`,
-          question:
-            'What could change so this goal moves forward: the service, the approach, or the goal itself? Should we meet to revise it?',
+          message: w.say('noProgress.message', {
+            ...title,
+            from: String(previous.numericValue),
+            fromDate: w.shortDate(previous.date),
+            to: String(last.numericValue),
+            toDate: w.shortDate(last.date),
+            hasTarget: goal.targetValue == null ? 'no' : 'yes',
+            target: String(goal.targetValue),
+          }),
+          question: w.say('noProgress.question'),
           entryIds: [previous.id, last.id],
         });
       }
@@ -638,8 +717,13 @@ export function findGoalFlags(
         rule: FINDING_RULES.targetMetEarly,
         subjectId: goal.id,
         severity: 'info',
-        message: `${title} reached its target of ${goal.targetValue} on ${formatShortDate(first.date)} (${first.numericValue}), before the end of the year.`,
-        question: 'Is this goal too easy, or ready for a new target?',
+        message: w.say('metEarly.message', {
+          ...title,
+          target: String(goal.targetValue),
+          date: w.shortDate(first.date),
+          value: String(first.numericValue),
+        }),
+        question: w.say('metEarly.question'),
         entryIds: ids(met),
       });
     }
@@ -658,9 +742,10 @@ function minutesOfDay(time: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-function serviceTitle(id: string, labels: Labels): string {
+/** The values naming a service in a message: its label as a title. */
+function serviceNamed(id: string, labels: Labels): { named: 'yes' | 'no'; title: string } {
   const label = labels[id];
-  return label ? capitalize(label) : 'This service';
+  return { named: label ? 'yes' : 'no', title: label ? capitalize(label) : '' };
 }
 
 /**
@@ -672,7 +757,9 @@ export function findPullOutConflicts(
   sessions: readonly PullOutSession[],
   timetable: readonly ClassPeriod[],
   labels: Labels = {},
+  language: FindingLanguage = 'en',
 ): Finding[] {
+  const w = findingWords(language);
   const periods = timetable.map((p) => ({
     weekday: p.weekday,
     start: minutesOfDay(p.startTime),
@@ -702,13 +789,19 @@ export function findPullOutConflicts(
     ) {
       continue;
     }
-    const title = serviceTitle(serviceId, labels);
+    const title = serviceNamed(serviceId, labels);
     findings.push({
       rule: FINDING_RULES.pullOutConflict,
       subjectId: serviceId,
       severity: 'concern',
-      message: `${title}: ${top.items.length} of the ${serviceSessions.length} sessions with a start time fell during ${top.key} (${formatDateList(top.items.map((s) => s.date))}).`,
-      question: `${title} takes your child out of ${top.key} most times; is there another time?`,
+      message: w.say('pullOut.message', {
+        ...title,
+        count: top.items.length,
+        total: serviceSessions.length,
+        className: top.key,
+        dates: w.dateList(top.items.map((s) => s.date)),
+      }),
+      question: w.say('pullOut.question', { ...title, className: top.key }),
       entryIds: ids(top.items),
     });
   }
@@ -718,36 +811,9 @@ export function findPullOutConflicts(
 // ---------------------------------------------------------------------------------------------
 // 6. Sources that disagree about a session.
 
+// Who says what about a session (the catalog's `findings.disagree.*` selects: "The school log says",
+// "your child remembers it did not", "Could we look at the log together?").
 const SCHOOL_SOURCES = ['school_log', 'provider', 'provider_link'] as const;
-const SOURCE_SAYS: Record<string, string> = {
-  school_log: 'The school log says',
-  provider: 'The provider says',
-  provider_link: "The provider's log says",
-  parent: 'You noted',
-  child_report: 'Your child remembers',
-};
-const SCHOOL_RECORD_WORDS: Record<(typeof SCHOOL_SOURCES)[number], string> = {
-  school_log: 'the log',
-  provider: 'the session notes',
-  provider_link: 'the session notes',
-};
-
-function happenedWords(status: string): string {
-  return status === 'short' ? 'happened (shortened)' : status === 'missed' ? 'did not happen' : 'happened';
-}
-
-/** "your child remembers it did not", "you noted it happened", "the provider says it happened (shortened)". */
-function otherSays(source: string, status: string): string {
-  const said = status === 'missed' ? 'it did not' : `it ${happenedWords(status)}`;
-  switch (source) {
-    case 'child_report':
-      return `your child remembers ${said}`;
-    case 'parent':
-      return `you noted ${said}`;
-    default:
-      return `${sessionSourceNoun(source)} says ${said}`;
-  }
-}
 
 /**
  * Sources that disagree about one session: the same occurrence (src/domain/occurrences.ts, the grouping
@@ -761,12 +827,13 @@ export function findDisagreements(
   claims: readonly SessionClaim[],
   labels: Labels = {},
   scheduleOf: ScheduleOf = () => NO_SCHEDULE,
+  language: FindingLanguage = 'en',
 ): Finding[] {
   const { occurrences } = sessionOccurrences(
     claims.map((c) => ({ ...c, kind: c.kind ?? 'scheduled', startTime: c.startTime ?? null })),
     scheduleOf,
   );
-  return disagreementFindings(occurrences, labels);
+  return disagreementFindings(occurrences, labels, language);
 }
 
 /** The findings of occurrences already grouped (the same as findDisagreements, without grouping again). */
@@ -780,24 +847,28 @@ export function disagreementFindings(
     kind: string;
   }>[],
   labels: Labels = {},
+  language: FindingLanguage = 'en',
 ): Finding[] {
+  const w = findingWords(language);
   const findings: Finding[] = [];
   for (const o of occurrences) {
     if (!o.disagreement) continue;
     const counted = o.counted;
     const others = o.statements.filter((c) => c.status !== counted.status);
-    const label = labels[o.serviceId] ?? 'the session';
-    const says = SOURCE_SAYS[counted.source] ?? 'A record says';
-    const message = `${says} ${label} ${happenedWords(counted.status)} on ${formatShortDate(o.date)}; ${others
-      .map((c) => otherSays(c.source, c.status))
-      .join('; ')}.`;
+    const message = w.say('disagree.message', {
+      source: counted.source,
+      ...named(labels[o.serviceId]),
+      status: counted.status,
+      date: w.shortDate(o.date),
+      others: others.map((c) => w.say('disagree.other', { source: c.source, status: c.status })).join('; '),
+    });
     const school = SCHOOL_SOURCES.find((s) => o.statements.some((c) => c.source === s));
     findings.push({
       rule: FINDING_RULES.disagreement,
       subjectId: o.serviceId,
       severity: 'info',
       message,
-      question: `Could we look at ${school ? SCHOOL_RECORD_WORDS[school] : 'the session notes'} together?`,
+      question: w.say('disagree.question', { record: school ?? 'none' }),
       // The counted statement, those that disagree with it, then any that agree with it.
       entryIds: [
         counted.id,

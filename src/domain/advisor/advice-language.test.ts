@@ -17,8 +17,17 @@ import type {
 import type { Communication } from '../communications.ts';
 import { isoWeekday } from '../dates.ts';
 import enAdvice from '../i18n/locales/en/advice.json' with { type: 'json' };
+import enFindings from '../i18n/locales/en/findings.json' with { type: 'json' };
 import esAdvice from '../i18n/locales/es/advice.json' with { type: 'json' };
-import { FINDING_RULES, type Finding } from '../implementation-patterns.ts';
+import {
+  type AccommodationObservation,
+  type Finding,
+  type FindingLanguage,
+  findAccommodationLapsePatterns,
+  findDisagreements,
+  findGoalFlags,
+  type GoalProgressPoint,
+} from '../implementation-patterns.ts';
 import { profileFor } from '../jurisdictions.ts';
 import { adviceLanguage } from './words.ts';
 
@@ -26,9 +35,10 @@ import { adviceLanguage } from './words.ts';
 // plan, a 504 plan and an Ontario plan, the Spanish recommendations are the English ones (same ids,
 // rules, actions, entries, citations, thresholds, deadlines' dates, letters, steps, people) in other
 // words, and no English sentence of the advisor is left in them. What stays as written: the record's own
-// data (names, subjects, notes, accommodation texts), the citations, and the English text of other
-// modules the advisor quotes (a jurisdiction's caveats and ladder notes, a pattern finding's message
-// and question), which this test removes before looking for English.
+// data (names, subjects, notes, accommodation texts, class names), the citations, and the English text of
+// other modules the advisor quotes (a jurisdiction's caveats and ladder notes), which this test removes
+// before looking for English. The pattern findings it quotes are gathered in the reader's language too
+// (src/domain/implementation-patterns.ts), so their messages and questions are Spanish here.
 
 const AS_OF = '2026-10-22';
 const CHILD = '00000000-0000-7000-8000-000000000001';
@@ -214,16 +224,58 @@ const CALCULATOR: CaseAccommodation = {
   })),
 };
 
-function finding(rule: string, subjectId: string, entryIds: string[], more: Partial<Finding> = {}): Finding {
-  return {
-    rule,
-    subjectId,
-    severity: 'concern',
-    message: 'A pattern was noted.',
-    question: 'Could we look at this together?',
-    entryIds,
+/**
+ * The pattern findings of the record, worded by the detectors in `language` as the server gathers them:
+ * the calculator left out on substitute days, all in Math; the school log and the parent disagreeing
+ * about a speech session; the reading goal with no progress, met early once, and no data since its report.
+ */
+function findingsIn(language: FindingLanguage): Finding[] {
+  const calculator = (id: string, date: string, more: Partial<AccommodationObservation>) => ({
+    id,
+    accommodationId: 'acc-calculator',
+    date,
+    outcome: 'not_provided' as const,
+    className: 'Math',
+    setting: 'test' as const,
+    teacherKind: 'substitute' as const,
+    staffName: null,
+    source: 'parent_saw' as const,
     ...more,
-  };
+  });
+  const observations: AccommodationObservation[] = [
+    calculator('o0', '2026-10-01', {}),
+    calculator('o1', '2026-10-08', {}),
+    calculator('o2', '2026-10-15', {}),
+    calculator('o3', '2026-10-02', { outcome: 'provided', teacherKind: 'regular' }),
+    calculator('o4', '2026-10-09', { outcome: 'provided', teacherKind: 'regular' }),
+  ];
+  const point = (id: string, date: string, numericValue: number, isProgressReport: boolean) =>
+    ({ id, goalId: 'goal-reading', date, numericValue, isProgressReport }) satisfies GoalProgressPoint;
+  return [
+    ...findAccommodationLapsePatterns(observations, { 'acc-calculator': CALCULATOR.text }, language),
+    ...findDisagreements(
+      [
+        { id: 'c1x', serviceId: 'svc-speech', date: '2026-10-06', status: 'delivered', source: 'school_log' },
+        { id: 'c2x', serviceId: 'svc-speech', date: '2026-10-06', status: 'missed', source: 'parent' },
+      ],
+      { 'svc-speech': 'Speech-language therapy' },
+      undefined,
+      language,
+    ),
+    ...findGoalFlags(
+      [{ id: 'goal-reading', targetValue: 90, higherIsBetter: true }],
+      [
+        point('gp3', '2026-05-01', 95, false),
+        point('gp1', '2026-06-01', 80, true),
+        point('gp2', '2026-09-30', 70, true),
+      ],
+      AS_OF,
+      '2026-09-30',
+      { 'goal-reading': 'reading' },
+      null,
+      language,
+    ),
+  ];
 }
 
 const note = (id: string, kind: CaseParentNote['kind'], date: string): CaseParentNote => ({
@@ -233,8 +285,8 @@ const note = (id: string, kind: CaseParentNote['kind'], date: string): CaseParen
   text: 'Something happened',
 });
 
-/** A record that trips most rules at once (the advisor test's kitchen sink). */
-function everything(planMore: Partial<CasePlan> = {}): CaseRecord {
+/** A record that trips most rules at once (the advisor test's kitchen sink), its findings in `language`. */
+function everything(planMore: Partial<CasePlan> = {}, language: FindingLanguage = 'en'): CaseRecord {
   const unanswered = (prefix: string) => [
     message(`${prefix}1`, { subject: `Thread ${prefix}`, date: '2026-09-28', replyExpectedBy: '2026-10-05' }),
     message(`${prefix}2`, {
@@ -261,14 +313,7 @@ function everything(planMore: Partial<CasePlan> = {}): CaseRecord {
     services: [speech(), OT, EARLIER],
     accommodations: [CALCULATOR],
     goals: [{ id: 'goal-reading', area: 'reading', text: 'Read 90 words per minute' }],
-    findings: [
-      finding(FINDING_RULES.classLapses, 'acc-calculator', ['o0', 'o1', 'o2']),
-      finding(FINDING_RULES.substituteLapses, 'acc-calculator', ['o0']),
-      finding(FINDING_RULES.disagreement, 'svc-speech', ['c1x', 'c2x'], { severity: 'info' }),
-      finding(FINDING_RULES.noProgress, 'goal-reading', ['gp1', 'gp2']),
-      finding(FINDING_RULES.targetMetEarly, 'goal-reading', ['gp3'], { severity: 'info' }),
-      finding(FINDING_RULES.noDataSinceReport, 'goal-reading', ['gp2'], { severity: 'info' }),
-    ],
+    findings: findingsIn(language),
     keyDates: [
       { kind: 'annual_review', date: '2026-10-01', label: null },
       { kind: 'reevaluation', date: '2026-09-01', label: null },
@@ -369,21 +414,19 @@ const PLANS: Partial<CasePlan>[] = [
   { jurisdiction: { country: 'US', region: 'IL' } },
 ];
 
-const RECORDS: CaseRecord[] = [
+/** The records, their findings gathered in `language` (as the server gathers them for the reader). */
+const recordsIn = (language: FindingLanguage): CaseRecord[] => [
   ...PLANS.flatMap((p) => {
-    const base = everything(p);
+    const base = everything(p, language);
     return [base, notAsked(base), afterMeetingRequest(base)];
   }),
+  // Sources that disagree, on their own: the request for the logs quotes them (with the speech
+  // service, the request for its logs would cover them).
+  record({ findings: findingsIn(language).filter((f) => f.rule === 'sources_disagree') }),
   ...singles,
 ];
-
-/** Rules whose reason is a pattern finding's own message and question, quoted as written. */
-const FINDING_REASONS: ReadonlySet<string> = new Set([
-  ADVISOR_RULES.patternConcern,
-  ADVISOR_RULES.goalNoProgress,
-  ADVISOR_RULES.goalMetEarly,
-  ADVISOR_RULES.goalNoData,
-]);
+const RECORDS = recordsIn('en');
+const SPANISH_RECORDS = recordsIn('es');
 
 /** What must be the same in every language: everything but the words. */
 function facts(r: Recommendation) {
@@ -426,7 +469,9 @@ function quotedText(rec: CaseRecord): string[] {
     ...rec.parentNotes.map((n) => n.text),
     ...rec.communications.flatMap((c) => (c.subject ? [c.subject] : [])),
     ...rec.team.map((c) => c.name),
-    ...rec.findings.flatMap((f) => [f.message, f.question]),
+    // A finding's record data: the accommodation's words (its label) and the class it names.
+    ...rec.accommodations.map((a) => a.text.charAt(0).toUpperCase() + a.text.slice(1)),
+    'Math',
     ...rec.goals.map((g) => g.area),
     ...(profile?.timelines.flatMap((t) => (t.caveat ? [t.caveat] : [])) ?? []),
     ...(profile?.ladder.flatMap((s) => (s.note ? [s.note] : [])) ?? []),
@@ -434,8 +479,11 @@ function quotedText(rec: CaseRecord): string[] {
   ].sort((a, b) => b.length - a.length);
 }
 
-/** The literal runs of three words or more of every English advice message. */
-const ENGLISH_RUNS = Object.values(enAdvice as Record<string, string>)
+/** The literal runs of three words or more of every English advice message and finding message. */
+const ENGLISH_RUNS = [
+  ...Object.values(enAdvice as Record<string, string>),
+  ...Object.values(enFindings as Record<string, string>),
+]
   .flatMap((m) => m.split(/[{}]/))
   .map((run) =>
     run
@@ -443,14 +491,22 @@ const ENGLISH_RUNS = Object.values(enAdvice as Record<string, string>)
       .replace(/^[,.;:()“”]+|[,.;:()“”]+$/g, '')
       .trim(),
   )
-  .filter((run) => run.split(/\s+/).length >= 3 && !/^[a-z_]+ (select|plural),/.test(run));
+  .filter((run) => run.split(/\s+/).length >= 3 && !/^[a-z_]+,? (select|plural),/i.test(run));
 
 describe('the advisor in Spanish', () => {
-  const pairs = RECORDS.map((rec) => ({
-    rec,
+  const pairs = RECORDS.map((rec, i) => ({
+    rec: SPANISH_RECORDS[i]!,
     en: advise(rec, settings),
-    es: advise(rec, settings, 'es'),
+    es: advise(SPANISH_RECORDS[i]!, settings, 'es'),
   }));
+
+  it('quotes findings of every kind the advisor reads, gathered in each language', () => {
+    const kinds = (records: CaseRecord[]) => [
+      ...new Set(records.flatMap((r) => r.findings.map((f) => f.rule))),
+    ];
+    expect(kinds(SPANISH_RECORDS).sort()).toEqual(kinds(RECORDS).sort());
+    expect(kinds(RECORDS)).toHaveLength(6);
+  });
 
   it('trips every rule of ADVISOR_RULES in the records here (the test covers them all)', () => {
     const fired = new Set(
@@ -465,9 +521,7 @@ describe('the advisor in Spanish', () => {
       for (const [i, r] of es.entries()) {
         const english = en[i]!;
         expect(r.title, r.id).not.toBe(english.title);
-        // A pattern finding's reason is its message and question (src/domain/implementation-patterns.ts),
-        // English for now: the advisor quotes them as written.
-        if (!FINDING_REASONS.has(r.rule)) expect(r.reason, r.id).not.toBe(english.reason);
+        expect(r.reason, r.id).not.toBe(english.reason);
         expect(r.confidence.why, r.id).not.toBe(english.confidence.why);
         for (const [j, d] of r.deadlines.entries())
           expect(d.label, r.id).not.toBe(english.deadlines[j]!.label);
@@ -502,6 +556,15 @@ describe('the advisor in Spanish', () => {
     expect(logs.title).toBe('Pida el registro de servicios de Speech-language therapy');
     expect(logs.deadlines[0]!.label).toBe(
       'Fecha límite para entregar los expedientes, si usted envía su solicitud el 22 de octubre de 2026 (45 días)',
+    );
+    // The findings it quotes, worded in Spanish where they were gathered.
+    const pattern = es.find((r) => r.rule === ADVISOR_RULES.patternConcern)!;
+    expect(pattern.reason).toMatch(
+      /^Se anotó que «Use of a calculator in math» no se dio, o solo en parte, /,
+    );
+    const disagree = pairs[PLANS.length * 3]!.es.find((r) => r.rule === ADVISOR_RULES.sourcesDisagree)!;
+    expect(disagree.reason).toMatch(
+      /^El registro de la escuela dice que Speech-language therapy se dio el martes 6 de octubre; usted anotó que no se dio\. /,
     );
     const harm = es.find((r) => r.rule === ADVISOR_RULES.harmNoted)!;
     expect(harm.title).toBe('Escale el asunto ya: el daño que anotó el lunes 12 de octubre');

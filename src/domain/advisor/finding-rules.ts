@@ -55,8 +55,9 @@ const CONCERN_FINDINGS: ReadonlySet<string> = new Set([
   FINDING_RULES.pullOutConflict,
 ]);
 
-// A finding's message and question are worded by src/domain/implementation-patterns.ts, in English: a
-// reader of another language gets them as written, after the advisor's own words.
+// A finding's message and question are worded by src/domain/implementation-patterns.ts in the language
+// the record was gathered in (the server gathers it in the reader's language: src/server/services/advice.ts),
+// so a reason quoting them reads in the same language as the advisor's own words.
 
 export function findingRules(ctx: Context): Recommendation[] {
   const { w } = ctx;

@@ -118,6 +118,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.id,
         request.query,
         deps.clock.today(),
+        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
       ),
   );
   api.get(

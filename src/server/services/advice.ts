@@ -26,7 +26,8 @@ async function adviceAndRecord(
   parent: { name: string; email: string | null },
   language = 'en',
 ) {
-  const record = await gatherCaseRecord(store, householdId, childId, asOf, parent);
+  // The findings the advisor quotes are gathered in the reader's language too.
+  const record = await gatherCaseRecord(store, householdId, childId, asOf, parent, language);
   const settings = await effectiveAdvisorSettings(store, householdId);
   const advice = {
     childId,

@@ -119,6 +119,8 @@ export async function gatherCaseRecord(
   childId: string,
   asOf: string,
   parent: { name: string; email: string | null },
+  /** The language of the pattern findings' sentences (the advisor quotes them): English by default. */
+  language = 'en',
 ): Promise<CaseRecord> {
   const db = store.db;
   const child = await requireChild(db, householdId, childId);
@@ -217,6 +219,7 @@ export async function gatherCaseRecord(
           bucket: 'week',
         },
         asOf,
+        language,
       )
     : null;
   const keyDates = plan ? await keyDatesOfPlan(db, householdId, plan.id) : [];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PatternsQuery } from '../../api/ledger.ts';
+import { adviceLanguage } from '../../domain/advisor/words.ts';
 import {
   type AccommodationObservation,
   accommodationRates,
@@ -36,7 +37,9 @@ import { loadSessionOccurrences } from './session-occurrences.ts';
 // Patterns across what the family recorded, for one child: accommodations' rate of "provided",
 // lapses concentrated on substitute days, in one class or with one staff member; behavior-plan
 // steps skipped and rewards unused; goals without data, without progress, or met early; and
-// sources that disagree. Each finding is a question to ask, with the entries behind it.
+// sources that disagree. Each finding is a question to ask, with the entries behind it, worded in the
+// reader's language (`language`: English unless Spanish; the labels, class and staff names and step texts
+// are the family's own words and stay as written).
 
 const short = (text: string) =>
   (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text).replace(/\.$/, '');
@@ -51,7 +54,9 @@ export async function childPatterns(
   childId: string,
   query: z.infer<typeof PatternsQuery>,
   today: string,
+  language = 'en',
 ) {
+  const findingLanguage = adviceLanguage(language);
   const asOf = query.asOf ?? today;
   const child = await requireChild(db, householdId, childId);
   if (query.to < query.from) throw invalid('to', `must not be before from (${query.from})`);
@@ -126,6 +131,7 @@ export async function childPatterns(
       [...reportDates].reverse().find((d) => d <= asOf) ?? null,
       labels,
       reportDates.at(-1) ?? null,
+      findingLanguage,
     );
   });
 
@@ -145,7 +151,7 @@ export async function childPatterns(
   const timetable = await timetableOf(db, householdId, childId);
 
   const findings: Finding[] = [
-    ...findAccommodationLapsePatterns(observations, labels),
+    ...findAccommodationLapsePatterns(observations, labels, findingLanguage),
     ...findBehaviorPlanPatterns(
       incidents.map((i) => ({
         id: i.id,
@@ -157,6 +163,7 @@ export async function childPatterns(
           i.consequence_contradicted == null ? null : Number(i.consequence_contradicted) === 1,
       })),
       steps.map((s) => ({ id: s.id, kind: s.kind as BehaviorStepRef['kind'], text: s.text })),
+      findingLanguage,
     ),
     ...goalFlags,
     ...findPullOutConflicts(
@@ -174,8 +181,9 @@ export async function childPatterns(
         className: p.class_name,
       })),
       labels,
+      findingLanguage,
     ),
-    ...disagreementFindings(sessions.occurrences, labels),
+    ...disagreementFindings(sessions.occurrences, labels, findingLanguage),
   ];
   return {
     childId,
