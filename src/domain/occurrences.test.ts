@@ -50,6 +50,9 @@ describe('accommodationOccurrences: one lapse, however many records', () => {
     expect(occurrenceWords(o!, 'Emma').summary).toBe(
       "1 lapse, 3 sources: a work sample, your note, Emma's report",
     );
+    expect(occurrenceWords(o!, 'Emma', 'es').summary).toBe(
+      '1 falta, 3 fuentes: una muestra de trabajo, su nota, lo que contó Emma',
+    );
   });
 
   it('different classes on the same day are 2 occurrences', () => {
@@ -86,6 +89,12 @@ describe('accommodationOccurrences: one lapse, however many records', () => {
     expect(words.question).toBe(
       "The teacher's word says it was in place; Emma's report says it was not in place. Which is right? The teacher's word counts until you correct one of them.",
     );
+    // In Spanish, for a reader of Spanish: the same facts, the child's name as given.
+    expect(occurrenceWords(o!, 'Emma', 'es')).toEqual({
+      summary: 'se dio, 2 fuentes: lo que dijo el maestro o la maestra, lo que contó Emma',
+      question:
+        'Según lo que dijo el maestro o la maestra, se dio; según lo que contó Emma, no se dio. ¿Qué es lo correcto? Cuenta lo que dijo el maestro o la maestra hasta que usted corrija uno de los dos registros.',
+    });
   });
 
   it('an "unknown" never outweighs a known outcome; "partly" and "not provided" agree (both lapses)', () => {

@@ -8,7 +8,17 @@
 // zod-free, so the web app can use it too. Session entries must be resolved first (corrections and voids,
 // src/domain/corrections.ts `currentSessionEntries`); voided observations and work samples are left out.
 
-import { andList, capitalize, observationOutcomeWords } from './letter-words.ts';
+import enFindings from './i18n/locales/en/findings.json' with { type: 'json' };
+import esFindings from './i18n/locales/es/findings.json' with { type: 'json' };
+import { createTranslator } from './i18n/translate.ts';
+import { andList, capitalize } from './letter-words.ts';
+
+// An occurrence's words (occurrenceWords) come from the findings catalog part, read only by the server.
+const occurrenceTranslators = {
+  en: createTranslator('en', enFindings),
+  es: createTranslator('es', esFindings),
+} as const;
+const spanishList = new Intl.ListFormat('es', { style: 'long', type: 'conjunction' });
 
 // ---------------------------------------------------------------------------------------------
 // Accommodations
@@ -299,26 +309,41 @@ export function accommodationSourceNoun(
 export function occurrenceWords(
   occurrence: AccommodationOccurrence<AccommodationEvidence>,
   childName: string,
+  language: 'en' | 'es' = 'en',
 ): { summary: string; question: string | null } {
-  const n = occurrence.sources.length;
+  const { t } = occurrenceTranslators[language];
+  const noun = (e: Pick<AccommodationEvidence, 'source' | 'record'>) =>
+    t('findings.occurrence.source', {
+      source: e.record === 'work_sample' ? 'work_sample' : e.source,
+      child: childName,
+    });
+  const list = (items: string[]) => (language === 'en' ? andList(items) : spanishList.format(items));
   const what =
     occurrence.outcome === 'unknown'
-      ? 'not sure'
+      ? 'unknown'
       : occurrence.lapse
         ? occurrence.outcome === 'partly'
-          ? '1 lapse (only partly in place)'
-          : '1 lapse'
-        : 'in place';
-  const nouns = occurrence.sources.map((e) => accommodationSourceNoun(e, childName));
-  const summary = `${what}, ${n} ${n === 1 ? 'source' : 'sources'}: ${nouns.join(', ')}`;
+          ? 'partly'
+          : 'lapse'
+        : 'in_place';
+  const nouns = occurrence.sources.map(noun);
+  const summary = t('findings.occurrence.summary', {
+    what,
+    count: occurrence.sources.length,
+    sources: nouns.join(', '),
+  });
   if (!occurrence.disagreement) return { summary, question: null };
-  const decider = accommodationSourceNoun(occurrence.decidedBy, childName);
-  const others = [...new Set(occurrence.disagreeing.map((e) => accommodationSourceNoun(e, childName)))];
-  const otherOutcome = occurrence.disagreeing[0]!.outcome;
-  const question =
-    `${capitalize(decider)} says it was ${observationOutcomeWords(occurrence.outcome)}; ${andList(others)} ` +
-    `${others.length === 1 ? 'says' : 'say'} it was ${observationOutcomeWords(otherOutcome)}. ` +
-    `Which is right? ${capitalize(decider)} counts until you correct one of them.`;
+  const decider = noun(occurrence.decidedBy);
+  const others = [...new Set(occurrence.disagreeing.map(noun))];
+  const outcome = (o: string) => t('findings.occurrence.outcome', { outcome: o });
+  const question = t('findings.occurrence.question', {
+    // English starts a sentence with it ("Your note says..."); Spanish puts it after "Según".
+    decider: language === 'en' ? capitalize(decider) : decider,
+    outcome: outcome(occurrence.outcome),
+    others: list(others),
+    count: others.length,
+    otherOutcome: outcome(occurrence.disagreeing[0]!.outcome),
+  });
   return { summary, question };
 }
 

@@ -193,7 +193,7 @@ export async function childPatterns(
     accommodationOccurrences: accommodationOccurrences(observations)
       .reverse()
       .map((o) => {
-        const words = occurrenceWords(o, child.first_name);
+        const words = occurrenceWords(o, child.first_name, findingLanguage);
         return {
           key: o.key,
           accommodationId: o.accommodationId,

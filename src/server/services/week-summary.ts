@@ -91,7 +91,15 @@ export async function weekSummary(
     schoolDayToday: calendar.isInstructionalDay(today),
     closedToday,
   };
-  const accommodations = await accommodationsThisWeek(db, householdId, childId, child.first_name, start, end);
+  const accommodations = await accommodationsThisWeek(
+    db,
+    householdId,
+    childId,
+    child.first_name,
+    start,
+    end,
+    language === 'es' ? 'es' : 'en',
+  );
   if (services.length === 0 || calendars.length === 0)
     return { ...base, services: [], accommodations, attention: [] };
 
@@ -332,6 +340,8 @@ async function accommodationsThisWeek(
   childName: string,
   start: string,
   end: string,
+  /** The reader's language, for each occurrence's summary and question. */
+  language: 'en' | 'es',
 ) {
   const rows: {
     id: string;
@@ -407,7 +417,7 @@ async function accommodationsThisWeek(
     else if (o.outcome === 'not_provided') a.notProvided++;
     else a.unknown++;
     a.slipped = a.notProvided + a.partly > 0;
-    const words = occurrenceWords(o, childName);
+    const words = occurrenceWords(o, childName, language === 'es' ? 'es' : 'en');
     a.occurrences.push({
       key: o.key,
       date: o.date,
