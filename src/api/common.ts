@@ -15,9 +15,12 @@ export const ErrorResponse = z
             path: z.string(),
             /** In the reader's language (the signed-in person's, else Accept-Language). */
             message: z.string(),
-            /** The validation rule refused ("too_small", "invalid_format"), when one was. */
+            /**
+             * The validation rule refused ("too_small", "invalid_format"), when one was; "custom" for a
+             * rule of the app's own, named in `params.rule`.
+             */
             code: z.string().optional(),
-            /** That rule's limits ({ minimum: 10, origin: "string" }). */
+            /** That rule's limits ({ minimum: 10, origin: "string" }), or a custom rule's name and values ({ rule: "term.overlaps", name: "Quarter 1", endDate: "2026-11-06" }). */
             params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
           }),
         )

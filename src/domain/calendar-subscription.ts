@@ -23,21 +23,43 @@ export const FeedAddressSchema = z
   .min(1, 'must be the calendar’s address')
   .max(2000)
   .superRefine((text, ctx) => {
-    const problem = feedAddressProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = feedAddressRule(text);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem.message,
+        params: { rule: problem.rule, ...problem.values },
+      });
   });
 
 /** What is wrong with an address typed for a calendar feed, or null. */
 export function feedAddressProblem(text: string): string | null {
+  return feedAddressRule(text)?.message ?? null;
+}
+
+/** The same, with the rule that words it in the reader's language (error.rule.<rule>). */
+function feedAddressRule(
+  text: string,
+): { message: string; rule: string; values?: Record<string, string> } | null {
   let url: URL;
   try {
     url = new URL(text.trim().replace(/^webcals?:\/\//i, 'https://'));
   } catch {
-    return 'must be a web address (starting with https:// or webcal://)';
+    return {
+      message: 'must be a web address (starting with https:// or webcal://)',
+      rule: 'feed.notAnAddress',
+    };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return `must be an http, https or webcal address, not ${url.protocol.replace(':', '')}`;
-  if (url.username || url.password) return 'must not hold a user name or password';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    const scheme = url.protocol.replace(':', '');
+    return {
+      message: `must be an http, https or webcal address, not ${scheme}`,
+      rule: 'feed.scheme',
+      values: { scheme },
+    };
+  }
+  if (url.username || url.password)
+    return { message: 'must not hold a user name or password', rule: 'feed.credentials' };
   return null;
 }
 

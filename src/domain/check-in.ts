@@ -445,6 +445,7 @@ export const CheckInInput = z
           code: 'custom',
           path: ['answers', i, 'sessionDate'],
           message: 'say which day it was (or choose “not sure”)',
+          params: { rule: 'checkIn.dayRequired' },
         });
       }
       const day = a.kind === 'session' ? a.sessionDate : a.aboutDate;
@@ -453,6 +454,7 @@ export const CheckInInput = z
           code: 'custom',
           path: ['answers', i, a.kind === 'session' ? 'sessionDate' : 'aboutDate'],
           message: `must be between ${addDays(from, -7)} and the check-in date (${input.date})`,
+          params: { rule: 'checkIn.dayOutside', from: addDays(from, -7), to: input.date },
         });
       }
     });

@@ -5,7 +5,10 @@ import { isIsoDate } from './dates.ts';
 /** A school date, `YYYY-MM-DD`, checked to be a real day. */
 export const IsoDateSchema = z
   .string()
-  .refine(isIsoDate, { message: 'must be a real date written as YYYY-MM-DD' })
+  .refine(isIsoDate, {
+    message: 'must be a real date written as YYYY-MM-DD',
+    params: { rule: 'date.notReal' },
+  })
   .meta({ format: 'date', example: '2026-09-08' });
 
 /** Record ids are UUIDv7 strings (time-ordered, so inserts stay local in indexes). */
@@ -18,8 +21,18 @@ export const IdSchema = z.string().uuid({ message: 'must be an id (UUID)' });
  * text either: it would be stored as U+FFFD, silently changing what was sent.
  */
 export function textProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds half of a character)';
+  return textRule(text)?.message ?? null;
+}
+
+/** The same, with the rule that words it in the reader's language (error.rule.<rule>). */
+function textRule(text: string): { message: string; rule: string } | null {
+  if (text.includes('\u0000'))
+    return { message: 'must not contain the NUL character (U+0000)', rule: 'text.nul' };
+  if (LONE_SURROGATE.test(text))
+    return {
+      message: 'must be valid Unicode text (it holds half of a character)',
+      rule: 'text.halfCharacter',
+    };
   return null;
 }
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -29,8 +42,8 @@ export const StoredText = () =>
   z
     .string()
     .superRefine((text, ctx) => {
-      const problem = textProblem(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const problem = textRule(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
     })
     // Direction controls are never typed, and would turn the words after them around on every page,
     // letter and PDF that shows the text (src/domain/bidi.ts): they are not kept.
@@ -130,7 +143,12 @@ export function endNotBeforeStart<T extends Record<string, unknown>>(
     const start = value[startKey];
     const end = value[endKey];
     if (typeof start === 'string' && typeof end === 'string' && end < start) {
-      ctx.addIssue({ code: 'custom', path: [endKey], message: `must not be before ${startKey} (${start})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [endKey],
+        message: `must not be before ${startKey} (${start})`,
+        params: { rule: 'dates.endBeforeStart', startKey, start },
+      });
     }
   };
 }

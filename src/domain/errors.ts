@@ -3,7 +3,7 @@
 // trace. Pure: no I/O.
 
 import type { z } from 'zod';
-import { issueParams } from './i18n/field-errors.ts';
+import { issueParams, ruleParams } from './i18n/field-errors.ts';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -63,8 +63,18 @@ export function notFound(what: string, id?: string, path?: string): AppError {
   return new AppError('not_found', message, path ? [{ path, message }] : undefined);
 }
 
-export function invalid(path: string, message: string): AppError {
-  return new AppError('validation_failed', `${path} ${message}`, [{ path, message }]);
+/**
+ * A rule of the app's own, named so a reader of another language gets it in theirs: the catalog key
+ * `error.rule.<rule>` (errors part) says it, with `values` (strings or numbers; dates as YYYY-MM-DD).
+ */
+export type RuleWords = { rule: string; values?: Readonly<Record<string, string | number>> };
+
+/** A field refused by a rule of the app's own; with `words`, said in the reader's language too. */
+export function invalid(path: string, message: string, words?: RuleWords): AppError {
+  const field: FieldIssue = words
+    ? { path, message, code: 'custom', params: { ...words.values, rule: words.rule } }
+    : { path, message };
+  return new AppError('validation_failed', `${path} ${message}`, [field]);
 }
 
 /** Turn zod issues into field issues with dotted paths ("segments.0.startDate"). */
@@ -73,9 +83,11 @@ export function issuesToFields(
   prefix = '',
 ): FieldIssue[] {
   return issues.map((i) => {
-    // A rule of the app's own (zod's "custom") is said only by its message: no code to word it by.
-    const code = i.code && i.code !== 'custom' ? i.code : undefined;
-    const params = code ? issueParams(i as unknown as Record<string, unknown>) : undefined;
+    // A rule of the app's own (zod's "custom") keeps its code only when it names its rule in
+    // `params.rule` (with its values): otherwise only its message says it.
+    const rule = i.code === 'custom' ? ruleParams((i as { params?: unknown }).params) : undefined;
+    const code = rule ? 'custom' : i.code && i.code !== 'custom' ? i.code : undefined;
+    const params = rule ?? (code ? issueParams(i as unknown as Record<string, unknown>) : undefined);
     return {
       path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
       message: i.message,

@@ -23,7 +23,10 @@ export {
 const AttachmentIds = z
   .array(IdSchema)
   .max(20, { message: 'at most 20 files per record' })
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'lists the same file twice' })
+  .refine((ids) => new Set(ids).size === ids.length, {
+    message: 'lists the same file twice',
+    params: { rule: 'files.twice' },
+  })
   .default([]);
 
 /**
@@ -75,7 +78,12 @@ export const ClassPeriodFields = z.object({
 });
 export const ClassPeriodInput = ClassPeriodFields.superRefine((p, ctx) => {
   if (p.endTime <= p.startTime)
-    ctx.addIssue({ code: 'custom', path: ['endTime'], message: `must be after startTime (${p.startTime})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endTime'],
+      message: `must be after startTime (${p.startTime})`,
+      params: { rule: 'classPeriod.endBeforeStart', startTime: p.startTime },
+    });
 });
 export type ClassPeriodInput = z.infer<typeof ClassPeriodInput>;
 
@@ -131,12 +139,23 @@ export const WorkSampleInput = WorkSampleFields.superRefine((w, ctx) => {
         code: 'custom',
         path: ['accommodationChecks', i, 'accommodationId'],
         message: 'is listed twice',
+        params: { rule: 'list.twice' },
       });
     seen.add(c.accommodationId);
   });
   if (new Set(w.attachmentIds).size !== w.attachmentIds.length)
-    ctx.addIssue({ code: 'custom', path: ['attachmentIds'], message: 'lists the same file twice' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['attachmentIds'],
+      message: 'lists the same file twice',
+      params: { rule: 'files.twice' },
+    });
   if (new Set(w.goalIds).size !== w.goalIds.length)
-    ctx.addIssue({ code: 'custom', path: ['goalIds'], message: 'lists the same goal twice' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['goalIds'],
+      message: 'lists the same goal twice',
+      params: { rule: 'workSample.goalTwice' },
+    });
 });
 export type WorkSampleInput = z.infer<typeof WorkSampleInput>;

@@ -79,6 +79,7 @@ export const AccommodationInput = AccommodationFields.superRefine((a, ctx) => {
       code: 'custom',
       path: ['className'],
       message: 'name the class this accommodation applies to',
+      params: { rule: 'accommodation.classRequired' },
     });
   }
 });

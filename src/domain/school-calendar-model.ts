@@ -43,7 +43,10 @@ export const SchoolCalendarFields = z.object({
   schoolWeekdays: z
     .array(z.number().int().min(1).max(7))
     .min(1, { message: 'school must meet on at least one weekday' })
-    .refine((days) => new Set(days).size === days.length, { message: 'must not list a weekday twice' })
+    .refine((days) => new Set(days).size === days.length, {
+      message: 'must not list a weekday twice',
+      params: { rule: 'schoolYear.weekdayTwice' },
+    })
     .default([1, 2, 3, 4, 5]),
   /** Rotation length for cycle-day schedules (a 6-day cycle); null when the school has none. */
   cycleLength: z.number().int().min(2).max(20).nullable().default(null),
@@ -54,10 +57,20 @@ export const SchoolCalendarInput = SchoolCalendarFields.superRefine(
   endNotBeforeStart('firstDay', 'lastDay'),
 ).superRefine((c, ctx) => {
   if (c.firstDay && c.lastDay && c.lastDay > c.firstDay && daysApart(c.firstDay, c.lastDay) > 400) {
-    ctx.addIssue({ code: 'custom', path: ['lastDay'], message: 'a school year spans at most 400 days' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lastDay'],
+      message: 'a school year spans at most 400 days',
+      params: { rule: 'schoolYear.tooLong' },
+    });
   }
-  termProblems(c.terms ?? [], c.firstDay, c.lastDay, (index, field, message) =>
-    ctx.addIssue({ code: 'custom', path: ['terms', index, field], message }),
+  termProblems(c.terms ?? [], c.firstDay, c.lastDay, (index, field, message, words) =>
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terms', index, field],
+      message,
+      params: { rule: words.rule, ...words.values },
+    }),
   );
 });
 export type SchoolCalendarInput = z.infer<typeof SchoolCalendarInput>;
@@ -67,21 +80,35 @@ export function termProblems(
   terms: readonly SchoolTerm[],
   firstDay: string,
   lastDay: string,
-  report: (index: number, field: 'startDate' | 'endDate' | 'name', message: string) => void,
+  report: (
+    index: number,
+    field: 'startDate' | 'endDate' | 'name',
+    message: string,
+    words: { rule: string; values?: Record<string, string> },
+  ) => void,
 ): void {
   const names = new Set<string>();
   terms.forEach((t, i) => {
     if (!t.startDate || !t.endDate) return;
     if (firstDay && t.startDate < firstDay)
-      report(i, 'startDate', `must fall within the school year (from ${firstDay})`);
+      report(i, 'startDate', `must fall within the school year (from ${firstDay})`, {
+        rule: 'term.beforeYear',
+        values: { firstDay },
+      });
     if (lastDay && t.endDate > lastDay)
-      report(i, 'endDate', `must fall within the school year (to ${lastDay})`);
+      report(i, 'endDate', `must fall within the school year (to ${lastDay})`, {
+        rule: 'term.afterYear',
+        values: { lastDay },
+      });
     const before = terms[i - 1];
     if (before?.endDate && t.startDate <= before.endDate) {
-      report(i, 'startDate', `must come after the end of "${before.name}" (${before.endDate})`);
+      report(i, 'startDate', `must come after the end of "${before.name}" (${before.endDate})`, {
+        rule: 'term.overlaps',
+        values: { name: before.name, endDate: before.endDate },
+      });
     }
     const key = t.name.trim().toLowerCase();
-    if (names.has(key)) report(i, 'name', 'is the name of another term');
+    if (names.has(key)) report(i, 'name', 'is the name of another term', { rule: 'term.nameTaken' });
     names.add(key);
   });
 }

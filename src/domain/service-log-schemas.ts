@@ -39,12 +39,18 @@ export const ServiceLogMappingSchema = z
     /** A log's service name (in plain words) → the plan's service, or null: not a service of this plan. */
     services: z
       .record(wordsKey, IdSchema.nullable())
-      .refine((r) => Object.keys(r).length <= 200, { message: 'names at most 200 services' })
+      .refine((r) => Object.keys(r).length <= 200, {
+        message: 'names at most 200 services',
+        params: { rule: 'serviceLog.tooManyServices', maximum: 200 },
+      })
       .default({}),
     /** A status the reader does not know (in plain words) → what it means. */
     statuses: z
       .record(wordsKey, LogStatusSchema)
-      .refine((r) => Object.keys(r).length <= 200, { message: 'names at most 200 statuses' })
+      .refine((r) => Object.keys(r).length <= 200, {
+        message: 'names at most 200 statuses',
+        params: { rule: 'serviceLog.tooManyStatuses', maximum: 200 },
+      })
       .default({}),
     dateOrder: z.enum(['mdy', 'dmy']).nullable().default(null),
     minutesUnit: z.enum(['minutes', 'hours']).nullable().default(null),
@@ -60,6 +66,7 @@ export const ServiceLogMappingSchema = z
           code: 'custom',
           path: ['columns', field],
           message: `is the same column as ${LOG_FIELD_LABELS[other as (typeof LOG_FIELDS)[number]].toLowerCase()}; choose one column for each`,
+          params: { rule: 'serviceLog.sameColumn', other },
         });
       } else seen.set(column, field);
     }

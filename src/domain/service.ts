@@ -51,6 +51,7 @@ export const ServicePeriod = z
         code: 'custom',
         path: ['cycleDays'],
         message: 'is required when the period is a cycle of school days',
+        params: { rule: 'service.cycleDaysRequired' },
       });
     }
     if (p.unit !== 'cycle' && p.cycleDays != null) {
@@ -58,6 +59,7 @@ export const ServicePeriod = z
         code: 'custom',
         path: ['cycleDays'],
         message: 'is only used when the period is a cycle',
+        params: { rule: 'service.cycleDaysUnused' },
       });
     }
   });
@@ -72,6 +74,7 @@ export const WeekPattern = z
   .refine((p) => p.activeWeeks < p.everyWeeks, {
     path: ['activeWeeks'],
     message: 'must be less than everyWeeks',
+    params: { rule: 'service.patternWeeks' },
   });
 export type WeekPattern = z.infer<typeof WeekPattern>;
 
@@ -101,6 +104,7 @@ function checkAmount(a: z.infer<typeof AmountShape>, ctx: z.RefinementCtx) {
       code: 'custom',
       path: ['minutesPerPeriod'],
       message: 'give either sessionsPerPeriod or minutesPerPeriod, not both',
+      params: { rule: 'service.amountBoth' },
     });
   }
   if (a.sessionsPerPeriod == null && a.minutesPerPeriod == null) {
@@ -108,6 +112,7 @@ function checkAmount(a: z.infer<typeof AmountShape>, ctx: z.RefinementCtx) {
       code: 'custom',
       path: ['sessionsPerPeriod'],
       message: 'give sessionsPerPeriod (with minutesPerSession) or minutesPerPeriod',
+      params: { rule: 'service.amountMissing' },
     });
   }
   if (a.sessionsPerPeriod != null && a.minutesPerSession == null) {
@@ -115,6 +120,7 @@ function checkAmount(a: z.infer<typeof AmountShape>, ctx: z.RefinementCtx) {
       code: 'custom',
       path: ['minutesPerSession'],
       message: 'is required with sessionsPerPeriod',
+      params: { rule: 'service.minutesPerSessionRequired' },
     });
   }
   if (a.pattern != null && a.period.unit !== 'week') {
@@ -122,6 +128,7 @@ function checkAmount(a: z.infer<typeof AmountShape>, ctx: z.RefinementCtx) {
       code: 'custom',
       path: ['pattern'],
       message: 'an "N of every M weeks" pattern needs a weekly period',
+      params: { rule: 'service.patternNeedsWeeks' },
     });
   }
 }
@@ -172,6 +179,7 @@ export function checkServiceDates(s: z.infer<typeof ServiceFields>, ctx: z.Refin
       code: 'custom',
       path: ['endDate'],
       message: `must not be before startDate (${s.startDate})`,
+      params: { rule: 'service.endBeforeStart', startDate: s.startDate },
     });
   }
   const sorted = s.segments
@@ -183,6 +191,7 @@ export function checkServiceDates(s: z.infer<typeof ServiceFields>, ctx: z.Refin
         code: 'custom',
         path: ['segments', i, 'startDate'],
         message: `must lie within the service's dates (${s.startDate} to ${s.endDate})`,
+        params: { rule: 'service.segmentOutside', startDate: s.startDate, endDate: s.endDate },
       });
     }
   }
@@ -194,6 +203,7 @@ export function checkServiceDates(s: z.infer<typeof ServiceFields>, ctx: z.Refin
         code: 'custom',
         path: ['segments', cur.i, 'startDate'],
         message: `overlaps the segment that ends ${prev.seg.endDate}`,
+        params: { rule: 'service.segmentOverlaps', endDate: prev.seg.endDate },
       });
     }
   }

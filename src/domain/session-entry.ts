@@ -119,6 +119,7 @@ export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
       code: 'custom',
       path: ['reason'],
       message: `is required when a session is ${e.status}`,
+      params: { rule: 'session.reasonRequired', status: e.status },
     });
   }
   if (
@@ -130,6 +131,7 @@ export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
       code: 'custom',
       path: ['minutesDelivered'],
       message: 'give the minutes that were delivered in a short session',
+      params: { rule: 'session.shortMinutes' },
     });
   }
   if (
@@ -138,17 +140,28 @@ export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
     e.minutesDelivered != null &&
     e.minutesDelivered > 0
   ) {
-    ctx.addIssue({ code: 'custom', path: ['minutesDelivered'], message: 'must be 0 for a missed session' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minutesDelivered'],
+      message: 'must be 0 for a missed session',
+      params: { rule: 'session.missedMinutes' },
+    });
   }
   if (e.kind === 'makeup') {
     if (e.status !== 'delivered') {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a make-up records minutes delivered' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'a make-up records minutes delivered',
+        params: { rule: 'session.makeupDelivered' },
+      });
     }
     if (e.minutesDelivered == null || e.minutesDelivered < 1) {
       ctx.addIssue({
         code: 'custom',
         path: ['minutesDelivered'],
         message: 'give the make-up minutes delivered',
+        params: { rule: 'session.makeupMinutes' },
       });
     }
   }
@@ -157,6 +170,7 @@ export const SessionEntryInput = SessionEntryFields.superRefine((e, ctx) => {
       code: 'custom',
       path: ['makeupForEntryId'],
       message: 'only a make-up can name the miss it makes up',
+      params: { rule: 'session.makeupForOnly' },
     });
   }
 });

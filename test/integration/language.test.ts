@@ -200,6 +200,69 @@ describe.each(BACKENDS)('a person’s language on %s', (backend) => {
     expect(JSON.parse(reset.body).message).toMatch(/^Si ese correo pertenece a una cuenta/);
   });
 
+  it('words a rule of the app’s own in Spanish, keeping its English message, rule and values for others', async () => {
+    const owner = env.owner;
+    const as = (method: string, url: string, body: unknown, language?: string) =>
+      anon(method, url, body, {
+        cookie: owner.cookie,
+        'x-csrf-token': owner.csrfToken,
+        ...(language ? { 'accept-language': language } : {}),
+      });
+    const child = await call(env, 'POST', `/api/households/${env.householdId}/children`, {
+      firstName: 'Ana',
+    });
+    expect(child.status).toBe(201);
+    // A school year of more than 400 days: a custom rule of the calendar's schema.
+    const tooLong = {
+      childId: child.body.id,
+      name: '2026–2027',
+      firstDay: '2026-08-01',
+      lastDay: '2027-09-30',
+    };
+    const calendars = `/api/households/${env.householdId}/calendars`;
+    const english = await as('POST', calendars, tooLong);
+    expect(english.statusCode).toBe(400);
+    expect(JSON.parse(english.body).error).toMatchObject({
+      message: 'Invalid input: lastDay a school year spans at most 400 days',
+      fields: [
+        {
+          path: 'lastDay',
+          message: 'a school year spans at most 400 days',
+          code: 'custom',
+          params: { rule: 'schoolYear.tooLong' },
+        },
+      ],
+    });
+    const spanish = await as('POST', calendars, tooLong, 'es-MX,es;q=0.9');
+    expect(spanish.statusCode).toBe(400);
+    expect(JSON.parse(spanish.body).error).toMatchObject({
+      message: 'Revise lastDay: un año escolar dura como máximo 400 días',
+      fields: [
+        {
+          path: 'lastDay',
+          message: 'un año escolar dura como máximo 400 días',
+          code: 'custom',
+          params: { rule: 'schoolYear.tooLong' },
+        },
+      ],
+    });
+    // A rule the server checks (`invalid` with its rule): the password that is not the current one.
+    const wrongPassword = { currentPassword: 'not the password', newPassword: 'a new long password' };
+    const refused = await as('POST', '/api/auth/password', wrongPassword);
+    expect(JSON.parse(refused.body).error.fields).toEqual([
+      {
+        path: 'currentPassword',
+        message: 'is not your current password',
+        code: 'custom',
+        params: { rule: 'account.wrongPassword' },
+      },
+    ]);
+    const rechazada = await as('POST', '/api/auth/password', wrongPassword, 'es');
+    expect(JSON.parse(rechazada.body).error.message).toBe(
+      'Revise currentPassword: no es su contraseña actual',
+    );
+  });
+
   it('sends the reminder and invitation emails in Spanish through SMTP', async () => {
     const sink = await startSmtpSink();
     const mailer = smtpMailer(`smtp://127.0.0.1:${sink.port}`, 'As Written <reminders@example.org>');

@@ -47,7 +47,12 @@ describe.each(BACKENDS)('terms of the school calendar, on %s', (backend) => {
     });
     expect(overlapping.status).toBe(400);
     expect(overlapping.body.error.fields).toEqual([
-      { path: 'terms.1.startDate', message: 'must come after the end of "Quarter 1" (2026-11-06)' },
+      {
+        path: 'terms.1.startDate',
+        message: 'must come after the end of "Quarter 1" (2026-11-06)',
+        code: 'custom',
+        params: { rule: 'term.overlaps', name: 'Quarter 1', endDate: '2026-11-06' },
+      },
     ]);
     const outside = await call(env, 'PATCH', api(`/calendars/${demo.calendarId}`), {
       terms: [{ name: 'Summer', startDate: '2027-06-14', endDate: '2027-07-30' }],

@@ -3,8 +3,10 @@ import type { FieldIssue } from '../errors.ts';
 // A field's refusal in the reader's language (issue 17). A validation issue keeps its English
 // `message` (what existing clients read) and carries a `code` and `params` (zod's: "too_small" with
 // its minimum); for a reader of another language the message is worded again from those, through
-// the catalog's `errors` part. A refusal only a sentence says (a rule of the ledger, a date that must
-// follow another) has no code yet and stays in English.
+// the catalog's `errors` part. A rule of the app's own (zod's "custom" issue, or `invalid(path,
+// message, { rule, values })`) names its rule in `params.rule`, with its values beside it: it is
+// worded by the catalog key `error.rule.<rule>`. A custom issue that names no rule keeps no code and
+// is said only in English.
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 
@@ -18,6 +20,22 @@ export function issueParams(issue: Readonly<Record<string, unknown>>): IssuePara
     else if (typeof value === 'string') kept[name] = value;
   }
   return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/**
+ * The params of a custom issue that names its rule (`{ rule: 'checkIn.dayRequired', from: '2026-01-05' }`):
+ * the rule and its string and number values; undefined when it names none.
+ */
+export function ruleParams(params: unknown): IssueParams | undefined {
+  if (params == null || typeof params !== 'object') return undefined;
+  const given = params as Record<string, unknown>;
+  if (typeof given.rule !== 'string' || given.rule === '') return undefined;
+  const kept: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      kept[name] = value;
+  }
+  return kept;
 }
 
 /** The catalog key and values that say a field's refusal, or null when no message is known for it. */
@@ -58,6 +76,10 @@ export function fieldMessage(issue: Pick<FieldIssue, 'code' | 'params'>): {
       return { key: 'error.field.invalid', values: {} };
     case 'unrecognized_keys':
       return { key: 'error.field.unknown', values: {} };
+    case 'custom': {
+      const { rule, ...values } = p;
+      return typeof rule === 'string' && rule !== '' ? { key: `error.rule.${rule}`, values } : null;
+    }
     default:
       return null;
   }

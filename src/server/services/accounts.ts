@@ -217,7 +217,10 @@ export async function resumeSession(store: Store, clock: Clock, token: string): 
  */
 export async function setLanguage(store: Store, env: Env, userId: string, language: string | null) {
   if (language != null && !isAvailableLanguage(language)) {
-    throw invalid('language', `must be one of ${AVAILABLE_LANGUAGES.join(', ')}`);
+    throw invalid('language', `must be one of ${AVAILABLE_LANGUAGES.join(', ')}`, {
+      rule: 'account.languageUnknown',
+      values: { languages: AVAILABLE_LANGUAGES.join(', ') },
+    });
   }
   await setUserLanguage(store.db, userId, language, env.clock.now());
 }
@@ -240,7 +243,7 @@ export async function changePassword(
   const input = parseOrThrow(ChangePasswordInput, body);
   const row = await getUser(store.db, user.id);
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw invalid('currentPassword', 'is not your current password');
+    throw invalid('currentPassword', 'is not your current password', { rule: 'account.wrongPassword' });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const at = env.clock.now();

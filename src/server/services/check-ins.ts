@@ -240,7 +240,8 @@ export async function recordCheckIn(
 ): Promise<CheckInRecord> {
   const input = parseOrThrow(CheckInInput, body);
   const today = ctx.clock.today();
-  if (input.date > today) throw invalid('date', `is in the future (today is ${today})`);
+  if (input.date > today)
+    throw invalid('date', `is in the future (today is ${today})`, { rule: 'date.future', values: { today } });
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const child = await requireChild(trx, ctx.householdId, input.childId, 'childId');
     // An answer about "this week" with no day of its own is dated on the check-in's day, or, when

@@ -55,38 +55,54 @@ export async function checkCommunicationLinks(
   for (const key of ['inReplyToId', 'followsUpId'] as const) {
     const id = record[key] as string | null | undefined;
     if (!id) continue;
-    if (id === record.id) throw invalid(key, 'cannot point at the same message');
+    if (id === record.id)
+      throw invalid(key, 'cannot point at the same message', { rule: 'communication.sameMessage' });
     const other = await findCommunicationLink(trx, householdId, id);
     if (!other || other.child_id !== childId) throw notFound('Communication of this child', id, key);
     if (key === 'followsUpId' && other.kind !== 'phone' && other.kind !== 'meeting')
-      throw invalid(key, 'must name a call or a meeting (a written message needs no written follow-up)');
+      throw invalid(key, 'must name a call or a meeting (a written message needs no written follow-up)', {
+        rule: 'communication.followUpOfTalk',
+      });
   }
   // A holding reply ("an answer by Friday") holds the clock of the message it answers: it must be a
   // received reply to one, and promise a date on or after its own.
   const holdingUntil = record.holdingUntil as string | null | undefined;
   if (holdingUntil) {
     if (record.direction !== 'received')
-      throw invalid('holdingUntil', 'only a reply you received can promise an answer by a date');
+      throw invalid('holdingUntil', 'only a reply you received can promise an answer by a date', {
+        rule: 'communication.holdingReceivedOnly',
+      });
     if (!record.inReplyToId)
       throw invalid(
         'holdingUntil',
         'choose the message this reply answers (inReplyToId): the promise holds its reply clock',
+        { rule: 'communication.holdingNeedsReply' },
       );
     if (holdingUntil < (record.date as string))
-      throw invalid('holdingUntil', `must not be before the reply's own date (${record.date as string})`);
+      throw invalid('holdingUntil', `must not be before the reply's own date (${record.date as string})`, {
+        rule: 'communication.holdingBeforeDate',
+        values: { date: record.date as string },
+      });
   }
   // The day the school received a request starts the clocks that run from receipt: it belongs to a message
   // the family sent, on or after the day it was sent.
   const received = record.schoolReceivedOn as string | null | undefined;
   if (received) {
     if (record.direction !== 'sent')
-      throw invalid('schoolReceivedOn', 'only a message you sent has a day the school received it');
+      throw invalid('schoolReceivedOn', 'only a message you sent has a day the school received it', {
+        rule: 'communication.receivedSentOnly',
+      });
     if (received < (record.date as string))
-      throw invalid('schoolReceivedOn', `must not be before the day it was sent (${record.date as string})`);
+      throw invalid('schoolReceivedOn', `must not be before the day it was sent (${record.date as string})`, {
+        rule: 'communication.receivedBeforeSent',
+        values: { date: record.date as string },
+      });
   }
   // Whether the parent agreed to what was proposed is asked of a talk (its written summary follows it).
   const position = record.parentPosition as string | undefined;
   if (position && position !== 'unknown' && record.kind !== 'phone' && record.kind !== 'meeting')
-    throw invalid('parentPosition', 'is recorded for a call or a meeting, where something was proposed');
+    throw invalid('parentPosition', 'is recorded for a call or a meeting, where something was proposed', {
+      rule: 'communication.positionOfTalk',
+    });
   await requireAttachments(trx, householdId, (record.attachmentIds as string[]) ?? []);
 }

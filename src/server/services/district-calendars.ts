@@ -100,7 +100,7 @@ export async function subscribeDistrictCalendar(
   await requireChild(store.db, ctx.householdId, childId);
   const existing = await listDistrictCalendarRows(store.db, ctx.householdId, childId);
   if (existing.some((r) => r.address === input.address))
-    throw invalid('address', 'is already read for this child');
+    throw invalid('address', 'is already read for this child', { rule: 'feed.alreadyRead' });
   let feed: IcsCalendar;
   try {
     feed = await readFeed(input.address, policy);
@@ -240,6 +240,7 @@ export async function decideDistrictChange(
       throw invalid(
         'changeId',
         'is not a change waiting on this calendar (it may have been decided already)',
+        { rule: 'feed.changeNotWaiting' },
       );
     let known = state.known;
     if (decision.action === 'apply') {
@@ -267,9 +268,12 @@ async function applyChange(
     throw invalid(
       'action',
       'cannot be applied: the district no longer lists this as a day off; remove the day from the calendar yourself if school is held, or dismiss this',
+      { rule: 'feed.changeGone' },
     );
   if (!change.calendarId)
-    throw invalid('changeId', 'falls outside every school year of the child: add the school year first');
+    throw invalid('changeId', 'falls outside every school year of the child: add the school year first', {
+      rule: 'feed.outsideYears',
+    });
   const day = {
     calendarId: change.calendarId,
     kind,

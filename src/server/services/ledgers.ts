@@ -191,6 +191,7 @@ export async function computeLedgers(
     throw invalid(
       'childId',
       'has no school calendar yet; add the school year first so school days can be counted',
+      { rule: 'ledger.noCalendar' },
     );
   }
   const calendar = buildCalendarIndex(calendars);

@@ -219,6 +219,7 @@ export async function draftLetterForChild(
     throw invalid(
       'request.respondBy',
       `must be after the day the letter is written (${formatLongDate(asOf, true)})`,
+      { rule: 'letter.replyByAfterWritten', values: { date: asOf } },
     );
   }
   if (input.request.kind === 'request_language_access' && input.request.meetingDate != null) {
@@ -226,6 +227,7 @@ export async function draftLetterForChild(
       throw invalid(
         'request.meetingDate',
         `must not be before the day the letter is written (${formatLongDate(asOf, true)})`,
+        { rule: 'letter.meetingBeforeWritten', values: { date: asOf } },
       );
     }
   }
@@ -328,9 +330,15 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
     let body = patch.body ?? row.body;
     // A new reply date changes the sentence that asks for it, so the letter and the reply clock agree.
     if (patch.respondBy !== undefined && patch.respondBy !== row.respond_by) {
-      if (!row.respond_by) throw invalid('respondBy', 'this letter does not ask for a reply by a date');
+      if (!row.respond_by)
+        throw invalid('respondBy', 'this letter does not ask for a reply by a date', {
+          rule: 'letter.noReplyBy',
+        });
       if (patch.respondBy <= today) {
-        throw invalid('respondBy', `must be after today (${formatLongDate(today, true)})`);
+        throw invalid('respondBy', `must be after today (${formatLongDate(today, true)})`, {
+          rule: 'letter.replyByAfterToday',
+          values: { today },
+        });
       }
       // The editor sends the text with the new date already in it; otherwise the old date is swapped.
       const swapped = asksReplyBy(body, patch.respondBy, before.language)
@@ -340,6 +348,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
         throw invalid(
           'respondBy',
           `the letter no longer asks for a reply by ${formatLongDate(row.respond_by)}: change the date in its text`,
+          { rule: 'letter.replyByNotInText', values: { date: row.respond_by } },
         );
       }
       body = swapped;
@@ -405,9 +414,16 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
 export async function markLetterSent(store: Store, ctx: ServiceContext, id: string, body: unknown) {
   const input = parseOrThrow(MarkSentInput, body);
   const date = input.date ?? ctx.clock.today();
-  if (date > ctx.clock.today()) throw invalid('date', `is in the future (today is ${ctx.clock.today()})`);
+  if (date > ctx.clock.today())
+    throw invalid('date', `is in the future (today is ${ctx.clock.today()})`, {
+      rule: 'date.future',
+      values: { today: ctx.clock.today() },
+    });
   if (input.schoolReceivedOn && input.schoolReceivedOn > ctx.clock.today())
-    throw invalid('schoolReceivedOn', `is in the future (today is ${ctx.clock.today()})`);
+    throw invalid('schoolReceivedOn', `is in the future (today is ${ctx.clock.today()})`, {
+      rule: 'date.future',
+      values: { today: ctx.clock.today() },
+    });
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await findLetter(trx, ctx.householdId, id);
     if (row.status === 'sent') throw new AppError('conflict', 'This letter is already marked as sent');
@@ -422,6 +438,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
       throw invalid(
         'respondBy',
         `the letter asks for a reply by ${formatLongDate(asked, true)}, which is not after the day it was sent (${formatLongDate(date, true)}): change the date first`,
+        { rule: 'letter.replyByNotAfterSent', values: { replyBy: asked, sent: date } },
       );
     }
     const contacts = await teamOfChild(trx, ctx.householdId, row.child_id);

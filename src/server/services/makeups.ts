@@ -33,7 +33,9 @@ export async function resolveMakeupTarget(
   const target = await findSessionEntryInHousehold(trx, householdId, makeupForEntryId);
   if (!target) throw notFound('Session entry', makeupForEntryId, 'makeupForEntryId');
   if (target.service_id !== service.id) {
-    throw invalid('makeupForEntryId', 'must name a missed session of the same service');
+    throw invalid('makeupForEntryId', 'must name a missed session of the same service', {
+      rule: 'makeup.sameService',
+    });
   }
   const rows = await listSessionEntriesOfService(trx, householdId, service.id);
   const head = latestInChain(
@@ -45,10 +47,13 @@ export async function resolveMakeupTarget(
     throw invalid(
       'makeupForEntryId',
       `names the session of ${day}, which was voided as logged by mistake; choose another missed session, or let the make-up go to the oldest minutes owed`,
+      { rule: 'makeup.voided', values: { day: head.date } },
     );
   }
   if (head.kind !== 'scheduled' || head.status === 'delivered') {
-    throw invalid('makeupForEntryId', 'must name a missed or short session');
+    throw invalid('makeupForEntryId', 'must name a missed or short session', {
+      rule: 'makeup.missedOrShort',
+    });
   }
   const plan = await findPlan(trx, householdId, service.plan_id);
   const reason = (head.reason ?? 'unknown') as Reason;
@@ -57,9 +62,14 @@ export async function resolveMakeupTarget(
     throw invalid(
       'makeupForEntryId',
       `names the session of ${day} (${MISS_REASON_LABELS[reason].toLowerCase()}), which is excused: no minutes are owed for it, so there is nothing to make up. Name a session whose minutes are owed, or let the make-up go to the oldest minutes owed.`,
+      { rule: 'makeup.excused', values: { day: head.date, reason } },
     );
   }
-  if (head.date > date) throw invalid('date', `must not be before the session it makes up (${day})`);
+  if (head.date > date)
+    throw invalid('date', `must not be before the session it makes up (${day})`, {
+      rule: 'makeup.beforeSession',
+      values: { day: head.date },
+    });
   return head.id;
 }
 

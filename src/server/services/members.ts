@@ -62,7 +62,7 @@ export async function createInvitation(
   const id = env.newId();
   await store.db.transaction().execute(async (trx) => {
     if (await isMemberByEmail(trx, householdId, input.email))
-      throw invalid('email', 'already belongs to a member of this household');
+      throw invalid('email', 'already belongs to a member of this household', { rule: 'member.emailTaken' });
     await insertToken(trx, {
       id,
       token_hash: hashToken(token),
@@ -184,8 +184,12 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
           'unauthorized',
           'An account with this email exists; sign in first, then open the invitation again',
         );
-      if (!input.displayName) throw invalid('displayName', 'is required to create your account');
-      if (!passwordHash) throw invalid('password', 'is required to create your account');
+      if (!input.displayName)
+        throw invalid('displayName', 'is required to create your account', {
+          rule: 'account.requiredToCreate',
+        });
+      if (!passwordHash)
+        throw invalid('password', 'is required to create your account', { rule: 'account.requiredToCreate' });
       const row = await insertUser(trx, {
         id: env.newId(),
         email: token.email ?? '',
@@ -243,7 +247,9 @@ export async function changeRole(
   const current = await roleIn(store, userId, householdId);
   if (!current) throw notFound('Member', userId);
   if (current === 'owner' && role !== 'owner' && (await countOwners(store.db, householdId)) <= 1) {
-    throw invalid('role', 'cannot change: a household needs at least one owner');
+    throw invalid('role', 'cannot change: a household needs at least one owner', {
+      rule: 'member.lastOwner',
+    });
   }
   const at = env.clock.now();
   await store.db.transaction().execute(async (trx) => {
@@ -344,7 +350,9 @@ export async function removeMember(
 ) {
   const { staffLinks } = parseOrThrow(RemoveMemberQuery, query);
   if (staffLinks === 'transfer' && userId === actor.id) {
-    throw invalid('staffLinks', 'cannot hand your staff links to yourself as you leave; revoke them');
+    throw invalid('staffLinks', 'cannot hand your staff links to yourself as you leave; revoke them', {
+      rule: 'member.staffLinksSelf',
+    });
   }
   return inHouseholdTransaction(store, householdId, (trx) =>
     endMembership(trx, env, householdId, actor, userId, staffLinks),

@@ -59,7 +59,11 @@ export async function childPatterns(
   const findingLanguage = adviceLanguage(language);
   const asOf = query.asOf ?? today;
   const child = await requireChild(db, householdId, childId);
-  if (query.to < query.from) throw invalid('to', `must not be before from (${query.from})`);
+  if (query.to < query.from)
+    throw invalid('to', `must not be before from (${query.from})`, {
+      rule: 'dates.endBeforeStart',
+      values: { startKey: 'from', start: query.from },
+    });
   const planIds = await planIdsOfChild(db, householdId, childId);
 
   const accommodations = await accommodationTextsOfPlans(db, householdId, planIds);

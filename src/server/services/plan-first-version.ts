@@ -81,6 +81,10 @@ export async function alignFirstVersion(
     throw invalid(
       'effectiveFrom',
       `must be before amendment ${second.version_number} takes effect (${second.effective_from})`,
+      {
+        rule: 'plan.firstBeforeAmendment',
+        values: { number: second.version_number, date: second.effective_from },
+      },
     );
   }
   const first = rows[0];

@@ -81,10 +81,14 @@ export async function writeAmendment(
       throw invalid(
         'effectiveFrom',
         `must be after the current version took effect (${current.effective_from})`,
+        { rule: 'plan.versionAfterCurrent', values: { date: current.effective_from } },
       );
     }
     if (input.effectiveFrom > planEnd)
-      throw invalid('effectiveFrom', `must not be after the plan ends (${planEnd})`);
+      throw invalid('effectiveFrom', `must not be after the plan ends (${planEnd})`, {
+        rule: 'plan.afterEnd',
+        values: { end: planEnd },
+      });
     const at = ctx.clock.now();
     await freezePlanVersion(
       trx,

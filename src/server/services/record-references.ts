@@ -19,6 +19,7 @@ export async function requireBehaviorSteps(trx: Trx, householdId: string, record
     throw invalid(
       `stepsSkipped.${skipped.indexOf(both[0]!)}`,
       'is also listed as followed; a step is one or the other',
+      { rule: 'incident.stepBoth' },
     );
   }
   const all = [...followed, ...skipped];

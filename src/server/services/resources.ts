@@ -198,8 +198,15 @@ export const RESOURCES = {
       const from = plan.effective_from as string;
       const to = plan.effective_to as string;
       if (service.startDate < from)
-        throw invalid('startDate', `must not be before the plan starts (${from})`);
-      if (service.endDate > to) throw invalid('endDate', `must not be after the plan ends (${to})`);
+        throw invalid('startDate', `must not be before the plan starts (${from})`, {
+          rule: 'plan.beforeStart',
+          values: { start: from },
+        });
+      if (service.endDate > to)
+        throw invalid('endDate', `must not be after the plan ends (${to})`, {
+          rule: 'plan.afterEnd',
+          values: { end: to },
+        });
     },
     beforeDelete: (trx, ctx, service) => refuseDeletingServiceInUse(trx, ctx.householdId, service.id),
     orderBy: ['created_at', 'id'],
@@ -321,9 +328,16 @@ export const RESOURCES = {
       const last = calendar.last_day as string;
       const end = day.endDate ?? day.startDate;
       if (day.startDate < first || day.startDate > last) {
-        throw invalid('startDate', `must fall within the school year (${first} to ${last})`);
+        throw invalid('startDate', `must fall within the school year (${first} to ${last})`, {
+          rule: 'schoolYear.outside',
+          values: { first, last },
+        });
       }
-      if (end > last) throw invalid('endDate', `must fall within the school year (${first} to ${last})`);
+      if (end > last)
+        throw invalid('endDate', `must fall within the school year (${first} to ${last})`, {
+          rule: 'schoolYear.outside',
+          values: { first, last },
+        });
     },
     orderBy: ['start_date', 'id'],
     deletable: true,
@@ -532,7 +546,11 @@ async function settleSchoolAbsence(
   const childId = record.childId as string;
   const date = record.date as string;
   if (!(await schoolDayTest(trx, householdId, childId))(date))
-    throw invalid('date', `${date} is not a school day on the child's calendar: there was no school to miss`);
+    throw invalid(
+      'date',
+      `${date} is not a school day on the child's calendar: there was no school to miss`,
+      { rule: 'absence.noSchool', values: { date } },
+    );
   if (await absenceMarkedOn(trx, householdId, childId, date))
     throw new AppError('conflict', `date: ${date} is already marked as a school absence`, [
       { path: 'date', message: `${date} is already marked as a school absence` },

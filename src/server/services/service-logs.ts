@@ -98,7 +98,7 @@ function parseMappingText(text: string): ServiceLogMapping {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw invalid('mapping', 'is not valid JSON');
+    throw invalid('mapping', 'is not valid JSON', { rule: 'serviceLog.mappingJson' });
   }
   return parseOrThrow(ServiceLogMappingSchema, parsed, 'mapping');
 }
@@ -549,8 +549,16 @@ export async function acceptServiceLogRows(
     for (const [i, line] of input.lines.entries()) {
       const field = `lines.${i}`;
       const row = rows.find((r) => r.line === line);
-      if (!row) throw invalid(field, `line ${line} is not one of this log’s rows for the child`);
-      if (seen.has(line)) throw invalid(field, `line ${line} is listed twice`);
+      if (!row)
+        throw invalid(field, `line ${line} is not one of this log’s rows for the child`, {
+          rule: 'serviceLog.lineUnknown',
+          values: { line },
+        });
+      if (seen.has(line))
+        throw invalid(field, `line ${line} is listed twice`, {
+          rule: 'serviceLog.lineTwice',
+          values: { line },
+        });
       seen.add(line);
       const item = itemOf.get(`line:${line}`);
       if (item && !item.acceptable)
@@ -560,7 +568,10 @@ export async function acceptServiceLogRows(
           [{ path: field, message: 'is in the record already' }],
         );
       if (row.date > today)
-        throw invalid(field, `is dated ${row.date}, after today; accept it once it has happened`);
+        throw invalid(field, `is dated ${row.date}, after today; accept it once it has happened`, {
+          rule: 'serviceLog.lineFuture',
+          values: { date: row.date },
+        });
       const service = services.find((s) => s.id === row.serviceId);
       if (!service) throw notFound('Service', row.serviceId, field);
       const planned = segmentOn(serviceTerms(service), row.date)?.minutesPerSession ?? null;
@@ -601,7 +612,10 @@ export async function markServiceLogItem(
     const view = await viewOf(trx, ctx.householdId, imported);
     const item = view.reconciliation.items.find((i) => i.key === input.itemKey);
     const existing = view.marks.find((m) => m.itemKey === input.itemKey);
-    if (!item && !existing) throw invalid('itemKey', 'is not a line of this log’s reconciliation');
+    if (!item && !existing)
+      throw invalid('itemKey', 'is not a line of this log’s reconciliation', {
+        rule: 'serviceLog.notReconciliationLine',
+      });
     if (existing?.mark === 'accepted')
       throw new AppError(
         'conflict',
@@ -658,11 +672,17 @@ export async function serviceLogDifferences(
   return itemKeys.map((key, i) => {
     const field = `request.itemKeys.${i}`;
     const item = byKey.get(key);
-    if (!item) throw invalid(field, 'is not a line of this log’s reconciliation');
-    if (seen.has(key)) throw invalid(field, 'is listed twice');
+    if (!item)
+      throw invalid(field, 'is not a line of this log’s reconciliation', {
+        rule: 'serviceLog.notReconciliationLine',
+      });
+    if (seen.has(key)) throw invalid(field, 'is listed twice', { rule: 'list.twice' });
     seen.add(key);
     if (item.kind === 'agree')
-      throw invalid(field, `is a line where the log and your record agree (${formatLongDate(item.date)})`);
+      throw invalid(field, `is a line where the log and your record agree (${formatLongDate(item.date)})`, {
+        rule: 'serviceLog.lineAgrees',
+        values: { date: item.date },
+      });
     return {
       serviceId: item.serviceId,
       date: item.date,

@@ -158,6 +158,7 @@ export async function correctSessionEntry(
     throw invalid(
       'changes.date',
       `is in the future (today is ${formatLongDate(today)}); a session can be logged once it has happened`,
+      { rule: 'correction.dateFuture', values: { today } },
     );
   }
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
@@ -189,7 +190,9 @@ export async function correctSessionEntry(
       const fields = inputFrom(base.row, input.changes, input.note);
       const unchanged = JSON.stringify(inputFrom(base.row, {}, null)) === JSON.stringify(fields);
       if (unchanged && head.status !== 'void') {
-        throw invalid('changes', 'change at least one thing, or void the entry if it was logged by mistake');
+        throw invalid('changes', 'change at least one thing, or void the entry if it was logged by mistake', {
+          rule: 'correction.nothingChanged',
+        });
       }
       if (limits.recordedBy) fields.source = 'provider_link';
       const parsed = parseOrThrow(SessionEntryInput, { ...fields, correctsEntryId: head.id }, 'changes');
@@ -210,6 +213,7 @@ export async function correctSessionEntry(
       throw invalid(
         'serviceId',
         'is the service it is logged under already; choose the service it belongs to',
+        { rule: 'correction.sameService' },
       );
     }
     if (limits.serviceIds && !limits.serviceIds.includes(input.serviceId)) {
@@ -217,7 +221,7 @@ export async function correctSessionEntry(
     }
     const service = await requireServiceWithPlan(trx, ctx.householdId, input.serviceId, 'serviceId');
     if (service.child_id !== base.row.child_id) {
-      throw invalid('serviceId', 'must be a service of the same child');
+      throw invalid('serviceId', 'must be a service of the same child', { rule: 'correction.otherChild' });
     }
     const correction = await writeVoid(trx, ctx, head.row, input.note);
     const fields = {

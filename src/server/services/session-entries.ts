@@ -84,7 +84,10 @@ export async function createSessionEntry(
   const input = parseOrThrow(SessionEntryInput, body);
   const today = ctx.clock.today();
   if (input.date > today)
-    throw invalid('date', `is in the future (today is ${today}); log a session once it has happened`);
+    throw invalid('date', `is in the future (today is ${today}); log a session once it has happened`, {
+      rule: 'session.dateFuture',
+      values: { today },
+    });
   return inHouseholdTransaction(store, ctx.householdId, (trx) => writeSessionEntry(trx, ctx, input));
 }
 
@@ -102,6 +105,7 @@ export async function writeSessionEntry(
     throw invalid(
       'date',
       `is outside the service's dates (${service.start_date} to ${service.end_date}); only a make-up can be dated outside them`,
+      { rule: 'session.outsideService', values: { start: service.start_date, end: service.end_date } },
     );
   }
   // A date on a day with no school is refused unless confirmed (src/domain/school-days.ts).
@@ -115,6 +119,7 @@ export async function writeSessionEntry(
         throw invalid(
           'minutesDelivered',
           'give the minutes delivered (this service has no fixed session length)',
+          { rule: 'session.minutesNeeded' },
         );
       }
       delivered = planned;
@@ -123,18 +128,21 @@ export async function writeSessionEntry(
       throw invalid(
         'status',
         `is "delivered" but only ${delivered} of ${planned} minutes were given; use "short" with a reason`,
+        { rule: 'session.deliveredShort', values: { delivered: delivered ?? 0, planned } },
       );
     }
     if (planned != null && input.status === 'short' && (delivered ?? 0) >= planned) {
       throw invalid(
         'minutesDelivered',
         `must be less than the planned ${planned} minutes for a short session`,
+        { rule: 'session.shortNotLess', values: { planned } },
       );
     }
     if (planned == null && input.status !== 'delivered' && input.minutesPlanned == null) {
       throw invalid(
         'minutesPlanned',
         'give the minutes the session was meant to last (this service has no fixed session length)',
+        { rule: 'session.plannedNeeded' },
       );
     }
   }
@@ -147,7 +155,9 @@ export async function writeSessionEntry(
     const target = await findSessionEntryInHousehold(trx, ctx.householdId, input.correctsEntryId);
     if (!target) throw notFound('Session entry', input.correctsEntryId, 'correctsEntryId');
     if (target.service_id !== input.serviceId)
-      throw invalid('correctsEntryId', 'must name an entry of the same service');
+      throw invalid('correctsEntryId', 'must name an entry of the same service', {
+        rule: 'correction.sameServiceEntry',
+      });
     const already = await findCorrectionOf(trx, ctx.householdId, input.correctsEntryId);
     if (already)
       throw new AppError(
@@ -254,7 +264,9 @@ export async function classifySessionEntry(store: Store, ctx: ServiceContext, id
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const before = await getSessionEntry(trx, ctx.householdId, id);
     if (before.kind !== 'scheduled' || before.status === 'delivered') {
-      throw invalid('responsibility', 'only applies to a missed or short session');
+      throw invalid('responsibility', 'only applies to a missed or short session', {
+        rule: 'session.responsibilityMissedOnly',
+      });
     }
     const at = ctx.clock.now();
     await setSessionEntryResponsibility(trx, ctx.householdId, id, patch.responsibility, at);

@@ -240,7 +240,10 @@ export async function confirmStaffSession(
     throw notFound('Service', input.serviceId, 'serviceId');
   }
   if (input.status !== 'delivered' && !input.reason)
-    throw invalid('reason', `is required when a session is ${input.status}`);
+    throw invalid('reason', `is required when a session is ${input.status}`, {
+      rule: 'session.reasonRequired',
+      values: { status: input.status },
+    });
   const entry = await createSessionEntry(store, ctx, {
     ...input,
     kind: 'scheduled',

@@ -31,36 +31,52 @@ export async function logWeekDelivered(
     const week = (await weekSummary(trx, ctx.householdId, service.child_id, today)).services.find(
       (s) => s.serviceId === serviceId,
     );
-    if (!week) throw invalid('serviceId', 'is not part of a plan in force this week');
+    if (!week)
+      throw invalid('serviceId', 'is not part of a plan in force this week', {
+        rule: 'week.serviceNotInForce',
+      });
     if (week.notYetConfirmed == null) {
       throw invalid(
         'dates',
         'this service is counted over a period longer than a week; log each session on its own',
+        { rule: 'week.periodLonger' },
       );
     }
     if (week.minutesPerSession == null) {
-      throw invalid('dates', 'this service has no fixed session length; log each session with its minutes');
+      throw invalid('dates', 'this service has no fixed session length; log each session with its minutes', {
+        rule: 'week.noSessionLength',
+      });
     }
     const start = weekStart(today);
     const open = new Set(week.openDays);
     const seen = new Set<string>();
     input.dates.forEach((date, i) => {
       const day = formatLongDate(date);
-      if (seen.has(date)) throw invalid(`dates.${i}`, `gives ${day} twice`);
+      if (seen.has(date))
+        throw invalid(`dates.${i}`, `gives ${day} twice`, { rule: 'week.dayTwice', values: { day: date } });
       seen.add(date);
-      if (date > today) throw invalid(`dates.${i}`, `${day} is in the future`);
+      if (date > today)
+        throw invalid(`dates.${i}`, `${day} is in the future`, {
+          rule: 'week.dayFuture',
+          values: { day: date },
+        });
       if (date < start || date > addDays(start, 6))
-        throw invalid(`dates.${i}`, `${day} is not in this week (from ${formatLongDate(start)})`);
+        throw invalid(`dates.${i}`, `${day} is not in this week (from ${formatLongDate(start)})`, {
+          rule: 'week.dayOutside',
+          values: { day: date, start },
+        });
       if (!open.has(date))
         throw invalid(
           `dates.${i}`,
           `${day} is not a school day still waiting for ${service.name}: it has an entry already, has no school, or is outside the service's dates`,
+          { rule: 'week.dayNotOpen', values: { day: date, service: service.name } },
         );
     });
     if (input.dates.length > week.notYetConfirmed) {
       throw invalid(
         'dates',
         `${week.notYetConfirmed === 0 ? 'no session is' : week.notYetConfirmed === 1 ? '1 session is' : `${week.notYetConfirmed} sessions are`} still to confirm this week; choose at most that many days`,
+        { rule: 'week.tooManyDays', values: { count: week.notYetConfirmed } },
       );
     }
     const out: SessionEntry[] = [];
