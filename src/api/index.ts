@@ -7,6 +7,7 @@ export * from './attachments.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './calendar-import.ts';
+export * from './caseload.ts';
 export * from './check-ins.ts';
 export * from './common.ts';
 export * from './communications.ts';

@@ -38,6 +38,7 @@ import { registerAttachmentRoutes } from './routes/attachments.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerCalendarImportRoutes } from './routes/calendar-import.routes.ts';
+import { registerCaseloadRoutes } from './routes/caseload.routes.ts';
 import { registerCheckInRoutes } from './routes/check-ins.routes.ts';
 import { registerCommunicationRoutes } from './routes/communications.routes.ts';
 import { registerCsvRoutes } from './routes/csv.routes.ts';
@@ -432,6 +433,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerReportRoutes(api, deps);
       registerCsvRoutes(api, deps);
       registerLivingIepRoutes(api, deps);
+      registerCaseloadRoutes(api, deps);
     },
     { prefix: '/api' },
   );

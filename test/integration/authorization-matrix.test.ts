@@ -502,6 +502,10 @@ const ROWS: Record<string, Row> = {
     make: async () => ({ url: '/api/households', body: { name: 'Another family' } }),
   },
   'GET /api/households': { expect: SIGNED_IN, make: async () => ({ url: '/api/households' }) },
+  // The caseload names no household: any signed-in person may ask, and gets only their own households'
+  // rows (test/integration/caseload.test.ts: none for someone in no household).
+  'GET /api/caseload': { expect: SIGNED_IN, make: async () => ({ url: '/api/caseload' }) },
+  'GET /api/caseload.csv': { expect: SIGNED_IN, make: async () => ({ url: '/api/caseload.csv' }) },
   'GET /api/households/:householdId': { expect: MEMBERS_READ, make: async (f) => ({ url: h(f, '') }) },
   'GET /api/households/:householdId/journal': {
     expect: MEMBERS_READ,
@@ -1254,6 +1258,24 @@ describe.each(BACKENDS)('the authorization matrix on %s', (backend) => {
     expect(missing, 'routes without an authorization row').toEqual([]);
     const stale = Object.keys(ROWS).filter((key) => !served.includes(key));
     expect(stale, 'rows for routes that no longer exist').toEqual([]);
+  });
+
+  it('lists in the caseload only the households where the caller is an owner or an advocate', async () => {
+    const households = async (as: Principal) =>
+      (
+        (await call(f.env, 'GET', '/api/caseload', undefined, as)).body as {
+          householdId: string;
+          role: string;
+        }[]
+      )
+        .map((r) => `${r.role} ${r.householdId === f.hid ? 'this household' : 'another'}`)
+        .sort();
+    expect(await households(f.callers.advocate)).toEqual(['advocate this household']);
+    expect(await households(f.callers.viewer)).toEqual([]);
+    expect(await households(f.callers.co_parent)).toEqual([]);
+    expect(await households(f.callers.outsider)).toEqual(['owner another']);
+    const nobody = await createAccount(f.env, 'nobody@example.org');
+    expect((await call(f.env, 'GET', '/api/caseload', undefined, nobody)).body).toEqual([]);
   });
 
   it('answers every caller of every route as the matrix says', { timeout: 240_000 }, async () => {

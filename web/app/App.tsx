@@ -29,6 +29,7 @@ const HouseholdPage = lazy(() => import('../features/household/HouseholdPage.tsx
 const OnboardingPage = lazy(() => import('../features/onboarding/OnboardingPage.tsx'));
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
+const CaseloadPage = lazy(() => import('../features/caseload/CaseloadPage.tsx'));
 const SignInPage = lazy(() => import('../features/auth/SignIn.tsx').then((m) => ({ default: m.SignInPage })));
 const SetupPage = lazy(() => import('../features/auth/Setup.tsx').then((m) => ({ default: m.SetupPage })));
 const AcceptInvitePage = lazy(() =>
@@ -115,6 +116,7 @@ function Routes() {
           <Route path="/paper-trail" component={PaperTrailPage} />
           <Route path="/household" component={HouseholdPage} />
           <Route path="/account" component={AccountPage} />
+          <Route path="/caseload" component={CaseloadPage} />
           <Route>
             <Redirect to="/" />
           </Route>

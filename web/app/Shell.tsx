@@ -13,6 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { offersCaseload } from '../../src/domain/caseload.ts';
 import { useCurrent } from '../api/session.tsx';
 import { type MessageKey, useT, useTParts } from '../i18n/i18n.tsx';
 import shell from './shell.module.css';
@@ -68,6 +69,13 @@ const NAV_GROUPS: { id: string; title: MessageKey; items: { href: string; label:
   },
 ];
 
+/** For someone who acts for several families (src/domain/caseload.ts: offersCaseload): all of them at once. */
+const CASELOAD_GROUP: (typeof NAV_GROUPS)[number] = {
+  id: 'families',
+  title: 'nav.group.families',
+  items: [{ href: '/caseload', label: 'nav.caseload' }],
+};
+
 const navGroupId = (id: string) => `nav-${id}`;
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -77,6 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const tParts = useTParts();
   const isActive = (href: string) => (href === '/' ? location === '/' : location.startsWith(href));
+  const groups = offersCaseload(current.session.households) ? [CASELOAD_GROUP, ...NAV_GROUPS] : NAV_GROUPS;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -116,7 +125,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.main')} className={shell.nav}>
         <Stack gap="sm" component="nav" aria-label={t('shell.pages')} className={shell.scroll}>
-          {NAV_GROUPS.map((group) => (
+          {groups.map((group) => (
             <div key={group.id}>
               <Text id={navGroupId(group.id)} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={2}>
                 {t(group.title)}

@@ -1,6 +1,7 @@
 import type advisor from '../../src/domain/i18n/locales/en/advisor.json';
 import type app from '../../src/domain/i18n/locales/en/app.json';
 import type calendar from '../../src/domain/i18n/locales/en/calendar.json';
+import type caseload from '../../src/domain/i18n/locales/en/caseload.json';
 import type checkin from '../../src/domain/i18n/locales/en/checkin.json';
 import type household from '../../src/domain/i18n/locales/en/household.json';
 import type ledger from '../../src/domain/i18n/locales/en/ledger.json';
@@ -24,6 +25,7 @@ export type Namespace =
   | 'advisor'
   | 'app'
   | 'calendar'
+  | 'caseload'
   | 'checkin'
   | 'household'
   | 'ledger'
@@ -42,6 +44,7 @@ export type MessageKey =
   | keyof typeof advisor
   | keyof typeof app
   | keyof typeof calendar
+  | keyof typeof caseload
   | keyof typeof checkin
   | keyof typeof household
   | keyof typeof ledger

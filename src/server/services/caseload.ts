@@ -1,0 +1,189 @@
+import type { CaseloadDeadline, CaseloadRow } from '../../api/caseload.ts';
+import {
+  CASELOAD_ROLES,
+  type CaseloadRole,
+  compareByUrgency,
+  daysUntil,
+  isUrgent,
+} from '../../domain/caseload.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Translator } from '../../domain/i18n/translate.ts';
+import { isProductChoice } from '../../domain/jurisdictions.ts';
+import { toCsv } from '../../reports/csv.ts';
+import { lastJournalEntryAt } from '../../store/caseload.repository.ts';
+import { listChildren } from '../../store/children.repository.ts';
+import type { Store } from '../../store/database.ts';
+import { keyDatesOfPlan } from '../../store/plan-content.repository.ts';
+import { planInForce } from '../../store/plans.repository.ts';
+import { servicesWithPlan } from '../../store/services.repository.ts';
+import { translatorFor } from '../i18n.ts';
+import { householdsOf } from './accounts.ts';
+import { adviceForScreen } from './advice.ts';
+import { communicationStatus } from './communication-status.ts';
+import { computeLedgers } from './ledgers.ts';
+import { weekSummary } from './week-summary.ts';
+
+// The advocate's caseload (issue 18): for every household where the signed-in person is an owner or an
+// advocate, each child's figures as the household's own screens give them, computed by the same
+// services: the make-up minutes owed (the ledger), the services behind (the week summary's rule), the
+// replies overdue (the communication status), the advisor's recommendations and their deadlines with
+// the plan's annual review, and the household journal's last entry. Sorted by urgency
+// (src/domain/caseload.ts). Only the households of the person's memberships are read.
+
+type Parent = { name: string; email: string | null };
+
+/**
+ * The caseload of a user on `today`: one row per child (one with no child for a household with none), the
+ * advisor's words in `language`.
+ */
+export async function caseloadOf(
+  store: Store,
+  userId: string,
+  today: string,
+  parent: Parent,
+  language = 'en',
+): Promise<CaseloadRow[]> {
+  const households = (await householdsOf(store, userId)).filter((h): h is typeof h & { role: CaseloadRole } =>
+    (CASELOAD_ROLES as readonly string[]).includes(h.role),
+  );
+  const lastActivity = await lastJournalEntryAt(
+    store.db,
+    households.map((h) => h.id),
+  );
+  const rows: CaseloadRow[] = [];
+  for (const household of households) {
+    const base = {
+      householdId: household.id,
+      householdName: household.name,
+      role: household.role,
+      lastActivityAt: lastActivity.get(household.id) ?? null,
+    };
+    const children = await listChildren(store.db, household.id);
+    if (children.length === 0) {
+      rows.push(
+        withUrgency({
+          ...base,
+          childId: null,
+          childFirstName: null,
+          owedMinutes: 0,
+          servicesBehind: 0,
+          repliesOverdue: 0,
+          nextDeadline: null,
+          openAdvisorItems: 0,
+        }),
+      );
+      continue;
+    }
+    for (const child of children) {
+      const figures = await childFigures(store, household.id, child.id, today, parent, language);
+      rows.push(withUrgency({ ...base, childId: child.id, childFirstName: child.first_name, ...figures }));
+    }
+  }
+  return rows.sort(compareByUrgency);
+}
+
+function withUrgency(row: Omit<CaseloadRow, 'urgent'>): CaseloadRow {
+  return { ...row, urgent: isUrgent(row) };
+}
+
+async function childFigures(
+  store: Store,
+  householdId: string,
+  childId: string,
+  today: string,
+  parent: Parent,
+  language: string,
+) {
+  const week = await weekSummary(store.db, householdId, childId, today);
+  const servicesBehind = week.attention.filter((a) => a.kind === 'behind').length;
+  const owedMinutes = week.hasCalendar ? await owedOf(store, householdId, childId, today) : 0;
+  const repliesOverdue = (await communicationStatus(store, householdId, childId, today)).overdue.length;
+
+  const deadlines: CaseloadDeadline[] = [];
+  let openAdvisorItems = 0;
+  try {
+    // As the Advisor screen reads it, in the reader's language (a deadline's words are shown as they are).
+    const advice = await adviceForScreen(store, householdId, childId, today, parent, language);
+    openAdvisorItems = advice.recommendations.length;
+    // A deadline a law or guidance sets (a filing window, a meeting or records timeline), not the
+    // reply date As Written's own setting suggests for a letter sent today.
+    for (const rec of advice.recommendations)
+      for (const d of rec.deadlines)
+        if (d.date >= today && !isProductChoice(d.citation))
+          deadlines.push({ date: d.date, inDays: daysUntil(today, d.date), kind: 'advisor', label: d.label });
+  } catch (error) {
+    // A child the advisor cannot read yet (no plan, no calendar) has no advice, as on the Advisor screen.
+    if (!(error instanceof AppError)) throw error;
+  }
+  const plan = await planInForce(store.db, householdId, childId, today);
+  if (plan) {
+    for (const k of await keyDatesOfPlan(store.db, householdId, plan.id))
+      if (k.kind === 'annual_review' && k.date >= today)
+        deadlines.push({
+          date: k.date,
+          inDays: daysUntil(today, k.date),
+          kind: 'annual_review',
+          label: k.label,
+        });
+  }
+  deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    owedMinutes,
+    servicesBehind,
+    repliesOverdue,
+    nextDeadline: deadlines[0] ?? null,
+    openAdvisorItems,
+  };
+}
+
+/**
+ * The make-up minutes the child is owed today: the owed balance of each service's ledger (every service
+ * of every plan, from the first service's start to today), summed, as the ledger screen gives them.
+ */
+async function owedOf(store: Store, householdId: string, childId: string, today: string): Promise<number> {
+  const services = await servicesWithPlan(store.db, householdId, { childId });
+  const starts = services.map((s) => s.start_date).filter((d) => d <= today);
+  if (starts.length === 0) return 0;
+  const from = starts.reduce((min, d) => (d < min ? d : min));
+  const ledgers = await computeLedgers(
+    store.db,
+    householdId,
+    { childId },
+    { from, to: today, asOf: today, grouping: 'month' },
+    today,
+  );
+  return ledgers.reduce((sum, l) => sum + l.totals.owedBalanceMinutes, 0);
+}
+
+/** The caseload as a spreadsheet, the same rows in the same order, with headers in the reader's language. */
+export async function caseloadCsv(
+  store: Store,
+  userId: string,
+  today: string,
+  parent: Parent,
+  language = 'en',
+): Promise<string> {
+  const { t } = translatorFor(language);
+  const rows = await caseloadOf(store, userId, today, parent, language);
+  return toCsv(rows, [
+    { header: t('csv.col.household'), value: (r) => r.householdName },
+    { header: t('csv.col.child'), value: (r) => r.childFirstName },
+    { header: t('csv.col.role'), value: (r) => r.role },
+    { header: t('csv.col.urgent'), value: (r) => (r.urgent ? t('csv.yes') : t('csv.no')) },
+    { header: t('csv.col.owedMinutes'), value: (r) => r.owedMinutes },
+    { header: t('csv.col.servicesBehind'), value: (r) => r.servicesBehind },
+    { header: t('csv.col.repliesOverdue'), value: (r) => r.repliesOverdue },
+    { header: t('csv.col.nextDeadlineDate'), value: (r) => r.nextDeadline?.date ?? null },
+    { header: t('csv.col.nextDeadline'), value: (r) => deadlineWords(r.nextDeadline, t) },
+    { header: t('csv.col.lastActivity'), value: (r) => r.lastActivityAt },
+    { header: t('csv.col.openAdvisorItems'), value: (r) => r.openAdvisorItems },
+    { header: t('csv.col.householdId'), value: (r) => r.householdId },
+    { header: t('csv.col.childId'), value: (r) => r.childId },
+  ]);
+}
+
+function deadlineWords(deadline: CaseloadDeadline | null, t: Translator['t']): string | null {
+  if (!deadline) return null;
+  if (deadline.kind === 'annual_review') return t('csv.caseload.annualReview');
+  return deadline.label;
+}
