@@ -115,6 +115,7 @@ type RunOptions = {
   grouping?: 'auto' | 'week' | 'month';
   policy?: ReasonPolicy;
   calendar?: CalendarIndex;
+  language?: 'en' | 'es';
 };
 
 function run(o: RunOptions): ServiceLedger {
@@ -126,6 +127,7 @@ function run(o: RunOptions): ServiceLedger {
     window: { from: o.from, to: o.to },
     asOf: o.asOf ?? '2027-08-31',
     ...(o.grouping ? { grouping: o.grouping } : {}),
+    ...(o.language ? { language: o.language } : {}),
   });
 }
 
@@ -298,6 +300,25 @@ describe('service ledger: the article, worked by hand', () => {
     expect(ledger.notes).toContain('1 entry falls on days with no school; it still counts.');
     expect(ledger.notes).toContain(
       '1 entry is dated on a day the calendar marks as a holiday, break or closure: 2026-12-09 (Snow day).',
+    );
+  });
+
+  it('says its notes in Spanish for a Spanish reader, every figure the same', () => {
+    const spanish = run({
+      entries,
+      from: '2026-11-02',
+      to: '2026-12-31',
+      asOf: '2026-12-11',
+      language: 'es',
+    });
+    expect({ ...spanish, notes: [] }).toEqual({ ...ledger, notes: [] });
+    expect(spanish.notes).toHaveLength(ledger.notes.length);
+    expect(spanish.notes).toContain(
+      'Contado hasta el 2026-12-11 (la fecha de cálculo); los días posteriores todavía no deben nada.',
+    );
+    expect(spanish.notes).toContain('1 entrada cae en días sin clases; igual cuenta.');
+    expect(spanish.notes).toContain(
+      '1 entrada tiene la fecha de un día que el calendario marca como feriado, vacaciones o cierre: 2026-12-09 (Snow day).',
     );
   });
 
@@ -1156,6 +1177,16 @@ describe('service ledger: rules 3 to 5, unlogged, make-ups and the result', () =
     // The surplus week is counted in full and noted.
     expect(l.notes).toContain(
       "Week of 2026-10-19: 3 scheduled sessions logged where 2 were required; all are counted, so this period's figures add up to more than required.",
+    );
+    expect(
+      run({
+        from: '2026-10-19',
+        to: '2026-11-01',
+        entries: [delivered('a', '2026-10-19'), delivered('b', '2026-10-20'), delivered('c', '2026-10-21')],
+        language: 'es',
+      }).notes,
+    ).toContain(
+      'Semana del 2026-10-19: se anotaron 3 sesiones programadas donde se requerían 2; todas cuentan, así que las cifras de este período suman más de lo requerido.',
     );
   });
 

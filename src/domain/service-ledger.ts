@@ -12,7 +12,7 @@
 // Speed: dates are turned into day numbers once; calendar lookups are array reads (see school-calendar.ts).
 
 import { formatRecordDate, weekStartDay } from './dates.ts';
-import { countOf } from './letter-words.ts';
+import { type LedgerLanguage, type LedgerNoteWords, ledgerNoteWords } from './ledger-notes.ts';
 import {
   type CalendarIndex,
   dayOf,
@@ -46,6 +46,8 @@ export type LedgerInput = {
   grouping?: 'auto' | 'week' | 'month';
   /** Also list each owed miss with the minutes still owed (the make-up picker asks for it). */
   listOwedMisses?: boolean;
+  /** The language of the notes (English by default): the reader's (src/domain/ledger-notes.ts). */
+  language?: LedgerLanguage;
 };
 
 /** A miss with owed minutes, and how many of them make-ups have not cured yet. */
@@ -281,11 +283,6 @@ function roundHalfUp(numerator: number, denominator: number): number {
 
 function percent(delivered: number, required: number): number | null {
   return required > 0 ? Math.round((delivered / required) * 1000) / 10 : null;
-}
-
-function listDates(dates: string[]): string {
-  const shown = dates.slice(0, 5).join(', ');
-  return dates.length > 5 ? `${shown} and ${dates.length - 5} more` : shown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,6 +663,40 @@ class LedgerBuilder {
     b.requiredMinutes = minutes;
   }
 
+  /** A bucket as a note names it, in the notes' language (the same periods as `labelOf`). */
+  periodOf(b: Bucket, words: LedgerNoteWords): string {
+    const esy = b.esyTerm != null;
+    const start = isoOfDay(b.spanStart);
+    const end = isoOfDay(b.spanEnd);
+    switch (b.kind) {
+      case K_DAY:
+        return words.period({ kind: 'day', esy, start });
+      case K_WEEK:
+        return words.period({ kind: 'week', esy, start });
+      case K_PATTERN: {
+        const t = b.parts[0]!.term;
+        return words.period({
+          kind: 'pattern',
+          esy,
+          start,
+          end,
+          active: t.patternActive,
+          every: t.patternEvery,
+        });
+      }
+      case K_MONTH:
+        return words.period({ kind: 'month', esy, start });
+      case K_YEAR:
+        return words.period({ kind: 'year', start, end });
+      case K_TERM:
+        return words.period({ kind: 'term', term: this.cal.terms[b.ordinal]!.name, start, end });
+      case K_ESY_YEAR:
+        return words.period({ kind: 'esyYear', start, end });
+      default:
+        return words.period({ kind: 'cycle', esy, ordinal: b.ordinal, start, end });
+    }
+  }
+
   labelOf(b: Bucket): string {
     if (b.label) return b.label;
     const esy = b.esyTerm ? 'ESY ' : '';
@@ -856,6 +887,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   const policy = input.policy ?? DEFAULT_REASON_POLICY;
   const grouping = input.grouping ?? 'auto';
   const notes: string[] = [];
+  const words = ledgerNoteWords(input.language);
 
   const from = dayOf(input.window.from);
   const asOf = dayOf(input.asOf);
@@ -863,7 +895,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   const to = Math.min(requestedTo, asOf);
   const window = { from: input.window.from, to: to === requestedTo ? input.window.to : input.asOf };
   if (requestedTo > asOf && to >= from) {
-    notes.push(`Counted up to ${input.asOf} (the as-of date); later days owe nothing yet.`);
+    notes.push(words.asOf(input.asOf));
   }
 
   const builder = new LedgerBuilder(cal, from, to);
@@ -1026,7 +1058,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     if (!builder.isDay(term, d)) {
       noSchoolCount++;
       const closure = cal.closureOnDayNumber(d);
-      if (closure) closureDates.push(`${e.date} (${closure.label ?? closure.kind})`);
+      if (closure) closureDates.push(words.closureDay(e.date, closure.label ?? null, closure.kind));
     }
   }
 
@@ -1039,18 +1071,12 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     if (!b.minutesBased) {
       b.unloggedSessions = b.requiredSessions > b.scheduled ? b.requiredSessions - b.scheduled : 0;
       if (b.scheduled > b.requiredSessions) {
-        surplusNotes.push(
-          `${builder.labelOf(b)}: ${countOf(b.scheduled, 'scheduled session', 'scheduled sessions')} logged where ${b.requiredSessions} ${b.requiredSessions === 1 ? 'was' : 'were'} required; all are counted, so this period's figures add up to more than required.`,
-        );
+        surplusNotes.push(words.surplusSessions(builder.periodOf(b, words), b.scheduled, b.requiredSessions));
       } else if (accounted > b.requiredMinutes) {
-        surplusNotes.push(
-          `${builder.labelOf(b)}: the sessions logged were planned for ${accounted} minutes where ${b.requiredMinutes} were required (the service changed amount during this period); all are counted.`,
-        );
+        surplusNotes.push(words.surplusPlanned(builder.periodOf(b, words), accounted, b.requiredMinutes));
       }
     } else if (accounted > b.requiredMinutes) {
-      surplusNotes.push(
-        `${builder.labelOf(b)}: sessions logged account for ${accounted} minutes where ${b.requiredMinutes} were required; all are counted.`,
-      );
+      surplusNotes.push(words.surplusMinutes(builder.periodOf(b, words), accounted, b.requiredMinutes));
     }
   }
 
@@ -1110,7 +1136,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
   for (const mk of makeups) unapplied += mk.left;
 
   // ---- rows
-  const rows = buildRows(builder, grouping, notes);
+  const rows = buildRows(builder, grouping, notes, words);
 
   const periods: LedgerPeriod[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) periods[i] = periodOf(rows[i]!, cal);
@@ -1131,70 +1157,46 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
 
   // ---- notes
   if (outsideDates.length > 0) {
-    notes.push(
-      `${countOf(outsideDates.length, 'entry is', 'entries are')} dated outside the service's dates (${listDates(outsideDates)}) and not counted toward what was required.`,
-    );
+    notes.push(words.counted('outsideService', outsideDates.length, words.dates(outsideDates)));
   }
   if (outsideCalendarDates.length > 0) {
     notes.push(
-      `${countOf(outsideCalendarDates.length, 'entry falls', 'entries fall')} outside every school year in the calendar (${listDates(outsideCalendarDates)}), so no cycle or school year holds ${outsideCalendarDates.length === 1 ? 'it' : 'them'}; not counted.`,
+      words.counted('outsideCalendar', outsideCalendarDates.length, words.dates(outsideCalendarDates)),
     );
   }
   if (outsideTermDates.length > 0) {
-    notes.push(
-      `${countOf(outsideTermDates.length, 'entry falls', 'entries fall')} outside every term in the school calendar (${listDates(outsideTermDates)}), so no term holds ${outsideTermDates.length === 1 ? 'it' : 'them'}; not counted.`,
-    );
+    notes.push(words.counted('outsideTerms', outsideTermDates.length, words.dates(outsideTermDates)));
   }
   if (countsPerTerm && cal.terms.length === 0) {
-    notes.push(
-      'This service is counted per term, and the school calendar has no terms yet: nothing is counted as required until the terms are entered on the School calendar page.',
-    );
+    notes.push(words.noTerms());
   }
   if (noSchoolCount > 0) {
-    notes.push(
-      `${countOf(noSchoolCount, 'entry falls', 'entries fall')} on days with no school; ${noSchoolCount === 1 ? 'it still counts' : 'they still count'}.`,
-    );
+    notes.push(words.counted('noSchool', noSchoolCount));
   }
   if (closureDates.length > 0) {
-    notes.push(
-      `${countOf(closureDates.length, 'entry is', 'entries are')} dated on a day the calendar marks as a holiday, break or closure: ${listDates(closureDates)}.`,
-    );
+    notes.push(words.counted('closure', closureDates.length, words.dates(closureDates)));
   }
   for (const s of surplusNotes) notes.push(s);
   if (unknownLength > 0) {
-    notes.push(
-      `${countOf(unknownLength, 'missed session has', 'missed sessions have')} no planned length (the service sets no minutes per session); ${unknownLength === 1 ? 'its' : 'their'} minutes show as unlogged until a planned length is given.`,
-    );
+    notes.push(words.counted('unknownLength', unknownLength));
   }
   if (namedProblems > 0) {
-    notes.push(
-      `${countOf(namedProblems, 'make-up names', 'make-ups name')} a session that has no owed minutes; the minutes went to the oldest owed minutes instead.`,
-    );
+    notes.push(words.counted('makeupNoOwed', namedProblems));
   }
   if (retargetedTo.length > 0) {
-    notes.push(
-      `${countOf(retargetedTo.length, 'make-up names', 'make-ups name')} a missed session that was corrected since; the minutes went to the corrected session (${listDates(retargetedTo)}).`,
-    );
+    notes.push(words.counted('makeupRetargeted', retargetedTo.length, words.dates(retargetedTo)));
   }
   if (namedVoided > 0) {
-    notes.push(
-      `${countOf(namedVoided, 'make-up names', 'make-ups name')} a session that was voided as logged by mistake; the minutes went to the oldest owed minutes instead.`,
-    );
+    notes.push(words.counted('makeupVoided', namedVoided));
   }
   if (namedDelivered > 0) {
-    notes.push(
-      `${countOf(namedDelivered, 'make-up names', 'make-ups name')} a session that was corrected to delivered, so nothing is owed for it; the minutes went to the oldest owed minutes instead.`,
-    );
+    notes.push(words.counted('makeupDelivered', namedDelivered));
   }
   if (namedLater.length > 0) {
-    notes.push(
-      `${countOf(namedLater.length, 'make-up names', 'make-ups name')} a session whose corrected date (${listDates(namedLater)}) is after the make-up; the minutes went to the oldest owed minutes instead.`,
-    );
+    notes.push(words.counted('makeupLater', namedLater.length, words.dates(namedLater)));
   }
   if (afterAsOf > 0) {
-    notes.push(
-      `${countOf(afterAsOf, 'entry is', 'entries are')} dated after ${input.asOf} (the as-of date) and not counted yet.`,
-    );
+    notes.push(words.afterAsOf(afterAsOf, input.asOf));
   }
 
   const result: ServiceLedger = {
@@ -1260,7 +1262,12 @@ function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureId
   if (!list.includes(mk.id)) pushId(totalIds, 'makeupApplied', mk.id);
 }
 
-function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', notes: string[]): Row[] {
+function buildRows(
+  builder: LedgerBuilder,
+  grouping: 'auto' | 'week' | 'month',
+  notes: string[],
+  words: LedgerNoteWords,
+): Row[] {
   const buckets = builder.buckets;
   const rows: Row[] = [];
   if (buckets.length === 0) return rows;
@@ -1307,9 +1314,7 @@ function buildRows(builder: LedgerBuilder, grouping: 'auto' | 'week' | 'month', 
     row.buckets.push(b);
   }
   if (fellBack) {
-    notes.push(
-      `This service's own period is longer than a ${grouping}, so its rows are shown by its own period (a period's amount cannot be split).`,
-    );
+    notes.push(words.fellBack(grouping === 'week' ? 'week' : 'month'));
   }
   for (const row of rows) {
     if (row.buckets.length > 1) row.buckets.sort((x, y) => x.start - y.start || x.end - y.end);

@@ -224,6 +224,31 @@ describe.each(BACKENDS)('this week at a glance on %s', (backend) => {
     expect(noEntries).toContain('Speech-language therapy: no se anotó nada la semana del 2026-10-05');
     expect(noEntries).toContain('Extended time (1.5x) on tests and quizzes: no se dio una vez esta semana');
   });
+
+  it('writes the ledger’s notes in the reader’s language, the figures the same', async () => {
+    const ledger = async (acceptLanguage: string) => {
+      const response = await env.app.inject({
+        method: 'GET',
+        url: `/api/households/${demo.householdId}/services/${demo.services.speech}/ledger?from=2026-09-01&to=2026-12-31`,
+        headers: {
+          cookie: env.owner.cookie,
+          'x-csrf-token': env.owner.csrfToken,
+          'accept-language': acceptLanguage,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return JSON.parse(response.body) as { notes: string[]; totals: unknown; periods: unknown };
+    };
+    const english = await ledger('en-US');
+    const spanish = await ledger('es');
+    expect(spanish.totals).toEqual(english.totals);
+    expect(spanish.periods).toEqual(english.periods);
+    expect(english.notes).toContain('Counted up to 2026-11-29 (the as-of date); later days owe nothing yet.');
+    expect(spanish.notes).toContain(
+      'Contado hasta el 2026-11-29 (la fecha de cálculo); los días posteriores todavía no deben nada.',
+    );
+    expect(spanish.notes).toHaveLength(english.notes.length);
+  });
 });
 
 describe.each(BACKENDS)("the article's accommodation and behavior examples on %s", (backend) => {

@@ -48,6 +48,8 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.id,
         request.query,
         deps.clock.today(),
+        // The ledger's notes in the reader's language; its figures are the same in every language.
+        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
       ),
   );
   api.get(
@@ -73,6 +75,9 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         { childId: request.params.id },
         request.query,
         deps.clock.today(),
+        {
+          language: requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
+        },
       ),
     }),
   );

@@ -176,7 +176,8 @@ export async function computeLedgers(
   scope: { serviceId: string } | { childId: string },
   query: LedgerQuery,
   today: string,
-  options: { listOwedMisses?: boolean } = {},
+  /** `language`: the notes' language, the reader's (English by default). */
+  options: { listOwedMisses?: boolean; language?: string } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
   const services = await servicesWithPlan(db, householdId, scope);
@@ -229,6 +230,7 @@ export async function computeLedgers(
       asOf,
       grouping: query.grouping,
       ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
+      ...(options.language === 'es' ? { language: 'es' as const } : {}),
     });
     out.push({
       ...ledger,
@@ -246,7 +248,8 @@ export async function serviceLedger(
   serviceId: string,
   query: LedgerQuery,
   today: string,
+  language = 'en',
 ) {
-  const [ledger] = await computeLedgers(store.db, householdId, { serviceId }, query, today);
+  const [ledger] = await computeLedgers(store.db, householdId, { serviceId }, query, today, { language });
   return ledger!;
 }

@@ -55,7 +55,7 @@ export default function LedgerPage() {
   const [, navigate] = useLocation();
   const [search, setSearch] = useSearchParams();
   const { plans, services, isPending, error } = useChildServices(householdId, child.id);
-  const { t, locale, date } = useLedgerWords();
+  const { t, locale, date, language } = useLedgerWords();
   const tParts = useTParts();
 
   const service = services.find((s) => s.id === params.serviceId) ?? services[0] ?? null;
@@ -76,7 +76,8 @@ export default function LedgerPage() {
     );
 
   const ledgerQuery = useQuery({
-    queryKey: ['ledger', householdId, service?.id, from, to, grouping],
+    // By the reader's language too: the ledger's notes are worded by the server.
+    queryKey: ['ledger', householdId, service?.id, from, to, grouping, language],
     queryFn: () =>
       get<ServiceLedger>(
         `/households/${householdId}/services/${service?.id}/ledger?${new URLSearchParams({ from, to, grouping })}`,
