@@ -13,12 +13,19 @@ export type { LedgerTotals } from './ledger.ts';
 /** Product choice: a report spans at most two school years, which keeps one PDF readable. */
 export const MAX_REPORT_DAYS = 731;
 
+/** The languages a report (its summary and its PDF) is written in. */
+export const REPORT_LANGUAGES = ['en', 'es'] as const;
+export const ReportLanguage = z.enum(REPORT_LANGUAGES);
+export type ReportLanguage = z.infer<typeof ReportLanguage>;
+
 export const ReportQuery = z
   .object({
     from: IsoDateSchema,
     to: IsoDateSchema,
     /** The day the report is made for: the ledger owes nothing after it, the advisor reads up to it. Defaults to today. */
     asOf: IsoDateSchema.optional(),
+    /** The language the report is written in (its summary and PDF); defaults to the reader's language. */
+    language: ReportLanguage.optional(),
   })
   .superRefine((q, ctx) => {
     if (q.to < q.from)
@@ -293,6 +300,8 @@ export type ServiceLogReconciliation = z.infer<typeof ServiceLogReconciliation>;
 export const ImplementationReport = z
   .object({
     format: z.literal('as-written/implementation-report/1'),
+    /** The language the summary and the PDF's words are written in; record data stays as written. */
+    language: ReportLanguage,
     child: z.object({
       id: z.string(),
       firstName: z.string(),

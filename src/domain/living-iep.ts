@@ -1,12 +1,47 @@
 import { type CaseRecord, closureMissesToList, occurrencesOf, owedMissesToList } from './case-record.ts';
-import { addDays, formatLongDate, formatRecordDate } from './dates.ts';
+import { addDays, formatLongDate, formatRecordDate, formatSchoolDate } from './dates.ts';
+import enReport from './i18n/locales/en/reportpdf.json' with { type: 'json' };
+import esReport from './i18n/locales/es/reportpdf.json' with { type: 'json' };
+import { createTranslator, type MessageValues } from './i18n/translate.ts';
 import { GOAL_FINDING_RULES } from './implementation-patterns.ts';
+import { spanishLongDate } from './letter-words.ts';
 
 // The living IEP: the document a parent keeps between meetings and brings to the next one. What is
 // working (wins, services delivered in full, accommodations reliably in place), what is not (the
 // ledger's shortfalls, the patterns' concerns), what the parent wants changed (their own notes and
 // goals that look too easy or too hard), the parent concerns statement, and questions for the team.
 // Built from the record; the parent's own words come in as `ParentInput`.
+//
+// Its own sentences are in the reader's language (issue 17): messages of the report catalog
+// (src/domain/i18n/locales/<language>/reportpdf.json, keys `reportpdf.living.…`), which the living
+// IEP's PDF uses too; dates by Intl in Spanish. The record's words and the parent's stay as written.
+
+/** A language the living IEP is written in. */
+export type LivingIepLanguage = 'en' | 'es';
+
+const translators = {
+  en: createTranslator('en', enReport),
+  es: createTranslator('es', esReport),
+} as const;
+
+/** The living IEP's words in a language: its messages and its dates. */
+export function livingIepWords(language: LivingIepLanguage = 'en') {
+  const { t } = translators[language];
+  const english = language === 'en';
+  return {
+    say: (key: string, values?: MessageValues) => t(`reportpdf.living.${key}`, values),
+    /** "Sep 8"; Spanish "8 de septiembre". */
+    monthDay: (date: string) =>
+      english ? formatRecordDate(date, 'monthDay') : formatSchoolDate(date, 'longMonthDay', 'es'),
+    /** "Sep 8, 2026"; Spanish "8 de septiembre de 2026". */
+    fullDate: (date: string) =>
+      english
+        ? formatRecordDate(date, 'monthDayYear')
+        : `${formatSchoolDate(date, 'longMonthDay', 'es')} de ${date.slice(0, 4)}`,
+    /** "Tuesday, September 8, 2026"; Spanish "martes 8 de septiembre de 2026". */
+    longDate: (date: string) => (english ? formatLongDate(date, true) : spanishLongDate(date, true)),
+  };
+}
 
 export type ParentInput = {
   /** The parent concerns statement, in the parent's words (IEPs have a section for it). */
@@ -39,7 +74,12 @@ export const MIN_OBSERVATIONS_FOR_RELIABLE = 3;
 /** ... of which this share were "provided" (product choice). */
 export const RELIABLE_PROVIDED_SHARE = 0.8;
 
-export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingIep {
+export function buildLivingIep(
+  record: CaseRecord,
+  parent: ParentInput,
+  language: LivingIepLanguage = 'en',
+): LivingIep {
+  const w = livingIepWords(language);
   const name = record.child.firstName;
   const working: LivingIepItem[] = [];
   const notWorking: LivingIepItem[] = [];
@@ -47,12 +87,12 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   const questions: LivingIepItem[] = [];
 
   for (const win of record.parentNotes.filter((n) => n.kind === 'win' && n.date <= record.asOf)) {
-    working.push({ text: `${formatLongDate(win.date, true)}: ${win.text}`, entryIds: [win.id] });
+    working.push({ text: `${w.longDate(win.date)}: ${win.text}`, entryIds: [win.id] });
   }
   for (const s of record.services) {
     const { requiredMinutes: required, deliveredMinutes: delivered, owedBalanceMinutes: owed } = s.ledger;
     // A service of an earlier plan (before the annual review renewed it) is named with its plan.
-    const ofPlan = s.earlierPlan ? ` (${s.earlierPlan.title ?? 'earlier plan'})` : '';
+    const ofPlan = s.earlierPlan ? ` (${s.earlierPlan.title ?? w.say('earlierPlan')})` : '';
     if (required === 0) continue;
     // Only finished weeks: the current week's sessions may still happen.
     const finished = s.weeks.filter((w) => addDays(w.start, 6) <= record.asOf && w.requiredMinutes > 0);
@@ -60,22 +100,36 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
     const weeksWithRequirement = finished.length;
     if (delivered >= required * FULL_DELIVERY_SHARE && owed === 0) {
       working.push({
-        text: `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${formatRecordDate(s.ledger.from, 'monthDay')} to ${formatRecordDate(s.ledger.to, 'monthDay')}).`,
+        text: w.say('serviceFull', {
+          name: `${s.name}${ofPlan}`,
+          delivered: String(delivered),
+          required: String(required),
+          from: w.monthDay(s.ledger.from),
+          to: w.monthDay(s.ledger.to),
+        }),
         entryIds: goodWeeks.flatMap((w) => w.entryIds),
       });
     } else {
       const share = Math.round((delivered / required) * 100);
       notWorking.push({
         text:
-          `${s.name}${ofPlan}: ${delivered} of ${required} required minutes delivered (${share}%)` +
-          (owed > 0 ? `; ${owed} make-up minutes still owed` : '') +
+          w.say('serviceShort', {
+            name: `${s.name}${ofPlan}`,
+            delivered: String(delivered),
+            required: String(required),
+            share: String(share),
+          }) +
+          (owed > 0 ? w.say('serviceOwed', { owed: String(owed) }) : '') +
           (weeksWithRequirement > 0
-            ? `; ${goodWeeks.length} of ${weeksWithRequirement} weeks in full.`
+            ? w.say('serviceWeeks', { good: String(goodWeeks.length), weeks: String(weeksWithRequirement) })
             : '.'),
         entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
       questions.push({
-        text: `How and when will the ${owed > 0 ? `${owed} owed minutes of ${s.name.toLowerCase()}${ofPlan} be made up` : `${s.name.toLowerCase()}${ofPlan} sessions be kept on schedule`}?`,
+        text:
+          owed > 0
+            ? w.say('questionOwed', { owed: String(owed), service: `${s.name.toLowerCase()}${ofPlan}` })
+            : w.say('questionSchedule', { service: `${s.name.toLowerCase()}${ofPlan}` }),
         entryIds: [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.entryId),
       });
     }
@@ -93,20 +147,32 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
       provided.length / seen.length >= RELIABLE_PROVIDED_SHARE
     ) {
       working.push({
-        text: `“${a.text}”: in place on ${provided.length} of ${seen.length} ${unit} noted.`,
+        text: w.say('accommodationWorking', {
+          text: a.text,
+          provided: String(provided.length),
+          seen: String(seen.length),
+          unit,
+        }),
         entryIds: provided.flatMap((o) => o.entryIds),
       });
     } else if (lapses.length > 0) {
       const sources = (o: (typeof lapses)[number]) =>
-        o.sources.length > 1 ? ` (${o.sources.length} sources)` : '';
+        o.sources.length > 1 ? ` ${w.say('sources', { count: String(o.sources.length) })}` : '';
+      const day = (o: (typeof lapses)[number]) =>
+        o.className
+          ? w.say('inClass', { date: w.monthDay(o.date), className: o.className })
+          : w.monthDay(o.date);
       notWorking.push({
-        text: `“${a.text}”: not in place on ${lapses.length} of ${seen.length} ${unit} noted: ${lapses
-          .slice(-3)
-          .map(
-            (o) =>
-              `${formatRecordDate(o.date, 'monthDay')}${o.className ? ` in ${o.className}` : ''}${sources(o)}`,
-          )
-          .join(', ')}.`,
+        text: w.say('accommodationLapses', {
+          text: a.text,
+          lapses: String(lapses.length),
+          seen: String(seen.length),
+          unit,
+          list: lapses
+            .slice(-3)
+            .map((o) => `${day(o)}${sources(o)}`)
+            .join(', '),
+        }),
         entryIds: lapses.flatMap((o) => o.entryIds),
       });
     }
@@ -123,7 +189,7 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   for (const note of record.parentNotes.filter(
     (n) => (n.kind === 'concern' || n.kind === 'new_challenge' || n.kind === 'harm') && n.date <= record.asOf,
   )) {
-    changes.push({ text: `${formatLongDate(note.date, true)}: ${note.text}`, entryIds: [note.id] });
+    changes.push({ text: `${w.longDate(note.date)}: ${note.text}`, entryIds: [note.id] });
   }
   for (const change of parent.changes) changes.push({ text: change, entryIds: [] });
   for (const q of parent.questions) questions.push({ text: q, entryIds: [] });
@@ -135,11 +201,11 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
   return {
     childName: name,
     planTitle: record.plan
-      ? (record.plan.title ?? (record.plan.kind === 'iep' ? 'IEP' : '504 plan'))
-      : 'Plan',
+      ? (record.plan.title ?? w.say('planName', { kind: record.plan.kind === 'iep' ? 'iep' : 'section504' }))
+      : w.say('planName', { kind: 'none' }),
     asOf: record.asOf,
     nextMeeting: upcoming
-      ? { date: upcoming.date, label: upcoming.label ?? upcoming.kind.replace('_', ' ') }
+      ? { date: upcoming.date, label: upcoming.label ?? w.say('meetingKind', { kind: upcoming.kind }) }
       : null,
     working,
     notWorking,
@@ -153,34 +219,35 @@ export function buildLivingIep(record: CaseRecord, parent: ParentInput): LivingI
 }
 
 /** The living IEP as Markdown, to edit in any text editor or paste into an email. */
-export function livingIepMarkdown(doc: LivingIep): string {
+export function livingIepMarkdown(doc: LivingIep, language: LivingIepLanguage = 'en'): string {
+  const w = livingIepWords(language);
   const list = (items: LivingIepItem[], empty: string) =>
-    items.length > 0 ? items.map((i) => `- ${i.text}`).join('\n') : `- ${empty}`;
+    items.length > 0 ? items.map((i) => `- ${i.text}`).join('\n') : `- ${w.say(empty)}`;
   const lines = [
-    `# ${doc.childName}'s living ${doc.planTitle}`,
+    `# ${w.say('title', { name: doc.childName, plan: doc.planTitle })}`,
     '',
-    `As of ${formatLongDate(doc.asOf, true)}.${doc.nextMeeting ? ` Next meeting: ${doc.nextMeeting.label}, ${formatLongDate(doc.nextMeeting.date, true)}.` : ''}`,
+    `${w.say('asOf', { date: w.longDate(doc.asOf) })}${doc.nextMeeting ? ` ${w.say('nextMeeting', { label: doc.nextMeeting.label, date: w.longDate(doc.nextMeeting.date) })}` : ''}`,
     '',
-    '## What is working',
+    `## ${w.say('working')}`,
     '',
-    list(doc.working, 'Nothing noted yet.'),
+    list(doc.working, 'workingEmpty'),
     '',
-    '## What is not working',
+    `## ${w.say('notWorking')}`,
     '',
-    list(doc.notWorking, 'Nothing noted.'),
+    list(doc.notWorking, 'notWorkingEmpty'),
     '',
-    '## What I would like to change',
+    `## ${w.say('changes')}`,
     '',
-    list(doc.changes, 'Nothing yet.'),
+    list(doc.changes, 'changesEmpty'),
     '',
-    '## Parent concerns statement',
+    `## ${w.say('concerns')}`,
     '',
     doc.concerns ??
-      ['_Not written yet. Facts to start from:_', '', ...doc.concernsPrompt.map((p) => `- ${p}`)].join('\n'),
+      [`_${w.say('concernsStart')}_`, '', ...doc.concernsPrompt.map((p) => `- ${p}`)].join('\n'),
     '',
-    '## Questions for the team',
+    `## ${w.say('questions')}`,
     '',
-    list(doc.questions, 'None yet.'),
+    list(doc.questions, 'questionsEmpty'),
     '',
   ];
   return `${lines.join('\n')}\n`;

@@ -1,18 +1,8 @@
 import type { ImplementationReport, ReportService } from '../api/reports.ts';
 import { withoutBidiControlsDeep } from '../domain/bidi.ts';
 import { createPdf, type Doc, FONT, pdfText } from './pdf-fonts.ts';
-import {
-  axisTicks,
-  clip,
-  dateRange,
-  figure,
-  fullDate,
-  monthDay,
-  outcomeLabel,
-  percentText,
-  teacherLabel,
-  weekSpan,
-} from './report-text.ts';
+import { axisTicks, clip, figure } from './report-text.ts';
+import { type ReportWords, reportWords } from './report-words.ts';
 
 // Draws the implementation report (ImplementationReport, built by implementation-report.ts) as
 // a Letter-size PDF with pdfkit: a first page that says it all in plain words, then the ledger
@@ -24,6 +14,14 @@ import {
 // The fonts (pdf-fonts.ts) cover the scripts families write names and notes in; pdfkit embeds only
 // the glyphs drawn. The creation date comes from the report's "as of" day and pdfkit derives the
 // file id from the metadata, so the same record gives the same bytes.
+//
+// Every fixed word (headings, table headers, legends, labels, dates, "Page N of M", the metadata) is in
+// the report's language, from the reportpdf catalog (report-words.ts); names, the plan's words and what
+// the family recorded are drawn as written.
+
+/** The words of the report each document draws, for the helpers that see only the document. */
+const docWords = new WeakMap<Doc, ReportWords>();
+const wordsOf = (doc: Doc): ReportWords => docWords.get(doc) ?? reportWords('en');
 
 const PAGE = { width: 612, height: 792 } as const; // US Letter, in points
 const MARGIN = { top: 54, bottom: 64, left: 54, right: 54 } as const;
@@ -130,6 +128,18 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
   const padY = 3;
   const lineGap = 1;
   const cellText = (row: Row, i: number) => pdfText(row.cells[i] ?? '');
+  // A header word wider than its column (a long word of another language) is drawn smaller, so
+  // that no word is ever cut in two.
+  doc.font(FONT.bold).fontSize(size);
+  const headerSizes = columns.map((column) => {
+    const room = column.width - 2 * padX;
+    const widest = Math.max(
+      ...pdfText(column.header)
+        .split(/\s+/)
+        .map((word) => doc.widthOfString(word)),
+    );
+    return widest > room ? Math.floor((size * room * 10) / widest) / 10 : size;
+  });
   const fontFor = (column: Column, bold: boolean, row?: Row, index?: number) =>
     column.mono || (index != null && row?.monoColumns?.includes(index))
       ? FONT.mono
@@ -139,7 +149,9 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
   const measure = (row: Row, header: boolean): number =>
     Math.max(
       ...columns.map((column, i) => {
-        doc.font(fontFor(column, header || row.bold === true, header ? undefined : row, i)).fontSize(size);
+        doc
+          .font(fontFor(column, header || row.bold === true, header ? undefined : row, i))
+          .fontSize(header ? headerSizes[i]! : size);
         return doc.heightOfString(header ? pdfText(column.header) : cellText(row, i), {
           width: column.width - 2 * padX,
           lineGap,
@@ -157,7 +169,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
     columns.forEach((column, i) => {
       doc
         .font(fontFor(column, header || row.bold === true, header ? undefined : row, i))
-        .fontSize(size)
+        .fontSize(header ? headerSizes[i]! : size)
         .fillColor(COLOR.text)
         .text(header ? pdfText(column.header) : cellText(row, i), x + padX, y + padY, {
           width: column.width - 2 * padX,
@@ -172,7 +184,7 @@ function table(doc: Doc, columns: Column[], rows: Row[], options: { title?: stri
   };
   const drawHeader = (continued: boolean) => {
     if (continued && options.title)
-      write(doc, `${options.title} (continued)`, {
+      write(doc, wordsOf(doc).say('pdf.continued', { title: options.title }), {
         font: FONT.italic,
         size: 8.5,
         color: COLOR.muted,
@@ -222,13 +234,14 @@ function chart(doc: Doc, service: ReportService): void {
   const axisWidth = 34;
   const plot = { x: MARGIN.left + axisWidth, y: top + 40, width: CONTENT_WIDTH - axisWidth - 6, height: 118 };
   const weekly = rows.every((r) => r.unit === 'week');
+  const w = wordsOf(doc);
 
   doc
     .font(FONT.bold)
     .fontSize(9.5)
     .fillColor(COLOR.text)
     .text(
-      pdfText(`${service.name}: minutes delivered and required, ${weekly ? 'week by week' : 'by period'}`),
+      pdfText(w.say('pdf.chart.title', { name: service.name, weekly: weekly ? 'yes' : 'no' })),
       MARGIN.left,
       top,
       { width: CONTENT_WIDTH, lineBreak: false },
@@ -241,14 +254,14 @@ function chart(doc: Doc, service: ReportService): void {
     .font(FONT.regular)
     .fontSize(8.5)
     .fillColor(COLOR.text)
-    .text('Required (hatched outline)', MARGIN.left + axisWidth + 21, legendY + 0.5, { lineBreak: false });
-  const secondX = MARGIN.left + axisWidth + 160;
-  doc.rect(secondX, legendY, 16, 9).fill(COLOR.delivered);
-  doc
-    .fillColor(COLOR.text)
-    .text('Delivered (solid; the number is minutes delivered)', secondX + 21, legendY + 0.5, {
+    .text(pdfText(w.say('pdf.chart.required')), MARGIN.left + axisWidth + 21, legendY + 0.5, {
       lineBreak: false,
     });
+  const secondX = MARGIN.left + axisWidth + 160;
+  doc.rect(secondX, legendY, 16, 9).fill(COLOR.delivered);
+  doc.fillColor(COLOR.text).text(pdfText(w.say('pdf.chart.delivered')), secondX + 21, legendY + 0.5, {
+    lineBreak: false,
+  });
 
   const max = Math.max(1, ...rows.map((r) => Math.max(r.requiredMinutes, r.deliveredMinutes)));
   const ticks = axisTicks(max);
@@ -273,7 +286,10 @@ function chart(doc: Doc, service: ReportService): void {
     .font(FONT.italic)
     .fontSize(7.5)
     .fillColor(COLOR.muted)
-    .text('Minutes', MARGIN.left, plot.y - 12, { width: axisWidth + 20, lineBreak: false });
+    .text(pdfText(w.say('pdf.chart.minutes')), MARGIN.left, plot.y - 12, {
+      width: axisWidth + 20,
+      lineBreak: false,
+    });
 
   // Bars: per row, required on the left and delivered on the right of its slot.
   const slot = plot.width / Math.max(1, rows.length);
@@ -305,7 +321,7 @@ function chart(doc: Doc, service: ReportService): void {
         .font(FONT.regular)
         .fontSize(7)
         .fillColor(COLOR.muted)
-        .text(monthDay(row.start), center - slot * labelEvery * 0.5, plot.y + plot.height + 4, {
+        .text(pdfText(w.monthDay(row.start)), center - slot * labelEvery * 0.5, plot.y + plot.height + 4, {
           width: slot * labelEvery,
           align: 'center',
           lineBreak: false,
@@ -316,11 +332,16 @@ function chart(doc: Doc, service: ReportService): void {
     .font(FONT.italic)
     .fontSize(7.5)
     .fillColor(COLOR.muted)
-    .text(weekly ? 'Week starting' : 'Period starting', plot.x, plot.y + plot.height + 15, {
-      width: plot.width,
-      align: 'center',
-      lineBreak: false,
-    });
+    .text(
+      pdfText(w.say('pdf.chart.axis', { weekly: weekly ? 'yes' : 'no' })),
+      plot.x,
+      plot.y + plot.height + 15,
+      {
+        width: plot.width,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
   doc.x = MARGIN.left;
   doc.y = top + CHART_HEIGHT;
 }
@@ -332,35 +353,46 @@ function refsText(refs: readonly string[]): string {
   return refs.length === 0 ? '–' : refs.join(', ');
 }
 
-function firstPage(doc: Doc, report: ImplementationReport): void {
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+function firstPage(doc: Doc, report: ImplementationReport, w: ReportWords): void {
   const child = [report.child.firstName, report.child.lastName].filter(Boolean).join(' ');
-  doc.outline.addItem('Summary');
-  write(doc, 'As Written · Implementation report', { size: 9, color: COLOR.muted, gap: 6 });
-  write(doc, `How ${report.child.firstName}'s plan was carried out`, { font: FONT.bold, size: 22, gap: 2 });
-  write(doc, dateRange(report.range.from, report.range.to), { size: 14, gap: 10 });
+  doc.outline.addItem(w.say('pdf.summary'));
+  write(doc, w.say('pdf.brand'), { size: 9, color: COLOR.muted, gap: 6 });
+  write(doc, w.say('pdf.title', { name: report.child.firstName }), { font: FONT.bold, size: 22, gap: 2 });
+  write(doc, w.dateRange(report.range.from, report.range.to), { size: 14, gap: 10 });
 
   const plan = report.plan;
+  const kind = plan?.kind === '504' ? 'section504' : 'iep';
   const facts: [string, string][] = [
-    ['Child', child],
+    [w.say('pdf.fact.child'), child],
     ...(report.child.grade || report.child.school
       ? [
           [
-            'School',
-            [report.child.grade ? `Grade ${report.child.grade}` : null, report.child.school]
+            w.say('pdf.fact.school'),
+            [
+              report.child.grade ? w.say('pdf.fact.grade', { grade: report.child.grade }) : null,
+              report.child.school,
+            ]
               .filter(Boolean)
               .join(', '),
           ] as [string, string],
         ]
       : []),
     [
-      'Plan',
+      w.say('pdf.fact.plan'),
       plan
-        ? `${plan.title ?? (plan.kind === '504' ? '504 plan' : 'IEP')} (${plan.kind === '504' ? 'Section 504' : 'IEP'}, ${plan.jurisdiction}), in force ${dateRange(plan.effectiveFrom, plan.effectiveTo)}`
-        : 'No plan recorded for these dates',
+        ? w.say('pdf.fact.planValue', {
+            title: plan.title ?? w.say('pdf.fact.planName', { kind }),
+            kind,
+            jurisdiction: plan.jurisdiction,
+            range: w.dateRange(plan.effectiveFrom, plan.effectiveTo),
+          })
+        : w.say('pdf.fact.noPlan'),
     ],
-    ['Period covered', dateRange(report.range.from, report.range.to)],
-    ['Figures as of', `${fullDate(report.range.asOf)} (the ledger counts nothing as owed after this day)`],
-    ['Prepared by', `${report.preparedBy}, with As Written`],
+    [w.say('pdf.fact.period'), w.dateRange(report.range.from, report.range.to)],
+    [w.say('pdf.fact.asOf'), w.say('pdf.fact.asOfValue', { date: w.fullDate(report.range.asOf) })],
+    [w.say('pdf.fact.preparedBy'), w.say('pdf.fact.preparedByValue', { name: report.preparedBy })],
   ];
   doc.font(FONT.regular).fontSize(9.5);
   for (const [label, value] of facts) {
@@ -379,44 +411,37 @@ function firstPage(doc: Doc, report: ImplementationReport): void {
   rule(doc, doc.y, 0.75);
   doc.y += 10;
 
-  write(doc, 'Summary', { font: FONT.bold, size: 14, gap: 4 });
+  write(doc, w.say('pdf.summary'), { font: FONT.bold, size: 14, gap: 4 });
   write(doc, report.summary.headline, { size: 11, gap: 8 });
   for (const point of report.summary.points) bullet(doc, point, 9.5);
 
   doc.y += 4;
-  write(
-    doc,
-    'How to read this report. Minutes come from the service ledger: "required" is what the plan promises for the ' +
-      'school days in the period; "owed" is missed time the school should make up; "made up" is make-up time given; ' +
-      '"not logged" is sessions nobody recorded. References such as E12 point to the evidence index at the end, ' +
-      'which lists every record with its date and source.',
-    { size: 8.5, color: COLOR.muted, gap: 0 },
-  );
+  write(doc, w.say('pdf.howToRead'), { size: 8.5, color: COLOR.muted, gap: 0 });
 }
 
-function minutesOverview(doc: Doc, report: ImplementationReport): void {
-  const outline = heading(doc, 'Services: minutes required, delivered and owed');
+function minutesOverview(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  const outline = heading(doc, w.say('pdf.services.heading'));
   if (report.ledgerUnavailable) {
     write(doc, report.ledgerUnavailable);
     return;
   }
   if (report.services.length === 0) {
-    write(doc, 'No service of the plan falls in these dates.');
+    write(doc, w.say('pdf.services.none'));
     return;
   }
-  const w = [130, 46, 48, 44, 40, 44, 52, 52, 48];
+  const widths = [130, 46, 48, 44, 40, 44, 52, 52, 48];
   table(
     doc,
     [
-      { header: 'Service', width: w[0]! },
-      { header: 'Required', width: w[1]!, align: 'right' },
-      { header: 'Delivered', width: w[2]!, align: 'right' },
-      { header: '% deliv.', width: w[3]!, align: 'right' },
-      { header: 'Owed', width: w[4]!, align: 'right' },
-      { header: 'Made up', width: w[5]!, align: 'right' },
-      { header: 'Still owed', width: w[6]!, align: 'right' },
-      { header: 'Not logged', width: w[7]!, align: 'right' },
-      { header: 'Excused', width: w[8]!, align: 'right' },
+      { header: w.say('pdf.col.service'), width: widths[0]! },
+      { header: w.say('pdf.col.required'), width: widths[1]!, align: 'right' },
+      { header: w.say('pdf.col.delivered'), width: widths[2]!, align: 'right' },
+      { header: w.say('pdf.col.percentDelivered'), width: widths[3]!, align: 'right' },
+      { header: w.say('pdf.col.owed'), width: widths[4]!, align: 'right' },
+      { header: w.say('pdf.col.madeUp'), width: widths[5]!, align: 'right' },
+      { header: w.say('pdf.col.stillOwed'), width: widths[6]!, align: 'right' },
+      { header: w.say('pdf.col.notLogged'), width: widths[7]!, align: 'right' },
+      { header: w.say('pdf.col.excused'), width: widths[8]!, align: 'right' },
     ],
     [
       ...report.services.map((s) => ({
@@ -424,7 +449,7 @@ function minutesOverview(doc: Doc, report: ImplementationReport): void {
           s.name,
           figure(s.totals.requiredMinutes),
           figure(s.totals.deliveredMinutes),
-          percentText(s.totals.percentDelivered),
+          w.percent(s.totals.percentDelivered),
           figure(s.totals.owedMinutes),
           figure(s.totals.makeupMinutes),
           figure(s.totals.owedBalanceMinutes),
@@ -435,10 +460,10 @@ function minutesOverview(doc: Doc, report: ImplementationReport): void {
       {
         bold: true,
         cells: [
-          'All services',
+          w.say('pdf.services.all'),
           figure(report.minutes.requiredMinutes),
           figure(report.minutes.deliveredMinutes),
-          percentText(report.minutes.percentDelivered),
+          w.percent(report.minutes.percentDelivered),
           figure(report.minutes.owedMinutes),
           figure(report.minutes.makeupMinutes),
           figure(report.minutes.owedBalanceMinutes),
@@ -447,18 +472,13 @@ function minutesOverview(doc: Doc, report: ImplementationReport): void {
         ],
       },
     ],
-    { title: 'Minutes by service' },
+    { title: w.say('pdf.services.tableTitle') },
   );
-  write(
-    doc,
-    'All figures are minutes. "Made up" counts make-up time given in the period; "still owed" is owed time not yet ' +
-      'made up, whenever it was missed.',
-    { size: 8, color: COLOR.muted, gap: 6 },
-  );
-  for (const service of report.services) serviceSection(doc, service, outline);
+  write(doc, w.say('pdf.services.note'), { size: 8, color: COLOR.muted, gap: 6 });
+  for (const service of report.services) serviceSection(doc, service, outline, w);
 }
 
-function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOutline): void {
+function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOutline, w: ReportWords): void {
   const t = service.totals;
   // The heading, the plan's words and the chart stay on one page.
   ensureSpace(doc, 60 + CHART_HEIGHT);
@@ -466,22 +486,34 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
   doc.y += 6;
   write(doc, service.name, { font: FONT.bold, size: 13, gap: 2 });
   if (service.sourceText)
-    write(doc, `The plan says: "${service.sourceText}"`, {
+    write(doc, w.say('pdf.service.planSays', { text: service.sourceText }), {
       font: FONT.italic,
       size: 9,
       color: COLOR.muted,
       gap: 2,
     });
+  const minutes = (key: string, n: number) => w.say(`pdf.service.${key}`, { minutes: figure(n) });
   write(
     doc,
-    `Required ${figure(t.requiredMinutes)} min` +
-      (t.requiredSessions != null ? ` (${t.requiredSessions} sessions)` : '') +
-      ` · delivered ${figure(t.deliveredMinutes)} min (${percentText(t.percentDelivered)}) · owed ${figure(t.owedMinutes)}` +
-      ` · made up ${figure(t.makeupMinutes)} · still owed ${figure(t.owedBalanceMinutes)}` +
-      ` · excused ${figure(t.excusedMinutes)} · pending ${figure(t.pendingMinutes)} · not logged ${figure(t.unloggedMinutes)}` +
-      (service.unappliedMakeupMinutes > 0
-        ? ` · make-up minutes not applied ${figure(service.unappliedMakeupMinutes)}`
-        : ''),
+    [
+      t.requiredSessions != null
+        ? w.say('pdf.service.requiredSessions', {
+            minutes: figure(t.requiredMinutes),
+            sessions: String(t.requiredSessions),
+          })
+        : minutes('required', t.requiredMinutes),
+      w.say('pdf.service.delivered', {
+        minutes: figure(t.deliveredMinutes),
+        percent: w.percent(t.percentDelivered),
+      }),
+      minutes('owed', t.owedMinutes),
+      minutes('madeUp', t.makeupMinutes),
+      minutes('stillOwed', t.owedBalanceMinutes),
+      minutes('excused', t.excusedMinutes),
+      minutes('pending', t.pendingMinutes),
+      minutes('notLogged', t.unloggedMinutes),
+      ...(service.unappliedMakeupMinutes > 0 ? [minutes('unapplied', service.unappliedMakeupMinutes)] : []),
+    ].join(' · '),
     { size: 9, gap: 8 },
   );
   if (t.requiredMinutes > 0 || t.deliveredMinutes > 0) chart(doc, service);
@@ -490,21 +522,21 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
   table(
     doc,
     [
-      { header: weekly ? 'Week' : 'Period', width: 76 },
-      { header: 'Required', width: 46, align: 'right' },
-      { header: 'Delivered', width: 50, align: 'right' },
-      { header: 'Owed', width: 38, align: 'right' },
-      { header: 'Made up', width: 44, align: 'right' },
-      { header: 'Excused', width: 44, align: 'right' },
-      { header: 'Pending', width: 44, align: 'right' },
-      { header: 'Not logged', width: 52, align: 'right' },
-      { header: 'Days without school', width: 110 },
+      { header: w.say('pdf.col.unit', { weekly: yesNo(weekly) }), width: 76 },
+      { header: w.say('pdf.col.required'), width: 46, align: 'right' },
+      { header: w.say('pdf.col.delivered'), width: 50, align: 'right' },
+      { header: w.say('pdf.col.owed'), width: 38, align: 'right' },
+      { header: w.say('pdf.col.madeUp'), width: 44, align: 'right' },
+      { header: w.say('pdf.col.excused'), width: 44, align: 'right' },
+      { header: w.say('pdf.col.pending'), width: 44, align: 'right' },
+      { header: w.say('pdf.col.notLogged'), width: 52, align: 'right' },
+      { header: w.say('pdf.col.closures'), width: 110 },
     ],
     [
       ...service.rows.map((r) => ({
         cells: [
           // A month, a cycle or a term ("Quarter 2 (2026-11-09 to 2027-01-29)"), its dates in words.
-          weekly ? weekSpan(r.start, r.end) : r.label.replace(/\d{4}-\d{2}-\d{2}/g, (d) => monthDay(d)),
+          weekly ? w.weekSpan(r.start, r.end) : r.label.replace(/\d{4}-\d{2}-\d{2}/g, (d) => w.monthDay(d)),
           figure(r.requiredMinutes),
           figure(r.deliveredMinutes),
           figure(r.owedMinutes),
@@ -512,13 +544,13 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
           figure(r.excusedMinutes),
           figure(r.pendingMinutes),
           figure(r.unloggedMinutes),
-          r.closures.map((c) => c.replace(/\d{4}-\d{2}-\d{2}/g, (d) => monthDay(d))).join('; '),
+          r.closures.map((c) => c.replace(/\d{4}-\d{2}-\d{2}/g, (d) => w.monthDay(d))).join('; '),
         ],
       })),
       {
         bold: true,
         cells: [
-          'Total',
+          w.say('pdf.total'),
           figure(t.requiredMinutes),
           figure(t.deliveredMinutes),
           figure(t.owedMinutes),
@@ -530,67 +562,76 @@ function serviceSection(doc: Doc, service: ReportService, outline: PDFKit.PDFOut
         ],
       },
     ],
-    { title: `${service.name}: ${weekly ? 'week by week' : 'by period'}` },
+    { title: w.say('pdf.service.rows', { name: service.name, weekly: yesNo(weekly) }) },
   );
 
   if (service.exceptions.length > 0) {
-    subheading(doc, 'Sessions missed, cut short or made up', 60);
+    subheading(doc, w.say('pdf.exceptions.heading'), 60);
     table(
       doc,
       [
-        { header: 'Date', width: 62 },
-        { header: 'What happened', width: 92 },
-        { header: 'Minutes', width: 44, align: 'right' },
-        { header: 'Reason', width: 150 },
-        { header: 'Counted as', width: 56 },
-        { header: 'Logged by', width: 62 },
-        { header: 'Ref', width: 38 },
+        { header: w.say('pdf.col.date'), width: 62 },
+        { header: w.say('pdf.col.whatHappened'), width: 92 },
+        { header: w.say('pdf.col.minutes'), width: 44, align: 'right' },
+        { header: w.say('pdf.col.reason'), width: 150 },
+        { header: w.say('pdf.col.countedAs'), width: 56 },
+        { header: w.say('pdf.col.loggedBy'), width: 62 },
+        { header: w.say('pdf.col.ref'), width: 38 },
       ],
       service.exceptions.map((e) => ({
         cells: [
-          fullDate(e.date),
+          w.fullDate(e.date),
           e.kind === 'makeup'
-            ? `Make-up${e.makesUpDate ? ` for ${monthDay(e.makesUpDate)}` : ''}`
+            ? e.makesUpDate
+              ? w.say('pdf.exceptions.makeupFor', { date: w.monthDay(e.makesUpDate) })
+              : w.say('pdf.exceptions.makeup')
             : e.status === 'short'
-              ? `Cut short (${figure(e.minutesDelivered)} of ${e.minutesPlanned == null ? '?' : figure(e.minutesPlanned)})`
-              : 'Missed',
+              ? w.say('pdf.exceptions.short', {
+                  delivered: figure(e.minutesDelivered),
+                  planned: e.minutesPlanned == null ? '?' : figure(e.minutesPlanned),
+                })
+              : w.say('pdf.exceptions.missed'),
           e.kind === 'makeup' ? `+${figure(e.minutesDelivered)}` : figure(e.minutesMissed),
           [e.reason, e.reasonText].filter(Boolean).join(': ') || '–',
-          e.countedAs ?? (e.kind === 'makeup' ? 'make-up' : '–'),
+          e.countedAs
+            ? w.say('pdf.exceptions.counted', { counted: e.countedAs })
+            : e.kind === 'makeup'
+              ? w.say('pdf.exceptions.counted', { counted: 'makeup' })
+              : '–',
           e.source,
           e.ref,
         ],
       })),
-      { title: `${service.name}: sessions missed, cut short or made up` },
+      { title: w.say('pdf.exceptions.title', { name: service.name }) },
     );
   }
   for (const note of service.ledgerNotes)
-    write(doc, `Note: ${note}`, { size: 8, color: COLOR.muted, gap: 2 });
+    write(doc, w.say('pdf.service.note', { note }), { size: 8, color: COLOR.muted, gap: 2 });
   doc.y += 6;
 }
 
 /** The school's service logs against the family's record (issue 19); drawn only when a log was imported. */
-function reconciliationSection(doc: Doc, report: ImplementationReport): void {
+function reconciliationSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
   const r = report.serviceLogReconciliation;
   if (!r) return;
-  heading(doc, 'The school’s service logs and the family’s record');
+  heading(doc, w.say('pdf.logs.heading'));
   write(
     doc,
-    `${r.logs === 1 ? 'One service log' : `${r.logs} service logs`} from the school, compared session by session with the family’s record: ${lowerFirstLetter(r.sentence)}`,
+    w.say('pdf.logs.intro', { count: r.logs, n: String(r.logs), sentence: lowerFirstLetter(r.sentence) }),
   );
-  const w = [122, 42, 42, 52, 52, 52, 52, 46, 44];
+  const widths = [122, 42, 42, 52, 52, 52, 52, 46, 44];
   table(
     doc,
     [
-      { header: 'Service', width: w[0]! },
-      { header: 'Agree', width: w[1]!, align: 'right' },
-      { header: 'Differ', width: w[2]!, align: 'right' },
-      { header: 'Logged held, family: not', width: w[3]!, align: 'right' },
-      { header: 'Logged not held, family: held', width: w[4]!, align: 'right' },
-      { header: 'Only in the log', width: w[5]!, align: 'right' },
-      { header: 'Only in the family’s', width: w[6]!, align: 'right' },
-      { header: 'Minutes differ', width: w[7]!, align: 'right' },
-      { header: 'Reason differs', width: w[8]!, align: 'right' },
+      { header: w.say('pdf.col.service'), width: widths[0]! },
+      { header: w.say('pdf.col.agree'), width: widths[1]!, align: 'right' },
+      { header: w.say('pdf.col.differ'), width: widths[2]!, align: 'right' },
+      { header: w.say('pdf.col.schoolHeldFamilyNot'), width: widths[3]!, align: 'right' },
+      { header: w.say('pdf.col.schoolNotFamilyHeld'), width: widths[4]!, align: 'right' },
+      { header: w.say('pdf.col.schoolOnly'), width: widths[5]!, align: 'right' },
+      { header: w.say('pdf.col.familyOnly'), width: widths[6]!, align: 'right' },
+      { header: w.say('pdf.col.minutesDiffer'), width: widths[7]!, align: 'right' },
+      { header: w.say('pdf.col.reasonDiffers'), width: widths[8]!, align: 'right' },
     ],
     r.services.map((s) => ({
       cells: [
@@ -605,39 +646,30 @@ function reconciliationSection(doc: Doc, report: ImplementationReport): void {
         figure(s.byKind.reason_differs),
       ],
     })),
-    { title: 'Sessions by service' },
+    { title: w.say('pdf.logs.tableTitle') },
   );
-  write(
-    doc,
-    'Counted in sessions. A difference is a question to ask the school, not a finding; the log’s file is not part of this report.',
-    { size: 8, color: COLOR.muted, gap: 6 },
-  );
+  write(doc, w.say('pdf.logs.note'), { size: 8, color: COLOR.muted, gap: 6 });
 }
 
 const lowerFirstLetter = (text: string) => (text ? text[0]!.toLowerCase() + text.slice(1) : text);
 
-function accommodationsSection(doc: Doc, report: ImplementationReport): void {
-  heading(doc, 'Accommodations');
+function accommodationsSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  heading(doc, w.say('pdf.accommodations.heading'));
   if (report.accommodations.length === 0) {
-    write(doc, 'The plan lists no accommodations for these dates.');
+    write(doc, w.say('pdf.accommodations.none'));
     return;
   }
-  write(
-    doc,
-    'Each observation is one day someone noted whether the accommodation was given. The rate counts "partly" as ' +
-      'half and leaves out observations whose outcome is not known.',
-    { size: 8.5, color: COLOR.muted, gap: 6 },
-  );
+  write(doc, w.say('pdf.accommodations.intro'), { size: 8.5, color: COLOR.muted, gap: 6 });
   table(
     doc,
     [
-      { header: 'Accommodation', width: 196 },
-      { header: 'Provided', width: 48, align: 'right' },
-      { header: 'Partly', width: 40, align: 'right' },
-      { header: 'Not provided', width: 58, align: 'right' },
-      { header: 'Not known', width: 48, align: 'right' },
-      { header: 'Rate provided', width: 56, align: 'right' },
-      { header: 'Refs', width: 58 },
+      { header: w.say('pdf.col.accommodation'), width: 196 },
+      { header: w.say('pdf.col.provided'), width: 48, align: 'right' },
+      { header: w.say('pdf.col.partly'), width: 40, align: 'right' },
+      { header: w.say('pdf.col.notProvided'), width: 58, align: 'right' },
+      { header: w.say('pdf.col.notKnown'), width: 48, align: 'right' },
+      { header: w.say('pdf.col.rateProvided'), width: 56, align: 'right' },
+      { header: w.say('pdf.col.refs'), width: 58 },
     ],
     report.accommodations.map((a) => ({
       cells: [
@@ -646,335 +678,375 @@ function accommodationsSection(doc: Doc, report: ImplementationReport): void {
         String(a.partly),
         String(a.notProvided),
         String(a.unknown),
-        percentText(a.providedPercent),
+        w.percent(a.providedPercent),
         refsText(a.refs),
       ],
     })),
-    { title: 'Accommodations' },
+    { title: w.say('pdf.accommodations.heading') },
   );
 
   const lapses = report.accommodations
     .flatMap((a) => a.lapses.map((l) => ({ ...l, accommodation: a.text })))
     .sort((a, b) => a.date.localeCompare(b.date) || Number(a.ref.slice(1)) - Number(b.ref.slice(1)));
   if (lapses.length > 0) {
-    subheading(doc, 'Lapses: days an accommodation was not given, or only partly');
+    subheading(doc, w.say('pdf.lapses.heading'));
     table(
       doc,
       [
-        { header: 'Date', width: 62 },
-        { header: 'Accommodation', width: 118 },
-        { header: 'Outcome', width: 54 },
-        { header: 'Class, setting', width: 66 },
-        { header: 'Teacher', width: 54 },
-        { header: 'Noted by', width: 52 },
-        { header: 'Note', width: 66 },
-        { header: 'Ref', width: 32 },
+        { header: w.say('pdf.col.date'), width: 62 },
+        { header: w.say('pdf.col.accommodation'), width: 118 },
+        { header: w.say('pdf.col.outcome'), width: 54 },
+        { header: w.say('pdf.col.classSetting'), width: 66 },
+        { header: w.say('pdf.col.teacher'), width: 54 },
+        { header: w.say('pdf.col.notedBy'), width: 52 },
+        { header: w.say('pdf.col.note'), width: 66 },
+        { header: w.say('pdf.col.ref'), width: 32 },
       ],
       lapses.map((l) => ({
         cells: [
-          fullDate(l.date),
+          w.fullDate(l.date),
           clip(l.accommodation, 70),
-          outcomeLabel(l.outcome),
+          w.outcomeLabel(l.outcome),
           [l.className, l.setting].filter(Boolean).join(', ') || '–',
-          teacherLabel(l.teacherKind),
-          l.disagreeing.length > 0 ? `${l.source} (${l.disagreeing.join('; ')} disagree)` : l.source,
+          w.teacherLabel(l.teacherKind),
+          l.disagreeing.length > 0
+            ? w.say('pdf.lapses.disagree', { source: l.source, others: l.disagreeing.join('; ') })
+            : l.source,
           l.note ? clip(l.note, 80) : '–',
           l.refs.length > 0 ? l.refs.join(', ') : l.ref,
         ],
       })),
-      { title: 'Lapses' },
+      { title: w.say('pdf.lapses.title') },
     );
   }
-  findingsList(doc, report.accommodationFindings);
+  findingsList(doc, report.accommodationFindings, w);
 }
 
-function findingsList(doc: Doc, findings: ImplementationReport['accommodationFindings']): void {
+function findingsList(
+  doc: Doc,
+  findings: ImplementationReport['accommodationFindings'],
+  w: ReportWords,
+): void {
   if (findings.length === 0) return;
-  subheading(doc, 'Patterns to ask about', 60);
+  subheading(doc, w.say('pdf.findings.heading'), 60);
   for (const f of findings) bullet(doc, `${f.message} ${f.question} (${refsText(f.refs)})`, 9);
 }
 
-function behaviorSection(doc: Doc, report: ImplementationReport): void {
+function behaviorSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
   const plan = report.behaviorPlan;
   if (plan.steps.length === 0 && plan.incidents.length === 0) return;
-  heading(doc, 'Behavior plan');
+  heading(doc, w.say('pdf.behavior.heading'));
   const t = plan.totals;
   write(
     doc,
     t.incidents === 0
-      ? 'No behavior incident was noted in these dates.'
-      : `${t.incidents} ${t.incidents === 1 ? 'incident was' : 'incidents were'} noted. A step of the plan was skipped in ` +
-          `${t.incidentsWithStepsSkipped} (${t.stepsSkipped} skipped steps in all); the plan's reward was used in ` +
-          `${t.rewardUsed} and not used in ${t.rewardNotUsed}; the consequence went against the plan in ${t.consequenceAgainstPlan}.`,
+      ? w.say('pdf.behavior.none')
+      : w.say('pdf.behavior.totals', {
+          count: t.incidents,
+          n: String(t.incidents),
+          withSkipped: String(t.incidentsWithStepsSkipped),
+          skipped: String(t.stepsSkipped),
+          used: String(t.rewardUsed),
+          notUsed: String(t.rewardNotUsed),
+          against: String(t.consequenceAgainstPlan),
+        }),
     { size: 9.5, gap: 6 },
   );
   if (plan.steps.length > 0)
     table(
       doc,
       [
-        { header: 'Step of the plan', width: 330 },
-        { header: 'Kind', width: 62 },
-        { header: 'Followed', width: 56, align: 'right' },
-        { header: 'Skipped', width: 56, align: 'right' },
+        { header: w.say('pdf.col.step'), width: 330 },
+        { header: w.say('pdf.col.kind'), width: 62 },
+        { header: w.say('pdf.col.followed'), width: 56, align: 'right' },
+        { header: w.say('pdf.col.skipped'), width: 56, align: 'right' },
       ],
       plan.steps.map((s) => ({
-        cells: [s.text, s.kind, String(s.followed), String(s.skipped)],
+        cells: [
+          s.text,
+          w.say('pdf.behavior.stepKind', { kind: s.kind }),
+          String(s.followed),
+          String(s.skipped),
+        ],
       })),
-      { title: 'Steps of the plan' },
+      { title: w.say('pdf.behavior.stepsTitle') },
     );
   if (plan.incidents.length > 0) {
-    subheading(doc, 'Incidents');
+    subheading(doc, w.say('pdf.behavior.incidents'));
+    const yes = (value: boolean | null) => (value == null ? '–' : w.say(value ? 'pdf.yes' : 'pdf.no'));
     table(
       doc,
       [
-        { header: 'Date', width: 62 },
-        { header: 'What happened', width: 118 },
-        { header: 'Steps skipped', width: 150 },
-        { header: 'Reward used', width: 44 },
-        { header: 'Against plan', width: 44 },
-        { header: 'Noted by', width: 52 },
-        { header: 'Ref', width: 34 },
+        { header: w.say('pdf.col.date'), width: 62 },
+        { header: w.say('pdf.col.whatHappened'), width: 118 },
+        { header: w.say('pdf.col.stepsSkipped'), width: 150 },
+        { header: w.say('pdf.col.rewardUsed'), width: 44 },
+        { header: w.say('pdf.col.againstPlan'), width: 44 },
+        { header: w.say('pdf.col.notedBy'), width: 52 },
+        { header: w.say('pdf.col.ref'), width: 34 },
       ],
       plan.incidents.map((i) => ({
         cells: [
-          fullDate(i.date),
+          w.fullDate(i.date),
           clip(i.summary, 160),
-          i.stepsSkipped.length > 0 ? i.stepsSkipped.map((s) => clip(s, 140)).join('; ') : 'None',
-          i.rewardUsed == null ? '–' : i.rewardUsed ? 'Yes' : 'No',
-          i.consequenceContradicted == null ? '–' : i.consequenceContradicted ? 'Yes' : 'No',
+          i.stepsSkipped.length > 0 ? i.stepsSkipped.map((s) => clip(s, 140)).join('; ') : w.say('pdf.none'),
+          yes(i.rewardUsed),
+          yes(i.consequenceContradicted),
           i.source,
           i.ref,
         ],
       })),
-      { title: 'Incidents' },
+      { title: w.say('pdf.behavior.incidents') },
     );
   }
-  findingsList(doc, plan.findings);
+  findingsList(doc, plan.findings, w);
 }
 
-function replyText(m: ImplementationReport['communications']['messages'][number]): string {
+function replyText(m: ImplementationReport['communications']['messages'][number], w: ReportWords): string {
   const r = m.reply;
+  const due = r.dueBy ? w.monthDay(r.dueBy) : '?';
+  const late = { days: r.daysLate ?? 0, daysN: String(r.daysLate) };
   switch (r.state) {
     case 'answered':
-      return `Answered ${r.repliedOn ? monthDay(r.repliedOn) : ''} (${r.responseDays} ${r.responseDays === 1 ? 'day' : 'days'})`;
+      return w.say('pdf.reply.answered', {
+        date: r.repliedOn ? w.monthDay(r.repliedOn) : '',
+        days: r.responseDays ?? 0,
+        daysN: String(r.responseDays),
+      });
     case 'overdue':
       return r.promised
-        ? `No answer; promised by ${r.dueBy ? monthDay(r.dueBy) : '?'}, ${r.daysLate} ${r.daysLate === 1 ? 'day' : 'days'} late`
-        : `No reply; due ${r.dueBy ? monthDay(r.dueBy) : '?'}, ${r.daysLate} ${r.daysLate === 1 ? 'day' : 'days'} late`;
+        ? w.say('pdf.reply.latePromised', { date: due, ...late })
+        : w.say('pdf.reply.late', { date: due, ...late });
     case 'holding':
-      return `Answer promised by ${r.dueBy ? monthDay(r.dueBy) : '?'}`;
+      return w.say('pdf.reply.promised', { date: due });
     case 'waiting':
-      return `Waiting; due ${r.dueBy ? monthDay(r.dueBy) : '?'}`;
+      return w.say('pdf.reply.waiting', { date: due });
     case 'closed':
-      return 'Closed without a reply';
+      return w.say('pdf.reply.closed');
     default:
-      return m.noWrittenFollowUp ? 'Not followed up in writing' : '–';
+      return m.noWrittenFollowUp ? w.say('pdf.reply.notFollowedUp') : '–';
   }
 }
 
-function communicationSection(doc: Doc, report: ImplementationReport): void {
-  heading(doc, 'Communication');
+function communicationSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  heading(doc, w.say('pdf.messages.heading'));
   const c = report.communications;
   if (c.messages.length === 0) {
-    write(doc, 'No message, call or meeting was logged in these dates.');
+    write(doc, w.say('pdf.messages.none'));
     return;
   }
+  const waiting = { count: c.unanswered, n: String(c.unanswered) };
   write(
     doc,
-    `${c.messages.length} ${c.messages.length === 1 ? 'message, call or meeting' : 'messages, calls and meetings'} logged (${c.sent} sent, ${c.received} received). ` +
-      (c.averageResponseDays != null
-        ? `Replies took ${c.averageResponseDays} ${c.averageResponseDays === 1 ? 'day' : 'days'} on average (calendar days from the message to its first reply). `
-        : 'No sent message has a logged reply yet. ') +
-      `${c.unanswered} still ${c.unanswered === 1 ? 'waits' : 'wait'} for a reply` +
-      (c.overdue > 0 ? `, ${c.overdue} past the date a reply was expected` : '') +
-      '.' +
-      (c.withoutWrittenFollowUp > 0
-        ? ` ${c.withoutWrittenFollowUp} ${c.withoutWrittenFollowUp === 1 ? 'call or meeting was' : 'calls or meetings were'} not followed up in writing.`
-        : ''),
+    [
+      w.say('pdf.messages.logged', {
+        count: c.messages.length,
+        n: String(c.messages.length),
+        sent: String(c.sent),
+        received: String(c.received),
+      }),
+      c.averageResponseDays != null
+        ? w.say('pdf.messages.replies', {
+            days: c.averageResponseDays,
+            daysN: String(c.averageResponseDays),
+          })
+        : w.say('pdf.messages.noReplies'),
+      c.overdue > 0
+        ? w.say('pdf.messages.waitingLate', { ...waiting, overdue: String(c.overdue) })
+        : w.say('pdf.messages.waiting', waiting),
+      ...(c.withoutWrittenFollowUp > 0
+        ? [
+            w.say('summary.messages.noFollowUp', {
+              count: c.withoutWrittenFollowUp,
+              n: String(c.withoutWrittenFollowUp),
+            }),
+          ]
+        : []),
+    ].join(' '),
     { size: 9.5, gap: 6 },
   );
   table(
     doc,
     [
-      { header: 'Date', width: 62 },
-      { header: 'Kind', width: 64 },
-      { header: 'With', width: 84 },
-      { header: 'Subject or summary', width: 160 },
-      { header: 'Reply', width: 100 },
-      { header: 'Ref', width: 34 },
+      { header: w.say('pdf.col.date'), width: 62 },
+      { header: w.say('pdf.col.kind'), width: 64 },
+      { header: w.say('pdf.col.with'), width: 84 },
+      { header: w.say('pdf.col.subject'), width: 160 },
+      { header: w.say('pdf.col.reply'), width: 100 },
+      { header: w.say('pdf.col.ref'), width: 34 },
     ],
     c.messages.map((m) => ({
       cells: [
-        fullDate(m.date),
+        w.fullDate(m.date),
         m.label,
         m.with,
         m.subject ? `${m.subject}: ${clip(m.summary, 110)}` : clip(m.summary, 140),
-        replyText(m),
+        replyText(m, w),
         m.ref,
       ],
     })),
-    { title: 'Communication' },
+    { title: w.say('pdf.messages.heading') },
   );
 }
 
-function recommendationsSection(doc: Doc, report: ImplementationReport): void {
-  heading(doc, 'Open recommendations and deadlines');
+function recommendationsSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  heading(doc, w.say('pdf.recommendations.heading'));
   if (report.recommendations.length === 0) {
-    write(doc, `The advisor has no open recommendation as of ${fullDate(report.range.asOf)}.`);
+    write(doc, w.say('summary.advice.none', { date: w.fullDate(report.range.asOf) }));
     return;
   }
-  write(
-    doc,
-    `What the advisor suggests as of ${fullDate(report.range.asOf)}, each with its basis: a rule with its citation, ` +
-      'or a product choice of As Written (a threshold no law sets). Deadlines are counted from the rule named.',
-    { size: 8.5, color: COLOR.muted, gap: 6 },
-  );
+  write(doc, w.say('pdf.recommendations.intro', { date: w.fullDate(report.range.asOf) }), {
+    size: 8.5,
+    color: COLOR.muted,
+    gap: 6,
+  });
   report.recommendations.forEach((r, i) => {
     ensureSpace(doc, 80);
-    write(doc, `${i + 1}. ${r.title}${r.urgency === 'high' ? ' (urgent)' : ''}`, {
-      font: FONT.bold,
-      size: 10,
-      gap: 2,
-      color: r.urgency === 'high' ? COLOR.concern : COLOR.text,
-    });
+    write(
+      doc,
+      w.say(r.urgency === 'high' ? 'pdf.recommendations.urgentTitle' : 'pdf.recommendations.title', {
+        number: String(i + 1),
+        title: r.title,
+      }),
+      {
+        font: FONT.bold,
+        size: 10,
+        gap: 2,
+        color: r.urgency === 'high' ? COLOR.concern : COLOR.text,
+      },
+    );
     write(doc, r.reason, { size: 9, gap: 2 });
     write(
       doc,
-      `${r.productChoice ? 'Product choice' : 'Basis'}: ${r.basis.replace(/\.$/, '')}. Records: ${refsText(r.refs)}.`,
+      w.say('pdf.recommendations.basis', {
+        choice: yesNo(r.productChoice),
+        basis: r.basis.replace(/\.$/, ''),
+        refs: refsText(r.refs),
+      }),
       { size: 8.5, color: COLOR.muted, gap: 4 },
     );
     if (r.deadlines.length > 0)
       table(
         doc,
         [
-          { header: 'Date', width: 70 },
-          { header: 'Deadline', width: 300 },
-          { header: 'Basis', width: 134 },
+          { header: w.say('pdf.col.date'), width: 70 },
+          { header: w.say('pdf.col.deadline'), width: 300 },
+          { header: w.say('pdf.col.basis'), width: 134 },
         ],
-        r.deadlines.map((d) => ({ cells: [fullDate(d.date), d.label, d.basis] })),
-        { title: `Deadlines: ${r.title}`, size: 8 },
+        r.deadlines.map((d) => ({ cells: [w.fullDate(d.date), d.label, d.basis] })),
+        { title: w.say('pdf.recommendations.deadlines', { title: r.title }), size: 8 },
       );
     else doc.y += 4;
   });
 }
 
-function evidenceSection(doc: Doc, report: ImplementationReport): void {
-  heading(doc, 'Evidence index');
-  write(
-    doc,
-    'Every record this report cites, in date order, with its source and record id (as in the household ' +
-      "export). Files are listed with their SHA-256 fingerprint: anyone can recompute it from the file's bytes " +
-      'to confirm it is the file that was stored.',
-    { size: 8.5, color: COLOR.muted, gap: 6 },
-  );
+function evidenceSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  heading(doc, w.say('pdf.evidence.heading'));
+  write(doc, w.say('pdf.evidence.intro'), { size: 8.5, color: COLOR.muted, gap: 6 });
   if (report.evidence.length === 0) {
-    write(doc, 'No record is cited.');
+    write(doc, w.say('summary.evidence.none'));
     return;
   }
-  const KIND_WORDS: Record<string, string> = {
-    session_entry: 'Session',
-    accommodation_observation: 'Observation',
-    work_sample: 'Work sample',
-    behavior_incident: 'Incident',
-    communication: 'Message',
-    goal_progress: 'Goal data',
-    parent_note: 'Parent note',
-  };
   table(
     doc,
     [
-      { header: 'Ref', width: 30 },
-      { header: 'Date', width: 62 },
-      { header: 'Record', width: 58 },
-      { header: 'Source', width: 64 },
-      { header: 'What it says; record id; files with SHA-256', width: 290 },
+      { header: w.say('pdf.col.ref'), width: 30 },
+      { header: w.say('pdf.col.date'), width: 62 },
+      { header: w.say('pdf.col.record'), width: 58 },
+      { header: w.say('pdf.col.source'), width: 64 },
+      { header: w.say('pdf.col.evidence'), width: 290 },
     ],
     report.evidence.map((e) => ({
       cells: [
         e.ref,
-        fullDate(e.date),
-        KIND_WORDS[e.kind] ?? e.kind,
+        w.fullDate(e.date),
+        w.say('pdf.evidence.kind', { kind: e.kind }),
         e.source,
         [
           e.description,
-          `id ${e.recordId}`,
-          ...e.files.map(
-            (f) => `File "${f.filename}" (${f.mediaType}, ${f.size} bytes), SHA-256:\n${f.sha256}`,
+          w.say('pdf.evidence.id', { id: e.recordId }),
+          ...e.files.map((f) =>
+            w.say('pdf.evidence.file', {
+              name: f.filename,
+              type: f.mediaType,
+              size: String(f.size),
+              hash: f.sha256,
+            }),
           ),
         ].join('\n'),
       ],
     })),
-    { title: 'Evidence index', size: 7.5 },
+    { title: w.say('pdf.evidence.heading'), size: 7.5 },
   );
 }
 
-function trailSection(doc: Doc, report: ImplementationReport): void {
-  heading(doc, 'The paper trail');
+function trailSection(doc: Doc, report: ImplementationReport, w: ReportWords): void {
+  heading(doc, w.say('pdf.trail.heading'));
   const j = report.journal;
-  write(
-    doc,
-    'As Written writes every change to these records into a journal, each entry carrying the hash of the one ' +
-      'before it, so an entry edited, removed or reordered later breaks the chain; and every record must be what ' +
-      'its journal entries say it is. When this report was made:',
-    { size: 9.5, gap: 6 },
-  );
+  write(doc, w.say('pdf.trail.intro'), { size: 9.5, gap: 6 });
   table(
     doc,
     [
-      { header: 'Check', width: 150 },
-      { header: 'Result', width: 354 },
+      { header: w.say('pdf.col.check'), width: 150 },
+      { header: w.say('pdf.col.result'), width: 354 },
     ],
     [
-      { cells: ['Journal entries', String(j.entries)] },
+      { cells: [w.say('pdf.trail.entries'), String(j.entries)] },
       {
-        cells: ['Hash of the last entry', j.headHash ?? 'none (no entries)'],
+        cells: [w.say('pdf.trail.lastHash'), j.headHash ?? w.say('pdf.trail.noEntries')],
         monoColumns: j.headHash ? [1] : [],
       },
       {
         cells: [
-          'Record verified',
+          w.say('pdf.trail.verified'),
           j.verified
-            ? 'Yes: the chain is whole, every record matches its journal, every file its SHA-256'
-            : `No: ${j.firstProblem ?? 'a problem was found'}`,
+            ? w.say('pdf.trail.verifiedYes')
+            : w.say('pdf.trail.verifiedNo', { problem: j.firstProblem ?? w.say('summary.trail.aProblem') }),
         ],
       },
       {
         cells: [
-          'Hash chain',
-          j.chainWhole ? 'Whole: every entry is in order and unaltered' : `Broken: ${j.problem ?? ''}`,
+          w.say('pdf.trail.chain'),
+          j.chainWhole
+            ? w.say('pdf.trail.chainWhole')
+            : w.say('pdf.trail.chainBroken', { problem: j.problem ?? '' }),
         ],
       },
       {
         cells: [
-          'Records against the journal',
+          w.say('pdf.trail.records'),
           j.recordsDiffering === 0
-            ? `${j.recordsChecked}, each as its journal entries leave it`
-            : `${j.recordsChecked}; ${j.recordsDiffering} ${j.recordsDiffering === 1 ? 'differs' : 'differ'}. First: ${j.recordProblem ?? ''}`,
+            ? w.say('pdf.trail.recordsMatch', { checked: String(j.recordsChecked) })
+            : w.say('pdf.trail.recordsDiffer', {
+                checked: String(j.recordsChecked),
+                count: j.recordsDiffering,
+                n: String(j.recordsDiffering),
+                problem: j.recordProblem ?? '',
+              }),
         ],
       },
       {
         cells: [
-          'Files checked against SHA-256',
+          w.say('pdf.trail.files'),
           j.attachmentProblems.length === 0
-            ? `${j.attachmentsChecked}, all unchanged`
+            ? w.say('pdf.trail.filesMatch', { checked: String(j.attachmentsChecked) })
             : `${j.attachmentsChecked}; ${j.attachmentProblems.join('; ')}`,
         ],
       },
     ],
-    { title: 'The paper trail' },
+    { title: w.say('pdf.trail.heading') },
   );
-  write(
-    doc,
-    `To confirm later that nothing before this report was changed, run "as-written verify" (or Verify in the app): ` +
-      `entry ${j.entries} of the journal should still carry the hash above; entries after it are changes made since.`,
-    { size: 8.5, color: COLOR.muted, gap: 0 },
-  );
+  write(doc, w.say('pdf.trail.verify', { entries: String(j.entries) }), {
+    size: 8.5,
+    color: COLOR.muted,
+    gap: 0,
+  });
 }
 
 /** "Emma · Sep 8 – Oct 30, 2026" on the left, "Page 2 of 9" on the right, on every page. */
-function footers(doc: Doc, report: ImplementationReport): void {
+function footers(doc: Doc, report: ImplementationReport, w: ReportWords): void {
   const range = doc.bufferedPageRange();
-  const left = pdfText(`${report.child.firstName} · ${dateRange(report.range.from, report.range.to)}`);
+  const left = pdfText(`${report.child.firstName} · ${w.dateRange(report.range.from, report.range.to)}`);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing inside the bottom margin would start a new page; lift the margin while drawing.
@@ -987,38 +1059,53 @@ function footers(doc: Doc, report: ImplementationReport): void {
       .fontSize(8)
       .fillColor(COLOR.muted)
       .text(left, MARGIN.left, y, { width: CONTENT_WIDTH / 2, lineBreak: false });
-    doc.text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN.left + CONTENT_WIDTH / 2, y, {
-      width: CONTENT_WIDTH / 2,
-      align: 'right',
-      lineBreak: false,
-    });
+    doc.text(
+      pdfText(w.say('pdf.page', { page: String(i + 1 - range.start), pages: String(range.count) })),
+      MARGIN.left + CONTENT_WIDTH / 2,
+      y,
+      {
+        width: CONTENT_WIDTH / 2,
+        align: 'right',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }
 
+/** The PDF's language tag: US English, or Spanish as written in the United States. */
+const PDF_LANG = { en: 'en-US', es: 'es-US' } as const;
+
 export function renderReportPdf(given: ImplementationReport): Promise<Buffer> {
   // pdfkit draws direction controls as they come: a name holding U+202E would turn a line around.
   const report = withoutBidiControlsDeep(given);
+  const w = reportWords(report.language ?? 'en');
   const child = [report.child.firstName, report.child.lastName].filter(Boolean).join(' ');
-  const range = dateRange(report.range.from, report.range.to);
+  const range = w.dateRange(report.range.from, report.range.to);
   const doc: Doc = createPdf({
     size: 'LETTER',
     margins: MARGIN,
     bufferPages: true,
-    lang: 'en-US',
+    lang: PDF_LANG[w.language],
     displayTitle: true,
     info: {
       // Metadata is stored as Unicode text, so names keep every character here too.
-      Title: `Implementation report: ${child}, ${range}`,
+      Title: w.say('pdf.meta.title', { child, range }),
       Author: 'As Written',
       Creator: 'As Written',
-      Subject: `How ${report.child.firstName}'s ${report.plan?.kind === '504' ? '504 plan' : report.plan ? 'IEP' : 'plan'} was carried out, ${range}, as of ${fullDate(report.range.asOf)}`,
-      Keywords: 'IEP, 504, services, accommodations, implementation',
+      Subject: w.say('pdf.meta.subject', {
+        name: report.child.firstName,
+        plan: report.plan?.kind === '504' ? 'section504' : report.plan ? 'iep' : 'none',
+        range,
+        date: w.fullDate(report.range.asOf),
+      }),
+      Keywords: w.say('pdf.meta.keywords'),
       // Noon UTC of the "as of" day: the same day in every time zone of the Americas, and a
       // fixed date makes the file (and pdfkit's id, derived from this metadata) reproducible.
       CreationDate: new Date(`${report.range.asOf}T12:00:00.000Z`),
     },
   });
+  docWords.set(doc, w);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -1026,17 +1113,17 @@ export function renderReportPdf(given: ImplementationReport): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  firstPage(doc, report);
+  firstPage(doc, report, w);
   doc.addPage();
-  minutesOverview(doc, report);
-  reconciliationSection(doc, report);
-  accommodationsSection(doc, report);
-  behaviorSection(doc, report);
-  communicationSection(doc, report);
-  recommendationsSection(doc, report);
-  evidenceSection(doc, report);
-  trailSection(doc, report);
-  footers(doc, report);
+  minutesOverview(doc, report, w);
+  reconciliationSection(doc, report, w);
+  accommodationsSection(doc, report, w);
+  behaviorSection(doc, report, w);
+  communicationSection(doc, report, w);
+  recommendationsSection(doc, report, w);
+  evidenceSection(doc, report, w);
+  trailSection(doc, report, w);
+  footers(doc, report, w);
   doc.end();
   return done;
 }

@@ -31,14 +31,8 @@ import { percentDelivered, type ServiceLedger } from '../domain/service-ledger.t
 import { MISS_REASON_LABELS, type MissReason } from '../domain/session-entry.ts';
 import { type ReportServiceLogInput, reconciliationSection } from './report-reconciliation.ts';
 import { writeSummary } from './report-summary.ts';
-import {
-  clip,
-  communicationLabel,
-  figure,
-  outcomeLabel,
-  providedPercent,
-  sourceLabel,
-} from './report-text.ts';
+import { clip, figure, providedPercent } from './report-text.ts';
+import { type ReportWords, reportWords } from './report-words.ts';
 
 // The implementation report for one child and a date range: what a parent hands to a case
 // manager, a mediator or a state complaint investigator. `buildImplementationReport` makes it, with
@@ -121,6 +115,8 @@ export type ReportIncidentInput = Voidable & {
 
 export type ReportInput = {
   range: { from: string; to: string; asOf: string };
+  /** The language the summary and the PDF are written in; English when absent. */
+  language?: ImplementationReport['language'];
   /** The family member the report is prepared by. */
   preparedBy: string;
   child: ReportBody['child'];
@@ -180,13 +176,18 @@ const KIND_ORDER: Record<EvidenceKind, number> = Object.fromEntries(
   EVIDENCE_KINDS.map((k, i) => [k, i]),
 ) as Record<EvidenceKind, number>;
 
-function reasonLabel(reason: string | null): string | null {
+/** Why a session was missed, in the report's words. */
+function reasonLabel(w: ReportWords, reason: string | null): string | null {
   if (reason == null) return null;
-  return MISS_REASON_LABELS[reason as MissReason] ?? reason;
+  if (w.language === 'en') return MISS_REASON_LABELS[reason as MissReason] ?? reason;
+  return reason === 'other' ? w.say('reasonOther') : w.say('reason', { reason });
 }
 
 export function buildImplementationReport(input: ReportInput): ImplementationReport {
   const { from, to, asOf } = input.range;
+  const language = input.language ?? 'en';
+  // The report's own words (labels, what a record says in a line) in its language; record data as written.
+  const w = reportWords(language);
   const inRange = (date: string) => date >= from && date <= to;
   // A record voided as logged by mistake is no evidence of anything.
   const inForce = <T extends Voidable>(list: readonly T[]) => list.filter((r) => r.voidedAt == null);
@@ -217,23 +218,26 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
     return sessionById.get(head?.id ?? id)?.date ?? null;
   };
   for (const s of input.sessions) {
-    const service = serviceById.get(s.serviceId)?.name ?? 'A service';
+    const service = serviceById.get(s.serviceId)?.name ?? w.say('evidence.aService');
     const planned = s.minutesPlanned;
     const delivered = s.minutesDelivered;
-    const reason = [reasonLabel(s.reason), s.reasonText].filter(Boolean).join(': ');
+    const reason = [reasonLabel(w, s.reason), s.reasonText].filter(Boolean).join(': ');
     const what =
       s.kind === 'makeup'
-        ? `make-up, ${figure(delivered)} min`
+        ? w.say('evidence.makeup', { minutes: figure(delivered) })
         : s.status === 'delivered'
-          ? `delivered, ${figure(delivered)} min`
+          ? w.say('evidence.delivered', { minutes: figure(delivered) })
           : s.status === 'short'
-            ? `short, ${figure(delivered)} of ${planned == null ? '?' : figure(planned)} min`
-            : 'missed';
+            ? w.say('evidence.short', {
+                delivered: figure(delivered),
+                planned: planned == null ? '?' : figure(planned),
+              })
+            : w.say('evidence.missed');
     citable.set(s.id, {
       recordId: s.id,
       kind: 'session_entry',
       date: s.date,
-      source: sourceLabel(s.source),
+      source: w.sourceLabel(s.source),
       description: `${service}: ${what}${reason && s.kind !== 'makeup' ? ` (${reason})` : ''}${
         s.kind === 'makeup' && s.reasonText ? ` (${s.reasonText})` : ''
       }`,
@@ -255,13 +259,14 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       source: o.source,
       note: o.note,
     });
-    const teacher = o.teacherKind === 'substitute' ? ', substitute' : '';
+    const teacher = o.teacherKind === 'substitute' ? `, ${w.say('evidence.substitute')}` : '';
+    const outcome = w.outcomeLabel(o.outcome).toLowerCase();
     citable.set(o.id, {
       recordId: o.id,
       kind: 'accommodation_observation',
       date: o.date,
-      source: sourceLabel(o.source),
-      description: `${clip(accommodationText.get(o.accommodationId) ?? 'Accommodation', 60)}: ${outcomeLabel(o.outcome).toLowerCase()}${o.className ? ` in ${o.className}` : ''}${teacher}${o.note ? ` – ${clip(o.note, 120)}` : ''}`,
+      source: w.sourceLabel(o.source),
+      description: `${clip(accommodationText.get(o.accommodationId) ?? w.say('evidence.accommodation'), 60)}: ${o.className ? w.say('evidence.inClass', { outcome, className: o.className }) : outcome}${teacher}${o.note ? ` – ${clip(o.note, 120)}` : ''}`,
       attachmentIds: o.attachmentIds,
     });
   }
@@ -288,7 +293,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       kind: 'work_sample',
       date: sample.date,
       // The parent keeps the sample; what it shows is the evidence.
-      source: sourceLabel('parent'),
+      source: w.sourceLabel('parent'),
       description: `“${clip(sample.title, 80)}”${sample.className ? `, ${sample.className}` : ''}${sample.note ? ` – ${clip(sample.note, 120)}` : ''}`,
       attachmentIds: sample.attachmentIds,
     });
@@ -301,7 +306,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       recordId: i.id,
       kind: 'behavior_incident',
       date: i.date,
-      source: sourceLabel(i.source),
+      source: w.sourceLabel(i.source),
       description: clip(i.summary, 160),
       attachmentIds: i.attachmentIds,
     });
@@ -311,7 +316,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
   const communications = input.communications;
   const withWhom = (c: Communication) =>
     [
-      ...c.contactIds.map((id) => contactName.get(id) ?? 'a team member'),
+      ...c.contactIds.map((id) => contactName.get(id) ?? w.say('evidence.teamMember')),
       ...(c.otherParties ? [c.otherParties] : []),
     ].join(', ') || '–';
   for (const c of communications) {
@@ -319,8 +324,12 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       recordId: c.id,
       kind: 'communication',
       date: c.date,
-      source: communicationLabel(c.kind, c.direction),
-      description: `${c.direction === 'sent' ? 'To' : 'From'} ${withWhom(c)}: ${clip(c.subject ?? c.summary, 120)}`,
+      source: w.communicationLabel(c.kind, c.direction),
+      description: w.say('evidence.message', {
+        direction: c.direction === 'sent' ? 'sent' : 'received',
+        with: withWhom(c),
+        text: clip(c.subject ?? c.summary, 120),
+      }),
       attachmentIds: c.attachmentIds,
     });
   }
@@ -331,8 +340,11 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       recordId: p.id,
       kind: 'goal_progress',
       date: p.date,
-      source: sourceLabel(p.source),
-      description: `${goalArea.get(p.goalId) ?? 'Goal'} goal: ${clip(p.value, 120)}`,
+      source: w.sourceLabel(p.source),
+      description: w.say('evidence.goal', {
+        area: goalArea.get(p.goalId) ?? w.say('evidence.goalArea'),
+        value: clip(p.value, 120),
+      }),
       attachmentIds: p.attachmentIds,
     });
   }
@@ -341,8 +353,8 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       recordId: n.id,
       kind: 'parent_note',
       date: n.date,
-      source: 'Parent',
-      description: `Note (${n.kind.replace(/_/g, ' ')}): ${clip(n.text, 140)}`,
+      source: w.sourceLabel('parent'),
+      description: w.say('evidence.note', { kind: n.kind.replace(/_/g, ' '), text: clip(n.text, 140) }),
       attachmentIds: [],
     });
   }
@@ -431,11 +443,11 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
           minutesPlanned: planned,
           minutesDelivered: delivered,
           minutesMissed: makeup ? 0 : Math.max(0, (planned ?? 0) - delivered),
-          reason: reasonLabel(e.reason),
+          reason: reasonLabel(w, e.reason),
           reasonText: e.reasonText,
           countedAs: makeup ? null : countedAs(e.id),
           makesUpDate: madeUpDate(e.makeupForEntryId),
-          source: sourceLabel(e.source),
+          source: w.sourceLabel(e.source),
         };
       });
     const { entryIds: _ids, ...totals } = l.totals;
@@ -478,7 +490,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
     );
     const c = countOccurrences(occurrences);
     const counts = { provided: c.provided, partly: c.partly, notProvided: c.notProvided, unknown: c.unknown };
-    const labels = (list: readonly Observation[]) => [...new Set(list.map((e) => sourceLabel(e.source)))];
+    const labels = (list: readonly Observation[]) => [...new Set(list.map((e) => w.sourceLabel(e.source)))];
     return {
       id: a.id,
       text: a.text,
@@ -525,11 +537,11 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       summary: i.summary,
       followedIds: followed,
       skippedIds: skipped,
-      stepsFollowed: followed.map((id) => stepText.get(id) ?? 'a step of the plan'),
-      stepsSkipped: skipped.map((id) => stepText.get(id) ?? 'a step of the plan'),
+      stepsFollowed: followed.map((id) => stepText.get(id) ?? w.say('evidence.aStep')),
+      stepsSkipped: skipped.map((id) => stepText.get(id) ?? w.say('evidence.aStep')),
       rewardUsed: i.rewardUsed,
       consequenceContradicted: i.consequenceContradicted,
-      source: sourceLabel(i.source),
+      source: w.sourceLabel(i.source),
     };
   });
   const behaviorPlan: BehaviorPlan = {
@@ -570,7 +582,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
       date: c.date,
       kind: c.kind,
       direction: c.direction,
-      label: communicationLabel(c.kind, c.direction),
+      label: w.communicationLabel(c.kind, c.direction),
       with: withWhom(c),
       subject: c.subject,
       summary: clip(c.summary, 300),
@@ -618,7 +630,7 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
     deadlines: r.deadlines.map((d) => ({
       label: d.label,
       date: d.date,
-      basis: isProductChoice(d.citation) ? 'Product choice' : d.citation.source,
+      basis: isProductChoice(d.citation) ? w.say('evidence.productChoice') : d.citation.source,
     })),
     refs: refsOf(r.entryIds),
   }));
@@ -630,11 +642,13 @@ export function buildImplementationReport(input: ReportInput): ImplementationRep
   const reconciliation = reconciliationSection(
     input.serviceLogs ?? [],
     { from, to },
-    (id) => serviceById.get(id)?.name ?? 'A service',
+    (id) => serviceById.get(id)?.name ?? w.say('evidence.aService'),
+    language,
   );
 
   const body: ReportBody = {
     format: 'as-written/implementation-report/1',
+    language,
     child: input.child,
     plan: plan
       ? {

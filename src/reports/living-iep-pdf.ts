@@ -1,11 +1,12 @@
 import { withoutBidiControlsDeep } from '../domain/bidi.ts';
-import type { LivingIep } from '../domain/living-iep.ts';
+import { type LivingIep, type LivingIepLanguage, livingIepWords } from '../domain/living-iep.ts';
 import { createPdf, type Doc, FONT, pdfText } from './pdf-fonts.ts';
-import { fullDate } from './report-text.ts';
+import { reportWords } from './report-words.ts';
 
 // The living IEP as a PDF to print or bring to the meeting: the same sections as the Markdown
 // (what is working, what is not, what I'd like to change, the concerns statement, questions for the
 // team), with room to write beside each question. Letter size, the reports' fonts (pdf-fonts.ts).
+// Its fixed words are in the reader's language (the reportpdf catalog, keys `reportpdf.living.…`).
 
 const MARGIN = { top: 54, bottom: 60, left: 60, right: 60 } as const;
 
@@ -22,16 +23,19 @@ function section(doc: Doc, title: string, items: readonly string[], empty: strin
   }
 }
 
-export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
+export function renderLivingIepPdf(given: LivingIep, language: LivingIepLanguage = 'en'): Promise<Buffer> {
   // pdfkit draws direction controls as they come: a name holding U+202E would turn a line around.
   const living = withoutBidiControlsDeep(given);
+  const w = livingIepWords(language);
+  const report = reportWords(language);
+  const title = w.say('title', { name: living.childName, plan: living.planTitle });
   const doc: Doc = createPdf({
     size: 'LETTER',
     margins: MARGIN,
     bufferPages: true,
-    lang: 'en-US',
+    lang: language === 'es' ? 'es-US' : 'en-US',
     info: {
-      Title: `${living.childName}'s living ${living.planTitle}`,
+      Title: title,
       Author: 'As Written',
       Creator: 'As Written',
       CreationDate: new Date(`${living.asOf}T12:00:00.000Z`),
@@ -43,50 +47,48 @@ export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc
-    .font(FONT.bold)
-    .fontSize(20)
-    .fillColor('#1b3a5c')
-    .text(pdfText(`${living.childName}'s living ${living.planTitle}`));
+  doc.font(FONT.bold).fontSize(20).fillColor('#1b3a5c').text(pdfText(title));
   doc
     .moveDown(0.2)
     .font(FONT.regular)
     .fontSize(11)
     .fillColor('#444')
     .text(
-      `As of ${fullDate(living.asOf)}.` +
-        (living.nextMeeting
-          ? ` Next meeting: ${pdfText(living.nextMeeting.label)}, ${fullDate(living.nextMeeting.date)}.`
-          : ''),
+      pdfText(
+        w.say('asOf', { date: report.dateWords(living.asOf) }) +
+          (living.nextMeeting
+            ? ` ${w.say('nextMeeting', { label: living.nextMeeting.label, date: report.dateWords(living.nextMeeting.date) })}`
+            : ''),
+      ),
     );
   section(
     doc,
-    'What is working',
+    w.say('working'),
     living.working.map((i) => i.text),
-    'Nothing noted yet.',
+    w.say('workingEmpty'),
   );
   section(
     doc,
-    'What is not working',
+    w.say('notWorking'),
     living.notWorking.map((i) => i.text),
-    'Nothing noted.',
+    w.say('notWorkingEmpty'),
   );
   section(
     doc,
-    'What I would like to change',
+    w.say('changes'),
     living.changes.map((i) => i.text),
-    'Nothing yet.',
+    w.say('changesEmpty'),
   );
   if (living.concerns) {
-    section(doc, 'Parent concerns statement', [living.concerns], '');
+    section(doc, w.say('concerns'), [living.concerns], '');
   } else {
-    section(doc, 'Parent concerns statement (to write)', living.concernsPrompt, 'Not written yet.');
+    section(doc, w.say('concernsToWrite'), living.concernsPrompt, w.say('concernsEmpty'));
   }
   section(
     doc,
-    'Questions for the team',
+    w.say('questions'),
     living.questions.map((i) => i.text),
-    'None yet.',
+    w.say('questionsEmpty'),
   );
   const pages = doc.bufferedPageRange();
   for (let i = pages.start; i < pages.start + pages.count; i++) {
@@ -97,10 +99,15 @@ export function renderLivingIepPdf(given: LivingIep): Promise<Buffer> {
       .font(FONT.regular)
       .fontSize(9)
       .fillColor('#555')
-      .text(`Page ${i + 1} of ${pages.count}`, MARGIN.left, doc.page.height - 40, {
-        width: doc.page.width - MARGIN.left - MARGIN.right,
-        align: 'right',
-      });
+      .text(
+        pdfText(report.say('pdf.page', { page: String(i + 1), pages: String(pages.count) })),
+        MARGIN.left,
+        doc.page.height - 40,
+        {
+          width: doc.page.width - MARGIN.left - MARGIN.right,
+          align: 'right',
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

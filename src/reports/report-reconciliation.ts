@@ -4,9 +4,10 @@
 // the parent sees on the log's page, src/domain/service-log-reconcile.ts) and this only counts them.
 // Nothing of the log's file is named (its name may hold another child's): only counts.
 
-import type { ServiceLogReconciliation } from '../api/reports.ts';
+import type { ReportLanguage, ServiceLogReconciliation } from '../api/reports.ts';
 import { andList, countOf } from '../domain/letter-words.ts';
 import { DIFFERENCE_KINDS, type DifferenceKind } from '../domain/service-log-reconcile.ts';
+import { reportWords } from './report-words.ts';
 
 type DifferKind = Exclude<DifferenceKind, 'agree'>;
 export const DIFFER_KINDS = DIFFERENCE_KINDS.filter((k): k is DifferKind => k !== 'agree');
@@ -31,9 +32,25 @@ export const REPORT_DIFFERENCE_WORDS: Readonly<Record<DifferKind, string>> = {
 const zero = (): Record<DifferKind, number> =>
   Object.fromEntries(DIFFER_KINDS.map((k) => [k, 0])) as Record<DifferKind, number>;
 
-/** "12 sessions agree; 3 differ: 2 logged as delivered where ..., 1 only in the school's log." */
-export function reconciliationSentence(agree: number, byKind: Readonly<Record<DifferKind, number>>): string {
+/**
+ * "12 sessions agree; 3 differ: 2 logged as delivered where ..., 1 only in the school's log." In the
+ * report's language: another than English says it through the reportpdf catalog (report-words.ts).
+ */
+export function reconciliationSentence(
+  agree: number,
+  byKind: Readonly<Record<DifferKind, number>>,
+  language: ReportLanguage = 'en',
+): string {
   const differ = DIFFER_KINDS.reduce((n, k) => n + byKind[k], 0);
+  if (language !== 'en') {
+    const w = reportWords(language);
+    const head = w.say('recon.head', { count: agree, n: String(agree) });
+    if (differ === 0) return w.say('recon.noneDiffer', { head });
+    const parts = DIFFER_KINDS.filter((k) => byKind[k] > 0).map(
+      (k) => `${byKind[k]} ${w.say('recon.kind', { kind: k })}`,
+    );
+    return w.say('recon.differ', { head, count: differ, n: String(differ), parts: w.list(parts) });
+  }
   const head = `${countOf(agree, 'session')} ${agree === 1 ? 'agrees' : 'agree'}`;
   if (differ === 0) return `${head}; none differ.`;
   const parts = DIFFER_KINDS.filter((k) => byKind[k] > 0).map(
@@ -50,6 +67,7 @@ export function reconciliationSection(
   logs: readonly ReportServiceLogInput[],
   range: { from: string; to: string },
   serviceName: (id: string) => string,
+  language: ReportLanguage = 'en',
 ): ServiceLogReconciliation | null {
   const newestFirst = [...logs].sort(
     (a, b) => b.importedAt.localeCompare(a.importedAt) || b.importId.localeCompare(a.importId),
@@ -87,7 +105,7 @@ export function reconciliationSection(
         agree: s.agree,
         differ,
         byKind: s.byKind,
-        sentence: reconciliationSentence(s.agree, s.byKind),
+        sentence: reconciliationSentence(s.agree, s.byKind, language),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.serviceId.localeCompare(b.serviceId));
@@ -99,7 +117,7 @@ export function reconciliationSection(
     agree,
     differ: DIFFER_KINDS.reduce((n, k) => n + byKind[k], 0),
     byKind,
-    sentence: reconciliationSentence(agree, byKind),
+    sentence: reconciliationSentence(agree, byKind, language),
     services,
   };
 }

@@ -40,6 +40,7 @@ function report(overrides: Partial<ReportBody> = {}): ReportBody {
   const sum = (key: keyof LedgerTotals) => services.reduce((n, s) => n + Number(s.totals[key] ?? 0), 0);
   return {
     format: 'as-written/implementation-report/1',
+    language: 'en',
     child: { id: 'c', firstName: 'Emma', lastName: null, school: null, grade: null },
     plan: {
       id: 'p',

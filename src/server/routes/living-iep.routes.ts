@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AsOfQuery, errors, RecordParams } from '../../api/common.ts';
 import { LivingIepNotesInput, LivingIepSchema } from '../../api/living-iep.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import {
   livingIepAsMarkdown,
   livingIepAsPdf,
@@ -11,6 +12,12 @@ import {
   saveLivingIepNotes,
 } from '../services/living-iep.ts';
 import { contextFor, typed } from './shared.ts';
+
+/** The reader's language (their choice, else their browser's): the living IEP is theirs, Spanish or English. */
+function readerLanguage(request: FastifyRequest): 'en' | 'es' {
+  const language = requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
+  return language.toLowerCase().split('-')[0] === 'es' ? 'es' : 'en';
+}
 
 export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -35,6 +42,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.asOf ?? deps.clock.today(),
+        readerLanguage(request),
       ),
   );
 
@@ -56,6 +64,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.asOf ?? deps.clock.today(),
+        readerLanguage(request),
       );
       return reply
         .header('content-type', 'text/markdown; charset=utf-8')
@@ -82,6 +91,7 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.asOf ?? deps.clock.today(),
+        readerLanguage(request),
       );
       return reply
         .header('content-type', 'application/pdf')

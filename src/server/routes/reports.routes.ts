@@ -1,17 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors, RecordParams } from '../../api/common.ts';
-import { ImplementationReport, ReportQuery } from '../../api/reports.ts';
+import { ImplementationReport, type ReportLanguage, ReportQuery } from '../../api/reports.ts';
 import { reportFilename } from '../../reports/implementation-report.ts';
 import { renderReportPdf } from '../../reports/implementation-report-pdf.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { requestLanguage } from '../i18n.ts';
 import { implementationReport } from '../services/implementation-report.ts';
 import { contentDisposition, typed } from './shared.ts';
 
 // The implementation report for a child and a date range: as JSON (the same object the PDF is
 // drawn from, for the web page) and as a PDF to hand to a case manager, a mediator or a state
 // complaint investigator. Both need the 'export' permission: the report carries the whole record.
+
+/** The language asked for; else the reader's (their choice, else their browser's), Spanish or English. */
+function reportLanguage(query: ReportQuery, request: FastifyRequest): ReportLanguage {
+  if (query.language) return query.language;
+  const reader = requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
+  return reader.toLowerCase().split('-')[0] === 'es' ? 'es' : 'en';
+}
 
 /** The family member the report is prepared by: the signed-in user. */
 function preparer(request: FastifyRequest) {
@@ -28,6 +36,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
       params.id,
       { from: query.from, to: query.to, asOf: query.asOf ?? deps.clock.today() },
       preparer(request),
+      reportLanguage(query, request),
     );
 
   api.get(

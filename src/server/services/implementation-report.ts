@@ -1,5 +1,6 @@
-import type { ImplementationReport } from '../../api/reports.ts';
+import type { ImplementationReport, ReportLanguage } from '../../api/reports.ts';
 import { buildImplementationReport, type ReportInput } from '../../reports/implementation-report.ts';
+import { reportWords } from '../../reports/report-words.ts';
 import { attachmentsAmong } from '../../store/attachments.repository.ts';
 import { childSummary, requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
@@ -7,7 +8,7 @@ import { accommodationChecks, idList, reportRowsOfChild } from '../../store/repo
 import { importSummaryOf, serviceLogImportsOfChild } from '../../store/service-logs.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
 import { AppError } from '../errors.ts';
-import { adviceForChild } from './advice.ts';
+import { adviceForChild, adviceForScreen } from './advice.ts';
 import { loadCommunications } from './communication-status.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
 import { childPatterns } from './patterns.ts';
@@ -30,6 +31,7 @@ export async function gatherReportInput(
   childId: string,
   range: ReportRange,
   parent: Preparer,
+  language: ReportLanguage = 'en',
 ): Promise<ReportInput> {
   const db = store.db;
   const { from, to, asOf } = range;
@@ -46,15 +48,29 @@ export async function gatherReportInput(
   } catch (error) {
     // No school calendar yet: there are no minutes to count, but the rest of the report stands.
     if (!(error instanceof AppError) || error.code === 'not_found') throw error;
-    ledgerUnavailable = `The minutes cannot be counted: ${error.message.replace(/^childId /, 'the child ')}.`;
+    ledgerUnavailable = reportWords(language).say('ledgerUnavailable', {
+      problem: error.message.replace(/^childId /, 'the child '),
+    });
   }
   const communications = await loadCommunications(store, householdId, childId);
 
-  const advice = await adviceForChild(store, householdId, childId, asOf, parent);
-  const patterns = await childPatterns(db, householdId, childId, { from, to, asOf, bucket: 'week' }, asOf);
+  // The advisor's recommendations in the report's language (the same ones in every language).
+  const advice =
+    language === 'en'
+      ? await adviceForChild(store, householdId, childId, asOf, parent)
+      : await adviceForScreen(store, householdId, childId, asOf, parent, language);
+  const patterns = await childPatterns(
+    db,
+    householdId,
+    childId,
+    { from, to, asOf, bucket: 'week' },
+    asOf,
+    language,
+  );
 
   const input: Omit<ReportInput, 'attachments' | 'verified' | 'firstProblem'> = {
     range,
+    language,
     preparedBy: parent.name,
     child: childSummary(child),
     plans: rows.plans.map((p) => ({
@@ -191,6 +207,9 @@ export async function implementationReport(
   childId: string,
   range: ReportRange,
   parent: Preparer,
+  language: ReportLanguage = 'en',
 ): Promise<ImplementationReport> {
-  return buildImplementationReport(await gatherReportInput(store, householdId, childId, range, parent));
+  return buildImplementationReport(
+    await gatherReportInput(store, householdId, childId, range, parent, language),
+  );
 }

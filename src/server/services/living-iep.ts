@@ -2,6 +2,7 @@ import { LivingIepNotesInput } from '../../api/living-iep.ts';
 import {
   buildLivingIep,
   type LivingIep,
+  type LivingIepLanguage,
   livingIepMarkdown,
   type ParentInput,
 } from '../../domain/living-iep.ts';
@@ -16,7 +17,8 @@ import { gatherCaseRecord } from './case-record.ts';
 import { journalChange } from './journal.ts';
 
 // The living IEP of a child: built from the record on a day, with the parent's own words kept
-// between visits (the concerns statement, the changes they want, their questions).
+// between visits (the concerns statement, the changes they want, their questions). Its own sentences
+// (and the patterns' it quotes) are in the reader's language; the parent's words stay as written.
 
 async function parentInput(store: Store, householdId: string, childId: string): Promise<ParentInput> {
   return parentNotesOf(store.db, householdId, childId);
@@ -27,18 +29,38 @@ export async function livingIepFor(
   householdId: string,
   childId: string,
   asOf: string,
+  language: LivingIepLanguage = 'en',
 ): Promise<LivingIep & { parentInput: ParentInput }> {
-  const record = await gatherCaseRecord(store, householdId, childId, asOf, { name: 'Parent', email: null });
+  const record = await gatherCaseRecord(
+    store,
+    householdId,
+    childId,
+    asOf,
+    { name: 'Parent', email: null },
+    language,
+  );
   const input = await parentInput(store, householdId, childId);
-  return { ...buildLivingIep(record, input), parentInput: input };
+  return { ...buildLivingIep(record, input, language), parentInput: input };
 }
 
-export async function livingIepAsPdf(store: Store, householdId: string, childId: string, asOf: string) {
-  return renderLivingIepPdf(await livingIepFor(store, householdId, childId, asOf));
+export async function livingIepAsPdf(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+  language: LivingIepLanguage = 'en',
+) {
+  return renderLivingIepPdf(await livingIepFor(store, householdId, childId, asOf, language), language);
 }
 
-export async function livingIepAsMarkdown(store: Store, householdId: string, childId: string, asOf: string) {
-  return livingIepMarkdown(await livingIepFor(store, householdId, childId, asOf));
+export async function livingIepAsMarkdown(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+  language: LivingIepLanguage = 'en',
+) {
+  return livingIepMarkdown(await livingIepFor(store, householdId, childId, asOf, language), language);
 }
 
 export async function saveLivingIepNotes(store: Store, ctx: ServiceContext, childId: string, body: unknown) {

@@ -1,6 +1,7 @@
-import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Radio, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { languageName } from '../../../src/domain/i18n/languages.ts';
 import { ApiError, get } from '../../api/client.ts';
 import type { Child, ImplementationReport } from '../../api/types.ts';
 import { addDaysIso, datesInWords, formatDate, localeFor, todayIso } from '../../components/dates.ts';
@@ -11,7 +12,8 @@ import { ReportView } from './ReportView.tsx';
 
 // The implementation report for a date range: the web view of the report's JSON, and the same report
 // as a PDF to print or attach. The range starts, unless changed, on the current plan's first day and
-// ends today.
+// ends today. The report's own words (its summary, the PDF) are in the language chosen here, by default
+// the screen's: a parent who reads Spanish may send the report to a school that reads English.
 
 /** The server's limit on one report (two school years). */
 const MAX_DAYS = 731;
@@ -40,17 +42,19 @@ export function ReportSection({
 }) {
   const t = useT('report');
   const tParts = useTParts();
-  const locale = localeFor(useLanguage().language);
+  const screenLanguage = useLanguage().language;
+  const locale = localeFor(screenLanguage);
+  const [language, setLanguage] = useState<'en' | 'es'>(screenLanguage.startsWith('es') ? 'es' : 'en');
   const plans = usePlans(householdId, child.id);
   const plan = currentPlan(plans.data ?? []);
   const defaults = defaultReportRange(plan?.effectiveFrom ?? null);
   const from = range.from ?? defaults.from;
   const to = range.to ?? defaults.to;
   const ready = !plans.isPending;
-  const query = new URLSearchParams({ from, to }).toString();
+  const query = new URLSearchParams({ from, to, language }).toString();
   const base = `/households/${householdId}/children/${child.id}`;
   const report = useQuery({
-    queryKey: ['report', householdId, child.id, from, to],
+    queryKey: ['report', householdId, child.id, from, to, language],
     queryFn: () => get<ImplementationReport>(`${base}/report?${query}`),
     enabled: canExport && ready && from <= to,
     retry: (count, e) => !(e instanceof ApiError && e.status === 400) && count < 1,
@@ -80,6 +84,18 @@ export function ReportSection({
           onShow={onRange}
         />
       )}
+      <Radio.Group
+        label={t('report.make.language')}
+        description={t('report.make.languageHelp')}
+        value={language}
+        onChange={(value) => setLanguage(value === 'es' ? 'es' : 'en')}
+      >
+        <Group gap="lg" mt={6}>
+          {/* Each language in its own name, as the language menu writes them. */}
+          <Radio value="en" label={languageName('en')} lang="en" />
+          <Radio value="es" label={languageName('es')} lang="es" />
+        </Group>
+      </Radio.Group>
       {ready && from <= to && (
         <Group gap="sm">
           <Button
