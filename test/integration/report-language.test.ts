@@ -120,6 +120,57 @@ describe.each(BACKENDS)('the implementation report in Spanish on %s', (backend) 
     expect(text).not.toMatch(/What is not working|Questions for the team|Page 1 of/);
   });
 
+  it('says why the minutes cannot be counted in the report’s language (a child with no school calendar)', async () => {
+    const child = await call(env, 'POST', `/api/households/${demo.householdId}/children`, {
+      firstName: 'Leo',
+    });
+    expect(child.status).toBe(201);
+    // A plan with a service, and no school calendar yet.
+    const plan = await call(env, 'POST', `/api/households/${demo.householdId}/plans`, {
+      childId: child.body.id,
+      kind: 'iep',
+      jurisdiction: { country: 'US', region: 'IL' },
+      effectiveFrom: '2026-09-08',
+      effectiveTo: '2027-06-11',
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const service = await call(env, 'POST', `/api/households/${demo.householdId}/services`, {
+      planId: plan.body.id,
+      name: 'Speech-language therapy',
+      area: 'speech',
+      setting: 'pull_out',
+      startDate: '2026-09-08',
+      endDate: '2027-06-11',
+      segments: [
+        {
+          startDate: '2026-09-08',
+          endDate: '2027-06-11',
+          minutesPerSession: 30,
+          sessionsPerPeriod: 2,
+          period: { unit: 'week' },
+        },
+      ],
+    });
+    expect(service.status, JSON.stringify(service.body)).toBe(201);
+    const report = (language: string) =>
+      call(
+        env,
+        'GET',
+        `/api/households/${demo.householdId}/children/${child.body.id}/report?${QUERY}&language=${language}`,
+      );
+    const en = await report('en');
+    const es = await report('es');
+    expect(en.status).toBe(200);
+    expect(es.status).toBe(200);
+    const unavailable = (r: { body: { ledgerUnavailable: string | null } }) => r.body.ledgerUnavailable;
+    expect(unavailable(en)).toBe(
+      'The minutes cannot be counted: the child has no school calendar yet; add the school year first so school days can be counted.',
+    );
+    expect(unavailable(es)).toBe(
+      'No se pueden contar los minutos: su hijo(a) todavía no tiene calendario escolar; agregue primero el año escolar para poder contar los días de clases.',
+    );
+  });
+
   it('refuses a language it cannot write the report in', async () => {
     const res = await call(env, 'GET', api(`/report?${QUERY}&language=fr`));
     expect(res.status).toBe(400);

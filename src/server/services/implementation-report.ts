@@ -8,6 +8,7 @@ import { accommodationChecks, idList, reportRowsOfChild } from '../../store/repo
 import { importSummaryOf, serviceLogImportsOfChild } from '../../store/service-logs.repository.ts';
 import { serviceSummary } from '../../store/services.repository.ts';
 import { AppError } from '../errors.ts';
+import { localizeError } from '../i18n.ts';
 import { adviceForChild, adviceForScreen } from './advice.ts';
 import { loadCommunications } from './communication-status.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
@@ -44,12 +45,20 @@ export async function gatherReportInput(
   let ledgers: ServiceLedgerView[] = [];
   let ledgerUnavailable: string | null = null;
   try {
-    ledgers = await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf);
+    // The ledger's notes in the report's language, like the rest of it.
+    ledgers = await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf, {
+      language,
+    });
   } catch (error) {
     // No school calendar yet: there are no minutes to count, but the rest of the report stands.
     if (!(error instanceof AppError) || error.code === 'not_found') throw error;
+    // The refusal's words in the report's language (English exactly as the server said it).
+    const field = localizeError(error, language).fields?.[0];
     ledgerUnavailable = reportWords(language).say('ledgerUnavailable', {
-      problem: error.message.replace(/^childId /, 'the child '),
+      problem:
+        language === 'en' || !field
+          ? error.message.replace(/^childId /, 'the child ')
+          : reportWords(language).say('theChild', { problem: field.message }),
     });
   }
   const communications = await loadCommunications(store, householdId, childId);

@@ -76,6 +76,8 @@ async function letterAttachment(
     letter.childId,
     { from, to: today, asOf: today },
     preparer,
+    // In the letter's language: the school reads the report with the letter.
+    letter.language,
   );
   return {
     filename: reportFilename(report),
