@@ -127,11 +127,11 @@ describe('the paper trail, in the browser on a phone', () => {
       .waitFor();
     await expectNoAxeViolations(page, 'paper trail: the report');
 
-    // The PDF, for the same dates.
+    // The PDF, for the same dates, in the report's language (the screen's, English here).
     const pdfLink = page.getByRole('link', { name: /^Download PDF/ });
     const href = await pdfLink.getAttribute('href');
     expect(href).toBe(
-      `/api/households/${demo.householdId}/children/${demo.childId}/report.pdf?from=2026-09-01&to=2026-10-31`,
+      `/api/households/${demo.householdId}/children/${demo.childId}/report.pdf?from=2026-09-01&to=2026-10-31&language=en`,
     );
     const pdf = await page.request.get(href as string);
     expect(pdf.status()).toBe(200);
