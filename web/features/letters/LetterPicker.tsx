@@ -11,7 +11,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type ChangeEvent, useState } from 'react';
-import { languageName } from '../../../src/domain/i18n/languages.ts';
 import { letterKindsForPlan, SPANISH_LETTER_KINDS } from '../../../src/domain/letters/kinds.ts';
 import type { ParentPosition } from '../../../src/domain/record-kinds.ts';
 import type {
@@ -22,6 +21,7 @@ import type {
   Plan,
   Service,
 } from '../../api/types.ts';
+import { DocumentLanguageChoice } from '../../components/DocumentLanguageChoice.tsx';
 import { formatDay, localeFor, todayIso } from '../../components/dates.ts';
 import {
   currentPlan,
@@ -658,18 +658,12 @@ export function LetterPicker({
       )}
 
       {inSpanish ? (
-        <Radio.Group
+        <DocumentLanguageChoice
           label={t('letters.picker.letterLanguage')}
           description={t('letters.picker.letterLanguageHelp')}
           value={letterLanguage}
-          onChange={(value) => setLetterLanguage(value === 'es' ? 'es' : 'en')}
-        >
-          <Group gap="lg" mt={6}>
-            {/* Each language in its own name, as the language menu writes them. */}
-            <Radio value="en" label={languageName('en')} lang="en" />
-            <Radio value="es" label={languageName('es')} lang="es" />
-          </Group>
-        </Radio.Group>
+          onChange={setLetterLanguage}
+        />
       ) : (
         v.kind !== '' &&
         screenLanguage.startsWith('es') && (

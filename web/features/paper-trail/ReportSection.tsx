@@ -1,9 +1,9 @@
-import { Button, Group, Paper, Radio, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { languageName } from '../../../src/domain/i18n/languages.ts';
 import { ApiError, get } from '../../api/client.ts';
 import type { Child, ImplementationReport } from '../../api/types.ts';
+import { DocumentLanguageChoice } from '../../components/DocumentLanguageChoice.tsx';
 import { addDaysIso, datesInWords, formatDate, localeFor, todayIso } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { currentPlan, usePlans } from '../../components/queries.ts';
@@ -84,18 +84,12 @@ export function ReportSection({
           onShow={onRange}
         />
       )}
-      <Radio.Group
+      <DocumentLanguageChoice
         label={t('report.make.language')}
         description={t('report.make.languageHelp')}
         value={language}
-        onChange={(value) => setLanguage(value === 'es' ? 'es' : 'en')}
-      >
-        <Group gap="lg" mt={6}>
-          {/* Each language in its own name, as the language menu writes them. */}
-          <Radio value="en" label={languageName('en')} lang="en" />
-          <Radio value="es" label={languageName('es')} lang="es" />
-        </Group>
-      </Radio.Group>
+        onChange={setLanguage}
+      />
       {ready && from <= to && (
         <Group gap="sm">
           <Button
