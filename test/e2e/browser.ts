@@ -137,16 +137,36 @@ export async function setToday(server: TestServer, pages: Page[], instant: strin
 
 /** Run axe-core on the page as it is now; every violation fails the test, with its details. */
 export async function expectNoAxeViolations(page: Page, where: string) {
-  // A dialog still fading in has its colours part-way: axe would measure a contrast no one sees.
-  // Only those that end: a loading spinner turns for ever.
-  await page.evaluate(() =>
-    Promise.all(
+  // A dialog still fading in has its colours part-way: axe would measure a contrast no one sees. Wait
+  // for the animations that end (a loading spinner turns for ever) until none is left a couple of
+  // frames later: a transition may start a frame or two after the element appears (on a busy machine,
+  // later still), and then for every open dialog to be drawn whole (opacity 1).
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+    const ending = () =>
       document
         .getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY));
+    for (let round = 0; round < 20; round++) {
+      await frame();
+      await frame();
+      const running = ending();
+      if (running.length === 0) break;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+    const opaque = (el: Element) => {
+      for (let node: Element | null = el; node; node = node.parentElement)
+        if (Number(getComputedStyle(node).opacity) < 1) return false;
+      return true;
+    };
+    for (let round = 0; round < 100; round++) {
+      const shown = [...document.querySelectorAll('[role="dialog"]')].filter(
+        (d) => d.getClientRects().length > 0,
+      );
+      if (shown.every(opaque)) break;
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  });
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
