@@ -60,3 +60,4 @@ export const PlanVersionDetail = PlanVersion.extend({
   content: PlanContent,
   changesFromPrevious: z.array(ContentChange),
 });
+export type PlanVersionDetail = z.infer<typeof PlanVersionDetail>;

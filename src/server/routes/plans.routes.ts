@@ -6,7 +6,7 @@ import { PlanAmendmentInput } from '../../domain/plan.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import { amendPlan, getPlanVersion, listPlanVersions } from '../services/plan-versions.ts';
-import { contextFor, servedAs, typed } from './shared.ts';
+import { contextFor, typed } from './shared.ts';
 
 export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -38,15 +38,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      servedAs(
-        PlanVersionDetail,
-        await getPlanVersion(
-          deps.store,
-          request.params.householdId,
-          request.params.id,
-          request.params.versionNumber,
-        ),
-      ),
+      getPlanVersion(deps.store, request.params.householdId, request.params.id, request.params.versionNumber),
   );
   api.post(
     '/households/:householdId/plans/:id/amendments',

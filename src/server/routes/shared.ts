@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { withoutBidiControls } from '../../domain/bidi.ts';
 import type { AppDeps } from '../app.ts';
 import { type Actor, idSource, type ServiceContext } from '../context.ts';
@@ -36,16 +35,4 @@ export function contextFor(deps: AppDeps, request: FastifyRequest): ServiceConte
 
 export function envFor(deps: AppDeps) {
   return { clock: deps.clock, newId: idSource(deps.clock) };
-}
-
-/**
- * A service's answer typed as the contract's response, unchecked: only for a plan version's content
- * (plans.routes.ts), which the domain types loosely (`PlanContent` in src/domain/plan-versions.ts:
- * the plan and its items as `Record<string, unknown>`, frozen snapshots read back from JSON), so
- * nothing stronger can be said of it here. The response serialiser checks the value against the
- * same schema, so content that does not fit is an error, never sent. The record routes and the
- * letter routes no longer need it: their services give the contract's types (issue 14).
- */
-export function servedAs<S extends z.ZodType>(_schema: S, value: unknown): z.output<S> {
-  return value as z.output<S>;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { PlanVersionDetail } from '../../api/plans.ts';
 import { PlanAmendmentInput } from '../../domain/plan.ts';
 import { diffPlanContent, type PlanContent, supersededVersionEnd } from '../../domain/plan-versions.ts';
 import type { Store } from '../../store/database.ts';
@@ -148,19 +149,26 @@ export async function loadVersionsWithContent(
   }));
 }
 
+/**
+ * One version with its content and what changed from the version before, checked against the API's
+ * schema: frozen content is JSON written when an amendment ended the version, which the domain types
+ * loosely (`PlanContent`: items as records), so it is read through the contract's schema here, once,
+ * instead of being cast. Content that no longer fits (a migration that forgot the frozen snapshots) is
+ * a server error, as the response serialiser would make it.
+ */
 export async function getPlanVersion(
   store: Store,
   householdId: string,
   planId: string,
   versionNumber: number,
-) {
+): Promise<PlanVersionDetail> {
   const versions = await loadVersionsWithContent(store.db, householdId, planId);
   const index = versions.findIndex((v) => v.versionNumber === versionNumber);
   const version = versions[index];
   if (!version) throw notFound(`Version ${versionNumber} of plan`, planId);
   const previous = index > 0 ? versions[index - 1] : undefined;
-  return {
+  return PlanVersionDetail.parse({
     ...version,
     changesFromPrevious: previous ? diffPlanContent(previous.content, version.content) : [],
-  };
+  });
 }
