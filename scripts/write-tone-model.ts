@@ -1,4 +1,4 @@
-// Trains the tone classifier on sets 1 to 6, 8, 9 and 11 of src/domain/tone-cases.ts and set 12 of tone-cases-round4.ts and writes src/domain/tone-model.ts.
+// Trains the tone classifier on the sets listed in src/domain/tone-training.ts (TRAINED_ON) and writes src/domain/tone-model.ts.
 // Run with: npm run tone:train (a unit test fails when the committed weights differ from a fresh run).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

@@ -16,8 +16,12 @@ import {
   type ToneCase,
 } from './tone-cases.ts';
 import { SPANISH_SET_1, SPANISH_SET_2 } from './tone-cases-es.ts';
+import { SPANISH_SET_7 } from './tone-cases-es-heldout.ts';
 import { SPANISH_SET_3, SPANISH_SET_4 } from './tone-cases-es2.ts';
+import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
 import { THIRTEENTH_SET, TWELFTH_SET } from './tone-cases-round4.ts';
+import { FIFTEENTH_SET, FOURTEENTH_SET } from './tone-cases-round5.ts';
+import { SIXTEENTH_SET } from './tone-cases-round5-heldout.ts';
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 
 // Precision and recall of the tone check over the realistic sentences in tone-cases.ts. The goals (issue
@@ -90,9 +94,11 @@ const FLOORS = {
   trainedRecall: 0.95,
   trainedFalseAlarms: 0.02,
   eighthRecall: 0.98,
-  eighthFalseAlarms: 0.02,
+  // 3 of 144 (2.1%) since issue 13's fifth round lowered the threshold (0.69 -> 0.61).
+  eighthFalseAlarms: 0.025,
   ninthRecall: 0.98,
-  ninthFalseAlarms: 0.01,
+  // 3 of 106 (2.8%) since issue 13's fifth round lowered the threshold (0.69 -> 0.61), within its 3% budget.
+  ninthFalseAlarms: 0.03,
   eleventhRecall: 0.98,
   eleventhFalseAlarms: 0.01,
   heldOutRecall: 0.72,
@@ -322,6 +328,63 @@ describe('issue 13, round four: set 12 tuned on, set 13 held out (tone-cases-rou
     // Modest floors on the held-out set (what it reached once, not the goal): see FLOORS.
     expect(thirteenth.caught / thirteenth.accusing).toBeGreaterThanOrEqual(FLOORS.thirteenthRecall);
     expect(thirteenth.falseAlarms / thirteenth.neutral).toBeLessThanOrEqual(FLOORS.thirteenthFalseAlarms);
+  }, 30_000);
+});
+
+describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Spanish sets 5 and 6, and 7 held out', () => {
+  // Written blind, each by its own writer who read only tone-categories.ts: sets 14 and 15 (210 sentences each,
+  // 12 accusing in every kind and 90 neutral) and set 16 (180: 10 in every kind and 80 neutral); Spanish sets
+  // 5 and 6 (210 each) and 7 (180), written in Spanish. Measured before the round (English set 14 74.2% /
+  // 1.1%, set 15 65.8% / 0%, set 16 84.0% / 1.3%; Spanish set 5 71.7% / 0%, set 6 51.7% / 1.1%, set 7 77.0%
+  // / 1.3%), then sets 14, 15, 5 and 6 became rules (FIFTH_ROUND_RULES in tone-patterns.ts, round three in
+  // tone-es.ts) and training data; sets 16 and 7 were measured again at the end (docs/tone-check.md gives
+  // how often). Their wrong verdicts are not printed.
+  const spanish = (text: string) => checkTone(text, { language: 'es' });
+
+  it('has six sets with every kind, each without a sentence twice', () => {
+    for (const [set, size] of [
+      [FOURTEENTH_SET, 210],
+      [FIFTEENTH_SET, 210],
+      [SIXTEENTH_SET, 180],
+      [SPANISH_SET_5, 210],
+      [SPANISH_SET_6, 210],
+      [SPANISH_SET_7, 180],
+    ] as const) {
+      expect(set.length).toBe(size);
+      expect(new Set(set.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+        Object.keys(TONE_CATEGORIES).length,
+      );
+    }
+    // Each set has no sentence twice. Across sets, writers who never saw each other's sets wrote ten of the
+    // same everyday sentences ("Who is his case manager this year?", "Enough is enough."); one is in set 16
+    // ("I do not consent to the proposed change in placement.", neutral, also in sets 8 and 14).
+    for (const set of [
+      FOURTEENTH_SET,
+      FIFTEENTH_SET,
+      SIXTEENTH_SET,
+      SPANISH_SET_5,
+      SPANISH_SET_6,
+      SPANISH_SET_7,
+    ])
+      expect(new Set(set.map((c) => c.text)).size).toBe(set.length);
+  });
+
+  it('measures them: the trained-on sets near the goal, the held-out ones at modest floors', () => {
+    const rows: [string, Score, number, number][] = [
+      ['set 14 (tuned and trained on)', score(FOURTEENTH_SET), 0.88, 0.01],
+      ['set 15 (tuned and trained on)', score(FIFTEENTH_SET), 0.86, 0.01],
+      ['set 16 (held out)', score(SIXTEENTH_SET), 0.85, 0.03],
+      ['Spanish set 5 (tuned and trained on)', score(SPANISH_SET_5, spanish), 0.94, 0.01],
+      ['Spanish set 6 (tuned and trained on)', score(SPANISH_SET_6, spanish), 0.93, 0.02],
+      ['Spanish set 7 (held out)', score(SPANISH_SET_7, spanish), 0.78, 0.03],
+    ];
+    console.log(['Round five:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
+    // Floors a little under what each reached at the end of the round (set 16 87.0% / 1.3%, Spanish set 7
+    // 80.0% / 1.3%): a change that makes the check worse fails; the held-out floors are not the goal.
+    for (const [name, s, recall, falseAlarms] of rows) {
+      expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
+      expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);
+    }
   }, 30_000);
 });
 

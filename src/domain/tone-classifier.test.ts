@@ -96,7 +96,14 @@ describe('tone classifier: in the check', () => {
     expect(flags[0]!.phrase).toBe(text);
     expect(flags[0]!.suggestion).toBe('I do not think that program is working well for my child.');
     for (const t of flaggedByClassifier) {
-      for (const f of checkTone(t)) expect(checkTone(f.suggestion), `${t} -> ${f.suggestion}`).toEqual([]);
+      const flags = checkTone(t);
+      for (const f of flags) {
+        // A suggestion may keep words another flag of the same sentence marks ("You never respond unless I
+        // cc the principal": the "never" rewrite keeps "I cc the principal", flagged and fixed on its own).
+        const others = new Set(flags.filter((g) => g !== f).map((g) => g.phrase));
+        const left = checkTone(f.suggestion).filter((g) => !others.has(g.phrase));
+        expect(left, `${t} -> ${f.suggestion}`).toEqual([]);
+      }
     }
   });
 

@@ -1169,6 +1169,169 @@ const RULES: readonly RuleEs[] = [
         ? atStart(text, span, 'me preocupa mucho')
         : atStart(text, span, 'esto me está resultando muy difícil'),
   },
+  // --- Round three (issue 17): cues from Spanish sets 5 and 6, written blind (tone-cases-es3.ts) ----------
+  {
+    // "Esto lo va a saber el principal, el distrito y hasta la tele", "esto lo termina resolviendo un juez",
+    // "No quisiera llegar a la prensa", "No me obliguen a meter a un abogado", "tengo el número del defensor y
+    // lo voy a usar", "pongo una reclamación en Inspección", "me voy hasta Sacramento con mis papeles".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      '(?:lo\\s+va\\s+a\\s+saber|lo\\s+van\\s+a\\s+saber|se\\s+va\\s+a\\s+enterar|se\\s+van\\s+a\\s+enterar)\\b[^.;!?\\n]*|(?:lo\\s+)?(?:termina|va\\s+a\\s+terminar|acaba)\\s+(?:resolviendo|decidiendo)\\s+un\\s+juez|llegar\\s+a\\s+(?:la\\s+prensa|la\\s+tele|las\\s+noticias|los\\s+medios|un\\s+juez|juicio|los\\s+tribunales)|(?:obliguen|obligue|hagan|haga)\\s+(?:a\\s+)?meter\\s+a\\s+un\\s+abogado|(?:meter|meterle)\\s+(?:a\\s+)?un\\s+abogado|(?:tengo|tenemos)\\s+(?:ya\\s+)?(?:el\\s+)?(?:numero|telefono|contacto)\\s+(?:del|de\\s+la|de\\s+un|de\\s+una)\\s+(?:defensor|defensora|abogad[oa])|(?:pongo|pondre|pondré|meto|metere|pondremos)\\s+una\\s+(?:reclamacion|queja|denuncia)|me\\s+voy\\s+hasta\\s+\\p{Lu}\\p{L}+|(?:interpondre|procedere|acudire|demandare|denunciare)\\b[^.;!?\\n]*|hare\\s+responsables?|(?:tengo|tenemos)\\s+grabad[oa]s\\s+las\\s+llamadas|(?:guardando|guardo|anotando|documentando)\\s+todo\\b[^.;!?\\n]{0,60}\\bpara\\s+cuando\\s+(?:haga\\s+falta|lo\\s+necesite)',
+    ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // "después no hay más conversación", "no me pidan paciencia", "esto se termina acá", "deja de ser entre
+    // nosotros", "actúo en consecuencia", "ya saben lo que pasa después", "si el lunes no hay speech se acabó".
+    id: 'ultimatum',
+    pattern: es(
+      '(?:despues\\s+)?no\\s+hay\\s+mas\\s+(?:conversacion|dialogo|paciencia|oportunidades)|(?:despues\\s+)?no\\s+me\\s+pidan\\s+(?:mas\\s+)?paciencia|(?:esto|todo)\\s+se\\s+(?:termina|acaba)\\s+(?:aca|aqui|ahi)|deja\\s+de\\s+ser\\s+(?:algo\\s+)?entre\\s+nosotros|actuo\\s+en\\s+consecuencia|ya\\s+saben\\s+lo\\s+que\\s+pasa(?:\\s+despues)?|doy\\s+por\\s+roto\\s+el\\s+acuerdo|se\\s+acabo(?=\\s*[.!]|\\s*$)',
+    ),
+    accept: (m, text) =>
+      !/^se\s+acab/iu.test(m[0]) ||
+      re('\\bsi\\b|hasta\\s+el|para\\s+el|antes\\s+del?').test(before(text, m.index)),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // "Arréglenlo.", "Cambien al niño de bus esta misma semana", "Asignen una aide", "Entréguenme los
+    // reportes", "Pónganla", "respondan mi correo de una vez", "Corregid el horario", "Decile a la maestra":
+    // an order at a sentence's start, by the verb's form (ustedes, vosotros, vos) from a list of the verbs
+    // parents use to ask a school for something.
+    id: 'command',
+    pattern: es(
+      '(?:arregl|asign|entreg|cambi|mand|llam|avis|contest|envi|expliqu|agend|program|pong|respond|devuelv|resuelv|corrij|traig|cumpl|hag|dig|entregu|quit)(?:en|an)(?:l[oa]s?|les?|me|nos|se)?|(?:corregid|avisadme|mandadme|llamadme|contestadme|decile|decidle)|haga\\s+su\\s+trabajo|(?:le|les)\\s+(?:ordeno|exijo)\\s+que|me\\s+(?:manda|mandan|devuelven|entregan|llaman)\\b(?=[^.;!?\\n]*\\b(?:hoy|manana|ya|sin\\s+falta|mismo)\\b)',
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?')) return false;
+      // "me manda el link para mañana porfa gracias": a request with its softener.
+      if (SOFT.test(sentence) && !/^(?:haga|le|les)\b/iu.test(m[0])) return false;
+      const lead = text.slice(start, m.index);
+      if (/^(?:haga|le|les)\b/iu.test(m[0])) return true;
+      return /^[\s¡]*(?:(?:coordinadora|coordinador|maestra|maestro|profe|y|ya|ahora|entonces)\s*,?\s*)*$/iu.test(
+        lead,
+      );
+    },
+    span: toClauseEnd,
+    suggest: (m, text, span) => {
+      const words = lowerFirst(text.slice(m.index, span.end));
+      return /^(?:haga|le|les)\b/iu.test(m[0])
+        ? atStart(text, span, 'les pido que me ayuden con esto')
+        : `${sentenceStartEs(text, m.index) === m.index ? 'Por favor' : 'por favor'}, ${words}`;
+    },
+  },
+  {
+    // "sin falta", "sin excusas", "de una vez por todas": the pressure added to a request ("hoy mismo" is only
+    // a date; "de una vez" alone is kept by the order rule's own rewrite, "Por favor, contésteme de una vez").
+    id: 'command',
+    pattern: es('sin\\s+(?:falta|excusas|pretextos|rodeos)|de\\s+una\\s+vez\\s+por\\s+todas'),
+    accept: (m, text) =>
+      !text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1).includes('?'),
+    span: (m, text) => {
+      let start = m.index;
+      while (start > 0 && /[\s,]/u.test(text[start - 1]!)) start--;
+      return { start, end: m.index + m[0].length };
+    },
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "Estoy hartísima", "Me tienen loca con tanto formulario", "No puedo más", "Qué cansancio", "estoy podrida",
+    // "Ya me harté", "sin perder la paciencia", "la misma vaina", "Uf.".
+    id: 'exasperation',
+    pattern: es(
+      'hart[oa]s?|hartisim[oa]s?|(?:ya\\s+)?me\\s+harte|podrid[oa]s?\\s+de|me\\s+tienen\\s+(?:loc[oa]|agotad[oa]|cansad[oa]|hart[oa]|mal)|no\\s+puedo\\s+mas|que\\s+cansancio|perder\\s+la\\s+paciencia|la\\s+misma\\s+vaina|^\\s*uf+\\b',
+      'gimu',
+    ),
+    accept: (m, text) =>
+      !re('^hart[oa]s?$').test(m[0]) ||
+      re('estoy|estamos|ya\\s+estoy|me\\s+tienen').test(before(text, m.index)),
+    suggest: () => 'esto me está costando mucho',
+  },
+  {
+    // Praise that closes a complaint: ", muy considerados", ", súper eficaz", ", aplausos", "👏", "Milagro.",
+    // "qué gran estrategia", "se lo agradezco de corazón" after a cancellation.
+    id: 'sarcasm',
+    pattern: es(
+      '(?:super|súper|muy|tan)\\s+(?:eficaz|eficaces|considerad[oa]s?|profesional(?:es)?|organizad[oa]s?|atent[oa]s?)|aplausos|milagro(?=\\s*[.!]|\\s*$)|que\\s+gran\\s+(?:estrategia|idea|plan|trabajo)|que\\s+detalle|se\\s+lo\\s+agradezco\\s+de\\s+corazon|como\\s+no\\s+se\\s+me\\s+ocurrio\\s+antes|en\\s+otra\\s+dimension|no\\s+hay\\s+otra\\s+explicacion|ni\\s+me\\s+la\\s+creo|aunque\\s+sea\\s+en\\s+papel|lastima\\s+que\\s+nadie|(?:se\\s+cumple|se\\s+hace|se\\s+arregla)\\s+solit[oa]|ah\\s+claro|cuando\\s+hay\\s+ganas|como\\s+una\\s+sugerencia',
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index));
+      if (/^(?:super|súper|muy|tan)\b/iu.test(m[0]))
+        return (
+          /,\s*$/u.test(text.slice(0, m.index)) &&
+          stem(
+            'cancel|tarde|noche|antes|despues|semana|mes|dia|nadie|no\\b|ni\\b|instagram|facebook|enterar',
+          ).test(sentence)
+        );
+      if (/^se\s+lo\s+agradezco/iu.test(m[0]))
+        return stem('cancel|tarde|antes|minutos\\s+antes').test(sentence);
+      return true;
+    },
+    span: wholeSentence,
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "Me encanta enterarme por Instagram de ...", "Qué bueno saber que el plan existe, aunque sea en papel",
+    // "Bravo por la escuela, otra suspensión", "Bueno, al menos el reporte llegó, solo cuatro meses tarde".
+    id: 'sarcasm',
+    pattern: es(
+      'me\\s+encanta\\s+enterarme|que\\s+bueno\\s+saber\\s+que|bravo\\s+por|al\\s+menos\\b[^.;!?\\n]*\\bsolo\\b[^.;!?\\n]*\\btarde',
+    ),
+    accept: (m, text) =>
+      /^al\s+menos/iu.test(m[0]) ||
+      stem('aunque|otra|otro|nadie|tarde|por\\s+instagram|por\\s+facebook|por\\s+otr|suspension|cancel').test(
+        text.slice(m.index, sentenceEndEs(text, m.index)),
+      ),
+    span: wholeSentence,
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "¿A quién se le ocurre ...?", "¿Cómo es posible que nadie me llamara?", "¿Qué tiene que pasar para que me
+    // tomen en serio?", "¿Acaso mi hijo vale menos?", "¿Qué parte de 'dos veces por semana' no quedó clara?",
+    // "¿Os parece normal ...?", "¿Para qué hacemos reuniones si ...?", "¿Me quieren decir que ...?".
+    id: 'rhetorical_question',
+    pattern: es(
+      'a\\s+quien\\s+se\\s+le\\s+ocurre|como\\s+es\\s+posible\\s+que|que\\s+tiene\\s+que\\s+pasar\\s+para\\s+que|acaso\\s+(?:mi|su|nuestr[oa])\\s+\\p{L}+\\s+(?:vale|valen|importa|importan|es|son)\\s+menos|que\\s+parte\\s+de\\b[^?\\n]{1,60}\\bno\\s+(?:quedo|queda|entiende|entienden|entendio|entendieron)|(?:os|les|le|te)\\s+parece\\s+normal|para\\s+que\\s+(?:hacemos|hicimos|firmamos|tenemos|sirve)\\b[^?\\n]*\\bsi\\b|me\\s+quieren\\s+decir\\s+que|(?:vos\\s+)?te\\s+pensas\\s+que|y\\s+a\\s+quien\\s+le\\s+reclamo|y\\s+yo\\s+que\\s+hago',
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 2).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué pasó y cómo lo podemos resolver.',
+  },
+  {
+    // "es consecuencia directa del descuido del distrito", "Gracias a su descuido", "es x culpa de ese salón",
+    // "fue su error no el mío", "alguien tiene que responder por eso", "el problema es cómo la manejan ustedes".
+    id: 'blame',
+    pattern: es(
+      '(?:es|fue)\\s+(?:la\\s+)?consecuencia\\s+(?:directa\\s+)?de(?:l)?\\b[^.;!?\\n]*|gracias\\s+a\\s+(?:su|tu|vuestro)\\s+(?:descuido|error|negligencia|falta|demora|irresponsabilidad)|(?:x|por)\\s+culpa\\s+de\\b[^.;!?,\\n]*|fue\\s+(?:su|tu)\\s+(?:error|culpa|decision)|tiene\\s+que\\s+responder\\s+por\\s+eso|el\\s+problema\\s+es\\s+(?:como|que)\\s+(?:la|lo|los|las)?\\s*\\p{L}+\\s+ustedes|usted\\s+fue\\s+(?:la|el)\\s+que\\s+decidio',
+    ),
+    span: toClauseEnd,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'me preocupa lo que pasó y quisiera entender cómo ocurrió'),
+  },
+  {
+    // "ni un minuto de consejería", "No hay un solo reporte", "jamás he visto", "Siempre es la misma historia",
+    // "Todas las veces que he ido ...".
+    id: 'absolute',
+    pattern: es(
+      'ni\\s+(?:un|una)\\s+(?:sol[oa]\\s+)?(?:minuto|vez|sesion|dia|semana|llamada|respuesta)|no\\s+hay\\s+(?:un|una)\\s+sol[oa]\\b|jamas|siempre\\s+es\\s+(?:la\\s+misma\\s+historia|lo\\s+mismo)|todas\\s+las\\s+veces\\s+que',
+    ),
+    accept: (m, text) => !childSubject(text, m.index),
+    suggest: () => LEAVE_OUT_ES,
+  },
+  {
+    // "es un bruto", "es una fresca", "Sos una irresponsable", "Qué tipo tan prepotente", "no sirve pa maestro".
+    id: 'insult',
+    pattern: es(
+      '(?:es|sos|eres|son)\\s+(?:un|una|unos|unas)\\s+(?:brut[oa]s?|fresc[oa]s?|irresponsables?|prepotentes?|inutiles?|incompetentes?|vag[oa]s?|floj[oa]s?)|(?:tipo|tipa|senor|senora)\\s+tan\\s+\\p{L}+|no\\s+sirve\\s+(?:pa|para)\\s+(?:maestr[oa]|terapeuta|director[a]?|nada)',
+    ),
+    accept: (m, text) => !childSubject(text, m.index),
+    span: clauseAround,
+    suggest: (_m, text, span) => atStart(text, span, 'me preocupa cómo se está manejando esto'),
+  },
 ];
 
 /** Acronyms Spanish letters use besides the English ones (tone.ts's KNOWN_ACRONYMS). */

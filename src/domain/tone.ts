@@ -24,7 +24,7 @@
 // A letter of a few thousand characters is checked in a few milliseconds, so it runs on every edit.
 
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
-import { classifierFlags, sentencesToRead, toneScore } from './tone-classifier.ts';
+import { classifierFlags, classifierFlagsSentence, sentencesToRead } from './tone-classifier.ts';
 import { checkToneEs } from './tone-es.ts';
 import { TONE_MODEL } from './tone-model.ts';
 import { CATEGORY_RULES, lexiconFlags } from './tone-patterns.ts';
@@ -503,6 +503,8 @@ const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: 'failed_to',
     pattern: wordPattern('(?:failed|fails|failing)\\s+to\\s+(\\p{L}+)'),
+    // "Ms. Carter never fails to send a note home": praise.
+    accept: (m, text) => !/\bnever\s+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index)),
     legalTerm: true,
     why: '"Failed to" reads as a verdict; describing what you saw and asking keeps the door open.',
     suggest: (m, text) => didNotHappenRewrite(m[1], clauseAfter(text, m.index + m[0].length)),
@@ -547,7 +549,11 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     pattern: wordPattern('always'),
     legalTerm: false,
     why: ABSOLUTE_WHY,
-    accept: (m, text) => absoluteAccuses(text, m.index, m.index + m[0].length, 'always'),
+    // "Thank you for always keeping me in the loop": thanks.
+    accept: (m, text) =>
+      !/\b(?:thank\s+you|thanks|grateful|appreciate\s+(?:you|it))\s+(?:so\s+much\s+)?for\s+$/iu.test(
+        text.slice(Math.max(0, m.index - 40), m.index),
+      ) && absoluteAccuses(text, m.index, m.index + m[0].length, 'always'),
     // "He is always in the back row" -> "He is often in the back row": how often, not an absolute.
     suggest: () => 'often',
   },
@@ -646,6 +652,12 @@ const PHRASE_RULES: readonly PhraseRule[] = [
   },
 ];
 
+/**
+ * Two-letter words that are never initials, so in capitals they are a raised voice ("he had NO aide", "I said
+ * NO"). Others ("OT", "PT", "ME", "IN", "AM") are initials, states or times, and are left alone.
+ */
+const SHOUTED_SHORT_WORDS: ReadonlySet<string> = new Set(['NO', 'IS', 'DO', 'MY', 'HE', 'WE', 'SO', 'BE']);
+
 const CAPS_WORD = /(?<![\p{L}\p{N}_])\p{Lu}+(?:['’]\p{Lu}+)*(?![\p{L}\p{N}_])/gu;
 const THANKS_IN_CAPITALS =
   /(?<![\p{L}])(?:THANK\s+(?:YOU|U)|THANKS|THX|CONGRAT(?:S|ULATIONS))(?:\s+(?:SO\s+|VERY\s+)+MUCH|\s+A\s+LOT)?(?![\p{L}])/gu;
@@ -662,7 +674,7 @@ function capsFlags(text: string, extraAcronyms: ReadonlySet<string>): RawFlag[] 
   for (const m of text.matchAll(CAPS_WORD)) {
     const word = m[0];
     const letters = word.replace(/['’]/gu, '');
-    if (letters.length < 3) continue;
+    if (letters.length < 3 && !SHOUTED_SHORT_WORDS.has(letters)) continue;
     // "THANK YOU SO MUCH for everything!": thanks in capitals is warmth, not a raised voice.
     if (thanks.some((t) => t.start <= m.index && m.index < t.end)) continue;
     if (KNOWN_ACRONYMS.has(letters) || extraAcronyms.has(letters) || ROMAN_NUMERAL.test(letters)) continue;
@@ -851,8 +863,8 @@ function flaggedNow(text: string): boolean {
   const { flags, declined } = readRules(text);
   if (flags.length > 0) return true;
   const masked = maskQuotations(text);
-  return sentencesToRead(masked, declined).some(
-    (s) => toneScore(TONE_MODEL, masked.slice(s.start, s.end)) >= TONE_MODEL.threshold,
+  return sentencesToRead(masked, declined).some((s) =>
+    classifierFlagsSentence(TONE_MODEL, masked.slice(s.start, s.end)),
   );
 }
 
@@ -904,7 +916,7 @@ export function readRules(
       if (rule.accept && !rule.accept(m, text)) {
         // A lone verb in mid-sentence is only a candidate for an order ("... to get a simple answer"): the
         // rule looked at where it stands, not at what the sentence says.
-        if (/\s/u.test(m[0].trim()) || isSentenceStart(text, m.index))
+        if (!rule.onlyFlags && (/\s/u.test(m[0].trim()) || isSentenceStart(text, m.index)))
           declined.push({ start: m.index, end: m.index + m[0].length });
         continue;
       }
