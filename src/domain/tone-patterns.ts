@@ -3956,6 +3956,13 @@ const COMPLAINT_CUE =
 const sentenceOf = (m: RegExpExecArray, text: string): string =>
   text.slice(sentenceStart(text, m.index), sentenceEnd(text, m.index));
 
+/** A closing tag's span with the comma, dash and spaces before it (", as usual", " - every one"). */
+const withLeadingPunctuation = (m: RegExpExecArray): Span => {
+  let start = m.index;
+  while (start > 0 && /[\s,\-–—]/u.test(m.input.charAt(start - 1))) start--;
+  return { start, end: m.index + m[0].length };
+};
+
 /** Third parties a parent warns the reader will hear of it: the news, the state, the board, a lawyer. */
 const WATCHERS =
   "(?:channel\\s+\\d+|(?:the\\s+)?(?:local\\s+)?(?:news(?:\\s+station)?|tv\\s+station|press|reporters?|newspapers?|media)|(?:the\\s+)?state(?:(?:\\s+[\\p{L}-]+){0,3}\\s+(?:team|investigators?|office|department|board))?|(?:the\\s+)?superintendent(?:['’]s\\s+office)?|(?:the\\s+)?district\\s+office|(?:the\\s+)?(?:school\\s+)?board|OCR|(?:the\\s+)?(?:district[’']s\\s+)?insurance(?:\\s+(?:carrier|company))?|(?:a|any|the)\\s+(?:judge|lawyer|attorney|hearing\\s+officer|investigator))";
@@ -4139,11 +4146,7 @@ const FIFTH_ROUND_RULES: CategoryRule[] = (
         `(?<=,\\s*|\\s[-–—]\\s*)(?:every\\s+(?:single\\s+)?(?:one|time)|each\\s+and\\s+every\\s+(?:one|time))(?=\\s*[.!]|\\s*$)`,
       ),
       accept: (m, text) => COMPLAINT_CUE.test(text.slice(sentenceStart(text, m.index), m.index)),
-      span: (m) => {
-        let start = m.index;
-        while (start > 0 && /[\s,\-–—]/u.test(m.input.charAt(start - 1))) start--;
-        return { start, end: m.index + m[0].length };
-      },
+      span: withLeadingPunctuation,
       suggest: () => LEAVE_OUT,
     },
     {
@@ -4182,11 +4185,7 @@ const FIFTH_ROUND_RULES: CategoryRule[] = (
         // "Thank you for the lovely card, as always" is thanks: a complaint comes first.
         COMPLAINT_CUE.test(text.slice(sentenceStart(text, m.index), m.index)) ||
         /\blast\s+to\s+know\b/iu.test(text.slice(sentenceStart(text, m.index), m.index)),
-      span: (m) => {
-        let start = m.index;
-        while (start > 0 && /[\s,\-–—]/u.test(m.input.charAt(start - 1))) start--;
-        return { start, end: m.index + m[0].length };
-      },
+      span: withLeadingPunctuation,
       suggest: () => LEAVE_OUT,
     },
     {
@@ -4227,11 +4226,7 @@ const FIFTH_ROUND_RULES: CategoryRule[] = (
       pattern: rx(
         `(?:that|this)\\s+(?:fixes|solves|changes)\\s+everything|problem\\s+solved(?=\\s*[.!,]|\\s*$)`,
       ),
-      span: (m) => {
-        let start = m.index;
-        while (start > 0 && /[\s,\-–—]/u.test(m.input.charAt(start - 1))) start--;
-        return { start, end: m.index + m[0].length };
-      },
+      span: withLeadingPunctuation,
       suggest: () => LEAVE_OUT,
     },
     {
