@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { endNotBeforeStart, IdSchema, IsoDateSchema, NonEmptyText, OptionalText } from './common.ts';
-import { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
+import { ACCOMMODATION_CATEGORIES, BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
 import { ReasonPolicy } from './session-entry.ts';
+
+export { ACCOMMODATION_CATEGORIES };
 
 export const PLAN_KINDS = ['iep', '504'] as const;
 export const PlanKind = z.enum(PLAN_KINDS);
@@ -51,16 +53,6 @@ export const PlanAmendmentInput = z.object({
 });
 export type PlanAmendmentInput = z.infer<typeof PlanAmendmentInput>;
 
-export const ACCOMMODATION_CATEGORIES = [
-  'presentation',
-  'response',
-  'setting',
-  'timing',
-  'scheduling',
-  'assistive_technology',
-  'behavioral',
-  'other',
-] as const;
 export const AccommodationCategory = z.enum(ACCOMMODATION_CATEGORIES);
 
 export const ACCOMMODATION_SCOPES = ['all', 'tests', 'classwork', 'homework', 'class'] as const;

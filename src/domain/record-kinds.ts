@@ -83,4 +83,16 @@ export const OBSERVATION_SOURCES = [
 ] as const;
 
 /** The steps of a behavior plan, in the order the plan and the web app list them. */
+/** The kinds of accommodation a plan lists them under. */
+export const ACCOMMODATION_CATEGORIES = [
+  'presentation',
+  'response',
+  'setting',
+  'timing',
+  'scheduling',
+  'assistive_technology',
+  'behavioral',
+  'other',
+] as const;
+
 export const BEHAVIOR_STEP_KINDS = ['trigger', 'strategy', 'reward', 'response'] as const;

@@ -14,12 +14,12 @@ import {
 } from './tone-cases-es-unit.ts';
 import { SPANISH_SET_4 } from './tone-cases-es2.ts';
 import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
-import type { ToneCategory } from './tone-categories.ts';
 import { sentencesToRead, sigmoid, type ToneModel } from './tone-classifier.ts';
 import { toneFeaturesEs, toneScoreEs } from './tone-es-classifier.ts';
 import { NEUTRAL_LETTER_LINES_ES } from './tone-letter-lines-es.ts';
 import {
   chooseThreshold,
+  kindsOfFeatures,
   SEED,
   stratifiedFolds,
   THRESHOLD_FOLDS,
@@ -138,22 +138,7 @@ export function fitToneWeightsEs(
     const v = round(w[i]!);
     if (v !== 0) weights[f] = v;
   });
-  const kindCounts = new Map<string, Map<ToneCategory, number>>();
-  for (const c of cases) {
-    if (!c.accusing || !c.category) continue;
-    for (const f of toneFeaturesEs(c.text)) {
-      if (!((weights[f] ?? 0) > 0)) continue;
-      const byKind = kindCounts.get(f) ?? new Map<ToneCategory, number>();
-      byKind.set(c.category, (byKind.get(c.category) ?? 0) + 1);
-      kindCounts.set(f, byKind);
-    }
-  }
-  const kinds: Record<string, ToneCategory> = {};
-  for (const f of [...kindCounts.keys()].sort()) {
-    const ranked = [...kindCounts.get(f)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    kinds[f] = ranked[0]![0];
-  }
-  return { weights, kinds };
+  return { weights, kinds: kindsOfFeatures(cases, weights, toneFeaturesEs) };
 }
 
 /** A case's score: its most accusing sentence among those the rules left alone. */

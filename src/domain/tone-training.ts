@@ -215,24 +215,34 @@ export function fitToneWeights(cases: readonly TrainingCase[], options: Training
     const v = round(w[i]!);
     if (v !== 0) weights[f] = v;
   });
-  // Each feature that pushes towards "accusing" is tagged with the kind it was seen in most, so a flag from
-  // the classifier can say which kind the sentence resembles.
+  return { weights, kinds: kindsOfFeatures(cases, weights, toneFeatures) };
+}
+
+/**
+ * Each feature that pushes towards "accusing", tagged with the kind of accusing sentence it was seen in most,
+ * so a flag from the classifier can say which kind the sentence resembles. Both languages' models use it.
+ */
+export function kindsOfFeatures(
+  cases: readonly TrainingCase[],
+  weights: Readonly<Record<string, number>>,
+  features: (text: string) => readonly string[],
+): Record<string, ToneCategory> {
   const kindCounts = new Map<string, Map<ToneCategory, number>>();
-  cases.forEach((c) => {
-    if (!c.accusing || !c.category) return;
-    for (const f of toneFeatures(c.text)) {
+  for (const c of cases) {
+    if (!c.accusing || !c.category) continue;
+    for (const f of features(c.text)) {
       if (!((weights[f] ?? 0) > 0)) continue;
       const byKind = kindCounts.get(f) ?? new Map<ToneCategory, number>();
       byKind.set(c.category, (byKind.get(c.category) ?? 0) + 1);
       kindCounts.set(f, byKind);
     }
-  });
+  }
   const kinds: Record<string, ToneCategory> = {};
   for (const f of [...kindCounts.keys()].sort()) {
     const ranked = [...kindCounts.get(f)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     kinds[f] = ranked[0]![0];
   }
-  return { weights, kinds };
+  return kinds;
 }
 
 /** A case's score: its most accusing sentence, as the check reads a letter sentence by sentence. */

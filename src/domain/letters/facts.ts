@@ -21,6 +21,7 @@ import { FINDING_RULES, type Finding, GOAL_FINDING_RULES } from '../implementati
 import type { CountUnit } from '../jurisdictions.ts';
 import { pin } from '../legal-sources.ts';
 import { bulletList, capitalize, lowerFirst, possessive, quotePlan } from '../letter-words.ts';
+import { MISS_REASONS } from '../record-kinds.ts';
 import { LetterLanguageUnavailableError } from './draft-language.ts';
 import type { LetterKind } from './kinds.ts';
 import { contactsOf, type Timeline, type Writer } from './writer.ts';
@@ -81,19 +82,11 @@ export function serviceWords(w: Writer, service: CaseService): string {
   return w.language === 'en' ? lowerFirst(service.name) : w.t('letter.serviceName', { name: service.name });
 }
 
-/** What a missed session's reason means in a sentence, in the letter's words (codes: src/domain/session-entry.ts). */
+const KNOWN_MISS_REASONS: ReadonlySet<string> = new Set(MISS_REASONS);
+
+/** What a missed session's reason means in a sentence, in the letter's words (codes: src/domain/record-kinds.ts). */
 export function missReasonIn(w: Writer, reason: string | null): string {
-  const known = new Set([
-    'provider_absent',
-    'school_event',
-    'testing',
-    'field_trip',
-    'school_closed',
-    'scheduling_conflict',
-    'student_absent',
-    'student_refused',
-  ]);
-  if (reason == null || reason === 'other' || reason === 'unknown' || known.has(reason)) {
+  if (reason == null || KNOWN_MISS_REASONS.has(reason)) {
     return w.t('letter.missReason', { reason: reason ?? 'unknown', child: w.child });
   }
   // A reason outside the codes is the family's own words.

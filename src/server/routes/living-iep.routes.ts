@@ -46,59 +46,51 @@ export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
       ),
   );
 
-  api.get(
-    `${base}.md`,
+  // The living IEP as a document to download, in two formats that differ only in how it is drawn.
+  const downloads = [
     {
-      config: { access: access.household('plan.read') },
-      schema: {
-        tags: ['Paper trail'],
-        summary: 'The living IEP as a Markdown document to edit anywhere',
-        params: RecordParams,
-        querystring: AsOfQuery,
-        response: { 200: z.string(), ...errors },
-      },
+      suffix: '.md',
+      summary: 'The living IEP as a Markdown document to edit anywhere',
+      response: z.string(),
+      contentType: 'text/markdown; charset=utf-8',
+      draw: livingIepAsMarkdown,
     },
-    async (request, reply) => {
-      const md = await livingIepAsMarkdown(
-        deps.store,
-        request.params.householdId,
-        request.params.id,
-        request.query.asOf ?? deps.clock.today(),
-        readerLanguage(request),
-      );
-      return reply
-        .header('content-type', 'text/markdown; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="living-iep.md"')
-        .send(md);
-    },
-  );
-
-  api.get(
-    `${base}.pdf`,
     {
-      config: { access: access.household('plan.read') },
-      schema: {
-        tags: ['Paper trail'],
-        summary: 'The living IEP as a PDF to print or bring to the meeting',
-        params: RecordParams,
-        querystring: AsOfQuery,
-        response: { 200: z.any(), ...errors },
+      suffix: '.pdf',
+      summary: 'The living IEP as a PDF to print or bring to the meeting',
+      response: z.any(),
+      contentType: 'application/pdf',
+      draw: livingIepAsPdf,
+    },
+  ] as const;
+  for (const download of downloads) {
+    api.get(
+      `${base}${download.suffix}`,
+      {
+        config: { access: access.household('plan.read') },
+        schema: {
+          tags: ['Paper trail'],
+          summary: download.summary,
+          params: RecordParams,
+          querystring: AsOfQuery,
+          response: { 200: download.response, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const pdf = await livingIepAsPdf(
-        deps.store,
-        request.params.householdId,
-        request.params.id,
-        request.query.asOf ?? deps.clock.today(),
-        readerLanguage(request),
-      );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', 'attachment; filename="living-iep.pdf"')
-        .send(pdf);
-    },
-  );
+      async (request, reply) => {
+        const body = await download.draw(
+          deps.store,
+          request.params.householdId,
+          request.params.id,
+          request.query.asOf ?? deps.clock.today(),
+          readerLanguage(request),
+        );
+        return reply
+          .header('content-type', download.contentType)
+          .header('content-disposition', `attachment; filename="living-iep${download.suffix}"`)
+          .send(body);
+      },
+    );
+  }
 
   api.put(
     `${base}/notes`,

@@ -1,4 +1,5 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { ACCOMMODATION_CATEGORIES } from '../../../src/domain/record-kinds.ts';
 import { formatDate } from '../../components/dates.ts';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import ui from '../../components/ui.module.css';
@@ -8,16 +9,7 @@ import type { Accommodation, BehaviorStep, Goal, KeyDate, TeamContact } from './
 
 // Plain words for the plan's lists, and the fields of their forms, in the reader's language.
 
-const CATEGORIES: readonly Accommodation['category'][] = [
-  'presentation',
-  'response',
-  'setting',
-  'timing',
-  'scheduling',
-  'assistive_technology',
-  'behavioral',
-  'other',
-];
+const CATEGORIES: readonly Accommodation['category'][] = ACCOMMODATION_CATEGORIES;
 
 const APPLIES_TO: readonly Accommodation['appliesTo'][] = ['all', 'tests', 'classwork', 'homework', 'class'];
 
