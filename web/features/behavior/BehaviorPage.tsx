@@ -11,6 +11,7 @@ import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
 import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordList } from '../../components/RecordList.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -158,34 +159,32 @@ export default function BehaviorPage() {
             )}
           </section>
 
-          <section aria-labelledby="behavior-incidents">
-            <Title order={3} size="h4" id="behavior-incidents" mb="xs">
-              {t('records.behavior.recent')}
-            </Title>
-            {incidents.length === 0 ? (
-              <Text>{t('records.acc.nothingYet')}</Text>
-            ) : (
-              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-                {shown.map((i) => (
-                  <IncidentItem
-                    key={i.id}
-                    householdId={householdId}
-                    incident={i}
-                    stepById={stepById}
-                    canEdit={writable}
-                    canDelete={deletable}
-                    onEdit={() => sheet.open(i)}
-                    onDelete={() => sheet.askDelete(i)}
-                  />
-                ))}
-              </Stack>
-            )}
-            {incidents.length > shown.length && (
-              <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
-                {t('records.showAll', { count: incidents.length })}
-              </Button>
-            )}
-          </section>
+          <RecordList
+            id="behavior-incidents"
+            title={t('records.behavior.recent')}
+            empty={t('records.acc.nothingYet')}
+            isEmpty={incidents.length === 0}
+            after={
+              incidents.length > shown.length && (
+                <Button variant="default" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+                  {t('records.showAll', { count: incidents.length })}
+                </Button>
+              )
+            }
+          >
+            {shown.map((i) => (
+              <IncidentItem
+                key={i.id}
+                householdId={householdId}
+                incident={i}
+                stepById={stepById}
+                canEdit={writable}
+                canDelete={deletable}
+                onEdit={() => sheet.open(i)}
+                onDelete={() => sheet.askDelete(i)}
+              />
+            ))}
+          </RecordList>
         </>
       )}
 

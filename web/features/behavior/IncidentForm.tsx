@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,6 +7,7 @@ import { ApiError, patch, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 import { formatDay, localeFor } from '../../components/dates.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { type ObservationSource, observationSourceOptions } from '../../components/observation-words.ts';
@@ -258,14 +250,11 @@ export function IncidentForm({
         maxLength={5000}
         {...form.getInputProps('note')}
       />
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" color="blue.8" loading={form.submitting}>
-          {incident ? t('records.saveChanges') : t('records.save')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        submitting={form.submitting}
+        saveLabel={incident ? t('records.saveChanges') : t('records.save')}
+      />
     </FormStack>
   );
 }

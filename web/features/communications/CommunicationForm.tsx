@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -21,6 +20,7 @@ import { ApiError, patch, post } from '../../api/client.ts';
 import type { Attachment, Communication, TeamContact } from '../../api/types.ts';
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import {
@@ -433,14 +433,12 @@ export function CommunicationForm({
           error={typeof form.errors.attachmentIds === 'string' ? form.errors.attachmentIds : null}
         />
       </div>
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {editing ? t('messages.saveChanges') : t('messages.save')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onCancel}
+        submitting={form.submitting}
+        saveLabel={editing ? t('messages.saveChanges') : t('messages.save')}
+        disabled={uploading}
+      />
     </FormStack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import type { GoalProgress } from '../../api/types.ts';
 import { useAttachments } from '../../components/Attachments.tsx';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
@@ -141,14 +142,12 @@ export function ProgressForm({
           onBusyChange={setUploading}
         />
       )}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {point ? t('records.saveChanges') : t('records.save')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        submitting={form.submitting}
+        saveLabel={point ? t('records.saveChanges') : t('records.save')}
+        disabled={uploading}
+      />
     </FormStack>
   );
 }

@@ -421,11 +421,7 @@ export default function IepReviewPage() {
                   />
                 </SimpleGrid>
               )}
-              {problems[`services.${i}`] && (
-                <Text size="sm" c="red.8" role="alert">
-                  {problems[`services.${i}`]}
-                </Text>
-              )}
+              <ProblemLine text={problems[`services.${i}`]} />
             </Stack>
           </Paper>
         ))}
@@ -445,11 +441,7 @@ export default function IepReviewPage() {
               }}
             />
             <Source item={a} />
-            {problems[`accommodations.${i}`] && (
-              <Text size="sm" c="red.8" role="alert">
-                {problems[`accommodations.${i}`]}
-              </Text>
-            )}
+            <ProblemLine text={problems[`accommodations.${i}`]} />
           </Stack>
         ))}
       </Section>
@@ -554,11 +546,7 @@ export default function IepReviewPage() {
                     />
                   </SimpleGrid>
                 )}
-                {problems[`behaviorSteps.${i}`] && (
-                  <Text size="sm" c="red.8" role="alert">
-                    {problems[`behaviorSteps.${i}`]}
-                  </Text>
-                )}
+                <ProblemLine text={problems[`behaviorSteps.${i}`]} />
               </Stack>
             </Paper>
           ))}
@@ -611,4 +599,13 @@ export default function IepReviewPage() {
       <PageBeside />
     </Stack>
   );
+}
+
+/** What is wrong with one item, said under it (and read out at once). */
+function ProblemLine({ text }: { text: string | undefined }) {
+  return text ? (
+    <Text size="sm" c="red.8" role="alert">
+      {text}
+    </Text>
+  ) : null;
 }

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +8,7 @@ import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/type
 import { attachmentsKey } from '../../components/Attachments.tsx';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { type TeacherKind, teacherKindOptions } from '../../components/observation-words.ts';
@@ -266,14 +257,12 @@ export function WorkSampleForm({
         maxLength={5000}
         {...form.getInputProps('note')}
       />
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onDone} disabled={form.submitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" color="blue.8" loading={form.submitting} disabled={uploading}>
-          {sample ? t('records.saveChanges') : t('records.save')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        submitting={form.submitting}
+        saveLabel={sample ? t('records.saveChanges') : t('records.save')}
+        disabled={uploading}
+      />
     </FormStack>
   );
 }

@@ -10,6 +10,7 @@ import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { teacherKindInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
 import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordList } from '../../components/RecordList.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -121,36 +122,34 @@ export default function WorkSamplesPage() {
             </Group>
           )}
 
-          <section aria-labelledby="samples-list">
-            <Title order={3} size="h4" id="samples-list" mb="xs">
-              {t('records.samples.recent')}
-            </Title>
-            {list.length === 0 ? (
-              <Text>{t('records.samples.none')}</Text>
-            ) : (
-              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-                {list.map((s) => (
-                  <SampleItem
-                    key={s.id}
-                    sample={s}
-                    householdId={householdId}
-                    attachments={attachments.data}
-                    accommodationById={accommodationById}
-                    goalById={goalById}
-                    canEdit={writable}
-                    canDelete={deletable}
-                    onEdit={() => sheet.open(s)}
-                    onDelete={() => sheet.askDelete(s)}
-                  />
-                ))}
-              </Stack>
-            )}
-            {!plan && (
-              <Text size="sm" mt="xs">
-                {t('records.samples.noPlan')} <TextLink href="/plan">{t('records.goToPlan')}</TextLink>
-              </Text>
-            )}
-          </section>
+          <RecordList
+            id="samples-list"
+            title={t('records.samples.recent')}
+            empty={t('records.samples.none')}
+            isEmpty={list.length === 0}
+            after={
+              !plan && (
+                <Text size="sm" mt="xs">
+                  {t('records.samples.noPlan')} <TextLink href="/plan">{t('records.goToPlan')}</TextLink>
+                </Text>
+              )
+            }
+          >
+            {list.map((s) => (
+              <SampleItem
+                key={s.id}
+                sample={s}
+                householdId={householdId}
+                attachments={attachments.data}
+                accommodationById={accommodationById}
+                goalById={goalById}
+                canEdit={writable}
+                canDelete={deletable}
+                onEdit={() => sheet.open(s)}
+                onDelete={() => sheet.askDelete(s)}
+              />
+            ))}
+          </RecordList>
         </>
       )}
 
