@@ -14,11 +14,12 @@ import {
 } from './tone-cases-es-unit.ts';
 import { SPANISH_SET_4 } from './tone-cases-es2.ts';
 import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
-import { sentencesToRead, sigmoid, type ToneModel } from './tone-classifier.ts';
+import { sentencesToRead, type ToneModel } from './tone-classifier.ts';
 import { toneFeaturesEs, toneScoreEs } from './tone-es-classifier.ts';
 import { NEUTRAL_LETTER_LINES_ES } from './tone-letter-lines-es.ts';
 import {
   chooseThreshold,
+  fitLogisticWeights,
   kindsOfFeatures,
   SEED,
   stratifiedFolds,
@@ -88,8 +89,6 @@ export function toneTrainingCasesEs(cases: readonly ToneCase[]): TrainingCase[] 
   });
 }
 
-const round = (x: number): number => Math.round(x * 10_000) / 10_000;
-
 /** Fits the weights (no intercept, as in English: a sentence with no known feature scores 0.5). */
 export function fitToneWeightsEs(
   cases: readonly TrainingCase[],
@@ -100,44 +99,7 @@ export function fitToneWeightsEs(
     // The rules' gentler words are neutral by design: the model learns them too.
     ...c.suggestions.filter((s) => /\p{L}{3}/u.test(s)).map((text) => ({ text, accusing: false })),
   ]);
-  const featureSets = examples.map((c) => toneFeaturesEs(c.text));
-  const counts = new Map<string, number>();
-  for (const fs of featureSets) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocabulary = [...counts.keys()].filter((f) => counts.get(f)! >= options.minCount).sort();
-  const index = new Map(vocabulary.map((f, i) => [f, i]));
-  const rows = featureSets.map((fs) =>
-    fs
-      .map((f) => index.get(f))
-      .filter((i): i is number => i !== undefined)
-      .sort((a, b) => a - b),
-  );
-  const y = examples.map((c) => (c.accusing ? 1 : 0));
-  const n = examples.length;
-  const w = new Float64Array(vocabulary.length);
-  const velocity = new Float64Array(vocabulary.length);
-  const gradient = new Float64Array(vocabulary.length);
-  const step = 0.5;
-  for (let t = 0; t < options.iterations; t++) {
-    const momentum = t / (t + 3);
-    gradient.fill(0);
-    for (let r = 0; r < n; r++) {
-      const row = rows[r]!;
-      let z = 0;
-      for (const i of row) z += w[i]! + momentum * velocity[i]!;
-      const error = sigmoid(z) - y[r]!;
-      for (const i of row) gradient[i]! += error;
-    }
-    for (let i = 0; i < w.length; i++) {
-      const look = w[i]! + momentum * velocity[i]!;
-      velocity[i] = momentum * velocity[i]! - step * (gradient[i]! / n + options.l2 * look);
-      w[i]! += velocity[i]!;
-    }
-  }
-  const weights: Record<string, number> = {};
-  vocabulary.forEach((f, i) => {
-    const v = round(w[i]!);
-    if (v !== 0) weights[f] = v;
-  });
+  const weights = fitLogisticWeights(examples, toneFeaturesEs, options);
   return { weights, kinds: kindsOfFeatures(cases, weights, toneFeaturesEs) };
 }
 

@@ -218,6 +218,26 @@ const RESOLVE = 'Me gustaría resolver esto con ustedes; si no podemos, consider
 const NEXT_STEPS =
   'Les pido que lo resuelvan pronto; si no es posible, me gustaría hablar de los siguientes pasos';
 
+/** "me preocupa el apoyo que está recibiendo mi hijo...": for blame, in place of the cause it names. */
+const askWhatHappened: RuleEs['suggest'] = (_m, text, span) =>
+  atStart(
+    text,
+    span,
+    `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
+  );
+
+/** For an insult: what the parent sees, not what the person is. */
+const notWorkingFor: RuleEs['suggest'] = (_m, text, span) =>
+  atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`);
+
+/** For sarcasm: the concern said plainly. */
+const notAsAgreed: RuleEs['suggest'] = (_m, text, span) =>
+  atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos');
+
+/** An order made a request: "Por favor, ..." (capital at a sentence's start, where `from` begins it). */
+const pleaseFrom = (text: string, from: number, start: number, words: string): string =>
+  `${sentenceStartEs(text, from) === start ? 'Por favor' : 'por favor'}, ${words}`;
+
 /** Intent: "voy a", "vamos a", "le aviso que voy a", "ya", a future. */
 const INTENT = 'voy\\s+a|vamos\\s+a|va\\s+a|van\\s+a|pienso|pensamos|estoy\\s+dispuest[oa]\\s+a';
 
@@ -515,8 +535,7 @@ const RULES: readonly RuleEs[] = [
       '(?:que\\s+bueno|que\\s+bien|me\\s+encanta|me\\s+fascina|me\\s+alegra)\\s+(?:que|como|saber)\\b(?=[^.;!?\\n]*(?:,\\s*(?:porque|pero)\\s+[^.;!?\\n]*\\b(?:ni|no|nunca|nadie)\\b|[\'‘"“][^\'’"”]{2,30}[\'’"”]\\s+significa|\\ben\\s+el\\s+papel\\b))|gracias\\s+por\\s+(?:su|tu|la|el)\\s+\\p{L}+\\s+tan\\s+(?:complet[oa]|detallad[oa]|rapid[oa]|clar[oa]|amable|oportun[oa])(?=\\s+de\\s+(?:un|una|dos|tres|\\d+)\\s+(?:renglon|renglones|lineas?|palabras?|frases?))',
     ),
     span: wholeSentence,
-    suggest: (_m, text, span) =>
-      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+    suggest: notAsAgreed,
   },
   {
     // "Ya veo que para ustedes el papeleo es más importante que mi hijo", "Queda claro que la foto escolar importa
@@ -561,12 +580,7 @@ const RULES: readonly RuleEs[] = [
     accept: (m, text) =>
       !childSubject(text, m.index) || stem('culpa|provoc|caus|responsable|perjudic|arruin|dan').test(m[0]),
     span: clauseAround,
-    suggest: (_m, text, span) =>
-      atStart(
-        text,
-        span,
-        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
-      ),
+    suggest: askWhatHappened,
   },
   {
     // "Por no darle la terapia ocupacional, ahora escribe peor", "fue porque la maestra no quiso usar el horario
@@ -576,12 +590,7 @@ const RULES: readonly RuleEs[] = [
       '(?:por\\s+no\\s+(?:darle|darles|hacerle|ponerle|seguir|cumplir|respetar|usar)|(?:fue|es|paso|pasaron|sucedio|ocurrio)\\s+porque\\s+(?:la\\s+\\p{L}+|el\\s+\\p{L}+|ustedes|usted|nadie|su\\s+\\p{L}+)(?:\\s+\\p{Lu}\\p{L}+)?\\s+(?:no\\s+(?:le\\s+|les\\s+|lo\\s+|la\\s+|me\\s+)?(?:quiso|quisieron|supo|supieron|hizo|hicieron|siguio|siguieron|cumplio|cumplieron|uso|usaron|dio|dieron|respeto|respetaron|aviso|avisaron|puso|pusieron)|nunca))',
     ),
     span: clauseAround,
-    suggest: (_m, text, span) =>
-      atStart(
-        text,
-        span,
-        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
-      ),
+    suggest: askWhatHappened,
   },
   // --- Insults
   {
@@ -605,8 +614,7 @@ const RULES: readonly RuleEs[] = [
       const more = /^\s+y\s+(?:un|una|unos|unas)\s+\p{L}+/u.exec(text.slice(span.end));
       return more ? { start: span.start, end: span.end + more[0].length } : span;
     },
-    suggest: (_m, text, span) =>
-      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+    suggest: notWorkingFor,
   },
   // --- Absolutes
   {
@@ -726,7 +734,7 @@ const RULES: readonly RuleEs[] = [
     span: toClauseEnd,
     suggest: (m, text, span) => {
       const words = lowerFirst(text.slice(m.index, span.end));
-      return `${sentenceStartEs(text, m.index) === span.start ? 'Por favor' : 'por favor'}, ${words}`;
+      return pleaseFrom(text, m.index, span.start, words);
     },
   },
   {
@@ -828,8 +836,7 @@ const RULES: readonly RuleEs[] = [
       const more = /^\s+y\s+(?:un|una|unos|unas)\s+\p{L}+/u.exec(text.slice(span.end));
       return more ? { start: span.start, end: span.end + more[0].length } : span;
     },
-    suggest: (_m, text, span) =>
-      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+    suggest: notWorkingFor,
   },
   {
     // Sarcasm: warm words at a sentence's start before "otro/otra/otra vez" ("Ay qué maravilla, otro
@@ -859,8 +866,7 @@ const RULES: readonly RuleEs[] = [
       return true;
     },
     span: wholeSentence,
-    suggest: (_m, text, span) =>
-      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+    suggest: notAsAgreed,
   },
   {
     // Ironic quotation marks: a word of the school's put in quotes and given its real meaning ("sus 'descansos
@@ -874,8 +880,7 @@ const RULES: readonly RuleEs[] = [
     ),
     accept: (m, text) => !text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
     span: wholeSentence,
-    suggest: (_m, text, span) =>
-      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+    suggest: notAsAgreed,
   },
   {
     // Rhetorical questions by their grammar: "¿... soy la única que ...?", "¿... si fuera su propio hijo?",
@@ -918,12 +923,7 @@ const RULES: readonly RuleEs[] = [
       return !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index));
     },
     span: clauseAround,
-    suggest: (_m, text, span) =>
-      atStart(
-        text,
-        span,
-        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
-      ),
+    suggest: askWhatHappened,
   },
   {
     // Absolutes over a whole class of the school's doings: "Cada correo que mando se pierde en el aire",
@@ -968,7 +968,7 @@ const RULES: readonly RuleEs[] = [
       const words = lowerFirst(text.slice(m.index, span.end));
       return /^que\s/iu.test(m[0])
         ? atStart(text, span, `les pido ${words}`)
-        : `${sentenceStartEs(text, m.index) === span.start ? 'Por favor' : 'por favor'}, ${words}`;
+        : pleaseFrom(text, m.index, span.start, words);
     },
   },
   {
@@ -1018,12 +1018,7 @@ const RULES: readonly RuleEs[] = [
       !stem('enfermedad|gripa|resfriado|lluvia|trafico|tormenta|medicin|nieve').test(m[0]) &&
       !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index)),
     span: clauseAround,
-    suggest: (_m, text, span) =>
-      atStart(
-        text,
-        span,
-        `me preocupa el apoyo que está recibiendo ${childEs(text)} y quisiera entender qué pasó`,
-      ),
+    suggest: askWhatHappened,
   },
   {
     // Rhetorical questions: "¿... o esperaban que yo adivinara?", "¿De verdad esperan que firme ...?", "¿Se les
@@ -1067,8 +1062,7 @@ const RULES: readonly RuleEs[] = [
     ),
     accept: (m, text) => !childSubject(text, m.index) && !re('\\bno\\s*$').test(before(text, m.index)),
     span: clauseAround,
-    suggest: (_m, text, span) =>
-      atStart(text, span, `no creo que esto esté funcionando bien para ${childEs(text)}`),
+    suggest: notWorkingFor,
   },
   {
     // Sarcasm: "ahora resulta que ...", "..., qué novedad", "Seguro la maestra estaba muy ocupada tomando
@@ -1084,8 +1078,7 @@ const RULES: readonly RuleEs[] = [
         after(text, m.index + m[0].length),
       ),
     span: wholeSentence,
-    suggest: (_m, text, span) =>
-      atStart(text, span, 'me preocupa que esto no se esté cumpliendo como acordamos'),
+    suggest: notAsAgreed,
   },
   {
     // Absolutes: "Ningún maestro ha leído el IEP", "Todo el año ha sido un desastre", "Siempre que hay
@@ -1221,7 +1214,7 @@ const RULES: readonly RuleEs[] = [
       const words = lowerFirst(text.slice(m.index, span.end));
       return /^(?:haga|le|les)\b/iu.test(m[0])
         ? atStart(text, span, 'les pido que me ayuden con esto')
-        : `${sentenceStartEs(text, m.index) === m.index ? 'Por favor' : 'por favor'}, ${words}`;
+        : pleaseFrom(text, m.index, m.index, words);
     },
   },
   {

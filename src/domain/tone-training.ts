@@ -174,7 +174,20 @@ export function fitToneWeights(cases: readonly TrainingCase[], options: Training
       ),
     ),
   ]);
-  const featureSets = examples.map((c) => toneFeatures(c.text));
+  const weights = fitLogisticWeights(examples, toneFeatures, options);
+  return { weights, kinds: kindsOfFeatures(cases, weights, toneFeatures) };
+}
+
+/**
+ * The fitting both languages share: a logistic regression over the sentences' features, with no intercept,
+ * minimising the mean log-loss plus l2/2 times the squared weights. Returns the non-zero weights, rounded.
+ */
+export function fitLogisticWeights(
+  examples: readonly { text: string; accusing: boolean }[],
+  features: (text: string) => readonly string[],
+  options: Pick<TrainingOptions, 'iterations' | 'l2' | 'minCount'>,
+): Record<string, number> {
+  const featureSets = examples.map((c) => features(c.text));
   // Only features seen in at least `minCount` sentences: one-off words (a name, a typo) would be noise.
   const counts = new Map<string, number>();
   for (const fs of featureSets) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
@@ -215,7 +228,7 @@ export function fitToneWeights(cases: readonly TrainingCase[], options: Training
     const v = round(w[i]!);
     if (v !== 0) weights[f] = v;
   });
-  return { weights, kinds: kindsOfFeatures(cases, weights, toneFeatures) };
+  return weights;
 }
 
 /**
