@@ -21,8 +21,8 @@ import {
   chooseThreshold,
   fitLogisticWeights,
   kindsOfFeatures,
+  outOfFoldScores,
   SEED,
-  stratifiedFolds,
   THRESHOLD_FOLDS,
   type TrainingCase,
 } from './tone-training.ts';
@@ -115,27 +115,6 @@ export function caseScoreEs(
   return best;
 }
 
-/** Out-of-fold scores: k-fold, stratified, fixed seed. */
-export function outOfFoldScoresEs(
-  cases: readonly TrainingCase[],
-  options: ToneModel['training'],
-  k: number,
-  seed: number,
-): number[] {
-  const folds = stratifiedFolds(cases, k, seed);
-  const scores = new Array<number>(cases.length).fill(0);
-  for (let f = 0; f < k; f++) {
-    const model = fitToneWeightsEs(
-      cases.filter((_, i) => folds[i] !== f),
-      options,
-    );
-    cases.forEach((c, i) => {
-      if (folds[i] === f) scores[i] = caseScoreEs(model, c);
-    });
-  }
-  return scores;
-}
-
 /** The whole procedure: weights on every case, threshold by inner cross-validation. */
 export function trainToneModelEs(
   cases: readonly TrainingCase[],
@@ -143,7 +122,13 @@ export function trainToneModelEs(
   trainedOn = '',
   maxFalseAlarms = TRAINING_FALSE_ALARMS_ES,
 ): ToneModel {
-  const scores = outOfFoldScoresEs(cases, options, THRESHOLD_FOLDS, SEED);
+  const scores = outOfFoldScores(
+    cases,
+    THRESHOLD_FOLDS,
+    SEED,
+    (training) => fitToneWeightsEs(training, options),
+    caseScoreEs,
+  );
   const threshold = chooseThreshold(
     cases.flatMap((c, i) =>
       c.accusing || c.weightsOnly ? [] : [{ score: scores[i]!, ruleFlagged: c.ruleFlagged }],

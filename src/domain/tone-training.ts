@@ -328,22 +328,23 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Scores of each case from a model that never saw it: k-fold, stratified, fixed seed. */
-export function outOfFoldScores(
+/**
+ * Scores of each case from a model that never saw it: k-fold, stratified, fixed seed. Each language
+ * brings its own fitting and scoring (`fitFold`, `score`).
+ */
+export function outOfFoldScores<M>(
   cases: readonly TrainingCase[],
-  options: TrainingOptions,
   k: number,
   seed: number,
+  fitFold: (training: TrainingCase[]) => M,
+  score: (model: M, c: TrainingCase) => number,
 ): number[] {
   const folds = stratifiedFolds(cases, k, seed);
   const scores = new Array<number>(cases.length).fill(0);
   for (let f = 0; f < k; f++) {
-    const model = fitToneWeights(
-      cases.filter((_, i) => folds[i] !== f),
-      options,
-    );
+    const model = fitFold(cases.filter((_, i) => folds[i] !== f));
     cases.forEach((c, i) => {
-      if (folds[i] === f) scores[i] = caseScore(model, c);
+      if (folds[i] === f) scores[i] = score(model, c);
     });
   }
   return scores;
@@ -363,7 +364,13 @@ export function trainToneModel(
   trainedOn = '',
   maxFalseAlarms = TRAINING_FALSE_ALARMS,
 ): ToneModel {
-  const scores = outOfFoldScores(cases, options, THRESHOLD_FOLDS, SEED);
+  const scores = outOfFoldScores(
+    cases,
+    THRESHOLD_FOLDS,
+    SEED,
+    (training) => fitToneWeights(training, options),
+    caseScore,
+  );
   const threshold = chooseThreshold(
     cases.flatMap((c, i) =>
       c.accusing || c.weightsOnly ? [] : [{ score: scores[i]!, ruleFlagged: c.ruleFlagged }],

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyRequest } from 'fastify';
 import type { FieldIssue, MessageWords } from '../domain/errors.ts';
 import { fieldMessage } from '../domain/i18n/field-errors.ts';
 import {
@@ -60,6 +61,16 @@ export function requestLanguage(
 ): string {
   if (chosen && catalogs.has(chosen)) return chosen;
   return matchLanguage(acceptedLanguages(acceptLanguage), AVAILABLE_LANGUAGES);
+}
+
+/**
+ * The language of the person making this request: their choice in the account, else their browser's; the
+ * app's own languages, so a screen, a ledger note or a PDF for them reads 'es' or 'en'.
+ */
+export function readerLanguage(request: FastifyRequest): 'en' | 'es' {
+  return requestLanguage(request.auth.session?.user.language, request.headers['accept-language']) === 'es'
+    ? 'es'
+    : 'en';
 }
 
 /**

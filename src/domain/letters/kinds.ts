@@ -55,6 +55,26 @@ export function boardAppealProvince(plan: LetterPlan | null): 'BC' | 'AB' | null
   return null;
 }
 
+/** Letters for one kind of plan only: what to say with no plan yet, and what to use for the other kind. */
+const FITS_ONE_PLAN_KIND: Partial<
+  Record<LetterKind, { planKind: 'iep' | '504'; noPlan: string; otherKind: string }>
+> = {
+  state_complaint: {
+    planKind: 'iep',
+    noPlan: 'A state complaint needs the plan it is about: add the IEP first.',
+    otherKind:
+      'An IDEA state complaint (34 CFR 300.153) is for an IEP, not a 504 plan. For a 504 plan, use the ' +
+      "OCR complaint outline (180 days from the last act) or the district's 504 grievance process.",
+  },
+  ocr_complaint_outline: {
+    planKind: '504',
+    noPlan: 'An OCR complaint outline needs the 504 plan it is about: add the plan first.',
+    otherKind:
+      'The OCR complaint outline is for a 504 plan. For an IEP, the state complaint draft ' +
+      '(34 CFR 300.153) is the matching step.',
+  },
+};
+
 /**
  * Why a plan of this kind and place never drafts this letter (a US procedure for a Canadian plan, an IDEA
  * step for a 504 plan), or null when it fits. With no plan yet, a letter that fits only one kind of plan
@@ -68,25 +88,12 @@ function planMismatch(plan: LetterPlan | null, kind: LetterKind): string | null 
       'Start with a specific concern, a check-in or a meeting request to the school.'
     );
   }
+  const fit = FITS_ONE_PLAN_KIND[kind];
+  if (fit) {
+    if (!plan) return fit.noPlan;
+    return plan.kind === fit.planKind ? null : fit.otherKind;
+  }
   switch (kind) {
-    case 'state_complaint':
-      if (!plan) return 'A state complaint needs the plan it is about: add the IEP first.';
-      if (plan.kind === '504') {
-        return (
-          'An IDEA state complaint (34 CFR 300.153) is for an IEP, not a 504 plan. For a 504 plan, use the ' +
-          "OCR complaint outline (180 days from the last act) or the district's 504 grievance process."
-        );
-      }
-      return null;
-    case 'ocr_complaint_outline':
-      if (!plan) return 'An OCR complaint outline needs the 504 plan it is about: add the plan first.';
-      if (plan.kind === 'iep') {
-        return (
-          'The OCR complaint outline is for a 504 plan. For an IEP, the state complaint draft ' +
-          '(34 CFR 300.153) is the matching step.'
-        );
-      }
-      return null;
     case 'board_appeal':
       return boardAppealProvince(plan)
         ? null
@@ -131,19 +138,12 @@ export function lettersAvailable(record: { plan: LetterPlan | null }): LetterKin
 }
 
 /** The letters that ask the school something, and so name a date to reply by (`respondBy`). */
-export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'specific_concern',
-  'check_in',
-  'follow_up_unanswered',
-  'follow_up_verbal',
-  'request_service_logs',
-  'request_iep_meeting',
-  'request_records',
-  'request_prior_written_notice',
-  'request_language_access',
-  'escalation',
-  'service_log_questions',
-]);
+export const REPLY_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(
+  // All but a thank-you and the filings (a complaint or an appeal has its own timeline in law).
+  LETTER_KINDS.filter(
+    (kind) => !['thank_you', 'state_complaint', 'ocr_complaint_outline', 'board_appeal'].includes(kind),
+  ),
+);
 
 /** Formal filings, not letters to the school: every date carries its year, and the tone check reads them as formal. */
 export const FORMAL_LETTER_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([

@@ -6,25 +6,28 @@ import {
   findJob,
   finishJob,
   insertJob,
-  type JobState,
-  jobInput,
   recordJobFailure,
   requeueInterruptedJobs,
   requeueJob,
-  saveJobProgress,
 } from '../../store/jobs.repository.ts';
 import { type Clock, idSource } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
+  DEFAULT_ATTEMPTS,
+  ENDED_JOBS_KEPT_DAYS,
+  jobContext,
+  nextTurn,
+  parseJson,
+  readAndSchedule,
+  toJob,
+} from './job-rows.ts';
+import {
   type EnqueueOptions,
   type Job,
-  type JobContext,
-  type JobFailure,
   type JobHandler,
   type JobObserver,
   type JobQueue,
   type JobSchedule,
-  type JobStatus,
   JobStopped,
 } from './jobs.ts';
 
@@ -45,46 +48,7 @@ export type InProcessOptions = {
   observe?: JobObserver;
 };
 
-const DEFAULT_ATTEMPTS = 3;
-
-/** A job that ended is kept this long (its result, or why it failed), then deleted. */
-export const ENDED_JOBS_KEPT_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function parseJson(text: string | null): unknown {
-  if (text == null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-export function toJob(row: JobState): Job {
-  const failures = parseJson(row.failures);
-  return {
-    id: row.id,
-    name: row.name,
-    householdId: row.household_id,
-    payload: parseJson(row.payload),
-    // `receiving` (its file still being stored) is, to anyone asking, waiting like `queued`.
-    status: (row.status === 'receiving' ? 'queued' : row.status) as JobStatus,
-    attempts: Number(row.attempts),
-    maxAttempts: Number(row.max_attempts),
-    done: Number(row.done),
-    total: row.total == null ? null : Number(row.total),
-    result: parseJson(row.result),
-    error: row.error,
-    failures: Array.isArray(failures) ? (failures as JobFailure[]) : [],
-    requestedBy: row.requested_by,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 export function createInProcessJobs(options: InProcessOptions): JobQueue {
   const { store, clock } = options;
@@ -155,21 +119,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
     try {
       if (!handler) throw new AppError('internal', `no handler is registered for the job "${job.name}"`);
       const state = parseJson((await findJob(db, job.id))?.state ?? null);
-      const ctx: JobContext<unknown> = {
-        id: job.id,
-        householdId: job.householdId,
-        payload: job.payload,
-        requestedBy: job.requestedBy,
-        attempt: job.attempts,
-        saved: { done: job.done, state },
-        input: () => jobInput(db, job.id),
-        progress: async (progress, trx) => {
-          if (interrupting) throw new JobStopped();
-          await saveJobProgress(trx ?? db, job.id, progress, clock.now());
-          // Between steps, other requests get the event loop (and, on SQLite, the connection).
-          if (!trx) await nextTurn();
-        },
-      };
+      const ctx = jobContext(db, clock, job, state, () => interrupting);
       const result = await handler.run(ctx);
       await finishJob(db, job.id, result, clock.now());
       observe('succeeded');
@@ -230,15 +180,7 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
       return id;
     },
 
-    async get(id, householdId) {
-      const row = await findJob(db, id, householdId);
-      return row ? toJob(row) : null;
-    },
-
-    schedule(name, schedule) {
-      if (!handlers.has(name)) throw new Error(`no handler is registered for the job "${name}"`);
-      schedules.set(name, schedule);
-    },
+    ...readAndSchedule(db, handlers, schedules),
 
     async start() {
       stopping = false;

@@ -7,18 +7,22 @@ import {
   findJob,
   finishJob,
   insertJob,
-  jobInput,
   recordJobFailure,
   requeueJob,
-  saveJobProgress,
 } from '../../store/jobs.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { type Clock, idSource } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { ENDED_JOBS_KEPT_DAYS, toJob } from './in-process.ts';
+import {
+  DEFAULT_ATTEMPTS,
+  ENDED_JOBS_KEPT_DAYS,
+  jobContext,
+  parseJson,
+  readAndSchedule,
+  toJob,
+} from './job-rows.ts';
 import {
   type EnqueueOptions,
-  type JobContext,
   type JobHandler,
   type JobObserver,
   type JobQueue,
@@ -65,7 +69,6 @@ export type PgBossJobsOptions = {
 /** Where pg-boss puts a job that failed every attempt (its data and last error), for people to look at. */
 export const DEAD_LETTER_QUEUE = 'as-written-dead-letter';
 
-const DEFAULT_ATTEMPTS = 3;
 const DAY_S = 24 * 60 * 60;
 
 /** The pg-boss schema for a store: `pgboss`, or `<schema>_jobs` beside a named schema (tests). */
@@ -79,16 +82,6 @@ class AlreadyQueued extends Error {}
 type BossData = { jobId?: string };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function parseJson(text: string | null): unknown {
-  if (text == null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 export function createPgBossJobs(options: PgBossJobsOptions): JobQueue {
   const { store, clock } = options;
@@ -226,20 +219,7 @@ export function createPgBossJobs(options: PgBossJobsOptions): JobQueue {
     const last = delivery.retryCount >= delivery.retryLimit;
     try {
       if (!handler) throw new AppError('internal', `no handler is registered for the job "${name}"`);
-      const ctx: JobContext<unknown> = {
-        id: job.id,
-        householdId: job.householdId,
-        payload: job.payload,
-        requestedBy: job.requestedBy,
-        attempt: job.attempts,
-        saved: { done: job.done, state: parseJson(row.state) },
-        input: () => jobInput(db, job.id),
-        progress: async (progress, trx) => {
-          if (interrupting) throw new JobStopped();
-          await saveJobProgress(trx ?? db, job.id, progress, clock.now());
-          if (!trx) await nextTurn();
-        },
-      };
+      const ctx = jobContext(db, clock, job, parseJson(row.state), () => interrupting);
       const result = await handler.run(ctx);
       await finishJob(db, job.id, result, clock.now());
       observe('succeeded');
@@ -356,6 +336,8 @@ export function createPgBossJobs(options: PgBossJobsOptions): JobQueue {
   }
 
   const runner: JobQueue = {
+    ...readAndSchedule(db, handlers, schedules),
+
     register(handler) {
       if (handlers.has(handler.name))
         throw new Error(`a handler for the job "${handler.name}" is registered already`);
@@ -387,16 +369,6 @@ export function createPgBossJobs(options: PgBossJobsOptions): JobQueue {
       notify(name);
       await prune();
       return id;
-    },
-
-    async get(id, householdId) {
-      const row = await findJob(db, id, householdId);
-      return row ? toJob(row) : null;
-    },
-
-    schedule(name, schedule) {
-      if (!handlers.has(name)) throw new Error(`no handler is registered for the job "${name}"`);
-      schedules.set(name, schedule);
     },
 
     async start() {

@@ -1,21 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CheckInQuestionsResponse, CheckInRecord } from '../../api/check-ins.ts';
 import { ChildPageQuery, DateQuery, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
-import { CheckInInput, type CheckInLanguage } from '../../domain/check-in.ts';
+import { CheckInInput } from '../../domain/check-in.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import { getCheckIn, listCheckIns, questionsForWeek, recordCheckIn } from '../services/check-ins.ts';
 import { sendPage } from './pagination.ts';
 import { contextFor, typed } from './shared.ts';
-
-/** The questions, and the notes the answers leave, in the reader's language: Spanish for a Spanish reader, else English. */
-function readerLanguage(request: FastifyRequest): CheckInLanguage {
-  return requestLanguage(request.auth.session?.user.language, request.headers['accept-language']) === 'es'
-    ? 'es'
-    : 'en';
-}
 
 export function registerCheckInRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);

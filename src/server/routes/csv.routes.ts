@@ -1,18 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ChildFilter, errors, HouseholdParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import { communicationLogCsv, observationLogCsv } from '../services/record-csv.ts';
 import { sessionLogCsv } from '../services/session-log-csv.ts';
 import { typed } from './shared.ts';
 
 // Spreadsheet exports of the day-to-day records: sessions, accommodation observations and the
 // communication log, for one child or the whole household, with headers in the reader's language.
-
-const readerLanguage = (request: FastifyRequest) =>
-  requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply

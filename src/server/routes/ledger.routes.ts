@@ -20,7 +20,7 @@ import {
 } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import { computeLedgers, serviceLedger } from '../services/ledgers.ts';
 import { childPatterns } from '../services/patterns.ts';
 import { weekSummary } from '../services/week-summary.ts';
@@ -49,7 +49,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.query,
         deps.clock.today(),
         // The ledger's notes in the reader's language; its figures are the same in every language.
-        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
+        readerLanguage(request),
       ),
   );
   api.get(
@@ -76,7 +76,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.query,
         deps.clock.today(),
         {
-          language: requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
+          language: readerLanguage(request),
         },
       ),
     }),
@@ -100,7 +100,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.householdId,
         request.params.id,
         request.query.date ?? deps.clock.today(),
-        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
+        readerLanguage(request),
       ),
   );
   api.get(
@@ -116,15 +116,18 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: PatternsResponse, ...errors },
       },
     },
-    async (request) =>
-      childPatterns(
+    async (request) => {
+      const { householdId, id: childId } = request.params;
+      const today = deps.clock.today();
+      return childPatterns(
         deps.store.db,
-        request.params.householdId,
-        request.params.id,
+        householdId,
+        childId,
         request.query,
-        deps.clock.today(),
-        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
-      ),
+        today,
+        readerLanguage(request),
+      );
+    },
   );
   api.get(
     '/reference/missed-sessions',

@@ -25,7 +25,7 @@ import { textLanguage } from '../../domain/text-language.ts';
 import { checkTone } from '../../domain/tone.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import { adviceForScreen } from '../services/advice.ts';
 import { letterAsEml } from '../services/letter-eml.ts';
 import {
@@ -260,7 +260,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps) {
         request.query.asOf ?? deps.clock.today(),
         writer(request),
         // The recommendations' sentences in the reader's language (issue 17); the fields are the same.
-        requestLanguage(request.auth.session?.user.language, request.headers['accept-language']),
+        readerLanguage(request),
       ),
   );
 }

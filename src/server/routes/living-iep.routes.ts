@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AsOfQuery, errors, RecordParams } from '../../api/common.ts';
 import { LivingIepNotesInput, LivingIepSchema } from '../../api/living-iep.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import {
   livingIepAsMarkdown,
   livingIepAsPdf,
@@ -12,12 +12,6 @@ import {
   saveLivingIepNotes,
 } from '../services/living-iep.ts';
 import { contextFor, typed } from './shared.ts';
-
-/** The reader's language (their choice, else their browser's): the living IEP is theirs, Spanish or English. */
-function readerLanguage(request: FastifyRequest): 'en' | 'es' {
-  const language = requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
-  return language.toLowerCase().split('-')[0] === 'es' ? 'es' : 'en';
-}
 
 export function registerLivingIepRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);

@@ -6,7 +6,7 @@ import { reportFilename } from '../../reports/implementation-report.ts';
 import { renderReportPdf } from '../../reports/implementation-report-pdf.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { requestLanguage } from '../i18n.ts';
+import { readerLanguage } from '../i18n.ts';
 import { implementationReport } from '../services/implementation-report.ts';
 import { contentDisposition, typed } from './shared.ts';
 
@@ -17,7 +17,7 @@ import { contentDisposition, typed } from './shared.ts';
 /** The language asked for; else the reader's (their choice, else their browser's), Spanish or English. */
 function reportLanguage(query: ReportQuery, request: FastifyRequest): ReportLanguage {
   if (query.language) return query.language;
-  const reader = requestLanguage(request.auth.session?.user.language, request.headers['accept-language']);
+  const reader = readerLanguage(request);
   return reader.toLowerCase().split('-')[0] === 'es' ? 'es' : 'en';
 }
 

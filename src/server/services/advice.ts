@@ -18,16 +18,13 @@ export async function effectiveAdvisorSettings(store: Store, householdId: string
   });
 }
 
-async function adviceAndRecord(
-  store: Store,
-  householdId: string,
-  childId: string,
-  asOf: string,
-  parent: { name: string; email: string | null },
-  language = 'en',
-) {
+/** Whose advice, on which day, for whom, in which language: the case record's own arguments. */
+type AdviceArgs = Parameters<typeof gatherCaseRecord>;
+
+async function adviceAndRecord(...args: AdviceArgs) {
+  const [store, householdId, childId, asOf, , language = 'en'] = args;
   // The findings the advisor quotes are gathered in the reader's language too.
-  const record = await gatherCaseRecord(store, householdId, childId, asOf, parent, language);
+  const record = await gatherCaseRecord(...args);
   const settings = await effectiveAdvisorSettings(store, householdId);
   const advice = {
     childId,
@@ -75,15 +72,8 @@ export function entrySourcesOf(
  * The advice the Advisor screen shows: each recommendation with where its entries are kept, its
  * sentences in the reader's language (English unless `language` is Spanish; the fields are the same).
  */
-export async function adviceForScreen(
-  store: Store,
-  householdId: string,
-  childId: string,
-  asOf: string,
-  parent: { name: string; email: string | null },
-  language = 'en',
-) {
-  const { advice, record } = await adviceAndRecord(store, householdId, childId, asOf, parent, language);
+export async function adviceForScreen(...args: AdviceArgs) {
+  const { advice, record } = await adviceAndRecord(...args);
   return {
     ...advice,
     recommendations: advice.recommendations.map((rec) => ({ ...rec, entries: entrySourcesOf(rec, record) })),

@@ -211,14 +211,7 @@ export async function gatherReportInput(
 
 /** The implementation report of a child over a range, as the API serves it and the PDF draws it. */
 export async function implementationReport(
-  store: Store,
-  householdId: string,
-  childId: string,
-  range: ReportRange,
-  parent: Preparer,
-  language: ReportLanguage = 'en',
+  ...args: Parameters<typeof gatherReportInput>
 ): Promise<ImplementationReport> {
-  return buildImplementationReport(
-    await gatherReportInput(store, householdId, childId, range, parent, language),
-  );
+  return buildImplementationReport(await gatherReportInput(...args));
 }
