@@ -1,8 +1,7 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { VoidFlag } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { isVoided, type VoidablePath, VoidRecordButton } from './VoidRecord.tsx';
+import { isVoided, type VoidingProps, VoidRecordButton } from './VoidRecord.tsx';
 
 /** A small button on one record of a list; `label` names the record too, for a screen reader. */
 export function RowButton({
@@ -18,6 +17,24 @@ export function RowButton({
     <Button size="xs" variant="default" aria-label={label} onClick={onClick}>
       {children}
     </Button>
+  );
+}
+
+/** What the reader may do with one record of a list, and what each button does. */
+export type RecordActions = { canEdit: boolean; canDelete: boolean; onEdit(): void; onDelete(): void };
+
+type RecordButtonsProps = Parameters<typeof RecordButtons>[0];
+
+/**
+ * The buttons on a line of their own under a record card (`mt` above it), left out when the reader may
+ * neither change nor delete it.
+ */
+export function RecordButtonsLine({ mt, ...props }: RecordButtonsProps & { mt?: number }) {
+  if (!props.canEdit && !props.canDelete) return null;
+  return (
+    <Group gap="xs" mt={mt}>
+      <RecordButtons {...props} />
+    </Group>
   );
 }
 
@@ -41,12 +58,7 @@ export function RecordButtons({
   canDelete: boolean;
   onEdit(): void;
   onDelete?(): void;
-  voiding?: {
-    householdId: string;
-    path: VoidablePath;
-    record: { id: string } & Partial<VoidFlag>;
-    what: string;
-  };
+  voiding?: VoidingProps;
 }) {
   const t = useT();
   const correcting = editWord === 'Correct';

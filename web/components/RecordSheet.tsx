@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode, useState } from 'react';
 import { ResponsiveDrawer } from './Dialogs.tsx';
+import type { RecordActions } from './RecordButtons.tsx';
 
 // A list of records added and corrected in a sheet, and deleted after asking. The sheet stays mounted
 // while it closes (`target` is what it shows); each opening starts its form afresh.
@@ -23,6 +24,12 @@ export function useRecordSheet<T>() {
     deleting,
     askDelete: (record: T) => setDeleting(record),
     stopDeleting: () => setDeleting(null),
+    /** A list item's buttons for `record`, as `allowed`: correcting opens this sheet, deleting asks first. */
+    actionsFor: (record: T, allowed: { canEdit: boolean; canDelete: boolean }): RecordActions => ({
+      ...allowed,
+      onEdit: () => open(record),
+      onDelete: () => setDeleting(record),
+    }),
   };
 }
 

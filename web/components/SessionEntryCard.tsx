@@ -21,6 +21,25 @@ export function Tag({ tone, children }: { tone: Tone; children: ReactNode }) {
   return <span className={`${classes.tag} ${TONE_CLASS[tone]}`}>{children}</span>;
 }
 
+/** A row of tags read as a list named `label` ("Status", "Shows"), each `text` in its `tone`. */
+export function TagList({
+  label,
+  tags,
+}: {
+  label: string;
+  tags: { key: string; tone: Tone; text: ReactNode }[];
+}) {
+  return (
+    <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+      {tags.map((tag) => (
+        <li key={tag.key}>
+          <Tag tone={tag.tone}>{tag.text}</Tag>
+        </li>
+      ))}
+    </Group>
+  );
+}
+
 /** An entry's status as a tag: "Delivered", "Short", "Missed", "Make-up" or "Void". */
 export function statusTag(e: SessionEntry) {
   return <StatusTag entry={e} />;

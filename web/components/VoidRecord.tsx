@@ -51,17 +51,14 @@ export function VoidedNote({ householdId, record }: { householdId: string; recor
 }
 
 /** "Void" (or "Undo the void") with its confirmation. `what` names the record: "the observation of Tuesday, November 17". */
-export function VoidRecordButton({
-  householdId,
-  path,
-  record,
-  what,
-}: {
+export type VoidingProps = {
   householdId: string;
   path: VoidablePath;
   record: { id: string } & Partial<VoidFlag>;
   what: string;
-}) {
+};
+
+export function VoidRecordButton({ householdId, path, record, what }: VoidingProps) {
   const t = useT();
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);

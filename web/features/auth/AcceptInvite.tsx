@@ -10,6 +10,7 @@ import { Loading } from '../../app/App.tsx';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
+import { NameField } from './auth-form.tsx';
 import { tokenFromHash } from './PasswordReset.tsx';
 
 type Preview = {
@@ -148,12 +149,7 @@ export function AcceptInvitePage() {
           ) : (
             <>
               <Text size="sm">{t('invite.createFor', { email: invite.email })}</Text>
-              <TextInput
-                label={t('auth.yourName')}
-                autoComplete="name"
-                required
-                {...form.getInputProps('displayName')}
-              />
+              <NameField {...form.getInputProps('displayName')} />
               <PasswordInput
                 label={t('auth.password')}
                 description={t('auth.passwordHint')}

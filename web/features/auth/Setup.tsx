@@ -2,7 +2,7 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { FormError } from '../../components/form-errors.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
-import { EmailField, useSessionForm } from './auth-form.tsx';
+import { EmailField, NameField, useSessionForm } from './auth-form.tsx';
 
 export function SetupPage() {
   const t = useT();
@@ -17,12 +17,7 @@ export function SetupPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={error} />
-          <TextInput
-            label={t('auth.yourName')}
-            autoComplete="name"
-            required
-            {...form.getInputProps('displayName')}
-          />
+          <NameField {...form.getInputProps('displayName')} />
           <EmailField {...form.getInputProps('email')} />
           <PasswordInput
             label={t('auth.password')}

@@ -15,6 +15,12 @@ export function EmailField(props: GetInputPropsReturnType) {
   return <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...props} />;
 }
 
+/** The person's name for a new account, as the browser fills it in. */
+export function NameField(props: GetInputPropsReturnType) {
+  const t = useT();
+  return <TextInput label={t('auth.yourName')} autoComplete="name" required {...props} />;
+}
+
 /** A form that posts to `path` and, when the server answers with a session, signs the browser in. */
 export function useSessionForm<Values extends Record<string, string>>(path: string, initialValues: Values) {
   const client = useQueryClient();

@@ -10,7 +10,7 @@ import { FindingCard } from '../../components/FindingCard.tsx';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { observationSourceInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
-import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { ReadOnlyNote, type RecordActions, RecordButtonsLine } from '../../components/RecordButtons.tsx';
 import { RecordList } from '../../components/RecordList.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
@@ -178,10 +178,7 @@ export default function BehaviorPage() {
                 householdId={householdId}
                 incident={i}
                 stepById={stepById}
-                canEdit={writable}
-                canDelete={deletable}
-                onEdit={() => sheet.open(i)}
-                onDelete={() => sheet.askDelete(i)}
+                {...sheet.actionsFor(i, { canEdit: writable, canDelete: deletable })}
               />
             ))}
           </RecordList>
@@ -260,19 +257,12 @@ function IncidentItem({
   householdId,
   incident: i,
   stepById,
-  canEdit,
-  canDelete,
-  onEdit,
-  onDelete,
+  ...actions
 }: {
   householdId: string;
   incident: BehaviorIncident & Partial<VoidFlag>;
   stepById: Map<string, BehaviorStep>;
-  canEdit: boolean;
-  canDelete: boolean;
-  onEdit(): void;
-  onDelete(): void;
-}) {
+} & RecordActions) {
   const t = useT('records');
   const locale = localeFor(useLanguage().language);
   const followed = i.stepsFollowed.map((id) => stepName(t, stepById.get(id)));
@@ -301,21 +291,18 @@ function IncidentItem({
           </List.Item>
         </List>
         {i.note && <Text size="sm">{t('records.note', { note: i.note })}</Text>}
-        {(canEdit || canDelete) && (
-          <Group gap="xs" mt={4}>
-            <RecordButtons
-              name={t('records.behavior.incidentLine', { day, summary: what })}
-              editWord="Correct"
-              {...{ canEdit, canDelete, onEdit, onDelete }}
-              voiding={{
-                householdId,
-                path: 'behavior-incidents',
-                record: i,
-                what: t('records.behavior.incidentOf', { day }),
-              }}
-            />
-          </Group>
-        )}
+        <RecordButtonsLine
+          mt={4}
+          name={t('records.behavior.incidentLine', { day, summary: what })}
+          editWord="Correct"
+          {...actions}
+          voiding={{
+            householdId,
+            path: 'behavior-incidents',
+            record: i,
+            what: t('records.behavior.incidentOf', { day }),
+          }}
+        />
       </Stack>
     </Paper>
   );

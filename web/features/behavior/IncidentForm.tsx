@@ -1,16 +1,14 @@
 import { NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ApiError, patch, post } from '../../api/client.ts';
 import { useHouseholdChild } from '../../api/session.tsx';
 import type { BehaviorIncident, BehaviorStep } from '../../api/types.ts';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FormActions } from '../../components/FormActions.tsx';
-import { NoteTextarea } from '../../components/fields.tsx';
-import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
+import { RecordNote } from '../../components/fields.tsx';
+import { FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { type ObservationSource, observationSourceOptions } from '../../components/observation-words.ts';
+import { useRecordSave } from '../../components/record-save.ts';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
@@ -73,9 +71,7 @@ export function IncidentForm({
 }) {
   const t = useT('records');
   const locale = localeFor(useLanguage().language);
-  const client = useQueryClient();
   const ids = useId();
-  const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: initialValues(incident, today),
     validate: {
@@ -102,6 +98,13 @@ export function IncidentForm({
   const [confirmError, setConfirmError] = useState<string | null>(null);
 
   const { focusFirst, onInvalid } = useFocusFirstError(form);
+  const { error, setError, save } = useRecordSave(form, {
+    householdId,
+    path: 'behavior-incidents',
+    record: incident,
+    onDone,
+    focusFirst,
+  });
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
@@ -123,29 +126,15 @@ export function IncidentForm({
       note: v.note.trim() || null,
       nonSchoolDayConfirmed: schoolDay.confirmation,
     };
-    try {
-      if (incident) await patch(`/households/${householdId}/behavior-incidents/${incident.id}`, body);
-      else await post(`/households/${householdId}/behavior-incidents`, { ...body, planId });
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('common.close') },
-        color: 'green',
-        message: t('records.incident.saved', {
-          changed: incident ? 'yes' : 'no',
-          day: formatDay(v.date, 'weekdayShort', locale),
-        }),
-      });
-      await client.invalidateQueries({ queryKey: ['behavior-incidents', householdId] });
-      await client.invalidateQueries({ queryKey: ['patterns'] });
-      onDone();
-    } catch (e) {
-      setError(
-        applyApiError(form, e, {
-          stepsFollowed: 'steps',
-          stepsSkipped: 'steps',
-        }),
-      );
-      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
-    }
+    await save(body, {
+      create: { planId },
+      saved: t('records.incident.saved', {
+        changed: incident ? 'yes' : 'no',
+        day: formatDay(v.date, 'weekdayShort', locale),
+      }),
+      refresh: [['behavior-incidents', householdId], ['patterns']],
+      fields: { stepsFollowed: 'steps', stepsSkipped: 'steps' },
+    });
   }, onInvalid);
 
   const stepsError = form.errors.steps;
@@ -244,12 +233,7 @@ export function IncidentForm({
         data={observationSourceOptions(t)}
         {...form.getInputProps('source')}
       />
-      <NoteTextarea
-        label={t('records.field.noteOptional')}
-        maxRows={6}
-        maxLength={5000}
-        {...form.getInputProps('note')}
-      />
+      <RecordNote {...form.getInputProps('note')} />
       <FormActions
         onCancel={onDone}
         submitting={form.submitting}

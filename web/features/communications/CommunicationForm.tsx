@@ -21,6 +21,7 @@ import type { Attachment, Communication, TeamContact } from '../../api/types.ts'
 import { formatDay } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { PastDayInput } from '../../components/fields.tsx';
 import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { ToneHints } from '../../components/ToneHints.tsx';
 import {
@@ -266,13 +267,7 @@ export function CommunicationForm({
             <Radio value="received" label={t('messages.form.received', { talk })} />
           </Group>
         </Radio.Group>
-        <TextInput
-          type="date"
-          label={t('messages.date')}
-          max={today}
-          required
-          {...form.getInputProps('date')}
-        />
+        <PastDayInput today={today} label={t('messages.date')} required {...form.getInputProps('date')} />
         <TextInput type="time" label={t('messages.form.time')} {...form.getInputProps('time')} />
       </SimpleGrid>
 

@@ -20,7 +20,7 @@ import type {
 import { AttachmentLinks } from '../../components/Attachments.tsx';
 import { formatClockTime, formatDay } from '../../components/dates.ts';
 import { RecordButtons } from '../../components/RecordButtons.tsx';
-import { Tag } from '../../components/SessionEntryCard.tsx';
+import { TagList } from '../../components/SessionEntryCard.tsx';
 import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 import {
   type Badge,
@@ -133,20 +133,7 @@ export function MessageItem({
         <VoidedNote householdId={householdId} record={m} />
         {who && <Text size="sm">{who}</Text>}
         {badges.length > 0 && (
-          <Group
-            gap={6}
-            component="ul"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('messages.item.status')}
-          >
-            {badges.map((b) => (
-              <li key={b.text}>
-                <Tag tone={b.tone}>{b.text}</Tag>
-              </li>
-            ))}
-          </Group>
+          <TagList label={t('messages.item.status')} tags={badges.map((b) => ({ key: b.text, ...b }))} />
         )}
         <Text lineClamp={expanded ? undefined : 3} style={{ whiteSpace: 'pre-wrap' }}>
           {m.summary}

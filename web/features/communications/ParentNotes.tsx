@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,8 @@ import type { ParentNote, ParentNoteKind } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { formatDay } from '../../components/dates.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { PastDayInput } from '../../components/fields.tsx';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { Tag } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -208,13 +210,7 @@ function NoteForm({
           {tParts('messages.notes.harmText', { name: <bdi>{firstName}</bdi> })}
         </Alert>
       )}
-      <TextInput
-        type="date"
-        label={t('messages.date')}
-        max={today}
-        required
-        {...form.getInputProps('date')}
-      />
+      <PastDayInput today={today} label={t('messages.date')} required {...form.getInputProps('date')} />
       <Textarea
         label={t('messages.notes.text')}
         description={t('messages.notes.textHint')}
@@ -225,14 +221,7 @@ function NoteForm({
         maxLength={5000}
         {...form.getInputProps('text')}
       />
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" color="blue.8" loading={form.submitting}>
-          {t('messages.save')}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} submitting={form.submitting} saveLabel={t('messages.save')} />
     </FormStack>
   );
 }

@@ -6,7 +6,7 @@ import { AttachmentLinks, useAttachments } from '../../components/Attachments.ts
 import { ConfirmDelete } from '../../components/ConfirmModal.tsx';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FindingCard } from '../../components/FindingCard.tsx';
-import { RecordButtons } from '../../components/RecordButtons.tsx';
+import { RecordButtonsLine } from '../../components/RecordButtons.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
@@ -136,20 +136,14 @@ export function GoalCard({
                     <Text>{p.value}</Text>
                     <Text size="sm">{t('records.goal.from', { source: goalSourceInline(t, p.source) })}</Text>
                     {p.note && <Text size="sm">{t('records.note', { note: p.note })}</Text>}
-                    {(canEdit || canDelete) && (
-                      <Group gap="xs" mt={4}>
-                        <RecordButtons
-                          name={t('records.goal.pointName', {
-                            day: formatDay(p.date, 'weekdayLong', locale),
-                            value: p.value,
-                          })}
-                          canEdit={canEdit}
-                          canDelete={canDelete}
-                          onEdit={() => sheet.open(p)}
-                          onDelete={() => sheet.askDelete(p)}
-                        />
-                      </Group>
-                    )}
+                    <RecordButtonsLine
+                      mt={4}
+                      name={t('records.goal.pointName', {
+                        day: formatDay(p.date, 'weekdayLong', locale),
+                        value: p.value,
+                      })}
+                      {...sheet.actionsFor(p, { canEdit, canDelete })}
+                    />
                   </Paper>
                 ))}
               </Stack>

@@ -1,16 +1,14 @@
 import { NativeSelect, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, patch, post } from '../../api/client.ts';
 import type { GoalProgress } from '../../api/types.ts';
 import { useAttachments } from '../../components/Attachments.tsx';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { NoteTextarea } from '../../components/fields.tsx';
-import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
+import { RecordNote } from '../../components/fields.tsx';
+import { FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
+import { useRecordSave } from '../../components/record-save.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { type GoalProgressSource, goalSourceOptions } from './goal-words.ts';
 
@@ -41,8 +39,6 @@ export function ProgressForm({
 }) {
   const t = useT('records');
   const locale = localeFor(useLanguage().language);
-  const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   // The progress report or a data sheet, kept with the data point as its evidence.
   const [attachmentIds, setAttachmentIds] = useState<string[]>(point?.attachmentIds ?? []);
   const [uploading, setUploading] = useState(false);
@@ -62,6 +58,13 @@ export function ProgressForm({
   });
 
   const { focusFirst, onInvalid } = useFocusFirstError(form);
+  const { error, setError, save } = useRecordSave(form, {
+    householdId,
+    path: 'goal-progress',
+    record: point,
+    onDone,
+    focusFirst,
+  });
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
@@ -73,24 +76,14 @@ export function ProgressForm({
       note: v.note.trim() || null,
       attachmentIds,
     };
-    try {
-      if (point) await patch(`/households/${householdId}/goal-progress/${point.id}`, body);
-      else await post(`/households/${householdId}/goal-progress`, { ...body, goalId });
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('common.close') },
-        color: 'green',
-        message: t('records.progress.saved', {
-          value: body.value,
-          day: formatDay(v.date, 'weekdayShort', locale),
-        }),
-      });
-      await client.invalidateQueries({ queryKey: ['goal-progress', householdId, goalId] });
-      await client.invalidateQueries({ queryKey: ['patterns'] });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
-    }
+    await save(body, {
+      create: { goalId },
+      saved: t('records.progress.saved', {
+        value: body.value,
+        day: formatDay(v.date, 'weekdayShort', locale),
+      }),
+      refresh: [['goal-progress', householdId, goalId], ['patterns']],
+    });
   }, onInvalid);
 
   return (
@@ -123,12 +116,7 @@ export function ProgressForm({
         data={goalSourceOptions(t)}
         {...form.getInputProps('source')}
       />
-      <NoteTextarea
-        label={t('records.field.noteOptional')}
-        maxRows={6}
-        maxLength={5000}
-        {...form.getInputProps('note')}
-      />
+      <RecordNote {...form.getInputProps('note')} />
       {(!point || point.attachmentIds.length === 0 || files.data) && (
         <FileUpload
           householdId={householdId}

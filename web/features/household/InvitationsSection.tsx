@@ -1,34 +1,13 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { del, get, post } from '../../api/client.ts';
-import { useCurrent } from '../../api/session.tsx';
 import type { InvitationRecord } from '../../api/types.ts';
-import { CopyLink } from '../../components/CopyLink.tsx';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { useT } from '../../i18n/i18n.tsx';
-import { QueryFailed } from './QueryFailed.tsx';
-import {
-  ConfirmRevoke,
-  CreatedLine,
-  DaysInput,
-  RevocableList,
-  RevokeButton,
-  useInstantDay,
-} from './revocable.tsx';
+import { CreatedAlert, DaysInput, RevocableCard, RevocableItems, useInstantDay } from './revocable.tsx';
 import { type Role, roleHelp, roleOptions } from './roles.ts';
 
 type Created = InvitationRecord & { link: string; emailed: boolean };
@@ -37,13 +16,11 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
   const t = useT('household');
   const day = useInstantDay();
   const client = useQueryClient();
-  const me = useCurrent().session.user?.id;
   const invitations = useQuery({
     queryKey: ['household', householdId, 'invitations'],
     queryFn: () => get<InvitationRecord[]>(`/households/${householdId}/invitations`),
   });
   const [created, setCreated] = useState<Created | null>(null);
-  const [revoking, setRevoking] = useState<InvitationRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ email: string; role: Role; expiresInDays: number | string }>({
     initialValues: { email: '', role: 'co_parent', expiresInDays: 7 },
@@ -111,72 +88,50 @@ export function InvitationsSection({ householdId }: { householdId: string }) {
       </Paper>
 
       {created && (
-        <Alert color="green" title={t('household.invite.created', { email: created.email })} role="status">
-          <Stack gap="xs">
-            <Text size="sm">
-              {created.emailed
-                ? t('household.invite.emailed', { email: created.email })
-                : t('household.invite.notEmailed')}
-            </Text>
-            <CopyLink
-              label={t('household.invite.link')}
-              value={created.link}
-              copyLabel={t('household.invite.copy')}
-            />
-            <Text size="xs">
-              {t('household.invite.worksOnce', { role: created.role, date: day(created.expiresAt) })}
-            </Text>
-          </Stack>
-        </Alert>
+        <CreatedAlert
+          title={t('household.invite.created', { email: created.email })}
+          message={
+            created.emailed
+              ? t('household.invite.emailed', { email: created.email })
+              : t('household.invite.notEmailed')
+          }
+          linkLabel={t('household.invite.link')}
+          link={created.link}
+          copyLabel={t('household.invite.copy')}
+          note={t('household.invite.worksOnce', { role: created.role, date: day(created.expiresAt) })}
+        />
       )}
 
       <Title order={4} id="pending-title">
         {t('household.invite.pending')}
       </Title>
-      {invitations.isPending ? (
-        <Skeleton h={40} />
-      ) : invitations.isError ? (
-        <QueryFailed
-          title={t('household.failed.invitations')}
-          error={invitations.error}
-          onRetry={() => void invitations.refetch()}
-        />
-      ) : invitations.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('household.none')}
-        </Text>
-      ) : (
-        <RevocableList labelledBy="pending-title">
-          {invitations.data.map((i) => (
-            <Paper component="li" key={i.id} withBorder p="sm">
-              <Group justify="space-between" gap="sm">
-                <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
-                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {i.email}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {t('household.invite.item', { role: i.role, date: day(i.expiresAt) })}
-                  </Text>
-                  <CreatedLine by={i.createdBy} at={i.createdAt} me={me} />
-                </Stack>
-                <RevokeButton
-                  label={t('household.invite.revokeNamed', { email: i.email })}
-                  onClick={() => setRevoking(i)}
-                />
-              </Group>
-            </Paper>
-          ))}
-        </RevocableList>
-      )}
-      <ConfirmRevoke
-        title={t('household.invite.revokeTitle')}
-        confirmLabel={t('household.invite.revokeConfirm')}
-        item={revoking}
-        onClose={() => setRevoking(null)}
-        revoke={revoke}
-      >
-        {t('household.invite.revokeBody', { email: revoking?.email ?? '' })}
-      </ConfirmRevoke>
+      <RevocableItems
+        query={invitations}
+        items={invitations.data ?? []}
+        failedTitle={t('household.failed.invitations')}
+        emptyText={t('household.none')}
+        labelledBy="pending-title"
+        confirm={{
+          title: t('household.invite.revokeTitle'),
+          confirmLabel: t('household.invite.revokeConfirm'),
+          body: (i) => t('household.invite.revokeBody', { email: i?.email ?? '' }),
+          revoke,
+        }}
+        card={(i, askRevoke) => (
+          <RevocableCard
+            key={i.id}
+            name={i.email}
+            createdBy={i.createdBy}
+            createdAt={i.createdAt}
+            revokeLabel={t('household.invite.revokeNamed', { email: i.email })}
+            onRevoke={askRevoke}
+          >
+            <Text size="sm" c="dimmed">
+              {t('household.invite.item', { role: i.role, date: day(i.expiresAt) })}
+            </Text>
+          </RevocableCard>
+        )}
+      />
     </Stack>
   );
 }

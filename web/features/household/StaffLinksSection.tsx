@@ -1,36 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get, post } from '../../api/client.ts';
-import { useCurrent } from '../../api/session.tsx';
 import type { Child, StaffLinkRecord } from '../../api/types.ts';
-import { CopyLink } from '../../components/CopyLink.tsx';
 import { applyApiError, FormStack } from '../../components/form-errors.tsx';
 import { useChildServices } from '../../components/queries.ts';
 import { useT, useTParts } from '../../i18n/i18n.tsx';
-import { QueryFailed } from './QueryFailed.tsx';
-import {
-  ConfirmRevoke,
-  CreatedLine,
-  DaysInput,
-  RevocableList,
-  RevokeButton,
-  useInstantDay,
-} from './revocable.tsx';
+import { CreatedAlert, DaysInput, RevocableCard, RevocableItems, useInstantDay } from './revocable.tsx';
 
 const DEFAULT_DAYS = 120;
 const ALL = 'all';
@@ -60,12 +38,10 @@ export function StaffLinksSection({
   const tParts = useTParts();
   const day = useInstantDay();
   const client = useQueryClient();
-  const me = useCurrent().session.user?.id;
   const links = useStaffLinks(householdId, true);
   const childServices = useChildServices(householdId, child.id);
   const endedPlans = new Set(childServices.plans.filter((p) => p.status === 'ended').map((p) => p.id));
   const [created, setCreated] = useState<Created | null>(null);
-  const [revoking, setRevoking] = useState<StaffLinkRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ scope: string; label: string; expiresInDays: number | string }>({
     initialValues: { scope: ALL, label: '', expiresInDays: DEFAULT_DAYS },
@@ -170,102 +146,76 @@ export function StaffLinksSection({
       </Paper>
 
       {created && (
-        <Alert
-          color="green"
+        <CreatedAlert
           title={t('household.links.created', { label: linkFor(created.label) })}
-          role="status"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t('household.links.sendYourself')}</Text>
-            <CopyLink
-              label={t('household.links.link')}
-              value={created.link}
-              copyLabel={t('household.links.copy')}
-            />
-            <Text size="xs">
-              {t('household.links.createdCovers', {
-                scope: scopeText(created),
-                date: day(created.expiresAt),
-              })}
-            </Text>
-          </Stack>
-        </Alert>
+          message={t('household.links.sendYourself')}
+          linkLabel={t('household.links.link')}
+          link={created.link}
+          copyLabel={t('household.links.copy')}
+          note={t('household.links.createdCovers', {
+            scope: scopeText(created),
+            date: day(created.expiresAt),
+          })}
+        />
       )}
 
       <Title order={4} id="links-list-title">
         {t('household.links.list')}
       </Title>
-      {links.isPending ? (
-        <Skeleton h={40} />
-      ) : links.isError ? (
-        <QueryFailed
-          title={t('household.failed.links')}
-          error={links.error}
-          onRetry={() => void links.refetch()}
-        />
-      ) : sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('household.links.noneYet')}
-        </Text>
-      ) : (
-        <RevocableList labelledBy="links-list-title">
-          {sorted.map((l) => {
-            // A link whose maker has left the household stopped working then, even if never revoked.
-            const state = l.revokedAt
-              ? 'revoked'
-              : l.active
-                ? 'active'
-                : l.createdBy.formerMember
-                  ? 'stopped'
-                  : 'expired';
-            return (
-              <Paper component="li" key={l.id} withBorder p="sm">
-                <Group justify="space-between" align="flex-start" gap="sm">
-                  <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
-                    <Group gap="xs">
-                      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                        {l.label ?? t('household.links.noName')}
-                      </Text>
-                      <Badge
-                        variant="light"
-                        tt="none"
-                        color={state === 'active' ? 'green' : state === 'expired' ? 'orange' : 'gray'}
-                      >
-                        {t('household.links.state', { state })}
-                      </Badge>
-                    </Group>
-                    <Text size="sm">{scopeText(l)}</Text>
-                    <CreatedLine by={l.createdBy} at={l.createdAt} me={me} />
-                    <Text size="xs" c="dimmed">
-                      {t('household.links.status', {
-                        state,
-                        date: day(l.revokedAt ?? l.expiresAt),
-                        used: l.lastUsedAt ? 'yes' : 'no',
-                        lastUsed: l.lastUsedAt ? day(l.lastUsedAt) : '',
-                      })}
-                    </Text>
-                  </Stack>
-                  {l.active && (
-                    <RevokeButton
-                      label={t('household.links.revokeNamed', { label: linkFor(l.label) })}
-                      onClick={() => setRevoking(l)}
-                    />
-                  )}
-                </Group>
-              </Paper>
-            );
-          })}
-        </RevocableList>
-      )}
-      <ConfirmRevoke
-        title={t('household.links.revokeTitle')}
-        confirmLabel={t('household.links.revokeConfirm')}
-        item={revoking}
-        onClose={() => setRevoking(null)}
-        revoke={revoke}
-      >
-        {t('household.links.revokeBody', { label: linkFor(revoking?.label) })}
-      </ConfirmRevoke>
+      <RevocableItems
+        query={links}
+        items={sorted}
+        failedTitle={t('household.failed.links')}
+        emptyText={t('household.links.noneYet')}
+        labelledBy="links-list-title"
+        confirm={{
+          title: t('household.links.revokeTitle'),
+          confirmLabel: t('household.links.revokeConfirm'),
+          body: (l) => t('household.links.revokeBody', { label: linkFor(l?.label) }),
+          revoke,
+        }}
+        card={(l, askRevoke) => {
+          // A link whose maker has left the household stopped working then, even if never revoked.
+          const state = l.revokedAt
+            ? 'revoked'
+            : l.active
+              ? 'active'
+              : l.createdBy.formerMember
+                ? 'stopped'
+                : 'expired';
+          return (
+            <RevocableCard
+              key={l.id}
+              name={l.label ?? t('household.links.noName')}
+              badge={
+                <Badge
+                  variant="light"
+                  tt="none"
+                  color={state === 'active' ? 'green' : state === 'expired' ? 'orange' : 'gray'}
+                >
+                  {t('household.links.state', { state })}
+                </Badge>
+              }
+              createdBy={l.createdBy}
+              createdAt={l.createdAt}
+              footer={
+                <Text size="xs" c="dimmed">
+                  {t('household.links.status', {
+                    state,
+                    date: day(l.revokedAt ?? l.expiresAt),
+                    used: l.lastUsedAt ? 'yes' : 'no',
+                    lastUsed: l.lastUsedAt ? day(l.lastUsedAt) : '',
+                  })}
+                </Text>
+              }
+              revokeLabel={t('household.links.revokeNamed', { label: linkFor(l.label) })}
+              onRevoke={l.active ? askRevoke : undefined}
+            >
+              <Text size="sm">{scopeText(l)}</Text>
+            </RevocableCard>
+          );
+        }}
+      />
     </Stack>
   );
 }

@@ -84,6 +84,69 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
+type Keepable = ReviewSource & { keep: boolean };
+
+/** An item kept or not by its checkbox, with where the document says it (accommodations, goals, team). */
+function KeepItem({
+  item,
+  label,
+  onKeep,
+  problem,
+}: {
+  item: Keepable;
+  label: string;
+  onKeep: (keep: boolean) => void;
+  problem?: string | undefined;
+}) {
+  return (
+    <Stack gap={2}>
+      <Checkbox label={label} checked={item.keep} onChange={(e) => onKeep(e.currentTarget.checked)} />
+      <Source item={item} />
+      <ProblemLine text={problem} />
+    </Stack>
+  );
+}
+
+/** An item with fields of its own (a service, a behavior step): its fields show only while it is kept. */
+function ItemCard({
+  item,
+  label,
+  keepLabel,
+  onKeep,
+  problem,
+  children,
+}: {
+  item: Keepable;
+  label: string;
+  keepLabel: string;
+  onKeep: (keep: boolean) => void;
+  problem: string | undefined;
+  children: ReactNode;
+}) {
+  const t = useReviewT();
+  return (
+    <Paper withBorder p="sm" radius="sm" component="article" aria-label={label}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Checkbox label={keepLabel} checked={item.keep} onChange={(e) => onKeep(e.currentTarget.checked)} />
+          {item.reason && (
+            <Badge variant="outline" color="gray.8" tt="none">
+              {t('review.check')}
+            </Badge>
+          )}
+        </Group>
+        <Source item={item} />
+        {item.keep && (
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+            {children}
+          </SimpleGrid>
+        )}
+        <ProblemLine text={problem} />
+      </Stack>
+    </Paper>
+  );
+}
+
 /** Items to check first, then the rest, each with its index in the review. */
 function checkFirst<T extends { reason: string | null }>(list: T[]): [T, number][] {
   const indexed = list.map((item, i) => [item, i] as [T, number]);
@@ -172,6 +235,14 @@ export default function IepReviewPage() {
     change((r) => {
       Object.assign(r.behaviorSteps[i]!, patch);
     });
+  const setPlan = (patch: Partial<PlanReview['plan']>) =>
+    change((r) => {
+      Object.assign(r.plan, patch);
+    });
+  const setKeep = (list: 'accommodations' | 'goals' | 'keyDates' | 'team', i: number, keep: boolean) =>
+    change((r) => {
+      r[list][i]!.keep = keep;
+    });
   const toCheck = draft.toCheck.length;
   const regions = regionsOf(review.plan.country);
 
@@ -255,12 +326,7 @@ export default function IepReviewPage() {
             <NativeSelect
               label={t('review.plan.kind')}
               value={review.plan.kind}
-              onChange={(e) => {
-                const value = e.currentTarget.value as 'iep' | '504';
-                change((r) => {
-                  r.plan.kind = value;
-                });
-              }}
+              onChange={(e) => setPlan({ kind: e.currentTarget.value as 'iep' | '504' })}
               data={[
                 { value: 'iep', label: t('plan.kind', { kind: 'iep' }) },
                 { value: '504', label: t('plan.kind', { kind: '504' }) },
@@ -269,13 +335,7 @@ export default function IepReviewPage() {
             <NativeSelect
               label={t('review.plan.country')}
               value={review.plan.country}
-              onChange={(e) => {
-                const value = e.currentTarget.value as 'US' | 'CA';
-                change((r) => {
-                  r.plan.country = value;
-                  r.plan.region = '';
-                });
-              }}
+              onChange={(e) => setPlan({ country: e.currentTarget.value as 'US' | 'CA', region: '' })}
               data={[
                 { value: 'US', label: t('review.plan.us') },
                 { value: 'CA', label: t('review.plan.ca') },
@@ -284,12 +344,7 @@ export default function IepReviewPage() {
             <NativeSelect
               label={t('review.plan.region', { country: review.plan.country })}
               value={review.plan.region}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                change((r) => {
-                  r.plan.region = value;
-                });
-              }}
+              onChange={(e) => setPlan({ region: e.currentTarget.value })}
               data={[
                 { value: '', label: t('review.plan.regionNone') },
                 ...regions.map(([code, name]) => ({
@@ -304,12 +359,7 @@ export default function IepReviewPage() {
               type="date"
               label={t('review.plan.starts')}
               value={review.plan.effectiveFrom}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                change((r) => {
-                  r.plan.effectiveFrom = value;
-                });
-              }}
+              onChange={(e) => setPlan({ effectiveFrom: e.currentTarget.value })}
               error={problems['plan.effectiveFrom']}
             />
             <TextInput
@@ -317,12 +367,7 @@ export default function IepReviewPage() {
               label={t('review.plan.ends')}
               description={review.plan.effectiveTo ? undefined : t('review.plan.endsHelp')}
               value={review.plan.effectiveTo}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                change((r) => {
-                  r.plan.effectiveTo = value;
-                });
-              }}
+              onChange={(e) => setPlan({ effectiveTo: e.currentTarget.value })}
               error={problems['plan.effectiveTo']}
             />
           </SimpleGrid>
@@ -331,136 +376,96 @@ export default function IepReviewPage() {
 
       <Section title={t('review.services')} count={review.services.length}>
         {checkFirst(review.services).map(([s, i]) => (
-          <Paper
+          <ItemCard
             key={i}
-            withBorder
-            p="sm"
-            radius="sm"
-            component="article"
-            aria-label={t('review.service.label', { name: s.name })}
+            item={s}
+            label={t('review.service.label', { name: s.name })}
+            keepLabel={t('review.service.keep', { name: s.name })}
+            onKeep={(keep) => setService(i, { keep })}
+            problem={problems[`services.${i}`]}
           >
-            <Stack gap="xs">
-              <Group justify="space-between" wrap="wrap">
-                <Checkbox
-                  label={t('review.service.keep', { name: s.name })}
-                  checked={s.keep}
-                  onChange={(e) => setService(i, { keep: e.currentTarget.checked })}
-                />
-                {s.reason && (
-                  <Badge variant="outline" color="gray.8" tt="none">
-                    {t('review.check')}
-                  </Badge>
-                )}
-              </Group>
-              <Source item={s} />
-              {s.keep && (
-                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-                  <TextInput
-                    label={t('review.service.name')}
-                    value={s.name}
-                    onChange={(e) => setService(i, { name: e.currentTarget.value })}
-                  />
-                  <NativeSelect
-                    label={t('review.service.area')}
-                    value={s.area}
-                    onChange={(e) => setService(i, { area: e.currentTarget.value as ReviewService['area'] })}
-                    data={SERVICE_AREAS.map((area) => ({
-                      value: area,
-                      label: t('onboarding.services.areaName', { area }),
-                    }))}
-                  />
-                  <TextInput
-                    type="number"
-                    label={t('review.service.minutes', { name: s.name })}
-                    value={s.minutesPerSession ?? ''}
-                    onChange={(e) =>
-                      setService(i, { minutesPerSession: numberOrNull(e.currentTarget.value) })
-                    }
-                  />
-                  <TextInput
-                    type="number"
-                    label={t('review.service.times', { unit: s.periodUnit, name: s.name })}
-                    value={s.sessionsPerPeriod ?? ''}
-                    onChange={(e) =>
-                      setService(i, { sessionsPerPeriod: numberOrNull(e.currentTarget.value) })
-                    }
-                  />
-                  <NativeSelect
-                    label={t('review.service.per')}
-                    value={s.periodUnit}
-                    onChange={(e) =>
-                      setService(i, { periodUnit: e.currentTarget.value as ReviewService['periodUnit'] })
-                    }
-                    data={PERIOD_UNITS.map((unit) => ({
-                      value: unit,
-                      label: t('onboarding.services.periodName', { unit }),
-                    }))}
-                  />
-                  <NativeSelect
-                    label={t('review.service.where')}
-                    value={s.setting}
-                    onChange={(e) =>
-                      setService(i, { setting: e.currentTarget.value as ReviewService['setting'] })
-                    }
-                    data={SERVICE_SETTINGS.map((setting) => ({
-                      value: setting,
-                      label: t('onboarding.services.settingName', { setting }),
-                    }))}
-                  />
-                  <TextInput
-                    type="date"
-                    label={t('review.service.from')}
-                    value={s.startDate}
-                    onChange={(e) => setService(i, { startDate: e.currentTarget.value })}
-                  />
-                  <TextInput
-                    type="date"
-                    label={t('review.service.to')}
-                    value={s.endDate}
-                    onChange={(e) => setService(i, { endDate: e.currentTarget.value })}
-                  />
-                </SimpleGrid>
-              )}
-              <ProblemLine text={problems[`services.${i}`]} />
-            </Stack>
-          </Paper>
+            <TextInput
+              label={t('review.service.name')}
+              value={s.name}
+              onChange={(e) => setService(i, { name: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label={t('review.service.area')}
+              value={s.area}
+              onChange={(e) => setService(i, { area: e.currentTarget.value as ReviewService['area'] })}
+              data={SERVICE_AREAS.map((area) => ({
+                value: area,
+                label: t('onboarding.services.areaName', { area }),
+              }))}
+            />
+            <TextInput
+              type="number"
+              label={t('review.service.minutes', { name: s.name })}
+              value={s.minutesPerSession ?? ''}
+              onChange={(e) => setService(i, { minutesPerSession: numberOrNull(e.currentTarget.value) })}
+            />
+            <TextInput
+              type="number"
+              label={t('review.service.times', { unit: s.periodUnit, name: s.name })}
+              value={s.sessionsPerPeriod ?? ''}
+              onChange={(e) => setService(i, { sessionsPerPeriod: numberOrNull(e.currentTarget.value) })}
+            />
+            <NativeSelect
+              label={t('review.service.per')}
+              value={s.periodUnit}
+              onChange={(e) =>
+                setService(i, { periodUnit: e.currentTarget.value as ReviewService['periodUnit'] })
+              }
+              data={PERIOD_UNITS.map((unit) => ({
+                value: unit,
+                label: t('onboarding.services.periodName', { unit }),
+              }))}
+            />
+            <NativeSelect
+              label={t('review.service.where')}
+              value={s.setting}
+              onChange={(e) => setService(i, { setting: e.currentTarget.value as ReviewService['setting'] })}
+              data={SERVICE_SETTINGS.map((setting) => ({
+                value: setting,
+                label: t('onboarding.services.settingName', { setting }),
+              }))}
+            />
+            <TextInput
+              type="date"
+              label={t('review.service.from')}
+              value={s.startDate}
+              onChange={(e) => setService(i, { startDate: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('review.service.to')}
+              value={s.endDate}
+              onChange={(e) => setService(i, { endDate: e.currentTarget.value })}
+            />
+          </ItemCard>
         ))}
       </Section>
 
       <Section title={t('review.accommodations')} count={review.accommodations.length}>
         {checkFirst(review.accommodations).map(([a, i]) => (
-          <Stack key={i} gap={2}>
-            <Checkbox
-              label={a.text}
-              checked={a.keep}
-              onChange={(e) => {
-                const value = e.currentTarget.checked;
-                change((r) => {
-                  r.accommodations[i]!.keep = value;
-                });
-              }}
-            />
-            <Source item={a} />
-            <ProblemLine text={problems[`accommodations.${i}`]} />
-          </Stack>
+          <KeepItem
+            key={i}
+            item={a}
+            label={a.text}
+            onKeep={(keep) => setKeep('accommodations', i, keep)}
+            problem={problems[`accommodations.${i}`]}
+          />
         ))}
       </Section>
 
       <Section title={t('review.goals')} count={review.goals.length}>
         {checkFirst(review.goals).map(([g, i]) => (
-          <Stack key={i} gap={2}>
-            <Checkbox
-              label={t('review.goal', { area: g.area, text: g.text })}
-              checked={g.keep}
-              onChange={(e) => {
-                const value = e.currentTarget.checked;
-                change((r) => {
-                  r.goals[i]!.keep = value;
-                });
-              }}
-            />
-            <Source item={g} />
-          </Stack>
+          <KeepItem
+            key={i}
+            item={g}
+            label={t('review.goal', { area: g.area, text: g.text })}
+            onKeep={(keep) => setKeep('goals', i, keep)}
+          />
         ))}
       </Section>
 
@@ -471,12 +476,7 @@ export default function IepReviewPage() {
               <Checkbox
                 label={t('review.keepDate', { what: keyDateWords(t, k.kind) })}
                 checked={k.keep}
-                onChange={(e) => {
-                  const value = e.currentTarget.checked;
-                  change((r) => {
-                    r.keyDates[i]!.keep = value;
-                  });
-                }}
+                onChange={(e) => setKeep('keyDates', i, e.currentTarget.checked)}
               />
               <TextInput
                 type="date"
@@ -501,73 +501,41 @@ export default function IepReviewPage() {
         <Section title={t('review.behavior')} count={review.behaviorSteps.length}>
           <Text size="sm">{t('review.behavior.intro')}</Text>
           {checkFirst(review.behaviorSteps).map(([b, i]) => (
-            <Paper
+            <ItemCard
               key={i}
-              withBorder
-              p="sm"
-              radius="sm"
-              component="article"
-              aria-label={t('review.step.label', { text: b.text })}
+              item={b}
+              label={t('review.step.label', { text: b.text })}
+              keepLabel={t('review.step.keep', { kind: t('plan.stepKind', { kind: b.kind }), text: b.text })}
+              onKeep={(keep) => setStep(i, { keep })}
+              problem={problems[`behaviorSteps.${i}`]}
             >
-              <Stack gap="xs">
-                <Group justify="space-between" wrap="wrap">
-                  <Checkbox
-                    label={t('review.step.keep', {
-                      kind: t('plan.stepKind', { kind: b.kind }),
-                      text: b.text,
-                    })}
-                    checked={b.keep}
-                    onChange={(e) => setStep(i, { keep: e.currentTarget.checked })}
-                  />
-                  {b.reason && (
-                    <Badge variant="outline" color="gray.8" tt="none">
-                      {t('review.check')}
-                    </Badge>
-                  )}
-                </Group>
-                <Source item={b} />
-                {b.keep && (
-                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-                    <NativeSelect
-                      label={t('review.step.kind')}
-                      value={b.kind}
-                      onChange={(e) =>
-                        setStep(i, { kind: e.currentTarget.value as ReviewBehaviorStep['kind'] })
-                      }
-                      data={BEHAVIOR_STEP_KINDS.map((kind) => ({
-                        value: kind,
-                        label: t('plan.stepKind', { kind }),
-                      }))}
-                    />
-                    <TextInput
-                      label={t('review.step.text')}
-                      value={b.text}
-                      onChange={(e) => setStep(i, { text: e.currentTarget.value })}
-                    />
-                  </SimpleGrid>
-                )}
-                <ProblemLine text={problems[`behaviorSteps.${i}`]} />
-              </Stack>
-            </Paper>
+              <NativeSelect
+                label={t('review.step.kind')}
+                value={b.kind}
+                onChange={(e) => setStep(i, { kind: e.currentTarget.value as ReviewBehaviorStep['kind'] })}
+                data={BEHAVIOR_STEP_KINDS.map((kind) => ({
+                  value: kind,
+                  label: t('plan.stepKind', { kind }),
+                }))}
+              />
+              <TextInput
+                label={t('review.step.text')}
+                value={b.text}
+                onChange={(e) => setStep(i, { text: e.currentTarget.value })}
+              />
+            </ItemCard>
           ))}
         </Section>
       )}
 
       <Section title={t('review.team')} count={review.team.length}>
         {checkFirst(review.team).map(([member, i]) => (
-          <Stack key={i} gap={2}>
-            <Checkbox
-              label={`${member.name}${member.role ? `, ${member.role}` : ''}`}
-              checked={member.keep}
-              onChange={(e) => {
-                const value = e.currentTarget.checked;
-                change((r) => {
-                  r.team[i]!.keep = value;
-                });
-              }}
-            />
-            <Source item={member} />
-          </Stack>
+          <KeepItem
+            key={i}
+            item={member}
+            label={`${member.name}${member.role ? `, ${member.role}` : ''}`}
+            onKeep={(keep) => setKeep('team', i, keep)}
+          />
         ))}
       </Section>
 

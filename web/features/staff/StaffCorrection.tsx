@@ -1,33 +1,13 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  type NumberInputProps,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MissReason, SessionStatus } from '../../../src/domain/session-entry.ts';
-import { ApiError } from '../../api/client.ts';
 import type { SessionCorrectionResult, StaffLinkView } from '../../api/types.ts';
 import { formatDay, todayIso } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
-import {
-  describeEntry,
-  linkNotValid,
-  reasonOptions,
-  STATUSES,
-  staffRequest,
-  statusLabel,
-  useStaffWords,
-} from './staff-api.ts';
+import { FormError } from '../../components/form-errors.tsx';
+import { describeEntry, staffRequest, staffSaveError, useStaffWords } from './staff-api.ts';
+import { MinutesDeliveredInput, ReasonSelect, StatusRadios } from './staff-fields.tsx';
 
 // A therapist puts right a session they confirmed through the link: what happened, the minutes, the
 // reason, the day or the start time, or "logged by mistake". The server accepts this only for the
@@ -132,17 +112,15 @@ export function StaffCorrection({
       );
     } catch (e) {
       setStep('edit');
-      if (e instanceof ApiError && e.status === 401) setError(linkNotValid(t));
-      else
-        setError(
-          applyApiError(form, e, {
-            'changes.date': 'date',
-            'changes.status': 'status',
-            'changes.minutesDelivered': 'minutesDelivered',
-            'changes.reason': 'reason',
-            'changes.startTime': 'startTime',
-          }),
-        );
+      setError(
+        staffSaveError(t, form, e, {
+          'changes.date': 'date',
+          'changes.status': 'status',
+          'changes.minutesDelivered': 'minutesDelivered',
+          'changes.reason': 'reason',
+          'changes.startTime': 'startTime',
+        }),
+      );
     } finally {
       setSaving(false);
     }
@@ -212,21 +190,9 @@ export function StaffCorrection({
               w={{ base: '100%', xs: 240 }}
               {...form.getInputProps('date')}
             />
-            <Radio.Group label={t('staff.form.status')} {...form.getInputProps('status')}>
-              <Stack gap="xs" mt={6}>
-                {STATUSES.map((s) => (
-                  <Radio key={s} value={s} label={statusLabel(t, s)} />
-                ))}
-              </Stack>
-            </Radio.Group>
+            <StatusRadios {...form.getInputProps('status')} />
             {v.status === 'short' && <MinutesDeliveredInput {...form.getInputProps('minutesDelivered')} />}
-            {v.status !== 'delivered' && (
-              <NativeSelect
-                label={t('staff.form.reason')}
-                data={reasonOptions(t)}
-                {...form.getInputProps('reason')}
-              />
-            )}
+            {v.status !== 'delivered' && <ReasonSelect {...form.getInputProps('reason')} />}
             <TextInput
               type="time"
               label={t('staff.fix.startTime')}
@@ -304,21 +270,5 @@ export function ConfirmedItem({
         />
       )}
     </>
-  );
-}
-
-/** "Minutes delivered", as a staff member confirms a session or fixes one: a whole number up to a day. */
-export function MinutesDeliveredInput(props: NumberInputProps) {
-  const { t } = useStaffWords();
-  return (
-    <NumberInput
-      label={t('staff.minutesDelivered')}
-      min={1}
-      max={1440}
-      allowDecimal={false}
-      allowNegative={false}
-      w={{ base: '100%', xs: 240 }}
-      {...props}
-    />
   );
 }

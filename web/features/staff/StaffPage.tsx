@@ -8,7 +8,6 @@ import {
   List,
   NativeSelect,
   Paper,
-  Radio,
   Stack,
   Text,
   Textarea,
@@ -26,21 +25,14 @@ import { Loading } from '../../app/App.tsx';
 import { BrandHeading } from '../../components/BrandHeading.tsx';
 import contrast from '../../components/contrast.module.css';
 import { formatDay, formatInstantDay, todayIso } from '../../components/dates.ts';
-import { applyApiError, FormError } from '../../components/form-errors.tsx';
+import { FormError } from '../../components/form-errors.tsx';
 import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useTParts } from '../../i18n/i18n.tsx';
 import { tokenFromHash } from '../auth/PasswordReset.tsx';
 import aa from '../household/aa.module.css';
-import { ConfirmedItem, MinutesDeliveredInput } from './StaffCorrection.tsx';
-import {
-  describeEntry,
-  linkNotValid,
-  reasonOptions,
-  STATUSES,
-  staffRequest,
-  statusLabel,
-  useStaffWords,
-} from './staff-api.ts';
+import { ConfirmedItem } from './StaffCorrection.tsx';
+import { describeEntry, linkNotValid, staffRequest, staffSaveError, useStaffWords } from './staff-api.ts';
+import { MinutesDeliveredInput, ReasonSelect, StatusRadios } from './staff-fields.tsx';
 
 // The page a therapist or case manager opens from a staff link: no account, no cookie. It shows
 // only what the API returns for the link and lets the holder confirm sessions.
@@ -364,8 +356,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
       form.resetDirty();
       await client.invalidateQueries({ queryKey: ['staff-link-view', token] });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setError(linkNotValid(t));
-      else setError(applyApiError(form, e));
+      setError(staffSaveError(t, form, e));
     }
   });
 
@@ -392,13 +383,7 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             {...form.getInputProps('date')}
           />
           <SchoolDayNotice state={schoolDay} error={confirmError} />
-          <Radio.Group label={t('staff.form.status')} required {...form.getInputProps('status')}>
-            <Stack gap="xs" mt={6}>
-              {STATUSES.map((s) => (
-                <Radio key={s} value={s} label={statusLabel(t, s)} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <StatusRadios required {...form.getInputProps('status')} />
           {status !== 'missed' && (
             <MinutesDeliveredInput
               description={t('staff.form.minutesHint', { status })}
@@ -407,10 +392,8 @@ function ConfirmForm({ token, view }: { token: string; view: StaffLinkView }) {
             />
           )}
           {status !== 'delivered' && (
-            <NativeSelect
-              label={t('staff.form.reason')}
+            <ReasonSelect
               description={t('staff.form.reasonHint', { status })}
-              data={reasonOptions(t)}
               required
               {...form.getInputProps('reason')}
             />

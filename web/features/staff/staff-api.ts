@@ -1,7 +1,8 @@
 import { MISS_REASONS, type MissReason } from '../../../src/domain/record-kinds.ts';
 import type { SessionStatus } from '../../../src/domain/session-entry.ts';
-import { errorFrom, reach, readApiBody } from '../../api/client.ts';
+import { ApiError, errorFrom, reach, readApiBody } from '../../api/client.ts';
 import { localeFor } from '../../components/dates.ts';
+import { applyApiError } from '../../components/form-errors.tsx';
 import { type MessageKey, type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // The staff link's own calls. The secret comes from the address after '#' and travels only in the
@@ -45,6 +46,21 @@ export function useStaffWords(): StaffWords {
 
 /** What the server says for a revoked, expired or unknown link, in the reader's language. */
 export const linkNotValid = (t: T) => t('staff.linkNotValid');
+
+/**
+ * A staff form's refused save, said above the form: the link no longer valid, or the server's message
+ * (its field messages go beside the fields, `fields` mapping its names to the form's).
+ */
+export function staffSaveError(
+  t: T,
+  form: Parameters<typeof applyApiError>[0],
+  error: unknown,
+  fields?: Record<string, string>,
+) {
+  return error instanceof ApiError && error.status === 401
+    ? linkNotValid(t)
+    : applyApiError(form, error, fields);
+}
 
 /** The ways a session can have gone, in the order the staff forms offer them. */
 export const STATUSES: readonly SessionStatus[] = ['delivered', 'short', 'missed'];

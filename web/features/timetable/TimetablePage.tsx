@@ -128,10 +128,7 @@ export default function TimetablePage() {
                                   weekday: name,
                                   span: span(p),
                                 })}
-                                canEdit={writable}
-                                canDelete={deletable}
-                                onEdit={() => sheet.open(p)}
-                                onDelete={() => sheet.askDelete(p)}
+                                {...sheet.actionsFor(p, { canEdit: writable, canDelete: deletable })}
                               />
                             </Group>
                           )}

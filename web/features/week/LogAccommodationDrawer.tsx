@@ -14,8 +14,9 @@ import type {
   TeacherKind,
 } from '../../components/observation-words.ts';
 import { currentPlan, useAccommodationsOfPlan, usePlans } from '../../components/queries.ts';
-import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
+import { DayField } from './DayField.tsx';
 import { refreshAfterChange, type WeekDialogProps } from './week-api.ts';
 import { lower, SOURCES, TEACHERS, useWeekWords } from './week-words.ts';
 
@@ -164,14 +165,13 @@ export function LogAccommodationDrawer({ householdId, childId, today, opened, on
               ref={refTo('accommodationId')}
               {...form.getInputProps('accommodationId')}
             />
-            <TextInput
-              type="date"
-              label={t('week.date')}
-              max={today}
-              ref={refTo('date')}
+            <DayField
+              today={today}
+              schoolDay={schoolDay}
+              confirmError={confirmError}
+              inputRef={refTo('date')}
               {...form.getInputProps('date')}
             />
-            <SchoolDayNotice state={schoolDay} words={words.notice} error={confirmError} />
             <TextInput
               label={t('week.accLog.className')}
               maxLength={100}

@@ -9,8 +9,9 @@ import { post } from '../../api/client.ts';
 import { ResponsiveDrawer } from '../../components/Dialogs.tsx';
 import { MinutesInput, NoteTextarea } from '../../components/fields.tsx';
 import { applyApiError, FormError, useDialogError, useFieldRefs } from '../../components/form-errors.tsx';
-import { SchoolDayNotice, useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
+import { useSchoolDayDate } from '../../components/SchoolDayNotice.tsx';
 import { useSchoolCalendars } from '../../components/school-calendar.ts';
+import { DayField } from './DayField.tsx';
 import classes from './week.module.css';
 import { refreshAfterChange, type ServiceDialogProps } from './week-api.ts';
 import { lower, useWeekWords } from './week-words.ts';
@@ -184,18 +185,13 @@ export function LogSessionDrawer(props: ServiceDialogProps) {
     >
       <Stack gap="md">
         <FormError message={error} />
-        <TextInput
-          type="date"
-          label={t('week.date')}
-          max={today}
-          ref={refTo('date')}
-          {...form.getInputProps('date')}
-        />
-        <SchoolDayNotice
-          state={schoolDay}
-          words={words.notice}
-          error={confirmError}
+        <DayField
+          today={today}
+          schoolDay={schoolDay}
+          confirmError={confirmError}
           hint={schoolDay.check?.day.kind === 'closure' ? t('week.session.closureHint') : null}
+          inputRef={refTo('date')}
+          {...form.getInputProps('date')}
         />
         {fixed ? (
           <>

@@ -1,17 +1,15 @@
 import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ApiError, patch, post } from '../../api/client.ts';
 import type { Accommodation, Attachment, Goal, WorkSample } from '../../api/types.ts';
 import { attachmentsKey } from '../../components/Attachments.tsx';
 import { formatDay, localeFor } from '../../components/dates.ts';
 import { FileUpload } from '../../components/FileUpload.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { NoteTextarea } from '../../components/fields.tsx';
-import { applyApiError, FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
+import { RecordNote } from '../../components/fields.tsx';
+import { FormStack, useFocusFirstError } from '../../components/form-errors.tsx';
 import { type TeacherKind, teacherKindOptions } from '../../components/observation-words.ts';
+import { useRecordSave } from '../../components/record-save.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { goalHeading } from '../goals/goal-words.ts';
 import { type CheckOutcome, checkOptions, type Setting, settingOptions } from './work-sample-words.ts';
@@ -78,9 +76,7 @@ export function WorkSampleForm({
 }) {
   const t = useT('records');
   const locale = localeFor(useLanguage().language);
-  const client = useQueryClient();
   const ids = useId();
-  const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const form = useForm<Values>({
     initialValues: initialValues(sample, today),
@@ -100,6 +96,13 @@ export function WorkSampleForm({
       ? document.getElementById(`${ids}-files`)?.querySelector<HTMLElement>('[data-file-button]')
       : undefined,
   );
+  const { error, setError, save } = useRecordSave(form, {
+    householdId,
+    path: 'work-samples',
+    record: sample,
+    onDone,
+    focusFirst,
+  });
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
@@ -120,26 +123,16 @@ export function WorkSampleForm({
       goalIds: v.goalIds,
       note: v.note.trim() || null,
     };
-    try {
-      if (sample) await patch(`/households/${householdId}/work-samples/${sample.id}`, body);
-      else await post(`/households/${householdId}/work-samples`, { ...body, childId });
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('common.close') },
-        color: 'green',
-        message: t('records.sampleForm.saved', {
-          changed: sample ? 'yes' : 'no',
-          title: body.title,
-          day: formatDay(v.date, 'weekdayShort', locale),
-        }),
-      });
-      await client.invalidateQueries({ queryKey: ['work-samples', householdId] });
-      await client.invalidateQueries({ queryKey: attachmentsKey(householdId) });
-      await client.invalidateQueries({ queryKey: ['patterns'] });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e, { goalIds: 'goalIds', attachmentIds: 'attachmentIds' }));
-      if (e instanceof ApiError) focusFirst(e.fields.map((f) => f.path));
-    }
+    await save(body, {
+      create: { childId },
+      saved: t('records.sampleForm.saved', {
+        changed: sample ? 'yes' : 'no',
+        title: body.title,
+        day: formatDay(v.date, 'weekdayShort', locale),
+      }),
+      refresh: [['work-samples', householdId], attachmentsKey(householdId), ['patterns']],
+      fields: { goalIds: 'goalIds', attachmentIds: 'attachmentIds' },
+    });
   }, onInvalid);
 
   const accommodationsId = `${ids}-accommodations`;
@@ -250,13 +243,7 @@ export function WorkSampleForm({
         </Checkbox.Group>
       )}
 
-      <NoteTextarea
-        label={t('records.field.noteOptional')}
-        description={t('records.sampleForm.noteHelp')}
-        maxRows={6}
-        maxLength={5000}
-        {...form.getInputProps('note')}
-      />
+      <RecordNote description={t('records.sampleForm.noteHelp')} {...form.getInputProps('note')} />
       <FormActions
         onCancel={onDone}
         submitting={form.submitting}

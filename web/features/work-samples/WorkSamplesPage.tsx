@@ -9,10 +9,10 @@ import { formatDay, localeFor } from '../../components/dates.ts';
 import { LoadFailed, LoadingCards } from '../../components/LoadState.tsx';
 import { teacherKindInline } from '../../components/observation-words.ts';
 import { usePlanRecordsPage } from '../../components/queries.ts';
-import { ReadOnlyNote, RecordButtons } from '../../components/RecordButtons.tsx';
+import { ReadOnlyNote, type RecordActions, RecordButtonsLine } from '../../components/RecordButtons.tsx';
 import { RecordList } from '../../components/RecordList.tsx';
 import { RecordSheet, useRecordSheet } from '../../components/RecordSheet.tsx';
-import { Tag } from '../../components/SessionEntryCard.tsx';
+import { TagList } from '../../components/SessionEntryCard.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { isVoided, VoidedNote, voidedClass } from '../../components/VoidRecord.tsx';
 import { useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
@@ -143,10 +143,7 @@ export default function WorkSamplesPage() {
                 attachments={attachments.data}
                 accommodationById={accommodationById}
                 goalById={goalById}
-                canEdit={writable}
-                canDelete={deletable}
-                onEdit={() => sheet.open(s)}
-                onDelete={() => sheet.askDelete(s)}
+                {...sheet.actionsFor(s, { canEdit: writable, canDelete: deletable })}
               />
             ))}
           </RecordList>
@@ -203,21 +200,14 @@ function SampleItem({
   attachments,
   accommodationById,
   goalById,
-  canEdit,
-  canDelete,
-  onEdit,
-  onDelete,
+  ...actions
 }: {
   sample: WorkSample & Partial<VoidFlag>;
   householdId: string;
   attachments: ReturnType<typeof useAttachments>['data'];
   accommodationById: Map<string, Accommodation>;
   goalById: Map<string, Goal>;
-  canEdit: boolean;
-  canDelete: boolean;
-  onEdit(): void;
-  onDelete(): void;
-}) {
+} & RecordActions) {
   const t = useT('records');
   const locale = localeFor(useLanguage().language);
   const day = formatDay(s.date, 'weekdayLong', locale);
@@ -243,29 +233,21 @@ function SampleItem({
         </div>
         <AttachmentLinks householdId={householdId} ids={s.attachmentIds} byId={attachments} />
         {s.accommodationChecks.length > 0 && (
-          <Group
-            gap={6}
-            component="ul"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('records.samples.shows')}
-          >
-            {s.accommodationChecks.map((c) => {
+          <TagList
+            label={t('records.samples.shows')}
+            tags={s.accommodationChecks.map((c) => {
               const a = accommodationById.get(c.accommodationId);
-              return (
-                <li key={c.accommodationId}>
-                  <Tag tone={TONE[c.outcome]}>
-                    {checkBadge(
-                      t,
-                      c.outcome,
-                      a ? accommodationShortName(a.text) : t('records.samples.anAccommodation'),
-                    )}
-                  </Tag>
-                </li>
-              );
+              return {
+                key: c.accommodationId,
+                tone: TONE[c.outcome],
+                text: checkBadge(
+                  t,
+                  c.outcome,
+                  a ? accommodationShortName(a.text) : t('records.samples.anAccommodation'),
+                ),
+              };
             })}
-          </Group>
+          />
         )}
         {goals.length > 0 && (
           <Text size="sm">
@@ -273,21 +255,17 @@ function SampleItem({
           </Text>
         )}
         {s.note && <Text size="sm">{t('records.note', { note: s.note })}</Text>}
-        {(canEdit || canDelete) && (
-          <Group gap="xs">
-            <RecordButtons
-              name={t('records.samples.name', { title: s.title, day })}
-              editWord="Correct"
-              {...{ canEdit, canDelete, onEdit, onDelete }}
-              voiding={{
-                householdId,
-                path: 'work-samples',
-                record: s,
-                what: t('records.samples.what', { title: s.title, day }),
-              }}
-            />
-          </Group>
-        )}
+        <RecordButtonsLine
+          name={t('records.samples.name', { title: s.title, day })}
+          editWord="Correct"
+          {...actions}
+          voiding={{
+            householdId,
+            path: 'work-samples',
+            record: s,
+            what: t('records.samples.what', { title: s.title, day }),
+          }}
+        />
       </Stack>
     </Paper>
   );
