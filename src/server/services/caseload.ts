@@ -15,6 +15,7 @@ import { listChildren } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { keyDatesOfPlan } from '../../store/plan-content.repository.ts';
 import { planInForce } from '../../store/plans.repository.ts';
+import { withReadMemo } from '../../store/read-memo.ts';
 import { servicesWithPlan } from '../../store/services.repository.ts';
 import { translatorFor } from '../i18n.ts';
 import { householdsOf } from './accounts.ts';
@@ -58,7 +59,10 @@ export async function caseloadOf(
       role: household.role,
       lastActivityAt: lastActivity.get(household.id) ?? null,
     };
-    const children = await listChildren(store.db, household.id);
+    // Each household's reads through one memo: its children's screens read the same plan, calendar and
+    // entries several times over (src/store/read-memo.ts).
+    const reads = withReadMemo(store);
+    const children = await listChildren(reads.db, household.id);
     if (children.length === 0) {
       rows.push(
         withUrgency({
@@ -75,7 +79,7 @@ export async function caseloadOf(
       continue;
     }
     for (const child of children) {
-      const figures = await childFigures(store, household.id, child.id, today, parent, language);
+      const figures = await childFigures(reads, household.id, child.id, today, parent, language);
       rows.push(withUrgency({ ...base, childId: child.id, childFirstName: child.first_name, ...figures }));
     }
   }

@@ -1,7 +1,16 @@
 // Rows use snake_case and keep JSON as text; the API uses camelCase objects. These two
 // functions are the only place the two shapes meet for plain records.
 
-const toCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** Column names as field names, each worked out once (a screen maps thousands of rows of the same columns). */
+const camelNames = new Map<string, string>();
+const toCamel = (s: string) => {
+  let name = camelNames.get(s);
+  if (name === undefined) {
+    name = s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelNames.set(s, name);
+  }
+  return name;
+};
 const toSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function rowToRecord(
