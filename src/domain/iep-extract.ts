@@ -23,7 +23,7 @@ import { headerAt, type Line, readTable, type Table, type TableRow } from './iep
 import { markOcrDoubts } from './ocr-doubts.ts';
 import { boxesOnPage, type PageFrame } from './page-boxes.ts';
 import type { BEHAVIOR_STEP_KINDS } from './record-kinds.ts';
-import { parseServiceLine } from './service-frequency-parser.ts';
+import { type ParsedServiceLine, parseServiceLine } from './service-frequency-parser.ts';
 
 // The IEP reader: from a document's lines (src/domain/document-text.ts) to the draft the parent reviews
 // (src/domain/iep-draft.ts). It reads what the document prints, where it prints it:
@@ -757,23 +757,23 @@ function serviceFromRow(
     '$1 times ',
   );
   const amountText = [frequency, duration].filter(Boolean).join(' ').trim();
-  let parsed = amountText ? parseServiceLine(amountText) : null;
+  let parsed = amountText ? parsedLine(amountText) : null;
   // "2 x 30 min" under "Frequency and Duration/Per Cycle": the period is in the column's title (the
   // amount's text stays as printed).
   const titlePeriod = perOf(titleOf('frequency')) || perOf(titleOf('duration'));
   if (parsed && parsed.amounts.length === 0 && titlePeriod) {
-    const withPeriod = parseServiceLine(`${amountText}${titlePeriod}`);
+    const withPeriod = parsedLine(`${amountText}${titlePeriod}`);
     if (withPeriod.amounts.length) parsed = withPeriod;
   }
-  const fromName = parseServiceLine(name);
+  const fromName = parsedLine(name);
   const provider = cell('provider') || null;
   const location = cell('location') || null;
   const group = cell('group');
-  const groupSize = group ? parseServiceLine(group).groupSizeLimit : (parsed?.groupSizeLimit ?? null);
+  const groupSize = group ? parsedLine(group).groupSizeLimit : (parsed?.groupSizeLimit ?? null);
   const setting =
-    (location ? parseServiceLine(location).setting : null) ??
+    (location ? parsedLine(location).setting : null) ??
     fromName.setting ??
-    (group ? parseServiceLine(group).setting : null);
+    (group ? parsedLine(group).setting : null);
   const esy =
     esyContext ||
     /\besy\b|extended school year|twelve[- ]month|12-month/i.test(`${name} ${row.context ?? ''}`);
@@ -796,13 +796,10 @@ function serviceFromRow(
   if (!name) reasons.push('The row has no service name');
   return {
     name: name || '(no name)',
-    area:
-      fromName.area ??
-      (provider ? parseServiceLine(provider).area : null) ??
-      parseServiceLine(cell('area')).area,
+    area: fromName.area ?? (provider ? parsedLine(provider).area : null) ?? parsedLine(cell('area')).area,
     esy,
     provider,
-    providerRole: (provider ? parseServiceLine(provider).providerRole : null) ?? fromName.providerRole,
+    providerRole: (provider ? parsedLine(provider).providerRole : null) ?? fromName.providerRole,
     location,
     setting,
     groupSize,
@@ -822,7 +819,7 @@ function serviceFromRow(
 /** A service written as one line in a services section ("Speech-language therapy: 30 minutes 2x weekly"). */
 function serviceFromLine(line: Line, esy: boolean): DraftService | null {
   if (line.text.length > 200) return null;
-  const parsed = parseServiceLine(line.text);
+  const parsed = parsedLine(line.text);
   if (!parsed.name || parsed.amounts.length === 0) return null;
   return {
     name: parsed.name,
@@ -1167,7 +1164,8 @@ function goalFieldOf(label: string): GoalField {
 
 /** A cell's labelled parts ("Evaluation: ... Mastery Criteria: 80%"), or its text alone. */
 function goalParts(text: string): { field: GoalField | null; text: string }[] {
-  const marks = [...text.matchAll(GOAL_LABEL_AT)];
+  // Every label ends with a colon: most of a goal's lines have none, and are not searched.
+  const marks = text.includes(':') ? [...text.matchAll(GOAL_LABEL_AT)] : [];
   if (!marks.length) return [{ field: null, text }];
   const parts: { field: GoalField | null; text: string }[] = [];
   if (marks[0]!.index! > 0) parts.push({ field: null, text: text.slice(0, marks[0]!.index).trim() });
@@ -1620,7 +1618,35 @@ function guarded<T>(notes: string[], what: string, fallback: T, work: () => T): 
 }
 
 /** The draft of a plan from a document's lines. Never throws. */
+/**
+ * The service lines read while one document is read, by their text: a services grid's row asks for its
+ * amount, its name, its provider (twice), its place and its group, and many rows share these texts (84
+ * readings, 37 texts, on the 20-page test IEP). Reading is pure, so each text is read once a document;
+ * the map lives only while extractIepDraft runs (it is synchronous), and no reading changes what it is
+ * given back.
+ */
+let linesRead: Map<string, ParsedServiceLine> | null = null;
+
+function parsedLine(text: string): ParsedServiceLine {
+  if (!linesRead) return parseServiceLine(text);
+  let parsed = linesRead.get(text);
+  if (!parsed) {
+    parsed = parseServiceLine(text);
+    linesRead.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function extractIepDraft(doc: DocumentText): IepDraft {
+  linesRead = new Map();
+  try {
+    return extractFrom(doc);
+  } finally {
+    linesRead = null;
+  }
+}
+
+function extractFrom(doc: DocumentText): IepDraft {
   const draft = emptyDraft(doc);
   const notes = draft.notes;
   const lines = guarded(notes, 'document', [] as Line[], () => prepare(doc));

@@ -113,8 +113,8 @@ function toNumber(raw: string): number {
 
 /**
  * The global pattern for a source, made once: most patterns here are written where they are used,
- * from parts, and a line is read by some hundred of them. Only read through `matchAll` (Reader.find),
- * which copies the pattern, so the shared one's `lastIndex` stays at 0.
+ * from parts, and a line is read by some hundred of them. Only read through Reader.find, which runs
+ * `exec` from `lastIndex` 0 and puts it back to 0 when done.
  */
 const PATTERNS = new Map<string, RegExp>();
 const rx = (src: string) => {
@@ -150,10 +150,18 @@ class Reader {
   /** All matches of `re` in the unread text between `from` and `to` (absolute positions). */
   find(re: RegExp, from = 0, to = this.work.length): Match[] {
     const slice = this.work.slice(from, to);
-    return [...slice.matchAll(re)].map((m) => {
-      const start = from + (m.index ?? 0);
-      return { m, start, end: start + m[0].length };
-    });
+    const found: Match[] = [];
+    // The shared global pattern itself, from the start (no copy, as `matchAll` would make for each
+    // call: a line is read by some hundred patterns), and left at the start for the next caller.
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      const start = from + m.index;
+      found.push({ m, start, end: start + m[0].length });
+      // An empty match would be found again at the same place.
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    re.lastIndex = 0;
+    return found;
   }
 
   /** Marks text as read. */

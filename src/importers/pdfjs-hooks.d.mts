@@ -1,7 +1,10 @@
 // Types of pdfjs-hooks.mjs (plain JavaScript: Node's loader runs it before any TypeScript loader).
 
-/** pdf.worker.mjs's source with the fast TextState clone; as it is when the lines are not found once. */
-export function patchPdfWorker(source: string): { source: string; patched: boolean };
+/** The places patched in pdf.worker.mjs: the lines found, what replaces them, a function they call. */
+export const PDF_WORKER_PATCHES: readonly { name: string; from: string; to: string; define?: string }[];
+
+/** pdf.worker.mjs's source with each patch whose lines are found exactly once, and which were applied. */
+export function patchPdfWorker(source: string): { source: string; patched: boolean; applied: string[] };
 
 /** Given by `register`: the file URLs of pdf.mjs and pdf.worker.mjs. */
 export function initialize(data: { lib: string; worker: string }): void;

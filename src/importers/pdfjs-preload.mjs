@@ -9,8 +9,8 @@
 //    the bench); where the child process has preloaded it, that import finds it loaded.
 //
 // First the loading hooks of pdfjs-hooks.mjs are registered (node:module `register`): they read pdf.js's
-// two files past any other loader, and patch one slow method of the worker (TextState.clone, the
-// largest cost of reading a page's text; see there). Where hooks cannot be registered, pdf.js loads as
+// two files past any other loader, and patch three slow places of the worker (the text state's copy,
+// inflating content streams on the thread pool, and a glyph's position; see there). Where hooks cannot be registered, pdf.js loads as
 // published.
 //
 // As in loadPdfJs's comment (src/importers/pdf-text.ts), the built-ins core-js replaces with slower
@@ -18,6 +18,33 @@
 // loaded.
 import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
+
+/**
+ * A page's content stream inflated in this thread, at once, for the patched worker (pdfjs-hooks.mjs,
+ * PDF_WORKER_PATCHES): zlib's answer for a FlateDecode stream ("deflate" is zlib's format), null for anything
+ * else or for data zlib refuses (truncated, damaged), which pdf.js then reads with its own decoder as before.
+ * pdf.js inflates each page's content stream twice (once for its text, once for its drawing), each time
+ * from the same bytes of the file: the answer is kept by those bytes' place in the file's buffer, as long
+ * as that buffer lives (pdf.js only reads what it is given, so one answer serves both).
+ */
+const inflated = new WeakMap();
+globalThis.asWrittenInflate = (format, bytes) => {
+  if (format !== 'deflate') return null;
+  let kept = inflated.get(bytes.buffer);
+  const where = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const known = kept?.get(where);
+  if (known) return known;
+  try {
+    const out = inflateSync(bytes);
+    const answer = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    if (!kept) inflated.set(bytes.buffer, (kept = new Map()));
+    kept.set(where, answer);
+    return answer;
+  } catch {
+    return null;
+  }
+};
 
 const require = createRequire(import.meta.url);
 const lib = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
