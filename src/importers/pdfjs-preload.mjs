@@ -38,7 +38,10 @@ globalThis.asWrittenInflate = (format, bytes) => {
   try {
     const out = inflateSync(bytes);
     const answer = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    if (!kept) inflated.set(bytes.buffer, (kept = new Map()));
+    if (!kept) {
+      kept = new Map();
+      inflated.set(bytes.buffer, kept);
+    }
     kept.set(where, answer);
     return answer;
   } catch {
