@@ -187,11 +187,20 @@ describe.runIf(BACKENDS.includes('postgres'))(
           expect(f.message).toMatch(
             new RegExp(`^failed in process (${a.pid}|${b.pid}) \\(attempt ${f.attempt}\\)$`),
           );
-        const dead = await store.pgPool!.query(
-          "SELECT data FROM pgboss.job WHERE name = 'as-written-dead-letter' AND data->>'jobId' = $1",
-          [id],
+        // pg-boss moves the delivery to the dead letter after the attempt has recorded its failure on the
+        // row (the handler throws last): the dead letter can come a moment after the status.
+        const dead = await until(
+          async () =>
+            (
+              await store.pgPool!.query(
+                "SELECT data FROM pgboss.job WHERE name = 'as-written-dead-letter' AND data->>'jobId' = $1",
+                [id],
+              )
+            ).rows,
+          (rows) => rows.length > 0,
+          10_000,
         );
-        expect(dead.rows).toHaveLength(1);
+        expect(dead).toHaveLength(1);
       } finally {
         await queue.stop();
       }
