@@ -17,7 +17,7 @@ import type { Database } from './schema.ts';
 
 // A read-only view of the store for work that reads one household many times over: the advocate's
 // caseload gathers, for each child, what the week, ledger, messages and advisor screens each read, and
-// they read the same plan, services, calendar and entries again (108 statements a child, 41 of them
+// they read the same plan, services, calendar and entries again (108 statements a child, 44 of them
 // distinct). Through this view each distinct read (the same SQL with the same values) runs once; a repeat
 // gets a copy of the first answer's rows, so a caller that changes a row it was given changes only its own.
 // It writes nothing: an insert, update or delete through it is an error. Made for one unit of work and
