@@ -17,15 +17,7 @@ import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
 import { sentencesToRead, type ToneModel } from './tone-classifier.ts';
 import { toneFeaturesEs, toneScoreEs } from './tone-es-classifier.ts';
 import { NEUTRAL_LETTER_LINES_ES } from './tone-letter-lines-es.ts';
-import {
-  chooseThreshold,
-  fitLogisticWeights,
-  kindsOfFeatures,
-  outOfFoldScores,
-  SEED,
-  THRESHOLD_FOLDS,
-  type TrainingCase,
-} from './tone-training.ts';
+import { fitLogisticWeights, kindsOfFeatures, type TrainingCase, trainWith } from './tone-training.ts';
 
 export const TRAINING_ES: ToneModel['training'] = { l2: 0.01, minCount: 2, iterations: 600 };
 
@@ -122,18 +114,5 @@ export function trainToneModelEs(
   trainedOn = '',
   maxFalseAlarms = TRAINING_FALSE_ALARMS_ES,
 ): ToneModel {
-  const scores = outOfFoldScores(
-    cases,
-    THRESHOLD_FOLDS,
-    SEED,
-    (training) => fitToneWeightsEs(training, options),
-    caseScoreEs,
-  );
-  const threshold = chooseThreshold(
-    cases.flatMap((c, i) =>
-      c.accusing || c.weightsOnly ? [] : [{ score: scores[i]!, ruleFlagged: c.ruleFlagged }],
-    ),
-    maxFalseAlarms,
-  );
-  return { trainedOn, training: { ...options }, threshold, ...fitToneWeightsEs(cases, options) };
+  return trainWith(cases, options, trainedOn, maxFalseAlarms, fitToneWeightsEs, caseScoreEs);
 }

@@ -364,12 +364,30 @@ export function trainToneModel(
   trainedOn = '',
   maxFalseAlarms = TRAINING_FALSE_ALARMS,
 ): ToneModel {
+  return trainWith(cases, options, trainedOn, maxFalseAlarms, fitToneWeights, caseScore);
+}
+
+/**
+ * The training procedure of either language, with its own fitting (`fitWeights`) and scoring (`score`): the
+ * weights on every case, the threshold from out-of-fold scores of the cases that are neutral and counted.
+ */
+export function trainWith(
+  cases: readonly TrainingCase[],
+  options: TrainingOptions,
+  trainedOn: string,
+  maxFalseAlarms: number,
+  fitWeights: (
+    cases: readonly TrainingCase[],
+    options: TrainingOptions,
+  ) => Pick<ToneModel, 'weights' | 'kinds'>,
+  score: (model: Pick<ToneModel, 'weights'>, c: TrainingCase) => number,
+): ToneModel {
   const scores = outOfFoldScores(
     cases,
     THRESHOLD_FOLDS,
     SEED,
-    (training) => fitToneWeights(training, options),
-    caseScore,
+    (training) => fitWeights(training, options),
+    score,
   );
   const threshold = chooseThreshold(
     cases.flatMap((c, i) =>
@@ -377,7 +395,7 @@ export function trainToneModel(
     ),
     maxFalseAlarms,
   );
-  return { trainedOn, training: { ...options }, threshold, ...fitToneWeights(cases, options) };
+  return { trainedOn, training: { ...options }, threshold, ...fitWeights(cases, options) };
 }
 
 export type HeldOutResult = {
