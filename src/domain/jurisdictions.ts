@@ -11,6 +11,7 @@
 // - a Canadian plan never gets US steps: each province sets its own rules.
 
 import { type LegalSourceId, legalSource, pins, citation as sourceOf } from './legal-sources.ts';
+import { PROFILE_TEXTS } from './profile-texts.ts';
 
 /**
  * A rule the app applies, with where it comes from: `source` is the pinpoint (or pinpoints) from the
@@ -297,8 +298,6 @@ const IDEA_RECORDS = cite(
   'Parents may inspect and review their child’s education records without unnecessary delay, before any IEP meeting or hearing, and within 45 days of the request at most; copies are owed when not having them would effectively prevent the parent from inspecting and reviewing the records.',
 );
 
-const DUE_PROCESS_CAVEAT = 'federal default: check your state’s limit';
-
 const IDEA_TIMELINES: Timeline[] = [
   timeline({
     id: 'service_start',
@@ -388,7 +387,7 @@ const IDEA_TIMELINES: Timeline[] = [
     startsFrom: 'when the parent knew or should have known',
     count: { amount: 2, unit: 'years' },
     owner: 'family',
-    caveat: DUE_PROCESS_CAVEAT,
+    caveat: PROFILE_TEXTS.dueProcessLimit,
     citation: cite(['cfr-300-507-a-2', 'cfr-300-511-e']),
   }),
   timeline({
@@ -438,7 +437,7 @@ const IDEA_LADDER: LadderStep[] = [
     rung: 4,
     label: 'Mediation',
     kind: 'formal',
-    note: 'Voluntary and free to parents; it may not delay a hearing. As Written suggests it once the district level was asked about the same problem and did not resolve it.',
+    note: PROFILE_TEXTS.ideaMediation,
     basis: cite(['cfr-300-506']),
     letterKind: null,
     addressedTo: null,
@@ -449,7 +448,7 @@ const IDEA_LADDER: LadderStep[] = [
     rung: 5,
     label: 'State complaint',
     kind: 'formal',
-    note: 'About a violation no more than 1 year old; the state decides within 60 days.',
+    note: PROFILE_TEXTS.ideaStateComplaint,
     basis: cite(['cfr-300-153', 'cfr-300-152']),
     letterKind: 'state_complaint',
     addressedTo: null,
@@ -460,7 +459,7 @@ const IDEA_LADDER: LadderStep[] = [
     rung: 6,
     label: 'Due process complaint',
     kind: 'formal',
-    note: 'Within 2 years of when you knew or should have known (the federal default: your state may set its own limit).',
+    note: PROFILE_TEXTS.ideaDueProcess,
     basis: cite(['cfr-300-507-a-2', 'cfr-300-511-e']),
     letterKind: null,
     addressedTo: null,
@@ -567,7 +566,7 @@ const US_ILLINOIS = stateProfile(
       startsFrom: 'the date the IEP says the service begins',
       count: { amount: 10, unit: 'school_days_present' },
       owner: 'school',
-      caveat: 'days your child was absent from school are not counted',
+      caveat: PROFILE_TEXTS.absentDaysNotCounted,
       citation: IL_SERVICE_START,
     }),
     timeline({
@@ -576,7 +575,7 @@ const US_ILLINOIS = stateProfile(
       startsFrom: 'the 10th school day after the service was to begin',
       count: { amount: 3, unit: 'school_days_present' },
       owner: 'school',
-      caveat: 'days your child was absent from school are not counted',
+      caveat: PROFILE_TEXTS.absentDaysNotCounted,
       citation: IL_SERVICE_START,
     }),
     timeline({
@@ -586,7 +585,7 @@ const US_ILLINOIS = stateProfile(
         'the school’s notice of the new or revised IEP under 34 CFR 300.503 (or by the next school year when fewer than 10 school days remain)',
       count: { amount: 10, unit: 'school_days_present' },
       owner: 'school',
-      caveat: 'days your child was absent from school are not counted',
+      caveat: PROFILE_TEXTS.absentDaysNotCounted,
       citation: cite(['il-226-220-a']),
     }),
     timeline({
@@ -596,7 +595,7 @@ const US_ILLINOIS = stateProfile(
       fromReceipt: true,
       count: { amount: 10, unit: 'business_days' },
       owner: 'school',
-      caveat: 'the school may take up to 5 more business days for the reasons the law lists',
+      caveat: PROFILE_TEXTS.recordsExtension,
       duty: 'this request to inspect and copy the records is to be granted',
       citation: cite(['il-10-5-c']),
     }),
@@ -630,7 +629,7 @@ const US_ILLINOIS = stateProfile(
       startsFrom: 'the notice, before the proposed change',
       count: { amount: 10, unit: 'calendar_days' },
       owner: 'school',
-      caveat: 'a parent may waive the ten days before a placement',
+      caveat: PROFILE_TEXTS.placementNoticeWaiver,
       citation: cite(['il-226-520', 'cfr-300-503']),
     }),
   ],
@@ -747,7 +746,7 @@ const US_504: JurisdictionProfile = {
       rung: 3,
       label: 'District 504 coordinator (grievance)',
       kind: 'person',
-      note: 'A grievance filed within the 180 days also lets you file with OCR within 60 days after it ends (OCR guidance); it is never required first.',
+      note: PROFILE_TEXTS.grievanceThenOcr,
       basis: SECTION_504_GRIEVANCE,
       letterKind: 'escalation',
       addressedTo: 'director',
@@ -758,7 +757,7 @@ const US_504: JurisdictionProfile = {
       rung: 4,
       label: 'Office for Civil Rights complaint',
       kind: 'formal',
-      note: 'Within 180 days of the act complained of.',
+      note: PROFILE_TEXTS.ocrWindow,
       basis: OCR_COMPLAINT,
       letterKind: 'ocr_complaint_outline',
       addressedTo: null,
@@ -887,7 +886,7 @@ const ONTARIO: JurisdictionProfile = {
       rung: 3,
       label: 'Superintendent or school board',
       kind: 'person',
-      note: 'IPRC appeals (the Special Education Appeal Board, then the Tribunal) cover identification and placement, not whether the IEP is carried out.',
+      note: PROFILE_TEXTS.ontarioIprcAppeals,
       basis: FIRST_RUNGS_CHOICE,
       letterKind: 'escalation',
       addressedTo: 'superintendent',
@@ -898,7 +897,7 @@ const ONTARIO: JurisdictionProfile = {
       rung: 4,
       label: 'Ontario Ombudsman',
       kind: 'formal',
-      note: 'Takes complaints about a school board once the board’s own complaint process has been used; its recommendations are not binding.',
+      note: PROFILE_TEXTS.ontarioOmbudsman,
       basis: ONTARIO_OMBUDSMAN,
       letterKind: null,
       addressedTo: null,
@@ -909,7 +908,7 @@ const ONTARIO: JurisdictionProfile = {
       rung: 4,
       label: 'Human Rights Tribunal of Ontario',
       kind: 'formal',
-      note: 'For discrimination, such as a disability-related need that was not accommodated: within one year of the incident or the last in a series; no other step is required first.',
+      note: PROFILE_TEXTS.ontarioHumanRights,
       basis: ONTARIO_HUMAN_RIGHTS,
       letterKind: null,
       addressedTo: null,
@@ -1009,7 +1008,7 @@ const BRITISH_COLUMBIA: JurisdictionProfile = {
       rung: 3,
       label: 'Appeal to the board of education',
       kind: 'formal',
-      note: 'Follow the board’s own appeal bylaw (it may ask you to discuss the decision with someone first); the board decides within 45 days of receiving the appeal.',
+      note: PROFILE_TEXTS.bcBoardAppeal,
       basis: BC_APPEAL,
       letterKind: 'board_appeal',
       addressedTo: 'board',
@@ -1020,7 +1019,7 @@ const BRITISH_COLUMBIA: JurisdictionProfile = {
       rung: 4,
       label: 'B.C. Human Rights Tribunal',
       kind: 'formal',
-      note: 'For discrimination, such as a disability-related need that was not accommodated: within one year; no appeal is required first.',
+      note: PROFILE_TEXTS.bcHumanRights,
       basis: BC_HUMAN_RIGHTS,
       letterKind: null,
       addressedTo: null,
@@ -1108,7 +1107,7 @@ const ALBERTA: JurisdictionProfile = {
       rung: 4,
       label: 'Review by the school board',
       kind: 'formal',
-      note: 'Education Act s.42 sets no timeline; follow your board’s policy and attach it.',
+      note: PROFILE_TEXTS.albertaBoardAppeal,
       basis: ALBERTA_BOARD_REVIEW,
       letterKind: 'board_appeal',
       addressedTo: 'board',

@@ -28,17 +28,16 @@ import {
   findGoalFlags,
   type GoalProgressPoint,
 } from '../implementation-patterns.ts';
-import { profileFor } from '../jurisdictions.ts';
 import { adviceLanguage } from './words.ts';
 
 // The advisor's recommendations in Spanish (issue 17): on records that trip every rule, under an IDEA
 // plan, a 504 plan and an Ontario plan, the Spanish recommendations are the English ones (same ids,
 // rules, actions, entries, citations, thresholds, deadlines' dates, letters, steps, people) in other
 // words, and no English sentence of the advisor is left in them. What stays as written: the record's own
-// data (names, subjects, notes, accommodation texts, class names), the citations, and the English text of
-// other modules the advisor quotes (a jurisdiction's caveats and ladder notes), which this test removes
-// before looking for English. The pattern findings it quotes are gathered in the reader's language too
-// (src/domain/implementation-patterns.ts), so their messages and questions are Spanish here.
+// data (names, subjects, notes, accommodation texts, class names) and the citations, which this test
+// removes before looking for English; a jurisdiction's caveats and ladder notes are said in Spanish
+// (src/domain/profile-texts.ts). The pattern findings it quotes are gathered in the reader's language
+// too (src/domain/implementation-patterns.ts), so their messages and questions are Spanish here.
 
 const AS_OF = '2026-10-22';
 const CHILD = '00000000-0000-7000-8000-000000000001';
@@ -459,9 +458,8 @@ function sentences(r: Recommendation): string[] {
   ];
 }
 
-/** Text other than the advisor's own words: the records' data and other modules' English, as written. */
+/** Text other than the advisor's own words: the records' data, as written. */
 function quotedText(rec: CaseRecord): string[] {
-  const profile = rec.plan ? profileFor(rec.plan) : null;
   return [
     ...rec.services.map((s) => s.name),
     ...rec.services.map((s) => s.name.toLowerCase()),
@@ -473,8 +471,6 @@ function quotedText(rec: CaseRecord): string[] {
     ...rec.accommodations.map((a) => a.text.charAt(0).toUpperCase() + a.text.slice(1)),
     'Math',
     ...rec.goals.map((g) => g.area),
-    ...(profile?.timelines.flatMap((t) => (t.caveat ? [t.caveat] : [])) ?? []),
-    ...(profile?.ladder.flatMap((s) => (s.note ? [s.note] : [])) ?? []),
     'IEP, 2025-2026',
   ].sort((a, b) => b.length - a.length);
 }

@@ -4,6 +4,7 @@
 import type { CaseService } from '../case-record.ts';
 import { type Communication, replyState } from '../communications.ts';
 import { type LadderStep, ladderStepAt, rungOfRole, topPersonRung } from '../jurisdictions.ts';
+import { profileTextValues } from '../profile-texts.ts';
 import { type Context, sentWritten, unique } from './context.ts';
 import type { LetterKind, Recommendation } from './recommendation.ts';
 
@@ -128,10 +129,7 @@ export function stepLabel(ctx: Context, step: LadderStep): string {
   return ctx.w.say('step.label', { id: step.id, label: step.label });
 }
 
-/**
- * " Next step on the ladder: …." with the step's note. The profile's note is English text of its own: a
- * reader of another language gets it as written.
- */
+/** " Next step on the ladder: …." with the step's note, in the reader's language. */
 export function stepSentence(ctx: Context, step: LadderStep | null): string {
   if (!step) return '';
   const alternatives = ctx.profile?.ladder.filter((s) => s.rung === step.rung && s.id !== step.id) ?? [];
@@ -142,5 +140,5 @@ export function stepSentence(ctx: Context, step: LadderStep | null): string {
     hasNext: next ? 'yes' : 'no',
     next: next ? stepLabel(ctx, next) : '',
   });
-  return ` ${sentence}${step.note ? ` ${step.note}` : ''}`;
+  return ` ${sentence}${step.note ? ` ${ctx.w.say('profile.text', profileTextValues(step.note))}` : ''}`;
 }

@@ -271,7 +271,7 @@ function requestDeadlineReminders(ctx: Context): Reminder[] {
       title: `${request.what} by ${formatDate(due.date)}`,
       detail: `${countWords(timeline.count)} from ${timeline.fromReceipt ? 'the day the school received your request' : 'your request'}, ${formatDate(start)}${timeline.caveat ? `; ${timeline.caveat}` : ''} (${timeline.citation.source}).`,
       kind: 'request_deadline',
-      // The profile's caveat is English text of its own: a reader of another language gets it as written.
+      // The profile's caveat by its English text: the reader's side says it in the reader's language.
       words: {
         title: { key: 'reminder.request.due.title', values: { request: letter.kind, dueDate: due.date } },
         detail: {
@@ -281,7 +281,7 @@ function requestDeadlineReminders(ctx: Context): Reminder[] {
             fromReceipt: timeline.fromReceipt ? 'yes' : 'no',
             startDate: start,
             source: timeline.citation.source,
-            caveat: timeline.caveat ?? '',
+            caveatProfileText: timeline.caveat ?? '',
             hasCaveat: timeline.caveat ? 'yes' : 'no',
           },
         },

@@ -6,6 +6,7 @@ import { type CaseRecord, closureMissesToList, occurrencesOf, owedMissesToList }
 import { oneYearBefore } from '../dates.ts';
 import { deadlineOf, replyDueDate } from '../deadlines.ts';
 import { type LadderStep, type TimelineCount, type TimelineId, timelineOf } from '../jurisdictions.ts';
+import { profileTextValues } from '../profile-texts.ts';
 import { type Context, productChoice } from './context.ts';
 import type { RecommendationDeadline } from './recommendation.ts';
 import { ADVISOR_SETTING_NOTES } from './settings.ts';
@@ -27,11 +28,10 @@ function timelineDeadline(
   const due = ctx.profile ? deadlineOf(ctx.profile, id, start, ctx.calendar) : null;
   if (!due) return [];
   const { timeline } = due;
-  // The profile's caveat is English text of its own: a reader of another language gets it as written.
   const words = ctx.w.say('deadline.label', {
     label,
     count: timeline.count ? countText(ctx, timeline.count) : '',
-    caveat: timeline.caveat ?? '',
+    caveat: timeline.caveat ? ctx.w.say('profile.text', profileTextValues(timeline.caveat)) : '',
     hasCaveat: timeline.caveat ? 'yes' : 'no',
   });
   return [
