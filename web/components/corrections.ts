@@ -83,23 +83,18 @@ export function daysWords(dates: readonly string[]): string {
 }
 
 /**
- * "Corrected on Dec 2, 2026 by Maria" for an entry a later one corrected (or voided). English unless
- * `t` is given (then in the reader's language, its dates in `locale`).
+ * "Corrected on Dec 2, 2026 by Maria" for an entry a later one corrected (or voided), in the reader's
+ * language, its dates in `locale`.
  */
 export function correctedWords(
   correction: SessionEntry,
   members: MemberRecord[] | undefined,
-  t?: T,
+  t: T,
   locale?: string,
 ): string {
-  const on = formatInstantDay(correction.recordedAt, locale);
-  if (t) {
-    return t('common.entry.corrected', {
-      isVoid: correction.status === 'void' ? 'yes' : 'no',
-      on,
-      who: recordedByWords(correction.recordedBy, members, t),
-    });
-  }
-  const verb = correction.status === 'void' ? 'Voided' : 'Corrected';
-  return `${verb} on ${on} by ${recordedByWords(correction.recordedBy, members)}`;
+  return t('common.entry.corrected', {
+    isVoid: correction.status === 'void' ? 'yes' : 'no',
+    on: formatInstantDay(correction.recordedAt, locale),
+    who: recordedByWords(correction.recordedBy, members, t),
+  });
 }

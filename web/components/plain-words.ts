@@ -1,12 +1,14 @@
 // Plain words for the records the API returns: amounts, statuses, reasons and who recorded an entry
 // (dates are web/components/dates.ts's). Shared by the ledger, the plan and the timeline. Types come
-// from the server's own modules.
+// from the server's own modules. Every sentence is the catalog's, in the reader's language (a `t` is
+// required); the English labels below are the keys' sets and the English plan's amount words
+// (web/features/plan/plan-words.ts says another language's through the catalog).
 
 import { countOf } from '../../src/domain/letter-words.ts';
-import { MISS_REASON_LABELS, type MissReason } from '../../src/domain/record-kinds.ts';
+import { MISS_REASON_LABELS } from '../../src/domain/record-kinds.ts';
 import type { ServiceSegment } from '../../src/domain/service.ts';
 import type { EntrySource, Responsibility } from '../../src/domain/session-entry.ts';
-import type { CreatorRecord, MemberRecord, SessionEntry } from '../api/types.ts';
+import type { MemberRecord, SessionEntry } from '../api/types.ts';
 import type { T } from '../i18n/i18n.tsx';
 
 export const SOURCE_LABELS: Record<EntrySource, string> = {
@@ -85,41 +87,28 @@ export function serviceAmountWords(segment: Amount, setting: string | null | und
 const isOneOf = <K extends string>(value: string, record: Readonly<Record<K, unknown>>): value is K =>
   Object.hasOwn(record, value);
 
-/** A miss reason's label; in the reader's language with `t` (the catalog's `common.reason.*`). */
-export const reasonLabel = (reason: string | null | undefined, t?: T) =>
-  reason
-    ? t && isOneOf(reason, MISS_REASON_LABELS)
-      ? t(`common.reason.${reason}`)
-      : (MISS_REASON_LABELS[reason as MissReason] ?? reason)
-    : null;
+/** A miss reason's label in the reader's language (the catalog's `common.reason.*`); an unknown one as written. */
+export const reasonLabel = (reason: string | null | undefined, t: T) =>
+  reason ? (isOneOf(reason, MISS_REASON_LABELS) ? t(`common.reason.${reason}`) : reason) : null;
 
-/** How the family classified missed minutes ("make-up owed"); in the reader's language with `t`. */
-export const responsibilityLabel = (r: Responsibility, t?: T) =>
-  t && isOneOf(r, RESPONSIBILITY_LABELS) ? t(`common.responsibility.${r}`) : RESPONSIBILITY_LABELS[r];
+/** How the family classified missed minutes ("make-up owed"), in the reader's language. */
+export const responsibilityLabel = (r: Responsibility, t: T) =>
+  isOneOf(r, RESPONSIBILITY_LABELS) ? t(`common.responsibility.${r}`) : r;
 
 /**
- * What happened, in a few words: "Delivered, 30 minutes", "Short: 20 of 30 minutes", "Missed".
- * English unless `t` is given (then the catalog's `common.happened.*`, in the reader's language).
+ * What happened, in a few words, in the reader's language (the catalog's `common.happened.*`):
+ * "Delivered, 30 minutes", "Short: 20 of 30 minutes", "Missed".
  */
-export function happenedWords(e: SessionEntry, t?: T): string {
-  if (t) {
-    const minutes = e.minutesDelivered;
-    const planned = e.minutesPlanned;
-    if (e.kind === 'makeup') return t('common.happened.makeup', { minutes });
-    if (e.status === 'delivered') return t('common.happened.delivered', { minutes });
-    if (e.status === 'short')
-      return planned != null
-        ? t('common.happened.shortOf', { minutes, planned })
-        : t('common.happened.short', { minutes });
-    return planned != null ? t('common.happened.missedOf', { planned }) : t('common.happened.missed');
-  }
-  if (e.kind === 'makeup') return `Make-up, ${minutesWords(e.minutesDelivered)}`;
-  if (e.status === 'delivered') return `Delivered, ${minutesWords(e.minutesDelivered)}`;
+export function happenedWords(e: SessionEntry, t: T): string {
+  const minutes = e.minutesDelivered;
+  const planned = e.minutesPlanned;
+  if (e.kind === 'makeup') return t('common.happened.makeup', { minutes });
+  if (e.status === 'delivered') return t('common.happened.delivered', { minutes });
   if (e.status === 'short')
-    return e.minutesPlanned != null
-      ? `Short: ${e.minutesDelivered} of ${minutesWords(e.minutesPlanned)}`
-      : `Short: ${minutesWords(e.minutesDelivered)}`;
-  return e.minutesPlanned != null ? `Missed, ${minutesWords(e.minutesPlanned)} not given` : 'Missed';
+    return planned != null
+      ? t('common.happened.shortOf', { minutes, planned })
+      : t('common.happened.short', { minutes });
+  return planned != null ? t('common.happened.missedOf', { planned }) : t('common.happened.missed');
 }
 
 /** Minutes planned but not given (for a short or missed session). */
@@ -128,44 +117,26 @@ export function gapMinutes(e: SessionEntry): number {
   return Math.max(0, e.minutesPlanned - e.minutesDelivered);
 }
 
-/**
- * Who recorded an entry: a member's name, the staff link, or the command line. English unless `t`
- * is given (then in the reader's language).
- */
-export function recordedByWords(recordedBy: string, members: MemberRecord[] | undefined, t?: T): string {
+/** Who recorded an entry, in the reader's language: a member's name, the staff link, or the command line. */
+export function recordedByWords(recordedBy: string, members: MemberRecord[] | undefined, t: T): string {
   const [kind, id] = recordedBy.split(':', 2);
   switch (kind) {
     case 'user':
-      return (
-        members?.find((m) => m.userId === id)?.displayName ??
-        (t ? t('common.by.member') : 'a member of the household')
-      );
+      return members?.find((m) => m.userId === id)?.displayName ?? t('common.by.member');
     case 'staff_link':
-      return t ? t('common.by.staffLink') : 'the staff confirmation link';
+      return t('common.by.staffLink');
     case 'cli':
-      if (t) return id === 'demo' ? t('common.by.demo') : t('common.by.cli');
-      return id === 'demo' ? 'the demo set-up' : 'the command line';
+      return id === 'demo' ? t('common.by.demo') : t('common.by.cli');
     case 'system':
-      return t ? t('common.by.app') : 'the app';
+      return t('common.by.app');
     default:
       return recordedBy;
   }
 }
 
-/** Who made a link or an invitation: "you", "Ana Rivera (ana@example.org)" or "a former member". */
-export function createdByWords(creator: CreatorRecord, me: string | undefined): string {
-  if (creator.formerMember || !creator.displayName) return 'a former member';
-  if (creator.userId === me) return 'you';
-  return creator.email ? `${creator.displayName} (${creator.email})` : creator.displayName;
-}
-
-/** "parent, entered by Ana Rivera" or "provider, via link" (in the reader's language with `t`). */
-export function sourceWords(e: SessionEntry, members: MemberRecord[] | undefined, t?: T): string {
-  const source =
-    t && isOneOf(e.source, SOURCE_LABELS)
-      ? t(`common.source.${e.source}`)
-      : (SOURCE_LABELS[e.source] ?? e.source);
-  const who = recordedByWords(e.recordedBy, members, t);
+/** "parent, entered by Ana Rivera" or "provider, via link", in the reader's language. */
+export function sourceWords(e: SessionEntry, members: MemberRecord[] | undefined, t: T): string {
+  const source = isOneOf(e.source, SOURCE_LABELS) ? t(`common.source.${e.source}`) : e.source;
   if (e.source === 'provider_link') return source;
-  return t ? t('common.source.enteredBy', { source, who }) : `${source}, entered by ${who}`;
+  return t('common.source.enteredBy', { source, who: recordedByWords(e.recordedBy, members, t) });
 }
