@@ -66,6 +66,7 @@ export {
   type PriorWrittenNoticeOptions,
 } from './letters/prior-written-notice.ts';
 export { draftRecordsRequest, type RecordsRequestOptions } from './letters/records-request.ts';
+export { LetterRequestError } from './letters/request-error.ts';
 export {
   compactDates,
   draftServiceLogQuestions,

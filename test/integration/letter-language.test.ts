@@ -87,4 +87,31 @@ describe.each(BACKENDS)('a letter’s language, on %s', (backend) => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('language');
   });
+
+  it('says the drafter’s refusals in the reader’s language, keeping the English message’s rule', async () => {
+    const ask = () =>
+      call(env, 'POST', h(`/children/${demo.childId}/letters`), {
+        request: { kind: 'thank_you', noteId: '0190a0b0-0000-7000-8000-0000000000ff' },
+      });
+    const english = await ask();
+    expect(english.status).toBe(400);
+    expect(english.body.error.fields[0]).toEqual({
+      path: 'request',
+      message: 'no parent note with id 0190a0b0-0000-7000-8000-0000000000ff in this record',
+      code: 'custom',
+      params: { rule: 'letter.noteNotFound', id: '0190a0b0-0000-7000-8000-0000000000ff' },
+    });
+    await call(env, 'PUT', '/api/auth/language', { language: 'es' });
+    try {
+      const spanish = await ask();
+      expect(spanish.status).toBe(400);
+      expect(spanish.body.error.fields[0]).toMatchObject({
+        path: 'request',
+        message: 'no hay ninguna nota de la familia con el id 0190a0b0-0000-7000-8000-0000000000ff en este expediente',
+        code: 'custom',
+      });
+    } finally {
+      await call(env, 'PUT', '/api/auth/language', { language: 'en' });
+    }
+  });
 });

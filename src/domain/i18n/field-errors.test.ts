@@ -180,6 +180,7 @@ describe('the app’s own rules, as the schemas refuse them', () => {
 // or `invalid(…, { rule })` on the server) has English and Spanish words: a new rule without words fails.
 const SOURCE_DIRS = [
   join(import.meta.dirname, '..'),
+  join(import.meta.dirname, '..', 'letters'),
   join(import.meta.dirname, '..', '..', 'server'),
   join(import.meta.dirname, '..', '..', 'server', 'services'),
 ];

@@ -17,6 +17,7 @@ import { bulletList, capitalize, contactsWithRole, quotePlan } from '../letter-w
 import type { DraftLanguage } from './draft-language.ts';
 import { serviceWords } from './facts.ts';
 import { boardAppealProvince } from './kinds.ts';
+import { LetterRequestError } from './request-error.ts';
 import { finish, type Letter, type LetterRecipient, type Writer, writerFor } from './writer.ts';
 
 export type BoardAppealOptions = {
@@ -60,7 +61,10 @@ export function draftBoardAppeal(
   language?: DraftLanguage,
 ): Letter {
   const province = boardAppealProvince(record.plan);
-  if (!province) throw new RangeError('a board appeal is for a plan in British Columbia or Alberta');
+  if (!province)
+    throw new LetterRequestError('a board appeal is for a plan in British Columbia or Alberta', {
+      rule: 'letter.boardAppealProvince',
+    });
   // An appeal asks the Board to decide, on the Board's own timeline (B.C.: 45 days), not a reply by a
   // date: the writer gets no reply date.
   const w = writerFor(record, false, undefined, language);
@@ -76,12 +80,19 @@ export function draftBoardAppeal(
   const cc: LetterRecipient[] = manager ? [{ name: manager.name, email: manager.email }] : [];
 
   if (options.decisionDate && options.decisionDate > record.asOf)
-    throw new RangeError(
+    throw new LetterRequestError(
       `the decision date (${options.decisionDate}) is after the day the letter is written`,
+      {
+        rule: 'letter.decisionAfterLetter',
+        values: { decisionDate: options.decisionDate },
+      },
     );
   const service = options.serviceId ? record.services.find((s) => s.id === options.serviceId) : undefined;
   if (options.serviceId && !service)
-    throw new RangeError(`no service with id ${options.serviceId} in this record`);
+    throw new LetterRequestError(`no service with id ${options.serviceId} in this record`, {
+      rule: 'letter.serviceNotFound',
+      values: { id: options.serviceId },
+    });
   if (service) facts.push(service.id, ...owedMissesToList(service).map((m) => m.entryId));
 
   const decision = options.decision?.trim() || w.gap('decision');

@@ -7,6 +7,7 @@
 // Pure: the catalogs are imported as data.
 
 import { formatLongDate } from '../dates.ts';
+import type { RuleWords } from '../errors.ts';
 import enLetter from '../i18n/locales/en/letter.json' with { type: 'json' };
 import esLetter from '../i18n/locales/es/letter.json' with { type: 'json' };
 import { createTranslator, type Translator } from '../i18n/translate.ts';
@@ -31,13 +32,15 @@ export class LetterLanguageUnavailableError extends Error {
   readonly code = 'letter_language_unavailable';
   readonly kind: LetterKind;
   readonly language: string;
+  /** The rule and values that say it in the reader's language. */
+  readonly words: RuleWords;
   constructor(kind: LetterKind, language: string) {
-    super(
-      `A ${kind.replaceAll('_', ' ')} letter can be drafted in English only for now, not in "${language}".`,
-    );
+    const kindWords = kind.replaceAll('_', ' ');
+    super(`A ${kindWords} letter can be drafted in English only for now, not in "${language}".`);
     this.name = 'LetterLanguageUnavailableError';
     this.kind = kind;
     this.language = language;
+    this.words = { rule: 'letter.languageUnavailable', values: { kind, kindWords, language } };
   }
 }
 

@@ -24,23 +24,36 @@ import { bulletList, capitalize, lowerFirst, possessive, quotePlan } from '../le
 import { MISS_REASONS } from '../record-kinds.ts';
 import { LetterLanguageUnavailableError } from './draft-language.ts';
 import type { LetterKind } from './kinds.ts';
+import { LetterRequestError } from './request-error.ts';
 import { contactsOf, type Timeline, type Writer } from './writer.ts';
 
 export function findService(record: CaseRecord, serviceId: string): CaseService {
   const service = record.services.find((s) => s.id === serviceId);
-  if (!service) throw new RangeError(`no service with id ${serviceId} in this record`);
+  if (!service)
+    throw new LetterRequestError(`no service with id ${serviceId} in this record`, {
+      rule: 'letter.serviceNotFound',
+      values: { id: serviceId },
+    });
   return service;
 }
 
 export function findAccommodation(record: CaseRecord, accommodationId: string): CaseAccommodation {
   const accommodation = record.accommodations.find((a) => a.id === accommodationId);
-  if (!accommodation) throw new RangeError(`no accommodation with id ${accommodationId} in this record`);
+  if (!accommodation)
+    throw new LetterRequestError(`no accommodation with id ${accommodationId} in this record`, {
+      rule: 'letter.accommodationNotFound',
+      values: { id: accommodationId },
+    });
   return accommodation;
 }
 
 export function findCommunication(record: CaseRecord, communicationId: string): Communication {
   const message = record.communications.find((c) => c.id === communicationId);
-  if (!message) throw new RangeError(`no communication with id ${communicationId} in this record`);
+  if (!message)
+    throw new LetterRequestError(`no communication with id ${communicationId} in this record`, {
+      rule: 'letter.communicationNotFound',
+      values: { id: communicationId },
+    });
   return message;
 }
 

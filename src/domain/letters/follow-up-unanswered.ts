@@ -6,6 +6,7 @@ import { formatLongDate } from '../dates.ts';
 import { quotePlan } from '../letter-words.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { byDate, findCommunication, shorten } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -23,22 +24,34 @@ export function draftFollowUpUnanswered(
   writer.assertAvailable(record, 'follow_up_unanswered');
   const message = findCommunication(record, options.communicationId);
   if (message.direction !== 'sent') {
-    throw new RangeError('a follow-up on an unanswered message needs a message the family sent');
+    throw new LetterRequestError('a follow-up on an unanswered message needs a message the family sent', {
+      rule: 'letter.followUpNeedsSent',
+    });
   }
   // Only for a message with no reply: never "no reply" to a message that was answered (or closed, or
   // waiting on an answer promised by a date that has not passed).
   const state = replyState(message, record.communications, record.asOf);
   if (!awaitsReply(message, record.communications, record.asOf)) {
-    const when = (id: string) => record.communications.find((c) => c.id === id)?.date;
+    const answeredOn =
+      state.state === 'answered'
+        ? record.communications.find((c) => c.id === state.replyIds[0])?.date
+        : undefined;
     const reason =
       state.state === 'answered'
-        ? `it was answered${when(state.replyIds[0]!) ? ` on ${formatLongDate(when(state.replyIds[0]!)!)}` : ''}`
+        ? `it was answered${answeredOn ? ` on ${formatLongDate(answeredOn)}` : ''}`
         : state.state === 'holding'
           ? `an answer was promised by ${formatLongDate(state.promisedBy)}, which has not passed`
           : state.state === 'closed'
             ? 'you marked it as no longer waiting for a reply'
             : 'it expects no reply';
-    throw new RangeError(`a follow-up is for a message with no reply, and this one has one: ${reason}`);
+    const date = answeredOn ?? (state.state === 'holding' ? state.promisedBy : '');
+    throw new LetterRequestError(
+      `a follow-up is for a message with no reply, and this one has one: ${reason}`,
+      {
+        rule: 'letter.followUpHasReply',
+        values: { state: state.state, date, hasDate: date ? 'yes' : 'no' },
+      },
+    );
   }
   const w = writer.writerFor(record, false, options, language);
   w.facts.push(message.id);

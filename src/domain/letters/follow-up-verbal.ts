@@ -5,6 +5,7 @@ import { type Communication, type ParentPosition, VERBAL_KINDS } from '../commun
 import { bulletList } from '../letter-words.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { findCommunication, notAgreedParagraphs } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -40,7 +41,9 @@ export function draftFollowUpVerbal(
   writer.assertAvailable(record, 'follow_up_verbal');
   const talk = findCommunication(record, options.communicationId);
   if (!VERBAL_KINDS.has(talk.kind)) {
-    throw new RangeError('a written follow-up is for a phone call or a meeting');
+    throw new LetterRequestError('a written follow-up is for a phone call or a meeting', {
+      rule: 'letter.followUpNeedsTalk',
+    });
   }
   const w = writer.writerFor(record, false, options, language);
   w.facts.push(talk.id);

@@ -3,6 +3,8 @@
 // only the plan's kind and place, so the server, the drafters and the web app's letter picker all ask
 // these functions.
 
+import type { RuleWords } from '../errors.ts';
+
 export const LETTER_KINDS = [
   'specific_concern',
   'check_in',
@@ -56,22 +58,37 @@ export function boardAppealProvince(plan: LetterPlan | null): 'BC' | 'AB' | null
 }
 
 /** Letters for one kind of plan only: what to say with no plan yet, and what to use for the other kind. */
+/** Why a letter cannot be drafted: the English words, and the rule that says them in the reader's language. */
+export type LetterRefusal = RuleWords & { message: string };
+
 const FITS_ONE_PLAN_KIND: Partial<
-  Record<LetterKind, { planKind: 'iep' | '504'; noPlan: string; otherKind: string }>
+  Record<LetterKind, { planKind: 'iep' | '504'; noPlan: LetterRefusal; otherKind: LetterRefusal }>
 > = {
   state_complaint: {
     planKind: 'iep',
-    noPlan: 'A state complaint needs the plan it is about: add the IEP first.',
-    otherKind:
-      'An IDEA state complaint (34 CFR 300.153) is for an IEP, not a 504 plan. For a 504 plan, use the ' +
-      "OCR complaint outline (180 days from the last act) or the district's 504 grievance process.",
+    noPlan: {
+      message: 'A state complaint needs the plan it is about: add the IEP first.',
+      rule: 'letter.stateComplaintNeedsPlan',
+    },
+    otherKind: {
+      message:
+        'An IDEA state complaint (34 CFR 300.153) is for an IEP, not a 504 plan. For a 504 plan, use the ' +
+        "OCR complaint outline (180 days from the last act) or the district's 504 grievance process.",
+      rule: 'letter.stateComplaintForIep',
+    },
   },
   ocr_complaint_outline: {
     planKind: '504',
-    noPlan: 'An OCR complaint outline needs the 504 plan it is about: add the plan first.',
-    otherKind:
-      'The OCR complaint outline is for a 504 plan. For an IEP, the state complaint draft ' +
-      '(34 CFR 300.153) is the matching step.',
+    noPlan: {
+      message: 'An OCR complaint outline needs the 504 plan it is about: add the plan first.',
+      rule: 'letter.ocrNeedsPlan',
+    },
+    otherKind: {
+      message:
+        'The OCR complaint outline is for a 504 plan. For an IEP, the state complaint draft ' +
+        '(34 CFR 300.153) is the matching step.',
+      rule: 'letter.ocrFor504',
+    },
   },
 };
 
@@ -80,35 +97,51 @@ const FITS_ONE_PLAN_KIND: Partial<
  * step for a 504 plan), or null when it fits. With no plan yet, a letter that fits only one kind of plan
  * does not fit.
  */
-function planMismatch(plan: LetterPlan | null, kind: LetterKind): string | null {
+function planMismatch(plan: LetterPlan | null, kind: LetterKind): LetterRefusal | null {
   if (plan?.jurisdiction.country === 'CA' && !CANADA_LETTER_KINDS.has(kind)) {
-    const where = plan.jurisdiction.region ?? 'the province or territory';
-    return (
-      `A ${kind.replaceAll('_', ' ')} is a United States procedure; for a Canadian plan, ${where} sets its own rules. ` +
-      'Start with a specific concern, a check-in or a meeting request to the school.'
-    );
+    const region = plan.jurisdiction.region;
+    const kindWords = kind.replaceAll('_', ' ');
+    return {
+      message:
+        `A ${kindWords} is a United States procedure; for a Canadian plan, ${region ?? 'the province or territory'} sets its own rules. ` +
+        'Start with a specific concern, a check-in or a meeting request to the school.',
+      rule: 'letter.usProcedure',
+      values: { kind, kindWords, region: region ?? '', hasRegion: region ? 'yes' : 'no' },
+    };
   }
-  const fit = FITS_ONE_PLAN_KIND[kind];
-  if (fit) {
-    if (!plan) return fit.noPlan;
-    return plan.kind === fit.planKind ? null : fit.otherKind;
+  const fits = FITS_ONE_PLAN_KIND[kind];
+  if (fits) {
+    if (!plan) return fits.noPlan;
+    return plan.kind === fits.planKind ? null : fits.otherKind;
   }
   switch (kind) {
     case 'board_appeal':
       return boardAppealProvince(plan)
         ? null
-        : 'An appeal to the school board is drafted for a plan in British Columbia (School Act s.11) or Alberta (Education Act s.42).';
+        : {
+            message:
+              'An appeal to the school board is drafted for a plan in British Columbia (School Act s.11) or Alberta (Education Act s.42).',
+            rule: 'letter.boardAppealPlan',
+          };
     default:
       return null;
   }
 }
 
-/** Why this letter cannot be drafted for this plan, or null: it does not fit the plan, or needs one. */
-export function letterUnavailableReason(plan: LetterPlan | null, kind: LetterKind): string | null {
+/** Why this letter cannot be drafted for this plan (its words and rule), or null: it does not fit the plan, or needs one. */
+export function letterRefusal(plan: LetterPlan | null, kind: LetterKind): LetterRefusal | null {
   if (!plan && kind === 'request_prior_written_notice') {
-    return 'A request for written notice needs the plan it is about: add the plan first.';
+    return {
+      message: 'A request for written notice needs the plan it is about: add the plan first.',
+      rule: 'letter.pwnNeedsPlan',
+    };
   }
   return planMismatch(plan, kind);
+}
+
+/** Why this letter cannot be drafted for this plan, in English, or null. */
+export function letterUnavailableReason(plan: LetterPlan | null, kind: LetterKind): string | null {
+  return letterRefusal(plan, kind)?.message ?? null;
 }
 
 /**

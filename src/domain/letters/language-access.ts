@@ -17,6 +17,7 @@ import { pin, pins } from '../legal-sources.ts';
 import { capitalize } from '../letter-words.ts';
 import { CA_PROVINCES } from '../regions.ts';
 import type { DraftLanguage } from './draft-language.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, ReplyOption, Writer } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -38,7 +39,10 @@ export function letterLanguage(language: string | undefined): string {
   const name = (language ?? '').trim().replace(/\s+/gu, ' ');
   if (name.length === 0) return DEFAULT_LETTER_LANGUAGE;
   if (name.length > LANGUAGE_NAME_MAX || !/\p{L}/u.test(name)) {
-    throw new RangeError(`the language is not a language name: ${name.slice(0, LANGUAGE_NAME_MAX)}`);
+    throw new LetterRequestError(`the language is not a language name: ${name.slice(0, LANGUAGE_NAME_MAX)}`, {
+      rule: 'letter.languageName',
+      values: { name: name.slice(0, LANGUAGE_NAME_MAX) },
+    });
   }
   return capitalize(name);
 }
@@ -158,10 +162,15 @@ export function draftLanguageAccessRequest(
   const asked = letterLanguage(options.language);
   const meetingDate = options.meetingDate ?? null;
   if (meetingDate != null) {
-    if (!isIsoDate(meetingDate)) throw new RangeError(`the meeting date is not a date: ${meetingDate}`);
+    if (!isIsoDate(meetingDate))
+      throw new LetterRequestError(`the meeting date is not a date: ${meetingDate}`, {
+        rule: 'letter.meetingNotDate',
+        values: { date: meetingDate },
+      });
     if (meetingDate < record.asOf) {
-      throw new RangeError(
+      throw new LetterRequestError(
         `the meeting date (${formatLongDate(meetingDate, true)}) is before the day the letter is written (${formatLongDate(record.asOf, true)})`,
+        { rule: 'letter.meetingBeforeLetter', values: { meeting: meetingDate, date: record.asOf } },
       );
     }
   }

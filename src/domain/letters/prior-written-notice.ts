@@ -5,6 +5,7 @@ import type { ParentPosition } from '../communications.ts';
 import { pin } from '../legal-sources.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { findCommunication, notAgreedParagraphs, shorten } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -36,7 +37,10 @@ export function draftPriorWrittenNoticeRequest(
   writer.assertAvailable(record, 'request_prior_written_notice');
   const w = writer.writerFor(record, false, options, language);
   const decision = options.decision.trim();
-  if (decision.length === 0) throw new RangeError('say which decision the notice is about');
+  if (decision.length === 0)
+    throw new LetterRequestError('say which decision the notice is about', {
+      rule: 'letter.decisionRequired',
+    });
   let decidedOn = options.decidedOn ?? null;
   let to = [writer.recipientForRole(w, 'case_manager')];
   let position: ParentPosition = options.parentPosition ?? 'unknown';

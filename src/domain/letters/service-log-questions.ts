@@ -11,6 +11,7 @@ import { andList, providerFor } from '../letter-words.ts';
 import type { DifferenceKind } from '../service-log-reconcile.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { findService, serviceWords } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, LetterRecipient, ReplyOption, Writer } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -201,10 +202,14 @@ export function draftServiceLogQuestions(
 ): Letter {
   writer.assertAvailable(record, 'service_log_questions');
   const differences = options.differences;
-  if (differences.length === 0) throw new RangeError('pick at least one difference to ask about');
+  if (differences.length === 0)
+    throw new LetterRequestError('pick at least one difference to ask about', {
+      rule: 'letter.noDifferences',
+    });
   if (differences.length > SERVICE_LOG_QUESTIONS_MAX)
-    throw new RangeError(
+    throw new LetterRequestError(
       `pick at most ${SERVICE_LOG_QUESTIONS_MAX} differences for one letter: a shorter letter gets a clearer answer`,
+      { rule: 'letter.tooManyDifferences', values: { max: SERVICE_LOG_QUESTIONS_MAX } },
     );
   const w = writer.writerFor(record, false, options, language);
   const thisYear = record.asOf.slice(0, 4);

@@ -14,6 +14,7 @@ import {
   planWordsForService,
   serviceWords,
 } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, ReplyOption } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -30,7 +31,11 @@ export function draftServiceLogRequest(
   const { child } = w;
   const from = options.from ?? service.ledger.from;
   const until = options.to ?? service.ledger.to;
-  if (until < from) throw new RangeError(`the date range ends before it starts: ${from}..${until}`);
+  if (until < from)
+    throw new LetterRequestError(`the date range ends before it starts: ${from}..${until}`, {
+      rule: 'letter.rangeEndsBeforeStart',
+      values: { from, to: until },
+    });
   const provider = providerFor(record.team, service);
   const to = [provider ? writer.recipientOf(provider) : { name: w.gap('role.provider'), email: null }];
   const cc = writer.caseManagerCopy(record, to);

@@ -3,6 +3,7 @@
 import type { CaseParentNote, CaseRecord } from '../case-record.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { byDate } from './facts.ts';
+import { LetterRequestError } from './request-error.ts';
 import type { Letter, LetterRecipient } from './writer.ts';
 import * as writer from './writer.ts';
 
@@ -25,14 +26,22 @@ export function draftThankYou(
   let win: CaseParentNote | undefined;
   if (options.noteId) {
     win = record.parentNotes.find((n) => n.id === options.noteId);
-    if (!win) throw new RangeError(`no parent note with id ${options.noteId} in this record`);
+    if (!win)
+      throw new LetterRequestError(`no parent note with id ${options.noteId} in this record`, {
+        rule: 'letter.noteNotFound',
+        values: { id: options.noteId },
+      });
   } else {
     win = byDate(record.parentNotes.filter((n) => n.kind === 'win')).pop();
   }
   let to: LetterRecipient[];
   if (options.contactId) {
     const contact = record.team.find((c) => c.id === options.contactId);
-    if (!contact) throw new RangeError(`no team contact with id ${options.contactId} in this record`);
+    if (!contact)
+      throw new LetterRequestError(`no team contact with id ${options.contactId} in this record`, {
+        rule: 'letter.contactNotFound',
+        values: { id: options.contactId },
+      });
     to = [writer.recipientOf(contact)];
   } else {
     to = [writer.recipientForRole(w, 'case_manager')];

@@ -6,6 +6,7 @@ import type { CaseContact, CaseRecord } from '../case-record.ts';
 import { type Communication, DEFAULT_REPLY_SCHOOL_DAYS } from '../communications.ts';
 import { formatLongDate, isIsoDate } from '../dates.ts';
 import { replyDueDate } from '../deadlines.ts';
+import type { RuleWords } from '../errors.ts';
 import type { Translate } from '../i18n/translate.ts';
 import {
   contactsWithRole,
@@ -21,7 +22,8 @@ import {
   letterTranslator,
   listIn,
 } from './draft-language.ts';
-import { type LetterKind, letterUnavailableReason } from './kinds.ts';
+import { type LetterKind, type LetterRefusal, letterRefusal } from './kinds.ts';
+import { LetterRequestError } from './request-error.ts';
 
 export type LetterRecipient = { name: string; email: string | null };
 
@@ -68,16 +70,19 @@ export type Timeline = {
 export class LetterUnavailableError extends Error {
   readonly code = 'letter_not_available';
   readonly kind: LetterKind;
-  constructor(kind: LetterKind, message: string) {
-    super(message);
+  /** The rule and values that say it in the reader's language. */
+  readonly words: RuleWords;
+  constructor(kind: LetterKind, refusal: LetterRefusal) {
+    super(refusal.message);
     this.name = 'LetterUnavailableError';
     this.kind = kind;
+    this.words = { rule: refusal.rule, ...(refusal.values ? { values: refusal.values } : {}) };
   }
 }
 
 export function assertAvailable(record: CaseRecord, kind: LetterKind): void {
-  const reason = letterUnavailableReason(record.plan, kind);
-  if (reason) throw new LetterUnavailableError(kind, reason);
+  const refusal = letterRefusal(record.plan, kind);
+  if (refusal) throw new LetterUnavailableError(kind, refusal);
 }
 
 export type Writer = {
@@ -222,10 +227,15 @@ export function finish(
  */
 export function respondByFor(record: CaseRecord, requested?: string): string {
   if (requested != null) {
-    if (!isIsoDate(requested)) throw new RangeError(`the reply date is not a date: ${requested}`);
+    if (!isIsoDate(requested))
+      throw new LetterRequestError(`the reply date is not a date: ${requested}`, {
+        rule: 'letter.replyNotDate',
+        values: { date: requested },
+      });
     if (requested <= record.asOf) {
-      throw new RangeError(
+      throw new LetterRequestError(
         `the reply date (${formatLongDate(requested, true)}) must come after the day the letter is written (${formatLongDate(record.asOf, true)})`,
+        { rule: 'letter.replyBeforeLetter', values: { replyBy: requested, date: record.asOf } },
       );
     }
     return requested;

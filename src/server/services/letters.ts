@@ -23,6 +23,7 @@ import {
   type Letter,
   type LetterAttachment,
   type LetterRequest,
+  LetterRequestError,
   LetterUnavailableError,
   type PlaceholderSpot,
   replaceAttachmentSentence,
@@ -177,8 +178,10 @@ function draftOrExplain(record: CaseRecord, request: LetterRequest, language: Dr
   try {
     return draftLetter(record, request, language);
   } catch (error) {
-    if (error instanceof LetterUnavailableError) throw invalid('request.kind', error.message);
-    if (error instanceof LetterLanguageUnavailableError) throw invalid('language', error.message);
+    if (error instanceof LetterUnavailableError) throw invalid('request.kind', error.message, error.words);
+    if (error instanceof LetterLanguageUnavailableError)
+      throw invalid('language', error.message, error.words);
+    if (error instanceof LetterRequestError) throw invalid('request', error.message, error.words);
     if (error instanceof RangeError) throw invalid('request', error.message);
     throw error;
   }
