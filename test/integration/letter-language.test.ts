@@ -107,7 +107,8 @@ describe.each(BACKENDS)('a letter’s language, on %s', (backend) => {
       expect(spanish.status).toBe(400);
       expect(spanish.body.error.fields[0]).toMatchObject({
         path: 'request',
-        message: 'no hay ninguna nota de la familia con el id 0190a0b0-0000-7000-8000-0000000000ff en este expediente',
+        message:
+          'no hay ninguna nota de la familia con el id 0190a0b0-0000-7000-8000-0000000000ff en este expediente',
         code: 'custom',
       });
     } finally {
