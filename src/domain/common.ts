@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withoutBidiControls } from './bidi.ts';
 import { isIsoDate } from './dates.ts';
+import type { FieldIssue } from './errors.ts';
 
 /** A school date, `YYYY-MM-DD`, checked to be a real day. */
 export const IsoDateSchema = z
@@ -100,34 +101,44 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
  * `inUsableYears` allows; with its path in the
  * dotted form errors use ("journal.3.data.note"). Walks without recursion, so any depth is safe.
  */
-export function findInputProblem(
-  value: unknown,
-  maxDepth = MAX_INPUT_DEPTH,
-): { path: string; message: string } | null {
+export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): FieldIssue | null {
   const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
   const where = (path: string[]) => path.join('.') || '(body)';
+  // Each problem names its rule, so the server says it in the reader's language (error.rule.<rule>).
+  const issue = (
+    path: string[],
+    message: string,
+    rule: string,
+    values: Record<string, string | number> = {},
+  ) => ({ path: where(path), message, code: 'custom', params: { ...values, rule } }) satisfies FieldIssue;
   while (stack.length > 0) {
     const { value: v, path } = stack.pop()!;
     if (typeof v === 'string') {
-      const problem = textProblem(v);
-      if (problem) return { path: where(path), message: problem };
+      const problem = textRule(v);
+      if (problem) return issue(path, problem.message, problem.rule);
       // Every field that holds a date: the whole value is one. (A note that is only a date is rare,
       // and the message says what to change.)
       if (DATE_TEXT.test(v) && !inUsableYears(v))
-        return { path: where(path), message: `must be a date between ${FIRST_YEAR} and ${LAST_YEAR}` };
+        return issue(path, `must be a date between ${FIRST_YEAR} and ${LAST_YEAR}`, 'date.usableYears', {
+          first: FIRST_YEAR,
+          last: LAST_YEAR,
+        });
       continue;
     }
     if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) continue;
     if (path.length >= maxDepth) {
-      return { path: where(path), message: `is nested more than ${maxDepth} levels deep` };
+      return issue(path, `is nested more than ${maxDepth} levels deep`, 'input.tooDeep', { max: maxDepth });
     }
     const entries: [string, unknown][] = Array.isArray(v)
       ? v.map((item, i) => [String(i), item])
       : Object.entries(v as Record<string, unknown>);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i]!;
-      const keyProblem = textProblem(key);
-      if (keyProblem) return { path: where([...path, key]), message: `has a name that ${keyProblem}` };
+      const keyProblem = textRule(key);
+      if (keyProblem)
+        return issue([...path, key], `has a name that ${keyProblem.message}`, 'input.keyName', {
+          problem: keyProblem.rule === 'text.nul' ? 'nul' : 'halfCharacter',
+        });
       stack.push({ value: item, path: [...path, key] });
     }
   }

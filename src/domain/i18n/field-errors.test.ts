@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CheckInInput } from '../check-in.ts';
-import { IsoDateSchema, NonEmptyText } from '../common.ts';
+import { findInputProblem, IsoDateSchema, NonEmptyText } from '../common.ts';
 import { invalid, issuesToFields } from '../errors.ts';
 import { ClassPeriodInput } from '../observations.ts';
 import { MISS_REASON_LABELS } from '../record-kinds.ts';
@@ -265,5 +265,39 @@ describe('every rule of the app’s own has words', () => {
         `is required when a session is ${status}`,
       );
     }
+  });
+});
+
+describe('the request checks every body, query and import passes (findInputProblem)', () => {
+  it('name their rule, with English words as the message and Spanish ones', () => {
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let i = 0; i < 70; i++) at = at.next = {} as Record<string, unknown>;
+    const inputs = [
+      { a: 'x\u0000' },
+      { a: 'x\uD800' },
+      { d: '1800-01-01' },
+      { ['k\u0000']: 1 },
+      { ['k\uDC00']: 1 },
+      deep,
+    ];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      const problem = findInputProblem(input);
+      expect(problem?.code).toBe('custom');
+      const { rule, ...values } = problem!.params as Record<string, string | number>;
+      seen.add(String(rule));
+      expect(english.t(`error.rule.${rule}`, values)).toBe(problem!.message);
+      const words = spanish.t(`error.rule.${rule}`, values);
+      expect(words).not.toBe(problem!.message);
+      expect(words).not.toMatch(/[{}]|error\.rule/);
+    }
+    expect([...seen].sort()).toEqual([
+      'date.usableYears',
+      'input.keyName',
+      'input.tooDeep',
+      'text.halfCharacter',
+      'text.nul',
+    ]);
   });
 });
