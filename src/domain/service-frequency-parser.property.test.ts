@@ -160,3 +160,145 @@ describe('parseServiceLine on any text', () => {
     30_000 + RUNS * 5,
   );
 });
+
+// Spanish lines (the Spanish translation of an IEP): the same guarantees on any mix of Spanish words, and a
+// nearly real Spanish line reads as the same amount as the English line it translates.
+const TOKENS_ES = [
+  'terapia del habla',
+  'terapia ocupacional',
+  'consejería',
+  'lectura',
+  '30',
+  '45',
+  '1,5',
+  'treinta',
+  'dos',
+  'una',
+  'vez',
+  'veces',
+  'minutos',
+  'min.',
+  'horas',
+  'media hora',
+  'sesiones',
+  'ses.',
+  'de',
+  'por',
+  'a la',
+  'al',
+  'cada',
+  'semana',
+  'semanales',
+  'mes',
+  'mensual',
+  'año',
+  'anual',
+  'día',
+  'diarios',
+  'todos los días',
+  'ciclo',
+  'de 6 días',
+  'trimestre',
+  'quincenal',
+  'semana por medio',
+  'de cada',
+  'hasta',
+  'desde',
+  'según sea necesario',
+  'fuera del aula',
+  'en el aula de educación general',
+  'grupo de',
+  'individual',
+  'luego',
+  '1/9/2026',
+  '10 de junio de 2027',
+  'entre',
+  'y',
+  'o',
+  ',',
+  '(',
+  ')',
+  '-',
+  'a\u0301',
+  'ñ',
+];
+
+/** The same amount, written as a Spanish translation and as the English original. */
+const translated = fc
+  .record({
+    minutes: fc.constantFrom(15, 20, 30, 45, 60),
+    times: fc.integer({ min: 1, max: 5 }),
+    period: fc.constantFrom(
+      ['por semana', 'per week'],
+      ['a la semana', 'a week'],
+      ['al mes', 'per month'],
+      ['por mes', 'per month'],
+      ['al día', 'per day'],
+      ['al año', 'per year'],
+      ['por ciclo de 6 días', 'per 6-day cycle'],
+      ['cada 2 semanas', 'every 2 weeks'],
+      ['por trimestre', 'per trimester'],
+    ),
+    setting: fc.constantFrom(
+      ['', ''],
+      [', fuera del aula', ', pull-out'],
+      [', en el aula de educación general', ', in the general education classroom'],
+      [', en grupo de 3', ', in a group of 3'],
+      [', individual', ', individual'],
+    ),
+    order: fc.boolean(),
+  })
+  .map(({ minutes, times, period, setting, order }) => {
+    const [pEs, pEn] = period as readonly string[];
+    const [sEs, sEn] = setting as readonly string[];
+    return {
+      es: order
+        ? `Terapia del habla, ${minutes} minutos ${times} veces ${pEs}${sEs}`
+        : `Terapia del habla, ${times} sesiones de ${minutes} min ${pEs}${sEs}`,
+      en: order
+        ? `Speech therapy, ${minutes} minutes ${times} times ${pEn}${sEn}`
+        : `Speech therapy, ${times} sessions of ${minutes} min ${pEn}${sEn}`,
+    };
+  });
+
+describe('parseServiceLine on Spanish text', () => {
+  it('reads a Spanish line as the same amount as its English original', () => {
+    fc.assert(
+      fc.property(translated, ({ es, en }) => {
+        const a = parseServiceLine(es);
+        const b = parseServiceLine(en);
+        expect(a.amounts, es).toEqual(b.amounts);
+        expect(a.complete, es).toBe(b.complete);
+        expect([a.area, a.setting, a.groupSizeLimit], es).toEqual([b.area, b.setting, b.groupSizeLimit]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it(
+    'never throws, is quick, and gives countable amounts or says what it could not read',
+    () => {
+      let slow = 0;
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...TOKENS_ES, ...TOKENS), { maxLength: 25 }).map((ws) => ws.join(' ')),
+          (text) => {
+            const started = performance.now();
+            const parsed = parseServiceLine(text);
+            if (performance.now() - started > SLOW_MS) slow++;
+            expect(parsed.text).toBe(text.trim());
+            if (parsed.complete) {
+              for (const a of parsed.amounts) expect(ServiceAmount.safeParse(a).success, text).toBe(true);
+            } else {
+              expect(parsed.unread.length, text).toBeGreaterThan(0);
+            }
+            for (const words of parsed.unread) expect(words.trim().length, text).toBeGreaterThan(0);
+          },
+        ),
+        { seed: SEED, numRuns: RUNS },
+      );
+      expect(slow).toBe(0);
+    },
+    30_000 + RUNS * 5,
+  );
+});

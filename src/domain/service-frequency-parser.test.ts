@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceArea } from './service.ts';
 import { ServiceAmount } from './service.ts';
-import { type ParsedAmount, type ParsedServiceLine, parseServiceLine } from './service-frequency-parser.ts';
+import {
+  areaOf,
+  type ParsedAmount,
+  type ParsedServiceLine,
+  parseServiceLine,
+} from './service-frequency-parser.ts';
+import { readSpanish } from './service-frequency-spanish.ts';
 
 /** A full amount: everything not given is null. */
 function amount(a: Partial<ParsedAmount> & Pick<ParsedAmount, 'period'>): ParsedAmount {
@@ -1093,5 +1100,356 @@ describe('parseServiceLine reads more real phrasing', () => {
       ['3 class periods per week, 45 minutes each', sessions(3, 45)],
       ['3 periods of 45 minutes per week', sessions(3, 45)],
     ]);
+  });
+});
+
+// Spanish service lines: the Spanish translation of a US IEP, or a parent typing from it. Read into the same
+// amounts as the English line says, with the same product choices; the notes quote the parent's own words.
+describe('Spanish service lines', () => {
+  const sessions = (n: number, minutes: number, period: ParsedAmount['period'] = week) =>
+    amount({ minutesPerSession: minutes, sessionsPerPeriod: n, period });
+  const total = (minutes: number, period: ParsedAmount['period'] = week) =>
+    amount({ minutesPerPeriod: minutes, period });
+  const term = { unit: 'term', cycleDays: null } as const;
+  const everyOther = { activeWeeks: 1, everyWeeks: 2 };
+
+  /** Read completely, with nothing unread, as these amounts (and these line fields, if given). */
+  const READ: [string, ParsedAmount, Partial<ParsedServiceLine>?][] = [
+    [
+      'Terapia del habla, 30 minutos 2 veces por semana',
+      sessions(2, 30),
+      { name: 'Terapia del habla', area: 'speech' },
+    ],
+    ['TERAPIA DEL HABLA 30 MINUTOS 2 VECES POR SEMANA', sessions(2, 30), { name: 'TERAPIA DEL HABLA' }],
+    ['2 veces a la semana, 30 minutos cada vez', sessions(2, 30)],
+    ['2 veces por semana, 30 minutos por sesión', sessions(2, 30)],
+    ['2 sesiones de 30 minutos por semana', sessions(2, 30)],
+    ['2 sesiones de 30 min por semana', sessions(2, 30)],
+    ['Terapia del habla 2 ses. de 30 min. por sem.', sessions(2, 30), { area: 'speech' }],
+    ['Terapia del habla 30 min. 1 ses./sem.', sessions(1, 30)],
+    ['30 min semanales', total(30)],
+    ['60 minutos a la semana', total(60)],
+    ['45 min/semana', total(45)],
+    ['2x30 min por semana', sessions(2, 30)],
+    ['Terapia del habla 30 min 2 x semana', sessions(2, 30)],
+    ['Terapia del habla treinta minutos tres veces por semana', sessions(3, 30)],
+    [
+      'Habla y lenguaje: 30 minutos, una vez a la semana, en grupo de 2',
+      sessions(1, 30),
+      {
+        name: 'Habla y lenguaje',
+        area: 'speech',
+        groupSizeLimit: 2,
+      },
+    ],
+    ['cuarenta y cinco minutos dos veces por semana', sessions(2, 45)],
+    ['diariamente, 20 minutos', sessions(1, 20, day)],
+    ['20 minutos diarios', sessions(1, 20, day)],
+    ['20 minutos todos los días', sessions(1, 20, day)],
+    ['20 minutos todos los dias', sessions(1, 20, day)],
+    ['20 min cada día escolar', sessions(1, 20, day)],
+    ['Terapia del habla 20 minutos, 2 veces al día', sessions(2, 20, day)],
+    ['Lectura 45 min 5 días a la semana', sessions(5, 45), { area: 'specialized_instruction' }],
+    ['5 días por semana, 45 minutos diarios', sessions(5, 45)],
+    ['Terapia ocupacional, 30 minutos al mes', total(30, month), { name: 'Terapia ocupacional', area: 'ot' }],
+    ['Consejería escolar 2 sesiones de 30 min por mes', sessions(2, 30, month), { area: 'counseling' }],
+    ['Fisioterapia 60 minutos mensuales', total(60, month), { area: 'pt' }],
+    ['Terapia física 30 min 1x semana', sessions(1, 30), { area: 'pt' }],
+    ['Consejería 2 sesiones al mes, 30 minutos cada una', sessions(2, 30, month)],
+    ['Psicología 120 minutos al año', total(120, year), { area: 'counseling' }],
+    ['Psicologia 120 minutos al ano', total(120, year), { area: 'counseling' }],
+    ['Trabajo social 30 min anual', total(30, year), { area: 'counseling' }],
+    [
+      'Terapia del lenguaje 30 minutos cada dos semanas',
+      { ...total(30), pattern: everyOther },
+      { area: 'speech' },
+    ],
+    ['30 min cada 2 semanas', { ...total(30), pattern: everyOther }],
+    ['Consejería 30 minutos quincenales', { ...total(30), pattern: everyOther }],
+    ['Consejeria 30 minutos quincenalmente', { ...total(30), pattern: everyOther }],
+    ['30 minutos semana por medio', { ...total(30), pattern: everyOther }],
+    [
+      '30 minutos 2 veces por semana, 3 de cada 4 semanas',
+      { ...sessions(2, 30), pattern: { activeWeeks: 3, everyWeeks: 4 } },
+    ],
+    ['30 minutos 3 semanas de cada 4', { ...total(30), pattern: { activeWeeks: 3, everyWeeks: 4 } }],
+    ['2 sesiones por ciclo de 6 días, 30 minutos', sessions(2, 30, cycle(6))],
+    ['3 x 20 min por ciclo de seis días escolares', sessions(3, 20, cycle(6))],
+    ['Terapia del habla 1 hora por semana', total(60)],
+    ['Terapia ocupacional media hora semanal', total(30)],
+    ['Consejería 1 hora y media al mes', total(90, month)],
+    ['1,5 horas semanales', total(90)],
+    [
+      'Lectura 90 minutos por semana en sesiones de 30 minutos',
+      amount({ minutesPerPeriod: 90, minutesPerSession: 30, period: week }),
+    ],
+    [
+      'Instrucción especializada en lectura, 45 minutos 5 veces por semana, fuera del aula de educación general, en grupo de 3',
+      sessions(5, 45),
+      {
+        name: 'Instrucción especializada en lectura',
+        area: 'specialized_instruction',
+        setting: 'pull_out',
+        delivery: 'direct',
+        groupSizeLimit: 3,
+      },
+    ],
+    [
+      'Matemáticas 30 minutos diarios en el aula de educación general',
+      sessions(1, 30, day),
+      { area: 'specialized_instruction', setting: 'push_in' },
+    ],
+    [
+      'Enseñanza especializada 60 min diarios en educación general',
+      sessions(1, 60, day),
+      { setting: 'push_in' },
+    ],
+    [
+      'Terapia ocupacional 30 minutos 2 veces por semana, dentro del aula',
+      sessions(2, 30),
+      { setting: 'push_in' },
+    ],
+    ['Terapia del habla 30 min semanales, fuera del aula', total(30), { setting: 'pull_out' }],
+    [
+      'Terapia ocupacional en la sala de terapia 30 min semanal',
+      total(30),
+      { setting: 'pull_out', location: 'sala de terapia' },
+    ],
+    [
+      'Terapia del habla 30 minutos semanales en el aula de recursos',
+      total(30),
+      { setting: 'pull_out', location: 'aula de recursos' },
+    ],
+    ['Consejeria individual 30 min 1 vez por semana', sessions(1, 30), { groupSizeLimit: 1 }],
+    ['Trabajo social 30 min 1x mes, uno a uno', sessions(1, 30, month), { groupSizeLimit: 1 }],
+    [
+      'Terapia del habla 30 min 2 veces por semana en grupo pequeño (máx. 4)',
+      sessions(2, 30),
+      { groupSizeLimit: 4 },
+    ],
+    ['Lectura 45 min diarios, grupo de no más de 5 estudiantes', sessions(1, 45, day), { groupSizeLimit: 5 }],
+    [
+      'Terapia del habla: 2x/semana, 30 min., proporcionada por la patóloga del habla y lenguaje',
+      sessions(2, 30),
+      { name: 'Terapia del habla', providerRole: 'speech-language pathologist' },
+    ],
+    [
+      'Apoyo conductual, indirecto, 60 minutos al mes, analista de conducta certificado',
+      total(60, month),
+      { area: 'behavior', setting: 'consultation', delivery: 'consult', providerRole: 'behavior analyst' },
+    ],
+    [
+      'Instrucción académica especializada, 4 horas por semana, fuera del aula, maestro de educación especial',
+      total(240),
+      { area: 'specialized_instruction', setting: 'pull_out', providerRole: 'special education teacher' },
+    ],
+    ['Visión 30 min por mes, consulta', total(30, month), { area: 'other', setting: 'consultation' }],
+    ['Audición 30 minutos mensuales', total(30, month), { area: 'other' }],
+    ['Orientación y movilidad 60 minutos al mes', total(60, month), { area: 'other' }],
+    [
+      'Terapia del habla 30 minutos semanales hasta el 10 de junio de 2027',
+      { ...total(30), endDate: '2027-06-10' },
+    ],
+    [
+      'Año escolar extendido (AEE): terapia del habla, 2 x 20 min por semana, 2027-07-06 - 2027-07-30',
+      { ...sessions(2, 20), startDate: '2027-07-06', endDate: '2027-07-30' },
+      { esy: true, name: 'terapia del habla' },
+    ],
+    [
+      'Terapia del habla 30 minutos semanales del 1/9/2026 al 22/6/2027',
+      { ...total(30), startDate: '2026-09-01', endDate: '2027-06-22' },
+    ],
+  ];
+
+  it('has at least 40 Spanish cases', () => {
+    expect(READ.length + ASKED.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(READ)('reads %j', (text, expected, line) => {
+    const parsed = parseServiceLine(text);
+    expect(parsed.amounts).toEqual([expected]);
+    expect(parsed.unread).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    if (line) expect(parsed).toMatchObject(line);
+  });
+
+  /** Not read, or read and left to be confirmed: the note names the phrase as the parent typed it. */
+  const ASKED: [string, string[], ParsedAmount[]][] = [
+    ['Terapia ocupacional según sea necesario', ['no frequency found ("según sea necesario")'], []],
+    ['Terapia ocupacional segun sea necesario', ['no frequency found ("segun sea necesario")'], []],
+    ['Terapia del habla cuando sea necesario', ['no frequency found ("cuando sea necesario")'], []],
+    ['Consejería, si es necesario', ['no frequency found ("si es necesario")'], []],
+    ['consulta con el maestro', ['no frequency found ("consulta con el maestro")'], []],
+    ['Terapia del habla', ['no frequency found ("Terapia del habla")'], []],
+    [
+      'dos veces por semana',
+      ['minutes per session not given ("dos veces por semana")'],
+      [amount({ sessionsPerPeriod: 2, period: week })],
+    ],
+    [
+      'Terapia del habla una vez por semana',
+      ['minutes per session not given'],
+      [amount({ sessionsPerPeriod: 1, period: week })],
+    ],
+    [
+      '20-30 minutos por semana',
+      ['the amount is a range ("20-30 minutos")', 'the lower figure, 20 minutes'],
+      [total(20)],
+    ],
+    [
+      'de 20 a 30 minutos 2 veces por semana',
+      ['the amount is a range ("de 20 a 30 minutos")', 'the lower figure, 20 minutes'],
+      [sessions(2, 20)],
+    ],
+    [
+      'entre 20 y 30 minutos semanales',
+      ['"entre 20 y 30 minutos"', 'the lower figure, 20 minutes'],
+      [total(20)],
+    ],
+    ['Terapia del habla 2 a 3 veces por semana, 30 minutos', ['the amount is a range ("2 a 3 veces")'], []],
+    ['Terapia del habla 20 o 30 minutos semanales', ['the amount is a range ("20 o 30 minutos")'], []],
+    [
+      'Terapia del habla hasta 3 veces por semana, 30 minutos',
+      ['the amount is a maximum ("hasta"), not a promise'],
+      [sessions(3, 30)],
+    ],
+    ['Terapia del habla bisemanal, 30 minutos', ['"bisemanal" can mean twice a week or every two weeks'], []],
+    ['Consejería 30 minutos día por medio', ['the period "día por medio" cannot be counted'], []],
+    ['Terapia del habla cada dos meses 30 minutos', ['the period "cada dos meses" cannot be counted'], []],
+    [
+      'Terapia del habla 30 minutos por semana por 6 semanas',
+      ['the service runs "por 6 semanas" but its dates are not given'],
+      [total(30)],
+    ],
+    [
+      'Apoyo conductual 30 min diarios excepto los viernes',
+      ['could not read "excepto los viernes", which may change the amount'],
+      [sessions(1, 30, day)],
+    ],
+    // Slash dates whose order no day over 12 shows: a translation may keep US dates or write day first.
+    [
+      'Terapia del habla 30 minutos semanales del 1/9/2026 al 10/6/2027',
+      ['could not read "1/9/2026 al 10/6/2027"'],
+      [total(30)],
+    ],
+  ];
+
+  it.each(ASKED)('asks about %j', (text, parts, amounts) => {
+    const parsed = parseServiceLine(text);
+    expect(parsed.complete).toBe(false);
+    for (const part of parts) {
+      expect(
+        parsed.unread.some((u) => u.includes(part)),
+        `"${part}" in ${JSON.stringify(parsed.unread)}`,
+      ).toBe(true);
+    }
+    expect(parsed.amounts).toEqual(amounts);
+  });
+
+  it('counts terms and grading periods per term, as English does', () => {
+    const cases: [string, ParsedAmount, string][] = [
+      ['Consejería 3x30 min por trimestre', sessions(3, 30, term), 'each trimester'],
+      ['30 min por período de calificaciones', total(30, term), 'each grading period'],
+      ['30 min por periodo de calificaciones', total(30, term), 'each grading period'],
+      ['Consejería 30 minutos por semestre', total(30, term), 'each semester'],
+      ['Terapia ocupacional 30 minutos trimestralmente', total(30, term), 'each quarter'],
+    ];
+    for (const [text, expected, where] of cases) {
+      const parsed = parseServiceLine(text);
+      expect(parsed.amounts, text).toEqual([expected]);
+      expect(parsed.complete, text).toBe(true);
+      expect(parsed.unread.join(' | '), text).toContain(`enter the dates of ${where}`);
+    }
+  });
+
+  it('reads a step-down and the date it starts', () => {
+    const parsed = parseServiceLine(
+      'Terapia del habla 30 minutos semanales, luego 15 minutos semanales a partir del 2027-01-25',
+    );
+    expect(parsed.amounts).toEqual([total(30), { ...total(15), startDate: '2027-01-25' }]);
+    expect(parsed.complete).toBe(true);
+  });
+
+  it('reads each line the same as its English original', () => {
+    const pairs: [string, string][] = [
+      [
+        'Terapia del habla, 30 minutos 2 veces por semana, fuera del aula',
+        'Speech therapy, 30 minutes 2 times per week, pull-out',
+      ],
+      ['Terapia ocupacional 45 min 1 vez al mes, consulta', 'OT 45 min 1x per month, consult'],
+      ['Consejería 30 minutos cada dos semanas', 'Counseling 30 minutes every 2 weeks'],
+      [
+        'Lectura 5 días por semana, 45 minutos diarios, 1:4',
+        'Reading 5 days per week, 45 minutes daily, 1:4',
+      ],
+      ['2 sesiones por ciclo de 6 días, 30 minutos', '2 sessions per 6-day cycle, 30 minutes'],
+      [
+        '30 minutos 3 veces por semana durante 3 de cada 4 semanas',
+        '30 minutes 3 times per week for 3 out of 4 weeks',
+      ],
+      ['Terapia del habla 20 a 30 minutos 2 veces por semana', 'Speech therapy 20 to 30 minutes 2x per week'],
+      ['Trabajo social 30 minutos por trimestre', 'Social work 30 minutes per trimester'],
+      [
+        'Matemáticas 30 min diarios en el aula de educación general',
+        'Math 30 min daily in the general education classroom',
+      ],
+      ['Terapia del habla según sea necesario', 'Speech therapy as needed'],
+    ];
+    for (const [es, en] of pairs) {
+      const a = parseServiceLine(es);
+      const b = parseServiceLine(en);
+      expect(a.amounts, es).toEqual(b.amounts);
+      expect(a.complete, es).toBe(b.complete);
+      expect([a.area, a.setting, a.delivery, a.groupSizeLimit], es).toEqual([
+        b.area,
+        b.setting,
+        b.delivery,
+        b.groupSizeLimit,
+      ]);
+      expect(a.unread.length, es).toBe(b.unread.length);
+    }
+  });
+
+  it('maps Spanish service names to their areas', () => {
+    const areas: [string, ServiceArea][] = [
+      ['Terapia del habla', 'speech'],
+      ['Terapia del lenguaje', 'speech'],
+      ['Habla y lenguaje', 'speech'],
+      ['Terapia ocupacional', 'ot'],
+      ['Fisioterapia', 'pt'],
+      ['Terapia física', 'pt'],
+      ['Terapia fisica', 'pt'],
+      ['Consejería', 'counseling'],
+      ['Consejería escolar', 'counseling'],
+      ['Orientación', 'counseling'],
+      ['Psicología', 'counseling'],
+      ['Trabajo social', 'counseling'],
+      ['Apoyo conductual', 'behavior'],
+      ['Instrucción especializada', 'specialized_instruction'],
+      ['Instrucción académica', 'specialized_instruction'],
+      ['Enseñanza especializada', 'specialized_instruction'],
+      ['Lectura', 'specialized_instruction'],
+      ['Escritura', 'specialized_instruction'],
+      ['Matemáticas', 'specialized_instruction'],
+      ['Expresión escrita', 'specialized_instruction'],
+      ['Servicios de salud', 'other'],
+      ['Enfermería', 'other'],
+      ['Visión', 'other'],
+      ['Audición', 'other'],
+      ['Transporte', 'other'],
+      ['Orientación y movilidad', 'other'],
+    ];
+    for (const [name, area] of areas) expect(areaOf(name), name).toBe(area);
+  });
+
+  it('leaves every English line of these tests as it is: none is rewritten', () => {
+    const english = [
+      ...CASES.map((c) => c.text),
+      'Speech therapy 30 minutes weekly, provided by Ms. Dias',
+      'Speech 30 min weekly, push-in and pull-out',
+      '5 days per week, 45 minutes daily',
+      'Social work 30 minutes every other month',
+    ];
+    for (const text of english) expect(readSpanish(text.toLowerCase()), text).toBeNull();
   });
 });

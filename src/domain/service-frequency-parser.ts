@@ -7,6 +7,7 @@ import {
   type ServiceArea,
   type ServiceSetting,
 } from './service.ts';
+import { readSpanish, spanishAreaOf } from './service-frequency-spanish.ts';
 
 // Reads one service line as an IEP writes it ("Speech-language therapy, 30 minutes 2 times per
 // week, pull-out") into the amounts the ledger counts. Pure: no I/O, no clock.
@@ -135,16 +136,26 @@ type Match = { m: RegExpMatchArray; start: number; end: number };
 
 class Reader {
   readonly text: string;
+  /** The working copy: lower-cased, and for a Spanish line rewritten into English (service-frequency-spanish.ts). */
   readonly norm: string;
   work: string;
   readonly used: boolean[];
   readonly notes: Note[] = [];
+  /** The line is Spanish: `norm` is its English rewrite, and `starts`/`ends` map positions back to `text`. */
+  readonly spanish: boolean;
+  private readonly starts: number[] | null;
+  private readonly ends: number[] | null;
 
   constructor(text: string) {
     this.text = text;
-    this.norm = normalize(text);
+    const lower = normalize(text);
+    const es = readSpanish(lower);
+    this.spanish = es != null;
+    this.norm = es?.text ?? lower;
+    this.starts = es?.starts ?? null;
+    this.ends = es?.ends ?? null;
     this.work = this.norm;
-    this.used = Array.from({ length: text.length }, () => false);
+    this.used = Array.from({ length: this.norm.length }, () => false);
   }
 
   /** All matches of `re` in the unread text between `from` and `to` (absolute positions). */
@@ -181,7 +192,7 @@ class Reader {
   /** The original text of a span, trimmed of spaces and edge punctuation. */
   orig(start: number, end: number): string {
     return this.text
-      .slice(start, end)
+      .slice(this.starts?.[start] ?? start, this.ends?.[end] ?? end)
       .trim()
       .replace(/^[\s,;:.]+|[\s,;:]+$/g, '');
   }
@@ -271,7 +282,10 @@ function readDates(r: Reader): Placed<FoundDate>[] {
   if (dayFirst && monthFirst) {
     r.note('the dates mix day/month and month/day order; enter them as YYYY-MM-DD', true);
   }
-  for (const x of slashes) {
+  // A Spanish translation may keep the IEP's US dates or write them day first: unless a day over 12 shows
+  // the order, its slash dates are left unread (and asked for) rather than guessed.
+  const unknownOrder = r.spanish && !dayFirst && !monthFirst;
+  for (const x of unknownOrder ? [] : slashes) {
     const a = Number(x.m[1]);
     const b = Number(x.m[3]);
     const yRaw = x.m[4]!;
@@ -766,7 +780,8 @@ const AREA_RULES: [RegExp, ServiceArea][] = [
 export function areaOf(name: string): ServiceArea {
   const lower = normalize(name);
   for (const [re, area] of AREA_RULES) if (re.test(lower)) return area;
-  return 'other';
+  // Spanish names ("Terapia del habla", "Consejería escolar"), only once no English word has named the area.
+  return spanishAreaOf(lower) ?? 'other';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1666,7 +1681,7 @@ export function parseServiceLine(text: string): ParsedServiceLine {
     cuts.push(x.start);
     bounds.push(x.end);
   }
-  cuts.push(trimmed.length);
+  cuts.push(r.norm.length);
   const parts: Part[] = bounds.map((start, i) => {
     const end = cuts[i]!;
     const inside = <T extends { at: number }>(xs: T[]) => xs.filter((x) => x.at >= start && x.at < end);
