@@ -2,6 +2,8 @@
 // in other words than Spanish set 1 (tone-cases-es.ts). Kept here, out of the test file, because the Spanish
 // classifier (tone-es-classifier.ts) is trained on them too (tone-es-training.ts).
 
+import type { ToneCategory } from './tone-categories.ts';
+
 export const SPANISH_UNIT_ACCUSING: readonly string[] = [
   'Si no me contestan hoy, voy a hablar con mi abogado.',
   'Les advierto que voy a presentar una queja ante el Departamento de Educación.',
@@ -341,4 +343,126 @@ export const SPANISH_ROUND_TWO_NEUTRAL: readonly string[] = [
   'Aún no he firmado el IEP porque quiero leerlo con calma.',
   'No doy permiso para que lo cambien de salón sin hablar conmigo primero.',
   'Tengo dudas sobre las metas de matemáticas; ¿las podemos revisar juntos?',
+];
+
+/**
+ * Spanish round four (docs/tone-check.md, "Spanish round four"): the frames behind Spanish set 8's misses
+ * (tone-cases-es4.ts), in other words and other regions' Spanish than the set's, with the kind the rules must
+ * give them, and near-neutral neighbours written with the same words (tone-es.test.ts). The classifier is
+ * trained on them too, as on the earlier rounds' sentences.
+ */
+export const SPANISH_ROUND_FOUR_ACCUSING: readonly (readonly [string, ToneCategory])[] = [
+  // threats
+  ['Cada falta queda anotada y todo va directo a la denuncia.', 'threat'],
+  ['Esto va derechito para mi abogado.', 'threat'],
+  ['Si no me contestan, esto lo llevo a la inspección.', 'threat'],
+  ['Mañana me voy directo a la fiscalía con todos los papeles.', 'threat'],
+  ['Vamos a solicitar que intervenga la supervisión escolar.', 'threat'],
+  ['Ya tenemos escrita la denuncia y la mandamos el viernes.', 'threat'],
+  ['La queja ya está redactada, solo falta enviarla.', 'threat'],
+  ['Voy a presentar la queja ante el distrito esta semana.', 'threat'],
+  // ultimatums
+  ['Es la última vez que les doy chance: o le ponen la aide o tiro por otro camino.', 'ultimatum'],
+  ['Si no aparece el informe, busco otra salida.', 'ultimatum'],
+  ['O cumplen el plan o lo arreglo de otra manera, vosotros elegís.', 'ultimatum'],
+  ['Se terminó la buena voluntad con este colegio.', 'ultimatum'],
+  ['Quedan avisados.', 'ultimatum'],
+  ['Si vuelve a pasar, después no respondo.', 'ultimatum'],
+  ['O le dan su terapia o mi hijo no vuelve a esa escuela.', 'ultimatum'],
+  // insults
+  ['Ese director es un caradura.', 'insult'],
+  ['La psicóloga es una haragana.', 'insult'],
+  ['Sos un atorrante.', 'insult'],
+  ['Esa gente no tiene alma.', 'insult'],
+  // sarcasm
+  ['Genial, otra vez sin transporte y ni una llamada.', 'sarcasm'],
+  ['Perfecto, me entero por otra mamá de que cambiaron el horario.', 'sarcasm'],
+  ['Ay mira qué novedad, la terapia cancelada de nuevo.', 'sarcasm'],
+  ['La reunión me la avisaron una hora antes, muy considerado de su parte.', 'sarcasm'],
+  ['Me mandaron el informe con datos que nunca dije, muy original de su parte.', 'sarcasm'],
+  ['La aide estaba en el celular mientras mi hijo se salía del aula, buen trabajo.', 'sarcasm'],
+  ['Felicitaciones a la escuela, consiguieron que mi hija le tenga miedo al recreo.', 'sarcasm'],
+  ['Qué gran idea el plan nuevo, tan efectivo que ya lo suspendieron dos veces.', 'sarcasm'],
+  ['Tercera semana sin fono 🙄', 'sarcasm'],
+  // rhetorical questions
+  ['¿Qué tendría que pasar para que alguien me escuche?', 'rhetorical_question'],
+  ['¿Cómo se les ocurre sacarlo al pasillo solo?', 'rhetorical_question'],
+  ['¿Quién en su sano juicio deja a un niño sin supervisión?', 'rhetorical_question'],
+  ['¿La evaluación la pago yo también, o cómo es el tema?', 'rhetorical_question'],
+  ['Nadie se digna a contestar mis correos.', 'rhetorical_question'],
+  ['¿Será que por fin alguien va a leer el plan?', 'rhetorical_question'],
+  // blame
+  ['Lo que pasó fue culpa de la maestra.', 'blame'],
+  ['Su retraso es responsabilidad del colegio, no de la familia.', 'blame'],
+  ['La maestra dejó que sus compañeros le pegaran.', 'blame'],
+  // absolutes
+  ['Cada semana es el mismo pretexto con el transporte.', 'absolute'],
+  ['Otra vez la excusa de siempre.', 'absolute'],
+  ['Cada vez que llamo me vienen con otra historia.', 'absolute'],
+  ['Nadie en esa oficina contesta el teléfono.', 'absolute'],
+  // orders
+  ['Dadme una respuesta hoy.', 'command'],
+  ['Mandadme el horario y dejad de marearme.', 'command'],
+  ['Me pasan el informe ahora mismo.', 'command'],
+  ['Llámenme, y dejen de darme largas.', 'command'],
+  // exasperation
+  ['Ya me tienen hinchada con tantas vueltas.', 'exasperation'],
+  ['Estoy frita con este tema del comedor.', 'exasperation'],
+  ['Qué jartera con las reuniones canceladas.', 'exasperation'],
+  ['Ando mamado de llamar a la coordinación.', 'exasperation'],
+  ['Ya no sé a quién más acudir.', 'exasperation'],
+  ['No aguanto un día más así.', 'exasperation'],
+];
+
+export const SPANISH_ROUND_FOUR_NEUTRAL: readonly string[] = [
+  'No estoy de acuerdo con este cambio.',
+  'No doy mi consentimiento.',
+  'Mi hijo siempre se pone nervioso con los cambios.',
+  'Gracias por todo!!',
+  'Nuestra defensora vendrá a la reunión.',
+  'Vos sabés que Sofi siempre se pone nerviosa antes de los exámenes.',
+  'Ya sabe que Mateo nunca desayuna antes de la escuela.',
+  '¡¡Felicidades por el festival!!',
+  'Mil gracias, maestra, Lucas está feliz con su nuevo grupo!!',
+  'La autorización va directo a la maestra.',
+  'Voy a la oficina del distrito a entregar los papeles.',
+  'Mañana voy al ministerio a tramitar el certificado.',
+  'Tengo una queja sobre el menú del comedor, ¿con quién hablo?',
+  'Si no funciona el horario visual, busco otra forma de ayudarlo en casa.',
+  'Por otro lado, quería preguntar por la excursión.',
+  'La reunión se acabó a las cinco.',
+  'La maestra ya está avisada de que lo recojo temprano.',
+  'En el trabajo no respondo el teléfono, mejor escríbame.',
+  'No es una mentirosa, creo que se confundió.',
+  'Mi hijo no tiene vergüenza de pedir ayuda.',
+  'Qué bueno que otra vez está leyendo en casa.',
+  'Genial, nos vemos el martes en la tarde.',
+  'Perfecto, no hay problema, lo recojo a las tres.',
+  'Qué bien, ya no tiene fiebre y mañana vuelve.',
+  'Muchas gracias por la llamada, muy amable de su parte.',
+  'Fue todo un detalle que le mandaran una tarjeta.',
+  'Le fue tan bien que ya no necesita el tutor.',
+  'Felicidades al equipo, lograron que mi hijo ame leer.',
+  '¿Qué hay que hacer para que le den el transporte?',
+  '¿La autorización la firmo yo o el papá?',
+  '¿Será que la reunión es a las tres?',
+  'No fue culpa de nadie, se cayó jugando.',
+  'Fue culpa mía, olvidé mandar la nota.',
+  'Es culpa del tráfico que llegamos tarde.',
+  'La evaluación es responsabilidad de la escuela, según el plan.',
+  'Cada vez que lo dejo en la escuela llora un poco, pero luego se calma.',
+  'Cada vez que pregunto me dan una respuesta muy clara, gracias.',
+  '¿Nadie en la escuela vio su chaqueta azul?',
+  'Usted ya sabe la edad de mi hijo.',
+  'Mi hijo se pone nervioso y deja de hablar.',
+  'Les pido que lo escuchen y dejen de castigarlo sin hablar conmigo.',
+  '¿Me manda el informe hoy mismo?',
+  'Me manda el informe cuando pueda, gracias.',
+  'Estoy cansada pero contenta con su progreso.',
+  'Ya no sé qué más hacer con la tarea de matemáticas, ¿tienen alguna idea?',
+  'Mi hija está aburrida en clase de música.',
+  'Quedó muy bonito el mural del salón.',
+  'Gracias por tanto, maestra, la vamos a extrañar.',
+  '¡Quién lo hubiera dicho, ya lee solito!',
+  'Ya va a ir solita al baño.',
 ];

@@ -17,11 +17,15 @@ import {
 } from './tone-cases.ts';
 import { SPANISH_SET_1, SPANISH_SET_2 } from './tone-cases-es.ts';
 import { SPANISH_SET_7 } from './tone-cases-es-heldout.ts';
+import { SPANISH_SET_9 } from './tone-cases-es-heldout2.ts';
 import { SPANISH_SET_3, SPANISH_SET_4 } from './tone-cases-es2.ts';
 import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
+import { SPANISH_SET_8 } from './tone-cases-es4.ts';
 import { THIRTEENTH_SET, TWELFTH_SET } from './tone-cases-round4.ts';
 import { FIFTEENTH_SET, FOURTEENTH_SET } from './tone-cases-round5.ts';
 import { SIXTEENTH_SET } from './tone-cases-round5-heldout.ts';
+import { SEVENTEENTH_SET } from './tone-cases-round6.ts';
+import { EIGHTEENTH_SET } from './tone-cases-round6-heldout.ts';
 import { TONE_CATEGORIES, type ToneCategory } from './tone-categories.ts';
 
 // Precision and recall of the tone check over the realistic sentences in tone-cases.ts. The goals (issue
@@ -381,6 +385,49 @@ describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Span
     console.log(['Round five:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
     // Floors a little under what each reached at the end of the round (set 16 87.0% / 1.3%, Spanish set 7
     // 80.0% / 1.3%): a change that makes the check worse fails; the held-out floors are not the goal.
+    for (const [name, s, recall, falseAlarms] of rows) {
+      expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
+      expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);
+    }
+  }, 30_000);
+});
+
+describe('issue 13, round six: set 17 trained on, set 18 held out; Spanish set 8 trained on, 9 held out', () => {
+  // Written blind, each by its own writer who read only tone-categories.ts: set 17 (210: 12 accusing in every
+  // kind, 90 neutral) and Spanish set 8 (210) to develop on, set 18 and Spanish set 9 (180 each: 10 in every
+  // kind, 80 neutral) written as an evaluator would and held out. Measured once before the round: set 17
+  // 80.8% / 4.4%, set 18 91.0% / 3.8%, Spanish set 8 73.3% / 3.3%, Spanish set 9 73.0% / 2.5%. Sets 17 and
+  // 8 became rules (SIXTH_ROUND_RULES in tone-patterns.ts, round four in tone-es.ts) and training data; sets
+  // 18 and 9 were measured once more at the end (92.0% / 2.5% and 79.0% / 2.5%; docs/tone-check.md). Their
+  // wrong verdicts are not printed.
+  const spanish = (text: string) => checkTone(text, { language: 'es' });
+
+  it('has four sets with every kind, each without a sentence twice', () => {
+    for (const [set, size] of [
+      [SEVENTEENTH_SET, 210],
+      [EIGHTEENTH_SET, 180],
+      [SPANISH_SET_8, 210],
+      [SPANISH_SET_9, 180],
+    ] as const) {
+      expect(set.length).toBe(size);
+      expect(set.filter((c) => c.label === 'neutral').length).toBe(size === 210 ? 90 : 80);
+      expect(new Set(set.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+        Object.keys(TONE_CATEGORIES).length,
+      );
+      expect(new Set(set.map((c) => c.text)).size).toBe(set.length);
+    }
+  });
+
+  it('measures them: the held-out English set at the goal, the Spanish one at a modest floor', () => {
+    const rows: [string, Score, number, number][] = [
+      ['set 17 (tuned and trained on)', score(SEVENTEENTH_SET), 0.97, 0.01],
+      ['set 18 (held out)', score(EIGHTEENTH_SET), 0.9, 0.03],
+      ['Spanish set 8 (tuned and trained on)', score(SPANISH_SET_8, spanish), 0.97, 0.01],
+      ['Spanish set 9 (held out)', score(SPANISH_SET_9, spanish), 0.77, 0.03],
+    ];
+    console.log(['Round six:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
+    // Floors a little under what each reached at the end of the round: a change that makes the check worse
+    // fails. Set 18 holds the goal (90% / 5%) itself.
     for (const [name, s, recall, falseAlarms] of rows) {
       expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
       expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);

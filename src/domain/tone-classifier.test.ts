@@ -70,14 +70,15 @@ describe('tone classifier: training', () => {
   });
 
   it('the committed tone-model.ts is what a fresh run writes (npm run tone:train)', () => {
-    // About two seconds: five inner folds and the final fit over sets 1 to 6.
+    // Five inner folds and the final fit over every training set: about 30 seconds on a busy
+    // two-core machine since round six added set 17.
     const fresh = trainToneModel(toneTrainingCases(TRAINED_ON), TRAINING, TRAINED_ON_NOTE);
     expect(fresh.threshold).toBe(TONE_MODEL.threshold);
     expect(fresh.training).toEqual(TONE_MODEL.training);
     expect(fresh.trainedOn).toBe(TONE_MODEL.trainedOn);
     expect(fresh.weights).toEqual(TONE_MODEL.weights);
     expect(fresh.kinds).toEqual(TONE_MODEL.kinds);
-  }, 30_000);
+  }, 120_000);
 
   it('has a threshold a sentence must clear, and no feature for an empty sentence', () => {
     expect(TONE_MODEL.threshold).toBeGreaterThan(0.5);

@@ -2062,6 +2062,12 @@ const BLAME_RULES: CategoryRule[] = [
       const who = group(m, 'who').toLowerCase();
       const subject =
         who === 'him' ? 'he' : who === 'her' ? 'she' : who === 'them' ? 'they' : group(m, 'who');
+      // "let him fall through the cracks": the idiom blames on its own (round six), so say the worry.
+      const cracks = /^(?:fall|slip)\s+(?:through|between)\s+the\s+cracks\b(.*)$/iu.exec(
+        tidy(group(m, 'rest')),
+      );
+      if (cracks)
+        return `I am worried that ${subject} ${subject === 'they' ? 'have' : 'has'} been missed${cracks[1]}`;
       return `It looks like ${subject} ${subject === 'they' ? 'were' : 'was'} left to ${tidy(group(m, 'rest'))}`;
     },
   },
@@ -3413,6 +3419,17 @@ const ABSOLUTE_RULES: CategoryRule[] = [
       if (lower[0] === 'stop' && lower[1]?.endsWith('ing'))
         return `Please do not ${[baseOfGerund(lower[1]), ...plain.slice(2)].join(' ')}${end}`;
       if (IMPERATIVE_VERBS.has(lower[0]!)) return `Please ${[lower[0], ...plain.slice(1)].join(' ')}${end}`;
+      // "ugh. again. seriously.": the sighs say no fact, so they go (round six: "Ugh again seriously" still
+      // read as exasperation).
+      const facts = plain.filter(
+        (w) =>
+          !/^(?:ugh|argh|seriously|honestly|really|unbelievable|incredible|wow|smh|omg|geez|jeez)$/iu.test(w),
+      );
+      if (facts.length < plain.length) {
+        if (facts.length === 0) return LEAVE_OUT;
+        if (facts.length === 1 && /^again$/iu.test(facts[0]!)) return 'This has happened again.';
+        return `${upperFirstWord(facts.join(' '))}${end}`;
+      }
       return `${upperFirstWord(plain.join(' '))}${end}`;
     },
   },
@@ -4302,6 +4319,364 @@ const FIFTH_ROUND_RULES: CategoryRule[] = (
   ] satisfies CategoryRule[]
 ).map((rule) => ({ ...rule, onlyFlags: true }));
 
+// --- Round six (issue 13): cues from set 17, written blind (tone-cases-round6.ts) --------------------------
+
+/** Staff the school's side names that SCHOOL_SUBJECT does not: the bus driver, the evaluator, the nurse. */
+const OTHER_STAFF =
+  '(?:(?:the|that|this|your|ur|his|her|their|our)\\s+(?:new\\s+|so-called\\s+|[\\p{L}-]+\\s+)?)?(?:bus\\s+driver|driver|evaluators?|nurse|interventionists?|proctors?|case\\s+worker|bus\\s+aide|lunch\\s+monitor|coach|tutor)';
+
+/** Someone on the school's side as a subject, with a bare title at a sentence start ("Teacher is rude"). */
+const STAFF_SUBJECT = `(?:${SCHOOL_SUBJECT}|${OTHER_STAFF}|(?<=^|[.!?;\\n]\\s*)(?:teacher|principal|aide|counselor|therapist|case\\s+manager))`;
+
+/** Words of a complaint strong enough to turn closing praise into irony (COMPLAINT_CUE is wider). */
+const IRONY_CUE =
+  /['‘"“][^'’"”]{2,40}['’"”]|\b(?:every\s+single|not|never|nobody|no\s+one|nothing|only|again|finally|late|missed|lost|ignored|forgot|cancel+ed|after\s+(?:\d+|two|three|four|five|six|several)\s+(?:days|weeks|months))\b|n['’]t\b/iu;
+
+/** Who a warning names as the one who will hear of it: the news, the state, a lawyer, a principal's boss. */
+const HEARERS =
+  /\b(?:principal|supervisor|boss|superintendent|board|director|state|news|channel\s+\d+|reporters?|journalists?|newspapers?|press|media|lawyers?|attorneys?|judge|hearing\s+officer|licens\p{L}*|inspector|police|OCR|department|district\s+office)\b/iu;
+
+/** The sentence names an audience a warning points to: a board, a mic, the news, a lawyer, an office. */
+const AUDIENCE_IN = (sentence: string): boolean =>
+  PUBLIC_PLACE.test(sentence) ||
+  FORMAL_OR_PUBLIC_STEP.test(sentence) ||
+  /\b(?:mic|microphone|podium|district\s+office|superintendent|board|binder|licensing)\b/iu.test(sentence);
+
+/** Time words after which "each and every" means "often": "late each and every morning". */
+const EVERY_TIME = '(?:morning|day|time|week|session|night|afternoon|class|period|month|meeting)';
+
+const SIXTH_ROUND_RULES: CategoryRule[] = (
+  [
+    {
+      // "i get three minutes at the mic, do you want me to spend them on you", "You really don't want me walking
+      // into the district office with this binder": a question or a warning about what the parent could say
+      // where others hear it. "Do you want me to bring the forms to the meeting?" asks.
+      id: 'threat',
+      pattern: rx(
+        `(?:(?:do|does)\\s+(?:you|anyone)\\s+(?:really\\s+|honestly\\s+|seriously\\s+)?want\\s+me\\s+to\\s+(?:spend|use|bring|take|share|read|tell|show|raise|mention|put|start|go|call|post|talk)|(?:you|u)\\s+(?:really\\s+|honestly\\s+|seriously\\s+)?(?:don${A}t|do\\s+not)\\s+want\\s+me\\s+(?:to\\s+)?(?:\\p{L}+ing|go|walk|bring|take|call|show|start|stand\\s+up))\\b[^.;!?\\n]*`,
+      ),
+      accept: (m, text) => AUDIENCE_IN(sentenceOf(m, text)),
+      span: (m, text) => {
+        let end = sentenceEnd(text, m.index);
+        if (text.charAt(end) === '?') end++;
+        return { start: clauseStart(text, m.index), end };
+      },
+      suggest: (_m, text, span) => threatSuggestion(text, span),
+    },
+    {
+      // "I know a reporter at the Gazette who would love a story about ...", "We have friends at Channel 4 who
+      // would be very interested to hear how ...": someone who would make it public or take it to court.
+      id: 'threat',
+      pattern: rx(
+        `(?:I|we)\\s+(?:know|have)\\s+(?:a|an|some|several|plenty\\s+of|people|friends?|someone)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:reporters?|journalists?|lawyers?|attorneys?|(?:at|on|from)\\s+(?:the\\s+)?(?:news|paper|state|channel\\s+\\d+|district\\s+office|board))\\b[^.;!?\\n]{0,40}?\\b(?:who|that)\\s+(?:would|will|${A}d)\\s+(?:love|like|enjoy|jump\\s+at|be\\s+(?:very\\s+|really\\s+|more\\s+than\\s+)?(?:interested|happy|glad|thrilled|delighted|eager))\\b(?<rest>[^.;!?\\n]*)`,
+      ),
+      // "We have a lawyer who would be happy to attend the meeting" is not a warning: what they would love is
+      // a story, to hear of it, or to take the case.
+      accept: (m) =>
+        /\b(?:story|stories|hear|know|see|learn|read|cover|write|look\s+(?:at|into)|take\s+(?:this|it|the\s+case|on)|this\s+case|about|how|what)\b/iu.test(
+          group(m, 'rest'),
+        ),
+      span: (m, text) => withCondition(clauseAround(m, text), text),
+      suggest: (_m, text, span) => threatSuggestion(text, span),
+    },
+    {
+      // "I'm sure your principal would be very interested to learn how ...", "I bet the superintendent would
+      // love to know why ...", "a hearing officer will find them very interesting reading".
+      id: 'threat',
+      pattern: rx(
+        `(?:(?:(?:I${A}m|I\\s+am|im)\\s+(?:sure|certain)|I\\s+bet)\\s+(?:that\\s+)?(?<who>[^.;!?\\n]{2,40}?)\\s+(?:would|will|might)\\s+(?:be\\s+)?(?:very\\s+|really\\s+|quite\\s+|most\\s+|so\\s+)?(?:interested|(?:love|like|want)\\s+to\\s+(?:know|hear|see|learn|read))\\s+(?:to\\s+(?:learn|know|hear|see|read)\\s+)?(?:about\\s+|in\\s+)?(?:how|what|why|that|the\\s+fact)\\b(?<rest>[^.;!?\\n]*)|${WATCHERS}[^.;!?\\n]{0,40}?\\s+(?:would|will|might)\\s+find\\s+(?:them|it|this|that|all\\s+(?:of\\s+)?(?:this|it|them)|(?:these|those|my|the|our|his|her)(?:\\s+[\\p{L}-]+){0,2})\\s+(?:very\\s+|really\\s+|quite\\s+|most\\s+)?interesting(?:\\s+reading)?)`,
+      ),
+      // "I'm sure the principal would love to know how well he did" is pride.
+      accept: (m) =>
+        /interesting/iu.test(m[0]) || (HEARERS.test(group(m, 'who')) && valenceOf(group(m, 'rest')) <= 0),
+      span: (m, text) => clauseAround(m, text),
+      suggest: (_m, text, span) => threatSuggestion(text, span),
+    },
+    {
+      // "we will pursue every remedy available to us", "I intend to seek all legal remedies", "will be reported
+      // to the police and to your licensing board", "think carefully about your next reply", "the state will
+      // be reading all about it".
+      id: 'threat',
+      pattern: rx(
+        `(?:I|we)\\s+(?:will|shall|${A}ll|intend\\s+to|plan\\s+to|are\\s+prepared\\s+to|am\\s+prepared\\s+to|reserve\\s+the\\s+right\\s+to|will\\s+not\\s+hesitate\\s+to|won${A}t\\s+hesitate\\s+to)\\s+(?:be\\s+)?(?:pursue|pursuing|seek|seeking|exercise|use|take)\\s+(?:any\\s+and\\s+all|all|every|each|any)\\s+(?:available\\s+)?(?:legal\\s+)?(?:remed(?:y|ies)|legal\\s+(?:options?|avenues?|action|means|steps)|(?:options?|avenues?)\\s+available\\s+to\\s+(?:us|me)\\s+under)\\b[^.;!?\\n]*|will\\s+be\\s+(?:reported|referred)\\s+(?:directly\\s+|immediately\\s+)?to\\s+(?:the\\s+police|(?:your|the|her|his|their)\\s+(?:state\\s+)?licens\\p{L}*\\s+board)[^.;!?\\n]*|think\\s+(?:very\\s+|long\\s+and\\s+hard\\s+|really\\s+)?(?:carefully|hard|twice)\\s+(?:about|before)\\s+(?:your|how\\s+you)\\s+(?:next\\s+)?(?:reply|response|move|step|answer|email|respond)\\b[^.;!?\\n]*|(?:will|${A}ll|(?:is|are)\\s+going\\s+to)\\s+(?:be\\s+)?(?:reading|hearing|learning)\\s+all\\s+about\\s+(?:it|this|that)`,
+      ),
+      legalTerm: true,
+      span: (m, text) => withCondition(clauseAround(m, text), text),
+      suggest: (_m, text, span) => threatSuggestion(text, span),
+    },
+    {
+      // "Either the speech minutes are made up before winter break or Nora doesn't come back in January",
+      // "Either the aide is back Monday or we're pulling him out". "Either my husband or I will pick him up"
+      // offers a choice.
+      id: 'ultimatum',
+      pattern: rx(
+        `either\\s+[^.;!?\\n]{3,100}?,?\\s+or\\s+(?:else\\s+)?(?:(?:[\\p{L}'’]+\\s+){1,2}?(?:doesn${A}t|does\\s+not|won${A}t|will\\s+not|isn${A}t|is\\s+not)\\s+(?:be\\s+)?(?:come|coming|go|going|return|returning|attend|attending|set\\s+foot|step\\s+foot|ride|riding)\\b|(?:I|we)(?:${A}m|\\s+am|${A}re|\\s+are|${A}ll|\\s+will)\\s+(?:be\\s+)?(?:pull(?:ing)?|withdraw(?:ing)?|keep(?:ing)?|tak(?:e|ing))\\s+(?:him|her|them|my\\s+\\p{L}+|\\p{Lu}\\p{L}+)\\s+(?:out|home)|(?:I|we)(?:${A}m|\\s+am|${A}re|\\s+are)\\s+(?:done|finished))[^.;!?\\n]*`,
+      ),
+      span: (m, text) => withCondition(clauseAround(m, text), text),
+      suggest: (m, text, span) => {
+        const first = /^either\s+(.*?),?\s+or\s/iu.exec(m[0]);
+        const wanted = first ? tidy(first[1]!) : '';
+        return `It is important to me that ${wanted || 'this is fixed'}${deadlineIn(text.slice(span.start, span.end)) && !/\b(?:by|before|until)\b/iu.test(wanted) ? ` ${deadlineIn(text.slice(span.start, span.end))}` : ''}; ${NEXT_STEPS}`;
+      },
+    },
+    {
+      // "Consider this your one and only warning", "Consider this your final warning about ...", "We will
+      // accept a one-to-one para by the 20th and nothing less".
+      id: 'ultimatum',
+      pattern: rx(
+        `consider\\s+this\\s+(?:your|a|the|my)\\s+(?:one\\s+and\\s+only|only|final|last|first\\s+and\\s+(?:last|only))\\s+(?:warning|reminder|chance)|(?<=[,\\s])and\\s+nothing\\s+less(?=\\s*[.;!]|\\s*$)`,
+      ),
+      accept: (m, text) =>
+        /^consider/iu.test(m[0]) ||
+        /\b(?:accept|expect|want|require|settle\s+for|need)\b/iu.test(
+          text.slice(sentenceStart(text, m.index), m.index),
+        ),
+      span: (m, text) => (/^and\s/iu.test(m[0]) ? withLeadingPunctuation(m) : clauseAround(m, text)),
+      suggest: (m) =>
+        /^and\s/iu.test(m[0])
+          ? '; if that is not possible, please let me know when we can talk'
+          : 'I would like to resolve this; if that is not possible, please let me know when we can talk',
+    },
+    {
+      // Insults as a label: "That bus driver is a menace", "The evaluator was a joke", "your OT is a danger to
+      // these kids", "the sub is a total amateur". Not the child ("He is a menace on the soccer field").
+      id: 'insult',
+      pattern: rx(
+        `(?<who>${STAFF_SUBJECT})\\s+(?:is|are|was|were|${A}s|${A}re)\\s+(?:just\\s+|basically\\s+|honestly\\s+|frankly\\s+|nothing\\s+but\\s+|clearly\\s+)?(?:a|an)\\s+(?:complete\\s+|total\\s+|absolute\\s+|real\\s+|utter\\s+|walking\\s+)?(?:menace|joke|disgrace|clown|fraud|liability|hazard|danger|embarrassment|amateur|hack|bully|laughingstock|nightmare|idiot|moron|dinosaur|train\\s+wreck)`,
+      ),
+      span: (m, text) => ({ start: m.index, end: clauseEnd(text, m.index + m[0].length) }),
+      suggest: (m) => concernsAbout(group(m, 'who'), ''),
+    },
+    {
+      // ", a total amateur with a clipboard", "- a complete joke": the label added after a complaint.
+      id: 'insult',
+      pattern: rx(
+        `(?<=,\\s*|\\s[-–—]\\s*)(?:a|an|just\\s+a)\\s+(?:complete|total|absolute|utter|real)\\s+(?:amateur|joke|clown|fraud|disgrace|idiot|moron|hack|menace|embarrassment|incompetent)(?:\\s+with\\s+[^.;!?,\\n]{1,30})?(?=\\s*[.;!,]|\\s*$)`,
+      ),
+      accept: (m, text) =>
+        new RegExp(`${STAFF_SUBJECT}|\\b(?:he|she|they)\\b`, 'iu').test(
+          text.slice(sentenceStart(text, m.index), m.index),
+        ),
+      span: withLeadingPunctuation,
+      suggest: () => LEAVE_OUT,
+    },
+    {
+      // "Teacher is very rude and not smart", "the evaluator is not qualified", "The bus driver has no business
+      // being near children", "you are the least competent case manager we have dealt with", "the behavior
+      // specialist hasn't got a clue".
+      id: 'insult',
+      pattern: rx(
+        `(?<who>${STAFF_SUBJECT})\\s+(?:clearly\\s+|obviously\\s+|honestly\\s+|really\\s+|frankly\\s+)?(?:(?:is|are|was|were|${A}s|${A}re)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:and\\s+)?(?:not|n${A}t)\\s+(?:very\\s+|so\\s+|too\\s+|that\\s+|really\\s+|even\\s+)?(?:smart|bright|intelligent|competent|qualified|capable|professional)|(?:has|have)\\s+no\\s+business\\s+(?:being|working|teaching|driving|running|making|deciding|telling|near|around|with|in\\s+charge)|(?:is|are|was|were|${A}s|${A}re)\\s+(?:by\\s+far\\s+)?(?:the|your)\\s+(?:least\\s+(?:competent|qualified|professional|helpful|organized|prepared|capable|responsive)|most\\s+(?:incompetent|unprofessional|useless|disorganized|unhelpful|careless|clueless))\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:I|we)\\s+(?:have\\s+|${A}ve\\s+)?(?:ever\\s+)?(?:dealt|worked|met|seen|had|encountered)|(?:has(?:n${A}t|\\s+not)\\s+got\\s+a\\s+clue|has\\s+no\\s+clue|(?:does|do)(?:n${A}t|\\s+not)\\s+have\\s+a\\s+clue))[^.;!?,\\n]*`,
+      ),
+      // "The tutor is not very smart about scheduling, ha": the child never; praise never.
+      accept: (m) => !/\b(?:he|she|my\s+(?:son|daughter|child|kid))\b/iu.test(group(m, 'who')),
+      span: (m) => ({ start: m.index, end: m.index + m[0].length }),
+      suggest: (m) => concernsAbout(group(m, 'who'), ''),
+    },
+    {
+      // "Thanks so much for a progress report that says 'progressing' under every single goal, very
+      // informative.": praise closing a complaint. "Thanks for the notes, very helpful" thanks.
+      id: 'sarcasm',
+      pattern: rx(
+        `(?<=,\\s*|\\s[-–—]\\s*)(?:very|really|so|super|truly|most|how)\\s+(?:informative|helpful|useful|professional|reassuring|thoughtful|considerate|efficient|enlightening|classy|mature|responsible|impressive)(?=\\s*[.!]|\\s*$)`,
+      ),
+      accept: (m, text) => IRONY_CUE.test(text.slice(sentenceStart(text, m.index), m.index)),
+      span: withLeadingPunctuation,
+      suggest: () => LEAVE_OUT,
+    },
+    {
+      // "..., but who's counting", "not that anyone is keeping track", "Ah yes, the famous 'we'll circle
+      // back'", "I'll keep holding my breath", "I won't hold my breath", "Truly genius."
+      id: 'sarcasm',
+      pattern: rx(
+        `(?:(?:but|and)\\s+)?who${A}s\\s+(?:counting|keeping\\s+(?:track|score))(?=\\s*[.!?]|\\s*$)|not\\s+that\\s+(?:anyone|anybody|I)(?:${A}s|${A}m|\\s+is|\\s+am)\\s+(?:counting|keeping\\s+(?:track|score))|(?:ah|oh)\\s*,?\\s+yes\\s*,?\\s+(?:the|our|your|that)\\s+(?:famous|legendary|infamous|classic|good\\s+old|trusty|beloved)\\b[^.;!?\\n—–]*|the\\s+(?:famous|legendary|infamous)\\s+['‘"“][^'’"”]{2,40}['’"”]|(?:(?:I${A}ll|I\\s+will|we${A}ll|we\\s+will)\\s+(?:just\\s+)?(?:keep\\s+)?(?:holding|hold)|(?:I${A}m|I\\s+am|im|we${A}re|we\\s+are)\\s+(?:not\\s+|still\\s+)?holding|(?:I|we)\\s+won${A}t\\s+(?:be\\s+)?(?:hold|holding))\\s+(?:my|our)\\s+breath|(?<=^|[.!?]\\s*)(?:truly|pure|sheer|real|absolute)\\s+genius(?=\\s*[.!]|\\s*$)`,
+      ),
+      // "I'm holding my breath until the results come in" waits for news.
+      accept: (m, text) =>
+        !/breath$/iu.test(m[0]) ||
+        !/^\s+(?:until|till|for|that|while)\b/iu.test(text.slice(m.index + m[0].length)),
+      span: (m) =>
+        /^(?:but|and|not)\s/iu.test(m[0])
+          ? withLeadingPunctuation(m)
+          : { start: m.index, end: m.index + m[0].length },
+      suggest: (m) => (/breath$/iu.test(m[0]) ? 'I hope to hear back soon' : LEAVE_OUT),
+    },
+    {
+      // "Does anyone in that building actually read the IEP before ...?", "Is anybody at the district office
+      // even reading these?". "Does anyone in the office know when the bus changes?" asks.
+      id: 'rhetorical_question',
+      pattern: rx(
+        `(?<aux>is|are|does|do|did|has|have)\\s+(?<who>(?:anyone|anybody|someone|somebody|any\\s+of\\s+you)\\s+(?:in|at|on|from)\\s+(?:that|this|the|your)\\s+(?:[\\p{L}-]+\\s+)?(?:building|school|office|team|district|department|program|place))\\s+(?:even|actually|really|ever|truly)\\s+(?:bother(?:ing)?\\s+to\\s+)?(?<verb>\\p{L}+)(?<rest>[^.;!?\\n]*)`,
+      ),
+      span: question,
+      suggest: (m, text, span) => ask(whetherQuestion(m), text, span),
+    },
+    {
+      // "Why am I the only person on this team who seems to care whether Priya learns to read?", "Am I the only
+      // parent in this building who reads the plan?"
+      id: 'rhetorical_question',
+      pattern: rx(
+        `(?:why\\s+)?(?:am|are)\\s+(?:I|we)\\s+(?:always\\s+|really\\s+)?the\\s+only\\s+(?:one|ones|person|people|parent|parents)\\s+(?:on|in|at|from)\\s+(?:this|the|that|his|her|our|your)\\s+(?:[\\p{L}-]+\\s+){1,2}?(?:who|that)\\b(?<rest>[^.;!?\\n]*)`,
+      ),
+      span: question,
+      suggest: (m, text, span) => {
+        const care = /\bcares?\s+(.*)$/iu.exec(group(m, 'rest'));
+        return ask(
+          care
+            ? `I know we all care ${tidy(care[1]!)}; can we problem-solve together`
+            : 'Could we work on this together as a team',
+          text,
+          span,
+        );
+      },
+    },
+    {
+      // "Do you honestly expect me to believe the sub was told about his behavior plan?", "You really expect us
+      // to accept that?". "Do you expect me to bring the forms on Monday?" asks.
+      id: 'rhetorical_question',
+      pattern: rx(
+        `(?:(?:do|does|did|can)\\s+(?:you|anyone|they|the\\s+\\p{L}+)|(?:you|they))\\s+(?:honestly\\s+|really\\s+|seriously\\s+|actually\\s+|truly\\s+)?(?:expect|want)\\s+(?:me|us)\\s+to\\s+(?:believe|accept|buy|swallow)\\s+(?:that\\s+)?(?<rest>[^.;!?\\n]*)`,
+      ),
+      span: question,
+      suggest: (m, text, span) => {
+        const rest = tidy(group(m, 'rest'));
+        return ask(
+          rest && !/^(?:that|this|it)$/iu.test(rest)
+            ? `Could you help me understand whether ${rest}`
+            : 'Could you help me understand what happened',
+          text,
+          span,
+        );
+      },
+    },
+    {
+      // "The case manager let the annual review date slide", "the school has let things slide all year".
+      id: 'blame',
+      pattern: rx(
+        `(?:let|lets|letting)\\s+(?<what>(?:the|his|her|their|this|that|it|things|everything|[\\p{L}-]+['’]s)(?:\\s+[\\p{L}-]+){0,4}?)\\s+slide`,
+      ),
+      accept: (m, text) => {
+        const who = subjectBefore(text, m.index);
+        return who === 'school' || who === 'they';
+      },
+      suggest: (m) => {
+        const what = tidy(group(m, 'what'));
+        return /^(?:it|this|that|things|everything)$/iu.test(what)
+          ? 'missed this'
+          : `missed ${lowerFirst(what)}`;
+      },
+    },
+    {
+      // "..., and we are out of compliance because of her.", "he lost a month because of your aide": the fault
+      // put on a person. "She has been happier because of her" thanks.
+      id: 'blame',
+      pattern: rx(
+        `because\\s+of\\s+(?:her|him|them|you|${YOUR}\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|the\\s+(?:[\\p{L}-]+\\s+)?${SCHOOL_NOUN}|${STAFF_NAME})(?=\\s*[.!;]|\\s*$)`,
+      ),
+      accept: (m, text) => {
+        const before = text.slice(sentenceStart(text, m.index), m.index);
+        const bad =
+          COMPLAINT_CUE.test(before) ||
+          valenceOf(before) < 0 ||
+          /\b(?:out\s+of\s+compliance|behind|hurt|injured|regress\p{L}*|suspended|failing|failed)\b/iu.test(
+            before,
+          );
+        if (!bad) return false;
+        if (!/^because\s+of\s+(?:her|him|them)\b/iu.test(m[0])) return true;
+        return new RegExp(`${SCHOOL_SUBJECT}|${OTHER_STAFF}`, 'iu').test(before);
+      },
+      span: withLeadingPunctuation,
+      suggest: () => LEAVE_OUT,
+    },
+    {
+      // "You caused this meltdown by changing his schedule", "The district created this mess by hiring ...".
+      id: 'blame',
+      pattern: rx(
+        `(?<who>${STAFF_SUBJECT})\\s+(?:caused|created|made|started)\\s+(?<what>(?:this|that|the|his|her)\\s+(?:whole\\s+|entire\\s+)?(?:mess|meltdown|problem|situation|crisis|regression|setback|disaster))(?:\\s+(?<how>by|when))?`,
+      ),
+      suggest: (m) =>
+        `I think ${lowerFirst(group(m, 'what'))} ${group(m, 'how').toLowerCase() === 'by' ? 'came from' : group(m, 'how') ? 'started when' : 'came from what happened'}`,
+    },
+    {
+      // "ur staff never tell me anything until its already happened", "they never let us know anything".
+      id: 'absolute',
+      pattern: rx(
+        `never\\s+(?:tell|tells|told|inform|informs|informed|let|lets|update|updates|send|sends|share|shares)\\s+(?:me|us)\\s+(?:know\\s+)?(?:anything|a\\s+thing|nothing)`,
+      ),
+      accept: (m, text) => {
+        const who = subjectBefore(text, m.index);
+        return who === 'school' || who === 'they';
+      },
+      suggest: () => 'did not let me know',
+    },
+    {
+      // "Everything I've asked for this year has been ignored", "Every request we sent was denied", "Nothing I
+      // ask for gets done".
+      id: 'absolute',
+      pattern: rx(
+        `(?:everything|every\\s+(?:single\\s+)?(?:thing|request|email|question|concern|call|message))\\s+(?:that\\s+)?(?:I|we)(?:${A}ve|\\s+have)?\\s+(?:asked\\s+(?:for|about)|requested|sent|written|raised|said|suggested|brought\\s+up|emailed)(?<mid>[^.;!?\\n]{0,40}?)\\s+(?:has\\s+been|have\\s+been|was|were|is|gets|got)\\s+(?:ignored|dismissed|denied|brushed\\s+off|lost|overlooked|refused)|nothing\\s+(?:I|we)\\s+(?:ask|asked|request|requested|say|said|send|sent)(?:\\s+for)?(?<mid2>[^.;!?\\n]{0,30}?)\\s+(?:ever\\s+)?(?:gets?|got|has\\s+been|is|was)\\s+(?:done|answered|followed|read|addressed)`,
+      ),
+      suggest: (m) => {
+        const mid = tidy(group(m, 'mid') || group(m, 'mid2'));
+        return `Some of what I have asked for${mid ? ` ${mid}` : ''} has not been ${/^nothing/iu.test(m[0]) ? 'done' : 'answered'} yet`;
+      },
+    },
+    {
+      // "The bus is late each and every morning, without exception.": emphasis on a complaint.
+      id: 'absolute',
+      pattern: rx(
+        `(?<=,\\s*|\\s[-–—]\\s*)(?:without\\s+(?:exception|fail)|no\\s+exceptions?)(?=\\s*[.!]|\\s*$)|each\\s+and\\s+every\\s+(?:single\\s+)?${EVERY_TIME}`,
+      ),
+      accept: (m, text) => {
+        const before = text.slice(sentenceStart(text, m.index), m.index);
+        const who = subjectBefore(text, m.index);
+        return who !== 'child' && who !== 'self' && (COMPLAINT_CUE.test(before) || valenceOf(before) < 0);
+      },
+      span: (m) =>
+        /^each/iu.test(m[0]) ? { start: m.index, end: m.index + m[0].length } : withLeadingPunctuation(m),
+      suggest: (m) => (/^each/iu.test(m[0]) ? 'often' : LEAVE_OUT),
+    },
+    {
+      // "Take the suspension off his record immediately.", "Hand over the evaluation report before the meeting",
+      // "Hand it over today". "Take him to the nurse if he wheezes" and "Take care" are not orders.
+      id: 'command',
+      pattern: rx(
+        `(?:hand\\s+(?:over\\b|(?:it|them|the\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s+over\\b)|turn\\s+over\\s+(?:the|his|her|all|every|my|our)\\b|take\\s+(?:the|his|her|this|that|it|that)\\b[^.;!?\\n]{1,50}?\\b(?:off|out\\s+of|away\\s+from|down)\\b[^.;!?\\n]*?\\s(?:immediately|at\\s+once|right\\s+now|right\\s+away|today|now|this\\s+instant))[^.;!?\\n]*`,
+      ),
+      accept: (m, text) => {
+        if (!isSentenceStart(text, m.index) && orderLead(text, m.index) === null) return false;
+        const sentence = text.slice(m.index, sentenceEnd(text, m.index) + 1);
+        return (
+          !/\b(?:please|could\s+you|would\s+you|can\s+you|thanks?|thank\s+you|if|when|in\s+case)\b/iu.test(
+            sentence,
+          ) && !sentence.trim().endsWith('?')
+        );
+      },
+      span: (m, text) => ({ start: orderLead(text, m.index) ?? m.index, end: sentenceEnd(text, m.index) }),
+      suggest: (_m, text, span) => {
+        const order = softened(text.slice(span.start, span.end).replace(ORDER_LEAD, ''));
+        return `Please ${order.charAt(0).toLowerCase()}${order.slice(1)}`;
+      },
+    },
+    {
+      // "My patience ran out about three emails ago", "like talking to a brick wall", "I don't know how many
+      // more ways I can say the same thing", "banging my head against a wall".
+      id: 'exasperation',
+      pattern: rx(
+        `(?:my|our)\\s+patience\\s+(?:has\\s+|is\\s+|was\\s+|had\\s+)?(?:(?:ran|run|running|wore|worn|wearing)\\s+(?:out|thin)|gone)|(?:like\\s+)?(?:talking|speaking|writing)\\s+to\\s+a\\s+(?:brick\\s+|stone\\s+)?wall|bang(?:ing)?\\s+(?:my|our)\\s+head\\s+(?:against|on)\\s+a\\s+(?:brick\\s+)?wall|how\\s+many\\s+(?:more\\s+|different\\s+|other\\s+)?ways\\s+(?:(?:can|do|must|should|will|could|am)\\s+(?:I|we)|(?:I|we)\\s+(?:can|could|should|must|have\\s+to|need\\s+to|am\\s+supposed\\s+to))\\s+(?:have\\s+to\\s+|going\\s+to\\s+|supposed\\s+to\\s+)?(?:say|explain|ask|write|tell|repeat|put)\\b[^.;!?\\n]*`,
+      ),
+      span: (m, text) =>
+        /patience/iu.test(m[0]) ? toClauseEnd(m, text) : { start: m.index, end: m.index + m[0].length },
+      suggest: (m) => {
+        if (/^how/iu.test(m[0])) return 'how else to explain this, so I am putting it in writing';
+        if (/patience/iu.test(m[0])) return 'I am finding this very hard';
+        if (/^like\s/iu.test(m[0])) return 'very hard, and I am not sure I am being heard';
+        return 'I am not sure I am being heard';
+      },
+    },
+  ] satisfies CategoryRule[]
+).map((rule) => ({ ...rule, onlyFlags: true }));
+
 /** Every rule, in priority order: when two overlap, the earlier one's flag is kept. */
 export const CATEGORY_RULES: readonly CategoryRule[] = [
   ...THREAT_RULES,
@@ -4316,4 +4691,5 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   ...THIRD_ROUND_RULES,
   ...FOURTH_ROUND_RULES,
   ...FIFTH_ROUND_RULES,
+  ...SIXTH_ROUND_RULES,
 ];

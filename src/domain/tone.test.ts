@@ -17,12 +17,14 @@ import {
   NEAR_NEUTRAL_6,
   NEAR_NEUTRAL_7,
   NEAR_NEUTRAL_8,
+  NEAR_NEUTRAL_9,
   UNIT_ACCUSING_1,
   UNIT_ACCUSING_2,
   UNIT_ACCUSING_3,
   UNIT_ACCUSING_4,
   UNIT_ACCUSING_5,
   UNIT_ACCUSING_6,
+  UNIT_ACCUSING_7,
 } from './tone-unit-cases.ts';
 
 function rules(flags: readonly ToneFlag[]): ToneRuleId[] {
@@ -241,9 +243,31 @@ describe('checkTone: exclamation marks', () => {
   });
 
   it('flags every single one when there are more than two', () => {
-    const flags = checkTone('Thank you! She loved it! Great!');
+    const flags = checkTone('Call me! He fell at recess! Please hurry!');
     expect(rules(flags)).toEqual(['exclamation', 'exclamation', 'exclamation']);
-    expect(flags.map((f) => f.start)).toEqual([9, 23, 30]);
+    expect(flags.map((f) => f.start)).toEqual([7, 26, 40]);
+  });
+
+  // Issue 13, round six: exclamation marks that close thanks or good wishes are warmth, not a raised voice.
+  it.each([
+    'Happy Friday! Thank you to the whole team for a great first semester!!',
+    'Thank you so much!! We loved the concert!',
+    'Thanks!!! See you Monday!',
+    'Congratulations to the robotics team!! He talks about it every night!',
+  ])('does not count the exclamation marks of thanks in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Thanks for nothing!!', '!!'],
+    ['Thank you for finally calling me back!!', '!!'],
+    ['Happy Friday!! Why was he sent home again?!', '?!'],
+  ])('still flags the exclamation marks of sarcasm or a complaint in: %s', (text, run) => {
+    expect(
+      checkTone(text)
+        .filter((f) => f.rule === 'exclamation')
+        .map((f) => f.phrase),
+    ).toContain(run);
   });
 
   it('flags two or more in a row as one flag', () => {
@@ -675,6 +699,18 @@ describe('checkTone: issue 13, round five, cues from sets 14 and 15 in other wor
   });
 
   it.each(NEAR_NEUTRAL_8)('flags nothing in: %s', (text) => {
+    expect(checkTone(text)).toEqual([]);
+  });
+});
+
+describe('checkTone: issue 13, round six, cues from set 17 in other words, each with near neutrals', () => {
+  it.each(UNIT_ACCUSING_7)('%s -> %s', (text, category) => {
+    const flags = checkTone(text);
+    expect(flags.map((f) => RULE_CATEGORY[f.rule])).toContain(category);
+    for (const f of flags) expect(checkTone(f.suggestion), f.suggestion).toEqual([]);
+  });
+
+  it.each(NEAR_NEUTRAL_9)('flags nothing in: %s', (text) => {
     expect(checkTone(text)).toEqual([]);
   });
 });

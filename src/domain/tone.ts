@@ -731,11 +731,35 @@ function unshout(suggestion: string, extraAcronyms: ReadonlySet<string>): string
 /** Product choice: up to two exclamation marks in a whole message read as warmth, more as raised voice. */
 export const MAX_SINGLE_EXCLAMATIONS = 2;
 
+/** Thanks, a greeting or good wishes: "Thank you to the whole team!!", "Happy Friday!", "We loved it!". */
+const WARM_SENTENCE =
+  /^(?:(?:oh|wow|and|so|again|just|a\s+big|huge|many)\s*,?\s+)*(?:thanks?\b|thank\s+you|thx|ty\b|happy\s+\p{L}+|merry\s+\p{L}+|congrat\p{L}*|welcome\s+back|have\s+a\s+(?:great|good|lovely|wonderful|nice|happy)|hope\s+you|we\s+(?:loved|love|are\s+so\s+grateful|appreciate)|(?:I|we)\s+(?:really\s+|truly\s+)?appreciate|so\s+(?:grateful|thankful|proud|happy)|(?:what\s+a\s+)?great\s+(?:job|news|work)|yay|hooray|woohoo)/iu;
+
+/** What turns thanks into sarcasm or a complaint: "Thanks for nothing!!", "Thank you for finally calling!!". */
+const NOT_WARM =
+  /\b(?:nothing|finally|not|never|no\s+one|nobody|again|late|only|forgot|forgetting|ignor\p{L}*|lost|losing|missed|wasting|useless|guess)\b|n['’]t\b/iu;
+
+/**
+ * Whether the "!" at `index` closes a sentence of thanks or good wishes: warmth, not a raised voice, so it
+ * is neither flagged nor counted ("Happy Friday! Thank you to the whole team for a great first semester!!").
+ */
+function warmExclamation(text: string, index: number): boolean {
+  let start = index;
+  while (start > 0 && !/[.!?;\n]/u.test(text.charAt(start - 1))) start--;
+  const sentence = text.slice(start, index).trim();
+  return (
+    WARM_SENTENCE.test(sentence) && !NOT_WARM.test(sentence) && !/\?/u.test(text.slice(index, index + 4))
+  );
+}
+
 function exclamationFlags(text: string): RawFlag[] {
   const flags: RawFlag[] = [];
-  // A run of "!" (and "?!"), or of two or more "?" ("Where is the aide??").
-  const runs = [...text.matchAll(/[!?]*![!?]*|\?{2,}/gu)];
-  const total = [...text].filter((c) => c === '!').length;
+  // A run of "!" (and "?!"), or of two or more "?" ("Where is the aide??"); runs that close thanks are left
+  // out.
+  const runs = [...text.matchAll(/[!?]*![!?]*|\?{2,}/gu)].filter(
+    (m) => !(m[0].startsWith('!') && warmExclamation(text, m.index)),
+  );
+  const total = runs.reduce((n, m) => n + [...m[0]].filter((c) => c === '!').length, 0);
   for (const m of runs) {
     const run = m[0];
     const isRun = run.length >= 2;
