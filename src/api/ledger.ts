@@ -342,6 +342,17 @@ export const ParsedServiceLineResponse = z.object({
   location: z.string().nullable(),
   amounts: z.array(ParsedAmount),
   esy: z.boolean(),
+  /** What could not be read: English, or the reader's language (from `unreadWords`). */
   unread: z.array(z.string()),
+  /**
+   * The same notes as catalog words (a key of the server-only part `serviceline` and its values), in
+   * the same order as `unread`.
+   */
+  unreadWords: z.array(
+    z.object({
+      key: z.string(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   complete: z.boolean(),
 });

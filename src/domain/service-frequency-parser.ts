@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates.ts';
+import type { MessageWords } from './errors.ts';
 import { MONTH_NAMES, MONTH_SRC, MONTHS } from './month-names.ts';
 import {
   type DeliveryMode,
@@ -57,6 +58,11 @@ export type ParsedServiceLine = {
   esy: boolean;
   /** Plain-English list of what could not be understood. */
   unread: string[];
+  /**
+   * The same notes as catalog words (the server-only part `serviceline`), in the same order: the
+   * server says them in the reader's language; in English they say exactly what `unread` says.
+   */
+  unreadWords: MessageWords[];
   /** Amounts found, each a valid ServiceAmount, and nothing that could change them unread. */
   complete: boolean;
 };
@@ -131,7 +137,7 @@ const words = (src: string) => rx(`(?<![a-z])(?:${src})(?![a-z])`);
 // ---------------------------------------------------------------------------------------------
 // The working text
 
-type Note = { message: string; essential: boolean };
+type Note = { message: string; essential: boolean; words: MessageWords };
 type Match = { m: RegExpMatchArray; start: number; end: number };
 
 class Reader {
@@ -197,8 +203,13 @@ class Reader {
       .replace(/^[\s,;:.]+|[\s,;:]+$/g, '');
   }
 
-  note(message: string, essential: boolean) {
-    if (!this.notes.some((n) => n.message === message)) this.notes.push({ message, essential });
+  /** A note in English, with its catalog words (`serviceline.<key>`), which say the same. */
+  note(message: string, essential: boolean, key: string, values?: Record<string, string>) {
+    if (this.notes.some((n) => n.message === message)) return;
+    const words: MessageWords = values
+      ? { key: `serviceline.${key}`, values }
+      : { key: `serviceline.${key}` };
+    this.notes.push({ message, essential, words });
   }
 }
 
@@ -249,7 +260,7 @@ function readDates(r: Reader): Placed<FoundDate>[] {
     const raw = r.orig(x.start, x.end);
     if (isIsoDate(iso)) dates.push({ iso, raw, at: x.start });
     else {
-      r.note(`the date "${raw}" is not a real date`, true);
+      r.note(`the date "${raw}" is not a real date`, true, 'date.notReal', { text: raw });
       dates.push({ iso: null, raw, at: x.start });
     }
   };
@@ -258,7 +269,10 @@ function readDates(r: Reader): Placed<FoundDate>[] {
       '(?<![\\d/])(?:the\\s+)?(?:20|19)\\d\\d\\s*[-/]\\s*(?:(?:20|19)\\d\\d|\\d\\d)(?![\\d/-])(?:\\s+(?:school|academic|iep)\\s+year)?',
     ),
     (x) => {
-      r.note(`did not use "${r.orig(x.start, x.end)}"; the service's own dates apply`, false);
+      const text = r.orig(x.start, x.end);
+      r.note(`did not use "${text}"; the service's own dates apply`, false, 'date.schoolYearUnused', {
+        text,
+      });
       return true;
     },
   );
@@ -280,7 +294,7 @@ function readDates(r: Reader): Placed<FoundDate>[] {
   const dayFirst = slashes.some((x) => Number(x.m[1]) > 12);
   const monthFirst = slashes.some((x) => Number(x.m[3]) > 12);
   if (dayFirst && monthFirst) {
-    r.note('the dates mix day/month and month/day order; enter them as YYYY-MM-DD', true);
+    r.note('the dates mix day/month and month/day order; enter them as YYYY-MM-DD', true, 'date.mixedOrder');
   }
   // A Spanish translation may keep the IEP's US dates or write them day first: unless a day over 12 shows
   // the order, its slash dates are left unread (and asked for) rather than guessed.
@@ -298,7 +312,7 @@ function readDates(r: Reader): Placed<FoundDate>[] {
 
   r.read(rx(`(?<![a-z])(?:${FULL_MONTH_SRC})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?![\\d:])`), (x) => {
     const raw = r.orig(x.start, x.end);
-    r.note(`the date "${raw}" has no year; enter it`, true);
+    r.note(`the date "${raw}" has no year; enter it`, true, 'date.noYear', { text: raw });
     dates.push({ iso: null, raw, at: x.start });
     return true;
   });
@@ -342,7 +356,10 @@ function readGroupSize(r: Reader): number | null {
   });
   const distinct = [...new Set(sizes)];
   if (distinct.length > 1) {
-    r.note(`more than one group size (${distinct.join(', ')}); enter the limit that applies`, false);
+    const named = distinct.join(', ');
+    r.note(`more than one group size (${named}); enter the limit that applies`, false, 'groupSize.many', {
+      sizes: named,
+    });
     return null;
   }
   if (distinct.length === 1) return distinct[0]!;
@@ -474,13 +491,21 @@ function readSetting(r: Reader): {
   });
   if (found.has('consultation')) {
     if (direct) {
-      r.note('names both direct service and consultation; enter them as two services', true);
+      r.note(
+        'names both direct service and consultation; enter them as two services',
+        true,
+        'setting.directAndConsult',
+      );
       return { setting: null, delivery: null, spans };
     }
     return { setting: 'consultation', delivery: 'consult', spans };
   }
   if (found.has('push_in') && found.has('pull_out')) {
-    r.note('names both push-in (inside general education) and pull-out; choose the setting', false);
+    r.note(
+      'names both push-in (inside general education) and pull-out; choose the setting',
+      false,
+      'setting.pushInAndPullOut',
+    );
     return { setting: null, delivery: 'direct', spans };
   }
   const setting = found.has('pull_out') ? 'pull_out' : found.has('push_in') ? 'push_in' : null;
@@ -535,7 +560,10 @@ function readLocation(r: Reader): string | null {
     places.push(r.orig(start, x.end));
     r.mask(start, x.end);
   }
-  if (places.length > 1) r.note(`more than one place named (${places.join(', ')}); the first is used`, false);
+  if (places.length > 1) {
+    const named = places.join(', ');
+    r.note(`more than one place named (${named}); the first is used`, false, 'place.many', { places: named });
+  }
   return places[0] ?? null;
 }
 
@@ -591,15 +619,18 @@ function readAmountWarnings(r: Reader): PartNote[] {
       // A range of minutes or hours ("20-30 minutes") is read by readDurationRanges.
       if (x.m[2] !== 'or' && LENGTH_UNIT.test(x.m[4]!)) return false;
       const text = r.orig(x.start, x.end);
-      r.note(`the amount is a range ("${text}"); enter the amount to count`, true);
+      r.note(`the amount is a range ("${text}"); enter the amount to count`, true, 'amount.range', { text });
       found.push({ at: x.start, kind: 'blocking', text });
       return true;
     },
   );
   r.read(words('up\\s+to|no\\s+more\\s+than|not\\s+to\\s+exceed|(?:a\\s+)?maximum\\s+of|at\\s+most'), (x) => {
+    const text = r.orig(x.start, x.end);
     r.note(
-      `the amount is a maximum ("${r.orig(x.start, x.end)}"), not a promise; enter the amount to count`,
+      `the amount is a maximum ("${text}"), not a promise; enter the amount to count`,
       true,
+      'amount.maximum',
+      { text },
     );
     return true;
   });
@@ -612,7 +643,10 @@ function readAmountWarnings(r: Reader): PartNote[] {
         : x.m[1] === 'monthly'
           ? 'twice a month or every two months'
           : 'twice a year or every two years';
-    r.note(`"${text}" can mean ${what}; enter which`, true);
+    r.note(`"${text}" can mean ${what}; enter which`, true, 'period.ambiguous', {
+      text,
+      unit: x.m[1] === 'weekly' ? 'week' : x.m[1] === 'monthly' ? 'month' : 'year',
+    });
     found.push({ at: x.start, kind: 'blocking', text });
     return true;
   });
@@ -621,6 +655,8 @@ function readAmountWarnings(r: Reader): PartNote[] {
     r.note(
       `the period "${text}" cannot be counted (use per day, week, month, year, term or school-day cycle); enter the amount another way`,
       true,
+      'period.uncountable',
+      { text },
     );
     found.push({ at: x.start, kind: 'blocking', text });
     return true;
@@ -757,7 +793,7 @@ function readName(
   const end = tokens[tokens.length - 1]!.end;
   const name = r.orig(start, end).replace(/[.\-–]+$/, '');
   if (name.length > 100) {
-    r.note('could not tell the service name', false);
+    r.note('could not tell the service name', false, 'name.unclear');
     return null;
   }
   return { start, end, name };
@@ -859,13 +895,15 @@ function addDuration(
 ): void {
   const raw = r.orig(x.start, x.end);
   if (!Number.isFinite(minutes) || minutes <= 0) {
-    r.note(`"${raw}" is not a usable number of minutes`, true);
+    r.note(`"${raw}" is not a usable number of minutes`, true, 'minutes.unusable', { text: raw });
     found.blocked = true;
     return;
   }
   const rounded = Math.round(minutes);
   if (Math.abs(minutes - rounded) > 1e-9) {
-    r.note(`"${raw}" is not a whole number of minutes; enter the minutes`, true);
+    r.note(`"${raw}" is not a whole number of minutes; enter the minutes`, true, 'minutes.notWhole', {
+      text: raw,
+    });
     found.blocked = true;
     return;
   }
@@ -874,7 +912,9 @@ function addDuration(
 
 function addCount(r: Reader, found: Found, value: number, raw: string, days = false): void {
   if (!Number.isInteger(value) || value < 1) {
-    r.note(`"${raw}" is not a whole number of sessions; enter the count`, true);
+    r.note(`"${raw}" is not a whole number of sessions; enter the count`, true, 'sessions.notWhole', {
+      text: raw,
+    });
     found.blocked = true;
     return;
   }
@@ -1001,7 +1041,12 @@ function readSessionsOfLength(r: Reader, { start: from, end: to }: Part, found: 
         addCount(r, found, a, raw);
         addDuration(r, found, unitMinutes(b, ub ?? 'm'), x, ub ? unitOf(ub) : 'min', 'session');
       } else {
-        r.note(`"${raw}" does not say which number is the minutes; enter sessions and minutes`, true);
+        r.note(
+          `"${raw}" does not say which number is the minutes; enter sessions and minutes`,
+          true,
+          'amount.whichMinutes',
+          { text: raw },
+        );
         found.blocked = true;
       }
       return true;
@@ -1085,7 +1130,12 @@ function readDurationRanges(r: Reader, part: Part, found: Found): void {
       // "1 hr - 30 min" is two lengths, not a range: the readers of lengths say so.
       if (!(low < high) && unitOf(lowUnit) !== unitOf(unit)) return false;
       if (!(low < high)) {
-        r.note(`"${raw}" is not a range from a smaller to a larger number; enter the amount to count`, true);
+        r.note(
+          `"${raw}" is not a range from a smaller to a larger number; enter the amount to count`,
+          true,
+          'amount.badRange',
+          { text: raw },
+        );
         found.blocked = true;
         return true;
       }
@@ -1169,9 +1219,12 @@ function readTermPeriods(r: Reader, { start: from, end: to }: Part, found: Found
     ),
     (x) => {
       const word = (x.m[1] ?? 'quarter').replace(/\s+/g, ' ').replace(/^nine.*/, 'grading period');
+      const text = r.orig(x.start, x.end);
       r.note(
-        `"${r.orig(x.start, x.end)}" is counted per term of the school calendar: enter the dates of each ${word} on the School calendar page`,
+        `"${text}" is counted per term of the school calendar: enter the dates of each ${word} on the School calendar page`,
         false,
+        'period.term',
+        { text, term: word.replace(' ', '_') },
       );
       found.pers.push({ unit: 'term', cycleDays: null, raw: r.orig(x.start, x.end) });
       return true;
@@ -1244,22 +1297,29 @@ function foldDailyIntoDaysPerWeek({ pers, cnts, durs }: Found): Per[] {
   return pers;
 }
 
-function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
+function chooseValues(r: Reader, found: Found, part: string): Chosen | null {
+  const quoted = `"${part}"`;
   const { durs, cnts, pats } = found;
   const pers = foldDailyIntoDaysPerWeek(found);
   const distinctPers = unique(pers, (p) => `${p.unit}:${p.cycleDays}`);
   if (distinctPers.length > 1) {
+    const periods = distinctPers.map((p) => `"${p.raw}"`).join(', ');
     r.note(
-      `more than one period (${distinctPers.map((p) => `"${p.raw}"`).join(', ')}) in ${quoted}; enter each amount on its own line`,
+      `more than one period (${periods}) in ${quoted}; enter each amount on its own line`,
       true,
+      'period.many',
+      { periods, part },
     );
     return null;
   }
   const distinctCnts = unique(cnts, (c) => String(c.value));
   if (distinctCnts.length > 1) {
+    const counts = distinctCnts.map((c) => `"${c.raw}"`).join(', ');
     r.note(
-      `more than one number of sessions (${distinctCnts.map((c) => `"${c.raw}"`).join(', ')}) in ${quoted}; enter the one that applies`,
+      `more than one number of sessions (${counts}) in ${quoted}; enter the one that applies`,
       true,
+      'sessions.many',
+      { counts, part },
     );
     return null;
   }
@@ -1273,16 +1333,21 @@ function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
   let plain = byTag(null);
   if (session.length > 1 || total.length > 1 || plain.length > 1) {
     const all = unique(durs, (d) => String(d.minutes));
+    const minutes = all.map((d) => `"${d.raw}"`).join(', ');
     r.note(
-      `more than one number of minutes (${all.map((d) => `"${d.raw}"`).join(', ')}) in ${quoted}; enter the one that applies`,
+      `more than one number of minutes (${minutes}) in ${quoted}; enter the one that applies`,
       true,
+      'minutes.manyListed',
+      { minutes, part },
     );
     return null;
   }
   if (session[0] && plain[0] && session[0].minutes === plain[0].minutes) plain = [];
   const distinctPats = unique(pats, (p) => `${p.active}/${p.every}`);
   if (distinctPats.length > 1) {
-    r.note(`more than one pattern of weeks in ${quoted}; enter the one that applies`, true);
+    r.note(`more than one pattern of weeks in ${quoted}; enter the one that applies`, true, 'pattern.many', {
+      part,
+    });
     return null;
   }
   const pat = distinctPats[0] ?? null;
@@ -1290,7 +1355,14 @@ function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
   if (!period && pat) period = { unit: 'week', cycleDays: null, raw: pat.raw };
   if (!period) {
     if (!found.blocked) {
-      r.note(`no period found in ${quoted}; say per day, week, month, year, term or cycle`, true);
+      r.note(
+        `no period found in ${quoted}; say per day, week, month, year, term or cycle`,
+        true,
+        'period.none',
+        {
+          part,
+        },
+      );
     }
     return null;
   }
@@ -1307,15 +1379,26 @@ function chooseValues(r: Reader, found: Found, quoted: string): Chosen | null {
 }
 
 /** The "N of every M weeks" pattern, and notes on a pattern or a cycle that cannot be right. */
-function checkPatternAndCycle(r: Reader, { period, pat }: Chosen, quoted: string): ParsedAmount['pattern'] {
+function checkPatternAndCycle(r: Reader, { period, pat }: Chosen, part: string): ParsedAmount['pattern'] {
+  const quoted = `"${part}"`;
   let pattern: ParsedAmount['pattern'] = null;
   if (pat) {
     if (period.unit !== 'week') {
-      r.note(`"${pat.raw}" needs a weekly amount, but ${quoted} is ${describeUnit(period)}; check it`, true);
+      r.note(
+        `"${pat.raw}" needs a weekly amount, but ${quoted} is ${describeUnit(period)}; check it`,
+        true,
+        'pattern.notWeekly',
+        { text: pat.raw, part, unit: period.unit },
+      );
     } else if (
       !(pat.active >= 1 && pat.active < pat.every && pat.every <= 52 && Number.isInteger(pat.active))
     ) {
-      r.note(`"${pat.raw}" is not a pattern of N weeks out of every M (N less than M); check it`, true);
+      r.note(
+        `"${pat.raw}" is not a pattern of N weeks out of every M (N less than M); check it`,
+        true,
+        'pattern.invalid',
+        { text: pat.raw },
+      );
     }
     pattern = { activeWeeks: pat.active, everyWeeks: pat.every };
   }
@@ -1324,11 +1407,15 @@ function checkPatternAndCycle(r: Reader, { period, pat }: Chosen, quoted: string
       r.note(
         `the length of the cycle is not given ("${period.raw}"); enter how many school days it has`,
         true,
+        'cycle.noLength',
+        { text: period.raw },
       );
     } else if (!Number.isInteger(period.cycleDays) || period.cycleDays < 2 || period.cycleDays > 20) {
       r.note(
         `a cycle of ${period.cycleDays} days ("${period.raw}") is not 2 to 20 school days; check it`,
         true,
+        'cycle.outOfRange',
+        { days: String(period.cycleDays), text: period.raw },
       );
     }
   }
@@ -1338,7 +1425,8 @@ function checkPatternAndCycle(r: Reader, { period, pat }: Chosen, quoted: string
 type Amounts = Pick<ParsedAmount, 'minutesPerSession' | 'sessionsPerPeriod' | 'minutesPerPeriod'>;
 
 /** Minutes per session, sessions per period and minutes per period from the chosen values; null when they disagree. */
-function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | null {
+function combineAmounts(r: Reader, chosen: Chosen, part: string): Amounts | null {
+  const quoted = `"${part}"`;
   const { period, count, session: s, total, plain } = chosen;
   const amounts: Amounts = { minutesPerSession: null, sessionsPerPeriod: null, minutesPerPeriod: null };
   const t = total ?? plain;
@@ -1347,7 +1435,14 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
     let tot = total;
     if (s && plain) {
       if (tot) {
-        r.note(`more than one number of minutes in ${quoted}; enter the one that applies`, true);
+        r.note(
+          `more than one number of minutes in ${quoted}; enter the one that applies`,
+          true,
+          'minutes.many',
+          {
+            part,
+          },
+        );
         return null;
       }
       tot = plain;
@@ -1357,6 +1452,8 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
         r.note(
           `${quoted} gives ${count} sessions of ${perSession.minutes} minutes but "${tot.raw}"; enter which applies`,
           true,
+          'amount.disagree',
+          { part, count: String(count), minutes: String(perSession.minutes), total: tot.raw },
         );
         return null;
       }
@@ -1372,16 +1469,25 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
         r.note(
           `"${chosen.classPeriods}" counts class periods, whose length is set by the school's bell schedule; enter the minutes of one period`,
           true,
+          'minutes.classPeriods',
+          { text: chosen.classPeriods },
         );
       } else if (amounts.minutesPerSession == null) {
-        r.note(`minutes per session not given (${quoted}); enter them`, true);
+        r.note(`minutes per session not given (${quoted}); enter them`, true, 'minutes.none', { part });
       }
     }
   } else if (t) {
     // With no count, an untagged length beside a stated total is the session length.
     const perSession = s ?? (total && plain ? plain : undefined);
     if (s && total && plain) {
-      r.note(`more than one number of minutes in ${quoted}; enter the one that applies`, true);
+      r.note(
+        `more than one number of minutes in ${quoted}; enter the one that applies`,
+        true,
+        'minutes.many',
+        {
+          part,
+        },
+      );
       return null;
     }
     if (period.unit === 'day' && t.unit === 'min' && t.tag == null && !perSession) {
@@ -1395,18 +1501,29 @@ function combineAmounts(r: Reader, chosen: Chosen, quoted: string): Amounts | nu
         r.note(
           `${quoted} gives sessions of ${perSession.minutes} minutes but "${t.raw}" in all; check it`,
           true,
+          'amount.sessionOverTotal',
+          { part, minutes: String(perSession.minutes), total: t.raw },
         );
       }
     }
   } else if (s) {
     amounts.minutesPerSession = s.minutes;
     if (period.unit === 'day') amounts.sessionsPerPeriod = 1;
-    else r.note(`number of sessions ${describeUnit(period)} not given (${quoted}); enter it`, true);
+    else
+      r.note(
+        `number of sessions ${describeUnit(period)} not given (${quoted}); enter it`,
+        true,
+        'sessions.none',
+        {
+          unit: period.unit,
+          part,
+        },
+      );
   } else if (period.unit === 'day') {
     amounts.sessionsPerPeriod = 1;
-    r.note(`minutes per session not given (${quoted}); enter them`, true);
+    r.note(`minutes per session not given (${quoted}); enter them`, true, 'minutes.none', { part });
   } else {
-    r.note(`no amount found in ${quoted}; enter the minutes and sessions`, true);
+    r.note(`no amount found in ${quoted}; enter the minutes and sessions`, true, 'amount.none', { part });
   }
   return amounts;
 }
@@ -1438,33 +1555,42 @@ function readAmount(r: Reader, part: Part): void {
   readPeriods(r, part, found);
   part.amount = putTogether(r, part, found);
   for (const { raw, low } of found.ranges) {
-    r.note(
-      part.amount
-        ? `the amount is a range ("${raw}"); the lower figure, ${low} minutes, is counted as the least promised; change it if the IEP means more`
-        : `the amount is a range ("${raw}"); enter the amount to count`,
-      true,
-    );
+    if (part.amount) {
+      r.note(
+        `the amount is a range ("${raw}"); the lower figure, ${low} minutes, is counted as the least promised; change it if the IEP means more`,
+        true,
+        'amount.rangeLower',
+        { text: raw, low: String(low) },
+      );
+    } else {
+      r.note(`the amount is a range ("${raw}"); enter the amount to count`, true, 'amount.range', {
+        text: raw,
+      });
+    }
   }
 }
 
 /** One amount from what the readers found; null, with a note saying why, when there is none. */
 function putTogether(r: Reader, part: Part, found: Found): ParsedAmount | null {
   const partText = r.orig(part.start, part.end);
-  const quoted = `"${partText}"`;
   const { durs, pers, cnts, pats } = found;
   if (!durs.length && !cnts.length && !pers.length && !pats.length) {
     if (found.blocked) return null;
     const phrase = part.warnings.find((w) => w.kind === 'no_frequency')?.text ?? partText;
-    r.note(phrase ? `no frequency found ("${phrase}")` : 'no frequency found', true);
+    if (phrase) r.note(`no frequency found ("${phrase}")`, true, 'frequency.none', { text: phrase });
+    else r.note('no frequency found', true, 'frequency.noneBare');
     return null;
   }
   for (const w of part.warnings) {
-    if (w.kind === 'no_frequency') r.note(`also says "${w.text}"; only the stated amount is counted`, false);
+    if (w.kind === 'no_frequency')
+      r.note(`also says "${w.text}"; only the stated amount is counted`, false, 'frequency.alsoSays', {
+        text: w.text,
+      });
   }
-  const chosen = chooseValues(r, found, quoted);
+  const chosen = chooseValues(r, found, partText);
   if (!chosen) return null;
-  const pattern = checkPatternAndCycle(r, chosen, quoted);
-  const amounts = combineAmounts(r, chosen, quoted);
+  const pattern = checkPatternAndCycle(r, chosen, partText);
+  const amounts = combineAmounts(r, chosen, partText);
   if (!amounts) return null;
   const { period } = chosen;
   return {
@@ -1495,9 +1621,12 @@ const START_WORDS = /(?:from|starting|starts?|beginning|begins?|on|effective|as\
 
 function placeDates(r: Reader, part: Part) {
   const dates = part.dates;
-  const quoted = `"${r.orig(part.start, part.end)}"`;
+  const text = r.orig(part.start, part.end);
+  const quoted = `"${text}"`;
   if (dates.length > 2) {
-    r.note(`more than two dates in ${quoted}; enter the dates of each amount`, true);
+    r.note(`more than two dates in ${quoted}; enter the dates of each amount`, true, 'date.many', {
+      part: text,
+    });
     return;
   }
   if (dates.length === 2) {
@@ -1505,7 +1634,15 @@ function placeDates(r: Reader, part: Part) {
     part.startDate = a.iso;
     part.endDate = b.iso;
     if (a.iso && b.iso && b.iso < a.iso) {
-      r.note(`the end date ${b.iso} is before the start date ${a.iso}; check them`, true);
+      r.note(
+        `the end date ${b.iso} is before the start date ${a.iso}; check them`,
+        true,
+        'date.endBeforeStart',
+        {
+          end: b.iso,
+          start: a.iso,
+        },
+      );
     }
     return;
   }
@@ -1514,7 +1651,15 @@ function placeDates(r: Reader, part: Part) {
   const before = r.norm.slice(Math.max(part.start, d.at - 30), d.at);
   if (END_WORDS.test(before)) part.endDate = d.iso;
   else if (START_WORDS.test(before)) part.startDate = d.iso;
-  else r.note(`it is not clear whether "${d.raw}" is a start or an end date; enter the dates`, true);
+  else
+    r.note(
+      `it is not clear whether "${d.raw}" is a start or an end date; enter the dates`,
+      true,
+      'date.startOrEnd',
+      {
+        text: d.raw,
+      },
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1618,9 +1763,11 @@ function readLeftovers(r: Reader) {
     if (!ws.length) continue;
     const text = r.orig(start, end).replace(/[.]+$/, '');
     const essential = ws.some((w) => /\d|½/.test(w) || AMOUNT_WORDS.test(w));
-    if (essential) r.note(`could not read "${text}", which may change the amount`, true);
-    else if (ws.every((w) => WEEKDAYS.test(w))) r.note(`did not use the days named ("${text}")`, false);
-    else r.note(`did not understand "${text}"`, false);
+    if (essential)
+      r.note(`could not read "${text}", which may change the amount`, true, 'leftover.amount', { text });
+    else if (ws.every((w) => WEEKDAYS.test(w)))
+      r.note(`did not use the days named ("${text}")`, false, 'leftover.days', { text });
+    else r.note(`did not understand "${text}"`, false, 'leftover.other', { text });
   }
 }
 
@@ -1642,10 +1789,12 @@ export function parseServiceLine(text: string): ParsedServiceLine {
     amounts: [],
     esy: false,
     unread: [],
+    unreadWords: [],
     complete: false,
   };
   if (!trimmed) {
     result.unread = ['the line is empty'];
+    result.unreadWords = [{ key: 'serviceline.empty' }];
     return result;
   }
 
@@ -1702,17 +1851,31 @@ export function parseServiceLine(text: string): ParsedServiceLine {
     readAmount(r, part);
     placeDates(r, part);
     if (part.labels.length > 1) {
+      const labels = part.labels.map((l) => `"${l.label}"`).join(', ');
+      const text = r.orig(part.start, part.end);
       r.note(
-        `more than one stretch named (${part.labels.map((l) => `"${l.label}"`).join(', ')}) in "${r.orig(part.start, part.end)}"; enter the dates of each`,
+        `more than one stretch named (${labels}) in "${text}"; enter the dates of each`,
         true,
+        'label.many',
+        { labels, part: text },
       );
     }
     part.label = part.labels[0]?.label ?? null;
     const hasDates = part.dates.length > 0;
-    if (part.label && !hasDates) r.note(`the dates of "${part.label}" are not given; enter them`, true);
+    if (part.label && !hasDates)
+      r.note(`the dates of "${part.label}" are not given; enter them`, true, 'label.noDates', {
+        text: part.label,
+      });
     for (const w of part.warnings) {
       if (w.kind === 'for_duration' && part.dates.length < 2) {
-        r.note(`the service runs "${w.text}" but its dates are not given; enter them`, true);
+        r.note(
+          `the service runs "${w.text}" but its dates are not given; enter them`,
+          true,
+          'duration.noDates',
+          {
+            text: w.text,
+          },
+        );
       }
     }
   }
@@ -1725,9 +1888,13 @@ export function parseServiceLine(text: string): ParsedServiceLine {
       !(a.label && !a.dates.length) &&
       !(b.label && !b.dates.length)
     ) {
+      const from = r.orig(a.start, a.end);
+      const to = r.orig(b.start, b.end);
       r.note(
-        `the date the amount changes from "${r.orig(a.start, a.end)}" to "${r.orig(b.start, b.end)}" is not given; enter it`,
+        `the date the amount changes from "${from}" to "${to}" is not given; enter it`,
         true,
+        'change.noDate',
+        { from, to },
       );
     }
   }
@@ -1751,14 +1918,13 @@ export function parseServiceLine(text: string): ParsedServiceLine {
       valid = false;
       if (!r.notes.some((n) => n.essential)) {
         const issue = check.error.issues[0];
-        r.note(
-          `the amount is incomplete: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-          true,
-        );
+        const detail = `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
+        r.note(`the amount is incomplete: ${detail}`.trim(), true, 'amount.incomplete', { detail });
       }
     }
   }
   result.unread = r.notes.map((n) => n.message);
+  result.unreadWords = r.notes.map((n) => n.words);
   result.complete = valid && !r.notes.some((n) => n.essential);
   return result;
 }

@@ -11,6 +11,7 @@ import {
   ServiceLineInput,
   WeekSummary,
 } from '../../api/ledger.ts';
+import { sayWords } from '../../domain/i18n/words.ts';
 import { parseServiceLine } from '../../domain/service-frequency-parser.ts';
 import {
   DEFAULT_REASON_POLICY,
@@ -20,7 +21,7 @@ import {
 } from '../../domain/session-entry.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { readerLanguage } from '../i18n.ts';
+import { readerLanguage, translatorFor } from '../i18n.ts';
 import { computeLedgers, serviceLedger } from '../services/ledgers.ts';
 import { childPatterns } from '../services/patterns.ts';
 import { weekSummary } from '../services/week-summary.ts';
@@ -166,6 +167,13 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (request) => parseServiceLine(request.body.text),
+    async (request) => {
+      const parsed = parseServiceLine(request.body.text);
+      // The notes in the reader's language; an English reader gets them exactly as the parser wrote them.
+      const language = readerLanguage(request);
+      if (language === 'en') return parsed;
+      const translator = translatorFor(language);
+      return { ...parsed, unread: parsed.unreadWords.map((words) => sayWords(words, translator)) };
+    },
   );
 }
