@@ -92,11 +92,28 @@ describe('a parent who reads Spanish, on a phone, from the first visit to the re
     await checkPage('configuración: plan');
     await button('Siguiente').click();
 
-    // The service as the school's English IEP writes it, read and said back in Spanish.
-    await page
-      .getByLabel('El servicio como lo dice el IEP')
-      .fill(`${SPEECH}, 30 minutes 2 times per week, pull-out`);
+    // A line typed from the Spanish translation of the IEP is read too, and what the reader could not read
+    // is said in Spanish.
+    const line = page.getByLabel('El servicio como lo dice el IEP');
+    await line.fill('Terapia del habla, según sea necesario');
     await button('Leer').click();
+    await page.getByText('no se encontró la frecuencia ("según sea necesario")').waitFor();
+    await line.fill('Terapia del habla, 30 minutos 2 veces por semana, fuera del aula');
+    await button('Leer').click();
+    const name = page.getByLabel('Nombre del servicio');
+    const nameBecomes = async (value: string) => {
+      for (let i = 0; i < 100 && (await name.inputValue()) !== value; i++) await page.waitForTimeout(100);
+      if ((await name.inputValue()) !== value) throw new Error(`the service's name is not ${value}`);
+    };
+    await nameBecomes('Terapia del habla');
+    await page
+      .getByText(/30 minutos/)
+      .first()
+      .waitFor();
+    // The service as the school's English IEP writes it, read and said back in Spanish.
+    await line.fill(`${SPEECH}, 30 minutes 2 times per week, pull-out`);
+    await button('Leer').click();
+    await nameBecomes(SPEECH);
     await page
       .getByText(/30 minutos/)
       .first()
