@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates.ts';
+import type { MessageWords } from './errors.ts';
 import type { DraftDate } from './iep-draft.ts';
 import { MONTH_NAMES, MONTH_SRC, MONTHS } from './month-names.ts';
 
@@ -28,6 +29,8 @@ export type FoundDate = {
   value: DraftDate;
   /** Why the parent should check the date; null when it is certain. */
   check: string | null;
+  /** The same as catalog words (the server-only part `iepreader`); null with `check`. */
+  checkWords: MessageWords | null;
 };
 
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.-]\d)/g;
@@ -100,12 +103,17 @@ export function findDates(text: string, convention: DateConvention): FoundDate[]
   const found: FoundDate[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number) => !taken.some(([a, b]) => start < b && end > a);
-  const add = (m: RegExpMatchArray, value: DraftDate | null, check: string | null) => {
+  const add = (
+    m: RegExpMatchArray,
+    value: DraftDate | null,
+    check: string | null,
+    checkWords: MessageWords | null = null,
+  ) => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (!free(start, end)) return;
     taken.push([start, end]);
-    if (value) found.push({ raw: m[0], start, end, value, check });
+    if (value) found.push({ raw: m[0], start, end, value, check, checkWords });
   };
 
   for (const m of text.matchAll(YEAR_FIRST)) add(m, day(Number(m[1]), Number(m[3]), Number(m[4])), null);
@@ -130,6 +138,12 @@ export function findDates(text: string, convention: DateConvention): FoundDate[]
         against
           ? `"${m[0]}" is written ${convention.order === 'mdy' ? 'day first' : 'month first'}, unlike the document's other dates; check it`
           : null,
+        against
+          ? {
+              key: 'iepreader.date.otherOrder',
+              values: { text: m[0], order: convention.order === 'mdy' ? 'dayFirst' : 'monthFirst' },
+            }
+          : null,
       );
       continue;
     }
@@ -140,7 +154,15 @@ export function findDates(text: string, convention: DateConvention): FoundDate[]
     const why = convention.conflict
       ? 'the document writes some dates day first and others month first'
       : 'the document does not show whether it writes the day or the month first';
-    add(m, mdy, `"${m[0]}" could be ${words(mdy)} or ${words(dmy)}: ${why}; check it`);
+    add(m, mdy, `"${m[0]}" could be ${words(mdy)} or ${words(dmy)}: ${why}; check it`, {
+      key: 'iepreader.date.either',
+      values: {
+        text: m[0],
+        firstLongDay: mdy.date,
+        secondLongDay: dmy.date,
+        why: convention.conflict ? 'conflict' : 'unknown',
+      },
+    });
   }
   for (const m of text.matchAll(MONTH_DAY_YEAR))
     add(m, day(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])), null);

@@ -20,6 +20,15 @@ export const PageBox = z.object({
 });
 export type PageBox = z.infer<typeof PageBox>;
 
+/**
+ * A reason as catalog words: a key of the server-only part `iepreader` and its values
+ * (src/domain/iep-reasons.ts says them), which in English say exactly the `reason`.
+ */
+export const ReasonWords = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 /** Where an item came from, and how sure the reader is of it. */
 const Provenance = {
   /** The page of the document (1 for a Word document). */
@@ -35,6 +44,11 @@ const Provenance = {
   confidence: Confidence,
   /** Why the parent should check it; null when the reader is sure. */
   reason: z.string().nullable(),
+  /**
+   * The reason as catalog words, for the routes to say it in the reader's language. Absent when the
+   * reader is sure, and in drafts kept before reasons had words (their reason stays in English).
+   */
+  reasonWords: ReasonWords.optional(),
 };
 
 export const DraftDate = z.object({
@@ -179,6 +193,8 @@ export const IepDraft = z.object({
       page: z.number().int(),
       sourceText: z.string(),
       reason: z.string(),
+      /** The reason as catalog words (as the item's `reasonWords`); absent in drafts kept before. */
+      reasonWords: ReasonWords.optional(),
     }),
   ),
   planKind: field(z.enum(['iep', '504'])),

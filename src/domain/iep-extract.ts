@@ -1,5 +1,6 @@
 import type { DocCell, DocumentText } from './document-text.ts';
 import { withDrawnBoxes } from './drawn-boxes.ts';
+import type { MessageWords } from './errors.ts';
 import {
   type DateConvention,
   dateConvention,
@@ -19,6 +20,7 @@ import type {
   PageBox,
 } from './iep-draft.ts';
 import { placeOf } from './iep-places.ts';
+import { joinClauses, joinSentences, reasonWords, wordsValue } from './iep-reasons.ts';
 import { headerAt, type Line, readTable, type Table, type TableRow } from './iep-tables.ts';
 import { markOcrDoubts } from './ocr-doubts.ts';
 import { boxesOnPage, type PageFrame } from './page-boxes.ts';
@@ -560,11 +562,19 @@ function readDates(lines: readonly Line[], convention: DateConvention, notes: st
       (d) => d !== first.found.value.date,
     );
     const reasons: string[] = [];
-    if (first.found.check) reasons.push(first.found.check);
-    if (others.length)
+    const words: MessageWords[] = [];
+    if (first.found.check) {
+      reasons.push(first.found.check);
+      if (first.found.checkWords) words.push(first.found.checkWords);
+    }
+    if (others.length) {
       reasons.push(`the document also gives ${others.join(', ')} for this date; check which applies`);
-    if (first.found.value.precision === 'month' && (kind === 'planStart' || kind === 'planEnd'))
+      words.push(reasonWords('date.alsoGives', { dates: others.join(', ') }));
+    }
+    if (first.found.value.precision === 'month' && (kind === 'planStart' || kind === 'planEnd')) {
       reasons.push(`"${first.found.raw}" names only the month; enter the day`);
+      words.push(reasonWords('date.monthOnly', { text: first.found.raw }));
+    }
     return {
       value: first.found.value,
       label: first.label,
@@ -573,6 +583,7 @@ function readDates(lines: readonly Line[], convention: DateConvention, notes: st
       ...placed(first.line.page, first.parts),
       confidence: reasons.length ? 'check' : 'sure',
       reason: reasons.length ? capitalise(reasons.join('; ')) : null,
+      ...(words.length === reasons.length && words.length ? { reasonWords: joinClauses(words) } : {}),
     };
   };
   const dates = {
@@ -587,6 +598,10 @@ function readDates(lines: readonly Line[], convention: DateConvention, notes: st
       ...dates.planEnd,
       confidence: 'check',
       reason: `The plan's end (${dates.planEnd.value.date}) is before its start (${dates.planStart.value.date}); check both`,
+      reasonWords: reasonWords('date.endBeforeStart', {
+        end: dates.planEnd.value.date,
+        start: dates.planStart.value.date,
+      }),
     };
   }
   const described = describeConvention(convention);
@@ -645,6 +660,7 @@ function planKind(lines: readonly Line[]): IepDraft['planKind'] {
     ...placed(line.page, [line]),
     confidence: 'check',
     reason: `The document's title does not say whether it is an IEP or a 504 plan; it mentions ${value === '504' ? 'Section 504' : 'an IEP'} most`,
+    reasonWords: reasonWords('planKind.unclear', { kind: value === '504' ? 'section504' : 'iep' }),
   };
 }
 
@@ -666,6 +682,13 @@ function jurisdiction(lines: readonly Line[]): IepDraft['jurisdiction'] {
       : runnerUp
         ? `The document names both ${place.name} and ${runnerUp.name}`
         : `Only a passing mention of ${place.name}`,
+    ...(sure
+      ? {}
+      : {
+          reasonWords: runnerUp
+            ? reasonWords('jurisdiction.both', { place: place.name, other: runnerUp.name })
+            : reasonWords('jurisdiction.passing', { place: place.name }),
+        }),
   };
 }
 
@@ -779,9 +802,14 @@ function serviceFromRow(
     /\besy\b|extended school year|twelve[- ]month|12-month/i.test(`${name} ${row.context ?? ''}`);
 
   const reasons: string[] = [];
+  const words: MessageWords[] = [];
   const startDates = findDates(cell('start'), convention);
   const endDates = findDates(endText, convention);
-  for (const d of [startDates[0], endDates[0]]) if (d?.check) reasons.push(d.check);
+  for (const d of [startDates[0], endDates[0]])
+    if (d?.check) {
+      reasons.push(d.check);
+      if (d.checkWords) words.push(d.checkWords);
+    }
   const shown = [name, amountText].filter(Boolean).join(' | ');
   if (!parsed || parsed.amounts.length === 0) {
     const why = parsed?.unread.length
@@ -790,10 +818,21 @@ function serviceFromRow(
         ? ''
         : ': the row gives no frequency';
     reasons.unshift(`We could not read the frequency of '${shown}'${why}`);
+    words.unshift(
+      parsed?.unread.length
+        ? reasonWords('service.frequencyNotes', { shown, notesWords: wordsValue(parsed.unreadWords) })
+        : amountText
+          ? reasonWords('service.frequencyUnread', { shown })
+          : reasonWords('service.noFrequency', { shown }),
+    );
   } else if (!parsed.complete) {
     reasons.unshift(`Check the amount of '${shown}': ${parsed.unread.join('; ')}`);
+    words.unshift(amountWords(shown, parsed));
   }
-  if (!name) reasons.push('The row has no service name');
+  if (!name) {
+    reasons.push('The row has no service name');
+    words.push(reasonWords('service.noName'));
+  }
   return {
     name: name || '(no name)',
     area: fromName.area ?? (provider ? parsedLine(provider).area : null) ?? parsedLine(cell('area')).area,
@@ -813,7 +852,13 @@ function serviceFromRow(
     ...placed(row.page, row.lines),
     confidence: reasons.length ? 'check' : 'sure',
     reason: reasons.length ? reasons.join('. ') : null,
+    ...(words.length === reasons.length && words.length ? { reasonWords: joinSentences(words) } : {}),
   };
+}
+
+/** The words of "Check the amount of '…': <the parser's notes>". */
+function amountWords(shown: string, parsed: ParsedServiceLine): MessageWords {
+  return reasonWords('service.checkAmount', { shown, notesWords: wordsValue(parsed.unreadWords) });
 }
 
 /** A service written as one line in a services section ("Speech-language therapy: 30 minutes 2x weekly"). */
@@ -840,6 +885,7 @@ function serviceFromLine(line: Line, esy: boolean): DraftService | null {
     ...placed(line.page, [line]),
     confidence: parsed.complete ? 'sure' : 'check',
     reason: parsed.complete ? null : `Check the amount of '${line.text}': ${parsed.unread.join('; ')}`,
+    ...(parsed.complete ? {} : { reasonWords: amountWords(line.text, parsed) }),
   };
 }
 
@@ -927,6 +973,7 @@ function readAccommodationLines(
         details: null,
         confidence: unclear ? 'check' : 'sure',
         reason: unclear ? `We could not tell whether the box beside '${text}' is checked` : null,
+        ...(unclear ? { reasonWords: reasonWords('box.unclear', { text }) } : {}),
       },
     });
   };
@@ -1100,6 +1147,7 @@ function accommodationsFromTable(
       ...placed(row.page, row.lines),
       confidence: unclear ? 'check' : 'sure',
       reason: unclear ? `We could not tell whether the box beside '${text}' is checked` : null,
+      ...(unclear ? { reasonWords: reasonWords('box.unclear', { text }) } : {}),
     });
   }
   return { items, notSelected };
@@ -1204,6 +1252,7 @@ function readGoals(events: readonly GoalEvent[]): DraftGoal[] {
         confidence: cur.goal.length < 15 ? 'check' : 'sure',
         reason:
           cur.goal.length < 15 ? `The goal "${cur.goal}" is very short; check that it was read whole` : null,
+        ...(cur.goal.length < 15 ? { reasonWords: reasonWords('goal.short', { text: cur.goal }) } : {}),
       });
     }
     cur = null;
@@ -1297,6 +1346,7 @@ function memberFromText(text: string, line: Line, cells?: readonly DocCell[]): D
       ...placed(line.page, [{ line, cells }]),
       confidence: r ? 'sure' : 'check',
       reason: r ? null : `No role is printed for ${n}`,
+      ...(r ? {} : { reasonWords: reasonWords('team.noRole', { name: n }) }),
     };
   };
   let m = /^(.+?)\s*\(([^)]+)\)\s*(.*)$/.exec(t);
@@ -1331,6 +1381,11 @@ function teamFromTable(table: Table): DraftTeamMember[] {
         : role
           ? null
           : `No role is printed for ${name}`,
+      ...(!person
+        ? { reasonWords: reasonWords('team.notAName', { name }) }
+        : role
+          ? {}
+          : { reasonWords: reasonWords('team.noRole', { name }) }),
     });
   }
   return out;
@@ -1417,6 +1472,7 @@ function stepOf(
     ...placed(page, parts),
     confidence: unclear ? 'check' : 'sure',
     reason: unclear ? `We could not tell whether the box beside '${clean}' is checked` : null,
+    ...(unclear ? { reasonWords: reasonWords('box.unclear', { text: clean }) } : {}),
   };
 }
 
@@ -1928,12 +1984,26 @@ function dedupeTeam(draft: IepDraft) {
   });
 }
 
+type Checked = {
+  page: number;
+  sourceText: string;
+  confidence: string;
+  reason: string | null;
+  reasonWords?: MessageWords | undefined;
+};
+
+/** An item's reason to check, with its words; "Check this" when it has none. */
+function checkReason(item: Checked): { reason: string; reasonWords?: MessageWords } {
+  if (item.reason == null) return { reason: 'Check this', reasonWords: reasonWords('check.this') };
+  return item.reasonWords ? { reason: item.reason, reasonWords: item.reasonWords } : { reason: item.reason };
+}
+
 function listChecks(draft: IepDraft): IepDraft['toCheck'] {
   const checks: IepDraft['toCheck'] = [];
   const one = (
     section: IepDraft['toCheck'][number]['section'],
     fieldName: string | null,
-    item: { page: number; sourceText: string; confidence: string; reason: string | null } | null,
+    item: Checked | null,
   ) => {
     if (item?.confidence === 'check')
       checks.push({
@@ -1942,7 +2012,7 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
         field: fieldName,
         page: item.page,
         sourceText: item.sourceText,
-        reason: item.reason ?? 'Check this',
+        ...checkReason(item),
       });
   };
   one('planKind', null, draft.planKind);
@@ -1953,7 +2023,7 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
   for (const [k, v] of Object.entries(draft.dates)) one('dates', k, v);
   const list = (
     section: 'services' | 'accommodations' | 'goals' | 'team' | 'behaviorSteps',
-    items: { page: number; sourceText: string; confidence: string; reason: string | null }[],
+    items: Checked[],
   ) =>
     items.forEach((item, index) => {
       if (item.confidence === 'check')
@@ -1963,7 +2033,7 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
           field: null,
           page: item.page,
           sourceText: item.sourceText,
-          reason: item.reason ?? 'Check this',
+          ...checkReason(item),
         });
     });
   list('services', draft.services);

@@ -137,6 +137,18 @@ describe('reviewFromDraft', () => {
     expect(review.keyDates.find((k) => k.kind === 'reevaluation')).toMatchObject({ keep: false, date: '' });
   });
 
+  it('gives its own reasons (ESY, a month alone, an unclear box) in the words the screen passes', () => {
+    expect(review.services[2]!.reason).toBe(
+      'Extended school year: it is counted over the summer; add it on the Plan page with its dates.',
+    );
+    const said = reviewFromDraft(DRAFT, { esy: 'ESY', monthOnly: 'Month', boxUnclear: 'Box' });
+    expect(said.services[2]!.reason).toBe('ESY');
+    expect(said.keyDates.find((k) => k.kind === 'reevaluation')!.reason).toBe('Month');
+    expect(said.accommodations[1]!.reason).toBe('Box');
+    // The draft's own reasons (said by the server in the reader's language) come first.
+    expect(said.services[0]!.reason).toBe(review.services[0]!.reason);
+  });
+
   it('keeps where each item is on its page, for the screen to outline, and nothing where none is known', () => {
     const box = { x: 0.08, y: 0.42, w: 0.8, h: 0.03 };
     const placed = reviewFromDraft({

@@ -76,6 +76,18 @@ export type PlanReview = {
   behaviorSteps: ReviewBehaviorStep[];
 };
 
+/**
+ * The review's own reasons, where the draft gives none: English by default; the review screen passes
+ * them in the reader's language (the `review.reason.*` messages).
+ */
+export type ReviewReasons = { esy: string; monthOnly: string; boxUnclear: string };
+
+export const ENGLISH_REVIEW_REASONS: ReviewReasons = {
+  esy: 'Extended school year: it is counted over the summer; add it on the Plan page with its dates.',
+  monthOnly: 'The document gives only the month: choose the day.',
+  boxUnclear: 'Its check box could not be read: is it checked?',
+};
+
 const source = (item: {
   page: number;
   sourceText: string;
@@ -92,15 +104,11 @@ const source = (item: {
 const day = (d: { date: string } | null | undefined) =>
   d && /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? d.date : '';
 
-function serviceOf(s: DraftService, planStart: string, planEnd: string): ReviewService {
+function serviceOf(s: DraftService, planStart: string, planEnd: string, esyReason: string): ReviewService {
   const amount = s.amounts[0] ?? null;
   return {
     ...source(s),
-    reason:
-      s.reason ??
-      (s.esy
-        ? 'Extended school year: it is counted over the summer; add it on the Plan page with its dates.'
-        : null),
+    reason: s.reason ?? (s.esy ? esyReason : null),
     keep: !s.esy,
     name: s.name.slice(0, 200),
     area: s.area ?? 'other',
@@ -121,7 +129,10 @@ function serviceOf(s: DraftService, planStart: string, planEnd: string): ReviewS
 const NOT_SCHOOL_STAFF = /\b(parent|guardian|mother|father|student|child|foster)\b/i;
 
 /** The review's starting point for a draft. */
-export function reviewFromDraft(draft: IepDraft): PlanReview {
+export function reviewFromDraft(
+  draft: IepDraft,
+  reasons: ReviewReasons = ENGLISH_REVIEW_REASONS,
+): PlanReview {
   const start = day(draft.dates.planStart?.value);
   const end = day(draft.dates.planEnd?.value) || day(draft.dates.annualReview?.value);
   const sources = [draft.planKind, draft.jurisdiction, draft.dates.planStart, draft.dates.planEnd]
@@ -136,7 +147,7 @@ export function reviewFromDraft(draft: IepDraft): PlanReview {
     return [
       {
         ...source(field),
-        reason: whole ? field.reason : 'The document gives only the month: choose the day.',
+        reason: whole ? field.reason : reasons.monthOnly,
         keep: whole !== '',
         kind,
         date: whole,
@@ -152,11 +163,10 @@ export function reviewFromDraft(draft: IepDraft): PlanReview {
       effectiveTo: end,
       sources,
     },
-    services: draft.services.map((s) => serviceOf(s, start, end)),
+    services: draft.services.map((s) => serviceOf(s, start, end, reasons.esy)),
     accommodations: draft.accommodations.map((a) => ({
       ...source(a),
-      reason:
-        a.box === 'unclear' ? (a.reason ?? 'Its check box could not be read: is it checked?') : a.reason,
+      reason: a.box === 'unclear' ? (a.reason ?? reasons.boxUnclear) : a.reason,
       keep: a.box !== 'unclear',
       text: (a.details ? `${a.text} (${a.details})` : a.text).slice(0, 2000),
     })),
@@ -181,8 +191,7 @@ export function reviewFromDraft(draft: IepDraft): PlanReview {
     })),
     behaviorSteps: (draft.behaviorSteps ?? []).map((b) => ({
       ...source(b),
-      reason:
-        b.box === 'unclear' ? (b.reason ?? 'Its check box could not be read: is it checked?') : b.reason,
+      reason: b.box === 'unclear' ? (b.reason ?? reasons.boxUnclear) : b.reason,
       keep: b.box !== 'unclear',
       kind: b.kind,
       text: b.text.slice(0, 2000),

@@ -1,5 +1,7 @@
 import { type DocumentText, normalizeText } from './document-text.ts';
+import type { MessageWords } from './errors.ts';
 import type { IepDraft } from './iep-draft.ts';
+import { joinClauses, reasonWords } from './iep-reasons.ts';
 
 // Items read from a scanned page (OCR) whose words the OCR engine was not sure of go to the parent to
 // check: a "3O" for "30", a dropped digit or a misread name must never be saved as the plan silently.
@@ -9,7 +11,13 @@ import type { IepDraft } from './iep-draft.ts';
 /** Tesseract's 0 to 100 scale: clean print reads above 85; under 70 a word is a guess. */
 export const OCR_CONFIDENCE_THRESHOLD = 70;
 
-type Item = { page: number; sourceText: string; confidence: 'sure' | 'check'; reason: string | null };
+type Item = {
+  page: number;
+  sourceText: string;
+  confidence: 'sure' | 'check';
+  reason: string | null;
+  reasonWords?: MessageWords | undefined;
+};
 
 const comparable = (s: string) => normalizeText(s).toLowerCase();
 
@@ -52,10 +60,16 @@ export function markOcrDoubts(
     if (!hit) return;
     const words = hit.text.length > 40 ? `${hit.text.slice(0, 40)}…` : hit.text;
     const why = `Page ${item.page} is a scan and OCR was not sure of its words here ("${words}", ${Math.round(hit.confidence)}% sure): compare it with the page`;
-    item.reason =
-      item.confidence === 'check' && item.reason
-        ? `${item.reason}; ${why.charAt(0).toLowerCase()}${why.slice(1)}`
-        : why;
+    const whyWords = reasonWords('ocr.doubt', {
+      page: String(item.page),
+      words,
+      sure: String(Math.round(hit.confidence)),
+    });
+    const joined = item.confidence === 'check' && item.reason;
+    if (joined && item.reasonWords) item.reasonWords = joinClauses([item.reasonWords, whyWords]);
+    else if (joined) delete item.reasonWords;
+    else item.reasonWords = whyWords;
+    item.reason = joined ? `${item.reason}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
     item.confidence = 'check';
   };
   mark(draft.planKind);

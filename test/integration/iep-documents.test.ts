@@ -107,6 +107,56 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
     await call(env, 'DELETE', api(`/iep-documents/${doc.id}`));
   });
 
+  it('says the draft’s reasons in the reader’s language, from their words; an English reader and an old draft keep the English', async () => {
+    type Item = { reason: string | null; reasonWords?: { key: string } };
+    const doc = await readDocument(NYC, 'nyc.pdf');
+    const checked = (draft: { services: Item[]; toCheck: Item[] }) => [
+      ...draft.services.filter((s) => s.reason != null),
+      ...draft.toCheck,
+    ];
+    const english = checked(doc.draft);
+    expect(english.length).toBeGreaterThan(0);
+    for (const item of english) expect(item.reasonWords?.key).toMatch(/^iepreader\./);
+    expect(english.map((i) => i.reason)).toContain(
+      "Check the amount of 'Integrated Co-Teaching Services: ELA | 5 periods per week': \"5 periods\" counts class periods, whose length is set by the school's bell schedule; enter the minutes of one period",
+    );
+    expect((await call(env, 'PUT', '/api/auth/language', { language: 'es' })).status).toBe(200);
+    try {
+      const spanish = (await call(env, 'GET', api(`/iep-documents/${doc.id}`))).body;
+      const said = checked(spanish.draft);
+      expect(said.map((i) => i.reason)).toContain(
+        'Revise la cantidad de \'Integrated Co-Teaching Services: ELA | 5 periods per week\': "5 periods" cuenta períodos de clase, cuya duración fija el horario de la escuela; escriba los minutos de un período',
+      );
+      expect(said).toHaveLength(english.length);
+      said.forEach((item, i) => {
+        expect(item.reason).not.toBe(english[i]!.reason);
+        expect(item.reasonWords).toEqual(english[i]!.reasonWords);
+      });
+      // Only the reasons' language changes.
+      expect(spanish.draft.services.map((s: { amounts: unknown }) => s.amounts)).toEqual(
+        doc.draft.services.map((s: { amounts: unknown }) => s.amounts),
+      );
+      const listed = (await call(env, 'GET', api(`/children/${childId}/iep-documents`))).body;
+      const mine = listed.find((d: { id: string }) => d.id === doc.id);
+      expect(checked(mine.draft).map((i) => i.reason)).toEqual(said.map((i) => i.reason));
+      // A draft kept before reasons had words keeps its English reasons.
+      const older = JSON.parse(
+        JSON.stringify(doc.draft, (key, value) => (key === 'reasonWords' ? undefined : value)),
+      );
+      await env.store.db
+        .updateTable('iep_document')
+        .set({ draft: JSON.stringify(older) })
+        .where('id', '=', doc.id)
+        .execute();
+      const old = await call(env, 'GET', api(`/iep-documents/${doc.id}`));
+      expect(old.status).toBe(200);
+      expect(checked(old.body.draft).map((i) => i.reason)).toEqual(english.map((i) => i.reason));
+    } finally {
+      await call(env, 'PUT', '/api/auth/language', { language: 'en' });
+    }
+    await call(env, 'DELETE', api(`/iep-documents/${doc.id}`));
+  });
+
   it('reads a photo of a page (PNG) by OCR into a draft of that page', { timeout: 90_000 }, async () => {
     const [page] = await renderPages(NYC, { dpi: 200, first: 1, last: 1 });
     const doc = await readDocument(page!.data, 'page 1.png');

@@ -10,9 +10,11 @@ import {
   PlanFromDocumentInput,
   PlanFromDocumentResult,
 } from '../../api/iep-documents.ts';
+import { draftInLanguage } from '../../domain/iep-reasons.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import type { ServiceContext } from '../context.ts';
+import { readerLanguage, translatorFor } from '../i18n.ts';
 import { amendPlanFromDocument } from '../services/iep-amendments.ts';
 import { renderIepDocumentPage } from '../services/iep-document-pages.ts';
 import {
@@ -27,6 +29,17 @@ import { contentDisposition, contextFor, typed } from './shared.ts';
 
 // Starting from the IEP or 504 plan document (src/server/services/iep-documents.ts). Bringing one in and
 // saving a plan from it is for whoever may write the plan (plan.write); seeing it, every member.
+
+/**
+ * A document as its reader reads it: the draft's reasons in the reader's language, from their catalog
+ * words (src/domain/iep-reasons.ts); an English reader gets them exactly as the reader wrote them, and
+ * a draft kept before reasons had words keeps its English ones.
+ */
+function forReader<T extends { draft: IepDocument['draft'] }>(request: FastifyRequest, doc: T): T {
+  const language = readerLanguage(request);
+  if (language === 'en' || !doc.draft) return doc;
+  return { ...doc, draft: draftInLanguage(doc.draft, translatorFor(language)) };
+}
 
 export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
@@ -81,7 +94,7 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
           maxBytes: deps.iepUploadLimitBytes,
         },
       );
-      return reply.status(202).send(made);
+      return reply.status(202).send(forReader(request, made));
     },
   );
 
@@ -97,7 +110,9 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      listIepDocuments(deps.store, deps.clock, request.params.householdId, request.params.id),
+      (await listIepDocuments(deps.store, deps.clock, request.params.householdId, request.params.id)).map(
+        (doc) => forReader(request, doc),
+      ),
   );
 
   api.get(
@@ -112,7 +127,8 @@ export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: IepDocument, ...errors },
       },
     },
-    async (request) => getIepDocument(deps.store, request.params.householdId, request.params.id),
+    async (request) =>
+      forReader(request, await getIepDocument(deps.store, request.params.householdId, request.params.id)),
   );
 
   api.get(

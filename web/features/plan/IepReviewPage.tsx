@@ -177,8 +177,14 @@ export default function IepReviewPage() {
 
   useEffect(() => {
     if (doc.data?.status === 'read' && doc.data.draft?.found && !review)
-      setReview(reviewFromDraft(doc.data.draft));
-  }, [doc.data, review]);
+      setReview(
+        reviewFromDraft(doc.data.draft, {
+          esy: t('review.reason.esy'),
+          monthOnly: t('review.reason.monthOnly'),
+          boxUnclear: t('review.reason.boxUnclear'),
+        }),
+      );
+  }, [doc.data, review, t]);
 
   if (doc.isPending) return <Loader aria-label={t('review.loading')} />;
   if (doc.isError)
