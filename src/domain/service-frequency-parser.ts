@@ -1774,6 +1774,38 @@ function readLeftovers(r: Reader) {
 // ---------------------------------------------------------------------------------------------
 
 /** Reads one service line ("Speech-language therapy, 30 minutes 2 times per week, pull-out"). */
+/** The fields of an amount a note can name when one is larger than a service line can hold. */
+const AMOUNT_FIELD_SAYING: Record<string, (value: number, maximum: number) => string> = {
+  sessionsPerPeriod: (value, maximum) => `${value} sessions per period, more than ${maximum}`,
+  minutesPerPeriod: (value, maximum) => `${value} minutes per period, more than ${maximum}`,
+  minutesPerSession: (value, maximum) => `sessions of ${value} minutes, longer than ${maximum}`,
+};
+
+/**
+ * The note for an amount the parser put together that a service cannot hold (ServiceAmount refuses it:
+ * "600 sessions per week"): the figure and the limit when it is too large, else that it is incomplete.
+ * Said in plain words, never in the schema's own (field names, zod's messages).
+ */
+function noteRefusedAmount(
+  r: Reader,
+  amount: ParsedServiceLine['amounts'][number],
+  issue: { code: string; path: readonly PropertyKey[] } | undefined,
+) {
+  const field = String(issue?.path[0] ?? '');
+  const saying = AMOUNT_FIELD_SAYING[field];
+  const value = (amount as Record<string, unknown>)[field];
+  const maximum = (issue as { maximum?: unknown } | undefined)?.maximum;
+  if (issue?.code === 'too_big' && saying && typeof value === 'number' && typeof maximum === 'number') {
+    r.note(`the amount is too large to count (${saying(value, maximum)}); check it`, true, 'amount.tooBig', {
+      field,
+      value: String(value),
+      maximum: String(maximum),
+    });
+    return;
+  }
+  r.note('the amount is incomplete; enter the minutes and sessions', true, 'amount.incomplete');
+}
+
 export function parseServiceLine(text: string): ParsedServiceLine {
   const trimmed = text.trim();
   const r = new Reader(trimmed);
@@ -1916,11 +1948,7 @@ export function parseServiceLine(text: string): ParsedServiceLine {
     const check = ServiceAmount.safeParse(amount);
     if (!check.success) {
       valid = false;
-      if (!r.notes.some((n) => n.essential)) {
-        const issue = check.error.issues[0];
-        const detail = `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
-        r.note(`the amount is incomplete: ${detail}`.trim(), true, 'amount.incomplete', { detail });
-      }
+      if (!r.notes.some((n) => n.essential)) noteRefusedAmount(r, amount, check.error.issues[0]);
     }
   }
   result.unread = r.notes.map((n) => n.message);

@@ -28,6 +28,9 @@ const LINES = [
   'Speech 30 minutes weekly from 2027-06-01 to 2026-09-01',
   'Speech 30 minutes weekly 2026-09-01',
   'Speech 30 minutes weekly in groups of 3, group size 5',
+  'Speech 30 minutes 600 times weekly',
+  'Speech 200000 minutes weekly',
+  'Speech 2000 minutes per session 2 times weekly',
   'OT: 30 min/month consult, 30 min 2x/month direct',
   'Speech 30 min weekly, push-in and pull-out',
   'Speech 30 minutes weekly in the speech room and the resource room',
@@ -120,10 +123,12 @@ describe('the service-line parser’s notes as catalog words', () => {
   });
 
   it('makes every note of the catalog from these lines, and no note outside it', () => {
-    const made = new Set(NOTES.map((n) => n.words.key));
+    // An amount the schema refuses for another reason than its size is said to be incomplete: no line
+    // the parser reads comes to that today, so it is made by no line here.
+    const made = new Set([...NOTES.map((n) => n.words.key), 'serviceline.amount.incomplete']);
     expect([...made].filter((key) => !(key in enLines))).toEqual([]);
     expect(Object.keys(enLines).filter((key) => !made.has(key))).toEqual([]);
-    expect(Object.keys(enLines)).toHaveLength(51);
+    expect(Object.keys(enLines)).toHaveLength(52);
   });
 
   it('says in English exactly what the note says', () => {
@@ -140,8 +145,8 @@ describe('the service-line parser’s notes as catalog words', () => {
       const said = sayWords(words, spanish);
       if (said === note) problems.push(`${text}: the same as the English ("${note}")`);
       for (const [name, value] of Object.entries(words.values ?? {})) {
-        // A select's code (a unit, a term) is worded, not quoted.
-        if (name === 'unit' || name === 'term') continue;
+        // A select's code (a unit, a term, a field) is worded, not quoted.
+        if (name === 'unit' || name === 'term' || name === 'field') continue;
         if (!said.includes(String(value))) problems.push(`${text}: "${said}" leaves out ${name} "${value}"`);
       }
       const englishRuns = runsOfThree(wordsOutsideValues(note, words));

@@ -13,6 +13,13 @@
 //  - what is handed over is only read on this side (the text and the drawing are read, never drawn).
 // A message delivered here is delivered as LoopbackPort delivers it: to every listener, in a microtask
 // (each side's handler keeps the messages addressed to it).
+//
+// The two kinds of chunk that make most of the traffic, a page's text and its drawing, are copied only as
+// deep as pdf.js reuses them (`copyChunk`): the chunk itself (pdf.js gives the text chunk new `items` and
+// `styles` after posting it) and its arrays (an operator list empties `fnArray` and `argsArray` to fill
+// them again). What is in those arrays, a text run or an operator's arguments, is made for that chunk and
+// never changed after it is posted, so it is handed over as it is: copying every text run and every
+// operator's arguments was most of the port's cost.
 
 type Listener = (this: InThreadPort, event: { data: unknown }) => void;
 
@@ -30,9 +37,29 @@ export function copyMessage(value: unknown, depth = 0): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const copy: Record<string, unknown> = proto === null ? Object.create(null) : {};
-  for (const key of Object.keys(value))
-    copy[key] = copyMessage((value as Record<string, unknown>)[key], depth + 1);
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    // A stream's chunk sits in the message itself (pdf.js's `{ stream, streamId, chunk }`).
+    copy[key] = depth === 0 && key === 'chunk' ? copyChunk(field) : copyMessage(field, depth + 1);
+  }
   return copy;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
+
+/** A stream's chunk: a page's text or drawing copied as deep as pdf.js reuses it; anything else whole. */
+export function copyChunk(chunk: unknown): unknown {
+  if (!isPlainObject(chunk)) return copyMessage(chunk, 1);
+  const { fnArray, argsArray, items, styles } = chunk;
+  if (Array.isArray(fnArray) && Array.isArray(argsArray))
+    return { ...chunk, fnArray: fnArray.slice(), argsArray: argsArray.slice() };
+  if (Array.isArray(items) && isPlainObject(styles))
+    return { ...chunk, items: items.slice(), styles: { ...styles } };
+  return copyMessage(chunk, 1);
 }
 
 class TooDeep extends Error {}
