@@ -172,6 +172,8 @@ export const IepDraft = z.object({
   found: z.boolean(),
   /** One sentence on what was read, or why nothing was. */
   message: z.string(),
+  /** The message as catalog words (part `iepreader`), to say it in the reader's language; absent in drafts kept before. */
+  messageWords: ReasonWords.optional(),
   format: z.enum(['pdf', 'docx']),
   pageCount: z.number().int().min(0),
   /** Pages with no text layer (scans) that OCR did not read: typing (or OCR on the server) is needed for them. */

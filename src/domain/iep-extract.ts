@@ -1723,19 +1723,26 @@ function extractFrom(doc: DocumentText): IepDraft {
   if (!found) {
     const ocr = doc.pagesWithoutText.length > 0 && doc.pagesWithoutText.length === doc.pages.length;
     const kept = { ...emptyDraft(doc), notes: draft.notes };
-    kept.message = ocr
-      ? 'No text could be read: every page of this document is a scan or a photo, which needs OCR. Type the plan in, or read a copy with text.'
-      : doc.pages.length === 0 || lines.length === 0
-        ? 'No IEP or 504 plan was found: this document has no text.'
-        : 'No IEP or 504 plan was found in this document: it does not call itself an IEP or a 504 plan, and it has no services grid or annual goals. Check that this is the plan itself (the signed IEP or 504 plan).';
+    const why = ocr ? 'scan' : doc.pages.length === 0 || lines.length === 0 ? 'noText' : 'notPlan';
+    kept.message = NOT_FOUND[why];
+    kept.messageWords = reasonWords(`notFound.${why}`);
     return kept;
   }
   // Words OCR was unsure of make the items read from them items to check.
   guarded(notes, 'scanned pages', undefined, () => markOcrDoubts(draft, doc));
   draft.toCheck = listChecks(draft);
   draft.message = summary(draft);
+  draft.messageWords = summaryWords(draft);
   return draft;
 }
+
+/** Why nothing was read, as the catalog's `iepreader.notFound.*` says it in English. */
+const NOT_FOUND = {
+  scan: 'No text could be read: every page of this document is a scan or a photo, which needs OCR. Type the plan in, or read a copy with text.',
+  noText: 'No IEP or 504 plan was found: this document has no text.',
+  notPlan:
+    'No IEP or 504 plan was found in this document: it does not call itself an IEP or a 504 plan, and it has no services grid or annual goals. Check that this is the plan itself (the signed IEP or 504 plan).',
+} as const;
 
 function readChild(lines: readonly Line[]): IepDraft['child'] {
   const pick = (
@@ -2044,6 +2051,27 @@ function listChecks(draft: IepDraft): IepDraft['toCheck'] {
   return checks;
 }
 
+/** The summary as catalog words (`iepreader.summary`), saying what `summary` says. */
+function summaryWords(draft: IepDraft): MessageWords {
+  const esy = draft.services.filter((s) => s.esy).length;
+  return reasonWords('summary', {
+    kind: draft.planKind?.value === '504' ? 'plan504' : 'iep',
+    hasPlace: draft.jurisdiction ? 'yes' : 'no',
+    place: draft.jurisdiction?.value.name ?? '',
+    services: draft.services.length - esy,
+    esy,
+    accommodations: draft.accommodations.length,
+    goals: draft.goals.length,
+    team: draft.team.length,
+    steps: draft.behaviorSteps.length,
+    toCheck: draft.toCheck.length,
+    ocrCount: draft.pagesNeedingOcr.length,
+    ocrPages: draft.pagesNeedingOcr.join(', '),
+    scanCount: draft.pagesReadByOcr.length,
+    scanPages: draft.pagesReadByOcr.join(', '),
+  });
+}
+
 function summary(draft: IepDraft): string {
   const kind = draft.planKind?.value === '504' ? 'a 504 plan' : 'an IEP';
   const where = draft.jurisdiction ? ` (${draft.jurisdiction.value.name})` : '';
@@ -2059,7 +2087,9 @@ function summary(draft: IepDraft): string {
   const check = draft.toCheck.length
     ? ` ${draft.toCheck.length} item${draft.toCheck.length === 1 ? '' : 's'} to check.`
     : ' Nothing to check.';
-  const ocr = draft.pagesNeedingOcr.length ? ` Pages ${draft.pagesNeedingOcr.join(', ')} need OCR.` : '';
+  const ocr = draft.pagesNeedingOcr.length
+    ? ` ${draft.pagesNeedingOcr.length === 1 ? 'Page' : 'Pages'} ${draft.pagesNeedingOcr.join(', ')} ${draft.pagesNeedingOcr.length === 1 ? 'needs' : 'need'} OCR.`
+    : '';
   const scanned = draft.pagesReadByOcr.length
     ? ` ${draft.pagesReadByOcr.length === 1 ? 'Page' : 'Pages'} ${draft.pagesReadByOcr.join(', ')} ${draft.pagesReadByOcr.length === 1 ? 'was' : 'were'} read from a scan (OCR).`
     : '';

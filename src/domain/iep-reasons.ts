@@ -112,6 +112,7 @@ export function draftInLanguage(draft: IepDraft, translator: Translator): IepDra
   ) as IepDraft['dates'];
   return {
     ...draft,
+    ...(draft.messageWords ? { message: sayReason(draft.messageWords, translator) } : {}),
     toCheck: draft.toCheck.map((c) =>
       c.reasonWords ? { ...c, reason: sayReason(c.reasonWords, translator) } : c,
     ),

@@ -174,6 +174,15 @@ const MADE: Record<string, DocumentText> = {
       [250, 'Teacher'],
     ],
   ]),
+  'a lunch menu': doc([{ size: 14, text: 'October Lunch Menu' }, 'Monday: pasta', 'Tuesday: tacos']),
+  'no text at all': { format: 'pdf', pages: [], pagesWithoutText: [], unreadablePages: [], notes: [] },
+  'a scan only': {
+    format: 'pdf',
+    pages: [{ number: 1, width: 612, height: 792, lines: [] }],
+    pagesWithoutText: [1],
+    unreadablePages: [],
+    notes: [],
+  },
 };
 
 /** Keys no document reaches today (a place's least weight is already "sure"; every check has a reason). */
@@ -200,9 +209,13 @@ function reasonsOf(name: string, draft: IepDraft): Reason[] {
     ...draft.behaviorSteps,
     ...draft.toCheck,
   ];
-  return items.flatMap((item) =>
-    item?.reason != null ? [{ draft: name, reason: item.reason, words: item.reasonWords }] : [],
-  );
+  // The draft's one sentence on what was read is said as its reasons are.
+  return [
+    { draft: name, reason: draft.message, words: draft.messageWords },
+    ...items.flatMap((item) =>
+      item?.reason != null ? [{ draft: name, reason: item.reason, words: item.reasonWords }] : [],
+    ),
+  ];
 }
 
 /** The words of a sentence, lower-cased, with the quoted values (the document's words, figures) taken out. */
@@ -220,7 +233,10 @@ function quotedValues(words: MessageWords): string[] {
   return Object.entries(words.values ?? {}).flatMap(([name, value]) => {
     if (/Words$/.test(name))
       return (JSON.parse(String(value)) as MessageWords[]).flatMap((w) => quotedValues(w));
-    if (['order', 'why', 'kind', 'unit', 'term'].includes(name) || /LongDay$/.test(name)) return [];
+    // A count is worded with its plural (the summary's "no ESY" says no 0).
+    if (typeof value === 'number') return [];
+    if (['order', 'why', 'kind', 'unit', 'term', 'hasPlace'].includes(name) || /LongDay$/.test(name))
+      return [];
     return [String(value)];
   });
 }
@@ -308,8 +324,19 @@ describe('the IEP reader’s reasons as catalog words', () => {
   });
 
   it('says the reasons a parent meets most in plain Spanish', () => {
+    // The first is the draft's summary; the items' reasons follow.
     const say = (name: string) =>
-      reasonsOf(name, extractIepDraft(MADE[name]!)).map((r) => sayReason(r.words!, spanish));
+      reasonsOf(name, extractIepDraft(MADE[name]!))
+        .slice(1)
+        .map((r) => sayReason(r.words!, spanish));
+    const summary = (name: string) => draftInLanguage(extractIepDraft(MADE[name]!), spanish).message;
+    expect(summary('a lunch menu')).toBe(
+      'No se encontró ningún IEP ni plan 504 en este documento: no se presenta como un IEP ni como un plan 504, y no tiene una tabla de servicios ni metas anuales. Compruebe que es el plan mismo (el IEP o el plan 504 firmado).',
+    );
+    expect(summary('a scan only')).toMatch(/^No se pudo leer ningún texto: cada página/);
+    expect(summary('a services grid')).toMatch(
+      /^Se leyó un IEP \(California\): \d+ servicios?, .* Hay \d+ puntos? que revisar\.$/,
+    );
     expect(say('a services grid')).toContain(
       'No pudimos leer la frecuencia de \'Speech and Language | as needed\': no se encontró la frecuencia ("as needed")',
     );
