@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { ACCEPTED_TYPES, sniffType } from '../domain/attachment-types.ts';
 import { type DocCell, type DocLine, type DocumentText, normalizeText } from '../domain/document-text.ts';
+import { refusal } from '../domain/reader-refusals.ts';
 import { fileError } from './pdf-text.ts';
 
 // Reading a Word document (.docx) into the same page-and-line model as a PDF: one page, a line per
@@ -64,27 +65,21 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 /** Refuses a container whose parts declare, or inflate to, more than the limit. */
 function checkContainer(bytes: Uint8Array, maxUnpacked: number) {
-  checkZipContainer(bytes, maxUnpacked, { what: 'Word document', need: 'a plan needs' });
+  checkZipContainer(bytes, maxUnpacked, 'docx');
 }
 
 /**
  * Refuses a ZIP container (a .docx, an .xlsx) whose parts declare, or inflate to, more than the limit,
- * or that is damaged; `what` names it in the messages ("Word document", "spreadsheet"), `need` what it
- * is far more than ("a plan needs").
+ * or that is damaged; `kind` says which it is in the refusals ("This Word document ...", "This
+ * spreadsheet ...", the catalog part `reader`).
  */
-export function checkZipContainer(
-  bytes: Uint8Array,
-  maxUnpacked: number,
-  words: { what: string; need: string },
-) {
-  const { what, need } = words;
+export function checkZipContainer(bytes: Uint8Array, maxUnpacked: number, kind: 'docx' | 'sheet') {
+  const damaged = () => fileError(refusal(`${kind}.damaged`));
   const entries = zipEntries(bytes);
-  if (!entries) throw fileError(`This ${what} is damaged, so it could not be read.`);
+  if (!entries) throw damaged();
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   const tooLarge = () =>
-    fileError(
-      `This ${what} unpacks to more than ${Math.round(maxUnpacked / 1024 / 1024)} MB, far more than ${need}, so it was not read.`,
-    );
+    fileError(refusal(`${kind}.unpacksTooMuch`, { size: Math.round(maxUnpacked / 1024 / 1024) }));
   if (declared > maxUnpacked) throw tooLarge();
   let budget = maxUnpacked;
   for (const e of entries) {
@@ -93,16 +88,12 @@ export function checkZipContainer(
       if (budget < 0) throw tooLarge();
       continue;
     }
-    if (e.method !== 8) throw fileError(`This ${what} uses a compression it should not, so it was not read.`);
+    if (e.method !== 8) throw fileError(refusal(`${kind}.compression`));
     const local = e.offset;
-    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50)
-      throw fileError(`This ${what} is damaged, so it could not be read.`);
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw damaged();
     const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     const data = bytes.subarray(dataStart, dataStart + e.compressed);
-    const lied = () =>
-      fileError(
-        `This ${what} is damaged: a part of it unpacks to more than it declares (a zip bomb), so it was not read.`,
-      );
+    const lied = () => fileError(refusal(`${kind}.zipBomb`));
     let inflated: Buffer;
     try {
       // One more byte than declared (or than is left): a part that inflates past it lied about its size.
@@ -110,7 +101,7 @@ export function checkZipContainer(
     } catch (error) {
       if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
         throw e.size < budget ? lied() : tooLarge();
-      throw fileError(`This ${what} is damaged, so it could not be read.`);
+      throw damaged();
     }
     if (inflated.length > e.size) throw lied();
     budget -= inflated.length;
@@ -120,12 +111,15 @@ export function checkZipContainer(
 /** Read a .docx into one page of lines. Throws AppError (field `file`) when it is not one, or too large. */
 export async function readDocxText(bytes: Uint8Array, options: DocxReadOptions = {}): Promise<DocumentText> {
   const maxBytes = options.maxBytes ?? DOCX_MAX_BYTES;
-  if (bytes.byteLength === 0) throw fileError('This file is empty (0 bytes).');
+  if (bytes.byteLength === 0) throw fileError(refusal('file.empty'));
   if (bytes.byteLength > maxBytes)
     throw fileError(
-      `This Word document is ${Math.round(bytes.byteLength / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB the IEP reader takes.`,
+      refusal('docx.tooBig', {
+        size: Math.round(bytes.byteLength / 1024 / 1024),
+        max: Math.round(maxBytes / 1024 / 1024),
+      }),
     );
-  if (sniffType(bytes) !== ACCEPTED_TYPES.docx) throw fileError('This file is not a Word document (.docx).');
+  if (sniffType(bytes) !== ACCEPTED_TYPES.docx) throw fileError(refusal('docx.notDocx'));
   checkContainer(bytes, options.maxUnpackedBytes ?? DOCX_MAX_UNPACKED_BYTES);
   let html: string;
   try {
@@ -138,7 +132,7 @@ export async function readDocxText(bytes: Uint8Array, options: DocxReadOptions =
     );
     html = result.value;
   } catch {
-    throw fileError('This Word document is damaged, so it could not be read.');
+    throw fileError(refusal('docx.damaged'));
   }
   const lines = linesFromHtml(html);
   return {

@@ -3,6 +3,7 @@ import type { DocumentText } from '../domain/document-text.ts';
 import { AppError } from '../domain/errors.ts';
 import type { IepDraft } from '../domain/iep-draft.ts';
 import { extractIepDraft } from '../domain/iep-extract.ts';
+import { refusal } from '../domain/reader-refusals.ts';
 import { type DocxReadOptions, readDocxText } from './docx-text.ts';
 import { detectTesseract, ocrPageImage, type Tesseract } from './ocr.ts';
 import { OCR_DPI, PDFTOPPM_MISSING, renderPages } from './page-images.ts';
@@ -48,11 +49,15 @@ export const OCR_DEADLINE_MS = 100_000;
  * The text of a PDF, a .docx or a photo of a page (JPEG, PNG). Throws AppError (`validation_failed`,
  * field `file`) for anything else.
  */
+/** A kind of file by its name in ACCEPTED_TYPES ("xlsx"), as the refusal's select names it. */
+const kindOf = (type: object): string =>
+  Object.entries(ACCEPTED_TYPES).find(([, accepted]) => accepted === type)?.[0] ?? 'other';
+
 export async function readDocumentText(
   bytes: Uint8Array,
   options: IepReadOptions = {},
 ): Promise<DocumentText> {
-  if (bytes.byteLength === 0) throw fileError('This file is empty (0 bytes).');
+  if (bytes.byteLength === 0) throw fileError(refusal('file.empty'));
   const type = sniffType(bytes);
   if (type === ACCEPTED_TYPES.pdf) {
     const text = await readPdfText(bytes, options.pdf);
@@ -61,11 +66,11 @@ export async function readDocumentText(
   if (type === ACCEPTED_TYPES.docx) return readDocxText(bytes, options.docx);
   if (type === ACCEPTED_TYPES.jpeg || type === ACCEPTED_TYPES.png)
     return readPagePhoto(bytes, options.ocr ?? {});
-  if (type === ACCEPTED_TYPES.doc)
-    throw fileError('This is an old Word document (.doc). Save it as .docx or as a PDF, then read that.');
-  const what = type && typeof type === 'object' ? ` (it is ${type.label})` : '';
+  if (type === ACCEPTED_TYPES.doc) throw fileError(refusal('plan.oldWord'));
   throw fileError(
-    `This file is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG)${what}, so it cannot be read as a plan.`,
+    type && typeof type === 'object'
+      ? refusal('plan.notPlanFileKind', { kind: kindOf(type) })
+      : refusal('plan.notPlanFile'),
   );
 }
 
@@ -105,7 +110,7 @@ export function ocrScannedPages(
         timeoutMs,
         ...(settings.pdftoppm ? { command: settings.pdftoppm } : {}),
       });
-      if (!image) throw fileError(`Page ${number} could not be drawn as an image.`);
+      if (!image) throw fileError(refusal('plan.pageNotDrawn', { page: number }));
       return image;
     },
   });

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.ts';
+import { AppError, type MessageWords } from '../domain/errors.ts';
 import { readDocumentText, readIepDocument } from './iep-document.ts';
 import { readServiceLogUpload, type ServiceLogReadContext } from './service-log-upload.ts';
 
@@ -8,7 +8,9 @@ import { readServiceLogUpload, type ServiceLogReadContext } from './service-log-
 // pdf.js use too much memory or time takes down only this process, which the server runs with a heap
 // limit and kills at its time limit.
 
-type Answer = { ok: true; read: unknown } | { ok: false; forTheParent: boolean; message: string };
+type Answer =
+  | { ok: true; read: unknown }
+  | { ok: false; forTheParent: boolean; message: string; words?: MessageWords | undefined };
 
 type Message = {
   bytes: Uint8Array;
@@ -35,7 +37,7 @@ process.once('message', (message: Message) => {
     } catch (error) {
       answer =
         error instanceof AppError
-          ? { ok: false, forTheParent: true, message: error.message }
+          ? { ok: false, forTheParent: true, message: error.message, words: error.words }
           : {
               ok: false,
               forTheParent: false,

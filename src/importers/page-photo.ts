@@ -1,4 +1,5 @@
 import sharp, { type OutputInfo } from 'sharp';
+import { refusal } from '../domain/reader-refusals.ts';
 import { fileError } from './pdf-text.ts';
 
 // A photo of a page of the plan (a parent's phone picture of the paper copy, JPEG or PNG), made ready
@@ -39,10 +40,7 @@ export type PagePhoto = {
   pageHeight: number;
 };
 
-const unreadable = () =>
-  fileError(
-    'This photo could not be opened (it may be damaged). Take the photo again, or save it as a new JPEG.',
-  );
+const unreadable = () => fileError(refusal('photo.unreadable'));
 
 const dpiOf = (width: number, height: number) =>
   Math.max(MIN_DPI, Math.round(Math.max(width, height) / PAGE_LONG_SIDE_INCHES));
@@ -61,7 +59,11 @@ export async function preparePagePhoto(photo: Uint8Array): Promise<PagePhoto> {
   }
   if (size.width * size.height > PHOTO_MAX_PIXELS)
     throw fileError(
-      `This photo is ${size.width} x ${size.height} pixels; the largest read is ${PHOTO_MAX_PIXELS / 1_000_000} megapixels. Save a smaller copy (a phone's "large" size) and read that.`,
+      refusal('photo.tooLarge', {
+        width: size.width,
+        height: size.height,
+        megapixels: PHOTO_MAX_PIXELS / 1_000_000,
+      }),
     );
   let pixels: { data: Buffer; info: OutputInfo };
   try {

@@ -18,6 +18,7 @@ import {
   withFormBoxes,
 } from '../domain/drawn-boxes.ts';
 import { AppError } from '../domain/errors.ts';
+import { type Refusal, refusal } from '../domain/reader-refusals.ts';
 import { InThreadPort } from './pdfjs-port.ts';
 
 // Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
@@ -70,14 +71,17 @@ export type PdfReadOptions = {
 };
 
 /** A refusal the parent can act on; the CLI and the server put the file's name in front. */
-export function fileError(message: string): AppError {
-  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+export function fileError(said: string | Refusal): AppError {
+  if (typeof said === 'string')
+    return new AppError('validation_failed', said, [{ path: 'file', message: said }]);
+  // A refusal of the catalog's part `reader`: said in the reader's language by the server.
+  return new AppError(
+    'validation_failed',
+    said.message,
+    [{ path: 'file', message: said.message }],
+    said.words,
+  );
 }
-
-const PASSWORD_MESSAGE =
-  'This PDF is protected by a password, so it cannot be read. Open it with its password and print or save it as a new PDF without one (or ask the school for an unlocked copy), then read that file.';
-const DAMAGED_MESSAGE =
-  'This PDF is damaged or incomplete, so it could not be read. Download it again, or ask the school for a new copy.';
 
 const pdfjsFolder = (() => {
   try {
@@ -443,12 +447,15 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
   const maxBytes = options.maxBytes ?? PDF_MAX_BYTES;
   const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const maxItems = options.maxItemsPerPage ?? DEFAULT_MAX_ITEMS_PER_PAGE;
-  if (bytes.byteLength === 0) throw fileError('This file is empty (0 bytes).');
+  if (bytes.byteLength === 0) throw fileError(refusal('file.empty'));
   if (bytes.byteLength > maxBytes)
     throw fileError(
-      `This PDF is ${Math.round(bytes.byteLength / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB the IEP reader takes.`,
+      refusal('pdf.tooBig', {
+        size: Math.round(bytes.byteLength / 1024 / 1024),
+        max: Math.round(maxBytes / 1024 / 1024),
+      }),
     );
-  if (!looksLikePdf(bytes)) throw fileError('This file is not a PDF.');
+  if (!looksLikePdf(bytes)) throw fileError(refusal('pdf.notPdf'));
 
   const { getDocument, Util, OPS, PDFWorker } = await loadPdfJs();
   // pdf.js's worker side, in this thread, on a port of our own (pdfjs-port.ts) rather than pdf.js's.
@@ -486,7 +493,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     }
     if (pdf.numPages > maxPages)
       throw fileError(
-        `This PDF has ${pdf.numPages.toLocaleString('en-US')} pages; the IEP reader reads at most ${maxPages} pages. Save the pages of the plan itself as a new PDF and read that.`,
+        refusal('pdf.tooManyPages', { pages: pdf.numPages.toLocaleString('en-US'), max: maxPages }),
       );
     const pages: DocPage[] = [];
     const pagesWithoutText: number[] = [];
@@ -540,7 +547,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         pages.push({ number, width: 0, height: 0, lines: [] });
       }
     }
-    if (unreadablePages.length === pdf.numPages) throw fileError(DAMAGED_MESSAGE);
+    if (unreadablePages.length === pdf.numPages) throw fileError(refusal('pdf.damaged'));
     if (unreadablePages.length)
       notes.push(
         `${unreadablePages.length === 1 ? 'Page' : 'Pages'} ${unreadablePages.join(', ')} could not be read; the file may be damaged.`,
@@ -553,7 +560,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
   } catch (error) {
     if (error instanceof DeadlinePassed)
       throw fileError(
-        `This PDF took more than ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} seconds to read, so reading it was stopped.`,
+        refusal('pdf.tooSlow', { seconds: Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000) }),
       );
     throw error;
   } finally {
@@ -567,8 +574,8 @@ function openError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof DeadlinePassed) throw error;
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-  if (name === 'PasswordException') return fileError(PASSWORD_MESSAGE);
-  return fileError(DAMAGED_MESSAGE);
+  if (name === 'PasswordException') return fileError(refusal('pdf.password'));
+  return fileError(refusal('pdf.damaged'));
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

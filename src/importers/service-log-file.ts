@@ -138,10 +138,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsxFile(bytes: Uint8Array, maxRows: number): Promise<ServiceLogFile> {
-  checkZipContainer(bytes, SERVICE_LOG_MAX_UNPACKED_BYTES, {
-    what: 'spreadsheet',
-    need: 'a service log needs',
-  });
+  checkZipContainer(bytes, SERVICE_LOG_MAX_UNPACKED_BYTES, 'sheet');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -91,8 +91,21 @@ export function localizeError(
     return words && has(words.key) ? { ...field, message: t(words.key, words.values) } : field;
   });
   let message = error.message;
-  if (error.words && has(error.words.key)) message = t(error.words.key, error.words.values);
-  else if (error.validation && fields?.[0] && fields[0].message !== error.fields?.[0]?.message) {
+  if (error.words && has(error.words.key)) {
+    message = t(error.words.key, error.words.values);
+    // A refusal of one field (a file's) says the same on the field.
+    const said = message;
+    return {
+      message,
+      ...(fields
+        ? {
+            fields: fields.map((f, i) =>
+              error.fields?.[i]?.message === error.message ? { ...f, message: said } : f,
+            ),
+          }
+        : {}),
+    };
+  } else if (error.validation && fields?.[0] && fields[0].message !== error.fields?.[0]?.message) {
     message = t('error.validation', {
       path: fields[0].path,
       message: fields[0].message,

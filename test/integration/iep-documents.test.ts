@@ -219,6 +219,24 @@ describe.each(BACKENDS)('IEP documents on %s', (backend) => {
     expect(lunch.status).toBe('read');
     expect(lunch.draft.found).toBe(false);
     expect(lunch.draft.message).toMatch(/No IEP or 504 plan was found/);
+    // A Spanish reader is told both in Spanish; the stored refusal stays the English sentence.
+    expect((await call(env, 'PUT', '/api/auth/language', { language: 'es' })).status).toBe(200);
+    try {
+      const lockedEs = (await call(env, 'GET', api(`/iep-documents/${locked.id}`))).body;
+      expect(lockedEs.error).toMatch(/^Este PDF está protegido con contraseña, así que no se puede leer\./);
+      const lunchEs = (await call(env, 'GET', api(`/iep-documents/${lunch.id}`))).body;
+      expect(lunchEs.draft.message).toMatch(/^No se encontró ningún IEP ni plan 504 en este documento/);
+      const listed = (await call(env, 'GET', api(`/children/${childId}/iep-documents`))).body;
+      expect(listed.find((d: { id: string }) => d.id === locked.id).error).toBe(lockedEs.error);
+    } finally {
+      await call(env, 'PUT', '/api/auth/language', { language: 'en' });
+    }
+    const stored = await env.store.db
+      .selectFrom('iep_document')
+      .select('error')
+      .where('id', '=', locked.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.error).toBe(locked.error);
   });
 
   it('saves the reviewed plan, its content and the document as evidence, in one transaction', async () => {

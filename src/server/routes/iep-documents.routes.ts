@@ -10,7 +10,9 @@ import {
   PlanFromDocumentInput,
   PlanFromDocumentResult,
 } from '../../api/iep-documents.ts';
+import { sayWords } from '../../domain/i18n/words.ts';
 import { draftInLanguage } from '../../domain/iep-reasons.ts';
+import { refusalWords } from '../../domain/reader-refusals.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
 import type { ServiceContext } from '../context.ts';
@@ -33,12 +35,23 @@ import { contentDisposition, contextFor, typed } from './shared.ts';
 /**
  * A document as its reader reads it: the draft's reasons in the reader's language, from their catalog
  * words (src/domain/iep-reasons.ts); an English reader gets them exactly as the reader wrote them, and
- * a draft kept before reasons had words keeps its English ones.
+ * a draft kept before reasons had words keeps its English ones; why a document could not be read, in
+ * the reader's language too (src/domain/reader-refusals.ts).
  */
-function forReader<T extends { draft: IepDocument['draft'] }>(request: FastifyRequest, doc: T): T {
+function forReader<T extends { draft: IepDocument['draft']; error: IepDocument['error'] }>(
+  request: FastifyRequest,
+  doc: T,
+): T {
   const language = readerLanguage(request);
-  if (language === 'en' || !doc.draft) return doc;
-  return { ...doc, draft: draftInLanguage(doc.draft, translatorFor(language)) };
+  if (language === 'en') return doc;
+  const translator = translatorFor(language);
+  // Why it could not be read is kept as its English sentence; its words are found back from it.
+  const refused = doc.error ? refusalWords(doc.error) : null;
+  return {
+    ...doc,
+    ...(doc.draft ? { draft: draftInLanguage(doc.draft, translator) } : {}),
+    ...(refused && translator.has(refused.key) ? { error: sayWords(refused, translator) } : {}),
+  };
 }
 
 export function registerIepDocumentRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { IepDocument, PlanFromDocumentInput, PlanFromDocumentResult } from '../../api/iep-documents.ts';
 import { IEP_DOCUMENT_TYPES } from '../../domain/attachment-types.ts';
 import { AppError, parseOrThrow } from '../../domain/errors.ts';
+import { refusal } from '../../domain/reader-refusals.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import {
@@ -123,10 +124,7 @@ export function readIepDocumentJob(
         if (!(error instanceof DocumentNotRead) && job.attempt < 2) throw error;
         outcome = {
           status: 'failed',
-          error:
-            error instanceof DocumentNotRead
-              ? error.message
-              : 'The document could not be read. Type the plan in instead, or try saving it again as a PDF.',
+          error: error instanceof DocumentNotRead ? error.message : refusal('child.failed').message,
         };
       }
       await inHouseholdTransaction(store, householdId, async (trx) => {

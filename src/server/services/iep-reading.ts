@@ -2,8 +2,9 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentText } from '../../domain/document-text.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, type MessageWords } from '../../domain/errors.ts';
 import { IepDraft } from '../../domain/iep-draft.ts';
+import { type Refusal, type RefusalKey, refusal } from '../../domain/reader-refusals.ts';
 import type { ServiceLogReadContext, ServiceLogUploadRead } from '../../importers/service-log-upload.ts';
 
 // Reading an IEP document off the request and off the server's own process: a child process per
@@ -33,7 +34,14 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 const PDFJS_PRELOAD = new URL('../../importers/pdfjs-preload.mjs', import.meta.url).href;
 
 /** Why a document could not be read, in words for the parent (the job records it; no retry helps). */
-export class DocumentNotRead extends Error {}
+export class DocumentNotRead extends Error {
+  /** The refusal's words (catalog part `reader`), to say it in the reader's language. */
+  readonly words: MessageWords | undefined;
+  constructor(said: string | Refusal, words?: MessageWords) {
+    super(typeof said === 'string' ? said : said.message);
+    this.words = typeof said === 'string' ? words : said.words;
+  }
+}
 
 /**
  * What the child reads a document into: an IEP's draft, only its text (a printed service log), or a
@@ -41,20 +49,16 @@ export class DocumentNotRead extends Error {}
  */
 type Reading = 'iep' | 'text' | 'service-log';
 
-/** What the parent can do instead, by what was being read. */
-const INSTEAD: Record<Reading, { slow: string; memory: string }> = {
-  iep: {
-    slow: 'Type the plan in instead, or try a smaller file (only the pages with the plan).',
-    memory: 'Type the plan in instead, or try a file with only the pages of the plan.',
-  },
-  text: {
-    slow: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
-    memory: 'Ask the school for the log as a spreadsheet or CSV, or bring in fewer pages at a time.',
-  },
-  'service-log': {
-    slow: 'Export a shorter stretch of dates (or only this child’s log) and bring that in.',
-    memory: 'Export a shorter stretch of dates (or only this child’s log) and bring that in.',
-  },
+/** The refusals for a reading that took too long or too much memory, each saying what the parent can do instead. */
+const TOO_SLOW: Record<Reading, RefusalKey> = {
+  iep: 'child.tooSlow.iep',
+  text: 'child.tooSlow.text',
+  'service-log': 'child.tooSlow.log',
+};
+const TOO_LARGE: Record<Reading, RefusalKey> = {
+  iep: 'child.memory.iep',
+  text: 'child.memory.text',
+  'service-log': 'child.memory.log',
 };
 
 /** A document read in a child process: what it answered, not yet checked. */
@@ -91,21 +95,29 @@ function readInChildProcess(
       child.kill('SIGKILL');
       finish(() =>
         reject(
-          new DocumentNotRead(
-            `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} seconds, so it was stopped. ${INSTEAD[reading].slow}`,
-          ),
+          new DocumentNotRead(refusal(TOO_SLOW[reading], { seconds: Math.round(limits.timeoutMs / 1000) })),
         ),
       );
     }, limits.timeoutMs);
     child.on(
       'message',
-      (answer: { ok: boolean; read?: unknown; forTheParent?: boolean; message?: string }) => {
+      (answer: {
+        ok: boolean;
+        read?: unknown;
+        forTheParent?: boolean;
+        message?: string;
+        words?: MessageWords;
+      }) => {
         if (answer.ok) {
           finish(() => resolve(answer.read));
           return;
         }
         finish(() =>
-          reject(answer.forTheParent ? new DocumentNotRead(answer.message ?? '') : new Error(answer.message)),
+          reject(
+            answer.forTheParent
+              ? new DocumentNotRead(answer.message ?? '', answer.words)
+              : new Error(answer.message),
+          ),
         );
       },
     );
@@ -114,9 +126,7 @@ function readInChildProcess(
         const heap = /heap out of memory|Allocation failed/i.test(stderr);
         reject(
           heap
-            ? new DocumentNotRead(
-                `Reading this document needs more memory than the server allows for one document (${limits.maxHeapMb} MB). ${INSTEAD[reading].memory}`,
-              )
+            ? new DocumentNotRead(refusal(TOO_LARGE[reading], { megabytes: limits.maxHeapMb }))
             : new Error(
                 `the document reader stopped (${signal ?? `exit code ${code}`}): ${stderr.slice(0, 500)}`,
               ),
@@ -184,5 +194,10 @@ export async function readServiceLogInChildProcess(
 
 /** A reader failure as the API's error (a 400 naming `file`), for callers in a request. */
 export function notReadError(error: DocumentNotRead): AppError {
-  return new AppError('validation_failed', error.message, [{ path: 'file', message: error.message }]);
+  return new AppError(
+    'validation_failed',
+    error.message,
+    [{ path: 'file', message: error.message }],
+    error.words,
+  );
 }
