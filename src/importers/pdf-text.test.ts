@@ -183,6 +183,48 @@ describe('readPdfText', () => {
     expect(error.message).toMatch(/^This PDF is protected by a password/);
   });
 
+  it('refuses a dynamic form (XFA), whose pages only Adobe Reader makes, saying what to do; reads a static one', async () => {
+    // A form whose page is only the notice viewers show when they cannot draw the form's XML.
+    const withXfa = (draw: (pdf: PDFKit.PDFDocument) => void) =>
+      makePdf((pdf) => {
+        draw(pdf);
+        const xfa = pdf.ref({});
+        xfa.end(
+          '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template xmlns="http://www.xfa.org/schema/xfa-template/3.3/"><subform name="IEP"/></template></xdp:xdp>',
+        );
+        // pdfkit's own form (it ends it), with the form's XML beside its fields.
+        pdf.initForm();
+        const root = (
+          pdf as unknown as { _root: { data: Record<string, { data: Record<string, unknown> }> } }
+        )._root;
+        root.data.AcroForm!.data.XFA = xfa;
+        (root.data as Record<string, unknown>).NeedsRendering = true;
+      });
+    const dynamic = await withXfa((pdf) => {
+      pdf.fontSize(14).text('Please wait...');
+      pdf
+        .fontSize(11)
+        .text(
+          'If this message is not eventually replaced by the proper contents of the document, your PDF viewer may not be able to display this type of document.',
+        );
+    });
+    const error = await readPdfText(dynamic).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(/^This PDF is a dynamic form \(XFA\)/);
+    expect((error as AppError).words?.key).toBe('reader.pdf.dynamicForm');
+    expect(
+      (await readPdfText(await withXfa(() => undefined)).catch((e: unknown) => e)) as AppError,
+    ).toMatchObject({
+      words: { key: 'reader.pdf.dynamicForm' },
+    });
+    // A static XFA form carries its pages too: they are read.
+    const staticForm = await withXfa((pdf) =>
+      pdf.text('INDIVIDUALIZED EDUCATION PROGRAM').text('Student: Ana Ruiz'),
+    );
+    const read = await readPdfText(staticForm);
+    expect(read.pages[0]!.lines.map((l) => l.text)).toContain('INDIVIDUALIZED EDUCATION PROGRAM');
+  });
+
   it('says a damaged PDF is damaged', async () => {
     const whole = readFileSync(join(FIXTURES, 'section-504.pdf'));
     for (const share of [0.2, 0.5]) {

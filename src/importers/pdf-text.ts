@@ -548,6 +548,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
       }
     }
     if (unreadablePages.length === pdf.numPages) throw fileError(refusal('pdf.damaged'));
+    if (await isDynamicForm(pdf, pages)) throw fileError(refusal('pdf.dynamicForm'));
     if (unreadablePages.length)
       notes.push(
         `${unreadablePages.length === 1 ? 'Page' : 'Pages'} ${unreadablePages.join(', ')} could not be read; the file may be damaged.`,
@@ -568,6 +569,28 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     worker.destroy();
     port.terminate();
   }
+}
+
+/** What a PDF viewer that cannot draw a dynamic form shows instead (the page such a PDF carries). */
+const XFA_NOTICE = /please wait|not eventually replaced|may not be able to display this type of document/i;
+
+/**
+ * A dynamic form (XFA): its pages are laid out by Adobe Reader from the form's XML, and the PDF's own
+ * page holds nothing or only a "Please wait..." notice. Such a file has no page this reader can read
+ * (pdf.js's XFA layout is off: nothing of a form is evaluated), so it is refused with what to do; a
+ * static XFA form, whose pages hold their text too, is read as any other PDF.
+ */
+async function isDynamicForm(
+  pdf: { getMetadata(): Promise<{ info: object }> },
+  pages: readonly DocPage[],
+): Promise<boolean> {
+  const { info } = await pdf.getMetadata().catch(() => ({ info: {} }));
+  if (!(info as { IsXFAPresent?: boolean }).IsXFAPresent) return false;
+  const text = pages
+    .flatMap((p) => p.lines.map((l) => l.text))
+    .join(' ')
+    .trim();
+  return text === '' || (text.length < 1000 && XFA_NOTICE.test(text));
 }
 
 function openError(error: unknown): AppError {
