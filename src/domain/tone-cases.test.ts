@@ -18,9 +18,11 @@ import {
 import { SPANISH_SET_1, SPANISH_SET_2 } from './tone-cases-es.ts';
 import { SPANISH_SET_7 } from './tone-cases-es-heldout.ts';
 import { SPANISH_SET_9 } from './tone-cases-es-heldout2.ts';
+import { SPANISH_SET_11 } from './tone-cases-es-heldout3.ts';
 import { SPANISH_SET_3, SPANISH_SET_4 } from './tone-cases-es2.ts';
 import { SPANISH_SET_5, SPANISH_SET_6 } from './tone-cases-es3.ts';
 import { SPANISH_SET_8 } from './tone-cases-es4.ts';
+import { SPANISH_SET_10 } from './tone-cases-es5.ts';
 import { THIRTEENTH_SET, TWELFTH_SET } from './tone-cases-round4.ts';
 import { FIFTEENTH_SET, FOURTEENTH_SET } from './tone-cases-round5.ts';
 import { SIXTEENTH_SET } from './tone-cases-round5-heldout.ts';
@@ -141,6 +143,8 @@ const FLOORS = {
  * reúne el equipo del IEP.", in 36 drafted letters); the fix (a feature bug, and procedural sentences added to
  * its neutral training data, nothing from set 3) gives 78.4% (80 of 102) and 1.3%, the figure these floors
  * are under. Modest floors: what the check does on text nobody tuned on, not the 90% goal (it is not met).
+ * Spanish round five: its figures (never its sentences) helped choose the Spanish classifier's L2 strength
+ * (0.001, tone-es-training.ts), so it is no longer a clean held-out measure: 85.3% (87 of 102) and 0% after it.
  */
 const SPANISH_SET_3_FLOORS = { recall: 0.77, falseAlarms: 0.03 };
 
@@ -335,14 +339,15 @@ describe('issue 13, round four: set 12 tuned on, set 13 held out (tone-cases-rou
   }, 30_000);
 });
 
-describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Spanish sets 5 and 6, and 7 held out', () => {
+describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Spanish sets 5 and 6, and 7 held out (trained on since Spanish round five)', () => {
   // Written blind, each by its own writer who read only tone-categories.ts: sets 14 and 15 (210 sentences each,
   // 12 accusing in every kind and 90 neutral) and set 16 (180: 10 in every kind and 80 neutral); Spanish sets
   // 5 and 6 (210 each) and 7 (180), written in Spanish. Measured before the round (English set 14 74.2% /
   // 1.1%, set 15 65.8% / 0%, set 16 84.0% / 1.3%; Spanish set 5 71.7% / 0%, set 6 51.7% / 1.1%, set 7 77.0%
   // / 1.3%), then sets 14, 15, 5 and 6 became rules (FIFTH_ROUND_RULES in tone-patterns.ts, round three in
   // tone-es.ts) and training data; sets 16 and 7 were measured again at the end (docs/tone-check.md gives
-  // how often). Their wrong verdicts are not printed.
+  // how often). Their wrong verdicts are not printed. Spanish set 7 stayed held out until Spanish round five
+  // (issue 17), which made it a development set: its misses became rules and it was trained on.
   const spanish = (text: string) => checkTone(text, { language: 'es' });
 
   it('has six sets with every kind, each without a sentence twice', () => {
@@ -380,11 +385,13 @@ describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Span
       ['set 16 (held out)', score(SIXTEENTH_SET), 0.85, 0.03],
       ['Spanish set 5 (tuned and trained on)', score(SPANISH_SET_5, spanish), 0.94, 0.01],
       ['Spanish set 6 (tuned and trained on)', score(SPANISH_SET_6, spanish), 0.93, 0.02],
-      ['Spanish set 7 (held out)', score(SPANISH_SET_7, spanish), 0.78, 0.03],
+      // Held out until Spanish round five (85.0% / 1.3% then); tuned and trained on since: 100% / 0%.
+      ['Spanish set 7 (tuned and trained on)', score(SPANISH_SET_7, spanish), 0.97, 0.02],
     ];
     console.log(['Round five:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
-    // Floors a little under what each reached at the end of the round (set 16 87.0% / 1.3%, Spanish set 7
-    // 80.0% / 1.3%): a change that makes the check worse fails; the held-out floors are not the goal.
+    // Floors a little under what each reached at the end of the round (set 16 87.0% / 1.3%; Spanish set 7 80.0%
+    // / 1.3% then, 100% / 0% since Spanish round five trained on it): a change that makes the check worse
+    // fails; the held-out floors are not the goal.
     for (const [name, s, recall, falseAlarms] of rows) {
       expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
       expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);
@@ -392,14 +399,15 @@ describe('issue 13, round five: sets 14 and 15 trained on, set 16 held out; Span
   }, 30_000);
 });
 
-describe('issue 13, round six: set 17 trained on, set 18 held out; Spanish set 8 trained on, 9 held out', () => {
+describe('issue 13, round six: set 17 trained on, set 18 held out; Spanish set 8 trained on, 9 held out (trained on since Spanish round five)', () => {
   // Written blind, each by its own writer who read only tone-categories.ts: set 17 (210: 12 accusing in every
   // kind, 90 neutral) and Spanish set 8 (210) to develop on, set 18 and Spanish set 9 (180 each: 10 in every
   // kind, 80 neutral) written as an evaluator would and held out. Measured once before the round: set 17
   // 80.8% / 4.4%, set 18 91.0% / 3.8%, Spanish set 8 73.3% / 3.3%, Spanish set 9 73.0% / 2.5%. Sets 17 and
   // 8 became rules (SIXTH_ROUND_RULES in tone-patterns.ts, round four in tone-es.ts) and training data; sets
   // 18 and 9 were measured once more at the end (92.0% / 2.5% and 79.0% / 2.5%; docs/tone-check.md). Their
-  // wrong verdicts are not printed.
+  // wrong verdicts are not printed. Spanish set 9 stayed held out until Spanish round five (issue 17), which
+  // made it a development set: its misses became rules and it was trained on.
   const spanish = (text: string) => checkTone(text, { language: 'es' });
 
   it('has four sets with every kind, each without a sentence twice', () => {
@@ -418,16 +426,60 @@ describe('issue 13, round six: set 17 trained on, set 18 held out; Spanish set 8
     }
   });
 
-  it('measures them: the held-out English set at the goal, the Spanish one at a modest floor', () => {
+  it('measures them: the held-out English set at the goal, the Spanish ones trained on since Spanish round five', () => {
     const rows: [string, Score, number, number][] = [
       ['set 17 (tuned and trained on)', score(SEVENTEENTH_SET), 0.97, 0.01],
       ['set 18 (held out)', score(EIGHTEENTH_SET), 0.9, 0.03],
       ['Spanish set 8 (tuned and trained on)', score(SPANISH_SET_8, spanish), 0.97, 0.01],
-      ['Spanish set 9 (held out)', score(SPANISH_SET_9, spanish), 0.77, 0.03],
+      // Held out until Spanish round five (79.0% / 2.5% then); tuned and trained on since: 100% / 0%.
+      ['Spanish set 9 (tuned and trained on)', score(SPANISH_SET_9, spanish), 0.97, 0.02],
     ];
     console.log(['Round six:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
     // Floors a little under what each reached at the end of the round: a change that makes the check worse
     // fails. Set 18 holds the goal (90% / 5%) itself.
+    for (const [name, s, recall, falseAlarms] of rows) {
+      expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
+      expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);
+    }
+  }, 30_000);
+});
+
+describe('issue 17, Spanish round five: Spanish set 10 tuned and trained on (tone-cases-es5.ts)', () => {
+  // Written blind by a writer who read only tone-categories.ts: Spanish set 10 (210: 12 accusing in every kind,
+  // 90 neutral), the development set of Spanish round five, with sets 7 and 9 (held out until then). Measured
+  // once before the round: rules alone 66.7% (80/120) / 3.3% (3/90), whole check 80.0% (96/120) / 3.3%
+  // (3/90). Its misses became rules (round five in tone-es.ts) and it was trained on. Spanish set 11 (180: 10
+  // in every kind, 80 neutral), written blind "as an evaluator would" by another writer, was held out: never
+  // read by the rule writer, measured once before the round (84.0% / 2.5%, rules alone 75.0% / 1.3%) and
+  // once after (90.0% / 2.5%, rules alone 84.0% / 1.3%). Its wrong verdicts are not printed.
+  const spanish = (text: string) => checkTone(text, { language: 'es' });
+  const spanishRules = (text: string) => checkToneRules(text, { language: 'es' });
+
+  it('has set 10 with 210 sentences, 90 neutral, and set 11 with 180, 80 neutral; every kind, no sentence twice', () => {
+    expect(SPANISH_SET_11.length).toBe(180);
+    expect(SPANISH_SET_11.filter((c) => c.label === 'neutral').length).toBe(80);
+    expect(new Set(SPANISH_SET_11.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+      Object.keys(TONE_CATEGORIES).length,
+    );
+    expect(new Set(SPANISH_SET_11.map((c) => c.text)).size).toBe(SPANISH_SET_11.length);
+    expect(SPANISH_SET_10.length).toBe(210);
+    expect(SPANISH_SET_10.filter((c) => c.label === 'neutral').length).toBe(90);
+    expect(new Set(SPANISH_SET_10.flatMap((c) => (c.label === 'accusing' ? [c.category] : []))).size).toBe(
+      Object.keys(TONE_CATEGORIES).length,
+    );
+    expect(new Set(SPANISH_SET_10.map((c) => c.text)).size).toBe(SPANISH_SET_10.length);
+  });
+
+  it('measures them: set 10 tuned and trained on, near the goal by construction; set 11 held out, at the goal', () => {
+    const rows: [string, Score, number, number][] = [
+      ['Spanish set 10 (tuned on), rules alone', score(SPANISH_SET_10, spanishRules), 0.97, 0.02],
+      ['Spanish set 10 (tuned and trained on)', score(SPANISH_SET_10, spanish), 0.97, 0.02],
+      // Held out: the goal, on text nobody tuned on (90.0% / 2.5% at the end of the round).
+      ['Spanish set 11 (held out)', score(SPANISH_SET_11, spanish), 0.88, 0.03],
+    ];
+    console.log(['Spanish round five:', ...rows.map(([name, s]) => describeScore(name, s))].join('\n'));
+    // Floors a little under what it reached at the end of the round (100% / 0%, rules alone 100% / 0%): a
+    // change that makes the check worse fails. Training figures, not what the check does on new text.
     for (const [name, s, recall, falseAlarms] of rows) {
       expect(s.caught / s.accusing, name).toBeGreaterThanOrEqual(recall);
       expect(s.falseAlarms / s.neutral, name).toBeLessThanOrEqual(falseAlarms);

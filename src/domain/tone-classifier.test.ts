@@ -67,7 +67,8 @@ describe('tone classifier: training', () => {
     const cases = toneTrainingCases(TRAINED_ON.filter((_, i) => i % 4 === 0));
     const options = { ...TRAINING, iterations: 200 };
     expect(fitToneWeights(cases, options)).toEqual(fitToneWeights(cases, options));
-  });
+    // Two fits of a quarter of the sentences: about 4 s on a busy two-core machine.
+  }, 30_000);
 
   it('the committed tone-model.ts is what a fresh run writes (npm run tone:train)', () => {
     // Five inner folds and the final fit over every training set: about 30 seconds on a busy

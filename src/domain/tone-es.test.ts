@@ -3,6 +3,8 @@ import { checkTone, checkToneRules, RULE_CATEGORY, type ToneFlag } from './tone.
 import {
   SPANISH_ROUND_FOUR_ACCUSING as R4_ACCUSING,
   SPANISH_ROUND_FOUR_NEUTRAL as R4_NEUTRAL,
+  SPANISH_ROUND_FIVE_ACCUSING as R5_ACCUSING,
+  SPANISH_ROUND_FIVE_NEUTRAL as R5_NEUTRAL,
   SPANISH_ROUND_TWO_ACCUSING,
   SPANISH_ROUND_TWO_NEUTRAL,
   SPANISH_UNIT_ACCUSING,
@@ -192,7 +194,8 @@ describe('Spanish round two: the generalised rules and the Spanish classifier', 
     );
     // 25 of 32 since round three retrained the model with sets 5 and 6 (26 before); round four (set 8 trained
     // on): 24 of 32, and 3 neutral ones flagged, not 2: "Es una pesada mochila para un niño de siete años." now
-    // scores 0.753 against a threshold of 0.7465. Trained-on figures.
+    // scores 0.753 against a threshold of 0.7465. Trained-on figures. Round five (sets 7, 9 and 10 trained on,
+    // L2 0.001): 28 of 32, and none of the neutral ones.
     expect(caught.length / SPANISH_ROUND_TWO_ACCUSING.length).toBeGreaterThanOrEqual(0.75);
     expect(wholeAlarms.length).toBeLessThanOrEqual(3);
   });
@@ -247,5 +250,28 @@ describe('Spanish round four: the frames of set 8, in other words, each with nea
 
   it.each(R4_NEUTRAL)('flags nothing in: %s', (text) => {
     expect(spanish(text)).toEqual([]);
+  });
+});
+
+describe('Spanish round five: the frames of sets 7, 9 and 10, in other words, each with near-neutral neighbours', () => {
+  const rules = (text: string) => checkToneRules(text, { language: 'es' });
+
+  it.each(R5_ACCUSING)('%s -> %s', (text, category) => {
+    const flags = rules(text);
+    expect(flags.map((f) => RULE_CATEGORY[f.rule])).toContain(category);
+    // The gentler words are Spanish, and pass the check.
+    for (const f of flags) expect(spanish(f.suggestion), f.suggestion).toEqual([]);
+  });
+
+  it.each(R5_NEUTRAL)('flags nothing in: %s', (text) => {
+    expect(spanish(text)).toEqual([]);
+  });
+
+  it('reads a greeting\'s "!" and the Rioplatense "Dale," as calm, and ", punto" as an order', () => {
+    expect(spanish('Hola! Gracias por incluir a Tomás en el paseo, volvió feliz!! 🥳')).toEqual([]);
+    expect(spanish('Dale, te mando el formulario firmado mañana.')).toEqual([]);
+    expect(kinds('Dale el tiempo extra.')).toEqual(['command']);
+    expect(kinds('Le dan el tiempo extra, punto.')).toEqual(['command']);
+    expect(spanish('Le dan el tiempo extra, punto.')[0]?.phrase).toBe(', punto');
   });
 });

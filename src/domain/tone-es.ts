@@ -196,7 +196,9 @@ function childEs(text: string): string {
 
 /** The reader or the school's side. */
 const SCHOOL =
-  'usted|ustedes|tu|tú|vos|la\\s+escuela|el\\s+distrito|el\\s+equipo|el\\s+personal|su\\s+personal|la\\s+maestra|el\\s+maestro|la\\s+directora|el\\s+director|la\\s+terapeuta|el\\s+terapeuta|la\\s+asistente|el\\s+asistente|el\\s+case\\s+manager|la\\s+case\\s+manager|la\\s+consejera|el\\s+consejero|la\\s+administracion|nadie';
+  'usted|ustedes|tu|tú|vos|la\\s+escuela|el\\s+distrito|el\\s+equipo|el\\s+personal|su\\s+personal|la\\s+maestra|el\\s+maestro|la\\s+directora|el\\s+director|la\\s+terapeuta|el\\s+terapeuta|la\\s+asistente|el\\s+asistente|el\\s+case\\s+manager|la\\s+case\\s+manager|la\\s+consejera|el\\s+consejero|la\\s+administracion|nadie|' +
+  // Round five: the staff and services parents name in many regions.
+  'la\\s+aide|el\\s+aide|el\\s+counselor|la\\s+counselor|la\\s+suplente|el\\s+suplente|la\\s+sustituta|el\\s+sustituto|el\\s+chofer|la\\s+chofer|el\\s+bus|el\\s+camion|la\\s+psicologa|el\\s+psicologo|la\\s+coordinadora|el\\s+coordinador|la\\s+profe|el\\s+profe|la\\s+profesora|el\\s+profesor|la\\s+enfermera|el\\s+enfermero|el\\s+colegio|el\\s+principal|la\\s+principal|el\\s+transporte|la\\s+orientadora|el\\s+orientador|la\\s+fonoaudiologa|la\\s+fono|el\\s+sostenedor';
 
 /** The child as the subject just before `index` ("él", "ella", "mi hijo", a name is not known). */
 function childSubject(text: string, index: number): boolean {
@@ -243,6 +245,11 @@ const ERRAND = stem(
   '^\\s*(?:\\p{L}+\\s+){0,3}?(?:a|para)\\s+(?:pedir\\s+informacion|preguntar|informarme|entregar|inscribir|recoger|buscar|sacar|tramitar|renovar|llevar\\s+(?:los|el|la|unos)\\s+(?:papeles|documentos|formularios?|certificados?)|hacer\\s+un\\s+tramite|que\\s+(?:me|nos)\\s+(?:expliquen?|orienten?|ayuden?|asesoren?))',
 );
 
+/** A lawyer or advocate consulted for the parent's own understanding (round five): not a threat. */
+const ADVICE = stem(
+  '^\\s*,?\\s*(?:(?:solo|solamente|nomas|nada\\s+mas|unicamente)\\s+)?(?:para\\s+(?:entender|saber|informarme|informarnos|orientarme|orientarnos|aclarar|conocer|preguntar|que\\s+(?:me|nos)\\s+(?:explique|oriente|aconseje|ayude))|y\\s+(?:me|nos)\\s+(?:recomendo|aconsejo|sugirio|explico|dijo\\s+que\\s+(?:pidiera|pidieramos|hablara|hablaramos))|(?:por|para)\\s+(?:un|una|otro|otra)\\s+(?:tema|asunto|tramite|cuestion|caso)\\s+(?:de\\s+(?:la\\s+casa|trabajo|familia|migracion|inmigracion|la\\s+herencia|divorcio|custodia)|personal|familiar|migratorio|laboral))',
+);
+
 /** Intent: "voy a", "vamos a", "le aviso que voy a", "ya", a future. */
 const INTENT = 'voy\\s+a|vamos\\s+a|va\\s+a|van\\s+a|pienso|pensamos|estoy\\s+dispuest[oa]\\s+a';
 
@@ -257,12 +264,46 @@ const COMPLAINT = 'queja(?:\\s+(?:formal|estatal))?|denuncia|demanda|reclamacion
 
 /** Offices over the school, courts and the press, in the names regions give them. */
 const OVERSIGHT =
-  'abogad[oa]s?|juez|jueza|corte|tribunal(?:es)?|audiencia|debido\\s+proceso|(?:oficina\\s+de\\s+)?derechos\\s+civiles|ocr|inspeccion(?:\\s+educativa)?|inspector[a]?(?:\\s+educativ[oa])?|supervision(?:\\s+escolar)?|supervisor[a]?\\s+de\\s+zona|defensor[a]?\\s+del\\s+pueblo|defensoria|fiscalia|ministerio(?:\\s+de\\s+educacion)?|secretaria\\s+de\\s+educacion|consejeria(?:\\s+de\\s+educacion)?|departamento\\s+de\\s+educacion|superintendente|superintendencia|junta\\s+(?:escolar|directiva)|school\\s+board|consejo\\s+escolar|estado|queja\\s+estatal|prensa|noticias|canal\\s+de\\s+noticias|periodico|television|tele|medios|redes\\s+sociales|policia|ugel|sep';
+  'abogad[oa]s?|juez|jueza|corte|tribunal(?:es)?|audiencia|debido\\s+proceso|(?:oficina\\s+de\\s+)?derechos\\s+civiles|ocr|inspeccion(?:\\s+educativa)?|inspector[a]?(?:\\s+educativ[oa])?|supervision(?:\\s+escolar)?|supervisor[a]?\\s+de\\s+zona|defensor[a]?\\s+del\\s+pueblo|defensoria|fiscalia|ministerio(?:\\s+de\\s+educacion)?|secretaria\\s+de\\s+educacion|consejeria(?:\\s+de\\s+educacion)?|departamento\\s+de\\s+educacion|superintendente|superintendencia|junta\\s+(?:escolar|directiva)|school\\s+board|consejo\\s+escolar|estado|queja\\s+estatal|prensa|noticias|canal\\s+de\\s+noticias|periodico|television|tele|medios|redes\\s+sociales|policia|ugel|sep|' +
+  // Round five: courts by their common name, the Chilean school owner, Spanish-language television.
+  'justicia|tribunales|juzgado|sostenedor|univision|telemundo';
 
 /** What went wrong, in a sentence that warm words open or close: sarcasm, not thanks. */
 const FAILURE = re(
-  'sin\\s+(?:avis\\p{L}*|terapia|servicio|su|sus|apoyo|respuesta|asistente|aide|clase|speech|fono|sesion\\p{L}*|nada|explicacion)|ni\\s+(?:un|una|siquiera|me|nos)\\b|me\\s+entero|nos\\s+enteramos|nadie\\s+(?:me|nos|le)\\s+(?:avis|dijo|contest|respond|llam|explic)\\p{L}*|cancel\\p{L}*|suspend\\p{L}*|perdieron|olvidaron|\\d+\\s+(?:minutos|horas|dias|semanas|meses)\\s+(?:tarde|de\\s+retraso|despues)|(?:llego|llegaron|otra\\s+vez|de\\s+nuevo|tan|muy)\\s+tarde|(?:otra\\s+vez|de\\s+nuevo)\\s+(?:\\p{L}+\\s+){0,3}?(?:sin|cancel\\p{L}*|no|suspend\\p{L}*)\\b|(?:segunda|tercera|cuarta|quinta|sexta|enesima)\\s+(?:vez|semana|reunion|mes|dia)|el\\s+mismo\\s+dia|a\\s+ultima\\s+hora|al\\s+ultimo\\s+momento|(?:una|dos|\\d+)\\s+horas?\\s+antes|minutos\\s+antes|la\\s+noche\\s+anterior|(?:nunca|no)\\s+dije|en\\s+el\\s+(?:celular|telefono|movil|cel)|mientras\\s+(?:mi|el|la|los)\\s+\\p{L}+\\s+(?:se\\s+)?(?:sale|salia|escapa|llora|lloraba|pega|golpea|cae|queda|quedaba)|(?:nomas|no\\s+mas|solo|solamente|apenas)\\s+(?:\\p{L}+|\\d+)\\s+(?:meses|semanas|dias|horas)\\s+(?:para|de|en)\\b|👏|🙃|🙄|😒',
+  'sin\\s+(?:avis\\p{L}*|terapia|servicio|su|sus|apoyo|respuesta|asistente|aide|clase|speech|fono|sesion\\p{L}*|nada|explicacion)|ni\\s+(?:un|una|siquiera|me|nos)\\b|me\\s+entero|nos\\s+enteramos|nadie\\s+(?:me|nos|le)\\s+(?:avis|dijo|contest|respond|llam|explic)\\p{L}*|cancel\\p{L}*|suspend\\p{L}*|perdieron|olvidaron|\\d+\\s+(?:minutos|horas|dias|semanas|meses)\\s+(?:tarde|de\\s+retraso|despues)|(?:llego|llegaron|otra\\s+vez|de\\s+nuevo|tan|muy)\\s+tarde|(?:otra\\s+vez|de\\s+nuevo)\\s+(?:\\p{L}+\\s+){0,3}?(?:sin|cancel\\p{L}*|no|suspend\\p{L}*)\\b|(?:segunda|tercera|cuarta|quinta|sexta|enesima)\\s+(?:vez|semana|reunion|mes|dia)|el\\s+mismo\\s+dia|a\\s+ultima\\s+hora|al\\s+ultimo\\s+momento|(?:una|dos|\\d+)\\s+horas?\\s+antes|minutos\\s+antes|la\\s+noche\\s+anterior|(?:nunca|no)\\s+dije|en\\s+el\\s+(?:celular|telefono|movil|cel)|mientras\\s+(?:mi|el|la|los)\\s+\\p{L}+\\s+(?:se\\s+)?(?:sale|salia|escapa|llora|lloraba|pega|golpea|cae|queda|quedaba)|(?:nomas|no\\s+mas|solo|solamente|apenas)\\s+(?:\\p{L}+|\\d+)\\s+(?:meses|semanas|dias|horas)\\s+(?:para|de|en)\\b|👏|🙃|🙄|😒|' +
+    // Round five: another substitute, still without.
+    'otr[oa]\\s+(?:suplente|sub|sustitut[oa]|cancelacion|excusa|semana\\s+sin|reunion\\s+cancelada)|(?:sigue|siguen|seguimos)\\s+sin\\b|justo\\s+(?:el\\s+dia\\s+|la\\s+noche\\s+|un\\s+dia\\s+)?antes',
 );
+
+// Round five's words (Spanish sets 7, 9 and 10, development sets of round five).
+/** The school's side as the subject of a failure: the reader, the school, its staff by name (not "nadie"). */
+const STAFF =
+  'usted|ustedes|vos|vosotros|la\\s+escuela|el\\s+colegio|el\\s+distrito|el\\s+equipo|el\\s+personal|su\\s+personal|(?:la|el|esa|ese)\\s+(?:maestr[oa]|profe|profesor[a]?|director[a]?|terapeuta|asistente|aide|counselor|consejer[oa]|orientador[a]?|suplente|sustitut[oa]|sub|chofer|psicolog[oa]|coordinador[a]?|enfermer[oa]|case\\s+manager|secretari[oa]|administracion|principal|monitor[a]?|fono|fonoaudiolog[oa]|trabajador[a]?\\s+social)';
+
+/** A date or some urgency in a request ("para mañana temprano", "por escrito", "ya"). */
+const DEADLINE = stem(
+  '\\b(?:hoy|manana|ya|ahora|ahorita|empezando|a\\s+partir\\s+de|desde\\s+(?:el|este|esta|manana|hoy)|para\\s+(?:el|manana|hoy|esta|este)|antes\\s+del?|esta\\s+(?:misma\\s+)?semana|cuanto\\s+antes|sin\\s+falta|de\\s+inmediato|inmediatamente|por\\s+escrito|por\\s*que)\\b',
+);
+
+/** What a plan is when it is said to be only paper: the plan, the IEP, the accommodations, the law. */
+const PLAN_WORDS = stem(
+  '\\b(?:plan|iep|504|pei|piar|acomodacion|adaptacion|acuerdo|ley|reglamento|protocolo|programa|metas|derechos|compromiso|contrato|evaluacion)',
+);
+
+/** The time a service took or came late by: "una semana entera para contestar", "tres días después". */
+const LATE = stem(
+  '\\b(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|\\d+)\\s+(?:semanas?|dias?|meses|mes|horas?)(?:\\s+(?:enter[oa]s?|complet[oa]s?))?\\s+(?:para|en)\\s+(?:contestar|responder|mandar|enviar|devolver|leer|firmar|llamar|avisar)|\\b(?:dos|tres|\\d+)\\s+(?:lineas|renglones|palabras)\\b|\\ba\\s+las\\s+\\d{1,2}(?::\\d{2})?\\s+cuando\\s+(?:la|el)\\s+\\p{L}+\\s+(?:es|empieza|era|comienza)\\s+a\\s+las|\\b(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|\\d+)\\s+(?:semanas?|dias?|meses|horas?)\\s+(?:despues|tarde|de\\s+retraso)',
+);
+
+/** Staff and services named in a sentence ("¿Acaso la aide está ahí de adorno?"). */
+const STAFF_WORDS = stem(
+  '\\b(?:aide|maestr|profe|asistente|terapeuta|director|counselor|consejer|suplente|sustitut|sub\\b|personal|equipo|coordinador|psicolog|enfermer)',
+);
+const SERVICE_WORDS = stem(
+  '\\b(?:terapia|sesion|servicio|speech|fono|aide|minutos|tiempo\\s+extendido|tiempo\\s+extra|apoyo|intervencion)',
+);
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const RULES: readonly RuleEs[] = [
   // The parent's own refusal keeps its position: "Me niego a aceptar esto" -> "No estoy de acuerdo con esto".
@@ -301,8 +342,10 @@ const RULES: readonly RuleEs[] = [
       // someone who comes along, not a step against the school.
       const words = m[0];
       if (stem('acompan|asistir|venir|vendra|preguntar|consultar|revisar').test(words)) return false;
-      // "Voy a la oficina del distrito a entregar los papeles": an errand (round four).
+      // "Voy a la oficina del distrito a entregar los papeles": an errand (round four); "tengo cita con mi abogado
+      // por un tema de la casa": the parent's own matter (round five).
       if (ERRAND.test(after(text, m.index + m[0].length))) return false;
+      if (ADVICE.test(after(text, m.index + m[0].length))) return false;
       // "Vamos a buscar una abogada que nos explique el proceso": help for the parent, not a step against anyone.
       if (
         stem('^\\s*(?:que\\s+nos|que\\s+me|para\\s+que\\s+nos|para\\s+entender)').test(
@@ -322,8 +365,12 @@ const RULES: readonly RuleEs[] = [
     pattern: es(
       '(?:ya\\s+)?(?:hable|hablamos|consulte|consultamos|contrate|contratamos|tengo\\s+(?:cita\\s+con\\s+)?|tenemos\\s+(?:cita\\s+con\\s+)?)\\s*(?:con\\s+)?(?:un|una|mi|nuestr[oa])\\s+abogad[oa](?=\\s+(?:y|de|que|porque|para)|\\s*[,.;!]|\\s*$)|(?:mi|nuestr[oa])\\s+abogad[oa]\\s+(?:se\\s+)?(?:va|van)\\s+a\\s+(?:comunicar|contactar|llamar|escribir|poner\\s+en\\s+contacto|encargar)',
     ),
-    accept: (m, text) =>
-      re('ya|va|van').test(m[0]) || !re('^\\s*(?:si|cuando)\\b').test(before(text, m.index)),
+    accept: (m, text) => {
+      // "Hablé con una abogada solo para entender mejor los derechos de mi hija, y me recomendó pedir una
+      // reunión": advice for the parent, not a step against the school (round five).
+      if (ADVICE.test(after(text, m.index + m[0].length))) return false;
+      return re('ya|va|van').test(m[0]) || !re('^\\s*(?:si|cuando)\\b').test(before(text, m.index));
+    },
     span: clauseAround,
     suggest: (_m, text, span) => atStart(text, span, RESOLVE),
   },
@@ -336,7 +383,8 @@ const RULES: readonly RuleEs[] = [
       `(?:me|nos)\\s+(?:voy|vamos)\\s+a\\s+quejar|voy\\s+a\\s+quejarme|vamos\\s+a\\s+quejarnos|me\\s+quejare|(?:voy|vamos)\\s+a\\s+escalar|(?:llevar|llevare|llevaremos)\\s+esto\\s+(?:mas\\s+arriba|hasta\\s+(?:el\\s+final|las\\s+ultimas\\s+consecuencias|donde\\s+\\p{L}+))|hasta\\s+las\\s+ultimas\\s+consecuencias|(?:ya\\s+)?(?:me\\s+comunique|nos\\s+comunicamos|contacte|contactamos|llame|llamamos|escribi|escribimos|hable|hablamos)\\s+(?:con|a)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|un\\s+|una\\s+|mi\\s+|nuestr[oa]\\s+)?(?:${TARGET}|oficina\\s+de\\s+derechos\\s+civiles)|(?:documentad[oa]|guardad[oa]|anotad[oa]|guardando|documentando|grabando)\\b[^.;!?\\n]{0,40}?\\bpara\\s+(?:mi|el|la|nuestr[oa])\\s+(?:abogad[oa]|juez|jueza|audiencia|queja|demanda|defensora?)|(?:los|las|lo|la|les)\\s+(?:demando|denuncio|reporto)|(?:me\\s+veo|nos\\s+vemos|me\\s+vere|nos\\s+veremos|estare|estaremos)\\s+obligad[oa]s?\\s+a\\s+(?:\\p{L}+\\s+){0,3}?(?:ayuda\\s+legal|accion(?:es)?\\s+legal(?:es)?|medidas|via\\s+legal|${TARGET})|(?:ayuda|asesoria|accion|acciones|via)\\s+legal(?:es)?(?=[^.;!?\\n]{0,30}$)`,
     ),
     accept: (m, text) =>
-      !re('(?:si|cuando)\\s*$').test(before(text, m.index)) || re('demando|denuncio|reporto').test(m[0]),
+      !ADVICE.test(after(text, m.index + m[0].length)) &&
+      (!re('(?:si|cuando)\\s*$').test(before(text, m.index)) || re('demando|denuncio|reporto').test(m[0])),
     span: clauseAround,
     suggest: (_m, text, span) => atStart(text, span, RESOLVE),
   },
@@ -473,7 +521,7 @@ const RULES: readonly RuleEs[] = [
     ),
     accept: (m, text) =>
       (sentenceStartEs(text, m.index) === m.index ||
-        /^(?:y|pero|entonces|y\s+ahora)\s+$/iu.test(before(text, m.index))) &&
+        /^(?:y|pero|entonces|y\s+ahora|es\s+que|y\s+es\s+que)\s+$/iu.test(before(text, m.index))) &&
       text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?'),
     span: questionSpan,
     suggest: () => 'Me gustaría entender qué está pasando y cómo podemos resolverlo.',
@@ -678,7 +726,7 @@ const RULES: readonly RuleEs[] = [
       if (
         /^siem/iu.test(m[0]) &&
         stem(
-          '^\\s*(?:(?:me|nos|le|les|lo|la|los|las|se)\\s+)*(?:ayud|apoy|cuid|escuch|anim|salud|atiend|explic|felicit|preocup|trata\\s+bien|es\\s+amable|esta\\s+pendiente)',
+          '^\\s*(?:(?:me|nos|le|les|lo|la|los|las|se)\\s+)*(?:ayud|apoy|cuid|escuch|anim|salud|atiend|explic|felicit|preocup|trata\\s+bien|es\\s+amable|esta\\s+pendiente|pregunt|sonr|abraz|recib|acompan|motiv|inclu|integr|avis|comunic)',
         ).test(a)
       )
         return false;
@@ -758,6 +806,8 @@ const RULES: readonly RuleEs[] = [
       const start = sentenceStartEs(text, m.index);
       if (!/^(?:[\s¡]*|[\s¡]*(?:y|ya|ahora|entonces|solo|nomas)\s+)$/iu.test(text.slice(start, m.index)))
         return false;
+      // "Dale, te mando el formulario mañana": the Rioplatense "OK", not "give him" (round five).
+      if (/^dale$/iu.test(m[0]) && /^\s*(?:[,.!;]|$)/u.test(text.slice(m.index + m[0].length))) return false;
       const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
       if (SOFT.test(sentence)) return false;
       return !sentence.includes('?');
@@ -1254,7 +1304,11 @@ const RULES: readonly RuleEs[] = [
     id: 'command',
     pattern: es('sin\\s+(?:falta|excusas|pretextos|rodeos)|de\\s+una\\s+vez\\s+por\\s+todas'),
     accept: (m, text) =>
-      !text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1).includes('?'),
+      !text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1).includes('?') &&
+      // "Lo llevo todos los días sin falta a la terapia": the parent's own promise (round five).
+      !re(
+        '(?:llevo|llevamos|voy|vamos|mando|mandamos|recojo|asisto|asistimos|llego|llegamos|estare|estaremos|ire|iremos|traigo|traemos|paso)\\b',
+      ).test(before(text, m.index)),
     span: (m, text) => {
       let start = m.index;
       while (start > 0 && /[\s,]/u.test(text[start - 1]!)) start--;
@@ -1293,6 +1347,9 @@ const RULES: readonly RuleEs[] = [
         );
       if (/^se\s+lo\s+agradezco/iu.test(m[0]))
         return stem('cancel|tarde|antes|minutos\\s+antes').test(sentence);
+      // "Qué detalle tan bonito la tarjeta que le mandaron": thanks, unless something came late or not at all
+      // (round five).
+      if (/^qu[eé]\s+detalle$/iu.test(m[0])) return FAILURE.test(sentence) || LATE.test(sentence);
       return true;
     },
     span: wholeSentence,
@@ -1398,7 +1455,9 @@ const RULES: readonly RuleEs[] = [
         if (sentence.includes('?')) return false;
         if (stem('ayudar|en\\s+casa|apoyar|de\\s+explicar|tarea').test(after(text, m.index + m[0].length)))
           return false;
-        return re('\\bo\\b|si\\s+no\\b|sino|de\\s+lo\\s+contrario|o\\s+si\\s+no').test(before(text, m.index));
+        return re('\\bo\\b|si\\s+no\\b|sino|de\\s+lo\\s+contrario|o\\s+si\\s+no|asi\\s+que').test(
+          before(text, m.index),
+        );
       }
       if (/^hasta/u.test(words)) return re('\\bsi\\b').test(sentence);
       if (/^o\s/u.test(words)) return !sentence.includes('?');
@@ -1592,6 +1651,632 @@ const RULES: readonly RuleEs[] = [
     span: wholeSentence,
     suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
   },
+  // --- Round five (docs/tone-check.md, "Spanish round five"): frames behind the misses of Spanish sets 7 and 9
+  // (held out in rounds three and four, development sets since) and set 10, in the words of many regions, each
+  // tested in other words with near-neutral neighbours (tone-es.test.ts, round five).
+  {
+    // Threats: the call made in the present tense ("la próxima vez ... llamo a la policía y a Univision"),
+    // escalation in any tense ("esto lo escalo al tiro con el sostenedor", "puedo llevar esto a la justicia"),
+    // "os denuncio ante la Consejería", "presentaré una reclamación", "pediré responsabilidades", friends on the
+    // board ("tengo conocidos en la junta escolar", "no me cuesta nada contarles"), "vas a ver cómo termina
+    // esto", "me voy directo con la superintendente", "no me voy a quedar de brazos cruzados".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:llamo|llamamos|aviso|avisamos|acudo|acudimos|me\\s+planto|me\\s+presento|recurro|recurrimos)\\s+(?:directo\\s+|directamente\\s+|derechito\\s+|de\\s+una\\s+|al\\s+tiro\\s+)?(?:a|al|ante|con)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT})` +
+        `|(?:lo|la|esto|eso|todo\\s+esto|todo\\s+eso|el\\s+caso|el\\s+tema|el\\s+asunto)(?:\\s+lo)?\\s+(?:escalo|escalamos|escalare|escalaremos|elevo|elevamos|elevare|elevaremos)\\b` +
+        `|(?:puedo|podemos|podria|podriamos|pienso|estoy\\s+dispuest[oa]\\s+a|no\\s+dudare\\s+en)\\s+(?:llevar|escalar|elevar|pasar|subir)\\s+(?:esto|eso|este\\s+caso|el\\s+caso|todo\\s+esto|el\\s+tema)\\s+(?:a|al|ante|hasta|con)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|un\\s+|una\\s+)?(?:${OVERSIGHT})` +
+        `|(?:os|te)\\s+(?:denuncio|denunciamos|demando|demandamos|reporto|reportamos)\\b` +
+        `|(?:${INTENT}|(?:le|les|os)\\s+(?:informo|aviso|comunico)\\s+(?:de\\s+)?que\\s+(?:voy|vamos)\\s+a)\\s+(?:poner|presentar|levantar|meter|hacer|radicar|interponer|tramitar)\\s+(?:una\\s+|la\\s+|mi\\s+|nuestra\\s+)?(?:${COMPLAINT})` +
+        `|(?:presentare|presentaremos|interpondre|interpondremos|radicare|levantare|pondre|pondremos)\\s+(?:una|la|mi)\\s+(?:${COMPLAINT})` +
+        `|(?:pedire|pediremos|exigire|exigiremos|(?:voy|vamos)\\s+a\\s+(?:pedir|exigir)|pienso\\s+(?:pedir|exigir))\\s+(?:todas\\s+las\\s+)?responsabilidades` +
+        `|(?:tengo|tenemos|conozco)\\s+(?:conocidos|contactos|amigos|amistades|gente|palancas|un\\s+primo|una\\s+prima|un\\s+amigo|una\\s+amiga|familia|familiares|un\\s+contacto)\\s+(?:en|dentro\\s+de)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT}|distrito)` +
+        `|no\\s+me\\s+cuesta\\s+nada\\s+(?:contar|decir|llamar|avisar|denunciar|publicar|subir|escribir|mandar|ir|hablar|reportar|poner)\\p{L}*` +
+        `|(?:ya\\s+)?(?:vas|van|va|vais)\\s+a\\s+ver\\s+(?:como|donde|en\\s+que|lo\\s+que)\\s+(?:termina|acaba|para|queda)\\s+(?:esto|eso|todo)|(?:vas|van|vais)\\s+a\\s+ver\\s+(?:quien\\s+soy|de\\s+lo\\s+que\\s+soy\\s+capaz)` +
+        `|(?:me\\s+voy|voy|vamos|nos\\s+vamos)\\s+(?:directo|directamente|derechito|de\\s+una|al\\s+tiro)\\s+con\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT})` +
+        `|(?:le\\s+|les\\s+|os\\s+)?(?:paso|pasamos|mando|mandamos|llevo|llevamos|entrego|entregamos)\\s+(?:todo|todo\\s+esto|todo\\s+eso|el\\s+caso|esto|eso|(?:todos\\s+)?los\\s+correos|el\\s+expediente)\\s+(?:a|al|con)\\s+(?:un\\s+|una\\s+|mi\\s+|el\\s+|la\\s+)?(?:${OVERSIGHT})` +
+        `|(?:[ée]l|ella|ellos|mi\\s+abogad[oa]|la\\s+abogada|el\\s+abogado)\\s+se\\s+(?:encargue|encarguen|va\\s+a\\s+encargar|encargara)\\s+de\\s+(?:ustedes|usted|vosotros|ti|la\\s+escuela|el\\s+distrito)` +
+        `|(?:me\\s+voy|voy|vamos|nos\\s+vamos|paso|pasamos|ire|iremos|tendre\\s+que\\s+ir)\\s+por\\s+encima\\s+de\\b` +
+        `|no\\s+(?:me|nos)\\s+(?:va|van)\\s+a\\s+temblar\\s+(?:la\\s+mano|el\\s+pulso)|no\\s+me\\s+temblara\\s+(?:la\\s+mano|el\\s+pulso)` +
+        `|(?:tengo|tenemos)\\s+(?:suficiente|bastante|todo\\s+lo\\s+necesario|pruebas\\s+suficientes|material\\s+suficiente)\\s+para\\s+(?:un|una|el|la)\\s+(?:due\\s+process|debido\\s+proceso|demanda|queja|denuncia|juicio|audiencia|abogad[oa])` +
+        `|(?:mi|nuestr[oa])\\s+abogad[oa]\\s+(?:ya\\s+)?(?:tiene|tendra|recibe|recibira|esta\\s+recibiendo)\\s+(?:copia|copias|todo|todos)` +
+        `|no\\s+(?:me|nos)\\s+(?:obliguen|obligue|obligues|obligueis|hagan|haga)\\s+(?:a\\s+)?(?:sacar|llevar|escalar|meter|llamar|ir\\s+a|tomar\\s+medidas|publicar|contar|denunciar|recurrir|buscar|acudir)` +
+        `|(?:${OVERSIGHT}|noticiero\\p{L}*|periodistas?)\\b[^.;!?\\n]{0,30}?\\b(?:le|les)\\s+(?:interesa|interesaria|va\\s+a\\s+interesar|encantaria|gustaria)\\s+(?:saber|conocer|enterarse|ver|leer|escuchar)` +
+        `|si\\s+(?:me|nos)\\s+(?:obligan|obliga|obligas|obligais|fuerzan|fuerza)\\b|no\\s+(?:quiero|quisiera|queria)\\s+(?:llegar|acudir|ir|recurrir)\\s+(?:a|hasta)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT})` +
+        `|(?:${COMPLAINT})\\s+(?:le|les|te|os)\\s+(?:llega|llegara|va\\s+a\\s+llegar|cae|caera|va\\s+a\\s+caer)\\b` +
+        `|no\\s+(?:me|nos)\\s+(?:voy|vamos)\\s+a\\s+quedar\\s+(?:callad[oa]s?|de\\s+brazos\\s+cruzados|con\\s+los\\s+brazos\\s+cruzados|quiet[oa]s?)`,
+    ),
+    accept: (m, text) => {
+      const rest = after(text, m.index + m[0].length);
+      // An errand, or advice for the parent ("Llamo al ministerio para preguntar por la beca").
+      if (ERRAND.test(rest) || ADVICE.test(rest)) return false;
+      // "No me voy a quedar callada en la reunión, voy a preguntar por sus metas": taking part, not a threat.
+      if (/quedar/iu.test(m[0]) && stem('pregunt|opinar|participar|comentar|hablar\\s+de').test(rest))
+        return false;
+      return !re('cuando\\s+(?:\\p{L}+\\s+){0,3}$').test(before(text, m.index));
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // Ultimatums: "O le dan las acomodaciones o mi hijo no se presenta", the child kept home for good after a
+    // condition ("Si ... no hay sustituta, no mando más a Valentina a la escuela"), ", así de simple" closing
+    // either.
+    id: 'ultimatum',
+    pattern: es(
+      `\\bo\\s+(?:(?:mi|nuestr[oa]|el|la)\\s+)?\\p{L}+\\s+no\\s+(?:(?:se|lo|la|le|me|nos)\\s+)?\\p{L}+` +
+        `|\\bno\\s+(?:(?:lo|la|los|las)\\s+)?(?:mando|mandamos|llevo|llevamos|traigo|traemos|envio|enviamos|vuelvo\\s+a\\s+(?:mandar|llevar|traer))\\s+(?:nunca\\s+)?mas\\b` +
+        `|\\bo\\s+(?:(?:me|nos|lo|la|le|les)\\s+)?(?:planto|plantamos|presento|presentamos|saco|sacamos|busco|buscamos|llevo|llevamos|voy|vamos|pido|pedimos|tomo|tomamos|denuncio|denunciamos|cambio|cambiamos|retiro|retiramos|acudo|acudimos|escalo|escalamos|instalo)\\b` +
+        `|(?:se\\s+lo|se\\s+los|os\\s+lo|te\\s+lo|les\\s+lo)\\s+(?:digo|pido|repito|aviso)\\s+por\\s+ultima\\s+vez|por\\s+ultima\\s+vez\\s+(?:se\\s+lo|os\\s+lo|les|le|te)\\s+(?:digo|pido|repito)` +
+        `|no\\s+hay\\s+mas\\s+(?:plazos|prorrogas|chances|largas)|(?:ultima|unica)\\s+advertencia` +
+        `|(?:tienen|tiene|tenes|tienes|teneis)\\s+(?:plazo\\s+)?hasta\\s+(?:el|la|manana|hoy|este|esta|fin)\\b[^.;!?\\n]*?(?:\\bo\\s+(?:no|ya\\s+no|me|nos|lo|la|si\\s+no)\\b|\\bsi\\s+no\\b|\\bchao\\b|despues\\s+no\\b)` +
+        `|\\bno\\s+(?:(?:me|lo|la|les|le)\\s+)?vuelvo\\s+a\\s+(?:sentar|firmar|ir|pisar|confiar|colaborar|participar|asistir|mandar|llevar|traer)\\b` +
+        `|(?<=,\\s*)asi\\s+de\\s+(?:simple|sencillo|facil|claro)`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?')) return false;
+      const words = fold(m[0]);
+      // "O ... o mi hijo no se presenta": the sentence opens with the first branch, a demand on the school.
+      if (/^o\s/u.test(words)) {
+        // The second branch of "O ... o ...": the first (at the sentence's start, or after ":" or ",") is a
+        // demand on the school.
+        const lead = text.slice(start, m.index);
+        const first = /(?:^|[:,;]\s*)[¡]?o\s/iu.exec(lead);
+        return (
+          first !== null &&
+          stem(
+            'asistente|terapia|sesion|servicio|maestr|aide|IEP|horario|contest|respond|arregl|cumpl|pon|regres|dan|den|llam|acomod|adapt|transporte|bus|autobus|ruta|plan|cambi|sigue|siga|asign|tiempo|examen|mand|envi|report|progres|evaluac|repon|devuelv|quit|suspend',
+          ).test(lead.slice(first.index))
+        );
+      }
+      if (/ultima|unica|no\s+hay\s+mas|^tiene/u.test(words)) return true;
+      const condition = re('si|hasta\\s+que|mientras\\s+(?:no|sigan|siga)|o').test(
+        text.slice(start, m.index),
+      );
+      if (/^asi/u.test(words)) return condition && /^\s*[.!]*\s*$/u.test(after(text, m.index + m[0].length));
+      return condition;
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // Insults in more words: "es un patán y un maleducado", "un cretino", "una farsante", "parecen un montón de
+    // aficionados", "son una bola de inútiles", "una panda de incompetentes".
+    id: 'insult',
+    pattern: es(
+      `(?:es|son|eres|sos|sois|fue|fueron|era|eran|parece|parecen|pareces)\\s+(?:todos\\s+|todas\\s+)?(?:(?:un|una|unos|unas)\\s+)?(?:(?:muy|tan|bien|re|super|tremend[oa]s?|complet[oa]s?|verdader[oa]s?)\\s+)?(?:patan(?:es)?|cretin[oa]s?|imbeciles?|energumen[oa]s?|ganan(?:es)?|malcriad[oa]s?|cafres?|gilipollas|capull[oa]s?|cabron(?:a|es|as)?|charlatan(?:a|es|as)?|farsantes?|embuster[oa]s?|trampos[oa]s?|holgazan(?:a|es|as)?|mamon(?:a|es|as)?|aficionad[oa]s|amateurs?|improvisad[oa]s|inservibles?|bordes?|(?:una\\s+)?mala\\s+persona|malas\\s+personas)(?=\\s*(?:[,.;!?]|$)|\\s+(?:y|que|jugando|con|sin)\\b)` +
+        `|(?:es|son|sois|parecen|parece|eres|sos)\\s+(?:un\\s+(?:monton|punado|grupo|par|circo|hatajo)|una\\s+(?:bola|banda|manada|sarta|panda|partida|pandilla|cuadrilla))\\s+de\\s+(?:aficionad[oa]s|amateurs|improvisad[oa]s|principiantes|incompetentes|inutiles|payas[oa]s|ignorantes|flojos|vag[oa]s|burocratas|mentiros[oa]s|irresponsables|chantas|inept[oa]s|ladrones|sinverguenzas|bolud[oa]s|pendej[oa]s|idiotas|incapaces)` +
+        `|no\\s+(?:tiene|tienen|tenes|tienes|teneis)\\s+(?:ni\\s+)?(?:la\\s+(?:mas\\s+)?(?:menor|minima)\\s+(?:preparacion|idea|formacion|capacidad|nocion|empatia)|vocacion|etica|criterio|tacto|profesionalismo)\\b` +
+        `|(?:la|lo|los|las)\\s+(?:sacaron|recogieron|contrataron)\\s+de\\s+la\\s+calle` +
+        `|que\\s+(?:clase|tipo)\\s+de\\s+(?:gente|personal|personas|maestr\\p{L}*|profesionales|escuela|colegio|equipo)\\s+tan\\s+\\p{L}+` +
+        `|(?:es|son|eres|sos|sois|fue)\\s+(?:(?:un|una|unos|unas)\\s+)?(?:(?:persona|personas|gente|profesional|profesionales|maestr[oa]s?|terapeutas?|director[a]?)\\s+)?(?:muy\\s+|tan\\s+|bastante\\s+|super\\s+|realmente\\s+)?poco\\s+(?:profesional(?:es)?|seri[oa]s?|etic[oa]s?|responsables?|competentes?|empatic[oa]s?|human[oa]s?|respetuos[oa]s?|capaces|capaz)` +
+        `|se\\s+creen?\\s+(?:muy\\s+|tan\\s+)?(?:list[oa]s?|la\\s+gran\\s+cosa|superior(?:es)?|mas\\s+que\\s+nadie|el\\s+dueno|la\\s+duena|los\\s+duenos|dios|la\\s+ultima\\s+coca\\s+cola)`,
+    ),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      const b = before(text, m.index);
+      if (re('(?:\\bno|nadie)\\s*$').test(b)) return false;
+      return !re('(?:me\\s+siento|me\\s+senti|sentirme|yo)\\s*(?:\\p{L}+\\s+)?$').test(b);
+    },
+    span: (m, text) => {
+      const span = clauseAround(m, text);
+      const more = /^\s+y\s+(?:un|una|unos|unas)\s+\p{L}+/u.exec(text.slice(span.end));
+      return more ? { start: span.start, end: span.end + more[0].length } : span;
+    },
+    suggest: notWorkingFor,
+  },
+  {
+    // Sarcasm: the plan as mere paper ("el IEP es solo un papel bonito para archivar", "existe solo en papel",
+    // "papel mojado", "de adorno"); reassurance that mocks ("Tranquilos, no se apuren, total el examen es mañana
+    // nomás"); praise closing a late or poor service (", qué eficiencia", ", de verdad muy profesional de su
+    // parte"); thanks for a late notice ("Gracias por avisarme ... tres días después"); "me encanta que me digan
+    // 'lo vamos a revisar'", "me encanta cómo ... y las excusas duran una hora".
+    id: 'sarcasm',
+    pattern: es(
+      `(?:existe|existen|esta|estan|queda|quedan|vive|viven|funciona|funcionan|se\\s+cumple|se\\s+cumplen|sirve|sirven)\\s+(?:solo|solamente|nomas|nada\\s+mas|unicamente)\\s+en\\s+(?:el\\s+)?papel|(?:solo|solamente|nomas|nada\\s+mas|puro)\\s+(?:un\\s+)?papel(?:ito)?\\s+(?:bonito|lindo|decorativo|mojado|para\\s+(?:archivar|la\\s+foto|el\\s+archivo|firmar\\s+y\\s+olvidar))|papel\\s+mojado|letra\\s+muerta|de\\s+adorno|(?:solo|nomas|puro|solamente)\\s+(?:un\\s+)?adorno|para\\s+la\\s+foto` +
+        `|(?:tranquil[oa]s?|tranqui|no\\s+se\\s+(?:apuren|apresuren|preocupen|molesten|estresen|apure|preocupe)|no\\s+te\\s+(?:apures|preocupes|estreses)|no\\s+os\\s+(?:deis\\s+prisa|preocupeis|molesteis|agobieis)|con\\s+calma|sin\\s+prisa|sin\\s+apuro|tomense\\s+(?:su|todo\\s+el)\\s+tiempo|tomate\\s+tu\\s+tiempo|tomaos\\s+vuestro\\s+tiempo)\\b(?=[^.;!?\\n]*\\b(?:total|al\\s+fin\\s+y\\s+al\\s+cabo|si\\s+al\\s+cabo|igual)\\b[^.;!?\\n]*\\b(?:manana|hoy|nomas|nada\\s+mas|puede\\s+esperar|pueden\\s+esperar|no\\s+pasa\\s+nada|que\\s+mas\\s+da|que\\s+importa|solo\\s+es|es\\s+solo|ya\\s+paso|ya\\s+se\\s+perdio|ya\\s+perdio)\\b)` +
+        `|(?<=,\\s*)(?:(?:de\\s+verdad|en\\s+serio|la\\s+verdad|realmente|sinceramente|wow|guau|vaya)\\s*,?\\s+)?(?:que|muy|tan|super|re|todo\\s+un|toda\\s+una)\\s+(?:eficiencia|rapidez|puntualidad|profesionalismo|profesional(?:es)?|eficientes?|rapid[oa]s?|puntuales?|atent[oa]s?|amables?|considerad[oa]s?|organizad[oa]s?|responsables?|diligentes?|serviciales?|comunicativ[oa]s?|detallistas?|ejemplo|lujo)(?:\\s+(?:de|por)\\s+(?:su|tu|vuestra|vuestro|sus)\\s+parte)?(?=\\s*(?:[.!;\\n🙃🙄😒👏]|$))` +
+        `|gracias\\s+por\\s+(?:avisar|decir|mandar|contestar|responder|informar|enviar|comunicar)(?:me|nos)?\\b[^.;!?\\n]{0,60}?\\b(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|\\d+)\\s+(?:horas?|dias?|semanas?|meses)\\s+(?:despues|tarde|de\\s+retraso)` +
+        `|(?:que\\s+bueno|que\\s+bien|me\\s+alegra|ahora\\s+se|ya\\s+se|ahora\\s+entiendo|ya\\s+entendi|veo|ya\\s+veo)\\s+(?:saber\\s+)?que\\b[^.;!?\\n]{0,80}?\\b(?:es|son|era|eran)\\s+(?:opcional(?:es)?|voluntari[oa]s?|un\\s+lujo|un\\s+favor|sugerencias?|una\\s+sugerencia)\\b` +
+        `|cuando\\s+(?:a\\s+(?:la|el|los|las)\\s+\\p{L}+\\s+)?(?:le|les|os|te)\\s+(?:queda\\s+(?:comod[oa]|bien)|conviene|da\\s+la\\s+gana|apetece|dan\\s+ganas|provoca|nace)` +
+        `|que\\s+(?:detallazo|detallito)\\b` +
+        `|(?<=,\\s*)(?:que|vaya|menuda)\\s+(?:casualidad|sorpresa|novedad|coincidencia)(?:\\s+tan\\s+\\p{L}+|\\s+mas\\s+grande)?(?=\\s*(?:[.!;\\n🙃🙄😒👏🙂]|$))` +
+        `|(?<=,\\s*)(?:que|muy|tan)\\s+(?:bonito|lindo|bello|hermoso|padre|chevere|bacan)(?:\\s+todo)?(?=\\s*(?:[.!;\\n🙃🙄😒👏🙂]|$))` +
+        `|(?<=,\\s*)(?:un|todo\\s+un)\\s+(?:exito|logro|lujo)\\s+(?:total\\s+)?(?:la|el|su)\\s+\\p{L}+(?=\\s*(?:[.!;\\n🙃🙄😒👏🙂]|$))` +
+        `|(?:impresionante|increible|espectacular|maravillos[oa]|brillante|fantastic[oa]|estupend[oa]|magnific[oa])\\s+(?:el|la|los|las|su|sus)\\s+\\p{L}+(?:\\s+(?:de\\s+)?\\p{L}+){0,3}?\\s*,` +
+        `|que\\s+(?:maravilla|belleza|lujo|nivel|eficiencia|joya|maravillosa)\\s+de\\s+(?:comunicacion|organizacion|coordinacion|servicio|escuela|colegio|equipo|atencion|seguimiento|respuesta)\\b` +
+        `|(?<=,\\s*)(?:se\\s+agradece\\s+(?:el\\s+esfuerzo|la\\s+intencion|el\\s+detalle|el\\s+gesto)|todo\\s+un\\s+logro|menudo\\s+logro|vaya\\s+logro|que\\s+logro|un\\s+logro)(?=\\s*(?:[.!;\\n🙃🙄😒👏🙂]|$))` +
+        `|(?:seguro|seguramente|de\\s+seguro|me\\s+imagino\\s+que|supongo\\s+que)\\s+(?:les|le|te|os)\\s+(?:tomo|llevo|costo|tomaria|llevaria)\\s+(?:sus\\s+buenos\\s+|unos\\s+|como\\s+|al\\s+menos\\s+)?(?:cinco|cuatro|tres|dos|diez|\\d+)\\s+minutos` +
+        `|(?:lograron|consiguieron|han\\s+logrado|han\\s+conseguido|habeis\\s+conseguido|habeis\\s+logrado|lograsteis|conseguisteis|ha\\s+logrado|ha\\s+conseguido)\\s+que\\s+(?:\\p{L}+\\s+){1,3}?(?:odie|odien|deteste|detesten|llore|no\\s+quiera|ya\\s+no\\s+quiera|retroceda|pierda|se\\s+atrase|tenga\\s+miedo|le\\s+tenga\\s+miedo|tenga\\s+panico|vomite|se\\s+niegue|sufra)` +
+        `|(?:esta|estan|es|son)\\s+(?:ahi\\s+|alli\\s+|aqui\\s+|aca\\s+)?(?:solo\\s+|nomas\\s+)?de\\s+(?:decoracion|florero|relleno|figura\\s+decorativa)` +
+        `|(?:me|nos)\\s+(?:encanta|encantan|fascina|fascinan|encanto)\\s+(?:que|como|cuando)\\b(?=[^.;!?\\n]*(?:["“«][^"”»]{2,40}["”»]|\\b(?:excusas?|pretextos?|largas|se\\s+nota\\s+que)\\b))`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      const words = fold(m[0]);
+      if (/papel|letra|adorno|foto|decoracion|florero|relleno/u.test(words))
+        return PLAN_WORDS.test(sentence) || STAFF_WORDS.test(sentence);
+      if (/opcional|voluntari|lujo|favor|sugerencia/u.test(words))
+        return PLAN_WORDS.test(sentence) || SERVICE_WORDS.test(sentence);
+      if (
+        /^(?:cuando|seguro|seguramente|de seguro|me imagino|supongo|lograron|consiguieron|han|habeis|lograsteis|conseguisteis|ha|esta|estan|es|son)\b/u.test(
+          words,
+        )
+      )
+        return true;
+      if (/^(?:que|vaya|menuda)\s+(?:casualidad|sorpresa|novedad|coincidencia)/u.test(words)) return true;
+      if (
+        /^(?:impresionante|increible|espectacular|maravillos|brillante|fantastic|estupend|magnific)/u.test(
+          words,
+        )
+      )
+        return (
+          start === m.index &&
+          (FAILURE.test(sentence) ||
+            stem('castig|lo\\s+unico\\s+que|sigue\\s+sin|siguen\\s+sin|peor\\b').test(sentence))
+        );
+      if (
+        /^(?:que|muy|tan)\s+(?:bonito|lindo|bello|hermoso|padre|chevere|bacan)|^(?:un|todo\s+un)\s+(?:exito|logro|lujo)\s+(?:total\s+)?(?:la|el|su)\s/u.test(
+          words,
+        )
+      )
+        return FAILURE.test(text.slice(start, m.index)) || LATE.test(text.slice(start, m.index));
+      if (
+        /^(?:de verdad|en serio|la verdad|realmente|sinceramente|wow|guau|vaya|que|muy|tan|super|re|todo|toda|se agradece|menudo|un logro)\b/u.test(
+          words,
+        )
+      ) {
+        if (/^que\s+(?:detall|maravill|belleza|lujo|nivel|eficiencia|joya)/u.test(words))
+          return FAILURE.test(sentence) || LATE.test(sentence);
+        const prev = text.slice(start, m.index);
+        return (
+          FAILURE.test(prev) ||
+          LATE.test(prev) ||
+          stem('tarde|despues|cancel|sin\\s|nadie|\\bno\\b|nunca|otra\\s+vez|perdi|olvid|\\bni\\b').test(prev)
+        );
+      }
+      return true;
+    },
+    span: wholeSentence,
+    suggest: notAsAgreed,
+  },
+  {
+    // Rhetorical questions: "¿Vos pensás que me voy a quedar tranquila ...?", "¿Creen que soy tonta?", "¿Y quién
+    // me devuelve a mí las semanas que perdió?", "¿Quién responde por esto?", "¿No se supone que el plan es
+    // obligatorio, o es solo de adorno?".
+    id: 'rhetorical_question',
+    pattern: es(
+      `(?:creen|cree|crees|creeis|piensan|piensa|piensas|pensas|pensais|se\\s+creen|se\\s+piensan|te\\s+pensas)\\s+que\\s+(?:yo\\s+|una\\s+|uno\\s+)?(?:me\\s+|nos\\s+)?(?:voy|vamos|va|iba|ibamos)\\s+a\\s+(?:quedar\\s+(?:tranquil[oa]s?|callad[oa]s?|quiet[oa]s?|de\\s+brazos|con\\s+los\\s+brazos|asi|conforme|sin\\s+hacer\\s+nada|esperando)|aceptar|tragar|creer|conformar|callar|olvidar|aguantar|rendir|cansar)` +
+        `|(?:creen|cree|crees|creeis|piensan|piensa|piensas|pensas|pensais|te\\s+pensas)\\s+que\\s+(?:yo\\s+)?(?:soy|somos)\\s+(?:tont|idiot|estupid|ciego|ciega|bob|pendej|bolud|ingenu)\\p{L}*` +
+        `|que\\s+(?:mas\\s+)?(?:tiene|tendria|tendra|debe|va)\\s+(?:que|a|de)\\s+pasar\\b[^?\\n]{0,80}?\\bpara\\s+que` +
+        `|quien\\s+(?:(?:me|nos|le|les)\\s+)?(?:devuelve|devolvera|va\\s+a\\s+devolver|repone|repondra|va\\s+a\\s+reponer|paga|pagara|va\\s+a\\s+pagar|regresa|va\\s+a\\s+regresar|compensa|recupera)\\b(?=[^?\\n]*\\b(?:semanas|meses|dias|tiempo|horas|minutos|sesiones|clases|ano|perdio|perdido|perdimos|perdi)\\b)` +
+        `|(?:creen|cree|crees|creeis|piensan|piensa|piensas|pensas|pensais)\\s+que\\s+(?:yo\\s+)?no\\s+(?:se|sabemos|entiendo|entendemos|veo|vemos|leo|me\\s+doy\\s+cuenta)\\b` +
+        `|(?:de\\s+verdad|en\\s+serio|realmente|acaso)\\s+(?:ustedes|usted|vos|tu|vosotros)\\s+(?:creen|cree|crees|pensas|piensan|piensa|creeis|pensais)\\s+que` +
+        `|quien\\s+(?:responde|se\\s+hace\\s+(?:cargo|responsable))\\s+(?:por|de)\\s+(?:esto|eso|todo\\s+esto|lo\\s+que\\s+(?:paso|le\\s+paso)|el\\s+dano|los\\s+danos)` +
+        `|no\\s+se\\s+(?:supone|suponia|supondria)\\s+que\\b(?=[^?\\n]*\\b(?:obligatori[oa]|ley|derecho|legal|plan|iep|504|su\\s+trabajo|para\\s+eso|deben|debian|tienen\\s+que|tenian\\s+que|ustedes|usted|vosotros)\\b)` +
+        `|\\bo\\s+(?:es|son|era|fue|sera)\\s+(?:solo\\s+|nomas\\s+|puro\\s+|pura\\s+)?(?:de\\s+adorno|adorno|para\\s+la\\s+foto|de\\s+mentira|de\\s+mentiritas|un\\s+chiste|teatro|de\\s+decoracion|decoracion|papel\\s+mojado)`,
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 2).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué pasó y cómo lo podemos resolver.',
+  },
+  {
+    // Blame: the counterfactual ("Si no le hubieran cambiado el horario sin consultarme, esto no habría pasado",
+    // "de haberme avisado ..."), a staff member's act "y por eso" a harm ("El counselor la dejó sola ... y por
+    // eso tuvo la crisis"), the papers the reader lost ("Usted perdió los papeles de la evaluación"), who pays
+    // ("los que pagamos los platos rotos somos nosotros", "pagar el pato").
+    id: 'blame',
+    pattern: es(
+      `si\\s+(?:no\\s+)?(?:(?:me|le|lo|la|les|nos|se)\\s+)*(?:hubieran|hubiesen|hubierais|hubieseis)\\b[^.;!?\\n]{0,100}?\\b(?:no|nada\\s+de\\s+(?:esto|eso))\\s+(?:habria|hubiera|hubiese)\\s+(?:pasado|sucedido|ocurrido)` +
+        `|si\\s+(?:${STAFF})\\s+(?:no\\s+)?(?:(?:me|le|lo|la|les|nos|se)\\s+)*(?:hubiera|hubiese|hubieras|hubieses)\\b[^.;!?\\n]{0,100}?\\b(?:no|nada\\s+de\\s+(?:esto|eso))\\s+(?:habria|hubiera|hubiese)\\s+(?:pasado|sucedido|ocurrido)` +
+        `|(?:esto|eso|nada\\s+de\\s+(?:esto|eso))\\s+no\\s+(?:habria|hubiera|hubiese)\\s+(?:pasado|sucedido|ocurrido)\\s+si\\s+(?:(?:${STAFF})\\s+)?(?:no\\s+)?(?:(?:me|le|lo|la|les|nos|se)\\s+)*(?:hubieran|hubiesen|hubierais|hubiera|hubiese)\\b` +
+        `|de\\s+haber(?:me|le|lo|la|nos)?\\s+(?:avisado|consultado|escuchado|hecho\\s+caso|seguido\\s+el\\s+plan|cumplido)\\b[^.;!?\\n]{0,80}?\\b(?:no|nada\\s+de\\s+(?:esto|eso))\\s+(?:habria|hubiera|hubiese)\\s+(?:pasado|sucedido|ocurrido)` +
+        `|(?:${STAFF})\\s+[^.;!?\\n]{0,80}?\\by\\s+por\\s+eso\\s+(?:(?!no\\b|ya\\b)\\p{L}+\\s+){0,2}?(?:tuvo\\s+(?:la|una|otra|esa)\\s+(?:crisis|rabieta|berrinche|ataque|convulsion|accidente)|(?:se\\s+)?(?:lastim|cay|golpe|escap|desregul|asust|lesion|reprob|retroced|empeor|llor|orin)\\p{L}*|(?:lo|la)\\s+(?:suspendieron|castigaron|expulsaron|mandaron\\s+a\\s+casa)|perdio\\s+(?:su|la|el|los|las)|ya\\s+no\\s+quiere)` +
+        `|(?:${STAFF})\\s+(?:\\p{L}+\\s+)?(?:perdio|perdieron|perdiste|perdisteis|extravio|extraviaron|traspapelo|traspapelaron|se\\s+olvido\\s+de|se\\s+olvidaron\\s+de|olvido|olvidaron|borro|borraron|boto|botaron|tiro|tiraron|se\\s+equivoco\\s+con|se\\s+equivocaron\\s+con)\\s+(?:los|las|el|la|mis|sus|su|mi|nuestros|nuestras)\\s+(?:papeles|documentos|formularios?|evaluaci\\p{L}+|expediente|informes?|reportes?|correos?|solicitud\\p{L}*|firmas?|consentimientos?|permisos?|registros?|datos|iep|plan|examen\\p{L}*|pruebas?|medicamentos?|medicin\\p{L}*|aparatos?|tableta|laptop|horas|minutos|sesiones|fechas|notas|calificaciones)` +
+        `|(?:eso|esto|lo\\s+que\\s+paso)\\s+(?:fue|es|era)\\s+(?:un\\s+|una\\s+|pura\\s+|puro\\s+)?(?:descuido|error|negligencia|irresponsabilidad|dejadez|desidia|falta\\s+de\\s+(?:cuidado|atencion|supervision|profesionalismo))\\s+(?:de|del|suy[oa]|tuy[oa])\\b` +
+        `|(?:paso|sucedio|ocurrio|fue|es)\\s+porque\\s+(?:${STAFF})\\s+(?:\\p{L}+\\s+)?no\\s+(?:(?:se|le|les|lo|la|me|nos)\\s+)*(?!estaba|estuvo|pudo|podia|habia|hubo|sabia)\\p{L}+` +
+        `|(?:[ée]l|ella|ellos|ellas|ustedes|usted)\\s+que\\s+se\\s+(?:haga|hagan)\\s+(?:cargo|responsables?)` +
+        `|que\\s+se\\s+(?:haga|hagan)\\s+(?:cargo|responsables?)\\s+(?:[ée]l|ella|ellos|ellas|ustedes|usted)\\b(?=[^.;!?\\n]*\\b(?:fue|fueron|culpa|decidi\\p{L}*|responsables?)\\b)` +
+        `|(?:fue|es|son|fueron)\\s+(?:la|el|los|las)\\s+(?:maestr[oa]s?|profe|profesor[a]?|director[a]?|terapeuta|asistente|aide|counselor|consejer[oa]|suplente|sustitut[oa]|sub|chofer|psicolog[oa]|coordinador[a]?|enfermer[oa]|escuela|distrito)\\s+(?:\\p{L}+\\s+)?(?:la|el|los|las|quien|quienes)\\s+que\\s+(?:decidio|decidieron|dijo|dijeron|quito|quitaron|cancelo|cancelaron|cambio|cambiaron|mando|mandaron|suspendio|suspendieron|castigo|castigaron|no\\s+\\p{L}+)` +
+        `|la\\s+culpa\\s+es\\s+(?:toda\\s+)?(?:de\\s+)?(?:ella|[ée]l|ellos|ellas)\\b` +
+        `|(?:${STAFF})\\s+(?:(?:lo|la|le|los|las)\\s+)?(?:habeis|han|ha|has)\\s+dejado\\s+(?:(?:a|al)\\s+(?:\\p{L}+\\s+){0,2})?sin\\b` +
+        `|(?:lo|la)\\s+(?:causo|causaron|provoco|provocaron|ocasiono|ocasionaron|armo|armaron)\\s+(?:${STAFF})` +
+        `|(?:es|fue|sera)\\s+responsabilidad\\s+(?:directa\\s+|total\\s+|exclusiva\\s+|unica\\s+)?(?:de\\s+quien(?:es)?|de\\s+(?:los|las|el|la)\\s+que|de\\s+ustedes|de\\s+usted|vuestra|suya)\\b` +
+        `|(?:el\\s+problema|la\\s+culpa|el\\s+error)\\s+(?:no\\s+es\\s+(?:de\\s+)?(?:mi|nuestr[oa]|el|la)\\s+\\p{L}+\\s*,\\s*)?es\\s+de\\s+(?:ustedes|usted|vosotros|la\\s+escuela|el\\s+colegio|el\\s+distrito)\\b|,\\s*es\\s+de\\s+(?:ustedes|usted|vosotros)\\s+que` +
+        `|(?:lo|la|los|las)\\s+(?:mando|mandaron|castigo|castigaron|suspendio|suspendieron|saco|sacaron|expulso|expulsaron|rega[nñ]o|rega[nñ]aron)\\s+[^.;!?\\n]{0,40}?\\bsin\\s+(?:motivo|razon|justificacion|causa|avisar(?:me|nos)?)\\b` +
+        `|pag\\p{L}*\\s+(?:los\\s+)?platos\\s+rotos|pag\\p{L}*\\s+el\\s+pato|(?:el|la|los|las)\\s+que\\s+(?:paga|pagan|pagamos|sufre|sufren|sufrimos)\\s+(?:las\\s+consecuencias\\s+)?(?:es|son|somos)\\s+(?:mi|nuestr[oa]|nosotr[oa]s|el\\s+nino|la\\s+nina|los\\s+ninos|ella|el)\\b|quien\\s+(?:paga|sufre)\\s+las\\s+consecuencias\\s+es`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      if (stem('gracias|agradec|content|feliz|bien\\s+hecho').test(sentence)) return false;
+      const words = fold(m[0]);
+      // "Fue un error del sistema", "fue un descuido mío": not a charge against the school.
+      if (/descuido|error|negligencia|dejadez|desidia|falta\s+de/u.test(words))
+        return !stem(
+          'de\\s+(?:nadie|nosotr|mi\\b|la\\s+familia)|del\\s+(?:sistema|clima|trafico|correo)|\\bmi[oa]\\b|nuestr',
+        ).test(text.slice(m.index, sentenceEndEs(text, m.index)));
+      if (
+        /^(?:si|de|esto|eso|nada|pag\p{L}*|el|la|los|las|quien|que)\s/u.test(words) &&
+        !/perdi|olvid|extravi|traspapel|borr|bot|tir|equivoc|por\s+eso/u.test(words)
+      )
+        return true;
+      // "Si usted perdió el formulario, le mando otro": a condition, not a charge.
+      return !re('(?:si|cuando|que|aunque)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index));
+    },
+    span: wholeSentence,
+    suggest: askWhatHappened,
+  },
+  {
+    // Absolutes: "todos los santos días", "cada bendito día", "todos los días sin excepción" with a failure, "El
+    // bus llega tarde todos los días", "Siempre que llamo me dicen que la coordinadora no está".
+    id: 'absolute',
+    pattern: es(
+      `todos\\s+los\\s+(?:santos|benditos)\\s+dias|cada\\s+(?:santo|bendito)\\s+dia|(?:todos\\s+los\\s+dias|todas\\s+las\\s+(?:mananas|tardes|semanas)|cada\\s+dia|cada\\s+manana)\\s*,?\\s+sin\\s+(?:excepcion|falta)` +
+        `|(?:siempre|cada\\s+vez)\\s+que\\s+(?:viene|hay|falta|esta|llega|entra)\\s+(?:(?:un|una|el|la)\\s+)?(?:sub|suplente|sustitut[oa]|reemplazo|maestr[oa]\\s+nuev[oa])\\b(?=[^.;!?\\n]*\\b(?:(?:lo|la|los|las|le|les)\\s+(?:mandan|manda|sacan|saca|quitan|quita|castigan|castiga|dejan|deja|rega\\p{L}*|grita\\p{L}*)|no\\s+(?:le|les|lo|la)\\s+(?:dan|da|ponen|pone|hacen|hace|respetan|respeta|aplican|aplica|siguen|sigue|leen|lee|dejan|deja)|sin\\s+(?:su|sus|terapia|apoyo|aide|acomodaciones|adaptaciones)|se\\s+queda\\s+sin|pierde|perdemos)\\b)` +
+        `|(?:llega|llegan|sale|salen|pasa|pasan|viene|vienen)\\s+tarde\\s+(?:todos\\s+los\\s+dias|todas\\s+las\\s+(?:mananas|tardes|semanas)|cada\\s+(?:dia|manana|tarde|semana)|siempre)` +
+        `|(?:siempre|cada\\s+vez|todas\\s+las\\s+veces)\\s+que\\s+(?:(?:le|les|lo|la)\\s+)?(?:llamo|llamamos|pregunto|preguntamos|voy|vamos|escribo|escribimos|pido|pedimos|paso|pasamos|mando|mandamos|reclamo|reclamamos|insisto|busco|buscamos|vengo|venimos)\\b(?=[^.;!?\\n]*\\b(?:no\\s+(?:esta|estan|hay|contesta|contestan|responde|responden|saben|sabe|pueden|puede|tienen|tiene|estaba|estaban|me\\s+\\p{L}+|nos\\s+\\p{L}+)|nadie|(?:otra|la\\s+misma)\\s+(?:excusa|historia|respuesta)|excusas?|pretextos?|largas|esta\\s+ocupad[oa]|estan\\s+ocupad[oa]s|me\\s+(?:dicen|dice|contestan|responden)\\s+(?:que\\s+)?(?:la\\s+semana\\s+que\\s+viene|el\\s+mes\\s+que\\s+viene|la\\s+proxima\\s+semana|despues|pronto|ya\\s+casi|ya\\s+mero|luego|en\\s+eso|(?:lo|la)\\s+(?:estan|van)|lo\\s+mismo))\\b)`,
+    ),
+    accept: (m, text) => {
+      if (childSubject(text, m.index)) return false;
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?') || stem('gracias|amable|encanta|content|feliz|le\\s+gusta').test(sentence))
+        return false;
+      const words = fold(m[0]);
+      if (/santos|benditos|santo|bendito/u.test(words)) return true;
+      if (/^(?:todos|todas|cada\s+(?:dia|manana))/u.test(words)) {
+        const rest =
+          text.slice(start, m.index) + text.slice(m.index + m[0].length, sentenceEndEs(text, m.index));
+        return stem(
+          'tarde|\\bno\\b|nadie|nunca|falt|cancel|sin\\s+(?:su|sus|terapia|aide|servicio|apoyo|transporte|avis)|olvid|perd|pierd|castig|excusa',
+        ).test(rest);
+      }
+      return true;
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'varias veces no ha pasado lo acordado; me gustaría que lo revisemos con fechas'),
+  },
+  {
+    // Orders: "Den las terapias que faltan", vosotros imperatives without a pronoun ("Convocad la reunión del
+    // 504 esta semana"), tú and vos imperatives with a date or "por escrito" ("Pasame el nombre de la suplente
+    // para mañana temprano", "Explicame por escrito por qué ..."), a present-tense request for what is owed
+    // ("Me reponen todas las sesiones que faltaron, empezando el lunes"), "Que la sustituta lea el plan ...",
+    // "y no se hable más", ", punto".
+    id: 'command',
+    pattern: es(
+      `den(?=\\s+(?:el|la|los|las|su|sus|al|le|les|me|nos|lo|una|un|ya)\\b)` +
+        `|(?<vos>\\p{L}{3,}(?:ad|ed|id))(?=\\s+(?:el|la|los|las|un|una|de|a|al|lo|le|les|me|nos|mi|mis|su|sus|vuestr\\p{L}*|ya|esto|eso|todo|todas|todos|hoy|ahora)\\b)` +
+        `|(?<usted>conteste|responda)(?=\\s+(?:mi|mis|el|la|los|las|a|al|su|sus|este|esta|esto|ya|hoy|de\\s+una\\s+vez)\\b)` +
+        `|(?:pasame|pasanos|pasamelo|explicame|explicanos|explicamelo|devolveme|devuelveme|mostrame|muestrame|reponele|reponle|mandale|mandales|hacelo|hazlo|arreglalo|arreglame)(?=\\s|[,.!]|$)` +
+        `|(?:me|nos|le)\\s+(?:reponen|mandan|devuelven|dan|pasan|envian|entregan|arreglan|cambian|asignan|ponen|hacen|programan|agendan|contestan|llaman|responden|explican|corrigen|firman)\\b(?=[^.;!?\\n]*\\b(?:que\\s+(?:faltaron|faltan|le\\s+deben|me\\s+deben|nos\\s+deben|perdio|no\\s+le\\s+dieron|no\\s+se\\s+dieron|se\\s+perdieron)|pendientes|atrasad[oa]s|todas\\s+las\\s+(?:sesiones|horas|clases)|todos\\s+los\\s+(?:minutos|dias)|ya\\s+mismo|hoy\\s+mismo|cuanto\\s+antes|sin\\s+falta|de\\s+inmediato|inmediatamente)\\b)` +
+        `|que\\s+(?:la|el)\\s+(?:sustitut[oa]|suplente|maestr[oa]|terapeuta|aide|asistente|director[a]?|counselor|consejer[oa]|psicolog[oa]|coordinador[a]?|profe|profesor[a]?|chofer|personal|escuela|distrito|enfermer[oa]|orientador[a]?)\\s+(?:se\\s+)?\\p{L}+(?:a|e|an|en)\\b` +
+        `|(?:y\\s+)?no\\s+se\\s+hable\\s+mas|y\\s+san\\s+se\\s+acabo|(?<=[,;]\\s*)punto(?:\\s+final|\\s+y\\s+aparte)?`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?')) return false;
+      const words = fold(m[0]);
+      // The closers: the sentence ends with them.
+      if (/^(?:y\s+)?(?:no\s+se\s+hable|san\s+se|punto)/u.test(words))
+        return /^\s*[.!]*\s*$/u.test(after(text, m.index + m[0].length));
+      if (SOFT.test(sentence)) return false;
+      if (
+        !/^[\s¡]*(?:(?:y|ya|ahora|entonces|bueno|mire|mira|oiga|oye|profe|seno|seño|maestra|maestro|coordinadora|coordinador)\s*,?\s*)*$/iu.test(
+          text.slice(start, m.index),
+        )
+      )
+        return false;
+      if (m.groups?.vos) {
+        // A word that only ends like a vosotros imperative ("Usted", "Verdad", "Ciudad"), or a kind one
+        // ("Tened en cuenta", "Recibid un saludo", "Disfrutad el puente").
+        return !/(?:dad|tad)$|^(?:usted|pared|cesped|huesped|merced|david|madrid|ahmed|mohamed|alfred|tened|recibid|disfrutad|descansad|pasad|contad|perdonad|disculpad|sabed|need|read|said|paid|instead|indeed|ahead)$/u.test(
+          fold(m.groups.vos),
+        );
+      }
+      if (/^(?:me|nos|le)\s/u.test(words))
+        return !stem('dijeron|dicen|segun|confirm|avisaron|informaron').test(sentence);
+      if (/^que\s/u.test(words))
+        return !stem(
+          'vaya|tenga|tengan|pase|pasen|disfrut|descans|mejore|sepa|importante|bueno|gustaria|espero|ojala|seria|quisiera',
+        ).test(sentence);
+      if (/^den$/u.test(words) || m.groups?.usted) return true;
+      return DEADLINE.test(sentence);
+    },
+    span: (m, text) => {
+      if (/^(?:y\s+)?(?:no\s+se\s+hable|san\s+se|punto)/iu.test(fold(m[0]))) {
+        let start = m.index;
+        while (start > 0 && /[\s,;]/u.test(text[start - 1]!)) start--;
+        return { start, end: m.index + m[0].length };
+      }
+      return toClauseEnd(m, text);
+    },
+    suggest: (m, text, span) => {
+      if (/^(?:y\s+)?(?:no\s+se\s+hable|san\s+se|punto)/iu.test(fold(m[0]))) return LEAVE_OUT_ES;
+      const words = lowerFirst(text.slice(m.index, span.end));
+      return /^que\s/iu.test(m[0])
+        ? atStart(text, span, `les pido ${words}`)
+        : pleaseFrom(text, m.index, span.start, words);
+    },
+  },
+  {
+    // Exasperation: "ya no doy más" (Río de la Plata), "qué lata" (Chile, Mexico), "qué agobio", "estoy hasta
+    // arriba", "me tienen hasta la coronilla" in more words.
+    id: 'exasperation',
+    pattern: es(
+      '(?:ya\\s+)?no\\s+(?:doy|damos)\\s+(?:para\\s+)?mas\\b|que\\s+(?:lata|agobio|agotamiento|pesadilla|suplicio|martirio|tortura|cruz)\\b|(?:estoy|estamos)\\s+hasta\\s+arriba\\b|(?:estoy|estamos)\\s+(?:hasta\\s+la\\s+coronilla|al\\s+limite|en\\s+mi\\s+limite|desesperad[oa]s?|quemad[oa]s?)\\s+(?:con|de)\\b',
+    ),
+    accept: (m, text) =>
+      !childSubject(text, m.index) &&
+      !stem('pero\\s+(?:vamos|estamos|quiero|quisiera|me\\s+gustaria|espero|podemos)').test(
+        after(text, m.index),
+      ),
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+  },
+  // Round five, more wordings of the frames above, written by the rules' author in other words and regions
+  // (tone-es.test.ts, round five).
+  {
+    // Threats: "ya estoy en contacto con un abogado", "nos vemos en la corte", "no descarto tomar acciones
+    // legales", "voy a hacer público lo que pasa", "pongo la queja en la supervisión", "no saben con quién se
+    // están metiendo", "... van a ver.", "tengo todo grabado".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:ya\\s+)?(?:estoy|estamos)\\s+en\\s+contacto\\s+con\\s+(?:un|una|mi|nuestr[oa])\\s+abogad[oa]` +
+        `|nos\\s+vemos\\s+en\\s+(?:[^.;!?\\n]{0,30}?\\b)?(?:la\\s+corte|el\\s+juzgado|los\\s+tribunales|tribunales|juicio|la\\s+audiencia|el\\s+debido\\s+proceso|debido\\s+proceso)` +
+        `|(?:tomar|iniciar|emprender|ejercer|tomare|tomaremos|iniciare)\\s+(?:las\\s+)?(?:acciones|medidas)\\s+legales|acciones\\s+legales` +
+        `|(?:hare|haremos|hago|hacemos|(?:voy|vamos)\\s+a\\s+hacer|pienso\\s+hacer|no\\s+dudare\\s+en\\s+hacer)\\s+(?:esto\\s+|todo\\s+esto\\s+|todo\\s+)?public[oa]s?\\b` +
+        `|(?:pongo|ponemos|pondre|pondremos|meto|metemos|metere|presento|presentamos|levanto|levantamos|interpongo|radico)\\s+(?:una|la|mi|nuestra)\\s+(?:${COMPLAINT})` +
+        `|no\\s+(?:saben|sabe|sabes|sabeis)\\s+con\\s+quien\\s+(?:se\\s+|te\\s+|os\\s+)?(?:estan|esta|estas|estais)?\\s*(?:metiendo|meten|mete|metieron|tratando)` +
+        `|(?<!(?:lo|la|los|las|le|les|se)\\s)(?:ya\\s+)?(?:van|vais|vas)\\s+a\\s+ver(?=\\s*[.!]|\\s*$)` +
+        `|(?:tengo|tenemos)\\s+(?:todo|todas\\s+las\\s+(?:llamadas|conversaciones|reuniones)|las\\s+(?:llamadas|reuniones|conversaciones))\\s+grabad[oa]s?`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      if (sentence.includes('?')) return false;
+      if (ADVICE.test(after(text, m.index + m[0].length))) return false;
+      return !re('(?:cuando|sin)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index));
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // Ultimatums: "O me dan una fecha hoy o empiezo el proceso formal", "Si no veo cambios ..., hago lo que tenga
+    // que hacer".
+    id: 'ultimatum',
+    pattern: es(
+      `\\bo\\s+(?:(?:me|nos|lo|la|le|les)\\s+)?(?:empiezo|empezamos|inicio|iniciamos|comienzo|comenzamos|arranco|sigo|seguimos|procedo|procedemos|hago|hacemos|pongo|ponemos|meto|hablo|hablamos|llamo|llamamos|escribo|escribimos)\\b` +
+        `|(?:hago|hare|haremos|hacemos)\\s+lo\\s+que\\s+(?:tenga|tengamos|haya|sea)(?:\\s+que\\s+hacer|\\s+necesario)?`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const lead = text.slice(start, m.index);
+      if (text.slice(start, sentenceEndEs(text, m.index) + 1).includes('?')) return false;
+      if (/^o\s/iu.test(m[0])) {
+        const first = /(?:^|[:,;]\s*)[¡]?o\s/iu.exec(lead);
+        return first !== null && /\p{L}{2,}/u.test(lead.slice(first.index + 2));
+      }
+      return re('si|o|de\\s+lo\\s+contrario').test(lead);
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // Insults: "qué falta de profesionalismo", "no debería estar a cargo de niños", "vaya director tenemos", "no
+    // sirve ni para contestar un correo".
+    id: 'insult',
+    pattern: es(
+      `que\\s+falta\\s+de\\s+(?:profesionalismo|respeto|seriedad|etica|empatia|criterio|consideracion|verguenza|educacion|tacto)` +
+        `|no\\s+(?:deberia|deberian|debe|deben)\\s+(?:estar\\s+a\\s+cargo\\s+de|trabajar\\s+con)\\s+(?:ninos|ninas|criaturas|estudiantes|alumnos|nadie)|no\\s+(?:deberia|deberian)\\s+(?:ser|ejercer\\s+como)\\s+(?:maestr|terapeut|director|profe)\\p{L}*` +
+        `|(?:vaya|menud[oa]|valiente)\\s+(?:director[a]?|maestr[oa]|escuela|colegio|equipo|terapeuta|profe|personal|coordinador[a]?)\\s+(?:tenemos|tienen|nos\\s+toco|nos\\s+ha\\s+tocado)` +
+        `|no\\s+(?:sirve|sirven|sirves)\\s+ni\\s+para`,
+    ),
+    accept: (m, text) => !childSubject(text, m.index),
+    span: wholeSentence,
+    suggest: notWorkingFor,
+  },
+  {
+    // Sarcasm: "Muchas gracias por nada", "Qué organización tan impecable, cancelar la reunión diez minutos
+    // antes", "mi hijo es invisible para ustedes", "la terapia se da sola, porque nadie la está dando",
+    // "Excelente manera de apoyar a un niño: dejarlo solo en el recreo".
+    id: 'sarcasm',
+    pattern: es(
+      `(?:muchas\\s+|mil\\s+)?gracias\\s+por\\s+nada\\b` +
+        `|que\\s+(?:organizacion|eficiencia|puntualidad|comunicacion|servicio|atencion|profesionalismo|coordinacion|seriedad)\\s+tan\\s+\\p{L}+` +
+        `|(?:es|son)\\s+invisibles?\\s+para\\s+(?:ustedes|usted|vosotros|la\\s+escuela|el\\s+colegio)|no\\s+existe\\s+para\\s+(?:ustedes|usted|vosotros|la\\s+escuela)` +
+        `|se\\s+(?:da|dan|hace|hacen|cumple|cumplen|arregla|arreglan|evalua|resuelve|imparte|aplica)\\s+sol[oa]s?\\b` +
+        `|(?:excelente|gran|buena|genial|linda|bonita|brillante|estupenda|magnifica)\\s+(?:manera|forma|idea|estrategia)\\s+de\\s+\\p{L}+`,
+    ),
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      const words = fold(m[0]);
+      if (/gracias\s+por\s+nada|invisible|no\s+existe/u.test(words)) return true;
+      if (/^se\s/u.test(words)) return stem('supongo|seguro|claro|obvio|nadie|parece\\s+que').test(sentence);
+      const rest = text.slice(m.index + m[0].length, sentenceEndEs(text, m.index));
+      return (
+        start === m.index &&
+        (FAILURE.test(rest) ||
+          LATE.test(rest) ||
+          stem('dejarl|sacarl|castig|sin\\s|\\bsol[oa]\\b|cancel|nadie|\\bno\\b|ignor').test(rest))
+      );
+    },
+    span: wholeSentence,
+    suggest: notAsAgreed,
+  },
+  {
+    // Rhetorical questions: "¿Les parece poco ...?", "¿Dónde estaba la aide cuando se cayó?", "¿Es tan
+    // complicado mandar un correo?".
+    id: 'rhetorical_question',
+    pattern: es(
+      `(?:les|le|te|os)\\s+parece\\s+(?:poco|profesional|bonito|gracioso|chistoso)` +
+        `|donde\\s+(?:estaba|estaban|andaba|andaban)\\s+(?:la|el|los|las)\\s+\\p{L}+\\s+cuando\\s+(?:\\p{L}+\\s+){0,3}?(?:se\\s+\\p{L}+|paso|ocurrio|sucedio|le\\s+pegaron|(?:lo|la)\\s+empujaron|lloraba|lloro)` +
+        `|(?:es|era|seria)\\s+tan\\s+(?:complicado|dificil|imposible)\\s+(?:mandar|contestar|responder|avisar|llamar|cumplir|leer|escribir|revisar|dar|seguir|respetar|informar|enviar|comunicar|reponer)\\p{L}*`,
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 2).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué pasó y cómo lo podemos resolver.',
+  },
+  {
+    // Blame: "retrocedió por la falta de apoyo de ustedes", "Ustedes lo dejaron salir solo y se perdió".
+    id: 'blame',
+    pattern: es(
+      `por\\s+(?:la\\s+)?falta\\s+de\\s+(?:\\p{L}+\\s+){1,2}?(?:de\\s+)?(?:ustedes|usted|vosotros|la\\s+escuela|el\\s+colegio|el\\s+distrito|su\\s+parte)` +
+        `|(?:${STAFF})\\s+(?:lo|la)\\s+(?:dejaron|dejo|dejasteis|dejaste)\\s+(?:\\p{L}+\\s+)?(?:sol[oa]|sin\\s+supervision|irse|salir|ir)\\b`,
+    ),
+    accept: (m, text) => !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,2}$').test(before(text, m.index)),
+    span: wholeSentence,
+    suggest: askWhatHappened,
+  },
+  {
+    // Absolutes: "Todas las semanas es lo mismo con el transporte".
+    id: 'absolute',
+    pattern: es(
+      `(?:todas\\s+las\\s+semanas|todos\\s+los\\s+dias|todos\\s+los\\s+meses|cada\\s+semana|cada\\s+dia|cada\\s+mes)\\s+(?:es|pasa)\\s+lo\\s+mismo`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      // The school's doings, not the child's breakfast.
+      return (
+        !childSubject(text, m.index) &&
+        (SERVICE_WORDS.test(sentence) ||
+          STAFF_WORDS.test(sentence) ||
+          PLAN_WORDS.test(sentence) ||
+          stem('bus\\b|transporte|ruta|escuela|colegio|ustedes|excusa|reunion|junta').test(sentence))
+      );
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'varias veces no ha pasado lo acordado; me gustaría que lo revisemos con fechas'),
+  },
+  // Round five, a third pass of wordings (regional and texting forms of the same frames).
+  {
+    // Threats: "me voy pa'l distrito y ahí sí se arma", "le escribí al defensor del pueblo", "lo subo a las
+    // redes", "guardo todos los audios por si hay que usarlos", "me toca ir a la Superintendencia", "ustedes me
+    // obligaron".
+    id: 'threat',
+    legalTerm: true,
+    pattern: es(
+      `(?:me\\s+voy|nos\\s+vamos|voy|vamos|me\\s+presento|me\\s+planto)\\s+(?:directo\\s+|derechito\\s+)?(?:pa['’]?l|pa['’]?\\s+(?:la|el)|para\\s+(?:el|la))\\s+(?:${OVERSIGHT}|distrito)\\b` +
+        `|(?:y\\s+)?ahi\\s+(?:si\\s+)?se\\s+(?:arma|va\\s+a\\s+armar|prende|pone\\s+feo|complica)|se\\s+va\\s+a\\s+armar\\s+(?:la\\s+gorda|un\\s+lio|una\\s+grande)` +
+        `|(?:ya\\s+)?(?:le\\s+|les\\s+)?(?:escribi|escribimos|mande\\s+(?:un\\s+)?correo|acudi|acudimos|fui|fuimos)\\s+(?:a|al|con|ante)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT})` +
+        `|(?:lo|la|los|las|esto|todo)\\s+(?:subo|subimos|subire|publico|publicamos|publicare|posteo)\\s+(?:en|a)\\s+(?:las\\s+)?(?:redes(?:\\s+sociales)?|facebook|instagram|tiktok|twitter|internet)` +
+        `|(?:guardo|guardamos|tengo\\s+guardad[oa]s|estoy\\s+guardando)\\s+(?:todos?\\s+|todas\\s+)?(?:los\\s+|las\\s+)?(?:audios|correos|mensajes|capturas|pruebas|grabaciones|mails|chats)\\b[^.;!?\\n]{0,60}?\\b(?:por\\s+si|para\\s+(?:cuando|usarl\\p{L}*|el\\s+abogado|la\\s+queja|la\\s+demanda|presentarl\\p{L}*))` +
+        `|(?:me|nos)\\s+(?:toca|tocara|va\\s+a\\s+tocar)\\s+(?:ir|acudir|llamar|escribir|recurrir|hablar)\\s+(?:a|al|con|ante)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+)?(?:${OVERSIGHT})|(?:ustedes|usted|vosotros)\\s+me\\s+(?:obligaron|obligo|obligasteis|estan\\s+obligando)`,
+    ),
+    accept: (m, text) => {
+      const sentence = text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1);
+      const rest = after(text, m.index + m[0].length);
+      if (ERRAND.test(rest) || ADVICE.test(rest)) return false;
+      if (/^(?:lo|la|los|las|esto|todo)\s/iu.test(m[0]))
+        return re('si|o|ustedes|nombres|todo').test(sentence);
+      return !sentence.includes('?');
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, RESOLVE),
+  },
+  {
+    // Ultimatums: "Les doy esta semana y después me muevo yo", "Si para el martes no hay respuesta, retiro a mi
+    // hija del programa", "Es ahora o nunca".
+    id: 'ultimatum',
+    pattern: es(
+      `(?:les|le|te|os)\\s+doy\\s+(?:esta|este|la|el)\\s+(?:semana|mes|dia|lunes|martes|miercoles|jueves|viernes)\\b(?=\\s*(?:,|y)\\s*(?:despues|luego|si\\s+no|de\\s+lo\\s+contrario)|\\s+(?:para\\s+(?:que|resolver|contestar|arreglar|cumplir)|de\\s+plazo))|(?:despues|luego|si\\s+no)\\s*,?\\s+me\\s+muevo\\b` +
+        `|si\\s+[^.;!?\\n]{0,60}?\\bno\\b[^.;!?\\n]{0,60}?,\\s*(?:yo\\s+)?(?:retiro|saco|sacamos|retiramos|doy\\s+de\\s+baja|damos\\s+de\\s+baja)\\s+(?:a\\s+)?(?:mi|nuestr[oa]|al|a\\s+la)\\s+\\p{L}+` +
+        `|(?:es\\s+)?ahora\\s+o\\s+nunca`,
+    ),
+    accept: (m, text) => {
+      const words = fold(m[0]);
+      if (/^si\s/u.test(words))
+        return stem(
+          'respuesta|contest|respond|aide|terapia|sesion|servicio|maestr|plan|IEP|acomod|adapt|transporte|bus|cambio|solucion|evaluac',
+        ).test(m[0].split(',')[0] ?? '');
+      return !text.slice(sentenceStartEs(text, m.index), sentenceEndEs(text, m.index) + 1).includes('?');
+    },
+    span: wholeSentence,
+    suggest: (_m, text, span) => atStart(text, span, NEXT_STEPS),
+  },
+  {
+    // Sarcasm: ", se nota el interés" after a five-minute meeting, "Claro, como el niño no habla, no importa
+    // ...", "Ojalá algún día se acuerden de que mi hijo existe".
+    id: 'sarcasm',
+    pattern: es(
+      `(?<=,\\s*)se\\s+nota\\s+(?:el|su|tanto|mucho|cuanto)\\s+(?:interes|compromiso|esfuerzo|dedicacion|preocupacion|carino|empeno|profesionalismo)` +
+        `|(?:claro|obvio|seguro|por\\s+supuesto)\\s*,\\s*(?:como\\s+[^,.;!?\\n]{2,40},\\s*)?(?:no\\s+importa|da\\s+igual|que\\s+mas\\s+da)\\s+(?:que|si)\\s+(?:no|le\\s+quiten|pierda|falte|se\\s+quede\\s+sin)` +
+        `|(?:se\\s+acuerden|recuerden|sepan|se\\s+enteren)\\s+(?:de\\s+)?que\\s+(?:mi|nuestr[oa])\\s+\\p{L}+\\s+(?:tambien\\s+)?existe`,
+    ),
+    accept: (m, text) => {
+      if (!/^se\s+nota/iu.test(m[0])) return true;
+      const prev = text.slice(sentenceStartEs(text, m.index), m.index);
+      return (
+        FAILURE.test(prev) ||
+        LATE.test(prev) ||
+        stem('\\b(?:de|en)\\s+(?:cinco|dos|tres|diez|\\d+)\\s+minutos|cancel|tarde|sin\\s').test(prev)
+      );
+    },
+    span: wholeSentence,
+    suggest: notAsAgreed,
+  },
+  {
+    // Rhetorical questions: "¿Tengo que ir yo a darle la terapia o qué?", "¿Ustedes leen lo que les mando?".
+    id: 'rhetorical_question',
+    pattern: es(
+      `(?:tengo|tenemos|tendre|voy\\s+a\\s+tener)\\s+que\\s+(?:(?:ir|venir)\\s+yo\\s+a\\s+(?:darle|darsela|ensenarle|hacer|explicarles|aplicarle|cuidarlo|cuidarla)|(?:darle|darsela|ensenarle|hacerlo|hacer\\s+su\\s+trabajo|explicarles)\\s+yo)\\b` +
+        `|(?:ustedes|usted|vosotros)\\s+(?:leen|lee|leyeron|leyo|leeis|revisan|revisa)\\s+(?:lo\\s+que\\s+(?:les|le|os)\\s+(?:mando|escribo|envio)|mis\\s+correos|mis\\s+mensajes|mis\\s+notas)`,
+    ),
+    accept: (m, text) => text.slice(m.index, sentenceEndEs(text, m.index) + 2).includes('?'),
+    span: questionSpan,
+    suggest: () => 'Me gustaría entender qué pasó y cómo lo podemos resolver.',
+  },
+  {
+    // Blame: "La escuela falló y mi hijo es el que sufre", "Ustedes le fallaron a mi hijo", "es porque nadie le
+    // dio el apoyo que le tocaba".
+    id: 'blame',
+    pattern: es(
+      `(?:${STAFF}|la\\s+escuela)\\s+(?:le\\s+|les\\s+|nos\\s+|me\\s+)?(?:fallo|fallaron|fallasteis|fallaste)\\b` +
+        `|(?:mi|nuestr[oa])\\s+\\p{L}+\\s+es\\s+(?:el|la)\\s+que\\s+(?:sufre|paga|pierde|sale\\s+perdiendo)(?=\\s*(?:[,.;!]|$)|\\s+(?:las\\s+consecuencias|todo|con\\s+esto))` +
+        `|(?:es|fue)\\s+porque\\s+nadie\\s+(?:(?:le|les|lo|la|me|nos)\\s+)?\\p{L}+`,
+    ),
+    accept: (m, text) => {
+      const b = before(text, m.index);
+      // "El sistema de la escuela falló ayer, ¿pueden reenviar ...?": a thing of the school's, and a question.
+      if (re('de\\s*$').test(b)) return false;
+      if (text.slice(m.index, sentenceEndEs(text, m.index) + 1).includes('?')) return false;
+      return !re('(?:si|cuando)\\s+(?:\\p{L}+\\s+){0,1}$').test(b);
+    },
+    span: wholeSentence,
+    suggest: askWhatHappened,
+  },
+  {
+    // Absolutes: "Nunca hay nadie en la oficina cuando llamo", "Ninguna de las adaptaciones se ha cumplido".
+    id: 'absolute',
+    pattern: es(
+      `nunca\\s+(?:hay|esta|contesta|responde|atiende)\\s+nadie|nadie\\s+(?:contesta|responde|atiende)\\s+nunca` +
+        `|(?:ninguna|ninguno)\\s+de\\s+(?:las|los|sus)\\s+(?:adaptaciones|acomodaciones|sesiones|terapias|metas|servicios|promesas|acuerdos|correos|llamadas|mensajes)\\s+(?:se\\s+)?(?:ha|han|fue|fueron)?\\s*(?:cumplid|dad|respetad|aplicad|hech|contestad|respondid|leid|seguid|repuest)[oa]s?`,
+    ),
+    accept: (m, text) => !childSubject(text, m.index),
+    span: wholeSentence,
+    suggest: (_m, text, span) =>
+      atStart(text, span, 'varias veces no ha pasado lo acordado; me gustaría que lo revisemos con fechas'),
+  },
+  {
+    // Orders: vos imperatives with their written accent ("Hacé lo que dice el IEP", "Cumplí el horario").
+    id: 'command',
+    pattern:
+      /(?<![\p{L}\p{N}_])(?:hacé|cumplí|poné|mandá|respondé|contestá|llamá|devolvé|arreglá|leé|revisá|mandame|mandáme)(?![\p{L}\p{N}_])/giu,
+    accept: (m, text) => {
+      const start = sentenceStartEs(text, m.index);
+      const sentence = text.slice(start, sentenceEndEs(text, m.index) + 1);
+      return /^[\s¡]*$/u.test(text.slice(start, m.index)) && !SOFT.test(sentence) && !sentence.includes('?');
+    },
+    span: toClauseEnd,
+    suggest: (m, text, span) =>
+      pleaseFrom(text, m.index, span.start, lowerFirst(text.slice(m.index, span.end))),
+  },
 ];
 
 /** Acronyms Spanish letters use besides the English ones (tone.ts's KNOWN_ACRONYMS). */
@@ -1604,6 +2289,15 @@ export const SPANISH_ACRONYMS: ReadonlySet<string> = new Set([
   'DIF',
   'PEI',
   'IMSS',
+  // Round five: Chile's integration programme, Colombia's and Mexico's support plans and services.
+  'PIE',
+  'PIAR',
+  'NEE',
+  'USAER',
+  'CAM',
+  'UGEL',
+  'ACNEE',
+  'DUA',
   'CURP',
   'ESL',
   'ELL',
@@ -1681,12 +2375,30 @@ function warmSentence(text: string, index: number, run: string): boolean {
   return WARM.test(sentence) && !COMPLAINT_WORDS.test(sentence) && !FAILURE.test(sentence);
 }
 
+/** A greeting the "!" closes: "Hola!", "Buenos días, maestra!", "Saludos!". */
+function greeting(text: string, index: number, run: string): boolean {
+  if (run.startsWith('¡')) return false;
+  const sentence = text.slice(sentenceStartEs(text, Math.max(0, index - 1)), index);
+  return GREETING.test(sentence.trim());
+}
+
+const GREETING = stem(
+  '^(?:hola|holi|holis|buenas|buen\\s+dia|buenos\\s+dias|buenas\\s+(?:tardes|noches)|saludos|hey|querid[oa]|estimad[oa])(?:\\s*,?\\s*\\p{L}+){0,3}\\s*$',
+);
+
 /** "!!", "¡¡", "?!", "¿¿", "??": punctuation that raises the voice; more than two single "!" in a message. */
 function exclamationFlagsEs(text: string): ToneFlag[] {
   const flags: ToneFlag[] = [];
-  const total = [...text].filter((c) => c === '!').length;
+  // "Hola! Gracias por ..., volvió feliz!!": a greeting's "!" and warm ones do not count towards "more than
+  // two" (round five).
+  const calm = (index: number, run: string) =>
+    /^[!¡]+$/u.test(run) && (greeting(text, index, run) || warmSentence(text, index, run));
+  const total = [...text.matchAll(/!+/gu)]
+    .filter((m) => !calm(m.index, m[0]))
+    .reduce((n, m) => n + m[0].length, 0);
   for (const m of text.matchAll(/[¡¿!?]*[!¡][¡¿!?]*|[¿?]{2,}/gu)) {
     const run = m[0];
+    if (run === '!' && greeting(text, m.index, run)) continue;
     // A single "¡" opening and one "!" closing are ordinary Spanish; "¿...?" too.
     const isRun = run.length >= 2 && !/^(?:¡|\?!|!¡|\?¡)$/u.test(run) && !/^[?!]¿$|^!¿$|^\?¡$/u.test(run);
     if (!isRun && (run !== '!' || total <= 2)) continue;
