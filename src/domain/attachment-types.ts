@@ -1,4 +1,5 @@
 import { withoutBidiControls } from './bidi.ts';
+import type { MessageWords } from './errors.ts';
 
 // Which files As Written accepts as evidence, decided from the bytes and never from the name.
 // A file's name may only agree with its contents: a text file renamed "photo.jpg" is refused,
@@ -126,6 +127,25 @@ const KIND_WORDS: Record<AcceptedKind, string> = {
  * as what it is wherever it is saved.
  */
 export type FileCheck = { ok: true; type: AcceptedType; filename: string } | { ok: false; message: string };
+
+/**
+ * The same, a refusal with its words too, for the server to say it in the reader's language (the
+ * server-only catalog part `apierror`, its keys `apierror.file.*`; not loaded here).
+ */
+export type FileCheckWithWords =
+  | { ok: true; type: AcceptedType; filename: string }
+  | { ok: false; message: string; words: MessageWords };
+
+/** A refusal of a file, with its words (`apierror.file.<name>`). */
+const refusedFile = (
+  message: string,
+  name: string,
+  values: Record<string, string>,
+): { ok: false; message: string; words: MessageWords } => ({
+  ok: false,
+  message,
+  words: { key: `apierror.file.${name}`, values },
+});
 
 /** The extension a file of each accepted type is given when its name has none. */
 const TYPE_EXTENSION: Record<string, string> = {
@@ -388,40 +408,57 @@ export function cleanFilename(raw: string): string {
  * parent understands.
  */
 export function checkUpload(bytes: Uint8Array, filename: string, maxBytes: number): FileCheck {
+  const check = checkUploadWithWords(bytes, filename, maxBytes);
+  return check.ok ? check : { ok: false, message: check.message };
+}
+
+/** `checkUpload`, its refusal with its words (`apierror.file.*`). */
+export function checkUploadWithWords(
+  bytes: Uint8Array,
+  filename: string,
+  maxBytes: number,
+): FileCheckWithWords {
   if (bytes.length === 0)
-    return { ok: false, message: `"${filename}" is empty (0 bytes); nothing was saved` };
+    return refusedFile(`"${filename}" is empty (0 bytes); nothing was saved`, 'empty', { filename });
   if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      message: `"${filename}" is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit; nothing was saved`,
-    };
+    const [size, limit] = [formatBytes(bytes.length), formatBytes(maxBytes)];
+    return refusedFile(`"${filename}" is ${size}, over the ${limit} limit; nothing was saved`, 'tooLarge', {
+      filename,
+      size,
+      limit,
+    });
   }
   const sniffed = sniffType(bytes);
   const ext = extensionOf(filename);
   const claimed = ext ? EXTENSION_KIND[ext] : undefined;
   if (sniffed === 'markup') {
-    return {
-      ok: false,
-      message: `"${filename}" is a web page or markup (HTML, SVG or XML), which is not accepted because it could run in a browser. Save it as a PDF instead`,
-    };
+    return refusedFile(
+      `"${filename}" is a web page or markup (HTML, SVG or XML), which is not accepted because it could run in a browser. Save it as a PDF instead`,
+      'markup',
+      { filename },
+    );
   }
   if (sniffed === null) {
-    return {
-      ok: false,
-      message: `"${filename}" is not a type As Written accepts. Accepted: ${ACCEPTED_SUMMARY}`,
-    };
+    return refusedFile(
+      `"${filename}" is not a type As Written accepts. Accepted: ${ACCEPTED_SUMMARY}`,
+      'notAccepted',
+      { filename },
+    );
   }
   if (claimed === 'refused') {
-    return {
-      ok: false,
-      message: `"${filename}" has a name ending in .${ext}, which is not accepted; rename it`,
-    };
+    return refusedFile(
+      `"${filename}" has a name ending in .${ext}, which is not accepted; rename it`,
+      'extensionRefused',
+      { filename, ext: ext ?? '' },
+    );
   }
   if (claimed && claimed !== sniffed.kind) {
-    return {
-      ok: false,
-      message: `"${filename}" is named like ${KIND_WORDS[claimed]} (.${ext}) but its contents are ${sniffed.label}; nothing was saved`,
-    };
+    const type = Object.entries(ACCEPTED_TYPES).find(([, t]) => t === sniffed)?.[0] ?? 'other';
+    return refusedFile(
+      `"${filename}" is named like ${KIND_WORDS[claimed]} (.${ext}) but its contents are ${sniffed.label}; nothing was saved`,
+      'namedUnlike',
+      { filename, claimed, ext: ext ?? '', type, label: sniffed.label },
+    );
   }
   const typeExt = TYPE_EXTENSION[sniffed.mediaType]!;
   const named = claimed ? filename : `${filename.slice(0, 199 - typeExt.length)}.${typeExt}`;

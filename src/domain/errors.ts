@@ -58,9 +58,18 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/**
+ * A 404 naming what was not found ("Service", "Plan of this child") and its id. Its words are the
+ * catalog's `apierror.notFound.*` (a server-only part; this file does not load it, the web imports
+ * it): `thing` chooses the name in the reader's language ("plan_of_this_child"), else `what` as is.
+ */
 export function notFound(what: string, id?: string, path?: string): AppError {
   const message = id ? `${what} ${id} was not found` : `${what} was not found`;
-  return new AppError('not_found', message, path ? [{ path, message }] : undefined);
+  const thing = what.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  const words: MessageWords = id
+    ? { key: 'apierror.notFound.withId', values: { thing, what, id } }
+    : { key: 'apierror.notFound.noId', values: { thing, what } };
+  return new AppError('not_found', message, path ? [{ path, message }] : undefined, words);
 }
 
 /**

@@ -35,7 +35,16 @@ import type { MessageKey, Namespace } from './keys.ts';
 
 export type { MessageKey, Namespace };
 
-const loaders = import.meta.glob<Catalog>('../../src/domain/i18n/locales/*/*.json', { import: 'default' });
+// The server's own parts are left out: `apierror` and `reader` (the server's refusals, said by the
+// server in the reader's language) are never loaded here, so they are neither chunks nor entries of this map.
+const loaders = import.meta.glob<Catalog>(
+  [
+    '../../src/domain/i18n/locales/*/*.json',
+    '!../../src/domain/i18n/locales/*/apierror.json',
+    '!../../src/domain/i18n/locales/*/reader.json',
+  ],
+  { import: 'default' },
+);
 /** language → part → its loader. */
 const parts = new Map<string, Map<string, () => Promise<Catalog>>>();
 for (const [path, load] of Object.entries(loaders)) {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Permission, type Role, roleAllows } from '../../domain/permissions.ts';
 import type { Store } from '../../store/database.ts';
 import type { Clock } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { apiError } from '../errors.ts';
 import { resumeSession, roleIn, type SessionInfo } from '../services/accounts.ts';
 import { resolveStaffLink, type StaffPrincipal } from '../services/staff-links.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
@@ -83,25 +83,21 @@ export function registerAccessControl(
       const staff = looksLikeToken(token)
         ? await resolveStaffLink(deps.store, deps.clock.now(), token)
         : null;
-      if (!staff)
-        throw new AppError('unauthorized', 'This link is not valid any more; ask the family for a new one');
+      if (!staff) throw apiError('unauthorized', 'link.invalid');
       request.auth.staff = staff;
       request.auth.householdId = staff.householdId;
       return;
     }
     const session = request.auth.session;
-    if (!session) throw new AppError('unauthorized', 'Sign in to continue');
+    if (!session) throw apiError('unauthorized', 'auth.signIn');
     if (rule.kind === 'signed_in') return;
     const householdId = (request.params as { householdId?: string }).householdId ?? '';
     const role = /^[0-9a-f-]{36}$/i.test(householdId)
       ? await roleIn(deps.store, session.user.id, householdId)
       : null;
-    if (!role) throw new AppError('not_found', `Household ${householdId} was not found`);
+    if (!role) throw apiError('not_found', 'household.notFound', { householdId });
     if (!roleAllows(role, rule.permission)) {
-      throw new AppError(
-        'forbidden',
-        `Your role in this household (${role.replace('_', '-')}) does not allow this`,
-      );
+      throw apiError('forbidden', 'household.roleRefused', { role });
     }
     request.auth.householdId = householdId;
     request.auth.role = role;
@@ -112,10 +108,7 @@ function checkCsrf(request: FastifyRequest) {
   const header = request.headers['x-csrf-token'];
   const sent = Array.isArray(header) ? header[0] : header;
   if (!sent || !sameSecret(sent, request.auth.session!.csrfToken)) {
-    throw new AppError(
-      'forbidden',
-      'This request is missing its security token; reload the page and try again',
-    );
+    throw apiError('forbidden', 'request.noToken');
   }
 }
 
@@ -130,9 +123,9 @@ function checkOrigin(request: FastifyRequest, publicUrl: string | null) {
   const origin = request.headers.origin;
   if (!origin) return;
   const sent = originOf(origin);
-  if (!sent) throw new AppError('forbidden', 'This request comes from an unknown origin');
+  if (!sent) throw apiError('forbidden', 'request.unknownOrigin');
   const own = [originOf(`${request.protocol}://${request.host}`), publicUrl ? originOf(publicUrl) : null];
-  if (!own.includes(sent)) throw new AppError('forbidden', 'This request comes from another site');
+  if (!own.includes(sent)) throw apiError('forbidden', 'request.otherSite');
 }
 
 /** `scheme://host[:port]` in the one spelling URL gives it (lower case, default port left out), or null. */
@@ -147,6 +140,6 @@ function originOf(text: string): string | null {
 
 export function requireUser(request: FastifyRequest) {
   const session = request.auth.session;
-  if (!session) throw new AppError('unauthorized', 'Sign in to continue');
+  if (!session) throw apiError('unauthorized', 'auth.signIn');
   return session.user;
 }

@@ -9,7 +9,7 @@ import {
 import { ErrorResponse, errors, HouseholdParams, RecordParams } from '../../api/common.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
-import { AppError } from '../errors.ts';
+import { apiError } from '../errors.ts';
 import {
   calendarFeedIcs,
   createCalendarFeed,
@@ -22,7 +22,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   const userOf = (request: { auth: { session: { user: { id: string } } | null } }) => {
     const id = request.auth.session?.user.id;
-    if (!id) throw new AppError('unauthorized', 'Sign in first');
+    if (!id) throw apiError('unauthorized', 'auth.signInFirst');
     return id;
   };
 
@@ -96,7 +96,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const token = request.params.token.replace(/\.ics$/, '');
       const ics = await calendarFeedIcs(deps.store, token, deps.clock.now(), deps.clock.today());
-      if (ics === null) throw new AppError('not_found', 'This calendar address is not known or was revoked');
+      if (ics === null) throw apiError('not_found', 'calendar.feedUnknown');
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=900')

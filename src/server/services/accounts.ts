@@ -32,7 +32,7 @@ import { lockFirstRun } from '../../store/transaction.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Clock } from '../context.ts';
-import { AppError, invalid, parseOrThrow } from '../errors.ts';
+import { type ApiErrorKey, apiError, invalid, parseOrThrow } from '../errors.ts';
 import { AVAILABLE_LANGUAGES, isAvailableLanguage } from '../i18n.ts';
 import { appendAuditForUser } from './audit.ts';
 
@@ -62,8 +62,6 @@ export async function userCount(store: Store): Promise<number> {
 /** Any fixed number: the key of the PostgreSQL advisory lock that first-run setup takes. */
 const FIRST_RUN_LOCK = 7_131_001;
 
-const ALREADY_SET_UP = 'This server already has an owner; sign in instead';
-
 /**
  * Create a user (and, when asked, a household they own). Refuses an email already in use. With
  * `onlyIfFirst`, refuses unless no account exists yet, checked in the same transaction as the insert.
@@ -89,10 +87,10 @@ export async function createUser(
       // the winner's committed account. SQLite runs one transaction at a time on its one connection,
       // so the count below already sees every earlier setup.
       await lockFirstRun(store, trx, FIRST_RUN_LOCK);
-      if ((await countUsers(trx)) > 0) throw new AppError('conflict', ALREADY_SET_UP);
+      if ((await countUsers(trx)) > 0) throw apiError('conflict', 'account.alreadySetUp');
     }
     if (await findUserByEmailRow(trx, input.email))
-      throw new AppError('conflict', 'An account with this email already exists', [
+      throw apiError('conflict', 'account.emailInUse', undefined, [
         { path: 'email', message: 'is already in use' },
       ]);
     const at = env.clock.now();
@@ -136,7 +134,7 @@ export async function setupOwner(store: Store, env: Env, body: unknown) {
   const input = parseOrThrow(SetupInput, body);
   // A quick refusal that spares the password hash on a server already set up; the check that
   // counts is the one inside createUser's transaction.
-  if ((await userCount(store)) > 0) throw new AppError('conflict', ALREADY_SET_UP);
+  if ((await userCount(store)) > 0) throw apiError('conflict', 'account.alreadySetUp');
   return createUser(store, env, input, { onlyIfFirst: true });
 }
 
@@ -307,16 +305,17 @@ export async function claimToken(
   clock: Clock,
   purpose: TokenPurpose,
   token: string,
-  expiredMessage: string,
+  /** The refusal of a token that is no longer good ("account.resetExpired"). */
+  expired: ApiErrorKey,
 ) {
   const row = await findTokenByHash(trx, purpose, hashToken(token));
   if (!row || row.used_at || row.revoked_at || Date.parse(row.expires_at) < Date.parse(clock.now())) {
-    throw new AppError('validation_failed', expiredMessage, [
+    throw apiError('validation_failed', expired, undefined, [
       { path: 'token', message: 'is not valid any more' },
     ]);
   }
   if (!(await claimTokenRow(trx, row.id, clock.now()))) {
-    throw new AppError('validation_failed', expiredMessage, [
+    throw apiError('validation_failed', expired, undefined, [
       { path: 'token', message: 'is not valid any more' },
     ]);
   }
@@ -327,13 +326,7 @@ export async function completeReset(store: Store, env: Env, body: unknown): Prom
   const input = parseOrThrow(ResetCompleteInput, body);
   const passwordHash = await hashPassword(input.newPassword);
   return store.db.transaction().execute(async (trx) => {
-    const token = await claimToken(
-      trx,
-      env.clock,
-      'reset',
-      input.token,
-      'This reset link has expired or was already used; ask for a new one',
-    );
+    const token = await claimToken(trx, env.clock, 'reset', input.token, 'account.resetExpired');
     const at = env.clock.now();
     await setPassword(trx, token.user_id!, passwordHash, at);
     await deleteSessionsOfUser(trx, token.user_id!);

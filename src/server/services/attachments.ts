@@ -4,8 +4,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { z } from 'zod';
 import type { AttachmentSchema } from '../../api/attachments.ts';
 import {
+  ACCEPTED_TYPES,
   type AcceptedType,
-  checkUpload,
+  checkUploadWithWords,
   cleanFilename,
   INLINE_IMAGE_TYPES,
 } from '../../domain/attachment-types.ts';
@@ -24,7 +25,7 @@ import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../..
 import type { AttachmentRow, Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { type ApiErrorKey, type ApiErrorValues, AppError, apiWords, notFound } from '../errors.ts';
 import { journalChange } from './journal.ts';
 
 // Files kept as evidence: photos of work samples, PDFs of progress reports, notes. The bytes are
@@ -116,12 +117,19 @@ async function imageFacts(bytes: Buffer, type: AcceptedType, filename: string): 
   }
 }
 
-const refuseImage = (message: string, field: string) =>
-  new AppError('unsupported_media_type', message, [{ path: 'file', message: field }]);
+const refuseImage = (key: ApiErrorKey, values: ApiErrorValues, field: string) => {
+  const { message, words } = apiWords(key, values);
+  return new AppError('unsupported_media_type', message, [{ path: 'file', message: field }], words);
+};
+
+/** The name of an accepted type in ACCEPTED_TYPES ("jpeg"), which the catalog's words choose by. */
+const typeName = (type: AcceptedType): string =>
+  Object.entries(ACCEPTED_TYPES).find(([, t]) => t === type)?.[0] ?? 'other';
 
 const damagedImage = (type: AcceptedType, filename: string) =>
   refuseImage(
-    `"${filename}" starts like ${type.label} but could not be read as one (it may be damaged); nothing was saved`,
+    'attachment.damaged',
+    { filename, type: typeName(type), label: type.label },
     'could not be read as an image',
   );
 
@@ -142,7 +150,14 @@ async function imageHeader(bytes: Buffer, type: AcceptedType, filename: string):
   if (pixels > MAX_IMAGE_PIXELS) {
     const megapixels = Math.round(pixels / 1_000_000);
     throw refuseImage(
-      `"${filename}" is ${meta.width} x ${meta.pageHeight ?? meta.height} pixels (${megapixels} megapixels); the largest image accepted is ${MAX_IMAGE_PIXELS / 1_000_000} megapixels. Save a smaller copy (a phone's "medium" or "large" size) and upload that; nothing was saved`,
+      'attachment.tooManyPixels',
+      {
+        filename,
+        width: String(meta.width),
+        height: String(meta.pageHeight ?? meta.height),
+        megapixels: String(megapixels),
+        max: String(MAX_IMAGE_PIXELS / 1_000_000),
+      },
       `is over ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
     );
   }
@@ -178,7 +193,7 @@ export async function checkFile(
    */
   decode: 'full' | 'header' | 'none' = 'full',
 ): Promise<{ filename: string; type: AcceptedType; facts: ImageFacts | null }> {
-  const check = checkUpload(bytes, cleanFilename(rawFilename), maxBytes);
+  const check = checkUploadWithWords(bytes, cleanFilename(rawFilename), maxBytes);
   if (!check.ok) {
     const code =
       bytes.length === 0
@@ -186,7 +201,7 @@ export async function checkFile(
         : bytes.length > maxBytes
           ? 'payload_too_large'
           : 'unsupported_media_type';
-    throw new AppError(code, check.message, [{ path: 'file', message: check.message }]);
+    throw new AppError(code, check.message, [{ path: 'file', message: check.message }], check.words);
   }
   if (check.type.kind !== 'image') {
     return {

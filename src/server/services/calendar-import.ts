@@ -87,5 +87,6 @@ export async function addCalendarEvents(
 function withPlace(error: unknown, place: string): unknown {
   if (!(error instanceof AppError) || !error.fields) return error;
   const fields = error.fields.map((f) => ({ ...f, path: `${place}.${f.path}` }));
-  return new AppError(error.code, `${place}: ${error.message}`, fields);
+  // Said to a reader of another language as the error itself (its fields name the place).
+  return new AppError(error.code, `${place}: ${error.message}`, fields, error.words);
 }

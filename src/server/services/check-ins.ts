@@ -135,7 +135,13 @@ async function asAnswer<T>(
         path: `answers.${index}.${rename[f.path] ?? f.path}`,
         message: f.message,
       }));
-      throw new AppError(error.code, `Answer ${index + 1}: ${fields[0]!.path} ${fields[0]!.message}`, fields);
+      // Said to a reader of another language as the error itself (its fields name the answer).
+      throw new AppError(
+        error.code,
+        `Answer ${index + 1}: ${fields[0]!.path} ${fields[0]!.message}`,
+        fields,
+        error.words,
+      );
     }
     throw error;
   }

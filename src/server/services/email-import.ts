@@ -22,7 +22,7 @@ import type { Database } from '../../store/schema.ts';
 import { contactEmailsOfChild } from '../../store/team-contacts.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { type Actor, actorLabel, type Clock, idSource, type ServiceContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, apiError } from '../errors.ts';
 import type { JobHandler, JobQueue } from '../jobs/jobs.ts';
 import { insertAttachment, type PreparedAttachment, prepareAttachment, storedIn } from './attachments.ts';
 import { defaultReplyDate } from './communications.ts';
@@ -337,8 +337,7 @@ export function emailImportJob(
       const { payload } = job;
       if (!job.householdId) throw new AppError('internal', 'An email import must belong to a household');
       const bytes = await job.input();
-      if (!bytes)
-        throw new AppError('internal', 'The file of this import is no longer stored; import it again');
+      if (!bytes) throw apiError('internal', 'import.noFile');
       const ctx: ServiceContext = {
         householdId: job.householdId,
         actor: payload.actor,

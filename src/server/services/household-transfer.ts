@@ -34,7 +34,7 @@ import {
   targetTables,
 } from '../../store/record-references.ts';
 import type { Database } from '../../store/schema.ts';
-import { AppError, issuesToFields, notFound, validationError } from '../errors.ts';
+import { AppError, apiError, issuesToFields, notFound, validationError } from '../errors.ts';
 import { checkImportedFiles, checkImportedRecords } from './import-rules.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
 import { toApiRecord } from './records.ts';
@@ -708,10 +708,7 @@ export async function importHousehold(
   if (file) throw validationError([file]);
   const existing = await findHousehold(store.db, householdId);
   if (existing) {
-    throw new AppError(
-      'conflict',
-      `Household ${householdId} already exists in this database; import into an empty database`,
-    );
+    throw apiError('conflict', 'transfer.exists', { householdId });
   }
   const counts: Record<string, number> = {};
   try {
@@ -754,7 +751,7 @@ export async function importHousehold(
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/foreign key|violates|constraint|UNIQUE/i.test(message)) {
-      throw new AppError('validation_failed', `The export is inconsistent and was not imported: ${message}`);
+      throw apiError('validation_failed', 'transfer.inconsistent', { detail: message });
     }
     throw error;
   }

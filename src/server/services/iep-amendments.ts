@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AmendmentFromDocumentInput, AmendmentFromDocumentResult } from '../../api/iep-documents.ts';
+import { apiError } from '../../domain/api-errors.ts';
 import { maxDate, minDate } from '../../domain/dates.ts';
-import { AppError, parseOrThrow } from '../../domain/errors.ts';
+import { parseOrThrow } from '../../domain/errors.ts';
 import {
   type ComparedPlan,
   type CurrentService,
@@ -77,10 +78,7 @@ export async function amendPlanFromDocument(
     const current = await comparedPlan(trx, ctx.householdId, body.planId, row.child_id);
     const comparison = comparePlanWithDocument(current, body, body.effectiveFrom, new Set(body.keepIds));
     if (!comparison.changed) {
-      throw new AppError(
-        'conflict',
-        'The new document says what the plan in force says: there is nothing to amend. Remove the file, or keep the plan as it is.',
-      );
+      throw apiError('conflict', 'document.nothingToAmend');
     }
     const summary = body.summary?.trim() || comparisonSummary(comparison);
     const version = await writeAmendment(trx, ctx, body.planId, {

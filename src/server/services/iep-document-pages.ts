@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { apiError, apiWords } from '../../domain/api-errors.ts';
 import { ACCEPTED_TYPES } from '../../domain/attachment-types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { pdfPageCount, REVIEW_DPI, renderPages } from '../../importers/page-images.ts';
@@ -60,7 +61,7 @@ export async function renderIepDocumentPage(
   const row = await requireIepDocument(store.db, householdId, id);
   const photo = PHOTO_TYPES.has(row.media_type);
   if (row.media_type !== ACCEPTED_TYPES.pdf.mediaType && !photo)
-    throw new AppError('not_found', 'This document is a Word document: it has no pages to show', [
+    throw apiError('not_found', 'document.noPages', undefined, [
       { path: 'page', message: 'a Word document has no pages to show' },
     ]);
   if (photo && page > 1) throw pageMissing(page, 1);
@@ -100,6 +101,6 @@ async function photoPage(bytes: Buffer): Promise<PageImageResult> {
 }
 
 function pageMissing(page: number, pages: number): AppError {
-  const message = `This document has ${pages === 1 ? '1 page' : `${pages} pages`}: there is no page ${page}`;
-  return new AppError('not_found', message, [{ path: 'page', message }]);
+  const { message, words } = apiWords('document.pageMissing', { pages, page: String(page) });
+  return new AppError('not_found', message, [{ path: 'page', message }], words);
 }

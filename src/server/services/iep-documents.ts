@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { IepDocument, PlanFromDocumentInput, PlanFromDocumentResult } from '../../api/iep-documents.ts';
+import { apiError, apiWords } from '../../domain/api-errors.ts';
 import { IEP_DOCUMENT_TYPES } from '../../domain/attachment-types.ts';
 import { AppError, parseOrThrow } from '../../domain/errors.ts';
 import { refusal } from '../../domain/reader-refusals.ts';
@@ -69,8 +70,8 @@ export async function receiveIepDocument(
   // A photo's header is read: a damaged one, or one over the size limit, is refused now, not in the job.
   const checked = await checkFile(file.bytes, file.filename, file.maxBytes, 'header');
   if (!IEP_DOCUMENT_TYPES.includes(checked.type)) {
-    const message = `“${checked.filename}” is not a PDF, a Word document (.docx) or a photo of a page (JPEG or PNG): save the plan as a PDF, then choose that file`;
-    throw new AppError('unsupported_media_type', message, [{ path: 'file', message }]);
+    const { message, words } = apiWords('document.notPlanFile', { filename: checked.filename });
+    throw new AppError('unsupported_media_type', message, [{ path: 'file', message }], words);
   }
   const now = ctx.clock.now();
   const row: IepDocumentRow = {
@@ -182,8 +183,7 @@ export async function sweepExpiredIepDocuments(store: Store, clock: Clock): Prom
  */
 export async function readyToSave(store: Store, ctx: ServiceContext, id: string, maxBytes: number) {
   const row = await requireIepDocument(store.db, ctx.householdId, id);
-  if (row.status === 'reading')
-    throw new AppError('conflict', 'The document is still being read: wait for its draft, then save it');
+  if (row.status === 'reading') throw apiError('conflict', 'document.stillReading');
   const bytes = await iepDocumentBytes(store.db, ctx.householdId, id);
   const prepared = await prepareAttachment(
     { filename: row.filename, bytes, maxBytes: Math.max(maxBytes, bytes.length) },
@@ -253,5 +253,6 @@ export async function savePlanFromDocument(
 export function withPlace(error: unknown, place: string): unknown {
   if (!(error instanceof AppError) || !error.fields) return error;
   const fields = error.fields.map((f) => ({ ...f, path: `${place}.${f.path}` }));
-  return new AppError(error.code, `${place}: ${error.message}`, fields);
+  // Said to a reader of another language as the error itself (its fields name the place).
+  return new AppError(error.code, `${place}: ${error.message}`, fields, error.words);
 }

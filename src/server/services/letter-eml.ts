@@ -5,7 +5,7 @@ import { reportFilename } from '../../reports/implementation-report.ts';
 import { renderReportPdf } from '../../reports/implementation-report-pdf.ts';
 import type { Store } from '../../store/database.ts';
 import { latestPlanStartedBy } from '../../store/plans.repository.ts';
-import { AppError } from '../errors.ts';
+import { apiError } from '../errors.ts';
 import { implementationReport } from './implementation-report.ts';
 import { letterToEml, type MailAttachment, type MailSender } from './letter-mail.ts';
 import { getLetter, refuseUnfilled } from './letters.ts';
@@ -30,10 +30,7 @@ export async function letterAsEml(
   if (letter.attachment !== 'none') {
     // The attachment is the child's whole session log or report: the same permission as exporting it.
     if (!options.mayExport) {
-      throw new AppError(
-        'forbidden',
-        'This letter carries the session log or the report, and your role cannot export them: ask the owner, or choose no attachment',
-      );
+      throw apiError('forbidden', 'letter.attachmentRole');
     }
     attachments.push(await letterAttachment(store, householdId, letter, options.today, options.preparer));
   }

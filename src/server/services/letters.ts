@@ -50,7 +50,7 @@ import type { LetterRow } from '../../store/schema.ts';
 import { teamOfChild } from '../../store/team-contacts.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, invalid, parseOrThrow } from '../errors.ts';
+import { apiError, invalid, parseOrThrow } from '../errors.ts';
 import { gatherCaseRecord } from './case-record.ts';
 import { journalChange } from './journal.ts';
 import { timelinesFor } from './jurisdiction-timelines.ts';
@@ -140,6 +140,13 @@ function whereWords(field: string): string {
   return FIELD_WORDS[field] ?? field;
 }
 
+/** The same place as values of the catalog's `apierror.letter.unfilled` (`where` chooses the words). */
+function whereValues(field: string): { where: string; number: string; field: string } {
+  const [list, index] = field.split('.');
+  const where = list === 'to' || list === 'cc' ? list : field;
+  return { where, number: String(Number(index) + 1), field };
+}
+
 /**
  * Refuses to send (or to write an .eml of) a letter that still holds a gap the draft left: it would go to
  * the school with "[days and times that work for you]" in it. Names each gap and where it is.
@@ -152,11 +159,10 @@ export function refuseUnfilled(letter: Pick<LetterRecord, 'unfilled'>): void {
     message: `"${spot.placeholder}" is still in ${whereWords(spot.field)}: fill it in or remove it before sending`,
   }));
   const others = letter.unfilled.length - 1;
-  throw new AppError(
+  throw apiError(
     'validation_failed',
-    `Fill in or remove "${first.placeholder}" (in ${whereWords(first.field)}) before sending` +
-      (others > 0 ? `, and ${others} more ${others === 1 ? 'gap' : 'gaps'} in brackets` : '') +
-      '.',
+    'letter.unfilled',
+    { placeholder: first.placeholder, ...whereValues(first.field), others },
     fields,
   );
 }
@@ -297,8 +303,7 @@ export async function letterInLanguage(
   const row = await findLetter(store.db, ctx.householdId, id);
   const { draftLanguage: _drafted, ...stored } = letterRequest(row);
   const asked = LetterRequestSchema.safeParse(stored);
-  if (!asked.success)
-    throw new AppError('conflict', 'This letter was drafted from a request that can no longer be read');
+  if (!asked.success) throw apiError('conflict', 'letter.requestUnreadable');
   const asOf = row.created_at.slice(0, 10);
   const record = await gatherCaseRecord(store, ctx.householdId, row.child_id, asOf, parent);
   let request = await letterRequestFor(store, ctx.householdId, row.child_id, asked.data);
@@ -325,8 +330,7 @@ export async function updateLetter(store: Store, ctx: ServiceContext, id: string
   const patch = parseOrThrow(LetterPatch, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await findLetter(trx, ctx.householdId, id);
-    if (row.status === 'sent')
-      throw new AppError('conflict', 'This letter was sent; it can no longer change');
+    if (row.status === 'sent') throw apiError('conflict', 'letter.sentNoChange');
     const before = toLetterRecord(row);
     const at = ctx.clock.now();
     const today = ctx.clock.today();
@@ -429,7 +433,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
     });
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await findLetter(trx, ctx.householdId, id);
-    if (row.status === 'sent') throw new AppError('conflict', 'This letter is already marked as sent');
+    if (row.status === 'sent') throw apiError('conflict', 'letter.alreadySent');
     const letter = toLetterRecord(row);
     refuseUnfilled(letter);
     // The reply clock starts from the date the letter asks for, when the letter still asks for it.
@@ -517,8 +521,7 @@ export async function markLetterSent(store: Store, ctx: ServiceContext, id: stri
 export async function deleteLetterDraft(store: Store, ctx: ServiceContext, id: string): Promise<void> {
   await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await findLetter(trx, ctx.householdId, id);
-    if (row.status === 'sent')
-      throw new AppError('conflict', 'A sent letter stays in the record; it cannot be deleted');
+    if (row.status === 'sent') throw apiError('conflict', 'letter.sentNoDelete');
     await deleteLetter(trx, ctx.householdId, id);
     const data = journaled(toLetterRecord(row));
     await journalChange(trx, ctx, {

@@ -28,7 +28,7 @@ import {
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { apiError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import { isAvailableLanguage } from '../i18n.ts';
 import { claimToken, type Env, roleIn, toUser, type User } from './accounts.ts';
 import { type AuditAction, appendAudit } from './audit.ts';
@@ -47,7 +47,7 @@ const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().
 
 /** The refusal for an account that is not the invited address; the invitation stays usable. */
 const wrongAccount = (invited: string) =>
-  new AppError('forbidden', `This invitation was sent to ${maskEmail(invited)}`);
+  apiError('forbidden', 'invitation.sentTo', { email: maskEmail(invited) });
 
 export async function createInvitation(
   store: Store,
@@ -118,7 +118,7 @@ export async function revokeInvitation(store: Store, env: Env, householdId: stri
   await store.db.transaction().execute(async (trx) => {
     const row = await findTokenInHousehold(trx, householdId, 'invite', id);
     if (!row) throw notFound('Invitation', id);
-    if (row.used_at) throw new AppError('conflict', 'This invitation was already accepted');
+    if (row.used_at) throw apiError('conflict', 'invitation.alreadyAccepted');
     await revokeToken(trx, id, env.clock.now(), {
       id: env.newId(),
       householdId,
@@ -136,11 +136,9 @@ export async function revokeInvitation(store: Store, env: Env, householdId: stri
 export async function previewInvitation(store: Store, env: Env, token: string, signedIn: User | null) {
   const row = await findInvitationByHash(store.db, hashToken(token));
   if (!row || row.used_at || row.revoked_at || row.expires_at < env.clock.now()) {
-    throw new AppError(
-      'validation_failed',
-      'This invitation has expired or was already used; ask for a new one',
-      [{ path: 'token', message: 'is not valid any more' }],
-    );
+    throw apiError('validation_failed', 'invitation.expired', undefined, [
+      { path: 'token', message: 'is not valid any more' },
+    ]);
   }
   const account = await findUserByEmail(store.db, row.email ?? '');
   return {
@@ -163,13 +161,7 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
   const input = parseOrThrow(AcceptInvitationInput, body);
   const passwordHash = !signedIn && input.password ? await hashPassword(input.password) : null;
   return store.db.transaction().execute(async (trx) => {
-    const token = await claimToken(
-      trx,
-      env.clock,
-      'invite',
-      input.token,
-      'This invitation has expired or was already used; ask for a new one',
-    );
+    const token = await claimToken(trx, env.clock, 'invite', input.token, 'invitation.expired');
     const at = env.clock.now();
     let user: User;
     let created = false;
@@ -180,10 +172,7 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
       user = signedIn;
     } else {
       if (await findUserByEmail(trx, token.email ?? ''))
-        throw new AppError(
-          'unauthorized',
-          'An account with this email exists; sign in first, then open the invitation again',
-        );
+        throw apiError('unauthorized', 'invitation.signInFirst');
       if (!input.displayName)
         throw invalid('displayName', 'is required to create your account', {
           rule: 'account.requiredToCreate',
@@ -202,8 +191,7 @@ export async function acceptInvitation(store: Store, env: Env, signedIn: User | 
       created = true;
     }
     const householdId = token.household_id!;
-    if (await findMembership(trx, householdId, user.id))
-      throw new AppError('conflict', 'You are already a member of this household');
+    if (await findMembership(trx, householdId, user.id)) throw apiError('conflict', 'member.already');
     await insertMembership(trx, {
       id: env.newId(),
       household_id: householdId,
@@ -293,7 +281,7 @@ async function endMembership(
   // Counted inside the transaction (the household row is locked on PostgreSQL), so two owners
   // removing each other at once cannot leave the household without one.
   if (role === 'owner' && (await countOwners(trx, householdId)) <= 1) {
-    throw new AppError('conflict', 'A household needs at least one owner; make someone else owner first');
+    throw apiError('conflict', 'member.lastOwner');
   }
   const at = env.clock.now();
   const by = `user:${actor.id}`;

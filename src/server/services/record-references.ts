@@ -3,7 +3,7 @@ import { contentIdsAmong } from '../../store/plan-content.repository.ts';
 import { planIdsOfChild } from '../../store/plans.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { serviceHasSessionEntries } from '../../store/session-entries.repository.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { apiError, invalid, notFound } from '../errors.ts';
 
 // Checks that ids listed inside a record name the right things: behavior steps of the incident's
 // own plan, accommodations and goals of the work sample's own child. Each failure names the field
@@ -87,9 +87,6 @@ async function requireInChildPlans(
 /** A service with session entries stays in the record: its end date changes, or the plan is amended, instead. */
 export async function refuseDeletingServiceInUse(trx: Trx, householdId: string, serviceId: string) {
   if (await serviceHasSessionEntries(trx, householdId, serviceId)) {
-    throw new AppError(
-      'conflict',
-      'This service has session entries, so it stays in the record; change its end date, or amend the plan, instead',
-    );
+    throw apiError('conflict', 'service.hasEntries');
   }
 }

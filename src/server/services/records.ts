@@ -17,7 +17,7 @@ import { type Db, findInHousehold } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound, parseOrThrow, validationError } from '../errors.ts';
+import { apiError, invalid, notFound, parseOrThrow, validationError } from '../errors.ts';
 import { journalChange } from './journal.ts';
 import { recordToRow, rowToRecord } from './record-mapping.ts';
 import type { AnyResourceDef, RecordOf, ResourceDef } from './resources.ts';
@@ -298,7 +298,8 @@ export async function writeDelete<P extends RecordPath>(
   id: string,
 ): Promise<void> {
   const def = loose(typedDef);
-  if (!def.deletable) throw new AppError('conflict', `${def.label} records cannot be deleted`);
+  if (!def.deletable)
+    throw apiError('conflict', 'record.notDeletable', { kind: def.entity, label: def.label });
   const record = await requireRecord(trx, def, ctx.householdId, id);
   if (def.beforeDelete) await def.beforeDelete(trx, ctx, record);
   await deleteRecordRow(trx, def.table, ctx.householdId, id);
@@ -321,15 +322,15 @@ export async function setRecordVoided<P extends RecordPath>(
   ...[store, ctx, typedDef, id, body]: RecordChange<P>
 ): Promise<RecordOf<P>> {
   const def = loose(typedDef);
-  if (!def.voidable) throw new AppError('conflict', `${def.label} records cannot be voided`);
+  if (!def.voidable) throw apiError('conflict', 'record.notVoidable', { kind: def.entity, label: def.label });
   const input = parseOrThrow(VoidInput, body);
   return inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const before = await requireRecord(trx, def, ctx.householdId, id);
-    const lower = def.label.toLowerCase();
+    const named = { kind: def.entity, name: def.label.toLowerCase() };
     if (input.voided && before.voidedAt) {
-      throw new AppError('conflict', `This ${lower} was already voided; undo the void first to change it`);
+      throw apiError('conflict', 'record.alreadyVoided', named);
     }
-    if (!input.voided && !before.voidedAt) throw new AppError('conflict', `This ${lower} is not voided`);
+    if (!input.voided && !before.voidedAt) throw apiError('conflict', 'record.notVoided', named);
     const at = ctx.clock.now();
     const after = await updateRow(
       trx,

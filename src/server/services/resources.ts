@@ -34,7 +34,7 @@ import { ServiceFields, ServiceInput } from '../../domain/service.ts';
 import { absenceMarkedOn } from '../../store/calendars.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, invalid } from '../errors.ts';
+import { apiError, invalid } from '../errors.ts';
 import { requireAttachments } from './attachments.ts';
 import { checkCommunicationLinks, withDefaultReplyDate } from './communications.ts';
 import { schoolDayTest } from './household-settings.ts';
@@ -552,7 +552,7 @@ async function settleSchoolAbsence(
       { rule: 'absence.noSchool', values: { date } },
     );
   if (await absenceMarkedOn(trx, householdId, childId, date))
-    throw new AppError('conflict', `date: ${date} is already marked as a school absence`, [
+    throw apiError('conflict', 'absence.already', { date }, [
       { path: 'date', message: `${date} is already marked as a school absence` },
     ]);
   return record;

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
+import { formatLongDate, type IsoDate } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
-import { checkRecordDate, type DatedRecord } from '../../domain/school-days.ts';
+import { checkRecordDate, type DatedRecord, type NonSchoolDay } from '../../domain/school-days.ts';
 import { findPlan } from '../../store/plans.repository.ts';
 import type { Db } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { findSessionEntryInHousehold } from '../../store/session-entries.repository.ts';
-import { AppError } from '../errors.ts';
+import { AppError, apiWords } from '../errors.ts';
 import { loadCalendars } from './school-calendars.ts';
 
 // The server's side of "Are you sure? Thursday, November 26 is Thanksgiving break." (the rule is
@@ -35,9 +36,29 @@ export async function settleNonSchoolDay(
   if (!check?.needsConfirmation) return false;
   if (confirmed) return true;
   const message = `${check.question} If it happened on this day, confirm it.`;
-  throw new AppError('validation_failed', `${field}: ${message} (send ${CONFIRM_FIELD}: true)`, [
-    { path: field, message },
-  ]);
+  throw new AppError(
+    'validation_failed',
+    `${field}: ${message} (send ${CONFIRM_FIELD}: true)`,
+    [{ path: field, message }],
+    nonSchoolDayWords(field, date, check.day),
+  );
+}
+
+/**
+ * The question's words (`apierror.schoolDay.confirm`): the catalog says "is a holiday", "is a weekend
+ * day" by the day's kind, with the calendar's own name for it; the date as the question prints it.
+ */
+export function nonSchoolDayWords(field: string, date: IsoDate, day: NonSchoolDay) {
+  const label = day.event?.label?.trim() || '';
+  return apiWords('schoolDay.confirm', {
+    field,
+    date: formatLongDate(date),
+    kind: day.kind,
+    named: label ? 'yes' : 'no',
+    label,
+    dayName: day.name,
+    confirm: CONFIRM_FIELD,
+  }).words;
 }
 
 /**

@@ -59,7 +59,7 @@ import {
 import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { AppError, apiError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import { readDocumentTextInChildProcess, readServiceLogInChildProcess } from './iep-reading.ts';
 import { journalChange } from './journal.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
@@ -562,11 +562,9 @@ export async function acceptServiceLogRows(
       seen.add(line);
       const item = itemOf.get(`line:${line}`);
       if (item && !item.acceptable)
-        throw new AppError(
-          'conflict',
-          `Line ${line} (${formatLongDate(row.date)}) is in the record already`,
-          [{ path: field, message: 'is in the record already' }],
-        );
+        throw apiError('conflict', 'serviceLog.lineInRecord', { line, date: formatLongDate(row.date) }, [
+          { path: field, message: 'is in the record already' },
+        ]);
       if (row.date > today)
         throw invalid(field, `is dated ${row.date}, after today; accept it once it has happened`, {
           rule: 'serviceLog.lineFuture',
@@ -617,11 +615,9 @@ export async function markServiceLogItem(
         rule: 'serviceLog.notReconciliationLine',
       });
     if (existing?.mark === 'accepted')
-      throw new AppError(
-        'conflict',
-        'This line was accepted into the record; correct or void its entry instead',
-        [{ path: 'mark', message: 'was accepted into the record; correct or void its entry instead' }],
-      );
+      throw apiError('conflict', 'serviceLog.lineAccepted', undefined, [
+        { path: 'mark', message: 'was accepted into the record; correct or void its entry instead' },
+      ]);
     await saveMark(trx, ctx, importId, input.itemKey, input.mark, null, input.note);
     return viewOf(trx, ctx.householdId, imported);
   });

@@ -20,7 +20,7 @@ import {
 } from '../../store/session-entries.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { apiError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import { saveSessionEntry, toSessionEntry, writeSessionEntry } from './session-entries.ts';
 
 // Corrections, not edits (docs/ledger-rules.md, "Corrections and voids"). A parent (or the staff link
@@ -169,18 +169,15 @@ export async function correctSessionEntry(
     const chain = chained(await listSessionEntriesOfService(trx, ctx.householdId, target.service_id));
     const head = latestInChain(chain, id)!;
     if (limits.recordedBy && head.row.recorded_by !== limits.recordedBy) {
-      throw new AppError(
-        'forbidden',
-        'The family corrected this session since; ask them if it needs another change',
-      );
+      throw apiError('forbidden', 'session.familyCorrected');
     }
     const base = lastSessionOfChain(chain, head);
-    if (!base) throw new AppError('conflict', 'This entry holds no session to correct');
+    if (!base) throw apiError('conflict', 'session.nothingToCorrect');
     const corrected = toSessionEntry(head.row, null);
 
     if (input.action === 'void') {
       if (head.status === 'void') {
-        throw new AppError('conflict', 'This session was already voided; nothing of it counts any more');
+        throw apiError('conflict', 'session.alreadyVoided');
       }
       const correction = await writeVoid(trx, ctx, head.row, input.note);
       return { correction, corrected: { ...corrected, correctedByEntryId: correction.id }, relogged: null };
@@ -204,10 +201,7 @@ export async function correctSessionEntry(
 
     // Logged under the wrong service: void it here and log the same session under the right one.
     if (head.status === 'void') {
-      throw new AppError(
-        'conflict',
-        'This session was voided already; log it again under the right service instead',
-      );
+      throw apiError('conflict', 'session.voidedRelog');
     }
     if (input.serviceId === base.row.service_id) {
       throw invalid(

@@ -20,7 +20,7 @@ import {
 } from '../../store/session-entries.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import { apiError, invalid, notFound, parseOrThrow } from '../errors.ts';
 import { journalChange } from './journal.ts';
 import { resolveMakeupTarget } from './makeups.ts';
 import { versionRows } from './plan-versions.ts';
@@ -159,11 +159,7 @@ export async function writeSessionEntry(
         rule: 'correction.sameServiceEntry',
       });
     const already = await findCorrectionOf(trx, ctx.householdId, input.correctsEntryId);
-    if (already)
-      throw new AppError(
-        'conflict',
-        `That entry was already corrected by entry ${already.id}; correct that one instead`,
-      );
+    if (already) throw apiError('conflict', 'session.correctedBy', { id: already.id });
   }
   const versions = await versionRows(trx, ctx.householdId, service.plan_id);
   const version = versionInForce(
