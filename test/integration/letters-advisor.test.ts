@@ -220,6 +220,33 @@ describe.each(BACKENDS)('letters and the advisor on %s', (backend) => {
     expect(second).toEqual({ emails: 0, reminders: 0 });
   });
 
+  it('sends a reminder once when two runs overlap, and gives it back when its email fails', async () => {
+    const friday = fixedClock('2026-12-04T13:00:00.000Z');
+    // A slow mail server: both runs have read the day's reminders before either email has gone.
+    const sent: string[] = [];
+    const slow = {
+      enabled: true,
+      send: async (mail: { to: string }) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        sent.push(mail.to);
+      },
+    } as unknown as typeof env.mailer;
+    const failing = {
+      enabled: true,
+      send: async () => {
+        throw new Error('the mail server is down');
+      },
+    } as unknown as typeof env.mailer;
+    await expect(sendDueReminders(env.store, failing, friday, null)).rejects.toThrow(/down/);
+    const [one, two] = await Promise.all([
+      sendDueReminders(env.store, slow, friday, null),
+      sendDueReminders(env.store, slow, friday, null),
+    ]);
+    expect(one.emails + two.emails).toBe(sent.length);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+
   it('exports sessions, observations and the communication log as CSV a spreadsheet opens', async () => {
     const get = (name: string) =>
       env.app.inject({

@@ -3,7 +3,7 @@ import { sayWords } from '../../domain/i18n/words.ts';
 import { accountsWithRoles, allHouseholds } from '../../store/accounts.repository.ts';
 import { listChildren } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
-import { recordRemindersSent, remindersSentTo } from '../../store/reminders.repository.ts';
+import { claimReminders, releaseReminders } from '../../store/reminders.repository.ts';
 import type { Mailer, OutgoingMail } from '../auth/mailer.ts';
 import type { Clock } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -53,30 +53,36 @@ export async function sendDueReminders(
     if (due.length === 0) continue;
     const parents = await accountsWithRoles(store.db, household.id, PARENT_ROLES);
     for (const parent of parents) {
-      const already = await remindersSentTo(
+      // Claimed before the email goes, in one statement: a run that overlaps this one (the next hour's,
+      // or the other app process's) finds them taken and does not send them again. An email that cannot
+      // be sent gives its reminders back for the next attempt.
+      const claimed = await claimReminders(
         store.db,
         household.id,
         parent.id,
         due.map((d) => d.key),
+        clock.now(),
       );
-      const fresh = due.filter((d) => !already.has(d.key));
+      const fresh = due.filter((d) => claimed.has(d.key));
       if (fresh.length === 0) continue;
-      await mailer.send(
-        reminderMail(
-          parent,
-          fresh,
-          household.name,
-          publicUrl ? `${publicUrl.replace(/\/$/, '')}/advisor` : null,
-        ),
-      );
-      const at = clock.now();
-      await recordRemindersSent(
-        store.db,
-        household.id,
-        parent.id,
-        fresh.map((f) => f.key),
-        at,
-      );
+      try {
+        await mailer.send(
+          reminderMail(
+            parent,
+            fresh,
+            household.name,
+            publicUrl ? `${publicUrl.replace(/\/$/, '')}/advisor` : null,
+          ),
+        );
+      } catch (error) {
+        await releaseReminders(
+          store.db,
+          household.id,
+          parent.id,
+          fresh.map((f) => f.key),
+        );
+        throw error;
+      }
       emails++;
       count += fresh.length;
     }
