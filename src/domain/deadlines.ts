@@ -24,6 +24,7 @@ import {
   addYears,
   type IsoDate,
   isoWeekday,
+  isoWeekdayOfDay,
   isWeekday,
 } from './dates.ts';
 import {
@@ -174,21 +175,28 @@ export function calendarDeadlineDays(calendars: readonly SchoolCalendar[]): {
 } {
   if (calendars.length === 0) return { inLongVacation: () => false, isBusinessDay: isWeekday };
   const index = buildCalendarIndex([...calendars]);
-  const longVacation = new Set<IsoDate>();
-  for (const year of index.years) {
-    let run: IsoDate[] = [];
-    const close = () => {
-      if (run.filter(isWeekday).length > 5) for (const d of run) longVacation.add(d);
-      run = [];
-    };
-    for (let d = year.firstDay; d <= year.lastDay; d = addDays(d, 1)) {
-      if (index.isInstructionalDay(d)) close();
-      else run.push(d);
+  // The days of the school years' vacations of more than five weekdays, by day number: worked out on
+  // the first question (only California's counts ask), and once.
+  let longVacation: Set<number> | undefined;
+  const longVacationDays = () => {
+    if (longVacation) return longVacation;
+    longVacation = new Set<number>();
+    for (const year of index.years) {
+      let run: number[] = [];
+      const close = () => {
+        if (run.filter((d) => isoWeekdayOfDay(d) <= 5).length > 5) for (const d of run) longVacation!.add(d);
+        run = [];
+      };
+      for (let d = year.firstDayNumber; d <= year.lastDayNumber; d++) {
+        if (index.isInstructionalDayNumber(d)) close();
+        else run.push(d);
+      }
+      close();
     }
-    close();
-  }
+    return longVacation;
+  };
   return {
-    inLongVacation: (date) => index.schoolYearOf(date) == null || longVacation.has(date),
+    inLongVacation: (date) => index.schoolYearOf(date) == null || longVacationDays().has(dayOf(date)),
     isBusinessDay: (date) => {
       if (!isWeekday(date)) return false;
       const off = index.closureOnDayNumber(dayOf(date));

@@ -67,6 +67,16 @@ class MemoDriver implements Driver {
   async destroy() {}
 }
 
+const memoViews = new WeakSet<object>();
+
+/**
+ * Whether `db` is a read memo's view. A repository may then read a wider set once (a child's entries
+ * whole) and narrow it in code, so that readers asking for different ranges of it share one read.
+ */
+export function isReadMemo(db: object): boolean {
+  return memoViews.has(db);
+}
+
 /** The store as a read-only view whose repeated reads run once (for one unit of work: see above). */
 export function withReadMemo(store: Store): Store {
   const postgres = store.kind === 'postgres';
@@ -76,9 +86,7 @@ export function withReadMemo(store: Store): Store {
     createQueryCompiler: () => (postgres ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
     createIntrospector: (db) => (postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
   };
-  return {
-    ...store,
-    db: new Kysely<Database>({ dialect }),
-    close: async () => {},
-  };
+  const db = new Kysely<Database>({ dialect });
+  memoViews.add(db);
+  return { ...store, db, close: async () => {} };
 }

@@ -1,4 +1,5 @@
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from './pagination.ts';
+import { isReadMemo } from './read-memo.ts';
 import { type Db, findInHousehold } from './repository.ts';
 import type { SessionEntryRow } from './schema.ts';
 
@@ -112,14 +113,44 @@ export function listSessionEntriesOfService(
 export async function listSessionEntriesWithCorrections(
   db: Db,
   householdId: string,
-  scope: { childId?: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
+  scope: EntriesScope,
+): Promise<SessionEntryRow[]> {
+  if (scope.serviceIds?.length === 0) return [];
+  // Through a read memo (the caseload: one child's week, ledger, patterns and case record each ask for
+  // their own range), the child's entries are read whole once and each range is that read narrowed here
+  // by the same conditions as the query below, in the same order.
+  if (scope.childId && isReadMemo(db)) {
+    const whole = await entriesWithCorrections(db, householdId, { childId: scope.childId });
+    return whole.filter((row) => inEntriesScope(row, scope));
+  }
+  return entriesWithCorrections(db, householdId, scope);
+}
+
+type EntriesScope = {
+  childId?: string;
+  serviceIds?: readonly string[];
+  from?: string;
+  to?: string;
+  kind?: string;
+};
+
+/** Whether a row of the scope's child is in the scope: the query of entriesWithCorrections, in code. */
+function inEntriesScope(row: SessionEntryRow, scope: EntriesScope): boolean {
+  if (scope.serviceIds && !scope.serviceIds.includes(row.service_id)) return false;
+  if (scope.kind && row.kind !== scope.kind) return false;
+  const { from, to } = scope;
+  if (!from && !to) return true;
+  return ((!from || row.date >= from) && (!to || row.date <= to)) || row.corrects_entry_id != null;
+}
+
+function entriesWithCorrections(
+  db: Db,
+  householdId: string,
+  scope: EntriesScope,
 ): Promise<SessionEntryRow[]> {
   let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
   if (scope.childId) q = q.where('child_id', '=', scope.childId);
-  if (scope.serviceIds) {
-    if (scope.serviceIds.length === 0) return [];
-    q = q.where('service_id', 'in', [...scope.serviceIds]);
-  }
+  if (scope.serviceIds) q = q.where('service_id', 'in', [...scope.serviceIds]);
   if (scope.kind) q = q.where('kind', '=', scope.kind);
   const { from, to } = scope;
   if (from || to) {
@@ -163,15 +194,26 @@ export function listLedgerEntryRows(
   householdId: string,
   serviceIds: readonly string[],
   to: string,
+  /** The services' child: through a read memo, its entries read whole once serve the ledger too. */
+  childId?: string,
 ): Promise<LedgerEntryRow[]> {
   if (serviceIds.length === 0) return Promise.resolve([]);
-  return db
+  if (childId && isReadMemo(db)) {
+    const ids = new Set(serviceIds);
+    return entriesWithCorrections(db, householdId, { childId }).then((rows) =>
+      rows.filter((r) => ids.has(r.service_id) && (r.date <= to || r.corrects_entry_id != null)),
+    );
+  }
+  const q = db
     .selectFrom('session_entry')
     .select(LEDGER_ENTRY_COLUMNS)
     .where('household_id', '=', householdId)
-    .where('service_id', 'in', [...serviceIds])
-    .where((eb) => eb.or([eb('date', '<=', to), eb('corrects_entry_id', 'is not', null)]))
-    .execute();
+    .where('service_id', 'in', [...serviceIds]);
+  // Through a read memo (the caseload's week and owed minutes run ledgers to different days), the
+  // services' entries are read once and each ledger's day applied here, as the condition below does.
+  if (isReadMemo(db))
+    return q.execute().then((rows) => rows.filter((r) => r.date <= to || r.corrects_entry_id != null));
+  return q.where((eb) => eb.or([eb('date', '<=', to), eb('corrects_entry_id', 'is not', null)])).execute();
 }
 
 /** The household's entries of these ids (those it has; in no particular order). */

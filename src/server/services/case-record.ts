@@ -26,7 +26,7 @@ import { AppError } from '../errors.ts';
 import { loadCommunications } from './communication-status.ts';
 import { loadSettings, schoolDayTest } from './household-settings.ts';
 import { computeLedgers, effectivePolicy } from './ledgers.ts';
-import { childPatterns } from './patterns.ts';
+import { childFindings } from './patterns.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
@@ -207,8 +207,8 @@ export async function gatherCaseRecord(
   }));
 
   const goals = plan ? await goalsOfPlan(db, householdId, plan.id) : [];
-  const patterns = plan
-    ? await childPatterns(
+  const findings = plan
+    ? await childFindings(
         db,
         householdId,
         childId,
@@ -281,7 +281,7 @@ export async function gatherCaseRecord(
     services,
     accommodations,
     goals,
-    findings: patterns?.findings ?? [],
+    findings: findings ?? [],
     communications,
     keyDates,
     parentNotes: notes.map((n) => ({

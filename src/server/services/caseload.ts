@@ -22,11 +22,11 @@ import { householdsOf } from './accounts.ts';
 import { adviceForScreen } from './advice.ts';
 import { communicationStatus } from './communication-status.ts';
 import { computeLedgers } from './ledgers.ts';
-import { weekSummary } from './week-summary.ts';
+import { servicesBehindThisWeek } from './week-summary.ts';
 
 // The advocate's caseload (issue 18): for every household where the signed-in person is an owner or an
 // advocate, each child's figures as the household's own screens give them, computed by the same
-// services: the make-up minutes owed (the ledger), the services behind (the week summary's rule), the
+// services: the make-up minutes owed (the ledger), the services behind (the home screen's rule), the
 // replies overdue (the communication status), the advisor's recommendations and their deadlines with
 // the plan's annual review, and the household journal's last entry. Sorted by urgency
 // (src/domain/caseload.ts). Only the households of the person's memberships are read.
@@ -52,7 +52,10 @@ export async function caseloadOf(
     households.map((h) => h.id),
   );
   const rows: CaseloadRow[] = [];
-  for (const household of households) {
+  for (const [i, household] of households.entries()) {
+    // SQLite reads are synchronous: between households the process answers its other requests, so a
+    // long caseload never holds up another user for its whole time.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const base = {
       householdId: household.id,
       householdName: household.name,
@@ -98,9 +101,9 @@ async function childFigures(
   parent: Parent,
   language: string,
 ) {
-  const week = await weekSummary(store.db, householdId, childId, today);
-  const servicesBehind = week.attention.filter((a) => a.kind === 'behind').length;
-  const owedMinutes = week.hasCalendar ? await owedOf(store, householdId, childId, today) : 0;
+  // The home screen's "behind" count, by its own rule, without the rest of the home screen.
+  const { hasCalendar, servicesBehind } = await servicesBehindThisWeek(store.db, householdId, childId, today);
+  const owedMinutes = hasCalendar ? await owedOf(store, householdId, childId, today) : 0;
   const repliesOverdue = (await communicationStatus(store, householdId, childId, today)).overdue.length;
 
   const deadlines: CaseloadDeadline[] = [];

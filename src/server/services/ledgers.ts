@@ -204,6 +204,7 @@ export async function computeLedgers(
     householdId,
     services.map((s) => s.id),
     query.to,
+    childId,
   );
   const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {

@@ -56,6 +56,72 @@ export async function childPatterns(
   today: string,
   language = 'en',
 ) {
+  const { child, asOf, observations, findings, findingLanguage } = await patternsOf(
+    db,
+    householdId,
+    childId,
+    query,
+    today,
+    language,
+  );
+  return {
+    childId,
+    from: query.from,
+    to: query.to,
+    asOf,
+    accommodationOccurrences: accommodationOccurrences(observations)
+      .reverse()
+      .map((o) => {
+        const words = occurrenceWords(o, child.first_name, findingLanguage);
+        return {
+          key: o.key,
+          accommodationId: o.accommodationId,
+          date: o.date,
+          className: o.className,
+          classUnplaced: o.classUnplaced,
+          setting: o.setting,
+          teacherKind: o.teacherKind,
+          outcome: o.outcome,
+          lapse: o.lapse,
+          disagreement: o.disagreement,
+          sources: o.sources.map((e) => ({
+            id: e.id,
+            record: e.record ?? ('observation' as const),
+            source: e.source,
+            outcome: e.outcome,
+            counts: e === o.decidedBy,
+            agrees: e.outcome === 'unknown' || o.outcome === 'unknown' ? null : !o.disagreeing.includes(e),
+          })),
+          summary: words.summary,
+          question: words.question,
+          entryIds: o.entryIds,
+        };
+      }),
+    accommodationRates: accommodationRates(observations, {
+      from: query.from,
+      to: query.to,
+      bucket: query.bucket,
+    }),
+    findings,
+  };
+}
+
+/**
+ * The findings alone, as `childPatterns` gives them (the case record behind letters and the advisor
+ * quotes only these): without the occurrences and the rates the patterns screen draws.
+ */
+export async function childFindings(...args: Parameters<typeof childPatterns>): Promise<Finding[]> {
+  return (await patternsOf(...args)).findings;
+}
+
+async function patternsOf(
+  db: Db,
+  householdId: string,
+  childId: string,
+  query: z.infer<typeof PatternsQuery>,
+  today: string,
+  language = 'en',
+) {
   const findingLanguage = adviceLanguage(language);
   const asOf = query.asOf ?? today;
   const child = await requireChild(db, householdId, childId);
@@ -189,44 +255,5 @@ export async function childPatterns(
     ),
     ...disagreementFindings(sessions.occurrences, labels, findingLanguage),
   ];
-  return {
-    childId,
-    from: query.from,
-    to: query.to,
-    asOf,
-    accommodationOccurrences: accommodationOccurrences(observations)
-      .reverse()
-      .map((o) => {
-        const words = occurrenceWords(o, child.first_name, findingLanguage);
-        return {
-          key: o.key,
-          accommodationId: o.accommodationId,
-          date: o.date,
-          className: o.className,
-          classUnplaced: o.classUnplaced,
-          setting: o.setting,
-          teacherKind: o.teacherKind,
-          outcome: o.outcome,
-          lapse: o.lapse,
-          disagreement: o.disagreement,
-          sources: o.sources.map((e) => ({
-            id: e.id,
-            record: e.record ?? ('observation' as const),
-            source: e.source,
-            outcome: e.outcome,
-            counts: e === o.decidedBy,
-            agrees: e.outcome === 'unknown' || o.outcome === 'unknown' ? null : !o.disagreeing.includes(e),
-          })),
-          summary: words.summary,
-          question: words.question,
-          entryIds: o.entryIds,
-        };
-      }),
-    accommodationRates: accommodationRates(observations, {
-      from: query.from,
-      to: query.to,
-      bucket: query.bucket,
-    }),
-    findings,
-  };
+  return { child, asOf, observations, findings, findingLanguage };
 }

@@ -64,6 +64,104 @@ function periodHorizon(term: ServiceSegment, today: string): string {
   }
 }
 
+type WeekService = Awaited<ReturnType<typeof servicesWithPlan>>[number];
+
+/** A child's services the home screen shows: those of plans not ended. */
+async function weekServices(db: Db, householdId: string, childId: string): Promise<WeekService[]> {
+  return (await servicesWithPlan(db, householdId, { childId })).filter((s) => s.plan_status !== 'ended');
+}
+
+/**
+ * One ledger per service up to the end of the week that starts on `start`: this week's row gives what is
+ * promised; owed and pending minutes come from entries, which are never dated after today; "so far"
+ * percentages use the weeks before this one.
+ */
+function weekLedgers(
+  db: Db,
+  householdId: string,
+  childId: string,
+  services: readonly WeekService[],
+  start: string,
+  today: string,
+): Promise<ServiceLedgerView[]> {
+  const end = addDays(start, 6);
+  const earliest = services.reduce(
+    (min, s) => (s.start_date < min ? s.start_date : min),
+    services[0]!.start_date,
+  );
+  const from = earliest < start ? earliest : start;
+  return computeLedgers(db, householdId, { childId }, { from, to: end, asOf: end, grouping: 'week' }, today);
+}
+
+/**
+ * A plan that has ended by the end of this week and that a later plan follows (renewed at the annual
+ * review) is not this week's once nothing of it is due this week: its services get no card. What it
+ * still owes stays in "Needs attention", under the plan's name: a new plan does not make up last year's
+ * missed sessions.
+ */
+function isSuperseded(
+  s: WeekService,
+  services: readonly WeekService[],
+  ledgers: readonly ServiceLedgerView[],
+  start: string,
+): boolean {
+  return (
+    s.plan_end <= addDays(start, 6) &&
+    services.some((other) => other.plan_from > s.plan_end) &&
+    (ledgers.find((l) => l.serviceId === s.id)?.periods.find((p) => p.start <= start && p.end >= start)
+      ?.requiredMinutes ?? 0) === 0
+  );
+}
+
+/**
+ * A service's weeks before this one, as the home screen counts them: the share delivered so far, and
+ * `behindPercent`, the share of what was logged that was delivered when it is under 80% of at least an
+ * hour logged (the "behind" attention; null when not behind).
+ */
+function soFar(ledger: ServiceLedgerView | undefined, start: string) {
+  const before = ledger?.periods.filter((p) => p.end < start) ?? [];
+  const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
+  const deliveredBefore = before.reduce((sum, p) => sum + p.deliveredMinutes, 0);
+  const unloggedBefore = before.reduce((sum, p) => sum + p.unloggedMinutes, 0);
+  const loggedBefore = before.reduce((sum, p) => sum + p.scheduledSessions, 0);
+  // Straight after setup nothing before this week is logged: that is "not logged", not "0% delivered".
+  const percentSoFar = loggedBefore > 0 ? percentDelivered(deliveredBefore, requiredBefore) : null;
+  // The share of what was logged that was delivered: the minutes nobody logged are not counted as missed.
+  const loggedRequiredBefore = requiredBefore - unloggedBefore;
+  const percentOfLogged = loggedBefore > 0 ? percentDelivered(deliveredBefore, loggedRequiredBefore) : null;
+  const behindPercent =
+    percentOfLogged != null && percentOfLogged < 80 && loggedRequiredBefore >= 60 ? percentOfLogged : null;
+  return { before, percentSoFar, loggedBefore, unloggedBefore, behindPercent };
+}
+
+/**
+ * How many of a child's services the home screen says are behind this week ("behind" in Needs
+ * attention), and whether the child has a school calendar: the same rule on the same ledgers as
+ * `weekSummary`, without the rest of the home screen (the caseload asks this of every child).
+ */
+export async function servicesBehindThisWeek(
+  db: Db,
+  householdId: string,
+  childId: string,
+  today: string,
+): Promise<{ hasCalendar: boolean; servicesBehind: number }> {
+  await requireChild(db, householdId, childId);
+  const services = await weekServices(db, householdId, childId);
+  const hasCalendar = (await loadCalendars(db, householdId, childId)).length > 0;
+  if (services.length === 0 || !hasCalendar) return { hasCalendar, servicesBehind: 0 };
+  const start = weekStart(today);
+  const ledgers = await weekLedgers(db, householdId, childId, services, start, today);
+  const servicesBehind = services.filter(
+    (s) =>
+      !isSuperseded(s, services, ledgers, start) &&
+      soFar(
+        ledgers.find((l) => l.serviceId === s.id),
+        start,
+      ).behindPercent != null,
+  ).length;
+  return { hasCalendar, servicesBehind };
+}
+
 export async function weekSummary(
   db: Db,
   householdId: string,
@@ -75,9 +173,7 @@ export async function weekSummary(
   const child = await requireChild(db, householdId, childId);
   const start = weekStart(today);
   const end = addDays(start, 6);
-  const services = (await servicesWithPlan(db, householdId, { childId })).filter(
-    (s) => s.plan_status !== 'ended',
-  );
+  const services = await weekServices(db, householdId, childId);
   const calendars = await loadCalendars(db, householdId, childId);
   const calendar = buildCalendarIndex(calendars);
   const closedToday = await closureOn(db, householdId, childId, today);
@@ -103,21 +199,7 @@ export async function weekSummary(
   if (services.length === 0 || calendars.length === 0)
     return { ...base, services: [], accommodations, attention: [] };
 
-  const earliest = services.reduce(
-    (min, s) => (s.start_date < min ? s.start_date : min),
-    services[0]!.start_date,
-  );
-  const from = earliest < start ? earliest : start;
-  // One ledger per service up to the end of this week: this week's row gives what is promised;
-  // owed and pending minutes come from entries, which are never dated after today; "so far"
-  // percentages use the weeks before this one.
-  const ledgers = await computeLedgers(
-    db,
-    householdId,
-    { childId },
-    { from, to: end, asOf: end, grouping: 'week' },
-    today,
-  );
+  const ledgers = await weekLedgers(db, householdId, childId, services, start, today);
   // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
   // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
   const entries = (
@@ -126,27 +208,10 @@ export async function weekSummary(
   const lastWeekStart = addDays(start, -7);
   const attention: WeekSummary['attention'] = [];
   const out: WeekSummary['services'] = [];
-  // A plan that has ended by the end of this week and that a later plan follows (renewed at the annual
-  // review) is not this week's once nothing of it is due this week: its services get no card. What it
-  // still owes stays in "Needs attention" below, under the plan's name: a new plan does not make up
-  // last year's missed sessions.
-  const superseded = (s: (typeof services)[number]) =>
-    s.plan_end <= end &&
-    services.some((other) => other.plan_from > s.plan_end) &&
-    (ledgers.find((l) => l.serviceId === s.id)?.periods.find((p) => p.start <= start && p.end >= start)
-      ?.requiredMinutes ?? 0) === 0;
+  const superseded = (s: WeekService) => isSuperseded(s, services, ledgers, start);
   for (const s of services.filter((s) => !superseded(s))) {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
-    const before = ledger?.periods.filter((p) => p.end < start) ?? [];
-    const requiredBefore = before.reduce((sum, p) => sum + p.requiredMinutes, 0);
-    const deliveredBefore = before.reduce((sum, p) => sum + p.deliveredMinutes, 0);
-    const unloggedBefore = before.reduce((sum, p) => sum + p.unloggedMinutes, 0);
-    const loggedBefore = before.reduce((sum, p) => sum + p.scheduledSessions, 0);
-    // Straight after setup nothing before this week is logged: that is "not logged", not "0% delivered".
-    const percentSoFar = loggedBefore > 0 ? percentDelivered(deliveredBefore, requiredBefore) : null;
-    // The share of what was logged that was delivered: the minutes nobody logged are not counted as missed.
-    const loggedRequiredBefore = requiredBefore - unloggedBefore;
-    const percentOfLogged = loggedBefore > 0 ? percentDelivered(deliveredBefore, loggedRequiredBefore) : null;
+    const { before, percentSoFar, loggedBefore, unloggedBefore, behindPercent } = soFar(ledger, start);
     const week = ledger?.periods.find((p) => p.start <= start && p.end >= start) ?? null;
     const mine = entries.filter((e) => e.service_id === s.id);
     const { segments, esyBlocks } = serviceTerms(s);
@@ -256,11 +321,11 @@ export async function weekSummary(
         message: t('week.attention.pending', { service: s.name, minutes: String(pending) }),
       });
     }
-    if (percentOfLogged != null && percentOfLogged < 80 && loggedRequiredBefore >= 60) {
+    if (behindPercent != null) {
       attention.push({
         kind: 'behind',
         serviceId: s.id,
-        message: t('week.attention.behind', { service: s.name, percent: percentOfLogged }),
+        message: t('week.attention.behind', { service: s.name, percent: behindPercent }),
       });
     }
   }
