@@ -208,7 +208,7 @@ class SchoolCalendarIndex implements CalendarIndex {
   private readonly yearInstrDays: Int32Array[] = [];
   private readonly events: EventRec[] = [];
 
-  constructor(calendars: SchoolCalendar[]) {
+  constructor(calendars: readonly SchoolCalendar[]) {
     const cals = calendars
       .map((c) => ({ c, first: dayOf(c.firstDay), last: dayOf(c.lastDay) }))
       .filter((x) => x.last >= x.first)
@@ -501,6 +501,6 @@ function publicHit(e: EventRec): CalendarEventHit {
  * [firstDay, lastDay] contains it; when two overlap, the later one takes over from its first day.
  * A date in no calendar is not instructional.
  */
-export function buildCalendarIndex(calendars: SchoolCalendar[]): CalendarIndex {
+export function buildCalendarIndex(calendars: readonly SchoolCalendar[]): CalendarIndex {
   return new SchoolCalendarIndex(calendars);
 }

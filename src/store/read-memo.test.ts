@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './database.ts';
-import { withReadMemo } from './read-memo.ts';
+import { onceInView, withReadMemo } from './read-memo.ts';
 
 // The read memo the caseload reads each household through (read-memo.ts), and the SQLite connection's
 // kept statements (database.ts), on SQLite; the caseload's figures through it are compared with each
@@ -62,6 +62,24 @@ describe('a read memo', () => {
     await store.db.updateTable('household').set({ name: 'Renamed' }).where('id', '=', 'h1').execute();
     expect((await household(withReadMemo(store), 'h1'))!.name).toBe('Renamed');
     await store.db.updateTable('household').set({ name: 'One' }).where('id', '=', 'h1').execute();
+  });
+
+  it('makes a value derived from reads once per view, each time outside one, and again after it failed', async () => {
+    let made = 0;
+    const make = async () => ++made;
+    const reads = withReadMemo(store);
+    expect([await onceInView(reads.db, 'k', make), await onceInView(reads.db, 'k', make)]).toEqual([1, 1]);
+    expect(await onceInView(reads.db, 'other', make)).toBe(2);
+    expect(await onceInView(withReadMemo(store).db, 'k', make)).toBe(3);
+    expect([await onceInView(store.db, 'k', make), await onceInView(store.db, 'k', make)]).toEqual([4, 5]);
+    let fail = true;
+    const flaky = async () => {
+      if (fail) throw new Error('not now');
+      return 'made';
+    };
+    await expect(onceInView(reads.db, 'flaky', flaky)).rejects.toThrow('not now');
+    fail = false;
+    expect(await onceInView(reads.db, 'flaky', flaky)).toBe('made');
   });
 
   it('refuses to write, and to open a transaction', async () => {

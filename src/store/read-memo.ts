@@ -67,7 +67,8 @@ class MemoDriver implements Driver {
   async destroy() {}
 }
 
-const memoViews = new WeakSet<object>();
+/** Each memo view, with the values derived from its reads (see onceInView). */
+const memoViews = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
  * Whether `db` is a read memo's view. A repository may then read a wider set once (a child's entries
@@ -75,6 +76,23 @@ const memoViews = new WeakSet<object>();
  */
 export function isReadMemo(db: object): boolean {
   return memoViews.has(db);
+}
+
+/**
+ * A value derived from reads (a plan's versions with their content, a calendar's index), made once per
+ * memo view under `key` and shared by every caller after the first, who must treat it as read-only;
+ * outside a memo view, made each time. A derivation that fails is not kept.
+ */
+export function onceInView<T>(db: object, key: string, make: () => Promise<T>): Promise<T> {
+  const derived = memoViews.get(db);
+  if (!derived) return make();
+  let value = derived.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = make();
+    derived.set(key, value);
+    value.catch(() => derived.delete(key));
+  }
+  return value;
 }
 
 /** The store as a read-only view whose repeated reads run once (for one unit of work: see above). */
@@ -87,6 +105,6 @@ export function withReadMemo(store: Store): Store {
     createIntrospector: (db) => (postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
   };
   const db = new Kysely<Database>({ dialect });
-  memoViews.add(db);
+  memoViews.set(db, new Map());
   return { ...store, db, close: async () => {} };
 }

@@ -99,6 +99,17 @@ export function filingWindows(ctx: Context): string {
  * before today (34 CFR 300.153(c)); older facts are left out of the draft. Null when there is none.
  */
 export function oldestComplaintFact(record: CaseRecord): string | null {
+  // Asked once for each possible violation of a record, which the advisor never changes: worked out once.
+  const known = oldestFactOf.get(record);
+  if (known !== undefined) return known;
+  const oldest = oldestFact(record);
+  oldestFactOf.set(record, oldest);
+  return oldest;
+}
+
+const oldestFactOf = new WeakMap<CaseRecord, string | null>();
+
+function oldestFact(record: CaseRecord): string | null {
   const lookBack = oneYearBefore(record.asOf);
   const dates = [
     ...record.services.flatMap((s) => [...owedMissesToList(s), ...closureMissesToList(s)].map((m) => m.date)),

@@ -14,6 +14,7 @@ import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../.
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { storedReasonPolicy } from '../../store/plans.repository.ts';
+import { onceInView } from '../../store/read-memo.ts';
 import type { Db } from '../../store/repository.ts';
 import type { SessionEntryRow } from '../../store/schema.ts';
 import { servicesWithPlan } from '../../store/services.repository.ts';
@@ -195,7 +196,10 @@ export async function computeLedgers(
       { rule: 'ledger.noCalendar' },
     );
   }
-  const calendar = buildCalendarIndex(calendars);
+  // Read-only, so through a read memo (the caseload) one index serves each of the child's ledgers.
+  const calendar = await onceInView(db, `calendarIndex\u0000${householdId}\u0000${childId}`, async () =>
+    buildCalendarIndex(calendars),
+  );
   const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
   // Entries up to the window's end, and every correction whatever its date: a correction dated later
   // (a date put right) still replaces the entry it corrects.

@@ -10,6 +10,7 @@ import {
   versionSnapshot,
 } from '../../store/plan-versions.repository.ts';
 import { findPlan } from '../../store/plans.repository.ts';
+import { onceInView } from '../../store/read-memo.ts';
 import type { Db } from '../../store/repository.ts';
 import type { Database, PlanVersionRow } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
@@ -135,7 +136,18 @@ export async function listPlanVersions(
 }
 
 /** All versions with their content (frozen, or live for the current one). */
-export async function loadVersionsWithContent(
+export function loadVersionsWithContent(
+  db: Db,
+  householdId: string,
+  planId: string,
+): Promise<readonly PlanVersionWithContent[]> {
+  // Read-only for every caller: through a read memo (the caseload) one answer serves each ledger.
+  return onceInView(db, `versionsWithContent\u0000${householdId}\u0000${planId}`, () =>
+    versionsWithContent(db, householdId, planId),
+  );
+}
+
+async function versionsWithContent(
   db: Db,
   householdId: string,
   planId: string,

@@ -5,13 +5,25 @@ import {
   calendarWeekdays,
   eventsOfCalendars,
 } from '../../store/calendars.repository.ts';
+import { onceInView } from '../../store/read-memo.ts';
 import type { Db } from '../../store/repository.ts';
 
 // A child's school calendars with their events, as the pure calendar arithmetic reads them. Read by
 // the ledger, the school-day checks of records and settings, check-ins and the case record: it sits
 // below all of them, so none of them has to import another to count school days.
 
-export async function loadCalendars(db: Db, householdId: string, childId: string): Promise<SchoolCalendar[]> {
+export function loadCalendars(
+  db: Db,
+  householdId: string,
+  childId: string,
+): Promise<readonly SchoolCalendar[]> {
+  // Read-only for every caller: through a read memo (the caseload) one answer serves each screen's part.
+  return onceInView(db, `calendars\u0000${householdId}\u0000${childId}`, () =>
+    calendarsWithEvents(db, householdId, childId),
+  );
+}
+
+async function calendarsWithEvents(db: Db, householdId: string, childId: string): Promise<SchoolCalendar[]> {
   const calendars = await calendarsOfChild(db, householdId, childId);
   if (calendars.length === 0) return [];
   const events = await eventsOfCalendars(

@@ -210,7 +210,7 @@ export async function staffView(store: Store, principal: StaffPrincipal, today: 
     childFirstName: child.first_name,
     label: link.label,
     expiresAt: link.expires_at,
-    calendars,
+    calendars: [...calendars],
     services: out,
   };
 }
