@@ -171,6 +171,10 @@ describe('readServiceLog', () => {
       kind: 'another_child',
       message:
         'This looks like a log for another child: none of its 2 rows name Emma Lopez. Nothing was saved.',
+      words: {
+        key: 'apierror.serviceLog.anotherChild',
+        values: { rows: 2, count: '2', child: 'Emma Lopez', withId: 'no' },
+      },
     });
     expect(r.rows).toEqual([]);
     const titled = grid(['Student: Liam Nguyen', 'Date,Minutes', '10/6/2026,30'].join('\n'));
@@ -183,6 +187,7 @@ describe('readServiceLog', () => {
       kind: 'not_a_log',
       message:
         'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
+      words: { key: 'apierror.serviceLog.notALog' },
     });
   });
 

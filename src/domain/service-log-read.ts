@@ -9,6 +9,7 @@
 // service log"; one whose rows are all another student's is "a log for another child". Pure and
 // zod-free: no clock (a year missing from a date is taken from `yearWithin`).
 
+import type { MessageWords } from './errors.ts';
 import { type DateConvention, dateConvention, findDates } from './iep-dates.ts';
 import { MONTHS } from './month-names.ts';
 import {
@@ -128,8 +129,16 @@ export type ServiceLogReading = {
   /** What the parent should know about the file as a whole. */
   notes: string[];
   /** Why the file cannot be taken, or null. */
-  problem: { kind: LogProblemKind; message: string } | null;
+  problem: LogProblem | null;
 };
+
+/**
+ * Why a file cannot be taken: in English (`message`), and as the words of the server-only catalog part
+ * `apierror` that say the same (`words`; the English of each key is exactly the message, which
+ * src/server/i18n.apierror.test.ts checks), so the server says it in the reader's language. This file
+ * does not load that part: the web app imports it.
+ */
+export type LogProblem = { kind: LogProblemKind; message: string; words: MessageWords };
 
 export type ReadServiceLogOptions = {
   child: ChildNames;
@@ -276,7 +285,7 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     dateOrder: chosen.dateOrder ?? null,
     minutesUnit: chosen.minutesUnit ?? null,
   };
-  const nothing = (kind: LogProblemKind, message: string): ServiceLogReading => ({
+  const nothing = (problem: LogProblem): ServiceLogReading => ({
     header: headerIndexes.length ? { lines: emptyMapping.headerLines, columns: headerColumns } : null,
     mapping: emptyMapping,
     rows: [],
@@ -287,17 +296,26 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     unknownStatuses: [],
     dates: { order: null, basis: null, from: null, to: null },
     notes: [],
-    problem: { kind, message },
+    problem,
   });
   if (
     !hasColumn('date') ||
     (!hasColumn('minutes') && !hasColumn('status') && !hasColumn('service') && !hasColumn('startTime'))
   ) {
     return nothing(
-      'not_a_log',
       headerIndexes.length === 0 && !chosen.columns
-        ? 'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).'
-        : 'Choose which column holds the date, and at least one of the minutes, the status or the service.',
+        ? {
+            kind: 'not_a_log',
+            message:
+              'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
+            words: { key: 'apierror.serviceLog.notALog' },
+          }
+        : {
+            kind: 'not_a_log',
+            message:
+              'Choose which column holds the date, and at least one of the minutes, the status or the service.',
+            words: { key: 'apierror.serviceLog.chooseColumns' },
+          },
     );
   }
 
@@ -323,16 +341,18 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
   const namedInTitle = titleStudent(titleRows);
   const idInTitle = titleStudentId(titleRows);
   if (namedInTitle && !isChildName(namedInTitle, options.child)) {
-    return nothing(
-      'another_child',
-      `This looks like a log for another child: its title names another student, not ${childWords(options.child)}. Nothing was saved.`,
-    );
+    return nothing({
+      kind: 'another_child',
+      message: `This looks like a log for another child: its title names another student, not ${childWords(options.child)}. Nothing was saved.`,
+      words: { key: 'apierror.serviceLog.titleNamesAnother', values: { child: childWords(options.child) } },
+    });
   }
   if (!namedInTitle && idInTitle && options.studentId && idKey(idInTitle) !== idKey(options.studentId)) {
-    return nothing(
-      'another_child',
-      `This looks like a log for another child: its title gives a student ID that is not ${childWords(options.child)}’s. Nothing was saved.`,
-    );
+    return nothing({
+      kind: 'another_child',
+      message: `This looks like a log for another child: its title gives a student ID that is not ${childWords(options.child)}’s. Nothing was saved.`,
+      words: { key: 'apierror.serviceLog.titleIdAnother', values: { child: childWords(options.child) } },
+    });
   }
 
   // The file's date order, from its own dates (or the parent's choice).
@@ -603,6 +623,7 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     reading.problem = {
       kind: 'needs_student_id',
       message: `This log names students by ID only. Give ${childWords(options.child)}’s student ID to read only her or his rows.`,
+      words: { key: 'apierror.serviceLog.needsStudentId', values: { child: childWords(options.child) } },
     };
     return reading;
   }
@@ -610,18 +631,36 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     reading.problem = {
       kind: 'another_child',
       message: `This looks like a log for another child: none of its ${otherRows} ${otherRows === 1 ? 'row names' : 'rows name'} ${childWords(options.child)}${options.studentId ? ' or her or his student ID' : ''}. Nothing was saved.`,
+      words: {
+        key: 'apierror.serviceLog.anotherChild',
+        values: {
+          rows: otherRows,
+          count: String(otherRows),
+          child: childWords(options.child),
+          withId: options.studentId ? 'yes' : 'no',
+        },
+      },
     };
     reading.rows = [];
     return reading;
   }
   if (rows.length === 0) {
-    reading.problem = {
-      kind: 'no_rows',
-      message:
-        counts.problems > 0
-          ? `No session could be read from this file: ${unread.find((u) => u.kind === 'problem')!.reason} (line ${unread.find((u) => u.kind === 'problem')!.line}), and ${counts.problems - 1} more.`
-          : 'No session could be read from this file: it has no rows under its header.',
-    };
+    const first = unread.find((u) => u.kind === 'problem');
+    reading.problem = first
+      ? {
+          kind: 'no_rows',
+          message: `No session could be read from this file: ${first.reason} (line ${first.line}), and ${counts.problems - 1} more.`,
+          // The row's reason is English; the server finds its words (src/server/services/service-logs.ts).
+          words: {
+            key: 'apierror.serviceLog.noRowRead',
+            values: { reason: first.reason, line: String(first.line), more: String(counts.problems - 1) },
+          },
+        }
+      : {
+          kind: 'no_rows',
+          message: 'No session could be read from this file: it has no rows under its header.',
+          words: { key: 'apierror.serviceLog.noRows' },
+        };
   }
   return reading;
 }

@@ -240,6 +240,17 @@ const notAsAgreed: RuleEs['suggest'] = (_m, text, span) =>
 const pleaseFrom = (text: string, from: number, start: number, words: string): string =>
   `${sentenceStartEs(text, from) === start ? 'Por favor' : 'por favor'}, ${words}`;
 
+/**
+ * An order made a request, from the match to the clause's end: "que lo corrijan ya" → "les pido que lo
+ * corrijan ya", any other order → "Por favor, ..." (`pleaseFrom`).
+ */
+const askOrPlease: RuleEs['suggest'] = (m, text, span) => {
+  const words = lowerFirst(text.slice(m.index, span.end));
+  return /^que\s/iu.test(m[0])
+    ? atStart(text, span, `les pido ${words}`)
+    : pleaseFrom(text, m.index, span.start, words);
+};
+
 /** An errand after a place ("... a entregar los papeles", "... para que nos orienten"): not a threat. */
 const ERRAND = stem(
   '^\\s*(?:\\p{L}+\\s+){0,3}?(?:a|para)\\s+(?:pedir\\s+informacion|preguntar|informarme|entregar|inscribir|recoger|buscar|sacar|tramitar|renovar|llevar\\s+(?:los|el|la|unos)\\s+(?:papeles|documentos|formularios?|certificados?)|hacer\\s+un\\s+tramite|que\\s+(?:me|nos)\\s+(?:expliquen?|orienten?|ayuden?|asesoren?))',
@@ -1046,10 +1057,7 @@ const RULES: readonly RuleEs[] = [
     span: toClauseEnd,
     suggest: (m, text, span) => {
       if (/^y\s+punto/iu.test(m[0])) return LEAVE_OUT_ES;
-      const words = lowerFirst(text.slice(m.index, span.end));
-      return /^que\s/iu.test(m[0])
-        ? atStart(text, span, `les pido ${words}`)
-        : pleaseFrom(text, m.index, span.start, words);
+      return askOrPlease(m, text, span);
     },
   },
   {
@@ -1997,10 +2005,7 @@ const RULES: readonly RuleEs[] = [
     },
     suggest: (m, text, span) => {
       if (/^(?:y\s+)?(?:no\s+se\s+hable|san\s+se|punto)/iu.test(fold(m[0]))) return LEAVE_OUT_ES;
-      const words = lowerFirst(text.slice(m.index, span.end));
-      return /^que\s/iu.test(m[0])
-        ? atStart(text, span, `les pido ${words}`)
-        : pleaseFrom(text, m.index, span.start, words);
+      return askOrPlease(m, text, span);
     },
   },
   {

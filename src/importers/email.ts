@@ -1,6 +1,8 @@
 import { type AddressObject, simpleParser } from 'mailparser';
+import { type ApiErrorKey, apiWords, wordsValue } from '../domain/api-errors.ts';
 import { inUsableYears } from '../domain/common.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import type { MessageWords } from '../domain/errors.ts';
 
 // Reading .eml and .mbox files into plain messages: addresses, the date as the sender's calendar
 // day, the text, the ids that join threads, and the attachments' bytes. mailparser decodes MIME,
@@ -25,7 +27,29 @@ export type ParsedEmail = {
   attachments: { filename: string; bytes: Buffer }[];
 };
 
-export class EmailFileError extends Error {}
+/**
+ * Why a file is not read, as it follows the file's name ("is empty"): its English, and its words (the
+ * catalog part `apierror`, `emailFile.*`) for a reader of another language.
+ */
+export class EmailFileError extends Error {
+  readonly words: MessageWords;
+
+  constructor(key: ApiErrorKey, values?: Record<string, string>) {
+    const said = apiWords(key, values);
+    super(said.message);
+    this.words = said.words;
+  }
+}
+
+/** A message of a mailbox that cannot be read, named by its place ("message 3 has no readable Date header"). */
+function inMessage(number: number, error: unknown): EmailFileError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new EmailFileError('emailFile.inMessage', {
+    number: String(number),
+    reason,
+    ...(error instanceof EmailFileError ? { reasonWords: wordsValue(error.words) } : {}),
+  });
+}
 
 /** Split an mbox file into messages ("From " lines start each one; ">From " is unescaped). */
 export function splitMbox(text: string): string[] {
@@ -102,10 +126,10 @@ export async function splitMboxInSteps(
  * reads them). Refuses a file that is not an email and a mailbox of more than `maxMessages`.
  */
 export async function emailSources(bytes: Buffer, maxMessages = Number.POSITIVE_INFINITY): Promise<Buffer[]> {
-  if (bytes.length === 0) throw new EmailFileError('is empty');
+  if (bytes.length === 0) throw new EmailFileError('emailFile.empty');
   if (looksLikeMbox(bytes)) {
     const messages = await splitMboxInSteps(bytes, maxMessages);
-    if (messages.length === 0) throw new EmailFileError('is an mbox file with no messages');
+    if (messages.length === 0) throw new EmailFileError('emailFile.mboxEmpty');
     const sources: Buffer[] = [];
     for (const [i, message] of messages.entries()) {
       sources.push(Buffer.from(message, 'latin1'));
@@ -116,7 +140,7 @@ export async function emailSources(bytes: Buffer, maxMessages = Number.POSITIVE_
   const head = bytes.subarray(0, 4096).toString('latin1');
   // An email starts with header lines ("Name: value"); anything else is not one.
   if (!/^[A-Za-z0-9-]+:[^\r\n]*\r?\n/.test(head.replace(/^\uFEFF/, ''))) {
-    throw new EmailFileError('is not an email (.eml) or a mailbox (.mbox) file');
+    throw new EmailFileError('emailFile.notEmail');
   }
   if (maxMessages < 1) throw new TooManyMessages(maxMessages);
   return [bytes];
@@ -135,9 +159,7 @@ export async function parseEmailSource(
   try {
     return await parseEmail(source);
   } catch (error) {
-    throw new EmailFileError(
-      `message ${index + 1} ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw inMessage(index + 1, error);
   }
 }
 
@@ -178,7 +200,7 @@ export function localDateTime(
   rawDateHeader: string | null,
   parsed: Date | undefined,
 ): { date: string; time: string } {
-  if (!parsed || Number.isNaN(parsed.getTime())) throw new EmailFileError('has no readable Date header');
+  if (!parsed || Number.isNaN(parsed.getTime())) throw new EmailFileError('emailFile.noDate');
   const offset = rawDateHeader ? /([+-])(\d{2})(\d{2})\s*(\(.*\))?\s*$/.exec(rawDateHeader.trim()) : null;
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   const local = new Date(parsed.getTime() + minutes * 60_000).toISOString();
@@ -186,7 +208,7 @@ export function localDateTime(
   // A year past 9999 ("+010000-01-01T...") cannot even be written; outside the years a school
   // record may hold (src/domain/common.ts), the date is not a school day either.
   if (!isIsoDate(date) || !inUsableYears(date))
-    throw new EmailFileError(`has a Date header that is not a usable day (${local})`);
+    throw new EmailFileError('emailFile.unusableDate', { date: local });
   return { date, time: local.slice(11, 16) };
 }
 
@@ -197,27 +219,26 @@ async function readMail(source: Buffer | string) {
     // mailparser stops at a header block over 1 MB or more than 1,000 parts (EMAXLEN); an email's
     // header lines are at most 998 characters, so such a file was not written by a mail program.
     if ((error as { code?: unknown }).code === 'EMAXLEN') {
-      throw new EmailFileError(
-        'has a header longer than any email has (a header line is at most 998 characters) or too many parts',
-      );
+      throw new EmailFileError('emailFile.headerTooLong');
     }
-    throw new EmailFileError(
-      `could not be read as an email (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new EmailFileError('emailFile.unreadable', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
 export async function parseEmail(source: Buffer | string): Promise<ParsedEmail> {
   const mail = await readMail(source);
   const from = addresses(mail.from);
-  if (from.length === 0 && !mail.messageId) throw new EmailFileError('has no From header and no Message-ID');
+  if (from.length === 0 && !mail.messageId) throw new EmailFileError('emailFile.noSender');
   const rawDate = mail.headerLines.find((h) => h.key === 'date')?.line.replace(/^date:\s*/i, '') ?? null;
   const { date, time } = localDateTime(rawDate, mail.date);
   const messageId = mail.messageId ? cleanEmailText(mail.messageId) : null;
   if (messageId && messageId.length > MAX_MESSAGE_ID) {
-    throw new EmailFileError(
-      `has a Message-ID of ${messageId.length} characters; no email has one over ${MAX_MESSAGE_ID}`,
-    );
+    throw new EmailFileError('emailFile.longMessageId', {
+      length: String(messageId.length),
+      max: String(MAX_MESSAGE_ID),
+    });
   }
   const references = Array.isArray(mail.references)
     ? mail.references
@@ -249,26 +270,24 @@ export async function parseEmail(source: Buffer | string): Promise<ParsedEmail> 
  * that cannot be read) is refused as a whole, with the message's number, so nothing is half-imported.
  */
 export async function parseEmailFile(bytes: Buffer): Promise<ParsedEmail[]> {
-  if (bytes.length === 0) throw new EmailFileError('is empty');
+  if (bytes.length === 0) throw new EmailFileError('emailFile.empty');
   const head = bytes.subarray(0, 4096).toString('latin1');
   if (looksLikeMbox(bytes)) {
     const messages = splitMbox(bytes.toString('latin1'));
-    if (messages.length === 0) throw new EmailFileError('is an mbox file with no messages');
+    if (messages.length === 0) throw new EmailFileError('emailFile.mboxEmpty');
     const out: ParsedEmail[] = [];
     for (const [i, m] of messages.entries()) {
       try {
         out.push(await parseEmail(Buffer.from(m, 'latin1')));
       } catch (error) {
-        throw new EmailFileError(
-          `message ${i + 1} ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw inMessage(i + 1, error);
       }
     }
     return out;
   }
   // An email starts with header lines ("Name: value"); anything else is not one.
   if (!/^[A-Za-z0-9-]+:[^\r\n]*\r?\n/.test(head.replace(/^\uFEFF/, ''))) {
-    throw new EmailFileError('is not an email (.eml) or a mailbox (.mbox) file');
+    throw new EmailFileError('emailFile.notEmail');
   }
   return [await parseEmail(bytes)];
 }

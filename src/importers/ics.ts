@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
+import { type ApiErrorKey, apiWords } from '../domain/api-errors.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
+import type { MessageWords } from '../domain/errors.ts';
 
 // Reading an iCalendar (.ics) file, as districts publish their school calendars (Google Calendar,
 // Outlook, Finalsite and the like export one), into plain events: the district's words, the first
@@ -35,13 +37,24 @@ export type IcsCalendar = {
   skipped: { summary: string; reason: string }[];
 };
 
-/** A file that is not a calendar, or one that cannot be read; the message follows the file's name. */
-export class IcsFileError extends Error {}
+/**
+ * A file that is not a calendar, or one that cannot be read; the message follows the file's name ("is
+ * empty"), and its words (the catalog part `apierror`, `icsFile.*`) say it in another language.
+ */
+export class IcsFileError extends Error {
+  readonly words: MessageWords;
+
+  constructor(key: ApiErrorKey, values?: Record<string, string>) {
+    const said = apiWords(key, values);
+    super(said.message);
+    this.words = said.words;
+  }
+}
 
 /** A calendar with more events than one import takes. */
 export class TooManyEvents extends IcsFileError {
   constructor(readonly limit: number) {
-    super(`holds more than ${limit.toLocaleString('en-US')} events, the most one import takes`);
+    super('icsFile.tooManyEvents', { limit: limit.toLocaleString('en-US') });
   }
 }
 
@@ -73,13 +86,11 @@ export function readIcsFile(bytes: Uint8Array | string, options: IcsReadOptions 
     /^\uFEFF/,
     '',
   );
-  if (text.length > MAX_CHARACTERS) throw new IcsFileError('is too large for a school calendar');
-  if (text.trim() === '') throw new IcsFileError('is empty');
+  if (text.length > MAX_CHARACTERS) throw new IcsFileError('icsFile.tooLarge');
+  if (text.trim() === '') throw new IcsFileError('icsFile.empty');
   const firstLine = text.trimStart().slice(0, 100).split(/\r?\n/, 1)[0]!.trim().toUpperCase();
-  if (firstLine !== 'BEGIN:VCALENDAR' || text.includes('\u0000'))
-    throw new IcsFileError('is not an iCalendar (.ics) file');
-  if (!/^END:VCALENDAR\s*$/im.test(text))
-    throw new IcsFileError('is damaged or cut short: it does not end as a calendar does (END:VCALENDAR)');
+  if (firstLine !== 'BEGIN:VCALENDAR' || text.includes('\u0000')) throw new IcsFileError('icsFile.notIcs');
+  if (!/^END:VCALENDAR\s*$/im.test(text)) throw new IcsFileError('icsFile.cutShort');
 
   let root: InstanceType<typeof ICAL.Component>;
   try {
@@ -87,15 +98,15 @@ export function readIcsFile(bytes: Uint8Array | string, options: IcsReadOptions 
     const first = Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed : (parsed as unknown[])[0];
     root = new ICAL.Component(first as unknown[]);
   } catch (error) {
-    throw new IcsFileError(`is damaged and could not be read (${shortReason(error)})`);
+    throw new IcsFileError('icsFile.damaged', { detail: shortReason(error) });
   }
-  if (root.name !== 'vcalendar') throw new IcsFileError('is not an iCalendar (.ics) file');
+  if (root.name !== 'vcalendar') throw new IcsFileError('icsFile.notIcs');
 
   try {
     return readCalendar(root, maxEvents, options.window);
   } catch (error) {
     if (error instanceof IcsFileError) throw error;
-    throw new IcsFileError(`is damaged and could not be read (${shortReason(error)})`);
+    throw new IcsFileError('icsFile.damaged', { detail: shortReason(error) });
   }
 }
 
@@ -115,7 +126,7 @@ function readCalendar(
     textOf(root.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'));
   const zone = usableZone(timeZone);
   const vevents = root.getAllSubcomponents('vevent');
-  if (vevents.length === 0) throw new IcsFileError('holds no events');
+  if (vevents.length === 0) throw new IcsFileError('icsFile.noEvents');
   if (vevents.length > maxEvents) throw new TooManyEvents(maxEvents);
 
   // Masters (and single events) by UID, with the overrides of single occurrences (RECURRENCE-ID).
@@ -193,7 +204,7 @@ function expand(
   for (let next = it.next(); next; next = it.next()) {
     steps++;
     budget.steps++;
-    if (budget.steps > STEPS_PER_FILE) throw new IcsFileError('repeats its events too many times to read');
+    if (budget.steps > STEPS_PER_FILE) throw new IcsFileError('icsFile.repeatsTooMuch');
     if (steps > STEPS_PER_RULE) {
       skipped.push({ summary: label, reason: 'it repeats too often; only its first dates were read' });
       return;

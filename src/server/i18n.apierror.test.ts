@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../domain/api-errors.ts';
-import { notFound } from '../domain/errors.ts';
+import { apiError, sayApiWords } from '../domain/api-errors.ts';
+import { AppError, notFound } from '../domain/errors.ts';
 import { buildCalendarIndex } from '../domain/school-calendar.ts';
 import type { SchoolCalendar } from '../domain/school-calendar-model.ts';
 import { nonSchoolDay, nonSchoolDayQuestion } from '../domain/school-days.ts';
@@ -64,16 +64,40 @@ describe('the question of a day with no school', () => {
       const day = nonSchoolDay(calendar, date);
       expect(day, date).not.toBeNull();
       const words = nonSchoolDayWords('date', date, day!);
-      expect(english.t(words.key, words.values)).toBe(
+      expect(sayApiWords(words, english)).toBe(
         `date: ${nonSchoolDayQuestion(date, day!)} If it happened on this day, confirm it. (send ${CONFIRM_FIELD}: true)`,
       );
     }
   });
 
-  it('asks it in Spanish', () => {
+  it('asks it in Spanish, the date in Spanish words', () => {
     const words = nonSchoolDayWords('date', '2026-12-04', nonSchoolDay(calendar, '2026-12-04')!);
-    expect(translatorFor('es').t(words.key, words.values)).toBe(
-      'date: ¿Está seguro(a)? Friday, December 4 es viernes, un día sin clases. Si ocurrió ese día, confírmelo. (envíe nonSchoolDayConfirmed: true)',
+    expect(sayApiWords(words, translatorFor('es'))).toBe(
+      'date: ¿Está seguro(a)? viernes 4 de diciembre es viernes, un día sin clases. Si ocurrió ese día, confírmelo. (envíe nonSchoolDayConfirmed: true)',
     );
+    const thanksgiving = nonSchoolDayWords('date', '2026-11-26', nonSchoolDay(calendar, '2026-11-26')!);
+    expect(sayApiWords(thanksgiving, translatorFor('es'))).toBe(
+      'date: ¿Está seguro(a)? jueves 26 de noviembre es Thanksgiving break. Si ocurrió ese día, confírmelo. (envíe nonSchoolDayConfirmed: true)',
+    );
+  });
+
+  it('says the question on its field in Spanish too (the field quotes the message)', () => {
+    const date = '2026-12-04';
+    const day = nonSchoolDay(calendar, date)!;
+    const question = `${nonSchoolDayQuestion(date, day)} If it happened on this day, confirm it.`;
+    const error = new AppError(
+      'validation_failed',
+      `date: ${question} (send ${CONFIRM_FIELD}: true)`,
+      [{ path: 'date', message: question }],
+      nonSchoolDayWords('date', date, day),
+    );
+    expect(localizeError(error, 'es').fields).toEqual([
+      {
+        path: 'date',
+        message:
+          '¿Está seguro(a)? viernes 4 de diciembre es viernes, un día sin clases. Si ocurrió ese día, confírmelo.',
+      },
+    ]);
+    expect(localizeError(error, 'en')).toEqual({ message: error.message, fields: error.fields });
   });
 });

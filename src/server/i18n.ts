@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import { sayApiWordsQuoting } from '../domain/api-errors.ts';
 import type { FieldIssue, MessageWords } from '../domain/errors.ts';
 import { fieldMessage } from '../domain/i18n/field-errors.ts';
 import {
@@ -76,7 +77,8 @@ export function readerLanguage(request: FastifyRequest): 'en' | 'es' {
 /**
  * An error's words for a reader of `language`: each field's message worded again from its code and
  * limits where the catalog has it, the whole message from its catalog key where it has one (else the
- * first field's, for a validation error). English readers get the messages exactly as written.
+ * first field's, for a validation error); values in words first (a `…LongDate`, a quoted `…Words`:
+ * `sayApiWords`). English readers get the messages exactly as written.
  */
 export function localizeError(
   error: { message: string; fields?: FieldIssue[]; words?: MessageWords; validation?: boolean },
@@ -92,16 +94,21 @@ export function localizeError(
   });
   let message = error.message;
   if (error.words && has(error.words.key)) {
-    message = t(error.words.key, error.words.values);
-    // A refusal of one field (a file's) says the same on the field.
-    const said = message;
+    const said = sayApiWordsQuoting(error.words, translatorFor(language));
+    message = said.text;
+    // A refusal of one field (a file's) says the same on the field; a field that says what the
+    // message quotes (the reason after "The calendar address …") says that quote.
     return {
       message,
       ...(fields
         ? {
-            fields: fields.map((f, i) =>
-              error.fields?.[i]?.message === error.message ? { ...f, message: said } : f,
-            ),
+            fields: fields.map((f, i) => {
+              const written = error.fields?.[i]?.message;
+              if (written === error.message) return { ...f, message: said.text };
+              const quote =
+                written !== undefined && f.message === written ? said.quoted.get(written) : undefined;
+              return quote !== undefined ? { ...f, message: quote } : f;
+            }),
           }
         : {}),
     };

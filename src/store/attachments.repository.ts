@@ -7,11 +7,19 @@ import type { AttachmentRow } from './schema.ts';
 
 /** Tables whose records list attachments (`attachment_ids`, a JSON array of ids). */
 export const ATTACHING_TABLES = [
-  { table: 'accommodation_observation', label: 'accommodation observation' },
-  { table: 'behavior_incident', label: 'behavior incident' },
-  { table: 'goal_progress', label: 'goal progress point' },
-  { table: 'work_sample', label: 'work sample' },
+  'accommodation_observation',
+  'behavior_incident',
+  'goal_progress',
+  'work_sample',
 ] as const;
+
+/**
+ * A record that uses an attachment: one listing it, by its table and date, or a plan version read
+ * from it (the service names them in words).
+ */
+export type AttachmentUse =
+  | { kind: (typeof ATTACHING_TABLES)[number]; date: string }
+  | { kind: 'plan_version'; version: string };
 
 /** An attachment of the household, or a 404 ("Attachment … was not found"). */
 export async function requireAttachment(db: Db, householdId: string, id: string): Promise<AttachmentRow> {
@@ -111,17 +119,21 @@ export async function deleteAttachmentRows(db: Db, householdId: string, row: Att
     .execute();
 }
 
-/** The records that list this attachment, each named by its kind and date (for a message). */
-export async function recordsListingAttachment(db: Db, householdId: string, id: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const { table, label } of ATTACHING_TABLES) {
+/** The records that list this attachment, each by its kind and date (for a message). */
+export async function recordsListingAttachment(
+  db: Db,
+  householdId: string,
+  id: string,
+): Promise<AttachmentUse[]> {
+  const found: AttachmentUse[] = [];
+  for (const table of ATTACHING_TABLES) {
     const rows = await db
       .selectFrom(table)
       .select(['id', 'date'])
       .where('household_id', '=', householdId)
       .where('attachment_ids', 'like', `%"${id}"%`)
       .execute();
-    for (const r of rows) found.push(`${label} of ${r.date}`);
+    for (const r of rows) found.push({ kind: table, date: String(r.date) });
   }
   // A plan version read from a document names it as its source (plan_version.source_attachment_id).
   const versions = await db
@@ -130,6 +142,6 @@ export async function recordsListingAttachment(db: Db, householdId: string, id: 
     .where('household_id', '=', householdId)
     .where('source_attachment_id', '=', id)
     .execute();
-  for (const v of versions) found.push(`plan version ${v.version_number}, which was read from it`);
+  for (const v of versions) found.push({ kind: 'plan_version', version: String(v.version_number) });
   return found;
 }

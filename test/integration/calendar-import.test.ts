@@ -96,6 +96,29 @@ describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
       expect(res.body.error.message).toContain(`"district-2026-27.ics" ${words}`);
       expect(res.body.error.message).toContain('nothing was added');
     }
+    // A Spanish reader reads the refusal, and the calendar reader's reason, in Spanish (issue 17).
+    const spanish = await env.app.inject({
+      method: 'POST',
+      url: draftUrl(),
+      headers: {
+        cookie: env.owner.cookie,
+        'x-csrf-token': env.owner.csrfToken,
+        'content-type': 'application/octet-stream',
+        'accept-language': 'es',
+      },
+      payload: Buffer.from('<html><body>Our calendar</body></html>'),
+    });
+    expect(spanish.statusCode).toBe(400);
+    expect(JSON.parse(spanish.body).error).toEqual({
+      code: 'validation_failed',
+      message: '"district-2026-27.ics" no es un archivo de calendario (.ics); no se agregó nada',
+      fields: [
+        {
+          path: 'file',
+          message: '"district-2026-27.ics" no es un archivo de calendario (.ics); no se agregó nada',
+        },
+      ],
+    });
     expect(await rowCounts(env.store)).toEqual(before);
     // A file over the route's own limit (2 MB, not the 25 MB of attachments) is named with that limit.
     const big = await call(env, 'POST', draftUrl(), Buffer.alloc(3 * 1024 * 1024, 0x41));

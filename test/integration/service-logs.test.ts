@@ -238,6 +238,26 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
     expect(other.body.error.message).toBe(
       'This looks like a log for another child: none of its 3 rows name Emma Lopez. Nothing was saved.',
     );
+    // A Spanish reader reads the reader's own sentence in Spanish, on the error and on the file (issue 17).
+    const spanish = await env.app.inject({
+      method: 'POST',
+      url: importUrl('liam.csv'),
+      headers: {
+        cookie: env.owner.cookie,
+        'x-csrf-token': env.owner.csrfToken,
+        'content-type': 'application/octet-stream',
+        'accept-language': 'es',
+      },
+      payload: fixture('another-child.csv'),
+    });
+    expect(spanish.statusCode).toBe(400);
+    const said =
+      'Parece el registro de otro niño(a): ninguna de sus 3 filas nombra a Emma Lopez. No se guardó nada.';
+    expect(JSON.parse(spanish.body).error).toEqual({
+      code: 'validation_failed',
+      message: said,
+      fields: [{ path: 'file', message: said }],
+    });
     const header = 'Date,Student,Service,Minutes,Status\n';
     const many = Buffer.from(header + '10/6/2026,Emma Lopez,SLP,30,Delivered\n'.repeat(50_051));
     const tooMany = await call(env, 'POST', importUrl('year.csv'), many);

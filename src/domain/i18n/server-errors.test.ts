@@ -47,36 +47,6 @@ const NO_WORDS: readonly { file: string; message: string; reason: string }[] = [
     message: "'An email import must belong to a household'",
     reason: 'a programming error (a job queued without its household); nobody reads it',
   },
-  {
-    file: 'src/server/services/email-import.ts',
-    message: 'message',
-    reason: 'not yet: wraps the email reader’s English reasons (src/importers), which have no words',
-  },
-  {
-    file: 'src/server/services/calendar-import.ts',
-    message: 'message',
-    reason: 'not yet: wraps the calendar reader’s English reasons (src/importers), which have no words',
-  },
-  {
-    file: 'src/server/services/service-logs.ts',
-    message: 'reading.problem.message',
-    reason: 'not yet: the service-log reader’s own English sentence (src/importers), which has no words',
-  },
-  {
-    file: 'src/server/services/service-logs.ts',
-    message: '`Line {line} ({formatLongDate(row.date)}): ',
-    reason: 'not yet: wraps the English detail of another refusal of a line',
-  },
-  {
-    file: 'src/server/services/attachments.ts',
-    message: '`"{row.filename}" is evidence for ',
-    reason: 'not yet: names the records in English words (src/store/attachments.repository.ts)',
-  },
-  {
-    file: 'src/server/services/district-calendars.ts',
-    message: '`The calendar address {message}',
-    reason: 'not yet: the fetcher’s and the calendar reader’s reasons are English sentences',
-  },
 ];
 
 /** Every .ts file of a folder, tests left out. */
@@ -160,9 +130,12 @@ const spanish = es as Record<string, string>;
 const enT = createTranslator('en', english);
 const esT = createTranslator('es', spanish);
 
-/** Every string literal (and template head) of the server's and the domain's files. */
+/**
+ * Every string literal (and template head) of the server's, the domain's and the importers' files (an
+ * importer's refusal names its key: `new EmailFileError('emailFile.empty')`).
+ */
 const LITERALS = new Set(
-  SERVER_FILES.flatMap((file) => {
+  [...SERVER_FILES, ...sourceFiles('src/importers')].flatMap((file) => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const found: string[] = [];
@@ -257,7 +230,7 @@ describe('the catalog part apierror', () => {
     ).toBe(
       '"big.jpg" is 12000 x 9000 pixels (108 megapixels); the largest image accepted is 100 megapixels. Save a smaller copy (a phone\'s "medium" or "large" size) and upload that; nothing was saved',
     );
-    expect(say('serviceLog.lineInRecord', { line: 3, date: 'Thursday, November 26' })).toBe(
+    expect(say('serviceLog.lineInRecord', { line: 3, longDate: '2026-11-26' })).toBe(
       'Line 3 (Thursday, November 26) is in the record already',
     );
     expect(say('invitation.sentTo', { email: 'g***@example.com' })).toBe(

@@ -2,6 +2,8 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import { type ApiErrorKey, apiWords } from '../../domain/api-errors.ts';
+import type { MessageWords } from '../../domain/errors.ts';
 
 // Reading an address a parent typed (a district calendar's feed) from the server: the server must not
 // become a way to reach what only it can reach (the database port, a cloud metadata service, the
@@ -11,8 +13,19 @@ import { BlockList, isIP } from 'node:net';
 // so a name cannot resolve one way for the check and another for the connection); every redirect is
 // checked again; and the answer has a size and a time limit.
 
-/** Why an address was not read, in words for the person who typed it. */
-export class FetchRefused extends Error {}
+/**
+ * Why an address was not read, in words for the person who typed it: its English, which follows "The
+ * calendar address", and its words (the catalog part `apierror`, `fetch.*`) for another language.
+ */
+export class FetchRefused extends Error {
+  readonly words: MessageWords;
+
+  constructor(key: ApiErrorKey, values?: Record<string, string>) {
+    const said = apiWords(key, values);
+    super(said.message);
+    this.words = said.words;
+  }
+}
 
 export type FetchPolicy = {
   /** Allow private, loopback and link-local addresses (a server admin's choice; off by default). */
@@ -90,14 +103,11 @@ export function normalizeFeedUrl(text: string): URL {
   try {
     url = new URL(trimmed.replace(/^webcals?:\/\//i, 'https://'));
   } catch {
-    throw new FetchRefused('is not a web address (it should start with https://)');
+    throw new FetchRefused('fetch.notAddress');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new FetchRefused(
-      `is a ${url.protocol.replace(':', '')} address; only http and https addresses are read`,
-    );
-  if (url.username || url.password)
-    throw new FetchRefused('holds a user name or password; use the address the district publishes');
+    throw new FetchRefused('fetch.scheme', { scheme: url.protocol.replace(':', '') });
+  if (url.username || url.password) throw new FetchRefused('fetch.credentials');
   return url;
 }
 
@@ -126,18 +136,18 @@ function checkedLookup(url: URL, policy: FetchPolicy) {
     const family = typeof options.family === 'number' ? options.family : 0;
     dnsLookup(hostname, { all: true, family }, (err, addresses) => {
       if (err) {
-        callback(Object.assign(new FetchRefused(`could not be found (${hostname})`), { code: err.code }), []);
+        callback(
+          Object.assign(new FetchRefused('fetch.notFound', { host: hostname }), { code: err.code }),
+          [],
+        );
         return;
       }
       const bad = addresses.find((a) => !isPublicAddress(a.address));
       if (bad && !hostAllowed(url, policy)) {
         callback(
-          Object.assign(
-            new FetchRefused(
-              `points to a private or local network address (${bad.address}), which this server does not read`,
-            ),
-            { code: 'EREFUSED_PRIVATE' },
-          ),
+          Object.assign(new FetchRefused('fetch.private', { address: bad.address }), {
+            code: 'EREFUSED_PRIVATE',
+          }),
           [],
         );
         return;
@@ -158,11 +168,7 @@ function requestOnce(
 ): Promise<{ status: number; location: string | null; bytes: Buffer; contentType: string | null }> {
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(literal) && !isPublicAddress(literal) && !hostAllowed(url, policy))
-    return Promise.reject(
-      new FetchRefused(
-        `points to a private or local network address (${literal}), which this server does not read`,
-      ),
-    );
+    return Promise.reject(new FetchRefused('fetch.private', { address: literal }));
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -189,9 +195,10 @@ function requestOnce(
         if (declared > policy.maxBytes) {
           res.destroy();
           reject(
-            new FetchRefused(
-              `answered with ${sizeWords(declared)}, more than the ${sizeWords(policy.maxBytes)} a calendar may be`,
-            ),
+            new FetchRefused('fetch.tooLargeDeclared', {
+              size: sizeWords(declared),
+              max: sizeWords(policy.maxBytes),
+            }),
           );
           return;
         }
@@ -201,9 +208,7 @@ function requestOnce(
           size += chunk.length;
           if (size > policy.maxBytes) {
             res.destroy();
-            reject(
-              new FetchRefused(`answered with more than the ${sizeWords(policy.maxBytes)} a calendar may be`),
-            );
+            reject(new FetchRefused('fetch.tooLarge', { max: sizeWords(policy.maxBytes) }));
             return;
           }
           parts.push(chunk);
@@ -242,23 +247,25 @@ export async function guardedFetch(
     } catch (error) {
       if (error instanceof FetchRefused) throw error;
       if (signal.aborted)
-        throw new FetchRefused(`did not answer within ${Math.round(policy.timeoutMs / 1000)} seconds`);
+        throw new FetchRefused('fetch.timeout', { seconds: String(Math.round(policy.timeoutMs / 1000)) });
       const code = (error as NodeJS.ErrnoException).code;
       if (error instanceof Error && error.cause instanceof FetchRefused) throw error.cause;
-      throw new FetchRefused(`could not be reached${code ? ` (${code})` : ''}`);
+      throw code
+        ? new FetchRefused('fetch.unreachableCode', { code })
+        : new FetchRefused('fetch.unreachable');
     }
     if (answer.status >= 300 && answer.status < 400 && answer.location) {
-      if (hop >= maxRedirects) throw new FetchRefused(`sent more than ${maxRedirects} redirects`);
+      if (hop >= maxRedirects) throw new FetchRefused('fetch.redirects', { max: String(maxRedirects) });
       let next: URL;
       try {
         next = new URL(answer.location, url);
       } catch {
-        throw new FetchRefused('sent a redirect to something that is not an address');
+        throw new FetchRefused('fetch.badRedirect');
       }
       url = normalizeFeedUrl(next.toString());
       continue;
     }
-    if (answer.status !== 200) throw new FetchRefused(`answered ${answer.status} instead of the calendar`);
+    if (answer.status !== 200) throw new FetchRefused('fetch.status', { status: String(answer.status) });
     return { bytes: answer.bytes, url: url.toString(), contentType: answer.contentType };
   }
 }

@@ -11,6 +11,7 @@ import {
   INLINE_IMAGE_TYPES,
 } from '../../domain/attachment-types.ts';
 import {
+  type AttachmentUse,
   attachmentBytes,
   attachmentsAmong,
   attachmentsOfHousehold,
@@ -25,7 +26,15 @@ import { type KeysetOrder, keysetPage, type Page, type PageRequest } from '../..
 import type { AttachmentRow, Database } from '../../store/schema.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { type ApiErrorKey, type ApiErrorValues, AppError, apiWords, notFound } from '../errors.ts';
+import {
+  type ApiErrorKey,
+  type ApiErrorValues,
+  AppError,
+  apiError,
+  apiWords,
+  notFound,
+  wordsValue,
+} from '../errors.ts';
 import { journalChange } from './journal.ts';
 
 // Files kept as evidence: photos of work samples, PDFs of progress reports, notes. The bytes are
@@ -355,16 +364,28 @@ export async function requireAttachments(
   });
 }
 
+/** A record that uses the file, named in words: "work sample of 2026-10-06", "plan version 2, …". */
+function useWords(use: AttachmentUse) {
+  return use.kind === 'plan_version'
+    ? apiWords('attachment.usedByPlan', { version: use.version })
+    : apiWords('attachment.usedByRecord', { kind: use.kind, date: use.date });
+}
+
+/** A file still in use is not deleted (a 409): "… is evidence for work sample of 2026-10-06; …". */
+export function attachmentInUse(filename: string, used: readonly AttachmentUse[]): AppError {
+  const uses = used.map(useWords);
+  return apiError('conflict', 'attachment.evidence', {
+    filename,
+    records: uses.map((u) => u.message).join(', '),
+    recordsWords: wordsValue(uses.map((u) => u.words)),
+  });
+}
+
 export async function deleteAttachment(store: Store, ctx: ServiceContext, id: string): Promise<void> {
   await inHouseholdTransaction(store, ctx.householdId, async (trx) => {
     const row = await requireAttachment(trx, ctx.householdId, id);
     const used = await recordsListingAttachment(trx, ctx.householdId, id);
-    if (used.length > 0) {
-      throw new AppError(
-        'conflict',
-        `"${row.filename}" is evidence for ${used.join(', ')}; remove it from there first`,
-      );
-    }
+    if (used.length > 0) throw attachmentInUse(row.filename, used);
     await deleteAttachmentRows(trx, ctx.householdId, row);
     await journalChange(trx, ctx, {
       action: 'delete',

@@ -9,7 +9,7 @@ import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, notFound, parseOrThrow } from '../errors.ts';
+import { AppError, apiWords, notFound, parseOrThrow, wordsValue } from '../errors.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
@@ -18,8 +18,14 @@ import { loadCalendars } from './school-calendars.ts';
 // the child's school years, writing nothing; the parent then saves the days they chose together, in
 // one transaction, each through the record service (its checks, and its journal entry).
 
-function refused(message: string): AppError {
-  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+/** The file is refused (a 400 naming `file`), with the reader's reason after its name. */
+export function calendarFileRefused(filename: string, error: IcsFileError): AppError {
+  const { message, words } = apiWords('import.calendarRefused', {
+    filename,
+    reason: error.message,
+    reasonWords: wordsValue(error.words),
+  });
+  return new AppError('validation_failed', message, [{ path: 'file', message }], words);
 }
 
 /** The file's events, as the parent reviews them: nothing is saved. A file that cannot be read is a 400 naming `file`. */
@@ -37,8 +43,7 @@ export async function draftCalendarImport(
   try {
     read = readIcsFile(file.bytes, first && last ? { window: { from: first, to: last } } : {});
   } catch (error) {
-    if (error instanceof IcsFileError)
-      throw refused(`"${file.filename}" ${error.message}; nothing was added`);
+    if (error instanceof IcsFileError) throw calendarFileRefused(file.filename, error);
     throw error;
   }
   return {

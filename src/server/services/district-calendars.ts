@@ -4,6 +4,7 @@ import type {
   DistrictCalendarInput,
   DistrictChangeDecision,
 } from '../../api/district-calendars.ts';
+import { apiWords, wordsValue } from '../../domain/api-errors.ts';
 import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
 import {
   type AddedDistrictDay,
@@ -11,7 +12,7 @@ import {
   type PendingDistrictChange,
   RECENT_MAX,
 } from '../../domain/calendar-subscription.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, invalid, type MessageWords } from '../../domain/errors.ts';
 import { type IcsCalendar, IcsFileError, readIcsFile } from '../../importers/ics.ts';
 import { calendarEventExists } from '../../store/calendars.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
@@ -61,10 +62,16 @@ function view(state: DistrictCalendarState): DistrictCalendarView {
   };
 }
 
-function addressRefused(message: string): AppError {
-  return new AppError('validation_failed', `The calendar address ${message}; nothing was saved`, [
-    { path: 'address', message },
-  ]);
+/** Why the address was not read, as it follows "The calendar address": its English and its words. */
+type Failure = { message: string; words: MessageWords };
+
+export function addressRefused(failure: Failure): AppError {
+  const { message, words } = apiWords('feed.refused', {
+    reason: failure.message,
+    reasonWords: wordsValue(failure.words),
+  });
+  // The field says the reason alone (said in the reader's language as the message quotes it).
+  return new AppError('validation_failed', message, [{ path: 'address', message: failure.message }], words);
 }
 
 /** Read the address and its calendar; a failure is a FetchRefused or IcsFileError with the reason. */
@@ -73,9 +80,13 @@ async function readFeed(address: string, policy: FetchPolicy): Promise<IcsCalend
   return readIcsFile(fetched.bytes);
 }
 
-function failureWords(error: unknown): string | null {
-  if (error instanceof FetchRefused) return error.message;
-  if (error instanceof IcsFileError) return error.message.replace(/^is /, 'answered with something that is ');
+export function failureWords(error: unknown): Failure | null {
+  if (error instanceof FetchRefused) return { message: error.message, words: error.words };
+  if (error instanceof IcsFileError) {
+    if (!error.message.startsWith('is ')) return { message: error.message, words: error.words };
+    // "is empty" read from the address: "answered with something that is empty".
+    return apiWords('fetch.answeredWith', { reason: error.message, reasonWords: wordsValue(error.words) });
+  }
   return null;
 }
 
@@ -159,7 +170,7 @@ export async function refreshDistrictCalendar(
   try {
     feed = await readFeed(before.address, policy);
   } catch (error) {
-    failure = failureWords(error);
+    failure = failureWords(error)?.message ?? null;
     if (!failure) throw error;
   }
   return inHouseholdTransaction(store, householdId, async (trx) => {

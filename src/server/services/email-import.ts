@@ -5,6 +5,7 @@ import type { EmailImportResult, EmailImportSummary } from '../../api/communicat
 import type { Job as JobView } from '../../api/jobs.ts';
 import { LONG_TEXT_MAX } from '../../domain/common.ts';
 import { REPLY_EXPECTED_KINDS } from '../../domain/communications.ts';
+import { fieldMessage } from '../../domain/i18n/field-errors.ts';
 import {
   EmailFileError,
   emailSources,
@@ -22,7 +23,7 @@ import type { Database } from '../../store/schema.ts';
 import { contactEmailsOfChild } from '../../store/team-contacts.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { type Actor, actorLabel, type Clock, idSource, type ServiceContext } from '../context.ts';
-import { AppError, apiError } from '../errors.ts';
+import { AppError, apiError, apiWords, issuesToFields, type MessageWords, wordsValue } from '../errors.ts';
 import type { JobHandler, JobQueue } from '../jobs/jobs.ts';
 import { insertAttachment, type PreparedAttachment, prepareAttachment, storedIn } from './attachments.ts';
 import { defaultReplyDate } from './communications.ts';
@@ -72,8 +73,20 @@ type EmailFile = { childId: string; bytes: Buffer; filename: string; maxBytes: n
 type Numbered = { email: ParsedEmail; number: number };
 type Prepared = Numbered & { files: PreparedAttachment[] };
 
-function refused(message: string): AppError {
-  return new AppError('validation_failed', message, [{ path: 'file', message }]);
+/** The file is refused (a 400 naming `file`): the sentence (`apierror.import.*`) and its words. */
+function refused({ message, words }: { message: string; words: MessageWords }): AppError {
+  return new AppError('validation_failed', message, [{ path: 'file', message }], words);
+}
+
+/** "… is empty; nothing was imported": the email reader's reason after the file's name. */
+export function unreadFile(filename: string, error: EmailFileError): AppError {
+  return refused(
+    apiWords('import.emailRefused', {
+      filename,
+      reason: error.message,
+      reasonWords: wordsValue(error.words),
+    }),
+  );
 }
 
 /** The file's messages, unread, or a 400 naming the file: not an email, or more than the limit. */
@@ -83,12 +96,9 @@ async function sourcesOf(file: EmailFile, maxMessages: number): Promise<Buffer[]
   } catch (error) {
     if (error instanceof TooManyMessages) {
       const limit = error.limit.toLocaleString('en-US');
-      throw refused(
-        `"${file.filename}" holds more than ${limit} messages, the most one import takes (the limit is set by AS_WRITTEN_IMPORT_MAX_MESSAGES); split the mailbox into smaller files; nothing was imported`,
-      );
+      throw refused(apiWords('import.tooManyMessages', { filename: file.filename, limit }));
     }
-    if (error instanceof EmailFileError)
-      throw refused(`"${file.filename}" ${error.message}; nothing was imported`);
+    if (error instanceof EmailFileError) throw unreadFile(file.filename, error);
     throw error;
   }
 }
@@ -185,17 +195,35 @@ function messageRecord(email: ParsedEmail, childId: string) {
   };
 }
 
+/**
+ * What a refusal says was imported before it: nothing (`none`), the messages before the refused one
+ * (`before`, a job resumed), or those before the batch that holds it (`batch`).
+ */
+type Outcome = { imported: 'none' } | { imported: 'before' | 'batch'; done: number };
+
 /** The log's own rules on a message's record: one they refuse is named, never a 500. */
 function checkLoggable(
   record: ReturnType<typeof messageRecord>,
-  where: { number: number; count: number; filename: string; outcome: string },
+  where: { number: number; count: number; filename: string; outcome: Outcome },
 ) {
   const parsed = RESOURCES.communication.input.safeParse(record);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'message';
-  const which = where.count > 1 ? `message ${where.number} of "${where.filename}"` : `"${where.filename}"`;
-  throw refused(`${which} cannot be logged: its ${field} ${issue.message}; ${where.outcome}`);
+  // The field's refusal in the reader's language, from its code and limits (as a field of a request).
+  const problemWords = fieldMessage(issuesToFields([issue])[0]!);
+  throw refused(
+    apiWords('import.notLoggable', {
+      inFile: where.count > 1 ? 'yes' : 'no',
+      number: String(where.number),
+      filename: where.filename,
+      field,
+      problem: issue.message,
+      ...(problemWords ? { problemWords: wordsValue(problemWords) } : {}),
+      outcome: where.outcome.imported,
+      done: where.outcome.imported === 'none' ? '0' : String(where.outcome.done),
+    }),
+  );
 }
 
 /** Write messages (prepared, in written order) into the log, inside the caller's transaction. */
@@ -204,7 +232,7 @@ async function writeMessages(
   ctx: ServiceContext,
   childId: string,
   messages: readonly Prepared[],
-  where: { count: number; filename: string; outcome: string },
+  where: { count: number; filename: string; outcome: Outcome },
 ) {
   await requireChild(trx, ctx.householdId, childId, 'childId');
   const contacts = await contactEmailsOfChild(trx, ctx.householdId, childId);
@@ -280,8 +308,7 @@ export async function importEmails(
   try {
     emails = await parseEmailFile(file.bytes);
   } catch (error) {
-    if (error instanceof EmailFileError)
-      throw refused(`"${file.filename}" ${error.message}; nothing was imported`);
+    if (error instanceof EmailFileError) throw unreadFile(file.filename, error);
     throw error;
   }
   const { prepared, skipped } = await prepareFiles(
@@ -294,7 +321,7 @@ export async function importEmails(
     const written = await writeMessages(trx, ctx, file.childId, prepared, {
       count: emails.length,
       filename: file.filename,
-      outcome: 'nothing was imported',
+      outcome: { imported: 'none' },
     });
     return { ...written, skippedAttachments: skipped };
   });
@@ -353,8 +380,7 @@ export function emailImportJob(
         try {
           emails.push(await parseEmailSource(source, i, inMailbox));
         } catch (error) {
-          if (error instanceof EmailFileError)
-            throw refused(`"${payload.filename}" ${error.message}; nothing was imported`);
+          if (error instanceof EmailFileError) throw unreadFile(payload.filename, error);
           throw error;
         }
         // Reading one long message can take tens of milliseconds: everyone else's requests go between
@@ -369,7 +395,7 @@ export function emailImportJob(
           number,
           count,
           filename: payload.filename,
-          outcome: resumed > 0 ? `the ${resumed} messages before it were imported` : 'nothing was imported',
+          outcome: resumed > 0 ? { imported: 'before', done: resumed } : { imported: 'none' },
         });
       }
       let summary: EmailImportSummary = (job.saved.state as EmailImportSummary | null) ?? {
@@ -386,7 +412,7 @@ export function emailImportJob(
           const written = await writeMessages(trx, ctx, payload.childId, prepared, {
             count,
             filename: payload.filename,
-            outcome: `the ${start} messages before this batch were imported`,
+            outcome: { imported: 'batch', done: start },
           });
           const next: EmailImportSummary = {
             imported: before.imported + written.imported.length,

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import { formatLongDate, type IsoDate } from '../../domain/dates.ts';
+import type { IsoDate } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
 import { checkRecordDate, type DatedRecord, type NonSchoolDay } from '../../domain/school-days.ts';
 import { findPlan } from '../../store/plans.repository.ts';
 import type { Db } from '../../store/repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { findSessionEntryInHousehold } from '../../store/session-entries.repository.ts';
-import { AppError, apiWords } from '../errors.ts';
+import { AppError, apiWords, wordsValue } from '../errors.ts';
 import { loadCalendars } from './school-calendars.ts';
 
 // The server's side of "Are you sure? Thursday, November 26 is Thanksgiving break." (the rule is
@@ -45,18 +45,23 @@ export async function settleNonSchoolDay(
 }
 
 /**
- * The question's words (`apierror.schoolDay.confirm`): the catalog says "is a holiday", "is a weekend
- * day" by the day's kind, with the calendar's own name for it; the date as the question prints it.
+ * The question's words (`apierror.schoolDay.confirm`, quoting `apierror.schoolDay.question`, which the
+ * field says): the catalog says "is a holiday", "is a weekend day" by the day's kind, with the
+ * calendar's own name for it; the date in words in the reader's language ("Friday, December 4").
  */
 export function nonSchoolDayWords(field: string, date: IsoDate, day: NonSchoolDay) {
   const label = day.event?.label?.trim() || '';
-  return apiWords('schoolDay.confirm', {
-    field,
-    date: formatLongDate(date),
+  const question = apiWords('schoolDay.question', {
+    longDate: date,
     kind: day.kind,
     named: label ? 'yes' : 'no',
     label,
     dayName: day.name,
+  });
+  return apiWords('schoolDay.confirm', {
+    field,
+    question: question.message,
+    questionWords: wordsValue(question.words),
     confirm: CONFIRM_FIELD,
   }).words;
 }

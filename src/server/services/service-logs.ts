@@ -12,8 +12,9 @@ import {
 } from '../../api/service-logs.ts';
 import type { SessionEntry } from '../../api/sessions.ts';
 import { formatLongDate } from '../../domain/dates.ts';
+import { fieldMessage } from '../../domain/i18n/field-errors.ts';
 import type { ServiceLogDifference } from '../../domain/letters.ts';
-import type { ServiceLogMapping, ServiceLogRow } from '../../domain/service-log-read.ts';
+import type { LogProblem, ServiceLogMapping, ServiceLogRow } from '../../domain/service-log-read.ts';
 import {
   DIFFERENCE_KINDS,
   type FamilyEntry,
@@ -59,7 +60,19 @@ import {
 import { servicesWithPlan, serviceTerms } from '../../store/services.repository.ts';
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { AppError, apiError, invalid, notFound, parseOrThrow } from '../errors.ts';
+import {
+  type ApiErrorKey,
+  AppError,
+  apiError,
+  apiWords,
+  apiWordsOf,
+  invalid,
+  type MessageWords,
+  notFound,
+  parseOrThrow,
+  quotedWords,
+  wordsValue,
+} from '../errors.ts';
 import { readDocumentTextInChildProcess, readServiceLogInChildProcess } from './iep-reading.ts';
 import { journalChange } from './journal.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
@@ -255,7 +268,7 @@ export async function previewServiceLog(
     notes: [...read.fileNotes, ...reading.notes],
     firstRows: read.firstRows,
     rows: reading.problem ? [] : reading.rows,
-    problem: reading.problem,
+    problem: reading.problem ? { kind: reading.problem.kind, message: reading.problem.message } : null,
     reconciliation,
   };
 }
@@ -312,6 +325,48 @@ async function viewOf(db: Db, householdId: string, row: ServiceLogImportRow): Pr
 const problemField = (kind: string) => (kind === 'needs_student_id' ? 'studentId' : 'file');
 
 /**
+ * The reasons a row of the child's is not read ("“lots” is not a number of minutes"), as the reader
+ * writes them in English (src/domain/service-log-read.ts, service-log-values.ts): the keys whose
+ * English they are, to find their words back when a problem of the file quotes one.
+ */
+const ROW_REASONS = [
+  'logRow.noStudent',
+  'logRow.noDate',
+  'logRow.notSession',
+  'logRow.dateNoYear',
+  'logRow.notDate',
+  'logRow.notMinutes',
+  'logRow.tooManyMinutes',
+  'logRow.unknownStatus',
+  'logRow.noStatus',
+  'logRow.noService',
+  'logRow.serviceUnmatched',
+] as const satisfies readonly ApiErrorKey[];
+
+/** The words of a row's reason, or null when it is none the catalog knows. */
+export function rowReasonWords(reason: string): MessageWords | null {
+  return apiWordsOf(ROW_REASONS, reason);
+}
+
+/** A problem's words, with the words of the row's reason it quotes ("No session could be read …"). */
+function problemWords(words: MessageWords): MessageWords {
+  const reason = words.values?.reason;
+  if (typeof reason !== 'string' || words.values?.reasonWords !== undefined) return words;
+  const found = rowReasonWords(reason);
+  return found ? { ...words, values: { ...words.values, reasonWords: wordsValue(found) } } : words;
+}
+
+/** A file the reader read but that cannot be taken: a 400 naming `file` (or `studentId`), with its words. */
+export function logProblemError({ kind, message, words }: LogProblem): AppError {
+  return new AppError(
+    'validation_failed',
+    message,
+    [{ path: problemField(kind), message }],
+    problemWords(words),
+  );
+}
+
+/**
  * Saves a log the parent confirmed: this child's rows as read with the mapping, the file's name, size
  * and SHA-256, and what was not read and why, journaled in one transaction; the mapping is remembered
  * for the school. A file that is not this child's log (or reads no row) is refused, and nothing is saved.
@@ -325,10 +380,7 @@ export async function importServiceLog(
   const read = await readUpload(store.db, ctx.householdId, childId, upload);
   const { reading } = read;
   if (reading.problem) {
-    const path = problemField(reading.problem.kind);
-    throw new AppError('validation_failed', reading.problem.message, [
-      { path, message: reading.problem.message },
-    ]);
+    throw logProblemError(reading.problem);
   }
   const summary: ServiceLogSummary = {
     counts: reading.counts,
@@ -562,7 +614,7 @@ export async function acceptServiceLogRows(
       seen.add(line);
       const item = itemOf.get(`line:${line}`);
       if (item && !item.acceptable)
-        throw apiError('conflict', 'serviceLog.lineInRecord', { line, date: formatLongDate(row.date) }, [
+        throw apiError('conflict', 'serviceLog.lineInRecord', { line, longDate: row.date }, [
           { path: field, message: 'is in the record already' },
         ]);
       if (row.date > today)
@@ -579,15 +631,8 @@ export async function acceptServiceLogRows(
       try {
         entry = await writeSessionEntry(trx, ctx, parseOrThrow(SessionEntryInput, made));
       } catch (error) {
-        if (error instanceof AppError && error.code === 'validation_failed') {
-          const detail = error.fields?.[0]?.message ?? error.message;
-          const where = error.fields?.[0]?.path;
-          throw new AppError(
-            'validation_failed',
-            `Line ${line} (${formatLongDate(row.date)}): ${where ? `${where} ` : ''}${detail}`,
-            [{ path: field, message: `${where ? `${where} ` : ''}${detail}` }],
-          );
-        }
+        if (error instanceof AppError && error.code === 'validation_failed')
+          throw lineRefused(field, line, row.date, error);
         throw error;
       }
       await saveMark(trx, ctx, importId, `line:${line}`, 'accepted', entry.id, null);
@@ -595,6 +640,38 @@ export async function acceptServiceLogRows(
     }
     return { entries, view: await viewOf(trx, ctx.householdId, imported) };
   });
+}
+
+/**
+ * A line the entry's own rules refuse: "Line 3 (Friday, December 4): minutes must be …", the field's
+ * refusal (or the error's own) quoted with its words, so a reader of another language gets it in
+ * theirs, on the error and on the line's field.
+ */
+export function lineRefused(field: string, line: number, date: string, error: AppError): AppError {
+  const first = error.fields?.[0];
+  const detail = first?.message ?? error.message;
+  const where = first?.path;
+  // The field's refusal by its code and limits, else the error's words when they say it (the whole
+  // message, or what it quotes: a day with no school's question).
+  const detailWords = !first
+    ? error.words
+    : (fieldMessage(first) ??
+      (detail === error.message ? error.words : error.words && quotedWords(error.words, detail)));
+  const problem = `${where ? `${where} ` : ''}${detail}`;
+  const problemWords = where
+    ? apiWords('serviceLog.fieldProblem', {
+        field: where,
+        detail,
+        ...(detailWords ? { detailWords: wordsValue(detailWords) } : {}),
+      }).words
+    : detailWords;
+  const { message, words } = apiWords('serviceLog.lineRefused', {
+    line: String(line),
+    longDate: date,
+    problem,
+    ...(problemWords ? { problemWords: wordsValue(problemWords) } : {}),
+  });
+  return new AppError('validation_failed', message, [{ path: field, message: problem }], words);
 }
 
 /** Marks one line of the reconciliation: asked about, kept mine, or open again. */
