@@ -3,7 +3,8 @@
 // LOAD_HOUSEHOLDS demo households (each a child with a year of sessions, messages, a plan and a calendar)
 // into a fresh database, signs in once as an advocate who works with every one of them, then runs the same
 // mix of requests twice, each for LOAD_SECONDS: against two processes (the clients split between them), and
-// against one. The mix is what parents do: home screens (the week), a service's ledger, logging a session
+// against one. Past LOAD_TEMPLATES (50) households, the others are copies of those, made in SQL
+// (bench/bulk-households.ts). The mix is what parents do: home screens (the week), a service's ledger, logging a session
 // and drafting a letter, each request for a household picked at random. Prints throughput, p50/p95/p99 of
 // every response, errors (any status but the expected one, and failed connections; goal 0) and each
 // process's memory; with LOAD_SOAK_SECONDS (600 for the issue's soak), a soak on two processes afterwards
@@ -23,11 +24,14 @@ import { seedDemoHousehold } from '../src/cli/demo-household.ts';
 import { fixedClock, idSource } from '../src/server/context.ts';
 import { createUser } from '../src/server/services/accounts.ts';
 import { openStore } from '../src/store/database.ts';
+import { copiedId, copyHouseholds } from './bulk-households.ts';
 
 const HOUSEHOLDS = Number(process.env.LOAD_HOUSEHOLDS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SOAK_SECONDS = Number(process.env.LOAD_SOAK_SECONDS ?? 0);
+/** How many households are made through the app; the others are copies of them (bulk-households.ts). */
+const TEMPLATES = Number(process.env.LOAD_TEMPLATES ?? 50);
 const ADMIN_URL = process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = 'as_written_load';
 const PASSWORD = 'a long load-test password';
@@ -65,7 +69,10 @@ const { user } = await createUser(
 const seedStart = performance.now();
 type Family = { householdId: string; childId: string; serviceIds: string[] };
 const families: Family[] = [];
-for (let i = 0; i < HOUSEHOLDS; i++) {
+// A few households through the app (half in English, half in Spanish), the rest copies of them in SQL
+// (bench/bulk-households.ts).
+const templates = Math.min(HOUSEHOLDS, TEMPLATES);
+for (let i = 0; i < templates; i++) {
   const demo = await seedDemoHousehold(store, clock, user.id, i % 2 ? 'es' : 'en');
   const services = await store.db
     .selectFrom('service')
@@ -81,10 +88,27 @@ for (let i = 0; i < HOUSEHOLDS; i++) {
     childId: demo.childId,
     serviceIds: services.map((s) => s.id),
   });
-  if ((i + 1) % 100 === 0) process.stderr.write(`  seeded ${i + 1} of ${HOUSEHOLDS} households\n`);
+  if ((i + 1) % 100 === 0) process.stderr.write(`  seeded ${i + 1} of ${templates} households\n`);
+}
+await store.close();
+if (HOUSEHOLDS > templates) {
+  process.stderr.write(`  copying them into ${HOUSEHOLDS - templates} more households\n`);
+  const copied = await copyHouseholds(
+    databaseUrl,
+    families.map((f) => f.householdId),
+    HOUSEHOLDS - templates,
+    [user.id],
+  );
+  for (const [i, householdId] of copied.entries()) {
+    const template = families[i % templates]!;
+    families.push({
+      householdId,
+      childId: copiedId(template.childId, i + 1),
+      serviceIds: template.serviceIds.map((id) => copiedId(id, i + 1)),
+    });
+  }
 }
 const seedSeconds = (performance.now() - seedStart) / 1000;
-await store.close();
 
 // ---------------------------------------------------------------------------------------------
 // The processes: `as-written serve`, as deployed (docs/deploy.md), with the pg-boss job runner.
