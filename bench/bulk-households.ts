@@ -101,6 +101,9 @@ export async function copyHouseholds(
         );
     }
     await client.query('commit');
+    // As a server that has run for a while would have them: the planner's statistics and the visibility
+    // map of tables that just grew a hundredfold (autovacuum would get there, in the middle of a run).
+    await client.query('vacuum (analyze)');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

@@ -3,11 +3,13 @@
 // Spanish; each a child with a year of sessions, messages, observations and a plan) into a SQLite file,
 // then times, in turns, the caseload as the app serves it (services/caseload.ts: each child's ledger,
 // week, messages, advisor and key dates) and, as the yardstick measured in the same run, each child's home
-// screen (the week summary) opened once, one family after another. Prints both, their ratio and the goal,
-// and writes bench/out/caseload-bench.json.
+// screen (the week summary) opened once, one family after another. Then the same caseload on PostgreSQL
+// (skipped, saying why, where none answers). Prints each, the ratio and the goal, and writes
+// bench/out/caseload-bench.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { seedDemoHousehold } from '../src/cli/demo-household.ts';
 import { fixedClock, idSource } from '../src/server/context.ts';
 import { createUser, type Env } from '../src/server/services/accounts.ts';
@@ -15,6 +17,7 @@ import { caseloadOf } from '../src/server/services/caseload.ts';
 import { weekSummary } from '../src/server/services/week-summary.ts';
 import { listChildren } from '../src/store/children.repository.ts';
 import { openStore } from '../src/store/database.ts';
+import { copyHouseholds } from './bulk-households.ts';
 
 const FAMILIES = Number(process.env.BENCH_CASELOAD_FAMILIES ?? 200);
 const RUNS = Number(process.env.BENCH_CASELOAD_RUNS ?? 5);
@@ -66,6 +69,53 @@ const [caseloadMs, homeScreensMs] = times.map(median) as [number, number];
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
+// The same caseload on PostgreSQL, as an organisation runs it: 20 demo families made through the app and
+// the others copies of them made in SQL (bench/bulk-households.ts), in a database of its own beside
+// BENCH_DATABASE_URL, dropped after. Skipped, saying why, where no PostgreSQL answers.
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_DATABASE = 'as_written_caseload_bench';
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+let postgres: { caseloadMedianMs: number; runs: number } | { skipped: string };
+try {
+  await admin(`drop database if exists ${PG_DATABASE} with (force)`);
+  await admin(`create database ${PG_DATABASE}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${PG_DATABASE}`;
+  const pgStore = await openStore({ kind: 'postgres', url: url.toString() });
+  try {
+    const { user: advocate } = await createUser(pgStore, env, {
+      email: 'advocate@example.org',
+      displayName: 'Advocate',
+      password: 'a long bench password',
+    });
+    const templates: string[] = [];
+    for (let i = 0; i < Math.min(20, FAMILIES); i++)
+      templates.push((await seedDemoHousehold(pgStore, clock, advocate.id, i % 2 ? 'es' : 'en')).householdId);
+    await copyHouseholds(url.toString(), templates, FAMILIES - templates.length, [advocate.id]);
+    await caseloadOf(pgStore, advocate.id, TODAY, parent);
+    const pgTimes: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const start = performance.now();
+      await caseloadOf(pgStore, advocate.id, TODAY, parent);
+      pgTimes.push(performance.now() - start);
+    }
+    postgres = { caseloadMedianMs: Number(median(pgTimes).toFixed(0)), runs: RUNS };
+  } finally {
+    await pgStore.close();
+    await admin(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
+  }
+} catch (error) {
+  postgres = { skipped: `no PostgreSQL at ${ADMIN_URL} (${(error as Error).message})` };
+}
+
 const result = {
   families: FAMILIES,
   children: children.length,
@@ -77,6 +127,7 @@ const result = {
   ratio: Number((caseloadMs / homeScreensMs).toFixed(2)),
   targetMs: TARGET_MS,
   met: caseloadMs <= TARGET_MS,
+  postgres,
 };
 const out = resolve(import.meta.dirname, 'out');
 mkdirSync(out, { recursive: true });
@@ -87,3 +138,8 @@ console.log(
 console.log(`  the caseload, as served:           ${result.caseloadMedianMs} ms (median of ${RUNS})`);
 console.log(`  each child's home screen, in turn: ${result.homeScreensMedianMs} ms`);
 console.log(`  ratio: ${result.ratio}x; goal ${TARGET_MS} ms: ${result.met ? 'met' : 'not met'}`);
+console.log(
+  'caseloadMedianMs' in postgres
+    ? `  the same caseload on PostgreSQL:    ${postgres.caseloadMedianMs} ms (median of ${postgres.runs}); goal ${TARGET_MS} ms: ${postgres.caseloadMedianMs <= TARGET_MS ? 'met' : 'not met'}`
+    : `  on PostgreSQL: skipped, ${postgres.skipped}`,
+);
