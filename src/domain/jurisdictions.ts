@@ -12,6 +12,7 @@
 
 import { type LegalSourceId, legalSource, pins, citation as sourceOf } from './legal-sources.ts';
 import { PROFILE_TEXTS } from './profile-texts.ts';
+import { roleForMatching } from './team-roles.ts';
 
 /**
  * A rule the app applies, with where it comes from: `source` is the pinpoint (or pinpoints) from the
@@ -1232,8 +1233,9 @@ export function ladderStepAt(profile: JurisdictionProfile, rung: number): Ladder
 /** The highest rung a team contact's role matches (1 when none does). */
 export function rungOfRole(profile: JurisdictionProfile, role: string): number {
   let rung = 1;
+  const words = roleForMatching(role);
   for (const step of profile.ladder) {
-    if (step.rolePattern?.test(role) && step.rung > rung) rung = step.rung;
+    if (step.rolePattern?.test(words) && step.rung > rung) rung = step.rung;
   }
   return rung;
 }

@@ -2,8 +2,8 @@
 // observation's source means in a sentence, and who on the team holds a role. Dates are written by
 // src/domain/dates.ts, in the record's locale. Pure: no clock, the same words on every machine.
 
-import type { CaseContact } from './case-record.ts';
 import { formatLongDate, formatSchoolDate, monthName, RECORD_LOCALE, weekdayName } from './dates.ts';
+import type { TeamRole } from './team-roles.ts';
 
 /** "a", "a and b", "a, b and c". Items that hold commas (long dates) are joined with semicolons. */
 export function listWords(items: readonly string[]): string {
@@ -152,32 +152,8 @@ export function observationSourceWords(source: string, childName: string): strin
 }
 
 // ---------------------------------------------------------------------------------------------
-// Who holds a role on the team. Role text is free text ("Case manager / resource teacher"), so each
-// role is a list of patterns, most specific first: the first pattern any contact matches wins.
-
-export type TeamRole = 'case_manager' | 'teacher' | 'principal' | 'director' | 'superintendent' | 'board';
-
-const ROLE_PATTERNS: Readonly<Record<TeamRole, readonly RegExp[]>> = {
-  case_manager: [
-    /case[\s-]*manager/iu,
-    /case\s+(?:coordinator|carrier|worker)/iu,
-    /504\s+coordinator/iu,
-    /special[\s-]*ed(?:ucation)?\s+teacher|resource\s+teacher|learning\s+support\s+teacher/iu,
-  ],
-  teacher: [
-    /classroom\s+teacher|general[\s-]*ed(?:ucation)?\s+teacher|homeroom\s+teacher/iu,
-    /(?<!special[\s-]*ed(?:ucation)?\s+|resource\s+)teacher/iu,
-    /teacher/iu,
-  ],
-  principal: [/^\s*principal\s*$/iu, /(?<!vice[\s-]|assistant\s|deputy\s)principal/iu, /principal/iu],
-  director: [
-    /director\s+of\s+special|special[\s-]*ed(?:ucation)?\s+director|sped\s+director/iu,
-    /director\s+of\s+(?:student|pupil)\s+services|(?:student|pupil)\s+services\s+director/iu,
-    /director/iu,
-  ],
-  superintendent: [/superintendent/iu],
-  board: [/school\s+board|board\s+of\s+(?:education|trustees)|trustee/iu],
-};
+// The words that stand in for a role's holder the family has not named (who holds a role is read in
+// src/domain/team-roles.ts).
 
 export const ROLE_PLACEHOLDERS: Readonly<Record<TeamRole | 'provider', string>> = {
   case_manager: placeholder("case manager's name"),
@@ -188,52 +164,6 @@ export const ROLE_PLACEHOLDERS: Readonly<Record<TeamRole | 'provider', string>> 
   board: placeholder('school board (chair or secretary)'),
   provider: placeholder("provider's name"),
 };
-
-/** The contacts holding `role`, best match first (all contacts matching the most specific pattern). */
-export function contactsWithRole(team: readonly CaseContact[], role: TeamRole): CaseContact[] {
-  for (const pattern of ROLE_PATTERNS[role]) {
-    const found = team.filter((c) => pattern.test(c.role));
-    if (found.length > 0) return found;
-  }
-  return [];
-}
-
-// Families of provider words: a service "Speech-language therapy" and a contact "SLP" are the same family.
-const PROVIDER_FAMILIES: readonly RegExp[] = [
-  /speech|language|slp|articulation/iu,
-  /occupational|(?<![\p{L}])ot(?![\p{L}])/iu,
-  /physical\s+therap|(?<![\p{L}])pt(?![\p{L}])/iu,
-  /counsel|psycholog|social\s+work/iu,
-  /reading|literacy|dyslexia/iu,
-  /behavio|bcba|aba(?![\p{L}])/iu,
-  /vision|braille|orientation/iu,
-  /hearing|audiolog|deaf/iu,
-];
-
-/**
- * The contact who provides a service: a role naming the service's provider role ("Speech-language
- * pathologist"), else a role in the same family of words as the service ("SLP" for speech therapy).
- */
-export function providerFor(
-  team: readonly CaseContact[],
-  service: { name: string; providerRole: string | null },
-): CaseContact | null {
-  const wanted = service.providerRole?.trim().toLowerCase();
-  if (wanted) {
-    const exact = team.find((c) => {
-      const role = c.role.trim().toLowerCase();
-      return role.length > 0 && (role.includes(wanted) || wanted.includes(role));
-    });
-    if (exact) return exact;
-  }
-  const serviceWords = `${service.name} ${service.providerRole ?? ''}`;
-  for (const family of PROVIDER_FAMILIES) {
-    if (!family.test(serviceWords)) continue;
-    const found = team.find((c) => family.test(c.role));
-    if (found) return found;
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // What a letter carries and asks, in words the editor shares with the server (no zod here, so the web

@@ -13,7 +13,7 @@ import { wordCount } from '../../test/support/reading-grade.ts';
 import type { CaseRecord } from './case-record.ts';
 import type { ParentPosition } from './communications.ts';
 import { formatLongDate, isoWeekday, oneYearBefore } from './dates.ts';
-import { contactsWithRole, formatMinutes, listWords, providerFor } from './letter-words.ts';
+import { formatMinutes, listWords } from './letter-words.ts';
 import {
   attachmentSentence,
   CANADA_LETTER_KINDS,
@@ -44,6 +44,7 @@ import {
   replaceRespondBy,
   unfilledPlaceholders,
 } from './letters.ts';
+import { contactsWithRole, providerFor } from './team-roles.ts';
 import { checkTone } from './tone.ts';
 
 // The record the letters are drafted from: test/support/letter-record.ts (today is Friday 2026-10-16;

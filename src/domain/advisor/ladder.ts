@@ -5,6 +5,7 @@ import type { CaseService } from '../case-record.ts';
 import { type Communication, replyState } from '../communications.ts';
 import { type LadderStep, ladderStepAt, rungOfRole, topPersonRung } from '../jurisdictions.ts';
 import { profileTextValues } from '../profile-texts.ts';
+import { roleForMatching } from '../team-roles.ts';
 import { type Context, sentWritten, unique } from './context.ts';
 import type { LetterKind, Recommendation } from './recommendation.ts';
 
@@ -78,8 +79,10 @@ export function letterForStep(ctx: Context, step: LadderStep | null): LetterKind
 export function primaryContactIds(ctx: Context, service: CaseService | null = null): string[] {
   const team = [...ctx.record.team].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const lead =
-    team.find((c) => /case manager|504 coordinator/i.test(c.role) && !/district/i.test(c.role)) ??
-    team.find((c) => /teacher/i.test(c.role));
+    team.find((c) => {
+      const role = roleForMatching(c.role);
+      return /case manager|504 coordinator/i.test(role) && !/district/i.test(role);
+    }) ?? team.find((c) => /teacher/i.test(roleForMatching(c.role)));
   const providerRole = service?.providerRole?.trim().toLowerCase();
   const providers = providerRole
     ? team.filter((c) => c.role.trim().toLowerCase() === providerRole).map((c) => c.id)

@@ -1,4 +1,5 @@
 // The appeal to a school board in British Columbia (School Act s.11) and Alberta (Education Act s.42): a
+import { contactsWithRole } from '../team-roles.ts';
 // real appeal, not a request for help. It names the decision appealed, its date, who made it, what the
 // parent asks the board to decide, and the board's own appeal procedure the parent follows (a board sets
 // its procedure by bylaw or policy, and may ask that the decision be discussed with named people first).
@@ -13,7 +14,7 @@
 import { type CaseRecord, type CaseService, owedMissesToList } from '../case-record.ts';
 import { VERBAL_KINDS } from '../communications.ts';
 import { pin } from '../legal-sources.ts';
-import { bulletList, capitalize, contactsWithRole, quotePlan } from '../letter-words.ts';
+import { bulletList, capitalize, quotePlan } from '../letter-words.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { serviceWords } from './facts.ts';
 import { boardAppealProvince } from './kinds.ts';

@@ -1,4 +1,5 @@
 // 15. Questions about the school's service log (issue 19): drafted from differences the parent picked in
+import { providerFor } from '../team-roles.ts';
 // the reconciliation table (src/domain/service-log-reconcile.ts). Each difference is a fact on both
 // sides (the date, the service, what the school's log says, what the family's record says); the letter
 // groups them by service and by kind so that three dates read as one sentence ("The service log lists
@@ -7,7 +8,7 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { monthName, RECORD_LOCALE } from '../dates.ts';
-import { andList, providerFor } from '../letter-words.ts';
+import { andList } from '../letter-words.ts';
 import type { DifferenceKind } from '../service-log-reconcile.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import { findService, serviceWords } from './facts.ts';

@@ -2,7 +2,8 @@
 
 import type { CaseRecord } from '../case-record.ts';
 import { pin, pins } from '../legal-sources.ts';
-import { bulletList, providerFor } from '../letter-words.ts';
+import { bulletList } from '../letter-words.ts';
+import { providerFor } from '../team-roles.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import {
   closureLines,

@@ -1,7 +1,8 @@
 // 1. A specific concern about one accommodation or one service.
 
 import type { CaseAccommodation, CaseRecord, CaseService } from '../case-record.ts';
-import { bulletList, capitalize, providerFor, quotePlan } from '../letter-words.ts';
+import { bulletList, capitalize, quotePlan } from '../letter-words.ts';
+import { providerFor, roleForMatching } from '../team-roles.ts';
 import type { DraftLanguage } from './draft-language.ts';
 import {
   closureLines,
@@ -52,7 +53,9 @@ function accommodationConcern(w: Writer, accommodation: CaseAccommodation): Lett
   // The teacher of the class where it lapsed, when a role names the class ("Math teacher").
   const classNames = [...new Set(summary.lapses.map((o) => o.className).filter((c): c is string => !!c))];
   const classTeacher = record.team.find((c) =>
-    classNames.some((cls) => /teacher/iu.test(c.role) && c.role.toLowerCase().includes(cls.toLowerCase())),
+    classNames.some(
+      (cls) => /teacher/iu.test(roleForMatching(c.role)) && c.role.toLowerCase().includes(cls.toLowerCase()),
+    ),
   );
   const teacher = classTeacher ?? writer.roleHolder(record, 'teacher');
   const to = [teacher ? writer.recipientOf(teacher) : writer.recipientForRole(w, 'case_manager')];

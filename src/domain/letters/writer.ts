@@ -1,4 +1,5 @@
 // The writer of one letter: the child's and the plan's names, dates as the letter writes them, who it
+import { contactsWithRole, type TeamRole } from '../team-roles.ts';
 // goes to, the date it asks a reply by, and the paper trail of the records it quotes (`facts`). Every
 // drafter starts with `writerFor` and ends with `finish`.
 
@@ -8,13 +9,7 @@ import { formatLongDate, isIsoDate } from '../dates.ts';
 import { replyDueDate } from '../deadlines.ts';
 import type { RuleWords } from '../errors.ts';
 import type { Translate } from '../i18n/translate.ts';
-import {
-  contactsWithRole,
-  type LetterAttachment,
-  placeholder,
-  placeholdersIn,
-  type TeamRole,
-} from '../letter-words.ts';
+import { type LetterAttachment, placeholder, placeholdersIn } from '../letter-words.ts';
 import {
   DEFAULT_DRAFT_LANGUAGE,
   type DraftLanguage,
