@@ -12,10 +12,10 @@
 // worksheet photo).
 //
 // What stays in English in both: names of people and of the school, and the staff's job titles (team
-// roles and the services' provider roles), which she copies from the school's staff list. The app reads
-// those titles to find the case manager, the principal or a service's provider for a letter
-// (src/domain/advisor/ladder.ts, src/domain/letter-words.ts, the jurisdictions' ladders), and their
-// patterns are English ones; a Spanish "directora" would be read as a district director.
+// roles and the services' provider roles), which she copies from the school's staff list: the letters
+// to the English-speaking school name each person by the title the school gives them. (A family that
+// types the titles in Spanish is read as well: "Administradora de casos" is the case manager and
+// "Directora" the principal, src/domain/team-roles.ts.)
 //
 // Spanish follows docs/glossary-es.md (adaptaciones, sesión de reposición, informe de progreso,
 // reevaluación, año escolar extendido (ESY), plan de conducta...).
