@@ -29,6 +29,16 @@ export const ErrorResponse = z
   })
   .meta({ id: 'ErrorResponse' });
 
+/**
+ * A sentence as catalog words (issue 17): a key of a catalog part the web app loads (its English is
+ * the sentence the answer gives beside it) and its values; a value named `…Words` is the words of what
+ * the sentence quotes, as JSON, said first.
+ */
+export const MessageWordsSchema = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 /** Standard error responses for documentation. */
 export const errors = {
   400: ErrorResponse,

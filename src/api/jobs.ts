@@ -23,9 +23,9 @@ export const Job = z
     progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
     attempts: z.number().int(),
     maxAttempts: z.number().int(),
-    /** Why it failed (the last failed attempt's message); null while it has not. */
+    /** Why it failed (the last failed attempt's message, in the reader's language); null while it has not. */
     error: z.string().nullable(),
-    /** Every failed attempt, in order (a retried attempt that failed stays listed). */
+    /** Every failed attempt, in order (a retried attempt that failed stays listed), in the reader's language. */
     failures: z.array(z.object({ attempt: z.number().int(), at: z.string(), message: z.string() })),
     /** What it did, once succeeded (an email import: how many messages it logged, and what it skipped). */
     result: EmailImportSummary.nullable(),

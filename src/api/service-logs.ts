@@ -12,7 +12,7 @@ import {
   ServiceLogSummarySchema,
   UnreadRowSchema,
 } from '../domain/service-log-schemas.ts';
-import { Instant } from './common.ts';
+import { Instant, MessageWordsSchema } from './common.ts';
 import { SessionEntry } from './sessions.ts';
 
 // The school's own service log, read and reconciled with the family's record (issue 19). A file is
@@ -101,7 +101,8 @@ const ServiceLogReadingFields = {
   mapping: ServiceLogMappingSchema,
   counts: ServiceLogCountsSchema,
   otherStudentNames: z.number().int(),
-  unread: z.array(UnreadRowSchema),
+  /** Each row not read and why: `reason` in English, `words` the same in the catalog part `servicelog`. */
+  unread: z.array(UnreadRowSchema.extend({ words: MessageWordsSchema.optional() })),
   services: z.array(ServiceMatchSchema),
   unknownStatuses: z.array(z.string()),
   dates: ServiceLogDatesSchema,
@@ -133,7 +134,10 @@ export const ServiceLogPreview = z
     problem: z
       .object({
         kind: z.enum(['not_a_log', 'another_child', 'no_rows', 'needs_student_id']),
+        /** In English. */
         message: z.string(),
+        /** The same as words of the catalog part `servicelog`, for the page to say in the reader's language. */
+        words: MessageWordsSchema.optional(),
       })
       .nullable(),
     reconciliation: ReconciliationSchema,

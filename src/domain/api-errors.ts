@@ -2,6 +2,7 @@ import { formatSchoolDate, RECORD_LOCALE } from './dates.ts';
 import { AppError, type ErrorCode, type FieldIssue, type MessageWords } from './errors.ts';
 import en from './i18n/locales/en/apierror.json' with { type: 'json' };
 import { createTranslator, type Translator } from './i18n/translate.ts';
+import { wordsFoundBack } from './i18n/words.ts';
 
 // The server's refusals a person reads (sign-in, links, invitations, members, letters, records,
 // corrections, service logs, attachments, imports, calendars, transfers, ...), written once in the
@@ -122,26 +123,11 @@ export function sayApiWords(words: MessageWords, translator: Translator): string
  * English and quoted by a refusal. Null when none of them wrote it.
  */
 export function apiWordsOf(keys: readonly ApiErrorKey[], sentence: string): MessageWords | null {
-  for (const key of keys) {
-    const template = (en as Record<string, string>)[`apierror.${key}`];
-    if (template === undefined) continue;
-    const names: string[] = [];
-    const source = template
-      .split(/(\{[a-zA-Z]+\})/)
-      .map((piece) => {
-        const name = /^\{([a-zA-Z]+)\}$/.exec(piece)?.[1];
-        if (!name) return piece.replace(/''/g, "'").replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push(name);
-        return '(.+?)';
-      })
-      .join('');
-    const m = new RegExp(`^${source}$`, 's').exec(sentence);
-    if (!m) continue;
-    return names.length
-      ? { key: `apierror.${key}`, values: Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])) }
-      : { key: `apierror.${key}` };
-  }
-  return null;
+  return wordsFoundBack(
+    en,
+    keys.map((key) => `apierror.${key}`),
+    sentence,
+  );
 }
 
 /** The words of what a message quotes (a `…Words` value, however deep) whose English is `english`. */

@@ -172,7 +172,7 @@ describe('readServiceLog', () => {
       message:
         'This looks like a log for another child: none of its 2 rows name Emma Lopez. Nothing was saved.',
       words: {
-        key: 'apierror.serviceLog.anotherChild',
+        key: 'servicelog.problem.anotherChild',
         values: { rows: 2, count: '2', child: 'Emma Lopez', withId: 'no' },
       },
     });
@@ -187,7 +187,7 @@ describe('readServiceLog', () => {
       kind: 'not_a_log',
       message:
         'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
-      words: { key: 'apierror.serviceLog.notALog' },
+      words: { key: 'servicelog.problem.notALog' },
     });
   });
 

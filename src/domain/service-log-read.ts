@@ -133,10 +133,11 @@ export type ServiceLogReading = {
 };
 
 /**
- * Why a file cannot be taken: in English (`message`), and as the words of the server-only catalog part
- * `apierror` that say the same (`words`; the English of each key is exactly the message, which
- * src/server/i18n.apierror.test.ts checks), so the server says it in the reader's language. This file
- * does not load that part: the web app imports it.
+ * Why a file cannot be taken: in English (`message`), and as the words of the catalog part `servicelog`
+ * that say the same (`words`; the English of each key is exactly the message, which
+ * src/server/i18n.file-refusals.test.ts checks): the server says them in the reader's language when it
+ * refuses the file, and the service log page says them when it shows the preview. This file does not
+ * load the catalog: the web app imports it.
  */
 export type LogProblem = { kind: LogProblemKind; message: string; words: MessageWords };
 
@@ -308,13 +309,13 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
             kind: 'not_a_log',
             message:
               'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
-            words: { key: 'apierror.serviceLog.notALog' },
+            words: { key: 'servicelog.problem.notALog' },
           }
         : {
             kind: 'not_a_log',
             message:
               'Choose which column holds the date, and at least one of the minutes, the status or the service.',
-            words: { key: 'apierror.serviceLog.chooseColumns' },
+            words: { key: 'servicelog.problem.chooseColumns' },
           },
     );
   }
@@ -344,14 +345,14 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     return nothing({
       kind: 'another_child',
       message: `This looks like a log for another child: its title names another student, not ${childWords(options.child)}. Nothing was saved.`,
-      words: { key: 'apierror.serviceLog.titleNamesAnother', values: { child: childWords(options.child) } },
+      words: { key: 'servicelog.problem.titleNamesAnother', values: { child: childWords(options.child) } },
     });
   }
   if (!namedInTitle && idInTitle && options.studentId && idKey(idInTitle) !== idKey(options.studentId)) {
     return nothing({
       kind: 'another_child',
       message: `This looks like a log for another child: its title gives a student ID that is not ${childWords(options.child)}’s. Nothing was saved.`,
-      words: { key: 'apierror.serviceLog.titleIdAnother', values: { child: childWords(options.child) } },
+      words: { key: 'servicelog.problem.titleIdAnother', values: { child: childWords(options.child) } },
     });
   }
 
@@ -623,7 +624,7 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
     reading.problem = {
       kind: 'needs_student_id',
       message: `This log names students by ID only. Give ${childWords(options.child)}’s student ID to read only her or his rows.`,
-      words: { key: 'apierror.serviceLog.needsStudentId', values: { child: childWords(options.child) } },
+      words: { key: 'servicelog.problem.needsStudentId', values: { child: childWords(options.child) } },
     };
     return reading;
   }
@@ -632,7 +633,7 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
       kind: 'another_child',
       message: `This looks like a log for another child: none of its ${otherRows} ${otherRows === 1 ? 'row names' : 'rows name'} ${childWords(options.child)}${options.studentId ? ' or her or his student ID' : ''}. Nothing was saved.`,
       words: {
-        key: 'apierror.serviceLog.anotherChild',
+        key: 'servicelog.problem.anotherChild',
         values: {
           rows: otherRows,
           count: String(otherRows),
@@ -652,14 +653,14 @@ export function readServiceLog(grid: readonly GridRow[], options: ReadServiceLog
           message: `No session could be read from this file: ${first.reason} (line ${first.line}), and ${counts.problems - 1} more.`,
           // The row's reason is English; the server finds its words (src/server/services/service-logs.ts).
           words: {
-            key: 'apierror.serviceLog.noRowRead',
+            key: 'servicelog.problem.noRowRead',
             values: { reason: first.reason, line: String(first.line), more: String(counts.problems - 1) },
           },
         }
       : {
           kind: 'no_rows',
           message: 'No session could be read from this file: it has no rows under its header.',
-          words: { key: 'apierror.serviceLog.noRows' },
+          words: { key: 'servicelog.problem.noRows' },
         };
   }
   return reading;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DistrictCalendar } from '../api/district-calendars.ts';
 import { apiWords, sayApiWords } from '../domain/api-errors.ts';
 import { AppError, invalid, issuesToFields, type MessageWords } from '../domain/errors.ts';
 import { fieldMessage } from '../domain/i18n/field-errors.ts';
@@ -7,16 +8,30 @@ import type { SchoolCalendar } from '../domain/school-calendar-model.ts';
 import { nonSchoolDay, nonSchoolDayQuestion } from '../domain/school-days.ts';
 import { type GridRow, readServiceLog } from '../domain/service-log-read.ts';
 import { readMinutes, rowStatus } from '../domain/service-log-values.ts';
+import { rowReasonWords } from '../domain/service-log-words.ts';
 import { EmailFileError, MAX_MESSAGE_ID, parseEmailFile } from '../importers/email.ts';
 import { IcsFileError, readIcsFile, TooManyEvents } from '../importers/ics.ts';
 import { FetchRefused, normalizeFeedUrl } from './fetch/guarded-fetch.ts';
 import { localizeError, translatorFor } from './i18n.ts';
+import { failureOf, type Job, type JobFailure } from './jobs/jobs.ts';
 import { attachmentInUse } from './services/attachments.ts';
 import { calendarFileRefused } from './services/calendar-import.ts';
-import { addressRefused, failureWords } from './services/district-calendars.ts';
+import {
+  addressRefused,
+  districtCalendarForReader,
+  failureWords,
+  failureWordsOf,
+} from './services/district-calendars.ts';
 import { unreadFile } from './services/email-import.ts';
+import { jobView } from './services/jobs.ts';
 import { CONFIRM_FIELD, nonSchoolDayWords } from './services/school-days.ts';
-import { lineRefused, logProblemError, rowReasonWords } from './services/service-logs.ts';
+import {
+  lineNotAcceptable,
+  lineRefused,
+  logProblemError,
+  NOT_ACCEPTABLE,
+  type NotAcceptable,
+} from './services/service-logs.ts';
 
 // The refusals that quote another reader's reasons (issue 17): a file the email or calendar reader
 // cannot read, a service log that is not this child's, a line the record refuses, a file still in use,
@@ -334,6 +349,246 @@ describe('a service log that cannot be taken', () => {
       sayApiWords(rowReasonWords('the status “Zoom link broken” is not one As Written knows')!, spanish),
     ).toBe('As Written no conoce el estado “Zoom link broken”');
     expect(rowReasonWords('something else')).toBeNull();
+  });
+
+  it('finds the words of every row a log reader leaves out, and says them in Spanish', () => {
+    const log = grid(
+      [
+        'Date,Student Name,Minutes,Status',
+        '10/6/2026,Emma Lopez,30,Delivered',
+        ',,,',
+        '10/7/2026,Liam Nguyen,30,Delivered',
+        'Date,Student Name,Minutes,Status',
+        'Page 1 of 2,,,',
+        '10/8/2026,,,',
+        '10/9/2026,,30,Delivered',
+        '10/12/2026,Emma Lopez,lots,Delivered',
+        'Total,,60,',
+      ].join('\n'),
+    );
+    const reading = readServiceLog(log, options);
+    expect(reading.unread.map((u) => u.kind)).toEqual([
+      'blank',
+      'other_student',
+      'header',
+      'page',
+      'header',
+      'problem',
+      'problem',
+      'total',
+    ]);
+    const said = reading.unread.map((u) => {
+      const words = rowReasonWords(u.reason);
+      expect(words, u.reason).not.toBeNull();
+      expect(sayApiWords(words!, english)).toBe(u.reason);
+      return sayApiWords(words!, spanish);
+    });
+    expect(said).toEqual([
+      'una línea en blanco',
+      'la fila de otro estudiante (no se guarda)',
+      'el encabezado de la tabla otra vez (una página nueva)',
+      'un encabezado o pie de página',
+      'un título de grupo (la fecha o el servicio de las filas de abajo)',
+      'la fila no nombra a ningún estudiante',
+      '“lots” no es un número de minutos',
+      'una línea de totales',
+    ]);
+  });
+});
+
+describe('a row of a service log that cannot be an entry', () => {
+  it('says why in English as before, and in Spanish by its rule', () => {
+    const cases: [NotAcceptable, string, string][] = [
+      [
+        'makeupNoMinutes',
+        'the log gives no minutes for this make-up',
+        'el registro de la escuela no da los minutos de esta sesión de reposición',
+      ],
+      [
+        'shortNoMinutes',
+        'the log gives no minutes for a shortened session',
+        'el registro de la escuela no da los minutos de una sesión más corta',
+      ],
+      [
+        'noPlannedLength',
+        'the log does not give the minutes the session was meant to last, and the plan has no session length',
+        'el registro de la escuela no da cuántos minutos debía durar la sesión, y el plan no fija una duración por sesión',
+      ],
+      [
+        'noMinutes',
+        'the log gives no minutes, and the plan has no session length',
+        'el registro de la escuela no da los minutos, y el plan no fija una duración por sesión',
+      ],
+    ];
+    expect(cases.map(([code]) => code).sort()).toEqual(Object.keys(NOT_ACCEPTABLE).sort());
+    for (const [code, reason, spanishReason] of cases) {
+      const error = lineNotAcceptable('lines.2', 14, code);
+      expect(error.message).toBe(`lines.2 line 14 cannot be accepted: ${reason}`);
+      expect(error.fields).toEqual([
+        {
+          path: 'lines.2',
+          message: `line 14 cannot be accepted: ${reason}`,
+          code: 'custom',
+          params: { rule: 'serviceLog.lineNotAcceptable', line: 14, problem: code },
+        },
+      ]);
+      // English readers get the message as written; the catalog's English is that message.
+      const refusal = { message: error.message, fields: error.fields, validation: true };
+      expect(localizeError(refusal, 'en').message).toBe(error.message);
+      expect(english.t('error.rule.serviceLog.lineNotAcceptable', { line: 14, problem: code })).toBe(
+        error.fields![0]!.message,
+      );
+      const said = localizeError(refusal, 'es');
+      expect(said.fields?.[0]?.message).toBe(`la línea 14 no se puede aceptar: ${spanishReason}`);
+      expect(said.message).toBe(`Revise lines.2: la línea 14 no se puede aceptar: ${spanishReason}`);
+    }
+  });
+});
+
+describe('a district calendar’s failed read, as the subscription keeps it', () => {
+  const feed = (lastError: string | null): DistrictCalendar => ({
+    id: 'feed-1',
+    householdId: 'h-1',
+    childId: 'c-1',
+    address: 'https://district.example.org/cal.ics',
+    name: null,
+    lastStatus: lastError ? 'failed' : 'ok',
+    lastError,
+    lastReadAt: '2026-12-01T12:00:00.000Z',
+    pending: [],
+    recent: [],
+    createdAt: '2026-11-01T12:00:00.000Z',
+    updatedAt: '2026-12-01T12:00:00.000Z',
+  });
+  const icsError = (text: string) => {
+    try {
+      readIcsFile(text);
+    } catch (error) {
+      if (error instanceof IcsFileError) return error;
+      throw error;
+    }
+    throw new Error('the calendar was read');
+  };
+
+  it('finds the words of every reason a read fails back from its English, and says it in Spanish', () => {
+    const cases: [unknown, string][] = [
+      [new FetchRefused('fetch.status', { status: '503' }), 'respondió 503 en lugar del calendario'],
+      [new FetchRefused('fetch.timeout', { seconds: '10' }), 'no respondió en 10 segundos'],
+      [new FetchRefused('fetch.unreachable'), 'no se pudo contactar'],
+      [
+        new FetchRefused('fetch.unreachableCode', { code: 'ECONNRESET' }),
+        'no se pudo contactar (ECONNRESET)',
+      ],
+      [new FetchRefused('fetch.notFound', { host: 'nope.example' }), 'no se encontró (nope.example)'],
+      [
+        new FetchRefused('fetch.tooLargeDeclared', { size: '12 MB', max: '5 MB' }),
+        'respondió con 12 MB, más de los 5 MB que puede tener un calendario',
+      ],
+      [
+        new FetchRefused('fetch.tooLarge', { max: '5 MB' }),
+        'respondió con más de los 5 MB que puede tener un calendario',
+      ],
+      [new FetchRefused('fetch.redirects', { max: '5' }), 'redirigió más de 5 veces'],
+      [
+        new FetchRefused('fetch.private', { address: '10.0.0.1' }),
+        'apunta a una dirección de una red privada o local (10.0.0.1), que este servidor no lee',
+      ],
+      [icsError('<html>Not found</html>'), 'respondió con algo que no es un archivo de calendario (.ics)'],
+      [icsError(''), 'respondió con algo que está vacío'],
+      [icsError('BEGIN:VCALENDAR\nEND:VCALENDAR\n'), 'no tiene ningún evento'],
+      [new TooManyEvents(2000), 'tiene más de 2,000 eventos, el máximo que se importa de una vez'],
+    ];
+    for (const [error, spanishReason] of cases) {
+      // What the subscription stores is the English of the reason (refreshDistrictCalendar).
+      const stored = failureWords(error)!.message;
+      const words = failureWordsOf(stored);
+      expect(words, stored).not.toBeNull();
+      expect(sayApiWords(words!, english)).toBe(stored);
+      expect(districtCalendarForReader(feed(stored), spanish).lastError).toBe(spanishReason);
+      // An English reader reads it as stored.
+      expect(districtCalendarForReader(feed(stored), english)).toEqual(feed(stored));
+    }
+  });
+
+  it('keeps a reason it does not know, and a subscription that did not fail, as they are', () => {
+    expect(districtCalendarForReader(feed('something new went wrong'), spanish).lastError).toBe(
+      'something new went wrong',
+    );
+    expect(districtCalendarForReader(feed(null), spanish)).toEqual(feed(null));
+  });
+});
+
+describe('an email import job that failed', () => {
+  const failedJob = (failures: JobFailure[]): Job => ({
+    id: 'job-1',
+    name: 'email-import',
+    householdId: 'h-1',
+    payload: {},
+    status: 'failed',
+    attempts: failures.length,
+    maxAttempts: 3,
+    done: 0,
+    total: 300,
+    result: null,
+    error: failures.at(-1)?.message ?? null,
+    failures,
+    requestedBy: 'user:u-1',
+    createdAt: '2026-12-01T12:00:00.000Z',
+    startedAt: '2026-12-01T12:00:00.000Z',
+    finishedAt: '2026-12-01T12:00:01.000Z',
+    updatedAt: '2026-12-01T12:00:01.000Z',
+  });
+
+  it('says why in the reader’s language, from the words the failure keeps', async () => {
+    const error = await emailRefusal(
+      mbox(mail('From: a@example.org\r\nDate: Mon, 5 Oct 2026 10:00:00 -0400'), mail('From: b@example.org')),
+    );
+    const refused = unreadFile('casa.mbox', error);
+    const failure = failureOf(1, '2026-12-01T12:00:01.000Z', refused);
+    expect(failure).toEqual({
+      attempt: 1,
+      at: '2026-12-01T12:00:01.000Z',
+      message: '"casa.mbox" message 2 has no readable Date header; nothing was imported',
+      words: refused.words,
+    });
+    const spanishText =
+      '"casa.mbox" tiene un mensaje (el 2) que no tiene una fecha que se pueda leer (el encabezado Date); no se importó nada';
+    const said = jobView(failedJob([failure]), spanish);
+    expect(said.error).toBe(spanishText);
+    expect(said.failures).toEqual([{ attempt: 1, at: failure.at, message: spanishText }]);
+    // In English, and without a translator, exactly as written; the words stay out of the answer.
+    for (const view of [jobView(failedJob([failure]), english), jobView(failedJob([failure]))]) {
+      expect(view.error).toBe(failure.message);
+      expect(view.failures).toEqual([{ attempt: 1, at: failure.at, message: failure.message }]);
+    }
+  });
+
+  it('finds the words of a failure kept before failures kept words, and keeps any other in English', () => {
+    const old = (message: string): JobFailure => ({ attempt: 1, at: '2026-12-01T12:00:01.000Z', message });
+    expect(
+      jobView(
+        failedJob([old('"broken.mbox" message 250 has no readable Date header; nothing was imported')]),
+        spanish,
+      ).error,
+    ).toBe(
+      '"broken.mbox" tiene un mensaje (el 250) que no tiene una fecha que se pueda leer (el encabezado Date); no se importó nada',
+    );
+    expect(jobView(failedJob([old('"x.eml" is empty; nothing was imported')]), spanish).error).toBe(
+      '"x.eml" está vacío; no se importó nada',
+    );
+    expect(
+      jobView(failedJob([old('The file of this import is no longer stored; import it again')]), spanish)
+        .error,
+    ).toBe('El archivo de esta importación ya no está guardado; impórtelo de nuevo');
+    // A failure that is not the import's refusal (a lost connection) has no words: English.
+    const lost = failedJob([old('the database went away (1)'), old('the database went away (2)')]);
+    expect(jobView(lost, spanish).error).toBe('the database went away (2)');
+    // A failure that is not an AppError keeps no words.
+    expect(failureOf(2, 'at', new Error('the database went away'))).toEqual({
+      attempt: 2,
+      at: 'at',
+      message: 'the database went away',
+    });
   });
 });
 

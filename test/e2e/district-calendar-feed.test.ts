@@ -11,6 +11,7 @@ import {
   PHONE,
   seedDemoParent,
   setToday,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -61,12 +62,15 @@ describe('reading the district calendar by its address, in the browser', () => {
   let server: TestServer;
   let feedServer: http.Server;
   let feed = feedOf([RECESS]);
+  let status = 200;
   let address = '';
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    feedServer = http.createServer((_req, res) => res.end(feed));
+    feedServer = http.createServer((_req, res) =>
+      res.writeHead(status, { 'content-type': 'text/calendar' }).end(status === 200 ? feed : 'down'),
+    );
     await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
     const port = (feedServer.address() as AddressInfo).port;
     address = `http://127.0.0.1:${port}/maple.ics`;
@@ -138,5 +142,32 @@ describe('reading the district calendar by its address, in the browser', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(journal.actor).toMatch(/^system:district-calendar:/);
+  });
+
+  it('says why a read failed in the reader’s language (issue 17)', async () => {
+    status = 503;
+    await page.goto('/calendar');
+    await section().getByRole('button', { name: 'Read it now' }).click();
+    await section()
+      .getByText(/the address answered 503 instead of the calendar\./)
+      .waitFor();
+    // The same subscription, read by a parent whose browser reads Spanish (the account has no language).
+    await server.store.db.updateTable('user_account').set({ language: null }).execute();
+    const { page: spanish, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
+    try {
+      await spanish.goto('/');
+      await signInInSpanish(spanish);
+      await spanish.goto('/calendar');
+      const feeds = spanish.getByRole('region', { name: 'Leer el calendario del distrito todos los días' });
+      await feeds.getByText('La última lectura no funcionó').waitFor();
+      await feeds.getByText(/la dirección: respondió 503 en lugar del calendario\./).waitFor();
+      expect(await feeds.getByText(/answered 503/).count()).toBe(0);
+      await feeds.getByRole('button', { name: 'Leerlo ahora' }).click();
+      await feeds.getByText(/la dirección: respondió 503 en lugar del calendario\./).waitFor();
+      await expectNoAxeViolations(spanish, 'a failed read in Spanish');
+    } finally {
+      await context.close();
+      status = 200;
+    }
   });
 });

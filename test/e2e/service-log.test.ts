@@ -9,6 +9,7 @@ import {
   PHONE,
   screenshot,
   seedDemoParent,
+  signInInSpanish,
   startServer,
   type TestServer,
 } from './browser.ts';
@@ -270,5 +271,46 @@ describe('the school’s service log, in the browser', () => {
     await page.getByRole('heading', { name: 'Which column is which' }).waitFor();
     expect(page.url()).toContain(`/ledger/${demo.services.speech}/school-log`);
     await expectNoAxeViolations(page, 'a log from the thread');
+  });
+
+  it('says in Spanish why rows were not read, and why a file cannot be taken (issue 17)', async () => {
+    // A parent whose browser reads Spanish (the account has no language of its own).
+    await server.store.db.updateTable('user_account').set({ language: null }).execute();
+    const { page: spanish, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
+    const choose = async (name: string, csv: string, button: string) => {
+      const chooser = spanish.waitForEvent('filechooser');
+      await spanish.getByRole('button', { name: button }).click();
+      await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    };
+    try {
+      await spanish.goto('/');
+      await signInInSpanish(spanish);
+      await spanish.goto(`/ledger/${demo.services.speech}/school-log`);
+      await spanish
+        .getByRole('heading', { name: 'El registro de servicios de la escuela', level: 2 })
+        .waitFor();
+      const lines = log.csv.split('\r\n');
+      // One row more, whose minutes cannot be read, and a total.
+      const unread = [
+        ...lines.slice(0, -1),
+        '11/2/2026,Speech Lang,Ms. Rivera,lots,Delivered',
+        'Total,,,80,',
+        '',
+      ];
+      await choose('con-errores.csv', unread.join('\r\n'), 'Elegir el archivo del registro');
+      await spanish.getByText('Filas que no se leyeron, y por qué').click();
+      await spanish.getByText('Línea 8: “lots” no es un número de minutos').waitFor();
+      await spanish.getByText('Línea 9: una línea de totales').waitFor();
+      expect(await spanish.getByText(/is not a number of minutes|a total line/).count()).toBe(0);
+      await expectNoAxeViolations(spanish, 'rows not read, in Spanish');
+      await choose('carta.csv', 'Dear parent,\r\nThank you for your letter.\r\n', 'Elegir otro archivo');
+      const problem = spanish.getByRole('alert').filter({ hasText: 'Este archivo no se puede guardar así' });
+      await problem
+        .getByText(/^Este archivo no parece un registro de servicios: ninguna de sus primeras filas/)
+        .waitFor();
+      expect(await problem.getByText(/does not look like a service log/).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });

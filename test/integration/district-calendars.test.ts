@@ -239,6 +239,32 @@ describe.each(BACKENDS)('district calendars read by their address, on %s', (back
       lastStatus: 'failed',
       lastError: 'answered 503 instead of the calendar',
     });
+    // The English stays in the column; a Spanish reader reads why in Spanish, on every answer (issue 17).
+    const stored = await env.store.db
+      .selectFrom('district_calendar')
+      .select('last_error')
+      .where('id', '=', subscriptionId)
+      .executeTakeFirstOrThrow();
+    expect(stored.last_error).toBe('answered 503 instead of the calendar');
+    const inSpanish = async (method: 'GET' | 'POST', url: string) => {
+      const res = await env.app.inject({
+        method,
+        url,
+        headers: { cookie: env.owner.cookie, 'x-csrf-token': env.owner.csrfToken, 'accept-language': 'es' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return JSON.parse(res.body);
+    };
+    const listed = await inSpanish('GET', api(`/children/${childId}/district-calendars`));
+    expect(listed[0]).toMatchObject({
+      lastStatus: 'failed',
+      lastError: 'respondió 503 en lugar del calendario',
+    });
+    const readAgain = await inSpanish('POST', api(`/district-calendars/${subscriptionId}/read`));
+    expect(readAgain).toMatchObject({
+      lastStatus: 'failed',
+      lastError: 'respondió 503 en lugar del calendario',
+    });
     status = 200;
     now = '2026-12-03T06:00:00.000Z';
     await env.app.deps.jobs.enqueue(READ_DISTRICT_CALENDARS_JOB, {});

@@ -225,6 +225,26 @@ describe.each(BACKENDS)('large email imports as background jobs on %s', (backend
     expect(job.failures).toEqual([{ attempt: 1, at: TEST_NOW, message: job.error }]);
     expect(job.result).toBeNull();
     expect(await rowCounts(env.store)).toEqual(before);
+    // The English stays in the row; a Spanish reader reads why in Spanish (issue 17).
+    const row = await env.store.db
+      .selectFrom('job')
+      .select('error')
+      .where('id', '=', res.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row.error).toBe(job.error);
+    const spanish = await env.app.inject({
+      method: 'GET',
+      url: api(`/jobs/${res.body.id}`),
+      headers: { cookie: env.owner.cookie, 'accept-language': 'es' },
+    });
+    expect(spanish.statusCode).toBe(200);
+    const said =
+      '"broken.mbox" tiene un mensaje (el 250) que no tiene una fecha que se pueda leer (el encabezado Date); no se importó nada';
+    expect(JSON.parse(spanish.body)).toMatchObject({
+      status: 'failed',
+      error: said,
+      failures: [{ attempt: 1, at: TEST_NOW, message: said }],
+    });
   });
 
   it('answers 404 for a job of another household, and to someone outside the household', async () => {

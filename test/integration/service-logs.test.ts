@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, createTranslator } from '../../src/domain/i18n/translate.ts';
 import { importHousehold } from '../../src/server/services/household-transfer.ts';
 import { verifyHousehold } from '../../src/server/services/verify.ts';
+import { type LogWords, sayLogWords } from '../../web/features/service-logs/log-words.ts';
 import { BACKENDS, call, openTestEnv, openTestStore, rowCounts, type TestEnv } from './harness.ts';
 
 // The school's own service log, read and reconciled with the family's record (issue 19), on both
@@ -526,4 +528,124 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
       await target.cleanup();
     }
   });
+
+  it('gives the preview’s problem and each row not read as words the page says in the reader’s language', async () => {
+    // The page says them with its own catalog part (web/features/service-logs/log-words.ts).
+    const page = createTranslator('es', {
+      ...catalogPart('es', 'servicelog'),
+    });
+    const say = (words: LogWords | undefined, english: string) => sayLogWords(words, english, page.t);
+    const read = await call(env, 'POST', previewUrl('district-basic.csv'), fixture('district-basic.csv'));
+    expect(read.status).toBe(200);
+    // English as before, with the words beside it.
+    expect(read.body.unread).toEqual([
+      {
+        line: 15,
+        kind: 'problem',
+        reason: '“13/45/2026” is not a date',
+        words: { key: 'servicelog.row.notDate', values: { text: '13/45/2026' } },
+      },
+      {
+        line: 16,
+        kind: 'problem',
+        reason: 'the status “Zoom link broken” is not one As Written knows',
+        words: { key: 'servicelog.row.unknownStatus', values: { text: 'Zoom link broken' } },
+      },
+      { line: 17, kind: 'blank', reason: 'a blank line', words: { key: 'servicelog.row.blank' } },
+      { line: 18, kind: 'total', reason: 'a total line', words: { key: 'servicelog.row.total' } },
+    ]);
+    expect(read.body.unread.map((u: { words: LogWords; reason: string }) => say(u.words, u.reason))).toEqual([
+      '“13/45/2026” no es una fecha',
+      'As Written no conoce el estado “Zoom link broken”',
+      'una línea en blanco',
+      'una línea de totales',
+    ]);
+    const notLog = await call(env, 'POST', previewUrl('letter.csv'), fixture('not-a-log.csv'));
+    expect(notLog.body.problem).toEqual({
+      kind: 'not_a_log',
+      message:
+        'This file does not look like a service log: none of its first rows names the columns a log has (a date, with minutes, a status or a service).',
+      words: { key: 'servicelog.problem.notALog' },
+    });
+    expect(say(notLog.body.problem.words, notLog.body.problem.message)).toBe(
+      'Este archivo no parece un registro de servicios: ninguna de sus primeras filas nombra las columnas de un registro (una fecha, con los minutos, un estado o un servicio).',
+    );
+    // A problem that quotes a row's reason carries its words too, said first.
+    const noRow = await call(
+      env,
+      'POST',
+      previewUrl('bad.csv'),
+      Buffer.from('Date,Minutes\n10/6/2026,lots\n10/8/2026,about half\n'),
+    );
+    expect(noRow.body.problem.message).toBe(
+      'No session could be read from this file: “lots” is not a number of minutes (line 2), and 1 more.',
+    );
+    expect(say(noRow.body.problem.words, noRow.body.problem.message)).toBe(
+      'No se pudo leer ninguna sesión de este archivo: “lots” no es un número de minutos (línea 2), y 1 más.',
+    );
+    // Said in English, the words are the English the answer gives.
+    const english = createTranslator('en', catalogPart('en', 'servicelog'));
+    expect(sayLogWords(noRow.body.problem.words, '', english.t)).toBe(noRow.body.problem.message);
+  });
+
+  it('says in the reader’s language why a row cannot be accepted (a service with no session length)', async () => {
+    const planId = (await call(env, 'GET', api(`/services/${speechId}`))).body.planId;
+    const counseling = await call(env, 'POST', api('/services'), {
+      planId,
+      name: 'Counseling',
+      area: 'counseling',
+      setting: 'pull_out',
+      startDate: '2026-09-08',
+      endDate: '2027-06-11',
+      segments: [
+        {
+          startDate: '2026-09-08',
+          endDate: '2027-06-11',
+          minutesPerPeriod: 120,
+          period: { unit: 'month' },
+        },
+      ],
+    });
+    expect(counseling.status, JSON.stringify(counseling.body)).toBe(201);
+    const saved = await call(
+      env,
+      'POST',
+      api(`/children/${childId}/service-logs?filename=counseling.csv&serviceId=${counseling.body.id}`),
+      Buffer.from('Date,Minutes,Status\n10/6/2026,,Delivered\n'),
+    );
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 400)).toBe(201);
+    const url = api(`/service-logs/${saved.body.import.id}/accept`);
+    const english = await call(env, 'POST', url, { lines: [2] });
+    expect(english.status).toBe(400);
+    expect(english.body.error.message).toBe(
+      'lines.0 line 2 cannot be accepted: the log gives no minutes, and the plan has no session length',
+    );
+    const spanish = await env.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: env.owner.cookie, 'x-csrf-token': env.owner.csrfToken, 'accept-language': 'es' },
+      payload: { lines: [2] },
+    });
+    expect(spanish.statusCode).toBe(400);
+    expect(JSON.parse(spanish.body).error).toMatchObject({
+      message:
+        'Revise lines.0: la línea 2 no se puede aceptar: el registro de la escuela no da los minutos, y el plan no fija una duración por sesión',
+      fields: [
+        {
+          path: 'lines.0',
+          message:
+            'la línea 2 no se puede aceptar: el registro de la escuela no da los minutos, y el plan no fija una duración por sesión',
+          code: 'custom',
+          params: { rule: 'serviceLog.lineNotAcceptable', line: 2, problem: 'noMinutes' },
+        },
+      ],
+    });
+  });
 });
+
+/** A part of a language's catalog, as the web app loads it. */
+function catalogPart(language: string, part: string): Catalog {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../src/domain/i18n/locales/${language}/${part}.json`), 'utf8'),
+  ) as Catalog;
+}

@@ -25,3 +25,57 @@ export function sayWords(words: MessageWords, translator: Translator): string {
   }
   return translator.t(words.key, values);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+type Pattern = { pattern: RegExp; names: string[] };
+/** Each catalog's templates as patterns, made once (a log of 50,000 rows finds many reasons back). */
+const patterns = new WeakMap<Readonly<Record<string, string>>, Map<string, Pattern>>();
+
+/** A template as a pattern that reads its values back from a sentence. */
+function patternOf(templates: Readonly<Record<string, string>>, key: string): Pattern | null {
+  let made = patterns.get(templates);
+  if (!made) {
+    made = new Map();
+    patterns.set(templates, made);
+  }
+  const known = made.get(key);
+  if (known) return known;
+  const template = templates[key];
+  if (template === undefined) return null;
+  const names: string[] = [];
+  const source = template
+    .split(/(\{[a-zA-Z]+\})/)
+    .map((piece) => {
+      const name = /^\{([a-zA-Z]+)\}$/.exec(piece)?.[1];
+      if (!name) return escapeRegExp(piece.replace(/''/g, "'"));
+      names.push(name);
+      return '(.+?)';
+    })
+    .join('');
+  const pattern = { pattern: new RegExp(`^${source}$`, 's'), names };
+  made.set(key, pattern);
+  return pattern;
+}
+
+/**
+ * The words of an English sentence written from one of `keys` of `templates` (an English catalog part:
+ * a template without select or plural, its values each `{name}` once), found back from the sentence:
+ * what a reader keeps in English (a reason stored, a row's reason) said in another language later. The
+ * first key whose template reads the whole sentence wins; null when none of them wrote it.
+ */
+export function wordsFoundBack(
+  templates: Readonly<Record<string, string>>,
+  keys: readonly string[],
+  sentence: string,
+): MessageWords | null {
+  for (const key of keys) {
+    const found = patternOf(templates, key);
+    const m = found?.pattern.exec(sentence);
+    if (!found || !m) continue;
+    return found.names.length
+      ? { key, values: Object.fromEntries(found.names.map((n, i) => [n, m[i + 1]!])) }
+      : { key };
+  }
+  return null;
+}

@@ -23,6 +23,7 @@ import {
 } from './job-rows.ts';
 import {
   type EnqueueOptions,
+  failureOf,
   type Job,
   type JobHandler,
   type JobObserver,
@@ -129,8 +130,9 @@ export function createInProcessJobs(options: InProcessOptions): JobQueue {
         observe('interrupted');
         return;
       }
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ attempt: job.attempts, at: clock.now(), message });
+      const failure = failureOf(job.attempts, clock.now(), error);
+      const { message } = failure;
+      failures.push(failure);
       // An AppError is meant for the person who asked (a file that cannot be read): trying again
       // gives the same answer. Anything else may pass (a lost connection): tried again, later.
       const retry = !(error instanceof AppError) && job.attempts < job.maxAttempts;

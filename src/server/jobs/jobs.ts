@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { AppError, type MessageWords } from '../../domain/errors.ts';
 import type { Database } from '../../store/schema.ts';
 
 // Background work behind one interface (issue 14): a job is a name and a JSON payload (and, for an
@@ -18,7 +19,19 @@ import type { Database } from '../../store/schema.ts';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export type JobFailure = { attempt: number; at: string; message: string };
+/**
+ * A failed attempt: when, and why (`message`, in English; with `words`, the catalog words that say it
+ * in the reader's language: an AppError's, for the person who asked).
+ */
+export type JobFailure = { attempt: number; at: string; message: string; words?: MessageWords };
+
+/** A failed attempt of `error`: its message, and its words when it has them (an AppError's). */
+export function failureOf(attempt: number, at: string, error: unknown): JobFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof AppError && error.words
+    ? { attempt, at, message, words: error.words }
+    : { attempt, at, message };
+}
 
 /** A job as its runner keeps it. */
 export type Job = {

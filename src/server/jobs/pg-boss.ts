@@ -23,6 +23,7 @@ import {
 } from './job-rows.ts';
 import {
   type EnqueueOptions,
+  failureOf,
   type JobHandler,
   type JobObserver,
   type JobQueue,
@@ -235,8 +236,9 @@ export function createPgBossJobs(options: PgBossJobsOptions): JobQueue {
         observe('interrupted');
         return { interrupted: true };
       }
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ attempt: job.attempts, at: clock.now(), message });
+      const failure = failureOf(job.attempts, clock.now(), error);
+      const { message } = failure;
+      failures.push(failure);
       if (error instanceof AppError) {
         // For the person who asked: failed at once, and not a dead letter (trying again gives the same answer).
         await recordJobFailure(db, job.id, failures, false, clock.now());

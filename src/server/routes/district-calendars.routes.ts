@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors, RecordParams } from '../../api/common.ts';
 import {
@@ -8,8 +8,10 @@ import {
 } from '../../api/district-calendars.ts';
 import type { AppDeps } from '../app.ts';
 import { access } from '../auth/access.ts';
+import { readerLanguage, translatorFor } from '../i18n.ts';
 import {
   decideDistrictChange,
+  districtCalendarForReader,
   listDistrictCalendars,
   refreshDistrictCalendar,
   removeDistrictCalendar,
@@ -19,10 +21,13 @@ import { contextFor, typed } from './shared.ts';
 
 // A district calendar read from its address every day (src/server/services/district-calendars.ts).
 // Reading it is for whoever may add a day to the calendar by hand (plan.write); seeing it, every member.
+// Every answer says why the last read failed in the reader's language.
 
 export function registerDistrictCalendarRoutes(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
   const write = access.household('plan.write');
+  const forReader = (request: FastifyRequest, feed: DistrictCalendar) =>
+    districtCalendarForReader(feed, translatorFor(readerLanguage(request)));
 
   api.get(
     '/households/:householdId/children/:id/district-calendars',
@@ -36,7 +41,10 @@ export function registerDistrictCalendarRoutes(app: FastifyInstance, deps: AppDe
         response: { 200: z.array(DistrictCalendar), ...errors },
       },
     },
-    async (request) => listDistrictCalendars(deps.store, request.params.householdId, request.params.id),
+    async (request) =>
+      (await listDistrictCalendars(deps.store, request.params.householdId, request.params.id)).map((feed) =>
+        forReader(request, feed),
+      ),
   );
 
   api.post(
@@ -60,7 +68,7 @@ export function registerDistrictCalendarRoutes(app: FastifyInstance, deps: AppDe
         request.body,
         deps.fetchPolicy,
       );
-      return reply.status(201).send(created);
+      return reply.status(201).send(forReader(request, created));
     },
   );
 
@@ -77,12 +85,15 @@ export function registerDistrictCalendarRoutes(app: FastifyInstance, deps: AppDe
       },
     },
     async (request) =>
-      refreshDistrictCalendar(
-        deps.store,
-        deps.clock,
-        deps.fetchPolicy,
-        request.params.householdId,
-        request.params.id,
+      forReader(
+        request,
+        await refreshDistrictCalendar(
+          deps.store,
+          deps.clock,
+          deps.fetchPolicy,
+          request.params.householdId,
+          request.params.id,
+        ),
       ),
   );
 
@@ -100,7 +111,10 @@ export function registerDistrictCalendarRoutes(app: FastifyInstance, deps: AppDe
       },
     },
     async (request) =>
-      decideDistrictChange(deps.store, contextFor(deps, request), request.params.id, request.body),
+      forReader(
+        request,
+        await decideDistrictChange(deps.store, contextFor(deps, request), request.params.id, request.body),
+      ),
   );
 
   api.delete(

@@ -4,7 +4,7 @@ import type {
   DistrictCalendarInput,
   DistrictChangeDecision,
 } from '../../api/district-calendars.ts';
-import { apiWords, wordsValue } from '../../domain/api-errors.ts';
+import { type ApiErrorKey, apiWords, apiWordsOf, sayApiWords, wordsValue } from '../../domain/api-errors.ts';
 import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
 import {
   type AddedDistrictDay,
@@ -13,6 +13,7 @@ import {
   RECENT_MAX,
 } from '../../domain/calendar-subscription.ts';
 import { AppError, invalid, type MessageWords } from '../../domain/errors.ts';
+import type { Translator } from '../../domain/i18n/translate.ts';
 import { type IcsCalendar, IcsFileError, readIcsFile } from '../../importers/ics.ts';
 import { calendarEventExists } from '../../store/calendars.repository.ts';
 import { requireChild } from '../../store/children.repository.ts';
@@ -88,6 +89,61 @@ export function failureWords(error: unknown): Failure | null {
     return apiWords('fetch.answeredWith', { reason: error.message, reasonWords: wordsValue(error.words) });
   }
   return null;
+}
+
+/** The keys a failed read's reason is written from (it follows "The calendar address"), most specific first. */
+const FAILURE_KEYS = [
+  'fetch.answeredWith',
+  'fetch.tooLargeDeclared',
+  'fetch.tooLarge',
+  'fetch.notAddress',
+  'fetch.scheme',
+  'fetch.credentials',
+  'fetch.notFound',
+  'fetch.private',
+  'fetch.timeout',
+  'fetch.unreachableCode',
+  'fetch.unreachable',
+  'fetch.redirects',
+  'fetch.badRedirect',
+  'fetch.status',
+  'icsFile.tooLarge',
+  'icsFile.empty',
+  'icsFile.notIcs',
+  'icsFile.cutShort',
+  'icsFile.damaged',
+  'icsFile.noEvents',
+  'icsFile.tooManyEvents',
+  'icsFile.repeatsTooMuch',
+] as const satisfies readonly ApiErrorKey[];
+
+/** What the calendar reader said of what the address answered with ("is empty"). */
+const ICS_KEYS = FAILURE_KEYS.filter((key) => key.startsWith('icsFile.'));
+
+/**
+ * The words of a failed read's reason, found back from its English as the subscription keeps it (a
+ * reason stored before words were kept too): null when it is none the fetcher or the calendar reader
+ * writes.
+ */
+export function failureWordsOf(reason: string): MessageWords | null {
+  const words = apiWordsOf(FAILURE_KEYS, reason);
+  if (words?.key !== 'apierror.fetch.answeredWith') return words;
+  // "answered with something that is empty": the calendar reader's reason, quoted with its words.
+  const quoted = apiWordsOf(ICS_KEYS, String(words.values?.reason));
+  return quoted ? { ...words, values: { ...words.values, reasonWords: wordsValue(quoted) } } : null;
+}
+
+/**
+ * A subscription as its reader reads it: why the last read failed in the reader's language (its
+ * words found back from the English the subscription keeps); an English reader gets it as stored.
+ */
+export function districtCalendarForReader(
+  feed: DistrictCalendarView,
+  translator: Translator,
+): DistrictCalendarView {
+  if (translator.language === 'en' || !feed.lastError) return feed;
+  const words = failureWordsOf(feed.lastError);
+  return words && translator.has(words.key) ? { ...feed, lastError: sayApiWords(words, translator) } : feed;
 }
 
 export async function listDistrictCalendars(

@@ -30,6 +30,7 @@ import {
   ServiceLogSummarySchema,
 } from '../../domain/service-log-schemas.ts';
 import { plainWords } from '../../domain/service-log-values.ts';
+import { logProblemWords, rowReasonWords } from '../../domain/service-log-words.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import {
   readServiceLogUpload,
@@ -61,13 +62,10 @@ import { servicesWithPlan, serviceTerms } from '../../store/services.repository.
 import { inHouseholdTransaction } from '../../store/transaction.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import {
-  type ApiErrorKey,
   AppError,
   apiError,
   apiWords,
-  apiWordsOf,
   invalid,
-  type MessageWords,
   notFound,
   parseOrThrow,
   quotedWords,
@@ -260,7 +258,11 @@ export async function previewServiceLog(
     mapping: reading.mapping,
     counts: reading.counts,
     otherStudentNames: reading.otherStudentNames,
-    unread: reading.unread,
+    // Each row not read with its reason's words, for the page to say in the reader's language.
+    unread: reading.unread.map((u) => {
+      const words = rowReasonWords(u.reason);
+      return words ? { ...u, words } : u;
+    }),
     services: reading.services,
     unknownStatuses: reading.unknownStatuses,
     dates: reading.dates,
@@ -268,7 +270,13 @@ export async function previewServiceLog(
     notes: [...read.fileNotes, ...reading.notes],
     firstRows: read.firstRows,
     rows: reading.problem ? [] : reading.rows,
-    problem: reading.problem ? { kind: reading.problem.kind, message: reading.problem.message } : null,
+    problem: reading.problem
+      ? {
+          kind: reading.problem.kind,
+          message: reading.problem.message,
+          words: logProblemWords(reading.problem),
+        }
+      : null,
     reconciliation,
   };
 }
@@ -324,45 +332,13 @@ async function viewOf(db: Db, householdId: string, row: ServiceLogImportRow): Pr
 
 const problemField = (kind: string) => (kind === 'needs_student_id' ? 'studentId' : 'file');
 
-/**
- * The reasons a row of the child's is not read ("“lots” is not a number of minutes"), as the reader
- * writes them in English (src/domain/service-log-read.ts, service-log-values.ts): the keys whose
- * English they are, to find their words back when a problem of the file quotes one.
- */
-const ROW_REASONS = [
-  'logRow.noStudent',
-  'logRow.noDate',
-  'logRow.notSession',
-  'logRow.dateNoYear',
-  'logRow.notDate',
-  'logRow.notMinutes',
-  'logRow.tooManyMinutes',
-  'logRow.unknownStatus',
-  'logRow.noStatus',
-  'logRow.noService',
-  'logRow.serviceUnmatched',
-] as const satisfies readonly ApiErrorKey[];
-
-/** The words of a row's reason, or null when it is none the catalog knows. */
-export function rowReasonWords(reason: string): MessageWords | null {
-  return apiWordsOf(ROW_REASONS, reason);
-}
-
-/** A problem's words, with the words of the row's reason it quotes ("No session could be read …"). */
-function problemWords(words: MessageWords): MessageWords {
-  const reason = words.values?.reason;
-  if (typeof reason !== 'string' || words.values?.reasonWords !== undefined) return words;
-  const found = rowReasonWords(reason);
-  return found ? { ...words, values: { ...words.values, reasonWords: wordsValue(found) } } : words;
-}
-
 /** A file the reader read but that cannot be taken: a 400 naming `file` (or `studentId`), with its words. */
 export function logProblemError({ kind, message, words }: LogProblem): AppError {
   return new AppError(
     'validation_failed',
     message,
     [{ path: problemField(kind), message }],
-    problemWords(words),
+    logProblemWords({ words }),
   );
 }
 
@@ -460,13 +436,35 @@ function noteOf(row: ServiceLogRow, imported: ServiceLogImportRow): string {
   return parts.join(' ').slice(0, 5000);
 }
 
+/**
+ * Why a row of the log cannot be an entry, by its code: the English the refusal writes after "line N
+ * cannot be accepted: " (`error.rule.serviceLog.lineNotAcceptable` says each, by its code, in every
+ * language).
+ */
+export const NOT_ACCEPTABLE = {
+  makeupNoMinutes: 'the log gives no minutes for this make-up',
+  shortNoMinutes: 'the log gives no minutes for a shortened session',
+  noPlannedLength:
+    'the log does not give the minutes the session was meant to last, and the plan has no session length',
+  noMinutes: 'the log gives no minutes, and the plan has no session length',
+} as const;
+export type NotAcceptable = keyof typeof NOT_ACCEPTABLE;
+
+/** A line of the log that cannot be an entry: a 400 naming the line's field, with its rule. */
+export function lineNotAcceptable(field: string, line: number, problem: NotAcceptable): AppError {
+  return invalid(field, `line ${line} cannot be accepted: ${NOT_ACCEPTABLE[problem]}`, {
+    rule: 'serviceLog.lineNotAcceptable',
+    values: { line, problem },
+  });
+}
+
 /** A row of the log as a session entry's input, by the rules of an entry (a delivered row short of the plan's minutes is "short"). */
 function entryInputOf(
   row: ServiceLogRow,
   imported: ServiceLogImportRow,
   planned: number | null,
   nonSchoolDayConfirmed: boolean,
-): z.input<typeof SessionEntryInput> | { problem: string } {
+): z.input<typeof SessionEntryInput> | { problem: NotAcceptable } {
   const base = {
     serviceId: row.serviceId,
     date: row.date,
@@ -477,16 +475,12 @@ function entryInputOf(
   };
   if (row.kind === 'makeup') {
     const minutes = row.minutes ?? row.plannedMinutes ?? planned;
-    if (!minutes) return { problem: 'the log gives no minutes for this make-up' };
+    if (!minutes) return { problem: 'makeupNoMinutes' };
     return { ...base, kind: 'makeup', status: 'delivered', minutesDelivered: minutes };
   }
   const minutesPlanned = planned == null ? (row.plannedMinutes ?? null) : null;
   if (row.status === 'missed' || (row.status === 'delivered' && row.minutes === 0)) {
-    if (planned == null && minutesPlanned == null)
-      return {
-        problem:
-          'the log does not give the minutes the session was meant to last, and the plan has no session length',
-      };
+    if (planned == null && minutesPlanned == null) return { problem: 'noPlannedLength' };
     return {
       ...base,
       status: 'missed',
@@ -498,15 +492,11 @@ function entryInputOf(
   const given = row.minutes;
   const length = planned ?? minutesPlanned;
   if (row.status === 'short' || (given != null && length != null && given < length)) {
-    if (given == null || given === 0) return { problem: 'the log gives no minutes for a shortened session' };
+    if (given == null || given === 0) return { problem: 'shortNoMinutes' };
     if (length != null && given >= length) {
       return { ...base, status: 'delivered', minutesDelivered: given, minutesPlanned };
     }
-    if (length == null)
-      return {
-        problem:
-          'the log does not give the minutes the session was meant to last, and the plan has no session length',
-      };
+    if (length == null) return { problem: 'noPlannedLength' };
     return {
       ...base,
       status: 'short',
@@ -516,8 +506,7 @@ function entryInputOf(
       reasonText: `The school's log gives ${given} of ${length} minutes.`,
     };
   }
-  if (given == null && planned == null && minutesPlanned == null)
-    return { problem: 'the log gives no minutes, and the plan has no session length' };
+  if (given == null && planned == null && minutesPlanned == null) return { problem: 'noMinutes' };
   return { ...base, status: 'delivered', minutesDelivered: given ?? null, minutesPlanned };
 }
 
@@ -626,7 +615,7 @@ export async function acceptServiceLogRows(
       if (!service) throw notFound('Service', row.serviceId, field);
       const planned = segmentOn(serviceTerms(service), row.date)?.minutesPerSession ?? null;
       const made = entryInputOf(row, imported, planned, input.nonSchoolDayConfirmed);
-      if ('problem' in made) throw invalid(field, `line ${line} cannot be accepted: ${made.problem}`);
+      if ('problem' in made) throw lineNotAcceptable(field, line, made.problem);
       let entry: SessionEntry;
       try {
         entry = await writeSessionEntry(trx, ctx, parseOrThrow(SessionEntryInput, made));

@@ -38,6 +38,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import ui from '../../components/ui.module.css';
 import { type T, useLanguage, useT, useTParts } from '../../i18n/i18n.tsx';
 import { useDraftLetter } from '../letters/letter-api.ts';
+import { sayLogWords } from './log-words.ts';
 import {
   acceptRows,
   getServiceLog,
@@ -400,7 +401,7 @@ function PreviewStep({
     <Stack gap="md">
       {preview.problem && (
         <Alert color="red" role="alert" title={t('servicelog.preview.problem')}>
-          {preview.problem.message}
+          {sayLogWords(preview.problem.words, preview.problem.message, t)}
         </Alert>
       )}
       {preview.notes.length > 0 && (
@@ -576,7 +577,10 @@ function PreviewStep({
           <List size="sm" spacing={2} mt="xs">
             {[...problems, ...skipped].map((u) => (
               <List.Item key={u.line}>
-                {t('servicelog.unread.line', { line: String(u.line), reason: u.reason })}
+                {t('servicelog.unread.line', {
+                  line: String(u.line),
+                  reason: sayLogWords(u.words, u.reason, t),
+                })}
               </List.Item>
             ))}
           </List>
