@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AdvisorSettings } from '../domain/advisor.ts';
 import { IdSchema } from '../domain/common.ts';
 import { AttachmentSchema } from './attachments.ts';
+import { MessageWordsSchema } from './common.ts';
 import { Communication } from './records.ts';
 
 // The communication log's state (reply clocks and threads), email import, and the household's
@@ -68,8 +69,13 @@ export const EmailImportResult = z.object({
   /** The messages logged, as the communication log serves them. */
   imported: z.array(Communication),
   duplicates: z.array(z.object({ messageId: z.string(), subject: z.string().nullable() })),
-  /** Attachments not kept (a type As Written does not accept), with the reason. */
-  skippedAttachments: z.array(z.object({ filename: z.string(), reason: z.string() })),
+  /**
+   * Attachments not kept (a type As Written does not accept), with the reason: in English, and as
+   * `words` of the catalog part `messages` that say the same, for the page to say in the reader's language.
+   */
+  skippedAttachments: z.array(
+    z.object({ filename: z.string(), reason: z.string(), words: MessageWordsSchema.optional() }),
+  ),
   attachments: z.array(AttachmentSchema),
 });
 export type EmailImportResult = z.infer<typeof EmailImportResult>;

@@ -6,6 +6,7 @@ import {
 } from '../domain/calendar-subscription.ts';
 import { IdSchema } from '../domain/common.ts';
 import { CalendarDayKind } from '../domain/school-calendar-model.ts';
+import { MessageWordsSchema } from './common.ts';
 
 // A district calendar read from its address every day (src/domain/calendar-subscription.ts): the
 // subscription, the changes waiting for the parent, and the days it added on its own.
@@ -24,8 +25,11 @@ export const DistrictCalendar = z.object({
   /** Why the last read failed, in words for the parent. */
   lastError: z.string().nullable(),
   lastReadAt: z.string().nullable(),
-  /** Changes waiting for the parent: confirm or dismiss each. */
-  pending: z.array(PendingDistrictChange),
+  /**
+   * Changes waiting for the parent: confirm or dismiss each. Each `reason` is in English; `words` says
+   * the same in the catalog part `calendar`, for the page to say in the reader's language.
+   */
+  pending: z.array(PendingDistrictChange.extend({ words: MessageWordsSchema.optional() })),
   /** Days it added on its own, newest last (at most RECENT_MAX). */
   recent: z.array(AddedDistrictDay),
   createdAt: z.string(),

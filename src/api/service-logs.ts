@@ -106,7 +106,13 @@ const ServiceLogReadingFields = {
   services: z.array(ServiceMatchSchema),
   unknownStatuses: z.array(z.string()),
   dates: ServiceLogDatesSchema,
+  /** What the reader noted, in English. */
   notes: z.array(z.string()),
+  /**
+   * Each note's words in the catalog part `servicelog`, in the order of `notes` (null: none the catalog
+   * knows), for the page to say in the reader's language.
+   */
+  noteWords: z.array(MessageWordsSchema.nullable()).optional(),
 };
 
 export const ServiceLogPreview = z
@@ -187,6 +193,11 @@ export type ServiceLogMark = z.infer<typeof ServiceLogMark>;
 export const ServiceLogView = z
   .object({
     import: ServiceLogImport,
+    /**
+     * The words of each note kept with the import (`import.summary.notes`, found back from its English),
+     * in the catalog part `servicelog`, in the same order (null: none the catalog knows).
+     */
+    noteWords: z.array(MessageWordsSchema.nullable()).optional(),
     marks: z.array(ServiceLogMark),
     reconciliation: ReconciliationSchema,
   })

@@ -44,3 +44,31 @@ export function logProblemWords({ words }: Pick<LogProblem, 'words'>): MessageWo
   const found = rowReasonWords(reason);
   return found ? { ...words, values: { ...words.values, reasonWords: JSON.stringify(found) } } : words;
 }
+
+/**
+ * The keys whose English a note of the reading is (service-log-read.ts: another student's rows, dates
+ * to check) or of the PDF's reader (src/importers/pdf-text.ts: a page not read), the most specific
+ * first ("Pages 2, 3" before "Page 2").
+ */
+const NOTES = [
+  'servicelog.note.otherStudents',
+  'servicelog.note.anotherStudentRows',
+  'servicelog.note.anotherStudentRow',
+  'servicelog.note.noStudent',
+  'servicelog.note.datesMixed',
+  'servicelog.note.monthFirst',
+  'servicelog.note.pagesUnreadable',
+  'servicelog.note.pageUnreadable',
+  'servicelog.note.pagesNoText',
+  'servicelog.note.pageNoText',
+  'servicelog.note.pageCut',
+  'servicelog.note.pageTurned',
+] as const satisfies readonly (keyof typeof en)[];
+
+/**
+ * The words of a note on what was read (a preview's, or one kept with an import, found back from its
+ * English), or null when it is none the catalog knows.
+ */
+export function logNoteWords(note: string): MessageWords | null {
+  return wordsFoundBack(en, NOTES, note);
+}

@@ -170,4 +170,30 @@ describe('reading the district calendar by its address, in the browser', () => {
       status = 200;
     }
   });
+
+  it('says why a change waits in the reader’s language (issue 17)', async () => {
+    // The district adds a storm closure that has already passed: it waits for the parent.
+    feed = feedOf([
+      RECESS,
+      SNOW,
+      { uid: 'storm-1201@maple', start: '20261201', end: '20261202', summary: 'Schools closed - storm' },
+    ]);
+    const { page: spanish, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
+    try {
+      await spanish.goto('/');
+      await signInInSpanish(spanish);
+      await spanish.goto('/calendar');
+      const feeds = spanish.getByRole('region', { name: 'Leer el calendario del distrito todos los días' });
+      await feeds.getByRole('button', { name: 'Leerlo ahora' }).click();
+      await feeds
+        .getByText(
+          'El distrito agregó un día que ya pasó: una carta enviada desde entonces puede contarlo como día de clases, así que le espera a usted.',
+        )
+        .waitFor();
+      expect(await feeds.getByText(/already passed/).count()).toBe(0);
+      await expectNoAxeViolations(spanish, 'a change waiting, in Spanish');
+    } finally {
+      await context.close();
+    }
+  });
 });

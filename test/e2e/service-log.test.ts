@@ -273,7 +273,7 @@ describe('the school’s service log, in the browser', () => {
     await expectNoAxeViolations(page, 'a log from the thread');
   });
 
-  it('says in Spanish why rows were not read, and why a file cannot be taken (issue 17)', async () => {
+  it('says in Spanish why rows were not read, what was noted, and why a file cannot be taken (issue 17)', async () => {
     // A parent whose browser reads Spanish (the account has no language of its own).
     await server.store.db.updateTable('user_account').set({ language: null }).execute();
     const { page: spanish, context } = await newPage(browser, server, PHONE, { locale: 'es-MX' });
@@ -302,6 +302,11 @@ describe('the school’s service log, in the browser', () => {
       await spanish.getByText('Línea 8: “lots” no es un número de minutos').waitFor();
       await spanish.getByText('Línea 9: una línea de totales').waitFor();
       expect(await spanish.getByText(/is not a number of minutes|a total line/).count()).toBe(0);
+      // What the reader noted of the file, in Spanish too.
+      await spanish
+        .getByText(/^El archivo no nombra a ningún estudiante: todas las filas se leen como de /)
+        .waitFor();
+      expect(await spanish.getByText(/The file names no student/).count()).toBe(0);
       await expectNoAxeViolations(spanish, 'rows not read, in Spanish');
       await choose('carta.csv', 'Dear parent,\r\nThank you for your letter.\r\n', 'Elegir otro archivo');
       const problem = spanish.getByRole('alert').filter({ hasText: 'Este archivo no se puede guardar así' });

@@ -345,7 +345,12 @@ describe.each(BACKENDS)('the communication log on %s', (backend) => {
         hasThumbnail: true,
       });
       expect(b.body.skippedAttachments).toEqual([
-        { filename: 'tool.exe', reason: expect.stringContaining('not a type As Written accepts') },
+        {
+          filename: 'tool.exe',
+          reason: expect.stringContaining('not a type As Written accepts'),
+          // The reason's words, which the messages page says in the reader's language.
+          words: { key: 'messages.skipped.notAccepted', values: { filename: 'tool.exe' } },
+        },
       ]);
       const status = (
         await call(env, 'GET', api(`/children/${childId}/communication-status?asOf=2026-10-09`))

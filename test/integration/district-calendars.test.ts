@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, createTranslator } from '../../src/domain/i18n/translate.ts';
 import type { Clock } from '../../src/server/context.ts';
 import { READ_DISTRICT_CALENDARS_JOB } from '../../src/server/jobs/handlers.ts';
+import { sayServerWords } from '../../web/i18n/server-words.ts';
 import { BACKENDS, call, openTestEnv, rowCounts, type TestEnv } from './harness.ts';
+
+/** A part of the catalog, as the web app loads it. */
+function catalogPart(language: string, part: string): Catalog {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../src/domain/i18n/locales/${language}/${part}.json`), 'utf8'),
+  ) as Catalog;
+}
 
 // A district calendar read from its address, on both databases, against a real HTTP server on
 // 127.0.0.1 (allowed by host:port, as a server admin would allow their own calendar server): the first
@@ -208,6 +219,31 @@ describe.each(BACKENDS)('district calendars read by their address, on %s', (back
       'changed snow-1202@cedarfalls',
       'removed winter@cedarfalls',
     ]);
+    // Each reason in English, with its words for the calendar page to say in the reader's language
+    // (issue 17), found back from the English the subscription keeps (it keeps no words).
+    type Change = { reason: string; words?: { key: string; values?: Record<string, string> } };
+    const page = createTranslator('es', catalogPart('es', 'calendar'));
+    const english = createTranslator('en', catalogPart('en', 'calendar'));
+    expect(read.body.pending.map((p: Change) => p.words?.key)).toEqual([
+      'calendar.pending.addedPast',
+      'calendar.pending.changed',
+      'calendar.pending.removed',
+    ]);
+    expect(
+      read.body.pending.map((p: Change) => sayServerWords('calendar', p.words, p.reason, page.t)),
+    ).toEqual([
+      'El distrito agregó un día que ya pasó: una carta enviada desde entonces puede contarlo como día de clases, así que le espera a usted.',
+      'El distrito cambió este día: el calendario guarda los días de antes hasta que usted lo confirme.',
+      'El distrito ya no incluye este día. Si al final hay clases ese día, quítelo del calendario.',
+    ]);
+    for (const p of read.body.pending as Change[])
+      expect(sayServerWords('calendar', p.words, '', english.t)).toBe(p.reason);
+    const kept = await env.store.db
+      .selectFrom('district_calendar')
+      .select('pending')
+      .where('id', '=', subscriptionId)
+      .executeTakeFirstOrThrow();
+    expect(String(kept.pending)).not.toContain('"words"');
     const days = async () =>
       (await call(env, 'GET', api(`/calendar-events?calendarId=${await calendarId()}`))).body;
     expect((await days()).map((d: { startDate: string }) => d.startDate).sort()).toEqual([

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, createTranslator } from '../../src/domain/i18n/translate.ts';
 import { fixedClock } from '../../src/server/context.ts';
 import { AppError } from '../../src/server/errors.ts';
 import { createInProcessJobs } from '../../src/server/jobs/in-process.ts';
 import { JOB_INPUT_PART_BYTES } from '../../src/store/jobs.repository.ts';
+import { sayServerWords } from '../../web/i18n/server-words.ts';
 import {
   BACKENDS,
   call,
@@ -25,7 +29,10 @@ import {
  * An mbox of `count` messages, one minute apart; every tenth answers the one before it. Each body is one
  * line, or with `bodyBytes` a long letter of about that size (lines of text, as a real mailbox holds).
  */
-function mailbox(count: number, options: { undatedAt?: number; bodyBytes?: number } = {}): Buffer {
+function mailbox(
+  count: number,
+  options: { undatedAt?: number; bodyBytes?: number; exeAt?: number } = {},
+): Buffer {
   const paragraph =
     'Thank you for the update on the reading sessions this week. I have noted the dates you gave me and I will keep them with the log.';
   const letter = (i: number) => {
@@ -50,13 +57,37 @@ function mailbox(count: number, options: { undatedAt?: number; bodyBytes?: numbe
         ...(options.undatedAt === i ? [] : [`Date: ${date}`]),
         `Message-ID: <note-${i}@school.example.org>`,
         ...(i % 10 === 0 ? [`In-Reply-To: <note-${i - 1}@school.example.org>`] : []),
-        '',
-        letter(i),
+        // With `exeAt`, that message brings a program, which is not kept.
+        ...(options.exeAt === i
+          ? [
+              'MIME-Version: 1.0',
+              'Content-Type: multipart/mixed; boundary="part"',
+              '',
+              '--part',
+              'Content-Type: text/plain',
+              '',
+              letter(i),
+              '--part',
+              'Content-Type: application/octet-stream; name="tool.exe"',
+              'Content-Disposition: attachment; filename="tool.exe"',
+              'Content-Transfer-Encoding: base64',
+              '',
+              Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1').toString('base64'),
+              '--part--',
+            ]
+          : ['', letter(i)]),
         '',
       ].join('\n'),
     );
   }
   return Buffer.from(parts.join('\n'));
+}
+
+/** A part of the catalog, as the web app loads it. */
+function catalogPart(language: string, part: string): Catalog {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../src/domain/i18n/locales/${language}/${part}.json`), 'utf8'),
+  ) as Catalog;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -261,6 +292,43 @@ describe.each(BACKENDS)('large email imports as background jobs on %s', (backend
         .status,
     ).toBe(404);
     expect((await call(env, 'GET', api(`/jobs/${res.body.id}`), undefined, other)).status).toBe(404);
+  });
+
+  it('gives why an attachment was not kept as words the messages page says in the reader’s language, kept before words were too', async () => {
+    const res = await call(
+      env,
+      'POST',
+      api(`/communications/import?childId=${childId}&filename=tools.mbox`),
+      Buffer.from(mailbox(201, { exeAt: 5 }).toString().replaceAll('note-', 'tools-')),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    await env.app.deps.jobs.idle();
+    const jobUrl = api(`/jobs/${res.body.id}`);
+    const job = (await call(env, 'GET', jobUrl)).body;
+    expect(job.status, JSON.stringify(job.failures)).toBe('succeeded');
+    const reason =
+      '"tool.exe" is not a type As Written accepts. Accepted: photos and images (JPEG, PNG, GIF, WebP, HEIC), PDF, plain text, and Word, Excel, PowerPoint, OpenDocument or RTF documents';
+    const words = { key: 'messages.skipped.notAccepted', values: { filename: 'tool.exe' } };
+    // English as before, with the words beside it.
+    expect(job.result.skippedAttachments).toEqual([{ filename: 'tool.exe', reason, words }]);
+    // The messages page says them with its own catalog part (web/i18n/server-words.ts).
+    const page = createTranslator('es', catalogPart('es', 'messages'));
+    expect(sayServerWords('messages', words, reason, page.t)).toBe(
+      '"tool.exe" no es de un tipo que As Written acepte. Se aceptan: fotos e imágenes (JPEG, PNG, GIF, WebP, HEIC), PDF, texto simple y documentos de Word, Excel, PowerPoint, OpenDocument o RTF',
+    );
+    const inEnglish = createTranslator('en', catalogPart('en', 'messages'));
+    expect(sayServerWords('messages', words, '', inEnglish.t)).toBe(reason);
+    // A result kept before words were: they are found back from its English.
+    await env.store.db
+      .updateTable('job')
+      .set({
+        result: JSON.stringify({ ...job.result, skippedAttachments: [{ filename: 'tool.exe', reason }] }),
+      })
+      .where('id', '=', res.body.id)
+      .execute();
+    expect((await call(env, 'GET', jobUrl)).body.result.skippedAttachments).toEqual([
+      { filename: 'tool.exe', reason, words },
+    ]);
   });
 
   it('keeps a small import in the request, answered with the messages', async () => {

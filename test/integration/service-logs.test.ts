@@ -588,6 +588,35 @@ describe.each(BACKENDS)('school service logs, on %s', (backend) => {
     expect(sayLogWords(noRow.body.problem.words, '', english.t)).toBe(noRow.body.problem.message);
   });
 
+  it('gives the notes of a preview and of a saved log as words the page says in the reader’s language', async () => {
+    const page = createTranslator('es', catalogPart('es', 'servicelog'));
+    const english = createTranslator('en', catalogPart('en', 'servicelog'));
+    const note =
+      'This file holds rows for 2 other students (4 rows). Only Emma Lopez’s rows are read; the others are not kept.';
+    const words = {
+      key: 'servicelog.note.otherStudents',
+      values: { students: '2', rows: '4', child: 'Emma Lopez' },
+    };
+    const spanish =
+      'Este archivo tiene filas de otros 2 estudiantes (4 filas). Solo se leen las filas de Emma Lopez; las demás no se guardan.';
+    const read = await call(env, 'POST', previewUrl('group.csv'), fixture('group-log-page-breaks.csv'));
+    expect(read.status).toBe(200);
+    // English as before, each note's words beside it in the same order.
+    expect(read.body.notes[0]).toBe(note);
+    expect(read.body.noteWords).toHaveLength(read.body.notes.length);
+    expect(read.body.noteWords[0]).toEqual(words);
+    expect(sayLogWords(read.body.noteWords[0], note, page.t)).toBe(spanish);
+    expect(sayLogWords(read.body.noteWords[0], '', english.t)).toBe(note);
+    // A saved log keeps its notes in English; their words are found back when it is read.
+    const saved = (await call(env, 'GET', api(`/children/${childId}/service-logs`))).body.find(
+      (l: { filename: string }) => l.filename === 'group.csv',
+    );
+    const view = (await call(env, 'GET', api(`/service-logs/${saved.id}`))).body;
+    expect(view.import.summary.notes[0]).toBe(note);
+    expect(view.noteWords[0]).toEqual(words);
+    expect(sayLogWords(view.noteWords[0], note, page.t)).toBe(spanish);
+  });
+
   it('says in the reader’s language why a row cannot be accepted (a service with no session length)', async () => {
     const planId = (await call(env, 'GET', api(`/services/${speechId}`))).body.planId;
     const counseling = await call(env, 'POST', api('/services'), {

@@ -6,6 +6,7 @@ import type {
 } from '../../api/district-calendars.ts';
 import { type ApiErrorKey, apiWords, apiWordsOf, sayApiWords, wordsValue } from '../../domain/api-errors.ts';
 import { draftCalendarEvents } from '../../domain/calendar-import-draft.ts';
+import { pendingReasonWords } from '../../domain/calendar-pending-words.ts';
 import {
   type AddedDistrictDay,
   compareDistrictCalendar,
@@ -56,7 +57,11 @@ function view(state: DistrictCalendarState): DistrictCalendarView {
     lastStatus: row.last_status as DistrictCalendarView['lastStatus'],
     lastError: row.last_error,
     lastReadAt: row.last_read_at,
-    pending: state.pending,
+    // Each change with its reason's words (found back from the English kept), for the page to say.
+    pending: state.pending.map((change) => {
+      const words = pendingReasonWords(change.reason);
+      return words ? { ...change, words } : change;
+    }),
     recent: state.recent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -30,6 +30,7 @@ import { defaultReplyDate } from './communications.ts';
 import { householdJob } from './jobs.ts';
 import { writeRecord } from './records.ts';
 import { RESOURCES } from './resources.ts';
+import { withSkippedWords } from './skipped-attachments.ts';
 
 // Dropping .eml or .mbox files into the communication log. Each message becomes an entry: its
 // sender and recipients matched to the child's team contacts by address, sent or received by who
@@ -164,7 +165,8 @@ async function prepareFiles(
         );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        skipped.push({ filename: a.filename, reason: error.message });
+        // With its words, for the messages page to say in the reader's language.
+        skipped.push(withSkippedWords({ filename: a.filename, reason: error.message }, error.words));
       }
     }
     prepared.push({ email, number, files });

@@ -10,6 +10,7 @@ import {
   wordsValue,
 } from '../errors.ts';
 import type { Job, JobFailure, JobQueue } from '../jobs/jobs.ts';
+import { withSkippedWords } from './skipped-attachments.ts';
 
 // A household's background jobs as its members see them (GET /api/households/:id/jobs/:id): what
 // it is, how far it got, and its result or why it failed, in the reader's language (each failure
@@ -60,6 +61,12 @@ function sayFailure(failure: JobFailure, translator: Translator | undefined): st
   return words && translator.has(words.key) ? sayApiWords(words, translator) : failure.message;
 }
 
+/** An import's result, each attachment not kept with its reason's words (a result kept before words were: found back). */
+function resultOf(result: EmailImportSummary | null): EmailImportSummary | null {
+  if (!result?.skippedAttachments) return result;
+  return { ...result, skippedAttachments: result.skippedAttachments.map((s) => withSkippedWords(s)) };
+}
+
 /** A job as its reader sees it; with a translator, why it failed said in the reader's language. */
 export function jobView(job: Job, translator?: Translator): JobView {
   const name = HOUSEHOLD_JOB_NAMES.find((n) => n === job.name);
@@ -85,7 +92,7 @@ export function jobView(job: Job, translator?: Translator): JobView {
       at: f.at,
       message: sayFailure(f, translator),
     })),
-    result: job.status === 'succeeded' ? (job.result as EmailImportSummary) : null,
+    result: job.status === 'succeeded' ? resultOf(job.result as EmailImportSummary | null) : null,
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,

@@ -30,7 +30,7 @@ import {
   ServiceLogSummarySchema,
 } from '../../domain/service-log-schemas.ts';
 import { plainWords } from '../../domain/service-log-values.ts';
-import { logProblemWords, rowReasonWords } from '../../domain/service-log-words.ts';
+import { logNoteWords, logProblemWords, rowReasonWords } from '../../domain/service-log-words.ts';
 import { SessionEntryInput } from '../../domain/session-entry.ts';
 import {
   readServiceLogUpload,
@@ -246,6 +246,8 @@ export async function previewServiceLog(
   const reconciliation = reading.problem
     ? await reconcile(db, householdId, read.child, [], new Map())
     : await reconcile(db, householdId, read.child, reading.rows, new Map());
+  // What the PDF reader left out (a page it could not read) comes first: the parent checks those pages.
+  const notes = [...read.fileNotes, ...reading.notes];
   return {
     filename: read.filename,
     format: read.format,
@@ -266,8 +268,9 @@ export async function previewServiceLog(
     services: reading.services,
     unknownStatuses: reading.unknownStatuses,
     dates: reading.dates,
-    // What the PDF reader left out (a page it could not read) comes first: the parent checks those pages.
-    notes: [...read.fileNotes, ...reading.notes],
+    notes,
+    // Each note's words, for the page to say in the reader's language.
+    noteWords: notes.map(logNoteWords),
     firstRows: read.firstRows,
     rows: reading.problem ? [] : reading.rows,
     problem: reading.problem
@@ -325,6 +328,8 @@ async function viewOf(db: Db, householdId: string, row: ServiceLogImportRow): Pr
   const byKey: Marks = new Map(marks.map((m) => [m.item_key, m]));
   return {
     import: imported,
+    // The notes kept in English, with their words found back, for the page to say in the reader's language.
+    noteWords: imported.summary.notes.map(logNoteWords),
     marks: marks.map(toServiceLogMark),
     reconciliation: await reconcile(db, householdId, child, imported.rows, byKey),
   };

@@ -18,6 +18,7 @@ import type { PendingDistrictChange } from '../../../src/domain/calendar-subscri
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
 import { ApiError, del, get, post } from '../../api/client.ts';
 import { formatDay, formatRange } from '../../components/dates.ts';
+import { sayServerWords } from '../../i18n/server-words.ts';
 import { useCalendarWords } from './calendar-words.ts';
 import { KINDS } from './DayKind.tsx';
 
@@ -271,7 +272,7 @@ export function DistrictCalendarFeeds({
                               })}
                           </Text>
                           <Text size="sm" c="dimmed">
-                            {change.reason}
+                            {sayServerWords('calendar', change.words, change.reason, t)}
                           </Text>
                           {writable && (
                             <Group gap="xs" align="flex-end" wrap="wrap">

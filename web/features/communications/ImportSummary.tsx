@@ -1,5 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { useT, useTParts } from '../../i18n/i18n.tsx';
+import { sayServerWords } from '../../i18n/server-words.ts';
 import type { FileImport } from './email-import.ts';
 
 // What an email import did: the messages added, those already in the log, the files kept or not.
@@ -62,7 +63,11 @@ export function ImportSummary({ outcome, onClose }: { outcome: ImportOutcome; on
         {kept > 0 && <List.Item>{t('messages.summary.kept', { count: kept })}</List.Item>}
         {skipped.map((s) => (
           <List.Item key={s.key}>
-            {tParts('messages.summary.notKept', { file: <bdi>{s.filename}</bdi>, reason: s.reason })}
+            {tParts('messages.summary.notKept', {
+              file: <bdi>{s.filename}</bdi>,
+              // The server's reason, in the reader's language from its words (`messages.skipped.*`).
+              reason: sayServerWords('messages', s.words, s.reason, t),
+            })}
           </List.Item>
         ))}
         {n > 0 && <List.Item>{t('messages.summary.check')}</List.Item>}

@@ -407,8 +407,8 @@ function PreviewStep({
       {preview.notes.length > 0 && (
         <Alert color="yellow" title={t('servicelog.preview.notes')}>
           <List size="sm" spacing={2}>
-            {preview.notes.map((n) => (
-              <List.Item key={n}>{n}</List.Item>
+            {preview.notes.map((n, i) => (
+              <List.Item key={n}>{sayLogWords(preview.noteWords?.[i], n, t)}</List.Item>
             ))}
           </List>
         </Alert>
@@ -712,9 +712,9 @@ function LogView({
           sha: <code>{imp.sha256.slice(0, 12)}</code>,
         })}
       </Text>
-      {imp.summary.notes.map((n) => (
+      {imp.summary.notes.map((n, i) => (
         <Alert key={n} color="yellow">
-          {n}
+          {sayLogWords(view.noteWords?.[i], n, t)}
         </Alert>
       ))}
       <Text fw={600} role="status">
