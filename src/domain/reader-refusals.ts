@@ -1,6 +1,7 @@
 import type { MessageWords } from './errors.ts';
 import en from './i18n/locales/en/reader.json' with { type: 'json' };
 import { createTranslator, type Translator } from './i18n/translate.ts';
+import { templatePattern } from './i18n/words.ts';
 
 // Why a file the parent brings could not be read (a password, damage, a file too large, a reading
 // that took too long): the importers' refusals, written once in the catalog part `reader`
@@ -27,8 +28,6 @@ export function refusal(key: RefusalKey, values?: Record<string, string | number
   return { message: english.t(words.key, text), words };
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A select (`{kind, select, xlsx {an Excel spreadsheet} ... other {...}}`): its value's name and options. */
 const SELECT = /\{([a-zA-Z]+), select, ((?:[a-zA-Z]+ \{[^{}]*\}\s*)+)\}/;
 
@@ -44,19 +43,7 @@ function variants(template: string): { text: string; chosen: Record<string, stri
 
 /** Each template as patterns that read its values back from the English sentence. */
 const PATTERNS = Object.entries(en as Record<string, string>).flatMap(([key, template]) =>
-  variants(template).map(({ text, chosen }) => {
-    const names: string[] = [];
-    const source = text
-      .split(/(\{[a-zA-Z]+\})/)
-      .map((piece) => {
-        const name = /^\{([a-zA-Z]+)\}$/.exec(piece)?.[1];
-        if (!name) return escapeRegExp(piece.replace(/''/g, "'"));
-        names.push(name);
-        return '(.+?)';
-      })
-      .join('');
-    return { key, pattern: new RegExp(`^${source}$`, 's'), names, chosen };
-  }),
+  variants(template).map(({ text, chosen }) => ({ key, ...templatePattern(text), chosen })),
 );
 
 /** The words of a refusal's English sentence, or null when it is not one. */

@@ -251,6 +251,20 @@ const askOrPlease: RuleEs['suggest'] = (m, text, span) => {
     : pleaseFrom(text, m.index, span.start, words);
 };
 
+/**
+ * What every exasperation rule shares: the parent's own state (never the child's), not when a "pero
+ * vamos…" turns to what comes next, the whole sentence, and its suggestion.
+ */
+const EXASPERATION: Pick<RuleEs, 'accept' | 'span' | 'suggest'> = {
+  accept: (m, text) =>
+    !childSubject(text, m.index) &&
+    !stem('pero\\s+(?:vamos|estamos|quiero|quisiera|me\\s+gustaria|espero|podemos)').test(
+      after(text, m.index),
+    ),
+  span: wholeSentence,
+  suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+};
+
 /** An errand after a place ("... a entregar los papeles", "... para que nos orienten"): not a threat. */
 const ERRAND = stem(
   '^\\s*(?:\\p{L}+\\s+){0,3}?(?:a|para)\\s+(?:pedir\\s+informacion|preguntar|informarme|entregar|inscribir|recoger|buscar|sacar|tramitar|renovar|llevar\\s+(?:los|el|la|unos)\\s+(?:papeles|documentos|formularios?|certificados?)|hacer\\s+un\\s+tramite|que\\s+(?:me|nos)\\s+(?:expliquen?|orienten?|ayuden?|asesoren?))',
@@ -1067,13 +1081,7 @@ const RULES: readonly RuleEs[] = [
     pattern: es(
       'no\\s+(?:aguanto|soporto|aguantamos|soportamos)(?=\\s+mas|\\s*[,.!]|\\s*$|\\s+(?:esto|esta\\s+situacion)\\b)(?:\\s+mas)?|(?:ya\\s+)?(?:me|nos)\\s+(?:rindo|rendimos)|(?:estoy|estamos)\\s+(?:muy\\s+|tan\\s+)?(?:agotad[oa]s?|exhaust[oa]s?|cansad?[oa]s?|cansa)\\s+de\\s+(?:tanto|tanta|esto|todo\\s+esto|lo\\s+mismo|pelear|luchar|rogar|pedir|insistir|escribir|esperar)|(?:perdi|perdimos|se\\s+me\\s+acabo|se\\s+nos\\s+acabo)\\s+(?:toda\\s+)?(?:la|mi)\\s+paciencia|(?:ya\\s+)?es\\s+demasiado(?=\\s*[,.!]|\\s+(?:frustrante|para\\s+mi|para\\s+nosotros))',
     ),
-    accept: (m, text) =>
-      !childSubject(text, m.index) &&
-      !stem('pero\\s+(?:vamos|estamos|quiero|quisiera|me\\s+gustaria|espero|podemos)').test(
-        after(text, m.index),
-      ),
-    span: wholeSentence,
-    suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+    ...EXASPERATION,
   },
   {
     // The reader as the subject of a failure, in the past: "Ustedes no me avisaron del cambio", "Usted no le
@@ -2015,13 +2023,7 @@ const RULES: readonly RuleEs[] = [
     pattern: es(
       '(?:ya\\s+)?no\\s+(?:doy|damos)\\s+(?:para\\s+)?mas\\b|que\\s+(?:lata|agobio|agotamiento|pesadilla|suplicio|martirio|tortura|cruz)\\b|(?:estoy|estamos)\\s+hasta\\s+arriba\\b|(?:estoy|estamos)\\s+(?:hasta\\s+la\\s+coronilla|al\\s+limite|en\\s+mi\\s+limite|desesperad[oa]s?|quemad[oa]s?)\\s+(?:con|de)\\b',
     ),
-    accept: (m, text) =>
-      !childSubject(text, m.index) &&
-      !stem('pero\\s+(?:vamos|estamos|quiero|quisiera|me\\s+gustaria|espero|podemos)').test(
-        after(text, m.index),
-      ),
-    span: wholeSentence,
-    suggest: (_m, text, span) => atStart(text, span, 'esto me está resultando muy difícil'),
+    ...EXASPERATION,
   },
   // Round five, more wordings of the frames above, written by the rules' author in other words and regions
   // (tone-es.test.ts, round five).

@@ -43,6 +43,16 @@ function patternOf(templates: Readonly<Record<string, string>>, key: string): Pa
   if (known) return known;
   const template = templates[key];
   if (template === undefined) return null;
+  const pattern = templatePattern(template);
+  made.set(key, pattern);
+  return pattern;
+}
+
+/**
+ * A template without select or plural (each value `{name}`) as a pattern that reads the whole English
+ * sentence it wrote, its values back in `names` order.
+ */
+export function templatePattern(template: string): Pattern {
   const names: string[] = [];
   const source = template
     .split(/(\{[a-zA-Z]+\})/)
@@ -53,9 +63,7 @@ function patternOf(templates: Readonly<Record<string, string>>, key: string): Pa
       return '(.+?)';
     })
     .join('');
-  const pattern = { pattern: new RegExp(`^${source}$`, 's'), names };
-  made.set(key, pattern);
-  return pattern;
+  return { pattern: new RegExp(`^${source}$`, 's'), names };
 }
 
 /**
