@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from './document-text.ts';
-import { type DrawnPath, drawnCheckBoxes, toneOf, withDrawnBoxes, withFormBoxes } from './drawn-boxes.ts';
+import {
+  BOX_PART_MAX,
+  type DrawnPath,
+  drawnCheckBoxes,
+  mayHoldDrawnBox,
+  toneOf,
+  withDrawnBoxes,
+  withFormBoxes,
+} from './drawn-boxes.ts';
 
 /** A square outline at (x, y), stroked (and filled when asked). */
 const square = (x: number, y: number, size = 8, fill: DrawnPath['fill'] = null): DrawnPath => ({
@@ -149,6 +158,86 @@ describe('drawnCheckBoxes', () => {
       toneOf('#ffffff'),
     ]).toEqual(['dark', 'dark', 'mid', 'light', 'light']);
     expect(toneOf(undefined)).toBe('mid');
+  });
+});
+
+/** What the PDF reader's text pass notes of these paths (pdf-path-probe.ts): each small subpath's size. */
+function notedSizes(paths: readonly DrawnPath[]): number[] {
+  const sizes: number[] = [];
+  for (const path of paths)
+    for (const { points } of path.subpaths) {
+      const xs = points.filter((_, k) => k % 2 === 0);
+      const ys = points.filter((_, k) => k % 2 === 1);
+      const w = Math.max(...xs) - Math.min(...xs);
+      const h = Math.max(...ys) - Math.min(...ys);
+      if (w <= BOX_PART_MAX && h <= BOX_PART_MAX) sizes.push(w, h);
+    }
+  return sizes;
+}
+
+describe('mayHoldDrawnBox', () => {
+  const sides = (x: number, y: number, size = 8) => [
+    stroke(x, y, x + size, y),
+    stroke(x + size, y, x + size, y + size),
+    stroke(x + size, y + size, x, y + size),
+    stroke(x, y + size, x, y),
+  ];
+
+  it('says a page with a square outline, a filled square or four short sides may hold a box', () => {
+    expect(mayHoldDrawnBox(notedSizes([square(60, 100)]), false)).toBe(true);
+    expect(mayHoldDrawnBox(notedSizes([filled(60, 100, 12)]), false)).toBe(true);
+    expect(mayHoldDrawnBox(notedSizes(sides(60, 100)), false)).toBe(true);
+    const bars = [
+      filled(60, 160, 8, 'dark', 0.75),
+      filled(60, 167.25, 8, 'dark', 0.75),
+      filled(60, 160, 0.75, 'dark', 8),
+      filled(67.25, 160, 0.75, 'dark', 8),
+    ];
+    expect(mayHoldDrawnBox(notedSizes(bars), false)).toBe(true);
+    // More small subpaths than the reader notes: it cannot tell, so the page is drawn.
+    expect(mayHoldDrawnBox([], true)).toBe(true);
+  });
+
+  it("says a page of table cells, rules, a table's short upright rules, dots and bullets holds none", () => {
+    const cells = [square(40, 100, 120), filled(40, 130, 300, 'light', 20)];
+    const rules = [stroke(40, 100, 560, 100), stroke(40, 120, 560, 120)];
+    const rowRules = [0, 1, 2, 3].map((row) => stroke(200, 100 + 18 * row, 200, 118 + 18 * row));
+    const dots = [filled(50, 300, 1.5), filled(50, 320, 3)];
+    expect(mayHoldDrawnBox(notedSizes([...cells, ...rules, ...rowRules, ...dots]), false)).toBe(false);
+    expect(mayHoldDrawnBox([], false)).toBe(false);
+  });
+
+  it('never says no where drawnCheckBoxes finds a box (random small drawings)', () => {
+    // Sizes around a box's (4.5 to 16 points) and beyond, on a small part of a page.
+    const n = fc.oneof(
+      { weight: 3, arbitrary: fc.double({ min: 3, max: 19, noNaN: true }) },
+      { weight: 1, arbitrary: fc.double({ min: 0, max: 40, noNaN: true }) },
+    );
+    const at = fc.double({ min: 0, max: 150, noNaN: true });
+    const tone = fc.constantFrom<DrawnPath['fill']>('dark', 'mid', 'light', null);
+    const shape = fc.oneof(
+      fc.record({ x: at, y: at, size: n, fill: tone }).map((s) => square(s.x, s.y, s.size, s.fill)),
+      fc
+        .record({ x: at, y: at, w: n, h: n, fill: tone })
+        .map((s) => filled(s.x, s.y, s.w, s.fill ?? 'dark', s.h)),
+      fc.record({ x: at, y: at, size: n }).chain((s) => fc.constant(sides(s.x, s.y, s.size))),
+      fc
+        .tuple(at, at, n, fc.boolean())
+        .map(([x, y, len, level]) => (level ? stroke(x, y, x + len, y) : stroke(x, y, x, y + len))),
+      fc.tuple(at, at, at, at).map(([x0, y0, x1, y1]) => stroke(x0, y0, x1, y1)),
+    );
+    let withBoxes = 0;
+    fc.assert(
+      fc.property(fc.array(shape, { maxLength: 12 }), (shapes) => {
+        const paths = shapes.flat();
+        if (drawnCheckBoxes(paths).length === 0) return true;
+        withBoxes++;
+        return mayHoldDrawnBox(notedSizes(paths), false);
+      }),
+      { numRuns: 3000 },
+    );
+    // The drawings hold boxes often enough for the property to say something.
+    expect(withBoxes).toBeGreaterThan(300);
   });
 });
 

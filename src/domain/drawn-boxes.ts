@@ -179,6 +179,39 @@ function squaresOfSegments(segments: readonly Segment[], used: Set<number>): Rec
 const same = (a: Rect, b: Rect) =>
   Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.w - b.w) < 1 && Math.abs(a.h - b.h) < 1;
 
+/**
+ * How large a subpath may be, either way in page points, and still be part of a box (a square's outline
+ * or fill, or one of its sides drawn alone); the reader notes only the subpaths this small (see
+ * `mayHoldDrawnBox`).
+ */
+export const BOX_PART_MAX = MAX_BOX + 4;
+
+/**
+ * Whether a page whose subpaths have these sizes (width, height pairs in page points, of every subpath
+ * up to BOX_PART_MAX either way; `more` when there were more than were noted) can hold a drawn box: only
+ * then does the reader read the page's drawing (`drawnCheckBoxes` above), which costs as much as its text.
+ * Every box comes from a square-sized subpath (an outline, a fill) or from four short sides, two level and
+ * two upright, so a page with neither has none. The margins are wider than the rules above: a page wrongly
+ * thought to hold a box is only read more slowly.
+ */
+export function mayHoldDrawnBox(sizes: ArrayLike<number>, more: boolean): boolean {
+  if (more) return true;
+  const least = MIN_BOX - 0.5;
+  const most = MAX_BOX + 0.5;
+  const longestSide = MAX_BOX + 2.5;
+  let level = 0;
+  let upright = 0;
+  for (let k = 0; k + 1 < sizes.length; k += 2) {
+    const w = sizes[k]!;
+    const h = sizes[k + 1]!;
+    if (w >= least && h >= least && w <= most && h <= most) return true;
+    if (h <= 2 && w >= least && w <= longestSide) level++;
+    else if (w <= 2 && h >= least && h <= longestSide) upright++;
+    if (level >= 2 && upright >= 2) return true;
+  }
+  return false;
+}
+
 /** The check boxes among a page's drawn paths, each with its state, top to bottom, left to right. */
 export function drawnCheckBoxes(paths: readonly DrawnPath[]): DrawnBox[] {
   type Outline = Rect & { fill: Tone | null };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../../test/support/make-pdf.ts';
@@ -92,6 +92,59 @@ describe('readPdfText', () => {
       { x: 62, y: 160, w: 9, h: 9, state: 'checked' },
       { x: 62, y: 180, w: 9, h: 9, state: 'checked' },
     ]);
+  });
+
+  it('draws only the pages where its text pass saw what a check box is made of, and finds the same boxes', async () => {
+    const read = async (bytes: Uint8Array) => {
+      const drawnPages: number[] = [];
+      const text = await readPdfText(bytes, { onPageDrawn: (n) => drawnPages.push(n) });
+      return { text, drawnPages };
+    };
+    const files = [
+      ...readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.pdf') && f !== 'encrypted.pdf')
+        .map((f) => join(FIXTURES, f)),
+      join(FIXTURES, '../service-logs/printout-page-breaks.pdf'),
+    ];
+    const drawnPerFile: Record<string, number[]> = {};
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const { text, drawnPages } = await read(bytes);
+      expect(text, file).toEqual(await readPdfText(bytes, { drawEveryPage: true }));
+      drawnPerFile[file.slice(file.lastIndexOf('/') + 1)] = drawnPages;
+    }
+    // Plans printed with drawn boxes are drawn where the boxes are; a plan of tables and rules is not.
+    expect(drawnPerFile['ga-504-drawn.pdf']).toEqual([1]);
+    expect(drawnPerFile['section-504.pdf']).toEqual([1]);
+    expect(drawnPerFile['ca-seis-like.pdf']).toEqual([]);
+    expect(drawnPerFile['nyc-like.pdf']).toEqual([]);
+
+    // A box drawn inside a form XObject (scaled by the form's matrix, placed by the page's transform).
+    const viaForm = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text('Extended time', 80, 100, { lineBreak: false });
+      doc.text('Preferential seating', 80, 120, { lineBreak: false });
+      const form = doc.ref({
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, 100, 100],
+        Matrix: [0.1, 0, 0, 0.1, 0, 0],
+      });
+      form.end('7 w 0 0 90 90 re S 15 15 m 75 75 l 75 15 m 15 75 l S');
+      (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects.Fm1 = form;
+      doc.addContent('q 1 0 0 1 62 100 cm /Fm1 Do Q');
+      doc.addContent('q 1 0 0 1 62 120 cm /Fm1 Do Q');
+    });
+    const formRead = await read(viaForm);
+    expect(formRead.drawnPages).toEqual([1]);
+    expect(formRead.text.pages[0]!.boxes?.map((b) => b.state)).toEqual(['checked', 'checked']);
+    expect(formRead.text).toEqual(await readPdfText(viaForm, { drawEveryPage: true }));
+
+    // A mark a PDF editor added (an annotation) is drawn with the page, not read by its text pass.
+    const annotated = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text('Extended time', 80, 100, { lineBreak: false });
+      doc.annotate(62, 100, 9, 9, { Subtype: 'Square', C: [0, 0, 0] } as PDFKit.Mixins.AnnotationOption);
+    });
+    expect((await read(annotated)).drawnPages).toEqual([1]);
   });
 
   it("reads a fillable form's check boxes from their fields, over the squares printed under them", async () => {

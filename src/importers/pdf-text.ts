@@ -13,12 +13,14 @@ import {
   drawnCheckBoxes,
   type FormBox,
   MAX_PATHS_PER_PAGE,
+  mayHoldDrawnBox,
   type Tone,
   toneOf,
   withFormBoxes,
 } from '../domain/drawn-boxes.ts';
 import { AppError } from '../domain/errors.ts';
 import { type Refusal, refusal } from '../domain/reader-refusals.ts';
+import { takePageSighting, unwatchDocument, watchDocument } from './pdf-path-probe.ts';
 import { InThreadPort } from './pdfjs-port.ts';
 
 // Reading the text layer of a PDF (an IEP from the district's IEP system, printed to PDF) into pages of
@@ -68,6 +70,13 @@ export type PdfReadOptions = {
   /** Milliseconds for the whole file. */
   deadlineMs?: number;
   maxItemsPerPage?: number;
+  /**
+   * Draw every page with text for its check boxes, even one whose text pass saw nothing a box could be
+   * made of (the tests compare both ways); by default such a page is not drawn.
+   */
+  drawEveryPage?: boolean;
+  /** Told the number of each page drawn for its check boxes (for the tests and the bench). */
+  onPageDrawn?: (pageNumber: number) => void;
 };
 
 /** A refusal the parent can act on; the CLI and the server put the file's name in front. */
@@ -202,8 +211,10 @@ function drawnPaths(
       state = { ...state, ctm: times(state.ctm, args as number[]) };
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(state);
-      const matrix = args?.[0];
-      if (Array.isArray(matrix) && matrix.length === 6) state = { ...state, ctm: times(state.ctm, matrix) };
+      // pdf.js gives a form's matrix as a typed array (Float32Array), a transform's as an array.
+      const matrix = args?.[0] as ArrayLike<number> | null | undefined;
+      if ((Array.isArray(matrix) || ArrayBuffer.isView(matrix)) && matrix?.length === 6)
+        state = { ...state, ctm: times(state.ctm, Array.from(matrix)) };
     } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
     else if (fn === OPS.setFillRGBColor) state = { ...state, fill: toneOf(String(args?.[0])) };
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, stroke: toneOf(String(args?.[0])) };
@@ -249,6 +260,16 @@ function subpathsOf(data: ArrayLike<number>, m: Matrix): DrawnPath['subpaths'] {
     } else break;
   }
   return subpaths;
+}
+
+/** pdf.js's number for a link annotation (AnnotationType.LINK): nothing of it is drawn. */
+const LINK = 2;
+
+/** Whether the loaded pdf.js worker tells pdf-path-probe.ts what its text pass reads of the paths. */
+function workerProbesPaths(): boolean {
+  const applied = (globalThis as { pdfjsWorker?: { asWrittenPatches?: unknown } }).pdfjsWorker
+    ?.asWrittenPatches;
+  return Array.isArray(applied) && applied.includes('pathProbe') && applied.includes('pathProbeForm');
 }
 
 /** pdf.js's number for a form field's widget annotation (AnnotationType.WIDGET). */
@@ -484,6 +505,10 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     verbosity: 0,
     ...(pdfjsFolder ? { cMapUrl: `${join(pdfjsFolder, 'cmaps')}/`, cMapPacked: true } : {}),
   });
+  // What the text pass sees of each page's paths (pdf-path-probe.ts), where pdf.js's worker is patched
+  // to tell it; without that, every page with text is drawn.
+  const probed = !options.drawEveryPage && workerProbesPaths();
+  if (probed) watchDocument(task.docId);
   try {
     let pdf: Awaited<typeof task.promise>;
     try {
@@ -517,15 +542,26 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         });
         const typed = formFieldText(annotations, viewport);
         const lines: DocLine[] = linesFromItems(typed.length ? [...runs, ...typed] : runs);
-        const drawn = lines.length
-          ? await withDeadline(page.getOperatorList(), deadline).then(
-              (list) => drawnCheckBoxes(drawnPaths(OPS, list, viewport.transform)),
-              (error: unknown) => {
-                if (error instanceof DeadlinePassed) throw error;
-                return [];
-              },
-            )
-          : [];
+        const sighting = probed ? takePageSighting(task.docId, number - 1) : null;
+        const mayHoldBox =
+          !sighting?.whole ||
+          // The probe's sizes are the page's own points: a page shown at another size (its UserUnit) is drawn.
+          Math.abs(Math.hypot(viewport.transform[0]!, viewport.transform[1]!) - 1) > 1e-6 ||
+          // An annotation's appearance (a square, a hand-drawn mark, a field drawn by pdf.js) is drawn with
+          // the page but not read by its text pass.
+          annotations.some((a) => (a as { annotationType?: unknown }).annotationType !== LINK) ||
+          mayHoldDrawnBox(sighting.sizes, sighting.more);
+        if (lines.length && mayHoldBox) options.onPageDrawn?.(number);
+        const drawn =
+          lines.length && mayHoldBox
+            ? await withDeadline(page.getOperatorList(), deadline).then(
+                (list) => drawnCheckBoxes(drawnPaths(OPS, list, viewport.transform)),
+                (error: unknown) => {
+                  if (error instanceof DeadlinePassed) throw error;
+                  return [];
+                },
+              )
+            : [];
         const form = lines.length ? formCheckBoxes(annotations, viewport) : [];
         const boxes = form.length ? withFormBoxes(drawn, form) : drawn;
         if (truncated)
@@ -565,6 +601,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
       );
     throw error;
   } finally {
+    if (probed) unwatchDocument(task.docId);
     await task.destroy().catch(() => undefined);
     worker.destroy();
     port.terminate();

@@ -6,8 +6,9 @@
 //    other loader: tsx would otherwise rewrite their 5 MB with a source map (over a second of start-up
 //    in the CLI) for files that need no compiling. Their source map comments are left out, so Node
 //    never reads the maps either.
-// 2. Three places in the worker are patched, as it is loaded, because of what they cost the IEP reader
-//    (all three listed at PDF_WORKER_PATCHES below). The first, TextState.clone:
+// 2. Places in the worker are patched, as it is loaded, because of what they cost the IEP reader (all
+//    listed at PDF_WORKER_PATCHES below: three make the text pass faster, two let it tell which pages need
+//    no drawing pass). The first, TextState.clone:
 //    pdf.js 5.5 (and 5.6) copies the text state at every saved graphics state ("q") and at every text
 //    run with `Object.assign(Object.create(this), this)`: each copy takes the state it copies as its
 //    prototype, so every text state becomes a prototype object, which V8 keeps in a slow form and
@@ -37,6 +38,10 @@ import { fileURLToPath } from 'node:url';
  *   before). With it, the 20-page test IEP's text took 70 ms instead of 93;
  * - getCurrentTextTransform: the position of each glyph, asked twice a glyph, multiplies three matrices
  *   through Util.transform (see `define` below); with a copy of its own, 48 ms instead of 70.
+ * - pathProbe and pathProbeForm: the text pass tells src/importers/pdf-path-probe.ts each path it reads
+ *   and when a content stream was read to its end, so that the reader skips the drawing pass (pdf.js's
+ *   operator list, read only for drawn check boxes) on pages that cannot hold one: on the 20-page test IEP,
+ *   whose pages hold tables and rules but no box, the drawing pass was a third of pdf.js's time.
  * A patch may `define` a function its new lines call, declared at the end of the module.
  */
 export const PDF_WORKER_PATCHES = [
@@ -59,6 +64,21 @@ export const PDF_WORKER_PATCHES = [
     // reads its arguments slowly; called only here, twice for each glyph, this one stays fast.
     define:
       'function asWrittenTransform(m1, m2) {\n  return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1], m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3], m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5]];\n}\n',
+  },
+  {
+    name: 'pathProbe',
+    // The text pass hands each path operator (moveTo 13 to endPath 28) and the current transform to
+    // `globalThis.asWrittenPathProbe` (src/importers/pdf-path-probe.ts), and says when a content stream
+    // was read to its end; nothing of what the text pass does changes.
+    from: '        if (!preprocessor.read(operation)) {\n          break;\n        }\n        textState = stateManager.state;\n        currentTextState ||= textState.clone();\n        const fn = operation.fn;\n        args = operation.args;\n',
+    to: '        if (!preprocessor.read(operation)) {\n          globalThis.asWrittenPathProbe?.ended(self.handler, self.pageIndex, prevRefs !== null);\n          break;\n        }\n        textState = stateManager.state;\n        currentTextState ||= textState.clone();\n        const fn = operation.fn;\n        args = operation.args;\n        if (fn >= 13 && fn <= 28) globalThis.asWrittenPathProbe?.path(self.handler, self.pageIndex, fn, args, stateManager.state.ctm);\n',
+  },
+  {
+    name: 'pathProbeForm',
+    // A form XObject's text pass begins (its end is said by pathProbe's lines, run for the form too):
+    // a form whose reading stopped on an error never ends, and the page's paths are then not known whole.
+    from: '              const currentState = stateManager.state.clone();\n              const xObjStateManager = new StateManager(currentState);\n',
+    to: '              globalThis.asWrittenPathProbe?.formStarted(self.handler, self.pageIndex);\n              const currentState = stateManager.state.clone();\n              const xObjStateManager = new StateManager(currentState);\n',
   },
 ];
 

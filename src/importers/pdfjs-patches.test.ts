@@ -7,7 +7,7 @@ import { PDF_WORKER_PATCHES, patchPdfWorker } from './pdfjs-hooks.mjs';
 import { copyMessage, InThreadPort } from './pdfjs-port.ts';
 
 // What the IEP reader changes in how pdf.js runs, for speed (src/importers/pdfjs-hooks.mjs and
-// pdfjs-port.ts): three places of pdf.js's worker patched as it loads, and the port between pdf.js and
+// pdfjs-port.ts): places of pdf.js's worker patched as it loads, and the port between pdf.js and
 // its in-thread worker. A new pdf.js whose lines differ fails the first test, which says to look again.
 
 const WORKER = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -17,7 +17,13 @@ describe("pdf.js's worker, patched as it loads", () => {
     const source = readFileSync(WORKER, 'utf8');
     const { source: patched, patched: done, applied } = patchPdfWorker(source);
     expect(done).toBe(true);
-    expect(applied).toEqual(['TextState.clone', 'inflate', 'getCurrentTextTransform']);
+    expect(applied).toEqual([
+      'TextState.clone',
+      'inflate',
+      'getCurrentTextTransform',
+      'pathProbe',
+      'pathProbeForm',
+    ]);
     expect(patched).toContain('Object.assign(Object.create(Object.getPrototypeOf(this)), this)');
     expect(patched).not.toContain('Object.assign(Object.create(this), this)');
     expect(patched).toContain('globalThis.asWrittenInflate?.(name, bytes)');
@@ -74,7 +80,7 @@ describe("pdf.js's worker, patched as it loads", () => {
     expect(text.pages.length).toBeGreaterThan(0);
     expect(
       (globalThis as { pdfjsWorker?: { asWrittenPatches?: string[] } }).pdfjsWorker?.asWrittenPatches,
-    ).toEqual(['TextState.clone', 'inflate', 'getCurrentTextTransform']);
+    ).toEqual(['TextState.clone', 'inflate', 'getCurrentTextTransform', 'pathProbe', 'pathProbeForm']);
   });
 });
 

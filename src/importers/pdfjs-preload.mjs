@@ -9,9 +9,9 @@
 //    the bench); where the child process has preloaded it, that import finds it loaded.
 //
 // First the loading hooks of pdfjs-hooks.mjs are registered (node:module `register`): they read pdf.js's
-// two files past any other loader, and patch three slow places of the worker (the text state's copy,
-// inflating content streams on the thread pool, and a glyph's position; see there). Where hooks cannot be registered, pdf.js loads as
-// published.
+// two files past any other loader, and patch places of the worker (the text state's copy, inflating
+// content streams on the thread pool, a glyph's position, and what the text pass tells of a page's
+// paths; see there). Where hooks cannot be registered, pdf.js loads as published.
 //
 // As in loadPdfJs's comment (src/importers/pdf-text.ts), the built-ins core-js replaces with slower
 // ones on Node 20 (Array.prototype.push, JSON.stringify, JSON.parse) are put back once pdf.js has
