@@ -4,6 +4,7 @@ import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantin
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { askAgainInLanguage } from './api/language-change.ts';
 import { App } from './app/App.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
 
@@ -33,6 +34,8 @@ const Notifications = lazy(() =>
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true }, mutations: { retry: 0 } },
 });
+// The server words some answers in the reader's language: a change of language asks for them again.
+const askAgain = () => void askAgainInLanguage(queryClient);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
@@ -41,7 +44,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <Notifications position="top-center" />
       </Suspense>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider>
+        <I18nProvider onLanguageChange={askAgain}>
           <App />
         </I18nProvider>
       </QueryClientProvider>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../domain/common.ts';
 import { CalendarDayKind, CalendarEventFields, SchoolTerm } from '../domain/school-calendar-model.ts';
+import { MessageWordsSchema } from './common.ts';
 
 // Bringing a district calendar in from an iCalendar (.ics) file: first a draft (nothing saved) for
 // the parent to review, then the days the parent chose, saved together.
@@ -37,8 +38,13 @@ export const CalendarImportEvent = z.object({
   /** The kind proposed, or null: not a day off. */
   kind: CalendarDayKind.nullable(),
   confidence: z.enum(['sure', 'check']),
-  /** Why, in plain words. */
+  /** Why, in plain words (English). */
   reason: z.string(),
+  /**
+   * The same as words of the catalog part `calendar` (`calendar.kindReason.*`), for the page to say in
+   * the reader's language; left out for a reason the catalog does not know.
+   */
+  words: MessageWordsSchema.optional(),
   /** The district's words that decided it. */
   matched: z.string().nullable(),
   /** The school year the day falls in, or null. */
@@ -55,8 +61,20 @@ export const CalendarImportDraft = z
     timeZone: z.string().nullable(),
     /** The events to check first (confidence 'check'), then by date. */
     events: z.array(CalendarImportEvent),
-    /** What the file held that could not be read, and why. */
-    skipped: z.array(z.object({ summary: z.string(), reason: z.string() })),
+    /**
+     * What the file held that could not be read, and why, in English; `words` says the reason in the
+     * catalog part `calendar` (`calendar.import.leftOutReason.*`), and `summaryWords` what an event
+     * without a title is called (`calendar.import.leftOutUntitled`), for the page to say them in the
+     * reader's language.
+     */
+    skipped: z.array(
+      z.object({
+        summary: z.string(),
+        reason: z.string(),
+        words: MessageWordsSchema.optional(),
+        summaryWords: MessageWordsSchema.optional(),
+      }),
+    ),
     /**
      * The terms or grading periods the file's events give ("End of 1st Quarter"), per school year of the
      * child, with the terms the year has now: offered, never saved by the draft (src/domain/calendar-terms.ts).

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { type ApiErrorKey, apiWords } from '../domain/api-errors.ts';
+import { leftOutReason, UNTITLED_EVENT } from '../domain/calendar-import-words.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
 import type { MessageWords } from '../domain/errors.ts';
 
@@ -33,7 +34,10 @@ export type IcsCalendar = {
   /** The calendar's time zone (X-WR-TIMEZONE or its first VTIMEZONE), when the file gives one. */
   timeZone: string | null;
   events: IcsEvent[];
-  /** What was left out, and why (an event without a date, a cancelled one, a repeat cut short). */
+  /**
+   * What was left out, and why (an event without a date, a cancelled one, a repeat cut short), in the
+   * English of the catalog part `calendar` (src/domain/calendar-import-words.ts says it in others).
+   */
   skipped: { summary: string; reason: string }[];
 };
 
@@ -157,13 +161,13 @@ function readCalendar(
 
   for (const v of masters) {
     const summary = cleanText(textOf(v.getFirstPropertyValue('summary'))) ?? '';
-    const label = summary || '(no title)';
+    const label = summary || UNTITLED_EVENT;
     if (!v.hasProperty('dtstart')) {
-      skipped.push({ summary: label, reason: 'it has no date' });
+      skipped.push({ summary: label, reason: leftOutReason('noDate') });
       continue;
     }
     if (statusOf(v) === 'CANCELLED') {
-      skipped.push({ summary: label, reason: 'the district cancelled it' });
+      skipped.push({ summary: label, reason: leftOutReason('cancelled') });
       continue;
     }
     const uid = textOf(v.getFirstPropertyValue('uid')) ?? `no-uid-${events.length + skipped.length + 1}`;
@@ -174,7 +178,7 @@ function readCalendar(
     if (!event.isRecurring() || isOverride) {
       const e = occurrence(uid, event.summary, event.description, event.startDate, event.endDate, zone);
       if (e) add({ ...e, recurring: false });
-      else skipped.push({ summary: label, reason: 'its date could not be read' });
+      else skipped.push({ summary: label, reason: leftOutReason('dateUnread') });
       continue;
     }
     expand(event, uid, label, zone, span, budget, add, skipped);
@@ -206,7 +210,7 @@ function expand(
     budget.steps++;
     if (budget.steps > STEPS_PER_FILE) throw new IcsFileError('icsFile.repeatsTooMuch');
     if (steps > STEPS_PER_RULE) {
-      skipped.push({ summary: label, reason: 'it repeats too often; only its first dates were read' });
+      skipped.push({ summary: label, reason: leftOutReason('repeatsTooOften') });
       return;
     }
     const details = event.getOccurrenceDetails(next);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, createTranslator } from '../../src/domain/i18n/translate.ts';
+import { sayServerWords } from '../../web/i18n/server-words.ts';
 import { allDayIcs } from '../fixtures/calendars/all-day-ics.ts';
 import { BACKENDS, call, openTestEnv, rowCounts, type TestEnv } from './harness.ts';
 
@@ -9,6 +11,19 @@ import { BACKENDS, call, openTestEnv, rowCounts, type TestEnv } from './harness.
 // 400 naming `file`; another household's child is a 404. On both databases.
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/calendars/district-2026-27.ics'));
+
+/** The School calendar page's part of the catalog, as the web app loads it. */
+const calendarPart = (language: string) =>
+  createTranslator(
+    language,
+    JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, `../../src/domain/i18n/locales/${language}/calendar.json`),
+        'utf8',
+      ),
+    ) as Catalog,
+  );
+type Words = { key: string; values?: Record<string, string | number> };
 
 describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
   let env: TestEnv;
@@ -74,6 +89,70 @@ describe.each(BACKENDS)('the district calendar import, on %s', (backend) => {
     expect(of('Labor Day – No School')).toMatchObject({ status: 'outside_school_year', include: false });
     // The days to check come first.
     expect(draft.events[0].confidence).toBe('check');
+  });
+
+  it('gives each reason in English with its words beside it, for the page to say in Spanish (issue 17)', async () => {
+    const page = calendarPart('es');
+    const english = calendarPart('en');
+    const file = Buffer.from(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Cedar Falls//Calendar//EN',
+        ...[
+          ['UID:staff', 'DTSTART;VALUE=DATE:20270129', 'SUMMARY:Staff Development Day'],
+          ['UID:break', 'DTSTART;VALUE=DATE:20270322', 'DTEND;VALUE=DATE:20270327', 'SUMMARY:Spring Break'],
+          ['UID:field', 'DTSTART;VALUE=DATE:20261009', 'STATUS:CANCELLED', 'SUMMARY:Field Day'],
+          ['UID:tba'],
+        ].flatMap((lines) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT']),
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const res = await call(env, 'POST', draftUrl(), file);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    type Event = { summary: string; reason: string; words?: Words };
+    type LeftOut = { summary: string; reason: string; words?: Words; summaryWords?: Words };
+    const events: Event[] = res.body.events;
+    const skipped: LeftOut[] = res.body.skipped;
+    // The English is what it always was; the words say exactly it in English.
+    expect(events.map((e) => [e.summary, e.reason, e.words?.key])).toEqual([
+      [
+        'Staff Development Day',
+        'It says “staff development”: most often no school for students. Check it.',
+        'calendar.kindReason.staff',
+      ],
+      ['Spring Break', 'It says “break”: days off in a row.', 'calendar.kindReason.break'],
+    ]);
+    expect(skipped).toEqual([
+      {
+        summary: 'Field Day',
+        reason: 'the district cancelled it',
+        words: { key: 'calendar.import.leftOutReason.cancelled' },
+      },
+      {
+        summary: '(no title)',
+        reason: 'it has no date',
+        words: { key: 'calendar.import.leftOutReason.noDate' },
+        summaryWords: { key: 'calendar.import.leftOutUntitled' },
+      },
+    ]);
+    for (const e of events) expect(sayServerWords('calendar', e.words, '', english.t)).toBe(e.reason);
+    // Said by the page in Spanish.
+    expect(events.map((e) => sayServerWords('calendar', e.words, e.reason, page.t))).toEqual([
+      'Dice “staff development”: casi siempre no hay clases para los estudiantes. Revíselo.',
+      'Dice “break”: días libres seguidos.',
+    ]);
+    expect(
+      skipped.map(
+        (s) =>
+          `${sayServerWords('calendar', s.summaryWords, s.summary, page.t)} (${sayServerWords('calendar', s.words, s.reason, page.t)})`,
+      ),
+    ).toEqual(['Field Day (el distrito lo canceló)', '(sin título) (no tiene fecha)']);
+    // Every reason of the district's file has its words.
+    const district: Event[] = (await call(env, 'POST', draftUrl(), FIXTURE)).body.events;
+    expect(district.filter((e) => !e.words)).toEqual([]);
+    for (const e of district) expect(sayServerWords('calendar', e.words, '', english.t)).toBe(e.reason);
   });
 
   it('refuses a file that is not a calendar, an empty one and a damaged one, naming `file`', async () => {

@@ -8,6 +8,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import {
@@ -137,10 +138,18 @@ export function translateNow(key: MessageKey, values?: MessageValues): string {
   return active.t(key, values);
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export function I18nProvider({
+  children,
+  onLanguageChange,
+}: {
+  children: ReactNode;
+  /** Called once the screen shows another language than before (not for the first): the server's words are old. */
+  onLanguageChange?: (language: string) => void;
+}) {
   const [language, setLanguageState] = useState(deviceLanguage);
   const [chosenHere, setChosenHere] = useState(false);
   const [ready, setReady] = useState<string | null>(null);
+  const shown = useRef<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -153,6 +162,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [language]);
+
+  useEffect(() => {
+    if (!ready) return;
+    if (shown.current && shown.current !== ready) onLanguageChange?.(ready);
+    shown.current = ready;
+  }, [ready, onLanguageChange]);
 
   const setLanguage = useCallback((next: string, explicit = false) => {
     if (!parts.has(next)) return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CalendarEventBatchInput, CalendarImportDraft } from '../../api/calendar-import.ts';
 import type { CalendarEvent } from '../../api/records.ts';
 import { draftCalendarEvents, draftCalendarTerms } from '../../domain/calendar-import-draft.ts';
+import { withKindReasonWords, withLeftOutWords } from '../../domain/calendar-import-words.ts';
 import { CalendarEventInput } from '../../domain/school-calendar-model.ts';
 import { IcsFileError, readIcsFile } from '../../importers/ics.ts';
 import { calendarsOfChild } from '../../store/calendars.repository.ts';
@@ -28,7 +29,11 @@ export function calendarFileRefused(filename: string, error: IcsFileError): AppE
   return new AppError('validation_failed', message, [{ path: 'file', message }], words);
 }
 
-/** The file's events, as the parent reviews them: nothing is saved. A file that cannot be read is a 400 naming `file`. */
+/**
+ * The file's events, as the parent reviews them: nothing is saved. Each reason is in English, with its
+ * words beside it for the page to say in the reader's language. A file that cannot be read is a 400
+ * naming `file`.
+ */
 export async function draftCalendarImport(
   store: Store,
   householdId: string,
@@ -49,8 +54,8 @@ export async function draftCalendarImport(
   return {
     name: read.name,
     timeZone: read.timeZone,
-    events: draftCalendarEvents(read.events, calendars),
-    skipped: read.skipped,
+    events: draftCalendarEvents(read.events, calendars).map(withKindReasonWords),
+    skipped: read.skipped.map(withLeftOutWords),
     terms: draftCalendarTerms(read.events, calendars),
   };
 }

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { post, put } from '../../api/client.ts';
+import { askAgainInLanguage } from '../../api/language-change.ts';
 import { useCurrent } from '../../api/session.tsx';
 import type { SessionInfo } from '../../api/types.ts';
 import { applyApiError, FormError } from '../../components/form-errors.tsx';
@@ -18,6 +19,8 @@ export default function AccountPage() {
   const saveLanguage = async (language: string) => {
     try {
       client.setQueryData(['session'], await put<SessionInfo>('/auth/language', { language }));
+      // The server words its answers in the account's language: what it answered before the choice was saved may be in the old one.
+      await askAgainInLanguage(client);
     } catch {
       notifications.show({ color: 'red', message: t('language.notSaved') });
     }

@@ -14,6 +14,7 @@ import { useId, useState } from 'react';
 import type { CalendarDayKind } from '../../../src/domain/school-calendar-model.ts';
 import { patch } from '../../api/client.ts';
 import { formatRange } from '../../components/dates.ts';
+import { sayServerWords } from '../../i18n/server-words.ts';
 import { type CalendarWords, useCalendarWords } from './calendar-words.ts';
 import { KINDS } from './DayKind.tsx';
 import {
@@ -28,7 +29,8 @@ import {
 
 // Bringing the district's calendar in from its .ics file: the file is read into a list to check
 // (nothing is saved yet), one row per event with the kind of day As Written proposes; the rows to
-// check come first, with the reason; days already on the calendar are marked and left unticked.
+// check come first, with the reason (the server's English, said from its words in the reader's
+// language); days already on the calendar are marked and left unticked.
 // "Add N days to the calendar" saves the ticked ones together. When the file's events give the school
 // year's terms or grading periods ("End of 1st Quarter"), they are offered too, to set on the year.
 
@@ -215,7 +217,12 @@ export function DistrictCalendarImport({
               <Text size="sm">
                 {t('calendar.import.leftOut', {
                   list: draft.skipped
-                    .map((s) => t('calendar.import.leftOutItem', { summary: s.summary, reason: s.reason }))
+                    .map((s) =>
+                      t('calendar.import.leftOutItem', {
+                        summary: sayServerWords('calendar', s.summaryWords, s.summary, t),
+                        reason: sayServerWords('calendar', s.words, s.reason, t),
+                      }),
+                    )
                     .join('; '),
                 })}
               </Text>
@@ -349,7 +356,7 @@ function EventRow({
             { value: NOT_A_DAY_OFF, label: t('calendar.import.notADayOff') },
           ]}
         />
-        <Text size="sm">{event.reason}</Text>
+        <Text size="sm">{sayServerWords('calendar', event.words, event.reason, t)}</Text>
       </Stack>
     </Paper>
   );
