@@ -9,7 +9,8 @@
 // Session entries are inserted day by day across all services (the order in which a district would log
 // them), so the entries of one service are scattered through the table as they would be in production.
 
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ZodType } from 'zod';
 import { isoWeekdayOfDay, weekStartDay } from '../src/domain/dates.ts';
@@ -1000,4 +1001,32 @@ export async function generateDistrict(file: string, params: DistrictParams): Pr
   db.close();
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
+}
+
+/** A district data set as stored beside its file: the parameters it was made with and what it holds. */
+export type DistrictMeta = { params: DistrictParams; stats: GenerationStats };
+
+/**
+ * The district data set in `file`, made with `params`: the stored one when its parameters are these
+ * (unless `regenerate`), otherwise generated now. `log` is told what happens.
+ */
+export async function ensureDistrict(
+  file: string,
+  params: DistrictParams,
+  options: { regenerate?: boolean; log?: (text: string) => void } = {},
+): Promise<{ meta: DistrictMeta; generated: boolean }> {
+  const log = options.log ?? (() => undefined);
+  const metaFile = `${file.replace(/\.db$/, '')}.meta.json`;
+  if (!options.regenerate && existsSync(file) && existsSync(metaFile)) {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as DistrictMeta;
+    if (JSON.stringify(meta.params) === JSON.stringify(params)) return { meta, generated: false };
+    log('Stored data set was made with other parameters; regenerating.');
+  }
+  log(`Generating ${params.children} children into ${file} ...`);
+  mkdirSync(dirname(file), { recursive: true });
+  const stats = await generateDistrict(file, params);
+  const meta: DistrictMeta = { params, stats };
+  writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
+  log(`Generated ${stats.entries} session entries in ${Math.round(stats.seconds * 10) / 10} s.`);
+  return { meta, generated: true };
 }

@@ -12,7 +12,7 @@
 // (rebuild the data), BENCH_ONLY=ledger|aggregate (one workload only, e.g. under --cpu-prof),
 // BENCH_READ=per-service|stream (how the ledger reads the entries; see ReadMode in ledger-run.ts).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -21,9 +21,8 @@ import { computeLedgers } from '../src/server/services/ledgers.ts';
 import { openStore } from '../src/store/database.ts';
 import {
   type DistrictParams,
+  ensureDistrict,
   GENERATOR_VERSION,
-  type GenerationStats,
-  generateDistrict,
   HOUSEHOLD_ID,
   SCHOOL_YEAR,
 } from './district-data.ts';
@@ -70,7 +69,6 @@ if (only && only !== 'ledger' && only !== 'aggregate')
 const dbFile =
   process.env.BENCH_DB?.trim() ||
   join(outDir, children === 10_000 ? 'district.db' : `district-${children}.db`);
-const metaFile = dbFile.replace(/\.db$/, '') + '.meta.json';
 const ledgerOptions: LedgerOptions = {
   householdId: HOUSEHOLD_ID,
   window: { from: SCHOOL_YEAR.firstDay, to: SCHOOL_YEAR.lastDay },
@@ -89,22 +87,11 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 // ---------------------------------------------------------------------------------------------
 // The data set.
 
-type Meta = { params: DistrictParams; stats: GenerationStats };
-
-async function ensureDataset(): Promise<{ meta: Meta; generated: boolean }> {
-  const regenerate = process.env.BENCH_REGENERATE === '1';
-  if (!regenerate && existsSync(dbFile) && existsSync(metaFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
-    if (JSON.stringify(meta.params) === JSON.stringify(params)) return { meta, generated: false };
-    log('Stored data set was made with other parameters; regenerating.');
-  }
-  log(`Generating ${children} children into ${relative(process.cwd(), dbFile)} ...`);
-  mkdirSync(dirname(dbFile), { recursive: true });
-  const stats = await generateDistrict(dbFile, params);
-  const meta: Meta = { params, stats };
-  writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
-  log(`Generated ${stats.entries} session entries in ${round(stats.seconds)} s.`);
-  return { meta, generated: true };
+async function ensureDataset() {
+  return ensureDistrict(dbFile, params, {
+    regenerate: process.env.BENCH_REGENERATE === '1',
+    log: (text) => log(text.replace(dbFile, relative(process.cwd(), dbFile))),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
