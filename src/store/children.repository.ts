@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.ts';
+import { isReadMemo } from './read-memo.ts';
 import type { Db } from './repository.ts';
 import { findInHousehold } from './repository.ts';
 import type { ChildRow } from './schema.ts';
@@ -6,7 +7,10 @@ import type { ChildRow } from './schema.ts';
 // The children of a household.
 
 /** A child of the household, or undefined. */
-export function findChild(db: Db, householdId: string, childId: string): Promise<ChildRow | undefined> {
+export async function findChild(db: Db, householdId: string, childId: string): Promise<ChildRow | undefined> {
+  // Through a read memo (the caseload lists the household's children, then each child's week looks its
+  // child up), the household's list, read once, serves the look-up (plan-reads.memo.test.ts).
+  if (isReadMemo(db)) return (await listChildren(db, householdId)).find((c) => c.id === childId);
   return findInHousehold(db, 'child', householdId, childId);
 }
 

@@ -36,6 +36,7 @@ import * as accountLanguage from './migrations/0021-account-language.ts';
 import * as rateLimits from './migrations/0022-rate-limits.ts';
 import * as serviceLogs from './migrations/0023-service-logs.ts';
 import * as householdReadIndexes from './migrations/0024-household-read-indexes.ts';
+import * as childPlanIndexes from './migrations/0025-child-plan-indexes.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -95,6 +96,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0022-rate-limits': rateLimits,
   '0023-service-logs': serviceLogs,
   '0024-household-read-indexes': householdReadIndexes,
+  '0025-child-plan-indexes': childPlanIndexes,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

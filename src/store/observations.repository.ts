@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { contentInHousehold } from './plan-content.repository.ts';
+import { plansInHousehold } from './plans.repository.ts';
+import { isReadMemo } from './read-memo.ts';
 import { type Db, parseJsonColumn } from './repository.ts';
 import type { AccommodationObservationRow, BehaviorIncidentRow, GoalProgressRow } from './schema.ts';
 
@@ -9,12 +12,32 @@ import type { AccommodationObservationRow, BehaviorIncidentRow, GoalProgressRow 
 // record (logged by mistake) counts nowhere, so the readers of observations and incidents leave it out.
 
 /** A child's accommodation observations not voided, dated in [from, to], by date then id, each with its accommodation's text. */
-export function listObservationsOfChild(
+export async function listObservationsOfChild(
   db: Db,
   householdId: string,
   childId: string,
   window: { from: string; to: string },
 ): Promise<(AccommodationObservationRow & { text: string })[]> {
+  // Through a read memo (the caseload: the case record reads the household's observations whole, the
+  // patterns a child's in a window), the household's observations, accommodations and plans, each read
+  // once whole, joined and narrowed here as the query below does, in the observations' order
+  // (plan-reads.memo.test.ts compares the two).
+  if (isReadMemo(db)) {
+    const observations = await observationsInHousehold(db, householdId);
+    const accommodations = new Map(
+      (await contentInHousehold(db, 'accommodation', householdId)).map((a) => [a.id, a]),
+    );
+    const childOfPlan = new Map((await plansInHousehold(db, householdId)).map((p) => [p.id, p.child_id]));
+    const rows: (AccommodationObservationRow & { text: string })[] = [];
+    for (const o of observations) {
+      const accommodation = accommodations.get(o.accommodation_id);
+      if (!accommodation || o.voided_at != null) continue;
+      if (childOfPlan.get(accommodation.plan_id) !== childId) continue;
+      if (o.date < window.from || o.date > window.to) continue;
+      rows.push({ ...o, text: accommodation.text });
+    }
+    return rows;
+  }
   return db
     .selectFrom('accommodation_observation')
     .innerJoin('accommodation', (join) =>
@@ -36,6 +59,20 @@ export function listObservationsOfChild(
     .where('accommodation_observation.date', '<=', window.to)
     .orderBy('accommodation_observation.date')
     .orderBy('accommodation_observation.id')
+    .execute();
+}
+
+/**
+ * Every accommodation observation of the household, voided ones too, by date then id: the observation
+ * log's query (the record type's order), which a read memo runs once for both of its readers.
+ */
+function observationsInHousehold(db: Db, householdId: string): Promise<AccommodationObservationRow[]> {
+  return db
+    .selectFrom('accommodation_observation')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('date')
+    .orderBy('id')
     .execute();
 }
 

@@ -1,14 +1,73 @@
 import type { Kysely } from 'kysely';
+import { plansInHousehold } from './plans.repository.ts';
+import { isReadMemo } from './read-memo.ts';
 import type { Db } from './repository.ts';
+import type { Database } from './schema.ts';
 
 // A plan's content: its services, accommodations, goals, behavior-plan steps and key dates, each in its
 // own table, written through the generic record service (services/resources.ts). These are the readers
 // of the plan's live content (its current version), the patterns, the check-in questions, the home
 // screen, the school-day checks and the case record. Each reader keeps its own columns and order: the
 // findings, the questions and the letters list the content in the order these give it.
+//
+// Through a read memo (the caseload: a child's week, ledgers, patterns, case record and plan versions
+// each read the same plan's content in their own shape), a reader below is the household's rows of its
+// table, read once whole (contentInHousehold) in the finest order any reader asks for, and narrowed here
+// by the same conditions as its query, to the same columns; filtering keeps that read's order, which is
+// the query's (rows a query orders by date alone, the same day, come in that read's order: by id).
+// plan-reads.memo.test.ts compares each narrowing with its query (and the same on PostgreSQL).
 
 /** The tables that hold a plan's content, each row with a `plan_id`. */
 export type PlanContentTable = 'service' | 'accommodation' | 'goal' | 'behavior_step' | 'key_date';
+
+/** The order of a content table's rows as a read memo reads them: each reader's order ends this one. */
+const CONTENT_ORDER: Record<PlanContentTable, readonly string[]> = {
+  service: ['created_at', 'id'],
+  accommodation: ['created_at', 'id'],
+  goal: ['created_at', 'id'],
+  behavior_step: ['position', 'created_at', 'id'],
+  key_date: ['date', 'id'],
+};
+
+/**
+ * Every row of a content table of the household, in CONTENT_ORDER: the one read a read memo narrows.
+ * Asked by the household's plans (each row's plan is one of them), so that the tables' plan index
+ * serves it: behavior steps and key dates have no index led by the household.
+ */
+export async function contentInHousehold<T extends PlanContentTable>(
+  db: Db,
+  table: T,
+  householdId: string,
+): Promise<Database[T][]> {
+  const planIds = (await plansInHousehold(db, householdId)).map((p) => p.id);
+  if (planIds.length === 0) return [];
+  // biome-ignore lint/suspicious/noExplicitAny: one query over the five content tables
+  let q = (db as Kysely<any>)
+    .selectFrom(table)
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('plan_id', 'in', planIds);
+  for (const column of CONTENT_ORDER[table]) q = q.orderBy(column);
+  return (await q.execute()) as Database[T][];
+}
+
+/** A row's columns named (a narrowed read gives what its query selects, no more). */
+function pick<R extends object, K extends keyof R>(row: R, columns: readonly K[]): Pick<R, K> {
+  const picked = {} as Pick<R, K>;
+  for (const column of columns) picked[column] = row[column];
+  return picked;
+}
+
+/** Through a read memo: the household's rows of a content table whose plan is among `planIds`. */
+async function contentOfPlans<T extends PlanContentTable>(
+  db: Db,
+  table: T,
+  householdId: string,
+  planIds: readonly string[],
+): Promise<Database[T][]> {
+  const ids = new Set(planIds);
+  return (await contentInHousehold(db, table, householdId)).filter((r) => ids.has(r.plan_id));
+}
 
 /** Every row of one content table of a plan, in the order given (the plan's record type's order). */
 export async function planContentRows(
@@ -18,6 +77,8 @@ export async function planContentRows(
   planId: string,
   orderBy: readonly string[],
 ): Promise<Record<string, unknown>[]> {
+  if (isReadMemo(db) && orderBy.join() === CONTENT_ORDER[table].join())
+    return contentOfPlans(db, table, householdId, [planId]);
   // biome-ignore lint/suspicious/noExplicitAny: one query over the five content tables
   let q = (db as Kysely<any>)
     .selectFrom(table)
@@ -33,6 +94,10 @@ export async function planContentRows(
 /** The services of some plans, as the patterns name them and find the pull-out ones. */
 export async function serviceSettingsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'service', householdId, planIds)).map((r) =>
+      pick(r, ['id', 'name', 'setting']),
+    );
   return db
     .selectFrom('service')
     .select(['id', 'name', 'setting'])
@@ -56,7 +121,11 @@ export function servicesOfPlanBetween(db: Db, householdId: string, planId: strin
 }
 
 /** A plan's services as the case record names them, in the order they were added. */
-export function serviceSummariesOfPlan(db: Db, householdId: string, planId: string) {
+export async function serviceSummariesOfPlan(db: Db, householdId: string, planId: string) {
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'service', householdId, [planId])).map((r) =>
+      pick(r, ['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id']),
+    );
   return db
     .selectFrom('service')
     .select(['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id'])
@@ -72,6 +141,10 @@ export function serviceSummariesOfPlan(db: Db, householdId: string, planId: stri
 /** The accommodations of some plans, each with its text, in the order they were added. */
 export async function accommodationTextsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'accommodation', householdId, planIds)).map((r) =>
+      pick(r, ['id', 'text']),
+    );
   return db
     .selectFrom('accommodation')
     .select(['id', 'text'])
@@ -158,6 +231,10 @@ export async function childOfAccommodation(
 /** The goals of some plans, with their targets, as the patterns read them. */
 export async function goalsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'goal', householdId, planIds)).map((r) =>
+      pick(r, ['id', 'plan_id', 'text', 'target', 'area']),
+    );
   return db
     .selectFrom('goal')
     .select(['id', 'plan_id', 'text', 'target', 'area'])
@@ -167,7 +244,11 @@ export async function goalsOfPlans(db: Db, householdId: string, planIds: readonl
 }
 
 /** A plan's goals, in the order they were added (the case record). */
-export function goalsOfPlan(db: Db, householdId: string, planId: string) {
+export async function goalsOfPlan(db: Db, householdId: string, planId: string) {
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'goal', householdId, [planId])).map((r) =>
+      pick(r, ['id', 'area', 'text']),
+    );
   return db
     .selectFrom('goal')
     .select(['id', 'area', 'text'])
@@ -183,6 +264,10 @@ export function goalsOfPlan(db: Db, householdId: string, planId: string) {
 /** The behavior-plan steps of some plans, as the patterns read them. */
 export async function behaviorStepsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'behavior_step', householdId, planIds)).map((r) =>
+      pick(r, ['id', 'kind', 'text']),
+    );
   return db
     .selectFrom('behavior_step')
     .select(['id', 'kind', 'text'])
@@ -207,6 +292,10 @@ export function behaviorStepsOfPlan(db: Db, householdId: string, planId: string)
 /** The progress-report dates of some plans, by date. */
 export async function progressReportDatesOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'key_date', householdId, planIds))
+      .filter((r) => r.kind === 'progress_report')
+      .map((r) => pick(r, ['plan_id', 'date']));
   return db
     .selectFrom('key_date')
     .select(['plan_id', 'date'])
@@ -218,7 +307,11 @@ export async function progressReportDatesOfPlans(db: Db, householdId: string, pl
 }
 
 /** A plan's key dates, by date (the case record). */
-export function keyDatesOfPlan(db: Db, householdId: string, planId: string) {
+export async function keyDatesOfPlan(db: Db, householdId: string, planId: string) {
+  if (isReadMemo(db))
+    return (await contentOfPlans(db, 'key_date', householdId, [planId])).map((r) =>
+      pick(r, ['kind', 'date', 'label']),
+    );
   return db
     .selectFrom('key_date')
     .select(['kind', 'date', 'label'])

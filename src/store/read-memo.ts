@@ -72,7 +72,8 @@ const memoViews = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
  * Whether `db` is a read memo's view. A repository may then read a wider set once (a child's entries
- * whole) and narrow it in code, so that readers asking for different ranges of it share one read.
+ * whole, a household's plans and their content) and narrow it in code, so that readers asking for
+ * different ranges or shapes of it share one read.
  */
 export function isReadMemo(db: object): boolean {
   return memoViews.has(db);

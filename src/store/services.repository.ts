@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { notFound } from '../domain/errors.ts';
 import { ServiceSegment } from '../domain/service.ts';
+import { contentInHousehold } from './plan-content.repository.ts';
+import { plansInHousehold } from './plans.repository.ts';
+import { isReadMemo } from './read-memo.ts';
 import { type Db, parseJsonColumn } from './repository.ts';
 import type { ServiceRow } from './schema.ts';
 
@@ -48,11 +51,35 @@ export type ServiceWithPlan = ServiceRow & {
  * A household's services with their plan's child, end and reason policy: one service, the services
  * of a child (or one service of a child), in the order they were added.
  */
-export function servicesWithPlan(
+export async function servicesWithPlan(
   db: Db,
   householdId: string,
   scope: { serviceId: string } | { childId: string; serviceId?: string },
 ): Promise<ServiceWithPlan[]> {
+  // Through a read memo (the caseload's week and ledgers), the household's services and plans, each read
+  // once whole (the case record's and the patterns' readers narrow the same reads), joined here as the
+  // query below joins them, in the services' order (plan-reads.memo.test.ts compares the two).
+  if (isReadMemo(db)) {
+    const services = await contentInHousehold(db, 'service', householdId);
+    const plans = new Map((await plansInHousehold(db, householdId)).map((p) => [p.id, p]));
+    const rows: ServiceWithPlan[] = [];
+    for (const service of services) {
+      const plan = plans.get(service.plan_id);
+      if (!plan) continue;
+      if ('childId' in scope && plan.child_id !== scope.childId) continue;
+      if (scope.serviceId && service.id !== scope.serviceId) continue;
+      rows.push({
+        ...service,
+        child_id: plan.child_id,
+        plan_title: plan.title,
+        plan_status: plan.status,
+        plan_from: plan.effective_from,
+        plan_end: plan.effective_to,
+        reason_policy: plan.reason_policy,
+      });
+    }
+    return rows;
+  }
   let q = db
     .selectFrom('service')
     .innerJoin('plan', (join) =>
@@ -68,7 +95,19 @@ export function servicesWithPlan(
       'plan.reason_policy',
     ])
     .where('service.household_id', '=', householdId);
-  if ('childId' in scope) q = q.where('plan.child_id', '=', scope.childId);
+  // A child's services are looked up through the child's plans (migration 0025's indexes), not found by
+  // reading the household's services: SQLite, without statistics, would otherwise read every service of
+  // the household for each child (an advocate's test district of 10,000 children in one household).
+  if ('childId' in scope)
+    q = q
+      .where('plan.child_id', '=', scope.childId)
+      .where('service.plan_id', 'in', (eb) =>
+        eb
+          .selectFrom('plan as child_plan')
+          .select('child_plan.id')
+          .where('child_plan.household_id', '=', householdId)
+          .where('child_plan.child_id', '=', scope.childId),
+      );
   if (scope.serviceId) q = q.where('service.id', '=', scope.serviceId);
   return q.orderBy('service.created_at').orderBy('service.id').execute();
 }

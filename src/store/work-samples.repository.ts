@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WORK_SAMPLE_CHECK_OUTCOMES } from '../domain/observations.ts';
+import { isReadMemo } from './read-memo.ts';
 import { type Db, parseJsonColumn } from './repository.ts';
 import type { WorkSampleRow } from './schema.ts';
 
@@ -20,17 +21,25 @@ export async function workSamplesOfChild(
   childId: string,
   window: { from?: string; to: string },
 ): Promise<WorkSample[]> {
-  const rows = await db
+  const samples = db
     .selectFrom('work_sample')
     .selectAll()
     .where('household_id', '=', householdId)
     .where('child_id', '=', childId)
-    .where('voided_at', 'is', null)
-    .$if(window.from != null, (q) => q.where('date', '>=', window.from!))
-    .where('date', '<=', window.to)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+    .where('voided_at', 'is', null);
+  // Through a read memo (the caseload: the case record and the patterns ask for their own windows), the
+  // child's samples not voided are read once, in date then id order, and each window is applied here as
+  // the query below applies it (plan-reads.memo.test.ts compares the two).
+  const rows = isReadMemo(db)
+    ? (await samples.orderBy('date').orderBy('id').execute()).filter(
+        (r) => (window.from == null || r.date >= window.from) && r.date <= window.to,
+      )
+    : await samples
+        .$if(window.from != null, (q) => q.where('date', '>=', window.from!))
+        .where('date', '<=', window.to)
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
   return rows.map((r) => ({
     ...r,
     accommodationChecks: parseJsonColumn(
