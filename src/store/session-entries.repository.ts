@@ -1,3 +1,4 @@
+import type { LedgerReach } from '../domain/ledger-history.ts';
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from './pagination.ts';
 import { isReadMemo } from './read-memo.ts';
 import { type Db, findInHousehold } from './repository.ts';
@@ -214,6 +215,71 @@ export function listLedgerEntryRows(
   if (isReadMemo(db))
     return q.execute().then((rows) => rows.filter((r) => r.date <= to || r.corrects_entry_id != null));
   return q.where((eb) => eb.or([eb('date', '<=', to), eb('corrects_entry_id', 'is not', null)])).execute();
+}
+
+/**
+ * What a ledger over a window reads first (src/domain/ledger-history.ts): the entries of some services
+ * the ledger reads (dated up to `to`, or a correction of any date) that are not history, that is those
+ * dated from the cut on, the make-ups, and the corrections. In no particular order.
+ */
+export function listLedgerEntryRowsInReach(
+  db: Db,
+  householdId: string,
+  serviceIds: readonly string[],
+  reach: LedgerReach,
+): Promise<LedgerEntryRow[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('session_entry')
+    .select(LEDGER_ENTRY_COLUMNS)
+    .where('household_id', '=', householdId)
+    .where('service_id', 'in', [...serviceIds])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('date', '<=', reach.to), eb.or([eb('date', '>=', reach.cut), eb('kind', '=', 'makeup')])]),
+        eb('corrects_entry_id', 'is not', null),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * The rest of what the ledger reads of some services: their history (dated before the cut and up to
+ * `to`, neither a correction nor a make-up). With `listLedgerEntryRowsInReach`, exactly the rows of
+ * `listLedgerEntryRows`. In no particular order.
+ */
+export function listLedgerHistoryRows(
+  db: Db,
+  householdId: string,
+  serviceIds: readonly string[],
+  reach: LedgerReach,
+): Promise<LedgerEntryRow[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('session_entry')
+    .select(LEDGER_ENTRY_COLUMNS)
+    .where('household_id', '=', householdId)
+    .where('service_id', 'in', [...serviceIds])
+    .where('date', '<', reach.cut)
+    .where('date', '<=', reach.to)
+    .where('corrects_entry_id', 'is', null)
+    .where('kind', '<>', 'makeup')
+    .execute();
+}
+
+/** The ledger's columns of the household's entries of these ids (those it has; in no particular order). */
+export function listLedgerEntryRowsByIds(
+  db: Db,
+  householdId: string,
+  ids: readonly string[],
+): Promise<LedgerEntryRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('session_entry')
+    .select(LEDGER_ENTRY_COLUMNS)
+    .where('household_id', '=', householdId)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** The household's entries of these ids (those it has; in no particular order). */

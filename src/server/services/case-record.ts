@@ -49,19 +49,25 @@ async function caseServices(
   asOf: string,
   entries: Awaited<ReturnType<typeof loadSessionOccurrences>>['countedRows'],
 ): Promise<CaseService[]> {
+  const serviceRows = await serviceSummariesOfPlan(db, householdId, plan.id);
   let ledgers: Awaited<ReturnType<typeof computeLedgers>> = [];
   try {
     ledgers =
       from <= to
-        ? await computeLedgers(db, householdId, { childId }, { from, to, asOf, grouping: 'week' }, asOf, {
-            listOwedMisses: true,
-          })
+        ? await computeLedgers(
+            db,
+            householdId,
+            // The plan's own services: the others' ledgers are not quoted here.
+            { childId, serviceIds: serviceRows.map((s) => s.id) },
+            { from, to, asOf, grouping: 'week' },
+            asOf,
+            { listOwedMisses: true },
+          )
         : [];
   } catch (error) {
     // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
     if (!(error instanceof AppError)) throw error;
   }
-  const serviceRows = await serviceSummariesOfPlan(db, householdId, plan.id);
   return serviceRows.map((s) => {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
     const own = entries.filter((e) => e.service_id === s.id);

@@ -1,26 +1,42 @@
 import type { LedgerQuery } from '../../api/ledger.ts';
 import { currentSessionEntries } from '../../domain/corrections.ts';
 import {
+  type LedgerReach,
+  ledgerReach,
+  missingCorrectionTargets,
+  needsHistory,
+} from '../../domain/ledger-history.ts';
+import {
   NO_SCHEDULE,
   type ScheduleOf,
   type SessionStatement,
   scheduleFromTerms,
   sessionOccurrences,
 } from '../../domain/occurrences.ts';
-import { resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-versions.ts';
-import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import { type PlanContent, resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-versions.ts';
+import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-calendar.ts';
 import { computeServiceLedger, type ServiceLedger } from '../../domain/service-ledger.ts';
 import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../../domain/session-entry.ts';
 import { requireChild } from '../../store/children.repository.ts';
 import type { Store } from '../../store/database.ts';
+import { versionSnapshot } from '../../store/plan-versions.repository.ts';
+import { versionRowsOfPlans } from '../../store/plan-versions-of-plans.ts';
 import { storedReasonPolicy } from '../../store/plans.repository.ts';
-import { onceInView } from '../../store/read-memo.ts';
+import { isReadMemo, onceInView } from '../../store/read-memo.ts';
 import type { Db } from '../../store/repository.ts';
-import type { SessionEntryRow } from '../../store/schema.ts';
-import { servicesWithPlan } from '../../store/services.repository.ts';
-import { type LedgerEntryRow, listLedgerEntryRows } from '../../store/session-entries.repository.ts';
+import type { PlanVersionRow, SessionEntryRow } from '../../store/schema.ts';
+import { type ServiceWithPlan, servicesWithPlan } from '../../store/services.repository.ts';
+import {
+  type LedgerEntryRow,
+  listLedgerEntryRows,
+  listLedgerEntryRowsByIds,
+  listLedgerEntryRowsInReach,
+  listLedgerHistoryRows,
+} from '../../store/session-entries.repository.ts';
 import { invalid, notFound } from '../errors.ts';
 import { loadVersionsWithContent } from './plan-versions.ts';
+import { rowToRecord } from './record-mapping.ts';
+import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
 
 /** A stored entry, as the grouping into sessions reads it (the row rides along). */
@@ -170,21 +186,216 @@ export type ServiceLedgerView = ServiceLedger & {
   sharedSessions: SharedSession[];
 };
 
-/** Compute the ledgers of the given services (or every service of a child) for a window. */
+/** A service's dated amounts and ESY blocks, as the ledger reads them. */
+export type ServiceTerms = ReturnType<typeof termsOfService>;
+
+/**
+ * Each service's dated amounts across its plan's versions (`termsOfService`), by service id. A version's
+ * services are its frozen content, or for the current version the plan's live service rows, which are the
+ * rows given here: so only the versions' rows are read, for all the plans in one statement, where reading
+ * each plan's versions with their whole content took seven (a family's fifth year has five plans).
+ * Through a read memo (the caseload), each plan's versions with their content, read once for every
+ * reader, serve instead. A plan with no version is not found, as when its content is read.
+ */
+export async function loadServiceTerms(
+  db: Db,
+  householdId: string,
+  services: readonly ServiceWithPlan[],
+): Promise<Map<string, ServiceTerms>> {
+  const out = new Map<string, ServiceTerms>();
+  if (isReadMemo(db)) {
+    const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
+    for (const s of services) {
+      let versions = versionsByPlan.get(s.plan_id);
+      if (!versions) {
+        versions = await loadVersionsWithContent(db, householdId, s.plan_id);
+        versionsByPlan.set(s.plan_id, versions);
+      }
+      out.set(s.id, termsOfService(versions, s.id, s.plan_end));
+    }
+    return out;
+  }
+  const rows = await versionRowsOfPlans(db, householdId, [...new Set(services.map((s) => s.plan_id))]);
+  const versionsByPlan = new Map<string, PlanVersionRow[]>();
+  for (const row of rows) {
+    const list = versionsByPlan.get(row.plan_id);
+    if (list) list.push(row);
+    else versionsByPlan.set(row.plan_id, [row]);
+  }
+  const frozen = new Map<string, PlanContent>();
+  for (const s of services) {
+    const versions = versionsByPlan.get(s.plan_id);
+    if (!versions) throw notFound('Plan', s.plan_id);
+    // The live service as the plan's content holds it (toApiRecord: its JSON columns parsed).
+    const live = rowToRecord(s, SERVICE_JSON_FIELDS);
+    out.set(
+      s.id,
+      resolveServiceTerms(
+        versions.map((v) => {
+          let service: Record<string, unknown> | undefined;
+          if (v.snapshot == null) service = live;
+          else {
+            let content = frozen.get(v.id);
+            if (!content) {
+              content = versionSnapshot(v)!;
+              frozen.set(v.id, content);
+            }
+            service = content.services.find((x) => x.id === s.id);
+          }
+          return {
+            span: {
+              id: v.id,
+              versionNumber: v.version_number,
+              effectiveFrom: v.effective_from,
+              effectiveTo: v.effective_to,
+            },
+            service: (service as unknown as ServiceDefinition | undefined) ?? null,
+          };
+        }),
+        s.plan_end,
+      ),
+    );
+  }
+  return out;
+}
+
+const SERVICE_JSON_FIELDS = RESOURCES.service.jsonFields;
+
+/** How the ledger reads entries: the store's readers (session-entries.repository.ts), or arrays in tests. */
+export type LedgerRowReader = {
+  /** Every entry the ledger counts up to `to` (corrections whatever their date): `listLedgerEntryRows`. */
+  whole(serviceIds: readonly string[], to: string): Promise<LedgerEntryRow[]>;
+  /** Those of them that are not history (src/domain/ledger-history.ts): `listLedgerEntryRowsInReach`. */
+  inReach(serviceIds: readonly string[], reach: LedgerReach): Promise<LedgerEntryRow[]>;
+  /** Those that are: `listLedgerHistoryRows`. */
+  history(serviceIds: readonly string[], reach: LedgerReach): Promise<LedgerEntryRow[]>;
+  /** Entries by id, of any service and date: `listLedgerEntryRowsByIds`. */
+  byIds(ids: readonly string[]): Promise<LedgerEntryRow[]>;
+};
+
+/** The store's readers of a household's entries (the child's, whole, through a read memo). */
+export function storeLedgerRowReader(db: Db, householdId: string, childId: string): LedgerRowReader {
+  return {
+    whole: (serviceIds, to) => listLedgerEntryRows(db, householdId, serviceIds, to, childId),
+    inReach: (serviceIds, reach) => listLedgerEntryRowsInReach(db, householdId, serviceIds, reach),
+    history: (serviceIds, reach) => listLedgerHistoryRows(db, householdId, serviceIds, reach),
+    byIds: (ids) => listLedgerEntryRowsByIds(db, householdId, ids),
+  };
+}
+
+/**
+ * The rows a ledger over the window counts, of the given services: what `whole` gives (entries up to
+ * the window's end, and every correction whatever its date: a correction dated later, a date put
+ * right, still replaces the entry it corrects), less the history of each service that does not need it
+ * (src/domain/ledger-history.ts: before the window, an entry counts only as a miss for make-ups to cure,
+ * so a service with no make-up gets the same ledger without its history). In date then id order.
+ * `wholeHistory`: every entry, history included (through a read memo, where the child's entries are read
+ * whole once anyway, and in the tests that compare the two).
+ */
+export async function readLedgerEntryRows(
+  reader: LedgerRowReader,
+  serviceIds: readonly string[],
+  window: { from: string; to: string },
+  asOf: string,
+  options: { listOwedMisses?: boolean; wholeHistory?: boolean } = {},
+): Promise<LedgerEntryRow[]> {
+  // Owed misses listed go back to the first one: every service needs its history.
+  if (options.wholeHistory || options.listOwedMisses)
+    return (await reader.whole(serviceIds, window.to)).sort(byDateThenId);
+  const reach = ledgerReach(window, asOf);
+  const rows = await reader.inReach(serviceIds, reach);
+  // The first entry of each correction chain, when it is history: the chain resolves whole.
+  if (rows.some((r) => r.corrects_entry_id != null)) {
+    const missing = missingCorrectionTargets(
+      rows.map((r) => ({ id: r.id, correctsEntryId: r.corrects_entry_id })),
+    );
+    const ids = new Set(serviceIds);
+    // As `whole` would give them: of these services, and dated up to the window's end.
+    if (missing.length > 0)
+      for (const r of await reader.byIds(missing))
+        if (ids.has(r.service_id) && (r.date <= window.to || r.corrects_entry_id != null)) rows.push(r);
+  }
+  const byService = new Map<string, LedgerEntryRow[]>();
+  for (const row of rows) {
+    const list = byService.get(row.service_id);
+    if (list) list.push(row);
+    else byService.set(row.service_id, [row]);
+  }
+  const needing = serviceIds.filter((id) => needsHistory(byService.get(id) ?? [], options));
+  if (needing.length > 0) {
+    const have = new Set(rows.map((r) => r.id));
+    for (const r of await reader.history(needing, reach)) if (!have.has(r.id)) rows.push(r);
+  }
+  return rows.sort(byDateThenId);
+}
+
+const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: string }) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The service a ledger is computed for, as `servicesWithPlan` gives it. */
+export type LedgerService = Pick<ServiceWithPlan, 'id' | 'name' | 'plan_id' | 'child_id' | 'reason_policy'>;
+
+/** One service's ledger over the window from its terms and its entry rows (in date then id order). Pure. */
+export function serviceLedgerView(
+  s: LedgerService,
+  terms: ServiceTerms,
+  calendar: CalendarIndex,
+  rows: LedgerEntryRow[],
+  query: LedgerQuery,
+  asOf: string,
+  options: { listOwedMisses?: boolean; language?: string } = {},
+): ServiceLedgerView {
+  const schedule = scheduleFromTerms(terms);
+  const grouped = ledgerEntriesAndSessions(rows, (_service, date) => schedule(date));
+  const ledger = computeServiceLedger({
+    service: { serviceId: s.id, ...terms },
+    calendar,
+    entries: grouped.entries.filter((e) => e.date <= query.to),
+    policy: effectivePolicy(s.reason_policy),
+    window: { from: query.from, to: query.to },
+    asOf,
+    grouping: query.grouping,
+    ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
+    ...(options.language === 'es' ? { language: 'es' as const } : {}),
+  });
+  return {
+    ...ledger,
+    asOf,
+    service: { id: s.id, name: s.name, planId: s.plan_id, childId: s.child_id },
+    sharedSessions: grouped.shared.filter((x) => x.date >= query.from && x.date <= query.to),
+  };
+}
+
+/**
+ * Compute the ledgers of the given services, or of every service of a child (or those of `serviceIds`
+ * among them, in the child's order: a caller that shows only some asks only for those), for a window.
+ */
 export async function computeLedgers(
   db: Db,
   householdId: string,
-  scope: { serviceId: string } | { childId: string },
+  scope: { serviceId: string } | { childId: string; serviceIds?: readonly string[] },
   query: LedgerQuery,
   today: string,
-  /** `language`: the notes' language, the reader's (English by default). */
-  options: { listOwedMisses?: boolean; language?: string } = {},
+  /**
+   * `language`: the notes' language, the reader's (English by default). `wholeHistory`: read every entry
+   * up to the window's end, as the ledger did before history was left out when it cannot change a figure
+   * (the tests compare the two).
+   */
+  options: { listOwedMisses?: boolean; language?: string; wholeHistory?: boolean } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
-  const services = await servicesWithPlan(db, householdId, scope);
+  let services = await servicesWithPlan(
+    db,
+    householdId,
+    'serviceId' in scope ? scope : { childId: scope.childId },
+  );
   if ('serviceId' in scope && services.length === 0) throw notFound('Service', scope.serviceId);
   if ('childId' in scope) {
     await requireChild(db, householdId, scope.childId);
+    if (scope.serviceIds) {
+      const only = new Set(scope.serviceIds);
+      services = services.filter((s) => only.has(s.id));
+    }
   }
   if (services.length === 0) return [];
   const childId = services[0]!.child_id;
@@ -200,50 +411,26 @@ export async function computeLedgers(
   const calendar = await onceInView(db, `calendarIndex\u0000${householdId}\u0000${childId}`, async () =>
     buildCalendarIndex(calendars),
   );
-  const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
-  // Entries up to the window's end, and every correction whatever its date: a correction dated later
-  // (a date put right) still replaces the entry it corrects.
-  const entryRows = await listLedgerEntryRows(
-    db,
-    householdId,
+  const entryRows = await readLedgerEntryRows(
+    storeLedgerRowReader(db, householdId, childId),
     services.map((s) => s.id),
-    query.to,
-    childId,
+    query,
+    asOf,
+    // Through a read memo the child's entries are read whole once, whatever each ledger asks.
+    isReadMemo(db) ? { ...options, wholeHistory: true } : options,
   );
   const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {
-    const list = byService.get(row.service_id) ?? [];
-    list.push(row);
-    byService.set(row.service_id, list);
+    const list = byService.get(row.service_id);
+    if (list) list.push(row);
+    else byService.set(row.service_id, [row]);
   }
+  const termsById = await loadServiceTerms(db, householdId, services);
   const out: ServiceLedgerView[] = [];
-  for (const s of services) {
-    let versions = versionsByPlan.get(s.plan_id);
-    if (!versions) {
-      versions = await loadVersionsWithContent(db, householdId, s.plan_id);
-      versionsByPlan.set(s.plan_id, versions);
-    }
-    const terms = termsOfService(versions, s.id, s.plan_end);
-    const schedule = scheduleFromTerms(terms);
-    const grouped = ledgerEntriesAndSessions(byService.get(s.id) ?? [], (_service, date) => schedule(date));
-    const ledger = computeServiceLedger({
-      service: { serviceId: s.id, ...terms },
-      calendar,
-      entries: grouped.entries.filter((e) => e.date <= query.to),
-      policy: effectivePolicy(s.reason_policy),
-      window: { from: query.from, to: query.to },
-      asOf,
-      grouping: query.grouping,
-      ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
-      ...(options.language === 'es' ? { language: 'es' as const } : {}),
-    });
-    out.push({
-      ...ledger,
-      asOf,
-      service: { id: s.id, name: s.name, planId: s.plan_id, childId: s.child_id },
-      sharedSessions: grouped.shared.filter((x) => x.date >= query.from && x.date <= query.to),
-    });
-  }
+  for (const s of services)
+    out.push(
+      serviceLedgerView(s, termsById.get(s.id)!, calendar, byService.get(s.id) ?? [], query, asOf, options),
+    );
   return out;
 }
 

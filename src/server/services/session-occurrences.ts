@@ -9,8 +9,7 @@ import {
 import type { Db } from '../../store/repository.ts';
 import type { SessionEntryRow } from '../../store/schema.ts';
 import { servicesWithPlan } from '../../store/services.repository.ts';
-import { type EntryStatement, entryStatement, termsOfService } from './ledgers.ts';
-import { loadVersionsWithContent } from './plan-versions.ts';
+import { type EntryStatement, entryStatement, loadServiceTerms } from './ledgers.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
 
 // One session, one fact, for every reader of session entries that is not the ledger itself (the week's
@@ -29,16 +28,9 @@ export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> &
 /** How many sessions each of a child's services schedules on a day, from the plan's versions. */
 export async function loadSchedules(db: Db, householdId: string, childId: string): Promise<ScheduleOf> {
   const services = await servicesWithPlan(db, householdId, { childId });
-  const versionsByPlan = new Map<string, Awaited<ReturnType<typeof loadVersionsWithContent>>>();
+  const terms = await loadServiceTerms(db, householdId, services);
   const byService = new Map<string, (date: string) => ReturnType<ScheduleOf>>();
-  for (const s of services) {
-    let versions = versionsByPlan.get(s.plan_id);
-    if (!versions) {
-      versions = await loadVersionsWithContent(db, householdId, s.plan_id);
-      versionsByPlan.set(s.plan_id, versions);
-    }
-    byService.set(s.id, scheduleFromTerms(termsOfService(versions, s.id, s.plan_end)));
-  }
+  for (const s of services) byService.set(s.id, scheduleFromTerms(terms.get(s.id)!));
   return (serviceId, date) => byService.get(serviceId)?.(date) ?? NO_SCHEDULE;
 }
 

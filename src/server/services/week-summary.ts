@@ -90,7 +90,14 @@ function weekLedgers(
     services[0]!.start_date,
   );
   const from = earliest < start ? earliest : start;
-  return computeLedgers(db, householdId, { childId }, { from, to: end, asOf: end, grouping: 'week' }, today);
+  // Only the services shown: those of ended plans are never read here.
+  return computeLedgers(
+    db,
+    householdId,
+    { childId, serviceIds: services.map((s) => s.id) },
+    { from, to: end, asOf: end, grouping: 'week' },
+    today,
+  );
 }
 
 /**
