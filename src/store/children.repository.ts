@@ -1,5 +1,5 @@
 import { notFound } from '../domain/errors.ts';
-import { isReadMemo } from './read-memo.ts';
+import { isReadMemo, onceInView } from './read-memo.ts';
 import type { Db } from './repository.ts';
 import { findInHousehold } from './repository.ts';
 import type { ChildRow } from './schema.ts';
@@ -9,8 +9,17 @@ import type { ChildRow } from './schema.ts';
 /** A child of the household, or undefined. */
 export async function findChild(db: Db, householdId: string, childId: string): Promise<ChildRow | undefined> {
   // Through a read memo (the caseload lists the household's children, then each child's week looks its
-  // child up), the household's list, read once, serves the look-up (plan-reads.memo.test.ts).
-  if (isReadMemo(db)) return (await listChildren(db, householdId)).find((c) => c.id === childId);
+  // child up), the household's list, read once and indexed by id once per view, serves the look-up
+  // (plan-reads.memo.test.ts).
+  if (isReadMemo(db)) {
+    const byId = await onceInView(
+      db,
+      `childrenById\u0000${householdId}`,
+      async () => new Map((await listChildren(db, householdId)).map((c) => [c.id, c])),
+    );
+    const child = byId.get(childId);
+    return child && { ...child };
+  }
   return findInHousehold(db, 'child', householdId, childId);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { contentInHousehold } from './plan-content.repository.ts';
-import { plansInHousehold } from './plans.repository.ts';
-import { isReadMemo } from './read-memo.ts';
+import { contentInView } from './plan-content.repository.ts';
+import { plansInView } from './plans.repository.ts';
+import { isReadMemo, onceInView } from './read-memo.ts';
 import { type Db, parseJsonColumn } from './repository.ts';
 import type { AccommodationObservationRow, BehaviorIncidentRow, GoalProgressRow } from './schema.ts';
 
@@ -20,23 +20,11 @@ export async function listObservationsOfChild(
 ): Promise<(AccommodationObservationRow & { text: string })[]> {
   // Through a read memo (the caseload: the case record reads the household's observations whole, the
   // patterns a child's in a window), the household's observations, accommodations and plans, each read
-  // once whole, joined and narrowed here as the query below does, in the observations' order
-  // (plan-reads.memo.test.ts compares the two).
+  // once whole, joined as the query below joins them and grouped by child once per view (shared), then
+  // each window applied here, in the observations' order (plan-reads.memo.test.ts compares the two).
   if (isReadMemo(db)) {
-    const observations = await observationsInHousehold(db, householdId);
-    const accommodations = new Map(
-      (await contentInHousehold(db, 'accommodation', householdId)).map((a) => [a.id, a]),
-    );
-    const childOfPlan = new Map((await plansInHousehold(db, householdId)).map((p) => [p.id, p.child_id]));
-    const rows: (AccommodationObservationRow & { text: string })[] = [];
-    for (const o of observations) {
-      const accommodation = accommodations.get(o.accommodation_id);
-      if (!accommodation || o.voided_at != null) continue;
-      if (childOfPlan.get(accommodation.plan_id) !== childId) continue;
-      if (o.date < window.from || o.date > window.to) continue;
-      rows.push({ ...o, text: accommodation.text });
-    }
-    return rows;
+    const ofChild = (await observationsByChildInView(db, householdId)).get(childId) ?? [];
+    return ofChild.filter((o) => o.date >= window.from && o.date <= window.to).map((o) => ({ ...o }));
   }
   return db
     .selectFrom('accommodation_observation')
@@ -74,6 +62,33 @@ function observationsInHousehold(db: Db, householdId: string): Promise<Accommoda
     .orderBy('date')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Through a read memo, each child's observations not voided, by date then id, each with its
+ * accommodation's text: the query of listObservationsOfChild without its window, once per view
+ * (shared: read-only for every caller).
+ */
+function observationsByChildInView(
+  db: Db,
+  householdId: string,
+): Promise<ReadonlyMap<string, readonly (AccommodationObservationRow & { text: string })[]>> {
+  return onceInView(db, `observationsByChild\u0000${householdId}`, async () => {
+    const accommodations = await contentInView(db, 'accommodation', householdId);
+    const plans = await plansInView(db, householdId);
+    const byChild = new Map<string, (AccommodationObservationRow & { text: string })[]>();
+    for (const o of await observationsInHousehold(db, householdId)) {
+      if (o.voided_at != null) continue;
+      const accommodation = accommodations.byId.get(o.accommodation_id)?.row;
+      const plan = accommodation && plans.byId.get(accommodation.plan_id);
+      if (!accommodation || !plan) continue;
+      const row = { ...o, text: accommodation.text };
+      const ofChild = byChild.get(plan.child_id);
+      if (ofChild) ofChild.push(row);
+      else byChild.set(plan.child_id, [row]);
+    }
+    return byChild;
+  });
 }
 
 const StepIds = z.array(z.string());

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { plansInHousehold } from './plans.repository.ts';
-import { isReadMemo } from './read-memo.ts';
+import { isReadMemo, onceInView } from './read-memo.ts';
 import type { Db } from './repository.ts';
 import type { Database } from './schema.ts';
 
@@ -11,11 +10,14 @@ import type { Database } from './schema.ts';
 // findings, the questions and the letters list the content in the order these give it.
 //
 // Through a read memo (the caseload: a child's week, ledgers, patterns, case record and plan versions
-// each read the same plan's content in their own shape), a reader below is the household's rows of its
-// table, read once whole (contentInHousehold) in the finest order any reader asks for, and narrowed here
-// by the same conditions as its query, to the same columns; filtering keeps that read's order, which is
-// the query's (rows a query orders by date alone, the same day, come in that read's order: by id).
-// plan-reads.memo.test.ts compares each narrowing with its query (and the same on PostgreSQL).
+// each read the same plan's content in their own shape), a reader below answers from the household's
+// rows of its table, read once whole (contentInHousehold) in the finest order any reader asks for and
+// indexed once per view by plan and by id (contentInView), narrowed here by the same conditions as its
+// query, to the same columns, each caller given its own copies. A plan's rows keep that read's order,
+// the query's (rows a query orders by date alone, the same day, come in that read's order: by id); rows
+// of several plans are put back in it by their place in the read. The index makes a child's narrowing
+// cost that child's rows, not the household's (a district's). plan-reads.memo.test.ts compares each
+// narrowing with its query (and the same on PostgreSQL).
 
 /** The tables that hold a plan's content, each row with a `plan_id`. */
 export type PlanContentTable = 'service' | 'accommodation' | 'goal' | 'behavior_step' | 'key_date';
@@ -31,7 +33,7 @@ const CONTENT_ORDER: Record<PlanContentTable, readonly string[]> = {
 
 /**
  * Every row of a content table of the household, in CONTENT_ORDER: the one read a read memo narrows.
- * Asked by the household's plans (each row's plan is one of them), so that the tables' plan index
+ * Asked through the household's plans (each row's plan is one of them), so that the tables' plan index
  * serves it: behavior steps and key dates have no index led by the household.
  */
 export async function contentInHousehold<T extends PlanContentTable>(
@@ -39,16 +41,66 @@ export async function contentInHousehold<T extends PlanContentTable>(
   table: T,
   householdId: string,
 ): Promise<Database[T][]> {
-  const planIds = (await plansInHousehold(db, householdId)).map((p) => p.id);
-  if (planIds.length === 0) return [];
+  const householdPlans = db.selectFrom('plan').select('plan.id').where('plan.household_id', '=', householdId);
   // biome-ignore lint/suspicious/noExplicitAny: one query over the five content tables
   let q = (db as Kysely<any>)
     .selectFrom(table)
     .selectAll()
     .where('household_id', '=', householdId)
-    .where('plan_id', 'in', planIds);
+    .where('plan_id', 'in', householdPlans);
   for (const column of CONTENT_ORDER[table]) q = q.orderBy(column);
   return (await q.execute()) as Database[T][];
+}
+
+/** A row of the household read and its place in it. */
+type Placed<R> = { readonly at: number; readonly row: R };
+
+/** A content table of the household as a read memo holds it: each plan's rows in order, and by id. */
+export type ContentInView<R> = {
+  readonly byPlan: ReadonlyMap<string, readonly Placed<R>[]>;
+  readonly byId: ReadonlyMap<string, Placed<R>>;
+};
+
+/** Through a read memo, the household's rows of a content table indexed once per view (shared: read-only). */
+export function contentInView<T extends PlanContentTable>(
+  db: Db,
+  table: T,
+  householdId: string,
+): Promise<ContentInView<Database[T]>> {
+  return onceInView(db, `contentInView\u0000${table}\u0000${householdId}`, async () => {
+    const byPlan = new Map<string, Placed<Database[T]>[]>();
+    const byId = new Map<string, Placed<Database[T]>>();
+    for (const [at, row] of (await contentInHousehold(db, table, householdId)).entries()) {
+      const placed = { at, row };
+      byId.set(row.id, placed);
+      const ofPlan = byPlan.get(row.plan_id);
+      if (ofPlan) ofPlan.push(placed);
+      else byPlan.set(row.plan_id, [placed]);
+    }
+    return { byPlan, byId };
+  });
+}
+
+/**
+ * Through a read memo: copies of the household's rows of a content table whose plan is among `planIds`
+ * (or whose id is among `ids`), in CONTENT_ORDER.
+ */
+export async function contentOfPlans<T extends PlanContentTable>(
+  db: Db,
+  table: T,
+  householdId: string,
+  of: { planIds: readonly string[] } | { ids: readonly string[] },
+): Promise<Database[T][]> {
+  const content = await contentInView(db, table, householdId);
+  const placed: Placed<Database[T]>[] = [];
+  if ('planIds' in of) for (const id of new Set(of.planIds)) placed.push(...(content.byPlan.get(id) ?? []));
+  else
+    for (const id of new Set(of.ids)) {
+      const found = content.byId.get(id);
+      if (found) placed.push(found);
+    }
+  if (placed.length > 1) placed.sort((a, b) => a.at - b.at);
+  return placed.map(({ row }) => ({ ...row }));
 }
 
 /** A row's columns named (a narrowed read gives what its query selects, no more). */
@@ -56,17 +108,6 @@ function pick<R extends object, K extends keyof R>(row: R, columns: readonly K[]
   const picked = {} as Pick<R, K>;
   for (const column of columns) picked[column] = row[column];
   return picked;
-}
-
-/** Through a read memo: the household's rows of a content table whose plan is among `planIds`. */
-async function contentOfPlans<T extends PlanContentTable>(
-  db: Db,
-  table: T,
-  householdId: string,
-  planIds: readonly string[],
-): Promise<Database[T][]> {
-  const ids = new Set(planIds);
-  return (await contentInHousehold(db, table, householdId)).filter((r) => ids.has(r.plan_id));
 }
 
 /** Every row of one content table of a plan, in the order given (the plan's record type's order). */
@@ -78,7 +119,7 @@ export async function planContentRows(
   orderBy: readonly string[],
 ): Promise<Record<string, unknown>[]> {
   if (isReadMemo(db) && orderBy.join() === CONTENT_ORDER[table].join())
-    return contentOfPlans(db, table, householdId, [planId]);
+    return contentOfPlans(db, table, householdId, { planIds: [planId] });
   // biome-ignore lint/suspicious/noExplicitAny: one query over the five content tables
   let q = (db as Kysely<any>)
     .selectFrom(table)
@@ -95,7 +136,7 @@ export async function planContentRows(
 export async function serviceSettingsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'service', householdId, planIds)).map((r) =>
+    return (await contentOfPlans(db, 'service', householdId, { planIds })).map((r) =>
       pick(r, ['id', 'name', 'setting']),
     );
   return db
@@ -123,7 +164,7 @@ export function servicesOfPlanBetween(db: Db, householdId: string, planId: strin
 /** A plan's services as the case record names them, in the order they were added. */
 export async function serviceSummariesOfPlan(db: Db, householdId: string, planId: string) {
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'service', householdId, [planId])).map((r) =>
+    return (await contentOfPlans(db, 'service', householdId, { planIds: [planId] })).map((r) =>
       pick(r, ['id', 'name', 'source_text', 'provider_role', 'start_date', 'end_date', 'plan_id']),
     );
   return db
@@ -142,7 +183,7 @@ export async function serviceSummariesOfPlan(db: Db, householdId: string, planId
 export async function accommodationTextsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'accommodation', householdId, planIds)).map((r) =>
+    return (await contentOfPlans(db, 'accommodation', householdId, { planIds })).map((r) =>
       pick(r, ['id', 'text']),
     );
   return db
@@ -232,7 +273,7 @@ export async function childOfAccommodation(
 export async function goalsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'goal', householdId, planIds)).map((r) =>
+    return (await contentOfPlans(db, 'goal', householdId, { planIds })).map((r) =>
       pick(r, ['id', 'plan_id', 'text', 'target', 'area']),
     );
   return db
@@ -246,7 +287,7 @@ export async function goalsOfPlans(db: Db, householdId: string, planIds: readonl
 /** A plan's goals, in the order they were added (the case record). */
 export async function goalsOfPlan(db: Db, householdId: string, planId: string) {
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'goal', householdId, [planId])).map((r) =>
+    return (await contentOfPlans(db, 'goal', householdId, { planIds: [planId] })).map((r) =>
       pick(r, ['id', 'area', 'text']),
     );
   return db
@@ -265,7 +306,7 @@ export async function goalsOfPlan(db: Db, householdId: string, planId: string) {
 export async function behaviorStepsOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'behavior_step', householdId, planIds)).map((r) =>
+    return (await contentOfPlans(db, 'behavior_step', householdId, { planIds })).map((r) =>
       pick(r, ['id', 'kind', 'text']),
     );
   return db
@@ -293,7 +334,7 @@ export function behaviorStepsOfPlan(db: Db, householdId: string, planId: string)
 export async function progressReportDatesOfPlans(db: Db, householdId: string, planIds: readonly string[]) {
   if (planIds.length === 0) return [];
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'key_date', householdId, planIds))
+    return (await contentOfPlans(db, 'key_date', householdId, { planIds }))
       .filter((r) => r.kind === 'progress_report')
       .map((r) => pick(r, ['plan_id', 'date']));
   return db
@@ -309,7 +350,7 @@ export async function progressReportDatesOfPlans(db: Db, householdId: string, pl
 /** A plan's key dates, by date (the case record). */
 export async function keyDatesOfPlan(db: Db, householdId: string, planId: string) {
   if (isReadMemo(db))
-    return (await contentOfPlans(db, 'key_date', householdId, [planId])).map((r) =>
+    return (await contentOfPlans(db, 'key_date', householdId, { planIds: [planId] })).map((r) =>
       pick(r, ['kind', 'date', 'label']),
     );
   return db

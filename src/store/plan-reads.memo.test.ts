@@ -9,10 +9,11 @@ import {
   seedNarrowingHousehold,
 } from '../../test/support/memo-narrowings.ts';
 import { RESOURCES } from '../server/services/resources.ts';
+import { findChild } from './children.repository.ts';
 import { openStore, type Store } from './database.ts';
 import { listObservationsOfChild } from './observations.repository.ts';
-import { keyDatesOfPlan } from './plan-content.repository.ts';
-import { planInForce, plansOfChild } from './plans.repository.ts';
+import { keyDatesOfPlan, planContentRows } from './plan-content.repository.ts';
+import { findPlan, planInForce, plansOfChild } from './plans.repository.ts';
 import { withReadMemo } from './read-memo.ts';
 import { recordRows } from './records.repository.ts';
 import { servicesWithPlan } from './services.repository.ts';
@@ -101,15 +102,29 @@ describe("a household's plans and their content through a read memo", () => {
     expect(samples.some((s) => s.voided_at != null || s.child_id !== h.childId)).toBe(false);
   });
 
-  it('gives each caller its own copy of the rows', async () => {
+  it('gives each caller its own copy of the rows (the indexes a view keeps are shared)', async () => {
     const reads = withReadMemo(store).db;
-    const first = await keyDatesOfPlan(reads, h.householdId, h.plans.current);
-    first[0]!.label = 'changed by its caller';
-    const [plan] = await plansOfChild(reads, h.householdId, h.childId);
+    const hh = h.householdId;
+    const window = { from: '2019-01-01', to: '2026-12-01' };
+    const answers = () =>
+      Promise.all([
+        keyDatesOfPlan(reads, hh, h.plans.current),
+        plansOfChild(reads, hh, h.childId),
+        findPlan(reads, hh, h.plans.current),
+        findChild(reads, hh, h.childId),
+        servicesWithPlan(reads, hh, { childId: h.childId }),
+        listObservationsOfChild(reads, hh, h.childId, window),
+        planContentRows(reads, 'goal', hh, h.plans.current, RESOURCES.goal.orderBy),
+      ]);
+    const before = structuredClone(await answers());
+    const [keyDates, plans, plan, child, services, observations, goals] = await answers();
+    keyDates[0]!.label = 'changed by its caller';
+    plans[0]!.title = 'changed by its caller';
     plan!.title = 'changed by its caller';
-    expect((await keyDatesOfPlan(reads, h.householdId, h.plans.current))[0]!.label).not.toBe(
-      'changed by its caller',
-    );
-    expect((await plansOfChild(reads, h.householdId, h.childId))[0]!.title).not.toBe('changed by its caller');
+    child!.first_name = 'changed by its caller';
+    services[0]!.name = 'changed by its caller';
+    observations[0]!.text = 'changed by its caller';
+    goals[0]!.text = 'changed by its caller';
+    expect(await answers()).toStrictEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MissReason, type ReasonPolicy, Responsibility } from '../domain/session-entry.ts';
-import { isReadMemo } from './read-memo.ts';
+import { isReadMemo, onceInView } from './read-memo.ts';
 import { type Db, findInHousehold, parseJsonColumn } from './repository.ts';
 import type { PlanRow } from './schema.ts';
 
@@ -8,10 +8,11 @@ import type { PlanRow } from './schema.ts';
 // tables; their versions in plan-versions.ts's reader.
 //
 // Through a read memo (the caseload: the week, the ledgers, the advisor and the plan's versions each
-// look a plan up their own way), every reader below is the household's plans, read once
-// (plansInHousehold), narrowed here by the same conditions as its query; the order is that read's,
-// the query's (plans of a child that start on the same day, which the query leaves in no order, come
-// in that read's order). plan-reads.memo.test.ts compares each narrowing with its query.
+// look a plan up their own way), every reader below answers from the household's plans, read once
+// (plansInHousehold) and indexed once per view by child and by id (plansInView), narrowed here by the
+// same conditions as its query, each caller given its own copies; the order is that read's, the query's
+// (plans of a child that start on the same day, which the query leaves in no order, come in that read's
+// order). plan-reads.memo.test.ts compares each narrowing with its query.
 
 /** A household's plans, the latest to start first: through a read memo, the one read of plans. */
 export function plansInHousehold(db: Db, householdId: string): Promise<PlanRow[]> {
@@ -23,9 +24,40 @@ export function plansInHousehold(db: Db, householdId: string): Promise<PlanRow[]
     .execute();
 }
 
+/** A household's plans as a read memo holds them: each child's in plansInHousehold's order, and by id. */
+export type PlansInView = {
+  readonly byChild: ReadonlyMap<string, readonly PlanRow[]>;
+  readonly byId: ReadonlyMap<string, PlanRow>;
+};
+
+/**
+ * Through a read memo, the household's plans indexed once per view (shared: read-only for every caller),
+ * so that each child's narrowing costs that child's plans, not the household's (a district's thousands).
+ */
+export function plansInView(db: Db, householdId: string): Promise<PlansInView> {
+  return onceInView(db, `plansInView\u0000${householdId}`, async () => {
+    const byChild = new Map<string, PlanRow[]>();
+    const byId = new Map<string, PlanRow>();
+    for (const plan of await plansInHousehold(db, householdId)) {
+      byId.set(plan.id, plan);
+      const ofChild = byChild.get(plan.child_id);
+      if (ofChild) ofChild.push(plan);
+      else byChild.set(plan.child_id, [plan]);
+    }
+    return { byChild, byId };
+  });
+}
+
+/** Through a read memo, a child's plans in the query's order (shared rows: copy before handing out). */
+async function childPlansInView(db: Db, householdId: string, childId: string): Promise<readonly PlanRow[]> {
+  return (await plansInView(db, householdId)).byChild.get(childId) ?? [];
+}
+
+const copy = (plan: PlanRow | undefined): PlanRow | undefined => plan && { ...plan };
+
 /** A plan of the household, or undefined. */
 export async function findPlan(db: Db, householdId: string, planId: string): Promise<PlanRow | undefined> {
-  if (isReadMemo(db)) return (await plansInHousehold(db, householdId)).find((p) => p.id === planId);
+  if (isReadMemo(db)) return copy((await plansInView(db, householdId)).byId.get(planId));
   return findInHousehold(db, 'plan', householdId, planId);
 }
 
@@ -40,7 +72,7 @@ const plansOf = (db: Db, householdId: string, childId: string) =>
 
 /** A child's plans, the latest to start first. */
 export async function plansOfChild(db: Db, householdId: string, childId: string): Promise<PlanRow[]> {
-  if (isReadMemo(db)) return (await plansInHousehold(db, householdId)).filter((p) => p.child_id === childId);
+  if (isReadMemo(db)) return (await childPlansInView(db, householdId, childId)).map((p) => ({ ...p }));
   return plansOf(db, householdId, childId).execute();
 }
 
@@ -57,8 +89,10 @@ export async function planInForce(
   date: string,
 ): Promise<PlanRow | undefined> {
   if (isReadMemo(db))
-    return (await plansInHousehold(db, householdId)).find(
-      (p) => p.child_id === childId && p.effective_from <= date && p.effective_to >= date,
+    return copy(
+      (await childPlansInView(db, householdId, childId)).find(
+        (p) => p.effective_from <= date && p.effective_to >= date,
+      ),
     );
   return plansOf(db, householdId, childId)
     .where('effective_from', '<=', date)
@@ -74,9 +108,7 @@ export async function latestPlanStartedBy(
   date: string,
 ): Promise<PlanRow | undefined> {
   if (isReadMemo(db))
-    return (await plansInHousehold(db, householdId)).find(
-      (p) => p.child_id === childId && p.effective_from <= date,
-    );
+    return copy((await childPlansInView(db, householdId, childId)).find((p) => p.effective_from <= date));
   return plansOf(db, householdId, childId).where('effective_from', '<=', date).executeTakeFirst();
 }
 

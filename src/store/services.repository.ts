@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { notFound } from '../domain/errors.ts';
 import { ServiceSegment } from '../domain/service.ts';
-import { contentInHousehold } from './plan-content.repository.ts';
-import { plansInHousehold } from './plans.repository.ts';
+import { contentOfPlans } from './plan-content.repository.ts';
+import { plansInView } from './plans.repository.ts';
 import { isReadMemo } from './read-memo.ts';
 import { type Db, parseJsonColumn } from './repository.ts';
 import type { ServiceRow } from './schema.ts';
@@ -57,14 +57,22 @@ export async function servicesWithPlan(
   scope: { serviceId: string } | { childId: string; serviceId?: string },
 ): Promise<ServiceWithPlan[]> {
   // Through a read memo (the caseload's week and ledgers), the household's services and plans, each read
-  // once whole (the case record's and the patterns' readers narrow the same reads), joined here as the
-  // query below joins them, in the services' order (plan-reads.memo.test.ts compares the two).
+  // once whole and indexed once (the case record's and the patterns' readers narrow the same reads): the
+  // child's plans' services (or the one service), joined here as the query below joins them, in the
+  // services' order (plan-reads.memo.test.ts compares the two).
   if (isReadMemo(db)) {
-    const services = await contentInHousehold(db, 'service', householdId);
-    const plans = new Map((await plansInHousehold(db, householdId)).map((p) => [p.id, p]));
+    const plans = await plansInView(db, householdId);
+    const services = await contentOfPlans(
+      db,
+      'service',
+      householdId,
+      'childId' in scope
+        ? { planIds: (plans.byChild.get(scope.childId) ?? []).map((p) => p.id) }
+        : { ids: [scope.serviceId] },
+    );
     const rows: ServiceWithPlan[] = [];
     for (const service of services) {
-      const plan = plans.get(service.plan_id);
+      const plan = plans.byId.get(service.plan_id);
       if (!plan) continue;
       if ('childId' in scope && plan.child_id !== scope.childId) continue;
       if (scope.serviceId && service.id !== scope.serviceId) continue;

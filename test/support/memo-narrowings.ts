@@ -205,6 +205,8 @@ export function narrowingCases(h: NarrowingHousehold): NarrowingCase[] {
     [plans.earlier, plans.current, plans.later],
     [plans.secondChild],
     [plans.current, plans.secondChild, other.planId],
+    // A plan named twice: its rows once, as `in` gives them.
+    [plans.later, plans.current, plans.later],
     [other.planId],
     [],
   ];
