@@ -246,7 +246,12 @@ export function peerData(seed = 20_261_207) {
 }
 
 /** Every peer service's ledger computed from memory: the domain's ledger alone. */
-export function inMemoryLedgers(data: ReturnType<typeof peerData>) {
+/**
+ * Every service's ledger over the school year. `detail`: 'totals' is what a district's or a caseload's
+ * sums ask for (figures and notes, no rows, no ids: src/server/services/caseload.ts); 'full' is a ledger
+ * screen's, with a row per week and the ids behind each figure.
+ */
+export function inMemoryLedgers(data: ReturnType<typeof peerData>, detail: 'full' | 'totals') {
   return timed(() => {
     let owed = 0;
     for (const s of data.services) {
@@ -258,6 +263,7 @@ export function inMemoryLedgers(data: ReturnType<typeof peerData>) {
         window: { from: LEDGER_QUERY.from, to: LEDGER_QUERY.to },
         asOf: LEDGER_QUERY.asOf,
         grouping: 'auto',
+        detail,
       });
       owed += ledger.totals.owedBalanceMinutes;
     }

@@ -48,6 +48,13 @@ export type LedgerInput = {
   listOwedMisses?: boolean;
   /** The language of the notes (English by default): the reader's (src/domain/ledger-notes.ts). */
   language?: LedgerLanguage;
+  /**
+   * `'totals'`: the figures, notes and owed misses only, for a caller that shows sums (the caseload, a
+   * district's totals): no period rows (`periods` is empty) and no entry ids behind the figures (every
+   * list empty). The figures and notes are those of `'full'` (the default), exactly; what is skipped is
+   * what a drill-down shows, which is most of the work for a long history (docs/ledger-rules.md).
+   */
+  detail?: 'full' | 'totals';
 };
 
 /** A miss with owed minutes, and how many of them make-ups have not cured yet. */
@@ -131,6 +138,9 @@ function emptyIds(): FigureIds {
     makeupApplied: EMPTY,
   };
 }
+
+/** The ids of a bucket of a 'totals' ledger, which never lists any. */
+const NO_IDS: FigureIds = Object.freeze(emptyIds());
 
 function pushId(ids: FigureIds, key: IdKey, id: string): void {
   const list = ids[key];
@@ -234,7 +244,8 @@ class Bucket extends Counts {
   unloggedMinutes = 0;
   makeup = 0;
   makeupApplied = 0;
-  ids: FigureIds = emptyIds();
+  /** Shared and empty until the builder gives the bucket its own (a 'totals' ledger lists no ids). */
+  ids: FigureIds = NO_IDS;
   label = '';
 
   constructor(
@@ -307,6 +318,8 @@ class LedgerBuilder {
     readonly cal: CalendarIndex,
     readonly from: number,
     readonly to: number,
+    /** Whether buckets list the ids behind their figures (a 'full' ledger). */
+    readonly listIds: boolean,
   ) {}
 
   count(term: Term, a: number, b: number): number {
@@ -339,6 +352,7 @@ class LedgerBuilder {
         instructional,
         ordinal,
       );
+      if (this.listIds) b.ids = emptyIds();
       term.space.set(key, b);
       this.buckets.push(b);
     }
@@ -908,7 +922,9 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     notes.push(words.asOf(input.asOf));
   }
 
-  const builder = new LedgerBuilder(cal, from, to);
+  // A 'totals' ledger keeps no id lists and builds no rows; every figure is counted the same way.
+  const full = input.detail !== 'totals';
+  const builder = new LedgerBuilder(cal, from, to, full);
 
   // Terms: ESY blocks first (they take precedence on their dates), then the segments.
   const esyTerms: Term[] = [];
@@ -988,12 +1004,12 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       if (e.makeupForEntryId) anyNamed = true;
       if (inWindow) {
         makeupInWindow += minutes;
-        pushId(totalIds, 'makeup', e.id);
+        if (full) pushId(totalIds, 'makeup', e.id);
         const b = term ? builder.bucketFor(term, d) : null;
         if (b && term) {
           builder.part(b, term);
           b.makeup += minutes;
-          pushId(b.ids, 'makeup', e.id);
+          if (full) pushId(b.ids, 'makeup', e.id);
         }
       }
       continue;
@@ -1042,25 +1058,29 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     part.accounted += credited + gap;
     b.delivered += credited;
     b.extra += extra;
-    if (credited > 0) {
-      pushId(b.ids, 'delivered', e.id);
-      pushId(totalIds, 'delivered', e.id);
-    }
-    if (extra > 0) {
-      pushId(b.ids, 'extra', e.id);
-      pushId(totalIds, 'extra', e.id);
+    if (full) {
+      if (credited > 0) {
+        pushId(b.ids, 'delivered', e.id);
+        pushId(totalIds, 'delivered', e.id);
+      }
+      if (extra > 0) {
+        pushId(b.ids, 'extra', e.id);
+        pushId(totalIds, 'extra', e.id);
+      }
     }
     if (gap > 0) {
-      const statusKey: IdKey = credited > 0 ? 'short' : 'missed';
-      pushId(b.ids, statusKey, e.id);
-      pushId(totalIds, statusKey, e.id);
       b[responsibility] += gap;
-      pushId(b.ids, responsibility, e.id);
-      pushId(totalIds, responsibility, e.id);
+      if (full) {
+        const statusKey: IdKey = credited > 0 ? 'short' : 'missed';
+        pushId(b.ids, statusKey, e.id);
+        pushId(totalIds, statusKey, e.id);
+        pushId(b.ids, responsibility, e.id);
+        pushId(totalIds, responsibility, e.id);
+      }
       if (responsibility === 'owed') {
         misses.push({ id: e.id, day: d, remaining: gap, applied: 0, bucket: b, inWindow: true });
       }
-    } else if (planned === null && deliveredRaw === 0) {
+    } else if (full && planned === null && deliveredRaw === 0) {
       pushId(b.ids, 'missed', e.id);
       pushId(totalIds, 'missed', e.id);
     }
@@ -1127,7 +1147,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
         continue;
       }
       const take = Math.min(mk.left, miss.remaining);
-      if (take > 0) applyMakeup(mk, miss, take, totalIds);
+      if (take > 0) applyMakeup(mk, miss, take, full ? totalIds : null);
     }
   }
   let pointer = 0;
@@ -1139,17 +1159,23 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
         continue;
       }
       if (miss.day > mk.day) break;
-      applyMakeup(mk, miss, Math.min(mk.left, miss.remaining), totalIds);
+      applyMakeup(mk, miss, Math.min(mk.left, miss.remaining), full ? totalIds : null);
     }
   }
   let unapplied = 0;
   for (const mk of makeups) unapplied += mk.left;
 
   // ---- rows
-  const rows = buildRows(builder, grouping, notes, words);
-
-  const periods: LedgerPeriod[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) periods[i] = periodOf(rows[i]!, cal);
+  let periods: LedgerPeriod[];
+  if (full) {
+    const rows = buildRows(builder, grouping, notes, words);
+    periods = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) periods[i] = periodOf(rows[i]!, cal);
+  } else {
+    periods = [];
+    if (fallsBack(builder.buckets, grouping))
+      notes.push(words.fellBack(grouping === 'week' ? 'week' : 'month'));
+  }
 
   const sums = new Sums();
   for (const b of buckets) sums.add(b);
@@ -1257,7 +1283,8 @@ function dateOrder(entries: LedgerEntry[], days: Int32Array): Int32Array {
   return order;
 }
 
-function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureIds): void {
+/** Applies make-up minutes to a miss; `totalIds` is null when the ledger lists no ids ('totals'). */
+function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureIds | null): void {
   mk.left -= minutes;
   miss.remaining -= minutes;
   miss.applied += minutes;
@@ -1265,11 +1292,25 @@ function applyMakeup(mk: Makeup, miss: Miss, minutes: number, totalIds: FigureId
   const b = miss.bucket;
   if (b) {
     b.makeupApplied += minutes;
+    if (totalIds === null) return;
     const list = b.ids.makeupApplied;
     if (list[list.length - 1] !== mk.id) pushId(b.ids, 'makeupApplied', mk.id);
   }
+  if (totalIds === null) return;
   const list = totalIds.makeupApplied;
   if (!list.includes(mk.id)) pushId(totalIds, 'makeupApplied', mk.id);
+}
+
+/** The rank of the grouping asked for: a bucket of a coarser rank is shown as its own row. */
+function requestedRankOf(grouping: 'auto' | 'week' | 'month'): number {
+  return grouping === 'week' ? 1 : grouping === 'month' ? 3 : -1;
+}
+
+/** Whether a week or month grouping leaves some bucket as its own row (the rows' "fell back" note). */
+function fallsBack(buckets: Bucket[], grouping: 'auto' | 'week' | 'month'): boolean {
+  if (grouping === 'auto') return false;
+  const requestedRank = requestedRankOf(grouping);
+  return buckets.some((b) => RANK[b.kind]! > requestedRank);
 }
 
 function buildRows(
@@ -1281,9 +1322,8 @@ function buildRows(
   const buckets = builder.buckets;
   const rows: Row[] = [];
   if (buckets.length === 0) return rows;
-  const requestedRank = grouping === 'week' ? 1 : grouping === 'month' ? 3 : -1;
+  const requestedRank = requestedRankOf(grouping);
   const grouped = new Map<number, Row>();
-  let fellBack = false;
 
   for (const b of buckets) {
     const rank = RANK[b.kind]!;
@@ -1291,7 +1331,6 @@ function buildRows(
     // 'auto' shows each of the service's own periods, except that days are shown by week.
     const by =
       grouping === 'auto' ? (b.kind === K_DAY ? 'week' : null) : rank > requestedRank ? null : grouping;
-    if (grouping !== 'auto' && rank > requestedRank) fellBack = true;
     if (by === null) {
       rows.push({
         unit: esy ? 'esy' : UNIT_OF[b.kind]!,
@@ -1323,7 +1362,7 @@ function buildRows(
     if (b.end > row.end) row.end = b.end;
     row.buckets.push(b);
   }
-  if (fellBack) {
+  if (fallsBack(buckets, grouping)) {
     notes.push(words.fellBack(grouping === 'week' ? 'week' : 'month'));
   }
   for (const row of rows) {

@@ -188,6 +188,8 @@ async function owedOf(store: Store, householdId: string, childId: string, today:
     { childId },
     { from, to: today, asOf: today, grouping: 'month' },
     today,
+    // Only the balances are summed: no rows, no ids.
+    { detail: 'totals' },
   );
   return ledgers.reduce((sum, l) => sum + l.totals.owedBalanceMinutes, 0);
 }

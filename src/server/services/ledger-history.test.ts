@@ -292,7 +292,7 @@ function arrayReader(all: readonly LedgerEntryRow[], counts: { read: number }): 
 async function views(
   built: ReturnType<typeof build>,
   window: { from: string; to: string; asOf: string; grouping: 'week' | 'month' | 'auto' },
-  options: { wholeHistory?: boolean },
+  options: { wholeHistory?: boolean; detail?: 'full' | 'totals'; listOwedMisses?: boolean },
   counts: { read: number },
 ) {
   const rows = await readLedgerEntryRows(
@@ -302,6 +302,10 @@ async function views(
     window.asOf,
     options,
   );
+  const viewOptions = {
+    ...(options.detail ? { detail: options.detail } : {}),
+    ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
+  };
   return built.services.map((s, i) =>
     serviceLedgerView(
       s,
@@ -310,8 +314,26 @@ async function views(
       rows.filter((r) => r.service_id === s.id),
       window,
       window.asOf,
+      viewOptions,
     ),
   );
+}
+
+/** The windows a history is checked over: the current school year so far, and the history's own. */
+function windowsOf(h: History) {
+  const today = addDays('2027-01-04', h.today);
+  return [
+    // The current school year so far, as the screens ask for it.
+    { from: schoolYear(2026, []).firstDay, to: today, asOf: today, grouping: h.grouping },
+    ...h.windows.map((w) => {
+      // A school year's first day, or any day.
+      const from = w.aligned
+        ? schoolYear(YEARS[w.from % YEARS.length]!, []).firstDay
+        : addDays(FIRST, w.from);
+      const to = addDays(from, w.length);
+      return { from, to, asOf: addDays(from, w.asOf), grouping: h.grouping };
+    }),
+  ];
 }
 
 describe('a ledger without the history it does not need', () => {
@@ -320,19 +342,7 @@ describe('a ledger without the history it does not need', () => {
     await fc.assert(
       fc.asyncProperty(history, async (h) => {
         const built = build(h);
-        const today = addDays('2027-01-04', h.today);
-        const windows = [
-          // The current school year so far, as the screens ask for it.
-          { from: schoolYear(2026, []).firstDay, to: today, asOf: today, grouping: h.grouping },
-          ...h.windows.map((w) => {
-            // A school year's first day, or any day.
-            const from = w.aligned
-              ? schoolYear(YEARS[w.from % YEARS.length]!, []).firstDay
-              : addDays(FIRST, w.from);
-            const to = addDays(from, w.length);
-            return { from, to, asOf: addDays(from, w.asOf), grouping: h.grouping };
-          }),
-        ];
+        const windows = windowsOf(h);
         for (const window of windows) {
           const whole = { read: 0 };
           const narrowed = { read: 0 };
@@ -348,5 +358,34 @@ describe('a ledger without the history it does not need', () => {
     );
     // The narrowing happened: many windows read less than the whole.
     expect(totals.narrowed).toBeLessThan(totals.whole * 0.9);
+  }, 60_000);
+});
+
+describe("a 'totals' ledger", () => {
+  it('gives exactly the figures, notes and owed misses of the full ledger, with no rows and no ids', async () => {
+    let compared = 0;
+    let withNotes = 0;
+    await fc.assert(
+      fc.asyncProperty(history, fc.boolean(), async (h, listOwedMisses) => {
+        const built = build(h);
+        for (const window of windowsOf(h)) {
+          const full = await views(built, window, { listOwedMisses }, { read: 0 });
+          const totals = await views(built, window, { detail: 'totals', listOwedMisses }, { read: 0 });
+          for (let i = 0; i < full.length; i++) {
+            const { periods, totals: fullTotals, ...rest } = full[i]!;
+            const { periods: none, totals: sums, ...restTotals } = totals[i]!;
+            expect(none).toEqual([]);
+            expect(Object.values(sums.entryIds).every((ids) => ids.length === 0)).toBe(true);
+            expect({ ...sums, entryIds: null }).toEqual({ ...fullTotals, entryIds: null });
+            expect(restTotals).toEqual(rest);
+            compared++;
+            if (rest.notes.length > 0) withNotes++;
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Notes were compared too, not only empty lists.
+    expect(withNotes).toBeGreaterThan(compared / 10);
   }, 60_000);
 });

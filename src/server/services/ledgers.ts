@@ -343,7 +343,7 @@ export function serviceLedgerView(
   rows: LedgerEntryRow[],
   query: LedgerQuery,
   asOf: string,
-  options: { listOwedMisses?: boolean; language?: string } = {},
+  options: { listOwedMisses?: boolean; language?: string; detail?: 'full' | 'totals' } = {},
 ): ServiceLedgerView {
   const schedule = scheduleFromTerms(terms);
   const grouped = ledgerEntriesAndSessions(rows, (_service, date) => schedule(date));
@@ -357,6 +357,7 @@ export function serviceLedgerView(
     grouping: query.grouping,
     ...(options.listOwedMisses ? { listOwedMisses: true } : {}),
     ...(options.language === 'es' ? { language: 'es' as const } : {}),
+    ...(options.detail === 'totals' ? { detail: 'totals' as const } : {}),
   });
   return {
     ...ledger,
@@ -379,9 +380,15 @@ export async function computeLedgers(
   /**
    * `language`: the notes' language, the reader's (English by default). `wholeHistory`: read every entry
    * up to the window's end, as the ledger did before history was left out when it cannot change a figure
-   * (the tests compare the two).
+   * (the tests compare the two). `detail: 'totals'`: figures and notes only, no period rows and no entry
+   * ids (a caller that shows sums, as the caseload does; src/domain/service-ledger.ts).
    */
-  options: { listOwedMisses?: boolean; language?: string; wholeHistory?: boolean } = {},
+  options: {
+    listOwedMisses?: boolean;
+    language?: string;
+    wholeHistory?: boolean;
+    detail?: 'full' | 'totals';
+  } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
   let services = await servicesWithPlan(

@@ -76,7 +76,7 @@ async function weekServices(db: Db, householdId: string, childId: string): Promi
  * promised; owed and pending minutes come from entries, which are never dated after today; "so far"
  * percentages use the weeks before this one.
  */
-function weekLedgers(
+async function weekLedgers(
   db: Db,
   householdId: string,
   childId: string,
@@ -85,19 +85,31 @@ function weekLedgers(
   today: string,
 ): Promise<ServiceLedgerView[]> {
   const end = addDays(start, 6);
-  const earliest = services.reduce(
-    (min, s) => (s.start_date < min ? s.start_date : min),
-    services[0]!.start_date,
+  // A service of a plan that ended before this week and that a later plan follows is superseded
+  // (`isSuperseded`: nothing of it is due this week), and only its balances are shown: its ledger is
+  // computed as totals, without a row per week of its years (a family's fifth year, issue 18).
+  const earlier = services.filter(
+    (s) => s.plan_end < start && services.some((other) => other.plan_from > s.plan_end),
   );
-  const from = earliest < start ? earliest : start;
-  // Only the services shown: those of ended plans are never read here.
-  return computeLedgers(
-    db,
-    householdId,
-    { childId, serviceIds: services.map((s) => s.id) },
-    { from, to: end, asOf: end, grouping: 'week' },
-    today,
-  );
+  const current = services.filter((s) => !earlier.includes(s));
+  const ledgersOf = async (of: readonly WeekService[], detail: 'full' | 'totals') => {
+    if (of.length === 0) return [];
+    const earliest = of.reduce((min, s) => (s.start_date < min ? s.start_date : min), of[0]!.start_date);
+    const from = earliest < start ? earliest : start;
+    // Only the services shown: those of ended plans are never read here.
+    return computeLedgers(
+      db,
+      householdId,
+      { childId, serviceIds: of.map((s) => s.id) },
+      { from, to: end, asOf: end, grouping: 'week' },
+      today,
+      { detail },
+    );
+  };
+  const ledgers = [...(await ledgersOf(current, 'full')), ...(await ledgersOf(earlier, 'totals'))];
+  // In the child's order, as one call would give them.
+  const order = new Map(services.map((s, i) => [s.id, i]));
+  return ledgers.sort((a, b) => order.get(a.serviceId)! - order.get(b.serviceId)!);
 }
 
 /**
