@@ -13,9 +13,9 @@
 //    2,000), copied into a database of its own beside BENCH_DATABASE_URL and dropped after; skipped,
 //    saying why, where no PostgreSQL answers.
 // 4. The in-memory ledger alone on the peer's shape of data (30,000 weekly services, about 2 million
-//    entries), as entries a second: the totals a district's or caseload's sums ask for (the figure the
-//    goal is read on), and beside it the full ledger a ledger screen shows (a row per week, the ids
-//    behind each figure).
+//    entries), in processes of their own (bench/ledger-in-memory.ts, at least 5 runs each, medians), as entries
+//    a second: the totals a district's or a caseload's sums ask for (the figure the goal is read on),
+//    and beside it the full ledger a ledger screen shows (a row per week, the ids behind each figure).
 // 5. The peak memory of a district run in a process of its own, over half the children and all of them.
 // 6. One child's dashboard with 5 years of history against 1 year (bench/dashboard-years.ts).
 // Prints each figure with its goal, MET or NOT MET, and writes bench/out/ledger-app-bench.json.
@@ -34,9 +34,7 @@ import {
   appPathRun,
   copyDistrictToPostgres,
   efficientAggregate,
-  inMemoryLedgers,
   PEER_SERVICES,
-  peerData,
   readFloor,
   readFloorPlan,
 } from './ledger-app.ts';
@@ -111,6 +109,25 @@ function memoryRun(count: number): Promise<{ children: number; peakRssKiB: numbe
       (error, stdout) => {
         if (error) fail(error);
         else done(JSON.parse(stdout.trim().split('\n').at(-1)!));
+      },
+    );
+  });
+}
+
+/** The in-memory ledger alone, in a process of its own (bench/ledger-in-memory.ts). */
+function inMemoryRun(
+  detail: 'totals' | 'full',
+  count: number,
+): Promise<{ entryCount: number; owed: number; ms: number[] }> {
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'ledger-in-memory.ts'), detail, String(count)],
+      { maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        if (error) return fail(error);
+        const out = JSON.parse(stdout.trim().split('\n').at(-1)!);
+        done({ entryCount: out.entries, owed: out.owed, ms: out.ms });
       },
     );
   });
@@ -223,18 +240,12 @@ async function main() {
 
   // 4. The in-memory ledger on the peer's shape.
   log('In-memory ledger on the peer shape ...');
-  const peer = peerData();
-  inMemoryLedgers(peer, 'totals');
-  inMemoryLedgers(peer, 'full');
-  const inMemory: number[] = [];
-  const inMemoryFull: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    inMemory.push(inMemoryLedgers(peer, 'totals').ms);
-    inMemoryFull.push(inMemoryLedgers(peer, 'full').ms);
-  }
-  const inMemoryMs = median(inMemory);
+  const peer = await inMemoryRun('totals', Math.max(runs, 5));
+  const peerFull = await inMemoryRun('full', Math.max(runs, 5));
+  if (peerFull.owed !== peer.owed) throw new Error('the totals and the full ledgers owe different minutes');
+  const inMemoryMs = median(peer.ms);
   const entriesPerSecond = peer.entryCount / (inMemoryMs / 1000);
-  const inMemoryFullMs = median(inMemoryFull);
+  const inMemoryFullMs = median(peerFull.ms);
 
   // 5. Peak memory, half the district and all of it.
   log('Peak memory of a district run (half, then all the children) ...');

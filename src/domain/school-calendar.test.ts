@@ -251,6 +251,11 @@ describe('school calendar', () => {
       expect(monthIndexStartDay(monthIndexOfDay(day))).toBe(toDayNumber(`${iso.slice(0, 7)}-01`));
     }
     expect(() => dayOf('2026-13-01x')).toThrow(RangeError);
+    // Every day of the table of months' first days and either side of it (1970-2189), and far outside.
+    for (let day = toDayNumber('1969-11-20'); day <= toDayNumber('2190-02-10'); day++)
+      expect(dayOf(fromDayNumber(day))).toBe(day);
+    for (const iso of ['1600-02-29', '1900-03-01', '2400-02-29', '9999-12-31'])
+      expect(dayOf(iso)).toBe(toDayNumber(iso));
     let weekdays = 0;
     for (let i = 0; i < 40; i++) if (isoWeekday(addDays('2026-12-17', i)) <= 5) weekdays++;
     expect(countWeekdays(toDayNumber('2026-12-17'), toDayNumber('2026-12-17') + 39)).toBe(weekdays);

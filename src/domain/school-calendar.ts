@@ -49,10 +49,23 @@ export function dayOf(date: IsoDate): number {
     const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
     const m = digit(date, 5) * 10 + digit(date, 6);
     const d = digit(date, 8) * 10 + digit(date, 9);
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return dayFromCivil(y, m, d);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      // A day number is its month's first plus the day, less one (days_from_civil is linear in the day).
+      const month = (y - MONTH_TABLE_FIRST_YEAR) * 12 + m - 1;
+      return month >= 0 && month < MONTH_START.length ? MONTH_START[month]! + d - 1 : dayFromCivil(y, m, d);
+    }
   }
   return toDayNumber(date);
 }
+
+/** The day number of the first of each month, 1970-2189: a ledger reads a date per entry. */
+const MONTH_TABLE_FIRST_YEAR = 1970;
+const MONTH_START = (() => {
+  const table = new Int32Array(220 * 12);
+  for (let i = 0; i < table.length; i++)
+    table[i] = dayFromCivil(MONTH_TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+  return table;
+})();
 
 const ISO_CACHE_SIZE = 80_000; // 1970-01-01 .. 2189
 const isoCache: (string | undefined)[] = new Array(ISO_CACHE_SIZE);

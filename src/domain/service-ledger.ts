@@ -209,8 +209,8 @@ type Term = {
   esyDays: number[] | null;
   /** The bucket of the last entry looked up (entries come in date order, so most lookups hit it). */
   lastBucket: Bucket | null;
-  /** The builder's map for this term's kind of period. */
-  space: Map<number, Bucket>;
+  /** The builder's buckets of this term's kind of period. */
+  space: BucketSpace;
 };
 
 type Part = {
@@ -234,10 +234,30 @@ class Counts {
   pending = 0;
 }
 
-class Bucket extends Counts {
-  readonly parts: Part[] = [];
+/**
+ * One of the service's own periods and what it counts. The counts of `Counts` are written out here, not
+ * inherited: a district's ledger makes a bucket per week of every service, and a derived class's
+ * construction (the base's, then its own) cost a tenth of it.
+ */
+class Bucket implements Part {
+  scheduled = 0;
+  delivered = 0;
+  extra = 0;
+  owed = 0;
+  excused = 0;
+  pending = 0;
+  // Its first part, the term that made it (a bucket is the part of that term): a part of its own for
+  // every bucket was a third of what a district's ledger allocated, a bucket per week of every service.
+  active = 0;
+  shareUnits = 0;
+  sessions = 0;
+  minutes = 0;
+  entries = 0;
+  accounted = 0;
+  /** The other terms counted in the bucket, when the amount changes within it; null for none. */
+  more: Part[] | null = null;
   activeDays = 0;
-  minutesBased = false;
+  minutesBased: boolean;
   requiredSessions = 0;
   requiredMinutes = 0;
   unloggedSessions = 0;
@@ -249,6 +269,8 @@ class Bucket extends Counts {
   label = '';
 
   constructor(
+    /** The term that made the bucket: its first part's. */
+    readonly term: Term,
     readonly key: number,
     readonly kind: number,
     readonly esyTerm: Term | null,
@@ -260,7 +282,7 @@ class Bucket extends Counts {
     /** Cycle number (1-based) for cycles; unused otherwise. */
     readonly ordinal: number,
   ) {
-    super();
+    this.minutesBased = term.minutesBased;
   }
 }
 
@@ -298,17 +320,38 @@ function percent(delivered: number, required: number): number | null {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A part's required sessions and minutes (rule 1), over a bucket of `inst` school days. */
+function requireOf(p: Part, inst: number): void {
+  const t = p.term;
+  if (t.kind === K_PATTERN) {
+    const cap = t.patternActive * SHARE_UNIT;
+    const units = Math.min(p.shareUnits, cap);
+    if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * units, SHARE_UNIT);
+    else {
+      p.sessions = roundHalfUp(t.sessionsPerPeriod! * units, SHARE_UNIT);
+      p.minutes = p.sessions * t.minutesPerSession!;
+    }
+  } else if (inst > 0 && p.active > 0) {
+    if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * p.active, inst);
+    else {
+      p.sessions = roundHalfUp(t.sessionsPerPeriod! * p.active, inst);
+      p.minutes = p.sessions * t.minutesPerSession!;
+    }
+  }
+}
+
 class LedgerBuilder {
   readonly buckets: Bucket[] = [];
   /** One map of buckets per kind of period (and cycle length, or term for patterns and ESY), keyed by a small integer. */
-  readonly spaces = new Map<number, Map<number, Bucket>>();
+  readonly spaces = new Map<number, BucketSpace>();
 
-  spaceFor(term: Term): Map<number, Bucket> {
+  spaceFor(term: Term): BucketSpace {
     const sub = term.kind === K_CYCLE ? term.cycleDays : term.kind === K_PATTERN || term.esy ? term.index : 0;
     const key = (term.kind * 2 + (term.esy ? 1 : 0)) * 1000 + sub;
     let space = this.spaces.get(key);
     if (space === undefined) {
-      space = new Map();
+      // Week keys are Mondays' day numbers, seven apart; every other kind's keys count up by one.
+      space = new BucketSpace(term.kind === K_WEEK ? 7 : 1);
       this.spaces.set(key, space);
     }
     return space;
@@ -330,6 +373,7 @@ class LedgerBuilder {
     return term.esy ? this.cal.isEsyDayNumber(d) : this.cal.isInstructionalDayNumber(d);
   }
 
+  /** A new bucket of the term's space (each caller has looked for it there first). */
   bucket(
     key: number,
     kind: number,
@@ -339,31 +383,31 @@ class LedgerBuilder {
     instructional: number,
     ordinal: number,
   ): Bucket {
-    let b = term.space.get(key);
-    if (b === undefined) {
-      b = new Bucket(
-        key,
-        kind,
-        term.esy ? term : null,
-        spanStart,
-        spanEnd,
-        Math.max(spanStart, this.from),
-        Math.min(spanEnd, this.to),
-        instructional,
-        ordinal,
-      );
-      if (this.listIds) b.ids = emptyIds();
-      term.space.set(key, b);
-      this.buckets.push(b);
-    }
+    const b = new Bucket(
+      term,
+      key,
+      kind,
+      term.esy ? term : null,
+      spanStart,
+      spanEnd,
+      spanStart > this.from ? spanStart : this.from,
+      spanEnd < this.to ? spanEnd : this.to,
+      instructional,
+      ordinal,
+    );
+    if (this.listIds) b.ids = emptyIds();
+    term.space.set(key, b);
+    this.buckets.push(b);
     return b;
   }
 
   part(b: Bucket, term: Term): Part {
-    const parts = b.parts;
-    for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.term === term) return parts[i]!;
+    if (b.term === term) return b;
+    const more = b.more;
+    if (more !== null) for (let i = more.length - 1; i >= 0; i--) if (more[i]!.term === term) return more[i]!;
     const p: Part = { term, active: 0, shareUnits: 0, sessions: 0, minutes: 0, entries: 0, accounted: 0 };
-    parts.push(p);
+    if (more === null) b.more = [p];
+    else more.push(p);
     if (term.minutesBased) b.minutesBased = true;
     return p;
   }
@@ -424,7 +468,12 @@ class LedgerBuilder {
   weeks(term: Term, a: number, b: number): void {
     for (let ws = weekStartDay(a); ws <= b; ws += 7) {
       const we = ws + 6;
-      this.addActive(this.weekBucket(term, ws), term, this.count(term, Math.max(ws, a), Math.min(we, b)), 0);
+      const bucket = this.weekBucket(term, ws);
+      // A week within the range is active on all its days, which the bucket has counted: a space of
+      // weeks counts one kind of day (school days, or one ESY block's days; spaceFor).
+      const active =
+        ws >= a && we <= b ? bucket.instructionalDays : this.count(term, Math.max(ws, a), Math.min(we, b));
+      this.addActive(bucket, term, active, 0);
     }
   }
 
@@ -650,29 +699,16 @@ class LedgerBuilder {
 
   /** Required sessions and minutes of each part (rule 1), then of each bucket. */
   finalizeRequired(b: Bucket): void {
-    let sessions = 0;
-    let minutes = 0;
     const inst = b.instructionalDays;
-    for (const p of b.parts) {
-      const t = p.term;
-      if (t.kind === K_PATTERN) {
-        const cap = t.patternActive * SHARE_UNIT;
-        const units = Math.min(p.shareUnits, cap);
-        if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * units, SHARE_UNIT);
-        else {
-          p.sessions = roundHalfUp(t.sessionsPerPeriod! * units, SHARE_UNIT);
-          p.minutes = p.sessions * t.minutesPerSession!;
-        }
-      } else if (inst > 0 && p.active > 0) {
-        if (t.minutesBased) p.minutes = roundHalfUp(t.minutesPerPeriod! * p.active, inst);
-        else {
-          p.sessions = roundHalfUp(t.sessionsPerPeriod! * p.active, inst);
-          p.minutes = p.sessions * t.minutesPerSession!;
-        }
+    requireOf(b, inst);
+    let sessions = b.sessions;
+    let minutes = b.minutes;
+    if (b.more !== null)
+      for (const p of b.more) {
+        requireOf(p, inst);
+        sessions += p.sessions;
+        minutes += p.minutes;
       }
-      sessions += p.sessions;
-      minutes += p.minutes;
-    }
     b.requiredSessions = sessions;
     b.requiredMinutes = minutes;
   }
@@ -688,7 +724,7 @@ class LedgerBuilder {
       case K_WEEK:
         return words.period({ kind: 'week', esy, start });
       case K_PATTERN: {
-        const t = b.parts[0]!.term;
+        const t = b.term;
         return words.period({
           kind: 'pattern',
           esy,
@@ -723,7 +759,7 @@ class LedgerBuilder {
         label = `${esy ? 'ESY week' : 'Week'} of ${isoOfDay(b.spanStart)}`;
         break;
       case K_PATTERN: {
-        const t = b.parts[0]!.term;
+        const t = b.term;
         label = `${esy}Weeks of ${isoOfDay(b.spanStart)} to ${isoOfDay(b.spanEnd)} (${t.patternActive} of every ${t.patternEvery} weeks)`;
         break;
       }
@@ -747,7 +783,46 @@ class LedgerBuilder {
   }
 }
 
-const NO_SPACE = new Map<number, Bucket>();
+/**
+ * One kind of period's buckets by key. Keys come in runs (a window's weeks, months, days, blocks), so
+ * they are kept in an array by their distance from the first key set, in steps of `step`; a key that
+ * does not fall on it (before the first, or a cycle of another school year) goes to a map. A map for
+ * every key cost a tenth of a district's ledger: a bucket per week of every service, each growing it.
+ */
+class BucketSpace {
+  private base = Number.NaN;
+  private readonly slots: (Bucket | undefined)[] = [];
+  private others: Map<number, Bucket> | null = null;
+
+  constructor(private readonly step: number) {}
+
+  private slotOf(key: number): number {
+    const i = (key - this.base) / this.step;
+    return i >= 0 && i < SPACE_SLOTS && i === Math.floor(i) ? i : -1;
+  }
+
+  get(key: number): Bucket | undefined {
+    const i = this.slotOf(key);
+    return i >= 0 ? this.slots[i] : this.others?.get(key);
+  }
+
+  set(key: number, bucket: Bucket): void {
+    if (Number.isNaN(this.base)) this.base = key;
+    const i = this.slotOf(key);
+    if (i >= 0) {
+      while (this.slots.length < i) this.slots.push(undefined);
+      this.slots[i] = bucket;
+    } else {
+      this.others ??= new Map();
+      this.others.set(key, bucket);
+    }
+  }
+}
+
+/** The most keys a space keeps in its array: 100 years of weeks, 400 years of months. */
+const SPACE_SLOTS = 5_200;
+
+const NO_SPACE = new BucketSpace(1);
 
 function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
   const unit = seg.period.unit;
@@ -956,7 +1031,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
 
   // ---- entries, in date order (ties by id) so "oldest first" and running remainders are deterministic
   const n = entries.length;
-  const days = new Int32Array(n);
+  const days = dayScratch(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
     days[i] = dayOf(entries[i]!.date);
@@ -1020,14 +1095,13 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       continue;
     }
     const planned = term.minutesPerSession ?? e.minutesPlanned ?? null;
-    const responsibility = policyOf(policy, e);
     const deliveredRaw = Math.max(e.minutesDelivered, 0);
 
     if (!inWindow) {
       // History before the window: only its owed minutes matter (make-ups are allocated over all of it).
-      if (planned !== null && responsibility === 'owed') {
+      if (planned !== null) {
         const gap = planned - Math.min(deliveredRaw, planned);
-        if (gap > 0)
+        if (gap > 0 && policyOf(policy, e) === 'owed')
           misses.push({ id: e.id, day: d, remaining: gap, applied: 0, bucket: null, inWindow: false });
       }
       continue;
@@ -1069,6 +1143,8 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
       }
     }
     if (gap > 0) {
+      // Who answers for a gap (the reason's policy) is asked only of a gap.
+      const responsibility = policyOf(policy, e);
       b[responsibility] += gap;
       if (full) {
         const statusKey: IdKey = credited > 0 ? 'short' : 'missed';
@@ -1252,6 +1328,17 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     }));
   }
   return result;
+}
+
+/**
+ * The entries' day numbers, in an array kept between calls and grown as needed: a typed array made for
+ * each service cost a tenth of a district's ledger (V8 makes each in its runtime). Only the first `n`
+ * are this call's; the ledger is synchronous, so no two calls share it at once.
+ */
+let DAYS = new Int32Array(1024);
+function dayScratch(n: number): Int32Array {
+  if (DAYS.length < n) DAYS = new Int32Array(Math.max(n, DAYS.length * 2));
+  return DAYS;
 }
 
 const INDEX_SPAN = 4_194_304; // 2^22 entries per service at most
