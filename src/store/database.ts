@@ -37,6 +37,7 @@ import * as rateLimits from './migrations/0022-rate-limits.ts';
 import * as serviceLogs from './migrations/0023-service-logs.ts';
 import * as householdReadIndexes from './migrations/0024-household-read-indexes.ts';
 import * as childPlanIndexes from './migrations/0025-child-plan-indexes.ts';
+import { type PreparedStatements, preparedStatementPool } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -46,6 +47,11 @@ export type DatabaseConfig =
       url: string;
       /** A schema to create and use (tests use one per file so they can run side by side). */
       schema?: string;
+      /**
+       * Whether statements are prepared once per connection (src/store/pg-prepared.ts; on by default):
+       * off behind a connection pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+       */
+      preparedStatements?: boolean;
     };
 
 export type Store = {
@@ -55,6 +61,8 @@ export type Store = {
   schema?: string;
   /** PostgreSQL's connection pool (the job queue, pg-boss, runs its own statements on it). */
   pgPool?: pg.Pool;
+  /** PostgreSQL's statements prepared once per connection, paused while migrations run (pg-prepared.ts). */
+  preparedStatements?: Pick<PreparedStatements, 'pause' | 'resume'>;
   close(): Promise<void>;
 };
 
@@ -121,7 +129,11 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
         'DATABASE_URL must start with postgres:// (leave it unset to use the embedded SQLite file)',
       );
     }
-    return { kind: 'postgres', url };
+    const prepared = env.AS_WRITTEN_PG_PREPARED_STATEMENTS?.trim().toLowerCase();
+    if (prepared && prepared !== 'on' && prepared !== 'off') {
+      throw new Error('AS_WRITTEN_PG_PREPARED_STATEMENTS must be on or off (leave it unset for on)');
+    }
+    return { kind: 'postgres', url, ...(prepared === 'off' ? { preparedStatements: false } : {}) };
   }
   return { kind: 'sqlite', file: env.AS_WRITTEN_DB?.trim() || './data/as-written.db' };
 }
@@ -159,6 +171,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export async function openStore(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Store> {
   let db: Kysely<Database>;
   let pgPool: pg.Pool | undefined;
+  let prepared: PreparedStatements | undefined;
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const sqlite = new SQLite(config.file);
@@ -184,7 +197,8 @@ export async function openStore(config: DatabaseConfig, options: { migrate?: boo
         client.release();
       }
     }
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (config.preparedStatements !== false) prepared = preparedStatementPool(pool);
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepared?.pool ?? pool }) });
     pgPool = pool;
   }
   const store: Store = {
@@ -192,13 +206,24 @@ export async function openStore(config: DatabaseConfig, options: { migrate?: boo
     kind: config.kind,
     ...(config.kind === 'postgres' && config.schema ? { schema: config.schema } : {}),
     ...(pgPool ? { pgPool } : {}),
+    ...(prepared ? { preparedStatements: prepared } : {}),
     close: () => db.destroy(),
   };
   if (options.migrate !== false) await migrateToLatest(store);
+  else prepared?.resume();
   return store;
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {
+  store.preparedStatements?.pause();
+  try {
+    await migrateToLatestNow(store);
+  } finally {
+    store.preparedStatements?.resume();
+  }
+}
+
+async function migrateToLatestNow(store: Store): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
     provider: migrationProvider,
@@ -220,6 +245,15 @@ export async function migrateToLatest(store: Store): Promise<void> {
  * HOUSEHOLD_KEYS_MIGRATION refuses, then migrates to the end.
  */
 export async function migrateBefore(store: Store, name: string): Promise<void> {
+  store.preparedStatements?.pause();
+  try {
+    await migrateBeforeNow(store, name);
+  } finally {
+    store.preparedStatements?.resume();
+  }
+}
+
+async function migrateBeforeNow(store: Store, name: string): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
     provider: migrationProvider,
