@@ -9,7 +9,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { seedDemoHousehold } from '../src/cli/demo-household.ts';
 import { fixedClock, idSource } from '../src/server/context.ts';
 import { createUser, type Env } from '../src/server/services/accounts.ts';
@@ -17,6 +16,7 @@ import { caseloadOf } from '../src/server/services/caseload.ts';
 import { weekSummary } from '../src/server/services/week-summary.ts';
 import { listChildren } from '../src/store/children.repository.ts';
 import { openStore } from '../src/store/database.ts';
+import { adminStatement, BENCH_ADMIN_URL } from './bench-support.ts';
 import { copyHouseholds } from './bulk-households.ts';
 
 const FAMILIES = Number(process.env.BENCH_CASELOAD_FAMILIES ?? 200);
@@ -72,21 +72,12 @@ rmSync(dir, { recursive: true, force: true });
 // The same caseload on PostgreSQL, as an organisation runs it: 20 demo families made through the app and
 // the others copies of them made in SQL (bench/bulk-households.ts), in a database of its own beside
 // BENCH_DATABASE_URL, dropped after. Skipped, saying why, where no PostgreSQL answers.
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = BENCH_ADMIN_URL;
 const PG_DATABASE = 'as_written_caseload_bench';
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 let postgres: { caseloadMedianMs: number; runs: number } | { skipped: string };
 try {
-  await admin(`drop database if exists ${PG_DATABASE} with (force)`);
-  await admin(`create database ${PG_DATABASE}`);
+  await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`);
+  await adminStatement(`create database ${PG_DATABASE}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${PG_DATABASE}`;
   const pgStore = await openStore({ kind: 'postgres', url: url.toString() });
@@ -113,7 +104,7 @@ try {
     // end one still closing, whose error the pool would raise with nobody listening.
     pgStore.pgPool?.on('error', () => undefined);
     await pgStore.close();
-    await admin(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
+    await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
   }
 } catch (error) {
   postgres = { skipped: `no PostgreSQL at ${ADMIN_URL} (${(error as Error).message})` };

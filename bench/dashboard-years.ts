@@ -21,7 +21,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { seedDemoHousehold } from '../src/cli/demo-household.ts';
 import { addDays } from '../src/domain/dates.ts';
 import { fixedClock, idSource, type ServiceContext } from '../src/server/context.ts';
@@ -31,6 +30,7 @@ import { RESOURCES } from '../src/server/services/resources.ts';
 import { createSessionEntry } from '../src/server/services/session-entries.ts';
 import { weekSummary } from '../src/server/services/week-summary.ts';
 import { openStore, type Store } from '../src/store/database.ts';
+import { adminStatement, BENCH_ADMIN_URL } from './bench-support.ts';
 
 /** A Wednesday in May: the current school year (2026-27) is well under way. */
 const NOW = '2027-05-12T15:00:00.000Z';
@@ -284,23 +284,13 @@ async function timeDashboards(
   };
 }
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = BENCH_ADMIN_URL;
 const PG_DATABASE = 'as_written_dashboard_years_bench';
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function onPostgres(runs: number): Promise<DashboardYears['postgres']> {
   try {
-    await admin(`drop database if exists ${PG_DATABASE} with (force)`);
-    await admin(`create database ${PG_DATABASE}`);
+    await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`);
+    await adminStatement(`create database ${PG_DATABASE}`);
   } catch (error) {
     return { skipped: `no PostgreSQL at ${ADMIN_URL} (${(error as Error).message})` };
   }
@@ -318,7 +308,7 @@ async function onPostgres(runs: number): Promise<DashboardYears['postgres']> {
     // end one still closing, whose error the pool would raise with nobody listening.
     store.pgPool?.on('error', () => undefined);
     await store.close();
-    await admin(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
+    await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
   }
 }
 

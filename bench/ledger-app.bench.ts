@@ -25,8 +25,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { openStore } from '../src/store/database.ts';
+import { adminStatement, BENCH_ADMIN_URL, envInt } from './bench-support.ts';
 import { dashboardYears } from './dashboard-years.ts';
 import { type DistrictParams, ensureDistrict, GENERATOR_VERSION, SCHOOL_YEAR } from './district-data.ts';
 import {
@@ -55,14 +55,6 @@ const GOALS = {
   fiveYearsOverOne: 1.2,
 };
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${raw})`);
-  return n;
-}
-
 const children = envInt('BENCH_CHILDREN', 10_000);
 const params: DistrictParams = {
   generatorVersion: GENERATOR_VERSION,
@@ -76,7 +68,7 @@ const pgChildren = Math.min(children, envInt('BENCH_PG_CHILDREN', 2_000));
 const dbFile =
   process.env.BENCH_DB?.trim() ||
   join(outDir, children === 10_000 ? 'district.db' : `district-${children}.db`);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = BENCH_ADMIN_URL;
 const PG_DATABASE = 'as_written_ledger_bench';
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -88,16 +80,6 @@ const median = (xs: number[]) => {
 };
 const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A district run in a process of its own (bench/ledger-memory.ts), for its peak memory. */
 function memoryRun(count: number): Promise<{ children: number; peakRssKiB: number; ms: number }> {
@@ -193,8 +175,8 @@ async function main() {
     | { skipped: string };
   const subset = childIds.slice(0, pgChildren);
   try {
-    await admin(`drop database if exists ${PG_DATABASE} with (force)`);
-    await admin(`create database ${PG_DATABASE}`);
+    await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`);
+    await adminStatement(`create database ${PG_DATABASE}`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${PG_DATABASE}`;
     const pgStore = await openStore({ kind: 'postgres', url: url.toString() });
@@ -230,7 +212,7 @@ async function main() {
       // end one still closing, whose error the pool would raise with nobody listening.
       pgStore.pgPool?.on('error', () => undefined);
       await pgStore.close();
-      await admin(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
+      await adminStatement(`drop database if exists ${PG_DATABASE} with (force)`).catch(() => undefined);
     }
   } catch (error) {
     postgres = { skipped: `no PostgreSQL at ${ADMIN_URL} (${(error as Error).message})` };

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import type { ServiceLedger } from '../src/domain/service-ledger.ts';
 import { computeLedgers } from '../src/server/services/ledgers.ts';
 import { openStore } from '../src/store/database.ts';
+import { envInt } from './bench-support.ts';
 import {
   type DistrictParams,
   ensureDistrict,
@@ -40,14 +41,6 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
 const GOAL_RATIO = 1.5;
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${raw})`);
-  return n;
-}
 
 const children = envInt('BENCH_CHILDREN', 10_000);
 const params: DistrictParams = {

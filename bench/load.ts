@@ -19,11 +19,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { seedDemoHousehold } from '../src/cli/demo-household.ts';
 import { fixedClock, idSource } from '../src/server/context.ts';
 import { createUser } from '../src/server/services/accounts.ts';
 import { openStore } from '../src/store/database.ts';
+import { adminStatement } from './bench-support.ts';
 import { copiedId, copyHouseholds } from './bulk-households.ts';
 
 const HOUSEHOLDS = Number(process.env.LOAD_HOUSEHOLDS ?? 100);
@@ -43,14 +43,8 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+async function admin(statement: string) {
+  await adminStatement(statement, ADMIN_URL);
 }
 
 // ---------------------------------------------------------------------------------------------

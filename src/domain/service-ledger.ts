@@ -234,18 +234,8 @@ class Counts {
   pending = 0;
 }
 
-/**
- * One of the service's own periods and what it counts. The counts of `Counts` are written out here, not
- * inherited: a district's ledger makes a bucket per week of every service, and a derived class's
- * construction (the base's, then its own) cost a tenth of it.
- */
-class Bucket implements Part {
-  scheduled = 0;
-  delivered = 0;
-  extra = 0;
-  owed = 0;
-  excused = 0;
-  pending = 0;
+/** One of the service's own periods, what it counts, and (as a part) the term that made it. */
+class Bucket extends Counts implements Part {
   // Its first part, the term that made it (a bucket is the part of that term): a part of its own for
   // every bucket was a third of what a district's ledger allocated, a bucket per week of every service.
   active = 0;
@@ -282,6 +272,7 @@ class Bucket implements Part {
     /** Cycle number (1-based) for cycles; unused otherwise. */
     readonly ordinal: number,
   ) {
+    super();
     this.minutesBased = term.minutesBased;
   }
 }
