@@ -185,6 +185,15 @@ const LEDGER_ENTRY_COLUMNS = [
 /** The columns of a session entry the ledger reads. */
 export type LedgerEntryRow = Pick<SessionEntryRow, (typeof LEDGER_ENTRY_COLUMNS)[number]>;
 
+/** The ledger's columns of the household's entries of these services: what each ledger read narrows. */
+function ledgerEntriesOf(db: Db, householdId: string, serviceIds: readonly string[]) {
+  return db
+    .selectFrom('session_entry')
+    .select(LEDGER_ENTRY_COLUMNS)
+    .where('household_id', '=', householdId)
+    .where('service_id', 'in', [...serviceIds]);
+}
+
 /**
  * The entries of some services the ledger counts up to `to`: those dated up to it, and every correction
  * whatever its date (a correction dated later, a date put right, still replaces the entry it corrects).
@@ -205,11 +214,7 @@ export function listLedgerEntryRows(
       rows.filter((r) => ids.has(r.service_id) && (r.date <= to || r.corrects_entry_id != null)),
     );
   }
-  const q = db
-    .selectFrom('session_entry')
-    .select(LEDGER_ENTRY_COLUMNS)
-    .where('household_id', '=', householdId)
-    .where('service_id', 'in', [...serviceIds]);
+  const q = ledgerEntriesOf(db, householdId, serviceIds);
   // Through a read memo (the caseload's week and owed minutes run ledgers to different days), the
   // services' entries are read once and each ledger's day applied here, as the condition below does.
   if (isReadMemo(db))
@@ -229,11 +234,7 @@ export function listLedgerEntryRowsInReach(
   reach: LedgerReach,
 ): Promise<LedgerEntryRow[]> {
   if (serviceIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('session_entry')
-    .select(LEDGER_ENTRY_COLUMNS)
-    .where('household_id', '=', householdId)
-    .where('service_id', 'in', [...serviceIds])
+  return ledgerEntriesOf(db, householdId, serviceIds)
     .where((eb) =>
       eb.or([
         eb.and([eb('date', '<=', reach.to), eb.or([eb('date', '>=', reach.cut), eb('kind', '=', 'makeup')])]),
@@ -255,11 +256,7 @@ export function listLedgerHistoryRows(
   reach: LedgerReach,
 ): Promise<LedgerEntryRow[]> {
   if (serviceIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('session_entry')
-    .select(LEDGER_ENTRY_COLUMNS)
-    .where('household_id', '=', householdId)
-    .where('service_id', 'in', [...serviceIds])
+  return ledgerEntriesOf(db, householdId, serviceIds)
     .where('date', '<', reach.cut)
     .where('date', '<=', reach.to)
     .where('corrects_entry_id', 'is', null)
