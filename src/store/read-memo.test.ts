@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './database.ts';
@@ -121,6 +122,53 @@ describe("a SQLite connection's kept statements", () => {
       { id: 'k1' },
       { id: 'k2' },
     ]);
+  });
+
+  it('gives a read that names its columns the rows better-sqlite3 gives, made from its arrays', async () => {
+    await sql`create table rows_probe (a integer, b text, c real, d blob)`.execute(store.db);
+    await sql`insert into rows_probe values (1, 'one', 1.5, x'00ff'), (2, null, null, null)`.execute(
+      store.db,
+    );
+    const text = 'select "b", "a", "c", "d", "a" + 1 as "next", "b" as "a" from rows_probe order by rowid';
+    const direct = new SQLite(join(dir, 'statements.db'), { readonly: true });
+    try {
+      const expected = direct.prepare(text).all() as Record<string, unknown>[];
+      const { rows } = await sql.raw<Record<string, unknown>>(text).execute(store.db);
+      expect(rows).toEqual(expected);
+      // A column named twice keeps its first place and its last value, as better-sqlite3 gives it.
+      expect(rows.map((r) => Object.keys(r))).toEqual(expected.map((r) => Object.keys(r)));
+      expect(rows[0]).toEqual({ b: 'one', a: 'one', c: 1.5, d: Buffer.from([0, 255]), next: 2 });
+      // Streamed, the same rows.
+      const streamed: unknown[] = [];
+      for await (const row of store.db
+        .selectFrom('rows_probe' as never)
+        .select(['a', 'b'] as never[])
+        .orderBy('a' as never)
+        .stream())
+        streamed.push(row);
+      expect(streamed).toEqual([
+        { a: 1, b: 'one' },
+        { a: 2, b: null },
+      ]);
+    } finally {
+      direct.close();
+    }
+  });
+
+  it("keeps a kept read's columns when its table changes, and `select *` takes the table as it is", async () => {
+    await sql`create table shape_probe (a integer, b integer)`.execute(store.db);
+    await sql`insert into shape_probe values (1, 2)`.execute(store.db);
+    const named = () => sql<Record<string, unknown>>`select "b", "a" from shape_probe`.execute(store.db);
+    const whole = () => sql<Record<string, unknown>>`select * from shape_probe`.execute(store.db);
+    expect((await named()).rows).toEqual([{ b: 2, a: 1 }]);
+    expect((await whole()).rows).toEqual([{ a: 1, b: 2 }]);
+    await sql`alter table shape_probe add column c integer default 3`.execute(store.db);
+    await sql`alter table shape_probe drop column a`.execute(store.db);
+    await sql`alter table shape_probe add column a integer default 9`.execute(store.db);
+    const [row] = (await named()).rows;
+    expect(Object.keys(row!)).toEqual(['b', 'a']);
+    expect(row).toEqual({ b: 2, a: 9 });
+    expect((await whole()).rows).toEqual([{ b: 2, c: 3, a: 9 }]);
   });
 
   it('sees a table created after a statement on it was kept', async () => {

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from './database.ts';
+import { LEDGER_COLUMNS } from './migrations/0026-ledger-covering-index.ts';
+import type { Database } from './schema.ts';
+import {
+  LEDGER_ENTRY_COLUMNS,
+  listLedgerEntryRows,
+  listLedgerEntryRowsInReach,
+  listLedgerHistoryRows,
+} from './session-entries.repository.ts';
+
+// The ledger's reads of a service's entries are answered from one index (migration 0026), on SQLite as
+// the app opens it: each read's plan, as SQLite explains it, names that index as covering, so no entry is
+// looked up in the table. A column added to the ledger's read and not to the index fails here.
+
+describe("the ledger's read of entries", () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'as-written-ledger-read-'));
+    file = join(dir, 'ledger-read.db');
+    await (await openStore({ kind: 'sqlite', file })).close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads only columns the index holds, after the two it finds entries by', () => {
+    expect(LEDGER_COLUMNS.slice(0, 2)).toEqual(['service_id', 'date']);
+    for (const column of [...LEDGER_ENTRY_COLUMNS, 'household_id']) expect(LEDGER_COLUMNS).toContain(column);
+  });
+
+  it('is answered from the covering index alone, in each of its three forms', async () => {
+    const sqlite = new SQLite(file);
+    const queries: CompiledQuery[] = [];
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        queries.push(event.query);
+      },
+    });
+    try {
+      const services = ['s1', 's2', 's3'];
+      await listLedgerEntryRows(db, 'h1', services, '2027-06-30');
+      await listLedgerEntryRowsInReach(db, 'h1', services, { cut: '2026-09-01', to: '2027-06-30' });
+      await listLedgerHistoryRows(db, 'h1', services, { cut: '2026-09-01', to: '2027-06-30' });
+      expect(queries).toHaveLength(3);
+      for (const query of queries) {
+        const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as {
+          detail: string;
+        }[];
+        const details = plan.map((p) => p.detail).join('\n');
+        expect(details).toMatch(/USING COVERING INDEX session_entry_ledger_idx/);
+        expect(details).not.toMatch(/SCAN session_entry/);
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+});
