@@ -391,14 +391,18 @@ export async function computeLedgers(
   } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
-  let services = await servicesWithPlan(
-    db,
-    householdId,
-    'serviceId' in scope ? scope : { childId: scope.childId },
-  );
+  // On PostgreSQL each read waits on the server, so reads that do not need one another's answers are
+  // asked for together (the pool's connections answer them side by side) and their answers, or their
+  // errors, are taken in the order the checks below make them: a caller sees the same error whichever read
+  // finished first. On SQLite they run one after another, as before.
+  const [servicesRead, childRead] = await Promise.allSettled([
+    servicesWithPlan(db, householdId, 'serviceId' in scope ? scope : { childId: scope.childId }),
+    'childId' in scope ? requireChild(db, householdId, scope.childId) : Promise.resolve(null),
+  ]);
+  let services = settled(servicesRead);
   if ('serviceId' in scope && services.length === 0) throw notFound('Service', scope.serviceId);
   if ('childId' in scope) {
-    await requireChild(db, householdId, scope.childId);
+    settled(childRead);
     if (scope.serviceIds) {
       const only = new Set(scope.serviceIds);
       services = services.filter((s) => only.has(s.id));
@@ -406,7 +410,19 @@ export async function computeLedgers(
   }
   if (services.length === 0) return [];
   const childId = services[0]!.child_id;
-  const calendars = await loadCalendars(db, householdId, childId);
+  const [calendarsRead, entriesRead, termsRead] = await Promise.allSettled([
+    loadCalendars(db, householdId, childId),
+    readLedgerEntryRows(
+      storeLedgerRowReader(db, householdId, childId),
+      services.map((s) => s.id),
+      query,
+      asOf,
+      // Through a read memo the child's entries are read whole once, whatever each ledger asks.
+      isReadMemo(db) ? { ...options, wholeHistory: true } : options,
+    ),
+    loadServiceTerms(db, householdId, services),
+  ]);
+  const calendars = settled(calendarsRead);
   if (calendars.length === 0) {
     throw invalid(
       'childId',
@@ -418,27 +434,26 @@ export async function computeLedgers(
   const calendar = await onceInView(db, `calendarIndex\u0000${householdId}\u0000${childId}`, async () =>
     buildCalendarIndex(calendars),
   );
-  const entryRows = await readLedgerEntryRows(
-    storeLedgerRowReader(db, householdId, childId),
-    services.map((s) => s.id),
-    query,
-    asOf,
-    // Through a read memo the child's entries are read whole once, whatever each ledger asks.
-    isReadMemo(db) ? { ...options, wholeHistory: true } : options,
-  );
+  const entryRows = settled(entriesRead);
   const byService = new Map<string, LedgerEntryRow[]>();
   for (const row of entryRows) {
     const list = byService.get(row.service_id);
     if (list) list.push(row);
     else byService.set(row.service_id, [row]);
   }
-  const termsById = await loadServiceTerms(db, householdId, services);
+  const termsById = settled(termsRead);
   const out: ServiceLedgerView[] = [];
   for (const s of services)
     out.push(
       serviceLedgerView(s, termsById.get(s.id)!, calendar, byService.get(s.id) ?? [], query, asOf, options),
     );
   return out;
+}
+
+/** A read's answer, or its error thrown, from `Promise.allSettled`. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 export async function serviceLedger(
