@@ -151,7 +151,9 @@ const STATEMENT_CACHE_SIZE = 1_000;
  * as arrays, then objects made in JavaScript that all share one shape, cost 35-50% less. Only for a
  * text whose select list names its columns (no `*`): the rows' keys then come from the text itself and
  * stay the same when SQLite prepares the statement again after a migration, whereas `select *` takes
- * its columns from the table as it is then, so such a read keeps better-sqlite3's objects. A column
+ * its columns from the table as it is then, so such a read keeps better-sqlite3's objects. (Asking for
+ * the columns of a `select *` is not enough: after another connection changed the table, a statement
+ * prepared here still has the old columns until it runs and SQLite prepares it again.) A column
  * named twice keeps its first place and its last value, as better-sqlite3 gives it.
  */
 function rowsAsArrays(statement: SQLite.Statement): SqliteStatement {

@@ -169,6 +169,15 @@ describe("a SQLite connection's kept statements", () => {
     expect(Object.keys(row!)).toEqual(['b', 'a']);
     expect(row).toEqual({ b: 2, a: 9 });
     expect((await whole()).rows).toEqual([{ b: 2, c: 3, a: 9 }]);
+    // Changed by another connection to the same file, as another process would change it.
+    const other = new SQLite(join(dir, 'statements.db'));
+    try {
+      other.exec('alter table shape_probe add column d integer default 4');
+    } finally {
+      other.close();
+    }
+    expect((await whole()).rows).toEqual([{ b: 2, c: 3, a: 9, d: 4 }]);
+    expect((await named()).rows).toEqual([{ b: 2, a: 9 }]);
   });
 
   it('sees a table created after a statement on it was kept', async () => {
