@@ -38,6 +38,7 @@ import { loadVersionsWithContent } from './plan-versions.ts';
 import { rowToRecord } from './record-mapping.ts';
 import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
+import { settled } from './settled.ts';
 
 /** A stored entry, as the grouping into sessions reads it (the row rides along). */
 export type EntryStatement<R = SessionEntryRow> = SessionStatement & { startTime: string | null; row: R };
@@ -448,12 +449,6 @@ export async function computeLedgers(
       serviceLedgerView(s, termsById.get(s.id)!, calendar, byService.get(s.id) ?? [], query, asOf, options),
     );
   return out;
-}
-
-/** A read's answer, or its error thrown, from `Promise.allSettled`. */
-function settled<T>(result: PromiseSettledResult<T>): T {
-  if (result.status === 'rejected') throw result.reason;
-  return result.value;
 }
 
 export async function serviceLedger(

@@ -21,6 +21,7 @@ import { translatorFor } from '../i18n.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
 import { loadCalendars } from './school-calendars.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
+import { settled } from './settled.ts';
 
 // The home screen in one call: for each of a child's services, what its own period (this week, this
 // month, this cycle, this school year) promises and what was delivered of it so far, the make-up
@@ -106,7 +107,11 @@ async function weekLedgers(
       { detail },
     );
   };
-  const ledgers = [...(await ledgersOf(current, 'full')), ...(await ledgersOf(earlier, 'totals'))];
+  const [currentRead, earlierRead] = await Promise.allSettled([
+    ledgersOf(current, 'full'),
+    ledgersOf(earlier, 'totals'),
+  ]);
+  const ledgers = [...settled(currentRead), ...settled(earlierRead)];
   // In the child's order, as one call would give them.
   const order = new Map(services.map((s, i) => [s.id, i]));
   return ledgers.sort((a, b) => order.get(a.serviceId)! - order.get(b.serviceId)!);
@@ -189,13 +194,20 @@ export async function weekSummary(
   language = 'en',
 ): Promise<WeekSummary> {
   const { t } = translatorFor(language);
-  const child = await requireChild(db, householdId, childId);
   const start = weekStart(today);
   const end = addDays(start, 6);
-  const services = await weekServices(db, householdId, childId);
-  const calendars = await loadCalendars(db, householdId, childId);
+  // Asked for together, taken in order (settled.ts).
+  const [childRead, servicesRead, calendarsRead, closedRead] = await Promise.allSettled([
+    requireChild(db, householdId, childId),
+    weekServices(db, householdId, childId),
+    loadCalendars(db, householdId, childId),
+    closureOn(db, householdId, childId, today),
+  ]);
+  const child = settled(childRead);
+  const services = settled(servicesRead);
+  const calendars = settled(calendarsRead);
   const calendar = buildCalendarIndex(calendars);
-  const closedToday = await closureOn(db, householdId, childId, today);
+  const closedToday = settled(closedRead);
   const base = {
     childId,
     today,
@@ -206,24 +218,28 @@ export async function weekSummary(
     schoolDayToday: calendar.isInstructionalDay(today),
     closedToday,
   };
-  const accommodations = await accommodationsThisWeek(
-    db,
-    householdId,
-    childId,
-    child.first_name,
-    start,
-    end,
-    language === 'es' ? 'es' : 'en',
-  );
-  if (services.length === 0 || calendars.length === 0)
-    return { ...base, services: [], accommodations, attention: [] };
-
-  const ledgers = await weekLedgers(db, householdId, childId, services, start, today);
-  // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
-  // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
-  const entries = (
-    await loadSessionOccurrences(db, householdId, { childId, from: addDays(today, -400), to: end })
-  ).countedRows;
+  const counting = services.length > 0 && calendars.length > 0;
+  const [accommodationsRead, ledgersRead, occurrencesRead] = await Promise.allSettled([
+    accommodationsThisWeek(
+      db,
+      householdId,
+      childId,
+      child.first_name,
+      start,
+      end,
+      language === 'es' ? 'es' : 'en',
+    ),
+    counting ? weekLedgers(db, householdId, childId, services, start, today) : Promise.resolve([]),
+    // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
+    // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
+    counting
+      ? loadSessionOccurrences(db, householdId, { childId, from: addDays(today, -400), to: end })
+      : Promise.resolve(null),
+  ]);
+  const accommodations = settled(accommodationsRead);
+  if (!counting) return { ...base, services: [], accommodations, attention: [] };
+  const ledgers = settled(ledgersRead);
+  const entries = settled(occurrencesRead)!.countedRows;
   const lastWeekStart = addDays(start, -7);
   const attention: WeekSummary['attention'] = [];
   const out: WeekSummary['services'] = [];
