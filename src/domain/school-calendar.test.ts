@@ -251,6 +251,24 @@ describe('school calendar', () => {
       expect(monthIndexStartDay(monthIndexOfDay(day))).toBe(toDayNumber(`${iso.slice(0, 7)}-01`));
     }
     expect(() => dayOf('2026-13-01x')).toThrow(RangeError);
+    // A character that is not a digit, at any place of a date, is read as toDayNumber reads it (both
+    // refuse it), including those just past '9' (':' to '?') and just before '0' ('/'), which a test of
+    // the character code against 0-9 must catch at each of the eight places.
+    const sameAsToDayNumber = (text: string) => {
+      let expected: number | 'throws';
+      try {
+        expected = toDayNumber(text);
+      } catch {
+        expected = 'throws';
+      }
+      if (expected === 'throws') expect(() => dayOf(text), text).toThrow(RangeError);
+      else expect(dayOf(text), text).toBe(expected);
+    };
+    for (const base of ['2026-12-07', '1999-09-30', '2189-12-31'])
+      for (let at = 0; at < 10; at++)
+        for (let code = 32; code < 127; code++)
+          if (code < 48 || code > 57)
+            sameAsToDayNumber(base.slice(0, at) + String.fromCharCode(code) + base.slice(at + 1));
     // Every day of the table of months' first days and either side of it (1970-2189), and far outside.
     for (let day = toDayNumber('1969-11-20'); day <= toDayNumber('2190-02-10'); day++)
       expect(dayOf(fromDayNumber(day))).toBe(day);

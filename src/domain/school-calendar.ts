@@ -35,24 +35,33 @@ export function civilFromDay(dayNumber: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-function digit(text: string, i: number): number {
-  const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1000_000;
-}
-
 /**
  * Day number of a `YYYY-MM-DD` date, without a regular expression or a Date object.
  * Same result as `toDayNumber`; throws (through it) on malformed input.
  */
 export function dayOf(date: IsoDate): number {
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-    const m = digit(date, 5) * 10 + digit(date, 6);
-    const d = digit(date, 8) * 10 + digit(date, 9);
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      // A day number is its month's first plus the day, less one (days_from_civil is linear in the day).
-      const month = (y - MONTH_TABLE_FIRST_YEAR) * 12 + m - 1;
-      return month >= 0 && month < MONTH_START.length ? MONTH_START[month]! + d - 1 : dayFromCivil(y, m, d);
+    const y0 = date.charCodeAt(0) - 48;
+    const y1 = date.charCodeAt(1) - 48;
+    const y2 = date.charCodeAt(2) - 48;
+    const y3 = date.charCodeAt(3) - 48;
+    const m0 = date.charCodeAt(5) - 48;
+    const m1 = date.charCodeAt(6) - 48;
+    const d0 = date.charCodeAt(8) - 48;
+    const d1 = date.charCodeAt(9) - 48;
+    // Every one a digit (0-9): c | (9 - c) is negative exactly when c is not. One test for all eight,
+    // as a ledger reads a date per entry (a test per character was a tenth of the in-memory ledger).
+    const digits =
+      y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1);
+    if ((digits | d0 | (9 - d0) | d1 | (9 - d1)) >= 0) {
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      const m = m0 * 10 + m1;
+      const d = d0 * 10 + d1;
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        // A day number is its month's first plus the day, less one (days_from_civil is linear in the day).
+        const month = (y - MONTH_TABLE_FIRST_YEAR) * 12 + m - 1;
+        return month >= 0 && month < MONTH_START.length ? MONTH_START[month]! + d - 1 : dayFromCivil(y, m, d);
+      }
     }
   }
   return toDayNumber(date);

@@ -1683,6 +1683,51 @@ describe('service ledger: generated data', () => {
   });
 });
 
+describe('service ledger: one call does not reach into another', () => {
+  // The ledger keeps its period buckets between calls and gives them out again (service-ledger.ts,
+  // takeBucket): a ledger must come out the same whichever ledgers were computed before it, and a ledger
+  // already returned must not change when the next one is computed.
+  it('each generated ledger is the same computed first, after the others and in reverse, full or totals', () => {
+    const inputs = Array.from({ length: 120 }, (_, i) => {
+      const seed = i + 1;
+      const { c, entries, calendar } = generateCase(seed);
+      return {
+        service: { serviceId: `svc-${seed}`, segments: c.segments, esyBlocks: c.esyBlocks },
+        calendar,
+        entries,
+        policy: DEFAULT_REASON_POLICY,
+        window: { from: c.from, to: c.to },
+        asOf: c.asOf,
+        grouping: c.grouping,
+        listOwedMisses: seed % 2 === 0,
+      };
+    });
+    // Each after another ledger than the one before it in the list, then after one with an empty window.
+    const alone = inputs.map((input, i) => {
+      computeServiceLedger({ ...inputs[(i * 7 + 3) % inputs.length]!, grouping: 'week' });
+      computeServiceLedger({ ...input, window: { from: input.window.to, to: input.window.from } });
+      return structuredClone(computeServiceLedger(input));
+    });
+    const first = inputs.map((input) => computeServiceLedger(input));
+    const reversed = inputs.map((_, i) => computeServiceLedger(inputs[inputs.length - 1 - i]!)).reverse();
+    const totals = inputs.map((input) => computeServiceLedger({ ...input, detail: 'totals' }));
+    let buckets = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      const where = `seed ${i + 1}`;
+      buckets += alone[i]!.periods.length;
+      expect(first[i], where).toEqual(alone[i]);
+      expect(reversed[i], where).toEqual(alone[i]);
+      const { entryIds: _ids, ...figures } = alone[i]!.totals;
+      expect(totals[i]!.totals, where).toMatchObject(figures);
+      expect(totals[i]!.notes, where).toEqual(alone[i]!.notes);
+      expect(totals[i]!.owedMisses, where).toEqual(alone[i]!.owedMisses);
+    }
+    // The ledgers returned first, after every later call: unchanged.
+    for (let i = 0; i < inputs.length; i++) expect(first[i], `seed ${i + 1}`).toEqual(alone[i]);
+    expect(buckets).toBeGreaterThan(1000);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Corrections and voids (docs/ledger-rules.md, "Corrections and voids" and "What happens to make-ups
 // of a voided miss"). Only the last entry of each chain reaches the ledger (currentSessionEntries);

@@ -234,20 +234,34 @@ class Counts {
   pending = 0;
 }
 
-/** One of the service's own periods, what it counts, and (as a part) the term that made it. */
-class Bucket extends Counts implements Part {
+/**
+ * One of the service's own periods, what it counts, and (as a part) the term that made it. Buckets are
+ * kept between calls and given out again (`takeBucket`): a district's ledger makes one per week of every
+ * service, and making them new each time was most of what the in-memory ledger allocated, so a seventh
+ * of its time went to collecting them. No bucket outlives the call that took it: the rows and totals a
+ * ledger returns copy their figures, and a bucket's id lists are new for each taking.
+ */
+class Bucket implements Part {
   // Its first part, the term that made it (a bucket is the part of that term): a part of its own for
   // every bucket was a third of what a district's ledger allocated, a bucket per week of every service.
+  term!: Term;
   active = 0;
   shareUnits = 0;
   sessions = 0;
   minutes = 0;
   entries = 0;
   accounted = 0;
+  // What it counts (the same fields as Counts: an entry's gap is added to owed, excused or pending by name).
+  scheduled = 0;
+  delivered = 0;
+  extra = 0;
+  owed = 0;
+  excused = 0;
+  pending = 0;
   /** The other terms counted in the bucket, when the amount changes within it; null for none. */
   more: Part[] | null = null;
   activeDays = 0;
-  minutesBased: boolean;
+  minutesBased = false;
   requiredSessions = 0;
   requiredMinutes = 0;
   unloggedSessions = 0;
@@ -257,24 +271,81 @@ class Bucket extends Counts implements Part {
   /** Shared and empty until the builder gives the bucket its own (a 'totals' ledger lists no ids). */
   ids: FigureIds = NO_IDS;
   label = '';
+  key = 0;
+  kind = 0;
+  esyTerm: Term | null = null;
+  spanStart = 0;
+  spanEnd = 0;
+  start = 0;
+  end = 0;
+  instructionalDays = 0;
+  /** Cycle number (1-based) for cycles; unused otherwise. */
+  ordinal = 0;
 
-  constructor(
-    /** The term that made the bucket: its first part's. */
-    readonly term: Term,
-    readonly key: number,
-    readonly kind: number,
-    readonly esyTerm: Term | null,
-    readonly spanStart: number,
-    readonly spanEnd: number,
-    readonly start: number,
-    readonly end: number,
-    readonly instructionalDays: number,
-    /** Cycle number (1-based) for cycles; unused otherwise. */
-    readonly ordinal: number,
-  ) {
-    super();
+  /** Makes the bucket new: every field as a new bucket of `term` has it. */
+  init(
+    term: Term,
+    key: number,
+    kind: number,
+    spanStart: number,
+    spanEnd: number,
+    start: number,
+    end: number,
+    instructionalDays: number,
+    ordinal: number,
+    ids: FigureIds,
+  ): Bucket {
+    this.term = term;
+    this.active = 0;
+    this.shareUnits = 0;
+    this.sessions = 0;
+    this.minutes = 0;
+    this.entries = 0;
+    this.accounted = 0;
+    this.scheduled = 0;
+    this.delivered = 0;
+    this.extra = 0;
+    this.owed = 0;
+    this.excused = 0;
+    this.pending = 0;
+    this.more = null;
+    this.activeDays = 0;
     this.minutesBased = term.minutesBased;
+    this.requiredSessions = 0;
+    this.requiredMinutes = 0;
+    this.unloggedSessions = 0;
+    this.unloggedMinutes = 0;
+    this.makeup = 0;
+    this.makeupApplied = 0;
+    this.ids = ids;
+    this.label = '';
+    this.key = key;
+    this.kind = kind;
+    this.esyTerm = term.esy ? term : null;
+    this.spanStart = spanStart;
+    this.spanEnd = spanEnd;
+    this.start = start;
+    this.end = end;
+    this.instructionalDays = instructionalDays;
+    this.ordinal = ordinal;
+    return this;
   }
+}
+
+/** Buckets kept for the next call; the first `bucketsTaken` are the current call's (the ledger is synchronous). */
+const BUCKETS: Bucket[] = [];
+let bucketsTaken = 0;
+/** The most buckets kept between calls (more are made new and left to the collector): 20 years of weeks. */
+const BUCKETS_KEPT = 1_040;
+
+function takeBucket(): Bucket {
+  if (bucketsTaken < BUCKETS.length) return BUCKETS[bucketsTaken++]!;
+  const b = new Bucket();
+  if (BUCKETS.length < BUCKETS_KEPT) {
+    BUCKETS.push(b);
+    bucketsTaken++;
+  }
+  return b;
 }
 
 type Miss = {
@@ -341,8 +412,7 @@ class LedgerBuilder {
     const key = (term.kind * 2 + (term.esy ? 1 : 0)) * 1000 + sub;
     let space = this.spaces.get(key);
     if (space === undefined) {
-      // Week keys are Mondays' day numbers, seven apart; every other kind's keys count up by one.
-      space = new BucketSpace(term.kind === K_WEEK ? 7 : 1);
+      space = new BucketSpace();
       this.spaces.set(key, space);
     }
     return space;
@@ -374,19 +444,18 @@ class LedgerBuilder {
     instructional: number,
     ordinal: number,
   ): Bucket {
-    const b = new Bucket(
+    const b = takeBucket().init(
       term,
       key,
       kind,
-      term.esy ? term : null,
       spanStart,
       spanEnd,
       spanStart > this.from ? spanStart : this.from,
       spanEnd < this.to ? spanEnd : this.to,
       instructional,
       ordinal,
+      this.listIds ? emptyIds() : NO_IDS,
     );
-    if (this.listIds) b.ids = emptyIds();
     term.space.set(key, b);
     this.buckets.push(b);
     return b;
@@ -452,7 +521,9 @@ class LedgerBuilder {
   }
 
   weekBucket(term: Term, ws: number): Bucket {
-    const key = ws;
+    // Weeks are numbered so that they count up by one, as every other kind's keys do: a Monday's day
+    // number is 4 more than a multiple of 7 (day 0, 1970-01-01, was a Thursday).
+    const key = (ws + 3) / 7;
     return term.space.get(key) ?? this.bucket(key, K_WEEK, term, ws, ws + 6, this.count(term, ws, ws + 6), 0);
   }
 
@@ -775,34 +846,28 @@ class LedgerBuilder {
 }
 
 /**
- * One kind of period's buckets by key. Keys come in runs (a window's weeks, months, days, blocks), so
- * they are kept in an array by their distance from the first key set, in steps of `step`; a key that
- * does not fall on it (before the first, or a cycle of another school year) goes to a map. A map for
+ * One kind of period's buckets by key (a whole number). Keys come in runs that count up by one (a
+ * window's weeks, months, days, blocks), so they are kept in an array by their distance from the first
+ * key set; a key before it or too far past it (a cycle of another school year) goes to a map. A map for
  * every key cost a tenth of a district's ledger: a bucket per week of every service, each growing it.
  */
 class BucketSpace {
-  private base = Number.NaN;
+  private base = 0;
   private readonly slots: (Bucket | undefined)[] = [];
   private others: Map<number, Bucket> | null = null;
 
-  constructor(private readonly step: number) {}
-
-  private slotOf(key: number): number {
-    const i = (key - this.base) / this.step;
-    return i >= 0 && i < SPACE_SLOTS && i === Math.floor(i) ? i : -1;
-  }
-
   get(key: number): Bucket | undefined {
-    const i = this.slotOf(key);
-    return i >= 0 ? this.slots[i] : this.others?.get(key);
+    const i = key - this.base;
+    return i >= 0 && i < this.slots.length ? this.slots[i] : this.others?.get(key);
   }
 
   set(key: number, bucket: Bucket): void {
-    if (Number.isNaN(this.base)) this.base = key;
-    const i = this.slotOf(key);
-    if (i >= 0) {
-      while (this.slots.length < i) this.slots.push(undefined);
-      this.slots[i] = bucket;
+    const slots = this.slots;
+    if (slots.length === 0 && this.others === null) this.base = key;
+    const i = key - this.base;
+    if (i >= 0 && i < SPACE_SLOTS) {
+      while (slots.length < i) slots.push(undefined);
+      slots[i] = bucket;
     } else {
       this.others ??= new Map();
       this.others.set(key, bucket);
@@ -813,7 +878,7 @@ class BucketSpace {
 /** The most keys a space keeps in its array: 100 years of weeks, 400 years of months. */
 const SPACE_SLOTS = 5_200;
 
-const NO_SPACE = new BucketSpace(1);
+const NO_SPACE = new BucketSpace();
 
 function makeTerm(seg: ServiceSegment, index: number, esy: boolean): Term {
   const unit = seg.period.unit;
@@ -988,6 +1053,7 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     notes.push(words.asOf(input.asOf));
   }
 
+  bucketsTaken = 0;
   // A 'totals' ledger keeps no id lists and builds no rows; every figure is counted the same way.
   const full = input.detail !== 'totals';
   const builder = new LedgerBuilder(cal, from, to, full);
@@ -1136,7 +1202,10 @@ export function computeServiceLedger(input: LedgerInput): ServiceLedger {
     if (gap > 0) {
       // Who answers for a gap (the reason's policy) is asked only of a gap.
       const responsibility = policyOf(policy, e);
-      b[responsibility] += gap;
+      // By name, not b[responsibility]: a keyed store was a thirtieth of the in-memory ledger.
+      if (responsibility === 'owed') b.owed += gap;
+      else if (responsibility === 'excused') b.excused += gap;
+      else b.pending += gap;
       if (full) {
         const statusKey: IdKey = credited > 0 ? 'short' : 'missed';
         pushId(b.ids, statusKey, e.id);
