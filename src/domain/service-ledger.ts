@@ -954,6 +954,25 @@ class Sums extends Counts {
   instructional = 0;
   active = 0;
 
+  /** Every sum back to nothing, as a new Sums has it. */
+  reset(): this {
+    this.scheduled = 0;
+    this.delivered = 0;
+    this.extra = 0;
+    this.owed = 0;
+    this.excused = 0;
+    this.pending = 0;
+    this.requiredSessions = 0;
+    this.unloggedSessions = 0;
+    this.required = 0;
+    this.unlogged = 0;
+    this.makeup = 0;
+    this.applied = 0;
+    this.instructional = 0;
+    this.active = 0;
+    return this;
+  }
+
   add(b: Bucket): void {
     if (b.minutesBased) {
       this.requiredSessions = null;
@@ -990,14 +1009,12 @@ function idsOf(buckets: Bucket[]): FigureIds {
 }
 
 /**
- * The figures of a sum, with a row's own fields after them when it is a period. Written out in one object
- * literal, not spread into another: V8 copies a spread object slowly, and a district's ledger builds a period
- * per week of every service (spreading made the ledger bench 10 times slower, issue 14).
+ * The figures of a sum. Written out in one object literal, not spread into another: V8 copies a spread
+ * object slowly, and a district's ledger builds a period per week of every service (spreading made the
+ * ledger bench 10 times slower, issue 14).
  */
-function totalsOf(s: Sums, entryIds: FigureIds): LedgerFigures;
-function totalsOf(s: Sums, entryIds: FigureIds, period: PeriodFields): LedgerPeriod;
-function totalsOf(s: Sums, entryIds: FigureIds, period?: PeriodFields): LedgerFigures | LedgerPeriod {
-  const figures = {
+function totalsOf(s: Sums, entryIds: FigureIds): LedgerFigures {
+  return {
     requiredSessions: s.requiredSessions,
     requiredMinutes: s.required,
     scheduledSessions: s.scheduled,
@@ -1014,16 +1031,34 @@ function totalsOf(s: Sums, entryIds: FigureIds, period?: PeriodFields): LedgerFi
     percentDelivered: percent(s.delivered, s.required),
     entryIds,
   };
-  return period ? Object.assign(figures, period) : figures;
 }
 
-/** A period's own fields, after its figures. */
-type PeriodFields = Omit<LedgerPeriod, keyof LedgerFigures>;
+/** The sum of a row's buckets, set back to nothing for each row (its figures are copied out of it). */
+const ROW_SUMS = new Sums();
 
+/**
+ * A row as a period: its figures, then its own fields, in one object literal as `totalsOf` writes the
+ * figures (adding the row's fields to the figures with Object.assign was an eighth of a full ledger).
+ */
 function periodOf(row: Row, cal: CalendarIndex): LedgerPeriod {
-  const s = new Sums();
+  const s = ROW_SUMS.reset();
   for (const b of row.buckets) s.add(b);
-  return totalsOf(s, idsOf(row.buckets), {
+  return {
+    requiredSessions: s.requiredSessions,
+    requiredMinutes: s.required,
+    scheduledSessions: s.scheduled,
+    deliveredMinutes: s.delivered,
+    extraMinutes: s.extra,
+    owedMinutes: s.owed,
+    excusedMinutes: s.excused,
+    pendingMinutes: s.pending,
+    unloggedSessions: s.unloggedSessions,
+    unloggedMinutes: s.unlogged,
+    makeupMinutes: s.makeup,
+    makeupAppliedMinutes: s.applied,
+    owedBalanceMinutes: s.owed - s.applied,
+    percentDelivered: percent(s.delivered, s.required),
+    entryIds: idsOf(row.buckets),
     unit: row.unit,
     start: isoOfDay(row.start),
     end: isoOfDay(row.end),
@@ -1031,7 +1066,7 @@ function periodOf(row: Row, cal: CalendarIndex): LedgerPeriod {
     instructionalDays: s.instructional,
     activeDays: s.active,
     closures: cal.closureTextsBetweenDayNumbers(row.start, row.end) as string[],
-  });
+  };
 }
 
 /**
