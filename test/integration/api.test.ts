@@ -290,6 +290,32 @@ describe.each(BACKENDS)('the HTTP API on %s', (backend) => {
     expect(ledger.body.totals.makeupAppliedMinutes).toBe(30);
   });
 
+  it("answers a child's ledgers: the services', none for a child without services, 404 for a child it does not have", async () => {
+    const query = '?from=2026-09-14&to=2026-09-20';
+    const own = await call(env, 'GET', url(`/children/${childId}/ledger${query}`));
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.services.map((l: { serviceId: string }) => l.serviceId)).toContain(serviceId);
+    const sibling = await call(env, 'POST', url('/children'), { firstName: 'Ada' });
+    expect(sibling.status).toBe(201);
+    const none = await call(env, 'GET', url(`/children/${sibling.body.id}/ledger${query}`));
+    expect(none.status, JSON.stringify(none.body)).toBe(200);
+    expect(none.body).toEqual({ childId: sibling.body.id, services: [] });
+    const unknown = await call(
+      env,
+      'GET',
+      url(`/children/0190f1e4-0000-7000-8000-000000000000/ledger${query}`),
+    );
+    expect(unknown.status, JSON.stringify(unknown.body)).toBe(404);
+    // Another household's child, asked for under this household: not found here.
+    const other = await call(env, 'POST', '/api/households', { name: 'Other family' });
+    const otherChild = await call(env, 'POST', `/api/households/${other.body.id}/children`, {
+      firstName: 'Lee',
+    });
+    expect(otherChild.status).toBe(201);
+    const elsewhere = await call(env, 'GET', url(`/children/${otherChild.body.id}/ledger${query}`));
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(404);
+  });
+
   it('lets a parent classify a pending miss, and corrects an entry with a new entry', async () => {
     const miss = await call(env, 'POST', url('/sessions'), {
       serviceId,
