@@ -318,7 +318,8 @@ export async function readLedgerEntryRows(
       for (const r of await reader.byIds(missing))
         if (ids.has(r.service_id) && (r.date <= window.to || r.corrects_entry_id != null)) {
           rows.push(r);
-          (added ??= new Set()).add(r.id);
+          added ??= new Set();
+          added.add(r.id);
         }
   }
   const byService = new Map<string, LedgerEntryRow[]>();
