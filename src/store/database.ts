@@ -39,6 +39,7 @@ import * as serviceLogs from './migrations/0023-service-logs.ts';
 import * as householdReadIndexes from './migrations/0024-household-read-indexes.ts';
 import * as childPlanIndexes from './migrations/0025-child-plan-indexes.ts';
 import * as ledgerCoveringIndex from './migrations/0026-ledger-covering-index.ts';
+import * as entryCorrectionIndex from './migrations/0027-entry-correction-index.ts';
 import { type PreparedStatements, preparedStatementPool } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 
@@ -108,6 +109,7 @@ export const MIGRATIONS: Record<string, RegisteredMigration> = {
   '0024-household-read-indexes': householdReadIndexes,
   '0025-child-plan-indexes': childPlanIndexes,
   '0026-ledger-covering-index': ledgerCoveringIndex,
+  '0027-entry-correction-index': entryCorrectionIndex,
 };
 
 /** The migration that makes keys composite; it refuses while rows name another household (see the file). */

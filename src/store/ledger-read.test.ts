@@ -12,6 +12,7 @@ import {
   listLedgerEntryRows,
   listLedgerEntryRowsInReach,
   listLedgerHistoryRows,
+  listSessionEntriesWithCorrections,
 } from './session-entries.repository.ts';
 
 // The ledger's reads of a service's entries are answered from one index (migration 0026), on SQLite as
@@ -54,6 +55,41 @@ describe("the ledger's read of entries", () => {
         }[];
         const details = plan.map((p) => p.detail).join('\n');
         expect(details).toMatch(/USING COVERING INDEX session_entry_ledger_idx/);
+        expect(details).not.toMatch(/SCAN session_entry/);
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  // A child's entries in a range with its corrections of any date (the home screen, the patterns): each
+  // part through an index of its own (migration 0027), never every entry of the child looked up in the
+  // table to test it, which made a family's fifth year read all five.
+  it("reads a child's range and its corrections each through an index, never the child's every entry", async () => {
+    const sqlite = new SQLite(file);
+    const queries: CompiledQuery[] = [];
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        queries.push(event.query);
+      },
+    });
+    try {
+      await listSessionEntriesWithCorrections(db, 'h1', {
+        childId: 'c1',
+        from: '2026-09-01',
+        to: '2027-06-30',
+      });
+      await listSessionEntriesWithCorrections(db, 'h1', { childId: 'c1', from: '2026-09-01' });
+      await listSessionEntriesWithCorrections(db, 'h1', { childId: 'c1', to: '2027-06-30' });
+      expect(queries).toHaveLength(3);
+      for (const query of queries) {
+        const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as {
+          detail: string;
+        }[];
+        const details = plan.map((p) => p.detail).join('\n');
+        expect(details).toMatch(/USING INDEX session_entry_child_date_id_idx \(child_id=\? AND date/);
+        expect(details).toMatch(/USING INDEX session_entry_child_correction_idx/);
         expect(details).not.toMatch(/SCAN session_entry/);
       }
     } finally {

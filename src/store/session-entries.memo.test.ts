@@ -40,6 +40,14 @@ describe("a child's entries through a read memo", () => {
           corrects_entry_id: later.id,
         },
         { ...base, id: `${base.id}-makeup`, kind: 'makeup', date: '2026-11-20', corrects_entry_id: null },
+        // A correction dated inside the ranges below: read once, not once as in range and again as a correction.
+        {
+          ...later,
+          id: `${later.id}-minutes`,
+          date: '2026-10-20',
+          minutes_delivered: 20,
+          corrects_entry_id: later.id,
+        },
       ])
       .execute();
   });
@@ -74,6 +82,7 @@ describe("a child's entries through a read memo", () => {
     });
     expect(inOctober.some((r) => r.date === '2019-09-03')).toBe(true);
     expect(inOctober.some((r) => r.date === '2026-10-14')).toBe(true);
+    expect(inOctober.filter((r) => r.id.endsWith('-minutes'))).toHaveLength(1);
   });
 
   it('gives each ledger the rows up to its day, as the query does (in no particular order)', async () => {
