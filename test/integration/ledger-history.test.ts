@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-household.ts';
 import { addDays } from '../../src/domain/dates.ts';
@@ -243,4 +244,35 @@ describe.each(BACKENDS)('a ledger without the history it does not need, on %s', 
       { numRuns: backend === 'sqlite' ? 25 : 10 },
     );
   }, 120_000);
+
+  // When the window begins on or before every service's first day, nothing of theirs is history, so the
+  // ledger reads the entries whole, in one statement (the demo's make-up would otherwise ask for the
+  // history in a second one that finds nothing); and the calendars come with their events in one.
+  it('reads the entries in one statement from the first day, and the calendars with their events in one', async () => {
+    const tables: string[][] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        tables.push(
+          [
+            ...JSON.stringify(args.node).matchAll(/"name":"(session_entry|school_calendar|calendar_event)"/g),
+          ].map((m) => m[1]!),
+        );
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const db = store.db.withPlugin(counting);
+    const query = { from: demo.schoolYear.firstDay, to: TODAY, asOf: TODAY, grouping: 'week' as const };
+    const scope = { childId: demo.childId };
+    const ledgers = await computeLedgers(db, demo.householdId, scope, query, TODAY);
+    const reads = (table: string) => tables.filter((t) => t.includes(table)).length;
+    expect(reads('session_entry')).toBe(1);
+    expect(tables.filter((t) => t.includes('school_calendar') || t.includes('calendar_event'))).toHaveLength(
+      1,
+    );
+    expect(ledgers.some((l) => l.totals.makeupMinutes > 0)).toBe(true);
+    expect(ledgers).toEqual(
+      await computeLedgers(store.db, demo.householdId, scope, query, TODAY, { wholeHistory: true }),
+    );
+  });
 });

@@ -423,6 +423,14 @@ export async function computeLedgers(
   // errors, are taken in the order the checks below make them: a caller sees the same error whichever read
   // finished first. On SQLite they run one after another, as before.
   const childId = services[0]!.child_id;
+  // When the window begins on or before every service's first day, no entry of theirs is history unless
+  // it predates its own service: the read in reach then gives every entry but those, and a service with
+  // a make-up would ask for its history in a second statement that finds nothing. The whole read is the
+  // ledger's reference (the one the history rules are checked against) and one statement: a district's
+  // year, a home screen's services (which are read from their first day), a new family's ledgers.
+  let firstDay = services[0]!.start_date;
+  for (const s of services) if (s.start_date < firstDay) firstDay = s.start_date;
+  const wholeHistory = isReadMemo(db) || query.from <= firstDay;
   const [calendarsRead, entriesRead, termsRead] = await Promise.allSettled([
     loadCalendars(db, householdId, childId),
     readLedgerEntryRows(
@@ -431,7 +439,7 @@ export async function computeLedgers(
       query,
       asOf,
       // Through a read memo the child's entries are read whole once, whatever each ledger asks.
-      isReadMemo(db) ? { ...options, wholeHistory: true } : options,
+      wholeHistory ? { ...options, wholeHistory: true } : options,
     ),
     loadServiceTerms(db, householdId, services),
   ]);

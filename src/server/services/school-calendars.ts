@@ -1,9 +1,8 @@
 import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import {
-  calendarsOfChild,
+  calendarsWithEventsOfChild,
   calendarTerms,
   calendarWeekdays,
-  eventsOfCalendars,
 } from '../../store/calendars.repository.ts';
 import { onceInView } from '../../store/read-memo.ts';
 import type { Db } from '../../store/repository.ts';
@@ -24,27 +23,18 @@ export function loadCalendars(
 }
 
 async function calendarsWithEvents(db: Db, householdId: string, childId: string): Promise<SchoolCalendar[]> {
-  const calendars = await calendarsOfChild(db, householdId, childId);
-  if (calendars.length === 0) return [];
-  const events = await eventsOfCalendars(
-    db,
-    householdId,
-    calendars.map((c) => c.id),
-  );
-  return calendars.map((c) => ({
+  return (await calendarsWithEventsOfChild(db, householdId, childId)).map(({ calendar: c, events }) => ({
     id: c.id,
     firstDay: c.first_day,
     lastDay: c.last_day,
     schoolWeekdays: calendarWeekdays(c),
     cycleLength: c.cycle_length == null ? null : Number(c.cycle_length),
     terms: calendarTerms(c),
-    events: events
-      .filter((e) => e.calendar_id === c.id)
-      .map((e) => ({
-        kind: e.kind as SchoolCalendar['events'][number]['kind'],
-        startDate: e.start_date,
-        endDate: e.end_date,
-        label: e.label,
-      })),
+    events: events.map((e) => ({
+      kind: e.kind as SchoolCalendar['events'][number]['kind'],
+      startDate: e.start_date,
+      endDate: e.end_date,
+      label: e.label,
+    })),
   }));
 }
