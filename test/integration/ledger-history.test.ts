@@ -9,6 +9,7 @@ import { computeLedgers, loadServiceTerms } from '../../src/server/services/ledg
 import { amendPlan } from '../../src/server/services/plan-versions.ts';
 import { updateRecord } from '../../src/server/services/records.ts';
 import { RESOURCES } from '../../src/server/services/resources.ts';
+import { weekSummary } from '../../src/server/services/week-summary.ts';
 import type { Store } from '../../src/store/database.ts';
 import { withReadMemo } from '../../src/store/read-memo.ts';
 import type { SessionEntryRow } from '../../src/store/schema.ts';
@@ -274,5 +275,28 @@ describe.each(BACKENDS)('a ledger without the history it does not need, on %s', 
     expect(ledgers).toEqual(
       await computeLedgers(store.db, demo.householdId, scope, query, TODAY, { wholeHistory: true }),
     );
+  });
+
+  // The home screen reads the child's services and calendars first, and hands them to the ledger and to
+  // the sessions' schedules, which read them again before (three reads of the services, two more of the
+  // calendars, each a statement that waits on the server on PostgreSQL).
+  it("reads the child's services and calendars once for the home screen", async () => {
+    const selects: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        const node = args.node as {
+          kind: string;
+          from?: { froms: { table?: { identifier?: { name?: string } } }[] };
+        };
+        if (node.kind === 'SelectQueryNode') selects.push(node.from?.froms[0]?.table?.identifier?.name ?? '');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const week = await weekSummary(store.db.withPlugin(counting), demo.householdId, demo.childId, TODAY);
+    expect(week.services.length).toBeGreaterThan(0);
+    expect(selects.filter((table) => table === 'service')).toHaveLength(1);
+    expect(selects.filter((table) => table === 'school_calendar')).toHaveLength(1);
+    expect(week).toEqual(await weekSummary(store.db, demo.householdId, demo.childId, TODAY));
   });
 });

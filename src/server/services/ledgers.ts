@@ -15,6 +15,7 @@ import {
 } from '../../domain/occurrences.ts';
 import { type PlanContent, resolveServiceTerms, type ServiceDefinition } from '../../domain/plan-versions.ts';
 import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-calendar.ts';
+import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import { computeServiceLedger, type ServiceLedger } from '../../domain/service-ledger.ts';
 import { DEFAULT_REASON_POLICY, type LedgerEntry, type ReasonPolicy } from '../../domain/session-entry.ts';
 import { requireChild } from '../../store/children.repository.ts';
@@ -390,25 +391,28 @@ export async function computeLedgers(
    * `language`: the notes' language, the reader's (English by default). `wholeHistory`: read every entry
    * up to the window's end, as the ledger did before history was left out when it cannot change a figure
    * (the tests compare the two). `detail: 'totals'`: figures and notes only, no period rows and no entry
-   * ids (a caller that shows sums, as the caseload does; src/domain/service-ledger.ts).
+   * ids (a caller that shows sums, as the caseload does; src/domain/service-ledger.ts). `known`: with
+   * a child's scope, what the caller has already read of that child in the same request (every service
+   * of the child as `servicesWithPlan` gives them, its calendars as `loadCalendars` gives them), used
+   * instead of reading them again: the home screen reads both first and asked for them twice more.
    */
   options: {
     listOwedMisses?: boolean;
     language?: string;
     wholeHistory?: boolean;
     detail?: 'full' | 'totals';
+    known?: { services?: readonly ServiceWithPlan[]; calendars?: readonly SchoolCalendar[] };
   } = {},
 ): Promise<ServiceLedgerView[]> {
   const asOf = query.asOf ?? today;
+  const known = 'childId' in scope ? options.known : undefined;
   // A child's services are read with their plans, which name the child: when there is one, the child is
   // there, and only a child with none is looked up (to tell "no such child" from "no services yet"): a
   // statement less for each child on the common path (on PostgreSQL, where the app process spends its
   // time on each statement, a district's ledgers took about 8% less in alternating runs).
-  let services = await servicesWithPlan(
-    db,
-    householdId,
-    'serviceId' in scope ? scope : { childId: scope.childId },
-  );
+  let services = known?.services
+    ? [...known.services]
+    : await servicesWithPlan(db, householdId, 'serviceId' in scope ? scope : { childId: scope.childId });
   if ('serviceId' in scope && services.length === 0) throw notFound('Service', scope.serviceId);
   if ('childId' in scope) {
     if (services.length === 0) await requireChild(db, householdId, scope.childId);
@@ -432,7 +436,7 @@ export async function computeLedgers(
   for (const s of services) if (s.start_date < firstDay) firstDay = s.start_date;
   const wholeHistory = isReadMemo(db) || query.from <= firstDay;
   const [calendarsRead, entriesRead, termsRead] = await Promise.allSettled([
-    loadCalendars(db, householdId, childId),
+    known?.calendars ? Promise.resolve(known.calendars) : loadCalendars(db, householdId, childId),
     readLedgerEntryRows(
       storeLedgerRowReader(db, householdId, childId),
       services.map((s) => s.id),

@@ -8,7 +8,7 @@ import {
 } from '../../domain/occurrences.ts';
 import type { Db } from '../../store/repository.ts';
 import type { SessionEntryRow } from '../../store/schema.ts';
-import { servicesWithPlan } from '../../store/services.repository.ts';
+import { type ServiceWithPlan, servicesWithPlan } from '../../store/services.repository.ts';
 import { type EntryStatement, entryStatement, loadServiceTerms } from './ledgers.ts';
 import { loadCurrentEntries } from './session-corrections.ts';
 
@@ -26,8 +26,14 @@ export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> &
 };
 
 /** How many sessions each of a child's services schedules on a day, from the plan's versions. */
-export async function loadSchedules(db: Db, householdId: string, childId: string): Promise<ScheduleOf> {
-  const services = await servicesWithPlan(db, householdId, { childId });
+export async function loadSchedules(
+  db: Db,
+  householdId: string,
+  childId: string,
+  /** Every service of the child, when the caller has read them already (`servicesWithPlan`). */
+  known?: readonly ServiceWithPlan[],
+): Promise<ScheduleOf> {
+  const services = known ?? (await servicesWithPlan(db, householdId, { childId }));
   const terms = await loadServiceTerms(db, householdId, services);
   const byService = new Map<string, (date: string) => ReturnType<ScheduleOf>>();
   for (const s of services) byService.set(s.id, scheduleFromTerms(terms.get(s.id)!));
@@ -43,10 +49,12 @@ export async function loadSessionOccurrences(
   db: Db,
   householdId: string,
   scope: { childId: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
+  /** Every service of the child, when the caller has read them already (`servicesWithPlan`). */
+  known: { services?: readonly ServiceWithPlan[] } = {},
 ): Promise<LoadedSessionOccurrences> {
   const current = await loadCurrentEntries(db, householdId, scope);
   const scheduleOf = current.some((r) => r.kind === 'scheduled')
-    ? await loadSchedules(db, householdId, scope.childId)
+    ? await loadSchedules(db, householdId, scope.childId, known.services)
     : () => NO_SCHEDULE;
   const result = sessionOccurrences(current.map(entryStatement), scheduleOf);
   return { ...result, current, countedRows: result.counted.map((s) => s.row) };

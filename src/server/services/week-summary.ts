@@ -7,6 +7,7 @@ import {
 } from '../../domain/occurrences.ts';
 import { type PeriodWordsInput, periodWords } from '../../domain/period-words.ts';
 import { buildCalendarIndex, type CalendarIndex } from '../../domain/school-calendar.ts';
+import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import { lastSchoolDay } from '../../domain/school-days.ts';
 import type { ServiceSegment } from '../../domain/service.ts';
 import { percentDelivered } from '../../domain/service-ledger.ts';
@@ -67,10 +68,21 @@ function periodHorizon(term: ServiceSegment, today: string): string {
 
 type WeekService = Awaited<ReturnType<typeof servicesWithPlan>>[number];
 
-/** A child's services the home screen shows: those of plans not ended. */
-async function weekServices(db: Db, householdId: string, childId: string): Promise<WeekService[]> {
-  return (await servicesWithPlan(db, householdId, { childId })).filter((s) => s.plan_status !== 'ended');
+/**
+ * A child's services the home screen shows (`shown`: those of plans not ended), and every service of
+ * the child as read (`all`: handed on to the ledger, which would otherwise read them again).
+ */
+async function weekServices(
+  db: Db,
+  householdId: string,
+  childId: string,
+): Promise<{ all: WeekService[]; shown: WeekService[] }> {
+  const all = await servicesWithPlan(db, householdId, { childId });
+  return { all, shown: all.filter((s) => s.plan_status !== 'ended') };
 }
+
+/** What the home screen has already read of the child, handed to the ledger (computeLedgers' `known`). */
+type KnownReads = { services: readonly WeekService[]; calendars: readonly SchoolCalendar[] };
 
 /**
  * One ledger per service up to the end of the week that starts on `start`: this week's row gives what is
@@ -84,6 +96,7 @@ async function weekLedgers(
   services: readonly WeekService[],
   start: string,
   today: string,
+  known: KnownReads,
 ): Promise<ServiceLedgerView[]> {
   const end = addDays(start, 6);
   // A service of a plan that ended before this week and that a later plan follows is superseded
@@ -104,7 +117,7 @@ async function weekLedgers(
       { childId, serviceIds: of.map((s) => s.id) },
       { from, to: end, asOf: end, grouping: 'week' },
       today,
-      { detail },
+      { detail, known },
     );
   };
   const [currentRead, earlierRead] = await Promise.allSettled([
@@ -170,11 +183,15 @@ export async function servicesBehindThisWeek(
   today: string,
 ): Promise<{ hasCalendar: boolean; servicesBehind: number }> {
   await requireChild(db, householdId, childId);
-  const services = await weekServices(db, householdId, childId);
-  const hasCalendar = (await loadCalendars(db, householdId, childId)).length > 0;
+  const { all, shown: services } = await weekServices(db, householdId, childId);
+  const calendars = await loadCalendars(db, householdId, childId);
+  const hasCalendar = calendars.length > 0;
   if (services.length === 0 || !hasCalendar) return { hasCalendar, servicesBehind: 0 };
   const start = weekStart(today);
-  const ledgers = await weekLedgers(db, householdId, childId, services, start, today);
+  const ledgers = await weekLedgers(db, householdId, childId, services, start, today, {
+    services: all,
+    calendars,
+  });
   const servicesBehind = services.filter(
     (s) =>
       !isSuperseded(s, services, ledgers, start) &&
@@ -204,7 +221,7 @@ export async function weekSummary(
     closureOn(db, householdId, childId, today),
   ]);
   const child = settled(childRead);
-  const services = settled(servicesRead);
+  const { all: allServices, shown: services } = settled(servicesRead);
   const calendars = settled(calendarsRead);
   const calendar = buildCalendarIndex(calendars);
   const closedToday = settled(closedRead);
@@ -229,11 +246,18 @@ export async function weekSummary(
       end,
       language === 'es' ? 'es' : 'en',
     ),
-    counting ? weekLedgers(db, householdId, childId, services, start, today) : Promise.resolve([]),
+    counting
+      ? weekLedgers(db, householdId, childId, services, start, today, { services: allServices, calendars })
+      : Promise.resolve([]),
     // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
     // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
     counting
-      ? loadSessionOccurrences(db, householdId, { childId, from: addDays(today, -400), to: end })
+      ? loadSessionOccurrences(
+          db,
+          householdId,
+          { childId, from: addDays(today, -400), to: end },
+          { services: allServices },
+        )
       : Promise.resolve(null),
   ]);
   const accommodations = settled(accommodationsRead);
