@@ -6,7 +6,12 @@ import { seedDemoHousehold } from '../cli/demo-household.ts';
 import { fixedClock } from '../server/context.ts';
 import { openStore, type Store } from './database.ts';
 import { withReadMemo } from './read-memo.ts';
-import { listLedgerEntryRows, listSessionEntriesWithCorrections } from './session-entries.repository.ts';
+import {
+  LEDGER_ENTRY_COLUMNS,
+  listLedgerEntriesWithCorrections,
+  listLedgerEntryRows,
+  listSessionEntriesWithCorrections,
+} from './session-entries.repository.ts';
 
 // Through a read memo, a child's session entries are read whole once and each reader's range is that
 // read narrowed in code (session-entries.repository.ts): each narrowed answer must be exactly the
@@ -95,6 +100,22 @@ describe("a child's entries through a read memo", () => {
         expect(byId(narrowed).map((r) => r.id)).toEqual(byId(direct).map((r) => r.id));
         for (const row of direct) expect(narrowed.find((r) => r.id === row.id)).toMatchObject(row);
       }
+    }
+  });
+
+  it("gives each range with only the ledger's columns exactly as the whole rows, directly and through a memo", async () => {
+    for (const scope of scopes()) {
+      const whole = await listSessionEntriesWithCorrections(store.db, householdId, scope);
+      const narrow = await listLedgerEntriesWithCorrections(store.db, householdId, scope);
+      expect(
+        narrow.map((r) => Object.keys(r).sort()),
+        JSON.stringify(scope),
+      ).toEqual(narrow.map(() => [...LEDGER_ENTRY_COLUMNS].sort()));
+      expect(narrow, JSON.stringify(scope)).toEqual(
+        whole.map((row) => Object.fromEntries(LEDGER_ENTRY_COLUMNS.map((c) => [c, row[c]]))),
+      );
+      const memo = await listLedgerEntriesWithCorrections(withReadMemo(store).db, householdId, scope);
+      expect(memo, JSON.stringify(scope)).toEqual(whole);
     }
   });
 });

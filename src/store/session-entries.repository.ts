@@ -1,8 +1,9 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { LedgerReach } from '../domain/ledger-history.ts';
 import { type KeysetOrder, keysetPage, type Page, type PageRequest } from './pagination.ts';
 import { isReadMemo } from './read-memo.ts';
 import { type Db, findInHousehold } from './repository.ts';
-import type { SessionEntryRow } from './schema.ts';
+import type { Database, SessionEntryRow } from './schema.ts';
 
 // The session log: one row per entry, never edited but for the family's classification of a miss
 // (`responsibility`). A correction or a void is a new row naming the entry it corrects
@@ -149,7 +150,16 @@ function entriesWithCorrections(
   householdId: string,
   scope: EntriesScope,
 ): Promise<SessionEntryRow[]> {
-  let q = db.selectFrom('session_entry').selectAll().where('household_id', '=', householdId);
+  return inScopeWithCorrections(db.selectFrom('session_entry').selectAll(), householdId, scope);
+}
+
+/** The query of `listSessionEntriesWithCorrections`, for any choice of columns, by date then id. */
+function inScopeWithCorrections<O>(
+  select: SelectQueryBuilder<Database, 'session_entry', O>,
+  householdId: string,
+  scope: EntriesScope,
+): Promise<O[]> {
+  let q = select.where('household_id', '=', householdId);
   if (scope.childId) q = q.where('child_id', '=', scope.childId);
   if (scope.serviceIds) q = q.where('service_id', 'in', [...scope.serviceIds]);
   if (scope.kind) q = q.where('kind', '=', scope.kind);
@@ -165,6 +175,26 @@ function entriesWithCorrections(
     .where('corrects_entry_id', 'is not', null)
     .where((eb) => eb.or([...(from ? [eb('date', '<', from)] : []), ...(to ? [eb('date', '>', to)] : [])]));
   return inRange.unionAll(correctionsOutside).orderBy('date').orderBy('id').execute();
+}
+
+/**
+ * `listSessionEntriesWithCorrections` with only the ledger's columns (`LEDGER_ENTRY_COLUMNS`), for a
+ * reader that needs no more (the home screen's sessions): a whole row is about twice as many columns,
+ * note and reason text among them, and read one by one into objects it cost about as much as the rest
+ * of the home screen's reads. Through a read memo, the whole rows that every reader shares.
+ */
+export async function listLedgerEntriesWithCorrections(
+  db: Db,
+  householdId: string,
+  scope: EntriesScope,
+): Promise<LedgerEntryRow[]> {
+  if (scope.serviceIds?.length === 0) return [];
+  if (scope.childId && isReadMemo(db)) return listSessionEntriesWithCorrections(db, householdId, scope);
+  return inScopeWithCorrections(
+    db.selectFrom('session_entry').select(LEDGER_ENTRY_COLUMNS),
+    householdId,
+    scope,
+  );
 }
 
 /**

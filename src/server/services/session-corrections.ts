@@ -15,6 +15,8 @@ import type { Database, SessionEntryRow } from '../../store/schema.ts';
 import { requireServiceWithPlan } from '../../store/services.repository.ts';
 import {
   findSessionEntryInHousehold,
+  type LedgerEntryRow,
+  listLedgerEntriesWithCorrections,
   listSessionEntriesOfService,
   listSessionEntriesWithCorrections,
 } from '../../store/session-entries.repository.ts';
@@ -28,10 +30,22 @@ import { saveSessionEntry, toSessionEntry, writeSessionEntry } from './session-e
 // ("logged by mistake"), or a void plus the same session logged again under the right service. The
 // chain is resolved here, so a correction of an entry corrected since corrects its latest correction.
 
-type Chained = { id: string; correctsEntryId: string | null; status: string; row: SessionEntryRow };
+type Chained<R = SessionEntryRow> = { id: string; correctsEntryId: string | null; status: string; row: R };
 
-const chained = (rows: SessionEntryRow[]): Chained[] =>
+const chained = <R extends Pick<SessionEntryRow, 'id' | 'corrects_entry_id' | 'status'>>(
+  rows: R[],
+): Chained<R>[] =>
   rows.map((row) => ({ id: row.id, correctsEntryId: row.corrects_entry_id, status: row.status, row }));
+
+/** The rows in force among `rows` (corrections resolved, voids left out), those dated in the range. */
+function currentInRange<R extends Pick<SessionEntryRow, 'id' | 'corrects_entry_id' | 'status' | 'date'>>(
+  rows: R[],
+  { from, to }: { from?: string; to?: string },
+): R[] {
+  return currentSessionEntries(chained(rows))
+    .current.map((c) => c.row)
+    .filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
+}
 
 /**
  * The session entries in force for a scope: corrections resolved, voids left out (currentSessionEntries),
@@ -43,11 +57,16 @@ export async function loadCurrentEntries(
   householdId: string,
   scope: { childId?: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
 ): Promise<SessionEntryRow[]> {
-  const rows = await listSessionEntriesWithCorrections(db, householdId, scope);
-  const { from, to } = scope;
-  return currentSessionEntries(chained(rows))
-    .current.map((c) => c.row)
-    .filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
+  return currentInRange(await listSessionEntriesWithCorrections(db, householdId, scope), scope);
+}
+
+/** `loadCurrentEntries` with only the ledger's columns of each entry (listLedgerEntriesWithCorrections). */
+export async function loadCurrentLedgerEntries(
+  db: Db,
+  householdId: string,
+  scope: { childId?: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
+): Promise<LedgerEntryRow[]> {
+  return currentInRange(await listLedgerEntriesWithCorrections(db, householdId, scope), scope);
 }
 
 /** The fields of a new entry that states `base` with `changes` applied (what a correction writes). */

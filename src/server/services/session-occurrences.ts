@@ -9,8 +9,9 @@ import {
 import type { Db } from '../../store/repository.ts';
 import type { SessionEntryRow } from '../../store/schema.ts';
 import { type ServiceWithPlan, servicesWithPlan } from '../../store/services.repository.ts';
+import type { LedgerEntryRow } from '../../store/session-entries.repository.ts';
 import { type EntryStatement, entryStatement, loadServiceTerms } from './ledgers.ts';
-import { loadCurrentEntries } from './session-corrections.ts';
+import { loadCurrentEntries, loadCurrentLedgerEntries } from './session-corrections.ts';
 
 // One session, one fact, for every reader of session entries that is not the ledger itself (the week's
 // summary, the patterns, the check-in questions, the case record behind letters and the advisor, the
@@ -18,11 +19,11 @@ import { loadCurrentEntries } from './session-corrections.ts';
 // rule the ledger applies (src/domain/occurrences.ts), with each service's schedule from its plan's
 // versions. A reader counts `counted` (one entry per session) and shows `occurrences` for disagreements.
 
-export type LoadedSessionOccurrences = SessionOccurrenceResult<EntryStatement> & {
+export type LoadedSessionOccurrences<R = SessionEntryRow> = SessionOccurrenceResult<EntryStatement<R>> & {
   /** The entries in force in the scope (corrections resolved, voids left out), date then id order. */
-  current: SessionEntryRow[];
+  current: R[];
   /** The counted rows (one per session, then make-ups), in the same order. */
-  countedRows: SessionEntryRow[];
+  countedRows: R[];
 };
 
 /** How many sessions each of a child's services schedules on a day, from the plan's versions. */
@@ -52,9 +53,45 @@ export async function loadSessionOccurrences(
   /** Every service of the child, when the caller has read them already (`servicesWithPlan`). */
   known: { services?: readonly ServiceWithPlan[] } = {},
 ): Promise<LoadedSessionOccurrences> {
-  const current = await loadCurrentEntries(db, householdId, scope);
+  return occurrencesOf(
+    db,
+    householdId,
+    scope.childId,
+    await loadCurrentEntries(db, householdId, scope),
+    known,
+  );
+}
+
+/**
+ * `loadSessionOccurrences` with only the ledger's columns of each entry (id, service, date, kind, status,
+ * minutes, reason, source and the rest the ledger reads; no note): for a reader that shows no more, as
+ * the home screen.
+ */
+export async function loadLedgerSessionOccurrences(
+  db: Db,
+  householdId: string,
+  scope: { childId: string; serviceIds?: readonly string[]; from?: string; to?: string; kind?: string },
+  known: { services?: readonly ServiceWithPlan[] } = {},
+): Promise<LoadedSessionOccurrences<LedgerEntryRow>> {
+  return occurrencesOf(
+    db,
+    householdId,
+    scope.childId,
+    await loadCurrentLedgerEntries(db, householdId, scope),
+    known,
+  );
+}
+
+/** The entries in force, grouped into occurrences by each service's schedule. */
+async function occurrencesOf<R extends LedgerEntryRow>(
+  db: Db,
+  householdId: string,
+  childId: string,
+  current: R[],
+  known: { services?: readonly ServiceWithPlan[] },
+): Promise<LoadedSessionOccurrences<R>> {
   const scheduleOf = current.some((r) => r.kind === 'scheduled')
-    ? await loadSchedules(db, householdId, scope.childId, known.services)
+    ? await loadSchedules(db, householdId, childId, known.services)
     : () => NO_SCHEDULE;
   const result = sessionOccurrences(current.map(entryStatement), scheduleOf);
   return { ...result, current, countedRows: result.counted.map((s) => s.row) };

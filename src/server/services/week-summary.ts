@@ -21,7 +21,7 @@ import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { translatorFor } from '../i18n.ts';
 import { computeLedgers, type ServiceLedgerView } from './ledgers.ts';
 import { loadCalendars } from './school-calendars.ts';
-import { loadSessionOccurrences } from './session-occurrences.ts';
+import { loadLedgerSessionOccurrences } from './session-occurrences.ts';
 import { settled } from './settled.ts';
 
 // The home screen in one call: for each of a child's services, what its own period (this week, this
@@ -252,7 +252,7 @@ export async function weekSummary(
     // The entries in force: a corrected entry counts as its correction, a voided one not at all, and a
     // session logged by several sources (a staff link, the parent) counts once, as the ledger counts it.
     counting
-      ? loadSessionOccurrences(
+      ? loadLedgerSessionOccurrences(
           db,
           householdId,
           { childId, from: addDays(today, -400), to: end },
