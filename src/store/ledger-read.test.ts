@@ -34,7 +34,8 @@ describe("the ledger's read of entries", () => {
     for (const column of [...LEDGER_ENTRY_COLUMNS, 'household_id']) expect(LEDGER_COLUMNS).toContain(column);
   });
 
-  it('is answered from the covering index alone, in each of its three forms', async () => {
+  /** SQLite's plan of each query that `read` runs, as one text per query. */
+  async function plansOf(read: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
     const sqlite = new SQLite(file);
     const queries: CompiledQuery[] = [];
     const db = new Kysely<Database>({
@@ -44,21 +45,28 @@ describe("the ledger's read of entries", () => {
       },
     });
     try {
-      const services = ['s1', 's2', 's3'];
+      await read(db);
+      return queries.map((query) =>
+        (sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[])
+          .map((p) => p.detail)
+          .join('\n'),
+      );
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it('is answered from the covering index alone, in each of its three forms', async () => {
+    const services = ['s1', 's2', 's3'];
+    const plans = await plansOf(async (db) => {
       await listLedgerEntryRows(db, 'h1', services, '2027-06-30');
       await listLedgerEntryRowsInReach(db, 'h1', services, { cut: '2026-09-01', to: '2027-06-30' });
       await listLedgerHistoryRows(db, 'h1', services, { cut: '2026-09-01', to: '2027-06-30' });
-      expect(queries).toHaveLength(3);
-      for (const query of queries) {
-        const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as {
-          detail: string;
-        }[];
-        const details = plan.map((p) => p.detail).join('\n');
-        expect(details).toMatch(/USING COVERING INDEX session_entry_ledger_idx/);
-        expect(details).not.toMatch(/SCAN session_entry/);
-      }
-    } finally {
-      await db.destroy();
+    });
+    expect(plans).toHaveLength(3);
+    for (const details of plans) {
+      expect(details).toMatch(/USING COVERING INDEX session_entry_ledger_idx/);
+      expect(details).not.toMatch(/SCAN session_entry/);
     }
   });
 
@@ -66,15 +74,7 @@ describe("the ledger's read of entries", () => {
   // part through an index of its own (migration 0027), never every entry of the child looked up in the
   // table to test it, which made a family's fifth year read all five.
   it("reads a child's range and its corrections each through an index, never the child's every entry", async () => {
-    const sqlite = new SQLite(file);
-    const queries: CompiledQuery[] = [];
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      log: (event) => {
-        queries.push(event.query);
-      },
-    });
-    try {
+    const plans = await plansOf(async (db) => {
       await listSessionEntriesWithCorrections(db, 'h1', {
         childId: 'c1',
         from: '2026-09-01',
@@ -82,18 +82,12 @@ describe("the ledger's read of entries", () => {
       });
       await listSessionEntriesWithCorrections(db, 'h1', { childId: 'c1', from: '2026-09-01' });
       await listSessionEntriesWithCorrections(db, 'h1', { childId: 'c1', to: '2027-06-30' });
-      expect(queries).toHaveLength(3);
-      for (const query of queries) {
-        const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as {
-          detail: string;
-        }[];
-        const details = plan.map((p) => p.detail).join('\n');
-        expect(details).toMatch(/USING INDEX session_entry_child_date_id_idx \(child_id=\? AND date/);
-        expect(details).toMatch(/USING INDEX session_entry_child_correction_idx/);
-        expect(details).not.toMatch(/SCAN session_entry/);
-      }
-    } finally {
-      await db.destroy();
+    });
+    expect(plans).toHaveLength(3);
+    for (const details of plans) {
+      expect(details).toMatch(/USING INDEX session_entry_child_date_id_idx \(child_id=\? AND date/);
+      expect(details).toMatch(/USING INDEX session_entry_child_correction_idx/);
+      expect(details).not.toMatch(/SCAN session_entry/);
     }
   });
 });
