@@ -90,7 +90,9 @@ describe('starting from the IEP document, in the browser', () => {
     await first.getByRole('button', { name: 'Show on the page' }).click();
     const sheet = page.getByRole('dialog');
     await drawn(pageImage(sheet));
-    expect(await sheet.locator('[data-page-outline]').count()).toBeGreaterThan(0);
+    // The outlines are drawn once the page has loaded (the image's onLoad, then a render): waited for, as
+    // a busy machine may take a moment after the image is complete.
+    await sheet.locator('[data-page-outline]').first().waitFor();
     await expectNoAxeViolations(page, 'a service on its page, in a sheet (phone)');
     await sheet.getByRole('button', { name: 'Close' }).click();
     await page.setViewportSize(DESKTOP);
