@@ -6,8 +6,8 @@
 // against one. Past LOAD_TEMPLATES (50) households, the others are copies of those, made in SQL
 // (bench/bulk-households.ts). The mix is what parents do: home screens (the week), a service's ledger, logging a session
 // and drafting a letter, each request for a household picked at random. Prints throughput, p50/p95/p99 of
-// every response, errors (any status but the expected one, and failed connections; goal 0) and each
-// process's memory; with LOAD_SOAK_SECONDS (600 for the issue's soak), a soak on two processes afterwards
+// every response and of each kind's, errors (any status but the expected one, and failed connections;
+// goal 0) and each process's memory; with LOAD_SOAK_SECONDS (600 for the issue's soak), a soak on two processes afterwards
 // with the processes' memory before and after. Writes bench/out/load.json.
 //
 //   npm run load                          # 100 households, 200 clients, 20 s per run
@@ -177,22 +177,32 @@ const logDay = (() => {
 })();
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
-type Planned = { method: 'GET' | 'POST'; path: string; body?: string; expect: number };
+/** The mix's kinds of request, each timed apart as well (a letter reads far more than a home screen). */
+const KINDS = ['home screen', 'ledger', 'logging', 'letter'] as const;
+type Kind = (typeof KINDS)[number];
+type Planned = { kind: Kind; method: 'GET' | 'POST'; path: string; body?: string; expect: number };
 
 function nextRequest(): Planned {
   const f = pick(families);
   const h = `/api/households/${f.householdId}`;
   const roll = Math.random();
   if (roll < 0.5)
-    return { method: 'GET', path: `${h}/children/${f.childId}/week?date=${today}`, expect: 200 };
+    return {
+      kind: 'home screen',
+      method: 'GET',
+      path: `${h}/children/${f.childId}/week?date=${today}`,
+      expect: 200,
+    };
   if (roll < 0.75 && f.serviceIds.length > 0)
     return {
+      kind: 'ledger',
       method: 'GET',
       path: `${h}/services/${pick(f.serviceIds)}/ledger?from=${yearAgo}&to=${today}&grouping=week`,
       expect: 200,
     };
   if (roll < 0.92 && f.serviceIds.length > 0)
     return {
+      kind: 'logging',
       method: 'POST',
       path: `${h}/sessions`,
       body: JSON.stringify({
@@ -208,6 +218,7 @@ function nextRequest(): Planned {
       expect: 201,
     };
   return {
+    kind: 'letter',
     method: 'POST',
     path: `${h}/children/${f.childId}/letters`,
     body: JSON.stringify({ request: { kind: 'check_in' } }),
@@ -226,6 +237,8 @@ type RunResult = {
   errors: number;
   errorSamples: string[];
   rssMiBAfter: (number | null)[];
+  /** Each kind's answers: how many, and their p50/p95/p99 from the request's sending to its answer. */
+  byKind: Record<Kind, { requests: number; p50Ms: number; p95Ms: number; p99Ms: number }>;
 };
 
 const percentile = (sorted: number[], p: number) =>
@@ -233,6 +246,7 @@ const percentile = (sorted: number[], p: number) =>
 
 async function run(processes: AppProcess[], seconds: number): Promise<RunResult> {
   const latencies: number[] = [];
+  const kindLatencies = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
   let errors = 0;
   const errorSamples: string[] = [];
   const error = (what: string) => {
@@ -256,7 +270,8 @@ async function run(processes: AppProcess[], seconds: number): Promise<RunResult>
               {
                 setupRequest: (request, context) => {
                   const planned = nextRequest();
-                  (context as { planned?: Planned }).planned = planned;
+                  (context as { planned?: Planned; sentAt?: number }).planned = planned;
+                  (context as { sentAt?: number }).sentAt = performance.now();
                   const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
                   if (planned.body) headers['content-type'] = 'application/json';
                   else delete headers['content-type'];
@@ -269,7 +284,8 @@ async function run(processes: AppProcess[], seconds: number): Promise<RunResult>
                   };
                 },
                 onResponse: (status, body, context) => {
-                  const planned = (context as { planned: Planned }).planned;
+                  const { planned, sentAt } = context as { planned: Planned; sentAt: number };
+                  kindLatencies.get(planned.kind)!.push(performance.now() - sentAt);
                   if (status !== planned.expect)
                     error(
                       `${planned.method} ${planned.path.replace(/[0-9a-f-]{36}/g, ':id')} -> ${status} ${body.slice(0, 160)}`,
@@ -289,6 +305,13 @@ async function run(processes: AppProcess[], seconds: number): Promise<RunResult>
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  const byKind = Object.fromEntries(
+    KINDS.map((k) => {
+      const times = kindLatencies.get(k)!.sort((a, b) => a - b);
+      const at = (p: number) => Number(percentile(times, p).toFixed(1));
+      return [k, { requests: times.length, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) }];
+    }),
+  ) as RunResult['byKind'];
   return {
     processes: processes.length,
     seconds: Number(elapsed.toFixed(1)),
@@ -300,12 +323,17 @@ async function run(processes: AppProcess[], seconds: number): Promise<RunResult>
     errors,
     errorSamples,
     rssMiBAfter: await Promise.all(processes.map(rssMiB)),
+    byKind,
   };
 }
 
 const describe = (name: string, r: RunResult) =>
   `  ${name.padEnd(22)} ${String(r.requests).padStart(7)} requests in ${r.seconds} s: ${r.throughputPerSecond} /s; ` +
   `p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms; errors ${r.errors}; memory ${r.rssMiBAfter.join(' + ')} MiB` +
+  KINDS.map((k) => {
+    const t = r.byKind[k];
+    return `\n    ${k.padEnd(12)} ${String(t.requests).padStart(6)} answers: p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms, p99 ${t.p99Ms} ms`;
+  }).join('') +
   (r.errorSamples.length ? `\n    e.g. ${r.errorSamples.join('\n    e.g. ')}` : '');
 
 const results: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../../domain/case-record.ts';
 import type { Store } from '../../store/database.ts';
 import { gatherCaseRecord } from './case-record.ts';
 import { loadSettings } from './household-settings.ts';
+import { settled } from './settled.ts';
 
 // The advisor for one child on a day: what to do next (follow up, write a summary of a call, call
 // an IEP meeting, escalate), each with its reason, the entries behind it, its citation or product
@@ -24,8 +25,13 @@ type AdviceArgs = Parameters<typeof gatherCaseRecord>;
 async function adviceAndRecord(...args: AdviceArgs) {
   const [store, householdId, childId, asOf, , language = 'en'] = args;
   // The findings the advisor quotes are gathered in the reader's language too.
-  const record = await gatherCaseRecord(...args);
-  const settings = await effectiveAdvisorSettings(store, householdId);
+  // Asked for together, taken in order (settled.ts).
+  const [recordRead, settingsRead] = await Promise.allSettled([
+    gatherCaseRecord(...args),
+    effectiveAdvisorSettings(store, householdId),
+  ]);
+  const record = settled(recordRead);
+  const settings = settled(settingsRead);
   const advice = {
     childId,
     asOf,

@@ -24,13 +24,14 @@ import { teamOfChild } from '../../store/team-contacts.repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { AppError } from '../errors.ts';
 import { loadCommunications } from './communication-status.ts';
-import { loadSettings, schoolDayTest } from './household-settings.ts';
+import { loadSettings, schoolDayTestOf } from './household-settings.ts';
 import { computeLedgers, effectivePolicy } from './ledgers.ts';
 import { childFindings } from './patterns.ts';
 import { listRecords } from './records.ts';
 import { RESOURCES } from './resources.ts';
 import { loadCalendars } from './school-calendars.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
+import { asked, settled } from './settled.ts';
 
 // Gathers everything the letter writer and the advisor read about one child on a day, from the
 // store, into the pure CaseRecord (src/domain/case-record.ts). Read-only.
@@ -47,7 +48,8 @@ async function caseServices(
   from: string,
   to: string,
   asOf: string,
-  entries: Awaited<ReturnType<typeof loadSessionOccurrences>>['countedRows'],
+  /** The child's entries in force, being read beside the ledger's own reads. */
+  entriesRead: Promise<PromiseSettledResult<Awaited<ReturnType<typeof loadSessionOccurrences>>>>,
 ): Promise<CaseService[]> {
   const serviceRows = await serviceSummariesOfPlan(db, householdId, plan.id);
   let ledgers: Awaited<ReturnType<typeof computeLedgers>> = [];
@@ -68,6 +70,7 @@ async function caseServices(
     // No school calendar yet: there is no ledger to quote, but the rest of the record stands.
     if (!(error instanceof AppError)) throw error;
   }
+  const entries = settled(await entriesRead).countedRows;
   return serviceRows.map((s) => {
     const ledger = ledgers.find((l) => l.serviceId === s.id);
     const own = entries.filter((e) => e.service_id === s.id);
@@ -129,8 +132,29 @@ export async function gatherCaseRecord(
   language = 'en',
 ): Promise<CaseRecord> {
   const db = store.db;
-  const child = await requireChild(db, householdId, childId);
-  const plans = await plansOfChild(db, householdId, childId);
+  // Every read that needs only the child is asked for at once, and those that need the plan as soon as
+  // it is known; the answers are taken in order (settled.ts). On PostgreSQL each read is a round trip,
+  // and a letter or the advisor made some forty of them one after another: under load, each waited its
+  // turn for a connection, and a letter took seconds.
+  const childRead = asked(requireChild(db, householdId, childId));
+  const plansRead = asked(plansOfChild(db, householdId, childId));
+  const teamRead = asked(teamOfChild(db, householdId, childId));
+  // The entries in force: a letter quotes what is known now, never a session voided or corrected
+  // since, and one session logged by several sources once, as the ledger counts it.
+  const entriesRead = asked(loadSessionOccurrences(db, householdId, { childId }));
+  const observationsRead = asked(listRecords(store, householdId, RESOURCES.accommodationObservation, {}));
+  const samplesRead = asked(workSamplesOfChild(db, householdId, childId, { to: asOf }));
+  const notesRead = asked(listRecords(store, householdId, RESOURCES.parentNote, { childId }));
+  const communicationsRead = asked(loadCommunications(store, householdId, childId));
+  const calendarsRead = asked(loadCalendars(db, householdId, childId));
+  // Days the child was marked absent from school (Illinois's counts leave them out).
+  const absentRead = asked(absentDaysOfChild(db, householdId, childId, asOf));
+  const lettersRead = asked(sentLettersOfChild(db, householdId, childId));
+  const logsRead = asked(serviceLogImportsOfChild(db, householdId, childId));
+  const settingsRead = asked(loadSettings(db, householdId));
+
+  const child = settled(await childRead);
+  const plans = settled(await plansRead);
   // The plan in force on the day, or else the latest one that started before it.
   const plan =
     plans.find((p) => p.effective_from <= asOf && asOf <= p.effective_to) ??
@@ -138,27 +162,43 @@ export async function gatherCaseRecord(
     null;
   // The plan that follows it, when one is recorded (renewed at the annual review, from a later date).
   const nextPlan = plan ? plans.filter((p) => p.effective_from > plan.effective_from).at(-1) : undefined;
+  const to = plan ? (asOf < plan.effective_to ? asOf : plan.effective_to) : asOf;
+  // The plans before it (a plan renewed at the annual review starts its own count). Their ledger runs up
+  // to today, so a make-up given after their plan ended is counted.
+  const earlierPlans = plan ? plans.filter((p) => p.effective_to < plan.effective_from) : [];
+  const currentRead = asked(
+    plan ? caseServices(db, householdId, childId, plan, plan.effective_from, to, asOf, entriesRead) : [],
+  );
+  const earlierRead = earlierPlans.map((earlier) =>
+    asked(caseServices(db, householdId, childId, earlier, earlier.effective_from, asOf, asOf, entriesRead)),
+  );
+  const accommodationRowsRead = asked(plan ? accommodationTextsOfPlans(db, householdId, [plan.id]) : []);
+  const goalsRead = asked(plan ? goalsOfPlan(db, householdId, plan.id) : []);
+  const findingsRead = asked(
+    plan
+      ? childFindings(
+          db,
+          householdId,
+          childId,
+          { from: plan.effective_from, to, asOf, bucket: 'week' },
+          asOf,
+          language,
+        )
+      : null,
+  );
+  const keyDatesRead = asked(plan ? keyDatesOfPlan(db, householdId, plan.id) : []);
 
-  const team = await teamOfChild(db, householdId, childId);
-
-  const services: CaseService[] = [];
-  if (plan) {
-    // The entries in force: a letter quotes what is known now, never a session voided or corrected
-    // since, and one session logged by several sources once, as the ledger counts it.
-    const entries = (await loadSessionOccurrences(db, householdId, { childId })).countedRows;
-    const to = asOf < plan.effective_to ? asOf : plan.effective_to;
+  const team = settled(await teamRead);
+  if (plan) settled(await entriesRead);
+  const services: CaseService[] = [...settled(await currentRead)];
+  // The services of the earlier plans whose make-up minutes are still owed: the letters and the advisor
+  // still speak of them.
+  for (const [i, earlier] of earlierPlans.entries()) {
+    const earlierServices = settled(await earlierRead[i]!);
     services.push(
-      ...(await caseServices(db, householdId, childId, plan, plan.effective_from, to, asOf, entries)),
-    );
-    // The services of the plans before it (a plan renewed at the annual review starts its own count)
-    // whose make-up minutes are still owed: the letters and the advisor still speak of them. Their
-    // ledger runs up to today, so a make-up given after their plan ended is counted.
-    for (const earlier of plans.filter((p) => p.effective_to < plan.effective_from)) {
-      const owing = (
-        await caseServices(db, householdId, childId, earlier, earlier.effective_from, asOf, asOf, entries)
-      ).filter((s) => s.ledger.owedBalanceMinutes > 0);
-      services.push(
-        ...owing.map((s) => ({
+      ...earlierServices
+        .filter((s) => s.ledger.owedBalanceMinutes > 0)
+        .map((s) => ({
           ...s,
           earlierPlan: {
             id: earlier.id,
@@ -167,15 +207,14 @@ export async function gatherCaseRecord(
             effectiveTo: earlier.effective_to,
           },
         })),
-      );
-    }
+    );
   }
 
-  const accommodationRows = plan ? await accommodationTextsOfPlans(db, householdId, [plan.id]) : [];
-  const observations = await listRecords(store, householdId, RESOURCES.accommodationObservation, {});
+  const accommodationRows = settled(await accommodationRowsRead);
+  const observations = settled(await observationsRead);
   // A work sample where the parent looked for an accommodation is a record about it too (its id is the
   // sample's): the letters and the living IEP count it with the observations, by occurrence.
-  const samples = await workSamplesOfChild(db, householdId, childId, { to: asOf });
+  const samples = settled(await samplesRead);
   const checksOf = new Map<string, CaseObservation[]>();
   for (const w of samples) {
     for (const c of w.accommodationChecks) {
@@ -212,39 +251,21 @@ export async function gatherCaseRecord(
       .concat(checksOf.get(a.id) ?? []),
   }));
 
-  const goals = plan ? await goalsOfPlan(db, householdId, plan.id) : [];
-  const findings = plan
-    ? await childFindings(
-        db,
-        householdId,
-        childId,
-        {
-          from: plan.effective_from,
-          to: asOf < plan.effective_to ? asOf : plan.effective_to,
-          asOf,
-          bucket: 'week',
-        },
-        asOf,
-        language,
-      )
-    : null;
-  const keyDates = plan ? await keyDatesOfPlan(db, householdId, plan.id) : [];
-  const notes = await listRecords(store, householdId, RESOURCES.parentNote, { childId });
-  const communications: Communication[] = (await loadCommunications(store, householdId, childId)).filter(
-    (c) => c.date <= asOf,
-  );
+  const goals = settled(await goalsRead);
+  const findings = settled(await findingsRead);
+  const keyDates = settled(await keyDatesRead);
+  const notes = settled(await notesRead);
+  const communications: Communication[] = settled(await communicationsRead).filter((c) => c.date <= asOf);
 
-  const isSchoolDay = await schoolDayTest(db, householdId, childId);
+  const calendars = settled(await calendarsRead);
+  const isSchoolDay = schoolDayTestOf(calendars);
   // California's count leaves out the summer and vacations of more than five school days; business days
   // leave out the calendar's holidays and breaks (src/domain/deadlines.ts).
-  const { inLongVacation, isBusinessDay } = calendarDeadlineDays(
-    await loadCalendars(db, householdId, childId),
-  );
-  // Days the child was marked absent from school (Illinois's counts leave them out).
-  const absentDays = await absentDaysOfChild(db, householdId, childId, asOf);
+  const { inLongVacation, isBusinessDay } = calendarDeadlineDays(calendars);
+  const absentDays = settled(await absentRead);
   // Letters marked sent: the step each problem's ladder has reached (src/domain/advisor.ts).
   const sentDates = new Map(communications.map((c) => [c.id, c.date]));
-  const lettersSent = (await sentLettersOfChild(db, householdId, childId)).flatMap((l) => {
+  const lettersSent = settled(await lettersRead).flatMap((l) => {
     const date = l.communication_id ? sentDates.get(l.communication_id) : undefined;
     if (!l.communication_id || !date) return [];
     const request = letterRequest(l);
@@ -261,7 +282,7 @@ export async function gatherCaseRecord(
   });
 
   // The school's service logs brought in (issue 19): logs asked for and received.
-  const serviceLogsReceived = (await serviceLogImportsOfChild(db, householdId, childId))
+  const serviceLogsReceived = settled(await logsRead)
     .map((r) => ({ importId: r.id, date: r.created_at.slice(0, 10), serviceId: r.service_id }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.importId.localeCompare(b.importId));
 
@@ -296,7 +317,7 @@ export async function gatherCaseRecord(
       kind: n.kind as 'new_challenge' | 'concern' | 'harm' | 'win',
       text: n.text as string,
     })),
-    replySchoolDays: (await loadSettings(db, householdId)).replySchoolDays,
+    replySchoolDays: settled(await settingsRead).replySchoolDays,
     isSchoolDay,
     inLongVacation,
     isBusinessDay,

@@ -22,6 +22,7 @@ import { householdsOf } from './accounts.ts';
 import { adviceForScreen } from './advice.ts';
 import { communicationStatus } from './communication-status.ts';
 import { computeLedgers } from './ledgers.ts';
+import { asked, settled } from './settled.ts';
 import { servicesBehindThisWeek } from './week-summary.ts';
 
 // The advocate's caseload (issue 18): for every household where the signed-in person is an owner or an
@@ -131,16 +132,26 @@ async function childFigures(
   parent: Parent,
   language: string,
 ) {
+  // Each figure by the screen's own service, all asked for at once (on PostgreSQL their reads wait on the
+  // server side by side; through the household's read memo each distinct read still runs once) and taken
+  // in order (settled.ts).
   // The home screen's "behind" count, by its own rule, without the rest of the home screen.
-  const { hasCalendar, servicesBehind } = await servicesBehindThisWeek(store.db, householdId, childId, today);
-  const owedMinutes = hasCalendar ? await owedOf(store, householdId, childId, today) : 0;
-  const repliesOverdue = (await communicationStatus(store, householdId, childId, today)).overdue.length;
+  const behindRead = asked(servicesBehindThisWeek(store.db, householdId, childId, today));
+  // Taken only for a child with a school calendar (without one there is no ledger, and it refuses).
+  const owedRead = asked(owedOf(store, householdId, childId, today));
+  const communicationRead = asked(communicationStatus(store, householdId, childId, today));
+  // As the Advisor screen reads it, in the reader's language (a deadline's words are shown as they are).
+  const adviceRead = asked(adviceForScreen(store, householdId, childId, today, parent, language));
+  const planRead = asked(planInForce(store.db, householdId, childId, today));
+
+  const { hasCalendar, servicesBehind } = settled(await behindRead);
+  const owedMinutes = hasCalendar ? settled(await owedRead) : 0;
+  const repliesOverdue = settled(await communicationRead).overdue.length;
 
   const deadlines: CaseloadDeadline[] = [];
   let openAdvisorItems = 0;
   try {
-    // As the Advisor screen reads it, in the reader's language (a deadline's words are shown as they are).
-    const advice = await adviceForScreen(store, householdId, childId, today, parent, language);
+    const advice = settled(await adviceRead);
     openAdvisorItems = advice.recommendations.length;
     // A deadline a law or guidance sets (a filing window, a meeting or records timeline), not the
     // reply date As Written's own setting suggests for a letter sent today.
@@ -152,7 +163,7 @@ async function childFigures(
     // A child the advisor cannot read yet (no plan, no calendar) has no advice, as on the Advisor screen.
     if (!(error instanceof AppError)) throw error;
   }
-  const plan = await planInForce(store.db, householdId, childId, today);
+  const plan = settled(await planRead);
   if (plan) {
     for (const k of await keyDatesOfPlan(store.db, householdId, plan.id))
       if (k.kind === 'annual_review' && k.date >= today)

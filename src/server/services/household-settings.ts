@@ -2,6 +2,7 @@ import { type HouseholdSettings, HouseholdSettingsPatch } from '../../api/commun
 import { DEFAULT_REPLY_SCHOOL_DAYS } from '../../domain/communications.ts';
 import { isoWeekday } from '../../domain/dates.ts';
 import { buildCalendarIndex } from '../../domain/school-calendar.ts';
+import type { SchoolCalendar } from '../../domain/school-calendar-model.ts';
 import type { Store } from '../../store/database.ts';
 import { findSettings, replaceSettings } from '../../store/household-settings.repository.ts';
 import type { Db } from '../../store/repository.ts';
@@ -28,7 +29,11 @@ export async function loadSettings(db: Db, householdId: string): Promise<Househo
  * Monday to Friday otherwise (a family that has not entered a calendar still gets sensible dates).
  */
 export async function schoolDayTest(db: Db, householdId: string, childId: string) {
-  const calendars = await loadCalendars(db, householdId, childId);
+  return schoolDayTestOf(await loadCalendars(db, householdId, childId));
+}
+
+/** `schoolDayTest` on calendars already read. */
+export function schoolDayTestOf(calendars: readonly SchoolCalendar[]) {
   const index = buildCalendarIndex(calendars);
   return (date: string) =>
     calendars.some((c) => c.firstDay <= date && date <= c.lastDay)

@@ -33,6 +33,7 @@ import type { Db } from '../../store/repository.ts';
 import { workSamplesOfChild } from '../../store/work-samples.repository.ts';
 import { invalid } from '../errors.ts';
 import { loadSessionOccurrences } from './session-occurrences.ts';
+import { asked, settled } from './settled.ts';
 
 // Patterns across what the family recorded, for one child: accommodations' rate of "provided",
 // lapses concentrated on substitute days, in one class or with one staff member; behavior-plan
@@ -124,18 +125,35 @@ async function patternsOf(
 ) {
   const findingLanguage = adviceLanguage(language);
   const asOf = query.asOf ?? today;
-  const child = await requireChild(db, householdId, childId);
+  // Asked for at once, taken in order (settled.ts): what needs only the child, then what the plans hold
+  // as soon as the plans are known.
+  const childRead = asked(requireChild(db, householdId, childId));
+  const planIdsRead = asked(planIdsOfChild(db, householdId, childId));
+  // The observations of the accommodations of the child's plans (voided ones count nowhere).
+  const observationsRead = asked(listObservationsOfChild(db, householdId, childId, query));
+  const samplesRead = asked(workSamplesOfChild(db, householdId, childId, { from: query.from, to: query.to }));
+  // Sessions as they stand: a corrected entry speaks through its correction, a voided one not at all,
+  // and one session logged by several sources is one session (src/domain/occurrences.ts).
+  const sessionsRead = asked(
+    loadSessionOccurrences(db, householdId, { childId, kind: 'scheduled', from: query.from, to: query.to }),
+  );
+  const timetableRead = asked(timetableOf(db, householdId, childId));
+  const child = settled(await childRead);
   if (query.to < query.from)
     throw invalid('to', `must not be before from (${query.from})`, {
       rule: 'dates.endBeforeStart',
       values: { startKey: 'from', start: query.from },
     });
-  const planIds = await planIdsOfChild(db, householdId, childId);
-
-  const accommodations = await accommodationTextsOfPlans(db, householdId, planIds);
+  const planIds = settled(await planIdsRead);
+  const accommodationsRead = asked(accommodationTextsOfPlans(db, householdId, planIds));
+  const stepsRead = asked(behaviorStepsOfPlans(db, householdId, planIds));
+  const incidentsRead = asked(listIncidentsOfPlans(db, householdId, planIds, query));
+  const goalsRead = asked(goalsOfPlans(db, householdId, planIds));
+  const reportsRead = asked(progressReportDatesOfPlans(db, householdId, planIds));
+  const servicesRead = asked(serviceSettingsOfPlans(db, householdId, planIds));
+  const accommodations = settled(await accommodationsRead);
   const accIds = accommodations.map((a) => a.id);
-  // The observations of the accommodations of the child's plans (voided ones count nowhere).
-  const observationRows = await listObservationsOfChild(db, householdId, childId, query);
+  const observationRows = settled(await observationsRead);
   const observations: AccommodationObservation[] = observationRows.map((r) => ({
     id: r.id,
     accommodationId: r.accommodation_id,
@@ -149,7 +167,7 @@ async function patternsOf(
   }));
   // A work sample where the parent looked for an accommodation counts as an observation of it,
   // from the work itself (the sample's id is the entry behind it).
-  const samples = await workSamplesOfChild(db, householdId, childId, { from: query.from, to: query.to });
+  const samples = settled(await samplesRead);
   const known = new Set(accIds);
   for (const sample of samples) {
     for (const check of sample.accommodationChecks) {
@@ -171,16 +189,15 @@ async function patternsOf(
   observations.sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date)));
   const labels: Record<string, string> = Object.fromEntries(accommodations.map((a) => [a.id, short(a.text)]));
 
-  const steps = await behaviorStepsOfPlans(db, householdId, planIds);
-  const incidents = await listIncidentsOfPlans(db, householdId, planIds, query);
-
-  const goals = await goalsOfPlans(db, householdId, planIds);
+  const steps = settled(await stepsRead);
+  const incidents = settled(await incidentsRead);
+  const goals = settled(await goalsRead);
+  const reports = settled(await reportsRead);
   const points = await listProgressOfGoals(
     db,
     householdId,
     goals.map((g) => g.id),
   );
-  const reports = await progressReportDatesOfPlans(db, householdId, planIds);
   for (const g of goals) labels[g.id] = g.area.toLowerCase();
   // A goal is read against the progress reports of its own plan: a goal of a plan renewed at the annual
   // review has had no report yet, and "no data since the report of April" would not be about it.
@@ -205,20 +222,13 @@ async function patternsOf(
     );
   });
 
-  const services = await serviceSettingsOfPlans(db, householdId, planIds);
+  const services = settled(await servicesRead);
   for (const s of services) labels[s.id] = s.name;
   const pullOutIds = services.filter((s) => s.setting === 'pull_out').map((s) => s.id);
-  // Sessions as they stand: a corrected entry speaks through its correction, a voided one not at all,
-  // and one session logged by several sources is one session (src/domain/occurrences.ts).
-  const sessions = await loadSessionOccurrences(db, householdId, {
-    childId,
-    kind: 'scheduled',
-    from: query.from,
-    to: query.to,
-  });
+  const sessions = settled(await sessionsRead);
   const pullOut = new Set(pullOutIds);
   const timedSessions = sessions.countedRows.filter((c) => pullOut.has(c.service_id) && c.start_time != null);
-  const timetable = await timetableOf(db, householdId, childId);
+  const timetable = settled(await timetableRead);
 
   const findings: Finding[] = [
     ...findAccommodationLapsePatterns(observations, labels, findingLanguage),
