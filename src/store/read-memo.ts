@@ -96,16 +96,25 @@ export function onceInView<T>(db: object, key: string, make: () => Promise<T>): 
   return value;
 }
 
-/** The store as a read-only view whose repeated reads run once (for one unit of work: see above). */
-export function withReadMemo(store: Store): Store {
+/**
+ * A Kysely over a driver of the caller's own, compiling SQL for the store's database: how a view of the
+ * store (this read memo, or a test's view that counts round trips) sits between the repositories and the
+ * store's own connection while the repositories stay unaware of it.
+ */
+export function kyselyOverDriver(store: Store, driver: Driver): Kysely<Database> {
   const postgres = store.kind === 'postgres';
   const dialect: Dialect = {
-    createDriver: () => new MemoDriver(store.db),
+    createDriver: () => driver,
     createAdapter: () => (postgres ? new PostgresAdapter() : new SqliteAdapter()),
     createQueryCompiler: () => (postgres ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
     createIntrospector: (db) => (postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
   };
-  const db = new Kysely<Database>({ dialect });
+  return new Kysely<Database>({ dialect });
+}
+
+/** The store as a read-only view whose repeated reads run once (for one unit of work: see above). */
+export function withReadMemo(store: Store): Store {
+  const db = kyselyOverDriver(store, new MemoDriver(store.db));
   memoViews.set(db, new Map());
   return { ...store, db, close: async () => {} };
 }

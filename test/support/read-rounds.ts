@@ -1,18 +1,6 @@
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryResult,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Driver, Kysely, QueryResult } from 'kysely';
 import type { Store } from '../../src/store/database.ts';
+import { kyselyOverDriver } from '../../src/store/read-memo.ts';
 import type { Database } from '../../src/store/schema.ts';
 
 // How many round trips a piece of work waits for one after another, whatever the database's speed: a
@@ -67,7 +55,6 @@ export function withReadRounds(store: Store): {
   reads(): number;
   reset(): void;
 } {
-  const postgres = store.kind === 'postgres';
   let connection = new RoundsConnection(store.db);
   const driver: Driver = {
     init: async () => {},
@@ -80,13 +67,7 @@ export function withReadRounds(store: Store): {
     releaseConnection: async () => {},
     destroy: async () => {},
   };
-  const dialect: Dialect = {
-    createDriver: () => driver,
-    createAdapter: () => (postgres ? new PostgresAdapter() : new SqliteAdapter()),
-    createQueryCompiler: () => (postgres ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
-    createIntrospector: (db) => (postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
-  };
-  const db = new Kysely<Database>({ dialect });
+  const db = kyselyOverDriver(store, driver);
   return {
     store: { ...store, db, close: async () => {} },
     rounds: () => connection.rounds,
