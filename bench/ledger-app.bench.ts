@@ -16,10 +16,14 @@
 //    entries), in processes of their own (bench/ledger-in-memory.ts, at least 5 runs each, medians), as entries
 //    a second: the totals a district's or a caseload's sums ask for (the figure the goal is read on),
 //    and beside it the full ledger a ledger screen shows (a row per week, the ids behind each figure).
-// 5. The peak memory of a district run in a process of its own, over half the children and all of them,
-//    in three processes for each (taken in turns), medians: one process's peak depends on how far V8
-//    lets the heap grow before a full collection, which it sets from how fast its last ones ran, so a
-//    single reading of the same code swung from 217 to 303 MiB at either size.
+// 5. The memory of a district run in a process of its own (bench/ledger-memory.ts), over half the children
+//    and all of them, in three processes for each (taken in turns): the peak resident memory, and the
+//    largest live heap after a full collection. One process's resident peak depends on how far V8 lets
+//    the heap grow before a full collection, which it sets from how fast its last ones ran: the same code
+//    peaked at about 215 or about 300 MiB at either size, so a median of three picked a different level at
+//    each size in some runs. Flat is read on two figures that this timing cannot move: the lowest resident
+//    peak of each size (uncollected garbage only ever adds to it) and the median live heap (what the run
+//    keeps). The medians of the resident peaks are printed beside them.
 // 6. One child's dashboard with 5 years of history against 1 year (bench/dashboard-years.ts).
 // Prints each figure with its goal, MET or NOT MET, and writes bench/out/ledger-app-bench.json.
 
@@ -52,7 +56,10 @@ const GOALS = {
   postgresOverSqlite: 2,
   /** The in-memory ledger, entries a second. */
   inMemoryEntriesPerSecond: 9_000_000,
-  /** Peak memory of the whole district over half of it: flat means at most 10% more. */
+  /**
+   * Memory of the whole district over half of it, on the lowest resident peaks and the median live heaps
+   * after a full collection (5. above): flat means at most 10% more on each.
+   */
   memoryGrowth: 1.1,
   /** A 5-year dashboard over a 1-year one. */
   fiveYearsOverOne: 1.2,
@@ -87,11 +94,19 @@ const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** A district run in a process of its own (bench/ledger-memory.ts), for its peak memory. */
-function memoryRun(count: number): Promise<{ children: number; peakRssKiB: number; ms: number }> {
+type MemoryRun = {
+  children: number;
+  ms: number;
+  peakRssKiB: number;
+  liveHeapPeakKiB: number;
+  heapSizePeakKiB: number;
+  fullCollections: number;
+};
+function memoryRun(count: number): Promise<MemoryRun> {
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(here, 'ledger-memory.ts'), dbFile, String(count)],
+      ['--expose-gc', '--import', 'tsx', join(here, 'ledger-memory.ts'), dbFile, String(count)],
       { maxBuffer: 1024 * 1024 },
       (error, stdout) => {
         if (error) fail(error);
@@ -99,6 +114,31 @@ function memoryRun(count: number): Promise<{ children: number; peakRssKiB: numbe
       },
     );
   });
+}
+
+/** A size's memory figures, as written to the JSON, in MiB. */
+function memoryFigures(m: {
+  children: number;
+  peakRssKiB: number;
+  lowestPeakRssKiB: number;
+  liveHeapKiB: number;
+  ms: number;
+  runsMiB: number[];
+  liveHeapRunsMiB: number[];
+  heapSizeRunsMiB: number[];
+  fullCollections: number[];
+}) {
+  return {
+    children: m.children,
+    peakRssMiB: round(m.peakRssKiB / 1024),
+    lowestPeakRssMiB: round(m.lowestPeakRssKiB / 1024),
+    liveHeapMiB: round(m.liveHeapKiB / 1024),
+    ms: m.ms,
+    runsMiB: m.runsMiB,
+    liveHeapRunsMiB: m.liveHeapRunsMiB,
+    heapSizeRunsMiB: m.heapSizeRunsMiB,
+    fullCollections: m.fullCollections,
+  };
 }
 
 /** The in-memory ledger alone, in a process of its own (bench/ledger-in-memory.ts). */
@@ -235,22 +275,29 @@ async function main() {
   const inMemoryFullMs = median(peerFull.ms);
 
   // 5. Peak memory, half the district and all of it.
-  log('Peak memory of a district run (half, then all the children) ...');
-  const halfRuns: Awaited<ReturnType<typeof memoryRun>>[] = [];
-  const wholeRuns: Awaited<ReturnType<typeof memoryRun>>[] = [];
+  log('Memory of a district run (half, then all the children) ...');
+  const halfRuns: MemoryRun[] = [];
+  const wholeRuns: MemoryRun[] = [];
   for (let r = 0; r < MEMORY_PROCESSES; r++) {
     halfRuns.push(await memoryRun(Math.floor(childIds.length / 2)));
     wholeRuns.push(await memoryRun(childIds.length));
   }
-  const memoryOf = (runs: Awaited<ReturnType<typeof memoryRun>>[]) => ({
+  const memoryOf = (runs: MemoryRun[]) => ({
     children: runs[0]!.children,
     peakRssKiB: median(runs.map((x) => x.peakRssKiB)),
+    lowestPeakRssKiB: Math.min(...runs.map((x) => x.peakRssKiB)),
+    liveHeapKiB: median(runs.map((x) => x.liveHeapPeakKiB)),
     ms: median(runs.map((x) => x.ms)),
     runsMiB: runs.map((x) => round(x.peakRssKiB / 1024)),
+    liveHeapRunsMiB: runs.map((x) => round(x.liveHeapPeakKiB / 1024)),
+    heapSizeRunsMiB: runs.map((x) => round(x.heapSizePeakKiB / 1024)),
+    fullCollections: runs.map((x) => x.fullCollections),
   });
   const half = memoryOf(halfRuns);
   const whole = memoryOf(wholeRuns);
-  const growth = whole.peakRssKiB / half.peakRssKiB;
+  const medianGrowth = whole.peakRssKiB / half.peakRssKiB;
+  const lowestGrowth = whole.lowestPeakRssKiB / half.lowestPeakRssKiB;
+  const liveGrowth = whole.liveHeapKiB / half.liveHeapKiB;
 
   // 6. One child's dashboard, 5 years of history against 1.
   log("One child's dashboard, 5 years against 1 ...");
@@ -295,21 +342,14 @@ async function main() {
       },
     },
     memory: {
-      half: {
-        children: half.children,
-        peakRssMiB: round(half.peakRssKiB / 1024),
-        ms: half.ms,
-        runsMiB: half.runsMiB,
-      },
-      whole: {
-        children: whole.children,
-        peakRssMiB: round(whole.peakRssKiB / 1024),
-        ms: whole.ms,
-        runsMiB: whole.runsMiB,
-      },
-      growth: round(growth, 2),
+      half: memoryFigures(half),
+      whole: memoryFigures(whole),
+      growth: round(Math.max(lowestGrowth, liveGrowth), 2),
+      lowestPeakRssGrowth: round(lowestGrowth, 2),
+      liveHeapGrowth: round(liveGrowth, 2),
+      medianPeakRssGrowth: round(medianGrowth, 2),
       goal: GOALS.memoryGrowth,
-      met: growth <= GOALS.memoryGrowth,
+      met: lowestGrowth <= GOALS.memoryGrowth && liveGrowth <= GOALS.memoryGrowth,
     },
     dashboardYears: years,
   };
@@ -333,7 +373,9 @@ async function main() {
       : `PostgreSQL: skipped, ${postgres.skipped}`,
     `In-memory ledger, peer shape (${n(PEER_SERVICES)} weekly services, ${n(peer.entryCount)} entries), totals (a caseload's sums): ${n(r.inMemory.medianMs)} ms, ${n(r.inMemory.entriesPerSecond)} entries/s (goal >= ${n(GOALS.inMemoryEntriesPerSecond)}: ${met(r.inMemory.met)})`,
     `  the full ledger (a row per week, the ids behind each figure): ${n(r.inMemory.full.medianMs)} ms, ${n(r.inMemory.full.entriesPerSecond)} entries/s`,
-    `Peak memory of a district run (medians of ${MEMORY_PROCESSES} processes each): ${n(half.children)} children ${r.memory.half.peakRssMiB} MiB [${half.runsMiB.join(', ')}], ${n(whole.children)} children ${r.memory.whole.peakRssMiB} MiB [${whole.runsMiB.join(', ')}], ${r.memory.growth}x (flat, goal <= ${GOALS.memoryGrowth}x: ${met(r.memory.met)})`,
+    `Memory of a district run (${MEMORY_PROCESSES} processes each), ${n(half.children)} children against ${n(whole.children)}: flat, goal <= ${GOALS.memoryGrowth}x on both figures below: ${met(r.memory.met)}`,
+    `  lowest resident peak: ${r.memory.half.lowestPeakRssMiB} and ${r.memory.whole.lowestPeakRssMiB} MiB, ${r.memory.lowestPeakRssGrowth}x (each process: [${half.runsMiB.join(', ')}] and [${whole.runsMiB.join(', ')}]; medians ${r.memory.half.peakRssMiB} and ${r.memory.whole.peakRssMiB} MiB, ${r.memory.medianPeakRssGrowth}x)`,
+    `  live heap after a full collection, largest in the run (median of the processes): ${r.memory.half.liveHeapMiB} and ${r.memory.whole.liveHeapMiB} MiB, ${r.memory.liveHeapGrowth}x (each process: [${half.liveHeapRunsMiB.join(', ')}] and [${whole.liveHeapRunsMiB.join(', ')}]; V8's heap at its largest [${half.heapSizeRunsMiB.join(', ')}] and [${whole.heapSizeRunsMiB.join(', ')}] MiB, full collections [${half.fullCollections.join(', ')}] and [${whole.fullCollections.join(', ')}])`,
     `One child's dashboard (its ledgers and home screen, the school year so far), 5 years of history against 1: SQLite ${years.oneYearMs} ms and ${years.fiveYearMs} ms, ${years.ratio}x (goal <= ${years.goalRatio}x: ${met(years.met)})`,
     'oneYearMs' in years.postgres
       ? `  on PostgreSQL: ${years.postgres.oneYearMs} ms and ${years.postgres.fiveYearMs} ms, ${years.postgres.ratio}x (${met(years.postgres.met)})`
