@@ -30,6 +30,11 @@ export const CaseloadRow = z
     childFirstName: z.string().nullable(),
     /** Make-up minutes owed: the sum of the owed balances of the child's ledgers (every service, to today). */
     owedMinutes: z.number(),
+    /**
+     * The same sum as of 28 days ago (CASELOAD_TREND_DAYS), by today's record: owedMinutes minus this is
+     * how the minutes owed moved in the last four weeks.
+     */
+    owedMinutesTrendStart: z.number(),
     /** Services the week summary flags as behind (delivered below its threshold of what was logged). */
     servicesBehind: z.number().int(),
     /** Messages whose reply is overdue (the communication status's reply clock). */

@@ -5,11 +5,14 @@ import {
   isUrgent,
   matchesSearch,
   offersCaseload,
+  owedChange,
 } from './caseload.ts';
 
 const row = (over: Partial<CaseloadUrgencyInput> & { householdName: string }): CaseloadUrgencyInput => ({
   repliesOverdue: 0,
   owedMinutes: 0,
+  // Unchanged in four weeks unless a test says otherwise.
+  owedMinutesTrendStart: over.owedMinutes ?? 0,
   servicesBehind: 0,
   nextDeadline: null,
   childFirstName: null,
@@ -46,6 +49,27 @@ describe('the caseload', () => {
       'Owed a lot',
       'Also quiet',
       'Quiet',
+    ]);
+  });
+
+  it('tells how the minutes owed moved in four weeks: up, down or not at all', () => {
+    expect(owedChange({ owedMinutes: 90, owedMinutesTrendStart: 30 })).toBe(60);
+    expect(owedChange({ owedMinutes: 0, owedMinutesTrendStart: 45 })).toBe(-45);
+    expect(owedChange({ owedMinutes: 120, owedMinutesTrendStart: 120 })).toBe(0);
+  });
+
+  it('puts, among rows owing the same, the one whose balance grew most first', () => {
+    const rows = [
+      row({ householdName: 'Falling', owedMinutes: 120, owedMinutesTrendStart: 200 }),
+      row({ householdName: 'Steady', owedMinutes: 120 }),
+      row({ householdName: 'Rising', owedMinutes: 120, owedMinutesTrendStart: 30 }),
+      row({ householdName: 'Owes more, falling', owedMinutes: 150, owedMinutesTrendStart: 400 }),
+    ];
+    expect([...rows].sort(compareByUrgency).map((r) => r.householdName)).toEqual([
+      'Owes more, falling',
+      'Rising',
+      'Steady',
+      'Falling',
     ]);
   });
 

@@ -15,10 +15,27 @@ export const CASELOAD_URGENT_DAYS = 14;
 /** The page's "deadline soon" filter: a deadline this many days away or fewer. */
 export const CASELOAD_SOON_DAYS = 30;
 
+/**
+ * The make-up minutes owed are shown with how they moved over this many days: the owed balance today
+ * against the same ledger's owed balance as of this many days ago (four weeks: a month of school, the same
+ * weekdays, and short enough that a change is news).
+ */
+export const CASELOAD_TREND_DAYS = 28;
+
+/**
+ * How the make-up minutes owed moved over the last CASELOAD_TREND_DAYS days: positive when more is owed
+ * now (sessions missed and not made up), negative when less (make-ups delivered), 0 when the same.
+ */
+export function owedChange(row: { owedMinutes: number; owedMinutesTrendStart: number }): number {
+  return row.owedMinutes - row.owedMinutesTrendStart;
+}
+
 /** What the urgency rule reads of a row. */
 export type CaseloadUrgencyInput = {
   repliesOverdue: number;
   owedMinutes: number;
+  /** The owed balance as of CASELOAD_TREND_DAYS days ago (see owedChange). */
+  owedMinutesTrendStart: number;
   servicesBehind: number;
   /** The next deadline, by days from today (0: today), or null with none. */
   nextDeadline: { inDays: number } | null;
@@ -38,7 +55,8 @@ export function isUrgent(row: CaseloadUrgencyInput): boolean {
 
 /**
  * The caseload's order (docs/ARCHITECTURE.md, "The caseload"): urgent rows first; then the most make-up
- * minutes owed; then the nearest deadline (none last); then the most replies overdue, the most services
+ * minutes owed, and among equal balances the one whose balance grew most in the last four weeks; then the
+ * nearest deadline (none last); then the most replies overdue, the most services
  * below the week summary's delivered threshold; then by family name and child name.
  */
 export function compareByUrgency(a: CaseloadUrgencyInput, b: CaseloadUrgencyInput): number {
@@ -46,6 +64,7 @@ export function compareByUrgency(a: CaseloadUrgencyInput, b: CaseloadUrgencyInpu
   return (
     Number(isUrgent(b)) - Number(isUrgent(a)) ||
     b.owedMinutes - a.owedMinutes ||
+    owedChange(b) - owedChange(a) ||
     deadline(a) - deadline(b) ||
     b.repliesOverdue - a.repliesOverdue ||
     b.servicesBehind - a.servicesBehind ||

@@ -4,6 +4,7 @@ import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-househ
 import { idSource } from '../../src/server/context.ts';
 import type { User } from '../../src/server/services/accounts.ts';
 import { createHousehold } from '../../src/server/services/households.ts';
+import { createSessionEntry } from '../../src/server/services/session-entries.ts';
 import {
   addMember,
   DEMO_PARENT,
@@ -37,6 +38,21 @@ describe('the caseload, in the browser', () => {
     english = await seedDemoParent(server);
     spanish = await seedDemoHousehold(server.store, server.clock, undefined, 'es');
     const env = { clock: server.clock, newId: idSource(server.clock) };
+    // A speech session missed last week in the Spanish household: 30 make-up minutes more owed than four
+    // weeks ago there, none more in the English one.
+    await createSessionEntry(
+      server.store,
+      { householdId: spanish.householdId, actor: { kind: 'cli', id: 'test' }, ...env },
+      {
+        serviceId: spanish.services.speech,
+        date: '2026-11-24',
+        kind: 'scheduled',
+        status: 'missed',
+        reason: 'school_event',
+        reasonText: 'Assembly',
+        source: 'parent',
+      },
+    );
     const empty = await createHousehold(
       server.store,
       { actor: { kind: 'cli', id: 'test' }, ...env },
@@ -94,6 +110,9 @@ describe('the caseload, in the browser', () => {
     const cards = page.getByRole('main').getByRole('listitem');
     expect(await cards.count()).toBe(3);
     await cards.last().getByText('No child yet').waitFor();
+    // The minutes owed with how they moved in four weeks: the Spanish family's missed session is new.
+    await cards.first().getByText('355 (30 more than 4 weeks ago)').waitFor();
+    await cards.nth(1).getByText('325 (the same as 4 weeks ago)').waitFor();
     expect(await cards.filter({ hasText: 'Urgent' }).count()).toBe(2);
     await expectNoAxeViolations(page, 'the caseload on a phone');
     await screenshot(page, 'caseload-360');
@@ -106,6 +125,10 @@ describe('the caseload, in the browser', () => {
     await page.getByLabel('Search by family or child').fill('');
     await page.getByText('3 rows of 3').waitFor();
 
+    await page.getByRole('checkbox', { name: 'Minutes owed went up in 4 weeks' }).check();
+    await page.getByText('1 row of 3').waitFor();
+    expect(await openLinks.allTextContents()).toEqual([SPANISH_FAMILY]);
+    await page.getByRole('checkbox', { name: 'Minutes owed went up in 4 weeks' }).uncheck();
     await page.getByRole('checkbox', { name: 'Make-up minutes owed' }).check();
     await page.getByText('2 rows of 3').waitFor();
     expect(await openLinks.allTextContents()).not.toContain('Nguyen family');
@@ -135,6 +158,7 @@ describe('the caseload, in the browser', () => {
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBe(4);
     await table.getByRole('columnheader', { name: 'Minutes owed' }).waitFor();
+    await table.getByText('30 more than 4 weeks ago').waitFor();
     await expectNoAxeViolations(page, 'the caseload on a wide screen');
     await context.close();
   });

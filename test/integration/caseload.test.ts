@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoHousehold, seedDemoHousehold } from '../../src/cli/demo-household.ts';
-import { compareByUrgency } from '../../src/domain/caseload.ts';
+import { CASELOAD_TREND_DAYS, compareByUrgency, owedChange } from '../../src/domain/caseload.ts';
+import { addDays } from '../../src/domain/dates.ts';
 import { fixedClock } from '../../src/server/context.ts';
 import {
   addMember,
@@ -26,6 +27,7 @@ type Row = {
   childId: string | null;
   childFirstName: string | null;
   owedMinutes: number;
+  owedMinutesTrendStart: number;
   servicesBehind: number;
   repliesOverdue: number;
   nextDeadline: { date: string; inDays: number; kind: string; label: string | null } | null;
@@ -123,6 +125,21 @@ describe.each(BACKENDS)('the caseload on %s', (backend) => {
       expect(owed).toBeGreaterThan(0);
       expect(row.owedMinutes).toBe(owed);
 
+      // The trend's start: the same ledger screen's balances as of four weeks ago.
+      const fourWeeksAgo = addDays(TODAY, -CASELOAD_TREND_DAYS);
+      const before = await call(
+        env,
+        'GET',
+        `${h}/children/${demo.childId}/ledger?from=2020-01-01&to=${fourWeeksAgo}&asOf=${fourWeeksAgo}`,
+      );
+      expect(before.status).toBe(200);
+      expect(row.owedMinutesTrendStart).toBe(
+        (before.body.services as { totals: { owedBalanceMinutes: number } }[]).reduce(
+          (sum, s) => sum + s.totals.owedBalanceMinutes,
+          0,
+        ),
+      );
+
       const status = await call(
         env,
         'GET',
@@ -166,6 +183,7 @@ describe.each(BACKENDS)('the caseload on %s', (backend) => {
       childId: null,
       childFirstName: null,
       owedMinutes: 0,
+      owedMinutesTrendStart: 0,
       servicesBehind: 0,
       repliesOverdue: 0,
       nextDeadline: null,
@@ -182,6 +200,10 @@ describe.each(BACKENDS)('the caseload on %s', (backend) => {
       env.householdId,
     ]);
     expect(rows[0]!.owedMinutes).toBe(rows[1]!.owedMinutes + 30);
+    // The session missed on November 24, within the last four weeks, is in the Spanish household's trend:
+    // four weeks ago both households owed the same.
+    expect(rows[0]!.owedMinutesTrendStart).toBe(rows[1]!.owedMinutesTrendStart);
+    expect(owedChange(rows[0]!)).toBe(owedChange(rows[1]!) + 30);
     expect(rows.map((r) => r.householdId)).toEqual(
       [...rows].sort(compareByUrgency).map((r) => r.householdId),
     );
@@ -224,14 +246,14 @@ describe.each(BACKENDS)('the caseload on %s', (backend) => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'family,child,role,urgent,make-up minutes owed,services behind,replies overdue,next deadline date,next deadline,last activity,open advisor items,household id,child id',
+      'family,child,role,urgent,make-up minutes owed,make-up minutes owed 28 days ago,services behind,replies overdue,next deadline date,next deadline,last activity,open advisor items,household id,child id',
     );
     expect(lines).toHaveLength(json.length + 1);
     json.forEach((row, i) => {
       const line = lines[i + 1]!;
       expect(line.endsWith(`,${row.householdId},${row.childId ?? ''}`)).toBe(true);
       expect(line).toContain(
-        `,${row.role},${row.urgent ? 'yes' : 'no'},${row.owedMinutes},${row.servicesBehind},${row.repliesOverdue},`,
+        `,${row.role},${row.urgent ? 'yes' : 'no'},${row.owedMinutes},${row.owedMinutesTrendStart},${row.servicesBehind},${row.repliesOverdue},`,
       );
     });
   });

@@ -1,11 +1,13 @@
 import type { CaseloadDeadline, CaseloadRow } from '../../api/caseload.ts';
 import {
   CASELOAD_ROLES,
+  CASELOAD_TREND_DAYS,
   type CaseloadRole,
   compareByUrgency,
   daysUntil,
   isUrgent,
 } from '../../domain/caseload.ts';
+import { addDays } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Translator } from '../../domain/i18n/translate.ts';
 import { isProductChoice } from '../../domain/jurisdictions.ts';
@@ -106,6 +108,7 @@ async function householdRows(
         childId: null,
         childFirstName: null,
         owedMinutes: 0,
+        owedMinutesTrendStart: 0,
         servicesBehind: 0,
         repliesOverdue: 0,
         nextDeadline: null,
@@ -138,7 +141,11 @@ async function childFigures(
   // The home screen's "behind" count, by its own rule, without the rest of the home screen.
   const behindRead = asked(servicesBehindThisWeek(store.db, householdId, childId, today));
   // Taken only for a child with a school calendar (without one there is no ledger, and it refuses).
-  const owedRead = asked(owedOf(store, householdId, childId, today));
+  const owedRead = asked(owedOf(store, householdId, childId, today, today));
+  // The same balance four weeks ago, by today's record, for the trend beside it.
+  const owedBeforeRead = asked(
+    owedOf(store, householdId, childId, addDays(today, -CASELOAD_TREND_DAYS), today),
+  );
   const communicationRead = asked(communicationStatus(store, householdId, childId, today));
   // As the Advisor screen reads it, in the reader's language (a deadline's words are shown as they are).
   const adviceRead = asked(adviceForScreen(store, householdId, childId, today, parent, language));
@@ -146,6 +153,7 @@ async function childFigures(
 
   const { hasCalendar, servicesBehind } = settled(await behindRead);
   const owedMinutes = hasCalendar ? settled(await owedRead) : 0;
+  const owedMinutesTrendStart = hasCalendar ? settled(await owedBeforeRead) : 0;
   const repliesOverdue = settled(await communicationRead).overdue.length;
 
   const deadlines: CaseloadDeadline[] = [];
@@ -177,6 +185,7 @@ async function childFigures(
   deadlines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
     owedMinutes,
+    owedMinutesTrendStart,
     servicesBehind,
     repliesOverdue,
     nextDeadline: deadlines[0] ?? null,
@@ -185,19 +194,27 @@ async function childFigures(
 }
 
 /**
- * The make-up minutes the child is owed today: the owed balance of each service's ledger (every service
- * of every plan, from the first service's start to today), summed, as the ledger screen gives them.
+ * The make-up minutes the child is owed as of `asOf` (today, or four weeks ago for the trend): the owed
+ * balance of each service's ledger (every service of every plan, from the first service's start to
+ * `asOf`), summed, as the ledger screen gives them for that day: what was recorded by today about the days
+ * up to it.
  */
-async function owedOf(store: Store, householdId: string, childId: string, today: string): Promise<number> {
+async function owedOf(
+  store: Store,
+  householdId: string,
+  childId: string,
+  asOf: string,
+  today: string,
+): Promise<number> {
   const services = await servicesWithPlan(store.db, householdId, { childId });
-  const starts = services.map((s) => s.start_date).filter((d) => d <= today);
+  const starts = services.map((s) => s.start_date).filter((d) => d <= asOf);
   if (starts.length === 0) return 0;
   const from = starts.reduce((min, d) => (d < min ? d : min));
   const ledgers = await computeLedgers(
     store.db,
     householdId,
     { childId },
-    { from, to: today, asOf: today, grouping: 'month' },
+    { from, to: asOf, asOf, grouping: 'month' },
     today,
     // Only the balances are summed: no rows, no ids.
     { detail: 'totals' },
@@ -221,6 +238,10 @@ export async function caseloadCsv(
     { header: t('csv.col.role'), value: (r) => r.role },
     { header: t('csv.col.urgent'), value: (r) => (r.urgent ? t('csv.yes') : t('csv.no')) },
     { header: t('csv.col.owedMinutes'), value: (r) => r.owedMinutes },
+    {
+      header: t('csv.col.owedMinutesTrendStart', { days: CASELOAD_TREND_DAYS }),
+      value: (r) => r.owedMinutesTrendStart,
+    },
     { header: t('csv.col.servicesBehind'), value: (r) => r.servicesBehind },
     { header: t('csv.col.repliesOverdue'), value: (r) => r.repliesOverdue },
     { header: t('csv.col.nextDeadlineDate'), value: (r) => r.nextDeadline?.date ?? null },

@@ -3,7 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { CaseloadDeadline, CaseloadRow } from '../../../src/api/caseload.ts';
-import { CASELOAD_SOON_DAYS, CASELOAD_URGENT_DAYS, matchesSearch } from '../../../src/domain/caseload.ts';
+import {
+  CASELOAD_SOON_DAYS,
+  CASELOAD_TREND_DAYS,
+  CASELOAD_URGENT_DAYS,
+  matchesSearch,
+  owedChange,
+} from '../../../src/domain/caseload.ts';
 import { get } from '../../api/client.ts';
 import { useCurrent } from '../../api/session.tsx';
 import { formatDate, formatInstant, localeFor } from '../../components/dates.ts';
@@ -17,16 +23,28 @@ import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 // each row opens that household and child; the same rows as CSV. A table on a wide screen, cards on a
 // phone.
 
-type Filters = { owed: boolean; overdue: boolean; soon: boolean };
-const FILTERS = ['owed', 'overdue', 'soon'] as const;
+type Filters = { owed: boolean; rising: boolean; overdue: boolean; soon: boolean };
+const FILTERS = ['owed', 'rising', 'overdue', 'soon'] as const;
+const TREND_WEEKS = CASELOAD_TREND_DAYS / 7;
 
 function shown(row: CaseloadRow, search: string, filters: Filters): boolean {
   if (!matchesSearch(row, search)) return false;
   if (filters.owed && row.owedMinutes <= 0) return false;
+  if (filters.rising && owedChange(row) <= 0) return false;
   if (filters.overdue && row.repliesOverdue <= 0) return false;
   if (filters.soon && (row.nextDeadline == null || row.nextDeadline.inDays > CASELOAD_SOON_DAYS))
     return false;
   return true;
+}
+
+/** How the minutes owed moved in the last four weeks, in words ("60 more than 4 weeks ago"). */
+function trendWords(t: T, row: CaseloadRow): string {
+  const change = owedChange(row);
+  return t('caseload.trend', {
+    change: change > 0 ? 'up' : change < 0 ? 'down' : 'same',
+    minutes: Math.abs(change),
+    weeks: TREND_WEEKS,
+  });
 }
 
 function deadlineWords(t: T, deadline: CaseloadDeadline | null, locale: string | undefined): string {
@@ -44,7 +62,12 @@ export default function CaseloadPage() {
   const locale = localeFor(useLanguage().language);
   const current = useCurrent();
   const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Filters>({ owed: false, overdue: false, soon: false });
+  const [filters, setFilters] = useState<Filters>({
+    owed: false,
+    rising: false,
+    overdue: false,
+    soon: false,
+  });
   const caseload = useQuery({ queryKey: ['caseload'], queryFn: () => get<CaseloadRow[]>('/caseload') });
   const rows = (caseload.data ?? []).filter((r) => shown(r, search, filters));
   const open = (row: CaseloadRow) => {
@@ -99,6 +122,7 @@ export default function CaseloadPage() {
         onChange={(on) =>
           setFilters({
             owed: on.includes('owed'),
+            rising: on.includes('rising'),
             overdue: on.includes('overdue'),
             soon: on.includes('soon'),
           })
@@ -106,6 +130,7 @@ export default function CaseloadPage() {
       >
         <Group gap="md" mt={4}>
           <Checkbox value="owed" label={t('caseload.filter.owed')} />
+          <Checkbox value="rising" label={t('caseload.filter.rising', { weeks: TREND_WEEKS })} />
           <Checkbox value="overdue" label={t('caseload.filter.overdue')} />
           <Checkbox value="soon" label={t('caseload.filter.soon', { days: CASELOAD_SOON_DAYS })} />
         </Group>
@@ -157,7 +182,14 @@ export default function CaseloadPage() {
                           </Stack>
                         </Table.Td>
                         <Table.Td>{child(row)}</Table.Td>
-                        <Table.Td>{row.owedMinutes}</Table.Td>
+                        <Table.Td>
+                          <Stack gap={0}>
+                            <span>{row.owedMinutes}</span>
+                            <Text size="xs" className={ui.muted}>
+                              {trendWords(t, row)}
+                            </Text>
+                          </Stack>
+                        </Table.Td>
                         <Table.Td>{row.servicesBehind}</Table.Td>
                         <Table.Td>{row.repliesOverdue}</Table.Td>
                         <Table.Td>{deadlineWords(t, row.nextDeadline, locale)}</Table.Td>
@@ -186,7 +218,7 @@ export default function CaseloadPage() {
                       </Group>
                       <Figures
                         items={[
-                          [t('caseload.col.owed'), row.owedMinutes],
+                          [t('caseload.col.owed'), `${row.owedMinutes} (${trendWords(t, row)})`],
                           [t('caseload.col.overdue'), row.repliesOverdue],
                           [t('caseload.col.behind'), row.servicesBehind],
                           [t('caseload.col.advisor'), row.openAdvisorItems],
