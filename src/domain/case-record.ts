@@ -112,11 +112,25 @@ export type CaseAccommodation = { id: string; text: string; observations: CaseOb
  */
 export function occurrencesOf(
   accommodation: CaseAccommodation,
-): AccommodationOccurrence<CaseObservation & { accommodationId: string }>[] {
-  return accommodationOccurrences(
-    accommodation.observations.map((o) => ({ ...o, accommodationId: accommodation.id })),
+): readonly AccommodationOccurrence<CaseObservation & { accommodationId: string }>[] {
+  // Asked for by several rules of one record (the advisor's lapses and its filing windows, a letter's
+  // counts), whose accommodations never change once gathered: worked out once for each, and frozen so
+  // that no reader can change what the next one counts.
+  const known = occurrencesOfAccommodation.get(accommodation);
+  if (known) return known;
+  const occurrences = Object.freeze(
+    accommodationOccurrences(
+      accommodation.observations.map((o) => ({ ...o, accommodationId: accommodation.id })),
+    ),
   );
+  occurrencesOfAccommodation.set(accommodation, occurrences);
+  return occurrences;
 }
+
+const occurrencesOfAccommodation = new WeakMap<
+  CaseAccommodation,
+  readonly AccommodationOccurrence<CaseObservation & { accommodationId: string }>[]
+>();
 
 /** Sessions missed for a reason the school owes and not yet made up, closures apart (the letters' "missed" list). */
 export function owedMissesToList(service: CaseService): CaseSessionMiss[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type CaseAccommodation, occurrencesOf } from './case-record.ts';
 import {
   type AccommodationEvidence,
   accommodationOccurrences,
@@ -352,5 +353,38 @@ describe('sessionOccurrences: one session, however many entries', () => {
     expect(of('2026-12-01')).toEqual({ daily: false, sessions: 1 });
     expect(of('2027-07-06')).toEqual({ daily: true, sessions: 2 });
     expect(of('2027-08-06')).toEqual({ daily: false, sessions: null });
+  });
+});
+
+describe("occurrencesOf: a case record's accommodation, worked out once", () => {
+  const accommodation = (): CaseAccommodation => ({
+    id: 'ext',
+    text: 'Extended time (1.5x) on tests',
+    observations: [
+      obs('o1', 'parent', 'not_provided'),
+      obs('o2', 'teacher', 'not_provided'),
+      obs('o3', 'parent', 'provided', 'Math', { date: '2026-12-07' }),
+    ].map(({ accommodationId: _, ...o }) => ({
+      ...o,
+      record: 'observation' as const,
+      setting: o.setting ?? null,
+      teacherKind: o.teacherKind ?? 'regular',
+      note: null,
+    })),
+  });
+
+  it('gives the same occurrences as counting them afresh, the same each time, and refuses to be changed', () => {
+    const a = accommodation();
+    const first = occurrencesOf(a);
+    expect(first).toEqual(
+      accommodationOccurrences(a.observations.map((o) => ({ ...o, accommodationId: a.id }))),
+    );
+    expect(first).toHaveLength(2);
+    expect(occurrencesOf(a)).toBe(first);
+    expect(() => (first as unknown[]).push({})).toThrow(TypeError);
+    // Another accommodation with the same records is counted on its own.
+    const other = accommodation();
+    expect(occurrencesOf(other)).not.toBe(first);
+    expect(occurrencesOf(other)).toEqual(first);
   });
 });

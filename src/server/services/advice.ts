@@ -22,16 +22,21 @@ export async function effectiveAdvisorSettings(store: Store, householdId: string
 /** Whose advice, on which day, for whom, in which language: the case record's own arguments. */
 type AdviceArgs = Parameters<typeof gatherCaseRecord>;
 
-async function adviceAndRecord(...args: AdviceArgs) {
-  const [store, householdId, childId, asOf, , language = 'en'] = args;
+/** The child's case record on the day and the household's advisor settings, read side by side. */
+async function recordAndSettings(...args: AdviceArgs) {
+  const [store, householdId] = args;
   // The findings the advisor quotes are gathered in the reader's language too.
   // Asked for together, taken in order (settled.ts).
   const [recordRead, settingsRead] = await Promise.allSettled([
     gatherCaseRecord(...args),
     effectiveAdvisorSettings(store, householdId),
   ]);
-  const record = settled(recordRead);
-  const settings = settled(settingsRead);
+  return { record: settled(recordRead), settings: settled(settingsRead) };
+}
+
+async function adviceAndRecord(...args: AdviceArgs) {
+  const [, , childId, asOf, , language = 'en'] = args;
+  const { record, settings } = await recordAndSettings(...args);
   const advice = {
     childId,
     asOf,
@@ -42,6 +47,15 @@ async function adviceAndRecord(...args: AdviceArgs) {
     reminders: reminders(record, settings),
   };
   return { advice, record };
+}
+
+/**
+ * The recommendations alone, as the Advisor screen words them in `language`: what the caseload counts
+ * and takes its deadlines from, without the reminders and the entries' sources it does not show.
+ */
+export async function recommendationsOf(...args: AdviceArgs): Promise<Recommendation[]> {
+  const { record, settings } = await recordAndSettings(...args);
+  return advise(record, settings, adviceLanguage(args[5] ?? 'en'));
 }
 
 export async function adviceForChild(

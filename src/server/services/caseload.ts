@@ -21,7 +21,7 @@ import { withReadMemo } from '../../store/read-memo.ts';
 import { servicesWithPlan } from '../../store/services.repository.ts';
 import { translatorFor } from '../i18n.ts';
 import { householdsOf } from './accounts.ts';
-import { adviceForScreen } from './advice.ts';
+import { recommendationsOf } from './advice.ts';
 import { communicationStatus } from './communication-status.ts';
 import { computeLedgers } from './ledgers.ts';
 import { asked, settled } from './settled.ts';
@@ -148,7 +148,7 @@ async function childFigures(
   );
   const communicationRead = asked(communicationStatus(store, householdId, childId, today));
   // As the Advisor screen reads it, in the reader's language (a deadline's words are shown as they are).
-  const adviceRead = asked(adviceForScreen(store, householdId, childId, today, parent, language));
+  const adviceRead = asked(recommendationsOf(store, householdId, childId, today, parent, language));
   const planRead = asked(planInForce(store.db, householdId, childId, today));
 
   const { hasCalendar, servicesBehind } = settled(await behindRead);
@@ -159,11 +159,11 @@ async function childFigures(
   const deadlines: CaseloadDeadline[] = [];
   let openAdvisorItems = 0;
   try {
-    const advice = settled(await adviceRead);
-    openAdvisorItems = advice.recommendations.length;
+    const recommendations = settled(await adviceRead);
+    openAdvisorItems = recommendations.length;
     // A deadline a law or guidance sets (a filing window, a meeting or records timeline), not the
     // reply date As Written's own setting suggests for a letter sent today.
-    for (const rec of advice.recommendations)
+    for (const rec of recommendations)
       for (const d of rec.deadlines)
         if (d.date >= today && !isProductChoice(d.citation))
           deadlines.push({ date: d.date, inDays: daysUntil(today, d.date), kind: 'advisor', label: d.label });
