@@ -273,32 +273,18 @@ function yearWords(year: number, locale: DateLocale): string {
  * into the record, `undefined` for the reader's own. Throws on a malformed date.
  */
 export function formatSchoolDate(date: IsoDate, style: DateStyle, locale: DateLocale): string {
-  const key = `${locale ?? ''}|${style}|${date}`;
-  const known = formattedDates.get(key);
-  if (known !== undefined) return known;
-  const day = toDayNumber(date); // throws on a malformed date (never kept, so never found above)
+  const day = toDayNumber(date); // throws on a malformed date
   const year = Number(date.slice(0, 4));
   const at = new Date(day * MS_PER_DAY);
   const formatter = formatterFor(style, locale);
   // Intl writes years before 1000 without their leading zeros, and the year 0 as 1 (1 BC): write the
   // record's own year instead.
-  const words =
-    year >= 1000 || !('year' in DATE_STYLES[style])
-      ? formatter.format(at)
-      : formatter
-          .formatToParts(at)
-          .map((part) => (part.type === 'year' ? yearWords(year, locale) : part.value))
-          .join('');
-  if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
-  formattedDates.set(key, words);
-  return words;
+  if (year >= 1000 || !('year' in DATE_STYLES[style])) return formatter.format(at);
+  return formatter
+    .formatToParts(at)
+    .map((part) => (part.type === 'year' ? yearWords(year, locale) : part.value))
+    .join('');
 }
-
-// The same few hundred dates are written over and over (a caseload words every child's advice and
-// findings: 5% of its time went to Intl formatting the same days again). A date's words depend only on
-// the date, the style and the locale, so they are kept: up to a bound, then forgotten all at once.
-const formattedDates = new Map<string, string>();
-const FORMATTED_DATES_KEPT = 20_000;
 
 /** A school date in the record's words (RECORD_LOCALE): what goes to the school or into the record. */
 export function formatRecordDate(date: IsoDate, style: DateStyle): string {
