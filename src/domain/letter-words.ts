@@ -4,19 +4,11 @@
 
 import { formatLongDate, formatSchoolDate, monthName, RECORD_LOCALE, weekdayName } from './dates.ts';
 import type { TeamRole } from './team-roles.ts';
+import { countOf, listWords } from './word-lists.ts';
 
-/** "a", "a and b", "a, b and c". Items that hold commas (long dates) are joined with semicolons. */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
-  return `${items.slice(0, -1).join(separator)} and ${items[items.length - 1]!}`;
-}
-
-/** "a", "a and b", "a, b and c", with commas whatever the items hold (unlike `listWords`). */
-export function andList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
-}
+// Lists and counts live in ./word-lists.ts, which the web app's first screen imports alone (without the
+// rest of the letters' words); the letters take them from here as before.
+export { andList, countOf, listWords } from './word-lists.ts';
 
 /** One "- item" line per item. */
 export function bulletList(items: readonly string[]): string {
@@ -36,10 +28,6 @@ export function formatMinutes(minutes: number): string {
 /** The words of a text (letters and numbers, with inner apostrophes and hyphens): for length limits. */
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-}
-
-export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "Emma's". */

@@ -1,8 +1,8 @@
 // Corrections in the web app: what every correction or void makes out of date, and plain words for
 // an entry and for what a correction changes. Zod-free (the home screen's bundle stays small).
 import type { QueryClient } from '@tanstack/react-query';
-import { listWords } from '../../src/domain/letter-words.ts';
 import { MISS_REASON_LABELS } from '../../src/domain/record-kinds.ts';
+import { listWords } from '../../src/domain/word-lists.ts';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
 import type { T } from '../i18n/i18n.tsx';
 import { formatDay, formatInstantDay } from './dates.ts';

@@ -4,10 +4,10 @@
 // required); the English labels below are the keys' sets and the English plan's amount words
 // (web/features/plan/plan-words.ts says another language's through the catalog).
 
-import { countOf } from '../../src/domain/letter-words.ts';
 import { MISS_REASON_LABELS } from '../../src/domain/record-kinds.ts';
 import type { ServiceSegment } from '../../src/domain/service.ts';
 import type { EntrySource, Responsibility } from '../../src/domain/session-entry.ts';
+import { countOf } from '../../src/domain/word-lists.ts';
 import type { MemberRecord, SessionEntry } from '../api/types.ts';
 import type { T } from '../i18n/i18n.tsx';
 
