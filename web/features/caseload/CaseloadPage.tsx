@@ -23,8 +23,11 @@ import { type T, useLanguage, useT } from '../../i18n/i18n.tsx';
 // each row opens that household and child; the same rows as CSV. A table on a wide screen, cards on a
 // phone.
 
-type Filters = { owed: boolean; rising: boolean; overdue: boolean; soon: boolean };
 const FILTERS = ['owed', 'rising', 'overdue', 'soon'] as const;
+type Filters = Record<(typeof FILTERS)[number], boolean>;
+/** The filters with the given ones on (the checkbox group's value). */
+const filtersOf = (on: readonly string[]) =>
+  Object.fromEntries(FILTERS.map((key) => [key, on.includes(key)])) as Filters;
 const TREND_WEEKS = CASELOAD_TREND_DAYS / 7;
 
 function shown(row: CaseloadRow, search: string, filters: Filters): boolean {
@@ -62,12 +65,7 @@ export default function CaseloadPage() {
   const locale = localeFor(useLanguage().language);
   const current = useCurrent();
   const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Filters>({
-    owed: false,
-    rising: false,
-    overdue: false,
-    soon: false,
-  });
+  const [filters, setFilters] = useState<Filters>(() => filtersOf([]));
   const caseload = useQuery({ queryKey: ['caseload'], queryFn: () => get<CaseloadRow[]>('/caseload') });
   const rows = (caseload.data ?? []).filter((r) => shown(r, search, filters));
   const open = (row: CaseloadRow) => {
@@ -119,14 +117,7 @@ export default function CaseloadPage() {
       <Checkbox.Group
         label={t('caseload.filters')}
         value={FILTERS.filter((key) => filters[key])}
-        onChange={(on) =>
-          setFilters({
-            owed: on.includes('owed'),
-            rising: on.includes('rising'),
-            overdue: on.includes('overdue'),
-            soon: on.includes('soon'),
-          })
-        }
+        onChange={(on) => setFilters(filtersOf(on))}
       >
         <Group gap="md" mt={4}>
           <Checkbox value="owed" label={t('caseload.filter.owed')} />
